@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand
+} from '@aws-sdk/client-sagemaker'
+import * as core from '../../../__fixtures__/core.js'
+import { awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+
+const twoVariants = [
+  { name: 'blue', weight: 90, count: 2 },
+  { name: 'green', weight: 10, count: 1 }
+]
+const inputs = { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'blue=50, green=50' }
+
+describe('update-traffic', () => {
+  beforeEach(() => resetAws())
+
+  it('sends the weights, waits for the change and reports the new split', async () => {
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .resolvesOnce(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+      .resolvesOnce(endpoint('fraud', 'Updating', 'cfg-1', twoVariants))
+      .resolves(
+        endpoint('fraud', 'InService', 'cfg-1', [
+          { name: 'blue', weight: 50, count: 2 },
+          { name: 'green', weight: 50, count: 1 }
+        ])
+      )
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({ EndpointArn: 'arn' })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)[0]?.args[0].input).toEqual({
+      EndpointName: 'fraud',
+      DesiredWeightsAndCapacities: [
+        { VariantName: 'blue', DesiredWeight: 50 },
+        { VariantName: 'green', DesiredWeight: 50 }
+      ]
+    })
+    expect(JSON.parse(result.outputs['variant-weights'] ?? '')).toEqual({ blue: 50, green: 50 })
+    expect(result.outputs['endpoint-status']).toBe('InService')
+    expect(result.summary).toContain('Variants')
+  })
+
+  it('gives no traffic to a variant left out of the map', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({})
+
+    await runAction({ ...inputs, 'variant-weights': 'blue=100' })
+
+    expect(
+      aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)[0]?.args[0].input
+        .DesiredWeightsAndCapacities
+    ).toEqual([
+      { VariantName: 'blue', DesiredWeight: 100 },
+      { VariantName: 'green', DesiredWeight: 0 }
+    ])
+  })
+
+  it.each([
+    ['blue=50, green=40', 'sum to 100'],
+    ['blue=abc', 'percentage'],
+    ['blue', 'key=value'],
+    ['', 'is required']
+  ])('rejects variant-weights %j before any AWS call', async (weights, expected) => {
+    const result = await runAction({ ...inputs, 'variant-weights': weights })
+    expect(result.failed).toContain('"variant-weights"')
+    expect(result.failed).toContain(expected)
+    expect(awsCallNames()).toEqual([])
+  })
+
+  it('refuses a variant the endpoint does not have, changing nothing', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+
+    const result = await runAction({ ...inputs, 'variant-weights': 'blue=50, purple=50' })
+
+    expect(result.failed).toMatch(/"variant-weights" names "purple".*has blue, green/)
+    expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(0)
+  })
+
+  it('names the API, the endpoint and the AWS error code when SageMaker refuses', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+    aws.sagemaker
+      .on(UpdateEndpointWeightsAndCapacitiesCommand)
+      .rejects(
+        awsError('AccessDeniedException', 'not authorized to perform sagemaker:UpdateEndpointWeightsAndCapacities')
+      )
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toContain(
+      'UpdateEndpointWeightsAndCapacities on endpoint "fraud" failed: AccessDeniedException'
+    )
+  })
+
+  it('plans the call without making it in a dry run', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
+
+    const result = await runAction({ ...inputs, 'dry-run': 'true' })
+
+    expect(result.failed).toBeUndefined()
+    expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(0)
+    expect(result.log.join('\n')).toContain('[dry-run] would call UpdateEndpointWeightsAndCapacities')
+    expect(result.summary).toContain('Plan (nothing was changed)')
+  })
+
+  it('waits for an update already in progress before changing weights', async () => {
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .resolvesOnce(endpoint('fraud', 'Updating', 'cfg-1', twoVariants))
+      .resolvesOnce(endpoint('fraud', 'Updating', 'cfg-1', twoVariants))
+      .resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({})
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    const names = awsCallNames()
+    expect(names.indexOf('sagemaker.UpdateEndpointWeightsAndCapacities')).toBeGreaterThan(
+      names.lastIndexOf('sagemaker.DescribeEndpoint', names.indexOf('sagemaker.UpdateEndpointWeightsAndCapacities'))
+    )
+    expect(names.slice(0, 3)).toEqual([
+      'sagemaker.DescribeEndpoint',
+      'sagemaker.DescribeEndpoint',
+      'sagemaker.DescribeEndpoint'
+    ])
+  })
+})

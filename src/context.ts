@@ -1,0 +1,50 @@
+/** What every operation is handed: settings, AWS clients, time, and the run's report. */
+import * as core from '@actions/core'
+import type { AwsClients } from './aws/clients.js'
+import { awsCall } from './aws/errors.js'
+import type { Clock } from './clock.js'
+import type { OutputName, Report } from './report.js'
+import type { CommonSettings } from './settings.js'
+
+export class OperationContext {
+  constructor(
+    readonly settings: CommonSettings,
+    readonly clients: AwsClients,
+    readonly clock: Clock,
+    readonly report: Report
+  ) {}
+
+  get endpointName(): string {
+    return this.settings.endpointName
+  }
+
+  get dryRun(): boolean {
+    return this.settings.dryRun
+  }
+
+  /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
+  output(name: OutputName, value: string | number | boolean | object): void {
+    const text = typeof value === 'object' ? JSON.stringify(value) : String(value)
+    this.report.outputs[name] = text
+    core.setOutput(name, text)
+  }
+
+  note(message: string): void {
+    this.report.notes.push(message)
+    core.info(message)
+  }
+
+  /**
+   * Every call that changes AWS goes through here: in a dry run it is only
+   * printed and recorded as the plan, otherwise it is made and recorded as done.
+   */
+  async change<T>(api: string, resource: string, input: object, request: () => Promise<T>): Promise<T | undefined> {
+    this.report.changes.push({ api, resource, input })
+    if (this.dryRun) {
+      core.info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`)
+      return undefined
+    }
+    core.info(`${api} on ${resource}`)
+    return awsCall(api, resource, request)
+  }
+}

@@ -1,0 +1,474 @@
+/**
+ * The one place that reads the action's inputs. Every value is validated here,
+ * before any AWS call, so a typo in a workflow can never half-change an endpoint.
+ */
+import {
+  InputError,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseImageUri,
+  parseInteger,
+  parseList,
+  parseMap,
+  parseNumber,
+  parsePercentage,
+  parseRate,
+  parseRoleArn,
+  parseS3Uri,
+  parseSageMakerName
+} from './parse.js'
+import {
+  CONTROLLERS,
+  OPERATIONS,
+  SCALING_METRICS,
+  STRATEGIES,
+  type CommonSettings,
+  type DeploySettings,
+  type GateSettings,
+  type ProbeSettings,
+  type RolloutSettings,
+  type Settings,
+  type Strategy
+} from './settings.js'
+
+/** Reads one input as the runner passes it: an empty string when unset. */
+export type InputReader = (name: string) => string
+
+export const DEFAULT_TRAFFIC_STEPS: Record<Strategy, number[]> = {
+  'all-at-once': [100],
+  canary: [10, 100],
+  linear: [25, 50, 75, 100]
+}
+
+/** SageMaker's limits for blue/green deployments (DeploymentConfig), checked before the call. */
+export const SAGEMAKER_LIMITS = {
+  maxWaitIntervalSeconds: 3600,
+  minExecutionTimeoutSeconds: 600,
+  maxExecutionTimeoutSeconds: 28_800,
+  maxCanaryPercent: 50,
+  minLinearStepPercent: 10,
+  maxLinearStepPercent: 50,
+  maxAlarms: 10
+}
+
+const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/
+const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u
+
+/** Reads inputs by name; each accessor parses, so a value is never used unchecked. */
+class InputSource {
+  constructor(private readonly read: InputReader) {}
+
+  raw(name: string): string {
+    return this.read(name).trim()
+  }
+
+  optional<T>(name: string, parse: (raw: string) => T): T | undefined {
+    const raw = this.raw(name)
+    return raw === '' ? undefined : parse(raw)
+  }
+
+  required<T>(name: string, parse: (raw: string) => T, why = ''): T {
+    const raw = this.raw(name)
+    if (raw === '') throw new InputError(name, `is required${why}`)
+    return parse(raw)
+  }
+
+  withDefault<T>(name: string, fallback: string, parse: (raw: string) => T): T {
+    const raw = this.raw(name)
+    return parse(raw === '' ? fallback : raw)
+  }
+
+  variantName(name = 'variant-name'): string | undefined {
+    return this.optional(name, (raw) => parseSageMakerName(name, raw))
+  }
+
+  boolean(name: string, fallback: 'true' | 'false'): boolean {
+    return this.withDefault(name, fallback, (raw) => parseBoolean(name, raw))
+  }
+
+  /** Probe settings; undefined when there is no payload and no fallback (a rollout without probes). */
+  probe(fallbackPayload?: string): ProbeSettings | undefined {
+    const payload = this.raw('probe-payload') || fallbackPayload
+    if (payload === undefined) return undefined
+    if (Buffer.byteLength(payload) > 6 * 1024 * 1024) {
+      throw new InputError('probe-payload', 'must be at most 6 MB, the largest request InvokeEndpoint accepts')
+    }
+    const contentType = this.withDefault('probe-content-type', 'application/json', (raw) => raw)
+    if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
+      throw new InputError('probe-content-type', 'must be a MIME type such as application/json', contentType)
+    }
+    if (contentType.startsWith('application/json')) {
+      try {
+        JSON.parse(payload)
+      } catch {
+        throw new InputError('probe-payload', 'must be valid JSON when probe-content-type is application/json', payload)
+      }
+    }
+    return {
+      payload,
+      contentType,
+      count: this.withDefault('probe-count', '1', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
+    }
+  }
+}
+
+export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
+  const inputs = new InputSource(read)
+  const operationRaw = inputs.raw('operation')
+  if (operationRaw === '') throw new InputError('operation', `is required: one of ${OPERATIONS.join(', ')}`)
+  const operation = parseEnum('operation', operationRaw, OPERATIONS)
+
+  const common: CommonSettings = {
+    endpointName: inputs.required('endpoint-name', (raw) => parseSageMakerName('endpoint-name', raw)),
+    region: resolveRegion(inputs.raw('region'), env),
+    waitForCompletion: inputs.boolean('wait-for-completion', 'true'),
+    timeoutMs: inputs.withDefault('timeout', '30m', (raw) => parseDuration('timeout', raw, { minMs: 1000 })),
+    dryRun: inputs.boolean('dry-run', 'false')
+  }
+
+  switch (operation) {
+    case 'deploy':
+      return { ...common, operation, deploy: parseDeploy(inputs, env, common) }
+    case 'promote':
+      return { ...common, operation, rollout: parseRollout(inputs, common) }
+    case 'update-traffic':
+      return {
+        ...common,
+        operation,
+        updateTraffic: { variantWeights: inputs.required('variant-weights', (raw) => parseVariantWeights(raw)) }
+      }
+    case 'update-capacity':
+      return {
+        ...common,
+        operation,
+        updateCapacity: {
+          ...definedOnly({ variantName: inputs.variantName() }),
+          instanceCount: inputs.required('instance-count', (raw) =>
+            parseInteger('instance-count', raw, { min: 1, max: 1000 })
+          )
+        }
+      }
+    case 'configure-autoscaling': {
+      const minCapacity = inputs.required('min-capacity', (raw) =>
+        parseInteger('min-capacity', raw, { min: 1, max: 1000 })
+      )
+      const maxCapacity = inputs.required('max-capacity', (raw) =>
+        parseInteger('max-capacity', raw, { min: 1, max: 1000 })
+      )
+      if (maxCapacity < minCapacity) {
+        throw new InputError('max-capacity', `must be at least min-capacity (${minCapacity})`, String(maxCapacity))
+      }
+      return {
+        ...common,
+        operation,
+        autoscaling: {
+          ...definedOnly({ variantName: inputs.variantName() }),
+          minCapacity,
+          maxCapacity,
+          scalingMetric: inputs.required(
+            'scaling-metric',
+            (raw) => parseEnum('scaling-metric', raw, SCALING_METRICS),
+            `: one of ${SCALING_METRICS.join(', ')}`
+          ),
+          targetValue: inputs.required('target-value', (raw) =>
+            parseNumber('target-value', raw, { min: 0.001, max: 1e9 })
+          ),
+          scaleInCooldownSeconds:
+            inputs.withDefault('scale-in-cooldown', '300s', (raw) => parseDuration('scale-in-cooldown', raw)) / 1000,
+          scaleOutCooldownSeconds:
+            inputs.withDefault('scale-out-cooldown', '60s', (raw) => parseDuration('scale-out-cooldown', raw)) / 1000
+        }
+      }
+    }
+    case 'delete-autoscaling':
+      return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) }
+    case 'monitor': {
+      const windowMs = inputs.withDefault('metrics-window', '15m', (raw) =>
+        parseDuration('metrics-window', raw, { minMs: 60_000 })
+      )
+      const periodMs = inputs.withDefault('metrics-period', '60s', (raw) =>
+        parseDuration('metrics-period', raw, { minMs: 60_000 })
+      )
+      if (periodMs % 60_000 !== 0) {
+        throw new InputError(
+          'metrics-period',
+          'must be a whole number of minutes (CloudWatch periods are multiples of 60s)',
+          inputs.raw('metrics-period')
+        )
+      }
+      if (periodMs > windowMs) {
+        throw new InputError('metrics-period', `must not be longer than metrics-window`, inputs.raw('metrics-period'))
+      }
+      return { ...common, operation, monitor: { windowMs, periodSeconds: periodMs / 1000 } }
+    }
+    case 'health-check':
+      return {
+        ...common,
+        operation,
+        healthCheck: {
+          probe: inputs.probe('{}') as ProbeSettings,
+          ...definedOnly({
+            targetVariant: inputs.variantName('target-variant'),
+            maxLatencyMs: inputs.optional('probe-max-latency', (raw) =>
+              parseDuration('probe-max-latency', raw, { minMs: 1 })
+            )
+          }),
+          failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+        }
+      }
+    case 'delete':
+      return {
+        ...common,
+        operation,
+        delete: {
+          deleteEndpointConfig: inputs.boolean('delete-endpoint-config', 'true'),
+          deleteModel: inputs.boolean('delete-model', 'false'),
+          ignoreMissing: inputs.boolean('ignore-missing', 'false')
+        }
+      }
+    case 'rollback':
+      return {
+        ...common,
+        operation,
+        rollback: definedOnly({
+          endpointConfigName: inputs.optional('endpoint-config-name', (raw) =>
+            parseSageMakerName('endpoint-config-name', raw)
+          )
+        })
+      }
+  }
+}
+
+function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: CommonSettings): DeploySettings {
+  const roleRaw = inputs.raw('execution-role-arn') || (env.SAGEMAKER_EXECUTION_ROLE_ARN ?? '').trim()
+  if (roleRaw === '') {
+    throw new InputError(
+      'execution-role-arn',
+      'is required (or set SAGEMAKER_EXECUTION_ROLE_ARN): the IAM role SageMaker assumes to run the model'
+    )
+  }
+  return {
+    imageUri: inputs.required('image-uri', (raw) => parseImageUri('image-uri', raw)),
+    executionRoleArn: parseRoleArn('execution-role-arn', roleRaw),
+    ...definedOnly({
+      modelDataUrl: inputs.optional('model-data-url', (raw) => parseS3Uri('model-data-url', raw)),
+      modelName: inputs.optional('model-name', (raw) => parseSageMakerName('model-name', raw)),
+      variantName: inputs.variantName()
+    }),
+    instanceType: inputs.withDefault('instance-type', 'ml.m5.large', (raw) => {
+      if (!/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(raw)) {
+        throw new InputError('instance-type', 'must be a SageMaker instance type such as ml.m5.large', raw)
+      }
+      return raw
+    }),
+    instanceCount: inputs.withDefault('instance-count', '1', (raw) =>
+      parseInteger('instance-count', raw, { min: 1, max: 1000 })
+    ),
+    modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
+    tags: parseTags(inputs.raw('tags')),
+    rollout: parseRollout(inputs, common)
+  }
+}
+
+function parseRollout(inputs: InputSource, common: CommonSettings): RolloutSettings {
+  const strategy = inputs.withDefault('strategy', 'all-at-once', (raw) => parseEnum('strategy', raw, STRATEGIES))
+  const controller = inputs.withDefault('rollout-controller', 'action', (raw) =>
+    parseEnum('rollout-controller', raw, CONTROLLERS)
+  )
+  const trafficSteps =
+    inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy]
+  if (strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
+    throw new InputError(
+      'traffic-steps',
+      'must be 100 (or empty) with strategy all-at-once',
+      inputs.raw('traffic-steps')
+    )
+  }
+  const alarmNames = parseList(inputs.raw('alarm-names'))
+  for (const name of alarmNames) {
+    if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
+      throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name)
+    }
+  }
+  const gates: GateSettings = {
+    alarmNames,
+    ...definedOnly({
+      maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
+      maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 })),
+      probe: inputs.probe()
+    }),
+    minInvocations: inputs.withDefault('min-invocations', '0', (raw) =>
+      parseInteger('min-invocations', raw, { min: 0, max: 1_000_000_000 })
+    )
+  }
+  const settings: RolloutSettings = {
+    strategy,
+    controller,
+    trafficSteps,
+    bakeTimeMs: inputs.withDefault('bake-time', '5m', (raw) => parseDuration('bake-time', raw, { minMs: 1000 })),
+    gateIntervalMs: inputs.withDefault('gate-interval', '60s', (raw) =>
+      parseDuration('gate-interval', raw, { minMs: 1000 })
+    ),
+    failureThreshold: inputs.withDefault('failure-threshold', '1', (raw) =>
+      parseInteger('failure-threshold', raw, { min: 1, max: 100 })
+    ),
+    gates,
+    autoRollback: inputs.boolean('auto-rollback', 'true'),
+    failOnRollback: inputs.boolean('fail-on-rollback', 'true')
+  }
+  if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, inputs)
+  return settings
+}
+
+/** Blue/green deployments judged by SageMaker itself accept only what DeploymentConfig can express. */
+function checkSageMakerControllerLimits(settings: RolloutSettings, common: CommonSettings, inputs: InputSource): void {
+  const limits = SAGEMAKER_LIMITS
+  const onlyAlarms =
+    'is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout'
+  for (const [name, value] of [
+    ['max-error-rate', settings.gates.maxErrorRate],
+    ['max-latency-p99', settings.gates.maxLatencyP99Ms],
+    ['probe-payload', settings.gates.probe]
+  ] as const) {
+    if (value !== undefined) throw new InputError(name, onlyAlarms)
+  }
+  if (settings.gates.minInvocations > 0) throw new InputError('min-invocations', onlyAlarms)
+  if (settings.gates.alarmNames.length > limits.maxAlarms) {
+    throw new InputError(
+      'alarm-names',
+      `may name at most ${limits.maxAlarms} alarms with rollout-controller: sagemaker`
+    )
+  }
+  if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
+    throw new InputError(
+      'bake-time',
+      'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)',
+      inputs.raw('bake-time')
+    )
+  }
+  const timeoutSeconds = common.timeoutMs / 1000
+  if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
+    throw new InputError(
+      'timeout',
+      'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)',
+      inputs.raw('timeout') || '30m'
+    )
+  }
+  const steps = settings.trafficSteps
+  if (steps[steps.length - 1] !== 100) {
+    throw new InputError(
+      'traffic-steps',
+      'must end at 100 with rollout-controller: sagemaker, which cannot pause',
+      inputs.raw('traffic-steps')
+    )
+  }
+  if (settings.strategy === 'canary') {
+    const canary = steps[0] as number
+    if (steps.length !== 2 || canary > limits.maxCanaryPercent) {
+      throw new InputError(
+        'traffic-steps',
+        `must be one canary step of at most ${limits.maxCanaryPercent}% then 100 with rollout-controller: sagemaker (such as 10,100)`,
+        steps.join(',')
+      )
+    }
+  }
+  if (settings.strategy === 'linear') {
+    const step = steps[0] as number
+    const evenlySpaced = steps.every((value, index) => Math.abs(value - Math.min(100, step * (index + 1))) < 1e-9)
+    if (!evenlySpaced || step < limits.minLinearStepPercent || step > limits.maxLinearStepPercent) {
+      throw new InputError(
+        'traffic-steps',
+        `must rise in equal steps of ${limits.minLinearStepPercent}% to ${limits.maxLinearStepPercent}% with rollout-controller: sagemaker (such as 25,50,75,100)`,
+        steps.join(',')
+      )
+    }
+  }
+}
+
+export function parseTrafficSteps(raw: string): number[] {
+  const steps = parseList(raw).map((item) => parsePercentage('traffic-steps', item))
+  if (steps.length === 0 || steps.length > 20) {
+    throw new InputError('traffic-steps', 'must list 1 to 20 percentages such as 10,50,100', raw)
+  }
+  steps.forEach((step, index) => {
+    if (step <= 0 || (index > 0 && step <= (steps[index - 1] as number))) {
+      throw new InputError('traffic-steps', 'must be percentages above 0 in rising order such as 10,50,100', raw)
+    }
+  })
+  return steps
+}
+
+export function parseVariantWeights(raw: string): Record<string, number> {
+  const weights: Record<string, number> = {}
+  for (const [variant, weight] of parseMap('variant-weights', raw)) {
+    parseSageMakerName('variant-weights', variant)
+    weights[variant] = parsePercentage('variant-weights', weight)
+  }
+  const total = Object.values(weights).reduce((sum, weight) => sum + weight, 0)
+  if (Object.keys(weights).length === 0 || Math.abs(total - 100) > 1e-6) {
+    throw new InputError('variant-weights', `must give percentages that sum to 100 (these sum to ${total})`, raw)
+  }
+  return weights
+}
+
+function parseEnvironment(raw: string): Record<string, string> {
+  const environment: Record<string, string> = {}
+  const entries = parseMap('model-environment', raw)
+  if (entries.size > 100) throw new InputError('model-environment', 'may hold at most 100 variables')
+  for (const [key, value] of entries) {
+    if (!ENVIRONMENT_KEY.test(key)) {
+      throw new InputError(
+        'model-environment',
+        'keys must be environment variable names (letters, digits, underscores)',
+        key
+      )
+    }
+    if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {
+      throw new InputError('model-environment', `value of ${key} must be at most 1024 printable characters`)
+    }
+    environment[key] = value
+  }
+  return environment
+}
+
+function parseTags(raw: string): Record<string, string> {
+  const tags: Record<string, string> = {}
+  const entries = parseMap('tags', raw)
+  // A few of SageMaker's 50 tags are the action's own bookkeeping (see tags.ts).
+  if (entries.size > 45) throw new InputError('tags', 'may hold at most 45 tags')
+  for (const [key, value] of entries) {
+    if (key.length > 128 || !TAG_KEY.test(key) || key.toLowerCase().startsWith('aws:')) {
+      throw new InputError(
+        'tags',
+        'keys must be at most 128 letters, digits, spaces or _.:/=+-@ and must not start with aws:',
+        key
+      )
+    }
+    if (value.length > 256 || !TAG_KEY.test(value)) {
+      throw new InputError('tags', `value of ${key} must be at most 256 letters, digits, spaces or _.:/=+-@`)
+    }
+    tags[key] = value
+  }
+  return tags
+}
+
+export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {
+  const region = input || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || ''
+  if (region === '') {
+    throw new InputError('region', 'is required: set the region input, AWS_REGION or AWS_DEFAULT_REGION')
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    throw new InputError('region', 'must be an AWS region such as us-east-1', region)
+  }
+  return region
+}
+
+/** Drops undefined members so optional properties stay absent (exactOptionalPropertyTypes). */
+export function definedOnly<T extends Record<string, unknown>>(
+  value: T
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
+}

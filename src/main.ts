@@ -1,0 +1,128 @@
+/**
+ * The action's entry point: parse every input, dispatch to the operation's
+ * module, and always (failed runs too) set the result output and write the
+ * job summary.
+ */
+import * as core from '@actions/core'
+import { createAwsClients, type AwsClients } from './aws/clients.js'
+import { isExpiredCredentials } from './aws/errors.js'
+import { systemClock, type Clock } from './clock.js'
+import { OperationContext } from './context.js'
+import { parseSettings, type InputReader } from './inputs.js'
+import { runConfigureAutoscaling } from './operations/configure-autoscaling.js'
+import { runDeleteAutoscaling } from './operations/delete-autoscaling.js'
+import { runDelete } from './operations/delete.js'
+import { runDeploy } from './operations/deploy.js'
+import { runHealthCheck } from './operations/health-check.js'
+import { runMonitor } from './operations/monitor.js'
+import { runPromote } from './operations/promote.js'
+import { runRollback } from './operations/rollback.js'
+import { runUpdateCapacity } from './operations/update-capacity.js'
+import { runUpdateTraffic } from './operations/update-traffic.js'
+import { newReport, type Report } from './report.js'
+import type { Operation, Settings } from './settings.js'
+import { writeSummary } from './summary.js'
+
+export interface RunDependencies {
+  clock: Clock
+  createClients: (region: string) => AwsClients
+  env: NodeJS.ProcessEnv
+}
+
+/** Inputs that may carry secrets are summarised by size, never shown. */
+const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment'])
+
+export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
+  const deps: RunDependencies = {
+    clock: systemClock,
+    createClients: createAwsClients,
+    env: process.env,
+    ...overrides
+  }
+  const request: Array<[string, string]> = []
+  const readInput: InputReader = (name) => {
+    const value = core.getInput(name)
+    if (value.trim() !== '') {
+      request.push([name, UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : value.trim()])
+    }
+    return value
+  }
+  let report: Report = newReport(
+    (core.getInput('operation').trim() || 'unknown') as Operation,
+    core.getInput('endpoint-name').trim() || '(not set)',
+    core.getInput('region').trim() || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || 'unknown',
+    core.getInput('dry-run').trim() === 'true',
+    deps.clock.now()
+  )
+  report.request = request
+  try {
+    const settings = parseSettings(readInput, deps.env)
+    report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
+    report.request = request
+    const ctx = new OperationContext(settings, deps.createClients(settings.region), deps.clock, report)
+    ctx.output('endpoint-name', settings.endpointName)
+    await dispatch(ctx, settings)
+    report.succeeded = true
+  } catch (error) {
+    report.succeeded = false
+    report.error = describeFailure(error)
+    core.setFailed(report.error)
+  } finally {
+    report.finishedAt = deps.clock.now()
+    core.setOutput('result', JSON.stringify(resultOutput(report)))
+    await writeSummary(report)
+  }
+}
+
+async function dispatch(ctx: OperationContext, settings: Settings): Promise<void> {
+  switch (settings.operation) {
+    case 'deploy':
+      return runDeploy(ctx, settings.deploy)
+    case 'promote':
+      return runPromote(ctx, settings.rollout)
+    case 'update-traffic':
+      return runUpdateTraffic(ctx, settings.updateTraffic)
+    case 'update-capacity':
+      return runUpdateCapacity(ctx, settings.updateCapacity)
+    case 'configure-autoscaling':
+      return runConfigureAutoscaling(ctx, settings.autoscaling)
+    case 'delete-autoscaling':
+      return runDeleteAutoscaling(ctx, settings.deleteAutoscaling)
+    case 'monitor':
+      return runMonitor(ctx, settings.monitor)
+    case 'health-check':
+      return runHealthCheck(ctx, settings.healthCheck)
+    case 'delete':
+      return runDelete(ctx, settings.delete)
+    case 'rollback':
+      return runRollback(ctx, settings.rollback)
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  if (isExpiredCredentials(error)) {
+    return `${message} The AWS credentials expired during the run. Check the endpoint's state before re-running, and give the role session enough time for the whole rollout (role-duration-seconds in aws-actions/configure-aws-credentials, and the role's maximum session duration).`
+  }
+  return message
+}
+
+/** The `result` output: the whole operation as JSON, for scripts downstream. */
+export function resultOutput(report: Report): object {
+  const { result: _result, ...outputs } = report.outputs
+  return {
+    operation: report.operation,
+    endpointName: report.endpointName,
+    region: report.region,
+    dryRun: report.dryRun,
+    succeeded: report.succeeded ?? false,
+    ...(report.error ? { error: report.error } : {}),
+    outputs,
+    changes: report.changes.map(({ api, resource }) => ({ api, resource })),
+    ...(report.rollout ? { rollout: report.rollout } : {}),
+    ...(report.probes ? { probes: report.probes } : {}),
+    ...(report.metrics ? { metrics: report.metrics } : {}),
+    notes: report.notes,
+    durationMs: (report.finishedAt ?? report.startedAt) - report.startedAt
+  }
+}

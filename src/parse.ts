@@ -1,0 +1,198 @@
+/**
+ * Parsers for the value formats every input shares (durations, percentages,
+ * lists, maps, integers). Each throws an InputError that names the input and
+ * what it expected, so the user can fix the workflow without reading source.
+ */
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    expected: string,
+    received?: string
+  ) {
+    super(
+      received === undefined
+        ? `Input "${input}" ${expected}.`
+        : `Input "${input}" ${expected}; got ${quoteForMessage(received)}.`
+    )
+    this.name = 'InputError'
+  }
+}
+
+/** Long or multi-line values are cut so an error never floods the log. */
+export function quoteForMessage(value: string): string {
+  const flat = value.replace(/\s+/g, ' ')
+  const shown = flat.length > 80 ? `${flat.slice(0, 77)}...` : flat
+  return JSON.stringify(shown)
+}
+
+const DURATION_UNITS_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000
+}
+
+/** The longest duration any input may take: SageMaker's own limits stop at 8 hours. */
+const MAX_DURATION_MS = 24 * 3_600_000
+
+/**
+ * Accepts `45s`, `5m`, `1h30m`, `250ms` or a bare number of seconds. Returns
+ * milliseconds.
+ */
+export function parseDuration(input: string, raw: string, { minMs = 0 }: { minMs?: number } = {}): number {
+  const value = raw.trim()
+  const expected = `must be a duration such as 45s, 5m, 1h30m or a number of seconds${
+    minMs > 0 ? `, at least ${formatDuration(minMs)}` : ''
+  }`
+  let ms: number
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    ms = Number(value) * 1000
+  } else if (/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(value)) {
+    ms = 0
+    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
+      ms += Number(part[1]) * (DURATION_UNITS_MS[part[2] as string] as number)
+    }
+  } else {
+    throw new InputError(input, expected, raw)
+  }
+  if (!Number.isFinite(ms) || ms < minMs || ms > MAX_DURATION_MS) {
+    throw new InputError(input, `${expected} and at most 24h`, raw)
+  }
+  return Math.round(ms)
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  let seconds = Math.round(ms / 1000)
+  const hours = Math.floor(seconds / 3600)
+  seconds -= hours * 3600
+  const minutes = Math.floor(seconds / 60)
+  seconds -= minutes * 60
+  return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds || (!hours && !minutes) ? `${seconds}s` : '']
+    .filter(Boolean)
+    .join('')
+}
+
+/** Accepts `10%` or `10`, from 0 to 100. */
+export function parsePercentage(input: string, raw: string): number {
+  const value = raw.trim().replace(/%$/, '').trim()
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) {
+    throw new InputError(input, 'must be a percentage from 0 to 100 such as 10% or 10', raw)
+  }
+  return Number(value)
+}
+
+/** A ratio such as an error rate: `0.05`, `5%`. Returns a fraction from 0 to 1. */
+export function parseRate(input: string, raw: string): number {
+  const value = raw.trim()
+  if (value.endsWith('%')) return parsePercentage(input, value) / 100
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 1) {
+    throw new InputError(input, 'must be a fraction from 0 to 1 (such as 0.05) or a percentage (such as 5%)', raw)
+  }
+  return Number(value)
+}
+
+export function parseInteger(input: string, raw: string, { min, max }: { min: number; max: number }): number {
+  const value = raw.trim()
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new InputError(input, `must be a whole number from ${min} to ${max}`, raw)
+  }
+  return Number(value)
+}
+
+export function parseNumber(input: string, raw: string, { min, max }: { min: number; max: number }): number {
+  const value = raw.trim()
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new InputError(input, `must be a number from ${min} to ${max}`, raw)
+  }
+  return Number(value)
+}
+
+export function parseBoolean(input: string, raw: string): boolean {
+  const value = raw.trim().toLowerCase()
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new InputError(input, 'must be true or false', raw)
+}
+
+/** Items separated by commas or newlines; blanks are dropped. */
+export function parseList(raw: string): string[] {
+  return raw
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+}
+
+/** `key=value` pairs separated by commas or newlines. Keys must be unique. */
+export function parseMap(input: string, raw: string): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const pair of parseList(raw)) {
+    const separator = pair.indexOf('=')
+    const key = separator > 0 ? pair.slice(0, separator).trim() : ''
+    if (!key) {
+      throw new InputError(input, 'must be key=value pairs separated by commas or newlines', pair)
+    }
+    if (map.has(key)) {
+      throw new InputError(input, `has the key "${key}" twice`)
+    }
+    map.set(key, pair.slice(separator + 1).trim())
+  }
+  return map
+}
+
+export function parseEnum<T extends string>(input: string, raw: string, allowed: readonly T[]): T {
+  const value = raw.trim()
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(input, `must be one of ${allowed.join(', ')}`, raw)
+  }
+  return value as T
+}
+
+/** SageMaker's pattern for endpoint, config, model and variant names. */
+const SAGEMAKER_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/
+
+export function parseSageMakerName(input: string, raw: string): string {
+  const value = raw.trim()
+  if (!SAGEMAKER_NAME.test(value)) {
+    throw new InputError(
+      input,
+      'must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit',
+      raw
+    )
+  }
+  return value
+}
+
+export function parseS3Uri(input: string, raw: string): string {
+  const value = raw.trim()
+  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S+$/.test(value) || value.length > 1024) {
+    throw new InputError(input, 'must be an S3 URI such as s3://bucket/path/model.tar.gz', raw)
+  }
+  return value
+}
+
+export function parseRoleArn(input: string, raw: string): string {
+  const value = raw.trim()
+  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(value)) {
+    throw new InputError(
+      input,
+      'must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution',
+      raw
+    )
+  }
+  return value
+}
+
+/** A container image in ECR (or any registry SageMaker can pull from with VPC access). */
+export function parseImageUri(input: string, raw: string): string {
+  const value = raw.trim()
+  if (!/^[a-z0-9][\w.-]*(:\d+)?(\/[\w.-]+)+(:[\w.-]{1,128}|@sha256:[a-f0-9]{64})?$/.test(value) || value.length > 255) {
+    throw new InputError(
+      input,
+      'must be a container image such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1.2.0',
+      raw
+    )
+  }
+  return value
+}

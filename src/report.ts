@@ -1,0 +1,128 @@
+/**
+ * What a run did, gathered as it goes: the outputs, the job summary and the
+ * post step all read from here, so a run that fails half-way still reports
+ * everything it had done up to then.
+ */
+import type { Operation } from './settings.js'
+
+export const OUTPUT_NAMES = [
+  'endpoint-name',
+  'endpoint-arn',
+  'endpoint-status',
+  'endpoint-config-name',
+  'previous-endpoint-config-name',
+  'model-name',
+  'variant-name',
+  'variant-weights',
+  'rollout-result',
+  'rolled-back',
+  'healthy',
+  'latency-ms',
+  'metrics',
+  'result'
+] as const
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+export type RolloutResult = 'succeeded' | 'rolled-back' | 'paused' | 'failed'
+
+/** A call that changes something in AWS: made, or only planned in a dry run. */
+export interface ChangeRecord {
+  api: string
+  resource: string
+  input: unknown
+}
+
+export interface VariantRow {
+  name: string
+  model?: string
+  instanceType?: string
+  instanceCount?: number
+  /** Percentage of the endpoint's traffic. */
+  weight?: number
+}
+
+export interface ProbeRecord {
+  variant?: string
+  ok: boolean
+  latencyMs: number
+  statusCode?: number
+  /** Truncated and never the payload sent. */
+  detail: string
+}
+
+export interface VariantMetrics {
+  variant: string
+  invocations: number
+  errors4xx: number
+  errors5xx: number
+  /** 5XX errors / invocations; undefined with no invocations. */
+  errorRate?: number
+  latencyAverageMs?: number
+  latencyP99Ms?: number
+}
+
+export type GateVerdict = 'passed' | 'failed'
+
+export interface GateEvaluation {
+  at: number
+  verdict: GateVerdict
+  /** Why a gate failed, one line each. */
+  failures: string[]
+  invocations?: number
+  errorRate?: number
+  latencyP99Ms?: number
+  alarmsInAlarm: string[]
+  probesPassed?: number
+  probesSent?: number
+}
+
+export interface RolloutStepRecord {
+  /** The new variant's share during this step. */
+  weight: number
+  startedAt: number
+  endedAt?: number
+  evaluations: GateEvaluation[]
+  verdict: 'passed' | 'failed' | 'in-progress' | 'skipped'
+}
+
+export interface RolloutRecord {
+  controller: 'action' | 'sagemaker'
+  strategy: string
+  newVariant: string
+  previousConfig?: string
+  steps: RolloutStepRecord[]
+  result?: RolloutResult
+  /** The decision and why, in a sentence. */
+  decision?: string
+}
+
+export interface Report {
+  operation: Operation
+  endpointName: string
+  region: string
+  dryRun: boolean
+  startedAt: number
+  finishedAt?: number
+  /** The inputs that shaped this run, as the user would name them. */
+  request: Array<[string, string]>
+  changes: ChangeRecord[]
+  variants?: VariantRow[]
+  rollout?: RolloutRecord
+  probes?: ProbeRecord[]
+  metrics?: { window: string; period: string; variants: VariantMetrics[] }
+  /** Decisions and facts worth a line in the summary. */
+  notes: string[]
+  outputs: Partial<Record<OutputName, string>>
+  succeeded?: boolean
+  error?: string
+}
+
+export function newReport(
+  operation: Operation,
+  endpointName: string,
+  region: string,
+  dryRun: boolean,
+  now: number
+): Report {
+  return { operation, endpointName, region, dryRun, startedAt: now, request: [], changes: [], notes: [], outputs: {} }
+}

@@ -1,0 +1,134 @@
+/** The typed settings the input parser produces; nothing after it reads raw inputs. */
+
+export const OPERATIONS = [
+  'deploy',
+  'promote',
+  'update-traffic',
+  'update-capacity',
+  'configure-autoscaling',
+  'delete-autoscaling',
+  'monitor',
+  'health-check',
+  'delete',
+  'rollback'
+] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+export const STRATEGIES = ['all-at-once', 'canary', 'linear'] as const
+export type Strategy = (typeof STRATEGIES)[number]
+
+export const CONTROLLERS = ['action', 'sagemaker'] as const
+export type RolloutController = (typeof CONTROLLERS)[number]
+
+export const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLatency'] as const
+export type ScalingMetric = (typeof SCALING_METRICS)[number]
+
+export interface CommonSettings {
+  endpointName: string
+  region: string
+  waitForCompletion: boolean
+  timeoutMs: number
+  dryRun: boolean
+}
+
+export interface ProbeSettings {
+  payload: string
+  contentType: string
+  count: number
+}
+
+export interface GateSettings {
+  alarmNames: string[]
+  /** Fraction from 0 to 1. */
+  maxErrorRate?: number
+  maxLatencyP99Ms?: number
+  minInvocations: number
+  probe?: ProbeSettings
+}
+
+export interface RolloutSettings {
+  strategy: Strategy
+  controller: RolloutController
+  /** The new variant's share at each step, ascending; the last may be below 100 (a pause). */
+  trafficSteps: number[]
+  bakeTimeMs: number
+  gateIntervalMs: number
+  failureThreshold: number
+  gates: GateSettings
+  autoRollback: boolean
+  failOnRollback: boolean
+}
+
+export interface DeploySettings {
+  imageUri: string
+  modelDataUrl?: string
+  executionRoleArn: string
+  /** Absent when the name is to be derived. */
+  modelName?: string
+  instanceType: string
+  instanceCount: number
+  /** Absent when the name is to be derived. */
+  variantName?: string
+  modelEnvironment: Record<string, string>
+  tags: Record<string, string>
+  rollout: RolloutSettings
+}
+
+export interface UpdateTrafficSettings {
+  variantWeights: Record<string, number>
+}
+
+export interface UpdateCapacitySettings {
+  variantName?: string
+  instanceCount: number
+}
+
+export interface ConfigureAutoscalingSettings {
+  variantName?: string
+  minCapacity: number
+  maxCapacity: number
+  scalingMetric: ScalingMetric
+  targetValue: number
+  scaleInCooldownSeconds: number
+  scaleOutCooldownSeconds: number
+}
+
+export interface DeleteAutoscalingSettings {
+  variantName?: string
+}
+
+export interface MonitorSettings {
+  windowMs: number
+  periodSeconds: number
+}
+
+export interface HealthCheckSettings {
+  probe: ProbeSettings
+  targetVariant?: string
+  maxLatencyMs?: number
+  failOnUnhealthy: boolean
+}
+
+export interface DeleteSettings {
+  deleteEndpointConfig: boolean
+  deleteModel: boolean
+  ignoreMissing: boolean
+}
+
+export interface RollbackSettings {
+  endpointConfigName?: string
+}
+
+export type Settings = CommonSettings &
+  (
+    | { operation: 'deploy'; deploy: DeploySettings }
+    | { operation: 'promote'; rollout: RolloutSettings }
+    | { operation: 'update-traffic'; updateTraffic: UpdateTrafficSettings }
+    | { operation: 'update-capacity'; updateCapacity: UpdateCapacitySettings }
+    | { operation: 'configure-autoscaling'; autoscaling: ConfigureAutoscalingSettings }
+    | { operation: 'delete-autoscaling'; deleteAutoscaling: DeleteAutoscalingSettings }
+    | { operation: 'monitor'; monitor: MonitorSettings }
+    | { operation: 'health-check'; healthCheck: HealthCheckSettings }
+    | { operation: 'delete'; delete: DeleteSettings }
+    | { operation: 'rollback'; rollback: RollbackSettings }
+  )

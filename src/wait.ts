@@ -1,0 +1,139 @@
+/**
+ * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
+ * first (an emulator or a weight change settles in seconds), then backs off to
+ * spare the control plane's rate limits during a real ten-minute update. Every
+ * status change is logged with the time elapsed.
+ */
+import * as core from '@actions/core'
+import type { OperationContext } from './context.js'
+import { findEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
+import { formatDuration } from './parse.js'
+
+const FAST_PHASE_MS = 10_000
+const FAST_POLL_MS = 500
+const FIRST_SLOW_POLL_MS = 2_000
+const MAX_POLL_MS = 30_000
+const BACKOFF_FACTOR = 1.5
+/** A quiet wait still prints a line this often, so the log shows it is alive. */
+const PROGRESS_EVERY_MS = 60_000
+
+/** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
+export function nextPollDelay(elapsedMs: number, previousDelayMs: number): number {
+  if (elapsedMs < FAST_PHASE_MS) return FAST_POLL_MS
+  if (previousDelayMs < FIRST_SLOW_POLL_MS) return FIRST_SLOW_POLL_MS
+  return Math.min(MAX_POLL_MS, Math.round(previousDelayMs * BACKOFF_FACTOR))
+}
+
+/** An endpoint that settled somewhere other than where it was asked to go. */
+export class EndpointStateError extends Error {
+  constructor(
+    message: string,
+    readonly endpoint: Endpoint | undefined
+  ) {
+    super(message)
+    this.name = 'EndpointStateError'
+  }
+}
+
+export class WaitTimeoutError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'WaitTimeoutError'
+  }
+}
+
+/**
+ * Polls until the endpoint leaves every transitional status (or is gone, which
+ * returns undefined). Throws WaitTimeoutError after `timeout`.
+ */
+export async function waitForSettled(
+  ctx: OperationContext,
+  purpose: string,
+  endpointName = ctx.endpointName
+): Promise<Endpoint | undefined> {
+  const { clock } = ctx
+  const started = clock.now()
+  const deadline = started + ctx.settings.timeoutMs
+  let lastStatus = ''
+  let lastLogAt = started
+  let delay = 0
+  for (;;) {
+    const endpoint = await findEndpoint(ctx, endpointName)
+    const status = endpoint?.EndpointStatus ?? 'Deleted'
+    const elapsed = clock.now() - started
+    if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+      core.info(
+        `Endpoint "${endpointName}" is ${status} (${formatDuration(elapsed)} into ${purpose})${
+          status === lastStatus ? ', still waiting' : ''
+        }`
+      )
+      lastStatus = status
+      lastLogAt = clock.now()
+    }
+    if (!endpoint || !TRANSITIONAL_STATUSES.includes(status)) return endpoint
+    delay = nextPollDelay(elapsed, delay)
+    if (clock.now() + delay > deadline) {
+      throw new WaitTimeoutError(
+        `Endpoint "${endpointName}" was still ${status} after ${formatDuration(ctx.settings.timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
+      )
+    }
+    await clock.sleep(delay)
+  }
+}
+
+/**
+ * Waits for an update or creation to finish and checks it landed: InService on
+ * `expectedConfig`. SageMaker rolls a failed update back to the old config and
+ * reports InService, so "InService" alone does not mean success.
+ */
+export async function waitForInService(
+  ctx: OperationContext,
+  expectedConfig: string,
+  purpose: string,
+  endpointName = ctx.endpointName
+): Promise<Endpoint> {
+  const endpoint = await waitForSettled(ctx, purpose, endpointName)
+  if (!endpoint) {
+    throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined)
+  }
+  const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : ''
+  if (endpoint.EndpointStatus !== 'InService') {
+    throw new EndpointStateError(
+      `Endpoint "${endpointName}" ended ${endpoint.EndpointStatus} during ${purpose}.${reason}`,
+      endpoint
+    )
+  }
+  if (endpoint.EndpointConfigName !== expectedConfig) {
+    throw new EndpointStateError(
+      `SageMaker rolled back ${purpose}: endpoint "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`,
+      endpoint
+    )
+  }
+  return endpoint
+}
+
+/**
+ * An endpoint can only be changed from InService: wait out another run's (or
+ * SageMaker's own) transition first, and refuse a Failed endpoint outright.
+ */
+export async function waitUntilUpdatable(
+  ctx: OperationContext,
+  endpointName = ctx.endpointName
+): Promise<Endpoint | undefined> {
+  const endpoint = await findEndpoint(ctx, endpointName)
+  if (!endpoint) return undefined
+  let settled: Endpoint | undefined = endpoint
+  if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
+    core.info(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`)
+    settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`, endpointName)
+  }
+  if (settled && settled.EndpointStatus !== 'InService') {
+    throw new EndpointStateError(
+      `Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${
+        settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''
+      }`,
+      settled
+    )
+  }
+  return settled
+}
