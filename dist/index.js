@@ -1256,19 +1256,19 @@ __webpack_unused_export__ = ConcurrentUpdateException;
 __webpack_unused_export__ = ConcurrentUpdateException$;
 __webpack_unused_export__ = CustomizedMetricSpecification$;
 __webpack_unused_export__ = DeleteScalingPolicy$;
-__webpack_unused_export__ = DeleteScalingPolicyCommand;
+exports.y5 = DeleteScalingPolicyCommand;
 __webpack_unused_export__ = DeleteScalingPolicyRequest$;
 __webpack_unused_export__ = DeleteScalingPolicyResponse$;
 __webpack_unused_export__ = DeleteScheduledAction$;
-__webpack_unused_export__ = DeleteScheduledActionCommand;
+exports.Mx = DeleteScheduledActionCommand;
 __webpack_unused_export__ = DeleteScheduledActionRequest$;
 __webpack_unused_export__ = DeleteScheduledActionResponse$;
 __webpack_unused_export__ = DeregisterScalableTarget$;
-__webpack_unused_export__ = DeregisterScalableTargetCommand;
+exports.CV = DeregisterScalableTargetCommand;
 __webpack_unused_export__ = DeregisterScalableTargetRequest$;
 __webpack_unused_export__ = DeregisterScalableTargetResponse$;
 __webpack_unused_export__ = DescribeScalableTargets$;
-__webpack_unused_export__ = DescribeScalableTargetsCommand;
+exports.sH = DescribeScalableTargetsCommand;
 __webpack_unused_export__ = DescribeScalableTargetsRequest$;
 __webpack_unused_export__ = DescribeScalableTargetsResponse$;
 __webpack_unused_export__ = DescribeScalingActivities$;
@@ -1276,11 +1276,11 @@ __webpack_unused_export__ = DescribeScalingActivitiesCommand;
 __webpack_unused_export__ = DescribeScalingActivitiesRequest$;
 __webpack_unused_export__ = DescribeScalingActivitiesResponse$;
 __webpack_unused_export__ = DescribeScalingPolicies$;
-__webpack_unused_export__ = DescribeScalingPoliciesCommand;
+exports.yY = DescribeScalingPoliciesCommand;
 __webpack_unused_export__ = DescribeScalingPoliciesRequest$;
 __webpack_unused_export__ = DescribeScalingPoliciesResponse$;
 __webpack_unused_export__ = DescribeScheduledActions$;
-__webpack_unused_export__ = DescribeScheduledActionsCommand;
+exports.bE = DescribeScheduledActionsCommand;
 __webpack_unused_export__ = DescribeScheduledActionsRequest$;
 __webpack_unused_export__ = DescribeScheduledActionsResponse$;
 __webpack_unused_export__ = FailedResourceAccessException;
@@ -1322,15 +1322,15 @@ __webpack_unused_export__ = PredictiveScalingPredefinedLoadMetricSpecification$;
 __webpack_unused_export__ = PredictiveScalingPredefinedMetricPairSpecification$;
 __webpack_unused_export__ = PredictiveScalingPredefinedScalingMetricSpecification$;
 __webpack_unused_export__ = PutScalingPolicy$;
-__webpack_unused_export__ = PutScalingPolicyCommand;
+exports.OJ = PutScalingPolicyCommand;
 __webpack_unused_export__ = PutScalingPolicyRequest$;
 __webpack_unused_export__ = PutScalingPolicyResponse$;
 __webpack_unused_export__ = PutScheduledAction$;
-__webpack_unused_export__ = PutScheduledActionCommand;
+exports.cx = PutScheduledActionCommand;
 __webpack_unused_export__ = PutScheduledActionRequest$;
 __webpack_unused_export__ = PutScheduledActionResponse$;
 __webpack_unused_export__ = RegisterScalableTarget$;
-__webpack_unused_export__ = RegisterScalableTargetCommand;
+exports.Jr = RegisterScalableTargetCommand;
 __webpack_unused_export__ = RegisterScalableTargetRequest$;
 __webpack_unused_export__ = RegisterScalableTargetResponse$;
 __webpack_unused_export__ = ResourceNotFoundException;
@@ -4162,7 +4162,7 @@ __webpack_unused_export__ = DescribeAlarmHistoryCommand;
 __webpack_unused_export__ = DescribeAlarmHistoryInput$;
 __webpack_unused_export__ = DescribeAlarmHistoryOutput$;
 __webpack_unused_export__ = DescribeAlarms$;
-__webpack_unused_export__ = DescribeAlarmsCommand;
+exports.zWD = DescribeAlarmsCommand;
 __webpack_unused_export__ = DescribeAlarmsForMetric$;
 __webpack_unused_export__ = DescribeAlarmsForMetricCommand;
 __webpack_unused_export__ = DescribeAlarmsForMetricInput$;
@@ -4219,7 +4219,7 @@ __webpack_unused_export__ = GetInsightRuleReportCommand;
 __webpack_unused_export__ = GetInsightRuleReportInput$;
 __webpack_unused_export__ = GetInsightRuleReportOutput$;
 __webpack_unused_export__ = GetMetricData$;
-__webpack_unused_export__ = GetMetricDataCommand;
+exports.Soe = GetMetricDataCommand;
 __webpack_unused_export__ = GetMetricDataInput$;
 __webpack_unused_export__ = GetMetricDataOutput$;
 __webpack_unused_export__ = GetMetricStatistics$;
@@ -5094,7 +5094,7 @@ __webpack_unused_export__ = InvokeEndpointAsync$;
 __webpack_unused_export__ = InvokeEndpointAsyncCommand;
 __webpack_unused_export__ = InvokeEndpointAsyncInput$;
 __webpack_unused_export__ = InvokeEndpointAsyncOutput$;
-__webpack_unused_export__ = InvokeEndpointCommand;
+exports.Pn = InvokeEndpointCommand;
 __webpack_unused_export__ = InvokeEndpointInput$;
 __webpack_unused_export__ = InvokeEndpointOutput$;
 __webpack_unused_export__ = InvokeEndpointWithResponseStream$;
@@ -25461,9 +25461,9 @@ __webpack_unused_export__ = CreateEdgePackagingJob$;
 __webpack_unused_export__ = CreateEdgePackagingJobCommand;
 __webpack_unused_export__ = CreateEdgePackagingJobRequest$;
 __webpack_unused_export__ = CreateEndpoint$;
-__webpack_unused_export__ = CreateEndpointCommand;
+exports.fRi = CreateEndpointCommand;
 __webpack_unused_export__ = CreateEndpointConfig$;
-__webpack_unused_export__ = CreateEndpointConfigCommand;
+exports.dH8 = CreateEndpointConfigCommand;
 __webpack_unused_export__ = CreateEndpointConfigInput$;
 __webpack_unused_export__ = CreateEndpointConfigOutput$;
 __webpack_unused_export__ = CreateEndpointInput$;
@@ -25549,7 +25549,7 @@ __webpack_unused_export__ = CreateModelCardExportJobRequest$;
 __webpack_unused_export__ = CreateModelCardExportJobResponse$;
 __webpack_unused_export__ = CreateModelCardRequest$;
 __webpack_unused_export__ = CreateModelCardResponse$;
-__webpack_unused_export__ = CreateModelCommand;
+exports.TIE = CreateModelCommand;
 __webpack_unused_export__ = CreateModelExplainabilityJobDefinition$;
 __webpack_unused_export__ = CreateModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = CreateModelExplainabilityJobDefinitionRequest$;
@@ -25756,9 +25756,9 @@ __webpack_unused_export__ = DeleteEdgeDeploymentStage$;
 __webpack_unused_export__ = DeleteEdgeDeploymentStageCommand;
 __webpack_unused_export__ = DeleteEdgeDeploymentStageRequest$;
 __webpack_unused_export__ = DeleteEndpoint$;
-__webpack_unused_export__ = DeleteEndpointCommand;
+exports.oPO = DeleteEndpointCommand;
 __webpack_unused_export__ = DeleteEndpointConfig$;
-__webpack_unused_export__ = DeleteEndpointConfigCommand;
+exports.WLA = DeleteEndpointConfigCommand;
 __webpack_unused_export__ = DeleteEndpointConfigInput$;
 __webpack_unused_export__ = DeleteEndpointInput$;
 __webpack_unused_export__ = DeleteExperiment$;
@@ -25822,7 +25822,7 @@ __webpack_unused_export__ = DeleteModelBiasJobDefinitionRequest$;
 __webpack_unused_export__ = DeleteModelCard$;
 __webpack_unused_export__ = DeleteModelCardCommand;
 __webpack_unused_export__ = DeleteModelCardRequest$;
-__webpack_unused_export__ = DeleteModelCommand;
+exports.em = DeleteModelCommand;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinition$;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinitionRequest$;
@@ -26100,7 +26100,7 @@ __webpack_unused_export__ = DescribeModelCardExportJobRequest$;
 __webpack_unused_export__ = DescribeModelCardExportJobResponse$;
 __webpack_unused_export__ = DescribeModelCardRequest$;
 __webpack_unused_export__ = DescribeModelCardResponse$;
-__webpack_unused_export__ = DescribeModelCommand;
+exports.utY = DescribeModelCommand;
 __webpack_unused_export__ = DescribeModelExplainabilityJobDefinition$;
 __webpack_unused_export__ = DescribeModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = DescribeModelExplainabilityJobDefinitionRequest$;
@@ -26644,7 +26644,7 @@ __webpack_unused_export__ = ListEndpointConfigsCommand;
 __webpack_unused_export__ = ListEndpointConfigsInput$;
 __webpack_unused_export__ = ListEndpointConfigsOutput$;
 __webpack_unused_export__ = ListEndpoints$;
-__webpack_unused_export__ = ListEndpointsCommand;
+exports.c8o = ListEndpointsCommand;
 __webpack_unused_export__ = ListEndpointsInput$;
 __webpack_unused_export__ = ListEndpointsOutput$;
 __webpack_unused_export__ = ListExperiments$;
@@ -26855,7 +26855,7 @@ __webpack_unused_export__ = ListSubscribedWorkteamsCommand;
 __webpack_unused_export__ = ListSubscribedWorkteamsRequest$;
 __webpack_unused_export__ = ListSubscribedWorkteamsResponse$;
 __webpack_unused_export__ = ListTags$;
-__webpack_unused_export__ = ListTagsCommand;
+exports.bvr = ListTagsCommand;
 __webpack_unused_export__ = ListTagsInput$;
 __webpack_unused_export__ = ListTagsOutput$;
 __webpack_unused_export__ = ListTrainingJobs$;
@@ -27606,7 +27606,7 @@ __webpack_unused_export__ = UpdateDomainCommand;
 __webpack_unused_export__ = UpdateDomainRequest$;
 __webpack_unused_export__ = UpdateDomainResponse$;
 __webpack_unused_export__ = UpdateEndpoint$;
-__webpack_unused_export__ = UpdateEndpointCommand;
+exports.sU7 = UpdateEndpointCommand;
 __webpack_unused_export__ = UpdateEndpointInput$;
 __webpack_unused_export__ = UpdateEndpointOutput$;
 __webpack_unused_export__ = UpdateEndpointWeightsAndCapacities$;
@@ -80253,7 +80253,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3036);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4347);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -80262,7 +80262,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3036:
+/***/ 4347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80297,7 +80297,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -83100,7 +83100,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -83108,7 +83108,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -83116,7 +83116,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -83124,7 +83124,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -83141,13 +83141,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -83183,9 +83183,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -83607,6 +83607,18 @@ class InputSource {
     boolean(name, fallback) {
         return this.withDefault(name, fallback, (raw) => parseBoolean(name, raw));
     }
+    /** CloudWatch alarm names, without repeats; one DescribeAlarms page holds at most 100. */
+    alarmNames() {
+        const names = [...new Set(parseList(this.raw('alarm-names')))];
+        if (names.length > 100)
+            throw new InputError('alarm-names', 'may name at most 100 alarms');
+        for (const name of names) {
+            if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
+                throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name);
+            }
+        }
+        return names;
+    }
     /** Probe settings; undefined when there is no payload and no fallback (a rollout without probes). */
     probe(fallbackPayload) {
         const payload = this.raw('probe-payload') || fallbackPayload;
@@ -83698,7 +83710,20 @@ function parseSettings(read, env = process.env) {
             if (periodMs > windowMs) {
                 throw new InputError('metrics-period', `must not be longer than metrics-window`, inputs.raw('metrics-period'));
             }
-            return { ...common, operation, monitor: { windowMs, periodSeconds: periodMs / 1000 } };
+            return {
+                ...common,
+                operation,
+                monitor: {
+                    windowMs,
+                    periodSeconds: periodMs / 1000,
+                    alarmNames: inputs.alarmNames(),
+                    ...definedOnly({
+                        maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
+                        maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 }))
+                    }),
+                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+                }
+            };
         }
         case 'health-check':
             return {
@@ -83765,14 +83790,8 @@ function parseRollout(inputs, common) {
     if (strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
         throw new InputError('traffic-steps', 'must be 100 (or empty) with strategy all-at-once', inputs.raw('traffic-steps'));
     }
-    const alarmNames = parseList(inputs.raw('alarm-names'));
-    for (const name of alarmNames) {
-        if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
-            throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name);
-        }
-    }
     const gates = {
-        alarmNames,
+        alarmNames: inputs.alarmNames(),
         ...definedOnly({
             maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
             maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 })),
@@ -83909,49 +83928,279 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
-async function runConfigureAutoscaling(_ctx, _settings) {
-    throw new Error('not implemented');
-}
+;// CONCATENATED MODULE: ./src/autoscaling.ts
+/**
+ * Application Auto Scaling on SageMaker production variants: the one module
+ * that reads, writes and removes a variant's scalable target, its scaling
+ * policies and its scheduled actions.
+ *
+ * SageMaker refuses to remove a variant (or change its instance type or count
+ * through UpdateEndpoint) while it is registered, so a rollout that retires a
+ * variant calls, in this order:
+ *
+ *   const scaling = await describeVariantScaling(ctx, endpoint, oldVariant)
+ *   if (scaling) await deregisterVariantScaling(ctx, endpoint, oldVariant, scaling)
+ *   ... UpdateEndpoint ...
+ *   if (scaling) await registerVariantScaling(ctx, endpoint, newVariant, scaling)
+ *
+ * and, if the update fails, registers `scaling` on the old variant again.
+ * A VariantScaling is plain JSON, so it can be kept in saved state and restored
+ * by the post step of a cancelled run.
+ */
 
-;// CONCATENATED MODULE: ./src/operations/delete-autoscaling.ts
-async function runDeleteAutoscaling(_ctx, _settings) {
-    throw new Error('not implemented');
-}
 
-;// CONCATENATED MODULE: ./src/operations/delete.ts
-async function runDelete(_ctx, _settings) {
-    throw new Error('not implemented');
-}
 
-;// CONCATENATED MODULE: ./src/operations/deploy.ts
-async function runDeploy(_ctx, _settings) {
-    throw new Error('not implemented');
+const SERVICE_NAMESPACE = 'sagemaker';
+const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+/**
+ * The policy configure-autoscaling owns. One fixed name per variant makes a
+ * re-run (or a change of scaling-metric) replace it instead of adding another.
+ */
+const TARGET_TRACKING_POLICY_NAME = 'sagemaker-deploy-target-tracking';
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
 }
-
-;// CONCATENATED MODULE: ./src/operations/health-check.ts
-async function runHealthCheck(_ctx, _settings) {
-    throw new Error('not implemented');
+/** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
+function targetScope(resourceId) {
+    return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: SCALABLE_DIMENSION };
 }
-
-;// CONCATENATED MODULE: ./src/operations/monitor.ts
-async function runMonitor(_ctx, _settings) {
-    throw new Error('not implemented');
+/** How errors and the plan name the target: the resource id is what the AWS console shows. */
+function targetResource(resourceId) {
+    return `scalable target "${resourceId}"`;
 }
-
-;// CONCATENATED MODULE: ./src/operations/promote.ts
-async function runPromote(_ctx, _settings) {
-    throw new Error('not implemented');
+function policyResource(policyName, resourceId) {
+    return `scaling policy "${policyName}" of ${resourceId}`;
 }
-
-;// CONCATENATED MODULE: ./src/operations/rollback.ts
-async function runRollback(_ctx, _settings) {
-    throw new Error('not implemented');
+function scheduledActionResource(actionName, resourceId) {
+    return `scheduled action "${actionName}" of ${resourceId}`;
 }
-
-;// CONCATENATED MODULE: ./src/operations/update-capacity.ts
-async function runUpdateCapacity(_ctx, _settings) {
-    throw new Error('not implemented');
+/**
+ * What Application Auto Scaling holds for the variant, or undefined when no
+ * scalable target is registered (policies cannot exist without one).
+ */
+async function describeVariantScaling(ctx, endpointName, variantName) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
+        ServiceNamespace: scope.ServiceNamespace,
+        ScalableDimension: scope.ScalableDimension,
+        ResourceIds: [resourceId]
+    })));
+    const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+    if (!target)
+        return undefined;
+    const policies = [];
+    let token;
+    do {
+        const page = await awsCall('DescribeScalingPolicies', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...(token ? { NextToken: token } : {}) })));
+        policies.push(...(page.ScalingPolicies ?? []));
+        token = page.NextToken ?? undefined;
+    } while (token);
+    const actions = [];
+    do {
+        const page = await awsCall('DescribeScheduledActions', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...(token ? { NextToken: token } : {}) })));
+        actions.push(...(page.ScheduledActions ?? []));
+        token = page.NextToken ?? undefined;
+    } while (token);
+    return {
+        minCapacity: target.MinCapacity ?? 0,
+        maxCapacity: target.MaxCapacity ?? 0,
+        ...(isSuspended(target.SuspendedState) ? { suspendedState: target.SuspendedState } : {}),
+        policies: policies.map(policySpec),
+        scheduledActions: actions.map(scheduledActionSpec)
+    };
+}
+function policySpec(policy) {
+    const stepScaling = policy.StepScalingPolicyConfiguration;
+    const alarmNames = (policy.Alarms ?? []).map((alarm) => alarm.AlarmName ?? '').filter(Boolean);
+    return {
+        PolicyName: policy.PolicyName ?? '',
+        PolicyType: policy.PolicyType ?? (stepScaling ? 'StepScaling' : 'TargetTrackingScaling'),
+        ...(policy.TargetTrackingScalingPolicyConfiguration
+            ? { TargetTrackingScalingPolicyConfiguration: policy.TargetTrackingScalingPolicyConfiguration }
+            : {}),
+        // Target tracking's alarms belong to AWS, which makes new ones with the policy; only step scaling's are the user's.
+        ...(stepScaling ? { StepScalingPolicyConfiguration: stepScaling, AlarmNames: alarmNames } : {})
+    };
+}
+function scheduledActionSpec(action) {
+    return {
+        ScheduledActionName: action.ScheduledActionName ?? '',
+        Schedule: action.Schedule ?? '',
+        ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+        ...(action.StartTime ? { StartTime: new Date(action.StartTime).toISOString() } : {}),
+        ...(action.EndTime ? { EndTime: new Date(action.EndTime).toISOString() } : {}),
+        ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+    };
+}
+function isSuspended(state) {
+    return Boolean(state && (state.DynamicScalingInSuspended || state.DynamicScalingOutSuspended || state.ScheduledScalingSuspended));
+}
+/**
+ * Registers `scaling` on the variant: RegisterScalableTarget (which updates
+ * min and max in place when already registered), then PutScalingPolicy and
+ * PutScheduledAction for each, all through ctx.change. Metric dimensions
+ * naming a variant or endpoint are pointed at this one, so a policy carried
+ * over from another variant tracks the variant it now scales. Policies and
+ * actions already on the variant under other names are left alone.
+ */
+async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const target = {
+        ...scope,
+        MinCapacity: scaling.minCapacity,
+        MaxCapacity: scaling.maxCapacity,
+        ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
+    };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(target)));
+    for (const policy of scaling.policies) {
+        const input = {
+            ...scope,
+            PolicyName: policy.PolicyName,
+            PolicyType: policy.PolicyType,
+            ...(policy.TargetTrackingScalingPolicyConfiguration
+                ? {
+                    TargetTrackingScalingPolicyConfiguration: retargetTracking(policy.TargetTrackingScalingPolicyConfiguration, endpointName, variantName)
+                }
+                : {}),
+            ...(policy.StepScalingPolicyConfiguration
+                ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
+                : {})
+        };
+        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScalingPolicyCommand */.OJ(input)));
+        if (policy.AlarmNames && policy.AlarmNames.length > 0) {
+            // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
+            warning(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
+        }
+    }
+    for (const action of scaling.scheduledActions) {
+        const input = {
+            ...scope,
+            ScheduledActionName: action.ScheduledActionName,
+            Schedule: action.Schedule,
+            ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+            ...(action.StartTime ? { StartTime: new Date(action.StartTime) } : {}),
+            ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
+            ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+        };
+        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScheduledActionCommand */.cx(input)));
+    }
+}
+/**
+ * Removes what `scaling` lists from the variant: DeleteScalingPolicy and
+ * DeleteScheduledAction for each, then DeregisterScalableTarget, through
+ * ctx.change. Something already gone counts as removed, so a retry after a
+ * partial failure finishes the job.
+ */
+async function deregisterVariantScaling(ctx, endpointName, variantName, scaling) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    for (const policy of scaling.policies) {
+        const input = { ...scope, PolicyName: policy.PolicyName };
+        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* DeleteScalingPolicyCommand */.y5(input))));
+    }
+    for (const action of scaling.scheduledActions) {
+        const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
+        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* DeleteScheduledActionCommand */.Mx(input))));
+    }
+    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV(scope))));
+}
+async function ignoringNotFound(request) {
+    try {
+        await request();
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+    }
+}
+/** A copy whose metric dimensions name the variant (and endpoint) the policy is registered on. */
+function retargetTracking(configuration, endpointName, variantName) {
+    const copy = structuredClone(configuration);
+    const metric = copy.CustomizedMetricSpecification;
+    const dimensionLists = [
+        metric?.Dimensions,
+        ...(metric?.Metrics ?? []).map((query) => query.MetricStat?.Metric?.Dimensions)
+    ];
+    for (const dimensions of dimensionLists) {
+        for (const dimension of dimensions ?? []) {
+            if (dimension.Name === 'VariantName')
+                dimension.Value = variantName;
+            if (dimension.Name === 'EndpointName')
+                dimension.Value = endpointName;
+        }
+    }
+    return copy;
+}
+/** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */
+const SCALING_METRIC_DETAILS = {
+    InvocationsPerInstance: {
+        metricName: 'SageMakerVariantInvocationsPerInstance',
+        unit: 'invocations per instance per minute'
+    },
+    CPUUtilization: {
+        metricName: 'CPUUtilization',
+        namespace: '/aws/sagemaker/Endpoints',
+        unit: "percent, summed over the instance's vCPUs (up to 400 on 4 vCPUs)"
+    },
+    ModelLatency: { metricName: 'ModelLatency', namespace: 'AWS/SageMaker', unit: 'microseconds' }
+};
+/** The target-tracking policy configure-autoscaling puts on a variant. */
+function targetTrackingPolicy(endpointName, variantName, settings) {
+    const details = SCALING_METRIC_DETAILS[settings.scalingMetric];
+    const metric = settings.scalingMetric === 'InvocationsPerInstance'
+        ? { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } }
+        : {
+            CustomizedMetricSpecification: {
+                MetricName: details.metricName,
+                Namespace: details.namespace,
+                Dimensions: [
+                    { Name: 'EndpointName', Value: endpointName },
+                    { Name: 'VariantName', Value: variantName }
+                ],
+                Statistic: 'Average'
+            }
+        };
+    return {
+        PolicyName: TARGET_TRACKING_POLICY_NAME,
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: settings.targetValue,
+            ...metric,
+            // Cooldowns are whole seconds in the API.
+            ScaleInCooldown: Math.round(settings.scaleInCooldownSeconds),
+            ScaleOutCooldown: Math.round(settings.scaleOutCooldownSeconds)
+        }
+    };
+}
+/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
+function formatVariantScaling(scaling) {
+    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`];
+    if (isSuspended(scaling.suspendedState))
+        parts.push('scaling suspended');
+    for (const policy of scaling.policies)
+        parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`);
+    for (const action of scaling.scheduledActions) {
+        const range = action.ScalableTargetAction;
+        parts.push(`scheduled action "${action.ScheduledActionName}" (${action.Schedule}${range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''})`);
+    }
+    if (scaling.policies.length === 0)
+        parts.push('no scaling policies');
+    return parts.join('; ');
+}
+function formatPolicy(policy) {
+    const tracking = policy.TargetTrackingScalingPolicyConfiguration;
+    if (!tracking)
+        return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType;
+    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
+        tracking.CustomizedMetricSpecification?.MetricName ??
+        'a metric math expression';
+    const cooldowns = [
+        tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
+        tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
+    ].filter(Boolean);
+    return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint.ts
@@ -84158,15 +84407,2256 @@ async function waitUntilUpdatable(ctx, endpointName = ctx.endpointName) {
     return settled;
 }
 
-;// CONCATENATED MODULE: ./src/operations/update-traffic.ts
-/** update-traffic: set the variants' weights, as percentages that sum to 100. */
+;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
+/**
+ * configure-autoscaling: register the variant with Application Auto Scaling
+ * and give it one target-tracking policy. The policy's name is fixed, so a
+ * re-run updates it in place and a new scaling-metric replaces the old one.
+ */
 
 
 
-async function runUpdateTraffic(ctx, settings) {
+
+async function runConfigureAutoscaling(ctx, settings) {
+    // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
     const endpoint = await waitUntilUpdatable(ctx);
     if (!endpoint)
         throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    const variantName = resolveVariant(endpoint, settings.variantName);
+    ctx.output('variant-name', variantName);
+    const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
+    const before = await describeVariantScaling(ctx, ctx.endpointName, variantName);
+    ctx.note(before ? `Before: ${where} scaled ${formatVariantScaling(before)}.` : `Before: ${where} had no autoscaling.`);
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const count = live ? liveInstanceCount(live) : undefined;
+    if (count !== undefined && (count < settings.minCapacity || count > settings.maxCapacity)) {
+        const bound = count < settings.minCapacity ? settings.minCapacity : settings.maxCapacity;
+        warn(ctx, `Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`);
+    }
+    const policy = targetTrackingPolicy(ctx.endpointName, variantName, settings);
+    await registerVariantScaling(ctx, ctx.endpointName, variantName, {
+        minCapacity: settings.minCapacity,
+        maxCapacity: settings.maxCapacity,
+        policies: [policy],
+        // Scheduled actions already registered are not ours to touch; an empty list leaves them as they are.
+        scheduledActions: []
+    });
+    const unit = SCALING_METRIC_DETAILS[settings.scalingMetric].unit;
+    ctx.note(`${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} instances, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${TARGET_TRACKING_POLICY_NAME}").`);
+    if (settings.scalingMetric === 'ModelLatency' && settings.targetValue < 1000) {
+        warn(ctx, `target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`);
+    }
+    const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== TARGET_TRACKING_POLICY_NAME);
+    if (others.length > 0) {
+        ctx.note(`Left as they were: ${others.map((existing) => `policy "${existing.PolicyName}" (${existing.PolicyType})`).join(', ')}; they act alongside this one.`);
+    }
+    if (isSuspended(before?.suspendedState)) {
+        warn(ctx, `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`);
+    }
+    await reportEndpoint(ctx, endpoint);
+}
+/** A warning the summary shows too: it is something the user must act on. */
+function warn(ctx, message) {
+    ctx.report.notes.push(message);
+    warning(message);
+}
+
+;// CONCATENATED MODULE: ./src/operations/delete-autoscaling.ts
+/**
+ * delete-autoscaling: remove the variant's scaling policies and scheduled
+ * actions and deregister it from Application Auto Scaling. The variant keeps
+ * the instance count it has at that moment.
+ */
+
+
+
+async function runDeleteAutoscaling(ctx, settings) {
+    const endpoint = await findEndpoint(ctx);
+    let variantName;
+    if (endpoint) {
+        variantName = resolveVariant(endpoint, settings.variantName);
+    }
+    else if (settings.variantName !== undefined) {
+        // A registration can outlive its endpoint; with the variant named, it can still be cleaned up.
+        variantName = settings.variantName;
+        ctx.note(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}; looking for autoscaling still registered for variant "${variantName}".`);
+    }
+    else {
+        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}, and input "variant-name" is not set.`);
+    }
+    ctx.output('variant-name', variantName);
+    const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
+    const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName);
+    if (!scaling) {
+        const message = `No autoscaling is registered for ${where}: nothing to delete.`;
+        ctx.report.notes.push(message);
+        warning(message);
+    }
+    else {
+        await deregisterVariantScaling(ctx, ctx.endpointName, variantName, scaling);
+        ctx.note(`${ctx.dryRun ? 'Would remove' : 'Removed'} autoscaling from ${where} (was ${formatVariantScaling(scaling)}).`);
+    }
+    if (endpoint)
+        await reportEndpoint(ctx, endpoint);
+}
+
+;// CONCATENATED MODULE: ./src/naming.ts
+/** Names for the resources a deploy creates, and the tags that tie them to their endpoint. */
+const MAX_NAME_LENGTH = 63;
+/**
+ * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
+ * a matrix job) still get different names.
+ */
+function uniqueSuffix(now, random = Math.random) {
+    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const token = Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    return `${stamp}-${token}`;
+}
+/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
+function derivedName(base, suffix) {
+    const room = MAX_NAME_LENGTH - suffix.length - 1;
+    const trimmed = base.slice(0, room).replace(/-+$/, '');
+    return `${trimmed}-${suffix}`;
+}
+/** Tags the action keeps on the endpoint configs it creates. */
+const TAGS = {
+    endpoint: 'sagemaker-deploy:endpoint',
+    /** The config that served before this deploy started: where rollback returns. */
+    previousConfig: 'sagemaker-deploy:previous-config',
+    /** `release` for a config meant to serve; `canary` for one that exists only during a rollout. */
+    role: 'sagemaker-deploy:role',
+    newVariant: 'sagemaker-deploy:new-variant'
+};
+function toTagList(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+
+;// CONCATENATED MODULE: ./src/lineage.ts
+/**
+ * The action's bookkeeping, read back: which endpoint a config was made for,
+ * what served before it, and which configs and models other endpoints still
+ * depend on. Rollback follows these tags from whatever config is current, so
+ * it never has to guess from names (an endpoint called `fraud` must never
+ * pick up configs of `fraud-v2`).
+ */
+
+
+
+
+/** Other endpoints are described a few at a time: fast on a large account, yet gentle on SageMaker's rate limits. */
+const SCAN_CONCURRENCY = 4;
+function lineageOf(tags) {
+    const lineage = {};
+    const endpoint = tags[TAGS.endpoint];
+    const previousConfig = tags[TAGS.previousConfig];
+    const role = tags[TAGS.role];
+    const newVariant = tags[TAGS.newVariant];
+    if (endpoint)
+        lineage.endpoint = endpoint;
+    if (previousConfig)
+        lineage.previousConfig = previousConfig;
+    if (role)
+        lineage.role = role;
+    if (newVariant)
+        lineage.newVariant = newVariant;
+    return lineage;
+}
+/** All tags on an endpoint config (ListTags on its ARN). */
+async function configTags(ctx, config) {
+    const arn = config.EndpointConfigArn;
+    if (!arn)
+        return {};
+    const tags = {};
+    let nextToken;
+    do {
+        const page = await awsCall('ListTags', `endpoint config "${config.EndpointConfigName}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) })));
+        for (const tag of page?.Tags ?? []) {
+            if (tag.Key !== undefined)
+                tags[tag.Key] = tag.Value ?? '';
+        }
+        nextToken = page?.NextToken;
+    } while (nextToken);
+    return tags;
+}
+/** A config with its tags read; undefined when the config does not exist. */
+async function readTaggedConfig(ctx, configName) {
+    const config = await findEndpointConfig(ctx, configName);
+    if (!config)
+        return undefined;
+    const tags = await configTags(ctx, config);
+    return { config, tags, lineage: lineageOf(tags) };
+}
+/**
+ * The config recorded as serving before `configName` was deployed; undefined
+ * when none is recorded or `configName` no longer exists.
+ */
+async function previousConfigOf(ctx, configName) {
+    return (await readTaggedConfig(ctx, configName))?.lineage.previousConfig;
+}
+/** Every model a config runs, shadow variants included, each once. */
+function modelsOf(config) {
+    const variants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])];
+    return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
+}
+async function listEndpoints(ctx) {
+    const endpoints = [];
+    let nextToken;
+    do {
+        const page = await awsCall('ListEndpoints', `endpoints in ${ctx.settings.region}`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListEndpointsCommand */.c8o({ MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) })));
+        endpoints.push(...(page?.Endpoints ?? []));
+        nextToken = page?.NextToken;
+    } while (nextToken);
+    return endpoints;
+}
+async function mapLimited(items, limit, task) {
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+function addUser(map, name, user) {
+    const users = map.get(name) ?? [];
+    if (!users.includes(user))
+        users.push(user);
+    map.set(name, users);
+}
+/**
+ * The configs (and, with `models`, the models) that endpoints other than
+ * `endpointName` run. SageMaker lets a config or model be deleted while an
+ * endpoint still uses it, so this is the only guard there is. An endpoint in
+ * the middle of an update counts both its current config and the one it is
+ * moving to. Endpoints already being deleted are left out: they will not need
+ * anything. Configs kept only as rollback targets are not seen.
+ */
+async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
+    const inUse = { configs: new Map(), models: new Map() };
+    const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => findEndpoint(ctx, summary.EndpointName));
+    for (const endpoint of described) {
+        if (!endpoint?.EndpointName)
+            continue;
+        for (const configName of [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName]) {
+            if (configName)
+                addUser(inUse.configs, configName, endpoint.EndpointName);
+        }
+    }
+    if (!models)
+        return inUse;
+    const configNames = [...inUse.configs.keys()];
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => findEndpointConfig(ctx, name));
+    configs.forEach((config, index) => {
+        if (!config)
+            return;
+        const users = inUse.configs.get(configNames[index]) ?? [];
+        for (const model of modelsOf(config)) {
+            for (const user of users)
+                addUser(inUse.models, model, user);
+        }
+    });
+    return inUse;
+}
+/** The configs other endpoints run, each with those endpoints' names. */
+async function configsInUseByOtherEndpoints(ctx, endpointName) {
+    return (await inUseByOtherEndpoints(ctx, endpointName, { models: false })).configs;
+}
+
+;// CONCATENATED MODULE: ./src/operations/delete.ts
+/**
+ * delete: remove the endpoint, then (staged, once it is gone) its config and
+ * its models. Everything is read before anything is deleted, so a missing
+ * permission or a typo stops the run while nothing has changed yet.
+ */
+
+
+
+
+
+
+/**
+ * `endpoint-status` once the endpoint no longer exists. With ignore-missing an
+ * endpoint that was never there reports it too: the step promises "no such
+ * endpoint afterwards", and downstream steps can test one value for that.
+ */
+const GONE = 'Deleted';
+async function runDelete(ctx, settings) {
+    const found = await findEndpoint(ctx);
+    if (!found) {
+        const message = `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}`;
+        if (!settings.ignoreMissing) {
+            throw new Error(`${message}; nothing to delete. Set ignore-missing: true if that is expected.`);
+        }
+        // Without the endpoint its config and models are unknown: guessing them by name could delete another endpoint's.
+        warning(`${message}; nothing was deleted (ignore-missing is true).`);
+        ctx.note(`${message}; nothing was deleted.`);
+        ctx.output('endpoint-status', GONE);
+        return;
+    }
+    const endpoint = await settleBeforeDelete(ctx, found);
+    const configName = (endpoint ?? found).EndpointConfigName;
+    const config = configName ? await findEndpointConfig(ctx, configName) : undefined;
+    const models = config ? modelsOf(config) : [];
+    reportTargets(ctx, endpoint ?? found, config, models);
+    const inUse = await scanOtherEndpoints(ctx, settings);
+    if (endpoint)
+        await deleteEndpoint(ctx, endpoint);
+    else
+        ctx.note(`Endpoint "${ctx.endpointName}" was deleted by someone else while this run waited for it.`);
+    if (!ctx.dryRun && !(await waitUntilGone(ctx, endpoint))) {
+        // Not waiting: SageMaker only warns against deleting the config of a live or changing endpoint, and this one is Deleting.
+        ctx.output('endpoint-status', 'Deleting');
+    }
+    if (configName)
+        await deleteConfig(ctx, settings, configName, config, inUse);
+    await deleteModels(ctx, settings, models, inUse);
+}
+/**
+ * SageMaker refuses to delete an endpoint mid-transition (Creating, Updating,
+ * SystemUpdating...), so that is waited out first. Undefined when the endpoint
+ * disappeared meanwhile.
+ */
+async function settleBeforeDelete(ctx, endpoint) {
+    const status = endpoint.EndpointStatus ?? '';
+    if (status === 'Deleting' || !TRANSITIONAL_STATUSES.includes(status))
+        return endpoint;
+    if (ctx.dryRun) {
+        ctx.note(`Endpoint "${ctx.endpointName}" is ${status}; a real run would wait for that to finish before deleting.`);
+        return endpoint;
+    }
+    info(`Endpoint "${ctx.endpointName}" is ${status}; waiting for that to finish before deleting it.`);
+    return waitForSettled(ctx, `the endpoint's ${status} to finish before deleting it`);
+}
+function reportTargets(ctx, endpoint, config, models) {
+    // The variant table shows what is being deleted: the last view of the endpoint anyone will get.
+    ctx.report.variants = variantRows(endpoint, config);
+    if (endpoint.EndpointArn)
+        ctx.output('endpoint-arn', endpoint.EndpointArn);
+    if (endpoint.EndpointStatus)
+        ctx.output('endpoint-status', endpoint.EndpointStatus);
+    if (endpoint.EndpointConfigName)
+        ctx.output('endpoint-config-name', endpoint.EndpointConfigName);
+    // Every model the config ran, deleted or kept: the notes say which.
+    if (models.length > 0)
+        ctx.output('model-name', models.join(','));
+}
+async function scanOtherEndpoints(ctx, settings) {
+    if (!settings.deleteEndpointConfig && !settings.deleteModel)
+        return { configs: new Map(), models: new Map() };
+    return inUseByOtherEndpoints(ctx, ctx.endpointName, { models: settings.deleteModel });
+}
+async function deleteEndpoint(ctx, endpoint) {
+    if (endpoint.EndpointStatus === 'Deleting') {
+        ctx.note(`Endpoint "${ctx.endpointName}" was already being deleted.`);
+        return;
+    }
+    const input = { EndpointName: ctx.endpointName };
+    try {
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointCommand */.oPO(input)));
+        ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint "${ctx.endpointName}".`);
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+        ctx.note(`Endpoint "${ctx.endpointName}" was deleted by someone else meanwhile.`);
+    }
+}
+/** True when the endpoint is known to be gone; false when the run was told not to wait. */
+async function waitUntilGone(ctx, endpoint) {
+    if (endpoint && !ctx.settings.waitForCompletion)
+        return false;
+    const remaining = endpoint ? await waitForSettled(ctx, 'the deletion') : undefined;
+    if (remaining) {
+        // The config and models stay: the endpoint still exists and may still need them.
+        throw new EndpointStateError(`Endpoint "${ctx.endpointName}" is ${remaining.EndpointStatus} after DeleteEndpoint, not gone; its config and models were kept.${remaining.FailureReason ? ` FailureReason: ${remaining.FailureReason}` : ''}`, remaining);
+    }
+    ctx.output('endpoint-status', GONE);
+    return true;
+}
+async function deleteConfig(ctx, settings, configName, config, inUse) {
+    if (!settings.deleteEndpointConfig) {
+        ctx.note(`Kept endpoint config "${configName}" (delete-endpoint-config is false).`);
+        return;
+    }
+    if (!config) {
+        warning(`Endpoint config "${configName}" no longer existed; its models could not be read.`);
+        ctx.note(`Endpoint config "${configName}" no longer existed.`);
+        return;
+    }
+    const users = inUse.configs.get(configName);
+    if (users) {
+        const message = `Kept endpoint config "${configName}": ${describeUsers(users)} it.`;
+        warning(message);
+        ctx.note(message);
+        return;
+    }
+    const input = { EndpointConfigName: configName };
+    try {
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+        ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint config "${configName}".`);
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+        ctx.note(`Endpoint config "${configName}" was deleted by someone else meanwhile.`);
+    }
+}
+async function deleteModels(ctx, settings, models, inUse) {
+    if (models.length === 0)
+        return;
+    if (!settings.deleteModel) {
+        ctx.note(`Kept ${models.length === 1 ? 'model' : 'models'} ${quoteAll(models)} (delete-model is false).`);
+        return;
+    }
+    for (const model of models) {
+        const users = inUse.models.get(model);
+        if (users) {
+            const message = `Kept model "${model}": ${describeUsers(users)} it.`;
+            warning(message);
+            ctx.note(message);
+            continue;
+        }
+        const input = { ModelName: model };
+        try {
+            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em(input)));
+            ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} model "${model}".`);
+        }
+        catch (error) {
+            if (!isNotFound(error))
+                throw error;
+            ctx.note(`Model "${model}" was deleted by someone else meanwhile.`);
+        }
+    }
+}
+function describeUsers(endpoints) {
+    return endpoints.length === 1 ? `endpoint ${quoteAll(endpoints)} uses` : `endpoints ${quoteAll(endpoints)} use`;
+}
+function quoteAll(names) {
+    return names.map((name) => `"${name}"`).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/rollout/configs.ts
+/** Creating the models and endpoint configs a deploy needs, tagged so later runs can find their way back. */
+
+
+
+/**
+ * Creates the model, or reuses one of the same name that already runs the
+ * same container (a re-run of a job that failed after creating it).
+ */
+async function ensureModel(ctx, modelName, deploy) {
+    const input = {
+        ModelName: modelName,
+        ExecutionRoleArn: deploy.executionRoleArn,
+        PrimaryContainer: {
+            Image: deploy.imageUri,
+            ...(deploy.modelDataUrl ? { ModelDataUrl: deploy.modelDataUrl } : {}),
+            ...(Object.keys(deploy.modelEnvironment).length > 0 ? { Environment: deploy.modelEnvironment } : {})
+        },
+        Tags: toTagList({ ...deploy.tags, [TAGS.endpoint]: ctx.endpointName })
+    };
+    if (deploy.modelName !== undefined) {
+        const existing = await findModel(ctx, modelName);
+        if (existing) {
+            const container = existing.PrimaryContainer;
+            const same = container?.Image === deploy.imageUri &&
+                (container?.ModelDataUrl ?? '') === (deploy.modelDataUrl ?? '') &&
+                existing.ExecutionRoleArn === deploy.executionRoleArn;
+            if (!same) {
+                throw new Error(`Input "model-name": model "${modelName}" already exists with another image, model data or role; choose a new name or leave model-name empty to derive one.`);
+            }
+            ctx.note(`Model "${modelName}" already exists with the same container; reusing it.`);
+            return;
+        }
+    }
+    await ctx.change('CreateModel', `model "${modelName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)));
+}
+async function findModel(ctx, modelName) {
+    try {
+        return await awsCall('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeModelCommand */.utY({ ModelName: modelName })));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Creates an endpoint config with the given variants. Settings that belong to
+ * the endpoint rather than a model (data capture, encryption key) are carried
+ * over from `base`, so a deploy never silently turns them off.
+ */
+async function createEndpointConfig(ctx, configName, variants, lineage, userTags, base) {
+    const tags = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role };
+    if (lineage.previousConfig)
+        tags[TAGS.previousConfig] = lineage.previousConfig;
+    if (lineage.newVariant)
+        tags[TAGS.newVariant] = lineage.newVariant;
+    const input = {
+        EndpointConfigName: configName,
+        ProductionVariants: variants,
+        Tags: toTagList(tags),
+        ...(base?.DataCaptureConfig ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
+        ...(base?.KmsKeyId ? { KmsKeyId: base.KmsKeyId } : {})
+    };
+    await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)));
+}
+/** A variant definition as CreateEndpointConfig wants it, from a described config's variant. */
+function variantDefinition(config, variantName, overrides) {
+    const found = config.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    if (!found) {
+        throw new Error(`Endpoint config "${config.EndpointConfigName}" has no variant "${variantName}".`);
+    }
+    return { ...found, ...overrides };
+}
+
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Moving an endpoint to another config: the one path every operation takes
+ * (deploy, rollback, promotion, the post step), so waiting for another run's
+ * update, retrying SageMaker's "in-progress" refusal and checking the result
+ * are done the same way everywhere.
+ */
+
+
+
+
+/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
+function isUpdateInProgress(error) {
+    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
+}
+const IN_PROGRESS_RETRIES = 5;
+/**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress).
+ */
+async function changeWhenUpdatable(ctx, send) {
+    for (let attempt = 0;; attempt++) {
+        const endpoint = await waitUntilUpdatable(ctx);
+        try {
+            await send();
+            return endpoint;
+        }
+        catch (error) {
+            if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES)
+                throw error;
+            info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`);
+        }
+    }
+}
+/**
+ * Updates the endpoint to `configName`, then (unless told not to wait) waits
+ * and verifies it is InService on that config. Returns the endpoint as last seen.
+ */
+async function updateEndpointConfig(ctx, configName, options) {
+    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
+    if (options.deploymentConfig)
+        input.DeploymentConfig = options.deploymentConfig;
+    await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return undefined;
+    return waitForInService(ctx, configName, options.purpose);
+}
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+async function updateWeightsAndCapacities(ctx, desired, options) {
+    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
+    const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
+    if (!before)
+        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return before;
+    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose);
+}
+
+;// CONCATENATED MODULE: ./src/metrics.ts
+/**
+ * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
+ *
+ * Two callers, two shapes of window:
+ * - monitor reads a long window in short periods (`alignedWindow`), for a
+ *   table of totals and a per-period series;
+ * - the rollout engine judges a gate over one evaluation window, so it asks
+ *   for a single period that covers the whole window:
+ *
+ *     const periodSeconds = windowPeriodSeconds(start, end)
+ *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
+ *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
+ *
+ * A p99 cannot be summed across periods, so with one period the gate's p99 is
+ * the window's own p99 rather than the worst of several partial ones.
+ */
+
+
+const NAMESPACE = 'AWS/SageMaker';
+const MINUTE_MS = 60_000;
+/** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
+const MICROSECONDS_PER_MS = 1000;
+/** GetMetricData takes at most 500 queries in one request; we send five a variant. */
+const MAX_QUERIES = 500;
+/** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
+const STATISTICS = [
+    { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
+    { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+    { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+    { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+    { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+];
+/**
+ * A window of `windowMs` ending now, widened to whole periods: the current,
+ * still-filling period is included, so a run right after traffic sees it.
+ */
+function alignedWindow(nowMs, windowMs, periodSeconds) {
+    const periodMs = periodSeconds * 1000;
+    const end = Math.ceil(nowMs / periodMs) * periodMs;
+    const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs;
+    return { start: new Date(start), end: new Date(end) };
+}
+/**
+ * The period (seconds, a multiple of 60) that makes [start, end) a single
+ * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
+ * period is measured from there, or the window's tail would spill into a
+ * second period.
+ */
+function windowPeriodSeconds(start, end) {
+    const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS;
+    const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS);
+    return Math.max(1, minutes) * 60;
+}
+function queryId(variantIndex, key) {
+    return `v${variantIndex}_${key}`;
+}
+/** The queries for one request: five a variant, Ids indexed because variant names may hold hyphens. */
+function metricQueries(request) {
+    return request.variants.flatMap((variant, index) => STATISTICS.map(({ key, metric, stat }) => ({
+        Id: queryId(index, key),
+        Label: `${variant} ${metric} ${stat}`,
+        MetricStat: {
+            Metric: {
+                Namespace: NAMESPACE,
+                MetricName: metric,
+                Dimensions: [
+                    { Name: 'EndpointName', Value: request.endpointName },
+                    { Name: 'VariantName', Value: variant }
+                ]
+            },
+            Period: request.periodSeconds,
+            Stat: stat
+        },
+        ReturnData: true
+    })));
+}
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
+ * (average and p99, in ms) over [start, end). A variant with no traffic gets
+ * zero counts and no latency. Pages are followed, though one page (100,800
+ * datapoints) already holds a day of one-minute periods for ten variants.
+ */
+async function fetchVariantMetrics(ctx, request) {
+    const { endpointName, variants, start, end, periodSeconds } = request;
+    if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
+        throw new Error(`Metrics period must be a whole number of minutes; got ${periodSeconds}s.`);
+    }
+    if (variants.length * STATISTICS.length > MAX_QUERIES) {
+        throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
+    }
+    const result = { start, end, periodSeconds, variants: [] };
+    if (variants.length === 0)
+        return result;
+    const queries = metricQueries(request);
+    const collected = new Map();
+    const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
+    let nextToken;
+    do {
+        const input = {
+            MetricDataQueries: queries,
+            StartTime: start,
+            EndTime: end,
+            ScanBy: 'TimestampAscending',
+            ...(nextToken ? { NextToken: nextToken } : {})
+        };
+        const page = await awsCall('GetMetricData', resource, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* GetMetricDataCommand */.Soe(input)));
+        for (const series of page.MetricDataResults ?? [])
+            collect(collected, series, resource);
+        nextToken = page.NextToken;
+    } while (nextToken);
+    result.variants = variants.map((variant, index) => {
+        const values = (key) => collected.get(queryId(index, key)) ?? new Map();
+        return summarise(variant, {
+            invocations: values('invocations'),
+            errors4xx: values('errors4xx'),
+            errors5xx: values('errors5xx'),
+            latencyAverage: values('latency_avg'),
+            latencyP99: values('latency_p99')
+        });
+    });
+    return result;
+}
+/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
+function variantMetrics(result, variant) {
+    const entry = result.variants.find((candidate) => candidate.variant === variant);
+    if (!entry)
+        return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 };
+    const { series: _series, ...totals } = entry;
+    return totals;
+}
+function collect(collected, series, resource) {
+    // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
+    // come back inside a successful response: counting them as "no traffic"
+    // would pass every threshold.
+    if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
+        const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
+        throw new AwsCallError('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
+    }
+    const id = series.Id ?? '';
+    const values = collected.get(id) ?? new Map();
+    collected.set(id, values);
+    const timestamps = series.Timestamps ?? [];
+    timestamps.forEach((timestamp, index) => {
+        const value = series.Values?.[index];
+        if (value !== undefined && Number.isFinite(value))
+            values.set(new Date(timestamp).getTime(), value);
+    });
+}
+/**
+ * 5XX errors over invocations. SageMaker counts a failed request among its
+ * invocations; the larger of the two as denominator keeps the rate within
+ * [0, 1] even where a period's counts disagree.
+ */
+function errorRate(invocations, errors5xx) {
+    const requests = Math.max(invocations, errors5xx);
+    return requests > 0 ? errors5xx / requests : undefined;
+}
+function summarise(variant, raw) {
+    const timestamps = [...new Set(Object.values(raw).flatMap((values) => [...values.keys()]))].sort((a, b) => a - b);
+    const series = timestamps.map((timestamp) => {
+        const point = {
+            timestamp: new Date(timestamp).toISOString(),
+            invocations: raw.invocations.get(timestamp) ?? 0,
+            errors4xx: raw.errors4xx.get(timestamp) ?? 0,
+            errors5xx: raw.errors5xx.get(timestamp) ?? 0
+        };
+        const rate = errorRate(point.invocations, point.errors5xx);
+        if (rate !== undefined)
+            point.errorRate = rate;
+        const average = raw.latencyAverage.get(timestamp);
+        if (average !== undefined)
+            point.latencyAverageMs = average / MICROSECONDS_PER_MS;
+        const p99 = raw.latencyP99.get(timestamp);
+        if (p99 !== undefined)
+            point.latencyP99Ms = p99 / MICROSECONDS_PER_MS;
+        return point;
+    });
+    const totals = {
+        variant,
+        invocations: sum(series.map((point) => point.invocations)),
+        errors4xx: sum(series.map((point) => point.errors4xx)),
+        errors5xx: sum(series.map((point) => point.errors5xx))
+    };
+    const rate = errorRate(totals.invocations, totals.errors5xx);
+    if (rate !== undefined)
+        totals.errorRate = rate;
+    const average = weightedLatencyAverage(series);
+    if (average !== undefined)
+        totals.latencyAverageMs = average;
+    const p99s = series.flatMap((point) => (point.latencyP99Ms === undefined ? [] : [point.latencyP99Ms]));
+    // Percentiles of different periods cannot be combined; the worst period's is the honest bound.
+    if (p99s.length > 0)
+        totals.latencyP99Ms = Math.max(...p99s);
+    return { ...totals, series };
+}
+/** Each period's average weighted by its invocations, so a quiet minute does not count as much as a busy one. */
+function weightedLatencyAverage(series) {
+    const withLatency = series.filter((point) => point.latencyAverageMs !== undefined);
+    if (withLatency.length === 0)
+        return undefined;
+    const weight = sum(withLatency.map((point) => point.invocations));
+    if (weight === 0)
+        return sum(withLatency.map((point) => point.latencyAverageMs)) / withLatency.length;
+    return sum(withLatency.map((point) => point.latencyAverageMs * point.invocations)) / weight;
+}
+function sum(values) {
+    return values.reduce((total, value) => total + value, 0);
+}
+/**
+ * The states of the named alarms (metric, composite and log alarms) from one
+ * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
+ * since a misspelt alarm would otherwise never fire and always pass.
+ */
+async function describeAlarmStates(ctx, names, input = 'alarm-names') {
+    if (names.length === 0)
+        return [];
+    const found = new Map();
+    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
+    let nextToken;
+    do {
+        const request = {
+            AlarmNames: names,
+            AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+            MaxRecords: 100,
+            ...(nextToken ? { NextToken: nextToken } : {})
+        };
+        const page = await awsCall('DescribeAlarms', resource, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD(request)));
+        for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]) {
+            if (!alarm.AlarmName)
+                continue;
+            found.set(alarm.AlarmName, {
+                name: alarm.AlarmName,
+                state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+                ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+            });
+        }
+        nextToken = page.NextToken;
+    } while (nextToken);
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
+    }
+    return names.map((name) => found.get(name));
+}
+
+;// CONCATENATED MODULE: ./src/probes.ts
+/**
+ * Synthetic invocations: the only check that sees what a caller sees, where
+ * metrics need real traffic and lag by minutes.
+ *
+ * Probes are reads as far as the dry run goes: an invocation changes no AWS
+ * resource, so they are sent in a dry run too (a health check that skipped
+ * them would tell nothing). They do run the model, so a model with side
+ * effects of its own should be given a payload it treats as a no-op.
+ *
+ * The payload may hold real data: no record, log line or summary ever shows
+ * it, and a model that echoes it back has the echo masked.
+ */
+
+
+
+/** Long enough to recognise an answer, short enough for a table cell. */
+const DETAIL_MAX_CHARS = 120;
+/** Shorter payloads ({} or 1) are too common in ordinary answers to mask without mangling them. */
+const MIN_MASKED_PAYLOAD_CHARS = 4;
+const PAYLOAD_MASK = '«payload»';
+/**
+ * Sends `probe.count` invocations one after another and records each. A
+ * failure (an error answer, a throttle that outlasted the client's retries, a
+ * slow answer) is a record with `ok: false`, never an exception: the caller
+ * decides what failed probes mean.
+ */
+async function sendProbes(ctx, probe, options = {}) {
+    const body = new TextEncoder().encode(probe.payload);
+    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
+    const records = [];
+    for (let index = 1; index <= probe.count; index++) {
+        const record = await sendProbe(ctx, probe, body, options);
+        records.push(record);
+        const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
+        info(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+    }
+    return records;
+}
+async function sendProbe(ctx, probe, body, options) {
+    const started = ctx.clock.now();
+    try {
+        const response = await ctx.clients.runtime.send(new client_sagemaker_runtime_dist_cjs/* InvokeEndpointCommand */.Pn({
+            EndpointName: ctx.endpointName,
+            Body: body,
+            ContentType: probe.contentType,
+            ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
+        }));
+        const latencyMs = ctx.clock.now() - started;
+        const statusCode = response.$metadata?.httpStatusCode ?? 200;
+        const variant = response.InvokedProductionVariant ?? options.targetVariant;
+        const answer = describeBody(response.Body, response.ContentType);
+        const record = {
+            ...(variant ? { variant } : {}),
+            ok: statusCode >= 200 && statusCode < 300,
+            latencyMs,
+            statusCode,
+            detail: answer
+        };
+        if (record.ok && options.maxLatencyMs !== undefined && latencyMs > options.maxLatencyMs) {
+            record.ok = false;
+            record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`;
+        }
+        record.detail = shortDetail(record.detail, probe.payload);
+        return record;
+    }
+    catch (error) {
+        const latencyMs = ctx.clock.now() - started;
+        const statusCode = failureStatus(error);
+        return {
+            ...(options.targetVariant ? { variant: options.targetVariant } : {}),
+            ok: false,
+            latencyMs,
+            ...(statusCode === undefined ? {} : { statusCode }),
+            detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
+        };
+    }
+}
+/** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
+function failureStatus(error) {
+    if (!error || typeof error !== 'object')
+        return undefined;
+    const { OriginalStatusCode, $metadata } = error;
+    if (typeof OriginalStatusCode === 'number')
+        return OriginalStatusCode;
+    return typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined;
+}
+function describeBody(body, contentType) {
+    if (!body || body.byteLength === 0)
+        return '(empty response)';
+    const text = new TextDecoder().decode(body);
+    // An image or tensor answer would be noise in a log line: say what it was instead.
+    if (/[\uFFFD\u0000-\u0008\u000e-\u001f]/.test(text)) {
+        return `(${body.byteLength} bytes${contentType ? ` of ${contentType}` : ''})`;
+    }
+    return text;
+}
+/** One line of at most DETAIL_MAX_CHARS characters, with any echo of the payload masked. */
+function shortDetail(text, payload) {
+    const flatten = (value) => value.replace(/\s+/g, ' ').trim();
+    const shapes = new Set([payload, payload.trim(), flatten(payload), compactJson(payload)]);
+    const masks = [...shapes].filter((shape) => shape !== undefined && shape.length >= MIN_MASKED_PAYLOAD_CHARS);
+    // Longest first, so a shorter form never leaves part of a longer one behind.
+    masks.sort((a, b) => b.length - a.length);
+    let masked = text;
+    for (const shape of masks)
+        masked = masked.split(shape).join(PAYLOAD_MASK);
+    masked = flatten(masked);
+    for (const shape of masks.map(flatten)) {
+        if (shape.length >= MIN_MASKED_PAYLOAD_CHARS)
+            masked = masked.split(shape).join(PAYLOAD_MASK);
+    }
+    return masked.length > DETAIL_MAX_CHARS ? `${masked.slice(0, DETAIL_MAX_CHARS - 1)}…` : masked;
+}
+function compactJson(payload) {
+    try {
+        return JSON.stringify(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The median latency of the probes (every probe, failed ones too); undefined for none. */
+function medianLatency(records) {
+    if (records.length === 0)
+        return undefined;
+    const sorted = records.map((record) => record.latencyMs).sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/gates.ts
+
+
+function hasGates(gates) {
+    return (gates.alarmNames.length > 0 ||
+        gates.maxErrorRate !== undefined ||
+        gates.maxLatencyP99Ms !== undefined ||
+        gates.minInvocations > 0 ||
+        gates.probe !== undefined);
+}
+function needsMetrics(gates) {
+    return gates.maxErrorRate !== undefined || gates.maxLatencyP99Ms !== undefined || gates.minInvocations > 0;
+}
+async function evaluateGates(ctx, gates, window) {
+    const evaluation = { at: window.end, verdict: 'passed', failures: [], alarmsInAlarm: [] };
+    if (gates.probe) {
+        const probes = await sendProbes(ctx, gates.probe, { targetVariant: window.variant });
+        evaluation.probesSent = probes.length;
+        evaluation.probesPassed = probes.filter((probe) => probe.ok).length;
+        const failed = probes.find((probe) => !probe.ok);
+        if (failed)
+            evaluation.failures.push(`probe to ${window.variant} failed: ${failed.detail}`);
+    }
+    if (gates.alarmNames.length > 0) {
+        const states = await describeAlarmStates(ctx, gates.alarmNames);
+        evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
+        if (evaluation.alarmsInAlarm.length > 0) {
+            evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`);
+        }
+    }
+    if (needsMetrics(gates)) {
+        const start = new Date(window.start);
+        const end = new Date(window.end);
+        const result = await fetchVariantMetrics(ctx, {
+            endpointName: window.endpointName,
+            variants: [window.variant],
+            start,
+            end,
+            periodSeconds: windowPeriodSeconds(start, end)
+        });
+        const metrics = result.variants.find((entry) => entry.variant === window.variant);
+        evaluation.invocations = metrics?.invocations ?? 0;
+        if (metrics?.errorRate !== undefined)
+            evaluation.errorRate = metrics.errorRate;
+        if (metrics?.latencyP99Ms !== undefined)
+            evaluation.latencyP99Ms = metrics.latencyP99Ms;
+        if (evaluation.invocations < gates.minInvocations) {
+            evaluation.failures.push(`${evaluation.invocations} invocations, fewer than min-invocations ${gates.minInvocations}`);
+        }
+        if (gates.maxErrorRate !== undefined &&
+            evaluation.errorRate !== undefined &&
+            evaluation.errorRate > gates.maxErrorRate) {
+            evaluation.failures.push(`error rate ${(evaluation.errorRate * 100).toFixed(2)}% above max-error-rate ${(gates.maxErrorRate * 100).toFixed(2)}%`);
+        }
+        if (gates.maxLatencyP99Ms !== undefined &&
+            evaluation.latencyP99Ms !== undefined &&
+            evaluation.latencyP99Ms > gates.maxLatencyP99Ms) {
+            evaluation.failures.push(`p99 latency ${Math.round(evaluation.latencyP99Ms)} ms above max-latency-p99 ${gates.maxLatencyP99Ms} ms`);
+        }
+    }
+    if (evaluation.failures.length > 0)
+        evaluation.verdict = 'failed';
+    return evaluation;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/scaling.ts
+/**
+ * Moving autoscaling from the old variants to the new one at promotion.
+ * SageMaker refuses an update that removes a variant registered with
+ * Application Auto Scaling, so registrations are taken off first and put back
+ * afterwards: on the new variant after a promotion, on the old ones if it failed.
+ */
+
+
+
+/** Reads and deregisters the scaling of each of `variants` that has any. */
+async function carryScalingOver(ctx, variants) {
+    const taken = [];
+    for (const variant of variants) {
+        const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
+        if (!scaling)
+            continue;
+        await deregisterVariantScaling(ctx, ctx.endpointName, variant, scaling);
+        taken.push({ variant, scaling });
+    }
+    return { taken };
+}
+/**
+ * Registers what was taken: on `newVariant` when given (the first old
+ * variant's settings; a rollout has one serving variant in the usual case),
+ * otherwise back on the variants it came from.
+ */
+async function restoreScaling(ctx, handover, newVariant) {
+    const targets = newVariant
+        ? handover.taken.slice(0, 1).map(({ variant, scaling }) => ({ from: variant, to: newVariant, scaling }))
+        : handover.taken.map(({ variant, scaling }) => ({ from: variant, to: variant, scaling }));
+    if (newVariant && handover.taken.length > 1) {
+        warning(`Several old variants had autoscaling (${handover.taken.map((entry) => entry.variant).join(', ')}); ${newVariant} takes the settings of ${handover.taken[0]?.variant}.`);
+    }
+    for (const { from, to, scaling } of targets) {
+        try {
+            await registerVariantScaling(ctx, ctx.endpointName, to, scaling);
+            ctx.note(from === to
+                ? `Autoscaling restored on ${to}.`
+                : `Autoscaling carried over from ${from} to ${to} (min ${scaling.minCapacity}, max ${scaling.maxCapacity}).`);
+        }
+        catch (error) {
+            warning(`Could not register autoscaling on ${to}: ${errorMessage(error)}. Re-run configure-autoscaling for it.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/state.ts
+/**
+ * Saved state for the post step: while a rollout has the endpoint off its
+ * previous config, the state says how to put it back. A cancelled workflow
+ * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
+ */
+
+const STATE_KEYS = {
+    isPost: 'isPost',
+    rollout: 'rollout'
+};
+/** The rollout this process is running, for the signal handler: it must act within seconds. */
+let running;
+function saveInFlightRollout(rollout) {
+    running = rollout;
+    saveState(STATE_KEYS.rollout, JSON.stringify(rollout));
+}
+/** The rollout ended one way or another (succeeded, paused, rolled back): nothing for the post step. */
+function clearInFlightRollout() {
+    if (!running)
+        return;
+    running = undefined;
+    saveState(STATE_KEYS.rollout, '');
+}
+function runningRollout() {
+    return running;
+}
+function readInFlightRollout() {
+    const raw = getState(STATE_KEYS.rollout);
+    if (!raw)
+        return undefined;
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/engine.ts
+/**
+ * The progressive rollout with the action as controller: the new model serves
+ * beside the old one as a second production variant, traffic moves to it step
+ * by step, health gates are judged all through each step's bake, and a failed
+ * gate puts everything back: first the traffic (seconds), then the config.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Thrown when a rollout ended rolled back or failed; outputs and summary are already set. */
+class RolloutFailedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RolloutFailedError';
+    }
+}
+function startRolloutRecord(ctx, settings, inFlight) {
+    const record = {
+        controller: settings.controller,
+        strategy: settings.strategy,
+        newVariant: inFlight.newVariant,
+        previousConfig: inFlight.previousConfig,
+        steps: []
+    };
+    ctx.report.rollout = record;
+    ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
+    ctx.output('variant-name', inFlight.newVariant);
+    return record;
+}
+/** Records the rollout as in flight, for the post step of a cancelled run. */
+function markInFlight(ctx, inFlight) {
+    if (ctx.dryRun)
+        return;
+    saveInFlightRollout({
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        previousConfig: inFlight.previousConfig,
+        canaryConfig: inFlight.canaryConfig,
+        newVariant: inFlight.newVariant,
+        previousWeights: Object.fromEntries(inFlight.oldVariants.map(({ name, share }) => [name, share * 100])),
+        startedAt: new Date(ctx.clock.now()).toISOString()
+    });
+}
+/**
+ * Runs `steps` (the new variant's share at each), then pauses (a list that
+ * stops short of 100) or promotes. On a failed gate or update, rolls back when
+ * auto-rollback is on. Sets rollout-result, rolled-back and healthy.
+ */
+async function runSteps(ctx, settings, inFlight, steps) {
+    const record = ctx.report.rollout;
+    if (!hasGates(settings.gates)) {
+        warning('No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload): each step only waits for bake-time.');
+    }
+    const failures = { consecutive: 0 };
+    let failure;
+    try {
+        for (const [index, weight] of steps.entries()) {
+            const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+            record.steps.push(step);
+            await group(`Step ${index + 1}/${steps.length}: ${weight}% of traffic to ${inFlight.newVariant}`, async () => {
+                await shiftTraffic(ctx, inFlight, weight);
+                step.startedAt = ctx.clock.now();
+                failure = await bake(ctx, settings, inFlight.newVariant, step, failures);
+            });
+            step.endedAt = ctx.clock.now();
+            step.verdict = failure ? 'failed' : 'passed';
+            if (failure)
+                break;
+        }
+    }
+    catch (error) {
+        failure = `the rollout could not go on: ${errorMessage(error)}`;
+        const current = record.steps.at(-1);
+        if (current && current.verdict === 'in-progress') {
+            current.verdict = 'failed';
+            current.endedAt = ctx.clock.now();
+        }
+    }
+    if (!failure) {
+        const lastWeight = steps.at(-1) ?? 0;
+        if (lastWeight < 100)
+            return pause(ctx, inFlight, record, lastWeight);
+        try {
+            await group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight));
+            return finish(ctx, record, 'succeeded', true, `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`);
+        }
+        catch (error) {
+            failure = `promotion failed: ${errorMessage(error)}`;
+        }
+    }
+    await handleFailure(ctx, settings, inFlight, record, failure);
+}
+async function pause(ctx, inFlight, record, weight) {
+    clearInFlightRollout();
+    const decision = `Paused at ${weight}% on ${inFlight.newVariant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${inFlight.previousConfig}.`;
+    notice(decision);
+    finish(ctx, record, 'paused', true, decision);
+    await reportEndpoint(ctx, await getEndpoint(ctx));
+}
+function finish(ctx, record, result, healthy, decision) {
+    record.result = result;
+    record.decision = decision;
+    ctx.output('rollout-result', result);
+    ctx.output('rolled-back', result === 'rolled-back');
+    ctx.output('healthy', healthy);
+}
+async function handleFailure(ctx, settings, inFlight, record, failure) {
+    if (!settings.autoRollback) {
+        clearInFlightRollout();
+        const decision = `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`;
+        error(decision);
+        finish(ctx, record, 'failed', false, decision);
+        await reportEndpoint(ctx, await getEndpoint(ctx));
+        throw new RolloutFailedError(decision);
+    }
+    warning(`Rolling back: ${failure}`);
+    try {
+        await group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight));
+    }
+    catch (error) {
+        const decision = `Failed: ${failure}. The rollback also failed: ${errorMessage(error)}`;
+        finish(ctx, record, 'failed', false, decision);
+        throw new RolloutFailedError(decision);
+    }
+    const decision = `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`;
+    finish(ctx, record, 'rolled-back', false, decision);
+    await reportEndpoint(ctx, await getEndpoint(ctx));
+    if (settings.failOnRollback)
+        throw new RolloutFailedError(decision);
+    warning(`${decision} The step succeeds because fail-on-rollback is false.`);
+}
+/** The new variant takes `weight`%; the old variants share the rest as they did before. */
+function desiredWeights(inFlight, weight) {
+    return [
+        ...inFlight.oldVariants.map(({ name, share }) => ({
+            VariantName: name,
+            DesiredWeight: Math.round((100 - weight) * share * 1000) / 1000
+        })),
+        { VariantName: inFlight.newVariant, DesiredWeight: weight }
+    ];
+}
+async function shiftTraffic(ctx, inFlight, weight) {
+    info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
+    await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
+        purpose: `the shift to ${weight}%`,
+        forceWait: true
+    });
+}
+/**
+ * Watches one step for bake-time, judging the gates every gate-interval.
+ * Returns why the step failed, or undefined when it passed.
+ */
+async function bake(ctx, settings, variant, step, failures) {
+    const start = step.startedAt;
+    if (!hasGates(settings.gates)) {
+        info(`Baking for ${formatDuration(settings.bakeTimeMs)}.`);
+        await sleepUntil(ctx.clock, start + settings.bakeTimeMs);
+        return undefined;
+    }
+    const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
+    let lastEvaluationAt = start;
+    for (let index = 1; index <= due; index++) {
+        await sleepUntil(ctx.clock, start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs));
+        const now = ctx.clock.now();
+        // CloudWatch has one-minute datapoints: look back at least a minute, never before the step began.
+        const windowStart = Math.max(start, Math.min(lastEvaluationAt, now - 60_000));
+        const evaluation = await evaluateGates(ctx, settings.gates, {
+            endpointName: ctx.endpointName,
+            variant,
+            start: windowStart,
+            end: now
+        });
+        lastEvaluationAt = now;
+        step.evaluations.push(evaluation);
+        info(`Evaluation ${index}/${due} at ${step.weight}%: ${describeEvaluation(evaluation)}`);
+        if (evaluation.verdict === 'failed') {
+            failures.consecutive++;
+            if (failures.consecutive >= settings.failureThreshold) {
+                return `${failures.consecutive} consecutive failed gate evaluation(s) at ${step.weight}%: ${evaluation.failures.join('; ')}`;
+            }
+            warning(`Gate failed (${failures.consecutive} of ${settings.failureThreshold} allowed in a row): ${evaluation.failures.join('; ')}`);
+        }
+        else {
+            failures.consecutive = 0;
+        }
+    }
+    return undefined;
+}
+function describeEvaluation(evaluation) {
+    const parts = [evaluation.verdict === 'passed' ? 'passed' : `FAILED (${evaluation.failures.join('; ')})`];
+    if (evaluation.invocations !== undefined)
+        parts.push(`${evaluation.invocations} invocations`);
+    if (evaluation.errorRate !== undefined)
+        parts.push(`error rate ${(evaluation.errorRate * 100).toFixed(2)}%`);
+    if (evaluation.latencyP99Ms !== undefined)
+        parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
+    if (evaluation.probesSent)
+        parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
+    return parts.join(', ');
+}
+async function sleepUntil(clock, at) {
+    const remaining = at - clock.now();
+    if (remaining > 0)
+        await clock.sleep(remaining);
+}
+/**
+ * The new variant alone, at the capacity it serves with now. Autoscaling on
+ * the old variants moves to it: SageMaker refuses to remove a scaled variant,
+ * so the old registrations go first and the new one comes after.
+ */
+async function promote(ctx, inFlight) {
+    const endpoint = await getEndpoint(ctx);
+    const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig);
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
+    const count = (live && liveInstanceCount(live)) ?? undefined;
+    await createEndpointConfig(ctx, inFlight.releaseConfig, [
+        variantDefinition(canaryConfig, inFlight.newVariant, {
+            InitialVariantWeight: 1,
+            ...(count ? { InitialInstanceCount: count } : {})
+        })
+    ], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, canaryConfig);
+    const handover = await carryScalingOver(ctx, inFlight.oldVariants.map((variant) => variant.name));
+    try {
+        await updateEndpointConfig(ctx, inFlight.releaseConfig, {
+            purpose: `the promotion to ${inFlight.releaseConfig}`,
+            forceWait: true
+        });
+    }
+    catch (error) {
+        await restoreScaling(ctx, handover);
+        throw error;
+    }
+    await restoreScaling(ctx, handover, inFlight.newVariant);
+    clearInFlightRollout();
+    await deleteCanaryConfig(ctx, inFlight);
+    await reportEndpoint(ctx, await getEndpoint(ctx));
+}
+/**
+ * All-at-once is one step of 100% judged by the same gates after the switch.
+ * Returns why it failed, or undefined when it passed.
+ */
+async function judgeAfterSwitch(ctx, settings, variant, previousConfig) {
+    const record = {
+        controller: 'action',
+        strategy: settings.strategy,
+        newVariant: variant,
+        ...(previousConfig ? { previousConfig } : {}),
+        steps: []
+    };
+    ctx.report.rollout = record;
+    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    const failure = await group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () => bake(ctx, settings, variant, step, { consecutive: 0 }));
+    step.endedAt = ctx.clock.now();
+    step.verdict = failure ? 'failed' : 'passed';
+    if (!failure)
+        finish(ctx, record, 'succeeded', true, `All gates passed with ${variant} serving all traffic.`);
+    return failure;
+}
+/**
+ * Stops the harm first (weight 0 takes seconds), then restores the previous
+ * config. Safe to call wherever the endpoint is: on the canary config, half-way
+ * to it, or already back on the previous config.
+ */
+async function rollBack(ctx, inFlight) {
+    try {
+        const endpoint = await getEndpoint(ctx);
+        if (endpoint.EndpointConfigName === inFlight.previousConfig &&
+            !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
+            clearInFlightRollout();
+            await deleteCanaryConfig(ctx, inFlight);
+            return endpoint;
+        }
+        if (endpoint.ProductionVariants?.some((variant) => variant.VariantName === inFlight.newVariant)) {
+            await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
+                purpose: `the shift of all traffic back to the old variants`,
+                forceWait: true
+            });
+        }
+    }
+    catch (error) {
+        // The config update below restores the old weights too; keep going.
+        warning(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
+    }
+    const endpoint = await updateEndpointConfig(ctx, inFlight.previousConfig, {
+        purpose: `the rollback to ${inFlight.previousConfig}`,
+        forceWait: true
+    });
+    clearInFlightRollout();
+    await deleteCanaryConfig(ctx, inFlight);
+    return endpoint;
+}
+/** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
+async function deleteCanaryConfig(ctx, inFlight) {
+    const input = { EndpointConfigName: inFlight.canaryConfig };
+    try {
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+    }
+    catch (error) {
+        warning(`Could not delete the canary config "${inFlight.canaryConfig}": ${errorMessage(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/native.ts
+/**
+ * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
+ * DeploymentConfig: SageMaker runs the blue/green shift and judges it by the
+ * alarms; the action starts it, watches it to the end and reports what happened.
+ * The inputs were checked against SageMaker's limits by the input parser.
+ */
+
+
+
+
+
+
+
+function deploymentConfigFor(settings, timeoutMs) {
+    const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000);
+    const first = settings.trafficSteps[0] ?? 100;
+    const routing = settings.strategy === 'canary'
+        ? {
+            Type: 'CANARY',
+            WaitIntervalInSeconds: waitIntervalInSeconds,
+            CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
+        }
+        : settings.strategy === 'linear'
+            ? {
+                Type: 'LINEAR',
+                WaitIntervalInSeconds: waitIntervalInSeconds,
+                LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+            }
+            : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds };
+    const config = {
+        BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: routing,
+            MaximumExecutionTimeoutInSeconds: Math.round(timeoutMs / 1000)
+        }
+    };
+    if (settings.gates.alarmNames.length > 0) {
+        config.AutoRollbackConfiguration = { Alarms: settings.gates.alarmNames.map((AlarmName) => ({ AlarmName })) };
+    }
+    return config;
+}
+async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelName, releaseConfig) {
+    const settings = deploy.rollout;
+    const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const variantName = deploy.variantName ?? (oldVariants.length === 1 ? oldVariants[0] : 'AllTraffic');
+    const previousConfig = currentConfig.EndpointConfigName ?? '';
+    ctx.output('variant-name', variantName);
+    if (settings.gates.alarmNames.length === 0) {
+        warning('rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
+    }
+    const record = {
+        controller: 'sagemaker',
+        strategy: settings.strategy,
+        newVariant: variantName,
+        previousConfig,
+        steps: []
+    };
+    ctx.report.rollout = record;
+    await ensureModel(ctx, modelName, deploy);
+    const variant = {
+        VariantName: variantName,
+        ModelName: modelName,
+        InstanceType: deploy.instanceType,
+        InitialInstanceCount: deploy.instanceCount,
+        InitialVariantWeight: 1
+    };
+    await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, currentConfig);
+    const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs);
+    const handover = await carryScalingOver(ctx, (currentConfig.ProductionVariants ?? [])
+        .filter((old) => old.VariantName !== variantName || old.InstanceType !== deploy.instanceType)
+        .map((old) => old.VariantName ?? ''));
+    info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
+    try {
+        const updated = await updateEndpointConfig(ctx, releaseConfig, {
+            purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
+            deploymentConfig,
+            forceWait: true
+        });
+        await restoreScaling(ctx, handover, variantName);
+        if (!updated)
+            return;
+        record.result = 'succeeded';
+        record.decision = `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`;
+        ctx.output('rollout-result', 'succeeded');
+        ctx.output('rolled-back', false);
+        ctx.output('healthy', true);
+        await reportEndpoint(ctx, updated);
+    }
+    catch (error) {
+        await restoreScaling(ctx, handover);
+        const landed = error instanceof EndpointStateError ? error.endpoint : undefined;
+        if (!landed)
+            throw error;
+        await reportEndpoint(ctx, landed);
+        ctx.output('healthy', false);
+        if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
+            const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${landed.FailureReason}` : ''}.`;
+            record.result = 'rolled-back';
+            record.decision = decision;
+            ctx.output('rollout-result', 'rolled-back');
+            ctx.output('rolled-back', true);
+            if (settings.failOnRollback)
+                throw new RolloutFailedError(decision);
+            warning(`${decision} The step succeeds because fail-on-rollback is false.`);
+            return;
+        }
+        const decision = landed.EndpointStatus === 'UpdateRollbackFailed'
+            ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${landed.FailureReason}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+            : error.message;
+        record.result = 'failed';
+        record.decision = decision;
+        ctx.output('rollout-result', 'failed');
+        ctx.output('rolled-back', false);
+        throw new RolloutFailedError(decision);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/deploy.ts
+/**
+ * deploy: create the model and a config, then create the endpoint or move an
+ * existing one onto the new model: all at once, through a progressive
+ * rollout run by the action, or through SageMaker's blue/green guardrails.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runDeploy(ctx, deploy) {
+    await describeAlarmStates(ctx, deploy.rollout.gates.alarmNames);
+    const existing = await waitUntilUpdatable(ctx);
+    const suffix = uniqueSuffix(ctx.clock.now());
+    const release = {
+        modelName: deploy.modelName ?? derivedName(ctx.endpointName, suffix),
+        releaseConfig: derivedName(ctx.endpointName, suffix),
+        canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
+    };
+    ctx.output('model-name', release.modelName);
+    if (!existing)
+        return createEndpoint(ctx, deploy, release);
+    const currentConfigName = existing.EndpointConfigName ?? '';
+    const currentConfig = await getEndpointConfig(ctx, currentConfigName);
+    const tags = await configTags(ctx, currentConfig);
+    if (tags[TAGS.role] === 'canary') {
+        throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
+    }
+    const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
+    if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
+        ctx.note(`Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`);
+        ctx.output('rollout-result', 'succeeded');
+        ctx.output('rolled-back', false);
+        await reportEndpoint(ctx, existing);
+        return;
+    }
+    ctx.output('previous-endpoint-config-name', currentConfigName);
+    if (deploy.rollout.controller === 'sagemaker') {
+        return runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
+    }
+    if (deploy.rollout.strategy === 'all-at-once')
+        return replaceAllAtOnce(ctx, deploy, existing, currentConfig, release);
+    return startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
+}
+function newVariantDefinition(deploy, variantName, modelName, weight) {
+    return {
+        VariantName: variantName,
+        ModelName: modelName,
+        InstanceType: deploy.instanceType,
+        InitialInstanceCount: deploy.instanceCount,
+        InitialVariantWeight: weight
+    };
+}
+/** A new endpoint has nothing to shift traffic from: its first model takes all of it. */
+async function createEndpoint(ctx, deploy, release) {
+    if (deploy.rollout.strategy !== 'all-at-once') {
+        ctx.note(`Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`);
+    }
+    const variantName = deploy.variantName ?? 'AllTraffic';
+    ctx.output('variant-name', variantName);
+    await ensureModel(ctx, release.modelName, deploy);
+    await createEndpointConfig(ctx, release.releaseConfig, [newVariantDefinition(deploy, variantName, release.modelName, 1)], { role: 'release' }, deploy.tags);
+    const input = {
+        EndpointName: ctx.endpointName,
+        EndpointConfigName: release.releaseConfig,
+        Tags: toTagList(deploy.tags)
+    };
+    await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)));
+    ctx.output('endpoint-config-name', release.releaseConfig);
+    if (ctx.dryRun || !ctx.settings.waitForCompletion)
+        return;
+    const endpoint = await waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`);
+    await reportEndpoint(ctx, endpoint);
+    await judgeNewTraffic(ctx, deploy, variantName, undefined);
+}
+/**
+ * One new config with only the new model. SageMaker itself keeps the old
+ * fleet serving until the new one is healthy, and rolls back if it is not.
+ */
+async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
+    const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const variantName = deploy.variantName ?? (oldVariants.length === 1 ? oldVariants[0] : 'AllTraffic');
+    ctx.output('variant-name', variantName);
+    await ensureModel(ctx, release.modelName, deploy);
+    await createEndpointConfig(ctx, release.releaseConfig, [newVariantDefinition(deploy, variantName, release.modelName, 1)], { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' }, deploy.tags, currentConfig);
+    // SageMaker refuses to remove a scaled variant or change its instance type; a new model alone is fine.
+    const mustDeregister = (currentConfig.ProductionVariants ?? [])
+        .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== deploy.instanceType)
+        .map((variant) => variant.VariantName ?? '');
+    const handover = await carryScalingOver(ctx, mustDeregister);
+    let updated;
+    try {
+        updated = await updateEndpointConfig(ctx, release.releaseConfig, {
+            purpose: `the update to "${release.releaseConfig}"`
+        });
+    }
+    catch (error) {
+        await restoreScaling(ctx, handover);
+        await reportFailedUpdate(ctx, error);
+        throw error;
+    }
+    await restoreScaling(ctx, handover, variantName);
+    if (!updated) {
+        ctx.output('endpoint-config-name', release.releaseConfig);
+        return;
+    }
+    await reportEndpoint(ctx, updated);
+    await judgeNewTraffic(ctx, deploy, variantName, currentConfig.EndpointConfigName);
+}
+/** An update SageMaker rolled back leaves the endpoint on its previous config: say so in the outputs. */
+async function reportFailedUpdate(ctx, error) {
+    if (!(error instanceof EndpointStateError) || !error.endpoint)
+        return;
+    ctx.output('rollout-result', 'failed');
+    ctx.output('rolled-back', error.endpoint.EndpointStatus === 'InService');
+    await reportEndpoint(ctx, error.endpoint);
+}
+/**
+ * All-at-once is one step of 100% with the same gates after the switch. A
+ * failed gate returns the endpoint to its previous config, when there is one.
+ */
+async function judgeNewTraffic(ctx, deploy, variantName, previousConfig) {
+    const settings = deploy.rollout;
+    if (!hasGates(settings.gates)) {
+        ctx.output('rollout-result', 'succeeded');
+        ctx.output('rolled-back', false);
+        return;
+    }
+    const failure = await judgeAfterSwitch(ctx, settings, variantName, previousConfig);
+    if (!failure)
+        return;
+    if (!previousConfig || !settings.autoRollback) {
+        ctx.output('rollout-result', 'failed');
+        ctx.output('rolled-back', false);
+        ctx.output('healthy', false);
+        throw new RolloutFailedError(`${failure}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`);
+    }
+    warning(`Rolling back: ${failure}`);
+    const handover = await carryScalingOver(ctx, [variantName]);
+    await updateEndpointConfig(ctx, previousConfig, { purpose: `the rollback to "${previousConfig}"`, forceWait: true });
+    const previous = await getEndpointConfig(ctx, previousConfig);
+    const oldVariant = previous.ProductionVariants?.[0]?.VariantName;
+    if (oldVariant)
+        await restoreScaling(ctx, handover, oldVariant);
+    const decision = `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`;
+    if (ctx.report.rollout) {
+        ctx.report.rollout.result = 'rolled-back';
+        ctx.report.rollout.decision = decision;
+    }
+    ctx.output('rollout-result', 'rolled-back');
+    ctx.output('rolled-back', true);
+    await reportEndpoint(ctx, await getEndpoint(ctx));
+    if (settings.failOnRollback)
+        throw new RolloutFailedError(decision);
+    warning(`${decision} The step succeeds because fail-on-rollback is false.`);
+}
+/**
+ * Canary and linear run by the action: the new variant joins at weight 0
+ * beside the serving ones, which keep the instance counts they serve with now
+ * (autoscaling may have moved them from their config's initial counts).
+ */
+async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, release) {
+    const serving = endpoint.ProductionVariants ?? [];
+    const newVariant = deploy.variantName ?? release.modelName;
+    if (serving.some((variant) => variant.VariantName === newVariant)) {
+        throw new Error(`Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`);
+    }
+    const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const inFlight = {
+        previousConfig: currentConfig.EndpointConfigName ?? '',
+        canaryConfig: release.canaryConfig,
+        newVariant,
+        oldVariants: serving.map((variant, index) => ({
+            name: variant.VariantName ?? '',
+            share: total > 0 ? weights[index] / total : 1 / serving.length
+        })),
+        releaseConfig: release.releaseConfig,
+        userTags: deploy.tags
+    };
+    startRolloutRecord(ctx, deploy.rollout, inFlight);
+    await ensureModel(ctx, release.modelName, deploy);
+    const oldDefinitions = serving.map((variant, index) => {
+        const definition = currentConfig.ProductionVariants?.find((candidate) => candidate.VariantName === variant.VariantName);
+        const count = liveInstanceCount(variant);
+        return {
+            ...definition,
+            VariantName: variant.VariantName ?? '',
+            InitialVariantWeight: (inFlight.oldVariants[index]?.share ?? 0) * 100,
+            ...(count ? { InitialInstanceCount: count } : {})
+        };
+    });
+    await createEndpointConfig(ctx, release.canaryConfig, [...oldDefinitions, newVariantDefinition(deploy, newVariant, release.modelName, 0)], { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, currentConfig);
+    if (ctx.dryRun) {
+        ctx.note(`Would add ${newVariant} at weight 0, then shift ${deploy.rollout.trafficSteps.join('% → ')}% with gates.`);
+        return;
+    }
+    markInFlight(ctx, inFlight);
+    try {
+        await updateEndpointConfig(ctx, release.canaryConfig, {
+            purpose: `adding ${newVariant} beside the serving variants`,
+            forceWait: true
+        });
+    }
+    catch (error) {
+        // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
+        await rollBack(ctx, inFlight).catch((rollbackError) => warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`));
+        ctx.output('rollout-result', 'failed');
+        await reportFailedUpdate(ctx, error);
+        throw error;
+    }
+    await runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps);
+}
+
+;// CONCATENATED MODULE: ./src/operations/health-check.ts
+/**
+ * health-check: is the endpoint InService and does it answer? Synthetic
+ * invocations (probes) answer the second question the way a caller would.
+ * An unhealthy endpoint fails the step unless fail-on-unhealthy is false, so
+ * a workflow can branch on the `healthy` output instead.
+ */
+
+
+
+async function runHealthCheck(ctx, settings) {
+    const endpoint = await findEndpoint(ctx);
+    if (!endpoint) {
+        return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    }
+    await reportEndpoint(ctx, endpoint);
+    const { targetVariant } = settings;
+    if (targetVariant !== undefined) {
+        // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+        resolveVariant(endpoint, targetVariant, 'target-variant');
+        ctx.output('variant-name', targetVariant);
+    }
+    const status = endpoint.EndpointStatus ?? 'Unknown';
+    if (status !== 'InService') {
+        const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
+        return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is ${status}, not InService.${reason}`);
+    }
+    if (ctx.dryRun)
+        ctx.note('Dry run: probes are still sent, since an invocation changes nothing in AWS.');
+    const records = await sendProbes(ctx, settings.probe, {
+        ...(targetVariant !== undefined ? { targetVariant } : {}),
+        ...(settings.maxLatencyMs !== undefined ? { maxLatencyMs: settings.maxLatencyMs } : {})
+    });
+    ctx.report.probes = records;
+    const median = medianLatency(records);
+    if (median !== undefined)
+        ctx.output('latency-ms', Math.round(median));
+    const target = targetVariant !== undefined ? ` to variant "${targetVariant}"` : '';
+    const failed = records.filter((record) => !record.ok);
+    if (failed.length > 0) {
+        return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is unhealthy: ${failed.length} of ${records.length} probes${target} failed (first: ${failed[0]?.detail}).`);
+    }
+    ctx.output('healthy', true);
+    ctx.note(`Endpoint "${ctx.endpointName}" is healthy: ${records.length} of ${records.length} probes${target} answered, median ${Math.round(median ?? 0)} ms.`);
+}
+function unhealthy(ctx, settings, message) {
+    ctx.output('healthy', false);
+    if (settings.failOnUnhealthy)
+        throw new Error(message);
+    ctx.note(message);
+    warning(`${message} The step succeeds because fail-on-unhealthy is false.`);
+}
+
+;// CONCATENATED MODULE: ./src/operations/monitor.ts
+/**
+ * monitor: the endpoint's status, variants and per-variant metrics over a
+ * recent window. Meant for a schedule: with thresholds or alarms given, an
+ * endpoint that breaches them fails the step, so the workflow run turns red.
+ */
+
+
+
+
+async function runMonitor(ctx, settings) {
+    const endpoint = await getEndpoint(ctx);
+    await reportEndpoint(ctx, endpoint);
+    const status = endpoint.EndpointStatus ?? 'Unknown';
+    const variants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const { start, end } = alignedWindow(ctx.clock.now(), settings.windowMs, settings.periodSeconds);
+    const metrics = await fetchVariantMetrics(ctx, {
+        endpointName: ctx.endpointName,
+        variants,
+        start,
+        end,
+        periodSeconds: settings.periodSeconds
+    });
+    ctx.report.metrics = {
+        window: formatDuration(settings.windowMs),
+        period: formatDuration(settings.periodSeconds * 1000),
+        variants: metrics.variants.map((entry) => variantMetrics(metrics, entry.variant))
+    };
+    ctx.output('metrics', metricsOutput(metrics));
+    const problems = [];
+    if (status !== 'InService') {
+        problems.push(`it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`);
+    }
+    problems.push(...thresholdBreaches(metrics.variants, settings));
+    const alarms = await describeAlarmStates(ctx, settings.alarmNames);
+    for (const alarm of alarms.filter((candidate) => candidate.state === 'ALARM')) {
+        problems.push(`alarm "${alarm.name}" is in ALARM${alarm.reason ? ` (${shorten(alarm.reason)})` : ''}`);
+    }
+    const judged = settings.maxErrorRate !== undefined || settings.maxLatencyP99Ms !== undefined;
+    if (judged && metrics.variants.every((entry) => entry.invocations === 0)) {
+        ctx.note(`No invocations in the last ${formatDuration(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`);
+    }
+    ctx.output('healthy', problems.length === 0);
+    if (problems.length === 0) {
+        ctx.note(`Endpoint "${ctx.endpointName}" is healthy: ${healthyBecause(settings)}.`);
+        return;
+    }
+    const message = `Endpoint "${ctx.endpointName}" is unhealthy: ${problems.join('; ')}.`;
+    if (settings.failOnUnhealthy)
+        throw new Error(message);
+    ctx.note(message);
+    warning(`${message} The step succeeds because fail-on-unhealthy is false.`);
+}
+/** Every variant is judged, not only the newest: any one serving badly hurts callers. */
+function thresholdBreaches(variants, settings) {
+    const breaches = [];
+    for (const metrics of variants) {
+        if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
+            if (metrics.errorRate > settings.maxErrorRate) {
+                breaches.push(`variant "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${metrics.errors5xx} 5XX of ${metrics.invocations}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
+            }
+        }
+        if (settings.maxLatencyP99Ms !== undefined && metrics.latencyP99Ms !== undefined) {
+            if (metrics.latencyP99Ms > settings.maxLatencyP99Ms) {
+                breaches.push(`variant "${metrics.variant}" p99 model latency ${metrics.latencyP99Ms.toFixed(1)} ms is above max-latency-p99 ${settings.maxLatencyP99Ms} ms`);
+            }
+        }
+    }
+    return breaches;
+}
+function healthyBecause(settings) {
+    const checks = ['InService'];
+    if (settings.maxErrorRate !== undefined)
+        checks.push(`error rate at most ${percent(settings.maxErrorRate)}`);
+    if (settings.maxLatencyP99Ms !== undefined)
+        checks.push(`p99 latency at most ${settings.maxLatencyP99Ms} ms`);
+    if (settings.alarmNames.length > 0)
+        checks.push(`no alarm of ${settings.alarmNames.length} in ALARM`);
+    return checks.join(', ');
+}
+/** The `metrics` output: keyed by variant so a workflow can read `fromJSON(...).variants.<name>.errorRate`. */
+function metricsOutput(metrics) {
+    return {
+        start: metrics.start.toISOString(),
+        end: metrics.end.toISOString(),
+        periodSeconds: metrics.periodSeconds,
+        variants: Object.fromEntries(metrics.variants.map(({ variant, ...values }) => [variant, values]))
+    };
+}
+function percent(rate) {
+    return `${Number((rate * 100).toFixed(2))}%`;
+}
+function shorten(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/operations/promote.ts
+
+
+
+
+
+
+async function runPromote(ctx, settings) {
+    if (settings.controller === 'sagemaker') {
+        throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
+    }
+    await describeAlarmStates(ctx, settings.gates.alarmNames);
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    const configName = endpoint.EndpointConfigName ?? '';
+    const tags = await configTags(ctx, await getEndpointConfig(ctx, configName));
+    const newVariant = tags[TAGS.newVariant];
+    const previousConfig = tags[TAGS.previousConfig];
+    if (tags[TAGS.role] !== 'canary' || !newVariant || !previousConfig) {
+        throw new Error(`Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`);
+    }
+    const weights = weightPercentages(endpoint.ProductionVariants ?? []);
+    const current = weights[newVariant] ?? 0;
+    const old = Object.entries(weights).filter(([name]) => name !== newVariant);
+    const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
+    const inFlight = {
+        previousConfig,
+        canaryConfig: configName,
+        newVariant,
+        oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+        releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
+        userTags: Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+    };
+    const remaining = settings.trafficSteps.filter((step) => step > current);
+    const steps = remaining.length > 0 ? remaining : [100];
+    ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
+    startRolloutRecord(ctx, settings, inFlight);
+    if (ctx.dryRun)
+        return;
+    markInFlight(ctx, inFlight);
+    await runSteps(ctx, settings, inFlight, steps);
+}
+
+;// CONCATENATED MODULE: ./src/operations/rollback.ts
+/**
+ * rollback: return the endpoint to the config the user names, or by default to
+ * the one recorded on its current config as serving before the last deploy.
+ * The target is found by following tags from whatever config is current, never
+ * by listing configs by name, so it works after any number of deploys and never
+ * lands on a config of an endpoint whose name merely shares a prefix.
+ */
+
+
+
+
+
+
+
+
+
+/** A recorded chain longer than this is a tagging loop, not history. */
+const MAX_CHAIN = 50;
+async function runRollback(ctx, settings) {
+    // Another run's update may be moving the endpoint: the current config is only known once it settles.
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint) {
+        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}; there is nothing to roll back.`);
+    }
+    const currentName = endpoint.EndpointConfigName ?? '';
+    ctx.output('previous-endpoint-config-name', currentName);
+    ctx.output('rolled-back', false);
+    if (settings.endpointConfigName === currentName) {
+        return alreadyThere(ctx, endpoint, currentName);
+    }
+    const target = settings.endpointConfigName !== undefined
+        ? await chosenTarget(ctx, settings.endpointConfigName)
+        : await recordedTarget(ctx, currentName);
+    const targetName = target.config.EndpointConfigName ?? '';
+    if (targetName === currentName)
+        return alreadyThere(ctx, endpoint, currentName);
+    const models = modelsOf(target.config);
+    await checkModelsExist(ctx, targetName, models);
+    const currentConfig = await findEndpointConfig(ctx, currentName);
+    const moves = await scalingInTheWay(ctx, endpoint, currentConfig, target.config);
+    ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`);
+    let settled;
+    try {
+        for (const { from, scaling } of moves)
+            await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling);
+        settled = await updateEndpointConfig(ctx, targetName, {
+            purpose: `the rollback to config "${targetName}"`,
+            // Scaling can only be registered on a variant that exists, that is once the update has landed.
+            forceWait: moves.some((move) => move.to !== undefined)
+        });
+    }
+    catch (error) {
+        if (!ctx.dryRun)
+            await rollback_restoreScaling(ctx, moves);
+        // Show where the endpoint actually is (SageMaker may have returned it to the old config) before failing.
+        if (error instanceof EndpointStateError && error.endpoint)
+            await reportEndpoint(ctx, error.endpoint);
+        throw error;
+    }
+    await putScalingBack(ctx, moves);
+    await reportEndpoint(ctx, settled ?? (await findEndpoint(ctx)) ?? endpoint);
+    // Without waiting (or in a dry run) the endpoint may still show the old config: the output names where it is going.
+    ctx.output('endpoint-config-name', targetName);
+    if (models.length > 0)
+        ctx.output('model-name', models.join(','));
+    // A dry run rolled nothing back; without waiting, the update was accepted and endpoint-status says it is still Updating.
+    ctx.output('rolled-back', !ctx.dryRun);
+}
+async function alreadyThere(ctx, endpoint, configName) {
+    const message = `Endpoint "${ctx.endpointName}" already runs config "${configName}"; nothing to roll back.`;
+    notice(message);
+    ctx.note(message);
+    await reportEndpoint(ctx, endpoint);
+}
+/** The config the user named: theirs to choose, unless it belongs to another endpoint or to a canary. */
+async function chosenTarget(ctx, configName) {
+    const target = await readTaggedConfig(ctx, configName);
+    if (!target) {
+        throw new Error(`Input "endpoint-config-name" names endpoint config "${configName}", which does not exist in ${ctx.settings.region}; nothing was changed.`);
+    }
+    refuseForeign(ctx, target);
+    if (target.lineage.role === 'canary') {
+        throw new Error(`Endpoint config "${configName}" exists only for the duration of a canary rollout (tag ${TAGS.role}=canary) and is never a rollback target; nothing was changed.`);
+    }
+    return target;
+}
+/**
+ * Follows the previous-config tag from the current config. A canary config in
+ * the chain (a deploy that started while a canary was paused records one) is
+ * stepped over to the release it was built on.
+ */
+async function recordedTarget(ctx, currentName) {
+    const passHint = 'Pass endpoint-config-name to choose the config to return to.';
+    const current = await readTaggedConfig(ctx, currentName);
+    if (!current) {
+        throw new Error(`Endpoint "${ctx.endpointName}" runs config "${currentName}", which no longer exists, so the config before it is unknown. ${passHint}`);
+    }
+    if (current.lineage.endpoint !== ctx.endpointName) {
+        const whose = current.lineage.endpoint
+            ? `was made for endpoint "${current.lineage.endpoint}"`
+            : `has no ${TAGS.endpoint} tag (it was not deployed by this action)`;
+        throw new Error(`No previous config is recorded for endpoint "${ctx.endpointName}": its current config "${currentName}" ${whose}. ${passHint}`);
+    }
+    const seen = new Set([currentName]);
+    let from = current;
+    for (let hop = 0; hop < MAX_CHAIN; hop++) {
+        const fromName = from.config.EndpointConfigName ?? '';
+        const previousName = from.lineage.previousConfig;
+        if (!previousName) {
+            throw new Error(`No previous config is recorded for endpoint "${ctx.endpointName}": config "${fromName}" has no ${TAGS.previousConfig} tag (it was the endpoint's first deploy by this action). ${passHint}`);
+        }
+        if (seen.has(previousName)) {
+            throw new Error(`The configs recorded as previous for endpoint "${ctx.endpointName}" form a loop at "${previousName}". ${passHint}`);
+        }
+        seen.add(previousName);
+        const previous = await readTaggedConfig(ctx, previousName);
+        if (!previous) {
+            throw new Error(`The config that served endpoint "${ctx.endpointName}" before "${fromName}" was "${previousName}", which no longer exists; nothing was changed. ${passHint}`);
+        }
+        refuseForeign(ctx, previous);
+        if (previous.lineage.role !== 'canary')
+            return previous;
+        ctx.note(`Stepped over canary config "${previousName}": canary configs are never rollback targets.`);
+        from = previous;
+    }
+    throw new Error(`The previous-config chain of endpoint "${ctx.endpointName}" is longer than ${MAX_CHAIN}. ${passHint}`);
+}
+function refuseForeign(ctx, target) {
+    const owner = target.lineage.endpoint;
+    if (owner !== undefined && owner !== ctx.endpointName) {
+        throw new Error(`Endpoint config "${target.config.EndpointConfigName}" belongs to endpoint "${owner}" (tag ${TAGS.endpoint}), not "${ctx.endpointName}"; the action never rolls an endpoint onto another endpoint's config. Nothing was changed.`);
+    }
+}
+/** UpdateEndpoint would accept a config whose model is gone and then fail minutes later: refuse it now. */
+async function checkModelsExist(ctx, configName, models) {
+    const missing = [];
+    for (const model of models) {
+        try {
+            await awsCall('DescribeModel', `model "${model}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeModelCommand */.utY({ ModelName: model })));
+        }
+        catch (error) {
+            if (!isNotFound(error))
+                throw error;
+            missing.push(model);
+        }
+    }
+    if (missing.length > 0) {
+        throw new Error(`Cannot roll back to endpoint config "${configName}": its ${missing.length === 1 ? 'model' : 'models'} ${missing
+            .map((name) => `"${name}"`)
+            .join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'}. Nothing was changed.`);
+    }
+}
+/**
+ * Application Auto Scaling makes UpdateEndpoint fail when it would remove a
+ * scaled variant or change its instance type, so that scaling comes off first
+ * and goes back on afterwards: on the same variant when only the instance type
+ * changes, on the target's one new variant when exactly one scaled variant
+ * goes (undoing a canary's carry-over), otherwise nowhere, with a warning.
+ */
+async function scalingInTheWay(ctx, endpoint, currentConfig, target) {
+    const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const scaled = [];
+    try {
+        for (const variant of live) {
+            const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
+            if (scaling)
+                scaled.push({ variant, scaling });
+        }
+    }
+    catch (error) {
+        if (errorCode(error) !== 'AccessDeniedException')
+            throw error;
+        // Reading is only a precaution: if nothing is scaled the rollback goes through, and if something is SageMaker says so.
+        warning(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
+        return [];
+    }
+    const targetVariants = target.ProductionVariants ?? [];
+    const fresh = targetVariants.map((variant) => variant.VariantName ?? '').filter((name) => !live.includes(name));
+    const moves = [];
+    const removed = [];
+    for (const { variant, scaling } of scaled) {
+        const kept = targetVariants.find((candidate) => candidate.VariantName === variant);
+        const before = currentConfig?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        if (!kept)
+            removed.push({ from: variant, scaling });
+        else if (before && kept.InstanceType !== before.InstanceType)
+            moves.push({ from: variant, to: variant, scaling });
+    }
+    const onlyFresh = fresh.length === 1 && removed.length === 1 ? fresh[0] : undefined;
+    for (const move of removed) {
+        if (onlyFresh) {
+            moves.push({ ...move, to: onlyFresh });
+            continue;
+        }
+        const message = `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed for the rollback: config "${target.EndpointConfigName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the restored variants if they need it.`;
+        warning(message);
+        ctx.note(message);
+        moves.push(move);
+    }
+    return moves;
+}
+/** Registers each move's scaling on its new variant; a failure is a warning, the rollback itself having succeeded. */
+async function putScalingBack(ctx, moves) {
+    for (const { from, to, scaling } of moves) {
+        if (!to)
+            continue;
+        try {
+            await registerVariantScaling(ctx, ctx.endpointName, to, scaling);
+            ctx.note(from === to
+                ? `Autoscaling put back on variant "${to}" after its instance type changed.`
+                : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
+        }
+        catch (error) {
+            warning(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+/**
+ * After a failed rollback the endpoint may be back on the variants whose
+ * scaling was taken off; they get it back so the failure leaves them as they were.
+ */
+async function rollback_restoreScaling(ctx, moves) {
+    if (moves.length === 0)
+        return;
+    const now = await findEndpoint(ctx).catch(() => undefined);
+    const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    for (const { from, scaling } of moves) {
+        if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
+            warning(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the rollback and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            continue;
+        }
+        try {
+            await registerVariantScaling(ctx, ctx.endpointName, from, scaling);
+            ctx.note(`Autoscaling restored on variant "${from}" after the failed rollback.`);
+        }
+        catch (error) {
+            warning(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/update-capacity.ts
+/**
+ * update-capacity: set one variant's instance count, leaving every weight as
+ * it is. Refused when autoscaling would undo it.
+ */
+
+
+
+
+
+async function runUpdateCapacity(ctx, settings) {
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    const variantName = resolveVariant(endpoint, settings.variantName);
+    ctx.output('variant-name', variantName);
+    const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
+    const requested = settings.instanceCount;
+    const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName);
+    if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
+        throw new Error(`Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`);
+    }
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const before = live ? liveInstanceCount(live) : undefined;
+    if (before === requested && live?.DesiredInstanceCount === requested) {
+        ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`);
+        await reportEndpoint(ctx, endpoint);
+        return;
+    }
+    // Weights are left out, so SageMaker keeps them as they are.
+    const input = {
+        EndpointName: ctx.endpointName,
+        DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
+    };
+    await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input)));
+    const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
+    if (ctx.dryRun || !ctx.settings.waitForCompletion) {
+        ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`);
+        await reportEndpoint(ctx, endpoint);
+        return;
+    }
+    const settled = await waitForInService(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change');
+    const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const count = after ? liveInstanceCount(after) : undefined;
+    await reportEndpoint(ctx, settled);
+    if (count !== requested) {
+        // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
+        if (settled.FailureReason) {
+            throw new Error(`SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`);
+        }
+        warning(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
+    }
+    ctx.note(`Changed ${where} from ${change}.`);
+}
+
+;// CONCATENATED MODULE: ./src/operations/update-traffic.ts
+
+
+async function runUpdateTraffic(ctx, settings) {
+    const endpoint = await getEndpoint(ctx);
     const existing = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     const unknown = Object.keys(settings.variantWeights).filter((name) => !existing.includes(name));
     if (unknown.length > 0) {
@@ -84174,13 +86664,9 @@ async function runUpdateTraffic(ctx, settings) {
     }
     // Variants left out of the map get no traffic: the weights given are the whole picture.
     const desired = existing.map((name) => ({ VariantName: name, DesiredWeight: settings.variantWeights[name] ?? 0 }));
-    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    await ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input)));
-    const settled = ctx.dryRun || !ctx.settings.waitForCompletion
-        ? endpoint
-        : await waitForInService(ctx, endpoint.EndpointConfigName ?? '', 'the weight change');
+    const settled = await updateWeightsAndCapacities(ctx, desired, { purpose: 'the weight change' });
     await reportEndpoint(ctx, settled);
-    if (ctx.dryRun)
+    if (ctx.dryRun || !ctx.settings.waitForCompletion)
         ctx.output('variant-weights', settings.variantWeights);
 }
 
@@ -84217,14 +86703,14 @@ function consoleUrl(region, endpointName) {
 }
 function verdict(report) {
     const result = report.outputs['rollout-result'];
-    if (report.dryRun && report.succeeded)
-        return { icon: '📝', text: 'dry run: nothing was changed' };
     if (result === 'rolled-back')
         return { icon: '↩️', text: 'rolled back' };
-    if (result === 'paused')
-        return { icon: '⏸️', text: 'paused' };
     if (report.outputs.healthy === 'false')
         return { icon: '❌', text: 'unhealthy' };
+    if (report.dryRun && report.succeeded)
+        return { icon: '📝', text: 'dry run: nothing was changed' };
+    if (result === 'paused')
+        return { icon: '⏸️', text: 'paused' };
     if (report.succeeded)
         return { icon: '✅', text: 'succeeded' };
     return { icon: '❌', text: 'failed' };
@@ -84421,12 +86907,124 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/cancel.ts
+/**
+ * Cancellation. When a run is cancelled the runner sends SIGINT, then SIGTERM
+ * 7.5 s later, then kills the process 2.5 s after that: too little time to
+ * restore a config (minutes), but enough to stop the harm. The handler moves
+ * all traffic back to the old variants at once, leaves the saved state for the
+ * post step, which restores the previous config, and exits.
+ */
+
+
+
+
+/** The weight change must be sent well inside the 7.5 s before SIGTERM. */
+const CANCEL_BUDGET_MS = 5_000;
+function installCancellationHandlers(clients, onCancelled) {
+    let handling = false;
+    const handler = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        warning(`Received ${signal}: the run was cancelled.`);
+        void stopTheHarm(clients())
+            .then(onCancelled)
+            .finally(() => process.exit(1));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+async function stopTheHarm(clients) {
+    const rollout = runningRollout();
+    if (!rollout || !clients)
+        return;
+    const desired = [
+        ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({ VariantName, DesiredWeight })),
+        { VariantName: rollout.newVariant, DesiredWeight: 0 }
+    ];
+    try {
+        await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
+            EndpointName: rollout.endpointName,
+            DesiredWeightsAndCapacities: desired
+        }), { abortSignal: AbortSignal.timeout(CANCEL_BUDGET_MS) });
+        warning(`Moved all traffic off ${rollout.newVariant}; the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+    }
+    catch (error) {
+        // Mid-transition SageMaker refuses weight changes; the post step still restores the config.
+        warning(`Could not move traffic off ${rollout.newVariant} (${errorMessage(error)}); the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+/**
+ * The post step: runs after the job, whatever happened to it. If the main step
+ * was cancelled mid-rollout, the saved state says so, and the endpoint goes
+ * back to its previous config. Errors here are warnings: the job's verdict was
+ * decided by the main step.
+ */
+
+
+
+
+
+
+
+
+
+async function runPost(clock, createClients) {
+    const rollout = readInFlightRollout();
+    if (!rollout) {
+        core_debug('No rollout was left in flight; nothing to clean up.');
+        return;
+    }
+    const report = newReport('rollback', rollout.endpointName, rollout.region, false, clock.now());
+    let timeoutMs = 30 * 60_000;
+    try {
+        timeoutMs = parseDuration('timeout', getInput('timeout') || '30m', { minMs: 1000 });
+    }
+    catch {
+        // The main step already reported a bad timeout; the default is safe here.
+    }
+    const ctx = new OperationContext({ endpointName: rollout.endpointName, region: rollout.region, waitForCompletion: true, timeoutMs, dryRun: false }, createClients(rollout.region), clock, report);
+    warning(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
+    try {
+        await rollBack(ctx, {
+            previousConfig: rollout.previousConfig,
+            canaryConfig: rollout.canaryConfig,
+            newVariant: rollout.newVariant,
+            oldVariants: Object.entries(rollout.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
+            releaseConfig: '',
+            userTags: {}
+        });
+        ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);
+        ctx.output('rolled-back', true);
+        await reportEndpoint(ctx, await getEndpoint(ctx));
+        report.succeeded = true;
+    }
+    catch (error) {
+        report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`;
+        warning(report.error);
+    }
+    finally {
+        report.finishedAt = clock.now();
+        await writeSummary(report);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action's entry point: parse every input, dispatch to the operation's
  * module, and always (failed runs too) set the result output and write the
  * job summary.
  */
+
+
+
 
 
 
@@ -84454,6 +87052,10 @@ async function run(overrides = {}) {
         env: process.env,
         ...overrides
     };
+    // One bundle serves both steps; the main step leaves a mark the post step finds.
+    if (getState(STATE_KEYS.isPost) === 'true')
+        return runPost(deps.clock, deps.createClients);
+    saveState(STATE_KEYS.isPost, 'true');
     const request = [];
     const readInput = (name) => {
         const value = getInput(name);
@@ -84464,11 +87066,24 @@ async function run(overrides = {}) {
     };
     let report = newReport((getInput('operation').trim() || 'unknown'), getInput('endpoint-name').trim() || '(not set)', getInput('region').trim() || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || 'unknown', getInput('dry-run').trim() === 'true', deps.clock.now());
     report.request = request;
+    let clients;
+    const finish = async () => {
+        report.finishedAt = deps.clock.now();
+        setOutput('result', JSON.stringify(resultOutput(report)));
+        await writeSummary(report);
+    };
+    const uninstall = installCancellationHandlers(() => clients, async () => {
+        report.succeeded = false;
+        report.error =
+            'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.';
+        await finish();
+    });
     try {
         const settings = parseSettings(readInput, deps.env);
         report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now());
         report.request = request;
-        const ctx = new OperationContext(settings, deps.createClients(settings.region), deps.clock, report);
+        clients = deps.createClients(settings.region);
+        const ctx = new OperationContext(settings, clients, deps.clock, report);
         ctx.output('endpoint-name', settings.endpointName);
         await dispatch(ctx, settings);
         report.succeeded = true;
@@ -84479,9 +87094,8 @@ async function run(overrides = {}) {
         setFailed(report.error);
     }
     finally {
-        report.finishedAt = deps.clock.now();
-        setOutput('result', JSON.stringify(resultOutput(report)));
-        await writeSummary(report);
+        uninstall();
+        await finish();
     }
 }
 async function dispatch(ctx, settings) {

@@ -87,6 +87,18 @@ class InputSource {
     return this.withDefault(name, fallback, (raw) => parseBoolean(name, raw))
   }
 
+  /** CloudWatch alarm names, without repeats; one DescribeAlarms page holds at most 100. */
+  alarmNames(): string[] {
+    const names = [...new Set(parseList(this.raw('alarm-names')))]
+    if (names.length > 100) throw new InputError('alarm-names', 'may name at most 100 alarms')
+    for (const name of names) {
+      if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
+        throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name)
+      }
+    }
+    return names
+  }
+
   /** Probe settings; undefined when there is no payload and no fallback (a rollout without probes). */
   probe(fallbackPayload?: string): ProbeSettings | undefined {
     const payload = this.raw('probe-payload') || fallbackPayload
@@ -200,7 +212,22 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
       if (periodMs > windowMs) {
         throw new InputError('metrics-period', `must not be longer than metrics-window`, inputs.raw('metrics-period'))
       }
-      return { ...common, operation, monitor: { windowMs, periodSeconds: periodMs / 1000 } }
+      return {
+        ...common,
+        operation,
+        monitor: {
+          windowMs,
+          periodSeconds: periodMs / 1000,
+          alarmNames: inputs.alarmNames(),
+          ...definedOnly({
+            maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
+            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) =>
+              parseDuration('max-latency-p99', raw, { minMs: 1 })
+            )
+          }),
+          failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+        }
+      }
     }
     case 'health-check':
       return {
@@ -285,14 +312,8 @@ function parseRollout(inputs: InputSource, common: CommonSettings): RolloutSetti
       inputs.raw('traffic-steps')
     )
   }
-  const alarmNames = parseList(inputs.raw('alarm-names'))
-  for (const name of alarmNames) {
-    if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
-      throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name)
-    }
-  }
   const gates: GateSettings = {
-    alarmNames,
+    alarmNames: inputs.alarmNames(),
     ...definedOnly({
       maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
       maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 })),

@@ -22,6 +22,9 @@ import { runUpdateTraffic } from './operations/update-traffic.js'
 import { newReport, type Report } from './report.js'
 import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
+import { installCancellationHandlers } from './cancel.js'
+import { runPost } from './post.js'
+import { STATE_KEYS } from './rollout/state.js'
 
 export interface RunDependencies {
   clock: Clock
@@ -39,6 +42,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     env: process.env,
     ...overrides
   }
+  // One bundle serves both steps; the main step leaves a mark the post step finds.
+  if (core.getState(STATE_KEYS.isPost) === 'true') return runPost(deps.clock, deps.createClients)
+  core.saveState(STATE_KEYS.isPost, 'true')
+
   const request: Array<[string, string]> = []
   const readInput: InputReader = (name) => {
     const value = core.getInput(name)
@@ -55,11 +62,27 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     deps.clock.now()
   )
   report.request = request
+  let clients: AwsClients | undefined
+  const finish = async (): Promise<void> => {
+    report.finishedAt = deps.clock.now()
+    core.setOutput('result', JSON.stringify(resultOutput(report)))
+    await writeSummary(report)
+  }
+  const uninstall = installCancellationHandlers(
+    () => clients,
+    async () => {
+      report.succeeded = false
+      report.error =
+        'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.'
+      await finish()
+    }
+  )
   try {
     const settings = parseSettings(readInput, deps.env)
     report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
     report.request = request
-    const ctx = new OperationContext(settings, deps.createClients(settings.region), deps.clock, report)
+    clients = deps.createClients(settings.region)
+    const ctx = new OperationContext(settings, clients, deps.clock, report)
     ctx.output('endpoint-name', settings.endpointName)
     await dispatch(ctx, settings)
     report.succeeded = true
@@ -68,9 +91,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     report.error = describeFailure(error)
     core.setFailed(report.error)
   } finally {
-    report.finishedAt = deps.clock.now()
-    core.setOutput('result', JSON.stringify(resultOutput(report)))
-    await writeSummary(report)
+    uninstall()
+    await finish()
   }
 }
 

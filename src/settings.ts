@@ -100,6 +100,13 @@ export interface DeleteAutoscalingSettings {
 export interface MonitorSettings {
   windowMs: number
   periodSeconds: number
+  /** Any of these in ALARM makes the endpoint unhealthy. */
+  alarmNames: string[]
+  /** Fraction from 0 to 1; any variant above it is unhealthy. */
+  maxErrorRate?: number
+  /** Any variant whose worst period's p99 ModelLatency is above it is unhealthy. */
+  maxLatencyP99Ms?: number
+  failOnUnhealthy: boolean
 }
 
 export interface HealthCheckSettings {

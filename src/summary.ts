@@ -14,10 +14,10 @@ export function consoleUrl(region: string, endpointName: string): string {
 
 function verdict(report: Report): { icon: string; text: string } {
   const result = report.outputs['rollout-result']
-  if (report.dryRun && report.succeeded) return { icon: '📝', text: 'dry run: nothing was changed' }
   if (result === 'rolled-back') return { icon: '↩️', text: 'rolled back' }
-  if (result === 'paused') return { icon: '⏸️', text: 'paused' }
   if (report.outputs.healthy === 'false') return { icon: '❌', text: 'unhealthy' }
+  if (report.dryRun && report.succeeded) return { icon: '📝', text: 'dry run: nothing was changed' }
+  if (result === 'paused') return { icon: '⏸️', text: 'paused' }
   if (report.succeeded) return { icon: '✅', text: 'succeeded' }
   return { icon: '❌', text: 'failed' }
 }

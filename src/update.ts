@@ -5,7 +5,12 @@
  * are done the same way everywhere.
  */
 import * as core from '@actions/core'
-import { UpdateEndpointCommand, type UpdateEndpointCommandInput } from '@aws-sdk/client-sagemaker'
+import {
+  UpdateEndpointCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand,
+  type DesiredWeightAndCapacity,
+  type UpdateEndpointCommandInput
+} from '@aws-sdk/client-sagemaker'
 import { errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { Endpoint } from './endpoint.js'
@@ -28,6 +33,23 @@ export interface UpdateOptions {
 }
 
 /**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress).
+ */
+async function changeWhenUpdatable(ctx: OperationContext, send: () => Promise<unknown>): Promise<Endpoint | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const endpoint = await waitUntilUpdatable(ctx)
+    try {
+      await send()
+      return endpoint
+    } catch (error) {
+      if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES) throw error
+      core.info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`)
+    }
+  }
+}
+
+/**
  * Updates the endpoint to `configName`, then (unless told not to wait) waits
  * and verifies it is InService on that config. Returns the endpoint as last seen.
  */
@@ -38,18 +60,32 @@ export async function updateEndpointConfig(
 ): Promise<Endpoint | undefined> {
   const input: UpdateEndpointCommandInput = { EndpointName: ctx.endpointName, EndpointConfigName: configName }
   if (options.deploymentConfig) input.DeploymentConfig = options.deploymentConfig
-  for (let attempt = 0; ; attempt++) {
-    await waitUntilUpdatable(ctx)
-    try {
-      await ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
-        ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
-      )
-      break
-    } catch (error) {
-      if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES) throw error
-      core.info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`)
-    }
-  }
+  await changeWhenUpdatable(ctx, () =>
+    ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
+      ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
+    )
+  )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return undefined
   return waitForInService(ctx, configName, options.purpose)
+}
+
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+export async function updateWeightsAndCapacities(
+  ctx: OperationContext,
+  desired: DesiredWeightAndCapacity[],
+  options: Omit<UpdateOptions, 'deploymentConfig'>
+): Promise<Endpoint> {
+  const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired }
+  const before = await changeWhenUpdatable(ctx, () =>
+    ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () =>
+      ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
+    )
+  )
+  if (!before) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return before
+  return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose)
 }

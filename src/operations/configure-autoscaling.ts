@@ -1,4 +1,83 @@
+/**
+ * configure-autoscaling: register the variant with Application Auto Scaling
+ * and give it one target-tracking policy. The policy's name is fixed, so a
+ * re-run updates it in place and a new scaling-metric replaces the old one.
+ */
+import * as core from '@actions/core'
+import {
+  describeVariantScaling,
+  formatVariantScaling,
+  isSuspended,
+  registerVariantScaling,
+  SCALING_METRIC_DETAILS,
+  TARGET_TRACKING_POLICY_NAME,
+  targetTrackingPolicy
+} from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
-export async function runConfigureAutoscaling(_ctx: OperationContext, _settings: unknown): Promise<void> {
-  throw new Error('not implemented')
+import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
+import type { ConfigureAutoscalingSettings } from '../settings.js'
+import { waitUntilUpdatable } from '../wait.js'
+
+export async function runConfigureAutoscaling(
+  ctx: OperationContext,
+  settings: ConfigureAutoscalingSettings
+): Promise<void> {
+  // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
+  const endpoint = await waitUntilUpdatable(ctx)
+  if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  const variantName = resolveVariant(endpoint, settings.variantName)
+  ctx.output('variant-name', variantName)
+  const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
+
+  const before = await describeVariantScaling(ctx, ctx.endpointName, variantName)
+  ctx.note(before ? `Before: ${where} scaled ${formatVariantScaling(before)}.` : `Before: ${where} had no autoscaling.`)
+
+  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName)
+  const count = live ? liveInstanceCount(live) : undefined
+  if (count !== undefined && (count < settings.minCapacity || count > settings.maxCapacity)) {
+    const bound = count < settings.minCapacity ? settings.minCapacity : settings.maxCapacity
+    warn(
+      ctx,
+      `Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`
+    )
+  }
+
+  const policy = targetTrackingPolicy(ctx.endpointName, variantName, settings)
+  await registerVariantScaling(ctx, ctx.endpointName, variantName, {
+    minCapacity: settings.minCapacity,
+    maxCapacity: settings.maxCapacity,
+    policies: [policy],
+    // Scheduled actions already registered are not ours to touch; an empty list leaves them as they are.
+    scheduledActions: []
+  })
+
+  const unit = SCALING_METRIC_DETAILS[settings.scalingMetric].unit
+  ctx.note(
+    `${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} instances, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${TARGET_TRACKING_POLICY_NAME}").`
+  )
+  if (settings.scalingMetric === 'ModelLatency' && settings.targetValue < 1000) {
+    warn(
+      ctx,
+      `target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`
+    )
+  }
+  const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== TARGET_TRACKING_POLICY_NAME)
+  if (others.length > 0) {
+    ctx.note(
+      `Left as they were: ${others.map((existing) => `policy "${existing.PolicyName}" (${existing.PolicyType})`).join(', ')}; they act alongside this one.`
+    )
+  }
+  if (isSuspended(before?.suspendedState)) {
+    warn(
+      ctx,
+      `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
+    )
+  }
+  await reportEndpoint(ctx, endpoint)
+}
+
+/** A warning the summary shows too: it is something the user must act on. */
+function warn(ctx: OperationContext, message: string): void {
+  ctx.report.notes.push(message)
+  core.warning(message)
 }

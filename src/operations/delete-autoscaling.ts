@@ -1,4 +1,43 @@
+/**
+ * delete-autoscaling: remove the variant's scaling policies and scheduled
+ * actions and deregister it from Application Auto Scaling. The variant keeps
+ * the instance count it has at that moment.
+ */
+import * as core from '@actions/core'
+import { deregisterVariantScaling, describeVariantScaling, formatVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
-export async function runDeleteAutoscaling(_ctx: OperationContext, _settings: unknown): Promise<void> {
-  throw new Error('not implemented')
+import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
+import type { DeleteAutoscalingSettings } from '../settings.js'
+
+export async function runDeleteAutoscaling(ctx: OperationContext, settings: DeleteAutoscalingSettings): Promise<void> {
+  const endpoint = await findEndpoint(ctx)
+  let variantName: string
+  if (endpoint) {
+    variantName = resolveVariant(endpoint, settings.variantName)
+  } else if (settings.variantName !== undefined) {
+    // A registration can outlive its endpoint; with the variant named, it can still be cleaned up.
+    variantName = settings.variantName
+    ctx.note(
+      `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}; looking for autoscaling still registered for variant "${variantName}".`
+    )
+  } else {
+    throw new Error(
+      `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}, and input "variant-name" is not set.`
+    )
+  }
+  ctx.output('variant-name', variantName)
+  const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
+
+  const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName)
+  if (!scaling) {
+    const message = `No autoscaling is registered for ${where}: nothing to delete.`
+    ctx.report.notes.push(message)
+    core.warning(message)
+  } else {
+    await deregisterVariantScaling(ctx, ctx.endpointName, variantName, scaling)
+    ctx.note(
+      `${ctx.dryRun ? 'Would remove' : 'Removed'} autoscaling from ${where} (was ${formatVariantScaling(scaling)}).`
+    )
+  }
+  if (endpoint) await reportEndpoint(ctx, endpoint)
 }

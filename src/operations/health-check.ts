@@ -1,4 +1,61 @@
+/**
+ * health-check: is the endpoint InService and does it answer? Synthetic
+ * invocations (probes) answer the second question the way a caller would.
+ * An unhealthy endpoint fails the step unless fail-on-unhealthy is false, so
+ * a workflow can branch on the `healthy` output instead.
+ */
+import * as core from '@actions/core'
 import type { OperationContext } from '../context.js'
-export async function runHealthCheck(_ctx: OperationContext, _settings: unknown): Promise<void> {
-  throw new Error('not implemented')
+import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
+import { medianLatency, sendProbes } from '../probes.js'
+import type { HealthCheckSettings } from '../settings.js'
+
+export async function runHealthCheck(ctx: OperationContext, settings: HealthCheckSettings): Promise<void> {
+  const endpoint = await findEndpoint(ctx)
+  if (!endpoint) {
+    return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  }
+  await reportEndpoint(ctx, endpoint)
+  const { targetVariant } = settings
+  if (targetVariant !== undefined) {
+    // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+    resolveVariant(endpoint, targetVariant, 'target-variant')
+    ctx.output('variant-name', targetVariant)
+  }
+
+  const status = endpoint.EndpointStatus ?? 'Unknown'
+  if (status !== 'InService') {
+    const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : ''
+    return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is ${status}, not InService.${reason}`)
+  }
+
+  if (ctx.dryRun) ctx.note('Dry run: probes are still sent, since an invocation changes nothing in AWS.')
+  const records = await sendProbes(ctx, settings.probe, {
+    ...(targetVariant !== undefined ? { targetVariant } : {}),
+    ...(settings.maxLatencyMs !== undefined ? { maxLatencyMs: settings.maxLatencyMs } : {})
+  })
+  ctx.report.probes = records
+  const median = medianLatency(records)
+  if (median !== undefined) ctx.output('latency-ms', Math.round(median))
+
+  const target = targetVariant !== undefined ? ` to variant "${targetVariant}"` : ''
+  const failed = records.filter((record) => !record.ok)
+  if (failed.length > 0) {
+    return unhealthy(
+      ctx,
+      settings,
+      `Endpoint "${ctx.endpointName}" is unhealthy: ${failed.length} of ${records.length} probes${target} failed (first: ${failed[0]?.detail}).`
+    )
+  }
+  ctx.output('healthy', true)
+  ctx.note(
+    `Endpoint "${ctx.endpointName}" is healthy: ${records.length} of ${records.length} probes${target} answered, median ${Math.round(median ?? 0)} ms.`
+  )
+}
+
+function unhealthy(ctx: OperationContext, settings: HealthCheckSettings, message: string): void {
+  ctx.output('healthy', false)
+  if (settings.failOnUnhealthy) throw new Error(message)
+  ctx.note(message)
+  core.warning(`${message} The step succeeds because fail-on-unhealthy is false.`)
 }

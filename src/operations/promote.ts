@@ -1,4 +1,52 @@
+/**
+ * promote: finish a paused rollout. Continues from where the endpoint is now:
+ * the steps of traffic-steps above the new variant's current share, then the
+ * old variants are retired.
+ */
 import type { OperationContext } from '../context.js'
-export async function runPromote(_ctx: OperationContext, _settings: unknown): Promise<void> {
-  throw new Error('not implemented')
+import { getEndpointConfig, weightPercentages } from '../endpoint.js'
+import { configTags } from '../lineage.js'
+import { derivedName, TAGS, uniqueSuffix } from '../naming.js'
+import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+import { describeAlarmStates } from '../metrics.js'
+import type { RolloutSettings } from '../settings.js'
+import { waitUntilUpdatable } from '../wait.js'
+
+export async function runPromote(ctx: OperationContext, settings: RolloutSettings): Promise<void> {
+  if (settings.controller === 'sagemaker') {
+    throw new Error(
+      'Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.'
+    )
+  }
+  await describeAlarmStates(ctx, settings.gates.alarmNames)
+  const endpoint = await waitUntilUpdatable(ctx)
+  if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  const configName = endpoint.EndpointConfigName ?? ''
+  const tags = await configTags(ctx, await getEndpointConfig(ctx, configName))
+  const newVariant = tags[TAGS.newVariant]
+  const previousConfig = tags[TAGS.previousConfig]
+  if (tags[TAGS.role] !== 'canary' || !newVariant || !previousConfig) {
+    throw new Error(
+      `Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`
+    )
+  }
+  const weights = weightPercentages(endpoint.ProductionVariants ?? [])
+  const current = weights[newVariant] ?? 0
+  const old = Object.entries(weights).filter(([name]) => name !== newVariant)
+  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
+  const inFlight: InFlight = {
+    previousConfig,
+    canaryConfig: configName,
+    newVariant,
+    oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+    releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
+    userTags: Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+  }
+  const remaining = settings.trafficSteps.filter((step) => step > current)
+  const steps = remaining.length > 0 ? remaining : [100]
+  ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`)
+  startRolloutRecord(ctx, settings, inFlight)
+  if (ctx.dryRun) return
+  markInFlight(ctx, inFlight)
+  await runSteps(ctx, settings, inFlight, steps)
 }

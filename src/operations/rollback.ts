@@ -1,4 +1,291 @@
+/**
+ * rollback: return the endpoint to the config the user names, or by default to
+ * the one recorded on its current config as serving before the last deploy.
+ * The target is found by following tags from whatever config is current, never
+ * by listing configs by name, so it works after any number of deploys and never
+ * lands on a config of an endpoint whose name merely shares a prefix.
+ */
+import * as core from '@actions/core'
+import { DescribeModelCommand } from '@aws-sdk/client-sagemaker'
+import {
+  deregisterVariantScaling,
+  describeVariantScaling,
+  formatVariantScaling,
+  registerVariantScaling,
+  type VariantScaling
+} from '../autoscaling.js'
+import { awsCall, errorCode, errorMessage, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-export async function runRollback(_ctx: OperationContext, _settings: unknown): Promise<void> {
-  throw new Error('not implemented')
+import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
+import { TAGS } from '../naming.js'
+import type { RollbackSettings } from '../settings.js'
+import { updateEndpointConfig } from '../update.js'
+import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
+
+/** A recorded chain longer than this is a tagging loop, not history. */
+const MAX_CHAIN = 50
+
+export async function runRollback(ctx: OperationContext, settings: RollbackSettings): Promise<void> {
+  // Another run's update may be moving the endpoint: the current config is only known once it settles.
+  const endpoint = await waitUntilUpdatable(ctx)
+  if (!endpoint) {
+    throw new Error(
+      `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}; there is nothing to roll back.`
+    )
+  }
+  const currentName = endpoint.EndpointConfigName ?? ''
+  ctx.output('previous-endpoint-config-name', currentName)
+  ctx.output('rolled-back', false)
+
+  if (settings.endpointConfigName === currentName) {
+    return alreadyThere(ctx, endpoint, currentName)
+  }
+  const target =
+    settings.endpointConfigName !== undefined
+      ? await chosenTarget(ctx, settings.endpointConfigName)
+      : await recordedTarget(ctx, currentName)
+  const targetName = target.config.EndpointConfigName ?? ''
+  if (targetName === currentName) return alreadyThere(ctx, endpoint, currentName)
+
+  const models = modelsOf(target.config)
+  await checkModelsExist(ctx, targetName, models)
+  const currentConfig = await findEndpointConfig(ctx, currentName)
+  const moves = await scalingInTheWay(ctx, endpoint, currentConfig, target.config)
+
+  ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`)
+
+  let settled: Endpoint | undefined
+  try {
+    for (const { from, scaling } of moves) await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling)
+    settled = await updateEndpointConfig(ctx, targetName, {
+      purpose: `the rollback to config "${targetName}"`,
+      // Scaling can only be registered on a variant that exists, that is once the update has landed.
+      forceWait: moves.some((move) => move.to !== undefined)
+    })
+  } catch (error) {
+    if (!ctx.dryRun) await restoreScaling(ctx, moves)
+    // Show where the endpoint actually is (SageMaker may have returned it to the old config) before failing.
+    if (error instanceof EndpointStateError && error.endpoint) await reportEndpoint(ctx, error.endpoint)
+    throw error
+  }
+  await putScalingBack(ctx, moves)
+  await reportEndpoint(ctx, settled ?? (await findEndpoint(ctx)) ?? endpoint)
+  // Without waiting (or in a dry run) the endpoint may still show the old config: the output names where it is going.
+  ctx.output('endpoint-config-name', targetName)
+  if (models.length > 0) ctx.output('model-name', models.join(','))
+  // A dry run rolled nothing back; without waiting, the update was accepted and endpoint-status says it is still Updating.
+  ctx.output('rolled-back', !ctx.dryRun)
+}
+
+async function alreadyThere(ctx: OperationContext, endpoint: Endpoint, configName: string): Promise<void> {
+  const message = `Endpoint "${ctx.endpointName}" already runs config "${configName}"; nothing to roll back.`
+  core.notice(message)
+  ctx.note(message)
+  await reportEndpoint(ctx, endpoint)
+}
+
+/** The config the user named: theirs to choose, unless it belongs to another endpoint or to a canary. */
+async function chosenTarget(ctx: OperationContext, configName: string): Promise<TaggedConfig> {
+  const target = await readTaggedConfig(ctx, configName)
+  if (!target) {
+    throw new Error(
+      `Input "endpoint-config-name" names endpoint config "${configName}", which does not exist in ${ctx.settings.region}; nothing was changed.`
+    )
+  }
+  refuseForeign(ctx, target)
+  if (target.lineage.role === 'canary') {
+    throw new Error(
+      `Endpoint config "${configName}" exists only for the duration of a canary rollout (tag ${TAGS.role}=canary) and is never a rollback target; nothing was changed.`
+    )
+  }
+  return target
+}
+
+/**
+ * Follows the previous-config tag from the current config. A canary config in
+ * the chain (a deploy that started while a canary was paused records one) is
+ * stepped over to the release it was built on.
+ */
+async function recordedTarget(ctx: OperationContext, currentName: string): Promise<TaggedConfig> {
+  const passHint = 'Pass endpoint-config-name to choose the config to return to.'
+  const current = await readTaggedConfig(ctx, currentName)
+  if (!current) {
+    throw new Error(
+      `Endpoint "${ctx.endpointName}" runs config "${currentName}", which no longer exists, so the config before it is unknown. ${passHint}`
+    )
+  }
+  if (current.lineage.endpoint !== ctx.endpointName) {
+    const whose = current.lineage.endpoint
+      ? `was made for endpoint "${current.lineage.endpoint}"`
+      : `has no ${TAGS.endpoint} tag (it was not deployed by this action)`
+    throw new Error(
+      `No previous config is recorded for endpoint "${ctx.endpointName}": its current config "${currentName}" ${whose}. ${passHint}`
+    )
+  }
+  const seen = new Set([currentName])
+  let from = current
+  for (let hop = 0; hop < MAX_CHAIN; hop++) {
+    const fromName = from.config.EndpointConfigName ?? ''
+    const previousName = from.lineage.previousConfig
+    if (!previousName) {
+      throw new Error(
+        `No previous config is recorded for endpoint "${ctx.endpointName}": config "${fromName}" has no ${TAGS.previousConfig} tag (it was the endpoint's first deploy by this action). ${passHint}`
+      )
+    }
+    if (seen.has(previousName)) {
+      throw new Error(
+        `The configs recorded as previous for endpoint "${ctx.endpointName}" form a loop at "${previousName}". ${passHint}`
+      )
+    }
+    seen.add(previousName)
+    const previous = await readTaggedConfig(ctx, previousName)
+    if (!previous) {
+      throw new Error(
+        `The config that served endpoint "${ctx.endpointName}" before "${fromName}" was "${previousName}", which no longer exists; nothing was changed. ${passHint}`
+      )
+    }
+    refuseForeign(ctx, previous)
+    if (previous.lineage.role !== 'canary') return previous
+    ctx.note(`Stepped over canary config "${previousName}": canary configs are never rollback targets.`)
+    from = previous
+  }
+  throw new Error(
+    `The previous-config chain of endpoint "${ctx.endpointName}" is longer than ${MAX_CHAIN}. ${passHint}`
+  )
+}
+
+function refuseForeign(ctx: OperationContext, target: TaggedConfig): void {
+  const owner = target.lineage.endpoint
+  if (owner !== undefined && owner !== ctx.endpointName) {
+    throw new Error(
+      `Endpoint config "${target.config.EndpointConfigName}" belongs to endpoint "${owner}" (tag ${TAGS.endpoint}), not "${ctx.endpointName}"; the action never rolls an endpoint onto another endpoint's config. Nothing was changed.`
+    )
+  }
+}
+
+/** UpdateEndpoint would accept a config whose model is gone and then fail minutes later: refuse it now. */
+async function checkModelsExist(ctx: OperationContext, configName: string, models: string[]): Promise<void> {
+  const missing: string[] = []
+  for (const model of models) {
+    try {
+      await awsCall('DescribeModel', `model "${model}"`, () =>
+        ctx.clients.sagemaker.send(new DescribeModelCommand({ ModelName: model }))
+      )
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+      missing.push(model)
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `Cannot roll back to endpoint config "${configName}": its ${missing.length === 1 ? 'model' : 'models'} ${missing
+        .map((name) => `"${name}"`)
+        .join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'}. Nothing was changed.`
+    )
+  }
+}
+
+/** A variant's autoscaling taken off for the update, and the variant it goes back on, if any. */
+interface ScalingMove {
+  from: string
+  to?: string
+  scaling: VariantScaling
+}
+
+/**
+ * Application Auto Scaling makes UpdateEndpoint fail when it would remove a
+ * scaled variant or change its instance type, so that scaling comes off first
+ * and goes back on afterwards: on the same variant when only the instance type
+ * changes, on the target's one new variant when exactly one scaled variant
+ * goes (undoing a canary's carry-over), otherwise nowhere, with a warning.
+ */
+async function scalingInTheWay(
+  ctx: OperationContext,
+  endpoint: Endpoint,
+  currentConfig: EndpointConfig | undefined,
+  target: EndpointConfig
+): Promise<ScalingMove[]> {
+  const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  const scaled: Array<{ variant: string; scaling: VariantScaling }> = []
+  try {
+    for (const variant of live) {
+      const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant)
+      if (scaling) scaled.push({ variant, scaling })
+    }
+  } catch (error) {
+    if (errorCode(error) !== 'AccessDeniedException') throw error
+    // Reading is only a precaution: if nothing is scaled the rollback goes through, and if something is SageMaker says so.
+    core.warning(
+      `Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`
+    )
+    return []
+  }
+  const targetVariants = target.ProductionVariants ?? []
+  const fresh = targetVariants.map((variant) => variant.VariantName ?? '').filter((name) => !live.includes(name))
+  const moves: ScalingMove[] = []
+  const removed: ScalingMove[] = []
+  for (const { variant, scaling } of scaled) {
+    const kept = targetVariants.find((candidate) => candidate.VariantName === variant)
+    const before = currentConfig?.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
+    if (!kept) removed.push({ from: variant, scaling })
+    else if (before && kept.InstanceType !== before.InstanceType) moves.push({ from: variant, to: variant, scaling })
+  }
+  const onlyFresh = fresh.length === 1 && removed.length === 1 ? fresh[0] : undefined
+  for (const move of removed) {
+    if (onlyFresh) {
+      moves.push({ ...move, to: onlyFresh })
+      continue
+    }
+    const message = `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed for the rollback: config "${target.EndpointConfigName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the restored variants if they need it.`
+    core.warning(message)
+    ctx.note(message)
+    moves.push(move)
+  }
+  return moves
+}
+
+/** Registers each move's scaling on its new variant; a failure is a warning, the rollback itself having succeeded. */
+async function putScalingBack(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+  for (const { from, to, scaling } of moves) {
+    if (!to) continue
+    try {
+      await registerVariantScaling(ctx, ctx.endpointName, to, scaling)
+      ctx.note(
+        from === to
+          ? `Autoscaling put back on variant "${to}" after its instance type changed.`
+          : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`
+      )
+    } catch (error) {
+      core.warning(
+        `Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`
+      )
+    }
+  }
+}
+
+/**
+ * After a failed rollback the endpoint may be back on the variants whose
+ * scaling was taken off; they get it back so the failure leaves them as they were.
+ */
+async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+  if (moves.length === 0) return
+  const now = await findEndpoint(ctx).catch(() => undefined)
+  const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  for (const { from, scaling } of moves) {
+    if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
+      core.warning(
+        `Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the rollback and could not be put back; run configure-autoscaling once the endpoint is InService.`
+      )
+      continue
+    }
+    try {
+      await registerVariantScaling(ctx, ctx.endpointName, from, scaling)
+      ctx.note(`Autoscaling restored on variant "${from}" after the failed rollback.`)
+    } catch (error) {
+      core.warning(
+        `Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`
+      )
+    }
+  }
 }

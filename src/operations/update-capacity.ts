@@ -1,4 +1,67 @@
+/**
+ * update-capacity: set one variant's instance count, leaving every weight as
+ * it is. Refused when autoscaling would undo it.
+ */
+import * as core from '@actions/core'
+import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
+import { describeVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
-export async function runUpdateCapacity(_ctx: OperationContext, _settings: unknown): Promise<void> {
-  throw new Error('not implemented')
+import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
+import type { UpdateCapacitySettings } from '../settings.js'
+import { waitForInService, waitUntilUpdatable } from '../wait.js'
+
+export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateCapacitySettings): Promise<void> {
+  const endpoint = await waitUntilUpdatable(ctx)
+  if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  const variantName = resolveVariant(endpoint, settings.variantName)
+  ctx.output('variant-name', variantName)
+  const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
+  const requested = settings.instanceCount
+
+  const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName)
+  if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
+    throw new Error(
+      `Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`
+    )
+  }
+
+  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName)
+  const before = live ? liveInstanceCount(live) : undefined
+  if (before === requested && live?.DesiredInstanceCount === requested) {
+    ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`)
+    await reportEndpoint(ctx, endpoint)
+    return
+  }
+
+  // Weights are left out, so SageMaker keeps them as they are.
+  const input = {
+    EndpointName: ctx.endpointName,
+    DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
+  }
+  await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () =>
+    ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
+  )
+  const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`
+  if (ctx.dryRun || !ctx.settings.waitForCompletion) {
+    ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`)
+    await reportEndpoint(ctx, endpoint)
+    return
+  }
+
+  const settled = await waitForInService(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change')
+  const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName)
+  const count = after ? liveInstanceCount(after) : undefined
+  await reportEndpoint(ctx, settled)
+  if (count !== requested) {
+    // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
+    if (settled.FailureReason) {
+      throw new Error(
+        `SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`
+      )
+    }
+    core.warning(
+      `Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`
+    )
+  }
+  ctx.note(`Changed ${where} from ${change}.`)
 }

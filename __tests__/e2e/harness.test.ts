@@ -1,0 +1,676 @@
+// Smoke test of the e2e harness and of the emulator's SageMaker behaviour,
+// through the SDK only (it does not need dist/index.js).
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { promises as fsp } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+
+import {
+  DeleteScalingPolicyCommand,
+  DescribeScalableTargetsCommand,
+  DescribeScalingPoliciesCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand
+} from '@aws-sdk/client-application-auto-scaling'
+import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch'
+import {
+  AddTagsCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DeleteEndpointCommand,
+  ListModelsCommand,
+  ListTagsCommand,
+  UpdateEndpointCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand,
+  type DescribeEndpointCommandOutput
+} from '@aws-sdk/client-sagemaker'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+
+import {
+  REPO_ROOT,
+  TEST_ROLE_ARN,
+  awsClients,
+  emulatorControl,
+  ensureNode24,
+  inputEnvName,
+  parseActionInputs,
+  parseRunnerFile,
+  putVariantMetrics,
+  runAction,
+  seedModelAndEndpoint,
+  setAlarm,
+  startEmulator,
+  waitForEndpoint,
+  type AwsClients,
+  type Emulator,
+  type EmulatorControl
+} from './harness.js'
+
+const TRANSITION_SECONDS = 0.4
+
+let emulator: Emulator
+let aws: AwsClients
+let control: EmulatorControl
+
+beforeAll(async () => {
+  emulator = await startEmulator({ transitionSeconds: TRANSITION_SECONDS })
+  aws = awsClients(emulator)
+  control = emulatorControl(emulator)
+}, 60_000)
+
+afterAll(async () => {
+  aws?.destroy()
+  await emulator?.stop()
+})
+
+beforeEach(async () => {
+  await emulator.reset()
+})
+
+const weights = (d: DescribeEndpointCommandOutput): Record<string, [number | undefined, number | undefined]> =>
+  Object.fromEntries((d.ProductionVariants ?? []).map((v) => [v.VariantName ?? '', [v.CurrentWeight, v.DesiredWeight]]))
+
+const counts = (d: DescribeEndpointCommandOutput): Record<string, [number | undefined, number | undefined]> =>
+  Object.fromEntries(
+    (d.ProductionVariants ?? []).map((v) => [v.VariantName ?? '', [v.CurrentInstanceCount, v.DesiredInstanceCount]])
+  )
+
+async function createModel(name: string, image: string): Promise<void> {
+  await aws.sagemaker.send(
+    new CreateModelCommand({ ModelName: name, ExecutionRoleArn: TEST_ROLE_ARN, PrimaryContainer: { Image: image } })
+  )
+}
+
+async function createConfig(
+  name: string,
+  variants: Array<{ variant: string; model: string; count?: number; weight?: number; type?: string }>
+): Promise<void> {
+  await aws.sagemaker.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: name,
+      ProductionVariants: variants.map((v) => ({
+        VariantName: v.variant,
+        ModelName: v.model,
+        InstanceType: (v.type ?? 'ml.m5.large') as 'ml.m5.large',
+        InitialInstanceCount: v.count ?? 1,
+        InitialVariantWeight: v.weight ?? 1
+      }))
+    })
+  )
+}
+
+function expectAwsError(promise: Promise<unknown>, name: string, message: RegExp): Promise<void> {
+  return expect(promise).rejects.toMatchObject({ name, message: expect.stringMatching(message) })
+}
+
+describe('emulator', () => {
+  it('starts, answers the SDK and resets', async () => {
+    await createModel('smoke-model', 'registry.example/smoke:1')
+    expect((await aws.sagemaker.send(new ListModelsCommand({}))).Models).toHaveLength(1)
+    await control.failInvocations({ endpoint: 'x' })
+    await emulator.reset()
+    expect((await aws.sagemaker.send(new ListModelsCommand({}))).Models ?? []).toHaveLength(0)
+    expect(await control.transitionSeconds()).toBe(TRANSITION_SECONDS)
+  })
+
+  it('passes a new endpoint through Creating to InService', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'create-ep', wait: false })
+    const creating = await waitForEndpoint(aws.sagemaker, 'create-ep', () => true)
+    expect(creating.EndpointStatus).toBe('Creating')
+    const ready = await waitForEndpoint(aws.sagemaker, 'create-ep', 'InService')
+    expect(ready.EndpointConfigName).toBe(seeded.configName)
+    expect(ready.ProductionVariants?.[0]).toMatchObject({
+      VariantName: 'AllTraffic',
+      CurrentWeight: 1,
+      DesiredWeight: 1,
+      CurrentInstanceCount: 1,
+      DesiredInstanceCount: 1,
+      DeployedImages: [expect.objectContaining({ SpecifiedImage: expect.stringContaining('model:seed') })]
+    })
+  })
+
+  it('ends a fail-create endpoint Failed with a FailureReason', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'broken-ep', image: 'registry.example/fail-create:1' })
+    const described = await waitForEndpoint(aws.sagemaker, 'broken-ep', () => true)
+    expect(described.EndpointStatus).toBe('Failed')
+    expect(described.FailureReason).toMatch(/AllTraffic.*health check/)
+  })
+
+  it('runs UpdateEndpoint through Updating on the old config, refusing changes meanwhile', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'upd-ep' })
+    await createModel('upd-new', 'registry.example/model:2')
+    await createConfig('upd-new-config', [
+      { variant: 'AllTraffic', model: seeded.modelNames[0] ?? '', weight: 1 },
+      { variant: 'canary', model: 'upd-new', weight: 0, count: 2 }
+    ])
+    const startedAt = Date.now()
+    await aws.sagemaker.send(
+      new UpdateEndpointCommand({ EndpointName: 'upd-ep', EndpointConfigName: 'upd-new-config' })
+    )
+
+    const updating = await waitForEndpoint(aws.sagemaker, 'upd-ep', () => true)
+    expect(updating.EndpointStatus).toBe('Updating')
+    expect(updating.EndpointConfigName).toBe(seeded.configName)
+    expect(updating.ProductionVariants?.map((v) => v.VariantName)).toEqual(['AllTraffic'])
+    expect(updating.PendingDeploymentSummary?.EndpointConfigName).toBe('upd-new-config')
+
+    const inProgress = /^Cannot update in-progress endpoint "arn:aws:sagemaker:us-east-1:\d+:endpoint\/upd-ep"\.$/
+    await expectAwsError(
+      aws.sagemaker.send(new UpdateEndpointCommand({ EndpointName: 'upd-ep', EndpointConfigName: 'upd-new-config' })),
+      'ValidationException',
+      inProgress
+    )
+    await expectAwsError(
+      aws.sagemaker.send(
+        new UpdateEndpointWeightsAndCapacitiesCommand({
+          EndpointName: 'upd-ep',
+          DesiredWeightsAndCapacities: [{ VariantName: 'AllTraffic', DesiredWeight: 1 }]
+        })
+      ),
+      'ValidationException',
+      inProgress
+    )
+    await expectAwsError(
+      aws.sagemaker.send(new DeleteEndpointCommand({ EndpointName: 'upd-ep' })),
+      'ValidationException',
+      inProgress
+    )
+
+    const done = await waitForEndpoint(aws.sagemaker, 'upd-ep', 'InService')
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(TRANSITION_SECONDS * 1000 - 50)
+    expect(done.EndpointConfigName).toBe('upd-new-config')
+    expect(done.FailureReason).toBeUndefined()
+    expect(done.PendingDeploymentSummary).toBeUndefined()
+    // Weight 0 variants keep their weight fields.
+    expect(weights(done)).toEqual({ AllTraffic: [1, 1], canary: [0, 0] })
+    expect(counts(done)).toEqual({ AllTraffic: [1, 1], canary: [2, 2] })
+  })
+
+  it('validates UpdateEndpoint targets', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'val-ep' })
+    await expectAwsError(
+      aws.sagemaker.send(new UpdateEndpointCommand({ EndpointName: 'val-ep', EndpointConfigName: 'missing-config' })),
+      'ValidationException',
+      /^Could not find endpoint configuration ".*endpoint-config\/missing-config"\.$/
+    )
+    await expectAwsError(
+      aws.sagemaker.send(
+        new UpdateEndpointCommand({ EndpointName: 'missing-ep', EndpointConfigName: 'val-ep-seed-config' })
+      ),
+      'ValidationException',
+      /^Could not find endpoint ".*endpoint\/missing-ep"\.$/
+    )
+  })
+
+  it('rolls a fail-update image back to the old config with a FailureReason', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'rb-ep' })
+    await createModel('rb-bad', 'registry.example/fail-update:2')
+    await createConfig('rb-bad-config', [{ variant: 'AllTraffic', model: 'rb-bad' }])
+    await aws.sagemaker.send(new UpdateEndpointCommand({ EndpointName: 'rb-ep', EndpointConfigName: 'rb-bad-config' }))
+    expect((await waitForEndpoint(aws.sagemaker, 'rb-ep', () => true)).EndpointStatus).toBe('Updating')
+    const done = await waitForEndpoint(aws.sagemaker, 'rb-ep', 'InService')
+    expect(done.EndpointConfigName).toBe(seeded.configName)
+    expect(done.FailureReason).toMatch(/health check/)
+    expect(done.ProductionVariants?.[0]?.DeployedImages?.[0]?.SpecifiedImage).toContain('model:seed')
+  })
+
+  it('rolls a blue/green update back through RollingBack when its alarm fires', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'bg-ep' })
+    await createModel('bg-new', 'registry.example/model:3')
+    await createConfig('bg-new-config', [{ variant: 'AllTraffic', model: 'bg-new' }])
+    await setAlarm(aws.cloudwatch, 'bg-5xx', 'ALARM')
+    await aws.sagemaker.send(
+      new UpdateEndpointCommand({
+        EndpointName: 'bg-ep',
+        EndpointConfigName: 'bg-new-config',
+        DeploymentConfig: {
+          BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+            TerminationWaitInSeconds: 0
+          },
+          AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'bg-5xx' }] }
+        }
+      })
+    )
+    const seen = new Set<string>()
+    const done = await waitForEndpoint(aws.sagemaker, 'bg-ep', (d) => {
+      seen.add(d.EndpointStatus ?? '')
+      return d.EndpointStatus === 'InService'
+    })
+    expect([...seen]).toEqual(['Updating', 'RollingBack', 'InService'])
+    expect(done.EndpointConfigName).toBe(seeded.configName)
+    expect(done.FailureReason).toContain('bg-5xx')
+    expect(done.LastDeploymentConfig?.AutoRollbackConfiguration?.Alarms?.[0]?.AlarmName).toBe('bg-5xx')
+  })
+
+  it('completes a blue/green update whose alarm stays OK', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'bg-ok-ep' })
+    await createModel('bg-ok-new', 'registry.example/model:4')
+    await createConfig('bg-ok-config', [{ variant: 'AllTraffic', model: 'bg-ok-new' }])
+    await setAlarm(aws.cloudwatch, 'bg-ok-5xx', 'OK')
+    await aws.sagemaker.send(
+      new UpdateEndpointCommand({
+        EndpointName: 'bg-ok-ep',
+        EndpointConfigName: 'bg-ok-config',
+        DeploymentConfig: { AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'bg-ok-5xx' }] } }
+      })
+    )
+    await waitForEndpoint(aws.sagemaker, 'bg-ok-ep', 'Updating')
+    const done = await waitForEndpoint(aws.sagemaker, 'bg-ok-ep', 'InService')
+    expect(done.EndpointConfigName).toBe('bg-ok-config')
+    expect(done.FailureReason).toBeUndefined()
+  })
+
+  it('shifts weights and capacity through Updating, keeping weight-0 variants and untouched fields', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: 'w-ep',
+      variants: [
+        { variantName: 'blue', weight: 1, instanceCount: 2 },
+        { variantName: 'green', weight: 0, instanceCount: 1 }
+      ]
+    })
+    const before = await waitForEndpoint(aws.sagemaker, 'w-ep', 'InService')
+    expect(weights(before)).toEqual({ blue: [1, 1], green: [0, 0] })
+
+    await aws.sagemaker.send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: 'w-ep',
+        DesiredWeightsAndCapacities: [
+          { VariantName: 'blue', DesiredWeight: 90 },
+          { VariantName: 'green', DesiredWeight: 10, DesiredInstanceCount: 3 }
+        ]
+      })
+    )
+    const updating = await waitForEndpoint(aws.sagemaker, 'w-ep', () => true)
+    expect(updating.EndpointStatus).toBe('Updating')
+    expect(weights(updating)).toEqual({ blue: [1, 90], green: [0, 10] })
+    expect(counts(updating)).toEqual({ blue: [2, 2], green: [1, 3] })
+
+    const done = await waitForEndpoint(aws.sagemaker, 'w-ep', 'InService')
+    expect(weights(done)).toEqual({ blue: [90, 90], green: [10, 10] })
+    expect(counts(done)).toEqual({ blue: [2, 2], green: [3, 3] })
+
+    await aws.sagemaker.send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: 'w-ep',
+        DesiredWeightsAndCapacities: [{ VariantName: 'green', DesiredWeight: 0 }]
+      })
+    )
+    const back = await waitForEndpoint(aws.sagemaker, 'w-ep', 'InService')
+    expect(weights(back)).toEqual({ blue: [90, 90], green: [0, 0] })
+    expect(counts(back)).toEqual({ blue: [2, 2], green: [3, 3] })
+  })
+
+  it('computes percentile statistics in GetMetricData', async () => {
+    const now = new Date()
+    const latencies = Array.from({ length: 100 }, (_, i) => (i + 1) * 1000)
+    await putVariantMetrics(aws.cloudwatch, 'm-ep', 'green', {
+      invocations: 100,
+      errors5xx: 3,
+      latencyUs: latencies,
+      timestamp: now
+    })
+    const query = (id: string, metric: string, stat: string): MetricDataQuery => ({
+      Id: id,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/SageMaker',
+          MetricName: metric,
+          Dimensions: [
+            { Name: 'EndpointName', Value: 'm-ep' },
+            { Name: 'VariantName', Value: 'green' }
+          ]
+        },
+        Period: 60,
+        Stat: stat
+      }
+    })
+    const result = await aws.cloudwatch.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(now.getTime() - 5 * 60_000),
+        EndTime: new Date(now.getTime() + 60_000),
+        MetricDataQueries: [
+          query('p99', 'ModelLatency', 'p99'),
+          query('p50', 'ModelLatency', 'p50'),
+          query('p999', 'ModelLatency', 'p99.9'),
+          query('avg', 'ModelLatency', 'Average'),
+          query('inv', 'Invocations', 'Sum'),
+          query('err', 'Invocation5XXErrors', 'Sum')
+        ]
+      })
+    )
+    const values = Object.fromEntries((result.MetricDataResults ?? []).map((r) => [r.Id ?? '', r.Values ?? []]))
+    expect(values).toEqual({
+      p99: [99_000],
+      p50: [50_000],
+      p999: [100_000],
+      avg: [50_500],
+      inv: [100],
+      err: [3]
+    })
+  })
+
+  it('invokes by TargetVariant and injects ModelError failures', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: 'inv-ep',
+      variants: [
+        { variantName: 'blue', weight: 1 },
+        { variantName: 'green', weight: 0 }
+      ]
+    })
+    const invoke = (target?: string) =>
+      aws.runtime.send(
+        new InvokeEndpointCommand({
+          EndpointName: 'inv-ep',
+          Body: new TextEncoder().encode('{}'),
+          ContentType: 'application/json',
+          ...(target ? { TargetVariant: target } : {})
+        })
+      )
+    expect((await invoke('green')).InvokedProductionVariant).toBe('green')
+    expect((await invoke()).InvokedProductionVariant).toBe('blue')
+
+    await control.failInvocations({ endpoint: 'inv-ep', variant: 'green', status: 503, message: 'model not loaded' })
+    await expect(invoke('green')).rejects.toMatchObject({
+      name: 'ModelError',
+      $metadata: { httpStatusCode: 424 },
+      OriginalStatusCode: 503,
+      OriginalMessage: 'model not loaded'
+    })
+    expect((await invoke('blue')).InvokedProductionVariant).toBe('blue')
+
+    await expect(
+      aws.runtime.send(new InvokeEndpointCommand({ EndpointName: 'nope-ep', Body: new TextEncoder().encode('{}') }))
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      $metadata: { httpStatusCode: 400 },
+      message: 'Endpoint nope-ep of account 123456789012 not found.'
+    })
+
+    const recorded = await control.invocations()
+    expect(recorded.map((r) => [r.endpoint, r.targetVariant, r.variant, r.status])).toEqual([
+      ['inv-ep', 'green', 'green', 200],
+      ['inv-ep', null, 'blue', 200],
+      ['inv-ep', 'green', 'green', 424],
+      ['inv-ep', 'blue', 'blue', 200],
+      ['nope-ep', null, null, 400]
+    ])
+  })
+
+  it('tags models, configs and endpoints, overwriting existing keys', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: 'tag-ep',
+      tags: { team: 'ml', env: 'test' }
+    })
+    const arnFor = (kind: string, name: string): string =>
+      seeded.endpointArn.replace(/endpoint\/.*$/, `${kind}/${name}`)
+    for (const arn of [
+      seeded.endpointArn,
+      arnFor('endpoint-config', seeded.configName),
+      arnFor('model', seeded.modelNames[0] ?? '')
+    ]) {
+      const tags = await aws.sagemaker.send(new ListTagsCommand({ ResourceArn: arn }))
+      expect(tags.Tags).toEqual([
+        { Key: 'team', Value: 'ml' },
+        { Key: 'env', Value: 'test' }
+      ])
+    }
+    await aws.sagemaker.send(
+      new AddTagsCommand({ ResourceArn: seeded.endpointArn, Tags: [{ Key: 'env', Value: 'prod' }] })
+    )
+    const after = await aws.sagemaker.send(new ListTagsCommand({ ResourceArn: seeded.endpointArn }))
+    expect(after.Tags).toEqual([
+      { Key: 'team', Value: 'ml' },
+      { Key: 'env', Value: 'prod' }
+    ])
+  })
+
+  it('guards autoscaled variants and cleans their targets up on delete', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'as-ep' })
+    const target = {
+      ServiceNamespace: 'sagemaker' as const,
+      ResourceId: 'endpoint/as-ep/variant/AllTraffic',
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const
+    }
+    await expect(
+      aws.autoscaling.send(
+        new PutScalingPolicyCommand({
+          ...target,
+          PolicyName: 'early',
+          PolicyType: 'TargetTrackingScaling',
+          TargetTrackingScalingPolicyConfiguration: { TargetValue: 50 }
+        })
+      )
+    ).rejects.toMatchObject({ name: 'ObjectNotFoundException' })
+    await expect(
+      aws.autoscaling.send(
+        new RegisterScalableTargetCommand({
+          ...target,
+          ResourceId: 'endpoint/as-ep/variant/ghost',
+          MinCapacity: 1,
+          MaxCapacity: 2
+        })
+      )
+    ).rejects.toMatchObject({ name: 'ValidationException' })
+
+    await aws.autoscaling.send(new RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 4 }))
+    await aws.autoscaling.send(
+      new PutScalingPolicyCommand({
+        ...target,
+        PolicyName: 'invocations',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 70,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+          ScaleInCooldown: 300,
+          ScaleOutCooldown: 60
+        }
+      })
+    )
+    const policies = await aws.autoscaling.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker' }))
+    expect(policies.ScalingPolicies?.[0]?.TargetTrackingScalingPolicyConfiguration).toMatchObject({
+      TargetValue: 70,
+      ScaleInCooldown: 300,
+      ScaleOutCooldown: 60
+    })
+
+    await createModel('as-new', 'registry.example/model:5')
+    await createConfig('as-renamed', [{ variant: 'renamed', model: 'as-new' }])
+    await expectAwsError(
+      aws.sagemaker.send(new UpdateEndpointCommand({ EndpointName: 'as-ep', EndpointConfigName: 'as-renamed' })),
+      'ValidationException',
+      /AllTraffic.*scalable targets|scalable targets.*AllTraffic/
+    )
+    await createConfig('as-same-variant', [{ variant: 'AllTraffic', model: 'as-new' }])
+    await aws.sagemaker.send(
+      new UpdateEndpointCommand({ EndpointName: 'as-ep', EndpointConfigName: 'as-same-variant' })
+    )
+    await waitForEndpoint(aws.sagemaker, 'as-ep', 'InService')
+    expect(seeded.endpointName).toBe('as-ep')
+
+    await aws.sagemaker.send(new DeleteEndpointCommand({ EndpointName: 'as-ep' }))
+    const targets = await aws.autoscaling.send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'sagemaker' }))
+    expect(targets.ScalableTargets).toEqual([])
+    const left = await aws.autoscaling.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker' }))
+    expect(left.ScalingPolicies).toEqual([])
+    await expect(
+      aws.autoscaling.send(new DeleteScalingPolicyCommand({ ...target, PolicyName: 'invocations' }))
+    ).rejects.toMatchObject({ name: 'ValidationException' })
+  })
+
+  it('refuses duplicate models, configs and endpoints', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'dup-ep' })
+    await expectAwsError(
+      createModel(seeded.modelNames[0] ?? '', 'registry.example/other:1'),
+      'ValidationException',
+      /^Cannot create already existing model/
+    )
+    await expectAwsError(
+      createConfig(seeded.configName, [{ variant: 'AllTraffic', model: seeded.modelNames[0] ?? '' }]),
+      'ValidationException',
+      /^Cannot create already existing endpoint configuration/
+    )
+    await expectAwsError(
+      seedModelAndEndpoint(aws.sagemaker, {
+        endpointName: 'dup-ep',
+        configName: 'dup-ep-other',
+        variants: [{ variantName: 'AllTraffic', modelName: 'dup-other' }]
+      }),
+      'ValidationException',
+      /^Cannot create already existing endpoint "/
+    )
+  })
+})
+
+describe('runner harness', () => {
+  it('reads action.yml inputs and the runner file formats', async () => {
+    const inputs = parseActionInputs(
+      [
+        'name: x',
+        'inputs:',
+        '  plain:',
+        '    description: a: b',
+        '    default: 30m',
+        '  quoted:',
+        "    description: 'it''s'",
+        "    default: 'it''s true'",
+        '  block:',
+        '    description: >-',
+        '      default: not this one',
+        '    default: |',
+        '      {"a": 1}',
+        '      line two',
+        '  needed:',
+        '    required: true',
+        'outputs:',
+        '  out:',
+        '    description: y'
+      ].join('\n')
+    )
+    expect(inputs).toEqual([
+      { name: 'plain', required: false, default: '30m' },
+      { name: 'quoted', required: false, default: "it's true" },
+      { name: 'block', required: false, default: '{"a": 1}\nline two\n' },
+      { name: 'needed', required: true }
+    ])
+    expect(inputEnvName('endpoint-name')).toBe('INPUT_ENDPOINT-NAME')
+    expect(inputEnvName('some input')).toBe('INPUT_SOME_INPUT')
+
+    const real = parseActionInputs(await fsp.readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8'))
+    expect(real.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['operation', 'endpoint-name', 'wait-for-completion'])
+    )
+    expect(real.find((i) => i.name === 'operation')?.required).toBe(true)
+
+    expect(parseRunnerFile('a=1\nb<<EOF_1\nline=1\n\nline 3\nEOF_1\nc=x<<y\n')).toEqual({
+      a: '1',
+      b: 'line=1\n\nline 3',
+      c: 'x<<y'
+    })
+    expect(() => parseRunnerFile('a<<EOF\nnever closed\n')).toThrow(/closing delimiter/)
+  })
+
+  it('provides a Node 24 binary', async () => {
+    const node = await ensureNode24()
+    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
+    expect(version).toMatch(/^v24\./)
+    expect(await ensureNode24()).toBe(node)
+  }, 600_000)
+
+  it('runs an action entry point the way the runner does', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'harness-action-'))
+    const actionYml = path.join(dir, 'action.yml')
+    const entry = path.join(dir, 'index.mjs')
+    await fsp.writeFile(
+      actionYml,
+      [
+        'name: fake',
+        'inputs:',
+        '  endpoint-name:',
+        '    required: true',
+        '  wait-for-completion:',
+        "    default: 'true'",
+        '  timeout:',
+        '    default: 30m',
+        'runs:',
+        '  using: node24',
+        '  main: index.mjs'
+      ].join('\n')
+    )
+    // Mirrors what @actions/core writes: heredoc outputs and state.
+    await fsp.writeFile(
+      entry,
+      `import fs from 'node:fs'
+const env = process.env
+const heredoc = (file, name, value) => fs.appendFileSync(file, name + '<<ghadelimiter_1\\n' + value + '\\nghadelimiter_1\\n')
+if (env.STATE_phase === 'main') {
+  fs.appendFileSync(env.GITHUB_OUTPUT, 'post-saw=' + env.STATE_endpoint + '\\n')
+  process.exit(0)
+}
+const seen = Object.fromEntries(Object.entries(env).filter(([k]) => /^(INPUT_|AWS_|GITHUB_REPOSITORY$|GITHUB_ACTIONS$|STATE_|RUNNER_TEMP$)/.test(k)))
+heredoc(env.GITHUB_OUTPUT, 'env', JSON.stringify(seen))
+heredoc(env.GITHUB_OUTPUT, 'multi', 'one\\ntwo=2')
+heredoc(env.GITHUB_STATE, 'phase', 'main')
+heredoc(env.GITHUB_STATE, 'endpoint', env['INPUT_ENDPOINT-NAME'])
+fs.appendFileSync(env.GITHUB_STEP_SUMMARY, '# Summary\\n')
+process.on('SIGINT', () => { console.log('got SIGINT'); process.exit(130) })
+console.log('waiting for a signal')
+setTimeout(() => process.exit(0), 20000)
+`
+    )
+    const saved = { AWS_PROFILE: process.env.AWS_PROFILE, INPUT_STALE: process.env.INPUT_STALE }
+    process.env.AWS_PROFILE = 'developer-profile'
+    process.env.INPUT_STALE = 'leak'
+    try {
+      const run = await runAction({
+        entry,
+        actionYml,
+        emulator,
+        inputs: { 'endpoint-name': 'my-ep', timeout: '5m' },
+        signal: { name: 'SIGINT', whenOutput: 'waiting for a signal' },
+        timeoutMs: 30_000
+      })
+      expect(run.exitCode).toBe(130)
+      expect(run.stdout).toContain('got SIGINT')
+      expect(run.summary).toBe('# Summary\n')
+      expect(run.outputs.multi).toBe('one\ntwo=2')
+      expect(run.state).toEqual({ phase: 'main', endpoint: 'my-ep' })
+      const seen = JSON.parse(run.outputs.env ?? '{}') as Record<string, string>
+      expect(seen).toMatchObject({
+        'INPUT_ENDPOINT-NAME': 'my-ep',
+        'INPUT_WAIT-FOR-COMPLETION': 'true',
+        INPUT_TIMEOUT: '5m',
+        AWS_ENDPOINT_URL: emulator.url,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        GITHUB_REPOSITORY: 'example/repo',
+        GITHUB_ACTIONS: 'true'
+      })
+      expect(seen.AWS_PROFILE).toBeUndefined()
+      expect(seen.INPUT_STALE).toBeUndefined()
+      expect(seen.RUNNER_TEMP).toBeTruthy()
+
+      const post = await runAction({
+        entry,
+        actionYml,
+        emulator,
+        inputs: { 'endpoint-name': 'my-ep' },
+        post: true,
+        state: run.state
+      })
+      expect(post.exitCode).toBe(0)
+      expect(post.outputs['post-saw']).toBe('my-ep')
+
+      await expect(runAction({ entry, actionYml, inputs: { 'endpont-name': 'typo' } })).rejects.toThrow(/endpont-name/)
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+      await fsp.rm(dir, { recursive: true, force: true })
+    }
+  }, 600_000)
+})

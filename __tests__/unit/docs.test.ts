@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+// @ts-expect-error: a plain ES module script without types
+import { renderTables, updateReadme } from '../../scripts/docs.mjs'
+
+const readme = readFileSync('README.md', 'utf8')
+const actionYaml = readFileSync('action.yml', 'utf8')
+
+describe('README', () => {
+  it('shows the inputs and outputs tables generated from action.yml', () => {
+    expect(updateReadme(readme, renderTables(actionYaml))).toBe(readme)
+  })
+
+  it('notices a table that has drifted from action.yml', () => {
+    const drifted = actionYaml.replace('default: 5m', 'default: 7m')
+    expect(updateReadme(readme, renderTables(drifted))).not.toBe(readme)
+  })
+
+  it('shows the test command CI runs', () => {
+    expect(readme).toContain('npm test')
+    expect(readFileSync('.ci/run', 'utf8')).toContain('npm test')
+  })
+})
+
+/** Every AWS API the source calls, as IAM actions, read from the SDK command imports. */
+function actionsUsedBySource(): string[] {
+  const prefixes: Record<string, string> = {
+    'client-sagemaker': 'sagemaker',
+    'client-sagemaker-runtime': 'sagemaker',
+    'client-cloudwatch': 'cloudwatch',
+    'client-application-auto-scaling': 'application-autoscaling'
+  }
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'))
+  const actions = new Set<string>()
+  for (const file of files) {
+    const source = readFileSync(join('src', file), 'utf8')
+    for (const match of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/([\w-]+)'/g)) {
+      const prefix = prefixes[match[2] as string]
+      for (const name of (match[1] as string).matchAll(/\b(\w+)Command\b/g)) {
+        if (prefix) actions.add(`${prefix}:${name[1]}`)
+      }
+    }
+  }
+  return [...actions].sort()
+}
+
+describe('IAM policy in the README', () => {
+  const policyJson = /<!-- iam-policy:start -->\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '{}'
+  const policy = JSON.parse(policyJson) as { Statement: Array<{ Action: string | string[] }> }
+  const allowed = new Set(policy.Statement.flatMap((statement) => [statement.Action].flat()))
+
+  it('grants every AWS API the source calls', () => {
+    const used = actionsUsedBySource()
+    expect(used.length).toBeGreaterThan(15)
+    expect(used.filter((action) => !allowed.has(action))).toEqual([])
+  })
+
+  it('includes iam:PassRole for the execution role', () => {
+    expect(allowed.has('iam:PassRole')).toBe(true)
+  })
+})

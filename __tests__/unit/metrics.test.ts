@@ -1,0 +1,340 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
+import * as core from '../../__fixtures__/core.js'
+import { FakeClock } from '../../__fixtures__/clock.js'
+import { awsError } from '../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, awsCallNames, resetAws } = await import('../../__fixtures__/action.js')
+const { OperationContext } = await import('../../src/context.js')
+const { createAwsClients } = await import('../../src/aws/clients.js')
+const { newReport } = await import('../../src/report.js')
+const { alignedWindow, describeAlarmStates, errorRate, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } =
+  await import('../../src/metrics.js')
+
+function context(): InstanceType<typeof OperationContext> {
+  const clock = new FakeClock()
+  return new OperationContext(
+    { endpointName: 'fraud', region: 'us-east-1', waitForCompletion: true, timeoutMs: 60_000, dryRun: false },
+    createAwsClients('us-east-1'),
+    clock,
+    newReport('monitor', 'fraud', 'us-east-1', false, clock.now())
+  )
+}
+
+const T0 = new Date('2026-01-15T11:57:00Z')
+const T1 = new Date('2026-01-15T11:58:00Z')
+const T2 = new Date('2026-01-15T11:59:00Z')
+const start = new Date('2026-01-15T11:57:00Z')
+const end = new Date('2026-01-15T12:00:00Z')
+
+function series(id: string, points: Array<[Date, number]>): MetricDataResult {
+  return {
+    Id: id,
+    Label: id,
+    StatusCode: 'Complete',
+    Timestamps: points.map(([timestamp]) => timestamp),
+    Values: points.map(([, value]) => value)
+  }
+}
+
+describe('fetchVariantMetrics', () => {
+  beforeEach(() => resetAws())
+
+  it('asks for every variant in one GetMetricData call, with index-based query Ids and a p99', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
+
+    await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue-v1', 'green-v2'],
+      start,
+      end,
+      periodSeconds: 60
+    })
+
+    expect(awsCallNames()).toEqual(['cloudwatch.GetMetricData'])
+    const input = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input
+    expect(input?.StartTime).toEqual(start)
+    expect(input?.EndTime).toEqual(end)
+    expect(input?.ScanBy).toBe('TimestampAscending')
+    const queries = input?.MetricDataQueries ?? []
+    expect(queries.map((query) => query.Id)).toEqual([
+      'v0_invocations',
+      'v0_errors4xx',
+      'v0_errors5xx',
+      'v0_latency_avg',
+      'v0_latency_p99',
+      'v1_invocations',
+      'v1_errors4xx',
+      'v1_errors5xx',
+      'v1_latency_avg',
+      'v1_latency_p99'
+    ])
+    for (const query of queries) expect(query.Id).toMatch(/^[a-z][a-zA-Z0-9_]*$/)
+    expect(queries.map((query) => [query.MetricStat?.Metric?.MetricName, query.MetricStat?.Stat])).toEqual([
+      ['Invocations', 'Sum'],
+      ['Invocation4XXErrors', 'Sum'],
+      ['Invocation5XXErrors', 'Sum'],
+      ['ModelLatency', 'Average'],
+      ['ModelLatency', 'p99'],
+      ['Invocations', 'Sum'],
+      ['Invocation4XXErrors', 'Sum'],
+      ['Invocation5XXErrors', 'Sum'],
+      ['ModelLatency', 'Average'],
+      ['ModelLatency', 'p99']
+    ])
+    expect(queries[9]).toEqual({
+      Id: 'v1_latency_p99',
+      Label: 'green-v2 ModelLatency p99',
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'ModelLatency',
+          Dimensions: [
+            { Name: 'EndpointName', Value: 'fraud' },
+            { Name: 'VariantName', Value: 'green-v2' }
+          ]
+        },
+        Period: 60,
+        Stat: 'p99'
+      },
+      ReturnData: true
+    })
+  })
+
+  it('adds up counts, converts latency from microseconds and weights the average by invocations', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        series('v0_invocations', [
+          [T0, 100],
+          [T1, 300]
+        ]),
+        series('v0_errors4xx', [
+          [T0, 3],
+          [T1, 1]
+        ]),
+        series('v0_errors5xx', [
+          [T0, 0],
+          [T1, 8]
+        ]),
+        series('v0_latency_avg', [
+          [T0, 20_000],
+          [T1, 40_000]
+        ]),
+        series('v0_latency_p99', [
+          [T0, 90_000],
+          [T1, 250_500]
+        ])
+      ]
+    })
+
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 60
+    })
+
+    expect(result.variants).toEqual([
+      {
+        variant: 'blue',
+        invocations: 400,
+        errors4xx: 4,
+        errors5xx: 8,
+        errorRate: 0.02,
+        // (20 ms × 100 + 40 ms × 300) / 400
+        latencyAverageMs: 35,
+        latencyP99Ms: 250.5,
+        series: [
+          {
+            timestamp: '2026-01-15T11:57:00.000Z',
+            invocations: 100,
+            errors4xx: 3,
+            errors5xx: 0,
+            errorRate: 0,
+            latencyAverageMs: 20,
+            latencyP99Ms: 90
+          },
+          {
+            timestamp: '2026-01-15T11:58:00.000Z',
+            invocations: 300,
+            errors4xx: 1,
+            errors5xx: 8,
+            errorRate: 8 / 300,
+            latencyAverageMs: 40,
+            latencyP99Ms: 250.5
+          }
+        ]
+      }
+    ])
+    expect(variantMetrics(result, 'blue')).toEqual({
+      variant: 'blue',
+      invocations: 400,
+      errors4xx: 4,
+      errors5xx: 8,
+      errorRate: 0.02,
+      latencyAverageMs: 35,
+      latencyP99Ms: 250.5
+    })
+  })
+
+  it('gives a variant without traffic zero counts and no error rate or latency', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        series('v0_invocations', [[T2, 10]]),
+        series('v0_errors5xx', [[T2, 0]]),
+        series('v1_invocations', []),
+        series('v1_latency_p99', [])
+      ]
+    })
+
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue', 'green'],
+      start,
+      end,
+      periodSeconds: 60
+    })
+
+    expect(result.variants[0]).toMatchObject({ variant: 'blue', invocations: 10, errors4xx: 0, errorRate: 0 })
+    expect(result.variants[1]).toEqual({ variant: 'green', invocations: 0, errors4xx: 0, errors5xx: 0, series: [] })
+    expect(variantMetrics(result, 'purple')).toEqual({ variant: 'purple', invocations: 0, errors4xx: 0, errors5xx: 0 })
+  })
+
+  it('follows NextToken pages and joins each query across them', async () => {
+    aws.cloudwatch
+      .on(GetMetricDataCommand)
+      .resolvesOnce({
+        MetricDataResults: [series('v0_invocations', [[T0, 5]])],
+        NextToken: 'page-2'
+      })
+      .resolves({ MetricDataResults: [series('v0_invocations', [[T1, 7]])] })
+
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 60
+    })
+
+    const calls = aws.cloudwatch.commandCalls(GetMetricDataCommand)
+    expect(calls).toHaveLength(2)
+    expect(calls[0]?.args[0].input.NextToken).toBeUndefined()
+    expect(calls[1]?.args[0].input.NextToken).toBe('page-2')
+    expect(result.variants[0]?.invocations).toBe(12)
+  })
+
+  it('makes no call for no variants', async () => {
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: [],
+      start,
+      end,
+      periodSeconds: 60
+    })
+    expect(result.variants).toEqual([])
+    expect(awsCallNames()).toEqual([])
+  })
+
+  it('refuses a period CloudWatch would not accept', async () => {
+    await expect(
+      fetchVariantMetrics(context(), { endpointName: 'fraud', variants: ['blue'], start, end, periodSeconds: 90 })
+    ).rejects.toThrow('whole number of minutes')
+    expect(awsCallNames()).toEqual([])
+  })
+
+  it('names the API, the endpoint and the AWS error code when CloudWatch refuses', async () => {
+    aws.cloudwatch
+      .on(GetMetricDataCommand)
+      .rejects(awsError('AccessDenied', 'not authorized to perform cloudwatch:GetMetricData'))
+
+    await expect(
+      fetchVariantMetrics(context(), { endpointName: 'fraud', variants: ['blue'], start, end, periodSeconds: 60 })
+    ).rejects.toThrow('GetMetricData on endpoint "fraud" (blue) failed: AccessDenied: not authorized')
+  })
+
+  it('treats a query answered Forbidden as a failure, not as no traffic', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        { Id: 'v0_invocations', StatusCode: 'Forbidden', Messages: [{ Code: 'Forbidden', Value: 'denied' }] }
+      ]
+    })
+
+    await expect(
+      fetchVariantMetrics(context(), { endpointName: 'fraud', variants: ['blue'], start, end, periodSeconds: 60 })
+    ).rejects.toThrow('GetMetricData on endpoint "fraud" (blue) failed: Forbidden: denied')
+  })
+})
+
+describe('errorRate', () => {
+  it('is 5XX errors over invocations, and undefined with no requests', () => {
+    expect(errorRate(200, 5)).toBe(0.025)
+    expect(errorRate(200, 0)).toBe(0)
+    expect(errorRate(0, 0)).toBeUndefined()
+  })
+
+  it('stays within 0 to 1 where a period counts more errors than invocations', () => {
+    expect(errorRate(0, 3)).toBe(1)
+    expect(errorRate(2, 4)).toBe(1)
+  })
+})
+
+describe('windows', () => {
+  it('makes one period cover a gate evaluation window', () => {
+    expect(windowPeriodSeconds(new Date('2026-01-15T12:00:00Z'), new Date('2026-01-15T12:05:00Z'))).toBe(300)
+    // CloudWatch moves a start of 12:32:34 back to 12:32:00, so the period must reach 12:37:34 from there.
+    expect(windowPeriodSeconds(new Date('2026-01-15T12:32:34Z'), new Date('2026-01-15T12:37:34Z'))).toBe(360)
+    expect(windowPeriodSeconds(new Date('2026-01-15T12:00:00Z'), new Date('2026-01-15T12:00:05Z'))).toBe(60)
+    expect(windowPeriodSeconds(new Date('2026-01-15T12:00:00Z'), new Date('2026-01-15T12:00:00Z'))).toBe(60)
+  })
+
+  it('widens a monitor window to whole periods, the current one included', () => {
+    const now = Date.parse('2026-01-15T12:00:30Z')
+    expect(alignedWindow(now, 15 * 60_000, 60)).toEqual({
+      start: new Date('2026-01-15T11:45:00Z'),
+      end: new Date('2026-01-15T12:01:00Z')
+    })
+    expect(alignedWindow(Date.parse('2026-01-15T12:00:00Z'), 15 * 60_000, 300)).toEqual({
+      start: new Date('2026-01-15T11:45:00Z'),
+      end: new Date('2026-01-15T12:00:00Z')
+    })
+  })
+})
+
+describe('describeAlarmStates', () => {
+  beforeEach(() => resetAws())
+
+  it('reads every named alarm in one call, metric, composite and log alarms alike', async () => {
+    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [{ AlarmName: 'latency', StateValue: 'OK' }],
+      CompositeAlarms: [{ AlarmName: 'errors', StateValue: 'ALARM', StateReason: 'child in ALARM' }]
+    })
+
+    const states = await describeAlarmStates(context(), ['errors', 'latency'])
+
+    expect(states).toEqual([
+      { name: 'errors', state: 'ALARM', reason: 'child in ALARM' },
+      { name: 'latency', state: 'OK' }
+    ])
+    expect(aws.cloudwatch.commandCalls(DescribeAlarmsCommand)[0]?.args[0].input).toEqual({
+      AlarmNames: ['errors', 'latency'],
+      AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+      MaxRecords: 100
+    })
+  })
+
+  it('names the input when an alarm does not exist', async () => {
+    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: 'latency', StateValue: 'OK' }] })
+
+    await expect(describeAlarmStates(context(), ['latency', 'typo'])).rejects.toThrow(
+      'Input "alarm-names" names "typo", which is not a CloudWatch alarm in us-east-1.'
+    )
+  })
+
+  it('makes no call for no alarms', async () => {
+    expect(await describeAlarmStates(context(), [])).toEqual([])
+    expect(awsCallNames()).toEqual([])
+  })
+})

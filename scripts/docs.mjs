@@ -1,0 +1,58 @@
+// Writes the README's inputs and outputs tables from action.yml, so the two
+// never drift apart. `node scripts/docs.mjs --check` fails when they have.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const README = 'README.md'
+
+export function renderTables(actionYaml) {
+  const action = parse(actionYaml)
+  const cell = (text) =>
+    String(text ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\|/g, '\\|')
+  const inputs = [
+    '| Input | Description | Default |',
+    '| --- | --- | --- |',
+    ...Object.entries(action.inputs).map(([name, input]) => {
+      const fallback = input.required
+        ? '**required**'
+        : input.default === '' || input.default === undefined
+          ? ''
+          : `\`${cell(input.default)}\``
+      return `| \`${name}\` | ${cell(input.description)} | ${fallback} |`
+    })
+  ]
+  const outputs = [
+    '| Output | Description |',
+    '| --- | --- |',
+    ...Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)
+  ]
+  return { inputs: inputs.join('\n'), outputs: outputs.join('\n') }
+}
+
+export function updateReadme(readme, tables) {
+  let updated = readme
+  for (const [section, table] of Object.entries(tables)) {
+    const pattern = new RegExp(`(<!-- ${section}:start -->\\n)[\\s\\S]*?(\\n<!-- ${section}:end -->)`)
+    if (!pattern.test(updated))
+      throw new Error(`${README} has no <!-- ${section}:start --> ... <!-- ${section}:end --> markers`)
+    updated = updated.replace(pattern, (_, start, end) => `${start}${table}${end}`)
+  }
+  return updated
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const readme = readFileSync(README, 'utf8')
+  const updated = updateReadme(readme, renderTables(readFileSync('action.yml', 'utf8')))
+  if (process.argv.includes('--check')) {
+    if (updated !== readme) {
+      console.error('README.md inputs/outputs tables differ from action.yml: run "npm run docs".')
+      process.exit(1)
+    }
+    console.log('README.md tables match action.yml.')
+  } else {
+    writeFileSync(README, updated)
+  }
+}

@@ -1,0 +1,423 @@
+/**
+ * Application Auto Scaling on SageMaker production variants: the one module
+ * that reads, writes and removes a variant's scalable target, its scaling
+ * policies and its scheduled actions.
+ *
+ * SageMaker refuses to remove a variant (or change its instance type or count
+ * through UpdateEndpoint) while it is registered, so a rollout that retires a
+ * variant calls, in this order:
+ *
+ *   const scaling = await describeVariantScaling(ctx, endpoint, oldVariant)
+ *   if (scaling) await deregisterVariantScaling(ctx, endpoint, oldVariant, scaling)
+ *   ... UpdateEndpoint ...
+ *   if (scaling) await registerVariantScaling(ctx, endpoint, newVariant, scaling)
+ *
+ * and, if the update fails, registers `scaling` on the old variant again.
+ * A VariantScaling is plain JSON, so it can be kept in saved state and restored
+ * by the post step of a cancelled run.
+ */
+import * as core from '@actions/core'
+import {
+  DeleteScalingPolicyCommand,
+  DeleteScheduledActionCommand,
+  DeregisterScalableTargetCommand,
+  DescribeScalableTargetsCommand,
+  DescribeScalingPoliciesCommand,
+  DescribeScheduledActionsCommand,
+  PutScalingPolicyCommand,
+  PutScheduledActionCommand,
+  RegisterScalableTargetCommand,
+  type CustomizedMetricSpecification,
+  type PolicyType,
+  type PutScalingPolicyCommandInput,
+  type PutScheduledActionCommandInput,
+  type RegisterScalableTargetCommandInput,
+  type ScalableDimension,
+  type ScalableTargetAction,
+  type ScalingPolicy,
+  type ScheduledAction,
+  type ServiceNamespace,
+  type StepScalingPolicyConfiguration,
+  type SuspendedState,
+  type TargetTrackingScalingPolicyConfiguration
+} from '@aws-sdk/client-application-auto-scaling'
+import { awsCall, isNotFound } from './aws/errors.js'
+import type { OperationContext } from './context.js'
+import type { ConfigureAutoscalingSettings, ScalingMetric } from './settings.js'
+
+export const SERVICE_NAMESPACE = 'sagemaker'
+export const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
+
+/**
+ * The policy configure-autoscaling owns. One fixed name per variant makes a
+ * re-run (or a change of scaling-metric) replace it instead of adding another.
+ */
+export const TARGET_TRACKING_POLICY_NAME = 'sagemaker-deploy-target-tracking'
+
+/** A scaling policy in PutScalingPolicy's own terms, so it goes back to AWS unchanged. */
+export interface ScalingPolicySpec {
+  PolicyName: string
+  PolicyType: PolicyType
+  TargetTrackingScalingPolicyConfiguration?: TargetTrackingScalingPolicyConfiguration
+  StepScalingPolicyConfiguration?: StepScalingPolicyConfiguration
+  /**
+   * Alarms that invoke a step-scaling policy. They name the policy by ARN, so a
+   * copy of the policy on another variant is not invoked by them.
+   */
+  AlarmNames?: string[]
+}
+
+/** A scheduled action in PutScheduledAction's terms, with times as ISO 8601 strings to survive JSON. */
+export interface ScheduledActionSpec {
+  ScheduledActionName: string
+  Schedule: string
+  Timezone?: string
+  StartTime?: string
+  EndTime?: string
+  ScalableTargetAction?: ScalableTargetAction
+}
+
+/** Everything registered for one variant, enough to register it again on any variant. */
+export interface VariantScaling {
+  minCapacity: number
+  maxCapacity: number
+  suspendedState?: SuspendedState
+  policies: ScalingPolicySpec[]
+  scheduledActions: ScheduledActionSpec[]
+}
+
+export function variantResourceId(endpointName: string, variantName: string): string {
+  return `endpoint/${endpointName}/variant/${variantName}`
+}
+
+/** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
+function targetScope(resourceId: string): {
+  ServiceNamespace: ServiceNamespace
+  ResourceId: string
+  ScalableDimension: ScalableDimension
+} {
+  return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: SCALABLE_DIMENSION }
+}
+
+/** How errors and the plan name the target: the resource id is what the AWS console shows. */
+function targetResource(resourceId: string): string {
+  return `scalable target "${resourceId}"`
+}
+
+function policyResource(policyName: string, resourceId: string): string {
+  return `scaling policy "${policyName}" of ${resourceId}`
+}
+
+function scheduledActionResource(actionName: string, resourceId: string): string {
+  return `scheduled action "${actionName}" of ${resourceId}`
+}
+
+/**
+ * What Application Auto Scaling holds for the variant, or undefined when no
+ * scalable target is registered (policies cannot exist without one).
+ */
+export async function describeVariantScaling(
+  ctx: OperationContext,
+  endpointName: string,
+  variantName: string
+): Promise<VariantScaling | undefined> {
+  const resourceId = variantResourceId(endpointName, variantName)
+  const scope = targetScope(resourceId)
+  const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () =>
+    ctx.clients.autoscaling.send(
+      new DescribeScalableTargetsCommand({
+        ServiceNamespace: scope.ServiceNamespace,
+        ScalableDimension: scope.ScalableDimension,
+        ResourceIds: [resourceId]
+      })
+    )
+  )
+  const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId)
+  if (!target) return undefined
+
+  const policies: ScalingPolicy[] = []
+  let token: string | undefined
+  do {
+    const page = await awsCall('DescribeScalingPolicies', targetResource(resourceId), () =>
+      ctx.clients.autoscaling.send(
+        new DescribeScalingPoliciesCommand({ ...scope, ...(token ? { NextToken: token } : {}) })
+      )
+    )
+    policies.push(...(page.ScalingPolicies ?? []))
+    token = page.NextToken ?? undefined
+  } while (token)
+
+  const actions: ScheduledAction[] = []
+  do {
+    const page = await awsCall('DescribeScheduledActions', targetResource(resourceId), () =>
+      ctx.clients.autoscaling.send(
+        new DescribeScheduledActionsCommand({ ...scope, ...(token ? { NextToken: token } : {}) })
+      )
+    )
+    actions.push(...(page.ScheduledActions ?? []))
+    token = page.NextToken ?? undefined
+  } while (token)
+
+  return {
+    minCapacity: target.MinCapacity ?? 0,
+    maxCapacity: target.MaxCapacity ?? 0,
+    ...(isSuspended(target.SuspendedState) ? { suspendedState: target.SuspendedState as SuspendedState } : {}),
+    policies: policies.map(policySpec),
+    scheduledActions: actions.map(scheduledActionSpec)
+  }
+}
+
+function policySpec(policy: ScalingPolicy): ScalingPolicySpec {
+  const stepScaling = policy.StepScalingPolicyConfiguration
+  const alarmNames = (policy.Alarms ?? []).map((alarm) => alarm.AlarmName ?? '').filter(Boolean)
+  return {
+    PolicyName: policy.PolicyName ?? '',
+    PolicyType: policy.PolicyType ?? (stepScaling ? 'StepScaling' : 'TargetTrackingScaling'),
+    ...(policy.TargetTrackingScalingPolicyConfiguration
+      ? { TargetTrackingScalingPolicyConfiguration: policy.TargetTrackingScalingPolicyConfiguration }
+      : {}),
+    // Target tracking's alarms belong to AWS, which makes new ones with the policy; only step scaling's are the user's.
+    ...(stepScaling ? { StepScalingPolicyConfiguration: stepScaling, AlarmNames: alarmNames } : {})
+  }
+}
+
+function scheduledActionSpec(action: ScheduledAction): ScheduledActionSpec {
+  return {
+    ScheduledActionName: action.ScheduledActionName ?? '',
+    Schedule: action.Schedule ?? '',
+    ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+    ...(action.StartTime ? { StartTime: new Date(action.StartTime).toISOString() } : {}),
+    ...(action.EndTime ? { EndTime: new Date(action.EndTime).toISOString() } : {}),
+    ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+  }
+}
+
+export function isSuspended(state: SuspendedState | undefined): boolean {
+  return Boolean(
+    state && (state.DynamicScalingInSuspended || state.DynamicScalingOutSuspended || state.ScheduledScalingSuspended)
+  )
+}
+
+/**
+ * Registers `scaling` on the variant: RegisterScalableTarget (which updates
+ * min and max in place when already registered), then PutScalingPolicy and
+ * PutScheduledAction for each, all through ctx.change. Metric dimensions
+ * naming a variant or endpoint are pointed at this one, so a policy carried
+ * over from another variant tracks the variant it now scales. Policies and
+ * actions already on the variant under other names are left alone.
+ */
+export async function registerVariantScaling(
+  ctx: OperationContext,
+  endpointName: string,
+  variantName: string,
+  scaling: VariantScaling
+): Promise<void> {
+  const resourceId = variantResourceId(endpointName, variantName)
+  const scope = targetScope(resourceId)
+  const target: RegisterScalableTargetCommandInput = {
+    ...scope,
+    MinCapacity: scaling.minCapacity,
+    MaxCapacity: scaling.maxCapacity,
+    ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
+  }
+  await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () =>
+    ctx.clients.autoscaling.send(new RegisterScalableTargetCommand(target))
+  )
+
+  for (const policy of scaling.policies) {
+    const input: PutScalingPolicyCommandInput = {
+      ...scope,
+      PolicyName: policy.PolicyName,
+      PolicyType: policy.PolicyType,
+      ...(policy.TargetTrackingScalingPolicyConfiguration
+        ? {
+            TargetTrackingScalingPolicyConfiguration: retargetTracking(
+              policy.TargetTrackingScalingPolicyConfiguration,
+              endpointName,
+              variantName
+            )
+          }
+        : {}),
+      ...(policy.StepScalingPolicyConfiguration
+        ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
+        : {})
+    }
+    const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () =>
+      ctx.clients.autoscaling.send(new PutScalingPolicyCommand(input))
+    )
+    if (policy.AlarmNames && policy.AlarmNames.length > 0) {
+      // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
+      core.warning(
+        `Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${
+          result?.PolicyARN ? ` (${result.PolicyARN})` : ''
+        }, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`
+      )
+    }
+  }
+
+  for (const action of scaling.scheduledActions) {
+    const input: PutScheduledActionCommandInput = {
+      ...scope,
+      ScheduledActionName: action.ScheduledActionName,
+      Schedule: action.Schedule,
+      ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+      ...(action.StartTime ? { StartTime: new Date(action.StartTime) } : {}),
+      ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
+      ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+    }
+    await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () =>
+      ctx.clients.autoscaling.send(new PutScheduledActionCommand(input))
+    )
+  }
+}
+
+/**
+ * Removes what `scaling` lists from the variant: DeleteScalingPolicy and
+ * DeleteScheduledAction for each, then DeregisterScalableTarget, through
+ * ctx.change. Something already gone counts as removed, so a retry after a
+ * partial failure finishes the job.
+ */
+export async function deregisterVariantScaling(
+  ctx: OperationContext,
+  endpointName: string,
+  variantName: string,
+  scaling: VariantScaling
+): Promise<void> {
+  const resourceId = variantResourceId(endpointName, variantName)
+  const scope = targetScope(resourceId)
+  for (const policy of scaling.policies) {
+    const input = { ...scope, PolicyName: policy.PolicyName }
+    await ignoringNotFound(() =>
+      ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () =>
+        ctx.clients.autoscaling.send(new DeleteScalingPolicyCommand(input))
+      )
+    )
+  }
+  for (const action of scaling.scheduledActions) {
+    const input = { ...scope, ScheduledActionName: action.ScheduledActionName }
+    await ignoringNotFound(() =>
+      ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () =>
+        ctx.clients.autoscaling.send(new DeleteScheduledActionCommand(input))
+      )
+    )
+  }
+  await ignoringNotFound(() =>
+    ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () =>
+      ctx.clients.autoscaling.send(new DeregisterScalableTargetCommand(scope))
+    )
+  )
+}
+
+async function ignoringNotFound(request: () => Promise<unknown>): Promise<void> {
+  try {
+    await request()
+  } catch (error) {
+    if (!isNotFound(error)) throw error
+  }
+}
+
+/** A copy whose metric dimensions name the variant (and endpoint) the policy is registered on. */
+function retargetTracking(
+  configuration: TargetTrackingScalingPolicyConfiguration,
+  endpointName: string,
+  variantName: string
+): TargetTrackingScalingPolicyConfiguration {
+  const copy = structuredClone(configuration)
+  const metric: CustomizedMetricSpecification | undefined = copy.CustomizedMetricSpecification
+  const dimensionLists = [
+    metric?.Dimensions,
+    ...(metric?.Metrics ?? []).map((query) => query.MetricStat?.Metric?.Dimensions)
+  ]
+  for (const dimensions of dimensionLists) {
+    for (const dimension of dimensions ?? []) {
+      if (dimension.Name === 'VariantName') dimension.Value = variantName
+      if (dimension.Name === 'EndpointName') dimension.Value = endpointName
+    }
+  }
+  return copy
+}
+
+/** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */
+export const SCALING_METRIC_DETAILS: Record<ScalingMetric, { metricName: string; namespace?: string; unit: string }> = {
+  InvocationsPerInstance: {
+    metricName: 'SageMakerVariantInvocationsPerInstance',
+    unit: 'invocations per instance per minute'
+  },
+  CPUUtilization: {
+    metricName: 'CPUUtilization',
+    namespace: '/aws/sagemaker/Endpoints',
+    unit: "percent, summed over the instance's vCPUs (up to 400 on 4 vCPUs)"
+  },
+  ModelLatency: { metricName: 'ModelLatency', namespace: 'AWS/SageMaker', unit: 'microseconds' }
+}
+
+/** The target-tracking policy configure-autoscaling puts on a variant. */
+export function targetTrackingPolicy(
+  endpointName: string,
+  variantName: string,
+  settings: Pick<
+    ConfigureAutoscalingSettings,
+    'scalingMetric' | 'targetValue' | 'scaleInCooldownSeconds' | 'scaleOutCooldownSeconds'
+  >
+): ScalingPolicySpec {
+  const details = SCALING_METRIC_DETAILS[settings.scalingMetric]
+  const metric: Pick<
+    TargetTrackingScalingPolicyConfiguration,
+    'PredefinedMetricSpecification' | 'CustomizedMetricSpecification'
+  > =
+    settings.scalingMetric === 'InvocationsPerInstance'
+      ? { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } }
+      : {
+          CustomizedMetricSpecification: {
+            MetricName: details.metricName,
+            Namespace: details.namespace,
+            Dimensions: [
+              { Name: 'EndpointName', Value: endpointName },
+              { Name: 'VariantName', Value: variantName }
+            ],
+            Statistic: 'Average'
+          }
+        }
+  return {
+    PolicyName: TARGET_TRACKING_POLICY_NAME,
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: settings.targetValue,
+      ...metric,
+      // Cooldowns are whole seconds in the API.
+      ScaleInCooldown: Math.round(settings.scaleInCooldownSeconds),
+      ScaleOutCooldown: Math.round(settings.scaleOutCooldownSeconds)
+    }
+  }
+}
+
+/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
+export function formatVariantScaling(scaling: VariantScaling): string {
+  const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`]
+  if (isSuspended(scaling.suspendedState)) parts.push('scaling suspended')
+  for (const policy of scaling.policies) parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`)
+  for (const action of scaling.scheduledActions) {
+    const range = action.ScalableTargetAction
+    parts.push(
+      `scheduled action "${action.ScheduledActionName}" (${action.Schedule}${
+        range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''
+      })`
+    )
+  }
+  if (scaling.policies.length === 0) parts.push('no scaling policies')
+  return parts.join('; ')
+}
+
+function formatPolicy(policy: ScalingPolicySpec): string {
+  const tracking = policy.TargetTrackingScalingPolicyConfiguration
+  if (!tracking) return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType
+  const metric =
+    tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
+    tracking.CustomizedMetricSpecification?.MetricName ??
+    'a metric math expression'
+  const cooldowns = [
+    tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
+    tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
+  ].filter(Boolean)
+  return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`
+}

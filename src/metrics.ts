@@ -1,0 +1,331 @@
+/**
+ * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
+ *
+ * Two callers, two shapes of window:
+ * - monitor reads a long window in short periods (`alignedWindow`), for a
+ *   table of totals and a per-period series;
+ * - the rollout engine judges a gate over one evaluation window, so it asks
+ *   for a single period that covers the whole window:
+ *
+ *     const periodSeconds = windowPeriodSeconds(start, end)
+ *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
+ *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
+ *
+ * A p99 cannot be summed across periods, so with one period the gate's p99 is
+ * the window's own p99 rather than the worst of several partial ones.
+ */
+import {
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+  type GetMetricDataCommandOutput,
+  type MetricDataQuery,
+  type MetricDataResult
+} from '@aws-sdk/client-cloudwatch'
+import { AwsCallError, awsCall } from './aws/errors.js'
+import type { OperationContext } from './context.js'
+import type { VariantMetrics } from './report.js'
+
+const NAMESPACE = 'AWS/SageMaker'
+const MINUTE_MS = 60_000
+/** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
+const MICROSECONDS_PER_MS = 1000
+/** GetMetricData takes at most 500 queries in one request; we send five a variant. */
+const MAX_QUERIES = 500
+
+/** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
+const STATISTICS = [
+  { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
+  { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+  { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+  { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+  { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+] as const
+type StatisticKey = (typeof STATISTICS)[number]['key']
+
+export interface MetricsRequest {
+  endpointName: string
+  variants: string[]
+  start: Date
+  end: Date
+  /** A whole number of minutes, in seconds. */
+  periodSeconds: number
+}
+
+/** One period of one variant; `timestamp` is the period's start (ISO 8601). */
+export interface MetricsDatapoint {
+  timestamp: string
+  invocations: number
+  errors4xx: number
+  errors5xx: number
+  errorRate?: number
+  latencyAverageMs?: number
+  latencyP99Ms?: number
+}
+
+/** A variant's totals over the whole window, with the periods they add up from. */
+export interface VariantMetricsSeries extends VariantMetrics {
+  /** Periods that had any datapoint, oldest first. */
+  series: MetricsDatapoint[]
+}
+
+export interface VariantMetricsResult {
+  start: Date
+  end: Date
+  periodSeconds: number
+  /** One entry for every variant asked for, in the order asked. */
+  variants: VariantMetricsSeries[]
+}
+
+/**
+ * A window of `windowMs` ending now, widened to whole periods: the current,
+ * still-filling period is included, so a run right after traffic sees it.
+ */
+export function alignedWindow(nowMs: number, windowMs: number, periodSeconds: number): { start: Date; end: Date } {
+  const periodMs = periodSeconds * 1000
+  const end = Math.ceil(nowMs / periodMs) * periodMs
+  const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs
+  return { start: new Date(start), end: new Date(end) }
+}
+
+/**
+ * The period (seconds, a multiple of 60) that makes [start, end) a single
+ * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
+ * period is measured from there, or the window's tail would spill into a
+ * second period.
+ */
+export function windowPeriodSeconds(start: Date, end: Date): number {
+  const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS
+  const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS)
+  return Math.max(1, minutes) * 60
+}
+
+function queryId(variantIndex: number, key: StatisticKey): string {
+  return `v${variantIndex}_${key}`
+}
+
+/** The queries for one request: five a variant, Ids indexed because variant names may hold hyphens. */
+export function metricQueries(request: MetricsRequest): MetricDataQuery[] {
+  return request.variants.flatMap((variant, index) =>
+    STATISTICS.map(({ key, metric, stat }) => ({
+      Id: queryId(index, key),
+      Label: `${variant} ${metric} ${stat}`,
+      MetricStat: {
+        Metric: {
+          Namespace: NAMESPACE,
+          MetricName: metric,
+          Dimensions: [
+            { Name: 'EndpointName', Value: request.endpointName },
+            { Name: 'VariantName', Value: variant }
+          ]
+        },
+        Period: request.periodSeconds,
+        Stat: stat
+      },
+      ReturnData: true
+    }))
+  )
+}
+
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
+ * (average and p99, in ms) over [start, end). A variant with no traffic gets
+ * zero counts and no latency. Pages are followed, though one page (100,800
+ * datapoints) already holds a day of one-minute periods for ten variants.
+ */
+export async function fetchVariantMetrics(
+  ctx: OperationContext,
+  request: MetricsRequest
+): Promise<VariantMetricsResult> {
+  const { endpointName, variants, start, end, periodSeconds } = request
+  if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
+    throw new Error(`Metrics period must be a whole number of minutes; got ${periodSeconds}s.`)
+  }
+  if (variants.length * STATISTICS.length > MAX_QUERIES) {
+    throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`)
+  }
+  const result: VariantMetricsResult = { start, end, periodSeconds, variants: [] }
+  if (variants.length === 0) return result
+
+  const queries = metricQueries(request)
+  const collected = new Map<string, Map<number, number>>()
+  const resource = `endpoint "${endpointName}" (${variants.join(', ')})`
+  let nextToken: string | undefined
+  do {
+    const input = {
+      MetricDataQueries: queries,
+      StartTime: start,
+      EndTime: end,
+      ScanBy: 'TimestampAscending' as const,
+      ...(nextToken ? { NextToken: nextToken } : {})
+    }
+    const page: GetMetricDataCommandOutput = await awsCall('GetMetricData', resource, () =>
+      ctx.clients.cloudwatch.send(new GetMetricDataCommand(input))
+    )
+    for (const series of page.MetricDataResults ?? []) collect(collected, series, resource)
+    nextToken = page.NextToken
+  } while (nextToken)
+
+  result.variants = variants.map((variant, index) => {
+    const values = (key: StatisticKey): Map<number, number> => collected.get(queryId(index, key)) ?? new Map()
+    return summarise(variant, {
+      invocations: values('invocations'),
+      errors4xx: values('errors4xx'),
+      errors5xx: values('errors5xx'),
+      latencyAverage: values('latency_avg'),
+      latencyP99: values('latency_p99')
+    })
+  })
+  return result
+}
+
+/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
+export function variantMetrics(result: VariantMetricsResult, variant: string): VariantMetrics {
+  const entry = result.variants.find((candidate) => candidate.variant === variant)
+  if (!entry) return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 }
+  const { series: _series, ...totals } = entry
+  return totals
+}
+
+function collect(collected: Map<string, Map<number, number>>, series: MetricDataResult, resource: string): void {
+  // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
+  // come back inside a successful response: counting them as "no traffic"
+  // would pass every threshold.
+  if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
+    const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ')
+    throw new AwsCallError(
+      'GetMetricData',
+      resource,
+      series.StatusCode,
+      detail || `no data for ${series.Label ?? series.Id}`
+    )
+  }
+  const id = series.Id ?? ''
+  const values = collected.get(id) ?? new Map<number, number>()
+  collected.set(id, values)
+  const timestamps = series.Timestamps ?? []
+  timestamps.forEach((timestamp, index) => {
+    const value = series.Values?.[index]
+    if (value !== undefined && Number.isFinite(value)) values.set(new Date(timestamp).getTime(), value)
+  })
+}
+
+interface RawSeries {
+  invocations: Map<number, number>
+  errors4xx: Map<number, number>
+  errors5xx: Map<number, number>
+  /** Microseconds. */
+  latencyAverage: Map<number, number>
+  /** Microseconds. */
+  latencyP99: Map<number, number>
+}
+
+/**
+ * 5XX errors over invocations. SageMaker counts a failed request among its
+ * invocations; the larger of the two as denominator keeps the rate within
+ * [0, 1] even where a period's counts disagree.
+ */
+export function errorRate(invocations: number, errors5xx: number): number | undefined {
+  const requests = Math.max(invocations, errors5xx)
+  return requests > 0 ? errors5xx / requests : undefined
+}
+
+function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
+  const timestamps = [...new Set(Object.values(raw).flatMap((values: Map<number, number>) => [...values.keys()]))].sort(
+    (a, b) => a - b
+  )
+  const series = timestamps.map((timestamp) => {
+    const point: MetricsDatapoint = {
+      timestamp: new Date(timestamp).toISOString(),
+      invocations: raw.invocations.get(timestamp) ?? 0,
+      errors4xx: raw.errors4xx.get(timestamp) ?? 0,
+      errors5xx: raw.errors5xx.get(timestamp) ?? 0
+    }
+    const rate = errorRate(point.invocations, point.errors5xx)
+    if (rate !== undefined) point.errorRate = rate
+    const average = raw.latencyAverage.get(timestamp)
+    if (average !== undefined) point.latencyAverageMs = average / MICROSECONDS_PER_MS
+    const p99 = raw.latencyP99.get(timestamp)
+    if (p99 !== undefined) point.latencyP99Ms = p99 / MICROSECONDS_PER_MS
+    return point
+  })
+
+  const totals: VariantMetrics = {
+    variant,
+    invocations: sum(series.map((point) => point.invocations)),
+    errors4xx: sum(series.map((point) => point.errors4xx)),
+    errors5xx: sum(series.map((point) => point.errors5xx))
+  }
+  const rate = errorRate(totals.invocations, totals.errors5xx)
+  if (rate !== undefined) totals.errorRate = rate
+  const average = weightedLatencyAverage(series)
+  if (average !== undefined) totals.latencyAverageMs = average
+  const p99s = series.flatMap((point) => (point.latencyP99Ms === undefined ? [] : [point.latencyP99Ms]))
+  // Percentiles of different periods cannot be combined; the worst period's is the honest bound.
+  if (p99s.length > 0) totals.latencyP99Ms = Math.max(...p99s)
+  return { ...totals, series }
+}
+
+/** Each period's average weighted by its invocations, so a quiet minute does not count as much as a busy one. */
+function weightedLatencyAverage(series: MetricsDatapoint[]): number | undefined {
+  const withLatency = series.filter((point) => point.latencyAverageMs !== undefined)
+  if (withLatency.length === 0) return undefined
+  const weight = sum(withLatency.map((point) => point.invocations))
+  if (weight === 0) return sum(withLatency.map((point) => point.latencyAverageMs as number)) / withLatency.length
+  return sum(withLatency.map((point) => (point.latencyAverageMs as number) * point.invocations)) / weight
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0)
+}
+
+export interface AlarmState {
+  name: string
+  /** OK, ALARM or INSUFFICIENT_DATA. */
+  state: string
+  reason?: string
+}
+
+/**
+ * The states of the named alarms (metric, composite and log alarms) from one
+ * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
+ * since a misspelt alarm would otherwise never fire and always pass.
+ */
+export async function describeAlarmStates(
+  ctx: OperationContext,
+  names: string[],
+  input = 'alarm-names'
+): Promise<AlarmState[]> {
+  if (names.length === 0) return []
+  const found = new Map<string, AlarmState>()
+  const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`
+  let nextToken: string | undefined
+  do {
+    const request = {
+      AlarmNames: names,
+      AlarmTypes: ['MetricAlarm' as const, 'CompositeAlarm' as const, 'LogAlarm' as const],
+      MaxRecords: 100,
+      ...(nextToken ? { NextToken: nextToken } : {})
+    }
+    const page = await awsCall('DescribeAlarms', resource, () =>
+      ctx.clients.cloudwatch.send(new DescribeAlarmsCommand(request))
+    )
+    for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]) {
+      if (!alarm.AlarmName) continue
+      found.set(alarm.AlarmName, {
+        name: alarm.AlarmName,
+        state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+        ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+      })
+    }
+    nextToken = page.NextToken
+  } while (nextToken)
+  const missing = names.filter((name) => !found.has(name))
+  if (missing.length > 0) {
+    throw new Error(
+      `Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${
+        missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'
+      } in ${ctx.settings.region}.`
+    )
+  }
+  return names.map((name) => found.get(name) as AlarmState)
+}

@@ -1,0 +1,159 @@
+/**
+ * Synthetic invocations: the only check that sees what a caller sees, where
+ * metrics need real traffic and lag by minutes.
+ *
+ * Probes are reads as far as the dry run goes: an invocation changes no AWS
+ * resource, so they are sent in a dry run too (a health check that skipped
+ * them would tell nothing). They do run the model, so a model with side
+ * effects of its own should be given a payload it treats as a no-op.
+ *
+ * The payload may hold real data: no record, log line or summary ever shows
+ * it, and a model that echoes it back has the echo masked.
+ */
+import * as core from '@actions/core'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { errorCode, errorMessage } from './aws/errors.js'
+import type { OperationContext } from './context.js'
+import type { ProbeRecord } from './report.js'
+import type { ProbeSettings } from './settings.js'
+
+/** Long enough to recognise an answer, short enough for a table cell. */
+export const DETAIL_MAX_CHARS = 120
+/** Shorter payloads ({} or 1) are too common in ordinary answers to mask without mangling them. */
+const MIN_MASKED_PAYLOAD_CHARS = 4
+const PAYLOAD_MASK = '«payload»'
+
+export interface ProbeOptions {
+  /** Sent as TargetVariant: probes reach only this variant, whatever its weight. */
+  targetVariant?: string
+  /** A slower answer is a failed probe. */
+  maxLatencyMs?: number
+}
+
+/**
+ * Sends `probe.count` invocations one after another and records each. A
+ * failure (an error answer, a throttle that outlasted the client's retries, a
+ * slow answer) is a record with `ok: false`, never an exception: the caller
+ * decides what failed probes mean.
+ */
+export async function sendProbes(
+  ctx: OperationContext,
+  probe: ProbeSettings,
+  options: ProbeOptions = {}
+): Promise<ProbeRecord[]> {
+  const body = new TextEncoder().encode(probe.payload)
+  const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : ''
+  const records: ProbeRecord[] = []
+  for (let index = 1; index <= probe.count; index++) {
+    const record = await sendProbe(ctx, probe, body, options)
+    records.push(record)
+    const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`
+    core.info(
+      `Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`
+    )
+  }
+  return records
+}
+
+async function sendProbe(
+  ctx: OperationContext,
+  probe: ProbeSettings,
+  body: Uint8Array,
+  options: ProbeOptions
+): Promise<ProbeRecord> {
+  const started = ctx.clock.now()
+  try {
+    const response = await ctx.clients.runtime.send(
+      new InvokeEndpointCommand({
+        EndpointName: ctx.endpointName,
+        Body: body,
+        ContentType: probe.contentType,
+        ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
+      })
+    )
+    const latencyMs = ctx.clock.now() - started
+    const statusCode = response.$metadata?.httpStatusCode ?? 200
+    const variant = response.InvokedProductionVariant ?? options.targetVariant
+    const answer = describeBody(response.Body, response.ContentType)
+    const record: ProbeRecord = {
+      ...(variant ? { variant } : {}),
+      ok: statusCode >= 200 && statusCode < 300,
+      latencyMs,
+      statusCode,
+      detail: answer
+    }
+    if (record.ok && options.maxLatencyMs !== undefined && latencyMs > options.maxLatencyMs) {
+      record.ok = false
+      record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`
+    }
+    record.detail = shortDetail(record.detail, probe.payload)
+    return record
+  } catch (error) {
+    const latencyMs = ctx.clock.now() - started
+    const statusCode = failureStatus(error)
+    return {
+      ...(options.targetVariant ? { variant: options.targetVariant } : {}),
+      ok: false,
+      latencyMs,
+      ...(statusCode === undefined ? {} : { statusCode }),
+      detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
+    }
+  }
+}
+
+/** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
+function failureStatus(error: unknown): number | undefined {
+  if (!error || typeof error !== 'object') return undefined
+  const { OriginalStatusCode, $metadata } = error as {
+    OriginalStatusCode?: unknown
+    $metadata?: { httpStatusCode?: unknown }
+  }
+  if (typeof OriginalStatusCode === 'number') return OriginalStatusCode
+  return typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined
+}
+
+function describeBody(body: Uint8Array | undefined, contentType: string | undefined): string {
+  if (!body || body.byteLength === 0) return '(empty response)'
+  const text = new TextDecoder().decode(body)
+  // An image or tensor answer would be noise in a log line: say what it was instead.
+  if (/[\uFFFD\u0000-\u0008\u000e-\u001f]/.test(text)) {
+    return `(${body.byteLength} bytes${contentType ? ` of ${contentType}` : ''})`
+  }
+  return text
+}
+
+/** One line of at most DETAIL_MAX_CHARS characters, with any echo of the payload masked. */
+export function shortDetail(text: string, payload: string): string {
+  const flatten = (value: string): string => value.replace(/\s+/g, ' ').trim()
+  const shapes = new Set([payload, payload.trim(), flatten(payload), compactJson(payload)])
+  const masks = [...shapes].filter(
+    (shape): shape is string => shape !== undefined && shape.length >= MIN_MASKED_PAYLOAD_CHARS
+  )
+  // Longest first, so a shorter form never leaves part of a longer one behind.
+  masks.sort((a, b) => b.length - a.length)
+  let masked = text
+  for (const shape of masks) masked = masked.split(shape).join(PAYLOAD_MASK)
+  masked = flatten(masked)
+  for (const shape of masks.map(flatten)) {
+    if (shape.length >= MIN_MASKED_PAYLOAD_CHARS) masked = masked.split(shape).join(PAYLOAD_MASK)
+  }
+  return masked.length > DETAIL_MAX_CHARS ? `${masked.slice(0, DETAIL_MAX_CHARS - 1)}…` : masked
+}
+
+function compactJson(payload: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(payload))
+  } catch {
+    return undefined
+  }
+}
+
+/** The median latency of the probes (every probe, failed ones too); undefined for none. */
+export function medianLatency(records: ProbeRecord[]): number | undefined {
+  if (records.length === 0) return undefined
+  const sorted = records.map((record) => record.latencyMs).sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}

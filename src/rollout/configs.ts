@@ -1,0 +1,111 @@
+/** Creating the models and endpoint configs a deploy needs, tagged so later runs can find their way back. */
+import {
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DescribeModelCommand,
+  type CreateEndpointConfigCommandInput,
+  type CreateModelCommandInput,
+  type ProductionVariant
+} from '@aws-sdk/client-sagemaker'
+import { awsCall, isNotFound } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import type { EndpointConfig } from '../endpoint.js'
+import { TAGS, toTagList, type ConfigRole } from '../naming.js'
+import type { DeploySettings } from '../settings.js'
+
+export interface ConfigLineage {
+  role: ConfigRole
+  /** The config serving before the deploy began; absent for a new endpoint. */
+  previousConfig?: string
+  /** The variant a canary config adds. */
+  newVariant?: string
+}
+
+/**
+ * Creates the model, or reuses one of the same name that already runs the
+ * same container (a re-run of a job that failed after creating it).
+ */
+export async function ensureModel(ctx: OperationContext, modelName: string, deploy: DeploySettings): Promise<void> {
+  const input: CreateModelCommandInput = {
+    ModelName: modelName,
+    ExecutionRoleArn: deploy.executionRoleArn,
+    PrimaryContainer: {
+      Image: deploy.imageUri,
+      ...(deploy.modelDataUrl ? { ModelDataUrl: deploy.modelDataUrl } : {}),
+      ...(Object.keys(deploy.modelEnvironment).length > 0 ? { Environment: deploy.modelEnvironment } : {})
+    },
+    Tags: toTagList({ ...deploy.tags, [TAGS.endpoint]: ctx.endpointName })
+  }
+  if (deploy.modelName !== undefined) {
+    const existing = await findModel(ctx, modelName)
+    if (existing) {
+      const container = existing.PrimaryContainer
+      const same =
+        container?.Image === deploy.imageUri &&
+        (container?.ModelDataUrl ?? '') === (deploy.modelDataUrl ?? '') &&
+        existing.ExecutionRoleArn === deploy.executionRoleArn
+      if (!same) {
+        throw new Error(
+          `Input "model-name": model "${modelName}" already exists with another image, model data or role; choose a new name or leave model-name empty to derive one.`
+        )
+      }
+      ctx.note(`Model "${modelName}" already exists with the same container; reusing it.`)
+      return
+    }
+  }
+  await ctx.change('CreateModel', `model "${modelName}"`, input, () =>
+    ctx.clients.sagemaker.send(new CreateModelCommand(input))
+  )
+}
+
+async function findModel(ctx: OperationContext, modelName: string) {
+  try {
+    return await awsCall('DescribeModel', `model "${modelName}"`, () =>
+      ctx.clients.sagemaker.send(new DescribeModelCommand({ ModelName: modelName }))
+    )
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+/**
+ * Creates an endpoint config with the given variants. Settings that belong to
+ * the endpoint rather than a model (data capture, encryption key) are carried
+ * over from `base`, so a deploy never silently turns them off.
+ */
+export async function createEndpointConfig(
+  ctx: OperationContext,
+  configName: string,
+  variants: ProductionVariant[],
+  lineage: ConfigLineage,
+  userTags: Record<string, string>,
+  base?: EndpointConfig
+): Promise<void> {
+  const tags: Record<string, string> = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role }
+  if (lineage.previousConfig) tags[TAGS.previousConfig] = lineage.previousConfig
+  if (lineage.newVariant) tags[TAGS.newVariant] = lineage.newVariant
+  const input: CreateEndpointConfigCommandInput = {
+    EndpointConfigName: configName,
+    ProductionVariants: variants,
+    Tags: toTagList(tags),
+    ...(base?.DataCaptureConfig ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
+    ...(base?.KmsKeyId ? { KmsKeyId: base.KmsKeyId } : {})
+  }
+  await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () =>
+    ctx.clients.sagemaker.send(new CreateEndpointConfigCommand(input))
+  )
+}
+
+/** A variant definition as CreateEndpointConfig wants it, from a described config's variant. */
+export function variantDefinition(
+  config: EndpointConfig,
+  variantName: string,
+  overrides: Partial<ProductionVariant>
+): ProductionVariant {
+  const found = config.ProductionVariants?.find((variant) => variant.VariantName === variantName)
+  if (!found) {
+    throw new Error(`Endpoint config "${config.EndpointConfigName}" has no variant "${variantName}".`)
+  }
+  return { ...found, ...overrides }
+}

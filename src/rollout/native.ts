@@ -1,0 +1,143 @@
+/**
+ * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
+ * DeploymentConfig: SageMaker runs the blue/green shift and judges it by the
+ * alarms; the action starts it, watches it to the end and reports what happened.
+ * The inputs were checked against SageMaker's limits by the input parser.
+ */
+import * as core from '@actions/core'
+import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { OperationContext } from '../context.js'
+import { reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import type { RolloutRecord } from '../report.js'
+import type { DeploySettings, RolloutSettings } from '../settings.js'
+import { updateEndpointConfig } from '../update.js'
+import { EndpointStateError } from '../wait.js'
+import { createEndpointConfig, ensureModel } from './configs.js'
+import { RolloutFailedError } from './engine.js'
+import { carryScalingOver, restoreScaling } from './scaling.js'
+
+export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number): DeploymentConfig {
+  const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000)
+  const first = settings.trafficSteps[0] ?? 100
+  const routing: DeploymentConfig['BlueGreenUpdatePolicy'] extends infer P
+    ? P extends { TrafficRoutingConfiguration?: infer T }
+      ? NonNullable<T>
+      : never
+    : never =
+    settings.strategy === 'canary'
+      ? {
+          Type: 'CANARY',
+          WaitIntervalInSeconds: waitIntervalInSeconds,
+          CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
+        }
+      : settings.strategy === 'linear'
+        ? {
+            Type: 'LINEAR',
+            WaitIntervalInSeconds: waitIntervalInSeconds,
+            LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+          }
+        : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds }
+  const config: DeploymentConfig = {
+    BlueGreenUpdatePolicy: {
+      TrafficRoutingConfiguration: routing,
+      MaximumExecutionTimeoutInSeconds: Math.round(timeoutMs / 1000)
+    }
+  }
+  if (settings.gates.alarmNames.length > 0) {
+    config.AutoRollbackConfiguration = { Alarms: settings.gates.alarmNames.map((AlarmName) => ({ AlarmName })) }
+  }
+  return config
+}
+
+export async function runSageMakerRollout(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  endpoint: Endpoint,
+  currentConfig: EndpointConfig,
+  modelName: string,
+  releaseConfig: string
+): Promise<void> {
+  const settings = deploy.rollout
+  const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  const variantName = deploy.variantName ?? (oldVariants.length === 1 ? (oldVariants[0] as string) : 'AllTraffic')
+  const previousConfig = currentConfig.EndpointConfigName ?? ''
+  ctx.output('variant-name', variantName)
+  if (settings.gates.alarmNames.length === 0) {
+    core.warning(
+      'rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.'
+    )
+  }
+  const record: RolloutRecord = {
+    controller: 'sagemaker',
+    strategy: settings.strategy,
+    newVariant: variantName,
+    previousConfig,
+    steps: []
+  }
+  ctx.report.rollout = record
+
+  await ensureModel(ctx, modelName, deploy)
+  const variant: ProductionVariant = {
+    VariantName: variantName,
+    ModelName: modelName,
+    InstanceType: deploy.instanceType as ProductionVariant['InstanceType'],
+    InitialInstanceCount: deploy.instanceCount,
+    InitialVariantWeight: 1
+  }
+  await createEndpointConfig(
+    ctx,
+    releaseConfig,
+    [variant],
+    { role: 'release', previousConfig },
+    deploy.tags,
+    currentConfig
+  )
+  const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs)
+  const handover = await carryScalingOver(
+    ctx,
+    (currentConfig.ProductionVariants ?? [])
+      .filter((old) => old.VariantName !== variantName || old.InstanceType !== deploy.instanceType)
+      .map((old) => old.VariantName ?? '')
+  )
+  core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
+  try {
+    const updated = await updateEndpointConfig(ctx, releaseConfig, {
+      purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
+      deploymentConfig,
+      forceWait: true
+    })
+    await restoreScaling(ctx, handover, variantName)
+    if (!updated) return
+    record.result = 'succeeded'
+    record.decision = `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`
+    ctx.output('rollout-result', 'succeeded')
+    ctx.output('rolled-back', false)
+    ctx.output('healthy', true)
+    await reportEndpoint(ctx, updated)
+  } catch (error) {
+    await restoreScaling(ctx, handover)
+    const landed = error instanceof EndpointStateError ? error.endpoint : undefined
+    if (!landed) throw error
+    await reportEndpoint(ctx, landed)
+    ctx.output('healthy', false)
+    if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
+      const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${landed.FailureReason}` : ''}.`
+      record.result = 'rolled-back'
+      record.decision = decision
+      ctx.output('rollout-result', 'rolled-back')
+      ctx.output('rolled-back', true)
+      if (settings.failOnRollback) throw new RolloutFailedError(decision)
+      core.warning(`${decision} The step succeeds because fail-on-rollback is false.`)
+      return
+    }
+    const decision =
+      landed.EndpointStatus === 'UpdateRollbackFailed'
+        ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${landed.FailureReason}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+        : (error as Error).message
+    record.result = 'failed'
+    record.decision = decision
+    ctx.output('rollout-result', 'failed')
+    ctx.output('rolled-back', false)
+    throw new RolloutFailedError(decision)
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Saved state for the post step: while a rollout has the endpoint off its
+ * previous config, the state says how to put it back. A cancelled workflow
+ * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
+ */
+import * as core from '@actions/core'
+
+export const STATE_KEYS = {
+  isPost: 'isPost',
+  rollout: 'rollout'
+} as const
+
+export interface InFlightRollout {
+  endpointName: string
+  region: string
+  /** Where the endpoint must return if the rollout does not finish. */
+  previousConfig: string
+  /** The config with old and new variants side by side. */
+  canaryConfig: string
+  newVariant: string
+  /** The old variants' weights before the rollout, to restore at once on cancel. */
+  previousWeights: Record<string, number>
+  startedAt: string
+}
+
+/** The rollout this process is running, for the signal handler: it must act within seconds. */
+let running: InFlightRollout | undefined
+
+export function saveInFlightRollout(rollout: InFlightRollout): void {
+  running = rollout
+  core.saveState(STATE_KEYS.rollout, JSON.stringify(rollout))
+}
+
+/** The rollout ended one way or another (succeeded, paused, rolled back): nothing for the post step. */
+export function clearInFlightRollout(): void {
+  if (!running) return
+  running = undefined
+  core.saveState(STATE_KEYS.rollout, '')
+}
+
+export function runningRollout(): InFlightRollout | undefined {
+  return running
+}
+
+export function readInFlightRollout(): InFlightRollout | undefined {
+  const raw = core.getState(STATE_KEYS.rollout)
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw) as InFlightRollout
+  } catch {
+    core.warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`)
+    return undefined
+  }
+}
