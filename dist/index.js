@@ -83352,6 +83352,11 @@ class OperationContext {
         this.report.notes.push(message);
         info(message);
     }
+    /** A note that also stands out in the log and on the run page as a warning annotation. */
+    warn(message) {
+        this.report.notes.push(message);
+        warning(message);
+    }
     /**
      * Every call that changes AWS goes through here: in a dry run it is only
      * printed and recorded as the plan, otherwise it is made and recorded as done.
@@ -84384,7 +84389,7 @@ async function waitForInService(ctx, expectedConfig, purpose, endpointName = ctx
         throw new EndpointStateError(`Endpoint "${endpointName}" ended ${endpoint.EndpointStatus} during ${purpose}.${reason}`, endpoint);
     }
     if (endpoint.EndpointConfigName !== expectedConfig) {
-        throw new EndpointStateError(`SageMaker rolled back ${purpose}: endpoint "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`, endpoint);
+        throw new EndpointStateError(`SageMaker did not complete ${purpose} and restored the endpoint: "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`, endpoint);
     }
     return endpoint;
 }
@@ -84416,7 +84421,6 @@ async function waitUntilUpdatable(ctx, endpointName = ctx.endpointName) {
 
 
 
-
 async function runConfigureAutoscaling(ctx, settings) {
     // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
     const endpoint = await waitUntilUpdatable(ctx);
@@ -84431,7 +84435,7 @@ async function runConfigureAutoscaling(ctx, settings) {
     const count = live ? liveInstanceCount(live) : undefined;
     if (count !== undefined && (count < settings.minCapacity || count > settings.maxCapacity)) {
         const bound = count < settings.minCapacity ? settings.minCapacity : settings.maxCapacity;
-        warn(ctx, `Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`);
+        ctx.warn(`Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`);
     }
     const policy = targetTrackingPolicy(ctx.endpointName, variantName, settings);
     await registerVariantScaling(ctx, ctx.endpointName, variantName, {
@@ -84444,21 +84448,16 @@ async function runConfigureAutoscaling(ctx, settings) {
     const unit = SCALING_METRIC_DETAILS[settings.scalingMetric].unit;
     ctx.note(`${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} instances, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${TARGET_TRACKING_POLICY_NAME}").`);
     if (settings.scalingMetric === 'ModelLatency' && settings.targetValue < 1000) {
-        warn(ctx, `target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`);
+        ctx.warn(`target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`);
     }
     const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== TARGET_TRACKING_POLICY_NAME);
     if (others.length > 0) {
         ctx.note(`Left as they were: ${others.map((existing) => `policy "${existing.PolicyName}" (${existing.PolicyType})`).join(', ')}; they act alongside this one.`);
     }
     if (isSuspended(before?.suspendedState)) {
-        warn(ctx, `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`);
+        ctx.warn(`Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`);
     }
     await reportEndpoint(ctx, endpoint);
-}
-/** A warning the summary shows too: it is something the user must act on. */
-function warn(ctx, message) {
-    ctx.report.notes.push(message);
-    warning(message);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/delete-autoscaling.ts
@@ -84467,7 +84466,6 @@ function warn(ctx, message) {
  * actions and deregister it from Application Auto Scaling. The variant keeps
  * the instance count it has at that moment.
  */
-
 
 
 async function runDeleteAutoscaling(ctx, settings) {
@@ -84489,8 +84487,7 @@ async function runDeleteAutoscaling(ctx, settings) {
     const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName);
     if (!scaling) {
         const message = `No autoscaling is registered for ${where}: nothing to delete.`;
-        ctx.report.notes.push(message);
-        warning(message);
+        ctx.warn(message);
     }
     else {
         await deregisterVariantScaling(ctx, ctx.endpointName, variantName, scaling);
@@ -84792,8 +84789,7 @@ async function deleteConfig(ctx, settings, configName, config, inUse) {
     const users = inUse.configs.get(configName);
     if (users) {
         const message = `Kept endpoint config "${configName}": ${describeUsers(users)} it.`;
-        warning(message);
-        ctx.note(message);
+        ctx.warn(message);
         return;
     }
     const input = { EndpointConfigName: configName };
@@ -84818,8 +84814,7 @@ async function deleteModels(ctx, settings, models, inUse) {
         const users = inUse.models.get(model);
         if (users) {
             const message = `Kept model "${model}": ${describeUsers(users)} it.`;
-            warning(message);
-            ctx.note(message);
+            ctx.warn(message);
             continue;
         }
         const input = { ModelName: model };
@@ -84846,9 +84841,12 @@ function quoteAll(names) {
 
 
 
+
+
 /**
  * Creates the model, or reuses one of the same name that already runs the
- * same container (a re-run of a job that failed after creating it).
+ * same container (a re-run of a job that failed after creating it). Returns
+ * whether this run created it.
  */
 async function ensureModel(ctx, modelName, deploy) {
     const input = {
@@ -84872,10 +84870,37 @@ async function ensureModel(ctx, modelName, deploy) {
                 throw new Error(`Input "model-name": model "${modelName}" already exists with another image, model data or role; choose a new name or leave model-name empty to derive one.`);
             }
             ctx.note(`Model "${modelName}" already exists with the same container; reusing it.`);
-            return;
+            return false;
         }
     }
     await ctx.change('CreateModel', `model "${modelName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)));
+    return true;
+}
+/**
+ * Deletes what a failed deploy created and nothing uses, so a re-run starts
+ * clean instead of leaving orphans behind. Never touches what the endpoint
+ * runs on. Failures here are warnings: the deploy's own error matters more.
+ */
+async function discardUnused(ctx, created) {
+    if (ctx.dryRun)
+        return;
+    try {
+        const endpoint = await findEndpoint(ctx);
+        const serving = endpoint?.EndpointConfigName;
+        const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined;
+        const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName));
+        for (const name of created.configs.filter((config) => config !== serving)) {
+            if (!(await findEndpointConfig(ctx, name)))
+                continue;
+            await ctx.change('DeleteEndpointConfig', `endpoint config "${name}"`, { EndpointConfigName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: name })));
+        }
+        for (const name of created.models.filter((model) => !servingModels.has(model))) {
+            await ctx.change('DeleteModel', `model "${name}"`, { ModelName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })));
+        }
+    }
+    catch (error) {
+        warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`);
+    }
 }
 async function findModel(ctx, modelName) {
     try {
@@ -85588,12 +85613,17 @@ async function runSteps(ctx, settings, inFlight, steps) {
         }
     }
     catch (error) {
-        failure = `the rollout could not go on: ${errorMessage(error)}`;
         const current = record.steps.at(-1);
         if (current && current.verdict === 'in-progress') {
             current.verdict = 'failed';
             current.endedAt = ctx.clock.now();
         }
+        if (isExpiredCredentials(error)) {
+            // Every call from here would fail the same way: say where the endpoint was left instead.
+            finish(ctx, record, 'failed', false, `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`);
+            throw error;
+        }
+        failure = `the rollout could not go on: ${errorMessage(error)}`;
     }
     if (!failure) {
         const lastWeight = steps.at(-1) ?? 0;
@@ -85641,6 +85671,8 @@ async function handleFailure(ctx, settings, inFlight, record, failure) {
         finish(ctx, record, 'failed', false, decision);
         throw new RolloutFailedError(decision);
     }
+    // A failed promotion may have left its release config behind; its name is this run's own.
+    await deleteConfigQuietly(ctx, inFlight.releaseConfig);
     const decision = `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`;
     finish(ctx, record, 'rolled-back', false, decision);
     await reportEndpoint(ctx, await getEndpoint(ctx));
@@ -85811,12 +85843,20 @@ async function rollBack(ctx, inFlight) {
 }
 /** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
 async function deleteCanaryConfig(ctx, inFlight) {
-    const input = { EndpointConfigName: inFlight.canaryConfig };
+    await deleteConfigQuietly(ctx, inFlight.canaryConfig);
+}
+/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
+async function deleteConfigQuietly(ctx, configName) {
+    if (!configName)
+        return;
     try {
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+        if (!(await findEndpointConfig(ctx, configName)))
+            return;
+        const input = { EndpointConfigName: configName };
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
     }
     catch (error) {
-        warning(`Could not delete the canary config "${inFlight.canaryConfig}": ${errorMessage(error)}`);
+        warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
     }
 }
 
@@ -85862,6 +85902,7 @@ function deploymentConfigFor(settings, timeoutMs) {
     return config;
 }
 async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelName, releaseConfig) {
+    // The model exists already: deploy created it (or found it) before choosing the controller.
     const settings = deploy.rollout;
     const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     const variantName = deploy.variantName ?? (oldVariants.length === 1 ? oldVariants[0] : 'AllTraffic');
@@ -85878,7 +85919,6 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
         steps: []
     };
     ctx.report.rollout = record;
-    await ensureModel(ctx, modelName, deploy);
     const variant = {
         VariantName: variantName,
         ModelName: modelName,
@@ -85984,12 +86024,23 @@ async function runDeploy(ctx, deploy) {
         return;
     }
     ctx.output('previous-endpoint-config-name', currentConfigName);
-    if (deploy.rollout.controller === 'sagemaker') {
-        return runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
+    // Anything this run made that the endpoint does not end up using goes again on failure.
+    const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    try {
+        if (await ensureModel(ctx, release.modelName, deploy))
+            created.models.push(release.modelName);
+        if (deploy.rollout.controller === 'sagemaker') {
+            return await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
+        }
+        if (deploy.rollout.strategy === 'all-at-once') {
+            return await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release);
+        }
+        return await startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
     }
-    if (deploy.rollout.strategy === 'all-at-once')
-        return replaceAllAtOnce(ctx, deploy, existing, currentConfig, release);
-    return startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
+    catch (error) {
+        await discardUnused(ctx, created);
+        throw error;
+    }
 }
 function newVariantDefinition(deploy, variantName, modelName, weight) {
     return {
@@ -86030,7 +86081,6 @@ async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
     const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     const variantName = deploy.variantName ?? (oldVariants.length === 1 ? oldVariants[0] : 'AllTraffic');
     ctx.output('variant-name', variantName);
-    await ensureModel(ctx, release.modelName, deploy);
     await createEndpointConfig(ctx, release.releaseConfig, [newVariantDefinition(deploy, variantName, release.modelName, 1)], { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' }, deploy.tags, currentConfig);
     // SageMaker refuses to remove a scaled variant or change its instance type; a new model alone is fine.
     const mustDeregister = (currentConfig.ProductionVariants ?? [])
@@ -86128,7 +86178,6 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
         userTags: deploy.tags
     };
     startRolloutRecord(ctx, deploy.rollout, inFlight);
-    await ensureModel(ctx, release.modelName, deploy);
     const oldDefinitions = serving.map((variant, index) => {
         const definition = currentConfig.ProductionVariants?.find((candidate) => candidate.VariantName === variant.VariantName);
         const count = liveInstanceCount(variant);
@@ -86244,7 +86293,11 @@ async function runMonitor(ctx, settings) {
     };
     ctx.output('metrics', metricsOutput(metrics));
     const problems = [];
-    if (status !== 'InService') {
+    // An update in progress still serves on the old fleet: a scheduled monitor must not page anyone for a deploy.
+    if (SERVING_STATUSES.includes(status) && status !== 'InService') {
+        ctx.note(`Endpoint "${ctx.endpointName}" is ${status}; it keeps serving while SageMaker works.`);
+    }
+    else if (status !== 'InService') {
         problems.push(`it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`);
     }
     problems.push(...thresholdBreaches(metrics.variants, settings));
@@ -86267,6 +86320,7 @@ async function runMonitor(ctx, settings) {
     ctx.note(message);
     warning(`${message} The step succeeds because fail-on-unhealthy is false.`);
 }
+const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating'];
 /** Every variant is judged, not only the newest: any one serving badly hurts callers. */
 function thresholdBreaches(variants, settings) {
     const breaches = [];
@@ -86551,8 +86605,7 @@ async function scalingInTheWay(ctx, endpoint, currentConfig, target) {
             continue;
         }
         const message = `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed for the rollback: config "${target.EndpointConfigName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the restored variants if they need it.`;
-        warning(message);
-        ctx.note(message);
+        ctx.warn(message);
         moves.push(move);
     }
     return moves;
@@ -87090,7 +87143,7 @@ async function run(overrides = {}) {
     }
     catch (error) {
         report.succeeded = false;
-        report.error = describeFailure(error);
+        report.error = describeFailure(error, report);
         setFailed(report.error);
     }
     finally {
@@ -87122,12 +87175,15 @@ async function dispatch(ctx, settings) {
             return runRollback(ctx, settings.rollback);
     }
 }
-function describeFailure(error) {
+function describeFailure(error, report) {
     const message = error instanceof Error ? error.message : String(error);
-    if (isExpiredCredentials(error)) {
-        return `${message} The AWS credentials expired during the run. Check the endpoint's state before re-running, and give the role session enough time for the whole rollout (role-duration-seconds in aws-actions/configure-aws-credentials, and the role's maximum session duration).`;
-    }
-    return message;
+    if (!isExpiredCredentials(error))
+        return message;
+    const step = report.rollout?.steps.at(-1);
+    const where = step
+        ? ` The rollout had reached ${step.weight}% on ${report.rollout?.newVariant}: the endpoint may still be on its canary config. With fresh credentials, run operation: rollback (back to ${report.rollout?.previousConfig ?? 'the previous config'}) or operation: promote.`
+        : ' Check the endpoint before re-running.';
+    return `${message} The AWS credentials expired during the run.${where} To avoid it, make the role session outlast the whole run: role-duration-seconds in aws-actions/configure-aws-credentials, and the role's maximum session duration.`;
 }
 /** The `result` output: the whole operation as JSON, for scripts downstream. */
 function resultOutput(report) {

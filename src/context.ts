@@ -34,6 +34,12 @@ export class OperationContext {
     core.info(message)
   }
 
+  /** A note that also stands out in the log and on the run page as a warning annotation. */
+  warn(message: string): void {
+    this.report.notes.push(message)
+    core.warning(message)
+  }
+
   /**
    * Every call that changes AWS goes through here: in a dry run it is only
    * printed and recorded as the plan, otherwise it is made and recorded as done.

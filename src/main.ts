@@ -88,7 +88,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     report.succeeded = true
   } catch (error) {
     report.succeeded = false
-    report.error = describeFailure(error)
+    report.error = describeFailure(error, report)
     core.setFailed(report.error)
   } finally {
     uninstall()
@@ -121,12 +121,14 @@ async function dispatch(ctx: OperationContext, settings: Settings): Promise<void
   }
 }
 
-function describeFailure(error: unknown): string {
+function describeFailure(error: unknown, report: Report): string {
   const message = error instanceof Error ? error.message : String(error)
-  if (isExpiredCredentials(error)) {
-    return `${message} The AWS credentials expired during the run. Check the endpoint's state before re-running, and give the role session enough time for the whole rollout (role-duration-seconds in aws-actions/configure-aws-credentials, and the role's maximum session duration).`
-  }
-  return message
+  if (!isExpiredCredentials(error)) return message
+  const step = report.rollout?.steps.at(-1)
+  const where = step
+    ? ` The rollout had reached ${step.weight}% on ${report.rollout?.newVariant}: the endpoint may still be on its canary config. With fresh credentials, run operation: rollback (back to ${report.rollout?.previousConfig ?? 'the previous config'}) or operation: promote.`
+    : ' Check the endpoint before re-running.'
+  return `${message} The AWS credentials expired during the run.${where} To avoid it, make the role session outlast the whole run: role-duration-seconds in aws-actions/configure-aws-credentials, and the role's maximum session duration.`
 }
 
 /** The `result` output: the whole operation as JSON, for scripts downstream. */

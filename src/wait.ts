@@ -105,7 +105,7 @@ export async function waitForInService(
   }
   if (endpoint.EndpointConfigName !== expectedConfig) {
     throw new EndpointStateError(
-      `SageMaker rolled back ${purpose}: endpoint "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`,
+      `SageMaker did not complete ${purpose} and restored the endpoint: "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`,
       endpoint
     )
   }

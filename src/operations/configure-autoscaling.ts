@@ -3,7 +3,6 @@
  * and give it one target-tracking policy. The policy's name is fixed, so a
  * re-run updates it in place and a new scaling-metric replaces the old one.
  */
-import * as core from '@actions/core'
 import {
   describeVariantScaling,
   formatVariantScaling,
@@ -36,9 +35,7 @@ export async function runConfigureAutoscaling(
   const count = live ? liveInstanceCount(live) : undefined
   if (count !== undefined && (count < settings.minCapacity || count > settings.maxCapacity)) {
     const bound = count < settings.minCapacity ? settings.minCapacity : settings.maxCapacity
-    warn(
-      ctx,
-      `Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`
+    ctx.warn(`Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`
     )
   }
 
@@ -56,9 +53,7 @@ export async function runConfigureAutoscaling(
     `${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} instances, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${TARGET_TRACKING_POLICY_NAME}").`
   )
   if (settings.scalingMetric === 'ModelLatency' && settings.targetValue < 1000) {
-    warn(
-      ctx,
-      `target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`
+    ctx.warn(`target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`
     )
   }
   const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== TARGET_TRACKING_POLICY_NAME)
@@ -68,16 +63,9 @@ export async function runConfigureAutoscaling(
     )
   }
   if (isSuspended(before?.suspendedState)) {
-    warn(
-      ctx,
-      `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
+    ctx.warn(`Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
     )
   }
   await reportEndpoint(ctx, endpoint)
 }
 
-/** A warning the summary shows too: it is something the user must act on. */
-function warn(ctx: OperationContext, message: string): void {
-  ctx.report.notes.push(message)
-  core.warning(message)
-}

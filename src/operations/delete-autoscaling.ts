@@ -3,7 +3,6 @@
  * actions and deregister it from Application Auto Scaling. The variant keeps
  * the instance count it has at that moment.
  */
-import * as core from '@actions/core'
 import { deregisterVariantScaling, describeVariantScaling, formatVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
@@ -31,8 +30,7 @@ export async function runDeleteAutoscaling(ctx: OperationContext, settings: Dele
   const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName)
   if (!scaling) {
     const message = `No autoscaling is registered for ${where}: nothing to delete.`
-    ctx.report.notes.push(message)
-    core.warning(message)
+    ctx.warn(message)
   } else {
     await deregisterVariantScaling(ctx, ctx.endpointName, variantName, scaling)
     ctx.note(

@@ -148,8 +148,7 @@ async function deleteConfig(
   const users = inUse.configs.get(configName)
   if (users) {
     const message = `Kept endpoint config "${configName}": ${describeUsers(users)} it.`
-    core.warning(message)
-    ctx.note(message)
+    ctx.warn(message)
     return
   }
   const input = { EndpointConfigName: configName }
@@ -179,8 +178,7 @@ async function deleteModels(
     const users = inUse.models.get(model)
     if (users) {
       const message = `Kept model "${model}": ${describeUsers(users)} it.`
-      core.warning(message)
-      ctx.note(message)
+      ctx.warn(message)
       continue
     }
     const input = { ModelName: model }

@@ -17,7 +17,7 @@ import {
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, TAGS, toTagList, uniqueSuffix } from '../naming.js'
-import { createEndpointConfig, ensureModel } from '../rollout/configs.js'
+import { createEndpointConfig, discardUnused, ensureModel } from '../rollout/configs.js'
 import {
   judgeAfterSwitch,
   markInFlight,
@@ -42,6 +42,12 @@ interface Release {
   releaseConfig: string
   /** The config with old and new variants side by side, for an action-run canary or linear rollout. */
   canaryConfig: string
+}
+
+/** What this run created, so a failed deploy can take it away again. */
+interface Created {
+  models: string[]
+  configs: string[]
 }
 
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
@@ -74,11 +80,21 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   }
   ctx.output('previous-endpoint-config-name', currentConfigName)
 
-  if (deploy.rollout.controller === 'sagemaker') {
-    return runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
+  // Anything this run made that the endpoint does not end up using goes again on failure.
+  const created: Created = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
+  try {
+    if (await ensureModel(ctx, release.modelName, deploy)) created.models.push(release.modelName)
+    if (deploy.rollout.controller === 'sagemaker') {
+      return await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
+    }
+    if (deploy.rollout.strategy === 'all-at-once') {
+      return await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release)
+    }
+    return await startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
+  } catch (error) {
+    await discardUnused(ctx, created)
+    throw error
   }
-  if (deploy.rollout.strategy === 'all-at-once') return replaceAllAtOnce(ctx, deploy, existing, currentConfig, release)
-  return startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
 }
 
 function newVariantDefinition(
@@ -142,7 +158,6 @@ async function replaceAllAtOnce(
   const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
   const variantName = deploy.variantName ?? (oldVariants.length === 1 ? (oldVariants[0] as string) : 'AllTraffic')
   ctx.output('variant-name', variantName)
-  await ensureModel(ctx, release.modelName, deploy)
   await createEndpointConfig(
     ctx,
     release.releaseConfig,
@@ -260,7 +275,6 @@ async function startProgressiveRollout(
     userTags: deploy.tags
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)
-  await ensureModel(ctx, release.modelName, deploy)
   const oldDefinitions = serving.map((variant, index) => {
     const definition = currentConfig.ProductionVariants?.find(
       (candidate) => candidate.VariantName === variant.VariantName

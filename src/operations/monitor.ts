@@ -39,7 +39,10 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
   ctx.output('metrics', metricsOutput(metrics))
 
   const problems: string[] = []
-  if (status !== 'InService') {
+  // An update in progress still serves on the old fleet: a scheduled monitor must not page anyone for a deploy.
+  if (SERVING_STATUSES.includes(status) && status !== 'InService') {
+    ctx.note(`Endpoint "${ctx.endpointName}" is ${status}; it keeps serving while SageMaker works.`)
+  } else if (status !== 'InService') {
     problems.push(
       `it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`
     )
@@ -67,6 +70,8 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
   ctx.note(message)
   core.warning(`${message} The step succeeds because fail-on-unhealthy is false.`)
 }
+
+const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating']
 
 /** Every variant is judged, not only the newest: any one serving badly hurts callers. */
 function thresholdBreaches(variants: VariantMetrics[], settings: MonitorSettings): string[] {

@@ -238,8 +238,7 @@ async function scalingInTheWay(
       continue
     }
     const message = `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed for the rollback: config "${target.EndpointConfigName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the restored variants if they need it.`
-    core.warning(message)
-    ctx.note(message)
+    ctx.warn(message)
     moves.push(move)
   }
   return moves

@@ -1,19 +1,22 @@
 /** Creating the models and endpoint configs a deploy needs, tagged so later runs can find their way back. */
+import * as core from '@actions/core'
 import {
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
   DescribeModelCommand,
   type CreateEndpointConfigCommandInput,
   type CreateModelCommandInput,
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
-import { awsCall, isNotFound } from '../aws/errors.js'
+import { awsCall, errorMessage, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import type { EndpointConfig } from '../endpoint.js'
+import { findEndpoint, findEndpointConfig, type EndpointConfig } from '../endpoint.js'
 import { TAGS, toTagList, type ConfigRole } from '../naming.js'
 import type { DeploySettings } from '../settings.js'
 
-export interface ConfigLineage {
+export interface NewConfigLineage {
   role: ConfigRole
   /** The config serving before the deploy began; absent for a new endpoint. */
   previousConfig?: string
@@ -23,9 +26,10 @@ export interface ConfigLineage {
 
 /**
  * Creates the model, or reuses one of the same name that already runs the
- * same container (a re-run of a job that failed after creating it).
+ * same container (a re-run of a job that failed after creating it). Returns
+ * whether this run created it.
  */
-export async function ensureModel(ctx: OperationContext, modelName: string, deploy: DeploySettings): Promise<void> {
+export async function ensureModel(ctx: OperationContext, modelName: string, deploy: DeploySettings): Promise<boolean> {
   const input: CreateModelCommandInput = {
     ModelName: modelName,
     ExecutionRoleArn: deploy.executionRoleArn,
@@ -50,12 +54,41 @@ export async function ensureModel(ctx: OperationContext, modelName: string, depl
         )
       }
       ctx.note(`Model "${modelName}" already exists with the same container; reusing it.`)
-      return
+      return false
     }
   }
   await ctx.change('CreateModel', `model "${modelName}"`, input, () =>
     ctx.clients.sagemaker.send(new CreateModelCommand(input))
   )
+  return true
+}
+
+/**
+ * Deletes what a failed deploy created and nothing uses, so a re-run starts
+ * clean instead of leaving orphans behind. Never touches what the endpoint
+ * runs on. Failures here are warnings: the deploy's own error matters more.
+ */
+export async function discardUnused(ctx: OperationContext, created: { models: string[]; configs: string[] }): Promise<void> {
+  if (ctx.dryRun) return
+  try {
+    const endpoint = await findEndpoint(ctx)
+    const serving = endpoint?.EndpointConfigName
+    const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined
+    const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName))
+    for (const name of created.configs.filter((config) => config !== serving)) {
+      if (!(await findEndpointConfig(ctx, name))) continue
+      await ctx.change('DeleteEndpointConfig', `endpoint config "${name}"`, { EndpointConfigName: name }, () =>
+        ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand({ EndpointConfigName: name }))
+      )
+    }
+    for (const name of created.models.filter((model) => !servingModels.has(model))) {
+      await ctx.change('DeleteModel', `model "${name}"`, { ModelName: name }, () =>
+        ctx.clients.sagemaker.send(new DeleteModelCommand({ ModelName: name }))
+      )
+    }
+  } catch (error) {
+    core.warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`)
+  }
 }
 
 async function findModel(ctx: OperationContext, modelName: string) {
@@ -78,7 +111,7 @@ export async function createEndpointConfig(
   ctx: OperationContext,
   configName: string,
   variants: ProductionVariant[],
-  lineage: ConfigLineage,
+  lineage: NewConfigLineage,
   userTags: Record<string, string>,
   base?: EndpointConfig
 ): Promise<void> {

@@ -6,10 +6,11 @@
  */
 import * as core from '@actions/core'
 import { DeleteEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
-import { errorMessage } from '../aws/errors.js'
+import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
 import type { Clock } from '../clock.js'
 import type { OperationContext } from '../context.js'
 import {
+  findEndpointConfig,
   getEndpoint,
   getEndpointConfig,
   liveInstanceCount,
@@ -117,12 +118,17 @@ export async function runSteps(
       if (failure) break
     }
   } catch (error) {
-    failure = `the rollout could not go on: ${errorMessage(error)}`
     const current = record.steps.at(-1)
     if (current && current.verdict === 'in-progress') {
       current.verdict = 'failed'
       current.endedAt = ctx.clock.now()
     }
+    if (isExpiredCredentials(error)) {
+      // Every call from here would fail the same way: say where the endpoint was left instead.
+      finish(ctx, record, 'failed', false, `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`)
+      throw error
+    }
+    failure = `the rollout could not go on: ${errorMessage(error)}`
   }
 
   if (!failure) {
@@ -189,6 +195,8 @@ async function handleFailure(
     finish(ctx, record, 'failed', false, decision)
     throw new RolloutFailedError(decision)
   }
+  // A failed promotion may have left its release config behind; its name is this run's own.
+  await deleteConfigQuietly(ctx, inFlight.releaseConfig)
   const decision = `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`
   finish(ctx, record, 'rolled-back', false, decision)
   await reportEndpoint(ctx, await getEndpoint(ctx))
@@ -388,13 +396,20 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
 
 /** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
 async function deleteCanaryConfig(ctx: OperationContext, inFlight: InFlight): Promise<void> {
-  const input = { EndpointConfigName: inFlight.canaryConfig }
+  await deleteConfigQuietly(ctx, inFlight.canaryConfig)
+}
+
+/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
+async function deleteConfigQuietly(ctx: OperationContext, configName: string): Promise<void> {
+  if (!configName) return
   try {
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () =>
+    if (!(await findEndpointConfig(ctx, configName))) return
+    const input = { EndpointConfigName: configName }
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () =>
       ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
     )
   } catch (error) {
-    core.warning(`Could not delete the canary config "${inFlight.canaryConfig}": ${errorMessage(error)}`)
+    core.warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
   }
 }
 

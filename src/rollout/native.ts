@@ -12,7 +12,7 @@ import type { RolloutRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError } from '../wait.js'
-import { createEndpointConfig, ensureModel } from './configs.js'
+import { createEndpointConfig } from './configs.js'
 import { RolloutFailedError } from './engine.js'
 import { carryScalingOver, restoreScaling } from './scaling.js'
 
@@ -57,6 +57,7 @@ export async function runSageMakerRollout(
   modelName: string,
   releaseConfig: string
 ): Promise<void> {
+  // The model exists already: deploy created it (or found it) before choosing the controller.
   const settings = deploy.rollout
   const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
   const variantName = deploy.variantName ?? (oldVariants.length === 1 ? (oldVariants[0] as string) : 'AllTraffic')
@@ -76,7 +77,6 @@ export async function runSageMakerRollout(
   }
   ctx.report.rollout = record
 
-  await ensureModel(ctx, modelName, deploy)
   const variant: ProductionVariant = {
     VariantName: variantName,
     ModelName: modelName,

@@ -1,0 +1,616 @@
+/**
+ * A small stateful SageMaker, CloudWatch and Application Auto Scaling behind
+ * aws-sdk-client-mock, for rollout scenarios: each test states the starting
+ * endpoint and the faults, runs the action, then checks the calls made and
+ * where the endpoint ended. Transitions take a number of DescribeEndpoint
+ * polls, as a real update takes a while.
+ *
+ * Where SageMaker refuses something (an update while one runs, removing a
+ * variant that is registered with Application Auto Scaling, weights for a
+ * variant the endpoint lacks), the fake refuses it too, so a scenario that
+ * passes here does not lean on a leniency the real service lacks.
+ */
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  ListTagsCommand,
+  UpdateEndpointCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand,
+  type DeploymentConfig,
+  type ProductionVariant
+} from '@aws-sdk/client-sagemaker'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch'
+import {
+  DeleteScalingPolicyCommand,
+  DeleteScheduledActionCommand,
+  DeregisterScalableTargetCommand,
+  DescribeScalableTargetsCommand,
+  DescribeScalingPoliciesCommand,
+  DescribeScheduledActionsCommand,
+  PutScalingPolicyCommand,
+  PutScheduledActionCommand,
+  RegisterScalableTargetCommand,
+  type ScalingPolicy,
+  type ScheduledAction
+} from '@aws-sdk/client-application-auto-scaling'
+import { awsError } from './sagemaker.js'
+
+type Mocks = typeof import('./action.js').aws
+
+export interface LiveVariant {
+  name: string
+  weight: number
+  count: number
+}
+
+interface EndpointState {
+  status: string
+  config: string
+  variants: LiveVariant[]
+  failureReason?: string
+  /**
+   * The change under way: how many more DescribeEndpoint calls show it in
+   * progress, or, with a clock, the time it ends.
+   */
+  pending?: { pollsLeft: number; endsAt?: number; apply: () => void }
+  /** Every status DescribeEndpoint has shown, a repeat of the last one left out. */
+  history: string[]
+  /** The config an UpdateEndpoint under way moves to (DescribeEndpoint's PendingDeploymentSummary). */
+  pendingConfig?: string
+}
+
+interface ConfigState {
+  variants: ProductionVariant[]
+  tags: Record<string, string>
+  arn: string
+}
+
+export interface VariantTraffic {
+  invocations: number
+  errors5xx?: number
+  /** Microseconds, as SageMaker publishes ModelLatency. */
+  latencyP99Us?: number
+}
+
+export interface UpdateFailure {
+  /** The config whose update fails: its name, a test on the name, or any config when absent. */
+  config?: string | ((name: string) => boolean)
+  reason: string
+}
+
+/** One AWS call as the mocks saw it. */
+export interface AwsCall {
+  /** `service.Command`, as awsCallNames() names it. */
+  name: string
+  input: Record<string, unknown>
+}
+
+export const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
+
+export function variantResourceId(endpointName: string, variantName: string): string {
+  return `endpoint/${endpointName}/variant/${variantName}`
+}
+
+/** Every call made through the mocks, in the order made, with its input. */
+export function awsCalls(aws: Mocks): AwsCall[] {
+  const calls = Object.entries(aws).flatMap(([service, client]) =>
+    client.calls().map((call) => ({
+      name: `${service}.${call.args[0].constructor.name.replace(/Command$/, '')}`,
+      input: call.args[0].input as Record<string, unknown>,
+      order: (call as unknown as { callId: number }).callId
+    }))
+  )
+  return calls.sort((a, b) => a.order - b.order).map(({ name, input }) => ({ name, input }))
+}
+
+/**
+ * The calls that change something: what a scenario's outcome hangs on. Reads
+ * are left out, and so are probes (an invocation changes no resource).
+ */
+export function changeCalls(aws: Mocks): AwsCall[] {
+  return awsCalls(aws).filter(
+    (call) => !/\.(Describe|List|Get)[A-Z]/.test(call.name) && call.name !== 'runtime.InvokeEndpoint'
+  )
+}
+
+/** The weights each UpdateEndpointWeightsAndCapacities asked for, in order, as variant to DesiredWeight. */
+export function weightShifts(calls: AwsCall[]): Array<Record<string, number | undefined>> {
+  return calls
+    .filter((call) => call.name === 'sagemaker.UpdateEndpointWeightsAndCapacities')
+    .map((call) =>
+      Object.fromEntries(
+        (call.input.DesiredWeightsAndCapacities as Array<{ VariantName: string; DesiredWeight?: number }>).map(
+          (desired) => [desired.VariantName, desired.DesiredWeight]
+        )
+      )
+    )
+}
+
+export class FakeAws {
+  readonly endpoints = new Map<string, EndpointState>()
+  readonly configs = new Map<string, ConfigState>()
+  readonly models = new Set<string>()
+  readonly alarms = new Map<string, string>()
+  readonly scalableTargets = new Map<string, { min: number; max: number }>()
+  readonly scalingPolicies = new Map<string, ScalingPolicy[]>()
+  readonly scheduledActions = new Map<string, ScheduledAction[]>()
+  /** DescribeEndpoint polls a transition lasts. */
+  transitionPolls = 2
+  /**
+   * How long transitions in a status last, in the clock's milliseconds:
+   * where set (with `clock`), they end by time instead of by polls, as a long
+   * blue/green deployment does.
+   */
+  transitionMs: Partial<Record<string, number>> = {}
+  clock?: { now(): number }
+  /** The next UpdateEndpoint (to the config named, or any) fails and SageMaker restores the old config. */
+  failUpdateTo?: UpdateFailure
+  /**
+   * A blue/green deployment (UpdateEndpoint with a DeploymentConfig) whose
+   * alarm fired cannot be rolled back: the endpoint ends UpdateRollbackFailed.
+   */
+  blueGreenRollbackFails = false
+  /** What CloudWatch reports for a variant over a window; none by default. */
+  traffic: (variant: string, start: Date, end: Date) => VariantTraffic = () => ({ invocations: 0 })
+  /** Probes to these variants fail with a ModelError. */
+  readonly failingProbeVariants = new Set<string>()
+
+  seedEndpoint(
+    name: string,
+    config: string,
+    variants: Array<LiveVariant & { model?: string; instanceType?: string; initialCount?: number }>,
+    tags: Record<string, string> = {}
+  ): void {
+    this.configs.set(config, {
+      arn: this.configArn(config),
+      tags,
+      variants: variants.map((variant) => ({
+        VariantName: variant.name,
+        ModelName: variant.model ?? `${config}-model`,
+        InstanceType: (variant.instanceType ?? 'ml.m5.large') as 'ml.m5.large',
+        InitialInstanceCount: variant.initialCount ?? 1,
+        InitialVariantWeight: variant.weight
+      }))
+    })
+    for (const variant of variants) this.models.add(variant.model ?? `${config}-model`)
+    this.endpoints.set(name, {
+      status: 'InService',
+      config,
+      variants: variants.map(({ name: n, weight, count }) => ({ name: n, weight, count })),
+      history: []
+    })
+  }
+
+  /** Registers a variant with Application Auto Scaling, as configure-autoscaling would have. */
+  seedScaling(
+    endpointName: string,
+    variantName: string,
+    limits: { min: number; max: number },
+    policies: Array<Omit<ScalingPolicy, 'ServiceNamespace' | 'ResourceId' | 'ScalableDimension' | 'CreationTime'>> = []
+  ): void {
+    const resourceId = variantResourceId(endpointName, variantName)
+    this.scalableTargets.set(resourceId, limits)
+    this.scalingPolicies.set(
+      resourceId,
+      policies.map((policy) => ({
+        ...policy,
+        ServiceNamespace: 'sagemaker',
+        ResourceId: resourceId,
+        ScalableDimension: SCALABLE_DIMENSION,
+        CreationTime: new Date(0)
+      }))
+    )
+  }
+
+  endpoint(name: string): EndpointState {
+    const state = this.endpoints.get(name)
+    if (!state) throw new Error(`no endpoint ${name} in the fake`)
+    return state
+  }
+
+  /** The live weights as percentages. */
+  weights(name: string): Record<string, number> {
+    const variants = this.endpoint(name).variants
+    const total = variants.reduce((sum, variant) => sum + variant.weight, 0)
+    return Object.fromEntries(
+      variants.map((variant) => [variant.name, total ? Math.round((variant.weight / total) * 10000) / 100 : 0])
+    )
+  }
+
+  private configArn(name: string): string {
+    return `arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/${name}`
+  }
+
+  private startTransition(state: EndpointState, status: string, apply: () => void): void {
+    state.status = status
+    const lasts = this.transitionMs[status]
+    state.pending = {
+      pollsLeft: this.transitionPolls,
+      ...(lasts !== undefined && this.clock ? { endsAt: this.clock.now() + lasts } : {}),
+      apply
+    }
+  }
+
+  private transitionEnded(pending: NonNullable<EndpointState['pending']>): boolean {
+    if (pending.endsAt !== undefined && this.clock) return this.clock.now() >= pending.endsAt
+    return pending.pollsLeft-- <= 0
+  }
+
+  /**
+   * SageMaker refuses an update that removes a variant registered with
+   * Application Auto Scaling or changes its instance type.
+   */
+  private checkScalingAllows(endpointName: string, state: EndpointState, next: ConfigState): void {
+    const current = this.configs.get(state.config)
+    const blocked = state.variants
+      .map((variant) => variant.name)
+      .filter((variant) => this.scalableTargets.has(variantResourceId(endpointName, variant)))
+      .filter((variant) => {
+        const kept = next.variants.find((candidate) => candidate.VariantName === variant)
+        const before = current?.variants.find((candidate) => candidate.VariantName === variant)
+        return !kept || (before !== undefined && kept.InstanceType !== before.InstanceType)
+      })
+    if (blocked.length > 0) {
+      throw awsError(
+        'ValidationException',
+        `The variant(s) "[${blocked.join(', ')}]" must be deregistered as scalable targets with AWS Application Auto Scaling before they can be removed or have their instance type updated.`
+      )
+    }
+  }
+
+  install(aws: Mocks): void {
+    const sm = aws.sagemaker
+    sm.on(DescribeEndpointCommand).callsFake((input: { EndpointName: string }) => {
+      const state = this.endpoints.get(input.EndpointName)
+      if (!state) throw awsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`)
+      if (state.pending) {
+        if (this.transitionEnded(state.pending)) {
+          const { apply } = state.pending
+          delete state.pending
+          apply()
+        }
+      }
+      if (state.history.at(-1) !== state.status) state.history.push(state.status)
+      return {
+        EndpointName: input.EndpointName,
+        EndpointArn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${input.EndpointName}`,
+        EndpointConfigName: state.config,
+        EndpointStatus: state.status,
+        ...(state.failureReason ? { FailureReason: state.failureReason } : {}),
+        ...(state.pendingConfig ? { PendingDeploymentSummary: { EndpointConfigName: state.pendingConfig } } : {}),
+        ProductionVariants: state.variants.map((variant) => ({
+          VariantName: variant.name,
+          CurrentWeight: variant.weight,
+          DesiredWeight: variant.weight,
+          CurrentInstanceCount: variant.count,
+          DesiredInstanceCount: variant.count
+        }))
+      }
+    })
+    sm.on(DescribeEndpointConfigCommand).callsFake((input: { EndpointConfigName: string }) => {
+      const config = this.configs.get(input.EndpointConfigName)
+      if (!config) {
+        throw awsError('ValidationException', `Could not find endpoint configuration "${input.EndpointConfigName}".`)
+      }
+      return {
+        EndpointConfigName: input.EndpointConfigName,
+        EndpointConfigArn: config.arn,
+        ProductionVariants: config.variants
+      }
+    })
+    sm.on(ListTagsCommand).callsFake((input: { ResourceArn: string }) => {
+      const config = [...this.configs.values()].find((candidate) => candidate.arn === input.ResourceArn)
+      return { Tags: Object.entries(config?.tags ?? {}).map(([Key, Value]) => ({ Key, Value })) }
+    })
+    sm.on(DescribeModelCommand).callsFake((input: { ModelName: string }) => {
+      if (!this.models.has(input.ModelName)) {
+        throw awsError('ValidationException', `Could not find model "${input.ModelName}".`)
+      }
+      return { ModelName: input.ModelName, PrimaryContainer: { Image: 'image' }, ExecutionRoleArn: 'role' }
+    })
+    sm.on(CreateModelCommand).callsFake((input: { ModelName: string }) => {
+      this.models.add(input.ModelName)
+      return { ModelArn: `arn:model/${input.ModelName}` }
+    })
+    sm.on(DeleteModelCommand).callsFake((input: { ModelName: string }) => {
+      if (!this.models.delete(input.ModelName)) {
+        throw awsError('ValidationException', `Could not find model "${input.ModelName}".`)
+      }
+      return {}
+    })
+    sm.on(CreateEndpointConfigCommand).callsFake(
+      (input: {
+        EndpointConfigName: string
+        ProductionVariants: ProductionVariant[]
+        Tags?: Array<{ Key: string; Value: string }>
+      }) => {
+        if (this.configs.has(input.EndpointConfigName)) {
+          throw awsError(
+            'ValidationException',
+            `Cannot create already existing endpoint configuration "${input.EndpointConfigName}".`
+          )
+        }
+        this.configs.set(input.EndpointConfigName, {
+          arn: this.configArn(input.EndpointConfigName),
+          variants: input.ProductionVariants,
+          tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value]))
+        })
+        return { EndpointConfigArn: this.configArn(input.EndpointConfigName) }
+      }
+    )
+    sm.on(DeleteEndpointConfigCommand).callsFake((input: { EndpointConfigName: string }) => {
+      if (!this.configs.delete(input.EndpointConfigName)) {
+        throw awsError('ValidationException', `Could not find endpoint configuration "${input.EndpointConfigName}".`)
+      }
+      return {}
+    })
+    sm.on(CreateEndpointCommand).callsFake((input: { EndpointName: string; EndpointConfigName: string }) => {
+      const config = this.configs.get(input.EndpointConfigName)
+      if (!config) throw awsError('ValidationException', 'Could not find endpoint configuration.')
+      const state: EndpointState = { status: 'Creating', config: input.EndpointConfigName, variants: [], history: [] }
+      this.endpoints.set(input.EndpointName, state)
+      this.startTransition(state, 'Creating', () => {
+        state.status = 'InService'
+        state.variants = liveVariants(config.variants)
+      })
+      return { EndpointArn: `arn:endpoint/${input.EndpointName}` }
+    })
+    sm.on(UpdateEndpointCommand).callsFake(
+      (input: {
+        EndpointName: string
+        EndpointConfigName: string
+        DeploymentConfig?: DeploymentConfig
+        RetainAllVariantProperties?: boolean
+        ExcludeRetainedVariantProperties?: Array<{ VariantPropertyType?: string }>
+      }) => {
+        const state = this.endpoint(input.EndpointName)
+        if (state.status !== 'InService') {
+          throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
+        }
+        const config = this.configs.get(input.EndpointConfigName)
+        if (!config) throw awsError('ValidationException', 'Could not find endpoint configuration.')
+        this.checkScalingAllows(input.EndpointName, state, config)
+        const failure = this.failUpdateTo
+        const fails =
+          failure !== undefined &&
+          (failure.config === undefined ||
+            (typeof failure.config === 'function'
+              ? failure.config(input.EndpointConfigName)
+              : failure.config === input.EndpointConfigName))
+        if (fails) delete this.failUpdateTo
+        const guards = (input.DeploymentConfig?.AutoRollbackConfiguration?.Alarms ?? []).map(
+          (alarm) => alarm.AlarmName ?? ''
+        )
+        state.pendingConfig = input.EndpointConfigName
+        this.startTransition(state, 'Updating', () => {
+          state.status = 'InService'
+          delete state.pendingConfig
+          if (fails) {
+            state.failureReason = failure.reason
+            return
+          }
+          // Blue/green: an alarm that fires while traffic moves sends it back to the old fleet.
+          const fired = guards.find((name) => this.alarms.get(name) === 'ALARM')
+          if (fired) {
+            const reason = `Deployment was rolled back because CloudWatch alarm "${fired}" went into ALARM state.`
+            if (this.blueGreenRollbackFails) {
+              state.status = 'UpdateRollbackFailed'
+              state.failureReason = `${reason} The rollback failed: the old fleet could not be restored.`
+              return
+            }
+            state.pendingConfig = input.EndpointConfigName
+            this.startTransition(state, 'RollingBack', () => {
+              state.status = 'InService'
+              delete state.pendingConfig
+              state.failureReason = reason
+            })
+            return
+          }
+          delete state.failureReason
+          state.config = input.EndpointConfigName
+          // Without RetainAllVariantProperties, counts and weights come from the new config, not from what served.
+          const retained = input.RetainAllVariantProperties
+            ? new Map(state.variants.map((variant) => [variant.name, variant]))
+            : new Map<string, LiveVariant>()
+          const excluded = new Set(
+            (input.ExcludeRetainedVariantProperties ?? []).map((property) => property.VariantPropertyType)
+          )
+          state.variants = liveVariants(config.variants).map((variant) => {
+            const before = retained.get(variant.name)
+            if (!before) return variant
+            return {
+              name: variant.name,
+              weight: excluded.has('DesiredWeight') ? variant.weight : before.weight,
+              count: excluded.has('DesiredInstanceCount') ? variant.count : before.count
+            }
+          })
+        })
+        return {}
+      }
+    )
+    sm.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(
+      (input: {
+        EndpointName: string
+        DesiredWeightsAndCapacities: Array<{
+          VariantName: string
+          DesiredWeight?: number
+          DesiredInstanceCount?: number
+        }>
+      }) => {
+        const state = this.endpoint(input.EndpointName)
+        if (state.status !== 'InService') {
+          throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
+        }
+        const unknown = input.DesiredWeightsAndCapacities.filter(
+          (desired) => !state.variants.some((variant) => variant.name === desired.VariantName)
+        )
+        if (unknown.length > 0) {
+          throw awsError(
+            'ValidationException',
+            `The variant name(s) "[${unknown.map((desired) => desired.VariantName).join(', ')}]" is/are not present in the endpoint "${input.EndpointName}".`
+          )
+        }
+        this.startTransition(state, 'Updating', () => {
+          state.status = 'InService'
+          for (const desired of input.DesiredWeightsAndCapacities) {
+            const variant = state.variants.find((candidate) => candidate.name === desired.VariantName) as LiveVariant
+            if (desired.DesiredWeight !== undefined) variant.weight = desired.DesiredWeight
+            if (desired.DesiredInstanceCount !== undefined) variant.count = desired.DesiredInstanceCount
+          }
+        })
+        return {}
+      }
+    )
+
+    aws.cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
+      MetricAlarms: (input.AlarmNames ?? [])
+        .filter((name) => this.alarms.has(name))
+        .map((name) => ({ AlarmName: name, StateValue: this.alarms.get(name) }))
+    }))
+    aws.cloudwatch
+      .on(GetMetricDataCommand)
+      .callsFake((input: { MetricDataQueries: MetricDataQuery[]; StartTime: Date; EndTime: Date }) => ({
+        MetricDataResults: input.MetricDataQueries.map((query) => {
+          const dimensions = query.MetricStat?.Metric?.Dimensions ?? []
+          const variant = dimensions.find((dimension) => dimension.Name === 'VariantName')?.Value ?? ''
+          const traffic = this.traffic(variant, input.StartTime, input.EndTime)
+          const metric = query.MetricStat?.Metric?.MetricName
+          const value =
+            metric === 'Invocations'
+              ? traffic.invocations
+              : metric === 'Invocation5XXErrors'
+                ? (traffic.errors5xx ?? 0)
+                : metric === 'Invocation4XXErrors'
+                  ? 0
+                  : metric === 'ModelLatency'
+                    ? traffic.latencyP99Us
+                    : undefined
+          // CloudWatch has no datapoint for a period without requests.
+          const empty = value === undefined || traffic.invocations === 0
+          return {
+            Id: query.Id,
+            StatusCode: 'Complete',
+            Timestamps: empty ? [] : [input.StartTime],
+            Values: empty ? [] : [value]
+          }
+        })
+      }))
+    aws.runtime.on(InvokeEndpointCommand).callsFake((input: { TargetVariant?: string }) => {
+      if (input.TargetVariant && this.failingProbeVariants.has(input.TargetVariant)) {
+        throw Object.assign(awsError('ModelError', 'Received server error (500) from primary'), {
+          $metadata: { httpStatusCode: 424 }
+        })
+      }
+      return {
+        Body: new TextEncoder().encode('{"score":0.1}'),
+        ContentType: 'application/json',
+        InvokedProductionVariant: input.TargetVariant,
+        $metadata: { httpStatusCode: 200 }
+      }
+    })
+
+    this.installAutoscaling(aws)
+  }
+
+  private installAutoscaling(aws: Mocks): void {
+    const auto = aws.autoscaling
+    const notRegistered = (resourceId: string): Error =>
+      awsError(
+        'ObjectNotFoundException',
+        `No scalable target registered for service namespace: sagemaker, resource ID: ${resourceId}`
+      )
+    auto.on(DescribeScalableTargetsCommand).callsFake((input: { ResourceIds?: string[] }) => ({
+      ScalableTargets: (input.ResourceIds ?? [])
+        .filter((id) => this.scalableTargets.has(id))
+        .map((id) => ({
+          ServiceNamespace: 'sagemaker',
+          ResourceId: id,
+          ScalableDimension: SCALABLE_DIMENSION,
+          MinCapacity: this.scalableTargets.get(id)?.min,
+          MaxCapacity: this.scalableTargets.get(id)?.max,
+          RoleARN: 'role',
+          CreationTime: new Date(0)
+        }))
+    }))
+    auto.on(DescribeScalingPoliciesCommand).callsFake((input: { ResourceId?: string }) => ({
+      ScalingPolicies: this.scalingPolicies.get(input.ResourceId ?? '') ?? []
+    }))
+    auto.on(DescribeScheduledActionsCommand).callsFake((input: { ResourceId?: string }) => ({
+      ScheduledActions: this.scheduledActions.get(input.ResourceId ?? '') ?? []
+    }))
+    auto
+      .on(RegisterScalableTargetCommand)
+      .callsFake((input: { ResourceId: string; MinCapacity: number; MaxCapacity: number }) => {
+        const [, endpointName, , variantName] = input.ResourceId.split('/')
+        const live = this.endpoints.get(endpointName ?? '')?.variants.some((variant) => variant.name === variantName)
+        if (!live) {
+          throw awsError('ValidationException', `The endpoint variant "${input.ResourceId}" does not exist.`)
+        }
+        this.scalableTargets.set(input.ResourceId, { min: input.MinCapacity, max: input.MaxCapacity })
+        return {}
+      })
+    auto.on(PutScalingPolicyCommand).callsFake((input: ScalingPolicy & { ResourceId: string; PolicyName: string }) => {
+      if (!this.scalableTargets.has(input.ResourceId)) throw notRegistered(input.ResourceId)
+      const policies = (this.scalingPolicies.get(input.ResourceId) ?? []).filter(
+        (policy) => policy.PolicyName !== input.PolicyName
+      )
+      this.scalingPolicies.set(input.ResourceId, [
+        ...policies,
+        { ...input, CreationTime: new Date(0), PolicyARN: `arn:policy/${input.PolicyName}` }
+      ])
+      return { PolicyARN: `arn:policy/${input.PolicyName}` }
+    })
+    auto.on(DeleteScalingPolicyCommand).callsFake((input: { ResourceId: string; PolicyName: string }) => {
+      const policies = this.scalingPolicies.get(input.ResourceId) ?? []
+      if (!policies.some((policy) => policy.PolicyName === input.PolicyName)) {
+        throw awsError('ObjectNotFoundException', `No scaling policy found for ${input.PolicyName}`)
+      }
+      this.scalingPolicies.set(
+        input.ResourceId,
+        policies.filter((policy) => policy.PolicyName !== input.PolicyName)
+      )
+      return {}
+    })
+    auto
+      .on(PutScheduledActionCommand)
+      .callsFake((input: ScheduledAction & { ResourceId: string; ScheduledActionName: string }) => {
+        if (!this.scalableTargets.has(input.ResourceId)) throw notRegistered(input.ResourceId)
+        const actions = (this.scheduledActions.get(input.ResourceId) ?? []).filter(
+          (action) => action.ScheduledActionName !== input.ScheduledActionName
+        )
+        this.scheduledActions.set(input.ResourceId, [...actions, { ...input, CreationTime: new Date(0) }])
+        return {}
+      })
+    auto.on(DeleteScheduledActionCommand).callsFake((input: { ResourceId: string; ScheduledActionName: string }) => {
+      this.scheduledActions.set(
+        input.ResourceId,
+        (this.scheduledActions.get(input.ResourceId) ?? []).filter(
+          (action) => action.ScheduledActionName !== input.ScheduledActionName
+        )
+      )
+      return {}
+    })
+    auto.on(DeregisterScalableTargetCommand).callsFake((input: { ResourceId: string }) => {
+      if (!this.scalableTargets.delete(input.ResourceId)) throw notRegistered(input.ResourceId)
+      // Deregistering takes the target's policies and scheduled actions with it.
+      this.scalingPolicies.delete(input.ResourceId)
+      this.scheduledActions.delete(input.ResourceId)
+      return {}
+    })
+  }
+}
+
+function liveVariants(variants: ProductionVariant[]): LiveVariant[] {
+  return variants.map((variant) => ({
+    name: variant.VariantName ?? '',
+    weight: variant.InitialVariantWeight ?? 1,
+    count: variant.InitialInstanceCount ?? 1
+  }))
+}

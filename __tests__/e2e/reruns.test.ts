@@ -1,0 +1,100 @@
+/**
+ * Re-running a job that failed half-way must succeed without name clashes and
+ * leave nothing behind from the failed attempt; deploying the same model twice
+ * is harmless.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { DescribeEndpointCommand, ListEndpointConfigsCommand, ListModelsCommand } from '@aws-sdk/client-sagemaker'
+import {
+  awsClients,
+  runAction,
+  seedModelAndEndpoint,
+  startEmulator,
+  TEST_ACCOUNT,
+  TEST_REGION,
+  TEST_ROLE_ARN,
+  type AwsClients,
+  type Emulator
+} from './harness.js'
+
+let emulator: Emulator
+let aws: AwsClients
+
+beforeAll(async () => {
+  emulator = await startEmulator({ transitionSeconds: 0.3 })
+  aws = awsClients(emulator)
+}, 60_000)
+
+afterAll(async () => {
+  aws?.destroy()
+  await emulator?.stop()
+})
+
+beforeEach(async () => {
+  await emulator.reset()
+})
+
+const registry = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com`
+const deploy = (image: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  operation: 'deploy',
+  'endpoint-name': 'ranker',
+  'image-uri': `${registry}/${image}`,
+  'execution-role-arn': TEST_ROLE_ARN,
+  ...extra
+})
+
+async function names(): Promise<{ models: string[]; configs: string[] }> {
+  const models = await aws.sagemaker.send(new ListModelsCommand({}))
+  const configs = await aws.sagemaker.send(new ListEndpointConfigsCommand({}))
+  return {
+    models: (models.Models ?? []).map((model) => model.ModelName ?? '').sort(),
+    configs: (configs.EndpointConfigs ?? []).map((config) => config.EndpointConfigName ?? '').sort()
+  }
+}
+
+describe('re-runs', () => {
+  it('a re-run after an update SageMaker rolled back succeeds and leaves no orphans', async () => {
+    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'ranker' })
+    const before = await names()
+
+    // The model and config are created, then the update fails and SageMaker restores the old config.
+    const failed = await runAction({ inputs: deploy('ranker:fail-update', { 'model-name': 'ranker-v2' }), emulator })
+    expect(failed.exitCode).toBe(1)
+    expect(failed.stdout).toMatch(/FailureReason/)
+    expect(await names()).toEqual(before)
+
+    const rerun = await runAction({ inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }), emulator })
+    expect(rerun.exitCode).toBe(0)
+    const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'ranker' }))
+    expect(endpoint.EndpointConfigName).toBe(rerun.outputs['endpoint-config-name'])
+    expect(await names()).toEqual({
+      models: [...seeded.modelNames, 'ranker-v2'].sort(),
+      configs: [seeded.configName, rerun.outputs['endpoint-config-name'] ?? ''].sort()
+    })
+  }, 120_000)
+
+  it('deploying the model the endpoint already serves changes nothing', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'ranker' })
+    const first = await runAction({ inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }), emulator })
+    expect(first.exitCode).toBe(0)
+    const before = await names()
+
+    const again = await runAction({ inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }), emulator })
+
+    expect(again.exitCode).toBe(0)
+    expect(again.stdout).toContain('already serves model "ranker-v2"')
+    expect(await names()).toEqual(before)
+  }, 120_000)
+
+  it('two deploys in the same second get different names', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'ranker' })
+    const [a, b] = await Promise.all([
+      runAction({ inputs: deploy('ranker:3', { 'dry-run': 'true' }), emulator }),
+      runAction({ inputs: deploy('ranker:3', { 'dry-run': 'true' }), emulator })
+    ])
+    expect(a.exitCode).toBe(0)
+    expect(b.exitCode).toBe(0)
+    expect(a.outputs['model-name']).toMatch(/^ranker-\d{14}-[a-z0-9]{5}$/)
+    expect(a.outputs['model-name']).not.toBe(b.outputs['model-name'])
+  }, 120_000)
+})
