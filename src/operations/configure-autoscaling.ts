@@ -35,7 +35,8 @@ export async function runConfigureAutoscaling(
   const count = live ? liveInstanceCount(live) : undefined
   if (count !== undefined && (count < settings.minCapacity || count > settings.maxCapacity)) {
     const bound = count < settings.minCapacity ? settings.minCapacity : settings.maxCapacity
-    ctx.warn(`Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`
+    ctx.warn(
+      `Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`
     )
   }
 
@@ -53,7 +54,8 @@ export async function runConfigureAutoscaling(
     `${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} instances, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${TARGET_TRACKING_POLICY_NAME}").`
   )
   if (settings.scalingMetric === 'ModelLatency' && settings.targetValue < 1000) {
-    ctx.warn(`target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`
+    ctx.warn(
+      `target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`
     )
   }
   const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== TARGET_TRACKING_POLICY_NAME)
@@ -63,9 +65,9 @@ export async function runConfigureAutoscaling(
     )
   }
   if (isSuspended(before?.suspendedState)) {
-    ctx.warn(`Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
+    ctx.warn(
+      `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
     )
   }
   await reportEndpoint(ctx, endpoint)
 }
-

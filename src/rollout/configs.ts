@@ -68,7 +68,10 @@ export async function ensureModel(ctx: OperationContext, modelName: string, depl
  * clean instead of leaving orphans behind. Never touches what the endpoint
  * runs on. Failures here are warnings: the deploy's own error matters more.
  */
-export async function discardUnused(ctx: OperationContext, created: { models: string[]; configs: string[] }): Promise<void> {
+export async function discardUnused(
+  ctx: OperationContext,
+  created: { models: string[]; configs: string[] }
+): Promise<void> {
   if (ctx.dryRun) return
   try {
     const endpoint = await findEndpoint(ctx)

@@ -315,6 +315,15 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
     ctx,
     inFlight.oldVariants.map((variant) => variant.name)
   )
+  const oldCapacity = (endpoint.ProductionVariants ?? [])
+    .filter((variant) => variant.VariantName !== inFlight.newVariant)
+    .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0)
+  if (count !== undefined && count < oldCapacity && handover.taken.length === 0) {
+    ctx.warn(
+      `${inFlight.newVariant} takes all traffic with ${count} instance(s) where the old variants served with ${oldCapacity}; raise instance-count or configure autoscaling if it needs more.`
+    )
+  }
+
   try {
     await updateEndpointConfig(ctx, inFlight.releaseConfig, {
       purpose: `the promotion to ${inFlight.releaseConfig}`,
