@@ -83248,6 +83248,17 @@ const ACTION_VERSION = '0.1.0';
  * as throttling rises instead of failing the deploy on a busy account.
  */
 const RETRY_SETTINGS = { maxAttempts: 10, retryMode: 'adaptive' };
+/**
+ * Probes measure the model, and the SDK never retries the model's own answer:
+ * a ModelError (the container failed, HTTP 424), a validation error or a slow
+ * reply comes back on the first attempt whatever the limit. What it does retry,
+ * a throttle or SageMaker's own 5xx, turned the request away before it reached
+ * the model and says nothing about the new variant, so a probe gets the same
+ * patience as the control plane; with only 3 attempts a busy account's
+ * throttling would roll back a healthy model. Standard mode: the adaptive rate
+ * limiter would hold a probe back behind other callers' throttles.
+ */
+const PROBE_RETRY_SETTINGS = { maxAttempts: RETRY_SETTINGS.maxAttempts, retryMode: 'standard' };
 function createAwsClients(region) {
     const config = {
         region,
@@ -83256,8 +83267,7 @@ function createAwsClients(region) {
     };
     return {
         sagemaker: new client_sagemaker_dist_cjs/* SageMakerClient */.kHU(config),
-        // An invocation is a probe: retrying it many times would hide the failure it measures.
-        runtime: new client_sagemaker_runtime_dist_cjs/* SageMakerRuntimeClient */.OX({ ...config, maxAttempts: 3, retryMode: 'standard' }),
+        runtime: new client_sagemaker_runtime_dist_cjs/* SageMakerRuntimeClient */.OX({ ...config, ...PROBE_RETRY_SETTINGS }),
         autoscaling: new dist_cjs/* ApplicationAutoScalingClient */.gd(config),
         cloudwatch: new client_cloudwatch_dist_cjs/* CloudWatchClient */.WBn(config)
     };
@@ -83400,6 +83410,8 @@ const DURATION_UNITS_MS = {
     m: 60_000,
     h: 3_600_000
 };
+/** Units largest first, each at most once: `1s1s` or `5m1h` is more likely a typo than a sum. */
+const DURATION = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 /** The longest duration any input may take: SageMaker's own limits stop at 8 hours. */
 const MAX_DURATION_MS = 24 * 3_600_000;
 /**
@@ -83410,13 +83422,16 @@ function parseDuration(input, raw, { minMs = 0 } = {}) {
     const value = raw.trim();
     const expected = `must be a duration such as 45s, 5m, 1h30m or a number of seconds${minMs > 0 ? `, at least ${formatDuration(minMs)}` : ''}`;
     let ms;
+    const parts = DURATION.exec(value);
     if (/^\d+(\.\d+)?$/.test(value)) {
         ms = Number(value) * 1000;
     }
-    else if (/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(value)) {
+    else if (parts && value !== '') {
         ms = 0;
-        for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
-            ms += Number(part[1]) * DURATION_UNITS_MS[part[2]];
+        for (const [index, unit] of ['h', 'm', 's', 'ms'].entries()) {
+            const amount = parts[index + 1];
+            if (amount !== undefined)
+                ms += Number(amount) * DURATION_UNITS_MS[unit];
         }
     }
     else {
@@ -83520,22 +83535,34 @@ function parseSageMakerName(input, raw) {
 }
 function parseS3Uri(input, raw) {
     const value = raw.trim();
-    if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S+$/.test(value) || value.length > 1024) {
+    const [, bucket = '', key = ''] = (value.length <= 1024 && /^s3:\/\/([^/]*)\/(.*)$/s.exec(value)) || [];
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) ||
+        bucket.includes('..') ||
+        !/^[^\s\u0000-\u001f\u007f]+$/.test(key) ||
+        // SageMaker would fetch "." and ".." segments literally, while most tools resolve them: never what was meant.
+        key.split('/').some((segment) => segment === '.' || segment === '..')) {
         throw new InputError(input, 'must be an S3 URI such as s3://bucket/path/model.tar.gz', raw);
     }
     return value;
 }
 function parseRoleArn(input, raw) {
     const value = raw.trim();
-    if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(value)) {
+    // A path of up to 512 characters, then a role name of at most 64.
+    if (value.length > 700 ||
+        !/^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/){0,256}[\w+=,.@-]{1,64}$/.test(value)) {
         throw new InputError(input, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution', raw);
     }
     return value;
 }
+/**
+ * Docker's reference grammar: a registry host, lower-case path components
+ * (which rules out `..` and look-alike letters), then a tag or a digest.
+ */
+const IMAGE_REFERENCE = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+(?::\w[\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 /** A container image in ECR (or any registry SageMaker can pull from with VPC access). */
 function parseImageUri(input, raw) {
     const value = raw.trim();
-    if (!/^[a-z0-9][\w.-]*(:\d+)?(\/[\w.-]+)+(:[\w.-]{1,128}|@sha256:[a-f0-9]{64})?$/.test(value) || value.length > 255) {
+    if (value.length > 255 || !IMAGE_REFERENCE.test(value)) {
         throw new InputError(input, 'must be a container image such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1.2.0', raw);
     }
     return value;
@@ -83618,7 +83645,7 @@ class InputSource {
         if (names.length > 100)
             throw new InputError('alarm-names', 'may name at most 100 alarms');
         for (const name of names) {
-            if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
+            if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
                 throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name);
             }
         }
@@ -83633,7 +83660,8 @@ class InputSource {
             throw new InputError('probe-payload', 'must be at most 6 MB, the largest request InvokeEndpoint accepts');
         }
         const contentType = this.withDefault('probe-content-type', 'application/json', (raw) => raw);
-        if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
+        // Spaces and tabs only around parameters: a line break would end up inside an HTTP header.
+        if (!/^[\w.+-]+\/[\w.+-]+([ \t]*;[ \t]*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
             throw new InputError('probe-content-type', 'must be a MIME type such as application/json', contentType);
         }
         if (contentType.startsWith('application/json')) {
@@ -83668,7 +83696,7 @@ function parseSettings(read, env = process.env) {
         case 'deploy':
             return { ...common, operation, deploy: parseDeploy(inputs, env, common) };
         case 'promote':
-            return { ...common, operation, rollout: parseRollout(inputs, common) };
+            return { ...common, operation, rollout: parseRollout(inputs, common, operation) };
         case 'update-traffic':
             return {
                 ...common,
@@ -83785,14 +83813,15 @@ function parseDeploy(inputs, env, common) {
         instanceCount: inputs.withDefault('instance-count', '1', (raw) => parseInteger('instance-count', raw, { min: 1, max: 1000 })),
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
         tags: parseTags(inputs.raw('tags')),
-        rollout: parseRollout(inputs, common)
+        rollout: parseRollout(inputs, common, 'deploy')
     };
 }
-function parseRollout(inputs, common) {
+function parseRollout(inputs, common, operation) {
     const strategy = inputs.withDefault('strategy', 'all-at-once', (raw) => parseEnum('strategy', raw, STRATEGIES));
     const controller = inputs.withDefault('rollout-controller', 'action', (raw) => parseEnum('rollout-controller', raw, CONTROLLERS));
     const trafficSteps = inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy];
-    if (strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
+    // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
+    if (operation === 'deploy' && strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
         throw new InputError('traffic-steps', 'must be 100 (or empty) with strategy all-at-once', inputs.raw('traffic-steps'));
     }
     const gates = {
@@ -83843,6 +83872,12 @@ function checkSageMakerControllerLimits(settings, common, inputs) {
     if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
         throw new InputError('timeout', 'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)', inputs.raw('timeout') || '30m');
     }
+    if (settings.bakeTimeMs >= common.timeoutMs) {
+        throw new InputError('bake-time', 'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)', inputs.raw('bake-time') || '5m');
+    }
+    if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
+        throw new InputError('traffic-steps', 'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)', settings.trafficSteps.join(','));
+    }
     const steps = settings.trafficSteps;
     if (steps[steps.length - 1] !== 100) {
         throw new InputError('traffic-steps', 'must end at 100 with rollout-controller: sagemaker, which cannot pause', inputs.raw('traffic-steps'));
@@ -83886,7 +83921,7 @@ function parseVariantWeights(raw) {
     return weights;
 }
 function parseEnvironment(raw) {
-    const environment = {};
+    const environment = [];
     const entries = parseMap('model-environment', raw);
     if (entries.size > 100)
         throw new InputError('model-environment', 'may hold at most 100 variables');
@@ -83897,12 +83932,13 @@ function parseEnvironment(raw) {
         if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {
             throw new InputError('model-environment', `value of ${key} must be at most 1024 printable characters`);
         }
-        environment[key] = value;
+        environment.push([key, value]);
     }
-    return environment;
+    // fromEntries defines own properties: a key such as __proto__ stays a key instead of vanishing into the prototype.
+    return Object.fromEntries(environment);
 }
 function parseTags(raw) {
-    const tags = {};
+    const tags = [];
     const entries = parseMap('tags', raw);
     // A few of SageMaker's 50 tags are the action's own bookkeeping (see tags.ts).
     if (entries.size > 45)
@@ -83914,9 +83950,9 @@ function parseTags(raw) {
         if (value.length > 256 || !TAG_KEY.test(value)) {
             throw new InputError('tags', `value of ${key} must be at most 256 letters, digits, spaces or _.:/=+-@`);
         }
-        tags[key] = value;
+        tags.push([key, value]);
     }
-    return tags;
+    return Object.fromEntries(tags);
 }
 function resolveRegion(input, env) {
     const region = input || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
@@ -84347,12 +84383,13 @@ class WaitTimeoutError extends Error {
 }
 /**
  * Polls until the endpoint leaves every transitional status (or is gone, which
- * returns undefined). Throws WaitTimeoutError after `timeout`.
+ * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
+ * input unless a caller needs longer).
  */
-async function waitForSettled(ctx, purpose, endpointName = ctx.endpointName) {
-    const { clock } = ctx;
+async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs) {
+    const { clock, endpointName } = ctx;
     const started = clock.now();
-    const deadline = started + ctx.settings.timeoutMs;
+    const deadline = started + timeoutMs;
     let lastStatus = '';
     let lastLogAt = started;
     let delay = 0;
@@ -84369,7 +84406,7 @@ async function waitForSettled(ctx, purpose, endpointName = ctx.endpointName) {
             return endpoint;
         delay = nextPollDelay(elapsed, delay);
         if (clock.now() + delay > deadline) {
-            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${formatDuration(ctx.settings.timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }
@@ -84379,8 +84416,9 @@ async function waitForSettled(ctx, purpose, endpointName = ctx.endpointName) {
  * `expectedConfig`. SageMaker rolls a failed update back to the old config and
  * reports InService, so "InService" alone does not mean success.
  */
-async function waitForInService(ctx, expectedConfig, purpose, endpointName = ctx.endpointName) {
-    const endpoint = await waitForSettled(ctx, purpose, endpointName);
+async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs) {
+    const { endpointName } = ctx;
+    const endpoint = await waitForSettled(ctx, purpose, timeoutMs);
     if (!endpoint) {
         throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined);
     }
@@ -84397,14 +84435,15 @@ async function waitForInService(ctx, expectedConfig, purpose, endpointName = ctx
  * An endpoint can only be changed from InService: wait out another run's (or
  * SageMaker's own) transition first, and refuse a Failed endpoint outright.
  */
-async function waitUntilUpdatable(ctx, endpointName = ctx.endpointName) {
+async function waitUntilUpdatable(ctx) {
+    const { endpointName } = ctx;
     const endpoint = await findEndpoint(ctx, endpointName);
     if (!endpoint)
         return undefined;
     let settled = endpoint;
     if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
         info(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`);
-        settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`, endpointName);
+        settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`);
     }
     if (settled && settled.EndpointStatus !== 'InService') {
         throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
@@ -84886,6 +84925,12 @@ async function discardUnused(ctx, created) {
         return;
     try {
         const endpoint = await findEndpoint(ctx);
+        // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
+        // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
+        if (endpoint && endpoint.EndpointStatus !== 'InService') {
+            warning(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
+            return;
+        }
         const serving = endpoint?.EndpointConfigName;
         const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined;
         const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName));
@@ -84940,6 +84985,20 @@ function variantDefinition(config, variantName, overrides) {
     }
     return { ...found, ...overrides };
 }
+/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
+async function deleteConfigQuietly(ctx, configName) {
+    if (!configName)
+        return;
+    try {
+        if (!(await findEndpointConfig(ctx, configName)))
+            return;
+        const input = { EndpointConfigName: configName };
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+    }
+    catch (error) {
+        warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
@@ -84983,10 +85042,14 @@ async function updateEndpointConfig(ctx, configName, options) {
     const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
     if (options.deploymentConfig)
         input.DeploymentConfig = options.deploymentConfig;
+    if (options.keepInstanceCounts) {
+        input.RetainAllVariantProperties = true;
+        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
+    }
     await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
-    return waitForInService(ctx, configName, options.purpose);
+    return waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs);
 }
 /**
  * Changes variant weights and/or instance counts in place (no new config),
@@ -85550,7 +85613,6 @@ function readInFlightRollout() {
 
 
 
-
 /** Thrown when a rollout ended rolled back or failed; outputs and summary are already set. */
 class RolloutFailedError extends Error {
     constructor(message) {
@@ -85710,8 +85772,13 @@ async function bake(ctx, settings, variant, step, failures) {
     }
     const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
     let lastEvaluationAt = start;
-    for (let index = 1; index <= due; index++) {
-        await sleepUntil(ctx.clock, start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs));
+    // A step never ends on a failed evaluation: past bake-time, an unconfirmed failure is judged again
+    // until it clears or reaches failure-threshold, so more traffic never follows a bad reading.
+    for (let index = 1; index <= due || failures.consecutive > 0; index++) {
+        const dueAt = index <= due
+            ? start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs)
+            : start + settings.bakeTimeMs + (index - due) * settings.gateIntervalMs;
+        await sleepUntil(ctx.clock, dueAt);
         const now = ctx.clock.now();
         // CloudWatch has one-minute datapoints: look back at least a minute, never before the step began.
         const windowStart = Math.max(start, Math.min(lastEvaluationAt, now - 60_000));
@@ -85723,13 +85790,14 @@ async function bake(ctx, settings, variant, step, failures) {
         });
         lastEvaluationAt = now;
         step.evaluations.push(evaluation);
-        info(`Evaluation ${index}/${due} at ${step.weight}%: ${describeEvaluation(evaluation)}`);
+        const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
+        info(`Evaluation ${label} at ${step.weight}%: ${describeEvaluation(evaluation)}`);
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
                 return `${failures.consecutive} consecutive failed gate evaluation(s) at ${step.weight}%: ${evaluation.failures.join('; ')}`;
             }
-            warning(`Gate failed (${failures.consecutive} of ${settings.failureThreshold} allowed in a row): ${evaluation.failures.join('; ')}`);
+            warning(`Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
         }
         else {
             failures.consecutive = 0;
@@ -85841,7 +85909,8 @@ async function rollBack(ctx, inFlight) {
     }
     const endpoint = await updateEndpointConfig(ctx, inFlight.previousConfig, {
         purpose: `the rollback to ${inFlight.previousConfig}`,
-        forceWait: true
+        forceWait: true,
+        keepInstanceCounts: true
     });
     clearInFlightRollout();
     await deleteCanaryConfig(ctx, inFlight);
@@ -85850,20 +85919,6 @@ async function rollBack(ctx, inFlight) {
 /** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
 async function deleteCanaryConfig(ctx, inFlight) {
     await deleteConfigQuietly(ctx, inFlight.canaryConfig);
-}
-/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
-async function deleteConfigQuietly(ctx, configName) {
-    if (!configName)
-        return;
-    try {
-        if (!(await findEndpointConfig(ctx, configName)))
-            return;
-        const input = { EndpointConfigName: configName };
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
-    }
-    catch (error) {
-        warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
@@ -85942,7 +85997,9 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
         const updated = await updateEndpointConfig(ctx, releaseConfig, {
             purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
             deploymentConfig,
-            forceWait: true
+            forceWait: true,
+            // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
+            waitTimeoutMs: ctx.settings.timeoutMs * 2
         });
         await restoreScaling(ctx, handover, variantName);
         if (!updated)
@@ -85962,7 +86019,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
         await reportEndpoint(ctx, landed);
         ctx.output('healthy', false);
         if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
-            const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${landed.FailureReason}` : ''}.`;
+            const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`;
             record.result = 'rolled-back';
             record.decision = decision;
             ctx.output('rollout-result', 'rolled-back');
@@ -85973,7 +86030,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
             return;
         }
         const decision = landed.EndpointStatus === 'UpdateRollbackFailed'
-            ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${landed.FailureReason}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+            ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
             : error.message;
         record.result = 'failed';
         record.decision = decision;
@@ -85981,6 +86038,9 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
         ctx.output('rolled-back', false);
         throw new RolloutFailedError(decision);
     }
+}
+function withoutFullStop(text) {
+    return text.trim().replace(/\.+$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
@@ -86023,6 +86083,8 @@ async function runDeploy(ctx, deploy) {
     }
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
+        // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
+        await ensureModel(ctx, release.modelName, deploy);
         ctx.note(`Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`);
         ctx.output('rollout-result', 'succeeded');
         ctx.output('rolled-back', false);
@@ -86030,23 +86092,32 @@ async function runDeploy(ctx, deploy) {
         return;
     }
     ctx.output('previous-endpoint-config-name', currentConfigName);
+    if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
+        // A clash of names is an input error: it must stop the run before the model is created.
+        refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
+    }
     // Anything this run made that the endpoint does not end up using goes again on failure.
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
     try {
         if (await ensureModel(ctx, release.modelName, deploy))
             created.models.push(release.modelName);
         if (deploy.rollout.controller === 'sagemaker') {
-            return await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
+            await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
         }
-        if (deploy.rollout.strategy === 'all-at-once') {
-            return await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release);
+        else if (deploy.rollout.strategy === 'all-at-once') {
+            await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release);
         }
-        return await startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
+        else {
+            await startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
+        }
     }
     catch (error) {
         await discardUnused(ctx, created);
         throw error;
     }
+    // With fail-on-rollback: false a rolled-back deploy returns normally, and must tidy up all the same.
+    if (ctx.report.outputs['rollout-result'] === 'rolled-back')
+        await discardUnused(ctx, created);
 }
 function newVariantDefinition(deploy, variantName, modelName, weight) {
     return {
@@ -86142,7 +86213,18 @@ async function judgeNewTraffic(ctx, deploy, variantName, previousConfig) {
     }
     warning(`Rolling back: ${failure}`);
     const handover = await carryScalingOver(ctx, [variantName]);
-    await updateEndpointConfig(ctx, previousConfig, { purpose: `the rollback to "${previousConfig}"`, forceWait: true });
+    try {
+        await updateEndpointConfig(ctx, previousConfig, {
+            purpose: `the rollback to "${previousConfig}"`,
+            forceWait: true,
+            keepInstanceCounts: true
+        });
+    }
+    catch (error) {
+        // Still on the new variant: give it its scaling back before failing.
+        await restoreScaling(ctx, handover);
+        throw error;
+    }
     const previous = await getEndpointConfig(ctx, previousConfig);
     const oldVariant = previous.ProductionVariants?.[0]?.VariantName;
     if (oldVariant)
@@ -86159,6 +86241,12 @@ async function judgeNewTraffic(ctx, deploy, variantName, previousConfig) {
         throw new RolloutFailedError(decision);
     warning(`${decision} The step succeeds because fail-on-rollback is false.`);
 }
+/** The new variant serves beside the old ones, so it needs a name none of them has. */
+function refuseTakenVariantName(ctx, endpoint, newVariant) {
+    if ((endpoint.ProductionVariants ?? []).some((variant) => variant.VariantName === newVariant)) {
+        throw new Error(`Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`);
+    }
+}
 /**
  * Canary and linear run by the action: the new variant joins at weight 0
  * beside the serving ones, which keep the instance counts they serve with now
@@ -86167,9 +86255,7 @@ async function judgeNewTraffic(ctx, deploy, variantName, previousConfig) {
 async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, release) {
     const serving = endpoint.ProductionVariants ?? [];
     const newVariant = deploy.variantName ?? release.modelName;
-    if (serving.some((variant) => variant.VariantName === newVariant)) {
-        throw new Error(`Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`);
-    }
+    refuseTakenVariantName(ctx, endpoint, newVariant);
     const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const inFlight = {
@@ -86378,6 +86464,7 @@ function shorten(text) {
 
 
 
+
 async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
@@ -86387,7 +86474,8 @@ async function runPromote(ctx, settings) {
     if (!endpoint)
         throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
     const configName = endpoint.EndpointConfigName ?? '';
-    const tags = await configTags(ctx, await getEndpointConfig(ctx, configName));
+    const canaryConfig = await getEndpointConfig(ctx, configName);
+    const tags = await configTags(ctx, canaryConfig);
     const newVariant = tags[TAGS.newVariant];
     const previousConfig = tags[TAGS.previousConfig];
     if (tags[TAGS.role] !== 'canary' || !newVariant || !previousConfig) {
@@ -86412,7 +86500,16 @@ async function runPromote(ctx, settings) {
     if (ctx.dryRun)
         return;
     markInFlight(ctx, inFlight);
-    await runSteps(ctx, settings, inFlight, steps);
+    try {
+        await runSteps(ctx, settings, inFlight, steps);
+    }
+    finally {
+        // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
+        if (ctx.report.outputs['rollout-result'] === 'rolled-back') {
+            const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
+            await discardUnused(ctx, { models: model ? [model] : [], configs: [] });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/operations/rollback.ts
@@ -86423,6 +86520,7 @@ async function runPromote(ctx, settings) {
  * by listing configs by name, so it works after any number of deploys and never
  * lands on a config of an endpoint whose name merely shares a prefix.
  */
+
 
 
 
@@ -86457,12 +86555,18 @@ async function runRollback(ctx, settings) {
     const currentConfig = await findEndpointConfig(ctx, currentName);
     const moves = await scalingInTheWay(ctx, endpoint, currentConfig, target.config);
     ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`);
+    // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
+    const leaving = await readTaggedConfig(ctx, currentName);
+    const canaryVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined;
+    if (canaryVariant)
+        await moveTrafficOff(ctx, endpoint, canaryVariant);
     let settled;
     try {
         for (const { from, scaling } of moves)
             await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling);
         settled = await updateEndpointConfig(ctx, targetName, {
             purpose: `the rollback to config "${targetName}"`,
+            keepInstanceCounts: true,
             // Scaling can only be registered on a variant that exists, that is once the update has landed.
             forceWait: moves.some((move) => move.to !== undefined)
         });
@@ -86476,6 +86580,9 @@ async function runRollback(ctx, settings) {
         throw error;
     }
     await putScalingBack(ctx, moves);
+    // A canary config exists only for its rollout; once the endpoint has left it, it goes.
+    if (canaryVariant && settled)
+        await deleteConfigQuietly(ctx, currentName);
     await reportEndpoint(ctx, settled ?? (await findEndpoint(ctx)) ?? endpoint);
     // Without waiting (or in a dry run) the endpoint may still show the old config: the output names where it is going.
     ctx.output('endpoint-config-name', targetName);
@@ -86654,6 +86761,13 @@ async function rollback_restoreScaling(ctx, moves) {
             warning(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
         }
     }
+}
+async function moveTrafficOff(ctx, endpoint, variant) {
+    const desired = (endpoint.ProductionVariants ?? []).map((live) => ({
+        VariantName: live.VariantName ?? '',
+        DesiredWeight: live.VariantName === variant ? 0 : (live.CurrentWeight ?? live.DesiredWeight ?? 1)
+    }));
+    await updateWeightsAndCapacities(ctx, desired, { purpose: `moving traffic off ${variant}`, forceWait: true });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/update-capacity.ts

@@ -92,7 +92,7 @@ class InputSource {
     const names = [...new Set(parseList(this.raw('alarm-names')))]
     if (names.length > 100) throw new InputError('alarm-names', 'may name at most 100 alarms')
     for (const name of names) {
-      if (name.length > 255 || /[\u0000-\u001f]/.test(name)) {
+      if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
         throw new InputError('alarm-names', 'must be CloudWatch alarm names of at most 255 printable characters', name)
       }
     }
@@ -107,7 +107,8 @@ class InputSource {
       throw new InputError('probe-payload', 'must be at most 6 MB, the largest request InvokeEndpoint accepts')
     }
     const contentType = this.withDefault('probe-content-type', 'application/json', (raw) => raw)
-    if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
+    // Spaces and tabs only around parameters: a line break would end up inside an HTTP header.
+    if (!/^[\w.+-]+\/[\w.+-]+([ \t]*;[ \t]*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
       throw new InputError('probe-content-type', 'must be a MIME type such as application/json', contentType)
     }
     if (contentType.startsWith('application/json')) {
@@ -143,7 +144,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     case 'deploy':
       return { ...common, operation, deploy: parseDeploy(inputs, env, common) }
     case 'promote':
-      return { ...common, operation, rollout: parseRollout(inputs, common) }
+      return { ...common, operation, rollout: parseRollout(inputs, common, operation) }
     case 'update-traffic':
       return {
         ...common,
@@ -294,18 +295,19 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
     ),
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
     tags: parseTags(inputs.raw('tags')),
-    rollout: parseRollout(inputs, common)
+    rollout: parseRollout(inputs, common, 'deploy')
   }
 }
 
-function parseRollout(inputs: InputSource, common: CommonSettings): RolloutSettings {
+function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'deploy' | 'promote'): RolloutSettings {
   const strategy = inputs.withDefault('strategy', 'all-at-once', (raw) => parseEnum('strategy', raw, STRATEGIES))
   const controller = inputs.withDefault('rollout-controller', 'action', (raw) =>
     parseEnum('rollout-controller', raw, CONTROLLERS)
   )
   const trafficSteps =
     inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy]
-  if (strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
+  // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
+  if (operation === 'deploy' && strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
     throw new InputError(
       'traffic-steps',
       'must be 100 (or empty) with strategy all-at-once',
@@ -376,6 +378,20 @@ function checkSageMakerControllerLimits(settings: RolloutSettings, common: Commo
       inputs.raw('timeout') || '30m'
     )
   }
+  if (settings.bakeTimeMs >= common.timeoutMs) {
+    throw new InputError(
+      'bake-time',
+      'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)',
+      inputs.raw('bake-time') || '5m'
+    )
+  }
+  if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
+    throw new InputError(
+      'traffic-steps',
+      'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)',
+      settings.trafficSteps.join(',')
+    )
+  }
   const steps = settings.trafficSteps
   if (steps[steps.length - 1] !== 100) {
     throw new InputError(
@@ -434,7 +450,7 @@ export function parseVariantWeights(raw: string): Record<string, number> {
 }
 
 function parseEnvironment(raw: string): Record<string, string> {
-  const environment: Record<string, string> = {}
+  const environment: Array<[string, string]> = []
   const entries = parseMap('model-environment', raw)
   if (entries.size > 100) throw new InputError('model-environment', 'may hold at most 100 variables')
   for (const [key, value] of entries) {
@@ -448,13 +464,14 @@ function parseEnvironment(raw: string): Record<string, string> {
     if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {
       throw new InputError('model-environment', `value of ${key} must be at most 1024 printable characters`)
     }
-    environment[key] = value
+    environment.push([key, value])
   }
-  return environment
+  // fromEntries defines own properties: a key such as __proto__ stays a key instead of vanishing into the prototype.
+  return Object.fromEntries(environment)
 }
 
 function parseTags(raw: string): Record<string, string> {
-  const tags: Record<string, string> = {}
+  const tags: Array<[string, string]> = []
   const entries = parseMap('tags', raw)
   // A few of SageMaker's 50 tags are the action's own bookkeeping (see tags.ts).
   if (entries.size > 45) throw new InputError('tags', 'may hold at most 45 tags')
@@ -469,9 +486,9 @@ function parseTags(raw: string): Record<string, string> {
     if (value.length > 256 || !TAG_KEY.test(value)) {
       throw new InputError('tags', `value of ${key} must be at most 256 letters, digits, spaces or _.:/=+-@`)
     }
-    tags[key] = value
+    tags.push([key, value])
   }
-  return tags
+  return Object.fromEntries(tags)
 }
 
 export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {

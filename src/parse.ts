@@ -33,6 +33,9 @@ const DURATION_UNITS_MS: Record<string, number> = {
   h: 3_600_000
 }
 
+/** Units largest first, each at most once: `1s1s` or `5m1h` is more likely a typo than a sum. */
+const DURATION = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/
+
 /** The longest duration any input may take: SageMaker's own limits stop at 8 hours. */
 const MAX_DURATION_MS = 24 * 3_600_000
 
@@ -46,12 +49,14 @@ export function parseDuration(input: string, raw: string, { minMs = 0 }: { minMs
     minMs > 0 ? `, at least ${formatDuration(minMs)}` : ''
   }`
   let ms: number
+  const parts = DURATION.exec(value)
   if (/^\d+(\.\d+)?$/.test(value)) {
     ms = Number(value) * 1000
-  } else if (/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(value)) {
+  } else if (parts && value !== '') {
     ms = 0
-    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
-      ms += Number(part[1]) * (DURATION_UNITS_MS[part[2] as string] as number)
+    for (const [index, unit] of ['h', 'm', 's', 'ms'].entries()) {
+      const amount = parts[index + 1]
+      if (amount !== undefined) ms += Number(amount) * (DURATION_UNITS_MS[unit] as number)
     }
   } else {
     throw new InputError(input, expected, raw)
@@ -166,7 +171,14 @@ export function parseSageMakerName(input: string, raw: string): string {
 
 export function parseS3Uri(input: string, raw: string): string {
   const value = raw.trim()
-  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S+$/.test(value) || value.length > 1024) {
+  const [, bucket = '', key = ''] = (value.length <= 1024 && /^s3:\/\/([^/]*)\/(.*)$/s.exec(value)) || []
+  if (
+    !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) ||
+    bucket.includes('..') ||
+    !/^[^\s\u0000-\u001f\u007f]+$/.test(key) ||
+    // SageMaker would fetch "." and ".." segments literally, while most tools resolve them: never what was meant.
+    key.split('/').some((segment) => segment === '.' || segment === '..')
+  ) {
     throw new InputError(input, 'must be an S3 URI such as s3://bucket/path/model.tar.gz', raw)
   }
   return value
@@ -174,7 +186,11 @@ export function parseS3Uri(input: string, raw: string): string {
 
 export function parseRoleArn(input: string, raw: string): string {
   const value = raw.trim()
-  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(value)) {
+  // A path of up to 512 characters, then a role name of at most 64.
+  if (
+    value.length > 700 ||
+    !/^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/){0,256}[\w+=,.@-]{1,64}$/.test(value)
+  ) {
     throw new InputError(
       input,
       'must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution',
@@ -184,10 +200,17 @@ export function parseRoleArn(input: string, raw: string): string {
   return value
 }
 
+/**
+ * Docker's reference grammar: a registry host, lower-case path components
+ * (which rules out `..` and look-alike letters), then a tag or a digest.
+ */
+const IMAGE_REFERENCE =
+  /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+(?::\w[\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/
+
 /** A container image in ECR (or any registry SageMaker can pull from with VPC access). */
 export function parseImageUri(input: string, raw: string): string {
   const value = raw.trim()
-  if (!/^[a-z0-9][\w.-]*(:\d+)?(\/[\w.-]+)+(:[\w.-]{1,128}|@sha256:[a-f0-9]{64})?$/.test(value) || value.length > 255) {
+  if (value.length > 255 || !IMAGE_REFERENCE.test(value)) {
     throw new InputError(
       input,
       'must be a container image such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1.2.0',

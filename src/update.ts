@@ -30,6 +30,14 @@ export interface UpdateOptions {
   deploymentConfig?: UpdateEndpointCommandInput['DeploymentConfig']
   /** Wait for InService on the new config even when wait-for-completion is false (rollouts must). */
   forceWait?: boolean
+  /**
+   * Keep the instance counts same-named variants serve with now, not their
+   * config's initial counts: a variant taking all traffic back must not shrink
+   * to what it was first deployed with. Weights still come from the config.
+   */
+  keepInstanceCounts?: boolean
+  /** How long to wait, when it must be longer than the timeout input. */
+  waitTimeoutMs?: number
 }
 
 /**
@@ -60,13 +68,17 @@ export async function updateEndpointConfig(
 ): Promise<Endpoint | undefined> {
   const input: UpdateEndpointCommandInput = { EndpointName: ctx.endpointName, EndpointConfigName: configName }
   if (options.deploymentConfig) input.DeploymentConfig = options.deploymentConfig
+  if (options.keepInstanceCounts) {
+    input.RetainAllVariantProperties = true
+    input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }]
+  }
   await changeWhenUpdatable(ctx, () =>
     ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
       ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
     )
   )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return undefined
-  return waitForInService(ctx, configName, options.purpose)
+  return waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs)
 }
 
 /**
@@ -77,7 +89,7 @@ export async function updateEndpointConfig(
 export async function updateWeightsAndCapacities(
   ctx: OperationContext,
   desired: DesiredWeightAndCapacity[],
-  options: Omit<UpdateOptions, 'deploymentConfig'>
+  options: Pick<UpdateOptions, 'purpose' | 'forceWait'>
 ): Promise<Endpoint> {
   const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired }
   const before = await changeWhenUpdatable(ctx, () =>

@@ -44,16 +44,17 @@ export class WaitTimeoutError extends Error {
 
 /**
  * Polls until the endpoint leaves every transitional status (or is gone, which
- * returns undefined). Throws WaitTimeoutError after `timeout`.
+ * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
+ * input unless a caller needs longer).
  */
 export async function waitForSettled(
   ctx: OperationContext,
   purpose: string,
-  endpointName = ctx.endpointName
+  timeoutMs = ctx.settings.timeoutMs
 ): Promise<Endpoint | undefined> {
-  const { clock } = ctx
+  const { clock, endpointName } = ctx
   const started = clock.now()
-  const deadline = started + ctx.settings.timeoutMs
+  const deadline = started + timeoutMs
   let lastStatus = ''
   let lastLogAt = started
   let delay = 0
@@ -74,7 +75,7 @@ export async function waitForSettled(
     delay = nextPollDelay(elapsed, delay)
     if (clock.now() + delay > deadline) {
       throw new WaitTimeoutError(
-        `Endpoint "${endpointName}" was still ${status} after ${formatDuration(ctx.settings.timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
+        `Endpoint "${endpointName}" was still ${status} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
       )
     }
     await clock.sleep(delay)
@@ -90,9 +91,10 @@ export async function waitForInService(
   ctx: OperationContext,
   expectedConfig: string,
   purpose: string,
-  endpointName = ctx.endpointName
+  timeoutMs = ctx.settings.timeoutMs
 ): Promise<Endpoint> {
-  const endpoint = await waitForSettled(ctx, purpose, endpointName)
+  const { endpointName } = ctx
+  const endpoint = await waitForSettled(ctx, purpose, timeoutMs)
   if (!endpoint) {
     throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined)
   }
@@ -116,16 +118,14 @@ export async function waitForInService(
  * An endpoint can only be changed from InService: wait out another run's (or
  * SageMaker's own) transition first, and refuse a Failed endpoint outright.
  */
-export async function waitUntilUpdatable(
-  ctx: OperationContext,
-  endpointName = ctx.endpointName
-): Promise<Endpoint | undefined> {
+export async function waitUntilUpdatable(ctx: OperationContext): Promise<Endpoint | undefined> {
+  const { endpointName } = ctx
   const endpoint = await findEndpoint(ctx, endpointName)
   if (!endpoint) return undefined
   let settled: Endpoint | undefined = endpoint
   if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
     core.info(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`)
-    settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`, endpointName)
+    settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`)
   }
   if (settled && settled.EndpointStatus !== 'InService') {
     throw new EndpointStateError(

@@ -24,6 +24,18 @@ export interface AwsClients {
  */
 export const RETRY_SETTINGS = { maxAttempts: 10, retryMode: 'adaptive' } as const
 
+/**
+ * Probes measure the model, and the SDK never retries the model's own answer:
+ * a ModelError (the container failed, HTTP 424), a validation error or a slow
+ * reply comes back on the first attempt whatever the limit. What it does retry,
+ * a throttle or SageMaker's own 5xx, turned the request away before it reached
+ * the model and says nothing about the new variant, so a probe gets the same
+ * patience as the control plane; with only 3 attempts a busy account's
+ * throttling would roll back a healthy model. Standard mode: the adaptive rate
+ * limiter would hold a probe back behind other callers' throttles.
+ */
+export const PROBE_RETRY_SETTINGS = { maxAttempts: RETRY_SETTINGS.maxAttempts, retryMode: 'standard' } as const
+
 export function createAwsClients(region: string): AwsClients {
   const config = {
     region,
@@ -32,8 +44,7 @@ export function createAwsClients(region: string): AwsClients {
   }
   return {
     sagemaker: new SageMakerClient(config),
-    // An invocation is a probe: retrying it many times would hide the failure it measures.
-    runtime: new SageMakerRuntimeClient({ ...config, maxAttempts: 3, retryMode: 'standard' }),
+    runtime: new SageMakerRuntimeClient({ ...config, ...PROBE_RETRY_SETTINGS }),
     autoscaling: new ApplicationAutoScalingClient(config),
     cloudwatch: new CloudWatchClient(config)
   }

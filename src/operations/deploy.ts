@@ -72,6 +72,8 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   }
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
+    // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
+    await ensureModel(ctx, release.modelName, deploy)
     ctx.note(`Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`)
     ctx.output('rollout-result', 'succeeded')
     ctx.output('rolled-back', false)
@@ -80,21 +82,28 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   }
   ctx.output('previous-endpoint-config-name', currentConfigName)
 
+  if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
+    // A clash of names is an input error: it must stop the run before the model is created.
+    refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName)
+  }
+
   // Anything this run made that the endpoint does not end up using goes again on failure.
   const created: Created = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
   try {
     if (await ensureModel(ctx, release.modelName, deploy)) created.models.push(release.modelName)
     if (deploy.rollout.controller === 'sagemaker') {
-      return await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
+      await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
+    } else if (deploy.rollout.strategy === 'all-at-once') {
+      await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release)
+    } else {
+      await startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
     }
-    if (deploy.rollout.strategy === 'all-at-once') {
-      return await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release)
-    }
-    return await startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
   } catch (error) {
     await discardUnused(ctx, created)
     throw error
   }
+  // With fail-on-rollback: false a rolled-back deploy returns normally, and must tidy up all the same.
+  if (ctx.report.outputs['rollout-result'] === 'rolled-back') await discardUnused(ctx, created)
 }
 
 function newVariantDefinition(
@@ -226,7 +235,17 @@ async function judgeNewTraffic(
   }
   core.warning(`Rolling back: ${failure}`)
   const handover = await carryScalingOver(ctx, [variantName])
-  await updateEndpointConfig(ctx, previousConfig, { purpose: `the rollback to "${previousConfig}"`, forceWait: true })
+  try {
+    await updateEndpointConfig(ctx, previousConfig, {
+      purpose: `the rollback to "${previousConfig}"`,
+      forceWait: true,
+      keepInstanceCounts: true
+    })
+  } catch (error) {
+    // Still on the new variant: give it its scaling back before failing.
+    await restoreScaling(ctx, handover)
+    throw error
+  }
   const previous = await getEndpointConfig(ctx, previousConfig)
   const oldVariant = previous.ProductionVariants?.[0]?.VariantName
   if (oldVariant) await restoreScaling(ctx, handover, oldVariant)
@@ -240,6 +259,15 @@ async function judgeNewTraffic(
   await reportEndpoint(ctx, await getEndpoint(ctx))
   if (settings.failOnRollback) throw new RolloutFailedError(decision)
   core.warning(`${decision} The step succeeds because fail-on-rollback is false.`)
+}
+
+/** The new variant serves beside the old ones, so it needs a name none of them has. */
+function refuseTakenVariantName(ctx: OperationContext, endpoint: Endpoint, newVariant: string): void {
+  if ((endpoint.ProductionVariants ?? []).some((variant) => variant.VariantName === newVariant)) {
+    throw new Error(
+      `Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`
+    )
+  }
 }
 
 /**
@@ -256,11 +284,7 @@ async function startProgressiveRollout(
 ): Promise<void> {
   const serving = endpoint.ProductionVariants ?? []
   const newVariant = deploy.variantName ?? release.modelName
-  if (serving.some((variant) => variant.VariantName === newVariant)) {
-    throw new Error(
-      `Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`
-    )
-  }
+  refuseTakenVariantName(ctx, endpoint, newVariant)
   const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0)
   const total = weights.reduce((sum, weight) => sum + weight, 0)
   const inFlight: InFlight = {

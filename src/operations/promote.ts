@@ -7,6 +7,7 @@ import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, TAGS, uniqueSuffix } from '../naming.js'
+import { discardUnused } from '../rollout/configs.js'
 import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
@@ -22,7 +23,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const endpoint = await waitUntilUpdatable(ctx)
   if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
   const configName = endpoint.EndpointConfigName ?? ''
-  const tags = await configTags(ctx, await getEndpointConfig(ctx, configName))
+  const canaryConfig = await getEndpointConfig(ctx, configName)
+  const tags = await configTags(ctx, canaryConfig)
   const newVariant = tags[TAGS.newVariant]
   const previousConfig = tags[TAGS.previousConfig]
   if (tags[TAGS.role] !== 'canary' || !newVariant || !previousConfig) {
@@ -48,5 +50,13 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   startRolloutRecord(ctx, settings, inFlight)
   if (ctx.dryRun) return
   markInFlight(ctx, inFlight)
-  await runSteps(ctx, settings, inFlight, steps)
+  try {
+    await runSteps(ctx, settings, inFlight, steps)
+  } finally {
+    // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
+    if (ctx.report.outputs['rollout-result'] === 'rolled-back') {
+      const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
+      await discardUnused(ctx, { models: model ? [model] : [], configs: [] })
+    }
+  }
 }

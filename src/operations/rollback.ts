@@ -20,7 +20,8 @@ import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint, type E
 import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
 import { TAGS } from '../naming.js'
 import type { RollbackSettings } from '../settings.js'
-import { updateEndpointConfig } from '../update.js'
+import { deleteConfigQuietly } from '../rollout/configs.js'
+import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
 
 /** A recorded chain longer than this is a tagging loop, not history. */
@@ -54,12 +55,17 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
   const moves = await scalingInTheWay(ctx, endpoint, currentConfig, target.config)
 
   ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`)
+  // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
+  const leaving = await readTaggedConfig(ctx, currentName)
+  const canaryVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined
+  if (canaryVariant) await moveTrafficOff(ctx, endpoint, canaryVariant)
 
   let settled: Endpoint | undefined
   try {
     for (const { from, scaling } of moves) await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling)
     settled = await updateEndpointConfig(ctx, targetName, {
       purpose: `the rollback to config "${targetName}"`,
+      keepInstanceCounts: true,
       // Scaling can only be registered on a variant that exists, that is once the update has landed.
       forceWait: moves.some((move) => move.to !== undefined)
     })
@@ -70,6 +76,8 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
     throw error
   }
   await putScalingBack(ctx, moves)
+  // A canary config exists only for its rollout; once the endpoint has left it, it goes.
+  if (canaryVariant && settled) await deleteConfigQuietly(ctx, currentName)
   await reportEndpoint(ctx, settled ?? (await findEndpoint(ctx)) ?? endpoint)
   // Without waiting (or in a dry run) the endpoint may still show the old config: the output names where it is going.
   ctx.output('endpoint-config-name', targetName)
@@ -287,4 +295,12 @@ async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]): Prom
       )
     }
   }
+}
+
+async function moveTrafficOff(ctx: OperationContext, endpoint: Endpoint, variant: string): Promise<void> {
+  const desired = (endpoint.ProductionVariants ?? []).map((live) => ({
+    VariantName: live.VariantName ?? '',
+    DesiredWeight: live.VariantName === variant ? 0 : (live.CurrentWeight ?? live.DesiredWeight ?? 1)
+  }))
+  await updateWeightsAndCapacities(ctx, desired, { purpose: `moving traffic off ${variant}`, forceWait: true })
 }

@@ -75,6 +75,14 @@ export async function discardUnused(
   if (ctx.dryRun) return
   try {
     const endpoint = await findEndpoint(ctx)
+    // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
+    // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
+    if (endpoint && endpoint.EndpointStatus !== 'InService') {
+      core.warning(
+        `Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`
+      )
+      return
+    }
     const serving = endpoint?.EndpointConfigName
     const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined
     const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName))
@@ -144,4 +152,18 @@ export function variantDefinition(
     throw new Error(`Endpoint config "${config.EndpointConfigName}" has no variant "${variantName}".`)
   }
   return { ...found, ...overrides }
+}
+
+/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
+export async function deleteConfigQuietly(ctx: OperationContext, configName: string): Promise<void> {
+  if (!configName) return
+  try {
+    if (!(await findEndpointConfig(ctx, configName))) return
+    const input = { EndpointConfigName: configName }
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () =>
+      ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
+    )
+  } catch (error) {
+    core.warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
+  }
 }

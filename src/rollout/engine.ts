@@ -5,12 +5,10 @@
  * gate puts everything back: first the traffic (seconds), then the config.
  */
 import * as core from '@actions/core'
-import { DeleteEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
 import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
 import type { Clock } from '../clock.js'
 import type { OperationContext } from '../context.js'
 import {
-  findEndpointConfig,
   getEndpoint,
   getEndpointConfig,
   liveInstanceCount,
@@ -22,7 +20,7 @@ import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutResult, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
-import { createEndpointConfig, variantDefinition } from './configs.js'
+import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from './configs.js'
 import { evaluateGates, hasGates } from './gates.js'
 import { carryScalingOver, restoreScaling, type ScalingHandover } from './scaling.js'
 import { clearInFlightRollout, saveInFlightRollout } from './state.js'
@@ -245,8 +243,14 @@ async function bake(
   }
   const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
   let lastEvaluationAt = start
-  for (let index = 1; index <= due; index++) {
-    await sleepUntil(ctx.clock, start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs))
+  // A step never ends on a failed evaluation: past bake-time, an unconfirmed failure is judged again
+  // until it clears or reaches failure-threshold, so more traffic never follows a bad reading.
+  for (let index = 1; index <= due || failures.consecutive > 0; index++) {
+    const dueAt =
+      index <= due
+        ? start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs)
+        : start + settings.bakeTimeMs + (index - due) * settings.gateIntervalMs
+    await sleepUntil(ctx.clock, dueAt)
     const now = ctx.clock.now()
     // CloudWatch has one-minute datapoints: look back at least a minute, never before the step began.
     const windowStart = Math.max(start, Math.min(lastEvaluationAt, now - 60_000))
@@ -258,14 +262,15 @@ async function bake(
     })
     lastEvaluationAt = now
     step.evaluations.push(evaluation)
-    core.info(`Evaluation ${index}/${due} at ${step.weight}%: ${describeEvaluation(evaluation)}`)
+    const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`
+    core.info(`Evaluation ${label} at ${step.weight}%: ${describeEvaluation(evaluation)}`)
     if (evaluation.verdict === 'failed') {
       failures.consecutive++
       if (failures.consecutive >= settings.failureThreshold) {
         return `${failures.consecutive} consecutive failed gate evaluation(s) at ${step.weight}%: ${evaluation.failures.join('; ')}`
       }
       core.warning(
-        `Gate failed (${failures.consecutive} of ${settings.failureThreshold} allowed in a row): ${evaluation.failures.join('; ')}`
+        `Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
       )
     } else {
       failures.consecutive = 0
@@ -396,7 +401,8 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
   }
   const endpoint = await updateEndpointConfig(ctx, inFlight.previousConfig, {
     purpose: `the rollback to ${inFlight.previousConfig}`,
-    forceWait: true
+    forceWait: true,
+    keepInstanceCounts: true
   })
   clearInFlightRollout()
   await deleteCanaryConfig(ctx, inFlight)
@@ -406,20 +412,6 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
 /** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
 async function deleteCanaryConfig(ctx: OperationContext, inFlight: InFlight): Promise<void> {
   await deleteConfigQuietly(ctx, inFlight.canaryConfig)
-}
-
-/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
-async function deleteConfigQuietly(ctx: OperationContext, configName: string): Promise<void> {
-  if (!configName) return
-  try {
-    if (!(await findEndpointConfig(ctx, configName))) return
-    const input = { EndpointConfigName: configName }
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () =>
-      ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
-    )
-  } catch (error) {
-    core.warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
-  }
 }
 
 export type { ScalingHandover }

@@ -104,7 +104,9 @@ export async function runSageMakerRollout(
     const updated = await updateEndpointConfig(ctx, releaseConfig, {
       purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
       deploymentConfig,
-      forceWait: true
+      forceWait: true,
+      // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
+      waitTimeoutMs: ctx.settings.timeoutMs * 2
     })
     await restoreScaling(ctx, handover, variantName)
     if (!updated) return
@@ -121,7 +123,7 @@ export async function runSageMakerRollout(
     await reportEndpoint(ctx, landed)
     ctx.output('healthy', false)
     if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
-      const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${landed.FailureReason}` : ''}.`
+      const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`
       record.result = 'rolled-back'
       record.decision = decision
       ctx.output('rollout-result', 'rolled-back')
@@ -132,7 +134,7 @@ export async function runSageMakerRollout(
     }
     const decision =
       landed.EndpointStatus === 'UpdateRollbackFailed'
-        ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${landed.FailureReason}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+        ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
         : (error as Error).message
     record.result = 'failed'
     record.decision = decision
@@ -140,4 +142,8 @@ export async function runSageMakerRollout(
     ctx.output('rolled-back', false)
     throw new RolloutFailedError(decision)
   }
+}
+
+function withoutFullStop(text: string): string {
+  return text.trim().replace(/\.+$/, '')
 }

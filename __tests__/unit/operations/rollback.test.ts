@@ -93,7 +93,10 @@ describe('rollback', () => {
     expect(result.failed).toBeUndefined()
     expect(aws.sagemaker.commandCalls(UpdateEndpointCommand)[0]?.args[0].input).toEqual({
       EndpointName: 'fraud',
-      EndpointConfigName: 'fraud-cfg-1'
+      EndpointConfigName: 'fraud-cfg-1',
+      // The variants taking traffic back keep the instance counts they serve with now.
+      RetainAllVariantProperties: true,
+      ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }]
     })
     expect(result.outputs).toMatchObject({
       'previous-endpoint-config-name': 'fraud-cfg-2',
@@ -303,7 +306,7 @@ describe('rollback', () => {
     expect(result.failed).toBeUndefined()
     expect(aws.sagemaker.commandCalls(UpdateEndpointCommand)).toHaveLength(0)
     expect(result.log.join('\n')).toContain(
-      '[dry-run] would call UpdateEndpoint on endpoint "fraud": {"EndpointName":"fraud","EndpointConfigName":"fraud-cfg-1"}'
+      '[dry-run] would call UpdateEndpoint on endpoint "fraud": {"EndpointName":"fraud","EndpointConfigName":"fraud-cfg-1","RetainAllVariantProperties":true'
     )
     expect(result.outputs['rolled-back']).toBe('false')
     expect(result.outputs['endpoint-config-name']).toBe('fraud-cfg-1')

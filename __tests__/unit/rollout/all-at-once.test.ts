@@ -1,0 +1,139 @@
+/**
+ * all-at-once with gates: one step of 100%, judged after SageMaker has
+ * switched the endpoint to the new config; a failed gate switches it back.
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../../__fixtures__/core.js'
+import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
+import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+
+const allAtOnce = {
+  operation: 'deploy',
+  'endpoint-name': 'fraud',
+  'image-uri': IMAGE,
+  'execution-role-arn': ROLE_ARN,
+  'model-name': 'fraud-v2',
+  'bake-time': '10m',
+  'gate-interval': '2m',
+  'max-error-rate': '1%'
+}
+
+let fake: FakeAws
+beforeEach(() => {
+  resetAws()
+  fake = new FakeAws()
+  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 1, model: 'fraud-v1' }], {
+    'sagemaker-deploy:endpoint': 'fraud',
+    'sagemaker-deploy:role': 'release'
+  })
+  fake.install(aws)
+  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+})
+
+/** The new model errs once it serves: the variant keeps its name, so only the config tells them apart. */
+function newModelErrs(): void {
+  fake.traffic = () =>
+    fake.endpoint('fraud').config === 'fraud-v1-config'
+      ? { invocations: 100, errors5xx: 0 }
+      : { invocations: 100, errors5xx: 40 }
+}
+
+describe('all-at-once with gates', () => {
+  it('switches configs, then judges one step of 100%', async () => {
+    const result = await runAction(allAtOnce)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.outputs['rolled-back']).toBe('false')
+    const releaseConfig = result.outputs['endpoint-config-name'] as string
+    expect(changeCalls(aws)).toEqual([
+      { name: 'sagemaker.CreateModel', input: expect.objectContaining({ ModelName: 'fraud-v2' }) },
+      {
+        name: 'sagemaker.CreateEndpointConfig',
+        input: expect.objectContaining({
+          EndpointConfigName: releaseConfig,
+          ProductionVariants: [
+            {
+              VariantName: 'AllTraffic',
+              ModelName: 'fraud-v2',
+              InstanceType: 'ml.m5.large',
+              InitialInstanceCount: 1,
+              InitialVariantWeight: 1
+            }
+          ]
+        })
+      },
+      { name: 'sagemaker.UpdateEndpoint', input: { EndpointName: 'fraud', EndpointConfigName: releaseConfig } }
+    ])
+    // Every gate evaluation comes after the switch.
+    const names = awsCallNames()
+    expect(names.indexOf('cloudwatch.GetMetricData')).toBeGreaterThan(names.indexOf('sagemaker.UpdateEndpoint'))
+    expect(names.filter((name) => name === 'cloudwatch.GetMetricData')).toHaveLength(5)
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      rollout: { steps: Array<{ weight: number; verdict: string; evaluations: unknown[] }> }
+    }
+    expect(output.rollout.steps).toHaveLength(1)
+    expect(output.rollout.steps[0]).toMatchObject({ weight: 100, verdict: 'passed' })
+    expect(output.rollout.steps[0]?.evaluations).toHaveLength(5)
+
+    const state = fake.endpoint('fraud')
+    expect(state.config).toBe(releaseConfig)
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 1 }])
+    expect(fake.configs.get(releaseConfig)?.variants[0]?.ModelName).toBe('fraud-v2')
+    expect(fake.configs.get(releaseConfig)?.tags['sagemaker-deploy:previous-config']).toBe('fraud-v1-config')
+  })
+
+  it('returns the endpoint to the previous config when a gate fails', async () => {
+    newModelErrs()
+
+    const result = await runAction(allAtOnce)
+
+    const calls = changeCalls(aws)
+    const releaseConfig = calls[1]?.input.EndpointConfigName as string
+    expect(calls.map((call) => [call.name, call.input.EndpointConfigName])).toEqual([
+      ['sagemaker.CreateModel', undefined],
+      ['sagemaker.CreateEndpointConfig', releaseConfig],
+      ['sagemaker.UpdateEndpoint', releaseConfig],
+      ['sagemaker.UpdateEndpoint', 'fraud-v1-config'],
+      // Neither the release config nor the new model serves anywhere after the rollback.
+      ['sagemaker.DeleteEndpointConfig', releaseConfig],
+      ['sagemaker.DeleteModel', undefined]
+    ])
+    expect(calls.at(-1)?.input).toEqual({ ModelName: 'fraud-v2' })
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.outputs['rolled-back']).toBe('true')
+    expect(result.outputs['endpoint-config-name']).toBe('fraud-v1-config')
+    expect(result.failed).toMatch(
+      /^Rolled back: .*error rate 40\.00% above max-error-rate 1\.00%.*"fraud-v1-config"\.$/
+    )
+    // The first evaluation failed; the rollback followed it at once.
+    expect(awsCallNames().filter((name) => name === 'cloudwatch.GetMetricData')).toHaveLength(1)
+
+    const state = fake.endpoint('fraud')
+    expect(state.status).toBe('InService')
+    expect(state.config).toBe('fraud-v1-config')
+    expect(state.variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
+    expect(fake.configs.get('fraud-v1-config')?.variants[0]?.ModelName).toBe('fraud-v1')
+    expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
+    expect([...fake.models]).toEqual(['fraud-v1'])
+  })
+
+  it('with auto-rollback: false leaves the new config serving and fails', async () => {
+    newModelErrs()
+
+    const result = await runAction({ ...allAtOnce, 'auto-rollback': 'false' })
+
+    expect(changeCalls(aws).map((call) => call.name)).toEqual([
+      'sagemaker.CreateModel',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.UpdateEndpoint'
+    ])
+    expect(result.outputs['rollout-result']).toBe('failed')
+    expect(result.outputs['rolled-back']).toBe('false')
+    expect(result.failed).toContain('run operation: rollback to return to "fraud-v1-config"')
+    expect(fake.endpoint('fraud').config).toBe(result.outputs['endpoint-config-name'])
+  })
+})

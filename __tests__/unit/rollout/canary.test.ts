@@ -1,0 +1,183 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../../__fixtures__/core.js'
+import { changeCalls, FakeAws, type AwsCall, weightShifts } from '../../../__fixtures__/fake-aws.js'
+import { FakeClock } from '../../../__fixtures__/clock.js'
+import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+
+const canary = {
+  operation: 'deploy',
+  'endpoint-name': 'fraud',
+  'image-uri': IMAGE,
+  'execution-role-arn': ROLE_ARN,
+  'model-name': 'fraud-v2',
+  strategy: 'canary',
+  'traffic-steps': '10,50,100',
+  'bake-time': '10m',
+  'gate-interval': '2m',
+  'max-error-rate': '1%'
+}
+
+function configNamed(calls: AwsCall[], suffix: RegExp): string {
+  const created = calls
+    .filter((call) => call.name === 'sagemaker.CreateEndpointConfig')
+    .map((call) => call.input.EndpointConfigName as string)
+  const name = created.find((candidate) => suffix.test(candidate))
+  if (!name) throw new Error(`no config matching ${suffix} among ${created.join(', ')}`)
+  return name
+}
+
+let fake: FakeAws
+beforeEach(() => {
+  resetAws()
+  fake = new FakeAws()
+  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 3, model: 'fraud-v1' }], {
+    'sagemaker-deploy:endpoint': 'fraud',
+    'sagemaker-deploy:role': 'release'
+  })
+  fake.install(aws)
+  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+})
+
+describe('canary rollout run by the action', () => {
+  it('shifts step by step, then retires the old variant', async () => {
+    const result = await runAction(canary)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.outputs['rolled-back']).toBe('false')
+    expect(result.outputs.healthy).toBe('true')
+    expect(result.outputs['previous-endpoint-config-name']).toBe('fraud-v1-config')
+    expect(result.outputs['variant-name']).toBe('fraud-v2')
+    expect(JSON.parse(result.outputs['variant-weights'] ?? '{}')).toEqual({ 'fraud-v2': 100 })
+
+    const calls = changeCalls(aws)
+    const canaryConfig = configNamed(calls, /-canary$/)
+    const releaseConfig = configNamed(calls, /^fraud-\d{14}-[0-9a-z]{5}$/)
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.CreateModel',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig'
+    ])
+    // The new variant joins at weight 0 beside the old one, which keeps the three instances it serves with.
+    expect(calls[1]?.input).toMatchObject({
+      EndpointConfigName: canaryConfig,
+      ProductionVariants: [
+        { VariantName: 'AllTraffic', ModelName: 'fraud-v1', InitialInstanceCount: 3, InitialVariantWeight: 100 },
+        { VariantName: 'fraud-v2', ModelName: 'fraud-v2', InitialInstanceCount: 1, InitialVariantWeight: 0 }
+      ]
+    })
+    expect(calls[2]?.input).toEqual({ EndpointName: 'fraud', EndpointConfigName: canaryConfig })
+    // Each step: the new variant takes w, the old one 100 - w.
+    expect(weightShifts(calls)).toEqual([
+      { AllTraffic: 90, 'fraud-v2': 10 },
+      { AllTraffic: 50, 'fraud-v2': 50 },
+      { AllTraffic: 0, 'fraud-v2': 100 }
+    ])
+    expect(calls[6]?.input).toMatchObject({
+      EndpointConfigName: releaseConfig,
+      ProductionVariants: [{ VariantName: 'fraud-v2', ModelName: 'fraud-v2', InitialVariantWeight: 1 }]
+    })
+    expect(calls[7]?.input).toEqual({ EndpointName: 'fraud', EndpointConfigName: releaseConfig })
+    expect(calls[8]?.input).toEqual({ EndpointConfigName: canaryConfig })
+
+    const state = fake.endpoint('fraud')
+    expect(state.status).toBe('InService')
+    expect(state.config).toBe(releaseConfig)
+    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 1 }])
+    expect(result.outputs['endpoint-config-name']).toBe(releaseConfig)
+    expect(fake.configs.has(canaryConfig)).toBe(false)
+    expect(fake.configs.has('fraud-v1-config')).toBe(true)
+    expect(fake.configs.get(releaseConfig)?.tags).toMatchObject({
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'release',
+      'sagemaker-deploy:previous-config': 'fraud-v1-config'
+    })
+    // A finished rollout leaves nothing for the post step to undo.
+    expect(core.state.rollout).toBe('')
+
+    // 3 steps x 5 evaluations, one GetMetricData each and nothing else from CloudWatch.
+    expect(awsCallNames().filter((name) => name.startsWith('cloudwatch.'))).toEqual(
+      Array<string>(15).fill('cloudwatch.GetMetricData')
+    )
+  })
+
+  it('shows a row per step and a chart of weight and error rate in the summary', async () => {
+    // 0.5% errors in the 50% step only: under max-error-rate, but visible on the chart.
+    fake.traffic = (variant) =>
+      fake.weights('fraud')[variant] === 50
+        ? { invocations: 1000, errors5xx: 5, latencyP99Us: 40_000 }
+        : { invocations: 100, errors5xx: 0, latencyP99Us: 40_000 }
+
+    const result = await runAction(canary)
+
+    expect(result.failed).toBeUndefined()
+    const row = (step: number, weight: number, invocations: number, rate: string): string =>
+      `<tr><td>${step}</td><td>${weight}%</td><td>10m</td><td>${invocations}</td><td>${rate}</td><td>40 ms</td><td>OK</td><td>—</td><td>✅ passed</td></tr>`
+    expect(result.summary).toContain('<h3>Rollout (canary, action controller)</h3>')
+    expect(result.summary).toContain(row(1, 10, 100, '0.00%'))
+    expect(result.summary).toContain(row(2, 50, 1000, '0.50%'))
+    expect(result.summary).toContain(row(3, 100, 100, '0.00%'))
+    expect(result.summary).toContain('```mermaid\nxychart-beta')
+    expect(result.summary).toContain('x-axis "Step" ["1", "2", "3"]')
+    expect(result.summary).toContain('bar [10, 50, 100]')
+    expect(result.summary).toContain('line [0, 0.5, 0]')
+  })
+
+  it('plans a dry run without changing anything', async () => {
+    const result = await runAction({ ...canary, 'dry-run': 'true' })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws)).toEqual([])
+    expect(awsCallNames().every((name) => /\.(Describe|List|Get)[A-Z]/.test(name))).toBe(true)
+    const plan = JSON.parse(result.outputs.result ?? '{}') as { dryRun: boolean; changes: Array<{ api: string }> }
+    expect(plan.dryRun).toBe(true)
+    expect(plan.changes.map((change) => change.api)).toEqual(['CreateModel', 'CreateEndpointConfig'])
+    expect(result.summary).toContain('Plan (nothing was changed)')
+    expect(result.summary).toContain('<code>CreateModel</code> on model &quot;fraud-v2&quot;')
+
+    const state = fake.endpoint('fraud')
+    expect(state.config).toBe('fraud-v1-config')
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 3 }])
+    expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
+    expect(fake.models.has('fraud-v2')).toBe(false)
+    expect(core.state.rollout).toBeUndefined()
+  })
+
+  it('runs a thirty-minute rollout without waiting, judging the gates every gate-interval', async () => {
+    const clock = new FakeClock()
+    const started = Date.now()
+
+    const result = await runAction(canary, { clock })
+
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(result.failed).toBeUndefined()
+    // Three ten-minute bakes, plus the seconds the fake's transitions take.
+    expect(clock.sleptMs).toBeGreaterThanOrEqual(30 * 60_000)
+    expect(clock.sleptMs).toBeLessThan(31 * 60_000)
+    expect(clock.sleeps.filter((ms) => ms === 2 * 60_000)).toHaveLength(15)
+
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      durationMs: number
+      rollout: {
+        steps: Array<{ weight: number; startedAt: number; endedAt: number; evaluations: Array<{ at: number }> }>
+      }
+    }
+    expect(output.durationMs).toBe(clock.sleptMs)
+    expect(output.rollout.steps.map((step) => step.weight)).toEqual([10, 50, 100])
+    for (const step of output.rollout.steps) {
+      expect(step.evaluations.map((evaluation) => evaluation.at - step.startedAt)).toEqual(
+        [2, 4, 6, 8, 10].map((minutes) => minutes * 60_000)
+      )
+      expect(step.endedAt - step.startedAt).toBe(10 * 60_000)
+    }
+  })
+})

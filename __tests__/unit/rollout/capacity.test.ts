@@ -1,0 +1,281 @@
+/**
+ * Capacity through a canary: the old variants keep the instances they serve
+ * with (autoscaling may have moved them off their config's counts), and their
+ * autoscaling moves to the new variant at promotion, in the order SageMaker
+ * demands: deregistered before the update that removes them, registered on
+ * the new variant after it.
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../../__fixtures__/core.js'
+import { FakeClock } from '../../../__fixtures__/clock.js'
+import { changeCalls, FakeAws, variantResourceId, weightShifts } from '../../../__fixtures__/fake-aws.js'
+import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+
+const canary = {
+  operation: 'deploy',
+  'endpoint-name': 'fraud',
+  'image-uri': IMAGE,
+  'execution-role-arn': ROLE_ARN,
+  'model-name': 'fraud-v2',
+  strategy: 'canary',
+  'traffic-steps': '10,100',
+  'bake-time': '10m',
+  'gate-interval': '2m',
+  'max-error-rate': '1%'
+}
+
+const OLD = variantResourceId('fraud', 'AllTraffic')
+const NEW = variantResourceId('fraud', 'fraud-v2')
+const SCOPE = { ServiceNamespace: 'sagemaker', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' }
+
+const invocationsPolicy = {
+  PolicyName: 'sagemaker-deploy-target-tracking',
+  PolicyType: 'TargetTrackingScaling' as const,
+  PolicyARN: 'arn:policy/old',
+  TargetTrackingScalingPolicyConfiguration: {
+    TargetValue: 70,
+    PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' as const },
+    ScaleInCooldown: 300,
+    ScaleOutCooldown: 60
+  }
+}
+
+/** A policy on a custom metric that names its variant: the copy must name the variant it now scales. */
+const latencyPolicy = {
+  PolicyName: 'latency',
+  PolicyType: 'TargetTrackingScaling' as const,
+  PolicyARN: 'arn:policy/latency',
+  TargetTrackingScalingPolicyConfiguration: {
+    TargetValue: 200_000,
+    CustomizedMetricSpecification: {
+      MetricName: 'ModelLatency',
+      Namespace: 'AWS/SageMaker',
+      Statistic: 'Average' as const,
+      Dimensions: [
+        { Name: 'EndpointName', Value: 'fraud' },
+        { Name: 'VariantName', Value: 'AllTraffic' }
+      ]
+    },
+    ScaleInCooldown: 600,
+    ScaleOutCooldown: 30
+  }
+}
+
+let fake: FakeAws
+beforeEach(() => {
+  resetAws()
+  fake = new FakeAws()
+  fake.install(aws)
+  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+})
+
+function seedOneVariant(count: number, initialCount: number): void {
+  fake.seedEndpoint(
+    'fraud',
+    'fraud-v1-config',
+    [{ name: 'AllTraffic', weight: 1, count, initialCount, model: 'fraud-v1' }],
+    { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
+  )
+}
+
+describe('autoscaling carried over at promotion', () => {
+  beforeEach(() => {
+    seedOneVariant(4, 2)
+    fake.seedScaling('fraud', 'AllTraffic', { min: 2, max: 6 }, [invocationsPolicy, latencyPolicy])
+  })
+
+  it('deregisters the old variant before the update that removes it and registers the new one after', async () => {
+    const result = await runAction(canary)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const calls = changeCalls(aws)
+    const releaseConfig = result.outputs['endpoint-config-name'] as string
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.CreateModel',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.CreateEndpointConfig',
+      'autoscaling.DeleteScalingPolicy',
+      'autoscaling.DeleteScalingPolicy',
+      'autoscaling.DeregisterScalableTarget',
+      'sagemaker.UpdateEndpoint',
+      'autoscaling.RegisterScalableTarget',
+      'autoscaling.PutScalingPolicy',
+      'autoscaling.PutScalingPolicy',
+      'sagemaker.DeleteEndpointConfig'
+    ])
+    expect(calls.slice(6, 13).map((call) => call.input)).toEqual([
+      { ...SCOPE, ResourceId: OLD, PolicyName: 'sagemaker-deploy-target-tracking' },
+      { ...SCOPE, ResourceId: OLD, PolicyName: 'latency' },
+      { ...SCOPE, ResourceId: OLD },
+      { EndpointName: 'fraud', EndpointConfigName: releaseConfig },
+      { ...SCOPE, ResourceId: NEW, MinCapacity: 2, MaxCapacity: 6 },
+      {
+        ...SCOPE,
+        ResourceId: NEW,
+        PolicyName: 'sagemaker-deploy-target-tracking',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: invocationsPolicy.TargetTrackingScalingPolicyConfiguration
+      },
+      {
+        ...SCOPE,
+        ResourceId: NEW,
+        PolicyName: 'latency',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          ...latencyPolicy.TargetTrackingScalingPolicyConfiguration,
+          CustomizedMetricSpecification: {
+            ...latencyPolicy.TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification,
+            Dimensions: [
+              { Name: 'EndpointName', Value: 'fraud' },
+              { Name: 'VariantName', Value: 'fraud-v2' }
+            ]
+          }
+        }
+      }
+    ])
+
+    expect(fake.endpoint('fraud').config).toBe(releaseConfig)
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    expect([...fake.scalableTargets]).toEqual([[NEW, { min: 2, max: 6 }]])
+    expect(fake.scalingPolicies.has(OLD)).toBe(false)
+    expect(
+      fake.scalingPolicies
+        .get(NEW)
+        ?.map((policy) => [policy.PolicyName, policy.TargetTrackingScalingPolicyConfiguration?.TargetValue])
+    ).toEqual([
+      ['sagemaker-deploy-target-tracking', 70],
+      ['latency', 200_000]
+    ])
+  })
+
+  it('puts the scaling back on the old variant when SageMaker rolls the promotion back', async () => {
+    fake.failUpdateTo = { config: (name) => /^fraud-\d{14}-[0-9a-z]{5}$/.test(name), reason: 'Insufficient capacity.' }
+
+    const result = await runAction(canary)
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    const names = changeCalls(aws).map((call) => call.name)
+    expect(names.slice(5)).toEqual([
+      'sagemaker.CreateEndpointConfig',
+      'autoscaling.DeleteScalingPolicy',
+      'autoscaling.DeleteScalingPolicy',
+      'autoscaling.DeregisterScalableTarget',
+      'sagemaker.UpdateEndpoint',
+      'autoscaling.RegisterScalableTarget',
+      'autoscaling.PutScalingPolicy',
+      'autoscaling.PutScalingPolicy',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig',
+      'sagemaker.DeleteEndpointConfig',
+      'sagemaker.DeleteModel'
+    ])
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6 }]])
+    expect(fake.scalingPolicies.get(OLD)?.map((policy) => policy.PolicyName)).toEqual([
+      'sagemaker-deploy-target-tracking',
+      'latency'
+    ])
+  })
+
+  it('leaves the old variant registered through a rollback after a failed gate', async () => {
+    fake.traffic = (variant) => (variant === 'fraud-v2' ? { invocations: 100, errors5xx: 50 } : { invocations: 100 })
+
+    const result = await runAction(canary)
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(changeCalls(aws).filter((call) => call.name.startsWith('autoscaling.'))).toEqual([])
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6 }]])
+  })
+})
+
+describe('serving capacity', () => {
+  it('gives the old variant the five instances it serves with, not the one its config says', async () => {
+    seedOneVariant(5, 1)
+
+    const result = await runAction(canary)
+
+    expect(result.failed).toBeUndefined()
+    const calls = changeCalls(aws)
+    expect(calls[1]?.input).toMatchObject({
+      ProductionVariants: [
+        { VariantName: 'AllTraffic', InitialInstanceCount: 5, InitialVariantWeight: 100 },
+        { VariantName: 'fraud-v2', InitialInstanceCount: 1, InitialVariantWeight: 0 }
+      ]
+    })
+    // No step changed the old variant's count.
+    for (const call of calls.filter((entry) => entry.name === 'sagemaker.UpdateEndpointWeightsAndCapacities')) {
+      expect(JSON.stringify(call.input)).not.toContain('DesiredInstanceCount')
+    }
+  })
+
+  it('keeps the five instances serving while the canary runs', async () => {
+    seedOneVariant(5, 1)
+    const clock = new FakeClock()
+    const counts: number[] = []
+    // Half-way through the 10% step.
+    clock.at(5 * 60_000, () => counts.push(...fake.endpoint('fraud').variants.map((variant) => variant.count)))
+
+    await runAction({ ...canary, 'traffic-steps': '10,50' }, { clock })
+
+    expect(counts).toEqual([5, 1])
+    expect(fake.endpoint('fraud').variants).toEqual([
+      { name: 'AllTraffic', weight: 50, count: 5 },
+      { name: 'fraud-v2', weight: 50, count: 1 }
+    ])
+  })
+
+  it('gives the old variant back the instances it served with when a failed gate rolls back', async () => {
+    seedOneVariant(5, 1)
+    fake.traffic = (variant) => (variant === 'fraud-v2' ? { invocations: 100, errors5xx: 50 } : { invocations: 100 })
+
+    const result = await runAction(canary)
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    // Back to all traffic on the old variant: it needs every instance it had before the canary.
+    expect(fake.endpoint('fraud').variants).toEqual([{ name: 'AllTraffic', weight: expect.any(Number), count: 5 }])
+  })
+
+  it('keeps two serving variants at 70/30 to each other as the new variant grows', async () => {
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-ab-config',
+      [
+        { name: 'ModelA', weight: 70, count: 2, model: 'fraud-a' },
+        { name: 'ModelB', weight: 30, count: 1, model: 'fraud-b' }
+      ],
+      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
+    )
+
+    const result = await runAction({ ...canary, 'traffic-steps': '10,50,100' })
+
+    expect(result.failed).toBeUndefined()
+    const calls = changeCalls(aws)
+    expect(calls[1]?.input).toMatchObject({
+      ProductionVariants: [
+        { VariantName: 'ModelA', ModelName: 'fraud-a', InitialInstanceCount: 2, InitialVariantWeight: 70 },
+        { VariantName: 'ModelB', ModelName: 'fraud-b', InitialInstanceCount: 1, InitialVariantWeight: 30 },
+        { VariantName: 'fraud-v2', InitialVariantWeight: 0 }
+      ]
+    })
+    const shifts = weightShifts(calls)
+    expect(shifts).toEqual([
+      { ModelA: 63, ModelB: 27, 'fraud-v2': 10 },
+      { ModelA: 35, ModelB: 15, 'fraud-v2': 50 },
+      { ModelA: 0, ModelB: 0, 'fraud-v2': 100 }
+    ])
+    for (const shift of shifts.slice(0, 2))
+      expect((shift.ModelA as number) / (shift.ModelB as number)).toBeCloseTo(7 / 3)
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    expect(fake.configs.has('fraud-ab-config')).toBe(true)
+  })
+})

@@ -1,0 +1,267 @@
+/**
+ * traffic-steps that stop short of 100 pause the rollout; a later run
+ * promotes it or rolls it back. The FakeAws keeps the endpoint between runs,
+ * as AWS does between workflow jobs.
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../../__fixtures__/core.js'
+import { changeCalls, FakeAws, weightShifts } from '../../../__fixtures__/fake-aws.js'
+import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+
+const gates = { 'bake-time': '10m', 'gate-interval': '2m', 'max-error-rate': '1%' }
+const deploy = {
+  operation: 'deploy',
+  'endpoint-name': 'fraud',
+  'image-uri': IMAGE,
+  'execution-role-arn': ROLE_ARN,
+  'model-name': 'fraud-v2',
+  strategy: 'canary',
+  'traffic-steps': '10,50',
+  ...gates
+}
+const promote = { operation: 'promote', 'endpoint-name': 'fraud', ...gates }
+
+/** What the run saved for the post step under `rollout`, in order. */
+function savedRolloutStates(): string[] {
+  return core.saveState.mock.calls.filter(([name]) => name === 'rollout').map(([, value]) => String(value))
+}
+
+function clearHistory(): void {
+  for (const client of Object.values(aws)) client.resetHistory()
+  core.saveState.mockClear()
+}
+
+let fake: FakeAws
+let canaryConfig: string
+beforeEach(async () => {
+  resetAws()
+  core.saveState.mockClear()
+  fake = new FakeAws()
+  fake.seedEndpoint(
+    'fraud',
+    'fraud-v1-config',
+    [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1', initialCount: 2 }],
+    {
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'release'
+    }
+  )
+  fake.install(aws)
+  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+})
+
+async function pauseAtFifty(): Promise<void> {
+  const paused = await runAction(deploy)
+  expect(paused.failed).toBeUndefined()
+  expect(paused.outputs['rollout-result']).toBe('paused')
+  canaryConfig = fake.endpoint('fraud').config
+  clearHistory()
+}
+
+describe('traffic-steps 10,50', () => {
+  it('pauses at 50% on the canary config and leaves nothing for the post step', async () => {
+    const result = await runAction(deploy)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('paused')
+    expect(result.outputs['rolled-back']).toBe('false')
+    expect(result.outputs.healthy).toBe('true')
+    expect(JSON.parse(result.outputs['variant-weights'] ?? '{}')).toEqual({ AllTraffic: 50, 'fraud-v2': 50 })
+    const calls = changeCalls(aws)
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.CreateModel',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpointWeightsAndCapacities'
+    ])
+    expect(weightShifts(calls)).toEqual([
+      { AllTraffic: 90, 'fraud-v2': 10 },
+      { AllTraffic: 50, 'fraud-v2': 50 }
+    ])
+
+    const state = fake.endpoint('fraud')
+    const configName = calls[1]?.input.EndpointConfigName as string
+    expect(state.config).toBe(configName)
+    expect(state.status).toBe('InService')
+    expect(fake.weights('fraud')).toEqual({ AllTraffic: 50, 'fraud-v2': 50 })
+    expect(state.variants).toEqual([
+      { name: 'AllTraffic', weight: 50, count: 2 },
+      { name: 'fraud-v2', weight: 50, count: 1 }
+    ])
+    expect(fake.configs.get(configName)?.tags).toMatchObject({
+      'sagemaker-deploy:role': 'canary',
+      'sagemaker-deploy:previous-config': 'fraud-v1-config',
+      'sagemaker-deploy:new-variant': 'fraud-v2'
+    })
+    // Saved while traffic moved, cleared once paused: a pause is a resting state, not one to undo.
+    const saved = savedRolloutStates()
+    expect(saved.length).toBeGreaterThanOrEqual(2)
+    expect(JSON.parse(saved[0] as string)).toMatchObject({
+      endpointName: 'fraud',
+      previousConfig: 'fraud-v1-config',
+      canaryConfig: configName,
+      newVariant: 'fraud-v2',
+      previousWeights: { AllTraffic: 100 }
+    })
+    expect(saved.at(-1)).toBe('')
+    expect(result.summary).toContain('⏸️ deploy paused')
+  })
+
+  it('then promote continues to 100 and retires the old variant', async () => {
+    await pauseAtFifty()
+
+    const result = await runAction(promote)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.outputs['previous-endpoint-config-name']).toBe('fraud-v1-config')
+    const calls = changeCalls(aws)
+    const releaseConfig = result.outputs['endpoint-config-name'] as string
+    expect(releaseConfig).toMatch(/^fraud-\d{14}-[0-9a-z]{5}$/)
+    expect(calls).toEqual([
+      {
+        name: 'sagemaker.UpdateEndpointWeightsAndCapacities',
+        input: {
+          EndpointName: 'fraud',
+          DesiredWeightsAndCapacities: [
+            { VariantName: 'AllTraffic', DesiredWeight: 0 },
+            { VariantName: 'fraud-v2', DesiredWeight: 100 }
+          ]
+        }
+      },
+      { name: 'sagemaker.CreateEndpointConfig', input: expect.objectContaining({ EndpointConfigName: releaseConfig }) },
+      { name: 'sagemaker.UpdateEndpoint', input: { EndpointName: 'fraud', EndpointConfigName: releaseConfig } },
+      { name: 'sagemaker.DeleteEndpointConfig', input: { EndpointConfigName: canaryConfig } }
+    ])
+    const state = fake.endpoint('fraud')
+    expect(state.config).toBe(releaseConfig)
+    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 1 }])
+    expect(fake.configs.has(canaryConfig)).toBe(false)
+    expect(fake.configs.get(releaseConfig)?.tags).toMatchObject({
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'release',
+      'sagemaker-deploy:previous-config': 'fraud-v1-config'
+    })
+    expect(savedRolloutStates().at(-1)).toBe('')
+  })
+
+  it('then promote with traffic-steps 25,75,100 runs only the steps above 50%', async () => {
+    await pauseAtFifty()
+
+    const result = await runAction({ ...promote, strategy: 'canary', 'traffic-steps': '25,75,100' })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const calls = changeCalls(aws)
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig'
+    ])
+    expect(weightShifts(calls)).toEqual([
+      { AllTraffic: 25, 'fraud-v2': 75 },
+      { AllTraffic: 0, 'fraud-v2': 100 }
+    ])
+    const output = JSON.parse(result.outputs.result ?? '{}') as { rollout: { steps: Array<{ weight: number }> } }
+    expect(output.rollout.steps.map((step) => step.weight)).toEqual([75, 100])
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    expect(fake.configs.has(canaryConfig)).toBe(false)
+  })
+
+  it('then promote takes traffic-steps without a strategy: it continues a canary whatever the input says', async () => {
+    await pauseAtFifty()
+
+    // The deploy step's own traffic-steps, copied to the promote step as a user would.
+    const result = await runAction({ ...promote, 'traffic-steps': '25,75,100' })
+
+    expect(result.failed).toBeUndefined()
+    expect(weightShifts(changeCalls(aws))).toEqual([
+      { AllTraffic: 25, 'fraud-v2': 75 },
+      { AllTraffic: 0, 'fraud-v2': 100 }
+    ])
+  })
+
+  it('then a failed gate during promote returns to the config before the canary', async () => {
+    await pauseAtFifty()
+    fake.traffic = (variant) =>
+      variant === 'fraud-v2' ? { invocations: 100, errors5xx: 30, latencyP99Us: 40_000 } : { invocations: 100 }
+
+    const result = await runAction(promote)
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    const calls = changeCalls(aws)
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig',
+      // The paused deploy's model serves nothing once the promotion is rolled back.
+      'sagemaker.DeleteModel'
+    ])
+    expect(weightShifts(calls)).toEqual([
+      { AllTraffic: 0, 'fraud-v2': 100 },
+      { AllTraffic: 100, 'fraud-v2': 0 }
+    ])
+    expect(calls[2]?.input).toMatchObject({ EndpointName: 'fraud', EndpointConfigName: 'fraud-v1-config' })
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
+    expect(fake.configs.has(canaryConfig)).toBe(false)
+  })
+})
+
+describe('rollback of a paused canary', () => {
+  it('returns the endpoint to the config it ran before the canary', async () => {
+    await pauseAtFifty()
+
+    const result = await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rolled-back']).toBe('true')
+    expect(result.outputs['previous-endpoint-config-name']).toBe(canaryConfig)
+    expect(result.outputs['endpoint-config-name']).toBe('fraud-v1-config')
+    const updates = changeCalls(aws).filter((call) => call.name === 'sagemaker.UpdateEndpoint')
+    expect(updates).toHaveLength(1)
+    expect(updates[0]?.input).toMatchObject({ EndpointName: 'fraud', EndpointConfigName: 'fraud-v1-config' })
+    const state = fake.endpoint('fraud')
+    expect(state.status).toBe('InService')
+    expect(state.config).toBe('fraud-v1-config')
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 2 }])
+    expect(fake.configs.has('fraud-v1-config')).toBe(true)
+  })
+
+  it('takes away the canary config once the endpoint has left it', async () => {
+    await pauseAtFifty()
+
+    await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' })
+
+    // As a rollback after a failed gate does: a canary config exists only for the duration of its canary.
+    expect(changeCalls(aws).at(-1)).toEqual({
+      name: 'sagemaker.DeleteEndpointConfig',
+      input: { EndpointConfigName: canaryConfig }
+    })
+    expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
+  })
+
+  it('never lands on the canary config, even when asked by name', async () => {
+    await pauseAtFifty()
+    await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' })
+    clearHistory()
+
+    const result = await runAction({
+      operation: 'rollback',
+      'endpoint-name': 'fraud',
+      'endpoint-config-name': canaryConfig
+    })
+
+    // Either refused as a canary config, or gone because the canary ended: never an update onto it.
+    expect(result.failed).toMatch(/never a rollback target|does not exist/)
+    expect(changeCalls(aws)).toEqual([])
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+  })
+})
