@@ -82978,7 +82978,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -85693,7 +85693,9 @@ async function runSteps(ctx, settings, inFlight, steps) {
             return pause(ctx, inFlight, record, lastWeight);
         try {
             await group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight));
-            return finish(ctx, record, 'succeeded', true, `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`);
+            const decision = `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`;
+            notice(decision);
+            return finish(ctx, record, 'succeeded', true, decision);
         }
         catch (error) {
             failure = `promotion failed: ${errorMessage(error)}`;
@@ -86146,7 +86148,7 @@ async function createEndpoint(ctx, deploy, release) {
     ctx.output('endpoint-config-name', release.releaseConfig);
     if (ctx.dryRun || !ctx.settings.waitForCompletion)
         return;
-    const endpoint = await waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`);
+    const endpoint = await group(`Creating endpoint "${ctx.endpointName}"`, () => waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`));
     await reportEndpoint(ctx, endpoint);
     await judgeNewTraffic(ctx, deploy, variantName, undefined);
 }
@@ -86166,9 +86168,7 @@ async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
     const handover = await carryScalingOver(ctx, mustDeregister);
     let updated;
     try {
-        updated = await updateEndpointConfig(ctx, release.releaseConfig, {
-            purpose: `the update to "${release.releaseConfig}"`
-        });
+        updated = await group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () => updateEndpointConfig(ctx, release.releaseConfig, { purpose: `the update to "${release.releaseConfig}"` }));
     }
     catch (error) {
         await restoreScaling(ctx, handover);
@@ -86287,10 +86287,10 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
     }
     markInFlight(ctx, inFlight);
     try {
-        await updateEndpointConfig(ctx, release.canaryConfig, {
+        await group(`Adding ${newVariant} beside the serving variants at weight 0`, () => updateEndpointConfig(ctx, release.canaryConfig, {
             purpose: `adding ${newVariant} beside the serving variants`,
             forceWait: true
-        });
+        }));
     }
     catch (error) {
         // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
@@ -86496,7 +86496,9 @@ async function runPromote(ctx, settings) {
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
     ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
-    startRolloutRecord(ctx, settings, inFlight);
+    const record = startRolloutRecord(ctx, settings, inFlight);
+    // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
+    record.strategy = 'promote';
     if (ctx.dryRun)
         return;
     markInFlight(ctx, inFlight);
@@ -87253,6 +87255,7 @@ async function run(overrides = {}) {
     });
     try {
         const settings = parseSettings(readInput, deps.env);
+        maskSecrets(settings);
         report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now());
         report.request = request;
         clients = deps.createClients(settings.region);
@@ -87293,6 +87296,19 @@ async function dispatch(ctx, settings) {
             return runDelete(ctx, settings.delete);
         case 'rollback':
             return runRollback(ctx, settings.rollback);
+    }
+}
+/**
+ * Container environment values are often credentials: mask them in the log in
+ * case anything (an AWS error echoing a request, say) would print one. Very
+ * short values are left alone, or every "1" or "on" in the log would vanish.
+ */
+function maskSecrets(settings) {
+    if (settings.operation !== 'deploy')
+        return;
+    for (const value of Object.values(settings.deploy.modelEnvironment)) {
+        if (value.length >= 6)
+            core_setSecret(value);
     }
 }
 function describeFailure(error, report) {

@@ -79,6 +79,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   )
   try {
     const settings = parseSettings(readInput, deps.env)
+    maskSecrets(settings)
     report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
     report.request = request
     clients = deps.createClients(settings.region)
@@ -118,6 +119,18 @@ async function dispatch(ctx: OperationContext, settings: Settings): Promise<void
       return runDelete(ctx, settings.delete)
     case 'rollback':
       return runRollback(ctx, settings.rollback)
+  }
+}
+
+/**
+ * Container environment values are often credentials: mask them in the log in
+ * case anything (an AWS error echoing a request, say) would print one. Very
+ * short values are left alone, or every "1" or "on" in the log would vanish.
+ */
+function maskSecrets(settings: Settings): void {
+  if (settings.operation !== 'deploy') return
+  for (const value of Object.values(settings.deploy.modelEnvironment)) {
+    if (value.length >= 6) core.setSecret(value)
   }
 }
 

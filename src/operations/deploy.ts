@@ -148,7 +148,9 @@ async function createEndpoint(ctx: OperationContext, deploy: DeploySettings, rel
   )
   ctx.output('endpoint-config-name', release.releaseConfig)
   if (ctx.dryRun || !ctx.settings.waitForCompletion) return
-  const endpoint = await waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
+  const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>
+    waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
+  )
   await reportEndpoint(ctx, endpoint)
   await judgeNewTraffic(ctx, deploy, variantName, undefined)
 }
@@ -182,9 +184,9 @@ async function replaceAllAtOnce(
   const handover = await carryScalingOver(ctx, mustDeregister)
   let updated: Endpoint | undefined
   try {
-    updated = await updateEndpointConfig(ctx, release.releaseConfig, {
-      purpose: `the update to "${release.releaseConfig}"`
-    })
+    updated = await core.group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () =>
+      updateEndpointConfig(ctx, release.releaseConfig, { purpose: `the update to "${release.releaseConfig}"` })
+    )
   } catch (error) {
     await restoreScaling(ctx, handover)
     await reportFailedUpdate(ctx, error)
@@ -325,10 +327,12 @@ async function startProgressiveRollout(
   }
   markInFlight(ctx, inFlight)
   try {
-    await updateEndpointConfig(ctx, release.canaryConfig, {
-      purpose: `adding ${newVariant} beside the serving variants`,
-      forceWait: true
-    })
+    await core.group(`Adding ${newVariant} beside the serving variants at weight 0`, () =>
+      updateEndpointConfig(ctx, release.canaryConfig, {
+        purpose: `adding ${newVariant} beside the serving variants`,
+        forceWait: true
+      })
+    )
   } catch (error) {
     // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
     await rollBack(ctx, inFlight).catch((rollbackError: unknown) =>

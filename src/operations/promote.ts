@@ -47,7 +47,9 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const remaining = settings.trafficSteps.filter((step) => step > current)
   const steps = remaining.length > 0 ? remaining : [100]
   ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`)
-  startRolloutRecord(ctx, settings, inFlight)
+  const record = startRolloutRecord(ctx, settings, inFlight)
+  // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
+  record.strategy = 'promote'
   if (ctx.dryRun) return
   markInFlight(ctx, inFlight)
   try {

@@ -134,13 +134,9 @@ export async function runSteps(
     if (lastWeight < 100) return pause(ctx, inFlight, record, lastWeight)
     try {
       await core.group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight))
-      return finish(
-        ctx,
-        record,
-        'succeeded',
-        true,
-        `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`
-      )
+      const decision = `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`
+      core.notice(decision)
+      return finish(ctx, record, 'succeeded', true, decision)
     } catch (error) {
       failure = `promotion failed: ${errorMessage(error)}`
     }
