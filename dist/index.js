@@ -84972,7 +84972,8 @@ async function createEndpointConfig(ctx, configName, variants, lineage, userTags
         EndpointConfigName: configName,
         ProductionVariants: variants,
         Tags: toTagList(tags),
-        ...(base?.DataCaptureConfig ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
+        // Only a real capture setting: an empty object (as some describes return) is rejected by CreateEndpointConfig.
+        ...(base?.DataCaptureConfig?.DestinationS3Uri ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
         ...(base?.KmsKeyId ? { KmsKeyId: base.KmsKeyId } : {})
     };
     await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)));

@@ -133,7 +133,8 @@ export async function createEndpointConfig(
     EndpointConfigName: configName,
     ProductionVariants: variants,
     Tags: toTagList(tags),
-    ...(base?.DataCaptureConfig ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
+    // Only a real capture setting: an empty object (as some describes return) is rejected by CreateEndpointConfig.
+    ...(base?.DataCaptureConfig?.DestinationS3Uri ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
     ...(base?.KmsKeyId ? { KmsKeyId: base.KmsKeyId } : {})
   }
   await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () =>
