@@ -85627,6 +85627,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
         strategy: settings.strategy,
         newVariant: inFlight.newVariant,
         previousConfig: inFlight.previousConfig,
+        ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
         steps: []
     };
     ctx.report.rollout = record;
@@ -85798,7 +85799,7 @@ async function bake(ctx, settings, variant, step, failures) {
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return `${failures.consecutive} consecutive failed gate evaluation(s) at ${step.weight}%: ${evaluation.failures.join('; ')}`;
+                return `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`;
             }
             warning(`Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
         }
@@ -85846,7 +85847,7 @@ async function promote(ctx, inFlight) {
         .filter((variant) => variant.VariantName !== inFlight.newVariant)
         .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0);
     if (count !== undefined && count < oldCapacity && handover.taken.length === 0) {
-        ctx.warn(`${inFlight.newVariant} takes all traffic with ${count} instance(s) where the old variants served with ${oldCapacity}; raise instance-count or configure autoscaling if it needs more.`);
+        ctx.warn(`${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`);
     }
     try {
         await updateEndpointConfig(ctx, inFlight.releaseConfig, {
@@ -85922,6 +85923,9 @@ async function rollBack(ctx, inFlight) {
 /** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
 async function deleteCanaryConfig(ctx, inFlight) {
     await deleteConfigQuietly(ctx, inFlight.canaryConfig);
+}
+function instances(count) {
+    return `${count} instance${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
@@ -86874,6 +86878,8 @@ function newReport(operation, endpointName, region, dryRun, now) {
  */
 
 
+/** Operations that only look: their page is about health, not about changes. */
+const READ_ONLY = new Set(['monitor', 'health-check']);
 function consoleUrl(region, endpointName) {
     return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
 }
@@ -86887,6 +86893,9 @@ function verdict(report) {
         return { icon: '📝', text: 'dry run: nothing was changed' };
     if (result === 'paused')
         return { icon: '⏸️', text: 'paused' };
+    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
+        return { icon: '✅', text: 'healthy' };
+    }
     if (report.succeeded)
         return { icon: '✅', text: 'succeeded' };
     return { icon: '❌', text: 'failed' };
@@ -86902,29 +86911,44 @@ function addHeading(summary, report) {
         facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`);
     summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
     if (report.error)
-        summary.addRaw(`<blockquote><strong>Error:</strong> ${escapeHtml(report.error)}</blockquote>`, true);
-    if (report.rollout?.decision)
-        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(report.rollout.decision)}</p>`, true);
+        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
+    const decision = report.rollout?.decision;
+    if (decision && decision !== report.error) {
+        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
+    }
 }
+/** The inputs, folded away: they matter when something went wrong, not at a glance. */
 function addRequest(summary, report) {
     if (report.request.length === 0)
         return;
-    summary.addHeading('What was asked', 3);
-    summary.addTable([
-        [
-            { data: 'Input', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...report.request.map(([name, value]) => [`<code>${escapeHtml(name)}</code>`, escapeHtml(value)])
-    ]);
+    const rows = report.request
+        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
+        .join('');
+    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
 }
+/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
 function addChanges(summary, report) {
-    summary.addHeading(report.dryRun ? 'Plan (nothing was changed)' : 'What changed', 3);
     if (report.changes.length === 0) {
-        summary.addRaw('<p>Nothing.</p>', true);
+        if (!READ_ONLY.has(report.operation))
+            summary.addRaw('<p>Nothing was changed.</p>', true);
         return;
     }
-    summary.addList(report.changes.map((change) => `<code>${change.api}</code> on ${escapeHtml(change.resource)}`), true);
+    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
+    if (report.dryRun) {
+        summary.addHeading('Plan (nothing was changed)', 3);
+        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
+        return;
+    }
+    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
+}
+/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
+function describeWeights(input) {
+    const desired = input
+        ?.DesiredWeightsAndCapacities ?? [];
+    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
+    if (weights.length === 0)
+        return '';
+    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
 }
 function addNotes(summary, report) {
     if (report.notes.length === 0)
@@ -86934,7 +86958,7 @@ function addNotes(summary, report) {
 function addVariants(summary, report) {
     if (!report.variants || report.variants.length === 0)
         return;
-    summary.addHeading('Variants', 3);
+    summary.addHeading('Variants now', 3);
     summary.addTable([
         ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
         ...report.variants.map((variant) => [
@@ -86957,7 +86981,8 @@ function addRollout(summary, report) {
     const rollout = report.rollout;
     if (!rollout || rollout.steps.length === 0)
         return;
-    summary.addHeading(`Rollout (${rollout.strategy}, ${rollout.controller} controller)`, 3);
+    const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
+    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
     summary.addTable([
         ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict'].map((data) => ({
             data,
@@ -86970,7 +86995,7 @@ function addRollout(summary, report) {
                 String(index + 1),
                 `${step.weight}%`,
                 step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
-                evaluation?.invocations === undefined ? '—' : String(invocations),
+                evaluation?.invocations === undefined ? '—' : formatCount(invocations),
                 formatRate(evaluation?.errorRate),
                 evaluation?.latencyP99Ms === undefined ? '—' : `${Math.round(evaluation.latencyP99Ms)} ms`,
                 evaluation === undefined
@@ -86983,11 +87008,14 @@ function addRollout(summary, report) {
             ];
         })
     ]);
-    const failures = rollout.steps.flatMap((step) => step.evaluations.flatMap((evaluation) => evaluation.failures));
-    if (failures.length > 0) {
-        summary.addDetails('Failed gate evaluations', `<ul>${[...new Set(failures)].map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul>`);
+    // One failure is already in the table and the decision; several deserve their own list.
+    const failures = [
+        ...new Set(rollout.steps.flatMap((step) => step.evaluations.flatMap((evaluation) => evaluation.failures)))
+    ];
+    if (failures.length > 1) {
+        summary.addDetails(`Failed gate evaluations (${failures.length})`, `<ul>${failures.map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul>`);
     }
-    summary.addRaw(rolloutChart(rollout), true);
+    summary.addRaw(rolloutCharts(rollout), true);
 }
 function stepVerdict(step) {
     switch (step.verdict) {
@@ -87001,28 +87029,59 @@ function stepVerdict(step) {
             return '⏳ in progress';
     }
 }
-/** A mermaid chart (GitHub renders it in job summaries) of weight and error rate per step. */
-function rolloutChart(rollout) {
-    const labels = rollout.steps.map((_, index) => `"${index + 1}"`).join(', ');
-    const weights = rollout.steps.map((step) => step.weight).join(', ');
-    const errorRates = rollout.steps
-        .map((step) => {
-        const rate = worstEvaluation(step)?.errorRate;
-        return rate === undefined ? 0 : Math.round(rate * 10000) / 100;
-    })
+/**
+ * Mermaid charts (GitHub renders them in job summaries): the new variant's
+ * share of traffic per step, and its error rate per step against the limit.
+ * Two charts, because an error rate of 0.3% drawn on a 0-100% weight axis is
+ * a flat line; and no error-rate chart when no gate measured one, rather than
+ * a chart of zeros nobody measured.
+ */
+function rolloutCharts(rollout) {
+    if (rollout.steps.length < 2)
+        return '';
+    const variant = rollout.newVariant.replace(/"/g, '');
+    const labels = rollout.steps
+        .map((step, index) => `"${index + 1}${step.verdict === 'failed' ? ' ❌' : ''}"`)
         .join(', ');
+    const charts = [
+        chart(`${variant}: share of traffic per step (%)`, labels, 100, [
+            `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
+        ])
+    ];
+    const rates = rollout.steps.map((step) => worstEvaluation(step)?.errorRate);
+    if (rates.some((rate) => rate !== undefined)) {
+        const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)));
+        const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate);
+        const top = niceCeiling(Math.max(...values, limit ?? 0, 0.1) * 1.2);
+        charts.push(chart(`${variant}: 5XX error rate per step (%)${limit === undefined ? '' : `, line: max-error-rate ${limit}%`}`, labels, top, [`bar [${values.join(', ')}]`, ...(limit === undefined ? [] : [`line [${values.map(() => limit).join(', ')}]`])]));
+    }
+    return charts.join('\n');
+}
+function chart(title, labels, top, series) {
     return [
         '',
         '```mermaid',
+        // Half the default height: two charts should not push the variants off the first screen.
+        '%%{init: {"xyChart": {"height": 250}}}%%',
         'xychart-beta',
-        '    title "New variant: weight (bars) and error rate (line), % per step"',
+        `    title "${title}"`,
         `    x-axis "Step" [${labels}]`,
-        '    y-axis "%" 0 --> 100',
-        `    bar [${weights}]`,
-        `    line [${errorRates}]`,
+        `    y-axis "%" 0 --> ${top}`,
+        ...series.map((line) => `    ${line}`),
         '```',
         ''
     ].join('\n');
+}
+function asPercent(rate) {
+    return Math.round(rate * 10000) / 100;
+}
+/** The axis top: 1, 2 or 5 times a power of ten, so small rates fill the chart. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value;
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
 }
 function addProbes(summary, report) {
     if (!report.probes || report.probes.length === 0)
@@ -87050,9 +87109,9 @@ function addMetrics(summary, report) {
         })),
         ...report.metrics.variants.map((metrics) => [
             escapeHtml(metrics.variant),
-            String(metrics.invocations),
-            String(metrics.errors4xx),
-            String(metrics.errors5xx),
+            formatCount(metrics.invocations),
+            formatCount(metrics.errors4xx),
+            formatCount(metrics.errors5xx),
             formatRate(metrics.errorRate),
             metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
             metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`

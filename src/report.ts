@@ -89,6 +89,8 @@ export interface RolloutRecord {
   controller: 'action' | 'sagemaker'
   strategy: string
   newVariant: string
+  /** The error-rate limit, for the chart. */
+  maxErrorRate?: number
   previousConfig?: string
   steps: RolloutStepRecord[]
   result?: RolloutResult

@@ -8,6 +8,9 @@ import type { GateEvaluation, Report, RolloutRecord, RolloutStepRecord } from '.
 
 type Summary = typeof core.summary
 
+/** Operations that only look: their page is about health, not about changes. */
+const READ_ONLY = new Set(['monitor', 'health-check'])
+
 export function consoleUrl(region: string, endpointName: string): string {
   return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`
 }
@@ -18,6 +21,9 @@ function verdict(report: Report): { icon: string; text: string } {
   if (report.outputs.healthy === 'false') return { icon: '❌', text: 'unhealthy' }
   if (report.dryRun && report.succeeded) return { icon: '📝', text: 'dry run: nothing was changed' }
   if (result === 'paused') return { icon: '⏸️', text: 'paused' }
+  if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
+    return { icon: '✅', text: 'healthy' }
+  }
   if (report.succeeded) return { icon: '✅', text: 'succeeded' }
   return { icon: '❌', text: 'failed' }
 }
@@ -31,33 +37,50 @@ export function addHeading(summary: Summary, report: Report): void {
   ]
   if (report.finishedAt !== undefined) facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`)
   summary.addRaw(`<p>${facts.join(' · ')}</p>`, true)
-  if (report.error) summary.addRaw(`<blockquote><strong>Error:</strong> ${escapeHtml(report.error)}</blockquote>`, true)
-  if (report.rollout?.decision)
-    summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(report.rollout.decision)}</p>`, true)
+  if (report.error) summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true)
+  const decision = report.rollout?.decision
+  if (decision && decision !== report.error) {
+    summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true)
+  }
 }
 
+/** The inputs, folded away: they matter when something went wrong, not at a glance. */
 export function addRequest(summary: Summary, report: Report): void {
   if (report.request.length === 0) return
-  summary.addHeading('What was asked', 3)
-  summary.addTable([
-    [
-      { data: 'Input', header: true },
-      { data: 'Value', header: true }
-    ],
-    ...report.request.map(([name, value]) => [`<code>${escapeHtml(name)}</code>`, escapeHtml(value)])
-  ])
+  const rows = report.request
+    .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
+    .join('')
+  summary.addDetails(
+    `What was asked (${report.request.length} inputs)`,
+    `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`
+  )
 }
 
+/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
 export function addChanges(summary: Summary, report: Report): void {
-  summary.addHeading(report.dryRun ? 'Plan (nothing was changed)' : 'What changed', 3)
   if (report.changes.length === 0) {
-    summary.addRaw('<p>Nothing.</p>', true)
+    if (!READ_ONLY.has(report.operation)) summary.addRaw('<p>Nothing was changed.</p>', true)
     return
   }
-  summary.addList(
-    report.changes.map((change) => `<code>${change.api}</code> on ${escapeHtml(change.resource)}`),
-    true
+  const items = report.changes.map(
+    (change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`
   )
+  if (report.dryRun) {
+    summary.addHeading('Plan (nothing was changed)', 3)
+    summary.addRaw(`<ol>${items.join('')}</ol>`, true)
+    return
+  }
+  summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`)
+}
+
+/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
+function describeWeights(input: unknown): string {
+  const desired =
+    (input as { DesiredWeightsAndCapacities?: Array<{ VariantName?: string; DesiredWeight?: number }> } | undefined)
+      ?.DesiredWeightsAndCapacities ?? []
+  const weights = desired.filter((entry) => entry.DesiredWeight !== undefined)
+  if (weights.length === 0) return ''
+  return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`
 }
 
 export function addNotes(summary: Summary, report: Report): void {
@@ -67,7 +90,7 @@ export function addNotes(summary: Summary, report: Report): void {
 
 export function addVariants(summary: Summary, report: Report): void {
   if (!report.variants || report.variants.length === 0) return
-  summary.addHeading('Variants', 3)
+  summary.addHeading('Variants now', 3)
   summary.addTable([
     ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
     ...report.variants.map((variant) => [
@@ -92,7 +115,8 @@ function formatRate(rate: number | undefined): string {
 export function addRollout(summary: Summary, report: Report): void {
   const rollout = report.rollout
   if (!rollout || rollout.steps.length === 0) return
-  summary.addHeading(`Rollout (${rollout.strategy}, ${rollout.controller} controller)`, 3)
+  const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails"
+  summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
   summary.addTable([
     ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict'].map((data) => ({
       data,
@@ -105,7 +129,7 @@ export function addRollout(summary: Summary, report: Report): void {
         String(index + 1),
         `${step.weight}%`,
         step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
-        evaluation?.invocations === undefined ? '—' : String(invocations),
+        evaluation?.invocations === undefined ? '—' : formatCount(invocations),
         formatRate(evaluation?.errorRate),
         evaluation?.latencyP99Ms === undefined ? '—' : `${Math.round(evaluation.latencyP99Ms)} ms`,
         evaluation === undefined
@@ -118,14 +142,17 @@ export function addRollout(summary: Summary, report: Report): void {
       ]
     })
   ])
-  const failures = rollout.steps.flatMap((step) => step.evaluations.flatMap((evaluation) => evaluation.failures))
-  if (failures.length > 0) {
+  // One failure is already in the table and the decision; several deserve their own list.
+  const failures = [
+    ...new Set(rollout.steps.flatMap((step) => step.evaluations.flatMap((evaluation) => evaluation.failures)))
+  ]
+  if (failures.length > 1) {
     summary.addDetails(
-      'Failed gate evaluations',
-      `<ul>${[...new Set(failures)].map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul>`
+      `Failed gate evaluations (${failures.length})`,
+      `<ul>${failures.map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul>`
     )
   }
-  summary.addRaw(rolloutChart(rollout), true)
+  summary.addRaw(rolloutCharts(rollout), true)
 }
 
 function stepVerdict(step: RolloutStepRecord): string {
@@ -141,28 +168,69 @@ function stepVerdict(step: RolloutStepRecord): string {
   }
 }
 
-/** A mermaid chart (GitHub renders it in job summaries) of weight and error rate per step. */
-export function rolloutChart(rollout: RolloutRecord): string {
-  const labels = rollout.steps.map((_, index) => `"${index + 1}"`).join(', ')
-  const weights = rollout.steps.map((step) => step.weight).join(', ')
-  const errorRates = rollout.steps
-    .map((step) => {
-      const rate = worstEvaluation(step)?.errorRate
-      return rate === undefined ? 0 : Math.round(rate * 10000) / 100
-    })
+/**
+ * Mermaid charts (GitHub renders them in job summaries): the new variant's
+ * share of traffic per step, and its error rate per step against the limit.
+ * Two charts, because an error rate of 0.3% drawn on a 0-100% weight axis is
+ * a flat line; and no error-rate chart when no gate measured one, rather than
+ * a chart of zeros nobody measured.
+ */
+export function rolloutCharts(rollout: RolloutRecord): string {
+  if (rollout.steps.length < 2) return ''
+  const variant = rollout.newVariant.replace(/"/g, '')
+  const labels = rollout.steps
+    .map((step, index) => `"${index + 1}${step.verdict === 'failed' ? ' ❌' : ''}"`)
     .join(', ')
+  const charts = [
+    chart(`${variant}: share of traffic per step (%)`, labels, 100, [
+      `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
+    ])
+  ]
+  const rates = rollout.steps.map((step) => worstEvaluation(step)?.errorRate)
+  if (rates.some((rate) => rate !== undefined)) {
+    const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)))
+    const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate)
+    const top = niceCeiling(Math.max(...values, limit ?? 0, 0.1) * 1.2)
+    charts.push(
+      chart(
+        `${variant}: 5XX error rate per step (%)${limit === undefined ? '' : `, line: max-error-rate ${limit}%`}`,
+        labels,
+        top,
+        [`bar [${values.join(', ')}]`, ...(limit === undefined ? [] : [`line [${values.map(() => limit).join(', ')}]`])]
+      )
+    )
+  }
+  return charts.join('\n')
+}
+
+function chart(title: string, labels: string, top: number, series: string[]): string {
   return [
     '',
     '```mermaid',
+    // Half the default height: two charts should not push the variants off the first screen.
+    '%%{init: {"xyChart": {"height": 250}}}%%',
     'xychart-beta',
-    '    title "New variant: weight (bars) and error rate (line), % per step"',
+    `    title "${title}"`,
     `    x-axis "Step" [${labels}]`,
-    '    y-axis "%" 0 --> 100',
-    `    bar [${weights}]`,
-    `    line [${errorRates}]`,
+    `    y-axis "%" 0 --> ${top}`,
+    ...series.map((line) => `    ${line}`),
     '```',
     ''
   ].join('\n')
+}
+
+function asPercent(rate: number): number {
+  return Math.round(rate * 10000) / 100
+}
+
+/** The axis top: 1, 2 or 5 times a power of ten, so small rates fill the chart. */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value))
+  return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US')
 }
 
 export function addProbes(summary: Summary, report: Report): void {
@@ -190,9 +258,9 @@ export function addMetrics(summary: Summary, report: Report): void {
     })),
     ...report.metrics.variants.map((metrics) => [
       escapeHtml(metrics.variant),
-      String(metrics.invocations),
-      String(metrics.errors4xx),
-      String(metrics.errors5xx),
+      formatCount(metrics.invocations),
+      formatCount(metrics.errors4xx),
+      formatCount(metrics.errors5xx),
       formatRate(metrics.errorRate),
       metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
       metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`

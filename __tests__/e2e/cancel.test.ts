@@ -3,36 +3,12 @@
  * mid-bake, then the post step with the saved state. The endpoint must end on
  * its previous config with all traffic on the old model, never half-shifted.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, ListEndpointConfigsCommand } from '@aws-sdk/client-sagemaker'
-import {
-  awsClients,
-  runAction,
-  seedModelAndEndpoint,
-  startEmulator,
-  TEST_ACCOUNT,
-  TEST_REGION,
-  TEST_ROLE_ARN,
-  type AwsClients,
-  type Emulator
-} from './harness.js'
+import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN } from './harness.js'
+import { useScenario } from './scenario.js'
 
-let emulator: Emulator
-let aws: AwsClients
-
-beforeAll(async () => {
-  emulator = await startEmulator({ transitionSeconds: 0.3 })
-  aws = awsClients(emulator)
-}, 60_000)
-
-afterAll(async () => {
-  aws?.destroy()
-  await emulator?.stop()
-})
-
-beforeEach(async () => {
-  await emulator.reset()
-})
+const scenario = useScenario()
 
 const canaryInputs = {
   operation: 'deploy',
@@ -50,11 +26,11 @@ const canaryInputs = {
 
 describe('a cancelled rollout', () => {
   it('moves traffic off the new variant at once, and the post step restores the previous config', async () => {
-    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'checkout' })
+    const seeded = await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'checkout' })
 
     const main = await runAction({
       inputs: canaryInputs,
-      emulator,
+      emulator: scenario.emulator,
       // The second gate evaluation at 50% means the endpoint is half-shifted and baking.
       signal: { name: 'SIGINT', whenOutput: /Evaluation 2\/\d+ at 50%/ },
       timeoutMs: 60_000
@@ -68,36 +44,42 @@ describe('a cancelled rollout', () => {
     expect(saved.newVariant).toBe('checkout-v2')
 
     // Within the runner's grace period the new variant lost its traffic, though the config is still the canary's.
-    const afterSignal = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
+    const afterSignal = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
     const newVariant = afterSignal.ProductionVariants?.find((variant) => variant.VariantName === 'checkout-v2')
     expect(newVariant?.DesiredWeight ?? newVariant?.CurrentWeight).toBe(0)
 
-    const post = await runAction({ inputs: canaryInputs, emulator, post: true, state: main.state, timeoutMs: 60_000 })
+    const post = await runAction({
+      inputs: canaryInputs,
+      emulator: scenario.emulator,
+      post: true,
+      state: main.state,
+      timeoutMs: 60_000
+    })
 
     expect(post.exitCode).toBe(0)
-    const final = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
+    const final = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
     expect(final.EndpointStatus).toBe('InService')
     expect(final.EndpointConfigName).toBe(seeded.configName)
     expect(final.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
     expect(post.summary).toContain(`back on &quot;${seeded.configName}&quot;`)
-    const configs = await aws.sagemaker.send(new ListEndpointConfigsCommand({}))
+    const configs = await scenario.aws.sagemaker.send(new ListEndpointConfigsCommand({}))
     expect(configs.EndpointConfigs?.some((config) => config.EndpointConfigName?.endsWith('-canary'))).toBe(false)
   }, 120_000)
 
   it('leaves nothing for the post step after a rollout that finished', async () => {
-    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'checkout' })
+    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'checkout' })
     const main = await runAction({
       inputs: { ...canaryInputs, 'bake-time': '1s', 'traffic-steps': '100' },
-      emulator,
+      emulator: scenario.emulator,
       timeoutMs: 60_000
     })
     expect(main.exitCode).toBe(0)
     expect(main.state.rollout ?? '').toBe('')
 
-    const post = await runAction({ inputs: canaryInputs, emulator, post: true, state: main.state })
+    const post = await runAction({ inputs: canaryInputs, emulator: scenario.emulator, post: true, state: main.state })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).not.toContain('did not finish')
-    const final = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
+    const final = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
     expect(final.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['checkout-v2'])
   }, 120_000)
 })

@@ -3,38 +3,13 @@
  * the second waits for the first's update instead of failing or interleaving,
  * and a second rollout never starts on top of one in flight.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, ListEndpointConfigsCommand, ListModelsCommand } from '@aws-sdk/client-sagemaker'
-import {
-  awsClients,
-  runAction,
-  seedModelAndEndpoint,
-  startEmulator,
-  TEST_ACCOUNT,
-  TEST_REGION,
-  TEST_ROLE_ARN,
-  type ActionRun,
-  type AwsClients,
-  type Emulator
-} from './harness.js'
+import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN, type ActionRun } from './harness.js'
+import { useScenario } from './scenario.js'
 
-let emulator: Emulator
-let aws: AwsClients
-
-beforeAll(async () => {
-  // Long enough that the second run surely starts while the first update is under way.
-  emulator = await startEmulator({ transitionSeconds: 1.5 })
-  aws = awsClients(emulator)
-}, 60_000)
-
-afterAll(async () => {
-  aws?.destroy()
-  await emulator?.stop()
-})
-
-beforeEach(async () => {
-  await emulator.reset()
-})
+// Long enough that the second run surely starts while the first update is under way.
+const scenario = useScenario({ transitionSeconds: 1.5 })
 
 const image = (tag: string): string => `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/search:${tag}`
 const deploy = (model: string, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -55,37 +30,37 @@ async function overlapping(
   const firstIsUpdating = new Promise<void>((resolve) => (startSecond = resolve))
   const firstRun = runAction({
     inputs: first,
-    emulator,
+    emulator: scenario.emulator,
     timeoutMs: 90_000,
     onOutput: (line) => {
       if (/is Updating/.test(line)) startSecond()
     }
   })
   await firstIsUpdating
-  const secondRun = runAction({ inputs: second, emulator, timeoutMs: 90_000 })
+  const secondRun = runAction({ inputs: second, emulator: scenario.emulator, timeoutMs: 90_000 })
   return Promise.all([firstRun, secondRun])
 }
 
 describe('concurrent runs on one endpoint', () => {
   it('a second deploy waits for the first update to finish, then applies its own', async () => {
-    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'search' })
+    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'search' })
 
     const [first, second] = await overlapping(deploy('search-v2'), deploy('search-v3'))
 
     expect(first.exitCode).toBe(0)
     expect(second.exitCode).toBe(0)
     expect(second.stdout).toMatch(/is Updating; waiting for it to finish before changing it/)
-    const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'search' }))
+    const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'search' }))
     expect(endpoint.EndpointStatus).toBe('InService')
     expect(endpoint.EndpointConfigName).toBe(second.outputs['endpoint-config-name'])
     expect(second.outputs['previous-endpoint-config-name']).toBe(first.outputs['endpoint-config-name'])
   }, 120_000)
 
   it('a rollout finding another in flight fails, naming it, and touches nothing', async () => {
-    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'search' })
+    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'search' })
     const paused = await runAction({
       inputs: deploy('search-v2', { strategy: 'canary', 'traffic-steps': '20', 'bake-time': '1s' }),
-      emulator,
+      emulator: scenario.emulator,
       timeoutMs: 60_000
     })
     expect(paused.outputs['rollout-result']).toBe('paused')
@@ -93,7 +68,7 @@ describe('concurrent runs on one endpoint', () => {
 
     const second = await runAction({
       inputs: deploy('search-v3', { strategy: 'canary', 'bake-time': '1s' }),
-      emulator,
+      emulator: scenario.emulator,
       timeoutMs: 60_000
     })
 
@@ -106,9 +81,9 @@ describe('concurrent runs on one endpoint', () => {
 
 /** Everything a run could change: the endpoint's config and weights, and every config and model. */
 async function snapshot(): Promise<object> {
-  const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'search' }))
-  const configs = await aws.sagemaker.send(new ListEndpointConfigsCommand({}))
-  const models = await aws.sagemaker.send(new ListModelsCommand({}))
+  const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'search' }))
+  const configs = await scenario.aws.sagemaker.send(new ListEndpointConfigsCommand({}))
+  const models = await scenario.aws.sagemaker.send(new ListModelsCommand({}))
   return {
     config: endpoint.EndpointConfigName,
     weights: endpoint.ProductionVariants?.map((variant) => [variant.VariantName, variant.CurrentWeight]),

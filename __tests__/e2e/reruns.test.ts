@@ -3,36 +3,12 @@
  * leave nothing behind from the failed attempt; deploying the same model twice
  * is harmless.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, ListEndpointConfigsCommand, ListModelsCommand } from '@aws-sdk/client-sagemaker'
-import {
-  awsClients,
-  runAction,
-  seedModelAndEndpoint,
-  startEmulator,
-  TEST_ACCOUNT,
-  TEST_REGION,
-  TEST_ROLE_ARN,
-  type AwsClients,
-  type Emulator
-} from './harness.js'
+import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN } from './harness.js'
+import { useScenario } from './scenario.js'
 
-let emulator: Emulator
-let aws: AwsClients
-
-beforeAll(async () => {
-  emulator = await startEmulator({ transitionSeconds: 0.3 })
-  aws = awsClients(emulator)
-}, 60_000)
-
-afterAll(async () => {
-  aws?.destroy()
-  await emulator?.stop()
-})
-
-beforeEach(async () => {
-  await emulator.reset()
-})
+const scenario = useScenario()
 
 const registry = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com`
 const deploy = (image: string, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -44,8 +20,8 @@ const deploy = (image: string, extra: Record<string, string> = {}): Record<strin
 })
 
 async function names(): Promise<{ models: string[]; configs: string[] }> {
-  const models = await aws.sagemaker.send(new ListModelsCommand({}))
-  const configs = await aws.sagemaker.send(new ListEndpointConfigsCommand({}))
+  const models = await scenario.aws.sagemaker.send(new ListModelsCommand({}))
+  const configs = await scenario.aws.sagemaker.send(new ListEndpointConfigsCommand({}))
   return {
     models: (models.Models ?? []).map((model) => model.ModelName ?? '').sort(),
     configs: (configs.EndpointConfigs ?? []).map((config) => config.EndpointConfigName ?? '').sort()
@@ -54,18 +30,24 @@ async function names(): Promise<{ models: string[]; configs: string[] }> {
 
 describe('re-runs', () => {
   it('a re-run after an update SageMaker rolled back succeeds and leaves no orphans', async () => {
-    const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'ranker' })
+    const seeded = await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'ranker' })
     const before = await names()
 
     // The model and config are created, then the update fails and SageMaker restores the old config.
-    const failed = await runAction({ inputs: deploy('ranker:fail-update', { 'model-name': 'ranker-v2' }), emulator })
+    const failed = await runAction({
+      inputs: deploy('ranker:fail-update', { 'model-name': 'ranker-v2' }),
+      emulator: scenario.emulator
+    })
     expect(failed.exitCode).toBe(1)
     expect(failed.stdout).toMatch(/FailureReason/)
     expect(await names()).toEqual(before)
 
-    const rerun = await runAction({ inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }), emulator })
+    const rerun = await runAction({
+      inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }),
+      emulator: scenario.emulator
+    })
     expect(rerun.exitCode).toBe(0)
-    const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'ranker' }))
+    const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'ranker' }))
     expect(endpoint.EndpointConfigName).toBe(rerun.outputs['endpoint-config-name'])
     expect(await names()).toEqual({
       models: [...seeded.modelNames, 'ranker-v2'].sort(),
@@ -74,12 +56,18 @@ describe('re-runs', () => {
   }, 120_000)
 
   it('deploying the model the endpoint already serves changes nothing', async () => {
-    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'ranker' })
-    const first = await runAction({ inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }), emulator })
+    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'ranker' })
+    const first = await runAction({
+      inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }),
+      emulator: scenario.emulator
+    })
     expect(first.exitCode).toBe(0)
     const before = await names()
 
-    const again = await runAction({ inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }), emulator })
+    const again = await runAction({
+      inputs: deploy('ranker:2', { 'model-name': 'ranker-v2' }),
+      emulator: scenario.emulator
+    })
 
     expect(again.exitCode).toBe(0)
     expect(again.stdout).toContain('already serves model "ranker-v2"')
@@ -87,10 +75,10 @@ describe('re-runs', () => {
   }, 120_000)
 
   it('two deploys in the same second get different names', async () => {
-    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'ranker' })
+    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'ranker' })
     const [a, b] = await Promise.all([
-      runAction({ inputs: deploy('ranker:3', { 'dry-run': 'true' }), emulator }),
-      runAction({ inputs: deploy('ranker:3', { 'dry-run': 'true' }), emulator })
+      runAction({ inputs: deploy('ranker:3', { 'dry-run': 'true' }), emulator: scenario.emulator }),
+      runAction({ inputs: deploy('ranker:3', { 'dry-run': 'true' }), emulator: scenario.emulator })
     ])
     expect(a.exitCode).toBe(0)
     expect(b.exitCode).toBe(0)

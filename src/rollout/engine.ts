@@ -58,6 +58,7 @@ export function startRolloutRecord(
     strategy: settings.strategy,
     newVariant: inFlight.newVariant,
     previousConfig: inFlight.previousConfig,
+    ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
     steps: []
   }
   ctx.report.rollout = record
@@ -263,7 +264,7 @@ async function bake(
     if (evaluation.verdict === 'failed') {
       failures.consecutive++
       if (failures.consecutive >= settings.failureThreshold) {
-        return `${failures.consecutive} consecutive failed gate evaluation(s) at ${step.weight}%: ${evaluation.failures.join('; ')}`
+        return `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
       }
       core.warning(
         `Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
@@ -321,7 +322,7 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
     .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0)
   if (count !== undefined && count < oldCapacity && handover.taken.length === 0) {
     ctx.warn(
-      `${inFlight.newVariant} takes all traffic with ${count} instance(s) where the old variants served with ${oldCapacity}; raise instance-count or configure autoscaling if it needs more.`
+      `${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`
     )
   }
 
@@ -411,3 +412,7 @@ async function deleteCanaryConfig(ctx: OperationContext, inFlight: InFlight): Pr
 }
 
 export type { ScalingHandover }
+
+function instances(count: number): string {
+  return `${count} instance${count === 1 ? '' : 's'}`
+}

@@ -69,8 +69,8 @@ describe('health-check', () => {
     expect(result.summary).toContain(
       '<tr><td>2</td><td>green</td><td>✅ ok</td><td>20 ms</td><td>{&quot;score&quot;: 0.03}</td></tr>'
     )
-    expect(result.summary).toContain('<h3>Variants</h3>')
-    expect(result.summary).toContain('✅ health-check succeeded')
+    expect(result.summary).toContain('<h3>Variants now</h3>')
+    expect(result.summary).toContain('✅ health-check healthy')
   })
 
   it('sends {} to any variant by default', async () => {

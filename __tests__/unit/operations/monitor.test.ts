@@ -152,12 +152,12 @@ describe('monitor', () => {
 
     expect(result.summary).toContain('<h3>Metrics (last 15m, 1m periods)</h3>')
     expect(result.summary).toContain(
-      '<tr><td>blue</td><td>1000</td><td>3</td><td>5</td><td>0.50%</td><td>13.0 ms</td><td>180.0 ms</td></tr>'
+      '<tr><td>blue</td><td>1,000</td><td>3</td><td>5</td><td>0.50%</td><td>13.0 ms</td><td>180.0 ms</td></tr>'
     )
     expect(result.summary).toContain(
       '<tr><td>green-v2</td><td>100</td><td>0</td><td>4</td><td>4.00%</td><td>33.0 ms</td><td>420.0 ms</td></tr>'
     )
-    expect(result.summary).toContain('<h3>Variants</h3>')
+    expect(result.summary).toContain('<h3>Variants now</h3>')
   })
 
   it('shows a variant without traffic as zeros and dashes', async () => {

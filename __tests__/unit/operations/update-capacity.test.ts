@@ -290,6 +290,6 @@ describe('update-capacity', () => {
     expect(result.failed).toBeUndefined()
     expect(updateInputs()).toEqual([])
     expect(result.log).toContain('Variant "AllTraffic" already has 3 instance(s); nothing to change.')
-    expect(result.summary).toContain('Nothing.')
+    expect(result.summary).toContain('Nothing was changed.')
   })
 })

@@ -120,16 +120,19 @@ describe('canary rollout run by the action', () => {
     const result = await runAction(canary)
 
     expect(result.failed).toBeUndefined()
-    const row = (step: number, weight: number, invocations: number, rate: string): string =>
+    const row = (step: number, weight: number, invocations: number | string, rate: string): string =>
       `<tr><td>${step}</td><td>${weight}%</td><td>10m</td><td>${invocations}</td><td>${rate}</td><td>40 ms</td><td>OK</td><td>—</td><td>✅ passed</td></tr>`
-    expect(result.summary).toContain('<h3>Rollout (canary, action controller)</h3>')
+    expect(result.summary).toContain('<h3>Rollout (canary, gates judged by the action)</h3>')
     expect(result.summary).toContain(row(1, 10, 100, '0.00%'))
-    expect(result.summary).toContain(row(2, 50, 1000, '0.50%'))
+    expect(result.summary).toContain(row(2, 50, '1,000', '0.50%'))
     expect(result.summary).toContain(row(3, 100, 100, '0.00%'))
     expect(result.summary).toContain('```mermaid\nxychart-beta')
     expect(result.summary).toContain('x-axis "Step" ["1", "2", "3"]')
+    // One chart of the traffic share, one of the error rate against max-error-rate (1%), on an axis that fits it.
     expect(result.summary).toContain('bar [10, 50, 100]')
-    expect(result.summary).toContain('line [0, 0.5, 0]')
+    expect(result.summary).toContain('bar [0, 0.5, 0]')
+    expect(result.summary).toContain('line [1, 1, 1]')
+    expect(result.summary).toContain('y-axis "%" 0 --> 2')
   })
 
   it('plans a dry run without changing anything', async () => {

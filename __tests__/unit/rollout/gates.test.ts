@@ -348,7 +348,7 @@ describe('failure-threshold: 2', () => {
     expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
     expectBackOnPreviousConfig(calls)
     expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toContain('2 consecutive failed gate evaluation(s) at 10%')
+    expect(result.failed).toContain('2 failed gate evaluations in a row at 10%')
     expect(awsCalls(aws).filter((call) => call.name === 'cloudwatch.GetMetricData')).toHaveLength(4)
   })
 
@@ -360,7 +360,7 @@ describe('failure-threshold: 2', () => {
 
     expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
     expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toContain('2 consecutive failed gate evaluation(s) at 10%')
+    expect(result.failed).toContain('2 failed gate evaluations in a row at 10%')
     expect(result.log).toContainEqual(expect.stringContaining('Evaluation 1 past bake-time at 10%: FAILED'))
   })
 

@@ -1,0 +1,392 @@
+// Progressive rollouts run by the action, through the bundled action against
+// the emulator: a healthy canary promoted, canaries rolled back by an alarm
+// (set before the run and flipped mid-rollout) and by the new variant's error
+// rate, and a canary paused then promoted.
+
+import { describe, expect, it } from '@jest/globals'
+import {
+  DescribeScalableTargetsCommand,
+  DescribeScalingPoliciesCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand
+} from '@aws-sdk/client-application-auto-scaling'
+import { putVariantMetrics, seedModelAndEndpoint, setAlarm, type ActionRun } from './harness.js'
+import {
+  annotations,
+  configModels,
+  configTags,
+  currentWeights,
+  describeEndpoint,
+  expectFailure,
+  expectSuccess,
+  image,
+  inventory,
+  jsonOutput,
+  resultOf,
+  summaryTable,
+  useScenario,
+  warningAnnotations
+} from './scenario.js'
+
+const s = useScenario()
+
+const ENDPOINT = 'fraud'
+const ALARM = 'fraud-5xx'
+const NEW_MODEL = 'fraud-m2'
+/** The seeded endpoint: one AllTraffic variant on two instances. */
+const SEED_CONFIG = `${ENDPOINT}-seed-config`
+const SEED_MODEL = `${ENDPOINT}-alltraffic-model`
+
+/** Two gate evaluations a step, so a datapoint that lands just after a window's end is still judged in that step. */
+const FAST = { 'bake-time': '2s', 'gate-interval': '1s' }
+
+async function seed(): Promise<void> {
+  await seedModelAndEndpoint(s.aws.sagemaker, {
+    endpointName: ENDPOINT,
+    variants: [{ variantName: 'AllTraffic', instanceCount: 2 }]
+  })
+}
+
+function canary(inputs: Record<string, string>, onOutput?: (line: string) => void): Promise<ActionRun> {
+  return s.deploy(
+    ENDPOINT,
+    { 'image-uri': image('2.0.0'), 'model-name': NEW_MODEL, strategy: 'canary', ...FAST, ...inputs },
+    onOutput ? { onOutput: (line) => onOutput(line) } : {}
+  )
+}
+
+/** The weight a step's traffic shift has just settled at, from the action's log. */
+const SHIFT_DONE = /Endpoint "fraud" is InService \(.* into the shift to (\d+)%\)/
+
+/** Collects work started from output hooks so a test can await it and see its errors. */
+function background(): { add(work: Promise<unknown>): void; settle(): Promise<void> } {
+  const pending: Array<Promise<unknown>> = []
+  return {
+    add: (work) => void pending.push(work),
+    settle: async () => {
+      await Promise.all(pending)
+    }
+  }
+}
+
+async function expectBackOnSeedConfig(): Promise<void> {
+  const endpoint = await describeEndpoint(s.aws, ENDPOINT)
+  expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: SEED_CONFIG })
+  expect(endpoint.ProductionVariants?.map((v) => [v.VariantName, v.CurrentWeight, v.CurrentInstanceCount])).toEqual([
+    ['AllTraffic', 1, 2]
+  ])
+  const { configs, models } = await inventory(s.aws)
+  expect(configs).toEqual([SEED_CONFIG])
+  expect(models).toContain(SEED_MODEL)
+}
+
+describe('canary rollout', () => {
+  it('promotes a healthy canary through 10, 50 and 100% with every gate passing', async () => {
+    await seed()
+    await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
+    const target = {
+      ServiceNamespace: 'sagemaker' as const,
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const
+    }
+    await s.aws.autoscaling.send(
+      new RegisterScalableTargetCommand({
+        ...target,
+        ResourceId: `endpoint/${ENDPOINT}/variant/AllTraffic`,
+        MinCapacity: 2,
+        MaxCapacity: 6
+      })
+    )
+    await s.aws.autoscaling.send(
+      new PutScalingPolicyCommand({
+        ...target,
+        ResourceId: `endpoint/${ENDPOINT}/variant/AllTraffic`,
+        PolicyName: 'invocations',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 700,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }
+        }
+      })
+    )
+
+    const work = background()
+    const seen: Record<string, Record<string, number | undefined>> = {}
+    const latencies = Array.from({ length: 100 }, (_, i) => (i < 98 ? 20_000 : 40_000))
+    const run = await canary(
+      {
+        'traffic-steps': '10,50,100',
+        'alarm-names': ALARM,
+        'max-error-rate': '1%',
+        'max-latency-p99': '250ms',
+        'probe-payload': '{"amount": 12.5}'
+      },
+      (line) => {
+        const shifted = SHIFT_DONE.exec(line)
+        if (shifted) {
+          const weight = shifted[1] ?? ''
+          work.add(
+            putVariantMetrics(s.aws.cloudwatch, ENDPOINT, NEW_MODEL, {
+              invocations: 100,
+              errors5xx: 0,
+              latencyUs: latencies
+            })
+          )
+          // Errors of the old variant are not the new model's doing: the gates judge the new variant only.
+          work.add(putVariantMetrics(s.aws.cloudwatch, ENDPOINT, 'AllTraffic', { invocations: 100, errors5xx: 50 }))
+          work.add(describeEndpoint(s.aws, ENDPOINT).then((endpoint) => (seen[weight] = currentWeights(endpoint))))
+        }
+      }
+    )
+    await work.settle()
+    expectSuccess(run)
+
+    const release = run.outputs['endpoint-config-name'] ?? ''
+    expect(run.outputs).toMatchObject({
+      'endpoint-status': 'InService',
+      'previous-endpoint-config-name': SEED_CONFIG,
+      'model-name': NEW_MODEL,
+      'variant-name': NEW_MODEL,
+      'rollout-result': 'succeeded',
+      'rolled-back': 'false',
+      healthy: 'true'
+    })
+    expect(jsonOutput(run, 'variant-weights')).toEqual({ [NEW_MODEL]: 100 })
+    expect(seen).toEqual({
+      '10': { AllTraffic: 90, [NEW_MODEL]: 10 },
+      '50': { AllTraffic: 50, [NEW_MODEL]: 50 },
+      '100': { AllTraffic: 0, [NEW_MODEL]: 100 }
+    })
+
+    expect(run.summary).toContain(`<h2>✅ deploy succeeded: ${ENDPOINT}</h2>`)
+    expect(run.summary).toContain('<h3>Rollout (canary, gates judged by the action)</h3>')
+    const steps = summaryTable(run.summary, 'Step').map((row) => row.filter((_, i) => i !== 2))
+    expect(steps).toEqual([
+      ['1', '10%', '100', '0.00%', '40 ms', 'OK', '1/1', '✅ passed'],
+      ['2', '50%', '100', '0.00%', '40 ms', 'OK', '1/1', '✅ passed'],
+      ['3', '100%', '100', '0.00%', '40 ms', 'OK', '1/1', '✅ passed']
+    ])
+    // Two charts: the share of traffic, then the error rate per step (all zero here).
+    expect(run.summary).toContain('bar [10, 50, 100]')
+    expect(run.summary).toContain('bar [0, 0, 0]')
+    expect(run.summary).not.toContain('Failed gate evaluations')
+    expect(summaryTable(run.summary, 'Variant')).toEqual([[NEW_MODEL, NEW_MODEL, 'ml.m5.large', '1', '100%']])
+    // The payload may hold real data: it is never shown.
+    expect(run.stdout + run.summary).not.toContain('12.5')
+
+    const rollout = resultOf(run).rollout as { steps: Array<{ evaluations: unknown[] }> }
+    expect(rollout.steps.map((step) => step.evaluations.length)).toEqual([2, 2, 2])
+
+    const endpoint = await describeEndpoint(s.aws, ENDPOINT)
+    expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: release })
+    expect(Object.keys(currentWeights(endpoint))).toEqual([NEW_MODEL])
+    expect(await configModels(s.aws, release)).toEqual({ [NEW_MODEL]: NEW_MODEL })
+    expect(await configTags(s.aws, release)).toMatchObject({
+      'sagemaker-deploy:role': 'release',
+      'sagemaker-deploy:previous-config': SEED_CONFIG
+    })
+    // The side-by-side canary config is gone; the seed config stays for rollback.
+    expect(await inventory(s.aws)).toEqual({
+      models: [SEED_MODEL, NEW_MODEL].sort(),
+      configs: [SEED_CONFIG, release].sort(),
+      endpoints: [ENDPOINT]
+    })
+
+    // One probe per evaluation, each sent to the new variant alone.
+    const probes = await s.control.invocations()
+    expect(probes).toHaveLength(6)
+    expect(probes.every((p) => p.targetVariant === NEW_MODEL && p.variant === NEW_MODEL && p.status === 200)).toBe(true)
+
+    // Autoscaling moved from the retired variant to the new one.
+    const targets = await s.aws.autoscaling.send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'sagemaker' }))
+    expect(targets.ScalableTargets?.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity])).toEqual([
+      [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 2, 6]
+    ])
+    const policies = await s.aws.autoscaling.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker' }))
+    expect(policies.ScalingPolicies?.map((p) => [p.ResourceId, p.PolicyName])).toEqual([
+      [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 'invocations']
+    ])
+    expect(run.state.rollout ?? '').toBe('')
+  })
+
+  it('rolls back at the first step when an alarm is already in ALARM', async () => {
+    await seed()
+    await setAlarm(s.aws.cloudwatch, ALARM, 'ALARM', 'Threshold crossed: 12 5XX errors')
+    const run = await canary({ 'traffic-steps': '10,50,100', 'alarm-names': ALARM })
+
+    const errors = expectFailure(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^Rolled back: a failed gate evaluation at 10%: alarm fraud-5xx in ALARM/)
+    expect(errors[0]).toContain(`All traffic is back on ${SEED_CONFIG}`)
+    expect(run.outputs).toMatchObject({
+      'endpoint-status': 'InService',
+      'endpoint-config-name': SEED_CONFIG,
+      'previous-endpoint-config-name': SEED_CONFIG,
+      'rollout-result': 'rolled-back',
+      'rolled-back': 'true',
+      healthy: 'false'
+    })
+    expect(jsonOutput(run, 'variant-weights')).toEqual({ AllTraffic: 100 })
+
+    // The harm stops first: the new variant's weight goes to 0 before the config is restored.
+    const zeroed = run.stdout.indexOf('the shift of all traffic back to the old variants')
+    const restored = run.stdout.indexOf(`into the rollback to ${SEED_CONFIG}`)
+    expect(zeroed).toBeGreaterThan(0)
+    expect(restored).toBeGreaterThan(zeroed)
+
+    expect(run.summary).toContain(`<h2>↩️ deploy rolled back: ${ENDPOINT}</h2>`)
+    // The error is the decision: said once, first.
+    expect(run.summary).toContain('<strong>❌ Error:</strong> Rolled back:')
+    expect(run.summary).not.toContain('<strong>Decision:</strong>')
+    const steps = summaryTable(run.summary, 'Step')
+    expect(steps).toHaveLength(1)
+    expect(steps[0]?.[1]).toBe('10%')
+    expect(steps[0]?.[6]).toBe(ALARM)
+    expect(steps[0]?.[8]).toBe('❌ failed')
+    // One failure is told once, in the table and the error; a lone step needs no chart.
+    expect(run.summary).not.toContain('Failed gate evaluations')
+    expect(run.summary).not.toContain('xychart-beta')
+    expect(summaryTable(run.summary, 'Variant')).toEqual([['AllTraffic', SEED_MODEL, 'ml.m5.large', '2', '100%']])
+
+    await expectBackOnSeedConfig()
+    expect(run.state.rollout ?? '').toBe('')
+  })
+
+  it('rolls back when the alarm fires mid-rollout, after the first step passed', async () => {
+    await seed()
+    await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
+    const work = background()
+    const run = await canary({ 'traffic-steps': '10,50,100', 'alarm-names': ALARM }, (line) => {
+      if (line.includes('Shifting 50% of traffic')) work.add(setAlarm(s.aws.cloudwatch, ALARM, 'ALARM'))
+    })
+    await work.settle()
+
+    const errors = expectFailure(run)
+    expect(errors[0]).toMatch(/^Rolled back: a failed gate evaluation at 50%: alarm fraud-5xx in ALARM/)
+    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
+    const steps = summaryTable(run.summary, 'Step')
+    expect(steps.map((row) => [row[1], row[6], row[8]])).toEqual([
+      ['10%', 'OK', '✅ passed'],
+      ['50%', ALARM, '❌ failed']
+    ])
+    const rollout = resultOf(run).rollout as { result: string; steps: Array<{ verdict: string }> }
+    expect(rollout.result).toBe('rolled-back')
+    expect(rollout.steps.map((step) => step.verdict)).toEqual(['passed', 'failed'])
+    await expectBackOnSeedConfig()
+  })
+
+  it("rolls back on the new variant's error rate", async () => {
+    await seed()
+    const work = background()
+    const run = await canary({ 'traffic-steps': '10,100', 'max-error-rate': '5%' }, (line) => {
+      if (SHIFT_DONE.test(line)) {
+        work.add(putVariantMetrics(s.aws.cloudwatch, ENDPOINT, NEW_MODEL, { invocations: 100, errors5xx: 20 }))
+      }
+    })
+    await work.settle()
+
+    const errors = expectFailure(run)
+    expect(errors[0]).toMatch(/^Rolled back: a failed gate evaluation at 10%: /)
+    expect(errors[0]).toContain('error rate 20.00% above max-error-rate 5.00%')
+    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
+    const steps = summaryTable(run.summary, 'Step')
+    expect(steps.map((row) => [row[1], row[3], row[4], row[8]])).toEqual([['10%', '100', '20.00%', '❌ failed']])
+    expect(run.summary).not.toContain('xychart-beta')
+    await expectBackOnSeedConfig()
+  })
+
+  it('lets a rolled-back canary pass the step with fail-on-rollback false', async () => {
+    await seed()
+    await setAlarm(s.aws.cloudwatch, ALARM, 'ALARM')
+    const run = expectSuccess(
+      await canary({ 'traffic-steps': '10,100', 'alarm-names': ALARM, 'fail-on-rollback': 'false' })
+    )
+    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
+    expect(warningAnnotations(run).some((w) => w.includes('fail-on-rollback is false'))).toBe(true)
+    await expectBackOnSeedConfig()
+  })
+})
+
+describe('paused canary', () => {
+  it('pauses at 50%, refuses a second deploy, then promotes and rolls back past the canary', async () => {
+    await seed()
+    await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
+    const paused = expectSuccess(
+      await canary({ 'traffic-steps': '10,50', 'alarm-names': ALARM, 'bake-time': '1s', 'gate-interval': '1s' })
+    )
+    expect(paused.outputs).toMatchObject({
+      'rollout-result': 'paused',
+      'rolled-back': 'false',
+      healthy: 'true',
+      'variant-name': NEW_MODEL,
+      'previous-endpoint-config-name': SEED_CONFIG
+    })
+    expect(jsonOutput(paused, 'variant-weights')).toEqual({ AllTraffic: 50, [NEW_MODEL]: 50 })
+    expect(annotations(paused, 'notice')).toEqual([
+      expect.stringMatching(/^Paused at 50% on fraud-m2, as traffic-steps asked/)
+    ])
+    expect(paused.summary).toContain(`<h2>⏸️ deploy paused: ${ENDPOINT}</h2>`)
+    expect(summaryTable(paused.summary, 'Variant')).toEqual([
+      ['AllTraffic', SEED_MODEL, 'ml.m5.large', '2', '50%'],
+      [NEW_MODEL, NEW_MODEL, 'ml.m5.large', '1', '50%']
+    ])
+    const canaryConfig = paused.outputs['endpoint-config-name'] ?? ''
+    expect(canaryConfig).toMatch(/-canary$/)
+    expect(await configTags(s.aws, canaryConfig)).toMatchObject({
+      'sagemaker-deploy:role': 'canary',
+      'sagemaker-deploy:new-variant': NEW_MODEL,
+      'sagemaker-deploy:previous-config': SEED_CONFIG
+    })
+    const pausedEndpoint = await describeEndpoint(s.aws, ENDPOINT)
+    expect(pausedEndpoint.EndpointConfigName).toBe(canaryConfig)
+    expect(currentWeights(pausedEndpoint)).toEqual({ AllTraffic: 50, [NEW_MODEL]: 50 })
+    // Paused is a resting state: nothing for the post step to undo.
+    expect(paused.state.rollout ?? '').toBe('')
+
+    // A second deploy must not stack a rollout on the paused one.
+    const before = await inventory(s.aws)
+    const second = await s.deploy(ENDPOINT, { 'image-uri': image('3.0.0'), 'model-name': 'fraud-m3' })
+    expect(expectFailure(second)[0]).toContain('A rollout is already in flight')
+    expect(await inventory(s.aws)).toEqual(before)
+
+    const promoted = expectSuccess(
+      await s.run({
+        operation: 'promote',
+        'endpoint-name': ENDPOINT,
+        'traffic-steps': '10,50,75,100',
+        'alarm-names': ALARM,
+        'bake-time': '1s',
+        'gate-interval': '1s'
+      })
+    )
+    const release = promoted.outputs['endpoint-config-name'] ?? ''
+    expect(release).not.toBe(canaryConfig)
+    expect(promoted.outputs).toMatchObject({
+      'rollout-result': 'succeeded',
+      'rolled-back': 'false',
+      healthy: 'true',
+      'variant-name': NEW_MODEL,
+      'previous-endpoint-config-name': SEED_CONFIG,
+      'endpoint-status': 'InService'
+    })
+    expect(jsonOutput(promoted, 'variant-weights')).toEqual({ [NEW_MODEL]: 100 })
+    expect(promoted.summary).toContain(`<h2>✅ promote succeeded: ${ENDPOINT}</h2>`)
+    expect(promoted.summary).toContain('<h3>Rollout (promote, gates judged by the action)</h3>')
+    expect(summaryTable(promoted.summary, 'Step').map((row) => [row[1], row[8]])).toEqual([
+      ['75%', '✅ passed'],
+      ['100%', '✅ passed']
+    ])
+    const endpoint = await describeEndpoint(s.aws, ENDPOINT)
+    expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: release })
+    expect(currentWeights(endpoint)).toEqual({ [NEW_MODEL]: 1 })
+    expect(await configTags(s.aws, release)).toMatchObject({
+      'sagemaker-deploy:role': 'release',
+      'sagemaker-deploy:previous-config': SEED_CONFIG
+    })
+    expect((await inventory(s.aws)).configs).toEqual([SEED_CONFIG, release].sort())
+
+    // The canary config never becomes a rollback target: rollback goes to what served before the deploy.
+    const rolledBack = expectSuccess(await s.run({ operation: 'rollback', 'endpoint-name': ENDPOINT }))
+    expect(rolledBack.outputs).toMatchObject({ 'endpoint-config-name': SEED_CONFIG, 'rolled-back': 'true' })
+    expect((await describeEndpoint(s.aws, ENDPOINT)).EndpointConfigName).toBe(SEED_CONFIG)
+  })
+})
