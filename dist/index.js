@@ -85000,6 +85000,24 @@ async function deleteConfigQuietly(ctx, configName) {
         warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
     }
 }
+/**
+ * The variant a whole-config replacement deploys into: the name asked for,
+ * else the serving variant's own name when there is one (so dashboards and
+ * autoscaling keyed on it carry on), else AllTraffic.
+ */
+function replacementVariantName(requested, endpoint) {
+    const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
+}
+/**
+ * Variants whose autoscaling SageMaker would refuse to update past: those the
+ * new config removes or moves to another instance type. A new model alone is fine.
+ */
+function variantsLosingScaling(current, variantName, instanceType) {
+    return (current.ProductionVariants ?? [])
+        .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== instanceType)
+        .map((variant) => variant.VariantName ?? '');
+}
 
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
@@ -85972,8 +85990,7 @@ function deploymentConfigFor(settings, timeoutMs) {
 async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelName, releaseConfig) {
     // The model exists already: deploy created it (or found it) before choosing the controller.
     const settings = deploy.rollout;
-    const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    const variantName = deploy.variantName ?? (oldVariants.length === 1 ? oldVariants[0] : 'AllTraffic');
+    const variantName = replacementVariantName(deploy.variantName, endpoint);
     const previousConfig = currentConfig.EndpointConfigName ?? '';
     ctx.output('variant-name', variantName);
     if (settings.gates.alarmNames.length === 0) {
@@ -85996,9 +86013,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
     };
     await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, currentConfig);
     const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs);
-    const handover = await carryScalingOver(ctx, (currentConfig.ProductionVariants ?? [])
-        .filter((old) => old.VariantName !== variantName || old.InstanceType !== deploy.instanceType)
-        .map((old) => old.VariantName ?? ''));
+    const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType));
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
     try {
         const updated = await updateEndpointConfig(ctx, releaseConfig, {
@@ -86162,15 +86177,10 @@ async function createEndpoint(ctx, deploy, release) {
  * fleet serving until the new one is healthy, and rolls back if it is not.
  */
 async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
-    const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    const variantName = deploy.variantName ?? (oldVariants.length === 1 ? oldVariants[0] : 'AllTraffic');
+    const variantName = replacementVariantName(deploy.variantName, endpoint);
     ctx.output('variant-name', variantName);
     await createEndpointConfig(ctx, release.releaseConfig, [newVariantDefinition(deploy, variantName, release.modelName, 1)], { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' }, deploy.tags, currentConfig);
-    // SageMaker refuses to remove a scaled variant or change its instance type; a new model alone is fine.
-    const mustDeregister = (currentConfig.ProductionVariants ?? [])
-        .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== deploy.instanceType)
-        .map((variant) => variant.VariantName ?? '');
-    const handover = await carryScalingOver(ctx, mustDeregister);
+    const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType));
     let updated;
     try {
         updated = await group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () => updateEndpointConfig(ctx, release.releaseConfig, { purpose: `the update to "${release.releaseConfig}"` }));

@@ -52,15 +52,7 @@ export interface MetricsRequest {
 }
 
 /** One period of one variant; `timestamp` is the period's start (ISO 8601). */
-export interface MetricsDatapoint {
-  timestamp: string
-  invocations: number
-  errors4xx: number
-  errors5xx: number
-  errorRate?: number
-  latencyAverageMs?: number
-  latencyP99Ms?: number
-}
+export type MetricsDatapoint = Omit<VariantMetrics, 'variant'> & { timestamp: string }
 
 /** A variant's totals over the whole window, with the periods they add up from. */
 export interface VariantMetricsSeries extends VariantMetrics {

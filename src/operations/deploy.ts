@@ -17,7 +17,13 @@ import {
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, TAGS, toTagList, uniqueSuffix } from '../naming.js'
-import { createEndpointConfig, discardUnused, ensureModel } from '../rollout/configs.js'
+import {
+  createEndpointConfig,
+  discardUnused,
+  ensureModel,
+  replacementVariantName,
+  variantsLosingScaling
+} from '../rollout/configs.js'
 import {
   judgeAfterSwitch,
   markInFlight,
@@ -166,8 +172,7 @@ async function replaceAllAtOnce(
   currentConfig: EndpointConfig,
   release: Release
 ): Promise<void> {
-  const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
-  const variantName = deploy.variantName ?? (oldVariants.length === 1 ? (oldVariants[0] as string) : 'AllTraffic')
+  const variantName = replacementVariantName(deploy.variantName, endpoint)
   ctx.output('variant-name', variantName)
   await createEndpointConfig(
     ctx,
@@ -177,11 +182,7 @@ async function replaceAllAtOnce(
     deploy.tags,
     currentConfig
   )
-  // SageMaker refuses to remove a scaled variant or change its instance type; a new model alone is fine.
-  const mustDeregister = (currentConfig.ProductionVariants ?? [])
-    .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== deploy.instanceType)
-    .map((variant) => variant.VariantName ?? '')
-  const handover = await carryScalingOver(ctx, mustDeregister)
+  const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType))
   let updated: Endpoint | undefined
   try {
     updated = await core.group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () =>

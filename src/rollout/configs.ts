@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { awsCall, errorMessage, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { findEndpoint, findEndpointConfig, type EndpointConfig } from '../endpoint.js'
+import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { TAGS, toTagList, type ConfigRole } from '../naming.js'
 import type { DeploySettings } from '../settings.js'
 
@@ -167,4 +167,24 @@ export async function deleteConfigQuietly(ctx: OperationContext, configName: str
   } catch (error) {
     core.warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
   }
+}
+
+/**
+ * The variant a whole-config replacement deploys into: the name asked for,
+ * else the serving variant's own name when there is one (so dashboards and
+ * autoscaling keyed on it carry on), else AllTraffic.
+ */
+export function replacementVariantName(requested: string | undefined, endpoint: Endpoint): string {
+  const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  return requested ?? (serving.length === 1 ? (serving[0] as string) : 'AllTraffic')
+}
+
+/**
+ * Variants whose autoscaling SageMaker would refuse to update past: those the
+ * new config removes or moves to another instance type. A new model alone is fine.
+ */
+export function variantsLosingScaling(current: EndpointConfig, variantName: string, instanceType: string): string[] {
+  return (current.ProductionVariants ?? [])
+    .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== instanceType)
+    .map((variant) => variant.VariantName ?? '')
 }

@@ -12,7 +12,7 @@ import type { RolloutRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError } from '../wait.js'
-import { createEndpointConfig } from './configs.js'
+import { createEndpointConfig, replacementVariantName, variantsLosingScaling } from './configs.js'
 import { RolloutFailedError } from './engine.js'
 import { carryScalingOver, restoreScaling } from './scaling.js'
 
@@ -59,8 +59,7 @@ export async function runSageMakerRollout(
 ): Promise<void> {
   // The model exists already: deploy created it (or found it) before choosing the controller.
   const settings = deploy.rollout
-  const oldVariants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
-  const variantName = deploy.variantName ?? (oldVariants.length === 1 ? (oldVariants[0] as string) : 'AllTraffic')
+  const variantName = replacementVariantName(deploy.variantName, endpoint)
   const previousConfig = currentConfig.EndpointConfigName ?? ''
   ctx.output('variant-name', variantName)
   if (settings.gates.alarmNames.length === 0) {
@@ -93,12 +92,7 @@ export async function runSageMakerRollout(
     currentConfig
   )
   const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs)
-  const handover = await carryScalingOver(
-    ctx,
-    (currentConfig.ProductionVariants ?? [])
-      .filter((old) => old.VariantName !== variantName || old.InstanceType !== deploy.instanceType)
-      .map((old) => old.VariantName ?? '')
-  )
+  const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType))
   core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
   try {
     const updated = await updateEndpointConfig(ctx, releaseConfig, {

@@ -126,7 +126,7 @@ describe('canary rollout run by the action', () => {
     expect(result.summary).toContain(row(1, 10, 100, '0.00%'))
     expect(result.summary).toContain(row(2, 50, '1,000', '0.50%'))
     expect(result.summary).toContain(row(3, 100, 100, '0.00%'))
-    expect(result.summary).toContain('```mermaid\nxychart-beta')
+    expect(result.summary).toMatch(/```mermaid\n%%{init: [^\n]*\nxychart-beta/)
     expect(result.summary).toContain('x-axis "Step" ["1", "2", "3"]')
     // One chart of the traffic share, one of the error rate against max-error-rate (1%), on an axis that fits it.
     expect(result.summary).toContain('bar [10, 50, 100]')
