@@ -1,0 +1,68 @@
+/**
+ * Nothing in use is lost: a rollback never lands on a config whose model is
+ * gone, and delete never takes a config another endpoint still runs on.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { CreateEndpointCommand, DeleteModelCommand } from '@aws-sdk/client-sagemaker'
+import { waitForEndpoint } from './harness.js'
+import {
+  describeEndpoint,
+  expectFailure,
+  expectSuccess,
+  image,
+  inventory,
+  useScenario,
+  warningAnnotations
+} from './scenario.js'
+
+const scenario = useScenario()
+
+describe('nothing in use is lost', () => {
+  it('rollback refuses a target whose model was deleted, and changes nothing', async () => {
+    const first = expectSuccess(await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1' }))
+    const second = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('2'), 'model-name': 'ledger-v2' })
+    )
+    await scenario.aws.sagemaker.send(new DeleteModelCommand({ ModelName: 'ledger-v1' }))
+    const before = await inventory(scenario.aws)
+
+    const rollback = await scenario.run({ operation: 'rollback', 'endpoint-name': 'ledger' })
+
+    const errors = expectFailure(rollback)
+    expect(errors[0]).toContain('ledger-v1')
+    expect(errors[0]).toMatch(/no longer exist/)
+    const endpoint = await describeEndpoint(scenario.aws, 'ledger')
+    expect(endpoint.EndpointConfigName).toBe(second.outputs['endpoint-config-name'])
+    expect(endpoint.EndpointConfigName).not.toBe(first.outputs['endpoint-config-name'])
+    expect(await inventory(scenario.aws)).toEqual(before)
+  })
+
+  it('delete keeps the config and model another endpoint runs on', async () => {
+    const deployed = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1' })
+    )
+    const sharedConfig = deployed.outputs['endpoint-config-name'] ?? ''
+    // A second endpoint on the very same config, as a blue/green copy or a hand-made twin would be.
+    await scenario.aws.sagemaker.send(
+      new CreateEndpointCommand({ EndpointName: 'ledger-twin', EndpointConfigName: sharedConfig })
+    )
+    await waitForEndpoint(scenario.aws.sagemaker, 'ledger-twin', 'InService')
+
+    const deleted = await scenario.run({
+      operation: 'delete',
+      'endpoint-name': 'ledger',
+      'delete-endpoint-config': 'true',
+      'delete-model': 'true'
+    })
+
+    expectSuccess(deleted)
+    const warnings = warningAnnotations(deleted).join('\n')
+    expect(warnings).toContain(`Kept endpoint config "${sharedConfig}"`)
+    expect(warnings).toContain('ledger-twin')
+    const left = await inventory(scenario.aws)
+    expect(left.endpoints).toEqual(['ledger-twin'])
+    expect(left.configs).toContain(sharedConfig)
+    expect(left.models).toContain('ledger-v1')
+    expect((await describeEndpoint(scenario.aws, 'ledger-twin')).EndpointStatus).toBe('InService')
+  })
+})
