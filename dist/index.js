@@ -84360,7 +84360,8 @@ const BACKOFF_FACTOR = 1.5;
 const PROGRESS_EVERY_MS = 60_000;
 /** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
 function nextPollDelay(elapsedMs, previousDelayMs) {
-    if (elapsedMs < FAST_PHASE_MS)
+    // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
+    if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS)
         return FAST_POLL_MS;
     if (previousDelayMs < FIRST_SLOW_POLL_MS)
         return FIRST_SLOW_POLL_MS;
@@ -85960,6 +85961,7 @@ function instances(count) {
 
 
 
+
 function deploymentConfigFor(settings, timeoutMs) {
     const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000);
     const first = settings.trafficSteps[0] ?? 100;
@@ -86013,6 +86015,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
     };
     await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, currentConfig);
     const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs);
+    record.plan = describePlan(settings);
     const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType));
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
     try {
@@ -86063,6 +86066,20 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
 }
 function withoutFullStop(text) {
     return text.trim().replace(/\.+$/, '');
+}
+/** The deployment SageMaker was asked for, in words, for the summary. */
+function describePlan(settings) {
+    const wait = formatDuration(settings.bakeTimeMs);
+    const first = settings.trafficSteps[0] ?? 100;
+    const shift = settings.strategy === 'canary'
+        ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest`
+        : settings.strategy === 'linear'
+            ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart`
+            : `Asked SageMaker to move all traffic to the new fleet at once and watch it for ${wait}`;
+    const guard = settings.gates.alarmNames.length > 0
+        ? `, rolling back if ${settings.gates.alarmNames.join(', ')} goes into ALARM.`
+        : ', with no alarms to roll back on.';
+    return shift + guard;
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
@@ -86989,10 +87006,17 @@ function formatRate(rate) {
 }
 function addRollout(summary, report) {
     const rollout = report.rollout;
-    if (!rollout || rollout.steps.length === 0)
+    if (!rollout)
         return;
     const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
-    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
+    if (rollout.plan) {
+        summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
+        summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true);
+    }
+    if (rollout.steps.length === 0)
+        return;
+    if (!rollout.plan)
+        summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
     summary.addTable([
         ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict'].map((data) => ({
             data,

@@ -91,6 +91,8 @@ export interface RolloutRecord {
   newVariant: string
   /** The error-rate limit, for the chart. */
   maxErrorRate?: number
+  /** What SageMaker was asked to do, when it runs the rollout itself. */
+  plan?: string
   previousConfig?: string
   steps: RolloutStepRecord[]
   result?: RolloutResult

@@ -114,9 +114,14 @@ function formatRate(rate: number | undefined): string {
 
 export function addRollout(summary: Summary, report: Report): void {
   const rollout = report.rollout
-  if (!rollout || rollout.steps.length === 0) return
+  if (!rollout) return
   const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails"
-  summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
+  if (rollout.plan) {
+    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
+    summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true)
+  }
+  if (rollout.steps.length === 0) return
+  if (!rollout.plan) summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
   summary.addTable([
     ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict'].map((data) => ({
       data,

@@ -19,7 +19,8 @@ const PROGRESS_EVERY_MS = 60_000
 
 /** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
 export function nextPollDelay(elapsedMs: number, previousDelayMs: number): number {
-  if (elapsedMs < FAST_PHASE_MS) return FAST_POLL_MS
+  // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
+  if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS) return FAST_POLL_MS
   if (previousDelayMs < FIRST_SLOW_POLL_MS) return FIRST_SLOW_POLL_MS
   return Math.min(MAX_POLL_MS, Math.round(previousDelayMs * BACKOFF_FACTOR))
 }

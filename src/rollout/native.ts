@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
+import { formatDuration } from '../parse.js'
 import { reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import type { RolloutRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
@@ -92,6 +93,7 @@ export async function runSageMakerRollout(
     currentConfig
   )
   const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs)
+  record.plan = describePlan(settings)
   const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType))
   core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
   try {
@@ -140,4 +142,21 @@ export async function runSageMakerRollout(
 
 function withoutFullStop(text: string): string {
   return text.trim().replace(/\.+$/, '')
+}
+
+/** The deployment SageMaker was asked for, in words, for the summary. */
+export function describePlan(settings: RolloutSettings): string {
+  const wait = formatDuration(settings.bakeTimeMs)
+  const first = settings.trafficSteps[0] ?? 100
+  const shift =
+    settings.strategy === 'canary'
+      ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest`
+      : settings.strategy === 'linear'
+        ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart`
+        : `Asked SageMaker to move all traffic to the new fleet at once and watch it for ${wait}`
+  const guard =
+    settings.gates.alarmNames.length > 0
+      ? `, rolling back if ${settings.gates.alarmNames.join(', ')} goes into ALARM.`
+      : ', with no alarms to roll back on.'
+  return shift + guard
 }
