@@ -80253,7 +80253,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4347);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8835);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -80262,7 +80262,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4347:
+/***/ 8835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83218,6 +83218,32 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action-defaults.ts
+// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
+const ACTION_DEFAULTS = {
+    'wait-for-completion': "true",
+    'timeout': "30m",
+    'dry-run': "false",
+    'instance-type': "ml.m5.large",
+    'strategy': "all-at-once",
+    'rollout-controller': "action",
+    'bake-time': "5m",
+    'gate-interval': "60s",
+    'failure-threshold': "1",
+    'min-invocations': "0",
+    'auto-rollback': "true",
+    'fail-on-rollback': "true",
+    'probe-content-type': "application/json",
+    'fail-on-unhealthy': "true",
+    'scale-in-cooldown': "300s",
+    'scale-out-cooldown': "60s",
+    'metrics-window': "15m",
+    'metrics-period': "60s",
+    'delete-endpoint-config': "true",
+    'delete-model': "false",
+    'ignore-missing': "false"
+};
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1491);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
@@ -87312,6 +87338,7 @@ async function runPost(clock, createClients) {
 
 
 
+
 /** Inputs that may carry secrets are summarised by size, never shown. */
 const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment']);
 async function run(overrides = {}) {
@@ -87328,7 +87355,8 @@ async function run(overrides = {}) {
     const request = [];
     const readInput = (name) => {
         const value = getInput(name);
-        if (value.trim() !== '') {
+        // The runner passes every default too: the summary lists only what the workflow chose.
+        if (value.trim() !== '' && value.trim() !== ACTION_DEFAULTS[name]) {
             request.push([name, UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : value.trim()]);
         }
         return value;

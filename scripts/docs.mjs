@@ -4,6 +4,22 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 const README = 'README.md'
+const DEFAULTS_MODULE = 'src/action-defaults.ts'
+
+/** The inputs' defaults as a module, so a run can tell what the user chose from what the runner filled in. */
+export function renderDefaults(actionYaml) {
+  const action = parse(actionYaml)
+  const entries = Object.entries(action.inputs)
+    .filter(([, input]) => input.default !== undefined && String(input.default) !== '')
+    .map(([name, input]) => `  '${name}': ${JSON.stringify(String(input.default))}`)
+  return [
+    '// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.',
+    'export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {',
+    entries.join(',\n'),
+    '}',
+    ''
+  ].join('\n')
+}
 
 export function renderTables(actionYaml) {
   const action = parse(actionYaml)
@@ -44,15 +60,19 @@ export function updateReadme(readme, tables) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const actionYaml = readFileSync('action.yml', 'utf8')
   const readme = readFileSync(README, 'utf8')
-  const updated = updateReadme(readme, renderTables(readFileSync('action.yml', 'utf8')))
+  const updated = updateReadme(readme, renderTables(actionYaml))
+  const defaults = renderDefaults(actionYaml)
+  const currentDefaults = readFileSync(DEFAULTS_MODULE, { encoding: 'utf8', flag: 'a+' })
   if (process.argv.includes('--check')) {
-    if (updated !== readme) {
-      console.error('README.md inputs/outputs tables differ from action.yml: run "npm run docs".')
+    if (updated !== readme || defaults !== currentDefaults) {
+      console.error(`README.md tables or ${DEFAULTS_MODULE} differ from action.yml: run "npm run docs".`)
       process.exit(1)
     }
-    console.log('README.md tables match action.yml.')
+    console.log(`README.md tables and ${DEFAULTS_MODULE} match action.yml.`)
   } else {
     writeFileSync(README, updated)
+    writeFileSync(DEFAULTS_MODULE, defaults)
   }
 }

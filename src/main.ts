@@ -4,6 +4,7 @@
  * job summary.
  */
 import * as core from '@actions/core'
+import { ACTION_DEFAULTS } from './action-defaults.js'
 import { createAwsClients, type AwsClients } from './aws/clients.js'
 import { isExpiredCredentials } from './aws/errors.js'
 import { systemClock, type Clock } from './clock.js'
@@ -49,7 +50,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const request: Array<[string, string]> = []
   const readInput: InputReader = (name) => {
     const value = core.getInput(name)
-    if (value.trim() !== '') {
+    // The runner passes every default too: the summary lists only what the workflow chose.
+    if (value.trim() !== '' && value.trim() !== ACTION_DEFAULTS[name]) {
       request.push([name, UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : value.trim()])
     }
     return value

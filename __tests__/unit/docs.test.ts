@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 // @ts-expect-error: a plain ES module script without types
-import { renderTables, updateReadme } from '../../scripts/docs.mjs'
+import { renderDefaults, renderTables, updateReadme } from '../../scripts/docs.mjs'
 
 const readme = readFileSync('README.md', 'utf8')
 const actionYaml = readFileSync('action.yml', 'utf8')
@@ -10,6 +10,11 @@ const actionYaml = readFileSync('action.yml', 'utf8')
 describe('README', () => {
   it('shows the inputs and outputs tables generated from action.yml', () => {
     expect(updateReadme(readme, renderTables(actionYaml))).toBe(readme)
+  })
+
+  it('keeps the defaults the action compiles in equal to action.yml', () => {
+    expect(renderDefaults(actionYaml)).toBe(readFileSync('src/action-defaults.ts', 'utf8'))
+    expect(renderDefaults(actionYaml)).toContain(`'bake-time': "5m"`)
   })
 
   it('notices a table that has drifted from action.yml', () => {

@@ -23,6 +23,20 @@ describe('every run', () => {
     expect(result.summary).toContain('Input &quot;endpoint-name&quot;')
   })
 
+  it('lists only the inputs the workflow chose, not the defaults the runner fills in', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).rejects(awsError('AccessDeniedException', 'not authorized'))
+
+    const result = await runAction({
+      operation: 'monitor',
+      'endpoint-name': 'fraud',
+      timeout: '30m',
+      'metrics-window': '1h'
+    })
+
+    expect(result.summary).toContain('<td><code>metrics-window</code></td><td>1h</td>')
+    expect(result.summary).not.toContain('<code>timeout</code>')
+  })
+
   it('names an unknown operation and the ones it takes', async () => {
     const result = await runAction({ operation: 'deploy-everything', 'endpoint-name': 'fraud' })
 
