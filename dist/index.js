@@ -84379,6 +84379,9 @@ function resolveVariant(endpoint, requested, input = 'variant-name') {
 
 const FAST_PHASE_MS = 10_000;
 const FAST_POLL_MS = 500;
+/** A weight change often settles within a couple of seconds: look closer then, so the next step is not kept waiting. */
+const QUICK_PHASE_MS = 2_000;
+const QUICK_POLL_MS = 250;
 const FIRST_SLOW_POLL_MS = 2_000;
 const MAX_POLL_MS = 30_000;
 const BACKOFF_FACTOR = 1.5;
@@ -84386,6 +84389,8 @@ const BACKOFF_FACTOR = 1.5;
 const PROGRESS_EVERY_MS = 60_000;
 /** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
 function nextPollDelay(elapsedMs, previousDelayMs) {
+    if (elapsedMs + QUICK_POLL_MS <= QUICK_PHASE_MS)
+        return QUICK_POLL_MS;
     // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
     if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS)
         return FAST_POLL_MS;
@@ -85406,7 +85411,7 @@ async function sendProbe(ctx, probe, body, options) {
             ContentType: probe.contentType,
             ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
         }));
-        const latencyMs = ctx.clock.now() - started;
+        const latencyMs = answerLatency(ctx.clock.now() - started, response);
         const statusCode = response.$metadata?.httpStatusCode ?? 200;
         const variant = response.InvokedProductionVariant ?? options.targetVariant;
         const answer = describeBody(response.Body, response.ContentType);
@@ -85425,7 +85430,7 @@ async function sendProbe(ctx, probe, body, options) {
         return record;
     }
     catch (error) {
-        const latencyMs = ctx.clock.now() - started;
+        const latencyMs = answerLatency(ctx.clock.now() - started, error);
         const statusCode = failureStatus(error);
         return {
             ...(options.targetVariant ? { variant: options.targetVariant } : {}),
@@ -85435,6 +85440,15 @@ async function sendProbe(ctx, probe, body, options) {
             detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
         };
     }
+}
+/**
+ * The time the answer took, without the SDK's backoff between retries of a
+ * throttled request: a throttle is not a slow model, and probe-max-latency
+ * judges the model.
+ */
+function answerLatency(elapsedMs, result) {
+    const retryDelay = result?.$metadata?.totalRetryDelay;
+    return typeof retryDelay === 'number' ? Math.max(0, elapsedMs - retryDelay) : elapsedMs;
 }
 /** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
 function failureStatus(error) {
@@ -87357,7 +87371,10 @@ async function run(overrides = {}) {
         const value = getInput(name);
         // The runner passes every default too: the summary lists only what the workflow chose.
         if (value.trim() !== '' && value.trim() !== ACTION_DEFAULTS[name]) {
-            request.push([name, UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : value.trim()]);
+            request.push([
+                name,
+                UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(value.trim())
+            ]);
         }
         return value;
     };
@@ -87419,6 +87436,10 @@ async function dispatch(ctx, settings) {
         case 'rollback':
             return runRollback(ctx, settings.rollback);
     }
+}
+/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
+function shortened(value) {
+    return value.length > 300 ? `${value.slice(0, 297)}...` : value;
 }
 /**
  * Container environment values are often credentials: mask them in the log in

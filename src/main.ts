@@ -52,7 +52,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const value = core.getInput(name)
     // The runner passes every default too: the summary lists only what the workflow chose.
     if (value.trim() !== '' && value.trim() !== ACTION_DEFAULTS[name]) {
-      request.push([name, UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : value.trim()])
+      request.push([
+        name,
+        UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(value.trim())
+      ])
     }
     return value
   }
@@ -122,6 +125,11 @@ async function dispatch(ctx: OperationContext, settings: Settings): Promise<void
     case 'rollback':
       return runRollback(ctx, settings.rollback)
   }
+}
+
+/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
+function shortened(value: string): string {
+  return value.length > 300 ? `${value.slice(0, 297)}...` : value
 }
 
 /**

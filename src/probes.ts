@@ -71,7 +71,7 @@ async function sendProbe(
         ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
       })
     )
-    const latencyMs = ctx.clock.now() - started
+    const latencyMs = answerLatency(ctx.clock.now() - started, response)
     const statusCode = response.$metadata?.httpStatusCode ?? 200
     const variant = response.InvokedProductionVariant ?? options.targetVariant
     const answer = describeBody(response.Body, response.ContentType)
@@ -89,7 +89,7 @@ async function sendProbe(
     record.detail = shortDetail(record.detail, probe.payload)
     return record
   } catch (error) {
-    const latencyMs = ctx.clock.now() - started
+    const latencyMs = answerLatency(ctx.clock.now() - started, error)
     const statusCode = failureStatus(error)
     return {
       ...(options.targetVariant ? { variant: options.targetVariant } : {}),
@@ -99,6 +99,16 @@ async function sendProbe(
       detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
     }
   }
+}
+
+/**
+ * The time the answer took, without the SDK's backoff between retries of a
+ * throttled request: a throttle is not a slow model, and probe-max-latency
+ * judges the model.
+ */
+function answerLatency(elapsedMs: number, result: unknown): number {
+  const retryDelay = (result as { $metadata?: { totalRetryDelay?: unknown } } | undefined)?.$metadata?.totalRetryDelay
+  return typeof retryDelay === 'number' ? Math.max(0, elapsedMs - retryDelay) : elapsedMs
 }
 
 /** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */

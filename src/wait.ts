@@ -11,6 +11,9 @@ import { formatDuration } from './parse.js'
 
 const FAST_PHASE_MS = 10_000
 const FAST_POLL_MS = 500
+/** A weight change often settles within a couple of seconds: look closer then, so the next step is not kept waiting. */
+const QUICK_PHASE_MS = 2_000
+const QUICK_POLL_MS = 250
 const FIRST_SLOW_POLL_MS = 2_000
 const MAX_POLL_MS = 30_000
 const BACKOFF_FACTOR = 1.5
@@ -19,6 +22,7 @@ const PROGRESS_EVERY_MS = 60_000
 
 /** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
 export function nextPollDelay(elapsedMs: number, previousDelayMs: number): number {
+  if (elapsedMs + QUICK_POLL_MS <= QUICK_PHASE_MS) return QUICK_POLL_MS
   // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
   if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS) return FAST_POLL_MS
   if (previousDelayMs < FIRST_SLOW_POLL_MS) return FIRST_SLOW_POLL_MS

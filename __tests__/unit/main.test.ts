@@ -131,3 +131,14 @@ describe('the post step after a cancelled rollout', () => {
     expect(core.writtenSummaries.join('')).toContain('back on &quot;cfg-1&quot;')
   })
 })
+
+describe('the inputs table', () => {
+  it('shortens a long value so the summary stays within its size limit', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).rejects(awsError('AccessDeniedException', 'not authorized'))
+
+    const result = await runAction({ operation: 'monitor', 'endpoint-name': 'fraud', 'alarm-names': 'a'.repeat(5000) })
+
+    expect(result.summary).toContain(`${'a'.repeat(297)}...`)
+    expect(result.summary).not.toContain('a'.repeat(301))
+  })
+})

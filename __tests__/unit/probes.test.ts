@@ -51,6 +51,16 @@ describe('sendProbes', () => {
     core.resetCore()
   })
 
+  it('leaves the SDK backoff between throttled retries out of the latency it judges', async () => {
+    const clock = new FakeClock()
+    // 1.2 s in all, 1 s of it spent backing off from a throttle before the answer that counted.
+    answerAfter(clock, [1200], answer('{"score": 0.02}', { $metadata: { httpStatusCode: 200, totalRetryDelay: 1000 } }))
+
+    const records = await sendProbes(context(clock), { ...probe, count: 1 }, { maxLatencyMs: 500 })
+
+    expect(records[0]).toMatchObject({ ok: true, latencyMs: 200 })
+  })
+
   it('sends count invocations of the payload to the target variant and times each', async () => {
     const clock = new FakeClock()
     answerAfter(clock, [40, 55, 30], answer('{"score": 0.02}', { InvokedProductionVariant: 'green' }))

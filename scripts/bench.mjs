@@ -1,0 +1,708 @@
+// npm run bench [-- --long]
+//
+// Measures the bundled action (dist/index.js under Node 24, run the way the
+// GitHub runner runs it) against the moto emulator, through the counting
+// proxy in test/proxy/, and checks the figures against their targets:
+//
+//   cold start        process start to the first AWS request (median of 20)
+//   API calls         per API for a 4-step canary, 6 gate evaluations a step
+//   overhead          rollout wall time minus bake time minus transition time, per step
+//   detection         gate input turns bad -> the evaluation that sees it -> first weight change
+//   rollback          gate input turns bad -> InService on the previous config
+//   poll schedule     DescribeEndpoint spacing during a long transition
+//
+// --long also watches a 150 s transition, long enough to reach the 30 s poll cap.
+// --only=cold,calls,detection,polls runs some sections only; --transition=S sets the emulator's
+// transition time (default 1 s).
+// It prints figures; it is not a test and never fails the build.
+
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, promises as fsp, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+import {
+  CloudWatchClient,
+  PutMetricAlarmCommand,
+  PutMetricDataCommand,
+  SetAlarmStateCommand
+} from '@aws-sdk/client-cloudwatch'
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DescribeEndpointCommand,
+  SageMakerClient
+} from '@aws-sdk/client-sagemaker'
+import YAML from 'yaml'
+
+import { formatTable, preciseNow, seededRandom, startProxy } from '../test/proxy/proxy.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const ENTRY = path.join(ROOT, 'dist', 'index.js')
+const LONG = process.argv.includes('--long')
+const ONLY = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+const SECTIONS = ['cold', 'calls', 'detection', 'polls']
+const wanted = (section) => !ONLY || ONLY.includes(section)
+const REGION = 'us-east-1'
+const ACCOUNT = '123456789012'
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/sagemaker-execution`
+const IMAGE = (tag) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/model:${tag}`
+// 1 s is the emulator's default; other values show how the 500 ms fast poll lines up with a transition.
+const TRANSITION_S = Number(
+  process.argv.find((arg) => arg.startsWith('--transition='))?.slice('--transition='.length) ?? 1
+)
+const COLD_START_RUNS = 20
+const STEPS = [25, 50, 75, 100]
+const BAKE_S = 6
+const GATE_INTERVAL_S = 1
+const LONG_TRANSITION_S = LONG ? 150 : 45
+const WEIGHTS = 'sagemaker.UpdateEndpointWeightsAndCapacities'
+
+const TARGETS = {
+  coldStartMs: 400,
+  overheadPerStepMs: 250,
+  detectionSlackMs: 500,
+  weightChangeAfterDetectionMs: 1000,
+  slowPollMs: 2000,
+  maxPollMs: 30_000
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const ms = (value) => `${Math.round(value)} ms`
+const verdict = (ok) => (ok ? 'pass' : 'FAIL')
+const results = []
+const target = (name, figure, goal, ok) => results.push([name, figure, goal, verdict(ok)])
+
+// ---------------------------------------------------------------------------
+// Emulator, Node 24 and a runner-faithful way to start the action
+// ---------------------------------------------------------------------------
+
+async function startEmulator() {
+  const python = process.env.EMULATOR_PYTHON ?? 'python3'
+  const child = spawn(
+    python,
+    [path.join(ROOT, 'test', 'emulator', 'launcher.py'), '--host', '127.0.0.1', '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PYTHONUNBUFFERED: '1', EMULATOR_TRANSITION_SECONDS: String(TRANSITION_S) },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let output = ''
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the emulator did not start:\n${output}`)), 30_000)
+    const read = (chunk) => {
+      output += chunk.toString()
+      const match = /EMULATOR READY (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.once('exit', () => reject(new Error(`the emulator exited:\n${output}`)))
+  })
+  const control = async (pathname, body) => {
+    const response = await fetch(`${url}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {})
+    })
+    if (!response.ok) throw new Error(`${pathname} answered ${response.status}`)
+  }
+  return {
+    url,
+    setTransitionSeconds: (seconds) => control('/emulator/config', { transitionSeconds: seconds }),
+    stop: () => child.kill('SIGTERM')
+  }
+}
+
+function node24() {
+  const pkg = `node-${process.platform}-${process.arch}`
+  const prefix = path.join(ROOT, '.cache', 'node24')
+  const binary = path.join(prefix, 'node_modules', pkg, 'bin', 'node')
+  const version = () =>
+    existsSync(binary) ? spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined
+  if (!version()?.startsWith('v24.')) {
+    console.log(`Installing ${pkg}@24 into .cache/node24 (once) ...`)
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
+    spawnSync('mkdir', ['-p', prefix])
+    const install = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@24`],
+      {
+        cwd: prefix,
+        env,
+        stdio: 'inherit'
+      }
+    )
+    if (install.status !== 0 || !version()?.startsWith('v24.')) throw new Error(`could not install ${pkg}@24`)
+  }
+  return binary
+}
+
+const DECLARED = Object.entries(YAML.parse(await fsp.readFile(path.join(ROOT, 'action.yml'), 'utf8')).inputs ?? {})
+const SCRUBBED = /^(AWS_|INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|NODE_OPTIONS$|SAGEMAKER_)/
+
+/** Runs dist/index.js as a node24 step: declared defaults, INPUT_* variables, runner files. Resolves at exit. */
+async function runAction(node, endpointUrl, inputs) {
+  const root = await fsp.mkdtemp(path.join(os.tmpdir(), 'bench-run-'))
+  const files = {
+    GITHUB_OUTPUT: path.join(root, 'output'),
+    GITHUB_STATE: path.join(root, 'state'),
+    GITHUB_STEP_SUMMARY: path.join(root, 'summary'),
+    GITHUB_ENV: path.join(root, 'env'),
+    GITHUB_PATH: path.join(root, 'path')
+  }
+  for (const file of Object.values(files)) await fsp.writeFile(file, '')
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SCRUBBED.test(key)))
+  Object.assign(env, files, {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'example/repo',
+    GITHUB_WORKSPACE: root,
+    RUNNER_TEMP: root,
+    AWS_ENDPOINT_URL: endpointUrl,
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_CONFIG_FILE: path.join(root, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true'
+  })
+  for (const [name, spec] of DECLARED) {
+    if (spec?.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  const startedAt = preciseNow()
+  const child = spawn(node, [ENTRY], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  child.stdout.on('data', (chunk) => (log += chunk.toString()))
+  child.stderr.on('data', (chunk) => (log += chunk.toString()))
+  const exitCode = await new Promise((resolve) => child.once('close', resolve))
+  const endedAt = preciseNow()
+  const outputs = parseRunnerFile(await fsp.readFile(files.GITHUB_OUTPUT, 'utf8'))
+  await fsp.rm(root, { recursive: true, force: true })
+  return { exitCode, startedAt, endedAt, outputs, log }
+}
+
+function parseRunnerFile(text) {
+  const result = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    const heredoc = /^([^=]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const value = []
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i])
+      result[heredoc[1]] = value.join('\n')
+    } else if (line.includes('=')) {
+      result[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return result
+}
+
+// ---------------------------------------------------------------------------
+// AWS resources, straight to the emulator (never through the proxy)
+// ---------------------------------------------------------------------------
+
+function clients(url) {
+  const config = {
+    endpoint: url,
+    region: REGION,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    maxAttempts: 1
+  }
+  return { sagemaker: new SageMakerClient(config), cloudwatch: new CloudWatchClient(config) }
+}
+
+async function seedEndpoint(aws, name, variants = ['AllTraffic']) {
+  const config = `${name}-seed-config`
+  for (const variant of variants) {
+    await aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: `${name}-${variant}-model`.toLowerCase(),
+        ExecutionRoleArn: ROLE_ARN,
+        PrimaryContainer: { Image: IMAGE('seed') }
+      })
+    )
+  }
+  await aws.sagemaker.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: config,
+      ProductionVariants: variants.map((variant) => ({
+        VariantName: variant,
+        ModelName: `${name}-${variant}-model`.toLowerCase(),
+        InstanceType: 'ml.m5.large',
+        InitialInstanceCount: 1,
+        InitialVariantWeight: 1
+      }))
+    })
+  )
+  await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: config }))
+  for (;;) {
+    const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }))
+    if (endpoint.EndpointStatus === 'InService') return config
+    await sleep(100)
+  }
+}
+
+async function setAlarm(aws, name, state) {
+  await aws.cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: name,
+      Namespace: 'AWS/SageMaker',
+      MetricName: 'Invocation5XXErrors',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+    })
+  )
+  await aws.cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: state, StateReason: 'bench' }))
+}
+
+async function putMetrics(aws, endpoint, variant, invocations, errors5xx, Timestamp = new Date()) {
+  const Dimensions = [
+    { Name: 'EndpointName', Value: endpoint },
+    { Name: 'VariantName', Value: variant }
+  ]
+  await aws.cloudwatch.send(
+    new PutMetricDataCommand({
+      Namespace: 'AWS/SageMaker',
+      MetricData: [
+        { MetricName: 'Invocations', Dimensions, Timestamp, Value: invocations, Unit: 'None' },
+        { MetricName: 'Invocation5XXErrors', Dimensions, Timestamp, Value: errors5xx, Unit: 'None' }
+      ]
+    })
+  )
+}
+
+/** Clean canary traffic every 250 ms until stopped. */
+function cleanTraffic(aws, endpoint, variant) {
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      await putMetrics(aws, endpoint, variant, 20, 0)
+      await sleep(250)
+    }
+  })()
+  return async () => {
+    running = false
+    await loop
+  }
+}
+
+/** GetMetricData's EndTime: epoch seconds in the JSON protocol, ISO text in the query protocol. */
+function endTimeMs(entry) {
+  const end = typeof entry.body === 'string' ? new URLSearchParams(entry.body).get('EndTime') : entry.body?.EndTime
+  return typeof end === 'number' ? end * 1000 : Date.parse(end)
+}
+
+const canaryWeight = (entry) =>
+  entry.body?.DesiredWeightsAndCapacities?.find((variant) => variant.VariantName === 'canary')?.DesiredWeight
+const ok = (entry) => !entry.fault && entry.status !== undefined && entry.status < 400
+
+function canaryInputs(endpoint, extra = {}) {
+  return {
+    operation: 'deploy',
+    'endpoint-name': endpoint,
+    'image-uri': IMAGE('v2'),
+    'execution-role-arn': ROLE_ARN,
+    'model-name': `${endpoint}-v2`,
+    'variant-name': 'canary',
+    strategy: 'canary',
+    'traffic-steps': STEPS.join(','),
+    'bake-time': `${BAKE_S}s`,
+    'gate-interval': `${GATE_INTERVAL_S}s`,
+    'alarm-names': `${endpoint}-5xx`,
+    'max-error-rate': '5%',
+    ...extra
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Measurements
+// ---------------------------------------------------------------------------
+
+async function coldStart(node, emulator, aws) {
+  await seedEndpoint(aws, 'bench-cold')
+  const proxy = await startProxy({ target: emulator.url })
+  const baseline = []
+  for (let i = 0; i < 5; i++) {
+    const started = preciseNow()
+    spawnSync(node, ['-e', '0'])
+    baseline.push(preciseNow() - started)
+  }
+  const samples = []
+  for (let i = 0; i < COLD_START_RUNS; i++) {
+    proxy.reset()
+    const run = await runAction(node, proxy.url, { operation: 'monitor', 'endpoint-name': 'bench-cold' })
+    const first = proxy.timeline()[0]
+    if (!first) throw new Error(`run ${i + 1} made no AWS request:\n${run.log}`)
+    samples.push(first.at - run.startedAt)
+  }
+  await proxy.close()
+  const bundle = await fsp.readFile(ENTRY)
+  const coldMedian = median(samples)
+  console.log(
+    `\nCold start (${COLD_START_RUNS} runs of operation: monitor): median ${ms(coldMedian)}, min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}; ` +
+      `Node 24 itself (node -e 0): median ${ms(median(baseline))}`
+  )
+  console.log(
+    `Bundle: dist/index.js ${(statSync(ENTRY).size / 1024 / 1024).toFixed(2)} MB (${(gzipSync(bundle).length / 1024 / 1024).toFixed(2)} MB gzipped)`
+  )
+  target('cold start (median)', ms(coldMedian), `< ${TARGETS.coldStartMs} ms`, coldMedian < TARGETS.coldStartMs)
+}
+
+/** One gated canary of 4 steps; returns the proxy's view and the action's own rollout record. */
+async function canaryRollout(node, emulator, aws, name, extra) {
+  await seedEndpoint(aws, name)
+  await setAlarm(aws, `${name}-5xx`, 'OK')
+  const proxy = await startProxy({ target: emulator.url, captureBodies: [WEIGHTS] })
+  const stop = cleanTraffic(aws, name, 'canary')
+  const run = await runAction(node, proxy.url, canaryInputs(name, extra))
+  await stop()
+  const timeline = proxy.timeline()
+  await proxy.close()
+  if (run.exitCode !== 0) throw new Error(`the ${name} rollout failed:\n${run.log}`)
+  const rollout = JSON.parse(run.outputs.result).rollout
+  return { run, timeline, rollout }
+}
+
+function callsByApi(timeline) {
+  const counts = {}
+  for (const entry of timeline) counts[entry.key] = (counts[entry.key] ?? 0) + 1
+  return counts
+}
+
+/** Splits each step into the weight change, the bake and the gap before the next step. */
+function stepOverheads({ timeline, rollout }) {
+  const shifts = timeline.filter((entry) => entry.key === WEIGHTS && ok(entry))
+  return rollout.steps.map((step, index) => {
+    const shift = shifts[index]
+    const next = shifts[index + 1]
+    // The last step is followed by the promotion, not by another shift: its gap is not step overhead.
+    const end = next ? next.at : step.endedAt
+    const span = end - shift.at
+    // The poll that saw the change land, against when it landed in the emulator.
+    const landed = shift.doneAt + TRANSITION_S * 1000
+    const seen = timeline.find((entry) => entry.api === 'DescribeEndpoint' && entry.at >= landed)
+    return {
+      weight: step.weight,
+      evaluations: step.evaluations.length,
+      span,
+      overhead: span - BAKE_S * 1000 - TRANSITION_S * 1000,
+      shift: step.startedAt - shift.at - TRANSITION_S * 1000,
+      pollLag: seen ? seen.doneAt - landed : NaN,
+      bake: step.endedAt - step.startedAt - BAKE_S * 1000,
+      gap: next ? next.at - step.endedAt : 0
+    }
+  })
+}
+
+async function apiCallsAndOverhead(node, emulator, aws) {
+  const plain = await canaryRollout(node, emulator, aws, 'bench-calls', {})
+  const probed = await canaryRollout(node, emulator, aws, 'bench-probes', {
+    'probe-payload': '{"amount": 12.5}',
+    'probe-count': '1'
+  })
+  const evaluations = (rollout) => rollout.steps.reduce((sum, step) => sum + step.evaluations.length, 0)
+  const counts = [callsByApi(plain.timeline), callsByApi(probed.timeline)]
+  const apis = [...new Set(counts.flatMap((count) => Object.keys(count)))].sort()
+  const rows = apis.map((api) => [api, counts[0][api] ?? 0, counts[1][api] ?? 0])
+  rows.push(['total', plain.timeline.length, probed.timeline.length])
+  rows.push(['gate evaluations', evaluations(plain.rollout), evaluations(probed.rollout)])
+  console.log(
+    `\nAPI calls per rollout: canary ${STEPS.join(',')}, bake-time ${BAKE_S}s, gate-interval ${GATE_INTERVAL_S}s ` +
+      `(gates: one alarm, max-error-rate; probes: probe-count 1), emulator transition ${TRANSITION_S}s\n`
+  )
+  console.log(formatTable([['api', 'without probes', 'with probes'], ...rows]))
+
+  for (const [label, measured] of [
+    ['without probes', plain],
+    ['with probes', probed]
+  ]) {
+    const n = evaluations(measured.rollout)
+    const count = callsByApi(measured.timeline)
+    const metrics = count['cloudwatch.GetMetricData'] ?? 0
+    // The deploy checks once, up front, that the alarms exist.
+    const alarms = (count['cloudwatch.DescribeAlarms'] ?? 0) - 1
+    target(`GetMetricData per evaluation (${label})`, `${metrics}/${n}`, '= 1', metrics === n)
+    target(`DescribeAlarms per evaluation (${label})`, `${alarms}/${n} (+1 up front)`, '<= 1', alarms <= n)
+  }
+
+  const steps = [...stepOverheads(plain), ...stepOverheads(probed)]
+  console.log(
+    `\nControl-plane overhead per step = (weight change sent -> next weight change sent) - bake-time ${BAKE_S}s - transition ${TRANSITION_S}s\n`
+  )
+  console.log(
+    formatTable([
+      ['rollout', 'step', 'evals', 'overhead', 'weight change*', 'of which poll lag', 'bake overrun', 'gap to next'],
+      ...steps.map((step, index) => [
+        index < plain.rollout.steps.length ? 'without probes' : 'with probes',
+        `${step.weight}%`,
+        step.evaluations,
+        ms(step.overhead),
+        ms(step.shift),
+        ms(step.pollLag),
+        ms(step.bake),
+        step.gap ? ms(step.gap) : '(promotion)'
+      ])
+    ])
+  )
+  console.log(
+    '* weight change: sent -> the action saw it land, minus the transition; poll lag: the emulator finished -> the poll that saw it'
+  )
+  const worst = Math.max(...steps.map((step) => step.overhead))
+  const average = steps.reduce((sum, step) => sum + step.overhead, 0) / steps.length
+  target(
+    'overhead per step (mean)',
+    ms(average),
+    `<= ${TARGETS.overheadPerStepMs} ms`,
+    average <= TARGETS.overheadPerStepMs
+  )
+  target(
+    'overhead per step (worst)',
+    ms(worst),
+    `<= ${TARGETS.overheadPerStepMs} ms`,
+    worst <= TARGETS.overheadPerStepMs
+  )
+  // What is left is the poll interval in force when the transition ends (500 ms in the first 10 s).
+  const own = Math.max(...steps.map((step) => step.overhead - step.pollLag))
+  target(
+    'overhead per step less poll lag (worst)',
+    ms(own),
+    `<= ${TARGETS.overheadPerStepMs} ms`,
+    own <= TARGETS.overheadPerStepMs
+  )
+}
+
+/** A rollout whose gate input turns bad at a random point of step 1's bake. */
+async function detectionTrial(node, emulator, aws, kind, index, random) {
+  const name = `bench-detect-${kind}-${index}`
+  const previousConfig = await seedEndpoint(aws, name)
+  const alarm = `${name}-5xx`
+  await setAlarm(aws, alarm, 'OK')
+  const gateApi = kind === 'alarm' ? 'cloudwatch.DescribeAlarms' : 'cloudwatch.GetMetricData'
+  let flip
+  let evaluationsSeen = 0
+  const proxy = await startProxy({
+    target: emulator.url,
+    captureBodies: [WEIGHTS, 'sagemaker.UpdateEndpoint', 'cloudwatch.GetMetricData'],
+    onRequest: (entry) => {
+      if (entry.key === gateApi && !flip && ++evaluationsSeen === 2) {
+        // A moment anywhere within a gate interval after an evaluation.
+        flip = (async () => {
+          const wait = random() * GATE_INTERVAL_S * 1000
+          if (kind === '5xx') await stopTraffic()
+          await sleep(wait)
+          const at = preciseNow()
+          if (kind === 'alarm') {
+            await aws.cloudwatch.send(
+              new SetAlarmStateCommand({ AlarmName: alarm, StateValue: 'ALARM', StateReason: 'bench' })
+            )
+          } else {
+            // Bad from this instant: the datapoint carries it as its timestamp.
+            await putMetrics(aws, name, 'canary', 100, 100, new Date(Math.ceil(at)))
+          }
+          return { at, doneAt: preciseNow() }
+        })()
+      }
+    }
+  })
+  const stopTraffic = cleanTraffic(aws, name, 'canary')
+  const run = await runAction(node, proxy.url, canaryInputs(name, { 'traffic-steps': '25,100', 'bake-time': '30s' }))
+  await stopTraffic()
+  const timeline = proxy.timeline()
+  await proxy.close()
+  if (!flip) throw new Error(`${name}: the gate input was never turned bad:\n${run.log}`)
+  const bad = await flip
+  const final = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }))
+  if (run.outputs['rollout-result'] !== 'rolled-back' || final.EndpointConfigName !== previousConfig) {
+    throw new Error(`${name}: expected a rollback to ${previousConfig}:\n${run.log}`)
+  }
+  // An alarm is read as it is when the call arrives. A datapoint is read only by a call whose window
+  // reaches past it, and the emulator (moto) cuts EndTime to whole seconds and keeps timestamp < EndTime:
+  // a datapoint of second S is readable from S+1 on, whoever asks.
+  const stamp = Math.ceil(bad.at)
+  const readableAt = kind === 'alarm' ? bad.at : (Math.floor(stamp / 1000) + 1) * 1000
+  const detecting = timeline.find((entry) =>
+    kind === 'alarm'
+      ? entry.key === gateApi && entry.at >= bad.doneAt
+      : entry.key === gateApi && Math.floor(endTimeMs(entry) / 1000) * 1000 > stamp
+  )
+  const offCanary = timeline.find((entry) => entry.key === WEIGHTS && entry.at >= bad.at && canaryWeight(entry) === 0)
+  const restore = timeline.find(
+    (entry) => entry.api === 'UpdateEndpoint' && entry.at >= bad.at && entry.body?.EndpointConfigName === previousConfig
+  )
+  const landed = restore.doneAt + TRANSITION_S * 1000
+  const seenBack = timeline.find((entry) => entry.api === 'DescribeEndpoint' && entry.at >= landed)
+  return {
+    kind,
+    readable: readableAt - bad.at,
+    detection: detecting.doneAt - readableAt,
+    detectionFromBad: detecting.doneAt - bad.at,
+    weightChange: offCanary.at - detecting.doneAt,
+    firstWeightChange: offCanary.at - bad.at,
+    rollback: seenBack.doneAt - bad.at - 2 * TRANSITION_S * 1000
+  }
+}
+
+async function detection(node, emulator, aws) {
+  const random = seededRandom(42)
+  const trials = []
+  for (const kind of ['alarm', '5xx']) {
+    for (let index = 1; index <= 3; index++) trials.push(await detectionTrial(node, emulator, aws, kind, index, random))
+  }
+  console.log(
+    `\nDetection and rollback (gate-interval ${GATE_INTERVAL_S}s; input turned bad at a random point after an evaluation; transition ${TRANSITION_S}s)\n`
+  )
+  console.log(
+    formatTable([
+      [
+        'input turned bad',
+        'readable after**',
+        'detected after readable',
+        'detected after bad',
+        'weight 0 sent after detection',
+        'weight 0 sent after bad',
+        'rollback time*'
+      ],
+      ...trials.map((trial) => [
+        trial.kind === 'alarm' ? 'alarm -> ALARM' : '5XX metrics published',
+        ms(trial.readable),
+        ms(trial.detection),
+        ms(trial.detectionFromBad),
+        ms(trial.weightChange),
+        ms(trial.firstWeightChange),
+        ms(trial.rollback)
+      ])
+    ])
+  )
+  console.log(
+    `* rollback time: input bad -> the action saw InService on the previous config, minus the two transitions (weights, then config: ${2 * TRANSITION_S}s)\n` +
+      '** the emulator serves a datapoint from the next whole second on (it cuts EndTime to seconds); an alarm is readable at once'
+  )
+  const worstDetection = Math.max(...trials.map((trial) => trial.detection))
+  const worstChange = Math.max(...trials.map((trial) => trial.weightChange))
+  const limit = GATE_INTERVAL_S * 1000 + TARGETS.detectionSlackMs
+  target(
+    'detection after the input is readable (worst of 6)',
+    ms(worstDetection),
+    `<= ${ms(limit)}`,
+    worstDetection <= limit
+  )
+  target(
+    'first weight change after detection (worst)',
+    ms(worstChange),
+    `<= ${ms(TARGETS.weightChangeAfterDetectionMs)}`,
+    worstChange <= TARGETS.weightChangeAfterDetectionMs
+  )
+  target('rollback time (median)', ms(median(trials.map((trial) => trial.rollback))), '(no target)', true)
+}
+
+/** Starts update-traffic on an endpoint whose transition takes LONG_TRANSITION_S; returns a promise of its polls. */
+async function startLongTransition(node, emulator, aws) {
+  const name = 'bench-long'
+  await seedEndpoint(aws, name, ['blue', 'green'])
+  let seen
+  const changed = new Promise((resolve) => (seen = resolve))
+  const proxy = await startProxy({
+    target: emulator.url,
+    onRequest: (entry) => entry.key === WEIGHTS && seen(entry)
+  })
+  await emulator.setTransitionSeconds(LONG_TRANSITION_S)
+  const running = runAction(node, proxy.url, {
+    operation: 'update-traffic',
+    'endpoint-name': name,
+    'variant-weights': 'blue=80,green=20'
+  })
+  await changed
+  // The emulator fixes a transition's length when it starts: later ones are short again.
+  await sleep(200)
+  await emulator.setTransitionSeconds(TRANSITION_S)
+  return (async () => {
+    const run = await running
+    const timeline = proxy.timeline()
+    await proxy.close()
+    if (run.exitCode !== 0) throw new Error(`the long update-traffic failed:\n${run.log}`)
+    return timeline
+  })()
+}
+
+function reportPolls(timeline) {
+  const change = timeline.find((entry) => entry.key === WEIGHTS)
+  const polls = timeline.filter((entry) => entry.api === 'DescribeEndpoint' && entry.at > change.at)
+  // The transition as the waiter sees it starts with its first poll; a gap counts by the poll that ends it.
+  const gaps = polls.slice(1).map((poll, index) => ({
+    at: poll.at - polls[0].at,
+    gap: poll.at - polls[index].at
+  }))
+  const fast = gaps.filter((gap) => gap.at <= 10_000)
+  const slow = gaps.filter((gap) => gap.at > 10_000)
+  console.log(
+    `\nDescribeEndpoint during a ${LONG_TRANSITION_S}s transition (update-traffic): ${polls.length} polls; first 10 s: ${fast.length + 1} polls ` +
+      `(${fast.length ? ms(Math.min(...fast.map((gap) => gap.gap))) : '-'} apart at least); after 10 s, gaps: ` +
+      slow.map((gap) => `${(gap.gap / 1000).toFixed(1)}s`).join(', ')
+  )
+  const tooOften = slow.filter((gap) => gap.gap < TARGETS.slowPollMs)
+  const shrinking = slow.filter((gap, index) => index > 0 && gap.gap < slow[index - 1].gap - 50)
+  const longest = Math.max(...slow.map((gap) => gap.gap))
+  target(
+    'DescribeEndpoint after 10 s: never more often than 2 s',
+    `shortest ${ms(Math.min(...slow.map((gap) => gap.gap)))}`,
+    '>= 2000 ms',
+    tooOften.length === 0
+  )
+  target(
+    'DescribeEndpoint after 10 s: backs off, never beyond 30 s',
+    `grows to ${(longest / 1000).toFixed(1)} s`,
+    'rising, <= 30 s',
+    shrinking.length === 0 && longest <= TARGETS.maxPollMs + 500
+  )
+  if (!LONG) console.log(`(npm run bench -- --long watches a 150 s transition, long enough to reach the 30 s cap)`)
+}
+
+// ---------------------------------------------------------------------------
+
+if (!existsSync(ENTRY)) {
+  console.error('dist/index.js does not exist: run npm run build first.')
+  process.exit(1)
+}
+const node = node24()
+const emulator = await startEmulator()
+const aws = clients(emulator.url)
+const started = Date.now()
+try {
+  console.log(
+    `Benchmark of dist/index.js under Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`
+  )
+  if (ONLY?.some((section) => !SECTIONS.includes(section))) throw new Error(`--only takes ${SECTIONS.join(', ')}`)
+  if (wanted('cold')) await coldStart(node, emulator, aws)
+  // The long transition runs beside the rollouts: it only polls, every few seconds.
+  const longPolls = wanted('polls') ? await startLongTransition(node, emulator, aws) : undefined
+  if (wanted('calls')) await apiCallsAndOverhead(node, emulator, aws)
+  if (wanted('detection')) await detection(node, emulator, aws)
+  if (longPolls) reportPolls(await longPolls)
+  console.log(`\nTargets\n`)
+  console.log(formatTable([['figure', 'measured', 'target', 'result'], ...results]))
+  console.log(`\nBench took ${Math.round((Date.now() - started) / 1000)} s.`)
+} finally {
+  aws.sagemaker.destroy()
+  aws.cloudwatch.destroy()
+  emulator.stop()
+}
