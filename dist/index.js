@@ -83350,6 +83350,20 @@ async function awsCall(api, resource, request) {
         throw new AwsCallError(api, resource, errorCode(error), errorMessage(error), { cause: error });
     }
 }
+/**
+ * Every item of a paginated call, following NextToken to the last page: on a
+ * large account the first page is not the whole answer.
+ */
+async function collectPages(api, resource, request, items) {
+    const collected = [];
+    let token;
+    do {
+        const page = await awsCall(api, resource, () => request(token ? { NextToken: token } : {}));
+        collected.push(...((page && items(page)) ?? []));
+        token = page?.NextToken ?? undefined;
+    } while (token);
+    return collected;
+}
 
 ;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
@@ -84056,19 +84070,8 @@ async function describeVariantScaling(ctx, endpointName, variantName) {
     const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
     if (!target)
         return undefined;
-    const policies = [];
-    let token;
-    do {
-        const page = await awsCall('DescribeScalingPolicies', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...(token ? { NextToken: token } : {}) })));
-        policies.push(...(page.ScalingPolicies ?? []));
-        token = page.NextToken ?? undefined;
-    } while (token);
-    const actions = [];
-    do {
-        const page = await awsCall('DescribeScheduledActions', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...(token ? { NextToken: token } : {}) })));
-        actions.push(...(page.ScheduledActions ?? []));
-        token = page.NextToken ?? undefined;
-    } while (token);
+    const policies = await collectPages('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
+    const actions = await collectPages('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...page })), (page) => page.ScheduledActions);
     return {
         minCapacity: target.MinCapacity ?? 0,
         maxCapacity: target.MaxCapacity ?? 0,
@@ -84636,17 +84639,8 @@ async function configTags(ctx, config) {
     const arn = config.EndpointConfigArn;
     if (!arn)
         return {};
-    const tags = {};
-    let nextToken;
-    do {
-        const page = await awsCall('ListTags', `endpoint config "${config.EndpointConfigName}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) })));
-        for (const tag of page?.Tags ?? []) {
-            if (tag.Key !== undefined)
-                tags[tag.Key] = tag.Value ?? '';
-        }
-        nextToken = page?.NextToken;
-    } while (nextToken);
-    return tags;
+    const tags = await collectPages('ListTags', `endpoint config "${config.EndpointConfigName}"`, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
 async function readTaggedConfig(ctx, configName) {
@@ -84669,14 +84663,7 @@ function modelsOf(config) {
     return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
 }
 async function listEndpoints(ctx) {
-    const endpoints = [];
-    let nextToken;
-    do {
-        const page = await awsCall('ListEndpoints', `endpoints in ${ctx.settings.region}`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListEndpointsCommand */.c8o({ MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) })));
-        endpoints.push(...(page?.Endpoints ?? []));
-        nextToken = page?.NextToken;
-    } while (nextToken);
-    return endpoints;
+    return collectPages('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListEndpointsCommand */.c8o({ MaxResults: 100, ...page })), (page) => page.Endpoints);
 }
 async function mapLimited(items, limit, task) {
     const results = [];
@@ -85214,20 +85201,15 @@ async function fetchVariantMetrics(ctx, request) {
     const queries = metricQueries(request);
     const collected = new Map();
     const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    let nextToken;
-    do {
-        const input = {
-            MetricDataQueries: queries,
-            StartTime: start,
-            EndTime: end,
-            ScanBy: 'TimestampAscending',
-            ...(nextToken ? { NextToken: nextToken } : {})
-        };
-        const page = await awsCall('GetMetricData', resource, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* GetMetricDataCommand */.Soe(input)));
-        for (const series of page.MetricDataResults ?? [])
-            collect(collected, series, resource);
-        nextToken = page.NextToken;
-    } while (nextToken);
+    const results = await collectPages('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* GetMetricDataCommand */.Soe({
+        MetricDataQueries: queries,
+        StartTime: start,
+        EndTime: end,
+        ScanBy: 'TimestampAscending',
+        ...page
+    })), (page) => page.MetricDataResults);
+    for (const series of results)
+        collect(collected, series, resource);
     result.variants = variants.map((variant, index) => {
         const values = (key) => collected.get(queryId(index, key)) ?? new Map();
         return summarise(variant, {
@@ -85336,26 +85318,21 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         return [];
     const found = new Map();
     const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    let nextToken;
-    do {
-        const request = {
-            AlarmNames: names,
-            AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-            MaxRecords: 100,
-            ...(nextToken ? { NextToken: nextToken } : {})
-        };
-        const page = await awsCall('DescribeAlarms', resource, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD(request)));
-        for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]) {
-            if (!alarm.AlarmName)
-                continue;
-            found.set(alarm.AlarmName, {
-                name: alarm.AlarmName,
-                state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-                ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
-            });
-        }
-        nextToken = page.NextToken;
-    } while (nextToken);
+    const alarms = await collectPages('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({
+        AlarmNames: names,
+        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+        MaxRecords: 100,
+        ...page
+    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
+    for (const alarm of alarms) {
+        if (!alarm.AlarmName)
+            continue;
+        found.set(alarm.AlarmName, {
+            name: alarm.AlarmName,
+            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+        });
+    }
     const missing = names.filter((name) => !found.has(name));
     if (missing.length > 0) {
         throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);

@@ -41,7 +41,7 @@ import {
   type SuspendedState,
   type TargetTrackingScalingPolicyConfiguration
 } from '@aws-sdk/client-application-auto-scaling'
-import { awsCall, isNotFound } from './aws/errors.js'
+import { awsCall, collectPages, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { ConfigureAutoscalingSettings, ScalingMetric } from './settings.js'
 
@@ -135,28 +135,18 @@ export async function describeVariantScaling(
   const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId)
   if (!target) return undefined
 
-  const policies: ScalingPolicy[] = []
-  let token: string | undefined
-  do {
-    const page = await awsCall('DescribeScalingPolicies', targetResource(resourceId), () =>
-      ctx.clients.autoscaling.send(
-        new DescribeScalingPoliciesCommand({ ...scope, ...(token ? { NextToken: token } : {}) })
-      )
-    )
-    policies.push(...(page.ScalingPolicies ?? []))
-    token = page.NextToken ?? undefined
-  } while (token)
-
-  const actions: ScheduledAction[] = []
-  do {
-    const page = await awsCall('DescribeScheduledActions', targetResource(resourceId), () =>
-      ctx.clients.autoscaling.send(
-        new DescribeScheduledActionsCommand({ ...scope, ...(token ? { NextToken: token } : {}) })
-      )
-    )
-    actions.push(...(page.ScheduledActions ?? []))
-    token = page.NextToken ?? undefined
-  } while (token)
+  const policies = await collectPages(
+    'DescribeScalingPolicies',
+    targetResource(resourceId),
+    (page) => ctx.clients.autoscaling.send(new DescribeScalingPoliciesCommand({ ...scope, ...page })),
+    (page) => page.ScalingPolicies
+  )
+  const actions = await collectPages(
+    'DescribeScheduledActions',
+    targetResource(resourceId),
+    (page) => ctx.clients.autoscaling.send(new DescribeScheduledActionsCommand({ ...scope, ...page })),
+    (page) => page.ScheduledActions
+  )
 
   return {
     minCapacity: target.MinCapacity ?? 0,

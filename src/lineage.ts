@@ -6,7 +6,7 @@
  * pick up configs of `fraud-v2`).
  */
 import { ListEndpointsCommand, ListTagsCommand, type EndpointSummary } from '@aws-sdk/client-sagemaker'
-import { awsCall } from './aws/errors.js'
+import { collectPages } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type EndpointConfig } from './endpoint.js'
 import { TAGS } from './naming.js'
@@ -54,20 +54,13 @@ export function lineageOf(tags: Record<string, string>): ConfigLineage {
 export async function configTags(ctx: OperationContext, config: EndpointConfig): Promise<Record<string, string>> {
   const arn = config.EndpointConfigArn
   if (!arn) return {}
-  const tags: Record<string, string> = {}
-  let nextToken: string | undefined
-  do {
-    const page = await awsCall('ListTags', `endpoint config "${config.EndpointConfigName}"`, () =>
-      ctx.clients.sagemaker.send(
-        new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) })
-      )
-    )
-    for (const tag of page?.Tags ?? []) {
-      if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? ''
-    }
-    nextToken = page?.NextToken
-  } while (nextToken)
-  return tags
+  const tags = await collectPages(
+    'ListTags',
+    `endpoint config "${config.EndpointConfigName}"`,
+    (page) => ctx.clients.sagemaker.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, ...page })),
+    (page) => page.Tags
+  )
+  return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']))
 }
 
 /** A config with its tags read; undefined when the config does not exist. */
@@ -93,18 +86,12 @@ export function modelsOf(config: EndpointConfig): string[] {
 }
 
 async function listEndpoints(ctx: OperationContext): Promise<EndpointSummary[]> {
-  const endpoints: EndpointSummary[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await awsCall('ListEndpoints', `endpoints in ${ctx.settings.region}`, () =>
-      ctx.clients.sagemaker.send(
-        new ListEndpointsCommand({ MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) })
-      )
-    )
-    endpoints.push(...(page?.Endpoints ?? []))
-    nextToken = page?.NextToken
-  } while (nextToken)
-  return endpoints
+  return collectPages(
+    'ListEndpoints',
+    `endpoints in ${ctx.settings.region}`,
+    (page) => ctx.clients.sagemaker.send(new ListEndpointsCommand({ MaxResults: 100, ...page })),
+    (page) => page.Endpoints
+  )
 }
 
 async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {

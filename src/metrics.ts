@@ -17,11 +17,10 @@
 import {
   DescribeAlarmsCommand,
   GetMetricDataCommand,
-  type GetMetricDataCommandOutput,
   type MetricDataQuery,
   type MetricDataResult
 } from '@aws-sdk/client-cloudwatch'
-import { AwsCallError, awsCall } from './aws/errors.js'
+import { AwsCallError, collectPages } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { VariantMetrics } from './report.js'
 
@@ -141,21 +140,22 @@ export async function fetchVariantMetrics(
   const queries = metricQueries(request)
   const collected = new Map<string, Map<number, number>>()
   const resource = `endpoint "${endpointName}" (${variants.join(', ')})`
-  let nextToken: string | undefined
-  do {
-    const input = {
-      MetricDataQueries: queries,
-      StartTime: start,
-      EndTime: end,
-      ScanBy: 'TimestampAscending' as const,
-      ...(nextToken ? { NextToken: nextToken } : {})
-    }
-    const page: GetMetricDataCommandOutput = await awsCall('GetMetricData', resource, () =>
-      ctx.clients.cloudwatch.send(new GetMetricDataCommand(input))
-    )
-    for (const series of page.MetricDataResults ?? []) collect(collected, series, resource)
-    nextToken = page.NextToken
-  } while (nextToken)
+  const results = await collectPages(
+    'GetMetricData',
+    resource,
+    (page) =>
+      ctx.clients.cloudwatch.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: start,
+          EndTime: end,
+          ScanBy: 'TimestampAscending',
+          ...page
+        })
+      ),
+    (page) => page.MetricDataResults
+  )
+  for (const series of results) collect(collected, series, resource)
 
   result.variants = variants.map((variant, index) => {
     const values = (key: StatisticKey): Map<number, number> => collected.get(queryId(index, key)) ?? new Map()
@@ -290,27 +290,28 @@ export async function describeAlarmStates(
   if (names.length === 0) return []
   const found = new Map<string, AlarmState>()
   const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`
-  let nextToken: string | undefined
-  do {
-    const request = {
-      AlarmNames: names,
-      AlarmTypes: ['MetricAlarm' as const, 'CompositeAlarm' as const, 'LogAlarm' as const],
-      MaxRecords: 100,
-      ...(nextToken ? { NextToken: nextToken } : {})
-    }
-    const page = await awsCall('DescribeAlarms', resource, () =>
-      ctx.clients.cloudwatch.send(new DescribeAlarmsCommand(request))
-    )
-    for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]) {
-      if (!alarm.AlarmName) continue
-      found.set(alarm.AlarmName, {
-        name: alarm.AlarmName,
-        state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-        ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
-      })
-    }
-    nextToken = page.NextToken
-  } while (nextToken)
+  const alarms = await collectPages(
+    'DescribeAlarms',
+    resource,
+    (page) =>
+      ctx.clients.cloudwatch.send(
+        new DescribeAlarmsCommand({
+          AlarmNames: names,
+          AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+          MaxRecords: 100,
+          ...page
+        })
+      ),
+    (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]
+  )
+  for (const alarm of alarms) {
+    if (!alarm.AlarmName) continue
+    found.set(alarm.AlarmName, {
+      name: alarm.AlarmName,
+      state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+      ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+    })
+  }
   const missing = names.filter((name) => !found.has(name))
   if (missing.length > 0) {
     throw new Error(

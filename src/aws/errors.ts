@@ -47,3 +47,23 @@ export async function awsCall<T>(api: string, resource: string, request: () => P
     throw new AwsCallError(api, resource, errorCode(error), errorMessage(error), { cause: error })
   }
 }
+
+/**
+ * Every item of a paginated call, following NextToken to the last page: on a
+ * large account the first page is not the whole answer.
+ */
+export async function collectPages<Page extends { NextToken?: string | undefined }, Item>(
+  api: string,
+  resource: string,
+  request: (page: { NextToken?: string }) => Promise<Page>,
+  items: (page: Page) => readonly Item[] | undefined
+): Promise<Item[]> {
+  const collected: Item[] = []
+  let token: string | undefined
+  do {
+    const page: Page | undefined = await awsCall(api, resource, () => request(token ? { NextToken: token } : {}))
+    collected.push(...((page && items(page)) ?? []))
+    token = page?.NextToken ?? undefined
+  } while (token)
+  return collected
+}
