@@ -84650,13 +84650,6 @@ async function readTaggedConfig(ctx, configName) {
     const tags = await configTags(ctx, config);
     return { config, tags, lineage: lineageOf(tags) };
 }
-/**
- * The config recorded as serving before `configName` was deployed; undefined
- * when none is recorded or `configName` no longer exists.
- */
-async function previousConfigOf(ctx, configName) {
-    return (await readTaggedConfig(ctx, configName))?.lineage.previousConfig;
-}
 /** Every model a config runs, shadow variants included, each once. */
 function modelsOf(config) {
     const variants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])];
@@ -84717,10 +84710,6 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
         }
     });
     return inUse;
-}
-/** The configs other endpoints run, each with those endpoints' names. */
-async function configsInUseByOtherEndpoints(ctx, endpointName) {
-    return (await inUseByOtherEndpoints(ctx, endpointName, { models: false })).configs;
 }
 
 ;// CONCATENATED MODULE: ./src/operations/delete.ts

@@ -71,14 +71,6 @@ export async function readTaggedConfig(ctx: OperationContext, configName: string
   return { config, tags, lineage: lineageOf(tags) }
 }
 
-/**
- * The config recorded as serving before `configName` was deployed; undefined
- * when none is recorded or `configName` no longer exists.
- */
-export async function previousConfigOf(ctx: OperationContext, configName: string): Promise<string | undefined> {
-  return (await readTaggedConfig(ctx, configName))?.lineage.previousConfig
-}
-
 /** Every model a config runs, shadow variants included, each once. */
 export function modelsOf(config: EndpointConfig): string[] {
   const variants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])]
@@ -150,12 +142,4 @@ export async function inUseByOtherEndpoints(
     }
   })
   return inUse
-}
-
-/** The configs other endpoints run, each with those endpoints' names. */
-export async function configsInUseByOtherEndpoints(
-  ctx: OperationContext,
-  endpointName: string
-): Promise<Map<string, string[]>> {
-  return (await inUseByOtherEndpoints(ctx, endpointName, { models: false })).configs
 }

@@ -69,23 +69,6 @@ describe('lineage', () => {
     )
   })
 
-  it('finds the previous config, or nothing when the config is gone or untagged', async () => {
-    aws.sagemaker.on(DescribeEndpointConfigCommand).rejects(notFound('endpoint configuration'))
-    aws.sagemaker
-      .on(DescribeEndpointConfigCommand, { EndpointConfigName: 'fraud-cfg-2' })
-      .resolves(endpointConfig('fraud-cfg-2'))
-    aws.sagemaker.on(DescribeEndpointConfigCommand, { EndpointConfigName: 'legacy' }).resolves(endpointConfig('legacy'))
-    aws.sagemaker.on(ListTagsCommand).resolves({ Tags: [] })
-    aws.sagemaker
-      .on(ListTagsCommand, { ResourceArn: endpointConfig('fraud-cfg-2').EndpointConfigArn })
-      .resolves({ Tags: [{ Key: 'sagemaker-deploy:previous-config', Value: 'fraud-cfg-1' }] })
-
-    const ctx = context()
-    expect(await lineage.previousConfigOf(ctx, 'fraud-cfg-2')).toBe('fraud-cfg-1')
-    expect(await lineage.previousConfigOf(ctx, 'legacy')).toBeUndefined()
-    expect(await lineage.previousConfigOf(ctx, 'deleted-cfg')).toBeUndefined()
-  })
-
   it('lists every model a config runs once, shadow variants included', () => {
     const config = endpointConfig('cfg', [
       { name: 'a', model: 'model-a' },
@@ -179,7 +162,7 @@ describe('lineage', () => {
     })
     aws.sagemaker.on(DescribeEndpointCommand).rejects(notFound('endpoint "gone"'))
 
-    const configs = await lineage.configsInUseByOtherEndpoints(context(), 'fraud')
+    const { configs } = await lineage.inUseByOtherEndpoints(context(), 'fraud', { models: false })
 
     expect(configs.size).toBe(0)
   })
@@ -198,7 +181,7 @@ describe('lineage', () => {
     })
     aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('search', 'InService', 'search-cfg'))
 
-    const configs = await lineage.configsInUseByOtherEndpoints(context(), 'fraud')
+    const { configs } = await lineage.inUseByOtherEndpoints(context(), 'fraud', { models: false })
 
     expect(Object.fromEntries(configs)).toEqual({ 'search-cfg': ['search'] })
     expect(awsCallNames()).toEqual(['sagemaker.ListEndpoints', 'sagemaker.DescribeEndpoint'])

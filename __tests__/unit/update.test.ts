@@ -96,7 +96,11 @@ describe('credentials that expire mid-rollout', () => {
     expect(result.failed).toContain('reached 10% on fraud-v2')
     expect(result.failed).toContain('run operation: rollback (back to cfg-1)')
     expect(result.outputs['rollout-result']).toBe('failed')
-    // No rollback attempt: it would only fail the same way.
+    // No rollback attempt: it would only fail the same way. The endpoint is where the message says.
     expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(1)
+    expect(fake.endpoint('fraud').config).toMatch(/-canary$/)
+    expect(fake.weights('fraud')).toEqual({ AllTraffic: 90, 'fraud-v2': 10 })
+    // The post step still knows how to put it back once credentials work again.
+    expect(JSON.parse(core.state.rollout ?? '{}')).toMatchObject({ previousConfig: 'cfg-1', newVariant: 'fraud-v2' })
   })
 })
