@@ -7,6 +7,8 @@ import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
 
+import { seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
@@ -25,10 +27,7 @@ let fake: FakeAws
 beforeEach(() => {
   resetAws()
   fake = new FakeAws()
-  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 1, model: 'fraud-v1' }], {
-    'sagemaker-deploy:endpoint': 'fraud',
-    'sagemaker-deploy:role': 'release'
-  })
+  seedServingEndpoint(fake)
   fake.install(aws)
   fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
 })

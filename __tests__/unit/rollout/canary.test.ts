@@ -2,23 +2,13 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws, type AwsCall, weightShifts } from '../../../__fixtures__/fake-aws.js'
 import { FakeClock } from '../../../__fixtures__/clock.js'
-import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+import { CANARY_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
-const canary = {
-  operation: 'deploy',
-  'endpoint-name': 'fraud',
-  'image-uri': IMAGE,
-  'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2',
-  strategy: 'canary',
-  'traffic-steps': '10,50,100',
-  'bake-time': '10m',
-  'gate-interval': '2m',
-  'max-error-rate': '1%'
-}
+const canary = { ...CANARY_DEPLOY, 'max-error-rate': '1%' }
 
 function configNamed(calls: AwsCall[], suffix: RegExp): string {
   const created = calls
@@ -33,10 +23,7 @@ let fake: FakeAws
 beforeEach(() => {
   resetAws()
   fake = new FakeAws()
-  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 3, model: 'fraud-v1' }], {
-    'sagemaker-deploy:endpoint': 'fraud',
-    'sagemaker-deploy:role': 'release'
-  })
+  seedServingEndpoint(fake, 3)
   fake.install(aws)
   fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
 })

@@ -9,23 +9,13 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, variantResourceId, weightShifts } from '../../../__fixtures__/fake-aws.js'
-import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+import { CANARY_DEPLOY } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
-const canary = {
-  operation: 'deploy',
-  'endpoint-name': 'fraud',
-  'image-uri': IMAGE,
-  'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2',
-  strategy: 'canary',
-  'traffic-steps': '10,100',
-  'bake-time': '10m',
-  'gate-interval': '2m',
-  'max-error-rate': '1%'
-}
+const canary = { ...CANARY_DEPLOY, 'traffic-steps': '10,100', 'max-error-rate': '1%' }
 
 const OLD = variantResourceId('fraud', 'AllTraffic')
 const NEW = variantResourceId('fraud', 'fraud-v2')

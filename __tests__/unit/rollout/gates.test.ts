@@ -14,22 +14,13 @@ import {
   type VariantTraffic,
   weightShifts
 } from '../../../__fixtures__/fake-aws.js'
-import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+
+import { CANARY_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
-const canary = {
-  operation: 'deploy',
-  'endpoint-name': 'fraud',
-  'image-uri': IMAGE,
-  'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2',
-  strategy: 'canary',
-  'traffic-steps': '10,50,100',
-  'bake-time': '10m',
-  'gate-interval': '2m'
-}
+const canary = CANARY_DEPLOY
 
 const HEALTHY: VariantTraffic = { invocations: 100, errors5xx: 0, latencyP99Us: 40_000 }
 
@@ -122,10 +113,7 @@ let fake: FakeAws
 beforeEach(() => {
   resetAws()
   fake = new FakeAws()
-  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 1, model: 'fraud-v1' }], {
-    'sagemaker-deploy:endpoint': 'fraud',
-    'sagemaker-deploy:role': 'release'
-  })
+  seedServingEndpoint(fake)
   fake.install(aws)
   fake.traffic = () => HEALTHY
 })

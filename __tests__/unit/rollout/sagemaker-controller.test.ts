@@ -10,6 +10,8 @@ import { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
 
+import { seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
@@ -32,10 +34,7 @@ let fake: FakeAws
 beforeEach(() => {
   resetAws()
   fake = new FakeAws()
-  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1' }], {
-    'sagemaker-deploy:endpoint': 'fraud',
-    'sagemaker-deploy:role': 'release'
-  })
+  seedServingEndpoint(fake, 2)
   fake.alarms.set('fraud-5xx', 'OK')
   fake.alarms.set('fraud-latency', 'OK')
   fake.install(aws)
