@@ -85017,15 +85017,6 @@ function replacementVariantName(requested, endpoint) {
     const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
 }
-/**
- * Variants whose autoscaling SageMaker would refuse to update past: those the
- * new config removes or moves to another instance type. A new model alone is fine.
- */
-function variantsLosingScaling(current, variantName, instanceType) {
-    return (current.ProductionVariants ?? [])
-        .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== instanceType)
-        .map((variant) => variant.VariantName ?? '');
-}
 
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
@@ -85538,49 +85529,123 @@ async function evaluateGates(ctx, gates, window) {
 
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
 /**
- * Moving autoscaling from the old variants to the new one at promotion.
- * SageMaker refuses an update that removes a variant registered with
- * Application Auto Scaling, so registrations are taken off first and put back
- * afterwards: on the new variant after a promotion, on the old ones if it failed.
+ * Autoscaling around an UpdateEndpoint. Application Auto Scaling makes the
+ * update fail when it would remove a scaled variant or change its instance
+ * type, so that scaling comes off first and goes back on afterwards: on the
+ * same variant when only its instance type changes, on the one variant of the
+ * new config that has none when exactly one scaled variant goes (a promotion,
+ * or undoing one), otherwise nowhere, with a warning. Every operation that
+ * moves an endpoint to another config (deploy, promote, rollback) uses this.
  */
 
 
 
-/** Reads and deregisters the scaling of each of `variants` that has any. */
-async function carryScalingOver(ctx, variants) {
-    const taken = [];
-    for (const variant of variants) {
-        const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
-        if (!scaling)
+
+/** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
+async function planScalingMoves(ctx, endpoint, current, target, targetName) {
+    const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const scaled = [];
+    try {
+        for (const variant of live) {
+            const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
+            if (scaling)
+                scaled.push({ variant, scaling });
+        }
+    }
+    catch (error) {
+        if (errorCode(error) !== 'AccessDeniedException')
+            throw error;
+        // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
+        warning(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
+        return [];
+    }
+    const moves = [];
+    const removed = [];
+    for (const { variant, scaling } of scaled) {
+        const kept = target.find((candidate) => candidate.VariantName === variant);
+        const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        if (!kept)
+            removed.push({ from: variant, scaling });
+        else if (before && kept.InstanceType !== before.InstanceType)
+            moves.push({ from: variant, to: variant, scaling });
+    }
+    const unscaled = target
+        .map((variant) => variant.VariantName ?? '')
+        .filter((name) => !scaled.some((entry) => entry.variant === name));
+    const receiver = unscaled.length === 1 && removed.length === 1 ? unscaled[0] : undefined;
+    for (const move of removed) {
+        if (receiver) {
+            moves.push({ ...move, to: receiver });
             continue;
-        await deregisterVariantScaling(ctx, ctx.endpointName, variant, scaling);
-        taken.push({ variant, scaling });
+        }
+        ctx.warn(`Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
+        moves.push(move);
     }
-    return { taken };
+    return moves;
 }
-/**
- * Registers what was taken: on `newVariant` when given (the first old
- * variant's settings; a rollout has one serving variant in the usual case),
- * otherwise back on the variants it came from.
- */
-async function restoreScaling(ctx, handover, newVariant) {
-    const targets = newVariant
-        ? handover.taken.slice(0, 1).map(({ variant, scaling }) => ({ from: variant, to: newVariant, scaling }))
-        : handover.taken.map(({ variant, scaling }) => ({ from: variant, to: variant, scaling }));
-    if (newVariant && handover.taken.length > 1) {
-        warning(`Several old variants had autoscaling (${handover.taken.map((entry) => entry.variant).join(', ')}); ${newVariant} takes the settings of ${handover.taken[0]?.variant}.`);
-    }
-    for (const { from, to, scaling } of targets) {
+/** Deregisters the scaling of every move, before the update. */
+async function takeScalingOff(ctx, moves) {
+    for (const { from, scaling } of moves)
+        await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling);
+}
+/** Registers each move's scaling on its new variant; a failure is a warning, the update itself having succeeded. */
+async function putScalingBack(ctx, moves) {
+    for (const { from, to, scaling } of moves) {
+        if (!to)
+            continue;
         try {
             await registerVariantScaling(ctx, ctx.endpointName, to, scaling);
             ctx.note(from === to
-                ? `Autoscaling restored on ${to}.`
-                : `Autoscaling carried over from ${from} to ${to} (min ${scaling.minCapacity}, max ${scaling.maxCapacity}).`);
+                ? `Autoscaling put back on variant "${to}" after its instance type changed.`
+                : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
         }
         catch (error) {
-            warning(`Could not register autoscaling on ${to}: ${errorMessage(error)}. Re-run configure-autoscaling for it.`);
+            warning(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
         }
     }
+}
+/**
+ * After a failed update the endpoint may be back on the variants whose
+ * scaling was taken off; they get it back so the failure leaves them as they were.
+ */
+async function restoreScaling(ctx, moves) {
+    if (moves.length === 0 || ctx.dryRun)
+        return;
+    const now = await findEndpoint(ctx).catch(() => undefined);
+    const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    for (const { from, scaling } of moves) {
+        if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
+            warning(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            continue;
+        }
+        try {
+            await registerVariantScaling(ctx, ctx.endpointName, from, scaling);
+            ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`);
+        }
+        catch (error) {
+            warning(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+/**
+ * Runs `update` with the autoscaling in its way taken off first and put back
+ * after, or restored where it was if the update fails. `update` is told when it
+ * must wait for the new config: scaling can only be registered on a variant
+ * that exists.
+ */
+async function withScalingMoved(ctx, plan, update) {
+    const moves = await planScalingMoves(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
+    await takeScalingOff(ctx, moves);
+    let result;
+    try {
+        result = await update(moves.some((move) => move.to !== undefined));
+    }
+    catch (error) {
+        await restoreScaling(ctx, moves);
+        throw error;
+    }
+    await putScalingBack(ctx, moves);
+    return { result, moves };
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/state.ts
@@ -85861,30 +85926,24 @@ async function promote(ctx, inFlight) {
     const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig);
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
     const count = (live && liveInstanceCount(live)) ?? undefined;
-    await createEndpointConfig(ctx, inFlight.releaseConfig, [
+    const release = [
         variantDefinition(canaryConfig, inFlight.newVariant, {
             InitialVariantWeight: 1,
             ...(count ? { InitialInstanceCount: count } : {})
         })
-    ], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, canaryConfig);
-    const handover = await carryScalingOver(ctx, inFlight.oldVariants.map((variant) => variant.name));
+    ];
+    await createEndpointConfig(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, canaryConfig);
+    const { moves } = await withScalingMoved(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, {
+        purpose: `the promotion to ${inFlight.releaseConfig}`,
+        forceWait: true
+    }));
     const oldCapacity = (endpoint.ProductionVariants ?? [])
         .filter((variant) => variant.VariantName !== inFlight.newVariant)
         .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0);
-    if (count !== undefined && count < oldCapacity && handover.taken.length === 0) {
+    const scalesNow = moves.some((move) => move.to === inFlight.newVariant);
+    if (count !== undefined && count < oldCapacity && !scalesNow) {
         ctx.warn(`${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`);
     }
-    try {
-        await updateEndpointConfig(ctx, inFlight.releaseConfig, {
-            purpose: `the promotion to ${inFlight.releaseConfig}`,
-            forceWait: true
-        });
-    }
-    catch (error) {
-        await restoreScaling(ctx, handover);
-        throw error;
-    }
-    await restoreScaling(ctx, handover, inFlight.newVariant);
     clearInFlightRollout();
     await deleteCanaryConfig(ctx, inFlight);
     await reportEndpoint(ctx, await getEndpoint(ctx));
@@ -86022,17 +86081,15 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
     await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, currentConfig);
     const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs);
     record.plan = describePlan(settings);
-    const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType));
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
     try {
-        const updated = await updateEndpointConfig(ctx, releaseConfig, {
+        const { result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => updateEndpointConfig(ctx, releaseConfig, {
             purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
             deploymentConfig,
             forceWait: true,
             // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
             waitTimeoutMs: ctx.settings.timeoutMs * 2
-        });
-        await restoreScaling(ctx, handover, variantName);
+        }));
         if (!updated)
             return;
         record.result = 'succeeded';
@@ -86043,7 +86100,6 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
         await reportEndpoint(ctx, updated);
     }
     catch (error) {
-        await restoreScaling(ctx, handover);
         const landed = error instanceof EndpointStateError ? error.endpoint : undefined;
         if (!landed)
             throw error;
@@ -86202,18 +86258,20 @@ async function createEndpoint(ctx, deploy, release) {
 async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
     const variantName = replacementVariantName(deploy.variantName, endpoint);
     ctx.output('variant-name', variantName);
-    await createEndpointConfig(ctx, release.releaseConfig, [newVariantDefinition(deploy, variantName, release.modelName, 1)], { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' }, deploy.tags, currentConfig);
-    const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType));
+    const variants = [newVariantDefinition(deploy, variantName, release.modelName, 1)];
+    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' }, deploy.tags, currentConfig);
     let updated;
     try {
-        updated = await group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () => updateEndpointConfig(ctx, release.releaseConfig, { purpose: `the update to "${release.releaseConfig}"` }));
+        ;
+        ({ result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: variants, targetName: release.releaseConfig }, (mustWait) => group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () => updateEndpointConfig(ctx, release.releaseConfig, {
+            purpose: `the update to "${release.releaseConfig}"`,
+            forceWait: mustWait
+        }))));
     }
     catch (error) {
-        await restoreScaling(ctx, handover);
         await reportFailedUpdate(ctx, error);
         throw error;
     }
-    await restoreScaling(ctx, handover, variantName);
     if (!updated) {
         ctx.output('endpoint-config-name', release.releaseConfig);
         return;
@@ -86250,23 +86308,18 @@ async function judgeNewTraffic(ctx, deploy, variantName, previousConfig) {
         throw new RolloutFailedError(`${failure}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`);
     }
     warning(`Rolling back: ${failure}`);
-    const handover = await carryScalingOver(ctx, [variantName]);
-    try {
-        await updateEndpointConfig(ctx, previousConfig, {
-            purpose: `the rollback to "${previousConfig}"`,
-            forceWait: true,
-            keepInstanceCounts: true
-        });
-    }
-    catch (error) {
-        // Still on the new variant: give it its scaling back before failing.
-        await restoreScaling(ctx, handover);
-        throw error;
-    }
     const previous = await getEndpointConfig(ctx, previousConfig);
-    const oldVariant = previous.ProductionVariants?.[0]?.VariantName;
-    if (oldVariant)
-        await restoreScaling(ctx, handover, oldVariant);
+    const endpoint = await getEndpoint(ctx);
+    await withScalingMoved(ctx, {
+        endpoint,
+        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
+        target: previous.ProductionVariants ?? [],
+        targetName: previousConfig
+    }, () => updateEndpointConfig(ctx, previousConfig, {
+        purpose: `the rollback to "${previousConfig}"`,
+        forceWait: true,
+        keepInstanceCounts: true
+    }));
     const decision = `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`;
     if (ctx.report.rollout) {
         ctx.report.rollout.result = 'rolled-back';
@@ -86593,7 +86646,7 @@ async function runRollback(ctx, settings) {
     const models = modelsOf(target.config);
     await checkModelsExist(ctx, targetName, models);
     const currentConfig = await findEndpointConfig(ctx, currentName);
-    const moves = await scalingInTheWay(ctx, endpoint, currentConfig, target.config);
+    const moves = await planScalingMoves(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName);
     ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`);
     // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
     const leaving = await readTaggedConfig(ctx, currentName);
@@ -86602,8 +86655,7 @@ async function runRollback(ctx, settings) {
         await moveTrafficOff(ctx, endpoint, canaryVariant);
     let settled;
     try {
-        for (const { from, scaling } of moves)
-            await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling);
+        await takeScalingOff(ctx, moves);
         settled = await updateEndpointConfig(ctx, targetName, {
             purpose: `the rollback to config "${targetName}"`,
             keepInstanceCounts: true,
@@ -86612,8 +86664,7 @@ async function runRollback(ctx, settings) {
         });
     }
     catch (error) {
-        if (!ctx.dryRun)
-            await rollback_restoreScaling(ctx, moves);
+        await restoreScaling(ctx, moves);
         // Show where the endpoint actually is (SageMaker may have returned it to the old config) before failing.
         if (error instanceof EndpointStateError && error.endpoint)
             await reportEndpoint(ctx, error.endpoint);
@@ -86713,93 +86764,6 @@ async function checkModelsExist(ctx, configName, models) {
         throw new Error(`Cannot roll back to endpoint config "${configName}": its ${missing.length === 1 ? 'model' : 'models'} ${missing
             .map((name) => `"${name}"`)
             .join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'}. Nothing was changed.`);
-    }
-}
-/**
- * Application Auto Scaling makes UpdateEndpoint fail when it would remove a
- * scaled variant or change its instance type, so that scaling comes off first
- * and goes back on afterwards: on the same variant when only the instance type
- * changes, on the target's one new variant when exactly one scaled variant
- * goes (undoing a canary's carry-over), otherwise nowhere, with a warning.
- */
-async function scalingInTheWay(ctx, endpoint, currentConfig, target) {
-    const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    const scaled = [];
-    try {
-        for (const variant of live) {
-            const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
-            if (scaling)
-                scaled.push({ variant, scaling });
-        }
-    }
-    catch (error) {
-        if (errorCode(error) !== 'AccessDeniedException')
-            throw error;
-        // Reading is only a precaution: if nothing is scaled the rollback goes through, and if something is SageMaker says so.
-        warning(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
-        return [];
-    }
-    const targetVariants = target.ProductionVariants ?? [];
-    const fresh = targetVariants.map((variant) => variant.VariantName ?? '').filter((name) => !live.includes(name));
-    const moves = [];
-    const removed = [];
-    for (const { variant, scaling } of scaled) {
-        const kept = targetVariants.find((candidate) => candidate.VariantName === variant);
-        const before = currentConfig?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        if (!kept)
-            removed.push({ from: variant, scaling });
-        else if (before && kept.InstanceType !== before.InstanceType)
-            moves.push({ from: variant, to: variant, scaling });
-    }
-    const onlyFresh = fresh.length === 1 && removed.length === 1 ? fresh[0] : undefined;
-    for (const move of removed) {
-        if (onlyFresh) {
-            moves.push({ ...move, to: onlyFresh });
-            continue;
-        }
-        const message = `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed for the rollback: config "${target.EndpointConfigName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the restored variants if they need it.`;
-        ctx.warn(message);
-        moves.push(move);
-    }
-    return moves;
-}
-/** Registers each move's scaling on its new variant; a failure is a warning, the rollback itself having succeeded. */
-async function putScalingBack(ctx, moves) {
-    for (const { from, to, scaling } of moves) {
-        if (!to)
-            continue;
-        try {
-            await registerVariantScaling(ctx, ctx.endpointName, to, scaling);
-            ctx.note(from === to
-                ? `Autoscaling put back on variant "${to}" after its instance type changed.`
-                : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
-        }
-        catch (error) {
-            warning(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
-        }
-    }
-}
-/**
- * After a failed rollback the endpoint may be back on the variants whose
- * scaling was taken off; they get it back so the failure leaves them as they were.
- */
-async function rollback_restoreScaling(ctx, moves) {
-    if (moves.length === 0)
-        return;
-    const now = await findEndpoint(ctx).catch(() => undefined);
-    const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    for (const { from, scaling } of moves) {
-        if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
-            warning(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the rollback and could not be put back; run configure-autoscaling once the endpoint is InService.`);
-            continue;
-        }
-        try {
-            await registerVariantScaling(ctx, ctx.endpointName, from, scaling);
-            ctx.note(`Autoscaling restored on variant "${from}" after the failed rollback.`);
-        }
-        catch (error) {
-            warning(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
-        }
     }
 }
 async function moveTrafficOff(ctx, endpoint, variant) {

@@ -8,6 +8,7 @@ import { CreateEndpointCommand, type ProductionVariant } from '@aws-sdk/client-s
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import {
+  findEndpointConfig,
   getEndpoint,
   getEndpointConfig,
   liveInstanceCount,
@@ -17,13 +18,7 @@ import {
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, TAGS, toTagList, uniqueSuffix } from '../naming.js'
-import {
-  createEndpointConfig,
-  discardUnused,
-  ensureModel,
-  replacementVariantName,
-  variantsLosingScaling
-} from '../rollout/configs.js'
+import { createEndpointConfig, discardUnused, ensureModel, replacementVariantName } from '../rollout/configs.js'
 import {
   judgeAfterSwitch,
   markInFlight,
@@ -36,7 +31,7 @@ import {
 import { hasGates } from '../rollout/gates.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
-import { carryScalingOver, restoreScaling } from '../rollout/scaling.js'
+import { withScalingMoved } from '../rollout/scaling.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, waitForInService, waitUntilUpdatable } from '../wait.js'
@@ -174,26 +169,32 @@ async function replaceAllAtOnce(
 ): Promise<void> {
   const variantName = replacementVariantName(deploy.variantName, endpoint)
   ctx.output('variant-name', variantName)
+  const variants = [newVariantDefinition(deploy, variantName, release.modelName, 1)]
   await createEndpointConfig(
     ctx,
     release.releaseConfig,
-    [newVariantDefinition(deploy, variantName, release.modelName, 1)],
+    variants,
     { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' },
     deploy.tags,
     currentConfig
   )
-  const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType))
   let updated: Endpoint | undefined
   try {
-    updated = await core.group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () =>
-      updateEndpointConfig(ctx, release.releaseConfig, { purpose: `the update to "${release.releaseConfig}"` })
-    )
+    ;({ result: updated } = await withScalingMoved(
+      ctx,
+      { endpoint, current: currentConfig, target: variants, targetName: release.releaseConfig },
+      (mustWait) =>
+        core.group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () =>
+          updateEndpointConfig(ctx, release.releaseConfig, {
+            purpose: `the update to "${release.releaseConfig}"`,
+            forceWait: mustWait
+          })
+        )
+    ))
   } catch (error) {
-    await restoreScaling(ctx, handover)
     await reportFailedUpdate(ctx, error)
     throw error
   }
-  await restoreScaling(ctx, handover, variantName)
   if (!updated) {
     ctx.output('endpoint-config-name', release.releaseConfig)
     return
@@ -237,21 +238,23 @@ async function judgeNewTraffic(
     )
   }
   core.warning(`Rolling back: ${failure}`)
-  const handover = await carryScalingOver(ctx, [variantName])
-  try {
-    await updateEndpointConfig(ctx, previousConfig, {
-      purpose: `the rollback to "${previousConfig}"`,
-      forceWait: true,
-      keepInstanceCounts: true
-    })
-  } catch (error) {
-    // Still on the new variant: give it its scaling back before failing.
-    await restoreScaling(ctx, handover)
-    throw error
-  }
   const previous = await getEndpointConfig(ctx, previousConfig)
-  const oldVariant = previous.ProductionVariants?.[0]?.VariantName
-  if (oldVariant) await restoreScaling(ctx, handover, oldVariant)
+  const endpoint = await getEndpoint(ctx)
+  await withScalingMoved(
+    ctx,
+    {
+      endpoint,
+      current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
+      target: previous.ProductionVariants ?? [],
+      targetName: previousConfig
+    },
+    () =>
+      updateEndpointConfig(ctx, previousConfig, {
+        purpose: `the rollback to "${previousConfig}"`,
+        forceWait: true,
+        keepInstanceCounts: true
+      })
+  )
   const decision = `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`
   if (ctx.report.rollout) {
     ctx.report.rollout.result = 'rolled-back'

@@ -7,20 +7,14 @@
  */
 import * as core from '@actions/core'
 import { DescribeModelCommand } from '@aws-sdk/client-sagemaker'
-import {
-  deregisterVariantScaling,
-  describeVariantScaling,
-  formatVariantScaling,
-  registerVariantScaling,
-  type VariantScaling
-} from '../autoscaling.js'
-import { awsCall, errorCode, errorMessage, isNotFound } from '../aws/errors.js'
+import { awsCall, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint } from '../endpoint.js'
 import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
 import { TAGS } from '../naming.js'
 import type { RollbackSettings } from '../settings.js'
 import { deleteConfigQuietly } from '../rollout/configs.js'
+import { planScalingMoves, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
 
@@ -52,7 +46,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
   const models = modelsOf(target.config)
   await checkModelsExist(ctx, targetName, models)
   const currentConfig = await findEndpointConfig(ctx, currentName)
-  const moves = await scalingInTheWay(ctx, endpoint, currentConfig, target.config)
+  const moves = await planScalingMoves(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName)
 
   ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`)
   // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
@@ -62,7 +56,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
 
   let settled: Endpoint | undefined
   try {
-    for (const { from, scaling } of moves) await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling)
+    await takeScalingOff(ctx, moves)
     settled = await updateEndpointConfig(ctx, targetName, {
       purpose: `the rollback to config "${targetName}"`,
       keepInstanceCounts: true,
@@ -70,7 +64,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
       forceWait: moves.some((move) => move.to !== undefined)
     })
   } catch (error) {
-    if (!ctx.dryRun) await restoreScaling(ctx, moves)
+    await restoreScaling(ctx, moves)
     // Show where the endpoint actually is (SageMaker may have returned it to the old config) before failing.
     if (error instanceof EndpointStateError && error.endpoint) await reportEndpoint(ctx, error.endpoint)
     throw error
@@ -191,109 +185,6 @@ async function checkModelsExist(ctx: OperationContext, configName: string, model
         .map((name) => `"${name}"`)
         .join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'}. Nothing was changed.`
     )
-  }
-}
-
-/** A variant's autoscaling taken off for the update, and the variant it goes back on, if any. */
-interface ScalingMove {
-  from: string
-  to?: string
-  scaling: VariantScaling
-}
-
-/**
- * Application Auto Scaling makes UpdateEndpoint fail when it would remove a
- * scaled variant or change its instance type, so that scaling comes off first
- * and goes back on afterwards: on the same variant when only the instance type
- * changes, on the target's one new variant when exactly one scaled variant
- * goes (undoing a canary's carry-over), otherwise nowhere, with a warning.
- */
-async function scalingInTheWay(
-  ctx: OperationContext,
-  endpoint: Endpoint,
-  currentConfig: EndpointConfig | undefined,
-  target: EndpointConfig
-): Promise<ScalingMove[]> {
-  const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
-  const scaled: Array<{ variant: string; scaling: VariantScaling }> = []
-  try {
-    for (const variant of live) {
-      const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant)
-      if (scaling) scaled.push({ variant, scaling })
-    }
-  } catch (error) {
-    if (errorCode(error) !== 'AccessDeniedException') throw error
-    // Reading is only a precaution: if nothing is scaled the rollback goes through, and if something is SageMaker says so.
-    core.warning(
-      `Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`
-    )
-    return []
-  }
-  const targetVariants = target.ProductionVariants ?? []
-  const fresh = targetVariants.map((variant) => variant.VariantName ?? '').filter((name) => !live.includes(name))
-  const moves: ScalingMove[] = []
-  const removed: ScalingMove[] = []
-  for (const { variant, scaling } of scaled) {
-    const kept = targetVariants.find((candidate) => candidate.VariantName === variant)
-    const before = currentConfig?.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
-    if (!kept) removed.push({ from: variant, scaling })
-    else if (before && kept.InstanceType !== before.InstanceType) moves.push({ from: variant, to: variant, scaling })
-  }
-  const onlyFresh = fresh.length === 1 && removed.length === 1 ? fresh[0] : undefined
-  for (const move of removed) {
-    if (onlyFresh) {
-      moves.push({ ...move, to: onlyFresh })
-      continue
-    }
-    const message = `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed for the rollback: config "${target.EndpointConfigName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the restored variants if they need it.`
-    ctx.warn(message)
-    moves.push(move)
-  }
-  return moves
-}
-
-/** Registers each move's scaling on its new variant; a failure is a warning, the rollback itself having succeeded. */
-async function putScalingBack(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
-  for (const { from, to, scaling } of moves) {
-    if (!to) continue
-    try {
-      await registerVariantScaling(ctx, ctx.endpointName, to, scaling)
-      ctx.note(
-        from === to
-          ? `Autoscaling put back on variant "${to}" after its instance type changed.`
-          : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`
-      )
-    } catch (error) {
-      core.warning(
-        `Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`
-      )
-    }
-  }
-}
-
-/**
- * After a failed rollback the endpoint may be back on the variants whose
- * scaling was taken off; they get it back so the failure leaves them as they were.
- */
-async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
-  if (moves.length === 0) return
-  const now = await findEndpoint(ctx).catch(() => undefined)
-  const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
-  for (const { from, scaling } of moves) {
-    if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
-      core.warning(
-        `Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the rollback and could not be put back; run configure-autoscaling once the endpoint is InService.`
-      )
-      continue
-    }
-    try {
-      await registerVariantScaling(ctx, ctx.endpointName, from, scaling)
-      ctx.note(`Autoscaling restored on variant "${from}" after the failed rollback.`)
-    } catch (error) {
-      core.warning(
-        `Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`
-      )
-    }
   }
 }
 

@@ -178,13 +178,3 @@ export function replacementVariantName(requested: string | undefined, endpoint: 
   const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
   return requested ?? (serving.length === 1 ? (serving[0] as string) : 'AllTraffic')
 }
-
-/**
- * Variants whose autoscaling SageMaker would refuse to update past: those the
- * new config removes or moves to another instance type. A new model alone is fine.
- */
-export function variantsLosingScaling(current: EndpointConfig, variantName: string, instanceType: string): string[] {
-  return (current.ProductionVariants ?? [])
-    .filter((variant) => variant.VariantName !== variantName || variant.InstanceType !== instanceType)
-    .map((variant) => variant.VariantName ?? '')
-}

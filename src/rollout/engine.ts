@@ -22,7 +22,7 @@ import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from './configs.js'
 import { evaluateGates, hasGates } from './gates.js'
-import { carryScalingOver, restoreScaling, type ScalingHandover } from './scaling.js'
+import { withScalingMoved } from './scaling.js'
 import { clearInFlightRollout, saveInFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
@@ -300,42 +300,38 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
   const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig)
   const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
   const count = (live && liveInstanceCount(live)) ?? undefined
+  const release = [
+    variantDefinition(canaryConfig, inFlight.newVariant, {
+      InitialVariantWeight: 1,
+      ...(count ? { InitialInstanceCount: count } : {})
+    })
+  ]
   await createEndpointConfig(
     ctx,
     inFlight.releaseConfig,
-    [
-      variantDefinition(canaryConfig, inFlight.newVariant, {
-        InitialVariantWeight: 1,
-        ...(count ? { InitialInstanceCount: count } : {})
-      })
-    ],
+    release,
     { role: 'release', previousConfig: inFlight.previousConfig },
     inFlight.userTags,
     canaryConfig
   )
-  const handover = await carryScalingOver(
+  const { moves } = await withScalingMoved(
     ctx,
-    inFlight.oldVariants.map((variant) => variant.name)
+    { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig },
+    () =>
+      updateEndpointConfig(ctx, inFlight.releaseConfig, {
+        purpose: `the promotion to ${inFlight.releaseConfig}`,
+        forceWait: true
+      })
   )
   const oldCapacity = (endpoint.ProductionVariants ?? [])
     .filter((variant) => variant.VariantName !== inFlight.newVariant)
     .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0)
-  if (count !== undefined && count < oldCapacity && handover.taken.length === 0) {
+  const scalesNow = moves.some((move) => move.to === inFlight.newVariant)
+  if (count !== undefined && count < oldCapacity && !scalesNow) {
     ctx.warn(
       `${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`
     )
   }
-
-  try {
-    await updateEndpointConfig(ctx, inFlight.releaseConfig, {
-      purpose: `the promotion to ${inFlight.releaseConfig}`,
-      forceWait: true
-    })
-  } catch (error) {
-    await restoreScaling(ctx, handover)
-    throw error
-  }
-  await restoreScaling(ctx, handover, inFlight.newVariant)
   clearInFlightRollout()
   await deleteCanaryConfig(ctx, inFlight)
   await reportEndpoint(ctx, await getEndpoint(ctx))
@@ -410,8 +406,6 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
 async function deleteCanaryConfig(ctx: OperationContext, inFlight: InFlight): Promise<void> {
   await deleteConfigQuietly(ctx, inFlight.canaryConfig)
 }
-
-export type { ScalingHandover }
 
 function instances(count: number): string {
   return `${count} instance${count === 1 ? '' : 's'}`

@@ -13,9 +13,9 @@ import type { RolloutRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError } from '../wait.js'
-import { createEndpointConfig, replacementVariantName, variantsLosingScaling } from './configs.js'
+import { createEndpointConfig, replacementVariantName } from './configs.js'
 import { RolloutFailedError } from './engine.js'
-import { carryScalingOver, restoreScaling } from './scaling.js'
+import { withScalingMoved } from './scaling.js'
 
 export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number): DeploymentConfig {
   const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000)
@@ -94,17 +94,20 @@ export async function runSageMakerRollout(
   )
   const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs)
   record.plan = describePlan(settings)
-  const handover = await carryScalingOver(ctx, variantsLosingScaling(currentConfig, variantName, deploy.instanceType))
   core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
   try {
-    const updated = await updateEndpointConfig(ctx, releaseConfig, {
-      purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
-      deploymentConfig,
-      forceWait: true,
-      // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
-      waitTimeoutMs: ctx.settings.timeoutMs * 2
-    })
-    await restoreScaling(ctx, handover, variantName)
+    const { result: updated } = await withScalingMoved(
+      ctx,
+      { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig },
+      () =>
+        updateEndpointConfig(ctx, releaseConfig, {
+          purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
+          deploymentConfig,
+          forceWait: true,
+          // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
+          waitTimeoutMs: ctx.settings.timeoutMs * 2
+        })
+    )
     if (!updated) return
     record.result = 'succeeded'
     record.decision = `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`
@@ -113,7 +116,6 @@ export async function runSageMakerRollout(
     ctx.output('healthy', true)
     await reportEndpoint(ctx, updated)
   } catch (error) {
-    await restoreScaling(ctx, handover)
     const landed = error instanceof EndpointStateError ? error.endpoint : undefined
     if (!landed) throw error
     await reportEndpoint(ctx, landed)

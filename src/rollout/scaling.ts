@@ -1,65 +1,150 @@
 /**
- * Moving autoscaling from the old variants to the new one at promotion.
- * SageMaker refuses an update that removes a variant registered with
- * Application Auto Scaling, so registrations are taken off first and put back
- * afterwards: on the new variant after a promotion, on the old ones if it failed.
+ * Autoscaling around an UpdateEndpoint. Application Auto Scaling makes the
+ * update fail when it would remove a scaled variant or change its instance
+ * type, so that scaling comes off first and goes back on afterwards: on the
+ * same variant when only its instance type changes, on the one variant of the
+ * new config that has none when exactly one scaled variant goes (a promotion,
+ * or undoing one), otherwise nowhere, with a warning. Every operation that
+ * moves an endpoint to another config (deploy, promote, rollback) uses this.
  */
 import * as core from '@actions/core'
-import { errorMessage } from '../aws/errors.js'
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import {
   deregisterVariantScaling,
   describeVariantScaling,
+  formatVariantScaling,
   registerVariantScaling,
   type VariantScaling
 } from '../autoscaling.js'
+import { errorCode, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
+import { findEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
 
-export interface ScalingHandover {
-  taken: Array<{ variant: string; scaling: VariantScaling }>
+/** A variant's autoscaling taken off for the update, and the variant it goes back on, if any. */
+export interface ScalingMove {
+  from: string
+  to?: string
+  scaling: VariantScaling
 }
 
-/** Reads and deregisters the scaling of each of `variants` that has any. */
-export async function carryScalingOver(ctx: OperationContext, variants: string[]): Promise<ScalingHandover> {
-  const taken: ScalingHandover['taken'] = []
-  for (const variant of variants) {
-    const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant)
-    if (!scaling) continue
-    await deregisterVariantScaling(ctx, ctx.endpointName, variant, scaling)
-    taken.push({ variant, scaling })
-  }
-  return { taken }
-}
-
-/**
- * Registers what was taken: on `newVariant` when given (the first old
- * variant's settings; a rollout has one serving variant in the usual case),
- * otherwise back on the variants it came from.
- */
-export async function restoreScaling(
+/** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
+export async function planScalingMoves(
   ctx: OperationContext,
-  handover: ScalingHandover,
-  newVariant?: string
-): Promise<void> {
-  const targets = newVariant
-    ? handover.taken.slice(0, 1).map(({ variant, scaling }) => ({ from: variant, to: newVariant, scaling }))
-    : handover.taken.map(({ variant, scaling }) => ({ from: variant, to: variant, scaling }))
-  if (newVariant && handover.taken.length > 1) {
+  endpoint: Endpoint,
+  current: EndpointConfig | undefined,
+  target: ProductionVariant[],
+  targetName: string
+): Promise<ScalingMove[]> {
+  const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  const scaled: Array<{ variant: string; scaling: VariantScaling }> = []
+  try {
+    for (const variant of live) {
+      const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant)
+      if (scaling) scaled.push({ variant, scaling })
+    }
+  } catch (error) {
+    if (errorCode(error) !== 'AccessDeniedException') throw error
+    // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
     core.warning(
-      `Several old variants had autoscaling (${handover.taken.map((entry) => entry.variant).join(', ')}); ${newVariant} takes the settings of ${handover.taken[0]?.variant}.`
+      `Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`
     )
+    return []
   }
-  for (const { from, to, scaling } of targets) {
+  const moves: ScalingMove[] = []
+  const removed: ScalingMove[] = []
+  for (const { variant, scaling } of scaled) {
+    const kept = target.find((candidate) => candidate.VariantName === variant)
+    const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
+    if (!kept) removed.push({ from: variant, scaling })
+    else if (before && kept.InstanceType !== before.InstanceType) moves.push({ from: variant, to: variant, scaling })
+  }
+  const unscaled = target
+    .map((variant) => variant.VariantName ?? '')
+    .filter((name) => !scaled.some((entry) => entry.variant === name))
+  const receiver = unscaled.length === 1 && removed.length === 1 ? unscaled[0] : undefined
+  for (const move of removed) {
+    if (receiver) {
+      moves.push({ ...move, to: receiver })
+      continue
+    }
+    ctx.warn(
+      `Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`
+    )
+    moves.push(move)
+  }
+  return moves
+}
+
+/** Deregisters the scaling of every move, before the update. */
+export async function takeScalingOff(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+  for (const { from, scaling } of moves) await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling)
+}
+
+/** Registers each move's scaling on its new variant; a failure is a warning, the update itself having succeeded. */
+export async function putScalingBack(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+  for (const { from, to, scaling } of moves) {
+    if (!to) continue
     try {
       await registerVariantScaling(ctx, ctx.endpointName, to, scaling)
       ctx.note(
         from === to
-          ? `Autoscaling restored on ${to}.`
-          : `Autoscaling carried over from ${from} to ${to} (min ${scaling.minCapacity}, max ${scaling.maxCapacity}).`
+          ? `Autoscaling put back on variant "${to}" after its instance type changed.`
+          : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`
       )
     } catch (error) {
       core.warning(
-        `Could not register autoscaling on ${to}: ${errorMessage(error)}. Re-run configure-autoscaling for it.`
+        `Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`
       )
     }
   }
+}
+
+/**
+ * After a failed update the endpoint may be back on the variants whose
+ * scaling was taken off; they get it back so the failure leaves them as they were.
+ */
+export async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+  if (moves.length === 0 || ctx.dryRun) return
+  const now = await findEndpoint(ctx).catch(() => undefined)
+  const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  for (const { from, scaling } of moves) {
+    if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
+      core.warning(
+        `Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`
+      )
+      continue
+    }
+    try {
+      await registerVariantScaling(ctx, ctx.endpointName, from, scaling)
+      ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`)
+    } catch (error) {
+      core.warning(
+        `Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`
+      )
+    }
+  }
+}
+
+/**
+ * Runs `update` with the autoscaling in its way taken off first and put back
+ * after, or restored where it was if the update fails. `update` is told when it
+ * must wait for the new config: scaling can only be registered on a variant
+ * that exists.
+ */
+export async function withScalingMoved<T>(
+  ctx: OperationContext,
+  plan: { endpoint: Endpoint; current: EndpointConfig | undefined; target: ProductionVariant[]; targetName: string },
+  update: (mustWait: boolean) => Promise<T>
+): Promise<{ result: T; moves: ScalingMove[] }> {
+  const moves = await planScalingMoves(ctx, plan.endpoint, plan.current, plan.target, plan.targetName)
+  await takeScalingOff(ctx, moves)
+  let result: T
+  try {
+    result = await update(moves.some((move) => move.to !== undefined))
+  } catch (error) {
+    await restoreScaling(ctx, moves)
+    throw error
+  }
+  await putScalingBack(ctx, moves)
+  return { result, moves }
 }

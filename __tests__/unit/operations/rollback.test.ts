@@ -453,7 +453,7 @@ describe('rollback', () => {
       expect(result.log.join('\n')).toContain(
         '::warning::Autoscaling on variant "green" (2 to 6 instances; policy "sagemaker-deploy-target-tracking"'
       )
-      expect(result.log.join('\n')).toContain('Run configure-autoscaling on the restored variants')
+      expect(result.log.join('\n')).toContain('Run configure-autoscaling on the variants that need it')
     })
 
     it('restores the scaling it took off when SageMaker rolls the update back', async () => {
