@@ -84289,12 +84289,14 @@ async function findEndpoint(ctx, endpointName = ctx.endpointName) {
         throw error;
     }
 }
-async function getEndpoint(ctx, endpointName = ctx.endpointName) {
-    const endpoint = await findEndpoint(ctx, endpointName);
-    if (!endpoint) {
-        throw new Error(`Endpoint "${endpointName}" does not exist in ${ctx.settings.region}.`);
-    }
+async function getEndpoint(ctx) {
+    const endpoint = await findEndpoint(ctx);
+    if (!endpoint)
+        throw missingEndpoint(ctx);
     return endpoint;
+}
+function missingEndpoint(ctx) {
+    return new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
 }
 async function getEndpointConfig(ctx, configName) {
     return awsCall('DescribeEndpointConfig', `endpoint config "${configName}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeEndpointConfigCommand */.uoq({ EndpointConfigName: configName })));
@@ -84485,6 +84487,13 @@ async function waitUntilUpdatable(ctx) {
     }
     return settled;
 }
+/** As waitUntilUpdatable, for operations that need the endpoint to exist. */
+async function requireUpdatable(ctx) {
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw missingEndpoint(ctx);
+    return endpoint;
+}
 
 ;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
 /**
@@ -84497,9 +84506,7 @@ async function waitUntilUpdatable(ctx) {
 
 async function runConfigureAutoscaling(ctx, settings) {
     // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
-    const endpoint = await waitUntilUpdatable(ctx);
-    if (!endpoint)
-        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    const endpoint = await requireUpdatable(ctx);
     const variantName = resolveVariant(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
@@ -85040,7 +85047,7 @@ const IN_PROGRESS_RETRIES = 5;
  */
 async function changeWhenUpdatable(ctx, send) {
     for (let attempt = 0;; attempt++) {
-        const endpoint = await waitUntilUpdatable(ctx);
+        const endpoint = await requireUpdatable(ctx);
         try {
             await send();
             return endpoint;
@@ -85077,8 +85084,6 @@ async function updateEndpointConfig(ctx, configName, options) {
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
     const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
-    if (!before)
-        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
     return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose);
@@ -86561,9 +86566,7 @@ async function runPromote(ctx, settings) {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
     await describeAlarmStates(ctx, settings.gates.alarmNames);
-    const endpoint = await waitUntilUpdatable(ctx);
-    if (!endpoint)
-        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    const endpoint = await requireUpdatable(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await getEndpointConfig(ctx, configName);
     const tags = await configTags(ctx, canaryConfig);
@@ -86785,9 +86788,7 @@ async function moveTrafficOff(ctx, endpoint, variant) {
 
 
 async function runUpdateCapacity(ctx, settings) {
-    const endpoint = await waitUntilUpdatable(ctx);
-    if (!endpoint)
-        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    const endpoint = await requireUpdatable(ctx);
     const variantName = resolveVariant(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;

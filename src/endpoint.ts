@@ -30,12 +30,14 @@ export async function findEndpoint(
   }
 }
 
-export async function getEndpoint(ctx: OperationContext, endpointName = ctx.endpointName): Promise<Endpoint> {
-  const endpoint = await findEndpoint(ctx, endpointName)
-  if (!endpoint) {
-    throw new Error(`Endpoint "${endpointName}" does not exist in ${ctx.settings.region}.`)
-  }
+export async function getEndpoint(ctx: OperationContext): Promise<Endpoint> {
+  const endpoint = await findEndpoint(ctx)
+  if (!endpoint) throw missingEndpoint(ctx)
   return endpoint
+}
+
+export function missingEndpoint(ctx: OperationContext): Error {
+  return new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
 }
 
 export async function getEndpointConfig(ctx: OperationContext, configName: string): Promise<EndpointConfig> {

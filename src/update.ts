@@ -14,7 +14,7 @@ import {
 import { errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { Endpoint } from './endpoint.js'
-import { waitForInService, waitUntilUpdatable } from './wait.js'
+import { requireUpdatable, waitForInService } from './wait.js'
 
 /** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
 export function isUpdateInProgress(error: unknown): boolean {
@@ -44,9 +44,9 @@ export interface UpdateOptions {
  * Sends a change once the endpoint is InService, waiting out another run's
  * update (SageMaker refuses changes while one is in progress).
  */
-async function changeWhenUpdatable(ctx: OperationContext, send: () => Promise<unknown>): Promise<Endpoint | undefined> {
+async function changeWhenUpdatable(ctx: OperationContext, send: () => Promise<unknown>): Promise<Endpoint> {
   for (let attempt = 0; ; attempt++) {
-    const endpoint = await waitUntilUpdatable(ctx)
+    const endpoint = await requireUpdatable(ctx)
     try {
       await send()
       return endpoint
@@ -97,7 +97,6 @@ export async function updateWeightsAndCapacities(
       ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
     )
   )
-  if (!before) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return before
   return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose)
 }

@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core'
 import type { OperationContext } from './context.js'
-import { findEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
+import { findEndpoint, missingEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
 import { formatDuration } from './parse.js'
 
 const FAST_PHASE_MS = 10_000
@@ -141,4 +141,11 @@ export async function waitUntilUpdatable(ctx: OperationContext): Promise<Endpoin
     )
   }
   return settled
+}
+
+/** As waitUntilUpdatable, for operations that need the endpoint to exist. */
+export async function requireUpdatable(ctx: OperationContext): Promise<Endpoint> {
+  const endpoint = await waitUntilUpdatable(ctx)
+  if (!endpoint) throw missingEndpoint(ctx)
+  return endpoint
 }

@@ -15,15 +15,14 @@ import {
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { ConfigureAutoscalingSettings } from '../settings.js'
-import { waitUntilUpdatable } from '../wait.js'
+import { requireUpdatable } from '../wait.js'
 
 export async function runConfigureAutoscaling(
   ctx: OperationContext,
   settings: ConfigureAutoscalingSettings
 ): Promise<void> {
   // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
-  const endpoint = await waitUntilUpdatable(ctx)
-  if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
   ctx.output('variant-name', variantName)
   const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`

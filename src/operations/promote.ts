@@ -11,7 +11,7 @@ import { discardUnused } from '../rollout/configs.js'
 import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
-import { waitUntilUpdatable } from '../wait.js'
+import { requireUpdatable } from '../wait.js'
 
 export async function runPromote(ctx: OperationContext, settings: RolloutSettings): Promise<void> {
   if (settings.controller === 'sagemaker') {
@@ -20,8 +20,7 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
     )
   }
   await describeAlarmStates(ctx, settings.gates.alarmNames)
-  const endpoint = await waitUntilUpdatable(ctx)
-  if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  const endpoint = await requireUpdatable(ctx)
   const configName = endpoint.EndpointConfigName ?? ''
   const canaryConfig = await getEndpointConfig(ctx, configName)
   const tags = await configTags(ctx, canaryConfig)

@@ -8,11 +8,10 @@ import { describeVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { UpdateCapacitySettings } from '../settings.js'
-import { waitForInService, waitUntilUpdatable } from '../wait.js'
+import { waitForInService, requireUpdatable } from '../wait.js'
 
 export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateCapacitySettings): Promise<void> {
-  const endpoint = await waitUntilUpdatable(ctx)
-  if (!endpoint) throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
+  const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
   ctx.output('variant-name', variantName)
   const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
