@@ -11,6 +11,7 @@
  * passes here does not lean on a leniency the real service lacks.
  */
 import {
+  AddTagsCommand,
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
@@ -40,6 +41,7 @@ import {
   type ScalingPolicy,
   type ScheduledAction
 } from '@aws-sdk/client-application-auto-scaling'
+import { FakeCloudWatch, type ServingVariant } from './fake-cloudwatch.js'
 import { awsError } from './sagemaker.js'
 
 type Mocks = typeof import('./action.js').aws
@@ -70,13 +72,6 @@ interface ConfigState {
   variants: ProductionVariant[]
   tags: Record<string, string>
   arn: string
-}
-
-export interface VariantTraffic {
-  invocations: number
-  errors5xx?: number
-  /** Microseconds, as SageMaker publishes ModelLatency. */
-  latencyP99Us?: number
 }
 
 export interface UpdateFailure {
@@ -157,8 +152,12 @@ export class FakeAws {
    * alarm fired cannot be rolled back: the endpoint ends UpdateRollbackFailed.
    */
   blueGreenRollbackFails = false
-  /** What CloudWatch reports for a variant over a window; none by default. */
-  traffic: (variant: string, start: Date, end: Date) => VariantTraffic = () => ({ invocations: 0 })
+  /**
+   * CloudWatch fed by simulated client traffic on `clock`: set
+   * `cloudwatch.requestRates` and `cloudwatch.behaviours`; without a clock
+   * there is no traffic and no data.
+   */
+  readonly cloudwatch = new FakeCloudWatch(() => this.clock?.now())
   /** Probes to these variants fail with a ModelError. */
   readonly failingProbeVariants = new Set<string>()
 
@@ -186,6 +185,25 @@ export class FakeAws {
       variants: variants.map(({ name: n, weight, count }) => ({ name: n, weight, count })),
       history: []
     })
+    this.recordServing(name)
+  }
+
+  /** Tells the fake CloudWatch what the endpoint serves now, model by model. */
+  recordServing(endpointName: string): void {
+    const state = this.endpoints.get(endpointName)
+    if (!state || !['InService', 'Updating', 'RollingBack', 'SystemUpdating'].includes(state.status)) return
+    const definitions = this.configs.get(state.config)?.variants ?? []
+    const serving: ServingVariant[] = state.variants.map((variant) => {
+      const definition = definitions.find((candidate) => candidate.VariantName === variant.name)
+      return {
+        name: variant.name,
+        model: definition?.ModelName ?? '',
+        weight: variant.weight,
+        count: variant.count,
+        instanceType: definition?.InstanceType ?? 'ml.m5.large'
+      }
+    })
+    this.cloudwatch.serve(endpointName, serving)
   }
 
   /** Registers a variant with Application Auto Scaling, as configure-autoscaling would have. */
@@ -277,6 +295,7 @@ export class FakeAws {
           apply()
         }
       }
+      this.recordServing(input.EndpointName)
       if (state.history.at(-1) !== state.status) state.history.push(state.status)
       return {
         EndpointName: input.EndpointName,
@@ -476,34 +495,19 @@ export class FakeAws {
     }))
     aws.cloudwatch
       .on(GetMetricDataCommand)
-      .callsFake((input: { MetricDataQueries: MetricDataQuery[]; StartTime: Date; EndTime: Date }) => ({
-        MetricDataResults: input.MetricDataQueries.map((query) => {
-          const dimensions = query.MetricStat?.Metric?.Dimensions ?? []
-          const variant = dimensions.find((dimension) => dimension.Name === 'VariantName')?.Value ?? ''
-          const traffic = this.traffic(variant, input.StartTime, input.EndTime)
-          const metric = query.MetricStat?.Metric?.MetricName
-          const value =
-            metric === 'Invocations'
-              ? traffic.invocations
-              : metric === 'Invocation5XXErrors'
-                ? (traffic.errors5xx ?? 0)
-                : metric === 'Invocation4XXErrors'
-                  ? 0
-                  : metric === 'ModelLatency'
-                    ? traffic.latencyP99Us
-                    : undefined
-          // CloudWatch has no datapoint for a period without requests.
-          const empty = value === undefined || traffic.invocations === 0
-          return {
-            Id: query.Id,
-            StatusCode: 'Complete',
-            Timestamps: empty ? [] : [input.StartTime],
-            Values: empty ? [] : [value]
-          }
-        })
-      }))
-    aws.runtime.on(InvokeEndpointCommand).callsFake((input: { TargetVariant?: string }) => {
-      if (input.TargetVariant && this.failingProbeVariants.has(input.TargetVariant)) {
+      .callsFake((input: { MetricDataQueries: MetricDataQuery[]; StartTime: Date; EndTime: Date }) =>
+        this.cloudwatch.getMetricData(input)
+      )
+    sm.on(AddTagsCommand).callsFake((input: { ResourceArn: string; Tags: Array<{ Key: string; Value: string }> }) => {
+      const config = [...this.configs.values()].find((candidate) => candidate.arn === input.ResourceArn)
+      if (!config) throw awsError('ValidationException', `Could not find resource "${input.ResourceArn}".`)
+      for (const tag of input.Tags) config.tags[tag.Key] = tag.Value
+      return { Tags: input.Tags }
+    })
+    aws.runtime.on(InvokeEndpointCommand).callsFake((input: { EndpointName: string; TargetVariant?: string }) => {
+      const fails = input.TargetVariant !== undefined && this.failingProbeVariants.has(input.TargetVariant)
+      if (input.TargetVariant) this.cloudwatch.probe(input.EndpointName, input.TargetVariant, fails)
+      if (fails) {
         throw Object.assign(awsError('ModelError', 'Received server error (500) from primary'), {
           $metadata: { httpStatusCode: 424 }
         })

@@ -25083,7 +25083,7 @@ __webpack_unused_export__ = AddAssociationRequest$;
 __webpack_unused_export__ = AddAssociationResponse$;
 __webpack_unused_export__ = AddClusterNodeSpecification$;
 __webpack_unused_export__ = AddTags$;
-__webpack_unused_export__ = AddTagsCommand;
+exports.yjM = AddTagsCommand;
 __webpack_unused_export__ = AddTagsInput$;
 __webpack_unused_export__ = AddTagsOutput$;
 __webpack_unused_export__ = AdditionalEnis$;
@@ -80253,7 +80253,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8835);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5938);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -80262,7 +80262,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8835:
+/***/ 5938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83218,32 +83218,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/action-defaults.ts
-// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
-const ACTION_DEFAULTS = {
-    'wait-for-completion': "true",
-    'timeout': "30m",
-    'dry-run': "false",
-    'instance-type': "ml.m5.large",
-    'strategy': "all-at-once",
-    'rollout-controller': "action",
-    'bake-time': "5m",
-    'gate-interval': "60s",
-    'failure-threshold': "1",
-    'min-invocations': "0",
-    'auto-rollback': "true",
-    'fail-on-rollback': "true",
-    'probe-content-type': "application/json",
-    'fail-on-unhealthy': "true",
-    'scale-in-cooldown': "300s",
-    'scale-out-cooldown': "60s",
-    'metrics-window': "15m",
-    'metrics-period': "60s",
-    'delete-endpoint-config': "true",
-    'delete-model': "false",
-    'ignore-missing': "false"
-};
-
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1491);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
@@ -83422,6 +83396,36 @@ class OperationContext {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action-defaults.ts
+// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
+const ACTION_DEFAULTS = {
+    'wait-for-completion': "true",
+    'timeout': "30m",
+    'dry-run': "false",
+    'instance-type': "ml.m5.large",
+    'strategy': "all-at-once",
+    'rollout-controller': "action",
+    'bake-time': "5m",
+    'gate-interval': "60s",
+    'failure-threshold': "1",
+    'min-invocations': "0",
+    'confidence': "95%",
+    'max-data-delay': "5m",
+    'on-inconclusive': "rollback",
+    'auto-rollback': "true",
+    'fail-on-rollback': "true",
+    'probe-content-type': "application/json",
+    'probe-count': "1",
+    'fail-on-unhealthy': "true",
+    'scale-in-cooldown': "300s",
+    'scale-out-cooldown': "60s",
+    'metrics-window': "15m",
+    'metrics-period': "60s",
+    'delete-endpoint-config': "true",
+    'delete-model': "false",
+    'ignore-missing': "false"
+};
+
 ;// CONCATENATED MODULE: ./src/parse.ts
 /**
  * Parsers for the value formats every input shares (durations, percentages,
@@ -83502,15 +83506,37 @@ function parsePercentage(input, raw) {
     }
     return Number(value);
 }
-/** A ratio such as an error rate: `0.05`, `5%`. Returns a fraction from 0 to 1. */
-function parseRate(input, raw) {
+/**
+ * A threshold in percent, which must carry its % sign: a bare 0.01 could mean
+ * 1% or 0.01%, and a gate that guesses wrong never fires. Returns a fraction
+ * (5% gives 0.05). `max` is in percent.
+ */
+function parsePercentThreshold(input, raw, { max = 100 } = {}) {
     const value = raw.trim();
-    if (value.endsWith('%'))
-        return parsePercentage(input, value) / 100;
-    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 1) {
-        throw new InputError(input, 'must be a fraction from 0 to 1 (such as 0.05) or a percentage (such as 5%)', raw);
+    const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(value);
+    if (!match) {
+        const bare = /^\d+(\.\d+)?$/.test(value);
+        throw new InputError(input, `must be a percentage with its % sign, such as 1% or 0.5%${bare ? ' (a bare number is ambiguous: is 0.01 1% or 0.01%?)' : ''}`, raw);
     }
-    return Number(value);
+    const percent = Number(match[1]);
+    if (percent > max)
+        throw new InputError(input, `must be a percentage from 0% to ${max}%`, raw);
+    return percent / 100;
+}
+/**
+ * A latency threshold, which must carry its unit (ms or s): ModelLatency is
+ * published in microseconds, so a bare 250 is as likely 250 µs as 250 ms.
+ * Returns milliseconds.
+ */
+function parseLatencyThreshold(input, raw) {
+    const value = raw.trim();
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s)$/.exec(value);
+    const ms = match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : NaN;
+    if (!match || !(ms > 0) || ms > 3_600_000) {
+        const bare = /^\d+(\.\d+)?$/.test(value);
+        throw new InputError(input, `must be a latency with its unit, ms or s, such as 250ms or 1.5s${bare ? ' (a bare number is ambiguous: ModelLatency is published in microseconds)' : ''}`, raw);
+    }
+    return ms;
 }
 function parseInteger(input, raw, { min, max }) {
     const value = raw.trim();
@@ -83624,6 +83650,8 @@ const OPERATIONS = [
 ];
 const STRATEGIES = ['all-at-once', 'canary', 'linear'];
 const CONTROLLERS = ['action', 'sagemaker'];
+/** What a step whose gates could not judge it does: go back, or stay where it is for a person to decide. */
+const INCONCLUSIVE_ACTIONS = ['rollback', 'pause'];
 const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLatency'];
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -83633,6 +83661,20 @@ const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLaten
  */
 
 
+
+/**
+ * What a new endpoint gets when the inputs leave it open. Applied here rather
+ * than written as action.yml defaults, so an input left out can be told apart
+ * from one that was set.
+ */
+const NEW_ENDPOINT_DEFAULTS = { instanceCount: 1 };
+/** The default action.yml declares for an input; the runner passes it as the input's value. */
+function declaredDefault(name) {
+    const fallback = ACTION_DEFAULTS[name];
+    if (fallback === undefined)
+        throw new Error(`Input "${name}" has no default in action.yml.`);
+    return fallback;
+}
 const DEFAULT_TRAFFIC_STEPS = {
     'all-at-once': [100],
     canary: [10, 100],
@@ -83669,15 +83711,20 @@ class InputSource {
             throw new InputError(name, `is required${why}`);
         return parse(raw);
     }
-    withDefault(name, fallback, parse) {
+    /** An input whose default action.yml declares: the runner passes it, yet a caller of run() may not. */
+    withDefault(name, parse) {
         const raw = this.raw(name);
-        return parse(raw === '' ? fallback : raw);
+        return parse(raw === '' ? declaredDefault(name) : raw);
+    }
+    /** The value as the user would recognise it in an error: what they wrote, or the default they left. */
+    shown(name) {
+        return this.raw(name) || declaredDefault(name);
     }
     variantName(name = 'variant-name') {
         return this.optional(name, (raw) => parseSageMakerName(name, raw));
     }
-    boolean(name, fallback) {
-        return this.withDefault(name, fallback, (raw) => parseBoolean(name, raw));
+    boolean(name) {
+        return this.withDefault(name, (raw) => parseBoolean(name, raw));
     }
     /** CloudWatch alarm names, without repeats; one DescribeAlarms page holds at most 100. */
     alarmNames() {
@@ -83699,7 +83746,7 @@ class InputSource {
         if (Buffer.byteLength(payload) > 6 * 1024 * 1024) {
             throw new InputError('probe-payload', 'must be at most 6 MB, the largest request InvokeEndpoint accepts');
         }
-        const contentType = this.withDefault('probe-content-type', 'application/json', (raw) => raw);
+        const contentType = this.withDefault('probe-content-type', (raw) => raw);
         // Spaces and tabs only around parameters: a line break would end up inside an HTTP header.
         if (!/^[\w.+-]+\/[\w.+-]+([ \t]*;[ \t]*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
             throw new InputError('probe-content-type', 'must be a MIME type such as application/json', contentType);
@@ -83715,7 +83762,7 @@ class InputSource {
         return {
             payload,
             contentType,
-            count: this.withDefault('probe-count', '1', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
+            count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
         };
     }
 }
@@ -83725,13 +83772,7 @@ function parseSettings(read, env = process.env) {
     if (operationRaw === '')
         throw new InputError('operation', `is required: one of ${OPERATIONS.join(', ')}`);
     const operation = parseEnum('operation', operationRaw, OPERATIONS);
-    const common = {
-        endpointName: inputs.required('endpoint-name', (raw) => parseSageMakerName('endpoint-name', raw)),
-        region: resolveRegion(inputs.raw('region'), env),
-        waitForCompletion: inputs.boolean('wait-for-completion', 'true'),
-        timeoutMs: inputs.withDefault('timeout', '30m', (raw) => parseDuration('timeout', raw, { minMs: 1000 })),
-        dryRun: inputs.boolean('dry-run', 'false')
-    };
+    const common = parseCommon(inputs, env);
     switch (operation) {
         case 'deploy':
             return { ...common, operation, deploy: parseDeploy(inputs, env, common) };
@@ -83767,16 +83808,16 @@ function parseSettings(read, env = process.env) {
                     maxCapacity,
                     scalingMetric: inputs.required('scaling-metric', (raw) => parseEnum('scaling-metric', raw, SCALING_METRICS), `: one of ${SCALING_METRICS.join(', ')}`),
                     targetValue: inputs.required('target-value', (raw) => parseNumber('target-value', raw, { min: 0.001, max: 1e9 })),
-                    scaleInCooldownSeconds: inputs.withDefault('scale-in-cooldown', '300s', (raw) => parseDuration('scale-in-cooldown', raw)) / 1000,
-                    scaleOutCooldownSeconds: inputs.withDefault('scale-out-cooldown', '60s', (raw) => parseDuration('scale-out-cooldown', raw)) / 1000
+                    scaleInCooldownSeconds: inputs.withDefault('scale-in-cooldown', (raw) => parseDuration('scale-in-cooldown', raw)) / 1000,
+                    scaleOutCooldownSeconds: inputs.withDefault('scale-out-cooldown', (raw) => parseDuration('scale-out-cooldown', raw)) / 1000
                 }
             };
         }
         case 'delete-autoscaling':
             return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) };
         case 'monitor': {
-            const windowMs = inputs.withDefault('metrics-window', '15m', (raw) => parseDuration('metrics-window', raw, { minMs: 60_000 }));
-            const periodMs = inputs.withDefault('metrics-period', '60s', (raw) => parseDuration('metrics-period', raw, { minMs: 60_000 }));
+            const windowMs = inputs.withDefault('metrics-window', (raw) => parseDuration('metrics-window', raw, { minMs: 60_000 }));
+            const periodMs = inputs.withDefault('metrics-period', (raw) => parseDuration('metrics-period', raw, { minMs: 60_000 }));
             if (periodMs % 60_000 !== 0) {
                 throw new InputError('metrics-period', 'must be a whole number of minutes (CloudWatch periods are multiples of 60s)', inputs.raw('metrics-period'));
             }
@@ -83791,10 +83832,10 @@ function parseSettings(read, env = process.env) {
                     periodSeconds: periodMs / 1000,
                     alarmNames: inputs.alarmNames(),
                     ...definedOnly({
-                        maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
-                        maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 }))
+                        maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
+                        maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw))
                     }),
-                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
                 }
             };
         }
@@ -83806,9 +83847,9 @@ function parseSettings(read, env = process.env) {
                     probe: inputs.probe('{}'),
                     ...definedOnly({
                         targetVariant: inputs.variantName('target-variant'),
-                        maxLatencyMs: inputs.optional('probe-max-latency', (raw) => parseDuration('probe-max-latency', raw, { minMs: 1 }))
+                        maxLatencyMs: inputs.optional('probe-max-latency', (raw) => parseLatencyThreshold('probe-max-latency', raw))
                     }),
-                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
                 }
             };
         case 'delete':
@@ -83816,9 +83857,9 @@ function parseSettings(read, env = process.env) {
                 ...common,
                 operation,
                 delete: {
-                    deleteEndpointConfig: inputs.boolean('delete-endpoint-config', 'true'),
-                    deleteModel: inputs.boolean('delete-model', 'false'),
-                    ignoreMissing: inputs.boolean('ignore-missing', 'false')
+                    deleteEndpointConfig: inputs.boolean('delete-endpoint-config'),
+                    deleteModel: inputs.boolean('delete-model'),
+                    ignoreMissing: inputs.boolean('ignore-missing')
                 }
             };
         case 'rollback':
@@ -83830,6 +83871,54 @@ function parseSettings(read, env = process.env) {
                 })
             };
     }
+}
+/** The inputs every operation shares; the post step rebuilds them from saved state with this too. */
+function parseCommonSettings(read, env = process.env) {
+    return parseCommon(new InputSource(read), env);
+}
+/** The inputs parseCommonSettings reads, to save for the post step. */
+const COMMON_INPUTS = ['endpoint-name', 'region', 'wait-for-completion', 'timeout', 'dry-run'];
+function parseCommon(inputs, env) {
+    return {
+        endpointName: inputs.required('endpoint-name', (raw) => parseSageMakerName('endpoint-name', raw)),
+        region: resolveRegion(inputs.raw('region'), env),
+        waitForCompletion: inputs.boolean('wait-for-completion'),
+        timeoutMs: inputs.withDefault('timeout', (raw) => parseDuration('timeout', raw, { minMs: 1000 })),
+        dryRun: inputs.boolean('dry-run')
+    };
+}
+function readHeadline(read, env) {
+    const raw = (name) => read(name).trim();
+    return {
+        operation: raw('operation') || 'unknown',
+        endpointName: raw('endpoint-name') || '(not set)',
+        region: raw('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'unknown',
+        dryRun: raw('dry-run') === 'true'
+    };
+}
+/** Inputs that may carry secrets are summarised by size, never shown. */
+const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment']);
+/**
+ * A reader that records every input the workflow chose, for the summary. The
+ * runner passes every default too: those are left out, so the list shows
+ * what the workflow asked for.
+ */
+function recordingReader(read, request) {
+    return (name) => {
+        const value = read(name);
+        const trimmed = value.trim();
+        if (trimmed !== '' && trimmed !== ACTION_DEFAULTS[name] && !request.some(([recorded]) => recorded === name)) {
+            request.push([
+                name,
+                UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(trimmed)
+            ]);
+        }
+        return value;
+    };
+}
+/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
+function shortened(value) {
+    return value.length > 300 ? `${value.slice(0, 297)}...` : value;
 }
 function parseDeploy(inputs, env, common) {
     const roleRaw = inputs.raw('execution-role-arn') || (env.SAGEMAKER_EXECUTION_ROLE_ARN ?? '').trim();
@@ -83844,21 +83933,22 @@ function parseDeploy(inputs, env, common) {
             modelName: inputs.optional('model-name', (raw) => parseSageMakerName('model-name', raw)),
             variantName: inputs.variantName()
         }),
-        instanceType: inputs.withDefault('instance-type', 'ml.m5.large', (raw) => {
+        instanceType: inputs.withDefault('instance-type', (raw) => {
             if (!/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(raw)) {
                 throw new InputError('instance-type', 'must be a SageMaker instance type such as ml.m5.large', raw);
             }
             return raw;
         }),
-        instanceCount: inputs.withDefault('instance-count', '1', (raw) => parseInteger('instance-count', raw, { min: 1, max: 1000 })),
+        instanceCount: inputs.optional('instance-count', (raw) => parseInteger('instance-count', raw, { min: 1, max: 1000 })) ??
+            NEW_ENDPOINT_DEFAULTS.instanceCount,
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
         tags: parseTags(inputs.raw('tags')),
         rollout: parseRollout(inputs, common, 'deploy')
     };
 }
 function parseRollout(inputs, common, operation) {
-    const strategy = inputs.withDefault('strategy', 'all-at-once', (raw) => parseEnum('strategy', raw, STRATEGIES));
-    const controller = inputs.withDefault('rollout-controller', 'action', (raw) => parseEnum('rollout-controller', raw, CONTROLLERS));
+    const strategy = inputs.withDefault('strategy', (raw) => parseEnum('strategy', raw, STRATEGIES));
+    const controller = inputs.withDefault('rollout-controller', (raw) => parseEnum('rollout-controller', raw, CONTROLLERS));
     const trafficSteps = inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy];
     // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
     if (operation === 'deploy' && strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
@@ -83867,22 +83957,33 @@ function parseRollout(inputs, common, operation) {
     const gates = {
         alarmNames: inputs.alarmNames(),
         ...definedOnly({
-            maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
-            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 })),
-            probe: inputs.probe()
+            maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
+            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw)),
+            probe: inputs.probe(),
+            maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) => parsePercentThreshold('max-error-rate-increase', raw)),
+            maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) => parsePercentThreshold('max-latency-p99-increase', raw, { max: 1000 }))
         }),
-        minInvocations: inputs.withDefault('min-invocations', '0', (raw) => parseInteger('min-invocations', raw, { min: 0, max: 1_000_000_000 }))
+        minInvocations: inputs.withDefault('min-invocations', (raw) => parseInteger('min-invocations', raw, { min: 0, max: 1_000_000_000 })),
+        confidence: inputs.withDefault('confidence', (raw) => {
+            const confidence = parsePercentThreshold('confidence', raw);
+            if (confidence < 0.5 || confidence > 0.999) {
+                throw new InputError('confidence', 'must be from 50% to 99.9%, such as 95%', raw);
+            }
+            return confidence;
+        })
     };
     const settings = {
         strategy,
         controller,
         trafficSteps,
-        bakeTimeMs: inputs.withDefault('bake-time', '5m', (raw) => parseDuration('bake-time', raw, { minMs: 1000 })),
-        gateIntervalMs: inputs.withDefault('gate-interval', '60s', (raw) => parseDuration('gate-interval', raw, { minMs: 1000 })),
-        failureThreshold: inputs.withDefault('failure-threshold', '1', (raw) => parseInteger('failure-threshold', raw, { min: 1, max: 100 })),
+        bakeTimeMs: inputs.withDefault('bake-time', (raw) => parseDuration('bake-time', raw, { minMs: 1000 })),
+        gateIntervalMs: inputs.withDefault('gate-interval', (raw) => parseDuration('gate-interval', raw, { minMs: 1000 })),
+        failureThreshold: inputs.withDefault('failure-threshold', (raw) => parseInteger('failure-threshold', raw, { min: 1, max: 100 })),
         gates,
-        autoRollback: inputs.boolean('auto-rollback', 'true'),
-        failOnRollback: inputs.boolean('fail-on-rollback', 'true')
+        maxDataDelayMs: inputs.withDefault('max-data-delay', (raw) => parseDuration('max-data-delay', raw, { minMs: 0 })),
+        onInconclusive: inputs.withDefault('on-inconclusive', (raw) => parseEnum('on-inconclusive', raw, INCONCLUSIVE_ACTIONS)),
+        autoRollback: inputs.boolean('auto-rollback'),
+        failOnRollback: inputs.boolean('fail-on-rollback')
     };
     if (controller === 'sagemaker')
         checkSageMakerControllerLimits(settings, common, inputs);
@@ -83910,10 +84011,10 @@ function checkSageMakerControllerLimits(settings, common, inputs) {
     }
     const timeoutSeconds = common.timeoutMs / 1000;
     if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
-        throw new InputError('timeout', 'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)', inputs.raw('timeout') || '30m');
+        throw new InputError('timeout', 'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)', inputs.shown('timeout'));
     }
     if (settings.bakeTimeMs >= common.timeoutMs) {
-        throw new InputError('bake-time', 'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)', inputs.raw('bake-time') || '5m');
+        throw new InputError('bake-time', 'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)', inputs.shown('bake-time'));
     }
     if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
         throw new InputError('traffic-steps', 'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)', settings.trafficSteps.join(','));
@@ -84605,7 +84706,9 @@ const TAGS = {
     previousConfig: 'sagemaker-deploy:previous-config',
     /** `release` for a config meant to serve; `canary` for one that exists only during a rollout. */
     role: 'sagemaker-deploy:role',
-    newVariant: 'sagemaker-deploy:new-variant'
+    newVariant: 'sagemaker-deploy:new-variant',
+    /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
+    pausedAt: 'sagemaker-deploy:paused-at'
 };
 function toTagList(tags) {
     return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
@@ -85025,70 +85128,6 @@ function replacementVariantName(requested, endpoint) {
     return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
 }
 
-;// CONCATENATED MODULE: ./src/update.ts
-/**
- * Moving an endpoint to another config: the one path every operation takes
- * (deploy, rollback, promotion, the post step), so waiting for another run's
- * update, retrying SageMaker's "in-progress" refusal and checking the result
- * are done the same way everywhere.
- */
-
-
-
-
-/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
-function isUpdateInProgress(error) {
-    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
-}
-const IN_PROGRESS_RETRIES = 5;
-/**
- * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress).
- */
-async function changeWhenUpdatable(ctx, send) {
-    for (let attempt = 0;; attempt++) {
-        const endpoint = await requireUpdatable(ctx);
-        try {
-            await send();
-            return endpoint;
-        }
-        catch (error) {
-            if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES)
-                throw error;
-            info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`);
-        }
-    }
-}
-/**
- * Updates the endpoint to `configName`, then (unless told not to wait) waits
- * and verifies it is InService on that config. Returns the endpoint as last seen.
- */
-async function updateEndpointConfig(ctx, configName, options) {
-    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
-    if (options.deploymentConfig)
-        input.DeploymentConfig = options.deploymentConfig;
-    if (options.keepInstanceCounts) {
-        input.RetainAllVariantProperties = true;
-        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
-    }
-    await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return undefined;
-    return waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs);
-}
-/**
- * Changes variant weights and/or instance counts in place (no new config),
- * then waits for InService on the same config unless told not to wait.
- * Returns the endpoint as last seen: before the change when not waiting.
- */
-async function updateWeightsAndCapacities(ctx, desired, options) {
-    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return before;
-    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose);
-}
-
 ;// CONCATENATED MODULE: ./src/metrics.ts
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
@@ -85325,6 +85364,70 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
     return names.map((name) => found.get(name));
 }
 
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Moving an endpoint to another config: the one path every operation takes
+ * (deploy, rollback, promotion, the post step), so waiting for another run's
+ * update, retrying SageMaker's "in-progress" refusal and checking the result
+ * are done the same way everywhere.
+ */
+
+
+
+
+/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
+function isUpdateInProgress(error) {
+    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
+}
+const IN_PROGRESS_RETRIES = 5;
+/**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress).
+ */
+async function changeWhenUpdatable(ctx, send) {
+    for (let attempt = 0;; attempt++) {
+        const endpoint = await requireUpdatable(ctx);
+        try {
+            await send();
+            return endpoint;
+        }
+        catch (error) {
+            if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES)
+                throw error;
+            info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`);
+        }
+    }
+}
+/**
+ * Updates the endpoint to `configName`, then (unless told not to wait) waits
+ * and verifies it is InService on that config. Returns the endpoint as last seen.
+ */
+async function updateEndpointConfig(ctx, configName, options) {
+    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
+    if (options.deploymentConfig)
+        input.DeploymentConfig = options.deploymentConfig;
+    if (options.keepInstanceCounts) {
+        input.RetainAllVariantProperties = true;
+        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
+    }
+    await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return undefined;
+    return waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs);
+}
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+async function updateWeightsAndCapacities(ctx, desired, options) {
+    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
+    const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return before;
+    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose);
+}
+
 ;// CONCATENATED MODULE: ./src/probes.ts
 /**
  * Synthetic invocations: the only check that sees what a caller sees, where
@@ -85467,69 +85570,477 @@ function medianLatency(records) {
         : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+;// CONCATENATED MODULE: ./src/rollout/statistics.ts
+/**
+ * The statistics behind the baseline comparisons (max-error-rate-increase,
+ * max-latency-p99-increase). Each comparison has three answers: the data shows
+ * the new variant worse than the margin (failed), shows it within the margin
+ * (passed), or cannot tell yet (inconclusive). A canary judged on a handful of
+ * requests must come out inconclusive, not passed.
+ *
+ * - Error rates are counts: the difference of two proportions, bounded with
+ *   Newcombe's hybrid score interval (method 10 in Newcombe, "Interval
+ *   estimation for the difference between independent proportions", Statistics
+ *   in Medicine 17, 1998). It is built from Wilson score intervals, so it stays
+ *   honest at zero errors and at small counts, where the textbook Wald interval
+ *   claims certainty it does not have.
+ * - Latency comes as one p99 per minute: no distribution to pool, a few values
+ *   that are far from normal. The Mann-Whitney U test compares them by rank
+ *   alone (as Netflix's Kayenta canary judge does), exactly for small samples
+ *   and with the normal approximation and a tie correction beyond.
+ */
+/** Φ⁻¹(p): Acklam's rational approximation, relative error below 1.2e-9 over (0, 1). */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        throw new Error(`normalQuantile needs 0 < p < 1; got ${p}`);
+    const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    const [a0, a1, a2, a3, a4, a5] = a;
+    const [b0, b1, b2, b3, b4] = b;
+    const [c0, c1, c2, c3, c4, c5] = c;
+    const [d0, d1, d2, d3] = d;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+        (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1));
+}
+/** Φ(x), from the complementary error function (Numerical Recipes' erfc, fractional error below 1.2e-7). */
+function normalCdf(x) {
+    const z = Math.abs(x) / Math.SQRT2;
+    const t = 1 / (1 + 0.5 * z);
+    const erfc = t *
+        Math.exp(-z * z -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+/** Wilson's score interval for a proportion of `successes` in `trials`, at the normal quantile `z`. */
+function wilsonInterval(successes, trials, z) {
+    if (trials <= 0)
+        return [0, 1];
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+/**
+ * Is the new variant's error rate more than `margin` above the baseline's?
+ * Failed when even the difference's lower bound exceeds the margin, passed
+ * when its upper bound does not, inconclusive in between.
+ */
+function compareErrorRates(input) {
+    const { newErrors, newRequests, baselineErrors, baselineRequests, margin, confidence } = input;
+    const newRate = newRequests > 0 ? newErrors / newRequests : 0;
+    const baselineRate = baselineRequests > 0 ? baselineErrors / baselineRequests : 0;
+    if (newRequests <= 0 || baselineRequests <= 0) {
+        return { verdict: 'inconclusive', newRate, baselineRate, lower: -1, upper: 1 };
+    }
+    const z = normalQuantile(confidence);
+    const [newLow, newHigh] = wilsonInterval(newErrors, newRequests, z);
+    const [baseLow, baseHigh] = wilsonInterval(baselineErrors, baselineRequests, z);
+    const difference = newRate - baselineRate;
+    const lower = difference - Math.sqrt((newRate - newLow) ** 2 + (baseHigh - baselineRate) ** 2);
+    const upper = difference + Math.sqrt((newHigh - newRate) ** 2 + (baselineRate - baseLow) ** 2);
+    const verdict = lower > margin ? 'failed' : upper <= margin ? 'passed' : 'inconclusive';
+    return { verdict, newRate, baselineRate, lower, upper };
+}
+/** Samples this small get the exact null distribution (no ties); larger ones the normal approximation. */
+const EXACT_LIMIT = 30;
+/** The Mann-Whitney U test of sample `x` against sample `y`, one-sided both ways. */
+function mannWhitney(x, y) {
+    const n = x.length;
+    const m = y.length;
+    if (n === 0 || m === 0)
+        return { u: 0, pGreater: 1, pLess: 1 };
+    let u = 0;
+    let ties = false;
+    for (const a of x) {
+        for (const b of y) {
+            if (a > b)
+                u += 1;
+            else if (a === b) {
+                u += 0.5;
+                ties = true;
+            }
+        }
+    }
+    if (!ties && n <= EXACT_LIMIT && m <= EXACT_LIMIT) {
+        const counts = exactUDistribution(n, m);
+        const total = counts.reduce((sum, count) => sum + count, 0);
+        const tail = (from, to) => {
+            let sum = 0;
+            for (let k = from; k <= to; k++)
+                sum += counts[k] ?? 0;
+            return sum / total;
+        };
+        return { u, pGreater: tail(u, n * m), pLess: tail(0, u) };
+    }
+    const mean = (n * m) / 2;
+    const ranks = rankWithTies([...x, ...y]);
+    const tieTerm = ranks.tieGroups.reduce((sum, size) => sum + (size ** 3 - size), 0);
+    const variance = ((n * m) / 12) * (n + m + 1 - tieTerm / ((n + m) * (n + m - 1)));
+    if (variance <= 0)
+        return { u, pGreater: 1, pLess: 1 };
+    const sd = Math.sqrt(variance);
+    // Continuity correction: U moves in steps of a half or one.
+    return { u, pGreater: 1 - normalCdf((u - mean - 0.5) / sd), pLess: normalCdf((u - mean + 0.5) / sd) };
+}
+/** How many arrangements of n and m values give each U, from 0 to n·m (the classic recurrence). */
+function exactUDistribution(n, m) {
+    // ways[i][j][u]: arrangements of i x-values and j y-values with statistic u.
+    let previous = Array.from({ length: m + 1 }, () => [1]);
+    for (let i = 1; i <= n; i++) {
+        const current = [Array.from({ length: 1 }, () => 1)];
+        for (let j = 1; j <= m; j++) {
+            const size = i * j + 1;
+            const row = new Array(size).fill(0);
+            // The largest value is an x (beating all j y-values) or a y (beating nothing new).
+            const withX = previous[j] ?? [];
+            const withY = current[j - 1] ?? [];
+            for (let k = 0; k < size; k++)
+                row[k] = (k - j >= 0 ? (withX[k - j] ?? 0) : 0) + (withY[k] ?? 0);
+            current.push(row);
+        }
+        previous = current;
+    }
+    return previous[m] ?? [1];
+}
+function rankWithTies(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const tieGroups = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[i])
+            j++;
+        if (j > i)
+            tieGroups.push(j - i + 1);
+        i = j + 1;
+    }
+    return { tieGroups };
+}
+/**
+ * Is the new variant's p99 more than `margin` (0.2 for 20%) above the
+ * baseline's? Each baseline minute's p99 is raised by the margin, then the
+ * rank test asks whether the new minutes sit above those (failed) or below
+ * them (passed). Logarithms keep the margin a ratio.
+ */
+function compareLatency(input) {
+    const { newP99Ms, baselineP99Ms, margin, confidence } = input;
+    const newMedianMs = median(newP99Ms);
+    const baselineMedianMs = median(baselineP99Ms);
+    const positive = (values) => values.filter((value) => value > 0);
+    const x = positive(newP99Ms).map(Math.log);
+    const y = positive(baselineP99Ms).map((value) => Math.log(value) + Math.log(1 + margin));
+    const test = mannWhitney(x, y);
+    // Strictly below, and clear of rounding: the most extreme of 20 orderings (p = 0.05) does not make 95%.
+    const alpha = 1 - confidence - 1e-9;
+    const verdict = test.pGreater < alpha ? 'failed' : test.pLess < alpha ? 'passed' : 'inconclusive';
+    return { verdict, newMedianMs, baselineMedianMs, pWorse: test.pGreater, pWithin: test.pLess };
+}
+function median(values) {
+    if (values.length === 0)
+        return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/gates.ts
 
 
+
+const gates_MINUTE_MS = 60_000;
+function floorMinute(ms) {
+    return Math.floor(ms / gates_MINUTE_MS) * gates_MINUTE_MS;
+}
+function ceilMinute(ms) {
+    return Math.ceil(ms / gates_MINUTE_MS) * gates_MINUTE_MS;
+}
 function hasGates(gates) {
-    return (gates.alarmNames.length > 0 ||
-        gates.maxErrorRate !== undefined ||
+    return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates);
+}
+function hasMetricGates(gates) {
+    return (gates.maxErrorRate !== undefined ||
         gates.maxLatencyP99Ms !== undefined ||
         gates.minInvocations > 0 ||
-        gates.probe !== undefined);
+        hasBaselineGates(gates));
 }
-function needsMetrics(gates) {
-    return gates.maxErrorRate !== undefined || gates.maxLatencyP99Ms !== undefined || gates.minInvocations > 0;
+function hasBaselineGates(gates) {
+    return gates.maxErrorRateIncrease !== undefined || gates.maxLatencyP99Increase !== undefined;
 }
-async function evaluateGates(ctx, gates, window) {
-    const evaluation = { at: window.end, verdict: 'passed', failures: [], alarmsInAlarm: [] };
-    if (gates.probe) {
-        const probes = await sendProbes(ctx, gates.probe, { targetVariant: window.variant });
-        evaluation.probesSent = probes.length;
-        evaluation.probesPassed = probes.filter((probe) => probe.ok).length;
-        const failed = probes.find((probe) => !probe.ok);
-        if (failed)
-            evaluation.failures.push(`probe to ${window.variant} failed: ${failed.detail}`);
+/**
+ * Gates that say nothing unless the new variant took traffic: the metric
+ * gates, and alarms too, since an alarm stays OK on a variant nobody calls.
+ * Probes are traffic of their own.
+ */
+function needsTraffic(gates) {
+    return gates.alarmNames.length > 0 || hasMetricGates(gates);
+}
+/** The gates and their thresholds in words, for the summary and the dry-run plan. */
+function describeGates(gates) {
+    const percent = (fraction) => `${+(fraction * 100).toFixed(3)}%`;
+    const lines = [];
+    if (gates.alarmNames.length > 0)
+        lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`);
+    if (gates.maxErrorRate !== undefined)
+        lines.push(`max-error-rate: 5XX rate at most ${percent(gates.maxErrorRate)}`);
+    if (gates.maxLatencyP99Ms !== undefined)
+        lines.push(`max-latency-p99: p99 at most ${gates.maxLatencyP99Ms} ms`);
+    if (gates.minInvocations > 0) {
+        lines.push(`min-invocations: at least ${gates.minInvocations} invocations before a window is judged`);
     }
-    if (gates.alarmNames.length > 0) {
-        const states = await describeAlarmStates(ctx, gates.alarmNames);
-        evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
-        if (evaluation.alarmsInAlarm.length > 0) {
-            evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`);
+    if (gates.maxErrorRateIncrease !== undefined) {
+        lines.push(`max-error-rate-increase: 5XX rate at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`);
+    }
+    if (gates.maxLatencyP99Increase !== undefined) {
+        lines.push(`max-latency-p99-increase: p99 at most ${percent(gates.maxLatencyP99Increase)} above the serving variants' (at ${percent(gates.confidence)} confidence)`);
+    }
+    if (gates.probe)
+        lines.push(`probes: ${gates.probe.count} to the new variant at every evaluation, all must succeed`);
+    return lines;
+}
+/**
+ * Judges one step, evaluation after evaluation. Each evaluation judges the
+ * minutes published since the last conclusive one; a window with too few
+ * invocations stays open and grows until it can be judged. The baseline
+ * comparisons use every minute of the step, which only ever adds evidence.
+ */
+class StepJudge {
+    ctx;
+    gates;
+    scope;
+    /** Minutes before this one have been judged. */
+    judgedThrough;
+    /** The baseline minutes this step has seen so far, for the steps after it. */
+    baselineSeen = [];
+    constructor(ctx, gates, scope) {
+        this.ctx = ctx;
+        this.gates = gates;
+        this.scope = scope;
+        this.judgedThrough = scope.firstMinute;
+    }
+    async evaluate() {
+        const { ctx, gates, scope } = this;
+        const evaluation = {
+            at: ctx.clock.now(),
+            verdict: 'passed',
+            failures: [],
+            inconclusive: [],
+            alarmsInAlarm: []
+        };
+        if (gates.probe) {
+            const probes = await sendProbes(ctx, gates.probe, { targetVariant: scope.newVariant });
+            evaluation.probesSent = probes.length;
+            evaluation.probesPassed = probes.filter((probe) => probe.ok).length;
+            const failed = probes.find((probe) => !probe.ok);
+            if (failed)
+                evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`);
         }
+        if (gates.alarmNames.length > 0) {
+            const states = await describeAlarmStates(ctx, gates.alarmNames);
+            evaluation.alarmsChecked = states.length;
+            evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
+            if (evaluation.alarmsInAlarm.length > 0) {
+                evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`);
+            }
+        }
+        if (needsTraffic(gates))
+            await this.judgeMetrics(evaluation);
+        evaluation.verdict =
+            evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed';
+        return evaluation;
     }
-    if (needsMetrics(gates)) {
-        const start = new Date(window.start);
-        const end = new Date(window.end);
+    async judgeMetrics(evaluation) {
+        const { ctx, gates, scope } = this;
+        const closedUntil = floorMinute(evaluation.at);
+        if (closedUntil <= this.judgedThrough) {
+            evaluation.inconclusive.push(closedUntil <= scope.firstMinute
+                ? `no minute of this step has closed yet (the first closes at ${clockTime(scope.firstMinute + gates_MINUTE_MS)} UTC)`
+                : `no minute has closed since ${clockTime(this.judgedThrough)} UTC, the last one judged`);
+            return;
+        }
         const result = await fetchVariantMetrics(ctx, {
-            endpointName: window.endpointName,
-            variants: [window.variant],
-            start,
-            end,
-            periodSeconds: windowPeriodSeconds(start, end)
+            endpointName: ctx.endpointName,
+            variants: [scope.newVariant, ...scope.baselineVariants],
+            start: new Date(scope.firstMinute),
+            end: new Date(closedUntil),
+            periodSeconds: 60
         });
-        const metrics = result.variants.find((entry) => entry.variant === window.variant);
-        evaluation.invocations = metrics?.invocations ?? 0;
-        if (metrics?.errorRate !== undefined)
-            evaluation.errorRate = metrics.errorRate;
-        if (metrics?.latencyP99Ms !== undefined)
-            evaluation.latencyP99Ms = metrics.latencyP99Ms;
-        if (evaluation.invocations < gates.minInvocations) {
-            evaluation.failures.push(`${evaluation.invocations} invocations, fewer than min-invocations ${gates.minInvocations}`);
+        const newMinutes = minutesOf(result, [scope.newVariant]);
+        const baselineMinutes = minutesOf(result, scope.baselineVariants);
+        this.baselineSeen = baselineMinutes;
+        const fresh = newMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        if (fresh.length === 0) {
+            evaluation.inconclusive.push(this.waitingReason(baselineMinutes, closedUntil));
+            return;
         }
-        if (gates.maxErrorRate !== undefined &&
-            evaluation.errorRate !== undefined &&
-            evaluation.errorRate > gates.maxErrorRate) {
-            evaluation.failures.push(`error rate ${(evaluation.errorRate * 100).toFixed(2)}% above max-error-rate ${(gates.maxErrorRate * 100).toFixed(2)}%`);
+        const from = this.judgedThrough;
+        const to = Math.max(...fresh.map((minute) => minute.minute)) + gates_MINUTE_MS;
+        evaluation.window = { from, to };
+        const totals = total(fresh);
+        evaluation.invocations = totals.invocations;
+        if (totals.invocations > 0)
+            evaluation.errorRate = totals.errors5xx / totals.invocations;
+        const p99s = fresh.map((minute) => minute.latencyP99Ms);
+        // A p99 cannot be pooled across minutes: the worst minute's is the honest bound.
+        if (p99s.every((value) => value !== undefined))
+            evaluation.latencyP99Ms = Math.max(...p99s);
+        const span = `${clockTime(from)}–${clockTime(to)} UTC`;
+        let conclusive = true;
+        if (totals.invocations < Math.max(1, gates.minInvocations)) {
+            conclusive = false;
+            evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
         }
-        if (gates.maxLatencyP99Ms !== undefined &&
-            evaluation.latencyP99Ms !== undefined &&
-            evaluation.latencyP99Ms > gates.maxLatencyP99Ms) {
-            evaluation.failures.push(`p99 latency ${Math.round(evaluation.latencyP99Ms)} ms above max-latency-p99 ${gates.maxLatencyP99Ms} ms`);
+        else {
+            if (gates.maxErrorRate !== undefined && (evaluation.errorRate ?? 0) > gates.maxErrorRate) {
+                evaluation.failures.push(`error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span} above max-error-rate ${formatPercent(gates.maxErrorRate)}`);
+            }
+            if (gates.maxLatencyP99Ms !== undefined) {
+                if (evaluation.latencyP99Ms === undefined) {
+                    conclusive = false;
+                    evaluation.inconclusive.push(`CloudWatch has no p99 ModelLatency for ${span} although there were invocations`);
+                }
+                else if (evaluation.latencyP99Ms > gates.maxLatencyP99Ms) {
+                    evaluation.failures.push(`p99 latency ${Math.round(evaluation.latencyP99Ms)} ms in ${span} above max-latency-p99 ${gates.maxLatencyP99Ms} ms`);
+                }
+            }
+        }
+        if (hasBaselineGates(gates))
+            this.compareWithBaseline(evaluation, newMinutes, baselineMinutes);
+        if (conclusive)
+            this.judgedThrough = to;
+    }
+    /** Why there is nothing new to judge: not published yet, or published without traffic to the new variant. */
+    waitingReason(baselineMinutes, closedUntil) {
+        const { scope } = this;
+        const published = baselineMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        if (published.length > 0) {
+            const last = Math.max(...published.map((minute) => minute.minute)) + gates_MINUTE_MS;
+            return `no invocations of ${scope.newVariant} in ${clockTime(this.judgedThrough)}–${clockTime(last)} UTC, which CloudWatch has published for the serving variants`;
+        }
+        return `waiting for CloudWatch: ${clockTime(this.judgedThrough)}–${clockTime(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a minute one to three minutes after it closes)`;
+    }
+    /**
+     * The new variant against the serving variants over the same minutes, or,
+     * when the serving variants take no traffic (the last step), against their
+     * minutes from the earlier steps.
+     */
+    compareWithBaseline(evaluation, newMinutes, baselineMinutes) {
+        const { gates, scope } = this;
+        const serving = new Map(baselineMinutes.filter((minute) => minute.invocations > 0).map((m) => [m.minute, m]));
+        const sameMinutes = scope.baselineServes;
+        const compared = sameMinutes ? newMinutes.filter((minute) => serving.has(minute.minute)) : newMinutes;
+        const baseline = sameMinutes
+            ? compared.map((minute) => serving.get(minute.minute))
+            : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0);
+        const against = sameMinutes ? 'over the same minutes' : "from the earlier steps (the serving variants take no traffic now)";
+        const newTotals = total(compared);
+        const baseTotals = total(baseline);
+        const figures = { invocations: baseTotals.invocations };
+        if (baseTotals.invocations > 0)
+            figures.errorRate = baseTotals.errors5xx / baseTotals.invocations;
+        const baselineP99s = baseline.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+        if (baselineP99s.length > 0)
+            figures.latencyP99Ms = Math.max(...baselineP99s);
+        evaluation.baseline = figures;
+        const comparisons = [];
+        const confidence = formatPercent(gates.confidence);
+        if (gates.maxErrorRateIncrease !== undefined) {
+            const test = compareErrorRates({
+                newErrors: newTotals.errors5xx,
+                newRequests: newTotals.invocations,
+                baselineErrors: baseTotals.errors5xx,
+                baselineRequests: baseTotals.invocations,
+                margin: gates.maxErrorRateIncrease,
+                confidence: gates.confidence
+            });
+            const points = (value) => `${(value * 100).toFixed(2)} pp`;
+            const detail = newTotals.invocations === 0 || baseTotals.invocations === 0
+                ? `no minutes with traffic to both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors5xx} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors5xx} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`;
+            comparisons.push({ gate: 'max-error-rate-increase', verdict: test.verdict, detail });
+        }
+        if (gates.maxLatencyP99Increase !== undefined) {
+            const newP99s = compared.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+            const test = compareLatency({
+                newP99Ms: newP99s,
+                baselineP99Ms: baselineP99s,
+                margin: gates.maxLatencyP99Increase,
+                confidence: gates.confidence
+            });
+            const detail = newP99s.length === 0 || baselineP99s.length === 0
+                ? `no minutes with a p99 for both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} minutes vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`;
+            comparisons.push({ gate: 'max-latency-p99-increase', verdict: test.verdict, detail });
+        }
+        evaluation.comparisons = comparisons;
+        for (const comparison of comparisons) {
+            if (comparison.verdict === 'failed')
+                evaluation.failures.push(`${comparison.gate}: ${comparison.detail}`);
+            if (comparison.verdict === 'inconclusive') {
+                evaluation.inconclusive.push(`${comparison.gate} cannot tell yet: ${comparison.detail}`);
+            }
         }
     }
-    if (evaluation.failures.length > 0)
-        evaluation.verdict = 'failed';
-    return evaluation;
+}
+/** A variant's published minutes, or several variants' summed minute by minute (the serving variants as one baseline). */
+function minutesOf(result, variants) {
+    const byMinute = new Map();
+    for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
+        for (const point of entry.series) {
+            if (point.invocations <= 0)
+                continue;
+            const minute = new Date(point.timestamp).getTime();
+            const figures = byMinute.get(minute) ?? {
+                minute,
+                invocations: 0,
+                errors5xx: 0,
+                weightedP99: 0,
+                p99Weight: 0,
+                p99Missing: false
+            };
+            figures.invocations += point.invocations;
+            figures.errors5xx += point.errors5xx;
+            if (point.latencyP99Ms === undefined)
+                figures.p99Missing = true;
+            else {
+                // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
+                figures.weightedP99 += point.latencyP99Ms * point.invocations;
+                figures.p99Weight += point.invocations;
+            }
+            byMinute.set(minute, figures);
+        }
+    }
+    return [...byMinute.values()]
+        .sort((a, b) => a.minute - b.minute)
+        .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
+}
+function total(minutes) {
+    return minutes.reduce((sum, minute) => ({ invocations: sum.invocations + minute.invocations, errors5xx: sum.errors5xx + minute.errors5xx }), { invocations: 0, errors5xx: 0 });
+}
+/** HH:MM of a minute, in UTC as CloudWatch shows it. */
+function clockTime(ms) {
+    return new Date(ms).toISOString().slice(11, 16);
+}
+function formatPercent(fraction) {
+    return `${(fraction * 100).toFixed(2)}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
@@ -85662,7 +86173,9 @@ async function withScalingMoved(ctx, plan, update) {
 
 const STATE_KEYS = {
     isPost: 'isPost',
-    rollout: 'rollout'
+    rollout: 'rollout',
+    /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
+    inputs: 'inputs'
 };
 /** The rollout this process is running, for the signal handler: it must act within seconds. */
 let running;
@@ -85692,6 +86205,18 @@ function readInFlightRollout() {
         return undefined;
     }
 }
+function saveCommonInputs(inputs) {
+    saveState(STATE_KEYS.inputs, JSON.stringify(inputs));
+}
+function readCommonInputs() {
+    try {
+        const parsed = JSON.parse(getState(STATE_KEYS.inputs) || '{}');
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/rollout/engine.ts
 /**
@@ -85699,6 +86224,9 @@ function readInFlightRollout() {
  * beside the old one as a second production variant, traffic moves to it step
  * by step, health gates are judged all through each step's bake, and a failed
  * gate puts everything back: first the traffic (seconds), then the config.
+ *
+ * Every way a rollout can end comes back as a RolloutResult; the caller hands
+ * it to concludeRollout, which sets the outputs and fails the step.
  */
 
 
@@ -85709,24 +86237,22 @@ function readInFlightRollout() {
 
 
 
-/** Thrown when a rollout ended rolled back or failed; outputs and summary are already set. */
-class RolloutFailedError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RolloutFailedError';
-    }
-}
+
+
+
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {
         controller: settings.controller,
         strategy: settings.strategy,
         newVariant: inFlight.newVariant,
-        previousConfig: inFlight.previousConfig,
+        ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
         ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+        gates: describeGates(settings.gates),
         steps: []
     };
     ctx.report.rollout = record;
-    ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
+    if (inFlight.previousConfig)
+        ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
     ctx.output('variant-name', inFlight.newVariant);
     return record;
 }
@@ -85744,31 +86270,54 @@ function markInFlight(ctx, inFlight) {
         startedAt: new Date(ctx.clock.now()).toISOString()
     });
 }
+/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+const DATA_POLL_MS = 20_000;
 /**
  * Runs `steps` (the new variant's share at each), then pauses (a list that
- * stops short of 100) or promotes. On a failed gate or update, rolls back when
- * auto-rollback is on. Sets rollout-result, rolled-back and healthy.
+ * stops short of 100) or promotes. A failed gate, a step the gates could not
+ * judge, or a failed update ends in a rollback (auto-rollback), a pause
+ * (on-inconclusive: pause) or a failure left in place.
  */
-async function runSteps(ctx, settings, inFlight, steps) {
+async function runSteps(ctx, settings, inFlight, steps, pause) {
     const record = ctx.report.rollout;
     if (!hasGates(settings.gates)) {
-        warning('No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload): each step only waits for bake-time.');
+        warning('No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.');
     }
     const failures = { consecutive: 0 };
-    let failure;
+    let earlierBaseline = [];
+    let stopped;
     try {
+        if (pause) {
+            const judged = await judgePause(ctx, settings, inFlight, pause, record);
+            earlierBaseline = judged.baseline;
+            if (judged.failure)
+                stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight };
+        }
         for (const [index, weight] of steps.entries()) {
+            if (stopped)
+                break;
             const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
             record.steps.push(step);
-            await group(`Step ${index + 1}/${steps.length}: ${weight}% of traffic to ${inFlight.newVariant}`, async () => {
+            const verdict = await group(`Step ${index + 1}/${steps.length}: ${weight}% of traffic to ${inFlight.newVariant}`, async () => {
                 await shiftTraffic(ctx, inFlight, weight);
                 step.startedAt = ctx.clock.now();
-                failure = await bake(ctx, settings, inFlight.newVariant, step, failures);
+                const judge = new StepJudge(ctx, settings.gates, {
+                    newVariant: inFlight.newVariant,
+                    baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+                    firstMinute: floorMinute(step.startedAt),
+                    baselineServes: weight < 100,
+                    earlierBaseline
+                });
+                const outcome = await bake(ctx, settings, judge, step, failures);
+                earlierBaseline = [...earlierBaseline, ...judge.baselineSeen];
+                return outcome;
             });
             step.endedAt = ctx.clock.now();
-            step.verdict = failure ? 'failed' : 'passed';
-            if (failure)
-                break;
+            step.verdict = verdict.verdict;
+            if (verdict.verdict !== 'passed') {
+                step.reason = verdict.reason;
+                stopped = { kind: verdict.verdict, reason: verdict.reason, weight };
+            }
         }
     }
     catch (error) {
@@ -85779,67 +86328,144 @@ async function runSteps(ctx, settings, inFlight, steps) {
         }
         if (isExpiredCredentials(error)) {
             // Every call from here would fail the same way: say where the endpoint was left instead.
-            finish(ctx, record, 'failed', false, `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`);
-            throw error;
+            return {
+                outcome: 'failed',
+                decision: `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`,
+                healthy: false,
+                failsStep: true,
+                cause: error
+            };
         }
-        failure = `the rollout could not go on: ${errorMessage(error)}`;
+        return rollBackOrStop(ctx, settings, inFlight, `the rollout could not go on: ${errorMessage(error)}`);
     }
-    if (!failure) {
-        const lastWeight = steps.at(-1) ?? 0;
-        if (lastWeight < 100)
-            return pause(ctx, inFlight, record, lastWeight);
-        try {
-            await group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight));
-            const decision = `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`;
-            notice(decision);
-            return finish(ctx, record, 'succeeded', true, decision);
+    if (stopped?.kind === 'inconclusive') {
+        const why = `the gates could not judge the ${stopped.weight}% step (${stopped.reason})`;
+        if (settings.onInconclusive === 'pause') {
+            return pauseHere(ctx, inFlight, {
+                decision: `Paused at ${stopped.weight}% on ${inFlight.newVariant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
+                failsStep: true,
+                healthy: false
+            });
         }
-        catch (error) {
-            failure = `promotion failed: ${errorMessage(error)}`;
-        }
+        return rollBackOrStop(ctx, settings, inFlight, why);
     }
-    await handleFailure(ctx, settings, inFlight, record, failure);
+    if (stopped)
+        return rollBackOrStop(ctx, settings, inFlight, stopped.reason);
+    const lastWeight = steps.at(-1) ?? 0;
+    if (lastWeight < 100) {
+        return pauseHere(ctx, inFlight, {
+            decision: `Paused at ${lastWeight}% on ${inFlight.newVariant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${inFlight.previousConfig}.`,
+            failsStep: false,
+            healthy: true
+        });
+    }
+    try {
+        await group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight));
+    }
+    catch (error) {
+        return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`);
+    }
+    return {
+        outcome: 'succeeded',
+        decision: `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`,
+        healthy: true,
+        failsStep: false
+    };
 }
-async function pause(ctx, inFlight, record, weight) {
+/**
+ * A pause is a resting state, not one to undo: the post step has nothing to
+ * do, and the canary config records when the pause began, so promote can
+ * judge all of it.
+ */
+async function pauseHere(ctx, inFlight, result) {
     clearInFlightRollout();
-    const decision = `Paused at ${weight}% on ${inFlight.newVariant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${inFlight.previousConfig}.`;
-    notice(decision);
-    finish(ctx, record, 'paused', true, decision);
-    await reportEndpoint(ctx, await getEndpoint(ctx));
+    await recordPauseStart(ctx, inFlight.canaryConfig);
+    return { outcome: 'paused', ...result };
 }
-function finish(ctx, record, result, healthy, decision) {
-    record.result = result;
-    record.decision = decision;
-    ctx.output('rollout-result', result);
-    ctx.output('rolled-back', result === 'rolled-back');
-    ctx.output('healthy', healthy);
+async function recordPauseStart(ctx, canaryConfig) {
+    try {
+        const config = await findEndpointConfig(ctx, canaryConfig);
+        if (!config?.EndpointConfigArn)
+            return;
+        const input = {
+            ResourceArn: config.EndpointConfigArn,
+            Tags: [{ Key: TAGS.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+        };
+        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* AddTagsCommand */.yjM(input)));
+    }
+    catch (error) {
+        // promote falls back to the endpoint's last change; the pause itself stands.
+        warning(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`);
+    }
 }
-async function handleFailure(ctx, settings, inFlight, record, failure) {
+async function rollBackOrStop(ctx, settings, inFlight, failure) {
     if (!settings.autoRollback) {
         clearInFlightRollout();
-        const decision = `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`;
-        error(decision);
-        finish(ctx, record, 'failed', false, decision);
-        await reportEndpoint(ctx, await getEndpoint(ctx));
-        throw new RolloutFailedError(decision);
+        return {
+            outcome: 'failed',
+            decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
+            healthy: false,
+            failsStep: true
+        };
     }
     warning(`Rolling back: ${failure}`);
     try {
         await group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight));
     }
     catch (error) {
-        const decision = `Failed: ${failure}. The rollback also failed: ${errorMessage(error)}`;
-        finish(ctx, record, 'failed', false, decision);
-        throw new RolloutFailedError(decision);
+        return {
+            outcome: 'failed',
+            decision: `Failed: ${failure}. The rollback also failed: ${errorMessage(error)}`,
+            healthy: false,
+            failsStep: true
+        };
     }
     // A failed promotion may have left its release config behind; its name is this run's own.
     await deleteConfigQuietly(ctx, inFlight.releaseConfig);
-    const decision = `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`;
-    finish(ctx, record, 'rolled-back', false, decision);
-    await reportEndpoint(ctx, await getEndpoint(ctx));
-    if (settings.failOnRollback)
-        throw new RolloutFailedError(decision);
-    warning(`${decision} The step succeeds because fail-on-rollback is false.`);
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+/**
+ * promote judges the whole pause before any more traffic moves: a canary
+ * that degraded while it waited for a person must not go further.
+ */
+async function judgePause(ctx, settings, inFlight, pause, record) {
+    if (!hasGates(settings.gates))
+        return { baseline: [] };
+    const step = {
+        weight: pause.weight,
+        startedAt: pause.since,
+        evaluations: [],
+        verdict: 'in-progress',
+        kind: 'pause'
+    };
+    record.steps.push(step);
+    const judge = new StepJudge(ctx, settings.gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+        firstMinute: floorMinute(pause.since),
+        baselineServes: pause.weight < 100,
+        earlierBaseline: []
+    });
+    const evaluation = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => judge.evaluate());
+    step.evaluations.push(evaluation);
+    step.endedAt = ctx.clock.now();
+    info(`The pause: ${describeEvaluation(evaluation)}`);
+    if (evaluation.verdict === 'failed') {
+        step.verdict = 'failed';
+        step.reason = `the pause at ${pause.weight}% failed its gates: ${evaluation.failures.join('; ')}`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    step.verdict = evaluation.verdict;
+    if (evaluation.verdict === 'inconclusive') {
+        step.reason = evaluation.inconclusive.join('; ');
+        ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
+    }
+    return { baseline: judge.baselineSeen };
 }
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */
 function desiredWeights(inFlight, weight) {
@@ -85859,59 +86485,99 @@ async function shiftTraffic(ctx, inFlight, weight) {
     });
 }
 /**
- * Watches one step for bake-time, judging the gates every gate-interval.
- * Returns why the step failed, or undefined when it passed.
+ * Watches one step: gates judged every gate-interval through bake-time, then,
+ * while CloudWatch has not yet published the minutes the step exposed to
+ * traffic, on until it has or max-data-delay has passed. A step passes with at
+ * least one conclusive passing evaluation and no failure left standing; it
+ * fails at failure-threshold failed evaluations in a row; otherwise it is
+ * inconclusive.
  */
-async function bake(ctx, settings, variant, step, failures) {
+async function bake(ctx, settings, judge, step, failures) {
     const start = step.startedAt;
+    const bakeEnd = start + settings.bakeTimeMs;
     if (!hasGates(settings.gates)) {
         info(`Baking for ${formatDuration(settings.bakeTimeMs)}.`);
-        await sleepUntil(ctx.clock, start + settings.bakeTimeMs);
-        return undefined;
+        await sleepUntil(ctx.clock, bakeEnd);
+        return { verdict: 'passed' };
     }
+    const waitsForData = needsTraffic(settings.gates);
+    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
+    const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + gates_MINUTE_MS);
+    const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
     const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
-    let lastEvaluationAt = start;
-    // A step never ends on a failed evaluation: past bake-time, an unconfirmed failure is judged again
-    // until it clears or reaches failure-threshold, so more traffic never follows a bad reading.
-    for (let index = 1; index <= due || failures.consecutive > 0; index++) {
+    // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
+    const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
+    let passedOnce = false;
+    let last;
+    for (let index = 1;; index++) {
         const dueAt = index <= due
             ? start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs)
-            : start + settings.bakeTimeMs + (index - due) * settings.gateIntervalMs;
+            : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
         await sleepUntil(ctx.clock, dueAt);
-        const now = ctx.clock.now();
-        // CloudWatch has one-minute datapoints: look back at least a minute, never before the step began.
-        const windowStart = Math.max(start, Math.min(lastEvaluationAt, now - 60_000));
-        const evaluation = await evaluateGates(ctx, settings.gates, {
-            endpointName: ctx.endpointName,
-            variant,
-            start: windowStart,
-            end: now
-        });
-        lastEvaluationAt = now;
+        const evaluation = await judge.evaluate();
+        last = evaluation;
         step.evaluations.push(evaluation);
         const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
         info(`Evaluation ${label} at ${step.weight}%: ${describeEvaluation(evaluation)}`);
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`;
+                return {
+                    verdict: 'failed',
+                    reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+                };
             }
             warning(`Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
         }
-        else {
+        else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
+            passedOnce = true;
         }
+        const now = ctx.clock.now();
+        if (now >= deadline)
+            break;
+        if (now < bakeEnd)
+            continue;
+        // A step never ends on a failure left standing: more traffic never follows a bad reading.
+        if (failures.consecutive > 0)
+            continue;
+        if (waitsForData && judge.judgedThrough < exposedUntil)
+            continue;
+        if (passedOnce)
+            return { verdict: 'passed' };
     }
-    return undefined;
+    if (failures.consecutive > 0) {
+        return {
+            verdict: 'failed',
+            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
+        };
+    }
+    if (passedOnce) {
+        ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        return { verdict: 'passed' };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
+    };
 }
 function describeEvaluation(evaluation) {
-    const parts = [evaluation.verdict === 'passed' ? 'passed' : `FAILED (${evaluation.failures.join('; ')})`];
+    const parts = [
+        evaluation.verdict === 'passed'
+            ? 'passed'
+            : evaluation.verdict === 'failed'
+                ? `FAILED (${evaluation.failures.join('; ')})`
+                : `inconclusive (${evaluation.inconclusive.join('; ')})`
+    ];
     if (evaluation.invocations !== undefined)
         parts.push(`${evaluation.invocations} invocations`);
     if (evaluation.errorRate !== undefined)
-        parts.push(`error rate ${(evaluation.errorRate * 100).toFixed(2)}%`);
+        parts.push(`error rate ${formatPercent(evaluation.errorRate)}`);
     if (evaluation.latencyP99Ms !== undefined)
         parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
+    if (evaluation.baseline?.errorRate !== undefined) {
+        parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`);
+    }
     if (evaluation.probesSent)
         parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
     return parts.join(', ');
@@ -85951,29 +86617,104 @@ async function promote(ctx, inFlight) {
     }
     clearInFlightRollout();
     await deleteCanaryConfig(ctx, inFlight);
-    await reportEndpoint(ctx, await getEndpoint(ctx));
 }
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
- * Returns why it failed, or undefined when it passed.
+ * Its minutes start with the first whole minute after the switch: the
+ * variant may keep the old one's name, and the minute of the switch holds
+ * both models' traffic. The serving variants' minutes from before the deploy
+ * are the baseline. A failed gate returns the endpoint to its previous
+ * config, when there is one.
  */
-async function judgeAfterSwitch(ctx, settings, variant, previousConfig) {
-    const record = {
-        controller: 'action',
-        strategy: settings.strategy,
+async function judgeAllAtOnce(ctx, settings, judged) {
+    const { variant, previousConfig } = judged;
+    if (!hasGates(settings.gates)) {
+        return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
+    }
+    const record = startRolloutRecord(ctx, settings, {
         newVariant: variant,
-        ...(previousConfig ? { previousConfig } : {}),
-        steps: []
-    };
-    ctx.report.rollout = record;
+        ...(previousConfig ? { previousConfig } : {})
+    });
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
-    const failure = await group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () => bake(ctx, settings, variant, step, { consecutive: 0 }));
+    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
+    const judge = new StepJudge(ctx, settings.gates, {
+        newVariant: variant,
+        baselineVariants: [],
+        firstMinute: ceilMinute(step.startedAt),
+        baselineServes: false,
+        earlierBaseline
+    });
+    const verdict = await group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }));
     step.endedAt = ctx.clock.now();
-    step.verdict = failure ? 'failed' : 'passed';
-    if (!failure)
-        finish(ctx, record, 'succeeded', true, `All gates passed with ${variant} serving all traffic.`);
-    return failure;
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'passed') {
+        return {
+            outcome: 'succeeded',
+            decision: `All gates passed with ${variant} serving all traffic.`,
+            healthy: true,
+            failsStep: false
+        };
+    }
+    step.reason = verdict.reason;
+    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason;
+    if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
+        return {
+            outcome: 'paused',
+            decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    if (!previousConfig || !settings.autoRollback) {
+        return {
+            outcome: 'failed',
+            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    warning(`Rolling back: ${failure}`);
+    const previous = await getEndpointConfig(ctx, previousConfig);
+    const endpoint = await getEndpoint(ctx);
+    await withScalingMoved(ctx, {
+        endpoint,
+        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
+        target: previous.ProductionVariants ?? [],
+        targetName: previousConfig
+    }, () => updateEndpointConfig(ctx, previousConfig, {
+        purpose: `the rollback to "${previousConfig}"`,
+        forceWait: true,
+        keepInstanceCounts: true
+    }));
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(ctx, variants, deployStartedAt, settings) {
+    if (variants.length === 0)
+        return [];
+    const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
+    if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
+        return [];
+    const end = floorMinute(deployStartedAt);
+    // As long a look back as the step will take, and never less than a quarter of an hour.
+    const span = Math.max(15 * gates_MINUTE_MS, ceilMinute(settings.bakeTimeMs));
+    const result = await fetchVariantMetrics(ctx, {
+        endpointName: ctx.endpointName,
+        variants,
+        start: new Date(end - span),
+        end: new Date(end),
+        periodSeconds: 60
+    });
+    return minutesOf(result, variants);
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
  * Stops the harm first (weight 0 takes seconds), then restores the previous
@@ -86017,6 +86758,87 @@ function instances(count) {
     return `${count} instance${count === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/rollout/result.ts
+/**
+ * How a rollout ended, decided once. The engine, the all-at-once judge and
+ * the SageMaker controller each return a RolloutResult; concludeRollout is the
+ * one place that turns it into outputs, the summary's decision, the log's
+ * verdict and the clean-up, so no operation ever reads its own outputs back.
+ */
+
+
+
+
+/** Thrown when a rollout ended rolled back, failed or undecided; outputs and summary are already set. */
+class RolloutFailedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RolloutFailedError';
+    }
+}
+/**
+ * Records the result (outputs, summary, log), takes away what the run made
+ * and nothing runs on when the rollout did not go ahead, shows where the
+ * endpoint was left, and fails the step when the result says so.
+ */
+async function concludeRollout(ctx, result, created) {
+    const record = ctx.report.rollout;
+    if (record) {
+        record.result = result.outcome;
+        record.decision = result.decision;
+    }
+    else if (!result.failsStep) {
+        ctx.note(result.decision);
+    }
+    setRolloutOutputs(ctx, {
+        outcome: result.outcome,
+        rolledBack: result.rolledBack ?? result.outcome === 'rolled-back',
+        ...(result.healthy !== undefined ? { healthy: result.healthy } : {})
+    });
+    announce(result);
+    if (created && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
+        await discardUnused(ctx, created);
+    }
+    if (!ctx.dryRun) {
+        try {
+            const endpoint = await findEndpoint(ctx);
+            if (endpoint)
+                await reportEndpoint(ctx, endpoint);
+        }
+        catch (error) {
+            warning(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
+        }
+    }
+    if (result.cause !== undefined)
+        throw result.cause;
+    if (result.failsStep)
+        throw new RolloutFailedError(result.decision);
+    if (result.outcome === 'rolled-back') {
+        warning(`${result.decision} The step succeeds because fail-on-rollback is false.`);
+    }
+}
+/**
+ * The one place rollout-result, rolled-back and healthy are set: by a
+ * rollout's conclusion, and by the rollback operation and the post step,
+ * which roll back without a rollout of their own.
+ */
+function setRolloutOutputs(ctx, outputs) {
+    if (outputs.outcome !== undefined)
+        ctx.output('rollout-result', outputs.outcome);
+    ctx.output('rolled-back', outputs.rolledBack);
+    if (outputs.healthy !== undefined)
+        ctx.output('healthy', outputs.healthy);
+}
+function announce(result) {
+    if (result.failsStep || result.outcome === 'failed') {
+        // The step's own failure message says it; the log gets the decision where it happened.
+        info(result.decision);
+        return;
+    }
+    if (result.outcome === 'succeeded' || result.outcome === 'paused')
+        notice(result.decision);
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
 /**
  * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
@@ -86024,7 +86846,6 @@ function instances(count) {
  * alarms; the action starts it, watches it to the end and reports what happened.
  * The inputs were checked against SageMaker's limits by the input parser.
  */
-
 
 
 
@@ -86064,18 +86885,10 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
     const settings = deploy.rollout;
     const variantName = replacementVariantName(deploy.variantName, endpoint);
     const previousConfig = currentConfig.EndpointConfigName ?? '';
-    ctx.output('variant-name', variantName);
     if (settings.gates.alarmNames.length === 0) {
         warning('rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
     }
-    const record = {
-        controller: 'sagemaker',
-        strategy: settings.strategy,
-        newVariant: variantName,
-        previousConfig,
-        steps: []
-    };
-    ctx.report.rollout = record;
+    const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig });
     const variant = {
         VariantName: variantName,
         ModelName: modelName,
@@ -86095,40 +86908,36 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
             // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
             waitTimeoutMs: ctx.settings.timeoutMs * 2
         }));
-        if (!updated)
-            return;
-        record.result = 'succeeded';
-        record.decision = `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`;
-        ctx.output('rollout-result', 'succeeded');
-        ctx.output('rolled-back', false);
-        ctx.output('healthy', true);
-        await reportEndpoint(ctx, updated);
+        if (!updated) {
+            return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
+        }
+        return {
+            outcome: 'succeeded',
+            decision: `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`,
+            healthy: true,
+            failsStep: false
+        };
     }
     catch (error) {
         const landed = error instanceof EndpointStateError ? error.endpoint : undefined;
         if (!landed)
             throw error;
-        await reportEndpoint(ctx, landed);
-        ctx.output('healthy', false);
         if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
-            const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`;
-            record.result = 'rolled-back';
-            record.decision = decision;
-            ctx.output('rollout-result', 'rolled-back');
-            ctx.output('rolled-back', true);
-            if (settings.failOnRollback)
-                throw new RolloutFailedError(decision);
-            warning(`${decision} The step succeeds because fail-on-rollback is false.`);
-            return;
+            return {
+                outcome: 'rolled-back',
+                decision: `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`,
+                healthy: false,
+                failsStep: settings.failOnRollback
+            };
         }
-        const decision = landed.EndpointStatus === 'UpdateRollbackFailed'
-            ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
-            : error.message;
-        record.result = 'failed';
-        record.decision = decision;
-        ctx.output('rollout-result', 'failed');
-        ctx.output('rolled-back', false);
-        throw new RolloutFailedError(decision);
+        return {
+            outcome: 'failed',
+            decision: landed.EndpointStatus === 'UpdateRollbackFailed'
+                ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+                : error.message,
+            healthy: false,
+            failsStep: true
+        };
     }
 }
 function withoutFullStop(text) {
@@ -86170,7 +86979,8 @@ function describePlan(settings) {
 
 
 async function runDeploy(ctx, deploy) {
-    await describeAlarmStates(ctx, deploy.rollout.gates.alarmNames);
+    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
+    const startedAt = ctx.clock.now();
     const existing = await waitUntilUpdatable(ctx);
     const suffix = uniqueSuffix(ctx.clock.now());
     const release = {
@@ -86179,8 +86989,12 @@ async function runDeploy(ctx, deploy) {
         canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
     };
     ctx.output('model-name', release.modelName);
-    if (!existing)
-        return createEndpoint(ctx, deploy, release);
+    if (!existing) {
+        const result = await createEndpoint(ctx, deploy, release);
+        if (result)
+            await concludeRollout(ctx, result);
+        return;
+    }
     const currentConfigName = existing.EndpointConfigName ?? '';
     const currentConfig = await getEndpointConfig(ctx, currentConfigName);
     const tags = await configTags(ctx, currentConfig);
@@ -86191,11 +87005,11 @@ async function runDeploy(ctx, deploy) {
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
         // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
         await ensureModel(ctx, release.modelName, deploy);
-        ctx.note(`Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`);
-        ctx.output('rollout-result', 'succeeded');
-        ctx.output('rolled-back', false);
-        await reportEndpoint(ctx, existing);
-        return;
+        return concludeRollout(ctx, {
+            outcome: 'succeeded',
+            decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
+            failsStep: false
+        });
     }
     ctx.output('previous-endpoint-config-name', currentConfigName);
     if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
@@ -86204,26 +87018,38 @@ async function runDeploy(ctx, deploy) {
     }
     // Anything this run made that the endpoint does not end up using goes again on failure.
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    let result;
     try {
         if (await ensureModel(ctx, release.modelName, deploy))
             created.models.push(release.modelName);
         if (deploy.rollout.controller === 'sagemaker') {
-            await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
+            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
         }
         else if (deploy.rollout.strategy === 'all-at-once') {
-            await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release);
+            result = await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release, startedAt);
         }
         else {
-            await startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
+            result = await startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
         }
     }
     catch (error) {
         await discardUnused(ctx, created);
         throw error;
     }
-    // With fail-on-rollback: false a rolled-back deploy returns normally, and must tidy up all the same.
-    if (ctx.report.outputs['rollout-result'] === 'rolled-back')
-        await discardUnused(ctx, created);
+    if (result)
+        await concludeRollout(ctx, result, created);
+}
+/**
+ * What the gates can already judge is judged before anything is created: a
+ * deploy into an endpoint whose alarm is firing would be rolled back at its
+ * first evaluation, after minutes of provisioning for nothing.
+ */
+async function refuseFiringAlarms(ctx, alarmNames) {
+    const firing = (await describeAlarmStates(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
+    if (firing.length === 0)
+        return;
+    const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
+    throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }
 function newVariantDefinition(deploy, variantName, modelName, weight) {
     return {
@@ -86234,7 +87060,11 @@ function newVariantDefinition(deploy, variantName, modelName, weight) {
         InitialVariantWeight: weight
     };
 }
-/** A new endpoint has nothing to shift traffic from: its first model takes all of it. */
+/**
+ * A new endpoint has nothing to shift traffic from: its first model takes all
+ * of it. Returns nothing when there is nothing to judge yet (a dry run, or
+ * not waiting for the endpoint).
+ */
 async function createEndpoint(ctx, deploy, release) {
     if (deploy.rollout.strategy !== 'all-at-once') {
         ctx.note(`Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`);
@@ -86251,20 +87081,22 @@ async function createEndpoint(ctx, deploy, release) {
     await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)));
     ctx.output('endpoint-config-name', release.releaseConfig);
     if (ctx.dryRun || !ctx.settings.waitForCompletion)
-        return;
+        return undefined;
     const endpoint = await group(`Creating endpoint "${ctx.endpointName}"`, () => waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`));
     await reportEndpoint(ctx, endpoint);
-    await judgeNewTraffic(ctx, deploy, variantName, undefined);
+    return judgeAllAtOnce(ctx, deploy.rollout, { variant: variantName, baselineVariants: [], deployStartedAt: ctx.clock.now() });
 }
 /**
  * One new config with only the new model. SageMaker itself keeps the old
- * fleet serving until the new one is healthy, and rolls back if it is not.
+ * fleet serving until the new one is healthy, and rolls back if it is not;
+ * the gates then judge the new model for one bake-time.
  */
-async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
+async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release, deployStartedAt) {
     const variantName = replacementVariantName(deploy.variantName, endpoint);
     ctx.output('variant-name', variantName);
     const variants = [newVariantDefinition(deploy, variantName, release.modelName, 1)];
-    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' }, deploy.tags, currentConfig);
+    const previousConfig = currentConfig.EndpointConfigName ?? '';
+    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig }, deploy.tags, currentConfig);
     let updated;
     try {
         ;
@@ -86274,68 +87106,33 @@ async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release) {
         }))));
     }
     catch (error) {
-        await reportFailedUpdate(ctx, error);
+        const failed = failedUpdate(error);
+        if (failed)
+            return failed;
         throw error;
     }
     if (!updated) {
         ctx.output('endpoint-config-name', release.releaseConfig);
-        return;
+        return undefined;
     }
     await reportEndpoint(ctx, updated);
-    await judgeNewTraffic(ctx, deploy, variantName, currentConfig.EndpointConfigName);
+    return judgeAllAtOnce(ctx, deploy.rollout, {
+        variant: variantName,
+        previousConfig,
+        baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
+        deployStartedAt
+    });
 }
-/** An update SageMaker rolled back leaves the endpoint on its previous config: say so in the outputs. */
-async function reportFailedUpdate(ctx, error) {
+/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
+function failedUpdate(error) {
     if (!(error instanceof EndpointStateError) || !error.endpoint)
-        return;
-    ctx.output('rollout-result', 'failed');
-    ctx.output('rolled-back', error.endpoint.EndpointStatus === 'InService');
-    await reportEndpoint(ctx, error.endpoint);
-}
-/**
- * All-at-once is one step of 100% with the same gates after the switch. A
- * failed gate returns the endpoint to its previous config, when there is one.
- */
-async function judgeNewTraffic(ctx, deploy, variantName, previousConfig) {
-    const settings = deploy.rollout;
-    if (!hasGates(settings.gates)) {
-        ctx.output('rollout-result', 'succeeded');
-        ctx.output('rolled-back', false);
-        return;
-    }
-    const failure = await judgeAfterSwitch(ctx, settings, variantName, previousConfig);
-    if (!failure)
-        return;
-    if (!previousConfig || !settings.autoRollback) {
-        ctx.output('rollout-result', 'failed');
-        ctx.output('rolled-back', false);
-        ctx.output('healthy', false);
-        throw new RolloutFailedError(`${failure}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`);
-    }
-    warning(`Rolling back: ${failure}`);
-    const previous = await getEndpointConfig(ctx, previousConfig);
-    const endpoint = await getEndpoint(ctx);
-    await withScalingMoved(ctx, {
-        endpoint,
-        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
-        target: previous.ProductionVariants ?? [],
-        targetName: previousConfig
-    }, () => updateEndpointConfig(ctx, previousConfig, {
-        purpose: `the rollback to "${previousConfig}"`,
-        forceWait: true,
-        keepInstanceCounts: true
-    }));
-    const decision = `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`;
-    if (ctx.report.rollout) {
-        ctx.report.rollout.result = 'rolled-back';
-        ctx.report.rollout.decision = decision;
-    }
-    ctx.output('rollout-result', 'rolled-back');
-    ctx.output('rolled-back', true);
-    await reportEndpoint(ctx, await getEndpoint(ctx));
-    if (settings.failOnRollback)
-        throw new RolloutFailedError(decision);
-    warning(`${decision} The step succeeds because fail-on-rollback is false.`);
+        return undefined;
+    return {
+        outcome: 'failed',
+        decision: error.message,
+        rolledBack: error.endpoint.EndpointStatus === 'InService',
+        failsStep: true
+    };
 }
 /** The new variant serves beside the old ones, so it needs a name none of them has. */
 function refuseTakenVariantName(ctx, endpoint, newVariant) {
@@ -86379,7 +87176,7 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
     await createEndpointConfig(ctx, release.canaryConfig, [...oldDefinitions, newVariantDefinition(deploy, newVariant, release.modelName, 0)], { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, currentConfig);
     if (ctx.dryRun) {
         ctx.note(`Would add ${newVariant} at weight 0, then shift ${deploy.rollout.trafficSteps.join('% → ')}% with gates.`);
-        return;
+        return undefined;
     }
     markInFlight(ctx, inFlight);
     try {
@@ -86391,11 +87188,9 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
     catch (error) {
         // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
         await rollBack(ctx, inFlight).catch((rollbackError) => warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`));
-        ctx.output('rollout-result', 'failed');
-        await reportFailedUpdate(ctx, error);
-        throw error;
+        return failedUpdate(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error };
     }
-    await runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps);
+    return runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/health-check.ts
@@ -86595,17 +87390,14 @@ async function runPromote(ctx, settings) {
     record.strategy = 'promote';
     if (ctx.dryRun)
         return;
+    // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
+    const recorded = Date.parse(tags[TAGS.pausedAt] ?? '');
+    const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now());
     markInFlight(ctx, inFlight);
-    try {
-        await runSteps(ctx, settings, inFlight, steps);
-    }
-    finally {
-        // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
-        if (ctx.report.outputs['rollout-result'] === 'rolled-back') {
-            const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
-            await discardUnused(ctx, { models: model ? [model] : [], configs: [] });
-        }
-    }
+    const result = await runSteps(ctx, settings, inFlight, steps, { since, weight: current });
+    // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
+    const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
+    await concludeRollout(ctx, result, { models: model ? [model] : [], configs: [] });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/rollback.ts
@@ -86626,6 +87418,7 @@ async function runPromote(ctx, settings) {
 
 
 
+
 /** A recorded chain longer than this is a tagging loop, not history. */
 const MAX_CHAIN = 50;
 async function runRollback(ctx, settings) {
@@ -86636,7 +87429,7 @@ async function runRollback(ctx, settings) {
     }
     const currentName = endpoint.EndpointConfigName ?? '';
     ctx.output('previous-endpoint-config-name', currentName);
-    ctx.output('rolled-back', false);
+    setRolloutOutputs(ctx, { rolledBack: false });
     if (settings.endpointConfigName === currentName) {
         return alreadyThere(ctx, endpoint, currentName);
     }
@@ -86683,7 +87476,7 @@ async function runRollback(ctx, settings) {
     if (models.length > 0)
         ctx.output('model-name', models.join(','));
     // A dry run rolled nothing back; without waiting, the update was accepted and endpoint-status says it is still Updating.
-    ctx.output('rolled-back', !ctx.dryRun);
+    setRolloutOutputs(ctx, { rolledBack: !ctx.dryRun });
 }
 async function alreadyThere(ctx, endpoint, configName) {
     const message = `Endpoint "${ctx.endpointName}" already runs config "${configName}"; nothing to roll back.`;
@@ -86968,59 +87761,110 @@ function addVariants(summary, report) {
         ])
     ]);
 }
-/** The worst of a step's evaluations: what the step's row should show. */
-function worstEvaluation(step) {
-    return step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ?? step.evaluations.at(-1);
+/** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
+function decidingEvaluation(step) {
+    return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
+        step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
+        step.evaluations.at(-1));
 }
 function formatRate(rate) {
     return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
+}
+/** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
+function besideBaseline(value, baseline) {
+    return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`;
+}
+/** Invocations the step's judged windows held: each minute is judged in one window only. */
+function judgedInvocations(step) {
+    const windows = step.evaluations.filter((evaluation) => evaluation.window && evaluation.invocations !== undefined);
+    if (windows.length === 0)
+        return undefined;
+    // A window that stayed open to gather more invocations is judged again, larger; count the latest of each start.
+    const byStart = new Map();
+    for (const evaluation of windows)
+        byStart.set(evaluation.window?.from ?? 0, evaluation.invocations ?? 0);
+    return [...byStart.values()].reduce((sum, count) => sum + count, 0);
+}
+function alarmsCell(evaluation) {
+    if (evaluation === undefined)
+        return '—';
+    if (evaluation.alarmsChecked === undefined)
+        return 'none set';
+    return evaluation.alarmsInAlarm.length ? escapeHtml(evaluation.alarmsInAlarm.join(', ')) : 'OK';
+}
+/** How the step's evaluations came out, such as "3 passed, 9 inconclusive". */
+function evaluationCounts(step) {
+    const counts = new Map();
+    for (const evaluation of step.evaluations)
+        counts.set(evaluation.verdict, (counts.get(evaluation.verdict) ?? 0) + 1);
+    return ['passed', 'failed', 'inconclusive']
+        .filter((verdict) => counts.has(verdict))
+        .map((verdict) => `${counts.get(verdict)} ${verdict}`)
+        .join(', ');
 }
 function addRollout(summary, report) {
     const rollout = report.rollout;
     if (!rollout)
         return;
     const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
-    if (rollout.plan) {
-        summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
+    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
+    if (rollout.plan)
         summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true);
+    if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
+        summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true);
     }
     if (rollout.steps.length === 0)
         return;
-    if (!rollout.plan)
-        summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
     summary.addTable([
-        ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict'].map((data) => ({
-            data,
-            header: true
-        })),
+        [
+            'Step',
+            'Weight',
+            'Time',
+            'Invocations',
+            'Error rate',
+            'p99',
+            'Alarms',
+            'Probes',
+            'Evaluations',
+            'Verdict'
+        ].map((data) => ({ data, header: true })),
         ...rollout.steps.map((step, index) => {
-            const evaluation = worstEvaluation(step);
-            const invocations = step.evaluations.reduce((sum, entry) => Math.max(sum, entry.invocations ?? 0), 0);
+            const evaluation = decidingEvaluation(step);
+            const invocations = judgedInvocations(step);
+            const baseline = evaluation?.baseline;
             return [
-                String(index + 1),
+                step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
                 `${step.weight}%`,
                 step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
-                evaluation?.invocations === undefined ? '—' : formatCount(invocations),
-                formatRate(evaluation?.errorRate),
-                evaluation?.latencyP99Ms === undefined ? '—' : `${Math.round(evaluation.latencyP99Ms)} ms`,
-                evaluation === undefined
-                    ? '—'
-                    : evaluation.alarmsInAlarm.length
-                        ? escapeHtml(evaluation.alarmsInAlarm.join(', '))
-                        : 'OK',
+                invocations === undefined ? '—' : formatCount(invocations),
+                besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
+                besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
+                alarmsCell(evaluation),
                 evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
+                evaluationCounts(step) || '—',
                 stepVerdict(step)
             ];
         })
     ]);
-    // One failure is already in the table and the decision; several deserve their own list.
-    const failures = [
-        ...new Set(rollout.steps.flatMap((step) => step.evaluations.flatMap((evaluation) => evaluation.failures)))
-    ];
-    if (failures.length > 1) {
-        summary.addDetails(`Failed gate evaluations (${failures.length})`, `<ul>${failures.map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul>`);
+    const findings = rollout.steps.flatMap((step, index) => {
+        const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`;
+        const comparisons = decidingEvaluation(step)?.comparisons ?? [];
+        return [
+            ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
+            ...comparisons.map((comparison) => `${label}, ${comparison.gate} ${comparison.verdict}: ${comparison.detail}`)
+        ];
+    });
+    if (findings.length > 0) {
+        summary.addDetails(`Why each step ended as it did (${findings.length})`, `<ul>${findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('')}</ul>`);
     }
     summary.addRaw(rolloutCharts(rollout), true);
+}
+/** Steps are numbered without the pause a promotion judged first. */
+function stepNumber(steps, index) {
+    return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length;
+}
+function formatMs(ms) {
+    return ms === undefined ? '—' : `${Math.round(ms)} ms`;
 }
 function stepVerdict(step) {
     switch (step.verdict) {
@@ -87028,6 +87872,8 @@ function stepVerdict(step) {
             return '✅ passed';
         case 'failed':
             return '❌ failed';
+        case 'inconclusive':
+            return '❔ inconclusive';
         case 'skipped':
             return '⏭️ skipped';
         default:
@@ -87053,7 +87899,7 @@ function rolloutCharts(rollout) {
             `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
         ])
     ];
-    const rates = rollout.steps.map((step) => worstEvaluation(step)?.errorRate);
+    const rates = rollout.steps.map((step) => decidingEvaluation(step)?.errorRate);
     if (rates.some((rate) => rate !== undefined)) {
         const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)));
         const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate);
@@ -87216,6 +88062,7 @@ async function stopTheHarm(clients) {
 
 
 
+
 async function runPost(clock, createClients) {
     const rollout = readInFlightRollout();
     if (!rollout) {
@@ -87223,14 +88070,10 @@ async function runPost(clock, createClients) {
         return;
     }
     const report = newReport('rollback', rollout.endpointName, rollout.region, false, clock.now());
-    let timeoutMs = 30 * 60_000;
-    try {
-        timeoutMs = parseDuration('timeout', getInput('timeout') || '30m', { minMs: 1000 });
-    }
-    catch {
-        // The main step already reported a bad timeout; the default is safe here.
-    }
-    const ctx = new OperationContext({ endpointName: rollout.endpointName, region: rollout.region, waitForCompletion: true, timeoutMs, dryRun: false }, createClients(rollout.region), clock, report);
+    const saved = readCommonInputs();
+    // The rollout's own endpoint and region win: they are what the post step must restore.
+    const common = parseCommonSettings((name) => ({ ...saved, 'endpoint-name': rollout.endpointName, region: rollout.region })[name] ?? '', {});
+    const ctx = new OperationContext({ ...common, waitForCompletion: true, dryRun: false }, createClients(rollout.region), clock, report);
     warning(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
     try {
         await rollBack(ctx, {
@@ -87242,7 +88085,7 @@ async function runPost(clock, createClients) {
             userTags: {}
         });
         ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);
-        ctx.output('rolled-back', true);
+        setRolloutOutputs(ctx, { rolledBack: true });
         await reportEndpoint(ctx, await getEndpoint(ctx));
         report.succeeded = true;
     }
@@ -87283,9 +88126,6 @@ async function runPost(clock, createClients) {
 
 
 
-
-/** Inputs that may carry secrets are summarised by size, never shown. */
-const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment']);
 async function run(overrides = {}) {
     const deps = {
         clock: systemClock,
@@ -87298,18 +88138,9 @@ async function run(overrides = {}) {
         return runPost(deps.clock, deps.createClients);
     saveState(STATE_KEYS.isPost, 'true');
     const request = [];
-    const readInput = (name) => {
-        const value = getInput(name);
-        // The runner passes every default too: the summary lists only what the workflow chose.
-        if (value.trim() !== '' && value.trim() !== ACTION_DEFAULTS[name]) {
-            request.push([
-                name,
-                UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(value.trim())
-            ]);
-        }
-        return value;
-    };
-    let report = newReport((getInput('operation').trim() || 'unknown'), getInput('endpoint-name').trim() || '(not set)', getInput('region').trim() || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || 'unknown', getInput('dry-run').trim() === 'true', deps.clock.now());
+    const readInput = recordingReader((name) => getInput(name), request);
+    const headline = readHeadline((name) => getInput(name), deps.env);
+    let report = newReport(headline.operation, headline.endpointName, headline.region, headline.dryRun, deps.clock.now());
     report.request = request;
     let clients;
     const finish = async () => {
@@ -87326,6 +88157,8 @@ async function run(overrides = {}) {
     try {
         const settings = parseSettings(readInput, deps.env);
         maskSecrets(settings);
+        // The post step rebuilds these through the same parser, without reading inputs again.
+        saveCommonInputs(Object.fromEntries(COMMON_INPUTS.map((name) => [name, getInput(name)])));
         report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now());
         report.request = request;
         clients = deps.createClients(settings.region);
@@ -87367,10 +88200,6 @@ async function dispatch(ctx, settings) {
         case 'rollback':
             return runRollback(ctx, settings.rollback);
     }
-}
-/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
-function shortened(value) {
-    return value.length > 300 ? `${value.slice(0, 297)}...` : value;
 }
 /**
  * Container environment values are often credentials: mask them in the log in

@@ -2,6 +2,7 @@
  * The one place that reads the action's inputs. Every value is validated here,
  * before any AWS call, so a typo in a workflow can never half-change an endpoint.
  */
+import { ACTION_DEFAULTS } from './action-defaults.js'
 import {
   InputError,
   parseBoolean,
@@ -12,14 +13,16 @@ import {
   parseList,
   parseMap,
   parseNumber,
+  parseLatencyThreshold,
   parsePercentage,
-  parseRate,
+  parsePercentThreshold,
   parseRoleArn,
   parseS3Uri,
   parseSageMakerName
 } from './parse.js'
 import {
   CONTROLLERS,
+  INCONCLUSIVE_ACTIONS,
   OPERATIONS,
   SCALING_METRICS,
   STRATEGIES,
@@ -34,6 +37,20 @@ import {
 
 /** Reads one input as the runner passes it: an empty string when unset. */
 export type InputReader = (name: string) => string
+
+/**
+ * What a new endpoint gets when the inputs leave it open. Applied here rather
+ * than written as action.yml defaults, so an input left out can be told apart
+ * from one that was set.
+ */
+export const NEW_ENDPOINT_DEFAULTS = { instanceCount: 1 } as const
+
+/** The default action.yml declares for an input; the runner passes it as the input's value. */
+function declaredDefault(name: string): string {
+  const fallback = ACTION_DEFAULTS[name]
+  if (fallback === undefined) throw new Error(`Input "${name}" has no default in action.yml.`)
+  return fallback
+}
 
 export const DEFAULT_TRAFFIC_STEPS: Record<Strategy, number[]> = {
   'all-at-once': [100],
@@ -74,17 +91,23 @@ class InputSource {
     return parse(raw)
   }
 
-  withDefault<T>(name: string, fallback: string, parse: (raw: string) => T): T {
+  /** An input whose default action.yml declares: the runner passes it, yet a caller of run() may not. */
+  withDefault<T>(name: string, parse: (raw: string) => T): T {
     const raw = this.raw(name)
-    return parse(raw === '' ? fallback : raw)
+    return parse(raw === '' ? declaredDefault(name) : raw)
+  }
+
+  /** The value as the user would recognise it in an error: what they wrote, or the default they left. */
+  shown(name: string): string {
+    return this.raw(name) || declaredDefault(name)
   }
 
   variantName(name = 'variant-name'): string | undefined {
     return this.optional(name, (raw) => parseSageMakerName(name, raw))
   }
 
-  boolean(name: string, fallback: 'true' | 'false'): boolean {
-    return this.withDefault(name, fallback, (raw) => parseBoolean(name, raw))
+  boolean(name: string): boolean {
+    return this.withDefault(name, (raw) => parseBoolean(name, raw))
   }
 
   /** CloudWatch alarm names, without repeats; one DescribeAlarms page holds at most 100. */
@@ -106,7 +129,7 @@ class InputSource {
     if (Buffer.byteLength(payload) > 6 * 1024 * 1024) {
       throw new InputError('probe-payload', 'must be at most 6 MB, the largest request InvokeEndpoint accepts')
     }
-    const contentType = this.withDefault('probe-content-type', 'application/json', (raw) => raw)
+    const contentType = this.withDefault('probe-content-type', (raw) => raw)
     // Spaces and tabs only around parameters: a line break would end up inside an HTTP header.
     if (!/^[\w.+-]+\/[\w.+-]+([ \t]*;[ \t]*[\w.-]+=[\w.-]+)*$/.test(contentType)) {
       throw new InputError('probe-content-type', 'must be a MIME type such as application/json', contentType)
@@ -121,7 +144,7 @@ class InputSource {
     return {
       payload,
       contentType,
-      count: this.withDefault('probe-count', '1', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
+      count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
     }
   }
 }
@@ -131,14 +154,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   const operationRaw = inputs.raw('operation')
   if (operationRaw === '') throw new InputError('operation', `is required: one of ${OPERATIONS.join(', ')}`)
   const operation = parseEnum('operation', operationRaw, OPERATIONS)
-
-  const common: CommonSettings = {
-    endpointName: inputs.required('endpoint-name', (raw) => parseSageMakerName('endpoint-name', raw)),
-    region: resolveRegion(inputs.raw('region'), env),
-    waitForCompletion: inputs.boolean('wait-for-completion', 'true'),
-    timeoutMs: inputs.withDefault('timeout', '30m', (raw) => parseDuration('timeout', raw, { minMs: 1000 })),
-    dryRun: inputs.boolean('dry-run', 'false')
-  }
+  const common = parseCommon(inputs, env)
 
   switch (operation) {
     case 'deploy':
@@ -188,19 +204,19 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
             parseNumber('target-value', raw, { min: 0.001, max: 1e9 })
           ),
           scaleInCooldownSeconds:
-            inputs.withDefault('scale-in-cooldown', '300s', (raw) => parseDuration('scale-in-cooldown', raw)) / 1000,
+            inputs.withDefault('scale-in-cooldown', (raw) => parseDuration('scale-in-cooldown', raw)) / 1000,
           scaleOutCooldownSeconds:
-            inputs.withDefault('scale-out-cooldown', '60s', (raw) => parseDuration('scale-out-cooldown', raw)) / 1000
+            inputs.withDefault('scale-out-cooldown', (raw) => parseDuration('scale-out-cooldown', raw)) / 1000
         }
       }
     }
     case 'delete-autoscaling':
       return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) }
     case 'monitor': {
-      const windowMs = inputs.withDefault('metrics-window', '15m', (raw) =>
+      const windowMs = inputs.withDefault('metrics-window', (raw) =>
         parseDuration('metrics-window', raw, { minMs: 60_000 })
       )
-      const periodMs = inputs.withDefault('metrics-period', '60s', (raw) =>
+      const periodMs = inputs.withDefault('metrics-period', (raw) =>
         parseDuration('metrics-period', raw, { minMs: 60_000 })
       )
       if (periodMs % 60_000 !== 0) {
@@ -221,12 +237,10 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
           periodSeconds: periodMs / 1000,
           alarmNames: inputs.alarmNames(),
           ...definedOnly({
-            maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
-            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) =>
-              parseDuration('max-latency-p99', raw, { minMs: 1 })
-            )
+            maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
+            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw))
           }),
-          failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+          failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
         }
       }
     }
@@ -238,11 +252,9 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
           probe: inputs.probe('{}') as ProbeSettings,
           ...definedOnly({
             targetVariant: inputs.variantName('target-variant'),
-            maxLatencyMs: inputs.optional('probe-max-latency', (raw) =>
-              parseDuration('probe-max-latency', raw, { minMs: 1 })
-            )
+            maxLatencyMs: inputs.optional('probe-max-latency', (raw) => parseLatencyThreshold('probe-max-latency', raw))
           }),
-          failOnUnhealthy: inputs.boolean('fail-on-unhealthy', 'true')
+          failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
         }
       }
     case 'delete':
@@ -250,9 +262,9 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         ...common,
         operation,
         delete: {
-          deleteEndpointConfig: inputs.boolean('delete-endpoint-config', 'true'),
-          deleteModel: inputs.boolean('delete-model', 'false'),
-          ignoreMissing: inputs.boolean('ignore-missing', 'false')
+          deleteEndpointConfig: inputs.boolean('delete-endpoint-config'),
+          deleteModel: inputs.boolean('delete-model'),
+          ignoreMissing: inputs.boolean('ignore-missing')
         }
       }
     case 'rollback':
@@ -266,6 +278,69 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         })
       }
   }
+}
+
+/** The inputs every operation shares; the post step rebuilds them from saved state with this too. */
+export function parseCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): CommonSettings {
+  return parseCommon(new InputSource(read), env)
+}
+
+/** The inputs parseCommonSettings reads, to save for the post step. */
+export const COMMON_INPUTS = ['endpoint-name', 'region', 'wait-for-completion', 'timeout', 'dry-run'] as const
+
+function parseCommon(inputs: InputSource, env: NodeJS.ProcessEnv): CommonSettings {
+  return {
+    endpointName: inputs.required('endpoint-name', (raw) => parseSageMakerName('endpoint-name', raw)),
+    region: resolveRegion(inputs.raw('region'), env),
+    waitForCompletion: inputs.boolean('wait-for-completion'),
+    timeoutMs: inputs.withDefault('timeout', (raw) => parseDuration('timeout', raw, { minMs: 1000 })),
+    dryRun: inputs.boolean('dry-run')
+  }
+}
+
+/** What a run was asked, read leniently: a run that fails on its inputs still names them in its summary. */
+export interface Headline {
+  operation: string
+  endpointName: string
+  region: string
+  dryRun: boolean
+}
+
+export function readHeadline(read: InputReader, env: NodeJS.ProcessEnv): Headline {
+  const raw = (name: string): string => read(name).trim()
+  return {
+    operation: raw('operation') || 'unknown',
+    endpointName: raw('endpoint-name') || '(not set)',
+    region: raw('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'unknown',
+    dryRun: raw('dry-run') === 'true'
+  }
+}
+
+/** Inputs that may carry secrets are summarised by size, never shown. */
+const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment'])
+
+/**
+ * A reader that records every input the workflow chose, for the summary. The
+ * runner passes every default too: those are left out, so the list shows
+ * what the workflow asked for.
+ */
+export function recordingReader(read: InputReader, request: Array<[string, string]>): InputReader {
+  return (name) => {
+    const value = read(name)
+    const trimmed = value.trim()
+    if (trimmed !== '' && trimmed !== ACTION_DEFAULTS[name] && !request.some(([recorded]) => recorded === name)) {
+      request.push([
+        name,
+        UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(trimmed)
+      ])
+    }
+    return value
+  }
+}
+
+/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
+function shortened(value: string): string {
+  return value.length > 300 ? `${value.slice(0, 297)}...` : value
 }
 
 function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: CommonSettings): DeploySettings {
@@ -284,15 +359,15 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
       modelName: inputs.optional('model-name', (raw) => parseSageMakerName('model-name', raw)),
       variantName: inputs.variantName()
     }),
-    instanceType: inputs.withDefault('instance-type', 'ml.m5.large', (raw) => {
+    instanceType: inputs.withDefault('instance-type', (raw) => {
       if (!/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(raw)) {
         throw new InputError('instance-type', 'must be a SageMaker instance type such as ml.m5.large', raw)
       }
       return raw
     }),
-    instanceCount: inputs.withDefault('instance-count', '1', (raw) =>
-      parseInteger('instance-count', raw, { min: 1, max: 1000 })
-    ),
+    instanceCount:
+      inputs.optional('instance-count', (raw) => parseInteger('instance-count', raw, { min: 1, max: 1000 })) ??
+      NEW_ENDPOINT_DEFAULTS.instanceCount,
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
     tags: parseTags(inputs.raw('tags')),
     rollout: parseRollout(inputs, common, 'deploy')
@@ -300,10 +375,8 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
 }
 
 function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'deploy' | 'promote'): RolloutSettings {
-  const strategy = inputs.withDefault('strategy', 'all-at-once', (raw) => parseEnum('strategy', raw, STRATEGIES))
-  const controller = inputs.withDefault('rollout-controller', 'action', (raw) =>
-    parseEnum('rollout-controller', raw, CONTROLLERS)
-  )
+  const strategy = inputs.withDefault('strategy', (raw) => parseEnum('strategy', raw, STRATEGIES))
+  const controller = inputs.withDefault('rollout-controller', (raw) => parseEnum('rollout-controller', raw, CONTROLLERS))
   const trafficSteps =
     inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy]
   // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
@@ -317,28 +390,43 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
   const gates: GateSettings = {
     alarmNames: inputs.alarmNames(),
     ...definedOnly({
-      maxErrorRate: inputs.optional('max-error-rate', (raw) => parseRate('max-error-rate', raw)),
-      maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseDuration('max-latency-p99', raw, { minMs: 1 })),
-      probe: inputs.probe()
+      maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
+      maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw)),
+      probe: inputs.probe(),
+      maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) =>
+        parsePercentThreshold('max-error-rate-increase', raw)
+      ),
+      maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) =>
+        parsePercentThreshold('max-latency-p99-increase', raw, { max: 1000 })
+      )
     }),
-    minInvocations: inputs.withDefault('min-invocations', '0', (raw) =>
+    minInvocations: inputs.withDefault('min-invocations', (raw) =>
       parseInteger('min-invocations', raw, { min: 0, max: 1_000_000_000 })
-    )
+    ),
+    confidence: inputs.withDefault('confidence', (raw) => {
+      const confidence = parsePercentThreshold('confidence', raw)
+      if (confidence < 0.5 || confidence > 0.999) {
+        throw new InputError('confidence', 'must be from 50% to 99.9%, such as 95%', raw)
+      }
+      return confidence
+    })
   }
   const settings: RolloutSettings = {
     strategy,
     controller,
     trafficSteps,
-    bakeTimeMs: inputs.withDefault('bake-time', '5m', (raw) => parseDuration('bake-time', raw, { minMs: 1000 })),
-    gateIntervalMs: inputs.withDefault('gate-interval', '60s', (raw) =>
-      parseDuration('gate-interval', raw, { minMs: 1000 })
-    ),
-    failureThreshold: inputs.withDefault('failure-threshold', '1', (raw) =>
+    bakeTimeMs: inputs.withDefault('bake-time', (raw) => parseDuration('bake-time', raw, { minMs: 1000 })),
+    gateIntervalMs: inputs.withDefault('gate-interval', (raw) => parseDuration('gate-interval', raw, { minMs: 1000 })),
+    failureThreshold: inputs.withDefault('failure-threshold', (raw) =>
       parseInteger('failure-threshold', raw, { min: 1, max: 100 })
     ),
     gates,
-    autoRollback: inputs.boolean('auto-rollback', 'true'),
-    failOnRollback: inputs.boolean('fail-on-rollback', 'true')
+    maxDataDelayMs: inputs.withDefault('max-data-delay', (raw) => parseDuration('max-data-delay', raw, { minMs: 0 })),
+    onInconclusive: inputs.withDefault('on-inconclusive', (raw) =>
+      parseEnum('on-inconclusive', raw, INCONCLUSIVE_ACTIONS)
+    ),
+    autoRollback: inputs.boolean('auto-rollback'),
+    failOnRollback: inputs.boolean('fail-on-rollback')
   }
   if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, inputs)
   return settings
@@ -375,14 +463,14 @@ function checkSageMakerControllerLimits(settings: RolloutSettings, common: Commo
     throw new InputError(
       'timeout',
       'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)',
-      inputs.raw('timeout') || '30m'
+      inputs.shown('timeout')
     )
   }
   if (settings.bakeTimeMs >= common.timeoutMs) {
     throw new InputError(
       'bake-time',
       'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)',
-      inputs.raw('bake-time') || '5m'
+      inputs.shown('bake-time')
     )
   }
   if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {

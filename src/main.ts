@@ -4,12 +4,11 @@
  * job summary.
  */
 import * as core from '@actions/core'
-import { ACTION_DEFAULTS } from './action-defaults.js'
 import { createAwsClients, type AwsClients } from './aws/clients.js'
 import { isExpiredCredentials } from './aws/errors.js'
 import { systemClock, type Clock } from './clock.js'
 import { OperationContext } from './context.js'
-import { parseSettings, type InputReader } from './inputs.js'
+import { COMMON_INPUTS, parseSettings, readHeadline, recordingReader } from './inputs.js'
 import { runConfigureAutoscaling } from './operations/configure-autoscaling.js'
 import { runDeleteAutoscaling } from './operations/delete-autoscaling.js'
 import { runDelete } from './operations/delete.js'
@@ -25,16 +24,13 @@ import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
 import { installCancellationHandlers } from './cancel.js'
 import { runPost } from './post.js'
-import { STATE_KEYS } from './rollout/state.js'
+import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
 
 export interface RunDependencies {
   clock: Clock
   createClients: (region: string) => AwsClients
   env: NodeJS.ProcessEnv
 }
-
-/** Inputs that may carry secrets are summarised by size, never shown. */
-const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment'])
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const deps: RunDependencies = {
@@ -48,22 +44,13 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   core.saveState(STATE_KEYS.isPost, 'true')
 
   const request: Array<[string, string]> = []
-  const readInput: InputReader = (name) => {
-    const value = core.getInput(name)
-    // The runner passes every default too: the summary lists only what the workflow chose.
-    if (value.trim() !== '' && value.trim() !== ACTION_DEFAULTS[name]) {
-      request.push([
-        name,
-        UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(value.trim())
-      ])
-    }
-    return value
-  }
+  const readInput = recordingReader((name) => core.getInput(name), request)
+  const headline = readHeadline((name) => core.getInput(name), deps.env)
   let report: Report = newReport(
-    (core.getInput('operation').trim() || 'unknown') as Operation,
-    core.getInput('endpoint-name').trim() || '(not set)',
-    core.getInput('region').trim() || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || 'unknown',
-    core.getInput('dry-run').trim() === 'true',
+    headline.operation as Operation,
+    headline.endpointName,
+    headline.region,
+    headline.dryRun,
     deps.clock.now()
   )
   report.request = request
@@ -85,6 +72,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   try {
     const settings = parseSettings(readInput, deps.env)
     maskSecrets(settings)
+    // The post step rebuilds these through the same parser, without reading inputs again.
+    saveCommonInputs(Object.fromEntries(COMMON_INPUTS.map((name) => [name, core.getInput(name)])))
     report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
     report.request = request
     clients = deps.createClients(settings.region)
@@ -125,11 +114,6 @@ async function dispatch(ctx: OperationContext, settings: Settings): Promise<void
     case 'rollback':
       return runRollback(ctx, settings.rollback)
   }
-}
-
-/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
-function shortened(value: string): string {
-  return value.length > 300 ? `${value.slice(0, 297)}...` : value
 }
 
 /**

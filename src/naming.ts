@@ -28,7 +28,9 @@ export const TAGS = {
   previousConfig: 'sagemaker-deploy:previous-config',
   /** `release` for a config meant to serve; `canary` for one that exists only during a rollout. */
   role: 'sagemaker-deploy:role',
-  newVariant: 'sagemaker-deploy:new-variant'
+  newVariant: 'sagemaker-deploy:new-variant',
+  /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
+  pausedAt: 'sagemaker-deploy:paused-at'
 } as const
 
 export type ConfigRole = 'release' | 'canary'

@@ -88,14 +88,45 @@ export function parsePercentage(input: string, raw: string): number {
   return Number(value)
 }
 
-/** A ratio such as an error rate: `0.05`, `5%`. Returns a fraction from 0 to 1. */
-export function parseRate(input: string, raw: string): number {
+/**
+ * A threshold in percent, which must carry its % sign: a bare 0.01 could mean
+ * 1% or 0.01%, and a gate that guesses wrong never fires. Returns a fraction
+ * (5% gives 0.05). `max` is in percent.
+ */
+export function parsePercentThreshold(input: string, raw: string, { max = 100 }: { max?: number } = {}): number {
   const value = raw.trim()
-  if (value.endsWith('%')) return parsePercentage(input, value) / 100
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 1) {
-    throw new InputError(input, 'must be a fraction from 0 to 1 (such as 0.05) or a percentage (such as 5%)', raw)
+  const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(value)
+  if (!match) {
+    const bare = /^\d+(\.\d+)?$/.test(value)
+    throw new InputError(
+      input,
+      `must be a percentage with its % sign, such as 1% or 0.5%${bare ? ' (a bare number is ambiguous: is 0.01 1% or 0.01%?)' : ''}`,
+      raw
+    )
   }
-  return Number(value)
+  const percent = Number(match[1])
+  if (percent > max) throw new InputError(input, `must be a percentage from 0% to ${max}%`, raw)
+  return percent / 100
+}
+
+/**
+ * A latency threshold, which must carry its unit (ms or s): ModelLatency is
+ * published in microseconds, so a bare 250 is as likely 250 µs as 250 ms.
+ * Returns milliseconds.
+ */
+export function parseLatencyThreshold(input: string, raw: string): number {
+  const value = raw.trim()
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s)$/.exec(value)
+  const ms = match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : NaN
+  if (!match || !(ms > 0) || ms > 3_600_000) {
+    const bare = /^\d+(\.\d+)?$/.test(value)
+    throw new InputError(
+      input,
+      `must be a latency with its unit, ms or s, such as 250ms or 1.5s${bare ? ' (a bare number is ambiguous: ModelLatency is published in microseconds)' : ''}`,
+      raw
+    )
+  }
+  return ms
 }
 
 export function parseInteger(input: string, raw: string, { min, max }: { min: number; max: number }): number {

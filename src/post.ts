@@ -9,10 +9,11 @@ import type { AwsClients } from './aws/clients.js'
 import { errorMessage } from './aws/errors.js'
 import type { Clock } from './clock.js'
 import { OperationContext } from './context.js'
-import { parseDuration } from './parse.js'
+import { parseCommonSettings } from './inputs.js'
 import { newReport } from './report.js'
 import { rollBack } from './rollout/engine.js'
-import { readInFlightRollout } from './rollout/state.js'
+import { setRolloutOutputs } from './rollout/result.js'
+import { readCommonInputs, readInFlightRollout } from './rollout/state.js'
 import { writeSummary } from './summary.js'
 import { reportEndpoint, getEndpoint } from './endpoint.js'
 
@@ -23,14 +24,14 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
     return
   }
   const report = newReport('rollback', rollout.endpointName, rollout.region, false, clock.now())
-  let timeoutMs = 30 * 60_000
-  try {
-    timeoutMs = parseDuration('timeout', core.getInput('timeout') || '30m', { minMs: 1000 })
-  } catch {
-    // The main step already reported a bad timeout; the default is safe here.
-  }
+  const saved = readCommonInputs()
+  // The rollout's own endpoint and region win: they are what the post step must restore.
+  const common = parseCommonSettings(
+    (name) => ({ ...saved, 'endpoint-name': rollout.endpointName, region: rollout.region })[name] ?? '',
+    {}
+  )
   const ctx = new OperationContext(
-    { endpointName: rollout.endpointName, region: rollout.region, waitForCompletion: true, timeoutMs, dryRun: false },
+    { ...common, waitForCompletion: true, dryRun: false },
     createClients(rollout.region),
     clock,
     report
@@ -50,7 +51,7 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
     ctx.note(
       `Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`
     )
-    ctx.output('rolled-back', true)
+    setRolloutOutputs(ctx, { rolledBack: true })
     await reportEndpoint(ctx, await getEndpoint(ctx))
     report.succeeded = true
   } catch (error) {

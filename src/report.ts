@@ -61,16 +61,40 @@ export interface VariantMetrics {
   latencyP99Ms?: number
 }
 
-export type GateVerdict = 'passed' | 'failed'
+/** Inconclusive: the evaluation had no evidence to judge by (no traffic yet, too few invocations, no data yet). */
+export type GateVerdict = 'passed' | 'failed' | 'inconclusive'
+
+/** A baseline comparison's result within one evaluation. */
+export interface ComparisonRecord {
+  gate: 'max-error-rate-increase' | 'max-latency-p99-increase'
+  verdict: GateVerdict
+  /** The figures and the test's bounds, in words. */
+  detail: string
+}
+
+/** The serving variants' figures over the minutes an evaluation compared. */
+export interface BaselineFigures {
+  invocations: number
+  errorRate?: number
+  latencyP99Ms?: number
+}
 
 export interface GateEvaluation {
   at: number
   verdict: GateVerdict
   /** Why a gate failed, one line each. */
   failures: string[]
+  /** Why the evaluation could not judge, one line each. */
+  inconclusive: string[]
+  /** The CloudWatch minutes the metric gates judged, [from, to) in epoch milliseconds. */
+  window?: { from: number; to: number }
   invocations?: number
   errorRate?: number
   latencyP99Ms?: number
+  baseline?: BaselineFigures
+  comparisons?: ComparisonRecord[]
+  /** Absent when no alarms were set. */
+  alarmsChecked?: number
   alarmsInAlarm: string[]
   probesPassed?: number
   probesSent?: number
@@ -82,7 +106,11 @@ export interface RolloutStepRecord {
   startedAt: number
   endedAt?: number
   evaluations: GateEvaluation[]
-  verdict: 'passed' | 'failed' | 'in-progress' | 'skipped'
+  verdict: 'passed' | 'failed' | 'inconclusive' | 'in-progress' | 'skipped'
+  /** A pause judged by promote before it moves traffic, rather than a step of its own. */
+  kind?: 'pause'
+  /** Why a step ended inconclusive or failed, in a sentence. */
+  reason?: string
 }
 
 export interface RolloutRecord {
@@ -91,6 +119,8 @@ export interface RolloutRecord {
   newVariant: string
   /** The error-rate limit, for the chart. */
   maxErrorRate?: number
+  /** The gates and their thresholds, in words, for the summary. */
+  gates?: string[]
   /** What SageMaker was asked to do, when it runs the rollout itself. */
   plan?: string
   previousConfig?: string

@@ -20,6 +20,10 @@ export type Strategy = (typeof STRATEGIES)[number]
 export const CONTROLLERS = ['action', 'sagemaker'] as const
 export type RolloutController = (typeof CONTROLLERS)[number]
 
+/** What a step whose gates could not judge it does: go back, or stay where it is for a person to decide. */
+export const INCONCLUSIVE_ACTIONS = ['rollback', 'pause'] as const
+export type InconclusiveAction = (typeof INCONCLUSIVE_ACTIONS)[number]
+
 export const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLatency'] as const
 export type ScalingMetric = (typeof SCALING_METRICS)[number]
 
@@ -42,8 +46,15 @@ export interface GateSettings {
   /** Fraction from 0 to 1. */
   maxErrorRate?: number
   maxLatencyP99Ms?: number
+  /** Fewer invocations than this in an evaluation's window is too few to decide: inconclusive. */
   minInvocations: number
   probe?: ProbeSettings
+  /** How far the new variant's 5XX rate may exceed the baseline's, as a fraction (0.005 for 0.5 percentage points). */
+  maxErrorRateIncrease?: number
+  /** How much higher the new variant's p99 may be than the baseline's, as a fraction (0.2 for 20%). */
+  maxLatencyP99Increase?: number
+  /** Confidence of the baseline comparisons, from 0.5 to 0.999. */
+  confidence: number
 }
 
 export interface RolloutSettings {
@@ -55,6 +66,9 @@ export interface RolloutSettings {
   gateIntervalMs: number
   failureThreshold: number
   gates: GateSettings
+  /** How long past bake-time a step waits for CloudWatch to publish the minutes it exposed. */
+  maxDataDelayMs: number
+  onInconclusive: InconclusiveAction
   autoRollback: boolean
   failOnRollback: boolean
 }

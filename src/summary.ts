@@ -103,61 +103,115 @@ export function addVariants(summary: Summary, report: Report): void {
   ])
 }
 
-/** The worst of a step's evaluations: what the step's row should show. */
-function worstEvaluation(step: RolloutStepRecord): GateEvaluation | undefined {
-  return step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ?? step.evaluations.at(-1)
+/** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
+function decidingEvaluation(step: RolloutStepRecord): GateEvaluation | undefined {
+  return (
+    step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
+    step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
+    step.evaluations.at(-1)
+  )
 }
 
 function formatRate(rate: number | undefined): string {
   return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`
 }
 
+/** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
+function besideBaseline(value: string, baseline: string | undefined): string {
+  return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`
+}
+
+/** Invocations the step's judged windows held: each minute is judged in one window only. */
+function judgedInvocations(step: RolloutStepRecord): number | undefined {
+  const windows = step.evaluations.filter((evaluation) => evaluation.window && evaluation.invocations !== undefined)
+  if (windows.length === 0) return undefined
+  // A window that stayed open to gather more invocations is judged again, larger; count the latest of each start.
+  const byStart = new Map<number, number>()
+  for (const evaluation of windows) byStart.set(evaluation.window?.from ?? 0, evaluation.invocations ?? 0)
+  return [...byStart.values()].reduce((sum, count) => sum + count, 0)
+}
+
+function alarmsCell(evaluation: GateEvaluation | undefined): string {
+  if (evaluation === undefined) return '—'
+  if (evaluation.alarmsChecked === undefined) return 'none set'
+  return evaluation.alarmsInAlarm.length ? escapeHtml(evaluation.alarmsInAlarm.join(', ')) : 'OK'
+}
+
+/** How the step's evaluations came out, such as "3 passed, 9 inconclusive". */
+function evaluationCounts(step: RolloutStepRecord): string {
+  const counts = new Map<string, number>()
+  for (const evaluation of step.evaluations) counts.set(evaluation.verdict, (counts.get(evaluation.verdict) ?? 0) + 1)
+  return ['passed', 'failed', 'inconclusive']
+    .filter((verdict) => counts.has(verdict))
+    .map((verdict) => `${counts.get(verdict)} ${verdict}`)
+    .join(', ')
+}
+
 export function addRollout(summary: Summary, report: Report): void {
   const rollout = report.rollout
   if (!rollout) return
   const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails"
-  if (rollout.plan) {
-    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
-    summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true)
+  summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
+  if (rollout.plan) summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true)
+  if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
+    summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true)
   }
   if (rollout.steps.length === 0) return
-  if (!rollout.plan) summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
   summary.addTable([
-    ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict'].map((data) => ({
-      data,
-      header: true
-    })),
+    [
+      'Step',
+      'Weight',
+      'Time',
+      'Invocations',
+      'Error rate',
+      'p99',
+      'Alarms',
+      'Probes',
+      'Evaluations',
+      'Verdict'
+    ].map((data) => ({ data, header: true })),
     ...rollout.steps.map((step, index) => {
-      const evaluation = worstEvaluation(step)
-      const invocations = step.evaluations.reduce((sum, entry) => Math.max(sum, entry.invocations ?? 0), 0)
+      const evaluation = decidingEvaluation(step)
+      const invocations = judgedInvocations(step)
+      const baseline = evaluation?.baseline
       return [
-        String(index + 1),
+        step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
         `${step.weight}%`,
         step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
-        evaluation?.invocations === undefined ? '—' : formatCount(invocations),
-        formatRate(evaluation?.errorRate),
-        evaluation?.latencyP99Ms === undefined ? '—' : `${Math.round(evaluation.latencyP99Ms)} ms`,
-        evaluation === undefined
-          ? '—'
-          : evaluation.alarmsInAlarm.length
-            ? escapeHtml(evaluation.alarmsInAlarm.join(', '))
-            : 'OK',
+        invocations === undefined ? '—' : formatCount(invocations),
+        besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
+        besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
+        alarmsCell(evaluation),
         evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
+        evaluationCounts(step) || '—',
         stepVerdict(step)
       ]
     })
   ])
-  // One failure is already in the table and the decision; several deserve their own list.
-  const failures = [
-    ...new Set(rollout.steps.flatMap((step) => step.evaluations.flatMap((evaluation) => evaluation.failures)))
-  ]
-  if (failures.length > 1) {
+  const findings = rollout.steps.flatMap((step, index) => {
+    const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`
+    const comparisons = decidingEvaluation(step)?.comparisons ?? []
+    return [
+      ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
+      ...comparisons.map((comparison) => `${label}, ${comparison.gate} ${comparison.verdict}: ${comparison.detail}`)
+    ]
+  })
+  if (findings.length > 0) {
     summary.addDetails(
-      `Failed gate evaluations (${failures.length})`,
-      `<ul>${failures.map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul>`
+      `Why each step ended as it did (${findings.length})`,
+      `<ul>${findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('')}</ul>`
     )
   }
   summary.addRaw(rolloutCharts(rollout), true)
+}
+
+/** Steps are numbered without the pause a promotion judged first. */
+function stepNumber(steps: RolloutStepRecord[], index: number): number {
+  return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length
+}
+
+function formatMs(ms: number | undefined): string {
+  return ms === undefined ? '—' : `${Math.round(ms)} ms`
 }
 
 function stepVerdict(step: RolloutStepRecord): string {
@@ -166,6 +220,8 @@ function stepVerdict(step: RolloutStepRecord): string {
       return '✅ passed'
     case 'failed':
       return '❌ failed'
+    case 'inconclusive':
+      return '❔ inconclusive'
     case 'skipped':
       return '⏭️ skipped'
     default:
@@ -191,7 +247,7 @@ export function rolloutCharts(rollout: RolloutRecord): string {
       `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
     ])
   ]
-  const rates = rollout.steps.map((step) => worstEvaluation(step)?.errorRate)
+  const rates = rollout.steps.map((step) => decidingEvaluation(step)?.errorRate)
   if (rates.some((rate) => rate !== undefined)) {
     const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)))
     const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate)

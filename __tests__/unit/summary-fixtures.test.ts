@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
-import { FakeAws, type VariantTraffic } from '../../__fixtures__/fake-aws.js'
+import { FakeAws } from '../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN } from '../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -38,13 +38,17 @@ const canary = {
   'probe-payload': '{"features":[0.1,0.2]}'
 }
 
-/** Busier and a little worse at 50%, so the chart's line is not flat. */
-function canaryTraffic(fake: FakeAws): (variant: string) => VariantTraffic {
-  return (variant) => {
-    const weight = fake.weights('fraud')[variant] ?? 0
-    if (weight >= 50) return { invocations: 1200, errors5xx: 4, latencyP99Us: 62_000 }
-    return { invocations: 140, errors5xx: 0, latencyP99Us: 48_000 }
-  }
+/**
+ * Client traffic on the test's clock, CloudWatch publishing 90 s after each
+ * minute; the new model a little worse from minute 13 on, so the chart's line
+ * is not flat.
+ */
+function canaryTraffic(fake: FakeAws, clock: FakeClock): void {
+  fake.clock = clock
+  fake.cloudwatch.requestRates.set('fraud', 20)
+  fake.cloudwatch.publicationDelayMs = () => 90_000
+  fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 48 })
+  clock.at(13 * 60_000, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.003, latencyP99Ms: 62 }))
 }
 
 function seedFraud(fake: FakeAws): void {
@@ -147,7 +151,7 @@ function monitorSeries(): MetricDataResult[] {
   ]
 }
 
-const STEP_HEADERS = ['Step', 'Weight', 'Error rate', 'p99', 'Alarms', 'Probes', 'Verdict']
+const STEP_HEADERS = ['Step', 'Weight', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict']
 
 let fake: FakeAws
 beforeAll(() => {
@@ -164,12 +168,13 @@ beforeEach(() => {
 
 describe('job summaries kept as fixtures', () => {
   it('canary-succeeded: a three-step canary that passes every gate', async () => {
+    const clock = new FakeClock(START)
+    canaryTraffic(fake, clock)
     seedFraud(fake)
     fake.alarms.set('fraud-5xx', 'OK')
     fake.install(aws)
-    fake.traffic = canaryTraffic(fake)
 
-    const result = await runAction(canary, { clock: new FakeClock(START) })
+    const result = await runAction(canary, { clock })
     keep('canary-succeeded', result.summary)
 
     expect(result.failed).toBeUndefined()
@@ -187,13 +192,13 @@ describe('job summaries kept as fixtures', () => {
   })
 
   it('canary-rolled-back: an alarm fires half-way through step 2', async () => {
+    const clock = new FakeClock(START)
+    canaryTraffic(fake, clock)
     seedFraud(fake)
     fake.alarms.set('fraud-5xx', 'OK')
     fake.install(aws)
-    fake.traffic = canaryTraffic(fake)
-    const clock = new FakeClock(START)
-    // Step 1 bakes for the first ten minutes; minute fifteen is inside step 2.
-    clock.at(15 * 60_000, () => fake.alarms.set('fraud-5xx', 'ALARM'))
+    // Step 1 ends at about 12:13; minute twenty is inside step 2.
+    clock.at(20 * 60_000, () => fake.alarms.set('fraud-5xx', 'ALARM'))
 
     const result = await runAction(canary, { clock })
     keep('canary-rolled-back', result.summary)

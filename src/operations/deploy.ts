@@ -8,8 +8,6 @@ import { CreateEndpointCommand, type ProductionVariant } from '@aws-sdk/client-s
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import {
-  findEndpointConfig,
-  getEndpoint,
   getEndpointConfig,
   liveInstanceCount,
   reportEndpoint,
@@ -18,17 +16,15 @@ import {
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, TAGS, toTagList, uniqueSuffix } from '../naming.js'
-import { createEndpointConfig, discardUnused, ensureModel, replacementVariantName } from '../rollout/configs.js'
 import {
-  judgeAfterSwitch,
-  markInFlight,
-  rollBack,
-  RolloutFailedError,
-  runSteps,
-  startRolloutRecord,
-  type InFlight
-} from '../rollout/engine.js'
-import { hasGates } from '../rollout/gates.js'
+  createEndpointConfig,
+  discardUnused,
+  ensureModel,
+  replacementVariantName,
+  type CreatedResources
+} from '../rollout/configs.js'
+import { judgeAllAtOnce, markInFlight, rollBack, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
 import { withScalingMoved } from '../rollout/scaling.js'
@@ -45,14 +41,9 @@ interface Release {
   canaryConfig: string
 }
 
-/** What this run created, so a failed deploy can take it away again. */
-interface Created {
-  models: string[]
-  configs: string[]
-}
-
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
-  await describeAlarmStates(ctx, deploy.rollout.gates.alarmNames)
+  await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames)
+  const startedAt = ctx.clock.now()
   const existing = await waitUntilUpdatable(ctx)
   const suffix = uniqueSuffix(ctx.clock.now())
   const release: Release = {
@@ -61,7 +52,11 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
   }
   ctx.output('model-name', release.modelName)
-  if (!existing) return createEndpoint(ctx, deploy, release)
+  if (!existing) {
+    const result = await createEndpoint(ctx, deploy, release)
+    if (result) await concludeRollout(ctx, result)
+    return
+  }
 
   const currentConfigName = existing.EndpointConfigName ?? ''
   const currentConfig = await getEndpointConfig(ctx, currentConfigName)
@@ -75,11 +70,11 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
     // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
     await ensureModel(ctx, release.modelName, deploy)
-    ctx.note(`Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`)
-    ctx.output('rollout-result', 'succeeded')
-    ctx.output('rolled-back', false)
-    await reportEndpoint(ctx, existing)
-    return
+    return concludeRollout(ctx, {
+      outcome: 'succeeded',
+      decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
+      failsStep: false
+    })
   }
   ctx.output('previous-endpoint-config-name', currentConfigName)
 
@@ -89,22 +84,36 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   }
 
   // Anything this run made that the endpoint does not end up using goes again on failure.
-  const created: Created = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
+  const created: CreatedResources = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
+  let result: RolloutResult | undefined
   try {
     if (await ensureModel(ctx, release.modelName, deploy)) created.models.push(release.modelName)
     if (deploy.rollout.controller === 'sagemaker') {
-      await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
+      result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
     } else if (deploy.rollout.strategy === 'all-at-once') {
-      await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release)
+      result = await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release, startedAt)
     } else {
-      await startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
+      result = await startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
     }
   } catch (error) {
     await discardUnused(ctx, created)
     throw error
   }
-  // With fail-on-rollback: false a rolled-back deploy returns normally, and must tidy up all the same.
-  if (ctx.report.outputs['rollout-result'] === 'rolled-back') await discardUnused(ctx, created)
+  if (result) await concludeRollout(ctx, result, created)
+}
+
+/**
+ * What the gates can already judge is judged before anything is created: a
+ * deploy into an endpoint whose alarm is firing would be rolled back at its
+ * first evaluation, after minutes of provisioning for nothing.
+ */
+async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<void> {
+  const firing = (await describeAlarmStates(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM')
+  if (firing.length === 0) return
+  const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ')
+  throw new Error(
+    `Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`
+  )
 }
 
 function newVariantDefinition(
@@ -122,8 +131,16 @@ function newVariantDefinition(
   }
 }
 
-/** A new endpoint has nothing to shift traffic from: its first model takes all of it. */
-async function createEndpoint(ctx: OperationContext, deploy: DeploySettings, release: Release): Promise<void> {
+/**
+ * A new endpoint has nothing to shift traffic from: its first model takes all
+ * of it. Returns nothing when there is nothing to judge yet (a dry run, or
+ * not waiting for the endpoint).
+ */
+async function createEndpoint(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  release: Release
+): Promise<RolloutResult | undefined> {
   if (deploy.rollout.strategy !== 'all-at-once') {
     ctx.note(
       `Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`
@@ -148,33 +165,36 @@ async function createEndpoint(ctx: OperationContext, deploy: DeploySettings, rel
     ctx.clients.sagemaker.send(new CreateEndpointCommand(input))
   )
   ctx.output('endpoint-config-name', release.releaseConfig)
-  if (ctx.dryRun || !ctx.settings.waitForCompletion) return
+  if (ctx.dryRun || !ctx.settings.waitForCompletion) return undefined
   const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>
     waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
   )
   await reportEndpoint(ctx, endpoint)
-  await judgeNewTraffic(ctx, deploy, variantName, undefined)
+  return judgeAllAtOnce(ctx, deploy.rollout, { variant: variantName, baselineVariants: [], deployStartedAt: ctx.clock.now() })
 }
 
 /**
  * One new config with only the new model. SageMaker itself keeps the old
- * fleet serving until the new one is healthy, and rolls back if it is not.
+ * fleet serving until the new one is healthy, and rolls back if it is not;
+ * the gates then judge the new model for one bake-time.
  */
 async function replaceAllAtOnce(
   ctx: OperationContext,
   deploy: DeploySettings,
   endpoint: Endpoint,
   currentConfig: EndpointConfig,
-  release: Release
-): Promise<void> {
+  release: Release,
+  deployStartedAt: number
+): Promise<RolloutResult | undefined> {
   const variantName = replacementVariantName(deploy.variantName, endpoint)
   ctx.output('variant-name', variantName)
   const variants = [newVariantDefinition(deploy, variantName, release.modelName, 1)]
+  const previousConfig = currentConfig.EndpointConfigName ?? ''
   await createEndpointConfig(
     ctx,
     release.releaseConfig,
     variants,
-    { role: 'release', previousConfig: currentConfig.EndpointConfigName ?? '' },
+    { role: 'release', previousConfig },
     deploy.tags,
     currentConfig
   )
@@ -192,79 +212,32 @@ async function replaceAllAtOnce(
         )
     ))
   } catch (error) {
-    await reportFailedUpdate(ctx, error)
+    const failed = failedUpdate(error)
+    if (failed) return failed
     throw error
   }
   if (!updated) {
     ctx.output('endpoint-config-name', release.releaseConfig)
-    return
+    return undefined
   }
   await reportEndpoint(ctx, updated)
-  await judgeNewTraffic(ctx, deploy, variantName, currentConfig.EndpointConfigName)
+  return judgeAllAtOnce(ctx, deploy.rollout, {
+    variant: variantName,
+    previousConfig,
+    baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
+    deployStartedAt
+  })
 }
 
-/** An update SageMaker rolled back leaves the endpoint on its previous config: say so in the outputs. */
-async function reportFailedUpdate(ctx: OperationContext, error: unknown): Promise<void> {
-  if (!(error instanceof EndpointStateError) || !error.endpoint) return
-  ctx.output('rollout-result', 'failed')
-  ctx.output('rolled-back', error.endpoint.EndpointStatus === 'InService')
-  await reportEndpoint(ctx, error.endpoint)
-}
-
-/**
- * All-at-once is one step of 100% with the same gates after the switch. A
- * failed gate returns the endpoint to its previous config, when there is one.
- */
-async function judgeNewTraffic(
-  ctx: OperationContext,
-  deploy: DeploySettings,
-  variantName: string,
-  previousConfig: string | undefined
-): Promise<void> {
-  const settings = deploy.rollout
-  if (!hasGates(settings.gates)) {
-    ctx.output('rollout-result', 'succeeded')
-    ctx.output('rolled-back', false)
-    return
+/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
+function failedUpdate(error: unknown): RolloutResult | undefined {
+  if (!(error instanceof EndpointStateError) || !error.endpoint) return undefined
+  return {
+    outcome: 'failed',
+    decision: error.message,
+    rolledBack: error.endpoint.EndpointStatus === 'InService',
+    failsStep: true
   }
-  const failure = await judgeAfterSwitch(ctx, settings, variantName, previousConfig)
-  if (!failure) return
-  if (!previousConfig || !settings.autoRollback) {
-    ctx.output('rollout-result', 'failed')
-    ctx.output('rolled-back', false)
-    ctx.output('healthy', false)
-    throw new RolloutFailedError(
-      `${failure}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`
-    )
-  }
-  core.warning(`Rolling back: ${failure}`)
-  const previous = await getEndpointConfig(ctx, previousConfig)
-  const endpoint = await getEndpoint(ctx)
-  await withScalingMoved(
-    ctx,
-    {
-      endpoint,
-      current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
-      target: previous.ProductionVariants ?? [],
-      targetName: previousConfig
-    },
-    () =>
-      updateEndpointConfig(ctx, previousConfig, {
-        purpose: `the rollback to "${previousConfig}"`,
-        forceWait: true,
-        keepInstanceCounts: true
-      })
-  )
-  const decision = `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`
-  if (ctx.report.rollout) {
-    ctx.report.rollout.result = 'rolled-back'
-    ctx.report.rollout.decision = decision
-  }
-  ctx.output('rollout-result', 'rolled-back')
-  ctx.output('rolled-back', true)
-  await reportEndpoint(ctx, await getEndpoint(ctx))
-  if (settings.failOnRollback) throw new RolloutFailedError(decision)
-  core.warning(`${decision} The step succeeds because fail-on-rollback is false.`)
 }
 
 /** The new variant serves beside the old ones, so it needs a name none of them has. */
@@ -287,7 +260,7 @@ async function startProgressiveRollout(
   endpoint: Endpoint,
   currentConfig: EndpointConfig,
   release: Release
-): Promise<void> {
+): Promise<RolloutResult | undefined> {
   const serving = endpoint.ProductionVariants ?? []
   const newVariant = deploy.variantName ?? release.modelName
   refuseTakenVariantName(ctx, endpoint, newVariant)
@@ -327,7 +300,7 @@ async function startProgressiveRollout(
   )
   if (ctx.dryRun) {
     ctx.note(`Would add ${newVariant} at weight 0, then shift ${deploy.rollout.trafficSteps.join('% → ')}% with gates.`)
-    return
+    return undefined
   }
   markInFlight(ctx, inFlight)
   try {
@@ -342,9 +315,7 @@ async function startProgressiveRollout(
     await rollBack(ctx, inFlight).catch((rollbackError: unknown) =>
       core.warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`)
     )
-    ctx.output('rollout-result', 'failed')
-    await reportFailedUpdate(ctx, error)
-    throw error
+    return failedUpdate(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error }
   }
-  await runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps)
+  return runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps)
 }

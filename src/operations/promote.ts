@@ -7,8 +7,8 @@ import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, TAGS, uniqueSuffix } from '../naming.js'
-import { discardUnused } from '../rollout/configs.js'
 import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+import { concludeRollout } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
 import { requireUpdatable } from '../wait.js'
@@ -50,14 +50,12 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
   record.strategy = 'promote'
   if (ctx.dryRun) return
+  // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
+  const recorded = Date.parse(tags[TAGS.pausedAt] ?? '')
+  const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now())
   markInFlight(ctx, inFlight)
-  try {
-    await runSteps(ctx, settings, inFlight, steps)
-  } finally {
-    // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
-    if (ctx.report.outputs['rollout-result'] === 'rolled-back') {
-      const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
-      await discardUnused(ctx, { models: model ? [model] : [], configs: [] })
-    }
-  }
+  const result = await runSteps(ctx, settings, inFlight, steps, { since, weight: current })
+  // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
+  const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
+  await concludeRollout(ctx, result, { models: model ? [model] : [], configs: [] })
 }

@@ -14,6 +14,7 @@ import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
 import { TAGS } from '../naming.js'
 import type { RollbackSettings } from '../settings.js'
 import { deleteConfigQuietly } from '../rollout/configs.js'
+import { setRolloutOutputs } from '../rollout/result.js'
 import { planScalingMoves, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
@@ -31,7 +32,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
   }
   const currentName = endpoint.EndpointConfigName ?? ''
   ctx.output('previous-endpoint-config-name', currentName)
-  ctx.output('rolled-back', false)
+  setRolloutOutputs(ctx, { rolledBack: false })
 
   if (settings.endpointConfigName === currentName) {
     return alreadyThere(ctx, endpoint, currentName)
@@ -77,7 +78,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
   ctx.output('endpoint-config-name', targetName)
   if (models.length > 0) ctx.output('model-name', models.join(','))
   // A dry run rolled nothing back; without waiting, the update was accepted and endpoint-status says it is still Updating.
-  ctx.output('rolled-back', !ctx.dryRun)
+  setRolloutOutputs(ctx, { rolledBack: !ctx.dryRun })
 }
 
 async function alreadyThere(ctx: OperationContext, endpoint: Endpoint, configName: string): Promise<void> {

@@ -63,15 +63,18 @@ export async function ensureModel(ctx: OperationContext, modelName: string, depl
   return true
 }
 
+/** What a run created, so a rollout that does not go ahead can take it away again. */
+export interface CreatedResources {
+  models: string[]
+  configs: string[]
+}
+
 /**
  * Deletes what a failed deploy created and nothing uses, so a re-run starts
  * clean instead of leaving orphans behind. Never touches what the endpoint
  * runs on. Failures here are warnings: the deploy's own error matters more.
  */
-export async function discardUnused(
-  ctx: OperationContext,
-  created: { models: string[]; configs: string[] }
-): Promise<void> {
+export async function discardUnused(ctx: OperationContext, created: CreatedResources): Promise<void> {
   if (ctx.dryRun) return
   try {
     const endpoint = await findEndpoint(ctx)

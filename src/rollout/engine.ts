@@ -3,25 +3,43 @@
  * beside the old one as a second production variant, traffic moves to it step
  * by step, health gates are judged all through each step's bake, and a failed
  * gate puts everything back: first the traffic (seconds), then the config.
+ *
+ * Every way a rollout can end comes back as a RolloutResult; the caller hands
+ * it to concludeRollout, which sets the outputs and fails the step.
  */
 import * as core from '@actions/core'
+import { AddTagsCommand } from '@aws-sdk/client-sagemaker'
 import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
 import type { Clock } from '../clock.js'
 import type { OperationContext } from '../context.js'
 import {
+  findEndpointConfig,
   getEndpoint,
   getEndpointConfig,
   liveInstanceCount,
-  reportEndpoint,
   TRANSITIONAL_STATUSES,
   type Endpoint
 } from '../endpoint.js'
+import { fetchVariantMetrics } from '../metrics.js'
+import { TAGS } from '../naming.js'
 import { formatDuration } from '../parse.js'
-import type { GateEvaluation, RolloutRecord, RolloutResult, RolloutStepRecord } from '../report.js'
+import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from './configs.js'
-import { evaluateGates, hasGates } from './gates.js'
+import {
+  ceilMinute,
+  describeGates,
+  floorMinute,
+  formatPercent,
+  hasGates,
+  MINUTE_MS,
+  minutesOf,
+  needsTraffic,
+  StepJudge,
+  type MinuteFigures
+} from './gates.js'
+import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
 import { clearInFlightRollout, saveInFlightRollout } from './state.js'
 
@@ -40,29 +58,22 @@ export interface InFlight {
   userTags: Record<string, string>
 }
 
-/** Thrown when a rollout ended rolled back or failed; outputs and summary are already set. */
-export class RolloutFailedError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'RolloutFailedError'
-  }
-}
-
 export function startRolloutRecord(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight
+  inFlight: Pick<InFlight, 'newVariant'> & { previousConfig?: string }
 ): RolloutRecord {
   const record: RolloutRecord = {
     controller: settings.controller,
     strategy: settings.strategy,
     newVariant: inFlight.newVariant,
-    previousConfig: inFlight.previousConfig,
+    ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
     ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+    gates: describeGates(settings.gates),
     steps: []
   }
   ctx.report.rollout = record
-  ctx.output('previous-endpoint-config-name', inFlight.previousConfig)
+  if (inFlight.previousConfig) ctx.output('previous-endpoint-config-name', inFlight.previousConfig)
   ctx.output('variant-name', inFlight.newVariant)
   return record
 }
@@ -81,40 +92,74 @@ export function markInFlight(ctx: OperationContext, inFlight: InFlight): void {
   })
 }
 
+/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+const DATA_POLL_MS = 20_000
+
+/** How one step ended, and why when it did not pass. */
+type StepVerdict = { verdict: 'passed' } | { verdict: 'failed' | 'inconclusive'; reason: string }
+
+/** Where a promoted rollout picks up: the pause it judges first. */
+export interface PauseToJudge {
+  /** When the paused step began, epoch milliseconds. */
+  since: number
+  weight: number
+}
+
 /**
  * Runs `steps` (the new variant's share at each), then pauses (a list that
- * stops short of 100) or promotes. On a failed gate or update, rolls back when
- * auto-rollback is on. Sets rollout-result, rolled-back and healthy.
+ * stops short of 100) or promotes. A failed gate, a step the gates could not
+ * judge, or a failed update ends in a rollback (auto-rollback), a pause
+ * (on-inconclusive: pause) or a failure left in place.
  */
 export async function runSteps(
   ctx: OperationContext,
   settings: RolloutSettings,
   inFlight: InFlight,
-  steps: number[]
-): Promise<void> {
+  steps: number[],
+  pause?: PauseToJudge
+): Promise<RolloutResult> {
   const record = ctx.report.rollout as RolloutRecord
   if (!hasGates(settings.gates)) {
     core.warning(
-      'No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload): each step only waits for bake-time.'
+      'No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.'
     )
   }
   const failures = { consecutive: 0 }
-  let failure: string | undefined
+  let earlierBaseline: MinuteFigures[] = []
+  let stopped: { kind: 'failed' | 'inconclusive'; reason: string; weight: number } | undefined
   try {
+    if (pause) {
+      const judged = await judgePause(ctx, settings, inFlight, pause, record)
+      earlierBaseline = judged.baseline
+      if (judged.failure) stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight }
+    }
     for (const [index, weight] of steps.entries()) {
+      if (stopped) break
       const step: RolloutStepRecord = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
       record.steps.push(step)
-      await core.group(
+      const verdict = await core.group(
         `Step ${index + 1}/${steps.length}: ${weight}% of traffic to ${inFlight.newVariant}`,
         async () => {
           await shiftTraffic(ctx, inFlight, weight)
           step.startedAt = ctx.clock.now()
-          failure = await bake(ctx, settings, inFlight.newVariant, step, failures)
+          const judge = new StepJudge(ctx, settings.gates, {
+            newVariant: inFlight.newVariant,
+            baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+            firstMinute: floorMinute(step.startedAt),
+            baselineServes: weight < 100,
+            earlierBaseline
+          })
+          const outcome = await bake(ctx, settings, judge, step, failures)
+          earlierBaseline = [...earlierBaseline, ...judge.baselineSeen]
+          return outcome
         }
       )
       step.endedAt = ctx.clock.now()
-      step.verdict = failure ? 'failed' : 'passed'
-      if (failure) break
+      step.verdict = verdict.verdict
+      if (verdict.verdict !== 'passed') {
+        step.reason = verdict.reason
+        stopped = { kind: verdict.verdict, reason: verdict.reason, weight }
+      }
     }
   } catch (error) {
     const current = record.steps.at(-1)
@@ -124,79 +169,166 @@ export async function runSteps(
     }
     if (isExpiredCredentials(error)) {
       // Every call from here would fail the same way: say where the endpoint was left instead.
-      finish(ctx, record, 'failed', false, `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`)
-      throw error
+      return {
+        outcome: 'failed',
+        decision: `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`,
+        healthy: false,
+        failsStep: true,
+        cause: error
+      }
     }
-    failure = `the rollout could not go on: ${errorMessage(error)}`
+    return rollBackOrStop(ctx, settings, inFlight, `the rollout could not go on: ${errorMessage(error)}`)
   }
 
-  if (!failure) {
-    const lastWeight = steps.at(-1) ?? 0
-    if (lastWeight < 100) return pause(ctx, inFlight, record, lastWeight)
-    try {
-      await core.group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight))
-      const decision = `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`
-      core.notice(decision)
-      return finish(ctx, record, 'succeeded', true, decision)
-    } catch (error) {
-      failure = `promotion failed: ${errorMessage(error)}`
+  if (stopped?.kind === 'inconclusive') {
+    const why = `the gates could not judge the ${stopped.weight}% step (${stopped.reason})`
+    if (settings.onInconclusive === 'pause') {
+      return pauseHere(ctx, inFlight, {
+        decision: `Paused at ${stopped.weight}% on ${inFlight.newVariant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
+        failsStep: true,
+        healthy: false
+      })
     }
+    return rollBackOrStop(ctx, settings, inFlight, why)
   }
-  await handleFailure(ctx, settings, inFlight, record, failure)
+  if (stopped) return rollBackOrStop(ctx, settings, inFlight, stopped.reason)
+
+  const lastWeight = steps.at(-1) ?? 0
+  if (lastWeight < 100) {
+    return pauseHere(ctx, inFlight, {
+      decision: `Paused at ${lastWeight}% on ${inFlight.newVariant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${inFlight.previousConfig}.`,
+      failsStep: false,
+      healthy: true
+    })
+  }
+  try {
+    await core.group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight))
+  } catch (error) {
+    return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`)
+  }
+  return {
+    outcome: 'succeeded',
+    decision: `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`,
+    healthy: true,
+    failsStep: false
+  }
 }
 
-async function pause(ctx: OperationContext, inFlight: InFlight, record: RolloutRecord, weight: number): Promise<void> {
-  clearInFlightRollout()
-  const decision = `Paused at ${weight}% on ${inFlight.newVariant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${inFlight.previousConfig}.`
-  core.notice(decision)
-  finish(ctx, record, 'paused', true, decision)
-  await reportEndpoint(ctx, await getEndpoint(ctx))
-}
-
-function finish(
+/**
+ * A pause is a resting state, not one to undo: the post step has nothing to
+ * do, and the canary config records when the pause began, so promote can
+ * judge all of it.
+ */
+async function pauseHere(
   ctx: OperationContext,
-  record: RolloutRecord,
-  result: RolloutResult,
-  healthy: boolean,
-  decision: string
-): void {
-  record.result = result
-  record.decision = decision
-  ctx.output('rollout-result', result)
-  ctx.output('rolled-back', result === 'rolled-back')
-  ctx.output('healthy', healthy)
+  inFlight: InFlight,
+  result: { decision: string; failsStep: boolean; healthy: boolean }
+): Promise<RolloutResult> {
+  clearInFlightRollout()
+  await recordPauseStart(ctx, inFlight.canaryConfig)
+  return { outcome: 'paused', ...result }
 }
 
-async function handleFailure(
+async function recordPauseStart(ctx: OperationContext, canaryConfig: string): Promise<void> {
+  try {
+    const config = await findEndpointConfig(ctx, canaryConfig)
+    if (!config?.EndpointConfigArn) return
+    const input = {
+      ResourceArn: config.EndpointConfigArn,
+      Tags: [{ Key: TAGS.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+    }
+    await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () =>
+      ctx.clients.sagemaker.send(new AddTagsCommand(input))
+    )
+  } catch (error) {
+    // promote falls back to the endpoint's last change; the pause itself stands.
+    core.warning(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`)
+  }
+}
+
+async function rollBackOrStop(
   ctx: OperationContext,
   settings: RolloutSettings,
   inFlight: InFlight,
-  record: RolloutRecord,
   failure: string
-): Promise<void> {
+): Promise<RolloutResult> {
   if (!settings.autoRollback) {
     clearInFlightRollout()
-    const decision = `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`
-    core.error(decision)
-    finish(ctx, record, 'failed', false, decision)
-    await reportEndpoint(ctx, await getEndpoint(ctx))
-    throw new RolloutFailedError(decision)
+    return {
+      outcome: 'failed',
+      decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
+      healthy: false,
+      failsStep: true
+    }
   }
   core.warning(`Rolling back: ${failure}`)
   try {
     await core.group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight))
   } catch (error) {
-    const decision = `Failed: ${failure}. The rollback also failed: ${errorMessage(error)}`
-    finish(ctx, record, 'failed', false, decision)
-    throw new RolloutFailedError(decision)
+    return {
+      outcome: 'failed',
+      decision: `Failed: ${failure}. The rollback also failed: ${errorMessage(error)}`,
+      healthy: false,
+      failsStep: true
+    }
   }
   // A failed promotion may have left its release config behind; its name is this run's own.
   await deleteConfigQuietly(ctx, inFlight.releaseConfig)
-  const decision = `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`
-  finish(ctx, record, 'rolled-back', false, decision)
-  await reportEndpoint(ctx, await getEndpoint(ctx))
-  if (settings.failOnRollback) throw new RolloutFailedError(decision)
-  core.warning(`${decision} The step succeeds because fail-on-rollback is false.`)
+  return {
+    outcome: 'rolled-back',
+    decision: `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`,
+    healthy: false,
+    failsStep: settings.failOnRollback
+  }
+}
+
+/**
+ * promote judges the whole pause before any more traffic moves: a canary
+ * that degraded while it waited for a person must not go further.
+ */
+async function judgePause(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  pause: PauseToJudge,
+  record: RolloutRecord
+): Promise<{ failure?: string; baseline: MinuteFigures[] }> {
+  if (!hasGates(settings.gates)) return { baseline: [] }
+  const step: RolloutStepRecord = {
+    weight: pause.weight,
+    startedAt: pause.since,
+    evaluations: [],
+    verdict: 'in-progress',
+    kind: 'pause'
+  }
+  record.steps.push(step)
+  const judge = new StepJudge(ctx, settings.gates, {
+    newVariant: inFlight.newVariant,
+    baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+    firstMinute: floorMinute(pause.since),
+    baselineServes: pause.weight < 100,
+    earlierBaseline: []
+  })
+  const evaluation = await core.group(
+    `Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`,
+    () => judge.evaluate()
+  )
+  step.evaluations.push(evaluation)
+  step.endedAt = ctx.clock.now()
+  core.info(`The pause: ${describeEvaluation(evaluation)}`)
+  if (evaluation.verdict === 'failed') {
+    step.verdict = 'failed'
+    step.reason = `the pause at ${pause.weight}% failed its gates: ${evaluation.failures.join('; ')}`
+    return { failure: step.reason, baseline: judge.baselineSeen }
+  }
+  step.verdict = evaluation.verdict
+  if (evaluation.verdict === 'inconclusive') {
+    step.reason = evaluation.inconclusive.join('; ')
+    ctx.note(
+      `The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`
+    )
+  }
+  return { baseline: judge.baselineSeen }
 }
 
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */
@@ -222,65 +354,102 @@ async function shiftTraffic(ctx: OperationContext, inFlight: InFlight, weight: n
 }
 
 /**
- * Watches one step for bake-time, judging the gates every gate-interval.
- * Returns why the step failed, or undefined when it passed.
+ * Watches one step: gates judged every gate-interval through bake-time, then,
+ * while CloudWatch has not yet published the minutes the step exposed to
+ * traffic, on until it has or max-data-delay has passed. A step passes with at
+ * least one conclusive passing evaluation and no failure left standing; it
+ * fails at failure-threshold failed evaluations in a row; otherwise it is
+ * inconclusive.
  */
 async function bake(
   ctx: OperationContext,
   settings: RolloutSettings,
-  variant: string,
+  judge: StepJudge,
   step: RolloutStepRecord,
   failures: { consecutive: number }
-): Promise<string | undefined> {
+): Promise<StepVerdict> {
   const start = step.startedAt
+  const bakeEnd = start + settings.bakeTimeMs
   if (!hasGates(settings.gates)) {
     core.info(`Baking for ${formatDuration(settings.bakeTimeMs)}.`)
-    await sleepUntil(ctx.clock, start + settings.bakeTimeMs)
-    return undefined
+    await sleepUntil(ctx.clock, bakeEnd)
+    return { verdict: 'passed' }
   }
+  const waitsForData = needsTraffic(settings.gates)
+  // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
+  const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + MINUTE_MS)
+  const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd
   const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
-  let lastEvaluationAt = start
-  // A step never ends on a failed evaluation: past bake-time, an unconfirmed failure is judged again
-  // until it clears or reaches failure-threshold, so more traffic never follows a bad reading.
-  for (let index = 1; index <= due || failures.consecutive > 0; index++) {
+  // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
+  const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS)
+  let passedOnce = false
+  let last: GateEvaluation | undefined
+  for (let index = 1; ; index++) {
     const dueAt =
       index <= due
         ? start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs)
-        : start + settings.bakeTimeMs + (index - due) * settings.gateIntervalMs
+        : Math.min(bakeEnd + (index - due) * waitingInterval, deadline)
     await sleepUntil(ctx.clock, dueAt)
-    const now = ctx.clock.now()
-    // CloudWatch has one-minute datapoints: look back at least a minute, never before the step began.
-    const windowStart = Math.max(start, Math.min(lastEvaluationAt, now - 60_000))
-    const evaluation = await evaluateGates(ctx, settings.gates, {
-      endpointName: ctx.endpointName,
-      variant,
-      start: windowStart,
-      end: now
-    })
-    lastEvaluationAt = now
+    const evaluation = await judge.evaluate()
+    last = evaluation
     step.evaluations.push(evaluation)
     const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`
     core.info(`Evaluation ${label} at ${step.weight}%: ${describeEvaluation(evaluation)}`)
     if (evaluation.verdict === 'failed') {
       failures.consecutive++
       if (failures.consecutive >= settings.failureThreshold) {
-        return `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+        return {
+          verdict: 'failed',
+          reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+        }
       }
       core.warning(
         `Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
       )
-    } else {
+    } else if (evaluation.verdict === 'passed') {
       failures.consecutive = 0
+      passedOnce = true
+    }
+    const now = ctx.clock.now()
+    if (now >= deadline) break
+    if (now < bakeEnd) continue
+    // A step never ends on a failure left standing: more traffic never follows a bad reading.
+    if (failures.consecutive > 0) continue
+    if (waitsForData && judge.judgedThrough < exposedUntil) continue
+    if (passedOnce) return { verdict: 'passed' }
+  }
+  if (failures.consecutive > 0) {
+    return {
+      verdict: 'failed',
+      reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
     }
   }
-  return undefined
+  if (passedOnce) {
+    ctx.note(
+      `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
+    )
+    return { verdict: 'passed' }
+  }
+  return {
+    verdict: 'inconclusive',
+    reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
+  }
 }
 
 export function describeEvaluation(evaluation: GateEvaluation): string {
-  const parts = [evaluation.verdict === 'passed' ? 'passed' : `FAILED (${evaluation.failures.join('; ')})`]
+  const parts = [
+    evaluation.verdict === 'passed'
+      ? 'passed'
+      : evaluation.verdict === 'failed'
+        ? `FAILED (${evaluation.failures.join('; ')})`
+        : `inconclusive (${evaluation.inconclusive.join('; ')})`
+  ]
   if (evaluation.invocations !== undefined) parts.push(`${evaluation.invocations} invocations`)
-  if (evaluation.errorRate !== undefined) parts.push(`error rate ${(evaluation.errorRate * 100).toFixed(2)}%`)
+  if (evaluation.errorRate !== undefined) parts.push(`error rate ${formatPercent(evaluation.errorRate)}`)
   if (evaluation.latencyP99Ms !== undefined) parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`)
+  if (evaluation.baseline?.errorRate !== undefined) {
+    parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`)
+  }
   if (evaluation.probesSent) parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`)
   return parts.join(', ')
 }
@@ -334,36 +503,122 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
   }
   clearInFlightRollout()
   await deleteCanaryConfig(ctx, inFlight)
-  await reportEndpoint(ctx, await getEndpoint(ctx))
 }
 
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
- * Returns why it failed, or undefined when it passed.
+ * Its minutes start with the first whole minute after the switch: the
+ * variant may keep the old one's name, and the minute of the switch holds
+ * both models' traffic. The serving variants' minutes from before the deploy
+ * are the baseline. A failed gate returns the endpoint to its previous
+ * config, when there is one.
  */
-export async function judgeAfterSwitch(
+export async function judgeAllAtOnce(
   ctx: OperationContext,
   settings: RolloutSettings,
-  variant: string,
-  previousConfig: string | undefined
-): Promise<string | undefined> {
-  const record: RolloutRecord = {
-    controller: 'action',
-    strategy: settings.strategy,
-    newVariant: variant,
-    ...(previousConfig ? { previousConfig } : {}),
-    steps: []
+  judged: { variant: string; previousConfig?: string; baselineVariants: string[]; deployStartedAt: number }
+): Promise<RolloutResult> {
+  const { variant, previousConfig } = judged
+  if (!hasGates(settings.gates)) {
+    return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false }
   }
-  ctx.report.rollout = record
+  const record = startRolloutRecord(ctx, settings, {
+    newVariant: variant,
+    ...(previousConfig ? { previousConfig } : {})
+  })
   const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
   record.steps.push(step)
-  const failure = await core.group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () =>
-    bake(ctx, settings, variant, step, { consecutive: 0 })
+  const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings)
+  const judge = new StepJudge(ctx, settings.gates, {
+    newVariant: variant,
+    baselineVariants: [],
+    firstMinute: ceilMinute(step.startedAt),
+    baselineServes: false,
+    earlierBaseline
+  })
+  const verdict = await core.group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () =>
+    bake(ctx, settings, judge, step, { consecutive: 0 })
   )
   step.endedAt = ctx.clock.now()
-  step.verdict = failure ? 'failed' : 'passed'
-  if (!failure) finish(ctx, record, 'succeeded', true, `All gates passed with ${variant} serving all traffic.`)
-  return failure
+  step.verdict = verdict.verdict
+  if (verdict.verdict === 'passed') {
+    return {
+      outcome: 'succeeded',
+      decision: `All gates passed with ${variant} serving all traffic.`,
+      healthy: true,
+      failsStep: false
+    }
+  }
+  step.reason = verdict.reason
+  const failure =
+    verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason
+  if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
+    return {
+      outcome: 'paused',
+      decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
+      healthy: false,
+      failsStep: true
+    }
+  }
+  if (!previousConfig || !settings.autoRollback) {
+    return {
+      outcome: 'failed',
+      decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+      healthy: false,
+      failsStep: true
+    }
+  }
+  core.warning(`Rolling back: ${failure}`)
+  const previous = await getEndpointConfig(ctx, previousConfig)
+  const endpoint = await getEndpoint(ctx)
+  await withScalingMoved(
+    ctx,
+    {
+      endpoint,
+      current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
+      target: previous.ProductionVariants ?? [],
+      targetName: previousConfig
+    },
+    () =>
+      updateEndpointConfig(ctx, previousConfig, {
+        purpose: `the rollback to "${previousConfig}"`,
+        forceWait: true,
+        keepInstanceCounts: true
+      })
+  )
+  return {
+    outcome: 'rolled-back',
+    decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
+    healthy: false,
+    failsStep: settings.failOnRollback
+  }
+}
+
+/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(
+  ctx: OperationContext,
+  variants: string[],
+  deployStartedAt: number,
+  settings: RolloutSettings
+): Promise<MinuteFigures[]> {
+  if (variants.length === 0) return []
+  const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates
+  if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined) return []
+  const end = floorMinute(deployStartedAt)
+  // As long a look back as the step will take, and never less than a quarter of an hour.
+  const span = Math.max(15 * MINUTE_MS, ceilMinute(settings.bakeTimeMs))
+  const result = await fetchVariantMetrics(ctx, {
+    endpointName: ctx.endpointName,
+    variants,
+    start: new Date(end - span),
+    end: new Date(end),
+    periodSeconds: 60
+  })
+  return minutesOf(result, variants)
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /**

@@ -1,98 +1,341 @@
 /**
- * Health gates, judged on the new variant only. One evaluation makes at most
- * one DescribeAlarms call and one GetMetricData call, however many gates and
- * metrics there are, so a long bake stays cheap and clear of throttling.
+ * Health gates, judged on evidence. SageMaker publishes a variant's metrics as
+ * one-minute datapoints that appear only after the minute has closed, one to
+ * three minutes late, and a variant that takes no traffic publishes nothing
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
+ * So a window that ends "now" is mostly empty, and empty is not healthy: an
+ * evaluation judges only closed minutes that CloudWatch has published, and
+ * when there are none, or too few invocations to decide, it is inconclusive,
+ * never passed.
+ *
+ * One evaluation makes at most one DescribeAlarms call and one GetMetricData
+ * call, whatever the gates, so a long bake stays cheap and clear of throttling.
  */
 import type { OperationContext } from '../context.js'
-import { describeAlarmStates, fetchVariantMetrics, windowPeriodSeconds } from '../metrics.js'
+import { describeAlarmStates, fetchVariantMetrics, type VariantMetricsResult } from '../metrics.js'
 import { sendProbes } from '../probes.js'
-import type { GateEvaluation } from '../report.js'
+import type { BaselineFigures, ComparisonRecord, GateEvaluation } from '../report.js'
 import type { GateSettings } from '../settings.js'
+import { compareErrorRates, compareLatency } from './statistics.js'
+
+export const MINUTE_MS = 60_000
+
+export function floorMinute(ms: number): number {
+  return Math.floor(ms / MINUTE_MS) * MINUTE_MS
+}
+
+export function ceilMinute(ms: number): number {
+  return Math.ceil(ms / MINUTE_MS) * MINUTE_MS
+}
 
 export function hasGates(gates: GateSettings): boolean {
+  return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates)
+}
+
+function hasMetricGates(gates: GateSettings): boolean {
   return (
-    gates.alarmNames.length > 0 ||
     gates.maxErrorRate !== undefined ||
     gates.maxLatencyP99Ms !== undefined ||
     gates.minInvocations > 0 ||
-    gates.probe !== undefined
+    hasBaselineGates(gates)
   )
 }
 
-function needsMetrics(gates: GateSettings): boolean {
-  return gates.maxErrorRate !== undefined || gates.maxLatencyP99Ms !== undefined || gates.minInvocations > 0
+function hasBaselineGates(gates: GateSettings): boolean {
+  return gates.maxErrorRateIncrease !== undefined || gates.maxLatencyP99Increase !== undefined
 }
 
-export interface GateWindow {
-  endpointName: string
-  variant: string
-  /** Epoch milliseconds. */
-  start: number
-  end: number
+/**
+ * Gates that say nothing unless the new variant took traffic: the metric
+ * gates, and alarms too, since an alarm stays OK on a variant nobody calls.
+ * Probes are traffic of their own.
+ */
+export function needsTraffic(gates: GateSettings): boolean {
+  return gates.alarmNames.length > 0 || hasMetricGates(gates)
 }
 
-export async function evaluateGates(
-  ctx: OperationContext,
-  gates: GateSettings,
-  window: GateWindow
-): Promise<GateEvaluation> {
-  const evaluation: GateEvaluation = { at: window.end, verdict: 'passed', failures: [], alarmsInAlarm: [] }
+/** The gates and their thresholds in words, for the summary and the dry-run plan. */
+export function describeGates(gates: GateSettings): string[] {
+  const percent = (fraction: number): string => `${+(fraction * 100).toFixed(3)}%`
+  const lines: string[] = []
+  if (gates.alarmNames.length > 0) lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`)
+  if (gates.maxErrorRate !== undefined) lines.push(`max-error-rate: 5XX rate at most ${percent(gates.maxErrorRate)}`)
+  if (gates.maxLatencyP99Ms !== undefined) lines.push(`max-latency-p99: p99 at most ${gates.maxLatencyP99Ms} ms`)
+  if (gates.minInvocations > 0) {
+    lines.push(`min-invocations: at least ${gates.minInvocations} invocations before a window is judged`)
+  }
+  if (gates.maxErrorRateIncrease !== undefined) {
+    lines.push(
+      `max-error-rate-increase: 5XX rate at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`
+    )
+  }
+  if (gates.maxLatencyP99Increase !== undefined) {
+    lines.push(
+      `max-latency-p99-increase: p99 at most ${percent(gates.maxLatencyP99Increase)} above the serving variants' (at ${percent(gates.confidence)} confidence)`
+    )
+  }
+  if (gates.probe) lines.push(`probes: ${gates.probe.count} to the new variant at every evaluation, all must succeed`)
+  return lines
+}
 
-  if (gates.probe) {
-    const probes = await sendProbes(ctx, gates.probe, { targetVariant: window.variant })
-    evaluation.probesSent = probes.length
-    evaluation.probesPassed = probes.filter((probe) => probe.ok).length
-    const failed = probes.find((probe) => !probe.ok)
-    if (failed) evaluation.failures.push(`probe to ${window.variant} failed: ${failed.detail}`)
+/** One minute as CloudWatch published it, for one variant or the serving variants together. */
+export interface MinuteFigures {
+  /** The minute's start, epoch milliseconds. */
+  minute: number
+  invocations: number
+  errors5xx: number
+  latencyP99Ms?: number
+}
+
+export interface StepScope {
+  newVariant: string
+  /** The serving variants, the baseline the new one is compared with. */
+  baselineVariants: string[]
+  /** The first minute (on a minute boundary) whose data belongs to the step. */
+  firstMinute: number
+  /** Whether the serving variants take traffic in this step (not at 100%): then they are compared minute for minute. */
+  baselineServes: boolean
+  /** Baseline minutes seen before this step: what a step whose serving variants take no traffic is compared with. */
+  earlierBaseline: MinuteFigures[]
+}
+
+/**
+ * Judges one step, evaluation after evaluation. Each evaluation judges the
+ * minutes published since the last conclusive one; a window with too few
+ * invocations stays open and grows until it can be judged. The baseline
+ * comparisons use every minute of the step, which only ever adds evidence.
+ */
+export class StepJudge {
+  /** Minutes before this one have been judged. */
+  judgedThrough: number
+  /** The baseline minutes this step has seen so far, for the steps after it. */
+  baselineSeen: MinuteFigures[] = []
+
+  constructor(
+    private readonly ctx: OperationContext,
+    private readonly gates: GateSettings,
+    readonly scope: StepScope
+  ) {
+    this.judgedThrough = scope.firstMinute
   }
 
-  if (gates.alarmNames.length > 0) {
-    const states = await describeAlarmStates(ctx, gates.alarmNames)
-    evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name)
-    if (evaluation.alarmsInAlarm.length > 0) {
-      evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`)
+  async evaluate(): Promise<GateEvaluation> {
+    const { ctx, gates, scope } = this
+    const evaluation: GateEvaluation = {
+      at: ctx.clock.now(),
+      verdict: 'passed',
+      failures: [],
+      inconclusive: [],
+      alarmsInAlarm: []
     }
+    if (gates.probe) {
+      const probes = await sendProbes(ctx, gates.probe, { targetVariant: scope.newVariant })
+      evaluation.probesSent = probes.length
+      evaluation.probesPassed = probes.filter((probe) => probe.ok).length
+      const failed = probes.find((probe) => !probe.ok)
+      if (failed) evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`)
+    }
+    if (gates.alarmNames.length > 0) {
+      const states = await describeAlarmStates(ctx, gates.alarmNames)
+      evaluation.alarmsChecked = states.length
+      evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name)
+      if (evaluation.alarmsInAlarm.length > 0) {
+        evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`)
+      }
+    }
+    if (needsTraffic(gates)) await this.judgeMetrics(evaluation)
+    evaluation.verdict =
+      evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed'
+    return evaluation
   }
 
-  if (needsMetrics(gates)) {
-    const start = new Date(window.start)
-    const end = new Date(window.end)
+  private async judgeMetrics(evaluation: GateEvaluation): Promise<void> {
+    const { ctx, gates, scope } = this
+    const closedUntil = floorMinute(evaluation.at)
+    if (closedUntil <= this.judgedThrough) {
+      evaluation.inconclusive.push(
+        closedUntil <= scope.firstMinute
+          ? `no minute of this step has closed yet (the first closes at ${clockTime(scope.firstMinute + MINUTE_MS)} UTC)`
+          : `no minute has closed since ${clockTime(this.judgedThrough)} UTC, the last one judged`
+      )
+      return
+    }
     const result = await fetchVariantMetrics(ctx, {
-      endpointName: window.endpointName,
-      variants: [window.variant],
-      start,
-      end,
-      periodSeconds: windowPeriodSeconds(start, end)
+      endpointName: ctx.endpointName,
+      variants: [scope.newVariant, ...scope.baselineVariants],
+      start: new Date(scope.firstMinute),
+      end: new Date(closedUntil),
+      periodSeconds: 60
     })
-    const metrics = result.variants.find((entry) => entry.variant === window.variant)
-    evaluation.invocations = metrics?.invocations ?? 0
-    if (metrics?.errorRate !== undefined) evaluation.errorRate = metrics.errorRate
-    if (metrics?.latencyP99Ms !== undefined) evaluation.latencyP99Ms = metrics.latencyP99Ms
-    if (evaluation.invocations < gates.minInvocations) {
-      evaluation.failures.push(
-        `${evaluation.invocations} invocations, fewer than min-invocations ${gates.minInvocations}`
-      )
+    const newMinutes = minutesOf(result, [scope.newVariant])
+    const baselineMinutes = minutesOf(result, scope.baselineVariants)
+    this.baselineSeen = baselineMinutes
+    const fresh = newMinutes.filter((minute) => minute.minute >= this.judgedThrough)
+    if (fresh.length === 0) {
+      evaluation.inconclusive.push(this.waitingReason(baselineMinutes, closedUntil))
+      return
     }
-    if (
-      gates.maxErrorRate !== undefined &&
-      evaluation.errorRate !== undefined &&
-      evaluation.errorRate > gates.maxErrorRate
-    ) {
-      evaluation.failures.push(
-        `error rate ${(evaluation.errorRate * 100).toFixed(2)}% above max-error-rate ${(gates.maxErrorRate * 100).toFixed(2)}%`
+    const from = this.judgedThrough
+    const to = Math.max(...fresh.map((minute) => minute.minute)) + MINUTE_MS
+    evaluation.window = { from, to }
+    const totals = total(fresh)
+    evaluation.invocations = totals.invocations
+    if (totals.invocations > 0) evaluation.errorRate = totals.errors5xx / totals.invocations
+    const p99s = fresh.map((minute) => minute.latencyP99Ms)
+    // A p99 cannot be pooled across minutes: the worst minute's is the honest bound.
+    if (p99s.every((value) => value !== undefined)) evaluation.latencyP99Ms = Math.max(...(p99s as number[]))
+
+    const span = `${clockTime(from)}–${clockTime(to)} UTC`
+    let conclusive = true
+    if (totals.invocations < Math.max(1, gates.minInvocations)) {
+      conclusive = false
+      evaluation.inconclusive.push(
+        `${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`
       )
+    } else {
+      if (gates.maxErrorRate !== undefined && (evaluation.errorRate ?? 0) > gates.maxErrorRate) {
+        evaluation.failures.push(
+          `error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span} above max-error-rate ${formatPercent(gates.maxErrorRate)}`
+        )
+      }
+      if (gates.maxLatencyP99Ms !== undefined) {
+        if (evaluation.latencyP99Ms === undefined) {
+          conclusive = false
+          evaluation.inconclusive.push(`CloudWatch has no p99 ModelLatency for ${span} although there were invocations`)
+        } else if (evaluation.latencyP99Ms > gates.maxLatencyP99Ms) {
+          evaluation.failures.push(
+            `p99 latency ${Math.round(evaluation.latencyP99Ms)} ms in ${span} above max-latency-p99 ${gates.maxLatencyP99Ms} ms`
+          )
+        }
+      }
     }
-    if (
-      gates.maxLatencyP99Ms !== undefined &&
-      evaluation.latencyP99Ms !== undefined &&
-      evaluation.latencyP99Ms > gates.maxLatencyP99Ms
-    ) {
-      evaluation.failures.push(
-        `p99 latency ${Math.round(evaluation.latencyP99Ms)} ms above max-latency-p99 ${gates.maxLatencyP99Ms} ms`
-      )
-    }
+    if (hasBaselineGates(gates)) this.compareWithBaseline(evaluation, newMinutes, baselineMinutes)
+    if (conclusive) this.judgedThrough = to
   }
 
-  if (evaluation.failures.length > 0) evaluation.verdict = 'failed'
-  return evaluation
+  /** Why there is nothing new to judge: not published yet, or published without traffic to the new variant. */
+  private waitingReason(baselineMinutes: MinuteFigures[], closedUntil: number): string {
+    const { scope } = this
+    const published = baselineMinutes.filter((minute) => minute.minute >= this.judgedThrough)
+    if (published.length > 0) {
+      const last = Math.max(...published.map((minute) => minute.minute)) + MINUTE_MS
+      return `no invocations of ${scope.newVariant} in ${clockTime(this.judgedThrough)}–${clockTime(last)} UTC, which CloudWatch has published for the serving variants`
+    }
+    return `waiting for CloudWatch: ${clockTime(this.judgedThrough)}–${clockTime(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a minute one to three minutes after it closes)`
+  }
+
+  /**
+   * The new variant against the serving variants over the same minutes, or,
+   * when the serving variants take no traffic (the last step), against their
+   * minutes from the earlier steps.
+   */
+  private compareWithBaseline(
+    evaluation: GateEvaluation,
+    newMinutes: MinuteFigures[],
+    baselineMinutes: MinuteFigures[]
+  ): void {
+    const { gates, scope } = this
+    const serving = new Map(baselineMinutes.filter((minute) => minute.invocations > 0).map((m) => [m.minute, m]))
+    const sameMinutes = scope.baselineServes
+    const compared = sameMinutes ? newMinutes.filter((minute) => serving.has(minute.minute)) : newMinutes
+    const baseline = sameMinutes
+      ? compared.map((minute) => serving.get(minute.minute) as MinuteFigures)
+      : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0)
+    const against = sameMinutes ? 'over the same minutes' : "from the earlier steps (the serving variants take no traffic now)"
+    const newTotals = total(compared)
+    const baseTotals = total(baseline)
+    const figures: BaselineFigures = { invocations: baseTotals.invocations }
+    if (baseTotals.invocations > 0) figures.errorRate = baseTotals.errors5xx / baseTotals.invocations
+    const baselineP99s = baseline.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]))
+    if (baselineP99s.length > 0) figures.latencyP99Ms = Math.max(...baselineP99s)
+    evaluation.baseline = figures
+    const comparisons: ComparisonRecord[] = []
+    const confidence = formatPercent(gates.confidence)
+    if (gates.maxErrorRateIncrease !== undefined) {
+      const test = compareErrorRates({
+        newErrors: newTotals.errors5xx,
+        newRequests: newTotals.invocations,
+        baselineErrors: baseTotals.errors5xx,
+        baselineRequests: baseTotals.invocations,
+        margin: gates.maxErrorRateIncrease,
+        confidence: gates.confidence
+      })
+      const points = (value: number): string => `${(value * 100).toFixed(2)} pp`
+      const detail =
+        newTotals.invocations === 0 || baseTotals.invocations === 0
+          ? `no minutes with traffic to both ${scope.newVariant} and the baseline ${against}`
+          : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors5xx} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors5xx} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`
+      comparisons.push({ gate: 'max-error-rate-increase', verdict: test.verdict, detail })
+    }
+    if (gates.maxLatencyP99Increase !== undefined) {
+      const newP99s = compared.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]))
+      const test = compareLatency({
+        newP99Ms: newP99s,
+        baselineP99Ms: baselineP99s,
+        margin: gates.maxLatencyP99Increase,
+        confidence: gates.confidence
+      })
+      const detail =
+        newP99s.length === 0 || baselineP99s.length === 0
+          ? `no minutes with a p99 for both ${scope.newVariant} and the baseline ${against}`
+          : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} minutes vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`
+      comparisons.push({ gate: 'max-latency-p99-increase', verdict: test.verdict, detail })
+    }
+    evaluation.comparisons = comparisons
+    for (const comparison of comparisons) {
+      if (comparison.verdict === 'failed') evaluation.failures.push(`${comparison.gate}: ${comparison.detail}`)
+      if (comparison.verdict === 'inconclusive') {
+        evaluation.inconclusive.push(`${comparison.gate} cannot tell yet: ${comparison.detail}`)
+      }
+    }
+  }
+}
+
+/** A variant's published minutes, or several variants' summed minute by minute (the serving variants as one baseline). */
+export function minutesOf(result: VariantMetricsResult, variants: string[]): MinuteFigures[] {
+  const byMinute = new Map<number, MinuteFigures & { weightedP99: number; p99Weight: number; p99Missing: boolean }>()
+  for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
+    for (const point of entry.series) {
+      if (point.invocations <= 0) continue
+      const minute = new Date(point.timestamp).getTime()
+      const figures = byMinute.get(minute) ?? {
+        minute,
+        invocations: 0,
+        errors5xx: 0,
+        weightedP99: 0,
+        p99Weight: 0,
+        p99Missing: false
+      }
+      figures.invocations += point.invocations
+      figures.errors5xx += point.errors5xx
+      if (point.latencyP99Ms === undefined) figures.p99Missing = true
+      else {
+        // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
+        figures.weightedP99 += point.latencyP99Ms * point.invocations
+        figures.p99Weight += point.invocations
+      }
+      byMinute.set(minute, figures)
+    }
+  }
+  return [...byMinute.values()]
+    .sort((a, b) => a.minute - b.minute)
+    .map(({ weightedP99, p99Weight, p99Missing, ...figures }) =>
+      p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight }
+    )
+}
+
+function total(minutes: MinuteFigures[]): { invocations: number; errors5xx: number } {
+  return minutes.reduce(
+    (sum, minute) => ({ invocations: sum.invocations + minute.invocations, errors5xx: sum.errors5xx + minute.errors5xx }),
+    { invocations: 0, errors5xx: 0 }
+  )
+}
+
+/** HH:MM of a minute, in UTC as CloudWatch shows it. */
+export function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16)
+}
+
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)}%`
 }

@@ -8,13 +8,13 @@ import * as core from '@actions/core'
 import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { formatDuration } from '../parse.js'
-import { reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
-import type { RolloutRecord } from '../report.js'
+import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError } from '../wait.js'
 import { createEndpointConfig, replacementVariantName } from './configs.js'
-import { RolloutFailedError } from './engine.js'
+import { startRolloutRecord } from './engine.js'
+import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
 
 export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number): DeploymentConfig {
@@ -57,25 +57,17 @@ export async function runSageMakerRollout(
   currentConfig: EndpointConfig,
   modelName: string,
   releaseConfig: string
-): Promise<void> {
+): Promise<RolloutResult> {
   // The model exists already: deploy created it (or found it) before choosing the controller.
   const settings = deploy.rollout
   const variantName = replacementVariantName(deploy.variantName, endpoint)
   const previousConfig = currentConfig.EndpointConfigName ?? ''
-  ctx.output('variant-name', variantName)
   if (settings.gates.alarmNames.length === 0) {
     core.warning(
       'rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.'
     )
   }
-  const record: RolloutRecord = {
-    controller: 'sagemaker',
-    strategy: settings.strategy,
-    newVariant: variantName,
-    previousConfig,
-    steps: []
-  }
-  ctx.report.rollout = record
+  const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig })
 
   const variant: ProductionVariant = {
     VariantName: variantName,
@@ -108,37 +100,35 @@ export async function runSageMakerRollout(
           waitTimeoutMs: ctx.settings.timeoutMs * 2
         })
     )
-    if (!updated) return
-    record.result = 'succeeded'
-    record.decision = `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`
-    ctx.output('rollout-result', 'succeeded')
-    ctx.output('rolled-back', false)
-    ctx.output('healthy', true)
-    await reportEndpoint(ctx, updated)
+    if (!updated) {
+      return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
+    }
+    return {
+      outcome: 'succeeded',
+      decision: `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`,
+      healthy: true,
+      failsStep: false
+    }
   } catch (error) {
     const landed = error instanceof EndpointStateError ? error.endpoint : undefined
     if (!landed) throw error
-    await reportEndpoint(ctx, landed)
-    ctx.output('healthy', false)
     if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
-      const decision = `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`
-      record.result = 'rolled-back'
-      record.decision = decision
-      ctx.output('rollout-result', 'rolled-back')
-      ctx.output('rolled-back', true)
-      if (settings.failOnRollback) throw new RolloutFailedError(decision)
-      core.warning(`${decision} The step succeeds because fail-on-rollback is false.`)
-      return
+      return {
+        outcome: 'rolled-back',
+        decision: `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+      }
     }
-    const decision =
-      landed.EndpointStatus === 'UpdateRollbackFailed'
-        ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
-        : (error as Error).message
-    record.result = 'failed'
-    record.decision = decision
-    ctx.output('rollout-result', 'failed')
-    ctx.output('rolled-back', false)
-    throw new RolloutFailedError(decision)
+    return {
+      outcome: 'failed',
+      decision:
+        landed.EndpointStatus === 'UpdateRollbackFailed'
+          ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+          : (error as Error).message,
+      healthy: false,
+      failsStep: true
+    }
   }
 }
 

@@ -7,7 +7,9 @@ import * as core from '@actions/core'
 
 export const STATE_KEYS = {
   isPost: 'isPost',
-  rollout: 'rollout'
+  rollout: 'rollout',
+  /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
+  inputs: 'inputs'
 } as const
 
 export interface InFlightRollout {
@@ -50,5 +52,18 @@ export function readInFlightRollout(): InFlightRollout | undefined {
   } catch {
     core.warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`)
     return undefined
+  }
+}
+
+export function saveCommonInputs(inputs: Record<string, string>): void {
+  core.saveState(STATE_KEYS.inputs, JSON.stringify(inputs))
+}
+
+export function readCommonInputs(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(core.getState(STATE_KEYS.inputs) || '{}')
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {}
+  } catch {
+    return {}
   }
 }

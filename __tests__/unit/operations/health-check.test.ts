@@ -200,7 +200,8 @@ describe('health-check', () => {
     ['probe-count', '0', 'whole number from 1 to 100'],
     ['probe-payload', '{not json', 'valid JSON'],
     ['probe-content-type', 'json', 'MIME type'],
-    ['probe-max-latency', 'fast', 'duration'],
+    ['probe-max-latency', 'fast', 'latency with its unit, ms or s'],
+    ['probe-max-latency', '500', 'a bare number is ambiguous'],
     ['target-variant', 'green_v2', 'letters, digits and hyphens'],
     ['fail-on-unhealthy', 'maybe', 'true or false']
   ])('rejects %s %j before any AWS call', async (input, value, expected) => {

@@ -217,7 +217,7 @@ describe('monitor', () => {
   it('passes when every variant is within the thresholds', async () => {
     serving()
 
-    const result = await runAction({ ...inputs, 'max-error-rate': '0.05', 'max-latency-p99': '500ms' })
+    const result = await runAction({ ...inputs, 'max-error-rate': '5%', 'max-latency-p99': '500ms' })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs.healthy).toBe('true')
@@ -313,9 +313,11 @@ describe('monitor', () => {
   it.each([
     ['metrics-window', '30s', 'at least 1m'],
     ['metrics-period', '90s', 'whole number of minutes'],
-    ['max-error-rate', '5 percent', 'fraction from 0 to 1'],
-    ['max-error-rate', '1.5', 'fraction from 0 to 1'],
-    ['max-latency-p99', 'fast', 'duration'],
+    ['max-error-rate', '5 percent', 'percentage with its % sign, such as 1% or 0.5%'],
+    ['max-error-rate', '0.05', 'a bare number is ambiguous: is 0.01 1% or 0.01%?'],
+    ['max-error-rate', '150%', 'percentage from 0% to 100%'],
+    ['max-latency-p99', 'fast', 'latency with its unit, ms or s, such as 250ms or 1.5s'],
+    ['max-latency-p99', '250', 'a bare number is ambiguous: ModelLatency is published in microseconds'],
     ['fail-on-unhealthy', 'maybe', 'true or false']
   ])('rejects %s %j before any AWS call', async (input, value, expected) => {
     const result = await runAction({ ...inputs, [input]: value })

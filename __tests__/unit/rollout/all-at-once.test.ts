@@ -4,10 +4,11 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
+import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
 
-import { seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+import { seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -29,20 +30,18 @@ beforeEach(() => {
   fake = new FakeAws()
   seedServingEndpoint(fake)
   fake.install(aws)
-  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+  clock = withTraffic(fake)
 })
+let clock: FakeClock
 
-/** The new model errs once it serves: the variant keeps its name, so only the config tells them apart. */
+/** The new model errs once it serves: the variant keeps its name, so only the model behind it tells them apart. */
 function newModelErrs(): void {
-  fake.traffic = () =>
-    fake.endpoint('fraud').config === 'fraud-v1-config'
-      ? { invocations: 100, errors5xx: 0 }
-      : { invocations: 100, errors5xx: 40 }
+  fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.4, latencyP99Ms: 40 })
 }
 
 describe('all-at-once with gates', () => {
   it('switches configs, then judges one step of 100%', async () => {
-    const result = await runAction(allAtOnce)
+    const result = await runAction(allAtOnce, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
@@ -70,13 +69,17 @@ describe('all-at-once with gates', () => {
     // Every gate evaluation comes after the switch.
     const names = awsCallNames()
     expect(names.indexOf('cloudwatch.GetMetricData')).toBeGreaterThan(names.indexOf('sagemaker.UpdateEndpoint'))
-    expect(names.filter((name) => name === 'cloudwatch.GetMetricData')).toHaveLength(5)
     const output = JSON.parse(result.outputs.result ?? '{}') as {
-      rollout: { steps: Array<{ weight: number; verdict: string; evaluations: unknown[] }> }
+      rollout: {
+        steps: Array<{ weight: number; verdict: string; startedAt: number; evaluations: Array<{ window?: { from: number } }> }>
+      }
     }
     expect(output.rollout.steps).toHaveLength(1)
-    expect(output.rollout.steps[0]).toMatchObject({ weight: 100, verdict: 'passed' })
-    expect(output.rollout.steps[0]?.evaluations).toHaveLength(5)
+    const [step] = output.rollout.steps
+    expect(step).toMatchObject({ weight: 100, verdict: 'passed' })
+    // The variant keeps its name, so the minute of the switch holds both models' requests: judging starts after it.
+    const judged = (step?.evaluations ?? []).flatMap((evaluation) => (evaluation.window ? [evaluation.window.from] : []))
+    expect(judged[0]).toBe(Math.ceil((step?.startedAt ?? 0) / 60_000) * 60_000)
 
     const state = fake.endpoint('fraud')
     expect(state.config).toBe(releaseConfig)
@@ -88,7 +91,7 @@ describe('all-at-once with gates', () => {
   it('returns the endpoint to the previous config when a gate fails', async () => {
     newModelErrs()
 
-    const result = await runAction(allAtOnce)
+    const result = await runAction(allAtOnce, { clock })
 
     const calls = changeCalls(aws)
     const releaseConfig = calls[1]?.input.EndpointConfigName as string
@@ -106,10 +109,14 @@ describe('all-at-once with gates', () => {
     expect(result.outputs['rolled-back']).toBe('true')
     expect(result.outputs['endpoint-config-name']).toBe('fraud-v1-config')
     expect(result.failed).toMatch(
-      /^Rolled back: .*error rate 40\.00% above max-error-rate 1\.00%.*"fraud-v1-config"\.$/
+      /^Rolled back: .*error rate 40\.\d\d% \(\d+ 5XX of \d+\) in .* above max-error-rate 1\.00%.*"fraud-v1-config"\.$/
     )
-    // The first evaluation failed; the rollback followed it at once.
-    expect(awsCallNames().filter((name) => name === 'cloudwatch.GetMetricData')).toHaveLength(1)
+    // The first evaluation with data failed; the rollback followed it at once.
+    const verdicts = (
+      JSON.parse(result.outputs.result ?? '{}') as { rollout: { steps: Array<{ evaluations: Array<{ verdict: string }> }> } }
+    ).rollout.steps[0]?.evaluations.map((evaluation) => evaluation.verdict)
+    expect(verdicts?.at(-1)).toBe('failed')
+    expect(verdicts?.slice(0, -1).every((verdict) => verdict === 'inconclusive')).toBe(true)
 
     const state = fake.endpoint('fraud')
     expect(state.status).toBe('InService')
@@ -123,7 +130,7 @@ describe('all-at-once with gates', () => {
   it('with auto-rollback: false leaves the new config serving and fails', async () => {
     newModelErrs()
 
-    const result = await runAction({ ...allAtOnce, 'auto-rollback': 'false' })
+    const result = await runAction({ ...allAtOnce, 'auto-rollback': 'false' }, { clock })
 
     expect(changeCalls(aws).map((call) => call.name)).toEqual([
       'sagemaker.CreateModel',

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws, type AwsCall, weightShifts } from '../../../__fixtures__/fake-aws.js'
-import { FakeClock } from '../../../__fixtures__/clock.js'
+import type { FakeClock } from '../../../__fixtures__/clock.js'
 
-import { CANARY_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, PUBLICATION_DELAY_MS, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -25,12 +25,13 @@ beforeEach(() => {
   fake = new FakeAws()
   seedServingEndpoint(fake, 3)
   fake.install(aws)
-  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+  clock = withTraffic(fake)
 })
+let clock: FakeClock
 
 describe('canary rollout run by the action', () => {
   it('shifts step by step, then retires the old variant', async () => {
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
@@ -91,39 +92,46 @@ describe('canary rollout run by the action', () => {
     // A finished rollout leaves nothing for the post step to undo.
     expect(core.state.rollout).toBe('')
 
-    // 3 steps x 5 evaluations, one GetMetricData each and nothing else from CloudWatch.
+    // One GetMetricData call an evaluation, and nothing else from CloudWatch.
+    const evaluations = (
+      JSON.parse(result.outputs.result ?? '{}') as { rollout: { steps: Array<{ evaluations: unknown[] }> } }
+    ).rollout.steps.reduce((sum, step) => sum + step.evaluations.length, 0)
     expect(awsCallNames().filter((name) => name.startsWith('cloudwatch.'))).toEqual(
-      Array<string>(15).fill('cloudwatch.GetMetricData')
+      Array<string>(evaluations).fill('cloudwatch.GetMetricData')
     )
   })
 
   it('shows a row per step and a chart of weight and error rate in the summary', async () => {
-    // 0.5% errors in the 50% step only: under max-error-rate, but visible on the chart.
-    fake.traffic = (variant) =>
-      fake.weights('fraud')[variant] === 50
-        ? { invocations: 1000, errors5xx: 5, latencyP99Us: 40_000 }
-        : { invocations: 100, errors5xx: 0, latencyP99Us: 40_000 }
+    // 0.5% errors: under max-error-rate, but visible on the chart.
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.005, latencyP99Ms: 40 })
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
-    const row = (step: number, weight: number, invocations: number | string, rate: string): string =>
-      `<tr><td>${step}</td><td>${weight}%</td><td>10m</td><td>${invocations}</td><td>${rate}</td><td>40 ms</td><td>OK</td><td>—</td><td>✅ passed</td></tr>`
     expect(result.summary).toContain('<h3>Rollout (canary, gates judged by the action)</h3>')
-    expect(result.summary).toContain(row(1, 10, 100, '0.00%'))
-    expect(result.summary).toContain(row(2, 50, '1,000', '0.50%'))
-    expect(result.summary).toContain(row(3, 100, 100, '0.00%'))
+    expect(result.summary).toContain('<p>Gates: max-error-rate: 5XX rate at most 1%.</p>')
+    for (const [step, weight] of [
+      [1, 10],
+      [2, 50],
+      [3, 100]
+    ]) {
+      expect(result.summary).toMatch(
+        new RegExp(
+          `<tr><td>${step}</td><td>${weight}%</td><td>1[23]m(\\d+s)?</td><td>[\\d,]+</td><td>0\\.\\d\\d%</td><td>40 ms</td><td>none set</td><td>—</td><td>\\d+ passed, \\d+ inconclusive</td><td>✅ passed</td></tr>`
+        )
+      )
+    }
     expect(result.summary).toMatch(/```mermaid\n%%{init: [^\n]*\nxychart-beta/)
     expect(result.summary).toContain('x-axis "Step" ["1", "2", "3"]')
     // One chart of the traffic share, one of the error rate against max-error-rate (1%), on an axis that fits it.
     expect(result.summary).toContain('bar [10, 50, 100]')
-    expect(result.summary).toContain('bar [0, 0.5, 0]')
+    expect(result.summary).toMatch(/bar \[0\.\d+, 0\.\d+, 0\.\d+\]/)
     expect(result.summary).toContain('line [1, 1, 1]')
     expect(result.summary).toContain('y-axis "%" 0 --> 2')
   })
 
   it('plans a dry run without changing anything', async () => {
-    const result = await runAction({ ...canary, 'dry-run': 'true' })
+    const result = await runAction({ ...canary, 'dry-run': 'true' }, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(changeCalls(aws)).toEqual([])
@@ -142,19 +150,13 @@ describe('canary rollout run by the action', () => {
     expect(core.state.rollout).toBeUndefined()
   })
 
-  it('runs a thirty-minute rollout without waiting, judging the gates every gate-interval', async () => {
-    const clock = new FakeClock()
+  it('runs a forty-minute rollout without waiting: gates every gate-interval, then every 20 s until the data is in', async () => {
     const started = Date.now()
 
     const result = await runAction(canary, { clock })
 
     expect(Date.now() - started).toBeLessThan(5_000)
     expect(result.failed).toBeUndefined()
-    // Three ten-minute bakes, plus the seconds the fake's transitions take.
-    expect(clock.sleptMs).toBeGreaterThanOrEqual(30 * 60_000)
-    expect(clock.sleptMs).toBeLessThan(31 * 60_000)
-    expect(clock.sleeps.filter((ms) => ms === 2 * 60_000)).toHaveLength(15)
-
     const output = JSON.parse(result.outputs.result ?? '{}') as {
       durationMs: number
       rollout: {
@@ -164,10 +166,13 @@ describe('canary rollout run by the action', () => {
     expect(output.durationMs).toBe(clock.sleptMs)
     expect(output.rollout.steps.map((step) => step.weight)).toEqual([10, 50, 100])
     for (const step of output.rollout.steps) {
-      expect(step.evaluations.map((evaluation) => evaluation.at - step.startedAt)).toEqual(
-        [2, 4, 6, 8, 10].map((minutes) => minutes * 60_000)
-      )
-      expect(step.endedAt - step.startedAt).toBe(10 * 60_000)
+      const offsets = step.evaluations.map((evaluation) => evaluation.at - step.startedAt)
+      expect(offsets.slice(0, 5)).toEqual([2, 4, 6, 8, 10].map((minutes) => minutes * 60_000))
+      offsets.slice(5).forEach((offset, index) => expect(offset).toBe(10 * 60_000 + (index + 1) * 20_000))
+      // Past the bake, only until the minute that held its end has been published.
+      const lastMinuteClosed = Math.ceil((step.startedAt + 10 * 60_000) / 60_000) * 60_000
+      expect(step.endedAt).toBeGreaterThanOrEqual(lastMinuteClosed + PUBLICATION_DELAY_MS)
+      expect(step.endedAt).toBeLessThan(lastMinuteClosed + PUBLICATION_DELAY_MS + 20_000)
     }
   })
 })

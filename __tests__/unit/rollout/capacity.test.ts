@@ -7,10 +7,10 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
-import { FakeClock } from '../../../__fixtures__/clock.js'
+import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, variantResourceId, weightShifts } from '../../../__fixtures__/fake-aws.js'
 
-import { CANARY_DEPLOY } from '../../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -59,8 +59,9 @@ beforeEach(() => {
   resetAws()
   fake = new FakeAws()
   fake.install(aws)
-  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+  clock = withTraffic(fake)
 })
+let clock: FakeClock
 
 function seedOneVariant(count: number, initialCount: number): void {
   fake.seedEndpoint(
@@ -78,7 +79,7 @@ describe('autoscaling carried over at promotion', () => {
   })
 
   it('deregisters the old variant before the update that removes it and registers the new one after', async () => {
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
@@ -148,7 +149,7 @@ describe('autoscaling carried over at promotion', () => {
   it('puts the scaling back on the old variant when SageMaker rolls the promotion back', async () => {
     fake.failUpdateTo = { config: (name) => /^fraud-\d{14}-[0-9a-z]{5}$/.test(name), reason: 'Insufficient capacity.' }
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     const names = changeCalls(aws).map((call) => call.name)
@@ -176,9 +177,9 @@ describe('autoscaling carried over at promotion', () => {
   })
 
   it('leaves the old variant registered through a rollback after a failed gate', async () => {
-    fake.traffic = (variant) => (variant === 'fraud-v2' ? { invocations: 100, errors5xx: 50 } : { invocations: 100 })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(changeCalls(aws).filter((call) => call.name.startsWith('autoscaling.'))).toEqual([])
@@ -191,7 +192,7 @@ describe('serving capacity', () => {
   it('gives the old variant the five instances it serves with, not the one its config says', async () => {
     seedOneVariant(5, 1)
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
     const calls = changeCalls(aws)
@@ -209,7 +210,6 @@ describe('serving capacity', () => {
 
   it('keeps the five instances serving while the canary runs', async () => {
     seedOneVariant(5, 1)
-    const clock = new FakeClock()
     const counts: number[] = []
     // Half-way through the 10% step.
     clock.at(5 * 60_000, () => counts.push(...fake.endpoint('fraud').variants.map((variant) => variant.count)))
@@ -225,9 +225,9 @@ describe('serving capacity', () => {
 
   it('gives the old variant back the instances it served with when a failed gate rolls back', async () => {
     seedOneVariant(5, 1)
-    fake.traffic = (variant) => (variant === 'fraud-v2' ? { invocations: 100, errors5xx: 50 } : { invocations: 100 })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
@@ -246,7 +246,7 @@ describe('serving capacity', () => {
       { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
     )
 
-    const result = await runAction({ ...canary, 'traffic-steps': '10,50,100' })
+    const result = await runAction({ ...canary, 'traffic-steps': '10,50,100' }, { clock })
 
     expect(result.failed).toBeUndefined()
     const calls = changeCalls(aws)

@@ -5,10 +5,10 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
-import { FakeClock } from '../../../__fixtures__/clock.js'
+import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, type AwsCall } from '../../../__fixtures__/fake-aws.js'
 
-import { CANARY_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -30,8 +30,9 @@ beforeEach(() => {
   fake = new FakeAws()
   seedServingEndpoint(fake)
   fake.install(aws)
-  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+  clock = withTraffic(fake)
 })
+let clock: FakeClock
 
 describe('SageMaker rolls back the update that adds the canary', () => {
   const reason = 'The primary container for production variant fraud-v2 did not pass the ping health check.'
@@ -39,7 +40,7 @@ describe('SageMaker rolls back the update that adds the canary', () => {
   it('fails the step quoting FailureReason, shifts no traffic and deletes what it made', async () => {
     fake.failUpdateTo = { config: (name) => CANARY_CONFIG.test(name), reason }
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     const calls = changeCalls(aws)
     const [canaryConfig] = createdConfigs(calls)
@@ -75,7 +76,7 @@ describe('SageMaker rolls back the promotion (canary config to release config)',
       reason: 'Insufficient capacity for ml.m5.large.'
     }
 
-    const result = await runAction(canary)
+    const result = await runAction(canary, { clock })
 
     const calls = changeCalls(aws)
     const [canaryConfig, releaseConfig] = createdConfigs(calls)
@@ -129,8 +130,6 @@ describe('SageMaker rolls back the promotion (canary config to release config)',
 
 describe('an update that outlasts the timeout', () => {
   it('fails the step and leaves SageMaker the config and model it is moving the endpoint to', async () => {
-    const clock = new FakeClock()
-    fake.clock = clock
     fake.transitionMs = { Updating: 40 * 60_000 }
 
     const result = await runAction(
@@ -155,7 +154,7 @@ describe('an update that outlasts the timeout', () => {
 
 describe('a second deploy while a canary is in flight', () => {
   it('fails naming the in-flight config and changes nothing', async () => {
-    const first = await runAction({ ...canary, 'traffic-steps': '10,50' })
+    const first = await runAction({ ...canary, 'traffic-steps': '10,50' }, { clock })
     expect(first.outputs['rollout-result']).toBe('paused')
     const canaryConfig = fake.endpoint('fraud').config
     expect(canaryConfig).toMatch(CANARY_CONFIG)
@@ -166,7 +165,7 @@ describe('a second deploy while a canary is in flight', () => {
     })
     for (const client of Object.values(aws)) client.resetHistory()
 
-    const second = await runAction({ ...canary, 'model-name': 'fraud-v3' })
+    const second = await runAction({ ...canary, 'model-name': 'fraud-v3' }, { clock })
 
     expect(second.failed).toBe(
       `A rollout is already in flight on endpoint "fraud": config "${canaryConfig}" carries new variant "fraud-v2". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`

@@ -1,28 +1,29 @@
 /**
- * Each health gate failing on its own during a canary, and what the action
- * does about it: traffic off the new variant first, then the previous config.
+ * Each health gate during a canary, judged on data that arrives as it does
+ * from SageMaker: a minute's datapoints appear 90 s after the minute closes,
+ * and a variant without traffic publishes nothing. What the action does on a
+ * failed gate: traffic off the new variant first, then the previous config.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch'
 import * as core from '../../../__fixtures__/core.js'
-import { FakeClock } from '../../../__fixtures__/clock.js'
+import { awsCalls, changeCalls, FakeAws, type AwsCall, weightShifts } from '../../../__fixtures__/fake-aws.js'
+import type { ModelBehaviour } from '../../../__fixtures__/fake-cloudwatch.js'
 import {
-  awsCalls,
-  changeCalls,
-  FakeAws,
-  type AwsCall,
-  type VariantTraffic,
-  weightShifts
-} from '../../../__fixtures__/fake-aws.js'
-
-import { CANARY_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+  CANARY_DEPLOY,
+  PUBLICATION_DELAY_MS,
+  seedServingEndpoint,
+  withTraffic
+} from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
 const canary = CANARY_DEPLOY
+const MINUTE = 60_000
+const START = Date.UTC(2026, 0, 15, 12, 0, 0)
 
-const HEALTHY: VariantTraffic = { invocations: 100, errors5xx: 0, latencyP99Us: 40_000 }
+const BAD: ModelBehaviour = { errorRate: 0.25, latencyP99Ms: 40 }
 
 /** The changes of a rollout that completes: model, canary config, update, three shifts, release config, update, delete. */
 const SUCCEEDED = [
@@ -66,7 +67,6 @@ function expectBackOnPreviousConfig(calls: AwsCall[]): void {
   expect(state.config).toBe('fraud-v1-config')
   expect(state.variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
   expect(fake.weights('fraud')).toEqual({ AllTraffic: 100 })
-  // Other fields may ask SageMaker to keep the instance counts serving; the target is what matters here.
   expect(calls.at(-3)?.input).toMatchObject({ EndpointName: 'fraud', EndpointConfigName: 'fraud-v1-config' })
   const canaryConfig = canaryConfigOf(calls)
   expect(calls.at(-2)?.input).toEqual({ EndpointConfigName: canaryConfig })
@@ -76,20 +76,27 @@ function expectBackOnPreviousConfig(calls: AwsCall[]): void {
   expect(core.state.rollout).toBe('')
 }
 
-/**
- * Traffic that is bad in the evaluations whose (1-based) numbers are listed
- * and healthy otherwise. An evaluation is one GetMetricData call, known by
- * the end of its window.
- */
-function badIn(
-  evaluations: number[],
-  bad: VariantTraffic
-): (variant: string, start: Date, end: Date) => VariantTraffic {
-  const ends: number[] = []
-  return (_variant, _start, end) => {
-    if (!ends.includes(end.getTime())) ends.push(end.getTime())
-    return evaluations.includes(ends.indexOf(end.getTime()) + 1) ? bad : HEALTHY
-  }
+interface StepOutput {
+  weight: number
+  verdict: string
+  startedAt: number
+  endedAt: number
+  reason?: string
+  evaluations: Array<{
+    at: number
+    verdict: string
+    failures: string[]
+    inconclusive: string[]
+    invocations?: number
+    window?: { from: number; to: number }
+    alarmsInAlarm: string[]
+    baseline?: { errorRate?: number }
+    comparisons?: Array<{ gate: string; verdict: string }>
+  }>
+}
+
+function stepsOf(result: { outputs: Record<string, string> }): StepOutput[] {
+  return (JSON.parse(result.outputs.result ?? '{}') as { rollout: { steps: StepOutput[] } }).rollout.steps
 }
 
 /** The variants each GetMetricData call asked about. */
@@ -115,21 +122,201 @@ beforeEach(() => {
   fake = new FakeAws()
   seedServingEndpoint(fake)
   fake.install(aws)
-  fake.traffic = () => HEALTHY
+})
+
+describe('a bad canary whose data arrives late', () => {
+  const inputs = { ...canary, 'max-error-rate': '1%' }
+
+  it('waits for CloudWatch instead of passing on an empty window, then rolls back on the first published minute', async () => {
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v2', BAD)
+
+    const result = await runAction(inputs, { clock })
+
+    const calls = changeCalls(aws)
+    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
+    expect(weightShifts(calls)).toEqual([
+      { AllTraffic: 90, 'fraud-v2': 10 },
+      { AllTraffic: 100, 'fraud-v2': 0 }
+    ])
+    expectBackOnPreviousConfig(calls)
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.outputs.healthy).toBe('false')
+    expect(result.failed).toMatch(/error rate 2\d\.\d\d% \(\d+ 5XX of \d+\) in 12:00–12:0\d UTC above max-error-rate 1\.00%/)
+
+    const [step] = stepsOf(result)
+    // Two minutes in, minute 12:00 has closed but is not published until 12:02:30: nothing to judge yet.
+    const [first, second] = step?.evaluations ?? []
+    expect(first?.verdict).toBe('inconclusive')
+    expect(first?.inconclusive.join()).toMatch(/waiting for CloudWatch: 12:00–12:02 UTC has closed but is not published yet/)
+    expect(first?.invocations).toBeUndefined()
+    // The next evaluation is the first after publication, and it fails.
+    expect(second?.verdict).toBe('failed')
+    expect(second?.at).toBeGreaterThanOrEqual(START + MINUTE + PUBLICATION_DELAY_MS)
+    expect(second?.at).toBeLessThanOrEqual(START + MINUTE + PUBLICATION_DELAY_MS + 2 * MINUTE)
+    expect(step?.evaluations).toHaveLength(2)
+    expect(result.log).toContainEqual(expect.stringMatching(/^Evaluation 1\/5 at 10%: inconclusive \(waiting for CloudWatch/))
+  })
+
+  it('judges the new variant only: errors on the old one do not stop the rollout', async () => {
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0.5, latencyP99Ms: 40 })
+
+    const result = await runAction(inputs, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(SUCCEEDED)
+    // The serving variant is read in the same call, but no gate judges it.
+    expect(new Set(metricVariants().map((variants) => variants.join()))).toEqual(new Set(['fraud-v2,AllTraffic']))
+  })
+})
+
+describe('a healthy canary', () => {
+  it('ends each step only once CloudWatch has published every minute the step exposed', async () => {
+    const clock = withTraffic(fake)
+
+    const result = await runAction({ ...canary, 'max-error-rate': '1%' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    for (const step of stepsOf(result)) {
+      const bakeEnd = step.startedAt + 10 * MINUTE
+      const lastExposedMinute = Math.floor(bakeEnd / MINUTE) * MINUTE
+      // The step outlasts its bake until the minute holding the bake's end is published ...
+      expect(step.endedAt).toBeGreaterThanOrEqual(lastExposedMinute + MINUTE + PUBLICATION_DELAY_MS)
+      // ... and not by much more: one look every 20 s while it waits.
+      expect(step.endedAt).toBeLessThanOrEqual(lastExposedMinute + MINUTE + PUBLICATION_DELAY_MS + 20_000)
+      const judged = step.evaluations.filter((evaluation) => evaluation.window)
+      expect(judged.at(-1)?.window?.to).toBeGreaterThan(lastExposedMinute)
+      // Every minute is judged once: the windows follow each other without a gap or an overlap.
+      for (const [index, evaluation] of judged.entries()) {
+        if (index > 0) expect(evaluation.window?.from).toBe(judged[index - 1]?.window?.to)
+      }
+      expect(step.verdict).toBe('passed')
+    }
+  })
+
+  it('with min-invocations is promoted, its early evaluations inconclusive rather than failed', async () => {
+    const clock = withTraffic(fake)
+
+    const result = await runAction(
+      { ...canary, 'min-invocations': '5', 'gate-interval': '30s', 'max-error-rate': '1%' },
+      { clock }
+    )
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const [step] = stepsOf(result)
+    expect(step?.evaluations[0]?.verdict).toBe('inconclusive')
+    expect(step?.evaluations.some((evaluation) => evaluation.verdict === 'failed')).toBe(false)
+    expect(result.summary).toMatch(/\d+ passed, \d+ inconclusive<\/td><td>✅ passed/)
+  })
+
+  it('passes a p99 of 200 ms against max-latency-p99 250ms (ModelLatency is published in microseconds)', async () => {
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 200 })
+
+    const result = await runAction({ ...canary, 'max-latency-p99': '250ms' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.summary).toContain('<td>200 ms</td>')
+  })
+})
+
+describe('latency', () => {
+  it('rolls back when the p99 is 300 ms against 250ms', async () => {
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 300 })
+
+    const result = await runAction({ ...canary, 'max-latency-p99': '250ms' }, { clock })
+
+    const calls = changeCalls(aws)
+    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
+    expectBackOnPreviousConfig(calls)
+    expect(result.failed).toMatch(/p99 latency 300 ms in 12:0\d–12:0\d UTC above max-latency-p99 250 ms/)
+    expect(result.summary).toContain('<td>300 ms</td>')
+  })
+})
+
+describe('no traffic to the canary', () => {
+  it('never succeeds: the gates could not judge, so it is rolled back', async () => {
+    const clock = withTraffic(fake, 0)
+
+    const result = await runAction({ ...canary, 'max-error-rate': '1%' }, { clock })
+
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.outputs.healthy).toBe('false')
+    expect(result.failed).toMatch(/^Rolled back: the gates could not judge the 10% step \(waiting for CloudWatch/)
+    const [step] = stepsOf(result)
+    expect(step?.verdict).toBe('inconclusive')
+    expect(step?.evaluations.every((evaluation) => evaluation.verdict === 'inconclusive')).toBe(true)
+    // It waited bake-time plus max-data-delay for data that never came.
+    expect((step?.endedAt ?? 0) - (step?.startedAt ?? 0)).toBeGreaterThanOrEqual(15 * MINUTE)
+    expect(result.summary).toContain('❔ inconclusive')
+  })
+
+  it('with alarms only: an alarm that stays OK on a variant nobody calls proves nothing', async () => {
+    const clock = withTraffic(fake, 0)
+    fake.alarms.set('fraud-5xx', 'OK')
+
+    const result = await runAction({ ...canary, 'alarm-names': 'fraud-5xx' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toContain('the gates could not judge the 10% step')
+  })
+
+  it('with on-inconclusive: pause stays at the step, fails the step and says the gates could not judge', async () => {
+    const clock = withTraffic(fake, 0)
+
+    const result = await runAction({ ...canary, 'max-error-rate': '1%', 'on-inconclusive': 'pause' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('paused')
+    expect(result.outputs['rolled-back']).toBe('false')
+    expect(result.outputs.healthy).toBe('false')
+    expect(result.failed).toMatch(/^Paused at 10% on fraud-v2: the gates could not judge the 10% step/)
+    expect(fake.weights('fraud')).toEqual({ AllTraffic: 90, 'fraud-v2': 10 })
+    expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 90, 'fraud-v2': 10 }])
+    // A pause is a resting state: nothing for the post step to undo, and promote knows when it began.
+    expect(core.state.rollout).toBe('')
+    const canaryConfig = canaryConfigOf(changeCalls(aws))
+    expect(fake.configs.get(canaryConfig)?.tags['sagemaker-deploy:paused-at']).toMatch(/^2026-01-15T12:\d\d:\d\d/)
+  })
+})
+
+describe('too little traffic for min-invocations', () => {
+  it('keeps the window open to gather invocations, and rolls back when they never add up', async () => {
+    // 0.05 requests a second, 10% to the canary: about one request every three minutes.
+    const clock = withTraffic(fake, 0.05)
+
+    const result = await runAction({ ...canary, 'min-invocations': '50' }, { clock })
+
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
+    expect(result.failed).toMatch(/the gates could not judge the 10% step \(\d+ invocations of fraud-v2 in 12:00–12:\d\d UTC, fewer than min-invocations 50: too few to decide/)
+  })
+})
+
+describe('data published later than max-data-delay', () => {
+  it('is inconclusive, not passed', async () => {
+    const clock = withTraffic(fake, 20, 20 * MINUTE)
+
+    const result = await runAction({ ...canary, 'max-error-rate': '1%', 'max-data-delay': '2m' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toContain('the gates could not judge the 10% step (waiting for CloudWatch')
+  })
 })
 
 describe('an alarm that fires during step 2', () => {
   const inputs = { ...canary, 'alarm-names': 'fraud-5xx' }
-  function alarmAtFifteenMinutes(): FakeClock {
-    fake.alarms.set('fraud-5xx', 'OK')
-    const clock = new FakeClock()
-    // Step 1 bakes for the first ten minutes; minute fifteen is half-way through step 2.
-    clock.at(15 * 60_000, () => fake.alarms.set('fraud-5xx', 'ALARM'))
-    return clock
-  }
 
   it('moves traffic off the new variant first, then restores the previous config, and fails the step', async () => {
-    const result = await runAction(inputs, { clock: alarmAtFifteenMinutes() })
+    const clock = withTraffic(fake)
+    fake.alarms.set('fraud-5xx', 'OK')
+    clock.at(20 * MINUTE, () => fake.alarms.set('fraud-5xx', 'ALARM'))
+
+    const result = await runAction(inputs, { clock })
 
     const calls = changeCalls(aws)
     expect(calls.map((call) => call.name)).toEqual(rolledBackAt(2))
@@ -144,100 +331,52 @@ describe('an alarm that fires during step 2', () => {
     expect(result.outputs.healthy).toBe('false')
     expect(result.outputs['endpoint-config-name']).toBe('fraud-v1-config')
     expect(result.failed).toMatch(/^Rolled back: .*alarm fraud-5xx in ALARM.*All traffic is back on fraud-v1-config\.$/)
-
-    const output = JSON.parse(result.outputs.result ?? '{}') as {
-      rollout: { steps: Array<{ weight: number; verdict: string; evaluations: Array<{ alarmsInAlarm: string[] }> }> }
-    }
-    expect(output.rollout.steps.map((step) => [step.weight, step.verdict])).toEqual([
+    const steps = stepsOf(result)
+    expect(steps.map((step) => [step.weight, step.verdict])).toEqual([
       [10, 'passed'],
       [50, 'failed']
     ])
-    // Minute 15 is the third evaluation of step 2 (at 2, 4 and 6 minutes in, the step having begun a little after 10).
-    expect(output.rollout.steps[1]?.evaluations.map((evaluation) => evaluation.alarmsInAlarm)).toEqual([
-      [],
-      [],
-      ['fraud-5xx']
-    ])
-    expect(result.summary).toContain('<td>2</td><td>50%</td>')
-    expect(result.summary).toContain('<td>fraud-5xx</td><td>—</td><td>❌ failed</td>')
+    const failed = steps[1]?.evaluations.at(-1)
+    expect(failed?.alarmsInAlarm).toEqual(['fraud-5xx'])
+    expect(failed?.at).toBeGreaterThanOrEqual(START + 20 * MINUTE)
+    expect(failed?.at).toBeLessThanOrEqual(START + 22 * MINUTE)
+    expect(steps[1]?.evaluations.slice(0, -1).every((evaluation) => evaluation.alarmsInAlarm.length === 0)).toBe(true)
+    expect(result.summary).toMatch(/<td>2<\/td><td>50%<\/td>.*<td>fraud-5xx<\/td><td>—<\/td><td>[^<]*<\/td><td>❌ failed<\/td>/)
   })
 
   it('with fail-on-rollback: false the step succeeds with the same outputs and the same end state', async () => {
-    const result = await runAction({ ...inputs, 'fail-on-rollback': 'false' }, { clock: alarmAtFifteenMinutes() })
+    const clock = withTraffic(fake)
+    fake.alarms.set('fraud-5xx', 'OK')
+    clock.at(20 * MINUTE, () => fake.alarms.set('fraud-5xx', 'ALARM'))
+
+    const result = await runAction({ ...inputs, 'fail-on-rollback': 'false' }, { clock })
 
     expect(result.failed).toBeUndefined()
-    const calls = changeCalls(aws)
-    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(2))
-    expectBackOnPreviousConfig(calls)
+    expectBackOnPreviousConfig(changeCalls(aws))
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(result.outputs['rolled-back']).toBe('true')
-    expect(result.outputs.healthy).toBe('false')
     expect(result.log).toContainEqual(expect.stringMatching(/The step succeeds because fail-on-rollback is false\.$/))
   })
-})
 
-describe('error rate', () => {
-  const inputs = { ...canary, 'max-error-rate': '1%' }
+  it('says "none set" in the alarms column when no alarm was asked for', async () => {
+    const clock = withTraffic(fake)
 
-  it('rolls back when the new variant answers more 5XX errors than max-error-rate', async () => {
-    fake.traffic = (variant) =>
-      variant === 'fraud-v2' ? { invocations: 1000, errors5xx: 50, latencyP99Us: 40_000 } : HEALTHY
+    const result = await runAction({ ...canary, 'max-error-rate': '1%' }, { clock })
 
-    const result = await runAction(inputs)
-
-    const calls = changeCalls(aws)
-    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
-    expect(weightShifts(calls)).toEqual([
-      { AllTraffic: 90, 'fraud-v2': 10 },
-      { AllTraffic: 100, 'fraud-v2': 0 }
-    ])
-    expectBackOnPreviousConfig(calls)
-    expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toContain('error rate 5.00% above max-error-rate 1.00%')
-    // The first evaluation failed; nothing more was read.
-    expect(metricVariants()).toEqual([['fraud-v2']])
-  })
-
-  it('judges the new variant only: errors on the old one do not stop the rollout', async () => {
-    fake.traffic = (variant) =>
-      variant === 'AllTraffic' ? { invocations: 1000, errors5xx: 500, latencyP99Us: 40_000 } : HEALTHY
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBeUndefined()
-    expect(result.outputs['rollout-result']).toBe('succeeded')
-    expect(changeCalls(aws).map((call) => call.name)).toEqual(SUCCEEDED)
-    expect(metricVariants()).toEqual(Array(15).fill(['fraud-v2']))
-    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    expect(result.summary).toMatch(/<td>none set<\/td><td>—<\/td><td>[^<]*<\/td><td>✅ passed<\/td>/)
   })
 })
 
-describe('latency', () => {
-  // CloudWatch publishes ModelLatency in microseconds; the input is in milliseconds.
-  const inputs = { ...canary, 'max-latency-p99': '250ms' }
+describe('an alarm already in ALARM', () => {
+  it('refuses the deploy before creating anything', async () => {
+    fake.alarms.set('fraud-5xx', 'ALARM')
 
-  it('rolls back when the p99 is 300 ms (300,000 µs) against 250ms', async () => {
-    fake.traffic = (variant) => (variant === 'fraud-v2' ? { invocations: 100, latencyP99Us: 300_000 } : HEALTHY)
+    const result = await runAction({ ...canary, 'alarm-names': 'fraud-5xx' })
 
-    const result = await runAction(inputs)
-
-    const calls = changeCalls(aws)
-    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
-    expectBackOnPreviousConfig(calls)
-    expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toContain('p99 latency 300 ms above max-latency-p99 250 ms')
-    expect(result.summary).toContain('<td>300 ms</td>')
-  })
-
-  it('passes when the p99 is 200 ms (200,000 µs)', async () => {
-    fake.traffic = () => ({ invocations: 100, latencyP99Us: 200_000 })
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBeUndefined()
-    expect(result.outputs['rollout-result']).toBe('succeeded')
-    expect(changeCalls(aws).map((call) => call.name)).toEqual(SUCCEEDED)
-    expect(result.summary).toContain('<td>200 ms</td>')
+    expect(result.failed).toBe(
+      'Input "alarm-names": "fraud-5xx" is already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.'
+    )
+    expect(changeCalls(aws)).toEqual([])
   })
 })
 
@@ -256,118 +395,110 @@ describe('probes', () => {
     const calls = changeCalls(aws)
     expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
     expectBackOnPreviousConfig(calls)
-    expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(result.failed).toContain('probe to fraud-v2 failed: ModelError')
-    // One evaluation of two probes, each aimed at the new variant whatever its weight.
     expect(targets()).toEqual(['fraud-v2', 'fraud-v2'])
-    expect(result.summary).toContain('<td>0/2</td><td>❌ failed</td>')
+    expect(result.summary).toMatch(/<td>0\/2<\/td><td>1 failed<\/td><td>❌ failed<\/td>/)
   })
 
-  it('sends probe-count probes to the new variant at every evaluation', async () => {
+  it('are evidence of their own: a probe-only rollout needs no metrics and ends at bake-time', async () => {
     const result = await runAction(inputs)
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
     expect(changeCalls(aws).map((call) => call.name)).toEqual(SUCCEEDED)
     expect(targets()).toEqual(Array(3 * 5 * 2).fill('fraud-v2'))
-    // Probes alone need no metrics.
     expect(awsCalls(aws).filter((call) => call.name.startsWith('cloudwatch.'))).toEqual([])
-  })
-})
-
-describe('min-invocations', () => {
-  it('rolls back when the new variant sees too few requests to judge', async () => {
-    fake.traffic = (variant) => (variant === 'fraud-v2' ? { invocations: 10, errors5xx: 0 } : HEALTHY)
-
-    const result = await runAction({ ...canary, 'min-invocations': '50' })
-
-    const calls = changeCalls(aws)
-    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
-    expectBackOnPreviousConfig(calls)
-    expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toContain('10 invocations, fewer than min-invocations 50')
-  })
-
-  it('counts a window with no datapoints at all as zero invocations', async () => {
-    fake.traffic = () => ({ invocations: 0 })
-
-    const result = await runAction({ ...canary, 'min-invocations': '1' })
-
-    expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
-    expect(result.failed).toContain('0 invocations, fewer than min-invocations 1')
+    for (const step of stepsOf(result)) expect(step.endedAt - step.startedAt).toBe(10 * MINUTE)
   })
 })
 
 describe('failure-threshold: 2', () => {
-  const inputs = { ...canary, 'max-error-rate': '1%', 'failure-threshold': '2' }
-  const BAD: VariantTraffic = { invocations: 100, errors5xx: 20, latencyP99Us: 40_000 }
+  const inputs = { ...canary, 'max-error-rate': '1%', 'failure-threshold': '2', 'gate-interval': '1m' }
 
-  it('rides out one failed evaluation followed by good ones', async () => {
-    fake.traffic = badIn([3], BAD)
+  it('rides out one bad minute followed by good ones', async () => {
+    const clock = withTraffic(fake)
+    clock.at(4 * MINUTE, () => fake.cloudwatch.setBehaviour('fraud-v2', BAD))
+    clock.at(5 * MINUTE, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 40 }))
 
-    const result = await runAction(inputs)
+    const result = await runAction(inputs, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
-    expect(changeCalls(aws).map((call) => call.name)).toEqual(SUCCEEDED)
-    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
-    expect(result.log).toContainEqual(
-      expect.stringContaining('Gate failed (1 in a row; failure-threshold 2 rolls back)')
-    )
-    const output = JSON.parse(result.outputs.result ?? '{}') as {
-      rollout: { steps: Array<{ verdict: string; evaluations: Array<{ verdict: string }> }> }
-    }
-    expect(output.rollout.steps[0]?.evaluations.map((evaluation) => evaluation.verdict)).toEqual([
-      'passed',
-      'passed',
-      'failed',
-      'passed',
-      'passed'
-    ])
-    expect(output.rollout.steps.map((step) => step.verdict)).toEqual(['passed', 'passed', 'passed'])
+    expect(result.log).toContainEqual(expect.stringContaining('Gate failed (1 in a row; failure-threshold 2 rolls back)'))
+    const [step] = stepsOf(result)
+    expect(step?.evaluations.filter((evaluation) => evaluation.verdict === 'failed')).toHaveLength(1)
+    expect(step?.verdict).toBe('passed')
   })
 
-  it('rolls back on two failed evaluations in a row', async () => {
-    fake.traffic = badIn([3, 4], BAD)
+  it('rolls back on two bad minutes in a row', async () => {
+    const clock = withTraffic(fake)
+    clock.at(4 * MINUTE, () => fake.cloudwatch.setBehaviour('fraud-v2', BAD))
 
-    const result = await runAction(inputs)
-
-    const calls = changeCalls(aws)
-    expect(calls.map((call) => call.name)).toEqual(rolledBackAt(1))
-    expectBackOnPreviousConfig(calls)
-    expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toContain('2 failed gate evaluations in a row at 10%')
-    expect(awsCalls(aws).filter((call) => call.name === 'cloudwatch.GetMetricData')).toHaveLength(4)
-  })
-
-  it('judges a failed last evaluation again before shifting more traffic, and rolls back when it fails twice', async () => {
-    // The last planned evaluation of step 1, then the extra one past bake-time.
-    fake.traffic = badIn([5, 6], BAD)
-
-    const result = await runAction(inputs)
+    const result = await runAction(inputs, { clock })
 
     expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
-    expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(result.failed).toContain('2 failed gate evaluations in a row at 10%')
-    expect(result.log).toContainEqual(expect.stringContaining('Evaluation 1 past bake-time at 10%: FAILED'))
+  })
+})
+
+describe('comparison with the baseline', () => {
+  const relative = { ...canary, 'max-error-rate-increase': '2%' }
+
+  it('passes errors the new variant shares with the serving one, and shows both side by side', async () => {
+    const clock = withTraffic(fake, 50)
+    const shared: ModelBehaviour = { errorRate: 0.05, latencyP99Ms: 40 }
+    fake.cloudwatch.setBehaviour('fraud-v1', shared)
+    fake.cloudwatch.setBehaviour('fraud-v2', shared)
+
+    const result = await runAction(relative, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const steps = stepsOf(result)
+    const compared = steps[0]?.evaluations.findLast((evaluation) => evaluation.verdict === 'passed')
+    expect(compared?.baseline?.errorRate).toBeCloseTo(0.05, 2)
+    expect(compared?.comparisons).toEqual([expect.objectContaining({ gate: 'max-error-rate-increase', verdict: 'passed' })])
+    // Both variants read in one call per evaluation.
+    expect(metricVariants()[0]).toEqual(['fraud-v2', 'AllTraffic'])
+    expect(result.summary).toMatch(/<td>5\.\d\d% \(baseline 5\.\d\d%\)<\/td>/)
+    // The last step has no serving traffic: it is compared with the baseline of the steps before it.
+    expect(steps[2]?.evaluations.at(-1)?.baseline?.errorRate).toBeCloseTo(0.05, 2)
+    expect(result.summary).toContain('from the earlier steps (the serving variants take no traffic now)')
   })
 
-  it('moves on once the extra evaluation past bake-time passes', async () => {
-    fake.traffic = badIn([5], BAD)
+  it('fails a regression beyond the margin', async () => {
+    const clock = withTraffic(fake, 50)
+    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0.05, latencyP99Ms: 40 })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.15, latencyP99Ms: 40 })
 
-    const result = await runAction(inputs)
+    const result = await runAction(relative, { clock })
 
-    expect(result.outputs['rollout-result']).toBe('succeeded')
-    const output = JSON.parse(result.outputs.result ?? '{}') as {
-      rollout: { steps: Array<{ evaluations: Array<{ verdict: string }> }> }
-    }
-    expect(output.rollout.steps[0]?.evaluations.map((evaluation) => evaluation.verdict)).toEqual([
-      'passed',
-      'passed',
-      'passed',
-      'passed',
-      'failed',
-      'passed'
-    ])
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
+    expect(result.failed).toMatch(/max-error-rate-increase: fraud-v2 1[45]\.\d\d% .* vs baseline 5\.\d\d% .* over the same minutes/)
+  })
+
+  it('fails a regression that appears only at 100%, against the earlier steps', async () => {
+    const clock = withTraffic(fake, 50)
+    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0.05, latencyP99Ms: 40 })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.05, latencyP99Ms: 40 })
+    // Step 1 (50%) ends at about 12:13; from 12:16 the new model fails a fifth of its requests.
+    clock.at(16 * MINUTE, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.2, latencyP99Ms: 40 }))
+
+    const result = await runAction({ ...relative, 'traffic-steps': '50,100' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(stepsOf(result).map((step) => step.verdict)).toEqual(['passed', 'failed'])
+    expect(result.failed).toContain('from the earlier steps')
+  })
+
+  it('compares p99s minute by minute and fails a new variant twice as slow', async () => {
+    const clock = withTraffic(fake, 50)
+    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0, latencyP99Ms: 100 })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 200 })
+
+    const result = await runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/max-latency-p99-increase: fraud-v2 p99 median 200 ms over \d+ minutes vs baseline 100 ms/)
   })
 })

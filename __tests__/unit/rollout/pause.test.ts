@@ -5,8 +5,10 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
+import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, weightShifts } from '../../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+import { withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -50,20 +52,24 @@ beforeEach(async () => {
     }
   )
   fake.install(aws)
-  fake.traffic = () => ({ invocations: 100, errors5xx: 0, latencyP99Us: 40_000 })
+  clock = withTraffic(fake)
 })
+let clock: FakeClock
 
-async function pauseAtFifty(): Promise<void> {
-  const paused = await runAction(deploy)
+/** A canary paused at 50%, then half an hour of traffic before anyone promotes it. */
+async function pauseAtFifty(duringPause?: () => void): Promise<void> {
+  const paused = await runAction(deploy, { clock })
   expect(paused.failed).toBeUndefined()
   expect(paused.outputs['rollout-result']).toBe('paused')
   canaryConfig = fake.endpoint('fraud').config
+  duringPause?.()
+  clock.advance(30 * 60_000)
   clearHistory()
 }
 
 describe('traffic-steps 10,50', () => {
   it('pauses at 50% on the canary config and leaves nothing for the post step', async () => {
-    const result = await runAction(deploy)
+    const result = await runAction(deploy, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('paused')
@@ -76,7 +82,9 @@ describe('traffic-steps 10,50', () => {
       'sagemaker.CreateEndpointConfig',
       'sagemaker.UpdateEndpoint',
       'sagemaker.UpdateEndpointWeightsAndCapacities',
-      'sagemaker.UpdateEndpointWeightsAndCapacities'
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      // When the pause began, for promote to judge all of it.
+      'sagemaker.AddTags'
     ])
     expect(weightShifts(calls)).toEqual([
       { AllTraffic: 90, 'fraud-v2': 10 },
@@ -114,7 +122,7 @@ describe('traffic-steps 10,50', () => {
   it('then promote continues to 100 and retires the old variant', async () => {
     await pauseAtFifty()
 
-    const result = await runAction(promote)
+    const result = await runAction(promote, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
@@ -152,7 +160,7 @@ describe('traffic-steps 10,50', () => {
   it('then promote with traffic-steps 25,75,100 runs only the steps above 50%', async () => {
     await pauseAtFifty()
 
-    const result = await runAction({ ...promote, strategy: 'canary', 'traffic-steps': '25,75,100' })
+    const result = await runAction({ ...promote, strategy: 'canary', 'traffic-steps': '25,75,100' }, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
@@ -168,8 +176,15 @@ describe('traffic-steps 10,50', () => {
       { AllTraffic: 25, 'fraud-v2': 75 },
       { AllTraffic: 0, 'fraud-v2': 100 }
     ])
-    const output = JSON.parse(result.outputs.result ?? '{}') as { rollout: { steps: Array<{ weight: number }> } }
-    expect(output.rollout.steps.map((step) => step.weight)).toEqual([75, 100])
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      rollout: { steps: Array<{ weight: number; kind?: string }> }
+    }
+    // The pause at 50% is judged first, then the steps above it.
+    expect(output.rollout.steps.map((step) => [step.kind ?? 'step', step.weight])).toEqual([
+      ['pause', 50],
+      ['step', 75],
+      ['step', 100]
+    ])
     expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
     expect(fake.configs.has(canaryConfig)).toBe(false)
   })
@@ -178,7 +193,7 @@ describe('traffic-steps 10,50', () => {
     await pauseAtFifty()
 
     // The deploy step's own traffic-steps, copied to the promote step as a user would.
-    const result = await runAction({ ...promote, 'traffic-steps': '25,75,100' })
+    const result = await runAction({ ...promote, 'traffic-steps': '25,75,100' }, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(weightShifts(changeCalls(aws))).toEqual([
@@ -187,12 +202,38 @@ describe('traffic-steps 10,50', () => {
     ])
   })
 
+  it('then promote judges the pause first: a canary that degraded while paused gets no more traffic', async () => {
+    await pauseAtFifty(() => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.3, latencyP99Ms: 40 }))
+
+    const result = await runAction(promote, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/^Rolled back: the pause at 50% failed its gates: error rate 3\d\.\d\d%/)
+    const calls = changeCalls(aws)
+    // Not one weight change toward the new variant: straight back to the old one.
+    expect(weightShifts(calls)).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig',
+      'sagemaker.DeleteModel'
+    ])
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      rollout: { steps: Array<{ kind?: string; weight: number; verdict: string; evaluations: Array<{ window?: { from: number } }> }> }
+    }
+    // The pause was judged from when it began, recorded on the canary config.
+    const [pause] = output.rollout.steps
+    expect(pause).toMatchObject({ kind: 'pause', weight: 50, verdict: 'failed' })
+    expect(result.summary).toContain('<td>pause</td><td>50%</td>')
+  })
+
   it('then a failed gate during promote returns to the config before the canary', async () => {
     await pauseAtFifty()
-    fake.traffic = (variant) =>
-      variant === 'fraud-v2' ? { invocations: 100, errors5xx: 30, latencyP99Us: 40_000 } : { invocations: 100 }
+    // Healthy through the pause; errors from a minute into the promotion.
+    clock.at(60_000, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.3, latencyP99Ms: 40 }))
 
-    const result = await runAction(promote)
+    const result = await runAction(promote, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     const calls = changeCalls(aws)
@@ -219,7 +260,7 @@ describe('rollback of a paused canary', () => {
   it('returns the endpoint to the config it ran before the canary', async () => {
     await pauseAtFifty()
 
-    const result = await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' })
+    const result = await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' }, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rolled-back']).toBe('true')
@@ -238,7 +279,7 @@ describe('rollback of a paused canary', () => {
   it('takes away the canary config once the endpoint has left it', async () => {
     await pauseAtFifty()
 
-    await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' })
+    await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' }, { clock })
 
     // As a rollback after a failed gate does: a canary config exists only for the duration of its canary.
     expect(changeCalls(aws).at(-1)).toEqual({
@@ -250,14 +291,14 @@ describe('rollback of a paused canary', () => {
 
   it('never lands on the canary config, even when asked by name', async () => {
     await pauseAtFifty()
-    await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' })
+    await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' }, { clock })
     clearHistory()
 
     const result = await runAction({
       operation: 'rollback',
       'endpoint-name': 'fraud',
       'endpoint-config-name': canaryConfig
-    })
+    }, { clock })
 
     // Either refused as a canary config, or gone because the canary ended: never an update onto it.
     expect(result.failed).toMatch(/never a rollback target|does not exist/)
