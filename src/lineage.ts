@@ -9,7 +9,7 @@ import { ListEndpointsCommand, ListTagsCommand, type EndpointSummary } from '@aw
 import { collectPages } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type EndpointConfig } from './endpoint.js'
-import { TAGS } from './naming.js'
+import { TAGS } from './tags.js'
 
 /** What the action's tags say about one endpoint config; every field is absent on a config it did not create. */
 export interface ConfigLineage {

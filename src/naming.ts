@@ -1,4 +1,4 @@
-/** Names for the resources a deploy creates, and the tags that tie them to their endpoint. */
+/** Names for the resources a deploy creates. */
 
 const MAX_NAME_LENGTH = 63
 
@@ -19,22 +19,4 @@ export function derivedName(base: string, suffix: string): string {
   const room = MAX_NAME_LENGTH - suffix.length - 1
   const trimmed = base.slice(0, room).replace(/-+$/, '')
   return `${trimmed}-${suffix}`
-}
-
-/** Tags the action keeps on the endpoint configs it creates. */
-export const TAGS = {
-  endpoint: 'sagemaker-deploy:endpoint',
-  /** The config that served before this deploy started: where rollback returns. */
-  previousConfig: 'sagemaker-deploy:previous-config',
-  /** `release` for a config meant to serve; `canary` for one that exists only during a rollout. */
-  role: 'sagemaker-deploy:role',
-  newVariant: 'sagemaker-deploy:new-variant',
-  /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
-  pausedAt: 'sagemaker-deploy:paused-at'
-} as const
-
-export type ConfigRole = 'release' | 'canary'
-
-export function toTagList(tags: Record<string, string>): { Key: string; Value: string }[] {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
 }

@@ -15,7 +15,8 @@ import {
   type EndpointConfig
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
-import { derivedName, TAGS, toTagList, uniqueSuffix } from '../naming.js'
+import { derivedName, uniqueSuffix } from '../naming.js'
+import { TAGS, toTagList } from '../tags.js'
 import {
   createEndpointConfig,
   discardUnused,

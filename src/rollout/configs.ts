@@ -13,7 +13,7 @@ import {
 import { awsCall, errorMessage, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
-import { TAGS, toTagList, type ConfigRole } from '../naming.js'
+import { TAGS, toTagList, type ConfigRole } from '../tags.js'
 import type { DeploySettings } from '../settings.js'
 
 export interface NewConfigLineage {

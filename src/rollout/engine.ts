@@ -21,7 +21,7 @@ import {
   type Endpoint
 } from '../endpoint.js'
 import { fetchVariantMetrics } from '../metrics.js'
-import { TAGS } from '../naming.js'
+import { TAGS } from '../tags.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'

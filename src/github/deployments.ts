@@ -1,0 +1,278 @@
+/**
+ * A GitHub deployment for the run: with an `environment`, the repository's
+ * environment page and the commit show what was deployed, where it serves
+ * and how it went. Nothing here may fail the deploy: every problem with the
+ * GitHub API is a warning and the SageMaker deploy goes on.
+ *
+ * REST API: https://docs.github.com/en/rest/deployments/deployments and
+ * https://docs.github.com/en/rest/deployments/statuses
+ */
+import * as core from '@actions/core'
+import { getOctokit } from '@actions/github'
+import { consoleUrl } from '../summary.js'
+import { ACTION_NAME, ACTION_VERSION } from '../version.js'
+import { workflowRun } from './run.js'
+
+/** How a deployment ends: failure covers a rollout that failed or was rolled back. */
+export type DeploymentOutcome = 'success' | 'failure' | 'inactive'
+
+export interface DeploymentRequest {
+  /** The `github-token` input; blank means none was given. */
+  token: string
+  /** The `environment` input; blank or undefined records no deployment and calls nothing. */
+  environment: string | undefined
+  endpointName: string
+  region: string
+  /** The runner's environment: repository, commit, run and API URL come from its GITHUB_* variables. */
+  env: NodeJS.ProcessEnv
+  /** Shown on the deployment; at most 140 characters are kept. */
+  description?: string
+  /** Kept on the deployment beside the endpoint's name and region, for tools that read deployments. */
+  payload?: Record<string, unknown>
+  /** What to deploy; the workflow's commit (GITHUB_SHA) by default. */
+  ref?: string
+  /** A limit on each API call, so a GitHub that does not answer never holds up the deploy. */
+  timeoutMs?: number
+  /** Where warnings go; `ctx.warn` puts them in the job summary too. */
+  warn?: (message: string) => void
+}
+
+export interface DeploymentHandle {
+  readonly id: number
+  readonly environment: string
+  /** Posts the final status once; later calls do nothing, so every way out of a run can call it. */
+  finish(outcome: DeploymentOutcome, description: string): Promise<void>
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000
+/** GitHub refuses a longer status description. */
+const MAX_DESCRIPTION_LENGTH = 140
+/** Older deployments of the endpoint looked at when a new one succeeds: enough to catch one left behind. */
+const SUPERSEDED_LOOKBACK = 30
+const PERMISSION_HINT =
+  "The workflow must grant the job's token `permissions: deployments: write`, or pass a token that has it as github-token."
+
+type Octokit = ReturnType<typeof getOctokit>
+
+/**
+ * Creates the deployment and marks it in progress. Undefined when there is
+ * nothing to record or GitHub would not create it (with a warning saying why).
+ */
+export async function startDeployment(request: DeploymentRequest): Promise<DeploymentHandle | undefined> {
+  const environment = request.environment?.trim()
+  if (!environment) return undefined
+  const warn = request.warn ?? ((message: string) => core.warning(message))
+  const prefix = `GitHub deployment to environment "${environment}"`
+  const token = request.token.trim()
+  if (!token) {
+    warn(`${prefix} was not recorded: no github-token was given. ${PERMISSION_HINT}`)
+    return undefined
+  }
+  const run = workflowRun(request.env)
+  const ref = request.ref?.trim() || run.sha
+  if (!run.owner || !run.repo || !ref) {
+    warn(`${prefix} was not recorded: GITHUB_REPOSITORY and GITHUB_SHA must name the repository and commit.`)
+    return undefined
+  }
+  const repository = { owner: run.owner, repo: run.repo }
+  const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` })
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const options = () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } })
+  const environmentUrl = consoleUrl(request.region, request.endpointName)
+  const target = { endpointName: request.endpointName, region: request.region }
+
+  let id: number
+  try {
+    const created = await octokit.rest.repos.createDeployment({
+      ...repository,
+      ref,
+      environment,
+      task: 'deploy',
+      // The commit was built and tested by this workflow: deploy it as it is,
+      // not merged with the default branch, and without waiting on status checks.
+      auto_merge: false,
+      required_contexts: [],
+      description: shortened(request.description ?? `SageMaker endpoint ${request.endpointName} in ${request.region}`),
+      payload: { ...request.payload, ...target },
+      ...options()
+    })
+    if (!('id' in created.data)) {
+      // 202: GitHub merged the default branch into the ref instead of creating a deployment.
+      warn(
+        `${prefix} was not created: GitHub answered HTTP ${created.status}: ${sentence(created.data.message ?? 'no deployment')}`
+      )
+      return undefined
+    }
+    id = created.data.id
+  } catch (error) {
+    warn(`${prefix} could not be created at ${ref}: ${describe(error, run.apiUrl, timeoutMs)}`)
+    return undefined
+  }
+  core.info(`Recorded GitHub deployment ${id} to environment "${environment}".`)
+
+  const post = async (state: DeploymentOutcome | 'in_progress', description: string): Promise<boolean> => {
+    try {
+      await octokit.rest.repos.createDeploymentStatus({
+        ...repository,
+        deployment_id: id,
+        state,
+        description: shortened(description),
+        environment_url: environmentUrl,
+        ...(run.runUrl ? { log_url: run.runUrl } : {}),
+        // GitHub would mark every earlier successful deployment of the environment
+        // inactive, whichever endpoint it put there; retireSuperseded does it for this endpoint only.
+        auto_inactive: false,
+        ...options()
+      })
+      return true
+    } catch (error) {
+      warn(`${prefix}: could not set deployment ${id} to ${state}: ${describe(error, run.apiUrl, timeoutMs)}`)
+      return false
+    }
+  }
+
+  await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`)
+  let finished = false
+  return {
+    id,
+    environment,
+    async finish(outcome, description) {
+      if (finished) return
+      finished = true
+      const posted = await post(outcome, description)
+      if (posted && outcome === 'success') {
+        await retireSuperseded(octokit, {
+          ...repository,
+          environment,
+          id,
+          target,
+          options,
+          timeoutMs,
+          warn: (text) => warn(`${prefix}: ${text}`)
+        })
+      }
+    }
+  }
+}
+
+/**
+ * Once a deployment succeeds, the endpoint no longer serves what earlier ones
+ * put there: their `success` becomes `inactive`. Only deployments of the same
+ * endpoint and region are touched, since one environment may hold several
+ * endpoints; and only older ones, since a newer run may already have succeeded.
+ * GitHub's own auto_inactive cannot do this: it would take every endpoint in a
+ * non-production environment and none in a production one.
+ */
+async function retireSuperseded(
+  octokit: Octokit,
+  scope: {
+    owner: string
+    repo: string
+    environment: string
+    id: number
+    target: { endpointName: string; region: string }
+    options: () => { request: { signal: AbortSignal } }
+    timeoutMs: number
+    warn: (message: string) => void
+  }
+): Promise<void> {
+  const { owner, repo, environment, id, target, options, timeoutMs } = scope
+  try {
+    const { data: deployments } = await octokit.rest.repos.listDeployments({
+      owner,
+      repo,
+      environment,
+      per_page: SUPERSEDED_LOOKBACK,
+      ...options()
+    })
+    for (const deployment of deployments) {
+      if (deployment.id >= id || !sameTarget(deployment.payload, target)) continue
+      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+        owner,
+        repo,
+        deployment_id: deployment.id,
+        per_page: 1,
+        ...options()
+      })
+      if (statuses[0]?.state !== 'success') continue
+      await octokit.rest.repos.createDeploymentStatus({
+        owner,
+        repo,
+        deployment_id: deployment.id,
+        state: 'inactive',
+        description: `Superseded by deployment ${id}`,
+        ...options()
+      })
+    }
+  } catch (error) {
+    scope.warn(`could not mark earlier deployments of the endpoint inactive: ${describe(error, '', timeoutMs)}`)
+  }
+}
+
+/** Whether a deployment's payload names this endpoint; GitHub returns it as an object, or as the string it was given. */
+function sameTarget(payload: unknown, target: { endpointName: string; region: string }): boolean {
+  let value = payload
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value)
+    } catch {
+      return false
+    }
+  }
+  if (!value || typeof value !== 'object') return false
+  const fields = value as Record<string, unknown>
+  return fields.endpointName === target.endpointName && fields.region === target.region
+}
+
+/**
+ * The HTTP status and GitHub's message, with what to do for the answers that
+ * have a known cause. No status means GitHub was never reached.
+ */
+function describe(error: unknown, apiUrl: string, timeoutMs: number): string {
+  const fields = (error && typeof error === 'object' ? error : {}) as {
+    status?: unknown
+    response?: unknown
+    message?: unknown
+    cause?: { name?: unknown; message?: unknown }
+  }
+  const where = apiUrl ? ` at ${apiUrl}` : ''
+  if (fields.response === undefined || typeof fields.status !== 'number') {
+    // Octokit reports a request it could not make as HTTP 500 with no response; the cause says why.
+    if (fields.cause?.name === 'TimeoutError') return `GitHub did not answer${where} within ${timeoutMs / 1000}s.`
+    return `GitHub could not be reached${where} (${deepestMessage(error)}).`
+  }
+  // Octokit appends GitHub's documentation_url; the hints below say more about what to do.
+  const message = String(fields.message ?? '').replace(/ - https?:\/\/\S+$/, '')
+  const text = `HTTP ${fields.status}: ${sentence(message)}`
+  switch (fields.status) {
+    case 401:
+      return `${text} The token was refused. ${PERMISSION_HINT}`
+    case 403:
+    case 404:
+      return `${text} ${PERMISSION_HINT}`
+    case 409:
+      return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`
+    default:
+      return text
+  }
+}
+
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, a DNS failure) is in its cause. */
+function deepestMessage(error: unknown): string {
+  let message = String(error)
+  let current: unknown = error
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    if ('message' in current && typeof current.message === 'string' && current.message) message = current.message
+    current = 'cause' in current ? current.cause : undefined
+  }
+  return message
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+function shortened(text: string): string {
+  return text.length > MAX_DESCRIPTION_LENGTH ? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 3)}...` : text
+}

@@ -1,0 +1,399 @@
+// A stand-in for the GitHub REST API's deployment endpoints, on a free local
+// port. The action is pointed at it through GITHUB_API_URL (Octokit's base
+// URL), so unit tests and the bundled action alike talk HTTP to it. It keeps
+// deployments and their statuses the way GitHub does, answers with
+// GitHub-shaped JSON, records every request, and can be told to fail a path
+// with a status, stall it, or go down entirely.
+//
+// Shapes and rules follow https://docs.github.com/en/rest/deployments/deployments
+// and https://docs.github.com/en/rest/deployments/statuses.
+//
+// Plain ESM so that the jest tests and plain Node scripts can both load it;
+// types are in fake-github.d.mts.
+
+import http from 'node:http'
+
+const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
+const MAX_STATUS_DESCRIPTION = 140
+
+/** What GitHub says for each status when it refuses a request. */
+const MESSAGES = {
+  400: 'Problems parsing JSON',
+  401: 'Bad credentials',
+  403: 'Resource not accessible by integration',
+  404: 'Not Found',
+  409: 'Conflict: Commit status checks failed for main.',
+  422: 'Validation Failed',
+  500: 'Server Error',
+  502: 'Server Error',
+  503: 'Service Unavailable'
+}
+
+const BOT = {
+  login: 'github-actions[bot]',
+  id: 41898282,
+  node_id: 'MDM6Qm90NDE4OTgyODI=',
+  type: 'Bot',
+  site_admin: false
+}
+
+function readBody(stream) {
+  return new Promise((resolve, reject) => {
+    const chunks = []
+    stream.on('data', (chunk) => chunks.push(chunk))
+    stream.on('end', () => resolve(Buffer.concat(chunks)))
+    stream.on('error', reject)
+  })
+}
+
+/** A 40-hex "sha" for a ref that is not one already, stable for the same ref. */
+function shaOf(ref) {
+  if (/^[0-9a-f]{40}$/i.test(ref)) return ref.toLowerCase()
+  let hash = 2166136261
+  for (const char of ref) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0
+  return hash.toString(16).padStart(8, '0').repeat(5)
+}
+
+function matches(rule, method, path) {
+  const line = `${method} ${path}`
+  return rule.pattern instanceof RegExp ? rule.pattern.test(line) : line.includes(rule.pattern)
+}
+
+/**
+ * Starts the server. Options: `token` (when set, a request must carry it as
+ * `token <t>` or `Bearer <t>` or gets GitHub's 401), `port` (0 for a free one).
+ */
+export async function startFakeGitHub({ token, port = 0 } = {}) {
+  let requests = []
+  let deployments = []
+  let failures = []
+  let sequence = 0
+  let nextDeploymentId = 1000
+  let nextStatusId = 5000
+  const sockets = new Set()
+  const stalled = new Set()
+  let url = ''
+
+  const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+  function send(res, status, body, headers = {}) {
+    const text = body === undefined ? '' : JSON.stringify(body)
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-request-id': `FAKE:${sequence}`,
+      'content-length': Buffer.byteLength(text),
+      ...headers
+    })
+    res.end(text)
+  }
+
+  function refuse(res, status, message, documentation = 'https://docs.github.com/rest') {
+    send(res, status, {
+      message: message ?? MESSAGES[status] ?? 'Error',
+      documentation_url: documentation,
+      status: String(status)
+    })
+  }
+
+  function deploymentJson(deployment) {
+    const { owner, repo, statuses: _statuses, ...fields } = deployment
+    const repositoryUrl = `${url}/repos/${owner}/${repo}`
+    return {
+      url: `${repositoryUrl}/deployments/${deployment.id}`,
+      ...fields,
+      node_id: `DE_fake${deployment.id}`,
+      creator: BOT,
+      statuses_url: `${repositoryUrl}/deployments/${deployment.id}/statuses`,
+      repository_url: repositoryUrl,
+      performed_via_github_app: null
+    }
+  }
+
+  function statusJson(deployment, status) {
+    const repositoryUrl = `${url}/repos/${deployment.owner}/${deployment.repo}`
+    return {
+      url: `${repositoryUrl}/deployments/${deployment.id}/statuses/${status.id}`,
+      ...status,
+      node_id: `DES_fake${status.id}`,
+      creator: BOT,
+      deployment_url: `${repositoryUrl}/deployments/${deployment.id}`,
+      repository_url: repositoryUrl,
+      performed_via_github_app: null
+    }
+  }
+
+  function addStatus(deployment, fields) {
+    const at = now()
+    const status = {
+      id: nextStatusId++,
+      state: fields.state,
+      description: fields.description ?? '',
+      environment: fields.environment ?? deployment.environment,
+      target_url: fields.log_url ?? fields.target_url ?? '',
+      log_url: fields.log_url ?? fields.target_url ?? '',
+      environment_url: fields.environment_url ?? '',
+      created_at: at,
+      updated_at: at,
+      auto_inactive: fields.auto_inactive
+    }
+    deployment.statuses.push(status)
+    deployment.updated_at = at
+    return status
+  }
+
+  const latestState = (deployment) => deployment.statuses.at(-1)?.state
+
+  function paginate(items, query) {
+    const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 30) || 30, 1), 100)
+    const page = Math.max(Number(query.get('page') ?? 1) || 1, 1)
+    return items.slice((page - 1) * perPage, page * perPage)
+  }
+
+  function route(method, path, query, body, res) {
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(path)
+    const one = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)$/.exec(path)
+    const statuses = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(path)
+    const find = (match) =>
+      deployments.find(
+        (deployment) =>
+          deployment.owner === match[1] && deployment.repo === match[2] && deployment.id === Number(match[3])
+      )
+
+    if (list && method === 'POST') {
+      if (typeof body?.ref !== 'string' || body.ref === '') {
+        return refuse(res, 422, 'Invalid request.\n\n"ref" wasn\'t supplied.')
+      }
+      const environment = body.environment ?? 'production'
+      const at = now()
+      const deployment = {
+        owner: list[1],
+        repo: list[2],
+        id: nextDeploymentId++,
+        sha: shaOf(body.ref),
+        ref: body.ref,
+        task: body.task ?? 'deploy',
+        payload: body.payload ?? {},
+        original_environment: environment,
+        environment,
+        description: body.description ?? '',
+        created_at: at,
+        updated_at: at,
+        transient_environment: body.transient_environment ?? false,
+        production_environment: body.production_environment ?? environment === 'production',
+        statuses: []
+      }
+      deployments.push(deployment)
+      return send(res, 201, deploymentJson(deployment), { location: `${url}${path}/${deployment.id}` })
+    }
+    if (list && method === 'GET') {
+      const filters = ['sha', 'ref', 'task', 'environment'].flatMap((name) =>
+        query.has(name) ? [[name, query.get(name)]] : []
+      )
+      const found = deployments
+        .filter((deployment) => deployment.owner === list[1] && deployment.repo === list[2])
+        .filter((deployment) => filters.every(([name, value]) => deployment[name] === value))
+        .reverse()
+      return send(res, 200, paginate(found, query).map(deploymentJson))
+    }
+    if (one && method === 'GET') {
+      const deployment = find(one)
+      return deployment ? send(res, 200, deploymentJson(deployment)) : refuse(res, 404)
+    }
+    if (statuses && method === 'POST') {
+      const deployment = find(statuses)
+      if (!deployment) return refuse(res, 404)
+      if (!STATES.includes(body?.state)) return refuse(res, 422, `Validation Failed: state is not included in the list`)
+      if (typeof body.description === 'string' && body.description.length > MAX_STATUS_DESCRIPTION) {
+        return refuse(res, 422, 'Validation Failed: description is too long (maximum is 140 characters)')
+      }
+      const status = addStatus(deployment, body)
+      // GitHub's auto_inactive (default true): a success retires earlier successful
+      // deployments of the same environment, unless they are transient or production.
+      if (body.state === 'success' && body.auto_inactive !== false) {
+        for (const earlier of deployments) {
+          if (
+            earlier !== deployment &&
+            earlier.owner === deployment.owner &&
+            earlier.repo === deployment.repo &&
+            earlier.environment === deployment.environment &&
+            !earlier.transient_environment &&
+            !earlier.production_environment &&
+            latestState(earlier) === 'success'
+          ) {
+            addStatus(earlier, { state: 'inactive', description: `Superseded by deployment ${deployment.id}` })
+          }
+        }
+      }
+      const { auto_inactive: _auto, ...shown } = status
+      return send(res, 201, statusJson(deployment, shown), {
+        location: `${url}${path}/${status.id}`
+      })
+    }
+    if (statuses && method === 'GET') {
+      const deployment = find(statuses)
+      if (!deployment) return refuse(res, 404)
+      const newestFirst = [...deployment.statuses].reverse().map(({ auto_inactive: _auto, ...shown }) => shown)
+      return send(
+        res,
+        200,
+        paginate(newestFirst, query).map((status) => statusJson(deployment, status))
+      )
+    }
+    return refuse(res, 404)
+  }
+
+  const server = http.createServer(async (req, res) => {
+    let raw
+    try {
+      raw = await readBody(req)
+    } catch {
+      res.destroy()
+      return
+    }
+    const method = req.method ?? 'GET'
+    const [path = '/', search = ''] = (req.url ?? '/').split('?')
+    const query = new URLSearchParams(search)
+    let body
+    let parseError = false
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'))
+      } catch {
+        parseError = true
+        body = raw.toString('utf8')
+      }
+    }
+    const entry = {
+      seq: ++sequence,
+      method,
+      path,
+      query: Object.fromEntries(query),
+      body,
+      authorization: req.headers.authorization,
+      userAgent: req.headers['user-agent']
+    }
+    requests.push(entry)
+    const answer = res.writeHead.bind(res)
+    res.writeHead = (status, ...rest) => {
+      entry.status = status
+      return answer(status, ...rest)
+    }
+
+    const rule = failures.find((candidate) => candidate.remaining > 0 && matches(candidate, method, path))
+    if (rule) {
+      rule.remaining--
+      if (rule.status === 'hang') {
+        stalled.add(res)
+        res.on('close', () => stalled.delete(res))
+        return
+      }
+      if (rule.status === 'reset') {
+        req.socket.destroy()
+        return
+      }
+      if (rule.body !== undefined) return send(res, rule.status, rule.body)
+      return refuse(res, rule.status, rule.message)
+    }
+    if (token !== undefined) {
+      const given = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+      if (given !== token) return refuse(res, 401)
+    }
+    if (parseError) return refuse(res, 400)
+    route(method, path, query, body, res)
+  })
+  server.keepAliveTimeout = 1000
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  const listen = (onPort) =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(onPort, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  const stop = () =>
+    new Promise((resolve) => {
+      for (const res of stalled) res.destroy()
+      for (const socket of sockets) socket.destroy()
+      if (!server.listening) return resolve()
+      server.close(() => resolve())
+    })
+
+  await listen(port)
+  const address = server.address()
+  const boundPort = typeof address === 'object' && address ? address.port : 0
+  url = `http://127.0.0.1:${boundPort}`
+
+  const copy = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
+
+  return {
+    url,
+    port: boundPort,
+    /** Every request so far, oldest first. */
+    requests: () => requests.map((entry) => ({ ...entry, query: { ...entry.query }, body: copy(entry.body) })),
+    /** Deployments as stored, oldest first, each with its statuses oldest first. */
+    deployments: () =>
+      deployments.map((deployment) => ({
+        ...deploymentJson(deployment),
+        statuses: deployment.statuses.map((status) => statusJson(deployment, status))
+      })),
+    /** Adds a deployment as if an earlier run had made it, with these states in order. */
+    seedDeployment({ owner, repo, environment = 'production', ref = 'main', payload = {}, states = [], production }) {
+      const at = now()
+      const deployment = {
+        owner,
+        repo,
+        id: nextDeploymentId++,
+        sha: shaOf(ref),
+        ref,
+        task: 'deploy',
+        payload,
+        original_environment: environment,
+        environment,
+        description: '',
+        created_at: at,
+        updated_at: at,
+        transient_environment: false,
+        production_environment: production ?? environment === 'production',
+        statuses: []
+      }
+      deployments.push(deployment)
+      for (const state of states) addStatus(deployment, { state })
+      return deployment.id
+    },
+    /**
+     * Makes requests whose `METHOD /path` matches `pattern` (a RegExp, or a
+     * string it must contain) fail with `status`: an HTTP status with
+     * GitHub's error body (or `body`), `'hang'` (never answered) or `'reset'`
+     * (connection dropped). `times` limits how often; the first matching rule wins.
+     */
+    fail(pattern, status, { message, body, times = Infinity } = {}) {
+      failures.push({ pattern, status, message, body, remaining: times })
+    },
+    clearFailures() {
+      failures = []
+    },
+    /** Stops listening: every request is refused until up(). */
+    async down() {
+      await stop()
+    },
+    async up() {
+      if (!server.listening) await listen(boundPort)
+    },
+    /** Forgets requests, deployments and failures. */
+    reset() {
+      requests = []
+      deployments = []
+      failures = []
+      sequence = 0
+    },
+    async close() {
+      await stop()
+    }
+  }
+}
