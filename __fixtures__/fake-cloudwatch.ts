@@ -97,7 +97,6 @@ export class FakeCloudWatch {
     this.probes.set(key, counts)
   }
 
-
   /** The minute's figures as SageMaker would publish them, or undefined before publication or without traffic. */
   published(endpointName: string, variantName: string, minute: number): MinuteFigures | undefined {
     const now = this.now()

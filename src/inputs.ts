@@ -20,6 +20,7 @@ import {
   parseS3Uri,
   parseSageMakerName
 } from './parse.js'
+import { checkSageMakerControllerLimits } from './rollout/native-limits.js'
 import {
   CONTROLLERS,
   INCONCLUSIVE_ACTIONS,
@@ -56,17 +57,6 @@ export const DEFAULT_TRAFFIC_STEPS: Record<Strategy, number[]> = {
   'all-at-once': [100],
   canary: [10, 100],
   linear: [25, 50, 75, 100]
-}
-
-/** SageMaker's limits for blue/green deployments (DeploymentConfig), checked before the call. */
-export const SAGEMAKER_LIMITS = {
-  maxWaitIntervalSeconds: 3600,
-  minExecutionTimeoutSeconds: 600,
-  maxExecutionTimeoutSeconds: 28_800,
-  maxCanaryPercent: 50,
-  minLinearStepPercent: 10,
-  maxLinearStepPercent: 50,
-  maxAlarms: 10
 }
 
 const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/
@@ -376,7 +366,9 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
 
 function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'deploy' | 'promote'): RolloutSettings {
   const strategy = inputs.withDefault('strategy', (raw) => parseEnum('strategy', raw, STRATEGIES))
-  const controller = inputs.withDefault('rollout-controller', (raw) => parseEnum('rollout-controller', raw, CONTROLLERS))
+  const controller = inputs.withDefault('rollout-controller', (raw) =>
+    parseEnum('rollout-controller', raw, CONTROLLERS)
+  )
   const trafficSteps =
     inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy]
   // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
@@ -428,87 +420,8 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
     autoRollback: inputs.boolean('auto-rollback'),
     failOnRollback: inputs.boolean('fail-on-rollback')
   }
-  if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, inputs)
+  if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, (name) => inputs.shown(name))
   return settings
-}
-
-/** Blue/green deployments judged by SageMaker itself accept only what DeploymentConfig can express. */
-function checkSageMakerControllerLimits(settings: RolloutSettings, common: CommonSettings, inputs: InputSource): void {
-  const limits = SAGEMAKER_LIMITS
-  const onlyAlarms =
-    'is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout'
-  for (const [name, value] of [
-    ['max-error-rate', settings.gates.maxErrorRate],
-    ['max-latency-p99', settings.gates.maxLatencyP99Ms],
-    ['probe-payload', settings.gates.probe]
-  ] as const) {
-    if (value !== undefined) throw new InputError(name, onlyAlarms)
-  }
-  if (settings.gates.minInvocations > 0) throw new InputError('min-invocations', onlyAlarms)
-  if (settings.gates.alarmNames.length > limits.maxAlarms) {
-    throw new InputError(
-      'alarm-names',
-      `may name at most ${limits.maxAlarms} alarms with rollout-controller: sagemaker`
-    )
-  }
-  if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
-    throw new InputError(
-      'bake-time',
-      'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)',
-      inputs.raw('bake-time')
-    )
-  }
-  const timeoutSeconds = common.timeoutMs / 1000
-  if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
-    throw new InputError(
-      'timeout',
-      'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)',
-      inputs.shown('timeout')
-    )
-  }
-  if (settings.bakeTimeMs >= common.timeoutMs) {
-    throw new InputError(
-      'bake-time',
-      'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)',
-      inputs.shown('bake-time')
-    )
-  }
-  if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
-    throw new InputError(
-      'traffic-steps',
-      'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)',
-      settings.trafficSteps.join(',')
-    )
-  }
-  const steps = settings.trafficSteps
-  if (steps[steps.length - 1] !== 100) {
-    throw new InputError(
-      'traffic-steps',
-      'must end at 100 with rollout-controller: sagemaker, which cannot pause',
-      inputs.raw('traffic-steps')
-    )
-  }
-  if (settings.strategy === 'canary') {
-    const canary = steps[0] as number
-    if (steps.length !== 2 || canary > limits.maxCanaryPercent) {
-      throw new InputError(
-        'traffic-steps',
-        `must be one canary step of at most ${limits.maxCanaryPercent}% then 100 with rollout-controller: sagemaker (such as 10,100)`,
-        steps.join(',')
-      )
-    }
-  }
-  if (settings.strategy === 'linear') {
-    const step = steps[0] as number
-    const evenlySpaced = steps.every((value, index) => Math.abs(value - Math.min(100, step * (index + 1))) < 1e-9)
-    if (!evenlySpaced || step < limits.minLinearStepPercent || step > limits.maxLinearStepPercent) {
-      throw new InputError(
-        'traffic-steps',
-        `must rise in equal steps of ${limits.minLinearStepPercent}% to ${limits.maxLinearStepPercent}% with rollout-controller: sagemaker (such as 25,50,75,100)`,
-        steps.join(',')
-      )
-    }
-  }
 }
 
 export function parseTrafficSteps(raw: string): number[] {

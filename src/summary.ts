@@ -158,18 +158,9 @@ export function addRollout(summary: Summary, report: Report): void {
   }
   if (rollout.steps.length === 0) return
   summary.addTable([
-    [
-      'Step',
-      'Weight',
-      'Time',
-      'Invocations',
-      'Error rate',
-      'p99',
-      'Alarms',
-      'Probes',
-      'Evaluations',
-      'Verdict'
-    ].map((data) => ({ data, header: true })),
+    ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict'].map(
+      (data) => ({ data, header: true })
+    ),
     ...rollout.steps.map((step, index) => {
       const evaluation = decidingEvaluation(step)
       const invocations = judgedInvocations(step)

@@ -65,8 +65,14 @@ describe('compareErrorRates', () => {
   it('cannot tell without traffic on either side', () => {
     expect(compareErrorRates({ ...base, newErrors: 0, newRequests: 0, margin: 0.01 }).verdict).toBe('inconclusive')
     expect(
-      compareErrorRates({ newErrors: 5, newRequests: 100, baselineErrors: 0, baselineRequests: 0, margin: 0.01, confidence: 0.95 })
-        .verdict
+      compareErrorRates({
+        newErrors: 5,
+        newRequests: 100,
+        baselineErrors: 0,
+        baselineRequests: 0,
+        margin: 0.01,
+        confidence: 0.95
+      }).verdict
     ).toBe('inconclusive')
   })
 
@@ -121,12 +127,22 @@ describe('compareLatency', () => {
   })
 
   it('passes a new variant as fast as the baseline', () => {
-    const test = compareLatency({ newP99Ms: [...baseline].reverse(), baselineP99Ms: baseline, margin: 0.2, confidence: 0.95 })
+    const test = compareLatency({
+      newP99Ms: [...baseline].reverse(),
+      baselineP99Ms: baseline,
+      margin: 0.2,
+      confidence: 0.95
+    })
     expect(test.verdict).toBe('passed')
   })
 
   it('cannot tell from three minutes of each: the most extreme ordering is still 1 in 20', () => {
-    const test = compareLatency({ newP99Ms: [100, 101, 99], baselineP99Ms: [100, 98, 102], margin: 0.2, confidence: 0.95 })
+    const test = compareLatency({
+      newP99Ms: [100, 101, 99],
+      baselineP99Ms: [100, 98, 102],
+      margin: 0.2,
+      confidence: 0.95
+    })
     expect(test.verdict).toBe('inconclusive')
   })
 

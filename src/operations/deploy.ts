@@ -23,8 +23,15 @@ import {
   ensureModel,
   replacementVariantName,
   type CreatedResources
-} from '../rollout/configs.js'
-import { judgeAllAtOnce, markInFlight, rollBack, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+} from '../resources.js'
+import {
+  judgeAllAtOnce,
+  markInFlight,
+  rollBack,
+  runSteps,
+  startRolloutRecord,
+  type InFlight
+} from '../rollout/engine.js'
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
@@ -171,7 +178,11 @@ async function createEndpoint(
     waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
   )
   await reportEndpoint(ctx, endpoint)
-  return judgeAllAtOnce(ctx, deploy.rollout, { variant: variantName, baselineVariants: [], deployStartedAt: ctx.clock.now() })
+  return judgeAllAtOnce(ctx, deploy.rollout, {
+    variant: variantName,
+    baselineVariants: [],
+    deployStartedAt: ctx.clock.now()
+  })
 }
 
 /**

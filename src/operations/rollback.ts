@@ -13,7 +13,7 @@ import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint } from 
 import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
 import { TAGS } from '../tags.js'
 import type { RollbackSettings } from '../settings.js'
-import { deleteConfigQuietly } from '../rollout/configs.js'
+import { deleteConfigQuietly } from '../resources.js'
 import { setRolloutOutputs } from '../rollout/result.js'
 import { planScalingMoves, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'

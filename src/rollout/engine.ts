@@ -26,7 +26,7 @@ import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
-import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from './configs.js'
+import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from '../resources.js'
 import {
   ceilMinute,
   describeGates,

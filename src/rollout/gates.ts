@@ -241,7 +241,9 @@ export class StepJudge {
     const baseline = sameMinutes
       ? compared.map((minute) => serving.get(minute.minute) as MinuteFigures)
       : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0)
-    const against = sameMinutes ? 'over the same minutes' : "from the earlier steps (the serving variants take no traffic now)"
+    const against = sameMinutes
+      ? 'over the same minutes'
+      : 'from the earlier steps (the serving variants take no traffic now)'
     const newTotals = total(compared)
     const baseTotals = total(baseline)
     const figures: BaselineFigures = { invocations: baseTotals.invocations }
@@ -326,7 +328,10 @@ export function minutesOf(result: VariantMetricsResult, variants: string[]): Min
 
 function total(minutes: MinuteFigures[]): { invocations: number; errors5xx: number } {
   return minutes.reduce(
-    (sum, minute) => ({ invocations: sum.invocations + minute.invocations, errors5xx: sum.errors5xx + minute.errors5xx }),
+    (sum, minute) => ({
+      invocations: sum.invocations + minute.invocations,
+      errors5xx: sum.errors5xx + minute.errors5xx
+    }),
     { invocations: 0, errors5xx: 0 }
   )
 }

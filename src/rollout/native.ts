@@ -12,7 +12,7 @@ import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError } from '../wait.js'
-import { createEndpointConfig, replacementVariantName } from './configs.js'
+import { createEndpointConfig, replacementVariantName } from '../resources.js'
 import { startRolloutRecord } from './engine.js'
 import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
@@ -101,7 +101,11 @@ export async function runSageMakerRollout(
         })
     )
     if (!updated) {
-      return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
+      return {
+        outcome: 'succeeded',
+        decision: `Planned SageMaker's ${settings.strategy} deployment.`,
+        failsStep: false
+      }
     }
     return {
       outcome: 'succeeded',

@@ -9,7 +9,7 @@ import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint } from '../endpoint.js'
 import type { RolloutResult as RolloutOutcome } from '../report.js'
-import { discardUnused, type CreatedResources } from './configs.js'
+import { discardUnused, type CreatedResources } from '../resources.js'
 
 export type { RolloutOutcome }
 

@@ -22,9 +22,14 @@ export type ComparisonVerdict = 'passed' | 'failed' | 'inconclusive'
 /** Φ⁻¹(p): Acklam's rational approximation, relative error below 1.2e-9 over (0, 1). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new Error(`normalQuantile needs 0 < p < 1; got ${p}`)
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239]
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239
+  ]
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572]
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783]
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783
+  ]
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416]
   const low = 0.02425
   const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number]
@@ -57,7 +62,11 @@ export function normalCdf(x: number): number {
           (1.00002368 +
             t *
               (0.37409196 +
-                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
     )
   return x >= 0 ? 1 - erfc / 2 : erfc / 2
 }
@@ -182,7 +191,7 @@ function exactUDistribution(n: number, m: number): number[] {
 function rankWithTies(values: number[]): { tieGroups: number[] } {
   const sorted = [...values].sort((a, b) => a - b)
   const tieGroups: number[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[i]) j++
     if (j > i) tieGroups.push(j - i + 1)
@@ -222,8 +231,7 @@ export function compareLatency(input: {
   const test = mannWhitney(x, y)
   // Strictly below, and clear of rounding: the most extreme of 20 orderings (p = 0.05) does not make 95%.
   const alpha = 1 - confidence - 1e-9
-  const verdict: ComparisonVerdict =
-    test.pGreater < alpha ? 'failed' : test.pLess < alpha ? 'passed' : 'inconclusive'
+  const verdict: ComparisonVerdict = test.pGreater < alpha ? 'failed' : test.pLess < alpha ? 'passed' : 'inconclusive'
   return { verdict, newMedianMs, baselineMedianMs, pWorse: test.pGreater, pWithin: test.pLess }
 }
 

@@ -71,14 +71,21 @@ describe('all-at-once with gates', () => {
     expect(names.indexOf('cloudwatch.GetMetricData')).toBeGreaterThan(names.indexOf('sagemaker.UpdateEndpoint'))
     const output = JSON.parse(result.outputs.result ?? '{}') as {
       rollout: {
-        steps: Array<{ weight: number; verdict: string; startedAt: number; evaluations: Array<{ window?: { from: number } }> }>
+        steps: Array<{
+          weight: number
+          verdict: string
+          startedAt: number
+          evaluations: Array<{ window?: { from: number } }>
+        }>
       }
     }
     expect(output.rollout.steps).toHaveLength(1)
     const [step] = output.rollout.steps
     expect(step).toMatchObject({ weight: 100, verdict: 'passed' })
     // The variant keeps its name, so the minute of the switch holds both models' requests: judging starts after it.
-    const judged = (step?.evaluations ?? []).flatMap((evaluation) => (evaluation.window ? [evaluation.window.from] : []))
+    const judged = (step?.evaluations ?? []).flatMap((evaluation) =>
+      evaluation.window ? [evaluation.window.from] : []
+    )
     expect(judged[0]).toBe(Math.ceil((step?.startedAt ?? 0) / 60_000) * 60_000)
 
     const state = fake.endpoint('fraud')
@@ -113,7 +120,9 @@ describe('all-at-once with gates', () => {
     )
     // The first evaluation with data failed; the rollback followed it at once.
     const verdicts = (
-      JSON.parse(result.outputs.result ?? '{}') as { rollout: { steps: Array<{ evaluations: Array<{ verdict: string }> }> } }
+      JSON.parse(result.outputs.result ?? '{}') as {
+        rollout: { steps: Array<{ evaluations: Array<{ verdict: string }> }> }
+      }
     ).rollout.steps[0]?.evaluations.map((evaluation) => evaluation.verdict)
     expect(verdicts?.at(-1)).toBe('failed')
     expect(verdicts?.slice(0, -1).every((verdict) => verdict === 'inconclusive')).toBe(true)

@@ -9,12 +9,7 @@ import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch'
 import * as core from '../../../__fixtures__/core.js'
 import { awsCalls, changeCalls, FakeAws, type AwsCall, weightShifts } from '../../../__fixtures__/fake-aws.js'
 import type { ModelBehaviour } from '../../../__fixtures__/fake-cloudwatch.js'
-import {
-  CANARY_DEPLOY,
-  PUBLICATION_DELAY_MS,
-  seedServingEndpoint,
-  withTraffic
-} from '../../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, PUBLICATION_DELAY_MS, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -142,20 +137,26 @@ describe('a bad canary whose data arrives late', () => {
     expectBackOnPreviousConfig(calls)
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(result.outputs.healthy).toBe('false')
-    expect(result.failed).toMatch(/error rate 2\d\.\d\d% \(\d+ 5XX of \d+\) in 12:00–12:0\d UTC above max-error-rate 1\.00%/)
+    expect(result.failed).toMatch(
+      /error rate 2\d\.\d\d% \(\d+ 5XX of \d+\) in 12:00–12:0\d UTC above max-error-rate 1\.00%/
+    )
 
     const [step] = stepsOf(result)
     // Two minutes in, minute 12:00 has closed but is not published until 12:02:30: nothing to judge yet.
     const [first, second] = step?.evaluations ?? []
     expect(first?.verdict).toBe('inconclusive')
-    expect(first?.inconclusive.join()).toMatch(/waiting for CloudWatch: 12:00–12:02 UTC has closed but is not published yet/)
+    expect(first?.inconclusive.join()).toMatch(
+      /waiting for CloudWatch: 12:00–12:02 UTC has closed but is not published yet/
+    )
     expect(first?.invocations).toBeUndefined()
     // The next evaluation is the first after publication, and it fails.
     expect(second?.verdict).toBe('failed')
     expect(second?.at).toBeGreaterThanOrEqual(START + MINUTE + PUBLICATION_DELAY_MS)
     expect(second?.at).toBeLessThanOrEqual(START + MINUTE + PUBLICATION_DELAY_MS + 2 * MINUTE)
     expect(step?.evaluations).toHaveLength(2)
-    expect(result.log).toContainEqual(expect.stringMatching(/^Evaluation 1\/5 at 10%: inconclusive \(waiting for CloudWatch/))
+    expect(result.log).toContainEqual(
+      expect.stringMatching(/^Evaluation 1\/5 at 10%: inconclusive \(waiting for CloudWatch/)
+    )
   })
 
   it('judges the new variant only: errors on the old one do not stop the rollout', async () => {
@@ -293,7 +294,9 @@ describe('too little traffic for min-invocations', () => {
     const result = await runAction({ ...canary, 'min-invocations': '50' }, { clock })
 
     expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
-    expect(result.failed).toMatch(/the gates could not judge the 10% step \(\d+ invocations of fraud-v2 in 12:00–12:\d\d UTC, fewer than min-invocations 50: too few to decide/)
+    expect(result.failed).toMatch(
+      /the gates could not judge the 10% step \(\d+ invocations of fraud-v2 in 12:00–12:\d\d UTC, fewer than min-invocations 50: too few to decide/
+    )
   })
 })
 
@@ -341,7 +344,9 @@ describe('an alarm that fires during step 2', () => {
     expect(failed?.at).toBeGreaterThanOrEqual(START + 20 * MINUTE)
     expect(failed?.at).toBeLessThanOrEqual(START + 22 * MINUTE)
     expect(steps[1]?.evaluations.slice(0, -1).every((evaluation) => evaluation.alarmsInAlarm.length === 0)).toBe(true)
-    expect(result.summary).toMatch(/<td>2<\/td><td>50%<\/td>.*<td>fraud-5xx<\/td><td>—<\/td><td>[^<]*<\/td><td>❌ failed<\/td>/)
+    expect(result.summary).toMatch(
+      /<td>2<\/td><td>50%<\/td>.*<td>fraud-5xx<\/td><td>—<\/td><td>[^<]*<\/td><td>❌ failed<\/td>/
+    )
   })
 
   it('with fail-on-rollback: false the step succeeds with the same outputs and the same end state', async () => {
@@ -424,7 +429,9 @@ describe('failure-threshold: 2', () => {
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
-    expect(result.log).toContainEqual(expect.stringContaining('Gate failed (1 in a row; failure-threshold 2 rolls back)'))
+    expect(result.log).toContainEqual(
+      expect.stringContaining('Gate failed (1 in a row; failure-threshold 2 rolls back)')
+    )
     const [step] = stepsOf(result)
     expect(step?.evaluations.filter((evaluation) => evaluation.verdict === 'failed')).toHaveLength(1)
     expect(step?.verdict).toBe('passed')
@@ -457,7 +464,9 @@ describe('comparison with the baseline', () => {
     const steps = stepsOf(result)
     const compared = steps[0]?.evaluations.findLast((evaluation) => evaluation.verdict === 'passed')
     expect(compared?.baseline?.errorRate).toBeCloseTo(0.05, 2)
-    expect(compared?.comparisons).toEqual([expect.objectContaining({ gate: 'max-error-rate-increase', verdict: 'passed' })])
+    expect(compared?.comparisons).toEqual([
+      expect.objectContaining({ gate: 'max-error-rate-increase', verdict: 'passed' })
+    ])
     // Both variants read in one call per evaluation.
     expect(metricVariants()[0]).toEqual(['fraud-v2', 'AllTraffic'])
     expect(result.summary).toMatch(/<td>5\.\d\d% \(baseline 5\.\d\d%\)<\/td>/)
@@ -474,7 +483,9 @@ describe('comparison with the baseline', () => {
     const result = await runAction(relative, { clock })
 
     expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
-    expect(result.failed).toMatch(/max-error-rate-increase: fraud-v2 1[45]\.\d\d% .* vs baseline 5\.\d\d% .* over the same minutes/)
+    expect(result.failed).toMatch(
+      /max-error-rate-increase: fraud-v2 1[45]\.\d\d% .* vs baseline 5\.\d\d% .* over the same minutes/
+    )
   })
 
   it('fails a regression that appears only at 100%, against the earlier steps', async () => {
@@ -499,6 +510,8 @@ describe('comparison with the baseline', () => {
     const result = await runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toMatch(/max-latency-p99-increase: fraud-v2 p99 median 200 ms over \d+ minutes vs baseline 100 ms/)
+    expect(result.failed).toMatch(
+      /max-latency-p99-increase: fraud-v2 p99 median 200 ms over \d+ minutes vs baseline 100 ms/
+    )
   })
 })

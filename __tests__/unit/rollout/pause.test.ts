@@ -220,7 +220,14 @@ describe('traffic-steps 10,50', () => {
     ])
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
     const output = JSON.parse(result.outputs.result ?? '{}') as {
-      rollout: { steps: Array<{ kind?: string; weight: number; verdict: string; evaluations: Array<{ window?: { from: number } }> }> }
+      rollout: {
+        steps: Array<{
+          kind?: string
+          weight: number
+          verdict: string
+          evaluations: Array<{ window?: { from: number } }>
+        }>
+      }
     }
     // The pause was judged from when it began, recorded on the canary config.
     const [pause] = output.rollout.steps
@@ -294,11 +301,14 @@ describe('rollback of a paused canary', () => {
     await runAction({ operation: 'rollback', 'endpoint-name': 'fraud' }, { clock })
     clearHistory()
 
-    const result = await runAction({
-      operation: 'rollback',
-      'endpoint-name': 'fraud',
-      'endpoint-config-name': canaryConfig
-    }, { clock })
+    const result = await runAction(
+      {
+        operation: 'rollback',
+        'endpoint-name': 'fraud',
+        'endpoint-config-name': canaryConfig
+      },
+      { clock }
+    )
 
     // Either refused as a canary config, or gone because the canary ended: never an update onto it.
     expect(result.failed).toMatch(/never a rollback target|does not exist/)

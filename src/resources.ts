@@ -1,4 +1,4 @@
-/** Creating the models and endpoint configs a deploy needs, tagged so later runs can find their way back. */
+/** The models and endpoint configs a deploy creates, tagged so later runs can find their way back, and their clean-up. */
 import * as core from '@actions/core'
 import {
   CreateEndpointConfigCommand,
@@ -10,11 +10,11 @@ import {
   type CreateModelCommandInput,
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
-import { awsCall, errorMessage, isNotFound } from '../aws/errors.js'
-import type { OperationContext } from '../context.js'
-import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
-import { TAGS, toTagList, type ConfigRole } from '../tags.js'
-import type { DeploySettings } from '../settings.js'
+import { awsCall, errorMessage, isNotFound } from './aws/errors.js'
+import type { OperationContext } from './context.js'
+import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from './endpoint.js'
+import { TAGS, toTagList, type ConfigRole } from './tags.js'
+import type { DeploySettings } from './settings.js'
 
 export interface NewConfigLineage {
   role: ConfigRole
