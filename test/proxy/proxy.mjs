@@ -5,14 +5,39 @@
 // 500, 503) in the wire shape of each service's protocol, so the SDK's retry
 // logic sees exactly what it would see from AWS.
 //
+// Lost responses. The kinds above are answered by the proxy in the upstream's
+// place, so the emulator never sees the request and a retry is always safe.
+// AWS also fails the other way: the service acts on a request and the answer
+// never arrives (a 5xx from a front end after the back end committed, a
+// connection reset on the way back). The SDK retries that too, and the retry
+// meets the effect of the first attempt: "Cannot create already existing
+// model", "Cannot update in-progress endpoint". The `lost-response` kind
+// reproduces it: the request is forwarded, the upstream's complete answer is
+// awaited and thrown away, and the client gets either an InternalFailure 500
+// (`lostResponse: 'error'`) or a reset connection (`lostResponse: 'reset'`).
+// It is never drawn unless a rule names it, since it changes what the
+// emulator holds; `firstCalls: n` limits a rule to the first n calls of each
+// API, so a test can lose exactly one answer and watch the retry. Stats keep
+// what reached the upstream apart from what the client saw succeed.
+//
 // Plain ESM so that both the jest e2e tests and scripts/bench.mjs (plain Node)
 // can load it; types are in proxy.d.mts.
 
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-/** Every fault kind the proxy can inject. */
+/** The fault kinds the proxy answers in the upstream's place: a rule draws from these unless it names its kinds. */
 export const FAULT_KINDS = ['throttle', '500', '503']
+
+/**
+ * The fault kind that forwards the request and loses the upstream's answer.
+ * Left out of FAULT_KINDS so that plans written before it draw as they did and
+ * never create a resource behind the client's back.
+ */
+export const LOST_RESPONSE = 'lost-response'
+
+/** What the client gets instead of a lost answer: an InternalFailure 500, or a reset connection. */
+export const LOST_RESPONSE_MODES = ['error', 'reset']
 
 /** mulberry32: small, fast and good enough to make fault sequences reproducible. */
 export function seededRandom(seed) {
@@ -181,21 +206,43 @@ function readBody(stream) {
 function normalizeRule(rule, where) {
   if (rule === undefined || rule === null) return undefined
   const normalized = typeof rule === 'number' ? { rate: rule } : { ...rule }
+  if (normalized.firstCalls !== undefined) {
+    if (!(Number.isInteger(normalized.firstCalls) && normalized.firstCalls >= 0)) {
+      throw new Error(`${where}: firstCalls must be a whole number from 0`)
+    }
+    // "Fault the first call" means that call, not a chance of it.
+    normalized.rate ??= 1
+  }
   if (!(normalized.rate >= 0 && normalized.rate <= 1)) throw new Error(`${where}: rate must be from 0 to 1`)
   normalized.kinds = normalized.kinds ?? FAULT_KINDS
   for (const kind of normalized.kinds) {
-    if (!FAULTS[kind]) throw new Error(`${where}: unknown fault kind ${kind}`)
+    if (!FAULTS[kind] && kind !== LOST_RESPONSE) throw new Error(`${where}: unknown fault kind ${kind}`)
   }
+  normalized.lostResponse = normalized.lostResponse ?? 'error'
+  if (!LOST_RESPONSE_MODES.includes(normalized.lostResponse)) {
+    throw new Error(`${where}: lostResponse must be one of ${LOST_RESPONSE_MODES.join(', ')}`)
+  }
+  // Calls counted per `service.Api` for firstCalls; a fresh count with every plan and reset().
+  normalized.calls = new Map()
   return normalized
 }
 
 /**
- * Fault plan: `{ rate, kinds, apis: { 'DescribeEndpoint' | 'sagemaker.DescribeEndpoint': rate | { rate, kinds } },
- * services: { cloudwatch: rate | { rate, kinds } } }`. The most specific rule wins:
- * `service.Api`, then `Api`, then the service, then the global rate.
+ * Fault plan: `{ rate, kinds, firstCalls, lostResponse, apis: { 'DescribeEndpoint' | 'sagemaker.DescribeEndpoint':
+ * rate | rule }, services: { cloudwatch: rate | rule } }`, a rule being `{ rate, kinds, firstCalls, lostResponse }`.
+ * The most specific rule wins: `service.Api`, then `Api`, then the service, then the global one. A rule with
+ * `firstCalls: n` faults only the first n calls of each API it covers (at `rate`, 1 unless given).
  */
 function compileFaults(plan = {}) {
-  const global = normalizeRule({ rate: plan.rate ?? 0, kinds: plan.kinds }, 'faults')
+  const global = normalizeRule(
+    {
+      rate: plan.rate ?? (plan.firstCalls === undefined ? 0 : undefined),
+      kinds: plan.kinds,
+      firstCalls: plan.firstCalls,
+      lostResponse: plan.lostResponse
+    },
+    'faults'
+  )
   const apis = Object.fromEntries(
     Object.entries(plan.apis ?? {}).map(([key, rule]) => [key, normalizeRule(rule, `faults.apis.${key}`)])
   )
@@ -220,7 +267,8 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
   const upstream = new URL(target)
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
   let random = seededRandom(seed)
-  let ruleFor = compileFaults(faults)
+  let plan = faults
+  let ruleFor = compileFaults(plan)
   let timeline = []
   let sequence = 0
   let listener = onRequest
@@ -263,8 +311,12 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     if (rule && identity.protocol !== 'control') {
       const roll = random()
       const pick = random()
-      if (rule.rate > 0 && roll < rule.rate && rule.kinds.length > 0) {
+      const call = (rule.calls.get(key) ?? 0) + 1
+      rule.calls.set(key, call)
+      const inWindow = rule.firstCalls === undefined || call <= rule.firstCalls
+      if (inWindow && rule.rate > 0 && roll < rule.rate && rule.kinds.length > 0) {
         entry.fault = rule.kinds[Math.min(rule.kinds.length - 1, Math.floor(pick * rule.kinds.length))]
+        if (entry.fault === LOST_RESPONSE) entry.lostResponse = rule.lostResponse
       }
     }
     timeline.push(entry)
@@ -274,13 +326,28 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       // A listener's failure is the caller's business, never the proxied request's.
     }
 
-    if (entry.fault) {
+    if (entry.fault && entry.fault !== LOST_RESPONSE) {
       const response = faultResponse(entry.fault, identity, `proxy-${entry.seq}`)
       entry.status = response.status
       entry.doneAt = preciseNow()
       res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) })
       res.end(response.body)
       return
+    }
+
+    const loseAnswer = () => {
+      if (res.writableEnded || res.destroyed) return
+      entry.doneAt = preciseNow()
+      if (entry.lostResponse === 'reset') {
+        entry.error = 'connection reset by the proxy'
+        // An RST rather than a FIN: what the SDK sees when a connection drops mid-answer (ECONNRESET).
+        req.socket.resetAndDestroy()
+        return
+      }
+      const response = faultResponse('500', identity, `proxy-${entry.seq}`)
+      entry.status = response.status
+      res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) })
+      res.end(response.body)
     }
 
     const headers = { ...req.headers }
@@ -297,6 +364,13 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
         agent
       },
       (upstreamRes) => {
+        entry.reachedUpstream = true
+        entry.upstreamStatus = upstreamRes.statusCode
+        if (entry.fault === LOST_RESPONSE) {
+          // Only once the whole answer is in has the upstream surely finished acting on the request.
+          readBody(upstreamRes).then(loseAnswer, loseAnswer)
+          return
+        }
         entry.status = upstreamRes.statusCode
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers)
         upstreamRes.pipe(res)
@@ -335,17 +409,46 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     port,
     /** Requests seen so far (a copy), oldest first. */
     timeline: () => timeline.map((entry) => ({ ...entry })),
-    /** Per-API counts: calls, faults injected (by kind), forwarded answers ok (< 400) and errors. */
+    /**
+     * Per-API counts: calls, faults injected (by kind), forwarded answers the client saw ok (< 400) and errors;
+     * requests that reached the upstream, those it accepted (< 400) whether or not the client saw it, and the
+     * answers lost on the way back.
+     */
     stats() {
       const apis = {}
       const faultsByKind = {}
       let total = 0
       let faulted = 0
+      let reached = 0
+      let accepted = 0
+      let lost = 0
       for (const entry of timeline.filter(isAws)) {
         total++
-        const api = (apis[entry.key] ??= { calls: 0, ok: 0, errors: 0, faults: 0, faultsByKind: {}, first: entry.at })
+        const api = (apis[entry.key] ??= {
+          calls: 0,
+          ok: 0,
+          errors: 0,
+          faults: 0,
+          faultsByKind: {},
+          reached: 0,
+          accepted: 0,
+          lost: 0,
+          first: entry.at
+        })
         api.calls++
         api.last = entry.at
+        if (entry.reachedUpstream) {
+          reached++
+          api.reached++
+          if (entry.upstreamStatus !== undefined && entry.upstreamStatus < 400) {
+            accepted++
+            api.accepted++
+          }
+          if (entry.fault === LOST_RESPONSE) {
+            lost++
+            api.lost++
+          }
+        }
         if (entry.fault) {
           faulted++
           api.faults++
@@ -357,7 +460,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
           api.errors++
         }
       }
-      return { total, faults: faulted, faultsByKind, apis }
+      return { total, faults: faulted, faultsByKind, reached, accepted, lost, apis }
     },
     /** Successful (forwarded, < 400) calls of `key` (`service.Api` or `Api`). */
     okCalls(key) {
@@ -366,19 +469,31 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
           (entry.key === key || entry.api === key) && !entry.fault && entry.status !== undefined && entry.status < 400
       ).length
     },
-    /** Changes the fault plan from now on. */
-    setFaults(plan) {
+    /** Calls of `key` the upstream accepted (< 400), whether or not their answer reached the client. */
+    acceptedCalls(key) {
+      return timeline.filter(
+        (entry) =>
+          (entry.key === key || entry.api === key) &&
+          entry.reachedUpstream &&
+          entry.upstreamStatus !== undefined &&
+          entry.upstreamStatus < 400
+      ).length
+    },
+    /** Changes the fault plan from now on; firstCalls count from here. */
+    setFaults(newPlan) {
+      plan = newPlan
       ruleFor = compileFaults(plan)
     },
     /** Replaces the onRequest listener. */
     onRequest(callback) {
       listener = callback
     },
-    /** Clears the timeline and restarts the fault sequence from `seed`. */
+    /** Clears the timeline and restarts the fault sequence from `seed`, and the count of firstCalls. */
     reset(newSeed = seed) {
       timeline = []
       sequence = 0
       random = seededRandom(newSeed)
+      ruleFor = compileFaults(plan)
     },
     async close() {
       agent.destroy()
@@ -401,17 +516,30 @@ export function formatTable(rows) {
   return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n')
 }
 
-/** Per-API stats as a table: api, calls, ok, faults, errors. */
+/**
+ * Per-API stats as a table: api, calls, ok, faults, errors; and accepted and lost once an answer was lost, when
+ * what the client saw no longer tells what the upstream did.
+ */
 export function formatStats(stats) {
+  const withLost = (stats.lost ?? 0) > 0
   const rows = Object.entries(stats.apis)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, api]) => [key, api.calls, api.ok, api.faults, api.errors])
+    .map(([key, api]) => [
+      key,
+      api.calls,
+      api.ok,
+      api.faults,
+      api.errors,
+      ...(withLost ? [api.accepted ?? 0, api.lost ?? 0] : [])
+    ])
   rows.push([
     'total',
     stats.total,
     rows.reduce((sum, row) => sum + row[2], 0),
     stats.faults,
-    rows.reduce((s, r) => s + r[4], 0)
+    rows.reduce((s, r) => s + r[4], 0),
+    ...(withLost ? [stats.accepted, stats.lost] : [])
   ])
-  return formatTable([['api', 'calls', 'ok', 'faults', 'errors'], ...rows])
+  const header = ['api', 'calls', 'ok', 'faults', 'errors', ...(withLost ? ['accepted', 'lost'] : [])]
+  return formatTable([header, ...rows])
 }
