@@ -20,6 +20,7 @@ import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
+  DescribeModelPackageCommand,
   ListTagsCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
@@ -39,7 +40,8 @@ import {
   PutScheduledActionCommand,
   RegisterScalableTargetCommand,
   type ScalingPolicy,
-  type ScheduledAction
+  type ScheduledAction,
+  type SuspendedState
 } from '@aws-sdk/client-application-auto-scaling'
 import { FakeCloudWatch, type ServingVariant } from './fake-cloudwatch.js'
 import { awsError } from './sagemaker.js'
@@ -72,6 +74,9 @@ interface ConfigState {
   variants: ProductionVariant[]
   tags: Record<string, string>
   arn: string
+  /** Every other field CreateEndpointConfig was given (data capture, KMS key, async config...), returned whole. */
+  settings?: Record<string, unknown>
+  shadowVariants?: ProductionVariant[]
 }
 
 export interface UpdateFailure {
@@ -132,8 +137,12 @@ export class FakeAws {
   readonly endpoints = new Map<string, EndpointState>()
   readonly configs = new Map<string, ConfigState>()
   readonly models = new Set<string>()
+  /** What CreateModel was given, returned whole by DescribeModel (a seeded model gets a plain container). */
+  readonly modelSpecs = new Map<string, Record<string, unknown>>()
+  /** Model Registry package versions by ARN, with their approval. */
+  readonly modelPackages = new Map<string, { approval: string; status?: string }>()
   readonly alarms = new Map<string, string>()
-  readonly scalableTargets = new Map<string, { min: number; max: number }>()
+  readonly scalableTargets = new Map<string, { min: number; max: number; suspended?: SuspendedState }>()
   readonly scalingPolicies = new Map<string, ScalingPolicy[]>()
   readonly scheduledActions = new Map<string, ScheduledAction[]>()
   /** DescribeEndpoint polls a transition lasts. */
@@ -164,8 +173,17 @@ export class FakeAws {
   seedEndpoint(
     name: string,
     config: string,
-    variants: Array<LiveVariant & { model?: string; instanceType?: string; initialCount?: number }>,
-    tags: Record<string, string> = {}
+    variants: Array<
+      LiveVariant & { model?: string; instanceType?: string; initialCount?: number; fields?: Partial<ProductionVariant> }
+    >,
+    tags: Record<string, string> = {},
+    production: {
+      /** Endpoint-level settings of the config (DataCaptureConfig, KmsKeyId, AsyncInferenceConfig...). */
+      configSettings?: Record<string, unknown>
+      /** What DescribeModel returns for the serving models besides their name. */
+      modelSpec?: Record<string, unknown>
+      shadowVariants?: ProductionVariant[]
+    } = {}
   ): void {
     this.configs.set(config, {
       arn: this.configArn(config),
@@ -175,10 +193,17 @@ export class FakeAws {
         ModelName: variant.model ?? `${config}-model`,
         InstanceType: (variant.instanceType ?? 'ml.m5.large') as 'ml.m5.large',
         InitialInstanceCount: variant.initialCount ?? 1,
-        InitialVariantWeight: variant.weight
-      }))
+        InitialVariantWeight: variant.weight,
+        ...variant.fields
+      })),
+      ...(production.configSettings ? { settings: production.configSettings } : {}),
+      ...(production.shadowVariants ? { shadowVariants: production.shadowVariants } : {})
     })
-    for (const variant of variants) this.models.add(variant.model ?? `${config}-model`)
+    for (const variant of variants) {
+      const model = variant.model ?? `${config}-model`
+      this.models.add(model)
+      if (production.modelSpec) this.modelSpecs.set(model, production.modelSpec)
+    }
     this.endpoints.set(name, {
       status: 'InService',
       config,
@@ -319,9 +344,11 @@ export class FakeAws {
         throw awsError('ValidationException', `Could not find endpoint configuration "${input.EndpointConfigName}".`)
       }
       return {
+        ...config.settings,
         EndpointConfigName: input.EndpointConfigName,
         EndpointConfigArn: config.arn,
-        ProductionVariants: config.variants
+        ProductionVariants: config.variants,
+        ...(config.shadowVariants ? { ShadowProductionVariants: config.shadowVariants } : {})
       }
     })
     sm.on(ListTagsCommand).callsFake((input: { ResourceArn: string }) => {
@@ -332,11 +359,28 @@ export class FakeAws {
       if (!this.models.has(input.ModelName)) {
         throw awsError('ValidationException', `Could not find model "${input.ModelName}".`)
       }
-      return { ModelName: input.ModelName, PrimaryContainer: { Image: 'image' }, ExecutionRoleArn: 'role' }
+      const { Tags: _tags, ...spec } = this.modelSpecs.get(input.ModelName) ?? {
+        PrimaryContainer: { Image: 'image' },
+        ExecutionRoleArn: 'role'
+      }
+      return { ModelName: input.ModelName, ModelArn: `arn:model/${input.ModelName}`, ...spec }
     })
     sm.on(CreateModelCommand).callsFake((input: { ModelName: string }) => {
+      if (this.models.has(input.ModelName)) {
+        throw awsError('ValidationException', `Cannot create already existing model "${input.ModelName}".`)
+      }
       this.models.add(input.ModelName)
+      this.modelSpecs.set(input.ModelName, { ...input })
       return { ModelArn: `arn:model/${input.ModelName}` }
+    })
+    sm.on(DescribeModelPackageCommand).callsFake((input: { ModelPackageName: string }) => {
+      const found = this.modelPackages.get(input.ModelPackageName)
+      if (!found) throw awsError('ValidationException', `Model package ${input.ModelPackageName} does not exist.`)
+      return {
+        ModelPackageArn: input.ModelPackageName,
+        ModelApprovalStatus: found.approval,
+        ModelPackageStatus: found.status ?? 'Completed'
+      }
     })
     sm.on(DeleteModelCommand).callsFake((input: { ModelName: string }) => {
       if (!this.models.delete(input.ModelName)) {
@@ -345,11 +389,17 @@ export class FakeAws {
       return {}
     })
     sm.on(CreateEndpointConfigCommand).callsFake(
-      (input: {
+      ({
+        EndpointConfigName,
+        ProductionVariants,
+        Tags,
+        ...settings
+      }: {
         EndpointConfigName: string
         ProductionVariants: ProductionVariant[]
         Tags?: Array<{ Key: string; Value: string }>
       }) => {
+        const input = { EndpointConfigName, ProductionVariants, Tags }
         if (this.configs.has(input.EndpointConfigName)) {
           throw awsError(
             'ValidationException',
@@ -359,7 +409,8 @@ export class FakeAws {
         this.configs.set(input.EndpointConfigName, {
           arn: this.configArn(input.EndpointConfigName),
           variants: input.ProductionVariants,
-          tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value]))
+          tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value])),
+          settings
         })
         return { EndpointConfigArn: this.configArn(input.EndpointConfigName) }
       }
@@ -539,6 +590,7 @@ export class FakeAws {
           ScalableDimension: SCALABLE_DIMENSION,
           MinCapacity: this.scalableTargets.get(id)?.min,
           MaxCapacity: this.scalableTargets.get(id)?.max,
+          ...(this.scalableTargets.get(id)?.suspended ? { SuspendedState: this.scalableTargets.get(id)?.suspended } : {}),
           RoleARN: 'role',
           CreationTime: new Date(0)
         }))
@@ -551,15 +603,27 @@ export class FakeAws {
     }))
     auto
       .on(RegisterScalableTargetCommand)
-      .callsFake((input: { ResourceId: string; MinCapacity: number; MaxCapacity: number }) => {
-        const [, endpointName, , variantName] = input.ResourceId.split('/')
-        const live = this.endpoints.get(endpointName ?? '')?.variants.some((variant) => variant.name === variantName)
-        if (!live) {
-          throw awsError('ValidationException', `The endpoint variant "${input.ResourceId}" does not exist.`)
+      .callsFake(
+        (input: { ResourceId: string; MinCapacity?: number; MaxCapacity?: number; SuspendedState?: SuspendedState }) => {
+          const [, endpointName, , variantName] = input.ResourceId.split('/')
+          const live = this.endpoints.get(endpointName ?? '')?.variants.some((variant) => variant.name === variantName)
+          if (!live) {
+            throw awsError('ValidationException', `The endpoint variant "${input.ResourceId}" does not exist.`)
+          }
+          // A registered target is updated in place: what the call leaves out stays as it was.
+          const before = this.scalableTargets.get(input.ResourceId)
+          if (!before && (input.MinCapacity === undefined || input.MaxCapacity === undefined)) {
+            throw awsError('ValidationException', 'MinCapacity and MaxCapacity are required to register a new target.')
+          }
+          const suspended = input.SuspendedState ?? before?.suspended
+          this.scalableTargets.set(input.ResourceId, {
+            min: input.MinCapacity ?? before?.min ?? 0,
+            max: input.MaxCapacity ?? before?.max ?? 0,
+            ...(suspended ? { suspended } : {})
+          })
+          return {}
         }
-        this.scalableTargets.set(input.ResourceId, { min: input.MinCapacity, max: input.MaxCapacity })
-        return {}
-      })
+      )
     auto.on(PutScalingPolicyCommand).callsFake((input: ScalingPolicy & { ResourceId: string; PolicyName: string }) => {
       if (!this.scalableTargets.has(input.ResourceId)) throw notRegistered(input.ResourceId)
       const policies = (this.scalingPolicies.get(input.ResourceId) ?? []).filter(

@@ -3,7 +3,6 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'wait-for-completion': "true",
   'timeout': "30m",
   'dry-run': "false",
-  'instance-type': "ml.m5.large",
   'strategy': "all-at-once",
   'rollout-controller': "action",
   'bake-time': "5m",

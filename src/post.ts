@@ -46,7 +46,8 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
       newVariant: rollout.newVariant,
       oldVariants: Object.entries(rollout.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
       releaseConfig: '',
-      userTags: {}
+      userTags: {},
+      held: rollout.heldCapacity ?? []
     })
     ctx.note(
       `Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`

@@ -141,6 +141,8 @@ export interface Report {
   request: Array<[string, string]>
   changes: ChangeRecord[]
   variants?: VariantRow[]
+  /** The new model's and variant's settings, each with where it came from (deploy). */
+  settings?: Array<{ setting: string; value: string; source: string }>
   rollout?: RolloutRecord
   probes?: ProbeRecord[]
   metrics?: { window: string; period: string; variants: VariantMetrics[] }

@@ -7,6 +7,7 @@ import {
   DeleteModelCommand,
   DescribeModelCommand,
   type CreateEndpointConfigCommandInput,
+  type ContainerDefinition,
   type CreateModelCommandInput,
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
@@ -14,7 +15,10 @@ import { awsCall, errorMessage, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from './endpoint.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
-import type { DeploySettings } from './settings.js'
+import type { carriedConfigSettings, ModelSettings } from './serving.js'
+
+/** Endpoint-level settings of a config: everything but its name, variants and tags. */
+export type EndpointConfigSettings = ReturnType<typeof carriedConfigSettings>
 
 export interface NewConfigLineage {
   role: ConfigRole
@@ -24,30 +28,37 @@ export interface NewConfigLineage {
   newVariant?: string
 }
 
+/** Everything CreateModel needs besides the name and tags. */
+export interface ModelSpec extends ModelSettings {
+  PrimaryContainer: ContainerDefinition
+}
+
 /**
  * Creates the model, or reuses one of the same name that already runs the
  * same container (a re-run of a job that failed after creating it). Returns
  * whether this run created it.
  */
-export async function ensureModel(ctx: OperationContext, modelName: string, deploy: DeploySettings): Promise<boolean> {
+export async function ensureModel(
+  ctx: OperationContext,
+  modelName: string,
+  spec: ModelSpec,
+  options: { tags: Record<string, string>; reuseByName: boolean }
+): Promise<boolean> {
   const input: CreateModelCommandInput = {
     ModelName: modelName,
-    ExecutionRoleArn: deploy.executionRoleArn,
-    PrimaryContainer: {
-      Image: deploy.imageUri,
-      ...(deploy.modelDataUrl ? { ModelDataUrl: deploy.modelDataUrl } : {}),
-      ...(Object.keys(deploy.modelEnvironment).length > 0 ? { Environment: deploy.modelEnvironment } : {})
-    },
-    Tags: toTagList({ ...deploy.tags, [TAGS.endpoint]: ctx.endpointName })
+    ...spec,
+    Tags: toTagList({ ...options.tags, [TAGS.endpoint]: ctx.endpointName })
   }
-  if (deploy.modelName !== undefined) {
+  if (options.reuseByName) {
     const existing = await findModel(ctx, modelName)
     if (existing) {
       const container = existing.PrimaryContainer
+      const wanted = spec.PrimaryContainer
       const same =
-        container?.Image === deploy.imageUri &&
-        (container?.ModelDataUrl ?? '') === (deploy.modelDataUrl ?? '') &&
-        existing.ExecutionRoleArn === deploy.executionRoleArn
+        (container?.Image ?? '') === (wanted.Image ?? '') &&
+        (container?.ModelPackageName ?? '') === (wanted.ModelPackageName ?? '') &&
+        (container?.ModelDataUrl ?? '') === (wanted.ModelDataUrl ?? '') &&
+        existing.ExecutionRoleArn === spec.ExecutionRoleArn
       if (!same) {
         throw new Error(
           `Input "model-name": model "${modelName}" already exists with another image, model data or role; choose a new name or leave model-name empty to derive one.`
@@ -117,9 +128,10 @@ async function findModel(ctx: OperationContext, modelName: string) {
 }
 
 /**
- * Creates an endpoint config with the given variants. Settings that belong to
- * the endpoint rather than a model (data capture, encryption key) are carried
- * over from `base`, so a deploy never silently turns them off.
+ * Creates an endpoint config with the given variants and the endpoint-level
+ * `settings` (data capture, encryption key, asynchronous inference...), which
+ * callers carry from the config that served, so a deploy never silently
+ * turns them off.
  */
 export async function createEndpointConfig(
   ctx: OperationContext,
@@ -127,18 +139,16 @@ export async function createEndpointConfig(
   variants: ProductionVariant[],
   lineage: NewConfigLineage,
   userTags: Record<string, string>,
-  base?: EndpointConfig
+  settings: EndpointConfigSettings = {}
 ): Promise<void> {
   const tags: Record<string, string> = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role }
   if (lineage.previousConfig) tags[TAGS.previousConfig] = lineage.previousConfig
   if (lineage.newVariant) tags[TAGS.newVariant] = lineage.newVariant
   const input: CreateEndpointConfigCommandInput = {
+    ...settings,
     EndpointConfigName: configName,
     ProductionVariants: variants,
-    Tags: toTagList(tags),
-    // Only a real capture setting: an empty object (as some describes return) is rejected by CreateEndpointConfig.
-    ...(base?.DataCaptureConfig?.DestinationS3Uri ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
-    ...(base?.KmsKeyId ? { KmsKeyId: base.KmsKeyId } : {})
+    Tags: toTagList(tags)
   }
   await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () =>
     ctx.clients.sagemaker.send(new CreateEndpointConfigCommand(input))

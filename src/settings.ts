@@ -73,18 +73,48 @@ export interface RolloutSettings {
   failOnRollback: boolean
 }
 
+/**
+ * What a new endpoint gets when the inputs leave it open. Applied by the
+ * action rather than written as action.yml defaults, so an input left out can
+ * be told apart from one that was set (and a deploy to an existing endpoint
+ * takes what serves instead).
+ */
+export const NEW_ENDPOINT_DEFAULTS = { instanceType: 'ml.m5.large', instanceCount: 1 } as const
+
+/** What the new model runs: exactly one of an image, a Model Registry package version, or an AWS framework image. */
+export type ModelSource =
+  | { kind: 'image'; imageUri: string; modelDataUrl?: string }
+  | { kind: 'package'; modelPackageArn: string }
+  | { kind: 'framework'; framework: string; version: string; modelDataUrl?: string }
+
+export interface VpcSettings {
+  subnets: string[]
+  securityGroupIds: string[]
+}
+
+/**
+ * A deploy's inputs. Whatever is absent was left out by the workflow: a
+ * deploy to an existing endpoint takes it from what serves, a new endpoint
+ * from the action's defaults.
+ */
 export interface DeploySettings {
-  imageUri: string
-  modelDataUrl?: string
-  executionRoleArn: string
+  source: ModelSource
+  /** Required for a new endpoint; otherwise the serving model's role unless given. */
+  executionRoleArn?: string
   /** Absent when the name is to be derived. */
   modelName?: string
-  instanceType: string
-  instanceCount: number
+  instanceType?: string
+  instanceCount?: number
   /** Absent when the name is to be derived. */
   variantName?: string
   modelEnvironment: Record<string, string>
   tags: Record<string, string>
+  vpc?: VpcSettings
+  enableNetworkIsolation?: boolean
+  containerStartupTimeoutSeconds?: number
+  modelDataDownloadTimeoutSeconds?: number
+  volumeSizeGb?: number
+  dataCapture?: { destinationS3Uri: string; samplingPercent: number }
   rollout: RolloutSettings
 }
 

@@ -103,6 +103,29 @@ export function addVariants(summary: Summary, report: Report): void {
   ])
 }
 
+/**
+ * Where each setting of the new model and variant came from: a production
+ * endpoint's VPC or timeouts kept without anyone repeating them is only
+ * reassuring when the page says so.
+ */
+export function addSettings(summary: Summary, report: Report): void {
+  if (!report.settings || report.settings.length === 0) return
+  const rows = report.settings
+    .map(
+      (entry) =>
+        `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`
+    )
+    .join('')
+  summary.addDetails(
+    `Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`,
+    `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`
+  )
+}
+
+function shortValue(value: string): string {
+  return value.length > 160 ? `${value.slice(0, 157)}...` : value
+}
+
 /** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
 function decidingEvaluation(step: RolloutStepRecord): GateEvaluation | undefined {
   return (
@@ -325,6 +348,7 @@ export function renderSummary(summary: Summary, report: Report): void {
   addNotes(summary, report)
   addRollout(summary, report)
   addVariants(summary, report)
+  addSettings(summary, report)
   addProbes(summary, report)
   addMetrics(summary, report)
   addChanges(summary, report)

@@ -288,6 +288,37 @@ const CASES: Case[] = [
   ['probe-count', '0'],
   ['probe-count', '101'],
 
+  // production settings
+  ['model-package-arn', 'arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/3'],
+  ['model-package-arn', 'fraud/3', 'deploy', { 'image-uri': '' }],
+  ['model-package-arn', 'arn:aws:sagemaker:us-east-1:123456789012:model/fraud', 'deploy', { 'image-uri': '' }],
+  [
+    'model-data-url',
+    's3://models/fraud.tar.gz',
+    'deploy',
+    {
+      'image-uri': '',
+      'model-package-arn': 'arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/3'
+    }
+  ],
+  ['framework', 'sklearn'],
+  ['framework', 'scikit-learn', 'deploy', { 'image-uri': '' }],
+  ['framework-version', '', 'deploy', { 'image-uri': '', framework: 'sklearn' }],
+  ['vpc-subnets', 'subnet-0123456789abcdef0'],
+  ['vpc-subnets', 'subnet-xyz', 'deploy', { 'vpc-security-group-ids': 'sg-0123456789abcdef0' }],
+  ['vpc-security-group-ids', 'sg-0123456789abcdef0'],
+  ['vpc-security-group-ids', 'sg-1;rm', 'deploy', { 'vpc-subnets': 'subnet-0123456789abcdef0' }],
+  ['enable-network-isolation', 'yes'],
+  ['container-startup-timeout', '30s'],
+  ['container-startup-timeout', '2h'],
+  ['model-data-download-timeout', '59'],
+  ['volume-size', '0'],
+  ['volume-size', '1TB'],
+  ['volume-size', '513'],
+  ['data-capture-percent', '20%'],
+  ['data-capture-percent', '12.5%', 'deploy', { 'data-capture-s3-uri': 's3://capture/fraud' }],
+  ['data-capture-s3-uri', 'https://capture/fraud'],
+
   // variant-weights
   ['variant-weights', 'blue=50,green=40', 'update-traffic'],
   ['variant-weights', 'blue=101,green=-1', 'update-traffic'],

@@ -98,9 +98,10 @@ describe('withTraceability', () => {
 describe('tag budget', () => {
   it("leaves room on an endpoint config for the workflow's tags, the bookkeeping and the traceability tags", () => {
     expect(MAX_TAGS_PER_RESOURCE).toBe(50)
-    expect(Object.keys(TAGS)).toHaveLength(4)
+    // A paused canary config holds all five bookkeeping tags and the four traceability tags.
+    expect(Object.keys(TAGS)).toHaveLength(5)
     expect(Object.keys(TRACEABILITY_TAGS)).toHaveLength(4)
-    expect(MAX_USER_TAGS).toBe(42)
+    expect(MAX_USER_TAGS).toBe(41)
   })
 
   it('keeps every key the action owns under its own prefix, and each key once', () => {

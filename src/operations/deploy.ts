@@ -22,8 +22,22 @@ import {
   discardUnused,
   ensureModel,
   replacementVariantName,
-  type CreatedResources
+  type CreatedResources,
+  type EndpointConfigSettings,
+  type ModelSpec
 } from '../resources.js'
+import {
+  carriedConfigSettings,
+  configOverrides,
+  newContainer,
+  newInstanceType,
+  newModelSettings,
+  newVariant,
+  readServing,
+  refuseWhatCannotBeCarried,
+  type Serving,
+  type SettingSource
+} from '../serving.js'
 import {
   judgeAllAtOnce,
   markInFlight,
@@ -35,7 +49,7 @@ import {
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
-import { withScalingMoved } from '../rollout/scaling.js'
+import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, waitForInService, waitUntilUpdatable } from '../wait.js'
@@ -47,6 +61,45 @@ interface Release {
   releaseConfig: string
   /** The config with old and new variants side by side, for an action-run canary or linear rollout. */
   canaryConfig: string
+}
+
+/**
+ * What the deploy will create, worked out before anything changes: the new
+ * model, and the settings every new variant and config takes, each with
+ * where it came from.
+ */
+interface Plan {
+  release: Release
+  model: ModelSpec
+  serving?: Serving
+  configSettings: EndpointConfigSettings
+  sources: SettingSource[]
+  /** The new variant, under whichever name and weight the path gives it. */
+  variant(name: string, weight: number): ProductionVariant
+}
+
+async function planDeploy(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  release: Release,
+  serving: Serving | undefined
+): Promise<Plan> {
+  const sources: SettingSource[] = []
+  const modelSettings = newModelSettings(deploy, serving, sources)
+  const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving))
+  const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
+  const plan: Plan = {
+    release,
+    model: { ...modelSettings, PrimaryContainer: container },
+    ...(serving ? { serving } : {}),
+    configSettings,
+    sources,
+    variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
+  }
+  // The sources are complete once the variant is built: record them with its first use.
+  plan.variant('AllTraffic', 1)
+  ctx.report.settings = sources
+  return plan
 }
 
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
@@ -61,7 +114,7 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   }
   ctx.output('model-name', release.modelName)
   if (!existing) {
-    const result = await createEndpoint(ctx, deploy, release)
+    const result = await createEndpoint(ctx, deploy, await planDeploy(ctx, deploy, release, undefined))
     if (result) await concludeRollout(ctx, result)
     return
   }
@@ -74,10 +127,13 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
       `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
     )
   }
+  const serving = await readServing(ctx, existing, currentConfig)
+  refuseWhatCannotBeCarried(ctx, serving, deploy.rollout)
+  const plan = await planDeploy(ctx, deploy, release, serving)
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
     // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-    await ensureModel(ctx, release.modelName, deploy)
+    await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName: true })
     return concludeRollout(ctx, {
       outcome: 'succeeded',
       decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
@@ -95,13 +151,25 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
   const created: CreatedResources = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
   let result: RolloutResult | undefined
   try {
-    if (await ensureModel(ctx, release.modelName, deploy)) created.models.push(release.modelName)
+    const reuseByName = deploy.modelName !== undefined
+    if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
+      created.models.push(release.modelName)
+    }
     if (deploy.rollout.controller === 'sagemaker') {
-      result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig)
+      const variant = plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+      result = await runSageMakerRollout(
+        ctx,
+        deploy,
+        existing,
+        currentConfig,
+        variant,
+        release.releaseConfig,
+        plan.configSettings
+      )
     } else if (deploy.rollout.strategy === 'all-at-once') {
-      result = await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release, startedAt)
+      result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt)
     } else {
-      result = await startProgressiveRollout(ctx, deploy, existing, currentConfig, release)
+      result = await startProgressiveRollout(ctx, deploy, plan, existing, currentConfig)
     }
   } catch (error) {
     await discardUnused(ctx, created)
@@ -124,21 +192,6 @@ async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): 
   )
 }
 
-function newVariantDefinition(
-  deploy: DeploySettings,
-  variantName: string,
-  modelName: string,
-  weight: number
-): ProductionVariant {
-  return {
-    VariantName: variantName,
-    ModelName: modelName,
-    InstanceType: deploy.instanceType as ProductionVariant['InstanceType'],
-    InitialInstanceCount: deploy.instanceCount,
-    InitialVariantWeight: weight
-  }
-}
-
 /**
  * A new endpoint has nothing to shift traffic from: its first model takes all
  * of it. Returns nothing when there is nothing to judge yet (a dry run, or
@@ -147,8 +200,9 @@ function newVariantDefinition(
 async function createEndpoint(
   ctx: OperationContext,
   deploy: DeploySettings,
-  release: Release
+  plan: Plan
 ): Promise<RolloutResult | undefined> {
+  const { release } = plan
   if (deploy.rollout.strategy !== 'all-at-once') {
     ctx.note(
       `Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`
@@ -156,13 +210,17 @@ async function createEndpoint(
   }
   const variantName = deploy.variantName ?? 'AllTraffic'
   ctx.output('variant-name', variantName)
-  await ensureModel(ctx, release.modelName, deploy)
+  await ensureModel(ctx, release.modelName, plan.model, {
+    tags: deploy.tags,
+    reuseByName: deploy.modelName !== undefined
+  })
   await createEndpointConfig(
     ctx,
     release.releaseConfig,
-    [newVariantDefinition(deploy, variantName, release.modelName, 1)],
+    [plan.variant(variantName, 1)],
     { role: 'release' },
-    deploy.tags
+    deploy.tags,
+    plan.configSettings
   )
   const input = {
     EndpointName: ctx.endpointName,
@@ -193,14 +251,15 @@ async function createEndpoint(
 async function replaceAllAtOnce(
   ctx: OperationContext,
   deploy: DeploySettings,
+  plan: Plan,
   endpoint: Endpoint,
   currentConfig: EndpointConfig,
-  release: Release,
   deployStartedAt: number
 ): Promise<RolloutResult | undefined> {
+  const { release } = plan
   const variantName = replacementVariantName(deploy.variantName, endpoint)
   ctx.output('variant-name', variantName)
-  const variants = [newVariantDefinition(deploy, variantName, release.modelName, 1)]
+  const variants = [plan.variant(variantName, 1)]
   const previousConfig = currentConfig.EndpointConfigName ?? ''
   await createEndpointConfig(
     ctx,
@@ -208,7 +267,7 @@ async function replaceAllAtOnce(
     variants,
     { role: 'release', previousConfig },
     deploy.tags,
-    currentConfig
+    plan.configSettings
   )
   let updated: Endpoint | undefined
   try {
@@ -269,10 +328,11 @@ function refuseTakenVariantName(ctx: OperationContext, endpoint: Endpoint, newVa
 async function startProgressiveRollout(
   ctx: OperationContext,
   deploy: DeploySettings,
+  plan: Plan,
   endpoint: Endpoint,
-  currentConfig: EndpointConfig,
-  release: Release
+  currentConfig: EndpointConfig
 ): Promise<RolloutResult | undefined> {
+  const { release } = plan
   const serving = endpoint.ProductionVariants ?? []
   const newVariant = deploy.variantName ?? release.modelName
   refuseTakenVariantName(ctx, endpoint, newVariant)
@@ -287,7 +347,8 @@ async function startProgressiveRollout(
       share: total > 0 ? (weights[index] as number) / total : 1 / serving.length
     })),
     releaseConfig: release.releaseConfig,
-    userTags: deploy.tags
+    userTags: deploy.tags,
+    held: []
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)
   const oldDefinitions = serving.map((variant, index) => {
@@ -305,10 +366,15 @@ async function startProgressiveRollout(
   await createEndpointConfig(
     ctx,
     release.canaryConfig,
-    [...oldDefinitions, newVariantDefinition(deploy, newVariant, release.modelName, 0)],
+    [...oldDefinitions, plan.variant(newVariant, 0)],
     { role: 'canary', previousConfig: inFlight.previousConfig, newVariant },
     deploy.tags,
-    currentConfig
+    plan.configSettings
+  )
+  inFlight.held = await holdServingCapacity(
+    ctx,
+    endpoint,
+    inFlight.oldVariants.map((variant) => variant.name)
   )
   if (ctx.dryRun) {
     ctx.note(`Would add ${newVariant} at weight 0, then shift ${deploy.rollout.trafficSteps.join('% → ')}% with gates.`)
@@ -324,9 +390,10 @@ async function startProgressiveRollout(
     )
   } catch (error) {
     // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-    await rollBack(ctx, inFlight).catch((rollbackError: unknown) =>
+    await rollBack(ctx, inFlight).catch(async (rollbackError: unknown) => {
       core.warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`)
-    )
+      await releaseServingCapacity(ctx, inFlight.held)
+    })
     return failedUpdate(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error }
   }
   return runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps)

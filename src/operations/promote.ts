@@ -10,6 +10,7 @@ import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
 import { concludeRollout } from '../rollout/result.js'
+import { holdServingCapacity } from '../rollout/scaling.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
 import { requireUpdatable } from '../wait.js'
@@ -42,7 +43,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
     newVariant,
     oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
     releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
-    userTags: Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+    userTags: Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:'))),
+    held: []
   }
   const remaining = settings.trafficSteps.filter((step) => step > current)
   const steps = remaining.length > 0 ? remaining : [100]
@@ -50,6 +52,16 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const record = startRolloutRecord(ctx, settings, inFlight)
   // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
   record.strategy = 'promote'
+  inFlight.held = await holdServingCapacity(
+    ctx,
+    endpoint,
+    inFlight.oldVariants.map((variant) => variant.name)
+  )
+  // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
+  for (const entry of inFlight.held) {
+    const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant)
+    entry.instances = Math.max(entry.instances, before?.InitialInstanceCount ?? 0)
+  }
   if (ctx.dryRun) return
   // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
   const recorded = Date.parse(tags[TAGS.pausedAt] ?? '')

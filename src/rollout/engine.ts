@@ -27,6 +27,7 @@ import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from '../resources.js'
+import { carriedConfigSettings } from '../serving.js'
 import {
   ceilMinute,
   describeGates,
@@ -40,7 +41,12 @@ import {
   type MinuteFigures
 } from './gates.js'
 import type { RolloutResult } from './result.js'
-import { withScalingMoved } from './scaling.js'
+import {
+  releaseServingCapacity,
+  restoreServingCapacity,
+  withScalingMoved,
+  type HeldCapacity
+} from './scaling.js'
 import { clearInFlightRollout, saveInFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
@@ -56,6 +62,8 @@ export interface InFlight {
   releaseConfig: string
   /** Tags for the final config. */
   userTags: Record<string, string>
+  /** The serving variants' capacity when the rollout began, held through it. */
+  held: HeldCapacity[]
 }
 
 export function startRolloutRecord(
@@ -88,6 +96,7 @@ export function markInFlight(ctx: OperationContext, inFlight: InFlight): void {
     canaryConfig: inFlight.canaryConfig,
     newVariant: inFlight.newVariant,
     previousWeights: Object.fromEntries(inFlight.oldVariants.map(({ name, share }) => [name, share * 100])),
+    heldCapacity: inFlight.held,
     startedAt: new Date(ctx.clock.now()).toISOString()
   })
 }
@@ -117,6 +126,21 @@ export async function runSteps(
   inFlight: InFlight,
   steps: number[],
   pause?: PauseToJudge
+): Promise<RolloutResult> {
+  try {
+    return await stepThrough(ctx, settings, inFlight, steps, pause)
+  } finally {
+    // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
+    await releaseServingCapacity(ctx, inFlight.held)
+  }
+}
+
+async function stepThrough(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  steps: number[],
+  pause: PauseToJudge | undefined
 ): Promise<RolloutResult> {
   const record = ctx.report.rollout as RolloutRecord
   if (!hasGates(settings.gates)) {
@@ -465,6 +489,8 @@ async function sleepUntil(clock: Clock, at: number): Promise<void> {
  * so the old registrations go first and the new one comes after.
  */
 async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void> {
+  // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+  await releaseServingCapacity(ctx, inFlight.held)
   const endpoint = await getEndpoint(ctx)
   const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig)
   const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
@@ -481,7 +507,7 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
     release,
     { role: 'release', previousConfig: inFlight.previousConfig },
     inFlight.userTags,
-    canaryConfig
+    carriedConfigSettings(canaryConfig)
   )
   const { moves } = await withScalingMoved(
     ctx,
@@ -652,6 +678,8 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
     forceWait: true,
     keepInstanceCounts: true
   })
+  await restoreServingCapacity(ctx, inFlight.held)
+  await releaseServingCapacity(ctx, inFlight.held)
   clearInFlightRollout()
   await deleteCanaryConfig(ctx, inFlight)
   return endpoint

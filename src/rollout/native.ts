@@ -12,7 +12,7 @@ import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError } from '../wait.js'
-import { createEndpointConfig, replacementVariantName } from '../resources.js'
+import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
 import { startRolloutRecord } from './engine.js'
 import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
@@ -55,12 +55,13 @@ export async function runSageMakerRollout(
   deploy: DeploySettings,
   endpoint: Endpoint,
   currentConfig: EndpointConfig,
-  modelName: string,
-  releaseConfig: string
+  variant: ProductionVariant,
+  releaseConfig: string,
+  configSettings: EndpointConfigSettings
 ): Promise<RolloutResult> {
   // The model exists already: deploy created it (or found it) before choosing the controller.
   const settings = deploy.rollout
-  const variantName = replacementVariantName(deploy.variantName, endpoint)
+  const variantName = variant.VariantName ?? ''
   const previousConfig = currentConfig.EndpointConfigName ?? ''
   if (settings.gates.alarmNames.length === 0) {
     core.warning(
@@ -69,20 +70,13 @@ export async function runSageMakerRollout(
   }
   const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig })
 
-  const variant: ProductionVariant = {
-    VariantName: variantName,
-    ModelName: modelName,
-    InstanceType: deploy.instanceType as ProductionVariant['InstanceType'],
-    InitialInstanceCount: deploy.instanceCount,
-    InitialVariantWeight: 1
-  }
   await createEndpointConfig(
     ctx,
     releaseConfig,
     [variant],
     { role: 'release', previousConfig },
     deploy.tags,
-    currentConfig
+    configSettings
   )
   const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs)
   record.plan = describePlan(settings)

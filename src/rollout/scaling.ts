@@ -9,16 +9,20 @@
  */
 import * as core from '@actions/core'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { SuspendedState } from '@aws-sdk/client-application-auto-scaling'
 import {
   deregisterVariantScaling,
   describeVariantScaling,
   formatVariantScaling,
   registerVariantScaling,
+  resumeScaleIn,
+  suspendScaleIn,
   type VariantScaling
 } from '../autoscaling.js'
 import { errorCode, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { findEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { findEndpoint, liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { updateWeightsAndCapacities } from '../update.js'
 
 /** A variant's autoscaling taken off for the update, and the variant it goes back on, if any. */
 export interface ScalingMove {
@@ -147,4 +151,80 @@ export async function withScalingMoved<T>(
   }
   await putScalingBack(ctx, moves)
   return { result, moves }
+}
+
+/**
+ * A serving variant's capacity when a rollout began: what a rollback must
+ * give it back, and the scale-in the rollout suspended to keep it. Plain
+ * JSON, kept in saved state for the post step.
+ */
+export interface HeldCapacity {
+  variant: string
+  /** Instances it served with when the rollout began. */
+  instances: number
+  /** Its SuspendedState before the rollout suspended scale-in; absent when the rollout did not. */
+  before?: SuspendedState
+}
+
+/**
+ * Keeps the serving variants at the capacity they serve with: as traffic
+ * shifts away from them their autoscaling would scale them in, and a
+ * rollback would then send all traffic back to a shrunken fleet.
+ */
+export async function holdServingCapacity(
+  ctx: OperationContext,
+  endpoint: Endpoint,
+  variants: string[]
+): Promise<HeldCapacity[]> {
+  const held: HeldCapacity[] = []
+  for (const variant of variants) {
+    const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
+    const instances = (summary && liveInstanceCount(summary)) ?? 0
+    let before: SuspendedState | undefined
+    try {
+      before = await suspendScaleIn(ctx, ctx.endpointName, variant)
+    } catch (error) {
+      // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
+      core.warning(
+        `Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`
+      )
+    }
+    if (before) ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`)
+    held.push({ variant, instances, ...(before ? { before } : {}) })
+  }
+  return held
+}
+
+/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+export async function releaseServingCapacity(ctx: OperationContext, held: HeldCapacity[] | undefined): Promise<void> {
+  if (ctx.dryRun) return
+  for (const { variant, before } of held ?? []) {
+    if (!before) continue
+    try {
+      await resumeScaleIn(ctx, ctx.endpointName, variant, before)
+    } catch (error) {
+      core.warning(
+        `Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`
+      )
+    }
+  }
+}
+
+/**
+ * After a rollback, every held variant serves with at least the instances it
+ * had when the rollout began: it takes all the traffic back.
+ */
+export async function restoreServingCapacity(ctx: OperationContext, held: HeldCapacity[] | undefined): Promise<void> {
+  if (ctx.dryRun || !held || held.length === 0) return
+  const endpoint = await findEndpoint(ctx)
+  const short = held.flatMap(({ variant, instances }) => {
+    const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
+    const now = summary ? liveInstanceCount(summary) : undefined
+    return now !== undefined && now < instances ? [{ VariantName: variant, DesiredInstanceCount: instances }] : []
+  })
+  if (short.length === 0) return
+  ctx.warn(
+    `Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`
+  )
+  await updateWeightsAndCapacities(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true })
 }

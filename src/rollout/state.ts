@@ -4,6 +4,7 @@
  * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
  */
 import * as core from '@actions/core'
+import type { HeldCapacity } from './scaling.js'
 
 export const STATE_KEYS = {
   isPost: 'isPost',
@@ -22,6 +23,8 @@ export interface InFlightRollout {
   newVariant: string
   /** The old variants' weights before the rollout, to restore at once on cancel. */
   previousWeights: Record<string, number>
+  /** The serving variants' capacity and suspended scale-in, to give back. */
+  heldCapacity?: HeldCapacity[]
   startedAt: string
 }
 

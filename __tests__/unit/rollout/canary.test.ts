@@ -60,7 +60,7 @@ describe('canary rollout run by the action', () => {
       EndpointConfigName: canaryConfig,
       ProductionVariants: [
         { VariantName: 'AllTraffic', ModelName: 'fraud-v1', InitialInstanceCount: 3, InitialVariantWeight: 100 },
-        { VariantName: 'fraud-v2', ModelName: 'fraud-v2', InitialInstanceCount: 1, InitialVariantWeight: 0 }
+        { VariantName: 'fraud-v2', ModelName: 'fraud-v2', InitialInstanceCount: 3, InitialVariantWeight: 0 }
       ]
     })
     expect(calls[2]?.input).toEqual({ EndpointName: 'fraud', EndpointConfigName: canaryConfig })
@@ -80,7 +80,7 @@ describe('canary rollout run by the action', () => {
     const state = fake.endpoint('fraud')
     expect(state.status).toBe('InService')
     expect(state.config).toBe(releaseConfig)
-    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 1 }])
+    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 3 }])
     expect(result.outputs['endpoint-config-name']).toBe(releaseConfig)
     expect(fake.configs.has(canaryConfig)).toBe(false)
     expect(fake.configs.has('fraud-v1-config')).toBe(true)

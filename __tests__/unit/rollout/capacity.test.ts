@@ -17,6 +17,13 @@ const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.
 
 const canary = { ...CANARY_DEPLOY, 'traffic-steps': '10,100', 'max-error-rate': '1%' }
 
+const SCALE_IN_SUSPENDED = {
+  DynamicScalingInSuspended: true,
+  DynamicScalingOutSuspended: false,
+  ScheduledScalingSuspended: false
+}
+const NOTHING_SUSPENDED = { ...SCALE_IN_SUSPENDED, DynamicScalingInSuspended: false }
+
 const OLD = variantResourceId('fraud', 'AllTraffic')
 const NEW = variantResourceId('fraud', 'fraud-v2')
 const SCOPE = { ServiceNamespace: 'sagemaker', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' }
@@ -88,9 +95,13 @@ describe('autoscaling carried over at promotion', () => {
     expect(calls.map((call) => call.name)).toEqual([
       'sagemaker.CreateModel',
       'sagemaker.CreateEndpointConfig',
+      // Scale-in suspended before traffic starts to move away from the old variant ...
+      'autoscaling.RegisterScalableTarget',
       'sagemaker.UpdateEndpoint',
       'sagemaker.UpdateEndpointWeightsAndCapacities',
       'sagemaker.UpdateEndpointWeightsAndCapacities',
+      // ... and resumed before its scaling moves, so the new variant gets it as it was.
+      'autoscaling.RegisterScalableTarget',
       'sagemaker.CreateEndpointConfig',
       'autoscaling.DeleteScalingPolicy',
       'autoscaling.DeleteScalingPolicy',
@@ -101,7 +112,9 @@ describe('autoscaling carried over at promotion', () => {
       'autoscaling.PutScalingPolicy',
       'sagemaker.DeleteEndpointConfig'
     ])
-    expect(calls.slice(6, 13).map((call) => call.input)).toEqual([
+    expect(calls[2]?.input).toEqual({ ...SCOPE, ResourceId: OLD, SuspendedState: SCALE_IN_SUSPENDED })
+    expect(calls[6]?.input).toEqual({ ...SCOPE, ResourceId: OLD, SuspendedState: NOTHING_SUSPENDED })
+    expect(calls.slice(8, 15).map((call) => call.input)).toEqual([
       { ...SCOPE, ResourceId: OLD, PolicyName: 'sagemaker-deploy-target-tracking' },
       { ...SCOPE, ResourceId: OLD, PolicyName: 'latency' },
       { ...SCOPE, ResourceId: OLD },
@@ -153,7 +166,7 @@ describe('autoscaling carried over at promotion', () => {
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     const names = changeCalls(aws).map((call) => call.name)
-    expect(names.slice(5)).toEqual([
+    expect(names.slice(7)).toEqual([
       'sagemaker.CreateEndpointConfig',
       'autoscaling.DeleteScalingPolicy',
       'autoscaling.DeleteScalingPolicy',
@@ -176,15 +189,53 @@ describe('autoscaling carried over at promotion', () => {
     ])
   })
 
-  it('leaves the old variant registered through a rollback after a failed gate', async () => {
+  it('leaves the old variant registered through a rollback after a failed gate, its scale-in resumed', async () => {
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
 
     const result = await runAction(canary, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(changeCalls(aws).filter((call) => call.name.startsWith('autoscaling.'))).toEqual([])
+    expect(changeCalls(aws).filter((call) => call.name.startsWith('autoscaling.'))).toEqual([
+      {
+        name: 'autoscaling.RegisterScalableTarget',
+        input: { ...SCOPE, ResourceId: OLD, SuspendedState: SCALE_IN_SUSPENDED }
+      },
+      {
+        name: 'autoscaling.RegisterScalableTarget',
+        input: { ...SCOPE, ResourceId: OLD, SuspendedState: NOTHING_SUSPENDED }
+      }
+    ])
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
-    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6 }]])
+    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6, suspended: NOTHING_SUSPENDED }]])
+  })
+
+  it('keeps scale-in suspended all through the rollout, and not a moment after', async () => {
+    const suspended: Array<boolean | undefined> = []
+    const look = (): number => suspended.push(fake.scalableTargets.get(OLD)?.suspended?.DynamicScalingInSuspended)
+    clock.at(5 * 60_000, look)
+    clock.at(20 * 60_000, look)
+
+    const result = await runAction({ ...canary, 'traffic-steps': '10,50' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('paused')
+    expect(suspended).toEqual([true, true])
+    // Paused is a resting state: autoscaling is the variant's own again until promote suspends it anew.
+    expect(fake.scalableTargets.get(OLD)?.suspended?.DynamicScalingInSuspended).toBe(false)
+  })
+
+  it('leaves a scale-in the user suspended as it was', async () => {
+    fake.scalableTargets.set(OLD, { min: 2, max: 6, suspended: { DynamicScalingInSuspended: true } })
+
+    await runAction(canary, { clock })
+
+    // Nothing suspended or resumed on the old variant: the user's suspension is theirs ...
+    expect(
+      changeCalls(aws).filter(
+        (call) => call.name === 'autoscaling.RegisterScalableTarget' && call.input.ResourceId === OLD
+      )
+    ).toEqual([])
+    // ... and it moves with the scaling to the new variant.
+    expect(fake.scalableTargets.get(NEW)?.suspended).toEqual({ DynamicScalingInSuspended: true })
   })
 })
 
@@ -199,7 +250,8 @@ describe('serving capacity', () => {
     expect(calls[1]?.input).toMatchObject({
       ProductionVariants: [
         { VariantName: 'AllTraffic', InitialInstanceCount: 5, InitialVariantWeight: 100 },
-        { VariantName: 'fraud-v2', InitialInstanceCount: 1, InitialVariantWeight: 0 }
+        // The new variant too: it will take all the traffic the five serve now.
+        { VariantName: 'fraud-v2', InitialInstanceCount: 5, InitialVariantWeight: 0 }
       ]
     })
     // No step changed the old variant's count.
@@ -216,11 +268,32 @@ describe('serving capacity', () => {
 
     await runAction({ ...canary, 'traffic-steps': '10,50' }, { clock })
 
-    expect(counts).toEqual([5, 1])
+    expect(counts).toEqual([5, 5])
     expect(fake.endpoint('fraud').variants).toEqual([
       { name: 'AllTraffic', weight: 50, count: 5 },
-      { name: 'fraud-v2', weight: 50, count: 1 }
+      { name: 'fraud-v2', weight: 50, count: 5 }
     ])
+  })
+
+  it('returns the old variant to its five instances after a rollback even when it shrank during the rollout', async () => {
+    seedOneVariant(5, 1)
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
+    // Something else (a person, a scheduled action) takes two instances away half-way through the 10% step.
+    clock.at(60_000, () => {
+      const old = fake.endpoint('fraud').variants.find((variant) => variant.name === 'AllTraffic')
+      if (old) old.count = 3
+    })
+
+    const result = await runAction(canary, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(fake.endpoint('fraud').variants).toEqual([{ name: 'AllTraffic', weight: expect.any(Number), count: 5 }])
+    const restore = changeCalls(aws).findLast((call) => call.name === 'sagemaker.UpdateEndpointWeightsAndCapacities')
+    expect(restore?.input).toEqual({
+      EndpointName: 'fraud',
+      DesiredWeightsAndCapacities: [{ VariantName: 'AllTraffic', DesiredInstanceCount: 5 }]
+    })
+    expect(result.summary).toContain('had shrunk during the rollout')
   })
 
   it('gives the old variant back the instances it served with when a failed gate rolls back', async () => {

@@ -98,7 +98,8 @@ describe('traffic-steps 10,50', () => {
     expect(fake.weights('fraud')).toEqual({ AllTraffic: 50, 'fraud-v2': 50 })
     expect(state.variants).toEqual([
       { name: 'AllTraffic', weight: 50, count: 2 },
-      { name: 'fraud-v2', weight: 50, count: 1 }
+      // The new variant is sized like the one it joins: the two instances it serves with.
+      { name: 'fraud-v2', weight: 50, count: 2 }
     ])
     expect(fake.configs.get(configName)?.tags).toMatchObject({
       'sagemaker-deploy:role': 'canary',
@@ -147,7 +148,7 @@ describe('traffic-steps 10,50', () => {
     ])
     const state = fake.endpoint('fraud')
     expect(state.config).toBe(releaseConfig)
-    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 1 }])
+    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 2 }])
     expect(fake.configs.has(canaryConfig)).toBe(false)
     expect(fake.configs.get(releaseConfig)?.tags).toMatchObject({
       'sagemaker-deploy:endpoint': 'fraud',

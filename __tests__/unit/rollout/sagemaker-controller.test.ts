@@ -81,7 +81,8 @@ describe('the DeploymentConfig sent', () => {
     expect(result.outputs['rolled-back']).toBe('false')
     const state = fake.endpoint('fraud')
     expect(state.config).toBe(releaseConfig)
-    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 1 }])
+    // The new fleet is the size of the one it replaces.
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 2 }])
     expect(fake.configs.get(releaseConfig)?.variants[0]?.ModelName).toBe('fraud-v2')
     expect(fake.configs.get(releaseConfig)?.tags['sagemaker-deploy:previous-config']).toBe('fraud-v1-config')
   })
