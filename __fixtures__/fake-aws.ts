@@ -174,7 +174,12 @@ export class FakeAws {
     name: string,
     config: string,
     variants: Array<
-      LiveVariant & { model?: string; instanceType?: string; initialCount?: number; fields?: Partial<ProductionVariant> }
+      LiveVariant & {
+        model?: string
+        instanceType?: string
+        initialCount?: number
+        fields?: Partial<ProductionVariant>
+      }
     >,
     tags: Record<string, string> = {},
     production: {
@@ -590,7 +595,9 @@ export class FakeAws {
           ScalableDimension: SCALABLE_DIMENSION,
           MinCapacity: this.scalableTargets.get(id)?.min,
           MaxCapacity: this.scalableTargets.get(id)?.max,
-          ...(this.scalableTargets.get(id)?.suspended ? { SuspendedState: this.scalableTargets.get(id)?.suspended } : {}),
+          ...(this.scalableTargets.get(id)?.suspended
+            ? { SuspendedState: this.scalableTargets.get(id)?.suspended }
+            : {}),
           RoleARN: 'role',
           CreationTime: new Date(0)
         }))
@@ -604,7 +611,12 @@ export class FakeAws {
     auto
       .on(RegisterScalableTargetCommand)
       .callsFake(
-        (input: { ResourceId: string; MinCapacity?: number; MaxCapacity?: number; SuspendedState?: SuspendedState }) => {
+        (input: {
+          ResourceId: string
+          MinCapacity?: number
+          MaxCapacity?: number
+          SuspendedState?: SuspendedState
+        }) => {
           const [, endpointName, , variantName] = input.ResourceId.split('/')
           const live = this.endpoints.get(endpointName ?? '')?.variants.some((variant) => variant.name === variantName)
           if (!live) {

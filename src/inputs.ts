@@ -439,9 +439,11 @@ function parseVpc(inputs: InputSource): VpcSettings | undefined {
   const subnets = parseList(inputs.raw('vpc-subnets'))
   const securityGroupIds = parseList(inputs.raw('vpc-security-group-ids'))
   if (subnets.length === 0 && securityGroupIds.length === 0) return undefined
-  if (subnets.length === 0) throw new InputError('vpc-subnets', 'is required with input "vpc-security-group-ids"')
+  if (subnets.length === 0) {
+    throw new InputError('vpc-security-group-ids', 'must come with input "vpc-subnets": a model in a VPC needs both')
+  }
   if (securityGroupIds.length === 0) {
-    throw new InputError('vpc-security-group-ids', 'is required with input "vpc-subnets"')
+    throw new InputError('vpc-subnets', 'must come with input "vpc-security-group-ids": a model in a VPC needs both')
   }
   // VpcConfig takes 1 to 16 subnets and 1 to 5 security groups.
   if (subnets.length > 16) throw new InputError('vpc-subnets', 'may list at most 16 subnets')
@@ -484,7 +486,10 @@ function parseDataCapture(inputs: InputSource): DeploySettings['dataCapture'] {
   })
   if (destination === undefined) {
     if (percent !== undefined) {
-      throw new InputError('data-capture-s3-uri', 'is required with input "data-capture-percent"')
+      throw new InputError(
+        'data-capture-percent',
+        'must come with input "data-capture-s3-uri", where captured data goes'
+      )
     }
     return undefined
   }

@@ -41,12 +41,7 @@ import {
   type MinuteFigures
 } from './gates.js'
 import type { RolloutResult } from './result.js'
-import {
-  releaseServingCapacity,
-  restoreServingCapacity,
-  withScalingMoved,
-  type HeldCapacity
-} from './scaling.js'
+import { releaseServingCapacity, restoreServingCapacity, withScalingMoved, type HeldCapacity } from './scaling.js'
 import { clearInFlightRollout, saveInFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
