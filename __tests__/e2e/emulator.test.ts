@@ -361,6 +361,51 @@ describe('traffic and metrics', () => {
   }, 30_000)
 })
 
+describe('deployment metrics', () => {
+  it('publishes the EndpointConfigName set for the fleets of an update', async () => {
+    await control.configure({ metricsMode: 'instant', transitionSeconds: 1.5 })
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'guarded' })
+    for (let i = 0; i < 3; i++) await invoke('guarded')
+    await aws.sagemaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: 'guarded-next',
+        ProductionVariants: [
+          {
+            VariantName: 'AllTraffic',
+            ModelName: 'guarded-alltraffic-model',
+            InstanceType: 'ml.m5.large',
+            InitialInstanceCount: 1
+          }
+        ]
+      })
+    )
+    await aws.sagemaker.send(new UpdateEndpointCommand({ EndpointName: 'guarded', EndpointConfigName: 'guarded-next' }))
+    // The old fleet serves while the update runs.
+    for (let i = 0; i < 2; i++) await invoke('guarded')
+    await waitForEndpoint(aws.sagemaker, 'guarded', 'InService')
+    for (let i = 0; i < 4; i++) await invoke('guarded')
+
+    const byConfig = (config: string, id: string) => {
+      const query = metric('guarded', 'AllTraffic', 'Invocations', 'Sum', 300, id)
+      query.MetricStat.Metric.Dimensions.push({ Name: 'EndpointConfigName', Value: config })
+      return query
+    }
+    const { start, end } = recentWindow()
+    const results = await metricData(
+      [
+        metric('guarded', 'AllTraffic', 'Invocations', 'Sum', 300, 'all'),
+        byConfig('guarded-seed-config', 'old'),
+        byConfig('guarded-next', 'next')
+      ],
+      start,
+      end
+    )
+    expect(sum(results['all'])).toBe(9)
+    expect(sum(results['old'])).toBe(2)
+    expect(sum(results['next'])).toBe(4)
+  }, 30_000)
+})
+
 describe('CloudWatch reads', () => {
   it('rounds StartTime down, aligns datapoints to StartTime + k * Period, and honours each query period', async () => {
     const t0 = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000
