@@ -1,0 +1,704 @@
+"""CloudWatch as SageMaker endpoints see it: per-minute invocation metrics
+published after the minute closes plus a delay, GetMetricData and
+GetMetricStatistics that align and round like CloudWatch, percentiles from
+the raw distribution, metric math, and metric alarms that evaluate."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from moto.cloudwatch import models as cw_models
+from moto.cloudwatch import responses as cw_responses
+from moto.cloudwatch.exceptions import InvalidParameterValue, ValidationError
+
+from emu_core import LOCK, STATE, each_backend, epoch, moto_time, nearest_rank
+
+NAMESPACE = "AWS/SageMaker"
+PERCENTILE = re.compile(r"^p(\d{1,2}(?:\.\d+)?|100)$")
+DAY = 86400.0
+
+# --------------------------------------------------------------------------
+# Storage: a Values/Counts datum kept as one distribution
+# --------------------------------------------------------------------------
+
+
+class DistributionDatum(cw_models.MetricAggregatedDatum):
+    """A PutMetricData datum with Values and Counts. moto expands each count
+    into its own datum (a minute of traffic becomes thousands of objects);
+    this keeps the distribution whole, so statistics stay exact and
+    percentiles come from every sample of a period."""
+
+    # moto's model registry files every model under the service named by
+    # the second part of its module path.
+    __module__ = "moto.cloudwatch.emulated"
+
+    def __init__(self, namespace: str, name: str, values: list[float], counts: list[float],
+                 dimensions: list[dict[str, str]], timestamp: Any, unit: Any = None) -> None:
+        pairs: dict[float, float] = {}
+        for value, count in zip(values, counts):
+            if count > 0:
+                pairs[float(value)] = pairs.get(float(value), 0.0) + float(count)
+        ordered = sorted(pairs.items())
+        self.values = [v for v, _ in ordered]
+        self.counts = [c for _, c in ordered]
+        super().__init__(
+            namespace=namespace,
+            name=name,
+            min_stat=self.values[0] if self.values else 0.0,
+            max_stat=self.values[-1] if self.values else 0.0,
+            sample_count=sum(self.counts),
+            sum_stat=sum(v * c for v, c in ordered),
+            dimensions=dimensions,
+            timestamp=timestamp,
+            unit=unit,
+        )
+
+
+_orig_put_metric_data = cw_models.CloudWatchBackend.put_metric_data
+
+
+def put_metric_data(self: Any, namespace: str, metric_data: list[dict[str, Any]]) -> None:
+    distributions = [m for m in metric_data if m.get("Values")]
+    others = [m for m in metric_data if not m.get("Values")]
+    for index, metric in enumerate(metric_data):
+        self._validate_parameters_put_metric_data(metric, index + 1)
+    if others:
+        _orig_put_metric_data(self, namespace, others)
+    for metric in distributions:
+        values = [float(v) for v in metric["Values"]]
+        counts = [float(c) for c in (metric.get("Counts") or [1] * len(values))]
+        self.metric_data.append(
+            DistributionDatum(
+                namespace,
+                metric["MetricName"],
+                values,
+                counts,
+                metric.get("Dimensions") or [],
+                metric.get("Timestamp"),
+                metric.get("Unit"),
+            )
+        )
+
+
+# --------------------------------------------------------------------------
+# Publication of endpoint metrics
+# --------------------------------------------------------------------------
+
+
+class Aggregate:
+    __slots__ = ("requests", "errors4xx", "errors5xx", "per_instance", "per_instance_min", "per_instance_max",
+                 "model", "overhead")
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self.errors4xx = 0
+        self.errors5xx = 0
+        self.per_instance = 0.0
+        self.per_instance_min = math.inf
+        self.per_instance_max = 0.0
+        self.model: dict[int, int] = {}
+        self.overhead: dict[int, int] = {}
+
+
+def record(account: str, region: str, endpoint: str, variant: str, config: str | None, at: float, *,
+           model_us: float | None, overhead_us: float, status: int, instances: int) -> None:
+    """One request that reached a variant. `config` set: also counted in the
+    EndpointConfigName-dimensioned set."""
+    minute = int(at // 60) * 60
+    for config_dimension in (None, config) if config else (None,):
+        key = (account, region, endpoint, variant, config_dimension, minute)
+        aggregate = STATE.metric_buckets.get(key)
+        if aggregate is None:
+            aggregate = STATE.metric_buckets[key] = Aggregate()
+        aggregate.requests += 1
+        if 400 <= status < 500:
+            aggregate.errors4xx += 1
+        elif status >= 500:
+            aggregate.errors5xx += 1
+        # InvocationsPerInstance: 1/instances is sent for each request
+        # (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
+        share = 1.0 / instances if instances > 0 else 1.0
+        aggregate.per_instance += share
+        aggregate.per_instance_min = min(aggregate.per_instance_min, share)
+        aggregate.per_instance_max = max(aggregate.per_instance_max, share)
+        if model_us is not None:
+            value = max(1, int(round(model_us)))
+            aggregate.model[value] = aggregate.model.get(value, 0) + 1
+        value = max(1, int(round(overhead_us)))
+        aggregate.overhead[value] = aggregate.overhead.get(value, 0) + 1
+
+
+def _delay(account: str, region: str, endpoint: str, minute: int) -> float:
+    key = (f"{account}/{region}/{endpoint}", minute)
+    delay = STATE.delays.get(key)
+    if delay is None:
+        low, high = STATE.metrics_delay
+        delay = STATE.derived(f"delay|{key[0]}|{minute}").uniform(low, high)
+        STATE.delays[key] = delay
+    return delay
+
+
+def due_at(account: str, region: str, endpoint: str, minute: int) -> float:
+    return minute + 60 + _delay(account, region, endpoint, minute)
+
+
+def publish_due(now: float) -> None:
+    instant = STATE.metrics_mode == "instant"
+    for key in sorted(STATE.metric_buckets, key=lambda k: k[-1]):
+        account, region, endpoint, variant, config, minute = key
+        if not instant and now < due_at(account, region, endpoint, minute):
+            continue
+        aggregate = STATE.metric_buckets.pop(key)
+        backend = cw_models.cloudwatch_backends[account][region]
+        _publish(backend, endpoint, variant, config, minute, aggregate)
+
+
+def _publish(backend: Any, endpoint: str, variant: str, config: str | None, minute: int, a: Aggregate) -> None:
+    dimensions = [{"Name": "EndpointName", "Value": endpoint}, {"Name": "VariantName", "Value": variant}]
+    if config:
+        dimensions.append({"Name": "EndpointConfigName", "Value": config})
+    stamp = moto_time(minute)
+
+    def counter(name: str, total: float, low: float, high: float) -> None:
+        backend.metric_data.append(
+            cw_models.MetricAggregatedDatum(
+                namespace=NAMESPACE, name=name, min_stat=low, max_stat=high, sample_count=float(a.requests),
+                sum_stat=float(total), dimensions=dimensions, timestamp=stamp, unit="None",
+            )
+        )
+
+    def flag(name: str, hits: int) -> None:
+        # For each response 1 or 0 is sent, so Average is the error rate.
+        counter(name, hits, 0.0 if hits < a.requests else 1.0, 1.0 if hits else 0.0)
+
+    counter("Invocations", a.requests, 1.0, 1.0)
+    flag("Invocation4XXErrors", a.errors4xx)
+    flag("Invocation5XXErrors", a.errors5xx)
+    counter("InvocationsPerInstance", a.per_instance, a.per_instance_min, a.per_instance_max)
+    for name, samples in (("ModelLatency", a.model), ("OverheadLatency", a.overhead)):
+        if samples:
+            values = list(samples)
+            backend.metric_data.append(
+                DistributionDatum(NAMESPACE, name, values, [samples[v] for v in values], dimensions, stamp,
+                                  "Microseconds")
+            )
+
+
+# --------------------------------------------------------------------------
+# Reading: one engine behind GetMetricData, GetMetricStatistics and alarms
+# --------------------------------------------------------------------------
+
+
+def to_epoch(value: Any) -> float:
+    if isinstance(value, datetime):
+        return epoch(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone(timezone.utc).timestamp()
+
+
+def round_start(start: float, now: float, period: int) -> float:
+    """CloudWatch rounds StartTime down: to the period for high-resolution
+    periods (1, 5, 10, 20, 30 s), otherwise to the minute when less than 15
+    days ago, 5 minutes up to 63 days, the hour beyond
+    (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html,
+    same rule in API_GetMetricStatistics.html)."""
+    if period in (1, 5, 10, 20, 30):
+        unit = float(period)
+    else:
+        age = now - start
+        unit = 60.0 if age < 15 * DAY else 300.0 if age < 63 * DAY else 3600.0
+    return math.floor(start / unit) * unit
+
+
+def _dimension_set(dimensions: Any) -> frozenset:
+    result = set()
+    for d in dimensions or []:
+        if isinstance(d, dict):
+            result.add((d.get("Name"), d.get("Value")))
+        else:
+            result.add((d.name, d.value))
+    return frozenset(result)
+
+
+def select(backend: Any, namespace: str, name: str, dimensions: Any, unit: str | None,
+           start: float, end: float) -> list[tuple[float, Any]]:
+    """Datums of exactly this metric (a metric is its namespace, name and
+    full set of dimensions) in [start, end)."""
+    wanted = _dimension_set(dimensions)
+    found = []
+    for md in backend.metric_data:
+        if md.name != name or md.namespace != namespace:
+            continue
+        if unit and md.unit != unit:
+            continue
+        if _dimension_set(md.dimensions) != wanted:
+            continue
+        at = to_epoch(md.timestamp)
+        if start <= at < end:
+            found.append((at, md))
+    return found
+
+
+def statistic(data: list[Any], stat: str) -> float | None:
+    singles = [m.value for m in data if isinstance(m, cw_models.MetricDatum)]
+    aggregates = [m for m in data if isinstance(m, cw_models.MetricAggregatedDatum)]
+    count = len(singles) + sum(float(a.sample_count) for a in aggregates)
+    total = sum(singles) + sum(float(a.sum) for a in aggregates)
+    if stat == "Sum":
+        return total
+    if stat == "SampleCount":
+        return count
+    if stat == "Average":
+        return total / count if count else None
+    if stat == "Minimum":
+        pool = singles + [a.min for a in aggregates]
+        return min(pool) if pool else None
+    if stat == "Maximum":
+        pool = singles + [a.max for a in aggregates]
+        return max(pool) if pool else None
+    match = PERCENTILE.match(stat)
+    if match:
+        distribution: dict[float, float] = {}
+        for value in singles:
+            distribution[value] = distribution.get(value, 0.0) + 1.0
+        for a in aggregates:
+            if isinstance(a, DistributionDatum):
+                for value, n in zip(a.values, a.counts):
+                    distribution[value] = distribution.get(value, 0.0) + n
+        if not distribution:
+            # Statistic sets carry no distribution; their maximum is the only
+            # honest upper bound for a percentile.
+            return max(a.max for a in aggregates) if aggregates else None
+        values = sorted(distribution)
+        return nearest_rank(values, [distribution[v] for v in values], float(match.group(1)))
+    raise ValidationError(f"The statistic {stat} is not supported by this emulator.")
+
+
+def buckets(found: list[tuple[float, Any]], start: float, period: int) -> dict[float, list[Any]]:
+    grouped: dict[float, list[Any]] = {}
+    for at, md in found:
+        bucket = start + math.floor((at - start) / period) * period
+        grouped.setdefault(bucket, []).append(md)
+    return grouped
+
+
+def metric_series(backend: Any, metric_stat: dict[str, Any], start: float, end: float) -> dict[float, float]:
+    metric = metric_stat.get("Metric") or {}
+    period = int(metric_stat["Period"])
+    found = select(backend, metric.get("Namespace"), metric.get("MetricName"), metric.get("Dimensions"),
+                   metric_stat.get("Unit"), start, end)
+    series = {}
+    for bucket, data in buckets(found, start, period).items():
+        value = statistic(data, metric_stat["Stat"])
+        if value is not None:
+            series[bucket] = float(value)
+    return series
+
+
+# Metric math: arithmetic between series (and numbers). A series combined
+# with another keeps the timestamps both have.
+
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|(\S))")
+
+
+def _tokens(expression: str) -> list[tuple[str, str]]:
+    tokens = []
+    position = 0
+    while position < len(expression):
+        match = _TOKEN.match(expression, position)
+        if not match or match.end() == position:
+            break
+        position = match.end()
+        number, name, symbol = match.groups()
+        if number is not None:
+            tokens.append(("num", number))
+        elif name is not None:
+            tokens.append(("id", name))
+        elif symbol is not None:
+            tokens.append(("op", symbol))
+    return tokens
+
+
+def _combine(left: Any, right: Any, op: Callable[[float, float], float]) -> Any:
+    def safe(a: float, b: float) -> float | None:
+        try:
+            result = op(a, b)
+        except ZeroDivisionError:
+            return None
+        return result if math.isfinite(result) else None
+
+    if isinstance(left, dict) and isinstance(right, dict):
+        pairs = {t: safe(left[t], right[t]) for t in left.keys() & right.keys()}
+    elif isinstance(left, dict):
+        pairs = {t: safe(v, right) for t, v in left.items()}
+    elif isinstance(right, dict):
+        pairs = {t: safe(left, v) for t, v in right.items()}
+    else:
+        return safe(left, right)
+    return {t: v for t, v in pairs.items() if v is not None}
+
+
+def evaluate_expression(expression: str, resolve: Callable[[str], Any]) -> Any:
+    tokens = _tokens(expression)
+    position = 0
+
+    def peek() -> tuple[str, str] | None:
+        return tokens[position] if position < len(tokens) else None
+
+    def take() -> tuple[str, str]:
+        nonlocal position
+        token = tokens[position]
+        position += 1
+        return token
+
+    def expr() -> Any:
+        value = term()
+        while peek() in (("op", "+"), ("op", "-")):
+            symbol = take()[1]
+            right = term()
+            value = _combine(value, right, (lambda a, b: a + b) if symbol == "+" else (lambda a, b: a - b))
+        return value
+
+    def term() -> Any:
+        value = factor()
+        while peek() in (("op", "*"), ("op", "/")):
+            symbol = take()[1]
+            right = factor()
+            value = _combine(value, right, (lambda a, b: a * b) if symbol == "*" else (lambda a, b: a / b))
+        return value
+
+    def factor() -> Any:
+        token = peek()
+        if token is None:
+            raise ValidationError(f"Incomplete metric math expression: {expression}")
+        if token in (("op", "-"), ("op", "+")):
+            take()
+            value = factor()
+            return _combine(-1.0 if token[1] == "-" else 1.0, value, lambda a, b: a * b)
+        if token == ("op", "("):
+            take()
+            value = expr()
+            if peek() != ("op", ")"):
+                raise ValidationError(f"Unbalanced parentheses in metric math expression: {expression}")
+            take()
+            return value
+        take()
+        if token[0] == "num":
+            return float(token[1])
+        if token[0] == "id":
+            if peek() == ("op", "("):
+                raise ValidationError(
+                    f"The metric math function {token[1]} is not supported by this emulator "
+                    "(arithmetic between series only)."
+                )
+            return resolve(token[1])
+        raise ValidationError(f"Unexpected {token[1]!r} in metric math expression: {expression}")
+
+    value = expr()
+    if position != len(tokens):
+        raise ValidationError(f"Unexpected {tokens[position][1]!r} in metric math expression: {expression}")
+    return value
+
+
+def run_queries(backend: Any, queries: list[dict[str, Any]], start: float, end: float,
+                now: float) -> dict[str, dict[float, float]]:
+    """Every query's series by Id: MetricStat queries on their own Period
+    from the rounded StartTime, expressions over those."""
+    by_id = {q.get("Id"): q for q in queries}
+    results: dict[str, dict[float, float]] = {}
+    resolving: set[str] = set()
+
+    def resolve(query_id: str) -> Any:
+        if query_id in results:
+            return results[query_id]
+        query = by_id.get(query_id)
+        if query is None:
+            raise ValidationError(f"Metric math expression refers to an unknown Id: {query_id}")
+        if query_id in resolving:
+            raise ValidationError(f"Circular metric math reference through {query_id}")
+        resolving.add(query_id)
+        if query.get("MetricStat"):
+            period = int(query["MetricStat"]["Period"])
+            series = metric_series(backend, query["MetricStat"], round_start(start, now, period), end)
+        elif query.get("Expression"):
+            if query["Expression"].lstrip().upper().startswith("SELECT"):
+                raise ValidationError("Metrics Insights queries are not supported by this emulator.")
+            value = evaluate_expression(query["Expression"], resolve)
+            series = value if isinstance(value, dict) else {}
+        else:
+            raise ValidationError("The parameter MetricDataQueries.member.1.MetricStat is required.\n")
+        resolving.discard(query_id)
+        results[query_id] = series
+        return series
+
+    for query in queries:
+        resolve(query.get("Id"))
+    return results
+
+
+def get_metric_data(self: Any, queries: list[dict[str, Any]], start_time: Any, end_time: Any,
+                    scan_by: str = "TimestampDescending") -> list[dict[str, Any]]:
+    start, end, now = to_epoch(start_time), to_epoch(end_time), time.time()
+    if start >= end:
+        raise ValidationError(
+            "The parameter StartTime must not equal parameter EndTime." if start == end
+            else "The parameter EndTime must be greater than StartTime."
+        )
+    series = run_queries(self, queries, start, end, now)
+    results = []
+    for query in queries:
+        if query.get("ReturnData") is False:
+            continue
+        points = sorted(series[query["Id"]].items(), reverse=scan_by != "TimestampAscending")
+        if query.get("Label"):
+            label = query["Label"]
+        elif query.get("MetricStat"):
+            label = query["MetricStat"]["Metric"].get("MetricName")
+        else:
+            label = query["Id"]
+        results.append(
+            {
+                "id": query["Id"],
+                "label": label,
+                "timestamps": [moto_time(t) for t, _ in points],
+                "values": [v for _, v in points],
+                "status_code": "Complete",
+            }
+        )
+    return results
+
+
+def get_metric_statistics(self: Any) -> Any:
+    statistics = self._get_param("Statistics") or []
+    extended = self._get_param("ExtendedStatistics") or []
+    if not statistics and not extended:
+        raise cw_models.InvalidParameterCombination("Must specify either Statistics or ExtendedStatistics")
+    start, end = to_epoch(self._get_param("StartTime")), to_epoch(self._get_param("EndTime"))
+    if start >= end:
+        raise InvalidParameterValue("The parameter StartTime must be less than the parameter EndTime.")
+    period = int(self._get_param("Period"))
+    start = round_start(start, time.time(), period)
+    found = select(self.cloudwatch_backend, self._get_param("Namespace"), self._get_param("MetricName"),
+                   self._get_param("Dimensions", []), self._get_param("Unit"), start, end)
+    datapoints = []
+    for bucket, data in sorted(buckets(found, start, period).items()):
+        stats = cw_models.Statistics(statistics, moto_time(bucket), unit=data[0].unit)
+        stats.metric_data = data
+        for stat in statistics:
+            # moto's own Statistics properties, fed by the exact engine.
+            value = statistic(data, stat)
+            setattr(stats, f"_emu_{stat}", value)
+        stats.extended_statistics = {stat: statistic(data, stat) for stat in extended} if extended else None
+        datapoints.append(stats)
+    return cw_responses.ActionResult({"Label": self._get_param("MetricName"), "Datapoints": datapoints})
+
+
+# --------------------------------------------------------------------------
+# Alarms that evaluate
+# --------------------------------------------------------------------------
+
+_COMPARE = {
+    "GreaterThanOrEqualToThreshold": (lambda v, t: v >= t, "greater than or equal to"),
+    "GreaterThanThreshold": (lambda v, t: v > t, "greater than"),
+    "LessThanThreshold": (lambda v, t: v < t, "less than"),
+    "LessThanOrEqualToThreshold": (lambda v, t: v <= t, "less than or equal to"),
+}
+
+
+def _alarm_queries(alarm: Any) -> tuple[list[dict[str, Any]], str, int] | None:
+    """The alarm as GetMetricData queries, the Id it judges and its period."""
+    if alarm.metric_data_queries:
+        queries, period, judged = [], None, None
+        for q in alarm.metric_data_queries:
+            query: dict[str, Any] = {"Id": q.id}
+            if q.metric_stat is not None:
+                ms = q.metric_stat
+                query["MetricStat"] = {
+                    "Metric": {
+                        "Namespace": ms.metric.namespace,
+                        "MetricName": ms.metric.metric_name,
+                        "Dimensions": [{"Name": d.name, "Value": d.value} for d in ms.metric.dimensions],
+                    },
+                    "Period": int(ms.period),
+                    "Stat": ms.stat,
+                    "Unit": ms.unit,
+                }
+                period = period or int(ms.period)
+            if q.expression:
+                query["Expression"] = q.expression
+            if q.return_data in (True, "true", "True"):
+                judged = q.id
+            queries.append(query)
+        if judged is None:
+            expressions = [q["Id"] for q in queries if "Expression" in q]
+            judged = expressions[-1] if expressions else queries[0]["Id"]
+        period = period or int(alarm.period or 60)
+        return queries, judged, period
+    if not alarm.metric_name or not alarm.period:
+        return None
+    stat = alarm.extended_statistic or alarm.statistic
+    if not stat:
+        return None
+    query = {
+        "Id": "m",
+        "MetricStat": {
+            "Metric": {
+                "Namespace": alarm.namespace,
+                "MetricName": alarm.metric_name,
+                "Dimensions": [{"Name": d.name, "Value": d.value} for d in alarm.dimensions],
+            },
+            "Period": int(alarm.period),
+            "Stat": stat,
+            "Unit": alarm.unit,
+        },
+    }
+    return [query], "m", int(alarm.period)
+
+
+def _stamp(t: float) -> str:
+    return datetime.fromtimestamp(t, timezone.utc).strftime("%d/%m/%y %H:%M:%S")
+
+
+def evaluate_alarm(backend: Any, alarm: Any, now: float) -> None:
+    """One evaluation, as CloudWatch runs every period.
+
+    The evaluation range looks back over EvaluationPeriods plus enough
+    periods to cover the publication delay; the window judged is the last
+    EvaluationPeriods periods ending at the newest period that has data,
+    with missing periods treated per TreatMissingData
+    (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+    An alarm this evaluator has never seen data for keeps whatever state it
+    has, so states set with SetAlarmState hold until data arrives."""
+    if alarm.rule is not None or alarm.threshold_metric_id or alarm.comparison_operator not in _COMPARE:
+        return
+    plan = _alarm_queries(alarm)
+    if plan is None:
+        return
+    queries, judged, period = plan
+    evaluations = max(1, int(alarm.evaluation_periods or 1))
+    needed = max(1, min(evaluations, int(alarm.datapoints_to_alarm or evaluations)))
+    lookback = math.ceil(max(300.0, STATE.metrics_delay[1] + 60.0) / period)
+    current = math.floor(now / period)
+    first = current - (evaluations + lookback) + 1
+    try:
+        series = run_queries(backend, queries, first * period, (current + 1) * period, now)[judged]
+    except ValidationError:
+        return
+    treat = alarm.treat_missing_data or "missing"
+    compare, words = _COMPARE[alarm.comparison_operator]
+    threshold = float(alarm.threshold)
+    if not series:
+        if not getattr(alarm, "_emu_evaluated", False):
+            return
+        state = {"missing": "INSUFFICIENT_DATA", "notBreaching": "OK", "breaching": "ALARM"}.get(treat)
+        if state and state != alarm.state_value:
+            alarm.update_state(
+                f"Insufficient Data: {evaluations} datapoint(s) were unknown.",
+                json.dumps({"version": "1.0", "queryDate": _stamp(now), "statistic": judged,
+                            "period": period, "recentDatapoints": [], "threshold": threshold}),
+                state,
+            )
+        return
+    alarm._emu_evaluated = True
+    newest = max(series)
+    window = [newest - k * period for k in range(evaluations)]
+    present = [(t, series[t]) for t in window if t in series]
+    breaching = sum(1 for _, v in present if compare(v, threshold))
+    missing = evaluations - len(present)
+    if treat == "breaching":
+        breaching += missing
+    if breaching >= needed:
+        state = "ALARM"
+    elif treat == "ignore" and missing and alarm.state_value == "ALARM":
+        state = alarm.state_value
+    else:
+        state = "OK"
+    if state == alarm.state_value:
+        return
+    points = ", ".join(f"{v} ({_stamp(t)})" for t, v in sorted(present, reverse=True))
+    verb = "was" if breaching == 1 else "were"
+    if state == "ALARM":
+        reason = (
+            f"Threshold Crossed: {breaching} out of the last {evaluations} datapoints [{points}] {verb} "
+            f"{words} the threshold ({threshold}) (minimum {needed} datapoint(s) for OK -> ALARM transition)."
+        )
+    else:
+        reason = (
+            f"Threshold Crossed: {breaching} out of the last {evaluations} datapoints [{points}] {verb} "
+            f"{words} the threshold ({threshold}), fewer than the {needed} needed for ALARM."
+        )
+    alarm.update_state(
+        reason,
+        json.dumps({
+            "version": "1.0",
+            "queryDate": _stamp(now),
+            "startDate": _stamp(window[-1]),
+            "period": period,
+            "recentDatapoints": [v for _, v in sorted(present)],
+            "threshold": threshold,
+        }),
+        state,
+    )
+
+
+def evaluate_alarms(now: float) -> None:
+    for _, _, backend in each_backend(cw_models.cloudwatch_backends):
+        for alarm in list(backend.alarms.values()):
+            evaluate_alarm(backend, alarm, now)
+
+
+_orig_set_alarm_state = cw_models.CloudWatchBackend.set_alarm_state
+
+
+def set_alarm_state(self: Any, alarm_name: str, reason: str, reason_data: str, state_value: str) -> None:
+    _orig_set_alarm_state(self, alarm_name, reason, reason_data, state_value)
+    # A state set by hand stands until the evaluator next sees data.
+    self.alarms[alarm_name]._emu_evaluated = False
+
+
+# --------------------------------------------------------------------------
+# Every CloudWatch request first brings the world up to date
+# --------------------------------------------------------------------------
+
+_orig_call_action = cw_responses.CloudWatchResponse.call_action
+
+
+def call_action(self: Any) -> Any:
+    from emu_world import sync
+
+    with LOCK:
+        sync(time.time())
+        return _orig_call_action(self)
+
+
+_orig_statistics_property = {name: getattr(cw_models.Statistics, name) for name in
+                             ("sum", "average", "minimum", "maximum", "sample_count")}
+
+
+def _statistic_property(name: str, stat: str) -> property:
+    original = _orig_statistics_property[name]
+
+    def getter(self: Any) -> Any:
+        if hasattr(self, f"_emu_{stat}"):
+            return getattr(self, f"_emu_{stat}")
+        return original.fget(self)
+
+    return property(getter)
+
+
+def install() -> None:
+    backend = cw_models.CloudWatchBackend
+    backend.put_metric_data = put_metric_data
+    backend.get_metric_data = get_metric_data
+    backend.set_alarm_state = set_alarm_state
+    cw_responses.CloudWatchResponse.get_metric_statistics = get_metric_statistics
+    cw_responses.CloudWatchResponse.call_action = call_action
+    for name, stat in (("sum", "Sum"), ("average", "Average"), ("minimum", "Minimum"), ("maximum", "Maximum"),
+                       ("sample_count", "SampleCount")):
+        setattr(cw_models.Statistics, name, _statistic_property(name, stat))

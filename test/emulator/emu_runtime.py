@@ -1,0 +1,136 @@
+"""SageMaker runtime: InvokeEndpoint answered by the serving fleet, with the
+variant's model behaviour, its capacity, and the failure and delay rules
+tests set."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+from urllib.parse import unquote
+
+from moto.sagemaker import models as sm_models
+from moto.sagemakerruntime import responses as rt_responses
+
+import emu_traffic as traffic
+from emu_core import LOCK, STATE
+from emu_sagemaker import settled_endpoint
+
+_orig_invoke_endpoint = rt_responses.SageMakerRuntimeResponse.invoke_endpoint
+_PLACEHOLDER_VARIANT = "invoked_production_variant"
+
+
+def _runtime_error(code: str, status: int, body: dict[str, Any]) -> Any:
+    # Runtime errors are rest-json: the code travels in x-amzn-ErrorType.
+    # moto takes the HTTP status from the "status" entry of the headers.
+    headers = {"Content-Type": "application/json", "x-amzn-ErrorType": code, "status": status}
+    return status, headers, json.dumps(body)
+
+
+def matching_rule(rules: list[dict[str, Any]], endpoint: str, variant: str) -> dict[str, Any] | None:
+    for rule in rules:
+        if rule["endpoint"] == endpoint and rule.get("variant") in (None, variant):
+            return rule
+    return None
+
+
+def _model_error(status: int, message: str, name: str, account: str, region: str) -> Any:
+    # What SageMaker returns when the container answers an error: HTTP 424
+    # ModelError carrying the container's status and message.
+    kind = "client" if 400 <= status < 500 else "server"
+    return _runtime_error(
+        "ModelError",
+        424,
+        {
+            "ErrorCode": "CLIENT_ERROR_FROM_MODEL" if kind == "client" else "SERVER_ERROR_FROM_MODEL",
+            "Message": (
+                f'Received {kind} error ({status}) from primary with message "{message}". See '
+                f"https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}"
+                f"#logEventViewer:group=/aws/sagemaker/Endpoints/{name} in account {account} "
+                "for more information."
+            ),
+            "OriginalStatusCode": status,
+            "OriginalMessage": message,
+            "LogStreamArn": f"arn:aws:logs:{region}:{account}:log-group:/aws/sagemaker/Endpoints/{name}",
+        },
+    )
+
+
+def invoke_endpoint(self: Any) -> Any:
+    name = unquote(self._get_params().get("EndpointName") or self.path.split("/")[2])
+    target = self.headers.get("X-Amzn-SageMaker-Target-Variant")
+    account, region = self.current_account, self.region
+    backend = sm_models.sagemaker_backends[account][region]
+    delay = None
+    failure = None
+    with LOCK:
+        now = time.time()
+        endpoint = settled_endpoint(backend, name)
+        record = {"endpoint": name, "targetVariant": target, "variant": None, "time": now}
+        STATE.invocations.append(record)
+        # SageMaker runtime only knows endpoints that have come up.
+        if endpoint is None or endpoint.endpoint_status in ("Creating", "Failed"):
+            record["status"] = 400
+            traffic.reject(name)
+            return _runtime_error(
+                "ValidationError",
+                400,
+                {"ErrorCode": "VALIDATION_ERROR", "Message": f"Endpoint {name} of account {account} not found."},
+            )
+        variants = endpoint.production_variants
+        if target:
+            if target not in [v["VariantName"] for v in variants]:
+                record["status"] = 400
+                return _runtime_error(
+                    "ValidationError",
+                    400,
+                    {
+                        "ErrorCode": "VALIDATION_ERROR",
+                        "Message": f"Variant {target} not found for endpoint {name} of account {account}.",
+                    },
+                )
+            variant = target
+        else:
+            variant = traffic.pick_variant(endpoint, STATE.stream(f"route|{account}/{region}/{name}"))
+        record["variant"] = variant
+        failure = matching_rule(STATE.invoke_failures, name, variant)
+        if failure is not None:
+            failure = dict(failure)
+            rule = next(r for r in STATE.invoke_failures if r["endpoint"] == name and r.get("variant") in (None, variant))
+            if rule.get("count") is not None:
+                rule["count"] -= 1
+                if rule["count"] <= 0:
+                    STATE.invoke_failures.remove(rule)
+        delay = matching_rule(STATE.invoke_delays, name, variant)
+        # Probes are requests like any other: they take capacity, draw the
+        # model's behaviour and count in the variant's metrics.
+        outcome = traffic.serve(account, region, backend, endpoint, variant, now, invoked=True, forced=failure)
+        record["status"] = 200 if outcome["status"] < 400 else 424
+
+    extra = float(delay.get("delayMs", 0)) if delay is not None else 0.0
+    time.sleep((outcome["latencyMs"] + extra) / 1000.0)
+    if outcome["cause"] == "capacity":
+        # An overloaded model server turns requests away with 503.
+        return _model_error(503, "Service Unavailable: the model server is at capacity", name, account, region)
+    if failure is not None:
+        return _model_error(
+            int(failure.get("status") or 500), failure.get("message") or "Internal Server Error", name, account, region
+        )
+    if outcome["status"] >= 400:
+        return _model_error(outcome["status"], "Internal Server Error", name, account, region)
+
+    status, headers, body = _orig_invoke_endpoint(self)
+    if headers.get("x-Amzn-Invoked-Production-Variant") in (None, _PLACEHOLDER_VARIANT):
+        headers["x-Amzn-Invoked-Production-Variant"] = variant
+    if body == "body" and headers.get("Content-Type") == "content_type":
+        # moto's unseeded placeholder answer; a JSON body keeps probes that
+        # parse the reply meaningful.
+        body = json.dumps({"ok": True, "endpoint": name, "variant": variant})
+        headers["Content-Type"] = "application/json"
+        if headers.get("X-Amzn-SageMaker-Custom-Attributes") == "custom_attributes":
+            del headers["X-Amzn-SageMaker-Custom-Attributes"]
+    return status, headers, body
+
+
+def install() -> None:
+    rt_responses.SageMakerRuntimeResponse.invoke_endpoint = invoke_endpoint

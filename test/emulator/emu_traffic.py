@@ -1,0 +1,290 @@
+"""Requests served by endpoint variants: simulated client traffic, model
+behaviour (errors, latency), per-instance capacity, and what each request
+leaves behind (CloudWatch metrics, traffic statistics, load for autoscaling).
+
+Latency model. A variant's model draws each request's latency from a
+log-normal distribution whose median and p99 are the behaviour's latencyMs
+and latencyP99Ms: mu = ln(median), sigma = ln(p99 / median) / z99 with
+z99 = 2.3263 (the standard normal's 99th percentile), so exp(mu) is the
+median and exp(mu + z99 * sigma) the p99. Load then stretches it: with
+utilisation u = load / capacity for the second the request arrives in,
+
+    latency = drawn * 1 / (1 - 0.9 * min(u, 1) ** 3)
+
+which is about x1.01 at 20 % load, x1.13 at 50 %, x1.85 at 80 % and x10 at
+saturation: flat while there is headroom, steep near the limit, like a
+queue in front of a fixed pool of workers. Requests beyond capacity within
+a second are not served (5XX, cause "capacity").
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from typing import Any
+
+from moto.sagemaker import models as sm_models
+
+import emu_cloudwatch as cloudwatch
+from emu_core import SERVING, STATE, each_backend, iso, nearest_rank
+from emu_sagemaker import emu, model_images, settle
+
+Z99 = 2.3263478740408408
+DEFAULT_BEHAVIOUR = {"errorRate": 0.0, "latencyMs": 40.0, "latencyP99Ms": 80.0}
+# SageMaker's own share of a request (routing, auth, payload handling).
+OVERHEAD = {"latencyMs": 1.5, "latencyP99Ms": 4.0}
+
+
+def behaviour_rule(payload: Any) -> dict[str, Any]:
+    if not isinstance(payload, dict) or not payload.get("match"):
+        raise ValueError('expected a JSON object with at least "match"')
+    error_rate = float(payload.get("errorRate") or 0.0)
+    if not 0.0 <= error_rate <= 1.0:
+        raise ValueError("errorRate must be between 0 and 1")
+    median = float(payload.get("latencyMs") or DEFAULT_BEHAVIOUR["latencyMs"])
+    if payload.get("latencyP99Ms") is not None:
+        p99 = float(payload["latencyP99Ms"])
+    elif payload.get("latencyMs") is not None:
+        # Same spread as the default: p99 twice the median.
+        p99 = 2.0 * median
+    else:
+        p99 = DEFAULT_BEHAVIOUR["latencyP99Ms"]
+    if median <= 0 or p99 < median:
+        raise ValueError("latencyMs must be > 0 and latencyP99Ms >= latencyMs")
+    return {"match": str(payload["match"]), "errorRate": error_rate, "latencyMs": median, "latencyP99Ms": p99}
+
+
+def _draw_ms(rng: Any, median: float, p99: float) -> float:
+    sigma = math.log(p99 / median) / Z99 if p99 > median else 0.0
+    return median * math.exp(sigma * rng.gauss(0.0, 1.0))
+
+
+def behaviour_of(backend: Any, model_name: str | None) -> dict[str, Any]:
+    haystack = model_images(backend, model_name) + ([model_name] if model_name else [])
+    for rule in STATE.behaviours:
+        if any(rule["match"] in item for item in haystack):
+            return rule
+    return DEFAULT_BEHAVIOUR
+
+
+def load_factor(utilisation: float) -> float:
+    return 1.0 / (1.0 - 0.9 * min(max(utilisation, 0.0), 1.0) ** 3)
+
+
+def _key(account: str, region: str, endpoint: str) -> str:
+    return f"{account}/{region}/{endpoint}"
+
+
+def find_endpoint(name: str) -> tuple[str, str, Any, Any] | None:
+    for account, region, backend in each_backend(sm_models.sagemaker_backends):
+        endpoint = backend.endpoints.get(name)
+        if endpoint is not None:
+            return account, region, backend, endpoint
+    return None
+
+
+def pick_variant(endpoint: Any, rng: Any) -> str:
+    # Without TargetVariant SageMaker routes by current weight.
+    weighted = [(v["VariantName"], float(v.get("CurrentWeight") or 0.0)) for v in endpoint.production_variants]
+    total = sum(w for _, w in weighted)
+    if total <= 0:
+        return weighted[0][0]
+    pick = rng.uniform(0, total)
+    for candidate, weight in weighted:
+        if weight > 0 and pick < weight:
+            return candidate
+        pick -= weight
+    return next(name for name, weight in reversed(weighted) if weight > 0)
+
+
+def _expected_rate(endpoint: Any, variant: str) -> float:
+    """Simulated requests per second this variant gets by weight."""
+    spec = STATE.traffic.get(endpoint.endpoint_name)
+    if not spec:
+        return 0.0
+    weights = {v["VariantName"]: float(v.get("CurrentWeight") or 0.0) for v in endpoint.production_variants}
+    total = sum(weights.values())
+    return spec["rate"] * weights.get(variant, 0.0) / total if total > 0 else 0.0
+
+
+def _capacity(endpoint: Any, variant: str, behaviour: dict[str, Any]) -> tuple[float, int]:
+    """(requests per second the variant serves, instances behind it)."""
+    summary = next((v for v in endpoint.production_variants if v["VariantName"] == variant), {})
+    spec = emu(endpoint)["specs"].get(variant, {})
+    serverless = summary.get("CurrentServerlessConfig") or spec.get("ServerlessConfig")
+    if serverless:
+        # Each concurrent slot serves one request per model latency.
+        concurrency = int(serverless.get("MaxConcurrency") or 1)
+        return concurrency * 1000.0 / behaviour["latencyMs"], 1
+    instances = int(summary.get("CurrentInstanceCount") or 0)
+    return STATE.capacity(spec.get("InstanceType")) * instances, instances
+
+
+def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, at: float, *,
+          invoked: bool, forced: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One request reaching `variant`: its outcome, recorded everywhere.
+    `forced` (an invoke-failures rule) is the container's answer."""
+    name = endpoint.endpoint_name
+    key = _key(account, region, name)
+    spec = emu(endpoint)["specs"].get(variant, {})
+    behaviour = behaviour_of(backend, spec.get("ModelName"))
+    rng = STATE.stream(f"serve|{key}|{variant}")
+    capacity, instances = _capacity(endpoint, variant, behaviour)
+    second = int(at)
+    load = STATE.load.setdefault((key, variant), {})
+    load[second] = load.get(second, 0) + 1
+    STATE.first_seen.setdefault((key, variant), at)
+    STATE.recent.setdefault((key, variant), deque()).append(at)
+    utilisation = max(load[second], _expected_rate(endpoint, variant)) / capacity if capacity > 0 else math.inf
+    overhead_ms = _draw_ms(rng, OVERHEAD["latencyMs"], OVERHEAD["latencyP99Ms"])
+    model_ms: float | None
+    if load[second] > capacity:
+        status, cause, model_ms = 503, "capacity", None
+    else:
+        model_ms = _draw_ms(rng, behaviour["latencyMs"], behaviour["latencyP99Ms"]) * load_factor(utilisation)
+        if forced is not None:
+            status, cause = int(forced.get("status") or 500), "model"
+        elif behaviour["errorRate"] > 0 and rng.random() < behaviour["errorRate"]:
+            status, cause = 500, "model"
+        else:
+            status, cause = 200, None
+    config = endpoint.endpoint_config_name if emu(endpoint)["updated"] else None
+    cloudwatch.record(
+        account, region, name, variant, config, at,
+        model_us=None if model_ms is None else model_ms * 1000.0,
+        overhead_us=overhead_ms * 1000.0, status=status, instances=instances,
+    )
+    _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked)
+    return {
+        "variant": variant,
+        "status": status,
+        "cause": cause,
+        "latencyMs": (model_ms or 0.0) + overhead_ms,
+    }
+
+
+def _count(endpoint: str, variant: str, at: float, status: int, cause: str | None, model_ms: float | None,
+           overhead_ms: float, invoked: bool) -> None:
+    stats = STATE.stats.setdefault(endpoint, {"rejected": 0, "variants": {}})
+    per_variant = stats["variants"].setdefault(variant, {"minutes": {}})
+    minute = int(at // 60) * 60
+    bucket = per_variant["minutes"].setdefault(
+        minute, {"requests": 0, "invoked": 0, "errors4xx": 0, "model": 0, "capacity": 0, "latencies": []}
+    )
+    bucket["requests"] += 1
+    bucket["invoked"] += 1 if invoked else 0
+    if 400 <= status < 500:
+        bucket["errors4xx"] += 1
+    elif status >= 500:
+        bucket[cause or "model"] += 1
+    if model_ms is not None:
+        bucket["latencies"].append(model_ms + overhead_ms)
+
+
+def reject(endpoint: str) -> None:
+    STATE.stats.setdefault(endpoint, {"rejected": 0, "variants": {}})["rejected"] += 1
+
+
+def recent_rate(account: str, region: str, endpoint: str, variant: str, now: float, window: float = 60.0) -> float | None:
+    """Requests a minute the variant received over the last minute, or over
+    the part of it since its first request; None without a request."""
+    key = (_key(account, region, endpoint), variant)
+    times = STATE.recent.get(key)
+    while times and times[0] < now - window:
+        times.popleft()
+    if not times:
+        return None
+    span = min(window, max(1.0, now - STATE.first_seen.get(key, now - window)))
+    return len(times) * 60.0 / span
+
+
+def observed_seconds(account: str, region: str, endpoint: str, variant: str, now: float) -> float:
+    """How long the variant has been receiving requests (0: never)."""
+    first = STATE.first_seen.get((_key(account, region, endpoint), variant))
+    return 0.0 if first is None else now - first
+
+
+def set_traffic(endpoint: str, rate: float, now: float) -> None:
+    if rate < 0 or not math.isfinite(rate):
+        raise ValueError("ratePerSecond must be a number >= 0")
+    if rate == 0:
+        STATE.traffic.pop(endpoint, None)
+        return
+    spec = STATE.traffic.get(endpoint)
+    if spec is None:
+        STATE.traffic[endpoint] = {"rate": rate, "next": now}
+    else:
+        spec["rate"] = rate
+        spec["next"] = min(spec["next"], now + 1.0 / rate)
+
+
+def generate(now: float) -> None:
+    """Sends the requests every simulated client owes up to `now`, each at
+    its own time, evenly spaced (0.5/s is one request every 2 s)."""
+    for name, spec in list(STATE.traffic.items()):
+        interval = 1.0 / spec["rate"]
+        while spec["next"] <= now:
+            at = spec["next"]
+            spec["next"] += interval
+            _send(name, at)
+
+
+def _send(name: str, at: float) -> None:
+    found = find_endpoint(name)
+    if found is None:
+        reject(name)
+        return
+    account, region, backend, endpoint = found
+    settle(backend, endpoint)
+    # SageMaker only routes to an endpoint that is up; during an update the
+    # old fleet keeps serving.
+    if endpoint.endpoint_status not in SERVING or not endpoint.production_variants:
+        reject(name)
+        return
+    variant = pick_variant(endpoint, STATE.stream(f"route|{_key(account, region, name)}"))
+    serve(account, region, backend, endpoint, variant, at, invoked=False)
+
+
+def prune(now: float) -> None:
+    for load in STATE.load.values():
+        for second in [s for s in load if s < now - 180]:
+            del load[second]
+    for times in STATE.recent.values():
+        while times and times[0] < now - 60:
+            times.popleft()
+
+
+def _latency(values: list[float]) -> dict[str, float | None]:
+    ordered = sorted(values)
+    p50 = nearest_rank(ordered, None, 50)
+    p99 = nearest_rank(ordered, None, 99)
+    return {
+        "p50": None if p50 is None else round(p50, 3),
+        "p99": None if p99 is None else round(p99, 3),
+    }
+
+
+def _summary(buckets: list[dict[str, Any]]) -> dict[str, Any]:
+    model = sum(b["model"] for b in buckets)
+    capacity = sum(b["capacity"] for b in buckets)
+    return {
+        "requests": sum(b["requests"] for b in buckets),
+        "invoked": sum(b["invoked"] for b in buckets),
+        "errors4xx": sum(b["errors4xx"] for b in buckets),
+        "errors5xx": {"model": model, "capacity": capacity, "total": model + capacity},
+        "latencyMs": _latency([latency for b in buckets for latency in b["latencies"]]),
+    }
+
+
+def report() -> dict[str, Any]:
+    endpoints = {}
+    for name, stats in sorted(STATE.stats.items()):
+        variants = {}
+        for variant, data in sorted(stats["variants"].items()):
+            minutes = [data["minutes"][m] for m in sorted(data["minutes"])]
+            entry = _summary(minutes)
+            entry["minutes"] = [{"minute": iso(m), **_summary([data["minutes"][m]])} for m in sorted(data["minutes"])]
+            variants[variant] = entry
+        endpoints[name] = {"rejected": stats["rejected"], "variants": variants}
+    return {"endpoints": endpoints, "time": time.time()}
