@@ -12,6 +12,8 @@ const shared = {
 }
 
 export default {
+  // Scenarios that wait real minutes for CloudWatch run side by side (it.concurrent).
+  maxConcurrency: 10,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }

@@ -28,7 +28,13 @@ import {
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch'
+import {
+  DeleteAlarmsCommand,
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+  PutMetricAlarmCommand,
+  type MetricDataQuery
+} from '@aws-sdk/client-cloudwatch'
 import {
   DeleteScalingPolicyCommand,
   DeleteScheduledActionCommand,
@@ -142,6 +148,8 @@ export class FakeAws {
   /** Model Registry package versions by ARN, with their approval. */
   readonly modelPackages = new Map<string, { approval: string; status?: string }>()
   readonly alarms = new Map<string, string>()
+  /** What PutMetricAlarm was given, by alarm name (the fake never evaluates them: set `alarms` to fire one). */
+  readonly alarmSpecs = new Map<string, Record<string, unknown>>()
   readonly scalableTargets = new Map<string, { min: number; max: number; suspended?: SuspendedState }>()
   readonly scalingPolicies = new Map<string, ScalingPolicy[]>()
   readonly scheduledActions = new Map<string, ScheduledAction[]>()
@@ -554,6 +562,18 @@ export class FakeAws {
       .callsFake((input: { MetricDataQueries: MetricDataQuery[]; StartTime: Date; EndTime: Date }) =>
         this.cloudwatch.getMetricData(input)
       )
+    aws.cloudwatch.on(PutMetricAlarmCommand).callsFake((input: { AlarmName: string }) => {
+      this.alarmSpecs.set(input.AlarmName, { ...input })
+      if (!this.alarms.has(input.AlarmName)) this.alarms.set(input.AlarmName, 'INSUFFICIENT_DATA')
+      return {}
+    })
+    aws.cloudwatch.on(DeleteAlarmsCommand).callsFake((input: { AlarmNames: string[] }) => {
+      for (const name of input.AlarmNames) {
+        this.alarms.delete(name)
+        this.alarmSpecs.delete(name)
+      }
+      return {}
+    })
     sm.on(AddTagsCommand).callsFake((input: { ResourceArn: string; Tags: Array<{ Key: string; Value: string }> }) => {
       const config = [...this.configs.values()].find((candidate) => candidate.arn === input.ResourceArn)
       if (!config) throw awsError('ValidationException', `Could not find resource "${input.ResourceArn}".`)

@@ -26108,7 +26108,7 @@ __webpack_unused_export__ = DescribeModelExplainabilityJobDefinitionResponse$;
 __webpack_unused_export__ = DescribeModelInput$;
 __webpack_unused_export__ = DescribeModelOutput$;
 __webpack_unused_export__ = DescribeModelPackage$;
-__webpack_unused_export__ = DescribeModelPackageCommand;
+exports.Uxr = DescribeModelPackageCommand;
 __webpack_unused_export__ = DescribeModelPackageGroup$;
 __webpack_unused_export__ = DescribeModelPackageGroupCommand;
 __webpack_unused_export__ = DescribeModelPackageGroupInput$;
@@ -80253,7 +80253,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5938);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5349);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -80262,7 +80262,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5938:
+/***/ 5349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83402,7 +83402,6 @@ const ACTION_DEFAULTS = {
     'wait-for-completion': "true",
     'timeout': "30m",
     'dry-run': "false",
-    'instance-type': "ml.m5.large",
     'strategy': "all-at-once",
     'rollout-controller': "action",
     'bake-time': "5m",
@@ -83425,6 +83424,78 @@ const ACTION_DEFAULTS = {
     'delete-model': "false",
     'ignore-missing': "false"
 };
+
+;// CONCATENATED MODULE: ./src/tags.ts
+/**
+ * The tags the action puts on what it creates: its own bookkeeping, which ties
+ * endpoint configs to their endpoint and to the config a rollback returns to,
+ * and traceability tags that lead from a resource back to the commit and the
+ * workflow run that made it.
+ *
+ * SageMaker's tag rules: keys of 1 to 128 and values of 0 to 256 characters,
+ * both from letters, digits, spaces and `_.:/=+-@`; keys starting with `aws:`
+ * are reserved; at most 50 tags on one resource.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html
+ */
+
+/** Tags the action keeps on the endpoint configs it creates. */
+const TAGS = {
+    endpoint: 'sagemaker-deploy:endpoint',
+    /** The config that served before this deploy started: where rollback returns. */
+    previousConfig: 'sagemaker-deploy:previous-config',
+    /** `release` for a config meant to serve; `canary` for one that exists only during a rollout. */
+    role: 'sagemaker-deploy:role',
+    newVariant: 'sagemaker-deploy:new-variant',
+    /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
+    pausedAt: 'sagemaker-deploy:paused-at'
+};
+/** Where a resource came from: the repository, commit, ref and run that created it. */
+const TRACEABILITY_TAGS = {
+    repository: 'sagemaker-deploy:repository',
+    commit: 'sagemaker-deploy:commit',
+    ref: 'sagemaker-deploy:ref',
+    runUrl: 'sagemaker-deploy:run-url'
+};
+const MAX_TAGS_PER_RESOURCE = 50;
+const MAX_TAG_VALUE_LENGTH = 256;
+/**
+ * How many tags a workflow can give so that its tags, the bookkeeping and the
+ * traceability tags fit on one endpoint config together.
+ */
+const MAX_USER_TAGS = MAX_TAGS_PER_RESOURCE - Object.keys(TAGS).length - Object.keys(TRACEABILITY_TAGS).length;
+const NOT_IN_TAG_VALUE = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+function toTagList(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+/**
+ * A value SageMaker accepts, made from any text: a character it refuses
+ * becomes `_` (a branch name may hold `#`, `!` or `%`), and the length is counted
+ * in characters, so a long value is cut without splitting one.
+ */
+function tagValue(text) {
+    return Array.from(text.replace(NOT_IN_TAG_VALUE, '_')).slice(0, MAX_TAG_VALUE_LENGTH).join('');
+}
+/** The repository, commit, ref and run URL from the runner's environment; a variable not set gives no tag. */
+function traceabilityTags(env) {
+    const run = workflowRun(env);
+    const values = [
+        [TRACEABILITY_TAGS.repository, run.repository],
+        [TRACEABILITY_TAGS.commit, run.sha],
+        [TRACEABILITY_TAGS.ref, run.ref],
+        [TRACEABILITY_TAGS.runUrl, run.runUrl]
+    ];
+    return Object.fromEntries(values
+        .filter((entry) => entry[1] !== undefined)
+        .map(([key, value]) => [key, tagValue(value)]));
+}
+/**
+ * The workflow's tags with the traceability tags added. A tag the workflow
+ * gives itself under the same key wins: it was asked for, ours was only a default.
+ */
+function withTraceability(userTags, env) {
+    return { ...traceabilityTags(env), ...userTags };
+}
 
 ;// CONCATENATED MODULE: ./src/parse.ts
 /**
@@ -83634,6 +83705,378 @@ function parseImageUri(input, raw) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/images/framework-images.generated.ts
+const FRAMEWORK_IMAGES = {
+    sdkCommit: "a24812666d258d9d19c9a82d0c9385ca0bd3ba01",
+    registries: [
+        { "af-south-1": "510948584623", "ap-east-1": "651117190479", "ap-northeast-1": "354813040037", "ap-northeast-2": "366743142698", "ap-northeast-3": "867004704886", "ap-south-1": "720646828776", "ap-south-2": "628508329040", "ap-southeast-1": "121021644041", "ap-southeast-2": "783357654285", "ap-southeast-3": "951798379941", "ap-southeast-4": "106583098589", "ca-central-1": "341280168497", "ca-west-1": "190319476487", "cn-north-1": "450853457545", "cn-northwest-1": "451049120500", "eu-central-1": "492215442770", "eu-central-2": "680994064768", "eu-north-1": "662702820516", "eu-south-1": "978288397137", "eu-south-2": "104374241257", "eu-west-1": "141502667606", "eu-west-2": "764974769150", "eu-west-3": "659782779980", "il-central-1": "898809789911", "me-central-1": "272398656194", "me-south-1": "801668240914", "sa-east-1": "737474898029", "us-east-1": "683313688378", "us-east-2": "257758044811", "us-gov-east-1": "237065988967", "us-gov-west-1": "414596584902", "us-iso-east-1": "833128469047", "us-isob-east-1": "281123927165", "us-isof-east-1": "108575199400", "us-isof-south-1": "124985052026", "us-west-1": "746614075791", "us-west-2": "246618743249" },
+        { "af-south-1": "455444449433", "ap-east-1": "286214385809", "ap-northeast-1": "501404015308", "ap-northeast-2": "306986355934", "ap-northeast-3": "867004704886", "ap-south-1": "991648021394", "ap-south-2": "628508329040", "ap-southeast-1": "475088953585", "ap-southeast-2": "544295431143", "ap-southeast-3": "951798379941", "ap-southeast-4": "106583098589", "ca-central-1": "469771592824", "cn-north-1": "390948362332", "cn-northwest-1": "387376663083", "eu-central-1": "813361260812", "eu-central-2": "680994064768", "eu-north-1": "669576153137", "eu-south-1": "257386234256", "eu-south-2": "104374241257", "eu-west-1": "685385470294", "eu-west-2": "644912444149", "eu-west-3": "749696950732", "me-central-1": "272398656194", "me-south-1": "249704162688", "sa-east-1": "855470959533", "us-east-1": "811284229777", "us-east-2": "825641698319", "us-gov-east-1": "237065988967", "us-gov-west-1": "226302683700", "us-iso-east-1": "490574956308", "us-isob-east-1": "765400339828", "us-west-1": "632365934929", "us-west-2": "433757028032" },
+        { "af-south-1": "313743910680", "ap-east-1": "057415533634", "ap-northeast-1": "520713654638", "ap-northeast-2": "520713654638", "ap-south-1": "520713654638", "ap-southeast-1": "520713654638", "ap-southeast-2": "520713654638", "ca-central-1": "520713654638", "cn-north-1": "422961961927", "cn-northwest-1": "423003514399", "eu-central-1": "520713654638", "eu-north-1": "520713654638", "eu-south-1": "048378556238", "eu-west-1": "520713654638", "eu-west-2": "520713654638", "eu-west-3": "520713654638", "me-south-1": "724002660598", "sa-east-1": "520713654638", "us-east-1": "520713654638", "us-east-2": "520713654638", "us-gov-west-1": "246785580436", "us-iso-east-1": "744548109606", "us-isob-east-1": "453391408702", "us-west-1": "520713654638", "us-west-2": "520713654638" },
+        { "af-south-1": "626614931356", "ap-east-1": "871362719292", "ap-east-2": "975050140332", "ap-northeast-1": "763104351884", "ap-northeast-2": "763104351884", "ap-northeast-3": "364406365360", "ap-south-1": "763104351884", "ap-south-2": "772153158452", "ap-southeast-1": "763104351884", "ap-southeast-2": "763104351884", "ap-southeast-3": "907027046896", "ap-southeast-4": "457447274322", "ap-southeast-5": "550225433462", "ap-southeast-6": "633930458069", "ap-southeast-7": "590183813437", "ca-central-1": "763104351884", "ca-west-1": "204538143572", "cn-north-1": "727897471807", "cn-northwest-1": "727897471807", "eu-central-1": "763104351884", "eu-central-2": "380420809688", "eu-north-1": "763104351884", "eu-south-1": "692866216735", "eu-south-2": "503227376785", "eu-west-1": "763104351884", "eu-west-2": "763104351884", "eu-west-3": "763104351884", "il-central-1": "780543022126", "me-central-1": "914824155844", "me-south-1": "217643126080", "mx-central-1": "637423239942", "sa-east-1": "763104351884", "us-east-1": "763104351884", "us-east-2": "763104351884", "us-gov-east-1": "446045086412", "us-gov-west-1": "442386744353", "us-iso-east-1": "886529160074", "us-isob-east-1": "094389454867", "us-west-1": "763104351884", "us-west-2": "763104351884" },
+        { "af-south-1": "626614931356", "ap-east-1": "871362719292", "ap-east-2": "975050140332", "ap-northeast-1": "763104351884", "ap-northeast-2": "763104351884", "ap-northeast-3": "364406365360", "ap-south-1": "763104351884", "ap-south-2": "772153158452", "ap-southeast-1": "763104351884", "ap-southeast-2": "763104351884", "ap-southeast-3": "907027046896", "ap-southeast-4": "457447274322", "ap-southeast-5": "550225433462", "ap-southeast-6": "633930458069", "ap-southeast-7": "590183813437", "ca-central-1": "763104351884", "ca-west-1": "204538143572", "cn-north-1": "727897471807", "cn-northwest-1": "727897471807", "eu-central-1": "763104351884", "eu-central-2": "380420809688", "eu-north-1": "763104351884", "eu-south-1": "692866216735", "eu-south-2": "503227376785", "eu-west-1": "763104351884", "eu-west-2": "763104351884", "eu-west-3": "763104351884", "il-central-1": "780543022126", "me-central-1": "914824155844", "me-south-1": "217643126080", "mx-central-1": "637423239942", "sa-east-1": "763104351884", "us-east-1": "763104351884", "us-east-2": "763104351884", "us-gov-east-1": "446045086412", "us-gov-west-1": "442386744353", "us-iso-east-1": "886529160074", "us-isob-east-1": "094389454867", "us-isof-east-1": "303241398832", "us-isof-south-1": "454834333376", "us-west-1": "763104351884", "us-west-2": "763104351884" },
+        { "af-south-1": "626614931356", "ap-east-1": "871362719292", "ap-east-2": "975050140332", "ap-northeast-1": "763104351884", "ap-northeast-2": "763104351884", "ap-northeast-3": "364406365360", "ap-south-1": "763104351884", "ap-south-2": "772153158452", "ap-southeast-1": "763104351884", "ap-southeast-2": "763104351884", "ap-southeast-3": "907027046896", "ap-southeast-4": "457447274322", "ap-southeast-5": "550225433462", "ap-southeast-6": "633930458069", "ap-southeast-7": "590183813437", "ca-central-1": "763104351884", "ca-west-1": "204538143572", "cn-north-1": "727897471807", "cn-northwest-1": "727897471807", "eu-central-1": "763104351884", "eu-central-2": "380420809688", "eu-north-1": "763104351884", "eu-south-1": "692866216735", "eu-south-2": "503227376785", "eu-west-1": "763104351884", "eu-west-2": "763104351884", "eu-west-3": "763104351884", "il-central-1": "780543022126", "me-central-1": "914824155844", "me-south-1": "217643126080", "mx-central-1": "637423239942", "sa-east-1": "763104351884", "us-east-1": "763104351884", "us-east-2": "763104351884", "us-gov-east-1": "446045086412", "us-gov-west-1": "442386744353", "us-west-1": "763104351884", "us-west-2": "763104351884" },
+        { "af-south-1": "626614931356", "ap-east-1": "871362719292", "ap-northeast-1": "763104351884", "ap-northeast-2": "763104351884", "ap-northeast-3": "364406365360", "ap-south-1": "763104351884", "ap-south-2": "772153158452", "ap-southeast-1": "763104351884", "ap-southeast-2": "763104351884", "ap-southeast-3": "907027046896", "ap-southeast-4": "457447274322", "ca-central-1": "763104351884", "ca-west-1": "204538143572", "cn-north-1": "727897471807", "cn-northwest-1": "727897471807", "eu-central-1": "763104351884", "eu-central-2": "380420809688", "eu-north-1": "763104351884", "eu-south-1": "692866216735", "eu-south-2": "503227376785", "eu-west-1": "763104351884", "eu-west-2": "763104351884", "eu-west-3": "763104351884", "il-central-1": "780543022126", "me-central-1": "914824155844", "me-south-1": "217643126080", "sa-east-1": "763104351884", "us-east-1": "763104351884", "us-east-2": "763104351884", "us-gov-east-1": "446045086412", "us-gov-west-1": "442386744353", "us-iso-east-1": "886529160074", "us-isob-east-1": "094389454867", "us-west-1": "763104351884", "us-west-2": "763104351884" },
+        { "af-south-1": "626614931356", "ap-east-1": "871362719292", "ap-east-2": "975050140332", "ap-northeast-1": "763104351884", "ap-northeast-2": "763104351884", "ap-northeast-3": "364406365360", "ap-south-1": "763104351884", "ap-south-2": "772153158452", "ap-southeast-1": "763104351884", "ap-southeast-2": "763104351884", "ap-southeast-3": "907027046896", "ap-southeast-4": "457447274322", "ap-southeast-5": "550225433462", "ap-southeast-6": "633930458069", "ap-southeast-7": "590183813437", "ca-central-1": "763104351884", "ca-west-1": "204538143572", "cn-north-1": "727897471807", "cn-northwest-1": "727897471807", "eu-central-1": "763104351884", "eu-central-2": "380420809688", "eu-isoe-west-1": "371248457586", "eu-north-1": "763104351884", "eu-south-1": "692866216735", "eu-south-2": "503227376785", "eu-west-1": "763104351884", "eu-west-2": "763104351884", "eu-west-3": "763104351884", "eusc-de-east-1": "204133271717", "il-central-1": "780543022126", "me-central-1": "914824155844", "me-south-1": "217643126080", "mx-central-1": "637423239942", "sa-east-1": "763104351884", "us-east-1": "763104351884", "us-east-2": "763104351884", "us-gov-east-1": "446045086412", "us-gov-west-1": "442386744353", "us-iso-east-1": "886529160074", "us-isob-east-1": "094389454867", "us-isof-east-1": "303241398832", "us-isof-south-1": "454834333376", "us-west-1": "763104351884", "us-west-2": "763104351884" },
+        { "af-south-1": "626614931356", "ap-east-1": "871362719292", "ap-east-2": "975050140332", "ap-northeast-1": "763104351884", "ap-northeast-2": "763104351884", "ap-northeast-3": "364406365360", "ap-south-1": "763104351884", "ap-south-2": "772153158452", "ap-southeast-1": "763104351884", "ap-southeast-2": "763104351884", "ap-southeast-3": "907027046896", "ap-southeast-4": "457447274322", "ap-southeast-5": "550225433462", "ap-southeast-6": "633930458069", "ap-southeast-7": "590183813437", "ca-central-1": "763104351884", "ca-west-1": "204538143572", "cn-north-1": "727897471807", "cn-northwest-1": "727897471807", "eu-central-1": "763104351884", "eu-central-2": "380420809688", "eu-north-1": "763104351884", "eu-south-1": "692866216735", "eu-south-2": "503227376785", "eu-west-1": "763104351884", "eu-west-2": "763104351884", "eu-west-3": "763104351884", "eusc-de-east-1": "204133271717", "il-central-1": "780543022126", "me-central-1": "914824155844", "me-south-1": "217643126080", "mx-central-1": "637423239942", "sa-east-1": "763104351884", "us-east-1": "763104351884", "us-east-2": "763104351884", "us-gov-east-1": "446045086412", "us-gov-west-1": "442386744353", "us-west-1": "763104351884", "us-west-2": "763104351884" }
+    ],
+    frameworks: {
+        "sklearn": {
+            defaults: { "repository": "sagemaker-scikit-learn", "registries": 0, "processors": ["cpu"], "py": ["py3"] },
+            versions: {
+                "0.20.0": {},
+                "0.23-1": {},
+                "1.0-1": {},
+                "1.2-1": {},
+                "1.4-2-py312": {}
+            },
+            aliases: {}
+        },
+        "xgboost": {
+            defaults: { "repository": "sagemaker-xgboost", "registries": 0, "processors": [], "py": [] },
+            versions: {
+                "1": { "repository": "xgboost", "registries": 1 },
+                "0.90-1": { "processors": ["cpu"], "py": ["py3"] },
+                "0.90-2": { "processors": ["cpu"], "py": ["py3"] },
+                "1.0-1": { "processors": ["cpu"], "py": ["py3"] },
+                "1.2-1": {},
+                "1.2-2": {},
+                "1.3-1": {},
+                "1.5-1": {},
+                "1.7-1": {},
+                "3.0-5": {},
+                "3.2-0": {}
+            },
+            aliases: {}
+        },
+        "pytorch": {
+            defaults: { "repository": "pytorch-inference", "registries": 3, "processors": ["cpu", "gpu"], "py": ["py38"] },
+            versions: {
+                "0.4.0": { "repository": "sagemaker-pytorch", "registries": 2, "py": ["py2", "py3"] },
+                "1.0.0": { "repository": "sagemaker-pytorch", "registries": 2, "py": ["py2", "py3"] },
+                "1.1.0": { "repository": "sagemaker-pytorch", "registries": 2, "py": ["py2", "py3"] },
+                "1.2.0": { "py": ["py2", "py3"] },
+                "1.3.1": { "py": ["py2", "py3"] },
+                "1.4.0": { "py": ["py3", "py36"] },
+                "1.5.0": { "py": ["py3", "py36"] },
+                "1.6.0": { "py": ["py3", "py36"] },
+                "1.7.1": { "py": ["py3", "py36"] },
+                "1.8.0": { "py": ["py3", "py36"] },
+                "1.8.1": { "py": ["py3", "py36"] },
+                "1.9.0": {},
+                "1.9.1": {},
+                "1.10.0": {},
+                "1.10.2": {},
+                "1.11.0": {},
+                "1.12.0": {},
+                "1.12.1": {},
+                "1.13.1": { "py": ["py39"] },
+                "2.0.0": { "py": ["py310"] },
+                "2.0.1": { "py": ["py310"] },
+                "2.1.0": { "registries": 4, "py": ["py310"] },
+                "2.2.0": { "registries": 4, "py": ["py310"] },
+                "2.3.0": { "registries": 5, "py": ["py311"] },
+                "2.4.0": { "registries": 5, "py": ["py311"] },
+                "2.5.1": { "registries": 5, "py": ["py311"] },
+                "2.6.0": { "registries": 5, "py": ["py312"] }
+            },
+            aliases: { "0.4": "0.4.0", "1.0": "1.0.0", "1.1": "1.1.0", "1.2": "1.2.0", "1.3": "1.3.1", "1.4": "1.4.0", "1.5": "1.5.0", "1.6": "1.6.0", "1.7": "1.7.1", "1.8": "1.8.1", "1.9": "1.9.1", "1.10": "1.10.2", "1.11": "1.11.0", "1.12": "1.12.1", "1.13": "1.13.1", "2.0": "2.0.1", "2.1": "2.1.0", "2.2": "2.2.0", "2.3": "2.3.0", "2.4": "2.4.0", "2.5": "2.5.1", "2.6": "2.6.0" }
+        },
+        "tensorflow": {
+            defaults: { "repository": "tensorflow-inference", "registries": 3, "processors": ["cpu", "gpu"], "py": [] },
+            versions: {
+                "1.4.1": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.5.0": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.6.0": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.7.0": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.8.0": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.9.0": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.10.0": { "repository": "sagemaker-tensorflow", "registries": 2, "py": ["py2"] },
+                "1.11.0": { "repository": "sagemaker-tensorflow-serving", "registries": 2 },
+                "1.12.0": { "repository": "sagemaker-tensorflow-serving", "registries": 2 },
+                "1.13.0": {},
+                "1.14.0": {},
+                "1.15.0": {},
+                "1.15.2": {},
+                "1.15.3": {},
+                "1.15.4": {},
+                "1.15.5": {},
+                "2.0.0": {},
+                "2.0.1": {},
+                "2.0.2": {},
+                "2.0.3": {},
+                "2.0.4": {},
+                "2.1.0": {},
+                "2.1.1": {},
+                "2.1.2": {},
+                "2.1.3": {},
+                "2.2.0": {},
+                "2.2.1": {},
+                "2.2.2": {},
+                "2.3.0": {},
+                "2.3.1": {},
+                "2.3.2": {},
+                "2.4.1": {},
+                "2.4.3": {},
+                "2.5.1": {},
+                "2.6.0": {},
+                "2.6.3": {},
+                "2.7.0": {},
+                "2.8.0": {},
+                "2.8.4": {},
+                "2.9.2": {},
+                "2.9.3": {},
+                "2.10.0": {},
+                "2.10.1": {},
+                "2.11.0": {},
+                "2.11.1": {},
+                "2.12.1": {},
+                "2.13.0": { "registries": 4 },
+                "2.14.1": { "registries": 4 },
+                "2.16.1": { "registries": 5 },
+                "2.18.0": { "registries": 5 },
+                "2.19.0": { "registries": 5 }
+            },
+            aliases: { "1.4": "1.4.1", "1.5": "1.5.0", "1.6": "1.6.0", "1.7": "1.7.0", "1.8": "1.8.0", "1.9": "1.9.0", "1.10": "1.10.0", "1.11": "1.11.0", "1.12": "1.12.0", "1.13": "1.13.0", "1.14": "1.14.0", "1.15": "1.15.5", "2.0": "2.0.4", "2.1": "2.1.3", "2.2": "2.2.2", "2.3": "2.3.2", "2.4": "2.4.3", "2.5": "2.5.1", "2.6": "2.6.3", "2.7": "2.7.0", "2.8": "2.8.4", "2.9": "2.9.3", "2.10": "2.10.1", "2.11": "2.11.1", "2.12": "2.12.1", "2.13": "2.13.0", "2.14": "2.14.1", "2.16": "2.16.1", "2.18": "2.18.0", "2.19": "2.19.0" }
+        },
+        "huggingface": {
+            tagStyle: "huggingface",
+            defaults: { "repository": "huggingface-pytorch-inference", "registries": 6, "processors": ["cpu", "gpu"], "py": ["py38"] },
+            versions: {
+                "4.6.1-pytorch1.7.1": { "py": ["py36"], "container": { "gpu": "cu110-ubuntu18.04", "cpu": "ubuntu18.04" } },
+                "4.6.1-pytorch1.8.1": { "py": ["py36"], "container": { "gpu": "cu111-ubuntu18.04", "cpu": "ubuntu18.04" } },
+                "4.10.2-pytorch1.8.1": { "py": ["py36"], "container": { "gpu": "cu111-ubuntu18.04", "cpu": "ubuntu18.04" } },
+                "4.10.2-pytorch1.9.0": { "container": { "gpu": "cu111-ubuntu20.04", "cpu": "ubuntu20.04" } },
+                "4.11.0-pytorch1.9.0": { "container": { "gpu": "cu111-ubuntu20.04", "cpu": "ubuntu20.04" } },
+                "4.12.3-pytorch1.9.1": { "container": { "gpu": "cu111-ubuntu20.04", "cpu": "ubuntu20.04" } },
+                "4.17.0-pytorch1.10.2": { "container": { "gpu": "cu113-ubuntu20.04", "cpu": "ubuntu20.04" } },
+                "4.26.0-pytorch1.13.1": { "py": ["py39"], "container": { "gpu": "cu117-ubuntu20.04", "cpu": "ubuntu20.04" } },
+                "4.28.1-pytorch2.0.0": { "py": ["py310"], "container": { "gpu": "cu118-ubuntu20.04", "cpu": "ubuntu20.04" } },
+                "4.37.0-pytorch2.1.0": { "py": ["py310"], "container": { "gpu": "cu118-ubuntu20.04", "cpu": "ubuntu22.04" } },
+                "4.48.0-pytorch2.3.0": { "py": ["py311"], "container": { "gpu": "cu121-ubuntu22.04", "cpu": "ubuntu22.04" } },
+                "4.49.0-pytorch2.6.0": { "py": ["py312"], "container": { "gpu": "cu124-ubuntu22.04", "cpu": "ubuntu22.04" } },
+                "4.51.3-pytorch2.6.0": { "py": ["py312"], "container": { "gpu": "cu124-ubuntu22.04", "cpu": "ubuntu22.04" } },
+                "5.5.3-pytorch2.6.0": { "py": ["py312"], "container": { "gpu": "cu124-ubuntu22.04", "cpu": "ubuntu22.04" } }
+            },
+            aliases: { "4.6.1-pytorch1.7": "4.6.1-pytorch1.7.1", "4.6-pytorch1.7.1": "4.6.1-pytorch1.7.1", "4.6-pytorch1.7": "4.6.1-pytorch1.7.1", "4.6-pytorch1.8.1": "4.6.1-pytorch1.8.1", "4.10.2-pytorch1.8": "4.10.2-pytorch1.8.1", "4.10-pytorch1.8.1": "4.10.2-pytorch1.8.1", "4.10-pytorch1.8": "4.10.2-pytorch1.8.1", "4.10.2-pytorch1.9": "4.10.2-pytorch1.9.0", "4.10-pytorch1.9.0": "4.10.2-pytorch1.9.0", "4.10-pytorch1.9": "4.10.2-pytorch1.9.0", "4.11.0-pytorch1.9": "4.11.0-pytorch1.9.0", "4.11-pytorch1.9.0": "4.11.0-pytorch1.9.0", "4.11-pytorch1.9": "4.11.0-pytorch1.9.0", "4.12.3-pytorch1.9": "4.12.3-pytorch1.9.1", "4.12-pytorch1.9.1": "4.12.3-pytorch1.9.1", "4.12-pytorch1.9": "4.12.3-pytorch1.9.1", "4.17.0-pytorch1.10": "4.17.0-pytorch1.10.2", "4.17-pytorch1.10.2": "4.17.0-pytorch1.10.2", "4.17-pytorch1.10": "4.17.0-pytorch1.10.2", "4.26.0-pytorch1.13": "4.26.0-pytorch1.13.1", "4.26-pytorch1.13.1": "4.26.0-pytorch1.13.1", "4.26-pytorch1.13": "4.26.0-pytorch1.13.1", "4.28.1-pytorch2.0": "4.28.1-pytorch2.0.0", "4.28-pytorch2.0.0": "4.28.1-pytorch2.0.0", "4.28-pytorch2.0": "4.28.1-pytorch2.0.0", "4.37.0-pytorch2.1": "4.37.0-pytorch2.1.0", "4.37-pytorch2.1.0": "4.37.0-pytorch2.1.0", "4.37-pytorch2.1": "4.37.0-pytorch2.1.0", "4.48.0-pytorch2.3": "4.48.0-pytorch2.3.0", "4.49.0-pytorch2.6": "4.49.0-pytorch2.6.0", "4.49-pytorch2.6.0": "4.49.0-pytorch2.6.0", "4.49-pytorch2.6": "4.49.0-pytorch2.6.0", "4.51.3-pytorch2.6": "4.51.3-pytorch2.6.0", "4.51-pytorch2.6.0": "4.51.3-pytorch2.6.0", "4.51-pytorch2.6": "4.51.3-pytorch2.6.0", "5.5.3-pytorch2.6": "5.5.3-pytorch2.6.0", "5.5-pytorch2.6.0": "5.5.3-pytorch2.6.0", "5.5-pytorch2.6": "5.5.3-pytorch2.6.0" }
+        },
+        "djl-lmi": {
+            defaults: { "repository": "djl-inference", "registries": 7, "processors": [], "py": [] },
+            versions: {
+                "0.36.0": { "tagPrefix": "0.36.0-lmi27.0.0-cu130" },
+                "0.35.0": { "tagPrefix": "0.35.0-lmi17.0.0-cu128" },
+                "0.34.0": { "tagPrefix": "0.34.0-lmi16.0.0-cu128" },
+                "0.33.0": { "tagPrefix": "0.33.0-lmi15.0.0-cu128" },
+                "0.32.0": { "registries": 8, "tagPrefix": "0.32.0-lmi14.0.0-cu126" },
+                "0.31.0": { "registries": 8, "tagPrefix": "0.31.0-lmi13.0.0-cu124" },
+                "0.30.0": { "registries": 8, "tagPrefix": "0.30.0-lmi12.0.0-cu124" },
+                "0.29.0": { "registries": 8, "tagPrefix": "0.29.0-lmi11.0.0-cu124" },
+                "0.28.0": { "tagPrefix": "0.28.0-lmi10.0.0-cu124" }
+            },
+            aliases: {}
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/images/framework-image.ts
+/**
+ * Turns `framework` + `framework-version` into the AWS-provided inference image
+ * for the region and instance type, following the rules of the SageMaker
+ * Python SDK's image_uris.retrieve, so a model that deploys with the SDK
+ * deploys here with the same image.
+ */
+
+
+/** The values the `framework` input accepts. */
+const FRAMEWORK_NAMES = Object.keys(FRAMEWORK_IMAGES.frameworks);
+function isKnownFramework(name) {
+    return Object.hasOwn(FRAMEWORK_IMAGES.frameworks, name);
+}
+function resolveFrameworkImage(request, table = FRAMEWORK_IMAGES) {
+    const { framework, version, region, instanceType } = request;
+    const images = Object.hasOwn(table.frameworks, framework) ? table.frameworks[framework] : undefined;
+    if (images === undefined) {
+        throw new InputError('framework', `must be one of ${Object.keys(table.frameworks).join(', ')}`, framework);
+    }
+    const known = Object.keys(images.versions);
+    const key = Object.hasOwn(images.aliases, version) ? images.aliases[version] : version;
+    const entry = key !== undefined && Object.hasOwn(images.versions, key) ? images.versions[key] : undefined;
+    if (key === undefined || entry === undefined) {
+        const form = images.tagStyle === 'huggingface' ? ' (<transformers>-pytorch<pytorch>)' : '';
+        throw new InputError('framework-version', `must be a known ${framework} version${form}: ${known.join(', ')}`, version);
+    }
+    const image = { ...images.defaults, ...entry };
+    const registries = table.registries[image.registries];
+    const account = registries !== undefined && Object.hasOwn(registries, region) ? registries[region] : undefined;
+    if (registries === undefined || account === undefined) {
+        const here = known.filter((v) => {
+            const map = table.registries[images.versions[v]?.registries ?? images.defaults.registries];
+            return map !== undefined && Object.hasOwn(map, region);
+        });
+        throw new InputError('framework-version', `names ${framework} ${version}, which AWS does not publish in region ${region}` +
+            (here.length > 0
+                ? `; versions published there: ${here.join(', ')}`
+                : `; no ${framework} image is published there, so give "image-uri" instead`));
+    }
+    const processor = processorFor(instanceType, image.processors, framework, key);
+    rejectRetiredInstance(framework, key, instanceType);
+    const prefix = image.tagPrefix ?? (images.tagStyle === 'huggingface' ? huggingfacePrefix(version) : version);
+    const py = newestPython(image.py);
+    const container = processor === undefined ? undefined : image.container?.[processor];
+    let tag = [prefix, processor, py, container].filter((part) => part !== undefined && part !== '').join('-');
+    if (framework === 'pytorch' && instanceFamily(instanceType) === 'p4d')
+        tag += P4D_SUFFIXES[tag] ?? '';
+    return `${account}.dkr.ecr.${region}.${registryDomain(region)}/${image.repository}:${tag}`;
+}
+/** `ml.g5.xlarge` → `g5`; the same pattern the SDK uses, so the same names are accepted. */
+function instanceFamily(instanceType) {
+    return /^ml[._]([a-z\d-]+)\.?\w*$/.exec(instanceType)?.[1];
+}
+function processorFor(instanceType, processors, framework, version) {
+    const family = instanceFamily(instanceType);
+    if (family === undefined) {
+        throw new InputError('instance-type', 'must be a SageMaker instance type such as ml.m5.large', instanceType);
+    }
+    if (family.startsWith('inf') || family.startsWith('trn')) {
+        throw new InputError('instance-type', `is an Inferentia or Trainium instance, which the ${framework} images do not run on; ` +
+            'give a Neuron image as "image-uri" or choose a CPU or GPU instance', instanceType);
+    }
+    // Graviton families (m6g, c7gn, r8gd, ...) are Arm: the x86 images would not start there.
+    if (/^[a-z]+\d+g[a-z]*$/.test(family) && !family.startsWith('g')) {
+        throw new InputError('instance-type', `is a Graviton (Arm) instance, which the ${framework} images do not run on; ` +
+            'give an arm64 image as "image-uri" or choose an x86 instance', instanceType);
+    }
+    // Images built once for every instance carry no processor in their tag.
+    if (processors.length === 0)
+        return undefined;
+    const processor = family.startsWith('g') || family.startsWith('p') ? 'gpu' : 'cpu';
+    if (!processors.includes(processor)) {
+        const other = processor === 'gpu' ? 'CPU' : 'GPU';
+        throw new InputError('instance-type', `must be a ${other} instance: ${framework} ${version} has no ${processor.toUpperCase()} image`, instanceType);
+    }
+    return processor;
+}
+/** The SDK refuses these: from these versions on, the GPU images no longer support P2's K80 GPUs. */
+function rejectRetiredInstance(framework, version, instanceType) {
+    if (instanceFamily(instanceType) !== 'p2')
+        return;
+    const floor = framework === 'pytorch' ? [1, 13] : framework === 'tensorflow' ? [2, 12] : undefined;
+    if (floor !== undefined && compareVersions(version, floor) >= 0) {
+        throw new InputError('instance-type', `must not be a P2 instance: ${framework} ${version} images no longer support P2`, instanceType);
+    }
+}
+function compareVersions(version, floor) {
+    const parts = version.split('.').map((part) => Number.parseInt(part, 10));
+    for (let i = 0; i < floor.length; i++) {
+        const diff = (parts[i] ?? 0) - (floor[i] ?? 0);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+/** `4.37.0-pytorch2.1.0` → `2.1.0-transformers4.37.0`, keeping the spellings given as the SDK does. */
+function huggingfacePrefix(version) {
+    const match = /^(.+)-pytorch(.+)$/.exec(version);
+    return match ? `${match[2]}-transformers${match[1]}` : version;
+}
+/**
+ * The SDK asks for a Python version when an image comes in several; these are
+ * all old releases (py2/py3, py3/py36), and the newest Python is the one still
+ * maintained, so it is taken without asking.
+ */
+function newestPython(versions) {
+    const rank = (py) => {
+        const match = /^py(\d)(\d*)$/.exec(py);
+        return match ? Number(match[1]) * 1000 + (match[2] === '' ? -1 : Number(match[2])) : -Infinity;
+    };
+    return versions.reduce((best, py) => (best === undefined || rank(py) > rank(best) ? py : best), undefined);
+}
+// The SDK moves these PyTorch 1.6 GPU images to a CUDA 11 build on p4d, whose A100s need it.
+const P4D_SUFFIXES = {
+    '1.6-gpu-py3': '-cu110-ubuntu18.04-v3',
+    '1.6.0-gpu-py3': '-cu110-ubuntu18.04',
+    '1.6-gpu-py36': '-cu110-ubuntu18.04-v3',
+    '1.6.0-gpu-py36': '-cu110-ubuntu18.04'
+};
+/** DNS suffix per partition, as botocore's endpoint data gives ECR; regions of the commercial partition need none listed. */
+const PARTITION_DOMAINS = [
+    [/^cn-/, 'amazonaws.com.cn'],
+    [/^us-iso-/, 'c2s.ic.gov'],
+    [/^us-isob-/, 'sc2s.sgov.gov'],
+    [/^us-isof-/, 'csp.hci.ic.gov'],
+    [/^eu-isoe-/, 'cloud.adc-e.uk'],
+    [/^eusc-/, 'amazonaws.eu']
+];
+function registryDomain(region) {
+    return PARTITION_DOMAINS.find(([pattern]) => pattern.test(region))?.[1] ?? 'amazonaws.com';
+}
+
+;// CONCATENATED MODULE: ./src/rollout/native-limits.ts
+/**
+ * What SageMaker's blue/green deployments (UpdateEndpoint's DeploymentConfig)
+ * accept, checked before any change so a rollout handed to SageMaker is never
+ * refused half-way:
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BlueGreenUpdatePolicy.html and
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficRoutingConfig.html
+ */
+
+const SAGEMAKER_LIMITS = {
+    maxWaitIntervalSeconds: 3600,
+    minExecutionTimeoutSeconds: 600,
+    maxExecutionTimeoutSeconds: 28_800,
+    maxCanaryPercent: 50,
+    minLinearStepPercent: 10,
+    maxLinearStepPercent: 50,
+    maxAlarms: 10
+};
+/** Blue/green deployments judged by SageMaker itself accept only what DeploymentConfig can express. */
+function checkSageMakerControllerLimits(settings, common, shown) {
+    const limits = SAGEMAKER_LIMITS;
+    const onlyAlarms = 'is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout';
+    for (const [name, value] of [
+        ['max-error-rate', settings.gates.maxErrorRate],
+        ['max-latency-p99', settings.gates.maxLatencyP99Ms],
+        ['probe-payload', settings.gates.probe]
+    ]) {
+        if (value !== undefined)
+            throw new InputError(name, onlyAlarms);
+    }
+    if (settings.gates.minInvocations > 0)
+        throw new InputError('min-invocations', onlyAlarms);
+    if (settings.gates.alarmNames.length > limits.maxAlarms) {
+        throw new InputError('alarm-names', `may name at most ${limits.maxAlarms} alarms with rollout-controller: sagemaker`);
+    }
+    if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
+        throw new InputError('bake-time', 'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)', shown('bake-time'));
+    }
+    const timeoutSeconds = common.timeoutMs / 1000;
+    if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
+        throw new InputError('timeout', 'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)', shown('timeout'));
+    }
+    if (settings.bakeTimeMs >= common.timeoutMs) {
+        throw new InputError('bake-time', 'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)', shown('bake-time'));
+    }
+    if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
+        throw new InputError('traffic-steps', 'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)', settings.trafficSteps.join(','));
+    }
+    const steps = settings.trafficSteps;
+    if (steps[steps.length - 1] !== 100) {
+        throw new InputError('traffic-steps', 'must end at 100 with rollout-controller: sagemaker, which cannot pause', shown('traffic-steps'));
+    }
+    if (settings.strategy === 'canary') {
+        const canary = steps[0];
+        if (steps.length !== 2 || canary > limits.maxCanaryPercent) {
+            throw new InputError('traffic-steps', `must be one canary step of at most ${limits.maxCanaryPercent}% then 100 with rollout-controller: sagemaker (such as 10,100)`, steps.join(','));
+        }
+    }
+    if (settings.strategy === 'linear') {
+        const step = steps[0];
+        const evenlySpaced = steps.every((value, index) => Math.abs(value - Math.min(100, step * (index + 1))) < 1e-9);
+        if (!evenlySpaced || step < limits.minLinearStepPercent || step > limits.maxLinearStepPercent) {
+            throw new InputError('traffic-steps', `must rise in equal steps of ${limits.minLinearStepPercent}% to ${limits.maxLinearStepPercent}% with rollout-controller: sagemaker (such as 25,50,75,100)`, steps.join(','));
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 /** The typed settings the input parser produces; nothing after it reads raw inputs. */
 const OPERATIONS = [
@@ -83653,6 +84096,13 @@ const CONTROLLERS = ['action', 'sagemaker'];
 /** What a step whose gates could not judge it does: go back, or stay where it is for a person to decide. */
 const INCONCLUSIVE_ACTIONS = ['rollback', 'pause'];
 const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLatency'];
+/**
+ * What a new endpoint gets when the inputs leave it open. Applied by the
+ * action rather than written as action.yml defaults, so an input left out can
+ * be told apart from one that was set (and a deploy to an existing endpoint
+ * takes what serves instead).
+ */
+const NEW_ENDPOINT_DEFAULTS = { instanceType: 'ml.m5.large', instanceCount: 1 };
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
@@ -83662,12 +84112,9 @@ const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLaten
 
 
 
-/**
- * What a new endpoint gets when the inputs leave it open. Applied here rather
- * than written as action.yml defaults, so an input left out can be told apart
- * from one that was set.
- */
-const NEW_ENDPOINT_DEFAULTS = { instanceCount: 1 };
+
+
+
 /** The default action.yml declares for an input; the runner passes it as the input's value. */
 function declaredDefault(name) {
     const fallback = ACTION_DEFAULTS[name];
@@ -83679,16 +84126,6 @@ const DEFAULT_TRAFFIC_STEPS = {
     'all-at-once': [100],
     canary: [10, 100],
     linear: [25, 50, 75, 100]
-};
-/** SageMaker's limits for blue/green deployments (DeploymentConfig), checked before the call. */
-const SAGEMAKER_LIMITS = {
-    maxWaitIntervalSeconds: 3600,
-    minExecutionTimeoutSeconds: 600,
-    maxExecutionTimeoutSeconds: 28_800,
-    maxCanaryPercent: 50,
-    minLinearStepPercent: 10,
-    maxLinearStepPercent: 50,
-    maxAlarms: 10
 };
 const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/;
 const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
@@ -83922,29 +84359,139 @@ function shortened(value) {
 }
 function parseDeploy(inputs, env, common) {
     const roleRaw = inputs.raw('execution-role-arn') || (env.SAGEMAKER_EXECUTION_ROLE_ARN ?? '').trim();
-    if (roleRaw === '') {
-        throw new InputError('execution-role-arn', 'is required (or set SAGEMAKER_EXECUTION_ROLE_ARN): the IAM role SageMaker assumes to run the model');
+    const startupTimeout = inputs.optional('container-startup-timeout', (raw) => parseDuration('container-startup-timeout', raw, { minMs: 60_000 }));
+    const downloadTimeout = inputs.optional('model-data-download-timeout', (raw) => parseDuration('model-data-download-timeout', raw, { minMs: 60_000 }));
+    for (const [name, ms] of [
+        ['container-startup-timeout', startupTimeout],
+        ['model-data-download-timeout', downloadTimeout]
+    ]) {
+        // SageMaker takes 60 to 3600 seconds for both.
+        if (ms !== undefined && ms > 3_600_000)
+            throw new InputError(name, 'must be from 60s to 1h', inputs.raw(name));
     }
     return {
-        imageUri: inputs.required('image-uri', (raw) => parseImageUri('image-uri', raw)),
-        executionRoleArn: parseRoleArn('execution-role-arn', roleRaw),
+        source: parseModelSource(inputs),
         ...definedOnly({
-            modelDataUrl: inputs.optional('model-data-url', (raw) => parseS3Uri('model-data-url', raw)),
+            executionRoleArn: roleRaw === '' ? undefined : parseRoleArn('execution-role-arn', roleRaw),
             modelName: inputs.optional('model-name', (raw) => parseSageMakerName('model-name', raw)),
-            variantName: inputs.variantName()
+            variantName: inputs.variantName(),
+            instanceType: inputs.optional('instance-type', (raw) => {
+                if (!/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(raw)) {
+                    throw new InputError('instance-type', 'must be a SageMaker instance type such as ml.m5.large', raw);
+                }
+                return raw;
+            }),
+            instanceCount: inputs.optional('instance-count', (raw) => parseInteger('instance-count', raw, { min: 1, max: 1000 })),
+            vpc: parseVpc(inputs),
+            enableNetworkIsolation: inputs.optional('enable-network-isolation', (raw) => parseBoolean('enable-network-isolation', raw)),
+            containerStartupTimeoutSeconds: startupTimeout === undefined ? undefined : Math.round(startupTimeout / 1000),
+            modelDataDownloadTimeoutSeconds: downloadTimeout === undefined ? undefined : Math.round(downloadTimeout / 1000),
+            volumeSizeGb: inputs.optional('volume-size', (raw) => parseVolumeSize(raw)),
+            dataCapture: parseDataCapture(inputs)
         }),
-        instanceType: inputs.withDefault('instance-type', (raw) => {
-            if (!/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(raw)) {
-                throw new InputError('instance-type', 'must be a SageMaker instance type such as ml.m5.large', raw);
-            }
-            return raw;
-        }),
-        instanceCount: inputs.optional('instance-count', (raw) => parseInteger('instance-count', raw, { min: 1, max: 1000 })) ??
-            NEW_ENDPOINT_DEFAULTS.instanceCount,
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
         tags: parseTags(inputs.raw('tags')),
         rollout: parseRollout(inputs, common, 'deploy')
     };
+}
+const MODEL_PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}(\/\d{1,10})?$/;
+/** Exactly one of image-uri, model-package-arn and framework says what to deploy. */
+function parseModelSource(inputs) {
+    const given = ['image-uri', 'model-package-arn', 'framework'].filter((name) => inputs.raw(name) !== '');
+    if (given.length === 0) {
+        throw new InputError('image-uri', 'is required: the container image to deploy (or model-package-arn for a Model Registry package, or framework with framework-version for an AWS image)');
+    }
+    if (given.length > 1) {
+        throw new InputError(given[1], `cannot be given with ${given[0]}: give one of image-uri, model-package-arn, framework`);
+    }
+    const modelDataUrl = inputs.optional('model-data-url', (raw) => parseS3Uri('model-data-url', raw));
+    if (given[0] === 'model-package-arn') {
+        if (modelDataUrl !== undefined) {
+            throw new InputError('model-data-url', 'cannot be given with model-package-arn: the package names its own model data');
+        }
+        return {
+            kind: 'package',
+            modelPackageArn: inputs.required('model-package-arn', (raw) => {
+                if (!MODEL_PACKAGE_ARN.test(raw)) {
+                    throw new InputError('model-package-arn', 'must be a model package version ARN such as arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/3', raw);
+                }
+                return raw;
+            })
+        };
+    }
+    if (given[0] === 'framework') {
+        const framework = inputs.required('framework', (raw) => {
+            if (!isKnownFramework(raw))
+                throw new InputError('framework', `must be one of ${FRAMEWORK_NAMES.join(', ')}`, raw);
+            return raw;
+        });
+        const version = inputs.required('framework-version', (raw) => raw, ' with framework: the version of the AWS-provided image, such as 1.2-1 for sklearn');
+        return { kind: 'framework', framework, version, ...definedOnly({ modelDataUrl }) };
+    }
+    return {
+        kind: 'image',
+        imageUri: inputs.required('image-uri', (raw) => parseImageUri('image-uri', raw)),
+        ...definedOnly({ modelDataUrl })
+    };
+}
+/** Subnets and security groups go together: a model in a VPC needs both. */
+function parseVpc(inputs) {
+    const subnets = parseList(inputs.raw('vpc-subnets'));
+    const securityGroupIds = parseList(inputs.raw('vpc-security-group-ids'));
+    if (subnets.length === 0 && securityGroupIds.length === 0)
+        return undefined;
+    if (subnets.length === 0) {
+        throw new InputError('vpc-security-group-ids', 'must come with input "vpc-subnets": a model in a VPC needs both');
+    }
+    if (securityGroupIds.length === 0) {
+        throw new InputError('vpc-subnets', 'must come with input "vpc-security-group-ids": a model in a VPC needs both');
+    }
+    // VpcConfig takes 1 to 16 subnets and 1 to 5 security groups.
+    if (subnets.length > 16)
+        throw new InputError('vpc-subnets', 'may list at most 16 subnets');
+    if (securityGroupIds.length > 5)
+        throw new InputError('vpc-security-group-ids', 'may list at most 5 security groups');
+    for (const subnet of subnets) {
+        if (!/^subnet-[0-9a-f]{8,17}$/.test(subnet)) {
+            throw new InputError('vpc-subnets', 'must be subnet IDs such as subnet-0abc1234def567890', subnet);
+        }
+    }
+    for (const group of securityGroupIds) {
+        if (!/^sg-[0-9a-f]{8,17}$/.test(group)) {
+            throw new InputError('vpc-security-group-ids', 'must be security group IDs such as sg-0abc1234def567890', group);
+        }
+    }
+    return { subnets, securityGroupIds };
+}
+function parseVolumeSize(raw) {
+    const match = /^(\d+)\s*(GB|GiB)?$/i.exec(raw);
+    const size = match ? Number(match[1]) : NaN;
+    // ProductionVariant.VolumeSizeInGB takes 1 to 512.
+    if (!(size >= 1 && size <= 512))
+        throw new InputError('volume-size', 'must be a size in GB from 1 to 512, such as 64', raw);
+    return size;
+}
+function parseDataCapture(inputs) {
+    const percent = inputs.optional('data-capture-percent', (raw) => {
+        const value = parsePercentage('data-capture-percent', raw);
+        if (!Number.isInteger(value)) {
+            throw new InputError('data-capture-percent', 'must be a whole percentage from 0 to 100, such as 20%', raw);
+        }
+        return value;
+    });
+    const destination = inputs.optional('data-capture-s3-uri', (raw) => {
+        if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s]*)?$/.test(raw)) {
+            throw new InputError('data-capture-s3-uri', 'must be an S3 URI such as s3://bucket/capture', raw);
+        }
+        return raw;
+    });
+    if (destination === undefined) {
+        if (percent !== undefined) {
+            throw new InputError('data-capture-percent', 'must come with input "data-capture-s3-uri", where captured data goes');
+        }
+        return undefined;
+    }
+    return { destinationS3Uri: destination, samplingPercent: percent ?? 100 };
 }
 function parseRollout(inputs, common, operation) {
     const strategy = inputs.withDefault('strategy', (raw) => parseEnum('strategy', raw, STRATEGIES));
@@ -83986,56 +84533,8 @@ function parseRollout(inputs, common, operation) {
         failOnRollback: inputs.boolean('fail-on-rollback')
     };
     if (controller === 'sagemaker')
-        checkSageMakerControllerLimits(settings, common, inputs);
+        checkSageMakerControllerLimits(settings, common, (name) => inputs.shown(name));
     return settings;
-}
-/** Blue/green deployments judged by SageMaker itself accept only what DeploymentConfig can express. */
-function checkSageMakerControllerLimits(settings, common, inputs) {
-    const limits = SAGEMAKER_LIMITS;
-    const onlyAlarms = 'is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout';
-    for (const [name, value] of [
-        ['max-error-rate', settings.gates.maxErrorRate],
-        ['max-latency-p99', settings.gates.maxLatencyP99Ms],
-        ['probe-payload', settings.gates.probe]
-    ]) {
-        if (value !== undefined)
-            throw new InputError(name, onlyAlarms);
-    }
-    if (settings.gates.minInvocations > 0)
-        throw new InputError('min-invocations', onlyAlarms);
-    if (settings.gates.alarmNames.length > limits.maxAlarms) {
-        throw new InputError('alarm-names', `may name at most ${limits.maxAlarms} alarms with rollout-controller: sagemaker`);
-    }
-    if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
-        throw new InputError('bake-time', 'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)', inputs.raw('bake-time'));
-    }
-    const timeoutSeconds = common.timeoutMs / 1000;
-    if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
-        throw new InputError('timeout', 'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)', inputs.shown('timeout'));
-    }
-    if (settings.bakeTimeMs >= common.timeoutMs) {
-        throw new InputError('bake-time', 'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)', inputs.shown('bake-time'));
-    }
-    if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
-        throw new InputError('traffic-steps', 'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)', settings.trafficSteps.join(','));
-    }
-    const steps = settings.trafficSteps;
-    if (steps[steps.length - 1] !== 100) {
-        throw new InputError('traffic-steps', 'must end at 100 with rollout-controller: sagemaker, which cannot pause', inputs.raw('traffic-steps'));
-    }
-    if (settings.strategy === 'canary') {
-        const canary = steps[0];
-        if (steps.length !== 2 || canary > limits.maxCanaryPercent) {
-            throw new InputError('traffic-steps', `must be one canary step of at most ${limits.maxCanaryPercent}% then 100 with rollout-controller: sagemaker (such as 10,100)`, steps.join(','));
-        }
-    }
-    if (settings.strategy === 'linear') {
-        const step = steps[0];
-        const evenlySpaced = steps.every((value, index) => Math.abs(value - Math.min(100, step * (index + 1))) < 1e-9);
-        if (!evenlySpaced || step < limits.minLinearStepPercent || step > limits.maxLinearStepPercent) {
-            throw new InputError('traffic-steps', `must rise in equal steps of ${limits.minLinearStepPercent}% to ${limits.maxLinearStepPercent}% with rollout-controller: sagemaker (such as 25,50,75,100)`, steps.join(','));
-        }
-    }
 }
 function parseTrafficSteps(raw) {
     const steps = parseList(raw).map((item) => parsePercentage('traffic-steps', item));
@@ -84082,8 +84581,8 @@ function parseTags(raw) {
     const tags = [];
     const entries = parseMap('tags', raw);
     // A few of SageMaker's 50 tags are the action's own bookkeeping (see tags.ts).
-    if (entries.size > 45)
-        throw new InputError('tags', 'may hold at most 45 tags');
+    if (entries.size > MAX_USER_TAGS)
+        throw new InputError('tags', `may hold at most ${MAX_USER_TAGS} tags`);
     for (const [key, value] of entries) {
         if (key.length > 128 || !TAG_KEY.test(key) || key.toLowerCase().startsWith('aws:')) {
             throw new InputError('tags', 'keys must be at most 128 letters, digits, spaces or _.:/=+-@ and must not start with aws:', key);
@@ -84372,6 +84871,59 @@ function formatPolicy(policy) {
         tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
     ].filter(Boolean);
     return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
+}
+/** The variant's scalable target alone (no policies), or undefined when it has none. */
+async function describeScalableTarget(ctx, endpointName, variantName) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
+        ServiceNamespace: scope.ServiceNamespace,
+        ScalableDimension: scope.ScalableDimension,
+        ResourceIds: [resourceId]
+    })));
+    return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+}
+/** All three switches, so an update never leaves one to chance. */
+function fullState(state) {
+    return {
+        DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
+        DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
+        ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
+    };
+}
+/**
+ * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
+ * moving away from it cannot shrink the fleet a rollback would return to.
+ * Returns the state it had, to put back; undefined when the variant is not
+ * scaled or its scale-in is suspended already.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+async function suspendScaleIn(ctx, endpointName, variantName) {
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
+    if (!target || target.SuspendedState?.DynamicScalingInSuspended)
+        return undefined;
+    const before = fullState(target.SuspendedState);
+    const resourceId = variantResourceId(endpointName, variantName);
+    // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
+    const input = {
+        ...targetScope(resourceId),
+        SuspendedState: { ...before, DynamicScalingInSuspended: true }
+    };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+    return before;
+}
+/**
+ * Puts back the state suspendScaleIn found, if scale-in is still suspended;
+ * a variant no longer registered (its scaling moved at a promotion) is left
+ * alone. Safe to repeat, from the post step too.
+ */
+async function resumeScaleIn(ctx, endpointName, variantName, before) {
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
+    if (!target?.SuspendedState?.DynamicScalingInSuspended)
+        return;
+    const resourceId = variantResourceId(endpointName, variantName);
+    const input = { ...targetScope(resourceId), SuspendedState: fullState(before) };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint.ts
@@ -84679,41 +85231,6 @@ async function runDeleteAutoscaling(ctx, settings) {
         await reportEndpoint(ctx, endpoint);
 }
 
-;// CONCATENATED MODULE: ./src/naming.ts
-/** Names for the resources a deploy creates, and the tags that tie them to their endpoint. */
-const MAX_NAME_LENGTH = 63;
-/**
- * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
- * a matrix job) still get different names.
- */
-function uniqueSuffix(now, random = Math.random) {
-    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const token = Math.floor(random() * 36 ** 5)
-        .toString(36)
-        .padStart(5, '0');
-    return `${stamp}-${token}`;
-}
-/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
-function derivedName(base, suffix) {
-    const room = MAX_NAME_LENGTH - suffix.length - 1;
-    const trimmed = base.slice(0, room).replace(/-+$/, '');
-    return `${trimmed}-${suffix}`;
-}
-/** Tags the action keeps on the endpoint configs it creates. */
-const TAGS = {
-    endpoint: 'sagemaker-deploy:endpoint',
-    /** The config that served before this deploy started: where rollback returns. */
-    previousConfig: 'sagemaker-deploy:previous-config',
-    /** `release` for a config meant to serve; `canary` for one that exists only during a rollout. */
-    role: 'sagemaker-deploy:role',
-    newVariant: 'sagemaker-deploy:new-variant',
-    /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
-    pausedAt: 'sagemaker-deploy:paused-at'
-};
-function toTagList(tags) {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-
 ;// CONCATENATED MODULE: ./src/lineage.ts
 /**
  * The action's bookkeeping, read back: which endpoint a config was made for,
@@ -84993,8 +85510,29 @@ function quoteAll(names) {
     return names.map((name) => `"${name}"`).join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/rollout/configs.ts
-/** Creating the models and endpoint configs a deploy needs, tagged so later runs can find their way back. */
+;// CONCATENATED MODULE: ./src/naming.ts
+/** Names for the resources a deploy creates. */
+const MAX_NAME_LENGTH = 63;
+/**
+ * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
+ * a matrix job) still get different names.
+ */
+function uniqueSuffix(now, random = Math.random) {
+    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const token = Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    return `${stamp}-${token}`;
+}
+/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
+function derivedName(base, suffix) {
+    const room = MAX_NAME_LENGTH - suffix.length - 1;
+    const trimmed = base.slice(0, room).replace(/-+$/, '');
+    return `${trimmed}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/resources.ts
+/** The models and endpoint configs a deploy creates, tagged so later runs can find their way back, and their clean-up. */
 
 
 
@@ -85005,24 +85543,21 @@ function quoteAll(names) {
  * same container (a re-run of a job that failed after creating it). Returns
  * whether this run created it.
  */
-async function ensureModel(ctx, modelName, deploy) {
+async function ensureModel(ctx, modelName, spec, options) {
     const input = {
         ModelName: modelName,
-        ExecutionRoleArn: deploy.executionRoleArn,
-        PrimaryContainer: {
-            Image: deploy.imageUri,
-            ...(deploy.modelDataUrl ? { ModelDataUrl: deploy.modelDataUrl } : {}),
-            ...(Object.keys(deploy.modelEnvironment).length > 0 ? { Environment: deploy.modelEnvironment } : {})
-        },
-        Tags: toTagList({ ...deploy.tags, [TAGS.endpoint]: ctx.endpointName })
+        ...spec,
+        Tags: toTagList({ ...options.tags, [TAGS.endpoint]: ctx.endpointName })
     };
-    if (deploy.modelName !== undefined) {
+    if (options.reuseByName) {
         const existing = await findModel(ctx, modelName);
         if (existing) {
             const container = existing.PrimaryContainer;
-            const same = container?.Image === deploy.imageUri &&
-                (container?.ModelDataUrl ?? '') === (deploy.modelDataUrl ?? '') &&
-                existing.ExecutionRoleArn === deploy.executionRoleArn;
+            const wanted = spec.PrimaryContainer;
+            const same = (container?.Image ?? '') === (wanted.Image ?? '') &&
+                (container?.ModelPackageName ?? '') === (wanted.ModelPackageName ?? '') &&
+                (container?.ModelDataUrl ?? '') === (wanted.ModelDataUrl ?? '') &&
+                existing.ExecutionRoleArn === spec.ExecutionRoleArn;
             if (!same) {
                 throw new Error(`Input "model-name": model "${modelName}" already exists with another image, model data or role; choose a new name or leave model-name empty to derive one.`);
             }
@@ -85076,23 +85611,22 @@ async function findModel(ctx, modelName) {
     }
 }
 /**
- * Creates an endpoint config with the given variants. Settings that belong to
- * the endpoint rather than a model (data capture, encryption key) are carried
- * over from `base`, so a deploy never silently turns them off.
+ * Creates an endpoint config with the given variants and the endpoint-level
+ * `settings` (data capture, encryption key, asynchronous inference...), which
+ * callers carry from the config that served, so a deploy never silently
+ * turns them off.
  */
-async function createEndpointConfig(ctx, configName, variants, lineage, userTags, base) {
+async function createEndpointConfig(ctx, configName, variants, lineage, userTags, settings = {}) {
     const tags = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role };
     if (lineage.previousConfig)
         tags[TAGS.previousConfig] = lineage.previousConfig;
     if (lineage.newVariant)
         tags[TAGS.newVariant] = lineage.newVariant;
     const input = {
+        ...settings,
         EndpointConfigName: configName,
         ProductionVariants: variants,
-        Tags: toTagList(tags),
-        // Only a real capture setting: an empty object (as some describes return) is rejected by CreateEndpointConfig.
-        ...(base?.DataCaptureConfig?.DestinationS3Uri ? { DataCaptureConfig: base.DataCaptureConfig } : {}),
-        ...(base?.KmsKeyId ? { KmsKeyId: base.KmsKeyId } : {})
+        Tags: toTagList(tags)
     };
     await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)));
 }
@@ -85126,6 +85660,247 @@ async function deleteConfigQuietly(ctx, configName) {
 function replacementVariantName(requested, endpoint) {
     const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
+}
+
+;// CONCATENATED MODULE: ./src/serving.ts
+/**
+ * What a deploy builds from: the serving endpoint read whole (its config, its
+ * variants, the model behind the main one), and the new model and variant
+ * cloned from it with the inputs laid over. A production endpoint carries
+ * settings nobody repeats in a workflow (a VPC, longer health-check timeouts
+ * for a large model, asynchronous inference, data capture); a deploy that
+ * started from defaults would drop them silently.
+ *
+ * What cannot be carried into the configs this action creates is refused
+ * here, before anything changes.
+ */
+
+
+
+
+
+async function readServing(ctx, endpoint, config) {
+    const live = endpoint.ProductionVariants ?? [];
+    const weightOf = (name) => {
+        const variant = live.find((candidate) => candidate.VariantName === name);
+        return variant?.CurrentWeight ?? variant?.DesiredWeight ?? 0;
+    };
+    const variants = config.ProductionVariants ?? [];
+    const primary = [...variants].sort((a, b) => weightOf(b.VariantName) - weightOf(a.VariantName))[0];
+    if (!primary)
+        throw new Error(`Endpoint config "${config.EndpointConfigName}" has no production variants.`);
+    const model = primary.ModelName
+        ? await awsCall('DescribeModel', `model "${primary.ModelName}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeModelCommand */.utY({ ModelName: primary.ModelName })))
+        : { $metadata: {} };
+    const summary = live.find((candidate) => candidate.VariantName === primary.VariantName);
+    const instances = summary ? liveInstanceCount(summary) : undefined;
+    return { endpoint, config, primary, ...(instances !== undefined ? { primaryInstances: instances } : {}), model };
+}
+/**
+ * Refuses, before any change, an endpoint whose configs the action could not
+ * rebuild faithfully: its rollout would drop what it cannot carry.
+ */
+function refuseWhatCannotBeCarried(ctx, serving, rollout) {
+    const { config } = serving;
+    const name = `endpoint "${ctx.endpointName}"`;
+    if ((config.ShadowProductionVariants ?? []).length > 0) {
+        const shadows = (config.ShadowProductionVariants ?? []).map((variant) => variant.VariantName).join(', ');
+        throw new Error(`${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`);
+    }
+    const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName);
+    if (componentBased) {
+        throw new Error(`${capitalise(name)} serves inference components (its variants name no model), which this action does not deploy; nothing was changed. Update the inference components with CreateInferenceComponent / UpdateInferenceComponent instead.`);
+    }
+    const serverless = (config.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig);
+    if (serverless && (rollout.controller === 'sagemaker' || rollout.strategy !== 'all-at-once')) {
+        throw new Error(`Input "strategy": ${name} is serverless, and a ${rollout.controller === 'sagemaker' ? 'SageMaker-controlled' : rollout.strategy} rollout needs instance-backed variants to split traffic between; nothing was changed. Deploy with strategy: all-at-once and rollout-controller: action.`);
+    }
+}
+/** The new model's container, resolved from whichever source the inputs gave. */
+async function newContainer(ctx, deploy, instanceType) {
+    const environment = Object.keys(deploy.modelEnvironment).length > 0 ? { Environment: deploy.modelEnvironment } : {};
+    const source = deploy.source;
+    switch (source.kind) {
+        case 'image':
+            return {
+                Image: source.imageUri,
+                ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
+                ...environment
+            };
+        case 'framework':
+            return {
+                Image: resolveFrameworkImage({
+                    framework: source.framework,
+                    version: source.version,
+                    region: ctx.settings.region,
+                    // Serverless variants run on CPU.
+                    instanceType: instanceType ?? 'ml.m5.large'
+                }),
+                ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
+                ...environment
+            };
+        case 'package': {
+            await requireApprovedPackage(ctx, source.modelPackageArn);
+            return { ModelPackageName: source.modelPackageArn, ...environment };
+        }
+    }
+}
+/**
+ * Only an approved package version deploys: the Model Registry's approval is
+ * the gate a team put before production.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-approve.html
+ */
+async function requireApprovedPackage(ctx, arn) {
+    const described = await awsCall('DescribeModelPackage', `model package "${arn}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn })));
+    const status = described.ModelApprovalStatus ?? 'unknown';
+    if (status !== 'Approved') {
+        throw new Error(`Input "model-package-arn": model package "${arn}" is ${status}, not Approved; nothing was changed. Approve it in the Model Registry (UpdateModelPackage ModelApprovalStatus=Approved), then deploy.`);
+    }
+    if (described.ModelPackageStatus && described.ModelPackageStatus !== 'Completed') {
+        throw new Error(`Input "model-package-arn": model package "${arn}" is ${described.ModelPackageStatus}, not Completed; nothing was changed.`);
+    }
+}
+function newModelSettings(deploy, serving, sources) {
+    const from = serving?.model.ModelName ? `inherited from model "${serving.model.ModelName}"` : undefined;
+    const role = deploy.executionRoleArn ?? serving?.model.ExecutionRoleArn;
+    if (!role) {
+        throw new Error('Input "execution-role-arn" is required (or set SAGEMAKER_EXECUTION_ROLE_ARN): the IAM role SageMaker assumes to run the model.');
+    }
+    record(sources, 'ExecutionRoleArn', role, deploy.executionRoleArn ? 'input execution-role-arn' : from);
+    const settings = { ExecutionRoleArn: role };
+    const vpc = deploy.vpc
+        ? { Subnets: deploy.vpc.subnets, SecurityGroupIds: deploy.vpc.securityGroupIds }
+        : serving?.model.VpcConfig;
+    if (vpc) {
+        settings.VpcConfig = vpc;
+        record(sources, 'VpcConfig', `${vpc.Subnets?.length ?? 0} subnets (${(vpc.Subnets ?? []).join(', ')}), ${vpc.SecurityGroupIds?.length ?? 0} security groups`, deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from);
+    }
+    const isolation = deploy.enableNetworkIsolation ?? serving?.model.EnableNetworkIsolation;
+    if (isolation !== undefined) {
+        settings.EnableNetworkIsolation = isolation;
+        record(sources, 'EnableNetworkIsolation', String(isolation), deploy.enableNetworkIsolation !== undefined ? 'input enable-network-isolation' : from);
+    }
+    return settings;
+}
+/** The new variant's instance type; undefined when it stays serverless like the one it replaces. */
+function newInstanceType(deploy, serving) {
+    if (deploy.instanceType)
+        return deploy.instanceType;
+    const primary = serving?.primary;
+    if (primary?.ServerlessConfig)
+        return undefined;
+    return primary?.InstanceType ?? NEW_ENDPOINT_DEFAULTS.instanceType;
+}
+/** Variant settings carried from the serving variant; each may be overridden by an input. */
+const INHERITED_VARIANT_FIELDS = [
+    'ContainerStartupHealthCheckTimeoutInSeconds',
+    'ModelDataDownloadTimeoutInSeconds',
+    'VolumeSizeInGB',
+    'InferenceAmiVersion',
+    'RoutingConfig',
+    'ManagedInstanceScaling'
+];
+/**
+ * The new variant: the serving variant's instance type, instance count and
+ * production settings, with the inputs laid over; a new endpoint's from the
+ * inputs and the action's defaults.
+ */
+function newVariant(deploy, serving, placement, sources) {
+    const primary = serving?.primary;
+    const from = primary ? `inherited from variant "${primary.VariantName}"` : undefined;
+    const variant = {
+        VariantName: placement.name,
+        ModelName: placement.model,
+        InitialVariantWeight: placement.weight
+    };
+    if (primary?.ServerlessConfig && deploy.instanceType === undefined) {
+        variant.ServerlessConfig = primary.ServerlessConfig;
+        record(sources, 'ServerlessConfig', JSON.stringify(primary.ServerlessConfig), from);
+    }
+    else {
+        const instanceType = newInstanceType(deploy, serving) ?? NEW_ENDPOINT_DEFAULTS.instanceType;
+        // The count it serves with now, not its config's initial count: autoscaling may have grown the fleet.
+        const instanceCount = deploy.instanceCount ??
+            (primary?.InstanceType ? (serving?.primaryInstances ?? primary.InitialInstanceCount) : undefined) ??
+            NEW_ENDPOINT_DEFAULTS.instanceCount;
+        variant.InstanceType = instanceType;
+        variant.InitialInstanceCount = instanceCount;
+        record(sources, 'InstanceType', instanceType, deploy.instanceType ? 'input instance-type' : primary?.InstanceType ? from : 'default');
+        record(sources, 'InitialInstanceCount', String(instanceCount), deploy.instanceCount !== undefined
+            ? 'input instance-count'
+            : primary?.InstanceType
+                ? `${from}, the instances it serves with now`
+                : 'default');
+    }
+    for (const field of INHERITED_VARIANT_FIELDS) {
+        const inherited = primary?.[field];
+        if (inherited !== undefined) {
+            Object.assign(variant, { [field]: inherited });
+            record(sources, field, typeof inherited === 'object' ? JSON.stringify(inherited) : String(inherited), from);
+        }
+    }
+    const overrides = [
+        ['ContainerStartupHealthCheckTimeoutInSeconds', deploy.containerStartupTimeoutSeconds, 'container-startup-timeout'],
+        ['ModelDataDownloadTimeoutInSeconds', deploy.modelDataDownloadTimeoutSeconds, 'model-data-download-timeout'],
+        ['VolumeSizeInGB', deploy.volumeSizeGb, 'volume-size']
+    ];
+    for (const [field, value, input] of overrides) {
+        if (value === undefined)
+            continue;
+        Object.assign(variant, { [field]: value });
+        record(sources, field, String(value), `input ${input}`);
+    }
+    return variant;
+}
+/**
+ * Every endpoint-level setting of the serving config, for every config the
+ * action creates: whatever DescribeEndpointConfig returns besides the
+ * config's identity and its variants is a setting to keep (data capture, the
+ * KMS key, asynchronous inference, the explainer, and any added later).
+ */
+function carriedConfigSettings(config) {
+    if (!config)
+        return {};
+    const { $metadata: _metadata, EndpointConfigName: _name, EndpointConfigArn: _arn, CreationTime: _created, ProductionVariants: _variants, ShadowProductionVariants: _shadows, ...settings } = config;
+    const carried = {};
+    for (const [key, value] of Object.entries(settings)) {
+        if (value === undefined || value === null)
+            continue;
+        // Some describes return an empty capture setting; CreateEndpointConfig refuses one without a destination.
+        if (key === 'DataCaptureConfig' && !value.DestinationS3Uri)
+            continue;
+        carried[key] = value;
+    }
+    return carried;
+}
+/** The config-level settings a deploy's inputs set, laid over what is carried. */
+function configOverrides(deploy, carried, sources) {
+    const settings = { ...carried };
+    for (const [key, value] of Object.entries(carried)) {
+        record(sources, key, typeof value === 'object' ? JSON.stringify(value) : String(value), 'inherited from the serving config');
+    }
+    if (deploy.dataCapture) {
+        // Capture both what callers send and what the model answers, as a model monitor needs.
+        settings.DataCaptureConfig = {
+            EnableCapture: true,
+            InitialSamplingPercentage: deploy.dataCapture.samplingPercent,
+            DestinationS3Uri: deploy.dataCapture.destinationS3Uri,
+            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
+        };
+        record(sources, 'DataCaptureConfig', `${deploy.dataCapture.samplingPercent}% of requests and responses to ${deploy.dataCapture.destinationS3Uri}`, 'input data-capture-s3-uri');
+    }
+    return settings;
+}
+function record(sources, setting, value, source) {
+    const existing = sources.findIndex((entry) => entry.setting === setting);
+    const entry = { setting, value, source: source ?? 'default' };
+    if (existing >= 0)
+        sources[existing] = entry;
+    else
+        sources.push(entry);
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/metrics.ts
@@ -85593,9 +86368,14 @@ function medianLatency(records) {
 function normalQuantile(p) {
     if (!(p > 0 && p < 1))
         throw new Error(`normalQuantile needs 0 < p < 1; got ${p}`);
-    const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239
+    ];
     const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-    const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783
+    ];
     const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
     const low = 0.02425;
     const [a0, a1, a2, a3, a4, a5] = a;
@@ -85624,7 +86404,11 @@ function normalCdf(x) {
                 (1.00002368 +
                     t *
                         (0.37409196 +
-                            t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
     return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 /** Wilson's score interval for a proportion of `successes` in `trials`, at the normal quantile `z`. */
@@ -85950,7 +86734,9 @@ class StepJudge {
         const baseline = sameMinutes
             ? compared.map((minute) => serving.get(minute.minute))
             : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0);
-        const against = sameMinutes ? 'over the same minutes' : "from the earlier steps (the serving variants take no traffic now)";
+        const against = sameMinutes
+            ? 'over the same minutes'
+            : 'from the earlier steps (the serving variants take no traffic now)';
         const newTotals = total(compared);
         const baseTotals = total(baseline);
         const figures = { invocations: baseTotals.invocations };
@@ -86033,7 +86819,10 @@ function minutesOf(result, variants) {
         .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
 }
 function total(minutes) {
-    return minutes.reduce((sum, minute) => ({ invocations: sum.invocations + minute.invocations, errors5xx: sum.errors5xx + minute.errors5xx }), { invocations: 0, errors5xx: 0 });
+    return minutes.reduce((sum, minute) => ({
+        invocations: sum.invocations + minute.invocations,
+        errors5xx: sum.errors5xx + minute.errors5xx
+    }), { invocations: 0, errors5xx: 0 });
 }
 /** HH:MM of a minute, in UTC as CloudWatch shows it. */
 function clockTime(ms) {
@@ -86053,6 +86842,7 @@ function formatPercent(fraction) {
  * or undoing one), otherwise nowhere, with a warning. Every operation that
  * moves an endpoint to another config (deploy, promote, rollback) uses this.
  */
+
 
 
 
@@ -86163,6 +86953,63 @@ async function withScalingMoved(ctx, plan, update) {
     await putScalingBack(ctx, moves);
     return { result, moves };
 }
+/**
+ * Keeps the serving variants at the capacity they serve with: as traffic
+ * shifts away from them their autoscaling would scale them in, and a
+ * rollback would then send all traffic back to a shrunken fleet.
+ */
+async function holdServingCapacity(ctx, endpoint, variants) {
+    const held = [];
+    for (const variant of variants) {
+        const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        const instances = (summary && liveInstanceCount(summary)) ?? 0;
+        let before;
+        try {
+            before = await suspendScaleIn(ctx, ctx.endpointName, variant);
+        }
+        catch (error) {
+            // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
+            warning(`Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`);
+        }
+        if (before)
+            ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`);
+        held.push({ variant, instances, ...(before ? { before } : {}) });
+    }
+    return held;
+}
+/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+async function releaseServingCapacity(ctx, held) {
+    if (ctx.dryRun)
+        return;
+    for (const { variant, before } of held ?? []) {
+        if (!before)
+            continue;
+        try {
+            await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+        }
+        catch (error) {
+            warning(`Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
+        }
+    }
+}
+/**
+ * After a rollback, every held variant serves with at least the instances it
+ * had when the rollout began: it takes all the traffic back.
+ */
+async function restoreServingCapacity(ctx, held) {
+    if (ctx.dryRun || !held || held.length === 0)
+        return;
+    const endpoint = await findEndpoint(ctx);
+    const short = held.flatMap(({ variant, instances }) => {
+        const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        const now = summary ? liveInstanceCount(summary) : undefined;
+        return now !== undefined && now < instances ? [{ VariantName: variant, DesiredInstanceCount: instances }] : [];
+    });
+    if (short.length === 0)
+        return;
+    ctx.warn(`Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`);
+    await updateWeightsAndCapacities(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true });
+}
 
 ;// CONCATENATED MODULE: ./src/rollout/state.ts
 /**
@@ -86240,6 +87087,7 @@ function readCommonInputs() {
 
 
 
+
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {
         controller: settings.controller,
@@ -86267,6 +87115,7 @@ function markInFlight(ctx, inFlight) {
         canaryConfig: inFlight.canaryConfig,
         newVariant: inFlight.newVariant,
         previousWeights: Object.fromEntries(inFlight.oldVariants.map(({ name, share }) => [name, share * 100])),
+        heldCapacity: inFlight.held,
         startedAt: new Date(ctx.clock.now()).toISOString()
     });
 }
@@ -86279,6 +87128,15 @@ const DATA_POLL_MS = 20_000;
  * (on-inconclusive: pause) or a failure left in place.
  */
 async function runSteps(ctx, settings, inFlight, steps, pause) {
+    try {
+        return await stepThrough(ctx, settings, inFlight, steps, pause);
+    }
+    finally {
+        // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
+        await releaseServingCapacity(ctx, inFlight.held);
+    }
+}
+async function stepThrough(ctx, settings, inFlight, steps, pause) {
     const record = ctx.report.rollout;
     if (!hasGates(settings.gates)) {
         warning('No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.');
@@ -86593,6 +87451,8 @@ async function sleepUntil(clock, at) {
  * so the old registrations go first and the new one comes after.
  */
 async function promote(ctx, inFlight) {
+    // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+    await releaseServingCapacity(ctx, inFlight.held);
     const endpoint = await getEndpoint(ctx);
     const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig);
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
@@ -86603,7 +87463,7 @@ async function promote(ctx, inFlight) {
             ...(count ? { InitialInstanceCount: count } : {})
         })
     ];
-    await createEndpointConfig(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, canaryConfig);
+    await createEndpointConfig(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, carriedConfigSettings(canaryConfig));
     const { moves } = await withScalingMoved(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, {
         purpose: `the promotion to ${inFlight.releaseConfig}`,
         forceWait: true
@@ -86746,6 +87606,8 @@ async function rollBack(ctx, inFlight) {
         forceWait: true,
         keepInstanceCounts: true
     });
+    await restoreServingCapacity(ctx, inFlight.held);
+    await releaseServingCapacity(ctx, inFlight.held);
     clearInFlightRollout();
     await deleteCanaryConfig(ctx, inFlight);
     return endpoint;
@@ -86880,23 +87742,16 @@ function deploymentConfigFor(settings, timeoutMs) {
     }
     return config;
 }
-async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelName, releaseConfig) {
+async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant, releaseConfig, configSettings) {
     // The model exists already: deploy created it (or found it) before choosing the controller.
     const settings = deploy.rollout;
-    const variantName = replacementVariantName(deploy.variantName, endpoint);
+    const variantName = variant.VariantName ?? '';
     const previousConfig = currentConfig.EndpointConfigName ?? '';
     if (settings.gates.alarmNames.length === 0) {
         warning('rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
     }
     const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig });
-    const variant = {
-        VariantName: variantName,
-        ModelName: modelName,
-        InstanceType: deploy.instanceType,
-        InitialInstanceCount: deploy.instanceCount,
-        InitialVariantWeight: 1
-    };
-    await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, currentConfig);
+    await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, configSettings);
     const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs);
     record.plan = describePlan(settings);
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
@@ -86909,7 +87764,11 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, modelNa
             waitTimeoutMs: ctx.settings.timeoutMs * 2
         }));
         if (!updated) {
-            return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
+            return {
+                outcome: 'succeeded',
+                decision: `Planned SageMaker's ${settings.strategy} deployment.`,
+                failsStep: false
+            };
         }
         return {
             outcome: 'succeeded',
@@ -86978,6 +87837,26 @@ function describePlan(settings) {
 
 
 
+
+
+async function planDeploy(ctx, deploy, release, serving) {
+    const sources = [];
+    const modelSettings = newModelSettings(deploy, serving, sources);
+    const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving));
+    const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources);
+    const plan = {
+        release,
+        model: { ...modelSettings, PrimaryContainer: container },
+        ...(serving ? { serving } : {}),
+        configSettings,
+        sources,
+        variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
+    };
+    // The sources are complete once the variant is built: record them with its first use.
+    plan.variant('AllTraffic', 1);
+    ctx.report.settings = sources;
+    return plan;
+}
 async function runDeploy(ctx, deploy) {
     await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
@@ -86990,7 +87869,7 @@ async function runDeploy(ctx, deploy) {
     };
     ctx.output('model-name', release.modelName);
     if (!existing) {
-        const result = await createEndpoint(ctx, deploy, release);
+        const result = await createEndpoint(ctx, deploy, await planDeploy(ctx, deploy, release, undefined));
         if (result)
             await concludeRollout(ctx, result);
         return;
@@ -87001,10 +87880,13 @@ async function runDeploy(ctx, deploy) {
     if (tags[TAGS.role] === 'canary') {
         throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
     }
+    const serving = await readServing(ctx, existing, currentConfig);
+    refuseWhatCannotBeCarried(ctx, serving, deploy.rollout);
+    const plan = await planDeploy(ctx, deploy, release, serving);
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
         // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-        await ensureModel(ctx, release.modelName, deploy);
+        await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName: true });
         return concludeRollout(ctx, {
             outcome: 'succeeded',
             decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
@@ -87020,16 +87902,19 @@ async function runDeploy(ctx, deploy) {
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
     let result;
     try {
-        if (await ensureModel(ctx, release.modelName, deploy))
+        const reuseByName = deploy.modelName !== undefined;
+        if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
             created.models.push(release.modelName);
+        }
         if (deploy.rollout.controller === 'sagemaker') {
-            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, release.modelName, release.releaseConfig);
+            const variant = plan.variant(replacementVariantName(deploy.variantName, existing), 1);
+            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, variant, release.releaseConfig, plan.configSettings);
         }
         else if (deploy.rollout.strategy === 'all-at-once') {
-            result = await replaceAllAtOnce(ctx, deploy, existing, currentConfig, release, startedAt);
+            result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt);
         }
         else {
-            result = await startProgressiveRollout(ctx, deploy, existing, currentConfig, release);
+            result = await startProgressiveRollout(ctx, deploy, plan, existing, currentConfig);
         }
     }
     catch (error) {
@@ -87051,28 +87936,23 @@ async function refuseFiringAlarms(ctx, alarmNames) {
     const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
     throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }
-function newVariantDefinition(deploy, variantName, modelName, weight) {
-    return {
-        VariantName: variantName,
-        ModelName: modelName,
-        InstanceType: deploy.instanceType,
-        InitialInstanceCount: deploy.instanceCount,
-        InitialVariantWeight: weight
-    };
-}
 /**
  * A new endpoint has nothing to shift traffic from: its first model takes all
  * of it. Returns nothing when there is nothing to judge yet (a dry run, or
  * not waiting for the endpoint).
  */
-async function createEndpoint(ctx, deploy, release) {
+async function createEndpoint(ctx, deploy, plan) {
+    const { release } = plan;
     if (deploy.rollout.strategy !== 'all-at-once') {
         ctx.note(`Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`);
     }
     const variantName = deploy.variantName ?? 'AllTraffic';
     ctx.output('variant-name', variantName);
-    await ensureModel(ctx, release.modelName, deploy);
-    await createEndpointConfig(ctx, release.releaseConfig, [newVariantDefinition(deploy, variantName, release.modelName, 1)], { role: 'release' }, deploy.tags);
+    await ensureModel(ctx, release.modelName, plan.model, {
+        tags: deploy.tags,
+        reuseByName: deploy.modelName !== undefined
+    });
+    await createEndpointConfig(ctx, release.releaseConfig, [plan.variant(variantName, 1)], { role: 'release' }, deploy.tags, plan.configSettings);
     const input = {
         EndpointName: ctx.endpointName,
         EndpointConfigName: release.releaseConfig,
@@ -87084,19 +87964,24 @@ async function createEndpoint(ctx, deploy, release) {
         return undefined;
     const endpoint = await group(`Creating endpoint "${ctx.endpointName}"`, () => waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`));
     await reportEndpoint(ctx, endpoint);
-    return judgeAllAtOnce(ctx, deploy.rollout, { variant: variantName, baselineVariants: [], deployStartedAt: ctx.clock.now() });
+    return judgeAllAtOnce(ctx, deploy.rollout, {
+        variant: variantName,
+        baselineVariants: [],
+        deployStartedAt: ctx.clock.now()
+    });
 }
 /**
  * One new config with only the new model. SageMaker itself keeps the old
  * fleet serving until the new one is healthy, and rolls back if it is not;
  * the gates then judge the new model for one bake-time.
  */
-async function replaceAllAtOnce(ctx, deploy, endpoint, currentConfig, release, deployStartedAt) {
+async function replaceAllAtOnce(ctx, deploy, plan, endpoint, currentConfig, deployStartedAt) {
+    const { release } = plan;
     const variantName = replacementVariantName(deploy.variantName, endpoint);
     ctx.output('variant-name', variantName);
-    const variants = [newVariantDefinition(deploy, variantName, release.modelName, 1)];
+    const variants = [plan.variant(variantName, 1)];
     const previousConfig = currentConfig.EndpointConfigName ?? '';
-    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig }, deploy.tags, currentConfig);
+    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig }, deploy.tags, plan.configSettings);
     let updated;
     try {
         ;
@@ -87145,7 +88030,8 @@ function refuseTakenVariantName(ctx, endpoint, newVariant) {
  * beside the serving ones, which keep the instance counts they serve with now
  * (autoscaling may have moved them from their config's initial counts).
  */
-async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, release) {
+async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfig) {
+    const { release } = plan;
     const serving = endpoint.ProductionVariants ?? [];
     const newVariant = deploy.variantName ?? release.modelName;
     refuseTakenVariantName(ctx, endpoint, newVariant);
@@ -87160,7 +88046,8 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
             share: total > 0 ? weights[index] / total : 1 / serving.length
         })),
         releaseConfig: release.releaseConfig,
-        userTags: deploy.tags
+        userTags: deploy.tags,
+        held: []
     };
     startRolloutRecord(ctx, deploy.rollout, inFlight);
     const oldDefinitions = serving.map((variant, index) => {
@@ -87173,7 +88060,8 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
             ...(count ? { InitialInstanceCount: count } : {})
         };
     });
-    await createEndpointConfig(ctx, release.canaryConfig, [...oldDefinitions, newVariantDefinition(deploy, newVariant, release.modelName, 0)], { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, currentConfig);
+    await createEndpointConfig(ctx, release.canaryConfig, [...oldDefinitions, plan.variant(newVariant, 0)], { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, plan.configSettings);
+    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name));
     if (ctx.dryRun) {
         ctx.note(`Would add ${newVariant} at weight 0, then shift ${deploy.rollout.trafficSteps.join('% → ')}% with gates.`);
         return undefined;
@@ -87187,7 +88075,10 @@ async function startProgressiveRollout(ctx, deploy, endpoint, currentConfig, rel
     }
     catch (error) {
         // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-        await rollBack(ctx, inFlight).catch((rollbackError) => warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`));
+        await rollBack(ctx, inFlight).catch(async (rollbackError) => {
+            warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`);
+            await releaseServingCapacity(ctx, inFlight.held);
+        });
         return failedUpdate(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error };
     }
     return runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps);
@@ -87356,6 +88247,8 @@ function shorten(text) {
 
 
 
+
+
 async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
@@ -87380,7 +88273,8 @@ async function runPromote(ctx, settings) {
         newVariant,
         oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
         releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
-        userTags: Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+        userTags: Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:'))),
+        held: []
     };
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
@@ -87388,6 +88282,12 @@ async function runPromote(ctx, settings) {
     const record = startRolloutRecord(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
+    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name));
+    // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
+    for (const entry of inFlight.held) {
+        const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant);
+        entry.instances = Math.max(entry.instances, before?.InitialInstanceCount ?? 0);
+    }
     if (ctx.dryRun)
         return;
     // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
@@ -87761,6 +88661,22 @@ function addVariants(summary, report) {
         ])
     ]);
 }
+/**
+ * Where each setting of the new model and variant came from: a production
+ * endpoint's VPC or timeouts kept without anyone repeating them is only
+ * reassuring when the page says so.
+ */
+function addSettings(summary, report) {
+    if (!report.settings || report.settings.length === 0)
+        return;
+    const rows = report.settings
+        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
+        .join('');
+    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
+}
+function shortValue(value) {
+    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
+}
 /** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
 function decidingEvaluation(step) {
     return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
@@ -87816,18 +88732,7 @@ function addRollout(summary, report) {
     if (rollout.steps.length === 0)
         return;
     summary.addTable([
-        [
-            'Step',
-            'Weight',
-            'Time',
-            'Invocations',
-            'Error rate',
-            'p99',
-            'Alarms',
-            'Probes',
-            'Evaluations',
-            'Verdict'
-        ].map((data) => ({ data, header: true })),
+        ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict'].map((data) => ({ data, header: true })),
         ...rollout.steps.map((step, index) => {
             const evaluation = decidingEvaluation(step);
             const invocations = judgedInvocations(step);
@@ -87974,6 +88879,7 @@ function renderSummary(summary, report) {
     addNotes(summary, report);
     addRollout(summary, report);
     addVariants(summary, report);
+    addSettings(summary, report);
     addProbes(summary, report);
     addMetrics(summary, report);
     addChanges(summary, report);
@@ -88082,7 +88988,8 @@ async function runPost(clock, createClients) {
             newVariant: rollout.newVariant,
             oldVariants: Object.entries(rollout.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
             releaseConfig: '',
-            userTags: {}
+            userTags: {},
+            held: rollout.heldCapacity ?? []
         });
         ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);
         setRolloutOutputs(ctx, { rolledBack: true });

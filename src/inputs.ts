@@ -22,7 +22,7 @@ import {
   parseS3Uri,
   parseSageMakerName
 } from './parse.js'
-import { checkSageMakerControllerLimits } from './rollout/native-limits.js'
+import { checkSageMakerControllerLimits, parseBatchSize } from './rollout/native-limits.js'
 import {
   CONTROLLERS,
   INCONCLUSIVE_ACTIONS,
@@ -53,7 +53,8 @@ function declaredDefault(name: string): string {
 export const DEFAULT_TRAFFIC_STEPS: Record<Strategy, number[]> = {
   'all-at-once': [100],
   canary: [10, 100],
-  linear: [25, 50, 75, 100]
+  linear: [25, 50, 75, 100],
+  rolling: [100]
 }
 
 const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/
@@ -504,11 +505,19 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
   const trafficSteps =
     inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy]
   // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
-  if (operation === 'deploy' && strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
+  const wholeFleet = strategy === 'all-at-once' || strategy === 'rolling'
+  if (operation === 'deploy' && wholeFleet && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
     throw new InputError(
       'traffic-steps',
-      'must be 100 (or empty) with strategy all-at-once',
+      `must be 100 (or empty) with strategy ${strategy}`,
       inputs.raw('traffic-steps')
+    )
+  }
+  if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker') {
+    throw new InputError(
+      'strategy',
+      "rolling is SageMaker's rolling update: it needs rollout-controller: sagemaker",
+      inputs.raw('strategy')
     )
   }
   const gates: GateSettings = {
@@ -549,6 +558,16 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
     onInconclusive: inputs.withDefault('on-inconclusive', (raw) =>
       parseEnum('on-inconclusive', raw, INCONCLUSIVE_ACTIONS)
     ),
+    ...definedOnly({
+      batchSize:
+        strategy === 'rolling'
+          ? inputs.withDefault('batch-size', (raw) => parseBatchSize('batch-size', raw))
+          : undefined,
+      rollbackBatchSize:
+        strategy === 'rolling'
+          ? inputs.optional('rollback-batch-size', (raw) => parseBatchSize('rollback-batch-size', raw))
+          : undefined
+    }),
     autoRollback: inputs.boolean('auto-rollback'),
     failOnRollback: inputs.boolean('fail-on-rollback')
   }

@@ -1,8 +1,10 @@
 /**
- * The post step: runs after the job, whatever happened to it. If the main step
- * was cancelled mid-rollout, the saved state says so, and the endpoint goes
- * back to its previous config. Errors here are warnings: the job's verdict was
- * decided by the main step.
+ * The post step: runs after the job, whatever happened to it, and finishes
+ * what a cancelled or killed main step left, as its saved state says:
+ * - a rollout run by the action goes back to its previous config;
+ * - a deployment run by SageMaker carries on by itself; once it has ended,
+ *   the alarms the action made for it are deleted.
+ * Errors here are warnings: the job's verdict was decided by the main step.
  */
 import * as core from '@actions/core'
 import type { AwsClients } from './aws/clients.js'
@@ -12,30 +14,52 @@ import { OperationContext } from './context.js'
 import { parseCommonSettings } from './inputs.js'
 import { newReport } from './report.js'
 import { rollBack } from './rollout/engine.js'
+import { deleteGateAlarms } from './rollout/native-alarms.js'
 import { setRolloutOutputs } from './rollout/result.js'
-import { readCommonInputs, readInFlightRollout } from './rollout/state.js'
+import {
+  clearNativeDeployment,
+  readCommonInputs,
+  readInFlightRollout,
+  readNativeDeployment,
+  type InFlightRollout,
+  type NativeDeployment
+} from './rollout/state.js'
 import { writeSummary } from './summary.js'
 import { reportEndpoint, getEndpoint } from './endpoint.js'
+import { waitForSettled } from './wait.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
   const rollout = readInFlightRollout()
-  if (!rollout) {
+  const native = readNativeDeployment()
+  if (!rollout && !native) {
     core.debug('No rollout was left in flight; nothing to clean up.')
     return
   }
-  const report = newReport('rollback', rollout.endpointName, rollout.region, false, clock.now())
+  const target = (rollout ?? native) as { endpointName: string; region: string }
+  const report = newReport('rollback', target.endpointName, target.region, false, clock.now())
   const saved = readCommonInputs()
   // The rollout's own endpoint and region win: they are what the post step must restore.
   const common = parseCommonSettings(
-    (name) => ({ ...saved, 'endpoint-name': rollout.endpointName, region: rollout.region })[name] ?? '',
+    (name) => ({ ...saved, 'endpoint-name': target.endpointName, region: target.region })[name] ?? '',
     {}
   )
   const ctx = new OperationContext(
     { ...common, waitForCompletion: true, dryRun: false },
-    createClients(rollout.region),
+    createClients(target.region),
     clock,
     report
   )
+  try {
+    if (rollout) await returnToPreviousConfig(ctx, rollout)
+    if (native) await removeDeploymentAlarms(ctx, native)
+    report.succeeded = report.error === undefined
+  } finally {
+    report.finishedAt = clock.now()
+    await writeSummary(report)
+  }
+}
+
+async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRollout): Promise<void> {
   core.warning(
     `A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`
   )
@@ -54,12 +78,27 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
     )
     setRolloutOutputs(ctx, { rolledBack: true })
     await reportEndpoint(ctx, await getEndpoint(ctx))
-    report.succeeded = true
   } catch (error) {
-    report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`
-    core.warning(report.error)
-  } finally {
-    report.finishedAt = clock.now()
-    await writeSummary(report)
+    ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`
+    core.warning(ctx.report.error)
+  }
+}
+
+/**
+ * SageMaker's deployment needs its alarms until it ends, and nothing can stop
+ * it: wait for it (as long as SageMaker itself may take, the timeout twice,
+ * its own rollback included), then delete them.
+ */
+async function removeDeploymentAlarms(ctx: OperationContext, native: NativeDeployment): Promise<void> {
+  try {
+    await waitForSettled(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2)
+    await deleteGateAlarms(ctx, native.alarms)
+    ctx.note(
+      `SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`
+    )
+    clearNativeDeployment()
+  } catch (error) {
+    ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${errorMessage(error)} Delete them once it has.`
+    core.warning(ctx.report.error)
   }
 }

@@ -14,7 +14,8 @@ export const OPERATIONS = [
 ] as const
 export type Operation = (typeof OPERATIONS)[number]
 
-export const STRATEGIES = ['all-at-once', 'canary', 'linear'] as const
+/** rolling is SageMaker's rolling update (rollout-controller: sagemaker only). */
+export const STRATEGIES = ['all-at-once', 'canary', 'linear', 'rolling'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
 export const CONTROLLERS = ['action', 'sagemaker'] as const
@@ -57,6 +58,12 @@ export interface GateSettings {
   confidence: number
 }
 
+/** A share of a fleet as SageMaker's CapacitySize takes it. */
+export interface BatchSize {
+  type: 'INSTANCE_COUNT' | 'CAPACITY_PERCENT'
+  value: number
+}
+
 export interface RolloutSettings {
   strategy: Strategy
   controller: RolloutController
@@ -69,6 +76,10 @@ export interface RolloutSettings {
   /** How long past bake-time a step waits for CloudWatch to publish the minutes it exposed. */
   maxDataDelayMs: number
   onInconclusive: InconclusiveAction
+  /** strategy rolling: how much of the fleet each batch replaces. */
+  batchSize?: BatchSize
+  /** strategy rolling: how much of the old fleet each rollback batch brings back; absent, all at once. */
+  rollbackBatchSize?: BatchSize
   autoRollback: boolean
   failOnRollback: boolean
 }

@@ -346,7 +346,7 @@ const CASES: Case[] = [
   ['target-value', HUGE, 'configure-autoscaling'],
 
   // limits of SageMaker's own blue/green deployments
-  ['max-error-rate', '1%', 'sagemaker'],
+  ['max-error-rate-increase', '1%', 'sagemaker'],
   ['bake-time', '2h', 'sagemaker'],
   ['traffic-steps', '60,100', 'sagemaker'],
   ['timeout', '5m', 'sagemaker']

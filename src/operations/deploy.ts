@@ -49,6 +49,8 @@ import {
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
+import { checkFleetFits } from '../rollout/native-limits.js'
+import { formatDuration } from '../parse.js'
 import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
@@ -146,6 +148,20 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     // A clash of names is an input error: it must stop the run before the model is created.
     refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName)
   }
+  const nativeVariant =
+    deploy.rollout.controller === 'sagemaker'
+      ? plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+      : undefined
+  if (nativeVariant) {
+    // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
+    checkFleetFits(
+      deploy.rollout,
+      ctx.settings.timeoutMs,
+      currentConfig.ProductionVariants ?? [],
+      nativeVariant,
+      (name) => shownSetting(deploy, ctx.settings.timeoutMs, name)
+    )
+  }
 
   // Anything this run made that the endpoint does not end up using goes again on failure.
   const created: CreatedResources = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
@@ -155,14 +171,13 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
       created.models.push(release.modelName)
     }
-    if (deploy.rollout.controller === 'sagemaker') {
-      const variant = plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+    if (nativeVariant) {
       result = await runSageMakerRollout(
         ctx,
         deploy,
         existing,
         currentConfig,
-        variant,
+        nativeVariant,
         release.releaseConfig,
         plan.configSettings
       )
@@ -176,6 +191,21 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     throw error
   }
   if (result) await concludeRollout(ctx, result, created)
+}
+
+/** A setting as the user wrote it, near enough, for an error found after parsing. */
+function shownSetting(deploy: DeploySettings, timeoutMs: number, input: string): string {
+  const batch = deploy.rollout.batchSize
+  switch (input) {
+    case 'traffic-steps':
+      return deploy.rollout.trafficSteps.join(',')
+    case 'timeout':
+      return formatDuration(timeoutMs)
+    case 'batch-size':
+      return batch ? `${batch.value}${batch.type === 'CAPACITY_PERCENT' ? '%' : ''}` : ''
+    default:
+      return deploy.variantName ?? ''
+  }
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
- * What SageMaker's blue/green deployments (UpdateEndpoint's DeploymentConfig)
+ * What SageMaker's own deployments (UpdateEndpoint's DeploymentConfig)
  * accept, checked before any change so a rollout handed to SageMaker is never
- * refused half-way:
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BlueGreenUpdatePolicy.html and
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficRoutingConfig.html
+ * refused, or timed out, half-way:
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BlueGreenUpdatePolicy.html,
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficRoutingConfig.html,
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RollingUpdatePolicy.html and
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html
  */
-import { InputError } from '../parse.js'
-import type { CommonSettings, RolloutSettings } from '../settings.js'
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import { formatDuration, InputError } from '../parse.js'
+import type { BatchSize, CommonSettings, GateSettings, RolloutSettings } from '../settings.js'
 
 export const SAGEMAKER_LIMITS = {
   maxWaitIntervalSeconds: 3600,
@@ -15,30 +18,69 @@ export const SAGEMAKER_LIMITS = {
   maxCanaryPercent: 50,
   minLinearStepPercent: 10,
   maxLinearStepPercent: 50,
+  /** A rolling batch is 5% to 50% of the variant's instances. */
+  minBatchPercent: 5,
+  maxBatchPercent: 50,
   maxAlarms: 10
 }
 
-/** Blue/green deployments judged by SageMaker itself accept only what DeploymentConfig can express. */
+/**
+ * How long the action budgets for SageMaker to provision a fleet, inside the
+ * deployment's MaximumExecutionTimeoutInSeconds: a real-time endpoint's
+ * instances typically take five to ten minutes to come up, a large model's
+ * longer (its download and health-check timeouts).
+ */
+export const PROVISIONING_ESTIMATE_MS = 10 * 60_000
+
+/** The gates SageMaker's controller can judge, as CloudWatch alarms the action creates for the deployment. */
+export function generatedAlarmCount(gates: GateSettings): number {
+  return (gates.maxErrorRate !== undefined ? 1 : 0) + (gates.maxLatencyP99Ms !== undefined ? 1 : 0)
+}
+
+/**
+ * The least timeout SageMaker needs for the whole deployment: provisioning,
+ * every bake, and the final wait before the old fleet goes. Rolling
+ * provisions batch by batch, so it is judged again once the fleet's size is
+ * known (checkFleetFits).
+ */
+export function leastTimeoutMs(settings: RolloutSettings, batches = 1): number {
+  const bakes =
+    settings.strategy === 'linear'
+      ? settings.trafficSteps.length
+      : settings.strategy === 'canary'
+        ? settings.trafficSteps.length - 1
+        : 0
+  if (settings.strategy === 'rolling') return batches * (PROVISIONING_ESTIMATE_MS + settings.bakeTimeMs)
+  // The termination wait (the final bake at full traffic) is bake-time too.
+  return PROVISIONING_ESTIMATE_MS + (bakes + 1) * settings.bakeTimeMs
+}
+
+function roundUpToMinute(ms: number): number {
+  return Math.ceil(ms / 60_000) * 60_000
+}
+
+/** Deployments run by SageMaker itself accept only what DeploymentConfig can express. */
 export function checkSageMakerControllerLimits(
   settings: RolloutSettings,
   common: CommonSettings,
   shown: (input: string) => string
 ): void {
   const limits = SAGEMAKER_LIMITS
-  const onlyAlarms =
-    'is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout'
+  const actionOnly =
+    'is judged by the action only; with rollout-controller: sagemaker, alarm-names, max-error-rate and max-latency-p99 guard the rollout'
   for (const [name, value] of [
-    ['max-error-rate', settings.gates.maxErrorRate],
-    ['max-latency-p99', settings.gates.maxLatencyP99Ms],
-    ['probe-payload', settings.gates.probe]
+    ['probe-payload', settings.gates.probe],
+    ['max-error-rate-increase', settings.gates.maxErrorRateIncrease],
+    ['max-latency-p99-increase', settings.gates.maxLatencyP99Increase]
   ] as const) {
-    if (value !== undefined) throw new InputError(name, onlyAlarms)
+    if (value !== undefined) throw new InputError(name, actionOnly)
   }
-  if (settings.gates.minInvocations > 0) throw new InputError('min-invocations', onlyAlarms)
-  if (settings.gates.alarmNames.length > limits.maxAlarms) {
+  if (settings.gates.minInvocations > 0) throw new InputError('min-invocations', actionOnly)
+  const generated = generatedAlarmCount(settings.gates)
+  if (settings.gates.alarmNames.length + generated > limits.maxAlarms) {
     throw new InputError(
       'alarm-names',
-      `may name at most ${limits.maxAlarms} alarms with rollout-controller: sagemaker`
+      `may name at most ${limits.maxAlarms - generated} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${generated > 0 ? `, and max-error-rate and max-latency-p99 become ${generated} of them` : ''}`
     )
   }
   if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
@@ -54,13 +96,6 @@ export function checkSageMakerControllerLimits(
       'timeout',
       'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)',
       shown('timeout')
-    )
-  }
-  if (settings.bakeTimeMs >= common.timeoutMs) {
-    throw new InputError(
-      'bake-time',
-      'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)',
-      shown('bake-time')
     )
   }
   if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
@@ -99,4 +134,102 @@ export function checkSageMakerControllerLimits(
       )
     }
   }
+  const least = leastTimeoutMs(settings)
+  if (common.timeoutMs < least) {
+    throw new InputError(
+      'timeout',
+      `must be at least ${formatDuration(roundUpToMinute(least))} with rollout-controller: sagemaker: SageMaker times the whole deployment out at it (MaximumExecutionTimeoutInSeconds), and it takes provisioning the new fleet (about ${formatDuration(PROVISIONING_ESTIMATE_MS)}) plus ${describeBakes(settings)}`,
+      shown('timeout')
+    )
+  }
+}
+
+function describeBakes(settings: RolloutSettings): string {
+  const bake = formatDuration(settings.bakeTimeMs)
+  switch (settings.strategy) {
+    case 'canary':
+      return `a bake of ${bake} on the canary and a final one of ${bake} at full traffic`
+    case 'linear':
+      return `a bake of ${bake} at each of ${settings.trafficSteps.length} steps and a final one at full traffic`
+    case 'rolling':
+      return `a bake of ${bake} after each batch`
+    default:
+      return `a final bake of ${bake} at full traffic`
+  }
+}
+
+/**
+ * What only the fleet's size can tell, checked before any change: a
+ * traffic share SageMaker cannot give to whole instances, a rolling batch
+ * outside 5% to 50% of the fleet, a variant name SageMaker would not match.
+ */
+export function checkFleetFits(
+  settings: RolloutSettings,
+  timeoutMs: number,
+  serving: ProductionVariant[],
+  variant: ProductionVariant,
+  shown: (input: string) => string
+): void {
+  const servingNames = serving.map((candidate) => candidate.VariantName)
+  if (serving.length !== 1) {
+    throw new InputError(
+      'rollout-controller',
+      `sagemaker needs an endpoint with one production variant: SageMaker's deployments keep the variant's name, and this endpoint has ${serving.length} (${servingNames.join(', ')}); use rollout-controller: action`
+    )
+  }
+  if (variant.VariantName !== servingNames[0]) {
+    throw new InputError(
+      'variant-name',
+      `must be the serving variant's name, "${servingNames[0]}", with rollout-controller: sagemaker: its deployments keep the variant's name`,
+      variant.VariantName
+    )
+  }
+  const count = variant.InitialInstanceCount ?? 1
+  const instances = (percent: number): number => (percent / 100) * count
+  const first = settings.trafficSteps[0] ?? 100
+  if ((settings.strategy === 'canary' || settings.strategy === 'linear') && instances(first) < 1) {
+    throw new InputError(
+      'traffic-steps',
+      `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${count} instance${count === 1 ? '' : 's'}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`,
+      shown('traffic-steps')
+    )
+  }
+  if (settings.strategy === 'rolling' && settings.batchSize) {
+    const batch = settings.batchSize
+    const batchInstances = batch.type === 'CAPACITY_PERCENT' ? instances(batch.value) : batch.value
+    const low = (SAGEMAKER_LIMITS.minBatchPercent / 100) * count
+    const high = (SAGEMAKER_LIMITS.maxBatchPercent / 100) * count
+    if (batchInstances < Math.max(1, low) || batchInstances > high) {
+      throw new InputError(
+        'batch-size',
+        `must be 5% to 50% of the fleet's ${count} instance${count === 1 ? '' : 's'}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`,
+        shown('batch-size')
+      )
+    }
+    const batches = Math.ceil(count / Math.max(1, Math.floor(batchInstances)))
+    const least = leastTimeoutMs(settings, batches)
+    if (timeoutMs < least) {
+      throw new InputError(
+        'timeout',
+        `must be at least ${formatDuration(roundUpToMinute(least))} for a rolling update in ${batches} batches: each provisions (about ${formatDuration(PROVISIONING_ESTIMATE_MS)}) and bakes for ${formatDuration(settings.bakeTimeMs)}`,
+        shown('timeout')
+      )
+    }
+  }
+}
+
+/** `25%` (of the fleet's capacity) or `2` (instances). */
+export function parseBatchSize(input: string, raw: string): BatchSize {
+  const value = raw.trim()
+  const percent = /^(\d+)\s*%$/.exec(value)
+  if (percent) {
+    const amount = Number(percent[1])
+    if (amount < 1 || amount > 100)
+      throw new InputError(input, 'must be a percentage such as 25% or a number of instances such as 2', raw)
+    return { type: 'CAPACITY_PERCENT', value: amount }
+  }
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+    return { type: 'INSTANCE_COUNT', value: Number(value) }
+  }
+  throw new InputError(input, 'must be a percentage such as 25% or a number of instances such as 2', raw)
 }

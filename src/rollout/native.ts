@@ -11,42 +11,61 @@ import { formatDuration } from '../parse.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
-import { EndpointStateError } from '../wait.js'
+import { EndpointStateError, WaitTimeoutError } from '../wait.js'
 import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
 import { startRolloutRecord } from './engine.js'
+import { createGateAlarms, deleteGateAlarms } from './native-alarms.js'
+import { generatedAlarmCount } from './native-limits.js'
+import { clearNativeDeployment, saveNativeDeployment } from './state.js'
 import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
 
-export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number): DeploymentConfig {
+/**
+ * The DeploymentConfig for UpdateEndpoint: blue/green with canary, linear or
+ * all-at-once traffic routing, or a rolling update; the final bake at full
+ * traffic (TerminationWaitInSeconds) keeps the old fleet for an instant
+ * rollback as long as any step's bake.
+ */
+export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number, alarms: string[]): DeploymentConfig {
   const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000)
+  const maximumExecutionTimeoutInSeconds = Math.round(timeoutMs / 1000)
   const first = settings.trafficSteps[0] ?? 100
-  const routing: DeploymentConfig['BlueGreenUpdatePolicy'] extends infer P
-    ? P extends { TrafficRoutingConfiguration?: infer T }
-      ? NonNullable<T>
-      : never
-    : never =
-    settings.strategy === 'canary'
-      ? {
-          Type: 'CANARY',
-          WaitIntervalInSeconds: waitIntervalInSeconds,
-          CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
-        }
-      : settings.strategy === 'linear'
+  const config: DeploymentConfig = {}
+  if (settings.strategy === 'rolling') {
+    config.RollingUpdatePolicy = {
+      MaximumBatchSize: {
+        Type: settings.batchSize?.type ?? 'CAPACITY_PERCENT',
+        Value: settings.batchSize?.value ?? 25
+      },
+      WaitIntervalInSeconds: waitIntervalInSeconds,
+      MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds,
+      ...(settings.rollbackBatchSize
         ? {
-            Type: 'LINEAR',
-            WaitIntervalInSeconds: waitIntervalInSeconds,
-            LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+            RollbackMaximumBatchSize: { Type: settings.rollbackBatchSize.type, Value: settings.rollbackBatchSize.value }
           }
-        : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds }
-  const config: DeploymentConfig = {
-    BlueGreenUpdatePolicy: {
-      TrafficRoutingConfiguration: routing,
-      MaximumExecutionTimeoutInSeconds: Math.round(timeoutMs / 1000)
+        : {})
+    }
+  } else {
+    config.BlueGreenUpdatePolicy = {
+      TrafficRoutingConfiguration:
+        settings.strategy === 'canary'
+          ? {
+              Type: 'CANARY',
+              WaitIntervalInSeconds: waitIntervalInSeconds,
+              CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
+            }
+          : settings.strategy === 'linear'
+            ? {
+                Type: 'LINEAR',
+                WaitIntervalInSeconds: waitIntervalInSeconds,
+                LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+              }
+            : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
+      TerminationWaitInSeconds: waitIntervalInSeconds,
+      MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
     }
   }
-  if (settings.gates.alarmNames.length > 0) {
-    config.AutoRollbackConfiguration = { Alarms: settings.gates.alarmNames.map((AlarmName) => ({ AlarmName })) }
-  }
+  if (alarms.length > 0) config.AutoRollbackConfiguration = { Alarms: alarms.map((AlarmName) => ({ AlarmName })) }
   return config
 }
 
@@ -63,9 +82,9 @@ export async function runSageMakerRollout(
   const settings = deploy.rollout
   const variantName = variant.VariantName ?? ''
   const previousConfig = currentConfig.EndpointConfigName ?? ''
-  if (settings.gates.alarmNames.length === 0) {
+  if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
     core.warning(
-      'rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.'
+      'rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.'
     )
   }
   const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig })
@@ -78,9 +97,15 @@ export async function runSageMakerRollout(
     deploy.tags,
     configSettings
   )
-  const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs)
-  record.plan = describePlan(settings)
+  // The gates SageMaker cannot judge itself become alarms on the new fleet, for this deployment only.
+  const generated = await createGateAlarms(ctx, { variantName, newConfig: releaseConfig }, settings.gates)
+  const alarms = [...settings.gates.alarmNames, ...generated]
+  const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs, alarms)
+  record.plan = describePlan(settings, alarms)
   core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
+  if (!ctx.dryRun)
+    saveNativeDeployment({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated })
+  let ended = true
   try {
     const { result: updated } = await withScalingMoved(
       ctx,
@@ -108,6 +133,8 @@ export async function runSageMakerRollout(
       failsStep: false
     }
   } catch (error) {
+    // Still running when the wait gave up: SageMaker needs the alarms until it is done; the post step deletes them.
+    if (error instanceof WaitTimeoutError) ended = false
     const landed = error instanceof EndpointStateError ? error.endpoint : undefined
     if (!landed) throw error
     if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
@@ -127,6 +154,11 @@ export async function runSageMakerRollout(
       healthy: false,
       failsStep: true
     }
+  } finally {
+    if (ended) {
+      await deleteGateAlarms(ctx, generated)
+      clearNativeDeployment()
+    }
   }
 }
 
@@ -135,18 +167,19 @@ function withoutFullStop(text: string): string {
 }
 
 /** The deployment SageMaker was asked for, in words, for the summary. */
-export function describePlan(settings: RolloutSettings): string {
+export function describePlan(settings: RolloutSettings, alarms: string[]): string {
   const wait = formatDuration(settings.bakeTimeMs)
   const first = settings.trafficSteps[0] ?? 100
+  const batch = settings.batchSize
   const shift =
     settings.strategy === 'canary'
-      ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest`
+      ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${wait} more`
       : settings.strategy === 'linear'
-        ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart`
-        : `Asked SageMaker to move all traffic to the new fleet at once and watch it for ${wait}`
+        ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${wait} after the last step`
+        : settings.strategy === 'rolling'
+          ? `Asked SageMaker to replace the fleet in batches of ${batch?.type === 'INSTANCE_COUNT' ? `${batch.value} instances` : `${batch?.value ?? 25}% of its capacity`}, ${wait} apart, without a second fleet`
+          : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${wait} more`
   const guard =
-    settings.gates.alarmNames.length > 0
-      ? `, rolling back if ${settings.gates.alarmNames.join(', ')} goes into ALARM.`
-      : ', with no alarms to roll back on.'
+    alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.'
   return shift + guard
 }

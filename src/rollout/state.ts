@@ -10,7 +10,9 @@ export const STATE_KEYS = {
   isPost: 'isPost',
   rollout: 'rollout',
   /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
-  inputs: 'inputs'
+  inputs: 'inputs',
+  /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
+  nativeDeployment: 'nativeDeployment'
 } as const
 
 export interface InFlightRollout {
@@ -68,5 +70,32 @@ export function readCommonInputs(): Record<string, string> {
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {}
   } catch {
     return {}
+  }
+}
+
+/** A deployment run by SageMaker: it carries on without the runner, and its alarms must outlive the main step until it ends. */
+export interface NativeDeployment {
+  endpointName: string
+  region: string
+  /** The alarms the action created for it. */
+  alarms: string[]
+}
+
+export function saveNativeDeployment(deployment: NativeDeployment): void {
+  core.saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment))
+}
+
+export function clearNativeDeployment(): void {
+  core.saveState(STATE_KEYS.nativeDeployment, '')
+}
+
+export function readNativeDeployment(): NativeDeployment | undefined {
+  const raw = core.getState(STATE_KEYS.nativeDeployment)
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw) as NativeDeployment
+  } catch {
+    core.warning(`Saved deployment state is unreadable and was ignored: ${raw.slice(0, 200)}`)
+    return undefined
   }
 }

@@ -364,7 +364,7 @@ describe('the SageMaker controller', () => {
     seedProduction()
 
     const result = await runAction(
-      { ...canary, 'rollout-controller': 'sagemaker', 'max-error-rate': '', 'traffic-steps': '10,100', timeout: '30m' },
+      { ...canary, 'rollout-controller': 'sagemaker', 'max-error-rate': '', 'traffic-steps': '25,100', timeout: '40m' },
       { clock }
     )
 

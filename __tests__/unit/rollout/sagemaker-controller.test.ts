@@ -1,8 +1,10 @@
 /**
  * rollout-controller: sagemaker. The rollout inputs become UpdateEndpoint's
- * DeploymentConfig; SageMaker shifts the traffic and rolls back on its alarms,
- * and the action reports what happened. Inputs that DeploymentConfig cannot
- * express, or that break SageMaker's limits, fail before any AWS call.
+ * DeploymentConfig, max-error-rate and max-latency-p99 become alarms on the
+ * new fleet; SageMaker shifts the traffic and rolls back on the alarms, and
+ * the action reports what happened and deletes the alarms it made. Inputs
+ * that DeploymentConfig cannot express, or that break SageMaker's limits,
+ * fail before any change.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
@@ -34,7 +36,8 @@ let fake: FakeAws
 beforeEach(() => {
   resetAws()
   fake = new FakeAws()
-  seedServingEndpoint(fake, 2)
+  // Ten instances: a 10% canary is one of them.
+  seedServingEndpoint(fake, 10)
   fake.alarms.set('fraud-5xx', 'OK')
   fake.alarms.set('fraud-latency', 'OK')
   fake.install(aws)
@@ -68,6 +71,7 @@ describe('the DeploymentConfig sent', () => {
             WaitIntervalInSeconds: 600,
             CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 }
           },
+          TerminationWaitInSeconds: 600,
           MaximumExecutionTimeoutInSeconds: 2700
         },
         AutoRollbackConfiguration: ALARMS
@@ -82,7 +86,7 @@ describe('the DeploymentConfig sent', () => {
     const state = fake.endpoint('fraud')
     expect(state.config).toBe(releaseConfig)
     // The new fleet is the size of the one it replaces.
-    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 2 }])
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 10 }])
     expect(fake.configs.get(releaseConfig)?.variants[0]?.ModelName).toBe('fraud-v2')
     expect(fake.configs.get(releaseConfig)?.tags['sagemaker-deploy:previous-config']).toBe('fraud-v1-config')
   })
@@ -103,6 +107,8 @@ describe('the DeploymentConfig sent', () => {
           WaitIntervalInSeconds: 180,
           LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 20 }
         },
+        // The old fleet stays a final bake-time, for an instant rollback at full traffic.
+        TerminationWaitInSeconds: 180,
         MaximumExecutionTimeoutInSeconds: 2700
       },
       AutoRollbackConfiguration: ALARMS
@@ -116,10 +122,214 @@ describe('the DeploymentConfig sent', () => {
     expect(sentDeploymentConfig()).toEqual({
       BlueGreenUpdatePolicy: {
         TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 600 },
+        TerminationWaitInSeconds: 600,
         MaximumExecutionTimeoutInSeconds: 3600
       },
       AutoRollbackConfiguration: ALARMS
     })
+  })
+})
+
+describe('max-error-rate and max-latency-p99 become alarms on the new fleet', () => {
+  const gated = { ...native, 'max-error-rate': '1%', 'max-latency-p99': '250ms' }
+  const newFleet = (config: string): Array<{ Name: string; Value: string }> => [
+    { Name: 'EndpointName', Value: 'fraud' },
+    { Name: 'VariantName', Value: 'AllTraffic' },
+    { Name: 'EndpointConfigName', Value: config }
+  ]
+
+  it('creates them before the one UpdateEndpoint, passes them with the user alarms, and deletes them after', async () => {
+    const specs: Array<Record<string, unknown>> = []
+    const clock = new FakeClock()
+    clock.at(500, () => specs.push(...fake.alarmSpecs.values()))
+
+    const result = await runAction(gated, { clock })
+
+    expect(result.failed).toBeUndefined()
+    const calls = changeCalls(aws)
+    const releaseConfig = result.outputs['endpoint-config-name'] as string
+    const errorAlarm = `sagemaker-deploy-${releaseConfig}-max-error-rate`
+    const latencyAlarm = `sagemaker-deploy-${releaseConfig}-max-latency-p99`
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.CreateModel',
+      'sagemaker.CreateEndpointConfig',
+      'cloudwatch.PutMetricAlarm',
+      'cloudwatch.PutMetricAlarm',
+      'sagemaker.UpdateEndpoint',
+      'cloudwatch.DeleteAlarms'
+    ])
+    expect(calls[2]?.input).toMatchObject({
+      AlarmName: errorAlarm,
+      Threshold: 0.01,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+      Metrics: [
+        {
+          Id: 'errors',
+          MetricStat: {
+            Metric: { MetricName: 'Invocation5XXErrors', Dimensions: newFleet(releaseConfig) },
+            Period: 60,
+            Stat: 'Sum'
+          }
+        },
+        {
+          Id: 'invocations',
+          MetricStat: {
+            Metric: { MetricName: 'Invocations', Dimensions: newFleet(releaseConfig) },
+            Period: 60,
+            Stat: 'Sum'
+          }
+        },
+        { Id: 'error_rate', Expression: 'errors / invocations', ReturnData: true }
+      ]
+    })
+    // ModelLatency is published in microseconds.
+    expect(calls[3]?.input).toMatchObject({
+      AlarmName: latencyAlarm,
+      MetricName: 'ModelLatency',
+      ExtendedStatistic: 'p99',
+      Dimensions: newFleet(releaseConfig),
+      Period: 60,
+      Threshold: 250_000
+    })
+    expect(calls[4]?.input.DeploymentConfig).toMatchObject({
+      AutoRollbackConfiguration: {
+        Alarms: [
+          { AlarmName: 'fraud-5xx' },
+          { AlarmName: 'fraud-latency' },
+          { AlarmName: errorAlarm },
+          { AlarmName: latencyAlarm }
+        ]
+      }
+    })
+    expect(calls[5]?.input).toEqual({ AlarmNames: [errorAlarm, latencyAlarm] })
+    // They existed during the deployment, and none is left after it.
+    expect(specs.map((spec) => spec.AlarmName)).toEqual([errorAlarm, latencyAlarm])
+    expect([...fake.alarmSpecs.keys()]).toEqual([])
+    expect(result.summary).toContain(
+      `rolling back if fraud-5xx, fraud-latency, ${errorAlarm}, ${latencyAlarm} goes into ALARM`
+    )
+  })
+
+  it('SageMaker rolls back when one fires, and the alarms are deleted all the same', async () => {
+    fake.transitionPolls = 10
+    const clock = new FakeClock()
+    clock.at(2_000, () => {
+      const name = [...fake.alarmSpecs.keys()].find((key) => key.endsWith('-max-error-rate'))
+      if (name) fake.alarms.set(name, 'ALARM')
+    })
+
+    const result = await runAction({ ...gated, 'alarm-names': '' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/^SageMaker rolled the deployment back to "fraud-v1-config": .*max-error-rate/)
+    expect(changeCalls(aws).at(-3)).toMatchObject({ name: 'cloudwatch.DeleteAlarms' })
+    expect([...fake.alarmSpecs.keys()]).toEqual([])
+  })
+
+  it('after a cancel, the post step waits for the deployment to end, then deletes them', async () => {
+    fake.transitionPolls = 3
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1' }])
+    fake.alarms.set('sagemaker-deploy-fraud-x-max-error-rate', 'OK')
+    fake.alarmSpecs.set('sagemaker-deploy-fraud-x-max-error-rate', {})
+    fake.endpoint('fraud').status = 'Updating'
+    fake.endpoint('fraud').pending = { pollsLeft: 3, apply: () => (fake.endpoint('fraud').status = 'InService') }
+    core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud' })
+    core.state.isPost = 'true'
+    core.state.nativeDeployment = JSON.stringify({
+      endpointName: 'fraud',
+      region: 'us-east-1',
+      alarms: ['sagemaker-deploy-fraud-x-max-error-rate']
+    })
+    const { run } = await import('../../../src/main.js')
+
+    await run({ env: { AWS_REGION: 'us-east-1' }, clock: new FakeClock() })
+
+    const names = awsCallNames()
+    // Not one DeleteAlarms while SageMaker still needed the alarm.
+    expect(names.lastIndexOf('sagemaker.DescribeEndpoint')).toBeLessThan(names.indexOf('cloudwatch.DeleteAlarms'))
+    expect(names.filter((name) => name === 'sagemaker.DescribeEndpoint').length).toBeGreaterThan(2)
+    expect([...fake.alarmSpecs.keys()]).toEqual([])
+    expect(core.state.nativeDeployment).toBe('')
+    expect(core.writtenSummaries.join('')).toContain('its alarms sagemaker-deploy-fraud-x-max-error-rate were deleted')
+  })
+})
+
+describe("SageMaker's rules, checked before any change", () => {
+  it('a canary smaller than one instance of the new fleet', async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1' }])
+
+    const result = await runAction({ ...native, 'traffic-steps': '10,100' })
+
+    // Two instances: 10% is a fifth of one.
+    expect(result.failed).toBe(
+      'Input "traffic-steps" starts at 10%, which is 0.2 of the new fleet\'s 2 instances: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (50% or more), or raise instance-count; got "10,100".'
+    )
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it("a new variant that does not keep the serving variant's name", async () => {
+    const result = await runAction({ ...native, 'traffic-steps': '50,100', 'variant-name': 'Blue' })
+
+    expect(result.failed).toMatch(/^Input "variant-name" must be the serving variant's name, "AllTraffic"/)
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it('an endpoint with two variants', async () => {
+    fake.seedEndpoint('fraud', 'fraud-ab-config', [
+      { name: 'A', weight: 50, count: 2, model: 'fraud-a' },
+      { name: 'B', weight: 50, count: 2, model: 'fraud-b' }
+    ])
+
+    const result = await runAction({ ...native, 'traffic-steps': '50,100' })
+
+    expect(result.failed).toMatch(/^Input "rollout-controller" sagemaker needs an endpoint with one production variant/)
+    expect(changeCalls(aws)).toEqual([])
+  })
+})
+
+describe('strategy: rolling', () => {
+  const rolling = { ...native, strategy: 'rolling', 'traffic-steps': '', 'bake-time': '5m', timeout: '1h' }
+
+  it("becomes SageMaker's RollingUpdatePolicy: batch size, bake-time as the wait, the rollback batch", async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 4, model: 'fraud-v1' }])
+
+    const result = await runAction({ ...rolling, 'batch-size': '1', 'rollback-batch-size': '50%' })
+
+    expect(result.failed).toBeUndefined()
+    expect(sentDeploymentConfig()).toEqual({
+      RollingUpdatePolicy: {
+        MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 },
+        WaitIntervalInSeconds: 300,
+        MaximumExecutionTimeoutInSeconds: 3600,
+        RollbackMaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 50 }
+      },
+      AutoRollbackConfiguration: ALARMS
+    })
+    expect(result.summary).toContain('replace the fleet in batches of 1 instances, 5m apart, without a second fleet')
+  })
+
+  it('refuses a fleet of one instance, which cannot roll', async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 1, model: 'fraud-v1' }])
+
+    const result = await runAction(rolling)
+
+    expect(result.failed).toMatch(
+      /^Input "batch-size" must be 5% to 50% of the fleet's 1 instance.*a fleet of one instance cannot roll/
+    )
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it('names the least timeout for the batches', async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 8, model: 'fraud-v1' }])
+
+    const result = await runAction({ ...rolling, 'batch-size': '25%', 'bake-time': '10m' })
+
+    // Four batches of two instances, each provisioned (about 10m) and baked (10m).
+    expect(result.failed).toMatch(/^Input "timeout" must be at least 1h20m for a rolling update in 4 batches/)
+    expect(changeCalls(aws)).toEqual([])
   })
 })
 
@@ -149,7 +359,7 @@ describe('SageMaker rolling the deployment back', () => {
     const state = fake.endpoint('fraud')
     expect(state.status).toBe('InService')
     expect(state.config).toBe('fraud-v1-config')
-    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 2 }])
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 10 }])
     expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
     expect([...fake.models]).toEqual(['fraud-v1'])
   }
@@ -200,13 +410,13 @@ describe('SageMaker rolling the deployment back', () => {
   })
 
   it('watches a rollback that ends after the deployment timeout to its end', async () => {
-    // A deployment that uses nearly all of its ten minutes, then SageMaker's rollback on top.
+    // A deployment that uses nearly all of its twenty minutes, then SageMaker's rollback on top.
     const clock = new FakeClock()
     fake.clock = clock
-    fake.transitionMs = { Updating: 9 * 60_000, RollingBack: 4 * 60_000 }
+    fake.transitionMs = { Updating: 19 * 60_000, RollingBack: 4 * 60_000 }
     clock.at(5 * 60_000, () => fake.alarms.set('fraud-5xx', 'ALARM'))
 
-    const result = await runAction({ ...native, timeout: '10m', 'bake-time': '5m' }, { clock })
+    const result = await runAction({ ...native, timeout: '20m', 'bake-time': '5m' }, { clock })
 
     expect(fake.endpoint('fraud').history).toEqual(['InService', 'Updating', 'RollingBack', 'InService'])
     expect(result.outputs['rollout-result']).toBe('rolled-back')
@@ -233,15 +443,26 @@ describe('inputs SageMaker cannot take fail before any AWS call', () => {
       { 'alarm-names': Array.from({ length: 11 }, (_, index) => `alarm-${index + 1}`).join(',') },
       'alarm-names'
     ],
-    ['max-error-rate', { 'max-error-rate': '1%' }, 'max-error-rate'],
-    ['max-latency-p99', { 'max-latency-p99': '250ms' }, 'max-latency-p99'],
+    [
+      '9 alarms and max-error-rate and max-latency-p99, 11 in all',
+      {
+        'alarm-names': Array.from({ length: 9 }, (_, index) => `alarm-${index + 1}`).join(','),
+        'max-error-rate': '1%',
+        'max-latency-p99': '250ms'
+      },
+      'alarm-names'
+    ],
+    ['max-error-rate-increase', { 'max-error-rate-increase': '1%' }, 'max-error-rate-increase'],
     ['min-invocations', { 'min-invocations': '10' }, 'min-invocations'],
     ['a probe payload', { 'probe-payload': '{}' }, 'probe-payload'],
     ['traffic-steps not ending at 100', { 'traffic-steps': '10,50' }, 'traffic-steps'],
     // DeploymentConfig takes whole percentages only (CapacitySize.Value is an integer).
     ['a fractional canary size', { 'traffic-steps': '12.5,100' }, 'traffic-steps'],
-    // SageMaker wants MaximumExecutionTimeoutInSeconds above the waiting it is asked to do.
-    ['a bake-time longer than the timeout', { 'bake-time': '45m', timeout: '30m' }, 'bake-time']
+    // SageMaker times the whole deployment out: provisioning, the bakes and the final wait must fit.
+    ['a timeout that the bakes do not fit in', { 'bake-time': '45m', timeout: '1h' }, 'timeout'],
+    ['rolling with the action as controller', { 'rollout-controller': 'action', strategy: 'rolling' }, 'strategy'],
+    ['rolling with traffic steps', { strategy: 'rolling', 'traffic-steps': '50,100' }, 'traffic-steps'],
+    ['a batch size that is neither a share nor a count', { strategy: 'rolling', 'batch-size': 'half' }, 'batch-size']
   ]
 
   it.each(cases)('%s', async (_label, inputs, inputName) => {
@@ -255,10 +476,18 @@ describe('inputs SageMaker cannot take fail before any AWS call', () => {
   })
 
   it('names what the sagemaker controller accepts', async () => {
-    const result = await runAction({ ...native, 'max-error-rate': '1%' })
+    const result = await runAction({ ...native, 'probe-payload': '{}' })
 
     expect(result.failed).toBe(
-      'Input "max-error-rate" is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout.'
+      'Input "probe-payload" is judged by the action only; with rollout-controller: sagemaker, alarm-names, max-error-rate and max-latency-p99 guard the rollout.'
+    )
+  })
+
+  it('names the least timeout that fits, and why', async () => {
+    const result = await runAction({ ...native, 'bake-time': '15m', timeout: '30m' })
+
+    expect(result.failed).toBe(
+      'Input "timeout" must be at least 40m with rollout-controller: sagemaker: SageMaker times the whole deployment out at it (MaximumExecutionTimeoutInSeconds), and it takes provisioning the new fleet (about 10m) plus a bake of 15m on the canary and a final one of 15m at full traffic; got "30m".'
     )
   })
 })

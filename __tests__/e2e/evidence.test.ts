@@ -1,0 +1,297 @@
+// Gates judged on evidence, through the bundled action against an emulator
+// that behaves like production: simulated clients send requests split by the
+// variants' weights, each model answers with its own error rate and latency,
+// an instance serves a bounded rate, and CloudWatch publishes a minute only
+// after it has closed plus 15 to 30 s. Nothing here can pass because data
+// arrived instantly. These runs take real minutes, so they run side by side,
+// each on an endpoint of its own in one emulator.
+
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import {
+  DescribeScalableTargetsCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand
+} from '@aws-sdk/client-application-auto-scaling'
+import { DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
+import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
+import {
+  TEST_ROLE_ARN,
+  awsClients,
+  runAction,
+  seedModelAndEndpoint,
+  startEmulator,
+  type ActionRun,
+  type AwsClients,
+  type Emulator
+} from './harness.js'
+import { describeEndpoint, image, jsonOutput, resultOf, transcript } from './scenario.js'
+
+// Each scenario waits for minutes to close and be published; all of them together take about six minutes.
+jest.setTimeout(12 * 60_000)
+
+/** Later than a ten-second gate-interval, so a step must wait for its data; sooner than production, to save minutes. */
+const PUBLICATION_DELAY_SECONDS: [number, number] = [15, 30]
+
+let emulator: Emulator
+let aws: AwsClients
+let control: EmulatorControl
+
+beforeAll(async () => {
+  emulator = await startEmulator({ transitionSeconds: 0.3 })
+  aws = awsClients(emulator)
+  control = emulatorControl(emulator)
+  await control.configure({ seed: 11, metricsDelaySeconds: PUBLICATION_DELAY_SECONDS, autoscalingIntervalSeconds: 2 })
+}, 120_000)
+
+afterAll(async () => {
+  await control?.stopTraffic()
+  aws?.destroy()
+  await emulator?.stop()
+})
+
+interface Step {
+  weight: number
+  verdict: string
+  kind?: string
+  startedAt: number
+  endedAt?: number
+  reason?: string
+  evaluations: Array<{ at: number; verdict: string; inconclusive: string[]; failures: string[]; invocations?: number }>
+}
+
+function stepsOf(run: ActionRun): Step[] {
+  return ((resultOf(run).rollout as { steps?: Step[] } | undefined)?.steps ?? []) as Step[]
+}
+
+/** An endpoint of its own, serving `old` on one variant, with clients sending `rate` requests a second. */
+async function serving(
+  endpointName: string,
+  {
+    rate,
+    instanceType = 'ml.m5.large',
+    instanceCount = 1
+  }: { rate: number; instanceType?: string; instanceCount?: number }
+): Promise<void> {
+  await seedModelAndEndpoint(aws.sagemaker, {
+    endpointName,
+    image: image(`${endpointName}-old`),
+    variants: [{ variantName: 'AllTraffic', instanceType, instanceCount }]
+  })
+  if (rate > 0) await control.setTraffic(endpointName, rate)
+}
+
+function deploy(
+  endpointName: string,
+  inputs: Record<string, string>,
+  extra: { timeoutMs?: number } = {}
+): Promise<ActionRun> {
+  return runAction({
+    emulator,
+    timeoutMs: extra.timeoutMs ?? 8 * 60_000,
+    inputs: {
+      operation: 'deploy',
+      'endpoint-name': endpointName,
+      'execution-role-arn': TEST_ROLE_ARN,
+      'image-uri': image(`${endpointName}-new`),
+      'model-name': `${endpointName}-new`,
+      strategy: 'canary',
+      'bake-time': '30s',
+      'gate-interval': '10s',
+      ...inputs
+    }
+  })
+}
+
+describe('gates that hold on production-like CloudWatch', () => {
+  it.concurrent('a bad canary whose data arrives late is rolled back, not promoted on empty windows', async () => {
+    const name = 'late-bad'
+    await serving(name, { rate: 6 })
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.25 })
+
+    const run = await deploy(name, { 'traffic-steps': '20,100', 'bake-time': '60s', 'max-error-rate': '5%' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['rollout-result']).toBe('rolled-back')
+    const [step] = stepsOf(run)
+    // Judged before any data could exist, the first evaluation is inconclusive, never passed ...
+    expect(step?.evaluations[0]?.verdict).toBe('inconclusive')
+    expect(step?.evaluations.some((evaluation) => evaluation.verdict === 'passed')).toBe(false)
+    // ... and the step fails on the data once CloudWatch has published it.
+    expect(step?.verdict).toBe('failed')
+    expect(step?.reason).toMatch(/error rate 2\d\.\d\d% .* above max-error-rate 5\.00%/)
+    const endpoint = await describeEndpoint(aws, name)
+    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
+  })
+
+  it.concurrent('a healthy canary with min-invocations is promoted', async () => {
+    const name = 'healthy-min'
+    await serving(name, { rate: 6 })
+
+    const run = await deploy(name, { 'traffic-steps': '20,100', 'min-invocations': '5', 'max-error-rate': '5%' })
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.outputs['rollout-result']).toBe('succeeded')
+    const steps = stepsOf(run)
+    expect(steps.map((step) => step.verdict)).toEqual(['passed', 'passed'])
+    // The first look came before any minute could be published: inconclusive, not a rollback.
+    expect(steps[0]?.evaluations[0]?.verdict).toBe('inconclusive')
+    expect(jsonOutput(run, 'variant-weights')).toEqual({ [`${name}-new`]: 100 })
+  })
+
+  it.concurrent('a canary with no traffic never succeeds', async () => {
+    const name = 'no-traffic'
+    await serving(name, { rate: 0 })
+
+    const run = await deploy(name, {
+      'traffic-steps': '20,100',
+      'max-error-rate': '1%',
+      'bake-time': '20s',
+      'max-data-delay': '40s'
+    })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['rollout-result']).toBe('rolled-back')
+    expect(stepsOf(run).map((step) => step.verdict)).toEqual(['inconclusive'])
+    expect(run.stdout).toContain('the gates could not judge the 20% step')
+    expect(run.summary).toContain('❔ inconclusive')
+  })
+
+  it.concurrent('errors the new model shares with the baseline pass a relative gate', async () => {
+    const name = 'shared-errors'
+    await serving(name, { rate: 20 })
+    await control.setModelBehaviour({ match: `${name}-old`, errorRate: 0.05 })
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.05 })
+
+    const run = await deploy(name, { 'traffic-steps': '50,100', 'max-error-rate-increase': '5%', 'bake-time': '60s' })
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.outputs['rollout-result']).toBe('succeeded')
+    expect(run.summary).toMatch(/<td>\d\.\d\d% \(baseline \d\.\d\d%\)<\/td>/)
+    expect(run.summary).toContain('max-error-rate-increase passed')
+  })
+
+  it.concurrent('a regression beyond the margin fails the relative gate', async () => {
+    const name = 'regression'
+    await serving(name, { rate: 20 })
+    await control.setModelBehaviour({ match: `${name}-old`, errorRate: 0.05 })
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.3 })
+
+    const run = await deploy(name, { 'traffic-steps': '50,100', 'max-error-rate-increase': '5%' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['rollout-result']).toBe('rolled-back')
+    expect(run.stdout).toMatch(/max-error-rate-increase: regression-new \d\d\.\d\d% .* vs baseline \d\.\d\d%/)
+  })
+
+  it.concurrent('promote after a degraded pause shifts no more traffic', async () => {
+    const name = 'degraded-pause'
+    await serving(name, { rate: 10 })
+    const paused = await deploy(name, { 'traffic-steps': '30', 'max-error-rate': '5%' })
+    if (paused.exitCode !== 0) throw new Error(transcript(paused))
+    expect(paused.outputs['rollout-result']).toBe('paused')
+
+    // The canary goes bad while it waits; its bad minutes need to close and be published.
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.5 })
+    await new Promise((resolve) => setTimeout(resolve, 100_000))
+
+    const promoted = await runAction({
+      emulator,
+      timeoutMs: 5 * 60_000,
+      inputs: {
+        operation: 'promote',
+        'endpoint-name': name,
+        'traffic-steps': '100',
+        'bake-time': '30s',
+        'gate-interval': '10s',
+        'max-error-rate': '5%'
+      }
+    })
+
+    expect(promoted.exitCode).toBe(1)
+    expect(promoted.outputs['rollout-result']).toBe('rolled-back')
+    const steps = stepsOf(promoted)
+    expect(steps.map((step) => [step.kind ?? 'step', step.verdict])).toEqual([['pause', 'failed']])
+    expect(promoted.stdout).not.toContain('Shifting 100% of traffic')
+    const endpoint = await describeEndpoint(aws, name)
+    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
+  })
+})
+
+describe('capacity that holds on production-like traffic', () => {
+  it.concurrent(
+    'a canary on 4 × ml.m5.xlarge gets 4 × ml.m5.xlarge, and no request fails for lack of capacity',
+    async () => {
+      const name = 'capacity'
+      // 50 requests a second: four xlarge instances serve 80; one large, the old default, 10.
+      await serving(name, { rate: 50, instanceType: 'ml.m5.xlarge', instanceCount: 4 })
+
+      const run = await deploy(name, { 'traffic-steps': '50,100', 'max-error-rate': '1%' })
+
+      if (run.exitCode !== 0) throw new Error(transcript(run))
+      const config = await aws.sagemaker.send(
+        new DescribeEndpointConfigCommand({ EndpointConfigName: run.outputs['endpoint-config-name'] })
+      )
+      expect(config.ProductionVariants?.map((variant) => [variant.InstanceType, variant.InitialInstanceCount])).toEqual(
+        [['ml.m5.xlarge', 4]]
+      )
+      const stats = (await control.trafficStats())[name]
+      const capacityErrors = Object.values(stats?.variants ?? {}).map((variant) => variant.errors5xx.capacity)
+      expect(capacityErrors.length).toBeGreaterThan(1)
+      expect(capacityErrors.every((count) => count === 0)).toBe(true)
+    }
+  )
+
+  it.concurrent(
+    'keeps the serving variant from scaling in while traffic moves away, and gives scale-in back after',
+    async () => {
+      const name = 'scale-in'
+      // Three instances at 6 requests a second: target tracking at 300 a minute per instance would scale in.
+      await serving(name, { rate: 6, instanceCount: 3 })
+      const target = {
+        ServiceNamespace: 'sagemaker' as const,
+        ResourceId: `endpoint/${name}/variant/AllTraffic`,
+        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const
+      }
+      await aws.autoscaling.send(new RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 4 }))
+      await aws.autoscaling.send(
+        new PutScalingPolicyCommand({
+          ...target,
+          PolicyName: 'invocations',
+          PolicyType: 'TargetTrackingScaling',
+          TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: 300,
+            PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }
+          }
+        })
+      )
+
+      const counts: number[] = []
+      let watching = true
+      const watch = (async () => {
+        while (watching) {
+          const endpoint = await describeEndpoint(aws, name)
+          const old = endpoint.ProductionVariants?.find((variant) => variant.VariantName === 'AllTraffic')
+          if (old?.CurrentInstanceCount !== undefined) counts.push(old.CurrentInstanceCount)
+          await new Promise((resolve) => setTimeout(resolve, 2_000))
+        }
+      })()
+      const run = await deploy(name, { 'traffic-steps': '50', 'max-error-rate': '5%', 'bake-time': '60s' })
+      watching = false
+      await watch
+
+      if (run.exitCode !== 0) throw new Error(transcript(run))
+      expect(run.outputs['rollout-result']).toBe('paused')
+      expect(counts.length).toBeGreaterThan(10)
+      expect(Math.min(...counts)).toBe(3)
+      expect(run.stdout).toContain('Scale-in of variant "AllTraffic" is suspended for the rollout, at 3 instances.')
+      // Paused: the variant's autoscaling is its own again.
+      const { ScalableTargets } = await aws.autoscaling.send(
+        new DescribeScalableTargetsCommand({
+          ServiceNamespace: 'sagemaker',
+          ResourceIds: [target.ResourceId]
+        })
+      )
+      expect(ScalableTargets?.[0]?.SuspendedState?.DynamicScalingInSuspended).toBe(false)
+    }
+  )
+})
