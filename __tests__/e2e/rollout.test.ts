@@ -1,7 +1,9 @@
 // Progressive rollouts run by the action, through the bundled action against
-// the emulator: a healthy canary promoted, canaries rolled back by an alarm
-// (set before the run and flipped mid-rollout) and by the new variant's error
-// rate, and a canary paused then promoted.
+// the emulator: a canary promoted, a canary rolled back by an alarm that fires
+// as traffic reaches it, a deploy refused against a firing alarm, and a canary
+// paused then promoted. The gates here are probes and alarms that fire: both
+// judge at once. Gates that must wait for CloudWatch minutes are exercised in
+// evidence.test.ts, side by side.
 
 import { describe, expect, it } from '@jest/globals'
 import {
@@ -10,7 +12,7 @@ import {
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand
 } from '@aws-sdk/client-application-auto-scaling'
-import { putVariantMetrics, seedModelAndEndpoint, setAlarm, type ActionRun } from './harness.js'
+import { seedModelAndEndpoint, setAlarm, type ActionRun } from './harness.js'
 import {
   annotations,
   configModels,
@@ -37,8 +39,10 @@ const NEW_MODEL = 'fraud-m2'
 const SEED_CONFIG = `${ENDPOINT}-seed-config`
 const SEED_MODEL = `${ENDPOINT}-alltraffic-model`
 
-/** Two gate evaluations a step, so a datapoint that lands just after a window's end is still judged in that step. */
+/** Two gate evaluations a step. */
 const FAST = { 'bake-time': '2s', 'gate-interval': '1s' }
+/** Probes are evidence of their own: a step judged by them alone ends at bake-time. */
+const PROBED = { 'probe-payload': '{"amount": 12.5}' }
 
 async function seed(): Promise<void> {
   await seedModelAndEndpoint(s.aws.sagemaker, {
@@ -81,9 +85,8 @@ async function expectBackOnSeedConfig(): Promise<void> {
 }
 
 describe('canary rollout', () => {
-  it('promotes a healthy canary through 10, 50 and 100% with every gate passing', async () => {
+  it('promotes a canary through 10, 50 and 100%, its probes passing, and carries autoscaling over', async () => {
     await seed()
-    await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
     const target = {
       ServiceNamespace: 'sagemaker' as const,
       ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const
@@ -111,32 +114,13 @@ describe('canary rollout', () => {
 
     const work = background()
     const seen: Record<string, Record<string, number | undefined>> = {}
-    const latencies = Array.from({ length: 100 }, (_, i) => (i < 98 ? 20_000 : 40_000))
-    const run = await canary(
-      {
-        'traffic-steps': '10,50,100',
-        'alarm-names': ALARM,
-        'max-error-rate': '1%',
-        'max-latency-p99': '250ms',
-        'probe-payload': '{"amount": 12.5}'
-      },
-      (line) => {
-        const shifted = SHIFT_DONE.exec(line)
-        if (shifted) {
-          const weight = shifted[1] ?? ''
-          work.add(
-            putVariantMetrics(s.aws.cloudwatch, ENDPOINT, NEW_MODEL, {
-              invocations: 100,
-              errors5xx: 0,
-              latencyUs: latencies
-            })
-          )
-          // Errors of the old variant are not the new model's doing: the gates judge the new variant only.
-          work.add(putVariantMetrics(s.aws.cloudwatch, ENDPOINT, 'AllTraffic', { invocations: 100, errors5xx: 50 }))
-          work.add(describeEndpoint(s.aws, ENDPOINT).then((endpoint) => (seen[weight] = currentWeights(endpoint))))
-        }
+    const run = await canary({ 'traffic-steps': '10,50,100', ...PROBED }, (line) => {
+      const shifted = SHIFT_DONE.exec(line)
+      if (shifted) {
+        const weight = shifted[1] ?? ''
+        work.add(describeEndpoint(s.aws, ENDPOINT).then((endpoint) => (seen[weight] = currentWeights(endpoint))))
       }
-    )
+    })
     await work.settle()
     expectSuccess(run)
 
@@ -161,20 +145,15 @@ describe('canary rollout', () => {
     expect(run.summary).toContain('<h3>Rollout (canary, gates judged by the action)</h3>')
     const steps = summaryTable(run.summary, 'Step').map((row) => row.filter((_, i) => i !== 2))
     expect(steps).toEqual([
-      ['1', '10%', '100', '0.00%', '40 ms', 'OK', '1/1', '✅ passed'],
-      ['2', '50%', '100', '0.00%', '40 ms', 'OK', '1/1', '✅ passed'],
-      ['3', '100%', '100', '0.00%', '40 ms', 'OK', '1/1', '✅ passed']
+      ['1', '10%', '—', '—', '—', 'none set', '1/1', '2 passed', '✅ passed'],
+      ['2', '50%', '—', '—', '—', 'none set', '1/1', '2 passed', '✅ passed'],
+      ['3', '100%', '—', '—', '—', 'none set', '1/1', '2 passed', '✅ passed']
     ])
-    // Two charts: the share of traffic, then the error rate per step (all zero here).
     expect(run.summary).toContain('bar [10, 50, 100]')
-    expect(run.summary).toContain('bar [0, 0, 0]')
-    expect(run.summary).not.toContain('Failed gate evaluations')
-    expect(summaryTable(run.summary, 'Variant')).toEqual([[NEW_MODEL, NEW_MODEL, 'ml.m5.large', '1', '100%']])
+    // The new variant serves with the two instances the old one served with, not the defaults.
+    expect(summaryTable(run.summary, 'Variant')).toEqual([[NEW_MODEL, NEW_MODEL, 'ml.m5.large', '2', '100%']])
     // The payload may hold real data: it is never shown.
     expect(run.stdout + run.summary).not.toContain('12.5')
-
-    const rollout = resultOf(run).rollout as { steps: Array<{ evaluations: unknown[] }> }
-    expect(rollout.steps.map((step) => step.evaluations.length)).toEqual([2, 2, 2])
 
     const endpoint = await describeEndpoint(s.aws, ENDPOINT)
     expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: release })
@@ -196,11 +175,13 @@ describe('canary rollout', () => {
     expect(probes).toHaveLength(6)
     expect(probes.every((p) => p.targetVariant === NEW_MODEL && p.variant === NEW_MODEL && p.status === 200)).toBe(true)
 
-    // Autoscaling moved from the retired variant to the new one.
+    // Scale-in was held for the rollout, then autoscaling moved from the retired variant to the new one as it was.
+    expect(run.stdout).toContain('Scale-in of variant "AllTraffic" is suspended for the rollout, at 2 instances.')
     const targets = await s.aws.autoscaling.send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'sagemaker' }))
     expect(targets.ScalableTargets?.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity])).toEqual([
       [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 2, 6]
     ])
+    expect(targets.ScalableTargets?.[0]?.SuspendedState?.DynamicScalingInSuspended ?? false).toBe(false)
     const policies = await s.aws.autoscaling.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker' }))
     expect(policies.ScalingPolicies?.map((p) => [p.ResourceId, p.PolicyName])).toEqual([
       [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 'invocations']
@@ -208,10 +189,28 @@ describe('canary rollout', () => {
     expect(run.state.rollout ?? '').toBe('')
   })
 
-  it('rolls back at the first step when an alarm is already in ALARM', async () => {
+  it('refuses to deploy against an alarm already in ALARM, and creates nothing', async () => {
     await seed()
     await setAlarm(s.aws.cloudwatch, ALARM, 'ALARM', 'Threshold crossed: 12 5XX errors')
+    const before = await inventory(s.aws)
+
     const run = await canary({ 'traffic-steps': '10,50,100', 'alarm-names': ALARM })
+
+    expect(expectFailure(run)).toEqual([
+      `Input "alarm-names": "${ALARM}" (Threshold crossed: 12 5XX errors) is already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`
+    ])
+    expect(await inventory(s.aws)).toEqual(before)
+    await expectBackOnSeedConfig()
+  })
+
+  it('rolls back when the alarm fires as traffic reaches the canary: traffic off it first, then the config', async () => {
+    await seed()
+    await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
+    const work = background()
+    const run = await canary({ 'traffic-steps': '10,50,100', 'alarm-names': ALARM }, (line) => {
+      if (line.includes('Shifting 10% of traffic')) work.add(setAlarm(s.aws.cloudwatch, ALARM, 'ALARM'))
+    })
+    await work.settle()
 
     const errors = expectFailure(run)
     expect(errors).toHaveLength(1)
@@ -238,68 +237,27 @@ describe('canary rollout', () => {
     expect(run.summary).toContain('<strong>❌ Error:</strong> Rolled back:')
     expect(run.summary).not.toContain('<strong>Decision:</strong>')
     const steps = summaryTable(run.summary, 'Step')
-    expect(steps).toHaveLength(1)
-    expect(steps[0]?.[1]).toBe('10%')
-    expect(steps[0]?.[6]).toBe(ALARM)
-    expect(steps[0]?.[8]).toBe('❌ failed')
-    // One failure is told once, in the table and the error; a lone step needs no chart.
-    expect(run.summary).not.toContain('Failed gate evaluations')
+    expect(steps.map((row) => [row[1], row[6], row[9]])).toEqual([['10%', ALARM, '❌ failed']])
+    // A lone step needs no chart.
     expect(run.summary).not.toContain('xychart-beta')
     expect(summaryTable(run.summary, 'Variant')).toEqual([['AllTraffic', SEED_MODEL, 'ml.m5.large', '2', '100%']])
+    const rollout = resultOf(run).rollout as { result: string; steps: Array<{ verdict: string }> }
+    expect(rollout.result).toBe('rolled-back')
 
     await expectBackOnSeedConfig()
     expect(run.state.rollout ?? '').toBe('')
   })
 
-  it('rolls back when the alarm fires mid-rollout, after the first step passed', async () => {
+  it('lets a rolled-back canary pass the step with fail-on-rollback false', async () => {
     await seed()
     await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
     const work = background()
-    const run = await canary({ 'traffic-steps': '10,50,100', 'alarm-names': ALARM }, (line) => {
-      if (line.includes('Shifting 50% of traffic')) work.add(setAlarm(s.aws.cloudwatch, ALARM, 'ALARM'))
-    })
-    await work.settle()
-
-    const errors = expectFailure(run)
-    expect(errors[0]).toMatch(/^Rolled back: a failed gate evaluation at 50%: alarm fraud-5xx in ALARM/)
-    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
-    const steps = summaryTable(run.summary, 'Step')
-    expect(steps.map((row) => [row[1], row[6], row[8]])).toEqual([
-      ['10%', 'OK', '✅ passed'],
-      ['50%', ALARM, '❌ failed']
-    ])
-    const rollout = resultOf(run).rollout as { result: string; steps: Array<{ verdict: string }> }
-    expect(rollout.result).toBe('rolled-back')
-    expect(rollout.steps.map((step) => step.verdict)).toEqual(['passed', 'failed'])
-    await expectBackOnSeedConfig()
-  })
-
-  it("rolls back on the new variant's error rate", async () => {
-    await seed()
-    const work = background()
-    const run = await canary({ 'traffic-steps': '10,100', 'max-error-rate': '5%' }, (line) => {
-      if (SHIFT_DONE.test(line)) {
-        work.add(putVariantMetrics(s.aws.cloudwatch, ENDPOINT, NEW_MODEL, { invocations: 100, errors5xx: 20 }))
-      }
-    })
-    await work.settle()
-
-    const errors = expectFailure(run)
-    expect(errors[0]).toMatch(/^Rolled back: a failed gate evaluation at 10%: /)
-    expect(errors[0]).toContain('error rate 20.00% above max-error-rate 5.00%')
-    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
-    const steps = summaryTable(run.summary, 'Step')
-    expect(steps.map((row) => [row[1], row[3], row[4], row[8]])).toEqual([['10%', '100', '20.00%', '❌ failed']])
-    expect(run.summary).not.toContain('xychart-beta')
-    await expectBackOnSeedConfig()
-  })
-
-  it('lets a rolled-back canary pass the step with fail-on-rollback false', async () => {
-    await seed()
-    await setAlarm(s.aws.cloudwatch, ALARM, 'ALARM')
     const run = expectSuccess(
-      await canary({ 'traffic-steps': '10,100', 'alarm-names': ALARM, 'fail-on-rollback': 'false' })
+      await canary({ 'traffic-steps': '10,100', 'alarm-names': ALARM, 'fail-on-rollback': 'false' }, (line) => {
+        if (line.includes('Shifting 10% of traffic')) work.add(setAlarm(s.aws.cloudwatch, ALARM, 'ALARM'))
+      })
     )
+    await work.settle()
     expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
     expect(warningAnnotations(run).some((w) => w.includes('fail-on-rollback is false'))).toBe(true)
     await expectBackOnSeedConfig()
@@ -309,9 +267,8 @@ describe('canary rollout', () => {
 describe('paused canary', () => {
   it('pauses at 50%, refuses a second deploy, then promotes and rolls back past the canary', async () => {
     await seed()
-    await setAlarm(s.aws.cloudwatch, ALARM, 'OK')
     const paused = expectSuccess(
-      await canary({ 'traffic-steps': '10,50', 'alarm-names': ALARM, 'bake-time': '1s', 'gate-interval': '1s' })
+      await canary({ 'traffic-steps': '10,50', ...PROBED, 'bake-time': '1s', 'gate-interval': '1s' })
     )
     expect(paused.outputs).toMatchObject({
       'rollout-result': 'paused',
@@ -327,14 +284,15 @@ describe('paused canary', () => {
     expect(paused.summary).toContain(`<h2>⏸️ deploy paused: ${ENDPOINT}</h2>`)
     expect(summaryTable(paused.summary, 'Variant')).toEqual([
       ['AllTraffic', SEED_MODEL, 'ml.m5.large', '2', '50%'],
-      [NEW_MODEL, NEW_MODEL, 'ml.m5.large', '1', '50%']
+      [NEW_MODEL, NEW_MODEL, 'ml.m5.large', '2', '50%']
     ])
     const canaryConfig = paused.outputs['endpoint-config-name'] ?? ''
     expect(canaryConfig).toMatch(/-canary$/)
     expect(await configTags(s.aws, canaryConfig)).toMatchObject({
       'sagemaker-deploy:role': 'canary',
       'sagemaker-deploy:new-variant': NEW_MODEL,
-      'sagemaker-deploy:previous-config': SEED_CONFIG
+      'sagemaker-deploy:previous-config': SEED_CONFIG,
+      'sagemaker-deploy:paused-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
     })
     const pausedEndpoint = await describeEndpoint(s.aws, ENDPOINT)
     expect(pausedEndpoint.EndpointConfigName).toBe(canaryConfig)
@@ -353,7 +311,7 @@ describe('paused canary', () => {
         operation: 'promote',
         'endpoint-name': ENDPOINT,
         'traffic-steps': '10,50,75,100',
-        'alarm-names': ALARM,
+        ...PROBED,
         'bake-time': '1s',
         'gate-interval': '1s'
       })
@@ -371,9 +329,11 @@ describe('paused canary', () => {
     expect(jsonOutput(promoted, 'variant-weights')).toEqual({ [NEW_MODEL]: 100 })
     expect(promoted.summary).toContain(`<h2>✅ promote succeeded: ${ENDPOINT}</h2>`)
     expect(promoted.summary).toContain('<h3>Rollout (promote, gates judged by the action)</h3>')
-    expect(summaryTable(promoted.summary, 'Step').map((row) => [row[1], row[8]])).toEqual([
-      ['75%', '✅ passed'],
-      ['100%', '✅ passed']
+    // The pause is judged first, then the steps above it.
+    expect(summaryTable(promoted.summary, 'Step').map((row) => [row[0], row[1], row[9]])).toEqual([
+      ['pause', '50%', '✅ passed'],
+      ['1', '75%', '✅ passed'],
+      ['2', '100%', '✅ passed']
     ])
     const endpoint = await describeEndpoint(s.aws, ENDPOINT)
     expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: release })

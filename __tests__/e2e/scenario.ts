@@ -17,15 +17,14 @@ import {
   TEST_REGION,
   TEST_ROLE_ARN,
   awsClients,
-  emulatorControl,
   runAction,
   startEmulator,
   type ActionRun,
   type AwsClients,
   type Emulator,
-  type EmulatorControl,
   type RunActionOptions
 } from './harness.js'
+import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 
 /** Long enough to see Creating/Updating, short enough that the action's first 500 ms poll finds it done. */
 export const TRANSITION_SECONDS = 0.3

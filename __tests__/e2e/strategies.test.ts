@@ -1,11 +1,13 @@
 /**
  * The strategies the other scenarios leave out: a linear rollout run by the
- * action, and both outcomes of a rollout run by SageMaker's own blue/green
- * guardrails (rollout-controller: sagemaker), watched to the end.
+ * action, and rollouts run by SageMaker's own deployments
+ * (rollout-controller: sagemaker): a canary with the action's gates as alarms,
+ * its rollback, a cancel, a timeout it would hit, and a rolling update.
  */
 import { describe, expect, it } from '@jest/globals'
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import { setAlarm, seedModelAndEndpoint } from './harness.js'
-import { describeEndpoint, expectFailure, expectSuccess, image, useScenario } from './scenario.js'
+import { describeEndpoint, expectFailure, expectSuccess, image, inventory, useScenario } from './scenario.js'
 
 const scenario = useScenario()
 
@@ -36,33 +38,70 @@ describe('linear, run by the action', () => {
 })
 
 describe('rollout-controller: sagemaker', () => {
+  // Five instances: a 20% canary is one of them. A timeout that fits provisioning (about 10m) and the bakes.
   const native = rollout({
     strategy: 'canary',
     'rollout-controller': 'sagemaker',
     'traffic-steps': '20,100',
-    timeout: '10m',
-    'alarm-names': 'pricing-5xx'
+    timeout: '11m',
+    'alarm-names': 'pricing-5xx',
+    'max-error-rate': '1%',
+    'max-latency-p99': '250ms'
   })
+  const seedFive = (): ReturnType<typeof seedModelAndEndpoint> =>
+    seedModelAndEndpoint(scenario.aws.sagemaker, {
+      endpointName: 'pricing',
+      variants: [{ variantName: 'AllTraffic', instanceCount: 5 }]
+    })
 
-  it('lets SageMaker run the canary and reports it done', async () => {
-    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'pricing' })
+  /** The alarms this action made, by name: they must exist only while SageMaker's deployment runs. */
+  async function ownAlarms(): Promise<string[]> {
+    const found = await scenario.aws.cloudwatch.send(
+      new DescribeAlarmsCommand({ AlarmNamePrefix: 'sagemaker-deploy-' })
+    )
+    return (found.MetricAlarms ?? []).map((alarm) => alarm.AlarmName ?? '')
+  }
+
+  it("lets SageMaker run the canary with one UpdateEndpoint, its gates as alarms beside the user's, and leaves none behind", async () => {
+    await seedFive()
     await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+    let during: Promise<string[]> | undefined
 
-    const run = expectSuccess(await scenario.deploy('pricing', native))
+    const run = expectSuccess(
+      await scenario.deploy('pricing', native, {
+        onOutput: (line) => {
+          if (line.includes('SageMaker runs the rollout')) during = ownAlarms()
+        }
+      })
+    )
 
     expect(run.outputs).toMatchObject({ 'rollout-result': 'succeeded', 'rolled-back': 'false' })
-    expect(run.stdout).toContain('"Type":"CANARY"')
+    const release = run.outputs['endpoint-config-name'] ?? ''
+    const generated = [`sagemaker-deploy-${release}-max-error-rate`, `sagemaker-deploy-${release}-max-latency-p99`]
+    expect(((await during) ?? []).sort()).toEqual(generated.sort())
     expect(run.stdout).toContain('"CanarySize":{"Type":"CAPACITY_PERCENT","Value":20}')
+    expect(run.stdout).toContain(
+      `"AutoRollbackConfiguration":{"Alarms":[{"AlarmName":"pricing-5xx"},{"AlarmName":"${generated[0]}"},{"AlarmName":"${generated[1]}"}]}`
+    )
+    expect((await scenario.control.fleet()).pricing?.updateEndpointCalls).toBe(1)
+    expect(await ownAlarms()).toEqual([])
     expect(run.summary).toContain("SageMaker's blue/green guardrails")
     const endpoint = await describeEndpoint(scenario.aws, 'pricing')
-    expect(endpoint.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
+    expect(endpoint.EndpointConfigName).toBe(release)
   })
 
-  it('reports the rollback SageMaker makes when an alarm fires, and fails the step', async () => {
-    const seeded = await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'pricing' })
-    await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'ALARM')
+  it('reports the rollback SageMaker makes when an alarm fires, fails the step, and deletes its alarms', async () => {
+    const seeded = await seedFive()
+    await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+    let firing: Promise<void> | undefined
 
-    const run = await scenario.deploy('pricing', native)
+    const run = await scenario.deploy('pricing', native, {
+      onOutput: (line) => {
+        if (line.includes('SageMaker runs the rollout'))
+          firing = setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'ALARM')
+      }
+    })
+    await firing
 
     const errors = expectFailure(run)
     expect(errors[0]).toMatch(/^SageMaker rolled the deployment back to "pricing-seed-config"/)
@@ -71,5 +110,67 @@ describe('rollout-controller: sagemaker', () => {
     const endpoint = await describeEndpoint(scenario.aws, 'pricing')
     expect(endpoint.EndpointStatus).toBe('InService')
     expect(endpoint.EndpointConfigName).toBe(seeded.configName)
+    expect(await ownAlarms()).toEqual([])
+  })
+
+  it('after a cancel, the post step waits for SageMaker to finish, then deletes the alarms', async () => {
+    await seedFive()
+    await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+    // Long enough for the cancel to land while SageMaker is still deploying.
+    await scenario.control.setTransitionSeconds(6)
+
+    const cancelled = await scenario.deploy('pricing', native, {
+      signal: { name: 'SIGINT', whenOutput: 'SageMaker runs the rollout' }
+    })
+    expect(cancelled.exitCode).not.toBe(0)
+    expect(await ownAlarms()).toHaveLength(2)
+    expect(cancelled.state.nativeDeployment).toContain('sagemaker-deploy-')
+
+    const post = await scenario.run(
+      { operation: 'deploy', 'endpoint-name': 'pricing', timeout: '11m' },
+      { post: true, state: cancelled.state }
+    )
+
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toMatch(/SageMaker's deployment on "pricing" has ended; its alarms .* were deleted/)
+    expect(await ownAlarms()).toEqual([])
+    expect((await describeEndpoint(scenario.aws, 'pricing')).EndpointStatus).toBe('InService')
+  })
+
+  it('refuses a timeout SageMaker would hit, before any change, naming the least that fits', async () => {
+    await seedFive()
+    await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+    const before = await inventory(scenario.aws)
+
+    const run = await scenario.deploy('pricing', { ...native, timeout: '10m' })
+
+    expect(expectFailure(run)[0]).toMatch(/^Input "timeout" must be at least 11m with rollout-controller: sagemaker/)
+    expect(await inventory(scenario.aws)).toEqual(before)
+  })
+
+  it("maps strategy rolling to SageMaker's RollingUpdatePolicy, which never doubles the fleet", async () => {
+    await seedModelAndEndpoint(scenario.aws.sagemaker, {
+      endpointName: 'pricing',
+      variants: [{ variantName: 'AllTraffic', instanceCount: 4 }]
+    })
+    await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+
+    const run = expectSuccess(
+      await scenario.deploy('pricing', {
+        ...native,
+        strategy: 'rolling',
+        'traffic-steps': '',
+        'batch-size': '1',
+        timeout: '45m'
+      })
+    )
+
+    expect(run.stdout).toContain(
+      '"RollingUpdatePolicy":{"MaximumBatchSize":{"Type":"INSTANCE_COUNT","Value":1},"WaitIntervalInSeconds":1'
+    )
+    const fleet = (await scenario.control.fleet()).pricing
+    expect(fleet?.updateEndpointCalls).toBe(1)
+    // Four serving, and never more than one batch beside them.
+    expect(fleet?.peakInstances).toBeLessThanOrEqual(5)
   })
 })
