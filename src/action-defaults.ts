@@ -3,6 +3,8 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'wait-for-completion': "true",
   'timeout': "30m",
   'dry-run': "false",
+  'github-token': "${{ github.token }}",
+  'dashboard': "false",
   'strategy': "all-at-once",
   'rollout-controller': "action",
   'batch-size': "25%",

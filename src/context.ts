@@ -11,7 +11,9 @@ export class OperationContext {
     readonly settings: CommonSettings,
     readonly clients: AwsClients,
     readonly clock: Clock,
-    readonly report: Report
+    readonly report: Report,
+    /** The runner's environment: the repository, commit and run that resources are traced back to. */
+    readonly env: NodeJS.ProcessEnv = process.env
   ) {}
 
   get endpointName(): string {

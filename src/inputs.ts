@@ -3,7 +3,7 @@
  * before any AWS call, so a typo in a workflow can never half-change an endpoint.
  */
 import { ACTION_DEFAULTS } from './action-defaults.js'
-import { MAX_USER_TAGS } from './tags.js'
+import { MAX_USER_TAGS, withTraceability } from './tags.js'
 import { FRAMEWORK_NAMES, isKnownFramework } from './images/framework-image.js'
 import {
   InputError,
@@ -33,6 +33,7 @@ import {
   type DeploySettings,
   type GateSettings,
   type ModelSource,
+  type ReleaseRecordSettings,
   type VpcSettings,
   type ProbeSettings,
   type RolloutSettings,
@@ -142,7 +143,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   const operationRaw = inputs.raw('operation')
   if (operationRaw === '') throw new InputError('operation', `is required: one of ${OPERATIONS.join(', ')}`)
   const operation = parseEnum('operation', operationRaw, OPERATIONS)
-  const common = parseCommon(inputs, env)
+  const common = { ...parseCommon(inputs, env), record: parseReleaseRecord(inputs) }
 
   switch (operation) {
     case 'deploy':
@@ -286,6 +287,29 @@ function parseCommon(inputs: InputSource, env: NodeJS.ProcessEnv): CommonSetting
   }
 }
 
+function parseReleaseRecord(inputs: InputSource): ReleaseRecordSettings {
+  return {
+    githubToken: inputs.raw('github-token'),
+    dashboard: inputs.boolean('dashboard'),
+    ...definedOnly({
+      environment: inputs.optional('environment', (raw) => {
+        // GitHub's environment names: at most 255 characters, no control characters.
+        if (raw.length > 255 || /[\u0000-\u001f\u007f]/.test(raw)) {
+          throw new InputError(
+            'environment',
+            'must be a GitHub environment name of at most 255 printable characters',
+            raw
+          )
+        }
+        return raw
+      }),
+      instanceHourPrice: inputs.optional('instance-hour-price', (raw) =>
+        parseNumber('instance-hour-price', raw.replace(/^\$/, ''), { min: 0, max: 1000 })
+      )
+    })
+  }
+}
+
 /** What a run was asked, read leniently: a run that fails on its inputs still names them in its summary. */
 export interface Headline {
   operation: string
@@ -316,7 +340,14 @@ export function recordingReader(read: InputReader, request: Array<[string, strin
   return (name) => {
     const value = read(name)
     const trimmed = value.trim()
-    if (trimmed !== '' && trimmed !== ACTION_DEFAULTS[name] && !request.some(([recorded]) => recorded === name)) {
+    // The runner passes the job's token whatever the workflow says: it tells a reader nothing.
+    const worthShowing = name !== 'github-token'
+    if (
+      worthShowing &&
+      trimmed !== '' &&
+      trimmed !== ACTION_DEFAULTS[name] &&
+      !request.some(([recorded]) => recorded === name)
+    ) {
       request.push([
         name,
         UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(trimmed)
@@ -371,7 +402,8 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
       dataCapture: parseDataCapture(inputs)
     }),
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
-    tags: parseTags(inputs.raw('tags')),
+    // Every resource says which commit and run made it; a workflow tag of the same key wins.
+    tags: withTraceability(parseTags(inputs.raw('tags')), env),
     rollout: parseRollout(inputs, common, 'deploy')
   }
 }

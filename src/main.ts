@@ -25,6 +25,8 @@ import { writeSummary } from './summary.js'
 import { installCancellationHandlers } from './cancel.js'
 import { runPost } from './post.js'
 import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
+import { putEndpointDashboard } from './dashboard.js'
+import { startDeployment, type DeploymentHandle, type DeploymentOutcome } from './github/deployments.js'
 
 export interface RunDependencies {
   clock: Clock
@@ -55,8 +57,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   )
   report.request = request
   let clients: AwsClients | undefined
-  const finish = async (): Promise<void> => {
+  let deployment: DeploymentHandle | undefined
+  const finish = async (outcome?: DeploymentOutcome): Promise<void> => {
     report.finishedAt = deps.clock.now()
+    await deployment?.finish(outcome ?? deploymentOutcome(report), report.rollout?.decision ?? report.error ?? '')
     core.setOutput('result', JSON.stringify(resultOutput(report)))
     await writeSummary(report)
   }
@@ -66,7 +70,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       report.succeeded = false
       report.error =
         'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.'
-      await finish()
+      await finish('inactive')
     }
   )
   try {
@@ -77,10 +81,22 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
     report.request = request
     clients = deps.createClients(settings.region)
-    const ctx = new OperationContext(settings, clients, deps.clock, report)
+    const ctx = new OperationContext(settings, clients, deps.clock, report, deps.env)
     ctx.output('endpoint-name', settings.endpointName)
+    if (RELEASING.has(settings.operation) && !settings.dryRun) {
+      deployment = await startDeployment({
+        token: settings.record.githubToken,
+        environment: settings.record.environment,
+        endpointName: settings.endpointName,
+        region: settings.region,
+        env: deps.env,
+        description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+        warn: (message) => ctx.warn(message)
+      })
+    }
     await dispatch(ctx, settings)
     report.succeeded = true
+    if (settings.record.dashboard && RELEASING.has(settings.operation)) await recordDashboard(ctx)
   } catch (error) {
     report.succeeded = false
     report.error = describeFailure(error, report)
@@ -89,6 +105,25 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     uninstall()
     await finish()
   }
+}
+
+/** The operations that change what an endpoint serves: the ones a GitHub deployment records. */
+const RELEASING = new Set<Operation>(['deploy', 'promote', 'rollback'])
+
+/** A rollout that paused is still under way: its deployment stays in progress until promote or rollback. */
+function deploymentOutcome(report: Report): DeploymentOutcome {
+  const result = report.outputs['rollout-result']
+  if (!report.succeeded || result === 'rolled-back' || result === 'failed') return 'failure'
+  return result === 'paused' ? 'in_progress' : 'success'
+}
+
+async function recordDashboard(ctx: OperationContext): Promise<void> {
+  const dashboard = await putEndpointDashboard(ctx, {
+    endpointName: ctx.endpointName,
+    region: ctx.settings.region,
+    variants: (ctx.report.variants ?? []).map((variant) => variant.name)
+  })
+  if (dashboard) ctx.report.dashboardUrl = dashboard.url
 }
 
 async function dispatch(ctx: OperationContext, settings: Settings): Promise<void> {

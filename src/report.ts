@@ -146,6 +146,8 @@ export interface Report {
   rollout?: RolloutRecord
   probes?: ProbeRecord[]
   metrics?: { window: string; period: string; variants: VariantMetrics[] }
+  /** The endpoint's CloudWatch dashboard, when the run wrote it. */
+  dashboardUrl?: string
   /** Decisions and facts worth a line in the summary. */
   notes: string[]
   outputs: Partial<Record<OutputName, string>>

@@ -36,6 +36,17 @@ export interface CommonSettings {
   dryRun: boolean
 }
 
+/** What a run that changes what serves records beside it: a GitHub deployment, a dashboard, the cost. */
+export interface ReleaseRecordSettings {
+  /** The `environment` input; absent, no GitHub deployment is recorded. */
+  environment?: string
+  githubToken: string
+  /** Create or update the endpoint's CloudWatch dashboard. */
+  dashboard: boolean
+  /** Price of one instance-hour (USD), to turn the instance-hours a run adds into a cost. */
+  instanceHourPrice?: number
+}
+
 export interface ProbeSettings {
   payload: string
   contentType: string
@@ -181,8 +192,7 @@ export interface RollbackSettings {
   endpointConfigName?: string
 }
 
-export type Settings = CommonSettings &
-  (
+export type Settings = CommonSettings & { record: ReleaseRecordSettings } & (
     | { operation: 'deploy'; deploy: DeploySettings }
     | { operation: 'promote'; rollout: RolloutSettings }
     | { operation: 'update-traffic'; updateTraffic: UpdateTrafficSettings }

@@ -35,6 +35,7 @@ export function addHeading(summary: Summary, report: Report): void {
     `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
     `region <code>${escapeHtml(report.region)}</code>`
   ]
+  if (report.dashboardUrl) facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`)
   if (report.finishedAt !== undefined) facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`)
   summary.addRaw(`<p>${facts.join(' · ')}</p>`, true)
   if (report.error) summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true)

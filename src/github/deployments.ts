@@ -13,8 +13,12 @@ import { consoleUrl } from '../summary.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { workflowRun } from './run.js'
 
-/** How a deployment ends: failure covers a rollout that failed or was rolled back. */
-export type DeploymentOutcome = 'success' | 'failure' | 'inactive'
+/**
+ * How a run leaves its deployment: failure covers a rollout that failed or was
+ * rolled back; in_progress a rollout that paused, which a later promote or
+ * rollback finishes with a deployment of its own.
+ */
+export type DeploymentOutcome = 'success' | 'failure' | 'inactive' | 'in_progress'
 
 export interface DeploymentRequest {
   /** The `github-token` input; blank means none was given. */
@@ -110,7 +114,7 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
   }
   core.info(`Recorded GitHub deployment ${id} to environment "${environment}".`)
 
-  const post = async (state: DeploymentOutcome | 'in_progress', description: string): Promise<boolean> => {
+  const post = async (state: DeploymentOutcome, description: string): Promise<boolean> => {
     try {
       await octokit.rest.repos.createDeploymentStatus({
         ...repository,
