@@ -1,5 +1,6 @@
 """Test-only launcher for the moto server, with the SageMaker behaviour the
-end-to-end tests depend on and moto 5.2.1 lacks.
+end-to-end tests depend on and moto lacks, at the version pinned as
+MOTO_VERSION in test/runner/runner.mjs (which starts this launcher).
 
 Usage: python3 test/emulator/launcher.py [--host 127.0.0.1] [--port N]
 Prints "EMULATOR READY http://HOST:PORT" once it accepts connections and
@@ -7,8 +8,8 @@ serves until SIGTERM/SIGINT. --port 0 picks a free port (reported in the
 ready line). Nothing in moto's installed files is changed: every patch below
 is applied to moto's classes in this process at start-up.
 
-Findings against plain moto 5.2.1 (checked with boto3 and the AWS SDK for JS)
----------------------------------------------------------------------------
+Findings against plain moto at MOTO_VERSION (checked with boto3 and the AWS SDK for JS)
+-------------------------------------------------------------------------------------
 Works as is:
   * CreateModel / DescribeModel / DeleteModel / ListModels.
   * CreateEndpointConfig / DescribeEndpointConfig (InitialVariantWeight 0 is
