@@ -160,6 +160,7 @@ export function emulatorPython(options = {}) {
   if (!choice) {
     choice = choosePython(env, venv, options.onInstall)
     pythonChoices.set(key, choice)
+    // A failure is looked into again by the next caller, not remembered.
     choice.catch(() => pythonChoices.delete(key))
   }
   return choice
@@ -321,8 +322,11 @@ let node24
 
 /** A Node 24 binary (GitHub's node24 runtime), installed from the npm registry into .cache/node24 on first use. */
 export function ensureNode24(options = {}) {
-  node24 ??= installNode24(options.onInstall)
-  node24.catch(() => (node24 = undefined))
+  if (!node24) {
+    node24 = installNode24(options.onInstall)
+    // A failed install is tried again by the next caller, not remembered.
+    node24.catch(() => (node24 = undefined))
+  }
   return node24
 }
 
