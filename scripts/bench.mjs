@@ -16,19 +16,11 @@
 // transition time (default 1 s).
 // It prints figures; it is not a test and never fails the build.
 
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, promises as fsp, statSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { spawnSync } from 'node:child_process'
+import { promises as fsp, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
-import {
-  CloudWatchClient,
-  PutMetricAlarmCommand,
-  PutMetricDataCommand,
-  SetAlarmStateCommand
-} from '@aws-sdk/client-cloudwatch'
+import { CloudWatchClient, PutMetricDataCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -36,12 +28,22 @@ import {
   DescribeEndpointCommand,
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
-import YAML from 'yaml'
 
+import { setAlarm } from '../test/emulator/alarms.mjs'
 import { formatTable, preciseNow, seededRandom, startProxy } from '../test/proxy/proxy.mjs'
+import {
+  ACTION_ENTRY,
+  EMULATOR_ACCOUNT,
+  EMULATOR_REGION,
+  SetupError,
+  ensureNode24,
+  nodeVersion,
+  requestJson,
+  requireBuiltAction,
+  runStep,
+  startEmulator
+} from '../test/runner/runner.mjs'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ENTRY = path.join(ROOT, 'dist', 'index.js')
 const LONG = process.argv.includes('--long')
 const ONLY = process.argv
   .find((arg) => arg.startsWith('--only='))
@@ -49,8 +51,8 @@ const ONLY = process.argv
   .split(',')
 const SECTIONS = ['cold', 'calls', 'detection', 'polls']
 const wanted = (section) => !ONLY || ONLY.includes(section)
-const REGION = 'us-east-1'
-const ACCOUNT = '123456789012'
+const REGION = EMULATOR_REGION
+const ACCOUNT = EMULATOR_ACCOUNT
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/sagemaker-execution`
 const IMAGE = (tag) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/model:${tag}`
 // 1 s is the emulator's default; other values show how the 500 ms fast poll lines up with a transition.
@@ -85,134 +87,15 @@ const results = []
 const target = (name, figure, goal, ok) => results.push([name, figure, goal, verdict(ok)])
 
 // ---------------------------------------------------------------------------
-// Emulator, Node 24 and a runner-faithful way to start the action
+// The action, run as the runner runs it (test/runner/runner.mjs)
 // ---------------------------------------------------------------------------
 
-async function startEmulator() {
-  const python = process.env.EMULATOR_PYTHON ?? 'python3'
-  const child = spawn(
-    python,
-    [path.join(ROOT, 'test', 'emulator', 'launcher.py'), '--host', '127.0.0.1', '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PYTHONUNBUFFERED: '1', EMULATOR_TRANSITION_SECONDS: String(TRANSITION_S) },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  let output = ''
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the emulator did not start:\n${output}`)), 30_000)
-    const read = (chunk) => {
-      output += chunk.toString()
-      const match = /EMULATOR READY (http:\/\/\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    }
-    child.stdout.on('data', read)
-    child.stderr.on('data', read)
-    child.once('exit', () => reject(new Error(`the emulator exited:\n${output}`)))
-  })
-  const control = async (pathname, body) => {
-    const response = await fetch(`${url}${pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body ?? {})
-    })
-    if (!response.ok) throw new Error(`${pathname} answered ${response.status}`)
-  }
-  return {
-    url,
-    setTransitionSeconds: (seconds) => control('/emulator/config', { transitionSeconds: seconds }),
-    stop: () => child.kill('SIGTERM')
-  }
-}
+/** Runs dist/index.js once against `endpointUrl`; resolves at its exit. */
+const runAction = (endpointUrl, inputs) => runStep({ emulator: endpointUrl, inputs, timeoutMs: Infinity })
+const logOf = (run) => `${run.stdout}${run.stderr}`
 
-function node24() {
-  const pkg = `node-${process.platform}-${process.arch}`
-  const prefix = path.join(ROOT, '.cache', 'node24')
-  const binary = path.join(prefix, 'node_modules', pkg, 'bin', 'node')
-  const version = () =>
-    existsSync(binary) ? spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined
-  if (!version()?.startsWith('v24.')) {
-    console.log(`Installing ${pkg}@24 into .cache/node24 (once) ...`)
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
-    spawnSync('mkdir', ['-p', prefix])
-    const install = spawnSync(
-      'npm',
-      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@24`],
-      {
-        cwd: prefix,
-        env,
-        stdio: 'inherit'
-      }
-    )
-    if (install.status !== 0 || !version()?.startsWith('v24.')) throw new Error(`could not install ${pkg}@24`)
-  }
-  return binary
-}
-
-const DECLARED = Object.entries(YAML.parse(await fsp.readFile(path.join(ROOT, 'action.yml'), 'utf8')).inputs ?? {})
-const SCRUBBED = /^(AWS_|INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|NODE_OPTIONS$|SAGEMAKER_)/
-
-/** Runs dist/index.js as a node24 step: declared defaults, INPUT_* variables, runner files. Resolves at exit. */
-async function runAction(node, endpointUrl, inputs) {
-  const root = await fsp.mkdtemp(path.join(os.tmpdir(), 'bench-run-'))
-  const files = {
-    GITHUB_OUTPUT: path.join(root, 'output'),
-    GITHUB_STATE: path.join(root, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(root, 'summary'),
-    GITHUB_ENV: path.join(root, 'env'),
-    GITHUB_PATH: path.join(root, 'path')
-  }
-  for (const file of Object.values(files)) await fsp.writeFile(file, '')
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SCRUBBED.test(key)))
-  Object.assign(env, files, {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: 'example/repo',
-    GITHUB_WORKSPACE: root,
-    RUNNER_TEMP: root,
-    AWS_ENDPOINT_URL: endpointUrl,
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_CONFIG_FILE: path.join(root, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
-  for (const [name, spec] of DECLARED) {
-    if (spec?.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const startedAt = preciseNow()
-  const child = spawn(node, [ENTRY], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let log = ''
-  child.stdout.on('data', (chunk) => (log += chunk.toString()))
-  child.stderr.on('data', (chunk) => (log += chunk.toString()))
-  const exitCode = await new Promise((resolve) => child.once('close', resolve))
-  const endedAt = preciseNow()
-  const outputs = parseRunnerFile(await fsp.readFile(files.GITHUB_OUTPUT, 'utf8'))
-  await fsp.rm(root, { recursive: true, force: true })
-  return { exitCode, startedAt, endedAt, outputs, log }
-}
-
-function parseRunnerFile(text) {
-  const result = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    const heredoc = /^([^=]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const value = []
-      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i])
-      result[heredoc[1]] = value.join('\n')
-    } else if (line.includes('=')) {
-      result[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
-    }
-  }
-  return result
-}
+const setTransitionSeconds = (emulator, seconds) =>
+  requestJson(emulator.url, '/emulator/config', 'POST', { transitionSeconds: seconds })
 
 // ---------------------------------------------------------------------------
 // AWS resources, straight to the emulator (never through the proxy)
@@ -257,22 +140,6 @@ async function seedEndpoint(aws, name, variants = ['AllTraffic']) {
     if (endpoint.EndpointStatus === 'InService') return config
     await sleep(100)
   }
-}
-
-async function setAlarm(aws, name, state) {
-  await aws.cloudwatch.send(
-    new PutMetricAlarmCommand({
-      AlarmName: name,
-      Namespace: 'AWS/SageMaker',
-      MetricName: 'Invocation5XXErrors',
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
-    })
-  )
-  await aws.cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: state, StateReason: 'bench' }))
 }
 
 async function putMetrics(aws, endpoint, variant, invocations, errors5xx, Timestamp = new Date()) {
@@ -350,35 +217,35 @@ async function coldStart(node, emulator, aws) {
   const samples = []
   for (let i = 0; i < COLD_START_RUNS; i++) {
     proxy.reset()
-    const run = await runAction(node, proxy.url, { operation: 'monitor', 'endpoint-name': 'bench-cold' })
+    const run = await runAction(proxy.url, { operation: 'monitor', 'endpoint-name': 'bench-cold' })
     const first = proxy.timeline()[0]
-    if (!first) throw new Error(`run ${i + 1} made no AWS request:\n${run.log}`)
+    if (!first) throw new Error(`run ${i + 1} made no AWS request:\n${logOf(run)}`)
     samples.push(first.at - run.startedAt)
   }
   await proxy.close()
-  const bundle = await fsp.readFile(ENTRY)
+  const bundle = await fsp.readFile(ACTION_ENTRY)
   const coldMedian = median(samples)
   console.log(
     `\nCold start (${COLD_START_RUNS} runs of operation: monitor): median ${ms(coldMedian)}, min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}; ` +
       `Node 24 itself (node -e 0): median ${ms(median(baseline))}`
   )
   console.log(
-    `Bundle: dist/index.js ${(statSync(ENTRY).size / 1024 / 1024).toFixed(2)} MB (${(gzipSync(bundle).length / 1024 / 1024).toFixed(2)} MB gzipped)`
+    `Bundle: dist/index.js ${(statSync(ACTION_ENTRY).size / 1024 / 1024).toFixed(2)} MB (${(gzipSync(bundle).length / 1024 / 1024).toFixed(2)} MB gzipped)`
   )
   target('cold start (median)', ms(coldMedian), `< ${TARGETS.coldStartMs} ms`, coldMedian < TARGETS.coldStartMs)
 }
 
 /** One gated canary of 4 steps; returns the proxy's view and the action's own rollout record. */
-async function canaryRollout(node, emulator, aws, name, extra) {
+async function canaryRollout(emulator, aws, name, extra) {
   await seedEndpoint(aws, name)
-  await setAlarm(aws, `${name}-5xx`, 'OK')
+  await setAlarm(aws.cloudwatch, `${name}-5xx`, 'OK', 'bench')
   const proxy = await startProxy({ target: emulator.url, captureBodies: [WEIGHTS] })
   const stop = cleanTraffic(aws, name, 'canary')
-  const run = await runAction(node, proxy.url, canaryInputs(name, extra))
+  const run = await runAction(proxy.url, canaryInputs(name, extra))
   await stop()
   const timeline = proxy.timeline()
   await proxy.close()
-  if (run.exitCode !== 0) throw new Error(`the ${name} rollout failed:\n${run.log}`)
+  if (run.exitCode !== 0) throw new Error(`the ${name} rollout failed:\n${logOf(run)}`)
   const rollout = JSON.parse(run.outputs.result).rollout
   return { run, timeline, rollout }
 }
@@ -414,9 +281,9 @@ function stepOverheads({ timeline, rollout }) {
   })
 }
 
-async function apiCallsAndOverhead(node, emulator, aws) {
-  const plain = await canaryRollout(node, emulator, aws, 'bench-calls', {})
-  const probed = await canaryRollout(node, emulator, aws, 'bench-probes', {
+async function apiCallsAndOverhead(emulator, aws) {
+  const plain = await canaryRollout(emulator, aws, 'bench-calls', {})
+  const probed = await canaryRollout(emulator, aws, 'bench-probes', {
     'probe-payload': '{"amount": 12.5}',
     'probe-count': '1'
   })
@@ -492,11 +359,11 @@ async function apiCallsAndOverhead(node, emulator, aws) {
 }
 
 /** A rollout whose gate input turns bad at a random point of step 1's bake. */
-async function detectionTrial(node, emulator, aws, kind, index, random) {
+async function detectionTrial(emulator, aws, kind, index, random) {
   const name = `bench-detect-${kind}-${index}`
   const previousConfig = await seedEndpoint(aws, name)
   const alarm = `${name}-5xx`
-  await setAlarm(aws, alarm, 'OK')
+  await setAlarm(aws.cloudwatch, alarm, 'OK', 'bench')
   const gateApi = kind === 'alarm' ? 'cloudwatch.DescribeAlarms' : 'cloudwatch.GetMetricData'
   let flip
   let evaluationsSeen = 0
@@ -525,15 +392,15 @@ async function detectionTrial(node, emulator, aws, kind, index, random) {
     }
   })
   const stopTraffic = cleanTraffic(aws, name, 'canary')
-  const run = await runAction(node, proxy.url, canaryInputs(name, { 'traffic-steps': '25,100', 'bake-time': '30s' }))
+  const run = await runAction(proxy.url, canaryInputs(name, { 'traffic-steps': '25,100', 'bake-time': '30s' }))
   await stopTraffic()
   const timeline = proxy.timeline()
   await proxy.close()
-  if (!flip) throw new Error(`${name}: the gate input was never turned bad:\n${run.log}`)
+  if (!flip) throw new Error(`${name}: the gate input was never turned bad:\n${logOf(run)}`)
   const bad = await flip
   const final = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }))
   if (run.outputs['rollout-result'] !== 'rolled-back' || final.EndpointConfigName !== previousConfig) {
-    throw new Error(`${name}: expected a rollback to ${previousConfig}:\n${run.log}`)
+    throw new Error(`${name}: expected a rollback to ${previousConfig}:\n${logOf(run)}`)
   }
   // An alarm is read as it is when the call arrives. A datapoint is read only by a call whose window
   // reaches past it, and the emulator (moto) cuts EndTime to whole seconds and keeps timestamp < EndTime:
@@ -562,11 +429,11 @@ async function detectionTrial(node, emulator, aws, kind, index, random) {
   }
 }
 
-async function detection(node, emulator, aws) {
+async function detection(emulator, aws) {
   const random = seededRandom(42)
   const trials = []
   for (const kind of ['alarm', '5xx']) {
-    for (let index = 1; index <= 3; index++) trials.push(await detectionTrial(node, emulator, aws, kind, index, random))
+    for (let index = 1; index <= 3; index++) trials.push(await detectionTrial(emulator, aws, kind, index, random))
   }
   console.log(
     `\nDetection and rollback (gate-interval ${GATE_INTERVAL_S}s; input turned bad at a random point after an evaluation; transition ${TRANSITION_S}s)\n`
@@ -616,7 +483,7 @@ async function detection(node, emulator, aws) {
 }
 
 /** Starts update-traffic on an endpoint whose transition takes LONG_TRANSITION_S; returns a promise of its polls. */
-async function startLongTransition(node, emulator, aws) {
+async function startLongTransition(emulator, aws) {
   const name = 'bench-long'
   await seedEndpoint(aws, name, ['blue', 'green'])
   let seen
@@ -625,8 +492,8 @@ async function startLongTransition(node, emulator, aws) {
     target: emulator.url,
     onRequest: (entry) => entry.key === WEIGHTS && seen(entry)
   })
-  await emulator.setTransitionSeconds(LONG_TRANSITION_S)
-  const running = runAction(node, proxy.url, {
+  await setTransitionSeconds(emulator, LONG_TRANSITION_S)
+  const running = runAction(proxy.url, {
     operation: 'update-traffic',
     'endpoint-name': name,
     'variant-weights': 'blue=80,green=20'
@@ -634,12 +501,12 @@ async function startLongTransition(node, emulator, aws) {
   await changed
   // The emulator fixes a transition's length when it starts: later ones are short again.
   await sleep(200)
-  await emulator.setTransitionSeconds(TRANSITION_S)
+  await setTransitionSeconds(emulator, TRANSITION_S)
   return (async () => {
     const run = await running
     const timeline = proxy.timeline()
     await proxy.close()
-    if (run.exitCode !== 0) throw new Error(`the long update-traffic failed:\n${run.log}`)
+    if (run.exitCode !== 0) throw new Error(`the long update-traffic failed:\n${logOf(run)}`)
     return timeline
   })()
 }
@@ -679,24 +546,27 @@ function reportPolls(timeline) {
 
 // ---------------------------------------------------------------------------
 
-if (!existsSync(ENTRY)) {
-  console.error('dist/index.js does not exist: run npm run build first.')
+let node
+let emulator
+try {
+  requireBuiltAction()
+  node = await ensureNode24({ onInstall: (message) => console.log(message) })
+  emulator = await startEmulator({ transitionSeconds: TRANSITION_S })
+} catch (error) {
+  if (!(error instanceof SetupError)) throw error
+  console.error(error.message)
   process.exit(1)
 }
-const node = node24()
-const emulator = await startEmulator()
 const aws = clients(emulator.url)
 const started = Date.now()
 try {
-  console.log(
-    `Benchmark of dist/index.js under Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`
-  )
+  console.log(`Benchmark of dist/index.js under Node ${await nodeVersion(node)}`)
   if (ONLY?.some((section) => !SECTIONS.includes(section))) throw new Error(`--only takes ${SECTIONS.join(', ')}`)
   if (wanted('cold')) await coldStart(node, emulator, aws)
   // The long transition runs beside the rollouts: it only polls, every few seconds.
-  const longPolls = wanted('polls') ? await startLongTransition(node, emulator, aws) : undefined
-  if (wanted('calls')) await apiCallsAndOverhead(node, emulator, aws)
-  if (wanted('detection')) await detection(node, emulator, aws)
+  const longPolls = wanted('polls') ? await startLongTransition(emulator, aws) : undefined
+  if (wanted('calls')) await apiCallsAndOverhead(emulator, aws)
+  if (wanted('detection')) await detection(emulator, aws)
   if (longPolls) reportPolls(await longPolls)
   console.log(`\nTargets\n`)
   console.log(formatTable([['figure', 'measured', 'target', 'result'], ...results]))
@@ -704,5 +574,5 @@ try {
 } finally {
   aws.sagemaker.destroy()
   aws.cloudwatch.destroy()
-  emulator.stop()
+  await emulator.stop()
 }

@@ -14,14 +14,11 @@
 //
 // Flags: --rollback puts the alarm into ALARM at the 50% step, to show an
 // automatic rollback; --verbose shows the action's debug lines; --full prints
-// output values whole. EMULATOR_PYTHON picks the Python that runs moto.
+// output values whole. EMULATOR_PYTHON picks the Python that runs moto;
+// without it the demo uses python3 if it has the right moto, or makes
+// .cache/emulator-venv and installs moto there.
 
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { fileURLToPath } from 'node:url'
 
 import {
   CloudWatchClient,
@@ -29,25 +26,28 @@ import {
   PutMetricDataCommand,
   SetAlarmStateCommand
 } from '@aws-sdk/client-cloudwatch'
-import { parse as parseYaml } from 'yaml'
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ENTRY = path.join(REPO_ROOT, 'dist', 'index.js')
-const LAUNCHER = path.join(REPO_ROOT, 'test', 'emulator', 'launcher.py')
-const MOTO_VERSION = '5.2.1'
-const MOTO_INSTALL = `python3 -m pip install 'moto[server]==${MOTO_VERSION}'`
+import {
+  CANCEL_SIGTERM_MS,
+  EMULATOR_ACCOUNT,
+  EMULATOR_REGION,
+  MOTO_VERSION,
+  SetupError,
+  emulatorPython,
+  ensureNode24,
+  nodeVersion,
+  requireBuiltAction,
+  runStep,
+  startEmulator
+} from '../test/runner/runner.mjs'
 
-const REGION = 'us-east-1'
-const ACCOUNT = '123456789012'
+const REGION = EMULATOR_REGION
+const ACCOUNT = EMULATOR_ACCOUNT
 const ENDPOINT = 'fraud-detector-demo'
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/SageMakerExecution`
 const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/fraud-detector`
 const ALARM = `${ENDPOINT}-5xx`
 const NEW_MODEL = 'fraud-detector-v2'
-
-/** The runner's cancellation sequence: SIGINT, SIGTERM 7.5 s later, a kill 2.5 s after that. */
-const CANCEL_SIGTERM_MS = 7_500
-const CANCEL_KILL_MS = 10_000
 
 // The demo itself runs on the developer's Node (20 or later); the SDK's notice about
 // future Node versions concerns this script, not the action, and would only confuse.
@@ -86,298 +86,42 @@ const banner = (text) => {
   say(bold(cyan(`━━ ${text} ${'━'.repeat(Math.max(3, 74 - text.length))}`)))
 }
 
-/** A failure the user can act on: printed without a stack trace. */
-class DemoError extends Error {}
-
 // ---------------------------------------------------------------------------
-// Prerequisites: the bundle, python3 with moto, Node 24
+// Running the action as the runner does (test/runner/runner.mjs), with its log on screen
 // ---------------------------------------------------------------------------
 
-function run(command, argv, options = {}) {
-  return new Promise((resolve) => {
-    let stdout = ''
-    let stderr = ''
-    const child = spawn(command, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options })
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.once('error', (error) => resolve({ code: null, stdout, stderr, error }))
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
-async function checkPython(python) {
-  const probe = await run(python, [
-    '-c',
-    'import moto.server, flask, werkzeug; from importlib.metadata import version; print(version("moto"))'
-  ])
-  if (probe.error?.code === 'ENOENT') {
-    throw new DemoError(
-      `The demo runs a local AWS emulator that needs ${python} (Python 3), and ${python} is not on PATH.\n` +
-        `Install Python 3, then run: ${MOTO_INSTALL}`
-    )
-  }
-  if (probe.code !== 0) {
-    throw new DemoError(
-      `The demo's AWS emulator needs moto ${MOTO_VERSION} with its server extras, and ${python} cannot import it.\n` +
-        `Run: ${MOTO_INSTALL}`
-    )
-  }
-  const version = probe.stdout.trim()
-  // The launcher patches moto internals that change between releases.
-  if (version !== MOTO_VERSION) {
-    throw new DemoError(
-      `The emulator is written for moto ${MOTO_VERSION}, and ${python} has ${version}. Run: ${MOTO_INSTALL}`
-    )
-  }
-}
-
-async function nodeVersion(binary) {
-  if (!existsSync(binary)) return undefined
-  const result = await run(binary, ['--version'])
-  return result.code === 0 ? result.stdout.trim() : undefined
-}
-
-/** The same folder and lock as the end-to-end tests, so the two never install Node 24 at once. */
-async function ensureNode24() {
-  const pkg = `node-${process.platform}-${process.arch}`
-  const prefix = path.join(REPO_ROOT, '.cache', 'node24')
-  const binary = path.join(prefix, 'node_modules', pkg, 'bin', 'node')
-  if ((await nodeVersion(binary))?.startsWith('v24.')) return binary
-  const lock = path.join(REPO_ROOT, '.cache', 'node24.lock')
-  mkdirSync(prefix, { recursive: true })
-  for (;;) {
-    try {
-      mkdirSync(lock)
-      break
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error
-      // A lock left by a killed run must not block forever.
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
-      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true })
-      await sleep(250)
-    }
-  }
-  try {
-    if (!(await nodeVersion(binary))?.startsWith('v24.')) {
-      say(dim(`Installing Node 24 (${pkg}@24 from the npm registry) into .cache/node24, once…`))
-      // `npm run` exports npm_config_* for this project; they must not steer this install elsewhere.
-      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
-      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-      const result = await run(
-        npm,
-        ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@24`],
-        { cwd: prefix, env }
-      )
-      if (result.code !== 0) {
-        throw new DemoError(`npm install ${pkg}@24 failed:\n${(result.stderr || result.stdout).trim()}`)
-      }
-    }
-  } finally {
-    rmdirSync(lock)
-  }
-  const version = await nodeVersion(binary)
-  if (!version?.startsWith('v24.')) throw new DemoError(`Installed ${pkg}@24, but ${binary} reports ${version}`)
-  return binary
-}
-
-// ---------------------------------------------------------------------------
-// The emulator
-// ---------------------------------------------------------------------------
-
-/** Children in their own process group: Ctrl-C reaches the demo alone, which then cancels them in order. */
-const children = new Set()
-function track(child) {
-  children.add(child)
-  child.once('exit', () => children.delete(child))
-  return child
-}
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL')
-})
-
-// Until a step runs, Ctrl-C just stops everything; main() swaps in the cancellation handler.
+// Until main() swaps in the cancellation, Ctrl-C just stops everything (the
+// runner module kills what it started when this process exits).
 let onSignal = () => process.exit(130)
 process.on('SIGINT', (signal) => onSignal(signal))
 process.on('SIGTERM', (signal) => onSignal(signal))
 
-async function startEmulator(python) {
-  const child = track(
-    spawn(python, [LAUNCHER, '--host', '127.0.0.1', '--port', '0'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, PYTHONUNBUFFERED: '1', EMULATOR_TRANSITION_SECONDS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true
-    })
-  )
-  let output = ''
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DemoError(`The emulator did not start within 30 s:\n${output}`)), 30_000)
-    const onData = (chunk) => {
-      output = (output + chunk).slice(-20_000)
-      const ready = /EMULATOR READY (http:\/\/\S+)/.exec(output)
-      if (ready) {
-        clearTimeout(timer)
-        resolve(ready[1])
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    exited.then(() => {
-      clearTimeout(timer)
-      reject(new DemoError(`The emulator exited before it was ready:\n${output}`))
-    })
-  })
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(`${url}/emulator/health`)).ok) break
-    } catch {
-      // not accepting connections yet
-    }
-    if (attempt > 100) throw new DemoError(`The emulator at ${url} does not answer:\n${output}`)
-    await sleep(50)
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      await exited
-      clearTimeout(timer)
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Running the action as the runner does
-// ---------------------------------------------------------------------------
-
-const actionYml = parseYaml(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'))
-const inputEnvName = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
-
-/** GITHUB_OUTPUT / GITHUB_STATE: `name=value` lines and `name<<DELIMITER` heredocs. */
-function parseRunnerFile(text) {
-  const result = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    if (!line) continue
-    const equals = line.indexOf('=')
-    const heredoc = line.indexOf('<<')
-    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
-      result[line.slice(0, equals)] = line.slice(equals + 1)
-      continue
-    }
-    if (heredoc < 0) continue
-    const delimiter = line.slice(heredoc + 2)
-    const value = []
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
-    result[line.slice(0, heredoc)] = value.join('\n')
-  }
-  return result
-}
-
-// The runner starts an action with none of the developer's AWS setup, inputs or state.
-const SCRUBBED_ENV = /^(AWS_|INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|NODE_OPTIONS$|SAGEMAKER_|npm_)/i
-
-let current // the action process of the step that is running, for Ctrl-C
-
 /**
  * Runs dist/index.js once (the main step, or the post step with `state`),
- * streaming its log, and returns its exit code, outputs, summary and state.
+ * streaming its log, and returns whether it succeeded, its outputs, summary and state.
  */
-async function runStep({ node, emulatorUrl, title, inputs, post = false, state = {}, quiet = false, onLine }) {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'sagemaker-deploy-demo-'))
-  const file = (name) => path.join(root, name)
-  mkdirSync(file('workspace'))
-  mkdirSync(file('runner-temp'))
-  writeFileSync(file('event.json'), '{}')
-  const files = {
-    GITHUB_OUTPUT: file('output'),
-    GITHUB_STATE: file('state'),
-    GITHUB_STEP_SUMMARY: file('step-summary'),
-    GITHUB_ENV: file('env'),
-    GITHUB_PATH: file('path')
-  }
-  for (const name of Object.values(files)) writeFileSync(name, '')
-
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SCRUBBED_ENV.test(key)))
-  Object.assign(env, files, {
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: 'your-org/fraud-detector',
-    GITHUB_REPOSITORY_OWNER: 'your-org',
-    GITHUB_WORKSPACE: file('workspace'),
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: file('event.json'),
-    GITHUB_WORKFLOW: 'demo',
-    GITHUB_JOB: 'deploy',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_ACTION: '__self',
-    GITHUB_SHA: '0000000000000000000000000000000000000000',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REF_NAME: 'main',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
-    GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-    RUNNER_NAME: 'demo',
-    RUNNER_TEMP: file('runner-temp'),
-    AWS_ENDPOINT_URL: emulatorUrl,
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: 'demo',
-    AWS_SECRET_ACCESS_KEY: 'demo',
-    // Keep the developer's ~/.aws files and any instance metadata out of reach.
-    AWS_CONFIG_FILE: file('aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: file('aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
-  for (const [name, input] of Object.entries(actionYml.inputs)) {
-    if (input.default !== undefined) env[inputEnvName(name)] = String(input.default)
-  }
-  for (const [name, value] of Object.entries(inputs)) {
-    if (!(name in actionYml.inputs)) throw new Error(`The demo passes "${name}", which action.yml does not declare`)
-    env[inputEnvName(name)] = value
-  }
-  for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value
-
+async function runLoggedStep({ emulator, title, inputs, post = false, state = {}, quiet = false, onLine, cancel }) {
   // A quiet step shows its log only if it printed something worth reading.
   const held = []
   const out = quiet ? (text) => held.push(text) : say
   if (!quiet) banner(title)
-  const started = Date.now()
-  const child = track(
-    spawn(node, [ENTRY], { cwd: file('workspace'), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  )
-  current = child
   const log = logPrinter(out)
-  const pipe = (stream) => {
-    let pending = ''
-    stream.on('data', (chunk) => {
-      pending += chunk
-      const lines = pending.split('\n')
-      pending = lines.pop()
-      for (const line of lines) {
-        log(line)
-        onLine?.(line)
-      }
-    })
-    stream.on('end', () => pending && log(pending))
-  }
-  pipe(child.stdout)
-  pipe(child.stderr)
-  const [exitCode, signal] = await new Promise((resolve, reject) => {
-    child.once('error', reject)
-    child.once('close', (code, sig) => resolve([code, sig]))
+  const run = await runStep({
+    emulator,
+    inputs,
+    post,
+    state,
+    cancel,
+    // Its own process group: Ctrl-C reaches the demo alone, which then cancels the step as the runner would.
+    detached: true,
+    timeoutMs: Infinity,
+    onOutput: (line) => {
+      log(line)
+      onLine?.(line)
+    }
   })
-  current = undefined
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  const ok = exitCode === 0
+  const seconds = (run.durationMs / 1000).toFixed(1)
+  const ok = run.exitCode === 0
   if (quiet && (held.length > 0 || !ok)) {
     banner(title)
     held.forEach((line) => say(line))
@@ -386,17 +130,10 @@ async function runStep({ node, emulatorUrl, title, inputs, post = false, state =
     say(
       ok
         ? green(`✔ ${post ? 'post step' : 'step'} finished in ${seconds} s`)
-        : red(`✘ exit ${exitCode ?? signal} after ${seconds} s`)
+        : red(`✘ exit ${run.exitCode ?? run.signal} after ${seconds} s`)
     )
   }
-  const result = {
-    ok,
-    outputs: parseRunnerFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-    state: parseRunnerFile(readFileSync(files.GITHUB_STATE, 'utf8')),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-  }
-  rmSync(root, { recursive: true, force: true })
-  return result
+  return { ok, outputs: run.outputs, state: run.state, summary: run.summary }
 }
 
 /** Renders workflow commands (::group::, ::warning:: ...) as the runner's log viewer would. */
@@ -597,10 +334,10 @@ function publishCleanMetrics(cloudwatch, variants) {
 async function main() {
   const startedAt = Date.now()
   say(bold('SageMaker Endpoint Deploy: demo against a local AWS emulator (no AWS account needed)'))
-  if (!existsSync(ENTRY)) throw new DemoError('dist/index.js is missing: run "npm run build" first.')
-  const python = process.env.EMULATOR_PYTHON || 'python3'
-  const [node] = await Promise.all([ensureNode24(), checkPython(python)])
-  const emulator = await startEmulator(python)
+  requireBuiltAction()
+  const onInstall = (message) => say(dim(message))
+  const [node, python] = await Promise.all([ensureNode24({ onInstall }), emulatorPython({ onInstall })])
+  const emulator = await startEmulator({ python, transitionSeconds: 1, detached: true })
   say(
     dim(
       `Emulator: ${emulator.url} (moto ${MOTO_VERSION}) · action: dist/index.js on Node ${(await nodeVersion(node)).slice(1)}`
@@ -616,34 +353,26 @@ async function main() {
   let stopMetrics = async () => {}
   let failure
   let cancelled = false
+  const cancellation = new AbortController()
 
   // Ctrl-C: cancel the running step as the runner cancels a workflow run; a second Ctrl-C stops at once.
   onSignal = (signal) => {
     if (cancelled) {
       say(red('Stopping now.'))
-      for (const child of children) child.kill('SIGKILL')
       process.exit(130)
     }
     cancelled = true
     say()
     say(
       yellow(
-        `${signal}: cancelling, as GitHub does when a run is cancelled (SIGINT, then SIGTERM after 7.5 s, then the post step). Ctrl-C again to stop at once.`
+        `${signal}: cancelling, as GitHub does when a run is cancelled (SIGINT, then SIGTERM after ${CANCEL_SIGTERM_MS / 1000} s, then the post step). Ctrl-C again to stop at once.`
       )
     )
-    const child = current
-    if (!child) return
-    child.kill('SIGINT')
-    const term = setTimeout(() => child.kill('SIGTERM'), CANCEL_SIGTERM_MS)
-    const kill = setTimeout(() => child.kill('SIGKILL'), CANCEL_KILL_MS)
-    child.once('exit', () => {
-      clearTimeout(term)
-      clearTimeout(kill)
-    })
+    cancellation.abort()
   }
 
   const step = async (title, inputs, onLine) => {
-    const result = await runStep({ node, emulatorUrl: emulator.url, title, inputs, onLine })
+    const result = await runLoggedStep({ emulator, title, inputs, onLine, cancel: cancellation.signal })
     steps.push({ title, inputs, result })
     if (!result.ok) failure ??= `${title} failed`
     return result
@@ -734,9 +463,8 @@ async function main() {
     // The runner runs every post step at the end of the job, last step first.
     for (const { title, inputs, result } of [...steps].reverse()) {
       if (!result.state.isPost) continue
-      const post = await runStep({
-        node,
-        emulatorUrl: emulator.url,
+      const post = await runLoggedStep({
+        emulator,
         title: `Post · ${title.split(' · ')[0]}`,
         inputs,
         post: true,
@@ -783,7 +511,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    say(red(error instanceof DemoError ? error.message : (error?.stack ?? String(error))))
+    say(red(error instanceof SetupError ? error.message : (error?.stack ?? String(error))))
     process.exit(1)
   }
 )

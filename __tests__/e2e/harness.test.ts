@@ -1,8 +1,8 @@
-// Smoke test of the e2e harness and of the emulator's SageMaker behaviour,
-// through the SDK only (it does not need dist/index.js).
+// Tests of the emulator's SageMaker behaviour, through the SDK only, and of
+// the runner module (test/runner/runner.mjs) that starts it and runs steps.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { promises as fsp } from 'node:fs'
+import { existsSync, promises as fsp } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
@@ -28,14 +28,23 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 
+import { ACTION_DEFAULTS } from '../../src/action-defaults.js'
 import {
-  REPO_ROOT,
+  ACTION_YML,
+  CANCEL_KILL_MS,
+  CANCEL_SIGTERM_MS,
+  MOTO_VERSION,
+  SetupError,
+  declaredInputs,
+  emulatorPython,
+  scrubEnvironment
+} from '../../test/runner/runner.mjs'
+import {
   TEST_ROLE_ARN,
   awsClients,
   emulatorControl,
   ensureNode24,
   inputEnvName,
-  parseActionInputs,
   parseRunnerFile,
   putVariantMetrics,
   runAction,
@@ -524,52 +533,226 @@ describe('emulator', () => {
   })
 })
 
-describe('runner harness', () => {
-  it('reads action.yml inputs and the runner file formats', async () => {
-    const inputs = parseActionInputs(
-      [
-        'name: x',
-        'inputs:',
-        '  plain:',
-        '    description: a: b',
-        '    default: 30m',
-        '  quoted:',
-        "    description: 'it''s'",
-        "    default: 'it''s true'",
-        '  block:',
-        '    description: >-',
-        '      default: not this one',
-        '    default: |',
-        '      {"a": 1}',
-        '      line two',
-        '  needed:',
-        '    required: true',
-        'outputs:',
-        '  out:',
-        '    description: y'
-      ].join('\n')
+describe('runner module: action.yml and runner files', () => {
+  it('reads the defaults and required flags of the real action.yml, as scripts/docs.mjs does', async () => {
+    const inputs = await declaredInputs(ACTION_YML)
+    const byName = new Map(inputs.map((input) => [input.name, input]))
+    expect(byName.get('operation')).toEqual({ name: 'operation', required: true })
+    expect(byName.get('endpoint-name')).toEqual({ name: 'endpoint-name', required: true })
+    expect(byName.get('region')).toEqual({ name: 'region', required: false, default: '' })
+    expect(byName.get('wait-for-completion')).toEqual({ name: 'wait-for-completion', required: false, default: 'true' })
+    // src/action-defaults.ts is generated from action.yml by scripts/docs.mjs: the two readers agree.
+    const nonEmptyDefaults = Object.fromEntries(
+      inputs.filter((input) => input.default).map((input) => [input.name, input.default])
     )
-    expect(inputs).toEqual([
-      { name: 'plain', required: false, default: '30m' },
-      { name: 'quoted', required: false, default: "it's true" },
-      { name: 'block', required: false, default: '{"a": 1}\nline two\n' },
-      { name: 'needed', required: true }
-    ])
+    expect(nonEmptyDefaults).toEqual(ACTION_DEFAULTS)
+  })
+
+  it('reads quoted, block, anchored, flow and empty YAML values as the runner passes them', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'declared-inputs-'))
+    const file = path.join(dir, 'action.yml')
+    try {
+      await fsp.writeFile(
+        file,
+        [
+          'name: tricky',
+          'inputs:',
+          '  plain:',
+          "    description: 'a: b'",
+          '    default: 30m # a comment, not part of the value',
+          '  quoted:',
+          "    default: 'it''s \"true\"'",
+          '  "double-quoted":',
+          '    default: "tab\\there"',
+          '  block:',
+          '    description: >-',
+          '      default: not this one',
+          '    default: |',
+          '      {"a": 1}',
+          '      line two',
+          '  folded:',
+          '    default: >-',
+          '      one',
+          '      two',
+          '  unquoted-bool:',
+          '    default: true',
+          '  unquoted-number:',
+          '    default: 3',
+          '  empty:',
+          '    default:',
+          '  anchored:',
+          '    default: &shared 10m',
+          '  aliased:',
+          '    default: *shared',
+          '  flow: { required: true, default: x }',
+          '  bare:',
+          'outputs:',
+          '  out:',
+          '    description: y'
+        ].join('\n')
+      )
+      expect(await declaredInputs(file)).toEqual([
+        { name: 'plain', required: false, default: '30m' },
+        { name: 'quoted', required: false, default: 'it\'s "true"' },
+        { name: 'double-quoted', required: false, default: 'tab\there' },
+        { name: 'block', required: false, default: '{"a": 1}\nline two\n' },
+        { name: 'folded', required: false, default: 'one two' },
+        { name: 'unquoted-bool', required: false, default: 'true' },
+        { name: 'unquoted-number', required: false, default: '3' },
+        { name: 'empty', required: false, default: '' },
+        { name: 'anchored', required: false, default: '10m' },
+        { name: 'aliased', required: false, default: '10m' },
+        { name: 'flow', required: true, default: 'x' },
+        { name: 'bare', required: false }
+      ])
+
+      // An edited action.yml is read again, not served from the cache.
+      await fsp.writeFile(file, 'inputs:\n  plain:\n    default: 45m\n')
+      const later = new Date(Date.now() + 5_000)
+      await fsp.utimes(file, later, later)
+      expect(await declaredInputs(file)).toEqual([{ name: 'plain', required: false, default: '45m' }])
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('names input variables as the runner does', () => {
     expect(inputEnvName('endpoint-name')).toBe('INPUT_ENDPOINT-NAME')
     expect(inputEnvName('some input')).toBe('INPUT_SOME_INPUT')
+  })
 
-    const real = parseActionInputs(await fsp.readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8'))
-    expect(real.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['operation', 'endpoint-name', 'wait-for-completion'])
-    )
-    expect(real.find((i) => i.name === 'operation')?.required).toBe(true)
-
-    expect(parseRunnerFile('a=1\nb<<EOF_1\nline=1\n\nline 3\nEOF_1\nc=x<<y\n')).toEqual({
+  it('reads runner files strictly: name=value lines and heredocs', () => {
+    expect(
+      parseRunnerFile('a=1\nb<<EOF_1\nline=1\n\nline 3\nEOF_1 not yet\nEOF_1\nc=x<<y\nempty=\nd<<E\r\ncrlf\r\nE\r\n')
+    ).toEqual({
       a: '1',
-      b: 'line=1\n\nline 3',
-      c: 'x<<y'
+      b: 'line=1\n\nline 3\nEOF_1 not yet',
+      c: 'x<<y',
+      empty: '',
+      d: 'crlf'
     })
-    expect(() => parseRunnerFile('a<<EOF\nnever closed\n')).toThrow(/closing delimiter/)
+    expect(parseRunnerFile('')).toEqual({})
+    expect(() => parseRunnerFile('a<<EOF\nnever closed\n')).toThrow(/closing delimiter EOF/)
+    expect(() => parseRunnerFile('a=1\njust text\n')).toThrow(/Invalid line.*just text/)
+    expect(() => parseRunnerFile('=no name\n')).toThrow(/no name/)
+    expect(() => parseRunnerFile('a<<\nx\n')).toThrow(/Invalid heredoc line/)
+  })
+
+  it("keeps the developer's AWS setup, inputs, state and tooling out of a step's environment", () => {
+    const developer = {
+      PATH: '/usr/bin',
+      HOME: '/home/dev',
+      NODE_EXTRA_CA_CERTS: '/etc/ca.pem',
+      NODE_OPTIONS_FOR_SOMETHING_ELSE: 'kept',
+      MY_AWS_TOOL: 'kept',
+      AWS_PROFILE: 'developer-profile',
+      AWS_ACCESS_KEY_ID: 'AKIA-real',
+      INPUT_STALE: 'leak',
+      STATE_isPost: 'true',
+      GITHUB_TOKEN: 'ghp_secret',
+      RUNNER_TEMP: '/tmp/old',
+      ACTIONS_RUNTIME_TOKEN: 'token',
+      JEST_WORKER_ID: '1',
+      NODE_OPTIONS: '--experimental-vm-modules',
+      NODE_ENV: 'test',
+      SAGEMAKER_ROLE: 'arn:aws:iam::1:role/dev',
+      npm_config_prefix: '/elsewhere',
+      NPM_CONFIG_USERCONFIG: '/home/dev/.npmrc',
+      UNSET: undefined
+    }
+    expect(scrubEnvironment(developer)).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/dev',
+      NODE_EXTRA_CA_CERTS: '/etc/ca.pem',
+      NODE_OPTIONS_FOR_SOMETHING_ELSE: 'kept',
+      MY_AWS_TOOL: 'kept'
+    })
+  })
+})
+
+describe('runner module: processes', () => {
+  let dir: string
+  let emulatorsPython: string
+  /** An executable script at `dir/relative` that runs `python` with `flags` before its own arguments. */
+  const pythonWrapper = async (relative: string, python: string, flags = ''): Promise<string> => {
+    const file = path.join(dir, relative)
+    await fsp.mkdir(path.dirname(file), { recursive: true })
+    await fsp.writeFile(file, `#!/bin/sh\nexec '${python}' ${flags} "$@"\n`, { mode: 0o755 })
+    return file
+  }
+  const withPath = (folder: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    EMULATOR_PYTHON: '',
+    PATH: `${path.join(dir, folder)}:${process.env.PATH ?? ''}`
+  })
+
+  beforeAll(async () => {
+    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'runner-processes-'))
+    // Its full path: a wrapper named python3 must not run itself.
+    const python = await emulatorPython()
+    emulatorsPython = spawnSync(python, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim()
+  }, 600_000)
+
+  afterAll(async () => {
+    await fsp.rm(dir, { recursive: true, force: true })
+  })
+
+  it('runs the emulator with EMULATOR_PYTHON when it has moto, and never replaces one that has not', async () => {
+    const chosen = await pythonWrapper('chosen-python', emulatorsPython)
+    // -S hides the site packages, where moto lives.
+    const withoutMoto = await pythonWrapper('python-without-moto', emulatorsPython, '-S')
+    const venv = path.join(dir, 'unused-venv')
+    expect(await emulatorPython({ env: { ...process.env, EMULATOR_PYTHON: chosen }, venv })).toBe(chosen)
+
+    const refused = emulatorPython({ env: { ...process.env, EMULATOR_PYTHON: withoutMoto }, venv })
+    await expect(refused).rejects.toBeInstanceOf(SetupError)
+    await expect(refused).rejects.toThrow(
+      `EMULATOR_PYTHON is ${withoutMoto}, and ${withoutMoto} cannot import moto's server`
+    )
+    await expect(refused).rejects.toThrow(`${withoutMoto} -m pip install 'moto[server]==${MOTO_VERSION}'`)
+    await expect(
+      emulatorPython({ env: { ...process.env, EMULATOR_PYTHON: path.join(dir, 'missing-python') }, venv })
+    ).rejects.toThrow(/missing-python was not found/)
+    expect(existsSync(venv)).toBe(false)
+  }, 60_000)
+
+  it('uses python3 when it has moto, without making a virtual environment', async () => {
+    await pythonWrapper('has-moto/python3', emulatorsPython)
+    const venv = path.join(dir, 'not-needed-venv')
+    expect(await emulatorPython({ env: withPath('has-moto'), venv })).toBe('python3')
+    expect(existsSync(venv)).toBe(false)
+  }, 60_000)
+
+  it('makes a virtual environment with moto when python3 has none', async () => {
+    // The machine's python3, unable to see its own site packages, as where
+    // moto is not installed: the venv it makes still sees them, or fetches moto.
+    const real = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim()
+    await pythonWrapper('lacks-moto/python3', real, '-S')
+    const venv = path.join(dir, 'emulator-venv')
+    const messages: string[] = []
+    const python = await emulatorPython({
+      env: withPath('lacks-moto'),
+      venv,
+      onInstall: (message) => messages.push(message)
+    })
+    expect(python).toBe(path.join(venv, 'bin', 'python'))
+    expect(messages).toEqual([`Installing moto[server]==${MOTO_VERSION} into ${venv}, once…`])
+    expect(await fsp.readFile(path.join(venv, 'pyvenv.cfg'), 'utf8')).toMatch(/include-system-site-packages = true/)
+    const probe = spawnSync(python, ['-c', 'from importlib.metadata import version; print(version("moto"))'], {
+      encoding: 'utf8'
+    })
+    expect(probe.stdout.trim()).toBe(MOTO_VERSION)
+  }, 600_000)
+
+  it('says why the emulator did not start', async () => {
+    const notAnEmulator = await pythonWrapper(
+      'not-an-emulator',
+      emulatorsPython,
+      `-c 'import sys; print("no launcher here"); sys.exit(3)'`
+    )
+    const failed = startEmulator({ python: notAnEmulator })
+    await expect(failed).rejects.toBeInstanceOf(SetupError)
+    await expect(failed).rejects.toThrow(/exited before it was ready:\nno launcher here/)
   })
 
   it('provides a Node 24 binary', async () => {
@@ -579,10 +762,11 @@ describe('runner harness', () => {
     expect(await ensureNode24()).toBe(node)
   }, 600_000)
 
-  it('runs an action entry point the way the runner does', async () => {
-    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'harness-action-'))
-    const actionYml = path.join(dir, 'action.yml')
-    const entry = path.join(dir, 'index.mjs')
+  /** A fake action in `dir`: action.yml declaring three inputs, and `source` as its entry point. */
+  async function fakeAction(name: string, source: string): Promise<{ entry: string; actionYml: string }> {
+    const actionYml = path.join(dir, name, 'action.yml')
+    const entry = path.join(dir, name, 'index.mjs')
+    await fsp.mkdir(path.dirname(entry), { recursive: true })
     await fsp.writeFile(
       actionYml,
       [
@@ -599,9 +783,14 @@ describe('runner harness', () => {
         '  main: index.mjs'
       ].join('\n')
     )
-    // Mirrors what @actions/core writes: heredoc outputs and state.
-    await fsp.writeFile(
-      entry,
+    await fsp.writeFile(entry, source)
+    return { entry, actionYml }
+  }
+
+  it('runs an action entry point the way the runner does', async () => {
+    // Mirrors what @actions/core writes: heredoc outputs, state and exported variables.
+    const action = await fakeAction(
+      'main-and-post',
       `import fs from 'node:fs'
 const env = process.env
 const heredoc = (file, name, value) => fs.appendFileSync(file, name + '<<ghadelimiter_1\\n' + value + '\\nghadelimiter_1\\n')
@@ -609,13 +798,14 @@ if (env.STATE_phase === 'main') {
   fs.appendFileSync(env.GITHUB_OUTPUT, 'post-saw=' + env.STATE_endpoint + '\\n')
   process.exit(0)
 }
-const seen = Object.fromEntries(Object.entries(env).filter(([k]) => /^(INPUT_|AWS_|GITHUB_REPOSITORY$|GITHUB_ACTIONS$|STATE_|RUNNER_TEMP$)/.test(k)))
+const seen = Object.fromEntries(Object.entries(env).filter(([k]) => /^(INPUT_|AWS_|GITHUB_REPOSITORY$|GITHUB_ACTIONS$|STATE_|RUNNER_TEMP$|EXTRA$|HOME$)/.test(k)))
 heredoc(env.GITHUB_OUTPUT, 'env', JSON.stringify(seen))
 heredoc(env.GITHUB_OUTPUT, 'multi', 'one\\ntwo=2')
 heredoc(env.GITHUB_STATE, 'phase', 'main')
 heredoc(env.GITHUB_STATE, 'endpoint', env['INPUT_ENDPOINT-NAME'])
+heredoc(env.GITHUB_ENV, 'EXPORTED', 'for later steps')
 fs.appendFileSync(env.GITHUB_STEP_SUMMARY, '# Summary\\n')
-process.on('SIGINT', () => { console.log('got SIGINT'); process.exit(130) })
+process.on('SIGINT', () => { console.log('got SIGINT'); process.stderr.write('no newline at the end'); process.exit(130) })
 console.log('waiting for a signal')
 setTimeout(() => process.exit(0), 20000)
 `
@@ -624,38 +814,44 @@ setTimeout(() => process.exit(0), 20000)
     process.env.AWS_PROFILE = 'developer-profile'
     process.env.INPUT_STALE = 'leak'
     try {
+      const lines: string[] = []
       const run = await runAction({
-        entry,
-        actionYml,
+        ...action,
         emulator,
         inputs: { 'endpoint-name': 'my-ep', timeout: '5m' },
+        env: { EXTRA: 'applied last', AWS_REGION: 'eu-west-1', HOME: undefined },
         signal: { name: 'SIGINT', whenOutput: 'waiting for a signal' },
+        onOutput: (line, stream) => lines.push(`${stream}: ${line}`),
         timeoutMs: 30_000
       })
       expect(run.exitCode).toBe(130)
-      expect(run.stdout).toContain('got SIGINT')
+      expect(run.timedOut).toBe(false)
+      expect(lines).toEqual(['stdout: waiting for a signal', 'stdout: got SIGINT', 'stderr: no newline at the end'])
       expect(run.summary).toBe('# Summary\n')
       expect(run.outputs.multi).toBe('one\ntwo=2')
       expect(run.state).toEqual({ phase: 'main', endpoint: 'my-ep' })
+      expect(run.exportedEnv).toEqual({ EXPORTED: 'for later steps' })
+      expect(run.endedAt - run.startedAt).toBeCloseTo(run.durationMs)
       const seen = JSON.parse(run.outputs.env ?? '{}') as Record<string, string>
       expect(seen).toMatchObject({
         'INPUT_ENDPOINT-NAME': 'my-ep',
         'INPUT_WAIT-FOR-COMPLETION': 'true',
         INPUT_TIMEOUT: '5m',
         AWS_ENDPOINT_URL: emulator.url,
-        AWS_REGION: 'us-east-1',
+        AWS_REGION: 'eu-west-1',
         AWS_ACCESS_KEY_ID: 'testing',
         AWS_SECRET_ACCESS_KEY: 'testing',
         GITHUB_REPOSITORY: 'example/repo',
-        GITHUB_ACTIONS: 'true'
+        GITHUB_ACTIONS: 'true',
+        EXTRA: 'applied last'
       })
       expect(seen.AWS_PROFILE).toBeUndefined()
       expect(seen.INPUT_STALE).toBeUndefined()
+      expect(seen.HOME).toBeUndefined()
       expect(seen.RUNNER_TEMP).toBeTruthy()
 
       const post = await runAction({
-        entry,
-        actionYml,
+        ...action,
         emulator,
         inputs: { 'endpoint-name': 'my-ep' },
         post: true,
@@ -664,13 +860,45 @@ setTimeout(() => process.exit(0), 20000)
       expect(post.exitCode).toBe(0)
       expect(post.outputs['post-saw']).toBe('my-ep')
 
-      await expect(runAction({ entry, actionYml, inputs: { 'endpont-name': 'typo' } })).rejects.toThrow(/endpont-name/)
+      await expect(runAction({ ...action, inputs: { 'endpont-name': 'typo' } })).rejects.toThrow(/endpont-name/)
     } finally {
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key]
         else process.env[key] = value
       }
-      await fsp.rm(dir, { recursive: true, force: true })
     }
   }, 600_000)
+
+  it('cancels a step as the runner does, and kills one that outlives its timeout', async () => {
+    const action = await fakeAction(
+      'stubborn',
+      `const started = Date.now()
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => console.log(signal + ' after ' + (Date.now() - started) + ' ms'))
+console.log('running')
+setInterval(() => {}, 1000)
+`
+    )
+    const cancellation = new AbortController()
+    const cancelled = await runAction({
+      ...action,
+      inputs: { 'endpoint-name': 'my-ep' },
+      cancel: cancellation.signal,
+      onOutput: (line) => {
+        if (line === 'running') cancellation.abort()
+      },
+      timeoutMs: 60_000
+    })
+    // It ignores both signals, so only the kill at CANCEL_KILL_MS ends it.
+    expect(cancelled.stdout).toMatch(/^running\nSIGINT after \d+ ms\nSIGTERM after \d+ ms\n$/)
+    const [sigint, sigterm] = [...cancelled.stdout.matchAll(/after (\d+) ms/g)].map((match) => Number(match[1]))
+    expect((sigterm ?? 0) - (sigint ?? 0)).toBeGreaterThanOrEqual(CANCEL_SIGTERM_MS - 100)
+    expect(cancelled.signal).toBe('SIGKILL')
+    expect(cancelled.timedOut).toBe(false)
+    expect(cancelled.durationMs).toBeGreaterThanOrEqual(CANCEL_KILL_MS - 100)
+
+    const hung = await runAction({ ...action, inputs: { 'endpoint-name': 'my-ep' }, timeoutMs: 1_000 })
+    expect(hung.timedOut).toBe(true)
+    expect(hung.signal).toBe('SIGKILL')
+    expect(hung.durationMs).toBeLessThan(CANCEL_SIGTERM_MS)
+  }, 60_000)
 })

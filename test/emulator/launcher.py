@@ -1,8 +1,9 @@
 """Test-only launcher for the moto server, with the SageMaker, CloudWatch and
 Application Auto Scaling behaviour the end-to-end tests depend on and moto
-5.2.1 lacks: endpoints that take time to change, fleets that serve traffic
-with bounded capacity, models that fail and slow down, metrics that arrive
-late, alarms that evaluate, autoscaling that scales.
+lacks at the version pinned as MOTO_VERSION in test/runner/runner.mjs (which
+starts this launcher): endpoints that take time to change, fleets that serve
+traffic with bounded capacity, models that fail and slow down, metrics that
+arrive late, alarms that evaluate, autoscaling that scales.
 
 Usage: python3 test/emulator/launcher.py [--host 127.0.0.1] [--port N]
 Prints "EMULATOR READY http://HOST:PORT" once it accepts connections and
@@ -22,8 +23,8 @@ newcomer):
   emu_world.py       the tick: what happens as time passes
   emu_control.py     /emulator/* control endpoints and the reset hook
 
-Findings against plain moto 5.2.1 (checked with boto3 and the AWS SDK for JS)
----------------------------------------------------------------------------
+Findings against plain moto at MOTO_VERSION (checked with boto3 and the AWS SDK for JS)
+-------------------------------------------------------------------------------------
 Works as is:
   * CreateModel / DeleteModel / ListModels; CreateEndpointConfig keeps every
     ProductionVariant field, DataCaptureConfig, KmsKeyId and
