@@ -7,6 +7,9 @@ import type { OutputName, Report } from './report.js'
 import type { CommonSettings } from './settings.js'
 
 export class OperationContext {
+  /** How long a fleet change of this endpoint is expected to take, once the run has read its history. */
+  expectedFleetChangeMs: number | undefined
+
   constructor(
     readonly settings: CommonSettings,
     readonly clients: AwsClients,

@@ -80,6 +80,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     saveCommonInputs(Object.fromEntries(COMMON_INPUTS.map((name) => [name, core.getInput(name)])))
     report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
     report.request = request
+    if (settings.record.instanceHourPrice !== undefined) report.instanceHourPrice = settings.record.instanceHourPrice
     clients = deps.createClients(settings.region)
     const ctx = new OperationContext(settings, clients, deps.clock, report, deps.env)
     ctx.output('endpoint-name', settings.endpointName)

@@ -148,6 +148,16 @@ export interface Report {
   metrics?: { window: string; period: string; variants: VariantMetrics[] }
   /** The endpoint's CloudWatch dashboard, when the run wrote it. */
   dashboardUrl?: string
+  /** A dry run's rollout: its schedule in words, the gates, how long it would take and on what estimate. */
+  plan?: { schedule: string[]; gates: string[]; expectedDurationMs: number; basis: string }
+  /**
+   * Instance-hours beyond the steady fleet: the second fleet SageMaker runs
+   * while it updates the endpoint, and a canary beside the serving variants.
+   * Planned ones in a dry run.
+   */
+  addedInstanceHours?: number
+  /** The instance-hour price the workflow gave, to turn them into a cost. */
+  instanceHourPrice?: number
   /** Decisions and facts worth a line in the summary. */
   notes: string[]
   outputs: Partial<Record<OutputName, string>>
@@ -163,4 +173,10 @@ export function newReport(
   now: number
 ): Report {
   return { operation, endpointName, region, dryRun, startedAt: now, request: [], changes: [], notes: [], outputs: {} }
+}
+
+/** Adds instance time (instances × milliseconds) beyond the steady fleet to the run's tally. */
+export function addInstanceTime(report: Report, instanceMs: number): void {
+  if (!(instanceMs > 0)) return
+  report.addedInstanceHours = (report.addedInstanceHours ?? 0) + instanceMs / 3_600_000
 }

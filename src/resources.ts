@@ -191,3 +191,11 @@ export function replacementVariantName(requested: string | undefined, endpoint: 
   const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
   return requested ?? (serving.length === 1 ? (serving[0] as string) : 'AllTraffic')
 }
+
+/** The instances of a set of variants; serverless ones run none of their own. */
+export function fleetSize(variants: ProductionVariant[]): number {
+  return variants.reduce(
+    (sum, variant) => sum + (variant.ServerlessConfig ? 0 : (variant.InitialInstanceCount ?? 0)),
+    0
+  )
+}

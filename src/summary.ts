@@ -57,6 +57,35 @@ export function addRequest(summary: Summary, report: Report): void {
   )
 }
 
+/**
+ * The instance-hours the run added beyond the steady fleet, and what they
+ * cost at the price the workflow gave: the second fleet SageMaker runs during
+ * every update and the canary beside the serving variants are what a
+ * progressive rollout costs.
+ */
+export function addCapacity(summary: Summary, report: Report): void {
+  const hours = report.addedInstanceHours
+  if (hours === undefined) return
+  const price = report.instanceHourPrice
+  const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`
+  summary.addRaw(
+    `<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${hours.toFixed(2)}${cost} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`,
+    true
+  )
+}
+
+/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
+export function addPlan(summary: Summary, report: Report): void {
+  const plan = report.plan
+  if (!plan) return
+  summary.addHeading(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}`, 3)
+  summary.addList(plan.schedule.map(escapeHtml), true)
+  summary.addRaw(
+    `<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`,
+    true
+  )
+}
+
 /** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
 export function addChanges(summary: Summary, report: Report): void {
   if (report.changes.length === 0) {
@@ -347,7 +376,9 @@ export function addMetrics(summary: Summary, report: Report): void {
 export function renderSummary(summary: Summary, report: Report): void {
   addHeading(summary, report)
   addNotes(summary, report)
+  addPlan(summary, report)
   addRollout(summary, report)
+  addCapacity(summary, report)
   addVariants(summary, report)
   addSettings(summary, report)
   addProbes(summary, report)

@@ -14,6 +14,8 @@ import {
 import { errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { Endpoint } from './endpoint.js'
+import { TYPICAL_MS } from './expectations.js'
+import { addInstanceTime } from './report.js'
 import { requireUpdatable, waitForInService } from './wait.js'
 
 /** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
@@ -38,6 +40,10 @@ export interface UpdateOptions {
   keepInstanceCounts?: boolean
   /** How long to wait, when it must be longer than the timeout input. */
   waitTimeoutMs?: number
+  /** How long the change is expected to take, for the progress shown while waiting. */
+  expectedMs?: number
+  /** The instances of the fleet SageMaker provisions for the new config: counted as added while both run. */
+  newFleetInstances?: number
 }
 
 /**
@@ -72,13 +78,25 @@ export async function updateEndpointConfig(
     input.RetainAllVariantProperties = true
     input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }]
   }
+  const started = ctx.clock.now()
   await changeWhenUpdatable(ctx, () =>
     ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
       ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
     )
   )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return undefined
-  return waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs)
+  try {
+    return await waitForInService(
+      ctx,
+      configName,
+      options.purpose,
+      options.waitTimeoutMs,
+      options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
+    )
+  } finally {
+    // Both fleets ran from the call until the endpoint settled, whichever way it went.
+    addInstanceTime(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started))
+  }
 }
 
 /**
@@ -98,5 +116,5 @@ export async function updateWeightsAndCapacities(
     )
   )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return before
-  return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose)
+  return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights)
 }

@@ -55,7 +55,8 @@ export class WaitTimeoutError extends Error {
 export async function waitForSettled(
   ctx: OperationContext,
   purpose: string,
-  timeoutMs = ctx.settings.timeoutMs
+  timeoutMs = ctx.settings.timeoutMs,
+  expectedMs?: number
 ): Promise<Endpoint | undefined> {
   const { clock, endpointName } = ctx
   const started = clock.now()
@@ -69,9 +70,11 @@ export async function waitForSettled(
     const elapsed = clock.now() - started
     if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
       core.info(
-        `Endpoint "${endpointName}" is ${status} (${formatDuration(elapsed)} into ${purpose})${
-          status === lastStatus ? ', still waiting' : ''
-        }`
+        `Endpoint "${endpointName}" is ${status} (${formatDuration(elapsed)} into ${purpose}${timeLeft(
+          status,
+          elapsed,
+          expectedMs
+        )})${status === lastStatus ? ', still waiting' : ''}`
       )
       lastStatus = status
       lastLogAt = clock.now()
@@ -87,6 +90,15 @@ export async function waitForSettled(
   }
 }
 
+/** What is left of a transition, against what it was expected to take. */
+function timeLeft(status: string, elapsedMs: number, expectedMs: number | undefined): string {
+  if (expectedMs === undefined || !TRANSITIONAL_STATUSES.includes(status)) return ''
+  const left = expectedMs - elapsedMs
+  return left > 0
+    ? `; about ${formatDuration(Math.max(60_000, Math.ceil(left / 60_000) * 60_000))} left of the ${formatDuration(expectedMs)} expected`
+    : `; longer than the ${formatDuration(expectedMs)} expected`
+}
+
 /**
  * Waits for an update or creation to finish and checks it landed: InService on
  * `expectedConfig`. SageMaker rolls a failed update back to the old config and
@@ -96,10 +108,11 @@ export async function waitForInService(
   ctx: OperationContext,
   expectedConfig: string,
   purpose: string,
-  timeoutMs = ctx.settings.timeoutMs
+  timeoutMs = ctx.settings.timeoutMs,
+  expectedMs?: number
 ): Promise<Endpoint> {
   const { endpointName } = ctx
-  const endpoint = await waitForSettled(ctx, purpose, timeoutMs)
+  const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs)
   if (!endpoint) {
     throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined)
   }

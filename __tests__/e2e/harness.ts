@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 
-import { EMULATOR_ACCOUNT, EMULATOR_REGION, requestJson, type Emulator } from '../../test/runner/runner.mjs'
+import { EMULATOR_ACCOUNT, EMULATOR_REGION, type Emulator } from '../../test/runner/runner.mjs'
 
 export { setAlarm } from '../../test/emulator/alarms.mjs'
 export {
@@ -46,82 +46,17 @@ export const TEST_ROLE_ARN = `arn:aws:iam::${TEST_ACCOUNT}:role/sagemaker-execut
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 // ---------------------------------------------------------------------------
-// Emulator control endpoints
+// Emulator control endpoints: one client, shared with the demo and the benchmark
 // ---------------------------------------------------------------------------
 
-export interface InvokeFailureRule {
-  endpoint: string
-  /** Omit to fail every variant of the endpoint. */
-  variant?: string
-  /** The container's HTTP status carried in ModelError.OriginalStatusCode (default 500). */
-  status?: number
-  message?: string
-  /** Fail only this many invocations, then stop failing. */
-  count?: number
-}
-
-export interface InvokeDelayRule {
-  endpoint: string
-  variant?: string
-  delayMs: number
-}
-
-export interface RecordedInvocation {
-  endpoint: string
-  variant: string | null
-  targetVariant: string | null
-  /** 200, 400 (ValidationError) or 424 (ModelError). */
-  status: number
-  /** Epoch seconds. */
-  time: number
-}
-
-export interface SeededInvokeResult {
-  Body: string
-  ContentType?: string
-  InvokedProductionVariant?: string
-  CustomAttributes?: string
-}
-
-export interface EmulatorControl {
-  reset(): Promise<void>
-  failInvocations(rule: InvokeFailureRule): Promise<void>
-  clearInvocationFailures(): Promise<void>
-  delayInvocations(rule: InvokeDelayRule): Promise<void>
-  clearInvocationDelays(): Promise<void>
-  invocations(): Promise<RecordedInvocation[]>
-  clearInvocations(): Promise<void>
-  setTransitionSeconds(seconds: number): Promise<void>
-  transitionSeconds(): Promise<number>
-  /** moto's own queue of InvokeEndpoint answers (consumed in order). */
-  seedInvokeResults(results: SeededInvokeResult[]): Promise<void>
-}
-
-export function emulatorControl(target: Emulator | string): EmulatorControl {
-  const url = typeof target === 'string' ? target : target.url
-  const call = async (pathname: string, method: string, body?: unknown): Promise<void> => {
-    await requestJson(url, pathname, method, body)
-  }
-  return {
-    reset: () => call('/moto-api/reset', 'POST', {}),
-    failInvocations: (rule) => call('/emulator/invoke-failures', 'POST', rule),
-    clearInvocationFailures: () => call('/emulator/invoke-failures', 'DELETE'),
-    delayInvocations: (rule) => call('/emulator/invoke-delays', 'POST', rule),
-    clearInvocationDelays: () => call('/emulator/invoke-delays', 'DELETE'),
-    invocations: async () =>
-      ((await requestJson(url, '/emulator/invocations', 'GET')) as { invocations: RecordedInvocation[] }).invocations,
-    clearInvocations: () => call('/emulator/invocations', 'DELETE'),
-    setTransitionSeconds: (seconds) => call('/emulator/config', 'POST', { transitionSeconds: seconds }),
-    transitionSeconds: async () =>
-      ((await requestJson(url, '/emulator/config', 'GET')) as { transitionSeconds: number }).transitionSeconds,
-    seedInvokeResults: (results) =>
-      call('/moto-api/static/sagemaker/endpoint-results', 'POST', {
-        account_id: TEST_ACCOUNT,
-        region: TEST_REGION,
-        results
-      })
-  }
-}
+export {
+  emulatorControl,
+  type EmulatorControl,
+  type InvokeDelayRule,
+  type InvokeFailureRule,
+  type RecordedInvocation,
+  type SeededInvokeResult
+} from '../../test/emulator/control.mjs'
 
 // ---------------------------------------------------------------------------
 // AWS clients and seeding helpers

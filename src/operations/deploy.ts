@@ -21,6 +21,7 @@ import {
   createEndpointConfig,
   discardUnused,
   ensureModel,
+  fleetSize,
   replacementVariantName,
   type CreatedResources,
   type EndpointConfigSettings,
@@ -49,7 +50,9 @@ import {
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
+import { planRollout } from '../rollout/plan.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
+import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
 import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
 import type { DeploySettings } from '../settings.js'
@@ -129,6 +132,7 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
       `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
     )
   }
+  ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig)
   const serving = await readServing(ctx, existing, currentConfig)
   refuseWhatCannotBeCarried(ctx, serving, deploy.rollout)
   const plan = await planDeploy(ctx, deploy, release, serving)
@@ -307,6 +311,7 @@ async function replaceAllAtOnce(
       (mustWait) =>
         core.group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () =>
           updateEndpointConfig(ctx, release.releaseConfig, {
+            newFleetInstances: fleetSize(variants),
             purpose: `the update to "${release.releaseConfig}"`,
             forceWait: mustWait
           })
@@ -393,10 +398,13 @@ async function startProgressiveRollout(
       ...(count ? { InitialInstanceCount: count } : {})
     } as ProductionVariant
   })
+  const newVariantDefinition = plan.variant(newVariant, 0)
+  const canaryVariants = [...oldDefinitions, newVariantDefinition]
+  inFlight.newVariantInstances = fleetSize([newVariantDefinition])
   await createEndpointConfig(
     ctx,
     release.canaryConfig,
-    [...oldDefinitions, plan.variant(newVariant, 0)],
+    canaryVariants,
     { role: 'canary', previousConfig: inFlight.previousConfig, newVariant },
     deploy.tags,
     plan.configSettings
@@ -407,13 +415,23 @@ async function startProgressiveRollout(
     inFlight.oldVariants.map((variant) => variant.name)
   )
   if (ctx.dryRun) {
-    ctx.note(`Would add ${newVariant} at weight 0, then shift ${deploy.rollout.trafficSteps.join('% → ')}% with gates.`)
+    await planRollout(ctx, deploy.rollout, {
+      endpoint,
+      current: currentConfig,
+      inFlight,
+      steps: deploy.rollout.trafficSteps,
+      canaryVariants,
+      release: newVariantDefinition,
+      userTags: deploy.tags,
+      configSettings: plan.configSettings
+    })
     return undefined
   }
   markInFlight(ctx, inFlight)
   try {
     await core.group(`Adding ${newVariant} beside the serving variants at weight 0`, () =>
       updateEndpointConfig(ctx, release.canaryConfig, {
+        newFleetInstances: fleetSize(canaryVariants),
         purpose: `adding ${newVariant} beside the serving variants`,
         forceWait: true
       })

@@ -13,7 +13,7 @@ import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint } from 
 import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
 import { TAGS } from '../tags.js'
 import type { RollbackSettings } from '../settings.js'
-import { deleteConfigQuietly } from '../resources.js'
+import { deleteConfigQuietly, fleetSize } from '../resources.js'
 import { setRolloutOutputs } from '../rollout/result.js'
 import { planScalingMoves, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
@@ -59,6 +59,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
   try {
     await takeScalingOff(ctx, moves)
     settled = await updateEndpointConfig(ctx, targetName, {
+      newFleetInstances: fleetSize(target.config.ProductionVariants ?? []),
       purpose: `the rollback to config "${targetName}"`,
       keepInstanceCounts: true,
       // Scaling can only be registered on a variant that exists, that is once the update has landed.

@@ -26,7 +26,8 @@ import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
-import { createEndpointConfig, deleteConfigQuietly, variantDefinition } from '../resources.js'
+import { addInstanceTime } from '../report.js'
+import { createEndpointConfig, deleteConfigQuietly, fleetSize, variantDefinition } from '../resources.js'
 import { carriedConfigSettings } from '../serving.js'
 import {
   ceilMinute,
@@ -59,6 +60,8 @@ export interface InFlight {
   userTags: Record<string, string>
   /** The serving variants' capacity when the rollout began, held through it. */
   held: HeldCapacity[]
+  /** The new variant's instances: its time beside the serving fleet is instance time the rollout adds. */
+  newVariantInstances?: number
 }
 
 export function startRolloutRecord(
@@ -122,9 +125,11 @@ export async function runSteps(
   steps: number[],
   pause?: PauseToJudge
 ): Promise<RolloutResult> {
+  const started = ctx.clock.now()
   try {
     return await stepThrough(ctx, settings, inFlight, steps, pause)
   } finally {
+    addInstanceTime(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - started))
     // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
     await releaseServingCapacity(ctx, inFlight.held)
   }
@@ -509,6 +514,7 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
     { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig },
     () =>
       updateEndpointConfig(ctx, inFlight.releaseConfig, {
+        newFleetInstances: fleetSize(release),
         purpose: `the promotion to ${inFlight.releaseConfig}`,
         forceWait: true
       })
@@ -602,6 +608,7 @@ export async function judgeAllAtOnce(
     },
     () =>
       updateEndpointConfig(ctx, previousConfig, {
+        newFleetInstances: fleetSize(previous.ProductionVariants ?? []),
         purpose: `the rollback to "${previousConfig}"`,
         forceWait: true,
         keepInstanceCounts: true
@@ -669,6 +676,8 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
     core.warning(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`)
   }
   const endpoint = await updateEndpointConfig(ctx, inFlight.previousConfig, {
+    // The old variants come back at the instances they held.
+    newFleetInstances: inFlight.held.reduce((sum, entry) => sum + entry.instances, 0),
     purpose: `the rollback to ${inFlight.previousConfig}`,
     forceWait: true,
     keepInstanceCounts: true

@@ -8,6 +8,7 @@
  * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import { TYPICAL_MS } from '../expectations.js'
 import { formatDuration, InputError } from '../parse.js'
 import type { BatchSize, CommonSettings, GateSettings, RolloutSettings } from '../settings.js'
 
@@ -30,7 +31,7 @@ export const SAGEMAKER_LIMITS = {
  * instances typically take five to ten minutes to come up, a large model's
  * longer (its download and health-check timeouts).
  */
-export const PROVISIONING_ESTIMATE_MS = 10 * 60_000
+export const PROVISIONING_ESTIMATE_MS = TYPICAL_MS.fleet
 
 /** The gates SageMaker's controller can judge, as CloudWatch alarms the action creates for the deployment. */
 export function generatedAlarmCount(gates: GateSettings): number {

@@ -12,7 +12,7 @@ import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, WaitTimeoutError } from '../wait.js'
-import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
+import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
 import { startRolloutRecord } from './engine.js'
 import { createGateAlarms, deleteGateAlarms } from './native-alarms.js'
 import { generatedAlarmCount } from './native-limits.js'
@@ -112,6 +112,11 @@ export async function runSageMakerRollout(
       { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig },
       () =>
         updateEndpointConfig(ctx, releaseConfig, {
+          // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
+          newFleetInstances:
+            settings.strategy === 'rolling'
+              ? Math.min(fleetSize([variant]), rollingBatchInstances(settings, fleetSize([variant])))
+              : fleetSize([variant]),
           purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
           deploymentConfig,
           forceWait: true,
@@ -182,4 +187,11 @@ export function describePlan(settings: RolloutSettings, alarms: string[]): strin
   const guard =
     alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.'
   return shift + guard
+}
+
+/** The instances one rolling batch replaces. */
+function rollingBatchInstances(settings: RolloutSettings, fleet: number): number {
+  const batch = settings.batchSize
+  if (!batch) return Math.max(1, Math.floor(fleet / 4))
+  return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet))
 }

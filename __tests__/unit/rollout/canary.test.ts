@@ -138,9 +138,27 @@ describe('canary rollout run by the action', () => {
     expect(awsCallNames().every((name) => /\.(Describe|List|Get)[A-Z]/.test(name))).toBe(true)
     const plan = JSON.parse(result.outputs.result ?? '{}') as { dryRun: boolean; changes: Array<{ api: string }> }
     expect(plan.dryRun).toBe(true)
-    expect(plan.changes.map((change) => change.api)).toEqual(['CreateModel', 'CreateEndpointConfig'])
+    // Every call the rollout would make, in order, promotion included.
+    expect(plan.changes.map((change) => change.api)).toEqual([
+      'CreateModel',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'UpdateEndpointWeightsAndCapacities',
+      'UpdateEndpointWeightsAndCapacities',
+      'UpdateEndpointWeightsAndCapacities',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'DeleteEndpointConfig'
+    ])
     expect(result.summary).toContain('Plan (nothing was changed)')
     expect(result.summary).toContain('<code>CreateModel</code> on model &quot;fraud-v2&quot;')
+    // The gate schedule with its thresholds, and how long it would take: 10m + 3 × (1m + 10m + 3m) + 10m.
+    expect(result.summary).toContain('<h3>Rollout plan: about 1h2m</h3>')
+    expect(result.summary).toContain(
+      'Step 2: 50% of traffic to fraud-v2 for 10m, gates judged every 2m (5 evaluations), then until CloudWatch has published'
+    )
+    expect(result.summary).toContain('Gates: max-error-rate: 5XX rate at most 1%.')
+    expect(result.summary).toMatch(/<strong>Instance-hours this rollout would add:<\/strong> \d+\.\d\d/)
 
     const state = fake.endpoint('fraud')
     expect(state.config).toBe('fraud-v1-config')

@@ -1,0 +1,121 @@
+/**
+ * A dry run's rollout: every call it would make, in order (each goes through
+ * ctx.change, which in a dry run only records it), the gate schedule with its
+ * thresholds, how long it would take, and the instance-hours it would add.
+ * Nothing is sent that changes anything; reads still happen, so the plan
+ * starts from the endpoint as it is.
+ */
+import { DeleteEndpointConfigCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { OperationContext } from '../context.js'
+import type { Endpoint, EndpointConfig } from '../endpoint.js'
+import { TYPICAL_MS } from '../expectations.js'
+import { formatDuration } from '../parse.js'
+import { addInstanceTime } from '../report.js'
+import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
+import type { RolloutSettings } from '../settings.js'
+import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
+import { desiredWeights, type InFlight } from './engine.js'
+import { describeGates, needsTraffic } from './gates.js'
+import { withScalingMoved } from './scaling.js'
+
+/** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
+const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000
+
+export interface PlannedRollout {
+  endpoint: Endpoint
+  current: EndpointConfig
+  inFlight: InFlight
+  steps: number[]
+  /** Every variant of the canary config: the fleet the first update provisions. */
+  canaryVariants: ProductionVariant[]
+  /** The new variant as the release config would hold it. */
+  release: ProductionVariant
+  userTags: Record<string, string>
+  configSettings: EndpointConfigSettings
+}
+
+/** Records the whole rollout as a plan on the report. */
+export async function planRollout(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  plan: PlannedRollout
+): Promise<void> {
+  const { inFlight } = plan
+  const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
+  const schedule: string[] = []
+  let durationMs = 0
+  let instanceMs = 0
+
+  await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
+  const canaryFleet = fleetSize(plan.canaryVariants)
+  schedule.push(
+    `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`
+  )
+  durationMs += fleetMs
+  instanceMs += canaryFleet * fleetMs
+
+  const waitsForData = needsTraffic(settings.gates)
+  const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
+  const gates = describeGates(settings.gates)
+  let canaryMs = 0
+  for (const [index, weight] of plan.steps.entries()) {
+    await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), { purpose: `the shift to ${weight}%` })
+    const waitMs = waitsForData ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0
+    const stepMs = TYPICAL_MS.weights + settings.bakeTimeMs + waitMs
+    canaryMs += stepMs
+    schedule.push(
+      `Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant} for ${formatDuration(settings.bakeTimeMs)}, ${
+        gates.length > 0
+          ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
+          : 'no gates: it only waits'
+      }${
+        waitsForData
+          ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
+          : ''
+      }. A failed gate (${settings.failureThreshold} in a row) ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
+    )
+  }
+  durationMs += canaryMs
+  instanceMs += (plan.release.InitialInstanceCount ?? 0) * canaryMs
+
+  const last = plan.steps.at(-1) ?? 0
+  if (last < 100) {
+    schedule.push(
+      `Pause at ${last}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`
+    )
+  } else {
+    await createEndpointConfig(
+      ctx,
+      inFlight.releaseConfig,
+      [{ ...plan.release, InitialVariantWeight: 1 }],
+      { role: 'release', previousConfig: inFlight.previousConfig },
+      plan.userTags,
+      plan.configSettings
+    )
+    await withScalingMoved(
+      ctx,
+      { endpoint: plan.endpoint, current: plan.current, target: [plan.release], targetName: inFlight.releaseConfig },
+      () => updateEndpointConfig(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true })
+    )
+    const input = { EndpointConfigName: inFlight.canaryConfig }
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () =>
+      ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
+    )
+    const releaseFleet = fleetSize([plan.release])
+    schedule.push(
+      `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${releaseFleet} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
+    )
+    durationMs += fleetMs
+    instanceMs += releaseFleet * fleetMs
+  }
+  ctx.report.plan = {
+    schedule,
+    gates,
+    expectedDurationMs: durationMs,
+    basis:
+      ctx.expectedFleetChangeMs !== undefined
+        ? `this endpoint's last update took ${formatDuration(ctx.expectedFleetChangeMs)}`
+        : `a new fleet typically takes ${formatDuration(TYPICAL_MS.fleet)} to come up`
+  }
+  addInstanceTime(ctx.report, instanceMs)
+}
