@@ -1,9 +1,9 @@
-// Writes the README's inputs and outputs tables from action.yml, so the two
-// never drift apart. `node scripts/docs.mjs --check` fails when they have.
+// Writes the inputs and outputs tables of docs/inputs.md from action.yml, so
+// the two never drift apart. `node scripts/docs.mjs --check` fails when they have.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
-const README = 'README.md'
+const INPUTS_PAGE = 'docs/inputs.md'
 const DEFAULTS_MODULE = 'src/action-defaults.ts'
 
 /** The inputs' defaults as a module, so a run can tell what the user chose from what the runner filled in. */
@@ -53,7 +53,7 @@ export function updateReadme(readme, tables) {
   for (const [section, table] of Object.entries(tables)) {
     const pattern = new RegExp(`(<!-- ${section}:start -->\\n)[\\s\\S]*?(\\n<!-- ${section}:end -->)`)
     if (!pattern.test(updated))
-      throw new Error(`${README} has no <!-- ${section}:start --> ... <!-- ${section}:end --> markers`)
+      throw new Error(`${INPUTS_PAGE} has no <!-- ${section}:start --> ... <!-- ${section}:end --> markers`)
     updated = updated.replace(pattern, (_, start, end) => `${start}${table}${end}`)
   }
   return updated
@@ -61,18 +61,18 @@ export function updateReadme(readme, tables) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const actionYaml = readFileSync('action.yml', 'utf8')
-  const readme = readFileSync(README, 'utf8')
+  const readme = readFileSync(INPUTS_PAGE, 'utf8')
   const updated = updateReadme(readme, renderTables(actionYaml))
   const defaults = renderDefaults(actionYaml)
   const currentDefaults = readFileSync(DEFAULTS_MODULE, { encoding: 'utf8', flag: 'a+' })
   if (process.argv.includes('--check')) {
     if (updated !== readme || defaults !== currentDefaults) {
-      console.error(`README.md tables or ${DEFAULTS_MODULE} differ from action.yml: run "npm run docs".`)
+      console.error(`docs/inputs.md tables or ${DEFAULTS_MODULE} differ from action.yml: run "npm run docs".`)
       process.exit(1)
     }
-    console.log(`README.md tables and ${DEFAULTS_MODULE} match action.yml.`)
+    console.log(`docs/inputs.md tables and ${DEFAULTS_MODULE} match action.yml.`)
   } else {
-    writeFileSync(README, updated)
+    writeFileSync(INPUTS_PAGE, updated)
     writeFileSync(DEFAULTS_MODULE, defaults)
   }
 }
