@@ -573,6 +573,15 @@ describe('publication delay', () => {
       const served = stats.find((m) => Date.parse(m.minute) === minute)?.requests
       expect(served).toBeGreaterThan(0)
       expect(published).toBe(served)
+      // The emulator says when: readable from the minute's close plus the delay drawn for it.
+      const noted = (await control.metricPublications('late')).find(
+        (entry) => Date.parse(entry.minute) === minute && entry.endpointConfigName === null
+      )
+      expect(noted).toMatchObject({ endpoint: 'late', variant: 'v', invocations: served, errors5xx: 0 })
+      expect(noted?.dueAt).toBeGreaterThanOrEqual(closes / 1000 + 3)
+      expect(noted?.dueAt).toBeLessThanOrEqual(closes / 1000 + 5)
+      expect(noted?.delaySeconds).toBeCloseTo((noted?.dueAt ?? 0) - closes / 1000, 2)
+      expect(noted?.publishedAt).toBeGreaterThanOrEqual(noted?.dueAt ?? Infinity)
     }
     const alarm = async (): Promise<void> => {
       await sleep(Math.max(0, closes + 1_500 - Date.now()))

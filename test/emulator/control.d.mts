@@ -119,6 +119,24 @@ export interface EndpointTrafficStats {
   variants: Record<string, VariantTrafficStats>
 }
 
+/** One closed minute of one variant's metrics, as the emulator published it (faithful mode). */
+export interface MetricPublication {
+  endpoint: string
+  variant: string
+  /** Set for the copy with the EndpointConfigName dimension, null for the EndpointName/VariantName one. */
+  endpointConfigName: string | null
+  /** The minute's start, ISO 8601. */
+  minute: string
+  /** Epoch seconds from which any read sees the minute: its close plus the drawn publication delay. */
+  dueAt: number
+  /** Epoch seconds of the sync that published it (the tick, or the first read after dueAt). */
+  publishedAt: number
+  /** dueAt minus the minute's close. */
+  delaySeconds: number
+  invocations: number
+  errors5xx: number
+}
+
 export interface EmulatorControl {
   url: string
   /** Clears every AWS resource, every rule and all traffic; settings return to their start-up values. */
@@ -146,6 +164,8 @@ export interface EmulatorControl {
   config(): Promise<EmulatorConfig>
   fleet(): Promise<Record<string, FleetStats>>
   trafficStats(): Promise<Record<string, EndpointTrafficStats>>
+  /** When each closed minute's metrics became readable, oldest first; of one endpoint, or of all. */
+  metricPublications(endpoint?: string): Promise<MetricPublication[]>
 }
 
 export function emulatorControl(

@@ -60,6 +60,13 @@ export function emulatorControl(target, options = {}) {
     config: () => call('/emulator/config', 'GET'),
 
     fleet: async () => (await call('/emulator/fleet', 'GET')).endpoints,
-    trafficStats: async () => (await call('/emulator/traffic-stats', 'GET')).endpoints
+    trafficStats: async () => (await call('/emulator/traffic-stats', 'GET')).endpoints,
+    metricPublications: async (endpoint) =>
+      (
+        await call(
+          `/emulator/metric-publications${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
+          'GET'
+        )
+      ).publications
   }
 }

@@ -16,7 +16,7 @@ from moto.cloudwatch import models as cw_models
 from moto.cloudwatch import responses as cw_responses
 from moto.cloudwatch.exceptions import InvalidParameterValue, ValidationError
 
-from emu_core import LOCK, STATE, each_backend, epoch, moto_time, nearest_rank
+from emu_core import LOCK, STATE, each_backend, epoch, iso, moto_time, nearest_rank
 
 NAMESPACE = "AWS/SageMaker"
 PERCENTILE = re.compile(r"^p(\d{1,2}(?:\.\d+)?|100)$")
@@ -151,11 +151,36 @@ def publish_due(now: float) -> None:
     instant = STATE.metrics_mode == "instant"
     for key in sorted(STATE.metric_buckets, key=lambda k: k[-1]):
         account, region, endpoint, variant, config, minute = key
-        if not instant and now < due_at(account, region, endpoint, minute):
+        due = None if instant else due_at(account, region, endpoint, minute)
+        if due is not None and now < due:
             continue
         aggregate = STATE.metric_buckets.pop(key)
         backend = cw_models.cloudwatch_backends[account][region]
         _publish(backend, endpoint, variant, config, minute, aggregate)
+        if due is not None:
+            _note_publication(endpoint, variant, config, minute, due, now, aggregate)
+
+
+def _note_publication(endpoint: str, variant: str, config: str | None, minute: int, due: float, now: float,
+                      a: Aggregate) -> None:
+    """When a closed minute became readable, for GET /emulator/metric-publications.
+    Every CloudWatch request first publishes what is due, so a minute is
+    readable from `dueAt` on; `publishedAt` is the sync that did it (the tick
+    or the first read after `dueAt`). Instant mode publishes every request at
+    once and notes nothing."""
+    STATE.publications.append(
+        {
+            "endpoint": endpoint,
+            "variant": variant,
+            "endpointConfigName": config,
+            "minute": iso(minute),
+            "dueAt": round(due, 3),
+            "publishedAt": round(now, 3),
+            "delaySeconds": round(due - minute - 60, 3),
+            "invocations": a.requests,
+            "errors5xx": a.errors5xx,
+        }
+    )
 
 
 def _publish(backend: Any, endpoint: str, variant: str, config: str | None, minute: int, a: Aggregate) -> None:

@@ -8,6 +8,7 @@ import copy
 import json
 import time
 from typing import Any
+from urllib.parse import parse_qs
 
 from moto.moto_api._internal.models import moto_api_backend
 
@@ -166,6 +167,14 @@ def _traffic_stats(method: str, environ: dict[str, Any], now: float) -> Any:
     return traffic.report() if method == "GET" else None
 
 
+def _metric_publications(method: str, environ: dict[str, Any], now: float) -> Any:
+    if method != "GET":
+        return None
+    wanted = parse_qs(environ.get("QUERY_STRING") or "").get("endpoint")
+    publications = [p for p in STATE.publications if not wanted or p["endpoint"] in wanted]
+    return {"publications": copy.deepcopy(publications), "time": now}
+
+
 ROUTES = {
     "/emulator/health": _health,
     "/emulator/reset": _reset,
@@ -177,4 +186,5 @@ ROUTES = {
     "/emulator/model-behaviour": _behaviours,
     "/emulator/fleet": _fleet,
     "/emulator/traffic-stats": _traffic_stats,
+    "/emulator/metric-publications": _metric_publications,
 }

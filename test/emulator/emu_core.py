@@ -104,6 +104,8 @@ class EmulatorState:
         # Filled by the modules that own them (kept here so reset clears all).
         self.metric_buckets: dict[tuple, Any] = {}
         self.delays: dict[tuple[str, int], float] = {}
+        # Each closed minute's publication (faithful mode), oldest first.
+        self.publications: list[dict[str, Any]] = []
         # Per variant: requests in each wall-clock second (capacity), the
         # last minute's request times and the first request's (autoscaling).
         self.load: dict[tuple[str, str], dict[int, int]] = {}

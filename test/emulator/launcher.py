@@ -224,6 +224,11 @@ its start-up values.
                                       errors4xx, errors5xx: {model, capacity,
                                       total}, latencyMs: {p50, p99},
                                       minutes: [...]}}}}}
+  GET    /emulator/metric-publications[?endpoint=name]
+                                     -> {"publications": [{endpoint, variant,
+                                      endpointConfigName, minute, dueAt,
+                                      publishedAt, delaySeconds, invocations,
+                                      errors5xx}], "time": now}
   POST   /emulator/reset             same as POST /moto-api/reset
 """
 
