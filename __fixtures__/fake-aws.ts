@@ -27,6 +27,7 @@ import {
   type DeploymentConfig,
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
+import { SCALABLE_DIMENSION, variantResourceId } from './autoscaling.js'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import {
   DeleteAlarmsCommand,
@@ -98,11 +99,7 @@ export interface AwsCall {
   input: Record<string, unknown>
 }
 
-export const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
-
-export function variantResourceId(endpointName: string, variantName: string): string {
-  return `endpoint/${endpointName}/variant/${variantName}`
-}
+export { SCALABLE_DIMENSION, variantResourceId }
 
 /** Every call made through the mocks, in the order made, with its input. */
 export function awsCalls(aws: Mocks): AwsCall[] {

@@ -43,15 +43,6 @@ describe('every run', () => {
     expect(result.failed).toContain('Input "operation" must be one of deploy, promote, update-traffic')
   })
 
-  it('fails clearly without a region', async () => {
-    const result = await runAction({ operation: 'monitor', 'endpoint-name': 'fraud' }, { env: {} })
-
-    expect(result.failed).toContain(
-      'Input "region" is required: set the region input, AWS_REGION or AWS_DEFAULT_REGION'
-    )
-    expect(awsCallNames()).toEqual([])
-  })
-
   it('writes the summary of an AWS failure, naming the call and the code', async () => {
     aws.sagemaker.on(DescribeEndpointCommand).rejects(awsError('AccessDeniedException', 'not authorized'))
 
