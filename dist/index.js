@@ -85693,16 +85693,11 @@ function scheduledActionResource(actionName, resourceId) {
  * scalable target is registered (policies cannot exist without one).
  */
 async function describeVariantScaling(ctx, endpointName, variantName) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
-        ServiceNamespace: scope.ServiceNamespace,
-        ScalableDimension: scope.ScalableDimension,
-        ResourceIds: [resourceId]
-    })));
-    const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
     if (!target)
         return undefined;
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
     const policies = await collectPages('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
     const actions = await collectPages('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...page })), (page) => page.ScheduledActions);
     return {

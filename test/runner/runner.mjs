@@ -15,6 +15,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
+import { requestJson } from '../emulator/control.mjs'
 import { preciseNow } from '../proxy/proxy.mjs'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -297,15 +298,7 @@ export async function startEmulator(options = {}) {
   }
 }
 
-/** A JSON call to the emulator's own endpoints (/moto-api, /emulator). */
-export async function requestJson(url, pathname, method, body) {
-  const init = { method, headers: { 'content-type': 'application/json' } }
-  if (body !== undefined) init.body = JSON.stringify(body)
-  const response = await fetch(`${url}${pathname}`, init)
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${text}`)
-  return text ? JSON.parse(text) : {}
-}
+export { requestJson }
 
 // ---------------------------------------------------------------------------
 // Node 24
