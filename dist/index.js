@@ -86720,6 +86720,7 @@ function fleetSize(variants) {
 
 
 
+const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large';
 async function readServing(ctx, endpoint, config) {
     const live = endpoint.ProductionVariants ?? [];
     const weightOf = (name) => {
@@ -86774,8 +86775,8 @@ async function newContainer(ctx, deploy, instanceType) {
                     framework: source.framework,
                     version: source.version,
                     region: ctx.settings.region,
-                    // Serverless variants run on CPU.
-                    instanceType: instanceType ?? 'ml.m5.large'
+                    // A serverless variant has no instance type and runs on CPU: any CPU type picks the CPU image.
+                    instanceType: instanceType ?? ANY_CPU_INSTANCE_TYPE
                 }),
                 ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
                 ...environment

@@ -24,6 +24,8 @@ import { liveInstanceCount, type Endpoint, type EndpointConfig } from './endpoin
 import { resolveFrameworkImage } from './images/framework-image.js'
 import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type RolloutSettings } from './settings.js'
 
+const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large'
+
 export type Model = DescribeModelCommandOutput
 
 /** The endpoint as it serves before the deploy. */
@@ -112,8 +114,8 @@ export async function newContainer(
           framework: source.framework,
           version: source.version,
           region: ctx.settings.region,
-          // Serverless variants run on CPU.
-          instanceType: instanceType ?? 'ml.m5.large'
+          // A serverless variant has no instance type and runs on CPU: any CPU type picks the CPU image.
+          instanceType: instanceType ?? ANY_CPU_INSTANCE_TYPE
         }),
         ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
         ...environment
