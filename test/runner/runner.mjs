@@ -360,6 +360,14 @@ async function installNode24(onInstall) {
 
 const inputCache = new Map()
 
+/** The job's token, as the runner puts it where a default says `${{ github.token }}`. */
+export const RUNNER_GITHUB_TOKEN = 'ghs_runner-job-token'
+
+/** A default as the runner passes it: the one expression action.yml uses evaluated, the rest as written. */
+function evaluateDefault(text) {
+  return text.replace(/\$\{\{\s*github\.token\s*\}\}/g, RUNNER_GITHUB_TOKEN)
+}
+
 /** The inputs action.yml declares, with their defaults as the runner passes them (text) and their required flags. */
 export async function declaredInputs(actionYmlPath) {
   const { mtimeMs } = await fsp.stat(actionYmlPath)
@@ -526,7 +534,7 @@ export async function runStep(options) {
       AWS_EC2_METADATA_DISABLED: 'true'
     }
     for (const input of declared) {
-      if (input.default !== undefined) env[inputEnvName(input.name)] = input.default
+      if (input.default !== undefined) env[inputEnvName(input.name)] = evaluateDefault(input.default)
     }
     for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
     if (options.post) {
