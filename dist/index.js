@@ -89090,6 +89090,373 @@ function rollingBatchInstances(settings, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
 }
 
+;// CONCATENATED MODULE: ./src/summary.ts
+/**
+ * The job summary: one function per section, rendered from the run's report.
+ * The verdict comes first, because that is what a person opens the page for.
+ */
+
+
+/** Operations that only look: their page is about health, not about changes. */
+const READ_ONLY = new Set(['monitor', 'health-check']);
+function consoleUrl(region, endpointName) {
+    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
+}
+function verdict(report) {
+    const result = report.outputs['rollout-result'];
+    if (result === 'rolled-back')
+        return { icon: '↩️', text: 'rolled back' };
+    if (report.outputs.healthy === 'false')
+        return { icon: '❌', text: 'unhealthy' };
+    if (report.dryRun && report.succeeded)
+        return { icon: '📝', text: 'dry run: nothing was changed' };
+    if (result === 'paused')
+        return { icon: '⏸️', text: 'paused' };
+    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
+        return { icon: '✅', text: 'healthy' };
+    }
+    if (report.succeeded)
+        return { icon: '✅', text: 'succeeded' };
+    return { icon: '❌', text: 'failed' };
+}
+function addHeading(summary, report) {
+    const { icon, text } = verdict(report);
+    summary.addHeading(`${icon} ${report.operation} ${text}: ${escapeHtml(report.endpointName)}`, 2);
+    const facts = [
+        `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
+        `region <code>${escapeHtml(report.region)}</code>`
+    ];
+    if (report.dashboardUrl)
+        facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`);
+    if (report.finishedAt !== undefined)
+        facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`);
+    summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
+    if (report.error)
+        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
+    const decision = report.rollout?.decision;
+    if (decision && decision !== report.error) {
+        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
+    }
+}
+/** The inputs, folded away: they matter when something went wrong, not at a glance. */
+function addRequest(summary, report) {
+    if (report.request.length === 0)
+        return;
+    const rows = report.request
+        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
+        .join('');
+    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
+}
+/**
+ * The instance-hours the run added beyond the steady fleet, and what they
+ * cost at the price the workflow gave: the second fleet SageMaker runs during
+ * every update and the canary beside the serving variants are what a
+ * progressive rollout costs.
+ */
+function addCapacity(summary, report) {
+    const hours = report.addedInstanceHours;
+    if (hours === undefined)
+        return;
+    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
+}
+/** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
+function instanceHoursText(hours, price) {
+    const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
+    return `${hours.toFixed(2)}${cost}`;
+}
+/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
+function addPlan(summary, report) {
+    const plan = report.plan;
+    if (!plan)
+        return;
+    summary.addHeading(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}`, 3);
+    summary.addList(plan.schedule.map(escapeHtml), true);
+    summary.addRaw(`<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`, true);
+}
+/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
+function addChanges(summary, report) {
+    if (report.changes.length === 0) {
+        if (!READ_ONLY.has(report.operation))
+            summary.addRaw('<p>Nothing was changed.</p>', true);
+        return;
+    }
+    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
+    if (report.dryRun) {
+        summary.addHeading('Plan (nothing was changed)', 3);
+        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
+        return;
+    }
+    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
+}
+/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
+function describeWeights(input) {
+    const desired = input
+        ?.DesiredWeightsAndCapacities ?? [];
+    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
+    if (weights.length === 0)
+        return '';
+    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
+}
+function addNotes(summary, report) {
+    if (report.notes.length === 0)
+        return;
+    summary.addList(report.notes.map(escapeHtml));
+}
+function addVariants(summary, report) {
+    if (!report.variants || report.variants.length === 0)
+        return;
+    summary.addHeading('Variants now', 3);
+    summary.addTable([
+        ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
+        ...report.variants.map((variant) => [
+            escapeHtml(variant.name),
+            escapeHtml(variant.model ?? '—'),
+            escapeHtml(variant.instanceType ?? '—'),
+            variant.instanceCount === undefined ? '—' : String(variant.instanceCount),
+            variant.weight === undefined ? '—' : `${variant.weight}%`
+        ])
+    ]);
+}
+/**
+ * Where each setting of the new model and variant came from: a production
+ * endpoint's VPC or timeouts kept without anyone repeating them is only
+ * reassuring when the page says so.
+ */
+function addSettings(summary, report) {
+    if (!report.settings || report.settings.length === 0)
+        return;
+    const rows = report.settings
+        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
+        .join('');
+    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
+}
+function shortValue(value) {
+    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
+}
+/** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
+function decidingEvaluation(step) {
+    return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
+        step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
+        step.evaluations.at(-1));
+}
+function formatRate(rate) {
+    return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
+}
+/** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
+function besideBaseline(value, baseline) {
+    return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`;
+}
+/** Invocations the step's judged windows held: each minute is judged in one window only. */
+function judgedInvocations(step) {
+    const windows = step.evaluations.filter((evaluation) => evaluation.window && evaluation.invocations !== undefined);
+    if (windows.length === 0)
+        return undefined;
+    // A window that stayed open to gather more invocations is judged again, larger; count the latest of each start.
+    const byStart = new Map();
+    for (const evaluation of windows)
+        byStart.set(evaluation.window?.from ?? 0, evaluation.invocations ?? 0);
+    return [...byStart.values()].reduce((sum, count) => sum + count, 0);
+}
+function alarmsCell(evaluation) {
+    if (evaluation === undefined)
+        return '—';
+    if (evaluation.alarmsChecked === undefined)
+        return 'none set';
+    return evaluation.alarmsInAlarm.length ? escapeHtml(evaluation.alarmsInAlarm.join(', ')) : 'OK';
+}
+/** How the step's evaluations came out, such as "3 passed, 9 inconclusive". */
+function evaluationCounts(step) {
+    const counts = new Map();
+    for (const evaluation of step.evaluations)
+        counts.set(evaluation.verdict, (counts.get(evaluation.verdict) ?? 0) + 1);
+    return ['passed', 'failed', 'inconclusive']
+        .filter((verdict) => counts.has(verdict))
+        .map((verdict) => `${counts.get(verdict)} ${verdict}`)
+        .join(', ');
+}
+function addRollout(summary, report) {
+    const rollout = report.rollout;
+    if (!rollout)
+        return;
+    const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
+    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
+    if (rollout.plan)
+        summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true);
+    if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
+        summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true);
+    }
+    if (rollout.steps.length === 0)
+        return;
+    summary.addTable([
+        ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict'].map((data) => ({ data, header: true })),
+        ...rollout.steps.map((step, index) => {
+            const evaluation = decidingEvaluation(step);
+            const invocations = judgedInvocations(step);
+            const baseline = evaluation?.baseline;
+            return [
+                step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
+                `${step.weight}%`,
+                step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
+                invocations === undefined ? '—' : formatCount(invocations),
+                besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
+                besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
+                alarmsCell(evaluation),
+                evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
+                evaluationCounts(step) || '—',
+                stepVerdict(step)
+            ];
+        })
+    ]);
+    const findings = rollout.steps.flatMap((step, index) => {
+        const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`;
+        const comparisons = decidingEvaluation(step)?.comparisons ?? [];
+        return [
+            ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
+            ...comparisons.map((comparison) => `${label}, ${comparison.gate} ${comparison.verdict}: ${comparison.detail}`)
+        ];
+    });
+    if (findings.length > 0) {
+        summary.addDetails(`Why each step ended as it did (${findings.length})`, `<ul>${findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('')}</ul>`);
+    }
+    summary.addRaw(rolloutCharts(rollout), true);
+}
+/** Steps are numbered without the pause a promotion judged first. */
+function stepNumber(steps, index) {
+    return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length;
+}
+function formatMs(ms) {
+    return ms === undefined ? '—' : `${Math.round(ms)} ms`;
+}
+function stepVerdict(step) {
+    switch (step.verdict) {
+        case 'passed':
+            return '✅ passed';
+        case 'failed':
+            return '❌ failed';
+        case 'inconclusive':
+            return '❔ inconclusive';
+        case 'skipped':
+            return '⏭️ skipped';
+        default:
+            return '⏳ in progress';
+    }
+}
+/**
+ * Mermaid charts (GitHub renders them in job summaries): the new variant's
+ * share of traffic per step, and its error rate per step against the limit.
+ * Two charts, because an error rate of 0.3% drawn on a 0-100% weight axis is
+ * a flat line; and no error-rate chart when no gate measured one, rather than
+ * a chart of zeros nobody measured.
+ */
+function rolloutCharts(rollout) {
+    if (rollout.steps.length < 2)
+        return '';
+    const variant = rollout.newVariant.replace(/"/g, '');
+    const labels = rollout.steps
+        .map((step, index) => `"${index + 1}${step.verdict === 'failed' ? ' ❌' : ''}"`)
+        .join(', ');
+    const charts = [
+        chart(`${variant}: share of traffic per step (%)`, labels, 100, [
+            `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
+        ])
+    ];
+    const rates = rollout.steps.map((step) => decidingEvaluation(step)?.errorRate);
+    if (rates.some((rate) => rate !== undefined)) {
+        const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)));
+        const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate);
+        const top = niceCeiling(Math.max(...values, limit ?? 0, 0.1) * 1.2);
+        charts.push(chart(`${variant}: 5XX error rate per step (%)${limit === undefined ? '' : `, line: max-error-rate ${limit}%`}`, labels, top, [`bar [${values.join(', ')}]`, ...(limit === undefined ? [] : [`line [${values.map(() => limit).join(', ')}]`])]));
+    }
+    return charts.join('\n');
+}
+function chart(title, labels, top, series) {
+    return [
+        '',
+        '```mermaid',
+        // Half the default height: two charts should not push the variants off the first screen.
+        '%%{init: {"xyChart": {"height": 250}}}%%',
+        'xychart-beta',
+        `    title "${title}"`,
+        `    x-axis "Step" [${labels}]`,
+        `    y-axis "%" 0 --> ${top}`,
+        ...series.map((line) => `    ${line}`),
+        '```',
+        ''
+    ].join('\n');
+}
+function asPercent(rate) {
+    return Math.round(rate * 10000) / 100;
+}
+/** The axis top: 1, 2 or 5 times a power of ten, so small rates fill the chart. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value;
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function addProbes(summary, report) {
+    if (!report.probes || report.probes.length === 0)
+        return;
+    summary.addHeading('Health probes', 3);
+    summary.addTable([
+        ['#', 'Variant', 'Result', 'Latency', 'Detail'].map((data) => ({ data, header: true })),
+        ...report.probes.map((probe, index) => [
+            String(index + 1),
+            escapeHtml(probe.variant ?? 'any'),
+            probe.ok ? '✅ ok' : '❌ failed',
+            `${Math.round(probe.latencyMs)} ms`,
+            escapeHtml(probe.detail)
+        ])
+    ]);
+}
+function addMetrics(summary, report) {
+    if (!report.metrics)
+        return;
+    summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3);
+    summary.addTable([
+        ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99'].map((data) => ({
+            data,
+            header: true
+        })),
+        ...report.metrics.variants.map((metrics) => [
+            escapeHtml(metrics.variant),
+            formatCount(metrics.invocations),
+            formatCount(metrics.errors4xx),
+            formatCount(metrics.errors5xx),
+            formatRate(metrics.errorRate),
+            metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
+            metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`
+        ])
+    ]);
+}
+function renderSummary(summary, report) {
+    addHeading(summary, report);
+    addNotes(summary, report);
+    addPlan(summary, report);
+    addRollout(summary, report);
+    addCapacity(summary, report);
+    addVariants(summary, report);
+    addSettings(summary, report);
+    addProbes(summary, report);
+    addMetrics(summary, report);
+    addChanges(summary, report);
+    addRequest(summary, report);
+}
+/** Writes the summary once; a failure here is a warning and never hides the run's own error. */
+async function writeSummary(report) {
+    try {
+        renderSummary(summary, report);
+        await summary.write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/plan.ts
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
@@ -89098,6 +89465,8 @@ function rollingBatchInstances(settings, fleet) {
  * Nothing is sent that changes anything; reads still happen, so the plan
  * starts from the endpoint as it is.
  */
+
+
 
 
 
@@ -89152,7 +89521,7 @@ async function planRollout(ctx, settings, plan) {
         durationMs += fleetMs;
         instanceMs += releaseFleet * fleetMs;
     }
-    ctx.report.plan = {
+    const planned = {
         schedule,
         gates,
         expectedDurationMs: durationMs,
@@ -89160,7 +89529,21 @@ async function planRollout(ctx, settings, plan) {
             ? `this endpoint's last update took ${formatDuration(ctx.expectedFleetChangeMs)}`
             : `a new fleet typically takes ${formatDuration(TYPICAL_MS.fleet)} to come up`
     };
+    ctx.report.plan = planned;
     addInstanceTime(ctx.report, instanceMs);
+    logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
+}
+/**
+ * The plan in the log as well as in the summary: a dry run is often read in
+ * the step's log (or a local run's output), where the calls alone would not
+ * say how the rollout is judged or how long it takes.
+ */
+function logPlan(plan, hours, price) {
+    info(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}, assuming ${plan.basis}.`);
+    plan.schedule.forEach((line, index) => info(`  ${index + 1}. ${line}`));
+    info(plan.gates.length > 0 ? `Gates: ${plan.gates.join('; ')}.` : 'No gates are set.');
+    if (hours !== undefined)
+        info(`Instance-hours this rollout would add: ${instanceHoursText(hours, price)}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
@@ -89926,370 +90309,6 @@ async function runUpdateTraffic(ctx, settings) {
     await reportEndpoint(ctx, settled);
     if (ctx.dryRun || !ctx.settings.waitForCompletion)
         ctx.output('variant-weights', settings.variantWeights);
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-/**
- * The job summary: one function per section, rendered from the run's report.
- * The verdict comes first, because that is what a person opens the page for.
- */
-
-
-/** Operations that only look: their page is about health, not about changes. */
-const READ_ONLY = new Set(['monitor', 'health-check']);
-function consoleUrl(region, endpointName) {
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
-}
-function verdict(report) {
-    const result = report.outputs['rollout-result'];
-    if (result === 'rolled-back')
-        return { icon: '↩️', text: 'rolled back' };
-    if (report.outputs.healthy === 'false')
-        return { icon: '❌', text: 'unhealthy' };
-    if (report.dryRun && report.succeeded)
-        return { icon: '📝', text: 'dry run: nothing was changed' };
-    if (result === 'paused')
-        return { icon: '⏸️', text: 'paused' };
-    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
-        return { icon: '✅', text: 'healthy' };
-    }
-    if (report.succeeded)
-        return { icon: '✅', text: 'succeeded' };
-    return { icon: '❌', text: 'failed' };
-}
-function addHeading(summary, report) {
-    const { icon, text } = verdict(report);
-    summary.addHeading(`${icon} ${report.operation} ${text}: ${escapeHtml(report.endpointName)}`, 2);
-    const facts = [
-        `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
-        `region <code>${escapeHtml(report.region)}</code>`
-    ];
-    if (report.dashboardUrl)
-        facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`);
-    if (report.finishedAt !== undefined)
-        facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`);
-    summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
-    if (report.error)
-        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
-    const decision = report.rollout?.decision;
-    if (decision && decision !== report.error) {
-        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
-    }
-}
-/** The inputs, folded away: they matter when something went wrong, not at a glance. */
-function addRequest(summary, report) {
-    if (report.request.length === 0)
-        return;
-    const rows = report.request
-        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
-        .join('');
-    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
-}
-/**
- * The instance-hours the run added beyond the steady fleet, and what they
- * cost at the price the workflow gave: the second fleet SageMaker runs during
- * every update and the canary beside the serving variants are what a
- * progressive rollout costs.
- */
-function addCapacity(summary, report) {
-    const hours = report.addedInstanceHours;
-    if (hours === undefined)
-        return;
-    const price = report.instanceHourPrice;
-    const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
-    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${hours.toFixed(2)}${cost} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
-}
-/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
-function addPlan(summary, report) {
-    const plan = report.plan;
-    if (!plan)
-        return;
-    summary.addHeading(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}`, 3);
-    summary.addList(plan.schedule.map(escapeHtml), true);
-    summary.addRaw(`<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`, true);
-}
-/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
-function addChanges(summary, report) {
-    if (report.changes.length === 0) {
-        if (!READ_ONLY.has(report.operation))
-            summary.addRaw('<p>Nothing was changed.</p>', true);
-        return;
-    }
-    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
-    if (report.dryRun) {
-        summary.addHeading('Plan (nothing was changed)', 3);
-        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
-        return;
-    }
-    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
-}
-/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
-function describeWeights(input) {
-    const desired = input
-        ?.DesiredWeightsAndCapacities ?? [];
-    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
-    if (weights.length === 0)
-        return '';
-    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
-}
-function addNotes(summary, report) {
-    if (report.notes.length === 0)
-        return;
-    summary.addList(report.notes.map(escapeHtml));
-}
-function addVariants(summary, report) {
-    if (!report.variants || report.variants.length === 0)
-        return;
-    summary.addHeading('Variants now', 3);
-    summary.addTable([
-        ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
-        ...report.variants.map((variant) => [
-            escapeHtml(variant.name),
-            escapeHtml(variant.model ?? '—'),
-            escapeHtml(variant.instanceType ?? '—'),
-            variant.instanceCount === undefined ? '—' : String(variant.instanceCount),
-            variant.weight === undefined ? '—' : `${variant.weight}%`
-        ])
-    ]);
-}
-/**
- * Where each setting of the new model and variant came from: a production
- * endpoint's VPC or timeouts kept without anyone repeating them is only
- * reassuring when the page says so.
- */
-function addSettings(summary, report) {
-    if (!report.settings || report.settings.length === 0)
-        return;
-    const rows = report.settings
-        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
-        .join('');
-    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
-}
-function shortValue(value) {
-    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
-}
-/** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
-function decidingEvaluation(step) {
-    return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
-        step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
-        step.evaluations.at(-1));
-}
-function formatRate(rate) {
-    return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
-}
-/** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
-function besideBaseline(value, baseline) {
-    return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`;
-}
-/** Invocations the step's judged windows held: each minute is judged in one window only. */
-function judgedInvocations(step) {
-    const windows = step.evaluations.filter((evaluation) => evaluation.window && evaluation.invocations !== undefined);
-    if (windows.length === 0)
-        return undefined;
-    // A window that stayed open to gather more invocations is judged again, larger; count the latest of each start.
-    const byStart = new Map();
-    for (const evaluation of windows)
-        byStart.set(evaluation.window?.from ?? 0, evaluation.invocations ?? 0);
-    return [...byStart.values()].reduce((sum, count) => sum + count, 0);
-}
-function alarmsCell(evaluation) {
-    if (evaluation === undefined)
-        return '—';
-    if (evaluation.alarmsChecked === undefined)
-        return 'none set';
-    return evaluation.alarmsInAlarm.length ? escapeHtml(evaluation.alarmsInAlarm.join(', ')) : 'OK';
-}
-/** How the step's evaluations came out, such as "3 passed, 9 inconclusive". */
-function evaluationCounts(step) {
-    const counts = new Map();
-    for (const evaluation of step.evaluations)
-        counts.set(evaluation.verdict, (counts.get(evaluation.verdict) ?? 0) + 1);
-    return ['passed', 'failed', 'inconclusive']
-        .filter((verdict) => counts.has(verdict))
-        .map((verdict) => `${counts.get(verdict)} ${verdict}`)
-        .join(', ');
-}
-function addRollout(summary, report) {
-    const rollout = report.rollout;
-    if (!rollout)
-        return;
-    const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
-    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
-    if (rollout.plan)
-        summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true);
-    if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
-        summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true);
-    }
-    if (rollout.steps.length === 0)
-        return;
-    summary.addTable([
-        ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict'].map((data) => ({ data, header: true })),
-        ...rollout.steps.map((step, index) => {
-            const evaluation = decidingEvaluation(step);
-            const invocations = judgedInvocations(step);
-            const baseline = evaluation?.baseline;
-            return [
-                step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
-                `${step.weight}%`,
-                step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
-                invocations === undefined ? '—' : formatCount(invocations),
-                besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
-                besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
-                alarmsCell(evaluation),
-                evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
-                evaluationCounts(step) || '—',
-                stepVerdict(step)
-            ];
-        })
-    ]);
-    const findings = rollout.steps.flatMap((step, index) => {
-        const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`;
-        const comparisons = decidingEvaluation(step)?.comparisons ?? [];
-        return [
-            ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
-            ...comparisons.map((comparison) => `${label}, ${comparison.gate} ${comparison.verdict}: ${comparison.detail}`)
-        ];
-    });
-    if (findings.length > 0) {
-        summary.addDetails(`Why each step ended as it did (${findings.length})`, `<ul>${findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('')}</ul>`);
-    }
-    summary.addRaw(rolloutCharts(rollout), true);
-}
-/** Steps are numbered without the pause a promotion judged first. */
-function stepNumber(steps, index) {
-    return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length;
-}
-function formatMs(ms) {
-    return ms === undefined ? '—' : `${Math.round(ms)} ms`;
-}
-function stepVerdict(step) {
-    switch (step.verdict) {
-        case 'passed':
-            return '✅ passed';
-        case 'failed':
-            return '❌ failed';
-        case 'inconclusive':
-            return '❔ inconclusive';
-        case 'skipped':
-            return '⏭️ skipped';
-        default:
-            return '⏳ in progress';
-    }
-}
-/**
- * Mermaid charts (GitHub renders them in job summaries): the new variant's
- * share of traffic per step, and its error rate per step against the limit.
- * Two charts, because an error rate of 0.3% drawn on a 0-100% weight axis is
- * a flat line; and no error-rate chart when no gate measured one, rather than
- * a chart of zeros nobody measured.
- */
-function rolloutCharts(rollout) {
-    if (rollout.steps.length < 2)
-        return '';
-    const variant = rollout.newVariant.replace(/"/g, '');
-    const labels = rollout.steps
-        .map((step, index) => `"${index + 1}${step.verdict === 'failed' ? ' ❌' : ''}"`)
-        .join(', ');
-    const charts = [
-        chart(`${variant}: share of traffic per step (%)`, labels, 100, [
-            `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
-        ])
-    ];
-    const rates = rollout.steps.map((step) => decidingEvaluation(step)?.errorRate);
-    if (rates.some((rate) => rate !== undefined)) {
-        const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)));
-        const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate);
-        const top = niceCeiling(Math.max(...values, limit ?? 0, 0.1) * 1.2);
-        charts.push(chart(`${variant}: 5XX error rate per step (%)${limit === undefined ? '' : `, line: max-error-rate ${limit}%`}`, labels, top, [`bar [${values.join(', ')}]`, ...(limit === undefined ? [] : [`line [${values.map(() => limit).join(', ')}]`])]));
-    }
-    return charts.join('\n');
-}
-function chart(title, labels, top, series) {
-    return [
-        '',
-        '```mermaid',
-        // Half the default height: two charts should not push the variants off the first screen.
-        '%%{init: {"xyChart": {"height": 250}}}%%',
-        'xychart-beta',
-        `    title "${title}"`,
-        `    x-axis "Step" [${labels}]`,
-        `    y-axis "%" 0 --> ${top}`,
-        ...series.map((line) => `    ${line}`),
-        '```',
-        ''
-    ].join('\n');
-}
-function asPercent(rate) {
-    return Math.round(rate * 10000) / 100;
-}
-/** The axis top: 1, 2 or 5 times a power of ten, so small rates fill the chart. */
-function niceCeiling(value) {
-    const power = 10 ** Math.floor(Math.log10(value));
-    return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value;
-}
-function formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-function addProbes(summary, report) {
-    if (!report.probes || report.probes.length === 0)
-        return;
-    summary.addHeading('Health probes', 3);
-    summary.addTable([
-        ['#', 'Variant', 'Result', 'Latency', 'Detail'].map((data) => ({ data, header: true })),
-        ...report.probes.map((probe, index) => [
-            String(index + 1),
-            escapeHtml(probe.variant ?? 'any'),
-            probe.ok ? '✅ ok' : '❌ failed',
-            `${Math.round(probe.latencyMs)} ms`,
-            escapeHtml(probe.detail)
-        ])
-    ]);
-}
-function addMetrics(summary, report) {
-    if (!report.metrics)
-        return;
-    summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3);
-    summary.addTable([
-        ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99'].map((data) => ({
-            data,
-            header: true
-        })),
-        ...report.metrics.variants.map((metrics) => [
-            escapeHtml(metrics.variant),
-            formatCount(metrics.invocations),
-            formatCount(metrics.errors4xx),
-            formatCount(metrics.errors5xx),
-            formatRate(metrics.errorRate),
-            metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
-            metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`
-        ])
-    ]);
-}
-function renderSummary(summary, report) {
-    addHeading(summary, report);
-    addNotes(summary, report);
-    addPlan(summary, report);
-    addRollout(summary, report);
-    addCapacity(summary, report);
-    addVariants(summary, report);
-    addSettings(summary, report);
-    addProbes(summary, report);
-    addMetrics(summary, report);
-    addChanges(summary, report);
-    addRequest(summary, report);
-}
-/** Writes the summary once; a failure here is a warning and never hides the run's own error. */
-async function writeSummary(report) {
-    try {
-        renderSummary(summary, report);
-        await summary.write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 ;// CONCATENATED MODULE: ./src/cancel.ts

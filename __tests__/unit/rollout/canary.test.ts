@@ -159,6 +159,19 @@ describe('canary rollout run by the action', () => {
     )
     expect(result.summary).toContain('Gates: max-error-rate: 5XX rate at most 1%.')
     expect(result.summary).toMatch(/<strong>Instance-hours this rollout would add:<\/strong> \d+\.\d\d/)
+    // The log says it too, after the calls: the schedule, the gates and the duration.
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
+    expect(planned[0]).toBe('Rollout plan: about 1h2m, assuming a new fleet typically takes 10m to come up.')
+    expect(planned.slice(1, 6)).toEqual([
+      expect.stringMatching(/^ {2}1\. Update the endpoint to fraud-.*-canary: fraud-v2 joins at weight 0/),
+      expect.stringMatching(/^ {2}2\. Step 1: 10% of traffic to fraud-v2 for 10m, gates judged every 2m/),
+      expect.stringMatching(/^ {2}3\. Step 2: 50% of traffic/),
+      expect.stringMatching(/^ {2}4\. Step 3: 100% of traffic/),
+      expect.stringMatching(/^ {2}5\. Promote: update the endpoint to fraud-/)
+    ])
+    expect(planned[6]).toBe('Gates: max-error-rate: 5XX rate at most 1%.')
+    expect(planned[7]).toMatch(/^Instance-hours this rollout would add: \d+\.\d\d\.$/)
+    expect(core.log.filter((line) => line.startsWith('[dry-run] would call')).length).toBe(plan.changes.length)
 
     const state = fake.endpoint('fraud')
     expect(state.config).toBe('fraud-v1-config')
