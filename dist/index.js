@@ -86134,9 +86134,13 @@ function timeLeft(status, elapsedMs, expectedMs) {
     if (expectedMs === undefined || !TRANSITIONAL_STATUSES.includes(status))
         return '';
     const left = expectedMs - elapsedMs;
-    return left > 0
-        ? `; about ${formatDuration(Math.max(60_000, Math.ceil(left / 60_000) * 60_000))} left of the ${formatDuration(expectedMs)} expected`
-        : `; longer than the ${formatDuration(expectedMs)} expected`;
+    const expected = formatDuration(expectedMs);
+    if (left <= 0)
+        return `; longer than the ${expected} expected`;
+    // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+    if (left < 60_000)
+        return `; under a minute left of the ${expected} expected`;
+    return `; about ${formatDuration(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`;
 }
 /**
  * Waits for an update or creation to finish and checks it landed: InService on
@@ -87767,8 +87771,16 @@ class StepJudge {
         const span = `${clockTime(from)}–${clockTime(to)} UTC`;
         let conclusive = true;
         if (totals.invocations < Math.max(1, gates.minInvocations)) {
-            conclusive = false;
-            evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+            const clearlyAbove = errorRateClearlyAbove(totals, gates);
+            if (clearlyAbove !== undefined) {
+                // Too few requests to call the canary healthy, but enough to call it broken: waiting for
+                // min-invocations would only send more traffic to a variant that is failing it.
+                evaluation.failures.push(`error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span}: fewer than min-invocations ${gates.minInvocations}, but even the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(clearlyAbove)}, is above max-error-rate ${formatPercent(gates.maxErrorRate ?? 0)}`);
+            }
+            else {
+                conclusive = false;
+                evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+            }
         }
         else {
             if (gates.maxErrorRate !== undefined && (evaluation.errorRate ?? 0) > gates.maxErrorRate) {
@@ -87908,6 +87920,17 @@ function clockTime(ms) {
 }
 function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
+}
+/**
+ * The one-sided lower confidence bound of the new variant's error rate when
+ * it is above max-error-rate, whatever the count of requests: undefined when
+ * there is no error-rate gate or the evidence is not that clear.
+ */
+function errorRateClearlyAbove(totals, gates) {
+    if (gates.maxErrorRate === undefined || totals.invocations === 0)
+        return undefined;
+    const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence));
+    return lower > gates.maxErrorRate ? lower : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
@@ -88448,8 +88471,9 @@ async function shiftTraffic(ctx, inFlight, weight) {
  * while CloudWatch has not yet published the minutes the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation and no failure left standing; it
- * fails at failure-threshold failed evaluations in a row; otherwise it is
- * inconclusive.
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
  */
 async function bake(ctx, settings, judge, step, failures) {
     const start = step.startedAt;
@@ -88483,10 +88507,10 @@ async function bake(ctx, settings, judge, step, failures) {
             if (failures.consecutive >= settings.failureThreshold) {
                 return {
                     verdict: 'failed',
-                    reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+                    reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations without a pass between them`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
                 };
             }
-            warning(`Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
+            warning(`Gate failed (${failures.consecutive} without a pass between them; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
         }
         else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
@@ -88755,7 +88779,8 @@ async function concludeRollout(ctx, result, created) {
         record.decision = result.decision;
     }
     else if (!result.failsStep) {
-        ctx.note(result.decision);
+        // For the summary only: announce() below puts it in the log, as a notice.
+        ctx.report.notes.push(result.decision);
     }
     setRolloutOutputs(ctx, {
         outcome: result.outcome,
@@ -89503,7 +89528,7 @@ async function planRollout(ctx, settings, plan) {
             ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
             : 'no gates: it only waits'}${waitsForData
             ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
-            : ''}. A failed gate (${settings.failureThreshold} in a row) ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
+            : ''}. ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
     }
     durationMs += canaryMs;
     instanceMs += (plan.release.InitialInstanceCount ?? 0) * canaryMs;

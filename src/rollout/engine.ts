@@ -382,8 +382,9 @@ async function shiftTraffic(ctx: OperationContext, inFlight: InFlight, weight: n
  * while CloudWatch has not yet published the minutes the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation and no failure left standing; it
- * fails at failure-threshold failed evaluations in a row; otherwise it is
- * inconclusive.
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
  */
 async function bake(
   ctx: OperationContext,
@@ -424,11 +425,11 @@ async function bake(
       if (failures.consecutive >= settings.failureThreshold) {
         return {
           verdict: 'failed',
-          reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+          reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations without a pass between them`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
         }
       }
       core.warning(
-        `Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
+        `Gate failed (${failures.consecutive} without a pass between them; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
       )
     } else if (evaluation.verdict === 'passed') {
       failures.consecutive = 0

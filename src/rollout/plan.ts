@@ -74,7 +74,7 @@ export async function planRollout(
         waitsForData
           ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
           : ''
-      }. A failed gate (${settings.failureThreshold} in a row) ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
+      }. ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
     )
   }
   durationMs += canaryMs
