@@ -57,7 +57,8 @@ import {
   type EmulatorControl
 } from './harness.js'
 
-const TRANSITION_SECONDS = 0.4
+// Long enough that a describe right after a change still sees the transition on a busy machine.
+const TRANSITION_SECONDS = 1
 
 let emulator: Emulator
 let aws: AwsClients
