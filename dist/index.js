@@ -90410,6 +90410,7 @@ async function stopTheHarm(clients) {
 
 
 
+
 async function runPost(clock, createClients) {
     const rollout = readInFlightRollout();
     const native = readNativeDeployment();
@@ -90454,6 +90455,9 @@ async function returnToPreviousConfig(ctx, rollout) {
     catch (error) {
         ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`;
         warning(ctx.report.error);
+        // The saved state ends with this step, and operation: rollback does not know what was suspended:
+        // left now, the serving variants' scale-in would stay suspended for good.
+        await releaseServingCapacity(ctx, rollout.heldCapacity);
     }
 }
 /**

@@ -16,6 +16,7 @@ import { newReport } from './report.js'
 import { rollBack } from './rollout/engine.js'
 import { deleteGateAlarms } from './rollout/native-alarms.js'
 import { setRolloutOutputs } from './rollout/result.js'
+import { releaseServingCapacity } from './rollout/scaling.js'
 import {
   clearNativeDeployment,
   readCommonInputs,
@@ -81,6 +82,9 @@ async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRo
   } catch (error) {
     ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`
     core.warning(ctx.report.error)
+    // The saved state ends with this step, and operation: rollback does not know what was suspended:
+    // left now, the serving variants' scale-in would stay suspended for good.
+    await releaseServingCapacity(ctx, rollout.heldCapacity)
   }
 }
 
