@@ -84438,6 +84438,10 @@ function parseDuration(input, raw, { minMs = 0 } = {}) {
     }
     return Math.round(ms);
 }
+/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural. */
+function counted(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
@@ -85041,7 +85045,7 @@ function checkFleetFits(settings, timeoutMs, serving, variant, shown) {
     const instances = (percent) => (percent / 100) * count;
     const first = settings.trafficSteps[0] ?? 100;
     if ((settings.strategy === 'canary' || settings.strategy === 'linear') && instances(first) < 1) {
-        throw new InputError('traffic-steps', `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${count} instance${count === 1 ? '' : 's'}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`, shown('traffic-steps'));
+        throw new InputError('traffic-steps', `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${counted(count, 'instance')}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`, shown('traffic-steps'));
     }
     if (settings.strategy === 'rolling' && settings.batchSize) {
         const batch = settings.batchSize;
@@ -85049,7 +85053,7 @@ function checkFleetFits(settings, timeoutMs, serving, variant, shown) {
         const low = (SAGEMAKER_LIMITS.minBatchPercent / 100) * count;
         const high = (SAGEMAKER_LIMITS.maxBatchPercent / 100) * count;
         if (batchInstances < Math.max(1, low) || batchInstances > high) {
-            throw new InputError('batch-size', `must be 5% to 50% of the fleet's ${count} instance${count === 1 ? '' : 's'}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`, shown('batch-size'));
+            throw new InputError('batch-size', `must be 5% to 50% of the fleet's ${counted(count, 'instance')}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`, shown('batch-size'));
         }
         const batches = Math.ceil(count / Math.max(1, Math.floor(batchInstances)));
         const least = leastTimeoutMs(settings, batches);
@@ -86724,6 +86728,7 @@ function fleetSize(variants) {
 
 
 
+
 const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large';
 async function readServing(ctx, endpoint, config) {
     const live = endpoint.ProductionVariants ?? [];
@@ -86819,7 +86824,7 @@ function newModelSettings(deploy, serving, sources) {
         : serving?.model.VpcConfig;
     if (vpc) {
         settings.VpcConfig = vpc;
-        record(sources, 'VpcConfig', `${vpc.Subnets?.length ?? 0} subnets (${(vpc.Subnets ?? []).join(', ')}), ${vpc.SecurityGroupIds?.length ?? 0} security groups`, deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from);
+        record(sources, 'VpcConfig', `${counted(vpc.Subnets?.length ?? 0, 'subnet')} (${(vpc.Subnets ?? []).join(', ')}), ${counted(vpc.SecurityGroupIds?.length ?? 0, 'security group')}`, deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from);
     }
     const isolation = deploy.enableNetworkIsolation ?? serving?.model.EnableNetworkIsolation;
     if (isolation !== undefined) {
@@ -88536,7 +88541,9 @@ async function bake(ctx, settings, judge, step, failures) {
         };
     }
     if (passedOnce) {
-        ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        if (waitsForData) {
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        }
         return { verdict: 'passed' };
     }
     return {
@@ -88745,8 +88752,8 @@ async function rollBack(ctx, inFlight) {
 async function deleteCanaryConfig(ctx, inFlight) {
     await deleteConfigQuietly(ctx, inFlight.canaryConfig);
 }
-function instances(count) {
-    return `${count} instance${count === 1 ? '' : 's'}`;
+function instances(n) {
+    return counted(n, 'instance');
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/result.ts
@@ -90453,7 +90460,8 @@ async function returnToPreviousConfig(ctx, rollout) {
         await reportEndpoint(ctx, await getEndpoint(ctx));
     }
     catch (error) {
-        ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`;
+        // The AWS message goes last: it ends its own sentence.
+        ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}" (run operation: rollback with endpoint-config-name: ${rollout.previousConfig}): ${errorMessage(error)}`;
         warning(ctx.report.error);
         // The saved state ends with this step, and operation: rollback does not know what was suspended:
         // left now, the serving variants' scale-in would stay suspended for good.

@@ -80,7 +80,8 @@ async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRo
     setRolloutOutputs(ctx, { rolledBack: true })
     await reportEndpoint(ctx, await getEndpoint(ctx))
   } catch (error) {
-    ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`
+    // The AWS message goes last: it ends its own sentence.
+    ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}" (run operation: rollback with endpoint-config-name: ${rollout.previousConfig}): ${errorMessage(error)}`
     core.warning(ctx.report.error)
     // The saved state ends with this step, and operation: rollback does not know what was suspended:
     // left now, the serving variants' scale-in would stay suspended for good.

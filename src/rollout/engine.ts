@@ -22,7 +22,7 @@ import {
 } from '../endpoint.js'
 import { fetchVariantMetrics } from '../metrics.js'
 import { TAGS } from '../tags.js'
-import { formatDuration } from '../parse.js'
+import { counted, formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
@@ -450,9 +450,11 @@ async function bake(
     }
   }
   if (passedOnce) {
-    ctx.note(
-      `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
-    )
+    if (waitsForData) {
+      ctx.note(
+        `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
+      )
+    }
     return { verdict: 'passed' }
   }
   return {
@@ -695,6 +697,6 @@ async function deleteCanaryConfig(ctx: OperationContext, inFlight: InFlight): Pr
   await deleteConfigQuietly(ctx, inFlight.canaryConfig)
 }
 
-function instances(count: number): string {
-  return `${count} instance${count === 1 ? '' : 's'}`
+function instances(n: number): string {
+  return counted(n, 'instance')
 }
