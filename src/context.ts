@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { AwsClients } from './aws/clients.js'
 import { awsCall } from './aws/errors.js'
 import type { Clock } from './clock.js'
+import { runIdentity, type RunIdentity } from './identity.js'
 import type { OutputName, Report } from './report.js'
 import type { CommonSettings } from './settings.js'
 
@@ -11,7 +12,8 @@ export class OperationContext {
     readonly settings: CommonSettings,
     readonly clients: AwsClients,
     readonly clock: Clock,
-    readonly report: Report
+    readonly report: Report,
+    readonly run: RunIdentity = runIdentity(process.env)
   ) {}
 
   get endpointName(): string {

@@ -24,6 +24,8 @@ import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
 import { installCancellationHandlers } from './cancel.js'
 import { runPost } from './post.js'
+import { runIdentity } from './identity.js'
+import { withEndpointLock } from './lock.js'
 import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
 
 export interface RunDependencies {
@@ -77,9 +79,9 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now())
     report.request = request
     clients = deps.createClients(settings.region)
-    const ctx = new OperationContext(settings, clients, deps.clock, report)
+    const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env))
     ctx.output('endpoint-name', settings.endpointName)
-    await dispatch(ctx, settings)
+    await withEndpointLock(ctx, settings, () => dispatch(ctx, settings))
     report.succeeded = true
   } catch (error) {
     report.succeeded = false

@@ -3,7 +3,8 @@
  * what a cancelled or killed main step left, as its saved state says:
  * - a rollout run by the action goes back to its previous config;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
- *   the alarms the action made for it are deleted.
+ *   the alarms the action made for it are deleted;
+ * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
 import * as core from '@actions/core'
@@ -19,6 +20,7 @@ import { setRolloutOutputs } from './rollout/result.js'
 import {
   clearNativeDeployment,
   readCommonInputs,
+  readHeldLock,
   readInFlightRollout,
   readNativeDeployment,
   type InFlightRollout,
@@ -26,16 +28,18 @@ import {
 } from './rollout/state.js'
 import { writeSummary } from './summary.js'
 import { reportEndpoint, getEndpoint } from './endpoint.js'
+import { releaseEndpointLock } from './lock.js'
 import { waitForSettled } from './wait.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
   const rollout = readInFlightRollout()
   const native = readNativeDeployment()
-  if (!rollout && !native) {
+  const lock = readHeldLock()
+  const target = rollout ?? native ?? lock
+  if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')
     return
   }
-  const target = (rollout ?? native) as { endpointName: string; region: string }
   const report = newReport('rollback', target.endpointName, target.region, false, clock.now())
   const saved = readCommonInputs()
   // The rollout's own endpoint and region win: they are what the post step must restore.
@@ -54,8 +58,12 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
     if (native) await removeDeploymentAlarms(ctx, native)
     report.succeeded = report.error === undefined
   } finally {
-    report.finishedAt = clock.now()
-    await writeSummary(report)
+    // Released last: until the endpoint is back where it was, no other run may start on it.
+    if (lock) await releaseEndpointLock(ctx, lock)
+    if (rollout || native) {
+      report.finishedAt = clock.now()
+      await writeSummary(report)
+    }
   }
 }
 
