@@ -319,7 +319,9 @@ async function deleteContext(ctx: OperationContext, name: string, what: string):
     )
   } catch (error) {
     // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
-    if (!isNotFound(error)) throw error
+    if (isNotFound(error)) return
+    if (answerMayBeLost(error) && !(await findLock(ctx, name))) return
+    throw error
   }
 }
 

@@ -4,7 +4,7 @@
  * rollout run by the action, or through SageMaker's blue/green guardrails.
  */
 import * as core from '@actions/core'
-import { CreateEndpointCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import {
@@ -16,9 +16,10 @@ import {
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
-import { TAGS, toTagList } from '../tags.js'
+import { TAGS } from '../tags.js'
 import {
   createEndpointConfig,
+  createEndpointOn,
   discardUnused,
   ensureModel,
   replacementVariantName,
@@ -252,14 +253,7 @@ async function createEndpoint(
     deploy.tags,
     plan.configSettings
   )
-  const input = {
-    EndpointName: ctx.endpointName,
-    EndpointConfigName: release.releaseConfig,
-    Tags: toTagList(deploy.tags)
-  }
-  await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
-    ctx.clients.sagemaker.send(new CreateEndpointCommand(input))
-  )
+  await createEndpointOn(ctx, release.releaseConfig, deploy.tags)
   ctx.output('endpoint-config-name', release.releaseConfig)
   if (ctx.dryRun || !ctx.settings.waitForCompletion) return undefined
   const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>
