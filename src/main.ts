@@ -22,7 +22,7 @@ import { runUpdateTraffic } from './operations/update-traffic.js'
 import { newReport, type Report } from './report.js'
 import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
-import { installCancellationHandlers } from './cancel.js'
+import { installCancellationHandlers, recordCancellation } from './cancel.js'
 import { runPost } from './post.js'
 import { runIdentity } from './identity.js'
 import { withEndpointLock } from './lock.js'
@@ -64,10 +64,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   }
   const uninstall = installCancellationHandlers(
     () => clients,
-    async () => {
-      report.succeeded = false
-      report.error =
-        'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.'
+    async (whatWasDone) => {
+      recordCancellation(report, whatWasDone, deps.clock.now())
       await finish()
     }
   )

@@ -40,13 +40,21 @@ export interface ModelSpec extends ModelSettings {
 /**
  * Creates the model, or reuses one of the same name that already runs the
  * same container (a re-run of a job that failed after creating it). Returns
- * whether this run created it.
+ * whether this run created it. When it creates it, the name goes into
+ * `created` before CreateModel is sent (a run cancelled while the request is
+ * on its way must still know it), and out again if the name turns out to be
+ * another run's; `onRecord` is told of both.
  */
 export async function ensureModel(
   ctx: OperationContext,
   modelName: string,
   spec: ModelSpec,
-  options: { tags: Record<string, string>; reuseByName: boolean }
+  options: {
+    tags: Record<string, string>
+    reuseByName: boolean
+    created?: CreatedResources
+    onRecord?: () => void
+  }
 ): Promise<boolean> {
   const input: CreateModelCommandInput = {
     ModelName: modelName,
@@ -72,19 +80,38 @@ export async function ensureModel(
       return false
     }
   }
-  await createOrAdopt(
-    ctx,
-    { api: 'CreateModel', resource: `model "${modelName}"`, input },
-    () => ctx.clients.sagemaker.send(new CreateModelCommand(input)),
-    async () => {
-      const model = await findModel(ctx, modelName)
-      if (!model) return undefined
-      const { ModelName: _name, Tags: tags, ...wanted } = input
-      if (!includes(model, wanted)) return 'it runs another container, model data, role or network settings'
-      return ownedByThisRun(ctx, model.ModelArn, tags)
+  const { created, onRecord } = options
+  created?.models.push(modelName)
+  onRecord?.()
+  try {
+    await createOrAdopt(
+      ctx,
+      { api: 'CreateModel', resource: `model "${modelName}"`, input },
+      () => ctx.clients.sagemaker.send(new CreateModelCommand(input)),
+      async () => {
+        const model = await findModel(ctx, modelName)
+        if (!model) return undefined
+        const { ModelName: _name, Tags: tags, ...wanted } = input
+        if (!includes(model, wanted)) return 'it runs another container, model data, role or network settings'
+        return ownedByThisRun(ctx, model.ModelArn, tags)
+      }
+    )
+  } catch (error) {
+    if (error instanceof NameTakenError && created) {
+      created.models = created.models.filter((name) => name !== modelName)
+      onRecord?.()
     }
-  )
+    throw error
+  }
   return true
+}
+
+/** A name this run chose belongs to a resource that is not this run's. */
+export class NameTakenError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options)
+    this.name = 'NameTakenError'
+  }
 }
 
 /**
@@ -120,7 +147,7 @@ async function createOrAdopt(
     const found = await ownership()
     if (found === undefined) throw error
     if (found !== true) {
-      throw new Error(
+      throw new NameTakenError(
         `${capitalised(change.resource)} already exists and is not this run's: ${found}. It was left as it is; run again to derive new names, or remove it if nothing needs it.`,
         { cause: error }
       )

@@ -53,6 +53,12 @@ import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
 import { formatDuration } from '../parse.js'
 import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
+import {
+  clearUnfinishedDeploy,
+  runningNativeDeployment,
+  runningRollout,
+  saveUnfinishedDeploy
+} from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, waitForInService, waitUntilUpdatable } from '../wait.js'
@@ -106,6 +112,26 @@ async function planDeploy(
 }
 
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
+  try {
+    await deployModel(ctx, deploy)
+  } finally {
+    // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+    if (!runningRollout() && !runningNativeDeployment()) clearUnfinishedDeploy()
+  }
+}
+
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+function track(ctx: OperationContext, created: CreatedResources): void {
+  if (ctx.dryRun) return
+  saveUnfinishedDeploy({
+    endpointName: ctx.endpointName,
+    region: ctx.settings.region,
+    models: [...created.models],
+    configs: [...created.configs]
+  })
+}
+
+async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
   await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames)
   const startedAt = ctx.clock.now()
   const existing = await waitUntilUpdatable(ctx)
@@ -166,12 +192,15 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
 
   // Anything this run made that the endpoint does not end up using goes again on failure.
   const created: CreatedResources = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
+  track(ctx, created)
   let result: RolloutResult | undefined
   try {
-    const reuseByName = deploy.modelName !== undefined
-    if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
-      created.models.push(release.modelName)
-    }
+    await ensureModel(ctx, release.modelName, plan.model, {
+      tags: deploy.tags,
+      reuseByName: deploy.modelName !== undefined,
+      created,
+      onRecord: () => track(ctx, created)
+    })
     if (nativeVariant) {
       result = await runSageMakerRollout(
         ctx,
@@ -241,9 +270,13 @@ async function createEndpoint(
   }
   const variantName = deploy.variantName ?? 'AllTraffic'
   ctx.output('variant-name', variantName)
+  const created: CreatedResources = { models: [], configs: [release.releaseConfig] }
+  track(ctx, created)
   await ensureModel(ctx, release.modelName, plan.model, {
     tags: deploy.tags,
-    reuseByName: deploy.modelName !== undefined
+    reuseByName: deploy.modelName !== undefined,
+    created,
+    onRecord: () => track(ctx, created)
   })
   await createEndpointConfig(
     ctx,

@@ -143,7 +143,6 @@ export function saveUnfinishedDeploy(deploy: UnfinishedDeploy): void {
 
 /** The deploy ended where nothing is left for the post step to delete. */
 export function clearUnfinishedDeploy(): void {
-  if (!unfinished) return
   unfinished = undefined
   core.saveState(STATE_KEYS.created, '')
 }
