@@ -17,6 +17,7 @@ import {
   CreateEndpointConfigCommand,
   CreateModelCommand,
   DeleteContextCommand,
+  DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
   DescribeContextCommand,
@@ -24,6 +25,7 @@ import {
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
+  ListEndpointsCommand,
   ListTagsCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
@@ -583,6 +585,21 @@ export class FakeAws {
         }
       )
     )
+    sm.on(ListEndpointsCommand).callsFake(() => ({
+      Endpoints: [...this.endpoints.entries()].map(([name, state]) => ({
+        EndpointName: name,
+        EndpointArn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${name}`,
+        EndpointStatus: state.status,
+        CreationTime: new Date(0),
+        LastModifiedTime: new Date(0)
+      }))
+    }))
+    sm.on(DeleteEndpointCommand).callsFake((input: { EndpointName: string }) => {
+      if (!this.endpoints.delete(input.EndpointName)) {
+        throw awsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`)
+      }
+      return {}
+    })
     sm.on(UpdateEndpointCommand).callsFake(
       this.lossy(
         'UpdateEndpoint',
