@@ -4131,7 +4131,7 @@ __webpack_unused_export__ = DeleteAlarmMuteRule$;
 __webpack_unused_export__ = DeleteAlarmMuteRuleCommand;
 __webpack_unused_export__ = DeleteAlarmMuteRuleInput$;
 __webpack_unused_export__ = DeleteAlarms$;
-__webpack_unused_export__ = DeleteAlarmsCommand;
+exports.nds = DeleteAlarmsCommand;
 __webpack_unused_export__ = DeleteAlarmsInput$;
 __webpack_unused_export__ = DeleteAnomalyDetector$;
 __webpack_unused_export__ = DeleteAnomalyDetectorCommand;
@@ -4342,7 +4342,7 @@ __webpack_unused_export__ = PutManagedInsightRulesCommand;
 __webpack_unused_export__ = PutManagedInsightRulesInput$;
 __webpack_unused_export__ = PutManagedInsightRulesOutput$;
 __webpack_unused_export__ = PutMetricAlarm$;
-__webpack_unused_export__ = PutMetricAlarmCommand;
+exports.AZU = PutMetricAlarmCommand;
 __webpack_unused_export__ = PutMetricAlarmInput$;
 __webpack_unused_export__ = PutMetricData$;
 __webpack_unused_export__ = PutMetricDataCommand;
@@ -25436,7 +25436,7 @@ __webpack_unused_export__ = CreateComputeQuotaCommand;
 __webpack_unused_export__ = CreateComputeQuotaRequest$;
 __webpack_unused_export__ = CreateComputeQuotaResponse$;
 __webpack_unused_export__ = CreateContext$;
-__webpack_unused_export__ = CreateContextCommand;
+exports.NOh = CreateContextCommand;
 __webpack_unused_export__ = CreateContextRequest$;
 __webpack_unused_export__ = CreateContextResponse$;
 __webpack_unused_export__ = CreateDataQualityJobDefinition$;
@@ -25737,7 +25737,7 @@ __webpack_unused_export__ = DeleteComputeQuota$;
 __webpack_unused_export__ = DeleteComputeQuotaCommand;
 __webpack_unused_export__ = DeleteComputeQuotaRequest$;
 __webpack_unused_export__ = DeleteContext$;
-__webpack_unused_export__ = DeleteContextCommand;
+exports.m$M = DeleteContextCommand;
 __webpack_unused_export__ = DeleteContextRequest$;
 __webpack_unused_export__ = DeleteContextResponse$;
 __webpack_unused_export__ = DeleteDataQualityJobDefinition$;
@@ -25976,7 +25976,7 @@ __webpack_unused_export__ = DescribeComputeQuotaCommand;
 __webpack_unused_export__ = DescribeComputeQuotaRequest$;
 __webpack_unused_export__ = DescribeComputeQuotaResponse$;
 __webpack_unused_export__ = DescribeContext$;
-__webpack_unused_export__ = DescribeContextCommand;
+exports.G0M = DescribeContextCommand;
 __webpack_unused_export__ = DescribeContextRequest$;
 __webpack_unused_export__ = DescribeContextResponse$;
 __webpack_unused_export__ = DescribeDataQualityJobDefinition$;
@@ -80253,7 +80253,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5349);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5774);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -80262,7 +80262,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5349:
+/***/ 5774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83309,6 +83309,31 @@ function isNotFound(error) {
     }
     return code === 'ValidationException' && /could not find|not found|does not exist/i.test(errorMessage(error));
 }
+/**
+ * An error after which the request may still have been carried out: its
+ * answer was lost (a server error, a dropped connection, a timeout) rather
+ * than a refusal. The SDK retries such a request, so a create or an update
+ * can be applied once and then refused, or fail, on the retry.
+ */
+function answerMayBeLost(error) {
+    const original = error instanceof AwsCallError ? error.cause : error;
+    if (!original || typeof original !== 'object')
+        return false;
+    const { $fault, $metadata } = original;
+    if ($fault === 'server')
+        return true;
+    const status = $metadata?.httpStatusCode;
+    if (status !== undefined)
+        return status >= 500;
+    // No HTTP answer at all: the connection dropped or timed out after the request was sent.
+    return ($metadata !== undefined ||
+        /ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|TimeoutError|AbortError/i.test(`${original.code ?? ''} ${original.name ?? ''} ${errorMessage(original)}`));
+}
+/** SageMaker refuses to create a resource whose name is taken: "Cannot create already existing ...". */
+function isAlreadyExists(error) {
+    return (/^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) &&
+        /already exist/i.test(errorMessage(error)));
+}
 /** Credentials that expired mid-run: the message must say what to do about it. */
 function isExpiredCredentials(error) {
     return /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/.test(errorCode(error));
@@ -83345,85 +83370,40 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
 };
 
-;// CONCATENATED MODULE: ./src/context.ts
-/** What every operation is handed: settings, AWS clients, time, and the run's report. */
-
-
-class OperationContext {
-    settings;
-    clients;
-    clock;
-    report;
-    constructor(settings, clients, clock, report) {
-        this.settings = settings;
-        this.clients = clients;
-        this.clock = clock;
-        this.report = report;
-    }
-    get endpointName() {
-        return this.settings.endpointName;
-    }
-    get dryRun() {
-        return this.settings.dryRun;
-    }
-    /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
-    output(name, value) {
-        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-        this.report.outputs[name] = text;
-        setOutput(name, text);
-    }
-    note(message) {
-        this.report.notes.push(message);
-        info(message);
-    }
-    /** A note that also stands out in the log and on the run page as a warning annotation. */
-    warn(message) {
-        this.report.notes.push(message);
-        warning(message);
-    }
-    /**
-     * Every call that changes AWS goes through here: in a dry run it is only
-     * printed and recorded as the plan, otherwise it is made and recorded as done.
-     */
-    async change(api, resource, input, request) {
-        this.report.changes.push({ api, resource, input });
-        if (this.dryRun) {
-            info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
-            return undefined;
-        }
-        info(`${api} on ${resource}`);
-        return awsCall(api, resource, request);
-    }
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/github/run.ts
+/**
+ * The workflow run as the runner describes it in its default environment
+ * variables: which repository, commit and ref, and where the run's page is.
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/variables#default-environment-variables
+ */
+function workflowRun(env) {
+    const value = (name) => env[name]?.trim() || undefined;
+    const repository = value('GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = repository?.split('/') ?? [];
+    const wellFormed = owner && repo && rest.length === 0;
+    const serverUrl = (value('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const runId = value('GITHUB_RUN_ID');
+    const runAttempt = value('GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        repository,
+        owner: wellFormed ? owner : undefined,
+        repo: wellFormed ? repo : undefined,
+        sha: value('GITHUB_SHA'),
+        ref: value('GITHUB_REF'),
+        serverUrl,
+        apiUrl: (value('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
+        runId,
+        runAttempt,
+        runUrl
+    };
 }
-
-;// CONCATENATED MODULE: ./src/action-defaults.ts
-// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
-const ACTION_DEFAULTS = {
-    'wait-for-completion': "true",
-    'timeout': "30m",
-    'dry-run': "false",
-    'strategy': "all-at-once",
-    'rollout-controller': "action",
-    'bake-time': "5m",
-    'gate-interval': "60s",
-    'failure-threshold': "1",
-    'min-invocations': "0",
-    'confidence': "95%",
-    'max-data-delay': "5m",
-    'on-inconclusive': "rollback",
-    'auto-rollback': "true",
-    'fail-on-rollback': "true",
-    'probe-content-type': "application/json",
-    'probe-count': "1",
-    'fail-on-unhealthy': "true",
-    'scale-in-cooldown': "300s",
-    'scale-out-cooldown': "60s",
-    'metrics-window': "15m",
-    'metrics-period': "60s",
-    'delete-endpoint-config': "true",
-    'delete-model': "false",
-    'ignore-missing': "false"
-};
 
 ;// CONCATENATED MODULE: ./src/tags.ts
 /**
@@ -83496,6 +83476,129 @@ function traceabilityTags(env) {
 function withTraceability(userTags, env) {
     return { ...traceabilityTags(env), ...userTags };
 }
+
+;// CONCATENATED MODULE: ./src/identity.ts
+/**
+ * Who is running: the endpoint lock names its holder with it, and everything
+ * a run creates is tagged with it, so a create whose answer was lost can tell
+ * its own resource from another run's.
+ */
+
+
+
+
+function runIdentity(env, newToken = external_node_crypto_.randomUUID) {
+    const run = workflowRun(env);
+    const identity = {
+        owner: run.runUrl ?? localRun(env),
+        token: newToken(),
+        tags: traceabilityTags(env)
+    };
+    if (run.repository)
+        identity.repository = run.repository;
+    if (run.runId)
+        identity.runId = run.runId;
+    if (run.runAttempt)
+        identity.runAttempt = run.runAttempt;
+    const job = env.GITHUB_JOB?.trim();
+    if (job)
+        identity.job = job;
+    return identity;
+}
+function localRun(env) {
+    let user = env.USER ?? env.USERNAME ?? '';
+    try {
+        user ||= (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // No user entry (a container's arbitrary UID): the host and process still say which run it is.
+    }
+    return `a run outside GitHub Actions${user ? ` by ${user}` : ''} on ${(0,external_node_os_.hostname)()} (process ${process.pid})`;
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/** What every operation is handed: settings, AWS clients, time, and the run's report. */
+
+
+
+class OperationContext {
+    settings;
+    clients;
+    clock;
+    report;
+    run;
+    constructor(settings, clients, clock, report, run = runIdentity(process.env)) {
+        this.settings = settings;
+        this.clients = clients;
+        this.clock = clock;
+        this.report = report;
+        this.run = run;
+    }
+    get endpointName() {
+        return this.settings.endpointName;
+    }
+    get dryRun() {
+        return this.settings.dryRun;
+    }
+    /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
+    output(name, value) {
+        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+        this.report.outputs[name] = text;
+        setOutput(name, text);
+    }
+    note(message) {
+        this.report.notes.push(message);
+        info(message);
+    }
+    /** A note that also stands out in the log and on the run page as a warning annotation. */
+    warn(message) {
+        this.report.notes.push(message);
+        warning(message);
+    }
+    /**
+     * Every call that changes AWS goes through here: in a dry run it is only
+     * printed and recorded as the plan, otherwise it is made and recorded as done.
+     */
+    async change(api, resource, input, request) {
+        this.report.changes.push({ api, resource, input });
+        if (this.dryRun) {
+            info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
+            return undefined;
+        }
+        info(`${api} on ${resource}`);
+        return awsCall(api, resource, request);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action-defaults.ts
+// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
+const ACTION_DEFAULTS = {
+    'wait-for-completion': "true",
+    'timeout': "30m",
+    'dry-run': "false",
+    'strategy': "all-at-once",
+    'rollout-controller': "action",
+    'batch-size': "25%",
+    'bake-time': "5m",
+    'gate-interval': "60s",
+    'failure-threshold': "1",
+    'min-invocations': "0",
+    'confidence': "95%",
+    'max-data-delay': "5m",
+    'on-inconclusive': "rollback",
+    'auto-rollback': "true",
+    'fail-on-rollback': "true",
+    'probe-content-type': "application/json",
+    'probe-count': "1",
+    'fail-on-unhealthy': "true",
+    'scale-in-cooldown': "300s",
+    'scale-out-cooldown': "60s",
+    'metrics-window': "15m",
+    'metrics-period': "60s",
+    'delete-endpoint-config': "true",
+    'delete-model': "false",
+    'ignore-missing': "false"
+};
 
 ;// CONCATENATED MODULE: ./src/parse.ts
 /**
@@ -84011,13 +84114,6 @@ function registryDomain(region) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/native-limits.ts
-/**
- * What SageMaker's blue/green deployments (UpdateEndpoint's DeploymentConfig)
- * accept, checked before any change so a rollout handed to SageMaker is never
- * refused half-way:
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BlueGreenUpdatePolicy.html and
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficRoutingConfig.html
- */
 
 const SAGEMAKER_LIMITS = {
     maxWaitIntervalSeconds: 3600,
@@ -84026,24 +84122,59 @@ const SAGEMAKER_LIMITS = {
     maxCanaryPercent: 50,
     minLinearStepPercent: 10,
     maxLinearStepPercent: 50,
+    /** A rolling batch is 5% to 50% of the variant's instances. */
+    minBatchPercent: 5,
+    maxBatchPercent: 50,
     maxAlarms: 10
 };
-/** Blue/green deployments judged by SageMaker itself accept only what DeploymentConfig can express. */
+/**
+ * How long the action budgets for SageMaker to provision a fleet, inside the
+ * deployment's MaximumExecutionTimeoutInSeconds: a real-time endpoint's
+ * instances typically take five to ten minutes to come up, a large model's
+ * longer (its download and health-check timeouts).
+ */
+const PROVISIONING_ESTIMATE_MS = 10 * 60_000;
+/** The gates SageMaker's controller can judge, as CloudWatch alarms the action creates for the deployment. */
+function generatedAlarmCount(gates) {
+    return (gates.maxErrorRate !== undefined ? 1 : 0) + (gates.maxLatencyP99Ms !== undefined ? 1 : 0);
+}
+/**
+ * The least timeout SageMaker needs for the whole deployment: provisioning,
+ * every bake, and the final wait before the old fleet goes. Rolling
+ * provisions batch by batch, so it is judged again once the fleet's size is
+ * known (checkFleetFits).
+ */
+function leastTimeoutMs(settings, batches = 1) {
+    const bakes = settings.strategy === 'linear'
+        ? settings.trafficSteps.length
+        : settings.strategy === 'canary'
+            ? settings.trafficSteps.length - 1
+            : 0;
+    if (settings.strategy === 'rolling')
+        return batches * (PROVISIONING_ESTIMATE_MS + settings.bakeTimeMs);
+    // The termination wait (the final bake at full traffic) is bake-time too.
+    return PROVISIONING_ESTIMATE_MS + (bakes + 1) * settings.bakeTimeMs;
+}
+function roundUpToMinute(ms) {
+    return Math.ceil(ms / 60_000) * 60_000;
+}
+/** Deployments run by SageMaker itself accept only what DeploymentConfig can express. */
 function checkSageMakerControllerLimits(settings, common, shown) {
     const limits = SAGEMAKER_LIMITS;
-    const onlyAlarms = 'is judged by the action only; with rollout-controller: sagemaker only alarm-names guard the rollout';
+    const actionOnly = 'is judged by the action only; with rollout-controller: sagemaker, alarm-names, max-error-rate and max-latency-p99 guard the rollout';
     for (const [name, value] of [
-        ['max-error-rate', settings.gates.maxErrorRate],
-        ['max-latency-p99', settings.gates.maxLatencyP99Ms],
-        ['probe-payload', settings.gates.probe]
+        ['probe-payload', settings.gates.probe],
+        ['max-error-rate-increase', settings.gates.maxErrorRateIncrease],
+        ['max-latency-p99-increase', settings.gates.maxLatencyP99Increase]
     ]) {
         if (value !== undefined)
-            throw new InputError(name, onlyAlarms);
+            throw new InputError(name, actionOnly);
     }
     if (settings.gates.minInvocations > 0)
-        throw new InputError('min-invocations', onlyAlarms);
-    if (settings.gates.alarmNames.length > limits.maxAlarms) {
-        throw new InputError('alarm-names', `may name at most ${limits.maxAlarms} alarms with rollout-controller: sagemaker`);
+        throw new InputError('min-invocations', actionOnly);
+    const generated = generatedAlarmCount(settings.gates);
+    if (settings.gates.alarmNames.length + generated > limits.maxAlarms) {
+        throw new InputError('alarm-names', `may name at most ${limits.maxAlarms - generated} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${generated > 0 ? `, and max-error-rate and max-latency-p99 become ${generated} of them` : ''}`);
     }
     if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
         throw new InputError('bake-time', 'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)', shown('bake-time'));
@@ -84051,9 +84182,6 @@ function checkSageMakerControllerLimits(settings, common, shown) {
     const timeoutSeconds = common.timeoutMs / 1000;
     if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
         throw new InputError('timeout', 'must be from 10m to 8h with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds)', shown('timeout'));
-    }
-    if (settings.bakeTimeMs >= common.timeoutMs) {
-        throw new InputError('bake-time', 'must be shorter than timeout with rollout-controller: sagemaker (MaximumExecutionTimeoutInSeconds must exceed WaitIntervalInSeconds)', shown('bake-time'));
     }
     if (settings.trafficSteps.some((step) => !Number.isInteger(step))) {
         throw new InputError('traffic-steps', 'must be whole percentages with rollout-controller: sagemaker (CapacitySize takes whole numbers)', settings.trafficSteps.join(','));
@@ -84075,6 +84203,72 @@ function checkSageMakerControllerLimits(settings, common, shown) {
             throw new InputError('traffic-steps', `must rise in equal steps of ${limits.minLinearStepPercent}% to ${limits.maxLinearStepPercent}% with rollout-controller: sagemaker (such as 25,50,75,100)`, steps.join(','));
         }
     }
+    const least = leastTimeoutMs(settings);
+    if (common.timeoutMs < least) {
+        throw new InputError('timeout', `must be at least ${formatDuration(roundUpToMinute(least))} with rollout-controller: sagemaker: SageMaker times the whole deployment out at it (MaximumExecutionTimeoutInSeconds), and it takes provisioning the new fleet (about ${formatDuration(PROVISIONING_ESTIMATE_MS)}) plus ${describeBakes(settings)}`, shown('timeout'));
+    }
+}
+function describeBakes(settings) {
+    const bake = formatDuration(settings.bakeTimeMs);
+    switch (settings.strategy) {
+        case 'canary':
+            return `a bake of ${bake} on the canary and a final one of ${bake} at full traffic`;
+        case 'linear':
+            return `a bake of ${bake} at each of ${settings.trafficSteps.length} steps and a final one at full traffic`;
+        case 'rolling':
+            return `a bake of ${bake} after each batch`;
+        default:
+            return `a final bake of ${bake} at full traffic`;
+    }
+}
+/**
+ * What only the fleet's size can tell, checked before any change: a
+ * traffic share SageMaker cannot give to whole instances, a rolling batch
+ * outside 5% to 50% of the fleet, a variant name SageMaker would not match.
+ */
+function checkFleetFits(settings, timeoutMs, serving, variant, shown) {
+    const servingNames = serving.map((candidate) => candidate.VariantName);
+    if (serving.length !== 1) {
+        throw new InputError('rollout-controller', `sagemaker needs an endpoint with one production variant: SageMaker's deployments keep the variant's name, and this endpoint has ${serving.length} (${servingNames.join(', ')}); use rollout-controller: action`);
+    }
+    if (variant.VariantName !== servingNames[0]) {
+        throw new InputError('variant-name', `must be the serving variant's name, "${servingNames[0]}", with rollout-controller: sagemaker: its deployments keep the variant's name`, variant.VariantName);
+    }
+    const count = variant.InitialInstanceCount ?? 1;
+    const instances = (percent) => (percent / 100) * count;
+    const first = settings.trafficSteps[0] ?? 100;
+    if ((settings.strategy === 'canary' || settings.strategy === 'linear') && instances(first) < 1) {
+        throw new InputError('traffic-steps', `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${count} instance${count === 1 ? '' : 's'}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`, shown('traffic-steps'));
+    }
+    if (settings.strategy === 'rolling' && settings.batchSize) {
+        const batch = settings.batchSize;
+        const batchInstances = batch.type === 'CAPACITY_PERCENT' ? instances(batch.value) : batch.value;
+        const low = (SAGEMAKER_LIMITS.minBatchPercent / 100) * count;
+        const high = (SAGEMAKER_LIMITS.maxBatchPercent / 100) * count;
+        if (batchInstances < Math.max(1, low) || batchInstances > high) {
+            throw new InputError('batch-size', `must be 5% to 50% of the fleet's ${count} instance${count === 1 ? '' : 's'}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`, shown('batch-size'));
+        }
+        const batches = Math.ceil(count / Math.max(1, Math.floor(batchInstances)));
+        const least = leastTimeoutMs(settings, batches);
+        if (timeoutMs < least) {
+            throw new InputError('timeout', `must be at least ${formatDuration(roundUpToMinute(least))} for a rolling update in ${batches} batches: each provisions (about ${formatDuration(PROVISIONING_ESTIMATE_MS)}) and bakes for ${formatDuration(settings.bakeTimeMs)}`, shown('timeout'));
+        }
+    }
+}
+/** `25%` (of the fleet's capacity) or `2` (instances). */
+function parseBatchSize(input, raw) {
+    const value = raw.trim();
+    const percent = /^(\d+)\s*%$/.exec(value);
+    if (percent) {
+        const amount = Number(percent[1]);
+        if (amount < 1 || amount > 100)
+            throw new InputError(input, 'must be a percentage such as 25% or a number of instances such as 2', raw);
+        return { type: 'CAPACITY_PERCENT', value: amount };
+    }
+    if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+        return { type: 'INSTANCE_COUNT', value: Number(value) };
+    }
+    throw new InputError(input, 'must be a percentage such as 25% or a number of instances such as 2', raw);
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -84091,7 +84285,8 @@ const OPERATIONS = [
     'delete',
     'rollback'
 ];
-const STRATEGIES = ['all-at-once', 'canary', 'linear'];
+/** rolling is SageMaker's rolling update (rollout-controller: sagemaker only). */
+const STRATEGIES = ['all-at-once', 'canary', 'linear', 'rolling'];
 const CONTROLLERS = ['action', 'sagemaker'];
 /** What a step whose gates could not judge it does: go back, or stay where it is for a person to decide. */
 const INCONCLUSIVE_ACTIONS = ['rollback', 'pause'];
@@ -84125,7 +84320,8 @@ function declaredDefault(name) {
 const DEFAULT_TRAFFIC_STEPS = {
     'all-at-once': [100],
     canary: [10, 100],
-    linear: [25, 50, 75, 100]
+    linear: [25, 50, 75, 100],
+    rolling: [100]
 };
 const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/;
 const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
@@ -84498,8 +84694,12 @@ function parseRollout(inputs, common, operation) {
     const controller = inputs.withDefault('rollout-controller', (raw) => parseEnum('rollout-controller', raw, CONTROLLERS));
     const trafficSteps = inputs.optional('traffic-steps', (raw) => parseTrafficSteps(raw)) ?? DEFAULT_TRAFFIC_STEPS[strategy];
     // strategy is a deploy input: promote continues whatever rollout is paused, with the steps it is given.
-    if (operation === 'deploy' && strategy === 'all-at-once' && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
-        throw new InputError('traffic-steps', 'must be 100 (or empty) with strategy all-at-once', inputs.raw('traffic-steps'));
+    const wholeFleet = strategy === 'all-at-once' || strategy === 'rolling';
+    if (operation === 'deploy' && wholeFleet && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
+        throw new InputError('traffic-steps', `must be 100 (or empty) with strategy ${strategy}`, inputs.raw('traffic-steps'));
+    }
+    if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker') {
+        throw new InputError('strategy', "rolling is SageMaker's rolling update: it needs rollout-controller: sagemaker", inputs.raw('strategy'));
     }
     const gates = {
         alarmNames: inputs.alarmNames(),
@@ -84529,6 +84729,14 @@ function parseRollout(inputs, common, operation) {
         gates,
         maxDataDelayMs: inputs.withDefault('max-data-delay', (raw) => parseDuration('max-data-delay', raw, { minMs: 0 })),
         onInconclusive: inputs.withDefault('on-inconclusive', (raw) => parseEnum('on-inconclusive', raw, INCONCLUSIVE_ACTIONS)),
+        ...definedOnly({
+            batchSize: strategy === 'rolling'
+                ? inputs.withDefault('batch-size', (raw) => parseBatchSize('batch-size', raw))
+                : undefined,
+            rollbackBatchSize: strategy === 'rolling'
+                ? inputs.optional('rollback-batch-size', (raw) => parseBatchSize('rollback-batch-size', raw))
+                : undefined
+        }),
         autoRollback: inputs.boolean('auto-rollback'),
         failOnRollback: inputs.boolean('fail-on-rollback')
     };
@@ -85266,7 +85474,11 @@ async function configTags(ctx, config) {
     const arn = config.EndpointConfigArn;
     if (!arn)
         return {};
-    const tags = await collectPages('ListTags', `endpoint config "${config.EndpointConfigName}"`, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`);
+}
+/** All tags on a SageMaker resource, by its ARN. */
+async function tagsOf(ctx, arn, resource) {
+    const tags = await collectPages('ListTags', resource, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
     return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
@@ -85538,16 +85750,20 @@ function derivedName(base, suffix) {
 
 
 
+
 /**
  * Creates the model, or reuses one of the same name that already runs the
  * same container (a re-run of a job that failed after creating it). Returns
- * whether this run created it.
+ * whether this run created it. When it creates it, the name goes into
+ * `created` before CreateModel is sent (a run cancelled while the request is
+ * on its way must still know it), and out again if the name turns out to be
+ * another run's; `onRecord` is told of both.
  */
 async function ensureModel(ctx, modelName, spec, options) {
     const input = {
         ModelName: modelName,
         ...spec,
-        Tags: toTagList({ ...options.tags, [TAGS.endpoint]: ctx.endpointName })
+        Tags: toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
     };
     if (options.reuseByName) {
         const existing = await findModel(ctx, modelName);
@@ -85565,24 +85781,137 @@ async function ensureModel(ctx, modelName, spec, options) {
             return false;
         }
     }
-    await ctx.change('CreateModel', `model "${modelName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)));
+    const { created, onRecord } = options;
+    created?.models.push(modelName);
+    onRecord?.();
+    try {
+        await createOrAdopt(ctx, { api: 'CreateModel', resource: `model "${modelName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)), async () => {
+            const model = await findModel(ctx, modelName);
+            if (!model)
+                return undefined;
+            const { ModelName: _name, Tags: tags, ...wanted } = input;
+            if (!includes(model, wanted))
+                return 'it runs another container, model data, role or network settings';
+            return ownedByThisRun(ctx, model.ModelArn, tags);
+        });
+    }
+    catch (error) {
+        if (error instanceof NameTakenError && created) {
+            created.models = created.models.filter((name) => name !== modelName);
+            onRecord?.();
+        }
+        throw error;
+    }
     return true;
+}
+/** A name this run chose belongs to a resource that is not this run's. */
+class NameTakenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'NameTakenError';
+    }
+}
+/**
+ * The workflow's tags on top of the run's traceability tags (repository,
+ * commit, ref and run URL), which also tell a resource this run created
+ * from one of the same name that another run did.
+ */
+function runTags(ctx, userTags) {
+    return { ...ctx.run.tags, ...userTags };
+}
+/**
+ * Creates a resource under a name this run chose. The SDK retries a create
+ * whose answer was lost, and SageMaker refuses the retry: the name is taken,
+ * by the first attempt. So when the create is refused as already existing, or
+ * fails in a way that may hide a success, what has that name is looked at:
+ * this run's own (the spec it asked for, tagged with this run) is used as if
+ * the create had answered; anything else fails the run, naming it.
+ */
+async function createOrAdopt(ctx, change, send, ownership) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (!isAlreadyExists(error) && !answerMayBeLost(error))
+            throw error;
+        const found = await ownership();
+        if (found === undefined)
+            throw error;
+        if (found !== true) {
+            throw new NameTakenError(`${capitalised(change.resource)} already exists and is not this run's: ${found}. It was left as it is; run again to derive new names, or remove it if nothing needs it.`, { cause: error });
+        }
+        ctx.note(`${capitalised(change.resource)} was created by this run, though ${change.api}'s answer was lost or refused on a retry; using it.`);
+    }
+}
+/** Whether a resource's tags carry every tag this run gave it: the run URL among them, when there is one. */
+async function ownedByThisRun(ctx, arn, wanted) {
+    const tags = arn ? await tagsOf(ctx, arn, arn) : {};
+    const differing = (wanted ?? []).filter((tag) => tag.Key !== undefined && tags[tag.Key] !== tag.Value);
+    if (differing.length === 0)
+        return true;
+    const runUrl = tags['sagemaker-deploy:run-url'];
+    return `its tags differ (${differing.map((tag) => tag.Key).join(', ')})${runUrl ? `; it was created by ${runUrl}` : ''}`;
+}
+/**
+ * Whether `actual` holds everything `wanted` asks for: every field given, in
+ * arrays element by element. SageMaker's describe calls add fields of their
+ * own (defaults, ARNs, times), and leave out empty ones.
+ */
+function includes(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        if (wanted.length === 0)
+            return actual === undefined || (Array.isArray(actual) && actual.length === 0);
+        return (Array.isArray(actual) && actual.length === wanted.length && wanted.every((item, i) => includes(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        const entries = Object.entries(wanted);
+        if (entries.length === 0)
+            return true;
+        if (!actual || typeof actual !== 'object')
+            return false;
+        return entries.every(([key, value]) => includes(actual[key], value));
+    }
+    return actual === wanted;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** Creates the endpoint on `configName`, tagged as everything the run creates. */
+async function createEndpointOn(ctx, configName, userTags) {
+    const input = {
+        EndpointName: ctx.endpointName,
+        EndpointConfigName: configName,
+        Tags: toTagList(runTags(ctx, userTags))
+    };
+    await createOrAdopt(ctx, { api: 'CreateEndpoint', resource: `endpoint "${ctx.endpointName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)), async () => {
+        const endpoint = await findEndpoint(ctx);
+        if (!endpoint)
+            return undefined;
+        const on = [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName];
+        if (!on.includes(configName))
+            return `it runs endpoint config "${endpoint.EndpointConfigName}"`;
+        return ownedByThisRun(ctx, endpoint.EndpointArn, input.Tags);
+    });
 }
 /**
  * Deletes what a failed deploy created and nothing uses, so a re-run starts
  * clean instead of leaving orphans behind. Never touches what the endpoint
  * runs on. Failures here are warnings: the deploy's own error matters more.
+ * Returns what it deleted.
  */
 async function discardUnused(ctx, created) {
+    const deleted = { models: [], configs: [] };
     if (ctx.dryRun)
-        return;
+        return deleted;
     try {
         const endpoint = await findEndpoint(ctx);
         // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
         // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
         if (endpoint && endpoint.EndpointStatus !== 'InService') {
             warning(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
-            return;
+            return deleted;
         }
         const serving = endpoint?.EndpointConfigName;
         const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined;
@@ -85590,15 +85919,42 @@ async function discardUnused(ctx, created) {
         for (const name of created.configs.filter((config) => config !== serving)) {
             if (!(await findEndpointConfig(ctx, name)))
                 continue;
-            await ctx.change('DeleteEndpointConfig', `endpoint config "${name}"`, { EndpointConfigName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: name })));
+            await resources_deleteConfig(ctx, name);
+            deleted.configs.push(name);
         }
         for (const name of created.models.filter((model) => !servingModels.has(model))) {
-            await ctx.change('DeleteModel', `model "${name}"`, { ModelName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })));
+            // Recorded before its CreateModel was sent: a run cancelled then may never have made it.
+            if (!(await findModel(ctx, name)))
+                continue;
+            await deleteOnce(ctx, { api: 'DeleteModel', resource: `model "${name}"`, input: { ModelName: name } }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })), async () => (await findModel(ctx, name)) !== undefined);
+            deleted.models.push(name);
         }
     }
     catch (error) {
         warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`);
     }
+    return deleted;
+}
+/**
+ * A delete whose answer was lost is retried by the SDK, and the retry finds
+ * nothing to delete: gone is what was asked for, so "not found" is success,
+ * and so is a lost answer when the resource is gone.
+ */
+async function deleteOnce(ctx, change, send, stillThere) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return;
+        if (answerMayBeLost(error) && !(await stillThere()))
+            return;
+        throw error;
+    }
+}
+async function resources_deleteConfig(ctx, name) {
+    const input = { EndpointConfigName: name };
+    await deleteOnce(ctx, { api: 'DeleteEndpointConfig', resource: `endpoint config "${name}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)), async () => (await findEndpointConfig(ctx, name)) !== undefined);
 }
 async function findModel(ctx, modelName) {
     try {
@@ -85617,7 +85973,11 @@ async function findModel(ctx, modelName) {
  * turns them off.
  */
 async function createEndpointConfig(ctx, configName, variants, lineage, userTags, settings = {}) {
-    const tags = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role };
+    const tags = {
+        ...runTags(ctx, userTags),
+        [TAGS.endpoint]: ctx.endpointName,
+        [TAGS.role]: lineage.role
+    };
     if (lineage.previousConfig)
         tags[TAGS.previousConfig] = lineage.previousConfig;
     if (lineage.newVariant)
@@ -85628,7 +85988,15 @@ async function createEndpointConfig(ctx, configName, variants, lineage, userTags
         ProductionVariants: variants,
         Tags: toTagList(tags)
     };
-    await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)));
+    await createOrAdopt(ctx, { api: 'CreateEndpointConfig', resource: `endpoint config "${configName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)), async () => {
+        const config = await findEndpointConfig(ctx, configName);
+        if (!config)
+            return undefined;
+        const { EndpointConfigName: _name, Tags: wantedTags, ...wanted } = input;
+        if (!includes(config, wanted))
+            return 'its variants or settings are not the ones this run asked for';
+        return ownedByThisRun(ctx, config.EndpointConfigArn, wantedTags);
+    });
 }
 /** A variant definition as CreateEndpointConfig wants it, from a described config's variant. */
 function variantDefinition(config, variantName, overrides) {
@@ -85645,8 +86013,7 @@ async function deleteConfigQuietly(ctx, configName) {
     try {
         if (!(await findEndpointConfig(ctx, configName)))
             return;
-        const input = { EndpointConfigName: configName };
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+        await resources_deleteConfig(ctx, configName);
     }
     catch (error) {
         warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
@@ -86145,7 +86512,15 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
  * (deploy, rollback, promotion, the post step), so waiting for another run's
  * update, retrying SageMaker's "in-progress" refusal and checking the result
  * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * and the SDK retries a request whose answer was lost: the first attempt may
+ * have started the update, and the retry is then refused as "in progress".
+ * Before sending again, DescribeEndpoint says whether the endpoint is already
+ * moving to, or already on, what was asked.
  */
+
 
 
 
@@ -86157,21 +86532,76 @@ function isUpdateInProgress(error) {
 const IN_PROGRESS_RETRIES = 5;
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress).
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
  */
-async function changeWhenUpdatable(ctx, send) {
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
     for (let attempt = 0;; attempt++) {
         const endpoint = await requireUpdatable(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
         try {
             await send();
-            return endpoint;
+            return before;
         }
         catch (error) {
-            if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES)
+            const inProgress = isUpdateInProgress(error);
+            if ((!inProgress && !answerMayBeLost(error)) || attempt >= IN_PROGRESS_RETRIES)
                 throw error;
-            info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`);
+            const now = await getEndpoint(ctx);
+            const landed = landing(now);
+            if (landed !== 'not-seen') {
+                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            info(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
         }
     }
+}
+function update_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
 }
 /**
  * Updates the endpoint to `configName`, then (unless told not to wait) waits
@@ -86185,7 +86615,7 @@ async function updateEndpointConfig(ctx, configName, options) {
         input.RetainAllVariantProperties = true;
         input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
     }
-    await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     return waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs);
@@ -86197,7 +86627,7 @@ async function updateEndpointConfig(ctx, configName, options) {
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
     return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose);
@@ -87022,7 +87452,13 @@ const STATE_KEYS = {
     isPost: 'isPost',
     rollout: 'rollout',
     /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
-    inputs: 'inputs'
+    inputs: 'inputs',
+    /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
+    nativeDeployment: 'nativeDeployment',
+    /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+    lock: 'lock',
+    /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+    created: 'created'
 };
 /** The rollout this process is running, for the signal handler: it must act within seconds. */
 let running;
@@ -87062,6 +87498,63 @@ function readCommonInputs() {
     }
     catch {
         return {};
+    }
+}
+/** The deployment this process left to SageMaker: saved state is only readable in the post step. */
+let nativeRunning;
+function saveNativeDeployment(deployment) {
+    nativeRunning = deployment;
+    saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment));
+}
+function clearNativeDeployment() {
+    nativeRunning = undefined;
+    saveState(STATE_KEYS.nativeDeployment, '');
+}
+function runningNativeDeployment() {
+    return nativeRunning;
+}
+function readNativeDeployment() {
+    return readSaved(STATE_KEYS.nativeDeployment, 'deployment');
+}
+function saveHeldLock(lock) {
+    saveState(STATE_KEYS.lock, JSON.stringify(lock));
+}
+function clearHeldLock() {
+    saveState(STATE_KEYS.lock, '');
+}
+function readHeldLock() {
+    return readSaved(STATE_KEYS.lock, 'lock');
+}
+let unfinished;
+function saveUnfinishedDeploy(deploy) {
+    unfinished = deploy;
+    saveState(STATE_KEYS.created, JSON.stringify(deploy));
+}
+/** The deploy ended where nothing is left for the post step to delete. */
+function clearUnfinishedDeploy() {
+    unfinished = undefined;
+    saveState(STATE_KEYS.created, '');
+}
+function unfinishedDeploy() {
+    return unfinished;
+}
+function readUnfinishedDeploy() {
+    return readSaved(STATE_KEYS.created, 'created resources');
+}
+/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
+function leftForPostStep() {
+    return running !== undefined || nativeRunning !== undefined || unfinished !== undefined;
+}
+function readSaved(key, what) {
+    const raw = getState(key);
+    if (!raw)
+        return undefined;
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        warning(`Saved ${what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+        return undefined;
     }
 }
 
@@ -87529,7 +88022,7 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     if (!previousConfig || !settings.autoRollback) {
         return {
             outcome: 'failed',
-            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            decision: `${engine_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
             healthy: false,
             failsStep: true
         };
@@ -87573,7 +88066,7 @@ async function baselineBefore(ctx, variants, deployStartedAt, settings) {
     });
     return minutesOf(result, variants);
 }
-function capitalised(text) {
+function engine_capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
@@ -87701,6 +88194,122 @@ function announce(result) {
         notice(result.decision);
 }
 
+;// CONCATENATED MODULE: ./src/rollout/native-alarms.ts
+/**
+ * With rollout-controller: sagemaker, SageMaker judges a deployment by
+ * CloudWatch alarms alone. max-error-rate and max-latency-p99 become alarms
+ * on the new fleet for the deployment's length, created before UpdateEndpoint
+ * and deleted once it has ended.
+ *
+ * Which fleet: during a blue/green deployment SageMaker also publishes the
+ * variant's metrics with the dimension EndpointConfigName set to the new
+ * config, once the new fleet takes traffic
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html);
+ * an alarm on EndpointName, VariantName and EndpointConfigName watches the new
+ * fleet only, where the same variant name would otherwise mix both.
+ *
+ * How fast: one-minute periods, and a single breaching minute fires
+ * (EvaluationPeriods 1, DatapointsToAlarm 1). A minute appears one to three
+ * minutes after it closes, so an alarm that waited for several breaching
+ * minutes would often fire after the bake it was meant to guard had ended.
+ * Missing data does not breach: before the new fleet takes traffic there is
+ * none, and treating that as breaching would roll back every deployment.
+ */
+
+
+
+
+const native_alarms_NAMESPACE = 'AWS/SageMaker';
+/** ModelLatency is published in microseconds. */
+const native_alarms_MICROSECONDS_PER_MS = 1000;
+/** The alarms' names: the deployment's config name is unique to this run, so a re-run never collides. */
+function gateAlarmNames(target, gates) {
+    return alarmInputs('', target, gates).map((input) => input.AlarmName);
+}
+function alarmInputs(endpointName, target, gates) {
+    const dimensions = [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: target.variantName },
+        { Name: 'EndpointConfigName', Value: target.newConfig }
+    ];
+    const shared = {
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        TreatMissingData: 'notBreaching'
+    };
+    const description = (gate) => `${gate} of the new fleet during the deployment of "${target.newConfig}", created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`;
+    const alarms = [];
+    if (gates.maxErrorRate !== undefined) {
+        alarms.push({
+            ...shared,
+            AlarmName: `sagemaker-deploy-${target.newConfig}-max-error-rate`,
+            AlarmDescription: description(`max-error-rate ${formatPercent(gates.maxErrorRate)}`),
+            Threshold: gates.maxErrorRate,
+            Metrics: [
+                metric('errors', 'Invocation5XXErrors', dimensions),
+                metric('invocations', 'Invocations', dimensions),
+                { Id: 'error_rate', Expression: 'errors / invocations', Label: '5XX errors / invocations', ReturnData: true }
+            ]
+        });
+    }
+    if (gates.maxLatencyP99Ms !== undefined) {
+        alarms.push({
+            ...shared,
+            AlarmName: `sagemaker-deploy-${target.newConfig}-max-latency-p99`,
+            AlarmDescription: description(`max-latency-p99 ${gates.maxLatencyP99Ms} ms`),
+            Namespace: native_alarms_NAMESPACE,
+            MetricName: 'ModelLatency',
+            Dimensions: dimensions,
+            Period: 60,
+            ExtendedStatistic: 'p99',
+            Unit: 'Microseconds',
+            Threshold: gates.maxLatencyP99Ms * native_alarms_MICROSECONDS_PER_MS
+        });
+    }
+    return alarms;
+}
+function metric(id, metricName, dimensions) {
+    return {
+        Id: id,
+        MetricStat: {
+            Metric: { Namespace: native_alarms_NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum'
+        },
+        ReturnData: false
+    };
+}
+/** Creates the gate alarms (PutMetricAlarm, through ctx.change). Returns their names. */
+async function createGateAlarms(ctx, target, gates) {
+    const inputs = alarmInputs(ctx.endpointName, target, gates);
+    const created = [];
+    try {
+        for (const input of inputs) {
+            await ctx.change('PutMetricAlarm', `alarm "${input.AlarmName}"`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* PutMetricAlarmCommand */.AZU(input)));
+            created.push(input.AlarmName);
+        }
+    }
+    catch (error) {
+        // Half a set of alarms guards nothing: take back what was made before failing.
+        await deleteGateAlarms(ctx, created);
+        throw error;
+    }
+    return created;
+}
+/** Deletes the gate alarms; a failure is a warning naming them, the deployment's own result matters more. */
+async function deleteGateAlarms(ctx, names) {
+    if (names.length === 0)
+        return;
+    const input = { AlarmNames: names };
+    try {
+        await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DeleteAlarmsCommand */.nds(input)));
+    }
+    catch (error) {
+        warning(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
 /**
  * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
@@ -87715,31 +88324,56 @@ function announce(result) {
 
 
 
-function deploymentConfigFor(settings, timeoutMs) {
+
+
+
+/**
+ * The DeploymentConfig for UpdateEndpoint: blue/green with canary, linear or
+ * all-at-once traffic routing, or a rolling update; the final bake at full
+ * traffic (TerminationWaitInSeconds) keeps the old fleet for an instant
+ * rollback as long as any step's bake.
+ */
+function deploymentConfigFor(settings, timeoutMs, alarms) {
     const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000);
+    const maximumExecutionTimeoutInSeconds = Math.round(timeoutMs / 1000);
     const first = settings.trafficSteps[0] ?? 100;
-    const routing = settings.strategy === 'canary'
-        ? {
-            Type: 'CANARY',
+    const config = {};
+    if (settings.strategy === 'rolling') {
+        config.RollingUpdatePolicy = {
+            MaximumBatchSize: {
+                Type: settings.batchSize?.type ?? 'CAPACITY_PERCENT',
+                Value: settings.batchSize?.value ?? 25
+            },
             WaitIntervalInSeconds: waitIntervalInSeconds,
-            CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
-        }
-        : settings.strategy === 'linear'
-            ? {
-                Type: 'LINEAR',
-                WaitIntervalInSeconds: waitIntervalInSeconds,
-                LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
-            }
-            : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds };
-    const config = {
-        BlueGreenUpdatePolicy: {
-            TrafficRoutingConfiguration: routing,
-            MaximumExecutionTimeoutInSeconds: Math.round(timeoutMs / 1000)
-        }
-    };
-    if (settings.gates.alarmNames.length > 0) {
-        config.AutoRollbackConfiguration = { Alarms: settings.gates.alarmNames.map((AlarmName) => ({ AlarmName })) };
+            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds,
+            ...(settings.rollbackBatchSize
+                ? {
+                    RollbackMaximumBatchSize: { Type: settings.rollbackBatchSize.type, Value: settings.rollbackBatchSize.value }
+                }
+                : {})
+        };
     }
+    else {
+        config.BlueGreenUpdatePolicy = {
+            TrafficRoutingConfiguration: settings.strategy === 'canary'
+                ? {
+                    Type: 'CANARY',
+                    WaitIntervalInSeconds: waitIntervalInSeconds,
+                    CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
+                }
+                : settings.strategy === 'linear'
+                    ? {
+                        Type: 'LINEAR',
+                        WaitIntervalInSeconds: waitIntervalInSeconds,
+                        LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+                    }
+                    : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
+            TerminationWaitInSeconds: waitIntervalInSeconds,
+            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
+        };
+    }
+    if (alarms.length > 0)
+        config.AutoRollbackConfiguration = { Alarms: alarms.map((AlarmName) => ({ AlarmName })) };
     return config;
 }
 async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant, releaseConfig, configSettings) {
@@ -87747,14 +88381,20 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
     const settings = deploy.rollout;
     const variantName = variant.VariantName ?? '';
     const previousConfig = currentConfig.EndpointConfigName ?? '';
-    if (settings.gates.alarmNames.length === 0) {
-        warning('rollout-controller: sagemaker with no alarm-names: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
+    if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
+        warning('rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
     }
     const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig });
     await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, configSettings);
-    const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs);
-    record.plan = describePlan(settings);
+    // The gates SageMaker cannot judge itself become alarms on the new fleet, for this deployment only.
+    const generated = await createGateAlarms(ctx, { variantName, newConfig: releaseConfig }, settings.gates);
+    const alarms = [...settings.gates.alarmNames, ...generated];
+    const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs, alarms);
+    record.plan = describePlan(settings, alarms);
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
+    if (!ctx.dryRun)
+        saveNativeDeployment({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
+    let ended = true;
     try {
         const { result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => updateEndpointConfig(ctx, releaseConfig, {
             purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
@@ -87778,6 +88418,9 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
         };
     }
     catch (error) {
+        // Still running when the wait gave up: SageMaker needs the alarms until it is done; the post step deletes them.
+        if (error instanceof WaitTimeoutError)
+            ended = false;
         const landed = error instanceof EndpointStateError ? error.endpoint : undefined;
         if (!landed)
             throw error;
@@ -87798,22 +88441,29 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
             failsStep: true
         };
     }
+    finally {
+        if (ended) {
+            await deleteGateAlarms(ctx, generated);
+            clearNativeDeployment();
+        }
+    }
 }
 function withoutFullStop(text) {
     return text.trim().replace(/\.+$/, '');
 }
 /** The deployment SageMaker was asked for, in words, for the summary. */
-function describePlan(settings) {
+function describePlan(settings, alarms) {
     const wait = formatDuration(settings.bakeTimeMs);
     const first = settings.trafficSteps[0] ?? 100;
+    const batch = settings.batchSize;
     const shift = settings.strategy === 'canary'
-        ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest`
+        ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${wait} more`
         : settings.strategy === 'linear'
-            ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart`
-            : `Asked SageMaker to move all traffic to the new fleet at once and watch it for ${wait}`;
-    const guard = settings.gates.alarmNames.length > 0
-        ? `, rolling back if ${settings.gates.alarmNames.join(', ')} goes into ALARM.`
-        : ', with no alarms to roll back on.';
+            ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${wait} after the last step`
+            : settings.strategy === 'rolling'
+                ? `Asked SageMaker to replace the fleet in batches of ${batch?.type === 'INSTANCE_COUNT' ? `${batch.value} instances` : `${batch?.value ?? 25}% of its capacity`}, ${wait} apart, without a second fleet`
+                : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${wait} more`;
+    const guard = alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.';
     return shift + guard;
 }
 
@@ -87823,6 +88473,8 @@ function describePlan(settings) {
  * existing one onto the new model: all at once, through a progressive
  * rollout run by the action, or through SageMaker's blue/green guardrails.
  */
+
+
 
 
 
@@ -87858,6 +88510,27 @@ async function planDeploy(ctx, deploy, release, serving) {
     return plan;
 }
 async function runDeploy(ctx, deploy) {
+    try {
+        await deployModel(ctx, deploy);
+    }
+    finally {
+        // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+        if (!runningRollout() && !runningNativeDeployment())
+            clearUnfinishedDeploy();
+    }
+}
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+function track(ctx, created) {
+    if (ctx.dryRun)
+        return;
+    saveUnfinishedDeploy({
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        models: [...created.models],
+        configs: [...created.configs]
+    });
+}
+async function deployModel(ctx, deploy) {
     await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await waitUntilUpdatable(ctx);
@@ -87898,17 +88571,26 @@ async function runDeploy(ctx, deploy) {
         // A clash of names is an input error: it must stop the run before the model is created.
         refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
     }
+    const nativeVariant = deploy.rollout.controller === 'sagemaker'
+        ? plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+        : undefined;
+    if (nativeVariant) {
+        // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
+        checkFleetFits(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
+    }
     // Anything this run made that the endpoint does not end up using goes again on failure.
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    track(ctx, created);
     let result;
     try {
-        const reuseByName = deploy.modelName !== undefined;
-        if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
-            created.models.push(release.modelName);
-        }
-        if (deploy.rollout.controller === 'sagemaker') {
-            const variant = plan.variant(replacementVariantName(deploy.variantName, existing), 1);
-            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, variant, release.releaseConfig, plan.configSettings);
+        await ensureModel(ctx, release.modelName, plan.model, {
+            tags: deploy.tags,
+            reuseByName: deploy.modelName !== undefined,
+            created,
+            onRecord: () => track(ctx, created)
+        });
+        if (nativeVariant) {
+            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, plan.configSettings);
         }
         else if (deploy.rollout.strategy === 'all-at-once') {
             result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt);
@@ -87923,6 +88605,20 @@ async function runDeploy(ctx, deploy) {
     }
     if (result)
         await concludeRollout(ctx, result, created);
+}
+/** A setting as the user wrote it, near enough, for an error found after parsing. */
+function shownSetting(deploy, timeoutMs, input) {
+    const batch = deploy.rollout.batchSize;
+    switch (input) {
+        case 'traffic-steps':
+            return deploy.rollout.trafficSteps.join(',');
+        case 'timeout':
+            return formatDuration(timeoutMs);
+        case 'batch-size':
+            return batch ? `${batch.value}${batch.type === 'CAPACITY_PERCENT' ? '%' : ''}` : '';
+        default:
+            return deploy.variantName ?? '';
+    }
 }
 /**
  * What the gates can already judge is judged before anything is created: a
@@ -87948,17 +88644,16 @@ async function createEndpoint(ctx, deploy, plan) {
     }
     const variantName = deploy.variantName ?? 'AllTraffic';
     ctx.output('variant-name', variantName);
+    const created = { models: [], configs: [release.releaseConfig] };
+    track(ctx, created);
     await ensureModel(ctx, release.modelName, plan.model, {
         tags: deploy.tags,
-        reuseByName: deploy.modelName !== undefined
+        reuseByName: deploy.modelName !== undefined,
+        created,
+        onRecord: () => track(ctx, created)
     });
     await createEndpointConfig(ctx, release.releaseConfig, [plan.variant(variantName, 1)], { role: 'release' }, deploy.tags, plan.configSettings);
-    const input = {
-        EndpointName: ctx.endpointName,
-        EndpointConfigName: release.releaseConfig,
-        Tags: toTagList(deploy.tags)
-    };
-    await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)));
+    await createEndpointOn(ctx, release.releaseConfig, deploy.tags);
     ctx.output('endpoint-config-name', release.releaseConfig);
     if (ctx.dryRun || !ctx.settings.waitForCompletion)
         return undefined;
@@ -88576,6 +89271,8 @@ function consoleUrl(region, endpointName) {
 }
 function verdict(report) {
     const result = report.outputs['rollout-result'];
+    if (report.cancelled)
+        return { icon: '⏹️', text: 'cancelled' };
     if (result === 'rolled-back')
         return { icon: '↩️', text: 'rolled back' };
     if (report.outputs.healthy === 'false')
@@ -88781,6 +89478,8 @@ function stepVerdict(step) {
             return '❔ inconclusive';
         case 'skipped':
             return '⏭️ skipped';
+        case 'cancelled':
+            return '⏹️ cancelled';
         default:
             return '⏳ in progress';
     }
@@ -88905,8 +89604,10 @@ function escapeHtml(text) {
  * 7.5 s later, then kills the process 2.5 s after that: too little time to
  * restore a config (minutes), but enough to stop the harm. The handler moves
  * all traffic back to the old variants at once, leaves the saved state for the
- * post step, which restores the previous config, and exits.
+ * post step, which restores the previous config, deletes what the run created
+ * and releases the endpoint's lock, and exits.
  */
+
 
 
 
@@ -88931,34 +89632,416 @@ function installCancellationHandlers(clients, onCancelled) {
         process.off('SIGTERM', handler);
     };
 }
+/** What the handler did about the traffic, in a sentence for the log and the summary. */
 async function stopTheHarm(clients) {
     const rollout = runningRollout();
     if (!rollout || !clients)
-        return;
-    const desired = [
-        ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({ VariantName, DesiredWeight })),
-        { VariantName: rollout.newVariant, DesiredWeight: 0 }
-    ];
+        return '';
+    const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS);
+    let done;
     try {
-        await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
-            EndpointName: rollout.endpointName,
-            DesiredWeightsAndCapacities: desired
-        }), { abortSignal: AbortSignal.timeout(CANCEL_BUDGET_MS) });
-        warning(`Moved all traffic off ${rollout.newVariant}; the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+        const endpoint = await clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: rollout.endpointName }), {
+            abortSignal
+        });
+        const status = endpoint.EndpointStatus ?? '';
+        if (TRANSITIONAL_STATUSES.includes(status)) {
+            done = whileUpdating(rollout, status, endpoint);
+        }
+        else {
+            await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
+                EndpointName: rollout.endpointName,
+                DesiredWeightsAndCapacities: [
+                    ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({
+                        VariantName,
+                        DesiredWeight
+                    })),
+                    { VariantName: rollout.newVariant, DesiredWeight: 0 }
+                ]
+            }), { abortSignal });
+            done = `All traffic was moved off ${rollout.newVariant} at once.`;
+        }
     }
     catch (error) {
-        // Mid-transition SageMaker refuses weight changes; the post step still restores the config.
-        warning(`Could not move traffic off ${rollout.newVariant} (${errorMessage(error)}); the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+        done = `Traffic could not be moved off ${rollout.newVariant} (${errorMessage(error)}).`;
     }
+    warning(`${done} ${postStepPlan()}`);
+    return done;
+}
+/**
+ * SageMaker refuses UpdateEndpointWeightsAndCapacities until an update ends,
+ * and an update takes minutes: nothing can move traffic within the runner's
+ * ten seconds, so the handler only says where things stand.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
+ */
+function whileUpdating(rollout, status, endpoint) {
+    const moving = endpoint.PendingDeploymentSummary?.EndpointConfigName;
+    const share = weightPercentages(endpoint.ProductionVariants ?? [])[rollout.newVariant];
+    const exposure = share === undefined || share === 0
+        ? `${rollout.newVariant} takes no traffic meanwhile`
+        : `${rollout.newVariant} keeps serving ${share}% of traffic until then`;
+    return `Endpoint "${rollout.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`;
+}
+/** What the post step will do, from the state this run saved for it. */
+function postStepPlan() {
+    const rollout = runningRollout();
+    const created = unfinishedDeploy();
+    const plans = [];
+    if (rollout)
+        plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`);
+    if (runningNativeDeployment())
+        plans.push("deletes the alarms of SageMaker's deployment once it has ended");
+    if (created && created.models.length + created.configs.length > 0) {
+        plans.push(`deletes what this run created and nothing runs on (${[
+            ...created.models.map((name) => `model "${name}"`),
+            ...created.configs.map((name) => `config "${name}"`)
+        ].join(', ')}, those that exist)`);
+    }
+    if (plans.length === 0)
+        return '';
+    return `The post step ${plans.join(', then ')}, and releases the endpoint's lock.`;
+}
+/**
+ * The run's report once cancelled: the rollout's step under way is marked
+ * cancelled, not left "in progress", and the error says what was done and
+ * what the post step will do.
+ */
+function recordCancellation(report, whatWasDone, now) {
+    report.succeeded = false;
+    report.cancelled = true;
+    const step = report.rollout?.steps.at(-1);
+    if (step && step.verdict === 'in-progress') {
+        step.verdict = 'cancelled';
+        step.endedAt = now;
+        step.reason = 'the run was cancelled';
+    }
+    if (report.rollout && !report.rollout.result) {
+        report.rollout.decision = `Cancelled${step ? ` at ${step.weight}% on ${report.rollout.newVariant}` : ''}.`;
+    }
+    report.error = ['The run was cancelled.', whatWasDone, postStepPlan()].filter(Boolean).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/lock.ts
+/**
+ * One run at a time may change an endpoint, across workflows and repositories:
+ * GitHub's `concurrency` only orders runs of one repository, and says nothing
+ * of a second repository, the action run by hand, or a workflow without the
+ * endpoint's group.
+ *
+ * The lock is a SageMaker lineage context named after the endpoint. Context
+ * names are unique in an account and region, and CreateContext refuses a name
+ * that exists, so of two runs that start at once exactly one creates it; the
+ * other finds it, reads whose it is, and stops before changing anything. A
+ * context costs nothing and nothing serves from it.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteContext.html
+ *
+ * Its properties name the holder (the run's URL) and an expiry, so a lock
+ * whose run died without a post step can be taken over. The lock calls are
+ * not in the run's list of changes: they change nothing that serves, and a
+ * dry run, which changes nothing, takes no lock.
+ */
+
+
+
+
+/** The operations that change an endpoint; the others only read it, or touch only autoscaling. */
+const LOCKED_OPERATIONS = new Set([
+    'deploy',
+    'promote',
+    'rollback',
+    'update-traffic',
+    'update-capacity',
+    'delete'
+]);
+const LOCK_PREFIX = 'sagemaker-deploy-lock-';
+const LOCK_CONTEXT_TYPE = 'sagemaker-deploy-lock';
+/**
+ * A job runs for at most its timeout-minutes, which is 360 unless the
+ * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
+ * lock held longer than that belongs to a run that is gone. (The action
+ * cannot read its job's timeout-minutes: the runner does not expose it.)
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
+ * https://docs.github.com/en/actions/reference/actions-limits
+ */
+const JOB_TIMEOUT_MS = 6 * 60 * 60_000;
+/**
+ * Endpoint transitions a run may wait for besides its steps' shifts: for the
+ * endpoint to become updatable, the canary config, the promotion and a
+ * rollback's weights and config. Each wait lasts at most `timeout`.
+ */
+const TRANSITIONS_OUTSIDE_STEPS = 5;
+/** The post step of a cancelled run waits out the update under way, then restores the config. */
+const POST_STEP_TRANSITIONS = 2;
+/** A takeover takes seconds; a claim this old was left by a run that died taking over. */
+const STALE_CLAIM_MS = 10 * 60_000;
+/** Create, find it taken by a lock that goes away at once, create again: give up after that. */
+const ACQUIRE_ATTEMPTS = 3;
+class EndpointLockedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'EndpointLockedError';
+    }
+}
+function lockName(endpointName) {
+    return `${LOCK_PREFIX}${endpointName}`;
+}
+/**
+ * Runs `work` holding the endpoint's lock when the operation changes the
+ * endpoint. The lock is released when `work` ends, unless it left work for
+ * the post step (a rollout to undo, SageMaker's deployment to wait for, what
+ * a cancelled deploy created): then the post step releases it when done.
+ */
+async function withEndpointLock(ctx, settings, work) {
+    if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation))
+        return work();
+    const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings));
+    try {
+        return await work();
+    }
+    finally {
+        if (leftForPostStep()) {
+            info(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`);
+        }
+        else {
+            await releaseEndpointLock(ctx, held);
+        }
+    }
+}
+/**
+ * How long a lock may stand: as long as a job can run, or as long as this
+ * operation could take if that is longer (a workflow may give a long rollout
+ * a longer timeout-minutes on its own runners), and the post step after it.
+ */
+function lockLifetimeMs(settings) {
+    const timeout = settings.timeoutMs;
+    const rollout = settings.operation === 'deploy'
+        ? settings.deploy.rollout
+        : settings.operation === 'promote'
+            ? settings.rollout
+            : undefined;
+    const steps = rollout?.trafficSteps.length ?? 0;
+    const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0;
+    const planned = steps * perStep + TRANSITIONS_OUTSIDE_STEPS * timeout;
+    return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
+}
+async function acquireEndpointLock(ctx, operation, lifetimeMs) {
+    const held = {
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        name: lockName(ctx.endpointName),
+        token: ctx.run.token
+    };
+    const now = ctx.clock.now();
+    const record = recordFor(ctx, operation, now, now + lifetimeMs);
+    // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
+    saveHeldLock(held);
+    try {
+        for (let attempt = 1;; attempt++) {
+            const taken = await claim(ctx, held.name, record, 'the lock');
+            if (taken === 'held')
+                break;
+            const { holder, refusal } = taken;
+            if (!holder) {
+                if (attempt < ACQUIRE_ATTEMPTS)
+                    continue;
+                throw refusal;
+            }
+            const stale = staleness(ctx, holder);
+            if (!stale || attempt >= ACQUIRE_ATTEMPTS)
+                throw lockedError(ctx, holder);
+            await takeOver(ctx, held.name, holder, stale);
+        }
+    }
+    catch (error) {
+        clearHeldLock();
+        throw error;
+    }
+    info(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
+    return held;
+}
+/**
+ * Releases the lock if this run still holds it; a lock another run holds
+ * (taken over after this one's expiry) is left alone. Never throws: the
+ * lock expires by itself, and the run's own outcome matters more.
+ */
+async function releaseEndpointLock(ctx, held) {
+    try {
+        const holder = await findLock(ctx, held.name);
+        if (holder && holder.token !== held.token) {
+            warning(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`);
+        }
+        else if (holder) {
+            await deleteContext(ctx, held.name, 'the lock');
+            info(`Released the lock on endpoint "${held.endpointName}".`);
+        }
+        clearHeldLock();
+    }
+    catch (error) {
+        warning(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
+    }
+}
+function recordFor(ctx, operation, now, expiresAt) {
+    const { run } = ctx;
+    return {
+        owner: run.owner,
+        token: run.token,
+        operation,
+        endpoint: ctx.endpointName,
+        acquiredAt: new Date(now).toISOString(),
+        expiresAt: new Date(expiresAt).toISOString(),
+        ...(run.repository ? { repository: run.repository } : {}),
+        ...(run.runId ? { runId: run.runId } : {}),
+        ...(run.runAttempt ? { runAttempt: run.runAttempt } : {}),
+        ...(run.job ? { job: run.job } : {})
+    };
+}
+/**
+ * Why a lock another process holds may be taken over, if it may: it has
+ * expired, or an earlier attempt of this same run holds it (GitHub starts a
+ * re-run only once every job of the run has ended).
+ */
+function staleness(ctx, holder) {
+    const { run } = ctx;
+    const expiresAt = Date.parse(holder.expiresAt);
+    if (!Number.isFinite(expiresAt) || expiresAt <= ctx.clock.now())
+        return `it expired at ${holder.expiresAt}`;
+    if (run.runId !== undefined &&
+        holder.repository === run.repository &&
+        holder.runId === run.runId &&
+        Number(holder.runAttempt) < Number(run.runAttempt)) {
+        return `attempt ${holder.runAttempt} of this run holds it, and has ended`;
+    }
+    return undefined;
+}
+/**
+ * Deleting a stale lock must not delete the fresh lock another run has just
+ * created in its place. So takeovers go one at a time, behind a second
+ * context (a claim) that only one run can create, and the stale lock is
+ * deleted only if it is still the one found stale. The new lock is then
+ * created by the caller, where a newcomer may still win the name fairly.
+ */
+async function takeOver(ctx, name, stale, why) {
+    const claimName = `${name}-takeover`;
+    const now = ctx.clock.now();
+    const record = recordFor(ctx, 'take over the lock', now, now + STALE_CLAIM_MS);
+    const taken = await claim(ctx, claimName, record, 'the takeover claim');
+    if (taken !== 'held') {
+        const other = taken.holder;
+        if (other && Date.parse(other.acquiredAt) + STALE_CLAIM_MS > now) {
+            throw lockedError(ctx, stale, `${other.owner} is taking it over`);
+        }
+        if (other)
+            await deleteContext(ctx, claimName, 'a stale takeover claim');
+        if ((await claim(ctx, claimName, record, 'the takeover claim')) !== 'held') {
+            throw lockedError(ctx, stale, 'another run is taking it over');
+        }
+    }
+    try {
+        const current = await findLock(ctx, name);
+        if (current?.token === stale.token) {
+            warning(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`);
+            await deleteContext(ctx, name, 'the stale lock');
+        }
+    }
+    finally {
+        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => warning(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`));
+    }
+}
+/**
+ * Creates the context, or finds it already this process's own: a create
+ * whose answer was lost is retried by the SDK and refused, yet it did its
+ * work. Otherwise says who holds the name, if anyone still does.
+ */
+async function claim(ctx, name, record, what) {
+    const refusal = await tryCreate(ctx, name, record, what);
+    if (!refusal)
+        return 'held';
+    const holder = await findLock(ctx, name);
+    return holder?.token === record.token ? 'held' : { holder, refusal };
+}
+/** Creates the context; returns the error when the name was taken (or may have been), throws any other. */
+async function tryCreate(ctx, name, record, what) {
+    const input = {
+        ContextName: name,
+        ContextType: LOCK_CONTEXT_TYPE,
+        Description: `Held by ${record.owner} for ${record.operation} on endpoint "${record.endpoint}" until ${record.expiresAt}. Delete it only if that run is no longer running.`,
+        Source: { SourceUri: record.owner, SourceType: 'workflow-run' },
+        Properties: { ...record }
+    };
+    try {
+        await awsCall('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateContextCommand */.NOh(input)));
+        return undefined;
+    }
+    catch (error) {
+        // Whatever SageMaker's refusal of a taken name says, and whether a lost answer hides a success, a look at the name tells.
+        if (/^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) || answerMayBeLost(error)) {
+            return error;
+        }
+        throw error;
+    }
+}
+async function findLock(ctx, name) {
+    try {
+        const context = await awsCall('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeContextCommand */.G0M({ ContextName: name })));
+        const properties = context?.Properties ?? {};
+        return {
+            owner: properties.owner ?? 'an unknown run',
+            token: properties.token ?? '',
+            operation: properties.operation ?? 'an operation',
+            endpoint: properties.endpoint ?? ctx.endpointName,
+            acquiredAt: properties.acquiredAt ?? context?.CreationTime?.toISOString() ?? '',
+            expiresAt: properties.expiresAt ?? '',
+            ...(properties.repository ? { repository: properties.repository } : {}),
+            ...(properties.runId ? { runId: properties.runId } : {}),
+            ...(properties.runAttempt ? { runAttempt: properties.runAttempt } : {}),
+            ...(properties.job ? { job: properties.job } : {})
+        };
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+async function deleteContext(ctx, name, what) {
+    try {
+        await awsCall('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteContextCommand */.m$M({ ContextName: name })));
+    }
+    catch (error) {
+        // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
+        if (isNotFound(error))
+            return;
+        if (answerMayBeLost(error) && !(await findLock(ctx, name)))
+            return;
+        throw error;
+    }
+}
+function lockedError(ctx, holder, detail) {
+    const { run } = ctx;
+    const sameRun = run.runId !== undefined && holder.runId === run.runId && holder.repository === run.repository;
+    const who = sameRun ? `another job or step of this same run (${holder.owner})` : `another run: ${holder.owner}`;
+    const since = holder.acquiredAt ? ` since ${holder.acquiredAt}` : '';
+    const expiry = holder.expiresAt ? ` Its lock expires at ${holder.expiresAt}` : ' Its lock has no expiry';
+    return new EndpointLockedError(`Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}`);
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
 /**
- * The post step: runs after the job, whatever happened to it. If the main step
- * was cancelled mid-rollout, the saved state says so, and the endpoint goes
- * back to its previous config. Errors here are warnings: the job's verdict was
- * decided by the main step.
+ * The post step: runs after the job, whatever happened to it, and finishes
+ * what a cancelled or killed main step left, as its saved state says:
+ * - a rollout run by the action goes back to its previous config;
+ * - a deployment run by SageMaker carries on by itself; once it has ended,
+ *   the alarms the action made for it are deleted;
+ * - the model and configs an unfinished deploy created are deleted, once
+ *   nothing runs on them;
+ * - the endpoint lock the main step left held is released, last.
+ * Errors here are warnings: the job's verdict was decided by the main step.
  */
+
+
+
+
 
 
 
@@ -88971,15 +90054,39 @@ async function stopTheHarm(clients) {
 
 async function runPost(clock, createClients) {
     const rollout = readInFlightRollout();
-    if (!rollout) {
+    const native = readNativeDeployment();
+    const created = readUnfinishedDeploy();
+    const lock = readHeldLock();
+    const target = rollout ?? native ?? created ?? lock;
+    if (!target) {
         core_debug('No rollout was left in flight; nothing to clean up.');
         return;
     }
-    const report = newReport('rollback', rollout.endpointName, rollout.region, false, clock.now());
+    const report = newReport('rollback', target.endpointName, target.region, false, clock.now());
     const saved = readCommonInputs();
     // The rollout's own endpoint and region win: they are what the post step must restore.
-    const common = parseCommonSettings((name) => ({ ...saved, 'endpoint-name': rollout.endpointName, region: rollout.region })[name] ?? '', {});
-    const ctx = new OperationContext({ ...common, waitForCompletion: true, dryRun: false }, createClients(rollout.region), clock, report);
+    const common = parseCommonSettings((name) => ({ ...saved, 'endpoint-name': target.endpointName, region: target.region })[name] ?? '', {});
+    const ctx = new OperationContext({ ...common, waitForCompletion: true, dryRun: false }, createClients(target.region), clock, report);
+    try {
+        if (rollout)
+            await returnToPreviousConfig(ctx, rollout);
+        if (native)
+            await removeDeploymentAlarms(ctx, native);
+        if (created)
+            await deleteWhatTheRunCreated(ctx, created);
+        report.succeeded = report.error === undefined;
+    }
+    finally {
+        // Released last: until the endpoint is back where it was, no other run may start on it.
+        if (lock)
+            await releaseEndpointLock(ctx, lock);
+        if (rollout || native || created) {
+            report.finishedAt = clock.now();
+            await writeSummary(report);
+        }
+    }
+}
+async function returnToPreviousConfig(ctx, rollout) {
     warning(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
     try {
         await rollBack(ctx, {
@@ -88994,15 +90101,39 @@ async function runPost(clock, createClients) {
         ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);
         setRolloutOutputs(ctx, { rolledBack: true });
         await reportEndpoint(ctx, await getEndpoint(ctx));
-        report.succeeded = true;
     }
     catch (error) {
-        report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`;
-        warning(report.error);
+        ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`;
+        warning(ctx.report.error);
     }
-    finally {
-        report.finishedAt = clock.now();
-        await writeSummary(report);
+}
+/** After the endpoint is back (or never left), what the cancelled deploy made for it serves nothing. */
+async function deleteWhatTheRunCreated(ctx, created) {
+    const deleted = await discardUnused(ctx, created);
+    const names = [
+        ...deleted.models.map((name) => `model "${name}"`),
+        ...deleted.configs.map((name) => `endpoint config "${name}"`)
+    ];
+    if (names.length > 0) {
+        ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`);
+    }
+    clearUnfinishedDeploy();
+}
+/**
+ * SageMaker's deployment needs its alarms until it ends, and nothing can stop
+ * it: wait for it (as long as SageMaker itself may take, the timeout twice,
+ * its own rollback included), then delete them.
+ */
+async function removeDeploymentAlarms(ctx, native) {
+    try {
+        await waitForSettled(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
+        await deleteGateAlarms(ctx, native.alarms);
+        ctx.note(`SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`);
+        clearNativeDeployment();
+    }
+    catch (error) {
+        ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${errorMessage(error)} Delete them once it has.`;
+        warning(ctx.report.error);
     }
 }
 
@@ -89012,6 +90143,8 @@ async function runPost(clock, createClients) {
  * module, and always (failed runs too) set the result output and write the
  * job summary.
  */
+
+
 
 
 
@@ -89055,10 +90188,8 @@ async function run(overrides = {}) {
         setOutput('result', JSON.stringify(resultOutput(report)));
         await writeSummary(report);
     };
-    const uninstall = installCancellationHandlers(() => clients, async () => {
-        report.succeeded = false;
-        report.error =
-            'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.';
+    const uninstall = installCancellationHandlers(() => clients, async (whatWasDone) => {
+        recordCancellation(report, whatWasDone, deps.clock.now());
         await finish();
     });
     try {
@@ -89069,9 +90200,9 @@ async function run(overrides = {}) {
         report = newReport(settings.operation, settings.endpointName, settings.region, settings.dryRun, deps.clock.now());
         report.request = request;
         clients = deps.createClients(settings.region);
-        const ctx = new OperationContext(settings, clients, deps.clock, report);
+        const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env));
         ctx.output('endpoint-name', settings.endpointName);
-        await dispatch(ctx, settings);
+        await withEndpointLock(ctx, settings, () => dispatch(ctx, settings));
         report.succeeded = true;
     }
     catch (error) {

@@ -1,7 +1,8 @@
 /**
  * One run at a time may change an endpoint, across workflows and repositories:
  * GitHub's `concurrency` only orders runs of one repository, and says nothing
- * of a second repository, a manual API call or a workflow that forgot it.
+ * of a second repository, the action run by hand, or a workflow without the
+ * endpoint's group.
  *
  * The lock is a SageMaker lineage context named after the endpoint. Context
  * names are unique in an account and region, and CreateContext refuses a name
@@ -39,9 +40,11 @@ const LOCK_CONTEXT_TYPE = 'sagemaker-deploy-lock'
 
 /**
  * A job runs for at most its timeout-minutes, which is 360 unless the
- * workflow sets it, and GitHub-hosted runners stop every job at 6 hours
- * (https://docs.github.com/en/actions/reference/limits). A lock held longer
- * than that belongs to a run that is gone.
+ * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
+ * lock held longer than that belongs to a run that is gone. (The action
+ * cannot read its job's timeout-minutes: the runner does not expose it.)
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
+ * https://docs.github.com/en/actions/reference/actions-limits
  */
 const JOB_TIMEOUT_MS = 6 * 60 * 60_000
 
@@ -145,15 +148,13 @@ export async function acquireEndpointLock(
   saveHeldLock(held)
   try {
     for (let attempt = 1; ; attempt++) {
-      const refusal = await tryCreate(ctx, held.name, record, 'the lock')
-      if (!refusal) break
-      const holder = await findLock(ctx, held.name)
+      const taken = await claim(ctx, held.name, record, 'the lock')
+      if (taken === 'held') break
+      const { holder, refusal } = taken
       if (!holder) {
         if (attempt < ACQUIRE_ATTEMPTS) continue
         throw refusal
       }
-      // A create that succeeded, whose answer was lost, is retried by the SDK and refused: it is ours all the same.
-      if (holder.token === held.token) break
       const stale = staleness(ctx, holder)
       if (!stale || attempt >= ACQUIRE_ATTEMPTS) throw lockedError(ctx, holder)
       await takeOver(ctx, held.name, holder, stale)
@@ -236,16 +237,17 @@ function staleness(ctx: OperationContext, holder: LockRecord): string | undefine
 async function takeOver(ctx: OperationContext, name: string, stale: LockRecord, why: string): Promise<void> {
   const claimName = `${name}-takeover`
   const now = ctx.clock.now()
-  const claim = recordFor(ctx, 'take over the lock', now, now + STALE_CLAIM_MS)
-  let refusal = await tryCreate(ctx, claimName, claim, 'the takeover claim')
-  if (refusal) {
-    const other = await findLock(ctx, claimName)
-    if (other && other.token !== claim.token && Date.parse(other.acquiredAt) + STALE_CLAIM_MS > now) {
+  const record = recordFor(ctx, 'take over the lock', now, now + STALE_CLAIM_MS)
+  const taken = await claim(ctx, claimName, record, 'the takeover claim')
+  if (taken !== 'held') {
+    const other = taken.holder
+    if (other && Date.parse(other.acquiredAt) + STALE_CLAIM_MS > now) {
       throw lockedError(ctx, stale, `${other.owner} is taking it over`)
     }
     if (other) await deleteContext(ctx, claimName, 'a stale takeover claim')
-    refusal = await tryCreate(ctx, claimName, claim, 'the takeover claim')
-    if (refusal) throw lockedError(ctx, stale, 'another run is taking it over')
+    if ((await claim(ctx, claimName, record, 'the takeover claim')) !== 'held') {
+      throw lockedError(ctx, stale, 'another run is taking it over')
+    }
   }
   try {
     const current = await findLock(ctx, name)
@@ -258,6 +260,23 @@ async function takeOver(ctx: OperationContext, name: string, stale: LockRecord, 
       core.warning(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`)
     )
   }
+}
+
+/**
+ * Creates the context, or finds it already this process's own: a create
+ * whose answer was lost is retried by the SDK and refused, yet it did its
+ * work. Otherwise says who holds the name, if anyone still does.
+ */
+async function claim(
+  ctx: OperationContext,
+  name: string,
+  record: LockRecord,
+  what: string
+): Promise<'held' | { holder: LockRecord | undefined; refusal: Error }> {
+  const refusal = await tryCreate(ctx, name, record, what)
+  if (!refusal) return 'held'
+  const holder = await findLock(ctx, name)
+  return holder?.token === record.token ? 'held' : { holder, refusal }
 }
 
 /** Creates the context; returns the error when the name was taken (or may have been), throws any other. */
@@ -328,7 +347,7 @@ async function deleteContext(ctx: OperationContext, name: string, what: string):
 function lockedError(ctx: OperationContext, holder: LockRecord, detail?: string): EndpointLockedError {
   const { run } = ctx
   const sameRun = run.runId !== undefined && holder.runId === run.runId && holder.repository === run.repository
-  const who = sameRun ? `another job of this same run (${holder.owner})` : `another run: ${holder.owner}`
+  const who = sameRun ? `another job or step of this same run (${holder.owner})` : `another run: ${holder.owner}`
   const since = holder.acquiredAt ? ` since ${holder.acquiredAt}` : ''
   const expiry = holder.expiresAt ? ` Its lock expires at ${holder.expiresAt}` : ' Its lock has no expiry'
   return new EndpointLockedError(

@@ -110,7 +110,7 @@ describe('the endpoint lock', () => {
 
     const result = await runAction(traffic, { clock, env: RUN })
 
-    expect(result.failed).toMatch(/^Endpoint "fraud" is locked by another job of this same run \(https:/)
+    expect(result.failed).toMatch(/^Endpoint "fraud" is locked by another job or step of this same run \(https:/)
     expect(changeCalls(aws)).toEqual([])
   })
 
@@ -166,6 +166,25 @@ describe('the endpoint lock', () => {
     expect(result.failed).toContain('https://github.com/acme/other/actions/runs/9 is taking it over')
     expect(changeCalls(aws)).toEqual([])
     expect(fake.contexts.lock('fraud')?.owner).toBe(OTHER_URL)
+  })
+
+  it('clears a takeover claim left by a run that died taking over, then takes over', async () => {
+    heldByAnotherRun({ expiresAt: new Date(clock.now() - 1000).toISOString() })
+    fake.contexts.contexts.set('sagemaker-deploy-lock-fraud-takeover', {
+      type: 'sagemaker-deploy-lock',
+      createdAt: new Date(0),
+      properties: {
+        owner: 'https://github.com/acme/other/actions/runs/9',
+        token: 'x',
+        acquiredAt: '2026-01-15T11:00:00Z'
+      }
+    })
+
+    const result = await runAction(traffic, { clock, env: RUN })
+
+    expect(result.failed).toBeUndefined()
+    expect(fake.weights('fraud')).toEqual({ blue: 50, green: 50 })
+    expect(fake.contexts.contexts.size).toBe(0)
   })
 
   it('holds for this run when the answer to its own CreateContext was lost and the retry was refused', async () => {
