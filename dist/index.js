@@ -26279,7 +26279,7 @@ __webpack_unused_export__ = CreateComputeQuotaCommand;
 __webpack_unused_export__ = CreateComputeQuotaRequest$;
 __webpack_unused_export__ = CreateComputeQuotaResponse$;
 __webpack_unused_export__ = CreateContext$;
-__webpack_unused_export__ = CreateContextCommand;
+exports.NOh = CreateContextCommand;
 __webpack_unused_export__ = CreateContextRequest$;
 __webpack_unused_export__ = CreateContextResponse$;
 __webpack_unused_export__ = CreateDataQualityJobDefinition$;
@@ -26580,7 +26580,7 @@ __webpack_unused_export__ = DeleteComputeQuota$;
 __webpack_unused_export__ = DeleteComputeQuotaCommand;
 __webpack_unused_export__ = DeleteComputeQuotaRequest$;
 __webpack_unused_export__ = DeleteContext$;
-__webpack_unused_export__ = DeleteContextCommand;
+exports.m$M = DeleteContextCommand;
 __webpack_unused_export__ = DeleteContextRequest$;
 __webpack_unused_export__ = DeleteContextResponse$;
 __webpack_unused_export__ = DeleteDataQualityJobDefinition$;
@@ -26819,7 +26819,7 @@ __webpack_unused_export__ = DescribeComputeQuotaCommand;
 __webpack_unused_export__ = DescribeComputeQuotaRequest$;
 __webpack_unused_export__ = DescribeComputeQuotaResponse$;
 __webpack_unused_export__ = DescribeContext$;
-__webpack_unused_export__ = DescribeContextCommand;
+exports.G0M = DescribeContextCommand;
 __webpack_unused_export__ = DescribeContextRequest$;
 __webpack_unused_export__ = DescribeContextResponse$;
 __webpack_unused_export__ = DescribeDataQualityJobDefinition$;
@@ -53010,7 +53010,7 @@ exports.debug = debug; // for test
 const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
 const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(3218)
+const BalancedPool = __nccwpck_require__(837)
 const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
 const EnvHttpProxyAgent = __nccwpck_require__(3137)
@@ -57285,7 +57285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 3218:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -81094,7 +81094,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(837);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(985);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -81103,7 +81103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 837:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84150,6 +84150,31 @@ function isNotFound(error) {
     }
     return code === 'ValidationException' && /could not find|not found|does not exist/i.test(errorMessage(error));
 }
+/**
+ * An error after which the request may still have been carried out: its
+ * answer was lost (a server error, a dropped connection, a timeout) rather
+ * than a refusal. The SDK retries such a request, so a create or an update
+ * can be applied once and then refused, or fail, on the retry.
+ */
+function answerMayBeLost(error) {
+    const original = error instanceof AwsCallError ? error.cause : error;
+    if (!original || typeof original !== 'object')
+        return false;
+    const { $fault, $metadata } = original;
+    if ($fault === 'server')
+        return true;
+    const status = $metadata?.httpStatusCode;
+    if (status !== undefined)
+        return status >= 500;
+    // No HTTP answer at all: the connection dropped or timed out after the request was sent.
+    return ($metadata !== undefined ||
+        /ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|TimeoutError|AbortError/i.test(`${original.code ?? ''} ${original.name ?? ''} ${errorMessage(original)}`));
+}
+/** SageMaker refuses to create a resource whose name is taken: "Cannot create already existing ...". */
+function isAlreadyExists(error) {
+    return (/^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) &&
+        /already exist/i.test(errorMessage(error)));
+}
 /** Credentials that expired mid-run: the message must say what to do about it. */
 function isExpiredCredentials(error) {
     return /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/.test(errorCode(error));
@@ -84186,95 +84211,10 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
 };
 
-;// CONCATENATED MODULE: ./src/context.ts
-/** What every operation is handed: settings, AWS clients, time, and the run's report. */
-
-
-class OperationContext {
-    settings;
-    clients;
-    clock;
-    report;
-    env;
-    /** How long a fleet change of this endpoint is expected to take, once the run has read its history. */
-    expectedFleetChangeMs;
-    constructor(settings, clients, clock, report, 
-    /** The runner's environment: the repository, commit and run that resources are traced back to. */
-    env = process.env) {
-        this.settings = settings;
-        this.clients = clients;
-        this.clock = clock;
-        this.report = report;
-        this.env = env;
-    }
-    get endpointName() {
-        return this.settings.endpointName;
-    }
-    get dryRun() {
-        return this.settings.dryRun;
-    }
-    /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
-    output(name, value) {
-        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-        this.report.outputs[name] = text;
-        setOutput(name, text);
-    }
-    note(message) {
-        this.report.notes.push(message);
-        info(message);
-    }
-    /** A note that also stands out in the log and on the run page as a warning annotation. */
-    warn(message) {
-        this.report.notes.push(message);
-        warning(message);
-    }
-    /**
-     * Every call that changes AWS goes through here: in a dry run it is only
-     * printed and recorded as the plan, otherwise it is made and recorded as done.
-     */
-    async change(api, resource, input, request) {
-        this.report.changes.push({ api, resource, input });
-        if (this.dryRun) {
-            info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
-            return undefined;
-        }
-        info(`${api} on ${resource}`);
-        return awsCall(api, resource, request);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action-defaults.ts
-// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
-const ACTION_DEFAULTS = {
-    'wait-for-completion': "true",
-    'timeout': "30m",
-    'dry-run': "false",
-    'github-token': "${{ github.token }}",
-    'dashboard': "false",
-    'strategy': "all-at-once",
-    'rollout-controller': "action",
-    'batch-size': "25%",
-    'bake-time': "5m",
-    'gate-interval': "60s",
-    'failure-threshold': "1",
-    'min-invocations': "0",
-    'confidence': "95%",
-    'max-data-delay': "5m",
-    'on-inconclusive': "rollback",
-    'auto-rollback': "true",
-    'fail-on-rollback': "true",
-    'probe-content-type': "application/json",
-    'probe-count': "1",
-    'fail-on-unhealthy': "true",
-    'scale-in-cooldown': "300s",
-    'scale-out-cooldown': "60s",
-    'metrics-window': "15m",
-    'metrics-period': "60s",
-    'delete-endpoint-config': "true",
-    'delete-model': "false",
-    'ignore-missing': "false"
-};
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/github/run.ts
 /**
  * The workflow run as the runner describes it in its default environment
@@ -84370,13 +84310,133 @@ function traceabilityTags(env) {
         .filter((entry) => entry[1] !== undefined)
         .map(([key, value]) => [key, tagValue(value)]));
 }
+
+;// CONCATENATED MODULE: ./src/identity.ts
 /**
- * The workflow's tags with the traceability tags added. A tag the workflow
- * gives itself under the same key wins: it was asked for, ours was only a default.
+ * Who is running: the endpoint lock names its holder with it, and everything
+ * a run creates is tagged with it, so a create whose answer was lost can tell
+ * its own resource from another run's.
  */
-function withTraceability(userTags, env) {
-    return { ...traceabilityTags(env), ...userTags };
+
+
+
+
+function runIdentity(env, newToken = external_node_crypto_.randomUUID) {
+    const run = workflowRun(env);
+    const identity = {
+        owner: run.runUrl ?? localRun(env),
+        token: newToken(),
+        tags: traceabilityTags(env)
+    };
+    if (run.repository)
+        identity.repository = run.repository;
+    if (run.runId)
+        identity.runId = run.runId;
+    if (run.runAttempt)
+        identity.runAttempt = run.runAttempt;
+    const job = env.GITHUB_JOB?.trim();
+    if (job)
+        identity.job = job;
+    return identity;
 }
+function localRun(env) {
+    let user = env.USER ?? env.USERNAME ?? '';
+    try {
+        user ||= (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // No user entry (a container's arbitrary UID): the host and process still say which run it is.
+    }
+    return `a run outside GitHub Actions${user ? ` by ${user}` : ''} on ${(0,external_node_os_.hostname)()} (process ${process.pid})`;
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/** What every operation is handed: settings, AWS clients, time, and the run's report. */
+
+
+
+class OperationContext {
+    settings;
+    clients;
+    clock;
+    report;
+    run;
+    /** How long a fleet change of this endpoint is expected to take, once the run has read its history. */
+    expectedFleetChangeMs;
+    constructor(settings, clients, clock, report, run = runIdentity(process.env)) {
+        this.settings = settings;
+        this.clients = clients;
+        this.clock = clock;
+        this.report = report;
+        this.run = run;
+    }
+    get endpointName() {
+        return this.settings.endpointName;
+    }
+    get dryRun() {
+        return this.settings.dryRun;
+    }
+    /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
+    output(name, value) {
+        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+        this.report.outputs[name] = text;
+        setOutput(name, text);
+    }
+    note(message) {
+        this.report.notes.push(message);
+        info(message);
+    }
+    /** A note that also stands out in the log and on the run page as a warning annotation. */
+    warn(message) {
+        this.report.notes.push(message);
+        warning(message);
+    }
+    /**
+     * Every call that changes AWS goes through here: in a dry run it is only
+     * printed and recorded as the plan, otherwise it is made and recorded as done.
+     */
+    async change(api, resource, input, request) {
+        this.report.changes.push({ api, resource, input });
+        if (this.dryRun) {
+            info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
+            return undefined;
+        }
+        info(`${api} on ${resource}`);
+        return awsCall(api, resource, request);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action-defaults.ts
+// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
+const ACTION_DEFAULTS = {
+    'wait-for-completion': "true",
+    'timeout': "30m",
+    'dry-run': "false",
+    'github-token': "${{ github.token }}",
+    'dashboard': "false",
+    'strategy': "all-at-once",
+    'rollout-controller': "action",
+    'batch-size': "25%",
+    'bake-time': "5m",
+    'gate-interval': "60s",
+    'failure-threshold': "1",
+    'min-invocations': "0",
+    'confidence': "95%",
+    'max-data-delay': "5m",
+    'on-inconclusive': "rollback",
+    'auto-rollback': "true",
+    'fail-on-rollback': "true",
+    'probe-content-type': "application/json",
+    'probe-count': "1",
+    'fail-on-unhealthy': "true",
+    'scale-in-cooldown': "300s",
+    'scale-out-cooldown': "60s",
+    'metrics-window': "15m",
+    'metrics-period': "60s",
+    'delete-endpoint-config': "true",
+    'delete-model': "false",
+    'ignore-missing': "false"
+};
 
 ;// CONCATENATED MODULE: ./src/parse.ts
 /**
@@ -85414,8 +85474,8 @@ function parseDeploy(inputs, env, common) {
             dataCapture: parseDataCapture(inputs)
         }),
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
-        // Every resource says which commit and run made it; a workflow tag of the same key wins.
-        tags: withTraceability(parseTags(inputs.raw('tags')), env),
+        // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
+        tags: parseTags(inputs.raw('tags')),
         rollout: parseRollout(inputs, common, 'deploy')
     };
 }
@@ -86311,7 +86371,11 @@ async function configTags(ctx, config) {
     const arn = config.EndpointConfigArn;
     if (!arn)
         return {};
-    const tags = await collectPages('ListTags', `endpoint config "${config.EndpointConfigName}"`, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`);
+}
+/** All tags on a SageMaker resource, by its ARN. */
+async function tagsOf(ctx, arn, resource) {
+    const tags = await collectPages('ListTags', resource, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
     return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
@@ -86583,16 +86647,20 @@ function derivedName(base, suffix) {
 
 
 
+
 /**
  * Creates the model, or reuses one of the same name that already runs the
  * same container (a re-run of a job that failed after creating it). Returns
- * whether this run created it.
+ * whether this run created it. When it creates it, the name goes into
+ * `created` before CreateModel is sent (a run cancelled while the request is
+ * on its way must still know it), and out again if the name turns out to be
+ * another run's; `onRecord` is told of both.
  */
 async function ensureModel(ctx, modelName, spec, options) {
     const input = {
         ModelName: modelName,
         ...spec,
-        Tags: toTagList({ ...options.tags, [TAGS.endpoint]: ctx.endpointName })
+        Tags: toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
     };
     if (options.reuseByName) {
         const existing = await findModel(ctx, modelName);
@@ -86610,24 +86678,137 @@ async function ensureModel(ctx, modelName, spec, options) {
             return false;
         }
     }
-    await ctx.change('CreateModel', `model "${modelName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)));
+    const { created, onRecord } = options;
+    created?.models.push(modelName);
+    onRecord?.();
+    try {
+        await createOrAdopt(ctx, { api: 'CreateModel', resource: `model "${modelName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)), async () => {
+            const model = await findModel(ctx, modelName);
+            if (!model)
+                return undefined;
+            const { ModelName: _name, Tags: tags, ...wanted } = input;
+            if (!includes(model, wanted))
+                return 'it runs another container, model data, role or network settings';
+            return ownedByThisRun(ctx, model.ModelArn, tags);
+        });
+    }
+    catch (error) {
+        if (error instanceof NameTakenError && created) {
+            created.models = created.models.filter((name) => name !== modelName);
+            onRecord?.();
+        }
+        throw error;
+    }
     return true;
+}
+/** A name this run chose belongs to a resource that is not this run's. */
+class NameTakenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'NameTakenError';
+    }
+}
+/**
+ * The workflow's tags on top of the run's traceability tags (repository,
+ * commit, ref and run URL), which also tell a resource this run created
+ * from one of the same name that another run did.
+ */
+function runTags(ctx, userTags) {
+    return { ...ctx.run.tags, ...userTags };
+}
+/**
+ * Creates a resource under a name this run chose. The SDK retries a create
+ * whose answer was lost, and SageMaker refuses the retry: the name is taken,
+ * by the first attempt. So when the create is refused as already existing, or
+ * fails in a way that may hide a success, what has that name is looked at:
+ * this run's own (the spec it asked for, tagged with this run) is used as if
+ * the create had answered; anything else fails the run, naming it.
+ */
+async function createOrAdopt(ctx, change, send, ownership) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (!isAlreadyExists(error) && !answerMayBeLost(error))
+            throw error;
+        const found = await ownership();
+        if (found === undefined)
+            throw error;
+        if (found !== true) {
+            throw new NameTakenError(`${capitalised(change.resource)} already exists and is not this run's: ${found}. It was left as it is; run again to derive new names, or remove it if nothing needs it.`, { cause: error });
+        }
+        ctx.note(`${capitalised(change.resource)} was created by this run, though ${change.api}'s answer was lost or refused on a retry; using it.`);
+    }
+}
+/** Whether a resource's tags carry every tag this run gave it: the run URL among them, when there is one. */
+async function ownedByThisRun(ctx, arn, wanted) {
+    const tags = arn ? await tagsOf(ctx, arn, arn) : {};
+    const differing = (wanted ?? []).filter((tag) => tag.Key !== undefined && tags[tag.Key] !== tag.Value);
+    if (differing.length === 0)
+        return true;
+    const runUrl = tags['sagemaker-deploy:run-url'];
+    return `its tags differ (${differing.map((tag) => tag.Key).join(', ')})${runUrl ? `; it was created by ${runUrl}` : ''}`;
+}
+/**
+ * Whether `actual` holds everything `wanted` asks for: every field given, in
+ * arrays element by element. SageMaker's describe calls add fields of their
+ * own (defaults, ARNs, times), and leave out empty ones.
+ */
+function includes(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        if (wanted.length === 0)
+            return actual === undefined || (Array.isArray(actual) && actual.length === 0);
+        return (Array.isArray(actual) && actual.length === wanted.length && wanted.every((item, i) => includes(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        const entries = Object.entries(wanted);
+        if (entries.length === 0)
+            return true;
+        if (!actual || typeof actual !== 'object')
+            return false;
+        return entries.every(([key, value]) => includes(actual[key], value));
+    }
+    return actual === wanted;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** Creates the endpoint on `configName`, tagged as everything the run creates. */
+async function createEndpointOn(ctx, configName, userTags) {
+    const input = {
+        EndpointName: ctx.endpointName,
+        EndpointConfigName: configName,
+        Tags: toTagList(runTags(ctx, userTags))
+    };
+    await createOrAdopt(ctx, { api: 'CreateEndpoint', resource: `endpoint "${ctx.endpointName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)), async () => {
+        const endpoint = await findEndpoint(ctx);
+        if (!endpoint)
+            return undefined;
+        const on = [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName];
+        if (!on.includes(configName))
+            return `it runs endpoint config "${endpoint.EndpointConfigName}"`;
+        return ownedByThisRun(ctx, endpoint.EndpointArn, input.Tags);
+    });
 }
 /**
  * Deletes what a failed deploy created and nothing uses, so a re-run starts
  * clean instead of leaving orphans behind. Never touches what the endpoint
  * runs on. Failures here are warnings: the deploy's own error matters more.
+ * Returns what it deleted.
  */
 async function discardUnused(ctx, created) {
+    const deleted = { models: [], configs: [] };
     if (ctx.dryRun)
-        return;
+        return deleted;
     try {
         const endpoint = await findEndpoint(ctx);
         // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
         // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
         if (endpoint && endpoint.EndpointStatus !== 'InService') {
             warning(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
-            return;
+            return deleted;
         }
         const serving = endpoint?.EndpointConfigName;
         const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined;
@@ -86635,15 +86816,42 @@ async function discardUnused(ctx, created) {
         for (const name of created.configs.filter((config) => config !== serving)) {
             if (!(await findEndpointConfig(ctx, name)))
                 continue;
-            await ctx.change('DeleteEndpointConfig', `endpoint config "${name}"`, { EndpointConfigName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: name })));
+            await resources_deleteConfig(ctx, name);
+            deleted.configs.push(name);
         }
         for (const name of created.models.filter((model) => !servingModels.has(model))) {
-            await ctx.change('DeleteModel', `model "${name}"`, { ModelName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })));
+            // Recorded before its CreateModel was sent: a run cancelled then may never have made it.
+            if (!(await findModel(ctx, name)))
+                continue;
+            await deleteOnce(ctx, { api: 'DeleteModel', resource: `model "${name}"`, input: { ModelName: name } }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })), async () => (await findModel(ctx, name)) !== undefined);
+            deleted.models.push(name);
         }
     }
     catch (error) {
         warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`);
     }
+    return deleted;
+}
+/**
+ * A delete whose answer was lost is retried by the SDK, and the retry finds
+ * nothing to delete: gone is what was asked for, so "not found" is success,
+ * and so is a lost answer when the resource is gone.
+ */
+async function deleteOnce(ctx, change, send, stillThere) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return;
+        if (answerMayBeLost(error) && !(await stillThere()))
+            return;
+        throw error;
+    }
+}
+async function resources_deleteConfig(ctx, name) {
+    const input = { EndpointConfigName: name };
+    await deleteOnce(ctx, { api: 'DeleteEndpointConfig', resource: `endpoint config "${name}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)), async () => (await findEndpointConfig(ctx, name)) !== undefined);
 }
 async function findModel(ctx, modelName) {
     try {
@@ -86662,7 +86870,11 @@ async function findModel(ctx, modelName) {
  * turns them off.
  */
 async function createEndpointConfig(ctx, configName, variants, lineage, userTags, settings = {}) {
-    const tags = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role };
+    const tags = {
+        ...runTags(ctx, userTags),
+        [TAGS.endpoint]: ctx.endpointName,
+        [TAGS.role]: lineage.role
+    };
     if (lineage.previousConfig)
         tags[TAGS.previousConfig] = lineage.previousConfig;
     if (lineage.newVariant)
@@ -86673,7 +86885,15 @@ async function createEndpointConfig(ctx, configName, variants, lineage, userTags
         ProductionVariants: variants,
         Tags: toTagList(tags)
     };
-    await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)));
+    await createOrAdopt(ctx, { api: 'CreateEndpointConfig', resource: `endpoint config "${configName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)), async () => {
+        const config = await findEndpointConfig(ctx, configName);
+        if (!config)
+            return undefined;
+        const { EndpointConfigName: _name, Tags: wantedTags, ...wanted } = input;
+        if (!includes(config, wanted))
+            return 'its variants or settings are not the ones this run asked for';
+        return ownedByThisRun(ctx, config.EndpointConfigArn, wantedTags);
+    });
 }
 /** A variant definition as CreateEndpointConfig wants it, from a described config's variant. */
 function variantDefinition(config, variantName, overrides) {
@@ -86690,8 +86910,7 @@ async function deleteConfigQuietly(ctx, configName) {
     try {
         if (!(await findEndpointConfig(ctx, configName)))
             return;
-        const input = { EndpointConfigName: configName };
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+        await resources_deleteConfig(ctx, configName);
     }
     catch (error) {
         warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
@@ -87223,7 +87442,15 @@ function addInstanceTime(report, instanceMs) {
  * (deploy, rollback, promotion, the post step), so waiting for another run's
  * update, retrying SageMaker's "in-progress" refusal and checking the result
  * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * and the SDK retries a request whose answer was lost: the first attempt may
+ * have started the update, and the retry is then refused as "in progress".
+ * Before sending again, DescribeEndpoint says whether the endpoint is already
+ * moving to, or already on, what was asked.
  */
+
 
 
 
@@ -87237,21 +87464,76 @@ function isUpdateInProgress(error) {
 const IN_PROGRESS_RETRIES = 5;
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress).
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
  */
-async function changeWhenUpdatable(ctx, send) {
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
     for (let attempt = 0;; attempt++) {
         const endpoint = await requireUpdatable(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
         try {
             await send();
-            return endpoint;
+            return before;
         }
         catch (error) {
-            if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES)
+            const inProgress = isUpdateInProgress(error);
+            if ((!inProgress && !answerMayBeLost(error)) || attempt >= IN_PROGRESS_RETRIES)
                 throw error;
-            info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`);
+            const now = await getEndpoint(ctx);
+            const landed = landing(now);
+            if (landed !== 'not-seen') {
+                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            info(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
         }
     }
+}
+function update_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
 }
 /**
  * Updates the endpoint to `configName`, then (unless told not to wait) waits
@@ -87266,7 +87548,7 @@ async function updateEndpointConfig(ctx, configName, options) {
         input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
     }
     const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     try {
@@ -87284,7 +87566,7 @@ async function updateEndpointConfig(ctx, configName, options) {
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
     return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
@@ -88130,7 +88412,11 @@ const STATE_KEYS = {
     /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
     inputs: 'inputs',
     /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-    nativeDeployment: 'nativeDeployment'
+    nativeDeployment: 'nativeDeployment',
+    /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+    lock: 'lock',
+    /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+    created: 'created'
 };
 /** The rollout this process is running, for the signal handler: it must act within seconds. */
 let running;
@@ -88172,21 +88458,60 @@ function readCommonInputs() {
         return {};
     }
 }
+/** The deployment this process left to SageMaker: saved state is only readable in the post step. */
+let nativeRunning;
 function saveNativeDeployment(deployment) {
+    nativeRunning = deployment;
     saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment));
 }
 function clearNativeDeployment() {
+    nativeRunning = undefined;
     saveState(STATE_KEYS.nativeDeployment, '');
 }
+function runningNativeDeployment() {
+    return nativeRunning;
+}
 function readNativeDeployment() {
-    const raw = getState(STATE_KEYS.nativeDeployment);
+    return readSaved(STATE_KEYS.nativeDeployment, 'deployment');
+}
+function saveHeldLock(lock) {
+    saveState(STATE_KEYS.lock, JSON.stringify(lock));
+}
+function clearHeldLock() {
+    saveState(STATE_KEYS.lock, '');
+}
+function readHeldLock() {
+    return readSaved(STATE_KEYS.lock, 'lock');
+}
+let unfinished;
+function saveUnfinishedDeploy(deploy) {
+    unfinished = deploy;
+    saveState(STATE_KEYS.created, JSON.stringify(deploy));
+}
+/** The deploy ended where nothing is left for the post step to delete. */
+function clearUnfinishedDeploy() {
+    unfinished = undefined;
+    saveState(STATE_KEYS.created, '');
+}
+function unfinishedDeploy() {
+    return unfinished;
+}
+function readUnfinishedDeploy() {
+    return readSaved(STATE_KEYS.created, 'created resources');
+}
+/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
+function leftForPostStep() {
+    return running !== undefined || nativeRunning !== undefined || unfinished !== undefined;
+}
+function readSaved(key, what) {
+    const raw = getState(key);
     if (!raw)
         return undefined;
     try {
         return JSON.parse(raw);
     }
     catch {
-        warning(`Saved deployment state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+        warning(`Saved ${what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
         return undefined;
     }
 }
@@ -88662,7 +88987,7 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     if (!previousConfig || !settings.autoRollback) {
         return {
             outcome: 'failed',
-            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            decision: `${engine_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
             healthy: false,
             failsStep: true
         };
@@ -88707,7 +89032,7 @@ async function baselineBefore(ctx, variants, deployStartedAt, settings) {
     });
     return minutesOf(result, variants);
 }
-function capitalised(text) {
+function engine_capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
@@ -89136,6 +89461,8 @@ function consoleUrl(region, endpointName) {
 }
 function verdict(report) {
     const result = report.outputs['rollout-result'];
+    if (report.cancelled)
+        return { icon: '⏹️', text: 'cancelled' };
     if (result === 'rolled-back')
         return { icon: '↩️', text: 'rolled back' };
     if (report.outputs.healthy === 'false')
@@ -89369,6 +89696,8 @@ function stepVerdict(step) {
             return '❔ inconclusive';
         case 'skipped':
             return '⏭️ skipped';
+        case 'cancelled':
+            return '⏹️ cancelled';
         default:
             return '⏳ in progress';
     }
@@ -89623,6 +89952,27 @@ async function planDeploy(ctx, deploy, release, serving) {
     return plan;
 }
 async function runDeploy(ctx, deploy) {
+    try {
+        await deployModel(ctx, deploy);
+    }
+    finally {
+        // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+        if (!runningRollout() && !runningNativeDeployment())
+            clearUnfinishedDeploy();
+    }
+}
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+function track(ctx, created) {
+    if (ctx.dryRun)
+        return;
+    saveUnfinishedDeploy({
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        models: [...created.models],
+        configs: [...created.configs]
+    });
+}
+async function deployModel(ctx, deploy) {
     await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await waitUntilUpdatable(ctx);
@@ -89673,12 +90023,15 @@ async function runDeploy(ctx, deploy) {
     }
     // Anything this run made that the endpoint does not end up using goes again on failure.
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    track(ctx, created);
     let result;
     try {
-        const reuseByName = deploy.modelName !== undefined;
-        if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
-            created.models.push(release.modelName);
-        }
+        await ensureModel(ctx, release.modelName, plan.model, {
+            tags: deploy.tags,
+            reuseByName: deploy.modelName !== undefined,
+            created,
+            onRecord: () => track(ctx, created)
+        });
         if (nativeVariant) {
             result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, plan.configSettings);
         }
@@ -89734,17 +90087,16 @@ async function createEndpoint(ctx, deploy, plan) {
     }
     const variantName = deploy.variantName ?? 'AllTraffic';
     ctx.output('variant-name', variantName);
+    const created = { models: [], configs: [release.releaseConfig] };
+    track(ctx, created);
     await ensureModel(ctx, release.modelName, plan.model, {
         tags: deploy.tags,
-        reuseByName: deploy.modelName !== undefined
+        reuseByName: deploy.modelName !== undefined,
+        created,
+        onRecord: () => track(ctx, created)
     });
     await createEndpointConfig(ctx, release.releaseConfig, [plan.variant(variantName, 1)], { role: 'release' }, deploy.tags, plan.configSettings);
-    const input = {
-        EndpointName: ctx.endpointName,
-        EndpointConfigName: release.releaseConfig,
-        Tags: toTagList(deploy.tags)
-    };
-    await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)));
+    await createEndpointOn(ctx, release.releaseConfig, deploy.tags);
     ctx.output('endpoint-config-name', release.releaseConfig);
     if (ctx.dryRun || !ctx.settings.waitForCompletion)
         return undefined;
@@ -90074,7 +90426,10 @@ async function runPromote(ctx, settings) {
         oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
         releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-        userTags: withTraceability(Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:'))), ctx.env),
+        userTags: {
+            ...ctx.run.tags,
+            ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+        },
         held: []
     };
     const remaining = settings.trafficSteps.filter((step) => step > current);
@@ -90349,8 +90704,10 @@ async function runUpdateTraffic(ctx, settings) {
  * 7.5 s later, then kills the process 2.5 s after that: too little time to
  * restore a config (minutes), but enough to stop the harm. The handler moves
  * all traffic back to the old variants at once, leaves the saved state for the
- * post step, which restores the previous config, and exits.
+ * post step, which restores the previous config, deletes what the run created
+ * and releases the endpoint's lock, and exits.
  */
+
 
 
 
@@ -90375,25 +90732,398 @@ function installCancellationHandlers(clients, onCancelled) {
         process.off('SIGTERM', handler);
     };
 }
+/** What the handler did about the traffic, in a sentence for the log and the summary. */
 async function stopTheHarm(clients) {
     const rollout = runningRollout();
     if (!rollout || !clients)
-        return;
-    const desired = [
-        ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({ VariantName, DesiredWeight })),
-        { VariantName: rollout.newVariant, DesiredWeight: 0 }
-    ];
+        return '';
+    const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS);
+    let done;
     try {
-        await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
-            EndpointName: rollout.endpointName,
-            DesiredWeightsAndCapacities: desired
-        }), { abortSignal: AbortSignal.timeout(CANCEL_BUDGET_MS) });
-        warning(`Moved all traffic off ${rollout.newVariant}; the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+        const endpoint = await clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: rollout.endpointName }), {
+            abortSignal
+        });
+        const status = endpoint.EndpointStatus ?? '';
+        if (TRANSITIONAL_STATUSES.includes(status)) {
+            done = whileUpdating(rollout, status, endpoint);
+        }
+        else {
+            await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
+                EndpointName: rollout.endpointName,
+                DesiredWeightsAndCapacities: [
+                    ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({
+                        VariantName,
+                        DesiredWeight
+                    })),
+                    { VariantName: rollout.newVariant, DesiredWeight: 0 }
+                ]
+            }), { abortSignal });
+            done = `All traffic was moved off ${rollout.newVariant} at once.`;
+        }
     }
     catch (error) {
-        // Mid-transition SageMaker refuses weight changes; the post step still restores the config.
-        warning(`Could not move traffic off ${rollout.newVariant} (${errorMessage(error)}); the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+        done = `Traffic could not be moved off ${rollout.newVariant} (${errorMessage(error)}).`;
     }
+    warning(`${done} ${postStepPlan()}`);
+    return done;
+}
+/**
+ * SageMaker refuses UpdateEndpointWeightsAndCapacities until an update ends,
+ * and an update takes minutes: nothing can move traffic within the runner's
+ * ten seconds, so the handler only says where things stand.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
+ */
+function whileUpdating(rollout, status, endpoint) {
+    const moving = endpoint.PendingDeploymentSummary?.EndpointConfigName;
+    const share = weightPercentages(endpoint.ProductionVariants ?? [])[rollout.newVariant];
+    const exposure = share === undefined || share === 0
+        ? `${rollout.newVariant} takes no traffic meanwhile`
+        : `${rollout.newVariant} keeps serving ${share}% of traffic until then`;
+    return `Endpoint "${rollout.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`;
+}
+/** What the post step will do, from the state this run saved for it. */
+function postStepPlan() {
+    const rollout = runningRollout();
+    const created = unfinishedDeploy();
+    const plans = [];
+    if (rollout)
+        plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`);
+    if (runningNativeDeployment())
+        plans.push("deletes the alarms of SageMaker's deployment once it has ended");
+    if (created && created.models.length + created.configs.length > 0) {
+        plans.push(`deletes what this run created and nothing runs on (${[
+            ...created.models.map((name) => `model "${name}"`),
+            ...created.configs.map((name) => `config "${name}"`)
+        ].join(', ')}, those that exist)`);
+    }
+    if (plans.length === 0)
+        return '';
+    return `The post step ${plans.join(', then ')}, and releases the endpoint's lock.`;
+}
+/**
+ * The run's report once cancelled: the rollout's step under way is marked
+ * cancelled, not left "in progress", and the error says what was done and
+ * what the post step will do.
+ */
+function recordCancellation(report, whatWasDone, now) {
+    report.succeeded = false;
+    report.cancelled = true;
+    const step = report.rollout?.steps.at(-1);
+    if (step && step.verdict === 'in-progress') {
+        step.verdict = 'cancelled';
+        step.endedAt = now;
+        step.reason = 'the run was cancelled';
+    }
+    if (report.rollout && !report.rollout.result) {
+        report.rollout.decision = `Cancelled${step ? ` at ${step.weight}% on ${report.rollout.newVariant}` : ''}.`;
+    }
+    report.error = ['The run was cancelled.', whatWasDone, postStepPlan()].filter(Boolean).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/lock.ts
+/**
+ * One run at a time may change an endpoint, across workflows and repositories:
+ * GitHub's `concurrency` only orders runs of one repository, and says nothing
+ * of a second repository, the action run by hand, or a workflow without the
+ * endpoint's group.
+ *
+ * The lock is a SageMaker lineage context named after the endpoint. Context
+ * names are unique in an account and region, and CreateContext refuses a name
+ * that exists, so of two runs that start at once exactly one creates it; the
+ * other finds it, reads whose it is, and stops before changing anything. A
+ * context costs nothing and nothing serves from it.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteContext.html
+ *
+ * Its properties name the holder (the run's URL) and an expiry, so a lock
+ * whose run died without a post step can be taken over. The lock calls are
+ * not in the run's list of changes: they change nothing that serves, and a
+ * dry run, which changes nothing, takes no lock.
+ */
+
+
+
+
+/** The operations that change an endpoint; the others only read it, or touch only autoscaling. */
+const LOCKED_OPERATIONS = new Set([
+    'deploy',
+    'promote',
+    'rollback',
+    'update-traffic',
+    'update-capacity',
+    'delete'
+]);
+const LOCK_PREFIX = 'sagemaker-deploy-lock-';
+const LOCK_CONTEXT_TYPE = 'sagemaker-deploy-lock';
+/**
+ * A job runs for at most its timeout-minutes, which is 360 unless the
+ * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
+ * lock held longer than that belongs to a run that is gone. (The action
+ * cannot read its job's timeout-minutes: the runner does not expose it.)
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
+ * https://docs.github.com/en/actions/reference/actions-limits
+ */
+const JOB_TIMEOUT_MS = 6 * 60 * 60_000;
+/**
+ * Endpoint transitions a run may wait for besides its steps' shifts: for the
+ * endpoint to become updatable, the canary config, the promotion and a
+ * rollback's weights and config. Each wait lasts at most `timeout`.
+ */
+const TRANSITIONS_OUTSIDE_STEPS = 5;
+/** The post step of a cancelled run waits out the update under way, then restores the config. */
+const POST_STEP_TRANSITIONS = 2;
+/** A takeover takes seconds; a claim this old was left by a run that died taking over. */
+const STALE_CLAIM_MS = 10 * 60_000;
+/** Create, find it taken by a lock that goes away at once, create again: give up after that. */
+const ACQUIRE_ATTEMPTS = 3;
+class EndpointLockedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'EndpointLockedError';
+    }
+}
+function lockName(endpointName) {
+    return `${LOCK_PREFIX}${endpointName}`;
+}
+/**
+ * Runs `work` holding the endpoint's lock when the operation changes the
+ * endpoint. The lock is released when `work` ends, unless it left work for
+ * the post step (a rollout to undo, SageMaker's deployment to wait for, what
+ * a cancelled deploy created): then the post step releases it when done.
+ */
+async function withEndpointLock(ctx, settings, work) {
+    if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation))
+        return work();
+    const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings));
+    try {
+        return await work();
+    }
+    finally {
+        if (leftForPostStep()) {
+            info(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`);
+        }
+        else {
+            await releaseEndpointLock(ctx, held);
+        }
+    }
+}
+/**
+ * How long a lock may stand: as long as a job can run, or as long as this
+ * operation could take if that is longer (a workflow may give a long rollout
+ * a longer timeout-minutes on its own runners), and the post step after it.
+ */
+function lockLifetimeMs(settings) {
+    const timeout = settings.timeoutMs;
+    const rollout = settings.operation === 'deploy'
+        ? settings.deploy.rollout
+        : settings.operation === 'promote'
+            ? settings.rollout
+            : undefined;
+    const steps = rollout?.trafficSteps.length ?? 0;
+    const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0;
+    const planned = steps * perStep + TRANSITIONS_OUTSIDE_STEPS * timeout;
+    return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
+}
+async function acquireEndpointLock(ctx, operation, lifetimeMs) {
+    const held = {
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        name: lockName(ctx.endpointName),
+        token: ctx.run.token
+    };
+    const now = ctx.clock.now();
+    const record = recordFor(ctx, operation, now, now + lifetimeMs);
+    // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
+    saveHeldLock(held);
+    try {
+        for (let attempt = 1;; attempt++) {
+            const taken = await claim(ctx, held.name, record, 'the lock');
+            if (taken === 'held')
+                break;
+            const { holder, refusal } = taken;
+            if (!holder) {
+                if (attempt < ACQUIRE_ATTEMPTS)
+                    continue;
+                throw refusal;
+            }
+            const stale = staleness(ctx, holder);
+            if (!stale || attempt >= ACQUIRE_ATTEMPTS)
+                throw lockedError(ctx, holder);
+            await takeOver(ctx, held.name, holder, stale);
+        }
+    }
+    catch (error) {
+        clearHeldLock();
+        throw error;
+    }
+    info(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
+    return held;
+}
+/**
+ * Releases the lock if this run still holds it; a lock another run holds
+ * (taken over after this one's expiry) is left alone. Never throws: the
+ * lock expires by itself, and the run's own outcome matters more.
+ */
+async function releaseEndpointLock(ctx, held) {
+    try {
+        const holder = await findLock(ctx, held.name);
+        if (holder && holder.token !== held.token) {
+            warning(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`);
+        }
+        else if (holder) {
+            await deleteContext(ctx, held.name, 'the lock');
+            info(`Released the lock on endpoint "${held.endpointName}".`);
+        }
+        clearHeldLock();
+    }
+    catch (error) {
+        warning(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
+    }
+}
+function recordFor(ctx, operation, now, expiresAt) {
+    const { run } = ctx;
+    return {
+        owner: run.owner,
+        token: run.token,
+        operation,
+        endpoint: ctx.endpointName,
+        acquiredAt: new Date(now).toISOString(),
+        expiresAt: new Date(expiresAt).toISOString(),
+        ...(run.repository ? { repository: run.repository } : {}),
+        ...(run.runId ? { runId: run.runId } : {}),
+        ...(run.runAttempt ? { runAttempt: run.runAttempt } : {}),
+        ...(run.job ? { job: run.job } : {})
+    };
+}
+/**
+ * Why a lock another process holds may be taken over, if it may: it has
+ * expired, or an earlier attempt of this same run holds it (GitHub starts a
+ * re-run only once every job of the run has ended).
+ */
+function staleness(ctx, holder) {
+    const { run } = ctx;
+    const expiresAt = Date.parse(holder.expiresAt);
+    if (!Number.isFinite(expiresAt) || expiresAt <= ctx.clock.now())
+        return `it expired at ${holder.expiresAt}`;
+    if (run.runId !== undefined &&
+        holder.repository === run.repository &&
+        holder.runId === run.runId &&
+        Number(holder.runAttempt) < Number(run.runAttempt)) {
+        return `attempt ${holder.runAttempt} of this run holds it, and has ended`;
+    }
+    return undefined;
+}
+/**
+ * Deleting a stale lock must not delete the fresh lock another run has just
+ * created in its place. So takeovers go one at a time, behind a second
+ * context (a claim) that only one run can create, and the stale lock is
+ * deleted only if it is still the one found stale. The new lock is then
+ * created by the caller, where a newcomer may still win the name fairly.
+ */
+async function takeOver(ctx, name, stale, why) {
+    const claimName = `${name}-takeover`;
+    const now = ctx.clock.now();
+    const record = recordFor(ctx, 'take over the lock', now, now + STALE_CLAIM_MS);
+    const taken = await claim(ctx, claimName, record, 'the takeover claim');
+    if (taken !== 'held') {
+        const other = taken.holder;
+        if (other && Date.parse(other.acquiredAt) + STALE_CLAIM_MS > now) {
+            throw lockedError(ctx, stale, `${other.owner} is taking it over`);
+        }
+        if (other)
+            await deleteContext(ctx, claimName, 'a stale takeover claim');
+        if ((await claim(ctx, claimName, record, 'the takeover claim')) !== 'held') {
+            throw lockedError(ctx, stale, 'another run is taking it over');
+        }
+    }
+    try {
+        const current = await findLock(ctx, name);
+        if (current?.token === stale.token) {
+            warning(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`);
+            await deleteContext(ctx, name, 'the stale lock');
+        }
+    }
+    finally {
+        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => warning(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`));
+    }
+}
+/**
+ * Creates the context, or finds it already this process's own: a create
+ * whose answer was lost is retried by the SDK and refused, yet it did its
+ * work. Otherwise says who holds the name, if anyone still does.
+ */
+async function claim(ctx, name, record, what) {
+    const refusal = await tryCreate(ctx, name, record, what);
+    if (!refusal)
+        return 'held';
+    const holder = await findLock(ctx, name);
+    return holder?.token === record.token ? 'held' : { holder, refusal };
+}
+/** Creates the context; returns the error when the name was taken (or may have been), throws any other. */
+async function tryCreate(ctx, name, record, what) {
+    const input = {
+        ContextName: name,
+        ContextType: LOCK_CONTEXT_TYPE,
+        Description: `Held by ${record.owner} for ${record.operation} on endpoint "${record.endpoint}" until ${record.expiresAt}. Delete it only if that run is no longer running.`,
+        Source: { SourceUri: record.owner, SourceType: 'workflow-run' },
+        Properties: { ...record }
+    };
+    try {
+        await awsCall('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateContextCommand */.NOh(input)));
+        return undefined;
+    }
+    catch (error) {
+        // Whatever SageMaker's refusal of a taken name says, and whether a lost answer hides a success, a look at the name tells.
+        if (/^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) || answerMayBeLost(error)) {
+            return error;
+        }
+        throw error;
+    }
+}
+async function findLock(ctx, name) {
+    try {
+        const context = await awsCall('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeContextCommand */.G0M({ ContextName: name })));
+        const properties = context?.Properties ?? {};
+        return {
+            owner: properties.owner ?? 'an unknown run',
+            token: properties.token ?? '',
+            operation: properties.operation ?? 'an operation',
+            endpoint: properties.endpoint ?? ctx.endpointName,
+            acquiredAt: properties.acquiredAt ?? context?.CreationTime?.toISOString() ?? '',
+            expiresAt: properties.expiresAt ?? '',
+            ...(properties.repository ? { repository: properties.repository } : {}),
+            ...(properties.runId ? { runId: properties.runId } : {}),
+            ...(properties.runAttempt ? { runAttempt: properties.runAttempt } : {}),
+            ...(properties.job ? { job: properties.job } : {})
+        };
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+async function deleteContext(ctx, name, what) {
+    try {
+        await awsCall('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteContextCommand */.m$M({ ContextName: name })));
+    }
+    catch (error) {
+        // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
+        if (isNotFound(error))
+            return;
+        if (answerMayBeLost(error) && !(await findLock(ctx, name)))
+            return;
+        throw error;
+    }
+}
+function lockedError(ctx, holder, detail) {
+    const { run } = ctx;
+    const sameRun = run.runId !== undefined && holder.runId === run.runId && holder.repository === run.repository;
+    const who = sameRun ? `another job or step of this same run (${holder.owner})` : `another run: ${holder.owner}`;
+    const since = holder.acquiredAt ? ` since ${holder.acquiredAt}` : '';
+    const expiry = holder.expiresAt ? ` Its lock expires at ${holder.expiresAt}` : ' Its lock has no expiry';
+    return new EndpointLockedError(`Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}`);
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -90402,9 +91132,14 @@ async function stopTheHarm(clients) {
  * what a cancelled or killed main step left, as its saved state says:
  * - a rollout run by the action goes back to its previous config;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
- *   the alarms the action made for it are deleted.
+ *   the alarms the action made for it are deleted;
+ * - the model and configs an unfinished deploy created are deleted, once
+ *   nothing runs on them;
+ * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
+
+
 
 
 
@@ -90421,11 +91156,13 @@ async function stopTheHarm(clients) {
 async function runPost(clock, createClients) {
     const rollout = readInFlightRollout();
     const native = readNativeDeployment();
-    if (!rollout && !native) {
+    const created = readUnfinishedDeploy();
+    const lock = readHeldLock();
+    const target = rollout ?? native ?? created ?? lock;
+    if (!target) {
         core_debug('No rollout was left in flight; nothing to clean up.');
         return;
     }
-    const target = (rollout ?? native);
     const report = newReport('rollback', target.endpointName, target.region, false, clock.now());
     const saved = readCommonInputs();
     // The rollout's own endpoint and region win: they are what the post step must restore.
@@ -90436,11 +91173,18 @@ async function runPost(clock, createClients) {
             await returnToPreviousConfig(ctx, rollout);
         if (native)
             await removeDeploymentAlarms(ctx, native);
+        if (created)
+            await deleteWhatTheRunCreated(ctx, created);
         report.succeeded = report.error === undefined;
     }
     finally {
-        report.finishedAt = clock.now();
-        await writeSummary(report);
+        // Released last: until the endpoint is back where it was, no other run may start on it.
+        if (lock)
+            await releaseEndpointLock(ctx, lock);
+        if (rollout || native || created) {
+            report.finishedAt = clock.now();
+            await writeSummary(report);
+        }
     }
 }
 async function returnToPreviousConfig(ctx, rollout) {
@@ -90468,6 +91212,18 @@ async function returnToPreviousConfig(ctx, rollout) {
         await releaseServingCapacity(ctx, rollout.heldCapacity);
     }
 }
+/** After the endpoint is back (or never left), what the cancelled deploy made for it serves nothing. */
+async function deleteWhatTheRunCreated(ctx, created) {
+    const deleted = await discardUnused(ctx, created);
+    const names = [
+        ...deleted.models.map((name) => `model "${name}"`),
+        ...deleted.configs.map((name) => `endpoint config "${name}"`)
+    ];
+    if (names.length > 0) {
+        ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`);
+    }
+    clearUnfinishedDeploy();
+}
 /**
  * SageMaker's deployment needs its alarms until it ends, and nothing can stop
  * it: wait for it (as long as SageMaker itself may take, the timeout twice,
@@ -90486,8 +91242,6 @@ async function removeDeploymentAlarms(ctx, native) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/dashboard.ts
 /**
  * A CloudWatch dashboard for an endpoint: one row of graphs per variant, so
@@ -95901,6 +96655,8 @@ function deployments_shortened(text) {
 
 
 
+
+
 async function run(overrides = {}) {
     const deps = {
         clock: systemClock,
@@ -95925,10 +96681,8 @@ async function run(overrides = {}) {
         setOutput('result', JSON.stringify(resultOutput(report)));
         await writeSummary(report);
     };
-    const uninstall = installCancellationHandlers(() => clients, async () => {
-        report.succeeded = false;
-        report.error =
-            'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.';
+    const uninstall = installCancellationHandlers(() => clients, async (whatWasDone) => {
+        recordCancellation(report, whatWasDone, deps.clock.now());
         await finish('inactive');
     });
     try {
@@ -95941,20 +96695,23 @@ async function run(overrides = {}) {
         if (settings.record.instanceHourPrice !== undefined)
             report.instanceHourPrice = settings.record.instanceHourPrice;
         clients = deps.createClients(settings.region);
-        const ctx = new OperationContext(settings, clients, deps.clock, report, deps.env);
+        const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env));
         ctx.output('endpoint-name', settings.endpointName);
-        if (RELEASING.has(settings.operation) && !settings.dryRun) {
-            deployment = await startDeployment({
-                token: settings.record.githubToken,
-                environment: settings.record.environment,
-                endpointName: settings.endpointName,
-                region: settings.region,
-                env: deps.env,
-                description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-                warn: (message) => ctx.warn(message)
-            });
-        }
-        await dispatch(ctx, settings);
+        await withEndpointLock(ctx, settings, async () => {
+            // Inside the lock: a run turned away by another one's lock records no deployment of its own.
+            if (RELEASING.has(settings.operation) && !settings.dryRun) {
+                deployment = await startDeployment({
+                    token: settings.record.githubToken,
+                    environment: settings.record.environment,
+                    endpointName: settings.endpointName,
+                    region: settings.region,
+                    env: deps.env,
+                    description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+                    warn: (message) => ctx.warn(message)
+                });
+            }
+            await dispatch(ctx, settings);
+        });
         report.succeeded = true;
         if (settings.record.dashboard && RELEASING.has(settings.operation))
             await recordDashboard(ctx);

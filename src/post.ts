@@ -3,7 +3,10 @@
  * what a cancelled or killed main step left, as its saved state says:
  * - a rollout run by the action goes back to its previous config;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
- *   the alarms the action made for it are deleted.
+ *   the alarms the action made for it are deleted;
+ * - the model and configs an unfinished deploy created are deleted, once
+ *   nothing runs on them;
+ * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
 import * as core from '@actions/core'
@@ -17,26 +20,34 @@ import { rollBack } from './rollout/engine.js'
 import { deleteGateAlarms } from './rollout/native-alarms.js'
 import { setRolloutOutputs } from './rollout/result.js'
 import { releaseServingCapacity } from './rollout/scaling.js'
+import { discardUnused } from './resources.js'
 import {
   clearNativeDeployment,
+  clearUnfinishedDeploy,
   readCommonInputs,
+  readHeldLock,
   readInFlightRollout,
   readNativeDeployment,
+  readUnfinishedDeploy,
   type InFlightRollout,
-  type NativeDeployment
+  type NativeDeployment,
+  type UnfinishedDeploy
 } from './rollout/state.js'
 import { writeSummary } from './summary.js'
 import { reportEndpoint, getEndpoint } from './endpoint.js'
+import { releaseEndpointLock } from './lock.js'
 import { waitForSettled } from './wait.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
   const rollout = readInFlightRollout()
   const native = readNativeDeployment()
-  if (!rollout && !native) {
+  const created = readUnfinishedDeploy()
+  const lock = readHeldLock()
+  const target = rollout ?? native ?? created ?? lock
+  if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')
     return
   }
-  const target = (rollout ?? native) as { endpointName: string; region: string }
   const report = newReport('rollback', target.endpointName, target.region, false, clock.now())
   const saved = readCommonInputs()
   // The rollout's own endpoint and region win: they are what the post step must restore.
@@ -53,10 +64,15 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
   try {
     if (rollout) await returnToPreviousConfig(ctx, rollout)
     if (native) await removeDeploymentAlarms(ctx, native)
+    if (created) await deleteWhatTheRunCreated(ctx, created)
     report.succeeded = report.error === undefined
   } finally {
-    report.finishedAt = clock.now()
-    await writeSummary(report)
+    // Released last: until the endpoint is back where it was, no other run may start on it.
+    if (lock) await releaseEndpointLock(ctx, lock)
+    if (rollout || native || created) {
+      report.finishedAt = clock.now()
+      await writeSummary(report)
+    }
   }
 }
 
@@ -87,6 +103,19 @@ async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRo
     // left now, the serving variants' scale-in would stay suspended for good.
     await releaseServingCapacity(ctx, rollout.heldCapacity)
   }
+}
+
+/** After the endpoint is back (or never left), what the cancelled deploy made for it serves nothing. */
+async function deleteWhatTheRunCreated(ctx: OperationContext, created: UnfinishedDeploy): Promise<void> {
+  const deleted = await discardUnused(ctx, created)
+  const names = [
+    ...deleted.models.map((name) => `model "${name}"`),
+    ...deleted.configs.map((name) => `endpoint config "${name}"`)
+  ]
+  if (names.length > 0) {
+    ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`)
+  }
+  clearUnfinishedDeploy()
 }
 
 /**

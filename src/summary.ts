@@ -17,6 +17,7 @@ export function consoleUrl(region: string, endpointName: string): string {
 
 function verdict(report: Report): { icon: string; text: string } {
   const result = report.outputs['rollout-result']
+  if (report.cancelled) return { icon: '⏹️', text: 'cancelled' }
   if (result === 'rolled-back') return { icon: '↩️', text: 'rolled back' }
   if (report.outputs.healthy === 'false') return { icon: '❌', text: 'unhealthy' }
   if (report.dryRun && report.succeeded) return { icon: '📝', text: 'dry run: nothing was changed' }
@@ -272,6 +273,8 @@ function stepVerdict(step: RolloutStepRecord): string {
       return '❔ inconclusive'
     case 'skipped':
       return '⏭️ skipped'
+    case 'cancelled':
+      return '⏹️ cancelled'
     default:
       return '⏳ in progress'
   }

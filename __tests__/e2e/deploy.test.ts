@@ -62,12 +62,12 @@ describe('deploy', () => {
     expect(endpoint.EndpointArn).toBe(run.outputs['endpoint-arn'])
     expect(endpoint.ProductionVariants?.[0]).toMatchObject({ VariantName: 'AllTraffic', CurrentInstanceCount: 2 })
     expect(await configModels(s.aws, config)).toEqual({ AllTraffic: 'fraud-m1' })
+    // The workflow's tags, the action's bookkeeping, and the run that made it (which is how a retried create knows it).
     expect(await configTags(s.aws, config)).toEqual({
       team: 'ml',
       'cost-center': '42',
       'sagemaker-deploy:endpoint': 'fraud',
       'sagemaker-deploy:role': 'release',
-      // Traceability, from the run's GITHUB_* variables.
       'sagemaker-deploy:repository': 'example/repo',
       'sagemaker-deploy:commit': '0123456789abcdef0123456789abcdef01234567',
       'sagemaker-deploy:ref': 'refs/heads/main',

@@ -12,7 +12,11 @@ export const STATE_KEYS = {
   /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
   inputs: 'inputs',
   /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-  nativeDeployment: 'nativeDeployment'
+  nativeDeployment: 'nativeDeployment',
+  /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+  lock: 'lock',
+  /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+  created: 'created'
 } as const
 
 export interface InFlightRollout {
@@ -81,21 +85,88 @@ export interface NativeDeployment {
   alarms: string[]
 }
 
+/** The deployment this process left to SageMaker: saved state is only readable in the post step. */
+let nativeRunning: NativeDeployment | undefined
+
 export function saveNativeDeployment(deployment: NativeDeployment): void {
+  nativeRunning = deployment
   core.saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment))
 }
 
 export function clearNativeDeployment(): void {
+  nativeRunning = undefined
   core.saveState(STATE_KEYS.nativeDeployment, '')
 }
 
+export function runningNativeDeployment(): NativeDeployment | undefined {
+  return nativeRunning
+}
+
 export function readNativeDeployment(): NativeDeployment | undefined {
-  const raw = core.getState(STATE_KEYS.nativeDeployment)
+  return readSaved<NativeDeployment>(STATE_KEYS.nativeDeployment, 'deployment')
+}
+
+/** An endpoint lock: its context's name and the token that says whose it is. */
+export interface HeldLock {
+  endpointName: string
+  region: string
+  name: string
+  token: string
+}
+
+export function saveHeldLock(lock: HeldLock): void {
+  core.saveState(STATE_KEYS.lock, JSON.stringify(lock))
+}
+
+export function clearHeldLock(): void {
+  core.saveState(STATE_KEYS.lock, '')
+}
+
+export function readHeldLock(): HeldLock | undefined {
+  return readSaved<HeldLock>(STATE_KEYS.lock, 'lock')
+}
+
+/** What a deploy has created (or is creating) so far, while it has not ended. */
+export interface UnfinishedDeploy {
+  endpointName: string
+  region: string
+  models: string[]
+  configs: string[]
+}
+
+let unfinished: UnfinishedDeploy | undefined
+
+export function saveUnfinishedDeploy(deploy: UnfinishedDeploy): void {
+  unfinished = deploy
+  core.saveState(STATE_KEYS.created, JSON.stringify(deploy))
+}
+
+/** The deploy ended where nothing is left for the post step to delete. */
+export function clearUnfinishedDeploy(): void {
+  unfinished = undefined
+  core.saveState(STATE_KEYS.created, '')
+}
+
+export function unfinishedDeploy(): UnfinishedDeploy | undefined {
+  return unfinished
+}
+
+export function readUnfinishedDeploy(): UnfinishedDeploy | undefined {
+  return readSaved<UnfinishedDeploy>(STATE_KEYS.created, 'created resources')
+}
+
+/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
+export function leftForPostStep(): boolean {
+  return running !== undefined || nativeRunning !== undefined || unfinished !== undefined
+}
+
+function readSaved<T>(key: string, what: string): T | undefined {
+  const raw = core.getState(key)
   if (!raw) return undefined
   try {
-    return JSON.parse(raw) as NativeDeployment
+    return JSON.parse(raw) as T
   } catch {
-    core.warning(`Saved deployment state is unreadable and was ignored: ${raw.slice(0, 200)}`)
+    core.warning(`Saved ${what} state is unreadable and was ignored: ${raw.slice(0, 200)}`)
     return undefined
   }
 }
