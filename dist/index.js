@@ -88435,16 +88435,7 @@ function runningRollout() {
     return running;
 }
 function readInFlightRollout() {
-    const raw = getState(STATE_KEYS.rollout);
-    if (!raw)
-        return undefined;
-    try {
-        return JSON.parse(raw);
-    }
-    catch {
-        warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`);
-        return undefined;
-    }
+    return readSaved(STATE_KEYS.rollout, 'rollout');
 }
 function saveCommonInputs(inputs) {
     saveState(STATE_KEYS.inputs, JSON.stringify(inputs));

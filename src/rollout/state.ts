@@ -54,14 +54,7 @@ export function runningRollout(): InFlightRollout | undefined {
 }
 
 export function readInFlightRollout(): InFlightRollout | undefined {
-  const raw = core.getState(STATE_KEYS.rollout)
-  if (!raw) return undefined
-  try {
-    return JSON.parse(raw) as InFlightRollout
-  } catch {
-    core.warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`)
-    return undefined
-  }
+  return readSaved<InFlightRollout>(STATE_KEYS.rollout, 'rollout')
 }
 
 export function saveCommonInputs(inputs: Record<string, string>): void {
