@@ -89040,7 +89040,9 @@ async function rollBack(ctx, inFlight) {
             await deleteCanaryConfig(ctx, inFlight);
             return endpoint;
         }
-        if (endpoint.ProductionVariants?.some((variant) => variant.VariantName === inFlight.newVariant)) {
+        const newVariant = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
+        // Already at weight 0 (a cancelled step moved it off): the same weights again would only be one more update.
+        if (newVariant && ((newVariant.CurrentWeight ?? 0) > 0 || (newVariant.DesiredWeight ?? 0) > 0)) {
             await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
                 purpose: `the shift of all traffic back to the old variants`,
                 forceWait: true

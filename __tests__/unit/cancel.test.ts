@@ -171,6 +171,24 @@ describe('the post step after a cancel', () => {
     expect(core.state.lock).toBe('')
   })
 
+  it('sends no second weight change when the cancelled step already moved the traffic off', async () => {
+    const endpoint = fake.endpoint('fraud')
+    endpoint.variants = [
+      { name: 'AllTraffic', weight: 100, count: 2 },
+      { name: 'fraud-v2', weight: 0, count: 2 }
+    ]
+    core.state.rollout = JSON.stringify(ROLLOUT)
+
+    await runPostStep()
+
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect(changeCalls(aws).map((call) => call.name)).toEqual([
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig'
+    ])
+  })
+
   it('deletes the model of a run cancelled before its rollout began, leaving the endpoint as it was', async () => {
     const endpoint = fake.endpoint('fraud')
     endpoint.config = 'fraud-v1-config'
