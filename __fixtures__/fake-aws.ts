@@ -242,7 +242,7 @@ export class FakeAws {
    * blue/green deployment does.
    */
   transitionMs: Partial<Record<string, number>> = {}
-  clock?: { now(): number }
+  clock?: { now(): number; advance?(ms: number): void }
   /** The next UpdateEndpoint (to the config named, or any) fails and SageMaker restores the old config. */
   failUpdateTo?: UpdateFailure
   /**
@@ -258,6 +258,8 @@ export class FakeAws {
   readonly cloudwatch = new FakeCloudWatch(() => this.clock?.now())
   /** Probes to these variants fail with a ModelError. */
   readonly failingProbeVariants = new Set<string>()
+  /** How long the next probes take, one entry each, on `clock` (the rest answer at once). */
+  readonly probeDelaysMs: number[] = []
   readonly contexts = new FakeContexts()
   /** Answers to lose, by API: the request is carried out, then the caller does not get its answer. */
   private readonly lostAnswers = new Map<string, { times: number; then: LostAnswer }>()
@@ -749,6 +751,8 @@ export class FakeAws {
       return { Tags: input.Tags }
     })
     aws.runtime.on(InvokeEndpointCommand).callsFake((input: { EndpointName: string; TargetVariant?: string }) => {
+      const delayMs = this.probeDelaysMs.shift()
+      if (delayMs !== undefined) this.clock?.advance?.(delayMs)
       const fails = input.TargetVariant !== undefined && this.failingProbeVariants.has(input.TargetVariant)
       if (input.TargetVariant) this.cloudwatch.probe(input.EndpointName, input.TargetVariant, fails)
       if (fails) {

@@ -88838,6 +88838,9 @@ async function bake(ctx, settings, judge, step, failures) {
             passedOnce = true;
         }
         const now = ctx.clock.now();
+        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+        if (index < due)
+            continue;
         if (now >= deadline)
             break;
         if (now < bakeEnd)

@@ -436,6 +436,8 @@ async function bake(
       passedOnce = true
     }
     const now = ctx.clock.now()
+    // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+    if (index < due) continue
     if (now >= deadline) break
     if (now < bakeEnd) continue
     // A step never ends on a failure left standing: more traffic never follows a bad reading.
