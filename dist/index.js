@@ -88418,25 +88418,50 @@ const STATE_KEYS = {
     /** What an unfinished deploy created: the post step deletes what nothing runs on. */
     created: 'created'
 };
-/** The rollout this process is running, for the signal handler: it must act within seconds. */
-let running;
-function saveInFlightRollout(rollout) {
-    running = rollout;
-    saveState(STATE_KEYS.rollout, JSON.stringify(rollout));
+/**
+ * One thing the main step leaves the post step. Saved state is readable only
+ * in the post step, so the main step keeps its own copy too: the signal
+ * handler must act on it within seconds.
+ */
+class SavedState {
+    key;
+    what;
+    value;
+    constructor(key, 
+    /** What it is, for a warning about an unreadable saved value. */
+    what) {
+        this.key = key;
+        this.what = what;
+    }
+    save(value) {
+        this.value = value;
+        saveState(this.key, JSON.stringify(value));
+    }
+    /** Nothing left for the post step. */
+    clear() {
+        this.value = undefined;
+        saveState(this.key, '');
+    }
+    /** What this process saved and has not cleared. */
+    get current() {
+        return this.value;
+    }
+    /** What the main step saved, read in the post step. */
+    read() {
+        const raw = getState(this.key);
+        if (!raw)
+            return undefined;
+        try {
+            return JSON.parse(raw);
+        }
+        catch {
+            warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+            return undefined;
+        }
+    }
 }
-/** The rollout ended one way or another (succeeded, paused, rolled back): nothing for the post step. */
-function clearInFlightRollout() {
-    if (!running)
-        return;
-    running = undefined;
-    saveState(STATE_KEYS.rollout, '');
-}
-function runningRollout() {
-    return running;
-}
-function readInFlightRollout() {
-    return readSaved(STATE_KEYS.rollout, 'rollout');
-}
+/** The rollout under way: how to put the endpoint back. */
+const inFlightRollout = new SavedState(STATE_KEYS.rollout, 'rollout');
 function saveCommonInputs(inputs) {
     saveState(STATE_KEYS.inputs, JSON.stringify(inputs));
 }
@@ -88449,62 +88474,15 @@ function readCommonInputs() {
         return {};
     }
 }
-/** The deployment this process left to SageMaker: saved state is only readable in the post step. */
-let nativeRunning;
-function saveNativeDeployment(deployment) {
-    nativeRunning = deployment;
-    saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment));
-}
-function clearNativeDeployment() {
-    nativeRunning = undefined;
-    saveState(STATE_KEYS.nativeDeployment, '');
-}
-function runningNativeDeployment() {
-    return nativeRunning;
-}
-function readNativeDeployment() {
-    return readSaved(STATE_KEYS.nativeDeployment, 'deployment');
-}
-function saveHeldLock(lock) {
-    saveState(STATE_KEYS.lock, JSON.stringify(lock));
-}
-function clearHeldLock() {
-    saveState(STATE_KEYS.lock, '');
-}
-function readHeldLock() {
-    return readSaved(STATE_KEYS.lock, 'lock');
-}
-let unfinished;
-function saveUnfinishedDeploy(deploy) {
-    unfinished = deploy;
-    saveState(STATE_KEYS.created, JSON.stringify(deploy));
-}
-/** The deploy ended where nothing is left for the post step to delete. */
-function clearUnfinishedDeploy() {
-    unfinished = undefined;
-    saveState(STATE_KEYS.created, '');
-}
-function unfinishedDeploy() {
-    return unfinished;
-}
-function readUnfinishedDeploy() {
-    return readSaved(STATE_KEYS.created, 'created resources');
-}
+/** The deployment this process left to SageMaker, whose alarms the post step deletes. */
+const nativeDeployment = new SavedState(STATE_KEYS.nativeDeployment, 'deployment');
+/** The endpoint lock the main step holds. */
+const heldLock = new SavedState(STATE_KEYS.lock, 'lock');
+/** What the deploy under way has created: the post step deletes what nothing runs on. */
+const unfinishedDeploy = new SavedState(STATE_KEYS.created, 'created resources');
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 function leftForPostStep() {
-    return running !== undefined || nativeRunning !== undefined || unfinished !== undefined;
-}
-function readSaved(key, what) {
-    const raw = getState(key);
-    if (!raw)
-        return undefined;
-    try {
-        return JSON.parse(raw);
-    }
-    catch {
-        warning(`Saved ${what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
-        return undefined;
-    }
+    return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/engine.ts
@@ -88551,7 +88529,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
 function markInFlight(ctx, inFlight) {
     if (ctx.dryRun)
         return;
-    saveInFlightRollout({
+    inFlightRollout.save({
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
         previousConfig: inFlight.previousConfig,
@@ -88681,7 +88659,7 @@ async function stepThrough(ctx, settings, inFlight, steps, pause) {
  * judge all of it.
  */
 async function pauseHere(ctx, inFlight, result) {
-    clearInFlightRollout();
+    inFlightRollout.clear();
     await recordPauseStart(ctx, inFlight.canaryConfig);
     return { outcome: 'paused', ...result };
 }
@@ -88703,7 +88681,7 @@ async function recordPauseStart(ctx, canaryConfig) {
 }
 async function rollBackOrStop(ctx, settings, inFlight, failure) {
     if (!settings.autoRollback) {
-        clearInFlightRollout();
+        inFlightRollout.clear();
         return {
             outcome: 'failed',
             decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
@@ -88927,7 +88905,7 @@ async function promote(ctx, inFlight) {
     if (count !== undefined && count < oldCapacity && !scalesNow) {
         ctx.warn(`${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`);
     }
-    clearInFlightRollout();
+    inFlightRollout.clear();
     await deleteCanaryConfig(ctx, inFlight);
 }
 /**
@@ -89039,7 +89017,7 @@ async function rollBack(ctx, inFlight) {
         const endpoint = await getEndpoint(ctx);
         if (endpoint.EndpointConfigName === inFlight.previousConfig &&
             !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
-            clearInFlightRollout();
+            inFlightRollout.clear();
             await deleteCanaryConfig(ctx, inFlight);
             return endpoint;
         }
@@ -89065,7 +89043,7 @@ async function rollBack(ctx, inFlight) {
     });
     await restoreServingCapacity(ctx, inFlight.held);
     await releaseServingCapacity(ctx, inFlight.held);
-    clearInFlightRollout();
+    inFlightRollout.clear();
     await deleteCanaryConfig(ctx, inFlight);
     return endpoint;
 }
@@ -89358,7 +89336,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
     record.plan = describePlan(settings, alarms);
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
     if (!ctx.dryRun)
-        saveNativeDeployment({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
+        nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
     let ended = true;
     try {
         const { result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => updateEndpointConfig(ctx, releaseConfig, {
@@ -89413,7 +89391,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
     finally {
         if (ended) {
             await deleteGateAlarms(ctx, generated);
-            clearNativeDeployment();
+            nativeDeployment.clear();
         }
     }
 }
@@ -89953,15 +89931,15 @@ async function runDeploy(ctx, deploy) {
     }
     finally {
         // Unless a rollout is left for the post step, what the run created is in use or already deleted.
-        if (!runningRollout() && !runningNativeDeployment())
-            clearUnfinishedDeploy();
+        if (!inFlightRollout.current && !nativeDeployment.current)
+            unfinishedDeploy.clear();
     }
 }
 /** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
 function track(ctx, created) {
     if (ctx.dryRun)
         return;
-    saveUnfinishedDeploy({
+    unfinishedDeploy.save({
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
         models: [...created.models],
@@ -90730,7 +90708,7 @@ function installCancellationHandlers(clients, onCancelled) {
 }
 /** What the handler did about the traffic, in a sentence for the log and the summary. */
 async function stopTheHarm(clients) {
-    const rollout = runningRollout();
+    const rollout = inFlightRollout.current;
     if (!rollout || !clients)
         return '';
     const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS);
@@ -90779,12 +90757,12 @@ function whileUpdating(rollout, status, endpoint) {
 }
 /** What the post step will do, from the state this run saved for it. */
 function postStepPlan() {
-    const rollout = runningRollout();
-    const created = unfinishedDeploy();
+    const rollout = inFlightRollout.current;
+    const created = unfinishedDeploy.current;
     const plans = [];
     if (rollout)
         plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`);
-    if (runningNativeDeployment())
+    if (nativeDeployment.current)
         plans.push("deletes the alarms of SageMaker's deployment once it has ended");
     if (created && created.models.length + created.configs.length > 0) {
         plans.push(`deletes what this run created and nothing runs on (${[
@@ -90931,7 +90909,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs) {
     const now = ctx.clock.now();
     const record = recordFor(ctx, operation, now, now + lifetimeMs);
     // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
-    saveHeldLock(held);
+    heldLock.save(held);
     try {
         for (let attempt = 1;; attempt++) {
             const taken = await claim(ctx, held.name, record, 'the lock');
@@ -90950,7 +90928,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs) {
         }
     }
     catch (error) {
-        clearHeldLock();
+        heldLock.clear();
         throw error;
     }
     info(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
@@ -90971,7 +90949,7 @@ async function releaseEndpointLock(ctx, held) {
             await deleteContext(ctx, held.name, 'the lock');
             info(`Released the lock on endpoint "${held.endpointName}".`);
         }
-        clearHeldLock();
+        heldLock.clear();
     }
     catch (error) {
         warning(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
@@ -91150,10 +91128,10 @@ function lockedError(ctx, holder, detail) {
 
 
 async function runPost(clock, createClients) {
-    const rollout = readInFlightRollout();
-    const native = readNativeDeployment();
-    const created = readUnfinishedDeploy();
-    const lock = readHeldLock();
+    const rollout = inFlightRollout.read();
+    const native = nativeDeployment.read();
+    const created = unfinishedDeploy.read();
+    const lock = heldLock.read();
     const target = rollout ?? native ?? created ?? lock;
     if (!target) {
         core_debug('No rollout was left in flight; nothing to clean up.');
@@ -91218,7 +91196,7 @@ async function deleteWhatTheRunCreated(ctx, created) {
     if (names.length > 0) {
         ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`);
     }
-    clearUnfinishedDeploy();
+    unfinishedDeploy.clear();
 }
 /**
  * SageMaker's deployment needs its alarms until it ends, and nothing can stop
@@ -91230,7 +91208,7 @@ async function removeDeploymentAlarms(ctx, native) {
         await waitForSettled(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
         await deleteGateAlarms(ctx, native.alarms);
         ctx.note(`SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`);
-        clearNativeDeployment();
+        nativeDeployment.clear();
     }
     catch (error) {
         ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${errorMessage(error)} Delete them once it has.`;

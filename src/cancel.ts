@@ -12,7 +12,7 @@ import type { AwsClients } from './aws/clients.js'
 import { errorMessage } from './aws/errors.js'
 import { TRANSITIONAL_STATUSES, weightPercentages, type Endpoint } from './endpoint.js'
 import type { Report } from './report.js'
-import { runningNativeDeployment, runningRollout, unfinishedDeploy, type InFlightRollout } from './rollout/state.js'
+import { nativeDeployment, inFlightRollout, unfinishedDeploy, type InFlightRollout } from './rollout/state.js'
 
 /** The weight change must be sent well inside the 7.5 s before SIGTERM. */
 const CANCEL_BUDGET_MS = 5_000
@@ -40,7 +40,7 @@ export function installCancellationHandlers(
 
 /** What the handler did about the traffic, in a sentence for the log and the summary. */
 export async function stopTheHarm(clients: AwsClients | undefined): Promise<string> {
-  const rollout = runningRollout()
+  const rollout = inFlightRollout.current
   if (!rollout || !clients) return ''
   const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS)
   let done: string
@@ -92,11 +92,11 @@ function whileUpdating(rollout: InFlightRollout, status: string, endpoint: Endpo
 
 /** What the post step will do, from the state this run saved for it. */
 function postStepPlan(): string {
-  const rollout = runningRollout()
-  const created = unfinishedDeploy()
+  const rollout = inFlightRollout.current
+  const created = unfinishedDeploy.current
   const plans: string[] = []
   if (rollout) plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`)
-  if (runningNativeDeployment()) plans.push("deletes the alarms of SageMaker's deployment once it has ended")
+  if (nativeDeployment.current) plans.push("deletes the alarms of SageMaker's deployment once it has ended")
   if (created && created.models.length + created.configs.length > 0) {
     plans.push(
       `deletes what this run created and nothing runs on (${[

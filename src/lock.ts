@@ -23,7 +23,7 @@ import { CreateContextCommand, DeleteContextCommand, DescribeContextCommand } fr
 import { answerMayBeLost, awsCall, errorCode, errorMessage, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { Operation, Settings } from './settings.js'
-import { clearHeldLock, leftForPostStep, saveHeldLock, type HeldLock } from './rollout/state.js'
+import { heldLock, leftForPostStep, type HeldLock } from './rollout/state.js'
 
 /** The operations that change an endpoint; the others only read it, or touch only autoscaling. */
 export const LOCKED_OPERATIONS: ReadonlySet<Operation> = new Set([
@@ -145,7 +145,7 @@ export async function acquireEndpointLock(
   const now = ctx.clock.now()
   const record = recordFor(ctx, operation, now, now + lifetimeMs)
   // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
-  saveHeldLock(held)
+  heldLock.save(held)
   try {
     for (let attempt = 1; ; attempt++) {
       const taken = await claim(ctx, held.name, record, 'the lock')
@@ -160,7 +160,7 @@ export async function acquireEndpointLock(
       await takeOver(ctx, held.name, holder, stale)
     }
   } catch (error) {
-    clearHeldLock()
+    heldLock.clear()
     throw error
   }
   core.info(
@@ -183,7 +183,7 @@ export async function releaseEndpointLock(ctx: OperationContext, held: HeldLock)
       await deleteContext(ctx, held.name, 'the lock')
       core.info(`Released the lock on endpoint "${held.endpointName}".`)
     }
-    clearHeldLock()
+    heldLock.clear()
   } catch (error) {
     core.warning(
       `Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`

@@ -22,13 +22,11 @@ import { setRolloutOutputs } from './rollout/result.js'
 import { releaseServingCapacity } from './rollout/scaling.js'
 import { discardUnused } from './resources.js'
 import {
-  clearNativeDeployment,
-  clearUnfinishedDeploy,
+  nativeDeployment,
+  unfinishedDeploy,
   readCommonInputs,
-  readHeldLock,
-  readInFlightRollout,
-  readNativeDeployment,
-  readUnfinishedDeploy,
+  heldLock,
+  inFlightRollout,
   type InFlightRollout,
   type NativeDeployment,
   type UnfinishedDeploy
@@ -39,10 +37,10 @@ import { releaseEndpointLock } from './lock.js'
 import { waitForSettled } from './wait.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
-  const rollout = readInFlightRollout()
-  const native = readNativeDeployment()
-  const created = readUnfinishedDeploy()
-  const lock = readHeldLock()
+  const rollout = inFlightRollout.read()
+  const native = nativeDeployment.read()
+  const created = unfinishedDeploy.read()
+  const lock = heldLock.read()
   const target = rollout ?? native ?? created ?? lock
   if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')
@@ -115,7 +113,7 @@ async function deleteWhatTheRunCreated(ctx: OperationContext, created: Unfinishe
   if (names.length > 0) {
     ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`)
   }
-  clearUnfinishedDeploy()
+  unfinishedDeploy.clear()
 }
 
 /**
@@ -130,7 +128,7 @@ async function removeDeploymentAlarms(ctx: OperationContext, native: NativeDeplo
     ctx.note(
       `SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`
     )
-    clearNativeDeployment()
+    nativeDeployment.clear()
   } catch (error) {
     ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${errorMessage(error)} Delete them once it has.`
     core.warning(ctx.report.error)

@@ -44,14 +44,14 @@ beforeEach(() => {
 })
 
 afterEach(() => {
-  state.clearInFlightRollout()
-  state.clearUnfinishedDeploy()
+  state.inFlightRollout.clear()
+  state.unfinishedDeploy.clear()
 })
 
 describe('the signal handler', () => {
   it('moves all traffic off the new variant at once and says what the post step will do', async () => {
-    state.saveInFlightRollout(ROLLOUT)
-    state.saveUnfinishedDeploy(CREATED)
+    state.inFlightRollout.save(ROLLOUT)
+    state.unfinishedDeploy.save(CREATED)
 
     const done = await stopTheHarm(createAwsClients('us-east-1'))
 
@@ -63,7 +63,7 @@ describe('the signal handler', () => {
   })
 
   it('sends nothing while the endpoint is Updating, and explains that the post step waits for it', async () => {
-    state.saveInFlightRollout(ROLLOUT)
+    state.inFlightRollout.save(ROLLOUT)
     const endpoint = fake.endpoint('fraud')
     endpoint.config = 'fraud-v1-config'
     endpoint.variants = [{ name: 'AllTraffic', weight: 1, count: 2 }]
@@ -80,7 +80,7 @@ describe('the signal handler', () => {
   })
 
   it('says how much traffic the new variant keeps when a weight change is under way', async () => {
-    state.saveInFlightRollout(ROLLOUT)
+    state.inFlightRollout.save(ROLLOUT)
     const endpoint = fake.endpoint('fraud')
     endpoint.status = 'Updating'
     endpoint.pending = { pollsLeft: 99, apply: () => undefined }
@@ -99,7 +99,7 @@ describe('the signal handler', () => {
 
 describe("a cancelled run's summary", () => {
   it('says it was cancelled, shows the step as cancelled, not in progress, and what the post step will do', () => {
-    state.saveInFlightRollout(ROLLOUT)
+    state.inFlightRollout.save(ROLLOUT)
     const report = newReport('deploy', 'fraud', 'us-east-1', false, 0)
     report.rollout = {
       controller: 'action',

@@ -56,12 +56,7 @@ import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
 import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
-import {
-  clearUnfinishedDeploy,
-  runningNativeDeployment,
-  runningRollout,
-  saveUnfinishedDeploy
-} from '../rollout/state.js'
+import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, waitForInService, waitUntilUpdatable } from '../wait.js'
@@ -119,14 +114,14 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     await deployModel(ctx, deploy)
   } finally {
     // Unless a rollout is left for the post step, what the run created is in use or already deleted.
-    if (!runningRollout() && !runningNativeDeployment()) clearUnfinishedDeploy()
+    if (!inFlightRollout.current && !nativeDeployment.current) unfinishedDeploy.clear()
   }
 }
 
 /** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
 function track(ctx: OperationContext, created: CreatedResources): void {
   if (ctx.dryRun) return
-  saveUnfinishedDeploy({
+  unfinishedDeploy.save({
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
     models: [...created.models],

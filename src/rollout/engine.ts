@@ -43,7 +43,7 @@ import {
 } from './gates.js'
 import type { RolloutResult } from './result.js'
 import { releaseServingCapacity, restoreServingCapacity, withScalingMoved, type HeldCapacity } from './scaling.js'
-import { clearInFlightRollout, saveInFlightRollout } from './state.js'
+import { inFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
 export interface InFlight {
@@ -87,7 +87,7 @@ export function startRolloutRecord(
 /** Records the rollout as in flight, for the post step of a cancelled run. */
 export function markInFlight(ctx: OperationContext, inFlight: InFlight): void {
   if (ctx.dryRun) return
-  saveInFlightRollout({
+  inFlightRollout.save({
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
     previousConfig: inFlight.previousConfig,
@@ -248,7 +248,7 @@ async function pauseHere(
   inFlight: InFlight,
   result: { decision: string; failsStep: boolean; healthy: boolean }
 ): Promise<RolloutResult> {
-  clearInFlightRollout()
+  inFlightRollout.clear()
   await recordPauseStart(ctx, inFlight.canaryConfig)
   return { outcome: 'paused', ...result }
 }
@@ -277,7 +277,7 @@ async function rollBackOrStop(
   failure: string
 ): Promise<RolloutResult> {
   if (!settings.autoRollback) {
-    clearInFlightRollout()
+    inFlightRollout.clear()
     return {
       outcome: 'failed',
       decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
@@ -533,7 +533,7 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
       `${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`
     )
   }
-  clearInFlightRollout()
+  inFlightRollout.clear()
   await deleteCanaryConfig(ctx, inFlight)
 }
 
@@ -666,7 +666,7 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
       endpoint.EndpointConfigName === inFlight.previousConfig &&
       !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')
     ) {
-      clearInFlightRollout()
+      inFlightRollout.clear()
       await deleteCanaryConfig(ctx, inFlight)
       return endpoint
     }
@@ -691,7 +691,7 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
   })
   await restoreServingCapacity(ctx, inFlight.held)
   await releaseServingCapacity(ctx, inFlight.held)
-  clearInFlightRollout()
+  inFlightRollout.clear()
   await deleteCanaryConfig(ctx, inFlight)
   return endpoint
 }

@@ -34,28 +34,51 @@ export interface InFlightRollout {
   startedAt: string
 }
 
-/** The rollout this process is running, for the signal handler: it must act within seconds. */
-let running: InFlightRollout | undefined
+/**
+ * One thing the main step leaves the post step. Saved state is readable only
+ * in the post step, so the main step keeps its own copy too: the signal
+ * handler must act on it within seconds.
+ */
+export class SavedState<T> {
+  private value: T | undefined
 
-export function saveInFlightRollout(rollout: InFlightRollout): void {
-  running = rollout
-  core.saveState(STATE_KEYS.rollout, JSON.stringify(rollout))
+  constructor(
+    private readonly key: string,
+    /** What it is, for a warning about an unreadable saved value. */
+    private readonly what: string
+  ) {}
+
+  save(value: T): void {
+    this.value = value
+    core.saveState(this.key, JSON.stringify(value))
+  }
+
+  /** Nothing left for the post step. */
+  clear(): void {
+    this.value = undefined
+    core.saveState(this.key, '')
+  }
+
+  /** What this process saved and has not cleared. */
+  get current(): T | undefined {
+    return this.value
+  }
+
+  /** What the main step saved, read in the post step. */
+  read(): T | undefined {
+    const raw = core.getState(this.key)
+    if (!raw) return undefined
+    try {
+      return JSON.parse(raw) as T
+    } catch {
+      core.warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`)
+      return undefined
+    }
+  }
 }
 
-/** The rollout ended one way or another (succeeded, paused, rolled back): nothing for the post step. */
-export function clearInFlightRollout(): void {
-  if (!running) return
-  running = undefined
-  core.saveState(STATE_KEYS.rollout, '')
-}
-
-export function runningRollout(): InFlightRollout | undefined {
-  return running
-}
-
-export function readInFlightRollout(): InFlightRollout | undefined {
-  return readSaved<InFlightRollout>(STATE_KEYS.rollout, 'rollout')
-}
+/** The rollout under way: how to put the endpoint back. */
+export const inFlightRollout = new SavedState<InFlightRollout>(STATE_KEYS.rollout, 'rollout')
 
 export function saveCommonInputs(inputs: Record<string, string>): void {
   core.saveState(STATE_KEYS.inputs, JSON.stringify(inputs))
@@ -78,26 +101,8 @@ export interface NativeDeployment {
   alarms: string[]
 }
 
-/** The deployment this process left to SageMaker: saved state is only readable in the post step. */
-let nativeRunning: NativeDeployment | undefined
-
-export function saveNativeDeployment(deployment: NativeDeployment): void {
-  nativeRunning = deployment
-  core.saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment))
-}
-
-export function clearNativeDeployment(): void {
-  nativeRunning = undefined
-  core.saveState(STATE_KEYS.nativeDeployment, '')
-}
-
-export function runningNativeDeployment(): NativeDeployment | undefined {
-  return nativeRunning
-}
-
-export function readNativeDeployment(): NativeDeployment | undefined {
-  return readSaved<NativeDeployment>(STATE_KEYS.nativeDeployment, 'deployment')
-}
+/** The deployment this process left to SageMaker, whose alarms the post step deletes. */
+export const nativeDeployment = new SavedState<NativeDeployment>(STATE_KEYS.nativeDeployment, 'deployment')
 
 /** An endpoint lock: its context's name and the token that says whose it is. */
 export interface HeldLock {
@@ -107,17 +112,8 @@ export interface HeldLock {
   token: string
 }
 
-export function saveHeldLock(lock: HeldLock): void {
-  core.saveState(STATE_KEYS.lock, JSON.stringify(lock))
-}
-
-export function clearHeldLock(): void {
-  core.saveState(STATE_KEYS.lock, '')
-}
-
-export function readHeldLock(): HeldLock | undefined {
-  return readSaved<HeldLock>(STATE_KEYS.lock, 'lock')
-}
+/** The endpoint lock the main step holds. */
+export const heldLock = new SavedState<HeldLock>(STATE_KEYS.lock, 'lock')
 
 /** What a deploy has created (or is creating) so far, while it has not ended. */
 export interface UnfinishedDeploy {
@@ -127,39 +123,10 @@ export interface UnfinishedDeploy {
   configs: string[]
 }
 
-let unfinished: UnfinishedDeploy | undefined
-
-export function saveUnfinishedDeploy(deploy: UnfinishedDeploy): void {
-  unfinished = deploy
-  core.saveState(STATE_KEYS.created, JSON.stringify(deploy))
-}
-
-/** The deploy ended where nothing is left for the post step to delete. */
-export function clearUnfinishedDeploy(): void {
-  unfinished = undefined
-  core.saveState(STATE_KEYS.created, '')
-}
-
-export function unfinishedDeploy(): UnfinishedDeploy | undefined {
-  return unfinished
-}
-
-export function readUnfinishedDeploy(): UnfinishedDeploy | undefined {
-  return readSaved<UnfinishedDeploy>(STATE_KEYS.created, 'created resources')
-}
+/** What the deploy under way has created: the post step deletes what nothing runs on. */
+export const unfinishedDeploy = new SavedState<UnfinishedDeploy>(STATE_KEYS.created, 'created resources')
 
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 export function leftForPostStep(): boolean {
-  return running !== undefined || nativeRunning !== undefined || unfinished !== undefined
-}
-
-function readSaved<T>(key: string, what: string): T | undefined {
-  const raw = core.getState(key)
-  if (!raw) return undefined
-  try {
-    return JSON.parse(raw) as T
-  } catch {
-    core.warning(`Saved ${what} state is unreadable and was ignored: ${raw.slice(0, 200)}`)
-    return undefined
-  }
+  return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined)
 }
