@@ -12,7 +12,7 @@ import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from './core.js'
 import { FakeClock } from './clock.js'
-import { FakeContexts, LOCK_CALLS } from './fake-aws.js'
+import { FakeContexts, LOCK_CALLS } from './contexts.js'
 
 const { run } = await import('../src/main.js')
 

@@ -12,15 +12,12 @@
  */
 import {
   AddTagsCommand,
-  CreateContextCommand,
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
-  DeleteContextCommand,
   DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
-  DescribeContextCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
@@ -55,6 +52,7 @@ import {
   type ScheduledAction,
   type SuspendedState
 } from '@aws-sdk/client-application-auto-scaling'
+import { FakeContexts, LOCK_CALLS } from './contexts.js'
 import { FakeCloudWatch, type ServingVariant } from './fake-cloudwatch.js'
 import { awsError } from './sagemaker.js'
 
@@ -119,65 +117,6 @@ export function lostAnswerError(api: string): Error {
   return Object.assign(error, { $fault: 'server', $metadata: { httpStatusCode: 500 } })
 }
 
-/**
- * SageMaker lineage contexts, which the endpoint lock is made of: a name is
- * unique, and a second CreateContext of it is refused.
- */
-export class FakeContexts {
-  readonly contexts = new Map<string, { properties: Record<string, string>; type: string; createdAt: Date }>()
-
-  /** A lock another run holds, as its CreateContext left it. */
-  seedLock(endpointName: string, properties: Record<string, string>): void {
-    this.contexts.set(`sagemaker-deploy-lock-${endpointName}`, {
-      properties,
-      type: 'sagemaker-deploy-lock',
-      createdAt: new Date(0)
-    })
-  }
-
-  lock(endpointName: string): Record<string, string> | undefined {
-    return this.contexts.get(`sagemaker-deploy-lock-${endpointName}`)?.properties
-  }
-
-  install(sm: Mocks['sagemaker'], lossy: <I, O>(api: string, handler: (input: I) => O) => (input: I) => O): void {
-    const arn = (name: string): string => `arn:aws:sagemaker:us-east-1:123456789012:context/${name}`
-    const missing = (name: string): Error => awsError('ResourceNotFound', `Context ${arn(name)} does not exist.`)
-    sm.on(CreateContextCommand).callsFake(
-      lossy(
-        'CreateContext',
-        (input: { ContextName: string; ContextType: string; Properties?: Record<string, string> }) => {
-          if (this.contexts.has(input.ContextName)) {
-            throw awsError('ValidationException', `Context ${arn(input.ContextName)} already exists.`)
-          }
-          this.contexts.set(input.ContextName, {
-            properties: { ...input.Properties },
-            type: input.ContextType,
-            createdAt: new Date()
-          })
-          return { ContextArn: arn(input.ContextName) }
-        }
-      )
-    )
-    sm.on(DescribeContextCommand).callsFake((input: { ContextName: string }) => {
-      const context = this.contexts.get(input.ContextName)
-      if (!context) throw missing(input.ContextName)
-      return {
-        ContextName: input.ContextName,
-        ContextArn: arn(input.ContextName),
-        ContextType: context.type,
-        Properties: { ...context.properties },
-        CreationTime: context.createdAt
-      }
-    })
-    sm.on(DeleteContextCommand).callsFake(
-      lossy('DeleteContext', (input: { ContextName: string }) => {
-        if (!this.contexts.delete(input.ContextName)) throw missing(input.ContextName)
-        return { ContextArn: arn(input.ContextName) }
-      })
-    )
-  }
-}
-
 /** Every call made through the mocks, in the order made, with its input. */
 export function awsCalls(aws: Mocks): AwsCall[] {
   const calls = Object.entries(aws).flatMap(([service, client]) =>
@@ -189,9 +128,6 @@ export function awsCalls(aws: Mocks): AwsCall[] {
   )
   return calls.sort((a, b) => a.order - b.order).map(({ name, input }) => ({ name, input }))
 }
-
-/** The endpoint lock's own calls: taking and releasing it, tested in lock.test.ts. */
-export const LOCK_CALLS = /^sagemaker\.(Create|Describe|Delete)Context$/
 
 /**
  * The calls that change something: what a scenario's outcome hangs on. Reads
