@@ -14,6 +14,10 @@ const shared = {
 export default {
   // Scenarios that wait real minutes for CloudWatch run side by side (it.concurrent).
   maxConcurrency: 10,
+  // End-to-end files mostly wait (on the emulator's transitions and CloudWatch's minutes), so
+  // more files run at once than there are cores; the default, one fewer than the cores, leaves
+  // a two-core CI machine running them one by one.
+  maxWorkers: 4,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }

@@ -12,6 +12,7 @@ import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from './core.js'
 import { FakeClock } from './clock.js'
+import { FakeContexts, LOCK_CALLS } from './contexts.js'
 
 const { run } = await import('../src/main.js')
 
@@ -22,19 +23,31 @@ export const aws = {
   cloudwatch: mockClient(CloudWatchClient)
 }
 
+/** The lock's contexts for tests that mock SageMaker call by call; a FakeAws brings its own. */
+export let lockContexts = new FakeContexts()
+
 export function resetAws(): void {
   for (const client of Object.values(aws)) client.reset()
+  lockContexts = new FakeContexts()
+  lockContexts.install(aws.sagemaker, (_api, handler) => handler)
 }
 
-/** Every AWS call the action made, in order, as `Service.Command` names. */
-export function awsCallNames(): string[] {
+/**
+ * Every AWS call the action made, in order, as `Service.Command` names. The
+ * endpoint lock's own calls are left out unless asked for: lock.test.ts is
+ * about them, the other tests about what the operation does.
+ */
+export function awsCallNames({ lock = false }: { lock?: boolean } = {}): string[] {
   const calls = Object.entries(aws).flatMap(([service, client]) =>
     client.calls().map((call) => ({
       name: `${service}.${call.args[0].constructor.name.replace(/Command$/, '')}`,
       order: (call as unknown as { callId: number }).callId
     }))
   )
-  return calls.sort((a, b) => a.order - b.order).map((call) => call.name)
+  return calls
+    .sort((a, b) => a.order - b.order)
+    .map((call) => call.name)
+    .filter((name) => lock || !LOCK_CALLS.test(name))
 }
 
 export interface ActionRun {

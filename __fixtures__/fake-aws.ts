@@ -15,18 +15,21 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
+  ListEndpointsCommand,
   ListTagsCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
   type DeploymentConfig,
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
+import { SCALABLE_DIMENSION, variantResourceId } from './autoscaling.js'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import {
   DeleteAlarmsCommand,
@@ -49,6 +52,7 @@ import {
   type ScheduledAction,
   type SuspendedState
 } from '@aws-sdk/client-application-auto-scaling'
+import { FakeContexts, LOCK_CALLS } from './contexts.js'
 import { FakeCloudWatch, type ServingVariant } from './fake-cloudwatch.js'
 import { awsError } from './sagemaker.js'
 
@@ -74,6 +78,9 @@ interface EndpointState {
   history: string[]
   /** The config an UpdateEndpoint under way moves to (DescribeEndpoint's PendingDeploymentSummary). */
   pendingConfig?: string
+  /** What a weights and capacities change under way asks for: DescribeEndpoint's Desired* fields show it at once. */
+  desired?: Map<string, { weight?: number; count?: number }>
+  tags?: Record<string, string>
 }
 
 interface ConfigState {
@@ -98,10 +105,16 @@ export interface AwsCall {
   input: Record<string, unknown>
 }
 
-export const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
+export { SCALABLE_DIMENSION, variantResourceId }
 
-export function variantResourceId(endpointName: string, variantName: string): string {
-  return `endpoint/${endpointName}/variant/${variantName}`
+/** What the caller gets when an answer is lost: an error, or the SDK's retry meeting what the first request did. */
+export type LostAnswer = 'error' | 'retry'
+
+/** The error a lost answer reaches the action as, once the SDK has given up retrying: a server fault. */
+export function lostAnswerError(api: string): Error {
+  const error = new Error(`We encountered an internal error while answering ${api}. Please try again.`)
+  error.name = 'InternalFailure'
+  return Object.assign(error, { $fault: 'server', $metadata: { httpStatusCode: 500 } })
 }
 
 /** Every call made through the mocks, in the order made, with its input. */
@@ -118,11 +131,15 @@ export function awsCalls(aws: Mocks): AwsCall[] {
 
 /**
  * The calls that change something: what a scenario's outcome hangs on. Reads
- * are left out, and so are probes (an invocation changes no resource).
+ * are left out, and so are probes (an invocation changes no resource) and the
+ * endpoint lock (it changes nothing that serves).
  */
 export function changeCalls(aws: Mocks): AwsCall[] {
   return awsCalls(aws).filter(
-    (call) => !/\.(Describe|List|Get)[A-Z]/.test(call.name) && call.name !== 'runtime.InvokeEndpoint'
+    (call) =>
+      !/\.(Describe|List|Get)[A-Z]/.test(call.name) &&
+      call.name !== 'runtime.InvokeEndpoint' &&
+      !LOCK_CALLS.test(call.name)
   )
 }
 
@@ -161,7 +178,7 @@ export class FakeAws {
    * blue/green deployment does.
    */
   transitionMs: Partial<Record<string, number>> = {}
-  clock?: { now(): number }
+  clock?: { now(): number; advance?(ms: number): void }
   /** The next UpdateEndpoint (to the config named, or any) fails and SageMaker restores the old config. */
   failUpdateTo?: UpdateFailure
   /**
@@ -177,6 +194,34 @@ export class FakeAws {
   readonly cloudwatch = new FakeCloudWatch(() => this.clock?.now())
   /** Probes to these variants fail with a ModelError. */
   readonly failingProbeVariants = new Set<string>()
+  /** How long the next probes take, one entry each, on `clock` (the rest answer at once). */
+  readonly probeDelaysMs: number[] = []
+  readonly contexts = new FakeContexts()
+  /** Answers to lose, by API: the request is carried out, then the caller does not get its answer. */
+  private readonly lostAnswers = new Map<string, { times: number; then: LostAnswer }>()
+  /** Requests carried out, by API, the ones whose answer was lost included. */
+  readonly accepted = new Map<string, number>()
+
+  /**
+   * The next `times` requests of `api` are carried out and their answers
+   * lost: the caller gets an InternalFailure ('error'), or what the SDK's
+   * retry of the same request meets ('retry': "already exists", "in progress").
+   */
+  loseAnswers(api: string, times = 1, then: LostAnswer = 'retry'): void {
+    this.lostAnswers.set(api, { times, then })
+  }
+
+  private lossy<I, O>(api: string, handler: (input: I) => O): (input: I) => O {
+    return (input) => {
+      const result = handler(input)
+      this.accepted.set(api, (this.accepted.get(api) ?? 0) + 1)
+      const loss = this.lostAnswers.get(api)
+      if (!loss || loss.times <= 0) return result
+      loss.times--
+      if (loss.then === 'error') throw lostAnswerError(api)
+      return handler(input)
+    }
+  }
 
   seedEndpoint(
     name: string,
@@ -345,9 +390,9 @@ export class FakeAws {
         ProductionVariants: state.variants.map((variant) => ({
           VariantName: variant.name,
           CurrentWeight: variant.weight,
-          DesiredWeight: variant.weight,
+          DesiredWeight: state.desired?.get(variant.name)?.weight ?? variant.weight,
           CurrentInstanceCount: variant.count,
-          DesiredInstanceCount: variant.count
+          DesiredInstanceCount: state.desired?.get(variant.name)?.count ?? variant.count
         }))
       }
     })
@@ -366,7 +411,14 @@ export class FakeAws {
     })
     sm.on(ListTagsCommand).callsFake((input: { ResourceArn: string }) => {
       const config = [...this.configs.values()].find((candidate) => candidate.arn === input.ResourceArn)
-      return { Tags: Object.entries(config?.tags ?? {}).map(([Key, Value]) => ({ Key, Value })) }
+      const model = /^arn:model\/(.+)$/.exec(input.ResourceArn)?.[1]
+      const endpoint = /:endpoint\/(.+)$/.exec(input.ResourceArn)?.[1]
+      const tags = config
+        ? Object.entries(config.tags).map(([Key, Value]) => ({ Key, Value }))
+        : model
+          ? ((this.modelSpecs.get(model)?.Tags as Array<{ Key: string; Value: string }> | undefined) ?? [])
+          : Object.entries(this.endpoints.get(endpoint ?? '')?.tags ?? {}).map(([Key, Value]) => ({ Key, Value }))
+      return { Tags: tags }
     })
     sm.on(DescribeModelCommand).callsFake((input: { ModelName: string }) => {
       if (!this.models.has(input.ModelName)) {
@@ -378,14 +430,16 @@ export class FakeAws {
       }
       return { ModelName: input.ModelName, ModelArn: `arn:model/${input.ModelName}`, ...spec }
     })
-    sm.on(CreateModelCommand).callsFake((input: { ModelName: string }) => {
-      if (this.models.has(input.ModelName)) {
-        throw awsError('ValidationException', `Cannot create already existing model "${input.ModelName}".`)
-      }
-      this.models.add(input.ModelName)
-      this.modelSpecs.set(input.ModelName, { ...input })
-      return { ModelArn: `arn:model/${input.ModelName}` }
-    })
+    sm.on(CreateModelCommand).callsFake(
+      this.lossy('CreateModel', (input: { ModelName: string }) => {
+        if (this.models.has(input.ModelName)) {
+          throw awsError('ValidationException', `Cannot create already existing model "${input.ModelName}".`)
+        }
+        this.models.add(input.ModelName)
+        this.modelSpecs.set(input.ModelName, { ...input })
+        return { ModelArn: `arn:model/${input.ModelName}` }
+      })
+    )
     sm.on(DescribeModelPackageCommand).callsFake((input: { ModelPackageName: string }) => {
       const found = this.modelPackages.get(input.ModelPackageName)
       if (!found) throw awsError('ValidationException', `Model package ${input.ModelPackageName} does not exist.`)
@@ -395,161 +449,213 @@ export class FakeAws {
         ModelPackageStatus: found.status ?? 'Completed'
       }
     })
-    sm.on(DeleteModelCommand).callsFake((input: { ModelName: string }) => {
-      if (!this.models.delete(input.ModelName)) {
-        throw awsError('ValidationException', `Could not find model "${input.ModelName}".`)
-      }
-      return {}
-    })
-    sm.on(CreateEndpointConfigCommand).callsFake(
-      ({
-        EndpointConfigName,
-        ProductionVariants,
-        Tags,
-        ...settings
-      }: {
-        EndpointConfigName: string
-        ProductionVariants: ProductionVariant[]
-        Tags?: Array<{ Key: string; Value: string }>
-      }) => {
-        const input = { EndpointConfigName, ProductionVariants, Tags }
-        if (this.configs.has(input.EndpointConfigName)) {
-          throw awsError(
-            'ValidationException',
-            `Cannot create already existing endpoint configuration "${input.EndpointConfigName}".`
-          )
+    sm.on(DeleteModelCommand).callsFake(
+      this.lossy('DeleteModel', (input: { ModelName: string }) => {
+        if (!this.models.delete(input.ModelName)) {
+          throw awsError('ValidationException', `Could not find model "${input.ModelName}".`)
         }
-        this.configs.set(input.EndpointConfigName, {
-          arn: this.configArn(input.EndpointConfigName),
-          variants: input.ProductionVariants,
-          tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value])),
-          settings
-        })
-        return { EndpointConfigArn: this.configArn(input.EndpointConfigName) }
-      }
+        return {}
+      })
     )
-    sm.on(DeleteEndpointConfigCommand).callsFake((input: { EndpointConfigName: string }) => {
-      if (!this.configs.delete(input.EndpointConfigName)) {
-        throw awsError('ValidationException', `Could not find endpoint configuration "${input.EndpointConfigName}".`)
+    sm.on(CreateEndpointConfigCommand).callsFake(
+      this.lossy(
+        'CreateEndpointConfig',
+        ({
+          EndpointConfigName,
+          ProductionVariants,
+          Tags,
+          ...settings
+        }: {
+          EndpointConfigName: string
+          ProductionVariants: ProductionVariant[]
+          Tags?: Array<{ Key: string; Value: string }>
+        }) => {
+          const input = { EndpointConfigName, ProductionVariants, Tags }
+          if (this.configs.has(input.EndpointConfigName)) {
+            throw awsError(
+              'ValidationException',
+              `Cannot create already existing endpoint configuration "${input.EndpointConfigName}".`
+            )
+          }
+          this.configs.set(input.EndpointConfigName, {
+            arn: this.configArn(input.EndpointConfigName),
+            variants: input.ProductionVariants,
+            tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value])),
+            settings
+          })
+          return { EndpointConfigArn: this.configArn(input.EndpointConfigName) }
+        }
+      )
+    )
+    sm.on(DeleteEndpointConfigCommand).callsFake(
+      this.lossy('DeleteEndpointConfig', (input: { EndpointConfigName: string }) => {
+        if (!this.configs.delete(input.EndpointConfigName)) {
+          throw awsError('ValidationException', `Could not find endpoint configuration "${input.EndpointConfigName}".`)
+        }
+        return {}
+      })
+    )
+    sm.on(CreateEndpointCommand).callsFake(
+      this.lossy(
+        'CreateEndpoint',
+        (input: { EndpointName: string; EndpointConfigName: string; Tags?: Array<{ Key: string; Value: string }> }) => {
+          if (this.endpoints.has(input.EndpointName)) {
+            throw awsError('ValidationException', `Cannot create already existing endpoint "${input.EndpointName}".`)
+          }
+          const config = this.configs.get(input.EndpointConfigName)
+          if (!config) throw awsError('ValidationException', 'Could not find endpoint configuration.')
+          const state: EndpointState = {
+            status: 'Creating',
+            config: input.EndpointConfigName,
+            variants: [],
+            history: [],
+            tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value]))
+          }
+          this.endpoints.set(input.EndpointName, state)
+          this.startTransition(state, 'Creating', () => {
+            state.status = 'InService'
+            state.variants = liveVariants(config.variants)
+          })
+          return { EndpointArn: `arn:endpoint/${input.EndpointName}` }
+        }
+      )
+    )
+    sm.on(ListEndpointsCommand).callsFake(() => ({
+      Endpoints: [...this.endpoints.entries()].map(([name, state]) => ({
+        EndpointName: name,
+        EndpointArn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${name}`,
+        EndpointStatus: state.status,
+        CreationTime: new Date(0),
+        LastModifiedTime: new Date(0)
+      }))
+    }))
+    sm.on(DeleteEndpointCommand).callsFake((input: { EndpointName: string }) => {
+      if (!this.endpoints.delete(input.EndpointName)) {
+        throw awsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`)
       }
       return {}
-    })
-    sm.on(CreateEndpointCommand).callsFake((input: { EndpointName: string; EndpointConfigName: string }) => {
-      const config = this.configs.get(input.EndpointConfigName)
-      if (!config) throw awsError('ValidationException', 'Could not find endpoint configuration.')
-      const state: EndpointState = { status: 'Creating', config: input.EndpointConfigName, variants: [], history: [] }
-      this.endpoints.set(input.EndpointName, state)
-      this.startTransition(state, 'Creating', () => {
-        state.status = 'InService'
-        state.variants = liveVariants(config.variants)
-      })
-      return { EndpointArn: `arn:endpoint/${input.EndpointName}` }
     })
     sm.on(UpdateEndpointCommand).callsFake(
-      (input: {
-        EndpointName: string
-        EndpointConfigName: string
-        DeploymentConfig?: DeploymentConfig
-        RetainAllVariantProperties?: boolean
-        ExcludeRetainedVariantProperties?: Array<{ VariantPropertyType?: string }>
-      }) => {
-        const state = this.endpoint(input.EndpointName)
-        if (state.status !== 'InService') {
-          throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
-        }
-        const config = this.configs.get(input.EndpointConfigName)
-        if (!config) throw awsError('ValidationException', 'Could not find endpoint configuration.')
-        this.checkScalingAllows(input.EndpointName, state, config)
-        const failure = this.failUpdateTo
-        const fails =
-          failure !== undefined &&
-          (failure.config === undefined ||
-            (typeof failure.config === 'function'
-              ? failure.config(input.EndpointConfigName)
-              : failure.config === input.EndpointConfigName))
-        if (fails) delete this.failUpdateTo
-        const guards = (input.DeploymentConfig?.AutoRollbackConfiguration?.Alarms ?? []).map(
-          (alarm) => alarm.AlarmName ?? ''
-        )
-        state.pendingConfig = input.EndpointConfigName
-        this.startTransition(state, 'Updating', () => {
-          state.status = 'InService'
-          delete state.pendingConfig
-          if (fails) {
-            state.failureReason = failure.reason
-            return
+      this.lossy(
+        'UpdateEndpoint',
+        (input: {
+          EndpointName: string
+          EndpointConfigName: string
+          DeploymentConfig?: DeploymentConfig
+          RetainAllVariantProperties?: boolean
+          ExcludeRetainedVariantProperties?: Array<{ VariantPropertyType?: string }>
+        }) => {
+          const state = this.endpoint(input.EndpointName)
+          if (state.status !== 'InService') {
+            throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
           }
-          // Blue/green: an alarm that fires while traffic moves sends it back to the old fleet.
-          const fired = guards.find((name) => this.alarms.get(name) === 'ALARM')
-          if (fired) {
-            const reason = `Deployment was rolled back because CloudWatch alarm "${fired}" went into ALARM state.`
-            if (this.blueGreenRollbackFails) {
-              state.status = 'UpdateRollbackFailed'
-              state.failureReason = `${reason} The rollback failed: the old fleet could not be restored.`
+          const config = this.configs.get(input.EndpointConfigName)
+          if (!config) throw awsError('ValidationException', 'Could not find endpoint configuration.')
+          this.checkScalingAllows(input.EndpointName, state, config)
+          const failure = this.failUpdateTo
+          const fails =
+            failure !== undefined &&
+            (failure.config === undefined ||
+              (typeof failure.config === 'function'
+                ? failure.config(input.EndpointConfigName)
+                : failure.config === input.EndpointConfigName))
+          if (fails) delete this.failUpdateTo
+          const guards = (input.DeploymentConfig?.AutoRollbackConfiguration?.Alarms ?? []).map(
+            (alarm) => alarm.AlarmName ?? ''
+          )
+          state.pendingConfig = input.EndpointConfigName
+          this.startTransition(state, 'Updating', () => {
+            state.status = 'InService'
+            delete state.pendingConfig
+            if (fails) {
+              state.failureReason = failure.reason
               return
             }
-            state.pendingConfig = input.EndpointConfigName
-            this.startTransition(state, 'RollingBack', () => {
-              state.status = 'InService'
-              delete state.pendingConfig
-              state.failureReason = reason
-            })
-            return
-          }
-          delete state.failureReason
-          state.config = input.EndpointConfigName
-          // Without RetainAllVariantProperties, counts and weights come from the new config, not from what served.
-          const retained = input.RetainAllVariantProperties
-            ? new Map(state.variants.map((variant) => [variant.name, variant]))
-            : new Map<string, LiveVariant>()
-          const excluded = new Set(
-            (input.ExcludeRetainedVariantProperties ?? []).map((property) => property.VariantPropertyType)
-          )
-          state.variants = liveVariants(config.variants).map((variant) => {
-            const before = retained.get(variant.name)
-            if (!before) return variant
-            return {
-              name: variant.name,
-              weight: excluded.has('DesiredWeight') ? variant.weight : before.weight,
-              count: excluded.has('DesiredInstanceCount') ? variant.count : before.count
+            // Blue/green: an alarm that fires while traffic moves sends it back to the old fleet.
+            const fired = guards.find((name) => this.alarms.get(name) === 'ALARM')
+            if (fired) {
+              const reason = `Deployment was rolled back because CloudWatch alarm "${fired}" went into ALARM state.`
+              if (this.blueGreenRollbackFails) {
+                state.status = 'UpdateRollbackFailed'
+                state.failureReason = `${reason} The rollback failed: the old fleet could not be restored.`
+                return
+              }
+              state.pendingConfig = input.EndpointConfigName
+              this.startTransition(state, 'RollingBack', () => {
+                state.status = 'InService'
+                delete state.pendingConfig
+                state.failureReason = reason
+              })
+              return
             }
+            delete state.failureReason
+            state.config = input.EndpointConfigName
+            // Without RetainAllVariantProperties, counts and weights come from the new config, not from what served.
+            const retained = input.RetainAllVariantProperties
+              ? new Map(state.variants.map((variant) => [variant.name, variant]))
+              : new Map<string, LiveVariant>()
+            const excluded = new Set(
+              (input.ExcludeRetainedVariantProperties ?? []).map((property) => property.VariantPropertyType)
+            )
+            state.variants = liveVariants(config.variants).map((variant) => {
+              const before = retained.get(variant.name)
+              if (!before) return variant
+              return {
+                name: variant.name,
+                weight: excluded.has('DesiredWeight') ? variant.weight : before.weight,
+                count: excluded.has('DesiredInstanceCount') ? variant.count : before.count
+              }
+            })
           })
-        })
-        return {}
-      }
+          return {}
+        }
+      )
     )
     sm.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(
-      (input: {
-        EndpointName: string
-        DesiredWeightsAndCapacities: Array<{
-          VariantName: string
-          DesiredWeight?: number
-          DesiredInstanceCount?: number
-        }>
-      }) => {
-        const state = this.endpoint(input.EndpointName)
-        if (state.status !== 'InService') {
-          throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
-        }
-        const unknown = input.DesiredWeightsAndCapacities.filter(
-          (desired) => !state.variants.some((variant) => variant.name === desired.VariantName)
-        )
-        if (unknown.length > 0) {
-          throw awsError(
-            'ValidationException',
-            `The variant name(s) "[${unknown.map((desired) => desired.VariantName).join(', ')}]" is/are not present in the endpoint "${input.EndpointName}".`
-          )
-        }
-        this.startTransition(state, 'Updating', () => {
-          state.status = 'InService'
-          for (const desired of input.DesiredWeightsAndCapacities) {
-            const variant = state.variants.find((candidate) => candidate.name === desired.VariantName) as LiveVariant
-            if (desired.DesiredWeight !== undefined) variant.weight = desired.DesiredWeight
-            if (desired.DesiredInstanceCount !== undefined) variant.count = desired.DesiredInstanceCount
+      this.lossy(
+        'UpdateEndpointWeightsAndCapacities',
+        (input: {
+          EndpointName: string
+          DesiredWeightsAndCapacities: Array<{
+            VariantName: string
+            DesiredWeight?: number
+            DesiredInstanceCount?: number
+          }>
+        }) => {
+          const state = this.endpoint(input.EndpointName)
+          if (state.status !== 'InService') {
+            throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
           }
-        })
-        return {}
-      }
+          const unknown = input.DesiredWeightsAndCapacities.filter(
+            (desired) => !state.variants.some((variant) => variant.name === desired.VariantName)
+          )
+          if (unknown.length > 0) {
+            throw awsError(
+              'ValidationException',
+              `The variant name(s) "[${unknown.map((desired) => desired.VariantName).join(', ')}]" is/are not present in the endpoint "${input.EndpointName}".`
+            )
+          }
+          state.desired = new Map(
+            input.DesiredWeightsAndCapacities.map((desired) => [
+              desired.VariantName,
+              {
+                ...(desired.DesiredWeight !== undefined ? { weight: desired.DesiredWeight } : {}),
+                ...(desired.DesiredInstanceCount !== undefined ? { count: desired.DesiredInstanceCount } : {})
+              }
+            ])
+          )
+          this.startTransition(state, 'Updating', () => {
+            state.status = 'InService'
+            delete state.desired
+            for (const desired of input.DesiredWeightsAndCapacities) {
+              const variant = state.variants.find((candidate) => candidate.name === desired.VariantName) as LiveVariant
+              if (desired.DesiredWeight !== undefined) variant.weight = desired.DesiredWeight
+              if (desired.DesiredInstanceCount !== undefined) variant.count = desired.DesiredInstanceCount
+            }
+          })
+          return {}
+        }
+      )
     )
 
     aws.cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
@@ -581,6 +687,8 @@ export class FakeAws {
       return { Tags: input.Tags }
     })
     aws.runtime.on(InvokeEndpointCommand).callsFake((input: { EndpointName: string; TargetVariant?: string }) => {
+      const delayMs = this.probeDelaysMs.shift()
+      if (delayMs !== undefined) this.clock?.advance?.(delayMs)
       const fails = input.TargetVariant !== undefined && this.failingProbeVariants.has(input.TargetVariant)
       if (input.TargetVariant) this.cloudwatch.probe(input.EndpointName, input.TargetVariant, fails)
       if (fails) {
@@ -596,6 +704,7 @@ export class FakeAws {
       }
     })
 
+    this.contexts.install(sm, (api, handler) => this.lossy(api, handler))
     this.installAutoscaling(aws)
   }
 

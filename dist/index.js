@@ -26279,7 +26279,7 @@ __webpack_unused_export__ = CreateComputeQuotaCommand;
 __webpack_unused_export__ = CreateComputeQuotaRequest$;
 __webpack_unused_export__ = CreateComputeQuotaResponse$;
 __webpack_unused_export__ = CreateContext$;
-__webpack_unused_export__ = CreateContextCommand;
+exports.NOh = CreateContextCommand;
 __webpack_unused_export__ = CreateContextRequest$;
 __webpack_unused_export__ = CreateContextResponse$;
 __webpack_unused_export__ = CreateDataQualityJobDefinition$;
@@ -26580,7 +26580,7 @@ __webpack_unused_export__ = DeleteComputeQuota$;
 __webpack_unused_export__ = DeleteComputeQuotaCommand;
 __webpack_unused_export__ = DeleteComputeQuotaRequest$;
 __webpack_unused_export__ = DeleteContext$;
-__webpack_unused_export__ = DeleteContextCommand;
+exports.m$M = DeleteContextCommand;
 __webpack_unused_export__ = DeleteContextRequest$;
 __webpack_unused_export__ = DeleteContextResponse$;
 __webpack_unused_export__ = DeleteDataQualityJobDefinition$;
@@ -26819,7 +26819,7 @@ __webpack_unused_export__ = DescribeComputeQuotaCommand;
 __webpack_unused_export__ = DescribeComputeQuotaRequest$;
 __webpack_unused_export__ = DescribeComputeQuotaResponse$;
 __webpack_unused_export__ = DescribeContext$;
-__webpack_unused_export__ = DescribeContextCommand;
+exports.G0M = DescribeContextCommand;
 __webpack_unused_export__ = DescribeContextRequest$;
 __webpack_unused_export__ = DescribeContextResponse$;
 __webpack_unused_export__ = DescribeDataQualityJobDefinition$;
@@ -53010,7 +53010,7 @@ exports.debug = debug; // for test
 const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
 const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(3218)
+const BalancedPool = __nccwpck_require__(837)
 const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
 const EnvHttpProxyAgent = __nccwpck_require__(3137)
@@ -57285,7 +57285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 3218:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -81094,7 +81094,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(837);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(985);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -81103,7 +81103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 837:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84150,6 +84150,31 @@ function isNotFound(error) {
     }
     return code === 'ValidationException' && /could not find|not found|does not exist/i.test(errorMessage(error));
 }
+/**
+ * An error after which the request may still have been carried out: its
+ * answer was lost (a server error, a dropped connection, a timeout) rather
+ * than a refusal. The SDK retries such a request, so a create or an update
+ * can be applied once and then refused, or fail, on the retry.
+ */
+function answerMayBeLost(error) {
+    const original = error instanceof AwsCallError ? error.cause : error;
+    if (!original || typeof original !== 'object')
+        return false;
+    const { $fault, $metadata } = original;
+    if ($fault === 'server')
+        return true;
+    const status = $metadata?.httpStatusCode;
+    if (status !== undefined)
+        return status >= 500;
+    // No HTTP answer at all: the connection dropped or timed out after the request was sent.
+    return ($metadata !== undefined ||
+        /ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|TimeoutError|AbortError/i.test(`${original.code ?? ''} ${original.name ?? ''} ${errorMessage(original)}`));
+}
+/** SageMaker refuses to create a resource whose name is taken: "Cannot create already existing ...". */
+function isAlreadyExists(error) {
+    return (/^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) &&
+        /already exist/i.test(errorMessage(error)));
+}
 /** Credentials that expired mid-run: the message must say what to do about it. */
 function isExpiredCredentials(error) {
     return /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/.test(errorCode(error));
@@ -84186,95 +84211,10 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
 };
 
-;// CONCATENATED MODULE: ./src/context.ts
-/** What every operation is handed: settings, AWS clients, time, and the run's report. */
-
-
-class OperationContext {
-    settings;
-    clients;
-    clock;
-    report;
-    env;
-    /** How long a fleet change of this endpoint is expected to take, once the run has read its history. */
-    expectedFleetChangeMs;
-    constructor(settings, clients, clock, report, 
-    /** The runner's environment: the repository, commit and run that resources are traced back to. */
-    env = process.env) {
-        this.settings = settings;
-        this.clients = clients;
-        this.clock = clock;
-        this.report = report;
-        this.env = env;
-    }
-    get endpointName() {
-        return this.settings.endpointName;
-    }
-    get dryRun() {
-        return this.settings.dryRun;
-    }
-    /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
-    output(name, value) {
-        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-        this.report.outputs[name] = text;
-        setOutput(name, text);
-    }
-    note(message) {
-        this.report.notes.push(message);
-        info(message);
-    }
-    /** A note that also stands out in the log and on the run page as a warning annotation. */
-    warn(message) {
-        this.report.notes.push(message);
-        warning(message);
-    }
-    /**
-     * Every call that changes AWS goes through here: in a dry run it is only
-     * printed and recorded as the plan, otherwise it is made and recorded as done.
-     */
-    async change(api, resource, input, request) {
-        this.report.changes.push({ api, resource, input });
-        if (this.dryRun) {
-            info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
-            return undefined;
-        }
-        info(`${api} on ${resource}`);
-        return awsCall(api, resource, request);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action-defaults.ts
-// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
-const ACTION_DEFAULTS = {
-    'wait-for-completion': "true",
-    'timeout': "30m",
-    'dry-run': "false",
-    'github-token': "${{ github.token }}",
-    'dashboard': "false",
-    'strategy': "all-at-once",
-    'rollout-controller': "action",
-    'batch-size': "25%",
-    'bake-time': "5m",
-    'gate-interval': "60s",
-    'failure-threshold': "1",
-    'min-invocations': "0",
-    'confidence': "95%",
-    'max-data-delay': "5m",
-    'on-inconclusive': "rollback",
-    'auto-rollback': "true",
-    'fail-on-rollback': "true",
-    'probe-content-type': "application/json",
-    'probe-count': "1",
-    'fail-on-unhealthy': "true",
-    'scale-in-cooldown': "300s",
-    'scale-out-cooldown': "60s",
-    'metrics-window': "15m",
-    'metrics-period': "60s",
-    'delete-endpoint-config': "true",
-    'delete-model': "false",
-    'ignore-missing': "false"
-};
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/github/run.ts
 /**
  * The workflow run as the runner describes it in its default environment
@@ -84370,13 +84310,133 @@ function traceabilityTags(env) {
         .filter((entry) => entry[1] !== undefined)
         .map(([key, value]) => [key, tagValue(value)]));
 }
+
+;// CONCATENATED MODULE: ./src/identity.ts
 /**
- * The workflow's tags with the traceability tags added. A tag the workflow
- * gives itself under the same key wins: it was asked for, ours was only a default.
+ * Who is running: the endpoint lock names its holder with it, and everything
+ * a run creates is tagged with it, so a create whose answer was lost can tell
+ * its own resource from another run's.
  */
-function withTraceability(userTags, env) {
-    return { ...traceabilityTags(env), ...userTags };
+
+
+
+
+function runIdentity(env, newToken = external_node_crypto_.randomUUID) {
+    const run = workflowRun(env);
+    const identity = {
+        owner: run.runUrl ?? localRun(env),
+        token: newToken(),
+        tags: traceabilityTags(env)
+    };
+    if (run.repository)
+        identity.repository = run.repository;
+    if (run.runId)
+        identity.runId = run.runId;
+    if (run.runAttempt)
+        identity.runAttempt = run.runAttempt;
+    const job = env.GITHUB_JOB?.trim();
+    if (job)
+        identity.job = job;
+    return identity;
 }
+function localRun(env) {
+    let user = env.USER ?? env.USERNAME ?? '';
+    try {
+        user ||= (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // No user entry (a container's arbitrary UID): the host and process still say which run it is.
+    }
+    return `a run outside GitHub Actions${user ? ` by ${user}` : ''} on ${(0,external_node_os_.hostname)()} (process ${process.pid})`;
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/** What every operation is handed: settings, AWS clients, time, and the run's report. */
+
+
+
+class OperationContext {
+    settings;
+    clients;
+    clock;
+    report;
+    run;
+    /** How long a fleet change of this endpoint is expected to take, once the run has read its history. */
+    expectedFleetChangeMs;
+    constructor(settings, clients, clock, report, run = runIdentity(process.env)) {
+        this.settings = settings;
+        this.clients = clients;
+        this.clock = clock;
+        this.report = report;
+        this.run = run;
+    }
+    get endpointName() {
+        return this.settings.endpointName;
+    }
+    get dryRun() {
+        return this.settings.dryRun;
+    }
+    /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
+    output(name, value) {
+        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+        this.report.outputs[name] = text;
+        setOutput(name, text);
+    }
+    note(message) {
+        this.report.notes.push(message);
+        info(message);
+    }
+    /** A note that also stands out in the log and on the run page as a warning annotation. */
+    warn(message) {
+        this.report.notes.push(message);
+        warning(message);
+    }
+    /**
+     * Every call that changes AWS goes through here: in a dry run it is only
+     * printed and recorded as the plan, otherwise it is made and recorded as done.
+     */
+    async change(api, resource, input, request) {
+        this.report.changes.push({ api, resource, input });
+        if (this.dryRun) {
+            info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
+            return undefined;
+        }
+        info(`${api} on ${resource}`);
+        return awsCall(api, resource, request);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action-defaults.ts
+// Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
+const ACTION_DEFAULTS = {
+    'wait-for-completion': "true",
+    'timeout': "30m",
+    'dry-run': "false",
+    'github-token': "${{ github.token }}",
+    'dashboard': "false",
+    'strategy': "all-at-once",
+    'rollout-controller': "action",
+    'batch-size': "25%",
+    'bake-time': "5m",
+    'gate-interval': "60s",
+    'failure-threshold': "1",
+    'min-invocations': "0",
+    'confidence': "95%",
+    'max-data-delay': "5m",
+    'on-inconclusive': "rollback",
+    'auto-rollback': "true",
+    'fail-on-rollback': "true",
+    'probe-content-type': "application/json",
+    'probe-count': "1",
+    'fail-on-unhealthy': "true",
+    'scale-in-cooldown': "300s",
+    'scale-out-cooldown': "60s",
+    'metrics-window': "15m",
+    'metrics-period': "60s",
+    'delete-endpoint-config': "true",
+    'delete-model': "false",
+    'ignore-missing': "false"
+};
 
 ;// CONCATENATED MODULE: ./src/parse.ts
 /**
@@ -84437,6 +84497,10 @@ function parseDuration(input, raw, { minMs = 0 } = {}) {
         throw new InputError(input, `${expected} and at most 24h`, raw);
     }
     return Math.round(ms);
+}
+/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural. */
+function counted(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 function formatDuration(ms) {
     if (ms < 1000)
@@ -85041,7 +85105,7 @@ function checkFleetFits(settings, timeoutMs, serving, variant, shown) {
     const instances = (percent) => (percent / 100) * count;
     const first = settings.trafficSteps[0] ?? 100;
     if ((settings.strategy === 'canary' || settings.strategy === 'linear') && instances(first) < 1) {
-        throw new InputError('traffic-steps', `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${count} instance${count === 1 ? '' : 's'}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`, shown('traffic-steps'));
+        throw new InputError('traffic-steps', `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${counted(count, 'instance')}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`, shown('traffic-steps'));
     }
     if (settings.strategy === 'rolling' && settings.batchSize) {
         const batch = settings.batchSize;
@@ -85049,7 +85113,7 @@ function checkFleetFits(settings, timeoutMs, serving, variant, shown) {
         const low = (SAGEMAKER_LIMITS.minBatchPercent / 100) * count;
         const high = (SAGEMAKER_LIMITS.maxBatchPercent / 100) * count;
         if (batchInstances < Math.max(1, low) || batchInstances > high) {
-            throw new InputError('batch-size', `must be 5% to 50% of the fleet's ${count} instance${count === 1 ? '' : 's'}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`, shown('batch-size'));
+            throw new InputError('batch-size', `must be 5% to 50% of the fleet's ${counted(count, 'instance')}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`, shown('batch-size'));
         }
         const batches = Math.ceil(count / Math.max(1, Math.floor(batchInstances)));
         const least = leastTimeoutMs(settings, batches);
@@ -85410,8 +85474,8 @@ function parseDeploy(inputs, env, common) {
             dataCapture: parseDataCapture(inputs)
         }),
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
-        // Every resource says which commit and run made it; a workflow tag of the same key wins.
-        tags: withTraceability(parseTags(inputs.raw('tags')), env),
+        // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
+        tags: parseTags(inputs.raw('tags')),
         rollout: parseRollout(inputs, common, 'deploy')
     };
 }
@@ -85693,16 +85757,11 @@ function scheduledActionResource(actionName, resourceId) {
  * scalable target is registered (policies cannot exist without one).
  */
 async function describeVariantScaling(ctx, endpointName, variantName) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
-        ServiceNamespace: scope.ServiceNamespace,
-        ScalableDimension: scope.ScalableDimension,
-        ResourceIds: [resourceId]
-    })));
-    const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
     if (!target)
         return undefined;
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
     const policies = await collectPages('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
     const actions = await collectPages('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...page })), (page) => page.ScheduledActions);
     return {
@@ -86139,9 +86198,13 @@ function timeLeft(status, elapsedMs, expectedMs) {
     if (expectedMs === undefined || !TRANSITIONAL_STATUSES.includes(status))
         return '';
     const left = expectedMs - elapsedMs;
-    return left > 0
-        ? `; about ${formatDuration(Math.max(60_000, Math.ceil(left / 60_000) * 60_000))} left of the ${formatDuration(expectedMs)} expected`
-        : `; longer than the ${formatDuration(expectedMs)} expected`;
+    const expected = formatDuration(expectedMs);
+    if (left <= 0)
+        return `; longer than the ${expected} expected`;
+    // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+    if (left < 60_000)
+        return `; under a minute left of the ${expected} expected`;
+    return `; about ${formatDuration(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`;
 }
 /**
  * Waits for an update or creation to finish and checks it landed: InService on
@@ -86308,7 +86371,11 @@ async function configTags(ctx, config) {
     const arn = config.EndpointConfigArn;
     if (!arn)
         return {};
-    const tags = await collectPages('ListTags', `endpoint config "${config.EndpointConfigName}"`, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`);
+}
+/** All tags on a SageMaker resource, by its ARN. */
+async function tagsOf(ctx, arn, resource) {
+    const tags = await collectPages('ListTags', resource, (page) => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
     return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
@@ -86580,16 +86647,20 @@ function derivedName(base, suffix) {
 
 
 
+
 /**
  * Creates the model, or reuses one of the same name that already runs the
  * same container (a re-run of a job that failed after creating it). Returns
- * whether this run created it.
+ * whether this run created it. When it creates it, the name goes into
+ * `created` before CreateModel is sent (a run cancelled while the request is
+ * on its way must still know it), and out again if the name turns out to be
+ * another run's; `onRecord` is told of both.
  */
 async function ensureModel(ctx, modelName, spec, options) {
     const input = {
         ModelName: modelName,
         ...spec,
-        Tags: toTagList({ ...options.tags, [TAGS.endpoint]: ctx.endpointName })
+        Tags: toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
     };
     if (options.reuseByName) {
         const existing = await findModel(ctx, modelName);
@@ -86607,24 +86678,137 @@ async function ensureModel(ctx, modelName, spec, options) {
             return false;
         }
     }
-    await ctx.change('CreateModel', `model "${modelName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)));
+    const { created, onRecord } = options;
+    created?.models.push(modelName);
+    onRecord?.();
+    try {
+        await createOrAdopt(ctx, { api: 'CreateModel', resource: `model "${modelName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateModelCommand */.TIE(input)), async () => {
+            const model = await findModel(ctx, modelName);
+            if (!model)
+                return undefined;
+            const { ModelName: _name, Tags: tags, ...wanted } = input;
+            if (!includes(model, wanted))
+                return 'it runs another container, model data, role or network settings';
+            return ownedByThisRun(ctx, model.ModelArn, tags);
+        });
+    }
+    catch (error) {
+        if (error instanceof NameTakenError && created) {
+            created.models = created.models.filter((name) => name !== modelName);
+            onRecord?.();
+        }
+        throw error;
+    }
     return true;
+}
+/** A name this run chose belongs to a resource that is not this run's. */
+class NameTakenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'NameTakenError';
+    }
+}
+/**
+ * The workflow's tags on top of the run's traceability tags (repository,
+ * commit, ref and run URL), which also tell a resource this run created
+ * from one of the same name that another run did.
+ */
+function runTags(ctx, userTags) {
+    return { ...ctx.run.tags, ...userTags };
+}
+/**
+ * Creates a resource under a name this run chose. The SDK retries a create
+ * whose answer was lost, and SageMaker refuses the retry: the name is taken,
+ * by the first attempt. So when the create is refused as already existing, or
+ * fails in a way that may hide a success, what has that name is looked at:
+ * this run's own (the spec it asked for, tagged with this run) is used as if
+ * the create had answered; anything else fails the run, naming it.
+ */
+async function createOrAdopt(ctx, change, send, ownership) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (!isAlreadyExists(error) && !answerMayBeLost(error))
+            throw error;
+        const found = await ownership();
+        if (found === undefined)
+            throw error;
+        if (found !== true) {
+            throw new NameTakenError(`${capitalised(change.resource)} already exists and is not this run's: ${found}. It was left as it is; run again to derive new names, or remove it if nothing needs it.`, { cause: error });
+        }
+        ctx.note(`${capitalised(change.resource)} was created by this run, though ${change.api}'s answer was lost or refused on a retry; using it.`);
+    }
+}
+/** Whether a resource's tags carry every tag this run gave it: the run URL among them, when there is one. */
+async function ownedByThisRun(ctx, arn, wanted) {
+    const tags = arn ? await tagsOf(ctx, arn, arn) : {};
+    const differing = (wanted ?? []).filter((tag) => tag.Key !== undefined && tags[tag.Key] !== tag.Value);
+    if (differing.length === 0)
+        return true;
+    const runUrl = tags['sagemaker-deploy:run-url'];
+    return `its tags differ (${differing.map((tag) => tag.Key).join(', ')})${runUrl ? `; it was created by ${runUrl}` : ''}`;
+}
+/**
+ * Whether `actual` holds everything `wanted` asks for: every field given, in
+ * arrays element by element. SageMaker's describe calls add fields of their
+ * own (defaults, ARNs, times), and leave out empty ones.
+ */
+function includes(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        if (wanted.length === 0)
+            return actual === undefined || (Array.isArray(actual) && actual.length === 0);
+        return (Array.isArray(actual) && actual.length === wanted.length && wanted.every((item, i) => includes(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        const entries = Object.entries(wanted);
+        if (entries.length === 0)
+            return true;
+        if (!actual || typeof actual !== 'object')
+            return false;
+        return entries.every(([key, value]) => includes(actual[key], value));
+    }
+    return actual === wanted;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** Creates the endpoint on `configName`, tagged as everything the run creates. */
+async function createEndpointOn(ctx, configName, userTags) {
+    const input = {
+        EndpointName: ctx.endpointName,
+        EndpointConfigName: configName,
+        Tags: toTagList(runTags(ctx, userTags))
+    };
+    await createOrAdopt(ctx, { api: 'CreateEndpoint', resource: `endpoint "${ctx.endpointName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)), async () => {
+        const endpoint = await findEndpoint(ctx);
+        if (!endpoint)
+            return undefined;
+        const on = [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName];
+        if (!on.includes(configName))
+            return `it runs endpoint config "${endpoint.EndpointConfigName}"`;
+        return ownedByThisRun(ctx, endpoint.EndpointArn, input.Tags);
+    });
 }
 /**
  * Deletes what a failed deploy created and nothing uses, so a re-run starts
  * clean instead of leaving orphans behind. Never touches what the endpoint
  * runs on. Failures here are warnings: the deploy's own error matters more.
+ * Returns what it deleted.
  */
 async function discardUnused(ctx, created) {
+    const deleted = { models: [], configs: [] };
     if (ctx.dryRun)
-        return;
+        return deleted;
     try {
         const endpoint = await findEndpoint(ctx);
         // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
         // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
         if (endpoint && endpoint.EndpointStatus !== 'InService') {
             warning(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
-            return;
+            return deleted;
         }
         const serving = endpoint?.EndpointConfigName;
         const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined;
@@ -86632,15 +86816,42 @@ async function discardUnused(ctx, created) {
         for (const name of created.configs.filter((config) => config !== serving)) {
             if (!(await findEndpointConfig(ctx, name)))
                 continue;
-            await ctx.change('DeleteEndpointConfig', `endpoint config "${name}"`, { EndpointConfigName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: name })));
+            await resources_deleteConfig(ctx, name);
+            deleted.configs.push(name);
         }
         for (const name of created.models.filter((model) => !servingModels.has(model))) {
-            await ctx.change('DeleteModel', `model "${name}"`, { ModelName: name }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })));
+            // Recorded before its CreateModel was sent: a run cancelled then may never have made it.
+            if (!(await findModel(ctx, name)))
+                continue;
+            await deleteOnce(ctx, { api: 'DeleteModel', resource: `model "${name}"`, input: { ModelName: name } }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteModelCommand */.em({ ModelName: name })), async () => (await findModel(ctx, name)) !== undefined);
+            deleted.models.push(name);
         }
     }
     catch (error) {
         warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`);
     }
+    return deleted;
+}
+/**
+ * A delete whose answer was lost is retried by the SDK, and the retry finds
+ * nothing to delete: gone is what was asked for, so "not found" is success,
+ * and so is a lost answer when the resource is gone.
+ */
+async function deleteOnce(ctx, change, send, stillThere) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return;
+        if (answerMayBeLost(error) && !(await stillThere()))
+            return;
+        throw error;
+    }
+}
+async function resources_deleteConfig(ctx, name) {
+    const input = { EndpointConfigName: name };
+    await deleteOnce(ctx, { api: 'DeleteEndpointConfig', resource: `endpoint config "${name}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)), async () => (await findEndpointConfig(ctx, name)) !== undefined);
 }
 async function findModel(ctx, modelName) {
     try {
@@ -86659,7 +86870,11 @@ async function findModel(ctx, modelName) {
  * turns them off.
  */
 async function createEndpointConfig(ctx, configName, variants, lineage, userTags, settings = {}) {
-    const tags = { ...userTags, [TAGS.endpoint]: ctx.endpointName, [TAGS.role]: lineage.role };
+    const tags = {
+        ...runTags(ctx, userTags),
+        [TAGS.endpoint]: ctx.endpointName,
+        [TAGS.role]: lineage.role
+    };
     if (lineage.previousConfig)
         tags[TAGS.previousConfig] = lineage.previousConfig;
     if (lineage.newVariant)
@@ -86670,7 +86885,15 @@ async function createEndpointConfig(ctx, configName, variants, lineage, userTags
         ProductionVariants: variants,
         Tags: toTagList(tags)
     };
-    await ctx.change('CreateEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)));
+    await createOrAdopt(ctx, { api: 'CreateEndpointConfig', resource: `endpoint config "${configName}"`, input }, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointConfigCommand */.dH8(input)), async () => {
+        const config = await findEndpointConfig(ctx, configName);
+        if (!config)
+            return undefined;
+        const { EndpointConfigName: _name, Tags: wantedTags, ...wanted } = input;
+        if (!includes(config, wanted))
+            return 'its variants or settings are not the ones this run asked for';
+        return ownedByThisRun(ctx, config.EndpointConfigArn, wantedTags);
+    });
 }
 /** A variant definition as CreateEndpointConfig wants it, from a described config's variant. */
 function variantDefinition(config, variantName, overrides) {
@@ -86687,8 +86910,7 @@ async function deleteConfigQuietly(ctx, configName) {
     try {
         if (!(await findEndpointConfig(ctx, configName)))
             return;
-        const input = { EndpointConfigName: configName };
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+        await resources_deleteConfig(ctx, configName);
     }
     catch (error) {
         warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
@@ -86725,6 +86947,8 @@ function fleetSize(variants) {
 
 
 
+
+const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large';
 async function readServing(ctx, endpoint, config) {
     const live = endpoint.ProductionVariants ?? [];
     const weightOf = (name) => {
@@ -86779,8 +87003,8 @@ async function newContainer(ctx, deploy, instanceType) {
                     framework: source.framework,
                     version: source.version,
                     region: ctx.settings.region,
-                    // Serverless variants run on CPU.
-                    instanceType: instanceType ?? 'ml.m5.large'
+                    // A serverless variant has no instance type and runs on CPU: any CPU type picks the CPU image.
+                    instanceType: instanceType ?? ANY_CPU_INSTANCE_TYPE
                 }),
                 ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
                 ...environment
@@ -86819,7 +87043,7 @@ function newModelSettings(deploy, serving, sources) {
         : serving?.model.VpcConfig;
     if (vpc) {
         settings.VpcConfig = vpc;
-        record(sources, 'VpcConfig', `${vpc.Subnets?.length ?? 0} subnets (${(vpc.Subnets ?? []).join(', ')}), ${vpc.SecurityGroupIds?.length ?? 0} security groups`, deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from);
+        record(sources, 'VpcConfig', `${counted(vpc.Subnets?.length ?? 0, 'subnet')} (${(vpc.Subnets ?? []).join(', ')}), ${counted(vpc.SecurityGroupIds?.length ?? 0, 'security group')}`, deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from);
     }
     const isolation = deploy.enableNetworkIsolation ?? serving?.model.EnableNetworkIsolation;
     if (isolation !== undefined) {
@@ -87218,7 +87442,15 @@ function addInstanceTime(report, instanceMs) {
  * (deploy, rollback, promotion, the post step), so waiting for another run's
  * update, retrying SageMaker's "in-progress" refusal and checking the result
  * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * and the SDK retries a request whose answer was lost: the first attempt may
+ * have started the update, and the retry is then refused as "in progress".
+ * Before sending again, DescribeEndpoint says whether the endpoint is already
+ * moving to, or already on, what was asked.
  */
+
 
 
 
@@ -87232,21 +87464,76 @@ function isUpdateInProgress(error) {
 const IN_PROGRESS_RETRIES = 5;
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress).
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
  */
-async function changeWhenUpdatable(ctx, send) {
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
     for (let attempt = 0;; attempt++) {
         const endpoint = await requireUpdatable(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
         try {
             await send();
-            return endpoint;
+            return before;
         }
         catch (error) {
-            if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES)
+            const inProgress = isUpdateInProgress(error);
+            if ((!inProgress && !answerMayBeLost(error)) || attempt >= IN_PROGRESS_RETRIES)
                 throw error;
-            info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`);
+            const now = await getEndpoint(ctx);
+            const landed = landing(now);
+            if (landed !== 'not-seen') {
+                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            info(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
         }
     }
+}
+function update_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
 }
 /**
  * Updates the endpoint to `configName`, then (unless told not to wait) waits
@@ -87261,7 +87548,7 @@ async function updateEndpointConfig(ctx, configName, options) {
         input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
     }
     const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))));
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     try {
@@ -87279,7 +87566,7 @@ async function updateEndpointConfig(ctx, configName, options) {
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))));
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
     return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
@@ -87771,8 +88058,16 @@ class StepJudge {
         const span = `${clockTime(from)}–${clockTime(to)} UTC`;
         let conclusive = true;
         if (totals.invocations < Math.max(1, gates.minInvocations)) {
-            conclusive = false;
-            evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+            const clearlyAbove = errorRateClearlyAbove(totals, gates);
+            if (clearlyAbove !== undefined) {
+                // Too few requests to call the canary healthy, but enough to call it broken: waiting for
+                // min-invocations would only send more traffic to a variant that is failing it.
+                evaluation.failures.push(`error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span}: fewer than min-invocations ${gates.minInvocations}, but even the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(clearlyAbove)}, is above max-error-rate ${formatPercent(gates.maxErrorRate ?? 0)}`);
+            }
+            else {
+                conclusive = false;
+                evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+            }
         }
         else {
             if (gates.maxErrorRate !== undefined && (evaluation.errorRate ?? 0) > gates.maxErrorRate) {
@@ -87912,6 +88207,17 @@ function clockTime(ms) {
 }
 function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
+}
+/**
+ * The one-sided lower confidence bound of the new variant's error rate when
+ * it is above max-error-rate, whatever the count of requests: undefined when
+ * there is no error-rate gate or the evidence is not that clear.
+ */
+function errorRateClearlyAbove(totals, gates) {
+    if (gates.maxErrorRate === undefined || totals.invocations === 0)
+        return undefined;
+    const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence));
+    return lower > gates.maxErrorRate ? lower : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
@@ -88106,36 +88412,56 @@ const STATE_KEYS = {
     /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
     inputs: 'inputs',
     /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-    nativeDeployment: 'nativeDeployment'
+    nativeDeployment: 'nativeDeployment',
+    /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+    lock: 'lock',
+    /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+    created: 'created'
 };
-/** The rollout this process is running, for the signal handler: it must act within seconds. */
-let running;
-function saveInFlightRollout(rollout) {
-    running = rollout;
-    saveState(STATE_KEYS.rollout, JSON.stringify(rollout));
-}
-/** The rollout ended one way or another (succeeded, paused, rolled back): nothing for the post step. */
-function clearInFlightRollout() {
-    if (!running)
-        return;
-    running = undefined;
-    saveState(STATE_KEYS.rollout, '');
-}
-function runningRollout() {
-    return running;
-}
-function readInFlightRollout() {
-    const raw = getState(STATE_KEYS.rollout);
-    if (!raw)
-        return undefined;
-    try {
-        return JSON.parse(raw);
+/**
+ * One thing the main step leaves the post step. Saved state is readable only
+ * in the post step, so the main step keeps its own copy too: the signal
+ * handler must act on it within seconds.
+ */
+class SavedState {
+    key;
+    what;
+    value;
+    constructor(key, 
+    /** What it is, for a warning about an unreadable saved value. */
+    what) {
+        this.key = key;
+        this.what = what;
     }
-    catch {
-        warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`);
-        return undefined;
+    save(value) {
+        this.value = value;
+        saveState(this.key, JSON.stringify(value));
+    }
+    /** Nothing left for the post step. */
+    clear() {
+        this.value = undefined;
+        saveState(this.key, '');
+    }
+    /** What this process saved and has not cleared. */
+    get current() {
+        return this.value;
+    }
+    /** What the main step saved, read in the post step. */
+    read() {
+        const raw = getState(this.key);
+        if (!raw)
+            return undefined;
+        try {
+            return JSON.parse(raw);
+        }
+        catch {
+            warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+            return undefined;
+        }
     }
 }
+/** The rollout under way: how to put the endpoint back. */
+const inFlightRollout = new SavedState(STATE_KEYS.rollout, 'rollout');
 function saveCommonInputs(inputs) {
     saveState(STATE_KEYS.inputs, JSON.stringify(inputs));
 }
@@ -88148,23 +88474,15 @@ function readCommonInputs() {
         return {};
     }
 }
-function saveNativeDeployment(deployment) {
-    saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment));
-}
-function clearNativeDeployment() {
-    saveState(STATE_KEYS.nativeDeployment, '');
-}
-function readNativeDeployment() {
-    const raw = getState(STATE_KEYS.nativeDeployment);
-    if (!raw)
-        return undefined;
-    try {
-        return JSON.parse(raw);
-    }
-    catch {
-        warning(`Saved deployment state is unreadable and was ignored: ${raw.slice(0, 200)}`);
-        return undefined;
-    }
+/** The deployment this process left to SageMaker, whose alarms the post step deletes. */
+const nativeDeployment = new SavedState(STATE_KEYS.nativeDeployment, 'deployment');
+/** The endpoint lock the main step holds. */
+const heldLock = new SavedState(STATE_KEYS.lock, 'lock');
+/** What the deploy under way has created: the post step deletes what nothing runs on. */
+const unfinishedDeploy = new SavedState(STATE_KEYS.created, 'created resources');
+/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
+function leftForPostStep() {
+    return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/engine.ts
@@ -88211,7 +88529,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
 function markInFlight(ctx, inFlight) {
     if (ctx.dryRun)
         return;
-    saveInFlightRollout({
+    inFlightRollout.save({
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
         previousConfig: inFlight.previousConfig,
@@ -88341,7 +88659,7 @@ async function stepThrough(ctx, settings, inFlight, steps, pause) {
  * judge all of it.
  */
 async function pauseHere(ctx, inFlight, result) {
-    clearInFlightRollout();
+    inFlightRollout.clear();
     await recordPauseStart(ctx, inFlight.canaryConfig);
     return { outcome: 'paused', ...result };
 }
@@ -88363,7 +88681,7 @@ async function recordPauseStart(ctx, canaryConfig) {
 }
 async function rollBackOrStop(ctx, settings, inFlight, failure) {
     if (!settings.autoRollback) {
-        clearInFlightRollout();
+        inFlightRollout.clear();
         return {
             outcome: 'failed',
             decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
@@ -88452,8 +88770,9 @@ async function shiftTraffic(ctx, inFlight, weight) {
  * while CloudWatch has not yet published the minutes the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation and no failure left standing; it
- * fails at failure-threshold failed evaluations in a row; otherwise it is
- * inconclusive.
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
  */
 async function bake(ctx, settings, judge, step, failures) {
     const start = step.startedAt;
@@ -88487,16 +88806,19 @@ async function bake(ctx, settings, judge, step, failures) {
             if (failures.consecutive >= settings.failureThreshold) {
                 return {
                     verdict: 'failed',
-                    reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+                    reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations without a pass between them`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
                 };
             }
-            warning(`Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
+            warning(`Gate failed (${failures.consecutive} without a pass between them; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
         }
         else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
             passedOnce = true;
         }
         const now = ctx.clock.now();
+        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+        if (index < due)
+            continue;
         if (now >= deadline)
             break;
         if (now < bakeEnd)
@@ -88516,7 +88838,9 @@ async function bake(ctx, settings, judge, step, failures) {
         };
     }
     if (passedOnce) {
-        ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        if (waitsForData) {
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        }
         return { verdict: 'passed' };
     }
     return {
@@ -88581,7 +88905,7 @@ async function promote(ctx, inFlight) {
     if (count !== undefined && count < oldCapacity && !scalesNow) {
         ctx.warn(`${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`);
     }
-    clearInFlightRollout();
+    inFlightRollout.clear();
     await deleteCanaryConfig(ctx, inFlight);
 }
 /**
@@ -88635,7 +88959,7 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     if (!previousConfig || !settings.autoRollback) {
         return {
             outcome: 'failed',
-            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            decision: `${engine_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
             healthy: false,
             failsStep: true
         };
@@ -88680,7 +89004,7 @@ async function baselineBefore(ctx, variants, deployStartedAt, settings) {
     });
     return minutesOf(result, variants);
 }
-function capitalised(text) {
+function engine_capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
@@ -88693,11 +89017,13 @@ async function rollBack(ctx, inFlight) {
         const endpoint = await getEndpoint(ctx);
         if (endpoint.EndpointConfigName === inFlight.previousConfig &&
             !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
-            clearInFlightRollout();
+            inFlightRollout.clear();
             await deleteCanaryConfig(ctx, inFlight);
             return endpoint;
         }
-        if (endpoint.ProductionVariants?.some((variant) => variant.VariantName === inFlight.newVariant)) {
+        const newVariant = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
+        // Already at weight 0 (a cancelled step moved it off): the same weights again would only be one more update.
+        if (newVariant && ((newVariant.CurrentWeight ?? 0) > 0 || (newVariant.DesiredWeight ?? 0) > 0)) {
             await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
                 purpose: `the shift of all traffic back to the old variants`,
                 forceWait: true
@@ -88717,7 +89043,7 @@ async function rollBack(ctx, inFlight) {
     });
     await restoreServingCapacity(ctx, inFlight.held);
     await releaseServingCapacity(ctx, inFlight.held);
-    clearInFlightRollout();
+    inFlightRollout.clear();
     await deleteCanaryConfig(ctx, inFlight);
     return endpoint;
 }
@@ -88725,8 +89051,8 @@ async function rollBack(ctx, inFlight) {
 async function deleteCanaryConfig(ctx, inFlight) {
     await deleteConfigQuietly(ctx, inFlight.canaryConfig);
 }
-function instances(count) {
-    return `${count} instance${count === 1 ? '' : 's'}`;
+function instances(n) {
+    return counted(n, 'instance');
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/result.ts
@@ -88759,7 +89085,8 @@ async function concludeRollout(ctx, result, created) {
         record.decision = result.decision;
     }
     else if (!result.failsStep) {
-        ctx.note(result.decision);
+        // For the summary only: announce() below puts it in the log, as a notice.
+        ctx.report.notes.push(result.decision);
     }
     setRolloutOutputs(ctx, {
         outcome: result.outcome,
@@ -89009,7 +89336,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
     record.plan = describePlan(settings, alarms);
     info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
     if (!ctx.dryRun)
-        saveNativeDeployment({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
+        nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
     let ended = true;
     try {
         const { result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => updateEndpointConfig(ctx, releaseConfig, {
@@ -89064,7 +89391,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
     finally {
         if (ended) {
             await deleteGateAlarms(ctx, generated);
-            clearNativeDeployment();
+            nativeDeployment.clear();
         }
     }
 }
@@ -89094,6 +89421,377 @@ function rollingBatchInstances(settings, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
 }
 
+;// CONCATENATED MODULE: ./src/summary.ts
+/**
+ * The job summary: one function per section, rendered from the run's report.
+ * The verdict comes first, because that is what a person opens the page for.
+ */
+
+
+/** Operations that only look: their page is about health, not about changes. */
+const READ_ONLY = new Set(['monitor', 'health-check']);
+function consoleUrl(region, endpointName) {
+    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
+}
+function verdict(report) {
+    const result = report.outputs['rollout-result'];
+    if (report.cancelled)
+        return { icon: '⏹️', text: 'cancelled' };
+    if (result === 'rolled-back')
+        return { icon: '↩️', text: 'rolled back' };
+    if (report.outputs.healthy === 'false')
+        return { icon: '❌', text: 'unhealthy' };
+    if (report.dryRun && report.succeeded)
+        return { icon: '📝', text: 'dry run: nothing was changed' };
+    if (result === 'paused')
+        return { icon: '⏸️', text: 'paused' };
+    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
+        return { icon: '✅', text: 'healthy' };
+    }
+    if (report.succeeded)
+        return { icon: '✅', text: 'succeeded' };
+    return { icon: '❌', text: 'failed' };
+}
+function addHeading(summary, report) {
+    const { icon, text } = verdict(report);
+    summary.addHeading(`${icon} ${report.operation} ${text}: ${escapeHtml(report.endpointName)}`, 2);
+    const facts = [
+        `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
+        `region <code>${escapeHtml(report.region)}</code>`
+    ];
+    if (report.dashboardUrl)
+        facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`);
+    if (report.finishedAt !== undefined)
+        facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`);
+    summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
+    if (report.error)
+        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
+    const decision = report.rollout?.decision;
+    if (decision && decision !== report.error) {
+        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
+    }
+}
+/** The inputs, folded away: they matter when something went wrong, not at a glance. */
+function addRequest(summary, report) {
+    if (report.request.length === 0)
+        return;
+    const rows = report.request
+        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
+        .join('');
+    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
+}
+/**
+ * The instance-hours the run added beyond the steady fleet, and what they
+ * cost at the price the workflow gave: the second fleet SageMaker runs during
+ * every update and the canary beside the serving variants are what a
+ * progressive rollout costs.
+ */
+function addCapacity(summary, report) {
+    const hours = report.addedInstanceHours;
+    if (hours === undefined)
+        return;
+    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
+}
+/** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
+function instanceHoursText(hours, price) {
+    const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
+    return `${hours.toFixed(2)}${cost}`;
+}
+/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
+function addPlan(summary, report) {
+    const plan = report.plan;
+    if (!plan)
+        return;
+    summary.addHeading(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}`, 3);
+    summary.addList(plan.schedule.map(escapeHtml), true);
+    summary.addRaw(`<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`, true);
+}
+/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
+function addChanges(summary, report) {
+    if (report.changes.length === 0) {
+        if (!READ_ONLY.has(report.operation))
+            summary.addRaw('<p>Nothing was changed.</p>', true);
+        return;
+    }
+    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
+    if (report.dryRun) {
+        summary.addHeading('Plan (nothing was changed)', 3);
+        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
+        return;
+    }
+    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
+}
+/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
+function describeWeights(input) {
+    const desired = input
+        ?.DesiredWeightsAndCapacities ?? [];
+    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
+    if (weights.length === 0)
+        return '';
+    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
+}
+function addNotes(summary, report) {
+    if (report.notes.length === 0)
+        return;
+    summary.addList(report.notes.map(escapeHtml));
+}
+function addVariants(summary, report) {
+    if (!report.variants || report.variants.length === 0)
+        return;
+    summary.addHeading('Variants now', 3);
+    summary.addTable([
+        ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
+        ...report.variants.map((variant) => [
+            escapeHtml(variant.name),
+            escapeHtml(variant.model ?? '—'),
+            escapeHtml(variant.instanceType ?? '—'),
+            variant.instanceCount === undefined ? '—' : String(variant.instanceCount),
+            variant.weight === undefined ? '—' : `${variant.weight}%`
+        ])
+    ]);
+}
+/**
+ * Where each setting of the new model and variant came from: a production
+ * endpoint's VPC or timeouts kept without anyone repeating them is only
+ * reassuring when the page says so.
+ */
+function addSettings(summary, report) {
+    if (!report.settings || report.settings.length === 0)
+        return;
+    const rows = report.settings
+        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
+        .join('');
+    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
+}
+function shortValue(value) {
+    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
+}
+/** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
+function decidingEvaluation(step) {
+    return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
+        step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
+        step.evaluations.at(-1));
+}
+function formatRate(rate) {
+    return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
+}
+/** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
+function besideBaseline(value, baseline) {
+    return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`;
+}
+/** Invocations the step's judged windows held: each minute is judged in one window only. */
+function judgedInvocations(step) {
+    const windows = step.evaluations.filter((evaluation) => evaluation.window && evaluation.invocations !== undefined);
+    if (windows.length === 0)
+        return undefined;
+    // A window that stayed open to gather more invocations is judged again, larger; count the latest of each start.
+    const byStart = new Map();
+    for (const evaluation of windows)
+        byStart.set(evaluation.window?.from ?? 0, evaluation.invocations ?? 0);
+    return [...byStart.values()].reduce((sum, count) => sum + count, 0);
+}
+function alarmsCell(evaluation) {
+    if (evaluation === undefined)
+        return '—';
+    if (evaluation.alarmsChecked === undefined)
+        return 'none set';
+    return evaluation.alarmsInAlarm.length ? escapeHtml(evaluation.alarmsInAlarm.join(', ')) : 'OK';
+}
+/** How the step's evaluations came out, such as "3 passed, 9 inconclusive". */
+function evaluationCounts(step) {
+    const counts = new Map();
+    for (const evaluation of step.evaluations)
+        counts.set(evaluation.verdict, (counts.get(evaluation.verdict) ?? 0) + 1);
+    return ['passed', 'failed', 'inconclusive']
+        .filter((verdict) => counts.has(verdict))
+        .map((verdict) => `${counts.get(verdict)} ${verdict}`)
+        .join(', ');
+}
+function addRollout(summary, report) {
+    const rollout = report.rollout;
+    if (!rollout)
+        return;
+    const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
+    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
+    if (rollout.plan)
+        summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true);
+    if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
+        summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true);
+    }
+    if (rollout.steps.length === 0)
+        return;
+    summary.addTable([
+        ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict'].map((data) => ({ data, header: true })),
+        ...rollout.steps.map((step, index) => {
+            const evaluation = decidingEvaluation(step);
+            const invocations = judgedInvocations(step);
+            const baseline = evaluation?.baseline;
+            return [
+                step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
+                `${step.weight}%`,
+                step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
+                invocations === undefined ? '—' : formatCount(invocations),
+                besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
+                besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
+                alarmsCell(evaluation),
+                evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
+                evaluationCounts(step) || '—',
+                stepVerdict(step)
+            ];
+        })
+    ]);
+    const findings = rollout.steps.flatMap((step, index) => {
+        const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`;
+        const comparisons = decidingEvaluation(step)?.comparisons ?? [];
+        return [
+            ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
+            ...comparisons.map((comparison) => `${label}, ${comparison.gate} ${comparison.verdict}: ${comparison.detail}`)
+        ];
+    });
+    if (findings.length > 0) {
+        summary.addDetails(`Why each step ended as it did (${findings.length})`, `<ul>${findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('')}</ul>`);
+    }
+    summary.addRaw(rolloutCharts(rollout), true);
+}
+/** Steps are numbered without the pause a promotion judged first. */
+function stepNumber(steps, index) {
+    return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length;
+}
+function formatMs(ms) {
+    return ms === undefined ? '—' : `${Math.round(ms)} ms`;
+}
+function stepVerdict(step) {
+    switch (step.verdict) {
+        case 'passed':
+            return '✅ passed';
+        case 'failed':
+            return '❌ failed';
+        case 'inconclusive':
+            return '❔ inconclusive';
+        case 'skipped':
+            return '⏭️ skipped';
+        case 'cancelled':
+            return '⏹️ cancelled';
+        default:
+            return '⏳ in progress';
+    }
+}
+/**
+ * Mermaid charts (GitHub renders them in job summaries): the new variant's
+ * share of traffic per step, and its error rate per step against the limit.
+ * Two charts, because an error rate of 0.3% drawn on a 0-100% weight axis is
+ * a flat line; and no error-rate chart when no gate measured one, rather than
+ * a chart of zeros nobody measured.
+ */
+function rolloutCharts(rollout) {
+    if (rollout.steps.length < 2)
+        return '';
+    const variant = rollout.newVariant.replace(/"/g, '');
+    const labels = rollout.steps
+        .map((step, index) => `"${index + 1}${step.verdict === 'failed' ? ' ❌' : ''}"`)
+        .join(', ');
+    const charts = [
+        chart(`${variant}: share of traffic per step (%)`, labels, 100, [
+            `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
+        ])
+    ];
+    const rates = rollout.steps.map((step) => decidingEvaluation(step)?.errorRate);
+    if (rates.some((rate) => rate !== undefined)) {
+        const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)));
+        const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate);
+        const top = niceCeiling(Math.max(...values, limit ?? 0, 0.1) * 1.2);
+        charts.push(chart(`${variant}: 5XX error rate per step (%)${limit === undefined ? '' : `, line: max-error-rate ${limit}%`}`, labels, top, [`bar [${values.join(', ')}]`, ...(limit === undefined ? [] : [`line [${values.map(() => limit).join(', ')}]`])]));
+    }
+    return charts.join('\n');
+}
+function chart(title, labels, top, series) {
+    return [
+        '',
+        '```mermaid',
+        // Half the default height: two charts should not push the variants off the first screen.
+        '%%{init: {"xyChart": {"height": 250}}}%%',
+        'xychart-beta',
+        `    title "${title}"`,
+        `    x-axis "Step" [${labels}]`,
+        `    y-axis "%" 0 --> ${top}`,
+        ...series.map((line) => `    ${line}`),
+        '```',
+        ''
+    ].join('\n');
+}
+function asPercent(rate) {
+    return Math.round(rate * 10000) / 100;
+}
+/** The axis top: 1, 2 or 5 times a power of ten, so small rates fill the chart. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value;
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function addProbes(summary, report) {
+    if (!report.probes || report.probes.length === 0)
+        return;
+    summary.addHeading('Health probes', 3);
+    summary.addTable([
+        ['#', 'Variant', 'Result', 'Latency', 'Detail'].map((data) => ({ data, header: true })),
+        ...report.probes.map((probe, index) => [
+            String(index + 1),
+            escapeHtml(probe.variant ?? 'any'),
+            probe.ok ? '✅ ok' : '❌ failed',
+            `${Math.round(probe.latencyMs)} ms`,
+            escapeHtml(probe.detail)
+        ])
+    ]);
+}
+function addMetrics(summary, report) {
+    if (!report.metrics)
+        return;
+    summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3);
+    summary.addTable([
+        ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99'].map((data) => ({
+            data,
+            header: true
+        })),
+        ...report.metrics.variants.map((metrics) => [
+            escapeHtml(metrics.variant),
+            formatCount(metrics.invocations),
+            formatCount(metrics.errors4xx),
+            formatCount(metrics.errors5xx),
+            formatRate(metrics.errorRate),
+            metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
+            metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`
+        ])
+    ]);
+}
+function renderSummary(summary, report) {
+    addHeading(summary, report);
+    addNotes(summary, report);
+    addPlan(summary, report);
+    addRollout(summary, report);
+    addCapacity(summary, report);
+    addVariants(summary, report);
+    addSettings(summary, report);
+    addProbes(summary, report);
+    addMetrics(summary, report);
+    addChanges(summary, report);
+    addRequest(summary, report);
+}
+/** Writes the summary once; a failure here is a warning and never hides the run's own error. */
+async function writeSummary(report) {
+    try {
+        renderSummary(summary, report);
+        await summary.write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/plan.ts
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
@@ -89102,6 +89800,8 @@ function rollingBatchInstances(settings, fleet) {
  * Nothing is sent that changes anything; reads still happen, so the plan
  * starts from the endpoint as it is.
  */
+
+
 
 
 
@@ -89138,7 +89838,7 @@ async function planRollout(ctx, settings, plan) {
             ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
             : 'no gates: it only waits'}${waitsForData
             ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
-            : ''}. A failed gate (${settings.failureThreshold} in a row) ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
+            : ''}. ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
     }
     durationMs += canaryMs;
     instanceMs += (plan.release.InitialInstanceCount ?? 0) * canaryMs;
@@ -89156,7 +89856,7 @@ async function planRollout(ctx, settings, plan) {
         durationMs += fleetMs;
         instanceMs += releaseFleet * fleetMs;
     }
-    ctx.report.plan = {
+    const planned = {
         schedule,
         gates,
         expectedDurationMs: durationMs,
@@ -89164,7 +89864,21 @@ async function planRollout(ctx, settings, plan) {
             ? `this endpoint's last update took ${formatDuration(ctx.expectedFleetChangeMs)}`
             : `a new fleet typically takes ${formatDuration(TYPICAL_MS.fleet)} to come up`
     };
+    ctx.report.plan = planned;
     addInstanceTime(ctx.report, instanceMs);
+    logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
+}
+/**
+ * The plan in the log as well as in the summary: a dry run is often read in
+ * the step's log (or a local run's output), where the calls alone would not
+ * say how the rollout is judged or how long it takes.
+ */
+function logPlan(plan, hours, price) {
+    info(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}, assuming ${plan.basis}.`);
+    plan.schedule.forEach((line, index) => info(`  ${index + 1}. ${line}`));
+    info(plan.gates.length > 0 ? `Gates: ${plan.gates.join('; ')}.` : 'No gates are set.');
+    if (hours !== undefined)
+        info(`Instance-hours this rollout would add: ${instanceHoursText(hours, price)}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
@@ -89212,6 +89926,27 @@ async function planDeploy(ctx, deploy, release, serving) {
     return plan;
 }
 async function runDeploy(ctx, deploy) {
+    try {
+        await deployModel(ctx, deploy);
+    }
+    finally {
+        // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+        if (!inFlightRollout.current && !nativeDeployment.current)
+            unfinishedDeploy.clear();
+    }
+}
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+function track(ctx, created) {
+    if (ctx.dryRun)
+        return;
+    unfinishedDeploy.save({
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        models: [...created.models],
+        configs: [...created.configs]
+    });
+}
+async function deployModel(ctx, deploy) {
     await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await waitUntilUpdatable(ctx);
@@ -89262,12 +89997,15 @@ async function runDeploy(ctx, deploy) {
     }
     // Anything this run made that the endpoint does not end up using goes again on failure.
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    track(ctx, created);
     let result;
     try {
-        const reuseByName = deploy.modelName !== undefined;
-        if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
-            created.models.push(release.modelName);
-        }
+        await ensureModel(ctx, release.modelName, plan.model, {
+            tags: deploy.tags,
+            reuseByName: deploy.modelName !== undefined,
+            created,
+            onRecord: () => track(ctx, created)
+        });
         if (nativeVariant) {
             result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, plan.configSettings);
         }
@@ -89323,17 +90061,16 @@ async function createEndpoint(ctx, deploy, plan) {
     }
     const variantName = deploy.variantName ?? 'AllTraffic';
     ctx.output('variant-name', variantName);
+    const created = { models: [], configs: [release.releaseConfig] };
+    track(ctx, created);
     await ensureModel(ctx, release.modelName, plan.model, {
         tags: deploy.tags,
-        reuseByName: deploy.modelName !== undefined
+        reuseByName: deploy.modelName !== undefined,
+        created,
+        onRecord: () => track(ctx, created)
     });
     await createEndpointConfig(ctx, release.releaseConfig, [plan.variant(variantName, 1)], { role: 'release' }, deploy.tags, plan.configSettings);
-    const input = {
-        EndpointName: ctx.endpointName,
-        EndpointConfigName: release.releaseConfig,
-        Tags: toTagList(deploy.tags)
-    };
-    await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateEndpointCommand */.fRi(input)));
+    await createEndpointOn(ctx, release.releaseConfig, deploy.tags);
     ctx.output('endpoint-config-name', release.releaseConfig);
     if (ctx.dryRun || !ctx.settings.waitForCompletion)
         return undefined;
@@ -89663,7 +90400,10 @@ async function runPromote(ctx, settings) {
         oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
         releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-        userTags: withTraceability(Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:'))), ctx.env),
+        userTags: {
+            ...ctx.run.tags,
+            ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+        },
         held: []
     };
     const remaining = settings.trafficSteps.filter((step) => step > current);
@@ -89932,378 +90672,16 @@ async function runUpdateTraffic(ctx, settings) {
         ctx.output('variant-weights', settings.variantWeights);
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
-/**
- * The job summary: one function per section, rendered from the run's report.
- * The verdict comes first, because that is what a person opens the page for.
- */
-
-
-/** Operations that only look: their page is about health, not about changes. */
-const READ_ONLY = new Set(['monitor', 'health-check']);
-function consoleUrl(region, endpointName) {
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
-}
-function verdict(report) {
-    const result = report.outputs['rollout-result'];
-    if (result === 'rolled-back')
-        return { icon: '↩️', text: 'rolled back' };
-    if (report.outputs.healthy === 'false')
-        return { icon: '❌', text: 'unhealthy' };
-    if (report.dryRun && report.succeeded)
-        return { icon: '📝', text: 'dry run: nothing was changed' };
-    if (result === 'paused')
-        return { icon: '⏸️', text: 'paused' };
-    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
-        return { icon: '✅', text: 'healthy' };
-    }
-    if (report.succeeded)
-        return { icon: '✅', text: 'succeeded' };
-    return { icon: '❌', text: 'failed' };
-}
-function addHeading(summary, report) {
-    const { icon, text } = verdict(report);
-    summary.addHeading(`${icon} ${report.operation} ${text}: ${escapeHtml(report.endpointName)}`, 2);
-    const facts = [
-        `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
-        `region <code>${escapeHtml(report.region)}</code>`
-    ];
-    if (report.dashboardUrl)
-        facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`);
-    if (report.finishedAt !== undefined)
-        facts.push(`took ${formatDuration(report.finishedAt - report.startedAt)}`);
-    summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
-    if (report.error)
-        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
-    const decision = report.rollout?.decision;
-    if (decision && decision !== report.error) {
-        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
-    }
-}
-/** The inputs, folded away: they matter when something went wrong, not at a glance. */
-function addRequest(summary, report) {
-    if (report.request.length === 0)
-        return;
-    const rows = report.request
-        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
-        .join('');
-    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
-}
-/**
- * The instance-hours the run added beyond the steady fleet, and what they
- * cost at the price the workflow gave: the second fleet SageMaker runs during
- * every update and the canary beside the serving variants are what a
- * progressive rollout costs.
- */
-function addCapacity(summary, report) {
-    const hours = report.addedInstanceHours;
-    if (hours === undefined)
-        return;
-    const price = report.instanceHourPrice;
-    const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
-    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${hours.toFixed(2)}${cost} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
-}
-/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
-function addPlan(summary, report) {
-    const plan = report.plan;
-    if (!plan)
-        return;
-    summary.addHeading(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}`, 3);
-    summary.addList(plan.schedule.map(escapeHtml), true);
-    summary.addRaw(`<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`, true);
-}
-/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
-function addChanges(summary, report) {
-    if (report.changes.length === 0) {
-        if (!READ_ONLY.has(report.operation))
-            summary.addRaw('<p>Nothing was changed.</p>', true);
-        return;
-    }
-    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
-    if (report.dryRun) {
-        summary.addHeading('Plan (nothing was changed)', 3);
-        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
-        return;
-    }
-    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
-}
-/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
-function describeWeights(input) {
-    const desired = input
-        ?.DesiredWeightsAndCapacities ?? [];
-    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
-    if (weights.length === 0)
-        return '';
-    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
-}
-function addNotes(summary, report) {
-    if (report.notes.length === 0)
-        return;
-    summary.addList(report.notes.map(escapeHtml));
-}
-function addVariants(summary, report) {
-    if (!report.variants || report.variants.length === 0)
-        return;
-    summary.addHeading('Variants now', 3);
-    summary.addTable([
-        ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
-        ...report.variants.map((variant) => [
-            escapeHtml(variant.name),
-            escapeHtml(variant.model ?? '—'),
-            escapeHtml(variant.instanceType ?? '—'),
-            variant.instanceCount === undefined ? '—' : String(variant.instanceCount),
-            variant.weight === undefined ? '—' : `${variant.weight}%`
-        ])
-    ]);
-}
-/**
- * Where each setting of the new model and variant came from: a production
- * endpoint's VPC or timeouts kept without anyone repeating them is only
- * reassuring when the page says so.
- */
-function addSettings(summary, report) {
-    if (!report.settings || report.settings.length === 0)
-        return;
-    const rows = report.settings
-        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
-        .join('');
-    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
-}
-function shortValue(value) {
-    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
-}
-/** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
-function decidingEvaluation(step) {
-    return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
-        step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
-        step.evaluations.at(-1));
-}
-function formatRate(rate) {
-    return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
-}
-/** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
-function besideBaseline(value, baseline) {
-    return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`;
-}
-/** Invocations the step's judged windows held: each minute is judged in one window only. */
-function judgedInvocations(step) {
-    const windows = step.evaluations.filter((evaluation) => evaluation.window && evaluation.invocations !== undefined);
-    if (windows.length === 0)
-        return undefined;
-    // A window that stayed open to gather more invocations is judged again, larger; count the latest of each start.
-    const byStart = new Map();
-    for (const evaluation of windows)
-        byStart.set(evaluation.window?.from ?? 0, evaluation.invocations ?? 0);
-    return [...byStart.values()].reduce((sum, count) => sum + count, 0);
-}
-function alarmsCell(evaluation) {
-    if (evaluation === undefined)
-        return '—';
-    if (evaluation.alarmsChecked === undefined)
-        return 'none set';
-    return evaluation.alarmsInAlarm.length ? escapeHtml(evaluation.alarmsInAlarm.join(', ')) : 'OK';
-}
-/** How the step's evaluations came out, such as "3 passed, 9 inconclusive". */
-function evaluationCounts(step) {
-    const counts = new Map();
-    for (const evaluation of step.evaluations)
-        counts.set(evaluation.verdict, (counts.get(evaluation.verdict) ?? 0) + 1);
-    return ['passed', 'failed', 'inconclusive']
-        .filter((verdict) => counts.has(verdict))
-        .map((verdict) => `${counts.get(verdict)} ${verdict}`)
-        .join(', ');
-}
-function addRollout(summary, report) {
-    const rollout = report.rollout;
-    if (!rollout)
-        return;
-    const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails";
-    summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3);
-    if (rollout.plan)
-        summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true);
-    if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
-        summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true);
-    }
-    if (rollout.steps.length === 0)
-        return;
-    summary.addTable([
-        ['Step', 'Weight', 'Time', 'Invocations', 'Error rate', 'p99', 'Alarms', 'Probes', 'Evaluations', 'Verdict'].map((data) => ({ data, header: true })),
-        ...rollout.steps.map((step, index) => {
-            const evaluation = decidingEvaluation(step);
-            const invocations = judgedInvocations(step);
-            const baseline = evaluation?.baseline;
-            return [
-                step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
-                `${step.weight}%`,
-                step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
-                invocations === undefined ? '—' : formatCount(invocations),
-                besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
-                besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
-                alarmsCell(evaluation),
-                evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
-                evaluationCounts(step) || '—',
-                stepVerdict(step)
-            ];
-        })
-    ]);
-    const findings = rollout.steps.flatMap((step, index) => {
-        const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`;
-        const comparisons = decidingEvaluation(step)?.comparisons ?? [];
-        return [
-            ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
-            ...comparisons.map((comparison) => `${label}, ${comparison.gate} ${comparison.verdict}: ${comparison.detail}`)
-        ];
-    });
-    if (findings.length > 0) {
-        summary.addDetails(`Why each step ended as it did (${findings.length})`, `<ul>${findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('')}</ul>`);
-    }
-    summary.addRaw(rolloutCharts(rollout), true);
-}
-/** Steps are numbered without the pause a promotion judged first. */
-function stepNumber(steps, index) {
-    return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length;
-}
-function formatMs(ms) {
-    return ms === undefined ? '—' : `${Math.round(ms)} ms`;
-}
-function stepVerdict(step) {
-    switch (step.verdict) {
-        case 'passed':
-            return '✅ passed';
-        case 'failed':
-            return '❌ failed';
-        case 'inconclusive':
-            return '❔ inconclusive';
-        case 'skipped':
-            return '⏭️ skipped';
-        default:
-            return '⏳ in progress';
-    }
-}
-/**
- * Mermaid charts (GitHub renders them in job summaries): the new variant's
- * share of traffic per step, and its error rate per step against the limit.
- * Two charts, because an error rate of 0.3% drawn on a 0-100% weight axis is
- * a flat line; and no error-rate chart when no gate measured one, rather than
- * a chart of zeros nobody measured.
- */
-function rolloutCharts(rollout) {
-    if (rollout.steps.length < 2)
-        return '';
-    const variant = rollout.newVariant.replace(/"/g, '');
-    const labels = rollout.steps
-        .map((step, index) => `"${index + 1}${step.verdict === 'failed' ? ' ❌' : ''}"`)
-        .join(', ');
-    const charts = [
-        chart(`${variant}: share of traffic per step (%)`, labels, 100, [
-            `bar [${rollout.steps.map((step) => step.weight).join(', ')}]`
-        ])
-    ];
-    const rates = rollout.steps.map((step) => decidingEvaluation(step)?.errorRate);
-    if (rates.some((rate) => rate !== undefined)) {
-        const values = rates.map((rate) => (rate === undefined ? 0 : asPercent(rate)));
-        const limit = rollout.maxErrorRate === undefined ? undefined : asPercent(rollout.maxErrorRate);
-        const top = niceCeiling(Math.max(...values, limit ?? 0, 0.1) * 1.2);
-        charts.push(chart(`${variant}: 5XX error rate per step (%)${limit === undefined ? '' : `, line: max-error-rate ${limit}%`}`, labels, top, [`bar [${values.join(', ')}]`, ...(limit === undefined ? [] : [`line [${values.map(() => limit).join(', ')}]`])]));
-    }
-    return charts.join('\n');
-}
-function chart(title, labels, top, series) {
-    return [
-        '',
-        '```mermaid',
-        // Half the default height: two charts should not push the variants off the first screen.
-        '%%{init: {"xyChart": {"height": 250}}}%%',
-        'xychart-beta',
-        `    title "${title}"`,
-        `    x-axis "Step" [${labels}]`,
-        `    y-axis "%" 0 --> ${top}`,
-        ...series.map((line) => `    ${line}`),
-        '```',
-        ''
-    ].join('\n');
-}
-function asPercent(rate) {
-    return Math.round(rate * 10000) / 100;
-}
-/** The axis top: 1, 2 or 5 times a power of ten, so small rates fill the chart. */
-function niceCeiling(value) {
-    const power = 10 ** Math.floor(Math.log10(value));
-    return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value;
-}
-function formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-function addProbes(summary, report) {
-    if (!report.probes || report.probes.length === 0)
-        return;
-    summary.addHeading('Health probes', 3);
-    summary.addTable([
-        ['#', 'Variant', 'Result', 'Latency', 'Detail'].map((data) => ({ data, header: true })),
-        ...report.probes.map((probe, index) => [
-            String(index + 1),
-            escapeHtml(probe.variant ?? 'any'),
-            probe.ok ? '✅ ok' : '❌ failed',
-            `${Math.round(probe.latencyMs)} ms`,
-            escapeHtml(probe.detail)
-        ])
-    ]);
-}
-function addMetrics(summary, report) {
-    if (!report.metrics)
-        return;
-    summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3);
-    summary.addTable([
-        ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99'].map((data) => ({
-            data,
-            header: true
-        })),
-        ...report.metrics.variants.map((metrics) => [
-            escapeHtml(metrics.variant),
-            formatCount(metrics.invocations),
-            formatCount(metrics.errors4xx),
-            formatCount(metrics.errors5xx),
-            formatRate(metrics.errorRate),
-            metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
-            metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`
-        ])
-    ]);
-}
-function renderSummary(summary, report) {
-    addHeading(summary, report);
-    addNotes(summary, report);
-    addPlan(summary, report);
-    addRollout(summary, report);
-    addCapacity(summary, report);
-    addVariants(summary, report);
-    addSettings(summary, report);
-    addProbes(summary, report);
-    addMetrics(summary, report);
-    addChanges(summary, report);
-    addRequest(summary, report);
-}
-/** Writes the summary once; a failure here is a warning and never hides the run's own error. */
-async function writeSummary(report) {
-    try {
-        renderSummary(summary, report);
-        await summary.write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 ;// CONCATENATED MODULE: ./src/cancel.ts
 /**
  * Cancellation. When a run is cancelled the runner sends SIGINT, then SIGTERM
  * 7.5 s later, then kills the process 2.5 s after that: too little time to
  * restore a config (minutes), but enough to stop the harm. The handler moves
  * all traffic back to the old variants at once, leaves the saved state for the
- * post step, which restores the previous config, and exits.
+ * post step, which restores the previous config, deletes what the run created
+ * and releases the endpoint's lock, and exits.
  */
+
 
 
 
@@ -90328,25 +90706,398 @@ function installCancellationHandlers(clients, onCancelled) {
         process.off('SIGTERM', handler);
     };
 }
+/** What the handler did about the traffic, in a sentence for the log and the summary. */
 async function stopTheHarm(clients) {
-    const rollout = runningRollout();
+    const rollout = inFlightRollout.current;
     if (!rollout || !clients)
-        return;
-    const desired = [
-        ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({ VariantName, DesiredWeight })),
-        { VariantName: rollout.newVariant, DesiredWeight: 0 }
-    ];
+        return '';
+    const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS);
+    let done;
     try {
-        await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
-            EndpointName: rollout.endpointName,
-            DesiredWeightsAndCapacities: desired
-        }), { abortSignal: AbortSignal.timeout(CANCEL_BUDGET_MS) });
-        warning(`Moved all traffic off ${rollout.newVariant}; the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+        const endpoint = await clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: rollout.endpointName }), {
+            abortSignal
+        });
+        const status = endpoint.EndpointStatus ?? '';
+        if (TRANSITIONAL_STATUSES.includes(status)) {
+            done = whileUpdating(rollout, status, endpoint);
+        }
+        else {
+            await clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
+                EndpointName: rollout.endpointName,
+                DesiredWeightsAndCapacities: [
+                    ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({
+                        VariantName,
+                        DesiredWeight
+                    })),
+                    { VariantName: rollout.newVariant, DesiredWeight: 0 }
+                ]
+            }), { abortSignal });
+            done = `All traffic was moved off ${rollout.newVariant} at once.`;
+        }
     }
     catch (error) {
-        // Mid-transition SageMaker refuses weight changes; the post step still restores the config.
-        warning(`Could not move traffic off ${rollout.newVariant} (${errorMessage(error)}); the post step returns "${rollout.endpointName}" to "${rollout.previousConfig}".`);
+        done = `Traffic could not be moved off ${rollout.newVariant} (${errorMessage(error)}).`;
     }
+    warning(`${done} ${postStepPlan()}`);
+    return done;
+}
+/**
+ * SageMaker refuses UpdateEndpointWeightsAndCapacities until an update ends,
+ * and an update takes minutes: nothing can move traffic within the runner's
+ * ten seconds, so the handler only says where things stand.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
+ */
+function whileUpdating(rollout, status, endpoint) {
+    const moving = endpoint.PendingDeploymentSummary?.EndpointConfigName;
+    const share = weightPercentages(endpoint.ProductionVariants ?? [])[rollout.newVariant];
+    const exposure = share === undefined || share === 0
+        ? `${rollout.newVariant} takes no traffic meanwhile`
+        : `${rollout.newVariant} keeps serving ${share}% of traffic until then`;
+    return `Endpoint "${rollout.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`;
+}
+/** What the post step will do, from the state this run saved for it. */
+function postStepPlan() {
+    const rollout = inFlightRollout.current;
+    const created = unfinishedDeploy.current;
+    const plans = [];
+    if (rollout)
+        plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`);
+    if (nativeDeployment.current)
+        plans.push("deletes the alarms of SageMaker's deployment once it has ended");
+    if (created && created.models.length + created.configs.length > 0) {
+        plans.push(`deletes what this run created and nothing runs on (${[
+            ...created.models.map((name) => `model "${name}"`),
+            ...created.configs.map((name) => `config "${name}"`)
+        ].join(', ')}, those that exist)`);
+    }
+    if (plans.length === 0)
+        return '';
+    return `The post step ${plans.join(', then ')}, and releases the endpoint's lock.`;
+}
+/**
+ * The run's report once cancelled: the rollout's step under way is marked
+ * cancelled, not left "in progress", and the error says what was done and
+ * what the post step will do.
+ */
+function recordCancellation(report, whatWasDone, now) {
+    report.succeeded = false;
+    report.cancelled = true;
+    const step = report.rollout?.steps.at(-1);
+    if (step && step.verdict === 'in-progress') {
+        step.verdict = 'cancelled';
+        step.endedAt = now;
+        step.reason = 'the run was cancelled';
+    }
+    if (report.rollout && !report.rollout.result) {
+        report.rollout.decision = `Cancelled${step ? ` at ${step.weight}% on ${report.rollout.newVariant}` : ''}.`;
+    }
+    report.error = ['The run was cancelled.', whatWasDone, postStepPlan()].filter(Boolean).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/lock.ts
+/**
+ * One run at a time may change an endpoint, across workflows and repositories:
+ * GitHub's `concurrency` only orders runs of one repository, and says nothing
+ * of a second repository, the action run by hand, or a workflow without the
+ * endpoint's group.
+ *
+ * The lock is a SageMaker lineage context named after the endpoint. Context
+ * names are unique in an account and region, and CreateContext refuses a name
+ * that exists, so of two runs that start at once exactly one creates it; the
+ * other finds it, reads whose it is, and stops before changing anything. A
+ * context costs nothing and nothing serves from it.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteContext.html
+ *
+ * Its properties name the holder (the run's URL) and an expiry, so a lock
+ * whose run died without a post step can be taken over. The lock calls are
+ * not in the run's list of changes: they change nothing that serves, and a
+ * dry run, which changes nothing, takes no lock.
+ */
+
+
+
+
+/** The operations that change an endpoint; the others only read it, or touch only autoscaling. */
+const LOCKED_OPERATIONS = new Set([
+    'deploy',
+    'promote',
+    'rollback',
+    'update-traffic',
+    'update-capacity',
+    'delete'
+]);
+const LOCK_PREFIX = 'sagemaker-deploy-lock-';
+const LOCK_CONTEXT_TYPE = 'sagemaker-deploy-lock';
+/**
+ * A job runs for at most its timeout-minutes, which is 360 unless the
+ * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
+ * lock held longer than that belongs to a run that is gone. (The action
+ * cannot read its job's timeout-minutes: the runner does not expose it.)
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
+ * https://docs.github.com/en/actions/reference/actions-limits
+ */
+const JOB_TIMEOUT_MS = 6 * 60 * 60_000;
+/**
+ * Endpoint transitions a run may wait for besides its steps' shifts: for the
+ * endpoint to become updatable, the canary config, the promotion and a
+ * rollback's weights and config. Each wait lasts at most `timeout`.
+ */
+const TRANSITIONS_OUTSIDE_STEPS = 5;
+/** The post step of a cancelled run waits out the update under way, then restores the config. */
+const POST_STEP_TRANSITIONS = 2;
+/** A takeover takes seconds; a claim this old was left by a run that died taking over. */
+const STALE_CLAIM_MS = 10 * 60_000;
+/** Create, find it taken by a lock that goes away at once, create again: give up after that. */
+const ACQUIRE_ATTEMPTS = 3;
+class EndpointLockedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'EndpointLockedError';
+    }
+}
+function lockName(endpointName) {
+    return `${LOCK_PREFIX}${endpointName}`;
+}
+/**
+ * Runs `work` holding the endpoint's lock when the operation changes the
+ * endpoint. The lock is released when `work` ends, unless it left work for
+ * the post step (a rollout to undo, SageMaker's deployment to wait for, what
+ * a cancelled deploy created): then the post step releases it when done.
+ */
+async function withEndpointLock(ctx, settings, work) {
+    if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation))
+        return work();
+    const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings));
+    try {
+        return await work();
+    }
+    finally {
+        if (leftForPostStep()) {
+            info(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`);
+        }
+        else {
+            await releaseEndpointLock(ctx, held);
+        }
+    }
+}
+/**
+ * How long a lock may stand: as long as a job can run, or as long as this
+ * operation could take if that is longer (a workflow may give a long rollout
+ * a longer timeout-minutes on its own runners), and the post step after it.
+ */
+function lockLifetimeMs(settings) {
+    const timeout = settings.timeoutMs;
+    const rollout = settings.operation === 'deploy'
+        ? settings.deploy.rollout
+        : settings.operation === 'promote'
+            ? settings.rollout
+            : undefined;
+    const steps = rollout?.trafficSteps.length ?? 0;
+    const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0;
+    const planned = steps * perStep + TRANSITIONS_OUTSIDE_STEPS * timeout;
+    return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
+}
+async function acquireEndpointLock(ctx, operation, lifetimeMs) {
+    const held = {
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        name: lockName(ctx.endpointName),
+        token: ctx.run.token
+    };
+    const now = ctx.clock.now();
+    const record = recordFor(ctx, operation, now, now + lifetimeMs);
+    // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
+    heldLock.save(held);
+    try {
+        for (let attempt = 1;; attempt++) {
+            const taken = await claim(ctx, held.name, record, 'the lock');
+            if (taken === 'held')
+                break;
+            const { holder, refusal } = taken;
+            if (!holder) {
+                if (attempt < ACQUIRE_ATTEMPTS)
+                    continue;
+                throw refusal;
+            }
+            const stale = staleness(ctx, holder);
+            if (!stale || attempt >= ACQUIRE_ATTEMPTS)
+                throw lockedError(ctx, holder);
+            await takeOver(ctx, held.name, holder, stale);
+        }
+    }
+    catch (error) {
+        heldLock.clear();
+        throw error;
+    }
+    info(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
+    return held;
+}
+/**
+ * Releases the lock if this run still holds it; a lock another run holds
+ * (taken over after this one's expiry) is left alone. Never throws: the
+ * lock expires by itself, and the run's own outcome matters more.
+ */
+async function releaseEndpointLock(ctx, held) {
+    try {
+        const holder = await findLock(ctx, held.name);
+        if (holder && holder.token !== held.token) {
+            warning(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`);
+        }
+        else if (holder) {
+            await deleteContext(ctx, held.name, 'the lock');
+            info(`Released the lock on endpoint "${held.endpointName}".`);
+        }
+        heldLock.clear();
+    }
+    catch (error) {
+        warning(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
+    }
+}
+function recordFor(ctx, operation, now, expiresAt) {
+    const { run } = ctx;
+    return {
+        owner: run.owner,
+        token: run.token,
+        operation,
+        endpoint: ctx.endpointName,
+        acquiredAt: new Date(now).toISOString(),
+        expiresAt: new Date(expiresAt).toISOString(),
+        ...(run.repository ? { repository: run.repository } : {}),
+        ...(run.runId ? { runId: run.runId } : {}),
+        ...(run.runAttempt ? { runAttempt: run.runAttempt } : {}),
+        ...(run.job ? { job: run.job } : {})
+    };
+}
+/**
+ * Why a lock another process holds may be taken over, if it may: it has
+ * expired, or an earlier attempt of this same run holds it (GitHub starts a
+ * re-run only once every job of the run has ended).
+ */
+function staleness(ctx, holder) {
+    const { run } = ctx;
+    const expiresAt = Date.parse(holder.expiresAt);
+    if (!Number.isFinite(expiresAt) || expiresAt <= ctx.clock.now())
+        return `it expired at ${holder.expiresAt}`;
+    if (run.runId !== undefined &&
+        holder.repository === run.repository &&
+        holder.runId === run.runId &&
+        Number(holder.runAttempt) < Number(run.runAttempt)) {
+        return `attempt ${holder.runAttempt} of this run holds it, and has ended`;
+    }
+    return undefined;
+}
+/**
+ * Deleting a stale lock must not delete the fresh lock another run has just
+ * created in its place. So takeovers go one at a time, behind a second
+ * context (a claim) that only one run can create, and the stale lock is
+ * deleted only if it is still the one found stale. The new lock is then
+ * created by the caller, where a newcomer may still win the name fairly.
+ */
+async function takeOver(ctx, name, stale, why) {
+    const claimName = `${name}-takeover`;
+    const now = ctx.clock.now();
+    const record = recordFor(ctx, 'take over the lock', now, now + STALE_CLAIM_MS);
+    const taken = await claim(ctx, claimName, record, 'the takeover claim');
+    if (taken !== 'held') {
+        const other = taken.holder;
+        if (other && Date.parse(other.acquiredAt) + STALE_CLAIM_MS > now) {
+            throw lockedError(ctx, stale, `${other.owner} is taking it over`);
+        }
+        if (other)
+            await deleteContext(ctx, claimName, 'a stale takeover claim');
+        if ((await claim(ctx, claimName, record, 'the takeover claim')) !== 'held') {
+            throw lockedError(ctx, stale, 'another run is taking it over');
+        }
+    }
+    try {
+        const current = await findLock(ctx, name);
+        if (current?.token === stale.token) {
+            warning(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`);
+            await deleteContext(ctx, name, 'the stale lock');
+        }
+    }
+    finally {
+        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => warning(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`));
+    }
+}
+/**
+ * Creates the context, or finds it already this process's own: a create
+ * whose answer was lost is retried by the SDK and refused, yet it did its
+ * work. Otherwise says who holds the name, if anyone still does.
+ */
+async function claim(ctx, name, record, what) {
+    const refusal = await tryCreate(ctx, name, record, what);
+    if (!refusal)
+        return 'held';
+    const holder = await findLock(ctx, name);
+    return holder?.token === record.token ? 'held' : { holder, refusal };
+}
+/** Creates the context; returns the error when the name was taken (or may have been), throws any other. */
+async function tryCreate(ctx, name, record, what) {
+    const input = {
+        ContextName: name,
+        ContextType: LOCK_CONTEXT_TYPE,
+        Description: `Held by ${record.owner} for ${record.operation} on endpoint "${record.endpoint}" until ${record.expiresAt}. Delete it only if that run is no longer running.`,
+        Source: { SourceUri: record.owner, SourceType: 'workflow-run' },
+        Properties: { ...record }
+    };
+    try {
+        await awsCall('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* CreateContextCommand */.NOh(input)));
+        return undefined;
+    }
+    catch (error) {
+        // Whatever SageMaker's refusal of a taken name says, and whether a lost answer hides a success, a look at the name tells.
+        if (/^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) || answerMayBeLost(error)) {
+            return error;
+        }
+        throw error;
+    }
+}
+async function findLock(ctx, name) {
+    try {
+        const context = await awsCall('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DescribeContextCommand */.G0M({ ContextName: name })));
+        const properties = context?.Properties ?? {};
+        return {
+            owner: properties.owner ?? 'an unknown run',
+            token: properties.token ?? '',
+            operation: properties.operation ?? 'an operation',
+            endpoint: properties.endpoint ?? ctx.endpointName,
+            acquiredAt: properties.acquiredAt ?? context?.CreationTime?.toISOString() ?? '',
+            expiresAt: properties.expiresAt ?? '',
+            ...(properties.repository ? { repository: properties.repository } : {}),
+            ...(properties.runId ? { runId: properties.runId } : {}),
+            ...(properties.runAttempt ? { runAttempt: properties.runAttempt } : {}),
+            ...(properties.job ? { job: properties.job } : {})
+        };
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+async function deleteContext(ctx, name, what) {
+    try {
+        await awsCall('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteContextCommand */.m$M({ ContextName: name })));
+    }
+    catch (error) {
+        // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
+        if (isNotFound(error))
+            return;
+        if (answerMayBeLost(error) && !(await findLock(ctx, name)))
+            return;
+        throw error;
+    }
+}
+function lockedError(ctx, holder, detail) {
+    const { run } = ctx;
+    const sameRun = run.runId !== undefined && holder.runId === run.runId && holder.repository === run.repository;
+    const who = sameRun ? `another job or step of this same run (${holder.owner})` : `another run: ${holder.owner}`;
+    const since = holder.acquiredAt ? ` since ${holder.acquiredAt}` : '';
+    const expiry = holder.expiresAt ? ` Its lock expires at ${holder.expiresAt}` : ' Its lock has no expiry';
+    return new EndpointLockedError(`Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}`);
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -90355,7 +91106,10 @@ async function stopTheHarm(clients) {
  * what a cancelled or killed main step left, as its saved state says:
  * - a rollout run by the action goes back to its previous config;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
- *   the alarms the action made for it are deleted.
+ *   the alarms the action made for it are deleted;
+ * - the model and configs an unfinished deploy created are deleted, once
+ *   nothing runs on them;
+ * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
 
@@ -90370,14 +91124,19 @@ async function stopTheHarm(clients) {
 
 
 
+
+
+
 async function runPost(clock, createClients) {
-    const rollout = readInFlightRollout();
-    const native = readNativeDeployment();
-    if (!rollout && !native) {
+    const rollout = inFlightRollout.read();
+    const native = nativeDeployment.read();
+    const created = unfinishedDeploy.read();
+    const lock = heldLock.read();
+    const target = rollout ?? native ?? created ?? lock;
+    if (!target) {
         core_debug('No rollout was left in flight; nothing to clean up.');
         return;
     }
-    const target = (rollout ?? native);
     const report = newReport('rollback', target.endpointName, target.region, false, clock.now());
     const saved = readCommonInputs();
     // The rollout's own endpoint and region win: they are what the post step must restore.
@@ -90388,11 +91147,18 @@ async function runPost(clock, createClients) {
             await returnToPreviousConfig(ctx, rollout);
         if (native)
             await removeDeploymentAlarms(ctx, native);
+        if (created)
+            await deleteWhatTheRunCreated(ctx, created);
         report.succeeded = report.error === undefined;
     }
     finally {
-        report.finishedAt = clock.now();
-        await writeSummary(report);
+        // Released last: until the endpoint is back where it was, no other run may start on it.
+        if (lock)
+            await releaseEndpointLock(ctx, lock);
+        if (rollout || native || created) {
+            report.finishedAt = clock.now();
+            await writeSummary(report);
+        }
     }
 }
 async function returnToPreviousConfig(ctx, rollout) {
@@ -90412,9 +91178,25 @@ async function returnToPreviousConfig(ctx, rollout) {
         await reportEndpoint(ctx, await getEndpoint(ctx));
     }
     catch (error) {
-        ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`;
+        // The AWS message goes last: it ends its own sentence.
+        ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}" (run operation: rollback with endpoint-config-name: ${rollout.previousConfig}): ${errorMessage(error)}`;
         warning(ctx.report.error);
+        // The saved state ends with this step, and operation: rollback does not know what was suspended:
+        // left now, the serving variants' scale-in would stay suspended for good.
+        await releaseServingCapacity(ctx, rollout.heldCapacity);
     }
+}
+/** After the endpoint is back (or never left), what the cancelled deploy made for it serves nothing. */
+async function deleteWhatTheRunCreated(ctx, created) {
+    const deleted = await discardUnused(ctx, created);
+    const names = [
+        ...deleted.models.map((name) => `model "${name}"`),
+        ...deleted.configs.map((name) => `endpoint config "${name}"`)
+    ];
+    if (names.length > 0) {
+        ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`);
+    }
+    unfinishedDeploy.clear();
 }
 /**
  * SageMaker's deployment needs its alarms until it ends, and nothing can stop
@@ -90426,7 +91208,7 @@ async function removeDeploymentAlarms(ctx, native) {
         await waitForSettled(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
         await deleteGateAlarms(ctx, native.alarms);
         ctx.note(`SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`);
-        clearNativeDeployment();
+        nativeDeployment.clear();
     }
     catch (error) {
         ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${errorMessage(error)} Delete them once it has.`;
@@ -90434,8 +91216,6 @@ async function removeDeploymentAlarms(ctx, native) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/dashboard.ts
 /**
  * A CloudWatch dashboard for an endpoint: one row of graphs per variant, so
@@ -95849,6 +96629,8 @@ function deployments_shortened(text) {
 
 
 
+
+
 async function run(overrides = {}) {
     const deps = {
         clock: systemClock,
@@ -95873,10 +96655,8 @@ async function run(overrides = {}) {
         setOutput('result', JSON.stringify(resultOutput(report)));
         await writeSummary(report);
     };
-    const uninstall = installCancellationHandlers(() => clients, async () => {
-        report.succeeded = false;
-        report.error =
-            'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.';
+    const uninstall = installCancellationHandlers(() => clients, async (whatWasDone) => {
+        recordCancellation(report, whatWasDone, deps.clock.now());
         await finish('inactive');
     });
     try {
@@ -95889,20 +96669,23 @@ async function run(overrides = {}) {
         if (settings.record.instanceHourPrice !== undefined)
             report.instanceHourPrice = settings.record.instanceHourPrice;
         clients = deps.createClients(settings.region);
-        const ctx = new OperationContext(settings, clients, deps.clock, report, deps.env);
+        const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env));
         ctx.output('endpoint-name', settings.endpointName);
-        if (RELEASING.has(settings.operation) && !settings.dryRun) {
-            deployment = await startDeployment({
-                token: settings.record.githubToken,
-                environment: settings.record.environment,
-                endpointName: settings.endpointName,
-                region: settings.region,
-                env: deps.env,
-                description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-                warn: (message) => ctx.warn(message)
-            });
-        }
-        await dispatch(ctx, settings);
+        await withEndpointLock(ctx, settings, async () => {
+            // Inside the lock: a run turned away by another one's lock records no deployment of its own.
+            if (RELEASING.has(settings.operation) && !settings.dryRun) {
+                deployment = await startDeployment({
+                    token: settings.record.githubToken,
+                    environment: settings.record.environment,
+                    endpointName: settings.endpointName,
+                    region: settings.region,
+                    env: deps.env,
+                    description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+                    warn: (message) => ctx.warn(message)
+                });
+            }
+            await dispatch(ctx, settings);
+        });
         report.succeeded = true;
         if (settings.record.dashboard && RELEASING.has(settings.operation))
             await recordDashboard(ctx);

@@ -2,31 +2,30 @@
 // `npm run demo`: the action's main job, end to end, with no AWS account.
 //
 // Starts the local AWS emulator (moto, patched by test/emulator/launcher.py),
-// deploys a first model to a new endpoint, then canary-deploys a second one
-// behind health gates, running the committed dist/index.js under Node 24 the
-// way a GitHub runner runs a `node24` action (INPUT_* variables, the
-// GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, the post step).
-// Plain Node on purpose: it must run straight after `npm ci`, without a
-// TypeScript loader, and it must keep working whatever the tests need.
+// deploys a first model to a new endpoint, starts simulated clients sending it
+// requests, then canary-deploys a second model behind health gates, running
+// the committed dist/index.js under Node 24 the way a GitHub runner runs a
+// `node24` action (INPUT_* variables, the GITHUB_OUTPUT / GITHUB_STATE /
+// GITHUB_STEP_SUMMARY files, the post step). Plain Node on purpose: it must
+// run straight after `npm ci`, without a TypeScript loader, and it must keep
+// working whatever the tests need.
+//
+// The gates judge what the emulator publishes from those requests, as
+// CloudWatch does: a minute's AWS/SageMaker metrics only once the minute has
+// closed and a delay has passed. CloudWatch's delay is one to three minutes;
+// the demo's emulator uses 5 to 15 s, so that its three-step canary takes about
+// three minutes instead of eight or more, and the demo says so when it starts.
 //
 // Ctrl-C during a step is handled as a cancelled workflow run: SIGINT to the
 // action, SIGTERM 7.5 s later, then its post step, then the emulator stops.
 //
-// Flags: --rollback puts the alarm into ALARM at the 50% step, to show an
-// automatic rollback; --verbose shows the action's debug lines; --full prints
-// output values whole. EMULATOR_PYTHON picks the Python that runs moto;
-// without it the demo uses python3 if it has the right moto, or makes
-// .cache/emulator-venv and installs moto there.
+// EMULATOR_PYTHON picks the Python that runs moto; without it the demo uses
+// python3 if it has the right moto, or makes .cache/emulator-venv and
+// installs moto there. Flags: see USAGE below.
 
-import { setTimeout as sleep } from 'node:timers/promises'
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 
-import {
-  CloudWatchClient,
-  PutMetricAlarmCommand,
-  PutMetricDataCommand,
-  SetAlarmStateCommand
-} from '@aws-sdk/client-cloudwatch'
-
+import { emulatorControl } from '../test/emulator/control.mjs'
 import {
   CANCEL_SIGTERM_MS,
   EMULATOR_ACCOUNT,
@@ -46,8 +45,27 @@ const ACCOUNT = EMULATOR_ACCOUNT
 const ENDPOINT = 'fraud-detector-demo'
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/SageMakerExecution`
 const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/fraud-detector`
-const ALARM = `${ENDPOINT}-5xx`
 const NEW_MODEL = 'fraud-detector-v2'
+// A canary's variant is named after its model.
+const NEW_VARIANT = NEW_MODEL
+const ALARM = `${ENDPOINT}-v2-5xx`
+
+// Two ml.m5.2xlarge serve 80 requests/s in the emulator (40 each): 40 requests/s
+// keeps every variant at half load or less, where latency is still flat, and
+// gives the canary 4 a second at 10%, so the part of a minute a step starts in
+// usually holds min-invocations already (fewer, and the step waits for the next
+// minute too).
+const INSTANCE_TYPE = 'ml.m5.2xlarge'
+const INSTANCE_COUNT = 2
+const REQUESTS_PER_SECOND = 40
+// Enough that 8% errors rarely hide: 50 requests all succeed 1.5% of the time (the 50% step then catches it).
+const MIN_INVOCATIONS = 50
+// CloudWatch publishes a minute one to three minutes after it closes; the
+// emulator does the same by default, which would make the demo a ten-minute wait.
+const METRICS_DELAY_SECONDS = [5, 15]
+// What --rollback makes of model v2: 8% of its requests fail, eight times max-error-rate.
+const BAD_ERROR_RATE = 0.08
+const MAX_ERROR_RATE = '1%'
 
 // The demo itself runs on the developer's Node (20 or later); the SDK's notice about
 // future Node versions concerns this script, not the action, and would only confuse.
@@ -57,11 +75,29 @@ process.on('warning', (warning) => {
     console.warn(`${warning.name}: ${warning.message}`)
 })
 
+const USAGE = `Usage: npm run demo [-- [--rollback] [--verbose] [--full]]
+
+Deploys model v1 to a new endpoint on a local AWS emulator, sends it simulated
+traffic, then canary-deploys model v2 (10% -> 50% -> 100%) behind health gates
+judged on the CloudWatch minutes the emulator publishes. Three to four minutes;
+with --rollback about one.
+
+  --rollback  model v2 fails ${BAD_ERROR_RATE * 100}% of its requests: the max-error-rate gate
+              (${MAX_ERROR_RATE}) fails at the 10% step and the canary is rolled back
+              (fail-on-rollback: false, so the step still succeeds)
+  --verbose   show the action's debug lines
+  --full      print output values whole
+  --help      this text
+
+EMULATOR_PYTHON picks the Python that runs the emulator (moto ${MOTO_VERSION}).`
+
 const FLAGS = ['--rollback', '--verbose', '--full']
 const args = new Set(process.argv.slice(2))
 if (args.has('--help') || args.has('-h') || [...args].some((arg) => !FLAGS.includes(arg))) {
-  console.log(`Usage: npm run demo [-- ${FLAGS.join(' ')}]`)
-  process.exit(args.has('--help') || args.has('-h') ? 0 : 2)
+  const help = args.has('--help') || args.has('-h')
+  if (!help) console.error(`Unknown option: ${[...args].filter((arg) => !FLAGS.includes(arg)).join(' ')}\n`)
+  ;(help ? console.log : console.error)(USAGE)
+  process.exit(help ? 0 : 2)
 }
 const VERBOSE = args.has('--verbose')
 const FULL = args.has('--full')
@@ -136,10 +172,12 @@ async function runLoggedStep({ emulator, title, inputs, post = false, state = {}
   return { ok, outputs: run.outputs, state: run.state, summary: run.summary }
 }
 
+/** A workflow command's message, as the runner reads it. */
+const unescapeCommand = (text) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+
 /** Renders workflow commands (::group::, ::warning:: ...) as the runner's log viewer would. */
 function logPrinter(out) {
   let depth = 0
-  const unescape = (text) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
   const print = (text, style = (t) => t) => {
     for (const line of text.split('\n')) out(`${dim('│')} ${'  '.repeat(depth)}${style(line)}`)
   }
@@ -147,7 +185,7 @@ function logPrinter(out) {
     const command = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
     if (!command) return print(line)
     const [, name, , raw] = command
-    const message = unescape(raw)
+    const message = unescapeCommand(raw)
     switch (name) {
       case 'group':
         print(`▸ ${message}`, cyan)
@@ -223,7 +261,11 @@ function renderTable(html) {
   return lines.join('\n')
 }
 
-/** The summary's mermaid xychart (weight bars, error-rate line) as text bars. */
+/**
+ * The summary's mermaid xycharts as text bars, on the chart's own y-axis: the
+ * share of traffic per step (0–100%), and the error rate per step, whose
+ * `line` is the max-error-rate limit, drawn as a mark across the bars.
+ */
 function renderMermaid(source) {
   const title = /title\s+"([^"]*)"/.exec(source)?.[1]
   const list = (keyword) =>
@@ -233,17 +275,21 @@ function renderMermaid(source) {
       .map((value) => value.trim().replace(/^"|"$/g, ''))
   const labels = list('x-axis')
   const bars = list('bar')?.map(Number)
-  const line = list('line')?.map(Number)
+  const limits = list('line')?.map(Number)
+  const top = Number(/y-axis[^\n]*-->\s*([\d.]+)/.exec(source)?.[1]) || 100
   if (!source.includes('xychart') || !labels || !bars)
     return dim('(a mermaid chart, drawn by GitHub in the job summary)')
-  const out = title ? [dim(title)] : []
+  const cells = 20
+  const at = (value) => Math.min(cells, Math.max(0, Math.round((value / top) * cells)))
+  const out = title ? [dim(title.replace(/, line: /, ', ┃ '))] : []
+  const labelWidth = Math.max(...labels.map(width))
   labels.forEach((label, i) => {
-    const weight = bars[i] ?? 0
-    const bar = '█'.repeat(Math.round(weight / 5)).padEnd(20, '·')
-    const rate = line?.[i]
-    out.push(
-      `  step ${label.padEnd(3)} ${cyan(bar)} ${String(weight).padStart(3)}%${rate === undefined ? '' : `   error rate ${rate}%`}`
-    )
+    const value = bars[i] ?? 0
+    const limit = limits?.[i]
+    const bar = [...'█'.repeat(at(value)).padEnd(cells, '·')]
+    if (limit !== undefined) bar.splice(Math.min(at(limit), cells - 1), 1, '┃')
+    const over = limit !== undefined && value > limit
+    out.push(`  step ${pad(label, labelWidth)} ${(over ? red : cyan)(bar.join(''))} ${String(value).padStart(5)}%`)
   })
   return out.join('\n')
 }
@@ -290,45 +336,21 @@ function printOutputs(outputs) {
 // The scenario
 // ---------------------------------------------------------------------------
 
-/** Clean traffic for the new variant, published while the canary bakes, as SageMaker would. */
-function publishCleanMetrics(cloudwatch, variants) {
-  let stopped = false
-  const loop = (async () => {
-    while (!stopped) {
-      const Timestamp = new Date()
-      const MetricData = variants.flatMap((variant) => {
-        const Dimensions = [
-          { Name: 'EndpointName', Value: ENDPOINT },
-          { Name: 'VariantName', Value: variant }
-        ]
-        const count = (MetricName, Value) => ({ MetricName, Dimensions, Timestamp, Value, Unit: 'None' })
-        return [
-          count('Invocations', 40),
-          count('Invocation5XXErrors', 0),
-          count('Invocation4XXErrors', 0),
-          // ModelLatency is in microseconds: 18 to 42 ms.
-          {
-            MetricName: 'ModelLatency',
-            Dimensions,
-            Timestamp,
-            Unit: 'Microseconds',
-            Values: [18_000, 24_000, 31_000, 42_000],
-            Counts: [20, 12, 6, 2]
-          }
-        ]
-      })
-      try {
-        await cloudwatch.send(new PutMetricDataCommand({ Namespace: 'AWS/SageMaker', MetricData }))
-      } catch (error) {
-        if (!stopped) say(yellow(`(could not publish demo metrics: ${error.message})`))
-      }
-      await sleep(1_000)
-    }
-  })()
-  return async () => {
-    stopped = true
-    await loop
+/** What the clients' requests met, per variant, as the emulator counted them: the ground truth behind the gates. */
+function printTraffic(stats) {
+  const variants = Object.entries(stats?.variants ?? {})
+  if (variants.length === 0) return say(dim('(no requests were sent)'))
+  const columns = Math.max(...variants.map(([name]) => name.length))
+  const ms = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} ms`)
+  for (const [name, counts] of variants) {
+    const { total: errors, model, capacity } = counts.errors5xx
+    const rate = counts.requests > 0 ? ` (${((errors / counts.requests) * 100).toFixed(2)}%)` : ''
+    const causes = capacity > 0 ? `: ${model} from the model, ${capacity} beyond capacity` : ''
+    say(
+      `  ${bold(name.padEnd(columns))}  ${String(counts.requests).padStart(6)} requests, ${errors} 5XX${rate}${causes}, latency p50 ${ms(counts.latencyMs.p50)}, p99 ${ms(counts.latencyMs.p99)}`
+    )
   }
+  if (stats.rejected > 0) say(dim(`  ${stats.rejected} requests were turned away while the endpoint was not serving`))
 }
 
 async function main() {
@@ -338,9 +360,17 @@ async function main() {
   const onInstall = (message) => say(dim(message))
   const [node, python] = await Promise.all([ensureNode24({ onInstall }), emulatorPython({ onInstall })])
   const emulator = await startEmulator({ python, transitionSeconds: 1, detached: true })
+  const control = emulatorControl(emulator, { account: ACCOUNT, region: REGION })
+  await control.configure({ metricsDelaySeconds: METRICS_DELAY_SECONDS })
+  const [fastest, slowest] = METRICS_DELAY_SECONDS
   say(
     dim(
       `Emulator: ${emulator.url} (moto ${MOTO_VERSION}) · action: dist/index.js on Node ${(await nodeVersion(node)).slice(1)}`
+    )
+  )
+  say(
+    dim(
+      `CloudWatch publishes a minute 1–3 minutes after it closes; the demo's emulator publishes after ${fastest}–${slowest} s to keep the demo short.`
     )
   )
 
@@ -350,7 +380,8 @@ async function main() {
     credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' }
   })
   const steps = []
-  let stopMetrics = async () => {}
+  let traffic
+  let rollbackReason
   let failure
   let cancelled = false
   const cancellation = new AbortController()
@@ -386,7 +417,8 @@ async function main() {
       'model-data-url': 's3://demo-models/fraud-detector/1.0.0/model.tar.gz',
       'execution-role-arn': ROLE_ARN,
       'model-name': 'fraud-detector-v1',
-      'instance-type': 'ml.m5.large',
+      'instance-type': INSTANCE_TYPE,
+      'instance-count': String(INSTANCE_COUNT),
       tags: 'team=risk,env=demo'
     })
     if (first.ok && !cancelled) {
@@ -397,25 +429,38 @@ async function main() {
         )
       )
 
-      // The gates' inputs: an alarm in OK, and healthy traffic for the new variant.
+      // The clients: every metric the gates read comes from their requests.
+      await control.setTraffic(ENDPOINT, REQUESTS_PER_SECOND)
+      say(
+        dim(
+          `Clients now send ${REQUESTS_PER_SECOND} requests/s to ${ENDPOINT}; the emulator routes them by variant weight and publishes their AWS/SageMaker metrics per variant and minute.`
+        )
+      )
+      // An alarm of the team's own, on the new variant's 5XX count, beside the action's own thresholds.
       await cloudwatch.send(
         new PutMetricAlarmCommand({
           AlarmName: ALARM,
           Namespace: 'AWS/SageMaker',
           MetricName: 'Invocation5XXErrors',
-          Dimensions: [{ Name: 'EndpointName', Value: ENDPOINT }],
+          Dimensions: [
+            { Name: 'EndpointName', Value: ENDPOINT },
+            { Name: 'VariantName', Value: NEW_VARIANT }
+          ],
           Statistic: 'Sum',
           Period: 60,
           EvaluationPeriods: 1,
           Threshold: 5,
-          ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching'
         })
       )
-      await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'demo' }))
-      stopMetrics = publishCleanMetrics(cloudwatch, [NEW_MODEL, first.outputs['variant-name'] || 'AllTraffic'])
-      say(
-        dim(`Alarm ${ALARM} is OK; publishing clean metrics (40 invocations/s, no 5XX, p99 42 ms) for both variants.`)
-      )
+      say(dim(`Alarm ${ALARM}: 5 or more 5XX from ${NEW_VARIANT} in a minute.`))
+      if (ROLLBACK) {
+        await control.setModelBehaviour({ match: `${IMAGE}:2.0.0`, errorRate: BAD_ERROR_RATE })
+        say(
+          yellow(`(demo: model v2 fails ${BAD_ERROR_RATE * 100}% of the requests it gets, as a broken release would)`)
+        )
+      }
 
       const canaryInputs = {
         operation: 'deploy',
@@ -426,40 +471,36 @@ async function main() {
         'model-name': NEW_MODEL,
         strategy: 'canary',
         'traffic-steps': '10,50,100',
-        'bake-time': '3s',
-        'gate-interval': '1s',
+        // A step lasts until every minute it exposed to traffic is published: the rest of the minute it
+        // started in, plus the delay. A bake that ends past that minute adds a whole minute, so it is short.
+        'bake-time': '15s',
+        'gate-interval': '10s',
         'alarm-names': ALARM,
-        'max-error-rate': '1%',
+        'max-error-rate': MAX_ERROR_RATE,
         'max-latency-p99': '250ms',
-        'probe-payload': '{"amount": 12.5, "country": "NL"}',
-        'probe-count': '2',
+        'min-invocations': String(MIN_INVOCATIONS),
         // A rollback is the expected outcome of --rollback, not a failed demo.
         ...(ROLLBACK ? { 'fail-on-rollback': 'false' } : {})
       }
-      let alarmRaised = false
-      const raiseAlarm = (line) => {
-        if (!ROLLBACK || alarmRaised || !/Step 2\/3/.test(line)) return
-        alarmRaised = true
-        say(yellow(`(demo: setting ${ALARM} to ALARM)`))
-        cloudwatch
-          .send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: 'demo: 5XX spike' }))
-          .catch((error) => say(red(`(could not set the alarm: ${error.message})`)))
-      }
       const canary = await step(
         ROLLBACK
-          ? 'Step 2 · canary-deploy model v2, which trips an alarm at 50%'
+          ? `Step 2 · canary-deploy model v2, which fails ${BAD_ERROR_RATE * 100}% of its requests`
           : 'Step 2 · canary-deploy model v2 with health gates (10% → 50% → 100%)',
         canaryInputs,
-        raiseAlarm
+        (line) => {
+          const reason = /^::warning::Rolling back: (.*)$/.exec(line)?.[1]
+          if (reason !== undefined) rollbackReason ??= unescapeCommand(reason)
+        }
       )
-      await stopMetrics()
+      traffic = (await control.trafficStats())[ENDPOINT]
+      await control.stopTraffic()
       const expected = ROLLBACK ? 'rolled-back' : 'succeeded'
       if (canary.ok && !cancelled && canary.outputs['rollout-result'] !== expected) {
         failure ??= `the canary ended "${canary.outputs['rollout-result']}", not "${expected}"`
       }
     }
   } finally {
-    await stopMetrics()
+    await control.stopTraffic().catch(() => {})
     // The runner runs every post step at the end of the job, last step first.
     for (const { title, inputs, result } of [...steps].reverse()) {
       if (!result.state.isPost) continue
@@ -488,6 +529,10 @@ async function main() {
     banner(`Outputs · ${last.title}`)
     printOutputs(last.result.outputs)
   }
+  if (traffic) {
+    banner(`What the clients' requests met (the emulator's count, not CloudWatch's)`)
+    printTraffic(traffic)
+  }
   say()
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1)
   if (cancelled) {
@@ -501,7 +546,7 @@ async function main() {
   say(
     green(
       ROLLBACK
-        ? `✔ Demo finished in ${seconds} s: the alarm rolled the canary back; model v1 serves all traffic on ${ENDPOINT}.`
+        ? `✔ Demo finished in ${seconds} s: the gates rolled model v2 back (${rollbackReason ?? 'see the log'}); model v1 serves all traffic on ${ENDPOINT}.`
         : `✔ Demo finished in ${seconds} s: model v2 serves all traffic on ${ENDPOINT}.`
     )
   )

@@ -121,19 +121,10 @@ export async function describeVariantScaling(
   endpointName: string,
   variantName: string
 ): Promise<VariantScaling | undefined> {
+  const target = await describeScalableTarget(ctx, endpointName, variantName)
+  if (!target) return undefined
   const resourceId = variantResourceId(endpointName, variantName)
   const scope = targetScope(resourceId)
-  const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () =>
-    ctx.clients.autoscaling.send(
-      new DescribeScalableTargetsCommand({
-        ServiceNamespace: scope.ServiceNamespace,
-        ScalableDimension: scope.ScalableDimension,
-        ResourceIds: [resourceId]
-      })
-    )
-  )
-  const target = targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId)
-  if (!target) return undefined
 
   const policies = await collectPages(
     'DescribeScalingPolicies',

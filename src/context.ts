@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { AwsClients } from './aws/clients.js'
 import { awsCall } from './aws/errors.js'
 import type { Clock } from './clock.js'
+import { runIdentity, type RunIdentity } from './identity.js'
 import type { OutputName, Report } from './report.js'
 import type { CommonSettings } from './settings.js'
 
@@ -15,8 +16,7 @@ export class OperationContext {
     readonly clients: AwsClients,
     readonly clock: Clock,
     readonly report: Report,
-    /** The runner's environment: the repository, commit and run that resources are traced back to. */
-    readonly env: NodeJS.ProcessEnv = process.env
+    readonly run: RunIdentity = runIdentity(process.env)
   ) {}
 
   get endpointName(): string {

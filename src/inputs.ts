@@ -3,7 +3,7 @@
  * before any AWS call, so a typo in a workflow can never half-change an endpoint.
  */
 import { ACTION_DEFAULTS } from './action-defaults.js'
-import { MAX_USER_TAGS, withTraceability } from './tags.js'
+import { MAX_USER_TAGS } from './tags.js'
 import { FRAMEWORK_NAMES, isKnownFramework } from './images/framework-image.js'
 import {
   InputError,
@@ -402,8 +402,8 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
       dataCapture: parseDataCapture(inputs)
     }),
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
-    // Every resource says which commit and run made it; a workflow tag of the same key wins.
-    tags: withTraceability(parseTags(inputs.raw('tags')), env),
+    // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
+    tags: parseTags(inputs.raw('tags')),
     rollout: parseRollout(inputs, common, 'deploy')
   }
 }

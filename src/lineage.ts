@@ -54,9 +54,14 @@ export function lineageOf(tags: Record<string, string>): ConfigLineage {
 export async function configTags(ctx: OperationContext, config: EndpointConfig): Promise<Record<string, string>> {
   const arn = config.EndpointConfigArn
   if (!arn) return {}
+  return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`)
+}
+
+/** All tags on a SageMaker resource, by its ARN. */
+export async function tagsOf(ctx: OperationContext, arn: string, resource: string): Promise<Record<string, string>> {
   const tags = await collectPages(
     'ListTags',
-    `endpoint config "${config.EndpointConfigName}"`,
+    resource,
     (page) => ctx.clients.sagemaker.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, ...page })),
     (page) => page.Tags
   )

@@ -22,8 +22,10 @@ import { runUpdateTraffic } from './operations/update-traffic.js'
 import { newReport, type Report } from './report.js'
 import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
-import { installCancellationHandlers } from './cancel.js'
+import { installCancellationHandlers, recordCancellation } from './cancel.js'
 import { runPost } from './post.js'
+import { runIdentity } from './identity.js'
+import { withEndpointLock } from './lock.js'
 import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
 import { putEndpointDashboard } from './dashboard.js'
 import { startDeployment, type DeploymentHandle, type DeploymentOutcome } from './github/deployments.js'
@@ -66,10 +68,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   }
   const uninstall = installCancellationHandlers(
     () => clients,
-    async () => {
-      report.succeeded = false
-      report.error =
-        'The run was cancelled. Traffic was moved off the new variant; the post step restores the previous config.'
+    async (whatWasDone) => {
+      recordCancellation(report, whatWasDone, deps.clock.now())
       await finish('inactive')
     }
   )
@@ -82,20 +82,23 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     report.request = request
     if (settings.record.instanceHourPrice !== undefined) report.instanceHourPrice = settings.record.instanceHourPrice
     clients = deps.createClients(settings.region)
-    const ctx = new OperationContext(settings, clients, deps.clock, report, deps.env)
+    const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env))
     ctx.output('endpoint-name', settings.endpointName)
-    if (RELEASING.has(settings.operation) && !settings.dryRun) {
-      deployment = await startDeployment({
-        token: settings.record.githubToken,
-        environment: settings.record.environment,
-        endpointName: settings.endpointName,
-        region: settings.region,
-        env: deps.env,
-        description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-        warn: (message) => ctx.warn(message)
-      })
-    }
-    await dispatch(ctx, settings)
+    await withEndpointLock(ctx, settings, async () => {
+      // Inside the lock: a run turned away by another one's lock records no deployment of its own.
+      if (RELEASING.has(settings.operation) && !settings.dryRun) {
+        deployment = await startDeployment({
+          token: settings.record.githubToken,
+          environment: settings.record.environment,
+          endpointName: settings.endpointName,
+          region: settings.region,
+          env: deps.env,
+          description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+          warn: (message) => ctx.warn(message)
+        })
+      }
+      await dispatch(ctx, settings)
+    })
     report.succeeded = true
     if (settings.record.dashboard && RELEASING.has(settings.operation)) await recordDashboard(ctx)
   } catch (error) {

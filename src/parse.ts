@@ -67,6 +67,11 @@ export function parseDuration(input: string, raw: string, { minMs = 0 }: { minMs
   return Math.round(ms)
 }
 
+/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`
   let seconds = Math.round(ms / 1000)

@@ -3,7 +3,10 @@
  * what a cancelled or killed main step left, as its saved state says:
  * - a rollout run by the action goes back to its previous config;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
- *   the alarms the action made for it are deleted.
+ *   the alarms the action made for it are deleted;
+ * - the model and configs an unfinished deploy created are deleted, once
+ *   nothing runs on them;
+ * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
 import * as core from '@actions/core'
@@ -16,26 +19,33 @@ import { newReport } from './report.js'
 import { rollBack } from './rollout/engine.js'
 import { deleteGateAlarms } from './rollout/native-alarms.js'
 import { setRolloutOutputs } from './rollout/result.js'
+import { releaseServingCapacity } from './rollout/scaling.js'
+import { discardUnused } from './resources.js'
 import {
-  clearNativeDeployment,
+  nativeDeployment,
+  unfinishedDeploy,
   readCommonInputs,
-  readInFlightRollout,
-  readNativeDeployment,
+  heldLock,
+  inFlightRollout,
   type InFlightRollout,
-  type NativeDeployment
+  type NativeDeployment,
+  type UnfinishedDeploy
 } from './rollout/state.js'
 import { writeSummary } from './summary.js'
 import { reportEndpoint, getEndpoint } from './endpoint.js'
+import { releaseEndpointLock } from './lock.js'
 import { waitForSettled } from './wait.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
-  const rollout = readInFlightRollout()
-  const native = readNativeDeployment()
-  if (!rollout && !native) {
+  const rollout = inFlightRollout.read()
+  const native = nativeDeployment.read()
+  const created = unfinishedDeploy.read()
+  const lock = heldLock.read()
+  const target = rollout ?? native ?? created ?? lock
+  if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')
     return
   }
-  const target = (rollout ?? native) as { endpointName: string; region: string }
   const report = newReport('rollback', target.endpointName, target.region, false, clock.now())
   const saved = readCommonInputs()
   // The rollout's own endpoint and region win: they are what the post step must restore.
@@ -52,10 +62,15 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
   try {
     if (rollout) await returnToPreviousConfig(ctx, rollout)
     if (native) await removeDeploymentAlarms(ctx, native)
+    if (created) await deleteWhatTheRunCreated(ctx, created)
     report.succeeded = report.error === undefined
   } finally {
-    report.finishedAt = clock.now()
-    await writeSummary(report)
+    // Released last: until the endpoint is back where it was, no other run may start on it.
+    if (lock) await releaseEndpointLock(ctx, lock)
+    if (rollout || native || created) {
+      report.finishedAt = clock.now()
+      await writeSummary(report)
+    }
   }
 }
 
@@ -79,9 +94,26 @@ async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRo
     setRolloutOutputs(ctx, { rolledBack: true })
     await reportEndpoint(ctx, await getEndpoint(ctx))
   } catch (error) {
-    ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}": ${errorMessage(error)}. Run operation: rollback with endpoint-config-name: ${rollout.previousConfig}.`
+    // The AWS message goes last: it ends its own sentence.
+    ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}" (run operation: rollback with endpoint-config-name: ${rollout.previousConfig}): ${errorMessage(error)}`
     core.warning(ctx.report.error)
+    // The saved state ends with this step, and operation: rollback does not know what was suspended:
+    // left now, the serving variants' scale-in would stay suspended for good.
+    await releaseServingCapacity(ctx, rollout.heldCapacity)
   }
+}
+
+/** After the endpoint is back (or never left), what the cancelled deploy made for it serves nothing. */
+async function deleteWhatTheRunCreated(ctx: OperationContext, created: UnfinishedDeploy): Promise<void> {
+  const deleted = await discardUnused(ctx, created)
+  const names = [
+    ...deleted.models.map((name) => `model "${name}"`),
+    ...deleted.configs.map((name) => `endpoint config "${name}"`)
+  ]
+  if (names.length > 0) {
+    ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`)
+  }
+  unfinishedDeploy.clear()
 }
 
 /**
@@ -96,7 +128,7 @@ async function removeDeploymentAlarms(ctx: OperationContext, native: NativeDeplo
     ctx.note(
       `SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`
     )
-    clearNativeDeployment()
+    nativeDeployment.clear()
   } catch (error) {
     ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${errorMessage(error)} Delete them once it has.`
     core.warning(ctx.report.error)

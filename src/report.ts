@@ -106,7 +106,7 @@ export interface RolloutStepRecord {
   startedAt: number
   endedAt?: number
   evaluations: GateEvaluation[]
-  verdict: 'passed' | 'failed' | 'inconclusive' | 'in-progress' | 'skipped'
+  verdict: 'passed' | 'failed' | 'inconclusive' | 'in-progress' | 'skipped' | 'cancelled'
   /** A pause judged by promote before it moves traffic, rather than a step of its own. */
   kind?: 'pause'
   /** Why a step ended inconclusive or failed, in a sentence. */
@@ -162,6 +162,8 @@ export interface Report {
   notes: string[]
   outputs: Partial<Record<OutputName, string>>
   succeeded?: boolean
+  /** The workflow was cancelled while the run was under way. */
+  cancelled?: boolean
   error?: string
 }
 

@@ -22,7 +22,10 @@ import { awsCall } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { liveInstanceCount, type Endpoint, type EndpointConfig } from './endpoint.js'
 import { resolveFrameworkImage } from './images/framework-image.js'
+import { counted } from './parse.js'
 import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type RolloutSettings } from './settings.js'
+
+const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large'
 
 export type Model = DescribeModelCommandOutput
 
@@ -112,8 +115,8 @@ export async function newContainer(
           framework: source.framework,
           version: source.version,
           region: ctx.settings.region,
-          // Serverless variants run on CPU.
-          instanceType: instanceType ?? 'ml.m5.large'
+          // A serverless variant has no instance type and runs on CPU: any CPU type picks the CPU image.
+          instanceType: instanceType ?? ANY_CPU_INSTANCE_TYPE
         }),
         ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
         ...environment
@@ -176,7 +179,7 @@ export function newModelSettings(
     record(
       sources,
       'VpcConfig',
-      `${vpc.Subnets?.length ?? 0} subnets (${(vpc.Subnets ?? []).join(', ')}), ${vpc.SecurityGroupIds?.length ?? 0} security groups`,
+      `${counted(vpc.Subnets?.length ?? 0, 'subnet')} (${(vpc.Subnets ?? []).join(', ')}), ${counted(vpc.SecurityGroupIds?.length ?? 0, 'security group')}`,
       deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from
     )
   }

@@ -17,6 +17,7 @@ export function consoleUrl(region: string, endpointName: string): string {
 
 function verdict(report: Report): { icon: string; text: string } {
   const result = report.outputs['rollout-result']
+  if (report.cancelled) return { icon: '⏹️', text: 'cancelled' }
   if (result === 'rolled-back') return { icon: '↩️', text: 'rolled back' }
   if (report.outputs.healthy === 'false') return { icon: '❌', text: 'unhealthy' }
   if (report.dryRun && report.succeeded) return { icon: '📝', text: 'dry run: nothing was changed' }
@@ -66,12 +67,16 @@ export function addRequest(summary: Summary, report: Report): void {
 export function addCapacity(summary: Summary, report: Report): void {
   const hours = report.addedInstanceHours
   if (hours === undefined) return
-  const price = report.instanceHourPrice
-  const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`
   summary.addRaw(
-    `<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${hours.toFixed(2)}${cost} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`,
+    `<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`,
     true
   )
+}
+
+/** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
+export function instanceHoursText(hours: number, price: number | undefined): string {
+  const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`
+  return `${hours.toFixed(2)}${cost}`
 }
 
 /** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
@@ -268,6 +273,8 @@ function stepVerdict(step: RolloutStepRecord): string {
       return '❔ inconclusive'
     case 'skipped':
       return '⏭️ skipped'
+    case 'cancelled':
+      return '⏹️ cancelled'
     default:
       return '⏳ in progress'
   }

@@ -73,11 +73,3 @@ export function traceabilityTags(env: NodeJS.ProcessEnv): Record<string, string>
       .map(([key, value]) => [key, tagValue(value)])
   )
 }
-
-/**
- * The workflow's tags with the traceability tags added. A tag the workflow
- * gives itself under the same key wins: it was asked for, ours was only a default.
- */
-export function withTraceability(userTags: Record<string, string>, env: NodeJS.ProcessEnv): Record<string, string> {
-  return { ...traceabilityTags(env), ...userTags }
-}

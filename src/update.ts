@@ -3,6 +3,13 @@
  * (deploy, rollback, promotion, the post step), so waiting for another run's
  * update, retrying SageMaker's "in-progress" refusal and checking the result
  * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * and the SDK retries a request whose answer was lost: the first attempt may
+ * have started the update, and the retry is then refused as "in progress".
+ * Before sending again, DescribeEndpoint says whether the endpoint is already
+ * moving to, or already on, what was asked.
  */
 import * as core from '@actions/core'
 import {
@@ -11,9 +18,9 @@ import {
   type DesiredWeightAndCapacity,
   type UpdateEndpointCommandInput
 } from '@aws-sdk/client-sagemaker'
-import { errorCode, errorMessage } from './aws/errors.js'
+import { answerMayBeLost, errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
-import type { Endpoint } from './endpoint.js'
+import { getEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
 import { TYPICAL_MS } from './expectations.js'
 import { addInstanceTime } from './report.js'
 import { requireUpdatable, waitForInService } from './wait.js'
@@ -46,21 +53,94 @@ export interface UpdateOptions {
   newFleetInstances?: number
 }
 
+/** Where the endpoint stands with a change that was sent: not seen, under way, or done. */
+export type Landing = 'not-seen' | 'under-way' | 'done'
+
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress).
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
  */
-async function changeWhenUpdatable(ctx: OperationContext, send: () => Promise<unknown>): Promise<Endpoint> {
+async function changeWhenUpdatable(
+  ctx: OperationContext,
+  what: string,
+  send: () => Promise<unknown>,
+  landing: (endpoint: Endpoint) => Landing
+): Promise<Endpoint> {
+  let before: Endpoint | undefined
   for (let attempt = 0; ; attempt++) {
     const endpoint = await requireUpdatable(ctx)
+    if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+      throw new Error(
+        `Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`
+      )
+    }
+    before ??= endpoint
     try {
       await send()
-      return endpoint
+      return before
     } catch (error) {
-      if (!isUpdateInProgress(error) || attempt >= IN_PROGRESS_RETRIES) throw error
-      core.info(`Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`)
+      const inProgress = isUpdateInProgress(error)
+      if ((!inProgress && !answerMayBeLost(error)) || attempt >= IN_PROGRESS_RETRIES) throw error
+      const now = await getEndpoint(ctx)
+      const landed = landing(now)
+      if (landed !== 'not-seen') {
+        core.info(
+          `${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`
+        )
+        return before
+      }
+      core.info(
+        inProgress
+          ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+          : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`
+      )
     }
   }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+export function configLanding(configName: string): (endpoint: Endpoint) => Landing {
+  return (endpoint) => {
+    if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName) return 'under-way'
+    const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')
+    return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen'
+  }
+}
+
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+export function weightsLanding(desired: DesiredWeightAndCapacity[]): (endpoint: Endpoint) => Landing {
+  return (endpoint) => {
+    const variants = endpoint.ProductionVariants ?? []
+    const matches = (current: boolean): boolean =>
+      desired.every((wanted) => {
+        const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName)
+        if (!variant) return false
+        const weight = current ? variant.CurrentWeight : variant.DesiredWeight
+        const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount
+        return (
+          (wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+          (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount)
+        )
+      })
+    if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) return matches(false) ? 'under-way' : 'not-seen'
+    return matches(true) ? 'done' : 'not-seen'
+  }
+}
+
+function sameNumber(actual: number | undefined, wanted: number): boolean {
+  return actual !== undefined && Math.abs(actual - wanted) < 1e-6
 }
 
 /**
@@ -79,10 +159,14 @@ export async function updateEndpointConfig(
     input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }]
   }
   const started = ctx.clock.now()
-  await changeWhenUpdatable(ctx, () =>
-    ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
-      ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
-    )
+  await changeWhenUpdatable(
+    ctx,
+    `the update to "${configName}"`,
+    () =>
+      ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
+        ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
+      ),
+    configLanding(configName)
   )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return undefined
   try {
@@ -110,10 +194,14 @@ export async function updateWeightsAndCapacities(
   options: Pick<UpdateOptions, 'purpose' | 'forceWait'>
 ): Promise<Endpoint> {
   const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired }
-  const before = await changeWhenUpdatable(ctx, () =>
-    ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () =>
-      ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
-    )
+  const before = await changeWhenUpdatable(
+    ctx,
+    options.purpose,
+    () =>
+      ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () =>
+        ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
+      ),
+    weightsLanding(desired)
   )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return before
   return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights)

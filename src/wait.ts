@@ -91,12 +91,14 @@ export async function waitForSettled(
 }
 
 /** What is left of a transition, against what it was expected to take. */
-function timeLeft(status: string, elapsedMs: number, expectedMs: number | undefined): string {
+export function timeLeft(status: string, elapsedMs: number, expectedMs: number | undefined): string {
   if (expectedMs === undefined || !TRANSITIONAL_STATUSES.includes(status)) return ''
   const left = expectedMs - elapsedMs
-  return left > 0
-    ? `; about ${formatDuration(Math.max(60_000, Math.ceil(left / 60_000) * 60_000))} left of the ${formatDuration(expectedMs)} expected`
-    : `; longer than the ${formatDuration(expectedMs)} expected`
+  const expected = formatDuration(expectedMs)
+  if (left <= 0) return `; longer than the ${expected} expected`
+  // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+  if (left < 60_000) return `; under a minute left of the ${expected} expected`
+  return `; about ${formatDuration(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Two runs on one endpoint (a re-triggered workflow, two branches merging):
- * the second waits for the first's update instead of failing or interleaving,
- * and a second rollout never starts on top of one in flight.
+ * the second finds the first's lock and stops before changing anything,
+ * naming the first run, and a second rollout never starts on top of one in
+ * flight.
  */
 import { describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, ListEndpointConfigsCommand, ListModelsCommand } from '@aws-sdk/client-sagemaker'
@@ -32,28 +33,37 @@ async function overlapping(
     inputs: first,
     emulator: scenario.emulator,
     timeoutMs: 90_000,
+    env: { GITHUB_RUN_ID: '3001' },
     onOutput: (line) => {
       if (/is Updating/.test(line)) startSecond()
     }
   })
   await firstIsUpdating
-  const secondRun = runAction({ inputs: second, emulator: scenario.emulator, timeoutMs: 90_000 })
+  const secondRun = runAction({
+    inputs: second,
+    emulator: scenario.emulator,
+    timeoutMs: 90_000,
+    env: { GITHUB_RUN_ID: '3002' }
+  })
   return Promise.all([firstRun, secondRun])
 }
 
 describe('concurrent runs on one endpoint', () => {
-  it('a second deploy waits for the first update to finish, then applies its own', async () => {
+  it("a second deploy started during the first one's update fails before any change, naming the first run", async () => {
     await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'search' })
 
     const [first, second] = await overlapping(deploy('search-v2'), deploy('search-v3'))
 
     expect(first.exitCode).toBe(0)
-    expect(second.exitCode).toBe(0)
-    expect(second.stdout).toMatch(/is Updating; waiting for it to finish before changing it/)
+    expect(second.exitCode).toBe(1)
+    expect(second.stdout).toContain(
+      'Endpoint "search" is locked by another run: https://github.com/example/repo/actions/runs/3001/attempts/1'
+    )
     const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'search' }))
     expect(endpoint.EndpointStatus).toBe('InService')
-    expect(endpoint.EndpointConfigName).toBe(second.outputs['endpoint-config-name'])
-    expect(second.outputs['previous-endpoint-config-name']).toBe(first.outputs['endpoint-config-name'])
+    expect(endpoint.EndpointConfigName).toBe(first.outputs['endpoint-config-name'])
+    const models = await scenario.aws.sagemaker.send(new ListModelsCommand({}))
+    expect(models.Models?.map((model) => model.ModelName)).not.toContain('search-v3')
   }, 120_000)
 
   it('a rollout finding another in flight fails, naming it, and touches nothing', async () => {

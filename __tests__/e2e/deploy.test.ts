@@ -62,11 +62,16 @@ describe('deploy', () => {
     expect(endpoint.EndpointArn).toBe(run.outputs['endpoint-arn'])
     expect(endpoint.ProductionVariants?.[0]).toMatchObject({ VariantName: 'AllTraffic', CurrentInstanceCount: 2 })
     expect(await configModels(s.aws, config)).toEqual({ AllTraffic: 'fraud-m1' })
+    // The workflow's tags, the action's bookkeeping, and the run that made it (which is how a retried create knows it).
     expect(await configTags(s.aws, config)).toEqual({
       team: 'ml',
       'cost-center': '42',
       'sagemaker-deploy:endpoint': 'fraud',
-      'sagemaker-deploy:role': 'release'
+      'sagemaker-deploy:role': 'release',
+      'sagemaker-deploy:repository': 'example/repo',
+      'sagemaker-deploy:commit': '0123456789abcdef0123456789abcdef01234567',
+      'sagemaker-deploy:ref': 'refs/heads/main',
+      'sagemaker-deploy:run-url': 'https://github.com/example/repo/actions/runs/1001/attempts/1'
     })
     expect(await inventory(s.aws)).toEqual({ models: ['fraud-m1'], configs: [config], endpoints: ['fraud'] })
   })
@@ -192,9 +197,16 @@ describe('deploy', () => {
         'dry-run': 'true'
       })
     )
+    // The whole plan: the canary goes in at weight 0, traffic moves step by step, and the release config follows.
     expect(resultOf(canary).changes).toEqual([
       { api: 'CreateModel', resource: 'model "dry-m2"' },
-      { api: 'CreateEndpointConfig', resource: expect.stringMatching(/-canary"$/) }
+      { api: 'CreateEndpointConfig', resource: expect.stringMatching(/-canary"$/) },
+      { api: 'UpdateEndpoint', resource: 'endpoint "dry"' },
+      { api: 'UpdateEndpointWeightsAndCapacities', resource: 'endpoint "dry"' },
+      { api: 'UpdateEndpointWeightsAndCapacities', resource: 'endpoint "dry"' },
+      { api: 'CreateEndpointConfig', resource: expect.stringMatching(/^endpoint config "dry-\d{14}-[a-z0-9]{5}"$/) },
+      { api: 'UpdateEndpoint', resource: 'endpoint "dry"' },
+      { api: 'DeleteEndpointConfig', resource: expect.stringMatching(/-canary"$/) }
     ])
     expect(canary.outputs['previous-endpoint-config-name']).toBe(first.outputs['endpoint-config-name'])
     expect(canary.state.rollout ?? '').toBe('')

@@ -57,7 +57,8 @@ import {
   type EmulatorControl
 } from './harness.js'
 
-const TRANSITION_SECONDS = 0.4
+// Long enough that a describe right after a change still sees the transition on a busy machine.
+const TRANSITION_SECONDS = 1
 
 let emulator: Emulator
 let aws: AwsClients
@@ -148,6 +149,9 @@ describe('emulator', () => {
   })
 
   it('runs UpdateEndpoint through Updating on the old config, refusing changes meanwhile', async () => {
+    // Long enough for the four refused calls below to land inside it on a busy machine.
+    const transitionSeconds = 3
+    await control.configure({ transitionSeconds })
     const seeded = await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'upd-ep' })
     await createModel('upd-new', 'registry.example/model:2')
     await createConfig('upd-new-config', [
@@ -188,14 +192,14 @@ describe('emulator', () => {
     )
 
     const done = await waitForEndpoint(aws.sagemaker, 'upd-ep', 'InService')
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(TRANSITION_SECONDS * 1000 - 50)
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(transitionSeconds * 1000 - 50)
     expect(done.EndpointConfigName).toBe('upd-new-config')
     expect(done.FailureReason).toBeUndefined()
     expect(done.PendingDeploymentSummary).toBeUndefined()
     // Weight 0 variants keep their weight fields.
     expect(weights(done)).toEqual({ AllTraffic: [1, 1], canary: [0, 0] })
     expect(counts(done)).toEqual({ AllTraffic: [1, 1], canary: [2, 2] })
-  })
+  }, 30_000)
 
   it('validates UpdateEndpoint targets', async () => {
     await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'val-ep' })

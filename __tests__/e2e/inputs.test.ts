@@ -63,11 +63,7 @@ describe('inputs rejected before any AWS call', () => {
     ['an error rate above 100%', canary({ 'max-error-rate': '150%' }), 'max-error-rate'],
     ['a latency that is not a duration', canary({ 'max-latency-p99': 'fast' }), 'max-latency-p99'],
     ['a probe payload that is not JSON', canary({ 'probe-payload': '{oops' }), 'probe-payload'],
-    [
-      'an error-rate gate SageMaker cannot judge',
-      canary({ 'rollout-controller': 'sagemaker', 'max-error-rate': '1%' }),
-      'max-error-rate'
-    ],
+    ['a rolling update without SageMaker to run it', canary({ strategy: 'rolling' }), 'strategy'],
     ['weights that do not sum to 100', on('update-traffic', { 'variant-weights': 'blue=90' }), 'variant-weights'],
     ['no instance count', on('update-capacity'), 'instance-count'],
     [

@@ -9,13 +9,13 @@ import {
   PutScalingPolicyCommand,
   PutScheduledActionCommand,
   RegisterScalableTargetCommand,
-  type ScalableTarget,
   type ScalingPolicy,
   type ScheduledAction
 } from '@aws-sdk/client-application-auto-scaling'
+import { SCALABLE_DIMENSION, scalableTarget, scalingScope } from '../../__fixtures__/autoscaling.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import * as core from '../../__fixtures__/core.js'
-import { ACCOUNT, awsError } from '../../__fixtures__/sagemaker.js'
+import { awsError } from '../../__fixtures__/sagemaker.js'
 import { newReport } from '../../src/report.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -32,7 +32,6 @@ const {
 
 const BLUE = 'endpoint/fraud/variant/blue'
 const GREEN = 'endpoint/fraud/variant/green'
-const DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
 
 function context(dryRun = false): InstanceType<typeof OperationContext> {
   return new OperationContext(
@@ -43,25 +42,10 @@ function context(dryRun = false): InstanceType<typeof OperationContext> {
   )
 }
 
-function scope(resourceId: string) {
-  return { ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: DIMENSION } as const
-}
-
-const blueTarget: ScalableTarget = {
-  ...scope(BLUE),
-  MinCapacity: 2,
-  MaxCapacity: 8,
-  RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`,
-  CreationTime: new Date(0),
-  SuspendedState: {
-    DynamicScalingInSuspended: true,
-    DynamicScalingOutSuspended: false,
-    ScheduledScalingSuspended: false
-  }
-}
+const blueTarget = scalableTarget(BLUE, 2, 8, { DynamicScalingInSuspended: true })
 
 const cpuPolicy: ScalingPolicy = {
-  ...scope(BLUE),
+  ...scalingScope(BLUE),
   PolicyARN: 'arn:policy/cpu',
   PolicyName: 'cpu',
   PolicyType: 'TargetTrackingScaling',
@@ -85,7 +69,7 @@ const cpuPolicy: ScalingPolicy = {
 }
 
 const mathPolicy: ScalingPolicy = {
-  ...scope(BLUE),
+  ...scalingScope(BLUE),
   PolicyARN: 'arn:policy/math',
   PolicyName: 'errors-per-invocation',
   PolicyType: 'TargetTrackingScaling',
@@ -116,7 +100,7 @@ const mathPolicy: ScalingPolicy = {
 }
 
 const stepPolicy: ScalingPolicy = {
-  ...scope(BLUE),
+  ...scalingScope(BLUE),
   PolicyARN: 'arn:policy/step',
   PolicyName: 'backlog',
   PolicyType: 'StepScaling',
@@ -130,7 +114,7 @@ const stepPolicy: ScalingPolicy = {
 }
 
 const weekendAction: ScheduledAction = {
-  ...scope(BLUE),
+  ...scalingScope(BLUE),
   ScheduledActionName: 'weekend',
   ScheduledActionARN: 'arn:scheduled/weekend',
   Schedule: 'cron(0 0 ? * SAT *)',
@@ -171,7 +155,7 @@ describe('autoscaling', () => {
     expect(awsCallNames()).toEqual(['autoscaling.DescribeScalableTargets'])
     expect(aws.autoscaling.commandCalls(DescribeScalableTargetsCommand)[0]?.args[0].input).toEqual({
       ServiceNamespace: 'sagemaker',
-      ScalableDimension: DIMENSION,
+      ScalableDimension: SCALABLE_DIMENSION,
       ResourceIds: [GREEN]
     })
   })
@@ -182,8 +166,8 @@ describe('autoscaling', () => {
     const scaling = await describeVariantScaling(context(), 'fraud', 'blue')
 
     expect(aws.autoscaling.commandCalls(DescribeScalingPoliciesCommand).map((call) => call.args[0].input)).toEqual([
-      scope(BLUE),
-      { ...scope(BLUE), NextToken: 'page-2' }
+      scalingScope(BLUE),
+      { ...scalingScope(BLUE), NextToken: 'page-2' }
     ])
     expect(scaling).toEqual({
       minCapacity: 2,
@@ -242,25 +226,25 @@ describe('autoscaling', () => {
       'autoscaling.PutScheduledAction'
     ])
     expect(aws.autoscaling.commandCalls(DeleteScalingPolicyCommand).map((call) => call.args[0].input)).toEqual([
-      { ...scope(BLUE), PolicyName: 'cpu' },
-      { ...scope(BLUE), PolicyName: 'errors-per-invocation' },
-      { ...scope(BLUE), PolicyName: 'backlog' }
+      { ...scalingScope(BLUE), PolicyName: 'cpu' },
+      { ...scalingScope(BLUE), PolicyName: 'errors-per-invocation' },
+      { ...scalingScope(BLUE), PolicyName: 'backlog' }
     ])
     expect(aws.autoscaling.commandCalls(DeleteScheduledActionCommand)[0]?.args[0].input).toEqual({
-      ...scope(BLUE),
+      ...scalingScope(BLUE),
       ScheduledActionName: 'weekend'
     })
-    expect(aws.autoscaling.commandCalls(DeregisterScalableTargetCommand)[0]?.args[0].input).toEqual(scope(BLUE))
+    expect(aws.autoscaling.commandCalls(DeregisterScalableTargetCommand)[0]?.args[0].input).toEqual(scalingScope(BLUE))
 
     expect(aws.autoscaling.commandCalls(RegisterScalableTargetCommand)[0]?.args[0].input).toEqual({
-      ...scope(GREEN),
+      ...scalingScope(GREEN),
       MinCapacity: 2,
       MaxCapacity: 8,
       SuspendedState: blueTarget.SuspendedState
     })
     const puts = aws.autoscaling.commandCalls(PutScalingPolicyCommand).map((call) => call.args[0].input)
     expect(puts[0]).toEqual({
-      ...scope(GREEN),
+      ...scalingScope(GREEN),
       PolicyName: 'cpu',
       PolicyType: 'TargetTrackingScaling',
       TargetTrackingScalingPolicyConfiguration: {
@@ -287,13 +271,13 @@ describe('autoscaling', () => {
       { Name: 'VariantName', Value: 'green' }
     ])
     expect(puts[2]).toEqual({
-      ...scope(GREEN),
+      ...scalingScope(GREEN),
       PolicyName: 'backlog',
       PolicyType: 'StepScaling',
       StepScalingPolicyConfiguration: stepPolicy.StepScalingPolicyConfiguration
     })
     expect(aws.autoscaling.commandCalls(PutScheduledActionCommand)[0]?.args[0].input).toEqual({
-      ...scope(GREEN),
+      ...scalingScope(GREEN),
       ScheduledActionName: 'weekend',
       Schedule: 'cron(0 0 ? * SAT *)',
       Timezone: 'Europe/Berlin',

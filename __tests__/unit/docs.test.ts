@@ -1,8 +1,17 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 // @ts-expect-error: a plain ES module script without types
 import { renderDefaults, renderTables, updateReadme } from '../../scripts/docs.mjs'
+import * as core from '../../__fixtures__/core.js'
+import { FakeAws } from '../../__fixtures__/fake-aws.js'
+import { CANARY_DEPLOY, seedServingEndpoint, withTraffic } from '../../__fixtures__/rollout.js'
+import { ROLE_ARN } from '../../__fixtures__/sagemaker.js'
+import { OPERATIONS, type Operation } from '../../src/settings.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, awsCallNames, resetAws, runAction } = await import('../../__fixtures__/action.js')
 
 const readme = readFileSync('README.md', 'utf8')
 const inputsPage = readFileSync('docs/inputs.md', 'utf8')
@@ -50,6 +59,218 @@ function actionsUsedBySource(): string[] {
   }
   return [...actions].sort()
 }
+
+interface DocumentedPolicy {
+  where: string
+  /** The operations a role with this policy runs. */
+  operations: readonly Operation[]
+  allowed: Set<string>
+}
+
+/**
+ * Every policy block in the README, each marked with the operations its role
+ * runs (`<!-- iam-policy:start operations="monitor,health-check" -->`; no
+ * list: every operation).
+ */
+function readmePolicies(): DocumentedPolicy[] {
+  const blocks = readme.matchAll(/<!-- iam-policy:start(?: operations="([^"]*)")? -->\n```json\n([\s\S]*?)\n```/g)
+  return [...blocks].map((block) => {
+    const operations = block[1] ? (block[1].split(',').map((name) => name.trim()) as Operation[]) : OPERATIONS
+    const policy = JSON.parse(block[2] as string) as { Statement: Array<{ Action: string | string[] }> }
+    return {
+      where: `the README's policy for ${block[1] ?? 'every operation'}`,
+      operations,
+      allowed: new Set(policy.Statement.flatMap((statement) => [statement.Action].flat()))
+    }
+  })
+}
+
+/** The read-only role of the scheduled example: the actions its header grants, the operations its steps run. */
+function scheduledMonitorPolicy(): DocumentedPolicy {
+  const text = readFileSync('examples/scheduled-monitor.yml', 'utf8')
+  const header = text.slice(0, text.indexOf('\nname:'))
+  const workflow = parse(text) as { jobs: Record<string, { steps: Array<{ with?: { operation?: string } }> }> }
+  const operations = Object.values(workflow.jobs).flatMap((job) =>
+    job.steps.flatMap((step) => (step.with?.operation ? [step.with.operation as Operation] : []))
+  )
+  return {
+    where: 'examples/scheduled-monitor.yml',
+    operations: [...new Set(operations)],
+    allowed: new Set(header.match(/\b(?:sagemaker|cloudwatch|application-autoscaling):\w+/g) ?? [])
+  }
+}
+
+const IAM_PREFIX: Record<string, string> = {
+  sagemaker: 'sagemaker',
+  runtime: 'sagemaker',
+  cloudwatch: 'cloudwatch',
+  autoscaling: 'application-autoscaling'
+}
+
+/** Paused on the canary config at 50%: what promote and rollback start from. */
+function seedPausedCanary(fake: FakeAws): void {
+  seedServingEndpoint(fake, 2)
+  fake.seedEndpoint(
+    'fraud',
+    'fraud-canary',
+    [
+      { name: 'AllTraffic', weight: 50, count: 2, model: 'fraud-v1' },
+      { name: 'fraud-v2', weight: 50, count: 2, model: 'fraud-v2' }
+    ],
+    {
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'canary',
+      'sagemaker-deploy:previous-config': 'fraud-v1-config',
+      'sagemaker-deploy:new-variant': 'fraud-v2'
+    }
+  )
+}
+
+const PACKAGE = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/3'
+const gates = { 'alarm-names': 'fraud-5xx', 'max-error-rate': '1%', 'probe-payload': '{"amount": 1}' }
+const scaled = (fake: FakeAws): void => fake.seedScaling('fraud', 'AllTraffic', { min: 1, max: 4 })
+const alarmOk = (fake: FakeAws): void => void fake.alarms.set('fraud-5xx', 'OK')
+
+/**
+ * Each operation, run through the fake along the paths that call the most:
+ * gates of every kind, autoscaling to move, a rollback, SageMaker's
+ * controller, a new endpoint, a registry package, a delete of everything.
+ */
+const SCENARIOS: Record<Operation, Array<{ seed: (fake: FakeAws) => void; inputs: Record<string, string> }>> = {
+  deploy: [
+    {
+      seed: (fake) => (seedServingEndpoint(fake, 2), scaled(fake), alarmOk(fake)),
+      inputs: { ...CANARY_DEPLOY, ...gates }
+    },
+    {
+      seed: (fake) => (seedServingEndpoint(fake, 2), alarmOk(fake), fake.failingProbeVariants.add('fraud-v2')),
+      inputs: { ...CANARY_DEPLOY, ...gates }
+    },
+    {
+      seed: (fake) => seedServingEndpoint(fake, 2),
+      inputs: { ...CANARY_DEPLOY, 'rollout-controller': 'sagemaker', 'traffic-steps': '50,100', 'max-error-rate': '1%' }
+    },
+    {
+      seed: (fake) => fake.modelPackages.set(PACKAGE, { approval: 'Approved' }),
+      inputs: {
+        operation: 'deploy',
+        'endpoint-name': 'fresh',
+        'model-package-arn': PACKAGE,
+        'execution-role-arn': ROLE_ARN
+      }
+    }
+  ],
+  promote: [
+    {
+      seed: (fake) => (seedPausedCanary(fake), alarmOk(fake)),
+      inputs: { operation: 'promote', 'endpoint-name': 'fraud', ...gates }
+    }
+  ],
+  rollback: [
+    {
+      seed: (fake) => (seedPausedCanary(fake), scaled(fake)),
+      inputs: { operation: 'rollback', 'endpoint-name': 'fraud' }
+    }
+  ],
+  'update-traffic': [
+    {
+      seed: (fake) => seedPausedCanary(fake),
+      inputs: { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'AllTraffic=90, fraud-v2=10' }
+    }
+  ],
+  'update-capacity': [
+    {
+      seed: (fake) => seedServingEndpoint(fake),
+      inputs: { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' }
+    }
+  ],
+  'configure-autoscaling': [
+    {
+      seed: (fake) => seedServingEndpoint(fake),
+      inputs: {
+        operation: 'configure-autoscaling',
+        'endpoint-name': 'fraud',
+        'min-capacity': '1',
+        'max-capacity': '4',
+        'scaling-metric': 'InvocationsPerInstance',
+        'target-value': '70'
+      }
+    }
+  ],
+  'delete-autoscaling': [
+    {
+      seed: (fake) => (seedServingEndpoint(fake), scaled(fake)),
+      inputs: { operation: 'delete-autoscaling', 'endpoint-name': 'fraud' }
+    }
+  ],
+  monitor: [
+    {
+      seed: (fake) => (seedPausedCanary(fake), alarmOk(fake)),
+      inputs: { operation: 'monitor', 'endpoint-name': 'fraud', 'alarm-names': 'fraud-5xx', 'max-error-rate': '1%' }
+    }
+  ],
+  'health-check': [
+    {
+      seed: (fake) => seedPausedCanary(fake),
+      inputs: { operation: 'health-check', 'endpoint-name': 'fraud', 'probe-payload': '{"amount": 1}' }
+    }
+  ],
+  delete: [
+    {
+      seed: (fake) => (seedServingEndpoint(fake), scaled(fake)),
+      inputs: {
+        operation: 'delete',
+        'endpoint-name': 'fraud',
+        'delete-endpoint-config': 'true',
+        'delete-model': 'true'
+      }
+    }
+  ]
+}
+
+/** The IAM actions an operation's scenarios call, as the fake saw them. */
+async function actionsCalledBy(operation: Operation): Promise<string[]> {
+  const actions = new Set<string>()
+  for (const scenario of SCENARIOS[operation]) {
+    resetAws()
+    const fake = new FakeAws()
+    scenario.seed(fake)
+    fake.install(aws)
+    const clock = withTraffic(fake)
+    const result = await runAction(scenario.inputs, { clock })
+    if (result.failed && !/rolled back|Rolled back/.test(result.failed)) {
+      throw new Error(`${operation} failed in the fake: ${result.failed}`)
+    }
+    for (const name of awsCallNames({ lock: true })) {
+      const [service, api] = name.split('.') as [string, string]
+      actions.add(`${IAM_PREFIX[service] ?? service}:${api}`)
+    }
+  }
+  return [...actions].sort()
+}
+
+describe('every IAM policy in the docs', () => {
+  beforeEach(() => resetAws())
+  const policies = [...readmePolicies(), scheduledMonitorPolicy()]
+
+  it('finds the policies: the full one, the read-only one and the scheduled example', () => {
+    expect(policies.map((policy) => policy.operations.length)).toEqual([OPERATIONS.length, 2, 2])
+    expect(new Set(Object.keys(SCENARIOS))).toEqual(new Set(OPERATIONS))
+  })
+
+  it.each(policies.map((policy) => [policy.where, policy] as const))(
+    '%s grants every call its operations make',
+    async (_where, policy) => {
+      const missing: string[] = []
+      for (const operation of policy.operations) {
+        const used = await actionsCalledBy(operation)
+        expect(used.length).toBeGreaterThan(0)
+        missing.push(...used.filter((action) => !policy.allowed.has(action)).map((action) => `${operation}: ${action}`))
+      }
+      expect(missing).toEqual([])
+    }
+  )
+})
 
 describe('IAM policy in the README', () => {
   const policyJson = /<!-- iam-policy:start -->\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '{}'

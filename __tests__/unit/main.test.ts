@@ -43,15 +43,6 @@ describe('every run', () => {
     expect(result.failed).toContain('Input "operation" must be one of deploy, promote, update-traffic')
   })
 
-  it('fails clearly without a region', async () => {
-    const result = await runAction({ operation: 'monitor', 'endpoint-name': 'fraud' }, { env: {} })
-
-    expect(result.failed).toContain(
-      'Input "region" is required: set the region input, AWS_REGION or AWS_DEFAULT_REGION'
-    )
-    expect(awsCallNames()).toEqual([])
-  })
-
   it('writes the summary of an AWS failure, naming the call and the code', async () => {
     aws.sagemaker.on(DescribeEndpointCommand).rejects(awsError('AccessDeniedException', 'not authorized'))
 
@@ -129,6 +120,46 @@ describe('the post step after a cancelled rollout', () => {
     expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
     expect(fake.configs.has('cfg-canary')).toBe(false)
     expect(core.writtenSummaries.join('')).toContain('back on &quot;cfg-1&quot;')
+  })
+
+  it('gives the serving variant its scale-in back even when the previous config cannot be restored', async () => {
+    const { FakeAws } = await import('../../__fixtures__/fake-aws.js')
+    const fake = new FakeAws()
+    // The endpoint is still on the canary config; its previous config has been deleted since.
+    fake.seedEndpoint('fraud', 'cfg-canary', [
+      { name: 'AllTraffic', weight: 100, count: 2 },
+      { name: 'fraud-v2', weight: 0, count: 1 }
+    ])
+    const before = {
+      DynamicScalingInSuspended: false,
+      DynamicScalingOutSuspended: true,
+      ScheduledScalingSuspended: false
+    }
+    fake.scalableTargets.set('endpoint/fraud/variant/AllTraffic', {
+      min: 2,
+      max: 6,
+      suspended: { ...before, DynamicScalingInSuspended: true }
+    })
+    fake.install(aws)
+    core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud', timeout: '10m' })
+    core.state.isPost = 'true'
+    core.state.rollout = JSON.stringify({
+      endpointName: 'fraud',
+      region: 'us-east-1',
+      previousConfig: 'cfg-1',
+      canaryConfig: 'cfg-canary',
+      newVariant: 'fraud-v2',
+      previousWeights: { AllTraffic: 100 },
+      heldCapacity: [{ variant: 'AllTraffic', instances: 2, before }],
+      startedAt: '2026-01-15T12:00:00.000Z'
+    })
+    const { run } = await import('../../src/main.js')
+
+    await run({ env: { AWS_REGION: 'us-east-1' }, clock: new FakeClock() })
+
+    expect(fake.endpoint('fraud').config).toBe('cfg-canary')
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('Could not return "fraud" to "cfg-1"'))
+    expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')).toEqual({ min: 2, max: 6, suspended: before })
   })
 })
 

@@ -6,8 +6,7 @@ import {
   TRACEABILITY_TAGS,
   tagValue,
   toTagList,
-  traceabilityTags,
-  withTraceability
+  traceabilityTags
 } from '../../src/tags.js'
 
 /** SageMaker's rule for tag keys and values. */
@@ -75,23 +74,6 @@ describe('tagValue', () => {
     const value = tagValue('𝒳'.repeat(300))
     expect(Array.from(value)).toHaveLength(256)
     expect(value).toMatch(TAG_TEXT)
-  })
-})
-
-describe('withTraceability', () => {
-  it('adds the traceability tags to the workflow tags', () => {
-    expect(withTraceability({ team: 'risk' }, RUNNER)).toEqual({ team: 'risk', ...traceabilityTags(RUNNER) })
-  })
-
-  it('lets a workflow tag of the same key win', () => {
-    const tags = withTraceability({ 'sagemaker-deploy:ref': 'release-2026-01' }, RUNNER)
-
-    expect(tags['sagemaker-deploy:ref']).toBe('release-2026-01')
-    expect(tags['sagemaker-deploy:commit']).toBe(RUNNER.GITHUB_SHA)
-  })
-
-  it('adds nothing outside a workflow', () => {
-    expect(withTraceability({ team: 'risk' }, {})).toEqual({ team: 'risk' })
   })
 })
 

@@ -45,6 +45,22 @@ describe('changing an endpoint another run is changing', () => {
     expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(6)
   })
 
+  it('does not send again once someone else has moved the endpoint to another config', async () => {
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .resolvesOnce(endpoint('fraud', 'InService', 'cfg-1'))
+      .resolvesOnce(endpoint('fraud', 'InService', 'cfg-1'))
+      .resolves(endpoint('fraud', 'InService', 'cfg-2'))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejectsOnce(inProgress()).resolves({})
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBe(
+      'Endpoint "fraud" was moved from "cfg-1" to "cfg-2" by someone else while this run was sending the weight change; the weight change was not sent again.'
+    )
+    expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(1)
+  })
+
   it('does not retry other validation errors', async () => {
     aws.sagemaker
       .on(UpdateEndpointWeightsAndCapacitiesCommand)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { nextPollDelay } from '../../src/wait.js'
+import { nextPollDelay, timeLeft } from '../../src/wait.js'
 
 /** The delays a transition of `durationMs` sees, poll after poll. */
 function schedule(durationMs: number): Array<{ at: number; delay: number }> {
@@ -31,5 +31,25 @@ describe('polling DescribeEndpoint during a transition', () => {
 
   it('spends few calls on a ten-minute update', () => {
     expect(polls.length).toBeLessThan(50)
+  })
+})
+
+describe('the time left a long wait shows', () => {
+  it('counts down in whole minutes against the estimate', () => {
+    expect(timeLeft('Updating', 2 * 60_000 + 10_000, 10 * 60_000)).toBe('; about 8m left of the 10m expected')
+  })
+
+  it('never promises more time left than was expected in all', () => {
+    expect(timeLeft('Updating', 0, 1_000)).toBe('; under a minute left of the 1s expected')
+    expect(timeLeft('Updating', 20_000, 60_000)).toBe('; under a minute left of the 1m expected')
+  })
+
+  it('says when a change outlasts its estimate', () => {
+    expect(timeLeft('Updating', 11 * 60_000, 10 * 60_000)).toBe('; longer than the 10m expected')
+  })
+
+  it('says nothing once the endpoint has settled, or without an estimate', () => {
+    expect(timeLeft('InService', 0, 60_000)).toBe('')
+    expect(timeLeft('Updating', 0, undefined)).toBe('')
   })
 })

@@ -33,6 +33,36 @@ export function isNotFound(error: unknown): boolean {
   return code === 'ValidationException' && /could not find|not found|does not exist/i.test(errorMessage(error))
 }
 
+/**
+ * An error after which the request may still have been carried out: its
+ * answer was lost (a server error, a dropped connection, a timeout) rather
+ * than a refusal. The SDK retries such a request, so a create or an update
+ * can be applied once and then refused, or fail, on the retry.
+ */
+export function answerMayBeLost(error: unknown): boolean {
+  const original = error instanceof AwsCallError ? error.cause : error
+  if (!original || typeof original !== 'object') return false
+  const { $fault, $metadata } = original as { $fault?: string; $metadata?: { httpStatusCode?: number } }
+  if ($fault === 'server') return true
+  const status = $metadata?.httpStatusCode
+  if (status !== undefined) return status >= 500
+  // No HTTP answer at all: the connection dropped or timed out after the request was sent.
+  return (
+    $metadata !== undefined ||
+    /ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|TimeoutError|AbortError/i.test(
+      `${(original as { code?: string }).code ?? ''} ${(original as { name?: string }).name ?? ''} ${errorMessage(original)}`
+    )
+  )
+}
+
+/** SageMaker refuses to create a resource whose name is taken: "Cannot create already existing ...". */
+export function isAlreadyExists(error: unknown): boolean {
+  return (
+    /^(ValidationException|ResourceInUse|ConflictException)$/.test(errorCode(error)) &&
+    /already exist/i.test(errorMessage(error))
+  )
+}
+
 /** Credentials that expired mid-run: the message must say what to do about it. */
 export function isExpiredCredentials(error: unknown): boolean {
   return /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/.test(errorCode(error))

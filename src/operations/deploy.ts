@@ -4,7 +4,7 @@
  * rollout run by the action, or through SageMaker's blue/green guardrails.
  */
 import * as core from '@actions/core'
-import { CreateEndpointCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import {
@@ -16,9 +16,10 @@ import {
 } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
-import { TAGS, toTagList } from '../tags.js'
+import { TAGS } from '../tags.js'
 import {
   createEndpointConfig,
+  createEndpointOn,
   discardUnused,
   ensureModel,
   fleetSize,
@@ -55,6 +56,7 @@ import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
 import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
+import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, waitForInService, waitUntilUpdatable } from '../wait.js'
@@ -108,6 +110,26 @@ async function planDeploy(
 }
 
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
+  try {
+    await deployModel(ctx, deploy)
+  } finally {
+    // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+    if (!inFlightRollout.current && !nativeDeployment.current) unfinishedDeploy.clear()
+  }
+}
+
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+function track(ctx: OperationContext, created: CreatedResources): void {
+  if (ctx.dryRun) return
+  unfinishedDeploy.save({
+    endpointName: ctx.endpointName,
+    region: ctx.settings.region,
+    models: [...created.models],
+    configs: [...created.configs]
+  })
+}
+
+async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
   await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames)
   const startedAt = ctx.clock.now()
   const existing = await waitUntilUpdatable(ctx)
@@ -169,12 +191,15 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
 
   // Anything this run made that the endpoint does not end up using goes again on failure.
   const created: CreatedResources = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
+  track(ctx, created)
   let result: RolloutResult | undefined
   try {
-    const reuseByName = deploy.modelName !== undefined
-    if (await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName })) {
-      created.models.push(release.modelName)
-    }
+    await ensureModel(ctx, release.modelName, plan.model, {
+      tags: deploy.tags,
+      reuseByName: deploy.modelName !== undefined,
+      created,
+      onRecord: () => track(ctx, created)
+    })
     if (nativeVariant) {
       result = await runSageMakerRollout(
         ctx,
@@ -244,9 +269,13 @@ async function createEndpoint(
   }
   const variantName = deploy.variantName ?? 'AllTraffic'
   ctx.output('variant-name', variantName)
+  const created: CreatedResources = { models: [], configs: [release.releaseConfig] }
+  track(ctx, created)
   await ensureModel(ctx, release.modelName, plan.model, {
     tags: deploy.tags,
-    reuseByName: deploy.modelName !== undefined
+    reuseByName: deploy.modelName !== undefined,
+    created,
+    onRecord: () => track(ctx, created)
   })
   await createEndpointConfig(
     ctx,
@@ -256,14 +285,7 @@ async function createEndpoint(
     deploy.tags,
     plan.configSettings
   )
-  const input = {
-    EndpointName: ctx.endpointName,
-    EndpointConfigName: release.releaseConfig,
-    Tags: toTagList(deploy.tags)
-  }
-  await ctx.change('CreateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
-    ctx.clients.sagemaker.send(new CreateEndpointCommand(input))
-  )
+  await createEndpointOn(ctx, release.releaseConfig, deploy.tags)
   ctx.output('endpoint-config-name', release.releaseConfig)
   if (ctx.dryRun || !ctx.settings.waitForCompletion) return undefined
   const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>

@@ -7,7 +7,7 @@ import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
-import { TAGS, withTraceability } from '../tags.js'
+import { TAGS } from '../tags.js'
 import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
 import { concludeRollout } from '../rollout/result.js'
 import { holdServingCapacity } from '../rollout/scaling.js'
@@ -44,10 +44,10 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
     oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
     releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
     // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-    userTags: withTraceability(
-      Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:'))),
-      ctx.env
-    ),
+    userTags: {
+      ...ctx.run.tags,
+      ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+    },
     held: []
   }
   const remaining = settings.trafficSteps.filter((step) => step > current)

@@ -22,7 +22,7 @@ import {
 } from '../endpoint.js'
 import { fetchVariantMetrics } from '../metrics.js'
 import { TAGS } from '../tags.js'
-import { formatDuration } from '../parse.js'
+import { counted, formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
@@ -43,7 +43,7 @@ import {
 } from './gates.js'
 import type { RolloutResult } from './result.js'
 import { releaseServingCapacity, restoreServingCapacity, withScalingMoved, type HeldCapacity } from './scaling.js'
-import { clearInFlightRollout, saveInFlightRollout } from './state.js'
+import { inFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
 export interface InFlight {
@@ -87,7 +87,7 @@ export function startRolloutRecord(
 /** Records the rollout as in flight, for the post step of a cancelled run. */
 export function markInFlight(ctx: OperationContext, inFlight: InFlight): void {
   if (ctx.dryRun) return
-  saveInFlightRollout({
+  inFlightRollout.save({
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
     previousConfig: inFlight.previousConfig,
@@ -248,7 +248,7 @@ async function pauseHere(
   inFlight: InFlight,
   result: { decision: string; failsStep: boolean; healthy: boolean }
 ): Promise<RolloutResult> {
-  clearInFlightRollout()
+  inFlightRollout.clear()
   await recordPauseStart(ctx, inFlight.canaryConfig)
   return { outcome: 'paused', ...result }
 }
@@ -277,7 +277,7 @@ async function rollBackOrStop(
   failure: string
 ): Promise<RolloutResult> {
   if (!settings.autoRollback) {
-    clearInFlightRollout()
+    inFlightRollout.clear()
     return {
       outcome: 'failed',
       decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
@@ -382,8 +382,9 @@ async function shiftTraffic(ctx: OperationContext, inFlight: InFlight, weight: n
  * while CloudWatch has not yet published the minutes the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation and no failure left standing; it
- * fails at failure-threshold failed evaluations in a row; otherwise it is
- * inconclusive.
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
  */
 async function bake(
   ctx: OperationContext,
@@ -424,17 +425,19 @@ async function bake(
       if (failures.consecutive >= settings.failureThreshold) {
         return {
           verdict: 'failed',
-          reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations in a row`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
+          reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations without a pass between them`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
         }
       }
       core.warning(
-        `Gate failed (${failures.consecutive} in a row; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
+        `Gate failed (${failures.consecutive} without a pass between them; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`
       )
     } else if (evaluation.verdict === 'passed') {
       failures.consecutive = 0
       passedOnce = true
     }
     const now = ctx.clock.now()
+    // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+    if (index < due) continue
     if (now >= deadline) break
     if (now < bakeEnd) continue
     // A step never ends on a failure left standing: more traffic never follows a bad reading.
@@ -449,9 +452,11 @@ async function bake(
     }
   }
   if (passedOnce) {
-    ctx.note(
-      `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
-    )
+    if (waitsForData) {
+      ctx.note(
+        `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
+      )
+    }
     return { verdict: 'passed' }
   }
   return {
@@ -528,7 +533,7 @@ async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void>
       `${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`
     )
   }
-  clearInFlightRollout()
+  inFlightRollout.clear()
   await deleteCanaryConfig(ctx, inFlight)
 }
 
@@ -661,11 +666,13 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
       endpoint.EndpointConfigName === inFlight.previousConfig &&
       !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')
     ) {
-      clearInFlightRollout()
+      inFlightRollout.clear()
       await deleteCanaryConfig(ctx, inFlight)
       return endpoint
     }
-    if (endpoint.ProductionVariants?.some((variant) => variant.VariantName === inFlight.newVariant)) {
+    const newVariant = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
+    // Already at weight 0 (a cancelled step moved it off): the same weights again would only be one more update.
+    if (newVariant && ((newVariant.CurrentWeight ?? 0) > 0 || (newVariant.DesiredWeight ?? 0) > 0)) {
       await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
         purpose: `the shift of all traffic back to the old variants`,
         forceWait: true
@@ -684,7 +691,7 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
   })
   await restoreServingCapacity(ctx, inFlight.held)
   await releaseServingCapacity(ctx, inFlight.held)
-  clearInFlightRollout()
+  inFlightRollout.clear()
   await deleteCanaryConfig(ctx, inFlight)
   return endpoint
 }
@@ -694,6 +701,6 @@ async function deleteCanaryConfig(ctx: OperationContext, inFlight: InFlight): Pr
   await deleteConfigQuietly(ctx, inFlight.canaryConfig)
 }
 
-function instances(count: number): string {
-  return `${count} instance${count === 1 ? '' : 's'}`
+function instances(n: number): string {
+  return counted(n, 'instance')
 }

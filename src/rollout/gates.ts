@@ -16,7 +16,7 @@ import { describeAlarmStates, fetchVariantMetrics, type VariantMetricsResult } f
 import { sendProbes } from '../probes.js'
 import type { BaselineFigures, ComparisonRecord, GateEvaluation } from '../report.js'
 import type { GateSettings } from '../settings.js'
-import { compareErrorRates, compareLatency } from './statistics.js'
+import { compareErrorRates, compareLatency, normalQuantile, wilsonInterval } from './statistics.js'
 
 export const MINUTE_MS = 60_000
 
@@ -188,10 +188,19 @@ export class StepJudge {
     const span = `${clockTime(from)}–${clockTime(to)} UTC`
     let conclusive = true
     if (totals.invocations < Math.max(1, gates.minInvocations)) {
-      conclusive = false
-      evaluation.inconclusive.push(
-        `${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`
-      )
+      const clearlyAbove = errorRateClearlyAbove(totals, gates)
+      if (clearlyAbove !== undefined) {
+        // Too few requests to call the canary healthy, but enough to call it broken: waiting for
+        // min-invocations would only send more traffic to a variant that is failing it.
+        evaluation.failures.push(
+          `error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span}: fewer than min-invocations ${gates.minInvocations}, but even the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(clearlyAbove)}, is above max-error-rate ${formatPercent(gates.maxErrorRate ?? 0)}`
+        )
+      } else {
+        conclusive = false
+        evaluation.inconclusive.push(
+          `${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`
+        )
+      }
     } else {
       if (gates.maxErrorRate !== undefined && (evaluation.errorRate ?? 0) > gates.maxErrorRate) {
         evaluation.failures.push(
@@ -343,4 +352,18 @@ export function clockTime(ms: number): string {
 
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(2)}%`
+}
+
+/**
+ * The one-sided lower confidence bound of the new variant's error rate when
+ * it is above max-error-rate, whatever the count of requests: undefined when
+ * there is no error-rate gate or the evidence is not that clear.
+ */
+function errorRateClearlyAbove(
+  totals: { invocations: number; errors5xx: number },
+  gates: GateSettings
+): number | undefined {
+  if (gates.maxErrorRate === undefined || totals.invocations === 0) return undefined
+  const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence))
+  return lower > gates.maxErrorRate ? lower : undefined
 }

@@ -9,7 +9,7 @@
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { TYPICAL_MS } from '../expectations.js'
-import { formatDuration, InputError } from '../parse.js'
+import { counted, formatDuration, InputError } from '../parse.js'
 import type { BatchSize, CommonSettings, GateSettings, RolloutSettings } from '../settings.js'
 
 export const SAGEMAKER_LIMITS = {
@@ -191,7 +191,7 @@ export function checkFleetFits(
   if ((settings.strategy === 'canary' || settings.strategy === 'linear') && instances(first) < 1) {
     throw new InputError(
       'traffic-steps',
-      `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${count} instance${count === 1 ? '' : 's'}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`,
+      `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${counted(count, 'instance')}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`,
       shown('traffic-steps')
     )
   }
@@ -203,7 +203,7 @@ export function checkFleetFits(
     if (batchInstances < Math.max(1, low) || batchInstances > high) {
       throw new InputError(
         'batch-size',
-        `must be 5% to 50% of the fleet's ${count} instance${count === 1 ? '' : 's'}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`,
+        `must be 5% to 50% of the fleet's ${counted(count, 'instance')}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`,
         shown('batch-size')
       )
     }

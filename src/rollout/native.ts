@@ -16,7 +16,7 @@ import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '..
 import { startRolloutRecord } from './engine.js'
 import { createGateAlarms, deleteGateAlarms } from './native-alarms.js'
 import { generatedAlarmCount } from './native-limits.js'
-import { clearNativeDeployment, saveNativeDeployment } from './state.js'
+import { nativeDeployment } from './state.js'
 import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
 
@@ -104,7 +104,7 @@ export async function runSageMakerRollout(
   record.plan = describePlan(settings, alarms)
   core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
   if (!ctx.dryRun)
-    saveNativeDeployment({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated })
+    nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated })
   let ended = true
   try {
     const { result: updated } = await withScalingMoved(
@@ -162,7 +162,7 @@ export async function runSageMakerRollout(
   } finally {
     if (ended) {
       await deleteGateAlarms(ctx, generated)
-      clearNativeDeployment()
+      nativeDeployment.clear()
     }
   }
 }

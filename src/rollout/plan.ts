@@ -5,14 +5,16 @@
  * Nothing is sent that changes anything; reads still happen, so the plan
  * starts from the endpoint as it is.
  */
+import * as core from '@actions/core'
 import { DeleteEndpointConfigCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import { TYPICAL_MS } from '../expectations.js'
 import { formatDuration } from '../parse.js'
-import { addInstanceTime } from '../report.js'
+import { addInstanceTime, type Report } from '../report.js'
 import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
 import type { RolloutSettings } from '../settings.js'
+import { instanceHoursText } from '../summary.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { desiredWeights, type InFlight } from './engine.js'
 import { describeGates, needsTraffic } from './gates.js'
@@ -72,7 +74,7 @@ export async function planRollout(
         waitsForData
           ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
           : ''
-      }. A failed gate (${settings.failureThreshold} in a row) ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
+      }. ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
     )
   }
   durationMs += canaryMs
@@ -108,7 +110,7 @@ export async function planRollout(
     durationMs += fleetMs
     instanceMs += releaseFleet * fleetMs
   }
-  ctx.report.plan = {
+  const planned = {
     schedule,
     gates,
     expectedDurationMs: durationMs,
@@ -117,5 +119,19 @@ export async function planRollout(
         ? `this endpoint's last update took ${formatDuration(ctx.expectedFleetChangeMs)}`
         : `a new fleet typically takes ${formatDuration(TYPICAL_MS.fleet)} to come up`
   }
+  ctx.report.plan = planned
   addInstanceTime(ctx.report, instanceMs)
+  logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice)
+}
+
+/**
+ * The plan in the log as well as in the summary: a dry run is often read in
+ * the step's log (or a local run's output), where the calls alone would not
+ * say how the rollout is judged or how long it takes.
+ */
+function logPlan(plan: NonNullable<Report['plan']>, hours: number | undefined, price: number | undefined): void {
+  core.info(`Rollout plan: about ${formatDuration(plan.expectedDurationMs)}, assuming ${plan.basis}.`)
+  plan.schedule.forEach((line, index) => core.info(`  ${index + 1}. ${line}`))
+  core.info(plan.gates.length > 0 ? `Gates: ${plan.gates.join('; ')}.` : 'No gates are set.')
+  if (hours !== undefined) core.info(`Instance-hours this rollout would add: ${instanceHoursText(hours, price)}.`)
 }

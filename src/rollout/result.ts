@@ -50,7 +50,8 @@ export async function concludeRollout(
     record.result = result.outcome
     record.decision = result.decision
   } else if (!result.failsStep) {
-    ctx.note(result.decision)
+    // For the summary only: announce() below puts it in the log, as a notice.
+    ctx.report.notes.push(result.decision)
   }
   setRolloutOutputs(ctx, {
     outcome: result.outcome,

@@ -12,7 +12,11 @@ export const STATE_KEYS = {
   /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
   inputs: 'inputs',
   /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-  nativeDeployment: 'nativeDeployment'
+  nativeDeployment: 'nativeDeployment',
+  /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+  lock: 'lock',
+  /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+  created: 'created'
 } as const
 
 export interface InFlightRollout {
@@ -30,35 +34,51 @@ export interface InFlightRollout {
   startedAt: string
 }
 
-/** The rollout this process is running, for the signal handler: it must act within seconds. */
-let running: InFlightRollout | undefined
+/**
+ * One thing the main step leaves the post step. Saved state is readable only
+ * in the post step, so the main step keeps its own copy too: the signal
+ * handler must act on it within seconds.
+ */
+export class SavedState<T> {
+  private value: T | undefined
 
-export function saveInFlightRollout(rollout: InFlightRollout): void {
-  running = rollout
-  core.saveState(STATE_KEYS.rollout, JSON.stringify(rollout))
-}
+  constructor(
+    private readonly key: string,
+    /** What it is, for a warning about an unreadable saved value. */
+    private readonly what: string
+  ) {}
 
-/** The rollout ended one way or another (succeeded, paused, rolled back): nothing for the post step. */
-export function clearInFlightRollout(): void {
-  if (!running) return
-  running = undefined
-  core.saveState(STATE_KEYS.rollout, '')
-}
+  save(value: T): void {
+    this.value = value
+    core.saveState(this.key, JSON.stringify(value))
+  }
 
-export function runningRollout(): InFlightRollout | undefined {
-  return running
-}
+  /** Nothing left for the post step. */
+  clear(): void {
+    this.value = undefined
+    core.saveState(this.key, '')
+  }
 
-export function readInFlightRollout(): InFlightRollout | undefined {
-  const raw = core.getState(STATE_KEYS.rollout)
-  if (!raw) return undefined
-  try {
-    return JSON.parse(raw) as InFlightRollout
-  } catch {
-    core.warning(`Saved rollout state is unreadable and was ignored: ${raw.slice(0, 200)}`)
-    return undefined
+  /** What this process saved and has not cleared. */
+  get current(): T | undefined {
+    return this.value
+  }
+
+  /** What the main step saved, read in the post step. */
+  read(): T | undefined {
+    const raw = core.getState(this.key)
+    if (!raw) return undefined
+    try {
+      return JSON.parse(raw) as T
+    } catch {
+      core.warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`)
+      return undefined
+    }
   }
 }
+
+/** The rollout under way: how to put the endpoint back. */
+export const inFlightRollout = new SavedState<InFlightRollout>(STATE_KEYS.rollout, 'rollout')
 
 export function saveCommonInputs(inputs: Record<string, string>): void {
   core.saveState(STATE_KEYS.inputs, JSON.stringify(inputs))
@@ -81,21 +101,32 @@ export interface NativeDeployment {
   alarms: string[]
 }
 
-export function saveNativeDeployment(deployment: NativeDeployment): void {
-  core.saveState(STATE_KEYS.nativeDeployment, JSON.stringify(deployment))
+/** The deployment this process left to SageMaker, whose alarms the post step deletes. */
+export const nativeDeployment = new SavedState<NativeDeployment>(STATE_KEYS.nativeDeployment, 'deployment')
+
+/** An endpoint lock: its context's name and the token that says whose it is. */
+export interface HeldLock {
+  endpointName: string
+  region: string
+  name: string
+  token: string
 }
 
-export function clearNativeDeployment(): void {
-  core.saveState(STATE_KEYS.nativeDeployment, '')
+/** The endpoint lock the main step holds. */
+export const heldLock = new SavedState<HeldLock>(STATE_KEYS.lock, 'lock')
+
+/** What a deploy has created (or is creating) so far, while it has not ended. */
+export interface UnfinishedDeploy {
+  endpointName: string
+  region: string
+  models: string[]
+  configs: string[]
 }
 
-export function readNativeDeployment(): NativeDeployment | undefined {
-  const raw = core.getState(STATE_KEYS.nativeDeployment)
-  if (!raw) return undefined
-  try {
-    return JSON.parse(raw) as NativeDeployment
-  } catch {
-    core.warning(`Saved deployment state is unreadable and was ignored: ${raw.slice(0, 200)}`)
-    return undefined
-  }
+/** What the deploy under way has created: the post step deletes what nothing runs on. */
+export const unfinishedDeploy = new SavedState<UnfinishedDeploy>(STATE_KEYS.created, 'created resources')
+
+/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
+export function leftForPostStep(): boolean {
+  return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined)
 }

@@ -172,3 +172,6 @@ export function emulatorControl(
   target: string | { url: string },
   options?: { account?: string; region?: string }
 ): EmulatorControl
+
+/** A JSON call to the emulator's own endpoints (/moto-api, /emulator). */
+export declare function requestJson(url: string, pathname: string, method: string, body?: unknown): Promise<unknown>

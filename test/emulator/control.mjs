@@ -5,7 +5,8 @@
 const DEFAULT_ACCOUNT = '123456789012'
 const DEFAULT_REGION = 'us-east-1'
 
-async function requestJson(url, pathname, method, body) {
+/** A JSON call to the emulator's own endpoints (/moto-api, /emulator). */
+export async function requestJson(url, pathname, method, body) {
   const init = { method, headers: { 'content-type': 'application/json' } }
   if (body !== undefined) init.body = JSON.stringify(body)
   const response = await fetch(`${url}${pathname}`, init)

@@ -20,6 +20,8 @@ newcomer):
   emu_runtime.py     InvokeEndpoint
   emu_cloudwatch.py  metric publication, GetMetricData/Statistics, alarms
   emu_autoscaling.py Application Auto Scaling checks and target tracking
+  emu_lineage.py     lineage contexts (CreateContext / DescribeContext /
+                     DeleteContext), names unique per account and region
   emu_world.py       the tick: what happens as time passes
   emu_control.py     /emulator/* control endpoints and the reset hook
 
@@ -113,6 +115,11 @@ Gaps found and patched here (each patch names the behaviour it follows):
     ExtendedStatistic percentiles, and metric math with Metrics=[...])
     evaluate on the published data every tick and before every CloudWatch
     request.
+  * CreateContext, DescribeContext and DeleteContext are not implemented
+    (HTTP 500). Implemented: a context keeps its type, description, source
+    and properties; a second CreateContext of a name that exists is refused
+    with a ValidationException, atomically; DescribeContext and
+    DeleteContext of a missing context answer ResourceNotFound.
   * PutScalingPolicy succeeds without a registered scalable target,
     RegisterScalableTarget accepts variants that do not exist, and
     DeregisterScalableTarget leaves the target's policies behind; target
@@ -121,8 +128,8 @@ Gaps found and patched here (each patch names the behaviour it follows):
 Message texts: the in-progress/failed/duplicate/not-found texts follow what
 SageMaker answers; the texts for the auto-scaling guard, an unknown
 TargetVariant, RegisterScalableTarget on a missing variant, a missing model
-package and tags of a missing resource are approximations (the error codes
-match).
+package, tags of a missing resource and a duplicate or missing context are
+approximations (the error codes match).
 
 Not emulated (known, out of scope): DeleteEndpoint is immediate (no
 Deleting); canary/linear traffic shifting inside one blue/green
@@ -251,6 +258,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
 import emu_autoscaling  # noqa: E402
 import emu_cloudwatch  # noqa: E402
+import emu_lineage  # noqa: E402
 import emu_runtime  # noqa: E402
 import emu_sagemaker  # noqa: E402
 from emu_control import EmulatorApp  # noqa: E402
@@ -263,6 +271,7 @@ def install_patches() -> None:
     emu_runtime.install()
     emu_cloudwatch.install()
     emu_autoscaling.install()
+    emu_lineage.install()
 
 
 class QuietHandler(WSGIRequestHandler):

@@ -12,6 +12,8 @@ export declare const ACTION_YML: string
 /** Where emulatorPython() makes its virtual environment. */
 export declare const EMULATOR_VENV: string
 /** The runner's cancellation of a step: SIGINT, then SIGTERM after CANCEL_SIGTERM_MS, a kill after CANCEL_KILL_MS. */
+/** The job's token, passed where an input's default is `${{ github.token }}`. */
+export declare const RUNNER_GITHUB_TOKEN: string
 export declare const CANCEL_SIGTERM_MS: number
 export declare const CANCEL_KILL_MS: number
 

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
+import { requestJson } from '../emulator/control.mjs'
 import { preciseNow } from '../proxy/proxy.mjs'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -297,15 +298,7 @@ export async function startEmulator(options = {}) {
   }
 }
 
-/** A JSON call to the emulator's own endpoints (/moto-api, /emulator). */
-export async function requestJson(url, pathname, method, body) {
-  const init = { method, headers: { 'content-type': 'application/json' } }
-  if (body !== undefined) init.body = JSON.stringify(body)
-  const response = await fetch(`${url}${pathname}`, init)
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${text}`)
-  return text ? JSON.parse(text) : {}
-}
+export { requestJson }
 
 // ---------------------------------------------------------------------------
 // Node 24
@@ -366,6 +359,14 @@ async function installNode24(onInstall) {
 // ---------------------------------------------------------------------------
 
 const inputCache = new Map()
+
+/** The job's token, as the runner puts it where a default says `${{ github.token }}`. */
+export const RUNNER_GITHUB_TOKEN = 'ghs_runner-job-token'
+
+/** A default as the runner passes it: the one expression action.yml uses evaluated, the rest as written. */
+function evaluateDefault(text) {
+  return text.replace(/\$\{\{\s*github\.token\s*\}\}/g, RUNNER_GITHUB_TOKEN)
+}
 
 /** The inputs action.yml declares, with their defaults as the runner passes them (text) and their required flags. */
 export async function declaredInputs(actionYmlPath) {
@@ -533,7 +534,7 @@ export async function runStep(options) {
       AWS_EC2_METADATA_DISABLED: 'true'
     }
     for (const input of declared) {
-      if (input.default !== undefined) env[inputEnvName(input.name)] = input.default
+      if (input.default !== undefined) env[inputEnvName(input.name)] = evaluateDefault(input.default)
     }
     for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
     if (options.post) {

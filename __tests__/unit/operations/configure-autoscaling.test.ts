@@ -3,27 +3,27 @@ import {
   DeleteScalingPolicyCommand,
   DeregisterScalableTargetCommand,
   DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-  DescribeScheduledActionsCommand,
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand,
   type ScalableTarget,
-  type ScalingPolicy,
-  type TargetTrackingScalingPolicyConfiguration
+  type ScalingPolicy
 } from '@aws-sdk/client-application-auto-scaling'
 import { DescribeEndpointCommand, DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
+import {
+  givenAutoscaling,
+  scalableTarget,
+  scalingScope,
+  targetTrackingPolicy,
+  variantResourceId
+} from '../../../__fixtures__/autoscaling.js'
 import * as core from '../../../__fixtures__/core.js'
-import { ACCOUNT, awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
+import { awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
-const RESOURCE_ID = 'endpoint/fraud/variant/AllTraffic'
-const SCOPE = {
-  ServiceNamespace: 'sagemaker',
-  ResourceId: RESOURCE_ID,
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount'
-} as const
+const RESOURCE_ID = variantResourceId('fraud', 'AllTraffic')
+const SCOPE = scalingScope(RESOURCE_ID)
 const POLICY_NAME = 'sagemaker-deploy-target-tracking'
 
 const inputs = {
@@ -35,28 +35,6 @@ const inputs = {
   'target-value': '70'
 }
 
-function scalableTarget(min: number, max: number): ScalableTarget {
-  return {
-    ...SCOPE,
-    MinCapacity: min,
-    MaxCapacity: max,
-    RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`,
-    CreationTime: new Date(0)
-  }
-}
-
-function targetTracking(name: string, configuration: TargetTrackingScalingPolicyConfiguration): ScalingPolicy {
-  return {
-    ...SCOPE,
-    PolicyARN: `arn:aws:autoscaling:us-east-1:${ACCOUNT}:scalingPolicy:id:resource/SageMaker/${RESOURCE_ID}:policyName/${name}`,
-    PolicyName: name,
-    PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: configuration,
-    Alarms: [{ AlarmName: `TargetTracking-${RESOURCE_ID}-AlarmHigh-1`, AlarmARN: 'arn:alarm' }],
-    CreationTime: new Date(0)
-  }
-}
-
 /** An InService endpoint with one variant and, when given, what Application Auto Scaling holds for it. */
 function givenEndpoint(
   registered?: { target: ScalableTarget; policies?: ScalingPolicy[] },
@@ -64,13 +42,10 @@ function givenEndpoint(
 ): void {
   aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', variants))
   aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', variants))
-  aws.autoscaling
-    .on(DescribeScalableTargetsCommand)
-    .resolves({ ScalableTargets: registered ? [registered.target] : [] })
-  aws.autoscaling.on(DescribeScalingPoliciesCommand).resolves({ ScalingPolicies: registered?.policies ?? [] })
-  aws.autoscaling.on(DescribeScheduledActionsCommand).resolves({ ScheduledActions: [] })
-  aws.autoscaling.on(RegisterScalableTargetCommand).resolves({ ScalableTargetARN: 'arn:target' })
-  aws.autoscaling.on(PutScalingPolicyCommand).resolves({ PolicyARN: 'arn:policy' })
+  givenAutoscaling(
+    aws.autoscaling,
+    registered ? { targets: [registered.target], policies: registered.policies ?? [] } : {}
+  )
 }
 
 function putInputs(): unknown[] {
@@ -210,9 +185,9 @@ describe('configure-autoscaling', () => {
 
     resetAws()
     givenEndpoint({
-      target: scalableTarget(1, 4),
+      target: scalableTarget(RESOURCE_ID, 1, 4),
       policies: [
-        targetTracking(POLICY_NAME, {
+        targetTrackingPolicy(RESOURCE_ID, POLICY_NAME, {
           TargetValue: 70,
           PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
           ScaleInCooldown: 300,
@@ -254,9 +229,9 @@ describe('configure-autoscaling', () => {
 
   it('leaves policies it does not own alone and says so', async () => {
     givenEndpoint({
-      target: scalableTarget(1, 4),
+      target: scalableTarget(RESOURCE_ID, 1, 4),
       policies: [
-        targetTracking('team-policy', {
+        targetTrackingPolicy(RESOURCE_ID, 'team-policy', {
           TargetValue: 10,
           PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }
         })
@@ -315,38 +290,6 @@ describe('configure-autoscaling', () => {
 
     expect(result.failed).toContain(expected)
     expect(awsCallNames()).toEqual([])
-  })
-
-  it('refuses a variant the endpoint does not have, changing nothing', async () => {
-    givenEndpoint()
-
-    const result = await runAction({ ...inputs, 'variant-name': 'purple' })
-
-    expect(result.failed).toContain('Input "variant-name" names variant "purple"')
-    expect(mutatingCalls()).toEqual([])
-  })
-
-  it('needs variant-name when the endpoint has several variants', async () => {
-    givenEndpoint(undefined, [
-      { name: 'blue', weight: 90, count: 2 },
-      { name: 'green', weight: 10, count: 1 }
-    ])
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toContain('Input "variant-name" is required: endpoint "fraud" has 2 variants (blue, green)')
-    expect(mutatingCalls()).toEqual([])
-  })
-
-  it('fails on a missing endpoint without touching autoscaling', async () => {
-    aws.sagemaker
-      .on(DescribeEndpointCommand)
-      .rejects(awsError('ValidationException', 'Could not find endpoint "fraud".'))
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBe('Endpoint "fraud" does not exist in us-east-1.')
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
   })
 
   it('names the API, the scalable target and the AWS error code when registration is refused', async () => {

@@ -3,58 +3,26 @@ import {
   DeleteScalingPolicyCommand,
   DeleteScheduledActionCommand,
   DeregisterScalableTargetCommand,
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-  DescribeScheduledActionsCommand,
-  type ScalableTarget,
-  type ScalingPolicy,
-  type ScheduledAction
+  DescribeScalableTargetsCommand
 } from '@aws-sdk/client-application-auto-scaling'
 import { DescribeEndpointCommand, DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
+import {
+  givenAutoscaling,
+  scalableTarget,
+  scalingScope,
+  scheduledAction,
+  targetTrackingPolicy,
+  variantResourceId
+} from '../../../__fixtures__/autoscaling.js'
 import * as core from '../../../__fixtures__/core.js'
-import { ACCOUNT, awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
+import { awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
-const RESOURCE_ID = 'endpoint/fraud/variant/AllTraffic'
-const SCOPE = {
-  ServiceNamespace: 'sagemaker',
-  ResourceId: RESOURCE_ID,
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount'
-} as const
+const RESOURCE_ID = variantResourceId('fraud', 'AllTraffic')
+const SCOPE = scalingScope(RESOURCE_ID)
 const inputs = { operation: 'delete-autoscaling', 'endpoint-name': 'fraud' }
-
-const target: ScalableTarget = {
-  ...SCOPE,
-  MinCapacity: 1,
-  MaxCapacity: 4,
-  RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`,
-  CreationTime: new Date(0)
-}
-
-function policy(name: string): ScalingPolicy {
-  return {
-    ...SCOPE,
-    PolicyARN: `arn:aws:autoscaling:us-east-1:${ACCOUNT}:scalingPolicy:id:resource/SageMaker/${RESOURCE_ID}:policyName/${name}`,
-    PolicyName: name,
-    PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: {
-      TargetValue: 70,
-      PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }
-    },
-    CreationTime: new Date(0)
-  }
-}
-
-const nightly: ScheduledAction = {
-  ...SCOPE,
-  ScheduledActionName: 'nightly',
-  ScheduledActionARN: 'arn:scheduled',
-  Schedule: 'cron(0 22 * * ? *)',
-  ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 1 },
-  CreationTime: new Date(0)
-}
 
 function givenEndpoint(
   registered: boolean,
@@ -69,14 +37,19 @@ function givenEndpoint(
       .rejects(awsError('ValidationException', 'Could not find endpoint "fraud".'))
   }
   aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', variants))
-  aws.autoscaling.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: registered ? [target] : [] })
-  aws.autoscaling
-    .on(DescribeScalingPoliciesCommand)
-    .resolves({ ScalingPolicies: registered ? [policy('sagemaker-deploy-target-tracking'), policy('team')] : [] })
-  aws.autoscaling.on(DescribeScheduledActionsCommand).resolves({ ScheduledActions: registered ? [nightly] : [] })
-  aws.autoscaling.on(DeleteScalingPolicyCommand).resolves({})
-  aws.autoscaling.on(DeleteScheduledActionCommand).resolves({})
-  aws.autoscaling.on(DeregisterScalableTargetCommand).resolves({})
+  givenAutoscaling(
+    aws.autoscaling,
+    registered
+      ? {
+          targets: [scalableTarget(RESOURCE_ID, 1, 4)],
+          policies: [
+            targetTrackingPolicy(RESOURCE_ID, 'sagemaker-deploy-target-tracking'),
+            targetTrackingPolicy(RESOURCE_ID, 'team')
+          ],
+          scheduled: [scheduledAction(RESOURCE_ID, 'nightly', 1, 1)]
+        }
+      : {}
+  )
 }
 
 function mutatingCalls(): string[] {
@@ -165,35 +138,10 @@ describe('delete-autoscaling', () => {
     expect(result.outputs['variant-name']).toBe('AllTraffic')
   })
 
-  it('fails on a missing endpoint when no variant is named', async () => {
-    givenEndpoint(true, undefined, false)
+  it('rejects a malformed variant-name before any AWS call', async () => {
+    const result = await runAction({ ...inputs, 'variant-name': 'blue_green' })
 
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBe('Endpoint "fraud" does not exist in us-east-1, and input "variant-name" is not set.')
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
-  })
-
-  it('needs variant-name when the endpoint has several variants', async () => {
-    givenEndpoint(true, [
-      { name: 'blue', weight: 90, count: 2 },
-      { name: 'green', weight: 10, count: 1 }
-    ])
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toContain('Input "variant-name" is required: endpoint "fraud" has 2 variants')
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
-  })
-
-  it.each([
-    [{ 'variant-name': 'blue_green' }, '"variant-name" must be 1 to 63 letters'],
-    [{ 'endpoint-name': 'fraud detector' }, '"endpoint-name" must be 1 to 63 letters'],
-    [{ 'dry-run': 'yes' }, '"dry-run" must be true or false']
-  ])('rejects %j before any AWS call', async (override, expected) => {
-    const result = await runAction({ ...inputs, ...override })
-
-    expect(result.failed).toContain(expected)
+    expect(result.failed).toContain('"variant-name" must be 1 to 63 letters')
     expect(awsCallNames()).toEqual([])
   })
 

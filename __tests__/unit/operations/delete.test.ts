@@ -158,17 +158,6 @@ describe('delete', () => {
     expect(result.log).toContain('::warning::Kept model "fraud-model-2": endpoint "search" uses it.')
   })
 
-  it('fails on a missing endpoint, deleting nothing', async () => {
-    aws.sagemaker.on(DescribeEndpointCommand).rejects(gone)
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBe(
-      'Endpoint "fraud" does not exist in us-east-1; nothing to delete. Set ignore-missing: true if that is expected.'
-    )
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
-  })
-
   it('warns and succeeds on a missing endpoint with ignore-missing', async () => {
     aws.sagemaker.on(DescribeEndpointCommand).rejects(gone)
 

@@ -1,13 +1,5 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import {
-  DeleteScalingPolicyCommand,
-  DeregisterScalableTargetCommand,
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-  DescribeScheduledActionsCommand,
-  PutScalingPolicyCommand,
-  RegisterScalableTargetCommand
-} from '@aws-sdk/client-application-auto-scaling'
+import { DescribeScalableTargetsCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling'
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -16,6 +8,12 @@ import {
   ListTagsCommand,
   UpdateEndpointCommand
 } from '@aws-sdk/client-sagemaker'
+import {
+  givenAutoscaling,
+  scalableTarget,
+  targetTrackingPolicy,
+  variantResourceId
+} from '../../../__fixtures__/autoscaling.js'
 import * as core from '../../../__fixtures__/core.js'
 import { awsError, endpoint, endpointConfig, type VariantState } from '../../../__fixtures__/sagemaker.js'
 
@@ -326,43 +324,13 @@ describe('rollback', () => {
   })
 
   describe('with autoscaling', () => {
-    const policy = {
-      PolicyName: 'sagemaker-deploy-target-tracking',
-      PolicyARN: 'arn:policy',
-      PolicyType: 'TargetTrackingScaling' as const,
-      ServiceNamespace: 'sagemaker' as const,
-      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const,
-      ResourceId: 'endpoint/fraud/variant/green',
-      CreationTime: new Date(0),
-      TargetTrackingScalingPolicyConfiguration: {
-        TargetValue: 70,
-        PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' as const }
-      }
-    }
-
     /** `variant` of fraud is registered from 2 to 6 instances with one target-tracking policy. */
     function givenScaled(variant: string): void {
-      aws.autoscaling.on(DescribeScalableTargetsCommand).resolves({
-        ScalableTargets: [
-          {
-            ServiceNamespace: 'sagemaker',
-            ResourceId: `endpoint/fraud/variant/${variant}`,
-            ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-            MinCapacity: 2,
-            MaxCapacity: 6,
-            RoleARN: 'arn:aws:iam::123456789012:role/scaling',
-            CreationTime: new Date(0)
-          }
-        ]
+      const resourceId = variantResourceId('fraud', variant)
+      givenAutoscaling(aws.autoscaling, {
+        targets: [scalableTarget(resourceId, 2, 6)],
+        policies: [targetTrackingPolicy(resourceId, 'sagemaker-deploy-target-tracking')]
       })
-      aws.autoscaling
-        .on(DescribeScalingPoliciesCommand)
-        .resolves({ ScalingPolicies: [{ ...policy, ResourceId: `endpoint/fraud/variant/${variant}` }] })
-      aws.autoscaling.on(DescribeScheduledActionsCommand).resolves({ ScheduledActions: [] })
-      aws.autoscaling.on(DeleteScalingPolicyCommand).resolves({})
-      aws.autoscaling.on(DeregisterScalableTargetCommand).resolves({})
-      aws.autoscaling.on(RegisterScalableTargetCommand).resolves({})
-      aws.autoscaling.on(PutScalingPolicyCommand).resolves({ PolicyARN: 'arn:new-policy' })
     }
 
     const changes = () =>
@@ -519,17 +487,6 @@ describe('rollback', () => {
     expect(result.log.join('\n')).toContain(
       "::warning::Could not read the endpoint's autoscaling (AccessDeniedException)"
     )
-  })
-
-  it('fails on a missing endpoint, changing nothing', async () => {
-    aws.sagemaker
-      .on(DescribeEndpointCommand)
-      .rejects(awsError('ValidationException', 'Could not find endpoint "fraud".'))
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBe('Endpoint "fraud" does not exist in us-east-1; there is nothing to roll back.')
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
   })
 
   it('rejects a malformed endpoint-config-name before any AWS call', async () => {

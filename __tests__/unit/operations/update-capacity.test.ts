@@ -1,17 +1,13 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import {
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-  DescribeScheduledActionsCommand,
-  type ScalableTarget
-} from '@aws-sdk/client-application-auto-scaling'
+import { DescribeScalableTargetsCommand, type ScalableTarget } from '@aws-sdk/client-application-auto-scaling'
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   UpdateEndpointWeightsAndCapacitiesCommand
 } from '@aws-sdk/client-sagemaker'
+import { givenAutoscaling, scalableTarget, variantResourceId } from '../../../__fixtures__/autoscaling.js'
 import * as core from '../../../__fixtures__/core.js'
-import { ACCOUNT, awsError, endpoint, endpointConfig, type VariantState } from '../../../__fixtures__/sagemaker.js'
+import { awsError, endpoint, endpointConfig, type VariantState } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -23,22 +19,9 @@ const twoVariants = [
 ]
 const inputs = { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' }
 
-function scalableTarget(variant: string, min: number, max: number): ScalableTarget {
-  return {
-    ServiceNamespace: 'sagemaker',
-    ResourceId: `endpoint/fraud/variant/${variant}`,
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-    MinCapacity: min,
-    MaxCapacity: max,
-    RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`,
-    CreationTime: new Date(0)
-  }
-}
-
-function givenAutoscaling(target?: ScalableTarget): void {
-  aws.autoscaling.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: target ? [target] : [] })
-  aws.autoscaling.on(DescribeScalingPoliciesCommand).resolves({ ScalingPolicies: [] })
-  aws.autoscaling.on(DescribeScheduledActionsCommand).resolves({ ScheduledActions: [] })
+/** What Application Auto Scaling holds for the endpoint: nothing, or `target` with no policies. */
+function givenScaling(target?: ScalableTarget): void {
+  givenAutoscaling(aws.autoscaling, { targets: target ? [target] : [] })
 }
 
 /** The endpoint as DescribeEndpoint shows it: first `before`, then Updating, then InService with `after`. */
@@ -61,7 +44,7 @@ describe('update-capacity', () => {
 
   it('sets the instance count of the only variant, waits and reports the result', async () => {
     givenEndpoint(oneVariant, [{ name: 'AllTraffic', weight: 1, count: 3 }])
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction(inputs)
 
@@ -89,7 +72,7 @@ describe('update-capacity', () => {
       { name: 'blue', weight: 90, count: 2 },
       { name: 'green', weight: 10, count: 3 }
     ])
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction({ ...inputs, 'variant-name': 'green' })
 
@@ -103,7 +86,7 @@ describe('update-capacity', () => {
 
   it('goes ahead within the registered autoscaling range', async () => {
     givenEndpoint(oneVariant, [{ name: 'AllTraffic', weight: 1, count: 3 }])
-    givenAutoscaling(scalableTarget('AllTraffic', 1, 4))
+    givenScaling(scalableTarget(variantResourceId('fraud', 'AllTraffic'), 1, 4))
 
     const result = await runAction(inputs)
 
@@ -116,7 +99,7 @@ describe('update-capacity', () => {
     ['1', 'is 1, outside the autoscaling range']
   ])('refuses instance-count %s outside the registered autoscaling range, changing nothing', async (count, text) => {
     givenEndpoint(oneVariant)
-    givenAutoscaling(scalableTarget('AllTraffic', 2, 4))
+    givenScaling(scalableTarget(variantResourceId('fraud', 'AllTraffic'), 2, 4))
 
     const result = await runAction({ ...inputs, 'instance-count': count })
 
@@ -141,41 +124,9 @@ describe('update-capacity', () => {
     expect(awsCallNames()).toEqual([])
   })
 
-  it('refuses a variant the endpoint does not have, changing nothing', async () => {
-    givenEndpoint(twoVariants)
-    givenAutoscaling()
-
-    const result = await runAction({ ...inputs, 'variant-name': 'purple' })
-
-    expect(result.failed).toBe(
-      'Input "variant-name" names variant "purple", which endpoint "fraud" does not have (it has blue, green).'
-    )
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
-  })
-
-  it('needs variant-name when the endpoint has several variants', async () => {
-    givenEndpoint(twoVariants)
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toContain('Input "variant-name" is required: endpoint "fraud" has 2 variants')
-    expect(updateInputs()).toEqual([])
-  })
-
-  it('fails on a missing endpoint', async () => {
-    aws.sagemaker
-      .on(DescribeEndpointCommand)
-      .rejects(awsError('ValidationException', 'Could not find endpoint "fraud".'))
-
-    const result = await runAction(inputs)
-
-    expect(result.failed).toBe('Endpoint "fraud" does not exist in us-east-1.')
-    expect(awsCallNames()).toEqual(['sagemaker.DescribeEndpoint'])
-  })
-
   it('names the API, the variant and the AWS error code when SageMaker refuses', async () => {
     givenEndpoint(oneVariant)
-    givenAutoscaling()
+    givenScaling()
     aws.sagemaker
       .on(UpdateEndpointWeightsAndCapacitiesCommand)
       .rejects(awsError('ResourceLimitExceeded', 'account-level service limit for ml.m5.large is 2 instances'))
@@ -210,7 +161,7 @@ describe('update-capacity', () => {
       )
     aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', oneVariant))
     aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({})
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction(inputs)
 
@@ -221,7 +172,7 @@ describe('update-capacity', () => {
 
   it('plans the call without making it in a dry run', async () => {
     givenEndpoint(oneVariant)
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction({ ...inputs, 'dry-run': 'true' })
 
@@ -237,7 +188,7 @@ describe('update-capacity', () => {
 
   it('does not wait when wait-for-completion is false', async () => {
     givenEndpoint(oneVariant)
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction({ ...inputs, 'wait-for-completion': 'false' })
 
@@ -256,7 +207,7 @@ describe('update-capacity', () => {
       .resolves(endpoint('fraud', 'InService', 'cfg-1', [{ name: 'AllTraffic', weight: 1, count: 3 }]))
     aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', oneVariant))
     aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({})
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction(inputs)
 
@@ -283,7 +234,7 @@ describe('update-capacity', () => {
 
   it('changes nothing when the variant already has the count', async () => {
     givenEndpoint([{ name: 'AllTraffic', weight: 1, count: 3 }])
-    givenAutoscaling()
+    givenScaling()
 
     const result = await runAction(inputs)
 

@@ -8,7 +8,8 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
-import { changeCalls, FakeAws, variantResourceId, weightShifts } from '../../../__fixtures__/fake-aws.js'
+import { scalingScope, variantResourceId } from '../../../__fixtures__/autoscaling.js'
+import { changeCalls, FakeAws, weightShifts } from '../../../__fixtures__/fake-aws.js'
 
 import { CANARY_DEPLOY, withTraffic } from '../../../__fixtures__/rollout.js'
 
@@ -26,7 +27,6 @@ const NOTHING_SUSPENDED = { ...SCALE_IN_SUSPENDED, DynamicScalingInSuspended: fa
 
 const OLD = variantResourceId('fraud', 'AllTraffic')
 const NEW = variantResourceId('fraud', 'fraud-v2')
-const SCOPE = { ServiceNamespace: 'sagemaker', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' }
 
 const invocationsPolicy = {
   PolicyName: 'sagemaker-deploy-target-tracking',
@@ -112,24 +112,22 @@ describe('autoscaling carried over at promotion', () => {
       'autoscaling.PutScalingPolicy',
       'sagemaker.DeleteEndpointConfig'
     ])
-    expect(calls[2]?.input).toEqual({ ...SCOPE, ResourceId: OLD, SuspendedState: SCALE_IN_SUSPENDED })
-    expect(calls[6]?.input).toEqual({ ...SCOPE, ResourceId: OLD, SuspendedState: NOTHING_SUSPENDED })
+    expect(calls[2]?.input).toEqual({ ...scalingScope(OLD), SuspendedState: SCALE_IN_SUSPENDED })
+    expect(calls[6]?.input).toEqual({ ...scalingScope(OLD), SuspendedState: NOTHING_SUSPENDED })
     expect(calls.slice(8, 15).map((call) => call.input)).toEqual([
-      { ...SCOPE, ResourceId: OLD, PolicyName: 'sagemaker-deploy-target-tracking' },
-      { ...SCOPE, ResourceId: OLD, PolicyName: 'latency' },
-      { ...SCOPE, ResourceId: OLD },
+      { ...scalingScope(OLD), PolicyName: 'sagemaker-deploy-target-tracking' },
+      { ...scalingScope(OLD), PolicyName: 'latency' },
+      { ...scalingScope(OLD) },
       { EndpointName: 'fraud', EndpointConfigName: releaseConfig },
-      { ...SCOPE, ResourceId: NEW, MinCapacity: 2, MaxCapacity: 6 },
+      { ...scalingScope(NEW), MinCapacity: 2, MaxCapacity: 6 },
       {
-        ...SCOPE,
-        ResourceId: NEW,
+        ...scalingScope(NEW),
         PolicyName: 'sagemaker-deploy-target-tracking',
         PolicyType: 'TargetTrackingScaling',
         TargetTrackingScalingPolicyConfiguration: invocationsPolicy.TargetTrackingScalingPolicyConfiguration
       },
       {
-        ...SCOPE,
-        ResourceId: NEW,
+        ...scalingScope(NEW),
         PolicyName: 'latency',
         PolicyType: 'TargetTrackingScaling',
         TargetTrackingScalingPolicyConfiguration: {
@@ -198,11 +196,11 @@ describe('autoscaling carried over at promotion', () => {
     expect(changeCalls(aws).filter((call) => call.name.startsWith('autoscaling.'))).toEqual([
       {
         name: 'autoscaling.RegisterScalableTarget',
-        input: { ...SCOPE, ResourceId: OLD, SuspendedState: SCALE_IN_SUSPENDED }
+        input: { ...scalingScope(OLD), SuspendedState: SCALE_IN_SUSPENDED }
       },
       {
         name: 'autoscaling.RegisterScalableTarget',
-        input: { ...SCOPE, ResourceId: OLD, SuspendedState: NOTHING_SUSPENDED }
+        input: { ...scalingScope(OLD), SuspendedState: NOTHING_SUSPENDED }
       }
     ])
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')

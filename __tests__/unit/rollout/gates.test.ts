@@ -300,6 +300,33 @@ describe('too little traffic for min-invocations', () => {
   })
 })
 
+describe('a canary failing clearly before min-invocations is reached', () => {
+  it('is rolled back on the first minutes that show it, not fed traffic until the count adds up', async () => {
+    // 0.5 requests a second, 10% to the canary: about three requests a minute, a quarter of them failing.
+    const clock = withTraffic(fake, 0.5)
+    fake.cloudwatch.setBehaviour('fraud-v2', BAD)
+
+    const result = await runAction({ ...canary, 'min-invocations': '100', 'max-error-rate': '1%' }, { clock })
+
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
+    expect(result.failed).toMatch(
+      /error rate [\d.]+% \(\d+ 5XX of \d+\) in 12:\d\d–12:\d\d UTC: fewer than min-invocations 100, but even the 95\.00% lower bound, [\d.]+%, is above max-error-rate 1\.00%/
+    )
+    // Well before the ten-minute bake would have ended, and with far fewer than 100 requests seen.
+    expect(clock.now() - START).toBeLessThan(10 * MINUTE)
+  })
+
+  it('stays inconclusive on an error or two that a healthy model could show', async () => {
+    const clock = withTraffic(fake, 0.5)
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.002, latencyP99Ms: 40 })
+
+    const result = await runAction({ ...canary, 'min-invocations': '100', 'max-error-rate': '5%' }, { clock })
+
+    expect(result.failed).toContain('fewer than min-invocations 100: too few to decide')
+    expect(result.failed).not.toContain('lower bound')
+  })
+})
+
 describe('data published later than max-data-delay', () => {
   it('is inconclusive, not passed', async () => {
     const clock = withTraffic(fake, 20, 20 * MINUTE)
@@ -430,7 +457,7 @@ describe('failure-threshold: 2', () => {
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
     expect(result.log).toContainEqual(
-      expect.stringContaining('Gate failed (1 in a row; failure-threshold 2 rolls back)')
+      expect.stringContaining('Gate failed (1 without a pass between them; failure-threshold 2 rolls back)')
     )
     const [step] = stepsOf(result)
     expect(step?.evaluations.filter((evaluation) => evaluation.verdict === 'failed')).toHaveLength(1)
@@ -444,7 +471,7 @@ describe('failure-threshold: 2', () => {
     const result = await runAction(inputs, { clock })
 
     expect(changeCalls(aws).map((call) => call.name)).toEqual(rolledBackAt(1))
-    expect(result.failed).toContain('2 failed gate evaluations in a row at 10%')
+    expect(result.failed).toContain('2 failed gate evaluations without a pass between them at 10%')
   })
 })
 

@@ -1,0 +1,211 @@
+// A cancelled run: what the signal handler does within the runner's seconds,
+// what the run's summary then says, and what its post step finishes.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+import { FakeClock } from '../../__fixtures__/clock.js'
+import { FakeAws, weightShifts, changeCalls } from '../../__fixtures__/fake-aws.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, resetAws } = await import('../../__fixtures__/action.js')
+const { createAwsClients } = await import('../../src/aws/clients.js')
+const { recordCancellation, stopTheHarm } = await import('../../src/cancel.js')
+const { newReport } = await import('../../src/report.js')
+const { renderSummary } = await import('../../src/summary.js')
+const state = await import('../../src/rollout/state.js')
+
+const ROLLOUT = {
+  endpointName: 'fraud',
+  region: 'us-east-1',
+  previousConfig: 'fraud-v1-config',
+  canaryConfig: 'fraud-canary',
+  newVariant: 'fraud-v2',
+  previousWeights: { AllTraffic: 100 },
+  startedAt: '2026-01-15T12:00:00.000Z'
+}
+const CREATED = {
+  endpointName: 'fraud',
+  region: 'us-east-1',
+  models: ['fraud-v2'],
+  configs: ['fraud-release', 'fraud-canary']
+}
+
+let fake: FakeAws
+beforeEach(() => {
+  resetAws()
+  core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud', timeout: '10m' })
+  fake = new FakeAws()
+  fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1' }])
+  // The canary config, with the new model beside the old one, serving 10% of traffic.
+  fake.seedEndpoint('fraud', 'fraud-canary', [
+    { name: 'AllTraffic', weight: 90, count: 2, model: 'fraud-v1' },
+    { name: 'fraud-v2', weight: 10, count: 2, model: 'fraud-v2' }
+  ])
+  fake.install(aws)
+})
+
+afterEach(() => {
+  state.inFlightRollout.clear()
+  state.unfinishedDeploy.clear()
+})
+
+describe('the signal handler', () => {
+  it('moves all traffic off the new variant at once and says what the post step will do', async () => {
+    state.inFlightRollout.save(ROLLOUT)
+    state.unfinishedDeploy.save(CREATED)
+
+    const done = await stopTheHarm(createAwsClients('us-east-1'))
+
+    expect(done).toBe('All traffic was moved off fraud-v2 at once.')
+    expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
+    expect(core.log).toContain(
+      '::warning::All traffic was moved off fraud-v2 at once. The post step returns endpoint "fraud" to "fraud-v1-config", then deletes what this run created and nothing runs on (model "fraud-v2", config "fraud-release", config "fraud-canary", those that exist), and releases the endpoint\'s lock.'
+    )
+  })
+
+  it('sends nothing while the endpoint is Updating, and explains that the post step waits for it', async () => {
+    state.inFlightRollout.save(ROLLOUT)
+    const endpoint = fake.endpoint('fraud')
+    endpoint.config = 'fraud-v1-config'
+    endpoint.variants = [{ name: 'AllTraffic', weight: 1, count: 2 }]
+    endpoint.status = 'Updating'
+    endpoint.pendingConfig = 'fraud-canary'
+    endpoint.pending = { pollsLeft: 99, apply: () => undefined }
+
+    const done = await stopTheHarm(createAwsClients('us-east-1'))
+
+    expect(changeCalls(aws)).toEqual([])
+    expect(done).toBe(
+      'Endpoint "fraud" is Updating (moving to "fraud-canary"), and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; fraud-v2 takes no traffic meanwhile. The post step waits for the update to finish first.'
+    )
+  })
+
+  it('says how much traffic the new variant keeps when a weight change is under way', async () => {
+    state.inFlightRollout.save(ROLLOUT)
+    const endpoint = fake.endpoint('fraud')
+    endpoint.status = 'Updating'
+    endpoint.pending = { pollsLeft: 99, apply: () => undefined }
+
+    const done = await stopTheHarm(createAwsClients('us-east-1'))
+
+    expect(changeCalls(aws)).toEqual([])
+    expect(done).toContain('fraud-v2 keeps serving 10% of traffic until then')
+  })
+
+  it('has nothing to stop outside a rollout', async () => {
+    expect(await stopTheHarm(createAwsClients('us-east-1'))).toBe('')
+    expect(aws.sagemaker.calls()).toEqual([])
+  })
+})
+
+describe("a cancelled run's summary", () => {
+  it('says it was cancelled, shows the step as cancelled, not in progress, and what the post step will do', () => {
+    state.inFlightRollout.save(ROLLOUT)
+    const report = newReport('deploy', 'fraud', 'us-east-1', false, 0)
+    report.rollout = {
+      controller: 'action',
+      strategy: 'canary',
+      newVariant: 'fraud-v2',
+      previousConfig: 'fraud-v1-config',
+      steps: [
+        { weight: 10, startedAt: 0, endedAt: 60_000, evaluations: [], verdict: 'passed' },
+        { weight: 50, startedAt: 60_000, evaluations: [], verdict: 'in-progress' }
+      ]
+    }
+
+    recordCancellation(report, 'All traffic was moved off fraud-v2 at once.', 90_000)
+    renderSummary(core.summary, report)
+    const html = core.summary.stringify()
+    core.summary.emptyBuffer()
+
+    expect(report.succeeded).toBe(false)
+    expect(report.rollout.steps[1]).toMatchObject({ verdict: 'cancelled', endedAt: 90_000 })
+    expect(html).toMatch(/^<h2>⏹️ deploy cancelled: fraud<\/h2>/)
+    expect(html).toContain('<td>⏹️ cancelled</td>')
+    expect(html).not.toContain('in progress')
+    expect(html).toContain('Cancelled at 50% on fraud-v2.')
+    expect(report.error).toBe(
+      'The run was cancelled. All traffic was moved off fraud-v2 at once. The post step returns endpoint "fraud" to "fraud-v1-config", and releases the endpoint\'s lock.'
+    )
+  })
+})
+
+describe('the post step after a cancel', () => {
+  const lock = { endpointName: 'fraud', region: 'us-east-1', name: 'sagemaker-deploy-lock-fraud', token: 'main-token' }
+
+  async function runPostStep(): Promise<void> {
+    core.state.isPost = 'true'
+    const { run } = await import('../../src/main.js')
+    await run({ env: { AWS_REGION: 'us-east-1' }, clock: new FakeClock() })
+  }
+
+  it('restores the previous config, deletes the model and configs the run created, then releases the lock', async () => {
+    // The promotion had begun: the release config was made before the cancel.
+    fake.configs.set('fraud-release', { arn: 'arn:release', tags: {}, variants: [] })
+    fake.contexts.seedLock('fraud', { owner: 'https://github.com/acme/x/actions/runs/1', token: 'main-token' })
+    core.state.rollout = JSON.stringify(ROLLOUT)
+    core.state.created = JSON.stringify(CREATED)
+    core.state.lock = JSON.stringify(lock)
+
+    await runPostStep()
+
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect(fake.weights('fraud')).toEqual({ AllTraffic: 100 })
+    expect([...fake.models]).toEqual(['fraud-v1'])
+    expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
+    expect(fake.contexts.contexts.size).toBe(0)
+    const summary = core.writtenSummaries.join('')
+    expect(summary).toContain('back on &quot;fraud-v1-config&quot;')
+    // The canary config went with the rollback, the rest after it.
+    expect(changeCalls(aws).map((call) => call.name)).toEqual([
+      'sagemaker.UpdateEndpointWeightsAndCapacities',
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig',
+      'sagemaker.DeleteEndpointConfig',
+      'sagemaker.DeleteModel'
+    ])
+    expect(summary).toContain(
+      'Deleted what the cancelled run created and nothing runs on: model &quot;fraud-v2&quot;, endpoint config &quot;fraud-release&quot;.'
+    )
+    expect(core.state.created).toBe('')
+    expect(core.state.lock).toBe('')
+  })
+
+  it('sends no second weight change when the cancelled step already moved the traffic off', async () => {
+    const endpoint = fake.endpoint('fraud')
+    endpoint.variants = [
+      { name: 'AllTraffic', weight: 100, count: 2 },
+      { name: 'fraud-v2', weight: 0, count: 2 }
+    ]
+    core.state.rollout = JSON.stringify(ROLLOUT)
+
+    await runPostStep()
+
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect(changeCalls(aws).map((call) => call.name)).toEqual([
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig'
+    ])
+  })
+
+  it('deletes the model of a run cancelled before its rollout began, leaving the endpoint as it was', async () => {
+    const endpoint = fake.endpoint('fraud')
+    endpoint.config = 'fraud-v1-config'
+    endpoint.variants = [{ name: 'AllTraffic', weight: 1, count: 2 }]
+    fake.configs.delete('fraud-canary')
+    fake.contexts.seedLock('fraud', { owner: 'https://github.com/acme/x/actions/runs/1', token: 'main-token' })
+    core.state.created = JSON.stringify(CREATED)
+    core.state.lock = JSON.stringify(lock)
+
+    await runPostStep()
+
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(['sagemaker.DeleteModel'])
+    expect([...fake.models]).toEqual(['fraud-v1'])
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect(fake.contexts.contexts.size).toBe(0)
+    expect(core.writtenSummaries.join('')).toContain(
+      'Deleted what the cancelled run created and nothing runs on: model &quot;fraud-v2&quot;.'
+    )
+  })
+})
