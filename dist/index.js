@@ -84067,6 +84067,8 @@ var client_cloudwatch_dist_cjs = __nccwpck_require__(4085);
 var client_sagemaker_dist_cjs = __nccwpck_require__(4459);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-cjs/index.js
 var client_sagemaker_runtime_dist_cjs = __nccwpck_require__(9636);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./src/version.ts
 const ACTION_NAME = 'sagemaker-deploy-action';
 const ACTION_VERSION = '0.1.0';
@@ -84078,6 +84080,7 @@ const ACTION_VERSION = '0.1.0';
  * are left to the SDK, which reads them itself, so the action can be pointed at
  * an emulator without inputs of its own.
  */
+
 
 
 
@@ -84100,6 +84103,27 @@ const RETRY_SETTINGS = { maxAttempts: 10, retryMode: 'adaptive' };
  * limiter would hold a probe back behind other callers' throttles.
  */
 const PROBE_RETRY_SETTINGS = { maxAttempts: RETRY_SETTINGS.maxAttempts, retryMode: 'standard' };
+/**
+ * A change to an endpoint is never re-sent blindly. The SDK retries a request
+ * whose answer was lost (a 5xx, a dropped connection) as it was: if the first
+ * attempt started an UpdateEndpoint and the update ended before the retry
+ * arrived, the retry is accepted and SageMaker provisions the whole fleet a
+ * second time (every UpdateEndpoint deploys a new fleet:
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html).
+ * So the client for changes retries only throttles, which AWS refused before
+ * acting on them; any other failure reaches update.ts, which asks
+ * DescribeEndpoint whether the change landed before sending it again.
+ */
+function retryingThrottlesOnly(inner) {
+    return {
+        acquireInitialRetryToken: (scope) => inner.acquireInitialRetryToken(scope),
+        refreshRetryTokenForRetry: (token, errorInfo) => errorInfo.errorType === 'THROTTLING'
+            ? inner.refreshRetryTokenForRetry(token, errorInfo)
+            : // The SDK answers a refused retry by throwing the request's own error.
+                Promise.reject(new Error(`not retried: ${errorInfo.errorType}`)),
+        recordSuccess: (token) => inner.recordSuccess(token)
+    };
+}
 function createAwsClients(region) {
     const config = {
         region,
@@ -84108,6 +84132,10 @@ function createAwsClients(region) {
     };
     return {
         sagemaker: new client_sagemaker_dist_cjs/* SageMakerClient */.kHU(config),
+        sagemakerChanges: new client_sagemaker_dist_cjs/* SageMakerClient */.kHU({
+            ...config,
+            retryStrategy: retryingThrottlesOnly(new retry.AdaptiveRetryStrategy(async () => RETRY_SETTINGS.maxAttempts))
+        }),
         runtime: new client_sagemaker_runtime_dist_cjs/* SageMakerRuntimeClient */.OX({ ...config, ...PROBE_RETRY_SETTINGS }),
         autoscaling: new dist_cjs/* ApplicationAutoScalingClient */.gd(config),
         cloudwatch: new client_cloudwatch_dist_cjs/* CloudWatchClient */.WBn(config)
@@ -87445,11 +87473,13 @@ function addInstanceTime(report, instanceMs) {
  *
  * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
  * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
- * and the SDK retries a request whose answer was lost: the first attempt may
- * have started the update, and the retry is then refused as "in progress".
- * Before sending again, DescribeEndpoint says whether the endpoint is already
- * moving to, or already on, what was asked.
+ * so changes go through the client that retries throttles only
+ * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
+ * here, where the first attempt may have started the update. Before sending
+ * again, DescribeEndpoint says whether the endpoint is already moving to, or
+ * already on, what was asked.
  */
+
 
 
 
@@ -87462,6 +87492,9 @@ function isUpdateInProgress(error) {
     return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
 }
 const IN_PROGRESS_RETRIES = 5;
+/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
+const LOST_ANSWER_ATTEMPTS = RETRY_SETTINGS.maxAttempts;
+const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
  * update (SageMaker refuses changes while one is in progress). After a
@@ -87472,7 +87505,9 @@ const IN_PROGRESS_RETRIES = 5;
  */
 async function changeWhenUpdatable(ctx, what, send, landing) {
     let before;
-    for (let attempt = 0;; attempt++) {
+    let refusedInProgress = 0;
+    let lostAnswers = 0;
+    for (;;) {
         const endpoint = await requireUpdatable(ctx);
         if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
             throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
@@ -87484,7 +87519,9 @@ async function changeWhenUpdatable(ctx, what, send, landing) {
         }
         catch (error) {
             const inProgress = isUpdateInProgress(error);
-            if ((!inProgress && !answerMayBeLost(error)) || attempt >= IN_PROGRESS_RETRIES)
+            if (!inProgress && !answerMayBeLost(error))
+                throw error;
+            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
                 throw error;
             const now = await getEndpoint(ctx);
             const landed = landing(now);
@@ -87495,6 +87532,8 @@ async function changeWhenUpdatable(ctx, what, send, landing) {
             info(inProgress
                 ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
                 : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+            if (!inProgress)
+                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
         }
     }
 }
@@ -87548,7 +87587,7 @@ async function updateEndpointConfig(ctx, configName, options) {
         input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
     }
     const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     try {
@@ -87566,7 +87605,7 @@ async function updateEndpointConfig(ctx, configName, options) {
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
     return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);

@@ -6,10 +6,11 @@
  *
  * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
  * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
- * and the SDK retries a request whose answer was lost: the first attempt may
- * have started the update, and the retry is then refused as "in progress".
- * Before sending again, DescribeEndpoint says whether the endpoint is already
- * moving to, or already on, what was asked.
+ * so changes go through the client that retries throttles only
+ * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
+ * here, where the first attempt may have started the update. Before sending
+ * again, DescribeEndpoint says whether the endpoint is already moving to, or
+ * already on, what was asked.
  */
 import * as core from '@actions/core'
 import {
@@ -18,6 +19,7 @@ import {
   type DesiredWeightAndCapacity,
   type UpdateEndpointCommandInput
 } from '@aws-sdk/client-sagemaker'
+import { RETRY_SETTINGS } from './aws/clients.js'
 import { answerMayBeLost, errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { getEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
@@ -31,6 +33,9 @@ export function isUpdateInProgress(error: unknown): boolean {
 }
 
 const IN_PROGRESS_RETRIES = 5
+/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
+const LOST_ANSWER_ATTEMPTS = RETRY_SETTINGS.maxAttempts
+const lostAnswerBackoffMs = (lost: number): number => Math.min(20_000, 500 * 2 ** (lost - 1))
 
 export interface UpdateOptions {
   /** For log lines and errors: "the update to config X". */
@@ -71,7 +76,9 @@ async function changeWhenUpdatable(
   landing: (endpoint: Endpoint) => Landing
 ): Promise<Endpoint> {
   let before: Endpoint | undefined
-  for (let attempt = 0; ; attempt++) {
+  let refusedInProgress = 0
+  let lostAnswers = 0
+  for (;;) {
     const endpoint = await requireUpdatable(ctx)
     if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
       throw new Error(
@@ -84,7 +91,8 @@ async function changeWhenUpdatable(
       return before
     } catch (error) {
       const inProgress = isUpdateInProgress(error)
-      if ((!inProgress && !answerMayBeLost(error)) || attempt >= IN_PROGRESS_RETRIES) throw error
+      if (!inProgress && !answerMayBeLost(error)) throw error
+      if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS) throw error
       const now = await getEndpoint(ctx)
       const landed = landing(now)
       if (landed !== 'not-seen') {
@@ -98,6 +106,7 @@ async function changeWhenUpdatable(
           ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
           : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`
       )
+      if (!inProgress) await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers))
     }
   }
 }
@@ -164,7 +173,7 @@ export async function updateEndpointConfig(
     `the update to "${configName}"`,
     () =>
       ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
-        ctx.clients.sagemaker.send(new UpdateEndpointCommand(input))
+        ctx.clients.sagemakerChanges.send(new UpdateEndpointCommand(input))
       ),
     configLanding(configName)
   )
@@ -199,7 +208,7 @@ export async function updateWeightsAndCapacities(
     options.purpose,
     () =>
       ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () =>
-        ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
+        ctx.clients.sagemakerChanges.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
       ),
     weightsLanding(desired)
   )

@@ -5,6 +5,7 @@ import {
   UpdateEndpointWeightsAndCapacitiesCommand
 } from '@aws-sdk/client-sagemaker'
 import * as core from '../../__fixtures__/core.js'
+import { lostAnswerError } from '../../__fixtures__/fake-aws.js'
 import { awsError, endpoint, endpointConfig } from '../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -21,6 +22,30 @@ beforeEach(() => {
   resetAws()
   aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1'))
   aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1'))
+})
+
+describe('a change whose answer was lost', () => {
+  // The client for changes does not retry these (aws/clients.ts): the action looks before sending again.
+  const lost = (): Error => lostAnswerError('UpdateEndpointWeightsAndCapacities')
+
+  it('is sent again, after a pause, when the endpoint shows no sign of it', async () => {
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejectsOnce(lost()).resolves({})
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(2)
+    expect(result.log.join('\n')).toContain('shows no sign of it; sending it again')
+  })
+
+  it('gives up after as many attempts as the SDK makes of other calls, naming the call and the code', async () => {
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejects(lost())
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toContain('UpdateEndpointWeightsAndCapacities on endpoint "fraud" failed: InternalFailure')
+    expect(aws.sagemaker.commandCalls(UpdateEndpointWeightsAndCapacitiesCommand)).toHaveLength(10)
+  })
 })
 
 describe('changing an endpoint another run is changing', () => {

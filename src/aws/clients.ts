@@ -8,10 +8,14 @@ import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-s
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import { AdaptiveRetryStrategy } from '@smithy/core/retry'
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 
 export interface AwsClients {
   sagemaker: SageMakerClient
+  /** For UpdateEndpoint and UpdateEndpointWeightsAndCapacities only: retries throttles, nothing else (below). */
+  sagemakerChanges: SageMakerClient
   runtime: SageMakerRuntimeClient
   autoscaling: ApplicationAutoScalingClient
   cloudwatch: CloudWatchClient
@@ -36,6 +40,29 @@ export const RETRY_SETTINGS = { maxAttempts: 10, retryMode: 'adaptive' } as cons
  */
 export const PROBE_RETRY_SETTINGS = { maxAttempts: RETRY_SETTINGS.maxAttempts, retryMode: 'standard' } as const
 
+/**
+ * A change to an endpoint is never re-sent blindly. The SDK retries a request
+ * whose answer was lost (a 5xx, a dropped connection) as it was: if the first
+ * attempt started an UpdateEndpoint and the update ended before the retry
+ * arrived, the retry is accepted and SageMaker provisions the whole fleet a
+ * second time (every UpdateEndpoint deploys a new fleet:
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html).
+ * So the client for changes retries only throttles, which AWS refused before
+ * acting on them; any other failure reaches update.ts, which asks
+ * DescribeEndpoint whether the change landed before sending it again.
+ */
+export function retryingThrottlesOnly(inner: RetryStrategyV2): RetryStrategyV2 {
+  return {
+    acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),
+    refreshRetryTokenForRetry: (token: RetryToken, errorInfo: RetryErrorInfo) =>
+      errorInfo.errorType === 'THROTTLING'
+        ? inner.refreshRetryTokenForRetry(token, errorInfo)
+        : // The SDK answers a refused retry by throwing the request's own error.
+          Promise.reject(new Error(`not retried: ${errorInfo.errorType}`)),
+    recordSuccess: (token: RetryToken) => inner.recordSuccess(token)
+  }
+}
+
 export function createAwsClients(region: string): AwsClients {
   const config = {
     region,
@@ -44,6 +71,10 @@ export function createAwsClients(region: string): AwsClients {
   }
   return {
     sagemaker: new SageMakerClient(config),
+    sagemakerChanges: new SageMakerClient({
+      ...config,
+      retryStrategy: retryingThrottlesOnly(new AdaptiveRetryStrategy(async () => RETRY_SETTINGS.maxAttempts))
+    }),
     runtime: new SageMakerRuntimeClient({ ...config, ...PROBE_RETRY_SETTINGS }),
     autoscaling: new ApplicationAutoScalingClient(config),
     cloudwatch: new CloudWatchClient(config)
