@@ -204,7 +204,7 @@ export class StepJudge {
     } else {
       if (gates.maxErrorRate !== undefined && (evaluation.errorRate ?? 0) > gates.maxErrorRate) {
         evaluation.failures.push(
-          `error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span} above max-error-rate ${formatPercent(gates.maxErrorRate)}`
+          `error rate ${formatPercent(evaluation.errorRate ?? 0)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span} above max-error-rate ${formatPercent(gates.maxErrorRate)}${thinEvidence(totals, gates)}`
         )
       }
       if (gates.maxLatencyP99Ms !== undefined) {
@@ -352,6 +352,18 @@ export function clockTime(ms: number): string {
 
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(2)}%`
+}
+
+/**
+ * What a failure on few requests should say: max-error-rate is judged on the
+ * window's rate as measured, and a healthy model's occasional error fails a
+ * window of a few dozen requests (1 of 11 is 9%). The verdict stands; the
+ * message says how thin it was and what makes a window wait for more.
+ */
+function thinEvidence(totals: { invocations: number; errors5xx: number }, gates: GateSettings): string {
+  if (gates.maxErrorRate === undefined || errorRateClearlyAbove(totals, gates) !== undefined) return ''
+  const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence))
+  return ` (on ${totals.invocations} invocations the ${formatPercent(gates.confidence)} lower bound is ${formatPercent(lower)}: min-invocations makes a window wait for more)`
 }
 
 /**

@@ -327,6 +327,31 @@ describe('a canary failing clearly before min-invocations is reached', () => {
   })
 })
 
+describe('a failure on a window of a few requests', () => {
+  it('rolls back as max-error-rate says, and the reason says how thin the evidence was', async () => {
+    // 2 requests a second, 10% to the canary: a dozen requests a minute, one in twelve failing.
+    const clock = withTraffic(fake, 2)
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.08, latencyP99Ms: 40 })
+
+    const result = await runAction({ ...canary, 'max-error-rate': '5%' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(
+      /error rate [5-9]\.\d\d% \(\d+ 5XX of \d\d\) in 12:\d\d–12:\d\d UTC above max-error-rate 5\.00% \(on \d\d invocations the 95\.00% lower bound is [0-4]\.\d\d%: min-invocations makes a window wait for more\)/
+    )
+  })
+
+  it('says nothing of the sort when the evidence is clear', async () => {
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v2', BAD)
+
+    const result = await runAction({ ...canary, 'max-error-rate': '5%' }, { clock })
+
+    expect(result.failed).toContain('above max-error-rate 5.00%')
+    expect(result.failed).not.toContain('lower bound')
+  })
+})
+
 describe('data published later than max-data-delay', () => {
   it('is inconclusive, not passed', async () => {
     const clock = withTraffic(fake, 20, 20 * MINUTE)
