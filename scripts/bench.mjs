@@ -30,31 +30,34 @@ import { spawnSync } from 'node:child_process'
 import { promises as fsp, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
-import { CloudWatchClient, PutMetricDataCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateModelCommand,
-  DescribeEndpointCommand,
-  SageMakerClient
-} from '@aws-sdk/client-sagemaker'
+import { PutMetricDataCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker'
 
 import { setAlarm } from '../test/emulator/alarms.mjs'
 import { emulatorControl } from '../test/emulator/control.mjs'
 import { formatTable, preciseNow, seededRandom, startProxy } from '../test/proxy/proxy.mjs'
 import {
   ACTION_ENTRY,
-  EMULATOR_ACCOUNT,
-  EMULATOR_REGION,
   SetupError,
   ensureNode24,
   nodeVersion,
-  requestJson,
   requireBuiltAction,
-  runStep,
   startEmulator
 } from '../test/runner/runner.mjs'
-import { MINUTE_MS, ceilMinute, directClients, floorMinute } from './bench/common.mjs'
+import {
+  MINUTE_MS,
+  WEIGHTS,
+  ceilMinute,
+  deployInputs,
+  directClients,
+  floorMinute,
+  logOf,
+  median,
+  ok,
+  runAction,
+  seedServing,
+  sleep
+} from './bench/common.mjs'
 import { controllers } from './bench/controllers.mjs'
 import { evidence } from './bench/evidence.mjs'
 import { reliability } from './bench/reliability.mjs'
@@ -75,10 +78,6 @@ const OPTIONS = {
   healthyErrorRate: Number(argument('healthy-error-rate') ?? 0.01),
   writeDocs: WRITE_DOCS
 }
-const REGION = EMULATOR_REGION
-const ACCOUNT = EMULATOR_ACCOUNT
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/sagemaker-execution`
-const IMAGE = (tag) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/model:${tag}`
 // 1 s is the emulator's default; other values show how the 500 ms fast poll lines up with a transition.
 const TRANSITION_S = Number(
   process.argv.find((arg) => arg.startsWith('--transition='))?.slice('--transition='.length) ?? 1
@@ -88,7 +87,6 @@ const STEPS = [25, 50, 75, 100]
 const BAKE_S = 6
 const GATE_INTERVAL_S = 1
 const LONG_TRANSITION_S = LONG ? 150 : 45
-const WEIGHTS = 'sagemaker.UpdateEndpointWeightsAndCapacities'
 
 const TARGETS = {
   coldStartMs: 400,
@@ -99,12 +97,6 @@ const TARGETS = {
   maxPollMs: 30_000
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
 const ms = (value) => `${Math.round(value)} ms`
 const verdict = (ok) => (ok ? 'pass' : 'FAIL')
 const results = []
@@ -134,57 +126,11 @@ async function section(name, work) {
 // The action, run as the runner runs it (test/runner/runner.mjs)
 // ---------------------------------------------------------------------------
 
-/** Runs dist/index.js once against `endpointUrl`; resolves at its exit. */
-const runAction = (endpointUrl, inputs) => runStep({ emulator: endpointUrl, inputs, timeoutMs: Infinity })
-const logOf = (run) => `${run.stdout}${run.stderr}`
-
-const setTransitionSeconds = (emulator, seconds) =>
-  requestJson(emulator.url, '/emulator/config', 'POST', { transitionSeconds: seconds })
+const setTransitionSeconds = (emulator, seconds) => emulatorControl(emulator).configure({ transitionSeconds: seconds })
 
 // ---------------------------------------------------------------------------
 // AWS resources, straight to the emulator (never through the proxy)
 // ---------------------------------------------------------------------------
-
-function clients(url) {
-  const config = {
-    endpoint: url,
-    region: REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    maxAttempts: 1
-  }
-  return { sagemaker: new SageMakerClient(config), cloudwatch: new CloudWatchClient(config) }
-}
-
-async function seedEndpoint(aws, name, variants = ['AllTraffic']) {
-  const config = `${name}-seed-config`
-  for (const variant of variants) {
-    await aws.sagemaker.send(
-      new CreateModelCommand({
-        ModelName: `${name}-${variant}-model`.toLowerCase(),
-        ExecutionRoleArn: ROLE_ARN,
-        PrimaryContainer: { Image: IMAGE('seed') }
-      })
-    )
-  }
-  await aws.sagemaker.send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: config,
-      ProductionVariants: variants.map((variant) => ({
-        VariantName: variant,
-        ModelName: `${name}-${variant}-model`.toLowerCase(),
-        InstanceType: 'ml.m5.large',
-        InitialInstanceCount: 1,
-        InitialVariantWeight: 1
-      }))
-    })
-  )
-  await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: config }))
-  for (;;) {
-    const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }))
-    if (endpoint.EndpointStatus === 'InService') return config
-    await sleep(100)
-  }
-}
 
 async function putMetrics(aws, endpoint, variant, invocations, errors5xx, Timestamp = new Date()) {
   const Dimensions = [
@@ -225,15 +171,9 @@ function endTimeMs(entry) {
 
 const canaryWeight = (entry) =>
   entry.body?.DesiredWeightsAndCapacities?.find((variant) => variant.VariantName === 'canary')?.DesiredWeight
-const ok = (entry) => !entry.fault && entry.status !== undefined && entry.status < 400
 
 function canaryInputs(endpoint, extra = {}) {
-  return {
-    operation: 'deploy',
-    'endpoint-name': endpoint,
-    'image-uri': IMAGE('v2'),
-    'execution-role-arn': ROLE_ARN,
-    'model-name': `${endpoint}-v2`,
+  return deployInputs(endpoint, {
     'variant-name': 'canary',
     strategy: 'canary',
     'traffic-steps': STEPS.join(','),
@@ -242,7 +182,7 @@ function canaryInputs(endpoint, extra = {}) {
     'alarm-names': `${endpoint}-5xx`,
     'max-error-rate': '5%',
     ...extra
-  }
+  })
 }
 
 // ---------------------------------------------------------------------------
@@ -250,7 +190,7 @@ function canaryInputs(endpoint, extra = {}) {
 // ---------------------------------------------------------------------------
 
 async function coldStart(node, emulator, aws) {
-  await seedEndpoint(aws, 'bench-cold')
+  await seedServing(aws, 'bench-cold')
   const proxy = await startProxy({ target: emulator.url })
   const baseline = []
   for (let i = 0; i < 5; i++) {
@@ -281,7 +221,7 @@ async function coldStart(node, emulator, aws) {
 
 /** One gated canary of 4 steps; returns the proxy's view and the action's own rollout record. */
 async function canaryRollout(emulator, aws, name, extra) {
-  await seedEndpoint(aws, name)
+  await seedServing(aws, name)
   await setAlarm(aws.cloudwatch, `${name}-5xx`, 'OK', 'bench')
   const proxy = await startProxy({ target: emulator.url, captureBodies: [WEIGHTS] })
   const stop = cleanTraffic(aws, name, 'canary')
@@ -452,7 +392,7 @@ async function apiCallsAndOverhead(emulator, aws) {
 /** A rollout whose gate input turns bad at a random point of step 1's bake. */
 async function detectionTrial(emulator, aws, kind, index, random) {
   const name = `bench-detect-${kind}-${index}`
-  const previousConfig = await seedEndpoint(aws, name)
+  const previousConfig = await seedServing(aws, name)
   const alarm = `${name}-5xx`
   await setAlarm(aws.cloudwatch, alarm, 'OK', 'bench')
   const gateApi = kind === 'alarm' ? 'cloudwatch.DescribeAlarms' : 'cloudwatch.GetMetricData'
@@ -586,7 +526,7 @@ async function detection(emulator, aws) {
 /** Starts update-traffic on an endpoint whose transition takes LONG_TRANSITION_S; returns a promise of its polls. */
 async function startLongTransition(emulator, aws) {
   const name = 'bench-long'
-  await seedEndpoint(aws, name, ['blue', 'green'])
+  await seedServing(aws, name, { variants: ['blue', 'green'] })
   let seen
   const changed = new Promise((resolve) => (seen = resolve))
   const proxy = await startProxy({
@@ -658,7 +598,7 @@ try {
   console.error(error.message)
   process.exit(1)
 }
-const aws = clients(emulator.url)
+const aws = directClients(emulator.url)
 const started = Date.now()
 try {
   console.log(`Benchmark of dist/index.js under Node ${await nodeVersion(node)}`)
@@ -675,10 +615,9 @@ try {
     ['controllers', controllers]
   ].filter(([section]) => wanted(section))
   if (rollouts.length > 0) {
-    const direct = directClients(emulator.url)
     const context = {
       emulator,
-      aws: direct,
+      aws,
       control: emulatorControl(emulator),
       options: OPTIONS,
       log: (line) => console.log(line),
@@ -692,7 +631,6 @@ try {
       }
     } finally {
       await context.control.stopTraffic().catch(() => undefined)
-      direct.destroy()
     }
   }
   if (!ONLY && !ALL) {
@@ -708,7 +646,6 @@ try {
   )
   console.log(`\nBench took ${Math.round((Date.now() - started) / 1000)} s.`)
 } finally {
-  aws.sagemaker.destroy()
-  aws.cloudwatch.destroy()
+  aws.destroy()
   await emulator.stop()
 }

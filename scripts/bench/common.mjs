@@ -64,35 +64,45 @@ export function directClients(url) {
 }
 
 /**
- * An endpoint serving one variant, AllTraffic, of `instances` instances, whose
- * model's image is IMAGE(`${name}-old`) (so a model-behaviour rule can match
- * it alone). Resolves with its config's name once it is InService.
+ * An endpoint serving `variants` (one, AllTraffic, by default) of `instances`
+ * instances each, at equal weights. Its one model is IMAGE(`${name}-old`), or
+ * one per variant, `${name}-${variant}-old`, so a model-behaviour rule can
+ * match it alone. Resolves with its config's name once it is InService.
  */
-export async function seedServing(aws, name, { instances = 1, instanceType = 'ml.m5.large' } = {}) {
-  const model = `${name}-old`
+export async function seedServing(
+  aws,
+  name,
+  { instances = 1, instanceType = 'ml.m5.large', variants = ['AllTraffic'] } = {}
+) {
   const config = `${name}-seed-config`
-  await aws.sagemaker.send(
-    new CreateModelCommand({ ModelName: model, ExecutionRoleArn: ROLE_ARN, PrimaryContainer: { Image: IMAGE(model) } })
-  )
+  const modelOf = (variant) => (variants.length === 1 ? `${name}-old` : `${name}-${variant}-old`.toLowerCase())
+  for (const variant of variants) {
+    const model = modelOf(variant)
+    await aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: model,
+        ExecutionRoleArn: ROLE_ARN,
+        PrimaryContainer: { Image: IMAGE(model) }
+      })
+    )
+  }
   await aws.sagemaker.send(
     new CreateEndpointConfigCommand({
       EndpointConfigName: config,
-      ProductionVariants: [
-        {
-          VariantName: 'AllTraffic',
-          ModelName: model,
-          InstanceType: instanceType,
-          InitialInstanceCount: instances,
-          InitialVariantWeight: 1
-        }
-      ]
+      ProductionVariants: variants.map((variant) => ({
+        VariantName: variant,
+        ModelName: modelOf(variant),
+        InstanceType: instanceType,
+        InitialInstanceCount: instances,
+        InitialVariantWeight: 1
+      }))
     })
   )
   await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: config }))
   for (;;) {
     const endpoint = await aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }))
     if (endpoint.EndpointStatus === 'InService') return config
-    await sleep(250)
+    await sleep(100)
   }
 }
 

@@ -1,7 +1,8 @@
 // Section `reliability`: a canary whose creates and updates sometimes lose
 // their answer. The proxy forwards such a call, lets the emulator act on it,
-// then throws the answer away (`lost-response`): the SDK retries, and the
-// retry meets what the first attempt did. A rollout that keeps its promises
+// then throws the answer away (`lost-response`): the SDK retries a create,
+// and the retry meets what the first attempt did; an update comes back to the
+// action, which looks before it sends it again. A rollout that keeps its promises
 // still ends promoted, with one model and exactly two UpdateEndpoint calls
 // (the canary config, then the release).
 
