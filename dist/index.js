@@ -81094,7 +81094,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(985);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5322);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -81103,7 +81103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 985:
+/***/ 5322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84442,6 +84442,7 @@ const ACTION_DEFAULTS = {
     'dry-run': "false",
     'github-token': "${{ github.token }}",
     'dashboard': "false",
+    'plan-comment': "false",
     'strategy': "all-at-once",
     'rollout-controller': "action",
     'batch-size': "25%",
@@ -85419,6 +85420,7 @@ function parseReleaseRecord(inputs) {
     return {
         githubToken: inputs.raw('github-token'),
         dashboard: inputs.boolean('dashboard'),
+        planComment: inputs.boolean('plan-comment'),
         ...definedOnly({
             environment: inputs.optional('environment', (raw) => {
                 // GitHub's environment names: at most 255 characters, no control characters.
@@ -89829,15 +89831,21 @@ function renderSummary(summary, report) {
     addChanges(summary, report);
     addRequest(summary, report);
 }
-/** Writes the summary once; a failure here is a warning and never hides the run's own error. */
+/**
+ * Writes the summary once; a failure here is a warning and never hides the
+ * run's own error. Resolves with its HTML, for a dry run's plan comment.
+ */
 async function writeSummary(report) {
+    let html;
     try {
         renderSummary(summary, report);
+        html = summary.stringify();
         await summary.write();
     }
     catch (error) {
         warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return html;
 }
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -96424,6 +96432,64 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/github/api.ts
+/**
+ * What every use of GitHub's REST API shares: one way to make the client, one
+ * limit on each call, and one way to say what went wrong and what to do.
+ * Nothing that talks to GitHub may fail a deploy: callers turn these errors
+ * into warnings.
+ */
+
+
+/** A limit on each API call, so a GitHub that does not answer never holds up the deploy. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+function githubClient(token, run) {
+    return getOctokit(token, { baseUrl: run.apiUrl, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` });
+}
+/**
+ * The HTTP status and GitHub's message, with what to do for the answers that
+ * have a known cause. No status means GitHub was never reached.
+ */
+function describeGitHubError(error, { apiUrl, timeoutMs, permissionHint }) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    const where = apiUrl ? ` at ${apiUrl}` : '';
+    if (fields.response === undefined || typeof fields.status !== 'number') {
+        // Octokit reports a request it could not make as HTTP 500 with no response; the cause says why.
+        if (fields.cause?.name === 'TimeoutError')
+            return `GitHub did not answer${where} within ${timeoutMs / 1000}s.`;
+        return `GitHub could not be reached${where} (${deepestMessage(error)}).`;
+    }
+    // Octokit appends GitHub's documentation_url; the hints below say more about what to do.
+    const message = String(fields.message ?? '').replace(/ - https?:\/\/\S+$/, '');
+    const text = `HTTP ${fields.status}: ${sentence(message)}`;
+    switch (fields.status) {
+        case 401:
+            return `${text} The token was refused. ${permissionHint}`;
+        case 403:
+        case 404:
+            return `${text} ${permissionHint}`;
+        case 409:
+            return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`;
+        default:
+            return text;
+    }
+}
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, a DNS failure) is in its cause. */
+function deepestMessage(error) {
+    let message = String(error);
+    let current = error;
+    for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+        if ('message' in current && typeof current.message === 'string' && current.message)
+            message = current.message;
+        current = 'cause' in current ? current.cause : undefined;
+    }
+    return message;
+}
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
 /**
  * A GitHub deployment for the run: with an `environment`, the repository's
@@ -96438,8 +96504,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
-
-const DEFAULT_TIMEOUT_MS = 10_000;
 /** GitHub refuses a longer status description. */
 const MAX_DESCRIPTION_LENGTH = 140;
 /** Older deployments of the endpoint looked at when a new one succeeds: enough to catch one left behind. */
@@ -96467,7 +96531,7 @@ async function startDeployment(request) {
         return undefined;
     }
     const repository = { owner: run.owner, repo: run.repo };
-    const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` });
+    const octokit = githubClient(token, run);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const options = () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } });
     const environmentUrl = consoleUrl(request.region, request.endpointName);
@@ -96495,7 +96559,7 @@ async function startDeployment(request) {
         id = created.data.id;
     }
     catch (error) {
-        warn(`${prefix} could not be created at ${ref}: ${describe(error, run.apiUrl, timeoutMs)}`);
+        warn(`${prefix} could not be created at ${ref}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`);
         return undefined;
     }
     info(`Recorded GitHub deployment ${id} to environment "${environment}".`);
@@ -96516,7 +96580,7 @@ async function startDeployment(request) {
             return true;
         }
         catch (error) {
-            warn(`${prefix}: could not set deployment ${id} to ${state}: ${describe(error, run.apiUrl, timeoutMs)}`);
+            warn(`${prefix}: could not set deployment ${id} to ${state}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`);
             return false;
         }
     };
@@ -96585,7 +96649,7 @@ async function retireSuperseded(octokit, scope) {
         }
     }
     catch (error) {
-        scope.warn(`could not mark earlier deployments of the endpoint inactive: ${describe(error, '', timeoutMs)}`);
+        scope.warn(`could not mark earlier deployments of the endpoint inactive: ${describeGitHubError(error, { apiUrl: '', timeoutMs, permissionHint: PERMISSION_HINT })}`);
     }
 }
 /** Whether a deployment's payload names this endpoint; GitHub returns it as an object, or as the string it was given. */
@@ -96604,51 +96668,120 @@ function sameTarget(payload, target) {
     const fields = value;
     return fields.endpointName === target.endpointName && fields.region === target.region;
 }
-/**
- * The HTTP status and GitHub's message, with what to do for the answers that
- * have a known cause. No status means GitHub was never reached.
- */
-function describe(error, apiUrl, timeoutMs) {
-    const fields = (error && typeof error === 'object' ? error : {});
-    const where = apiUrl ? ` at ${apiUrl}` : '';
-    if (fields.response === undefined || typeof fields.status !== 'number') {
-        // Octokit reports a request it could not make as HTTP 500 with no response; the cause says why.
-        if (fields.cause?.name === 'TimeoutError')
-            return `GitHub did not answer${where} within ${timeoutMs / 1000}s.`;
-        return `GitHub could not be reached${where} (${deepestMessage(error)}).`;
-    }
-    // Octokit appends GitHub's documentation_url; the hints below say more about what to do.
-    const message = String(fields.message ?? '').replace(/ - https?:\/\/\S+$/, '');
-    const text = `HTTP ${fields.status}: ${sentence(message)}`;
-    switch (fields.status) {
-        case 401:
-            return `${text} The token was refused. ${PERMISSION_HINT}`;
-        case 403:
-        case 404:
-            return `${text} ${PERMISSION_HINT}`;
-        case 409:
-            return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`;
-        default:
-            return text;
-    }
-}
-/** fetch says only "fetch failed"; the reason (ECONNREFUSED, a DNS failure) is in its cause. */
-function deepestMessage(error) {
-    let message = String(error);
-    let current = error;
-    for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-        if ('message' in current && typeof current.message === 'string' && current.message)
-            message = current.message;
-        current = 'cause' in current ? current.cause : undefined;
-    }
-    return message;
-}
-function sentence(text) {
-    const trimmed = text.trim();
-    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
 function deployments_shortened(text) {
     return text.length > MAX_DESCRIPTION_LENGTH ? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 3)}...` : text;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/github/plan-comment.ts
+/**
+ * A dry run's plan on the pull request it was run for (`plan-comment: true`),
+ * so reviewers read what a merge would do where they review it. One comment
+ * per endpoint and region: a later dry run updates it instead of adding
+ * another. Like the deployment, nothing here may fail the run: every problem
+ * with the GitHub API is a warning.
+ *
+ * REST API: https://docs.github.com/en/rest/issues/comments (a pull request's
+ * conversation comments are its issue's comments).
+ */
+
+
+
+
+const plan_comment_PERMISSION_HINT = "The workflow must grant the job's token `permissions: pull-requests: write`, or pass a token that has it as github-token.";
+/** GitHub refuses a comment body longer than this. */
+const MAX_BODY_LENGTH = 65_536;
+/** Comments looked through for this endpoint's: a busy pull request's first thousand. */
+const MAX_PAGES = 10;
+const PER_PAGE = 100;
+/** The hidden line that marks the comment as this endpoint's plan, so a later run finds it. */
+function planMarker(endpointName, region) {
+    return `<!-- sagemaker-deploy-plan: ${region}/${endpointName} -->`;
+}
+/**
+ * The pull request the run is for: the event's `pull_request` (pull_request
+ * and pull_request_target events), or an issue comment's pull request, or
+ * else a `refs/pull/<n>/merge` ref.
+ */
+function pullRequestNumber(env, run) {
+    const path = env.GITHUB_EVENT_PATH?.trim();
+    if (path) {
+        try {
+            const event = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+            const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
+            if (typeof number === 'number' && Number.isInteger(number) && number > 0)
+                return number;
+        }
+        catch {
+            // An unreadable event file leaves the ref to say.
+        }
+    }
+    const fromRef = /^refs\/pull\/(\d+)\//.exec(run.ref ?? '')?.[1];
+    return fromRef ? Number(fromRef) : undefined;
+}
+/** Posts or updates the plan's comment; resolves with its URL, or undefined when there was none to post. */
+async function postPlanComment(request) {
+    const warn = request.warn ?? ((message) => warning(message));
+    const run = workflowRun(request.env);
+    const number = pullRequestNumber(request.env, run);
+    if (number === undefined) {
+        info('plan-comment: this run is not for a pull request, so the plan is in the job summary only.');
+        return undefined;
+    }
+    const prefix = `The plan's comment on pull request #${number}`;
+    const token = request.token.trim();
+    if (!token) {
+        warn(`${prefix} was not posted: no github-token was given. ${plan_comment_PERMISSION_HINT}`);
+        return undefined;
+    }
+    if (!run.owner || !run.repo) {
+        warn(`${prefix} was not posted: GITHUB_REPOSITORY must name the repository.`);
+        return undefined;
+    }
+    const octokit = githubClient(token, run);
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const options = () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } });
+    const marker = planMarker(request.endpointName, request.region);
+    const body = commentBody(marker, request, run);
+    const issue = { owner: run.owner, repo: run.repo, issue_number: number };
+    try {
+        const existing = await findComment(octokit, issue, marker, options);
+        const answer = existing
+            ? await octokit.rest.issues.updateComment({
+                owner: run.owner,
+                repo: run.repo,
+                comment_id: existing,
+                body,
+                ...options()
+            })
+            : await octokit.rest.issues.createComment({ ...issue, body, ...options() });
+        info(`${existing ? 'Updated' : 'Posted'} the plan on pull request #${number}: ${answer.data.html_url}`);
+        return answer.data.html_url;
+    }
+    catch (error) {
+        warn(`${prefix} was not posted: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: plan_comment_PERMISSION_HINT })}`);
+        return undefined;
+    }
+}
+async function findComment(octokit, issue, marker, options) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await octokit.rest.issues.listComments({ ...issue, per_page: PER_PAGE, page, ...options() });
+        const found = data.find((comment) => comment.body?.includes(marker));
+        if (found)
+            return found.id;
+        if (data.length < PER_PAGE)
+            return undefined;
+    }
+    return undefined;
+}
+function commentBody(marker, request, run) {
+    const by = run.runUrl ? `[this run](${run.runUrl})` : 'a run';
+    const commit = run.sha ? ` at ${run.sha.slice(0, 7)}` : '';
+    const footer = `\n\n<sub>Dry run of endpoint ${request.endpointName} in ${request.region}, by ${by}${commit}: nothing was changed. A later dry run updates this comment.</sub>`;
+    const room = MAX_BODY_LENGTH - marker.length - footer.length - 2;
+    const plan = request.body.length > room ? `${request.body.slice(0, room - 40)}\n\n(cut short: see the run)` : request.body;
+    return `${marker}\n${plan}${footer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -96657,6 +96790,7 @@ function deployments_shortened(text) {
  * module, and always (failed runs too) set the result output and write the
  * job summary.
  */
+
 
 
 
@@ -96700,11 +96834,15 @@ async function run(overrides = {}) {
     report.request = request;
     let clients;
     let deployment;
+    /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
+    let planComment;
     const finish = async (outcome) => {
         report.finishedAt = deps.clock.now();
         await deployment?.finish(outcome ?? deploymentOutcome(report), report.rollout?.decision ?? report.error ?? '');
         setOutput('result', JSON.stringify(resultOutput(report)));
-        await writeSummary(report);
+        const html = await writeSummary(report);
+        if (planComment && html)
+            await postPlanComment({ ...planComment, body: html });
     };
     const uninstall = installCancellationHandlers(() => clients, async (whatWasDone) => {
         recordCancellation(report, whatWasDone, deps.clock.now());
@@ -96721,6 +96859,14 @@ async function run(overrides = {}) {
             report.instanceHourPrice = settings.record.instanceHourPrice;
         clients = deps.createClients(settings.region);
         const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env));
+        if (settings.dryRun && settings.record.planComment) {
+            planComment = {
+                token: settings.record.githubToken,
+                endpointName: settings.endpointName,
+                region: settings.region,
+                env: deps.env
+            };
+        }
         ctx.output('endpoint-name', settings.endpointName);
         await withEndpointLock(ctx, settings, async () => {
             // Inside the lock: a run turned away by another one's lock records no deployment of its own.

@@ -5,6 +5,7 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'dry-run': "false",
   'github-token': "${{ github.token }}",
   'dashboard': "false",
+  'plan-comment': "false",
   'strategy': "all-at-once",
   'rollout-controller': "action",
   'batch-size': "25%",

@@ -291,6 +291,7 @@ function parseReleaseRecord(inputs: InputSource): ReleaseRecordSettings {
   return {
     githubToken: inputs.raw('github-token'),
     dashboard: inputs.boolean('dashboard'),
+    planComment: inputs.boolean('plan-comment'),
     ...definedOnly({
       environment: inputs.optional('environment', (raw) => {
         // GitHub's environment names: at most 255 characters, no control characters.

@@ -29,6 +29,7 @@ import { withEndpointLock } from './lock.js'
 import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
 import { putEndpointDashboard } from './dashboard.js'
 import { startDeployment, type DeploymentHandle, type DeploymentOutcome } from './github/deployments.js'
+import { postPlanComment, type PlanCommentRequest } from './github/plan-comment.js'
 
 export interface RunDependencies {
   clock: Clock
@@ -60,11 +61,14 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   report.request = request
   let clients: AwsClients | undefined
   let deployment: DeploymentHandle | undefined
+  /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
+  let planComment: Omit<PlanCommentRequest, 'body'> | undefined
   const finish = async (outcome?: DeploymentOutcome): Promise<void> => {
     report.finishedAt = deps.clock.now()
     await deployment?.finish(outcome ?? deploymentOutcome(report), report.rollout?.decision ?? report.error ?? '')
     core.setOutput('result', JSON.stringify(resultOutput(report)))
-    await writeSummary(report)
+    const html = await writeSummary(report)
+    if (planComment && html) await postPlanComment({ ...planComment, body: html })
   }
   const uninstall = installCancellationHandlers(
     () => clients,
@@ -83,6 +87,14 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (settings.record.instanceHourPrice !== undefined) report.instanceHourPrice = settings.record.instanceHourPrice
     clients = deps.createClients(settings.region)
     const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env))
+    if (settings.dryRun && settings.record.planComment) {
+      planComment = {
+        token: settings.record.githubToken,
+        endpointName: settings.endpointName,
+        region: settings.region,
+        env: deps.env
+      }
+    }
     ctx.output('endpoint-name', settings.endpointName)
     await withEndpointLock(ctx, settings, async () => {
       // Inside the lock: a run turned away by another one's lock records no deployment of its own.

@@ -43,6 +43,8 @@ export interface ReleaseRecordSettings {
   githubToken: string
   /** Create or update the endpoint's CloudWatch dashboard. */
   dashboard: boolean
+  /** On a dry run for a pull request, post the plan as a comment on it (one per endpoint, updated). */
+  planComment: boolean
   /** Price of one instance-hour (USD), to turn the instance-hours a run adds into a cost. */
   instanceHourPrice?: number
 }

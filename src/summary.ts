@@ -394,14 +394,20 @@ export function renderSummary(summary: Summary, report: Report): void {
   addRequest(summary, report)
 }
 
-/** Writes the summary once; a failure here is a warning and never hides the run's own error. */
-export async function writeSummary(report: Report): Promise<void> {
+/**
+ * Writes the summary once; a failure here is a warning and never hides the
+ * run's own error. Resolves with its HTML, for a dry run's plan comment.
+ */
+export async function writeSummary(report: Report): Promise<string | undefined> {
+  let html: string | undefined
   try {
     renderSummary(core.summary, report)
+    html = core.summary.stringify()
     await core.summary.write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
+  return html
 }
 
 export function escapeHtml(text: string): string {

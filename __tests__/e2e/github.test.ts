@@ -2,7 +2,8 @@
 // release, through the bundled action against the emulator and a fake GitHub
 // REST API: the deployment and its statuses for an environment, a GitHub that
 // is down, the traceability tags on what the action creates, the endpoint's
-// CloudWatch dashboard, a dry run's plan and the instance-hours a run adds.
+// CloudWatch dashboard, a dry run's plan (and its comment on a pull request) and
+// the instance-hours a run adds.
 //
 // Each scenario has an endpoint and a repository of its own, so they run side
 // by side in one emulator and one fake GitHub. Gates are probes, which judge at
@@ -21,6 +22,7 @@ import {
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
   startFakeGitHub,
+  type FakeComment,
   type FakeDeployment,
   type FakeGitHub,
   type RecordedRequest
@@ -101,13 +103,14 @@ function runner(repo: string, apiUrl = github.url): Record<string, string> {
 function deploy(
   endpoint: string,
   inputs: Record<string, string>,
-  options: { apiUrl?: string; onOutput?: (line: string) => void } = {}
+  options: { apiUrl?: string; onOutput?: (line: string) => void; event?: { name: string; payload: unknown } } = {}
 ): Promise<ActionRun> {
-  const { onOutput } = options
+  const { onOutput, event } = options
   return runAction({
     emulator,
     timeoutMs: 2 * 60_000,
     env: runner(endpoint, options.apiUrl),
+    ...(event ? { event } : {}),
     ...(onOutput ? { onOutput: (line: string) => onOutput(line) } : {}),
     inputs: {
       operation: 'deploy',
@@ -512,5 +515,40 @@ describe('a dry run', () => {
     expect(after.LastModifiedTime).toEqual(before.LastModifiedTime)
     expect((await control.invocations()).filter((invocation) => invocation.endpoint === name)).toEqual([])
     expect(requestsOf(name)).toEqual([])
+  })
+})
+
+describe('a dry run on a pull request with plan-comment', () => {
+  it.concurrent('posts its plan on the pull request, and the next dry run updates that comment', async () => {
+    const name = 'gh-plan'
+    await serving(name)
+    const event = { name: 'pull_request', payload: { action: 'synchronize', number: 31, pull_request: { number: 31 } } }
+    const dryRun = (steps: string): Promise<ActionRun> =>
+      deploy(
+        name,
+        { ...PROBED_CANARY, 'traffic-steps': steps, 'dry-run': 'true', 'plan-comment': 'true', 'github-token': TOKEN },
+        { event }
+      )
+
+    const first = expectSuccess(await dryRun('10,100'))
+    const comments = (): FakeComment[] => github.comments().filter((comment) => comment.body.includes(`/${name} -->`))
+    const [posted, ...more] = comments()
+    expect(more).toEqual([])
+    expect(posted?.issue).toBe(31)
+    expect(posted?.body).toContain(`<!-- sagemaker-deploy-plan: ${TEST_REGION}/${name} -->`)
+    expect(posted?.body).toContain('<h3>Rollout plan: about')
+    expect(posted?.body).toContain('Step 1: 10% of traffic')
+    expect(posted?.body).toContain(`[this run](${runUrl(name)})`)
+    expect(first.stdout).toContain(`Posted the plan on pull request #31: ${posted?.html_url}`)
+
+    const second = expectSuccess(await dryRun('25,100'))
+    const [updated, ...others] = comments()
+    expect(others).toEqual([])
+    expect(updated?.id).toBe(posted?.id)
+    expect(updated?.body).toContain('Step 1: 25% of traffic')
+    expect(updated?.body).not.toContain('Step 1: 10% of traffic')
+    expect(second.stdout).toContain(`Updated the plan on pull request #31`)
+    // A dry run records no deployment.
+    expect(deploymentsOf(name)).toEqual([])
   })
 })

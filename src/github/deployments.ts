@@ -8,9 +8,8 @@
  * https://docs.github.com/en/rest/deployments/statuses
  */
 import * as core from '@actions/core'
-import { getOctokit } from '@actions/github'
 import { consoleUrl } from '../summary.js'
-import { ACTION_NAME, ACTION_VERSION } from '../version.js'
+import { DEFAULT_TIMEOUT_MS, describeGitHubError, githubClient, sentence, type Octokit } from './api.js'
 import { workflowRun } from './run.js'
 
 /**
@@ -48,15 +47,12 @@ export interface DeploymentHandle {
   finish(outcome: DeploymentOutcome, description: string): Promise<void>
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000
 /** GitHub refuses a longer status description. */
 const MAX_DESCRIPTION_LENGTH = 140
 /** Older deployments of the endpoint looked at when a new one succeeds: enough to catch one left behind. */
 const SUPERSEDED_LOOKBACK = 30
 const PERMISSION_HINT =
   "The workflow must grant the job's token `permissions: deployments: write`, or pass a token that has it as github-token."
-
-type Octokit = ReturnType<typeof getOctokit>
 
 /**
  * Creates the deployment and marks it in progress. Undefined when there is
@@ -79,7 +75,7 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
     return undefined
   }
   const repository = { owner: run.owner, repo: run.repo }
-  const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` })
+  const octokit = githubClient(token, run)
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const options = () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } })
   const environmentUrl = consoleUrl(request.region, request.endpointName)
@@ -109,7 +105,9 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
     }
     id = created.data.id
   } catch (error) {
-    warn(`${prefix} could not be created at ${ref}: ${describe(error, run.apiUrl, timeoutMs)}`)
+    warn(
+      `${prefix} could not be created at ${ref}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`
+    )
     return undefined
   }
   core.info(`Recorded GitHub deployment ${id} to environment "${environment}".`)
@@ -130,7 +128,9 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
       })
       return true
     } catch (error) {
-      warn(`${prefix}: could not set deployment ${id} to ${state}: ${describe(error, run.apiUrl, timeoutMs)}`)
+      warn(
+        `${prefix}: could not set deployment ${id} to ${state}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`
+      )
       return false
     }
   }
@@ -209,7 +209,9 @@ async function retireSuperseded(
       })
     }
   } catch (error) {
-    scope.warn(`could not mark earlier deployments of the endpoint inactive: ${describe(error, '', timeoutMs)}`)
+    scope.warn(
+      `could not mark earlier deployments of the endpoint inactive: ${describeGitHubError(error, { apiUrl: '', timeoutMs, permissionHint: PERMISSION_HINT })}`
+    )
   }
 }
 
@@ -226,55 +228,6 @@ function sameTarget(payload: unknown, target: { endpointName: string; region: st
   if (!value || typeof value !== 'object') return false
   const fields = value as Record<string, unknown>
   return fields.endpointName === target.endpointName && fields.region === target.region
-}
-
-/**
- * The HTTP status and GitHub's message, with what to do for the answers that
- * have a known cause. No status means GitHub was never reached.
- */
-function describe(error: unknown, apiUrl: string, timeoutMs: number): string {
-  const fields = (error && typeof error === 'object' ? error : {}) as {
-    status?: unknown
-    response?: unknown
-    message?: unknown
-    cause?: { name?: unknown; message?: unknown }
-  }
-  const where = apiUrl ? ` at ${apiUrl}` : ''
-  if (fields.response === undefined || typeof fields.status !== 'number') {
-    // Octokit reports a request it could not make as HTTP 500 with no response; the cause says why.
-    if (fields.cause?.name === 'TimeoutError') return `GitHub did not answer${where} within ${timeoutMs / 1000}s.`
-    return `GitHub could not be reached${where} (${deepestMessage(error)}).`
-  }
-  // Octokit appends GitHub's documentation_url; the hints below say more about what to do.
-  const message = String(fields.message ?? '').replace(/ - https?:\/\/\S+$/, '')
-  const text = `HTTP ${fields.status}: ${sentence(message)}`
-  switch (fields.status) {
-    case 401:
-      return `${text} The token was refused. ${PERMISSION_HINT}`
-    case 403:
-    case 404:
-      return `${text} ${PERMISSION_HINT}`
-    case 409:
-      return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`
-    default:
-      return text
-  }
-}
-
-/** fetch says only "fetch failed"; the reason (ECONNREFUSED, a DNS failure) is in its cause. */
-function deepestMessage(error: unknown): string {
-  let message = String(error)
-  let current: unknown = error
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    if ('message' in current && typeof current.message === 'string' && current.message) message = current.message
-    current = 'cause' in current ? current.cause : undefined
-  }
-  return message
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim()
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }
 
 function shortened(text: string): string {

@@ -68,6 +68,23 @@ export interface SeedDeployment {
   production?: boolean
 }
 
+export interface FakeComment {
+  id: number
+  /** The issue or pull request's number. */
+  issue: number
+  body: string
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
+export interface SeedComment {
+  owner: string
+  repo: string
+  issue: number
+  body: string
+}
+
 export interface FailOptions {
   /** GitHub's message for this status by default. */
   message?: string
@@ -91,6 +108,9 @@ export interface FakeGitHub {
   requests(): RecordedRequest[]
   deployments(): FakeDeployment[]
   seedDeployment(seed: SeedDeployment): number
+  /** Comments on issues and pull requests, oldest first. */
+  comments(): FakeComment[]
+  seedComment(seed: SeedComment): number
   /** `pattern` is a RegExp tested on `METHOD /path`, or a string that line must contain. */
   fail(pattern: RegExp | string, status: number | 'hang' | 'reset', options?: FailOptions): void
   clearFailures(): void

@@ -1,12 +1,13 @@
-// A stand-in for the GitHub REST API's deployment endpoints, on a free local
+// A stand-in for the GitHub REST API's deployment and issue-comment endpoints, on a free local
 // port. The action is pointed at it through GITHUB_API_URL (Octokit's base
 // URL), so unit tests and the bundled action alike talk HTTP to it. It keeps
 // deployments and their statuses the way GitHub does, answers with
 // GitHub-shaped JSON, records every request, and can be told to fail a path
 // with a status, stall it, or go down entirely.
 //
-// Shapes and rules follow https://docs.github.com/en/rest/deployments/deployments
-// and https://docs.github.com/en/rest/deployments/statuses.
+// Shapes and rules follow https://docs.github.com/en/rest/deployments/deployments,
+// https://docs.github.com/en/rest/deployments/statuses and
+// https://docs.github.com/en/rest/issues/comments.
 //
 // Plain ESM so that the jest tests and plain Node scripts can both load it;
 // types are in fake-github.d.mts.
@@ -66,6 +67,8 @@ function matches(rule, method, path) {
 export async function startFakeGitHub({ token, port = 0 } = {}) {
   let requests = []
   let deployments = []
+  let comments = []
+  let nextCommentId = 9000
   let failures = []
   let sequence = 0
   let nextDeploymentId = 1000
@@ -144,6 +147,67 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
 
   const latestState = (deployment) => deployment.statuses.at(-1)?.state
 
+  function commentJson(comment) {
+    const { owner, repo, issue, ...fields } = comment
+    return {
+      url: `${url}/repos/${owner}/${repo}/issues/comments/${comment.id}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${comment.id}`,
+      issue_url: `${url}/repos/${owner}/${repo}/issues/${issue}`,
+      node_id: `IC_fake${comment.id}`,
+      user: BOT,
+      author_association: 'NONE',
+      ...fields
+    }
+  }
+
+  /** GitHub's limit on a comment's body. */
+  const MAX_COMMENT_BODY = 65_536
+
+  function commentRoute(method, path, query, body, res) {
+    const onIssue = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
+    const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
+    const invalidBody = () =>
+      typeof body?.body !== 'string' || body.body === ''
+        ? 'Validation Failed: body is missing'
+        : body.body.length > MAX_COMMENT_BODY
+          ? 'Validation Failed: body is too long (maximum is 65536 characters)'
+          : undefined
+    if (onIssue && method === 'GET') {
+      const found = comments.filter(
+        (comment) => comment.owner === onIssue[1] && comment.repo === onIssue[2] && comment.issue === Number(onIssue[3])
+      )
+      return send(res, 200, paginate(found, query).map(commentJson))
+    }
+    if (onIssue && method === 'POST') {
+      const invalid = invalidBody()
+      if (invalid) return refuse(res, 422, invalid)
+      const at = now()
+      const comment = {
+        owner: onIssue[1],
+        repo: onIssue[2],
+        issue: Number(onIssue[3]),
+        id: nextCommentId++,
+        body: body.body,
+        created_at: at,
+        updated_at: at
+      }
+      comments.push(comment)
+      return send(res, 201, commentJson(comment), { location: commentJson(comment).url })
+    }
+    if (one && method === 'PATCH') {
+      const comment = comments.find(
+        (candidate) => candidate.owner === one[1] && candidate.repo === one[2] && candidate.id === Number(one[3])
+      )
+      if (!comment) return refuse(res, 404)
+      const invalid = invalidBody()
+      if (invalid) return refuse(res, 422, invalid)
+      comment.body = body.body
+      comment.updated_at = now()
+      return send(res, 200, commentJson(comment))
+    }
+    return refuse(res, 404)
+  }
+
   function paginate(items, query) {
     const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 30) || 30, 1), 100)
     const page = Math.max(Number(query.get('page') ?? 1) || 1, 1)
@@ -151,6 +215,7 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
   }
 
   function route(method, path, query, body, res) {
+    if (/\/issues\//.test(path)) return commentRoute(method, path, query, body, res)
     const list = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(path)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)$/.exec(path)
     const statuses = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(path)
@@ -342,6 +407,15 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
         ...deploymentJson(deployment),
         statuses: deployment.statuses.map((status) => statusJson(deployment, status))
       })),
+    /** Comments on issues and pull requests, oldest first. */
+    comments: () => comments.map((comment) => ({ ...commentJson(comment), issue: comment.issue })),
+    /** Adds a comment as if someone had written it. */
+    seedComment({ owner, repo, issue, body }) {
+      const at = now()
+      const comment = { owner, repo, issue, id: nextCommentId++, body, created_at: at, updated_at: at }
+      comments.push(comment)
+      return comment.id
+    },
     /** Adds a deployment as if an earlier run had made it, with these states in order. */
     seedDeployment({ owner, repo, environment = 'production', ref = 'main', payload = {}, states = [], production }) {
       const at = now()
@@ -385,10 +459,11 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     async up() {
       if (!server.listening) await listen(boundPort)
     },
-    /** Forgets requests, deployments and failures. */
+    /** Forgets requests, deployments, comments and failures. */
     reset() {
       requests = []
       deployments = []
+      comments = []
       failures = []
       sequence = 0
     },

@@ -107,6 +107,8 @@ export interface RunStepOptions {
   emulator?: Emulator | string
   /** Extra environment, applied last (set a value to undefined to remove it). */
   env?: Environment
+  /** The event that triggered the run: its name (GITHUB_EVENT_NAME) and the payload written to GITHUB_EVENT_PATH. */
+  event?: { name: string; payload: unknown }
   /** Run as the post step, with `state` passed as STATE_<name> variables. */
   post?: boolean
   state?: Record<string, string>

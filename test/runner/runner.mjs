@@ -508,7 +508,7 @@ export async function runStep(options) {
     }
     await fsp.mkdir(dirs.workspace)
     await fsp.mkdir(dirs.temp)
-    await fsp.writeFile(dirs.eventPath, JSON.stringify({ inputs: {} }))
+    await fsp.writeFile(dirs.eventPath, JSON.stringify(options.event?.payload ?? { inputs: {} }))
     const files = {
       GITHUB_OUTPUT: path.join(root, 'output'),
       GITHUB_STATE: path.join(root, 'state'),
@@ -533,6 +533,7 @@ export async function runStep(options) {
       AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'aws-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true'
     }
+    if (options.event) env.GITHUB_EVENT_NAME = options.event.name
     for (const input of declared) {
       if (input.default !== undefined) env[inputEnvName(input.name)] = evaluateDefault(input.default)
     }

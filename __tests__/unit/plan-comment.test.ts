@@ -1,0 +1,151 @@
+// A dry run's plan as a pull request comment, against a fake GitHub REST API over HTTP, with the real Octokit.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+import { startFakeGitHub, type FakeGitHub } from '../../test/github/fake-github.mjs'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { planMarker, postPlanComment, pullRequestNumber } = await import('../../src/github/plan-comment.js')
+const { workflowRun } = await import('../../src/github/run.js')
+
+const TOKEN = 'ghs_fakeToken123'
+const SHA = '3f786850e387550fdab836ed7e6dc881de23001b'
+const PLAN = '<h3>Rollout plan: about 13 minutes</h3><ol><li>10% for 5m</li></ol>'
+
+let github: FakeGitHub
+const eventDirectory = mkdtempSync(join(tmpdir(), 'plan-comment-'))
+
+beforeAll(async () => {
+  github = await startFakeGitHub({ token: TOKEN })
+})
+afterAll(async () => {
+  await github.close()
+})
+beforeEach(async () => {
+  await github.up()
+  github.reset()
+  core.resetCore()
+})
+
+/** The runner's environment for an event whose payload is `event`. */
+function runnerEnv(event: object, ref = 'refs/pull/42/merge'): NodeJS.ProcessEnv {
+  const path = join(eventDirectory, `event-${Math.random().toString(36).slice(2)}.json`)
+  writeFileSync(path, JSON.stringify(event))
+  return {
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_SHA: SHA,
+    GITHUB_REF: ref,
+    GITHUB_RUN_ID: '8811',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_EVENT_PATH: path
+  }
+}
+
+const onPullRequest = (number = 42): NodeJS.ProcessEnv => runnerEnv({ pull_request: { number } })
+
+function request(env: NodeJS.ProcessEnv, body = PLAN): Parameters<typeof postPlanComment>[0] {
+  return { token: TOKEN, endpointName: 'fraud', region: 'eu-west-1', body, env }
+}
+
+const warnings = (): string[] => core.log.filter((line) => line.startsWith('::warning::'))
+
+describe('the pull request a run is for', () => {
+  it('comes from the event, an issue comment on a pull request, or a pull request ref', () => {
+    const number = (env: NodeJS.ProcessEnv): number | undefined => pullRequestNumber(env, workflowRun(env))
+    expect(number(runnerEnv({ pull_request: { number: 7 } }, 'refs/heads/main'))).toBe(7)
+    expect(number(runnerEnv({ issue: { number: 8, pull_request: {} } }, 'refs/heads/main'))).toBe(8)
+    expect(number(runnerEnv({ issue: { number: 9 } }, 'refs/heads/main'))).toBeUndefined()
+    expect(number(runnerEnv({}, 'refs/pull/12/merge'))).toBe(12)
+    expect(number(runnerEnv({ ref: 'refs/tags/v1' }, 'refs/tags/v1'))).toBeUndefined()
+  })
+})
+
+describe('a dry run on a pull request', () => {
+  it('posts the plan once, marked as this endpoint’s, with a link to the run', async () => {
+    const url = await postPlanComment(request(onPullRequest()))
+
+    const [comment, ...others] = github.comments()
+    expect(others).toEqual([])
+    expect(comment?.issue).toBe(42)
+    expect(url).toBe(comment?.html_url)
+    expect(comment?.body.startsWith(`${planMarker('fraud', 'eu-west-1')}\n${PLAN}`)).toBe(true)
+    expect(comment?.body).toContain(
+      '[this run](https://github.com/acme/models/actions/runs/8811/attempts/1) at 3f78685'
+    )
+    expect(warnings()).toEqual([])
+  })
+
+  it('updates its own comment on the next dry run, and leaves other comments and endpoints alone', async () => {
+    github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: 'Looks good to me' })
+    github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `${planMarker('fraud', 'us-east-1')}\nold` })
+    await postPlanComment(request(onPullRequest(), '<p>first plan</p>'))
+    await postPlanComment(request(onPullRequest(), '<p>second plan</p>'))
+
+    const bodies = github.comments().map((comment) => comment.body)
+    expect(bodies).toHaveLength(3)
+    expect(bodies[0]).toBe('Looks good to me')
+    expect(bodies[1]).toBe(`${planMarker('fraud', 'us-east-1')}\nold`)
+    expect(bodies[2]).toContain('<p>second plan</p>')
+    expect(bodies[2]).not.toContain('first plan')
+    expect(github.requests().filter((entry) => entry.method === 'PATCH')).toHaveLength(1)
+  })
+
+  it('finds its comment past the first page of a long conversation', async () => {
+    for (let index = 0; index < 150; index++) {
+      github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `comment ${index}` })
+    }
+    github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `${planMarker('fraud', 'eu-west-1')}\nold` })
+
+    await postPlanComment(request(onPullRequest()))
+
+    expect(github.comments()).toHaveLength(151)
+    expect(github.comments().at(-1)?.body).toContain(PLAN)
+  })
+
+  it('keeps a plan too long for a comment within GitHub’s limit', async () => {
+    await postPlanComment(request(onPullRequest(), 'x'.repeat(70_000)))
+
+    const [comment] = github.comments()
+    expect(comment?.body.length).toBeLessThanOrEqual(65_536)
+    expect(comment?.body).toContain('(cut short: see the run)')
+  })
+})
+
+describe('what is only a warning, or nothing at all', () => {
+  it('posts nothing for a run that is not for a pull request', async () => {
+    const url = await postPlanComment(request(runnerEnv({ ref: 'refs/heads/main' }, 'refs/heads/main')))
+
+    expect(url).toBeUndefined()
+    expect(github.requests()).toEqual([])
+    expect(warnings()).toEqual([])
+    expect(core.log.join('\n')).toContain('not for a pull request')
+  })
+
+  it('warns, naming the permission, when the token may not comment', async () => {
+    github.fail('POST /repos/acme/models/issues/42/comments', 403)
+
+    const url = await postPlanComment(request(onPullRequest()))
+
+    expect(url).toBeUndefined()
+    expect(warnings()).toEqual([
+      expect.stringContaining(
+        "The plan's comment on pull request #42 was not posted: HTTP 403: Resource not accessible by integration. The workflow must grant the job's token `permissions: pull-requests: write`"
+      )
+    ])
+  })
+
+  it('warns when GitHub is down, and when no token was given', async () => {
+    await github.down()
+    await postPlanComment(request(onPullRequest()))
+    await postPlanComment({ ...request(onPullRequest()), token: '  ' })
+
+    expect(warnings()).toEqual([
+      expect.stringMatching(/was not posted: GitHub could not be reached at http:\/\/127\.0\.0\.1:\d+/),
+      expect.stringContaining('was not posted: no github-token was given')
+    ])
+  })
+})
