@@ -1,7 +1,8 @@
 // GitHub deployments against a fake GitHub REST API over HTTP, with the real Octokit.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
-import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../../test/github/fake-github.mjs'
+import { useFakeGitHub } from '../../__fixtures__/github.js'
+import type { RecordedRequest } from '../../test/github/fake-github.mjs'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { startDeployment } = await import('../../src/github/deployments.js')
@@ -9,27 +10,19 @@ const { startDeployment } = await import('../../src/github/deployments.js')
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b'
 const TOKEN = 'ghs_fakeToken123'
 const CONSOLE_URL = 'https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/endpoints/fraud'
-const LOG_URL = 'https://github.com/acme/models/actions/runs/8811/attempts/2'
+const LOG_URL = 'https://fakeGitHub().com/acme/models/actions/runs/8811/attempts/2'
 
-let github: FakeGitHub
+const fakeGitHub = useFakeGitHub(TOKEN)
 
-beforeAll(async () => {
-  github = await startFakeGitHub({ token: TOKEN })
-})
-afterAll(async () => {
-  await github.close()
-})
-beforeEach(async () => {
-  await github.up()
-  github.reset()
+beforeEach(() => {
   core.resetCore()
   core.warning.mockClear()
 })
 
 function runnerEnv(): NodeJS.ProcessEnv {
   return {
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: fakeGitHub().url,
+    GITHUB_SERVER_URL: 'https://fakeGitHub().com',
     GITHUB_REPOSITORY: 'acme/models',
     GITHUB_SHA: SHA,
     GITHUB_REF: 'refs/heads/main',
@@ -56,11 +49,13 @@ function warnings(): string[] {
 }
 
 function calls(): string[] {
-  return github.requests().map((entry) => `${entry.method} ${entry.path}`)
+  return fakeGitHub()
+    .requests()
+    .map((entry) => `${entry.method} ${entry.path}`)
 }
 
 function statusBodies(): Array<Record<string, unknown>> {
-  return github
+  return fakeGitHub()
     .requests()
     .filter((entry: RecordedRequest) => entry.method === 'POST' && entry.path.endsWith('/statuses'))
     .map((entry) => entry.body as Record<string, unknown>)
@@ -71,7 +66,7 @@ describe('a deploy with an environment', () => {
     const handle = await startDeployment(request({ payload: { model: 'fraud-v7' } }))
 
     expect(handle).toBeDefined()
-    const [create] = github.requests()
+    const [create] = fakeGitHub().requests()
     expect(create).toMatchObject({ method: 'POST', path: '/repos/acme/models/deployments', status: 201 })
     expect(create?.body).toEqual({
       ref: SHA,
@@ -85,7 +80,7 @@ describe('a deploy with an environment', () => {
 
     await handle?.finish('success', 'Rolled out fraud-v7 at 100%')
 
-    const [deployment] = github.deployments()
+    const [deployment] = fakeGitHub().deployments()
     expect(deployment).toMatchObject({ id: handle?.id, sha: SHA, ref: SHA, environment: 'production' })
     expect(deployment?.statuses.map((status) => status.state)).toEqual(['in_progress', 'success'])
     for (const status of deployment?.statuses ?? []) {
@@ -102,14 +97,14 @@ describe('a deploy with an environment', () => {
     const handle = await startDeployment(request())
     await handle?.finish('success', 'done')
 
-    const requests = github.requests()
+    const requests = fakeGitHub().requests()
     expect(requests.length).toBeGreaterThan(2)
     for (const entry of requests) expect(entry.authorization).toBe(`token ${TOKEN}`)
     expect(requests.every((entry) => (entry.status ?? 500) < 400)).toBe(true)
   })
 
   it('marks a failed or rolled-back deploy as failure, leaving the earlier successful deployment active', async () => {
-    const earlier = github.seedDeployment({
+    const earlier = fakeGitHub().seedDeployment({
       owner: 'acme',
       repo: 'models',
       environment: 'production',
@@ -120,7 +115,7 @@ describe('a deploy with an environment', () => {
     const handle = await startDeployment(request())
     await handle?.finish('failure', 'Rolled back: 5XX error rate 4.1% above 1%')
 
-    const deployments = github.deployments()
+    const deployments = fakeGitHub().deployments()
     expect(deployments.find((entry) => entry.id === handle?.id)?.statuses.map((status) => status.state)).toEqual([
       'in_progress',
       'failure'
@@ -133,12 +128,16 @@ describe('a deploy with an environment', () => {
     const handle = await startDeployment(request())
     await handle?.finish('inactive', 'Cancelled: traffic moved back to the previous config')
 
-    expect(github.deployments()[0]?.statuses.map((status) => status.state)).toEqual(['in_progress', 'inactive'])
+    expect(
+      fakeGitHub()
+        .deployments()[0]
+        ?.statuses.map((status) => status.state)
+    ).toEqual(['in_progress', 'inactive'])
   })
 
   it('on success retires earlier deployments of the same endpoint only, in production too', async () => {
     const seed = (payload: object, environment = 'production') =>
-      github.seedDeployment({ owner: 'acme', repo: 'models', environment, payload, states: ['success'] })
+      fakeGitHub().seedDeployment({ owner: 'acme', repo: 'models', environment, payload, states: ['success'] })
     const sameEndpoint = seed({ endpointName: 'fraud', region: 'eu-west-1' })
     const otherEndpoint = seed({ endpointName: 'churn', region: 'eu-west-1' })
     const otherRegion = seed({ endpointName: 'fraud', region: 'us-east-1' })
@@ -149,7 +148,7 @@ describe('a deploy with an environment', () => {
     await handle?.finish('success', 'done')
 
     const latest = (id: number) =>
-      github
+      fakeGitHub()
         .deployments()
         .find((entry) => entry.id === id)
         ?.statuses.at(-1)
@@ -162,13 +161,17 @@ describe('a deploy with an environment', () => {
     expect(latest(notOurs)?.state).toBe('success')
     expect(latest(otherEnvironment)?.state).toBe('success')
     expect(calls()).toContain('GET /repos/acme/models/deployments')
-    expect(github.requests().find((entry) => entry.method === 'GET')?.query).toMatchObject({
+    expect(
+      fakeGitHub()
+        .requests()
+        .find((entry) => entry.method === 'GET')?.query
+    ).toMatchObject({
       environment: 'production'
     })
   })
 
   it('keeps other endpoints of a non-production environment active, which GitHub would not by default', async () => {
-    const otherEndpoint = github.seedDeployment({
+    const otherEndpoint = fakeGitHub().seedDeployment({
       owner: 'acme',
       repo: 'models',
       environment: 'staging',
@@ -180,7 +183,7 @@ describe('a deploy with an environment', () => {
     await handle?.finish('success', 'done')
 
     expect(
-      github
+      fakeGitHub()
         .deployments()
         .find((entry) => entry.id === otherEndpoint)
         ?.statuses.at(-1)?.state
@@ -202,13 +205,13 @@ describe('a deploy with an environment', () => {
 
     expect(warnings()).toEqual([])
     for (const body of statusBodies()) expect(String(body.description)).toHaveLength(140)
-    expect(String((github.requests()[0]?.body as { description: string }).description)).toHaveLength(140)
+    expect(String((fakeGitHub().requests()[0]?.body as { description: string }).description)).toHaveLength(140)
   })
 
   it('deploys another ref when asked', async () => {
     await startDeployment(request({ ref: 'refs/tags/v1.2.0' }))
 
-    expect(github.requests()[0]?.body).toMatchObject({ ref: 'refs/tags/v1.2.0' })
+    expect(fakeGitHub().requests()[0]?.body).toMatchObject({ ref: 'refs/tags/v1.2.0' })
   })
 
   it('leaves log_url out without a run id', async () => {
@@ -227,14 +230,14 @@ describe('nothing to record', () => {
     expect(await startDeployment(request({ environment: undefined }))).toBeUndefined()
     expect(await startDeployment(request({ environment: '  ' }))).toBeUndefined()
 
-    expect(github.requests()).toEqual([])
+    expect(fakeGitHub().requests()).toEqual([])
     expect(warnings()).toEqual([])
   })
 
   it('warns without a token, naming the permission, and calls nothing', async () => {
     expect(await startDeployment(request({ token: '' }))).toBeUndefined()
 
-    expect(github.requests()).toEqual([])
+    expect(fakeGitHub().requests()).toEqual([])
     expect(warnings()).toEqual([expect.stringContaining('permissions: deployments: write')])
   })
 
@@ -243,14 +246,14 @@ describe('nothing to record', () => {
     delete env.GITHUB_SHA
     expect(await startDeployment(request({ env }))).toBeUndefined()
 
-    expect(github.requests()).toEqual([])
+    expect(fakeGitHub().requests()).toEqual([])
     expect(warnings()).toEqual([expect.stringContaining('GITHUB_SHA')])
   })
 })
 
 describe('a GitHub API that fails is a warning, never an error', () => {
   it('warns when GitHub is down', async () => {
-    await github.down()
+    await fakeGitHub().down()
 
     const handle = await startDeployment(request())
 
@@ -258,21 +261,21 @@ describe('a GitHub API that fails is a warning, never an error', () => {
     expect(warnings()).toEqual([
       expect.stringMatching(
         new RegExp(
-          `GitHub deployment to environment "production" could not be created .*GitHub could not be reached at ${github.url}`
+          `GitHub deployment to environment "production" could not be created .*GitHub could not be reached at ${fakeGitHub().url}`
         )
       )
     ])
   })
 
   it('warns with the status and message on a 500', async () => {
-    github.fail('POST /repos/acme/models/deployments', 500)
+    fakeGitHub().fail('POST /repos/acme/models/deployments', 500)
 
     expect(await startDeployment(request())).toBeUndefined()
     expect(warnings()).toEqual([expect.stringContaining('HTTP 500: Server Error')])
   })
 
   it('names the permission the token lacks on a 403', async () => {
-    github.fail(/deployments/, 403)
+    fakeGitHub().fail(/deployments/, 403)
 
     expect(await startDeployment(request())).toBeUndefined()
     expect(warnings()).toEqual([
@@ -286,14 +289,14 @@ describe('a GitHub API that fails is a warning, never an error', () => {
   })
 
   it('reports a 409 conflict on the ref', async () => {
-    github.fail('POST /repos/acme/models/deployments', 409)
+    fakeGitHub().fail('POST /repos/acme/models/deployments', 409)
 
     expect(await startDeployment(request())).toBeUndefined()
     expect(warnings()).toEqual([expect.stringMatching(/HTTP 409: Conflict.*required status checks/)])
   })
 
   it('reports a 202 auto-merge answer, which creates no deployment', async () => {
-    github.fail('POST /repos/acme/models/deployments', 202, {
+    fakeGitHub().fail('POST /repos/acme/models/deployments', 202, {
       body: { message: 'Auto-merged main into topic-branch on deployment.' }
     })
 
@@ -302,7 +305,7 @@ describe('a GitHub API that fails is a warning, never an error', () => {
   })
 
   it('keeps the deployment when a status cannot be posted, and warns for each', async () => {
-    github.fail(/statuses$/, 503)
+    fakeGitHub().fail(/statuses$/, 503)
 
     const handle = await startDeployment(request())
     await handle?.finish('success', 'done')
@@ -316,35 +319,37 @@ describe('a GitHub API that fails is a warning, never an error', () => {
 
   it('does not throw when GitHub goes down between start and finish', async () => {
     const handle = await startDeployment(request())
-    await github.down()
+    await fakeGitHub().down()
 
     await expect(handle?.finish('success', 'done')).resolves.toBeUndefined()
-    expect(warnings()).toEqual([expect.stringContaining(`to success: GitHub could not be reached at ${github.url}`)])
+    expect(warnings()).toEqual([
+      expect.stringContaining(`to success: GitHub could not be reached at ${fakeGitHub().url}`)
+    ])
   })
 
   it('warns when retiring earlier deployments fails, after the success is recorded', async () => {
-    github.fail('GET /repos/acme/models/deployments', 500)
+    fakeGitHub().fail('GET /repos/acme/models/deployments', 500)
 
     const handle = await startDeployment(request())
     await handle?.finish('success', 'done')
 
-    expect(github.deployments()[0]?.statuses.at(-1)?.state).toBe('success')
+    expect(fakeGitHub().deployments()[0]?.statuses.at(-1)?.state).toBe('success')
     expect(warnings()).toEqual([expect.stringContaining('could not mark earlier deployments of the endpoint inactive')])
   })
 
   it('gives up on a GitHub that does not answer, after the time allowed', async () => {
-    github.fail('POST /repos/acme/models/deployments', 'hang')
+    fakeGitHub().fail('POST /repos/acme/models/deployments', 'hang')
 
     const started = Date.now()
     expect(await startDeployment(request({ timeoutMs: 200 }))).toBeUndefined()
 
     expect(Date.now() - started).toBeLessThan(5000)
-    expect(warnings()).toEqual([expect.stringContaining(`GitHub did not answer at ${github.url} within 0.2s.`)])
+    expect(warnings()).toEqual([expect.stringContaining(`GitHub did not answer at ${fakeGitHub().url} within 0.2s.`)])
   })
 
   it('sends warnings where it is told to', async () => {
     const seen: string[] = []
-    github.fail('POST /repos/acme/models/deployments', 500)
+    fakeGitHub().fail('POST /repos/acme/models/deployments', 500)
 
     await startDeployment(request({ warn: (message) => seen.push(message) }))
 

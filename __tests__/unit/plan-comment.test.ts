@@ -2,9 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
-import { startFakeGitHub, type FakeGitHub } from '../../test/github/fake-github.mjs'
+import { useFakeGitHub } from '../../__fixtures__/github.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { planMarker, postPlanComment, pullRequestNumber } = await import('../../src/github/plan-comment.js')
@@ -14,18 +14,10 @@ const TOKEN = 'ghs_fakeToken123'
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b'
 const PLAN = '<h3>Rollout plan: about 13 minutes</h3><ol><li>10% for 5m</li></ol>'
 
-let github: FakeGitHub
+const fakeGitHub = useFakeGitHub(TOKEN)
 const eventDirectory = mkdtempSync(join(tmpdir(), 'plan-comment-'))
 
-beforeAll(async () => {
-  github = await startFakeGitHub({ token: TOKEN })
-})
-afterAll(async () => {
-  await github.close()
-})
-beforeEach(async () => {
-  await github.up()
-  github.reset()
+beforeEach(() => {
   core.resetCore()
 })
 
@@ -34,8 +26,8 @@ function runnerEnv(event: object, ref = 'refs/pull/42/merge'): NodeJS.ProcessEnv
   const path = join(eventDirectory, `event-${Math.random().toString(36).slice(2)}.json`)
   writeFileSync(path, JSON.stringify(event))
   return {
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: fakeGitHub().url,
+    GITHUB_SERVER_URL: 'https://fakeGitHub().com',
     GITHUB_REPOSITORY: 'acme/models',
     GITHUB_SHA: SHA,
     GITHUB_REF: ref,
@@ -68,48 +60,64 @@ describe('a dry run on a pull request', () => {
   it('posts the plan once, marked as this endpoint’s, with a link to the run', async () => {
     const url = await postPlanComment(request(onPullRequest()))
 
-    const [comment, ...others] = github.comments()
+    const [comment, ...others] = fakeGitHub().comments()
     expect(others).toEqual([])
     expect(comment?.issue).toBe(42)
     expect(url).toBe(comment?.html_url)
     expect(comment?.body.startsWith(`${planMarker('fraud', 'eu-west-1')}\n${PLAN}`)).toBe(true)
     expect(comment?.body).toContain(
-      '[this run](https://github.com/acme/models/actions/runs/8811/attempts/1) at 3f78685'
+      '[this run](https://fakeGitHub().com/acme/models/actions/runs/8811/attempts/1) at 3f78685'
     )
     expect(warnings()).toEqual([])
   })
 
   it('updates its own comment on the next dry run, and leaves other comments and endpoints alone', async () => {
-    github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: 'Looks good to me' })
-    github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `${planMarker('fraud', 'us-east-1')}\nold` })
+    fakeGitHub().seedComment({ owner: 'acme', repo: 'models', issue: 42, body: 'Looks good to me' })
+    fakeGitHub().seedComment({
+      owner: 'acme',
+      repo: 'models',
+      issue: 42,
+      body: `${planMarker('fraud', 'us-east-1')}\nold`
+    })
     await postPlanComment(request(onPullRequest(), '<p>first plan</p>'))
     await postPlanComment(request(onPullRequest(), '<p>second plan</p>'))
 
-    const bodies = github.comments().map((comment) => comment.body)
+    const bodies = fakeGitHub()
+      .comments()
+      .map((comment) => comment.body)
     expect(bodies).toHaveLength(3)
     expect(bodies[0]).toBe('Looks good to me')
     expect(bodies[1]).toBe(`${planMarker('fraud', 'us-east-1')}\nold`)
     expect(bodies[2]).toContain('<p>second plan</p>')
     expect(bodies[2]).not.toContain('first plan')
-    expect(github.requests().filter((entry) => entry.method === 'PATCH')).toHaveLength(1)
+    expect(
+      fakeGitHub()
+        .requests()
+        .filter((entry) => entry.method === 'PATCH')
+    ).toHaveLength(1)
   })
 
   it('finds its comment past the first page of a long conversation', async () => {
     for (let index = 0; index < 150; index++) {
-      github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `comment ${index}` })
+      fakeGitHub().seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `comment ${index}` })
     }
-    github.seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `${planMarker('fraud', 'eu-west-1')}\nold` })
+    fakeGitHub().seedComment({
+      owner: 'acme',
+      repo: 'models',
+      issue: 42,
+      body: `${planMarker('fraud', 'eu-west-1')}\nold`
+    })
 
     await postPlanComment(request(onPullRequest()))
 
-    expect(github.comments()).toHaveLength(151)
-    expect(github.comments().at(-1)?.body).toContain(PLAN)
+    expect(fakeGitHub().comments()).toHaveLength(151)
+    expect(fakeGitHub().comments().at(-1)?.body).toContain(PLAN)
   })
 
   it('keeps a plan too long for a comment within GitHub’s limit', async () => {
     await postPlanComment(request(onPullRequest(), 'x'.repeat(70_000)))
 
-    const [comment] = github.comments()
+    const [comment] = fakeGitHub().comments()
     expect(comment?.body.length).toBeLessThanOrEqual(65_536)
     expect(comment?.body).toContain('(cut short: see the run)')
   })
@@ -120,13 +128,13 @@ describe('what is only a warning, or nothing at all', () => {
     const url = await postPlanComment(request(runnerEnv({ ref: 'refs/heads/main' }, 'refs/heads/main')))
 
     expect(url).toBeUndefined()
-    expect(github.requests()).toEqual([])
+    expect(fakeGitHub().requests()).toEqual([])
     expect(warnings()).toEqual([])
     expect(core.log.join('\n')).toContain('not for a pull request')
   })
 
   it('warns, naming the permission, when the token may not comment', async () => {
-    github.fail('POST /repos/acme/models/issues/42/comments', 403)
+    fakeGitHub().fail('POST /repos/acme/models/issues/42/comments', 403)
 
     const url = await postPlanComment(request(onPullRequest()))
 
@@ -139,7 +147,7 @@ describe('what is only a warning, or nothing at all', () => {
   })
 
   it('warns when GitHub is down, and when no token was given', async () => {
-    await github.down()
+    await fakeGitHub().down()
     await postPlanComment(request(onPullRequest()))
     await postPlanComment({ ...request(onPullRequest()), token: '  ' })
 
