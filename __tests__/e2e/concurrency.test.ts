@@ -9,8 +9,9 @@ import { DescribeEndpointCommand, ListEndpointConfigsCommand, ListModelsCommand 
 import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN, type ActionRun } from './harness.js'
 import { useScenario } from './scenario.js'
 
-// Long enough that the second run surely starts while the first update is under way.
-const scenario = useScenario({ transitionSeconds: 1.5 })
+// Long enough that the second run starts and reaches the lock while the first update is under way, even on a
+// loaded machine where starting Node takes a second or two.
+const scenario = useScenario({ transitionSeconds: 5 })
 
 const image = (tag: string): string => `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/search:${tag}`
 const deploy = (model: string, extra: Record<string, string> = {}): Record<string, string> => ({
