@@ -86120,6 +86120,7 @@ function variantRows(endpoint, config) {
     });
 }
 /** Records the endpoint's state in outputs and in the summary's variant table. */
+/** Puts the endpoint in the report and the outputs; resolves with its config, when it still exists. */
 async function reportEndpoint(ctx, endpoint) {
     const config = endpoint.EndpointConfigName ? await findEndpointConfig(ctx, endpoint.EndpointConfigName) : undefined;
     ctx.report.variants = variantRows(endpoint, config);
@@ -86131,6 +86132,7 @@ async function reportEndpoint(ctx, endpoint) {
     if (endpoint.EndpointConfigName)
         ctx.output('endpoint-config-name', endpoint.EndpointConfigName);
     ctx.output('variant-weights', weightPercentages(endpoint.ProductionVariants ?? []));
+    return config;
 }
 /** The one variant an operation may act on when the user named none. */
 function resolveVariant(endpoint, requested, input = 'variant-name') {
@@ -86960,6 +86962,164 @@ function fleetSize(variants) {
     return variants.reduce((sum, variant) => sum + (variant.ServerlessConfig ? 0 : (variant.InitialInstanceCount ?? 0)), 0);
 }
 
+;// CONCATENATED MODULE: ./src/probes.ts
+/**
+ * Synthetic invocations: the only check that sees what a caller sees, where
+ * metrics need real traffic and lag by minutes.
+ *
+ * Probes are reads as far as the dry run goes: an invocation changes no AWS
+ * resource, so they are sent in a dry run too (a health check that skipped
+ * them would tell nothing). They do run the model, so a model with side
+ * effects of its own should be given a payload it treats as a no-op.
+ *
+ * The payload may hold real data: no record, log line or summary ever shows
+ * it, and a model that echoes it back has the echo masked.
+ */
+
+
+
+/** Long enough to recognise an answer, short enough for a table cell. */
+const DETAIL_MAX_CHARS = 120;
+/** Shorter payloads ({} or 1) are too common in ordinary answers to mask without mangling them. */
+const MIN_MASKED_PAYLOAD_CHARS = 4;
+const PAYLOAD_MASK = '«payload»';
+/**
+ * Refuses probes on an asynchronous endpoint (one whose config has an
+ * AsyncInferenceConfig), before anything is sent or changed. Probes call
+ * InvokeEndpoint, which answers real-time endpoints; an asynchronous one is
+ * invoked with InvokeEndpointAsync
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-invoke-endpoint.html)
+ * and refuses InvokeEndpoint with a ValidationError
+ * (https://github.com/strands-agents/harness-sdk/issues/1969). Every probe
+ * would fail and roll back a healthy model, or mark a healthy endpoint
+ * unhealthy.
+ */
+function refuseProbesOnAsynchronous(endpointName, config, instead) {
+    if (!config?.AsyncInferenceConfig)
+        return;
+    throw new Error(`Input "probe-payload": endpoint "${endpointName}" is asynchronous (its config "${config.EndpointConfigName}" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. ${instead}`);
+}
+/**
+ * Sends `probe.count` invocations one after another and records each. A
+ * failure (an error answer, a throttle that outlasted the client's retries, a
+ * slow answer) is a record with `ok: false`, never an exception: the caller
+ * decides what failed probes mean.
+ */
+async function sendProbes(ctx, probe, options = {}) {
+    const body = new TextEncoder().encode(probe.payload);
+    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
+    const records = [];
+    for (let index = 1; index <= probe.count; index++) {
+        const record = await sendProbe(ctx, probe, body, options);
+        records.push(record);
+        const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
+        info(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+    }
+    return records;
+}
+async function sendProbe(ctx, probe, body, options) {
+    const started = ctx.clock.now();
+    try {
+        const response = await ctx.clients.runtime.send(new client_sagemaker_runtime_dist_cjs/* InvokeEndpointCommand */.Pn({
+            EndpointName: ctx.endpointName,
+            Body: body,
+            ContentType: probe.contentType,
+            ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
+        }));
+        const latencyMs = answerLatency(ctx.clock.now() - started, response);
+        const statusCode = response.$metadata?.httpStatusCode ?? 200;
+        const variant = response.InvokedProductionVariant ?? options.targetVariant;
+        const answer = describeBody(response.Body, response.ContentType);
+        const record = {
+            ...(variant ? { variant } : {}),
+            ok: statusCode >= 200 && statusCode < 300,
+            latencyMs,
+            statusCode,
+            detail: answer
+        };
+        if (record.ok && options.maxLatencyMs !== undefined && latencyMs > options.maxLatencyMs) {
+            record.ok = false;
+            record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`;
+        }
+        record.detail = shortDetail(record.detail, probe.payload);
+        return record;
+    }
+    catch (error) {
+        const latencyMs = answerLatency(ctx.clock.now() - started, error);
+        const statusCode = failureStatus(error);
+        return {
+            ...(options.targetVariant ? { variant: options.targetVariant } : {}),
+            ok: false,
+            latencyMs,
+            ...(statusCode === undefined ? {} : { statusCode }),
+            detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
+        };
+    }
+}
+/**
+ * The time the answer took, without the SDK's backoff between retries of a
+ * throttled request: a throttle is not a slow model, and probe-max-latency
+ * judges the model.
+ */
+function answerLatency(elapsedMs, result) {
+    const retryDelay = result?.$metadata?.totalRetryDelay;
+    return typeof retryDelay === 'number' ? Math.max(0, elapsedMs - retryDelay) : elapsedMs;
+}
+/** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
+function failureStatus(error) {
+    if (!error || typeof error !== 'object')
+        return undefined;
+    const { OriginalStatusCode, $metadata } = error;
+    if (typeof OriginalStatusCode === 'number')
+        return OriginalStatusCode;
+    return typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined;
+}
+function describeBody(body, contentType) {
+    if (!body || body.byteLength === 0)
+        return '(empty response)';
+    const text = new TextDecoder().decode(body);
+    // An image or tensor answer would be noise in a log line: say what it was instead.
+    if (/[\uFFFD\u0000-\u0008\u000e-\u001f]/.test(text)) {
+        return `(${body.byteLength} bytes${contentType ? ` of ${contentType}` : ''})`;
+    }
+    return text;
+}
+/** One line of at most DETAIL_MAX_CHARS characters, with any echo of the payload masked. */
+function shortDetail(text, payload) {
+    const flatten = (value) => value.replace(/\s+/g, ' ').trim();
+    const shapes = new Set([payload, payload.trim(), flatten(payload), compactJson(payload)]);
+    const masks = [...shapes].filter((shape) => shape !== undefined && shape.length >= MIN_MASKED_PAYLOAD_CHARS);
+    // Longest first, so a shorter form never leaves part of a longer one behind.
+    masks.sort((a, b) => b.length - a.length);
+    let masked = text;
+    for (const shape of masks)
+        masked = masked.split(shape).join(PAYLOAD_MASK);
+    masked = flatten(masked);
+    for (const shape of masks.map(flatten)) {
+        if (shape.length >= MIN_MASKED_PAYLOAD_CHARS)
+            masked = masked.split(shape).join(PAYLOAD_MASK);
+    }
+    return masked.length > DETAIL_MAX_CHARS ? `${masked.slice(0, DETAIL_MAX_CHARS - 1)}…` : masked;
+}
+function compactJson(payload) {
+    try {
+        return JSON.stringify(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The median latency of the probes (every probe, failed ones too); undefined for none. */
+function medianLatency(records) {
+    if (records.length === 0)
+        return undefined;
+    const sorted = records.map((record) => record.latencyMs).sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/serving.ts
 /**
  * What a deploy builds from: the serving endpoint read whole (its config, its
@@ -86972,6 +87132,7 @@ function fleetSize(variants) {
  * What cannot be carried into the configs this action creates is refused
  * here, before anything changes.
  */
+
 
 
 
@@ -87010,6 +87171,9 @@ function refuseWhatCannotBeCarried(ctx, serving, rollout) {
     const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName);
     if (componentBased) {
         throw new Error(`${capitalise(name)} serves inference components (its variants name no model), which this action does not deploy; nothing was changed. Update the inference components with CreateInferenceComponent / UpdateInferenceComponent instead.`);
+    }
+    if (rollout.gates.probe) {
+        refuseProbesOnAsynchronous(ctx.endpointName, config, 'Judge the rollout on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
     }
     const serverless = (config.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig);
     if (serverless && (rollout.controller === 'sagemaker' || rollout.strategy !== 'all-at-once')) {
@@ -87611,148 +87775,6 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
     return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
-}
-
-;// CONCATENATED MODULE: ./src/probes.ts
-/**
- * Synthetic invocations: the only check that sees what a caller sees, where
- * metrics need real traffic and lag by minutes.
- *
- * Probes are reads as far as the dry run goes: an invocation changes no AWS
- * resource, so they are sent in a dry run too (a health check that skipped
- * them would tell nothing). They do run the model, so a model with side
- * effects of its own should be given a payload it treats as a no-op.
- *
- * The payload may hold real data: no record, log line or summary ever shows
- * it, and a model that echoes it back has the echo masked.
- */
-
-
-
-/** Long enough to recognise an answer, short enough for a table cell. */
-const DETAIL_MAX_CHARS = 120;
-/** Shorter payloads ({} or 1) are too common in ordinary answers to mask without mangling them. */
-const MIN_MASKED_PAYLOAD_CHARS = 4;
-const PAYLOAD_MASK = '«payload»';
-/**
- * Sends `probe.count` invocations one after another and records each. A
- * failure (an error answer, a throttle that outlasted the client's retries, a
- * slow answer) is a record with `ok: false`, never an exception: the caller
- * decides what failed probes mean.
- */
-async function sendProbes(ctx, probe, options = {}) {
-    const body = new TextEncoder().encode(probe.payload);
-    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
-    const records = [];
-    for (let index = 1; index <= probe.count; index++) {
-        const record = await sendProbe(ctx, probe, body, options);
-        records.push(record);
-        const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
-        info(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
-    }
-    return records;
-}
-async function sendProbe(ctx, probe, body, options) {
-    const started = ctx.clock.now();
-    try {
-        const response = await ctx.clients.runtime.send(new client_sagemaker_runtime_dist_cjs/* InvokeEndpointCommand */.Pn({
-            EndpointName: ctx.endpointName,
-            Body: body,
-            ContentType: probe.contentType,
-            ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
-        }));
-        const latencyMs = answerLatency(ctx.clock.now() - started, response);
-        const statusCode = response.$metadata?.httpStatusCode ?? 200;
-        const variant = response.InvokedProductionVariant ?? options.targetVariant;
-        const answer = describeBody(response.Body, response.ContentType);
-        const record = {
-            ...(variant ? { variant } : {}),
-            ok: statusCode >= 200 && statusCode < 300,
-            latencyMs,
-            statusCode,
-            detail: answer
-        };
-        if (record.ok && options.maxLatencyMs !== undefined && latencyMs > options.maxLatencyMs) {
-            record.ok = false;
-            record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`;
-        }
-        record.detail = shortDetail(record.detail, probe.payload);
-        return record;
-    }
-    catch (error) {
-        const latencyMs = answerLatency(ctx.clock.now() - started, error);
-        const statusCode = failureStatus(error);
-        return {
-            ...(options.targetVariant ? { variant: options.targetVariant } : {}),
-            ok: false,
-            latencyMs,
-            ...(statusCode === undefined ? {} : { statusCode }),
-            detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
-        };
-    }
-}
-/**
- * The time the answer took, without the SDK's backoff between retries of a
- * throttled request: a throttle is not a slow model, and probe-max-latency
- * judges the model.
- */
-function answerLatency(elapsedMs, result) {
-    const retryDelay = result?.$metadata?.totalRetryDelay;
-    return typeof retryDelay === 'number' ? Math.max(0, elapsedMs - retryDelay) : elapsedMs;
-}
-/** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
-function failureStatus(error) {
-    if (!error || typeof error !== 'object')
-        return undefined;
-    const { OriginalStatusCode, $metadata } = error;
-    if (typeof OriginalStatusCode === 'number')
-        return OriginalStatusCode;
-    return typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined;
-}
-function describeBody(body, contentType) {
-    if (!body || body.byteLength === 0)
-        return '(empty response)';
-    const text = new TextDecoder().decode(body);
-    // An image or tensor answer would be noise in a log line: say what it was instead.
-    if (/[\uFFFD\u0000-\u0008\u000e-\u001f]/.test(text)) {
-        return `(${body.byteLength} bytes${contentType ? ` of ${contentType}` : ''})`;
-    }
-    return text;
-}
-/** One line of at most DETAIL_MAX_CHARS characters, with any echo of the payload masked. */
-function shortDetail(text, payload) {
-    const flatten = (value) => value.replace(/\s+/g, ' ').trim();
-    const shapes = new Set([payload, payload.trim(), flatten(payload), compactJson(payload)]);
-    const masks = [...shapes].filter((shape) => shape !== undefined && shape.length >= MIN_MASKED_PAYLOAD_CHARS);
-    // Longest first, so a shorter form never leaves part of a longer one behind.
-    masks.sort((a, b) => b.length - a.length);
-    let masked = text;
-    for (const shape of masks)
-        masked = masked.split(shape).join(PAYLOAD_MASK);
-    masked = flatten(masked);
-    for (const shape of masks.map(flatten)) {
-        if (shape.length >= MIN_MASKED_PAYLOAD_CHARS)
-            masked = masked.split(shape).join(PAYLOAD_MASK);
-    }
-    return masked.length > DETAIL_MAX_CHARS ? `${masked.slice(0, DETAIL_MAX_CHARS - 1)}…` : masked;
-}
-function compactJson(payload) {
-    try {
-        return JSON.stringify(JSON.parse(payload));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The median latency of the probes (every probe, failed ones too); undefined for none. */
-function medianLatency(records) {
-    if (records.length === 0)
-        return undefined;
-    const sorted = records.map((record) => record.latencyMs).sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1
-        ? sorted[middle]
-        : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
@@ -90284,7 +90306,9 @@ async function runHealthCheck(ctx, settings) {
     if (!endpoint) {
         return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
     }
-    await reportEndpoint(ctx, endpoint);
+    const config = await reportEndpoint(ctx, endpoint);
+    // An endpoint that cannot be probed is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+    refuseProbesOnAsynchronous(ctx.endpointName, config, "Use operation: monitor, which judges the endpoint's status and metrics.");
     const { targetVariant } = settings;
     if (targetVariant !== undefined) {
         // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
@@ -90434,6 +90458,7 @@ function shorten(text) {
 
 
 
+
 async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
@@ -90442,6 +90467,9 @@ async function runPromote(ctx, settings) {
     const endpoint = await requireUpdatable(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await getEndpointConfig(ctx, configName);
+    if (settings.gates.probe) {
+        refuseProbesOnAsynchronous(ctx.endpointName, canaryConfig, 'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
+    }
     const tags = await configTags(ctx, canaryConfig);
     const newVariant = tags[TAGS.newVariant];
     const previousConfig = tags[TAGS.previousConfig];

@@ -95,7 +95,8 @@ export function variantRows(endpoint: Endpoint, config?: EndpointConfig): Varian
 }
 
 /** Records the endpoint's state in outputs and in the summary's variant table. */
-export async function reportEndpoint(ctx: OperationContext, endpoint: Endpoint): Promise<void> {
+/** Puts the endpoint in the report and the outputs; resolves with its config, when it still exists. */
+export async function reportEndpoint(ctx: OperationContext, endpoint: Endpoint): Promise<EndpointConfig | undefined> {
   const config = endpoint.EndpointConfigName ? await findEndpointConfig(ctx, endpoint.EndpointConfigName) : undefined
   ctx.report.variants = variantRows(endpoint, config)
   ctx.output('endpoint-name', endpoint.EndpointName ?? ctx.endpointName)
@@ -103,6 +104,7 @@ export async function reportEndpoint(ctx: OperationContext, endpoint: Endpoint):
   if (endpoint.EndpointStatus) ctx.output('endpoint-status', endpoint.EndpointStatus)
   if (endpoint.EndpointConfigName) ctx.output('endpoint-config-name', endpoint.EndpointConfigName)
   ctx.output('variant-weights', weightPercentages(endpoint.ProductionVariants ?? []))
+  return config
 }
 
 /** The one variant an operation may act on when the user named none. */

@@ -14,6 +14,7 @@ import * as core from '@actions/core'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
+import type { EndpointConfig } from './endpoint.js'
 import type { ProbeRecord } from './report.js'
 import type { ProbeSettings } from './settings.js'
 
@@ -28,6 +29,28 @@ export interface ProbeOptions {
   targetVariant?: string
   /** A slower answer is a failed probe. */
   maxLatencyMs?: number
+}
+
+/**
+ * Refuses probes on an asynchronous endpoint (one whose config has an
+ * AsyncInferenceConfig), before anything is sent or changed. Probes call
+ * InvokeEndpoint, which answers real-time endpoints; an asynchronous one is
+ * invoked with InvokeEndpointAsync
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-invoke-endpoint.html)
+ * and refuses InvokeEndpoint with a ValidationError
+ * (https://github.com/strands-agents/harness-sdk/issues/1969). Every probe
+ * would fail and roll back a healthy model, or mark a healthy endpoint
+ * unhealthy.
+ */
+export function refuseProbesOnAsynchronous(
+  endpointName: string,
+  config: EndpointConfig | undefined,
+  instead: string
+): void {
+  if (!config?.AsyncInferenceConfig) return
+  throw new Error(
+    `Input "probe-payload": endpoint "${endpointName}" is asynchronous (its config "${config.EndpointConfigName}" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. ${instead}`
+  )
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 import { awsCall } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { liveInstanceCount, type Endpoint, type EndpointConfig } from './endpoint.js'
+import { refuseProbesOnAsynchronous } from './probes.js'
 import { resolveFrameworkImage } from './images/framework-image.js'
 import { counted } from './parse.js'
 import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type RolloutSettings } from './settings.js'
@@ -84,6 +85,13 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
   if (componentBased) {
     throw new Error(
       `${capitalise(name)} serves inference components (its variants name no model), which this action does not deploy; nothing was changed. Update the inference components with CreateInferenceComponent / UpdateInferenceComponent instead.`
+    )
+  }
+  if (rollout.gates.probe) {
+    refuseProbesOnAsynchronous(
+      ctx.endpointName,
+      config,
+      'Judge the rollout on its metrics instead: alarm-names, max-error-rate, max-latency-p99.'
     )
   }
   const serverless = (config.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig)

@@ -28,12 +28,14 @@ import {
   DeleteEndpointConfigCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
+  ListModelsCommand,
   type AsyncInferenceConfig,
   type DescribeEndpointConfigCommandOutput,
   type DescribeModelCommandOutput,
   type ProductionVariant,
   type VpcConfig
 } from '@aws-sdk/client-sagemaker'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
   TEST_ROLE_ARN,
@@ -314,6 +316,47 @@ describe('production settings a rollout carries', () => {
       const endpoint = await describeEndpoint(aws, name)
       expect(endpoint.EndpointConfigName).toBe(release.EndpointConfigName)
       expect(endpoint.AsyncInferenceConfig).toEqual(ASYNC)
+    }
+  )
+
+  it.concurrent(
+    'an asynchronous endpoint is never probed: a canary with probes and a health-check are refused before anything is sent',
+    async () => {
+      const name = 'async-probed'
+      await serving(name, { asyncInference: ASYNC })
+      // What the refusal spares: SageMaker answers InvokeEndpoint on an asynchronous endpoint with a ValidationError.
+      await expect(
+        aws.runtime.send(new InvokeEndpointCommand({ EndpointName: name, Body: '{}', ContentType: 'application/json' }))
+      ).rejects.toMatchObject({ name: 'ValidationError' })
+      const before = await describeEndpoint(aws, name)
+
+      const refused = expectFailure(await deploy(name, { strategy: 'canary', 'traffic-steps': '50,100', ...PROBED }))
+      expect(refused).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Input "probe-payload": endpoint "${name}" is asynchronous .* nothing was changed\\. Judge the rollout on its metrics instead`
+          )
+        )
+      ])
+      // A workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+      const checked = expectFailure(
+        await run({
+          operation: 'health-check',
+          'endpoint-name': name,
+          'probe-payload': '{}',
+          'fail-on-unhealthy': 'false'
+        })
+      )
+      expect(checked).toEqual([expect.stringContaining('is asynchronous')])
+      expect(checked[0]).toContain('Use operation: monitor')
+
+      const after = await describeEndpoint(aws, name)
+      expect(after.EndpointConfigName).toBe(before.EndpointConfigName)
+      expect(after.LastModifiedTime).toEqual(before.LastModifiedTime)
+      const models = await aws.sagemaker.send(new ListModelsCommand({ MaxResults: 100 }))
+      expect((models.Models ?? []).map((model) => model.ModelName)).not.toContain(`${name}-new`)
+      // Only the request above reached the endpoint: no probe was sent.
+      expect((await control.invocations()).filter((invocation) => invocation.endpoint === name)).toHaveLength(1)
     }
   )
 })

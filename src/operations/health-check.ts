@@ -7,7 +7,7 @@
 import * as core from '@actions/core'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
-import { medianLatency, sendProbes } from '../probes.js'
+import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
 import type { HealthCheckSettings } from '../settings.js'
 
 export async function runHealthCheck(ctx: OperationContext, settings: HealthCheckSettings): Promise<void> {
@@ -15,7 +15,13 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
   if (!endpoint) {
     return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`)
   }
-  await reportEndpoint(ctx, endpoint)
+  const config = await reportEndpoint(ctx, endpoint)
+  // An endpoint that cannot be probed is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+  refuseProbesOnAsynchronous(
+    ctx.endpointName,
+    config,
+    "Use operation: monitor, which judges the endpoint's status and metrics."
+  )
   const { targetVariant } = settings
   if (targetVariant !== undefined) {
     // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.

@@ -5,6 +5,7 @@
  */
 import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages } from '../endpoint.js'
+import { refuseProbesOnAsynchronous } from '../probes.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
@@ -25,6 +26,13 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const endpoint = await requireUpdatable(ctx)
   const configName = endpoint.EndpointConfigName ?? ''
   const canaryConfig = await getEndpointConfig(ctx, configName)
+  if (settings.gates.probe) {
+    refuseProbesOnAsynchronous(
+      ctx.endpointName,
+      canaryConfig,
+      'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.'
+    )
+  }
   const tags = await configTags(ctx, canaryConfig)
   const newVariant = tags[TAGS.newVariant]
   const previousConfig = tags[TAGS.previousConfig]

@@ -14,7 +14,7 @@ from moto.sagemakerruntime import responses as rt_responses
 
 import emu_traffic as traffic
 from emu_core import LOCK, STATE
-from emu_sagemaker import settled_endpoint
+from emu_sagemaker import config_request, settled_endpoint
 
 _orig_invoke_endpoint = rt_responses.SageMakerRuntimeResponse.invoke_endpoint
 _PLACEHOLDER_VARIANT = "invoked_production_variant"
@@ -76,6 +76,21 @@ def invoke_endpoint(self: Any) -> Any:
                 "ValidationError",
                 400,
                 {"ErrorCode": "VALIDATION_ERROR", "Message": f"Endpoint {name} of account {account} not found."},
+            )
+        # An asynchronous endpoint is invoked with InvokeEndpointAsync; SageMaker refuses InvokeEndpoint on it with a
+        # ValidationError (https://github.com/strands-agents/harness-sdk/issues/1969). Its exact message is not
+        # documented: this one says what happened.
+        config = backend.endpoint_configs.get(endpoint.endpoint_config_name)
+        if config is not None and config_request(config).get("AsyncInferenceConfig"):
+            record["status"] = 400
+            traffic.reject(name)
+            return _runtime_error(
+                "ValidationError",
+                400,
+                {
+                    "ErrorCode": "VALIDATION_ERROR",
+                    "Message": f"Endpoint {name} of account {account} is an asynchronous endpoint: use InvokeEndpointAsync.",
+                },
             )
         variants = endpoint.production_variants
         if target:

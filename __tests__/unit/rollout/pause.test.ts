@@ -120,6 +120,21 @@ describe('traffic-steps 10,50', () => {
     expect(result.summary).toContain('⏸️ deploy paused')
   })
 
+  it('then promote with probes on an asynchronous endpoint is refused before it moves anything', async () => {
+    await pauseAtFifty()
+    const paused = fake.configs.get(canaryConfig)
+    if (paused)
+      paused.settings = { ...paused.settings, AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://out' } } }
+
+    const result = await runAction({ ...promote, 'probe-payload': '{"amount": 1}' }, { clock })
+
+    expect(result.failed).toMatch(
+      /^Input "probe-payload": endpoint "fraud" is asynchronous .*; nothing was changed\. Judge the pause on its metrics instead/
+    )
+    expect(changeCalls(aws)).toEqual([])
+    expect(fake.endpoint('fraud').config).toBe(canaryConfig)
+  })
+
   it('then promote continues to 100 and retires the old variant', async () => {
     await pauseAtFifty()
 

@@ -6,6 +6,7 @@
  * Inputs override; what cannot be carried is refused before any change.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import * as core from '../../../__fixtures__/core.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, type AwsCall } from '../../../__fixtures__/fake-aws.js'
@@ -213,6 +214,18 @@ describe('inputs override what is inherited', () => {
 })
 
 describe('what cannot be carried is refused before any change', () => {
+  it('probes on an asynchronous endpoint, which answers InvokeEndpointAsync only', async () => {
+    seedProduction()
+
+    const result = await runAction({ ...canary, 'probe-payload': '{"amount": 1}' }, { clock })
+
+    expect(result.failed).toBe(
+      'Input "probe-payload": endpoint "fraud" is asynchronous (its config "fraud-v1-config" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. Judge the rollout on its metrics instead: alarm-names, max-error-rate, max-latency-p99.'
+    )
+    expect(changeCalls(aws)).toEqual([])
+    expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toEqual([])
+  })
+
   it('shadow variants', async () => {
     fake.seedEndpoint(
       'fraud',
