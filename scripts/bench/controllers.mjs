@@ -207,6 +207,7 @@ function recoveryFigures(entry, samples) {
   }
   const evaluations = (entry.result.rollout?.steps ?? []).flatMap((step) => step.evaluations ?? [])
   const failed = evaluations.find((evaluation) => evaluation.verdict === 'failed')
+  const sinceFailed = (moment) => (moment && failed ? moment.at - failed.at : NaN)
   const old = failed ? backOnOld(failed.at) : undefined
   if (setup.newVariant) {
     const zero = timeline.find(
@@ -218,24 +219,25 @@ function recoveryFigures(entry, samples) {
     return {
       outcome,
       detection: 'failed evaluation',
-      toCall: zero && failed ? zero.at - failed.at : NaN,
+      toCall: sinceFailed(zero),
       call: 'weight-0 call',
-      toTrafficBack: landed && failed ? landed.at - failed.at : NaN,
+      toTrafficBack: sinceFailed(landed),
       trafficBack: 'weight 0 in effect',
-      toOldConfig: old && failed ? old.at - failed.at : NaN
+      toOldConfig: sinceFailed(old)
     }
   }
   const restore = timeline.find(
     (candidate) => candidate.key === UPDATE && ok(candidate) && candidate.body?.EndpointConfigName === previousConfig
   )
+  // All at once has no old variant to shift back to: traffic is back once the previous config serves again.
   return {
     outcome,
     detection: 'failed evaluation',
-    toCall: restore && failed ? restore.at - failed.at : NaN,
+    toCall: sinceFailed(restore),
     call: 'UpdateEndpoint to the previous config',
-    toTrafficBack: old && failed ? old.at - failed.at : NaN,
+    toTrafficBack: sinceFailed(old),
     trafficBack: 'InService on the previous config',
-    toOldConfig: old && failed ? old.at - failed.at : NaN
+    toOldConfig: sinceFailed(old)
   }
 }
 
