@@ -92,15 +92,15 @@ async function changeWhenUpdatable(
     } catch (error) {
       const inProgress = isUpdateInProgress(error)
       if (!inProgress && !answerMayBeLost(error)) throw error
-      if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS) throw error
-      const now = await getEndpoint(ctx)
-      const landed = landing(now)
+      // Looked at even after the last attempt: the change it failed to confirm may have landed.
+      const landed = landing(await getEndpoint(ctx))
       if (landed !== 'not-seen') {
         core.info(
           `${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`
         )
         return before
       }
+      if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS) throw error
       core.info(
         inProgress
           ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`

@@ -38,6 +38,28 @@ describe('a change whose answer was lost', () => {
     expect(result.log.join('\n')).toContain('shows no sign of it; sending it again')
   })
 
+  it('is looked for once more after the last attempt, and not failed when it landed', async () => {
+    let sent = 0
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
+      sent++
+      throw lost()
+    })
+    // The tenth change landed; SageMaker shows it as the endpoint's desired weight while it is Updating.
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .callsFake(() =>
+        sent >= 10
+          ? endpoint('fraud', 'Updating', 'cfg-1', [{ name: 'AllTraffic', weight: 100, count: 1 }])
+          : endpoint('fraud', 'InService', 'cfg-1')
+      )
+
+    const result = await runAction({ ...inputs, 'wait-for-completion': 'false' })
+
+    expect(result.failed).toBeUndefined()
+    expect(sent).toBe(10)
+    expect(result.log.join('\n')).toContain('was accepted though its answer was lost')
+  })
+
   it('gives up after as many attempts as the SDK makes of other calls, naming the call and the code', async () => {
     aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejects(lost())
 
