@@ -23,8 +23,9 @@
 // python3 if it has the right moto, or makes .cache/emulator-venv and
 // installs moto there. Flags: see USAGE below.
 
-import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
+import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 
+import { emulatorClients } from '../test/emulator/clients.mjs'
 import { emulatorControl } from '../test/emulator/control.mjs'
 import {
   CANCEL_SIGTERM_MS,
@@ -374,11 +375,8 @@ async function main() {
     )
   )
 
-  const cloudwatch = new CloudWatchClient({
-    region: REGION,
-    endpoint: emulator.url,
-    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' }
-  })
+  const aws = emulatorClients(emulator, { maxAttempts: 3 })
+  const { cloudwatch } = aws
   const steps = []
   let traffic
   let rollbackReason
@@ -514,7 +512,7 @@ async function main() {
       })
       if (post.summary.trim()) steps.push({ title: `Post · ${title}`, inputs, result: post, post: true })
     }
-    cloudwatch.destroy()
+    aws.destroy()
     await emulator.stop()
     say(dim('Emulator stopped.'))
   }

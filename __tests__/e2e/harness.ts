@@ -7,21 +7,21 @@
 // E2E tests are meant to run with --runInBand (npm run test:e2e); the Node 24
 // install is guarded by a lock anyway, so parallel workers stay safe.
 
-import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling'
-import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch'
+import { PutMetricDataCommand, type CloudWatchClient, type MetricDatum } from '@aws-sdk/client-cloudwatch'
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
   DescribeEndpointCommand,
-  SageMakerClient,
+  type SageMakerClient,
   type DescribeEndpointCommandOutput,
   type ProductionVariantInstanceType,
   type Tag
 } from '@aws-sdk/client-sagemaker'
-import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 
 import { EMULATOR_ACCOUNT, EMULATOR_REGION, type Emulator } from '../../test/runner/runner.mjs'
+
+import { emulatorClients, type EmulatorClients } from '../../test/emulator/clients.mjs'
 
 export { setAlarm } from '../../test/emulator/alarms.mjs'
 export {
@@ -62,35 +62,11 @@ export {
 // AWS clients and seeding helpers
 // ---------------------------------------------------------------------------
 
-export interface AwsClients {
-  sagemaker: SageMakerClient
-  runtime: SageMakerRuntimeClient
-  cloudwatch: CloudWatchClient
-  autoscaling: ApplicationAutoScalingClient
-  destroy(): void
-}
+export type AwsClients = EmulatorClients
 
+/** Clients to the emulator (or a proxy); one attempt a call: retries would hide emulator errors and slow failing tests down. */
 export function awsClients(target: Emulator | string): AwsClients {
-  const endpoint = typeof target === 'string' ? target : target.url
-  const config = {
-    endpoint,
-    region: TEST_REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    // Retries would hide emulator errors and slow failing tests down.
-    maxAttempts: 1
-  }
-  const clients = {
-    sagemaker: new SageMakerClient(config),
-    runtime: new SageMakerRuntimeClient(config),
-    cloudwatch: new CloudWatchClient(config),
-    autoscaling: new ApplicationAutoScalingClient(config)
-  }
-  return {
-    ...clients,
-    destroy() {
-      for (const client of Object.values(clients)) client.destroy()
-    }
-  }
+  return emulatorClients(target)
 }
 
 export interface SeedVariant {

@@ -2,15 +2,14 @@
 // reliability) share: endpoints seeded straight into the emulator, the
 // action run as the runner runs it, and small helpers to read what it left.
 
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
-  DescribeEndpointCommand,
-  SageMakerClient
+  DescribeEndpointCommand
 } from '@aws-sdk/client-sagemaker'
 
+import { emulatorClients } from '../../test/emulator/clients.mjs'
 import { preciseNow } from '../../test/proxy/proxy.mjs'
 import { EMULATOR_ACCOUNT, EMULATOR_REGION, runStep } from '../../test/runner/runner.mjs'
 
@@ -43,25 +42,8 @@ export function spread(values, digits = 1) {
   return `${seconds(median(values), digits)} (${seconds(Math.min(...values), digits)} to ${seconds(Math.max(...values), digits)})`
 }
 
-/** SDK clients straight to the emulator (never through a proxy). */
-export function directClients(url) {
-  const config = {
-    endpoint: url,
-    region: EMULATOR_REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    maxAttempts: 3
-  }
-  const sagemaker = new SageMakerClient(config)
-  const cloudwatch = new CloudWatchClient(config)
-  return {
-    sagemaker,
-    cloudwatch,
-    destroy() {
-      sagemaker.destroy()
-      cloudwatch.destroy()
-    }
-  }
-}
+/** SDK clients straight to the emulator (never through a proxy), with a few attempts for the bench's own calls. */
+export const directClients = (url) => emulatorClients(url, { maxAttempts: 3 })
 
 /**
  * An endpoint serving `variants` (one, AllTraffic, by default) of `instances`
