@@ -37,6 +37,7 @@ import {
   SetupError,
   declaredInputs,
   emulatorPython,
+  nodeVersion,
   scrubEnvironment
 } from '../../test/runner/runner.mjs'
 import {
@@ -765,6 +766,20 @@ describe('runner module: processes', () => {
     expect(version).toMatch(/^v24\./)
     expect(await ensureNode24()).toBe(node)
   }, 600_000)
+
+  it('reads no version from a binary another process is still writing, instead of failing to spawn it', async () => {
+    // What a test worker meets while another one installs Node 24: Linux
+    // refuses to run a file open for writing (ETXTBSY), and Node throws that.
+    const binary = path.join(dir, 'node-being-written')
+    const writing = await fsp.open(binary, 'w', 0o755)
+    try {
+      await writing.write('#!/bin/sh\necho v24.0.0\n')
+      expect(await nodeVersion(binary)).toBeUndefined()
+    } finally {
+      await writing.close()
+    }
+    expect(await nodeVersion(binary)).toBe('v24.0.0')
+  })
 
   /** A fake action in `dir`: action.yml declaring three inputs, and `source` as its entry point. */
   async function fakeAction(name: string, source: string): Promise<{ entry: string; actionYml: string }> {

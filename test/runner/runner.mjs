@@ -77,7 +77,15 @@ function capture(command, args, { env = process.env, cwd = REPO_ROOT, timeoutMs 
     let stdout = ''
     let stderr = ''
     let settled = false
-    const child = track(spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }))
+    let child
+    try {
+      child = track(spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }))
+    } catch (error) {
+      // Node throws some spawn failures instead of emitting them: ETXTBSY when
+      // another process is still writing the binary, for one.
+      resolve({ code: null, signal: null, stdout, stderr, error })
+      return
+    }
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text))
     child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text))
@@ -328,24 +336,33 @@ async function installNode24(onInstall) {
   const prefix = path.join(CACHE, 'node24')
   const binary = path.join(prefix, 'node_modules', pkg, 'bin', 'node')
   const isNode24 = async () => (await nodeVersion(binary))?.startsWith('v24.') ?? false
+  // Checked without the lock: the binary only ever appears whole (see below).
   if (await isNode24()) return binary
   await withLock(path.join(CACHE, 'node24.lock'), async () => {
     if (await isNode24()) return
     onInstall?.(`Installing Node 24 (${pkg}@24 from the npm registry) into .cache/node24, once…`)
-    await fsp.mkdir(prefix, { recursive: true })
+    // npm writes into a staging folder that is then renamed into place, so a
+    // process checking .cache/node24 without the lock finds no binary or a
+    // whole one, never one still being written (spawning that fails: ETXTBSY).
+    const staging = `${prefix}.staging-${process.pid}`
+    await fsp.rm(staging, { recursive: true, force: true })
+    await fsp.mkdir(staging, { recursive: true })
     // `npm run` and `npm test` export npm_config_* for this project; they
     // must not steer this install into another folder.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
     const result = await capture(
       'npm',
-      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@24`],
-      { cwd: prefix, env, timeoutMs: 10 * 60_000 }
+      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', staging, `${pkg}@24`],
+      { cwd: staging, env, timeoutMs: 10 * 60_000 }
     )
     if (result.code !== 0) {
+      await fsp.rm(staging, { recursive: true, force: true })
       throw new SetupError(
-        `npm install ${pkg}@24 failed (exit ${result.code}):\n${(result.stderr || result.stdout).trim()}`
+        `npm install ${pkg}@24 failed (exit ${result.code}):\n${(result.stderr || result.stdout || String(result.error ?? '')).trim()}`
       )
     }
+    await fsp.rm(prefix, { recursive: true, force: true })
+    await fsp.rename(staging, prefix)
   })
   const version = await nodeVersion(binary)
   if (!version?.startsWith('v24.')) {
