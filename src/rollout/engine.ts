@@ -345,6 +345,12 @@ async function judgePause(
     step.reason = `the pause at ${pause.weight}% failed its gates: ${evaluation.failures.join('; ')}`
     return { failure: step.reason, baseline: judge.baselineSeen }
   }
+  if (judge.leaningToFailure !== undefined) {
+    // A step would wait for more minutes; promote cannot, and more traffic never follows a bad reading.
+    step.verdict = 'failed'
+    step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`
+    return { failure: step.reason, baseline: judge.baselineSeen }
+  }
   step.verdict = evaluation.verdict
   if (evaluation.verdict === 'inconclusive') {
     step.reason = evaluation.inconclusive.join('; ')
@@ -381,7 +387,8 @@ async function shiftTraffic(ctx: OperationContext, inFlight: InFlight, weight: n
  * Watches one step: gates judged every gate-interval through bake-time, then,
  * while CloudWatch has not yet published the minutes the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
- * least one conclusive passing evaluation and no failure left standing; it
+ * least one conclusive passing evaluation, no failure left standing and no
+ * window whose error rate leans toward failure on thin evidence; it
  * fails at failure-threshold failed evaluations without a pass between them
  * (an inconclusive evaluation is no evidence of health, so it does not reset
  * the count); otherwise it is inconclusive.
@@ -443,12 +450,20 @@ async function bake(
     // A step never ends on a failure left standing: more traffic never follows a bad reading.
     if (failures.consecutive > 0) continue
     if (waitsForData && judge.judgedThrough < exposedUntil) continue
+    // Nor on a window whose error rate is above the limit, however thin its evidence.
+    if (judge.leaningToFailure !== undefined) continue
     if (passedOnce) return { verdict: 'passed' }
   }
   if (failures.consecutive > 0) {
     return {
       verdict: 'failed',
       reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
+    }
+  }
+  if (judge.leaningToFailure !== undefined) {
+    return {
+      verdict: 'inconclusive',
+      reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
     }
   }
   if (passedOnce) {

@@ -251,6 +251,22 @@ describe('traffic-steps 10,50', () => {
     expect(result.summary).toContain('<td>pause</td><td>50%</td>')
   })
 
+  it('then promote moves no traffic on a pause whose error rate is above the limit, even on too few requests to decide', async () => {
+    // A quiet half hour: about thirty requests to the canary, one or two of them failing.
+    await pauseAtFifty(() => {
+      fake.cloudwatch.requestRates.set('fraud', 1 / 30)
+      fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.04, latencyP99Ms: 40 })
+    })
+
+    const result = await runAction(promote, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(
+      /^Rolled back: the pause at 50% ended with its error rate [\d.]+% \(\d 5XX of \d\d\) in \d\d:\d\d–\d\d:\d\d UTC is above max-error-rate 1\.00%, but the 95\.00% lower bound, 0\.\d\d%, is not: too few invocations to decide, and no more traffic moves on that/
+    )
+    expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
+  })
+
   it('then a failed gate during promote returns to the config before the canary', async () => {
     await pauseAtFifty()
     // Healthy through the pause; errors from a minute into the promotion.
