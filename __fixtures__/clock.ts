@@ -16,14 +16,17 @@ export class FakeClock implements Clock {
     this.advance(ms)
   }
 
+  /** Moves time forward, running each timer it passes at its own time, in order. */
   advance(ms: number): void {
-    this.current += Math.max(0, ms)
-    for (const timer of [...this.timers]) {
-      if (timer.at <= this.current) {
-        this.timers.splice(this.timers.indexOf(timer), 1)
-        timer.action()
-      }
+    const until = this.current + Math.max(0, ms)
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0]
+      if (!due) break
+      this.timers.splice(this.timers.indexOf(due), 1)
+      this.current = Math.max(this.current, due.at)
+      due.action()
     }
+    this.current = until
   }
 
   /** Runs `action` once fake time reaches `now() + ms` (to flip an alarm mid-rollout, say). */

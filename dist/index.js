@@ -86020,11 +86020,13 @@ function fullState(state) {
  * scaled or its scale-in is suspended already.
  * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
  */
-async function suspendScaleIn(ctx, endpointName, variantName) {
+async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = () => { }) {
     const target = await describeScalableTarget(ctx, endpointName, variantName);
     if (!target || target.SuspendedState?.DynamicScalingInSuspended)
         return undefined;
     const before = fullState(target.SuspendedState);
+    // Told before the call goes out: a run cancelled while it is out must still know what to put back.
+    aboutToSuspend(before);
     const resourceId = variantResourceId(endpointName, variantName);
     // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
     const input = {
@@ -88421,14 +88423,16 @@ async function withScalingMoved(ctx, plan, update) {
  * shifts away from them their autoscaling would scale them in, and a
  * rollback would then send all traffic back to a shrunken fleet.
  */
-async function holdServingCapacity(ctx, endpoint, variants) {
+async function holdServingCapacity(ctx, endpoint, variants, 
+/** Called with what is held so far as each suspension is about to be sent, for the post step to undo. */
+onHeld = () => { }) {
     const held = [];
     for (const variant of variants) {
         const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
         const instances = (summary && liveInstanceCount(summary)) ?? 0;
         let before;
         try {
-            before = await suspendScaleIn(ctx, ctx.endpointName, variant);
+            before = await suspendScaleIn(ctx, ctx.endpointName, variant, (found) => onHeld([...held, { variant, instances, before: found }]));
         }
         catch (error) {
             // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
@@ -88787,7 +88791,10 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
 }
 /**
  * promote judges the whole pause before any more traffic moves: a canary
- * that degraded while it waited for a person must not go further.
+ * that degraded while it waited for a person must not go further. The pause
+ * runs until now, so its last minutes are not published yet: like a step, it
+ * is judged until CloudWatch has published the minute promote began in (the
+ * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 async function judgePause(ctx, settings, inFlight, pause, record) {
     if (!hasGates(settings.gates))
@@ -88807,24 +88814,23 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
         baselineServes: pause.weight < 100,
         earlierBaseline: []
     });
-    const evaluation = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => judge.evaluate());
-    step.evaluations.push(evaluation);
+    const verdict = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 }));
     step.endedAt = ctx.clock.now();
-    info(`The pause: ${describeEvaluation(evaluation)}`);
-    if (evaluation.verdict === 'failed') {
+    if (verdict.verdict === 'failed') {
         step.verdict = 'failed';
-        step.reason = `the pause at ${pause.weight}% failed its gates: ${evaluation.failures.join('; ')}`;
+        const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed');
+        step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`;
         return { failure: step.reason, baseline: judge.baselineSeen };
     }
     if (judge.leaningToFailure !== undefined) {
-        // A step would wait for more minutes; promote cannot, and more traffic never follows a bad reading.
+        // More traffic never follows a bad reading, however thin.
         step.verdict = 'failed';
         step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`;
         return { failure: step.reason, baseline: judge.baselineSeen };
     }
-    step.verdict = evaluation.verdict;
-    if (evaluation.verdict === 'inconclusive') {
-        step.reason = evaluation.inconclusive.join('; ');
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'inconclusive') {
+        step.reason = verdict.reason;
         ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
     }
     return { baseline: judge.baselineSeen };
@@ -88856,11 +88862,13 @@ async function shiftTraffic(ctx, inFlight, weight) {
  * (an inconclusive evaluation is no evidence of health, so it does not reset
  * the count); otherwise it is inconclusive.
  */
-async function bake(ctx, settings, judge, step, failures) {
-    const start = step.startedAt;
-    const bakeEnd = start + settings.bakeTimeMs;
+async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } = {
+    start: step.startedAt,
+    bakeTimeMs: settings.bakeTimeMs
+}) {
+    const bakeEnd = start + bakeTimeMs;
     if (!hasGates(settings.gates)) {
-        info(`Baking for ${formatDuration(settings.bakeTimeMs)}.`);
+        info(`Baking for ${formatDuration(bakeTimeMs)}.`);
         await sleepUntil(ctx.clock, bakeEnd);
         return { verdict: 'passed' };
     }
@@ -88868,14 +88876,14 @@ async function bake(ctx, settings, judge, step, failures) {
     // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
     const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + gates_MINUTE_MS);
     const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
-    const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
+    const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
     // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
     const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
     let passedOnce = false;
     let last;
     for (let index = 1;; index++) {
         const dueAt = index <= due
-            ? start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs)
+            ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
             : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
         await sleepUntil(ctx.clock, dueAt);
         const evaluation = await judge.evaluate();
@@ -89108,6 +89116,8 @@ async function rollBack(ctx, inFlight) {
         const endpoint = await getEndpoint(ctx);
         if (endpoint.EndpointConfigName === inFlight.previousConfig &&
             !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
+            // It never left (cancelled or refused before the update took): only the suspended scale-in to undo.
+            await releaseServingCapacity(ctx, inFlight.held);
             inFlightRollout.clear();
             await deleteCanaryConfig(ctx, inFlight);
             return endpoint;
@@ -90274,7 +90284,10 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
     const canaryVariants = [...oldDefinitions, newVariantDefinition];
     inFlight.newVariantInstances = fleetSize([newVariantDefinition]);
     await createEndpointConfig(ctx, release.canaryConfig, canaryVariants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, plan.configSettings);
-    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name));
+    // Saved before any scale-in is suspended, and again as each one is: wherever a cancel falls, the post step
+    // knows what to resume.
+    markInFlight(ctx, inFlight);
+    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
     if (ctx.dryRun) {
         await planRollout(ctx, deploy.rollout, {
             endpoint,
@@ -90288,7 +90301,6 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
         });
         return undefined;
     }
-    markInFlight(ctx, inFlight);
     try {
         await group(`Adding ${newVariant} beside the serving variants at weight 0`, () => updateEndpointConfig(ctx, release.canaryConfig, {
             newFleetInstances: fleetSize(canaryVariants),
@@ -90515,7 +90527,9 @@ async function runPromote(ctx, settings) {
     const record = startRolloutRecord(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
-    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name));
+    // Saved before any scale-in is suspended, and again as each one is (see deploy).
+    markInFlight(ctx, inFlight);
+    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
     // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
     for (const entry of inFlight.held) {
         const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant);
@@ -96880,9 +96894,11 @@ async function run(overrides = {}) {
     let deployment;
     /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
     let planComment;
+    const decision = () => report.rollout?.decision ?? report.error ?? '';
     const finish = async (outcome) => {
         report.finishedAt = deps.clock.now();
-        await deployment?.finish(outcome ?? deploymentOutcome(report), report.rollout?.decision ?? report.error ?? '');
+        // First, so that a warning about it reaches the summary.
+        await deployment?.finish(outcome ?? deploymentOutcome(report), decision());
         setOutput('result', JSON.stringify(resultOutput(report)));
         const html = await writeSummary(report);
         if (planComment && html)
@@ -96890,7 +96906,12 @@ async function run(overrides = {}) {
     };
     const uninstall = installCancellationHandlers(() => clients, async (whatWasDone) => {
         recordCancellation(report, whatWasDone, deps.clock.now());
-        await finish('inactive');
+        report.finishedAt = deps.clock.now();
+        // The runner kills a cancelled step within seconds: the summary and outputs go out before GitHub is
+        // called, which may take its whole timeout when GitHub is slow.
+        setOutput('result', JSON.stringify(resultOutput(report)));
+        await writeSummary(report);
+        await deployment?.finish('inactive', decision());
     });
     try {
         const settings = parseSettings(readInput, deps.env);

@@ -438,11 +438,14 @@ function fullState(state: SuspendedState | undefined): Required<SuspendedState> 
 export async function suspendScaleIn(
   ctx: OperationContext,
   endpointName: string,
-  variantName: string
+  variantName: string,
+  aboutToSuspend: (before: Required<SuspendedState>) => void = () => {}
 ): Promise<Required<SuspendedState> | undefined> {
   const target = await describeScalableTarget(ctx, endpointName, variantName)
   if (!target || target.SuspendedState?.DynamicScalingInSuspended) return undefined
   const before = fullState(target.SuspendedState)
+  // Told before the call goes out: a run cancelled while it is out must still know what to put back.
+  aboutToSuspend(before)
   const resourceId = variantResourceId(endpointName, variantName)
   // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
   const input: RegisterScalableTargetCommandInput = {

@@ -63,9 +63,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   let deployment: DeploymentHandle | undefined
   /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
   let planComment: Omit<PlanCommentRequest, 'body'> | undefined
+  const decision = (): string => report.rollout?.decision ?? report.error ?? ''
   const finish = async (outcome?: DeploymentOutcome): Promise<void> => {
     report.finishedAt = deps.clock.now()
-    await deployment?.finish(outcome ?? deploymentOutcome(report), report.rollout?.decision ?? report.error ?? '')
+    // First, so that a warning about it reaches the summary.
+    await deployment?.finish(outcome ?? deploymentOutcome(report), decision())
     core.setOutput('result', JSON.stringify(resultOutput(report)))
     const html = await writeSummary(report)
     if (planComment && html) await postPlanComment({ ...planComment, body: html })
@@ -74,7 +76,12 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     () => clients,
     async (whatWasDone) => {
       recordCancellation(report, whatWasDone, deps.clock.now())
-      await finish('inactive')
+      report.finishedAt = deps.clock.now()
+      // The runner kills a cancelled step within seconds: the summary and outputs go out before GitHub is
+      // called, which may take its whole timeout when GitHub is slow.
+      core.setOutput('result', JSON.stringify(resultOutput(report)))
+      await writeSummary(report)
+      await deployment?.finish('inactive', decision())
     }
   )
   try {

@@ -191,9 +191,10 @@ describe('gates that hold on production-like CloudWatch', () => {
     if (paused.exitCode !== 0) throw new Error(transcript(paused))
     expect(paused.outputs['rollout-result']).toBe('paused')
 
-    // The canary goes bad while it waits; its bad minutes need to close and be published.
+    // The canary goes bad just before promote: no bad minute has closed, let alone been published,
+    // when it starts, so it must wait for the pause's last minutes before it moves any traffic.
     await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.5 })
-    await new Promise((resolve) => setTimeout(resolve, 100_000))
+    await new Promise((resolve) => setTimeout(resolve, 5_000))
 
     const promoted = await runAction({
       emulator,
@@ -212,6 +213,9 @@ describe('gates that hold on production-like CloudWatch', () => {
     expect(promoted.outputs['rollout-result']).toBe('rolled-back')
     const steps = stepsOf(promoted)
     expect(steps.map((step) => [step.kind ?? 'step', step.verdict])).toEqual([['pause', 'failed']])
+    expect(steps[0]?.reason).toMatch(
+      /^the pause at 30% failed its gates: error rate \d\d\.\d\d% .* above max-error-rate 5\.00%/
+    )
     expect(promoted.stdout).not.toContain('Shifting 100% of traffic')
     const endpoint = await describeEndpoint(aws, name)
     expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])

@@ -103,14 +103,20 @@ function runner(repo: string, apiUrl = github.url): Record<string, string> {
 function deploy(
   endpoint: string,
   inputs: Record<string, string>,
-  options: { apiUrl?: string; onOutput?: (line: string) => void; event?: { name: string; payload: unknown } } = {}
+  options: {
+    apiUrl?: string
+    onOutput?: (line: string) => void
+    event?: { name: string; payload: unknown }
+    cancel?: AbortSignal
+  } = {}
 ): Promise<ActionRun> {
-  const { onOutput, event } = options
+  const { onOutput, event, cancel } = options
   return runAction({
     emulator,
     timeoutMs: 2 * 60_000,
     env: runner(endpoint, options.apiUrl),
     ...(event ? { event } : {}),
+    ...(cancel ? { cancel } : {}),
     ...(onOutput ? { onOutput: (line: string) => onOutput(line) } : {}),
     inputs: {
       operation: 'deploy',
@@ -318,6 +324,37 @@ describe('GitHub deployments for an environment', () => {
       EndpointConfigName: run.outputs['endpoint-config-name']
     })
   }
+
+  it.concurrent(
+    'a cancelled canary writes its summary and outputs before it tells GitHub, which may not answer in time',
+    async () => {
+      const name = 'gh-cancelled'
+      await serving(name)
+      const statuses = new RegExp(`^POST /repos/${OWNER}/${name}/deployments/\\d+/statuses$`)
+      const cancel = new AbortController()
+
+      const run = await deploy(
+        name,
+        { ...PROBED_CANARY, 'bake-time': '5m', environment: 'production', 'github-token': TOKEN },
+        {
+          cancel: cancel.signal,
+          onOutput: (line) => {
+            if (cancel.signal.aborted || !/Evaluation 2\/\d+ at 50%/.test(line)) return
+            // in_progress is recorded; the status the cancel sends is never answered, and the runner kills the step.
+            github.fail(statuses, 'hang', { times: 1 })
+            cancel.abort()
+          }
+        }
+      )
+
+      expect(run.exitCode).not.toBe(0)
+      expect(run.summary).toMatch(new RegExp(`^<h2>⏹️ deploy cancelled: ${name}</h2>`))
+      expect(run.summary).toContain('Cancelled at 50% on')
+      expect(JSON.parse(run.outputs.result ?? '{}')).toMatchObject({ succeeded: false })
+      // The cancel did call GitHub, after the summary: in_progress, then the status left hanging.
+      expect(requestsOf(name).filter((request) => statuses.test(`${request.method} ${request.path}`))).toHaveLength(2)
+    }
+  )
 
   it.concurrent('a GitHub that answers 503 is a warning, and the deploy succeeds', async () => {
     const name = 'gh-outage'

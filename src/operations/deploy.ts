@@ -431,10 +431,14 @@ async function startProgressiveRollout(
     deploy.tags,
     plan.configSettings
   )
+  // Saved before any scale-in is suspended, and again as each one is: wherever a cancel falls, the post step
+  // knows what to resume.
+  markInFlight(ctx, inFlight)
   inFlight.held = await holdServingCapacity(
     ctx,
     endpoint,
-    inFlight.oldVariants.map((variant) => variant.name)
+    inFlight.oldVariants.map((variant) => variant.name),
+    (held) => markInFlight(ctx, { ...inFlight, held })
   )
   if (ctx.dryRun) {
     await planRollout(ctx, deploy.rollout, {
@@ -449,7 +453,6 @@ async function startProgressiveRollout(
     })
     return undefined
   }
-  markInFlight(ctx, inFlight)
   try {
     await core.group(`Adding ${newVariant} beside the serving variants at weight 0`, () =>
       updateEndpointConfig(ctx, release.canaryConfig, {

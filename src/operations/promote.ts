@@ -64,10 +64,13 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const record = startRolloutRecord(ctx, settings, inFlight)
   // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
   record.strategy = 'promote'
+  // Saved before any scale-in is suspended, and again as each one is (see deploy).
+  markInFlight(ctx, inFlight)
   inFlight.held = await holdServingCapacity(
     ctx,
     endpoint,
-    inFlight.oldVariants.map((variant) => variant.name)
+    inFlight.oldVariants.map((variant) => variant.name),
+    (held) => markInFlight(ctx, { ...inFlight, held })
   )
   // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
   for (const entry of inFlight.held) {

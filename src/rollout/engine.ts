@@ -308,7 +308,10 @@ async function rollBackOrStop(
 
 /**
  * promote judges the whole pause before any more traffic moves: a canary
- * that degraded while it waited for a person must not go further.
+ * that degraded while it waited for a person must not go further. The pause
+ * runs until now, so its last minutes are not published yet: like a step, it
+ * is judged until CloudWatch has published the minute promote began in (the
+ * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 async function judgePause(
   ctx: OperationContext,
@@ -333,27 +336,26 @@ async function judgePause(
     baselineServes: pause.weight < 100,
     earlierBaseline: []
   })
-  const evaluation = await core.group(
+  const verdict = await core.group(
     `Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`,
-    () => judge.evaluate()
+    () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 })
   )
-  step.evaluations.push(evaluation)
   step.endedAt = ctx.clock.now()
-  core.info(`The pause: ${describeEvaluation(evaluation)}`)
-  if (evaluation.verdict === 'failed') {
+  if (verdict.verdict === 'failed') {
     step.verdict = 'failed'
-    step.reason = `the pause at ${pause.weight}% failed its gates: ${evaluation.failures.join('; ')}`
+    const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed')
+    step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`
     return { failure: step.reason, baseline: judge.baselineSeen }
   }
   if (judge.leaningToFailure !== undefined) {
-    // A step would wait for more minutes; promote cannot, and more traffic never follows a bad reading.
+    // More traffic never follows a bad reading, however thin.
     step.verdict = 'failed'
     step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`
     return { failure: step.reason, baseline: judge.baselineSeen }
   }
-  step.verdict = evaluation.verdict
-  if (evaluation.verdict === 'inconclusive') {
-    step.reason = evaluation.inconclusive.join('; ')
+  step.verdict = verdict.verdict
+  if (verdict.verdict === 'inconclusive') {
+    step.reason = verdict.reason
     ctx.note(
       `The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`
     )
@@ -398,12 +400,15 @@ async function bake(
   settings: RolloutSettings,
   judge: StepJudge,
   step: RolloutStepRecord,
-  failures: { consecutive: number }
+  failures: { consecutive: number },
+  { start, bakeTimeMs }: { start: number; bakeTimeMs: number } = {
+    start: step.startedAt,
+    bakeTimeMs: settings.bakeTimeMs
+  }
 ): Promise<StepVerdict> {
-  const start = step.startedAt
-  const bakeEnd = start + settings.bakeTimeMs
+  const bakeEnd = start + bakeTimeMs
   if (!hasGates(settings.gates)) {
-    core.info(`Baking for ${formatDuration(settings.bakeTimeMs)}.`)
+    core.info(`Baking for ${formatDuration(bakeTimeMs)}.`)
     await sleepUntil(ctx.clock, bakeEnd)
     return { verdict: 'passed' }
   }
@@ -411,7 +416,7 @@ async function bake(
   // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
   const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + MINUTE_MS)
   const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd
-  const due = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
+  const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs))
   // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
   const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS)
   let passedOnce = false
@@ -419,7 +424,7 @@ async function bake(
   for (let index = 1; ; index++) {
     const dueAt =
       index <= due
-        ? start + Math.min(index * settings.gateIntervalMs, settings.bakeTimeMs)
+        ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
         : Math.min(bakeEnd + (index - due) * waitingInterval, deadline)
     await sleepUntil(ctx.clock, dueAt)
     const evaluation = await judge.evaluate()
@@ -681,6 +686,8 @@ export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promi
       endpoint.EndpointConfigName === inFlight.previousConfig &&
       !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')
     ) {
+      // It never left (cancelled or refused before the update took): only the suspended scale-in to undo.
+      await releaseServingCapacity(ctx, inFlight.held)
       inFlightRollout.clear()
       await deleteCanaryConfig(ctx, inFlight)
       return endpoint

@@ -174,7 +174,9 @@ export interface HeldCapacity {
 export async function holdServingCapacity(
   ctx: OperationContext,
   endpoint: Endpoint,
-  variants: string[]
+  variants: string[],
+  /** Called with what is held so far as each suspension is about to be sent, for the post step to undo. */
+  onHeld: (held: HeldCapacity[]) => void = () => {}
 ): Promise<HeldCapacity[]> {
   const held: HeldCapacity[] = []
   for (const variant of variants) {
@@ -182,7 +184,9 @@ export async function holdServingCapacity(
     const instances = (summary && liveInstanceCount(summary)) ?? 0
     let before: SuspendedState | undefined
     try {
-      before = await suspendScaleIn(ctx, ctx.endpointName, variant)
+      before = await suspendScaleIn(ctx, ctx.endpointName, variant, (found) =>
+        onHeld([...held, { variant, instances, before: found }])
+      )
     } catch (error) {
       // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
       core.warning(

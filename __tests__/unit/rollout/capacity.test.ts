@@ -6,6 +6,7 @@
  * the new variant after it.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling'
 import * as core from '../../../__fixtures__/core.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { scalingScope, variantResourceId } from '../../../__fixtures__/autoscaling.js'
@@ -219,6 +220,35 @@ describe('autoscaling carried over at promotion', () => {
     expect(suspended).toEqual([true, true])
     // Paused is a resting state: autoscaling is the variant's own again until promote suspends it anew.
     expect(fake.scalableTargets.get(OLD)?.suspended?.DynamicScalingInSuspended).toBe(false)
+  })
+
+  it('has saved what it suspends before the suspension is sent: a run cancelled meanwhile leaves the post step what to resume', async () => {
+    let savedWhileSending: string | undefined
+    aws.autoscaling.on(RegisterScalableTargetCommand).callsFakeOnce(() => {
+      savedWhileSending = core.state.rollout
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })
+    })
+
+    await runAction(canary, { clock })
+
+    expect(JSON.parse(savedWhileSending ?? '{}')).toMatchObject({
+      newVariant: 'fraud-v2',
+      heldCapacity: [{ variant: 'AllTraffic', instances: 4, before: NOTHING_SUSPENDED }]
+    })
+  })
+
+  it('resumes scale-in when SageMaker rolls back the update that adds the canary', async () => {
+    fake.failUpdateTo = { config: (name) => name.endsWith('-canary'), reason: 'The ping health check failed.' }
+
+    const result = await runAction(canary, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('failed')
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    const suspensions = changeCalls(aws)
+      .filter((call) => call.name === 'autoscaling.RegisterScalableTarget')
+      .map((call) => call.input.SuspendedState)
+    expect(suspensions).toEqual([SCALE_IN_SUSPENDED, NOTHING_SUSPENDED])
+    expect(fake.scalableTargets.get(OLD)?.suspended).toEqual(NOTHING_SUSPENDED)
   })
 
   it('leaves a scale-in the user suspended as it was', async () => {

@@ -581,6 +581,22 @@ describe('comparison with the baseline', () => {
     expect(result.failed).toContain('from the earlier steps')
   })
 
+  it('passes a new variant as fast as the serving one once it has the minutes to rank, inconclusive until then', async () => {
+    const clock = withTraffic(fake, 50)
+    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0, latencyP99Ms: 100 })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 100 })
+
+    const result = await runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const verdicts = stepsOf(result)[0]?.evaluations.flatMap(
+      (evaluation) => evaluation.comparisons?.map((comparison) => comparison.verdict) ?? []
+    )
+    // Three minutes against three can never reach 95%: the first comparisons cannot tell, later ones pass.
+    expect(verdicts?.[0]).toBe('inconclusive')
+    expect(verdicts?.at(-1)).toBe('passed')
+  })
+
   it('compares p99s minute by minute and fails a new variant twice as slow', async () => {
     const clock = withTraffic(fake, 50)
     fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0, latencyP99Ms: 100 })

@@ -267,6 +267,22 @@ describe('traffic-steps 10,50', () => {
     expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
   })
 
+  it("then promote waits for the pause's last minutes: a canary that went bad just before it gets no more traffic", async () => {
+    // Failing most requests in the last minute of the half hour: one CloudWatch has not published when promote starts.
+    await pauseAtFifty(() =>
+      clock.at(29 * 60_000, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.9, latencyP99Ms: 40 }))
+    )
+
+    const result = await runAction(promote, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    // Promote began at 12:54: the pause's minute 12:53 was published at 12:55:30, and judged before any shift.
+    expect(result.failed).toMatch(
+      /^Rolled back: the pause at 50% failed its gates: error rate 90\.00% \(\d+ 5XX of \d+\) in 12:53–12:54 UTC above max-error-rate 1\.00%/
+    )
+    expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
+  })
+
   it('then a failed gate during promote returns to the config before the canary', async () => {
     await pauseAtFifty()
     // Healthy through the pause; errors from a minute into the promotion.
