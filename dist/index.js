@@ -88978,19 +88978,22 @@ async function sleepUntil(clock, at) {
  * the old variants moves to it: SageMaker refuses to remove a scaled variant,
  * so the old registrations go first and the new one comes after.
  */
+/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
+function releaseVariant(endpoint, canaryConfig, newVariant) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
+    const count = (live && liveInstanceCount(live)) ?? undefined;
+    return variantDefinition(canaryConfig, newVariant, {
+        InitialVariantWeight: 1,
+        ...(count ? { InitialInstanceCount: count } : {})
+    });
+}
 async function promote(ctx, inFlight) {
     // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
     await releaseServingCapacity(ctx, inFlight.held);
     const endpoint = await getEndpoint(ctx);
     const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig);
-    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
-    const count = (live && liveInstanceCount(live)) ?? undefined;
-    const release = [
-        variantDefinition(canaryConfig, inFlight.newVariant, {
-            InitialVariantWeight: 1,
-            ...(count ? { InitialInstanceCount: count } : {})
-        })
-    ];
+    const release = [releaseVariant(endpoint, canaryConfig, inFlight.newVariant)];
+    const count = release[0]?.InitialInstanceCount;
     await createEndpointConfig(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, carriedConfigSettings(canaryConfig));
     const { moves } = await withScalingMoved(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, {
         newFleetInstances: fleetSize(release),
@@ -89927,25 +89930,27 @@ async function planRollout(ctx, settings, plan) {
     const schedule = [];
     let durationMs = 0;
     let instanceMs = 0;
-    await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
-    const canaryFleet = fleetSize(plan.canaryVariants);
-    schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`);
-    durationMs += fleetMs;
-    instanceMs += canaryFleet * fleetMs;
     const waitsForData = needsTraffic(settings.gates);
-    const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
     const gates = describeGates(settings.gates);
     let canaryMs = 0;
+    if (plan.pausedAt === undefined) {
+        await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
+        const canaryFleet = fleetSize(plan.canaryVariants);
+        schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`);
+        durationMs += fleetMs;
+        instanceMs += canaryFleet * fleetMs;
+    }
+    else if (gates.length > 0) {
+        canaryMs += dataWaitMs(settings);
+        schedule.push(`Judge the pause at ${plan.pausedAt}%: the gates over the whole pause, ${waitsForData
+            ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
+            : 'at once'}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`);
+    }
     for (const [index, weight] of plan.steps.entries()) {
         await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), { purpose: `the shift to ${weight}%` });
-        const waitMs = waitsForData ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
-        const stepMs = TYPICAL_MS.weights + settings.bakeTimeMs + waitMs;
-        canaryMs += stepMs;
-        schedule.push(`Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant} for ${formatDuration(settings.bakeTimeMs)}, ${gates.length > 0
-            ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
-            : 'no gates: it only waits'}${waitsForData
-            ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
-            : ''}. ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
+        const step = judgedStep(settings, `Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant}`);
+        canaryMs += TYPICAL_MS.weights + step.durationMs;
+        schedule.push(`${step.text} ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
     }
     durationMs += canaryMs;
     instanceMs += (plan.release.InitialInstanceCount ?? 0) * canaryMs;
@@ -89963,16 +89968,60 @@ async function planRollout(ctx, settings, plan) {
         durationMs += fleetMs;
         instanceMs += releaseFleet * fleetMs;
     }
+    recordPlan(ctx, { schedule, gates, durationMs, instanceMs });
+}
+/**
+ * A deploy that replaces the model all at once (or creates the endpoint) as a
+ * plan: the one fleet update, then the gates judging the new variant alone.
+ */
+function planAllAtOnce(ctx, settings, deploy) {
+    const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet;
+    const gates = describeGates(settings.gates);
+    const schedule = [
+        deploy.previousConfig
+            ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${counted(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${formatDuration(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
+            : `Create the endpoint on ${deploy.releaseConfig}: ${deploy.variant} on ${counted(deploy.fleet, 'instance')}, about ${formatDuration(fleetMs)}.`
+    ];
+    let durationMs = fleetMs;
+    if (gates.length > 0) {
+        const step = judgedStep(settings, `Then ${deploy.variant} takes all traffic`);
+        durationMs += step.durationMs;
+        schedule.push(`${step.text} A failed gate ${!deploy.previousConfig
+            ? 'fails the step; the endpoint is new, so there is nothing to roll back to'
+            : settings.autoRollback
+                ? `returns the endpoint to ${deploy.previousConfig} (a new fleet again, about ${formatDuration(fleetMs)})`
+                : `fails the step, leaving ${deploy.variant} in place (auto-rollback is off)`}.`);
+    }
+    // Only an update adds instances: the new fleet runs beside the serving one until it takes over.
+    recordPlan(ctx, { schedule, gates, durationMs, instanceMs: deploy.previousConfig ? deploy.fleet * fleetMs : 0 });
+}
+/** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */
+function judgedStep(settings, what) {
+    const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
+    return {
+        durationMs: settings.bakeTimeMs + dataWaitMs(settings),
+        text: `${what} for ${formatDuration(settings.bakeTimeMs)}, ${hasGates(settings.gates)
+            ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
+            : 'no gates: it only waits'}${needsTraffic(settings.gates)
+            ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
+            : ''}.`
+    };
+}
+/** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
+function dataWaitMs(settings) {
+    return needsTraffic(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
+}
+function recordPlan(ctx, plan) {
     const planned = {
-        schedule,
-        gates,
-        expectedDurationMs: durationMs,
+        schedule: plan.schedule,
+        gates: plan.gates,
+        expectedDurationMs: plan.durationMs,
         basis: ctx.expectedFleetChangeMs !== undefined
             ? `this endpoint's last update took ${formatDuration(ctx.expectedFleetChangeMs)}`
             : `a new fleet typically takes ${formatDuration(TYPICAL_MS.fleet)} to come up`
     };
     ctx.report.plan = planned;
-    addInstanceTime(ctx.report, instanceMs);
+    addInstanceTime(ctx.report, plan.instanceMs);
     logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
 }
 /**
@@ -90176,10 +90225,19 @@ async function createEndpoint(ctx, deploy, plan) {
         created,
         onRecord: () => track(ctx, created)
     });
-    await createEndpointConfig(ctx, release.releaseConfig, [plan.variant(variantName, 1)], { role: 'release' }, deploy.tags, plan.configSettings);
+    const variants = [plan.variant(variantName, 1)];
+    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release' }, deploy.tags, plan.configSettings);
     await createEndpointOn(ctx, release.releaseConfig, deploy.tags);
     ctx.output('endpoint-config-name', release.releaseConfig);
-    if (ctx.dryRun || !ctx.settings.waitForCompletion)
+    if (ctx.dryRun) {
+        planAllAtOnce(ctx, deploy.rollout, {
+            variant: variantName,
+            releaseConfig: release.releaseConfig,
+            fleet: fleetSize(variants)
+        });
+        return undefined;
+    }
+    if (!ctx.settings.waitForCompletion)
         return undefined;
     const endpoint = await group(`Creating endpoint "${ctx.endpointName}"`, () => waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`));
     await reportEndpoint(ctx, endpoint);
@@ -90218,6 +90276,14 @@ async function replaceAllAtOnce(ctx, deploy, plan, endpoint, currentConfig, depl
     }
     if (!updated) {
         ctx.output('endpoint-config-name', release.releaseConfig);
+        if (ctx.dryRun) {
+            planAllAtOnce(ctx, deploy.rollout, {
+                variant: variantName,
+                releaseConfig: release.releaseConfig,
+                fleet: fleetSize(variants),
+                previousConfig
+            });
+        }
         return undefined;
     }
     await reportEndpoint(ctx, updated);
@@ -90487,6 +90553,8 @@ function shorten(text) {
 
 
 
+
+
 async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
@@ -90535,8 +90603,20 @@ async function runPromote(ctx, settings) {
         const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant);
         entry.instances = Math.max(entry.instances, before?.InitialInstanceCount ?? 0);
     }
-    if (ctx.dryRun)
+    if (ctx.dryRun) {
+        await planRollout(ctx, settings, {
+            endpoint,
+            current: canaryConfig,
+            inFlight,
+            steps,
+            canaryVariants: canaryConfig.ProductionVariants ?? [],
+            release: releaseVariant(endpoint, canaryConfig, newVariant),
+            userTags: inFlight.userTags,
+            configSettings: carriedConfigSettings(canaryConfig),
+            pausedAt: current
+        });
         return;
+    }
     // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
     const recorded = Date.parse(tags[TAGS.pausedAt] ?? '');
     const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now());
@@ -90936,13 +91016,20 @@ function recordCancellation(report, whatWasDone, now) {
 
 
 
-/** The operations that change an endpoint; the others only read it, or touch only autoscaling. */
+/**
+ * The operations that change an endpoint or its variants' autoscaling; the
+ * others only read. Autoscaling is locked too: a rollout suspends the serving
+ * variants' scale-in and moves their scaling to the new variant at promotion,
+ * and a registration or deletion in between would be undone or refused.
+ */
 const LOCKED_OPERATIONS = new Set([
     'deploy',
     'promote',
     'rollback',
     'update-traffic',
     'update-capacity',
+    'configure-autoscaling',
+    'delete-autoscaling',
     'delete'
 ]);
 const LOCK_PREFIX = 'sagemaker-deploy-lock-';
@@ -96652,12 +96739,15 @@ async function startDeployment(request) {
                 return;
             finished = true;
             const posted = await post(outcome, description);
-            if (posted && outcome === 'success') {
+            if (posted && outcome !== 'in_progress') {
                 await retireSuperseded(octokit, {
                     ...repository,
                     environment,
                     id,
                     target,
+                    // A success replaces what served; any ending replaces a rollout left in progress
+                    // (a paused canary this run promoted or rolled back, or a run that died).
+                    states: outcome === 'success' ? ['success', 'in_progress'] : ['in_progress'],
                     options,
                     timeoutMs,
                     warn: (text) => warn(`${prefix}: ${text}`)
@@ -96668,7 +96758,8 @@ async function startDeployment(request) {
 }
 /**
  * Once a deployment succeeds, the endpoint no longer serves what earlier ones
- * put there: their `success` becomes `inactive`. Only deployments of the same
+ * put there: their `success` becomes `inactive`; and once one ends, an earlier
+ * one still `in_progress` is over too. Only deployments of the same
  * endpoint and region are touched, since one environment may hold several
  * endpoints; and only older ones, since a newer run may already have succeeded.
  * GitHub's own auto_inactive cannot do this: it would take every endpoint in a
@@ -96694,7 +96785,7 @@ async function retireSuperseded(octokit, scope) {
                 per_page: 1,
                 ...options()
             });
-            if (statuses[0]?.state !== 'success')
+            if (!scope.states.includes(statuses[0]?.state ?? ''))
                 continue;
             await octokit.rest.repos.createDeploymentStatus({
                 owner,
@@ -96904,6 +96995,8 @@ async function run(overrides = {}) {
         if (planComment && html)
             await postPlanComment({ ...planComment, body: html });
     };
+    /** Set when the run should leave a dashboard: written however the operation ends, a rollback most of all. */
+    let dashboardFor;
     const uninstall = installCancellationHandlers(() => clients, async (whatWasDone) => {
         recordCancellation(report, whatWasDone, deps.clock.now());
         report.finishedAt = deps.clock.now();
@@ -96933,6 +97026,8 @@ async function run(overrides = {}) {
             };
         }
         ctx.output('endpoint-name', settings.endpointName);
+        if (settings.record.dashboard && RELEASING.has(settings.operation))
+            dashboardFor = ctx;
         await withEndpointLock(ctx, settings, async () => {
             // Inside the lock: a run turned away by another one's lock records no deployment of its own.
             if (RELEASING.has(settings.operation) && !settings.dryRun) {
@@ -96949,8 +97044,6 @@ async function run(overrides = {}) {
             await dispatch(ctx, settings);
         });
         report.succeeded = true;
-        if (settings.record.dashboard && RELEASING.has(settings.operation))
-            await recordDashboard(ctx);
     }
     catch (error) {
         report.succeeded = false;
@@ -96959,6 +97052,9 @@ async function run(overrides = {}) {
     }
     finally {
         uninstall();
+        // After a failure too: the graphs of a rolled-back canary are what a person wants to see next.
+        if (dashboardFor)
+            await recordDashboard(dashboardFor);
         await finish();
     }
 }

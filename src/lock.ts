@@ -25,13 +25,20 @@ import type { OperationContext } from './context.js'
 import type { Operation, Settings } from './settings.js'
 import { heldLock, leftForPostStep, type HeldLock } from './rollout/state.js'
 
-/** The operations that change an endpoint; the others only read it, or touch only autoscaling. */
+/**
+ * The operations that change an endpoint or its variants' autoscaling; the
+ * others only read. Autoscaling is locked too: a rollout suspends the serving
+ * variants' scale-in and moves their scaling to the new variant at promotion,
+ * and a registration or deletion in between would be undone or refused.
+ */
 export const LOCKED_OPERATIONS: ReadonlySet<Operation> = new Set([
   'deploy',
   'promote',
   'rollback',
   'update-traffic',
   'update-capacity',
+  'configure-autoscaling',
+  'delete-autoscaling',
   'delete'
 ])
 

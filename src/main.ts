@@ -72,6 +72,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const html = await writeSummary(report)
     if (planComment && html) await postPlanComment({ ...planComment, body: html })
   }
+  /** Set when the run should leave a dashboard: written however the operation ends, a rollback most of all. */
+  let dashboardFor: OperationContext | undefined
   const uninstall = installCancellationHandlers(
     () => clients,
     async (whatWasDone) => {
@@ -103,6 +105,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       }
     }
     ctx.output('endpoint-name', settings.endpointName)
+    if (settings.record.dashboard && RELEASING.has(settings.operation)) dashboardFor = ctx
     await withEndpointLock(ctx, settings, async () => {
       // Inside the lock: a run turned away by another one's lock records no deployment of its own.
       if (RELEASING.has(settings.operation) && !settings.dryRun) {
@@ -119,13 +122,14 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       await dispatch(ctx, settings)
     })
     report.succeeded = true
-    if (settings.record.dashboard && RELEASING.has(settings.operation)) await recordDashboard(ctx)
   } catch (error) {
     report.succeeded = false
     report.error = describeFailure(error, report)
     core.setFailed(report.error)
   } finally {
     uninstall()
+    // After a failure too: the graphs of a rolled-back canary are what a person wants to see next.
+    if (dashboardFor) await recordDashboard(dashboardFor)
     await finish()
   }
 }

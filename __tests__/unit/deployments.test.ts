@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 import { useFakeGitHub } from '../../__fixtures__/github.js'
-import type { RecordedRequest } from '../../test/github/fake-github.mjs'
+import type { DeploymentState, RecordedRequest } from '../../test/github/fake-github.mjs'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { startDeployment } = await import('../../src/github/deployments.js')
@@ -122,6 +122,33 @@ describe('a deploy with an environment', () => {
     ])
     expect(deployments.find((entry) => entry.id === earlier)?.statuses.at(-1)?.state).toBe('success')
     expect(warnings()).toEqual([])
+  })
+
+  it('retires the deployment of a paused canary once a promote or rollback of the endpoint ends, however it ends', async () => {
+    const seed = (states: DeploymentState[], endpointName = 'fraud') =>
+      fakeGitHub().seedDeployment({
+        owner: 'acme',
+        repo: 'models',
+        environment: 'production',
+        payload: { endpointName, region: 'eu-west-1' },
+        states
+      })
+    const serving = seed(['in_progress', 'success'])
+    const paused = seed(['in_progress'])
+    const otherPaused = seed(['in_progress'], 'churn')
+
+    const handle = await startDeployment(request())
+    await handle?.finish('failure', 'Rolled back: the pause at 25% failed its gates')
+
+    const latest = (id: number) =>
+      fakeGitHub()
+        .deployments()
+        .find((entry) => entry.id === id)
+        ?.statuses.at(-1)
+    expect(latest(paused)).toMatchObject({ state: 'inactive', description: `Superseded by deployment ${handle?.id}` })
+    // What served before the canary serves again after a rollback; another endpoint's rollout is its own.
+    expect(latest(serving)?.state).toBe('success')
+    expect(latest(otherPaused)?.state).toBe('in_progress')
   })
 
   it('can end a deployment as inactive', async () => {

@@ -223,6 +223,30 @@ describe('the endpoint lock', () => {
     expect(fake.contexts.contexts.size).toBe(0)
   })
 
+  it.each([
+    [
+      'configure-autoscaling',
+      {
+        'variant-name': 'blue',
+        'min-capacity': '1',
+        'max-capacity': '4',
+        'scaling-metric': 'InvocationsPerInstance',
+        'target-value': '70'
+      }
+    ],
+    ['delete-autoscaling', { 'variant-name': 'blue' }]
+  ])(
+    'stops %s too: a rollout suspends scale-in and moves scaling at promotion, which a change in between would undo',
+    async (operation, inputs) => {
+      heldByAnotherRun()
+
+      const result = await runAction({ operation, 'endpoint-name': 'fraud', ...inputs }, { clock, env: RUN })
+
+      expect(result.failed).toMatch(/^Endpoint "fraud" is locked by another run: .*this run changed nothing\./)
+      expect(changeCalls(aws)).toEqual([])
+    }
+  )
+
   it('is not taken by a dry run, nor by operations that only read', async () => {
     heldByAnotherRun()
 

@@ -144,12 +144,15 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
       if (finished) return
       finished = true
       const posted = await post(outcome, description)
-      if (posted && outcome === 'success') {
+      if (posted && outcome !== 'in_progress') {
         await retireSuperseded(octokit, {
           ...repository,
           environment,
           id,
           target,
+          // A success replaces what served; any ending replaces a rollout left in progress
+          // (a paused canary this run promoted or rolled back, or a run that died).
+          states: outcome === 'success' ? ['success', 'in_progress'] : ['in_progress'],
           options,
           timeoutMs,
           warn: (text) => warn(`${prefix}: ${text}`)
@@ -161,7 +164,8 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
 
 /**
  * Once a deployment succeeds, the endpoint no longer serves what earlier ones
- * put there: their `success` becomes `inactive`. Only deployments of the same
+ * put there: their `success` becomes `inactive`; and once one ends, an earlier
+ * one still `in_progress` is over too. Only deployments of the same
  * endpoint and region are touched, since one environment may hold several
  * endpoints; and only older ones, since a newer run may already have succeeded.
  * GitHub's own auto_inactive cannot do this: it would take every endpoint in a
@@ -175,6 +179,8 @@ async function retireSuperseded(
     environment: string
     id: number
     target: { endpointName: string; region: string }
+    /** The latest states that make an earlier deployment superseded. */
+    states: string[]
     options: () => { request: { signal: AbortSignal } }
     timeoutMs: number
     warn: (message: string) => void
@@ -198,7 +204,7 @@ async function retireSuperseded(
         per_page: 1,
         ...options()
       })
-      if (statuses[0]?.state !== 'success') continue
+      if (!scope.states.includes(statuses[0]?.state ?? '')) continue
       await octokit.rest.repos.createDeploymentStatus({
         owner,
         repo,

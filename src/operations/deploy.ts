@@ -51,7 +51,7 @@ import {
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
-import { planRollout } from '../rollout/plan.js'
+import { planAllAtOnce, planRollout } from '../rollout/plan.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
@@ -277,17 +277,26 @@ async function createEndpoint(
     created,
     onRecord: () => track(ctx, created)
   })
+  const variants = [plan.variant(variantName, 1)]
   await createEndpointConfig(
     ctx,
     release.releaseConfig,
-    [plan.variant(variantName, 1)],
+    variants,
     { role: 'release' },
     deploy.tags,
     plan.configSettings
   )
   await createEndpointOn(ctx, release.releaseConfig, deploy.tags)
   ctx.output('endpoint-config-name', release.releaseConfig)
-  if (ctx.dryRun || !ctx.settings.waitForCompletion) return undefined
+  if (ctx.dryRun) {
+    planAllAtOnce(ctx, deploy.rollout, {
+      variant: variantName,
+      releaseConfig: release.releaseConfig,
+      fleet: fleetSize(variants)
+    })
+    return undefined
+  }
+  if (!ctx.settings.waitForCompletion) return undefined
   const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>
     waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
   )
@@ -346,6 +355,14 @@ async function replaceAllAtOnce(
   }
   if (!updated) {
     ctx.output('endpoint-config-name', release.releaseConfig)
+    if (ctx.dryRun) {
+      planAllAtOnce(ctx, deploy.rollout, {
+        variant: variantName,
+        releaseConfig: release.releaseConfig,
+        fleet: fleetSize(variants),
+        previousConfig
+      })
+    }
     return undefined
   }
   await reportEndpoint(ctx, updated)

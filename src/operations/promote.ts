@@ -9,11 +9,13 @@ import { refuseProbesOnAsynchronous } from '../probes.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import { markInFlight, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+import { markInFlight, releaseVariant, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+import { planRollout } from '../rollout/plan.js'
 import { concludeRollout } from '../rollout/result.js'
 import { holdServingCapacity } from '../rollout/scaling.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
+import { carriedConfigSettings } from '../serving.js'
 import { requireUpdatable } from '../wait.js'
 
 export async function runPromote(ctx: OperationContext, settings: RolloutSettings): Promise<void> {
@@ -77,7 +79,20 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
     const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant)
     entry.instances = Math.max(entry.instances, before?.InitialInstanceCount ?? 0)
   }
-  if (ctx.dryRun) return
+  if (ctx.dryRun) {
+    await planRollout(ctx, settings, {
+      endpoint,
+      current: canaryConfig,
+      inFlight,
+      steps,
+      canaryVariants: canaryConfig.ProductionVariants ?? [],
+      release: releaseVariant(endpoint, canaryConfig, newVariant),
+      userTags: inFlight.userTags,
+      configSettings: carriedConfigSettings(canaryConfig),
+      pausedAt: current
+    })
+    return
+  }
   // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
   const recorded = Date.parse(tags[TAGS.pausedAt] ?? '')
   const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now())

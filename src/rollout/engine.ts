@@ -8,7 +8,7 @@
  * it to concludeRollout, which sets the outputs and fails the step.
  */
 import * as core from '@actions/core'
-import { AddTagsCommand } from '@aws-sdk/client-sagemaker'
+import { AddTagsCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
 import type { Clock } from '../clock.js'
 import type { OperationContext } from '../context.js'
@@ -18,7 +18,8 @@ import {
   getEndpointConfig,
   liveInstanceCount,
   TRANSITIONAL_STATUSES,
-  type Endpoint
+  type Endpoint,
+  type EndpointConfig
 } from '../endpoint.js'
 import { fetchVariantMetrics } from '../metrics.js'
 import { TAGS } from '../tags.js'
@@ -513,19 +514,27 @@ async function sleepUntil(clock: Clock, at: number): Promise<void> {
  * the old variants moves to it: SageMaker refuses to remove a scaled variant,
  * so the old registrations go first and the new one comes after.
  */
+/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
+export function releaseVariant(
+  endpoint: Endpoint,
+  canaryConfig: EndpointConfig,
+  newVariant: string
+): ProductionVariant {
+  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant)
+  const count = (live && liveInstanceCount(live)) ?? undefined
+  return variantDefinition(canaryConfig, newVariant, {
+    InitialVariantWeight: 1,
+    ...(count ? { InitialInstanceCount: count } : {})
+  })
+}
+
 async function promote(ctx: OperationContext, inFlight: InFlight): Promise<void> {
   // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
   await releaseServingCapacity(ctx, inFlight.held)
   const endpoint = await getEndpoint(ctx)
   const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig)
-  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
-  const count = (live && liveInstanceCount(live)) ?? undefined
-  const release = [
-    variantDefinition(canaryConfig, inFlight.newVariant, {
-      InitialVariantWeight: 1,
-      ...(count ? { InitialInstanceCount: count } : {})
-    })
-  ]
+  const release = [releaseVariant(endpoint, canaryConfig, inFlight.newVariant)]
+  const count = release[0]?.InitialInstanceCount
   await createEndpointConfig(
     ctx,
     inFlight.releaseConfig,

@@ -10,14 +10,14 @@ import { DeleteEndpointConfigCommand, type ProductionVariant } from '@aws-sdk/cl
 import type { OperationContext } from '../context.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import { TYPICAL_MS } from '../expectations.js'
-import { formatDuration } from '../parse.js'
+import { counted, formatDuration } from '../parse.js'
 import { addInstanceTime, type Report } from '../report.js'
 import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
 import type { RolloutSettings } from '../settings.js'
 import { instanceHoursText } from '../summary.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { desiredWeights, type InFlight } from './engine.js'
-import { describeGates, needsTraffic } from './gates.js'
+import { describeGates, hasGates, needsTraffic } from './gates.js'
 import { withScalingMoved } from './scaling.js'
 
 /** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
@@ -34,6 +34,8 @@ export interface PlannedRollout {
   release: ProductionVariant
   userTags: Record<string, string>
   configSettings: EndpointConfigSettings
+  /** Set for promote: the endpoint is already on the canary config, paused at this weight, and the pause is judged first. */
+  pausedAt?: number
 }
 
 /** Records the whole rollout as a plan on the report. */
@@ -48,33 +50,33 @@ export async function planRollout(
   let durationMs = 0
   let instanceMs = 0
 
-  await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
-  const canaryFleet = fleetSize(plan.canaryVariants)
-  schedule.push(
-    `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`
-  )
-  durationMs += fleetMs
-  instanceMs += canaryFleet * fleetMs
-
   const waitsForData = needsTraffic(settings.gates)
-  const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
   const gates = describeGates(settings.gates)
   let canaryMs = 0
+  if (plan.pausedAt === undefined) {
+    await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
+    const canaryFleet = fleetSize(plan.canaryVariants)
+    schedule.push(
+      `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`
+    )
+    durationMs += fleetMs
+    instanceMs += canaryFleet * fleetMs
+  } else if (gates.length > 0) {
+    canaryMs += dataWaitMs(settings)
+    schedule.push(
+      `Judge the pause at ${plan.pausedAt}%: the gates over the whole pause, ${
+        waitsForData
+          ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
+          : 'at once'
+      }; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`
+    )
+  }
   for (const [index, weight] of plan.steps.entries()) {
     await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), { purpose: `the shift to ${weight}%` })
-    const waitMs = waitsForData ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0
-    const stepMs = TYPICAL_MS.weights + settings.bakeTimeMs + waitMs
-    canaryMs += stepMs
+    const step = judgedStep(settings, `Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant}`)
+    canaryMs += TYPICAL_MS.weights + step.durationMs
     schedule.push(
-      `Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant} for ${formatDuration(settings.bakeTimeMs)}, ${
-        gates.length > 0
-          ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
-          : 'no gates: it only waits'
-      }${
-        waitsForData
-          ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
-          : ''
-      }. ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
+      `${step.text} ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
     )
   }
   durationMs += canaryMs
@@ -110,17 +112,80 @@ export async function planRollout(
     durationMs += fleetMs
     instanceMs += releaseFleet * fleetMs
   }
+  recordPlan(ctx, { schedule, gates, durationMs, instanceMs })
+}
+
+/**
+ * A deploy that replaces the model all at once (or creates the endpoint) as a
+ * plan: the one fleet update, then the gates judging the new variant alone.
+ */
+export function planAllAtOnce(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  deploy: { variant: string; releaseConfig: string; fleet: number; previousConfig?: string }
+): void {
+  const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
+  const gates = describeGates(settings.gates)
+  const schedule = [
+    deploy.previousConfig
+      ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${counted(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${formatDuration(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
+      : `Create the endpoint on ${deploy.releaseConfig}: ${deploy.variant} on ${counted(deploy.fleet, 'instance')}, about ${formatDuration(fleetMs)}.`
+  ]
+  let durationMs = fleetMs
+  if (gates.length > 0) {
+    const step = judgedStep(settings, `Then ${deploy.variant} takes all traffic`)
+    durationMs += step.durationMs
+    schedule.push(
+      `${step.text} A failed gate ${
+        !deploy.previousConfig
+          ? 'fails the step; the endpoint is new, so there is nothing to roll back to'
+          : settings.autoRollback
+            ? `returns the endpoint to ${deploy.previousConfig} (a new fleet again, about ${formatDuration(fleetMs)})`
+            : `fails the step, leaving ${deploy.variant} in place (auto-rollback is off)`
+      }.`
+    )
+  }
+  // Only an update adds instances: the new fleet runs beside the serving one until it takes over.
+  recordPlan(ctx, { schedule, gates, durationMs, instanceMs: deploy.previousConfig ? deploy.fleet * fleetMs : 0 })
+}
+
+/** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */
+function judgedStep(settings: RolloutSettings, what: string): { text: string; durationMs: number } {
+  const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
+  return {
+    durationMs: settings.bakeTimeMs + dataWaitMs(settings),
+    text: `${what} for ${formatDuration(settings.bakeTimeMs)}, ${
+      hasGates(settings.gates)
+        ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
+        : 'no gates: it only waits'
+    }${
+      needsTraffic(settings.gates)
+        ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
+        : ''
+    }.`
+  }
+}
+
+/** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
+function dataWaitMs(settings: RolloutSettings): number {
+  return needsTraffic(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0
+}
+
+function recordPlan(
+  ctx: OperationContext,
+  plan: { schedule: string[]; gates: string[]; durationMs: number; instanceMs: number }
+): void {
   const planned = {
-    schedule,
-    gates,
-    expectedDurationMs: durationMs,
+    schedule: plan.schedule,
+    gates: plan.gates,
+    expectedDurationMs: plan.durationMs,
     basis:
       ctx.expectedFleetChangeMs !== undefined
         ? `this endpoint's last update took ${formatDuration(ctx.expectedFleetChangeMs)}`
         : `a new fleet typically takes ${formatDuration(TYPICAL_MS.fleet)} to come up`
   }
   ctx.report.plan = planned
-  addInstanceTime(ctx.report, instanceMs)
+  addInstanceTime(ctx.report, plan.instanceMs)
   logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice)
 }
 

@@ -95,6 +95,26 @@ describe('all-at-once with gates', () => {
     expect(fake.configs.get(releaseConfig)?.tags['sagemaker-deploy:previous-config']).toBe('fraud-v1-config')
   })
 
+  it('plans a dry run: the update, the gates judging the new model alone, and how long it takes', async () => {
+    const result = await runAction({ ...allAtOnce, 'dry-run': 'true' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws)).toEqual([])
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
+    // The update (10m), then the bake (10m) and the wait for its minutes (3m).
+    expect(planned[0]).toBe('Rollout plan: about 23m, assuming a new fleet typically takes 10m to come up.')
+    expect(planned.slice(1, 3)).toEqual([
+      expect.stringMatching(
+        /^ {2}1\. Update the endpoint to fraud-\S+: AllTraffic alone, a new fleet of 1 instance beside the serving one/
+      ),
+      expect.stringMatching(
+        /^ {2}2\. Then AllTraffic takes all traffic for 10m, gates judged every 2m \(5 evaluations\), then until CloudWatch has published the step's minutes .* A failed gate returns the endpoint to fraud-v1-config/
+      )
+    ])
+    expect(planned[3]).toBe('Gates: max-error-rate: 5XX rate at most 1%.')
+    expect(result.summary).toContain('<h3>Rollout plan: about 23m</h3>')
+  })
+
   it('returns the endpoint to the previous config when a gate fails', async () => {
     newModelErrs()
 

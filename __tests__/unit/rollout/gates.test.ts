@@ -5,7 +5,7 @@
  * failed gate: traffic off the new variant first, then the previous config.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch'
+import { PutDashboardCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch'
 import * as core from '../../../__fixtures__/core.js'
 import { awsCalls, changeCalls, FakeAws, type AwsCall, weightShifts } from '../../../__fixtures__/fake-aws.js'
 import type { ModelBehaviour } from '../../../__fixtures__/fake-cloudwatch.js'
@@ -376,6 +376,21 @@ describe('an error rate above max-error-rate on a window of a few requests', () 
     expect(result.failed).toMatch(
       /error rate 18\.18% \(2 5XX of 11\) in 12:00–12:01 UTC above max-error-rate 5\.00%, and so is the 95\.00% lower bound, 6\.21%/
     )
+  })
+})
+
+describe('dashboard: true', () => {
+  it('is written after a rollback too, and the summary links it', async () => {
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v2', BAD)
+    aws.cloudwatch.on(PutDashboardCommand).resolves({})
+
+    const result = await runAction({ ...canary, 'max-error-rate': '1%', dashboard: 'true' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    const put = awsCalls(aws).filter((call) => call.name === 'cloudwatch.PutDashboard')
+    expect(put.map((call) => call.input.DashboardName)).toEqual(['sagemaker_fraud_us-east-1'])
+    expect(result.summary).toContain('>CloudWatch dashboard</a>')
   })
 })
 

@@ -267,6 +267,34 @@ describe('traffic-steps 10,50', () => {
     expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
   })
 
+  it('then a dry-run promote plans the judging of the pause, the steps and the promotion, and changes nothing', async () => {
+    await pauseAtFifty()
+
+    const result = await runAction({ ...promote, 'dry-run': 'true' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws)).toEqual([])
+    const plan = JSON.parse(result.outputs.result ?? '{}') as { changes: Array<{ api: string }> }
+    expect(plan.changes.map((change) => change.api)).toEqual([
+      'UpdateEndpointWeightsAndCapacities',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'DeleteEndpointConfig'
+    ])
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
+    // The pause's data wait (3m), the 100% step (1m + 10m + 3m), the promotion (10m).
+    expect(planned[0]).toBe('Rollout plan: about 27m, assuming a new fleet typically takes 10m to come up.')
+    expect(planned.slice(1, 4)).toEqual([
+      expect.stringMatching(
+        /^ {2}1\. Judge the pause at 50%: the gates over the whole pause, until CloudWatch has published the minute this run began in/
+      ),
+      expect.stringMatching(/^ {2}2\. Step 1: 100% of traffic to fraud-v2 for 10m, gates judged every 2m/),
+      expect.stringMatching(/^ {2}3\. Promote: update the endpoint to fraud-.* with fraud-v2 alone/)
+    ])
+    expect(result.summary).toContain('Plan (nothing was changed)')
+    expect(fake.endpoint('fraud').config).toBe(canaryConfig)
+  })
+
   it("then promote waits for the pause's last minutes: a canary that went bad just before it gets no more traffic", async () => {
     // Failing most requests in the last minute of the half hour: one CloudWatch has not published when promote starts.
     await pauseAtFifty(() =>
