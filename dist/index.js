@@ -88646,10 +88646,12 @@ async function stepThrough(ctx, settings, inFlight, steps, pause) {
     const failures = { consecutive: 0 };
     let earlierBaseline = [];
     let stopped;
+    let unjudgedFrom;
     try {
         if (pause) {
             const judged = await judgePause(ctx, settings, inFlight, pause, record);
             earlierBaseline = judged.baseline;
+            unjudgedFrom = judged.judgedThrough;
             if (judged.failure)
                 stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight };
         }
@@ -88664,10 +88666,13 @@ async function stepThrough(ctx, settings, inFlight, steps, pause) {
                 const judge = new StepJudge(ctx, settings.gates, {
                     newVariant: inFlight.newVariant,
                     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-                    firstMinute: floorMinute(step.startedAt),
+                    // After a pause, from the first minute its judging left: the canary served at the paused weight
+                    // while promote waited for CloudWatch, and those minutes are this step's to judge.
+                    firstMinute: Math.min(floorMinute(step.startedAt), unjudgedFrom ?? Infinity),
                     baselineServes: weight < 100,
                     earlierBaseline
                 });
+                unjudgedFrom = undefined;
                 const outcome = await bake(ctx, settings, judge, step, failures);
                 earlierBaseline = [...earlierBaseline, ...judge.baselineSeen];
                 return outcome;
@@ -88833,7 +88838,7 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
         step.reason = verdict.reason;
         ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
     }
-    return { baseline: judge.baselineSeen };
+    return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough };
 }
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */
 function desiredWeights(inFlight, weight) {

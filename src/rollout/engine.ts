@@ -152,10 +152,12 @@ async function stepThrough(
   const failures = { consecutive: 0 }
   let earlierBaseline: MinuteFigures[] = []
   let stopped: { kind: 'failed' | 'inconclusive'; reason: string; weight: number } | undefined
+  let unjudgedFrom: number | undefined
   try {
     if (pause) {
       const judged = await judgePause(ctx, settings, inFlight, pause, record)
       earlierBaseline = judged.baseline
+      unjudgedFrom = judged.judgedThrough
       if (judged.failure) stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight }
     }
     for (const [index, weight] of steps.entries()) {
@@ -170,10 +172,13 @@ async function stepThrough(
           const judge = new StepJudge(ctx, settings.gates, {
             newVariant: inFlight.newVariant,
             baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-            firstMinute: floorMinute(step.startedAt),
+            // After a pause, from the first minute its judging left: the canary served at the paused weight
+            // while promote waited for CloudWatch, and those minutes are this step's to judge.
+            firstMinute: Math.min(floorMinute(step.startedAt), unjudgedFrom ?? Infinity),
             baselineServes: weight < 100,
             earlierBaseline
           })
+          unjudgedFrom = undefined
           const outcome = await bake(ctx, settings, judge, step, failures)
           earlierBaseline = [...earlierBaseline, ...judge.baselineSeen]
           return outcome
@@ -320,7 +325,7 @@ async function judgePause(
   inFlight: InFlight,
   pause: PauseToJudge,
   record: RolloutRecord
-): Promise<{ failure?: string; baseline: MinuteFigures[] }> {
+): Promise<{ failure?: string; baseline: MinuteFigures[]; judgedThrough?: number }> {
   if (!hasGates(settings.gates)) return { baseline: [] }
   const step: RolloutStepRecord = {
     weight: pause.weight,
@@ -361,7 +366,7 @@ async function judgePause(
       `The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`
     )
   }
-  return { baseline: judge.baselineSeen }
+  return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough }
 }
 
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */

@@ -311,6 +311,20 @@ describe('traffic-steps 10,50', () => {
     expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 100, 'fraud-v2': 0 }])
   })
 
+  it('then judges the minutes the canary served while promote waited for CloudWatch in the first step: none goes unjudged', async () => {
+    // Promote starts within 12:54, so the pause is judged through 12:54 and the shift comes once that minute is
+    // published, at 12:56:30. Bad only in the minute between, 12:55.
+    await pauseAtFifty(() => {
+      clock.at(31 * 60_000, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.9, latencyP99Ms: 40 }))
+      clock.at(32 * 60_000, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 40 }))
+    })
+
+    const result = await runAction(promote, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/^Rolled back: a failed gate evaluation at 100%: error rate \d+\.\d\d% .* in 12:55–/)
+  })
+
   it('then a failed gate during promote returns to the config before the canary', async () => {
     await pauseAtFifty()
     // Healthy through the pause; errors from a minute into the promotion.
