@@ -54,6 +54,18 @@ function calls(): string[] {
     .map((entry) => `${entry.method} ${entry.path}`)
 }
 
+/** The last status a deployment was given. */
+function latestStatus(id: number) {
+  return fakeGitHub()
+    .deployments()
+    .find((entry) => entry.id === id)
+    ?.statuses.at(-1)
+}
+
+function expectSuperseded(id: number, by: number | undefined): void {
+  expect(latestStatus(id)).toMatchObject({ state: 'inactive', description: `Superseded by deployment ${by}` })
+}
+
 function statusBodies(): Array<Record<string, unknown>> {
   return fakeGitHub()
     .requests()
@@ -140,15 +152,10 @@ describe('a deploy with an environment', () => {
     const handle = await startDeployment(request())
     await handle?.finish('failure', 'Rolled back: the pause at 25% failed its gates')
 
-    const latest = (id: number) =>
-      fakeGitHub()
-        .deployments()
-        .find((entry) => entry.id === id)
-        ?.statuses.at(-1)
-    expect(latest(paused)).toMatchObject({ state: 'inactive', description: `Superseded by deployment ${handle?.id}` })
+    expectSuperseded(paused, handle?.id)
     // What served before the canary serves again after a rollback; another endpoint's rollout is its own.
-    expect(latest(serving)?.state).toBe('success')
-    expect(latest(otherPaused)?.state).toBe('in_progress')
+    expect(latestStatus(serving)?.state).toBe('success')
+    expect(latestStatus(otherPaused)?.state).toBe('in_progress')
   })
 
   it('can end a deployment as inactive', async () => {
@@ -174,19 +181,11 @@ describe('a deploy with an environment', () => {
     const handle = await startDeployment(request())
     await handle?.finish('success', 'done')
 
-    const latest = (id: number) =>
-      fakeGitHub()
-        .deployments()
-        .find((entry) => entry.id === id)
-        ?.statuses.at(-1)
-    expect(latest(sameEndpoint)).toMatchObject({
-      state: 'inactive',
-      description: `Superseded by deployment ${handle?.id}`
-    })
-    expect(latest(otherEndpoint)?.state).toBe('success')
-    expect(latest(otherRegion)?.state).toBe('success')
-    expect(latest(notOurs)?.state).toBe('success')
-    expect(latest(otherEnvironment)?.state).toBe('success')
+    expectSuperseded(sameEndpoint, handle?.id)
+    expect(latestStatus(otherEndpoint)?.state).toBe('success')
+    expect(latestStatus(otherRegion)?.state).toBe('success')
+    expect(latestStatus(notOurs)?.state).toBe('success')
+    expect(latestStatus(otherEnvironment)?.state).toBe('success')
     expect(calls()).toContain('GET /repos/acme/models/deployments')
     expect(
       fakeGitHub()

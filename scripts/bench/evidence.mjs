@@ -87,6 +87,11 @@ function analyseBad(run, publications, stats) {
   const evaluations = (run.result.rollout?.steps ?? []).flatMap((step) => step.evaluations ?? [])
   const failed = evaluations.find((evaluation) => evaluation.verdict === 'failed')
   const canary = stats[run.name]?.variants?.[NEW_VARIANT]
+  // The minute that made the evidence clear: the last one of the failed evaluation's window. Until then the
+  // minutes above the limit held too few requests to tell the model from one at the limit.
+  const clearMinute = failed?.window
+    ? minutes.find((minute) => minute.minuteMs === failed.window.to - MINUTE_MS)
+    : undefined
   return {
     name: run.name,
     outcome: run.run.outputs['rollout-result'] ?? `exit ${run.run.exitCode}`,
@@ -97,6 +102,7 @@ function analyseBad(run, publications, stats) {
     // Published -> the failed evaluation -> the weight-0 call reaching the emulator (through the proxy).
     toFailedEvaluation: firstBad && failed ? failed.at - firstBad.dueMs : NaN,
     toWeightZero: firstBad && weightZero ? weightZero.at - firstBad.dueMs : NaN,
+    clearToWeightZero: clearMinute && weightZero ? weightZero.at - clearMinute.dueMs : NaN,
     evaluationToWeightZero: failed && weightZero ? weightZero.at - failed.at : NaN
   }
 }
@@ -176,6 +182,7 @@ export async function evidence(context) {
         'its publication delay',
         'published -> failed evaluation',
         'published -> weight-0 call',
+        'evidence clear (minute published) -> weight-0 call',
         'failed evaluation -> weight-0 call'
       ],
       ...badFigures.map((figure) => [
@@ -187,6 +194,7 @@ export async function evidence(context) {
         seconds(figure.publicationDelay),
         seconds(figure.toFailedEvaluation),
         seconds(figure.toWeightZero),
+        seconds(figure.clearToWeightZero),
         seconds(figure.evaluationToWeightZero, 2)
       ])
     ])
@@ -194,12 +202,16 @@ export async function evidence(context) {
   const detections = badFigures.map((figure) => figure.toWeightZero)
   const rolledBack = count(bad, 'rolled-back')
   const detectionLimit = EVIDENCE.gateIntervalMs + EVIDENCE.detectionSlackMs
-  const worstDetection = Math.max(...detections.map((value) => (Number.isFinite(value) ? value : Infinity)))
+  const worstOf = (values) => Math.max(...values.map((value) => (Number.isFinite(value) ? value : Infinity)))
+  const worstDetection = worstOf(detections)
+  const clearDetections = badFigures.map((figure) => figure.clearToWeightZero)
+  const worstClearDetection = worstOf(clearDetections)
   const badRequests = badFigures.map((figure) => figure.badRequests)
   log(
     `Rolled back: ${rolledBack === bad.length ? 'yes' : 'NO'}, ${rolledBack} of ${bad.length}. Bad requests served: median ${median(badRequests)}, ` +
       `${Math.min(...badRequests)} to ${Math.max(...badRequests)} (${sum(badRequests)} in all). ` +
-      `First bad minute published -> weight-0 call reached the emulator: ${spread(detections)}.`
+      `First bad minute published -> weight-0 call reached the emulator: ${spread(detections)}; ` +
+      `from the minute that made the evidence clear: ${spread(clearDetections)}.`
   )
 
   log(
@@ -288,6 +300,12 @@ export async function evidence(context) {
     seconds(worstDetection),
     `<= gate-interval + 5 s (${seconds(detectionLimit, 0)})`,
     worstDetection <= detectionLimit
+  )
+  target(
+    '  ... from the minute that made the evidence clear (worst)',
+    seconds(worstClearDetection),
+    `<= gate-interval + 5 s (${seconds(detectionLimit, 0)})`,
+    worstClearDetection <= detectionLimit
   )
   target(
     `healthy canary promoted (${healthy.length} runs)`,

@@ -596,12 +596,16 @@ describe('comparison with the baseline', () => {
     expect(result.failed).toContain('from the earlier steps')
   })
 
-  it('passes a new variant as fast as the serving one once it has the minutes to rank, inconclusive until then', async () => {
+  /** Both models error-free at these p99s, judged by max-latency-p99-increase 20%. */
+  const judgeLatencies = (servingP99Ms: number, newP99Ms: number) => {
     const clock = withTraffic(fake, 50)
-    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0, latencyP99Ms: 100 })
-    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 100 })
+    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0, latencyP99Ms: servingP99Ms })
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: newP99Ms })
+    return runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
+  }
 
-    const result = await runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
+  it('passes a new variant as fast as the serving one once it has the minutes to rank, inconclusive until then', async () => {
+    const result = await judgeLatencies(100, 100)
 
     expect(result.outputs['rollout-result']).toBe('succeeded')
     const verdicts = stepsOf(result)[0]?.evaluations.flatMap(
@@ -613,11 +617,7 @@ describe('comparison with the baseline', () => {
   })
 
   it('compares p99s minute by minute and fails a new variant twice as slow', async () => {
-    const clock = withTraffic(fake, 50)
-    fake.cloudwatch.setBehaviour('fraud-v1', { errorRate: 0, latencyP99Ms: 100 })
-    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, latencyP99Ms: 200 })
-
-    const result = await runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
+    const result = await judgeLatencies(100, 200)
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(result.failed).toMatch(
