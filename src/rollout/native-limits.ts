@@ -44,16 +44,20 @@ export function generatedAlarmCount(gates: GateSettings): number {
  * provisions batch by batch, so it is judged again once the fleet's size is
  * known (checkFleetFits).
  */
-export function leastTimeoutMs(settings: RolloutSettings, batches = 1): number {
+export function leastTimeoutMs(
+  settings: RolloutSettings,
+  batches = 1,
+  provisioningMs = PROVISIONING_ESTIMATE_MS
+): number {
   const bakes =
     settings.strategy === 'linear'
       ? settings.trafficSteps.length
       : settings.strategy === 'canary'
         ? settings.trafficSteps.length - 1
         : 0
-  if (settings.strategy === 'rolling') return batches * (PROVISIONING_ESTIMATE_MS + settings.bakeTimeMs)
+  if (settings.strategy === 'rolling') return batches * (provisioningMs + settings.bakeTimeMs)
   // The termination wait (the final bake at full traffic) is bake-time too.
-  return PROVISIONING_ESTIMATE_MS + (bakes + 1) * settings.bakeTimeMs
+  return provisioningMs + (bakes + 1) * settings.bakeTimeMs
 }
 
 function roundUpToMinute(ms: number): number {

@@ -16,6 +16,7 @@ import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '..
 import { startRolloutRecord } from './engine.js'
 import { createGateAlarms, deleteGateAlarms } from './native-alarms.js'
 import { generatedAlarmCount } from './native-limits.js'
+import { planSageMakerDeployment } from './plan.js'
 import { nativeDeployment } from './state.js'
 import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
@@ -105,6 +106,10 @@ export async function runSageMakerRollout(
   core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
   if (!ctx.dryRun)
     nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated })
+  // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
+  const fleet = fleetSize([variant])
+  const newFleetInstances =
+    settings.strategy === 'rolling' ? Math.min(fleet, rollingBatchInstances(settings, fleet)) : fleet
   let ended = true
   try {
     const { result: updated } = await withScalingMoved(
@@ -112,11 +117,7 @@ export async function runSageMakerRollout(
       { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig },
       () =>
         updateEndpointConfig(ctx, releaseConfig, {
-          // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
-          newFleetInstances:
-            settings.strategy === 'rolling'
-              ? Math.min(fleetSize([variant]), rollingBatchInstances(settings, fleetSize([variant])))
-              : fleetSize([variant]),
+          newFleetInstances,
           purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
           deploymentConfig,
           forceWait: true,
@@ -125,6 +126,13 @@ export async function runSageMakerRollout(
         })
     )
     if (!updated) {
+      if (ctx.dryRun) {
+        planSageMakerDeployment(ctx, settings, {
+          description: record.plan,
+          newFleetInstances,
+          batches: Math.ceil(fleet / Math.max(1, newFleetInstances))
+        })
+      }
       return {
         outcome: 'succeeded',
         decision: `Planned SageMaker's ${settings.strategy} deployment.`,

@@ -18,6 +18,7 @@ import { instanceHoursText } from '../summary.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { desiredWeights, type InFlight } from './engine.js'
 import { describeGates, hasGates, needsTraffic } from './gates.js'
+import { leastTimeoutMs } from './native-limits.js'
 import { withScalingMoved } from './scaling.js'
 
 /** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
@@ -147,6 +148,29 @@ export function planAllAtOnce(
   }
   // Only an update adds instances: the new fleet runs beside the serving one until it takes over.
   recordPlan(ctx, { schedule, gates, durationMs, instanceMs: deploy.previousConfig ? deploy.fleet * fleetMs : 0 })
+}
+
+/**
+ * A deployment SageMaker runs (rollout-controller: sagemaker) as a plan: what
+ * it was asked to do, and how long that takes, provisioning and every bake.
+ */
+export function planSageMakerDeployment(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  deployment: { description: string; newFleetInstances: number; batches: number }
+): void {
+  const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
+  const durationMs = leastTimeoutMs(settings, deployment.batches, fleetMs)
+  const provisioning =
+    deployment.batches > 1
+      ? `${deployment.batches} batches, each provisioned (about ${formatDuration(fleetMs)}) and baked`
+      : `the new fleet provisioned (about ${formatDuration(fleetMs)}), then every bake`
+  recordPlan(ctx, {
+    schedule: [`${deployment.description} About ${formatDuration(durationMs)}: ${provisioning}.`],
+    gates: describeGates(settings.gates),
+    durationMs,
+    instanceMs: deployment.newFleetInstances * durationMs
+  })
 }
 
 /** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */

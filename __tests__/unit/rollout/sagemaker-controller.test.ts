@@ -91,6 +91,18 @@ describe('the DeploymentConfig sent', () => {
     expect(fake.configs.get(releaseConfig)?.tags['sagemaker-deploy:previous-config']).toBe('fraud-v1-config')
   })
 
+  it('canary, in a dry run: the plan says how long SageMaker takes, provisioning and every bake', async () => {
+    const result = await runAction({ ...native, 'dry-run': 'true' })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws)).toEqual([])
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
+    // Provisioning (10m), the canary's bake and the final wait (10m each).
+    expect(planned[0]).toBe('Rollout plan: about 30m, assuming a new fleet typically takes 10m to come up.')
+    expect(planned[1]).toMatch(/^ {2}1\. Asked SageMaker to send .* About 30m: the new fleet provisioned/)
+    expect(result.summary).toContain('<h3>Rollout plan: about 30m</h3>')
+  })
+
   it('linear: LinearStepSize from the step', async () => {
     const result = await runAction({
       ...native,
@@ -309,6 +321,23 @@ describe('strategy: rolling', () => {
       AutoRollbackConfiguration: ALARMS
     })
     expect(result.summary).toContain('replace the fleet in batches of 1 instances, 5m apart, without a second fleet')
+  })
+
+  it('plans a dry run: what SageMaker is asked to do, and how long its batches take', async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 4, model: 'fraud-v1' }])
+
+    const result = await runAction({ ...rolling, 'batch-size': '1', 'dry-run': 'true' })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws)).toEqual([])
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
+    // Four batches of one instance, each provisioned (10m) and baked (5m).
+    expect(planned[0]).toBe('Rollout plan: about 1h, assuming a new fleet typically takes 10m to come up.')
+    expect(planned[1]).toMatch(
+      /^ {2}1\. Asked SageMaker to replace the fleet in batches of 1 instances, 5m apart.* About 1h: 4 batches, each provisioned \(about 10m\) and baked\.$/
+    )
+    // One instance at a time beside the fleet, for the hour.
+    expect(result.summary).toContain('<strong>Instance-hours this rollout would add:</strong> 1.00')
   })
 
   it('refuses a fleet of one instance, which cannot roll', async () => {
