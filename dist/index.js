@@ -88619,6 +88619,15 @@ function markInFlight(ctx, inFlight) {
         startedAt: new Date(ctx.clock.now()).toISOString()
     });
 }
+/**
+ * Suspends the serving variants' scale-in for the rollout. The rollout is
+ * saved for the post step first, and again as each suspension is about to go
+ * out: wherever a cancel falls, the post step knows what to resume.
+ */
+async function holdServingCapacityFor(ctx, endpoint, inFlight) {
+    markInFlight(ctx, inFlight);
+    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
+}
 /** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
 const DATA_POLL_MS = 20_000;
 /**
@@ -88646,12 +88655,12 @@ async function stepThrough(ctx, settings, inFlight, steps, pause) {
     const failures = { consecutive: 0 };
     let earlierBaseline = [];
     let stopped;
-    let unjudgedFrom;
+    let pauseJudgedThrough;
     try {
         if (pause) {
             const judged = await judgePause(ctx, settings, inFlight, pause, record);
             earlierBaseline = judged.baseline;
-            unjudgedFrom = judged.judgedThrough;
+            pauseJudgedThrough = judged.judgedThrough;
             if (judged.failure)
                 stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight };
         }
@@ -88666,13 +88675,14 @@ async function stepThrough(ctx, settings, inFlight, steps, pause) {
                 const judge = new StepJudge(ctx, settings.gates, {
                     newVariant: inFlight.newVariant,
                     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-                    // After a pause, from the first minute its judging left: the canary served at the paused weight
-                    // while promote waited for CloudWatch, and those minutes are this step's to judge.
-                    firstMinute: Math.min(floorMinute(step.startedAt), unjudgedFrom ?? Infinity),
+                    // After a pause, the first step starts from the first minute its judging left: the canary served at
+                    // the paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+                    firstMinute: index === 0 && pauseJudgedThrough !== undefined
+                        ? Math.min(floorMinute(step.startedAt), pauseJudgedThrough)
+                        : floorMinute(step.startedAt),
                     baselineServes: weight < 100,
                     earlierBaseline
                 });
-                unjudgedFrom = undefined;
                 const outcome = await bake(ctx, settings, judge, step, failures);
                 earlierBaseline = [...earlierBaseline, ...judge.baselineSeen];
                 return outcome;
@@ -90381,10 +90391,7 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
     const canaryVariants = [...oldDefinitions, newVariantDefinition];
     inFlight.newVariantInstances = fleetSize([newVariantDefinition]);
     await createEndpointConfig(ctx, release.canaryConfig, canaryVariants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, plan.configSettings);
-    // Saved before any scale-in is suspended, and again as each one is: wherever a cancel falls, the post step
-    // knows what to resume.
-    markInFlight(ctx, inFlight);
-    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
+    await holdServingCapacityFor(ctx, endpoint, inFlight);
     if (ctx.dryRun) {
         await planRollout(ctx, deploy.rollout, {
             endpoint,
@@ -90585,7 +90592,6 @@ function shorten(text) {
 
 
 
-
 async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
@@ -90626,9 +90632,7 @@ async function runPromote(ctx, settings) {
     const record = startRolloutRecord(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
-    // Saved before any scale-in is suspended, and again as each one is (see deploy).
-    markInFlight(ctx, inFlight);
-    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
+    await holdServingCapacityFor(ctx, endpoint, inFlight);
     // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
     for (const entry of inFlight.held) {
         const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant);
@@ -97017,12 +97021,16 @@ async function run(overrides = {}) {
     /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
     let planComment;
     const decision = () => report.rollout?.decision ?? report.error ?? '';
-    const finish = async (outcome) => {
+    /** The `result` output and the job summary, whose HTML comes back for a plan comment. */
+    const writeResult = async () => {
+        setOutput('result', JSON.stringify(resultOutput(report)));
+        return writeSummary(report);
+    };
+    const finish = async () => {
         report.finishedAt = deps.clock.now();
         // First, so that a warning about it reaches the summary.
-        await deployment?.finish(outcome ?? deploymentOutcome(report), decision());
-        setOutput('result', JSON.stringify(resultOutput(report)));
-        const html = await writeSummary(report);
+        await deployment?.finish(deploymentOutcome(report), decision());
+        const html = await writeResult();
         if (planComment && html)
             await postPlanComment({ ...planComment, body: html });
     };
@@ -97033,8 +97041,7 @@ async function run(overrides = {}) {
         report.finishedAt = deps.clock.now();
         // The runner kills a cancelled step within seconds: the summary and outputs go out before GitHub is
         // called, which may take its whole timeout when GitHub is slow.
-        setOutput('result', JSON.stringify(resultOutput(report)));
-        await writeSummary(report);
+        await writeResult();
         await deployment?.finish('inactive', decision());
     });
     try {

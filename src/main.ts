@@ -64,12 +64,16 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
   let planComment: Omit<PlanCommentRequest, 'body'> | undefined
   const decision = (): string => report.rollout?.decision ?? report.error ?? ''
-  const finish = async (outcome?: DeploymentOutcome): Promise<void> => {
+  /** The `result` output and the job summary, whose HTML comes back for a plan comment. */
+  const writeResult = async (): Promise<string | undefined> => {
+    core.setOutput('result', JSON.stringify(resultOutput(report)))
+    return writeSummary(report)
+  }
+  const finish = async (): Promise<void> => {
     report.finishedAt = deps.clock.now()
     // First, so that a warning about it reaches the summary.
-    await deployment?.finish(outcome ?? deploymentOutcome(report), decision())
-    core.setOutput('result', JSON.stringify(resultOutput(report)))
-    const html = await writeSummary(report)
+    await deployment?.finish(deploymentOutcome(report), decision())
+    const html = await writeResult()
     if (planComment && html) await postPlanComment({ ...planComment, body: html })
   }
   /** Set when the run should leave a dashboard: written however the operation ends, a rollback most of all. */
@@ -81,8 +85,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       report.finishedAt = deps.clock.now()
       // The runner kills a cancelled step within seconds: the summary and outputs go out before GitHub is
       // called, which may take its whole timeout when GitHub is slow.
-      core.setOutput('result', JSON.stringify(resultOutput(report)))
-      await writeSummary(report)
+      await writeResult()
       await deployment?.finish('inactive', decision())
     }
   )

@@ -41,8 +41,8 @@ import {
   type SettingSource
 } from '../serving.js'
 import {
+  holdServingCapacityFor,
   judgeAllAtOnce,
-  markInFlight,
   rollBack,
   runSteps,
   startRolloutRecord,
@@ -55,7 +55,7 @@ import { planAllAtOnce, planRollout } from '../rollout/plan.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
-import { holdServingCapacity, releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
+import { releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
 import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
@@ -448,15 +448,7 @@ async function startProgressiveRollout(
     deploy.tags,
     plan.configSettings
   )
-  // Saved before any scale-in is suspended, and again as each one is: wherever a cancel falls, the post step
-  // knows what to resume.
-  markInFlight(ctx, inFlight)
-  inFlight.held = await holdServingCapacity(
-    ctx,
-    endpoint,
-    inFlight.oldVariants.map((variant) => variant.name),
-    (held) => markInFlight(ctx, { ...inFlight, held })
-  )
+  await holdServingCapacityFor(ctx, endpoint, inFlight)
   if (ctx.dryRun) {
     await planRollout(ctx, deploy.rollout, {
       endpoint,

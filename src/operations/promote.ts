@@ -9,10 +9,16 @@ import { refuseProbesOnAsynchronous } from '../probes.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import { markInFlight, releaseVariant, runSteps, startRolloutRecord, type InFlight } from '../rollout/engine.js'
+import {
+  holdServingCapacityFor,
+  markInFlight,
+  releaseVariant,
+  runSteps,
+  startRolloutRecord,
+  type InFlight
+} from '../rollout/engine.js'
 import { planRollout } from '../rollout/plan.js'
 import { concludeRollout } from '../rollout/result.js'
-import { holdServingCapacity } from '../rollout/scaling.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
 import { carriedConfigSettings } from '../serving.js'
@@ -66,14 +72,7 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const record = startRolloutRecord(ctx, settings, inFlight)
   // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
   record.strategy = 'promote'
-  // Saved before any scale-in is suspended, and again as each one is (see deploy).
-  markInFlight(ctx, inFlight)
-  inFlight.held = await holdServingCapacity(
-    ctx,
-    endpoint,
-    inFlight.oldVariants.map((variant) => variant.name),
-    (held) => markInFlight(ctx, { ...inFlight, held })
-  )
+  await holdServingCapacityFor(ctx, endpoint, inFlight)
   // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
   for (const entry of inFlight.held) {
     const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant)

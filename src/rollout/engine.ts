@@ -43,7 +43,13 @@ import {
   type MinuteFigures
 } from './gates.js'
 import type { RolloutResult } from './result.js'
-import { releaseServingCapacity, restoreServingCapacity, withScalingMoved, type HeldCapacity } from './scaling.js'
+import {
+  holdServingCapacity,
+  releaseServingCapacity,
+  restoreServingCapacity,
+  withScalingMoved,
+  type HeldCapacity
+} from './scaling.js'
 import { inFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
@@ -100,6 +106,25 @@ export function markInFlight(ctx: OperationContext, inFlight: InFlight): void {
   })
 }
 
+/**
+ * Suspends the serving variants' scale-in for the rollout. The rollout is
+ * saved for the post step first, and again as each suspension is about to go
+ * out: wherever a cancel falls, the post step knows what to resume.
+ */
+export async function holdServingCapacityFor(
+  ctx: OperationContext,
+  endpoint: Endpoint,
+  inFlight: InFlight
+): Promise<void> {
+  markInFlight(ctx, inFlight)
+  inFlight.held = await holdServingCapacity(
+    ctx,
+    endpoint,
+    inFlight.oldVariants.map((variant) => variant.name),
+    (held) => markInFlight(ctx, { ...inFlight, held })
+  )
+}
+
 /** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
 const DATA_POLL_MS = 20_000
 
@@ -152,12 +177,12 @@ async function stepThrough(
   const failures = { consecutive: 0 }
   let earlierBaseline: MinuteFigures[] = []
   let stopped: { kind: 'failed' | 'inconclusive'; reason: string; weight: number } | undefined
-  let unjudgedFrom: number | undefined
+  let pauseJudgedThrough: number | undefined
   try {
     if (pause) {
       const judged = await judgePause(ctx, settings, inFlight, pause, record)
       earlierBaseline = judged.baseline
-      unjudgedFrom = judged.judgedThrough
+      pauseJudgedThrough = judged.judgedThrough
       if (judged.failure) stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight }
     }
     for (const [index, weight] of steps.entries()) {
@@ -172,13 +197,15 @@ async function stepThrough(
           const judge = new StepJudge(ctx, settings.gates, {
             newVariant: inFlight.newVariant,
             baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-            // After a pause, from the first minute its judging left: the canary served at the paused weight
-            // while promote waited for CloudWatch, and those minutes are this step's to judge.
-            firstMinute: Math.min(floorMinute(step.startedAt), unjudgedFrom ?? Infinity),
+            // After a pause, the first step starts from the first minute its judging left: the canary served at
+            // the paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+            firstMinute:
+              index === 0 && pauseJudgedThrough !== undefined
+                ? Math.min(floorMinute(step.startedAt), pauseJudgedThrough)
+                : floorMinute(step.startedAt),
             baselineServes: weight < 100,
             earlierBaseline
           })
-          unjudgedFrom = undefined
           const outcome = await bake(ctx, settings, judge, step, failures)
           earlierBaseline = [...earlierBaseline, ...judge.baselineSeen]
           return outcome
