@@ -81094,7 +81094,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5322);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1168);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -81103,7 +81103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5322:
+/***/ 1168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -87605,180 +87605,6 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
     return names.map((name) => found.get(name));
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'endpoint-name',
-    'endpoint-arn',
-    'endpoint-status',
-    'endpoint-config-name',
-    'previous-endpoint-config-name',
-    'model-name',
-    'variant-name',
-    'variant-weights',
-    'rollout-result',
-    'rolled-back',
-    'healthy',
-    'latency-ms',
-    'metrics',
-    'result'
-]));
-function newReport(operation, endpointName, region, dryRun, now) {
-    return { operation, endpointName, region, dryRun, startedAt: now, request: [], changes: [], notes: [], outputs: {} };
-}
-/** Adds instance time (instances × milliseconds) beyond the steady fleet to the run's tally. */
-function addInstanceTime(report, instanceMs) {
-    if (!(instanceMs > 0))
-        return;
-    report.addedInstanceHours = (report.addedInstanceHours ?? 0) + instanceMs / 3_600_000;
-}
-
-;// CONCATENATED MODULE: ./src/update.ts
-/**
- * Moving an endpoint to another config: the one path every operation takes
- * (deploy, rollback, promotion, the post step), so waiting for another run's
- * update, retrying SageMaker's "in-progress" refusal and checking the result
- * are done the same way everywhere.
- *
- * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
- * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
- * so changes go through the client that retries throttles only
- * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
- * here, where the first attempt may have started the update. Before sending
- * again, DescribeEndpoint says whether the endpoint is already moving to, or
- * already on, what was asked.
- */
-
-
-
-
-
-
-
-
-/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
-function isUpdateInProgress(error) {
-    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
-}
-const IN_PROGRESS_RETRIES = 5;
-/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
-const LOST_ANSWER_ATTEMPTS = RETRY_SETTINGS.maxAttempts;
-const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
-/**
- * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress). After a
- * refusal as "in progress" or a lost answer, the change is sent again only if
- * `landing` finds no sign of it, and only while the endpoint is still on the
- * config it was on: a config someone else put there in between is theirs.
- * Returns the endpoint as it was when the change was first sent.
- */
-async function changeWhenUpdatable(ctx, what, send, landing) {
-    let before;
-    let refusedInProgress = 0;
-    let lostAnswers = 0;
-    for (;;) {
-        const endpoint = await requireUpdatable(ctx);
-        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
-            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
-        }
-        before ??= endpoint;
-        try {
-            await send();
-            return before;
-        }
-        catch (error) {
-            const inProgress = isUpdateInProgress(error);
-            if (!inProgress && !answerMayBeLost(error))
-                throw error;
-            // Looked at even after the last attempt: the change it failed to confirm may have landed.
-            const landed = landing(await getEndpoint(ctx));
-            if (landed !== 'not-seen') {
-                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
-                return before;
-            }
-            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
-                throw error;
-            info(inProgress
-                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
-                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
-            if (!inProgress)
-                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
-        }
-    }
-}
-function update_capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
-function configLanding(configName) {
-    return (endpoint) => {
-        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
-            return 'under-way';
-        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
-        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
-    };
-}
-/**
- * A weights and capacities change shows at once in the variants' Desired*
- * fields, while the endpoint is Updating, and in their Current* fields once
- * it is done.
- */
-function weightsLanding(desired) {
-    return (endpoint) => {
-        const variants = endpoint.ProductionVariants ?? [];
-        const matches = (current) => desired.every((wanted) => {
-            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
-            if (!variant)
-                return false;
-            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
-            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
-            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
-                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
-        });
-        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
-            return matches(false) ? 'under-way' : 'not-seen';
-        return matches(true) ? 'done' : 'not-seen';
-    };
-}
-function sameNumber(actual, wanted) {
-    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
-}
-/**
- * Updates the endpoint to `configName`, then (unless told not to wait) waits
- * and verifies it is InService on that config. Returns the endpoint as last seen.
- */
-async function updateEndpointConfig(ctx, configName, options) {
-    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
-    if (options.deploymentConfig)
-        input.DeploymentConfig = options.deploymentConfig;
-    if (options.keepInstanceCounts) {
-        input.RetainAllVariantProperties = true;
-        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
-    }
-    const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return undefined;
-    try {
-        return await waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet);
-    }
-    finally {
-        // Both fleets ran from the call until the endpoint settled, whichever way it went.
-        addInstanceTime(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
-    }
-}
-/**
- * Changes variant weights and/or instance counts in place (no new config),
- * then waits for InService on the same config unless told not to wait.
- * Returns the endpoint as last seen: before the change when not waiting.
- */
-async function updateWeightsAndCapacities(ctx, desired, options) {
-    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return before;
-    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
-}
-
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
 /**
  * The statistics behind the baseline comparisons (max-error-rate-increase,
@@ -88297,6 +88123,429 @@ function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
 }
 
+;// CONCATENATED MODULE: ./src/rollout/words.ts
+/**
+ * The rollout's words for people. The engine decides with data (verdicts,
+ * weights, counts); this module is the one place those become sentences for
+ * the log, the summary and the step's error, so wording never sits inside the
+ * control flow.
+ */
+
+
+function describeEvaluation(evaluation) {
+    const parts = [verdictWords(evaluation)];
+    if (evaluation.invocations !== undefined)
+        parts.push(`${evaluation.invocations} invocations`);
+    if (evaluation.errorRate !== undefined)
+        parts.push(`error rate ${formatPercent(evaluation.errorRate)}`);
+    if (evaluation.latencyP99Ms !== undefined)
+        parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
+    if (evaluation.baseline?.errorRate !== undefined) {
+        parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`);
+    }
+    if (evaluation.probesSent)
+        parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
+    return parts.join(', ');
+}
+function verdictWords(evaluation) {
+    if (evaluation.verdict === 'passed')
+        return 'passed';
+    if (evaluation.verdict === 'failed')
+        return `FAILED (${evaluation.failures.join('; ')})`;
+    return `inconclusive (${evaluation.inconclusive.join('; ')})`;
+}
+/**
+ * The log line of one evaluation. A step waiting for CloudWatch is
+ * inconclusive for the same reason several times over: the reason is said
+ * once, and the evaluations after it only count on.
+ */
+class EvaluationLog {
+    lastReason;
+    sameSince = 0;
+    line(label, weight, evaluation) {
+        const reason = evaluation.verdict === 'inconclusive' ? evaluation.inconclusive.join('; ') : undefined;
+        if (reason !== undefined && reason === this.lastReason) {
+            this.sameSince++;
+            return `Evaluation ${label} at ${weight}%: still inconclusive for the same reason (${counted(this.sameSince + 1, 'evaluation')} in a row).`;
+        }
+        this.lastReason = reason;
+        this.sameSince = 0;
+        return `Evaluation ${label} at ${weight}%: ${describeEvaluation(evaluation)}`;
+    }
+}
+function failedStepReason(consecutive, weight, evaluation) {
+    const what = consecutive === 1
+        ? 'a failed gate evaluation'
+        : `${consecutive} failed gate evaluations without a pass between them`;
+    return `${what} at ${weight}%: ${evaluation.failures.join('; ')}`;
+}
+function gateFailedWarning(consecutive, threshold, evaluation) {
+    return `Gate failed (${consecutive} without a pass between them; failure-threshold ${threshold} rolls back): ${evaluation.failures.join('; ')}`;
+}
+const NO_GATES_WARNING = 'No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.';
+/** How a rollout run by the action ended, in the sentence the summary and the step's error carry. */
+const decisions = {
+    pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
+    pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
+    undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
+    released: (variant, releaseConfig) => `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
+    leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
+    rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,
+    rolledBack: (failure, previousConfig) => `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,
+    credentialsExpired: (weight) => `Stopped at ${weight}%: the AWS credentials expired.`
+};
+
+;// CONCATENATED MODULE: ./src/rollout/bake.ts
+/**
+ * Judging one step: the gates every gate-interval through bake-time, then on
+ * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * pause a promote judges before any traffic moves. Each returns a verdict;
+ * what follows from it is the executor's to decide.
+ */
+
+
+
+
+/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+const DATA_POLL_MS = 20_000;
+/**
+ * promote judges the whole pause before any more traffic moves: a canary
+ * that degraded while it waited for a person must not go further. The pause
+ * runs until now, so its last minutes are not published yet: like a step, it
+ * is judged until CloudWatch has published the minute promote began in (the
+ * canary keeps its weight meanwhile), or max-data-delay has passed.
+ */
+async function judgePause(ctx, settings, inFlight, pause, record) {
+    if (!hasGates(settings.gates))
+        return { baseline: [] };
+    const step = {
+        weight: pause.weight,
+        startedAt: pause.since,
+        evaluations: [],
+        verdict: 'in-progress',
+        kind: 'pause'
+    };
+    record.steps.push(step);
+    const judge = new StepJudge(ctx, settings.gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+        firstMinute: floorMinute(pause.since),
+        baselineServes: pause.weight < 100,
+        earlierBaseline: []
+    });
+    const verdict = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 }));
+    step.endedAt = ctx.clock.now();
+    if (verdict.verdict === 'failed') {
+        step.verdict = 'failed';
+        const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed');
+        step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    if (judge.leaningToFailure !== undefined) {
+        // More traffic never follows a bad reading, however thin.
+        step.verdict = 'failed';
+        step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'inconclusive') {
+        step.reason = verdict.reason;
+        ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
+    }
+    return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough };
+}
+/**
+ * Watches one step: gates judged every gate-interval through bake-time, then,
+ * while CloudWatch has not yet published the minutes the step exposed to
+ * traffic, on until it has or max-data-delay has passed. A step passes with at
+ * least one conclusive passing evaluation, no failure left standing and no
+ * window whose error rate leans toward failure on thin evidence; it
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
+ */
+async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } = {
+    start: step.startedAt,
+    bakeTimeMs: settings.bakeTimeMs
+}) {
+    const bakeEnd = start + bakeTimeMs;
+    if (!hasGates(settings.gates)) {
+        info(`Baking for ${formatDuration(bakeTimeMs)}.`);
+        await sleepUntil(ctx.clock, bakeEnd);
+        return { verdict: 'passed' };
+    }
+    const waitsForData = needsTraffic(settings.gates);
+    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
+    const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + gates_MINUTE_MS);
+    const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
+    const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
+    // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
+    const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
+    let passedOnce = false;
+    let last;
+    const log = new EvaluationLog();
+    for (let index = 1;; index++) {
+        const dueAt = index <= due
+            ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
+            : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
+        await sleepUntil(ctx.clock, dueAt);
+        const evaluation = await judge.evaluate();
+        last = evaluation;
+        step.evaluations.push(evaluation);
+        const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
+        info(log.line(label, step.weight, evaluation));
+        if (evaluation.verdict === 'failed') {
+            failures.consecutive++;
+            if (failures.consecutive >= settings.failureThreshold) {
+                return { verdict: 'failed', reason: failedStepReason(failures.consecutive, step.weight, evaluation) };
+            }
+            ctx.warn(gateFailedWarning(failures.consecutive, settings.failureThreshold, evaluation));
+        }
+        else if (evaluation.verdict === 'passed') {
+            failures.consecutive = 0;
+            passedOnce = true;
+        }
+        const now = ctx.clock.now();
+        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+        if (index < due)
+            continue;
+        if (now >= deadline)
+            break;
+        if (now < bakeEnd)
+            continue;
+        // A step never ends on a failure left standing: more traffic never follows a bad reading.
+        if (failures.consecutive > 0)
+            continue;
+        if (waitsForData && judge.judgedThrough < exposedUntil)
+            continue;
+        // Nor on a window whose error rate is above the limit, however thin its evidence.
+        if (judge.leaningToFailure !== undefined)
+            continue;
+        if (passedOnce)
+            return { verdict: 'passed' };
+    }
+    if (failures.consecutive > 0) {
+        return {
+            verdict: 'failed',
+            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
+        };
+    }
+    if (judge.leaningToFailure !== undefined) {
+        return {
+            verdict: 'inconclusive',
+            reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
+        };
+    }
+    if (passedOnce) {
+        if (waitsForData) {
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        }
+        return { verdict: 'passed' };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
+    };
+}
+async function sleepUntil(clock, at) {
+    const remaining = at - clock.now();
+    if (remaining > 0)
+        await clock.sleep(remaining);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/record.ts
+
+function startRolloutRecord(ctx, settings, inFlight) {
+    const record = {
+        controller: settings.controller,
+        strategy: settings.strategy,
+        newVariant: inFlight.newVariant,
+        ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
+        ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+        gates: describeGates(settings.gates),
+        steps: []
+    };
+    ctx.report.rollout = record;
+    if (inFlight.previousConfig)
+        ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
+    ctx.output('variant-name', inFlight.newVariant);
+    return record;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'endpoint-name',
+    'endpoint-arn',
+    'endpoint-status',
+    'endpoint-config-name',
+    'previous-endpoint-config-name',
+    'model-name',
+    'variant-name',
+    'variant-weights',
+    'rollout-result',
+    'rolled-back',
+    'healthy',
+    'latency-ms',
+    'metrics',
+    'result'
+]));
+function newReport(operation, endpointName, region, dryRun, now) {
+    return { operation, endpointName, region, dryRun, startedAt: now, request: [], changes: [], notes: [], outputs: {} };
+}
+/** Adds instance time (instances × milliseconds) beyond the steady fleet to the run's tally. */
+function addInstanceTime(report, instanceMs) {
+    if (!(instanceMs > 0))
+        return;
+    report.addedInstanceHours = (report.addedInstanceHours ?? 0) + instanceMs / 3_600_000;
+}
+
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Moving an endpoint to another config: the one path every operation takes
+ * (deploy, rollback, promotion, the post step), so waiting for another run's
+ * update, retrying SageMaker's "in-progress" refusal and checking the result
+ * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * so changes go through the client that retries throttles only
+ * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
+ * here, where the first attempt may have started the update. Before sending
+ * again, DescribeEndpoint says whether the endpoint is already moving to, or
+ * already on, what was asked.
+ */
+
+
+
+
+
+
+
+
+/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
+function isUpdateInProgress(error) {
+    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
+}
+const IN_PROGRESS_RETRIES = 5;
+/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
+const LOST_ANSWER_ATTEMPTS = RETRY_SETTINGS.maxAttempts;
+const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
+/**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
+ */
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
+    let refusedInProgress = 0;
+    let lostAnswers = 0;
+    for (;;) {
+        const endpoint = await requireUpdatable(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
+        try {
+            await send();
+            return before;
+        }
+        catch (error) {
+            const inProgress = isUpdateInProgress(error);
+            if (!inProgress && !answerMayBeLost(error))
+                throw error;
+            // Looked at even after the last attempt: the change it failed to confirm may have landed.
+            const landed = landing(await getEndpoint(ctx));
+            if (landed !== 'not-seen') {
+                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
+                throw error;
+            info(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+            if (!inProgress)
+                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
+        }
+    }
+}
+function update_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
+}
+/**
+ * Updates the endpoint to `configName`, then (unless told not to wait) waits
+ * and verifies it is InService on that config. Returns the endpoint as last seen.
+ */
+async function updateEndpointConfig(ctx, configName, options) {
+    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
+    if (options.deploymentConfig)
+        input.DeploymentConfig = options.deploymentConfig;
+    if (options.keepInstanceCounts) {
+        input.RetainAllVariantProperties = true;
+        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
+    }
+    const started = ctx.clock.now();
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return undefined;
+    try {
+        return await waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet);
+    }
+    finally {
+        // Both fleets ran from the call until the endpoint settled, whichever way it went.
+        addInstanceTime(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
+    }
+}
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+async function updateWeightsAndCapacities(ctx, desired, options) {
+    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return before;
+    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
 /**
  * Autoscaling around an UpdateEndpoint. Application Auto Scaling makes the
@@ -88564,46 +88813,11 @@ function leftForPostStep() {
     return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
 }
 
-;// CONCATENATED MODULE: ./src/rollout/engine.ts
-/**
- * The progressive rollout with the action as controller: the new model serves
- * beside the old one as a second production variant, traffic moves to it step
- * by step, health gates are judged all through each step's bake, and a failed
- * gate puts everything back: first the traffic (seconds), then the config.
- *
- * Every way a rollout can end comes back as a RolloutResult; the caller hands
- * it to concludeRollout, which sets the outputs and fails the step.
- */
+;// CONCATENATED MODULE: ./src/rollout/in-flight.ts
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-function startRolloutRecord(ctx, settings, inFlight) {
-    const record = {
-        controller: settings.controller,
-        strategy: settings.strategy,
-        newVariant: inFlight.newVariant,
-        ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
-        ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
-        gates: describeGates(settings.gates),
-        steps: []
-    };
-    ctx.report.rollout = record;
-    if (inFlight.previousConfig)
-        ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
-    ctx.output('variant-name', inFlight.newVariant);
-    return record;
-}
 /** Records the rollout as in flight, for the post step of a cancelled run. */
 function markInFlight(ctx, inFlight) {
     if (ctx.dryRun)
@@ -88619,6 +88833,18 @@ function markInFlight(ctx, inFlight) {
         startedAt: new Date(ctx.clock.now()).toISOString()
     });
 }
+/** The saved record read back as a rollout to undo: the post step has no release to go on to. */
+function inFlightFromSaved(saved) {
+    return {
+        previousConfig: saved.previousConfig,
+        canaryConfig: saved.canaryConfig,
+        newVariant: saved.newVariant,
+        oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
+        releaseConfig: '',
+        userTags: {},
+        held: saved.heldCapacity ?? []
+    };
+}
 /**
  * Suspends the serving variants' scale-in for the rollout. The rollout is
  * saved for the post step first, and again as each suspension is about to go
@@ -88627,228 +88853,6 @@ function markInFlight(ctx, inFlight) {
 async function holdServingCapacityFor(ctx, endpoint, inFlight) {
     markInFlight(ctx, inFlight);
     inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
-}
-/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
-const DATA_POLL_MS = 20_000;
-/**
- * Runs `steps` (the new variant's share at each), then pauses (a list that
- * stops short of 100) or promotes. A failed gate, a step the gates could not
- * judge, or a failed update ends in a rollback (auto-rollback), a pause
- * (on-inconclusive: pause) or a failure left in place.
- */
-async function runSteps(ctx, settings, inFlight, steps, pause) {
-    const started = ctx.clock.now();
-    try {
-        return await stepThrough(ctx, settings, inFlight, steps, pause);
-    }
-    finally {
-        addInstanceTime(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - started));
-        // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
-        await releaseServingCapacity(ctx, inFlight.held);
-    }
-}
-async function stepThrough(ctx, settings, inFlight, steps, pause) {
-    const record = ctx.report.rollout;
-    if (!hasGates(settings.gates)) {
-        warning('No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.');
-    }
-    const failures = { consecutive: 0 };
-    let earlierBaseline = [];
-    let stopped;
-    let pauseJudgedThrough;
-    try {
-        if (pause) {
-            const judged = await judgePause(ctx, settings, inFlight, pause, record);
-            earlierBaseline = judged.baseline;
-            pauseJudgedThrough = judged.judgedThrough;
-            if (judged.failure)
-                stopped = { kind: 'failed', reason: judged.failure, weight: pause.weight };
-        }
-        for (const [index, weight] of steps.entries()) {
-            if (stopped)
-                break;
-            const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
-            record.steps.push(step);
-            const verdict = await group(`Step ${index + 1}/${steps.length}: ${weight}% of traffic to ${inFlight.newVariant}`, async () => {
-                await shiftTraffic(ctx, inFlight, weight);
-                step.startedAt = ctx.clock.now();
-                const judge = new StepJudge(ctx, settings.gates, {
-                    newVariant: inFlight.newVariant,
-                    baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-                    // After a pause, the first step starts from the first minute its judging left: the canary served at
-                    // the paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
-                    firstMinute: index === 0 && pauseJudgedThrough !== undefined
-                        ? Math.min(floorMinute(step.startedAt), pauseJudgedThrough)
-                        : floorMinute(step.startedAt),
-                    baselineServes: weight < 100,
-                    earlierBaseline
-                });
-                const outcome = await bake(ctx, settings, judge, step, failures);
-                earlierBaseline = [...earlierBaseline, ...judge.baselineSeen];
-                return outcome;
-            });
-            step.endedAt = ctx.clock.now();
-            step.verdict = verdict.verdict;
-            if (verdict.verdict !== 'passed') {
-                step.reason = verdict.reason;
-                stopped = { kind: verdict.verdict, reason: verdict.reason, weight };
-            }
-        }
-    }
-    catch (error) {
-        const current = record.steps.at(-1);
-        if (current && current.verdict === 'in-progress') {
-            current.verdict = 'failed';
-            current.endedAt = ctx.clock.now();
-        }
-        if (isExpiredCredentials(error)) {
-            // Every call from here would fail the same way: say where the endpoint was left instead.
-            return {
-                outcome: 'failed',
-                decision: `Stopped at ${current?.weight ?? 0}%: the AWS credentials expired.`,
-                healthy: false,
-                failsStep: true,
-                cause: error
-            };
-        }
-        return rollBackOrStop(ctx, settings, inFlight, `the rollout could not go on: ${errorMessage(error)}`);
-    }
-    if (stopped?.kind === 'inconclusive') {
-        const why = `the gates could not judge the ${stopped.weight}% step (${stopped.reason})`;
-        if (settings.onInconclusive === 'pause') {
-            return pauseHere(ctx, inFlight, {
-                decision: `Paused at ${stopped.weight}% on ${inFlight.newVariant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
-                failsStep: true,
-                healthy: false
-            });
-        }
-        return rollBackOrStop(ctx, settings, inFlight, why);
-    }
-    if (stopped)
-        return rollBackOrStop(ctx, settings, inFlight, stopped.reason);
-    const lastWeight = steps.at(-1) ?? 0;
-    if (lastWeight < 100) {
-        return pauseHere(ctx, inFlight, {
-            decision: `Paused at ${lastWeight}% on ${inFlight.newVariant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${inFlight.previousConfig}.`,
-            failsStep: false,
-            healthy: true
-        });
-    }
-    try {
-        await group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => promote(ctx, inFlight));
-    }
-    catch (error) {
-        return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`);
-    }
-    return {
-        outcome: 'succeeded',
-        decision: `All steps passed; ${inFlight.newVariant} now serves all traffic on ${inFlight.releaseConfig}.`,
-        healthy: true,
-        failsStep: false
-    };
-}
-/**
- * A pause is a resting state, not one to undo: the post step has nothing to
- * do, and the canary config records when the pause began, so promote can
- * judge all of it.
- */
-async function pauseHere(ctx, inFlight, result) {
-    inFlightRollout.clear();
-    await recordPauseStart(ctx, inFlight.canaryConfig);
-    return { outcome: 'paused', ...result };
-}
-async function recordPauseStart(ctx, canaryConfig) {
-    try {
-        const config = await findEndpointConfig(ctx, canaryConfig);
-        if (!config?.EndpointConfigArn)
-            return;
-        const input = {
-            ResourceArn: config.EndpointConfigArn,
-            Tags: [{ Key: TAGS.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
-        };
-        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* AddTagsCommand */.yjM(input)));
-    }
-    catch (error) {
-        // promote falls back to the endpoint's last change; the pause itself stands.
-        warning(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`);
-    }
-}
-async function rollBackOrStop(ctx, settings, inFlight, failure) {
-    if (!settings.autoRollback) {
-        inFlightRollout.clear();
-        return {
-            outcome: 'failed',
-            decision: `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${inFlight.previousConfig}.`,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    warning(`Rolling back: ${failure}`);
-    try {
-        await group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight));
-    }
-    catch (error) {
-        return {
-            outcome: 'failed',
-            decision: `Failed: ${failure}. The rollback also failed: ${errorMessage(error)}`,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    // A failed promotion may have left its release config behind; its name is this run's own.
-    await deleteConfigQuietly(ctx, inFlight.releaseConfig);
-    return {
-        outcome: 'rolled-back',
-        decision: `Rolled back: ${failure}. All traffic is back on ${inFlight.previousConfig}.`,
-        healthy: false,
-        failsStep: settings.failOnRollback
-    };
-}
-/**
- * promote judges the whole pause before any more traffic moves: a canary
- * that degraded while it waited for a person must not go further. The pause
- * runs until now, so its last minutes are not published yet: like a step, it
- * is judged until CloudWatch has published the minute promote began in (the
- * canary keeps its weight meanwhile), or max-data-delay has passed.
- */
-async function judgePause(ctx, settings, inFlight, pause, record) {
-    if (!hasGates(settings.gates))
-        return { baseline: [] };
-    const step = {
-        weight: pause.weight,
-        startedAt: pause.since,
-        evaluations: [],
-        verdict: 'in-progress',
-        kind: 'pause'
-    };
-    record.steps.push(step);
-    const judge = new StepJudge(ctx, settings.gates, {
-        newVariant: inFlight.newVariant,
-        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        firstMinute: floorMinute(pause.since),
-        baselineServes: pause.weight < 100,
-        earlierBaseline: []
-    });
-    const verdict = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 }));
-    step.endedAt = ctx.clock.now();
-    if (verdict.verdict === 'failed') {
-        step.verdict = 'failed';
-        const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed');
-        step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`;
-        return { failure: step.reason, baseline: judge.baselineSeen };
-    }
-    if (judge.leaningToFailure !== undefined) {
-        // More traffic never follows a bad reading, however thin.
-        step.verdict = 'failed';
-        step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`;
-        return { failure: step.reason, baseline: judge.baselineSeen };
-    }
-    step.verdict = verdict.verdict;
-    if (verdict.verdict === 'inconclusive') {
-        step.reason = verdict.reason;
-        ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
-    }
-    return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough };
 }
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */
 function desiredWeights(inFlight, weight) {
@@ -88860,139 +88864,6 @@ function desiredWeights(inFlight, weight) {
         { VariantName: inFlight.newVariant, DesiredWeight: weight }
     ];
 }
-async function shiftTraffic(ctx, inFlight, weight) {
-    info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
-    await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
-        purpose: `the shift to ${weight}%`,
-        forceWait: true
-    });
-}
-/**
- * Watches one step: gates judged every gate-interval through bake-time, then,
- * while CloudWatch has not yet published the minutes the step exposed to
- * traffic, on until it has or max-data-delay has passed. A step passes with at
- * least one conclusive passing evaluation, no failure left standing and no
- * window whose error rate leans toward failure on thin evidence; it
- * fails at failure-threshold failed evaluations without a pass between them
- * (an inconclusive evaluation is no evidence of health, so it does not reset
- * the count); otherwise it is inconclusive.
- */
-async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } = {
-    start: step.startedAt,
-    bakeTimeMs: settings.bakeTimeMs
-}) {
-    const bakeEnd = start + bakeTimeMs;
-    if (!hasGates(settings.gates)) {
-        info(`Baking for ${formatDuration(bakeTimeMs)}.`);
-        await sleepUntil(ctx.clock, bakeEnd);
-        return { verdict: 'passed' };
-    }
-    const waitsForData = needsTraffic(settings.gates);
-    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
-    const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + gates_MINUTE_MS);
-    const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
-    const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
-    // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
-    const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
-    let passedOnce = false;
-    let last;
-    for (let index = 1;; index++) {
-        const dueAt = index <= due
-            ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
-            : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
-        await sleepUntil(ctx.clock, dueAt);
-        const evaluation = await judge.evaluate();
-        last = evaluation;
-        step.evaluations.push(evaluation);
-        const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
-        info(`Evaluation ${label} at ${step.weight}%: ${describeEvaluation(evaluation)}`);
-        if (evaluation.verdict === 'failed') {
-            failures.consecutive++;
-            if (failures.consecutive >= settings.failureThreshold) {
-                return {
-                    verdict: 'failed',
-                    reason: `${failures.consecutive === 1 ? 'a failed gate evaluation' : `${failures.consecutive} failed gate evaluations without a pass between them`} at ${step.weight}%: ${evaluation.failures.join('; ')}`
-                };
-            }
-            warning(`Gate failed (${failures.consecutive} without a pass between them; failure-threshold ${settings.failureThreshold} rolls back): ${evaluation.failures.join('; ')}`);
-        }
-        else if (evaluation.verdict === 'passed') {
-            failures.consecutive = 0;
-            passedOnce = true;
-        }
-        const now = ctx.clock.now();
-        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
-        if (index < due)
-            continue;
-        if (now >= deadline)
-            break;
-        if (now < bakeEnd)
-            continue;
-        // A step never ends on a failure left standing: more traffic never follows a bad reading.
-        if (failures.consecutive > 0)
-            continue;
-        if (waitsForData && judge.judgedThrough < exposedUntil)
-            continue;
-        // Nor on a window whose error rate is above the limit, however thin its evidence.
-        if (judge.leaningToFailure !== undefined)
-            continue;
-        if (passedOnce)
-            return { verdict: 'passed' };
-    }
-    if (failures.consecutive > 0) {
-        return {
-            verdict: 'failed',
-            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
-        };
-    }
-    if (judge.leaningToFailure !== undefined) {
-        return {
-            verdict: 'inconclusive',
-            reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
-        };
-    }
-    if (passedOnce) {
-        if (waitsForData) {
-            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
-        }
-        return { verdict: 'passed' };
-    }
-    return {
-        verdict: 'inconclusive',
-        reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
-    };
-}
-function describeEvaluation(evaluation) {
-    const parts = [
-        evaluation.verdict === 'passed'
-            ? 'passed'
-            : evaluation.verdict === 'failed'
-                ? `FAILED (${evaluation.failures.join('; ')})`
-                : `inconclusive (${evaluation.inconclusive.join('; ')})`
-    ];
-    if (evaluation.invocations !== undefined)
-        parts.push(`${evaluation.invocations} invocations`);
-    if (evaluation.errorRate !== undefined)
-        parts.push(`error rate ${formatPercent(evaluation.errorRate)}`);
-    if (evaluation.latencyP99Ms !== undefined)
-        parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
-    if (evaluation.baseline?.errorRate !== undefined) {
-        parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`);
-    }
-    if (evaluation.probesSent)
-        parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
-    return parts.join(', ');
-}
-async function sleepUntil(clock, at) {
-    const remaining = at - clock.now();
-    if (remaining > 0)
-        await clock.sleep(remaining);
-}
-/**
- * The new variant alone, at the capacity it serves with now. Autoscaling on
- * the old variants moves to it: SageMaker refuses to remove a scaled variant,
- * so the old registrations go first and the new one comes after.
- */
 /** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
 function releaseVariant(endpoint, canaryConfig, newVariant) {
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
@@ -89002,29 +88873,165 @@ function releaseVariant(endpoint, canaryConfig, newVariant) {
         ...(count ? { InitialInstanceCount: count } : {})
     });
 }
-async function promote(ctx, inFlight) {
-    // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
-    await releaseServingCapacity(ctx, inFlight.held);
-    const endpoint = await getEndpoint(ctx);
-    const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig);
-    const release = [releaseVariant(endpoint, canaryConfig, inFlight.newVariant)];
-    const count = release[0]?.InitialInstanceCount;
-    await createEndpointConfig(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, carriedConfigSettings(canaryConfig));
-    const { moves } = await withScalingMoved(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, {
-        newFleetInstances: fleetSize(release),
-        purpose: `the promotion to ${inFlight.releaseConfig}`,
-        forceWait: true
-    }));
-    const oldCapacity = (endpoint.ProductionVariants ?? [])
-        .filter((variant) => variant.VariantName !== inFlight.newVariant)
-        .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0);
-    const scalesNow = moves.some((move) => move.to === inFlight.newVariant);
-    if (count !== undefined && count < oldCapacity && !scalesNow) {
-        ctx.warn(`${inFlight.newVariant} takes all traffic with ${instances(count)} where the old variants served with ${instances(oldCapacity)}; raise instance-count or configure autoscaling if it needs more.`);
-    }
-    inFlightRollout.clear();
-    await deleteCanaryConfig(ctx, inFlight);
+
+;// CONCATENATED MODULE: ./src/rollout/moves.ts
+
+/** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
+function stepsThenEnd(steps, release) {
+    const moves = steps.flatMap((weight, index) => [
+        { kind: 'shift', weight, index, of: steps.length },
+        { kind: 'judge-step', weight, index, of: steps.length }
+    ]);
+    const last = steps.at(-1) ?? 0;
+    moves.push(last < 100 ? { kind: 'pause', weight: last } : { kind: 'switch-to-release', ...release });
+    return moves;
 }
+/** A deploy's canary or linear rollout run by the action. */
+function deployMoves(plan) {
+    return [
+        { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
+        { kind: 'hold-capacity' },
+        { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
+        ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
+    ];
+}
+/** promote: the pause judged first (when there is anything to judge it by), then the steps left. */
+function promoteMoves(settings, plan) {
+    return [
+        { kind: 'hold-capacity', atLeast: plan.owed },
+        ...(hasGates(settings.gates) ? [{ kind: 'judge-pause', pause: plan.pause }] : []),
+        ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
+    ];
+}
+/**
+ * The way back from wherever the rollout stands, read from the endpoint now.
+ * Still (or again) on the previous config: only the held capacity to give
+ * back. Otherwise the harm stops first (weight 0 takes seconds, and is
+ * skipped when a cancel already moved it), then the config goes back.
+ */
+function rollbackMoves(inFlight, endpoint, settled) {
+    if (endpoint?.EndpointConfigName === inFlight.previousConfig && settled) {
+        return [{ kind: 'give-back-capacity', restoreCounts: false }, { kind: 'delete-canary-config' }];
+    }
+    const newVariant = endpoint?.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
+    const serving = (newVariant?.CurrentWeight ?? 0) > 0 || (newVariant?.DesiredWeight ?? 0) > 0;
+    return [
+        ...(serving ? [{ kind: 'traffic-off' }] : []),
+        { kind: 'return-to-previous' },
+        { kind: 'give-back-capacity', restoreCounts: true },
+        { kind: 'delete-canary-config' }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/rollout/rollback.ts
+/**
+ * The rollbacks of a rollout run by the action. A canary's, used by a failed
+ * gate, a failed update to the canary config, a failed release, and the post
+ * step of a cancelled run, is a plan built from where the endpoint stands now
+ * (rollbackMoves), carried out move by move. An all-at-once deploy's is one
+ * return to the previous config (returnToConfig).
+ */
+
+
+
+
+
+
+
+
+/**
+ * Safe to call wherever the endpoint is: on the canary config, half-way to
+ * it, or already back on the previous config. Returns the endpoint as the
+ * return to the previous config left it.
+ */
+async function rollBack(ctx, inFlight) {
+    let endpoint;
+    try {
+        endpoint = await getEndpoint(ctx);
+    }
+    catch (error) {
+        // The return to the previous config restores the old weights too; keep going.
+        ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
+    }
+    const settled = endpoint !== undefined && !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+    let landed = endpoint;
+    for (const move of rollbackMoves(inFlight, endpoint, settled)) {
+        const result = await performRollbackMove(ctx, inFlight, move);
+        if (result)
+            landed = result;
+    }
+    return landed;
+}
+async function performRollbackMove(ctx, inFlight, move) {
+    switch (move.kind) {
+        case 'traffic-off':
+            try {
+                await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
+                    purpose: `the shift of all traffic back to the old variants`,
+                    forceWait: true
+                });
+            }
+            catch (error) {
+                ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
+            }
+            return undefined;
+        case 'return-to-previous':
+            return updateEndpointConfig(ctx, inFlight.previousConfig, {
+                // The old variants come back at the instances they held.
+                newFleetInstances: inFlight.held.reduce((sum, entry) => sum + entry.instances, 0),
+                purpose: `the rollback to ${inFlight.previousConfig}`,
+                forceWait: true,
+                keepInstanceCounts: true
+            });
+        case 'give-back-capacity':
+            if (move.restoreCounts)
+                await restoreServingCapacity(ctx, inFlight.held);
+            await releaseServingCapacity(ctx, inFlight.held);
+            inFlightRollout.clear();
+            return undefined;
+        case 'delete-canary-config':
+            await deleteConfigQuietly(ctx, inFlight.canaryConfig);
+            return undefined;
+        default:
+            throw new Error(`A rollback has no move "${move.kind}".`);
+    }
+}
+/**
+ * Returns the endpoint to `targetName` as it was, at the instances its
+ * variants serve with now, with autoscaling moved out of the way and back:
+ * an all-at-once deploy's way back, where no canary config stands between.
+ */
+async function returnToConfig(ctx, targetName) {
+    const target = await getEndpointConfig(ctx, targetName);
+    const endpoint = await getEndpoint(ctx);
+    const { result } = await withScalingMoved(ctx, {
+        endpoint,
+        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
+        target: target.ProductionVariants ?? [],
+        targetName
+    }, () => updateEndpointConfig(ctx, targetName, {
+        newFleetInstances: fleetSize(target.ProductionVariants ?? []),
+        purpose: `the rollback to "${targetName}"`,
+        forceWait: true,
+        keepInstanceCounts: true
+    }));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
+/**
+ * An all-at-once deploy judged by the action: the new config takes all
+ * traffic at once (SageMaker keeps the old fleet until the new one is
+ * healthy), then the gates judge it for one bake, and a failure returns the
+ * endpoint to its previous config.
+ */
+
+
+
+
+
+
+
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
  * Its minutes start with the first whole minute after the switch: the
@@ -89076,25 +89083,13 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     if (!previousConfig || !settings.autoRollback) {
         return {
             outcome: 'failed',
-            decision: `${engine_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            decision: `${all_at_once_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
             healthy: false,
             failsStep: true
         };
     }
-    warning(`Rolling back: ${failure}`);
-    const previous = await getEndpointConfig(ctx, previousConfig);
-    const endpoint = await getEndpoint(ctx);
-    await withScalingMoved(ctx, {
-        endpoint,
-        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
-        target: previous.ProductionVariants ?? [],
-        targetName: previousConfig
-    }, () => updateEndpointConfig(ctx, previousConfig, {
-        newFleetInstances: fleetSize(previous.ProductionVariants ?? []),
-        purpose: `the rollback to "${previousConfig}"`,
-        forceWait: true,
-        keepInstanceCounts: true
-    }));
+    ctx.warn(`Rolling back: ${failure}`);
+    await returnToConfig(ctx, previousConfig);
     return {
         outcome: 'rolled-back',
         decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
@@ -89121,255 +89116,8 @@ async function baselineBefore(ctx, variants, deployStartedAt, settings) {
     });
     return minutesOf(result, variants);
 }
-function engine_capitalised(text) {
+function all_at_once_capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/**
- * Stops the harm first (weight 0 takes seconds), then restores the previous
- * config. Safe to call wherever the endpoint is: on the canary config, half-way
- * to it, or already back on the previous config.
- */
-async function rollBack(ctx, inFlight) {
-    try {
-        const endpoint = await getEndpoint(ctx);
-        if (endpoint.EndpointConfigName === inFlight.previousConfig &&
-            !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')) {
-            // It never left (cancelled or refused before the update took): only the suspended scale-in to undo.
-            await releaseServingCapacity(ctx, inFlight.held);
-            inFlightRollout.clear();
-            await deleteCanaryConfig(ctx, inFlight);
-            return endpoint;
-        }
-        const newVariant = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
-        // Already at weight 0 (a cancelled step moved it off): the same weights again would only be one more update.
-        if (newVariant && ((newVariant.CurrentWeight ?? 0) > 0 || (newVariant.DesiredWeight ?? 0) > 0)) {
-            await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
-                purpose: `the shift of all traffic back to the old variants`,
-                forceWait: true
-            });
-        }
-    }
-    catch (error) {
-        // The config update below restores the old weights too; keep going.
-        warning(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
-    }
-    const endpoint = await updateEndpointConfig(ctx, inFlight.previousConfig, {
-        // The old variants come back at the instances they held.
-        newFleetInstances: inFlight.held.reduce((sum, entry) => sum + entry.instances, 0),
-        purpose: `the rollback to ${inFlight.previousConfig}`,
-        forceWait: true,
-        keepInstanceCounts: true
-    });
-    await restoreServingCapacity(ctx, inFlight.held);
-    await releaseServingCapacity(ctx, inFlight.held);
-    inFlightRollout.clear();
-    await deleteCanaryConfig(ctx, inFlight);
-    return endpoint;
-}
-/** A canary config exists only for the rollout; once the endpoint has left it, it is clutter. */
-async function deleteCanaryConfig(ctx, inFlight) {
-    await deleteConfigQuietly(ctx, inFlight.canaryConfig);
-}
-function instances(n) {
-    return counted(n, 'instance');
-}
-
-;// CONCATENATED MODULE: ./src/rollout/result.ts
-/**
- * How a rollout ended, decided once. The engine, the all-at-once judge and
- * the SageMaker controller each return a RolloutResult; concludeRollout is the
- * one place that turns it into outputs, the summary's decision, the log's
- * verdict and the clean-up, so no operation ever reads its own outputs back.
- */
-
-
-
-
-/** Thrown when a rollout ended rolled back, failed or undecided; outputs and summary are already set. */
-class RolloutFailedError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RolloutFailedError';
-    }
-}
-/**
- * Records the result (outputs, summary, log), takes away what the run made
- * and nothing runs on when the rollout did not go ahead, shows where the
- * endpoint was left, and fails the step when the result says so.
- */
-async function concludeRollout(ctx, result, created) {
-    const record = ctx.report.rollout;
-    if (record) {
-        record.result = result.outcome;
-        record.decision = result.decision;
-    }
-    else if (!result.failsStep) {
-        // For the summary only: announce() below puts it in the log, as a notice.
-        ctx.report.notes.push(result.decision);
-    }
-    setRolloutOutputs(ctx, {
-        outcome: result.outcome,
-        rolledBack: result.rolledBack ?? result.outcome === 'rolled-back',
-        ...(result.healthy !== undefined ? { healthy: result.healthy } : {})
-    });
-    announce(result);
-    if (created && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
-        await discardUnused(ctx, created);
-    }
-    if (!ctx.dryRun) {
-        try {
-            const endpoint = await findEndpoint(ctx);
-            if (endpoint)
-                await reportEndpoint(ctx, endpoint);
-        }
-        catch (error) {
-            warning(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
-        }
-    }
-    if (result.cause !== undefined)
-        throw result.cause;
-    if (result.failsStep)
-        throw new RolloutFailedError(result.decision);
-    if (result.outcome === 'rolled-back') {
-        warning(`${result.decision} The step succeeds because fail-on-rollback is false.`);
-    }
-}
-/**
- * The one place rollout-result, rolled-back and healthy are set: by a
- * rollout's conclusion, and by the rollback operation and the post step,
- * which roll back without a rollout of their own.
- */
-function setRolloutOutputs(ctx, outputs) {
-    if (outputs.outcome !== undefined)
-        ctx.output('rollout-result', outputs.outcome);
-    ctx.output('rolled-back', outputs.rolledBack);
-    if (outputs.healthy !== undefined)
-        ctx.output('healthy', outputs.healthy);
-}
-function announce(result) {
-    if (result.failsStep || result.outcome === 'failed') {
-        // The step's own failure message says it; the log gets the decision where it happened.
-        info(result.decision);
-        return;
-    }
-    if (result.outcome === 'succeeded' || result.outcome === 'paused')
-        notice(result.decision);
-}
-
-;// CONCATENATED MODULE: ./src/rollout/native-alarms.ts
-/**
- * With rollout-controller: sagemaker, SageMaker judges a deployment by
- * CloudWatch alarms alone. max-error-rate and max-latency-p99 become alarms
- * on the new fleet for the deployment's length, created before UpdateEndpoint
- * and deleted once it has ended.
- *
- * Which fleet: during a blue/green deployment SageMaker also publishes the
- * variant's metrics with the dimension EndpointConfigName set to the new
- * config, once the new fleet takes traffic
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html);
- * an alarm on EndpointName, VariantName and EndpointConfigName watches the new
- * fleet only, where the same variant name would otherwise mix both.
- *
- * How fast: one-minute periods, and a single breaching minute fires
- * (EvaluationPeriods 1, DatapointsToAlarm 1). A minute appears one to three
- * minutes after it closes, so an alarm that waited for several breaching
- * minutes would often fire after the bake it was meant to guard had ended.
- * Missing data does not breach: before the new fleet takes traffic there is
- * none, and treating that as breaching would roll back every deployment.
- */
-
-
-
-
-const native_alarms_NAMESPACE = 'AWS/SageMaker';
-/** ModelLatency is published in microseconds. */
-const native_alarms_MICROSECONDS_PER_MS = 1000;
-/** The alarms' names: the deployment's config name is unique to this run, so a re-run never collides. */
-function gateAlarmNames(target, gates) {
-    return alarmInputs('', target, gates).map((input) => input.AlarmName);
-}
-function alarmInputs(endpointName, target, gates) {
-    const dimensions = [
-        { Name: 'EndpointName', Value: endpointName },
-        { Name: 'VariantName', Value: target.variantName },
-        { Name: 'EndpointConfigName', Value: target.newConfig }
-    ];
-    const shared = {
-        ComparisonOperator: 'GreaterThanThreshold',
-        EvaluationPeriods: 1,
-        DatapointsToAlarm: 1,
-        TreatMissingData: 'notBreaching'
-    };
-    const description = (gate) => `${gate} of the new fleet during the deployment of "${target.newConfig}", created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`;
-    const alarms = [];
-    if (gates.maxErrorRate !== undefined) {
-        alarms.push({
-            ...shared,
-            AlarmName: `sagemaker-deploy-${target.newConfig}-max-error-rate`,
-            AlarmDescription: description(`max-error-rate ${formatPercent(gates.maxErrorRate)}`),
-            Threshold: gates.maxErrorRate,
-            Metrics: [
-                metric('errors', 'Invocation5XXErrors', dimensions),
-                metric('invocations', 'Invocations', dimensions),
-                { Id: 'error_rate', Expression: 'errors / invocations', Label: '5XX errors / invocations', ReturnData: true }
-            ]
-        });
-    }
-    if (gates.maxLatencyP99Ms !== undefined) {
-        alarms.push({
-            ...shared,
-            AlarmName: `sagemaker-deploy-${target.newConfig}-max-latency-p99`,
-            AlarmDescription: description(`max-latency-p99 ${gates.maxLatencyP99Ms} ms`),
-            Namespace: native_alarms_NAMESPACE,
-            MetricName: 'ModelLatency',
-            Dimensions: dimensions,
-            Period: 60,
-            ExtendedStatistic: 'p99',
-            Unit: 'Microseconds',
-            Threshold: gates.maxLatencyP99Ms * native_alarms_MICROSECONDS_PER_MS
-        });
-    }
-    return alarms;
-}
-function metric(id, metricName, dimensions) {
-    return {
-        Id: id,
-        MetricStat: {
-            Metric: { Namespace: native_alarms_NAMESPACE, MetricName: metricName, Dimensions: dimensions },
-            Period: 60,
-            Stat: 'Sum'
-        },
-        ReturnData: false
-    };
-}
-/** Creates the gate alarms (PutMetricAlarm, through ctx.change). Returns their names. */
-async function createGateAlarms(ctx, target, gates) {
-    const inputs = alarmInputs(ctx.endpointName, target, gates);
-    const created = [];
-    try {
-        for (const input of inputs) {
-            await ctx.change('PutMetricAlarm', `alarm "${input.AlarmName}"`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* PutMetricAlarmCommand */.AZU(input)));
-            created.push(input.AlarmName);
-        }
-    }
-    catch (error) {
-        // Half a set of alarms guards nothing: take back what was made before failing.
-        await deleteGateAlarms(ctx, created);
-        throw error;
-    }
-    return created;
-}
-/** Deletes the gate alarms; a failure is a warning naming them, the deployment's own result matters more. */
-async function deleteGateAlarms(ctx, names) {
-    if (names.length === 0)
-        return;
-    const input = { AlarmNames: names };
-    try {
-        await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DeleteAlarmsCommand */.nds(input)));
-    }
-    catch (error) {
-        warning(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -89749,6 +89497,79 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/rollout/switch.ts
+/**
+ * The config changes of a rollout run by the action: the endpoint joins the
+ * canary config (the new variant beside the serving ones, at weight 0), and
+ * at the end switches to the release config (the new variant alone). Also
+ * the tag that records when a pause began.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+async function joinCanary(ctx, inFlight, fleet) {
+    await group(`Adding ${inFlight.newVariant} beside the serving variants at weight 0`, () => updateEndpointConfig(ctx, inFlight.canaryConfig, {
+        newFleetInstances: fleet,
+        purpose: `adding ${inFlight.newVariant} beside the serving variants`,
+        forceWait: true
+    }));
+}
+/**
+ * The new variant alone, at the capacity it serves with now. Autoscaling on
+ * the old variants moves to it: SageMaker refuses to remove a scaled variant,
+ * so the old registrations go first and the new one comes after.
+ */
+async function switchToRelease(ctx, inFlight) {
+    // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+    await releaseServingCapacity(ctx, inFlight.held);
+    const endpoint = await getEndpoint(ctx);
+    const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig);
+    const release = [releaseVariant(endpoint, canaryConfig, inFlight.newVariant)];
+    const count = release[0]?.InitialInstanceCount;
+    await createEndpointConfig(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, carriedConfigSettings(canaryConfig));
+    const { moves } = await withScalingMoved(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, {
+        newFleetInstances: fleetSize(release),
+        purpose: `the promotion to ${inFlight.releaseConfig}`,
+        forceWait: true
+    }));
+    const oldCapacity = (endpoint.ProductionVariants ?? [])
+        .filter((variant) => variant.VariantName !== inFlight.newVariant)
+        .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0);
+    const scalesNow = moves.some((move) => move.to === inFlight.newVariant);
+    if (count !== undefined && count < oldCapacity && !scalesNow) {
+        ctx.warn(`${inFlight.newVariant} takes all traffic with ${counted(count, 'instance')} where the old variants served with ${counted(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
+    }
+    inFlightRollout.clear();
+    await deleteConfigQuietly(ctx, inFlight.canaryConfig);
+}
+/** promote judges a pause from when it began: the canary config carries that time. */
+async function recordPauseStart(ctx, canaryConfig) {
+    try {
+        const config = await findEndpointConfig(ctx, canaryConfig);
+        const input = {
+            // In a dry run the canary config is not made, so its ARN is not known yet.
+            ResourceArn: config?.EndpointConfigArn ?? `(the ARN of endpoint config "${canaryConfig}")`,
+            Tags: [{ Key: TAGS.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+        };
+        if (!config?.EndpointConfigArn && !ctx.dryRun)
+            return;
+        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* AddTagsCommand */.yjM(input)));
+    }
+    catch (error) {
+        // promote falls back to the endpoint's last change; the pause itself stands.
+        ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/plan.ts
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
@@ -89769,54 +89590,102 @@ function escapeHtml(text) {
 
 
 
+
 /** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
 const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000;
-/** Records the whole rollout as a plan on the report. */
-async function planRollout(ctx, settings, plan) {
-    const { inFlight } = plan;
+/**
+ * A dry run of the moves the executor would carry out: each change goes
+ * through the same calls (ctx.change only records them), each judged step
+ * becomes a line of the schedule with what it typically takes.
+ */
+async function rehearse(ctx, settings, inFlight, moves, scene) {
+    const rehearsal = { schedule: [], durationMs: 0, instanceMs: 0, canaryMs: 0 };
+    const newVariantInstances = inFlight.newVariantInstances ?? newVariantFleet(moves, inFlight);
+    for (const move of moves)
+        await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
+    rehearsal.durationMs += rehearsal.canaryMs;
+    rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
+    recordPlan(ctx, {
+        schedule: rehearsal.schedule,
+        gates: describeGates(settings.gates),
+        durationMs: rehearsal.durationMs,
+        instanceMs: rehearsal.instanceMs
+    });
+}
+/** The new variant's instances, as the release would hold it. */
+function newVariantFleet(moves, inFlight) {
+    const release = moves.find((move) => move.kind === 'switch-to-release');
+    if (release?.kind === 'switch-to-release')
+        return release.planned.InitialInstanceCount ?? 0;
+    const canary = moves.find((move) => move.kind === 'create-canary-config');
+    const variant = canary?.kind === 'create-canary-config'
+        ? canary.variants.find((candidate) => candidate.VariantName === inFlight.newVariant)
+        : undefined;
+    return variant?.InitialInstanceCount ?? 0;
+}
+async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
     const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet;
-    const schedule = [];
-    let durationMs = 0;
-    let instanceMs = 0;
-    const waitsForData = needsTraffic(settings.gates);
-    const gates = describeGates(settings.gates);
-    let canaryMs = 0;
-    if (plan.pausedAt === undefined) {
-        await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
-        const canaryFleet = fleetSize(plan.canaryVariants);
-        schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`);
-        durationMs += fleetMs;
-        instanceMs += canaryFleet * fleetMs;
+    switch (move.kind) {
+        case 'create-canary-config':
+            await createEndpointConfig(ctx, inFlight.canaryConfig, move.variants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, move.configSettings);
+            return;
+        case 'hold-capacity':
+            await holdServingCapacityFor(ctx, scene.endpoint, inFlight);
+            return;
+        case 'join':
+            await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
+            rehearsal.schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${formatDuration(fleetMs)}.`);
+            rehearsal.durationMs += fleetMs;
+            rehearsal.instanceMs += move.fleet * fleetMs;
+            return;
+        case 'judge-pause':
+            rehearsal.canaryMs += dataWaitMs(settings);
+            rehearsal.schedule.push(pauseJudgedText(settings, move.pause.weight));
+            return;
+        case 'shift':
+            await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, move.weight), {
+                purpose: `the shift to ${move.weight}%`
+            });
+            return;
+        case 'judge-step': {
+            const step = judgedStep(settings, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
+            rehearsal.canaryMs += TYPICAL_MS.weights + step.durationMs;
+            rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`);
+            return;
+        }
+        case 'pause':
+            await recordPauseStart(ctx, inFlight.canaryConfig);
+            rehearsal.schedule.push(`Pause at ${move.weight}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`);
+            return;
+        case 'switch-to-release':
+            await rehearseRelease(ctx, inFlight, move, scene);
+            rehearsal.schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${fleetSize([move.planned])} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
+            rehearsal.durationMs += fleetMs;
+            rehearsal.instanceMs += fleetSize([move.planned]) * fleetMs;
+            return;
+        default:
+            throw new Error(`A dry run has no move "${move.kind}": it belongs to a rollback.`);
     }
-    else if (gates.length > 0) {
-        canaryMs += dataWaitMs(settings);
-        schedule.push(`Judge the pause at ${plan.pausedAt}%: the gates over the whole pause, ${waitsForData
-            ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
-            : 'at once'}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`);
-    }
-    for (const [index, weight] of plan.steps.entries()) {
-        await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), { purpose: `the shift to ${weight}%` });
-        const step = judgedStep(settings, `Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant}`);
-        canaryMs += TYPICAL_MS.weights + step.durationMs;
-        schedule.push(`${step.text} ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`);
-    }
-    durationMs += canaryMs;
-    instanceMs += (plan.release.InitialInstanceCount ?? 0) * canaryMs;
-    const last = plan.steps.at(-1) ?? 0;
-    if (last < 100) {
-        schedule.push(`Pause at ${last}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`);
-    }
-    else {
-        await createEndpointConfig(ctx, inFlight.releaseConfig, [{ ...plan.release, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, plan.userTags, plan.configSettings);
-        await withScalingMoved(ctx, { endpoint: plan.endpoint, current: plan.current, target: [plan.release], targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
-        const input = { EndpointConfigName: inFlight.canaryConfig };
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
-        const releaseFleet = fleetSize([plan.release]);
-        schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${releaseFleet} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
-        durationMs += fleetMs;
-        instanceMs += releaseFleet * fleetMs;
-    }
-    recordPlan(ctx, { schedule, gates, durationMs, instanceMs });
+}
+async function rehearseRelease(ctx, inFlight, move, scene) {
+    await createEndpointConfig(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
+    await withScalingMoved(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => updateEndpointConfig(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
+    const input = { EndpointConfigName: inFlight.canaryConfig };
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new client_sagemaker_dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+}
+function pauseJudgedText(settings, weight) {
+    const waiting = needsTraffic(settings.gates)
+        ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
+        : 'at once';
+    return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
+}
+function stepEndingText(settings) {
+    const consequence = settings.autoRollback ? 'roll' : 'stop';
+    const failing = settings.failureThreshold === 1
+        ? `A failed evaluation ${consequence === 'roll' ? 'rolls back' : 'stops the rollout'}`
+        : `${settings.failureThreshold} failed evaluations without a pass between them ${consequence === 'roll' ? 'roll back' : 'stop the rollout'}`;
+    return `${failing}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`;
 }
 /**
  * A deploy that replaces the model all at once (or creates the endpoint) as a
@@ -89900,6 +89769,476 @@ function logPlan(plan, hours, price) {
     info(plan.gates.length > 0 ? `Gates: ${plan.gates.join('; ')}.` : 'No gates are set.');
     if (hours !== undefined)
         info(`Instance-hours this rollout would add: ${instanceHoursText(hours, price)}.`);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/result.ts
+/**
+ * How a rollout ended, decided once. The engine, the all-at-once judge and
+ * the SageMaker controller each return a RolloutResult; concludeRollout is the
+ * one place that turns it into outputs, the summary's decision, the log's
+ * verdict and the clean-up, so no operation ever reads its own outputs back.
+ */
+
+
+
+
+
+/** Thrown when a rollout ended rolled back, failed or undecided; outputs and summary are already set. */
+class RolloutFailedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RolloutFailedError';
+    }
+}
+/**
+ * Records the result (outputs, summary, log), takes away what the run made
+ * and nothing runs on when the rollout did not go ahead, shows where the
+ * endpoint was left, and fails the step when the result says so.
+ */
+async function concludeRollout(ctx, result, created) {
+    const record = ctx.report.rollout;
+    if (record) {
+        record.result = result.outcome;
+        record.decision = result.decision;
+    }
+    else if (!result.failsStep) {
+        // For the summary only: announce() below puts it in the log, as a notice.
+        ctx.report.notes.push(result.decision);
+    }
+    setRolloutOutputs(ctx, {
+        outcome: result.outcome,
+        rolledBack: result.rolledBack ?? result.outcome === 'rolled-back',
+        ...(result.healthy !== undefined ? { healthy: result.healthy } : {})
+    });
+    announce(result);
+    if (created && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
+        await discardUnused(ctx, created);
+    }
+    if (!ctx.dryRun) {
+        try {
+            const endpoint = await findEndpoint(ctx);
+            if (endpoint)
+                await reportEndpoint(ctx, endpoint);
+        }
+        catch (error) {
+            warning(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
+        }
+    }
+    if (result.cause !== undefined)
+        throw result.cause;
+    if (result.failsStep)
+        throw new RolloutFailedError(result.decision);
+    if (result.outcome === 'rolled-back') {
+        warning(`${result.decision} The step succeeds because fail-on-rollback is false.`);
+    }
+}
+/**
+ * The one place rollout-result, rolled-back and healthy are set: by a
+ * rollout's conclusion, and by the rollback operation and the post step,
+ * which roll back without a rollout of their own.
+ */
+function setRolloutOutputs(ctx, outputs) {
+    if (outputs.outcome !== undefined)
+        ctx.output('rollout-result', outputs.outcome);
+    ctx.output('rolled-back', outputs.rolledBack);
+    if (outputs.healthy !== undefined)
+        ctx.output('healthy', outputs.healthy);
+}
+function announce(result) {
+    if (result.failsStep || result.outcome === 'failed') {
+        // The step's own failure message says it; the log gets the decision where it happened.
+        info(result.decision);
+        return;
+    }
+    if (result.outcome === 'succeeded' || result.outcome === 'paused')
+        notice(result.decision);
+}
+/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
+function failedUpdateResult(error) {
+    if (!(error instanceof EndpointStateError) || !error.endpoint)
+        return undefined;
+    return {
+        outcome: 'failed',
+        decision: error.message,
+        rolledBack: error.endpoint.EndpointStatus === 'InService',
+        failsStep: true
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollout/executor.ts
+/**
+ * The one executor of a rollout run by the action: it carries out a list of
+ * moves (moves.ts) in order, keeps one progress record of where the rollout
+ * stands, and ends it in one conclusion: released, paused, rolled back, or
+ * failed and left in place. A dry run hands the same list to plan.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Carries the moves out, or in a dry run records them as the plan. Returns
+ * how the rollout ended; undefined in a dry run.
+ */
+async function carryOut(ctx, settings, inFlight, moves, scene) {
+    if (ctx.dryRun) {
+        await rehearse(ctx, settings, inFlight, moves, scene);
+        return undefined;
+    }
+    const progress = { moves, reached: 0, failures: { consecutive: 0 }, baseline: [] };
+    let judgingSince;
+    try {
+        for (const [index, move] of moves.entries()) {
+            progress.reached = index;
+            if (judgingSince === undefined && isJudging(move)) {
+                judgingSince = ctx.clock.now();
+                if (!hasGates(settings.gates))
+                    ctx.warn(NO_GATES_WARNING);
+            }
+            const ended = await perform(ctx, settings, inFlight, move, scene, progress);
+            if (ended)
+                return ended;
+        }
+        return { outcome: 'failed', decision: 'The rollout plan ended without a conclusion.', failsStep: true };
+    }
+    finally {
+        if (judgingSince !== undefined) {
+            addInstanceTime(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince));
+            // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
+            await releaseServingCapacity(ctx, inFlight.held);
+        }
+    }
+}
+function isJudging(move) {
+    return move.kind === 'judge-pause' || move.kind === 'shift';
+}
+/** One move; a result when the rollout ends with it. */
+async function perform(ctx, settings, inFlight, move, scene, progress) {
+    switch (move.kind) {
+        case 'create-canary-config':
+            await createEndpointConfig(ctx, inFlight.canaryConfig, move.variants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, move.configSettings);
+            return undefined;
+        case 'hold-capacity':
+            await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast);
+            return undefined;
+        case 'join':
+            return joinOrRollBack(ctx, inFlight, move.fleet);
+        case 'judge-pause':
+        case 'shift':
+        case 'judge-step':
+            return judgeOrStop(ctx, settings, inFlight, move, progress);
+        case 'pause':
+            return concludePause(ctx, settings, inFlight, progress, move.weight);
+        case 'switch-to-release':
+            return releaseOrRollBack(ctx, settings, inFlight, progress);
+        default:
+            throw new Error(`A rollout has no move "${move.kind}" here: it belongs to a rollback.`);
+    }
+}
+async function holdCapacity(ctx, inFlight, endpoint, atLeast) {
+    await holdServingCapacityFor(ctx, endpoint, inFlight);
+    for (const entry of inFlight.held)
+        entry.instances = Math.max(entry.instances, atLeast?.[entry.variant] ?? 0);
+}
+async function joinOrRollBack(ctx, inFlight, fleet) {
+    try {
+        await joinCanary(ctx, inFlight, fleet);
+        return undefined;
+    }
+    catch (error) {
+        // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
+        await rollBack(ctx, inFlight).catch(async (rollbackError) => {
+            ctx.warn(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`);
+            await releaseServingCapacity(ctx, inFlight.held);
+        });
+        return (failedUpdateResult(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error });
+    }
+}
+/** The judging moves; once the rollout has stopped short, the moves left are skipped until its ending. */
+async function judgeOrStop(ctx, settings, inFlight, move, progress) {
+    if (progress.stopped)
+        return undefined;
+    const record = ctx.report.rollout;
+    try {
+        if (move.kind === 'judge-pause') {
+            const judged = await judgePause(ctx, settings, inFlight, move.pause, record);
+            progress.baseline = judged.baseline;
+            if (judged.judgedThrough !== undefined)
+                progress.pauseJudgedThrough = judged.judgedThrough;
+            if (judged.failure)
+                progress.stopped = { kind: 'failed', reason: judged.failure, weight: move.pause.weight };
+        }
+        else if (move.kind === 'shift') {
+            await shift(ctx, inFlight, move, record);
+        }
+        else {
+            await judgeStep(ctx, settings, inFlight, move, progress, record);
+        }
+        return undefined;
+    }
+    catch (error) {
+        endGroup();
+        return stoppedByError(ctx, settings, inFlight, record, error);
+    }
+}
+async function shift(ctx, inFlight, { weight, index, of }, record) {
+    const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    startGroup(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
+    info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
+    await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
+        purpose: `the shift to ${weight}%`,
+        forceWait: true
+    });
+    step.startedAt = ctx.clock.now();
+}
+async function judgeStep(ctx, settings, inFlight, move, progress, record) {
+    const step = record.steps.at(-1);
+    // After a pause, the first step starts from the first minute its judging left: the canary served at the
+    // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+    const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined;
+    const judge = new StepJudge(ctx, settings.gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+        firstMinute: afterPause
+            ? Math.min(floorMinute(step.startedAt), progress.pauseJudgedThrough)
+            : floorMinute(step.startedAt),
+        baselineServes: move.weight < 100,
+        earlierBaseline: progress.baseline
+    });
+    const verdict = await bake(ctx, settings, judge, step, progress.failures);
+    progress.baseline = [...progress.baseline, ...judge.baselineSeen];
+    endGroup();
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict !== 'passed') {
+        step.reason = verdict.reason;
+        progress.stopped = { kind: verdict.verdict, reason: verdict.reason, weight: move.weight };
+    }
+}
+function stoppedByError(ctx, settings, inFlight, record, error) {
+    const current = record.steps.at(-1);
+    if (current && current.verdict === 'in-progress') {
+        current.verdict = 'failed';
+        current.endedAt = ctx.clock.now();
+    }
+    if (isExpiredCredentials(error)) {
+        // Every call from here would fail the same way: say where the endpoint was left instead.
+        return {
+            outcome: 'failed',
+            decision: decisions.credentialsExpired(current?.weight ?? 0),
+            healthy: false,
+            failsStep: true,
+            cause: error
+        };
+    }
+    return rollBackOrStop(ctx, settings, inFlight, `the rollout could not go on: ${errorMessage(error)}`);
+}
+/** The rollout's ending where its steps stop short of 100, or stopped short. */
+function concludePause(ctx, settings, inFlight, progress, weight) {
+    return progress.stopped
+        ? concludeStopped(ctx, settings, inFlight, progress.stopped)
+        : pauseHere(ctx, inFlight, {
+            decision: decisions.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
+            failsStep: false,
+            healthy: true
+        });
+}
+function concludeStopped(ctx, settings, inFlight, stopped) {
+    if (stopped.kind === 'failed')
+        return rollBackOrStop(ctx, settings, inFlight, stopped.reason);
+    const why = decisions.undecidedStep(stopped.weight, stopped.reason);
+    if (settings.onInconclusive !== 'pause')
+        return rollBackOrStop(ctx, settings, inFlight, why);
+    return pauseHere(ctx, inFlight, {
+        decision: decisions.pausedUndecided(stopped.weight, inFlight.newVariant, why),
+        failsStep: true,
+        healthy: false
+    });
+}
+async function releaseOrRollBack(ctx, settings, inFlight, progress) {
+    if (progress.stopped)
+        return concludeStopped(ctx, settings, inFlight, progress.stopped);
+    try {
+        await group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => switchToRelease(ctx, inFlight));
+    }
+    catch (error) {
+        return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`);
+    }
+    return {
+        outcome: 'succeeded',
+        decision: decisions.released(inFlight.newVariant, inFlight.releaseConfig),
+        healthy: true,
+        failsStep: false
+    };
+}
+/**
+ * A pause is a resting state, not one to undo: the post step has nothing to
+ * do, and the canary config records when the pause began, so promote can
+ * judge all of it.
+ */
+async function pauseHere(ctx, inFlight, result) {
+    inFlightRollout.clear();
+    await recordPauseStart(ctx, inFlight.canaryConfig);
+    return { outcome: 'paused', ...result };
+}
+async function rollBackOrStop(ctx, settings, inFlight, failure) {
+    if (!settings.autoRollback) {
+        inFlightRollout.clear();
+        return {
+            outcome: 'failed',
+            decision: decisions.leftInPlace(failure, inFlight.previousConfig),
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`Rolling back: ${failure}`);
+    try {
+        await group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight));
+    }
+    catch (error) {
+        return {
+            outcome: 'failed',
+            decision: decisions.rollbackFailed(failure, errorMessage(error)),
+            healthy: false,
+            failsStep: true
+        };
+    }
+    // A failed promotion may have left its release config behind; its name is this run's own.
+    await deleteConfigQuietly(ctx, inFlight.releaseConfig);
+    return {
+        outcome: 'rolled-back',
+        decision: decisions.rolledBack(failure, inFlight.previousConfig),
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollout/native-alarms.ts
+/**
+ * With rollout-controller: sagemaker, SageMaker judges a deployment by
+ * CloudWatch alarms alone. max-error-rate and max-latency-p99 become alarms
+ * on the new fleet for the deployment's length, created before UpdateEndpoint
+ * and deleted once it has ended.
+ *
+ * Which fleet: during a blue/green deployment SageMaker also publishes the
+ * variant's metrics with the dimension EndpointConfigName set to the new
+ * config, once the new fleet takes traffic
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html);
+ * an alarm on EndpointName, VariantName and EndpointConfigName watches the new
+ * fleet only, where the same variant name would otherwise mix both.
+ *
+ * How fast: one-minute periods, and a single breaching minute fires
+ * (EvaluationPeriods 1, DatapointsToAlarm 1). A minute appears one to three
+ * minutes after it closes, so an alarm that waited for several breaching
+ * minutes would often fire after the bake it was meant to guard had ended.
+ * Missing data does not breach: before the new fleet takes traffic there is
+ * none, and treating that as breaching would roll back every deployment.
+ */
+
+
+
+
+const native_alarms_NAMESPACE = 'AWS/SageMaker';
+/** ModelLatency is published in microseconds. */
+const native_alarms_MICROSECONDS_PER_MS = 1000;
+/** The alarms' names: the deployment's config name is unique to this run, so a re-run never collides. */
+function gateAlarmNames(target, gates) {
+    return alarmInputs('', target, gates).map((input) => input.AlarmName);
+}
+function alarmInputs(endpointName, target, gates) {
+    const dimensions = [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: target.variantName },
+        { Name: 'EndpointConfigName', Value: target.newConfig }
+    ];
+    const shared = {
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        TreatMissingData: 'notBreaching'
+    };
+    const description = (gate) => `${gate} of the new fleet during the deployment of "${target.newConfig}", created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`;
+    const alarms = [];
+    if (gates.maxErrorRate !== undefined) {
+        alarms.push({
+            ...shared,
+            AlarmName: `sagemaker-deploy-${target.newConfig}-max-error-rate`,
+            AlarmDescription: description(`max-error-rate ${formatPercent(gates.maxErrorRate)}`),
+            Threshold: gates.maxErrorRate,
+            Metrics: [
+                metric('errors', 'Invocation5XXErrors', dimensions),
+                metric('invocations', 'Invocations', dimensions),
+                { Id: 'error_rate', Expression: 'errors / invocations', Label: '5XX errors / invocations', ReturnData: true }
+            ]
+        });
+    }
+    if (gates.maxLatencyP99Ms !== undefined) {
+        alarms.push({
+            ...shared,
+            AlarmName: `sagemaker-deploy-${target.newConfig}-max-latency-p99`,
+            AlarmDescription: description(`max-latency-p99 ${gates.maxLatencyP99Ms} ms`),
+            Namespace: native_alarms_NAMESPACE,
+            MetricName: 'ModelLatency',
+            Dimensions: dimensions,
+            Period: 60,
+            ExtendedStatistic: 'p99',
+            Unit: 'Microseconds',
+            Threshold: gates.maxLatencyP99Ms * native_alarms_MICROSECONDS_PER_MS
+        });
+    }
+    return alarms;
+}
+function metric(id, metricName, dimensions) {
+    return {
+        Id: id,
+        MetricStat: {
+            Metric: { Namespace: native_alarms_NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum'
+        },
+        ReturnData: false
+    };
+}
+/** Creates the gate alarms (PutMetricAlarm, through ctx.change). Returns their names. */
+async function createGateAlarms(ctx, target, gates) {
+    const inputs = alarmInputs(ctx.endpointName, target, gates);
+    const created = [];
+    try {
+        for (const input of inputs) {
+            await ctx.change('PutMetricAlarm', `alarm "${input.AlarmName}"`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* PutMetricAlarmCommand */.AZU(input)));
+            created.push(input.AlarmName);
+        }
+    }
+    catch (error) {
+        // Half a set of alarms guards nothing: take back what was made before failing.
+        await deleteGateAlarms(ctx, created);
+        throw error;
+    }
+    return created;
+}
+/** Deletes the gate alarms; a failure is a warning naming them, the deployment's own result matters more. */
+async function deleteGateAlarms(ctx, names) {
+    if (names.length === 0)
+        return;
+    const input = { AlarmNames: names };
+    try {
+        await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DeleteAlarmsCommand */.nds(input)));
+    }
+    catch (error) {
+        warning(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
@@ -90084,6 +90423,8 @@ function rollingBatchInstances(settings, fleet) {
  * existing one onto the new model: all at once, through a progressive
  * rollout run by the action, or through SageMaker's blue/green guardrails.
  */
+
+
 
 
 
@@ -90310,7 +90651,7 @@ async function replaceAllAtOnce(ctx, deploy, plan, endpoint, currentConfig, depl
         }))));
     }
     catch (error) {
-        const failed = failedUpdate(error);
+        const failed = failedUpdateResult(error);
         if (failed)
             return failed;
         throw error;
@@ -90334,17 +90675,6 @@ async function replaceAllAtOnce(ctx, deploy, plan, endpoint, currentConfig, depl
         baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
         deployStartedAt
     });
-}
-/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
-function failedUpdate(error) {
-    if (!(error instanceof EndpointStateError) || !error.endpoint)
-        return undefined;
-    return {
-        outcome: 'failed',
-        decision: error.message,
-        rolledBack: error.endpoint.EndpointStatus === 'InService',
-        failsStep: true
-    };
 }
 /** The new variant serves beside the old ones, so it needs a name none of them has. */
 function refuseTakenVariantName(ctx, endpoint, newVariant) {
@@ -90388,39 +90718,14 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
         };
     });
     const newVariantDefinition = plan.variant(newVariant, 0);
-    const canaryVariants = [...oldDefinitions, newVariantDefinition];
     inFlight.newVariantInstances = fleetSize([newVariantDefinition]);
-    await createEndpointConfig(ctx, release.canaryConfig, canaryVariants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant }, deploy.tags, plan.configSettings);
-    await holdServingCapacityFor(ctx, endpoint, inFlight);
-    if (ctx.dryRun) {
-        await planRollout(ctx, deploy.rollout, {
-            endpoint,
-            current: currentConfig,
-            inFlight,
-            steps: deploy.rollout.trafficSteps,
-            canaryVariants,
-            release: newVariantDefinition,
-            userTags: deploy.tags,
-            configSettings: plan.configSettings
-        });
-        return undefined;
-    }
-    try {
-        await group(`Adding ${newVariant} beside the serving variants at weight 0`, () => updateEndpointConfig(ctx, release.canaryConfig, {
-            newFleetInstances: fleetSize(canaryVariants),
-            purpose: `adding ${newVariant} beside the serving variants`,
-            forceWait: true
-        }));
-    }
-    catch (error) {
-        // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-        await rollBack(ctx, inFlight).catch(async (rollbackError) => {
-            warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`);
-            await releaseServingCapacity(ctx, inFlight.held);
-        });
-        return failedUpdate(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error };
-    }
-    return runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps);
+    const moves = deployMoves({
+        steps: deploy.rollout.trafficSteps,
+        canaryVariants: [...oldDefinitions, newVariantDefinition],
+        newVariant: newVariantDefinition,
+        configSettings: plan.configSettings
+    });
+    return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/health-check.ts
@@ -90592,6 +90897,8 @@ function shorten(text) {
 
 
 
+
+
 async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
@@ -90632,31 +90939,25 @@ async function runPromote(ctx, settings) {
     const record = startRolloutRecord(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
-    await holdServingCapacityFor(ctx, endpoint, inFlight);
-    // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
-    for (const entry of inFlight.held) {
-        const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant);
-        entry.instances = Math.max(entry.instances, before?.InitialInstanceCount ?? 0);
-    }
-    if (ctx.dryRun) {
-        await planRollout(ctx, settings, {
-            endpoint,
-            current: canaryConfig,
-            inFlight,
-            steps,
-            canaryVariants: canaryConfig.ProductionVariants ?? [],
-            release: releaseVariant(endpoint, canaryConfig, newVariant),
-            userTags: inFlight.userTags,
-            configSettings: carriedConfigSettings(canaryConfig),
-            pausedAt: current
-        });
-        return;
-    }
     // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
     const recorded = Date.parse(tags[TAGS.pausedAt] ?? '');
     const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now());
+    // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
+    const owed = Object.fromEntries((canaryConfig.ProductionVariants ?? []).map((variant) => [
+        variant.VariantName ?? '',
+        variant.InitialInstanceCount ?? 0
+    ]));
+    const moves = promoteMoves(settings, {
+        steps,
+        pause: { since, weight: current },
+        release: releaseVariant(endpoint, canaryConfig, newVariant),
+        configSettings: carriedConfigSettings(canaryConfig),
+        owed
+    });
     markInFlight(ctx, inFlight);
-    const result = await runSteps(ctx, settings, inFlight, steps, { since, weight: current });
+    const result = await carryOut(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
+    if (!result)
+        return;
     // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
     await concludeRollout(ctx, result, { models: model ? [model] : [], configs: [] });
@@ -91366,6 +91667,7 @@ function lockedError(ctx, holder, detail) {
 
 
 
+
 async function runPost(clock, createClients) {
     const rollout = inFlightRollout.read();
     const native = nativeDeployment.read();
@@ -91403,15 +91705,7 @@ async function runPost(clock, createClients) {
 async function returnToPreviousConfig(ctx, rollout) {
     warning(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
     try {
-        await rollBack(ctx, {
-            previousConfig: rollout.previousConfig,
-            canaryConfig: rollout.canaryConfig,
-            newVariant: rollout.newVariant,
-            oldVariants: Object.entries(rollout.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
-            releaseConfig: '',
-            userTags: {},
-            held: rollout.heldCapacity ?? []
-        });
+        await rollBack(ctx, inFlightFromSaved(rollout));
         ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);
         setRolloutOutputs(ctx, { rolledBack: true });
         await reportEndpoint(ctx, await getEndpoint(ctx));

@@ -16,7 +16,8 @@ import type { Clock } from './clock.js'
 import { OperationContext } from './context.js'
 import { parseCommonSettings } from './inputs.js'
 import { newReport } from './report.js'
-import { rollBack } from './rollout/engine.js'
+import { inFlightFromSaved } from './rollout/in-flight.js'
+import { rollBack } from './rollout/rollback.js'
 import { deleteGateAlarms } from './rollout/native-alarms.js'
 import { setRolloutOutputs } from './rollout/result.js'
 import { releaseServingCapacity } from './rollout/scaling.js'
@@ -79,15 +80,7 @@ async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRo
     `A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`
   )
   try {
-    await rollBack(ctx, {
-      previousConfig: rollout.previousConfig,
-      canaryConfig: rollout.canaryConfig,
-      newVariant: rollout.newVariant,
-      oldVariants: Object.entries(rollout.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
-      releaseConfig: '',
-      userTags: {},
-      held: rollout.heldCapacity ?? []
-    })
+    await rollBack(ctx, inFlightFromSaved(rollout))
     ctx.note(
       `Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`
     )

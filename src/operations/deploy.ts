@@ -5,7 +5,6 @@
  */
 import * as core from '@actions/core'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
-import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import {
   getEndpointConfig,
@@ -40,26 +39,23 @@ import {
   type Serving,
   type SettingSource
 } from '../serving.js'
-import {
-  holdServingCapacityFor,
-  judgeAllAtOnce,
-  rollBack,
-  runSteps,
-  startRolloutRecord,
-  type InFlight
-} from '../rollout/engine.js'
-import { concludeRollout, type RolloutResult } from '../rollout/result.js'
+import { judgeAllAtOnce } from '../rollout/all-at-once.js'
+import { carryOut } from '../rollout/executor.js'
+import type { InFlight } from '../rollout/in-flight.js'
+import { deployMoves } from '../rollout/moves.js'
+import { startRolloutRecord } from '../rollout/record.js'
+import { concludeRollout, failedUpdateResult, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
-import { planAllAtOnce, planRollout } from '../rollout/plan.js'
+import { planAllAtOnce } from '../rollout/plan.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
-import { releaseServingCapacity, withScalingMoved } from '../rollout/scaling.js'
+import { withScalingMoved } from '../rollout/scaling.js'
 import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
-import { EndpointStateError, waitForInService, waitUntilUpdatable } from '../wait.js'
+import { waitForInService, waitUntilUpdatable } from '../wait.js'
 
 /** Names for everything one deploy creates. */
 interface Release {
@@ -349,7 +345,7 @@ async function replaceAllAtOnce(
         )
     ))
   } catch (error) {
-    const failed = failedUpdate(error)
+    const failed = failedUpdateResult(error)
     if (failed) return failed
     throw error
   }
@@ -372,17 +368,6 @@ async function replaceAllAtOnce(
     baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
     deployStartedAt
   })
-}
-
-/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
-function failedUpdate(error: unknown): RolloutResult | undefined {
-  if (!(error instanceof EndpointStateError) || !error.endpoint) return undefined
-  return {
-    outcome: 'failed',
-    decision: error.message,
-    rolledBack: error.endpoint.EndpointStatus === 'InService',
-    failsStep: true
-  }
 }
 
 /** The new variant serves beside the old ones, so it needs a name none of them has. */
@@ -438,45 +423,12 @@ async function startProgressiveRollout(
     } as ProductionVariant
   })
   const newVariantDefinition = plan.variant(newVariant, 0)
-  const canaryVariants = [...oldDefinitions, newVariantDefinition]
   inFlight.newVariantInstances = fleetSize([newVariantDefinition])
-  await createEndpointConfig(
-    ctx,
-    release.canaryConfig,
-    canaryVariants,
-    { role: 'canary', previousConfig: inFlight.previousConfig, newVariant },
-    deploy.tags,
-    plan.configSettings
-  )
-  await holdServingCapacityFor(ctx, endpoint, inFlight)
-  if (ctx.dryRun) {
-    await planRollout(ctx, deploy.rollout, {
-      endpoint,
-      current: currentConfig,
-      inFlight,
-      steps: deploy.rollout.trafficSteps,
-      canaryVariants,
-      release: newVariantDefinition,
-      userTags: deploy.tags,
-      configSettings: plan.configSettings
-    })
-    return undefined
-  }
-  try {
-    await core.group(`Adding ${newVariant} beside the serving variants at weight 0`, () =>
-      updateEndpointConfig(ctx, release.canaryConfig, {
-        newFleetInstances: fleetSize(canaryVariants),
-        purpose: `adding ${newVariant} beside the serving variants`,
-        forceWait: true
-      })
-    )
-  } catch (error) {
-    // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-    await rollBack(ctx, inFlight).catch(async (rollbackError: unknown) => {
-      core.warning(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`)
-      await releaseServingCapacity(ctx, inFlight.held)
-    })
-    return failedUpdate(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error }
-  }
-  return runSteps(ctx, deploy.rollout, inFlight, deploy.rollout.trafficSteps)
+  const moves = deployMoves({
+    steps: deploy.rollout.trafficSteps,
+    canaryVariants: [...oldDefinitions, newVariantDefinition],
+    newVariant: newVariantDefinition,
+    configSettings: plan.configSettings
+  })
+  return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig })
 }

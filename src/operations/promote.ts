@@ -9,15 +9,10 @@ import { refuseProbesOnAsynchronous } from '../probes.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import {
-  holdServingCapacityFor,
-  markInFlight,
-  releaseVariant,
-  runSteps,
-  startRolloutRecord,
-  type InFlight
-} from '../rollout/engine.js'
-import { planRollout } from '../rollout/plan.js'
+import { carryOut } from '../rollout/executor.js'
+import { markInFlight, releaseVariant, type InFlight } from '../rollout/in-flight.js'
+import { promoteMoves } from '../rollout/moves.js'
+import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import type { RolloutSettings } from '../settings.js'
@@ -72,31 +67,26 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const record = startRolloutRecord(ctx, settings, inFlight)
   // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
   record.strategy = 'promote'
-  await holdServingCapacityFor(ctx, endpoint, inFlight)
-  // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
-  for (const entry of inFlight.held) {
-    const before = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === entry.variant)
-    entry.instances = Math.max(entry.instances, before?.InitialInstanceCount ?? 0)
-  }
-  if (ctx.dryRun) {
-    await planRollout(ctx, settings, {
-      endpoint,
-      current: canaryConfig,
-      inFlight,
-      steps,
-      canaryVariants: canaryConfig.ProductionVariants ?? [],
-      release: releaseVariant(endpoint, canaryConfig, newVariant),
-      userTags: inFlight.userTags,
-      configSettings: carriedConfigSettings(canaryConfig),
-      pausedAt: current
-    })
-    return
-  }
   // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
   const recorded = Date.parse(tags[TAGS.pausedAt] ?? '')
   const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now())
+  // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
+  const owed = Object.fromEntries(
+    (canaryConfig.ProductionVariants ?? []).map((variant) => [
+      variant.VariantName ?? '',
+      variant.InitialInstanceCount ?? 0
+    ])
+  )
+  const moves = promoteMoves(settings, {
+    steps,
+    pause: { since, weight: current },
+    release: releaseVariant(endpoint, canaryConfig, newVariant),
+    configSettings: carriedConfigSettings(canaryConfig),
+    owed
+  })
   markInFlight(ctx, inFlight)
-  const result = await runSteps(ctx, settings, inFlight, steps, { since, weight: current })
+  const result = await carryOut(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig })
+  if (!result) return
   // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
   const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
   await concludeRollout(ctx, result, { models: model ? [model] : [], configs: [] })

@@ -6,17 +6,19 @@
  * starts from the endpoint as it is.
  */
 import * as core from '@actions/core'
-import { DeleteEndpointConfigCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
+import { DeleteEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import { TYPICAL_MS } from '../expectations.js'
 import { counted, formatDuration } from '../parse.js'
 import { addInstanceTime, type Report } from '../report.js'
-import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
+import { createEndpointConfig, fleetSize } from '../resources.js'
 import type { RolloutSettings } from '../settings.js'
 import { instanceHoursText } from '../summary.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
-import { desiredWeights, type InFlight } from './engine.js'
+import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
+import type { Move } from './moves.js'
+import { recordPauseStart } from './switch.js'
 import { describeGates, hasGates, needsTraffic } from './gates.js'
 import { leastTimeoutMs } from './native-limits.js'
 import { withScalingMoved } from './scaling.js'
@@ -24,96 +26,157 @@ import { withScalingMoved } from './scaling.js'
 /** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
 const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000
 
-export interface PlannedRollout {
-  endpoint: Endpoint
-  current: EndpointConfig
-  inFlight: InFlight
-  steps: number[]
-  /** Every variant of the canary config: the fleet the first update provisions. */
-  canaryVariants: ProductionVariant[]
-  /** The new variant as the release config would hold it. */
-  release: ProductionVariant
-  userTags: Record<string, string>
-  configSettings: EndpointConfigSettings
-  /** Set for promote: the endpoint is already on the canary config, paused at this weight, and the pause is judged first. */
-  pausedAt?: number
+/** What a dry run of the moves adds up to: the schedule's lines, its duration and the instance time it adds. */
+interface Rehearsal {
+  schedule: string[]
+  durationMs: number
+  instanceMs: number
+  /** The time the new variant serves beside the old ones: its instances run all of it. */
+  canaryMs: number
 }
 
-/** Records the whole rollout as a plan on the report. */
-export async function planRollout(
+/**
+ * A dry run of the moves the executor would carry out: each change goes
+ * through the same calls (ctx.change only records them), each judged step
+ * becomes a line of the schedule with what it typically takes.
+ */
+export async function rehearse(
   ctx: OperationContext,
   settings: RolloutSettings,
-  plan: PlannedRollout
+  inFlight: InFlight,
+  moves: Move[],
+  scene: { endpoint: Endpoint; current: EndpointConfig }
 ): Promise<void> {
-  const { inFlight } = plan
+  const rehearsal: Rehearsal = { schedule: [], durationMs: 0, instanceMs: 0, canaryMs: 0 }
+  const newVariantInstances = inFlight.newVariantInstances ?? newVariantFleet(moves, inFlight)
+  for (const move of moves) await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal)
+  rehearsal.durationMs += rehearsal.canaryMs
+  rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs
+  recordPlan(ctx, {
+    schedule: rehearsal.schedule,
+    gates: describeGates(settings.gates),
+    durationMs: rehearsal.durationMs,
+    instanceMs: rehearsal.instanceMs
+  })
+}
+
+/** The new variant's instances, as the release would hold it. */
+function newVariantFleet(moves: Move[], inFlight: InFlight): number {
+  const release = moves.find((move) => move.kind === 'switch-to-release')
+  if (release?.kind === 'switch-to-release') return release.planned.InitialInstanceCount ?? 0
+  const canary = moves.find((move) => move.kind === 'create-canary-config')
+  const variant =
+    canary?.kind === 'create-canary-config'
+      ? canary.variants.find((candidate) => candidate.VariantName === inFlight.newVariant)
+      : undefined
+  return variant?.InitialInstanceCount ?? 0
+}
+
+async function rehearseMove(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  move: Move,
+  scene: { endpoint: Endpoint; current: EndpointConfig },
+  rehearsal: Rehearsal
+): Promise<void> {
   const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
-  const schedule: string[] = []
-  let durationMs = 0
-  let instanceMs = 0
+  switch (move.kind) {
+    case 'create-canary-config':
+      await createEndpointConfig(
+        ctx,
+        inFlight.canaryConfig,
+        move.variants,
+        { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant },
+        inFlight.userTags,
+        move.configSettings
+      )
+      return
+    case 'hold-capacity':
+      await holdServingCapacityFor(ctx, scene.endpoint, inFlight)
+      return
+    case 'join':
+      await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
+      rehearsal.schedule.push(
+        `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${formatDuration(fleetMs)}.`
+      )
+      rehearsal.durationMs += fleetMs
+      rehearsal.instanceMs += move.fleet * fleetMs
+      return
+    case 'judge-pause':
+      rehearsal.canaryMs += dataWaitMs(settings)
+      rehearsal.schedule.push(pauseJudgedText(settings, move.pause.weight))
+      return
+    case 'shift':
+      await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, move.weight), {
+        purpose: `the shift to ${move.weight}%`
+      })
+      return
+    case 'judge-step': {
+      const step = judgedStep(settings, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`)
+      rehearsal.canaryMs += TYPICAL_MS.weights + step.durationMs
+      rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`)
+      return
+    }
+    case 'pause':
+      await recordPauseStart(ctx, inFlight.canaryConfig)
+      rehearsal.schedule.push(
+        `Pause at ${move.weight}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`
+      )
+      return
+    case 'switch-to-release':
+      await rehearseRelease(ctx, inFlight, move, scene)
+      rehearsal.schedule.push(
+        `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${fleetSize([move.planned])} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
+      )
+      rehearsal.durationMs += fleetMs
+      rehearsal.instanceMs += fleetSize([move.planned]) * fleetMs
+      return
+    default:
+      throw new Error(`A dry run has no move "${move.kind}": it belongs to a rollback.`)
+  }
+}
 
-  const waitsForData = needsTraffic(settings.gates)
-  const gates = describeGates(settings.gates)
-  let canaryMs = 0
-  if (plan.pausedAt === undefined) {
-    await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
-    const canaryFleet = fleetSize(plan.canaryVariants)
-    schedule.push(
-      `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${canaryFleet} instances, about ${formatDuration(fleetMs)}.`
-    )
-    durationMs += fleetMs
-    instanceMs += canaryFleet * fleetMs
-  } else if (gates.length > 0) {
-    canaryMs += dataWaitMs(settings)
-    schedule.push(
-      `Judge the pause at ${plan.pausedAt}%: the gates over the whole pause, ${
-        waitsForData
-          ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
-          : 'at once'
-      }; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`
-    )
-  }
-  for (const [index, weight] of plan.steps.entries()) {
-    await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), { purpose: `the shift to ${weight}%` })
-    const step = judgedStep(settings, `Step ${index + 1}: ${weight}% of traffic to ${inFlight.newVariant}`)
-    canaryMs += TYPICAL_MS.weights + step.durationMs
-    schedule.push(
-      `${step.text} ${settings.failureThreshold === 1 ? `A failed evaluation ${settings.autoRollback ? 'rolls back' : 'stops the rollout'}` : `${settings.failureThreshold} failed evaluations without a pass between them ${settings.autoRollback ? 'roll back' : 'stop the rollout'}`}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
-    )
-  }
-  durationMs += canaryMs
-  instanceMs += (plan.release.InitialInstanceCount ?? 0) * canaryMs
+async function rehearseRelease(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  move: Extract<Move, { kind: 'switch-to-release' }>,
+  scene: { endpoint: Endpoint; current: EndpointConfig }
+): Promise<void> {
+  await createEndpointConfig(
+    ctx,
+    inFlight.releaseConfig,
+    [{ ...move.planned, InitialVariantWeight: 1 }],
+    { role: 'release', previousConfig: inFlight.previousConfig },
+    inFlight.userTags,
+    move.configSettings
+  )
+  await withScalingMoved(
+    ctx,
+    { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig },
+    () => updateEndpointConfig(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true })
+  )
+  // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
+  const input = { EndpointConfigName: inFlight.canaryConfig }
+  await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () =>
+    ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
+  )
+}
 
-  const last = plan.steps.at(-1) ?? 0
-  if (last < 100) {
-    schedule.push(
-      `Pause at ${last}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`
-    )
-  } else {
-    await createEndpointConfig(
-      ctx,
-      inFlight.releaseConfig,
-      [{ ...plan.release, InitialVariantWeight: 1 }],
-      { role: 'release', previousConfig: inFlight.previousConfig },
-      plan.userTags,
-      plan.configSettings
-    )
-    await withScalingMoved(
-      ctx,
-      { endpoint: plan.endpoint, current: plan.current, target: [plan.release], targetName: inFlight.releaseConfig },
-      () => updateEndpointConfig(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true })
-    )
-    const input = { EndpointConfigName: inFlight.canaryConfig }
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () =>
-      ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
-    )
-    const releaseFleet = fleetSize([plan.release])
-    schedule.push(
-      `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${releaseFleet} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
-    )
-    durationMs += fleetMs
-    instanceMs += releaseFleet * fleetMs
-  }
-  recordPlan(ctx, { schedule, gates, durationMs, instanceMs })
+function pauseJudgedText(settings: RolloutSettings, weight: number): string {
+  const waiting = needsTraffic(settings.gates)
+    ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
+    : 'at once'
+  return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`
+}
+
+function stepEndingText(settings: RolloutSettings): string {
+  const consequence = settings.autoRollback ? 'roll' : 'stop'
+  const failing =
+    settings.failureThreshold === 1
+      ? `A failed evaluation ${consequence === 'roll' ? 'rolls back' : 'stops the rollout'}`
+      : `${settings.failureThreshold} failed evaluations without a pass between them ${consequence === 'roll' ? 'roll back' : 'stop the rollout'}`
+  return `${failing}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
 }
 
 /**

@@ -10,6 +10,7 @@ import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint } from '../endpoint.js'
 import type { RolloutResult as RolloutOutcome } from '../report.js'
 import { discardUnused, type CreatedResources } from '../resources.js'
+import { EndpointStateError } from '../wait.js'
 
 export type { RolloutOutcome }
 
@@ -98,4 +99,15 @@ function announce(result: RolloutResult): void {
     return
   }
   if (result.outcome === 'succeeded' || result.outcome === 'paused') core.notice(result.decision)
+}
+
+/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
+export function failedUpdateResult(error: unknown): RolloutResult | undefined {
+  if (!(error instanceof EndpointStateError) || !error.endpoint) return undefined
+  return {
+    outcome: 'failed',
+    decision: error.message,
+    rolledBack: error.endpoint.EndpointStatus === 'InService',
+    failsStep: true
+  }
 }

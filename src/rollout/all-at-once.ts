@@ -1,0 +1,117 @@
+/**
+ * An all-at-once deploy judged by the action: the new config takes all
+ * traffic at once (SageMaker keeps the old fleet until the new one is
+ * healthy), then the gates judge it for one bake, and a failure returns the
+ * endpoint to its previous config.
+ */
+import * as core from '@actions/core'
+import type { OperationContext } from '../context.js'
+import { fetchVariantMetrics } from '../metrics.js'
+import { formatDuration } from '../parse.js'
+import type { RolloutStepRecord } from '../report.js'
+import type { RolloutSettings } from '../settings.js'
+import { bake } from './bake.js'
+import { ceilMinute, floorMinute, hasGates, MINUTE_MS, minutesOf, StepJudge, type MinuteFigures } from './gates.js'
+import { startRolloutRecord } from './record.js'
+import type { RolloutResult } from './result.js'
+import { returnToConfig } from './rollback.js'
+
+/**
+ * All-at-once is one step of 100% judged by the same gates after the switch.
+ * Its minutes start with the first whole minute after the switch: the
+ * variant may keep the old one's name, and the minute of the switch holds
+ * both models' traffic. The serving variants' minutes from before the deploy
+ * are the baseline. A failed gate returns the endpoint to its previous
+ * config, when there is one.
+ */
+export async function judgeAllAtOnce(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  judged: { variant: string; previousConfig?: string; baselineVariants: string[]; deployStartedAt: number }
+): Promise<RolloutResult> {
+  const { variant, previousConfig } = judged
+  if (!hasGates(settings.gates)) {
+    return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false }
+  }
+  const record = startRolloutRecord(ctx, settings, {
+    newVariant: variant,
+    ...(previousConfig ? { previousConfig } : {})
+  })
+  const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
+  record.steps.push(step)
+  const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings)
+  const judge = new StepJudge(ctx, settings.gates, {
+    newVariant: variant,
+    baselineVariants: [],
+    firstMinute: ceilMinute(step.startedAt),
+    baselineServes: false,
+    earlierBaseline
+  })
+  const verdict = await core.group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () =>
+    bake(ctx, settings, judge, step, { consecutive: 0 })
+  )
+  step.endedAt = ctx.clock.now()
+  step.verdict = verdict.verdict
+  if (verdict.verdict === 'passed') {
+    return {
+      outcome: 'succeeded',
+      decision: `All gates passed with ${variant} serving all traffic.`,
+      healthy: true,
+      failsStep: false
+    }
+  }
+  step.reason = verdict.reason
+  const failure =
+    verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason
+  if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
+    return {
+      outcome: 'paused',
+      decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
+      healthy: false,
+      failsStep: true
+    }
+  }
+  if (!previousConfig || !settings.autoRollback) {
+    return {
+      outcome: 'failed',
+      decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+      healthy: false,
+      failsStep: true
+    }
+  }
+  ctx.warn(`Rolling back: ${failure}`)
+  await returnToConfig(ctx, previousConfig)
+  return {
+    outcome: 'rolled-back',
+    decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
+    healthy: false,
+    failsStep: settings.failOnRollback
+  }
+}
+
+/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(
+  ctx: OperationContext,
+  variants: string[],
+  deployStartedAt: number,
+  settings: RolloutSettings
+): Promise<MinuteFigures[]> {
+  if (variants.length === 0) return []
+  const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates
+  if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined) return []
+  const end = floorMinute(deployStartedAt)
+  // As long a look back as the step will take, and never less than a quarter of an hour.
+  const span = Math.max(15 * MINUTE_MS, ceilMinute(settings.bakeTimeMs))
+  const result = await fetchVariantMetrics(ctx, {
+    endpointName: ctx.endpointName,
+    variants,
+    start: new Date(end - span),
+    end: new Date(end),
+    periodSeconds: 60
+  })
+  return minutesOf(result, variants)
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,0 +1,186 @@
+/**
+ * Judging one step: the gates every gate-interval through bake-time, then on
+ * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * pause a promote judges before any traffic moves. Each returns a verdict;
+ * what follows from it is the executor's to decide.
+ */
+import * as core from '@actions/core'
+import type { Clock } from '../clock.js'
+import type { OperationContext } from '../context.js'
+import { formatDuration } from '../parse.js'
+import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
+import type { RolloutSettings } from '../settings.js'
+import { ceilMinute, floorMinute, hasGates, MINUTE_MS, needsTraffic, StepJudge, type MinuteFigures } from './gates.js'
+import type { InFlight } from './in-flight.js'
+import { EvaluationLog, failedStepReason, gateFailedWarning } from './words.js'
+
+/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+const DATA_POLL_MS = 20_000
+
+/** How one step ended, and why when it did not pass. */
+export type StepVerdict = { verdict: 'passed' } | { verdict: 'failed' | 'inconclusive'; reason: string }
+
+/** Where a promoted rollout picks up: the pause it judges first. */
+export interface PauseToJudge {
+  /** When the paused step began, epoch milliseconds. */
+  since: number
+  weight: number
+}
+
+/**
+ * promote judges the whole pause before any more traffic moves: a canary
+ * that degraded while it waited for a person must not go further. The pause
+ * runs until now, so its last minutes are not published yet: like a step, it
+ * is judged until CloudWatch has published the minute promote began in (the
+ * canary keeps its weight meanwhile), or max-data-delay has passed.
+ */
+export async function judgePause(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  pause: PauseToJudge,
+  record: RolloutRecord
+): Promise<{ failure?: string; baseline: MinuteFigures[]; judgedThrough?: number }> {
+  if (!hasGates(settings.gates)) return { baseline: [] }
+  const step: RolloutStepRecord = {
+    weight: pause.weight,
+    startedAt: pause.since,
+    evaluations: [],
+    verdict: 'in-progress',
+    kind: 'pause'
+  }
+  record.steps.push(step)
+  const judge = new StepJudge(ctx, settings.gates, {
+    newVariant: inFlight.newVariant,
+    baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+    firstMinute: floorMinute(pause.since),
+    baselineServes: pause.weight < 100,
+    earlierBaseline: []
+  })
+  const verdict = await core.group(
+    `Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`,
+    () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 })
+  )
+  step.endedAt = ctx.clock.now()
+  if (verdict.verdict === 'failed') {
+    step.verdict = 'failed'
+    const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed')
+    step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`
+    return { failure: step.reason, baseline: judge.baselineSeen }
+  }
+  if (judge.leaningToFailure !== undefined) {
+    // More traffic never follows a bad reading, however thin.
+    step.verdict = 'failed'
+    step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`
+    return { failure: step.reason, baseline: judge.baselineSeen }
+  }
+  step.verdict = verdict.verdict
+  if (verdict.verdict === 'inconclusive') {
+    step.reason = verdict.reason
+    ctx.note(
+      `The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`
+    )
+  }
+  return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough }
+}
+
+/**
+ * Watches one step: gates judged every gate-interval through bake-time, then,
+ * while CloudWatch has not yet published the minutes the step exposed to
+ * traffic, on until it has or max-data-delay has passed. A step passes with at
+ * least one conclusive passing evaluation, no failure left standing and no
+ * window whose error rate leans toward failure on thin evidence; it
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
+ */
+export async function bake(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  judge: StepJudge,
+  step: RolloutStepRecord,
+  failures: { consecutive: number },
+  { start, bakeTimeMs }: { start: number; bakeTimeMs: number } = {
+    start: step.startedAt,
+    bakeTimeMs: settings.bakeTimeMs
+  }
+): Promise<StepVerdict> {
+  const bakeEnd = start + bakeTimeMs
+  if (!hasGates(settings.gates)) {
+    core.info(`Baking for ${formatDuration(bakeTimeMs)}.`)
+    await sleepUntil(ctx.clock, bakeEnd)
+    return { verdict: 'passed' }
+  }
+  const waitsForData = needsTraffic(settings.gates)
+  // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
+  const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + MINUTE_MS)
+  const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd
+  const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs))
+  // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
+  const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS)
+  let passedOnce = false
+  let last: GateEvaluation | undefined
+  const log = new EvaluationLog()
+  for (let index = 1; ; index++) {
+    const dueAt =
+      index <= due
+        ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
+        : Math.min(bakeEnd + (index - due) * waitingInterval, deadline)
+    await sleepUntil(ctx.clock, dueAt)
+    const evaluation = await judge.evaluate()
+    last = evaluation
+    step.evaluations.push(evaluation)
+    const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`
+    core.info(log.line(label, step.weight, evaluation))
+    if (evaluation.verdict === 'failed') {
+      failures.consecutive++
+      if (failures.consecutive >= settings.failureThreshold) {
+        return { verdict: 'failed', reason: failedStepReason(failures.consecutive, step.weight, evaluation) }
+      }
+      ctx.warn(gateFailedWarning(failures.consecutive, settings.failureThreshold, evaluation))
+    } else if (evaluation.verdict === 'passed') {
+      failures.consecutive = 0
+      passedOnce = true
+    }
+    const now = ctx.clock.now()
+    // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+    if (index < due) continue
+    if (now >= deadline) break
+    if (now < bakeEnd) continue
+    // A step never ends on a failure left standing: more traffic never follows a bad reading.
+    if (failures.consecutive > 0) continue
+    if (waitsForData && judge.judgedThrough < exposedUntil) continue
+    // Nor on a window whose error rate is above the limit, however thin its evidence.
+    if (judge.leaningToFailure !== undefined) continue
+    if (passedOnce) return { verdict: 'passed' }
+  }
+  if (failures.consecutive > 0) {
+    return {
+      verdict: 'failed',
+      reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
+    }
+  }
+  if (judge.leaningToFailure !== undefined) {
+    return {
+      verdict: 'inconclusive',
+      reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
+    }
+  }
+  if (passedOnce) {
+    if (waitsForData) {
+      ctx.note(
+        `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
+      )
+    }
+    return { verdict: 'passed' }
+  }
+  return {
+    verdict: 'inconclusive',
+    reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
+  }
+}
+
+export async function sleepUntil(clock: Clock, at: number): Promise<void> {
+  const remaining = at - clock.now()
+  if (remaining > 0) await clock.sleep(remaining)
+}

@@ -1,0 +1,362 @@
+/**
+ * The one executor of a rollout run by the action: it carries out a list of
+ * moves (moves.ts) in order, keeps one progress record of where the rollout
+ * stands, and ends it in one conclusion: released, paused, rolled back, or
+ * failed and left in place. A dry run hands the same list to plan.ts.
+ */
+import * as core from '@actions/core'
+import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import type { Endpoint, EndpointConfig } from '../endpoint.js'
+import { addInstanceTime, type RolloutRecord, type RolloutStepRecord } from '../report.js'
+import type { RolloutSettings } from '../settings.js'
+import { updateWeightsAndCapacities } from '../update.js'
+import { createEndpointConfig, deleteConfigQuietly } from '../resources.js'
+import { bake, judgePause } from './bake.js'
+import { floorMinute, hasGates, StepJudge, type MinuteFigures } from './gates.js'
+import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
+import type { Move } from './moves.js'
+import { rehearse } from './plan.js'
+import { failedUpdateResult, type RolloutResult } from './result.js'
+import { rollBack } from './rollback.js'
+import { releaseServingCapacity } from './scaling.js'
+import { inFlightRollout } from './state.js'
+import { joinCanary, recordPauseStart, switchToRelease } from './switch.js'
+import { decisions, NO_GATES_WARNING } from './words.js'
+
+/** Where a rollout stands: the plan, the move it has reached, and what the judging has learnt so far. */
+export interface Progress {
+  moves: Move[]
+  reached: number
+  /** Failed evaluations without a pass between them, across steps. */
+  failures: { consecutive: number }
+  /** The serving variants' minutes seen so far: the baseline of a step where they serve nothing. */
+  baseline: MinuteFigures[]
+  /** After a judged pause: the first minute its judging left to the first step. */
+  pauseJudgedThrough?: number
+  /** Why the rollout stopped short, once it has. */
+  stopped?: { kind: 'failed' | 'inconclusive'; reason: string; weight: number }
+}
+
+/** What the moves act on: the endpoint and its config as the run found them. */
+export interface Scene {
+  endpoint: Endpoint
+  current: EndpointConfig
+}
+
+/**
+ * Carries the moves out, or in a dry run records them as the plan. Returns
+ * how the rollout ended; undefined in a dry run.
+ */
+export async function carryOut(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  moves: Move[],
+  scene: Scene
+): Promise<RolloutResult | undefined> {
+  if (ctx.dryRun) {
+    await rehearse(ctx, settings, inFlight, moves, scene)
+    return undefined
+  }
+  const progress: Progress = { moves, reached: 0, failures: { consecutive: 0 }, baseline: [] }
+  let judgingSince: number | undefined
+  try {
+    for (const [index, move] of moves.entries()) {
+      progress.reached = index
+      if (judgingSince === undefined && isJudging(move)) {
+        judgingSince = ctx.clock.now()
+        if (!hasGates(settings.gates)) ctx.warn(NO_GATES_WARNING)
+      }
+      const ended = await perform(ctx, settings, inFlight, move, scene, progress)
+      if (ended) return ended
+    }
+    return { outcome: 'failed', decision: 'The rollout plan ended without a conclusion.', failsStep: true }
+  } finally {
+    if (judgingSince !== undefined) {
+      addInstanceTime(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince))
+      // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
+      await releaseServingCapacity(ctx, inFlight.held)
+    }
+  }
+}
+
+function isJudging(move: Move): boolean {
+  return move.kind === 'judge-pause' || move.kind === 'shift'
+}
+
+/** One move; a result when the rollout ends with it. */
+async function perform(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  move: Move,
+  scene: Scene,
+  progress: Progress
+): Promise<RolloutResult | undefined> {
+  switch (move.kind) {
+    case 'create-canary-config':
+      await createEndpointConfig(
+        ctx,
+        inFlight.canaryConfig,
+        move.variants,
+        { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant },
+        inFlight.userTags,
+        move.configSettings
+      )
+      return undefined
+    case 'hold-capacity':
+      await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast)
+      return undefined
+    case 'join':
+      return joinOrRollBack(ctx, inFlight, move.fleet)
+    case 'judge-pause':
+    case 'shift':
+    case 'judge-step':
+      return judgeOrStop(ctx, settings, inFlight, move, progress)
+    case 'pause':
+      return concludePause(ctx, settings, inFlight, progress, move.weight)
+    case 'switch-to-release':
+      return releaseOrRollBack(ctx, settings, inFlight, progress)
+    default:
+      throw new Error(`A rollout has no move "${move.kind}" here: it belongs to a rollback.`)
+  }
+}
+
+async function holdCapacity(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  endpoint: Endpoint,
+  atLeast: Record<string, number> | undefined
+): Promise<void> {
+  await holdServingCapacityFor(ctx, endpoint, inFlight)
+  for (const entry of inFlight.held) entry.instances = Math.max(entry.instances, atLeast?.[entry.variant] ?? 0)
+}
+
+async function joinOrRollBack(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  fleet: number
+): Promise<RolloutResult | undefined> {
+  try {
+    await joinCanary(ctx, inFlight, fleet)
+    return undefined
+  } catch (error) {
+    // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
+    await rollBack(ctx, inFlight).catch(async (rollbackError: unknown) => {
+      ctx.warn(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`)
+      await releaseServingCapacity(ctx, inFlight.held)
+    })
+    return (
+      failedUpdateResult(error) ?? { outcome: 'failed', decision: errorMessage(error), failsStep: true, cause: error }
+    )
+  }
+}
+
+/** The judging moves; once the rollout has stopped short, the moves left are skipped until its ending. */
+async function judgeOrStop(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  move: Extract<Move, { kind: 'judge-pause' | 'shift' | 'judge-step' }>,
+  progress: Progress
+): Promise<RolloutResult | undefined> {
+  if (progress.stopped) return undefined
+  const record = ctx.report.rollout as RolloutRecord
+  try {
+    if (move.kind === 'judge-pause') {
+      const judged = await judgePause(ctx, settings, inFlight, move.pause, record)
+      progress.baseline = judged.baseline
+      if (judged.judgedThrough !== undefined) progress.pauseJudgedThrough = judged.judgedThrough
+      if (judged.failure) progress.stopped = { kind: 'failed', reason: judged.failure, weight: move.pause.weight }
+    } else if (move.kind === 'shift') {
+      await shift(ctx, inFlight, move, record)
+    } else {
+      await judgeStep(ctx, settings, inFlight, move, progress, record)
+    }
+    return undefined
+  } catch (error) {
+    core.endGroup()
+    return stoppedByError(ctx, settings, inFlight, record, error)
+  }
+}
+
+async function shift(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  { weight, index, of }: Extract<Move, { kind: 'shift' }>,
+  record: RolloutRecord
+): Promise<void> {
+  const step: RolloutStepRecord = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
+  record.steps.push(step)
+  core.startGroup(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`)
+  core.info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`)
+  await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
+    purpose: `the shift to ${weight}%`,
+    forceWait: true
+  })
+  step.startedAt = ctx.clock.now()
+}
+
+async function judgeStep(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  move: Extract<Move, { kind: 'judge-step' }>,
+  progress: Progress,
+  record: RolloutRecord
+): Promise<void> {
+  const step = record.steps.at(-1) as RolloutStepRecord
+  // After a pause, the first step starts from the first minute its judging left: the canary served at the
+  // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+  const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined
+  const judge = new StepJudge(ctx, settings.gates, {
+    newVariant: inFlight.newVariant,
+    baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+    firstMinute: afterPause
+      ? Math.min(floorMinute(step.startedAt), progress.pauseJudgedThrough as number)
+      : floorMinute(step.startedAt),
+    baselineServes: move.weight < 100,
+    earlierBaseline: progress.baseline
+  })
+  const verdict = await bake(ctx, settings, judge, step, progress.failures)
+  progress.baseline = [...progress.baseline, ...judge.baselineSeen]
+  core.endGroup()
+  step.endedAt = ctx.clock.now()
+  step.verdict = verdict.verdict
+  if (verdict.verdict !== 'passed') {
+    step.reason = verdict.reason
+    progress.stopped = { kind: verdict.verdict, reason: verdict.reason, weight: move.weight }
+  }
+}
+
+function stoppedByError(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  record: RolloutRecord,
+  error: unknown
+): Promise<RolloutResult> | RolloutResult {
+  const current = record.steps.at(-1)
+  if (current && current.verdict === 'in-progress') {
+    current.verdict = 'failed'
+    current.endedAt = ctx.clock.now()
+  }
+  if (isExpiredCredentials(error)) {
+    // Every call from here would fail the same way: say where the endpoint was left instead.
+    return {
+      outcome: 'failed',
+      decision: decisions.credentialsExpired(current?.weight ?? 0),
+      healthy: false,
+      failsStep: true,
+      cause: error
+    }
+  }
+  return rollBackOrStop(ctx, settings, inFlight, `the rollout could not go on: ${errorMessage(error)}`)
+}
+
+/** The rollout's ending where its steps stop short of 100, or stopped short. */
+function concludePause(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  progress: Progress,
+  weight: number
+): Promise<RolloutResult> {
+  return progress.stopped
+    ? concludeStopped(ctx, settings, inFlight, progress.stopped)
+    : pauseHere(ctx, inFlight, {
+        decision: decisions.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
+        failsStep: false,
+        healthy: true
+      })
+}
+
+function concludeStopped(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  stopped: NonNullable<Progress['stopped']>
+): Promise<RolloutResult> {
+  if (stopped.kind === 'failed') return rollBackOrStop(ctx, settings, inFlight, stopped.reason)
+  const why = decisions.undecidedStep(stopped.weight, stopped.reason)
+  if (settings.onInconclusive !== 'pause') return rollBackOrStop(ctx, settings, inFlight, why)
+  return pauseHere(ctx, inFlight, {
+    decision: decisions.pausedUndecided(stopped.weight, inFlight.newVariant, why),
+    failsStep: true,
+    healthy: false
+  })
+}
+
+async function releaseOrRollBack(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  progress: Progress
+): Promise<RolloutResult> {
+  if (progress.stopped) return concludeStopped(ctx, settings, inFlight, progress.stopped)
+  try {
+    await core.group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () =>
+      switchToRelease(ctx, inFlight)
+    )
+  } catch (error) {
+    return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`)
+  }
+  return {
+    outcome: 'succeeded',
+    decision: decisions.released(inFlight.newVariant, inFlight.releaseConfig),
+    healthy: true,
+    failsStep: false
+  }
+}
+
+/**
+ * A pause is a resting state, not one to undo: the post step has nothing to
+ * do, and the canary config records when the pause began, so promote can
+ * judge all of it.
+ */
+async function pauseHere(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  result: { decision: string; failsStep: boolean; healthy: boolean }
+): Promise<RolloutResult> {
+  inFlightRollout.clear()
+  await recordPauseStart(ctx, inFlight.canaryConfig)
+  return { outcome: 'paused', ...result }
+}
+
+async function rollBackOrStop(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  failure: string
+): Promise<RolloutResult> {
+  if (!settings.autoRollback) {
+    inFlightRollout.clear()
+    return {
+      outcome: 'failed',
+      decision: decisions.leftInPlace(failure, inFlight.previousConfig),
+      healthy: false,
+      failsStep: true
+    }
+  }
+  ctx.warn(`Rolling back: ${failure}`)
+  try {
+    await core.group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight))
+  } catch (error) {
+    return {
+      outcome: 'failed',
+      decision: decisions.rollbackFailed(failure, errorMessage(error)),
+      healthy: false,
+      failsStep: true
+    }
+  }
+  // A failed promotion may have left its release config behind; its name is this run's own.
+  await deleteConfigQuietly(ctx, inFlight.releaseConfig)
+  return {
+    outcome: 'rolled-back',
+    decision: decisions.rolledBack(failure, inFlight.previousConfig),
+    healthy: false,
+    failsStep: settings.failOnRollback
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The config changes of a rollout run by the action: the endpoint joins the
+ * canary config (the new variant beside the serving ones, at weight 0), and
+ * at the end switches to the release config (the new variant alone). Also
+ * the tag that records when a pause began.
+ */
+import * as core from '@actions/core'
+import { AddTagsCommand } from '@aws-sdk/client-sagemaker'
+import { errorMessage } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import { findEndpointConfig, getEndpoint, getEndpointConfig, liveInstanceCount } from '../endpoint.js'
+import { counted } from '../parse.js'
+import { createEndpointConfig, deleteConfigQuietly, fleetSize } from '../resources.js'
+import { carriedConfigSettings } from '../serving.js'
+import { TAGS } from '../tags.js'
+import { updateEndpointConfig } from '../update.js'
+import { releaseVariant, type InFlight } from './in-flight.js'
+import { releaseServingCapacity, withScalingMoved } from './scaling.js'
+import { inFlightRollout } from './state.js'
+
+export async function joinCanary(ctx: OperationContext, inFlight: InFlight, fleet: number): Promise<void> {
+  await core.group(`Adding ${inFlight.newVariant} beside the serving variants at weight 0`, () =>
+    updateEndpointConfig(ctx, inFlight.canaryConfig, {
+      newFleetInstances: fleet,
+      purpose: `adding ${inFlight.newVariant} beside the serving variants`,
+      forceWait: true
+    })
+  )
+}
+
+/**
+ * The new variant alone, at the capacity it serves with now. Autoscaling on
+ * the old variants moves to it: SageMaker refuses to remove a scaled variant,
+ * so the old registrations go first and the new one comes after.
+ */
+export async function switchToRelease(ctx: OperationContext, inFlight: InFlight): Promise<void> {
+  // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+  await releaseServingCapacity(ctx, inFlight.held)
+  const endpoint = await getEndpoint(ctx)
+  const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig)
+  const release = [releaseVariant(endpoint, canaryConfig, inFlight.newVariant)]
+  const count = release[0]?.InitialInstanceCount
+  await createEndpointConfig(
+    ctx,
+    inFlight.releaseConfig,
+    release,
+    { role: 'release', previousConfig: inFlight.previousConfig },
+    inFlight.userTags,
+    carriedConfigSettings(canaryConfig)
+  )
+  const { moves } = await withScalingMoved(
+    ctx,
+    { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig },
+    () =>
+      updateEndpointConfig(ctx, inFlight.releaseConfig, {
+        newFleetInstances: fleetSize(release),
+        purpose: `the promotion to ${inFlight.releaseConfig}`,
+        forceWait: true
+      })
+  )
+  const oldCapacity = (endpoint.ProductionVariants ?? [])
+    .filter((variant) => variant.VariantName !== inFlight.newVariant)
+    .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0)
+  const scalesNow = moves.some((move) => move.to === inFlight.newVariant)
+  if (count !== undefined && count < oldCapacity && !scalesNow) {
+    ctx.warn(
+      `${inFlight.newVariant} takes all traffic with ${counted(count, 'instance')} where the old variants served with ${counted(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`
+    )
+  }
+  inFlightRollout.clear()
+  await deleteConfigQuietly(ctx, inFlight.canaryConfig)
+}
+
+/** promote judges a pause from when it began: the canary config carries that time. */
+export async function recordPauseStart(ctx: OperationContext, canaryConfig: string): Promise<void> {
+  try {
+    const config = await findEndpointConfig(ctx, canaryConfig)
+    const input = {
+      // In a dry run the canary config is not made, so its ARN is not known yet.
+      ResourceArn: config?.EndpointConfigArn ?? `(the ARN of endpoint config "${canaryConfig}")`,
+      Tags: [{ Key: TAGS.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+    }
+    if (!config?.EndpointConfigArn && !ctx.dryRun) return
+    await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () =>
+      ctx.clients.sagemaker.send(new AddTagsCommand(input))
+    )
+  } catch (error) {
+    // promote falls back to the endpoint's last change; the pause itself stands.
+    ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`)
+  }
+}
