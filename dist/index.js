@@ -85757,7 +85757,6 @@ function definedOnly(value) {
  */
 
 
-
 const SERVICE_NAMESPACE = 'sagemaker';
 const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
 /**
@@ -85863,7 +85862,7 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
         const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScalingPolicyCommand */.OJ(input)));
         if (policy.AlarmNames && policy.AlarmNames.length > 0) {
             // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
-            warning(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
+            ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
         }
     }
     for (const action of scaling.scheduledActions) {
@@ -86508,7 +86507,7 @@ async function runDelete(ctx, settings) {
             throw new Error(`${message}; nothing to delete. Set ignore-missing: true if that is expected.`);
         }
         // Without the endpoint its config and models are unknown: guessing them by name could delete another endpoint's.
-        warning(`${message}; nothing was deleted (ignore-missing is true).`);
+        ctx.warn(`${message}; nothing was deleted (ignore-missing is true).`);
         ctx.note(`${message}; nothing was deleted.`);
         ctx.output('endpoint-status', GONE);
         return;
@@ -86599,7 +86598,7 @@ async function deleteConfig(ctx, settings, configName, config, inUse) {
         return;
     }
     if (!config) {
-        warning(`Endpoint config "${configName}" no longer existed; its models could not be read.`);
+        ctx.warn(`Endpoint config "${configName}" no longer existed; its models could not be read.`);
         ctx.note(`Endpoint config "${configName}" no longer existed.`);
         return;
     }
@@ -86676,7 +86675,6 @@ function derivedName(base, suffix) {
 
 ;// CONCATENATED MODULE: ./src/resources.ts
 /** The models and endpoint configs a deploy creates, tagged so later runs can find their way back, and their clean-up. */
-
 
 
 
@@ -86841,7 +86839,7 @@ async function discardUnused(ctx, created) {
         // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
         // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
         if (endpoint && endpoint.EndpointStatus !== 'InService') {
-            warning(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
+            ctx.warn(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
             return deleted;
         }
         const serving = endpoint?.EndpointConfigName;
@@ -86862,7 +86860,7 @@ async function discardUnused(ctx, created) {
         }
     }
     catch (error) {
-        warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`);
+        ctx.warn(`Could not clean up what the failed deploy created: ${errorMessage(error)}`);
     }
     return deleted;
 }
@@ -86947,7 +86945,7 @@ async function deleteConfigQuietly(ctx, configName) {
         await resources_deleteConfig(ctx, configName);
     }
     catch (error) {
-        warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
+        ctx.warn(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`);
     }
 }
 /**
@@ -88547,16 +88545,6 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
-/**
- * Autoscaling around an UpdateEndpoint. Application Auto Scaling makes the
- * update fail when it would remove a scaled variant or change its instance
- * type, so that scaling comes off first and goes back on afterwards: on the
- * same variant when only its instance type changes, on the one variant of the
- * new config that has none when exactly one scaled variant goes (a promotion,
- * or undoing one), otherwise nowhere, with a warning. Every operation that
- * moves an endpoint to another config (deploy, promote, rollback) uses this.
- */
-
 
 
 
@@ -88576,7 +88564,7 @@ async function planScalingMoves(ctx, endpoint, current, target, targetName) {
         if (errorCode(error) !== 'AccessDeniedException')
             throw error;
         // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
-        warning(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
+        ctx.warn(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
         return [];
     }
     const moves = [];
@@ -88620,7 +88608,7 @@ async function putScalingBack(ctx, moves) {
                 : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
         }
         catch (error) {
-            warning(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+            ctx.warn(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
         }
     }
 }
@@ -88635,7 +88623,7 @@ async function restoreScaling(ctx, moves) {
     const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     for (const { from, scaling } of moves) {
         if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
-            warning(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            ctx.warn(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
             continue;
         }
         try {
@@ -88643,7 +88631,7 @@ async function restoreScaling(ctx, moves) {
             ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`);
         }
         catch (error) {
-            warning(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+            ctx.warn(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
         }
     }
 }
@@ -88685,7 +88673,7 @@ onHeld = () => { }) {
         }
         catch (error) {
             // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
-            warning(`Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`);
+            ctx.warn(`Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`);
         }
         if (before)
             ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`);
@@ -88704,7 +88692,7 @@ async function releaseServingCapacity(ctx, held) {
             await resumeScaleIn(ctx, ctx.endpointName, variant, before);
         }
         catch (error) {
-            warning(`Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
+            ctx.warn(`Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
         }
     }
 }
@@ -89821,7 +89809,7 @@ async function concludeRollout(ctx, result, created) {
                 await reportEndpoint(ctx, endpoint);
         }
         catch (error) {
-            warning(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
+            ctx.warn(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
         }
     }
     if (result.cause !== undefined)
@@ -89829,7 +89817,7 @@ async function concludeRollout(ctx, result, created) {
     if (result.failsStep)
         throw new RolloutFailedError(result.decision);
     if (result.outcome === 'rolled-back') {
-        warning(`${result.decision} The step succeeds because fail-on-rollback is false.`);
+        ctx.warn(`${result.decision} The step succeeds because fail-on-rollback is false.`);
     }
 }
 /**
@@ -90149,7 +90137,6 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
 
 
 
-
 const native_alarms_NAMESPACE = 'AWS/SageMaker';
 /** ModelLatency is published in microseconds. */
 const native_alarms_MICROSECONDS_PER_MS = 1000;
@@ -90237,7 +90224,7 @@ async function deleteGateAlarms(ctx, names) {
         await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DeleteAlarmsCommand */.nds(input)));
     }
     catch (error) {
-        warning(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
+        ctx.warn(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
     }
 }
 
@@ -90314,7 +90301,7 @@ async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant
     const variantName = variant.VariantName ?? '';
     const previousConfig = currentConfig.EndpointConfigName ?? '';
     if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
-        warning('rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
+        ctx.warn('rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
     }
     const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig });
     await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, configSettings);
@@ -90729,13 +90716,6 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
 }
 
 ;// CONCATENATED MODULE: ./src/operations/health-check.ts
-/**
- * health-check: is the endpoint InService and does it answer? Synthetic
- * invocations (probes) answer the second question the way a caller would.
- * An unhealthy endpoint fails the step unless fail-on-unhealthy is false, so
- * a workflow can branch on the `healthy` output instead.
- */
-
 
 
 async function runHealthCheck(ctx, settings) {
@@ -90780,16 +90760,10 @@ function unhealthy(ctx, settings, message) {
     if (settings.failOnUnhealthy)
         throw new Error(message);
     ctx.note(message);
-    warning(`${message} The step succeeds because fail-on-unhealthy is false.`);
+    ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/monitor.ts
-/**
- * monitor: the endpoint's status, variants and per-variant metrics over a
- * recent window. Meant for a schedule: with thresholds or alarms given, an
- * endpoint that breaches them fails the step, so the workflow run turns red.
- */
-
 
 
 
@@ -90838,7 +90812,7 @@ async function runMonitor(ctx, settings) {
     if (settings.failOnUnhealthy)
         throw new Error(message);
     ctx.note(message);
-    warning(`${message} The step succeeds because fail-on-unhealthy is false.`);
+    ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`);
 }
 const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating'];
 /** Every variant is judged, not only the newest: any one serving badly hurts callers. */
@@ -91143,7 +91117,6 @@ async function moveTrafficOff(ctx, endpoint, variant) {
 
 
 
-
 async function runUpdateCapacity(ctx, settings) {
     const endpoint = await requireUpdatable(ctx);
     const variantName = resolveVariant(endpoint, settings.variantName);
@@ -91182,7 +91155,7 @@ async function runUpdateCapacity(ctx, settings) {
         if (settled.FailureReason) {
             throw new Error(`SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`);
         }
-        warning(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
+        ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
     }
     ctx.note(`Changed ${where} from ${change}.`);
 }
@@ -91483,7 +91456,7 @@ async function releaseEndpointLock(ctx, held) {
     try {
         const holder = await findLock(ctx, held.name);
         if (holder && holder.token !== held.token) {
-            warning(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`);
+            ctx.warn(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`);
         }
         else if (holder) {
             await deleteContext(ctx, held.name, 'the lock');
@@ -91492,7 +91465,7 @@ async function releaseEndpointLock(ctx, held) {
         heldLock.clear();
     }
     catch (error) {
-        warning(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
+        ctx.warn(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
     }
 }
 function recordFor(ctx, operation, now, expiresAt) {
@@ -91554,12 +91527,12 @@ async function takeOver(ctx, name, stale, why) {
     try {
         const current = await findLock(ctx, name);
         if (current?.token === stale.token) {
-            warning(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`);
+            ctx.warn(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`);
             await deleteContext(ctx, name, 'the stale lock');
         }
     }
     finally {
-        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => warning(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`));
+        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => ctx.warn(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`));
     }
 }
 /**
@@ -91703,7 +91676,7 @@ async function runPost(clock, createClients) {
     }
 }
 async function returnToPreviousConfig(ctx, rollout) {
-    warning(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
+    ctx.warn(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
     try {
         await rollBack(ctx, inFlightFromSaved(rollout));
         ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);

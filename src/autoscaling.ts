@@ -16,7 +16,6 @@
  * A VariantScaling is plain JSON, so it can be kept in saved state and restored
  * by the post step of a cancelled run.
  */
-import * as core from '@actions/core'
 import {
   DeleteScalingPolicyCommand,
   DeleteScheduledActionCommand,
@@ -228,7 +227,7 @@ export async function registerVariantScaling(
     )
     if (policy.AlarmNames && policy.AlarmNames.length > 0) {
       // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
-      core.warning(
+      ctx.warn(
         `Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${
           result?.PolicyARN ? ` (${result.PolicyARN})` : ''
         }, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`

@@ -185,14 +185,14 @@ export async function releaseEndpointLock(ctx: OperationContext, held: HeldLock)
   try {
     const holder = await findLock(ctx, held.name)
     if (holder && holder.token !== held.token) {
-      core.warning(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`)
+      ctx.warn(`The lock on endpoint "${held.endpointName}" is now held by ${holder.owner}, so it was left alone.`)
     } else if (holder) {
       await deleteContext(ctx, held.name, 'the lock')
       core.info(`Released the lock on endpoint "${held.endpointName}".`)
     }
     heldLock.clear()
   } catch (error) {
-    core.warning(
+    ctx.warn(
       `Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`
     )
   }
@@ -259,12 +259,12 @@ async function takeOver(ctx: OperationContext, name: string, stale: LockRecord, 
   try {
     const current = await findLock(ctx, name)
     if (current?.token === stale.token) {
-      core.warning(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`)
+      ctx.warn(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`)
       await deleteContext(ctx, name, 'the stale lock')
     }
   } finally {
     await deleteContext(ctx, claimName, 'the takeover claim').catch((error: unknown) =>
-      core.warning(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`)
+      ctx.warn(`Could not delete the takeover claim "${claimName}": ${errorMessage(error)}`)
     )
   }
 }

@@ -76,7 +76,7 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
 }
 
 async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRollout): Promise<void> {
-  core.warning(
+  ctx.warn(
     `A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`
   )
   try {

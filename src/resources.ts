@@ -1,5 +1,4 @@
 /** The models and endpoint configs a deploy creates, tagged so later runs can find their way back, and their clean-up. */
-import * as core from '@actions/core'
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -242,7 +241,7 @@ export async function discardUnused(ctx: OperationContext, created: CreatedResou
     // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
     // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
     if (endpoint && endpoint.EndpointStatus !== 'InService') {
-      core.warning(
+      ctx.warn(
         `Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`
       )
       return deleted
@@ -267,7 +266,7 @@ export async function discardUnused(ctx: OperationContext, created: CreatedResou
       deleted.models.push(name)
     }
   } catch (error) {
-    core.warning(`Could not clean up what the failed deploy created: ${errorMessage(error)}`)
+    ctx.warn(`Could not clean up what the failed deploy created: ${errorMessage(error)}`)
   }
   return deleted
 }
@@ -374,7 +373,7 @@ export async function deleteConfigQuietly(ctx: OperationContext, configName: str
     if (!(await findEndpointConfig(ctx, configName))) return
     await deleteConfig(ctx, configName)
   } catch (error) {
-    core.warning(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
+    ctx.warn(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
   }
 }
 

@@ -34,7 +34,7 @@ export async function runDelete(ctx: OperationContext, settings: DeleteSettings)
       throw new Error(`${message}; nothing to delete. Set ignore-missing: true if that is expected.`)
     }
     // Without the endpoint its config and models are unknown: guessing them by name could delete another endpoint's.
-    core.warning(`${message}; nothing was deleted (ignore-missing is true).`)
+    ctx.warn(`${message}; nothing was deleted (ignore-missing is true).`)
     ctx.note(`${message}; nothing was deleted.`)
     ctx.output('endpoint-status', GONE)
     return
@@ -141,7 +141,7 @@ async function deleteConfig(
     return
   }
   if (!config) {
-    core.warning(`Endpoint config "${configName}" no longer existed; its models could not be read.`)
+    ctx.warn(`Endpoint config "${configName}" no longer existed; its models could not be read.`)
     ctx.note(`Endpoint config "${configName}" no longer existed.`)
     return
   }

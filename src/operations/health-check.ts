@@ -4,7 +4,6 @@
  * An unhealthy endpoint fails the step unless fail-on-unhealthy is false, so
  * a workflow can branch on the `healthy` output instead.
  */
-import * as core from '@actions/core'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
 import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
@@ -63,5 +62,5 @@ function unhealthy(ctx: OperationContext, settings: HealthCheckSettings, message
   ctx.output('healthy', false)
   if (settings.failOnUnhealthy) throw new Error(message)
   ctx.note(message)
-  core.warning(`${message} The step succeeds because fail-on-unhealthy is false.`)
+  ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`)
 }

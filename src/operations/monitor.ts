@@ -3,7 +3,6 @@
  * recent window. Meant for a schedule: with thresholds or alarms given, an
  * endpoint that breaches them fails the step, so the workflow run turns red.
  */
-import * as core from '@actions/core'
 import type { OperationContext } from '../context.js'
 import { getEndpoint, reportEndpoint } from '../endpoint.js'
 import {
@@ -68,7 +67,7 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
   const message = `Endpoint "${ctx.endpointName}" is unhealthy: ${problems.join('; ')}.`
   if (settings.failOnUnhealthy) throw new Error(message)
   ctx.note(message)
-  core.warning(`${message} The step succeeds because fail-on-unhealthy is false.`)
+  ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`)
 }
 
 const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating']

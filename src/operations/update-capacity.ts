@@ -2,7 +2,6 @@
  * update-capacity: set one variant's instance count, leaving every weight as
  * it is. Refused when autoscaling would undo it.
  */
-import * as core from '@actions/core'
 import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import { describeVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
@@ -58,7 +57,7 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
         `SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`
       )
     }
-    core.warning(
+    ctx.warn(
       `Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`
     )
   }

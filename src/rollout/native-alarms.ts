@@ -19,7 +19,6 @@
  * none, and treating that as breaching would roll back every deployment.
  */
 import { DeleteAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch'
-import * as core from '@actions/core'
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import type { GateSettings } from '../settings.js'
@@ -129,7 +128,7 @@ export async function deleteGateAlarms(ctx: OperationContext, names: string[]): 
       ctx.clients.cloudwatch.send(new DeleteAlarmsCommand(input))
     )
   } catch (error) {
-    core.warning(
+    ctx.warn(
       `Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`
     )
   }

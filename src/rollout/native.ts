@@ -84,7 +84,7 @@ export async function runSageMakerRollout(
   const variantName = variant.VariantName ?? ''
   const previousConfig = currentConfig.EndpointConfigName ?? ''
   if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
-    core.warning(
+    ctx.warn(
       'rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.'
     )
   }

@@ -68,13 +68,13 @@ export async function concludeRollout(
       const endpoint = await findEndpoint(ctx)
       if (endpoint) await reportEndpoint(ctx, endpoint)
     } catch (error) {
-      core.warning(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`)
+      ctx.warn(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`)
     }
   }
   if (result.cause !== undefined) throw result.cause
   if (result.failsStep) throw new RolloutFailedError(result.decision)
   if (result.outcome === 'rolled-back') {
-    core.warning(`${result.decision} The step succeeds because fail-on-rollback is false.`)
+    ctx.warn(`${result.decision} The step succeeds because fail-on-rollback is false.`)
   }
 }
 

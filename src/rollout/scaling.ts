@@ -7,7 +7,6 @@
  * or undoing one), otherwise nowhere, with a warning. Every operation that
  * moves an endpoint to another config (deploy, promote, rollback) uses this.
  */
-import * as core from '@actions/core'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { SuspendedState } from '@aws-sdk/client-application-auto-scaling'
 import {
@@ -49,7 +48,7 @@ export async function planScalingMoves(
   } catch (error) {
     if (errorCode(error) !== 'AccessDeniedException') throw error
     // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
-    core.warning(
+    ctx.warn(
       `Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`
     )
     return []
@@ -96,7 +95,7 @@ export async function putScalingBack(ctx: OperationContext, moves: ScalingMove[]
           : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`
       )
     } catch (error) {
-      core.warning(
+      ctx.warn(
         `Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`
       )
     }
@@ -113,7 +112,7 @@ export async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]
   const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
   for (const { from, scaling } of moves) {
     if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
-      core.warning(
+      ctx.warn(
         `Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`
       )
       continue
@@ -122,7 +121,7 @@ export async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]
       await registerVariantScaling(ctx, ctx.endpointName, from, scaling)
       ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`)
     } catch (error) {
-      core.warning(
+      ctx.warn(
         `Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`
       )
     }
@@ -189,7 +188,7 @@ export async function holdServingCapacity(
       )
     } catch (error) {
       // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
-      core.warning(
+      ctx.warn(
         `Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`
       )
     }
@@ -207,7 +206,7 @@ export async function releaseServingCapacity(ctx: OperationContext, held: HeldCa
     try {
       await resumeScaleIn(ctx, ctx.endpointName, variant, before)
     } catch (error) {
-      core.warning(
+      ctx.warn(
         `Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`
       )
     }

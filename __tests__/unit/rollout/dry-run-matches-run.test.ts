@@ -1,0 +1,117 @@
+/**
+ * A dry run prints the plan the run carries out: for every strategy,
+ * controller and operation that changes an endpoint, the dry run's calls
+ * (recorded through ctx.change) are the real run's, in the same order,
+ * against the same stateful fake.
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../../__fixtures__/core.js'
+import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
+import type { FakeClock } from '../../../__fixtures__/clock.js'
+import { CANARY_DEPLOY, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+
+let fake: FakeAws
+let clock: FakeClock
+
+function freshFake(): void {
+  resetAws()
+  fake = new FakeAws()
+  seedServingEndpoint(fake, 4)
+  fake.alarms.set('fraud-5xx', 'OK')
+  fake.install(aws)
+  clock = withTraffic(fake)
+}
+
+/** The calls a dry run would make, as its log lists them. */
+function plannedCalls(log: string[]): string[] {
+  return log.flatMap((line) => {
+    const call = /^\[dry-run\] would call (\w+) on /.exec(line)
+    return call ? [call[1] as string] : []
+  })
+}
+
+function madeCalls(): string[] {
+  return changeCalls(aws).map((call) => call.name.replace(/^\w+\./, ''))
+}
+
+/** Dry run first, then the same inputs for real on a fresh endpoint: the same calls in the same order. */
+async function expectDryRunToMatch(inputs: Record<string, string>, before?: () => Promise<void>): Promise<string[]> {
+  freshFake()
+  if (before) await before()
+  for (const client of Object.values(aws)) client.resetHistory()
+  const dry = await runAction({ ...inputs, 'dry-run': 'true' }, { clock })
+  expect(dry.failed).toBeUndefined()
+  expect(madeCalls()).toEqual([])
+  const planned = plannedCalls(dry.log)
+
+  freshFake()
+  if (before) await before()
+  for (const client of Object.values(aws)) client.resetHistory()
+  const real = await runAction(inputs, { clock })
+  expect(real.failed).toBeUndefined()
+  expect(planned).toEqual(madeCalls())
+  return planned
+}
+
+const gates = { 'max-error-rate': '1%', 'bake-time': '4m', 'gate-interval': '2m' }
+
+beforeEach(() => freshFake())
+
+describe('a dry run plans the calls its run makes', () => {
+  it.each([
+    ['canary', { strategy: 'canary', 'traffic-steps': '10,100' }],
+    ['linear', { strategy: 'linear', 'traffic-steps': '25,50,75,100' }],
+    ['a canary that pauses', { strategy: 'canary', 'traffic-steps': '10' }],
+    ['all-at-once', { strategy: 'all-at-once', 'traffic-steps': '100' }]
+  ])('deploy, %s, run by the action', async (_name, strategy) => {
+    const planned = await expectDryRunToMatch({ ...CANARY_DEPLOY, ...gates, ...strategy })
+    expect(planned).toContain('UpdateEndpoint')
+  })
+
+  it.each(['canary', 'linear', 'all-at-once', 'rolling'])('deploy, %s, run by SageMaker', async (strategy) => {
+    const planned = await expectDryRunToMatch({
+      ...CANARY_DEPLOY,
+      'rollout-controller': 'sagemaker',
+      strategy,
+      'traffic-steps': strategy === 'linear' ? '25,50,75,100' : strategy === 'canary' ? '25,100' : '100',
+      ...(strategy === 'rolling' ? { 'batch-size': '1' } : {}),
+      'bake-time': '5m',
+      timeout: '2h',
+      'alarm-names': 'fraud-5xx',
+      'max-error-rate': '1%'
+    })
+    expect(planned).toEqual(
+      expect.arrayContaining(['CreateModel', 'CreateEndpointConfig', 'PutMetricAlarm', 'UpdateEndpoint'])
+    )
+  })
+
+  it('promote from a pause', async () => {
+    const pause = async (): Promise<void> => {
+      const paused = await runAction({ ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10' }, { clock })
+      expect(paused.outputs['rollout-result']).toBe('paused')
+    }
+    const planned = await expectDryRunToMatch({ operation: 'promote', 'endpoint-name': 'fraud', ...gates }, pause)
+    expect(planned).toContain('UpdateEndpointWeightsAndCapacities')
+  })
+
+  it.each([
+    ['rollback', { operation: 'rollback', 'endpoint-name': 'fraud', 'endpoint-config-name': 'fraud-v1-config' }],
+    ['update-traffic', { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'AllTraffic=100' }],
+    ['update-capacity', { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '6' }]
+  ])('%s', async (name, inputs) => {
+    const before =
+      name === 'rollback'
+        ? async (): Promise<void> => {
+            const deployed = await runAction(
+              { ...CANARY_DEPLOY, strategy: 'all-at-once', 'traffic-steps': '100' },
+              { clock }
+            )
+            expect(deployed.failed).toBeUndefined()
+          }
+        : undefined
+    await expectDryRunToMatch(inputs, before)
+  })
+})
