@@ -81094,7 +81094,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1168);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4803);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -81103,7 +81103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1168:
+/***/ 4803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -87367,6 +87367,100 @@ function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./src/rollout/result.ts
+/**
+ * How a rollout ended, decided once. The engine, the all-at-once judge and
+ * the SageMaker controller each return a RolloutResult; concludeRollout is the
+ * one place that turns it into outputs, the summary's decision, the log's
+ * verdict and the clean-up, so no operation ever reads its own outputs back.
+ */
+
+
+
+
+
+/** Thrown when a rollout ended rolled back, failed or undecided; outputs and summary are already set. */
+class RolloutFailedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RolloutFailedError';
+    }
+}
+/**
+ * Records the result (outputs, summary, log), takes away what the run made
+ * and nothing runs on when the rollout did not go ahead, shows where the
+ * endpoint was left, and fails the step when the result says so.
+ */
+async function concludeRollout(ctx, result, created) {
+    const record = ctx.report.rollout;
+    if (record) {
+        record.result = result.outcome;
+        record.decision = result.decision;
+    }
+    else if (!result.failsStep) {
+        // For the summary only: announce() below puts it in the log, as a notice.
+        ctx.report.notes.push(result.decision);
+    }
+    setRolloutOutputs(ctx, {
+        outcome: result.outcome,
+        rolledBack: result.rolledBack ?? result.outcome === 'rolled-back',
+        ...(result.healthy !== undefined ? { healthy: result.healthy } : {})
+    });
+    announce(result);
+    if (created && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
+        await discardUnused(ctx, created);
+    }
+    if (!ctx.dryRun) {
+        try {
+            const endpoint = await findEndpoint(ctx);
+            if (endpoint)
+                await reportEndpoint(ctx, endpoint);
+        }
+        catch (error) {
+            ctx.warn(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
+        }
+    }
+    if (result.cause !== undefined)
+        throw result.cause;
+    if (result.failsStep)
+        throw new RolloutFailedError(result.decision);
+    if (result.outcome === 'rolled-back') {
+        ctx.warn(`${result.decision} The step succeeds because fail-on-rollback is false.`);
+    }
+}
+/**
+ * The one place rollout-result, rolled-back and healthy are set: by a
+ * rollout's conclusion, and by the rollback operation and the post step,
+ * which roll back without a rollout of their own.
+ */
+function setRolloutOutputs(ctx, outputs) {
+    if (outputs.outcome !== undefined)
+        ctx.output('rollout-result', outputs.outcome);
+    ctx.output('rolled-back', outputs.rolledBack);
+    if (outputs.healthy !== undefined)
+        ctx.output('healthy', outputs.healthy);
+}
+function announce(result) {
+    if (result.failsStep || result.outcome === 'failed') {
+        // The step's own failure message says it; the log gets the decision where it happened.
+        info(result.decision);
+        return;
+    }
+    if (result.outcome === 'succeeded' || result.outcome === 'paused')
+        notice(result.decision);
+}
+/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
+function failedUpdateResult(error) {
+    if (!(error instanceof EndpointStateError) || !error.endpoint)
+        return undefined;
+    return {
+        outcome: 'failed',
+        decision: error.message,
+        rolledBack: error.endpoint.EndpointStatus === 'InService',
+        failsStep: true
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/metrics.ts
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
@@ -87601,6 +87695,180 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
     }
     return names.map((name) => found.get(name));
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'endpoint-name',
+    'endpoint-arn',
+    'endpoint-status',
+    'endpoint-config-name',
+    'previous-endpoint-config-name',
+    'model-name',
+    'variant-name',
+    'variant-weights',
+    'rollout-result',
+    'rolled-back',
+    'healthy',
+    'latency-ms',
+    'metrics',
+    'result'
+]));
+function newReport(operation, endpointName, region, dryRun, now) {
+    return { operation, endpointName, region, dryRun, startedAt: now, request: [], changes: [], notes: [], outputs: {} };
+}
+/** Adds instance time (instances × milliseconds) beyond the steady fleet to the run's tally. */
+function addInstanceTime(report, instanceMs) {
+    if (!(instanceMs > 0))
+        return;
+    report.addedInstanceHours = (report.addedInstanceHours ?? 0) + instanceMs / 3_600_000;
+}
+
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Moving an endpoint to another config: the one path every operation takes
+ * (deploy, rollback, promotion, the post step), so waiting for another run's
+ * update, retrying SageMaker's "in-progress" refusal and checking the result
+ * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * so changes go through the client that retries throttles only
+ * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
+ * here, where the first attempt may have started the update. Before sending
+ * again, DescribeEndpoint says whether the endpoint is already moving to, or
+ * already on, what was asked.
+ */
+
+
+
+
+
+
+
+
+/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
+function isUpdateInProgress(error) {
+    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
+}
+const IN_PROGRESS_RETRIES = 5;
+/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
+const LOST_ANSWER_ATTEMPTS = RETRY_SETTINGS.maxAttempts;
+const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
+/**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
+ */
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
+    let refusedInProgress = 0;
+    let lostAnswers = 0;
+    for (;;) {
+        const endpoint = await requireUpdatable(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
+        try {
+            await send();
+            return before;
+        }
+        catch (error) {
+            const inProgress = isUpdateInProgress(error);
+            if (!inProgress && !answerMayBeLost(error))
+                throw error;
+            // Looked at even after the last attempt: the change it failed to confirm may have landed.
+            const landed = landing(await getEndpoint(ctx));
+            if (landed !== 'not-seen') {
+                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
+                throw error;
+            info(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+            if (!inProgress)
+                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
+        }
+    }
+}
+function update_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
+}
+/**
+ * Updates the endpoint to `configName`, then (unless told not to wait) waits
+ * and verifies it is InService on that config. Returns the endpoint as last seen.
+ */
+async function updateEndpointConfig(ctx, configName, options) {
+    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
+    if (options.deploymentConfig)
+        input.DeploymentConfig = options.deploymentConfig;
+    if (options.keepInstanceCounts) {
+        input.RetainAllVariantProperties = true;
+        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
+    }
+    const started = ctx.clock.now();
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return undefined;
+    try {
+        return await waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet);
+    }
+    finally {
+        // Both fleets ran from the call until the endpoint settled, whichever way it went.
+        addInstanceTime(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
+    }
+}
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+async function updateWeightsAndCapacities(ctx, desired, options) {
+    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return before;
+    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
@@ -88121,236 +88389,6 @@ function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
 }
 
-;// CONCATENATED MODULE: ./src/rollout/words.ts
-/**
- * The rollout's words for people. The engine decides with data (verdicts,
- * weights, counts); this module is the one place those become sentences for
- * the log, the summary and the step's error, so wording never sits inside the
- * control flow.
- */
-
-
-function describeEvaluation(evaluation) {
-    const parts = [verdictWords(evaluation)];
-    if (evaluation.invocations !== undefined)
-        parts.push(`${evaluation.invocations} invocations`);
-    if (evaluation.errorRate !== undefined)
-        parts.push(`error rate ${formatPercent(evaluation.errorRate)}`);
-    if (evaluation.latencyP99Ms !== undefined)
-        parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
-    if (evaluation.baseline?.errorRate !== undefined) {
-        parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`);
-    }
-    if (evaluation.probesSent)
-        parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
-    return parts.join(', ');
-}
-function verdictWords(evaluation) {
-    if (evaluation.verdict === 'passed')
-        return 'passed';
-    if (evaluation.verdict === 'failed')
-        return `FAILED (${evaluation.failures.join('; ')})`;
-    return `inconclusive (${evaluation.inconclusive.join('; ')})`;
-}
-/**
- * The log line of one evaluation. A step waiting for CloudWatch is
- * inconclusive for the same reason several times over: the reason is said
- * once, and the evaluations after it only count on.
- */
-class EvaluationLog {
-    lastReason;
-    sameSince = 0;
-    line(label, weight, evaluation) {
-        const reason = evaluation.verdict === 'inconclusive' ? evaluation.inconclusive.join('; ') : undefined;
-        if (reason !== undefined && reason === this.lastReason) {
-            this.sameSince++;
-            return `Evaluation ${label} at ${weight}%: still inconclusive for the same reason (${counted(this.sameSince + 1, 'evaluation')} in a row).`;
-        }
-        this.lastReason = reason;
-        this.sameSince = 0;
-        return `Evaluation ${label} at ${weight}%: ${describeEvaluation(evaluation)}`;
-    }
-}
-function failedStepReason(consecutive, weight, evaluation) {
-    const what = consecutive === 1
-        ? 'a failed gate evaluation'
-        : `${consecutive} failed gate evaluations without a pass between them`;
-    return `${what} at ${weight}%: ${evaluation.failures.join('; ')}`;
-}
-function gateFailedWarning(consecutive, threshold, evaluation) {
-    return `Gate failed (${consecutive} without a pass between them; failure-threshold ${threshold} rolls back): ${evaluation.failures.join('; ')}`;
-}
-const NO_GATES_WARNING = 'No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.';
-/** How a rollout run by the action ended, in the sentence the summary and the step's error carry. */
-const decisions = {
-    pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
-    pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
-    undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
-    released: (variant, releaseConfig) => `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
-    leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
-    rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,
-    rolledBack: (failure, previousConfig) => `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,
-    credentialsExpired: (weight) => `Stopped at ${weight}%: the AWS credentials expired.`
-};
-
-;// CONCATENATED MODULE: ./src/rollout/bake.ts
-/**
- * Judging one step: the gates every gate-interval through bake-time, then on
- * while CloudWatch has yet to publish the minutes the step exposed, and the
- * pause a promote judges before any traffic moves. Each returns a verdict;
- * what follows from it is the executor's to decide.
- */
-
-
-
-
-/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
-const DATA_POLL_MS = 20_000;
-/**
- * promote judges the whole pause before any more traffic moves: a canary
- * that degraded while it waited for a person must not go further. The pause
- * runs until now, so its last minutes are not published yet: like a step, it
- * is judged until CloudWatch has published the minute promote began in (the
- * canary keeps its weight meanwhile), or max-data-delay has passed.
- */
-async function judgePause(ctx, settings, inFlight, pause, record) {
-    if (!hasGates(settings.gates))
-        return { baseline: [] };
-    const step = {
-        weight: pause.weight,
-        startedAt: pause.since,
-        evaluations: [],
-        verdict: 'in-progress',
-        kind: 'pause'
-    };
-    record.steps.push(step);
-    const judge = new StepJudge(ctx, settings.gates, {
-        newVariant: inFlight.newVariant,
-        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        firstMinute: floorMinute(pause.since),
-        baselineServes: pause.weight < 100,
-        earlierBaseline: []
-    });
-    const verdict = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 }));
-    step.endedAt = ctx.clock.now();
-    if (verdict.verdict === 'failed') {
-        step.verdict = 'failed';
-        const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed');
-        step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`;
-        return { failure: step.reason, baseline: judge.baselineSeen };
-    }
-    if (judge.leaningToFailure !== undefined) {
-        // More traffic never follows a bad reading, however thin.
-        step.verdict = 'failed';
-        step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`;
-        return { failure: step.reason, baseline: judge.baselineSeen };
-    }
-    step.verdict = verdict.verdict;
-    if (verdict.verdict === 'inconclusive') {
-        step.reason = verdict.reason;
-        ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
-    }
-    return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough };
-}
-/**
- * Watches one step: gates judged every gate-interval through bake-time, then,
- * while CloudWatch has not yet published the minutes the step exposed to
- * traffic, on until it has or max-data-delay has passed. A step passes with at
- * least one conclusive passing evaluation, no failure left standing and no
- * window whose error rate leans toward failure on thin evidence; it
- * fails at failure-threshold failed evaluations without a pass between them
- * (an inconclusive evaluation is no evidence of health, so it does not reset
- * the count); otherwise it is inconclusive.
- */
-async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } = {
-    start: step.startedAt,
-    bakeTimeMs: settings.bakeTimeMs
-}) {
-    const bakeEnd = start + bakeTimeMs;
-    if (!hasGates(settings.gates)) {
-        info(`Baking for ${formatDuration(bakeTimeMs)}.`);
-        await sleepUntil(ctx.clock, bakeEnd);
-        return { verdict: 'passed' };
-    }
-    const waitsForData = needsTraffic(settings.gates);
-    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
-    const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + gates_MINUTE_MS);
-    const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
-    const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
-    // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
-    const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
-    let passedOnce = false;
-    let last;
-    const log = new EvaluationLog();
-    for (let index = 1;; index++) {
-        const dueAt = index <= due
-            ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
-            : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
-        await sleepUntil(ctx.clock, dueAt);
-        const evaluation = await judge.evaluate();
-        last = evaluation;
-        step.evaluations.push(evaluation);
-        const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
-        info(log.line(label, step.weight, evaluation));
-        if (evaluation.verdict === 'failed') {
-            failures.consecutive++;
-            if (failures.consecutive >= settings.failureThreshold) {
-                return { verdict: 'failed', reason: failedStepReason(failures.consecutive, step.weight, evaluation) };
-            }
-            ctx.warn(gateFailedWarning(failures.consecutive, settings.failureThreshold, evaluation));
-        }
-        else if (evaluation.verdict === 'passed') {
-            failures.consecutive = 0;
-            passedOnce = true;
-        }
-        const now = ctx.clock.now();
-        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
-        if (index < due)
-            continue;
-        if (now >= deadline)
-            break;
-        if (now < bakeEnd)
-            continue;
-        // A step never ends on a failure left standing: more traffic never follows a bad reading.
-        if (failures.consecutive > 0)
-            continue;
-        if (waitsForData && judge.judgedThrough < exposedUntil)
-            continue;
-        // Nor on a window whose error rate is above the limit, however thin its evidence.
-        if (judge.leaningToFailure !== undefined)
-            continue;
-        if (passedOnce)
-            return { verdict: 'passed' };
-    }
-    if (failures.consecutive > 0) {
-        return {
-            verdict: 'failed',
-            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
-        };
-    }
-    if (judge.leaningToFailure !== undefined) {
-        return {
-            verdict: 'inconclusive',
-            reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
-        };
-    }
-    if (passedOnce) {
-        if (waitsForData) {
-            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
-        }
-        return { verdict: 'passed' };
-    }
-    return {
-        verdict: 'inconclusive',
-        reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
-    };
-}
-async function sleepUntil(clock, at) {
-    const remaining = at - clock.now();
-    if (remaining > 0)
-        await clock.sleep(remaining);
-}
-
 ;// CONCATENATED MODULE: ./src/rollout/record.ts
 
 function startRolloutRecord(ctx, settings, inFlight) {
@@ -88370,742 +88408,119 @@ function startRolloutRecord(ctx, settings, inFlight) {
     return record;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'endpoint-name',
-    'endpoint-arn',
-    'endpoint-status',
-    'endpoint-config-name',
-    'previous-endpoint-config-name',
-    'model-name',
-    'variant-name',
-    'variant-weights',
-    'rollout-result',
-    'rolled-back',
-    'healthy',
-    'latency-ms',
-    'metrics',
-    'result'
-]));
-function newReport(operation, endpointName, region, dryRun, now) {
-    return { operation, endpointName, region, dryRun, startedAt: now, request: [], changes: [], notes: [], outputs: {} };
-}
-/** Adds instance time (instances × milliseconds) beyond the steady fleet to the run's tally. */
-function addInstanceTime(report, instanceMs) {
-    if (!(instanceMs > 0))
-        return;
-    report.addedInstanceHours = (report.addedInstanceHours ?? 0) + instanceMs / 3_600_000;
-}
-
-;// CONCATENATED MODULE: ./src/update.ts
+;// CONCATENATED MODULE: ./src/rollout/native-alarms.ts
 /**
- * Moving an endpoint to another config: the one path every operation takes
- * (deploy, rollback, promotion, the post step), so waiting for another run's
- * update, retrying SageMaker's "in-progress" refusal and checking the result
- * are done the same way everywhere.
+ * With rollout-controller: sagemaker, SageMaker judges a deployment by
+ * CloudWatch alarms alone. max-error-rate and max-latency-p99 become alarms
+ * on the new fleet for the deployment's length, created before UpdateEndpoint
+ * and deleted once it has ended.
  *
- * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
- * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
- * so changes go through the client that retries throttles only
- * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
- * here, where the first attempt may have started the update. Before sending
- * again, DescribeEndpoint says whether the endpoint is already moving to, or
- * already on, what was asked.
+ * Which fleet: during a blue/green deployment SageMaker also publishes the
+ * variant's metrics with the dimension EndpointConfigName set to the new
+ * config, once the new fleet takes traffic
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html);
+ * an alarm on EndpointName, VariantName and EndpointConfigName watches the new
+ * fleet only, where the same variant name would otherwise mix both.
+ *
+ * How fast: one-minute periods, and a single breaching minute fires
+ * (EvaluationPeriods 1, DatapointsToAlarm 1). A minute appears one to three
+ * minutes after it closes, so an alarm that waited for several breaching
+ * minutes would often fire after the bake it was meant to guard had ended.
+ * Missing data does not breach: before the new fleet takes traffic there is
+ * none, and treating that as breaching would roll back every deployment.
  */
 
 
 
-
-
-
-
-
-/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
-function isUpdateInProgress(error) {
-    return errorCode(error) === 'ValidationException' && /in-progress|in progress/i.test(errorMessage(error));
+const native_alarms_NAMESPACE = 'AWS/SageMaker';
+/** ModelLatency is published in microseconds. */
+const native_alarms_MICROSECONDS_PER_MS = 1000;
+/** The alarms' names: the deployment's config name is unique to this run, so a re-run never collides. */
+function gateAlarmNames(target, gates) {
+    return alarmInputs('', target, gates).map((input) => input.AlarmName);
 }
-const IN_PROGRESS_RETRIES = 5;
-/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
-const LOST_ANSWER_ATTEMPTS = RETRY_SETTINGS.maxAttempts;
-const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
-/**
- * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress). After a
- * refusal as "in progress" or a lost answer, the change is sent again only if
- * `landing` finds no sign of it, and only while the endpoint is still on the
- * config it was on: a config someone else put there in between is theirs.
- * Returns the endpoint as it was when the change was first sent.
- */
-async function changeWhenUpdatable(ctx, what, send, landing) {
-    let before;
-    let refusedInProgress = 0;
-    let lostAnswers = 0;
-    for (;;) {
-        const endpoint = await requireUpdatable(ctx);
-        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
-            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
-        }
-        before ??= endpoint;
-        try {
-            await send();
-            return before;
-        }
-        catch (error) {
-            const inProgress = isUpdateInProgress(error);
-            if (!inProgress && !answerMayBeLost(error))
-                throw error;
-            // Looked at even after the last attempt: the change it failed to confirm may have landed.
-            const landed = landing(await getEndpoint(ctx));
-            if (landed !== 'not-seen') {
-                info(`${update_capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
-                return before;
-            }
-            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
-                throw error;
-            info(inProgress
-                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
-                : `The answer to ${what} was lost (${errorMessage(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
-            if (!inProgress)
-                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
-        }
-    }
-}
-function update_capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
-function configLanding(configName) {
-    return (endpoint) => {
-        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
-            return 'under-way';
-        const settled = !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
-        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+function alarmInputs(endpointName, target, gates) {
+    const dimensions = [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: target.variantName },
+        { Name: 'EndpointConfigName', Value: target.newConfig }
+    ];
+    const shared = {
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        TreatMissingData: 'notBreaching'
     };
-}
-/**
- * A weights and capacities change shows at once in the variants' Desired*
- * fields, while the endpoint is Updating, and in their Current* fields once
- * it is done.
- */
-function weightsLanding(desired) {
-    return (endpoint) => {
-        const variants = endpoint.ProductionVariants ?? [];
-        const matches = (current) => desired.every((wanted) => {
-            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
-            if (!variant)
-                return false;
-            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
-            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
-            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
-                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+    const description = (gate) => `${gate} of the new fleet during the deployment of "${target.newConfig}", created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`;
+    const alarms = [];
+    if (gates.maxErrorRate !== undefined) {
+        alarms.push({
+            ...shared,
+            AlarmName: `sagemaker-deploy-${target.newConfig}-max-error-rate`,
+            AlarmDescription: description(`max-error-rate ${formatPercent(gates.maxErrorRate)}`),
+            Threshold: gates.maxErrorRate,
+            Metrics: [
+                metric('errors', 'Invocation5XXErrors', dimensions),
+                metric('invocations', 'Invocations', dimensions),
+                { Id: 'error_rate', Expression: 'errors / invocations', Label: '5XX errors / invocations', ReturnData: true }
+            ]
         });
-        if (TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? ''))
-            return matches(false) ? 'under-way' : 'not-seen';
-        return matches(true) ? 'done' : 'not-seen';
+    }
+    if (gates.maxLatencyP99Ms !== undefined) {
+        alarms.push({
+            ...shared,
+            AlarmName: `sagemaker-deploy-${target.newConfig}-max-latency-p99`,
+            AlarmDescription: description(`max-latency-p99 ${gates.maxLatencyP99Ms} ms`),
+            Namespace: native_alarms_NAMESPACE,
+            MetricName: 'ModelLatency',
+            Dimensions: dimensions,
+            Period: 60,
+            ExtendedStatistic: 'p99',
+            Unit: 'Microseconds',
+            Threshold: gates.maxLatencyP99Ms * native_alarms_MICROSECONDS_PER_MS
+        });
+    }
+    return alarms;
+}
+function metric(id, metricName, dimensions) {
+    return {
+        Id: id,
+        MetricStat: {
+            Metric: { Namespace: native_alarms_NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum'
+        },
+        ReturnData: false
     };
 }
-function sameNumber(actual, wanted) {
-    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
-}
-/**
- * Updates the endpoint to `configName`, then (unless told not to wait) waits
- * and verifies it is InService on that config. Returns the endpoint as last seen.
- */
-async function updateEndpointConfig(ctx, configName, options) {
-    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
-    if (options.deploymentConfig)
-        input.DeploymentConfig = options.deploymentConfig;
-    if (options.keepInstanceCounts) {
-        input.RetainAllVariantProperties = true;
-        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
-    }
-    const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointCommand */.sU7(input))), configLanding(configName));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return undefined;
+/** Creates the gate alarms (PutMetricAlarm, through ctx.change). Returns their names. */
+async function createGateAlarms(ctx, target, gates) {
+    const inputs = alarmInputs(ctx.endpointName, target, gates);
+    const created = [];
     try {
-        return await waitForInService(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet);
-    }
-    finally {
-        // Both fleets ran from the call until the endpoint settled, whichever way it went.
-        addInstanceTime(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
-    }
-}
-/**
- * Changes variant weights and/or instance counts in place (no new config),
- * then waits for InService on the same config unless told not to wait.
- * Returns the endpoint as last seen: before the change when not waiting.
- */
-async function updateWeightsAndCapacities(ctx, desired, options) {
-    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new client_sagemaker_dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input))), weightsLanding(desired));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return before;
-    return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights);
-}
-
-;// CONCATENATED MODULE: ./src/rollout/scaling.ts
-
-
-
-
-/** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
-async function planScalingMoves(ctx, endpoint, current, target, targetName) {
-    const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    const scaled = [];
-    try {
-        for (const variant of live) {
-            const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
-            if (scaling)
-                scaled.push({ variant, scaling });
+        for (const input of inputs) {
+            await ctx.change('PutMetricAlarm', `alarm "${input.AlarmName}"`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* PutMetricAlarmCommand */.AZU(input)));
+            created.push(input.AlarmName);
         }
     }
     catch (error) {
-        if (errorCode(error) !== 'AccessDeniedException')
-            throw error;
-        // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
-        ctx.warn(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
-        return [];
-    }
-    const moves = [];
-    const removed = [];
-    for (const { variant, scaling } of scaled) {
-        const kept = target.find((candidate) => candidate.VariantName === variant);
-        const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        if (!kept)
-            removed.push({ from: variant, scaling });
-        else if (before && kept.InstanceType !== before.InstanceType)
-            moves.push({ from: variant, to: variant, scaling });
-    }
-    const unscaled = target
-        .map((variant) => variant.VariantName ?? '')
-        .filter((name) => !scaled.some((entry) => entry.variant === name));
-    const receiver = unscaled.length === 1 && removed.length === 1 ? unscaled[0] : undefined;
-    for (const move of removed) {
-        if (receiver) {
-            moves.push({ ...move, to: receiver });
-            continue;
-        }
-        ctx.warn(`Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
-        moves.push(move);
-    }
-    return moves;
-}
-/** Deregisters the scaling of every move, before the update. */
-async function takeScalingOff(ctx, moves) {
-    for (const { from, scaling } of moves)
-        await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling);
-}
-/** Registers each move's scaling on its new variant; a failure is a warning, the update itself having succeeded. */
-async function putScalingBack(ctx, moves) {
-    for (const { from, to, scaling } of moves) {
-        if (!to)
-            continue;
-        try {
-            await registerVariantScaling(ctx, ctx.endpointName, to, scaling);
-            ctx.note(from === to
-                ? `Autoscaling put back on variant "${to}" after its instance type changed.`
-                : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
-        }
-        catch (error) {
-            ctx.warn(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
-        }
-    }
-}
-/**
- * After a failed update the endpoint may be back on the variants whose
- * scaling was taken off; they get it back so the failure leaves them as they were.
- */
-async function restoreScaling(ctx, moves) {
-    if (moves.length === 0 || ctx.dryRun)
-        return;
-    const now = await findEndpoint(ctx).catch(() => undefined);
-    const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    for (const { from, scaling } of moves) {
-        if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
-            ctx.warn(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
-            continue;
-        }
-        try {
-            await registerVariantScaling(ctx, ctx.endpointName, from, scaling);
-            ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`);
-        }
-        catch (error) {
-            ctx.warn(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
-        }
-    }
-}
-/**
- * Runs `update` with the autoscaling in its way taken off first and put back
- * after, or restored where it was if the update fails. `update` is told when it
- * must wait for the new config: scaling can only be registered on a variant
- * that exists.
- */
-async function withScalingMoved(ctx, plan, update) {
-    const moves = await planScalingMoves(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
-    await takeScalingOff(ctx, moves);
-    let result;
-    try {
-        result = await update(moves.some((move) => move.to !== undefined));
-    }
-    catch (error) {
-        await restoreScaling(ctx, moves);
+        // Half a set of alarms guards nothing: take back what was made before failing.
+        await deleteGateAlarms(ctx, created);
         throw error;
     }
-    await putScalingBack(ctx, moves);
-    return { result, moves };
+    return created;
 }
-/**
- * Keeps the serving variants at the capacity they serve with: as traffic
- * shifts away from them their autoscaling would scale them in, and a
- * rollback would then send all traffic back to a shrunken fleet.
- */
-async function holdServingCapacity(ctx, endpoint, variants, 
-/** Called with what is held so far as each suspension is about to be sent, for the post step to undo. */
-onHeld = () => { }) {
-    const held = [];
-    for (const variant of variants) {
-        const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        const instances = (summary && liveInstanceCount(summary)) ?? 0;
-        let before;
-        try {
-            before = await suspendScaleIn(ctx, ctx.endpointName, variant, (found) => onHeld([...held, { variant, instances, before: found }]));
-        }
-        catch (error) {
-            // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
-            ctx.warn(`Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`);
-        }
-        if (before)
-            ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`);
-        held.push({ variant, instances, ...(before ? { before } : {}) });
-    }
-    return held;
-}
-/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
-async function releaseServingCapacity(ctx, held) {
-    if (ctx.dryRun)
+/** Deletes the gate alarms; a failure is a warning naming them, the deployment's own result matters more. */
+async function deleteGateAlarms(ctx, names) {
+    if (names.length === 0)
         return;
-    for (const { variant, before } of held ?? []) {
-        if (!before)
-            continue;
-        try {
-            await resumeScaleIn(ctx, ctx.endpointName, variant, before);
-        }
-        catch (error) {
-            ctx.warn(`Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
-        }
-    }
-}
-/**
- * After a rollback, every held variant serves with at least the instances it
- * had when the rollout began: it takes all the traffic back.
- */
-async function restoreServingCapacity(ctx, held) {
-    if (ctx.dryRun || !held || held.length === 0)
-        return;
-    const endpoint = await findEndpoint(ctx);
-    const short = held.flatMap(({ variant, instances }) => {
-        const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        const now = summary ? liveInstanceCount(summary) : undefined;
-        return now !== undefined && now < instances ? [{ VariantName: variant, DesiredInstanceCount: instances }] : [];
-    });
-    if (short.length === 0)
-        return;
-    ctx.warn(`Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`);
-    await updateWeightsAndCapacities(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true });
-}
-
-;// CONCATENATED MODULE: ./src/rollout/state.ts
-/**
- * Saved state for the post step: while a rollout has the endpoint off its
- * previous config, the state says how to put it back. A cancelled workflow
- * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
- */
-
-const STATE_KEYS = {
-    isPost: 'isPost',
-    rollout: 'rollout',
-    /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
-    inputs: 'inputs',
-    /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-    nativeDeployment: 'nativeDeployment',
-    /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
-    lock: 'lock',
-    /** What an unfinished deploy created: the post step deletes what nothing runs on. */
-    created: 'created'
-};
-/**
- * One thing the main step leaves the post step. Saved state is readable only
- * in the post step, so the main step keeps its own copy too: the signal
- * handler must act on it within seconds.
- */
-class SavedState {
-    key;
-    what;
-    value;
-    constructor(key, 
-    /** What it is, for a warning about an unreadable saved value. */
-    what) {
-        this.key = key;
-        this.what = what;
-    }
-    save(value) {
-        this.value = value;
-        saveState(this.key, JSON.stringify(value));
-    }
-    /** Nothing left for the post step. */
-    clear() {
-        this.value = undefined;
-        saveState(this.key, '');
-    }
-    /** What this process saved and has not cleared. */
-    get current() {
-        return this.value;
-    }
-    /** What the main step saved, read in the post step. */
-    read() {
-        const raw = getState(this.key);
-        if (!raw)
-            return undefined;
-        try {
-            return JSON.parse(raw);
-        }
-        catch {
-            warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
-            return undefined;
-        }
-    }
-}
-/** The rollout under way: how to put the endpoint back. */
-const inFlightRollout = new SavedState(STATE_KEYS.rollout, 'rollout');
-function saveCommonInputs(inputs) {
-    saveState(STATE_KEYS.inputs, JSON.stringify(inputs));
-}
-function readCommonInputs() {
+    const input = { AlarmNames: names };
     try {
-        const parsed = JSON.parse(getState(STATE_KEYS.inputs) || '{}');
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** The deployment this process left to SageMaker, whose alarms the post step deletes. */
-const nativeDeployment = new SavedState(STATE_KEYS.nativeDeployment, 'deployment');
-/** The endpoint lock the main step holds. */
-const heldLock = new SavedState(STATE_KEYS.lock, 'lock');
-/** What the deploy under way has created: the post step deletes what nothing runs on. */
-const unfinishedDeploy = new SavedState(STATE_KEYS.created, 'created resources');
-/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
-function leftForPostStep() {
-    return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
-}
-
-;// CONCATENATED MODULE: ./src/rollout/in-flight.ts
-
-
-
-
-/** Records the rollout as in flight, for the post step of a cancelled run. */
-function markInFlight(ctx, inFlight) {
-    if (ctx.dryRun)
-        return;
-    inFlightRollout.save({
-        endpointName: ctx.endpointName,
-        region: ctx.settings.region,
-        previousConfig: inFlight.previousConfig,
-        canaryConfig: inFlight.canaryConfig,
-        newVariant: inFlight.newVariant,
-        previousWeights: Object.fromEntries(inFlight.oldVariants.map(({ name, share }) => [name, share * 100])),
-        heldCapacity: inFlight.held,
-        startedAt: new Date(ctx.clock.now()).toISOString()
-    });
-}
-/** The saved record read back as a rollout to undo: the post step has no release to go on to. */
-function inFlightFromSaved(saved) {
-    return {
-        previousConfig: saved.previousConfig,
-        canaryConfig: saved.canaryConfig,
-        newVariant: saved.newVariant,
-        oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
-        releaseConfig: '',
-        userTags: {},
-        held: saved.heldCapacity ?? []
-    };
-}
-/**
- * Suspends the serving variants' scale-in for the rollout. The rollout is
- * saved for the post step first, and again as each suspension is about to go
- * out: wherever a cancel falls, the post step knows what to resume.
- */
-async function holdServingCapacityFor(ctx, endpoint, inFlight) {
-    markInFlight(ctx, inFlight);
-    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
-}
-/** The new variant takes `weight`%; the old variants share the rest as they did before. */
-function desiredWeights(inFlight, weight) {
-    return [
-        ...inFlight.oldVariants.map(({ name, share }) => ({
-            VariantName: name,
-            DesiredWeight: Math.round((100 - weight) * share * 1000) / 1000
-        })),
-        { VariantName: inFlight.newVariant, DesiredWeight: weight }
-    ];
-}
-/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
-function releaseVariant(endpoint, canaryConfig, newVariant) {
-    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
-    const count = (live && liveInstanceCount(live)) ?? undefined;
-    return variantDefinition(canaryConfig, newVariant, {
-        InitialVariantWeight: 1,
-        ...(count ? { InitialInstanceCount: count } : {})
-    });
-}
-
-;// CONCATENATED MODULE: ./src/rollout/moves.ts
-
-/** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
-function stepsThenEnd(steps, release) {
-    const moves = steps.flatMap((weight, index) => [
-        { kind: 'shift', weight, index, of: steps.length },
-        { kind: 'judge-step', weight, index, of: steps.length }
-    ]);
-    const last = steps.at(-1) ?? 0;
-    moves.push(last < 100 ? { kind: 'pause', weight: last } : { kind: 'switch-to-release', ...release });
-    return moves;
-}
-/** A deploy's canary or linear rollout run by the action. */
-function deployMoves(plan) {
-    return [
-        { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
-        { kind: 'hold-capacity' },
-        { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
-        ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
-    ];
-}
-/** promote: the pause judged first (when there is anything to judge it by), then the steps left. */
-function promoteMoves(settings, plan) {
-    return [
-        { kind: 'hold-capacity', atLeast: plan.owed },
-        ...(hasGates(settings.gates) ? [{ kind: 'judge-pause', pause: plan.pause }] : []),
-        ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
-    ];
-}
-/**
- * The way back from wherever the rollout stands, read from the endpoint now.
- * Still (or again) on the previous config: only the held capacity to give
- * back. Otherwise the harm stops first (weight 0 takes seconds, and is
- * skipped when a cancel already moved it), then the config goes back.
- */
-function rollbackMoves(inFlight, endpoint, settled) {
-    if (endpoint?.EndpointConfigName === inFlight.previousConfig && settled) {
-        return [{ kind: 'give-back-capacity', restoreCounts: false }, { kind: 'delete-canary-config' }];
-    }
-    const newVariant = endpoint?.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
-    const serving = (newVariant?.CurrentWeight ?? 0) > 0 || (newVariant?.DesiredWeight ?? 0) > 0;
-    return [
-        ...(serving ? [{ kind: 'traffic-off' }] : []),
-        { kind: 'return-to-previous' },
-        { kind: 'give-back-capacity', restoreCounts: true },
-        { kind: 'delete-canary-config' }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/rollout/rollback.ts
-/**
- * The rollbacks of a rollout run by the action. A canary's, used by a failed
- * gate, a failed update to the canary config, a failed release, and the post
- * step of a cancelled run, is a plan built from where the endpoint stands now
- * (rollbackMoves), carried out move by move. An all-at-once deploy's is one
- * return to the previous config (returnToConfig).
- */
-
-
-
-
-
-
-
-
-/**
- * Safe to call wherever the endpoint is: on the canary config, half-way to
- * it, or already back on the previous config. Returns the endpoint as the
- * return to the previous config left it.
- */
-async function rollBack(ctx, inFlight) {
-    let endpoint;
-    try {
-        endpoint = await getEndpoint(ctx);
+        await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DeleteAlarmsCommand */.nds(input)));
     }
     catch (error) {
-        // The return to the previous config restores the old weights too; keep going.
-        ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
+        ctx.warn(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
     }
-    const settled = endpoint !== undefined && !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
-    let landed = endpoint;
-    for (const move of rollbackMoves(inFlight, endpoint, settled)) {
-        const result = await performRollbackMove(ctx, inFlight, move);
-        if (result)
-            landed = result;
-    }
-    return landed;
-}
-async function performRollbackMove(ctx, inFlight, move) {
-    switch (move.kind) {
-        case 'traffic-off':
-            try {
-                await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
-                    purpose: `the shift of all traffic back to the old variants`,
-                    forceWait: true
-                });
-            }
-            catch (error) {
-                ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
-            }
-            return undefined;
-        case 'return-to-previous':
-            return updateEndpointConfig(ctx, inFlight.previousConfig, {
-                // The old variants come back at the instances they held.
-                newFleetInstances: inFlight.held.reduce((sum, entry) => sum + entry.instances, 0),
-                purpose: `the rollback to ${inFlight.previousConfig}`,
-                forceWait: true,
-                keepInstanceCounts: true
-            });
-        case 'give-back-capacity':
-            if (move.restoreCounts)
-                await restoreServingCapacity(ctx, inFlight.held);
-            await releaseServingCapacity(ctx, inFlight.held);
-            inFlightRollout.clear();
-            return undefined;
-        case 'delete-canary-config':
-            await deleteConfigQuietly(ctx, inFlight.canaryConfig);
-            return undefined;
-        default:
-            throw new Error(`A rollback has no move "${move.kind}".`);
-    }
-}
-/**
- * Returns the endpoint to `targetName` as it was, at the instances its
- * variants serve with now, with autoscaling moved out of the way and back:
- * an all-at-once deploy's way back, where no canary config stands between.
- */
-async function returnToConfig(ctx, targetName) {
-    const target = await getEndpointConfig(ctx, targetName);
-    const endpoint = await getEndpoint(ctx);
-    const { result } = await withScalingMoved(ctx, {
-        endpoint,
-        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
-        target: target.ProductionVariants ?? [],
-        targetName
-    }, () => updateEndpointConfig(ctx, targetName, {
-        newFleetInstances: fleetSize(target.ProductionVariants ?? []),
-        purpose: `the rollback to "${targetName}"`,
-        forceWait: true,
-        keepInstanceCounts: true
-    }));
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
-/**
- * An all-at-once deploy judged by the action: the new config takes all
- * traffic at once (SageMaker keeps the old fleet until the new one is
- * healthy), then the gates judge it for one bake, and a failure returns the
- * endpoint to its previous config.
- */
-
-
-
-
-
-
-
-/**
- * All-at-once is one step of 100% judged by the same gates after the switch.
- * Its minutes start with the first whole minute after the switch: the
- * variant may keep the old one's name, and the minute of the switch holds
- * both models' traffic. The serving variants' minutes from before the deploy
- * are the baseline. A failed gate returns the endpoint to its previous
- * config, when there is one.
- */
-async function judgeAllAtOnce(ctx, settings, judged) {
-    const { variant, previousConfig } = judged;
-    if (!hasGates(settings.gates)) {
-        return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
-    }
-    const record = startRolloutRecord(ctx, settings, {
-        newVariant: variant,
-        ...(previousConfig ? { previousConfig } : {})
-    });
-    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
-    record.steps.push(step);
-    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
-    const judge = new StepJudge(ctx, settings.gates, {
-        newVariant: variant,
-        baselineVariants: [],
-        firstMinute: ceilMinute(step.startedAt),
-        baselineServes: false,
-        earlierBaseline
-    });
-    const verdict = await group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }));
-    step.endedAt = ctx.clock.now();
-    step.verdict = verdict.verdict;
-    if (verdict.verdict === 'passed') {
-        return {
-            outcome: 'succeeded',
-            decision: `All gates passed with ${variant} serving all traffic.`,
-            healthy: true,
-            failsStep: false
-        };
-    }
-    step.reason = verdict.reason;
-    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason;
-    if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
-        return {
-            outcome: 'paused',
-            decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    if (!previousConfig || !settings.autoRollback) {
-        return {
-            outcome: 'failed',
-            decision: `${all_at_once_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    ctx.warn(`Rolling back: ${failure}`);
-    await returnToConfig(ctx, previousConfig);
-    return {
-        outcome: 'rolled-back',
-        decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
-        healthy: false,
-        failsStep: settings.failOnRollback
-    };
-}
-/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
-async function baselineBefore(ctx, variants, deployStartedAt, settings) {
-    if (variants.length === 0)
-        return [];
-    const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
-    if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
-        return [];
-    const end = floorMinute(deployStartedAt);
-    // As long a look back as the step will take, and never less than a quarter of an hour.
-    const span = Math.max(15 * gates_MINUTE_MS, ceilMinute(settings.bakeTimeMs));
-    const result = await fetchVariantMetrics(ctx, {
-        endpointName: ctx.endpointName,
-        variants,
-        start: new Date(end - span),
-        end: new Date(end),
-        periodSeconds: 60
-    });
-    return minutesOf(result, variants);
-}
-function all_at_once_capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -89485,6 +88900,324 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/rollout/scaling.ts
+
+
+
+
+/** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
+async function planScalingMoves(ctx, endpoint, current, target, targetName) {
+    const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const scaled = [];
+    try {
+        for (const variant of live) {
+            const scaling = await describeVariantScaling(ctx, ctx.endpointName, variant);
+            if (scaling)
+                scaled.push({ variant, scaling });
+        }
+    }
+    catch (error) {
+        if (errorCode(error) !== 'AccessDeniedException')
+            throw error;
+        // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
+        ctx.warn(`Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
+        return [];
+    }
+    const moves = [];
+    const removed = [];
+    for (const { variant, scaling } of scaled) {
+        const kept = target.find((candidate) => candidate.VariantName === variant);
+        const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        if (!kept)
+            removed.push({ from: variant, scaling });
+        else if (before && kept.InstanceType !== before.InstanceType)
+            moves.push({ from: variant, to: variant, scaling });
+    }
+    const unscaled = target
+        .map((variant) => variant.VariantName ?? '')
+        .filter((name) => !scaled.some((entry) => entry.variant === name));
+    const receiver = unscaled.length === 1 && removed.length === 1 ? unscaled[0] : undefined;
+    for (const move of removed) {
+        if (receiver) {
+            moves.push({ ...move, to: receiver });
+            continue;
+        }
+        ctx.warn(`Autoscaling on variant "${move.from}" (${formatVariantScaling(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
+        moves.push(move);
+    }
+    return moves;
+}
+/** Deregisters the scaling of every move, before the update. */
+async function takeScalingOff(ctx, moves) {
+    for (const { from, scaling } of moves)
+        await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling);
+}
+/** Registers each move's scaling on its new variant; a failure is a warning, the update itself having succeeded. */
+async function putScalingBack(ctx, moves) {
+    for (const { from, to, scaling } of moves) {
+        if (!to)
+            continue;
+        try {
+            await registerVariantScaling(ctx, ctx.endpointName, to, scaling);
+            ctx.note(from === to
+                ? `Autoscaling put back on variant "${to}" after its instance type changed.`
+                : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
+        }
+        catch (error) {
+            ctx.warn(`Could not register autoscaling on variant "${to}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+/**
+ * After a failed update the endpoint may be back on the variants whose
+ * scaling was taken off; they get it back so the failure leaves them as they were.
+ */
+async function restoreScaling(ctx, moves) {
+    if (moves.length === 0 || ctx.dryRun)
+        return;
+    const now = await findEndpoint(ctx).catch(() => undefined);
+    const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    for (const { from, scaling } of moves) {
+        if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
+            ctx.warn(`Autoscaling of variant "${from}" (${formatVariantScaling(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            continue;
+        }
+        try {
+            await registerVariantScaling(ctx, ctx.endpointName, from, scaling);
+            ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`);
+        }
+        catch (error) {
+            ctx.warn(`Could not restore autoscaling on variant "${from}": ${errorMessage(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+/**
+ * Runs `update` with the autoscaling in its way taken off first and put back
+ * after, or restored where it was if the update fails. `update` is told when it
+ * must wait for the new config: scaling can only be registered on a variant
+ * that exists.
+ */
+async function withScalingMoved(ctx, plan, update) {
+    const moves = await planScalingMoves(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
+    await takeScalingOff(ctx, moves);
+    let result;
+    try {
+        result = await update(moves.some((move) => move.to !== undefined));
+    }
+    catch (error) {
+        await restoreScaling(ctx, moves);
+        throw error;
+    }
+    await putScalingBack(ctx, moves);
+    return { result, moves };
+}
+/**
+ * Keeps the serving variants at the capacity they serve with: as traffic
+ * shifts away from them their autoscaling would scale them in, and a
+ * rollback would then send all traffic back to a shrunken fleet.
+ */
+async function holdServingCapacity(ctx, endpoint, variants, 
+/** Called with what is held so far as each suspension is about to be sent, for the post step to undo. */
+onHeld = () => { }) {
+    const held = [];
+    for (const variant of variants) {
+        const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        const instances = (summary && liveInstanceCount(summary)) ?? 0;
+        let before;
+        try {
+            before = await suspendScaleIn(ctx, ctx.endpointName, variant, (found) => onHeld([...held, { variant, instances, before: found }]));
+        }
+        catch (error) {
+            // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
+            ctx.warn(`Could not suspend the scale-in of variant "${variant}" (${errorCode(error)}: ${errorMessage(error)}); its autoscaling may shrink it while traffic moves away.`);
+        }
+        if (before)
+            ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`);
+        held.push({ variant, instances, ...(before ? { before } : {}) });
+    }
+    return held;
+}
+/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+async function releaseServingCapacity(ctx, held) {
+    if (ctx.dryRun)
+        return;
+    for (const { variant, before } of held ?? []) {
+        if (!before)
+            continue;
+        try {
+            await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+        }
+        catch (error) {
+            ctx.warn(`Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
+        }
+    }
+}
+/**
+ * After a rollback, every held variant serves with at least the instances it
+ * had when the rollout began: it takes all the traffic back.
+ */
+async function restoreServingCapacity(ctx, held) {
+    if (ctx.dryRun || !held || held.length === 0)
+        return;
+    const endpoint = await findEndpoint(ctx);
+    const short = held.flatMap(({ variant, instances }) => {
+        const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        const now = summary ? liveInstanceCount(summary) : undefined;
+        return now !== undefined && now < instances ? [{ VariantName: variant, DesiredInstanceCount: instances }] : [];
+    });
+    if (short.length === 0)
+        return;
+    ctx.warn(`Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`);
+    await updateWeightsAndCapacities(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true });
+}
+
+;// CONCATENATED MODULE: ./src/rollout/state.ts
+/**
+ * Saved state for the post step: while a rollout has the endpoint off its
+ * previous config, the state says how to put it back. A cancelled workflow
+ * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
+ */
+
+const STATE_KEYS = {
+    isPost: 'isPost',
+    rollout: 'rollout',
+    /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
+    inputs: 'inputs',
+    /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
+    nativeDeployment: 'nativeDeployment',
+    /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+    lock: 'lock',
+    /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+    created: 'created'
+};
+/**
+ * One thing the main step leaves the post step. Saved state is readable only
+ * in the post step, so the main step keeps its own copy too: the signal
+ * handler must act on it within seconds.
+ */
+class SavedState {
+    key;
+    what;
+    value;
+    constructor(key, 
+    /** What it is, for a warning about an unreadable saved value. */
+    what) {
+        this.key = key;
+        this.what = what;
+    }
+    save(value) {
+        this.value = value;
+        saveState(this.key, JSON.stringify(value));
+    }
+    /** Nothing left for the post step. */
+    clear() {
+        this.value = undefined;
+        saveState(this.key, '');
+    }
+    /** What this process saved and has not cleared. */
+    get current() {
+        return this.value;
+    }
+    /** What the main step saved, read in the post step. */
+    read() {
+        const raw = getState(this.key);
+        if (!raw)
+            return undefined;
+        try {
+            return JSON.parse(raw);
+        }
+        catch {
+            warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+            return undefined;
+        }
+    }
+}
+/** The rollout under way: how to put the endpoint back. */
+const inFlightRollout = new SavedState(STATE_KEYS.rollout, 'rollout');
+function saveCommonInputs(inputs) {
+    saveState(STATE_KEYS.inputs, JSON.stringify(inputs));
+}
+function readCommonInputs() {
+    try {
+        const parsed = JSON.parse(getState(STATE_KEYS.inputs) || '{}');
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** The deployment this process left to SageMaker, whose alarms the post step deletes. */
+const nativeDeployment = new SavedState(STATE_KEYS.nativeDeployment, 'deployment');
+/** The endpoint lock the main step holds. */
+const heldLock = new SavedState(STATE_KEYS.lock, 'lock');
+/** What the deploy under way has created: the post step deletes what nothing runs on. */
+const unfinishedDeploy = new SavedState(STATE_KEYS.created, 'created resources');
+/** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
+function leftForPostStep() {
+    return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/in-flight.ts
+
+
+
+
+/** Records the rollout as in flight, for the post step of a cancelled run. */
+function markInFlight(ctx, inFlight) {
+    if (ctx.dryRun)
+        return;
+    inFlightRollout.save({
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        previousConfig: inFlight.previousConfig,
+        canaryConfig: inFlight.canaryConfig,
+        newVariant: inFlight.newVariant,
+        previousWeights: Object.fromEntries(inFlight.oldVariants.map(({ name, share }) => [name, share * 100])),
+        heldCapacity: inFlight.held,
+        startedAt: new Date(ctx.clock.now()).toISOString()
+    });
+}
+/** The saved record read back as a rollout to undo: the post step has no release to go on to. */
+function inFlightFromSaved(saved) {
+    return {
+        previousConfig: saved.previousConfig,
+        canaryConfig: saved.canaryConfig,
+        newVariant: saved.newVariant,
+        oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
+        releaseConfig: '',
+        userTags: {},
+        held: saved.heldCapacity ?? []
+    };
+}
+/**
+ * Suspends the serving variants' scale-in for the rollout. The rollout is
+ * saved for the post step first, and again as each suspension is about to go
+ * out: wherever a cancel falls, the post step knows what to resume.
+ */
+async function holdServingCapacityFor(ctx, endpoint, inFlight) {
+    markInFlight(ctx, inFlight);
+    inFlight.held = await holdServingCapacity(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
+}
+/** The new variant takes `weight`%; the old variants share the rest as they did before. */
+function desiredWeights(inFlight, weight) {
+    return [
+        ...inFlight.oldVariants.map(({ name, share }) => ({
+            VariantName: name,
+            DesiredWeight: Math.round((100 - weight) * share * 1000) / 1000
+        })),
+        { VariantName: inFlight.newVariant, DesiredWeight: weight }
+    ];
+}
+/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
+function releaseVariant(endpoint, canaryConfig, newVariant) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
+    const count = (live && liveInstanceCount(live)) ?? undefined;
+    return variantDefinition(canaryConfig, newVariant, {
+        InitialVariantWeight: 1,
+        ...(count ? { InitialInstanceCount: count } : {})
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/switch.ts
 /**
  * The config changes of a rollout run by the action: the endpoint joins the
@@ -89759,98 +89492,660 @@ function logPlan(plan, hours, price) {
         info(`Instance-hours this rollout would add: ${instanceHoursText(hours, price)}.`);
 }
 
-;// CONCATENATED MODULE: ./src/rollout/result.ts
+;// CONCATENATED MODULE: ./src/rollout/native.ts
 /**
- * How a rollout ended, decided once. The engine, the all-at-once judge and
- * the SageMaker controller each return a RolloutResult; concludeRollout is the
- * one place that turns it into outputs, the summary's decision, the log's
- * verdict and the clean-up, so no operation ever reads its own outputs back.
+ * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
+ * DeploymentConfig: SageMaker runs the blue/green shift and judges it by the
+ * alarms; the action starts it, watches it to the end and reports what happened.
+ * The inputs were checked against SageMaker's limits by the input parser.
  */
 
 
 
 
 
-/** Thrown when a rollout ended rolled back, failed or undecided; outputs and summary are already set. */
-class RolloutFailedError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RolloutFailedError';
+
+
+
+
+
+
+/**
+ * The DeploymentConfig for UpdateEndpoint: blue/green with canary, linear or
+ * all-at-once traffic routing, or a rolling update; the final bake at full
+ * traffic (TerminationWaitInSeconds) keeps the old fleet for an instant
+ * rollback as long as any step's bake.
+ */
+function deploymentConfigFor(settings, timeoutMs, alarms) {
+    const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000);
+    const maximumExecutionTimeoutInSeconds = Math.round(timeoutMs / 1000);
+    const first = settings.trafficSteps[0] ?? 100;
+    const config = {};
+    if (settings.strategy === 'rolling') {
+        config.RollingUpdatePolicy = {
+            MaximumBatchSize: {
+                Type: settings.batchSize?.type ?? 'CAPACITY_PERCENT',
+                Value: settings.batchSize?.value ?? 25
+            },
+            WaitIntervalInSeconds: waitIntervalInSeconds,
+            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds,
+            ...(settings.rollbackBatchSize
+                ? {
+                    RollbackMaximumBatchSize: { Type: settings.rollbackBatchSize.type, Value: settings.rollbackBatchSize.value }
+                }
+                : {})
+        };
     }
+    else {
+        config.BlueGreenUpdatePolicy = {
+            TrafficRoutingConfiguration: settings.strategy === 'canary'
+                ? {
+                    Type: 'CANARY',
+                    WaitIntervalInSeconds: waitIntervalInSeconds,
+                    CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
+                }
+                : settings.strategy === 'linear'
+                    ? {
+                        Type: 'LINEAR',
+                        WaitIntervalInSeconds: waitIntervalInSeconds,
+                        LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+                    }
+                    : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
+            TerminationWaitInSeconds: waitIntervalInSeconds,
+            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
+        };
+    }
+    if (alarms.length > 0)
+        config.AutoRollbackConfiguration = { Alarms: alarms.map((AlarmName) => ({ AlarmName })) };
+    return config;
 }
-/**
- * Records the result (outputs, summary, log), takes away what the run made
- * and nothing runs on when the rollout did not go ahead, shows where the
- * endpoint was left, and fails the step when the result says so.
- */
-async function concludeRollout(ctx, result, created) {
-    const record = ctx.report.rollout;
-    if (record) {
-        record.result = result.outcome;
-        record.decision = result.decision;
+async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant, releaseConfig, configSettings) {
+    // The model exists already: deploy created it (or found it) before choosing the controller.
+    const settings = deploy.rollout;
+    const variantName = variant.VariantName ?? '';
+    const previousConfig = currentConfig.EndpointConfigName ?? '';
+    if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
+        ctx.warn('rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
     }
-    else if (!result.failsStep) {
-        // For the summary only: announce() below puts it in the log, as a notice.
-        ctx.report.notes.push(result.decision);
-    }
-    setRolloutOutputs(ctx, {
-        outcome: result.outcome,
-        rolledBack: result.rolledBack ?? result.outcome === 'rolled-back',
-        ...(result.healthy !== undefined ? { healthy: result.healthy } : {})
-    });
-    announce(result);
-    if (created && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
-        await discardUnused(ctx, created);
-    }
-    if (!ctx.dryRun) {
-        try {
-            const endpoint = await findEndpoint(ctx);
-            if (endpoint)
-                await reportEndpoint(ctx, endpoint);
+    const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig });
+    await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, configSettings);
+    // The gates SageMaker cannot judge itself become alarms on the new fleet, for this deployment only.
+    const generated = await createGateAlarms(ctx, { variantName, newConfig: releaseConfig }, settings.gates);
+    const alarms = [...settings.gates.alarmNames, ...generated];
+    const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs, alarms);
+    record.plan = describePlan(settings, alarms);
+    info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
+    if (!ctx.dryRun)
+        nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
+    // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
+    const fleet = fleetSize([variant]);
+    const newFleetInstances = settings.strategy === 'rolling' ? Math.min(fleet, rollingBatchInstances(settings, fleet)) : fleet;
+    let ended = true;
+    try {
+        const { result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => updateEndpointConfig(ctx, releaseConfig, {
+            newFleetInstances,
+            purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
+            deploymentConfig,
+            forceWait: true,
+            // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
+            waitTimeoutMs: ctx.settings.timeoutMs * 2
+        }));
+        if (!updated) {
+            if (ctx.dryRun) {
+                planSageMakerDeployment(ctx, settings, {
+                    description: record.plan,
+                    newFleetInstances,
+                    batches: Math.ceil(fleet / Math.max(1, newFleetInstances))
+                });
+            }
+            return {
+                outcome: 'succeeded',
+                decision: `Planned SageMaker's ${settings.strategy} deployment.`,
+                failsStep: false
+            };
         }
-        catch (error) {
-            ctx.warn(`Could not read where endpoint "${ctx.endpointName}" was left: ${errorMessage(error)}`);
+        return {
+            outcome: 'succeeded',
+            decision: `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`,
+            healthy: true,
+            failsStep: false
+        };
+    }
+    catch (error) {
+        // Still running when the wait gave up: SageMaker needs the alarms until it is done; the post step deletes them.
+        if (error instanceof WaitTimeoutError)
+            ended = false;
+        const landed = error instanceof EndpointStateError ? error.endpoint : undefined;
+        if (!landed)
+            throw error;
+        if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
+            return {
+                outcome: 'rolled-back',
+                decision: `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`,
+                healthy: false,
+                failsStep: settings.failOnRollback
+            };
+        }
+        return {
+            outcome: 'failed',
+            decision: landed.EndpointStatus === 'UpdateRollbackFailed'
+                ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+                : error.message,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    finally {
+        if (ended) {
+            await deleteGateAlarms(ctx, generated);
+            nativeDeployment.clear();
         }
     }
-    if (result.cause !== undefined)
-        throw result.cause;
-    if (result.failsStep)
-        throw new RolloutFailedError(result.decision);
-    if (result.outcome === 'rolled-back') {
-        ctx.warn(`${result.decision} The step succeeds because fail-on-rollback is false.`);
+}
+function withoutFullStop(text) {
+    return text.trim().replace(/\.+$/, '');
+}
+/** The deployment SageMaker was asked for, in words, for the summary. */
+function describePlan(settings, alarms) {
+    const wait = formatDuration(settings.bakeTimeMs);
+    const first = settings.trafficSteps[0] ?? 100;
+    const batch = settings.batchSize;
+    const shift = settings.strategy === 'canary'
+        ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${wait} more`
+        : settings.strategy === 'linear'
+            ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${wait} after the last step`
+            : settings.strategy === 'rolling'
+                ? `Asked SageMaker to replace the fleet in batches of ${batch?.type === 'INSTANCE_COUNT' ? `${batch.value} instances` : `${batch?.value ?? 25}% of its capacity`}, ${wait} apart, without a second fleet`
+                : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${wait} more`;
+    const guard = alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.';
+    return shift + guard;
+}
+/** The instances one rolling batch replaces. */
+function rollingBatchInstances(settings, fleet) {
+    const batch = settings.batchSize;
+    if (!batch)
+        return Math.max(1, Math.floor(fleet / 4));
+    return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
+}
+
+;// CONCATENATED MODULE: ./src/rollout/words.ts
+/**
+ * The rollout's words for people. The engine decides with data (verdicts,
+ * weights, counts); this module is the one place those become sentences for
+ * the log, the summary and the step's error, so wording never sits inside the
+ * control flow.
+ */
+
+
+function describeEvaluation(evaluation) {
+    const parts = [verdictWords(evaluation)];
+    if (evaluation.invocations !== undefined)
+        parts.push(`${evaluation.invocations} invocations`);
+    if (evaluation.errorRate !== undefined)
+        parts.push(`error rate ${formatPercent(evaluation.errorRate)}`);
+    if (evaluation.latencyP99Ms !== undefined)
+        parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
+    if (evaluation.baseline?.errorRate !== undefined) {
+        parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`);
     }
+    if (evaluation.probesSent)
+        parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
+    return parts.join(', ');
+}
+function verdictWords(evaluation) {
+    if (evaluation.verdict === 'passed')
+        return 'passed';
+    if (evaluation.verdict === 'failed')
+        return `FAILED (${evaluation.failures.join('; ')})`;
+    return `inconclusive (${evaluation.inconclusive.join('; ')})`;
 }
 /**
- * The one place rollout-result, rolled-back and healthy are set: by a
- * rollout's conclusion, and by the rollback operation and the post step,
- * which roll back without a rollout of their own.
+ * The log line of one evaluation. A step waiting for CloudWatch is
+ * inconclusive for the same reason several times over: the reason is said
+ * once, and the evaluations after it only count on.
  */
-function setRolloutOutputs(ctx, outputs) {
-    if (outputs.outcome !== undefined)
-        ctx.output('rollout-result', outputs.outcome);
-    ctx.output('rolled-back', outputs.rolledBack);
-    if (outputs.healthy !== undefined)
-        ctx.output('healthy', outputs.healthy);
-}
-function announce(result) {
-    if (result.failsStep || result.outcome === 'failed') {
-        // The step's own failure message says it; the log gets the decision where it happened.
-        info(result.decision);
-        return;
+class EvaluationLog {
+    lastReason;
+    sameSince = 0;
+    line(label, weight, evaluation) {
+        const reason = evaluation.verdict === 'inconclusive' ? evaluation.inconclusive.join('; ') : undefined;
+        if (reason !== undefined && reason === this.lastReason) {
+            this.sameSince++;
+            return `Evaluation ${label} at ${weight}%: still inconclusive for the same reason (${counted(this.sameSince + 1, 'evaluation')} in a row).`;
+        }
+        this.lastReason = reason;
+        this.sameSince = 0;
+        return `Evaluation ${label} at ${weight}%: ${describeEvaluation(evaluation)}`;
     }
-    if (result.outcome === 'succeeded' || result.outcome === 'paused')
-        notice(result.decision);
 }
-/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
-function failedUpdateResult(error) {
-    if (!(error instanceof EndpointStateError) || !error.endpoint)
-        return undefined;
-    return {
-        outcome: 'failed',
-        decision: error.message,
-        rolledBack: error.endpoint.EndpointStatus === 'InService',
-        failsStep: true
+function failedStepReason(consecutive, weight, evaluation) {
+    const what = consecutive === 1
+        ? 'a failed gate evaluation'
+        : `${consecutive} failed gate evaluations without a pass between them`;
+    return `${what} at ${weight}%: ${evaluation.failures.join('; ')}`;
+}
+function gateFailedWarning(consecutive, threshold, evaluation) {
+    return `Gate failed (${consecutive} without a pass between them; failure-threshold ${threshold} rolls back): ${evaluation.failures.join('; ')}`;
+}
+const NO_GATES_WARNING = 'No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.';
+/** How a rollout run by the action ended, in the sentence the summary and the step's error carry. */
+const decisions = {
+    pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
+    pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
+    undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
+    released: (variant, releaseConfig) => `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
+    leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
+    rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,
+    rolledBack: (failure, previousConfig) => `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,
+    credentialsExpired: (weight) => `Stopped at ${weight}%: the AWS credentials expired.`
+};
+
+;// CONCATENATED MODULE: ./src/rollout/bake.ts
+/**
+ * Judging one step: the gates every gate-interval through bake-time, then on
+ * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * pause a promote judges before any traffic moves. Each returns a verdict;
+ * what follows from it is the executor's to decide.
+ */
+
+
+
+
+/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+const DATA_POLL_MS = 20_000;
+/**
+ * promote judges the whole pause before any more traffic moves: a canary
+ * that degraded while it waited for a person must not go further. The pause
+ * runs until now, so its last minutes are not published yet: like a step, it
+ * is judged until CloudWatch has published the minute promote began in (the
+ * canary keeps its weight meanwhile), or max-data-delay has passed.
+ */
+async function judgePause(ctx, settings, inFlight, pause, record) {
+    if (!hasGates(settings.gates))
+        return { baseline: [] };
+    const step = {
+        weight: pause.weight,
+        startedAt: pause.since,
+        evaluations: [],
+        verdict: 'in-progress',
+        kind: 'pause'
     };
+    record.steps.push(step);
+    const judge = new StepJudge(ctx, settings.gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+        firstMinute: floorMinute(pause.since),
+        baselineServes: pause.weight < 100,
+        earlierBaseline: []
+    });
+    const verdict = await group(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 }));
+    step.endedAt = ctx.clock.now();
+    if (verdict.verdict === 'failed') {
+        step.verdict = 'failed';
+        const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed');
+        step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    if (judge.leaningToFailure !== undefined) {
+        // More traffic never follows a bad reading, however thin.
+        step.verdict = 'failed';
+        step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'inconclusive') {
+        step.reason = verdict.reason;
+        ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
+    }
+    return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough };
+}
+/**
+ * Watches one step: gates judged every gate-interval through bake-time, then,
+ * while CloudWatch has not yet published the minutes the step exposed to
+ * traffic, on until it has or max-data-delay has passed. A step passes with at
+ * least one conclusive passing evaluation, no failure left standing and no
+ * window whose error rate leans toward failure on thin evidence; it
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
+ */
+async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } = {
+    start: step.startedAt,
+    bakeTimeMs: settings.bakeTimeMs
+}) {
+    const bakeEnd = start + bakeTimeMs;
+    if (!hasGates(settings.gates)) {
+        info(`Baking for ${formatDuration(bakeTimeMs)}.`);
+        await sleepUntil(ctx.clock, bakeEnd);
+        return { verdict: 'passed' };
+    }
+    const waitsForData = needsTraffic(settings.gates);
+    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
+    const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + gates_MINUTE_MS);
+    const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
+    const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
+    // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
+    const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
+    let passedOnce = false;
+    let last;
+    const log = new EvaluationLog();
+    for (let index = 1;; index++) {
+        const dueAt = index <= due
+            ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
+            : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
+        await sleepUntil(ctx.clock, dueAt);
+        const evaluation = await judge.evaluate();
+        last = evaluation;
+        step.evaluations.push(evaluation);
+        const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
+        info(log.line(label, step.weight, evaluation));
+        if (evaluation.verdict === 'failed') {
+            failures.consecutive++;
+            if (failures.consecutive >= settings.failureThreshold) {
+                return { verdict: 'failed', reason: failedStepReason(failures.consecutive, step.weight, evaluation) };
+            }
+            ctx.warn(gateFailedWarning(failures.consecutive, settings.failureThreshold, evaluation));
+        }
+        else if (evaluation.verdict === 'passed') {
+            failures.consecutive = 0;
+            passedOnce = true;
+        }
+        const now = ctx.clock.now();
+        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+        if (index < due)
+            continue;
+        if (now >= deadline)
+            break;
+        if (now < bakeEnd)
+            continue;
+        // A step never ends on a failure left standing: more traffic never follows a bad reading.
+        if (failures.consecutive > 0)
+            continue;
+        if (waitsForData && judge.judgedThrough < exposedUntil)
+            continue;
+        // Nor on a window whose error rate is above the limit, however thin its evidence.
+        if (judge.leaningToFailure !== undefined)
+            continue;
+        if (passedOnce)
+            return { verdict: 'passed' };
+    }
+    return verdictAtDeadline(ctx, settings, judge, step, { failures, passedOnce, last, waitsForData });
+}
+/** max-data-delay has passed: the step ends on what it has seen. */
+function verdictAtDeadline(ctx, settings, judge, step, seen) {
+    if (seen.failures.consecutive > 0) {
+        return {
+            verdict: 'failed',
+            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
+        };
+    }
+    if (judge.leaningToFailure !== undefined) {
+        return {
+            verdict: 'inconclusive',
+            reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
+        };
+    }
+    if (seen.passedOnce) {
+        if (seen.waitsForData) {
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        }
+        return { verdict: 'passed' };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: seen.last?.inconclusive.join('; ') || 'no evaluation could judge it'
+    };
+}
+async function sleepUntil(clock, at) {
+    const remaining = at - clock.now();
+    if (remaining > 0)
+        await clock.sleep(remaining);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/moves.ts
+
+/** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
+function stepsThenEnd(steps, release) {
+    const moves = steps.flatMap((weight, index) => [
+        { kind: 'shift', weight, index, of: steps.length },
+        { kind: 'judge-step', weight, index, of: steps.length }
+    ]);
+    const last = steps.at(-1) ?? 0;
+    moves.push(last < 100 ? { kind: 'pause', weight: last } : { kind: 'switch-to-release', ...release });
+    return moves;
+}
+/** A deploy's canary or linear rollout run by the action. */
+function deployMoves(plan) {
+    return [
+        { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
+        { kind: 'hold-capacity' },
+        { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
+        ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
+    ];
+}
+/** promote: the pause judged first (when there is anything to judge it by), then the steps left. */
+function promoteMoves(settings, plan) {
+    return [
+        { kind: 'hold-capacity', atLeast: plan.owed },
+        ...(hasGates(settings.gates) ? [{ kind: 'judge-pause', pause: plan.pause }] : []),
+        ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
+    ];
+}
+/**
+ * The way back from wherever the rollout stands, read from the endpoint now.
+ * Still (or again) on the previous config: only the held capacity to give
+ * back. Otherwise the harm stops first (weight 0 takes seconds, and is
+ * skipped when a cancel already moved it), then the config goes back.
+ */
+function rollbackMoves(inFlight, endpoint, settled) {
+    if (endpoint?.EndpointConfigName === inFlight.previousConfig && settled) {
+        return [{ kind: 'give-back-capacity', restoreCounts: false }, { kind: 'delete-canary-config' }];
+    }
+    const newVariant = endpoint?.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
+    const serving = (newVariant?.CurrentWeight ?? 0) > 0 || (newVariant?.DesiredWeight ?? 0) > 0;
+    return [
+        ...(serving ? [{ kind: 'traffic-off' }] : []),
+        { kind: 'return-to-previous' },
+        { kind: 'give-back-capacity', restoreCounts: true },
+        { kind: 'delete-canary-config' }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/rollout/rollback.ts
+/**
+ * The rollbacks of a rollout run by the action. A canary's, used by a failed
+ * gate, a failed update to the canary config, a failed release, and the post
+ * step of a cancelled run, is a plan built from where the endpoint stands now
+ * (rollbackMoves), carried out move by move. An all-at-once deploy's is one
+ * return to the previous config (returnToConfig).
+ */
+
+
+
+
+
+
+
+
+/**
+ * Safe to call wherever the endpoint is: on the canary config, half-way to
+ * it, or already back on the previous config. Returns the endpoint as the
+ * return to the previous config left it.
+ */
+async function rollBack(ctx, inFlight) {
+    let endpoint;
+    try {
+        endpoint = await getEndpoint(ctx);
+    }
+    catch (error) {
+        // The return to the previous config restores the old weights too; keep going.
+        ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
+    }
+    const settled = endpoint !== undefined && !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '');
+    let landed = endpoint;
+    for (const move of rollbackMoves(inFlight, endpoint, settled)) {
+        const result = await performRollbackMove(ctx, inFlight, move);
+        if (result)
+            landed = result;
+    }
+    return landed;
+}
+async function performRollbackMove(ctx, inFlight, move) {
+    switch (move.kind) {
+        case 'traffic-off':
+            try {
+                await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
+                    purpose: `the shift of all traffic back to the old variants`,
+                    forceWait: true
+                });
+            }
+            catch (error) {
+                ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`);
+            }
+            return undefined;
+        case 'return-to-previous':
+            return updateEndpointConfig(ctx, inFlight.previousConfig, {
+                // The old variants come back at the instances they held.
+                newFleetInstances: inFlight.held.reduce((sum, entry) => sum + entry.instances, 0),
+                purpose: `the rollback to ${inFlight.previousConfig}`,
+                forceWait: true,
+                keepInstanceCounts: true
+            });
+        case 'give-back-capacity':
+            if (move.restoreCounts)
+                await restoreServingCapacity(ctx, inFlight.held);
+            await releaseServingCapacity(ctx, inFlight.held);
+            inFlightRollout.clear();
+            return undefined;
+        case 'delete-canary-config':
+            await deleteConfigQuietly(ctx, inFlight.canaryConfig);
+            return undefined;
+        default:
+            throw new Error(`A rollback has no move "${move.kind}".`);
+    }
+}
+/**
+ * Returns the endpoint to `targetName` as it was, at the instances its
+ * variants serve with now, with autoscaling moved out of the way and back:
+ * an all-at-once deploy's way back, where no canary config stands between.
+ */
+async function returnToConfig(ctx, targetName) {
+    const target = await getEndpointConfig(ctx, targetName);
+    const endpoint = await getEndpoint(ctx);
+    const { result } = await withScalingMoved(ctx, {
+        endpoint,
+        current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
+        target: target.ProductionVariants ?? [],
+        targetName
+    }, () => updateEndpointConfig(ctx, targetName, {
+        newFleetInstances: fleetSize(target.ProductionVariants ?? []),
+        purpose: `the rollback to "${targetName}"`,
+        forceWait: true,
+        keepInstanceCounts: true
+    }));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
+/**
+ * An all-at-once deploy judged by the action: the new config takes all
+ * traffic at once (SageMaker keeps the old fleet until the new one is
+ * healthy), then the gates judge it for one bake, and a failure returns the
+ * endpoint to its previous config.
+ */
+
+
+
+
+
+
+
+/**
+ * All-at-once is one step of 100% judged by the same gates after the switch.
+ * Its minutes start with the first whole minute after the switch: the
+ * variant may keep the old one's name, and the minute of the switch holds
+ * both models' traffic. The serving variants' minutes from before the deploy
+ * are the baseline. A failed gate returns the endpoint to its previous
+ * config, when there is one.
+ */
+async function judgeAllAtOnce(ctx, settings, judged) {
+    const { variant, previousConfig } = judged;
+    if (!hasGates(settings.gates)) {
+        return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
+    }
+    const record = startRolloutRecord(ctx, settings, {
+        newVariant: variant,
+        ...(previousConfig ? { previousConfig } : {})
+    });
+    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
+    const judge = new StepJudge(ctx, settings.gates, {
+        newVariant: variant,
+        baselineVariants: [],
+        firstMinute: ceilMinute(step.startedAt),
+        baselineServes: false,
+        earlierBaseline
+    });
+    const verdict = await group(`Watching ${variant} at 100% for ${formatDuration(settings.bakeTimeMs)}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }));
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'passed') {
+        return {
+            outcome: 'succeeded',
+            decision: `All gates passed with ${variant} serving all traffic.`,
+            healthy: true,
+            failsStep: false
+        };
+    }
+    step.reason = verdict.reason;
+    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason;
+    if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
+        return {
+            outcome: 'paused',
+            decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    if (!previousConfig || !settings.autoRollback) {
+        return {
+            outcome: 'failed',
+            decision: `${all_at_once_capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`Rolling back: ${failure}`);
+    await returnToConfig(ctx, previousConfig);
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(ctx, variants, deployStartedAt, settings) {
+    if (variants.length === 0)
+        return [];
+    const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
+    if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
+        return [];
+    const end = floorMinute(deployStartedAt);
+    // As long a look back as the step will take, and never less than a quarter of an hour.
+    const span = Math.max(15 * gates_MINUTE_MS, ceilMinute(settings.bakeTimeMs));
+    const result = await fetchVariantMetrics(ctx, {
+        endpointName: ctx.endpointName,
+        variants,
+        start: new Date(end - span),
+        end: new Date(end),
+        periodSeconds: 60
+    });
+    return minutesOf(result, variants);
+}
+function all_at_once_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/executor.ts
@@ -90113,302 +90408,12 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rollout/native-alarms.ts
+;// CONCATENATED MODULE: ./src/operations/deploy-paths.ts
 /**
- * With rollout-controller: sagemaker, SageMaker judges a deployment by
- * CloudWatch alarms alone. max-error-rate and max-latency-p99 become alarms
- * on the new fleet for the deployment's length, created before UpdateEndpoint
- * and deleted once it has ended.
- *
- * Which fleet: during a blue/green deployment SageMaker also publishes the
- * variant's metrics with the dimension EndpointConfigName set to the new
- * config, once the new fleet takes traffic
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html);
- * an alarm on EndpointName, VariantName and EndpointConfigName watches the new
- * fleet only, where the same variant name would otherwise mix both.
- *
- * How fast: one-minute periods, and a single breaching minute fires
- * (EvaluationPeriods 1, DatapointsToAlarm 1). A minute appears one to three
- * minutes after it closes, so an alarm that waited for several breaching
- * minutes would often fire after the bake it was meant to guard had ended.
- * Missing data does not breach: before the new fleet takes traffic there is
- * none, and treating that as breaching would roll back every deployment.
- */
-
-
-
-const native_alarms_NAMESPACE = 'AWS/SageMaker';
-/** ModelLatency is published in microseconds. */
-const native_alarms_MICROSECONDS_PER_MS = 1000;
-/** The alarms' names: the deployment's config name is unique to this run, so a re-run never collides. */
-function gateAlarmNames(target, gates) {
-    return alarmInputs('', target, gates).map((input) => input.AlarmName);
-}
-function alarmInputs(endpointName, target, gates) {
-    const dimensions = [
-        { Name: 'EndpointName', Value: endpointName },
-        { Name: 'VariantName', Value: target.variantName },
-        { Name: 'EndpointConfigName', Value: target.newConfig }
-    ];
-    const shared = {
-        ComparisonOperator: 'GreaterThanThreshold',
-        EvaluationPeriods: 1,
-        DatapointsToAlarm: 1,
-        TreatMissingData: 'notBreaching'
-    };
-    const description = (gate) => `${gate} of the new fleet during the deployment of "${target.newConfig}", created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`;
-    const alarms = [];
-    if (gates.maxErrorRate !== undefined) {
-        alarms.push({
-            ...shared,
-            AlarmName: `sagemaker-deploy-${target.newConfig}-max-error-rate`,
-            AlarmDescription: description(`max-error-rate ${formatPercent(gates.maxErrorRate)}`),
-            Threshold: gates.maxErrorRate,
-            Metrics: [
-                metric('errors', 'Invocation5XXErrors', dimensions),
-                metric('invocations', 'Invocations', dimensions),
-                { Id: 'error_rate', Expression: 'errors / invocations', Label: '5XX errors / invocations', ReturnData: true }
-            ]
-        });
-    }
-    if (gates.maxLatencyP99Ms !== undefined) {
-        alarms.push({
-            ...shared,
-            AlarmName: `sagemaker-deploy-${target.newConfig}-max-latency-p99`,
-            AlarmDescription: description(`max-latency-p99 ${gates.maxLatencyP99Ms} ms`),
-            Namespace: native_alarms_NAMESPACE,
-            MetricName: 'ModelLatency',
-            Dimensions: dimensions,
-            Period: 60,
-            ExtendedStatistic: 'p99',
-            Unit: 'Microseconds',
-            Threshold: gates.maxLatencyP99Ms * native_alarms_MICROSECONDS_PER_MS
-        });
-    }
-    return alarms;
-}
-function metric(id, metricName, dimensions) {
-    return {
-        Id: id,
-        MetricStat: {
-            Metric: { Namespace: native_alarms_NAMESPACE, MetricName: metricName, Dimensions: dimensions },
-            Period: 60,
-            Stat: 'Sum'
-        },
-        ReturnData: false
-    };
-}
-/** Creates the gate alarms (PutMetricAlarm, through ctx.change). Returns their names. */
-async function createGateAlarms(ctx, target, gates) {
-    const inputs = alarmInputs(ctx.endpointName, target, gates);
-    const created = [];
-    try {
-        for (const input of inputs) {
-            await ctx.change('PutMetricAlarm', `alarm "${input.AlarmName}"`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* PutMetricAlarmCommand */.AZU(input)));
-            created.push(input.AlarmName);
-        }
-    }
-    catch (error) {
-        // Half a set of alarms guards nothing: take back what was made before failing.
-        await deleteGateAlarms(ctx, created);
-        throw error;
-    }
-    return created;
-}
-/** Deletes the gate alarms; a failure is a warning naming them, the deployment's own result matters more. */
-async function deleteGateAlarms(ctx, names) {
-    if (names.length === 0)
-        return;
-    const input = { AlarmNames: names };
-    try {
-        await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new client_cloudwatch_dist_cjs/* DeleteAlarmsCommand */.nds(input)));
-    }
-    catch (error) {
-        ctx.warn(`Could not delete the deployment's alarms ${names.join(', ')}: ${errorMessage(error)} Delete them by hand.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rollout/native.ts
-/**
- * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
- * DeploymentConfig: SageMaker runs the blue/green shift and judges it by the
- * alarms; the action starts it, watches it to the end and reports what happened.
- * The inputs were checked against SageMaker's limits by the input parser.
- */
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The DeploymentConfig for UpdateEndpoint: blue/green with canary, linear or
- * all-at-once traffic routing, or a rolling update; the final bake at full
- * traffic (TerminationWaitInSeconds) keeps the old fleet for an instant
- * rollback as long as any step's bake.
- */
-function deploymentConfigFor(settings, timeoutMs, alarms) {
-    const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000);
-    const maximumExecutionTimeoutInSeconds = Math.round(timeoutMs / 1000);
-    const first = settings.trafficSteps[0] ?? 100;
-    const config = {};
-    if (settings.strategy === 'rolling') {
-        config.RollingUpdatePolicy = {
-            MaximumBatchSize: {
-                Type: settings.batchSize?.type ?? 'CAPACITY_PERCENT',
-                Value: settings.batchSize?.value ?? 25
-            },
-            WaitIntervalInSeconds: waitIntervalInSeconds,
-            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds,
-            ...(settings.rollbackBatchSize
-                ? {
-                    RollbackMaximumBatchSize: { Type: settings.rollbackBatchSize.type, Value: settings.rollbackBatchSize.value }
-                }
-                : {})
-        };
-    }
-    else {
-        config.BlueGreenUpdatePolicy = {
-            TrafficRoutingConfiguration: settings.strategy === 'canary'
-                ? {
-                    Type: 'CANARY',
-                    WaitIntervalInSeconds: waitIntervalInSeconds,
-                    CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
-                }
-                : settings.strategy === 'linear'
-                    ? {
-                        Type: 'LINEAR',
-                        WaitIntervalInSeconds: waitIntervalInSeconds,
-                        LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
-                    }
-                    : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
-            TerminationWaitInSeconds: waitIntervalInSeconds,
-            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
-        };
-    }
-    if (alarms.length > 0)
-        config.AutoRollbackConfiguration = { Alarms: alarms.map((AlarmName) => ({ AlarmName })) };
-    return config;
-}
-async function runSageMakerRollout(ctx, deploy, endpoint, currentConfig, variant, releaseConfig, configSettings) {
-    // The model exists already: deploy created it (or found it) before choosing the controller.
-    const settings = deploy.rollout;
-    const variantName = variant.VariantName ?? '';
-    const previousConfig = currentConfig.EndpointConfigName ?? '';
-    if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
-        ctx.warn('rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.');
-    }
-    const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig });
-    await createEndpointConfig(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, configSettings);
-    // The gates SageMaker cannot judge itself become alarms on the new fleet, for this deployment only.
-    const generated = await createGateAlarms(ctx, { variantName, newConfig: releaseConfig }, settings.gates);
-    const alarms = [...settings.gates.alarmNames, ...generated];
-    const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs, alarms);
-    record.plan = describePlan(settings, alarms);
-    info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`);
-    if (!ctx.dryRun)
-        nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated });
-    // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
-    const fleet = fleetSize([variant]);
-    const newFleetInstances = settings.strategy === 'rolling' ? Math.min(fleet, rollingBatchInstances(settings, fleet)) : fleet;
-    let ended = true;
-    try {
-        const { result: updated } = await withScalingMoved(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => updateEndpointConfig(ctx, releaseConfig, {
-            newFleetInstances,
-            purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
-            deploymentConfig,
-            forceWait: true,
-            // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
-            waitTimeoutMs: ctx.settings.timeoutMs * 2
-        }));
-        if (!updated) {
-            if (ctx.dryRun) {
-                planSageMakerDeployment(ctx, settings, {
-                    description: record.plan,
-                    newFleetInstances,
-                    batches: Math.ceil(fleet / Math.max(1, newFleetInstances))
-                });
-            }
-            return {
-                outcome: 'succeeded',
-                decision: `Planned SageMaker's ${settings.strategy} deployment.`,
-                failsStep: false
-            };
-        }
-        return {
-            outcome: 'succeeded',
-            decision: `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`,
-            healthy: true,
-            failsStep: false
-        };
-    }
-    catch (error) {
-        // Still running when the wait gave up: SageMaker needs the alarms until it is done; the post step deletes them.
-        if (error instanceof WaitTimeoutError)
-            ended = false;
-        const landed = error instanceof EndpointStateError ? error.endpoint : undefined;
-        if (!landed)
-            throw error;
-        if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
-            return {
-                outcome: 'rolled-back',
-                decision: `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`,
-                healthy: false,
-                failsStep: settings.failOnRollback
-            };
-        }
-        return {
-            outcome: 'failed',
-            decision: landed.EndpointStatus === 'UpdateRollbackFailed'
-                ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
-                : error.message,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    finally {
-        if (ended) {
-            await deleteGateAlarms(ctx, generated);
-            nativeDeployment.clear();
-        }
-    }
-}
-function withoutFullStop(text) {
-    return text.trim().replace(/\.+$/, '');
-}
-/** The deployment SageMaker was asked for, in words, for the summary. */
-function describePlan(settings, alarms) {
-    const wait = formatDuration(settings.bakeTimeMs);
-    const first = settings.trafficSteps[0] ?? 100;
-    const batch = settings.batchSize;
-    const shift = settings.strategy === 'canary'
-        ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${wait} more`
-        : settings.strategy === 'linear'
-            ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${wait} after the last step`
-            : settings.strategy === 'rolling'
-                ? `Asked SageMaker to replace the fleet in batches of ${batch?.type === 'INSTANCE_COUNT' ? `${batch.value} instances` : `${batch?.value ?? 25}% of its capacity`}, ${wait} apart, without a second fleet`
-                : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${wait} more`;
-    const guard = alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.';
-    return shift + guard;
-}
-/** The instances one rolling batch replaces. */
-function rollingBatchInstances(settings, fleet) {
-    const batch = settings.batchSize;
-    if (!batch)
-        return Math.max(1, Math.floor(fleet / 4));
-    return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
-}
-
-;// CONCATENATED MODULE: ./src/operations/deploy.ts
-/**
- * deploy: create the model and a config, then create the endpoint or move an
- * existing one onto the new model: all at once, through a progressive
- * rollout run by the action, or through SageMaker's blue/green guardrails.
+ * The ways a deploy goes: a new endpoint created on its first model, an
+ * existing one replaced all at once, or a canary or linear rollout run by
+ * the action. deploy.ts chooses; each path here makes its configs and
+ * returns how it ended.
  */
 
 
@@ -90423,43 +90428,6 @@ function rollingBatchInstances(settings, fleet) {
 
 
 
-
-
-
-
-
-
-
-
-
-async function planDeploy(ctx, deploy, release, serving) {
-    const sources = [];
-    const modelSettings = newModelSettings(deploy, serving, sources);
-    const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving));
-    const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources);
-    const plan = {
-        release,
-        model: { ...modelSettings, PrimaryContainer: container },
-        ...(serving ? { serving } : {}),
-        configSettings,
-        sources,
-        variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
-    };
-    // The sources are complete once the variant is built: record them with its first use.
-    plan.variant('AllTraffic', 1);
-    ctx.report.settings = sources;
-    return plan;
-}
-async function runDeploy(ctx, deploy) {
-    try {
-        await deployModel(ctx, deploy);
-    }
-    finally {
-        // Unless a rollout is left for the post step, what the run created is in use or already deleted.
-        if (!inFlightRollout.current && !nativeDeployment.current)
-            unfinishedDeploy.clear();
-    }
-}
 /** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
 function track(ctx, created) {
     if (ctx.dryRun)
@@ -90470,109 +90438,6 @@ function track(ctx, created) {
         models: [...created.models],
         configs: [...created.configs]
     });
-}
-async function deployModel(ctx, deploy) {
-    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
-    const startedAt = ctx.clock.now();
-    const existing = await waitUntilUpdatable(ctx);
-    const suffix = uniqueSuffix(ctx.clock.now());
-    const release = {
-        modelName: deploy.modelName ?? derivedName(ctx.endpointName, suffix),
-        releaseConfig: derivedName(ctx.endpointName, suffix),
-        canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
-    };
-    ctx.output('model-name', release.modelName);
-    if (!existing) {
-        const result = await createEndpoint(ctx, deploy, await planDeploy(ctx, deploy, release, undefined));
-        if (result)
-            await concludeRollout(ctx, result);
-        return;
-    }
-    const currentConfigName = existing.EndpointConfigName ?? '';
-    const currentConfig = await getEndpointConfig(ctx, currentConfigName);
-    const tags = await configTags(ctx, currentConfig);
-    if (tags[TAGS.role] === 'canary') {
-        throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
-    }
-    ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig);
-    const serving = await readServing(ctx, existing, currentConfig);
-    refuseWhatCannotBeCarried(ctx, serving, deploy.rollout);
-    const plan = await planDeploy(ctx, deploy, release, serving);
-    const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
-    if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
-        // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-        await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName: true });
-        return concludeRollout(ctx, {
-            outcome: 'succeeded',
-            decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
-            failsStep: false
-        });
-    }
-    ctx.output('previous-endpoint-config-name', currentConfigName);
-    if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
-        // A clash of names is an input error: it must stop the run before the model is created.
-        refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
-    }
-    const nativeVariant = deploy.rollout.controller === 'sagemaker'
-        ? plan.variant(replacementVariantName(deploy.variantName, existing), 1)
-        : undefined;
-    if (nativeVariant) {
-        // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
-        checkFleetFits(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
-    }
-    // Anything this run made that the endpoint does not end up using goes again on failure.
-    const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
-    track(ctx, created);
-    let result;
-    try {
-        await ensureModel(ctx, release.modelName, plan.model, {
-            tags: deploy.tags,
-            reuseByName: deploy.modelName !== undefined,
-            created,
-            onRecord: () => track(ctx, created)
-        });
-        if (nativeVariant) {
-            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, plan.configSettings);
-        }
-        else if (deploy.rollout.strategy === 'all-at-once') {
-            result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt);
-        }
-        else {
-            result = await startProgressiveRollout(ctx, deploy, plan, existing, currentConfig);
-        }
-    }
-    catch (error) {
-        await discardUnused(ctx, created);
-        throw error;
-    }
-    if (result)
-        await concludeRollout(ctx, result, created);
-}
-/** A setting as the user wrote it, near enough, for an error found after parsing. */
-function shownSetting(deploy, timeoutMs, input) {
-    const batch = deploy.rollout.batchSize;
-    switch (input) {
-        case 'traffic-steps':
-            return deploy.rollout.trafficSteps.join(',');
-        case 'timeout':
-            return formatDuration(timeoutMs);
-        case 'batch-size':
-            return batch ? `${batch.value}${batch.type === 'CAPACITY_PERCENT' ? '%' : ''}` : '';
-        default:
-            return deploy.variantName ?? '';
-    }
-}
-/**
- * What the gates can already judge is judged before anything is created: a
- * deploy into an endpoint whose alarm is firing would be rolled back at its
- * first evaluation, after minutes of provisioning for nothing.
- */
-async function refuseFiringAlarms(ctx, alarmNames) {
-    const firing = (await describeAlarmStates(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
-    if (firing.length === 0)
-        return;
-    const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
-    throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }
 /**
  * A new endpoint has nothing to shift traffic from: its first model takes all
@@ -90713,6 +90578,154 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
         configSettings: plan.configSettings
     });
     return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
+}
+
+;// CONCATENATED MODULE: ./src/operations/deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function planDeploy(ctx, deploy, release, serving) {
+    const sources = [];
+    const modelSettings = newModelSettings(deploy, serving, sources);
+    const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving));
+    const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources);
+    const plan = {
+        release,
+        model: { ...modelSettings, PrimaryContainer: container },
+        ...(serving ? { serving } : {}),
+        configSettings,
+        sources,
+        variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
+    };
+    // The sources are complete once the variant is built: record them with its first use.
+    plan.variant('AllTraffic', 1);
+    ctx.report.settings = sources;
+    return plan;
+}
+async function runDeploy(ctx, deploy) {
+    try {
+        await deployModel(ctx, deploy);
+    }
+    finally {
+        // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+        if (!inFlightRollout.current && !nativeDeployment.current)
+            unfinishedDeploy.clear();
+    }
+}
+async function deployModel(ctx, deploy) {
+    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
+    const startedAt = ctx.clock.now();
+    const existing = await waitUntilUpdatable(ctx);
+    const suffix = uniqueSuffix(ctx.clock.now());
+    const release = {
+        modelName: deploy.modelName ?? derivedName(ctx.endpointName, suffix),
+        releaseConfig: derivedName(ctx.endpointName, suffix),
+        canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
+    };
+    ctx.output('model-name', release.modelName);
+    if (!existing) {
+        const result = await createEndpoint(ctx, deploy, await planDeploy(ctx, deploy, release, undefined));
+        if (result)
+            await concludeRollout(ctx, result);
+        return;
+    }
+    const currentConfigName = existing.EndpointConfigName ?? '';
+    const currentConfig = await getEndpointConfig(ctx, currentConfigName);
+    const tags = await configTags(ctx, currentConfig);
+    if (tags[TAGS.role] === 'canary') {
+        throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
+    }
+    ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig);
+    const serving = await readServing(ctx, existing, currentConfig);
+    refuseWhatCannotBeCarried(ctx, serving, deploy.rollout);
+    const plan = await planDeploy(ctx, deploy, release, serving);
+    const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
+    if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
+        // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
+        await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName: true });
+        return concludeRollout(ctx, {
+            outcome: 'succeeded',
+            decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
+            failsStep: false
+        });
+    }
+    ctx.output('previous-endpoint-config-name', currentConfigName);
+    if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
+        // A clash of names is an input error: it must stop the run before the model is created.
+        refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
+    }
+    const nativeVariant = deploy.rollout.controller === 'sagemaker'
+        ? plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+        : undefined;
+    if (nativeVariant) {
+        // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
+        checkFleetFits(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
+    }
+    // Anything this run made that the endpoint does not end up using goes again on failure.
+    const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    track(ctx, created);
+    let result;
+    try {
+        await ensureModel(ctx, release.modelName, plan.model, {
+            tags: deploy.tags,
+            reuseByName: deploy.modelName !== undefined,
+            created,
+            onRecord: () => track(ctx, created)
+        });
+        if (nativeVariant) {
+            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, plan.configSettings);
+        }
+        else if (deploy.rollout.strategy === 'all-at-once') {
+            result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt);
+        }
+        else {
+            result = await startProgressiveRollout(ctx, deploy, plan, existing, currentConfig);
+        }
+    }
+    catch (error) {
+        await discardUnused(ctx, created);
+        throw error;
+    }
+    if (result)
+        await concludeRollout(ctx, result, created);
+}
+/** A setting as the user wrote it, near enough, for an error found after parsing. */
+function shownSetting(deploy, timeoutMs, input) {
+    const batch = deploy.rollout.batchSize;
+    switch (input) {
+        case 'traffic-steps':
+            return deploy.rollout.trafficSteps.join(',');
+        case 'timeout':
+            return formatDuration(timeoutMs);
+        case 'batch-size':
+            return batch ? `${batch.value}${batch.type === 'CAPACITY_PERCENT' ? '%' : ''}` : '';
+        default:
+            return deploy.variantName ?? '';
+    }
+}
+/**
+ * What the gates can already judge is judged before anything is created: a
+ * deploy into an endpoint whose alarm is firing would be rolled back at its
+ * first evaluation, after minutes of provisioning for nothing.
+ */
+async function refuseFiringAlarms(ctx, alarmNames) {
+    const firing = (await describeAlarmStates(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
+    if (firing.length === 0)
+        return;
+    const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
+    throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/health-check.ts

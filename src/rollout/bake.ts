@@ -154,10 +154,21 @@ export async function bake(
     if (judge.leaningToFailure !== undefined) continue
     if (passedOnce) return { verdict: 'passed' }
   }
-  if (failures.consecutive > 0) {
+  return verdictAtDeadline(ctx, settings, judge, step, { failures, passedOnce, last, waitsForData })
+}
+
+/** max-data-delay has passed: the step ends on what it has seen. */
+function verdictAtDeadline(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  judge: StepJudge,
+  step: RolloutStepRecord,
+  seen: { failures: { consecutive: number }; passedOnce: boolean; last?: GateEvaluation; waitsForData: boolean }
+): StepVerdict {
+  if (seen.failures.consecutive > 0) {
     return {
       verdict: 'failed',
-      reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${last?.failures.join('; ') ?? ''}`
+      reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
     }
   }
   if (judge.leaningToFailure !== undefined) {
@@ -166,8 +177,8 @@ export async function bake(
       reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
     }
   }
-  if (passedOnce) {
-    if (waitsForData) {
+  if (seen.passedOnce) {
+    if (seen.waitsForData) {
       ctx.note(
         `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
       )
@@ -176,7 +187,7 @@ export async function bake(
   }
   return {
     verdict: 'inconclusive',
-    reason: last?.inconclusive.join('; ') || 'no evaluation could judge it'
+    reason: seen.last?.inconclusive.join('; ') || 'no evaluation could judge it'
   }
 }
 

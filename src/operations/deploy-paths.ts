@@ -1,0 +1,254 @@
+/**
+ * The ways a deploy goes: a new endpoint created on its first model, an
+ * existing one replaced all at once, or a canary or linear rollout run by
+ * the action. deploy.ts chooses; each path here makes its configs and
+ * returns how it ended.
+ */
+import * as core from '@actions/core'
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { OperationContext } from '../context.js'
+import { liveInstanceCount, reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import {
+  createEndpointConfig,
+  createEndpointOn,
+  ensureModel,
+  fleetSize,
+  replacementVariantName,
+  type CreatedResources,
+  type EndpointConfigSettings,
+  type ModelSpec
+} from '../resources.js'
+import type { Serving, SettingSource } from '../serving.js'
+import { judgeAllAtOnce } from '../rollout/all-at-once.js'
+import { carryOut } from '../rollout/executor.js'
+import type { InFlight } from '../rollout/in-flight.js'
+import { deployMoves } from '../rollout/moves.js'
+import { startRolloutRecord } from '../rollout/record.js'
+import { failedUpdateResult, type RolloutResult } from '../rollout/result.js'
+import { planAllAtOnce } from '../rollout/plan.js'
+import { withScalingMoved } from '../rollout/scaling.js'
+import { unfinishedDeploy } from '../rollout/state.js'
+import type { DeploySettings } from '../settings.js'
+import { updateEndpointConfig } from '../update.js'
+import { waitForInService } from '../wait.js'
+
+/** Names for everything one deploy creates. */
+export interface Release {
+  modelName: string
+  /** The config the endpoint ends on. */
+  releaseConfig: string
+  /** The config with old and new variants side by side, for an action-run canary or linear rollout. */
+  canaryConfig: string
+}
+
+/**
+ * What the deploy will create, worked out before anything changes: the new
+ * model, and the settings every new variant and config takes, each with
+ * where it came from.
+ */
+export interface Plan {
+  release: Release
+  model: ModelSpec
+  serving?: Serving
+  configSettings: EndpointConfigSettings
+  sources: SettingSource[]
+  /** The new variant, under whichever name and weight the path gives it. */
+  variant(name: string, weight: number): ProductionVariant
+}
+
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+export function track(ctx: OperationContext, created: CreatedResources): void {
+  if (ctx.dryRun) return
+  unfinishedDeploy.save({
+    endpointName: ctx.endpointName,
+    region: ctx.settings.region,
+    models: [...created.models],
+    configs: [...created.configs]
+  })
+}
+
+/**
+ * A new endpoint has nothing to shift traffic from: its first model takes all
+ * of it. Returns nothing when there is nothing to judge yet (a dry run, or
+ * not waiting for the endpoint).
+ */
+export async function createEndpoint(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  plan: Plan
+): Promise<RolloutResult | undefined> {
+  const { release } = plan
+  if (deploy.rollout.strategy !== 'all-at-once') {
+    ctx.note(
+      `Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`
+    )
+  }
+  const variantName = deploy.variantName ?? 'AllTraffic'
+  ctx.output('variant-name', variantName)
+  const created: CreatedResources = { models: [], configs: [release.releaseConfig] }
+  track(ctx, created)
+  await ensureModel(ctx, release.modelName, plan.model, {
+    tags: deploy.tags,
+    reuseByName: deploy.modelName !== undefined,
+    created,
+    onRecord: () => track(ctx, created)
+  })
+  const variants = [plan.variant(variantName, 1)]
+  await createEndpointConfig(
+    ctx,
+    release.releaseConfig,
+    variants,
+    { role: 'release' },
+    deploy.tags,
+    plan.configSettings
+  )
+  await createEndpointOn(ctx, release.releaseConfig, deploy.tags)
+  ctx.output('endpoint-config-name', release.releaseConfig)
+  if (ctx.dryRun) {
+    planAllAtOnce(ctx, deploy.rollout, {
+      variant: variantName,
+      releaseConfig: release.releaseConfig,
+      fleet: fleetSize(variants)
+    })
+    return undefined
+  }
+  if (!ctx.settings.waitForCompletion) return undefined
+  const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>
+    waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
+  )
+  await reportEndpoint(ctx, endpoint)
+  return judgeAllAtOnce(ctx, deploy.rollout, {
+    variant: variantName,
+    baselineVariants: [],
+    deployStartedAt: ctx.clock.now()
+  })
+}
+
+/**
+ * One new config with only the new model. SageMaker itself keeps the old
+ * fleet serving until the new one is healthy, and rolls back if it is not;
+ * the gates then judge the new model for one bake-time.
+ */
+export async function replaceAllAtOnce(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  plan: Plan,
+  endpoint: Endpoint,
+  currentConfig: EndpointConfig,
+  deployStartedAt: number
+): Promise<RolloutResult | undefined> {
+  const { release } = plan
+  const variantName = replacementVariantName(deploy.variantName, endpoint)
+  ctx.output('variant-name', variantName)
+  const variants = [plan.variant(variantName, 1)]
+  const previousConfig = currentConfig.EndpointConfigName ?? ''
+  await createEndpointConfig(
+    ctx,
+    release.releaseConfig,
+    variants,
+    { role: 'release', previousConfig },
+    deploy.tags,
+    plan.configSettings
+  )
+  let updated: Endpoint | undefined
+  try {
+    ;({ result: updated } = await withScalingMoved(
+      ctx,
+      { endpoint, current: currentConfig, target: variants, targetName: release.releaseConfig },
+      (mustWait) =>
+        core.group(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () =>
+          updateEndpointConfig(ctx, release.releaseConfig, {
+            newFleetInstances: fleetSize(variants),
+            purpose: `the update to "${release.releaseConfig}"`,
+            forceWait: mustWait
+          })
+        )
+    ))
+  } catch (error) {
+    const failed = failedUpdateResult(error)
+    if (failed) return failed
+    throw error
+  }
+  if (!updated) {
+    ctx.output('endpoint-config-name', release.releaseConfig)
+    if (ctx.dryRun) {
+      planAllAtOnce(ctx, deploy.rollout, {
+        variant: variantName,
+        releaseConfig: release.releaseConfig,
+        fleet: fleetSize(variants),
+        previousConfig
+      })
+    }
+    return undefined
+  }
+  await reportEndpoint(ctx, updated)
+  return judgeAllAtOnce(ctx, deploy.rollout, {
+    variant: variantName,
+    previousConfig,
+    baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
+    deployStartedAt
+  })
+}
+
+/** The new variant serves beside the old ones, so it needs a name none of them has. */
+export function refuseTakenVariantName(ctx: OperationContext, endpoint: Endpoint, newVariant: string): void {
+  if ((endpoint.ProductionVariants ?? []).some((variant) => variant.VariantName === newVariant)) {
+    throw new Error(
+      `Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`
+    )
+  }
+}
+
+/**
+ * Canary and linear run by the action: the new variant joins at weight 0
+ * beside the serving ones, which keep the instance counts they serve with now
+ * (autoscaling may have moved them from their config's initial counts).
+ */
+export async function startProgressiveRollout(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  plan: Plan,
+  endpoint: Endpoint,
+  currentConfig: EndpointConfig
+): Promise<RolloutResult | undefined> {
+  const { release } = plan
+  const serving = endpoint.ProductionVariants ?? []
+  const newVariant = deploy.variantName ?? release.modelName
+  refuseTakenVariantName(ctx, endpoint, newVariant)
+  const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0)
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const inFlight: InFlight = {
+    previousConfig: currentConfig.EndpointConfigName ?? '',
+    canaryConfig: release.canaryConfig,
+    newVariant,
+    oldVariants: serving.map((variant, index) => ({
+      name: variant.VariantName ?? '',
+      share: total > 0 ? (weights[index] as number) / total : 1 / serving.length
+    })),
+    releaseConfig: release.releaseConfig,
+    userTags: deploy.tags,
+    held: []
+  }
+  startRolloutRecord(ctx, deploy.rollout, inFlight)
+  const oldDefinitions = serving.map((variant, index) => {
+    const definition = currentConfig.ProductionVariants?.find(
+      (candidate) => candidate.VariantName === variant.VariantName
+    )
+    const count = liveInstanceCount(variant)
+    return {
+      ...definition,
+      VariantName: variant.VariantName ?? '',
+      InitialVariantWeight: (inFlight.oldVariants[index]?.share ?? 0) * 100,
+      ...(count ? { InitialInstanceCount: count } : {})
+    } as ProductionVariant
+  })
+  const newVariantDefinition = plan.variant(newVariant, 0)
+  inFlight.newVariantInstances = fleetSize([newVariantDefinition])
+  const moves = deployMoves({
+    steps: deploy.rollout.trafficSteps,
+    canaryVariants: [...oldDefinitions, newVariantDefinition],
+    newVariant: newVariantDefinition,
+    configSettings: plan.configSettings
+  })
+  return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig })
+}
