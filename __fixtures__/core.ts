@@ -36,6 +36,22 @@ export const saveState = jest.fn((name: string, value: unknown) => {
   state[name] = typeof value === 'string' ? value : JSON.stringify(value)
 })
 export const getState = jest.fn((name: string) => state[name] ?? '')
+
+/** The record the main step saves for the post step, under one key (see src/rollout/state.ts). */
+function runRecord(): Record<string, unknown> {
+  return JSON.parse(state.run || '{}') as Record<string, unknown>
+}
+
+/** One part of that record (rollout, lock, created, nativeDeployment) as JSON; '' when it holds none. */
+export function savedPart(part: string): string {
+  const value = runRecord()[part]
+  return value === undefined ? '' : JSON.stringify(value)
+}
+
+/** Puts one part into that record, as a main step would have left it for the post step. */
+export function leaveForPost(part: string, value: unknown): void {
+  state.run = JSON.stringify({ ...runRecord(), [part]: value })
+}
 export const startGroup = jest.fn((name: string) => {
   log.push(`::group::${name}`)
 })

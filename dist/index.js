@@ -88906,7 +88906,7 @@ function escapeHtml(text) {
 
 
 /** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
-async function planScalingMoves(ctx, endpoint, current, target, targetName) {
+async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
     const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     const scaled = [];
     try {
@@ -88998,7 +88998,7 @@ async function restoreScaling(ctx, moves) {
  * that exists.
  */
 async function withScalingMoved(ctx, plan, update) {
-    const moves = await planScalingMoves(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
+    const moves = await scalingMovesFor(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
     await takeScalingOff(ctx, moves);
     let result;
     try {
@@ -89080,60 +89080,68 @@ async function restoreServingCapacity(ctx, held) {
 
 const STATE_KEYS = {
     isPost: 'isPost',
-    rollout: 'rollout',
+    /** What the main step leaves the post step, in one record: see RunRecord. */
+    run: 'run',
     /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
-    inputs: 'inputs',
-    /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-    nativeDeployment: 'nativeDeployment',
-    /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
-    lock: 'lock',
-    /** What an unfinished deploy created: the post step deletes what nothing runs on. */
-    created: 'created'
+    inputs: 'inputs'
 };
 /**
- * One thing the main step leaves the post step. Saved state is readable only
- * in the post step, so the main step keeps its own copy too: the signal
- * handler must act on it within seconds.
+ * The run's record. Saved state is readable only in the post step, so the
+ * main step keeps its own copy too: the signal handler must act on it
+ * within seconds.
  */
-class SavedState {
-    key;
-    what;
-    value;
-    constructor(key, 
-    /** What it is, for a warning about an unreadable saved value. */
-    what) {
-        this.key = key;
-        this.what = what;
+class RunState {
+    record = {};
+    set(part, value) {
+        if (value === undefined)
+            delete this.record[part];
+        else
+            this.record[part] = value;
+        saveState(STATE_KEYS.run, JSON.stringify(this.record));
     }
-    save(value) {
-        this.value = value;
-        saveState(this.key, JSON.stringify(value));
-    }
-    /** Nothing left for the post step. */
-    clear() {
-        this.value = undefined;
-        saveState(this.key, '');
-    }
-    /** What this process saved and has not cleared. */
-    get current() {
-        return this.value;
+    get(part) {
+        return this.record[part];
     }
     /** What the main step saved, read in the post step. */
     read() {
-        const raw = getState(this.key);
+        const raw = getState(STATE_KEYS.run);
         if (!raw)
-            return undefined;
+            return {};
         try {
-            return JSON.parse(raw);
+            const parsed = JSON.parse(raw);
+            return parsed && typeof parsed === 'object' ? parsed : {};
         }
         catch {
-            warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`);
-            return undefined;
+            warning(`The saved run state is unreadable and was ignored: ${raw.slice(0, 200)}`);
+            return {};
         }
     }
 }
+const runState = new RunState();
+/** One part of the run's record, as the code that owns it sees it. */
+class SavedPart {
+    part;
+    constructor(part) {
+        this.part = part;
+    }
+    save(value) {
+        runState.set(this.part, value);
+    }
+    /** Nothing of this part left for the post step. */
+    clear() {
+        runState.set(this.part, undefined);
+    }
+    /** What this process saved and has not cleared. */
+    get current() {
+        return runState.get(this.part);
+    }
+    /** What the main step saved, read in the post step. */
+    read() {
+        return runState.read()[this.part];
+    }
+}
 /** The rollout under way: how to put the endpoint back. */
-const inFlightRollout = new SavedState(STATE_KEYS.rollout, 'rollout');
+const inFlightRollout = new SavedPart('rollout');
 function saveCommonInputs(inputs) {
     saveState(STATE_KEYS.inputs, JSON.stringify(inputs));
 }
@@ -89147,11 +89155,11 @@ function readCommonInputs() {
     }
 }
 /** The deployment this process left to SageMaker, whose alarms the post step deletes. */
-const nativeDeployment = new SavedState(STATE_KEYS.nativeDeployment, 'deployment');
+const nativeDeployment = new SavedPart('nativeDeployment');
 /** The endpoint lock the main step holds. */
-const heldLock = new SavedState(STATE_KEYS.lock, 'lock');
+const takenLock = new SavedPart('lock');
 /** What the deploy under way has created: the post step deletes what nothing runs on. */
-const unfinishedDeploy = new SavedState(STATE_KEYS.created, 'created resources');
+const unfinishedDeploy = new SavedPart('created');
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 function leftForPostStep() {
     return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
@@ -90444,8 +90452,8 @@ function track(ctx, created) {
  * of it. Returns nothing when there is nothing to judge yet (a dry run, or
  * not waiting for the endpoint).
  */
-async function createEndpoint(ctx, deploy, plan) {
-    const { release } = plan;
+async function createEndpoint(ctx, deploy, blueprint) {
+    const { release } = blueprint;
     if (deploy.rollout.strategy !== 'all-at-once') {
         ctx.note(`Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`);
     }
@@ -90453,14 +90461,14 @@ async function createEndpoint(ctx, deploy, plan) {
     ctx.output('variant-name', variantName);
     const created = { models: [], configs: [release.releaseConfig] };
     track(ctx, created);
-    await ensureModel(ctx, release.modelName, plan.model, {
+    await ensureModel(ctx, release.modelName, blueprint.model, {
         tags: deploy.tags,
         reuseByName: deploy.modelName !== undefined,
         created,
         onRecord: () => track(ctx, created)
     });
-    const variants = [plan.variant(variantName, 1)];
-    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release' }, deploy.tags, plan.configSettings);
+    const variants = [blueprint.variant(variantName, 1)];
+    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release' }, deploy.tags, blueprint.configSettings);
     await createEndpointOn(ctx, release.releaseConfig, deploy.tags);
     ctx.output('endpoint-config-name', release.releaseConfig);
     if (ctx.dryRun) {
@@ -90486,13 +90494,13 @@ async function createEndpoint(ctx, deploy, plan) {
  * fleet serving until the new one is healthy, and rolls back if it is not;
  * the gates then judge the new model for one bake-time.
  */
-async function replaceAllAtOnce(ctx, deploy, plan, endpoint, currentConfig, deployStartedAt) {
-    const { release } = plan;
+async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig, deployStartedAt) {
+    const { release } = blueprint;
     const variantName = replacementVariantName(deploy.variantName, endpoint);
     ctx.output('variant-name', variantName);
-    const variants = [plan.variant(variantName, 1)];
+    const variants = [blueprint.variant(variantName, 1)];
     const previousConfig = currentConfig.EndpointConfigName ?? '';
-    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig }, deploy.tags, plan.configSettings);
+    await createEndpointConfig(ctx, release.releaseConfig, variants, { role: 'release', previousConfig }, deploy.tags, blueprint.configSettings);
     let updated;
     try {
         ;
@@ -90539,8 +90547,8 @@ function refuseTakenVariantName(ctx, endpoint, newVariant) {
  * beside the serving ones, which keep the instance counts they serve with now
  * (autoscaling may have moved them from their config's initial counts).
  */
-async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfig) {
-    const { release } = plan;
+async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, currentConfig) {
+    const { release } = blueprint;
     const serving = endpoint.ProductionVariants ?? [];
     const newVariant = deploy.variantName ?? release.modelName;
     refuseTakenVariantName(ctx, endpoint, newVariant);
@@ -90569,13 +90577,13 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
             ...(count ? { InitialInstanceCount: count } : {})
         };
     });
-    const newVariantDefinition = plan.variant(newVariant, 0);
+    const newVariantDefinition = blueprint.variant(newVariant, 0);
     inFlight.newVariantInstances = fleetSize([newVariantDefinition]);
     const moves = deployMoves({
         steps: deploy.rollout.trafficSteps,
         canaryVariants: [...oldDefinitions, newVariantDefinition],
         newVariant: newVariantDefinition,
-        configSettings: plan.configSettings
+        configSettings: blueprint.configSettings
     });
     return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
 }
@@ -90596,12 +90604,12 @@ async function startProgressiveRollout(ctx, deploy, plan, endpoint, currentConfi
 
 
 
-async function planDeploy(ctx, deploy, release, serving) {
+async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const modelSettings = newModelSettings(deploy, serving, sources);
     const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving));
     const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources);
-    const plan = {
+    const blueprint = {
         release,
         model: { ...modelSettings, PrimaryContainer: container },
         ...(serving ? { serving } : {}),
@@ -90610,9 +90618,9 @@ async function planDeploy(ctx, deploy, release, serving) {
         variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
     };
     // The sources are complete once the variant is built: record them with its first use.
-    plan.variant('AllTraffic', 1);
+    blueprint.variant('AllTraffic', 1);
     ctx.report.settings = sources;
-    return plan;
+    return blueprint;
 }
 async function runDeploy(ctx, deploy) {
     try {
@@ -90636,7 +90644,7 @@ async function deployModel(ctx, deploy) {
     };
     ctx.output('model-name', release.modelName);
     if (!existing) {
-        const result = await createEndpoint(ctx, deploy, await planDeploy(ctx, deploy, release, undefined));
+        const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined));
         if (result)
             await concludeRollout(ctx, result);
         return;
@@ -90650,11 +90658,11 @@ async function deployModel(ctx, deploy) {
     ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig);
     const serving = await readServing(ctx, existing, currentConfig);
     refuseWhatCannotBeCarried(ctx, serving, deploy.rollout);
-    const plan = await planDeploy(ctx, deploy, release, serving);
+    const blueprint = await blueprintFor(ctx, deploy, release, serving);
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
         // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-        await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName: true });
+        await ensureModel(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true });
         return concludeRollout(ctx, {
             outcome: 'succeeded',
             decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
@@ -90667,7 +90675,7 @@ async function deployModel(ctx, deploy) {
         refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
     }
     const nativeVariant = deploy.rollout.controller === 'sagemaker'
-        ? plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+        ? blueprint.variant(replacementVariantName(deploy.variantName, existing), 1)
         : undefined;
     if (nativeVariant) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
@@ -90678,20 +90686,20 @@ async function deployModel(ctx, deploy) {
     track(ctx, created);
     let result;
     try {
-        await ensureModel(ctx, release.modelName, plan.model, {
+        await ensureModel(ctx, release.modelName, blueprint.model, {
             tags: deploy.tags,
             reuseByName: deploy.modelName !== undefined,
             created,
             onRecord: () => track(ctx, created)
         });
         if (nativeVariant) {
-            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, plan.configSettings);
+            result = await runSageMakerRollout(ctx, deploy, existing, currentConfig, nativeVariant, release.releaseConfig, blueprint.configSettings);
         }
         else if (deploy.rollout.strategy === 'all-at-once') {
-            result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt);
+            result = await replaceAllAtOnce(ctx, deploy, blueprint, existing, currentConfig, startedAt);
         }
         else {
-            result = await startProgressiveRollout(ctx, deploy, plan, existing, currentConfig);
+            result = await startProgressiveRollout(ctx, deploy, blueprint, existing, currentConfig);
         }
     }
     catch (error) {
@@ -90992,7 +91000,7 @@ async function runRollback(ctx, settings) {
     const models = modelsOf(target.config);
     await checkModelsExist(ctx, targetName, models);
     const currentConfig = await findEndpointConfig(ctx, currentName);
-    const moves = await planScalingMoves(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName);
+    const moves = await scalingMovesFor(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName);
     ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`);
     // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
     const leaving = await readTaggedConfig(ctx, currentName);
@@ -91435,7 +91443,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs) {
     const now = ctx.clock.now();
     const record = recordFor(ctx, operation, now, now + lifetimeMs);
     // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
-    heldLock.save(held);
+    takenLock.save(held);
     try {
         for (let attempt = 1;; attempt++) {
             const taken = await claim(ctx, held.name, record, 'the lock');
@@ -91454,7 +91462,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs) {
         }
     }
     catch (error) {
-        heldLock.clear();
+        takenLock.clear();
         throw error;
     }
     info(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
@@ -91475,7 +91483,7 @@ async function releaseEndpointLock(ctx, held) {
             await deleteContext(ctx, held.name, 'the lock');
             info(`Released the lock on endpoint "${held.endpointName}".`);
         }
-        heldLock.clear();
+        takenLock.clear();
     }
     catch (error) {
         ctx.warn(`Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
@@ -91658,7 +91666,7 @@ async function runPost(clock, createClients) {
     const rollout = inFlightRollout.read();
     const native = nativeDeployment.read();
     const created = unfinishedDeploy.read();
-    const lock = heldLock.read();
+    const lock = takenLock.read();
     const target = rollout ?? native ?? created ?? lock;
     if (!target) {
         core_debug('No rollout was left in flight; nothing to clean up.');

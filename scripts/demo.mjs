@@ -508,7 +508,8 @@ async function main() {
         inputs,
         post: true,
         state: result.state,
-        quiet: !result.state.rollout
+        // Quiet unless the main step left a rollout to undo (its record's rollout part).
+        quiet: !JSON.parse(result.state.run || '{}').rollout
       })
       if (post.summary.trim()) steps.push({ title: `Post · ${title}`, inputs, result: post, post: true })
     }

@@ -23,7 +23,7 @@ import { CreateContextCommand, DeleteContextCommand, DescribeContextCommand } fr
 import { answerMayBeLost, awsCall, errorCode, errorMessage, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { Operation, Settings } from './settings.js'
-import { heldLock, leftForPostStep, type HeldLock } from './rollout/state.js'
+import { takenLock, leftForPostStep, type TakenLock } from './rollout/state.js'
 
 /**
  * The operations that change an endpoint or its variants' autoscaling; the
@@ -142,8 +142,8 @@ export async function acquireEndpointLock(
   ctx: OperationContext,
   operation: string,
   lifetimeMs: number
-): Promise<HeldLock> {
-  const held: HeldLock = {
+): Promise<TakenLock> {
+  const held: TakenLock = {
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
     name: lockName(ctx.endpointName),
@@ -152,7 +152,7 @@ export async function acquireEndpointLock(
   const now = ctx.clock.now()
   const record = recordFor(ctx, operation, now, now + lifetimeMs)
   // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
-  heldLock.save(held)
+  takenLock.save(held)
   try {
     for (let attempt = 1; ; attempt++) {
       const taken = await claim(ctx, held.name, record, 'the lock')
@@ -167,7 +167,7 @@ export async function acquireEndpointLock(
       await takeOver(ctx, held.name, holder, stale)
     }
   } catch (error) {
-    heldLock.clear()
+    takenLock.clear()
     throw error
   }
   core.info(
@@ -181,7 +181,7 @@ export async function acquireEndpointLock(
  * (taken over after this one's expiry) is left alone. Never throws: the
  * lock expires by itself, and the run's own outcome matters more.
  */
-export async function releaseEndpointLock(ctx: OperationContext, held: HeldLock): Promise<void> {
+export async function releaseEndpointLock(ctx: OperationContext, held: TakenLock): Promise<void> {
   try {
     const holder = await findLock(ctx, held.name)
     if (holder && holder.token !== held.token) {
@@ -190,7 +190,7 @@ export async function releaseEndpointLock(ctx: OperationContext, held: HeldLock)
       await deleteContext(ctx, held.name, 'the lock')
       core.info(`Released the lock on endpoint "${held.endpointName}".`)
     }
-    heldLock.clear()
+    takenLock.clear()
   } catch (error) {
     ctx.warn(
       `Could not release the lock on endpoint "${held.endpointName}" (${errorMessage(error)}); it expires by itself, or delete SageMaker context "${held.name}".`

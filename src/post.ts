@@ -26,7 +26,7 @@ import {
   nativeDeployment,
   unfinishedDeploy,
   readCommonInputs,
-  heldLock,
+  takenLock,
   inFlightRollout,
   type InFlightRollout,
   type NativeDeployment,
@@ -41,7 +41,7 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
   const rollout = inFlightRollout.read()
   const native = nativeDeployment.read()
   const created = unfinishedDeploy.read()
-  const lock = heldLock.read()
+  const lock = takenLock.read()
   const target = rollout ?? native ?? created ?? lock
   if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')

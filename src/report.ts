@@ -23,7 +23,7 @@ export const OUTPUT_NAMES = [
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
-export type RolloutResult = 'succeeded' | 'rolled-back' | 'paused' | 'failed'
+export type RolloutOutcome = 'succeeded' | 'rolled-back' | 'paused' | 'failed'
 
 /** A call that changes something in AWS: made, or only planned in a dry run. */
 export interface ChangeRecord {
@@ -125,7 +125,7 @@ export interface RolloutRecord {
   plan?: string
   previousConfig?: string
   steps: RolloutStepRecord[]
-  result?: RolloutResult
+  result?: RolloutOutcome
   /** The decision and why, in a sentence. */
   decision?: string
 }

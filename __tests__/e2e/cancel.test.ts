@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, ListEndpointConfigsCommand } from '@aws-sdk/client-sagemaker'
-import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN } from './harness.js'
+import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN, savedForPost } from './harness.js'
 import { useScenario } from './scenario.js'
 
 const scenario = useScenario()
@@ -39,7 +39,10 @@ describe('a cancelled rollout', () => {
     expect(main.exitCode).toBe(1)
     expect(main.stdout).toContain('Received SIGINT')
     expect(main.durationMs).toBeLessThan(60_000)
-    const saved = JSON.parse(main.state.rollout ?? '{}') as { previousConfig?: string; newVariant?: string }
+    const saved = JSON.parse(savedForPost(main.state, 'rollout') || '{}') as {
+      previousConfig?: string
+      newVariant?: string
+    }
     expect(saved.previousConfig).toBe(seeded.configName)
     expect(saved.newVariant).toBe('checkout-v2')
 
@@ -74,7 +77,7 @@ describe('a cancelled rollout', () => {
       timeoutMs: 60_000
     })
     expect(main.exitCode).toBe(0)
-    expect(main.state.rollout ?? '').toBe('')
+    expect(savedForPost(main.state, 'rollout')).toBe('')
 
     const post = await runAction({ inputs: canaryInputs, emulator: scenario.emulator, post: true, state: main.state })
     expect(post.exitCode).toBe(0)

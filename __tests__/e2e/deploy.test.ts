@@ -16,6 +16,7 @@ import {
   summaryTable,
   useScenario
 } from './scenario.js'
+import { savedForPost } from './harness.js'
 
 const s = useScenario()
 
@@ -164,7 +165,7 @@ describe('deploy', () => {
       const configs = (await inventory(s.aws)).configs
       expect(configs).toContain(goodConfig)
       expect(configs.filter((name) => name.endsWith('-canary'))).toEqual([])
-      expect(run.state.rollout ?? '').toBe('')
+      expect(savedForPost(run.state, 'rollout')).toBe('')
     }
   )
 
@@ -209,7 +210,7 @@ describe('deploy', () => {
       { api: 'DeleteEndpointConfig', resource: expect.stringMatching(/-canary"$/) }
     ])
     expect(canary.outputs['previous-endpoint-config-name']).toBe(first.outputs['endpoint-config-name'])
-    expect(canary.state.rollout ?? '').toBe('')
+    expect(savedForPost(canary.state, 'rollout')).toBe('')
     expect(await inventory(s.aws)).toEqual(before)
     const after = await describeEndpoint(s.aws, 'dry')
     expect(after).toMatchObject({

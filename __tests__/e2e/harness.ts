@@ -230,3 +230,12 @@ export async function putVariantMetrics(
     await cloudwatch.send(new PutMetricDataCommand({ Namespace: 'AWS/SageMaker', MetricData: data.slice(i, i + 20) }))
   }
 }
+
+/** One part of the record the main step saved for the post step, as JSON; '' when it saved none. */
+export function savedForPost(
+  state: Record<string, string>,
+  part: 'rollout' | 'lock' | 'nativeDeployment' | 'created'
+): string {
+  const record = JSON.parse(state.run || '{}') as Record<string, unknown>
+  return record[part] === undefined ? '' : JSON.stringify(record[part])
+}

@@ -15,7 +15,7 @@ import {
   DescribeModelCommand
 } from '@aws-sdk/client-sagemaker'
 import { startProxy, type Proxy, type TimelineEntry } from '../../test/proxy/proxy.mjs'
-import { runAction, seedModelAndEndpoint, type ActionRun } from './harness.js'
+import { runAction, seedModelAndEndpoint, type ActionRun, savedForPost } from './harness.js'
 import { image, inventory, transcript, useScenario } from './scenario.js'
 
 // Long enough that the SDK's retry of an update always finds it still under way.
@@ -99,7 +99,7 @@ describe('two runs started at the same instant on one endpoint', () => {
     expect(loser.stdout).toMatch(/this run changed nothing\. Its lock expires at \d{4}-\d\d-\d\dT/)
     const loserResult = JSON.parse(loser.outputs.result ?? '{}') as { changes?: unknown[] }
     expect(loserResult.changes).toEqual([])
-    expect(loser.state.lock ?? '').toBe('')
+    expect(savedForPost(loser.state, 'lock')).toBe('')
 
     expect(winner.outputs['rollout-result']).toBe('succeeded')
     const after = await inventory(scenario.aws)
@@ -209,7 +209,7 @@ describe('a cancelled canary', () => {
     expect(main.summary).not.toContain('in progress')
     expect(main.stdout).toContain('All traffic was moved off ledger-v2 at once.')
     expect(JSON.parse(main.state.created ?? '{}')).toMatchObject({ models: ['ledger-v2'] })
-    expect(main.state.lock).toContain(`sagemaker-deploy-lock-${ENDPOINT}`)
+    expect(savedForPost(main.state, 'lock')).toContain(`sagemaker-deploy-lock-${ENDPOINT}`)
 
     const post = await runAction({
       inputs: canary('ledger-v2'),

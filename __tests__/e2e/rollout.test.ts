@@ -12,7 +12,7 @@ import {
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand
 } from '@aws-sdk/client-application-auto-scaling'
-import { seedModelAndEndpoint, setAlarm, type ActionRun } from './harness.js'
+import { seedModelAndEndpoint, setAlarm, type ActionRun, savedForPost } from './harness.js'
 import {
   annotations,
   configModels,
@@ -186,7 +186,7 @@ describe('canary rollout', () => {
     expect(policies.ScalingPolicies?.map((p) => [p.ResourceId, p.PolicyName])).toEqual([
       [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 'invocations']
     ])
-    expect(run.state.rollout ?? '').toBe('')
+    expect(savedForPost(run.state, 'rollout')).toBe('')
   })
 
   it('refuses to deploy against an alarm already in ALARM, and creates nothing', async () => {
@@ -245,7 +245,7 @@ describe('canary rollout', () => {
     expect(rollout.result).toBe('rolled-back')
 
     await expectBackOnSeedConfig()
-    expect(run.state.rollout ?? '').toBe('')
+    expect(savedForPost(run.state, 'rollout')).toBe('')
   })
 
   it('lets a rolled-back canary pass the step with fail-on-rollback false', async () => {
@@ -298,7 +298,7 @@ describe('paused canary', () => {
     expect(pausedEndpoint.EndpointConfigName).toBe(canaryConfig)
     expect(currentWeights(pausedEndpoint)).toEqual({ AllTraffic: 50, [NEW_MODEL]: 50 })
     // Paused is a resting state: nothing for the post step to undo.
-    expect(paused.state.rollout ?? '').toBe('')
+    expect(savedForPost(paused.state, 'rollout')).toBe('')
 
     // A second deploy must not stack a rollout on the paused one.
     const before = await inventory(s.aws)

@@ -142,9 +142,9 @@ describe('the post step after a cancel', () => {
     // The promotion had begun: the release config was made before the cancel.
     fake.configs.set('fraud-release', { arn: 'arn:release', tags: {}, variants: [] })
     fake.contexts.seedLock('fraud', { owner: 'https://github.com/acme/x/actions/runs/1', token: 'main-token' })
-    core.state.rollout = JSON.stringify(ROLLOUT)
-    core.state.created = JSON.stringify(CREATED)
-    core.state.lock = JSON.stringify(lock)
+    core.leaveForPost('rollout', ROLLOUT)
+    core.leaveForPost('created', CREATED)
+    core.leaveForPost('lock', lock)
 
     await runPostStep()
 
@@ -167,8 +167,8 @@ describe('the post step after a cancel', () => {
     expect(summary).toContain(
       'Deleted what the cancelled run created and nothing runs on: model &quot;fraud-v2&quot;, endpoint config &quot;fraud-release&quot;.'
     )
-    expect(core.state.created).toBe('')
-    expect(core.state.lock).toBe('')
+    expect(core.savedPart('created')).toBe('')
+    expect(core.savedPart('lock')).toBe('')
   })
 
   it('sends no second weight change when the cancelled step already moved the traffic off', async () => {
@@ -177,7 +177,7 @@ describe('the post step after a cancel', () => {
       { name: 'AllTraffic', weight: 100, count: 2 },
       { name: 'fraud-v2', weight: 0, count: 2 }
     ]
-    core.state.rollout = JSON.stringify(ROLLOUT)
+    core.leaveForPost('rollout', ROLLOUT)
 
     await runPostStep()
 
@@ -195,8 +195,8 @@ describe('the post step after a cancel', () => {
     endpoint.variants = [{ name: 'AllTraffic', weight: 1, count: 2 }]
     fake.configs.delete('fraud-canary')
     fake.contexts.seedLock('fraud', { owner: 'https://github.com/acme/x/actions/runs/1', token: 'main-token' })
-    core.state.created = JSON.stringify(CREATED)
-    core.state.lock = JSON.stringify(lock)
+    core.leaveForPost('created', CREATED)
+    core.leaveForPost('lock', lock)
 
     await runPostStep()
 

@@ -69,7 +69,7 @@ describe('the endpoint lock', () => {
     )
     expect(names.slice(-2)).toEqual(['sagemaker.DescribeContext', 'sagemaker.DeleteContext'])
     expect(fake.contexts.contexts.size).toBe(0)
-    expect(core.state.lock).toBe('')
+    expect(core.savedPart('lock')).toBe('')
 
     const create = aws.sagemaker.calls().find((call) => call.args[0].constructor.name === 'CreateContextCommand')
     const input = create?.args[0].input as { ContextName: string; Properties: Record<string, string> }
@@ -102,7 +102,7 @@ describe('the endpoint lock', () => {
     expect(fake.contexts.lock('fraud')).toEqual(theirs)
     expect(fake.weights('fraud')).toEqual({ blue: 90, green: 10 })
     // Nothing for this run's post step: the lock was never its own.
-    expect(core.state.lock).toBe('')
+    expect(core.savedPart('lock')).toBe('')
   })
 
   it('is not taken over from another job of the same run attempt, which may be running beside this one', async () => {
@@ -280,7 +280,7 @@ describe('the post step', () => {
     fake.contexts.seedLock('fraud', { owner: OWN_URL, token: 'main-step-token', expiresAt: '2026-01-15T19:00:00Z' })
     core.resetCore({ operation: 'update-traffic', 'endpoint-name': 'fraud' })
     core.state.isPost = 'true'
-    core.state.lock = JSON.stringify({
+    core.leaveForPost('lock', {
       endpointName: 'fraud',
       region: 'us-east-1',
       name: 'sagemaker-deploy-lock-fraud',
@@ -292,7 +292,7 @@ describe('the post step', () => {
 
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(fake.contexts.contexts.size).toBe(0)
-    expect(core.state.lock).toBe('')
+    expect(core.savedPart('lock')).toBe('')
     expect(core.log).toContain('Released the lock on endpoint "fraud".')
   })
 
@@ -300,7 +300,7 @@ describe('the post step', () => {
     const theirs = heldByAnotherRun()
     core.resetCore({ operation: 'update-traffic', 'endpoint-name': 'fraud' })
     core.state.isPost = 'true'
-    core.state.lock = JSON.stringify({
+    core.leaveForPost('lock', {
       endpointName: 'fraud',
       region: 'us-east-1',
       name: 'sagemaker-deploy-lock-fraud',

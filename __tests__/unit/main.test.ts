@@ -96,7 +96,7 @@ describe('the post step after a cancelled rollout', () => {
     fake.install(aws)
     core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud', timeout: '10m' })
     core.state.isPost = 'true'
-    core.state.rollout = JSON.stringify({
+    core.leaveForPost('rollout', {
       endpointName: 'fraud',
       region: 'us-east-1',
       previousConfig: 'cfg-1',
@@ -143,7 +143,7 @@ describe('the post step after a cancelled rollout', () => {
     fake.install(aws)
     core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud', timeout: '10m' })
     core.state.isPost = 'true'
-    core.state.rollout = JSON.stringify({
+    core.leaveForPost('rollout', {
       endpointName: 'fraud',
       region: 'us-east-1',
       previousConfig: 'cfg-1',

@@ -46,7 +46,7 @@ export interface Release {
  * model, and the settings every new variant and config takes, each with
  * where it came from.
  */
-export interface Plan {
+export interface Blueprint {
   release: Release
   model: ModelSpec
   serving?: Serving
@@ -75,9 +75,9 @@ export function track(ctx: OperationContext, created: CreatedResources): void {
 export async function createEndpoint(
   ctx: OperationContext,
   deploy: DeploySettings,
-  plan: Plan
+  blueprint: Blueprint
 ): Promise<RolloutResult | undefined> {
-  const { release } = plan
+  const { release } = blueprint
   if (deploy.rollout.strategy !== 'all-at-once') {
     ctx.note(
       `Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`
@@ -87,20 +87,20 @@ export async function createEndpoint(
   ctx.output('variant-name', variantName)
   const created: CreatedResources = { models: [], configs: [release.releaseConfig] }
   track(ctx, created)
-  await ensureModel(ctx, release.modelName, plan.model, {
+  await ensureModel(ctx, release.modelName, blueprint.model, {
     tags: deploy.tags,
     reuseByName: deploy.modelName !== undefined,
     created,
     onRecord: () => track(ctx, created)
   })
-  const variants = [plan.variant(variantName, 1)]
+  const variants = [blueprint.variant(variantName, 1)]
   await createEndpointConfig(
     ctx,
     release.releaseConfig,
     variants,
     { role: 'release' },
     deploy.tags,
-    plan.configSettings
+    blueprint.configSettings
   )
   await createEndpointOn(ctx, release.releaseConfig, deploy.tags)
   ctx.output('endpoint-config-name', release.releaseConfig)
@@ -132,15 +132,15 @@ export async function createEndpoint(
 export async function replaceAllAtOnce(
   ctx: OperationContext,
   deploy: DeploySettings,
-  plan: Plan,
+  blueprint: Blueprint,
   endpoint: Endpoint,
   currentConfig: EndpointConfig,
   deployStartedAt: number
 ): Promise<RolloutResult | undefined> {
-  const { release } = plan
+  const { release } = blueprint
   const variantName = replacementVariantName(deploy.variantName, endpoint)
   ctx.output('variant-name', variantName)
-  const variants = [plan.variant(variantName, 1)]
+  const variants = [blueprint.variant(variantName, 1)]
   const previousConfig = currentConfig.EndpointConfigName ?? ''
   await createEndpointConfig(
     ctx,
@@ -148,7 +148,7 @@ export async function replaceAllAtOnce(
     variants,
     { role: 'release', previousConfig },
     deploy.tags,
-    plan.configSettings
+    blueprint.configSettings
   )
   let updated: Endpoint | undefined
   try {
@@ -207,11 +207,11 @@ export function refuseTakenVariantName(ctx: OperationContext, endpoint: Endpoint
 export async function startProgressiveRollout(
   ctx: OperationContext,
   deploy: DeploySettings,
-  plan: Plan,
+  blueprint: Blueprint,
   endpoint: Endpoint,
   currentConfig: EndpointConfig
 ): Promise<RolloutResult | undefined> {
-  const { release } = plan
+  const { release } = blueprint
   const serving = endpoint.ProductionVariants ?? []
   const newVariant = deploy.variantName ?? release.modelName
   refuseTakenVariantName(ctx, endpoint, newVariant)
@@ -242,13 +242,13 @@ export async function startProgressiveRollout(
       ...(count ? { InitialInstanceCount: count } : {})
     } as ProductionVariant
   })
-  const newVariantDefinition = plan.variant(newVariant, 0)
+  const newVariantDefinition = blueprint.variant(newVariant, 0)
   inFlight.newVariantInstances = fleetSize([newVariantDefinition])
   const moves = deployMoves({
     steps: deploy.rollout.trafficSteps,
     canaryVariants: [...oldDefinitions, newVariantDefinition],
     newVariant: newVariantDefinition,
-    configSettings: plan.configSettings
+    configSettings: blueprint.configSettings
   })
   return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig })
 }

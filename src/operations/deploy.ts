@@ -36,21 +36,21 @@ import {
   replaceAllAtOnce,
   startProgressiveRollout,
   track,
-  type Plan,
+  type Blueprint,
   type Release
 } from './deploy-paths.js'
 
-async function planDeploy(
+async function blueprintFor(
   ctx: OperationContext,
   deploy: DeploySettings,
   release: Release,
   serving: Serving | undefined
-): Promise<Plan> {
+): Promise<Blueprint> {
   const sources: SettingSource[] = []
   const modelSettings = newModelSettings(deploy, serving, sources)
   const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving))
   const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
-  const plan: Plan = {
+  const blueprint: Blueprint = {
     release,
     model: { ...modelSettings, PrimaryContainer: container },
     ...(serving ? { serving } : {}),
@@ -59,9 +59,9 @@ async function planDeploy(
     variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
   }
   // The sources are complete once the variant is built: record them with its first use.
-  plan.variant('AllTraffic', 1)
+  blueprint.variant('AllTraffic', 1)
   ctx.report.settings = sources
-  return plan
+  return blueprint
 }
 
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
@@ -85,7 +85,7 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
   }
   ctx.output('model-name', release.modelName)
   if (!existing) {
-    const result = await createEndpoint(ctx, deploy, await planDeploy(ctx, deploy, release, undefined))
+    const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined))
     if (result) await concludeRollout(ctx, result)
     return
   }
@@ -101,11 +101,11 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
   ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig)
   const serving = await readServing(ctx, existing, currentConfig)
   refuseWhatCannotBeCarried(ctx, serving, deploy.rollout)
-  const plan = await planDeploy(ctx, deploy, release, serving)
+  const blueprint = await blueprintFor(ctx, deploy, release, serving)
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
     // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-    await ensureModel(ctx, release.modelName, plan.model, { tags: deploy.tags, reuseByName: true })
+    await ensureModel(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true })
     return concludeRollout(ctx, {
       outcome: 'succeeded',
       decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
@@ -120,7 +120,7 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
   }
   const nativeVariant =
     deploy.rollout.controller === 'sagemaker'
-      ? plan.variant(replacementVariantName(deploy.variantName, existing), 1)
+      ? blueprint.variant(replacementVariantName(deploy.variantName, existing), 1)
       : undefined
   if (nativeVariant) {
     // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
@@ -138,7 +138,7 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
   track(ctx, created)
   let result: RolloutResult | undefined
   try {
-    await ensureModel(ctx, release.modelName, plan.model, {
+    await ensureModel(ctx, release.modelName, blueprint.model, {
       tags: deploy.tags,
       reuseByName: deploy.modelName !== undefined,
       created,
@@ -152,12 +152,12 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
         currentConfig,
         nativeVariant,
         release.releaseConfig,
-        plan.configSettings
+        blueprint.configSettings
       )
     } else if (deploy.rollout.strategy === 'all-at-once') {
-      result = await replaceAllAtOnce(ctx, deploy, plan, existing, currentConfig, startedAt)
+      result = await replaceAllAtOnce(ctx, deploy, blueprint, existing, currentConfig, startedAt)
     } else {
-      result = await startProgressiveRollout(ctx, deploy, plan, existing, currentConfig)
+      result = await startProgressiveRollout(ctx, deploy, blueprint, existing, currentConfig)
     }
   } catch (error) {
     await discardUnused(ctx, created)

@@ -15,7 +15,7 @@ import { TAGS } from '../tags.js'
 import type { RollbackSettings } from '../settings.js'
 import { deleteConfigQuietly, fleetSize } from '../resources.js'
 import { setRolloutOutputs } from '../rollout/result.js'
-import { planScalingMoves, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
+import { scalingMovesFor, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
 
@@ -47,7 +47,7 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
   const models = modelsOf(target.config)
   await checkModelsExist(ctx, targetName, models)
   const currentConfig = await findEndpointConfig(ctx, currentName)
-  const moves = await planScalingMoves(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName)
+  const moves = await scalingMovesFor(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName)
 
   ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`)
   // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.

@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint } from '../endpoint.js'
-import type { RolloutResult as RolloutOutcome } from '../report.js'
+import type { RolloutOutcome } from '../report.js'
 import { discardUnused, type CreatedResources } from '../resources.js'
 import { EndpointStateError } from '../wait.js'
 

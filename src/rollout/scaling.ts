@@ -31,7 +31,7 @@ export interface ScalingMove {
 }
 
 /** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
-export async function planScalingMoves(
+export async function scalingMovesFor(
   ctx: OperationContext,
   endpoint: Endpoint,
   current: EndpointConfig | undefined,
@@ -139,7 +139,7 @@ export async function withScalingMoved<T>(
   plan: { endpoint: Endpoint; current: EndpointConfig | undefined; target: ProductionVariant[]; targetName: string },
   update: (mustWait: boolean) => Promise<T>
 ): Promise<{ result: T; moves: ScalingMove[] }> {
-  const moves = await planScalingMoves(ctx, plan.endpoint, plan.current, plan.target, plan.targetName)
+  const moves = await scalingMovesFor(ctx, plan.endpoint, plan.current, plan.target, plan.targetName)
   await takeScalingOff(ctx, moves)
   let result: T
   try {

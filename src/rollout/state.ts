@@ -8,15 +8,10 @@ import type { HeldCapacity } from './scaling.js'
 
 export const STATE_KEYS = {
   isPost: 'isPost',
-  rollout: 'rollout',
+  /** What the main step leaves the post step, in one record: see RunRecord. */
+  run: 'run',
   /** The main step's common inputs (endpoint, region, timeout), for the post step's settings. */
-  inputs: 'inputs',
-  /** A deployment SageMaker runs, whose alarms the post step deletes once it has ended. */
-  nativeDeployment: 'nativeDeployment',
-  /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
-  lock: 'lock',
-  /** What an unfinished deploy created: the post step deletes what nothing runs on. */
-  created: 'created'
+  inputs: 'inputs'
 } as const
 
 export interface InFlightRollout {
@@ -35,50 +30,81 @@ export interface InFlightRollout {
 }
 
 /**
- * One thing the main step leaves the post step. Saved state is readable only
- * in the post step, so the main step keeps its own copy too: the signal
- * handler must act on it within seconds.
+ * Everything the main step leaves the post step, saved whole under one key
+ * at every change: the post step reads one record, so no save can be
+ * overtaken by another, whatever order the parts change in.
  */
-export class SavedState<T> {
-  private value: T | undefined
+export interface RunRecord {
+  /** A rollout run by the action, while it has the endpoint off its previous config. */
+  rollout?: InFlightRollout
+  /** A deployment run by SageMaker, whose alarms outlive the main step until it ends. */
+  nativeDeployment?: NativeDeployment
+  /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
+  lock?: TakenLock
+  /** What an unfinished deploy created: the post step deletes what nothing runs on. */
+  created?: UnfinishedDeploy
+}
 
-  constructor(
-    private readonly key: string,
-    /** What it is, for a warning about an unreadable saved value. */
-    private readonly what: string
-  ) {}
+/**
+ * The run's record. Saved state is readable only in the post step, so the
+ * main step keeps its own copy too: the signal handler must act on it
+ * within seconds.
+ */
+class RunState {
+  private record: RunRecord = {}
 
-  save(value: T): void {
-    this.value = value
-    core.saveState(this.key, JSON.stringify(value))
+  set<K extends keyof RunRecord>(part: K, value: RunRecord[K] | undefined): void {
+    if (value === undefined) delete this.record[part]
+    else this.record[part] = value
+    core.saveState(STATE_KEYS.run, JSON.stringify(this.record))
   }
 
-  /** Nothing left for the post step. */
-  clear(): void {
-    this.value = undefined
-    core.saveState(this.key, '')
-  }
-
-  /** What this process saved and has not cleared. */
-  get current(): T | undefined {
-    return this.value
+  get<K extends keyof RunRecord>(part: K): RunRecord[K] {
+    return this.record[part]
   }
 
   /** What the main step saved, read in the post step. */
-  read(): T | undefined {
-    const raw = core.getState(this.key)
-    if (!raw) return undefined
+  read(): RunRecord {
+    const raw = core.getState(STATE_KEYS.run)
+    if (!raw) return {}
     try {
-      return JSON.parse(raw) as T
+      const parsed: unknown = JSON.parse(raw)
+      return parsed && typeof parsed === 'object' ? (parsed as RunRecord) : {}
     } catch {
-      core.warning(`Saved ${this.what} state is unreadable and was ignored: ${raw.slice(0, 200)}`)
-      return undefined
+      core.warning(`The saved run state is unreadable and was ignored: ${raw.slice(0, 200)}`)
+      return {}
     }
   }
 }
 
+const runState = new RunState()
+
+/** One part of the run's record, as the code that owns it sees it. */
+export class SavedPart<K extends keyof RunRecord> {
+  constructor(private readonly part: K) {}
+
+  save(value: NonNullable<RunRecord[K]>): void {
+    runState.set(this.part, value)
+  }
+
+  /** Nothing of this part left for the post step. */
+  clear(): void {
+    runState.set(this.part, undefined)
+  }
+
+  /** What this process saved and has not cleared. */
+  get current(): RunRecord[K] {
+    return runState.get(this.part)
+  }
+
+  /** What the main step saved, read in the post step. */
+  read(): RunRecord[K] {
+    return runState.read()[this.part]
+  }
+}
+
 /** The rollout under way: how to put the endpoint back. */
-export const inFlightRollout = new SavedState<InFlightRollout>(STATE_KEYS.rollout, 'rollout')
+export const inFlightRollout = new SavedPart('rollout')
 
 export function saveCommonInputs(inputs: Record<string, string>): void {
   core.saveState(STATE_KEYS.inputs, JSON.stringify(inputs))
@@ -102,10 +128,10 @@ export interface NativeDeployment {
 }
 
 /** The deployment this process left to SageMaker, whose alarms the post step deletes. */
-export const nativeDeployment = new SavedState<NativeDeployment>(STATE_KEYS.nativeDeployment, 'deployment')
+export const nativeDeployment = new SavedPart('nativeDeployment')
 
 /** An endpoint lock: its context's name and the token that says whose it is. */
-export interface HeldLock {
+export interface TakenLock {
   endpointName: string
   region: string
   name: string
@@ -113,7 +139,7 @@ export interface HeldLock {
 }
 
 /** The endpoint lock the main step holds. */
-export const heldLock = new SavedState<HeldLock>(STATE_KEYS.lock, 'lock')
+export const takenLock = new SavedPart('lock')
 
 /** What a deploy has created (or is creating) so far, while it has not ended. */
 export interface UnfinishedDeploy {
@@ -124,7 +150,7 @@ export interface UnfinishedDeploy {
 }
 
 /** What the deploy under way has created: the post step deletes what nothing runs on. */
-export const unfinishedDeploy = new SavedState<UnfinishedDeploy>(STATE_KEYS.created, 'created resources')
+export const unfinishedDeploy = new SavedPart('created')
 
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 export function leftForPostStep(): boolean {

@@ -90,7 +90,7 @@ describe('canary rollout run by the action', () => {
       'sagemaker-deploy:previous-config': 'fraud-v1-config'
     })
     // A finished rollout leaves nothing for the post step to undo.
-    expect(core.state.rollout).toBe('')
+    expect(core.savedPart('rollout')).toBe('')
 
     // One GetMetricData call an evaluation, and nothing else from CloudWatch.
     const evaluations = (
@@ -178,7 +178,7 @@ describe('canary rollout run by the action', () => {
     expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 3 }])
     expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
     expect(fake.models.has('fraud-v2')).toBe(false)
-    expect(core.state.rollout).toBeUndefined()
+    expect(core.savedPart('rollout')).toBe('')
   })
 
   it('runs a forty-minute rollout without waiting: gates every gate-interval, then every 20 s until the data is in', async () => {

@@ -225,7 +225,7 @@ describe('autoscaling carried over at promotion', () => {
   it('has saved what it suspends before the suspension is sent: a run cancelled meanwhile leaves the post step what to resume', async () => {
     let savedWhileSending: string | undefined
     aws.autoscaling.on(RegisterScalableTargetCommand).callsFakeOnce(() => {
-      savedWhileSending = core.state.rollout
+      savedWhileSending = core.savedPart('rollout')
       throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })
     })
 

@@ -65,7 +65,7 @@ describe('SageMaker rolls back the update that adds the canary', () => {
     expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 1 }])
     expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
     expect([...fake.models]).toEqual(['fraud-v1'])
-    expect(core.state.rollout).toBe('')
+    expect(core.savedPart('rollout')).toBe('')
   })
 })
 
@@ -124,7 +124,7 @@ describe('SageMaker rolls back the promotion (canary config to release config)',
     expect(state.variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
     expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
     expect([...fake.models]).toEqual(['fraud-v1'])
-    expect(core.state.rollout).toBe('')
+    expect(core.savedPart('rollout')).toBe('')
   })
 })
 

@@ -68,7 +68,7 @@ function expectBackOnPreviousConfig(calls: AwsCall[]): void {
   expect(calls.at(-1)?.input).toEqual({ ModelName: 'fraud-v2' })
   expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
   expect([...fake.models]).toEqual(['fraud-v1'])
-  expect(core.state.rollout).toBe('')
+  expect(core.savedPart('rollout')).toBe('')
 }
 
 interface StepOutput {
@@ -280,7 +280,7 @@ describe('no traffic to the canary', () => {
     expect(fake.weights('fraud')).toEqual({ AllTraffic: 90, 'fraud-v2': 10 })
     expect(weightShifts(changeCalls(aws))).toEqual([{ AllTraffic: 90, 'fraud-v2': 10 }])
     // A pause is a resting state: nothing for the post step to undo, and promote knows when it began.
-    expect(core.state.rollout).toBe('')
+    expect(core.savedPart('rollout')).toBe('')
     const canaryConfig = canaryConfigOf(changeCalls(aws))
     expect(fake.configs.get(canaryConfig)?.tags['sagemaker-deploy:paused-at']).toMatch(/^2026-01-15T12:\d\d:\d\d/)
   })

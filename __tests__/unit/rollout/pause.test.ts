@@ -26,9 +26,15 @@ const deploy = {
 }
 const promote = { operation: 'promote', 'endpoint-name': 'fraud', ...gates }
 
-/** What the run saved for the post step under `rollout`, in order. */
+/** The rollout part of the record the run saved for the post step, each time it changed; '' where it was cleared. */
 function savedRolloutStates(): string[] {
-  return core.saveState.mock.calls.filter(([name]) => name === 'rollout').map(([, value]) => String(value))
+  const parts = core.saveState.mock.calls
+    .filter(([name]) => name === 'run')
+    .map(([, value]) => (JSON.parse(String(value)) as { rollout?: unknown }).rollout)
+    .map((rollout) => (rollout === undefined ? '' : JSON.stringify(rollout)))
+  // The record holds other parts too (the lock, what the deploy created): only the rollout's changes count.
+  const changes = parts.filter((part, index) => part !== (index === 0 ? '' : parts[index - 1]))
+  return changes
 }
 
 function clearHistory(): void {

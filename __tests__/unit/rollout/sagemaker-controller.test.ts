@@ -250,7 +250,7 @@ describe('max-error-rate and max-latency-p99 become alarms on the new fleet', ()
     fake.endpoint('fraud').pending = { pollsLeft: 3, apply: () => (fake.endpoint('fraud').status = 'InService') }
     core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud' })
     core.state.isPost = 'true'
-    core.state.nativeDeployment = JSON.stringify({
+    core.leaveForPost('nativeDeployment', {
       endpointName: 'fraud',
       region: 'us-east-1',
       alarms: ['sagemaker-deploy-fraud-x-max-error-rate']
@@ -264,7 +264,7 @@ describe('max-error-rate and max-latency-p99 become alarms on the new fleet', ()
     expect(names.lastIndexOf('sagemaker.DescribeEndpoint')).toBeLessThan(names.indexOf('cloudwatch.DeleteAlarms'))
     expect(names.filter((name) => name === 'sagemaker.DescribeEndpoint').length).toBeGreaterThan(2)
     expect([...fake.alarmSpecs.keys()]).toEqual([])
-    expect(core.state.nativeDeployment).toBe('')
+    expect(core.savedPart('nativeDeployment')).toBe('')
     expect(core.writtenSummaries.join('')).toContain('its alarms sagemaker-deploy-fraud-x-max-error-rate were deleted')
   })
 })
