@@ -42,7 +42,6 @@ import {
 } from '@aws-sdk/client-application-auto-scaling'
 import { awsCall, collectPages, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
-import type { ConfigureAutoscalingSettings, ScalingMetric } from './settings.js'
 
 export const SERVICE_NAMESPACE = 'sagemaker'
 export const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
@@ -90,7 +89,7 @@ export function variantResourceId(endpointName: string, variantName: string): st
 }
 
 /** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
-function targetScope(resourceId: string): {
+export function targetScope(resourceId: string): {
   ServiceNamespace: ServiceNamespace
   ResourceId: string
   ScalableDimension: ScalableDimension
@@ -99,7 +98,7 @@ function targetScope(resourceId: string): {
 }
 
 /** How errors and the plan name the target: the resource id is what the AWS console shows. */
-function targetResource(resourceId: string): string {
+export function targetResource(resourceId: string): string {
   return `scalable target "${resourceId}"`
 }
 
@@ -317,60 +316,6 @@ function retargetTracking(
   return copy
 }
 
-/** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */
-export const SCALING_METRIC_DETAILS: Record<ScalingMetric, { metricName: string; namespace?: string; unit: string }> = {
-  InvocationsPerInstance: {
-    metricName: 'SageMakerVariantInvocationsPerInstance',
-    unit: 'invocations per instance per minute'
-  },
-  CPUUtilization: {
-    metricName: 'CPUUtilization',
-    namespace: '/aws/sagemaker/Endpoints',
-    unit: "percent, summed over the instance's vCPUs (up to 400 on 4 vCPUs)"
-  },
-  ModelLatency: { metricName: 'ModelLatency', namespace: 'AWS/SageMaker', unit: 'microseconds' }
-}
-
-/** The target-tracking policy configure-autoscaling puts on a variant. */
-export function targetTrackingPolicy(
-  endpointName: string,
-  variantName: string,
-  settings: Pick<
-    ConfigureAutoscalingSettings,
-    'scalingMetric' | 'targetValue' | 'scaleInCooldownSeconds' | 'scaleOutCooldownSeconds'
-  >
-): ScalingPolicySpec {
-  const details = SCALING_METRIC_DETAILS[settings.scalingMetric]
-  const metric: Pick<
-    TargetTrackingScalingPolicyConfiguration,
-    'PredefinedMetricSpecification' | 'CustomizedMetricSpecification'
-  > =
-    settings.scalingMetric === 'InvocationsPerInstance'
-      ? { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } }
-      : {
-          CustomizedMetricSpecification: {
-            MetricName: details.metricName,
-            Namespace: details.namespace,
-            Dimensions: [
-              { Name: 'EndpointName', Value: endpointName },
-              { Name: 'VariantName', Value: variantName }
-            ],
-            Statistic: 'Average'
-          }
-        }
-  return {
-    PolicyName: TARGET_TRACKING_POLICY_NAME,
-    PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: {
-      TargetValue: settings.targetValue,
-      ...metric,
-      // Cooldowns are whole seconds in the API.
-      ScaleInCooldown: Math.round(settings.scaleInCooldownSeconds),
-      ScaleOutCooldown: Math.round(settings.scaleOutCooldownSeconds)
-    }
-  }
-}
-
 /** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
 export function formatVariantScaling(scaling: VariantScaling): string {
   const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`]
@@ -403,7 +348,7 @@ function formatPolicy(policy: ScalingPolicySpec): string {
 }
 
 /** The variant's scalable target alone (no policies), or undefined when it has none. */
-async function describeScalableTarget(ctx: OperationContext, endpointName: string, variantName: string) {
+export async function describeScalableTarget(ctx: OperationContext, endpointName: string, variantName: string) {
   const resourceId = variantResourceId(endpointName, variantName)
   const scope = targetScope(resourceId)
   const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () =>
@@ -416,63 +361,4 @@ async function describeScalableTarget(ctx: OperationContext, endpointName: strin
     )
   )
   return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId)
-}
-
-/** All three switches, so an update never leaves one to chance. */
-function fullState(state: SuspendedState | undefined): Required<SuspendedState> {
-  return {
-    DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
-    DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
-    ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
-  }
-}
-
-/**
- * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
- * moving away from it cannot shrink the fleet a rollback would return to.
- * Returns the state it had, to put back; undefined when the variant is not
- * scaled or its scale-in is suspended already.
- * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
- */
-export async function suspendScaleIn(
-  ctx: OperationContext,
-  endpointName: string,
-  variantName: string,
-  aboutToSuspend: (before: Required<SuspendedState>) => void = () => {}
-): Promise<Required<SuspendedState> | undefined> {
-  const target = await describeScalableTarget(ctx, endpointName, variantName)
-  if (!target || target.SuspendedState?.DynamicScalingInSuspended) return undefined
-  const before = fullState(target.SuspendedState)
-  // Told before the call goes out: a run cancelled while it is out must still know what to put back.
-  aboutToSuspend(before)
-  const resourceId = variantResourceId(endpointName, variantName)
-  // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
-  const input: RegisterScalableTargetCommandInput = {
-    ...targetScope(resourceId),
-    SuspendedState: { ...before, DynamicScalingInSuspended: true }
-  }
-  await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () =>
-    ctx.clients.autoscaling.send(new RegisterScalableTargetCommand(input))
-  )
-  return before
-}
-
-/**
- * Puts back the state suspendScaleIn found, if scale-in is still suspended;
- * a variant no longer registered (its scaling moved at a promotion) is left
- * alone. Safe to repeat, from the post step too.
- */
-export async function resumeScaleIn(
-  ctx: OperationContext,
-  endpointName: string,
-  variantName: string,
-  before: SuspendedState
-): Promise<void> {
-  const target = await describeScalableTarget(ctx, endpointName, variantName)
-  if (!target?.SuspendedState?.DynamicScalingInSuspended) return
-  const resourceId = variantResourceId(endpointName, variantName)
-  const input: RegisterScalableTargetCommandInput = { ...targetScope(resourceId), SuspendedState: fullState(before) }
-  await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () =>
-    ctx.clients.autoscaling.send(new RegisterScalableTargetCommand(input))
-  )
 }

@@ -54,11 +54,61 @@ const SUPERSEDED_LOOKBACK = 30
 const PERMISSION_HINT =
   "The workflow must grant the job's token `permissions: deployments: write`, or pass a token that has it as github-token."
 
+/** What every call to GitHub for one deployment shares. */
+interface Connection {
+  octokit: ReturnType<typeof githubClient>
+  repository: { owner: string; repo: string }
+  run: ReturnType<typeof workflowRun>
+  ref: string
+  environment: string
+  timeoutMs: number
+  options: () => { request: { signal: AbortSignal } }
+  warn: (message: string) => void
+  /** How every warning about this deployment begins. */
+  prefix: string
+}
+
 /**
  * Creates the deployment and marks it in progress. Undefined when there is
  * nothing to record or GitHub would not create it (with a warning saying why).
  */
 export async function startDeployment(request: DeploymentRequest): Promise<DeploymentHandle | undefined> {
+  const github = connect(request)
+  if (!github) return undefined
+  const id = await createDeployment(github, request)
+  if (id === undefined) return undefined
+  core.info(`Recorded GitHub deployment ${id} to environment "${github.environment}".`)
+  const post = statusPoster(github, id, request)
+  await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`)
+  const target = { endpointName: request.endpointName, region: request.region }
+  let finished = false
+  return {
+    id,
+    environment: github.environment,
+    async finish(outcome, description) {
+      if (finished) return
+      finished = true
+      const posted = await post(outcome, description)
+      if (posted && outcome !== 'in_progress') {
+        await retireSuperseded(github.octokit, {
+          ...github.repository,
+          environment: github.environment,
+          id,
+          target,
+          // A success replaces what served; any ending replaces a rollout left in progress
+          // (a paused canary this run promoted or rolled back, or a run that died).
+          states: outcome === 'success' ? ['success', 'in_progress'] : ['in_progress'],
+          options: github.options,
+          timeoutMs: github.timeoutMs,
+          warn: (text) => github.warn(`${github.prefix}: ${text}`)
+        })
+      }
+    }
+  }
+}
+
+/** The client and the repository, commit and environment to record under; undefined (with a warning) when one is missing. */
+function connect(request: DeploymentRequest): Connection | undefined {
   const environment = request.environment?.trim()
   if (!environment) return undefined
   const warn = request.warn ?? ((message: string) => core.warning(message))
@@ -74,19 +124,28 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
     warn(`${prefix} was not recorded: GITHUB_REPOSITORY and GITHUB_SHA must name the repository and commit.`)
     return undefined
   }
-  const repository = { owner: run.owner, repo: run.repo }
-  const octokit = githubClient(token, run)
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const options = () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } })
-  const environmentUrl = consoleUrl(request.region, request.endpointName)
-  const target = { endpointName: request.endpointName, region: request.region }
+  return {
+    octokit: githubClient(token, run),
+    repository: { owner: run.owner, repo: run.repo },
+    run,
+    ref,
+    environment,
+    timeoutMs,
+    options: () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } }),
+    warn,
+    prefix
+  }
+}
 
-  let id: number
+async function createDeployment(github: Connection, request: DeploymentRequest): Promise<number | undefined> {
+  const { warn, prefix, ref } = github
+  const target = { endpointName: request.endpointName, region: request.region }
   try {
-    const created = await octokit.rest.repos.createDeployment({
-      ...repository,
+    const created = await github.octokit.rest.repos.createDeployment({
+      ...github.repository,
       ref,
-      environment,
+      environment: github.environment,
       task: 'deploy',
       // The commit was built and tested by this workflow: deploy it as it is,
       // not merged with the default branch, and without waiting on status checks.
@@ -94,7 +153,7 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
       required_contexts: [],
       description: shortened(request.description ?? `SageMaker endpoint ${request.endpointName} in ${request.region}`),
       payload: { ...request.payload, ...target },
-      ...options()
+      ...github.options()
     })
     if (!('id' in created.data)) {
       // 202: GitHub merged the default branch into the ref instead of creating a deployment.
@@ -103,63 +162,48 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
       )
       return undefined
     }
-    id = created.data.id
+    return created.data.id
   } catch (error) {
-    warn(
-      `${prefix} could not be created at ${ref}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`
-    )
+    warn(`${prefix} could not be created at ${ref}: ${describeError(github, error)}`)
     return undefined
   }
-  core.info(`Recorded GitHub deployment ${id} to environment "${environment}".`)
+}
 
-  const post = async (state: DeploymentOutcome, description: string): Promise<boolean> => {
+/** Sets the deployment's status; false (with a warning) when GitHub would not. */
+function statusPoster(
+  github: Connection,
+  id: number,
+  request: DeploymentRequest
+): (state: DeploymentOutcome, description: string) => Promise<boolean> {
+  const environmentUrl = consoleUrl(request.region, request.endpointName)
+  return async (state, description) => {
     try {
-      await octokit.rest.repos.createDeploymentStatus({
-        ...repository,
+      await github.octokit.rest.repos.createDeploymentStatus({
+        ...github.repository,
         deployment_id: id,
         state,
         description: shortened(description),
         environment_url: environmentUrl,
-        ...(run.runUrl ? { log_url: run.runUrl } : {}),
+        ...(github.run.runUrl ? { log_url: github.run.runUrl } : {}),
         // GitHub would mark every earlier successful deployment of the environment
         // inactive, whichever endpoint it put there; retireSuperseded does it for this endpoint only.
         auto_inactive: false,
-        ...options()
+        ...github.options()
       })
       return true
     } catch (error) {
-      warn(
-        `${prefix}: could not set deployment ${id} to ${state}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`
-      )
+      github.warn(`${github.prefix}: could not set deployment ${id} to ${state}: ${describeError(github, error)}`)
       return false
     }
   }
+}
 
-  await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`)
-  let finished = false
-  return {
-    id,
-    environment,
-    async finish(outcome, description) {
-      if (finished) return
-      finished = true
-      const posted = await post(outcome, description)
-      if (posted && outcome !== 'in_progress') {
-        await retireSuperseded(octokit, {
-          ...repository,
-          environment,
-          id,
-          target,
-          // A success replaces what served; any ending replaces a rollout left in progress
-          // (a paused canary this run promoted or rolled back, or a run that died).
-          states: outcome === 'success' ? ['success', 'in_progress'] : ['in_progress'],
-          options,
-          timeoutMs,
-          warn: (text) => warn(`${prefix}: ${text}`)
-        })
-      }
-    }
-  }
+function describeError(github: Connection, error: unknown): string {
+  return describeGitHubError(error, {
+    apiUrl: github.run.apiUrl,
+    timeoutMs: github.timeoutMs,
+    permissionHint: PERMISSION_HINT
+  })
 }
 
 /**

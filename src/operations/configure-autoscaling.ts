@@ -8,10 +8,9 @@ import {
   formatVariantScaling,
   isSuspended,
   registerVariantScaling,
-  SCALING_METRIC_DETAILS,
-  TARGET_TRACKING_POLICY_NAME,
-  targetTrackingPolicy
+  TARGET_TRACKING_POLICY_NAME
 } from '../autoscaling.js'
+import { SCALING_METRIC_DETAILS, targetTrackingPolicy } from '../scaling-policy.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { ConfigureAutoscalingSettings } from '../settings.js'

@@ -14,10 +14,9 @@ import {
   describeVariantScaling,
   formatVariantScaling,
   registerVariantScaling,
-  resumeScaleIn,
-  suspendScaleIn,
   type VariantScaling
 } from '../autoscaling.js'
+import { resumeScaleIn, suspendScaleIn } from '../scale-in.js'
 import { errorCode, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'

@@ -1,0 +1,71 @@
+/**
+ * Holding a variant's capacity through a rollout: its dynamic scale-in
+ * suspended while traffic moves away from it, and put back as it was.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+import {
+  RegisterScalableTargetCommand,
+  type RegisterScalableTargetCommandInput,
+  type SuspendedState
+} from '@aws-sdk/client-application-auto-scaling'
+import type { OperationContext } from './context.js'
+import { describeScalableTarget, targetResource, targetScope, variantResourceId } from './autoscaling.js'
+
+/** All three switches, so an update never leaves one to chance. */
+function fullState(state: SuspendedState | undefined): Required<SuspendedState> {
+  return {
+    DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
+    DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
+    ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
+  }
+}
+
+/**
+ * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
+ * moving away from it cannot shrink the fleet a rollback would return to.
+ * Returns the state it had, to put back; undefined when the variant is not
+ * scaled or its scale-in is suspended already.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+export async function suspendScaleIn(
+  ctx: OperationContext,
+  endpointName: string,
+  variantName: string,
+  aboutToSuspend: (before: Required<SuspendedState>) => void = () => {}
+): Promise<Required<SuspendedState> | undefined> {
+  const target = await describeScalableTarget(ctx, endpointName, variantName)
+  if (!target || target.SuspendedState?.DynamicScalingInSuspended) return undefined
+  const before = fullState(target.SuspendedState)
+  // Told before the call goes out: a run cancelled while it is out must still know what to put back.
+  aboutToSuspend(before)
+  const resourceId = variantResourceId(endpointName, variantName)
+  // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
+  const input: RegisterScalableTargetCommandInput = {
+    ...targetScope(resourceId),
+    SuspendedState: { ...before, DynamicScalingInSuspended: true }
+  }
+  await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () =>
+    ctx.clients.autoscaling.send(new RegisterScalableTargetCommand(input))
+  )
+  return before
+}
+
+/**
+ * Puts back the state suspendScaleIn found, if scale-in is still suspended;
+ * a variant no longer registered (its scaling moved at a promotion) is left
+ * alone. Safe to repeat, from the post step too.
+ */
+export async function resumeScaleIn(
+  ctx: OperationContext,
+  endpointName: string,
+  variantName: string,
+  before: SuspendedState
+): Promise<void> {
+  const target = await describeScalableTarget(ctx, endpointName, variantName)
+  if (!target?.SuspendedState?.DynamicScalingInSuspended) return
+  const resourceId = variantResourceId(endpointName, variantName)
+  const input: RegisterScalableTargetCommandInput = { ...targetScope(resourceId), SuspendedState: fullState(before) }
+  await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () =>
+    ctx.clients.autoscaling.send(new RegisterScalableTargetCommand(input))
+  )
+}
