@@ -9,6 +9,7 @@ import threading
 import time
 import traceback
 
+import emu_alarms as alarms
 import emu_autoscaling as autoscaling
 import emu_cloudwatch as cloudwatch
 import emu_fleet as fleet
@@ -25,7 +26,7 @@ def sync(now: float) -> None:
         sagemaker.settle_all()
         traffic.generate(now)
         cloudwatch.publish_due(now)
-        cloudwatch.evaluate_alarms(now)
+        alarms.evaluate_alarms(now)
 
 
 def tick(now: float) -> None:

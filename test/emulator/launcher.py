@@ -18,7 +18,9 @@ newcomer):
   emu_fleet.py       instance accounting (GET /emulator/fleet)
   emu_traffic.py     simulated clients, model behaviour, capacity, stats
   emu_runtime.py     InvokeEndpoint
-  emu_cloudwatch.py  metric publication, GetMetricData/Statistics, alarms
+  emu_cloudwatch.py  metric publication, GetMetricData/Statistics
+  emu_metric_math.py metric math: operators, comparisons, IF, FILL, functions
+  emu_alarms.py      metric alarms, evaluated every 10 s as CloudWatch does
   emu_autoscaling.py Application Auto Scaling checks and target tracking
   emu_lineage.py     lineage contexts (CreateContext / DescribeContext /
                      DeleteContext), names unique per account and region
@@ -108,13 +110,15 @@ Gaps found and patched here (each patch names the behaviour it follows):
     distribution, and percentiles are nearest-rank over the whole period's
     distribution.
   * Metric math expressions in GetMetricData return the referenced series
-    unchanged or nothing: arithmetic (+ - * /, parentheses, numbers)
-    between series on shared timestamps is implemented; functions are
-    refused with a ValidationError rather than answered wrongly.
-  * Alarms never evaluate metrics. Now metric alarms (single metric,
-    ExtendedStatistic percentiles, and metric math with Metrics=[...])
-    evaluate on the published data every tick and before every CloudWatch
-    request.
+    unchanged or nothing: what alarms may use is implemented (+ - * / ^,
+    comparisons, AND/OR, IF, FILL, ABS, CEIL, FLOOR, LOG, LOG10, MIN, MAX,
+    SUM, AVG); SQRT and other functions are refused with a ValidationError
+    rather than answered wrongly.
+  * Alarms never evaluate metrics, and a state set with SetAlarmState
+    stays forever. Now metric alarms (single metric, ExtendedStatistic
+    percentiles, metric math with Metrics=[...], on any namespace) evaluate
+    every 10 s over CloudWatch's evaluation range with its missing-data
+    rules, and the next evaluation replaces a state set by hand.
   * CreateContext, DescribeContext and DeleteContext are not implemented
     (HTTP 500). Implemented: a context keeps its type, description, source
     and properties; a second CreateContext of a name that exists is refused
@@ -134,7 +138,8 @@ approximations (the error codes match).
 Not emulated (known, out of scope): DeleteEndpoint is immediate (no
 Deleting); canary/linear traffic shifting inside one blue/green
 UpdateEndpoint (the old fleet serves until the update completes);
-scaling cooldowns; step scaling; metric math functions; Metrics Insights.
+scaling cooldowns; step scaling; metric math functions beyond those
+emu_metric_math.py lists; Metrics Insights.
 
 Emulation
 ---------
@@ -147,7 +152,7 @@ results never depend on the tick's phase:
     autoscaling step take);
   * simulated clients send the requests they owe;
   * metric minutes whose publication time came are published;
-  * alarms evaluate;
+  * alarms whose 10-second evaluation has come evaluate;
   * every autoscalingIntervalSeconds, target tracking takes one step.
 
 Failures by image. A model whose container image contains "fail-create"
@@ -187,11 +192,13 @@ a delay drawn per (endpoint, minute) from metricsDelaySeconds (default
 [60, 120]; env EMULATOR_METRICS_DELAY_SECONDS "30,60" or "45"); "instant"
 publishes every request at once, the open minute included.
 
-Alarms. Metric alarms are evaluated by emu_cloudwatch.evaluate_alarm: the
-last EvaluationPeriods periods ending at the newest period with data,
-DatapointsToAlarm of them breaching -> ALARM, otherwise OK, missing periods
-per TreatMissingData. An alarm that has never had data in its evaluation
-range (and one set by SetAlarmState, until data arrives) is left alone.
+Alarms. Metric alarms are evaluated by emu_alarms.evaluate_alarm every 10 s:
+the newest EvaluationPeriods real datapoints of the evaluation range
+(EvaluationPeriods + 2 periods under a minute, + max(2, ceil(300 / period))
+for a minute or more), DatapointsToAlarm of them breaching -> ALARM,
+otherwise OK; too few datapoints are filled per TreatMissingData as
+CloudWatch documents. A state set with SetAlarmState lasts until the next
+evaluation.
 
 Control endpoints (JSON; README.md has the full shapes). POST
 /moto-api/reset also clears all of this state and returns the config to
