@@ -15,6 +15,8 @@ newcomer):
 
   emu_core.py        lock, settings, seeded random streams, reset
   emu_sagemaker.py   endpoint lifecycle, Describe* fidelity, model packages
+  emu_deployment.py  deployments inside UpdateEndpoint: traffic steps, bakes,
+                     alarms watched through them, rollback
   emu_fleet.py       instance accounting (GET /emulator/fleet)
   emu_traffic.py     simulated clients, model behaviour, capacity, stats
   emu_runtime.py     InvokeEndpoint
@@ -136,9 +138,7 @@ package, tags of a missing resource and a duplicate or missing context are
 approximations (the error codes match).
 
 Not emulated (known, out of scope): DeleteEndpoint is immediate (no
-Deleting); canary/linear traffic shifting inside one blue/green
-UpdateEndpoint (the old fleet serves until the update completes);
-scaling cooldowns; step scaling; metric math functions beyond those
+Deleting); MaximumExecutionTimeoutInSeconds; scaling cooldowns; step scaling; metric math functions beyond those
 emu_metric_math.py lists; Metrics Insights.
 
 Emulation
@@ -159,16 +159,24 @@ Failures by image. A model whose container image contains "fail-create"
 makes CreateEndpoint end Failed; one containing "fail-update" makes
 UpdateEndpoint end InService on the old config with FailureReason set
 (SageMaker's rollback of a failed update). FailureReason stays until an
-update succeeds. With UpdateEndpoint DeploymentConfig.AutoRollbackConfiguration,
-an alarm found in ALARM when the update completes sends the endpoint
-through RollingBack back to the old config, with the alarm named in
-FailureReason.
+update succeeds.
+
+Deployments (emu_deployment.py). An UpdateEndpoint provisions the new fleet
+(transitionSeconds), then shifts traffic to it step by step as its
+DeploymentConfig says (canary, linear, all at once, rolling batches), each
+step baked WaitIntervalInSeconds, then TerminationWaitInSeconds at full
+traffic. The AutoRollbackConfiguration alarms are watched from the first
+shift to the end; one in ALARM sends all traffic back to the old fleet at
+once (RollingBack), then the endpoint is InService on the old config with
+the alarm named in FailureReason. GET /emulator/deployments gives each
+deployment's steps and outcome.
 
 Traffic and models. A simulated client sends ratePerSecond requests, evenly
-spaced, to an endpoint that is InService or Updating/RollingBack (served by
-the live fleet); requests to a missing, Creating or Failed endpoint are
-rejected. A request without TargetVariant goes to a variant drawn by
-CurrentWeight (weight 0 gets none). Each variant's model behaves as the
+spaced, to an endpoint that is InService or Updating/RollingBack (during a
+deployment the new fleet takes its share, with its own model); requests to
+a missing, Creating or Failed endpoint are rejected. A request without
+TargetVariant goes to a variant of its fleet drawn by CurrentWeight (weight
+0 gets none). Each variant's model behaves as the
 newest model-behaviour rule whose "match" is part of its container image
 (or model name) says, by default errorRate 0 and a log-normal latency with
 median 40 ms and p99 80 ms. Each instance serves capacityPerInstance
@@ -184,8 +192,9 @@ published (Invocations, Invocation4XXErrors, Invocation5XXErrors,
 InvocationsPerInstance as statistic sets; ModelLatency and OverheadLatency
 in microseconds as distributions). Once an endpoint has been through an
 UpdateEndpoint, each request also counts in the same metrics with a third
-dimension EndpointConfigName (the config that served it), as SageMaker
-publishes for deployment guardrails alarms
+dimension EndpointConfigName (the config of the fleet that served it: old
+and new fleets apart during a deployment; the plain series holds both), as
+SageMaker publishes for deployment guardrails alarms
 (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
 metricsMode "faithful" (default) publishes a minute once it has closed plus
 a delay drawn per (endpoint, minute) from metricsDelaySeconds (default
@@ -237,12 +246,20 @@ its start-up values.
                                       variants: {v: {requests, invoked,
                                       errors4xx, errors5xx: {model, capacity,
                                       total}, latencyMs: {p50, p99},
-                                      minutes: [...]}}}}}
+                                      minutes: [...]}}, fleets: {config:
+                                      {...same counts}}}}}
   GET    /emulator/metric-publications[?endpoint=name]
                                      -> {"publications": [{endpoint, variant,
                                       endpointConfigName, minute, dueAt,
                                       publishedAt, delaySeconds, invocations,
                                       errors5xx}], "time": now}
+  GET    /emulator/deployments[?endpoint=name]
+                                     -> {"deployments": [{endpoint, newConfig,
+                                      oldConfig, type, steps: [{at, startedAt,
+                                      newFleetShare, bakeSeconds}],
+                                      terminationWaitSeconds, alarms, startedAt,
+                                      plannedEndAt, status, rollbackStartedAt,
+                                      firingAlarms, endedAt}], "time": now}
   POST   /emulator/reset             same as POST /moto-api/reset
 """
 
