@@ -229,6 +229,35 @@ describe('metric math', () => {
     ).rejects.toThrow(/SQRT/)
   })
 
+  it('treats a value missing from one series as 0 in an alarm, and lets FILL make a gap breach', async () => {
+    await put('math-a', [[5, 1]])
+    const series = (id: string, name: string) => ({
+      Id: id,
+      MetricStat: {
+        Metric: { Namespace: NAMESPACE, MetricName: 'Value', Dimensions: dimension(name) },
+        Period: 10,
+        Stat: 'Maximum'
+      },
+      ReturnData: false
+    })
+    const mathAlarm = (name: string, expression: string) =>
+      new PutMetricAlarmCommand({
+        AlarmName: name,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        Metrics: [series('a', 'math-a'), series('b', 'math-b'), { Id: 'e', Expression: expression, ReturnData: true }]
+      })
+    // b has no data at all: a + b is a + 0 where a has a value; FILL gives b a value in every period.
+    await aws.cloudwatch.send(mathAlarm('sum-with-missing', 'a + b'))
+    await aws.cloudwatch.send(mathAlarm('filled-gap', 'IF(FILL(b, 5) > 2, 1, 0)'))
+    await aws.cloudwatch.send(mathAlarm('product-with-missing', 'a * b'))
+    const names = ['sum-with-missing', 'filled-gap', 'product-with-missing']
+    const seen = await waitForAlarms((all) => names.every((name) => all[name]?.StateValue !== 'INSUFFICIENT_DATA'))
+    expect(names.map((name) => seen[name]?.StateValue)).toEqual(['ALARM', 'ALARM', 'OK'])
+  }, 40_000)
+
   it('evaluates the Wilson lower-bound error-rate alarm: a thin minute stays OK where the raw rate fires', async () => {
     const endpoint = 'wilson'
     const put5xx = async (config: string, errors: number, invocations: number): Promise<void> => {
