@@ -104,8 +104,10 @@ async function controllerRun(context, setup, bad, startAfterMs, watchers) {
   const before = (await control.fleet())[name]
   const proxy = await startProxy({ target: emulator.url, captureBodies: [WEIGHTS, UPDATE] })
 
-  // SageMaker's deployment goes bad: its new fleet takes no traffic inside the emulator's one UpdateEndpoint, so
-  // the alarm the action made from max-error-rate is put in ALARM by hand as soon as the endpoint is Updating.
+  // SageMaker's deployment goes bad: the alarm the action made from max-error-rate is put in ALARM by hand as soon as
+  // the new fleet takes traffic (SageMaker watches its alarms from the first shift), and held there until SageMaker
+  // rolls back: a state set by hand lasts only until the alarm's next evaluation, and the new fleet's own minutes may
+  // take longer than the bench's bake to be published.
   let alarming
   const onOutput = (line) => {
     if (!bad || setup.controller !== 'sagemaker' || alarming || !line.includes('SageMaker runs the rollout')) return
@@ -115,11 +117,16 @@ async function controllerRun(context, setup, bad, startAfterMs, watchers) {
       .find((alarmName) => alarmName.endsWith('-max-error-rate'))
     alarming = (async () => {
       const deadline = Date.now() + 120_000
-      while (watchers.endpoints.samples(name).at(-1)?.status !== 'Updating' && Date.now() < deadline) await sleep(50)
+      const shifted = async () =>
+        ((await control.deployments(name)).at(-1)?.steps ?? []).some((step) => step.at * 1000 <= Date.now())
+      while (!(await shifted()) && Date.now() < deadline) await sleep(50)
       const at = preciseNow()
-      await aws.cloudwatch.send(
-        new SetAlarmStateCommand({ AlarmName: alarm, StateValue: 'ALARM', StateReason: 'bench: the new fleet fails' })
-      )
+      while (watchers.endpoints.samples(name).at(-1)?.status === 'Updating' && Date.now() < deadline) {
+        await aws.cloudwatch.send(
+          new SetAlarmStateCommand({ AlarmName: alarm, StateValue: 'ALARM', StateReason: 'bench: the new fleet fails' })
+        )
+        await sleep(250)
+      }
       return { at, alarm }
     })()
   }
@@ -302,8 +309,8 @@ function footnotes(seed, tookMs) {
       `CloudWatch publishes a minute ${c.publicationDelaySeconds.join(' to ')} s after it closes; every emulator transition (a fleet update, a weight change, a rollback) takes ${c.transitionSeconds} s.`,
     `Fleet figures are the emulator's (\`GET /emulator/fleet\`) over the rollout: instances provisioned beyond the ${c.instances} the endpoint had, the most running at once, instance-hours, and those beyond the steady ${c.instances}-instance fleet over the same time.`,
     `\\* Transitions are shortened: the instance-seconds inside each fleet update (UpdateEndpoint) are scaled by ${c.provisionSeconds / c.transitionSeconds} (${c.transitionSeconds} s standing for ${c.provisionSeconds / 60} minutes of provisioning) and inside each weight change by ${c.weightChangeSeconds / c.transitionSeconds} (${c.weightChangeSeconds} s), the action's own estimates; bakes and CloudWatch waits are real time already.`,
-    "Not modelled, so not in these figures: SageMaker's bakes inside its one UpdateEndpoint (the canary's wait and the final wait at full traffic, each `bake-time`, with both fleets up), and a rolling update's batches each taking a provisioning and a bake (the emulator runs all batches within one transition). SageMaker's own rows therefore understate its wall time and instance-hours by those bakes (and rolling by nine more provisionings).",
-    "Detection -> traffic back: for the action, from the failed gate evaluation to the weight change (or, all-at-once, the update back to the previous config) in effect, seen by polling DescribeEndpoint every 250 ms; for SageMaker, from its alarm going into ALARM to its RollingBack transition beginning, when SageMaker moves traffic back. The emulator does not route traffic to the new fleet inside one UpdateEndpoint, so no data can reach SageMaker's alarm: the bench sets it to ALARM as soon as the endpoint is Updating, and the emulator checks alarms only when the update would complete, so that figure is the rest of the emulator's transition, not SageMaker's reaction time."
+    "SageMaker's deployments run their bakes inside the one UpdateEndpoint (each step's `bake-time`, then the final wait at full traffic, with both fleets up), and a rolling update provisions and bakes batch by batch; the new fleet takes its share of the traffic from each shift (`GET /emulator/deployments`).",
+    "Detection -> traffic back: for the action, from the failed gate evaluation to the weight change (or, all-at-once, the update back to the previous config) in effect, seen by polling DescribeEndpoint every 250 ms; for SageMaker, from its alarm going into ALARM to its RollingBack transition beginning, when SageMaker moves traffic back. The bench puts SageMaker's alarm in ALARM by hand once the new fleet takes traffic (its own minutes may be published after the bake), so that figure is the emulator's reaction to the alarm, not CloudWatch's delay."
   ]
 }
 

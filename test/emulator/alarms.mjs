@@ -2,22 +2,53 @@
 // set them up in the emulator. Plain ESM so that both load it; types are in
 // alarms.d.mts.
 
-import { DescribeAlarmsCommand, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { PutMetricAlarmCommand, PutMetricDataCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 
-/** Sets an alarm's state, creating a plain 5XX metric alarm of that name first if there is none. */
+/** Where setAlarm's alarms read the state they are given. */
+export const ALARM_STATE_NAMESPACE = 'E2E/AlarmState'
+
+let settings = 0
+
+/**
+ * Puts an alarm in a state that its own data holds. A state set with SetAlarmState lasts only until the alarm's next
+ * evaluation (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html), so the alarm
+ * is (re)defined on a high-resolution metric of its own, fed one datapoint that breaches for ALARM and does not for
+ * OK, with missing data ignored so the state stands after the datapoint ages out. SetAlarmState makes the change at
+ * once; the next evaluation confirms it. Each call reads a fresh dimension, so an earlier datapoint cannot outvote it.
+ */
 export async function setAlarm(cloudwatch, alarmName, state, reason = 'set by the e2e test') {
-  const existing = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarmName] }))
-  if (!existing.MetricAlarms?.length && !existing.CompositeAlarms?.length) {
+  const dimensions = [
+    { Name: 'AlarmName', Value: alarmName },
+    { Name: 'Setting', Value: `${Date.now()}-${++settings}` }
+  ]
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: alarmName,
+      AlarmDescription: 'State set by a test through its own metric',
+      Namespace: ALARM_STATE_NAMESPACE,
+      MetricName: 'Breaching',
+      Dimensions: dimensions,
+      Statistic: 'Maximum',
+      Period: 10,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'ignore'
+    })
+  )
+  if (state !== 'INSUFFICIENT_DATA') {
     await cloudwatch.send(
-      new PutMetricAlarmCommand({
-        AlarmName: alarmName,
-        Namespace: 'AWS/SageMaker',
-        MetricName: 'Invocation5XXErrors',
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+      new PutMetricDataCommand({
+        Namespace: ALARM_STATE_NAMESPACE,
+        MetricData: [
+          {
+            MetricName: 'Breaching',
+            Dimensions: dimensions,
+            Value: state === 'ALARM' ? 1 : 0,
+            Timestamp: new Date(),
+            StorageResolution: 1
+          }
+        ]
       })
     )
   }

@@ -117,6 +117,46 @@ export interface EndpointTrafficStats {
   /** Requests turned away because the endpoint was missing, Creating or Failed. */
   rejected: number
   variants: Record<string, VariantTrafficStats>
+  /**
+   * By endpoint config (fleet), once the endpoint has been through an UpdateEndpoint: both fleets of a deployment
+   * run the same variant names, so this is where the new fleet's requests are told from the old one's.
+   */
+  fleets: Record<string, VariantTrafficStats>
+}
+
+/** One traffic step of a deployment SageMaker runs inside an UpdateEndpoint. */
+export interface DeploymentStep {
+  /** Epoch seconds at which the step's share of the traffic went to the new fleet. */
+  at: number
+  /** ISO 8601 form of `at`. */
+  startedAt: string
+  /** Share of the traffic on the new fleet, 0..1. */
+  newFleetShare: number
+  /** WaitIntervalInSeconds baked at this step (0 for a canary's full-traffic step). */
+  bakeSeconds: number
+}
+
+/** An UpdateEndpoint's deployment as the emulator runs it (GET /emulator/deployments). */
+export interface Deployment {
+  endpoint: string
+  newConfig: string
+  oldConfig: string
+  type: 'ALL_AT_ONCE' | 'CANARY' | 'LINEAR' | 'ROLLING'
+  /** Empty when the new fleet failed its health checks and never took traffic. */
+  steps: DeploymentStep[]
+  /** Full traffic on the new fleet before the old one goes (blue/green). */
+  terminationWaitSeconds: number
+  /** AutoRollbackConfiguration alarms, watched from the first step to the end. */
+  alarms: string[]
+  /** Epoch seconds of the UpdateEndpoint. */
+  startedAt: number
+  /** When it ends if nothing rolls it back. */
+  plannedEndAt: number
+  status: 'InProgress' | 'RollingBack' | 'Succeeded' | 'RolledBack' | 'Failed'
+  /** When SageMaker moved all traffic back to the old fleet (the alarm seen in ALARM), or null. */
+  rollbackStartedAt: number | null
+  firingAlarms: string[]
+  endedAt: number | null
 }
 
 /** One closed minute of one variant's metrics, as the emulator published it (faithful mode). */
@@ -166,6 +206,8 @@ export interface EmulatorControl {
   trafficStats(): Promise<Record<string, EndpointTrafficStats>>
   /** When each closed minute's metrics became readable, oldest first; of one endpoint, or of all. */
   metricPublications(endpoint?: string): Promise<MetricPublication[]>
+  /** Every UpdateEndpoint's deployment, oldest first; of one endpoint, or of all. */
+  deployments(endpoint?: string): Promise<Deployment[]>
 }
 
 export function emulatorControl(

@@ -68,6 +68,13 @@ export function emulatorControl(target, options = {}) {
           `/emulator/metric-publications${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
           'GET'
         )
-      ).publications
+      ).publications,
+    deployments: async (endpoint) =>
+      (
+        await call(
+          `/emulator/deployments${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
+          'GET'
+        )
+      ).deployments
   }
 }

@@ -5,18 +5,18 @@ the raw distribution, metric math, and metric alarms that evaluate."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import time
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any
 
 from moto.cloudwatch import models as cw_models
 from moto.cloudwatch import responses as cw_responses
 from moto.cloudwatch.exceptions import InvalidParameterValue, ValidationError
 
-from emu_core import LOCK, STATE, each_backend, epoch, iso, moto_time, nearest_rank
+import emu_metric_math as metric_math
+from emu_core import LOCK, STATE, epoch, iso, moto_time, nearest_rank
 
 NAMESPACE = "AWS/SageMaker"
 PERCENTILE = re.compile(r"^p(\d{1,2}(?:\.\d+)?|100)$")
@@ -326,116 +326,16 @@ def metric_series(backend: Any, metric_stat: dict[str, Any], start: float, end: 
     return series
 
 
-# Metric math: arithmetic between series (and numbers). A series combined
-# with another keeps the timestamps both have.
-
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|(\S))")
-
-
-def _tokens(expression: str) -> list[tuple[str, str]]:
-    tokens = []
-    position = 0
-    while position < len(expression):
-        match = _TOKEN.match(expression, position)
-        if not match or match.end() == position:
-            break
-        position = match.end()
-        number, name, symbol = match.groups()
-        if number is not None:
-            tokens.append(("num", number))
-        elif name is not None:
-            tokens.append(("id", name))
-        elif symbol is not None:
-            tokens.append(("op", symbol))
-    return tokens
-
-
-def _combine(left: Any, right: Any, op: Callable[[float, float], float]) -> Any:
-    def safe(a: float, b: float) -> float | None:
-        try:
-            result = op(a, b)
-        except ZeroDivisionError:
-            return None
-        return result if math.isfinite(result) else None
-
-    if isinstance(left, dict) and isinstance(right, dict):
-        pairs = {t: safe(left[t], right[t]) for t in left.keys() & right.keys()}
-    elif isinstance(left, dict):
-        pairs = {t: safe(v, right) for t, v in left.items()}
-    elif isinstance(right, dict):
-        pairs = {t: safe(left, v) for t, v in right.items()}
-    else:
-        return safe(left, right)
-    return {t: v for t, v in pairs.items() if v is not None}
-
-
-def evaluate_expression(expression: str, resolve: Callable[[str], Any]) -> Any:
-    tokens = _tokens(expression)
-    position = 0
-
-    def peek() -> tuple[str, str] | None:
-        return tokens[position] if position < len(tokens) else None
-
-    def take() -> tuple[str, str]:
-        nonlocal position
-        token = tokens[position]
-        position += 1
-        return token
-
-    def expr() -> Any:
-        value = term()
-        while peek() in (("op", "+"), ("op", "-")):
-            symbol = take()[1]
-            right = term()
-            value = _combine(value, right, (lambda a, b: a + b) if symbol == "+" else (lambda a, b: a - b))
-        return value
-
-    def term() -> Any:
-        value = factor()
-        while peek() in (("op", "*"), ("op", "/")):
-            symbol = take()[1]
-            right = factor()
-            value = _combine(value, right, (lambda a, b: a * b) if symbol == "*" else (lambda a, b: a / b))
-        return value
-
-    def factor() -> Any:
-        token = peek()
-        if token is None:
-            raise ValidationError(f"Incomplete metric math expression: {expression}")
-        if token in (("op", "-"), ("op", "+")):
-            take()
-            value = factor()
-            return _combine(-1.0 if token[1] == "-" else 1.0, value, lambda a, b: a * b)
-        if token == ("op", "("):
-            take()
-            value = expr()
-            if peek() != ("op", ")"):
-                raise ValidationError(f"Unbalanced parentheses in metric math expression: {expression}")
-            take()
-            return value
-        take()
-        if token[0] == "num":
-            return float(token[1])
-        if token[0] == "id":
-            if peek() == ("op", "("):
-                raise ValidationError(
-                    f"The metric math function {token[1]} is not supported by this emulator "
-                    "(arithmetic between series only)."
-                )
-            return resolve(token[1])
-        raise ValidationError(f"Unexpected {token[1]!r} in metric math expression: {expression}")
-
-    value = expr()
-    if position != len(tokens):
-        raise ValidationError(f"Unexpected {tokens[position][1]!r} in metric math expression: {expression}")
-    return value
-
-
 def run_queries(backend: Any, queries: list[dict[str, Any]], start: float, end: float,
-                now: float) -> dict[str, dict[float, float]]:
+                now: float, *, missing_as_zero: bool = False) -> dict[str, dict[float, float]]:
     """Every query's series by Id: MetricStat queries on their own Period
-    from the rounded StartTime, expressions over those."""
+    from the rounded StartTime, expressions over those (emu_metric_math;
+    alarms treat a value missing from one series as 0)."""
     by_id = {q.get("Id"): q for q in queries}
+    periods = [int(q["MetricStat"]["Period"]) for q in queries if q.get("MetricStat")]
+    period = periods[0] if periods else 60
+    first = round_start(start, now, period)
+    grid = [first + k * period for k in range(max(0, math.ceil((end - first) / period)))]
     results: dict[str, dict[float, float]] = {}
     resolving: set[str] = set()
 
@@ -454,7 +354,7 @@ def run_queries(backend: Any, queries: list[dict[str, Any]], start: float, end: 
         elif query.get("Expression"):
             if query["Expression"].lstrip().upper().startswith("SELECT"):
                 raise ValidationError("Metrics Insights queries are not supported by this emulator.")
-            value = evaluate_expression(query["Expression"], resolve)
+            value = metric_math.evaluate(query["Expression"], resolve, grid=grid, missing_as_zero=missing_as_zero)
             series = value if isinstance(value, dict) else {}
         else:
             raise ValidationError("The parameter MetricDataQueries.member.1.MetricStat is required.\n")
@@ -525,169 +425,6 @@ def get_metric_statistics(self: Any) -> Any:
 
 
 # --------------------------------------------------------------------------
-# Alarms that evaluate
-# --------------------------------------------------------------------------
-
-_COMPARE = {
-    "GreaterThanOrEqualToThreshold": (lambda v, t: v >= t, "greater than or equal to"),
-    "GreaterThanThreshold": (lambda v, t: v > t, "greater than"),
-    "LessThanThreshold": (lambda v, t: v < t, "less than"),
-    "LessThanOrEqualToThreshold": (lambda v, t: v <= t, "less than or equal to"),
-}
-
-
-def _alarm_queries(alarm: Any) -> tuple[list[dict[str, Any]], str, int] | None:
-    """The alarm as GetMetricData queries, the Id it judges and its period."""
-    if alarm.metric_data_queries:
-        queries, period, judged = [], None, None
-        for q in alarm.metric_data_queries:
-            query: dict[str, Any] = {"Id": q.id}
-            if q.metric_stat is not None:
-                ms = q.metric_stat
-                query["MetricStat"] = {
-                    "Metric": {
-                        "Namespace": ms.metric.namespace,
-                        "MetricName": ms.metric.metric_name,
-                        "Dimensions": [{"Name": d.name, "Value": d.value} for d in ms.metric.dimensions],
-                    },
-                    "Period": int(ms.period),
-                    "Stat": ms.stat,
-                    "Unit": ms.unit,
-                }
-                period = period or int(ms.period)
-            if q.expression:
-                query["Expression"] = q.expression
-            if q.return_data in (True, "true", "True"):
-                judged = q.id
-            queries.append(query)
-        if judged is None:
-            expressions = [q["Id"] for q in queries if "Expression" in q]
-            judged = expressions[-1] if expressions else queries[0]["Id"]
-        period = period or int(alarm.period or 60)
-        return queries, judged, period
-    if not alarm.metric_name or not alarm.period:
-        return None
-    stat = alarm.extended_statistic or alarm.statistic
-    if not stat:
-        return None
-    query = {
-        "Id": "m",
-        "MetricStat": {
-            "Metric": {
-                "Namespace": alarm.namespace,
-                "MetricName": alarm.metric_name,
-                "Dimensions": [{"Name": d.name, "Value": d.value} for d in alarm.dimensions],
-            },
-            "Period": int(alarm.period),
-            "Stat": stat,
-            "Unit": alarm.unit,
-        },
-    }
-    return [query], "m", int(alarm.period)
-
-
-def _stamp(t: float) -> str:
-    return datetime.fromtimestamp(t, timezone.utc).strftime("%d/%m/%y %H:%M:%S")
-
-
-def evaluate_alarm(backend: Any, alarm: Any, now: float) -> None:
-    """One evaluation, as CloudWatch runs every period.
-
-    The evaluation range looks back over EvaluationPeriods plus enough
-    periods to cover the publication delay; the window judged is the last
-    EvaluationPeriods periods ending at the newest period that has data,
-    with missing periods treated per TreatMissingData
-    (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
-    An alarm this evaluator has never seen data for keeps whatever state it
-    has, so states set with SetAlarmState hold until data arrives."""
-    if alarm.rule is not None or alarm.threshold_metric_id or alarm.comparison_operator not in _COMPARE:
-        return
-    plan = _alarm_queries(alarm)
-    if plan is None:
-        return
-    queries, judged, period = plan
-    evaluations = max(1, int(alarm.evaluation_periods or 1))
-    needed = max(1, min(evaluations, int(alarm.datapoints_to_alarm or evaluations)))
-    lookback = math.ceil(max(300.0, STATE.metrics_delay[1] + 60.0) / period)
-    current = math.floor(now / period)
-    first = current - (evaluations + lookback) + 1
-    try:
-        series = run_queries(backend, queries, first * period, (current + 1) * period, now)[judged]
-    except ValidationError:
-        return
-    treat = alarm.treat_missing_data or "missing"
-    compare, words = _COMPARE[alarm.comparison_operator]
-    threshold = float(alarm.threshold)
-    if not series:
-        if not getattr(alarm, "_emu_evaluated", False):
-            return
-        state = {"missing": "INSUFFICIENT_DATA", "notBreaching": "OK", "breaching": "ALARM"}.get(treat)
-        if state and state != alarm.state_value:
-            alarm.update_state(
-                f"Insufficient Data: {evaluations} datapoint(s) were unknown.",
-                json.dumps({"version": "1.0", "queryDate": _stamp(now), "statistic": judged,
-                            "period": period, "recentDatapoints": [], "threshold": threshold}),
-                state,
-            )
-        return
-    alarm._emu_evaluated = True
-    newest = max(series)
-    window = [newest - k * period for k in range(evaluations)]
-    present = [(t, series[t]) for t in window if t in series]
-    breaching = sum(1 for _, v in present if compare(v, threshold))
-    missing = evaluations - len(present)
-    if treat == "breaching":
-        breaching += missing
-    if breaching >= needed:
-        state = "ALARM"
-    elif treat == "ignore" and missing and alarm.state_value == "ALARM":
-        state = alarm.state_value
-    else:
-        state = "OK"
-    if state == alarm.state_value:
-        return
-    points = ", ".join(f"{v} ({_stamp(t)})" for t, v in sorted(present, reverse=True))
-    verb = "was" if breaching == 1 else "were"
-    if state == "ALARM":
-        reason = (
-            f"Threshold Crossed: {breaching} out of the last {evaluations} datapoints [{points}] {verb} "
-            f"{words} the threshold ({threshold}) (minimum {needed} datapoint(s) for OK -> ALARM transition)."
-        )
-    else:
-        reason = (
-            f"Threshold Crossed: {breaching} out of the last {evaluations} datapoints [{points}] {verb} "
-            f"{words} the threshold ({threshold}), fewer than the {needed} needed for ALARM."
-        )
-    alarm.update_state(
-        reason,
-        json.dumps({
-            "version": "1.0",
-            "queryDate": _stamp(now),
-            "startDate": _stamp(window[-1]),
-            "period": period,
-            "recentDatapoints": [v for _, v in sorted(present)],
-            "threshold": threshold,
-        }),
-        state,
-    )
-
-
-def evaluate_alarms(now: float) -> None:
-    for _, _, backend in each_backend(cw_models.cloudwatch_backends):
-        for alarm in list(backend.alarms.values()):
-            evaluate_alarm(backend, alarm, now)
-
-
-_orig_set_alarm_state = cw_models.CloudWatchBackend.set_alarm_state
-
-
-def set_alarm_state(self: Any, alarm_name: str, reason: str, reason_data: str, state_value: str) -> None:
-    _orig_set_alarm_state(self, alarm_name, reason, reason_data, state_value)
-    # A state set by hand stands until the evaluator next sees data.
-    self.alarms[alarm_name]._emu_evaluated = False
-
-
-# --------------------------------------------------------------------------
 # Every CloudWatch request first brings the world up to date
 # --------------------------------------------------------------------------
 
@@ -721,7 +458,6 @@ def install() -> None:
     backend = cw_models.CloudWatchBackend
     backend.put_metric_data = put_metric_data
     backend.get_metric_data = get_metric_data
-    backend.set_alarm_state = set_alarm_state
     cw_responses.CloudWatchResponse.get_metric_statistics = get_metric_statistics
     cw_responses.CloudWatchResponse.call_action = call_action
     for name, stat in (("sum", "Sum"), ("average", "Average"), ("minimum", "Minimum"), ("maximum", "Maximum"),

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 
 from moto.moto_api._internal.models import moto_api_backend
 
+import emu_deployment as deployments
 import emu_fleet as fleet
 import emu_traffic as traffic
 from emu_core import LOCK, STATE
@@ -175,6 +176,14 @@ def _metric_publications(method: str, environ: dict[str, Any], now: float) -> An
     return {"publications": copy.deepcopy(publications), "time": now}
 
 
+def _deployments(method: str, environ: dict[str, Any], now: float) -> Any:
+    if method != "GET":
+        return None
+    wanted = parse_qs(environ.get("QUERY_STRING") or "").get("endpoint")
+    found = [d for d in deployments.report() if not wanted or d["endpoint"] in wanted]
+    return {"deployments": copy.deepcopy(found), "time": now}
+
+
 ROUTES = {
     "/emulator/health": _health,
     "/emulator/reset": _reset,
@@ -187,4 +196,5 @@ ROUTES = {
     "/emulator/fleet": _fleet,
     "/emulator/traffic-stats": _traffic_stats,
     "/emulator/metric-publications": _metric_publications,
+    "/emulator/deployments": _deployments,
 }

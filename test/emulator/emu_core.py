@@ -112,6 +112,8 @@ class EmulatorState:
         self.recent: dict[tuple[str, str], Any] = {}
         self.first_seen: dict[tuple[str, str], float] = {}
         self.stats: dict[str, dict[str, Any]] = {}
+        # Every UpdateEndpoint's deployment: its traffic steps and outcome.
+        self.deployments: list[dict[str, Any]] = []
         self.fleet: dict[str, Any] = {}
 
     def set_seed(self, seed: int | None) -> None:

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from moto.sagemaker import models as sm_models
 from moto.sagemakerruntime import responses as rt_responses
 
+import emu_deployment as deployments
 import emu_traffic as traffic
 from emu_core import LOCK, STATE
 from emu_sagemaker import config_request, settled_endpoint
@@ -105,8 +106,10 @@ def invoke_endpoint(self: Any) -> Any:
                     },
                 )
             variant = target
-        else:
-            variant = traffic.pick_variant(endpoint, STATE.stream(f"route|{account}/{region}/{name}"))
+        # During a deployment the new fleet takes its share of real calls too.
+        fleet = deployments.fleet_for(endpoint, STATE.stream(f"fleet|{account}/{region}/{name}"), now, target)
+        if not target:
+            variant = traffic.pick_variant(endpoint, STATE.stream(f"route|{account}/{region}/{name}"), fleet["variants"])
         record["variant"] = variant
         failure = matching_rule(STATE.invoke_failures, name, variant)
         if failure is not None:
@@ -119,7 +122,8 @@ def invoke_endpoint(self: Any) -> Any:
         delay = matching_rule(STATE.invoke_delays, name, variant)
         # Probes are requests like any other: they take capacity, draw the
         # model's behaviour and count in the variant's metrics.
-        outcome = traffic.serve(account, region, backend, endpoint, variant, now, invoked=True, forced=failure)
+        outcome = traffic.serve(account, region, backend, endpoint, variant, now, invoked=True, forced=failure,
+                                fleet=fleet)
         record["status"] = 200 if outcome["status"] < 400 else 424
 
     extra = float(delay.get("delayMs", 0)) if delay is not None else 0.0

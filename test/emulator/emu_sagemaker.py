@@ -238,6 +238,8 @@ def alarms_in_alarm(backend: Any, names: list[str]) -> list[str]:
 
 def settle(backend: Any, endpoint: Any) -> None:
     """Complete every transition whose deadline has passed."""
+    import emu_deployment as deployments
+
     state = emu(endpoint)
     name = endpoint.endpoint_name
     while state["phase"] is not None and time.time() >= state["phase"]["until"]:
@@ -262,31 +264,11 @@ def settle(backend: Any, endpoint: Any) -> None:
                 endpoint.endpoint_status = "InService"
                 endpoint.failure_reason = phase["failure"]
                 fleet.change(name, until, -plan["launched_before_failure"])
+                deployments.finish(phase, "Failed", until)
             elif firing:
-                # Blue/green auto-rollback: an alarm in ALARM when the
-                # deployment would finish shifts traffic back to the old
-                # fleet (status RollingBack), then the endpoint is InService
-                # on the old config.
-                rollback = {
-                    "kind": "rollback",
-                    "failure": (
-                        "Deployment rolled back: CloudWatch alarm(s) "
-                        + ", ".join(firing)
-                        + " in ALARM state triggered auto-rollback of the blue/green update to "
-                        f'endpoint configuration "{phase["config"]}".'
-                    ),
-                }
-                _start_phase(endpoint, "RollingBack", rollback, start=until)
-                if plan["rolling"] is None:
-                    # Blue/green keeps the old fleet until the deployment
-                    # succeeds: only the new one goes.
-                    fleet.change(name, rollback["until"], -plan["new"])
-                else:
-                    # A rolling update already retired the old fleet; the
-                    # rollback brings it back, by default all at once.
-                    fleet.schedule_replacement(
-                        name, rollback["begin"], rollback["until"], plan["new"], plan["old"], plan["rollback_batch"]
-                    )
+                # An alarm in ALARM when the deployment would finish rolls it
+                # back like one that fires during a bake.
+                deployments.start_rollback(endpoint, phase, firing, until)
             else:
                 endpoint.endpoint_config_name = phase["config"]
                 endpoint.production_variants = phase["variants"]
@@ -297,9 +279,11 @@ def settle(backend: Any, endpoint: Any) -> None:
                 endpoint.endpoint_status = "InService"
                 if plan["rolling"] is None:
                     fleet.change(name, until, -plan["old"])
+                deployments.finish(phase, "Succeeded", until)
         elif kind == "rollback":
             endpoint.endpoint_status = "InService"
             endpoint.failure_reason = phase["failure"]
+            deployments.finish(phase, "RolledBack", until)
         elif kind == "weights":
             for variant in endpoint.production_variants:
                 if "DesiredWeight" in variant:
@@ -325,6 +309,8 @@ def settle_all() -> None:
 
 
 def describe(backend: Any, endpoint: Any) -> dict[str, Any]:
+    import emu_deployment as deployments
+
     state = emu(endpoint)
     response: dict[str, Any] = {
         "EndpointName": endpoint.endpoint_name,
@@ -354,7 +340,7 @@ def describe(backend: Any, endpoint: Any) -> dict[str, Any]:
             instance_type = phase["specs"].get(variant["VariantName"], {}).get("InstanceType")
             if instance_type:
                 summary["InstanceType"] = instance_type
-            summary["VariantStatus"] = [{"Status": "Creating", "StartTime": phase["started"]}]
+            summary["VariantStatus"] = deployments.variant_status(phase, time.time())
             pending.append(summary)
         response["PendingDeploymentSummary"] = {
             "EndpointConfigName": phase["config"],
@@ -512,6 +498,8 @@ def update_endpoint(
     deployment_config: dict[str, Any] | None,
     retain_deployment_config: bool,
 ) -> str:
+    import emu_deployment as deployments
+
     with LOCK:
         endpoint = settled_endpoint(self, endpoint_name)
         if endpoint is None:
@@ -608,6 +596,10 @@ def update_endpoint(
             else None,
         }
         _start_phase(endpoint, "Updating", phase)
+        # The deployment's traffic steps and bakes set when it ends.
+        phase["deployment"] = deployments.plan(effective, phase["begin"], new_size, batch, bool(failing))
+        phase["until"] = phase["deployment"]["until"]
+        deployments.record(endpoint_name, endpoint.endpoint_config_name, phase)
         state["updated"] = True
         fleet.count_update_call(endpoint_name)
         plan = phase["fleet"]

@@ -27,6 +27,7 @@ from typing import Any
 from moto.sagemaker import models as sm_models
 
 import emu_cloudwatch as cloudwatch
+import emu_deployment as deployments
 from emu_core import SERVING, STATE, each_backend, iso, nearest_rank
 from emu_sagemaker import emu, model_images, settle
 
@@ -84,9 +85,11 @@ def find_endpoint(name: str) -> tuple[str, str, Any, Any] | None:
     return None
 
 
-def pick_variant(endpoint: Any, rng: Any) -> str:
-    # Without TargetVariant SageMaker routes by current weight.
-    weighted = [(v["VariantName"], float(v.get("CurrentWeight") or 0.0)) for v in endpoint.production_variants]
+def pick_variant(endpoint: Any, rng: Any, variants: list[dict[str, Any]] | None = None) -> str:
+    # Without TargetVariant SageMaker routes by current weight (within the
+    # fleet that serves the request, during a deployment).
+    pool = endpoint.production_variants if variants is None else variants
+    weighted = [(v["VariantName"], float(v.get("CurrentWeight") or 0.0)) for v in pool]
     total = sum(w for _, w in weighted)
     if total <= 0:
         return weighted[0][0]
@@ -98,20 +101,21 @@ def pick_variant(endpoint: Any, rng: Any) -> str:
     return next(name for name, weight in reversed(weighted) if weight > 0)
 
 
-def _expected_rate(endpoint: Any, variant: str) -> float:
-    """Simulated requests per second this variant gets by weight."""
+def _expected_rate(endpoint: Any, variant: str, fleet: dict[str, Any]) -> float:
+    """Simulated requests per second this variant of this fleet gets by
+    weight and by the fleet's share of the traffic."""
     spec = STATE.traffic.get(endpoint.endpoint_name)
     if not spec:
         return 0.0
-    weights = {v["VariantName"]: float(v.get("CurrentWeight") or 0.0) for v in endpoint.production_variants}
+    weights = {v["VariantName"]: float(v.get("CurrentWeight") or 0.0) for v in fleet["variants"]}
     total = sum(weights.values())
-    return spec["rate"] * weights.get(variant, 0.0) / total if total > 0 else 0.0
+    return spec["rate"] * fleet["share"] * weights.get(variant, 0.0) / total if total > 0 else 0.0
 
 
-def _capacity(endpoint: Any, variant: str, behaviour: dict[str, Any]) -> tuple[float, int]:
+def _capacity(fleet: dict[str, Any], variant: str, behaviour: dict[str, Any]) -> tuple[float, int]:
     """(requests per second the variant serves, instances behind it)."""
-    summary = next((v for v in endpoint.production_variants if v["VariantName"] == variant), {})
-    spec = emu(endpoint)["specs"].get(variant, {})
+    summary = next((v for v in fleet["variants"] if v["VariantName"] == variant), {})
+    spec = fleet["specs"].get(variant, {})
     serverless = summary.get("CurrentServerlessConfig") or spec.get("ServerlessConfig")
     if serverless:
         # Each concurrent slot serves one request per model latency.
@@ -121,22 +125,33 @@ def _capacity(endpoint: Any, variant: str, behaviour: dict[str, Any]) -> tuple[f
     return STATE.capacity(spec.get("InstanceType")) * instances, instances
 
 
+def live_fleet(endpoint: Any) -> dict[str, Any]:
+    """The fleet the endpoint's live config runs, outside a deployment."""
+    state = emu(endpoint)
+    return {"config": endpoint.endpoint_config_name if state["updated"] else None,
+            "variants": endpoint.production_variants, "specs": state["specs"], "share": 1.0, "new": False}
+
+
 def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, at: float, *,
-          invoked: bool, forced: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One request reaching `variant`: its outcome, recorded everywhere.
-    `forced` (an invoke-failures rule) is the container's answer."""
+          invoked: bool, forced: dict[str, Any] | None = None, fleet: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One request reaching `variant` of `fleet` (emu_deployment.fleet_for;
+    the live one by default): its outcome, recorded everywhere. `forced` (an
+    invoke-failures rule) is the container's answer."""
+    fleet = fleet or live_fleet(endpoint)
     name = endpoint.endpoint_name
     key = _key(account, region, name)
-    spec = emu(endpoint)["specs"].get(variant, {})
+    spec = fleet["specs"].get(variant, {})
     behaviour = behaviour_of(backend, spec.get("ModelName"))
-    rng = STATE.stream(f"serve|{key}|{variant}")
-    capacity, instances = _capacity(endpoint, variant, behaviour)
+    rng = STATE.stream(f"serve|{key}|{variant}" + ("|new" if fleet["new"] else ""))
+    capacity, instances = _capacity(fleet, variant, behaviour)
     second = int(at)
-    load = STATE.load.setdefault((key, variant), {})
+    # The new fleet's instances carry their own load.
+    load = STATE.load.setdefault((key + ("|new" if fleet["new"] else ""), variant), {})
     load[second] = load.get(second, 0) + 1
     STATE.first_seen.setdefault((key, variant), at)
     STATE.recent.setdefault((key, variant), deque()).append(at)
-    utilisation = max(load[second], _expected_rate(endpoint, variant)) / capacity if capacity > 0 else math.inf
+    expected = _expected_rate(endpoint, variant, fleet)
+    utilisation = max(load[second], expected) / capacity if capacity > 0 else math.inf
     overhead_ms = _draw_ms(rng, OVERHEAD["latencyMs"], OVERHEAD["latencyP99Ms"])
     model_ms: float | None
     if load[second] > capacity:
@@ -149,15 +164,15 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
             status, cause = 500, "model"
         else:
             status, cause = 200, None
-    config = endpoint.endpoint_config_name if emu(endpoint)["updated"] else None
     cloudwatch.record(
-        account, region, name, variant, config, at,
+        account, region, name, variant, fleet["config"], at,
         model_us=None if model_ms is None else model_ms * 1000.0,
         overhead_us=overhead_ms * 1000.0, status=status, instances=instances,
     )
-    _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked)
+    _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked, fleet["config"])
     return {
         "variant": variant,
+        "endpointConfigName": fleet["config"],
         "status": status,
         "cause": cause,
         "latencyMs": (model_ms or 0.0) + overhead_ms,
@@ -165,11 +180,22 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
 
 
 def _count(endpoint: str, variant: str, at: float, status: int, cause: str | None, model_ms: float | None,
-           overhead_ms: float, invoked: bool) -> None:
+           overhead_ms: float, invoked: bool, config: str | None) -> None:
     stats = STATE.stats.setdefault(endpoint, {"rejected": 0, "variants": {}})
     per_variant = stats["variants"].setdefault(variant, {"minutes": {}})
     minute = int(at // 60) * 60
-    bucket = per_variant["minutes"].setdefault(
+    buckets = [per_variant["minutes"]]
+    if config:
+        # Both fleets of a deployment run the same variant names: each
+        # config (fleet) is counted on its own too.
+        buckets.append(stats.setdefault("fleets", {}).setdefault(config, {"minutes": {}})["minutes"])
+    for minutes in buckets:
+        _add(minutes, minute, status, cause, model_ms, overhead_ms, invoked)
+
+
+def _add(minutes: dict[int, Any], minute: int, status: int, cause: str | None, model_ms: float | None,
+         overhead_ms: float, invoked: bool) -> None:
+    bucket = minutes.setdefault(
         minute, {"requests": 0, "invoked": 0, "errors4xx": 0, "model": 0, "capacity": 0, "latencies": []}
     )
     bucket["requests"] += 1
@@ -242,8 +268,10 @@ def _send(name: str, at: float) -> None:
     if endpoint.endpoint_status not in SERVING or not endpoint.production_variants:
         reject(name)
         return
-    variant = pick_variant(endpoint, STATE.stream(f"route|{_key(account, region, name)}"))
-    serve(account, region, backend, endpoint, variant, at, invoked=False)
+    key = _key(account, region, name)
+    fleet = deployments.fleet_for(endpoint, STATE.stream(f"fleet|{key}"), at)
+    variant = pick_variant(endpoint, STATE.stream(f"route|{key}"), fleet["variants"])
+    serve(account, region, backend, endpoint, variant, at, invoked=False, fleet=fleet)
 
 
 def prune(now: float) -> None:
@@ -277,14 +305,19 @@ def _summary(buckets: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _entries(groups: dict[str, Any]) -> dict[str, Any]:
+    result = {}
+    for name, data in sorted(groups.items()):
+        minutes = [data["minutes"][m] for m in sorted(data["minutes"])]
+        entry = _summary(minutes)
+        entry["minutes"] = [{"minute": iso(m), **_summary([data["minutes"][m]])} for m in sorted(data["minutes"])]
+        result[name] = entry
+    return result
+
+
 def report() -> dict[str, Any]:
     endpoints = {}
     for name, stats in sorted(STATE.stats.items()):
-        variants = {}
-        for variant, data in sorted(stats["variants"].items()):
-            minutes = [data["minutes"][m] for m in sorted(data["minutes"])]
-            entry = _summary(minutes)
-            entry["minutes"] = [{"minute": iso(m), **_summary([data["minutes"][m]])} for m in sorted(data["minutes"])]
-            variants[variant] = entry
-        endpoints[name] = {"rejected": stats["rejected"], "variants": variants}
+        endpoints[name] = {"rejected": stats["rejected"], "variants": _entries(stats["variants"]),
+                           "fleets": _entries(stats.get("fleets") or {})}
     return {"endpoints": endpoints, "time": time.time()}

@@ -9,8 +9,10 @@ import threading
 import time
 import traceback
 
+import emu_alarms as alarms
 import emu_autoscaling as autoscaling
 import emu_cloudwatch as cloudwatch
+import emu_deployment as deployments
 import emu_fleet as fleet
 import emu_sagemaker as sagemaker
 import emu_traffic as traffic
@@ -19,13 +21,14 @@ from emu_core import LOCK, STATE
 
 def sync(now: float) -> None:
     """Brings everything up to `now`: transitions, the requests simulated
-    clients owe, the metric minutes whose publication time has come, and the
-    alarms that judge them."""
+    clients owe, the metric minutes whose publication time has come, the
+    alarms that judge them, and the deployments those alarms roll back."""
     with LOCK:
         sagemaker.settle_all()
         traffic.generate(now)
         cloudwatch.publish_due(now)
-        cloudwatch.evaluate_alarms(now)
+        alarms.evaluate_alarms(now)
+        deployments.watch(now)
 
 
 def tick(now: float) -> None:

@@ -15,10 +15,14 @@ newcomer):
 
   emu_core.py        lock, settings, seeded random streams, reset
   emu_sagemaker.py   endpoint lifecycle, Describe* fidelity, model packages
+  emu_deployment.py  deployments inside UpdateEndpoint: traffic steps, bakes,
+                     alarms watched through them, rollback
   emu_fleet.py       instance accounting (GET /emulator/fleet)
   emu_traffic.py     simulated clients, model behaviour, capacity, stats
   emu_runtime.py     InvokeEndpoint
-  emu_cloudwatch.py  metric publication, GetMetricData/Statistics, alarms
+  emu_cloudwatch.py  metric publication, GetMetricData/Statistics
+  emu_metric_math.py metric math: operators, comparisons, IF, FILL, functions
+  emu_alarms.py      metric alarms, evaluated every 10 s as CloudWatch does
   emu_autoscaling.py Application Auto Scaling checks and target tracking
   emu_lineage.py     lineage contexts (CreateContext / DescribeContext /
                      DeleteContext), names unique per account and region
@@ -108,13 +112,15 @@ Gaps found and patched here (each patch names the behaviour it follows):
     distribution, and percentiles are nearest-rank over the whole period's
     distribution.
   * Metric math expressions in GetMetricData return the referenced series
-    unchanged or nothing: arithmetic (+ - * /, parentheses, numbers)
-    between series on shared timestamps is implemented; functions are
-    refused with a ValidationError rather than answered wrongly.
-  * Alarms never evaluate metrics. Now metric alarms (single metric,
-    ExtendedStatistic percentiles, and metric math with Metrics=[...])
-    evaluate on the published data every tick and before every CloudWatch
-    request.
+    unchanged or nothing: what alarms may use is implemented (+ - * / ^,
+    comparisons, AND/OR, IF, FILL, ABS, CEIL, FLOOR, LOG, LOG10, MIN, MAX,
+    SUM, AVG); SQRT and other functions are refused with a ValidationError
+    rather than answered wrongly.
+  * Alarms never evaluate metrics, and a state set with SetAlarmState
+    stays forever. Now metric alarms (single metric, ExtendedStatistic
+    percentiles, metric math with Metrics=[...], on any namespace) evaluate
+    every 10 s over CloudWatch's evaluation range with its missing-data
+    rules, and the next evaluation replaces a state set by hand.
   * CreateContext, DescribeContext and DeleteContext are not implemented
     (HTTP 500). Implemented: a context keeps its type, description, source
     and properties; a second CreateContext of a name that exists is refused
@@ -132,9 +138,8 @@ package, tags of a missing resource and a duplicate or missing context are
 approximations (the error codes match).
 
 Not emulated (known, out of scope): DeleteEndpoint is immediate (no
-Deleting); canary/linear traffic shifting inside one blue/green
-UpdateEndpoint (the old fleet serves until the update completes);
-scaling cooldowns; step scaling; metric math functions; Metrics Insights.
+Deleting); MaximumExecutionTimeoutInSeconds; scaling cooldowns; step scaling; metric math functions beyond those
+emu_metric_math.py lists; Metrics Insights.
 
 Emulation
 ---------
@@ -147,23 +152,31 @@ results never depend on the tick's phase:
     autoscaling step take);
   * simulated clients send the requests they owe;
   * metric minutes whose publication time came are published;
-  * alarms evaluate;
+  * alarms whose 10-second evaluation has come evaluate;
   * every autoscalingIntervalSeconds, target tracking takes one step.
 
 Failures by image. A model whose container image contains "fail-create"
 makes CreateEndpoint end Failed; one containing "fail-update" makes
 UpdateEndpoint end InService on the old config with FailureReason set
 (SageMaker's rollback of a failed update). FailureReason stays until an
-update succeeds. With UpdateEndpoint DeploymentConfig.AutoRollbackConfiguration,
-an alarm found in ALARM when the update completes sends the endpoint
-through RollingBack back to the old config, with the alarm named in
-FailureReason.
+update succeeds.
+
+Deployments (emu_deployment.py). An UpdateEndpoint provisions the new fleet
+(transitionSeconds), then shifts traffic to it step by step as its
+DeploymentConfig says (canary, linear, all at once, rolling batches), each
+step baked WaitIntervalInSeconds, then TerminationWaitInSeconds at full
+traffic. The AutoRollbackConfiguration alarms are watched from the first
+shift to the end; one in ALARM sends all traffic back to the old fleet at
+once (RollingBack), then the endpoint is InService on the old config with
+the alarm named in FailureReason. GET /emulator/deployments gives each
+deployment's steps and outcome.
 
 Traffic and models. A simulated client sends ratePerSecond requests, evenly
-spaced, to an endpoint that is InService or Updating/RollingBack (served by
-the live fleet); requests to a missing, Creating or Failed endpoint are
-rejected. A request without TargetVariant goes to a variant drawn by
-CurrentWeight (weight 0 gets none). Each variant's model behaves as the
+spaced, to an endpoint that is InService or Updating/RollingBack (during a
+deployment the new fleet takes its share, with its own model); requests to
+a missing, Creating or Failed endpoint are rejected. A request without
+TargetVariant goes to a variant of its fleet drawn by CurrentWeight (weight
+0 gets none). Each variant's model behaves as the
 newest model-behaviour rule whose "match" is part of its container image
 (or model name) says, by default errorRate 0 and a log-normal latency with
 median 40 ms and p99 80 ms. Each instance serves capacityPerInstance
@@ -179,19 +192,22 @@ published (Invocations, Invocation4XXErrors, Invocation5XXErrors,
 InvocationsPerInstance as statistic sets; ModelLatency and OverheadLatency
 in microseconds as distributions). Once an endpoint has been through an
 UpdateEndpoint, each request also counts in the same metrics with a third
-dimension EndpointConfigName (the config that served it), as SageMaker
-publishes for deployment guardrails alarms
+dimension EndpointConfigName (the config of the fleet that served it: old
+and new fleets apart during a deployment; the plain series holds both), as
+SageMaker publishes for deployment guardrails alarms
 (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
 metricsMode "faithful" (default) publishes a minute once it has closed plus
 a delay drawn per (endpoint, minute) from metricsDelaySeconds (default
 [60, 120]; env EMULATOR_METRICS_DELAY_SECONDS "30,60" or "45"); "instant"
 publishes every request at once, the open minute included.
 
-Alarms. Metric alarms are evaluated by emu_cloudwatch.evaluate_alarm: the
-last EvaluationPeriods periods ending at the newest period with data,
-DatapointsToAlarm of them breaching -> ALARM, otherwise OK, missing periods
-per TreatMissingData. An alarm that has never had data in its evaluation
-range (and one set by SetAlarmState, until data arrives) is left alone.
+Alarms. Metric alarms are evaluated by emu_alarms.evaluate_alarm every 10 s:
+the newest EvaluationPeriods real datapoints of the evaluation range
+(EvaluationPeriods + 2 periods under a minute, + max(2, ceil(300 / period))
+for a minute or more), DatapointsToAlarm of them breaching -> ALARM,
+otherwise OK; too few datapoints are filled per TreatMissingData as
+CloudWatch documents. A state set with SetAlarmState lasts until the next
+evaluation.
 
 Control endpoints (JSON; README.md has the full shapes). POST
 /moto-api/reset also clears all of this state and returns the config to
@@ -230,12 +246,20 @@ its start-up values.
                                       variants: {v: {requests, invoked,
                                       errors4xx, errors5xx: {model, capacity,
                                       total}, latencyMs: {p50, p99},
-                                      minutes: [...]}}}}}
+                                      minutes: [...]}}, fleets: {config:
+                                      {...same counts}}}}}
   GET    /emulator/metric-publications[?endpoint=name]
                                      -> {"publications": [{endpoint, variant,
                                       endpointConfigName, minute, dueAt,
                                       publishedAt, delaySeconds, invocations,
                                       errors5xx}], "time": now}
+  GET    /emulator/deployments[?endpoint=name]
+                                     -> {"deployments": [{endpoint, newConfig,
+                                      oldConfig, type, steps: [{at, startedAt,
+                                      newFleetShare, bakeSeconds}],
+                                      terminationWaitSeconds, alarms, startedAt,
+                                      plannedEndAt, status, rollbackStartedAt,
+                                      firingAlarms, endedAt}], "time": now}
   POST   /emulator/reset             same as POST /moto-api/reset
 """
 

@@ -1,0 +1,269 @@
+/**
+ * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
+ * rolls back without the runner.
+ *
+ * With rollout-controller: sagemaker, SageMaker carries out the deployment and
+ * rolls back only on the alarms of its AutoRollbackConfiguration
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
+ * The action judges on its own evidence and publishes each verdict as a
+ * custom metric (1 failed, 0 passing or still judging); one alarm on it,
+ * Maximum >= 1, fires on a failed verdict. Missing data is breaching, so the
+ * action falling silent (the runner died) fires it too: the action republishes
+ * its last verdict as a heartbeat, and the heartbeat window says how long it
+ * may be silent before SageMaker rolls back.
+ *
+ * The period: the smallest CloudWatch allows (10 or 30 s on a high-resolution
+ * metric, else a multiple of 60;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html)
+ * that is at least the gate interval, so the verdict published at every gate
+ * evaluation lands in every period, and a failed verdict is seen within one
+ * period of being published: a rollback starts within gate-interval + one
+ * period (+ SageMaker's reaction) of the evidence.
+ *
+ * Silence: with missing data breaching, CloudWatch judges the newest real
+ * datapoint in its evaluation range and fires only when the range holds none
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+ * AWS gives the range's length by example only (5 datapoints for 3 evaluation
+ * periods); the reading taken, the emulator's too: EvaluationPeriods + 2
+ * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
+ * a minute or more, plus one period for the evaluation to come round.
+ */
+import {
+  DeleteAlarmsCommand,
+  PutMetricAlarmCommand,
+  PutMetricDataCommand,
+  type MetricDataQuery,
+  type PutMetricAlarmCommandInput,
+  type PutMetricDataCommandInput
+} from '@aws-sdk/client-cloudwatch'
+import * as core from '@actions/core'
+import { awsCall, errorMessage } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import { normalQuantile } from './statistics.js'
+
+export const VERDICT_NAMESPACE = 'SageMakerDeploy'
+export const VERDICT_METRIC = 'RolloutVerdict'
+/** CloudWatch's longest alarm name. */
+const MAX_ALARM_NAME = 255
+/** Period × EvaluationPeriods may not exceed a day for periods under an hour. */
+const MAX_PERIOD_SECONDS = 86_400
+const HIGH_RESOLUTION_PERIODS = [10, 30]
+/** What SageMaker adds to an alarm's firing before it moves traffic back, as the rollback bound counts it. */
+export const SAGEMAKER_REACTION_MS = 5_000
+
+/** failed: the action judged the new fleet bad; passing and judging publish 0. */
+export type Verdict = 'passing' | 'judging' | 'failed'
+
+export interface VerdictTarget {
+  /** The config the deployment moves to: the verdict is about its fleet, and its name is unique to this run. */
+  newConfig: string
+  /** How often the action judges: the alarm's period follows from it. */
+  gateIntervalMs: number
+}
+
+/** The alarm's period in seconds: the least CloudWatch allows that is at least the gate interval. */
+export function verdictPeriodSeconds(gateIntervalMs: number): number {
+  if (!(gateIntervalMs > 0)) throw new Error(`the gate interval must be positive; got ${gateIntervalMs} ms`)
+  const seconds = Math.ceil(gateIntervalMs / 1000)
+  const highResolution = HIGH_RESOLUTION_PERIODS.find((period) => seconds <= period)
+  const period = highResolution ?? Math.ceil(seconds / 60) * 60
+  if (period > MAX_PERIOD_SECONDS) {
+    throw new Error(`a gate interval of ${seconds} s is longer than a CloudWatch alarm period may be (a day)`)
+  }
+  return period
+}
+
+/** How many periods one evaluation of a one-period alarm looks back over (see the module's note). */
+export function evaluationRangePeriods(periodSeconds: number, evaluationPeriods = 1): number {
+  if (periodSeconds < 60) return evaluationPeriods + 2
+  return evaluationPeriods + Math.max(2, Math.ceil(300 / periodSeconds))
+}
+
+/** How often the action republishes its last verdict: twice a period, so a late gate evaluation misses none. */
+export function heartbeatIntervalMs(gateIntervalMs: number): number {
+  return (verdictPeriodSeconds(gateIntervalMs) * 1000) / 2
+}
+
+/**
+ * The heartbeat window: the longest the action may be silent before its alarm fires and SageMaker rolls back
+ * (the evaluation range, plus one period for the evaluation to come round).
+ */
+export function heartbeatWindowMs(gateIntervalMs: number): number {
+  const period = verdictPeriodSeconds(gateIntervalMs)
+  return (evaluationRangePeriods(period) + 1) * period * 1000
+}
+
+/** The longest from the evidence to SageMaker's rollback on a failed verdict: gate interval, one period, reaction. */
+export function failedVerdictRollbackMs(gateIntervalMs: number): number {
+  return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS
+}
+
+export function verdictAlarmName(target: Pick<VerdictTarget, 'newConfig'>): string {
+  const name = `sagemaker-deploy-${target.newConfig}-verdict`
+  if (name.length > MAX_ALARM_NAME) throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`)
+  return name
+}
+
+function verdictDimensions(endpointName: string, target: VerdictTarget) {
+  return [
+    { Name: 'EndpointName', Value: endpointName },
+    { Name: 'EndpointConfigName', Value: target.newConfig }
+  ]
+}
+
+/** One verdict as PutMetricData: high resolution when the alarm's period is under a minute. */
+export function verdictMetricInput(
+  endpointName: string,
+  target: VerdictTarget,
+  verdict: Verdict,
+  at: Date
+): PutMetricDataCommandInput {
+  return {
+    Namespace: VERDICT_NAMESPACE,
+    MetricData: [
+      {
+        MetricName: VERDICT_METRIC,
+        Dimensions: verdictDimensions(endpointName, target),
+        Timestamp: at,
+        Value: verdict === 'failed' ? 1 : 0,
+        StorageResolution: verdictPeriodSeconds(target.gateIntervalMs) < 60 ? 1 : 60
+      }
+    ]
+  }
+}
+
+/** The one alarm on the verdicts: a failed verdict or silence puts it in ALARM. */
+export function verdictAlarmInput(endpointName: string, target: VerdictTarget): PutMetricAlarmCommandInput {
+  const period = verdictPeriodSeconds(target.gateIntervalMs)
+  return {
+    AlarmName: verdictAlarmName(target),
+    AlarmDescription: `The verdict of sagemaker-deploy on the new fleet of "${target.newConfig}": a failed verdict, or no verdict for ${Math.round(heartbeatWindowMs(target.gateIntervalMs) / 1000)} s, makes SageMaker roll back. Deleted when the deployment ends.`,
+    Namespace: VERDICT_NAMESPACE,
+    MetricName: VERDICT_METRIC,
+    Dimensions: verdictDimensions(endpointName, target),
+    Statistic: 'Maximum',
+    Period: period,
+    EvaluationPeriods: 1,
+    DatapointsToAlarm: 1,
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    TreatMissingData: 'breaching'
+  }
+}
+
+/**
+ * Publishes one verdict. Not recorded as a change: the heartbeat republishes every few seconds and would bury the
+ * summary's "What changed"; createVerdictAlarm records the first publication, so a dry run shows it.
+ */
+export async function publishVerdict(ctx: OperationContext, target: VerdictTarget, verdict: Verdict): Promise<void> {
+  if (ctx.dryRun) return
+  const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()))
+  await awsCall('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () =>
+    ctx.clients.cloudwatch.send(new PutMetricDataCommand(input))
+  )
+}
+
+/**
+ * Publishes a "judging" verdict, then creates the alarm. The order matters: missing data is breaching, so an alarm
+ * created before its first datapoint would fire at its first evaluation. Returns the alarm's name.
+ */
+export async function createVerdictAlarm(ctx: OperationContext, target: VerdictTarget): Promise<string> {
+  const metric = verdictMetricInput(ctx.endpointName, target, 'judging', new Date(ctx.clock.now()))
+  await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () =>
+    ctx.clients.cloudwatch.send(new PutMetricDataCommand(metric))
+  )
+  const alarm = verdictAlarmInput(ctx.endpointName, target)
+  await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () =>
+    ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm))
+  )
+  return alarm.AlarmName as string
+}
+
+/** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
+export async function deleteVerdictAlarm(ctx: OperationContext, name: string): Promise<void> {
+  const input = { AlarmNames: [name] }
+  try {
+    await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () =>
+      ctx.clients.cloudwatch.send(new DeleteAlarmsCommand(input))
+    )
+  } catch (error) {
+    core.warning(`Could not delete the verdict alarm ${name}: ${errorMessage(error)} Delete it by hand.`)
+  }
+}
+
+export interface ErrorRateAlarmTarget {
+  variantName: string
+  /** The new fleet's config: its EndpointConfigName dimension selects the new fleet's metrics. */
+  newConfig: string
+}
+
+/** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */
+function literal(value: number): string {
+  return String(Number(value.toPrecision(10)))
+}
+
+/**
+ * The Wilson score lower bound of the new fleet's 5XX rate over one minute, as metric math an alarm may use:
+ * arithmetic and ^0.5 (an alarm may not use SQRT;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).
+ * A minute with no invocations divides by zero: CloudWatch drops that datapoint, so it is missing, not breaching.
+ */
+export function errorRateLowerBoundExpression(errorsId: string, invocationsId: string, z: number): string {
+  const rate = `(${errorsId} / ${invocationsId})`
+  const z2 = literal(z * z)
+  return (
+    `(${rate} + ${z2} / (2 * ${invocationsId}) - ${literal(z)} * ` +
+    `(${rate} * (1 - ${rate}) / ${invocationsId} + ${z2} / (4 * ${invocationsId} ^ 2)) ^ 0.5) / ` +
+    `(1 + ${z2} / ${invocationsId})`
+  )
+}
+
+/**
+ * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
+ * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
+ * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.
+ */
+export function errorRateLowerBoundAlarmInput(
+  endpointName: string,
+  target: ErrorRateAlarmTarget,
+  maxErrorRate: number,
+  confidence: number
+): PutMetricAlarmCommandInput {
+  if (!(confidence > 0.5 && confidence < 1)) throw new Error(`confidence must be between 0.5 and 1; got ${confidence}`)
+  const dimensions = [
+    { Name: 'EndpointName', Value: endpointName },
+    { Name: 'VariantName', Value: target.variantName },
+    { Name: 'EndpointConfigName', Value: target.newConfig }
+  ]
+  const metric = (id: string, metricName: string): MetricDataQuery => ({
+    Id: id,
+    MetricStat: {
+      Metric: { Namespace: 'AWS/SageMaker', MetricName: metricName, Dimensions: dimensions },
+      Period: 60,
+      Stat: 'Sum'
+    },
+    ReturnData: false
+  })
+  const name = `sagemaker-deploy-${target.newConfig}-max-error-rate-bound`
+  if (name.length > MAX_ALARM_NAME) throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`)
+  return {
+    AlarmName: name,
+    AlarmDescription: `max-error-rate ${literal(maxErrorRate * 100)}% of the new fleet of "${target.newConfig}" at ${literal(confidence * 100)}% confidence (Wilson lower bound), created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`,
+    ComparisonOperator: 'GreaterThanThreshold',
+    Threshold: maxErrorRate,
+    EvaluationPeriods: 1,
+    DatapointsToAlarm: 1,
+    // Before the new fleet takes traffic there is no data: that must not roll back.
+    TreatMissingData: 'notBreaching',
+    Metrics: [
+      metric('errors', 'Invocation5XXErrors'),
+      metric('invocations', 'Invocations'),
+      {
+        Id: 'error_rate_lower_bound',
+        Expression: errorRateLowerBoundExpression('errors', 'invocations', normalQuantile(confidence)),
+        Label: '5XX rate, Wilson lower bound',
+        ReturnData: true
+      }
+    ]
+  }
+}
