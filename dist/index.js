@@ -81094,7 +81094,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4803);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1453);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -81103,7 +81103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4803:
+/***/ 1453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85924,6 +85924,48 @@ function retargetTracking(configuration, endpointName, variantName) {
     }
     return copy;
 }
+/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
+function formatVariantScaling(scaling) {
+    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`];
+    if (isSuspended(scaling.suspendedState))
+        parts.push('scaling suspended');
+    for (const policy of scaling.policies)
+        parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`);
+    for (const action of scaling.scheduledActions) {
+        const range = action.ScalableTargetAction;
+        parts.push(`scheduled action "${action.ScheduledActionName}" (${action.Schedule}${range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''})`);
+    }
+    if (scaling.policies.length === 0)
+        parts.push('no scaling policies');
+    return parts.join('; ');
+}
+function formatPolicy(policy) {
+    const tracking = policy.TargetTrackingScalingPolicyConfiguration;
+    if (!tracking)
+        return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType;
+    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
+        tracking.CustomizedMetricSpecification?.MetricName ??
+        'a metric math expression';
+    const cooldowns = [
+        tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
+        tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
+    ].filter(Boolean);
+    return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
+}
+/** The variant's scalable target alone (no policies), or undefined when it has none. */
+async function describeScalableTarget(ctx, endpointName, variantName) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
+        ServiceNamespace: scope.ServiceNamespace,
+        ScalableDimension: scope.ScalableDimension,
+        ResourceIds: [resourceId]
+    })));
+    return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+}
+
+;// CONCATENATED MODULE: ./src/scaling-policy.ts
+
 /** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */
 const SCALING_METRIC_DETAILS = {
     InvocationsPerInstance: {
@@ -85964,89 +86006,6 @@ function targetTrackingPolicy(endpointName, variantName, settings) {
             ScaleOutCooldown: Math.round(settings.scaleOutCooldownSeconds)
         }
     };
-}
-/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
-function formatVariantScaling(scaling) {
-    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`];
-    if (isSuspended(scaling.suspendedState))
-        parts.push('scaling suspended');
-    for (const policy of scaling.policies)
-        parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`);
-    for (const action of scaling.scheduledActions) {
-        const range = action.ScalableTargetAction;
-        parts.push(`scheduled action "${action.ScheduledActionName}" (${action.Schedule}${range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''})`);
-    }
-    if (scaling.policies.length === 0)
-        parts.push('no scaling policies');
-    return parts.join('; ');
-}
-function formatPolicy(policy) {
-    const tracking = policy.TargetTrackingScalingPolicyConfiguration;
-    if (!tracking)
-        return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType;
-    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
-        tracking.CustomizedMetricSpecification?.MetricName ??
-        'a metric math expression';
-    const cooldowns = [
-        tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
-        tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
-    ].filter(Boolean);
-    return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
-}
-/** The variant's scalable target alone (no policies), or undefined when it has none. */
-async function describeScalableTarget(ctx, endpointName, variantName) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
-        ServiceNamespace: scope.ServiceNamespace,
-        ScalableDimension: scope.ScalableDimension,
-        ResourceIds: [resourceId]
-    })));
-    return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
-}
-/** All three switches, so an update never leaves one to chance. */
-function fullState(state) {
-    return {
-        DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
-        DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
-        ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
-    };
-}
-/**
- * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
- * moving away from it cannot shrink the fleet a rollback would return to.
- * Returns the state it had, to put back; undefined when the variant is not
- * scaled or its scale-in is suspended already.
- * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
- */
-async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = () => { }) {
-    const target = await describeScalableTarget(ctx, endpointName, variantName);
-    if (!target || target.SuspendedState?.DynamicScalingInSuspended)
-        return undefined;
-    const before = fullState(target.SuspendedState);
-    // Told before the call goes out: a run cancelled while it is out must still know what to put back.
-    aboutToSuspend(before);
-    const resourceId = variantResourceId(endpointName, variantName);
-    // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
-    const input = {
-        ...targetScope(resourceId),
-        SuspendedState: { ...before, DynamicScalingInSuspended: true }
-    };
-    await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
-    return before;
-}
-/**
- * Puts back the state suspendScaleIn found, if scale-in is still suspended;
- * a variant no longer registered (its scaling moved at a promotion) is left
- * alone. Safe to repeat, from the post step too.
- */
-async function resumeScaleIn(ctx, endpointName, variantName, before) {
-    const target = await describeScalableTarget(ctx, endpointName, variantName);
-    if (!target?.SuspendedState?.DynamicScalingInSuspended)
-        return;
-    const resourceId = variantResourceId(endpointName, variantName);
-    const input = { ...targetScope(resourceId), SuspendedState: fullState(before) };
-    await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint.ts
@@ -86292,6 +86251,7 @@ async function requireUpdatable(ctx) {
  * and give it one target-tracking policy. The policy's name is fixed, so a
  * re-run updates it in place and a new scaling-metric replaces the old one.
  */
+
 
 
 
@@ -88900,7 +88860,61 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/scale-in.ts
+/**
+ * Holding a variant's capacity through a rollout: its dynamic scale-in
+ * suspended while traffic moves away from it, and put back as it was.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+
+
+/** All three switches, so an update never leaves one to chance. */
+function fullState(state) {
+    return {
+        DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
+        DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
+        ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
+    };
+}
+/**
+ * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
+ * moving away from it cannot shrink the fleet a rollback would return to.
+ * Returns the state it had, to put back; undefined when the variant is not
+ * scaled or its scale-in is suspended already.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = () => { }) {
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
+    if (!target || target.SuspendedState?.DynamicScalingInSuspended)
+        return undefined;
+    const before = fullState(target.SuspendedState);
+    // Told before the call goes out: a run cancelled while it is out must still know what to put back.
+    aboutToSuspend(before);
+    const resourceId = variantResourceId(endpointName, variantName);
+    // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
+    const input = {
+        ...targetScope(resourceId),
+        SuspendedState: { ...before, DynamicScalingInSuspended: true }
+    };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+    return before;
+}
+/**
+ * Puts back the state suspendScaleIn found, if scale-in is still suspended;
+ * a variant no longer registered (its scaling moved at a promotion) is left
+ * alone. Safe to repeat, from the post step too.
+ */
+async function resumeScaleIn(ctx, endpointName, variantName, before) {
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
+    if (!target?.SuspendedState?.DynamicScalingInSuspended)
+        return;
+    const resourceId = variantResourceId(endpointName, variantName);
+    const input = { ...targetScope(resourceId), SuspendedState: fullState(before) };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
+
 
 
 
@@ -96982,6 +96996,44 @@ const PERMISSION_HINT = "The workflow must grant the job's token `permissions: d
  * nothing to record or GitHub would not create it (with a warning saying why).
  */
 async function startDeployment(request) {
+    const github = connect(request);
+    if (!github)
+        return undefined;
+    const id = await createDeployment(github, request);
+    if (id === undefined)
+        return undefined;
+    info(`Recorded GitHub deployment ${id} to environment "${github.environment}".`);
+    const post = statusPoster(github, id, request);
+    await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`);
+    const target = { endpointName: request.endpointName, region: request.region };
+    let finished = false;
+    return {
+        id,
+        environment: github.environment,
+        async finish(outcome, description) {
+            if (finished)
+                return;
+            finished = true;
+            const posted = await post(outcome, description);
+            if (posted && outcome !== 'in_progress') {
+                await retireSuperseded(github.octokit, {
+                    ...github.repository,
+                    environment: github.environment,
+                    id,
+                    target,
+                    // A success replaces what served; any ending replaces a rollout left in progress
+                    // (a paused canary this run promoted or rolled back, or a run that died).
+                    states: outcome === 'success' ? ['success', 'in_progress'] : ['in_progress'],
+                    options: github.options,
+                    timeoutMs: github.timeoutMs,
+                    warn: (text) => github.warn(`${github.prefix}: ${text}`)
+                });
+            }
+        }
+    };
+}
+/** The client and the repository, commit and environment to record under; undefined (with a warning) when one is missing. */
+function connect(request) {
     const environment = request.environment?.trim();
     if (!environment)
         return undefined;
@@ -96998,18 +97050,27 @@ async function startDeployment(request) {
         warn(`${prefix} was not recorded: GITHUB_REPOSITORY and GITHUB_SHA must name the repository and commit.`);
         return undefined;
     }
-    const repository = { owner: run.owner, repo: run.repo };
-    const octokit = githubClient(token, run);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const options = () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } });
-    const environmentUrl = consoleUrl(request.region, request.endpointName);
+    return {
+        octokit: githubClient(token, run),
+        repository: { owner: run.owner, repo: run.repo },
+        run,
+        ref,
+        environment,
+        timeoutMs,
+        options: () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } }),
+        warn,
+        prefix
+    };
+}
+async function createDeployment(github, request) {
+    const { warn, prefix, ref } = github;
     const target = { endpointName: request.endpointName, region: request.region };
-    let id;
     try {
-        const created = await octokit.rest.repos.createDeployment({
-            ...repository,
+        const created = await github.octokit.rest.repos.createDeployment({
+            ...github.repository,
             ref,
-            environment,
+            environment: github.environment,
             task: 'deploy',
             // The commit was built and tested by this workflow: deploy it as it is,
             // not merged with the default branch, and without waiting on status checks.
@@ -97017,67 +97078,51 @@ async function startDeployment(request) {
             required_contexts: [],
             description: deployments_shortened(request.description ?? `SageMaker endpoint ${request.endpointName} in ${request.region}`),
             payload: { ...request.payload, ...target },
-            ...options()
+            ...github.options()
         });
         if (!('id' in created.data)) {
             // 202: GitHub merged the default branch into the ref instead of creating a deployment.
             warn(`${prefix} was not created: GitHub answered HTTP ${created.status}: ${sentence(created.data.message ?? 'no deployment')}`);
             return undefined;
         }
-        id = created.data.id;
+        return created.data.id;
     }
     catch (error) {
-        warn(`${prefix} could not be created at ${ref}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`);
+        warn(`${prefix} could not be created at ${ref}: ${describeError(github, error)}`);
         return undefined;
     }
-    info(`Recorded GitHub deployment ${id} to environment "${environment}".`);
-    const post = async (state, description) => {
+}
+/** Sets the deployment's status; false (with a warning) when GitHub would not. */
+function statusPoster(github, id, request) {
+    const environmentUrl = consoleUrl(request.region, request.endpointName);
+    return async (state, description) => {
         try {
-            await octokit.rest.repos.createDeploymentStatus({
-                ...repository,
+            await github.octokit.rest.repos.createDeploymentStatus({
+                ...github.repository,
                 deployment_id: id,
                 state,
                 description: deployments_shortened(description),
                 environment_url: environmentUrl,
-                ...(run.runUrl ? { log_url: run.runUrl } : {}),
+                ...(github.run.runUrl ? { log_url: github.run.runUrl } : {}),
                 // GitHub would mark every earlier successful deployment of the environment
                 // inactive, whichever endpoint it put there; retireSuperseded does it for this endpoint only.
                 auto_inactive: false,
-                ...options()
+                ...github.options()
             });
             return true;
         }
         catch (error) {
-            warn(`${prefix}: could not set deployment ${id} to ${state}: ${describeGitHubError(error, { apiUrl: run.apiUrl, timeoutMs, permissionHint: PERMISSION_HINT })}`);
+            github.warn(`${github.prefix}: could not set deployment ${id} to ${state}: ${describeError(github, error)}`);
             return false;
         }
     };
-    await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`);
-    let finished = false;
-    return {
-        id,
-        environment,
-        async finish(outcome, description) {
-            if (finished)
-                return;
-            finished = true;
-            const posted = await post(outcome, description);
-            if (posted && outcome !== 'in_progress') {
-                await retireSuperseded(octokit, {
-                    ...repository,
-                    environment,
-                    id,
-                    target,
-                    // A success replaces what served; any ending replaces a rollout left in progress
-                    // (a paused canary this run promoted or rolled back, or a run that died).
-                    states: outcome === 'success' ? ['success', 'in_progress'] : ['in_progress'],
-                    options,
-                    timeoutMs,
-                    warn: (text) => warn(`${prefix}: ${text}`)
-                });
-            }
-        }
-    };
+}
+function describeError(github, error) {
+    return describeGitHubError(error, {
+        apiUrl: github.run.apiUrl,
+        timeoutMs: github.timeoutMs,
+        permissionHint: PERMISSION_HINT
+    });
 }
 /**
  * Once a deployment succeeds, the endpoint no longer serves what earlier ones
