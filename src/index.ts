@@ -1,3 +1,3 @@
-import { run } from './main.js'
+import { start } from './start.js'
 
-await run()
+await start()
