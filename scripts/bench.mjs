@@ -4,7 +4,8 @@
 // GitHub runner runs it) against the moto emulator, through the counting
 // proxy in test/proxy/, and checks the figures against their targets:
 //
-//   cold start        process start to the first AWS request (median of 20)
+//   cold start        process start to the first AWS request (median of 20), with the bundle's size,
+//                     side by side with the previous release's bundle and a minimal @actions/core action
 //   API calls         per API for a 4-step canary, 6 gate evaluations a step
 //   overhead          rollout wall time minus bake time minus transition time, per step
 //   detection         gate input turns bad -> the evaluation that sees it -> first weight change
@@ -22,13 +23,10 @@
 // it the bench runs the first five, and --all runs all seven. --transition=S sets the emulator's
 // transition time for the first four (default 1 s). --seed=N seeds the emulator for evidence and
 // controllers (default 1), --runs=N sets the runs of each kind in evidence (default 10),
-// --healthy-error-rate=F the healthy models' 5XX share there (default 0.01), and --write-docs
-// writes the controllers table into docs/controllers.md.
+// --healthy-error-rate=F the healthy models' 5XX share there (default 0.01), --write-docs
+// writes the controllers table into docs/controllers.md, and --previous=<commit> picks the dist/
+// that cold start compares with (default: the previous release, see scripts/bench/startup.mjs).
 // It prints figures; it is not a test and never fails the build.
-
-import { spawnSync } from 'node:child_process'
-import { promises as fsp, statSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
 
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker'
@@ -36,14 +34,7 @@ import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker'
 import { setAlarm } from '../test/emulator/alarms.mjs'
 import { emulatorControl } from '../test/emulator/control.mjs'
 import { formatTable, preciseNow, seededRandom, startProxy } from '../test/proxy/proxy.mjs'
-import {
-  ACTION_ENTRY,
-  SetupError,
-  ensureNode24,
-  nodeVersion,
-  requireBuiltAction,
-  startEmulator
-} from '../test/runner/runner.mjs'
+import { SetupError, ensureNode24, nodeVersion, requireBuiltAction, startEmulator } from '../test/runner/runner.mjs'
 import {
   MINUTE_MS,
   WEIGHTS,
@@ -61,6 +52,7 @@ import {
 import { controllers } from './bench/controllers.mjs'
 import { evidence } from './bench/evidence.mjs'
 import { reliability } from './bench/reliability.mjs'
+import { PREVIOUS_RELEASE, startup } from './bench/startup.mjs'
 
 const LONG = process.argv.includes('--long')
 const ALL = process.argv.includes('--all')
@@ -89,7 +81,6 @@ const GATE_INTERVAL_S = 1
 const LONG_TRANSITION_S = LONG ? 150 : 45
 
 const TARGETS = {
-  coldStartMs: 400,
   overheadPerStepMs: 250,
   detectionSlackMs: 500,
   weightChangeAfterDetectionMs: 1000,
@@ -189,34 +180,16 @@ function canaryInputs(endpoint, extra = {}) {
 // Measurements
 // ---------------------------------------------------------------------------
 
-async function coldStart(node, emulator, aws) {
-  await seedServing(aws, 'bench-cold')
-  const proxy = await startProxy({ target: emulator.url })
-  const baseline = []
-  for (let i = 0; i < 5; i++) {
-    const started = preciseNow()
-    spawnSync(node, ['-e', '0'])
-    baseline.push(preciseNow() - started)
-  }
-  const samples = []
-  for (let i = 0; i < COLD_START_RUNS; i++) {
-    proxy.reset()
-    const run = await runAction(proxy.url, { operation: 'monitor', 'endpoint-name': 'bench-cold' })
-    const first = proxy.timeline()[0]
-    if (!first) throw new Error(`run ${i + 1} made no AWS request:\n${logOf(run)}`)
-    samples.push(first.at - run.startedAt)
-  }
-  await proxy.close()
-  const bundle = await fsp.readFile(ACTION_ENTRY)
-  const coldMedian = median(samples)
-  console.log(
-    `\nCold start (${COLD_START_RUNS} runs of operation: monitor): median ${ms(coldMedian)}, min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}; ` +
-      `Node 24 itself (node -e 0): median ${ms(median(baseline))}`
-  )
-  console.log(
-    `Bundle: dist/index.js ${(statSync(ACTION_ENTRY).size / 1024 / 1024).toFixed(2)} MB (${(gzipSync(bundle).length / 1024 / 1024).toFixed(2)} MB gzipped)`
-  )
-  target('cold start (median)', ms(coldMedian), `< ${TARGETS.coldStartMs} ms`, coldMedian < TARGETS.coldStartMs)
+/** Start-up beside the previous release and a minimal action: scripts/bench/startup.mjs. */
+async function coldStart(emulator, aws) {
+  await startup({
+    emulator,
+    aws,
+    runs: COLD_START_RUNS,
+    previous: argument('previous') ?? PREVIOUS_RELEASE,
+    log: (line) => console.log(line),
+    target
+  })
 }
 
 /** One gated canary of 4 steps; returns the proxy's view and the action's own rollout record. */
@@ -602,7 +575,7 @@ const started = Date.now()
 try {
   console.log(`Benchmark of dist/index.js under Node ${await nodeVersion(node)}`)
   if (ONLY?.some((section) => !SECTIONS.includes(section))) throw new Error(`--only takes ${SECTIONS.join(', ')}`)
-  if (wanted('cold')) await section('cold', () => coldStart(node, emulator, aws))
+  if (wanted('cold')) await section('cold', () => coldStart(emulator, aws))
   // The long transition runs beside the rollouts: it only polls, every few seconds.
   const longPolls = wanted('polls') ? await startLongTransition(emulator, aws) : undefined
   if (wanted('calls')) await section('calls', () => apiCallsAndOverhead(emulator, aws))

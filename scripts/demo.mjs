@@ -68,7 +68,7 @@ const METRICS_DELAY_SECONDS = [5, 15]
 const BAD_ERROR_RATE = 0.08
 const MAX_ERROR_RATE = '1%'
 
-// The demo itself runs on the developer's Node (20 or later); the SDK's notice about
+// The demo itself runs on the developer's Node (20.19 or later, package.json's engines); the SDK's notice about
 // future Node versions concerns this script, not the action, and would only confuse.
 process.removeAllListeners('warning')
 process.on('warning', (warning) => {

@@ -1,208 +1,129 @@
 #!/usr/bin/env node
-// `npm run release -- 1.2.0 [--dry-run]`: cut a release of the action.
+// Releases are cut by .github/workflows/release.yml when a version tag is
+// pushed; this script is what it runs, and what a maintainer runs first.
 //
-// Users pin `@v1` (or `@v1.2.0`), and the runner executes the committed
-// dist/index.js at that tag, so a release is: a clean main whose dist/ matches
-// src/, the version bumped everywhere it is compiled in (package.json,
-// src/version.ts, and so dist/, which carries it in the AWS user agent), the
-// CHANGELOG's Unreleased section filed under the version, one commit, the tag
-// v1.2.0, and the major tag v1 moved to it. Pushing stays a deliberate step:
-// the script prints the commands instead of running them.
+//   npm run release -- prepare 1.2.0   set the version in package.json, package-lock.json and
+//                                      src/version.ts, and file CHANGELOG's Unreleased notes under it
+//   npm run release -- check v1.2.0    what the workflow will check before it builds: the version
+//                                      everywhere, the notes, and (unless --skip-dist) dist/ against src/
+//   npm run release -- notes v1.2.0    the release notes the workflow publishes
 //
-// --dry-run runs the read-only checks and prints every step without changing
-// anything; a failed check is reported and the rest of the plan still shown.
+// It never tags, pushes or publishes: the tag push is the deliberate step, and
+// the workflow builds, attests and publishes from it.
 
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const RELEASE_BRANCH = 'main'
 const VERSION_FILE = 'src/version.ts'
 const CHANGELOG = 'CHANGELOG.md'
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/
+const VERSION_LINE = /^(export const ACTION_VERSION = )'([^']*)'$/m
 
-const argv = process.argv.slice(2)
-const dryRun = argv.includes('--dry-run')
-const positional = argv.filter((arg) => !arg.startsWith('--'))
-const unknownFlags = argv.filter((arg) => arg.startsWith('--') && arg !== '--dry-run')
+/** `v1.2.0` or `1.2.0` to its parts; undefined for anything else. */
+export function parseVersion(text) {
+  const version = String(text).replace(/^v/, '')
+  const match = SEMVER.exec(version)
+  if (!match) return undefined
+  return { version, tag: `v${version}`, major: `v${match[1]}`, prerelease: match[4] !== undefined }
+}
+
+/** The body of a `## [heading]` section of a Keep a Changelog file, trimmed; undefined when absent. */
+export function changelogSection(changelog, heading) {
+  const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const section = new RegExp(`^## \\[${escaped}\\][^\\n]*\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(changelog)
+  return section ? section[1].trim() : undefined
+}
+
+/** The changelog with the Unreleased notes filed under `version`, and an empty Unreleased above them. */
+export function fileUnreleased(changelog, version, date) {
+  const notes = changelogSection(changelog, 'Unreleased')
+  if (!notes) throw new Error(`${CHANGELOG} has no notes under "## [Unreleased]".`)
+  if (changelogSection(changelog, version) !== undefined) throw new Error(`${CHANGELOG} already has ${version}.`)
+  return changelog.replace(/^## \[Unreleased\][^\n]*\n/m, `## [Unreleased]\n\n## [${version}] - ${date}\n`)
+}
+
+/** Every problem that would stop the workflow for `tag`, as sentences; empty when it would go on. */
+export function releaseProblems(tag, files) {
+  const parsed = parseVersion(tag)
+  if (!parsed || !tag.startsWith('v')) return [`"${tag}" is not a version tag like v1.2.0 or v1.3.0-rc.1.`]
+  const problems = []
+  const declared = {
+    'package.json': JSON.parse(files.packageJson).version,
+    'package-lock.json': JSON.parse(files.packageLock).version,
+    [VERSION_FILE]: VERSION_LINE.exec(files.versionSource)?.[2]
+  }
+  for (const [file, version] of Object.entries(declared)) {
+    if (version !== parsed.version) problems.push(`${file} declares ${version ?? 'no version'}, not ${parsed.version}.`)
+  }
+  if (!changelogSection(files.changelog, parsed.version)) {
+    problems.push(`${CHANGELOG} has no notes under "## [${parsed.version}]" for the release.`)
+  }
+  return problems
+}
+
+const read = (file) => readFileSync(path.join(REPO_ROOT, file), 'utf8')
+const readReleaseFiles = () => ({
+  packageJson: read('package.json'),
+  packageLock: read('package-lock.json'),
+  versionSource: read(VERSION_FILE),
+  changelog: read(CHANGELOG)
+})
+
+function check(tag, skipDist) {
+  const problems = releaseProblems(tag, readReleaseFiles())
+  if (!skipDist) {
+    try {
+      execFileSync(process.execPath, ['scripts/check-dist.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' })
+    } catch (error) {
+      problems.push(String(error.stderr || error.message).trim())
+    }
+  }
+  for (const problem of problems) console.error(`✘ ${problem}`)
+  if (problems.length > 0) process.exit(1)
+  console.log(`✔ ${tag} is ready: push the tag and the Release workflow builds, attests and publishes it.`)
+}
+
+function prepare(text) {
+  const parsed = parseVersion(text)
+  if (!parsed) usage(`"${text}" is not a version like 1.2.0 or 1.3.0-rc.1.`)
+  const today = new Date().toISOString().slice(0, 10)
+  writeFileSync(path.join(REPO_ROOT, CHANGELOG), fileUnreleased(read(CHANGELOG), parsed.version, today))
+  execFileSync('npm', ['version', parsed.version, '--no-git-tag-version', '--allow-same-version'], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore'
+  })
+  writeFileSync(path.join(REPO_ROOT, VERSION_FILE), read(VERSION_FILE).replace(VERSION_LINE, `$1'${parsed.version}'`))
+  console.log(
+    [
+      `Prepared ${parsed.tag}. Next:`,
+      `  npm run build                      # the version is in the AWS user agent, so dist/ changes`,
+      `  git commit -am "Release ${parsed.tag}"  # with dist/, through a pull request to main`,
+      `  npm run release -- check ${parsed.tag}   # on main, once merged`,
+      `  git tag -a ${parsed.tag} -m ${parsed.tag} && git push origin ${parsed.tag}`
+    ].join('\n')
+  )
+}
 
 function usage(message) {
   if (message) console.error(`${message}\n`)
-  console.error('Usage: npm run release -- <version> [--dry-run]    (for example: npm run release -- 1.2.0)')
+  console.error('Usage: npm run release -- prepare <version> | check <tag> [--skip-dist] | notes <tag>')
   process.exit(2)
 }
 
-if (unknownFlags.length > 0) usage(`Unknown option ${unknownFlags.join(', ')}.`)
-if (positional.length !== 1) usage('Give exactly one version.')
-const version = positional[0].replace(/^v/, '')
-const parsed = SEMVER.exec(version)
-if (!parsed) usage(`"${positional[0]}" is not a version like 1.2.0 (or 1.2.0-rc.1).`)
-const tag = `v${version}`
-const prerelease = parsed[4] !== undefined
-// A prerelease must not move the tag every user of @v1 runs.
-const majorTag = prerelease ? undefined : `v${parsed[1]}`
-
-const git = (...args) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim()
-const quote = (arg) => (/^[\w@%+=:,./^-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`)
-
-let failedChecks = 0
-const step = (text) => console.log(`${dryRun ? '[dry-run] ' : ''}${text}`)
-
-/** A read-only check: runs in a dry run too. */
-function check(description, test) {
-  let problem
-  try {
-    problem = test()
-  } catch (error) {
-    problem = error instanceof Error ? error.message : String(error)
+function main(argv) {
+  const [command, value] = argv.filter((arg) => !arg.startsWith('--'))
+  if (!value) usage()
+  if (command === 'prepare') return prepare(value)
+  if (command === 'check') return check(value, argv.includes('--skip-dist'))
+  if (command === 'notes') {
+    const notes = changelogSection(read(CHANGELOG), parseVersion(value)?.version ?? value)
+    if (!notes) usage(`${CHANGELOG} has no section for ${value}.`)
+    return console.log(notes)
   }
-  if (!problem) {
-    console.log(`✔ ${description}`)
-    return
-  }
-  failedChecks++
-  console.log(`✘ ${description}: ${problem}`)
-  if (!dryRun) process.exit(1)
+  usage(`Unknown command "${command}".`)
 }
 
-/** A change: printed in a dry run, done otherwise. */
-function change(description, command, action) {
-  step(`${description}${command ? `\n    $ ${command}` : ''}`)
-  if (!dryRun) action()
-}
-
-function compareVersions(a, b) {
-  const pa = SEMVER.exec(a)
-  const pb = SEMVER.exec(b)
-  if (!pa || !pb) return 0
-  for (let i = 1; i <= 3; i++) {
-    const diff = Number(pa[i]) - Number(pb[i])
-    if (diff !== 0) return diff
-  }
-  // 1.2.0-rc.1 comes before 1.2.0
-  if (pa[4] === undefined || pb[4] === undefined) return (pa[4] === undefined) - (pb[4] === undefined)
-  return pa[4].localeCompare(pb[4], 'en', { numeric: true })
-}
-
-const packageJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'))
-const currentVersion = packageJson.version
-
-console.log(`Release ${tag} (from ${currentVersion})${dryRun ? ': dry run, nothing will change' : ''}\n`)
-
-// ---------------------------------------------------------------------------
-// Checks
-// ---------------------------------------------------------------------------
-
-check(`on branch ${RELEASE_BRANCH}`, () => {
-  const branch = git('rev-parse', '--abbrev-ref', 'HEAD')
-  return branch === RELEASE_BRANCH ? undefined : `on "${branch}"`
-})
-
-check('the working tree is clean', () => {
-  const status = execFileSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8' }).trimEnd()
-  return status ? `uncommitted changes:\n${status}` : undefined
-})
-
-check(`${tag} is newer than ${currentVersion}`, () =>
-  compareVersions(version, currentVersion) > 0 ? undefined : `${version} is not above ${currentVersion}`
-)
-
-check(`the tag ${tag} does not exist yet`, () =>
-  git('tag', '--list', tag) ? `${tag} already exists (git show ${tag})` : undefined
-)
-
-const versionSource = readFileSync(path.join(REPO_ROOT, VERSION_FILE), 'utf8')
-const VERSION_LINE = /^(export const ACTION_VERSION = )'[^']*'$/m
-check(`${VERSION_FILE} declares ACTION_VERSION`, () =>
-  VERSION_LINE.test(versionSource) ? undefined : `no line "export const ACTION_VERSION = '...'"`
-)
-
-const changelog = existsSync(path.join(REPO_ROOT, CHANGELOG))
-  ? readFileSync(path.join(REPO_ROOT, CHANGELOG), 'utf8')
-  : ''
-const UNRELEASED = /^## \[?Unreleased\]?[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m
-const releaseNotes = UNRELEASED.exec(changelog)?.[1]?.trim() ?? ''
-check(`${CHANGELOG} says what is in the release (its Unreleased section)`, () =>
-  releaseNotes ? undefined : `add the release's changes under "## [Unreleased]" first`
-)
-
-check('dist/ matches src/', () => {
-  try {
-    execFileSync(process.execPath, ['scripts/check-dist.mjs'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: 'pipe' })
-    return undefined
-  } catch (error) {
-    return `${(error.stderr || error.stdout || error.message).trim()}`
-  }
-})
-
-if (failedChecks > 0) console.log(`\n${failedChecks} check(s) failed: a real run would stop there.`)
-console.log()
-
-// ---------------------------------------------------------------------------
-// Changes
-// ---------------------------------------------------------------------------
-
-change(
-  `Set the version to ${version} in package.json and package-lock.json`,
-  `npm version ${version} --no-git-tag-version`,
-  () =>
-    execFileSync('npm', ['version', version, '--no-git-tag-version', '--allow-same-version'], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit'
-    })
-)
-
-change(`Set ACTION_VERSION to '${version}' in ${VERSION_FILE}`, undefined, () =>
-  writeFileSync(path.join(REPO_ROOT, VERSION_FILE), versionSource.replace(VERSION_LINE, `$1'${version}'`))
-)
-
-const today = new Date().toISOString().slice(0, 10)
-change(`File the Unreleased notes in ${CHANGELOG} under "## [${version}] - ${today}"`, undefined, () => {
-  const updated = changelog.replace(/^## \[?Unreleased\]?[^\n]*\n/m, `## [Unreleased]\n\n## [${version}] - ${today}\n`)
-  writeFileSync(path.join(REPO_ROOT, CHANGELOG), updated)
-})
-
-// The version is compiled into the bundle (the AWS user agent), so dist/ changes with it.
-change('Rebuild dist/', 'npm run build', () =>
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' })
-)
-
-const files = ['package.json', 'package-lock.json', VERSION_FILE, CHANGELOG, 'dist']
-change('Commit', `git add ${files.join(' ')} && git commit -m ${quote(`Release ${tag}`)}`, () => {
-  git('add', '--', ...files)
-  git('commit', '--quiet', '-m', `Release ${tag}`)
-})
-
-// An annotated tag carrying the notes: `gh release create --notes-from-tag` publishes them.
-change(`Tag ${tag} (annotated, with the release notes)`, `git tag -a ${tag} -F <notes>`, () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'release-notes-'))
-  try {
-    const notes = path.join(dir, 'notes.md')
-    writeFileSync(notes, `${tag}\n\n${releaseNotes}\n`)
-    // Markdown headings start with '#', which the default cleanup drops as comments.
-    git('tag', '-a', tag, '--cleanup=whitespace', '-F', notes)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-})
-
-if (majorTag) {
-  change(`Move the major tag ${majorTag} to ${tag}`, `git tag -f ${majorTag}`, () => git('tag', '-f', majorTag))
-} else {
-  step(`${tag} is a prerelease: ${`v${parsed[1]}`} stays where it is.`)
-}
-
-console.log(
-  dryRun
-    ? '\nThen, as a real run would, print how to publish:\n'
-    : `\nReleased ${tag} locally; nothing was pushed. Push with:\n`
-)
-console.log(`  git push origin ${RELEASE_BRANCH} ${tag}`)
-if (majorTag) console.log(`  git push --force origin ${majorTag}`)
-console.log(`\nThen publish it (and list it on the Marketplace):\n`)
-console.log(`  gh release create ${tag} --verify-tag --notes-from-tag${prerelease ? ' --prerelease' : ''}`)
-
-if (dryRun && failedChecks > 0) process.exit(1)
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2))

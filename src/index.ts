@@ -1,3 +1,6 @@
-import { run } from './main.js'
+import { keepCompiledCode } from './compile-cache.js'
 
-await run()
+// Before anything else is loaded, so that all of it, @actions/core included, is cached for the next step.
+keepCompiledCode(process.env.RUNNER_TEMP)
+const { start } = await import('./start.js')
+await start()

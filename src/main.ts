@@ -9,27 +9,15 @@ import { isExpiredCredentials } from './aws/errors.js'
 import { systemClock, type Clock } from './clock.js'
 import { OperationContext } from './context.js'
 import { COMMON_INPUTS, parseSettings, readHeadline, recordingReader } from './inputs.js'
-import { runConfigureAutoscaling } from './operations/configure-autoscaling.js'
-import { runDeleteAutoscaling } from './operations/delete-autoscaling.js'
-import { runDelete } from './operations/delete.js'
-import { runDeploy } from './operations/deploy.js'
-import { runHealthCheck } from './operations/health-check.js'
-import { runMonitor } from './operations/monitor.js'
-import { runPromote } from './operations/promote.js'
-import { runRollback } from './operations/rollback.js'
-import { runUpdateCapacity } from './operations/update-capacity.js'
-import { runUpdateTraffic } from './operations/update-traffic.js'
 import { newReport, type Report } from './report.js'
 import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
 import { installCancellationHandlers, recordCancellation } from './cancel.js'
-import { runPost } from './post.js'
 import { runIdentity } from './identity.js'
 import { withEndpointLock } from './lock.js'
 import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
-import { putEndpointDashboard } from './dashboard.js'
-import { startDeployment, type DeploymentHandle, type DeploymentOutcome } from './github/deployments.js'
-import { postPlanComment, type PlanCommentRequest } from './github/plan-comment.js'
+import type { DeploymentHandle, DeploymentOutcome } from './github/deployments.js'
+import type { PlanCommentRequest } from './github/plan-comment.js'
 
 export interface RunDependencies {
   clock: Clock
@@ -45,7 +33,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     ...overrides
   }
   // One bundle serves both steps; the main step leaves a mark the post step finds.
-  if (core.getState(STATE_KEYS.isPost) === 'true') return runPost(deps.clock, deps.createClients)
+  if (core.getState(STATE_KEYS.isPost) === 'true') {
+    const { runPost } = await import('./post.js')
+    return runPost(deps.clock, deps.createClients)
+  }
   core.saveState(STATE_KEYS.isPost, 'true')
 
   const request: Array<[string, string]> = []
@@ -74,7 +65,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     // First, so that a warning about it reaches the summary.
     await deployment?.finish(deploymentOutcome(report), decision())
     const html = await writeResult()
-    if (planComment && html) await postPlanComment({ ...planComment, body: html })
+    if (planComment && html) {
+      const { postPlanComment } = await import('./github/plan-comment.js')
+      await postPlanComment({ ...planComment, body: html })
+    }
   }
   /** Set when the run should leave a dashboard: written however the operation ends, a rollback most of all. */
   let dashboardFor: OperationContext | undefined
@@ -112,6 +106,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     await withEndpointLock(ctx, settings, async () => {
       // Inside the lock: a run turned away by another one's lock records no deployment of its own.
       if (RELEASING.has(settings.operation) && !settings.dryRun) {
+        const { startDeployment } = await import('./github/deployments.js')
         deployment = await startDeployment({
           token: settings.record.githubToken,
           environment: settings.record.environment,
@@ -148,6 +143,7 @@ function deploymentOutcome(report: Report): DeploymentOutcome {
 }
 
 async function recordDashboard(ctx: OperationContext): Promise<void> {
+  const { putEndpointDashboard } = await import('./dashboard.js')
   const dashboard = await putEndpointDashboard(ctx, {
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
@@ -156,28 +152,34 @@ async function recordDashboard(ctx: OperationContext): Promise<void> {
   if (dashboard) ctx.report.dashboardUrl = dashboard.url
 }
 
+/**
+ * Each operation is loaded when it runs: the runner starts the bundle for every
+ * step, and V8 compiles what is loaded, so a monitor need not pay for the
+ * rollout engine, autoscaling or the framework image tables. ncc emits each
+ * dynamic import as a chunk beside dist/index.js.
+ */
 async function dispatch(ctx: OperationContext, settings: Settings): Promise<void> {
   switch (settings.operation) {
     case 'deploy':
-      return runDeploy(ctx, settings.deploy)
+      return (await import('./operations/deploy.js')).runDeploy(ctx, settings.deploy)
     case 'promote':
-      return runPromote(ctx, settings.rollout)
+      return (await import('./operations/promote.js')).runPromote(ctx, settings.rollout)
     case 'update-traffic':
-      return runUpdateTraffic(ctx, settings.updateTraffic)
+      return (await import('./operations/update-traffic.js')).runUpdateTraffic(ctx, settings.updateTraffic)
     case 'update-capacity':
-      return runUpdateCapacity(ctx, settings.updateCapacity)
+      return (await import('./operations/update-capacity.js')).runUpdateCapacity(ctx, settings.updateCapacity)
     case 'configure-autoscaling':
-      return runConfigureAutoscaling(ctx, settings.autoscaling)
+      return (await import('./operations/configure-autoscaling.js')).runConfigureAutoscaling(ctx, settings.autoscaling)
     case 'delete-autoscaling':
-      return runDeleteAutoscaling(ctx, settings.deleteAutoscaling)
+      return (await import('./operations/delete-autoscaling.js')).runDeleteAutoscaling(ctx, settings.deleteAutoscaling)
     case 'monitor':
-      return runMonitor(ctx, settings.monitor)
+      return (await import('./operations/monitor.js')).runMonitor(ctx, settings.monitor)
     case 'health-check':
-      return runHealthCheck(ctx, settings.healthCheck)
+      return (await import('./operations/health-check.js')).runHealthCheck(ctx, settings.healthCheck)
     case 'delete':
-      return runDelete(ctx, settings.delete)
+      return (await import('./operations/delete.js')).runDelete(ctx, settings.delete)
     case 'rollback':
-      return runRollback(ctx, settings.rollback)
+      return (await import('./operations/rollback.js')).runRollback(ctx, settings.rollback)
   }
 }
 

@@ -10,8 +10,8 @@ import { parse } from 'yaml'
 
 const WORKFLOW_DIRS = ['.github/workflows', 'examples']
 const ACTIONLINT = path.resolve('node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js')
-/** How the examples refer to this action, and how CI runs it on itself. */
-const THIS_ACTION = /^(\.\/?|your-org\/sagemaker-deploy-action@v\d+)$/
+/** How the examples refer to this action (pinned by SHA, see pinning.test.ts), and how CI runs it on itself. */
+const THIS_ACTION = /^(\.\/?|your-org\/sagemaker-deploy-action@RELEASE_COMMIT_SHA)$/
 
 const workflowFiles = WORKFLOW_DIRS.flatMap((dir) =>
   existsSync(dir)
@@ -175,7 +175,7 @@ describe.each(workflowFiles)('%s', (file) => {
   if (file.startsWith('examples')) {
     it('uses the action as users reference it', () => {
       expect(uses.length).toBeGreaterThan(0)
-      for (const { step } of uses) expect(step.uses).toBe('your-org/sagemaker-deploy-action@v1')
+      for (const { step } of uses) expect(step.uses).toBe('your-org/sagemaker-deploy-action@RELEASE_COMMIT_SHA')
     })
 
     it('gets AWS credentials through OIDC in every job that uses the action', () => {
