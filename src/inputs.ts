@@ -400,7 +400,8 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
       containerStartupTimeoutSeconds: startupTimeout === undefined ? undefined : Math.round(startupTimeout / 1000),
       modelDataDownloadTimeoutSeconds: downloadTimeout === undefined ? undefined : Math.round(downloadTimeout / 1000),
       volumeSizeGb: inputs.optional('volume-size', (raw) => parseVolumeSize(raw)),
-      dataCapture: parseDataCapture(inputs)
+      dataCapture: parseDataCapture(inputs),
+      acceptEula: parseAcceptEula(inputs)
     }),
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
     // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
@@ -466,6 +467,18 @@ function parseModelSource(inputs: InputSource): ModelSource {
     imageUri: inputs.required('image-uri', (raw) => parseImageUri('image-uri', raw)),
     ...definedOnly({ modelDataUrl })
   }
+}
+
+/** A EULA is accepted for the model data SageMaker downloads: without model data there is nothing to accept it for. */
+function parseAcceptEula(inputs: InputSource): boolean | undefined {
+  const accept = inputs.optional('accept-eula', (raw) => parseBoolean('accept-eula', raw))
+  if (accept === true && inputs.raw('model-data-url') === '') {
+    throw new InputError(
+      'accept-eula',
+      'needs input "model-data-url": SageMaker takes the acceptance with the model data it downloads'
+    )
+  }
+  return accept
 }
 
 /** Subnets and security groups go together: a model in a VPC needs both. */

@@ -20,6 +20,8 @@ import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } 
 import { tagsOf } from './lineage.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
 import type { carriedConfigSettings, ModelSettings } from './serving.js'
+import { containerToCreate, modelDataLocation } from './serving-container.js'
+import { hideEnvironment, maskEnvironmentValues } from './secrets.js'
 
 /** Endpoint-level settings of a config: everything but its name, variants and tags. */
 export type EndpointConfigSettings = ReturnType<typeof carriedConfigSettings>
@@ -34,7 +36,14 @@ export interface NewConfigLineage {
 
 /** Everything CreateModel needs besides the name and tags. */
 export interface ModelSpec extends ModelSettings {
+  /** What the container runs: the image or package, and where the model data is. */
   PrimaryContainer: ContainerDefinition
+}
+
+/** The CreateModel request for a spec: what the container runs joined with its settings. */
+export function createModelInput(modelName: string, spec: ModelSpec, tags: Tag[]): CreateModelCommandInput {
+  const { containerSettings, PrimaryContainer: runs, ...model } = spec
+  return { ModelName: modelName, ...model, PrimaryContainer: containerToCreate(runs, containerSettings), Tags: tags }
 }
 
 /**
@@ -56,20 +65,20 @@ export async function ensureModel(
     onRecord?: () => void
   }
 ): Promise<boolean> {
-  const input: CreateModelCommandInput = {
-    ModelName: modelName,
-    ...spec,
-    Tags: toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
-  }
+  const input = createModelInput(
+    modelName,
+    spec,
+    toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
+  )
   if (options.reuseByName) {
     const existing = await findModel(ctx, modelName)
     if (existing) {
       const container = existing.PrimaryContainer
-      const wanted = spec.PrimaryContainer
+      const wanted = input.PrimaryContainer
       const same =
-        (container?.Image ?? '') === (wanted.Image ?? '') &&
-        (container?.ModelPackageName ?? '') === (wanted.ModelPackageName ?? '') &&
-        (container?.ModelDataUrl ?? '') === (wanted.ModelDataUrl ?? '') &&
+        (container?.Image ?? '') === (wanted?.Image ?? '') &&
+        (container?.ModelPackageName ?? '') === (wanted?.ModelPackageName ?? '') &&
+        modelDataLocation(container) === modelDataLocation(wanted) &&
         existing.ExecutionRoleArn === spec.ExecutionRoleArn
       if (!same) {
         throw new Error(
@@ -86,7 +95,8 @@ export async function ensureModel(
   try {
     await createOrAdopt(
       ctx,
-      { api: 'CreateModel', resource: `model "${modelName}"`, input },
+      // The plan, the log and the summary get the request with its environment's values hidden; AWS gets it whole.
+      { api: 'CreateModel', resource: `model "${modelName}"`, input: hideEnvironment(input) },
       () => ctx.clients.sagemaker.send(new CreateModelCommand(input)),
       async () => {
         const model = await findModel(ctx, modelName)
@@ -101,7 +111,8 @@ export async function ensureModel(
       created.models = created.models.filter((name) => name !== modelName)
       onRecord?.()
     }
-    throw error
+    // A validation error may quote the value it refused.
+    throw maskEnvironmentValues(error, input.PrimaryContainer?.Environment)
   }
   return true
 }

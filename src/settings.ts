@@ -139,6 +139,8 @@ export interface DeploySettings {
   modelDataDownloadTimeoutSeconds?: number
   volumeSizeGb?: number
   dataCapture?: { destinationS3Uri: string; samplingPercent: number }
+  /** accept-eula; absent, the serving model's acceptance is carried with new model data. */
+  acceptEula?: boolean
   rollout: RolloutSettings
 }
 
