@@ -20,7 +20,8 @@ import {
   parsePercentThreshold,
   parseRoleArn,
   parseS3Uri,
-  parseSageMakerName
+  parseSageMakerName,
+  parseTargetModel
 } from './parse.js'
 import { checkSageMakerControllerLimits, parseBatchSize } from './rollout/native-limits.js'
 import {
@@ -133,7 +134,10 @@ class InputSource {
     return {
       payload,
       contentType,
-      count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
+      count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 })),
+      ...definedOnly({
+        targetModel: this.optional('probe-target-model', (raw) => parseTargetModel('probe-target-model', raw))
+      })
     }
   }
 }

@@ -255,3 +255,16 @@ export function parseImageUri(input: string, raw: string): string {
   }
   return value
 }
+
+/**
+ * InvokeEndpoint's TargetModel: the model's path under the multi-model
+ * prefix, 1 to 1024 printable characters without leading whitespace
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html).
+ */
+export function parseTargetModel(input: string, raw: string): string {
+  const value = raw.trim()
+  if (value.length > 1024 || !/^\S[\x20-\x7e]*$/.test(value)) {
+    throw new InputError(input, 'must be a model path under the prefix, such as model-a.tar.gz', raw)
+  }
+  return value
+}

@@ -30,6 +30,7 @@ import {
   namesSomething,
   newContainerSettings,
   recordSetting as record,
+  severalContainers,
   type ContainerSettings,
   type SettingSource
 } from './serving-container.js'
@@ -83,6 +84,12 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
     const shadows = (config.ShadowProductionVariants ?? []).map((variant) => variant.VariantName).join(', ')
     throw new Error(
       `${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`
+    )
+  }
+  const pipeline = severalContainers(serving.model)
+  if (pipeline) {
+    throw new Error(
+      `${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), and move the endpoint to a config that names it (CreateEndpointConfig, UpdateEndpoint).`
     )
   }
   const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName)

@@ -53,6 +53,8 @@ export interface ProbeSettings {
   payload: string
   contentType: string
   count: number
+  /** Sent as TargetModel: the model a multi-model endpoint loads for the probe. */
+  targetModel?: string
 }
 
 export interface GateSettings {
