@@ -11,6 +11,7 @@
  * Only what names something is carried: a describe call may answer an empty
  * structure (an emulator does), which CreateModel would refuse.
  */
+import * as core from '@actions/core'
 import type {
   ContainerDefinition,
   ContainerMode,
@@ -96,6 +97,8 @@ export function newContainerSettings(
   const environment: Record<string, string> = {}
   for (const [key, value] of Object.entries(serving?.Environment ?? {})) {
     environment[key] = value
+    // As the inputs' values are (main.ts): the runner masks it should anything print it.
+    if (value.length >= 6) core.setSecret(value)
     recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, from)
   }
   for (const [key, value] of Object.entries(deploy.modelEnvironment)) {

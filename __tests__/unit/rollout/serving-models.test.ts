@@ -150,6 +150,7 @@ describe('environment values are never printed', () => {
   })
 
   it('in a real run, though AWS is sent the values', async () => {
+    core.setSecret.mockClear()
     const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
@@ -157,6 +158,9 @@ describe('environment values are never printed', () => {
       SECRET
     )
     expectNowhere(result, [SECRET, CARRIED_SECRET])
+    // The runner masks both, should anything print them.
+    expect(core.setSecret).toHaveBeenCalledWith(SECRET)
+    expect(core.setSecret).toHaveBeenCalledWith(CARRIED_SECRET)
   })
 
   it('in an error that quotes one', async () => {
