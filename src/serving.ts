@@ -35,6 +35,7 @@ import {
   type SettingSource
 } from './serving-container.js'
 import { refuseWhatTheModelCannotServe } from './serving-refusals.js'
+import { newInstanceCount } from './serving-capacity.js'
 import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type RolloutSettings } from './settings.js'
 
 export type { SettingSource } from './serving-container.js'
@@ -278,29 +279,16 @@ export function newVariant(
     record(sources, 'ServerlessConfig', JSON.stringify(primary.ServerlessConfig), from)
   } else {
     const instanceType = newInstanceType(deploy, serving) ?? NEW_ENDPOINT_DEFAULTS.instanceType
-    // The count it serves with now, not its config's initial count: autoscaling may have grown the fleet.
-    const instanceCount =
-      deploy.instanceCount ??
-      (primary?.InstanceType ? (serving?.primaryInstances ?? primary.InitialInstanceCount) : undefined) ??
-      NEW_ENDPOINT_DEFAULTS.instanceCount
+    const instances = newInstanceCount(deploy, serving)
     variant.InstanceType = instanceType as ProductionVariant['InstanceType']
-    variant.InitialInstanceCount = instanceCount
+    variant.InitialInstanceCount = instances.count
     record(
       sources,
       'InstanceType',
       instanceType,
       deploy.instanceType ? 'input instance-type' : primary?.InstanceType ? from : 'default'
     )
-    record(
-      sources,
-      'InitialInstanceCount',
-      String(instanceCount),
-      deploy.instanceCount !== undefined
-        ? 'input instance-count'
-        : primary?.InstanceType
-          ? `${from}, the instances it serves with now`
-          : 'default'
-    )
+    record(sources, 'InitialInstanceCount', String(instances.count), instances.source)
   }
   for (const field of INHERITED_VARIANT_FIELDS) {
     const inherited = primary?.[field]
