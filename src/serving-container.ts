@@ -99,7 +99,7 @@ export function newContainerSettings(
     environment[key] = value
     // As the inputs' values are (main.ts): the runner masks it should anything print it.
     if (value.length >= 6) core.setSecret(value)
-    recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, from)
+    recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, from + codeInS3(key, value))
   }
   for (const [key, value] of Object.entries(deploy.modelEnvironment)) {
     environment[key] = value
@@ -129,6 +129,19 @@ export function newContainerSettings(
     recordSetting(sources, 'ModelAccessConfig', `AcceptEula: ${carriedAccess.AcceptEula}`, from)
   }
   return settings
+}
+
+/**
+ * A framework container's SAGEMAKER_SUBMIT_DIRECTORY may name the serving
+ * model's code archive in S3 (the SageMaker Python SDK's source_dir may be an
+ * S3 URI of a tar file: https://github.com/aws/sagemaker-python-sdk/pull/1498)
+ * rather than code inside its model data: carried, the new model runs that
+ * code. The summary says so, without the value.
+ */
+function codeInS3(key: string, value: string): string {
+  return key === 'SAGEMAKER_SUBMIT_DIRECTORY' && value.startsWith('s3://')
+    ? ': it names code in S3, which the new model runs unless model-environment sets it'
+    : ''
 }
 
 /** The model's settings that describe how its containers are called, carried as they serve. */

@@ -131,6 +131,29 @@ describe("the serving container's settings", () => {
   })
 })
 
+describe('code the serving model names in S3', () => {
+  it('is carried, and the summary says the new model runs it unless model-environment sets it', async () => {
+    seedServing({
+      PrimaryContainer: {
+        Image: `${IMAGE}-old`,
+        Environment: {
+          SAGEMAKER_PROGRAM: 'serve.py',
+          SAGEMAKER_SUBMIT_DIRECTORY: 's3://code/fraud/v1/sourcedir.tar.gz'
+        }
+      }
+    })
+
+    const result = await runAction({ ...canary, 'model-environment': '' }, { clock })
+
+    expect(result.summary).toContain(
+      '<tr><td><code>Environment SAGEMAKER_SUBMIT_DIRECTORY</code></td><td>(value not shown)</td><td>inherited from model &quot;fraud-v1&quot;: it names code in S3, which the new model runs unless model-environment sets it</td></tr>'
+    )
+    expect(result.summary).toContain(
+      '<tr><td><code>Environment SAGEMAKER_PROGRAM</code></td><td>(value not shown)</td><td>inherited from model &quot;fraud-v1&quot;</td></tr>'
+    )
+  })
+})
+
 describe('environment values are never printed', () => {
   beforeEach(() => seedServing({ PrimaryContainer: FRAMEWORK_CONTAINER }))
 
