@@ -9,8 +9,6 @@ import {
   DescribeModelCommand,
   type CreateEndpointCommandInput,
   type CreateEndpointConfigCommandInput,
-  type ContainerDefinition,
-  type CreateModelCommandInput,
   type ProductionVariant,
   type Tag
 } from '@aws-sdk/client-sagemaker'
@@ -19,8 +17,9 @@ import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from './endpoint.js'
 import { tagsOf } from './lineage.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
-import type { carriedConfigSettings, ModelSettings } from './serving.js'
-import { containerToCreate, modelDataLocation } from './serving-container.js'
+import type { carriedConfigSettings } from './serving.js'
+import { createModelInput, type ModelSpec } from './model-request.js'
+import { modelDataLocation, servingContainer } from './serving-container.js'
 import { hideEnvironment, maskEnvironmentValues } from './secrets.js'
 
 /** Endpoint-level settings of a config: everything but its name, variants and tags. */
@@ -34,17 +33,7 @@ export interface NewConfigLineage {
   newVariant?: string
 }
 
-/** Everything CreateModel needs besides the name and tags. */
-export interface ModelSpec extends ModelSettings {
-  /** What the container runs: the image or package, and where the model data is. */
-  PrimaryContainer: ContainerDefinition
-}
-
-/** The CreateModel request for a spec: what the container runs joined with its settings. */
-export function createModelInput(modelName: string, spec: ModelSpec, tags: Tag[]): CreateModelCommandInput {
-  const { containerSettings, PrimaryContainer: runs, ...model } = spec
-  return { ModelName: modelName, ...model, PrimaryContainer: containerToCreate(runs, containerSettings), Tags: tags }
-}
+export type { ModelSpec } from './model-request.js'
 
 /**
  * Creates the model, or reuses one of the same name that already runs the
@@ -73,8 +62,8 @@ export async function ensureModel(
   if (options.reuseByName) {
     const existing = await findModel(ctx, modelName)
     if (existing) {
-      const container = existing.PrimaryContainer
-      const wanted = input.PrimaryContainer
+      const container = servingContainer(existing)
+      const wanted = servingContainer(input)
       const same =
         (container?.Image ?? '') === (wanted?.Image ?? '') &&
         (container?.ModelPackageName ?? '') === (wanted?.ModelPackageName ?? '') &&
@@ -112,7 +101,7 @@ export async function ensureModel(
       onRecord?.()
     }
     // A validation error may quote the value it refused.
-    throw maskEnvironmentValues(error, input.PrimaryContainer?.Environment)
+    throw maskEnvironmentValues(error, servingContainer(input)?.Environment)
   }
   return true
 }

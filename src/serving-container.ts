@@ -54,7 +54,7 @@ export type DescribedModel = Pick<
   'ModelName' | 'PrimaryContainer' | 'Containers' | 'InferenceExecutionConfig'
 >
 
-/** The one container that serves; undefined for none, or for several (refused before any change). */
+/** A model's one container, wherever it is declared; undefined for none, or for several (refused before any change). */
 export function servingContainer(model: DescribedModel | undefined): ContainerDefinition | undefined {
   if (model?.PrimaryContainer) return model.PrimaryContainer
   const containers = model?.Containers ?? []

@@ -30,6 +30,7 @@ import {
   namesSomething,
   newContainerSettings,
   recordSetting as record,
+  servingContainer,
   severalContainers,
   type ContainerSettings,
   type SettingSource
@@ -179,6 +180,12 @@ export interface ModelSettings {
   InferenceExecutionConfig?: InferenceExecutionConfig
   /** The container's own settings, joined with what it runs when the model is created. */
   containerSettings: ContainerSettings
+  /**
+   * The serving model declared its one container in `Containers` rather than
+   * as `PrimaryContainer`: the new model does too, in the shape SageMaker
+   * accepted, with the InferenceExecutionConfig that goes with it.
+   */
+  containerInList?: boolean
 }
 
 export function newModelSettings(
@@ -201,6 +208,7 @@ export function newModelSettings(
   }
   const executionConfig = carriedExecutionConfig(serving?.model, sources)
   if (executionConfig) settings.InferenceExecutionConfig = executionConfig
+  if (serving && !serving.model.PrimaryContainer && servingContainer(serving.model)) settings.containerInList = true
   const vpc: VpcConfig | undefined = deploy.vpc
     ? { Subnets: deploy.vpc.subnets, SecurityGroupIds: deploy.vpc.securityGroupIds }
     : carriedVpc(serving?.model.VpcConfig)

@@ -146,13 +146,17 @@ describe('a serving model of several containers', () => {
     expect(changeCalls(aws)).toEqual([])
   })
 
-  it('of one container in a list is carried as the primary container', async () => {
-    seedServing({ Containers: [{ Image: `${IMAGE}-old`, Environment: { SAGEMAKER_PROGRAM: 'serve.py' } }] })
+  it('of one container in a list gives a model in the same shape, with its execution config', async () => {
+    seedServing({
+      Containers: [{ Image: `${IMAGE}-old`, Environment: { SAGEMAKER_PROGRAM: 'serve.py' } }],
+      InferenceExecutionConfig: { Mode: 'Direct' }
+    })
 
     const result = await runAction({ ...canary, 'model-data-url': '' }, { clock })
 
     expect(result.failed).toBeUndefined()
-    expect(createdModel().PrimaryContainer).toEqual({ Image: IMAGE, Environment: { SAGEMAKER_PROGRAM: 'serve.py' } })
-    expect(createdModel()).not.toHaveProperty('Containers')
+    expect(createdModel().Containers).toEqual([{ Image: IMAGE, Environment: { SAGEMAKER_PROGRAM: 'serve.py' } }])
+    expect(createdModel()).not.toHaveProperty('PrimaryContainer')
+    expect(createdModel().InferenceExecutionConfig).toEqual({ Mode: 'Direct' })
   })
 })
