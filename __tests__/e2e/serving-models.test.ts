@@ -166,6 +166,42 @@ describe("the serving container's settings", () => {
   )
 })
 
+describe("a gated model's EULA acceptance", () => {
+  it.concurrent('is carried from the serving data to the new data, with the data as SageMaker takes it', async () => {
+    const name = 'gated-llm'
+    await serving(name, {
+      ExecutionRoleArn: TEST_ROLE_ARN,
+      PrimaryContainer: {
+        Image: image('gated-serving'),
+        Environment: { HF_MODEL_ID: '/opt/ml/model', OPTION_TENSOR_PARALLEL_DEGREE: '1' },
+        ModelDataSource: {
+          S3DataSource: {
+            S3Uri: 's3://models/llm/v1/',
+            S3DataType: 'S3Prefix',
+            CompressionType: 'None',
+            ModelAccessConfig: { AcceptEula: true }
+          }
+        }
+      }
+    })
+
+    expectSuccess(await deploy(name, { 'model-data-url': 's3://models/llm/v2/model.tar.gz' }))
+
+    expect((await describeModel(`${name}-new`)).PrimaryContainer).toEqual({
+      Image: image(`${name}-new`),
+      Environment: { HF_MODEL_ID: '/opt/ml/model', OPTION_TENSOR_PARALLEL_DEGREE: '1' },
+      ModelDataSource: {
+        S3DataSource: {
+          S3Uri: 's3://models/llm/v2/model.tar.gz',
+          S3DataType: 'S3Object',
+          CompressionType: 'Gzip',
+          ModelAccessConfig: { AcceptEula: true }
+        }
+      }
+    })
+  })
+})
+
 describe('a multi-model serving model', () => {
   const MULTI_MODEL: ContainerDefinition = {
     Image: image('tenants-serving'),
