@@ -653,14 +653,14 @@ export function parseVariantWeights(raw: string): Record<string, number> {
 
 function parseEnvironment(raw: string): Record<string, string> {
   const environment: Array<[string, string]> = []
-  const entries = parseMap('model-environment', raw)
+  const entries = parseMap('model-environment', raw, { secretValues: true })
   if (entries.size > 100) throw new InputError('model-environment', 'may hold at most 100 variables')
   for (const [key, value] of entries) {
     if (!ENVIRONMENT_KEY.test(key)) {
+      // Not quoted: a "key" that is no variable name is often part of a value split at a comma.
       throw new InputError(
         'model-environment',
-        'keys must be environment variable names (letters, digits, underscores)',
-        key
+        'keys must be environment variable names (letters, digits, underscores); one is not, and is not shown, since it may be part of a value split at a comma'
       )
     }
     if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {

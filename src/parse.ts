@@ -165,12 +165,22 @@ export function parseList(raw: string): string[] {
     .filter((item) => item.length > 0)
 }
 
-/** `key=value` pairs separated by commas or newlines. Keys must be unique. */
-export function parseMap(input: string, raw: string): Map<string, string> {
+/**
+ * `key=value` pairs separated by commas or newlines. Keys must be unique.
+ * With `secretValues`, a malformed entry is not quoted: it may be a value, or
+ * part of one split at a comma.
+ */
+export function parseMap(input: string, raw: string, { secretValues = false } = {}): Map<string, string> {
   const map = new Map<string, string>()
   for (const pair of parseList(raw)) {
     const separator = pair.indexOf('=')
     const key = separator > 0 ? pair.slice(0, separator).trim() : ''
+    if (!key && secretValues) {
+      throw new InputError(
+        input,
+        'must be key=value pairs separated by commas or newlines; an entry without a key was not shown, since it may hold a value (a value cannot contain a comma: put each pair on a line of its own)'
+      )
+    }
     if (!key) {
       throw new InputError(input, 'must be key=value pairs separated by commas or newlines', pair)
     }
