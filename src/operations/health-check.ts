@@ -5,12 +5,10 @@
  * a workflow can branch on the `healthy` output instead.
  */
 import * as core from '@actions/core'
-import { DescribeModelCommand } from '@aws-sdk/client-sagemaker'
-import { awsCall } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { findEndpoint, reportEndpoint, resolveVariant, type EndpointConfig } from '../endpoint.js'
-import { medianLatency, refuseProbeTargetMismatch, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
-import { servingContainer } from '../serving-container.js'
+import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
+import { refuseMismatchedTargetModel } from '../probe-targets.js'
+import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
 import type { HealthCheckSettings } from '../settings.js'
 
 export async function runHealthCheck(ctx: OperationContext, settings: HealthCheckSettings): Promise<void> {
@@ -62,27 +60,6 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
   ctx.note(
     `Endpoint "${ctx.endpointName}" is healthy: ${records.length} of ${records.length} probes${target} answered, median ${Math.round(median ?? 0)} ms.`
   )
-}
-
-/** Whether the probed variants' models serve in MultiModel mode decides whether probes need a TargetModel. */
-async function refuseMismatchedTargetModel(
-  ctx: OperationContext,
-  config: EndpointConfig | undefined,
-  targetVariant: string | undefined,
-  targetModel: string | undefined
-): Promise<void> {
-  const probed = (config?.ProductionVariants ?? []).filter(
-    (variant) => variant.ModelName && (targetVariant === undefined || variant.VariantName === targetVariant)
-  )
-  const models = await Promise.all(
-    [...new Set(probed.map((variant) => variant.ModelName as string))].map(async (name) => {
-      const model = await awsCall('DescribeModel', `model "${name}"`, () =>
-        ctx.clients.sagemaker.send(new DescribeModelCommand({ ModelName: name }))
-      )
-      return { name, multiModel: servingContainer(model)?.Mode === 'MultiModel' }
-    })
-  )
-  if (models.length > 0) refuseProbeTargetMismatch(models, targetModel)
 }
 
 function unhealthy(ctx: OperationContext, settings: HealthCheckSettings, message: string): void {
