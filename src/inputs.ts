@@ -20,7 +20,8 @@ import {
   parsePercentThreshold,
   parseRoleArn,
   parseS3Uri,
-  parseSageMakerName
+  parseSageMakerName,
+  parseTargetModel
 } from './parse.js'
 import { checkSageMakerControllerLimits, parseBatchSize } from './rollout/native-limits.js'
 import {
@@ -133,7 +134,10 @@ class InputSource {
     return {
       payload,
       contentType,
-      count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 }))
+      count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 })),
+      ...definedOnly({
+        targetModel: this.optional('probe-target-model', (raw) => parseTargetModel('probe-target-model', raw))
+      })
     }
   }
 }
@@ -400,7 +404,8 @@ function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, common: Common
       containerStartupTimeoutSeconds: startupTimeout === undefined ? undefined : Math.round(startupTimeout / 1000),
       modelDataDownloadTimeoutSeconds: downloadTimeout === undefined ? undefined : Math.round(downloadTimeout / 1000),
       volumeSizeGb: inputs.optional('volume-size', (raw) => parseVolumeSize(raw)),
-      dataCapture: parseDataCapture(inputs)
+      dataCapture: parseDataCapture(inputs),
+      acceptEula: parseAcceptEula(inputs)
     }),
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
     // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
@@ -466,6 +471,18 @@ function parseModelSource(inputs: InputSource): ModelSource {
     imageUri: inputs.required('image-uri', (raw) => parseImageUri('image-uri', raw)),
     ...definedOnly({ modelDataUrl })
   }
+}
+
+/** A EULA is accepted for the model data SageMaker downloads: without model data there is nothing to accept it for. */
+function parseAcceptEula(inputs: InputSource): boolean | undefined {
+  const accept = inputs.optional('accept-eula', (raw) => parseBoolean('accept-eula', raw))
+  if (accept === true && inputs.raw('model-data-url') === '') {
+    throw new InputError(
+      'accept-eula',
+      'needs input "model-data-url": SageMaker takes the acceptance with the model data it downloads'
+    )
+  }
+  return accept
 }
 
 /** Subnets and security groups go together: a model in a VPC needs both. */
@@ -636,14 +653,14 @@ export function parseVariantWeights(raw: string): Record<string, number> {
 
 function parseEnvironment(raw: string): Record<string, string> {
   const environment: Array<[string, string]> = []
-  const entries = parseMap('model-environment', raw)
+  const entries = parseMap('model-environment', raw, { secretValues: true })
   if (entries.size > 100) throw new InputError('model-environment', 'may hold at most 100 variables')
   for (const [key, value] of entries) {
     if (!ENVIRONMENT_KEY.test(key)) {
+      // Not quoted: a "key" that is no variable name is often part of a value split at a comma.
       throw new InputError(
         'model-environment',
-        'keys must be environment variable names (letters, digits, underscores)',
-        key
+        'keys must be environment variable names (letters, digits, underscores); one is not, and is not shown, since it may be part of a value split at a comma'
       )
     }
     if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {

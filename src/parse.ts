@@ -165,12 +165,22 @@ export function parseList(raw: string): string[] {
     .filter((item) => item.length > 0)
 }
 
-/** `key=value` pairs separated by commas or newlines. Keys must be unique. */
-export function parseMap(input: string, raw: string): Map<string, string> {
+/**
+ * `key=value` pairs separated by commas or newlines. Keys must be unique.
+ * With `secretValues`, a malformed entry is not quoted: it may be a value, or
+ * part of one split at a comma.
+ */
+export function parseMap(input: string, raw: string, { secretValues = false } = {}): Map<string, string> {
   const map = new Map<string, string>()
   for (const pair of parseList(raw)) {
     const separator = pair.indexOf('=')
     const key = separator > 0 ? pair.slice(0, separator).trim() : ''
+    if (!key && secretValues) {
+      throw new InputError(
+        input,
+        'must be key=value pairs separated by commas or newlines; an entry without a key was not shown, since it may hold a value (a value cannot contain a comma: put each pair on a line of its own)'
+      )
+    }
     if (!key) {
       throw new InputError(input, 'must be key=value pairs separated by commas or newlines', pair)
     }
@@ -252,6 +262,19 @@ export function parseImageUri(input: string, raw: string): string {
       'must be a container image such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1.2.0',
       raw
     )
+  }
+  return value
+}
+
+/**
+ * InvokeEndpoint's TargetModel: the model's path under the multi-model
+ * prefix, 1 to 1024 printable characters without leading whitespace
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html).
+ */
+export function parseTargetModel(input: string, raw: string): string {
+  const value = raw.trim()
+  if (value.length > 1024 || !/^\S[\x20-\x7e]*$/.test(value)) {
+    throw new InputError(input, 'must be a model path under the prefix, such as model-a.tar.gz', raw)
   }
   return value
 }

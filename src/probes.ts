@@ -15,6 +15,7 @@ import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { EndpointConfig } from './endpoint.js'
+import { InputError } from './parse.js'
 import type { ProbeRecord } from './report.js'
 import type { ProbeSettings } from './settings.js'
 
@@ -51,6 +52,33 @@ export function refuseProbesOnAsynchronous(
   throw new Error(
     `Input "probe-payload": endpoint "${endpointName}" is asynchronous (its config "${config.EndpointConfigName}" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. ${instead}`
   )
+}
+
+/**
+ * Refuses probes that every answer would fail, before anything is sent or
+ * changed. A multi-model endpoint answers only a request that names the model
+ * to load (TargetModel), and a single-model endpoint refuses one that does:
+ * "Endpoint ... is not a multi-model endpoint and does not support target
+ * model header" (https://github.com/aws/amazon-sagemaker-examples/issues/1026;
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/invoke-multi-model-endpoint.html).
+ */
+export function refuseProbeTargetMismatch(
+  models: Array<{ name: string; multiModel: boolean }>,
+  targetModel: string | undefined
+): void {
+  const multiModel = models.filter((model) => model.multiModel).map((model) => `"${model.name}"`)
+  if (targetModel === undefined && multiModel.length > 0) {
+    throw new InputError(
+      'probe-target-model',
+      `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`
+    )
+  }
+  if (targetModel !== undefined && multiModel.length === 0) {
+    throw new InputError(
+      'probe-target-model',
+      'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty'
+    )
+  }
 }
 
 /**
@@ -91,7 +119,8 @@ async function sendProbe(
         EndpointName: ctx.endpointName,
         Body: body,
         ContentType: probe.contentType,
-        ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {})
+        ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
+        ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
       })
     )
     const latencyMs = answerLatency(ctx.clock.now() - started, response)

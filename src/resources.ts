@@ -8,8 +8,6 @@ import {
   DescribeModelCommand,
   type CreateEndpointCommandInput,
   type CreateEndpointConfigCommandInput,
-  type ContainerDefinition,
-  type CreateModelCommandInput,
   type ProductionVariant,
   type Tag
 } from '@aws-sdk/client-sagemaker'
@@ -18,7 +16,10 @@ import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from './endpoint.js'
 import { tagsOf } from './lineage.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
-import type { carriedConfigSettings, ModelSettings } from './serving.js'
+import type { carriedConfigSettings } from './serving.js'
+import { createModelInput, type ModelSpec } from './model-request.js'
+import { modelDataLocation, servingContainer } from './serving-container.js'
+import { hideEnvironment, maskEnvironmentValues } from './secrets.js'
 
 /** Endpoint-level settings of a config: everything but its name, variants and tags. */
 export type EndpointConfigSettings = ReturnType<typeof carriedConfigSettings>
@@ -31,10 +32,7 @@ export interface NewConfigLineage {
   newVariant?: string
 }
 
-/** Everything CreateModel needs besides the name and tags. */
-export interface ModelSpec extends ModelSettings {
-  PrimaryContainer: ContainerDefinition
-}
+export type { ModelSpec } from './model-request.js'
 
 /**
  * Creates the model, or reuses one of the same name that already runs the
@@ -55,20 +53,20 @@ export async function ensureModel(
     onRecord?: () => void
   }
 ): Promise<boolean> {
-  const input: CreateModelCommandInput = {
-    ModelName: modelName,
-    ...spec,
-    Tags: toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
-  }
+  const input = createModelInput(
+    modelName,
+    spec,
+    toTagList({ ...runTags(ctx, options.tags), [TAGS.endpoint]: ctx.endpointName })
+  )
   if (options.reuseByName) {
     const existing = await findModel(ctx, modelName)
     if (existing) {
-      const container = existing.PrimaryContainer
-      const wanted = spec.PrimaryContainer
+      const container = servingContainer(existing)
+      const wanted = servingContainer(input)
       const same =
-        (container?.Image ?? '') === (wanted.Image ?? '') &&
-        (container?.ModelPackageName ?? '') === (wanted.ModelPackageName ?? '') &&
-        (container?.ModelDataUrl ?? '') === (wanted.ModelDataUrl ?? '') &&
+        (container?.Image ?? '') === (wanted?.Image ?? '') &&
+        (container?.ModelPackageName ?? '') === (wanted?.ModelPackageName ?? '') &&
+        modelDataLocation(container) === modelDataLocation(wanted) &&
         existing.ExecutionRoleArn === spec.ExecutionRoleArn
       if (!same) {
         throw new Error(
@@ -85,7 +83,8 @@ export async function ensureModel(
   try {
     await createOrAdopt(
       ctx,
-      { api: 'CreateModel', resource: `model "${modelName}"`, input },
+      // The plan, the log and the summary get the request with its environment's values hidden; AWS gets it whole.
+      { api: 'CreateModel', resource: `model "${modelName}"`, input: hideEnvironment(input) },
       () => ctx.clients.sagemaker.send(new CreateModelCommand(input)),
       async () => {
         const model = await findModel(ctx, modelName)
@@ -100,7 +99,8 @@ export async function ensureModel(
       created.models = created.models.filter((name) => name !== modelName)
       onRecord?.()
     }
-    throw error
+    // A validation error may quote the value it refused.
+    throw maskEnvironmentValues(error, servingContainer(input)?.Environment)
   }
   return true
 }

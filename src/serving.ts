@@ -15,6 +15,7 @@ import {
   type ContainerDefinition,
   type CreateEndpointConfigCommandInput,
   type DescribeModelCommandOutput,
+  type InferenceExecutionConfig,
   type ProductionVariant,
   type VpcConfig
 } from '@aws-sdk/client-sagemaker'
@@ -24,7 +25,21 @@ import { liveInstanceCount, type Endpoint, type EndpointConfig } from './endpoin
 import { refuseProbesOnAsynchronous } from './probes.js'
 import { resolveFrameworkImage } from './images/framework-image.js'
 import { counted } from './parse.js'
+import {
+  carriedExecutionConfig,
+  namesSomething,
+  newContainerSettings,
+  recordSetting as record,
+  servingContainer,
+  severalContainers,
+  type ContainerSettings,
+  type SettingSource
+} from './serving-container.js'
+import { refuseWhatTheModelCannotServe } from './serving-refusals.js'
+import { newInstanceCount } from './serving-capacity.js'
 import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type RolloutSettings } from './settings.js'
+
+export type { SettingSource } from './serving-container.js'
 
 const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large'
 
@@ -39,14 +54,6 @@ export interface Serving {
   /** Its instances now (autoscaling may have moved them off the config's initial count). */
   primaryInstances?: number
   model: Model
-}
-
-/** Where a setting of the new model or variant came from, for the summary. */
-export interface SettingSource {
-  setting: string
-  value: string
-  /** `inherited from model "x"`, `input instance-type`, `default`. */
-  source: string
 }
 
 export async function readServing(ctx: OperationContext, endpoint: Endpoint, config: EndpointConfig): Promise<Serving> {
@@ -81,6 +88,12 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
       `${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`
     )
   }
+  const pipeline = severalContainers(serving.model)
+  if (pipeline) {
+    throw new Error(
+      `${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), and move the endpoint to a config that names it (CreateEndpointConfig, UpdateEndpoint).`
+    )
+  }
   const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName)
   if (componentBased) {
     throw new Error(
@@ -102,20 +115,22 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
   }
 }
 
-/** The new model's container, resolved from whichever source the inputs gave. */
+/**
+ * What the new model runs, resolved from whichever source the inputs gave:
+ * the image or package, and where its model data is. Its other settings
+ * (environment, mode...) are the model settings' `containerSettings`.
+ */
 export async function newContainer(
   ctx: OperationContext,
   deploy: DeploySettings,
   instanceType: string | undefined
 ): Promise<ContainerDefinition> {
-  const environment = Object.keys(deploy.modelEnvironment).length > 0 ? { Environment: deploy.modelEnvironment } : {}
   const source = deploy.source
   switch (source.kind) {
     case 'image':
       return {
         Image: source.imageUri,
-        ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
-        ...environment
+        ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {})
       }
     case 'framework':
       return {
@@ -126,12 +141,11 @@ export async function newContainer(
           // A serverless variant has no instance type and runs on CPU: any CPU type picks the CPU image.
           instanceType: instanceType ?? ANY_CPU_INSTANCE_TYPE
         }),
-        ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {}),
-        ...environment
+        ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {})
       }
     case 'package': {
       await requireApprovedPackage(ctx, source.modelPackageArn)
-      return { ModelPackageName: source.modelPackageArn, ...environment }
+      return { ModelPackageName: source.modelPackageArn }
     }
   }
 }
@@ -158,11 +172,20 @@ async function requireApprovedPackage(ctx: OperationContext, arn: string): Promi
   }
 }
 
-/** The model's settings besides its container: the inputs, else the serving model's. */
+/** The model's settings besides what its container runs: the inputs, else the serving model's. */
 export interface ModelSettings {
   ExecutionRoleArn: string
   VpcConfig?: VpcConfig
   EnableNetworkIsolation?: boolean
+  InferenceExecutionConfig?: InferenceExecutionConfig
+  /** The container's own settings, joined with what it runs when the model is created. */
+  containerSettings: ContainerSettings
+  /**
+   * The serving model declared its one container in `Containers` rather than
+   * as `PrimaryContainer`: the new model does too, in the shape SageMaker
+   * accepted, with the InferenceExecutionConfig that goes with it.
+   */
+  containerInList?: boolean
 }
 
 export function newModelSettings(
@@ -177,11 +200,18 @@ export function newModelSettings(
       'Input "execution-role-arn" is required (or set SAGEMAKER_EXECUTION_ROLE_ARN): the IAM role SageMaker assumes to run the model.'
     )
   }
+  refuseWhatTheModelCannotServe(deploy, serving)
   record(sources, 'ExecutionRoleArn', role, deploy.executionRoleArn ? 'input execution-role-arn' : from)
-  const settings: ModelSettings = { ExecutionRoleArn: role }
+  const settings: ModelSettings = {
+    ExecutionRoleArn: role,
+    containerSettings: newContainerSettings(deploy, serving?.model, sources)
+  }
+  const executionConfig = carriedExecutionConfig(serving?.model, sources)
+  if (executionConfig) settings.InferenceExecutionConfig = executionConfig
+  if (serving && !serving.model.PrimaryContainer && servingContainer(serving.model)) settings.containerInList = true
   const vpc: VpcConfig | undefined = deploy.vpc
     ? { Subnets: deploy.vpc.subnets, SecurityGroupIds: deploy.vpc.securityGroupIds }
-    : serving?.model.VpcConfig
+    : carriedVpc(serving?.model.VpcConfig)
   if (vpc) {
     settings.VpcConfig = vpc
     record(
@@ -202,6 +232,18 @@ export function newModelSettings(
     )
   }
   return settings
+}
+
+/**
+ * The serving model's VPC, when it names subnets and security groups: an
+ * empty or partial VpcConfig read back (an emulator answers `{}` for a model
+ * outside any VPC) is refused by CreateModel, which needs 1 to 16 subnets and
+ * 1 to 5 security groups
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html).
+ */
+function carriedVpc(vpc: VpcConfig | undefined): VpcConfig | undefined {
+  if (!namesSomething(vpc?.Subnets) || !namesSomething(vpc?.SecurityGroupIds)) return undefined
+  return { Subnets: vpc?.Subnets, SecurityGroupIds: vpc?.SecurityGroupIds } as VpcConfig
 }
 
 /** The new variant's instance type; undefined when it stays serverless like the one it replaces. */
@@ -245,29 +287,16 @@ export function newVariant(
     record(sources, 'ServerlessConfig', JSON.stringify(primary.ServerlessConfig), from)
   } else {
     const instanceType = newInstanceType(deploy, serving) ?? NEW_ENDPOINT_DEFAULTS.instanceType
-    // The count it serves with now, not its config's initial count: autoscaling may have grown the fleet.
-    const instanceCount =
-      deploy.instanceCount ??
-      (primary?.InstanceType ? (serving?.primaryInstances ?? primary.InitialInstanceCount) : undefined) ??
-      NEW_ENDPOINT_DEFAULTS.instanceCount
+    const instances = newInstanceCount(deploy, serving)
     variant.InstanceType = instanceType as ProductionVariant['InstanceType']
-    variant.InitialInstanceCount = instanceCount
+    variant.InitialInstanceCount = instances.count
     record(
       sources,
       'InstanceType',
       instanceType,
       deploy.instanceType ? 'input instance-type' : primary?.InstanceType ? from : 'default'
     )
-    record(
-      sources,
-      'InitialInstanceCount',
-      String(instanceCount),
-      deploy.instanceCount !== undefined
-        ? 'input instance-count'
-        : primary?.InstanceType
-          ? `${from}, the instances it serves with now`
-          : 'default'
-    )
+    record(sources, 'InitialInstanceCount', String(instances.count), instances.source)
   }
   for (const field of INHERITED_VARIANT_FIELDS) {
     const inherited = primary?.[field]
@@ -349,13 +378,6 @@ export function configOverrides(
     )
   }
   return settings
-}
-
-function record(sources: SettingSource[], setting: string, value: string, source: string | undefined): void {
-  const existing = sources.findIndex((entry) => entry.setting === setting)
-  const entry = { setting, value, source: source ?? 'default' }
-  if (existing >= 0) sources[existing] = entry
-  else sources.push(entry)
 }
 
 function capitalise(text: string): string {

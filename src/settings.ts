@@ -53,6 +53,8 @@ export interface ProbeSettings {
   payload: string
   contentType: string
   count: number
+  /** Sent as TargetModel: the model a multi-model endpoint loads for the probe. */
+  targetModel?: string
 }
 
 export interface GateSettings {
@@ -139,6 +141,8 @@ export interface DeploySettings {
   modelDataDownloadTimeoutSeconds?: number
   volumeSizeGb?: number
   dataCapture?: { destinationS3Uri: string; samplingPercent: number }
+  /** accept-eula; absent, the serving model's acceptance is carried with new model data. */
+  acceptEula?: boolean
   rollout: RolloutSettings
 }
 

@@ -6,6 +6,7 @@
  */
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
+import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
 import type { HealthCheckSettings } from '../settings.js'
 
@@ -27,6 +28,8 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
     resolveVariant(endpoint, targetVariant, 'target-variant')
     ctx.output('variant-name', targetVariant)
   }
+  // Probes a multi-model endpoint refuses, or a single-model one, are a workflow mistake too.
+  await refuseMismatchedTargetModel(ctx, config, targetVariant, settings.probe.targetModel)
 
   const status = endpoint.EndpointStatus ?? 'Unknown'
   if (status !== 'InService') {

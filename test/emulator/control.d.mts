@@ -21,6 +21,8 @@ export interface RecordedInvocation {
   endpoint: string
   variant: string | null
   targetVariant: string | null
+  /** The TargetModel a multi-model endpoint was asked for. */
+  targetModel: string | null
   /** 200, 400 (ValidationError) or 424 (ModelError). */
   status: number
   /** Epoch seconds. */

@@ -15,6 +15,7 @@ from moto.sagemakerruntime import responses as rt_responses
 import emu_deployment as deployments
 import emu_traffic as traffic
 from emu_core import LOCK, STATE
+from emu_models import target_model_refusal
 from emu_sagemaker import config_request, settled_endpoint
 
 _orig_invoke_endpoint = rt_responses.SageMakerRuntimeResponse.invoke_endpoint
@@ -60,6 +61,7 @@ def _model_error(status: int, message: str, name: str, account: str, region: str
 def invoke_endpoint(self: Any) -> Any:
     name = unquote(self._get_params().get("EndpointName") or self.path.split("/")[2])
     target = self.headers.get("X-Amzn-SageMaker-Target-Variant")
+    target_model = self.headers.get("X-Amzn-SageMaker-Target-Model")
     account, region = self.current_account, self.region
     backend = sm_models.sagemaker_backends[account][region]
     delay = None
@@ -67,7 +69,7 @@ def invoke_endpoint(self: Any) -> Any:
     with LOCK:
         now = time.time()
         endpoint = settled_endpoint(backend, name)
-        record = {"endpoint": name, "targetVariant": target, "variant": None, "time": now}
+        record = {"endpoint": name, "targetVariant": target, "targetModel": target_model, "variant": None, "time": now}
         STATE.invocations.append(record)
         # SageMaker runtime only knows endpoints that have come up.
         if endpoint is None or endpoint.endpoint_status in ("Creating", "Failed"):
@@ -111,6 +113,10 @@ def invoke_endpoint(self: Any) -> Any:
         if not target:
             variant = traffic.pick_variant(endpoint, STATE.stream(f"route|{account}/{region}/{name}"), fleet["variants"])
         record["variant"] = variant
+        refusal = target_model_refusal(backend, endpoint, variant, target_model)
+        if refusal is not None:
+            record["status"] = 400
+            return _runtime_error("ValidationError", 400, {"ErrorCode": "VALIDATION_ERROR", "Message": refusal})
         failure = matching_rule(STATE.invoke_failures, name, variant)
         if failure is not None:
             failure = dict(failure)
@@ -144,7 +150,10 @@ def invoke_endpoint(self: Any) -> Any:
     if body == "body" and headers.get("Content-Type") == "content_type":
         # moto's unseeded placeholder answer; a JSON body keeps probes that
         # parse the reply meaningful.
-        body = json.dumps({"ok": True, "endpoint": name, "variant": variant})
+        answer = {"ok": True, "endpoint": name, "variant": variant}
+        if target_model:
+            answer["targetModel"] = target_model
+        body = json.dumps(answer)
         headers["Content-Type"] = "application/json"
         if headers.get("X-Amzn-SageMaker-Custom-Attributes") == "custom_attributes":
             del headers["X-Amzn-SageMaker-Custom-Attributes"]

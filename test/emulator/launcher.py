@@ -19,6 +19,7 @@ newcomer):
                      alarms watched through them, rollback
   emu_fleet.py       instance accounting (GET /emulator/fleet)
   emu_traffic.py     simulated clients, model behaviour, capacity, stats
+  emu_models.py      CreateModel's checks; InvokeEndpoint's TargetModel
   emu_runtime.py     InvokeEndpoint
   emu_cloudwatch.py  metric publication, GetMetricData/Statistics
   emu_metric_math.py metric math: operators, comparisons, IF, FILL, functions
@@ -77,6 +78,9 @@ Gaps found and patched here (each patch names the behaviour it follows):
   * DescribeModel drops EnableNetworkIsolation (always false) and
     InferenceExecutionConfig. CreateModel accepts a ModelPackageName that
     does not exist.
+  * CreateModel accepts an empty VpcConfig, an S3Prefix data source whose
+    S3Uri does not end in /, and ModelDataSource on a MultiModel container;
+    InvokeEndpoint ignores TargetModel (emu_models.py).
   * UpdateModelPackage wipes ModelApprovalStatus, ApprovalDescription and
     CustomerMetadataProperties when the request leaves them out, and cannot
     add AdditionalInferenceSpecifications to a package that had none.
@@ -283,6 +287,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 import emu_autoscaling  # noqa: E402
 import emu_cloudwatch  # noqa: E402
 import emu_lineage  # noqa: E402
+import emu_models  # noqa: E402
 import emu_runtime  # noqa: E402
 import emu_sagemaker  # noqa: E402
 from emu_control import EmulatorApp  # noqa: E402
@@ -292,6 +297,7 @@ from emu_world import start_ticker  # noqa: E402
 
 def install_patches() -> None:
     emu_sagemaker.install()
+    emu_models.install()
     emu_runtime.install()
     emu_cloudwatch.install()
     emu_autoscaling.install()
