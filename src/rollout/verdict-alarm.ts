@@ -36,7 +36,6 @@ import {
   type PutMetricAlarmCommandInput,
   type PutMetricDataCommandInput
 } from '@aws-sdk/client-cloudwatch'
-import * as core from '@actions/core'
 import { awsCall, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { normalQuantile } from './statistics.js'
@@ -187,7 +186,7 @@ export async function deleteVerdictAlarm(ctx: OperationContext, name: string): P
       ctx.clients.cloudwatch.send(new DeleteAlarmsCommand(input))
     )
   } catch (error) {
-    core.warning(`Could not delete the verdict alarm ${name}: ${errorMessage(error)} Delete it by hand.`)
+    ctx.warn(`Could not delete the verdict alarm ${name}: ${errorMessage(error)} Delete it by hand.`)
   }
 }
 

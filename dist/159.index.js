@@ -1,0 +1,473 @@
+export const id = 159;
+export const ids = [159];
+export const modules = {
+
+/***/ 5010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ tagsOf),
+/* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
+/* harmony export */   Wh: () => (/* binding */ modelsOf),
+/* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
+/* harmony export */   _F: () => (/* binding */ configTags)
+/* harmony export */ });
+/* unused harmony export lineageOf */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+/**
+ * The action's bookkeeping, read back: which endpoint a config was made for,
+ * what served before it, and which configs and models other endpoints still
+ * depend on. Rollback follows these tags from whatever config is current, so
+ * it never has to guess from names (an endpoint called `fraud` must never
+ * pick up configs of `fraud-v2`).
+ */
+
+
+
+
+/** Other endpoints are described a few at a time: fast on a large account, yet gentle on SageMaker's rate limits. */
+const SCAN_CONCURRENCY = 4;
+function lineageOf(tags) {
+    const lineage = {};
+    const endpoint = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint];
+    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.previousConfig];
+    const role = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.role];
+    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.newVariant];
+    if (endpoint)
+        lineage.endpoint = endpoint;
+    if (previousConfig)
+        lineage.previousConfig = previousConfig;
+    if (role)
+        lineage.role = role;
+    if (newVariant)
+        lineage.newVariant = newVariant;
+    return lineage;
+}
+/** All tags on an endpoint config (ListTags on its ARN). */
+async function configTags(ctx, config) {
+    const arn = config.EndpointConfigArn;
+    if (!arn)
+        return {};
+    return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`);
+}
+/** All tags on a SageMaker resource, by its ARN. */
+async function tagsOf(ctx, arn, resource) {
+    const tags = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
+}
+/** A config with its tags read; undefined when the config does not exist. */
+async function readTaggedConfig(ctx, configName) {
+    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, configName);
+    if (!config)
+        return undefined;
+    const tags = await configTags(ctx, config);
+    return { config, tags, lineage: lineageOf(tags) };
+}
+/** Every model a config runs, shadow variants included, each once. */
+function modelsOf(config) {
+    const variants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])];
+    return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
+}
+async function listEndpoints(ctx) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, ...page })), (page) => page.Endpoints);
+}
+async function mapLimited(items, limit, task) {
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+function addUser(map, name, user) {
+    const users = map.get(name) ?? [];
+    if (!users.includes(user))
+        users.push(user);
+    map.set(name, users);
+}
+/**
+ * The configs (and, with `models`, the models) that endpoints other than
+ * `endpointName` run. SageMaker lets a config or model be deleted while an
+ * endpoint still uses it, so this is the only guard there is. An endpoint in
+ * the middle of an update counts both its current config and the one it is
+ * moving to. Endpoints already being deleted are left out: they will not need
+ * anything. Configs kept only as rollback targets are not seen.
+ */
+async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
+    const inUse = { configs: new Map(), models: new Map() };
+    const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, summary.EndpointName));
+    for (const endpoint of described) {
+        if (!endpoint?.EndpointName)
+            continue;
+        for (const configName of [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName]) {
+            if (configName)
+                addUser(inUse.configs, configName, endpoint.EndpointName);
+        }
+    }
+    if (!models)
+        return inUse;
+    const configNames = [...inUse.configs.keys()];
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, name));
+    configs.forEach((config, index) => {
+        if (!config)
+            return;
+        const users = inUse.configs.get(configNames[index]) ?? [];
+        for (const model of modelsOf(config)) {
+            for (const user of users)
+                addUser(inUse.models, model, user);
+        }
+    });
+    return inUse;
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runDelete: () => (/* binding */ runDelete)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
+/**
+ * delete: remove the endpoint, then (staged, once it is gone) its config and
+ * its models. Everything is read before anything is deleted, so a missing
+ * permission or a typo stops the run while nothing has changed yet.
+ */
+
+
+
+
+
+
+/**
+ * `endpoint-status` once the endpoint no longer exists. With ignore-missing an
+ * endpoint that was never there reports it too: the step promises "no such
+ * endpoint afterwards", and downstream steps can test one value for that.
+ */
+const GONE = 'Deleted';
+async function runDelete(ctx, settings) {
+    const found = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpoint */ .vS)(ctx);
+    if (!found) {
+        const message = `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}`;
+        if (!settings.ignoreMissing) {
+            throw new Error(`${message}; nothing to delete. Set ignore-missing: true if that is expected.`);
+        }
+        // Without the endpoint its config and models are unknown: guessing them by name could delete another endpoint's.
+        ctx.warn(`${message}; nothing was deleted (ignore-missing is true).`);
+        ctx.note(`${message}; nothing was deleted.`);
+        ctx.output('endpoint-status', GONE);
+        return;
+    }
+    const endpoint = await settleBeforeDelete(ctx, found);
+    const configName = (endpoint ?? found).EndpointConfigName;
+    const config = configName ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, configName) : undefined;
+    const models = config ? (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .modelsOf */ .Wh)(config) : [];
+    reportTargets(ctx, endpoint ?? found, config, models);
+    const inUse = await scanOtherEndpoints(ctx, settings);
+    if (endpoint)
+        await deleteEndpoint(ctx, endpoint);
+    else
+        ctx.note(`Endpoint "${ctx.endpointName}" was deleted by someone else while this run waited for it.`);
+    if (!ctx.dryRun && !(await waitUntilGone(ctx, endpoint))) {
+        // Not waiting: SageMaker only warns against deleting the config of a live or changing endpoint, and this one is Deleting.
+        ctx.output('endpoint-status', 'Deleting');
+    }
+    if (configName)
+        await deleteConfig(ctx, settings, configName, config, inUse);
+    await deleteModels(ctx, settings, models, inUse);
+}
+/**
+ * SageMaker refuses to delete an endpoint mid-transition (Creating, Updating,
+ * SystemUpdating...), so that is waited out first. Undefined when the endpoint
+ * disappeared meanwhile.
+ */
+async function settleBeforeDelete(ctx, endpoint) {
+    const status = endpoint.EndpointStatus ?? '';
+    if (status === 'Deleting' || !_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+        return endpoint;
+    if (ctx.dryRun) {
+        ctx.note(`Endpoint "${ctx.endpointName}" is ${status}; a real run would wait for that to finish before deleting.`);
+        return endpoint;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${ctx.endpointName}" is ${status}; waiting for that to finish before deleting it.`);
+    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitForSettled */ .SG)(ctx, `the endpoint's ${status} to finish before deleting it`);
+}
+function reportTargets(ctx, endpoint, config, models) {
+    // The variant table shows what is being deleted: the last view of the endpoint anyone will get.
+    ctx.report.variants = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .variantRows */ .LQ)(endpoint, config);
+    if (endpoint.EndpointArn)
+        ctx.output('endpoint-arn', endpoint.EndpointArn);
+    if (endpoint.EndpointStatus)
+        ctx.output('endpoint-status', endpoint.EndpointStatus);
+    if (endpoint.EndpointConfigName)
+        ctx.output('endpoint-config-name', endpoint.EndpointConfigName);
+    // Every model the config ran, deleted or kept: the notes say which.
+    if (models.length > 0)
+        ctx.output('model-name', models.join(','));
+}
+async function scanOtherEndpoints(ctx, settings) {
+    if (!settings.deleteEndpointConfig && !settings.deleteModel)
+        return { configs: new Map(), models: new Map() };
+    return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .inUseByOtherEndpoints */ .I$)(ctx, ctx.endpointName, { models: settings.deleteModel });
+}
+async function deleteEndpoint(ctx, endpoint) {
+    if (endpoint.EndpointStatus === 'Deleting') {
+        ctx.note(`Endpoint "${ctx.endpointName}" was already being deleted.`);
+        return;
+    }
+    const input = { EndpointName: ctx.endpointName };
+    try {
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointCommand */ .oPO(input)));
+        ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint "${ctx.endpointName}".`);
+    }
+    catch (error) {
+        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            throw error;
+        ctx.note(`Endpoint "${ctx.endpointName}" was deleted by someone else meanwhile.`);
+    }
+}
+/** True when the endpoint is known to be gone; false when the run was told not to wait. */
+async function waitUntilGone(ctx, endpoint) {
+    if (endpoint && !ctx.settings.waitForCompletion)
+        return false;
+    const remaining = endpoint ? await (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitForSettled */ .SG)(ctx, 'the deletion') : undefined;
+    if (remaining) {
+        // The config and models stay: the endpoint still exists and may still need them.
+        throw new _wait_js__WEBPACK_IMPORTED_MODULE_4__/* .EndpointStateError */ .D7(`Endpoint "${ctx.endpointName}" is ${remaining.EndpointStatus} after DeleteEndpoint, not gone; its config and models were kept.${remaining.FailureReason ? ` FailureReason: ${remaining.FailureReason}` : ''}`, remaining);
+    }
+    ctx.output('endpoint-status', GONE);
+    return true;
+}
+async function deleteConfig(ctx, settings, configName, config, inUse) {
+    if (!settings.deleteEndpointConfig) {
+        ctx.note(`Kept endpoint config "${configName}" (delete-endpoint-config is false).`);
+        return;
+    }
+    if (!config) {
+        ctx.warn(`Endpoint config "${configName}" no longer existed; its models could not be read.`);
+        ctx.note(`Endpoint config "${configName}" no longer existed.`);
+        return;
+    }
+    const users = inUse.configs.get(configName);
+    if (users) {
+        const message = `Kept endpoint config "${configName}": ${describeUsers(users)} it.`;
+        ctx.warn(message);
+        return;
+    }
+    const input = { EndpointConfigName: configName };
+    try {
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+        ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint config "${configName}".`);
+    }
+    catch (error) {
+        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            throw error;
+        ctx.note(`Endpoint config "${configName}" was deleted by someone else meanwhile.`);
+    }
+}
+async function deleteModels(ctx, settings, models, inUse) {
+    if (models.length === 0)
+        return;
+    if (!settings.deleteModel) {
+        ctx.note(`Kept ${models.length === 1 ? 'model' : 'models'} ${quoteAll(models)} (delete-model is false).`);
+        return;
+    }
+    for (const model of models) {
+        const users = inUse.models.get(model);
+        if (users) {
+            const message = `Kept model "${model}": ${describeUsers(users)} it.`;
+            ctx.warn(message);
+            continue;
+        }
+        const input = { ModelName: model };
+        try {
+            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteModelCommand */ .em(input)));
+            ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} model "${model}".`);
+        }
+        catch (error) {
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+                throw error;
+            ctx.note(`Model "${model}" was deleted by someone else meanwhile.`);
+        }
+    }
+}
+function describeUsers(endpoints) {
+    return endpoints.length === 1 ? `endpoint ${quoteAll(endpoints)} uses` : `endpoints ${quoteAll(endpoints)} use`;
+}
+function quoteAll(names) {
+    return names.map((name) => `"${name}"`).join(', ');
+}
+
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D7: () => (/* binding */ EndpointStateError),
+/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   Mc: () => (/* binding */ requireUpdatable),
+/* harmony export */   SG: () => (/* binding */ waitForSettled),
+/* harmony export */   pP: () => (/* binding */ waitForInService),
+/* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
+/* harmony export */ });
+/* unused harmony exports nextPollDelay, timeLeft */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
+ * first (an emulator or a weight change settles in seconds), then backs off to
+ * spare the control plane's rate limits during a real ten-minute update. Every
+ * status change is logged with the time elapsed.
+ */
+
+
+
+const FAST_PHASE_MS = 10_000;
+const FAST_POLL_MS = 500;
+/** A weight change often settles within a couple of seconds: look closer then, so the next step is not kept waiting. */
+const QUICK_PHASE_MS = 2_000;
+const QUICK_POLL_MS = 250;
+const FIRST_SLOW_POLL_MS = 2_000;
+const MAX_POLL_MS = 30_000;
+const BACKOFF_FACTOR = 1.5;
+/** A quiet wait still prints a line this often, so the log shows it is alive. */
+const PROGRESS_EVERY_MS = 60_000;
+/** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
+function nextPollDelay(elapsedMs, previousDelayMs) {
+    if (elapsedMs + QUICK_POLL_MS <= QUICK_PHASE_MS)
+        return QUICK_POLL_MS;
+    // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
+    if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS)
+        return FAST_POLL_MS;
+    if (previousDelayMs < FIRST_SLOW_POLL_MS)
+        return FIRST_SLOW_POLL_MS;
+    return Math.min(MAX_POLL_MS, Math.round(previousDelayMs * BACKOFF_FACTOR));
+}
+/** An endpoint that settled somewhere other than where it was asked to go. */
+class EndpointStateError extends Error {
+    endpoint;
+    constructor(message, endpoint) {
+        super(message);
+        this.endpoint = endpoint;
+        this.name = 'EndpointStateError';
+    }
+}
+class WaitTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+    }
+}
+/**
+ * Polls until the endpoint leaves every transitional status (or is gone, which
+ * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
+ * input unless a caller needs longer).
+ */
+async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs) {
+    const { clock, endpointName } = ctx;
+    const started = clock.now();
+    const deadline = started + timeoutMs;
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+        const status = endpoint?.EndpointStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${status} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${timeLeft(status, elapsed, expectedMs)})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
+        }
+        if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+            return endpoint;
+        delay = nextPollDelay(elapsed, delay);
+        if (clock.now() + delay > deadline) {
+            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
+    }
+}
+/** What is left of a transition, against what it was expected to take. */
+function timeLeft(status, elapsedMs, expectedMs) {
+    if (expectedMs === undefined || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+        return '';
+    const left = expectedMs - elapsedMs;
+    const expected = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs);
+    if (left <= 0)
+        return `; longer than the ${expected} expected`;
+    // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+    if (left < 60_000)
+        return `; under a minute left of the ${expected} expected`;
+    return `; about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`;
+}
+/**
+ * Waits for an update or creation to finish and checks it landed: InService on
+ * `expectedConfig`. SageMaker rolls a failed update back to the old config and
+ * reports InService, so "InService" alone does not mean success.
+ */
+async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs) {
+    const { endpointName } = ctx;
+    const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs);
+    if (!endpoint) {
+        throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined);
+    }
+    const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
+    if (endpoint.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" ended ${endpoint.EndpointStatus} during ${purpose}.${reason}`, endpoint);
+    }
+    if (endpoint.EndpointConfigName !== expectedConfig) {
+        throw new EndpointStateError(`SageMaker did not complete ${purpose} and restored the endpoint: "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`, endpoint);
+    }
+    return endpoint;
+}
+/**
+ * An endpoint can only be changed from InService: wait out another run's (or
+ * SageMaker's own) transition first, and refuse a Failed endpoint outright.
+ */
+async function waitUntilUpdatable(ctx) {
+    const { endpointName } = ctx;
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+    if (!endpoint)
+        return undefined;
+    let settled = endpoint;
+    if (_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '')) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`);
+        settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`);
+    }
+    if (settled && settled.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
+    }
+    return settled;
+}
+/** As waitUntilUpdatable, for operations that need the endpoint to exist. */
+async function requireUpdatable(ctx) {
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .missingEndpoint */ .g8)(ctx);
+    return endpoint;
+}
+
+
+/***/ })
+
+};

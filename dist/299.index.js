@@ -1,0 +1,178 @@
+export const id = 299;
+export const ids = [299];
+export const modules = {
+
+/***/ 4299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   putEndpointDashboard: () => (/* binding */ putEndpointDashboard)
+/* harmony export */ });
+/* unused harmony exports dashboardName, dashboardUrl, dashboardBody */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4085);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8855);
+/**
+ * A CloudWatch dashboard for an endpoint: one row of graphs per variant, so
+ * after a deploy the summary can link to traffic, errors and latency of the
+ * new variant beside the old one.
+ *
+ * PutDashboard replaces the whole dashboard, so every deploy rewrites it for
+ * the variants the endpoint has now.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
+ * Body: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
+ * Metrics: https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html
+ */
+
+
+
+
+const NAMESPACE = 'AWS/SageMaker';
+/** PutDashboard: at most 255 characters of A-Z, a-z, 0-9, `-` and `_`. */
+const MAX_NAME_LENGTH = 255;
+const NOT_IN_NAME = /[^A-Za-z0-9_-]/g;
+const GRID_WIDTH = 24;
+const GRAPH_WIDTH = GRID_WIDTH / 4;
+const GRAPH_HEIGHT = 6;
+/** SageMaker publishes these metrics every minute. */
+const PERIOD_SECONDS = 60;
+/**
+ * `sagemaker_<endpoint>_<region>`. Dashboards belong to the account, not to a
+ * region, so the region is part of the name or two endpoints of the same name
+ * in two regions would overwrite each other's. The underscores cannot occur in
+ * an endpoint name or a region, so no two endpoints share a name; a name that
+ * had to be changed to fit the rules gets a hash of the original for the same reason.
+ */
+function dashboardName(endpointName, region) {
+    const wanted = `sagemaker_${endpointName}_${region}`;
+    const valid = wanted.replace(NOT_IN_NAME, '-');
+    if (valid === wanted && valid.length <= MAX_NAME_LENGTH)
+        return valid;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(wanted).digest('hex').slice(0, 8);
+    const room = MAX_NAME_LENGTH - hash.length - 1;
+    const regionPart = `_${region.replace(NOT_IN_NAME, '-')}`.slice(0, room);
+    const endpointPart = `sagemaker_${endpointName.replace(NOT_IN_NAME, '-')}`.slice(0, room - regionPart.length);
+    return `${endpointPart}${regionPart}-${hash}`;
+}
+function dashboardUrl(region, name) {
+    return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`;
+}
+/** The DashboardBody, as an object: a text header, then per variant a title row and four graphs. */
+function dashboardBody({ endpointName, region, variants }) {
+    const unique = [...new Set(variants)];
+    const widgets = [
+        {
+            type: 'text',
+            x: 0,
+            y: 0,
+            width: GRID_WIDTH,
+            height: 2,
+            properties: {
+                // AWS suggests saying on a dashboard made by a script that edits in the console will not last.
+                markdown: [
+                    `## SageMaker endpoint ${markdownText(endpointName)} (${markdownText(region)})`,
+                    `Written by sagemaker-deploy on every deploy: changes made here are replaced. [Endpoint in the SageMaker console](${(0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(region, endpointName)})`
+                ].join('\n')
+            }
+        }
+    ];
+    let y = 2;
+    for (const variant of unique) {
+        widgets.push({
+            type: 'text',
+            x: 0,
+            y,
+            width: GRID_WIDTH,
+            height: 1,
+            properties: { markdown: `### Variant ${markdownText(variant)}` }
+        });
+        y += 1;
+        const graphs = variantGraphs(endpointName, region, variant);
+        graphs.forEach((properties, index) => {
+            widgets.push({ type: 'metric', x: index * GRAPH_WIDTH, y, width: GRAPH_WIDTH, height: GRAPH_HEIGHT, properties });
+        });
+        y += GRAPH_HEIGHT;
+    }
+    return { start: '-PT3H', periodOverride: 'inherit', widgets };
+}
+function variantGraphs(endpointName, region, variant) {
+    const metric = (name, options) => [
+        NAMESPACE,
+        name,
+        'EndpointName',
+        endpointName,
+        'VariantName',
+        variant,
+        options
+    ];
+    const graph = (title, metrics, yAxis) => ({
+        title: `${variant}: ${title}`,
+        view: 'timeSeries',
+        stacked: false,
+        region,
+        period: PERIOD_SECONDS,
+        metrics,
+        yAxis
+    });
+    return [
+        graph('invocations', [metric('Invocations', { stat: 'Sum', label: 'Invocations' })], {
+            left: { min: 0, label: 'Count', showUnits: false }
+        }),
+        graph('errors', [
+            metric('Invocation4XXErrors', { id: 'errors4xx', stat: 'Sum', label: '4XX errors' }),
+            metric('Invocation5XXErrors', { id: 'errors5xx', stat: 'Sum', label: '5XX errors' }),
+            metric('Invocations', { id: 'invocations', stat: 'Sum', visible: false }),
+            // The rate the rollout gates hold against max-error-rate: 5XX errors over invocations.
+            [{ expression: '100 * errors5xx / invocations', id: 'rate5xx', label: '5XX error rate (%)', yAxis: 'right' }]
+        ], { left: { min: 0, label: 'Count', showUnits: false }, right: { min: 0, label: '%', showUnits: false } }),
+        graph('model latency', [
+            metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
+            metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
+        ], 
+        // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
+        { left: { min: 0, label: 'Microseconds', showUnits: false } }),
+        graph('invocations per instance', [metric('InvocationsPerInstance', { stat: 'Sum', label: 'Invocations per instance' })], { left: { min: 0, label: 'Count', showUnits: false } })
+    ];
+}
+/** Names come from inputs: keep Markdown from reading them as formatting. */
+function markdownText(text) {
+    return text.replace(/([\\`*_[\]()#<>|])/g, '\\$1');
+}
+/**
+ * Creates or replaces the endpoint's dashboard. A dashboard is a convenience,
+ * so a failure (most often a role without cloudwatch:PutDashboard) is a warning
+ * and never fails the deploy. Undefined in a dry run, where the call is only planned,
+ * and when it failed.
+ */
+async function putEndpointDashboard(ctx, request) {
+    const name = dashboardName(request.endpointName, request.region);
+    if (request.variants.length === 0) {
+        ctx.warn(`CloudWatch dashboard ${name} was not written: endpoint "${request.endpointName}" has no variants to show.`);
+        return undefined;
+    }
+    const input = { DashboardName: name, DashboardBody: JSON.stringify(dashboardBody(request)) };
+    let response;
+    try {
+        response = await ctx.change('PutDashboard', `dashboard "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__/* .PutDashboardCommand */ .VfE(input)));
+    }
+    catch (error) {
+        ctx.warn(`CloudWatch dashboard ${name} was not written (${error instanceof Error ? error.message : String(error)}). The role needs cloudwatch:PutDashboard; the deploy itself is not affected.`);
+        return undefined;
+    }
+    if (!response)
+        return undefined;
+    // PutDashboard still saves a dashboard it has remarks about; they say which widget will not draw.
+    for (const remark of response.DashboardValidationMessages ?? []) {
+        ctx.warn(`CloudWatch dashboard ${name}: ${remark.DataPath ?? ''} ${remark.Message ?? ''}`.trim());
+    }
+    const url = dashboardUrl(request.region, name);
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`CloudWatch dashboard: ${url}`);
+    return { name, url };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,352 @@
+export const id = 509;
+export const ids = [509];
+export const modules = {
+
+/***/ 2509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runUpdateTraffic: () => (/* binding */ runUpdateTraffic)
+/* harmony export */ });
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6082);
+
+
+async function runUpdateTraffic(ctx, settings) {
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpoint */ .yP)(ctx);
+    const existing = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const unknown = Object.keys(settings.variantWeights).filter((name) => !existing.includes(name));
+    if (unknown.length > 0) {
+        throw new Error(`Input "variant-weights" names ${unknown.map((name) => `"${name}"`).join(', ')}, which endpoint "${ctx.endpointName}" does not have (it has ${existing.join(', ')}).`);
+    }
+    // Variants left out of the map get no traffic: the weights given are the whole picture.
+    const desired = existing.map((name) => ({ VariantName: name, DesiredWeight: settings.variantWeights[name] ?? 0 }));
+    const settled = await (0,_update_js__WEBPACK_IMPORTED_MODULE_1__/* .updateWeightsAndCapacities */ .ep)(ctx, desired, { purpose: 'the weight change' });
+    await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .reportEndpoint */ .Us)(ctx, settled);
+    if (ctx.dryRun || !ctx.settings.waitForCompletion)
+        ctx.output('variant-weights', settings.variantWeights);
+}
+
+
+/***/ }),
+
+/***/ 6082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ep: () => (/* binding */ updateWeightsAndCapacities),
+/* harmony export */   vG: () => (/* binding */ updateEndpointConfig)
+/* harmony export */ });
+/* unused harmony exports isUpdateInProgress, configLanding, weightsLanding */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1236);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+/**
+ * Moving an endpoint to another config: the one path every operation takes
+ * (deploy, rollback, promotion, the post step), so waiting for another run's
+ * update, retrying SageMaker's "in-progress" refusal and checking the result
+ * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * so changes go through the client that retries throttles only
+ * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
+ * here, where the first attempt may have started the update. Before sending
+ * again, DescribeEndpoint says whether the endpoint is already moving to, or
+ * already on, what was asked.
+ */
+
+
+
+
+
+
+
+
+/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
+function isUpdateInProgress(error) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+}
+const IN_PROGRESS_RETRIES = 5;
+/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
+const LOST_ANSWER_ATTEMPTS = _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .RETRY_SETTINGS */ .Rh.maxAttempts;
+const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
+/**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
+ */
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
+    let refusedInProgress = 0;
+    let lostAnswers = 0;
+    for (;;) {
+        const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .requireUpdatable */ .Mc)(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
+        try {
+            await send();
+            return before;
+        }
+        catch (error) {
+            const inProgress = isUpdateInProgress(error);
+            if (!inProgress && !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .answerMayBeLost */ .hx)(error))
+                throw error;
+            // Looked at even after the last attempt: the change it failed to confirm may have landed.
+            const landed = landing(await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .getEndpoint */ .yP)(ctx));
+            if (landed !== 'not-seen') {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
+                throw error;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+            if (!inProgress)
+                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
+        }
+    }
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
+}
+/**
+ * Updates the endpoint to `configName`, then (unless told not to wait) waits
+ * and verifies it is InService on that config. Returns the endpoint as last seen.
+ */
+async function updateEndpointConfig(ctx, configName, options) {
+    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
+    if (options.deploymentConfig)
+        input.DeploymentConfig = options.deploymentConfig;
+    if (options.keepInstanceCounts) {
+        input.RetainAllVariantProperties = true;
+        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
+    }
+    const started = ctx.clock.now();
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointCommand */ .sU7(input))), configLanding(configName));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return undefined;
+    try {
+        return await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.fleet);
+    }
+    finally {
+        // Both fleets ran from the call until the endpoint settled, whichever way it went.
+        (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .addInstanceTime */ .o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
+    }
+}
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+async function updateWeightsAndCapacities(ctx, desired, options) {
+    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input))), weightsLanding(desired));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return before;
+    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.weights);
+}
+
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D7: () => (/* binding */ EndpointStateError),
+/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   Mc: () => (/* binding */ requireUpdatable),
+/* harmony export */   SG: () => (/* binding */ waitForSettled),
+/* harmony export */   pP: () => (/* binding */ waitForInService),
+/* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
+/* harmony export */ });
+/* unused harmony exports nextPollDelay, timeLeft */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
+ * first (an emulator or a weight change settles in seconds), then backs off to
+ * spare the control plane's rate limits during a real ten-minute update. Every
+ * status change is logged with the time elapsed.
+ */
+
+
+
+const FAST_PHASE_MS = 10_000;
+const FAST_POLL_MS = 500;
+/** A weight change often settles within a couple of seconds: look closer then, so the next step is not kept waiting. */
+const QUICK_PHASE_MS = 2_000;
+const QUICK_POLL_MS = 250;
+const FIRST_SLOW_POLL_MS = 2_000;
+const MAX_POLL_MS = 30_000;
+const BACKOFF_FACTOR = 1.5;
+/** A quiet wait still prints a line this often, so the log shows it is alive. */
+const PROGRESS_EVERY_MS = 60_000;
+/** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
+function nextPollDelay(elapsedMs, previousDelayMs) {
+    if (elapsedMs + QUICK_POLL_MS <= QUICK_PHASE_MS)
+        return QUICK_POLL_MS;
+    // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
+    if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS)
+        return FAST_POLL_MS;
+    if (previousDelayMs < FIRST_SLOW_POLL_MS)
+        return FIRST_SLOW_POLL_MS;
+    return Math.min(MAX_POLL_MS, Math.round(previousDelayMs * BACKOFF_FACTOR));
+}
+/** An endpoint that settled somewhere other than where it was asked to go. */
+class EndpointStateError extends Error {
+    endpoint;
+    constructor(message, endpoint) {
+        super(message);
+        this.endpoint = endpoint;
+        this.name = 'EndpointStateError';
+    }
+}
+class WaitTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+    }
+}
+/**
+ * Polls until the endpoint leaves every transitional status (or is gone, which
+ * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
+ * input unless a caller needs longer).
+ */
+async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs) {
+    const { clock, endpointName } = ctx;
+    const started = clock.now();
+    const deadline = started + timeoutMs;
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+        const status = endpoint?.EndpointStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${status} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${timeLeft(status, elapsed, expectedMs)})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
+        }
+        if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+            return endpoint;
+        delay = nextPollDelay(elapsed, delay);
+        if (clock.now() + delay > deadline) {
+            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
+    }
+}
+/** What is left of a transition, against what it was expected to take. */
+function timeLeft(status, elapsedMs, expectedMs) {
+    if (expectedMs === undefined || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+        return '';
+    const left = expectedMs - elapsedMs;
+    const expected = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs);
+    if (left <= 0)
+        return `; longer than the ${expected} expected`;
+    // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+    if (left < 60_000)
+        return `; under a minute left of the ${expected} expected`;
+    return `; about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`;
+}
+/**
+ * Waits for an update or creation to finish and checks it landed: InService on
+ * `expectedConfig`. SageMaker rolls a failed update back to the old config and
+ * reports InService, so "InService" alone does not mean success.
+ */
+async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs) {
+    const { endpointName } = ctx;
+    const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs);
+    if (!endpoint) {
+        throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined);
+    }
+    const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
+    if (endpoint.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" ended ${endpoint.EndpointStatus} during ${purpose}.${reason}`, endpoint);
+    }
+    if (endpoint.EndpointConfigName !== expectedConfig) {
+        throw new EndpointStateError(`SageMaker did not complete ${purpose} and restored the endpoint: "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`, endpoint);
+    }
+    return endpoint;
+}
+/**
+ * An endpoint can only be changed from InService: wait out another run's (or
+ * SageMaker's own) transition first, and refuse a Failed endpoint outright.
+ */
+async function waitUntilUpdatable(ctx) {
+    const { endpointName } = ctx;
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+    if (!endpoint)
+        return undefined;
+    let settled = endpoint;
+    if (_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '')) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`);
+        settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`);
+    }
+    if (settled && settled.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
+    }
+    return settled;
+}
+/** As waitUntilUpdatable, for operations that need the endpoint to exist. */
+async function requireUpdatable(ctx) {
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .missingEndpoint */ .g8)(ctx);
+    return endpoint;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,473 @@
+export const id = 675;
+export const ids = [675];
+export const modules = {
+
+/***/ 3675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runHealthCheck: () => (/* binding */ runHealthCheck)
+});
+
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/probes.ts
+var probes = __webpack_require__(4932);
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
+;// CONCATENATED MODULE: ./src/probe-targets.ts
+/**
+ * Whether probes need a TargetModel depends on the models of the variants
+ * they reach: read them, and refuse before any probe or change what every
+ * answer would fail (see refuseProbeTargetMismatch).
+ */
+
+
+
+
+/** Whether the probed variants' models serve in MultiModel mode decides whether probes need a TargetModel. */
+async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetModel) {
+    const probed = (config?.ProductionVariants ?? []).filter((variant) => variant.ModelName && (targetVariant === undefined || variant.VariantName === targetVariant));
+    const models = await Promise.all([...new Set(probed.map((variant) => variant.ModelName))].map(async (name) => {
+        const model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: name })));
+        return { name, multiModel: (0,serving_container/* servingContainer */._B)(model)?.Mode === 'MultiModel' };
+    }));
+    if (models.length > 0)
+        (0,probes/* refuseProbeTargetMismatch */.wR)(models, targetModel);
+}
+
+;// CONCATENATED MODULE: ./src/operations/health-check.ts
+
+
+
+async function runHealthCheck(ctx, settings) {
+    const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+    if (!endpoint) {
+        return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
+    }
+    const config = await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+    // An endpoint that cannot be probed is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+    (0,probes/* refuseProbesOnAsynchronous */.Hy)(ctx.endpointName, config, "Use operation: monitor, which judges the endpoint's status and metrics.");
+    const { targetVariant } = settings;
+    if (targetVariant !== undefined) {
+        // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
+        (0,src_endpoint/* resolveVariant */.KC)(endpoint, targetVariant, 'target-variant');
+        ctx.output('variant-name', targetVariant);
+    }
+    // Probes a multi-model endpoint refuses, or a single-model one, are a workflow mistake too.
+    await refuseMismatchedTargetModel(ctx, config, targetVariant, settings.probe.targetModel);
+    const status = endpoint.EndpointStatus ?? 'Unknown';
+    if (status !== 'InService') {
+        const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
+        return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is ${status}, not InService.${reason}`);
+    }
+    if (ctx.dryRun)
+        ctx.note('Dry run: probes are still sent, since an invocation changes nothing in AWS.');
+    const records = await (0,probes/* sendProbes */.QT)(ctx, settings.probe, {
+        ...(targetVariant !== undefined ? { targetVariant } : {}),
+        ...(settings.maxLatencyMs !== undefined ? { maxLatencyMs: settings.maxLatencyMs } : {})
+    });
+    ctx.report.probes = records;
+    const median = (0,probes/* medianLatency */.DK)(records);
+    if (median !== undefined)
+        ctx.output('latency-ms', Math.round(median));
+    const target = targetVariant !== undefined ? ` to variant "${targetVariant}"` : '';
+    const failed = records.filter((record) => !record.ok);
+    if (failed.length > 0) {
+        return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is unhealthy: ${failed.length} of ${records.length} probes${target} failed (first: ${failed[0]?.detail}).`);
+    }
+    ctx.output('healthy', true);
+    ctx.note(`Endpoint "${ctx.endpointName}" is healthy: ${records.length} of ${records.length} probes${target} answered, median ${Math.round(median ?? 0)} ms.`);
+}
+function unhealthy(ctx, settings, message) {
+    ctx.output('healthy', false);
+    if (settings.failOnUnhealthy)
+        throw new Error(message);
+    ctx.note(message);
+    ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`);
+}
+
+
+/***/ }),
+
+/***/ 4932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DK: () => (/* binding */ medianLatency),
+/* harmony export */   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
+/* harmony export */   QT: () => (/* binding */ sendProbes),
+/* harmony export */   wR: () => (/* binding */ refuseProbeTargetMismatch)
+/* harmony export */ });
+/* unused harmony exports DETAIL_MAX_CHARS, shortDetail */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * Synthetic invocations: the only check that sees what a caller sees, where
+ * metrics need real traffic and lag by minutes.
+ *
+ * Probes are reads as far as the dry run goes: an invocation changes no AWS
+ * resource, so they are sent in a dry run too (a health check that skipped
+ * them would tell nothing). They do run the model, so a model with side
+ * effects of its own should be given a payload it treats as a no-op.
+ *
+ * The payload may hold real data: no record, log line or summary ever shows
+ * it, and a model that echoes it back has the echo masked.
+ */
+
+
+
+
+/** Long enough to recognise an answer, short enough for a table cell. */
+const DETAIL_MAX_CHARS = 120;
+/** Shorter payloads ({} or 1) are too common in ordinary answers to mask without mangling them. */
+const MIN_MASKED_PAYLOAD_CHARS = 4;
+const PAYLOAD_MASK = '«payload»';
+/**
+ * Refuses probes on an asynchronous endpoint (one whose config has an
+ * AsyncInferenceConfig), before anything is sent or changed. Probes call
+ * InvokeEndpoint, which answers real-time endpoints; an asynchronous one is
+ * invoked with InvokeEndpointAsync
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-invoke-endpoint.html)
+ * and refuses InvokeEndpoint with a ValidationError
+ * (https://github.com/strands-agents/harness-sdk/issues/1969). Every probe
+ * would fail and roll back a healthy model, or mark a healthy endpoint
+ * unhealthy.
+ */
+function refuseProbesOnAsynchronous(endpointName, config, instead) {
+    if (!config?.AsyncInferenceConfig)
+        return;
+    throw new Error(`Input "probe-payload": endpoint "${endpointName}" is asynchronous (its config "${config.EndpointConfigName}" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. ${instead}`);
+}
+/**
+ * Refuses probes that every answer would fail, before anything is sent or
+ * changed. A multi-model endpoint answers only a request that names the model
+ * to load (TargetModel), and a single-model endpoint refuses one that does:
+ * "Endpoint ... is not a multi-model endpoint and does not support target
+ * model header" (https://github.com/aws/amazon-sagemaker-examples/issues/1026;
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/invoke-multi-model-endpoint.html).
+ */
+function refuseProbeTargetMismatch(models, targetModel) {
+    const multiModel = models.filter((model) => model.multiModel).map((model) => `"${model.name}"`);
+    if (targetModel === undefined && multiModel.length > 0) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`);
+    }
+    if (targetModel !== undefined && multiModel.length === 0) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', 'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty');
+    }
+}
+/**
+ * Sends `probe.count` invocations one after another and records each. A
+ * failure (an error answer, a throttle that outlasted the client's retries, a
+ * slow answer) is a record with `ok: false`, never an exception: the caller
+ * decides what failed probes mean.
+ */
+async function sendProbes(ctx, probe, options = {}) {
+    const body = new TextEncoder().encode(probe.payload);
+    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
+    const records = [];
+    for (let index = 1; index <= probe.count; index++) {
+        const record = await sendProbe(ctx, probe, body, options);
+        records.push(record);
+        const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+    }
+    return records;
+}
+async function sendProbe(ctx, probe, body, options) {
+    const started = ctx.clock.now();
+    try {
+        const response = await ctx.clients.runtime.send(new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .InvokeEndpointCommand */ .Pn({
+            EndpointName: ctx.endpointName,
+            Body: body,
+            ContentType: probe.contentType,
+            ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
+            ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
+        }));
+        const latencyMs = answerLatency(ctx.clock.now() - started, response);
+        const statusCode = response.$metadata?.httpStatusCode ?? 200;
+        const variant = response.InvokedProductionVariant ?? options.targetVariant;
+        const answer = describeBody(response.Body, response.ContentType);
+        const record = {
+            ...(variant ? { variant } : {}),
+            ok: statusCode >= 200 && statusCode < 300,
+            latencyMs,
+            statusCode,
+            detail: answer
+        };
+        if (record.ok && options.maxLatencyMs !== undefined && latencyMs > options.maxLatencyMs) {
+            record.ok = false;
+            record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`;
+        }
+        record.detail = shortDetail(record.detail, probe.payload);
+        return record;
+    }
+    catch (error) {
+        const latencyMs = answerLatency(ctx.clock.now() - started, error);
+        const statusCode = failureStatus(error);
+        return {
+            ...(options.targetVariant ? { variant: options.targetVariant } : {}),
+            ok: false,
+            latencyMs,
+            ...(statusCode === undefined ? {} : { statusCode }),
+            detail: shortDetail(`${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, probe.payload)
+        };
+    }
+}
+/**
+ * The time the answer took, without the SDK's backoff between retries of a
+ * throttled request: a throttle is not a slow model, and probe-max-latency
+ * judges the model.
+ */
+function answerLatency(elapsedMs, result) {
+    const retryDelay = result?.$metadata?.totalRetryDelay;
+    return typeof retryDelay === 'number' ? Math.max(0, elapsedMs - retryDelay) : elapsedMs;
+}
+/** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
+function failureStatus(error) {
+    if (!error || typeof error !== 'object')
+        return undefined;
+    const { OriginalStatusCode, $metadata } = error;
+    if (typeof OriginalStatusCode === 'number')
+        return OriginalStatusCode;
+    return typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined;
+}
+function describeBody(body, contentType) {
+    if (!body || body.byteLength === 0)
+        return '(empty response)';
+    const text = new TextDecoder().decode(body);
+    // An image or tensor answer would be noise in a log line: say what it was instead.
+    if (/[\uFFFD\u0000-\u0008\u000e-\u001f]/.test(text)) {
+        return `(${body.byteLength} bytes${contentType ? ` of ${contentType}` : ''})`;
+    }
+    return text;
+}
+/** One line of at most DETAIL_MAX_CHARS characters, with any echo of the payload masked. */
+function shortDetail(text, payload) {
+    const flatten = (value) => value.replace(/\s+/g, ' ').trim();
+    const shapes = new Set([payload, payload.trim(), flatten(payload), compactJson(payload)]);
+    const masks = [...shapes].filter((shape) => shape !== undefined && shape.length >= MIN_MASKED_PAYLOAD_CHARS);
+    // Longest first, so a shorter form never leaves part of a longer one behind.
+    masks.sort((a, b) => b.length - a.length);
+    let masked = text;
+    for (const shape of masks)
+        masked = masked.split(shape).join(PAYLOAD_MASK);
+    masked = flatten(masked);
+    for (const shape of masks.map(flatten)) {
+        if (shape.length >= MIN_MASKED_PAYLOAD_CHARS)
+            masked = masked.split(shape).join(PAYLOAD_MASK);
+    }
+    return masked.length > DETAIL_MAX_CHARS ? `${masked.slice(0, DETAIL_MAX_CHARS - 1)}…` : masked;
+}
+function compactJson(payload) {
+    try {
+        return JSON.stringify(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The median latency of the probes (every probe, failed ones too); undefined for none. */
+function medianLatency(records) {
+    if (records.length === 0)
+        return undefined;
+    const sorted = records.map((record) => record.latencyMs).sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+
+/***/ }),
+
+/***/ 6221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D5: () => (/* binding */ namesSomething),
+/* harmony export */   H$: () => (/* binding */ newContainerSettings),
+/* harmony export */   Ls: () => (/* binding */ HIDDEN_VALUE),
+/* harmony export */   RG: () => (/* binding */ modelDataLocation),
+/* harmony export */   _B: () => (/* binding */ servingContainer),
+/* harmony export */   a7: () => (/* binding */ modelDataUrlOf),
+/* harmony export */   fI: () => (/* binding */ severalContainers),
+/* harmony export */   h6: () => (/* binding */ containerToCreate),
+/* harmony export */   k1: () => (/* binding */ recordSetting),
+/* harmony export */   zK: () => (/* binding */ carriedExecutionConfig)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/**
+ * The new model's container as what serves configures it. A framework
+ * container finds its entry point through SAGEMAKER_PROGRAM and
+ * SAGEMAKER_SUBMIT_DIRECTORY, a large-model container its model through
+ * HF_MODEL_ID and OPTION_*, a multi-model container loads what callers name:
+ * none of that is repeated in a workflow, and a new model without it would
+ * not start, or would serve something else. So the serving container's
+ * settings are carried over and the inputs laid on top. Its model data is
+ * not: a new model means new data, or none.
+ *
+ * Only what names something is carried: a describe call may answer an empty
+ * structure (an emulator does), which CreateModel would refuse.
+ */
+
+
+/** What a summary shows instead of an environment variable's value, which may be a secret. */
+const HIDDEN_VALUE = '(value not shown)';
+/** A model's one container, wherever it is declared; undefined for none, or for several (refused before any change). */
+function servingContainer(model) {
+    if (model?.PrimaryContainer)
+        return model.PrimaryContainer;
+    const containers = model?.Containers ?? [];
+    return containers.length === 1 ? containers[0] : undefined;
+}
+/** The containers of a model that runs several (an inference pipeline, direct invocation), in words; else undefined. */
+function severalContainers(model) {
+    const containers = model?.Containers ?? [];
+    if (containers.length < 2)
+        return undefined;
+    const names = containers.map((container, index) => container.ContainerHostname ?? container.Image ?? container.ModelPackageName ?? `#${index + 1}`);
+    const mode = model?.InferenceExecutionConfig?.Mode;
+    return `${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .counted */ .hS)(containers.length, 'container')} (${names.join(', ')})${mode ? `, invoked ${mode}` : ''}`;
+}
+/** Whether a structure read from AWS names anything: `{}`, `[]` and `{"Subnets": []}` do not. */
+function namesSomething(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (Array.isArray(value))
+        return value.some(namesSomething);
+    if (typeof value === 'object')
+        return Object.values(value).some(namesSomething);
+    return value !== '';
+}
+/**
+ * The new container's settings: the serving container's, with the inputs
+ * laid over. `model-environment` wins over a carried variable of the same
+ * name; every variable is recorded by key and source, never by value.
+ */
+function newContainerSettings(deploy, model, sources) {
+    const serving = servingContainer(model);
+    const from = model?.ModelName ? `inherited from model "${model.ModelName}"` : 'the serving model';
+    const settings = {};
+    const environment = {};
+    for (const [key, value] of Object.entries(serving?.Environment ?? {})) {
+        environment[key] = value;
+        // As the inputs' values are (main.ts): the runner masks it should anything print it.
+        if (value.length >= 6)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, from + codeInS3(key, value));
+    }
+    for (const [key, value] of Object.entries(deploy.modelEnvironment)) {
+        environment[key] = value;
+        recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, 'input model-environment');
+    }
+    if (Object.keys(environment).length > 0)
+        settings.Environment = environment;
+    // A private registry's access mode belongs to the image it was set for: an
+    // AWS framework image or a package's own image is pulled from ECR.
+    if (deploy.source.kind === 'image' && namesSomething(serving?.ImageConfig?.RepositoryAccessMode)) {
+        settings.ImageConfig = serving?.ImageConfig;
+        recordSetting(sources, 'ImageConfig', JSON.stringify(settings.ImageConfig), from);
+    }
+    if (serving?.Mode) {
+        settings.Mode = serving.Mode;
+        recordSetting(sources, 'Mode', serving.Mode, from);
+    }
+    if (serving?.Mode === 'MultiModel' && namesSomething(serving.MultiModelConfig)) {
+        settings.MultiModelConfig = serving.MultiModelConfig;
+        recordSetting(sources, 'MultiModelConfig', JSON.stringify(settings.MultiModelConfig), from);
+    }
+    const carriedAccess = serving?.ModelDataSource?.S3DataSource?.ModelAccessConfig;
+    if (deploy.acceptEula) {
+        settings.ModelAccessConfig = { AcceptEula: true };
+        recordSetting(sources, 'ModelAccessConfig', 'AcceptEula: true', 'input accept-eula');
+    }
+    else if (deploy.acceptEula === undefined && carriedAccess?.AcceptEula !== undefined && modelDataUrlOf(deploy)) {
+        settings.ModelAccessConfig = { AcceptEula: carriedAccess.AcceptEula };
+        recordSetting(sources, 'ModelAccessConfig', `AcceptEula: ${carriedAccess.AcceptEula}`, from);
+    }
+    return settings;
+}
+/**
+ * A framework container's SAGEMAKER_SUBMIT_DIRECTORY may name the serving
+ * model's code archive in S3 (the SageMaker Python SDK's source_dir may be an
+ * S3 URI of a tar file: https://github.com/aws/sagemaker-python-sdk/pull/1498)
+ * rather than code inside its model data: carried, the new model runs that
+ * code. The summary says so, without the value.
+ */
+function codeInS3(key, value) {
+    return key === 'SAGEMAKER_SUBMIT_DIRECTORY' && value.startsWith('s3://')
+        ? ': it names code in S3, which the new model runs unless model-environment sets it'
+        : '';
+}
+/** The model's settings that describe how its containers are called, carried as they serve. */
+function carriedExecutionConfig(model, sources) {
+    const config = model?.InferenceExecutionConfig;
+    if (!config?.Mode)
+        return undefined;
+    recordSetting(sources, 'InferenceExecutionConfig', config.Mode, `inherited from model "${model?.ModelName}"`);
+    return { Mode: config.Mode };
+}
+/** The model data an input names, whatever the model source. */
+function modelDataUrlOf(deploy) {
+    return deploy.source.kind === 'package' ? undefined : deploy.source.modelDataUrl;
+}
+/**
+ * The container CreateModel is sent: what runs (image or package, and the
+ * model data's location) with the carried settings. A `model-data-url`
+ * ending in `/` is an uncompressed S3 prefix, given as ModelDataSource; a
+ * multi-model container takes the prefix of its models as ModelDataUrl
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/create-multi-model-endpoint.html),
+ * and ModelDataSource is not for multi-model endpoints
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
+ * An accepted EULA goes with the data
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3ModelDataSource.html),
+ * so a compressed archive then goes as ModelDataSource too.
+ */
+function containerToCreate(runs, settings) {
+    const { ModelDataUrl: url, ...what } = runs;
+    const { ModelAccessConfig: access, ...rest } = settings;
+    const container = { ...what, ...rest };
+    if (url === undefined)
+        return container;
+    if (settings.Mode === 'MultiModel' || (!url.endsWith('/') && !access))
+        return { ...container, ModelDataUrl: url };
+    const prefix = url.endsWith('/');
+    container.ModelDataSource = {
+        S3DataSource: {
+            S3Uri: url,
+            S3DataType: prefix ? 'S3Prefix' : 'S3Object',
+            CompressionType: prefix ? 'None' : 'Gzip',
+            ...(access ? { ModelAccessConfig: access } : {})
+        }
+    };
+    return container;
+}
+/** Where a container's model data is, in whichever form it was given. */
+function modelDataLocation(container) {
+    return container?.ModelDataUrl ?? container?.ModelDataSource?.S3DataSource?.S3Uri ?? '';
+}
+function recordSetting(sources, setting, value, source) {
+    const existing = sources.findIndex((entry) => entry.setting === setting);
+    const entry = { setting, value, source: source ?? 'default' };
+    if (existing >= 0)
+        sources[existing] = entry;
+    else
+        sources.push(entry);
+}
+
+
+/***/ })
+
+};
