@@ -36,7 +36,9 @@ import {
   DescribeAlarmsCommand,
   GetMetricDataCommand,
   PutMetricAlarmCommand,
-  type MetricDataQuery
+  PutMetricDataCommand,
+  type MetricDataQuery,
+  type PutMetricDataCommandInput
 } from '@aws-sdk/client-cloudwatch'
 import {
   DeleteScalingPolicyCommand,
@@ -81,6 +83,11 @@ interface EndpointState {
   /** What a weights and capacities change under way asks for: DescribeEndpoint's Desired* fields show it at once. */
   desired?: Map<string, { weight?: number; count?: number }>
   tags?: Record<string, string>
+  /**
+   * A deployment SageMaker carries out (UpdateEndpoint with a DeploymentConfig): from its start the new
+   * fleet takes `share` of the traffic beside the old one, and each fleet publishes under its config's name.
+   */
+  deployment?: { newConfig: string; share: number; startedAt: number }
 }
 
 interface ConfigState {
@@ -276,6 +283,10 @@ export class FakeAws {
     const state = this.endpoints.get(endpointName)
     if (!state || !['InService', 'Updating', 'RollingBack', 'SystemUpdating'].includes(state.status)) return
     const definitions = this.configs.get(state.config)?.variants ?? []
+    if (state.deployment && state.status === 'Updating') {
+      this.cloudwatch.serve(endpointName, this.fleetsServing(state, state.deployment))
+      return
+    }
     const serving: ServingVariant[] = state.variants.map((variant) => {
       const definition = definitions.find((candidate) => candidate.VariantName === variant.name)
       return {
@@ -287,6 +298,19 @@ export class FakeAws {
       }
     })
     this.cloudwatch.serve(endpointName, serving)
+  }
+
+  /** Both fleets of a deployment, each under the name FakeCloudWatch keys a fleet by (fleetKey). */
+  private fleetsServing(state: EndpointState, deployment: NonNullable<EndpointState['deployment']>): ServingVariant[] {
+    const fleet = (config: string, share: number): ServingVariant[] =>
+      (this.configs.get(config)?.variants ?? []).map((definition) => ({
+        name: fleetKey(definition.VariantName ?? '', config),
+        model: definition.ModelName ?? '',
+        weight: share,
+        count: definition.InitialInstanceCount ?? 1,
+        instanceType: definition.InstanceType ?? 'ml.m5.large'
+      }))
+    return [...fleet(state.config, 1 - deployment.share), ...fleet(deployment.newConfig, deployment.share)]
   }
 
   /** Registers a variant with Application Auto Scaling, as configure-autoscaling would have. */
@@ -386,7 +410,9 @@ export class FakeAws {
         EndpointConfigName: state.config,
         EndpointStatus: state.status,
         ...(state.failureReason ? { FailureReason: state.failureReason } : {}),
-        ...(state.pendingConfig ? { PendingDeploymentSummary: { EndpointConfigName: state.pendingConfig } } : {}),
+        ...(state.pendingConfig
+          ? { PendingDeploymentSummary: pendingSummary(state.pendingConfig, state.deployment, this.configs) }
+          : {}),
         ProductionVariants: state.variants.map((variant) => ({
           VariantName: variant.name,
           CurrentWeight: variant.weight,
@@ -564,9 +590,17 @@ export class FakeAws {
             (alarm) => alarm.AlarmName ?? ''
           )
           state.pendingConfig = input.EndpointConfigName
+          if (input.DeploymentConfig && this.clock) {
+            state.deployment = {
+              newConfig: input.EndpointConfigName,
+              share: firstShare(input.DeploymentConfig),
+              startedAt: this.clock.now()
+            }
+          }
           this.startTransition(state, 'Updating', () => {
             state.status = 'InService'
             delete state.pendingConfig
+            delete state.deployment
             if (fails) {
               state.failureReason = failure.reason
               return
@@ -671,6 +705,17 @@ export class FakeAws {
     aws.cloudwatch.on(PutMetricAlarmCommand).callsFake((input: { AlarmName: string }) => {
       this.alarmSpecs.set(input.AlarmName, { ...input })
       if (!this.alarms.has(input.AlarmName)) this.alarms.set(input.AlarmName, 'INSUFFICIENT_DATA')
+      return {}
+    })
+    aws.cloudwatch.on(PutMetricDataCommand).callsFake((input: PutMetricDataCommandInput) => {
+      // The fake evaluates no alarm but the ones on a published metric: a breaching value puts them in ALARM.
+      for (const datum of input.MetricData ?? []) {
+        for (const [name, spec] of this.alarmSpecs) {
+          const watched = spec.Namespace === input.Namespace && spec.MetricName === datum.MetricName
+          if (watched && (datum.Value ?? 0) >= Number(spec.Threshold)) this.alarms.set(name, 'ALARM')
+          else if (watched) this.alarms.set(name, 'OK')
+        }
+      }
       return {}
     })
     aws.cloudwatch.on(DeleteAlarmsCommand).callsFake((input: { AlarmNames: string[] }) => {
@@ -822,4 +867,35 @@ function liveVariants(variants: ProductionVariant[]): LiveVariant[] {
     weight: variant.InitialVariantWeight ?? 1,
     count: variant.InitialInstanceCount ?? 1
   }))
+}
+
+/** How FakeCloudWatch names one fleet of a variant during a deployment; fleetKey(variant, config). */
+export function fleetKey(variant: string, config: string): string {
+  return `${variant}\u0000${config}`
+}
+
+/** The new fleet's share of traffic the fake gives it all through a deployment: the first step's. */
+function firstShare(config: DeploymentConfig): number {
+  const routing = config.BlueGreenUpdatePolicy?.TrafficRoutingConfiguration
+  const size = routing?.CanarySize ?? routing?.LinearStepSize
+  if (size?.Type === 'CAPACITY_PERCENT' && size.Value !== undefined) return size.Value / 100
+  const batch = config.RollingUpdatePolicy?.MaximumBatchSize
+  if (batch?.Type === 'CAPACITY_PERCENT' && batch.Value !== undefined) return batch.Value / 100
+  return routing?.Type === 'ALL_AT_ONCE' ? 1 : 0.5
+}
+
+/** DescribeEndpoint's PendingDeploymentSummary: the new fleet Baking once it takes traffic. */
+function pendingSummary(
+  pendingConfig: string,
+  deployment: EndpointState['deployment'],
+  configs: Map<string, ConfigState>
+): Record<string, unknown> {
+  if (!deployment) return { EndpointConfigName: pendingConfig }
+  return {
+    EndpointConfigName: pendingConfig,
+    ProductionVariants: (configs.get(pendingConfig)?.variants ?? []).map((variant) => ({
+      VariantName: variant.VariantName,
+      VariantStatus: [{ Status: 'Baking', StartTime: new Date(deployment.startedAt) }]
+    }))
+  }
 }

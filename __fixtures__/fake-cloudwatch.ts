@@ -179,7 +179,10 @@ export class FakeCloudWatch {
         const stat = query.MetricStat
         const dimensions = stat?.Metric?.Dimensions ?? []
         const endpointName = dimensions.find((dimension) => dimension.Name === 'EndpointName')?.Value ?? ''
-        const variant = dimensions.find((dimension) => dimension.Name === 'VariantName')?.Value ?? ''
+        const variantName = dimensions.find((dimension) => dimension.Name === 'VariantName')?.Value ?? ''
+        const config = dimensions.find((dimension) => dimension.Name === 'EndpointConfigName')?.Value
+        // One fleet of a deployment: served under the name FakeAws gives it (fleetKey in fake-aws.ts).
+        const variant = config === undefined ? variantName : `${variantName}\u0000${config}`
         const periodMs = (stat?.Period ?? 60) * 1000
         const timestamps: Date[] = []
         const values: number[] = []

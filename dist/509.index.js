@@ -173,7 +173,7 @@ async function updateEndpointConfig(ctx, configName, options) {
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     try {
-        return await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.fleet);
+        return await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.fleet, options.whileWaiting);
     }
     finally {
         // Both fleets ran from the call until the endpoint settled, whichever way it went.
@@ -261,7 +261,7 @@ class WaitTimeoutError extends Error {
  * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
  * input unless a caller needs longer).
  */
-async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs) {
+async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
     const { clock, endpointName } = ctx;
     const started = clock.now();
     const deadline = started + timeoutMs;
@@ -280,6 +280,9 @@ async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, 
         if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
             return endpoint;
         delay = nextPollDelay(elapsed, delay);
+        // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
+        const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity;
+        delay = Math.max(0, Math.min(delay, dueInMs));
         if (clock.now() + delay > deadline) {
             throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
@@ -304,9 +307,9 @@ function timeLeft(status, elapsedMs, expectedMs) {
  * `expectedConfig`. SageMaker rolls a failed update back to the old config and
  * reports InService, so "InService" alone does not mean success.
  */
-async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs) {
+async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
     const { endpointName } = ctx;
-    const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs);
+    const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs, whileWaiting);
     if (!endpoint) {
         throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined);
     }

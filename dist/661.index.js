@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
 /* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5453);
 /* harmony import */ var _rollout_rollback_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5981);
-/* harmony import */ var _rollout_native_alarms_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3373);
+/* harmony import */ var _rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2656);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3752);
 /* harmony import */ var _rollout_scaling_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(127);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2281);
@@ -122,7 +122,8 @@ async function deleteWhatTheRunCreated(ctx, created) {
 async function removeDeploymentAlarms(ctx, native) {
     try {
         await (0,_wait_js__WEBPACK_IMPORTED_MODULE_14__/* .waitForSettled */ .SG)(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
-        await (0,_rollout_native_alarms_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteGateAlarms */ .hN)(ctx, native.alarms);
+        for (const alarm of native.alarms)
+            await (0,_rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteVerdictAlarm */ .eI)(ctx, alarm);
         ctx.note(`SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`);
         _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .nativeDeployment */ .RS.clear();
     }
@@ -135,129 +136,234 @@ async function removeDeploymentAlarms(ctx, native) {
 
 /***/ }),
 
-/***/ 3373:
+/***/ 2656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cl: () => (/* binding */ createGateAlarms),
-/* harmony export */   hN: () => (/* binding */ deleteGateAlarms)
+/* harmony export */   Fp: () => (/* binding */ createVerdictAlarm),
+/* harmony export */   GE: () => (/* binding */ verdictPeriodSeconds),
+/* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
+/* harmony export */   TP: () => (/* binding */ publishVerdict),
+/* harmony export */   eI: () => (/* binding */ deleteVerdictAlarm),
+/* harmony export */   ek: () => (/* binding */ SAGEMAKER_REACTION_MS)
 /* harmony export */ });
-/* unused harmony export gateAlarmNames */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, evaluationRangePeriods, heartbeatWindowMs, failedVerdictRollbackMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8411);
 /**
- * With rollout-controller: sagemaker, SageMaker judges a deployment by
- * CloudWatch alarms alone. max-error-rate and max-latency-p99 become alarms
- * on the new fleet for the deployment's length, created before UpdateEndpoint
- * and deleted once it has ended.
+ * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
+ * rolls back without the runner.
  *
- * Which fleet: during a blue/green deployment SageMaker also publishes the
- * variant's metrics with the dimension EndpointConfigName set to the new
- * config, once the new fleet takes traffic
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html);
- * an alarm on EndpointName, VariantName and EndpointConfigName watches the new
- * fleet only, where the same variant name would otherwise mix both.
+ * With rollout-controller: sagemaker, SageMaker carries out the deployment and
+ * rolls back only on the alarms of its AutoRollbackConfiguration
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
+ * The action judges on its own evidence and publishes each verdict as a
+ * custom metric (1 failed, 0 passing or still judging); one alarm on it,
+ * Maximum >= 1, fires on a failed verdict. Missing data is breaching, so the
+ * action falling silent (the runner died) fires it too: the action republishes
+ * its last verdict as a heartbeat, and the heartbeat window says how long it
+ * may be silent before SageMaker rolls back.
  *
- * How fast: one-minute periods, and a single breaching minute fires
- * (EvaluationPeriods 1, DatapointsToAlarm 1). A minute appears one to three
- * minutes after it closes, so an alarm that waited for several breaching
- * minutes would often fire after the bake it was meant to guard had ended.
- * Missing data does not breach: before the new fleet takes traffic there is
- * none, and treating that as breaching would roll back every deployment.
+ * The period: the smallest CloudWatch allows (10 or 30 s on a high-resolution
+ * metric, else a multiple of 60;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html)
+ * that is at least the gate interval, so the verdict published at every gate
+ * evaluation lands in every period, and a failed verdict is seen within one
+ * period of being published: a rollback starts within gate-interval + one
+ * period (+ SageMaker's reaction) of the evidence.
+ *
+ * Silence: with missing data breaching, CloudWatch judges the newest real
+ * datapoint in its evaluation range and fires only when the range holds none
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+ * AWS gives the range's length by example only (5 datapoints for 3 evaluation
+ * periods); the reading taken, the emulator's too: EvaluationPeriods + 2
+ * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
+ * a minute or more, plus one period for the evaluation to come round.
  */
 
 
 
-const NAMESPACE = 'AWS/SageMaker';
-/** ModelLatency is published in microseconds. */
-const MICROSECONDS_PER_MS = 1000;
-/** The alarms' names: the deployment's config name is unique to this run, so a re-run never collides. */
-function gateAlarmNames(target, gates) {
-    return alarmInputs('', target, gates).map((input) => input.AlarmName);
+const VERDICT_NAMESPACE = 'SageMakerDeploy';
+const VERDICT_METRIC = 'RolloutVerdict';
+/** CloudWatch's longest alarm name. */
+const MAX_ALARM_NAME = 255;
+/** Period × EvaluationPeriods may not exceed a day for periods under an hour. */
+const MAX_PERIOD_SECONDS = 86_400;
+const HIGH_RESOLUTION_PERIODS = [10, 30];
+/** What SageMaker adds to an alarm's firing before it moves traffic back, as the rollback bound counts it. */
+const SAGEMAKER_REACTION_MS = 5_000;
+/** The alarm's period in seconds: the least CloudWatch allows that is at least the gate interval. */
+function verdictPeriodSeconds(gateIntervalMs) {
+    if (!(gateIntervalMs > 0))
+        throw new Error(`the gate interval must be positive; got ${gateIntervalMs} ms`);
+    const seconds = Math.ceil(gateIntervalMs / 1000);
+    const highResolution = HIGH_RESOLUTION_PERIODS.find((period) => seconds <= period);
+    const period = highResolution ?? Math.ceil(seconds / 60) * 60;
+    if (period > MAX_PERIOD_SECONDS) {
+        throw new Error(`a gate interval of ${seconds} s is longer than a CloudWatch alarm period may be (a day)`);
+    }
+    return period;
 }
-function alarmInputs(endpointName, target, gates) {
+/** How many periods one evaluation of a one-period alarm looks back over (see the module's note). */
+function evaluationRangePeriods(periodSeconds, evaluationPeriods = 1) {
+    if (periodSeconds < 60)
+        return evaluationPeriods + 2;
+    return evaluationPeriods + Math.max(2, Math.ceil(300 / periodSeconds));
+}
+/** How often the action republishes its last verdict: twice a period, so a late gate evaluation misses none. */
+function heartbeatIntervalMs(gateIntervalMs) {
+    return (verdictPeriodSeconds(gateIntervalMs) * 1000) / 2;
+}
+/**
+ * The heartbeat window: the longest the action may be silent before its alarm fires and SageMaker rolls back
+ * (the evaluation range, plus one period for the evaluation to come round).
+ */
+function heartbeatWindowMs(gateIntervalMs) {
+    const period = verdictPeriodSeconds(gateIntervalMs);
+    return (evaluationRangePeriods(period) + 1) * period * 1000;
+}
+/** The longest from the evidence to SageMaker's rollback on a failed verdict: gate interval, one period, reaction. */
+function failedVerdictRollbackMs(gateIntervalMs) {
+    return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS;
+}
+function verdictAlarmName(target) {
+    const name = `sagemaker-deploy-${target.newConfig}-verdict`;
+    if (name.length > MAX_ALARM_NAME)
+        throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`);
+    return name;
+}
+function verdictDimensions(endpointName, target) {
+    return [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'EndpointConfigName', Value: target.newConfig }
+    ];
+}
+/** One verdict as PutMetricData: high resolution when the alarm's period is under a minute. */
+function verdictMetricInput(endpointName, target, verdict, at) {
+    return {
+        Namespace: VERDICT_NAMESPACE,
+        MetricData: [
+            {
+                MetricName: VERDICT_METRIC,
+                Dimensions: verdictDimensions(endpointName, target),
+                Timestamp: at,
+                Value: verdict === 'failed' ? 1 : 0,
+                StorageResolution: verdictPeriodSeconds(target.gateIntervalMs) < 60 ? 1 : 60
+            }
+        ]
+    };
+}
+/** The one alarm on the verdicts: a failed verdict or silence puts it in ALARM. */
+function verdictAlarmInput(endpointName, target) {
+    const period = verdictPeriodSeconds(target.gateIntervalMs);
+    return {
+        AlarmName: verdictAlarmName(target),
+        AlarmDescription: `The verdict of sagemaker-deploy on the new fleet of "${target.newConfig}": a failed verdict, or no verdict for ${Math.round(heartbeatWindowMs(target.gateIntervalMs) / 1000)} s, makes SageMaker roll back. Deleted when the deployment ends.`,
+        Namespace: VERDICT_NAMESPACE,
+        MetricName: VERDICT_METRIC,
+        Dimensions: verdictDimensions(endpointName, target),
+        Statistic: 'Maximum',
+        Period: period,
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'breaching'
+    };
+}
+/**
+ * Publishes one verdict. Not recorded as a change: the heartbeat republishes every few seconds and would bury the
+ * summary's "What changed"; createVerdictAlarm records the first publication, so a dry run shows it.
+ */
+async function publishVerdict(ctx, target, verdict) {
+    if (ctx.dryRun)
+        return;
+    const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()));
+    await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(input)));
+}
+/**
+ * Publishes a "judging" verdict, then creates the alarm. The order matters: missing data is breaching, so an alarm
+ * created before its first datapoint would fire at its first evaluation. Returns the alarm's name.
+ */
+async function createVerdictAlarm(ctx, target) {
+    const metric = verdictMetricInput(ctx.endpointName, target, 'judging', new Date(ctx.clock.now()));
+    await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(metric)));
+    const alarm = verdictAlarmInput(ctx.endpointName, target);
+    await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricAlarmCommand */ .AZU(alarm)));
+    return alarm.AlarmName;
+}
+/** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
+async function deleteVerdictAlarm(ctx, name) {
+    const input = { AlarmNames: [name] };
+    try {
+        await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DeleteAlarmsCommand */ .nds(input)));
+    }
+    catch (error) {
+        ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} Delete it by hand.`);
+    }
+}
+/** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */
+function literal(value) {
+    return String(Number(value.toPrecision(10)));
+}
+/**
+ * The Wilson score lower bound of the new fleet's 5XX rate over one minute, as metric math an alarm may use:
+ * arithmetic and ^0.5 (an alarm may not use SQRT;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).
+ * A minute with no invocations divides by zero: CloudWatch drops that datapoint, so it is missing, not breaching.
+ */
+function errorRateLowerBoundExpression(errorsId, invocationsId, z) {
+    const rate = `(${errorsId} / ${invocationsId})`;
+    const z2 = literal(z * z);
+    return (`(${rate} + ${z2} / (2 * ${invocationsId}) - ${literal(z)} * ` +
+        `(${rate} * (1 - ${rate}) / ${invocationsId} + ${z2} / (4 * ${invocationsId} ^ 2)) ^ 0.5) / ` +
+        `(1 + ${z2} / ${invocationsId})`);
+}
+/**
+ * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
+ * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
+ * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.
+ */
+function errorRateLowerBoundAlarmInput(endpointName, target, maxErrorRate, confidence) {
+    if (!(confidence > 0.5 && confidence < 1))
+        throw new Error(`confidence must be between 0.5 and 1; got ${confidence}`);
     const dimensions = [
         { Name: 'EndpointName', Value: endpointName },
         { Name: 'VariantName', Value: target.variantName },
         { Name: 'EndpointConfigName', Value: target.newConfig }
     ];
-    const shared = {
-        ComparisonOperator: 'GreaterThanThreshold',
-        EvaluationPeriods: 1,
-        DatapointsToAlarm: 1,
-        TreatMissingData: 'notBreaching'
-    };
-    const description = (gate) => `${gate} of the new fleet during the deployment of "${target.newConfig}", created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`;
-    const alarms = [];
-    if (gates.maxErrorRate !== undefined) {
-        alarms.push({
-            ...shared,
-            AlarmName: `sagemaker-deploy-${target.newConfig}-max-error-rate`,
-            AlarmDescription: description(`max-error-rate ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(gates.maxErrorRate)}`),
-            Threshold: gates.maxErrorRate,
-            Metrics: [
-                metric('errors', 'Invocation5XXErrors', dimensions),
-                metric('invocations', 'Invocations', dimensions),
-                { Id: 'error_rate', Expression: 'errors / invocations', Label: '5XX errors / invocations', ReturnData: true }
-            ]
-        });
-    }
-    if (gates.maxLatencyP99Ms !== undefined) {
-        alarms.push({
-            ...shared,
-            AlarmName: `sagemaker-deploy-${target.newConfig}-max-latency-p99`,
-            AlarmDescription: description(`max-latency-p99 ${gates.maxLatencyP99Ms} ms`),
-            Namespace: NAMESPACE,
-            MetricName: 'ModelLatency',
-            Dimensions: dimensions,
-            Period: 60,
-            ExtendedStatistic: 'p99',
-            Unit: 'Microseconds',
-            Threshold: gates.maxLatencyP99Ms * MICROSECONDS_PER_MS
-        });
-    }
-    return alarms;
-}
-function metric(id, metricName, dimensions) {
-    return {
+    const metric = (id, metricName) => ({
         Id: id,
         MetricStat: {
-            Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+            Metric: { Namespace: 'AWS/SageMaker', MetricName: metricName, Dimensions: dimensions },
             Period: 60,
             Stat: 'Sum'
         },
         ReturnData: false
+    });
+    const name = `sagemaker-deploy-${target.newConfig}-max-error-rate-bound`;
+    if (name.length > MAX_ALARM_NAME)
+        throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`);
+    return {
+        AlarmName: name,
+        AlarmDescription: `max-error-rate ${literal(maxErrorRate * 100)}% of the new fleet of "${target.newConfig}" at ${literal(confidence * 100)}% confidence (Wilson lower bound), created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: maxErrorRate,
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        // Before the new fleet takes traffic there is no data: that must not roll back.
+        TreatMissingData: 'notBreaching',
+        Metrics: [
+            metric('errors', 'Invocation5XXErrors'),
+            metric('invocations', 'Invocations'),
+            {
+                Id: 'error_rate_lower_bound',
+                Expression: errorRateLowerBoundExpression('errors', 'invocations', normalQuantile(confidence)),
+                Label: '5XX rate, Wilson lower bound',
+                ReturnData: true
+            }
+        ]
     };
-}
-/** Creates the gate alarms (PutMetricAlarm, through ctx.change). Returns their names. */
-async function createGateAlarms(ctx, target, gates) {
-    const inputs = alarmInputs(ctx.endpointName, target, gates);
-    const created = [];
-    try {
-        for (const input of inputs) {
-            await ctx.change('PutMetricAlarm', `alarm "${input.AlarmName}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .PutMetricAlarmCommand */ .AZU(input)));
-            created.push(input.AlarmName);
-        }
-    }
-    catch (error) {
-        // Half a set of alarms guards nothing: take back what was made before failing.
-        await deleteGateAlarms(ctx, created);
-        throw error;
-    }
-    return created;
-}
-/** Deletes the gate alarms; a failure is a warning naming them, the deployment's own result matters more. */
-async function deleteGateAlarms(ctx, names) {
-    if (names.length === 0)
-        return;
-    const input = { AlarmNames: names };
-    try {
-        await ctx.change('DeleteAlarms', `alarms ${names.map((name) => `"${name}"`).join(', ')}`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DeleteAlarmsCommand */ .nds(input)));
-    }
-    catch (error) {
-        ctx.warn(`Could not delete the deployment's alarms ${names.join(', ')}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} Delete them by hand.`);
-    }
 }
 
 

@@ -76,19 +76,20 @@ function metricQueries(request) {
         Id: queryId(index, key),
         Label: `${variant} ${metric} ${stat}`,
         MetricStat: {
-            Metric: {
-                Namespace: NAMESPACE,
-                MetricName: metric,
-                Dimensions: [
-                    { Name: 'EndpointName', Value: request.endpointName },
-                    { Name: 'VariantName', Value: variant }
-                ]
-            },
+            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
             Period: request.periodSeconds,
             Stat: stat
         },
         ReturnData: true
     })));
+}
+function seriesDimensions(request, series) {
+    const fleet = request.fleets?.[series];
+    return [
+        { Name: 'EndpointName', Value: request.endpointName },
+        { Name: 'VariantName', Value: fleet?.variant ?? series },
+        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
+    ];
 }
 /**
  * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency

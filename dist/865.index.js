@@ -2083,7 +2083,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(225)]).then(__webpack_require__.bind(__webpack_require__, 8225))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(462)]).then(__webpack_require__.bind(__webpack_require__, 9462))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
@@ -2450,11 +2450,11 @@ function addInstanceTime(report, instanceMs) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ parseBatchSize),
 /* harmony export */   P$: () => (/* binding */ checkFleetFits),
-/* harmony export */   ix: () => (/* binding */ generatedAlarmCount),
+/* harmony export */   a6: () => (/* binding */ PROVISIONING_ESTIMATE_MS),
 /* harmony export */   j3: () => (/* binding */ checkSageMakerControllerLimits),
 /* harmony export */   lo: () => (/* binding */ leastTimeoutMs)
 /* harmony export */ });
-/* unused harmony exports SAGEMAKER_LIMITS, PROVISIONING_ESTIMATE_MS */
+/* unused harmony export SAGEMAKER_LIMITS */
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 
@@ -2478,10 +2478,8 @@ const SAGEMAKER_LIMITS = {
  * longer (its download and health-check timeouts).
  */
 const PROVISIONING_ESTIMATE_MS = _expectations_js__WEBPACK_IMPORTED_MODULE_0__/* .TYPICAL_MS */ .K.fleet;
-/** The gates SageMaker's controller can judge, as CloudWatch alarms the action creates for the deployment. */
-function generatedAlarmCount(gates) {
-    return (gates.maxErrorRate !== undefined ? 1 : 0) + (gates.maxLatencyP99Ms !== undefined ? 1 : 0);
-}
+/** The action's verdict reaches SageMaker as one alarm of the deployment's AutoRollbackConfiguration. */
+const VERDICT_ALARMS = 1;
 /**
  * The least timeout SageMaker needs for the whole deployment: provisioning,
  * every bake, and the final wait before the old fleet goes. Rolling
@@ -2505,20 +2503,16 @@ function roundUpToMinute(ms) {
 /** Deployments run by SageMaker itself accept only what DeploymentConfig can express. */
 function checkSageMakerControllerLimits(settings, common, shown) {
     const limits = SAGEMAKER_LIMITS;
-    const actionOnly = 'is judged by the action only; with rollout-controller: sagemaker, alarm-names, max-error-rate and max-latency-p99 guard the rollout';
-    for (const [name, value] of [
-        ['probe-payload', settings.gates.probe],
-        ['max-error-rate-increase', settings.gates.maxErrorRateIncrease],
-        ['max-latency-p99-increase', settings.gates.maxLatencyP99Increase]
-    ]) {
-        if (value !== undefined)
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, actionOnly);
+    if (settings.gates.probe) {
+        // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('probe-payload', "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own");
     }
-    if (settings.gates.minInvocations > 0)
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('min-invocations', actionOnly);
-    const generated = generatedAlarmCount(settings.gates);
-    if (settings.gates.alarmNames.length + generated > limits.maxAlarms) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - generated} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${generated > 0 ? `, and max-error-rate and max-latency-p99 become ${generated} of them` : ''}`);
+    if (settings.onInconclusive === 'pause') {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('on-inconclusive', "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back");
+    }
+    const verdict = settings.autoRollback ? VERDICT_ALARMS : 0;
+    if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`);
     }
     if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('bake-time', 'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)', shown('bake-time'));

@@ -76,19 +76,20 @@ function metricQueries(request) {
         Id: queryId(index, key),
         Label: `${variant} ${metric} ${stat}`,
         MetricStat: {
-            Metric: {
-                Namespace: NAMESPACE,
-                MetricName: metric,
-                Dimensions: [
-                    { Name: 'EndpointName', Value: request.endpointName },
-                    { Name: 'VariantName', Value: variant }
-                ]
-            },
+            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
             Period: request.periodSeconds,
             Stat: stat
         },
         ReturnData: true
     })));
+}
+function seriesDimensions(request, series) {
+    const fleet = request.fleets?.[series];
+    return [
+        { Name: 'EndpointName', Value: request.endpointName },
+        { Name: 'VariantName', Value: fleet?.variant ?? series },
+        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
+    ];
 }
 /**
  * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
@@ -793,7 +794,8 @@ class StepJudge {
             variants: [scope.newVariant, ...scope.baselineVariants],
             start: new Date(scope.firstMinute),
             end: new Date(closedUntil),
-            periodSeconds: 60
+            periodSeconds: 60,
+            ...(scope.fleets ? { fleets: scope.fleets } : {})
         });
         const newMinutes = minutesOf(result, [scope.newVariant]);
         const baselineMinutes = minutesOf(result, scope.baselineVariants);

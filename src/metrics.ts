@@ -48,6 +48,19 @@ export interface MetricsRequest {
   end: Date
   /** A whole number of minutes, in seconds. */
   periodSeconds: number
+  /**
+   * Series that are one fleet of a variant during a SageMaker deployment,
+   * by their name in `variants`: both fleets carry the same VariantName, and
+   * SageMaker tells them apart by the EndpointConfigName dimension
+   * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
+   */
+  fleets?: Record<string, Fleet>
+}
+
+/** One fleet of a variant: the variant's name and the config the fleet runs. */
+export interface Fleet {
+  variant: string
+  config: string
 }
 
 /** One period of one variant; `timestamp` is the period's start (ISO 8601). */
@@ -101,20 +114,22 @@ export function metricQueries(request: MetricsRequest): MetricDataQuery[] {
       Id: queryId(index, key),
       Label: `${variant} ${metric} ${stat}`,
       MetricStat: {
-        Metric: {
-          Namespace: NAMESPACE,
-          MetricName: metric,
-          Dimensions: [
-            { Name: 'EndpointName', Value: request.endpointName },
-            { Name: 'VariantName', Value: variant }
-          ]
-        },
+        Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
         Period: request.periodSeconds,
         Stat: stat
       },
       ReturnData: true
     }))
   )
+}
+
+function seriesDimensions(request: MetricsRequest, series: string): Array<{ Name: string; Value: string }> {
+  const fleet = request.fleets?.[series]
+  return [
+    { Name: 'EndpointName', Value: request.endpointName },
+    { Name: 'VariantName', Value: fleet?.variant ?? series },
+    ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
+  ]
 }
 
 /**

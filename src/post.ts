@@ -18,7 +18,7 @@ import { parseCommonSettings } from './inputs.js'
 import { newReport } from './report.js'
 import { inFlightFromSaved } from './rollout/in-flight.js'
 import { rollBack } from './rollout/rollback.js'
-import { deleteGateAlarms } from './rollout/native-alarms.js'
+import { deleteVerdictAlarm } from './rollout/verdict-alarm.js'
 import { setRolloutOutputs } from './rollout/result.js'
 import { releaseServingCapacity } from './rollout/scaling.js'
 import { discardUnused } from './resources.js'
@@ -117,7 +117,7 @@ async function deleteWhatTheRunCreated(ctx: OperationContext, created: Unfinishe
 async function removeDeploymentAlarms(ctx: OperationContext, native: NativeDeployment): Promise<void> {
   try {
     await waitForSettled(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2)
-    await deleteGateAlarms(ctx, native.alarms)
+    for (const alarm of native.alarms) await deleteVerdictAlarm(ctx, alarm)
     ctx.note(
       `SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`
     )

@@ -25,7 +25,7 @@ import type { OperationContext } from './context.js'
 import { getEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
 import { TYPICAL_MS } from './expectations.js'
 import { addInstanceTime } from './report.js'
-import { requireUpdatable, waitForInService } from './wait.js'
+import { requireUpdatable, waitForInService, type WhileWaiting } from './wait.js'
 
 /** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
 export function isUpdateInProgress(error: unknown): boolean {
@@ -56,6 +56,8 @@ export interface UpdateOptions {
   expectedMs?: number
   /** The instances of the fleet SageMaker provisions for the new config: counted as added while both run. */
   newFleetInstances?: number
+  /** Work that goes on at every poll while the endpoint moves (judging a deployment SageMaker runs). */
+  whileWaiting?: WhileWaiting
 }
 
 /** Where the endpoint stands with a change that was sent: not seen, under way, or done. */
@@ -184,7 +186,8 @@ export async function updateEndpointConfig(
       configName,
       options.purpose,
       options.waitTimeoutMs,
-      options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
+      options.expectedMs ?? ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet,
+      options.whileWaiting
     )
   } finally {
     // Both fleets ran from the call until the endpoint settled, whichever way it went.

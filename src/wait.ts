@@ -40,6 +40,9 @@ export class EndpointStateError extends Error {
   }
 }
 
+/** Called at every poll of a transition with the endpoint as seen; returns how soon it must be called again. */
+export type WhileWaiting = (endpoint: Endpoint) => Promise<number>
+
 export class WaitTimeoutError extends Error {
   constructor(message: string) {
     super(message)
@@ -56,7 +59,8 @@ export async function waitForSettled(
   ctx: OperationContext,
   purpose: string,
   timeoutMs = ctx.settings.timeoutMs,
-  expectedMs?: number
+  expectedMs?: number,
+  whileWaiting?: WhileWaiting
 ): Promise<Endpoint | undefined> {
   const { clock, endpointName } = ctx
   const started = clock.now()
@@ -81,6 +85,9 @@ export async function waitForSettled(
     }
     if (!endpoint || !TRANSITIONAL_STATUSES.includes(status)) return endpoint
     delay = nextPollDelay(elapsed, delay)
+    // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
+    const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity
+    delay = Math.max(0, Math.min(delay, dueInMs))
     if (clock.now() + delay > deadline) {
       throw new WaitTimeoutError(
         `Endpoint "${endpointName}" was still ${status} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
@@ -111,10 +118,11 @@ export async function waitForInService(
   expectedConfig: string,
   purpose: string,
   timeoutMs = ctx.settings.timeoutMs,
-  expectedMs?: number
+  expectedMs?: number,
+  whileWaiting?: WhileWaiting
 ): Promise<Endpoint> {
   const { endpointName } = ctx
-  const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs)
+  const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs, whileWaiting)
   if (!endpoint) {
     throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined)
   }

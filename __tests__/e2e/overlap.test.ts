@@ -208,7 +208,7 @@ describe('a cancelled canary', () => {
     expect(main.summary).toContain('⏹️ cancelled')
     expect(main.summary).not.toContain('in progress')
     expect(main.stdout).toContain('All traffic was moved off ledger-v2 at once.')
-    expect(JSON.parse(main.state.created ?? '{}')).toMatchObject({ models: ['ledger-v2'] })
+    expect(JSON.parse(savedForPost(main.state, 'created') || '{}')).toMatchObject({ models: ['ledger-v2'] })
     expect(savedForPost(main.state, 'lock')).toContain(`sagemaker-deploy-lock-${ENDPOINT}`)
 
     const post = await runAction({

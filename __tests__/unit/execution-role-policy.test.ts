@@ -62,6 +62,8 @@ describe("the README's execution-role policy", () => {
     const fake = new FakeAws()
     fake.install(aws)
     const clock = withTraffic(fake)
+    // As long as SageMaker's bakes: the action judges the new fleet while it serves.
+    fake.transitionMs = { Updating: 25 * 60_000 }
     fake.seedEndpoint(
       'fraud',
       'fraud-v1-config',

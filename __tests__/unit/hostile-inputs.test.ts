@@ -350,7 +350,6 @@ const CASES: Case[] = [
   ['target-value', HUGE, 'configure-autoscaling'],
 
   // limits of SageMaker's own blue/green deployments
-  ['max-error-rate-increase', '1%', 'sagemaker'],
   ['bake-time', '2h', 'sagemaker'],
   ['traffic-steps', '60,100', 'sagemaker'],
   ['timeout', '5m', 'sagemaker']

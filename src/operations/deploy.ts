@@ -145,15 +145,13 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
       onRecord: () => track(ctx, created)
     })
     if (nativeVariant) {
-      result = await runSageMakerRollout(
-        ctx,
-        deploy,
-        existing,
+      result = await runSageMakerRollout(ctx, deploy, {
+        endpoint: existing,
         currentConfig,
-        nativeVariant,
-        release.releaseConfig,
-        blueprint.configSettings
-      )
+        variant: nativeVariant,
+        releaseConfig: release.releaseConfig,
+        configSettings: blueprint.configSettings
+      })
     } else if (deploy.rollout.strategy === 'all-at-once') {
       result = await replaceAllAtOnce(ctx, deploy, blueprint, existing, currentConfig, startedAt)
     } else {

@@ -12,7 +12,7 @@
  * call, whatever the gates, so a long bake stays cheap and clear of throttling.
  */
 import type { OperationContext } from '../context.js'
-import { describeAlarmStates, fetchVariantMetrics, type VariantMetricsResult } from '../metrics.js'
+import { describeAlarmStates, fetchVariantMetrics, type Fleet, type VariantMetricsResult } from '../metrics.js'
 import { sendProbes } from '../probes.js'
 import type { BaselineFigures, ComparisonRecord, GateEvaluation } from '../report.js'
 import type { GateSettings } from '../settings.js'
@@ -97,6 +97,8 @@ export interface StepScope {
   baselineServes: boolean
   /** Baseline minutes seen before this step: what a step whose serving variants take no traffic is compared with. */
   earlierBaseline: MinuteFigures[]
+  /** Where the new variant and the baseline are fleets of one variant (a SageMaker deployment): which is which. */
+  fleets?: Record<string, Fleet>
 }
 
 /**
@@ -170,7 +172,8 @@ export class StepJudge {
       variants: [scope.newVariant, ...scope.baselineVariants],
       start: new Date(scope.firstMinute),
       end: new Date(closedUntil),
-      periodSeconds: 60
+      periodSeconds: 60,
+      ...(scope.fleets ? { fleets: scope.fleets } : {})
     })
     const newMinutes = minutesOf(result, [scope.newVariant])
     const baselineMinutes = minutesOf(result, scope.baselineVariants)

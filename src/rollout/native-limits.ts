@@ -10,7 +10,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { TYPICAL_MS } from '../expectations.js'
 import { counted, formatDuration, InputError } from '../parse.js'
-import type { BatchSize, CommonSettings, GateSettings, RolloutSettings } from '../settings.js'
+import type { BatchSize, CommonSettings, RolloutSettings } from '../settings.js'
 
 export const SAGEMAKER_LIMITS = {
   maxWaitIntervalSeconds: 3600,
@@ -33,10 +33,8 @@ export const SAGEMAKER_LIMITS = {
  */
 export const PROVISIONING_ESTIMATE_MS = TYPICAL_MS.fleet
 
-/** The gates SageMaker's controller can judge, as CloudWatch alarms the action creates for the deployment. */
-export function generatedAlarmCount(gates: GateSettings): number {
-  return (gates.maxErrorRate !== undefined ? 1 : 0) + (gates.maxLatencyP99Ms !== undefined ? 1 : 0)
-}
+/** The action's verdict reaches SageMaker as one alarm of the deployment's AutoRollbackConfiguration. */
+const VERDICT_ALARMS = 1
 
 /**
  * The least timeout SageMaker needs for the whole deployment: provisioning,
@@ -71,21 +69,24 @@ export function checkSageMakerControllerLimits(
   shown: (input: string) => string
 ): void {
   const limits = SAGEMAKER_LIMITS
-  const actionOnly =
-    'is judged by the action only; with rollout-controller: sagemaker, alarm-names, max-error-rate and max-latency-p99 guard the rollout'
-  for (const [name, value] of [
-    ['probe-payload', settings.gates.probe],
-    ['max-error-rate-increase', settings.gates.maxErrorRateIncrease],
-    ['max-latency-p99-increase', settings.gates.maxLatencyP99Increase]
-  ] as const) {
-    if (value !== undefined) throw new InputError(name, actionOnly)
+  if (settings.gates.probe) {
+    // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
+    throw new InputError(
+      'probe-payload',
+      "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own"
+    )
   }
-  if (settings.gates.minInvocations > 0) throw new InputError('min-invocations', actionOnly)
-  const generated = generatedAlarmCount(settings.gates)
-  if (settings.gates.alarmNames.length + generated > limits.maxAlarms) {
+  if (settings.onInconclusive === 'pause') {
+    throw new InputError(
+      'on-inconclusive',
+      "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back"
+    )
+  }
+  const verdict = settings.autoRollback ? VERDICT_ALARMS : 0
+  if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
     throw new InputError(
       'alarm-names',
-      `may name at most ${limits.maxAlarms - generated} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${generated > 0 ? `, and max-error-rate and max-latency-p99 become ${generated} of them` : ''}`
+      `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`
     )
   }
   if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {

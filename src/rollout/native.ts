@@ -1,25 +1,32 @@
 /**
  * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
- * DeploymentConfig: SageMaker runs the blue/green shift and judges it by the
- * alarms; the action starts it, watches it to the end and reports what happened.
- * The inputs were checked against SageMaker's limits by the input parser.
+ * DeploymentConfig: SageMaker carries out the blue/green shift (or the rolling
+ * update) and rolls back on the alarms it is given; the action judges the new
+ * fleet all through it (native-judge.ts), and its verdict is one of those
+ * alarms (verdict-alarm.ts). The inputs were checked against SageMaker's
+ * limits by the input parser.
  */
 import * as core from '@actions/core'
 import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { formatDuration } from '../parse.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
+import type { RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, WaitTimeoutError } from '../wait.js'
 import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
-import { startRolloutRecord } from './record.js'
-import { createGateAlarms, deleteGateAlarms } from './native-alarms.js'
-import { generatedAlarmCount } from './native-limits.js'
+import { hasGates } from './gates.js'
+import { DeploymentJudge, type FleetVerdict } from './native-judge.js'
+import { leastTimeoutMs, PROVISIONING_ESTIMATE_MS } from './native-limits.js'
 import { planSageMakerDeployment } from './plan.js'
-import { nativeDeployment } from './state.js'
+import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
+import { returnToConfig } from './rollback.js'
 import { withScalingMoved } from './scaling.js'
+import { nativeDeployment } from './state.js'
+import { createVerdictAlarm, deleteVerdictAlarm } from './verdict-alarm.js'
+import { NO_GATES_WARNING } from './words.js'
 
 /**
  * The DeploymentConfig for UpdateEndpoint: blue/green with canary, linear or
@@ -70,109 +77,227 @@ export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number
   return config
 }
 
+export interface SageMakerDeployment {
+  endpoint: Endpoint
+  currentConfig: EndpointConfig
+  variant: ProductionVariant
+  releaseConfig: string
+  configSettings: EndpointConfigSettings
+}
+
+/**
+ * SageMaker carries the deployment out; the action judges the new fleet all
+ * through it and hands its verdict to SageMaker through the verdict alarm,
+ * beside alarm-names. The deployment ends succeeded only when the action
+ * judged the new fleet healthy on evidence.
+ */
 export async function runSageMakerRollout(
   ctx: OperationContext,
   deploy: DeploySettings,
-  endpoint: Endpoint,
-  currentConfig: EndpointConfig,
-  variant: ProductionVariant,
-  releaseConfig: string,
-  configSettings: EndpointConfigSettings
+  deployment: SageMakerDeployment
 ): Promise<RolloutResult> {
   // The model exists already: deploy created it (or found it) before choosing the controller.
   const settings = deploy.rollout
+  const { variant, releaseConfig } = deployment
   const variantName = variant.VariantName ?? ''
-  const previousConfig = currentConfig.EndpointConfigName ?? ''
-  if (settings.gates.alarmNames.length === 0 && generatedAlarmCount(settings.gates) === 0) {
-    ctx.warn(
-      'rollout-controller: sagemaker with no alarm-names, max-error-rate or max-latency-p99: SageMaker has nothing to judge the new fleet by and will not roll back on its own.'
-    )
-  }
+  const previousConfig = deployment.currentConfig.EndpointConfigName ?? ''
+  if (!hasGates(settings.gates)) ctx.warn(NO_GATES_WARNING)
   const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig })
-
   await createEndpointConfig(
     ctx,
     releaseConfig,
     [variant],
     { role: 'release', previousConfig },
     deploy.tags,
-    configSettings
+    deployment.configSettings
   )
-  // The gates SageMaker cannot judge itself become alarms on the new fleet, for this deployment only.
-  const generated = await createGateAlarms(ctx, { variantName, newConfig: releaseConfig }, settings.gates)
-  const alarms = [...settings.gates.alarmNames, ...generated]
+  const verdictTarget = { newConfig: releaseConfig, gateIntervalMs: settings.gateIntervalMs }
+  // Without auto-rollback SageMaker is not told to roll back on the verdict; the action still judges and reports.
+  const verdictAlarm = settings.autoRollback ? await createVerdictAlarm(ctx, verdictTarget) : undefined
+  const alarms = [...settings.gates.alarmNames, ...(verdictAlarm ? [verdictAlarm] : [])]
   const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs, alarms)
   record.plan = describePlan(settings, alarms)
-  core.info(`SageMaker runs the rollout: ${JSON.stringify(deploymentConfig)}`)
-  if (!ctx.dryRun)
-    nativeDeployment.save({ endpointName: ctx.endpointName, region: ctx.settings.region, alarms: generated })
+  core.info(`SageMaker runs the rollout, judged by the action: ${JSON.stringify(deploymentConfig)}`)
+  if (!ctx.dryRun) {
+    nativeDeployment.save({
+      endpointName: ctx.endpointName,
+      region: ctx.settings.region,
+      alarms: verdictAlarm ? [verdictAlarm] : []
+    })
+  }
+  let ended = true
+  try {
+    return await deployAndJudge(ctx, settings, deployment, { deploymentConfig, record })
+  } catch (error) {
+    // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
+    if (error instanceof WaitTimeoutError) ended = false
+    throw error
+  } finally {
+    if (ended) {
+      if (verdictAlarm) await deleteVerdictAlarm(ctx, verdictAlarm)
+      nativeDeployment.clear()
+    }
+  }
+}
+
+async function deployAndJudge(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  deployment: SageMakerDeployment,
+  sent: { deploymentConfig: DeploymentConfig; record: RolloutRecord }
+): Promise<RolloutResult> {
+  const { variant, releaseConfig, currentConfig, endpoint } = deployment
+  const previousConfig = currentConfig.EndpointConfigName ?? ''
   // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
   const fleet = fleetSize([variant])
   const newFleetInstances =
     settings.strategy === 'rolling' ? Math.min(fleet, rollingBatchInstances(settings, fleet)) : fleet
-  let ended = true
+  const batches = Math.ceil(fleet / Math.max(1, newFleetInstances))
+  const step: RolloutStepRecord = {
+    weight: settings.strategy === 'all-at-once' ? 100 : (settings.trafficSteps[0] ?? 100),
+    startedAt: ctx.clock.now(),
+    evaluations: [],
+    verdict: 'in-progress'
+  }
+  if (!ctx.dryRun) sent.record.steps.push(step)
+  const judge = new DeploymentJudge(
+    ctx,
+    settings,
+    {
+      variant: variant.VariantName ?? '',
+      newConfig: releaseConfig,
+      oldConfig: previousConfig,
+      bakesMs: bakesAfterTrafficMs(settings, batches)
+    },
+    step
+  )
+  let updated: Endpoint | undefined
   try {
-    const { result: updated } = await withScalingMoved(
+    ;({ result: updated } = await withScalingMoved(
       ctx,
       { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig },
       () =>
         updateEndpointConfig(ctx, releaseConfig, {
           newFleetInstances,
           purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
-          deploymentConfig,
+          deploymentConfig: sent.deploymentConfig,
           forceWait: true,
           // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
-          waitTimeoutMs: ctx.settings.timeoutMs * 2
+          waitTimeoutMs: ctx.settings.timeoutMs * 2,
+          whileWaiting: judge.onPoll
         })
-    )
-    if (!updated) {
-      if (ctx.dryRun) {
-        planSageMakerDeployment(ctx, settings, {
-          description: record.plan,
-          newFleetInstances,
-          batches: Math.ceil(fleet / Math.max(1, newFleetInstances))
-        })
-      }
-      return {
-        outcome: 'succeeded',
-        decision: `Planned SageMaker's ${settings.strategy} deployment.`,
-        failsStep: false
-      }
+    ))
+  } catch (error) {
+    const landed = error instanceof EndpointStateError ? error.endpoint : undefined
+    if (!landed) throw error
+    return endedBySageMaker(landed, previousConfig, settings, judge.conclude(), step, ctx)
+  }
+  if (!updated) {
+    if (ctx.dryRun) {
+      planSageMakerDeployment(ctx, settings, { description: sent.record.plan ?? '', newFleetInstances, batches })
     }
+    return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
+  }
+  return completedBySageMaker(ctx, settings, deployment, judge.conclude(), step)
+}
+
+/** SageMaker ended the deployment on the old config (rolled back) or could not. */
+function endedBySageMaker(
+  landed: Endpoint,
+  previousConfig: string,
+  settings: RolloutSettings,
+  judged: FleetVerdict,
+  step: RolloutStepRecord,
+  ctx: OperationContext
+): RolloutResult {
+  closeStep(ctx, step, judged)
+  const onVerdict = judged.toldSageMaker && judged.reason ? ` on the action's verdict: ${judged.reason}` : ''
+  const failure = landed.FailureReason ? withoutFullStop(landed.FailureReason) : undefined
+  const reason = failure ? (onVerdict ? ` (${failure})` : `: ${failure}`) : ''
+  if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
+    return {
+      outcome: 'rolled-back',
+      decision: `SageMaker rolled the deployment back to "${previousConfig}"${onVerdict}${reason}.`,
+      healthy: false,
+      failsStep: settings.failOnRollback
+    }
+  }
+  return {
+    outcome: 'failed',
+    decision:
+      landed.EndpointStatus === 'UpdateRollbackFailed'
+        ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${reason}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+        : `The deployment ended ${landed.EndpointStatus ?? 'in an unknown state'} on "${landed.EndpointConfigName ?? ''}"${reason}.`,
+    healthy: false,
+    failsStep: true
+  }
+}
+
+/**
+ * SageMaker completed the deployment. Only a fleet the action judged healthy
+ * on evidence is a success; otherwise the verdict came too late for
+ * SageMaker, and the action returns the endpoint to the previous config itself.
+ */
+async function completedBySageMaker(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  deployment: SageMakerDeployment,
+  judged: FleetVerdict,
+  step: RolloutStepRecord
+): Promise<RolloutResult> {
+  closeStep(ctx, step, judged)
+  const variantName = deployment.variant.VariantName ?? ''
+  if (judged.verdict === 'passed') {
     return {
       outcome: 'succeeded',
-      decision: `SageMaker completed the ${settings.strategy} deployment; ${variantName} serves all traffic on "${releaseConfig}".`,
+      decision: `SageMaker completed the ${settings.strategy} deployment and the action judged the new fleet healthy; ${variantName} serves all traffic on "${deployment.releaseConfig}".`,
       healthy: true,
       failsStep: false
     }
-  } catch (error) {
-    // Still running when the wait gave up: SageMaker needs the alarms until it is done; the post step deletes them.
-    if (error instanceof WaitTimeoutError) ended = false
-    const landed = error instanceof EndpointStateError ? error.endpoint : undefined
-    if (!landed) throw error
-    if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
-      return {
-        outcome: 'rolled-back',
-        decision: `SageMaker rolled the deployment back to "${previousConfig}"${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}.`,
-        healthy: false,
-        failsStep: settings.failOnRollback
-      }
-    }
+  }
+  const previousConfig = deployment.currentConfig.EndpointConfigName ?? ''
+  const failure =
+    judged.verdict === 'failed'
+      ? (judged.reason ?? 'the gates failed')
+      : `the gates could not judge it: ${judged.reason}`
+  if (!settings.autoRollback) {
     return {
       outcome: 'failed',
-      decision:
-        landed.EndpointStatus === 'UpdateRollbackFailed'
-          ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${landed.FailureReason ? `: ${withoutFullStop(landed.FailureReason)}` : ''}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
-          : (error as Error).message,
+      decision: `SageMaker completed the deployment, but ${failure}. auto-rollback is off, so it was left in place; run operation: rollback to return to "${previousConfig}".`,
       healthy: false,
       failsStep: true
     }
-  } finally {
-    if (ended) {
-      await deleteGateAlarms(ctx, generated)
-      nativeDeployment.clear()
-    }
   }
+  ctx.warn(`SageMaker completed the deployment, but ${failure}: returning to "${previousConfig}".`)
+  await returnToConfig(ctx, previousConfig)
+  return {
+    outcome: 'rolled-back',
+    decision: `Rolled back: SageMaker completed the deployment, but ${failure}. The endpoint is back on "${previousConfig}".`,
+    healthy: false,
+    failsStep: settings.failOnRollback
+  }
+}
+
+function closeStep(ctx: OperationContext, step: RolloutStepRecord, judged: FleetVerdict): void {
+  step.endedAt = ctx.clock.now()
+  step.verdict = judged.verdict
+  if (judged.reason) step.reason = judged.reason
+}
+
+/**
+ * How long SageMaker bakes from the moment the new fleet first takes
+ * traffic: every bake of a blue/green deployment and its final wait, or for a
+ * rolling update each batch's bake and the provisioning of the batches after
+ * the first.
+ */
+export function bakesAfterTrafficMs(settings: RolloutSettings, batches: number): number {
+  if (settings.strategy === 'rolling') {
+    return batches * settings.bakeTimeMs + (batches - 1) * PROVISIONING_ESTIMATE_MS
+  }
+  // All at once bakes at full traffic, then waits TerminationWaitInSeconds before the old fleet goes
+  // (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html).
+  if (settings.strategy === 'all-at-once') return 2 * settings.bakeTimeMs
+  return leastTimeoutMs(settings) - PROVISIONING_ESTIMATE_MS
 }
 
 function withoutFullStop(text: string): string {

@@ -375,6 +375,8 @@ describe('a new endpoint', () => {
 describe('the SageMaker controller', () => {
   it('provisions the new fleet at the size and type of the serving one', async () => {
     seedProduction()
+    // As long as SageMaker's bakes: the action judges the new fleet while it serves.
+    fake.transitionMs = { Updating: 25 * 60_000 }
 
     const result = await runAction(
       { ...canary, 'rollout-controller': 'sagemaker', 'max-error-rate': '', 'traffic-steps': '25,100', timeout: '40m' },

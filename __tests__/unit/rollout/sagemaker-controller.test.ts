@@ -10,9 +10,10 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
+import { GetMetricDataCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
 
-import { seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+import { seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -43,6 +44,12 @@ beforeEach(() => {
   fake.install(aws)
 })
 
+/** The config the deploy moved the endpoint to. */
+function releaseConfigOf(): string {
+  const update = changeCalls(aws).find((call) => call.name === 'sagemaker.UpdateEndpoint')
+  return update?.input.EndpointConfigName as string
+}
+
 /** The DeploymentConfig of the one UpdateEndpoint a SageMaker-run deploy makes. */
 function sentDeploymentConfig(): unknown {
   const updates = changeCalls(aws).filter((call) => call.name === 'sagemaker.UpdateEndpoint')
@@ -50,18 +57,34 @@ function sentDeploymentConfig(): unknown {
   return updates[0]?.input.DeploymentConfig
 }
 
+/**
+ * A deployment that lasts as SageMaker's do (its bakes, with client traffic on the fake clock), so the action
+ * judges the new fleet while it serves: a deployment too short to judge never succeeds.
+ */
+function judgedDeployment(lastsMs = 25 * 60_000): FakeClock {
+  const clock = withTraffic(fake)
+  fake.transitionMs = { Updating: lastsMs }
+  return clock
+}
+
+/** The user's alarms and the action's verdict alarm for the deployment to `releaseConfig`. */
+function alarmsWithVerdict(releaseConfig: string): { Alarms: Array<{ AlarmName: string }> } {
+  return { Alarms: [...ALARMS.Alarms, { AlarmName: `sagemaker-deploy-${releaseConfig}-verdict` }] }
+}
+
 describe('the DeploymentConfig sent', () => {
   it('canary: CanarySize from the first step, WaitIntervalInSeconds from bake-time, the timeout, the alarms', async () => {
-    const result = await runAction(native)
+    const result = await runAction(native, { clock: judgedDeployment() })
 
     expect(result.failed).toBeUndefined()
     const releaseConfig = result.outputs['endpoint-config-name'] as string
-    expect(changeCalls(aws).map((call) => [call.name, call.input.EndpointConfigName])).toEqual([
+    const sagemakerCalls = changeCalls(aws).filter((call) => call.name.startsWith('sagemaker.'))
+    expect(sagemakerCalls.map((call) => [call.name, call.input.EndpointConfigName])).toEqual([
       ['sagemaker.CreateModel', undefined],
       ['sagemaker.CreateEndpointConfig', releaseConfig],
       ['sagemaker.UpdateEndpoint', releaseConfig]
     ])
-    expect(changeCalls(aws)[2]?.input).toEqual({
+    expect(sagemakerCalls[2]?.input).toEqual({
       EndpointName: 'fraud',
       EndpointConfigName: releaseConfig,
       DeploymentConfig: {
@@ -74,13 +97,14 @@ describe('the DeploymentConfig sent', () => {
           TerminationWaitInSeconds: 600,
           MaximumExecutionTimeoutInSeconds: 2700
         },
-        AutoRollbackConfiguration: ALARMS
+        AutoRollbackConfiguration: alarmsWithVerdict(releaseConfig)
       }
     })
-    // SageMaker judges; the action reads no metrics and sends no probes of its own.
-    expect(awsCallNames().filter((name) => name.startsWith('cloudwatch.') || name.startsWith('runtime.'))).toEqual([
-      'cloudwatch.DescribeAlarms'
-    ])
+    // The action judged the new fleet by the alarms while it served, and told SageMaker so all along.
+    const names = awsCallNames()
+    expect(names.filter((name) => name === 'cloudwatch.DescribeAlarms').length).toBeGreaterThan(5)
+    expect(names.filter((name) => name === 'cloudwatch.PutMetricData').length).toBeGreaterThan(5)
+    expect(names.filter((name) => name.startsWith('runtime.'))).toEqual([])
     expect(result.outputs['rollout-result']).toBe('succeeded')
     expect(result.outputs['rolled-back']).toBe('false')
     const state = fake.endpoint('fraud')
@@ -104,12 +128,15 @@ describe('the DeploymentConfig sent', () => {
   })
 
   it('linear: LinearStepSize from the step', async () => {
-    const result = await runAction({
-      ...native,
-      strategy: 'linear',
-      'traffic-steps': '20,40,60,80,100',
-      'bake-time': '3m'
-    })
+    const result = await runAction(
+      {
+        ...native,
+        strategy: 'linear',
+        'traffic-steps': '20,40,60,80,100',
+        'bake-time': '3m'
+      },
+      { clock: judgedDeployment() }
+    )
 
     expect(result.failed).toBeUndefined()
     expect(sentDeploymentConfig()).toEqual({
@@ -123,12 +150,12 @@ describe('the DeploymentConfig sent', () => {
         TerminationWaitInSeconds: 180,
         MaximumExecutionTimeoutInSeconds: 2700
       },
-      AutoRollbackConfiguration: ALARMS
+      AutoRollbackConfiguration: alarmsWithVerdict(releaseConfigOf())
     })
   })
 
   it('all-at-once: one shift, then the bake', async () => {
-    const result = await runAction({ ...native, strategy: 'all-at-once', timeout: '1h' })
+    const result = await runAction({ ...native, strategy: 'all-at-once', timeout: '1h' }, { clock: judgedDeployment() })
 
     expect(result.failed).toBeUndefined()
     expect(sentDeploymentConfig()).toEqual({
@@ -137,108 +164,102 @@ describe('the DeploymentConfig sent', () => {
         TerminationWaitInSeconds: 600,
         MaximumExecutionTimeoutInSeconds: 3600
       },
-      AutoRollbackConfiguration: ALARMS
+      AutoRollbackConfiguration: alarmsWithVerdict(releaseConfigOf())
     })
   })
 })
 
-describe('max-error-rate and max-latency-p99 become alarms on the new fleet', () => {
-  const gated = { ...native, 'max-error-rate': '1%', 'max-latency-p99': '250ms' }
-  const newFleet = (config: string): Array<{ Name: string; Value: string }> => [
-    { Name: 'EndpointName', Value: 'fraud' },
-    { Name: 'VariantName', Value: 'AllTraffic' },
-    { Name: 'EndpointConfigName', Value: config }
-  ]
+describe('the action judges the new fleet and SageMaker acts on its verdict', () => {
+  const gated = { ...native, 'alarm-names': '', 'max-error-rate': '1%', 'max-error-rate-increase': '2%' }
 
-  it('creates them before the one UpdateEndpoint, passes them with the user alarms, and deletes them after', async () => {
-    const specs: Array<Record<string, unknown>> = []
-    const clock = new FakeClock()
-    clock.at(500, () => specs.push(...fake.alarmSpecs.values()))
-
-    const result = await runAction(gated, { clock })
+  it('creates the verdict alarm before the one UpdateEndpoint, judges the new fleet against the old, deletes it after', async () => {
+    const result = await runAction(gated, { clock: judgedDeployment() })
 
     expect(result.failed).toBeUndefined()
-    const calls = changeCalls(aws)
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.outputs.healthy).toBe('true')
     const releaseConfig = result.outputs['endpoint-config-name'] as string
-    const errorAlarm = `sagemaker-deploy-${releaseConfig}-max-error-rate`
-    const latencyAlarm = `sagemaker-deploy-${releaseConfig}-max-latency-p99`
+    const verdictAlarm = `sagemaker-deploy-${releaseConfig}-verdict`
+    // The first verdict is a change of the run's; the heartbeats after it are not listed here.
+    const calls = changeCalls(aws).filter(
+      (call, index, all) =>
+        call.name !== 'cloudwatch.PutMetricData' || all.findIndex((c) => c.name === call.name) === index
+    )
     expect(calls.map((call) => call.name)).toEqual([
       'sagemaker.CreateModel',
       'sagemaker.CreateEndpointConfig',
-      'cloudwatch.PutMetricAlarm',
+      // A "judging" verdict first: missing data is breaching, so the alarm must never start without one.
+      'cloudwatch.PutMetricData',
       'cloudwatch.PutMetricAlarm',
       'sagemaker.UpdateEndpoint',
       'cloudwatch.DeleteAlarms'
     ])
-    expect(calls[2]?.input).toMatchObject({
-      AlarmName: errorAlarm,
-      Threshold: 0.01,
-      ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
-      DatapointsToAlarm: 1,
-      TreatMissingData: 'notBreaching',
-      Metrics: [
-        {
-          Id: 'errors',
-          MetricStat: {
-            Metric: { MetricName: 'Invocation5XXErrors', Dimensions: newFleet(releaseConfig) },
-            Period: 60,
-            Stat: 'Sum'
-          }
-        },
-        {
-          Id: 'invocations',
-          MetricStat: {
-            Metric: { MetricName: 'Invocations', Dimensions: newFleet(releaseConfig) },
-            Period: 60,
-            Stat: 'Sum'
-          }
-        },
-        { Id: 'error_rate', Expression: 'errors / invocations', ReturnData: true }
-      ]
-    })
-    // ModelLatency is published in microseconds.
     expect(calls[3]?.input).toMatchObject({
-      AlarmName: latencyAlarm,
-      MetricName: 'ModelLatency',
-      ExtendedStatistic: 'p99',
-      Dimensions: newFleet(releaseConfig),
-      Period: 60,
-      Threshold: 250_000
+      AlarmName: verdictAlarm,
+      Namespace: 'SageMakerDeploy',
+      MetricName: 'RolloutVerdict',
+      TreatMissingData: 'breaching'
     })
     expect(calls[4]?.input.DeploymentConfig).toMatchObject({
-      AutoRollbackConfiguration: {
-        Alarms: [
-          { AlarmName: 'fraud-5xx' },
-          { AlarmName: 'fraud-latency' },
-          { AlarmName: errorAlarm },
-          { AlarmName: latencyAlarm }
-        ]
-      }
+      AutoRollbackConfiguration: { Alarms: [{ AlarmName: verdictAlarm }] }
     })
-    expect(calls[5]?.input).toEqual({ AlarmNames: [errorAlarm, latencyAlarm] })
-    // They existed during the deployment, and none is left after it.
-    expect(specs.map((spec) => spec.AlarmName)).toEqual([errorAlarm, latencyAlarm])
+    // Each fleet read under its own config: the new against the old, over the same minutes.
+    const queried = aws.cloudwatch
+      .commandCalls(GetMetricDataCommand)
+      .flatMap((call) => call.args[0].input.MetricDataQueries ?? [])
+      .map((query) => query.MetricStat?.Metric?.Dimensions?.find((d) => d.Name === 'EndpointConfigName')?.Value)
+    expect(new Set(queried)).toEqual(new Set([releaseConfig, 'fraud-v1-config']))
+    const verdicts = aws.cloudwatch
+      .commandCalls(PutMetricDataCommand)
+      .map((call) => call.args[0].input.MetricData?.[0]?.Value)
+    expect(verdicts.length).toBeGreaterThan(10)
+    expect(verdicts.every((value) => value === 0)).toBe(true)
     expect([...fake.alarmSpecs.keys()]).toEqual([])
-    expect(result.summary).toContain(
-      `rolling back if fraud-5xx, fraud-latency, ${errorAlarm}, ${latencyAlarm} goes into ALARM`
+    expect(result.summary).toContain(`rolling back if ${verdictAlarm} goes into ALARM`)
+  })
+
+  it('a bad new fleet: its failed verdict puts the alarm in ALARM, SageMaker rolls back, the alarm is deleted', async () => {
+    const clock = judgedDeployment()
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.25, latencyP99Ms: 40 })
+
+    const result = await runAction(gated, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(
+      /^SageMaker rolled the deployment back to "fraud-v1-config" on the action's verdict: a failed gate evaluation .*error rate/
+    )
+    const verdicts = aws.cloudwatch
+      .commandCalls(PutMetricDataCommand)
+      .map((call) => call.args[0].input.MetricData?.[0]?.Value)
+    expect(verdicts).toContain(1)
+    // Once failed, the verdict never turns back: SageMaker must not miss it.
+    expect(verdicts.slice(verdicts.indexOf(1)).every((value) => value === 1)).toBe(true)
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect([...fake.alarmSpecs.keys()]).toEqual([])
+  })
+
+  it('a new fleet that serves nothing to judge never succeeds: the verdict turns failed before SageMaker ends', async () => {
+    const clock = judgedDeployment()
+    fake.cloudwatch.requestRates.set('fraud', 0)
+
+    const result = await runAction(gated, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.outputs.healthy).toBe('false')
+    expect(result.failed).toMatch(
+      /on the action's verdict: the gates could not judge the new fleet within SageMaker's bakes/
     )
   })
 
-  it('SageMaker rolls back when one fires, and the alarms are deleted all the same', async () => {
-    fake.transitionPolls = 10
-    const clock = new FakeClock()
-    clock.at(2_000, () => {
-      const name = [...fake.alarmSpecs.keys()].find((key) => key.endsWith('-max-error-rate'))
-      if (name) fake.alarms.set(name, 'ALARM')
-    })
+  it('a deployment SageMaker completes before the action could judge it is rolled back by the action', async () => {
+    // Over in two minutes: SageMaker was told bakes of ten, so the verdict was still "judging" when it ended.
+    const clock = judgedDeployment(2 * 60_000)
 
-    const result = await runAction({ ...gated, 'alarm-names': '' }, { clock })
+    const result = await runAction(gated, { clock })
 
     expect(result.outputs['rollout-result']).toBe('rolled-back')
-    expect(result.failed).toMatch(/^SageMaker rolled the deployment back to "fraud-v1-config": .*max-error-rate/)
-    expect(changeCalls(aws).at(-3)).toMatchObject({ name: 'cloudwatch.DeleteAlarms' })
-    expect([...fake.alarmSpecs.keys()]).toEqual([])
+    expect(result.failed).toMatch(/^Rolled back: SageMaker completed the deployment, but the gates could not judge it/)
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
   })
 
   it('after a cancel, the post step waits for the deployment to end, then deletes them', async () => {
@@ -308,7 +329,10 @@ describe('strategy: rolling', () => {
   it("becomes SageMaker's RollingUpdatePolicy: batch size, bake-time as the wait, the rollback batch", async () => {
     fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 4, model: 'fraud-v1' }])
 
-    const result = await runAction({ ...rolling, 'batch-size': '1', 'rollback-batch-size': '50%' })
+    const result = await runAction(
+      { ...rolling, 'batch-size': '1', 'rollback-batch-size': '50%' },
+      { clock: judgedDeployment(60 * 60_000) }
+    )
 
     expect(result.failed).toBeUndefined()
     expect(sentDeploymentConfig()).toEqual({
@@ -318,7 +342,7 @@ describe('strategy: rolling', () => {
         MaximumExecutionTimeoutInSeconds: 3600,
         RollbackMaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 50 }
       },
-      AutoRollbackConfiguration: ALARMS
+      AutoRollbackConfiguration: alarmsWithVerdict(releaseConfigOf())
     })
     expect(result.summary).toContain('replace the fleet in batches of 1 instances, 5m apart, without a second fleet')
   })
@@ -376,7 +400,7 @@ describe('SageMaker rolling the deployment back', () => {
    * nothing runs.
    */
   function expectRolledBackBySageMaker(): void {
-    const calls = changeCalls(aws)
+    const calls = changeCalls(aws).filter((call) => call.name.startsWith('sagemaker.'))
     const releaseConfig = calls[1]?.input.EndpointConfigName
     expect(calls.map((call) => [call.name, call.input.EndpointConfigName ?? call.input.ModelName])).toEqual([
       ['sagemaker.CreateModel', 'fraud-v2'],
@@ -429,11 +453,11 @@ describe('SageMaker rolling the deployment back', () => {
       /^SageMaker could not roll the deployment back \(UpdateRollbackFailed\): .*CloudWatch alarm "fraud-5xx".* The endpoint needs attention: update it to "fraud-v1-config" once it can take updates\.$/
     )
     // Where the endpoint stands is unknown: nothing it may still run on is deleted.
-    expect(changeCalls(aws).map((call) => call.name)).toEqual([
-      'sagemaker.CreateModel',
-      'sagemaker.CreateEndpointConfig',
-      'sagemaker.UpdateEndpoint'
-    ])
+    expect(
+      changeCalls(aws)
+        .filter((call) => call.name.startsWith('sagemaker.'))
+        .map((call) => call.name)
+    ).toEqual(['sagemaker.CreateModel', 'sagemaker.CreateEndpointConfig', 'sagemaker.UpdateEndpoint'])
     expect(fake.configs.size).toBe(2)
     expect(fake.models.has('fraud-v2')).toBe(true)
   })
@@ -473,16 +497,11 @@ describe('inputs SageMaker cannot take fail before any AWS call', () => {
       'alarm-names'
     ],
     [
-      '9 alarms and max-error-rate and max-latency-p99, 11 in all',
-      {
-        'alarm-names': Array.from({ length: 9 }, (_, index) => `alarm-${index + 1}`).join(','),
-        'max-error-rate': '1%',
-        'max-latency-p99': '250ms'
-      },
+      "10 alarms and the action's verdict, 11 in all",
+      { 'alarm-names': Array.from({ length: 10 }, (_, index) => `alarm-${index + 1}`).join(',') },
       'alarm-names'
     ],
-    ['max-error-rate-increase', { 'max-error-rate-increase': '1%' }, 'max-error-rate-increase'],
-    ['min-invocations', { 'min-invocations': '10' }, 'min-invocations'],
+    ['on-inconclusive: pause, which SageMaker cannot do', { 'on-inconclusive': 'pause' }, 'on-inconclusive'],
     ['a probe payload', { 'probe-payload': '{}' }, 'probe-payload'],
     ['traffic-steps not ending at 100', { 'traffic-steps': '10,50' }, 'traffic-steps'],
     // DeploymentConfig takes whole percentages only (CapacitySize.Value is an integer).
@@ -504,11 +523,11 @@ describe('inputs SageMaker cannot take fail before any AWS call', () => {
     expect({ endpoint: fake.endpoint('fraud'), configs: [...fake.configs.keys()] }).toEqual(before)
   })
 
-  it('names what the sagemaker controller accepts', async () => {
+  it('says why a probe cannot reach the new fleet alone, and what to use instead', async () => {
     const result = await runAction({ ...native, 'probe-payload': '{}' })
 
-    expect(result.failed).toBe(
-      'Input "probe-payload" is judged by the action only; with rollout-controller: sagemaker, alarm-names, max-error-rate and max-latency-p99 guard the rollout.'
+    expect(result.failed).toMatch(
+      /^Input "probe-payload" cannot be judged with rollout-controller: sagemaker: .*share the variant's name.*Judge the new fleet on its metrics .*or use rollout-controller: action/
     )
   })
 

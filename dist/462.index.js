@@ -1,0 +1,1173 @@
+export const id = 462;
+export const ids = [462];
+export const modules = {
+
+/***/ 9462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runDeploy: () => (/* binding */ runDeploy)
+});
+
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/lineage.ts
+var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __webpack_require__(8499);
+// EXTERNAL MODULE: ./src/tags.ts
+var src_tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/resources.ts + 2 modules
+var resources = __webpack_require__(2281);
+// EXTERNAL MODULE: ./src/serving.ts + 2 modules
+var src_serving = __webpack_require__(941);
+// EXTERNAL MODULE: ./src/rollout/result.ts
+var rollout_result = __webpack_require__(3752);
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/update.ts
+var update = __webpack_require__(6082);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
+var gates = __webpack_require__(8411);
+// EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts
+var verdict_alarm = __webpack_require__(2656);
+// EXTERNAL MODULE: ./src/rollout/words.ts
+var words = __webpack_require__(7080);
+;// CONCATENATED MODULE: ./src/rollout/native-judge.ts
+/**
+ * rollout-controller: sagemaker, judged by the action. SageMaker moves the
+ * traffic between the fleets; the action judges the new fleet on its own
+ * metrics (the EndpointConfigName dimension SageMaker publishes for each
+ * fleet during a deployment) against the old fleet over the same minutes,
+ * with the same gates and evidence rules as its own canary, and publishes
+ * each verdict for the alarm SageMaker rolls back on (verdict-alarm.ts).
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html
+ *
+ * It works at every poll of the wait for the deployment, which it keeps
+ * short enough for its evaluations and heartbeats. A verdict is never "passed" without evidence: when the new fleet
+ * has not served enough to judge by the time SageMaker would finish, the
+ * verdict turns failed (on-inconclusive: rollback), so SageMaker rolls back
+ * instead of completing a deployment nothing showed healthy.
+ */
+
+
+
+
+
+/**
+ * How long before SageMaker ends its bakes a verdict must turn failed to be
+ * acted on: the poll that publishes it (a gate-interval at most), one alarm
+ * period for the alarm to see it, and SageMaker's reaction.
+ */
+function verdictLeadMs(gateIntervalMs) {
+    return gateIntervalMs + (0,verdict_alarm/* verdictPeriodSeconds */.GE)(gateIntervalMs) * 1000 + verdict_alarm/* SAGEMAKER_REACTION_MS */.ek;
+}
+/** The new fleet's share shows in the pending variant's status: Baking (or ActivatingTraffic) once it takes traffic. */
+function trafficStartedAt(endpoint, newConfig, now) {
+    const pending = endpoint.PendingDeploymentSummary;
+    if (pending?.EndpointConfigName !== newConfig)
+        return undefined;
+    const statuses = (pending.ProductionVariants ?? []).flatMap((variant) => variant.VariantStatus ?? []);
+    const serving = statuses.find((status) => status.Status === 'Baking' || status.Status === 'ActivatingTraffic');
+    if (!serving)
+        return undefined;
+    return Math.min(serving.StartTime?.getTime() ?? now, now);
+}
+/**
+ * Judges a deployment SageMaker carries out, at every poll of the wait for
+ * it (onPoll), and says what it concluded once the deployment has ended
+ * (conclude). The verdict is published whenever it is due, judged or not:
+ * the alarm takes silence for a dead runner.
+ */
+class DeploymentJudge {
+    ctx;
+    settings;
+    fleets;
+    step;
+    conclusion;
+    published = 'judging';
+    trafficSince;
+    nextEvaluation;
+    nextHeartbeat;
+    passedOnce = false;
+    failures = 0;
+    last;
+    log = new words/* EvaluationLog */.XQ();
+    judge;
+    constructor(ctx, settings, fleets, step) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.fleets = fleets;
+        this.step = step;
+        const newFleet = `${fleets.variant} on ${fleets.newConfig}`;
+        const oldFleet = `${fleets.variant} on ${fleets.oldConfig}`;
+        this.judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+            newVariant: newFleet,
+            baselineVariants: [oldFleet],
+            firstMinute: (0,gates/* floorMinute */.tW)(step.startedAt),
+            baselineServes: true,
+            earlierBaseline: [],
+            fleets: {
+                [newFleet]: { variant: fleets.variant, config: fleets.newConfig },
+                [oldFleet]: { variant: fleets.variant, config: fleets.oldConfig }
+            }
+        });
+        this.nextHeartbeat = ctx.clock.now();
+    }
+    get target() {
+        return { newConfig: this.fleets.newConfig, gateIntervalMs: this.settings.gateIntervalMs };
+    }
+    /** One poll of the deployment: judge when due, decide when time is up, publish the verdict; when to come back. */
+    onPoll = async (endpoint) => {
+        const now = this.ctx.clock.now();
+        if (this.trafficSince === undefined) {
+            this.trafficSince = trafficStartedAt(endpoint, this.fleets.newConfig, now);
+            if (this.trafficSince !== undefined) {
+                core/* info */.pq('The new fleet takes traffic: the action judges it against the old fleet.');
+                this.nextEvaluation = now + this.settings.gateIntervalMs;
+            }
+        }
+        if (this.nextEvaluation !== undefined && now >= this.nextEvaluation && !this.conclusion) {
+            this.nextEvaluation += this.settings.gateIntervalMs;
+            await this.evaluate();
+            this.nextHeartbeat = this.ctx.clock.now();
+        }
+        this.decideUndecided();
+        if (this.ctx.clock.now() >= this.nextHeartbeat) {
+            await (0,verdict_alarm/* publishVerdict */.TP)(this.ctx, this.target, this.published);
+            this.nextHeartbeat = this.ctx.clock.now() + (0,verdict_alarm/* heartbeatIntervalMs */.Sr)(this.settings.gateIntervalMs);
+        }
+        const after = this.ctx.clock.now();
+        const evaluationDue = this.nextEvaluation === undefined || this.conclusion ? Infinity : this.nextEvaluation - after;
+        return Math.max(0, Math.min(this.nextHeartbeat - after, evaluationDue));
+    };
+    async evaluate() {
+        const evaluation = await this.judge.evaluate();
+        this.last = evaluation;
+        this.step.evaluations.push(evaluation);
+        core/* info */.pq(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation));
+        if (evaluation.verdict === 'failed') {
+            this.failures++;
+            if (this.failures >= this.settings.failureThreshold) {
+                this.fail((0,words/* failedStepReason */.om)(this.failures, this.step.weight, evaluation));
+            }
+        }
+        else if (evaluation.verdict === 'passed') {
+            this.failures = 0;
+            if (this.judge.leaningToFailure === undefined)
+                this.passedOnce = true;
+        }
+    }
+    /**
+     * SageMaker ends the deployment when its bakes are over. If by then the new
+     * fleet has not passed on evidence, the verdict must have turned failed a
+     * period earlier, so the alarm fires while SageMaker still listens.
+     */
+    decideUndecided() {
+        if (this.conclusion || this.passedOnce || this.trafficSince === undefined)
+            return;
+        const decideBy = this.trafficSince + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs);
+        if (this.ctx.clock.now() < decideBy)
+            return;
+        const why = this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge';
+        this.conclusion = {
+            verdict: 'inconclusive',
+            reason: `the gates could not judge the new fleet within SageMaker's bakes (${(0,parse/* formatDuration */.a3)(this.fleets.bakesMs)}): ${why}`
+        };
+        this.published = 'failed';
+    }
+    fail(reason) {
+        this.conclusion = { verdict: 'failed', reason };
+        this.published = 'failed';
+        this.ctx.warn(`The new fleet failed its gates: ${reason}. SageMaker rolls back on the verdict alarm.`);
+    }
+    conclude() {
+        if (this.conclusion)
+            return { ...this.conclusion, toldSageMaker: this.published === 'failed' };
+        if (this.passedOnce && this.failures === 0)
+            return { verdict: 'passed' };
+        if (this.failures > 0) {
+            return {
+                verdict: 'failed',
+                reason: `a failed gate evaluation was not cleared by a passing one: ${this.last?.failures.join('; ') ?? ''}`
+            };
+        }
+        return {
+            verdict: 'inconclusive',
+            reason: this.last?.inconclusive.join('; ') || 'the new fleet served nothing the gates could judge'
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./src/rollout/native-limits.ts
+var native_limits = __webpack_require__(7783);
+// EXTERNAL MODULE: ./src/rollout/plan.ts
+var plan = __webpack_require__(5762);
+// EXTERNAL MODULE: ./src/rollout/record.ts
+var rollout_record = __webpack_require__(7476);
+// EXTERNAL MODULE: ./src/rollout/rollback.ts
+var rollback = __webpack_require__(5981);
+// EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
+var scaling = __webpack_require__(127);
+// EXTERNAL MODULE: ./src/rollout/state.ts
+var state = __webpack_require__(9988);
+;// CONCATENATED MODULE: ./src/rollout/native.ts
+/**
+ * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
+ * DeploymentConfig: SageMaker carries out the blue/green shift (or the rolling
+ * update) and rolls back on the alarms it is given; the action judges the new
+ * fleet all through it (native-judge.ts), and its verdict is one of those
+ * alarms (verdict-alarm.ts). The inputs were checked against SageMaker's
+ * limits by the input parser.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The DeploymentConfig for UpdateEndpoint: blue/green with canary, linear or
+ * all-at-once traffic routing, or a rolling update; the final bake at full
+ * traffic (TerminationWaitInSeconds) keeps the old fleet for an instant
+ * rollback as long as any step's bake.
+ */
+function deploymentConfigFor(settings, timeoutMs, alarms) {
+    const waitIntervalInSeconds = Math.round(settings.bakeTimeMs / 1000);
+    const maximumExecutionTimeoutInSeconds = Math.round(timeoutMs / 1000);
+    const first = settings.trafficSteps[0] ?? 100;
+    const config = {};
+    if (settings.strategy === 'rolling') {
+        config.RollingUpdatePolicy = {
+            MaximumBatchSize: {
+                Type: settings.batchSize?.type ?? 'CAPACITY_PERCENT',
+                Value: settings.batchSize?.value ?? 25
+            },
+            WaitIntervalInSeconds: waitIntervalInSeconds,
+            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds,
+            ...(settings.rollbackBatchSize
+                ? {
+                    RollbackMaximumBatchSize: { Type: settings.rollbackBatchSize.type, Value: settings.rollbackBatchSize.value }
+                }
+                : {})
+        };
+    }
+    else {
+        config.BlueGreenUpdatePolicy = {
+            TrafficRoutingConfiguration: settings.strategy === 'canary'
+                ? {
+                    Type: 'CANARY',
+                    WaitIntervalInSeconds: waitIntervalInSeconds,
+                    CanarySize: { Type: 'CAPACITY_PERCENT', Value: first }
+                }
+                : settings.strategy === 'linear'
+                    ? {
+                        Type: 'LINEAR',
+                        WaitIntervalInSeconds: waitIntervalInSeconds,
+                        LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
+                    }
+                    : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
+            TerminationWaitInSeconds: waitIntervalInSeconds,
+            MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
+        };
+    }
+    if (alarms.length > 0)
+        config.AutoRollbackConfiguration = { Alarms: alarms.map((AlarmName) => ({ AlarmName })) };
+    return config;
+}
+/**
+ * SageMaker carries the deployment out; the action judges the new fleet all
+ * through it and hands its verdict to SageMaker through the verdict alarm,
+ * beside alarm-names. The deployment ends succeeded only when the action
+ * judged the new fleet healthy on evidence.
+ */
+async function runSageMakerRollout(ctx, deploy, deployment) {
+    // The model exists already: deploy created it (or found it) before choosing the controller.
+    const settings = deploy.rollout;
+    const { variant, releaseConfig } = deployment;
+    const variantName = variant.VariantName ?? '';
+    const previousConfig = deployment.currentConfig.EndpointConfigName ?? '';
+    if (!(0,gates/* hasGates */.x0)(settings.gates))
+        ctx.warn(words/* NO_GATES_WARNING */.Ii);
+    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, { newVariant: variantName, previousConfig });
+    await (0,resources/* createEndpointConfig */.u7)(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, deployment.configSettings);
+    const verdictTarget = { newConfig: releaseConfig, gateIntervalMs: settings.gateIntervalMs };
+    // Without auto-rollback SageMaker is not told to roll back on the verdict; the action still judges and reports.
+    const verdictAlarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdictTarget) : undefined;
+    const alarms = [...settings.gates.alarmNames, ...(verdictAlarm ? [verdictAlarm] : [])];
+    const deploymentConfig = deploymentConfigFor(settings, ctx.settings.timeoutMs, alarms);
+    record.plan = describePlan(settings, alarms);
+    core/* info */.pq(`SageMaker runs the rollout, judged by the action: ${JSON.stringify(deploymentConfig)}`);
+    if (!ctx.dryRun) {
+        state/* nativeDeployment */.RS.save({
+            endpointName: ctx.endpointName,
+            region: ctx.settings.region,
+            alarms: verdictAlarm ? [verdictAlarm] : []
+        });
+    }
+    let ended = true;
+    try {
+        return await deployAndJudge(ctx, settings, deployment, { deploymentConfig, record });
+    }
+    catch (error) {
+        // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
+        if (error instanceof wait/* WaitTimeoutError */.Do)
+            ended = false;
+        throw error;
+    }
+    finally {
+        if (ended) {
+            if (verdictAlarm)
+                await (0,verdict_alarm/* deleteVerdictAlarm */.eI)(ctx, verdictAlarm);
+            state/* nativeDeployment */.RS.clear();
+        }
+    }
+}
+async function deployAndJudge(ctx, settings, deployment, sent) {
+    const { variant, releaseConfig, currentConfig, endpoint } = deployment;
+    const previousConfig = currentConfig.EndpointConfigName ?? '';
+    // Blue/green provisions the whole new fleet beside the old; rolling, a batch at a time.
+    const fleet = (0,resources/* fleetSize */.oE)([variant]);
+    const newFleetInstances = settings.strategy === 'rolling' ? Math.min(fleet, rollingBatchInstances(settings, fleet)) : fleet;
+    const batches = Math.ceil(fleet / Math.max(1, newFleetInstances));
+    const step = {
+        weight: settings.strategy === 'all-at-once' ? 100 : (settings.trafficSteps[0] ?? 100),
+        startedAt: ctx.clock.now(),
+        evaluations: [],
+        verdict: 'in-progress'
+    };
+    if (!ctx.dryRun)
+        sent.record.steps.push(step);
+    const judge = new DeploymentJudge(ctx, settings, {
+        variant: variant.VariantName ?? '',
+        newConfig: releaseConfig,
+        oldConfig: previousConfig,
+        bakesMs: bakesAfterTrafficMs(settings, batches)
+    }, step);
+    let updated;
+    try {
+        ;
+        ({ result: updated } = await (0,scaling/* withScalingMoved */.Dl)(ctx, { endpoint, current: currentConfig, target: [variant], targetName: releaseConfig }, () => (0,update/* updateEndpointConfig */.vG)(ctx, releaseConfig, {
+            newFleetInstances,
+            purpose: `SageMaker's ${settings.strategy} blue/green deployment to "${releaseConfig}"`,
+            deploymentConfig: sent.deploymentConfig,
+            forceWait: true,
+            // SageMaker starts its own rollback when MaximumExecutionTimeout runs out: keep watching through it.
+            waitTimeoutMs: ctx.settings.timeoutMs * 2,
+            whileWaiting: judge.onPoll
+        })));
+    }
+    catch (error) {
+        const landed = error instanceof wait/* EndpointStateError */.D7 ? error.endpoint : undefined;
+        if (!landed)
+            throw error;
+        return endedBySageMaker(landed, previousConfig, settings, judge.conclude(), step, ctx);
+    }
+    if (!updated) {
+        if (ctx.dryRun) {
+            (0,plan/* planSageMakerDeployment */.hm)(ctx, settings, { description: sent.record.plan ?? '', newFleetInstances, batches });
+        }
+        return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
+    }
+    return completedBySageMaker(ctx, settings, deployment, judge.conclude(), step);
+}
+/** SageMaker ended the deployment on the old config (rolled back) or could not. */
+function endedBySageMaker(landed, previousConfig, settings, judged, step, ctx) {
+    closeStep(ctx, step, judged);
+    const onVerdict = judged.toldSageMaker && judged.reason ? ` on the action's verdict: ${judged.reason}` : '';
+    const failure = landed.FailureReason ? withoutFullStop(landed.FailureReason) : undefined;
+    const reason = failure ? (onVerdict ? ` (${failure})` : `: ${failure}`) : '';
+    if (landed.EndpointStatus === 'InService' && landed.EndpointConfigName === previousConfig) {
+        return {
+            outcome: 'rolled-back',
+            decision: `SageMaker rolled the deployment back to "${previousConfig}"${onVerdict}${reason}.`,
+            healthy: false,
+            failsStep: settings.failOnRollback
+        };
+    }
+    return {
+        outcome: 'failed',
+        decision: landed.EndpointStatus === 'UpdateRollbackFailed'
+            ? `SageMaker could not roll the deployment back (UpdateRollbackFailed)${reason}. The endpoint needs attention: update it to "${previousConfig}" once it can take updates.`
+            : `The deployment ended ${landed.EndpointStatus ?? 'in an unknown state'} on "${landed.EndpointConfigName ?? ''}"${reason}.`,
+        healthy: false,
+        failsStep: true
+    };
+}
+/**
+ * SageMaker completed the deployment. Only a fleet the action judged healthy
+ * on evidence is a success; otherwise the verdict came too late for
+ * SageMaker, and the action returns the endpoint to the previous config itself.
+ */
+async function completedBySageMaker(ctx, settings, deployment, judged, step) {
+    closeStep(ctx, step, judged);
+    const variantName = deployment.variant.VariantName ?? '';
+    if (judged.verdict === 'passed') {
+        return {
+            outcome: 'succeeded',
+            decision: `SageMaker completed the ${settings.strategy} deployment and the action judged the new fleet healthy; ${variantName} serves all traffic on "${deployment.releaseConfig}".`,
+            healthy: true,
+            failsStep: false
+        };
+    }
+    const previousConfig = deployment.currentConfig.EndpointConfigName ?? '';
+    const failure = judged.verdict === 'failed'
+        ? (judged.reason ?? 'the gates failed')
+        : `the gates could not judge it: ${judged.reason}`;
+    if (!settings.autoRollback) {
+        return {
+            outcome: 'failed',
+            decision: `SageMaker completed the deployment, but ${failure}. auto-rollback is off, so it was left in place; run operation: rollback to return to "${previousConfig}".`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`SageMaker completed the deployment, but ${failure}: returning to "${previousConfig}".`);
+    await (0,rollback/* returnToConfig */.o)(ctx, previousConfig);
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: SageMaker completed the deployment, but ${failure}. The endpoint is back on "${previousConfig}".`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+function closeStep(ctx, step, judged) {
+    step.endedAt = ctx.clock.now();
+    step.verdict = judged.verdict;
+    if (judged.reason)
+        step.reason = judged.reason;
+}
+/**
+ * How long SageMaker bakes from the moment the new fleet first takes
+ * traffic: every bake of a blue/green deployment and its final wait, or for a
+ * rolling update each batch's bake and the provisioning of the batches after
+ * the first.
+ */
+function bakesAfterTrafficMs(settings, batches) {
+    if (settings.strategy === 'rolling') {
+        return batches * settings.bakeTimeMs + (batches - 1) * native_limits/* PROVISIONING_ESTIMATE_MS */.a6;
+    }
+    // All at once bakes at full traffic, then waits TerminationWaitInSeconds before the old fleet goes
+    // (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html).
+    if (settings.strategy === 'all-at-once')
+        return 2 * settings.bakeTimeMs;
+    return (0,native_limits/* leastTimeoutMs */.lo)(settings) - native_limits/* PROVISIONING_ESTIMATE_MS */.a6;
+}
+function withoutFullStop(text) {
+    return text.trim().replace(/\.+$/, '');
+}
+/** The deployment SageMaker was asked for, in words, for the summary. */
+function describePlan(settings, alarms) {
+    const wait = (0,parse/* formatDuration */.a3)(settings.bakeTimeMs);
+    const first = settings.trafficSteps[0] ?? 100;
+    const batch = settings.batchSize;
+    const shift = settings.strategy === 'canary'
+        ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${wait} more`
+        : settings.strategy === 'linear'
+            ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${wait} after the last step`
+            : settings.strategy === 'rolling'
+                ? `Asked SageMaker to replace the fleet in batches of ${batch?.type === 'INSTANCE_COUNT' ? `${batch.value} instances` : `${batch?.value ?? 25}% of its capacity`}, ${wait} apart, without a second fleet`
+                : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${wait} more`;
+    const guard = alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.';
+    return shift + guard;
+}
+/** The instances one rolling batch replaces. */
+function rollingBatchInstances(settings, fleet) {
+    const batch = settings.batchSize;
+    if (!batch)
+        return Math.max(1, Math.floor(fleet / 4));
+    return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
+}
+
+// EXTERNAL MODULE: ./src/expectations.ts
+var expectations = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/rollout/bake.ts
+var bake = __webpack_require__(2428);
+;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
+/**
+ * An all-at-once deploy judged by the action: the new config takes all
+ * traffic at once (SageMaker keeps the old fleet until the new one is
+ * healthy), then the gates judge it for one bake, and a failure returns the
+ * endpoint to its previous config.
+ */
+
+
+
+
+
+
+
+/**
+ * All-at-once is one step of 100% judged by the same gates after the switch.
+ * Its minutes start with the first whole minute after the switch: the
+ * variant may keep the old one's name, and the minute of the switch holds
+ * both models' traffic. The serving variants' minutes from before the deploy
+ * are the baseline. A failed gate returns the endpoint to its previous
+ * config, when there is one.
+ */
+async function judgeAllAtOnce(ctx, settings, judged) {
+    const { variant, previousConfig } = judged;
+    if (!(0,gates/* hasGates */.x0)(settings.gates)) {
+        return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
+    }
+    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
+        newVariant: variant,
+        ...(previousConfig ? { previousConfig } : {})
+    });
+    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
+    const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+        newVariant: variant,
+        baselineVariants: [],
+        firstMinute: (0,gates/* ceilMinute */.Gq)(step.startedAt),
+        baselineServes: false,
+        earlierBaseline
+    });
+    const verdict = await core/* group */.Os(`Watching ${variant} at 100% for ${(0,parse/* formatDuration */.a3)(settings.bakeTimeMs)}`, () => (0,bake/* bake */.Wq)(ctx, settings, judge, step, { consecutive: 0 }));
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'passed') {
+        return {
+            outcome: 'succeeded',
+            decision: `All gates passed with ${variant} serving all traffic.`,
+            healthy: true,
+            failsStep: false
+        };
+    }
+    step.reason = verdict.reason;
+    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason;
+    if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
+        return {
+            outcome: 'paused',
+            decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    if (!previousConfig || !settings.autoRollback) {
+        return {
+            outcome: 'failed',
+            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`Rolling back: ${failure}`);
+    await (0,rollback/* returnToConfig */.o)(ctx, previousConfig);
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(ctx, variants, deployStartedAt, settings) {
+    if (variants.length === 0)
+        return [];
+    const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
+    if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
+        return [];
+    const end = (0,gates/* floorMinute */.tW)(deployStartedAt);
+    // As long a look back as the step will take, and never less than a quarter of an hour.
+    const span = Math.max(15 * gates/* MINUTE_MS */.kg, (0,gates/* ceilMinute */.Gq)(settings.bakeTimeMs));
+    const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
+        endpointName: ctx.endpointName,
+        variants,
+        start: new Date(end - span),
+        end: new Date(end),
+        periodSeconds: 60
+    });
+    return (0,gates/* minutesOf */.dp)(result, variants);
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// EXTERNAL MODULE: ./src/rollout/executor.ts
+var executor = __webpack_require__(9660);
+// EXTERNAL MODULE: ./src/rollout/moves.ts
+var rollout_moves = __webpack_require__(5307);
+;// CONCATENATED MODULE: ./src/operations/deploy-paths.ts
+/**
+ * The ways a deploy goes: a new endpoint created on its first model, an
+ * existing one replaced all at once, or a canary or linear rollout run by
+ * the action. deploy.ts chooses; each path here makes its configs and
+ * returns how it ended.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
+function track(ctx, created) {
+    if (ctx.dryRun)
+        return;
+    state/* unfinishedDeploy */.Jh.save({
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        models: [...created.models],
+        configs: [...created.configs]
+    });
+}
+/**
+ * A new endpoint has nothing to shift traffic from: its first model takes all
+ * of it. Returns nothing when there is nothing to judge yet (a dry run, or
+ * not waiting for the endpoint).
+ */
+async function createEndpoint(ctx, deploy, blueprint) {
+    const { release } = blueprint;
+    if (deploy.rollout.strategy !== 'all-at-once') {
+        ctx.note(`Endpoint "${ctx.endpointName}" is new, so its first model takes all traffic; the ${deploy.rollout.strategy} rollout applies from the next deploy.`);
+    }
+    const variantName = deploy.variantName ?? 'AllTraffic';
+    ctx.output('variant-name', variantName);
+    const created = { models: [], configs: [release.releaseConfig] };
+    track(ctx, created);
+    await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, {
+        tags: deploy.tags,
+        reuseByName: deploy.modelName !== undefined,
+        created,
+        onRecord: () => track(ctx, created)
+    });
+    const variants = [blueprint.variant(variantName, 1)];
+    await (0,resources/* createEndpointConfig */.u7)(ctx, release.releaseConfig, variants, { role: 'release' }, deploy.tags, blueprint.configSettings);
+    await (0,resources/* createEndpointOn */.d_)(ctx, release.releaseConfig, deploy.tags);
+    ctx.output('endpoint-config-name', release.releaseConfig);
+    if (ctx.dryRun) {
+        (0,plan/* planAllAtOnce */.xW)(ctx, deploy.rollout, {
+            variant: variantName,
+            releaseConfig: release.releaseConfig,
+            fleet: (0,resources/* fleetSize */.oE)(variants)
+        });
+        return undefined;
+    }
+    if (!ctx.settings.waitForCompletion)
+        return undefined;
+    const endpoint = await core/* group */.Os(`Creating endpoint "${ctx.endpointName}"`, () => (0,wait/* waitForInService */.pP)(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`));
+    await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+    return judgeAllAtOnce(ctx, deploy.rollout, {
+        variant: variantName,
+        baselineVariants: [],
+        deployStartedAt: ctx.clock.now()
+    });
+}
+/**
+ * One new config with only the new model. SageMaker itself keeps the old
+ * fleet serving until the new one is healthy, and rolls back if it is not;
+ * the gates then judge the new model for one bake-time.
+ */
+async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig, deployStartedAt) {
+    const { release } = blueprint;
+    const variantName = (0,resources/* replacementVariantName */.B5)(deploy.variantName, endpoint);
+    ctx.output('variant-name', variantName);
+    const variants = [blueprint.variant(variantName, 1)];
+    const previousConfig = currentConfig.EndpointConfigName ?? '';
+    await (0,resources/* createEndpointConfig */.u7)(ctx, release.releaseConfig, variants, { role: 'release', previousConfig }, deploy.tags, blueprint.configSettings);
+    let updated;
+    try {
+        ;
+        ({ result: updated } = await (0,scaling/* withScalingMoved */.Dl)(ctx, { endpoint, current: currentConfig, target: variants, targetName: release.releaseConfig }, (mustWait) => core/* group */.Os(`Updating endpoint "${ctx.endpointName}" to "${release.releaseConfig}"`, () => (0,update/* updateEndpointConfig */.vG)(ctx, release.releaseConfig, {
+            newFleetInstances: (0,resources/* fleetSize */.oE)(variants),
+            purpose: `the update to "${release.releaseConfig}"`,
+            forceWait: mustWait
+        }))));
+    }
+    catch (error) {
+        const failed = (0,rollout_result/* failedUpdateResult */.Ci)(error);
+        if (failed)
+            return failed;
+        throw error;
+    }
+    if (!updated) {
+        ctx.output('endpoint-config-name', release.releaseConfig);
+        if (ctx.dryRun) {
+            (0,plan/* planAllAtOnce */.xW)(ctx, deploy.rollout, {
+                variant: variantName,
+                releaseConfig: release.releaseConfig,
+                fleet: (0,resources/* fleetSize */.oE)(variants),
+                previousConfig
+            });
+        }
+        return undefined;
+    }
+    await (0,src_endpoint/* reportEndpoint */.Us)(ctx, updated);
+    return judgeAllAtOnce(ctx, deploy.rollout, {
+        variant: variantName,
+        previousConfig,
+        baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
+        deployStartedAt
+    });
+}
+/** The new variant serves beside the old ones, so it needs a name none of them has. */
+function refuseTakenVariantName(ctx, endpoint, newVariant) {
+    if ((endpoint.ProductionVariants ?? []).some((variant) => variant.VariantName === newVariant)) {
+        throw new Error(`Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`);
+    }
+}
+/**
+ * Canary and linear run by the action: the new variant joins at weight 0
+ * beside the serving ones, which keep the instance counts they serve with now
+ * (autoscaling may have moved them from their config's initial counts).
+ */
+async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, currentConfig) {
+    const { release } = blueprint;
+    const serving = endpoint.ProductionVariants ?? [];
+    const newVariant = deploy.variantName ?? release.modelName;
+    refuseTakenVariantName(ctx, endpoint, newVariant);
+    const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const inFlight = {
+        previousConfig: currentConfig.EndpointConfigName ?? '',
+        canaryConfig: release.canaryConfig,
+        newVariant,
+        oldVariants: serving.map((variant, index) => ({
+            name: variant.VariantName ?? '',
+            share: total > 0 ? weights[index] / total : 1 / serving.length
+        })),
+        releaseConfig: release.releaseConfig,
+        userTags: deploy.tags,
+        held: []
+    };
+    (0,rollout_record/* startRolloutRecord */.H)(ctx, deploy.rollout, inFlight);
+    const oldDefinitions = serving.map((variant, index) => {
+        const definition = currentConfig.ProductionVariants?.find((candidate) => candidate.VariantName === variant.VariantName);
+        const count = (0,src_endpoint/* liveInstanceCount */.xZ)(variant);
+        return {
+            ...definition,
+            VariantName: variant.VariantName ?? '',
+            InitialVariantWeight: (inFlight.oldVariants[index]?.share ?? 0) * 100,
+            ...(count ? { InitialInstanceCount: count } : {})
+        };
+    });
+    const newVariantDefinition = blueprint.variant(newVariant, 0);
+    inFlight.newVariantInstances = (0,resources/* fleetSize */.oE)([newVariantDefinition]);
+    const moves = (0,rollout_moves/* deployMoves */.sX)({
+        steps: deploy.rollout.trafficSteps,
+        canaryVariants: [...oldDefinitions, newVariantDefinition],
+        newVariant: newVariantDefinition,
+        configSettings: blueprint.configSettings
+    });
+    return (0,executor/* carryOut */.u)(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
+}
+
+;// CONCATENATED MODULE: ./src/operations/deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function blueprintFor(ctx, deploy, release, serving) {
+    const sources = [];
+    const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
+    const container = await (0,src_serving/* newContainer */.Yh)(ctx, deploy, (0,src_serving/* newInstanceType */.WV)(deploy, serving));
+    const configSettings = (0,src_serving/* configOverrides */.G_)(deploy, (0,src_serving/* carriedConfigSettings */.E6)(serving?.config), sources);
+    const blueprint = {
+        release,
+        model: { ...modelSettings, PrimaryContainer: container },
+        ...(serving ? { serving } : {}),
+        configSettings,
+        sources,
+        variant: (name, weight) => (0,src_serving/* newVariant */.SF)(deploy, serving, { name, model: release.modelName, weight }, sources)
+    };
+    // The sources are complete once the variant is built: record them with its first use.
+    blueprint.variant('AllTraffic', 1);
+    ctx.report.settings = sources;
+    return blueprint;
+}
+async function runDeploy(ctx, deploy) {
+    try {
+        await deployModel(ctx, deploy);
+    }
+    finally {
+        // Unless a rollout is left for the post step, what the run created is in use or already deleted.
+        if (!state/* inFlightRollout */.VM.current && !state/* nativeDeployment */.RS.current)
+            state/* unfinishedDeploy */.Jh.clear();
+    }
+}
+async function deployModel(ctx, deploy) {
+    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
+    const startedAt = ctx.clock.now();
+    const existing = await (0,wait/* waitUntilUpdatable */.we)(ctx);
+    const suffix = (0,naming/* uniqueSuffix */.v)(ctx.clock.now());
+    const release = {
+        modelName: deploy.modelName ?? (0,naming/* derivedName */.P)(ctx.endpointName, suffix),
+        releaseConfig: (0,naming/* derivedName */.P)(ctx.endpointName, suffix),
+        canaryConfig: (0,naming/* derivedName */.P)(ctx.endpointName, `${suffix}-canary`)
+    };
+    ctx.output('model-name', release.modelName);
+    if (!existing) {
+        const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined));
+        if (result)
+            await (0,rollout_result/* concludeRollout */.NS)(ctx, result);
+        return;
+    }
+    const currentConfigName = existing.EndpointConfigName ?? '';
+    const currentConfig = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, currentConfigName);
+    const tags = await (0,lineage/* configTags */._F)(ctx, currentConfig);
+    if (tags[src_tags/* TAGS */.gp.role] === 'canary') {
+        throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[src_tags/* TAGS */.gp.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
+    }
+    ctx.expectedFleetChangeMs = (0,expectations/* lastFleetChangeMs */.j)(existing, currentConfig);
+    const serving = await (0,src_serving/* readServing */.xT)(ctx, existing, currentConfig);
+    (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy.rollout);
+    const blueprint = await blueprintFor(ctx, deploy, release, serving);
+    const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
+    if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
+        // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
+        await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true });
+        return (0,rollout_result/* concludeRollout */.NS)(ctx, {
+            outcome: 'succeeded',
+            decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
+            failsStep: false
+        });
+    }
+    ctx.output('previous-endpoint-config-name', currentConfigName);
+    if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
+        // A clash of names is an input error: it must stop the run before the model is created.
+        refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
+    }
+    const nativeVariant = deploy.rollout.controller === 'sagemaker'
+        ? blueprint.variant((0,resources/* replacementVariantName */.B5)(deploy.variantName, existing), 1)
+        : undefined;
+    if (nativeVariant) {
+        // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
+        (0,native_limits/* checkFleetFits */.P$)(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
+    }
+    // Anything this run made that the endpoint does not end up using goes again on failure.
+    const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
+    track(ctx, created);
+    let result;
+    try {
+        await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, {
+            tags: deploy.tags,
+            reuseByName: deploy.modelName !== undefined,
+            created,
+            onRecord: () => track(ctx, created)
+        });
+        if (nativeVariant) {
+            result = await runSageMakerRollout(ctx, deploy, {
+                endpoint: existing,
+                currentConfig,
+                variant: nativeVariant,
+                releaseConfig: release.releaseConfig,
+                configSettings: blueprint.configSettings
+            });
+        }
+        else if (deploy.rollout.strategy === 'all-at-once') {
+            result = await replaceAllAtOnce(ctx, deploy, blueprint, existing, currentConfig, startedAt);
+        }
+        else {
+            result = await startProgressiveRollout(ctx, deploy, blueprint, existing, currentConfig);
+        }
+    }
+    catch (error) {
+        await (0,resources/* discardUnused */.VL)(ctx, created);
+        throw error;
+    }
+    if (result)
+        await (0,rollout_result/* concludeRollout */.NS)(ctx, result, created);
+}
+/** A setting as the user wrote it, near enough, for an error found after parsing. */
+function shownSetting(deploy, timeoutMs, input) {
+    const batch = deploy.rollout.batchSize;
+    switch (input) {
+        case 'traffic-steps':
+            return deploy.rollout.trafficSteps.join(',');
+        case 'timeout':
+            return (0,parse/* formatDuration */.a3)(timeoutMs);
+        case 'batch-size':
+            return batch ? `${batch.value}${batch.type === 'CAPACITY_PERCENT' ? '%' : ''}` : '';
+        default:
+            return deploy.variantName ?? '';
+    }
+}
+/**
+ * What the gates can already judge is judged before anything is created: a
+ * deploy into an endpoint whose alarm is firing would be rolled back at its
+ * first evaluation, after minutes of provisioning for nothing.
+ */
+async function refuseFiringAlarms(ctx, alarmNames) {
+    const firing = (await (0,metrics/* describeAlarmStates */.j2)(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
+    if (firing.length === 0)
+        return;
+    const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
+    throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
+}
+
+
+/***/ }),
+
+/***/ 2656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ createVerdictAlarm),
+/* harmony export */   GE: () => (/* binding */ verdictPeriodSeconds),
+/* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
+/* harmony export */   TP: () => (/* binding */ publishVerdict),
+/* harmony export */   eI: () => (/* binding */ deleteVerdictAlarm),
+/* harmony export */   ek: () => (/* binding */ SAGEMAKER_REACTION_MS)
+/* harmony export */ });
+/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, evaluationRangePeriods, heartbeatWindowMs, failedVerdictRollbackMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/**
+ * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
+ * rolls back without the runner.
+ *
+ * With rollout-controller: sagemaker, SageMaker carries out the deployment and
+ * rolls back only on the alarms of its AutoRollbackConfiguration
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
+ * The action judges on its own evidence and publishes each verdict as a
+ * custom metric (1 failed, 0 passing or still judging); one alarm on it,
+ * Maximum >= 1, fires on a failed verdict. Missing data is breaching, so the
+ * action falling silent (the runner died) fires it too: the action republishes
+ * its last verdict as a heartbeat, and the heartbeat window says how long it
+ * may be silent before SageMaker rolls back.
+ *
+ * The period: the smallest CloudWatch allows (10 or 30 s on a high-resolution
+ * metric, else a multiple of 60;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html)
+ * that is at least the gate interval, so the verdict published at every gate
+ * evaluation lands in every period, and a failed verdict is seen within one
+ * period of being published: a rollback starts within gate-interval + one
+ * period (+ SageMaker's reaction) of the evidence.
+ *
+ * Silence: with missing data breaching, CloudWatch judges the newest real
+ * datapoint in its evaluation range and fires only when the range holds none
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+ * AWS gives the range's length by example only (5 datapoints for 3 evaluation
+ * periods); the reading taken, the emulator's too: EvaluationPeriods + 2
+ * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
+ * a minute or more, plus one period for the evaluation to come round.
+ */
+
+
+
+const VERDICT_NAMESPACE = 'SageMakerDeploy';
+const VERDICT_METRIC = 'RolloutVerdict';
+/** CloudWatch's longest alarm name. */
+const MAX_ALARM_NAME = 255;
+/** Period × EvaluationPeriods may not exceed a day for periods under an hour. */
+const MAX_PERIOD_SECONDS = 86_400;
+const HIGH_RESOLUTION_PERIODS = [10, 30];
+/** What SageMaker adds to an alarm's firing before it moves traffic back, as the rollback bound counts it. */
+const SAGEMAKER_REACTION_MS = 5_000;
+/** The alarm's period in seconds: the least CloudWatch allows that is at least the gate interval. */
+function verdictPeriodSeconds(gateIntervalMs) {
+    if (!(gateIntervalMs > 0))
+        throw new Error(`the gate interval must be positive; got ${gateIntervalMs} ms`);
+    const seconds = Math.ceil(gateIntervalMs / 1000);
+    const highResolution = HIGH_RESOLUTION_PERIODS.find((period) => seconds <= period);
+    const period = highResolution ?? Math.ceil(seconds / 60) * 60;
+    if (period > MAX_PERIOD_SECONDS) {
+        throw new Error(`a gate interval of ${seconds} s is longer than a CloudWatch alarm period may be (a day)`);
+    }
+    return period;
+}
+/** How many periods one evaluation of a one-period alarm looks back over (see the module's note). */
+function evaluationRangePeriods(periodSeconds, evaluationPeriods = 1) {
+    if (periodSeconds < 60)
+        return evaluationPeriods + 2;
+    return evaluationPeriods + Math.max(2, Math.ceil(300 / periodSeconds));
+}
+/** How often the action republishes its last verdict: twice a period, so a late gate evaluation misses none. */
+function heartbeatIntervalMs(gateIntervalMs) {
+    return (verdictPeriodSeconds(gateIntervalMs) * 1000) / 2;
+}
+/**
+ * The heartbeat window: the longest the action may be silent before its alarm fires and SageMaker rolls back
+ * (the evaluation range, plus one period for the evaluation to come round).
+ */
+function heartbeatWindowMs(gateIntervalMs) {
+    const period = verdictPeriodSeconds(gateIntervalMs);
+    return (evaluationRangePeriods(period) + 1) * period * 1000;
+}
+/** The longest from the evidence to SageMaker's rollback on a failed verdict: gate interval, one period, reaction. */
+function failedVerdictRollbackMs(gateIntervalMs) {
+    return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS;
+}
+function verdictAlarmName(target) {
+    const name = `sagemaker-deploy-${target.newConfig}-verdict`;
+    if (name.length > MAX_ALARM_NAME)
+        throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`);
+    return name;
+}
+function verdictDimensions(endpointName, target) {
+    return [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'EndpointConfigName', Value: target.newConfig }
+    ];
+}
+/** One verdict as PutMetricData: high resolution when the alarm's period is under a minute. */
+function verdictMetricInput(endpointName, target, verdict, at) {
+    return {
+        Namespace: VERDICT_NAMESPACE,
+        MetricData: [
+            {
+                MetricName: VERDICT_METRIC,
+                Dimensions: verdictDimensions(endpointName, target),
+                Timestamp: at,
+                Value: verdict === 'failed' ? 1 : 0,
+                StorageResolution: verdictPeriodSeconds(target.gateIntervalMs) < 60 ? 1 : 60
+            }
+        ]
+    };
+}
+/** The one alarm on the verdicts: a failed verdict or silence puts it in ALARM. */
+function verdictAlarmInput(endpointName, target) {
+    const period = verdictPeriodSeconds(target.gateIntervalMs);
+    return {
+        AlarmName: verdictAlarmName(target),
+        AlarmDescription: `The verdict of sagemaker-deploy on the new fleet of "${target.newConfig}": a failed verdict, or no verdict for ${Math.round(heartbeatWindowMs(target.gateIntervalMs) / 1000)} s, makes SageMaker roll back. Deleted when the deployment ends.`,
+        Namespace: VERDICT_NAMESPACE,
+        MetricName: VERDICT_METRIC,
+        Dimensions: verdictDimensions(endpointName, target),
+        Statistic: 'Maximum',
+        Period: period,
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'breaching'
+    };
+}
+/**
+ * Publishes one verdict. Not recorded as a change: the heartbeat republishes every few seconds and would bury the
+ * summary's "What changed"; createVerdictAlarm records the first publication, so a dry run shows it.
+ */
+async function publishVerdict(ctx, target, verdict) {
+    if (ctx.dryRun)
+        return;
+    const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()));
+    await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(input)));
+}
+/**
+ * Publishes a "judging" verdict, then creates the alarm. The order matters: missing data is breaching, so an alarm
+ * created before its first datapoint would fire at its first evaluation. Returns the alarm's name.
+ */
+async function createVerdictAlarm(ctx, target) {
+    const metric = verdictMetricInput(ctx.endpointName, target, 'judging', new Date(ctx.clock.now()));
+    await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(metric)));
+    const alarm = verdictAlarmInput(ctx.endpointName, target);
+    await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricAlarmCommand */ .AZU(alarm)));
+    return alarm.AlarmName;
+}
+/** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
+async function deleteVerdictAlarm(ctx, name) {
+    const input = { AlarmNames: [name] };
+    try {
+        await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DeleteAlarmsCommand */ .nds(input)));
+    }
+    catch (error) {
+        ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} Delete it by hand.`);
+    }
+}
+/** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */
+function literal(value) {
+    return String(Number(value.toPrecision(10)));
+}
+/**
+ * The Wilson score lower bound of the new fleet's 5XX rate over one minute, as metric math an alarm may use:
+ * arithmetic and ^0.5 (an alarm may not use SQRT;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).
+ * A minute with no invocations divides by zero: CloudWatch drops that datapoint, so it is missing, not breaching.
+ */
+function errorRateLowerBoundExpression(errorsId, invocationsId, z) {
+    const rate = `(${errorsId} / ${invocationsId})`;
+    const z2 = literal(z * z);
+    return (`(${rate} + ${z2} / (2 * ${invocationsId}) - ${literal(z)} * ` +
+        `(${rate} * (1 - ${rate}) / ${invocationsId} + ${z2} / (4 * ${invocationsId} ^ 2)) ^ 0.5) / ` +
+        `(1 + ${z2} / ${invocationsId})`);
+}
+/**
+ * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
+ * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
+ * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.
+ */
+function errorRateLowerBoundAlarmInput(endpointName, target, maxErrorRate, confidence) {
+    if (!(confidence > 0.5 && confidence < 1))
+        throw new Error(`confidence must be between 0.5 and 1; got ${confidence}`);
+    const dimensions = [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: target.variantName },
+        { Name: 'EndpointConfigName', Value: target.newConfig }
+    ];
+    const metric = (id, metricName) => ({
+        Id: id,
+        MetricStat: {
+            Metric: { Namespace: 'AWS/SageMaker', MetricName: metricName, Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum'
+        },
+        ReturnData: false
+    });
+    const name = `sagemaker-deploy-${target.newConfig}-max-error-rate-bound`;
+    if (name.length > MAX_ALARM_NAME)
+        throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`);
+    return {
+        AlarmName: name,
+        AlarmDescription: `max-error-rate ${literal(maxErrorRate * 100)}% of the new fleet of "${target.newConfig}" at ${literal(confidence * 100)}% confidence (Wilson lower bound), created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: maxErrorRate,
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        // Before the new fleet takes traffic there is no data: that must not roll back.
+        TreatMissingData: 'notBreaching',
+        Metrics: [
+            metric('errors', 'Invocation5XXErrors'),
+            metric('invocations', 'Invocations'),
+            {
+                Id: 'error_rate_lower_bound',
+                Expression: errorRateLowerBoundExpression('errors', 'invocations', normalQuantile(confidence)),
+                Label: '5XX rate, Wilson lower bound',
+                ReturnData: true
+            }
+        ]
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,189 @@
+/**
+ * rollout-controller: sagemaker, judged by the action. SageMaker moves the
+ * traffic between the fleets; the action judges the new fleet on its own
+ * metrics (the EndpointConfigName dimension SageMaker publishes for each
+ * fleet during a deployment) against the old fleet over the same minutes,
+ * with the same gates and evidence rules as its own canary, and publishes
+ * each verdict for the alarm SageMaker rolls back on (verdict-alarm.ts).
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html
+ *
+ * It works at every poll of the wait for the deployment, which it keeps
+ * short enough for its evaluations and heartbeats. A verdict is never "passed" without evidence: when the new fleet
+ * has not served enough to judge by the time SageMaker would finish, the
+ * verdict turns failed (on-inconclusive: rollback), so SageMaker rolls back
+ * instead of completing a deployment nothing showed healthy.
+ */
+import * as core from '@actions/core'
+import type { OperationContext } from '../context.js'
+import type { Endpoint } from '../endpoint.js'
+import { formatDuration } from '../parse.js'
+import type { GateEvaluation, RolloutStepRecord } from '../report.js'
+import type { RolloutSettings } from '../settings.js'
+import { floorMinute, StepJudge } from './gates.js'
+import {
+  heartbeatIntervalMs,
+  publishVerdict,
+  SAGEMAKER_REACTION_MS,
+  verdictPeriodSeconds,
+  type Verdict
+} from './verdict-alarm.js'
+import { EvaluationLog, failedStepReason } from './words.js'
+
+export interface JudgedFleets {
+  variant: string
+  newConfig: string
+  oldConfig: string
+  /** How long SageMaker bakes from the moment the new fleet first takes traffic until it ends the deployment. */
+  bakesMs: number
+}
+
+/** What the action concluded about the new fleet. */
+export interface FleetVerdict {
+  verdict: 'passed' | 'failed' | 'inconclusive'
+  reason?: string
+  /** Whether SageMaker was told: the verdict alarm's metric turned failed. */
+  toldSageMaker?: boolean
+}
+
+/**
+ * How long before SageMaker ends its bakes a verdict must turn failed to be
+ * acted on: the poll that publishes it (a gate-interval at most), one alarm
+ * period for the alarm to see it, and SageMaker's reaction.
+ */
+export function verdictLeadMs(gateIntervalMs: number): number {
+  return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS
+}
+
+/** The new fleet's share shows in the pending variant's status: Baking (or ActivatingTraffic) once it takes traffic. */
+function trafficStartedAt(endpoint: Endpoint, newConfig: string, now: number): number | undefined {
+  const pending = endpoint.PendingDeploymentSummary
+  if (pending?.EndpointConfigName !== newConfig) return undefined
+  const statuses = (pending.ProductionVariants ?? []).flatMap((variant) => variant.VariantStatus ?? [])
+  const serving = statuses.find((status) => status.Status === 'Baking' || status.Status === 'ActivatingTraffic')
+  if (!serving) return undefined
+  return Math.min(serving.StartTime?.getTime() ?? now, now)
+}
+
+/**
+ * Judges a deployment SageMaker carries out, at every poll of the wait for
+ * it (onPoll), and says what it concluded once the deployment has ended
+ * (conclude). The verdict is published whenever it is due, judged or not:
+ * the alarm takes silence for a dead runner.
+ */
+export class DeploymentJudge {
+  private conclusion: FleetVerdict | undefined
+  private published: Verdict = 'judging'
+  private trafficSince: number | undefined
+  private nextEvaluation: number | undefined
+  private nextHeartbeat: number
+  private passedOnce = false
+  private failures = 0
+  private last: GateEvaluation | undefined
+  private readonly log = new EvaluationLog()
+  private readonly judge: StepJudge
+
+  constructor(
+    private readonly ctx: OperationContext,
+    private readonly settings: RolloutSettings,
+    private readonly fleets: JudgedFleets,
+    private readonly step: RolloutStepRecord
+  ) {
+    const newFleet = `${fleets.variant} on ${fleets.newConfig}`
+    const oldFleet = `${fleets.variant} on ${fleets.oldConfig}`
+    this.judge = new StepJudge(ctx, settings.gates, {
+      newVariant: newFleet,
+      baselineVariants: [oldFleet],
+      firstMinute: floorMinute(step.startedAt),
+      baselineServes: true,
+      earlierBaseline: [],
+      fleets: {
+        [newFleet]: { variant: fleets.variant, config: fleets.newConfig },
+        [oldFleet]: { variant: fleets.variant, config: fleets.oldConfig }
+      }
+    })
+    this.nextHeartbeat = ctx.clock.now()
+  }
+
+  private get target() {
+    return { newConfig: this.fleets.newConfig, gateIntervalMs: this.settings.gateIntervalMs }
+  }
+
+  /** One poll of the deployment: judge when due, decide when time is up, publish the verdict; when to come back. */
+  readonly onPoll = async (endpoint: Endpoint): Promise<number> => {
+    const now = this.ctx.clock.now()
+    if (this.trafficSince === undefined) {
+      this.trafficSince = trafficStartedAt(endpoint, this.fleets.newConfig, now)
+      if (this.trafficSince !== undefined) {
+        core.info('The new fleet takes traffic: the action judges it against the old fleet.')
+        this.nextEvaluation = now + this.settings.gateIntervalMs
+      }
+    }
+    if (this.nextEvaluation !== undefined && now >= this.nextEvaluation && !this.conclusion) {
+      this.nextEvaluation += this.settings.gateIntervalMs
+      await this.evaluate()
+      this.nextHeartbeat = this.ctx.clock.now()
+    }
+    this.decideUndecided()
+    if (this.ctx.clock.now() >= this.nextHeartbeat) {
+      await publishVerdict(this.ctx, this.target, this.published)
+      this.nextHeartbeat = this.ctx.clock.now() + heartbeatIntervalMs(this.settings.gateIntervalMs)
+    }
+    const after = this.ctx.clock.now()
+    const evaluationDue = this.nextEvaluation === undefined || this.conclusion ? Infinity : this.nextEvaluation - after
+    return Math.max(0, Math.min(this.nextHeartbeat - after, evaluationDue))
+  }
+
+  private async evaluate(): Promise<void> {
+    const evaluation = await this.judge.evaluate()
+    this.last = evaluation
+    this.step.evaluations.push(evaluation)
+    core.info(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation))
+    if (evaluation.verdict === 'failed') {
+      this.failures++
+      if (this.failures >= this.settings.failureThreshold) {
+        this.fail(failedStepReason(this.failures, this.step.weight, evaluation))
+      }
+    } else if (evaluation.verdict === 'passed') {
+      this.failures = 0
+      if (this.judge.leaningToFailure === undefined) this.passedOnce = true
+    }
+  }
+
+  /**
+   * SageMaker ends the deployment when its bakes are over. If by then the new
+   * fleet has not passed on evidence, the verdict must have turned failed a
+   * period earlier, so the alarm fires while SageMaker still listens.
+   */
+  private decideUndecided(): void {
+    if (this.conclusion || this.passedOnce || this.trafficSince === undefined) return
+    const decideBy = this.trafficSince + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs)
+    if (this.ctx.clock.now() < decideBy) return
+    const why = this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge'
+    this.conclusion = {
+      verdict: 'inconclusive',
+      reason: `the gates could not judge the new fleet within SageMaker's bakes (${formatDuration(this.fleets.bakesMs)}): ${why}`
+    }
+    this.published = 'failed'
+  }
+
+  private fail(reason: string): void {
+    this.conclusion = { verdict: 'failed', reason }
+    this.published = 'failed'
+    this.ctx.warn(`The new fleet failed its gates: ${reason}. SageMaker rolls back on the verdict alarm.`)
+  }
+
+  conclude(): FleetVerdict {
+    if (this.conclusion) return { ...this.conclusion, toldSageMaker: this.published === 'failed' }
+    if (this.passedOnce && this.failures === 0) return { verdict: 'passed' }
+    if (this.failures > 0) {
+      return {
+        verdict: 'failed',
+        reason: `a failed gate evaluation was not cleared by a passing one: ${this.last?.failures.join('; ') ?? ''}`
+      }
+    }
+    return {
+      verdict: 'inconclusive',
+      reason: this.last?.inconclusive.join('; ') || 'the new fleet served nothing the gates could judge'
+    }
+  }
+}
