@@ -21,12 +21,112 @@
 // what reached the upstream apart from what the client saw succeed.
 //
 // Plain ESM so that both the jest e2e tests and scripts/bench.mjs (plain Node)
-// can load it; types are in proxy.d.mts.
+// can load it; typed with JSDoc, which the type check reads and checks.
+// @ts-check
 
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-/** The fault kinds the proxy answers in the upstream's place: a rule draws from these unless it names its kinds. */
+/** @typedef {'throttle' | '500' | '503'} AnsweredFaultKind Answered by the proxy: the request never reaches the upstream. */
+/** @typedef {'lost-response'} LostResponseKind The upstream acts on the request; its answer is lost on the way back. */
+/** @typedef {AnsweredFaultKind | LostResponseKind} FaultKind */
+/** @typedef {'error' | 'reset'} LostResponseMode What the client gets instead of a lost answer. */
+
+/**
+ * @typedef {object} FaultRule
+ * @property {number | undefined} [rate] Share of requests to fail, 0 to 1; required unless `firstCalls` is given (then 1 by default).
+ * @property {FaultKind[] | undefined} [kinds] Kinds drawn from with equal odds; FAULT_KINDS by default.
+ * @property {number | undefined} [firstCalls] Fault only the first n calls of each API the rule covers (counted from startProxy,
+ *   setFaults or reset); later calls pass. `{ kinds: ['lost-response'], firstCalls: 1 }` loses exactly the first answer.
+ * @property {LostResponseMode | undefined} [lostResponse] For `lost-response`: 'error' (default) or 'reset'.
+ */
+
+/**
+ * @typedef {object} CompiledRule
+ * @property {number} rate
+ * @property {FaultKind[]} kinds
+ * @property {number | undefined} firstCalls
+ * @property {LostResponseMode} lostResponse
+ * @property {Map<string, number>} calls
+ */
+
+/**
+ * @typedef {FaultRule & {
+ *   apis?: Record<string, number | FaultRule>,
+ *   services?: Record<string, number | FaultRule>
+ * }} FaultPlan `apis` by `service.Api` or `Api` (`sagemaker.DescribeEndpoint`, `GetMetricData`); `services` by
+ *   service: sagemaker, cloudwatch, autoscaling, runtime.
+ */
+
+/** @typedef {'json' | 'query' | 'cbor' | 'rest-json' | 'control' | 'unknown'} Protocol */
+
+/**
+ * @typedef {object} Identity
+ * @property {string} service
+ * @property {string} api
+ * @property {Protocol} protocol
+ * @property {'1.0' | '1.1'} [jsonVersion]
+ * @property {string} [resource]
+ */
+
+/**
+ * @typedef {object} TimelineEntry
+ * @property {number} seq
+ * @property {number} at Arrival, epoch milliseconds (sub-millisecond precision).
+ * @property {number} [doneAt] When the answer was complete.
+ * @property {string} service
+ * @property {string} api
+ * @property {string} key `service.Api`.
+ * @property {Protocol} protocol
+ * @property {string} [resource] The endpoint of a runtime call.
+ * @property {string} [targetVariant]
+ * @property {FaultKind} [fault]
+ * @property {LostResponseMode} [lostResponse] How a `lost-response` fault reaches the client.
+ * @property {boolean} [reachedUpstream] The upstream answered this request (so it may have acted on it).
+ * @property {number} [upstreamStatus] The upstream's own status; differs from `status` only when its answer was lost.
+ * @property {number} [status] What the client got (absent when its connection was reset).
+ * @property {string} [error]
+ * @property {unknown} [body] The request body (parsed JSON when it is JSON), for the APIs in captureBodies.
+ */
+
+/**
+ * @typedef {object} ApiStats
+ * @property {number} calls
+ * @property {number} ok Forwarded answers the client saw succeed (< 400).
+ * @property {number} errors Forwarded answers the client saw fail.
+ * @property {number} faults
+ * @property {Partial<Record<FaultKind, number>>} faultsByKind
+ * @property {number} reached Requests the upstream answered, the lost answers included.
+ * @property {number} accepted Of those, the ones it accepted (< 400), whether or not the client saw it.
+ * @property {number} lost Answers the upstream gave and the client never got.
+ * @property {number} first
+ * @property {number} [last]
+ */
+
+/**
+ * @typedef {object} ProxyStats
+ * @property {number} total
+ * @property {number} faults
+ * @property {Partial<Record<FaultKind, number>>} faultsByKind
+ * @property {number} reached
+ * @property {number} accepted
+ * @property {number} lost
+ * @property {Record<string, ApiStats>} apis
+ */
+
+/**
+ * @typedef {object} ProxyOptions
+ * @property {string} target The emulator's base URL.
+ * @property {number} [seed]
+ * @property {FaultPlan} [faults]
+ * @property {string[] | true} [captureBodies]
+ * @property {(entry: TimelineEntry) => void} [onRequest]
+ */
+
+/**
+ * The fault kinds the proxy answers in the upstream's place: a rule draws from these unless it names its kinds.
+ * @type {AnsweredFaultKind[]}
+ */
 export const FAULT_KINDS = ['throttle', '500', '503']
 
 /**
@@ -34,12 +134,18 @@ export const FAULT_KINDS = ['throttle', '500', '503']
  * Left out of FAULT_KINDS so that plans written before it draw as they did and
  * never create a resource behind the client's back.
  */
-export const LOST_RESPONSE = 'lost-response'
+export const LOST_RESPONSE = /** @type {LostResponseKind} */ ('lost-response')
 
-/** What the client gets instead of a lost answer: an InternalFailure 500, or a reset connection. */
+/**
+ * What the client gets instead of a lost answer: an InternalFailure 500, or a reset connection.
+ * @type {LostResponseMode[]}
+ */
 export const LOST_RESPONSE_MODES = ['error', 'reset']
 
-/** mulberry32: small, fast and good enough to make fault sequences reproducible. */
+/**
+ * mulberry32: small, fast and good enough to make fault sequences reproducible.
+ * @param {number} seed
+ */
 export function seededRandom(seed) {
   let state = seed >>> 0
   return () => {
@@ -54,23 +160,33 @@ export function seededRandom(seed) {
 /** Epoch milliseconds with sub-millisecond precision, comparable with Date.now(). */
 export const preciseNow = () => performance.timeOrigin + performance.now()
 
-// X-Amz-Target prefixes of the JSON-protocol services the action uses.
+/**
+ * X-Amz-Target prefixes of the JSON-protocol services the action uses.
+ * @type {Record<string, string>}
+ */
 const TARGET_PREFIXES = {
   SageMaker: 'sagemaker',
   AnyScaleFrontendService: 'autoscaling',
   GraniteServiceVersion20100801: 'cloudwatch'
 }
 
-// SigV4 signing names, for query-protocol requests that carry no X-Amz-Target.
+/**
+ * SigV4 signing names, for query-protocol requests that carry no X-Amz-Target.
+ * @type {Record<string, string>}
+ */
 const SIGNING_NAMES = {
   monitoring: 'cloudwatch',
   sagemaker: 'sagemaker',
   'application-autoscaling': 'autoscaling'
 }
 
+/** @typedef {import('node:http').IncomingHttpHeaders} Headers */
+
+/** @param {Headers} headers */
 function signingService(headers) {
   const match = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(headers.authorization ?? '')
-  return match ? (SIGNING_NAMES[match[1]] ?? match[1]) : undefined
+  const name = match?.[1]
+  return name === undefined ? undefined : (SIGNING_NAMES[name] ?? name)
 }
 
 /**
@@ -78,12 +194,17 @@ function signingService(headers) {
  * `json` (X-Amz-Target, JSON 1.0/1.1), `query` (Action= form body), `cbor`
  * (Smithy RPC v2 CBOR), `rest-json` (SageMaker runtime), `control` (the
  * emulator's own endpoints, never faulted).
+ * @param {string} method
+ * @param {string} url
+ * @param {Headers} headers
+ * @param {Buffer} body
+ * @returns {Identity}
  */
 export function identify(method, url, headers, body) {
   const path = url.split('?')[0] ?? ''
   const target = headers['x-amz-target']
   if (typeof target === 'string' && target.includes('.')) {
-    const [prefix, api] = target.split('.', 2)
+    const [prefix = '', api = ''] = target.split('.', 2)
     return {
       service: TARGET_PREFIXES[prefix] ?? prefix.toLowerCase(),
       api,
@@ -92,15 +213,25 @@ export function identify(method, url, headers, body) {
     }
   }
   const cbor = /^\/service\/([^/]+)\/operation\/([^/]+)$/.exec(path)
-  if (cbor) return { service: TARGET_PREFIXES[cbor[1]] ?? cbor[1], api: cbor[2], protocol: 'cbor' }
+  if (cbor) {
+    const [, service = '', api = ''] = cbor
+    return { service: TARGET_PREFIXES[service] ?? service, api, protocol: 'cbor' }
+  }
   const runtime = /^\/endpoints\/([^/]+)\/(invocations|invocations-response-stream|async-invocations)$/.exec(path)
   if (runtime) {
-    const api = {
+    const [, endpoint = '', route = ''] = runtime
+    /** @type {Record<string, string>} */
+    const apis = {
       invocations: 'InvokeEndpoint',
       'invocations-response-stream': 'InvokeEndpointWithResponseStream',
       'async-invocations': 'InvokeEndpointAsync'
-    }[runtime[2]]
-    return { service: 'runtime', api, protocol: 'rest-json', resource: decodeURIComponent(runtime[1]) }
+    }
+    return {
+      service: 'runtime',
+      api: apis[route] ?? route,
+      protocol: 'rest-json',
+      resource: decodeURIComponent(endpoint)
+    }
   }
   if (path.startsWith('/moto-api') || path.startsWith('/emulator/')) {
     return { service: 'emulator', api: `${method} ${path}`, protocol: 'control' }
@@ -115,8 +246,10 @@ export function identify(method, url, headers, body) {
   return { service: signingService(headers) ?? 'unknown', api: `${method} ${path}`, protocol: 'unknown' }
 }
 
-// The error each fault kind stands for: the code AWS uses, its HTTP status,
-// and the query-protocol fault type.
+/**
+ * The error each fault kind stands for: the code AWS uses, its HTTP status, and the query-protocol fault type.
+ * @type {Record<AnsweredFaultKind, { status: number, code: string, queryCode: string, type: string, message: string }>}
+ */
 const FAULTS = {
   throttle: {
     status: 400,
@@ -141,8 +274,12 @@ const FAULTS = {
   }
 }
 
-/** A CBOR map of text strings: all an RPC v2 CBOR error body needs. */
+/**
+ * A CBOR map of text strings: all an RPC v2 CBOR error body needs.
+ * @param {Record<string, string>} entries
+ */
 function cborTextMap(entries) {
+  /** @param {string} value */
   const text = (value) => {
     const bytes = Buffer.from(value, 'utf8')
     if (bytes.length < 24) return Buffer.concat([Buffer.from([0x60 + bytes.length]), bytes])
@@ -153,7 +290,13 @@ function cborTextMap(entries) {
   return Buffer.concat([Buffer.from([0xa0 + pairs.length / 2]), ...pairs])
 }
 
-/** Status, headers and body of an injected fault, shaped for the request's protocol. */
+/**
+ * Status, headers and body of an injected fault, shaped for the request's protocol.
+ * @param {AnsweredFaultKind} kind
+ * @param {Identity} identity
+ * @param {string} requestId
+ * @returns {{ status: number, headers: Record<string, string>, body: string | Buffer }}
+ */
 export function faultResponse(kind, identity, requestId) {
   const fault = FAULTS[kind]
   if (!fault) throw new Error(`unknown fault kind ${kind}; expected one of ${FAULT_KINDS.join(', ')}`)
@@ -194,8 +337,13 @@ export function faultResponse(kind, identity, requestId) {
   }
 }
 
+/**
+ * @param {import('node:stream').Readable} stream
+ * @returns {Promise<Buffer>}
+ */
 function readBody(stream) {
   return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
     const chunks = []
     stream.on('data', (chunk) => chunks.push(chunk))
     stream.on('end', () => resolve(Buffer.concat(chunks)))
@@ -203,28 +351,31 @@ function readBody(stream) {
   })
 }
 
+/**
+ * @param {number | FaultRule | undefined} rule
+ * @param {string} where
+ * @returns {CompiledRule | undefined}
+ */
 function normalizeRule(rule, where) {
   if (rule === undefined || rule === null) return undefined
-  const normalized = typeof rule === 'number' ? { rate: rule } : { ...rule }
-  if (normalized.firstCalls !== undefined) {
-    if (!(Number.isInteger(normalized.firstCalls) && normalized.firstCalls >= 0)) {
-      throw new Error(`${where}: firstCalls must be a whole number from 0`)
-    }
-    // "Fault the first call" means that call, not a chance of it.
-    normalized.rate ??= 1
+  const given = typeof rule === 'number' ? { rate: rule } : rule
+  const firstCalls = given.firstCalls
+  if (firstCalls !== undefined && !(Number.isInteger(firstCalls) && firstCalls >= 0)) {
+    throw new Error(`${where}: firstCalls must be a whole number from 0`)
   }
-  if (!(normalized.rate >= 0 && normalized.rate <= 1)) throw new Error(`${where}: rate must be from 0 to 1`)
-  normalized.kinds = normalized.kinds ?? FAULT_KINDS
-  for (const kind of normalized.kinds) {
-    if (!FAULTS[kind] && kind !== LOST_RESPONSE) throw new Error(`${where}: unknown fault kind ${kind}`)
+  // "Fault the first call" means that call, not a chance of it.
+  const rate = given.rate ?? (firstCalls === undefined ? undefined : 1)
+  if (rate === undefined || !(rate >= 0 && rate <= 1)) throw new Error(`${where}: rate must be from 0 to 1`)
+  const kinds = given.kinds ?? FAULT_KINDS
+  for (const kind of kinds) {
+    if (!Object.hasOwn(FAULTS, kind) && kind !== LOST_RESPONSE) throw new Error(`${where}: unknown fault kind ${kind}`)
   }
-  normalized.lostResponse = normalized.lostResponse ?? 'error'
-  if (!LOST_RESPONSE_MODES.includes(normalized.lostResponse)) {
+  const lostResponse = given.lostResponse ?? 'error'
+  if (!LOST_RESPONSE_MODES.includes(lostResponse)) {
     throw new Error(`${where}: lostResponse must be one of ${LOST_RESPONSE_MODES.join(', ')}`)
   }
   // Calls counted per `service.Api` for firstCalls; a fresh count with every plan and reset().
-  normalized.calls = new Map()
-  return normalized
+  return { rate, kinds, firstCalls, lostResponse, calls: new Map() }
 }
 
 /**
@@ -232,6 +383,8 @@ function normalizeRule(rule, where) {
  * rate | rule }, services: { cloudwatch: rate | rule } }`, a rule being `{ rate, kinds, firstCalls, lostResponse }`.
  * The most specific rule wins: `service.Api`, then `Api`, then the service, then the global one. A rule with
  * `firstCalls: n` faults only the first n calls of each API it covers (at `rate`, 1 unless given).
+ * @param {FaultPlan} [plan]
+ * @returns {(identity: Identity) => CompiledRule | undefined}
  */
 function compileFaults(plan = {}) {
   const global = normalizeRule(
@@ -261,17 +414,20 @@ function compileFaults(plan = {}) {
  * bodies of these `service.Api` names in the timeline, or `true` for all
  * JSON ones), `onRequest(entry)` (called when a request arrives, before it is
  * answered).
+ * @param {ProxyOptions} options
  */
-export async function startProxy({ target, seed = 1, faults = {}, captureBodies = [], onRequest } = {}) {
+export async function startProxy({ target, seed = 1, faults = {}, captureBodies = [], onRequest }) {
   if (!target) throw new Error('startProxy needs the target URL')
   const upstream = new URL(target)
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
   let random = seededRandom(seed)
   let plan = faults
   let ruleFor = compileFaults(plan)
+  /** @type {TimelineEntry[]} */
   let timeline = []
   let sequence = 0
   let listener = onRequest
+  /** @param {string} key */
   const capture = (key) => captureBodies === true || (Array.isArray(captureBodies) && captureBodies.includes(key))
 
   const server = http.createServer(async (req, res) => {
@@ -284,6 +440,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     }
     const identity = identify(req.method ?? 'GET', req.url ?? '/', req.headers, body)
     const key = `${identity.service}.${identity.api}`
+    /** @type {TimelineEntry} */
     const entry = {
       seq: ++sequence,
       at: preciseNow(),
@@ -303,7 +460,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     }
     if (identity.service === 'runtime') {
       const variant = req.headers['x-amzn-sagemaker-target-variant']
-      if (variant) entry.targetVariant = variant
+      if (typeof variant === 'string' && variant) entry.targetVariant = variant
     }
     // The decision is drawn for every faultable request, faulted or not, so
     // one API's rate never shifts the sequence another API sees.
@@ -314,9 +471,13 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       const call = (rule.calls.get(key) ?? 0) + 1
       rule.calls.set(key, call)
       const inWindow = rule.firstCalls === undefined || call <= rule.firstCalls
-      if (inWindow && rule.rate > 0 && roll < rule.rate && rule.kinds.length > 0) {
-        entry.fault = rule.kinds[Math.min(rule.kinds.length - 1, Math.floor(pick * rule.kinds.length))]
-        if (entry.fault === LOST_RESPONSE) entry.lostResponse = rule.lostResponse
+      const fault =
+        inWindow && rule.rate > 0 && roll < rule.rate
+          ? rule.kinds[Math.min(rule.kinds.length - 1, Math.floor(pick * rule.kinds.length))]
+          : undefined
+      if (fault !== undefined) {
+        entry.fault = fault
+        if (fault === LOST_RESPONSE) entry.lostResponse = rule.lostResponse
       }
     }
     timeline.push(entry)
@@ -350,6 +511,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       res.end(response.body)
     }
 
+    /** @type {http.OutgoingHttpHeaders} */
     const headers = { ...req.headers }
     delete headers['content-length']
     if (body.length > 0 || !['GET', 'HEAD'].includes(req.method ?? 'GET')) headers['content-length'] = body.length
@@ -364,15 +526,17 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
         agent
       },
       (upstreamRes) => {
+        // Always set on an answer to a client request; 502 only satisfies the type.
+        const status = upstreamRes.statusCode ?? 502
         entry.reachedUpstream = true
-        entry.upstreamStatus = upstreamRes.statusCode
+        entry.upstreamStatus = status
         if (entry.fault === LOST_RESPONSE) {
           // Only once the whole answer is in has the upstream surely finished acting on the request.
           readBody(upstreamRes).then(loseAnswer, loseAnswer)
           return
         }
-        entry.status = upstreamRes.statusCode
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers)
+        entry.status = status
+        res.writeHead(status, upstreamRes.headers)
         upstreamRes.pipe(res)
         upstreamRes.on('end', () => {
           entry.doneAt = preciseNow()
@@ -392,16 +556,18 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
 
   await new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', resolve)
+    server.listen(0, '127.0.0.1', () => resolve(undefined))
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
+  /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set()
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
 
+  /** @param {TimelineEntry} entry */
   const isAws = (entry) => entry.protocol !== 'control'
 
   return {
@@ -415,7 +581,9 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
      * answers lost on the way back.
      */
     stats() {
+      /** @type {Record<string, ApiStats>} */
       const apis = {}
+      /** @type {Partial<Record<FaultKind, number>>} */
       const faultsByKind = {}
       let total = 0
       let faulted = 0
@@ -462,14 +630,20 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       }
       return { total, faults: faulted, faultsByKind, reached, accepted, lost, apis }
     },
-    /** Successful (forwarded, < 400) calls of `key` (`service.Api` or `Api`). */
+    /**
+     * Successful (forwarded, < 400) calls of `key` (`service.Api` or `Api`).
+     * @param {string} key
+     */
     okCalls(key) {
       return timeline.filter(
         (entry) =>
           (entry.key === key || entry.api === key) && !entry.fault && entry.status !== undefined && entry.status < 400
       ).length
     },
-    /** Calls of `key` the upstream accepted (< 400), whether or not their answer reached the client. */
+    /**
+     * Calls of `key` the upstream accepted (< 400), whether or not their answer reached the client.
+     * @param {string} key
+     */
     acceptedCalls(key) {
       return timeline.filter(
         (entry) =>
@@ -479,12 +653,18 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
           entry.upstreamStatus < 400
       ).length
     },
-    /** Changes the fault plan from now on; firstCalls count from here. */
+    /**
+     * Changes the fault plan from now on; firstCalls count from here.
+     * @param {FaultPlan} newPlan
+     */
     setFaults(newPlan) {
       plan = newPlan
       ruleFor = compileFaults(plan)
     },
-    /** Replaces the onRequest listener. */
+    /**
+     * Replaces the onRequest listener.
+     * @param {((entry: TimelineEntry) => void) | undefined} callback
+     */
     onRequest(callback) {
       listener = callback
     },
@@ -498,30 +678,39 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     async close() {
       agent.destroy()
       for (const socket of sockets) socket.destroy()
-      await new Promise((resolve) => server.close(() => resolve()))
+      await new Promise((resolve) => server.close(() => resolve(undefined)))
     }
   }
 }
 
-/** A plain-text table of `rows` (arrays of cells), columns padded; the first row is the header. */
+/**
+ * A plain-text table of `rows` (arrays of cells), columns padded; the first row is the header.
+ * @param {Array<Array<string | number>>} rows
+ */
 export function formatTable(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)))
+  const [header = [], ...body] = rows
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)))
+  /** @param {Array<string | number>} row */
   const line = (row) =>
     row
-      .map((cell, column) =>
-        typeof cell === 'number' ? String(cell).padStart(widths[column]) : String(cell ?? '').padEnd(widths[column])
-      )
+      .map((cell, column) => {
+        const width = widths[column] ?? 0
+        return typeof cell === 'number' ? String(cell).padStart(width) : String(cell ?? '').padEnd(width)
+      })
       .join('  ')
       .trimEnd()
-  return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n')
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n')
 }
 
 /**
  * Per-API stats as a table: api, calls, ok, faults, errors; and accepted and lost once an answer was lost, when
  * what the client saw no longer tells what the upstream did.
+ * @param {ProxyStats} stats
  */
 export function formatStats(stats) {
   const withLost = (stats.lost ?? 0) > 0
+  const apis = Object.values(stats.apis)
+  /** @type {Array<Array<string | number>>} */
   const rows = Object.entries(stats.apis)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, api]) => [
@@ -535,11 +724,13 @@ export function formatStats(stats) {
   rows.push([
     'total',
     stats.total,
-    rows.reduce((sum, row) => sum + row[2], 0),
+    apis.reduce((sum, api) => sum + api.ok, 0),
     stats.faults,
-    rows.reduce((s, r) => s + r[4], 0),
+    apis.reduce((sum, api) => sum + api.errors, 0),
     ...(withLost ? [stats.accepted, stats.lost] : [])
   ])
   const header = ['api', 'calls', 'ok', 'faults', 'errors', ...(withLost ? ['accepted', 'lost'] : [])]
   return formatTable([header, ...rows])
 }
+
+/** @typedef {Awaited<ReturnType<typeof startProxy>>} Proxy */

@@ -4,9 +4,11 @@
 // `npm run bench` all go through here, so they cannot drift apart.
 //
 // Plain ESM so that the scripts load it with plain Node straight after
-// `npm ci`, without a TypeScript loader; types are in runner.d.mts. Nothing
-// from node_modules is imported at load time, so ensure-emulator.mjs also
-// runs where no packages are installed (the CI self-test job).
+// `npm ci`, without a TypeScript loader; typed with JSDoc, which the type
+// check reads and checks. Nothing from node_modules is imported at load time,
+// so ensure-emulator.mjs also runs where no packages are installed (the CI
+// self-test job).
+// @ts-check
 
 import { spawn } from 'node:child_process'
 import { existsSync, promises as fsp } from 'node:fs'
@@ -47,16 +49,72 @@ export class SetupError extends Error {
   name = 'SetupError'
 }
 
+/** @typedef {Record<string, string | undefined>} Environment */
+
+/**
+ * @typedef {object} EmulatorPythonOptions
+ * @property {Environment} [env] Where EMULATOR_PYTHON and PATH are read; process.env by default.
+ * @property {string} [venv] The virtual environment to use or make; .cache/emulator-venv by default.
+ * @property {(message: string) => void} [onInstall] Called with a line to show before a slow install starts.
+ */
+
+/**
+ * @typedef {object} EmulatorOptions
+ * @property {number} [transitionSeconds] Seconds an endpoint spends Creating/Updating/RollingBack.
+ * @property {string} [python] Python interpreter; emulatorPython() by default.
+ * @property {Environment} [env] Extra environment for the launcher (a value of undefined removes the variable).
+ * @property {number} [startTimeoutMs]
+ * @property {boolean} [detached] In its own process group, so a Ctrl-C in the terminal reaches the caller alone,
+ *   which then stops it in order.
+ */
+
+/**
+ * @typedef {object} SignalPlan
+ * @property {NodeJS.Signals} name
+ * @property {number} [afterMs] Send the signal this long after start.
+ * @property {RegExp | string} [whenOutput] Send the signal when a stdout/stderr line matches.
+ */
+
+/**
+ * @typedef {object} RunStepOptions
+ * @property {Record<string, string>} inputs
+ * @property {Emulator | string} [emulator] The emulator (or its URL, such as a proxy's). Without one, AWS calls go
+ *   to a closed local port.
+ * @property {Environment} [env] Extra environment, applied last (set a value to undefined to remove it).
+ * @property {{ name: string, payload: unknown }} [event] The event that triggered the run: its name
+ *   (GITHUB_EVENT_NAME) and the payload written to GITHUB_EVENT_PATH.
+ * @property {boolean} [post] Run as the post step, with `state` passed as STATE_<name> variables.
+ * @property {Record<string, string>} [state]
+ * @property {SignalPlan} [signal]
+ * @property {AbortSignal} [cancel] Aborting it cancels the step as the runner cancels a run: SIGINT, SIGTERM 7.5 s
+ *   later, a kill at 10 s.
+ * @property {(line: string, stream: 'stdout' | 'stderr', send: (signal: NodeJS.Signals) => void) => void} [onOutput]
+ *   Called for every output line; may send signals through `send`.
+ * @property {number} [timeoutMs] The process is killed after this long (default 120 000); Infinity for no limit.
+ * @property {string} [entry] Defaults to <repo>/dist/index.js.
+ * @property {string} [actionYml] Defaults to <repo>/action.yml.
+ * @property {boolean} [allowUndeclaredInputs] The runner only warns about inputs action.yml does not declare; here
+ *   they are taken as typos.
+ * @property {boolean} [detached] In its own process group, so a Ctrl-C in the terminal reaches the caller alone,
+ *   which then cancels it.
+ */
+
 // ---------------------------------------------------------------------------
 // Child processes
 // ---------------------------------------------------------------------------
 
 // A test or script that ends early must leave no emulator or action running.
+/** @type {Set<import('node:child_process').ChildProcess>} */
 const liveChildren = new Set()
 const killLiveChildren = () => {
   for (const child of liveChildren) child.kill('SIGKILL')
 }
 
+/**
+ * @template {import('node:child_process').ChildProcess} Child
+ * @param {Child} child
+ * @returns {Child}
+ */
 function track(child) {
   // The hook lives only while something runs: jest loads this module once per
   // test file in one process, and a hook per load would pile up.
@@ -71,7 +129,22 @@ function track(child) {
   return child
 }
 
-/** Runs a command to its end and keeps what it printed. */
+/**
+ * @typedef {object} Captured
+ * @property {number | null} code
+ * @property {NodeJS.Signals | null} signal
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {NodeJS.ErrnoException} [error] Why the command could not be started.
+ */
+
+/**
+ * Runs a command to its end and keeps what it printed.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: Environment, cwd?: string, timeoutMs?: number }} [options]
+ * @returns {Promise<Captured>}
+ */
 function capture(command, args, { env = process.env, cwd = REPO_ROOT, timeoutMs } = {}) {
   return new Promise((resolve) => {
     let stdout = ''
@@ -83,12 +156,13 @@ function capture(command, args, { env = process.env, cwd = REPO_ROOT, timeoutMs 
     } catch (error) {
       // Node throws some spawn failures instead of emitting them: ETXTBSY when
       // another process is still writing the binary, for one.
-      resolve({ code: null, signal: null, stdout, stderr, error })
+      resolve({ code: null, signal: null, stdout, stderr, error: /** @type {NodeJS.ErrnoException} */ (error) })
       return
     }
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text))
     child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text))
+    /** @param {Captured} result */
     const finish = (result) => {
       if (settled) return
       settled = true
@@ -100,12 +174,22 @@ function capture(command, args, { env = process.env, cwd = REPO_ROOT, timeoutMs 
   })
 }
 
-/** A path as a message shows it: relative inside the repository, whole outside it. */
+/**
+ * A path as a message shows it: relative inside the repository, whole outside it.
+ * @param {string} file
+ */
 const shown = (file) => (file.startsWith(REPO_ROOT + path.sep) ? path.relative(REPO_ROOT, file) : file)
 
+/** @param {string} text */
 const lastLines = (text, count = 15) => text.trim().split('\n').slice(-count).join('\n')
 
-/** Runs `work` while holding a lock directory, so that parallel callers never install the same thing twice. */
+/**
+ * Runs `work` while holding a lock directory, so that parallel callers never install the same thing twice.
+ * @template T
+ * @param {string} lockDir
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
 async function withLock(lockDir, work) {
   await fsp.mkdir(path.dirname(lockDir), { recursive: true })
   for (;;) {
@@ -113,7 +197,7 @@ async function withLock(lockDir, work) {
       await fsp.mkdir(lockDir)
       break
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error
       const stat = await fsp.stat(lockDir).catch(() => undefined)
       if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) await fsp.rm(lockDir, { recursive: true, force: true })
       await sleep(250)
@@ -126,6 +210,10 @@ async function withLock(lockDir, work) {
   }
 }
 
+/**
+ * @param {Environment} target
+ * @param {Environment} [changes]
+ */
 function applyEnv(target, changes = {}) {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete target[key]
@@ -140,7 +228,11 @@ function applyEnv(target, changes = {}) {
 
 const MOTO_PROBE = 'import moto.server, flask, werkzeug; from importlib.metadata import version; print(version("moto"))'
 
-/** Why `python` cannot run the emulator, or undefined when it can. */
+/**
+ * Why `python` cannot run the emulator, or undefined when it can.
+ * @param {string} python
+ * @param {Environment} env
+ */
 async function motoProblem(python, env) {
   const probe = await capture(python, ['-c', MOTO_PROBE], { env, timeoutMs: 60_000 })
   if (probe.error?.code === 'ENOENT') return `${python} was not found`
@@ -152,6 +244,7 @@ async function motoProblem(python, env) {
   return undefined
 }
 
+/** @type {Map<string, Promise<string>>} */
 const pythonChoices = new Map()
 
 /**
@@ -160,6 +253,8 @@ const pythonChoices = new Map()
  * server extras, else a new venv with it pip-installed. A venv because
  * PEP 668 system Pythons refuse `pip install` outside one; with the system's
  * site packages, so that a moto already installed there is used, not fetched.
+ * @param {EmulatorPythonOptions} [options]
+ * @returns {Promise<string>}
  */
 export function emulatorPython(options = {}) {
   const env = options.env ?? process.env
@@ -175,6 +270,12 @@ export function emulatorPython(options = {}) {
   return choice
 }
 
+/**
+ * @param {Environment} env
+ * @param {string} venv
+ * @param {((message: string) => void) | undefined} onInstall
+ * @returns {Promise<string>}
+ */
 async function choosePython(env, venv, onInstall) {
   const chosen = env.EMULATOR_PYTHON
   if (chosen) {
@@ -204,6 +305,11 @@ async function choosePython(env, venv, onInstall) {
   })
 }
 
+/**
+ * @param {string} venv
+ * @param {string} venvPython
+ * @param {Environment} env
+ */
 async function installMoto(venv, venvPython, env) {
   const elsewhere = `or set EMULATOR_PYTHON to a Python that has '${MOTO_REQUIREMENT}'`
   // --clear: a venv that failed the check is remade rather than patched.
@@ -241,6 +347,7 @@ async function installMoto(venv, venvPython, env) {
 // The emulator
 // ---------------------------------------------------------------------------
 
+/** @param {string} url */
 async function answersHealth(url) {
   try {
     return (await fetch(`${url}/emulator/health`)).ok
@@ -249,7 +356,10 @@ async function answersHealth(url) {
   }
 }
 
-/** Starts test/emulator/launcher.py on a port the OS picks, and waits until it answers. */
+/**
+ * Starts test/emulator/launcher.py on a port the OS picks, and waits until it answers.
+ * @param {EmulatorOptions} [options]
+ */
 export async function startEmulator(options = {}) {
   const python = options.python ?? (await emulatorPython())
   const env = applyEnv({ ...process.env }, options.env)
@@ -266,9 +376,11 @@ export async function startEmulator(options = {}) {
     })
   )
   let output = ''
+  /** @param {string} text */
   const append = (text) => (output = (output + text).slice(-20_000))
   child.stdout.setEncoding('utf8').on('data', append)
   child.stderr.setEncoding('utf8').on('data', append)
+  /** @type {string | undefined} */
   let ended
   const exited = new Promise((resolve) => {
     child.once('exit', () => resolve((ended ??= 'exited')))
@@ -277,6 +389,7 @@ export async function startEmulator(options = {}) {
 
   const timeoutMs = options.startTimeoutMs ?? 30_000
   const deadline = Date.now() + timeoutMs
+  /** @type {string | undefined} */
   let url
   for (;;) {
     if (ended) throw new SetupError(`The emulator (${python} ${LAUNCHER}) ${ended} before it was ready:\n${output}`)
@@ -289,12 +402,16 @@ export async function startEmulator(options = {}) {
     await sleep(50)
   }
 
+  const ready = url
   return {
-    url,
-    port: Number(new URL(url).port),
+    /** Base URL to use as AWS_ENDPOINT_URL, such as http://127.0.0.1:41234 */
+    url: ready,
+    port: Number(new URL(ready).port),
+    /** The launcher's recent output, for failure messages. */
     logs: () => output,
+    /** Clears every AWS resource and every emulator rule (POST /moto-api/reset). */
     async reset() {
-      await requestJson(url, '/moto-api/reset', 'POST', {})
+      await requestJson(ready, '/moto-api/reset', 'POST', {})
     },
     async stop() {
       if (ended) return
@@ -312,16 +429,25 @@ export { requestJson }
 // Node 24
 // ---------------------------------------------------------------------------
 
-/** `node --version` of a binary, or undefined when it is missing or broken. */
+/**
+ * `node --version` of a binary, or undefined when it is missing or broken.
+ * @param {string} binary
+ * @returns {Promise<string | undefined>}
+ */
 export async function nodeVersion(binary) {
   if (!existsSync(binary)) return undefined
   const result = await capture(binary, ['--version'], { timeoutMs: 30_000 })
   return result.code === 0 ? result.stdout.trim() : undefined
 }
 
+/** @type {Promise<string> | undefined} */
 let node24
 
-/** A Node 24 binary (GitHub's node24 runtime), installed from the npm registry into .cache/node24 on first use. */
+/**
+ * A Node 24 binary (GitHub's node24 runtime), installed from the npm registry into .cache/node24 on first use.
+ * @param {{ onInstall?: (message: string) => void }} [options]
+ * @returns {Promise<string>}
+ */
 export function ensureNode24(options = {}) {
   if (!node24) {
     node24 = installNode24(options.onInstall)
@@ -331,6 +457,7 @@ export function ensureNode24(options = {}) {
   return node24
 }
 
+/** @param {((message: string) => void) | undefined} onInstall */
 async function installNode24(onInstall) {
   const pkg = `node-${process.platform}-${process.arch}`
   const prefix = path.join(CACHE, 'node24')
@@ -375,17 +502,32 @@ async function installNode24(onInstall) {
 // What the runner gives a step
 // ---------------------------------------------------------------------------
 
+/** @type {Map<string, { mtimeMs: number, inputs: ActionInput[] }>} */
 const inputCache = new Map()
 
 /** The job's token, as the runner puts it where a default says `${{ github.token }}`. */
 export const RUNNER_GITHUB_TOKEN = 'ghs_runner-job-token'
 
-/** A default as the runner passes it: the one expression action.yml uses evaluated, the rest as written. */
+/**
+ * A default as the runner passes it: the one expression action.yml uses evaluated, the rest as written.
+ * @param {string} text
+ */
 function evaluateDefault(text) {
   return text.replace(/\$\{\{\s*github\.token\s*\}\}/g, RUNNER_GITHUB_TOKEN)
 }
 
-/** The inputs action.yml declares, with their defaults as the runner passes them (text) and their required flags. */
+/**
+ * @typedef {object} ActionInput
+ * @property {string} name
+ * @property {string} [default] As the runner passes it: text.
+ * @property {boolean} required
+ */
+
+/**
+ * The inputs action.yml declares, with their defaults as the runner passes them (text) and their required flags.
+ * @param {string} actionYmlPath
+ * @returns {Promise<ActionInput[]>}
+ */
 export async function declaredInputs(actionYmlPath) {
   const { mtimeMs } = await fsp.stat(actionYmlPath)
   const cached = inputCache.get(actionYmlPath)
@@ -397,6 +539,7 @@ export async function declaredInputs(actionYmlPath) {
     throw new Error(`${actionYmlPath}: inputs is not a mapping of input names`)
   }
   const inputs = Object.entries(declared).map(([name, spec]) => {
+    /** @type {ActionInput} */
     const input = { name, required: spec?.required === true || spec?.required === 'true' }
     // The same text scripts/docs.mjs writes into src/action-defaults.ts; an empty `default:` is ''.
     if (spec?.default !== undefined) input.default = spec.default === null ? '' : String(spec.default)
@@ -406,18 +549,23 @@ export async function declaredInputs(actionYmlPath) {
   return inputs
 }
 
-/** The runner's rule: upper-case, spaces to underscores, hyphens kept. */
+/**
+ * The runner's rule: upper-case, spaces to underscores, hyphens kept.
+ * @param {string} name
+ */
 export const inputEnvName = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 
 /**
  * Reads a GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV file as the runner does:
  * `name=value` lines and `name<<DELIMITER` heredocs; any other line is an error.
+ * @param {string} text
  */
 export function parseRunnerFile(text) {
+  /** @type {Record<string, string>} */
   const result = {}
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
+    const line = lines[i] ?? ''
     if (line === '') continue
     const equals = line.indexOf('=')
     const heredoc = line.indexOf('<<')
@@ -445,7 +593,10 @@ export function parseRunnerFile(text) {
   return result
 }
 
-/** What the runner exports for every step; a caller that needs other values passes them through `env`. */
+/**
+ * What the runner exports for every step; a caller that needs other values passes them through `env`.
+ * @param {{ workspace: string, temp: string, eventPath: string }} dirs
+ */
 export function runnerEnvironment(dirs) {
   return {
     CI: 'true',
@@ -481,10 +632,16 @@ export function runnerEnvironment(dirs) {
 // into a step.
 const DEVELOPER_ONLY = /^(AWS_|INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|JEST_|SAGEMAKER_|npm_|NODE_OPTIONS$|NODE_ENV$)/i
 
-/** A copy of `env` without the variables a runner would not pass to an action. */
+/**
+ * A copy of `env` without the variables a runner would not pass to an action.
+ * @param {Environment} env
+ * @returns {Record<string, string>}
+ */
 export function scrubEnvironment(env) {
   return Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== undefined && !DEVELOPER_ONLY.test(key))
+    Object.entries(env).flatMap(([key, value]) =>
+      value === undefined || DEVELOPER_ONLY.test(key) ? [] : [/** @type {const} */ ([key, value])]
+    )
   )
 }
 
@@ -499,9 +656,16 @@ export function requireBuiltAction(entry = ACTION_ENTRY) {
 // Running a step
 // ---------------------------------------------------------------------------
 
+/**
+ * @param {RegExp | string} pattern
+ * @param {string} line
+ */
 const lineMatches = (pattern, line) => (typeof pattern === 'string' ? line.includes(pattern) : pattern.test(line))
 
-/** Runs the action once, as the main step or (with `post`) as the post step, the way the runner does. */
+/**
+ * Runs the action once, as the main step or (with `post`) as the post step, the way the runner does.
+ * @param {RunStepOptions} options
+ */
 export async function runStep(options) {
   const entry = options.entry ?? ACTION_ENTRY
   requireBuiltAction(entry)
@@ -536,6 +700,7 @@ export async function runStep(options) {
     for (const file of Object.values(files)) await fsp.writeFile(file, '')
 
     const emulatorUrl = typeof options.emulator === 'string' ? options.emulator : options.emulator?.url
+    /** @type {Environment} */
     const env = {
       ...scrubEnvironment(process.env),
       ...runnerEnvironment(dirs),
@@ -561,6 +726,7 @@ export async function runStep(options) {
     applyEnv(env, options.env)
 
     const ended = await execute(node, entry, dirs.workspace, env, options)
+    /** @param {string} file */
     const read = (file) => fsp.readFile(file, 'utf8')
     return {
       ...ended,
@@ -574,7 +740,14 @@ export async function runStep(options) {
   }
 }
 
-/** Starts the step's process, feeds its lines to the caller, sends planned signals and waits for its end. */
+/**
+ * Starts the step's process, feeds its lines to the caller, sends planned signals and waits for its end.
+ * @param {string} node
+ * @param {string} entry
+ * @param {string} cwd
+ * @param {Environment} env
+ * @param {RunStepOptions} options
+ */
 async function execute(node, entry, cwd, env, options) {
   const startedAt = preciseNow()
   const child = track(
@@ -582,7 +755,9 @@ async function execute(node, entry, cwd, env, options) {
   )
   const output = { stdout: '', stderr: '' }
   let timedOut = false
+  /** @type {NodeJS.Timeout[]} */
   const timers = []
+  /** @param {NodeJS.Signals} signal */
   const send = (signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
   }
@@ -612,23 +787,28 @@ async function execute(node, entry, cwd, env, options) {
     )
   }
 
+  /**
+   * @param {string} line
+   * @param {'stdout' | 'stderr'} stream
+   */
   const onLine = (line, stream) => {
     options.onOutput?.(line, stream, send)
     if (plan?.whenOutput !== undefined && lineMatches(plan.whenOutput, line)) sendPlanned()
   }
-  for (const stream of ['stdout', 'stderr']) {
+  for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
     let pending = ''
     child[stream].setEncoding('utf8')
     child[stream].on('data', (text) => {
       output[stream] += text
       const lines = (pending + text).split('\n')
-      pending = lines.pop()
+      pending = lines.pop() ?? ''
       for (const line of lines) onLine(line, stream)
     })
     child[stream].on('end', () => pending && onLine(pending, stream))
   }
 
   try {
+    /** @type {[number | null, NodeJS.Signals | null]} */
     const [exitCode, signal] = await new Promise((resolve, reject) => {
       child.once('error', reject)
       child.once('close', (code, sig) => resolve([code, sig]))
@@ -640,3 +820,7 @@ async function execute(node, entry, cwd, env, options) {
     options.cancel?.removeEventListener('abort', cancel)
   }
 }
+
+/** @typedef {Awaited<ReturnType<typeof startEmulator>>} Emulator */
+/** What a step did: how it ended, what it printed, and the runner files it wrote, parsed. */
+/** @typedef {Awaited<ReturnType<typeof runStep>>} ActionRun */
