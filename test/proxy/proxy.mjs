@@ -27,47 +27,19 @@
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-/** @typedef {'throttle' | '500' | '503'} AnsweredFaultKind Answered by the proxy: the request never reaches the upstream. */
-/** @typedef {'lost-response'} LostResponseKind The upstream acts on the request; its answer is lost on the way back. */
-/** @typedef {AnsweredFaultKind | LostResponseKind} FaultKind */
-/** @typedef {'error' | 'reset'} LostResponseMode What the client gets instead of a lost answer. */
+import { LOST_RESPONSE, compileFaults, seededRandom } from './fault-plan.mjs'
+import { faultResponse, identify } from './protocols.mjs'
 
-/**
- * @typedef {object} FaultRule
- * @property {number | undefined} [rate] Share of requests to fail, 0 to 1; required unless `firstCalls` is given (then 1 by default).
- * @property {FaultKind[] | undefined} [kinds] Kinds drawn from with equal odds; FAULT_KINDS by default.
- * @property {number | undefined} [firstCalls] Fault only the first n calls of each API the rule covers (counted from startProxy,
- *   setFaults or reset); later calls pass. `{ kinds: ['lost-response'], firstCalls: 1 }` loses exactly the first answer.
- * @property {LostResponseMode | undefined} [lostResponse] For `lost-response`: 'error' (default) or 'reset'.
- */
+export { LOST_RESPONSE, LOST_RESPONSE_MODES, seededRandom } from './fault-plan.mjs'
+export { FAULT_KINDS, faultResponse, identify } from './protocols.mjs'
 
-/**
- * @typedef {object} CompiledRule
- * @property {number} rate
- * @property {FaultKind[]} kinds
- * @property {number | undefined} firstCalls
- * @property {LostResponseMode} lostResponse
- * @property {Map<string, number>} calls
- */
-
-/**
- * @typedef {FaultRule & {
- *   apis?: Record<string, number | FaultRule>,
- *   services?: Record<string, number | FaultRule>
- * }} FaultPlan `apis` by `service.Api` or `Api` (`sagemaker.DescribeEndpoint`, `GetMetricData`); `services` by
- *   service: sagemaker, cloudwatch, autoscaling, runtime.
- */
-
-/** @typedef {'json' | 'query' | 'cbor' | 'rest-json' | 'control' | 'unknown'} Protocol */
-
-/**
- * @typedef {object} Identity
- * @property {string} service
- * @property {string} api
- * @property {Protocol} protocol
- * @property {'1.0' | '1.1'} [jsonVersion]
- * @property {string} [resource]
- */
+/** @typedef {import('./protocols.mjs').AnsweredFaultKind} AnsweredFaultKind */
+/** @typedef {import('./protocols.mjs').Protocol} Protocol */
+/** @typedef {import('./protocols.mjs').Identity} Identity */
+/** @typedef {import('./fault-plan.mjs').FaultKind} FaultKind */
+/** @typedef {import('./fault-plan.mjs').LostResponseMode} LostResponseMode */
+/** @typedef {import('./fault-plan.mjs').FaultRule} FaultRule */
+/** @typedef {import('./fault-plan.mjs').FaultPlan} FaultPlan */
 
 /**
  * @typedef {object} TimelineEntry
@@ -123,219 +95,8 @@ import { performance } from 'node:perf_hooks'
  * @property {(entry: TimelineEntry) => void} [onRequest]
  */
 
-/**
- * The fault kinds the proxy answers in the upstream's place: a rule draws from these unless it names its kinds.
- * @type {AnsweredFaultKind[]}
- */
-export const FAULT_KINDS = ['throttle', '500', '503']
-
-/**
- * The fault kind that forwards the request and loses the upstream's answer.
- * Left out of FAULT_KINDS so that plans written before it draw as they did and
- * never create a resource behind the client's back.
- */
-export const LOST_RESPONSE = /** @type {LostResponseKind} */ ('lost-response')
-
-/**
- * What the client gets instead of a lost answer: an InternalFailure 500, or a reset connection.
- * @type {LostResponseMode[]}
- */
-export const LOST_RESPONSE_MODES = ['error', 'reset']
-
-/**
- * mulberry32: small, fast and good enough to make fault sequences reproducible.
- * @param {number} seed
- */
-export function seededRandom(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Epoch milliseconds with sub-millisecond precision, comparable with Date.now(). */
 export const preciseNow = () => performance.timeOrigin + performance.now()
-
-/**
- * X-Amz-Target prefixes of the JSON-protocol services the action uses.
- * @type {Record<string, string>}
- */
-const TARGET_PREFIXES = {
-  SageMaker: 'sagemaker',
-  AnyScaleFrontendService: 'autoscaling',
-  GraniteServiceVersion20100801: 'cloudwatch'
-}
-
-/**
- * SigV4 signing names, for query-protocol requests that carry no X-Amz-Target.
- * @type {Record<string, string>}
- */
-const SIGNING_NAMES = {
-  monitoring: 'cloudwatch',
-  sagemaker: 'sagemaker',
-  'application-autoscaling': 'autoscaling'
-}
-
-/** @typedef {import('node:http').IncomingHttpHeaders} Headers */
-
-/** @param {Headers} headers */
-function signingService(headers) {
-  const match = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(headers.authorization ?? '')
-  const name = match?.[1]
-  return name === undefined ? undefined : (SIGNING_NAMES[name] ?? name)
-}
-
-/**
- * Names a request: `{ service, api, protocol, resource? }`. Protocols:
- * `json` (X-Amz-Target, JSON 1.0/1.1), `query` (Action= form body), `cbor`
- * (Smithy RPC v2 CBOR), `rest-json` (SageMaker runtime), `control` (the
- * emulator's own endpoints, never faulted).
- * @param {string} method
- * @param {string} url
- * @param {Headers} headers
- * @param {Buffer} body
- * @returns {Identity}
- */
-export function identify(method, url, headers, body) {
-  const path = url.split('?')[0] ?? ''
-  const target = headers['x-amz-target']
-  if (typeof target === 'string' && target.includes('.')) {
-    const [prefix = '', api = ''] = target.split('.', 2)
-    return {
-      service: TARGET_PREFIXES[prefix] ?? prefix.toLowerCase(),
-      api,
-      protocol: 'json',
-      jsonVersion: /json-1\.0/.test(headers['content-type'] ?? '') ? '1.0' : '1.1'
-    }
-  }
-  const cbor = /^\/service\/([^/]+)\/operation\/([^/]+)$/.exec(path)
-  if (cbor) {
-    const [, service = '', api = ''] = cbor
-    return { service: TARGET_PREFIXES[service] ?? service, api, protocol: 'cbor' }
-  }
-  const runtime = /^\/endpoints\/([^/]+)\/(invocations|invocations-response-stream|async-invocations)$/.exec(path)
-  if (runtime) {
-    const [, endpoint = '', route = ''] = runtime
-    /** @type {Record<string, string>} */
-    const apis = {
-      invocations: 'InvokeEndpoint',
-      'invocations-response-stream': 'InvokeEndpointWithResponseStream',
-      'async-invocations': 'InvokeEndpointAsync'
-    }
-    return {
-      service: 'runtime',
-      api: apis[route] ?? route,
-      protocol: 'rest-json',
-      resource: decodeURIComponent(endpoint)
-    }
-  }
-  if (path.startsWith('/moto-api') || path.startsWith('/emulator/')) {
-    return { service: 'emulator', api: `${method} ${path}`, protocol: 'control' }
-  }
-  const contentType = headers['content-type'] ?? ''
-  if (method === 'POST' && contentType.includes('application/x-www-form-urlencoded')) {
-    const action = new URLSearchParams(body.toString('utf8')).get('Action')
-    if (action) return { service: signingService(headers) ?? 'unknown', api: action, protocol: 'query' }
-  }
-  const query = new URLSearchParams(url.split('?')[1] ?? '').get('Action')
-  if (query) return { service: signingService(headers) ?? 'unknown', api: query, protocol: 'query' }
-  return { service: signingService(headers) ?? 'unknown', api: `${method} ${path}`, protocol: 'unknown' }
-}
-
-/**
- * The error each fault kind stands for: the code AWS uses, its HTTP status, and the query-protocol fault type.
- * @type {Record<AnsweredFaultKind, { status: number, code: string, queryCode: string, type: string, message: string }>}
- */
-const FAULTS = {
-  throttle: {
-    status: 400,
-    code: 'ThrottlingException',
-    queryCode: 'Throttling',
-    type: 'Sender',
-    message: 'Rate exceeded'
-  },
-  500: {
-    status: 500,
-    code: 'InternalFailure',
-    queryCode: 'InternalFailure',
-    type: 'Receiver',
-    message: 'The request processing has failed because of an unknown error, exception or failure.'
-  },
-  503: {
-    status: 503,
-    code: 'ServiceUnavailable',
-    queryCode: 'ServiceUnavailable',
-    type: 'Receiver',
-    message: 'The request has failed due to a temporary failure of the server.'
-  }
-}
-
-/**
- * A CBOR map of text strings: all an RPC v2 CBOR error body needs.
- * @param {Record<string, string>} entries
- */
-function cborTextMap(entries) {
-  /** @param {string} value */
-  const text = (value) => {
-    const bytes = Buffer.from(value, 'utf8')
-    if (bytes.length < 24) return Buffer.concat([Buffer.from([0x60 + bytes.length]), bytes])
-    if (bytes.length < 256) return Buffer.concat([Buffer.from([0x78, bytes.length]), bytes])
-    return Buffer.concat([Buffer.from([0x79, bytes.length >> 8, bytes.length & 0xff]), bytes])
-  }
-  const pairs = Object.entries(entries).flatMap(([key, value]) => [text(key), text(value)])
-  return Buffer.concat([Buffer.from([0xa0 + pairs.length / 2]), ...pairs])
-}
-
-/**
- * Status, headers and body of an injected fault, shaped for the request's protocol.
- * @param {AnsweredFaultKind} kind
- * @param {Identity} identity
- * @param {string} requestId
- * @returns {{ status: number, headers: Record<string, string>, body: string | Buffer }}
- */
-export function faultResponse(kind, identity, requestId) {
-  const fault = FAULTS[kind]
-  if (!fault) throw new Error(`unknown fault kind ${kind}; expected one of ${FAULT_KINDS.join(', ')}`)
-  const headers = { 'x-amzn-requestid': requestId, 'x-amz-request-id': requestId }
-  switch (identity.protocol) {
-    case 'query':
-      return {
-        status: fault.status,
-        headers: { ...headers, 'content-type': 'text/xml' },
-        body:
-          `<ErrorResponse><Error><Type>${fault.type}</Type><Code>${fault.queryCode}</Code>` +
-          `<Message>${fault.message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
-      }
-    case 'cbor':
-      return {
-        status: fault.status,
-        headers: { ...headers, 'content-type': 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor' },
-        body: cborTextMap({ __type: fault.code, message: fault.message })
-      }
-    case 'rest-json':
-      return {
-        status: fault.status,
-        headers: { ...headers, 'content-type': 'application/json', 'x-amzn-errortype': fault.code },
-        body: JSON.stringify({ message: fault.message })
-      }
-    default: {
-      const extra =
-        identity.service === 'cloudwatch'
-          ? // CloudWatch speaks JSON on behalf of its query API: the query error code travels in this header.
-            { 'x-amzn-query-error': `${fault.queryCode};${fault.type}` }
-          : {}
-      return {
-        status: fault.status,
-        headers: { ...headers, ...extra, 'content-type': `application/x-amz-json-${identity.jsonVersion ?? '1.1'}` },
-        body: JSON.stringify({ __type: fault.code, message: fault.message })
-      }
-    }
-  }
-}
 
 /**
  * @param {import('node:stream').Readable} stream
@@ -349,63 +110,6 @@ function readBody(stream) {
     stream.on('end', () => resolve(Buffer.concat(chunks)))
     stream.on('error', reject)
   })
-}
-
-/**
- * @param {number | FaultRule | undefined} rule
- * @param {string} where
- * @returns {CompiledRule | undefined}
- */
-function normalizeRule(rule, where) {
-  if (rule === undefined || rule === null) return undefined
-  const given = typeof rule === 'number' ? { rate: rule } : rule
-  const firstCalls = given.firstCalls
-  if (firstCalls !== undefined && !(Number.isInteger(firstCalls) && firstCalls >= 0)) {
-    throw new Error(`${where}: firstCalls must be a whole number from 0`)
-  }
-  // "Fault the first call" means that call, not a chance of it.
-  const rate = given.rate ?? (firstCalls === undefined ? undefined : 1)
-  if (rate === undefined || !(rate >= 0 && rate <= 1)) throw new Error(`${where}: rate must be from 0 to 1`)
-  const kinds = given.kinds ?? FAULT_KINDS
-  for (const kind of kinds) {
-    if (!Object.hasOwn(FAULTS, kind) && kind !== LOST_RESPONSE) throw new Error(`${where}: unknown fault kind ${kind}`)
-  }
-  const lostResponse = given.lostResponse ?? 'error'
-  if (!LOST_RESPONSE_MODES.includes(lostResponse)) {
-    throw new Error(`${where}: lostResponse must be one of ${LOST_RESPONSE_MODES.join(', ')}`)
-  }
-  // Calls counted per `service.Api` for firstCalls; a fresh count with every plan and reset().
-  return { rate, kinds, firstCalls, lostResponse, calls: new Map() }
-}
-
-/**
- * Fault plan: `{ rate, kinds, firstCalls, lostResponse, apis: { 'DescribeEndpoint' | 'sagemaker.DescribeEndpoint':
- * rate | rule }, services: { cloudwatch: rate | rule } }`, a rule being `{ rate, kinds, firstCalls, lostResponse }`.
- * The most specific rule wins: `service.Api`, then `Api`, then the service, then the global one. A rule with
- * `firstCalls: n` faults only the first n calls of each API it covers (at `rate`, 1 unless given).
- * @param {FaultPlan} [plan]
- * @returns {(identity: Identity) => CompiledRule | undefined}
- */
-function compileFaults(plan = {}) {
-  const global = normalizeRule(
-    {
-      rate: plan.rate ?? (plan.firstCalls === undefined ? 0 : undefined),
-      kinds: plan.kinds,
-      firstCalls: plan.firstCalls,
-      lostResponse: plan.lostResponse
-    },
-    'faults'
-  )
-  const apis = Object.fromEntries(
-    Object.entries(plan.apis ?? {}).map(([key, rule]) => [key, normalizeRule(rule, `faults.apis.${key}`)])
-  )
-  const services = Object.fromEntries(
-    Object.entries(plan.services ?? {}).map(([key, rule]) => [key, normalizeRule(rule, `faults.services.${key}`)])
-  )
-  return (identity) => {
-    if (identity.protocol === 'control') return undefined
-    return apis[`${identity.service}.${identity.api}`] ?? apis[identity.api] ?? services[identity.service] ?? global
-  }
 }
 
 /**
