@@ -37,7 +37,11 @@ const VERSION_FIELDS = new Set([
 ])
 const PROCESSORS = new Set(['cpu', 'gpu'])
 
-/** Reads the configs of the frameworks above that the folder has. */
+/**
+ * Reads the configs of the frameworks above that the folder has.
+ * @param {string} folder
+ * @returns {Record<string, any>} the SDK's JSON, by framework name
+ */
 export function readConfigs(folder) {
   const configs = {}
   for (const [name, file] of Object.entries(FRAMEWORK_FILES)) {
@@ -47,7 +51,12 @@ export function readConfigs(folder) {
   return configs
 }
 
-/** The pure part: SDK configs in, the compact table out. */
+/**
+ * The pure part: SDK configs in, the compact table out.
+ * @param {Record<string, any>} configs
+ * @param {string} [sdkCommit]
+ * @returns {import('../src/images/table.js').FrameworkImageTable}
+ */
 export function buildTable(configs, sdkCommit) {
   const registries = []
   const registryIndex = new Map()

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-// @ts-expect-error: a plain ES module script without types
 import { renderDefaults, renderTables, updateReadme } from '../../scripts/docs.mjs'
 import * as core from '../../__fixtures__/core.js'
 import { FakeAws } from '../../__fixtures__/fake-aws.js'

@@ -4,7 +4,8 @@
 // so that retries never hide an emulator error).
 //
 // Plain ESM so that the jest tests and plain Node scripts can both load it;
-// types are in clients.d.mts.
+// typed with JSDoc, which the type check reads and checks.
+// @ts-check
 
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling'
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
@@ -13,6 +14,21 @@ import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 
 import { EMULATOR_REGION } from '../runner/runner.mjs'
 
+/**
+ * @typedef {object} EmulatorClients
+ * @property {SageMakerClient} sagemaker
+ * @property {SageMakerRuntimeClient} runtime
+ * @property {CloudWatchClient} cloudwatch
+ * @property {ApplicationAutoScalingClient} autoscaling
+ * @property {() => void} destroy
+ */
+
+/**
+ * Clients to the emulator, or to a proxy in front of it, at `target`'s URL; one attempt a call unless told otherwise.
+ * @param {{ url: string } | string} target
+ * @param {{ maxAttempts?: number }} [options]
+ * @returns {EmulatorClients}
+ */
 export function emulatorClients(target, { maxAttempts = 1 } = {}) {
   const config = {
     endpoint: typeof target === 'string' ? target : target.url,

@@ -10,14 +10,116 @@
 // https://docs.github.com/en/rest/issues/comments.
 //
 // Plain ESM so that the jest tests and plain Node scripts can both load it;
-// types are in fake-github.d.mts.
+// typed with JSDoc, which the type check reads and checks.
+// @ts-check
 
 import http from 'node:http'
 
+/** @typedef {'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'} DeploymentState */
+
+/** @type {readonly unknown[]} */
 const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
 const MAX_STATUS_DESCRIPTION = 140
 
+/**
+ * @typedef {object} RecordedRequest
+ * @property {number} seq
+ * @property {string} method
+ * @property {string} path Without the query string, such as `/repos/acme/models/deployments`.
+ * @property {Record<string, string>} query
+ * @property {unknown} [body] Parsed JSON, or the raw text when it was not JSON.
+ * @property {string | undefined} [authorization] The Authorization header as sent, such as `token ghs_...`.
+ * @property {string | undefined} [userAgent]
+ * @property {number} [status] What the server answered; absent for a stalled or dropped request.
+ */
+
+/**
+ * A deployment as the server keeps it: GitHub's fields, its repository, its statuses oldest first.
+ * @typedef {object} StoredDeployment
+ * @property {string} owner
+ * @property {string} repo
+ * @property {number} id
+ * @property {string} sha
+ * @property {string} ref
+ * @property {string} task
+ * @property {unknown} payload
+ * @property {string} original_environment
+ * @property {string} environment
+ * @property {string} description
+ * @property {string} created_at
+ * @property {string} updated_at
+ * @property {boolean} transient_environment
+ * @property {boolean} production_environment
+ * @property {StoredStatus[]} statuses
+ */
+
+/**
+ * @typedef {object} StoredStatus
+ * @property {number} id
+ * @property {DeploymentState} state
+ * @property {string} description
+ * @property {string} environment
+ * @property {string} target_url
+ * @property {string} log_url
+ * @property {string} environment_url
+ * @property {string} created_at
+ * @property {string} updated_at
+ * @property {boolean | undefined} [auto_inactive] Whether the request asked for it; GitHub's own default is true.
+ */
+
+/**
+ * @typedef {object} StoredComment
+ * @property {string} owner
+ * @property {string} repo
+ * @property {number} issue The issue or pull request's number.
+ * @property {number} id
+ * @property {string} body
+ * @property {string} created_at
+ * @property {string} updated_at
+ */
+
+/**
+ * @typedef {object} SeedDeployment
+ * @property {string} owner
+ * @property {string} repo
+ * @property {string} [environment]
+ * @property {string} [ref]
+ * @property {unknown} [payload]
+ * @property {DeploymentState[]} [states] Statuses to give it, in order.
+ * @property {boolean} [production] Defaults to whether the environment is named `production`, as on GitHub.
+ */
+
+/** @typedef {{ owner: string, repo: string, issue: number, body: string }} SeedComment */
+
+/**
+ * @typedef {object} FailOptions
+ * @property {string} [message] GitHub's message for this status by default.
+ * @property {unknown} [body] A whole JSON body to answer instead, such as `{ message: 'Auto-merged main into topic' }` with 202.
+ * @property {number} [times] How many matching requests fail; all of them by default.
+ */
+
+/**
+ * @typedef {object} FailureRule
+ * @property {RegExp | string} pattern
+ * @property {number | 'hang' | 'reset'} status
+ * @property {string | undefined} message
+ * @property {unknown} body
+ * @property {number} remaining
+ */
+
+/**
+ * @typedef {object} FakeGitHubOptions
+ * @property {string} [token] When set, requests without `token <t>` or `Bearer <t>` get 401 Bad credentials.
+ * @property {number} [port] 0, the default, takes a free port.
+ */
+
+/**
+ * What the request asked for, as it sent it: each route checks the fields GitHub checks.
+ * @typedef {any} RequestJson
+ */
+
 /** What GitHub says for each status when it refuses a request. */
+/** @type {Record<number, string>} */
 const MESSAGES = {
   400: 'Problems parsing JSON',
   401: 'Bad credentials',
@@ -38,8 +140,13 @@ const BOT = {
   site_admin: false
 }
 
+/**
+ * @param {import('node:stream').Readable} stream
+ * @returns {Promise<Buffer>}
+ */
 function readBody(stream) {
   return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
     const chunks = []
     stream.on('data', (chunk) => chunks.push(chunk))
     stream.on('end', () => resolve(Buffer.concat(chunks)))
@@ -47,7 +154,10 @@ function readBody(stream) {
   })
 }
 
-/** A 40-hex "sha" for a ref that is not one already, stable for the same ref. */
+/**
+ * A 40-hex "sha" for a ref that is not one already, stable for the same ref.
+ * @param {string} ref
+ */
 function shaOf(ref) {
   if (/^[0-9a-f]{40}$/i.test(ref)) return ref.toLowerCase()
   let hash = 2166136261
@@ -55,6 +165,11 @@ function shaOf(ref) {
   return hash.toString(16).padStart(8, '0').repeat(5)
 }
 
+/**
+ * @param {FailureRule} rule
+ * @param {string} method
+ * @param {string} path
+ */
 function matches(rule, method, path) {
   const line = `${method} ${path}`
   return rule.pattern instanceof RegExp ? rule.pattern.test(line) : line.includes(rule.pattern)
@@ -63,24 +178,42 @@ function matches(rule, method, path) {
 /**
  * Starts the server. Options: `token` (when set, a request must carry it as
  * `token <t>` or `Bearer <t>` or gets GitHub's 401), `port` (0 for a free one).
+ * @param {FakeGitHubOptions} [options]
  */
 export async function startFakeGitHub({ token, port = 0 } = {}) {
+  /** @type {RecordedRequest[]} */
   let requests = []
+  /** @type {StoredDeployment[]} */
   let deployments = []
+  /** @type {StoredComment[]} */
   let comments = []
   let nextCommentId = 9000
+  /** @type {FailureRule[]} */
   let failures = []
   let sequence = 0
   let nextDeploymentId = 1000
   let nextStatusId = 5000
+  /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set()
+  /** @type {Set<http.ServerResponse>} */
   const stalled = new Set()
+  // Every answer goes out through send(), which notes its status on the request it answers.
+  /** @type {WeakMap<http.ServerResponse, RecordedRequest>} */
+  const recorded = new WeakMap()
   let url = ''
 
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
 
+  /**
+   * @param {http.ServerResponse} res
+   * @param {number} status
+   * @param {unknown} body
+   * @param {Record<string, string>} [headers]
+   */
   function send(res, status, body, headers = {}) {
     const text = body === undefined ? '' : JSON.stringify(body)
+    const entry = recorded.get(res)
+    if (entry) entry.status = status
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
@@ -91,6 +224,11 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     res.end(text)
   }
 
+  /**
+   * @param {http.ServerResponse} res
+   * @param {number} status
+   * @param {string} [message]
+   */
   function refuse(res, status, message, documentation = 'https://docs.github.com/rest') {
     send(res, status, {
       message: message ?? MESSAGES[status] ?? 'Error',
@@ -99,6 +237,7 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     })
   }
 
+  /** @param {StoredDeployment} deployment */
   function deploymentJson(deployment) {
     const { owner, repo, statuses: _statuses, ...fields } = deployment
     const repositoryUrl = `${url}/repos/${owner}/${repo}`
@@ -113,6 +252,10 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     }
   }
 
+  /**
+   * @param {StoredDeployment} deployment
+   * @param {Omit<StoredStatus, 'auto_inactive'> & Partial<Pick<StoredStatus, 'auto_inactive'>>} status
+   */
   function statusJson(deployment, status) {
     const repositoryUrl = `${url}/repos/${deployment.owner}/${deployment.repo}`
     return {
@@ -126,8 +269,13 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     }
   }
 
+  /**
+   * @param {StoredDeployment} deployment
+   * @param {{ state: DeploymentState } & RequestJson} fields
+   */
   function addStatus(deployment, fields) {
     const at = now()
+    /** @type {StoredStatus} */
     const status = {
       id: nextStatusId++,
       state: fields.state,
@@ -145,8 +293,10 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     return status
   }
 
+  /** @param {StoredDeployment} deployment */
   const latestState = (deployment) => deployment.statuses.at(-1)?.state
 
+  /** @param {StoredComment} comment */
   function commentJson(comment) {
     const { owner, repo, issue, ...fields } = comment
     return {
@@ -163,6 +313,13 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
   /** GitHub's limit on a comment's body. */
   const MAX_COMMENT_BODY = 65_536
 
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {URLSearchParams} query
+   * @param {RequestJson} body
+   * @param {http.ServerResponse} res
+   */
   function commentRoute(method, path, query, body, res) {
     const onIssue = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
@@ -182,10 +339,11 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
       const invalid = invalidBody()
       if (invalid) return refuse(res, 422, invalid)
       const at = now()
+      const [, owner = '', repo = '', issue] = onIssue
       const comment = {
-        owner: onIssue[1],
-        repo: onIssue[2],
-        issue: Number(onIssue[3]),
+        owner,
+        repo,
+        issue: Number(issue),
         id: nextCommentId++,
         body: body.body,
         created_at: at,
@@ -208,17 +366,30 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     return refuse(res, 404)
   }
 
+  /**
+   * @template T
+   * @param {T[]} items
+   * @param {URLSearchParams} query
+   */
   function paginate(items, query) {
     const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 30) || 30, 1), 100)
     const page = Math.max(Number(query.get('page') ?? 1) || 1, 1)
     return items.slice((page - 1) * perPage, page * perPage)
   }
 
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {URLSearchParams} query
+   * @param {RequestJson} body
+   * @param {http.ServerResponse} res
+   */
   function route(method, path, query, body, res) {
     if (/\/issues\//.test(path)) return commentRoute(method, path, query, body, res)
     const list = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(path)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)$/.exec(path)
     const statuses = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(path)
+    /** @param {RegExpExecArray} match */
     const find = (match) =>
       deployments.find(
         (deployment) =>
@@ -231,9 +402,11 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
       }
       const environment = body.environment ?? 'production'
       const at = now()
+      const [, owner = '', repo = ''] = list
+      /** @type {StoredDeployment} */
       const deployment = {
-        owner: list[1],
-        repo: list[2],
+        owner,
+        repo,
         id: nextDeploymentId++,
         sha: shaOf(body.ref),
         ref: body.ref,
@@ -252,12 +425,10 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
       return send(res, 201, deploymentJson(deployment), { location: `${url}${path}/${deployment.id}` })
     }
     if (list && method === 'GET') {
-      const filters = ['sha', 'ref', 'task', 'environment'].flatMap((name) =>
-        query.has(name) ? [[name, query.get(name)]] : []
-      )
+      const filters = /** @type {const} */ (['sha', 'ref', 'task', 'environment']).filter((name) => query.has(name))
       const found = deployments
         .filter((deployment) => deployment.owner === list[1] && deployment.repo === list[2])
-        .filter((deployment) => filters.every(([name, value]) => deployment[name] === value))
+        .filter((deployment) => filters.every((name) => deployment[name] === query.get(name)))
         .reverse()
       return send(res, 200, paginate(found, query).map(deploymentJson))
     }
@@ -319,6 +490,7 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     const method = req.method ?? 'GET'
     const [path = '/', search = ''] = (req.url ?? '/').split('?')
     const query = new URLSearchParams(search)
+    /** @type {RequestJson} */
     let body
     let parseError = false
     if (raw.length > 0) {
@@ -329,6 +501,7 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
         body = raw.toString('utf8')
       }
     }
+    /** @type {RecordedRequest} */
     const entry = {
       seq: ++sequence,
       method,
@@ -339,11 +512,7 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
       userAgent: req.headers['user-agent']
     }
     requests.push(entry)
-    const answer = res.writeHead.bind(res)
-    res.writeHead = (status, ...rest) => {
-      entry.status = status
-      return answer(status, ...rest)
-    }
+    recorded.set(res, entry)
 
     const rule = failures.find((candidate) => candidate.remaining > 0 && matches(candidate, method, path))
     if (rule) {
@@ -373,6 +542,10 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     socket.on('close', () => sockets.delete(socket))
   })
 
+  /**
+   * @param {number} onPort
+   * @returns {Promise<void>}
+   */
   const listen = (onPort) =>
     new Promise((resolve, reject) => {
       server.once('error', reject)
@@ -381,6 +554,7 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
         resolve()
       })
     })
+  /** @returns {Promise<void>} */
   const stop = () =>
     new Promise((resolve) => {
       for (const res of stalled) res.destroy()
@@ -394,6 +568,10 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
   const boundPort = typeof address === 'object' && address ? address.port : 0
   url = `http://127.0.0.1:${boundPort}`
 
+  /**
+   * @param {unknown} value
+   * @returns {unknown}
+   */
   const copy = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
 
   return {
@@ -409,16 +587,23 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
       })),
     /** Comments on issues and pull requests, oldest first. */
     comments: () => comments.map((comment) => ({ ...commentJson(comment), issue: comment.issue })),
-    /** Adds a comment as if someone had written it. */
+    /**
+     * Adds a comment as if someone had written it.
+     * @param {SeedComment} seed
+     */
     seedComment({ owner, repo, issue, body }) {
       const at = now()
       const comment = { owner, repo, issue, id: nextCommentId++, body, created_at: at, updated_at: at }
       comments.push(comment)
       return comment.id
     },
-    /** Adds a deployment as if an earlier run had made it, with these states in order. */
+    /**
+     * Adds a deployment as if an earlier run had made it, with these states in order.
+     * @param {SeedDeployment} seed
+     */
     seedDeployment({ owner, repo, environment = 'production', ref = 'main', payload = {}, states = [], production }) {
       const at = now()
+      /** @type {StoredDeployment} */
       const deployment = {
         owner,
         repo,
@@ -445,6 +630,9 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
      * string it must contain) fail with `status`: an HTTP status with
      * GitHub's error body (or `body`), `'hang'` (never answered) or `'reset'`
      * (connection dropped). `times` limits how often; the first matching rule wins.
+     * @param {RegExp | string} pattern
+     * @param {number | 'hang' | 'reset'} status
+     * @param {FailOptions} [options]
      */
     fail(pattern, status, { message, body, times = Infinity } = {}) {
       failures.push({ pattern, status, message, body, remaining: times })
@@ -472,3 +660,9 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     }
   }
 }
+
+/** @typedef {Awaited<ReturnType<typeof startFakeGitHub>>} FakeGitHub */
+/** A deployment as the API shows it, with its statuses oldest first. */
+/** @typedef {ReturnType<FakeGitHub['deployments']>[number]} FakeDeployment */
+/** A comment on an issue or pull request as the API shows it, with the issue's number. */
+/** @typedef {ReturnType<FakeGitHub['comments']>[number]} FakeComment */

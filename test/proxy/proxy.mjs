@@ -21,238 +21,95 @@
 // what reached the upstream apart from what the client saw succeed.
 //
 // Plain ESM so that both the jest e2e tests and scripts/bench.mjs (plain Node)
-// can load it; types are in proxy.d.mts.
+// can load it; typed with JSDoc, which the type check reads and checks.
+// @ts-check
 
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-/** The fault kinds the proxy answers in the upstream's place: a rule draws from these unless it names its kinds. */
-export const FAULT_KINDS = ['throttle', '500', '503']
+import { LOST_RESPONSE, compileFaults, seededRandom } from './fault-plan.mjs'
+import { faultResponse, identify } from './protocols.mjs'
+
+export { LOST_RESPONSE, LOST_RESPONSE_MODES, seededRandom } from './fault-plan.mjs'
+export { FAULT_KINDS, faultResponse, identify } from './protocols.mjs'
+
+/** @typedef {import('./protocols.mjs').AnsweredFaultKind} AnsweredFaultKind */
+/** @typedef {import('./protocols.mjs').Protocol} Protocol */
+/** @typedef {import('./protocols.mjs').Identity} Identity */
+/** @typedef {import('./fault-plan.mjs').FaultKind} FaultKind */
+/** @typedef {import('./fault-plan.mjs').LostResponseMode} LostResponseMode */
+/** @typedef {import('./fault-plan.mjs').FaultRule} FaultRule */
+/** @typedef {import('./fault-plan.mjs').FaultPlan} FaultPlan */
 
 /**
- * The fault kind that forwards the request and loses the upstream's answer.
- * Left out of FAULT_KINDS so that plans written before it draw as they did and
- * never create a resource behind the client's back.
+ * @typedef {object} TimelineEntry
+ * @property {number} seq
+ * @property {number} at Arrival, epoch milliseconds (sub-millisecond precision).
+ * @property {number} [doneAt] When the answer was complete.
+ * @property {string} service
+ * @property {string} api
+ * @property {string} key `service.Api`.
+ * @property {Protocol} protocol
+ * @property {string} [resource] The endpoint of a runtime call.
+ * @property {string} [targetVariant]
+ * @property {FaultKind} [fault]
+ * @property {LostResponseMode} [lostResponse] How a `lost-response` fault reaches the client.
+ * @property {boolean} [reachedUpstream] The upstream answered this request (so it may have acted on it).
+ * @property {number} [upstreamStatus] The upstream's own status; differs from `status` only when its answer was lost.
+ * @property {number} [status] What the client got (absent when its connection was reset).
+ * @property {string} [error]
+ * @property {unknown} [body] The request body (parsed JSON when it is JSON), for the APIs in captureBodies.
  */
-export const LOST_RESPONSE = 'lost-response'
 
-/** What the client gets instead of a lost answer: an InternalFailure 500, or a reset connection. */
-export const LOST_RESPONSE_MODES = ['error', 'reset']
+/**
+ * @typedef {object} ApiStats
+ * @property {number} calls
+ * @property {number} ok Forwarded answers the client saw succeed (< 400).
+ * @property {number} errors Forwarded answers the client saw fail.
+ * @property {number} faults
+ * @property {Partial<Record<FaultKind, number>>} faultsByKind
+ * @property {number} reached Requests the upstream answered, the lost answers included.
+ * @property {number} accepted Of those, the ones it accepted (< 400), whether or not the client saw it.
+ * @property {number} lost Answers the upstream gave and the client never got.
+ * @property {number} first
+ * @property {number} [last]
+ */
 
-/** mulberry32: small, fast and good enough to make fault sequences reproducible. */
-export function seededRandom(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/**
+ * @typedef {object} ProxyStats
+ * @property {number} total
+ * @property {number} faults
+ * @property {Partial<Record<FaultKind, number>>} faultsByKind
+ * @property {number} reached
+ * @property {number} accepted
+ * @property {number} lost
+ * @property {Record<string, ApiStats>} apis
+ */
+
+/**
+ * @typedef {object} ProxyOptions
+ * @property {string} target The emulator's base URL.
+ * @property {number} [seed]
+ * @property {FaultPlan} [faults]
+ * @property {string[] | true} [captureBodies]
+ * @property {(entry: TimelineEntry) => void} [onRequest]
+ */
 
 /** Epoch milliseconds with sub-millisecond precision, comparable with Date.now(). */
 export const preciseNow = () => performance.timeOrigin + performance.now()
 
-// X-Amz-Target prefixes of the JSON-protocol services the action uses.
-const TARGET_PREFIXES = {
-  SageMaker: 'sagemaker',
-  AnyScaleFrontendService: 'autoscaling',
-  GraniteServiceVersion20100801: 'cloudwatch'
-}
-
-// SigV4 signing names, for query-protocol requests that carry no X-Amz-Target.
-const SIGNING_NAMES = {
-  monitoring: 'cloudwatch',
-  sagemaker: 'sagemaker',
-  'application-autoscaling': 'autoscaling'
-}
-
-function signingService(headers) {
-  const match = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(headers.authorization ?? '')
-  return match ? (SIGNING_NAMES[match[1]] ?? match[1]) : undefined
-}
-
 /**
- * Names a request: `{ service, api, protocol, resource? }`. Protocols:
- * `json` (X-Amz-Target, JSON 1.0/1.1), `query` (Action= form body), `cbor`
- * (Smithy RPC v2 CBOR), `rest-json` (SageMaker runtime), `control` (the
- * emulator's own endpoints, never faulted).
+ * @param {import('node:stream').Readable} stream
+ * @returns {Promise<Buffer>}
  */
-export function identify(method, url, headers, body) {
-  const path = url.split('?')[0] ?? ''
-  const target = headers['x-amz-target']
-  if (typeof target === 'string' && target.includes('.')) {
-    const [prefix, api] = target.split('.', 2)
-    return {
-      service: TARGET_PREFIXES[prefix] ?? prefix.toLowerCase(),
-      api,
-      protocol: 'json',
-      jsonVersion: /json-1\.0/.test(headers['content-type'] ?? '') ? '1.0' : '1.1'
-    }
-  }
-  const cbor = /^\/service\/([^/]+)\/operation\/([^/]+)$/.exec(path)
-  if (cbor) return { service: TARGET_PREFIXES[cbor[1]] ?? cbor[1], api: cbor[2], protocol: 'cbor' }
-  const runtime = /^\/endpoints\/([^/]+)\/(invocations|invocations-response-stream|async-invocations)$/.exec(path)
-  if (runtime) {
-    const api = {
-      invocations: 'InvokeEndpoint',
-      'invocations-response-stream': 'InvokeEndpointWithResponseStream',
-      'async-invocations': 'InvokeEndpointAsync'
-    }[runtime[2]]
-    return { service: 'runtime', api, protocol: 'rest-json', resource: decodeURIComponent(runtime[1]) }
-  }
-  if (path.startsWith('/moto-api') || path.startsWith('/emulator/')) {
-    return { service: 'emulator', api: `${method} ${path}`, protocol: 'control' }
-  }
-  const contentType = headers['content-type'] ?? ''
-  if (method === 'POST' && contentType.includes('application/x-www-form-urlencoded')) {
-    const action = new URLSearchParams(body.toString('utf8')).get('Action')
-    if (action) return { service: signingService(headers) ?? 'unknown', api: action, protocol: 'query' }
-  }
-  const query = new URLSearchParams(url.split('?')[1] ?? '').get('Action')
-  if (query) return { service: signingService(headers) ?? 'unknown', api: query, protocol: 'query' }
-  return { service: signingService(headers) ?? 'unknown', api: `${method} ${path}`, protocol: 'unknown' }
-}
-
-// The error each fault kind stands for: the code AWS uses, its HTTP status,
-// and the query-protocol fault type.
-const FAULTS = {
-  throttle: {
-    status: 400,
-    code: 'ThrottlingException',
-    queryCode: 'Throttling',
-    type: 'Sender',
-    message: 'Rate exceeded'
-  },
-  500: {
-    status: 500,
-    code: 'InternalFailure',
-    queryCode: 'InternalFailure',
-    type: 'Receiver',
-    message: 'The request processing has failed because of an unknown error, exception or failure.'
-  },
-  503: {
-    status: 503,
-    code: 'ServiceUnavailable',
-    queryCode: 'ServiceUnavailable',
-    type: 'Receiver',
-    message: 'The request has failed due to a temporary failure of the server.'
-  }
-}
-
-/** A CBOR map of text strings: all an RPC v2 CBOR error body needs. */
-function cborTextMap(entries) {
-  const text = (value) => {
-    const bytes = Buffer.from(value, 'utf8')
-    if (bytes.length < 24) return Buffer.concat([Buffer.from([0x60 + bytes.length]), bytes])
-    if (bytes.length < 256) return Buffer.concat([Buffer.from([0x78, bytes.length]), bytes])
-    return Buffer.concat([Buffer.from([0x79, bytes.length >> 8, bytes.length & 0xff]), bytes])
-  }
-  const pairs = Object.entries(entries).flatMap(([key, value]) => [text(key), text(value)])
-  return Buffer.concat([Buffer.from([0xa0 + pairs.length / 2]), ...pairs])
-}
-
-/** Status, headers and body of an injected fault, shaped for the request's protocol. */
-export function faultResponse(kind, identity, requestId) {
-  const fault = FAULTS[kind]
-  if (!fault) throw new Error(`unknown fault kind ${kind}; expected one of ${FAULT_KINDS.join(', ')}`)
-  const headers = { 'x-amzn-requestid': requestId, 'x-amz-request-id': requestId }
-  switch (identity.protocol) {
-    case 'query':
-      return {
-        status: fault.status,
-        headers: { ...headers, 'content-type': 'text/xml' },
-        body:
-          `<ErrorResponse><Error><Type>${fault.type}</Type><Code>${fault.queryCode}</Code>` +
-          `<Message>${fault.message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
-      }
-    case 'cbor':
-      return {
-        status: fault.status,
-        headers: { ...headers, 'content-type': 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor' },
-        body: cborTextMap({ __type: fault.code, message: fault.message })
-      }
-    case 'rest-json':
-      return {
-        status: fault.status,
-        headers: { ...headers, 'content-type': 'application/json', 'x-amzn-errortype': fault.code },
-        body: JSON.stringify({ message: fault.message })
-      }
-    default: {
-      const extra =
-        identity.service === 'cloudwatch'
-          ? // CloudWatch speaks JSON on behalf of its query API: the query error code travels in this header.
-            { 'x-amzn-query-error': `${fault.queryCode};${fault.type}` }
-          : {}
-      return {
-        status: fault.status,
-        headers: { ...headers, ...extra, 'content-type': `application/x-amz-json-${identity.jsonVersion ?? '1.1'}` },
-        body: JSON.stringify({ __type: fault.code, message: fault.message })
-      }
-    }
-  }
-}
-
 function readBody(stream) {
   return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
     const chunks = []
     stream.on('data', (chunk) => chunks.push(chunk))
     stream.on('end', () => resolve(Buffer.concat(chunks)))
     stream.on('error', reject)
   })
-}
-
-function normalizeRule(rule, where) {
-  if (rule === undefined || rule === null) return undefined
-  const normalized = typeof rule === 'number' ? { rate: rule } : { ...rule }
-  if (normalized.firstCalls !== undefined) {
-    if (!(Number.isInteger(normalized.firstCalls) && normalized.firstCalls >= 0)) {
-      throw new Error(`${where}: firstCalls must be a whole number from 0`)
-    }
-    // "Fault the first call" means that call, not a chance of it.
-    normalized.rate ??= 1
-  }
-  if (!(normalized.rate >= 0 && normalized.rate <= 1)) throw new Error(`${where}: rate must be from 0 to 1`)
-  normalized.kinds = normalized.kinds ?? FAULT_KINDS
-  for (const kind of normalized.kinds) {
-    if (!FAULTS[kind] && kind !== LOST_RESPONSE) throw new Error(`${where}: unknown fault kind ${kind}`)
-  }
-  normalized.lostResponse = normalized.lostResponse ?? 'error'
-  if (!LOST_RESPONSE_MODES.includes(normalized.lostResponse)) {
-    throw new Error(`${where}: lostResponse must be one of ${LOST_RESPONSE_MODES.join(', ')}`)
-  }
-  // Calls counted per `service.Api` for firstCalls; a fresh count with every plan and reset().
-  normalized.calls = new Map()
-  return normalized
-}
-
-/**
- * Fault plan: `{ rate, kinds, firstCalls, lostResponse, apis: { 'DescribeEndpoint' | 'sagemaker.DescribeEndpoint':
- * rate | rule }, services: { cloudwatch: rate | rule } }`, a rule being `{ rate, kinds, firstCalls, lostResponse }`.
- * The most specific rule wins: `service.Api`, then `Api`, then the service, then the global one. A rule with
- * `firstCalls: n` faults only the first n calls of each API it covers (at `rate`, 1 unless given).
- */
-function compileFaults(plan = {}) {
-  const global = normalizeRule(
-    {
-      rate: plan.rate ?? (plan.firstCalls === undefined ? 0 : undefined),
-      kinds: plan.kinds,
-      firstCalls: plan.firstCalls,
-      lostResponse: plan.lostResponse
-    },
-    'faults'
-  )
-  const apis = Object.fromEntries(
-    Object.entries(plan.apis ?? {}).map(([key, rule]) => [key, normalizeRule(rule, `faults.apis.${key}`)])
-  )
-  const services = Object.fromEntries(
-    Object.entries(plan.services ?? {}).map(([key, rule]) => [key, normalizeRule(rule, `faults.services.${key}`)])
-  )
-  return (identity) => {
-    if (identity.protocol === 'control') return undefined
-    return apis[`${identity.service}.${identity.api}`] ?? apis[identity.api] ?? services[identity.service] ?? global
-  }
 }
 
 /**
@@ -261,17 +118,20 @@ function compileFaults(plan = {}) {
  * bodies of these `service.Api` names in the timeline, or `true` for all
  * JSON ones), `onRequest(entry)` (called when a request arrives, before it is
  * answered).
+ * @param {ProxyOptions} options
  */
-export async function startProxy({ target, seed = 1, faults = {}, captureBodies = [], onRequest } = {}) {
+export async function startProxy({ target, seed = 1, faults = {}, captureBodies = [], onRequest }) {
   if (!target) throw new Error('startProxy needs the target URL')
   const upstream = new URL(target)
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
   let random = seededRandom(seed)
   let plan = faults
   let ruleFor = compileFaults(plan)
+  /** @type {TimelineEntry[]} */
   let timeline = []
   let sequence = 0
   let listener = onRequest
+  /** @param {string} key */
   const capture = (key) => captureBodies === true || (Array.isArray(captureBodies) && captureBodies.includes(key))
 
   const server = http.createServer(async (req, res) => {
@@ -284,6 +144,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     }
     const identity = identify(req.method ?? 'GET', req.url ?? '/', req.headers, body)
     const key = `${identity.service}.${identity.api}`
+    /** @type {TimelineEntry} */
     const entry = {
       seq: ++sequence,
       at: preciseNow(),
@@ -303,7 +164,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     }
     if (identity.service === 'runtime') {
       const variant = req.headers['x-amzn-sagemaker-target-variant']
-      if (variant) entry.targetVariant = variant
+      if (typeof variant === 'string' && variant) entry.targetVariant = variant
     }
     // The decision is drawn for every faultable request, faulted or not, so
     // one API's rate never shifts the sequence another API sees.
@@ -314,9 +175,13 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       const call = (rule.calls.get(key) ?? 0) + 1
       rule.calls.set(key, call)
       const inWindow = rule.firstCalls === undefined || call <= rule.firstCalls
-      if (inWindow && rule.rate > 0 && roll < rule.rate && rule.kinds.length > 0) {
-        entry.fault = rule.kinds[Math.min(rule.kinds.length - 1, Math.floor(pick * rule.kinds.length))]
-        if (entry.fault === LOST_RESPONSE) entry.lostResponse = rule.lostResponse
+      const fault =
+        inWindow && rule.rate > 0 && roll < rule.rate
+          ? rule.kinds[Math.min(rule.kinds.length - 1, Math.floor(pick * rule.kinds.length))]
+          : undefined
+      if (fault !== undefined) {
+        entry.fault = fault
+        if (fault === LOST_RESPONSE) entry.lostResponse = rule.lostResponse
       }
     }
     timeline.push(entry)
@@ -350,6 +215,7 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       res.end(response.body)
     }
 
+    /** @type {http.OutgoingHttpHeaders} */
     const headers = { ...req.headers }
     delete headers['content-length']
     if (body.length > 0 || !['GET', 'HEAD'].includes(req.method ?? 'GET')) headers['content-length'] = body.length
@@ -364,15 +230,17 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
         agent
       },
       (upstreamRes) => {
+        // Always set on an answer to a client request; 502 only satisfies the type.
+        const status = upstreamRes.statusCode ?? 502
         entry.reachedUpstream = true
-        entry.upstreamStatus = upstreamRes.statusCode
+        entry.upstreamStatus = status
         if (entry.fault === LOST_RESPONSE) {
           // Only once the whole answer is in has the upstream surely finished acting on the request.
           readBody(upstreamRes).then(loseAnswer, loseAnswer)
           return
         }
-        entry.status = upstreamRes.statusCode
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers)
+        entry.status = status
+        res.writeHead(status, upstreamRes.headers)
         upstreamRes.pipe(res)
         upstreamRes.on('end', () => {
           entry.doneAt = preciseNow()
@@ -392,16 +260,18 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
 
   await new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', resolve)
+    server.listen(0, '127.0.0.1', () => resolve(undefined))
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
+  /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set()
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
 
+  /** @param {TimelineEntry} entry */
   const isAws = (entry) => entry.protocol !== 'control'
 
   return {
@@ -415,7 +285,9 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
      * answers lost on the way back.
      */
     stats() {
+      /** @type {Record<string, ApiStats>} */
       const apis = {}
+      /** @type {Partial<Record<FaultKind, number>>} */
       const faultsByKind = {}
       let total = 0
       let faulted = 0
@@ -462,14 +334,20 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
       }
       return { total, faults: faulted, faultsByKind, reached, accepted, lost, apis }
     },
-    /** Successful (forwarded, < 400) calls of `key` (`service.Api` or `Api`). */
+    /**
+     * Successful (forwarded, < 400) calls of `key` (`service.Api` or `Api`).
+     * @param {string} key
+     */
     okCalls(key) {
       return timeline.filter(
         (entry) =>
           (entry.key === key || entry.api === key) && !entry.fault && entry.status !== undefined && entry.status < 400
       ).length
     },
-    /** Calls of `key` the upstream accepted (< 400), whether or not their answer reached the client. */
+    /**
+     * Calls of `key` the upstream accepted (< 400), whether or not their answer reached the client.
+     * @param {string} key
+     */
     acceptedCalls(key) {
       return timeline.filter(
         (entry) =>
@@ -479,12 +357,18 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
           entry.upstreamStatus < 400
       ).length
     },
-    /** Changes the fault plan from now on; firstCalls count from here. */
+    /**
+     * Changes the fault plan from now on; firstCalls count from here.
+     * @param {FaultPlan} newPlan
+     */
     setFaults(newPlan) {
       plan = newPlan
       ruleFor = compileFaults(plan)
     },
-    /** Replaces the onRequest listener. */
+    /**
+     * Replaces the onRequest listener.
+     * @param {((entry: TimelineEntry) => void) | undefined} callback
+     */
     onRequest(callback) {
       listener = callback
     },
@@ -498,30 +382,39 @@ export async function startProxy({ target, seed = 1, faults = {}, captureBodies 
     async close() {
       agent.destroy()
       for (const socket of sockets) socket.destroy()
-      await new Promise((resolve) => server.close(() => resolve()))
+      await new Promise((resolve) => server.close(() => resolve(undefined)))
     }
   }
 }
 
-/** A plain-text table of `rows` (arrays of cells), columns padded; the first row is the header. */
+/**
+ * A plain-text table of `rows` (arrays of cells), columns padded; the first row is the header.
+ * @param {Array<Array<string | number>>} rows
+ */
 export function formatTable(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)))
+  const [header = [], ...body] = rows
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)))
+  /** @param {Array<string | number>} row */
   const line = (row) =>
     row
-      .map((cell, column) =>
-        typeof cell === 'number' ? String(cell).padStart(widths[column]) : String(cell ?? '').padEnd(widths[column])
-      )
+      .map((cell, column) => {
+        const width = widths[column] ?? 0
+        return typeof cell === 'number' ? String(cell).padStart(width) : String(cell ?? '').padEnd(width)
+      })
       .join('  ')
       .trimEnd()
-  return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n')
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n')
 }
 
 /**
  * Per-API stats as a table: api, calls, ok, faults, errors; and accepted and lost once an answer was lost, when
  * what the client saw no longer tells what the upstream did.
+ * @param {ProxyStats} stats
  */
 export function formatStats(stats) {
   const withLost = (stats.lost ?? 0) > 0
+  const apis = Object.values(stats.apis)
+  /** @type {Array<Array<string | number>>} */
   const rows = Object.entries(stats.apis)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, api]) => [
@@ -535,11 +428,13 @@ export function formatStats(stats) {
   rows.push([
     'total',
     stats.total,
-    rows.reduce((sum, row) => sum + row[2], 0),
+    apis.reduce((sum, api) => sum + api.ok, 0),
     stats.faults,
-    rows.reduce((s, r) => s + r[4], 0),
+    apis.reduce((sum, api) => sum + api.errors, 0),
     ...(withLost ? [stats.accepted, stats.lost] : [])
   ])
   const header = ['api', 'calls', 'ok', 'faults', 'errors', ...(withLost ? ['accepted', 'lost'] : [])]
   return formatTable([header, ...rows])
 }
+
+/** @typedef {Awaited<ReturnType<typeof startProxy>>} Proxy */

@@ -5,6 +5,8 @@
 // installs moto into it first. Progress and errors go to stderr, so that
 // `EMULATOR_PYTHON="$(node test/runner/ensure-emulator.mjs)"` works.
 
+// @ts-check
+
 import { SetupError, emulatorPython } from './runner.mjs'
 
 try {
