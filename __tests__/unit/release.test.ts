@@ -2,7 +2,6 @@
 // a tag that names another version than the source, or has no notes, stops it.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-// @ts-expect-error: a plain ES module script without types
 import { changelogSection, fileUnreleased, parseVersion, releaseProblems } from '../../scripts/release.mjs'
 
 const files = {
