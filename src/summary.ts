@@ -208,10 +208,13 @@ function evaluationCounts(step: RolloutStepRecord): string {
 export function addRollout(summary: Summary, report: Report): void {
   const rollout = report.rollout
   if (!rollout) return
-  const judge = rollout.controller === 'action' ? 'gates judged by the action' : "SageMaker's blue/green guardrails"
+  const judge =
+    rollout.controller === 'action'
+      ? 'gates judged by the action'
+      : "carried out by SageMaker's blue/green guardrails, gates judged by the action"
   summary.addHeading(`Rollout (${rollout.strategy}, ${judge})`, 3)
   if (rollout.plan) summary.addRaw(`<p>${escapeHtml(rollout.plan)}</p>`, true)
-  if (rollout.gates && rollout.gates.length > 0 && rollout.controller === 'action') {
+  if (rollout.gates && rollout.gates.length > 0) {
     summary.addRaw(`<p>Gates: ${rollout.gates.map(escapeHtml).join('; ')}.</p>`, true)
   }
   if (rollout.steps.length === 0) return

@@ -300,3 +300,97 @@ describe('capacity that holds on production-like traffic', () => {
     }
   )
 })
+
+/**
+ * rollout-controller: sagemaker. SageMaker moves the traffic between the
+ * fleets (the emulator sends the new fleet its share from the first shift),
+ * the action judges the new fleet on its own published minutes, and its
+ * verdict alarm is what SageMaker rolls back on.
+ */
+describe('SageMaker carries out, the action judges', () => {
+  /** Five instances (a 20% canary is one), bakes long enough for CloudWatch's minutes to be judged. */
+  async function servingFive(name: string): Promise<void> {
+    await serving(name, { rate: 6, instanceCount: 5 })
+  }
+  const judged = {
+    'rollout-controller': 'sagemaker',
+    'traffic-steps': '20,100',
+    'bake-time': '90s',
+    'gate-interval': '10s',
+    'max-error-rate': '5%',
+    timeout: '15m'
+  }
+
+  it.concurrent('a healthy new fleet succeeds, judged on its own minutes against the old fleet', async () => {
+    const name = 'judged-healthy'
+    await servingFive(name)
+
+    const run = await deploy(name, judged)
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.outputs['rollout-result']).toBe('succeeded')
+    expect(run.outputs.healthy).toBe('true')
+    const [step] = stepsOf(run)
+    // Passed on evidence: invocations of the new fleet were judged, not just the absence of an alarm.
+    expect(
+      step?.evaluations.some((evaluation) => evaluation.verdict === 'passed' && (evaluation.invocations ?? 0) > 0)
+    ).toBe(true)
+    const [deployment] = await control.deployments(name)
+    expect(deployment?.status).toBe('Succeeded')
+  })
+
+  it.concurrent('a bad new fleet (25% errors) is rolled back by SageMaker on the verdict', async () => {
+    const name = 'judged-bad'
+    await servingFive(name)
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.25 })
+
+    const run = await deploy(name, judged)
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['rollout-result']).toBe('rolled-back')
+    expect(run.stderr + run.stdout).toMatch(
+      /SageMaker rolled the deployment back to .* on the action's verdict: .*error rate/
+    )
+    const [deployment] = await control.deployments(name)
+    expect(deployment?.status).toBe('RolledBack')
+    expect(deployment?.firingAlarms.some((alarm) => alarm.endsWith('-verdict'))).toBe(true)
+    // Rolled back in the bakes, not after SageMaker would have finished.
+    expect(deployment?.rollbackStartedAt ?? Infinity).toBeLessThan(deployment?.plannedEndAt ?? 0)
+    const endpoint = await describeEndpoint(aws, name)
+    expect(endpoint.EndpointConfigName).toBe(deployment?.oldConfig)
+  })
+
+  it.concurrent('a runner killed mid-bake leaves SageMaker to roll back by itself, on the silence', async () => {
+    const name = 'judged-killed'
+    await servingFive(name)
+
+    const run = await runAction({
+      emulator,
+      timeoutMs: 4 * 60_000,
+      signal: { name: 'SIGKILL', whenOutput: 'The new fleet takes traffic' },
+      inputs: {
+        operation: 'deploy',
+        'endpoint-name': name,
+        'execution-role-arn': TEST_ROLE_ARN,
+        'image-uri': image(`${name}-new`),
+        'model-name': `${name}-new`,
+        strategy: 'canary',
+        ...judged
+      }
+    })
+    expect(run.signal).toBe('SIGKILL')
+
+    // No post step: nothing of the action runs from here. The verdict alarm fires once its heartbeat stops.
+    const deadline = Date.now() + 3 * 60_000
+    let deployment = (await control.deployments(name))[0]
+    while (deployment?.status === 'InProgress' || deployment?.status === 'RollingBack') {
+      if (Date.now() > deadline) throw new Error(`still ${deployment.status}: ${JSON.stringify(deployment)}`)
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+      deployment = (await control.deployments(name))[0]
+    }
+    expect(deployment?.status).toBe('RolledBack')
+    expect(deployment?.firingAlarms.some((alarm) => alarm.endsWith('-verdict'))).toBe(true)
+    expect(deployment?.rollbackStartedAt ?? Infinity).toBeLessThan(deployment?.plannedEndAt ?? 0)
+    expect((await describeEndpoint(aws, name)).EndpointConfigName).toBe(deployment?.oldConfig)
+  })
+})

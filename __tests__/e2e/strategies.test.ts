@@ -1,12 +1,13 @@
 /**
  * The strategies the other scenarios leave out: a linear rollout run by the
  * action, and rollouts run by SageMaker's own deployments
- * (rollout-controller: sagemaker): a canary with the action's gates as alarms,
- * its rollback, a cancel, a timeout it would hit, and a rolling update.
+ * (rollout-controller: sagemaker): a canary judged by the action through its
+ * verdict alarm, its rollback, a cancel, a timeout it would hit, and a
+ * rolling update.
  */
 import { describe, expect, it } from '@jest/globals'
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
-import { setAlarm, seedModelAndEndpoint } from './harness.js'
+import { savedForPost, setAlarm, seedModelAndEndpoint } from './harness.js'
 import { describeEndpoint, expectFailure, expectSuccess, image, inventory, useScenario } from './scenario.js'
 
 const scenario = useScenario()
@@ -39,14 +40,14 @@ describe('linear, run by the action', () => {
 
 describe('rollout-controller: sagemaker', () => {
   // Five instances: a 20% canary is one of them. A timeout that fits provisioning (about 10m) and the bakes.
+  // Judged by an alarm, which needs no published minute: the metric gates are judged in evidence.test.ts.
   const native = rollout({
     strategy: 'canary',
     'rollout-controller': 'sagemaker',
     'traffic-steps': '20,100',
+    'bake-time': '10s',
     timeout: '11m',
-    'alarm-names': 'pricing-5xx',
-    'max-error-rate': '1%',
-    'max-latency-p99': '250ms'
+    'alarm-names': 'pricing-5xx'
   })
   const seedFive = (): ReturnType<typeof seedModelAndEndpoint> =>
     seedModelAndEndpoint(scenario.aws.sagemaker, {
@@ -62,7 +63,7 @@ describe('rollout-controller: sagemaker', () => {
     return (found.MetricAlarms ?? []).map((alarm) => alarm.AlarmName ?? '')
   }
 
-  it("lets SageMaker run the canary with one UpdateEndpoint, its gates as alarms beside the user's, and leaves none behind", async () => {
+  it("lets SageMaker run the canary with one UpdateEndpoint, the action's verdict alarm beside the user's, and leaves none behind", async () => {
     await seedFive()
     await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
     let during: Promise<string[]> | undefined
@@ -77,12 +78,14 @@ describe('rollout-controller: sagemaker', () => {
 
     expect(run.outputs).toMatchObject({ 'rollout-result': 'succeeded', 'rolled-back': 'false' })
     const release = run.outputs['endpoint-config-name'] ?? ''
-    const generated = [`sagemaker-deploy-${release}-max-error-rate`, `sagemaker-deploy-${release}-max-latency-p99`]
-    expect(((await during) ?? []).sort()).toEqual(generated.sort())
+    const verdict = `sagemaker-deploy-${release}-verdict`
+    expect((await during) ?? []).toEqual([verdict])
     expect(run.stdout).toContain('"CanarySize":{"Type":"CAPACITY_PERCENT","Value":20}')
     expect(run.stdout).toContain(
-      `"AutoRollbackConfiguration":{"Alarms":[{"AlarmName":"pricing-5xx"},{"AlarmName":"${generated[0]}"},{"AlarmName":"${generated[1]}"}]}`
+      `"AutoRollbackConfiguration":{"Alarms":[{"AlarmName":"pricing-5xx"},{"AlarmName":"${verdict}"}]}`
     )
+    // Judged while the new fleet served, not after SageMaker had finished.
+    expect(run.stdout).toContain('The new fleet takes traffic: the action judges it against the old fleet.')
     expect((await scenario.control.fleet()).pricing?.updateEndpointCalls).toBe(1)
     expect(await ownAlarms()).toEqual([])
     expect(run.summary).toContain("SageMaker's blue/green guardrails")
@@ -123,8 +126,8 @@ describe('rollout-controller: sagemaker', () => {
       signal: { name: 'SIGINT', whenOutput: 'SageMaker runs the rollout' }
     })
     expect(cancelled.exitCode).not.toBe(0)
-    expect(await ownAlarms()).toHaveLength(2)
-    expect(cancelled.state.nativeDeployment).toContain('sagemaker-deploy-')
+    expect(await ownAlarms()).toHaveLength(1)
+    expect(savedForPost(cancelled.state, 'nativeDeployment')).toContain('sagemaker-deploy-')
 
     const post = await scenario.run(
       { operation: 'deploy', 'endpoint-name': 'pricing', timeout: '11m' },
