@@ -13,7 +13,7 @@ const shared = {
 
 export default {
   // Scenarios that wait real minutes for CloudWatch run side by side (it.concurrent).
-  maxConcurrency: 10,
+  maxConcurrency: 16,
   // End-to-end files mostly wait (on the emulator's transitions and CloudWatch's minutes), so
   // more files run at once than there are cores; the default, one fewer than the cores, leaves
   // a two-core CI machine running them one by one.

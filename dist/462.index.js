@@ -97,6 +97,8 @@ class DeploymentJudge {
     conclusion;
     published = 'judging';
     trafficSince;
+    /** The starts of the bakes seen so far (a rolling update's batches each start one). */
+    bakesSeen = new Set();
     nextEvaluation;
     nextHeartbeat;
     passedOnce = false;
@@ -130,8 +132,11 @@ class DeploymentJudge {
     /** One poll of the deployment: judge when due, decide when time is up, publish the verdict; when to come back. */
     onPoll = async (endpoint) => {
         const now = this.ctx.clock.now();
+        const bakingSince = trafficStartedAt(endpoint, this.fleets.newConfig, now);
+        if (bakingSince !== undefined)
+            this.bakesSeen.add(bakingSince);
         if (this.trafficSince === undefined) {
-            this.trafficSince = trafficStartedAt(endpoint, this.fleets.newConfig, now);
+            this.trafficSince = bakingSince;
             if (this.trafficSince !== undefined) {
                 core/* info */.pq('The new fleet takes traffic: the action judges it against the old fleet.');
                 this.nextEvaluation = now + this.settings.gateIntervalMs;
@@ -176,7 +181,10 @@ class DeploymentJudge {
     decideUndecided() {
         if (this.conclusion || this.passedOnce || this.trafficSince === undefined)
             return;
-        const decideBy = this.trafficSince + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs);
+        const lastBakeFrom = this.lastBakeStart();
+        if (lastBakeFrom === undefined)
+            return;
+        const decideBy = lastBakeFrom + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs);
         if (this.ctx.clock.now() < decideBy)
             return;
         const why = this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge';
@@ -185,6 +193,13 @@ class DeploymentJudge {
             reason: `the gates could not judge the new fleet within SageMaker's bakes (${(0,parse/* formatDuration */.a3)(this.fleets.bakesMs)}): ${why}`
         };
         this.published = 'failed';
+    }
+    /** From when SageMaker's remaining bakes (bakesMs) run: the first traffic, or a rolling update's last batch. */
+    lastBakeStart() {
+        const batches = this.fleets.rollingBatches;
+        if (batches === undefined)
+            return this.trafficSince;
+        return this.bakesSeen.size >= batches ? Math.max(...this.bakesSeen) : undefined;
     }
     fail(reason) {
         this.conclusion = { verdict: 'failed', reason };
@@ -361,7 +376,9 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
         variant: variant.VariantName ?? '',
         newConfig: releaseConfig,
         oldConfig: previousConfig,
-        bakesMs: bakesAfterTrafficMs(settings, batches)
+        ...(settings.strategy === 'rolling'
+            ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
+            : { bakesMs: bakesAfterTrafficMs(settings) })
     }, step);
     let updated;
     try {
@@ -457,15 +474,10 @@ function closeStep(ctx, step, judged) {
         step.reason = judged.reason;
 }
 /**
- * How long SageMaker bakes from the moment the new fleet first takes
- * traffic: every bake of a blue/green deployment and its final wait, or for a
- * rolling update each batch's bake and the provisioning of the batches after
- * the first.
+ * How long a blue/green deployment bakes from the moment the new fleet first
+ * takes traffic: every bake and the final wait at full traffic.
  */
-function bakesAfterTrafficMs(settings, batches) {
-    if (settings.strategy === 'rolling') {
-        return batches * settings.bakeTimeMs + (batches - 1) * native_limits/* PROVISIONING_ESTIMATE_MS */.a6;
-    }
+function bakesAfterTrafficMs(settings) {
     // All at once bakes at full traffic, then waits TerminationWaitInSeconds before the old fleet goes
     // (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html).
     if (settings.strategy === 'all-at-once')
@@ -841,6 +853,10 @@ async function deployModel(ctx, deploy) {
             await (0,rollout_result/* concludeRollout */.NS)(ctx, result);
         return;
     }
+    await deployOver(ctx, deploy, release, existing, startedAt);
+}
+/** The new model onto an endpoint that serves: refused, planned, then carried out by the path the inputs chose. */
+async function deployOver(ctx, deploy, release, existing, startedAt) {
     const currentConfigName = existing.EndpointConfigName ?? '';
     const currentConfig = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, currentConfigName);
     const tags = await (0,lineage/* configTags */._F)(ctx, currentConfig);
@@ -873,6 +889,17 @@ async function deployModel(ctx, deploy) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
         (0,native_limits/* checkFleetFits */.P$)(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
     }
+    await carryOutDeploy(ctx, deploy, blueprint, {
+        existing,
+        currentConfig,
+        ...(nativeVariant ? { nativeVariant } : {}),
+        startedAt
+    });
+}
+/** Creates the model, then takes the path chosen; on failure, takes back what the run made and nothing uses. */
+async function carryOutDeploy(ctx, deploy, blueprint, on) {
+    const { release } = blueprint;
+    const { existing, currentConfig, nativeVariant, startedAt } = on;
     // Anything this run made that the endpoint does not end up using goes again on failure.
     const created = { models: [], configs: [release.releaseConfig, release.canaryConfig] };
     track(ctx, created);

@@ -505,7 +505,7 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(665);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
 /* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2821);

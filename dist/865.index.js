@@ -1802,8 +1802,8 @@ var context = __webpack_require__(788);
 var inputs = __webpack_require__(2308);
 // EXTERNAL MODULE: ./src/report.ts
 var src_report = __webpack_require__(665);
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/summary.ts + 2 modules
+var summary = __webpack_require__(2829);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/endpoint.ts
@@ -1969,9 +1969,7 @@ async function run(overrides = {}) {
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
     const request = [];
     const readInput = (0,inputs/* recordingReader */.zI)((name) => core/* getInput */.V4(name), request);
-    const headline = (0,inputs/* readHeadline */.ly)((name) => core/* getInput */.V4(name), deps.env);
-    let report = (0,src_report/* newReport */.bQ)(headline.operation, headline.endpointName, headline.region, headline.dryRun, deps.clock.now());
-    report.request = request;
+    let report = reportFromHeadline(deps, request);
     let clients;
     let deployment;
     /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
@@ -2013,33 +2011,11 @@ async function run(overrides = {}) {
             report.instanceHourPrice = settings.record.instanceHourPrice;
         clients = deps.createClients(settings.region);
         const ctx = new context/* OperationContext */.n(settings, clients, deps.clock, report, (0,identity/* runIdentity */.y)(deps.env));
-        if (settings.dryRun && settings.record.planComment) {
-            planComment = {
-                token: settings.record.githubToken,
-                endpointName: settings.endpointName,
-                region: settings.region,
-                env: deps.env
-            };
-        }
+        planComment = planCommentFor(settings, deps.env);
         ctx.output('endpoint-name', settings.endpointName);
         if (settings.record.dashboard && RELEASING.has(settings.operation))
             dashboardFor = ctx;
-        await (0,lock/* withEndpointLock */.v)(ctx, settings, async () => {
-            // Inside the lock: a run turned away by another one's lock records no deployment of its own.
-            if (RELEASING.has(settings.operation) && !settings.dryRun) {
-                const { startDeployment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(887)]).then(__webpack_require__.bind(__webpack_require__, 6887));
-                deployment = await startDeployment({
-                    token: settings.record.githubToken,
-                    environment: settings.record.environment,
-                    endpointName: settings.endpointName,
-                    region: settings.region,
-                    env: deps.env,
-                    description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-                    warn: (message) => ctx.warn(message)
-                });
-            }
-            await dispatch(ctx, settings);
-        });
+        await operateLocked(ctx, settings, deps.env, (handle) => (deployment = handle));
         report.succeeded = true;
     }
     catch (error) {
@@ -2054,6 +2030,38 @@ async function run(overrides = {}) {
             await recordDashboard(dashboardFor);
         await finish();
     }
+}
+/** The report before the inputs are parsed: from the few a failed parse still needs, for its summary. */
+function reportFromHeadline(deps, request) {
+    const headline = (0,inputs/* readHeadline */.ly)((name) => core/* getInput */.V4(name), deps.env);
+    const report = (0,src_report/* newReport */.bQ)(headline.operation, headline.endpointName, headline.region, headline.dryRun, deps.clock.now());
+    report.request = request;
+    return report;
+}
+/** Where a dry run's plan goes besides the job summary, with plan-comment. */
+function planCommentFor(settings, env) {
+    if (!settings.dryRun || !settings.record.planComment)
+        return undefined;
+    return { token: settings.record.githubToken, endpointName: settings.endpointName, region: settings.region, env };
+}
+/** The operation inside the endpoint's lock, with the GitHub deployment that records it. */
+async function operateLocked(ctx, settings, env, recordDeployment) {
+    await (0,lock/* withEndpointLock */.v)(ctx, settings, async () => {
+        // Inside the lock: a run turned away by another one's lock records no deployment of its own.
+        if (RELEASING.has(settings.operation) && !settings.dryRun) {
+            const { startDeployment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(887)]).then(__webpack_require__.bind(__webpack_require__, 6887));
+            recordDeployment(await startDeployment({
+                token: settings.record.githubToken,
+                environment: settings.record.environment,
+                endpointName: settings.endpointName,
+                region: settings.region,
+                env,
+                description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+                warn: (message) => ctx.warn(message)
+            }));
+        }
+        await dispatch(ctx, settings);
+    });
 }
 /** The operations that change what an endpoint serves: the ones a GitHub deployment records. */
 const RELEASING = new Set(['deploy', 'promote', 'rollback']);
@@ -2503,17 +2511,7 @@ function roundUpToMinute(ms) {
 /** Deployments run by SageMaker itself accept only what DeploymentConfig can express. */
 function checkSageMakerControllerLimits(settings, common, shown) {
     const limits = SAGEMAKER_LIMITS;
-    if (settings.gates.probe) {
-        // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('probe-payload', "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own");
-    }
-    if (settings.onInconclusive === 'pause') {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('on-inconclusive', "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back");
-    }
-    const verdict = settings.autoRollback ? VERDICT_ALARMS : 0;
-    if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`);
-    }
+    refuseWhatSageMakerCannotJudge(settings);
     if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('bake-time', 'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)', shown('bake-time'));
     }
@@ -2607,6 +2605,21 @@ function parseBatchSize(input, raw) {
         return { type: 'INSTANCE_COUNT', value: Number(value) };
     }
     throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'must be a percentage such as 25% or a number of instances such as 2', raw);
+}
+/** What the action's judging cannot do inside SageMaker's deployment, or SageMaker cannot take. */
+function refuseWhatSageMakerCannotJudge(settings) {
+    const limits = SAGEMAKER_LIMITS;
+    if (settings.gates.probe) {
+        // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('probe-payload', "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own");
+    }
+    if (settings.onInconclusive === 'pause') {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('on-inconclusive', "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back");
+    }
+    const verdict = settings.autoRollback ? VERDICT_ALARMS : 0;
+    if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`);
+    }
 }
 
 
@@ -2764,169 +2777,43 @@ const NEW_ENDPOINT_DEFAULTS = { instanceType: 'ml.m5.large', instanceCount: 1 };
 
 /***/ }),
 
-/***/ 8855:
+/***/ 2829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B9: () => (/* binding */ consoleUrl),
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   gC: () => (/* binding */ instanceHoursText)
-/* harmony export */ });
-/* unused harmony exports addHeading, addRequest, addCapacity, addPlan, addChanges, addNotes, addVariants, addSettings, addRollout, rolloutCharts, addProbes, addMetrics, renderSummary, escapeHtml */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
-/**
- * The job summary: one function per section, rendered from the run's report.
- * The verdict comes first, because that is what a person opens the page for.
- */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B9: () => (/* binding */ consoleUrl),
+  gC: () => (/* binding */ instanceHoursText),
+  Sy: () => (/* binding */ writeSummary)
+});
+
+// UNUSED EXPORTS: addCapacity, addChanges, addHeading, addMetrics, addNotes, addPlan, addProbes, addRequest, addSettings, addVariants, escapeHtml, renderSummary, rolloutCharts
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+;// CONCATENATED MODULE: ./src/summary-format.ts
+/** How the job summary writes numbers and text: shared by its sections. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function formatRate(rate) {
+    return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/summary-rollout.ts
 
 
-/** Operations that only look: their page is about health, not about changes. */
-const READ_ONLY = new Set(['monitor', 'health-check']);
-function consoleUrl(region, endpointName) {
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
-}
-function verdict(report) {
-    const result = report.outputs['rollout-result'];
-    if (report.cancelled)
-        return { icon: '⏹️', text: 'cancelled' };
-    if (result === 'rolled-back')
-        return { icon: '↩️', text: 'rolled back' };
-    if (report.outputs.healthy === 'false')
-        return { icon: '❌', text: 'unhealthy' };
-    if (report.dryRun && report.succeeded)
-        return { icon: '📝', text: 'dry run: nothing was changed' };
-    if (result === 'paused')
-        return { icon: '⏸️', text: 'paused' };
-    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
-        return { icon: '✅', text: 'healthy' };
-    }
-    if (report.succeeded)
-        return { icon: '✅', text: 'succeeded' };
-    return { icon: '❌', text: 'failed' };
-}
-function addHeading(summary, report) {
-    const { icon, text } = verdict(report);
-    summary.addHeading(`${icon} ${report.operation} ${text}: ${escapeHtml(report.endpointName)}`, 2);
-    const facts = [
-        `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
-        `region <code>${escapeHtml(report.region)}</code>`
-    ];
-    if (report.dashboardUrl)
-        facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`);
-    if (report.finishedAt !== undefined)
-        facts.push(`took ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(report.finishedAt - report.startedAt)}`);
-    summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
-    if (report.error)
-        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
-    const decision = report.rollout?.decision;
-    if (decision && decision !== report.error) {
-        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
-    }
-}
-/** The inputs, folded away: they matter when something went wrong, not at a glance. */
-function addRequest(summary, report) {
-    if (report.request.length === 0)
-        return;
-    const rows = report.request
-        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
-        .join('');
-    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
-}
-/**
- * The instance-hours the run added beyond the steady fleet, and what they
- * cost at the price the workflow gave: the second fleet SageMaker runs during
- * every update and the canary beside the serving variants are what a
- * progressive rollout costs.
- */
-function addCapacity(summary, report) {
-    const hours = report.addedInstanceHours;
-    if (hours === undefined)
-        return;
-    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
-}
-/** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
-function instanceHoursText(hours, price) {
-    const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
-    return `${hours.toFixed(2)}${cost}`;
-}
-/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
-function addPlan(summary, report) {
-    const plan = report.plan;
-    if (!plan)
-        return;
-    summary.addHeading(`Rollout plan: about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(plan.expectedDurationMs)}`, 3);
-    summary.addList(plan.schedule.map(escapeHtml), true);
-    summary.addRaw(`<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`, true);
-}
-/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
-function addChanges(summary, report) {
-    if (report.changes.length === 0) {
-        if (!READ_ONLY.has(report.operation))
-            summary.addRaw('<p>Nothing was changed.</p>', true);
-        return;
-    }
-    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
-    if (report.dryRun) {
-        summary.addHeading('Plan (nothing was changed)', 3);
-        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
-        return;
-    }
-    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
-}
-/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
-function describeWeights(input) {
-    const desired = input
-        ?.DesiredWeightsAndCapacities ?? [];
-    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
-    if (weights.length === 0)
-        return '';
-    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
-}
-function addNotes(summary, report) {
-    if (report.notes.length === 0)
-        return;
-    summary.addList(report.notes.map(escapeHtml));
-}
-function addVariants(summary, report) {
-    if (!report.variants || report.variants.length === 0)
-        return;
-    summary.addHeading('Variants now', 3);
-    summary.addTable([
-        ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
-        ...report.variants.map((variant) => [
-            escapeHtml(variant.name),
-            escapeHtml(variant.model ?? '—'),
-            escapeHtml(variant.instanceType ?? '—'),
-            variant.instanceCount === undefined ? '—' : String(variant.instanceCount),
-            variant.weight === undefined ? '—' : `${variant.weight}%`
-        ])
-    ]);
-}
-/**
- * Where each setting of the new model and variant came from: a production
- * endpoint's VPC or timeouts kept without anyone repeating them is only
- * reassuring when the page says so.
- */
-function addSettings(summary, report) {
-    if (!report.settings || report.settings.length === 0)
-        return;
-    const rows = report.settings
-        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
-        .join('');
-    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
-}
-function shortValue(value) {
-    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
-}
 /** The evaluation a step's row shows: the failed one, else the last conclusive pass, else the last. */
 function decidingEvaluation(step) {
     return (step.evaluations.find((evaluation) => evaluation.verdict === 'failed') ??
         step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
         step.evaluations.at(-1));
-}
-function formatRate(rate) {
-    return rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
 }
 /** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
 function besideBaseline(value, baseline) {
@@ -2984,7 +2871,7 @@ function addRollout(summary, report) {
             return [
                 step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
                 `${step.weight}%`,
-                step.endedAt === undefined ? '—' : (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(step.endedAt - step.startedAt),
+                step.endedAt === undefined ? '—' : (0,parse/* formatDuration */.a3)(step.endedAt - step.startedAt),
                 invocations === undefined ? '—' : formatCount(invocations),
                 besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
                 besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
@@ -3082,8 +2969,155 @@ function niceCeiling(value) {
     const power = 10 ** Math.floor(Math.log10(value));
     return [1, 2, 5, 10].map((factor) => factor * power).find((top) => top >= value - 1e-9) ?? value;
 }
-function formatCount(count) {
-    return count.toLocaleString('en-US');
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/**
+ * The job summary: one function per section, rendered from the run's report.
+ * The verdict comes first, because that is what a person opens the page for.
+ */
+
+
+
+
+
+
+/** Operations that only look: their page is about health, not about changes. */
+const READ_ONLY = new Set(['monitor', 'health-check']);
+function consoleUrl(region, endpointName) {
+    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${encodeURIComponent(endpointName)}`;
+}
+function verdict(report) {
+    const result = report.outputs['rollout-result'];
+    if (report.cancelled)
+        return { icon: '⏹️', text: 'cancelled' };
+    if (result === 'rolled-back')
+        return { icon: '↩️', text: 'rolled back' };
+    if (report.outputs.healthy === 'false')
+        return { icon: '❌', text: 'unhealthy' };
+    if (report.dryRun && report.succeeded)
+        return { icon: '📝', text: 'dry run: nothing was changed' };
+    if (result === 'paused')
+        return { icon: '⏸️', text: 'paused' };
+    if (report.succeeded && report.outputs.healthy === 'true' && READ_ONLY.has(report.operation)) {
+        return { icon: '✅', text: 'healthy' };
+    }
+    if (report.succeeded)
+        return { icon: '✅', text: 'succeeded' };
+    return { icon: '❌', text: 'failed' };
+}
+function addHeading(summary, report) {
+    const { icon, text } = verdict(report);
+    summary.addHeading(`${icon} ${report.operation} ${text}: ${escapeHtml(report.endpointName)}`, 2);
+    const facts = [
+        `<a href="${consoleUrl(report.region, report.endpointName)}">Endpoint in the AWS console</a>`,
+        `region <code>${escapeHtml(report.region)}</code>`
+    ];
+    if (report.dashboardUrl)
+        facts.push(`<a href="${escapeHtml(report.dashboardUrl)}">CloudWatch dashboard</a>`);
+    if (report.finishedAt !== undefined)
+        facts.push(`took ${(0,parse/* formatDuration */.a3)(report.finishedAt - report.startedAt)}`);
+    summary.addRaw(`<p>${facts.join(' · ')}</p>`, true);
+    if (report.error)
+        summary.addRaw(`<p><strong>❌ Error:</strong> ${escapeHtml(report.error)}</p>`, true);
+    const decision = report.rollout?.decision;
+    if (decision && decision !== report.error) {
+        summary.addRaw(`<p><strong>Decision:</strong> ${escapeHtml(decision)}</p>`, true);
+    }
+}
+/** The inputs, folded away: they matter when something went wrong, not at a glance. */
+function addRequest(summary, report) {
+    if (report.request.length === 0)
+        return;
+    const rows = report.request
+        .map(([name, value]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(value)}</td></tr>`)
+        .join('');
+    summary.addDetails(`What was asked (${report.request.length} inputs)`, `<table><tr><th>Input</th><th>Value</th></tr>${rows}</table>`);
+}
+/**
+ * The instance-hours the run added beyond the steady fleet, and what they
+ * cost at the price the workflow gave: the second fleet SageMaker runs during
+ * every update and the canary beside the serving variants are what a
+ * progressive rollout costs.
+ */
+function addCapacity(summary, report) {
+    const hours = report.addedInstanceHours;
+    if (hours === undefined)
+        return;
+    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
+}
+/** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
+function instanceHoursText(hours, price) {
+    const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
+    return `${hours.toFixed(2)}${cost}`;
+}
+/** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
+function addPlan(summary, report) {
+    const plan = report.plan;
+    if (!plan)
+        return;
+    summary.addHeading(`Rollout plan: about ${(0,parse/* formatDuration */.a3)(plan.expectedDurationMs)}`, 3);
+    summary.addList(plan.schedule.map(escapeHtml), true);
+    summary.addRaw(`<p>${plan.gates.length > 0 ? `Gates: ${plan.gates.map(escapeHtml).join('; ')}.` : 'No gates are set.'} The duration assumes ${escapeHtml(plan.basis)}.</p>`, true);
+}
+/** In a dry run the plan is the point and stays open; otherwise the calls made are folded away. */
+function addChanges(summary, report) {
+    if (report.changes.length === 0) {
+        if (!READ_ONLY.has(report.operation))
+            summary.addRaw('<p>Nothing was changed.</p>', true);
+        return;
+    }
+    const items = report.changes.map((change) => `<li><code>${change.api}</code> on ${escapeHtml(change.resource)}${describeWeights(change.input)}</li>`);
+    if (report.dryRun) {
+        summary.addHeading('Plan (nothing was changed)', 3);
+        summary.addRaw(`<ol>${items.join('')}</ol>`, true);
+        return;
+    }
+    summary.addDetails(`What changed (${report.changes.length} calls)`, `<ol>${items.join('')}</ol>`);
+}
+/** Weight changes look alike in a list; their weights tell the shift from the rollback. */
+function describeWeights(input) {
+    const desired = input
+        ?.DesiredWeightsAndCapacities ?? [];
+    const weights = desired.filter((entry) => entry.DesiredWeight !== undefined);
+    if (weights.length === 0)
+        return '';
+    return `: ${weights.map((entry) => `${escapeHtml(entry.VariantName ?? '?')} ${entry.DesiredWeight}`).join(', ')}`;
+}
+function addNotes(summary, report) {
+    if (report.notes.length === 0)
+        return;
+    summary.addList(report.notes.map(escapeHtml));
+}
+function addVariants(summary, report) {
+    if (!report.variants || report.variants.length === 0)
+        return;
+    summary.addHeading('Variants now', 3);
+    summary.addTable([
+        ['Variant', 'Model', 'Instance type', 'Instances', 'Weight'].map((data) => ({ data, header: true })),
+        ...report.variants.map((variant) => [
+            escapeHtml(variant.name),
+            escapeHtml(variant.model ?? '—'),
+            escapeHtml(variant.instanceType ?? '—'),
+            variant.instanceCount === undefined ? '—' : String(variant.instanceCount),
+            variant.weight === undefined ? '—' : `${variant.weight}%`
+        ])
+    ]);
+}
+/**
+ * Where each setting of the new model and variant came from: a production
+ * endpoint's VPC or timeouts kept without anyone repeating them is only
+ * reassuring when the page says so.
+ */
+function addSettings(summary, report) {
+    if (!report.settings || report.settings.length === 0)
+        return;
+    const rows = report.settings
+        .map((entry) => `<tr><td><code>${escapeHtml(entry.setting)}</code></td><td>${escapeHtml(shortValue(entry.value))}</td><td>${escapeHtml(entry.source)}</td></tr>`)
+        .join('');
+    summary.addDetails(`Settings of the new model and variant (${report.settings.length}): inherited, from inputs, or defaults`, `<table><tr><th>Setting</th><th>Value</th><th>From</th></tr>${rows}</table>`);
+}
+function shortValue(value) {
+    return value.length > 160 ? `${value.slice(0, 157)}...` : value;
 }
 function addProbes(summary, report) {
     if (!report.probes || report.probes.length === 0)
@@ -3140,17 +3174,14 @@ function renderSummary(summary, report) {
 async function writeSummary(report) {
     let html;
     try {
-        renderSummary(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z, report);
-        html = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.stringify();
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.write();
+        renderSummary(core/* summary */.z, report);
+        html = core/* summary */.z.stringify();
+        await core/* summary */.z.write();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
     return html;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 

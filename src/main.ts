@@ -41,15 +41,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
 
   const request: Array<[string, string]> = []
   const readInput = recordingReader((name) => core.getInput(name), request)
-  const headline = readHeadline((name) => core.getInput(name), deps.env)
-  let report: Report = newReport(
-    headline.operation as Operation,
-    headline.endpointName,
-    headline.region,
-    headline.dryRun,
-    deps.clock.now()
-  )
-  report.request = request
+  let report = reportFromHeadline(deps, request)
   let clients: AwsClients | undefined
   let deployment: DeploymentHandle | undefined
   /** Set on a dry run with plan-comment: where the plan goes besides the job summary. */
@@ -93,32 +85,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (settings.record.instanceHourPrice !== undefined) report.instanceHourPrice = settings.record.instanceHourPrice
     clients = deps.createClients(settings.region)
     const ctx = new OperationContext(settings, clients, deps.clock, report, runIdentity(deps.env))
-    if (settings.dryRun && settings.record.planComment) {
-      planComment = {
-        token: settings.record.githubToken,
-        endpointName: settings.endpointName,
-        region: settings.region,
-        env: deps.env
-      }
-    }
+    planComment = planCommentFor(settings, deps.env)
     ctx.output('endpoint-name', settings.endpointName)
     if (settings.record.dashboard && RELEASING.has(settings.operation)) dashboardFor = ctx
-    await withEndpointLock(ctx, settings, async () => {
-      // Inside the lock: a run turned away by another one's lock records no deployment of its own.
-      if (RELEASING.has(settings.operation) && !settings.dryRun) {
-        const { startDeployment } = await import('./github/deployments.js')
-        deployment = await startDeployment({
-          token: settings.record.githubToken,
-          environment: settings.record.environment,
-          endpointName: settings.endpointName,
-          region: settings.region,
-          env: deps.env,
-          description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-          warn: (message) => ctx.warn(message)
-        })
-      }
-      await dispatch(ctx, settings)
-    })
+    await operateLocked(ctx, settings, deps.env, (handle) => (deployment = handle))
     report.succeeded = true
   } catch (error) {
     report.succeeded = false
@@ -130,6 +100,53 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (dashboardFor) await recordDashboard(dashboardFor)
     await finish()
   }
+}
+
+/** The report before the inputs are parsed: from the few a failed parse still needs, for its summary. */
+function reportFromHeadline(deps: RunDependencies, request: Array<[string, string]>): Report {
+  const headline = readHeadline((name) => core.getInput(name), deps.env)
+  const report = newReport(
+    headline.operation as Operation,
+    headline.endpointName,
+    headline.region,
+    headline.dryRun,
+    deps.clock.now()
+  )
+  report.request = request
+  return report
+}
+
+/** Where a dry run's plan goes besides the job summary, with plan-comment. */
+function planCommentFor(settings: Settings, env: NodeJS.ProcessEnv): Omit<PlanCommentRequest, 'body'> | undefined {
+  if (!settings.dryRun || !settings.record.planComment) return undefined
+  return { token: settings.record.githubToken, endpointName: settings.endpointName, region: settings.region, env }
+}
+
+/** The operation inside the endpoint's lock, with the GitHub deployment that records it. */
+async function operateLocked(
+  ctx: OperationContext,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  recordDeployment: (handle: DeploymentHandle | undefined) => void
+): Promise<void> {
+  await withEndpointLock(ctx, settings, async () => {
+    // Inside the lock: a run turned away by another one's lock records no deployment of its own.
+    if (RELEASING.has(settings.operation) && !settings.dryRun) {
+      const { startDeployment } = await import('./github/deployments.js')
+      recordDeployment(
+        await startDeployment({
+          token: settings.record.githubToken,
+          environment: settings.record.environment,
+          endpointName: settings.endpointName,
+          region: settings.region,
+          env,
+          description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+          warn: (message) => ctx.warn(message)
+        })
+      )
+    }
+    await dispatch(ctx, settings)
+  })
 }
 
 /** The operations that change what an endpoint serves: the ones a GitHub deployment records. */

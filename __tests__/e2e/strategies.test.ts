@@ -40,12 +40,13 @@ describe('linear, run by the action', () => {
 
 describe('rollout-controller: sagemaker', () => {
   // Five instances: a 20% canary is one of them. A timeout that fits provisioning (about 10m) and the bakes.
-  // Judged by an alarm, which needs no published minute: the metric gates are judged in evidence.test.ts.
+  // No client traffic and bakes shorter than CloudWatch's minutes: the action can never judge the new fleet,
+  // so nothing here may succeed. A fleet judged on its minutes is in evidence.test.ts.
   const native = rollout({
     strategy: 'canary',
     'rollout-controller': 'sagemaker',
     'traffic-steps': '20,100',
-    'bake-time': '10s',
+    'bake-time': '30s',
     timeout: '11m',
     'alarm-names': 'pricing-5xx'
   })
@@ -63,34 +64,33 @@ describe('rollout-controller: sagemaker', () => {
     return (found.MetricAlarms ?? []).map((alarm) => alarm.AlarmName ?? '')
   }
 
-  it("lets SageMaker run the canary with one UpdateEndpoint, the action's verdict alarm beside the user's, and leaves none behind", async () => {
-    await seedFive()
+  it("lets SageMaker run the canary with one UpdateEndpoint and the action's verdict alarm, which rolls back a fleet nothing judged", async () => {
+    const seeded = await seedFive()
     await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
     let during: Promise<string[]> | undefined
 
-    const run = expectSuccess(
-      await scenario.deploy('pricing', native, {
-        onOutput: (line) => {
-          if (line.includes('SageMaker runs the rollout')) during = ownAlarms()
-        }
-      })
-    )
+    const run = await scenario.deploy('pricing', native, {
+      onOutput: (line) => {
+        if (line.includes('SageMaker runs the rollout')) during = ownAlarms()
+      }
+    })
 
-    expect(run.outputs).toMatchObject({ 'rollout-result': 'succeeded', 'rolled-back': 'false' })
-    const release = run.outputs['endpoint-config-name'] ?? ''
-    const verdict = `sagemaker-deploy-${release}-verdict`
-    expect((await during) ?? []).toEqual([verdict])
+    const verdict = ((await during) ?? [])[0] ?? ''
+    expect(verdict).toMatch(/^sagemaker-deploy-pricing-.*-verdict$/)
     expect(run.stdout).toContain('"CanarySize":{"Type":"CAPACITY_PERCENT","Value":20}')
     expect(run.stdout).toContain(
       `"AutoRollbackConfiguration":{"Alarms":[{"AlarmName":"pricing-5xx"},{"AlarmName":"${verdict}"}]}`
     )
-    // Judged while the new fleet served, not after SageMaker had finished.
+    // Judged while the new fleet served, and never a success without evidence: SageMaker rolled back on the verdict.
     expect(run.stdout).toContain('The new fleet takes traffic: the action judges it against the old fleet.')
+    expect(expectFailure(run)[0]).toMatch(
+      /^SageMaker rolled the deployment back to "pricing-seed-config" on the action's verdict: the gates could not judge the new fleet/
+    )
+    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
+    expect((await describeEndpoint(scenario.aws, 'pricing')).EndpointConfigName).toBe(seeded.configName)
     expect((await scenario.control.fleet()).pricing?.updateEndpointCalls).toBe(1)
     expect(await ownAlarms()).toEqual([])
     expect(run.summary).toContain("SageMaker's blue/green guardrails")
-    const endpoint = await describeEndpoint(scenario.aws, 'pricing')
-    expect(endpoint.EndpointConfigName).toBe(release)
   })
 
   it('reports the rollback SageMaker makes when an alarm fires, fails the step, and deletes its alarms', async () => {
@@ -151,29 +151,28 @@ describe('rollout-controller: sagemaker', () => {
     expect(await inventory(scenario.aws)).toEqual(before)
   })
 
-  it("maps strategy rolling to SageMaker's RollingUpdatePolicy, which never doubles the fleet", async () => {
+  it("maps strategy rolling to SageMaker's RollingUpdatePolicy, whose last batch is rolled back on the verdict", async () => {
     await seedModelAndEndpoint(scenario.aws.sagemaker, {
       endpointName: 'pricing',
       variants: [{ variantName: 'AllTraffic', instanceCount: 4 }]
     })
     await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
 
-    const run = expectSuccess(
-      await scenario.deploy('pricing', {
-        ...native,
-        strategy: 'rolling',
-        'traffic-steps': '',
-        'batch-size': '1',
-        timeout: '45m'
-      })
-    )
+    const run = await scenario.deploy('pricing', {
+      ...native,
+      strategy: 'rolling',
+      'traffic-steps': '',
+      'batch-size': '2',
+      timeout: '45m'
+    })
 
     expect(run.stdout).toContain(
-      '"RollingUpdatePolicy":{"MaximumBatchSize":{"Type":"INSTANCE_COUNT","Value":1},"WaitIntervalInSeconds":1'
+      '"RollingUpdatePolicy":{"MaximumBatchSize":{"Type":"INSTANCE_COUNT","Value":2},"WaitIntervalInSeconds":30'
     )
+    // Unjudged by the last batch's bake, the verdict turned failed while SageMaker still listened.
+    expect(expectFailure(run)[0]).toMatch(/^SageMaker rolled the deployment back to .* on the action's verdict/)
     const fleet = (await scenario.control.fleet()).pricing
+    // SageMaker rolled back by itself: the action sent no update of its own.
     expect(fleet?.updateEndpointCalls).toBe(1)
-    // Four serving, and never more than one batch beside them.
-    expect(fleet?.peakInstances).toBeLessThanOrEqual(5)
   })
 })

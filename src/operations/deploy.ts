@@ -4,7 +4,8 @@
  * rollout run by the action, or through SageMaker's blue/green guardrails.
  */
 import type { OperationContext } from '../context.js'
-import { getEndpointConfig } from '../endpoint.js'
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
@@ -89,7 +90,17 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
     if (result) await concludeRollout(ctx, result)
     return
   }
+  await deployOver(ctx, deploy, release, existing, startedAt)
+}
 
+/** The new model onto an endpoint that serves: refused, planned, then carried out by the path the inputs chose. */
+async function deployOver(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  release: Release,
+  existing: Endpoint,
+  startedAt: number
+): Promise<void> {
   const currentConfigName = existing.EndpointConfigName ?? ''
   const currentConfig = await getEndpointConfig(ctx, currentConfigName)
   const tags = await configTags(ctx, currentConfig)
@@ -133,6 +144,23 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
     )
   }
 
+  await carryOutDeploy(ctx, deploy, blueprint, {
+    existing,
+    currentConfig,
+    ...(nativeVariant ? { nativeVariant } : {}),
+    startedAt
+  })
+}
+
+/** Creates the model, then takes the path chosen; on failure, takes back what the run made and nothing uses. */
+async function carryOutDeploy(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  blueprint: Blueprint,
+  on: { existing: Endpoint; currentConfig: EndpointConfig; nativeVariant?: ProductionVariant; startedAt: number }
+): Promise<void> {
+  const { release } = blueprint
+  const { existing, currentConfig, nativeVariant, startedAt } = on
   // Anything this run made that the endpoint does not end up using goes again on failure.
   const created: CreatedResources = { models: [], configs: [release.releaseConfig, release.canaryConfig] }
   track(ctx, created)

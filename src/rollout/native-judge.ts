@@ -35,6 +35,11 @@ export interface JudgedFleets {
   oldConfig: string
   /** How long SageMaker bakes from the moment the new fleet first takes traffic until it ends the deployment. */
   bakesMs: number
+  /**
+   * A rolling update's batches: each is provisioned then baked, and how long a provisioning takes is not
+   * known, so the time left is known only once the last batch bakes (bakesMs is then its bake).
+   */
+  rollingBatches?: number
 }
 
 /** What the action concluded about the new fleet. */
@@ -74,6 +79,8 @@ export class DeploymentJudge {
   private conclusion: FleetVerdict | undefined
   private published: Verdict = 'judging'
   private trafficSince: number | undefined
+  /** The starts of the bakes seen so far (a rolling update's batches each start one). */
+  private readonly bakesSeen = new Set<number>()
   private nextEvaluation: number | undefined
   private nextHeartbeat: number
   private passedOnce = false
@@ -111,8 +118,10 @@ export class DeploymentJudge {
   /** One poll of the deployment: judge when due, decide when time is up, publish the verdict; when to come back. */
   readonly onPoll = async (endpoint: Endpoint): Promise<number> => {
     const now = this.ctx.clock.now()
+    const bakingSince = trafficStartedAt(endpoint, this.fleets.newConfig, now)
+    if (bakingSince !== undefined) this.bakesSeen.add(bakingSince)
     if (this.trafficSince === undefined) {
-      this.trafficSince = trafficStartedAt(endpoint, this.fleets.newConfig, now)
+      this.trafficSince = bakingSince
       if (this.trafficSince !== undefined) {
         core.info('The new fleet takes traffic: the action judges it against the old fleet.')
         this.nextEvaluation = now + this.settings.gateIntervalMs
@@ -156,7 +165,9 @@ export class DeploymentJudge {
    */
   private decideUndecided(): void {
     if (this.conclusion || this.passedOnce || this.trafficSince === undefined) return
-    const decideBy = this.trafficSince + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs)
+    const lastBakeFrom = this.lastBakeStart()
+    if (lastBakeFrom === undefined) return
+    const decideBy = lastBakeFrom + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs)
     if (this.ctx.clock.now() < decideBy) return
     const why = this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge'
     this.conclusion = {
@@ -164,6 +175,13 @@ export class DeploymentJudge {
       reason: `the gates could not judge the new fleet within SageMaker's bakes (${formatDuration(this.fleets.bakesMs)}): ${why}`
     }
     this.published = 'failed'
+  }
+
+  /** From when SageMaker's remaining bakes (bakesMs) run: the first traffic, or a rolling update's last batch. */
+  private lastBakeStart(): number | undefined {
+    const batches = this.fleets.rollingBatches
+    if (batches === undefined) return this.trafficSince
+    return this.bakesSeen.size >= batches ? Math.max(...this.bakesSeen) : undefined
   }
 
   private fail(reason: string): void {

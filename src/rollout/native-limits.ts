@@ -69,26 +69,7 @@ export function checkSageMakerControllerLimits(
   shown: (input: string) => string
 ): void {
   const limits = SAGEMAKER_LIMITS
-  if (settings.gates.probe) {
-    // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
-    throw new InputError(
-      'probe-payload',
-      "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own"
-    )
-  }
-  if (settings.onInconclusive === 'pause') {
-    throw new InputError(
-      'on-inconclusive',
-      "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back"
-    )
-  }
-  const verdict = settings.autoRollback ? VERDICT_ALARMS : 0
-  if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
-    throw new InputError(
-      'alarm-names',
-      `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`
-    )
-  }
+  refuseWhatSageMakerCannotJudge(settings)
   if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
     throw new InputError(
       'bake-time',
@@ -238,4 +219,29 @@ export function parseBatchSize(input: string, raw: string): BatchSize {
     return { type: 'INSTANCE_COUNT', value: Number(value) }
   }
   throw new InputError(input, 'must be a percentage such as 25% or a number of instances such as 2', raw)
+}
+
+/** What the action's judging cannot do inside SageMaker's deployment, or SageMaker cannot take. */
+function refuseWhatSageMakerCannotJudge(settings: RolloutSettings): void {
+  const limits = SAGEMAKER_LIMITS
+  if (settings.gates.probe) {
+    // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
+    throw new InputError(
+      'probe-payload',
+      "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own"
+    )
+  }
+  if (settings.onInconclusive === 'pause') {
+    throw new InputError(
+      'on-inconclusive',
+      "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back"
+    )
+  }
+  const verdict = settings.autoRollback ? VERDICT_ALARMS : 0
+  if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
+    throw new InputError(
+      'alarm-names',
+      `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`
+    )
+  }
 }

@@ -167,7 +167,9 @@ async function deployAndJudge(
       variant: variant.VariantName ?? '',
       newConfig: releaseConfig,
       oldConfig: previousConfig,
-      bakesMs: bakesAfterTrafficMs(settings, batches)
+      ...(settings.strategy === 'rolling'
+        ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
+        : { bakesMs: bakesAfterTrafficMs(settings) })
     },
     step
   )
@@ -285,21 +287,15 @@ function closeStep(ctx: OperationContext, step: RolloutStepRecord, judged: Fleet
 }
 
 /**
- * How long SageMaker bakes from the moment the new fleet first takes
- * traffic: every bake of a blue/green deployment and its final wait, or for a
- * rolling update each batch's bake and the provisioning of the batches after
- * the first.
+ * How long a blue/green deployment bakes from the moment the new fleet first
+ * takes traffic: every bake and the final wait at full traffic.
  */
-export function bakesAfterTrafficMs(settings: RolloutSettings, batches: number): number {
-  if (settings.strategy === 'rolling') {
-    return batches * settings.bakeTimeMs + (batches - 1) * PROVISIONING_ESTIMATE_MS
-  }
+export function bakesAfterTrafficMs(settings: RolloutSettings): number {
   // All at once bakes at full traffic, then waits TerminationWaitInSeconds before the old fleet goes
   // (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html).
   if (settings.strategy === 'all-at-once') return 2 * settings.bakeTimeMs
   return leastTimeoutMs(settings) - PROVISIONING_ESTIMATE_MS
 }
-
 function withoutFullStop(text: string): string {
   return text.trim().replace(/\.+$/, '')
 }
