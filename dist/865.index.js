@@ -831,7 +831,7 @@ function registryDomain(region) {
 
 /***/ }),
 
-/***/ 2308:
+/***/ 3388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -879,25 +879,17 @@ const ACTION_DEFAULTS = {
     'ignore-missing': "false"
 };
 
-// EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(9506);
-// EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
-var framework_image = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/parse.ts
 var src_parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
 var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/settings.ts
 var src_settings = __webpack_require__(8750);
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/input-source.ts
 /**
- * The one place that reads the action's inputs. Every value is validated here,
- * before any AWS call, so a typo in a workflow can never half-change an endpoint.
+ * Reading inputs by name, each accessor parsing what it reads: the typed
+ * input source every parser of inputs.ts and inputs-deploy.ts is handed.
  */
-
-
-
-
 
 
 /** The default action.yml declares for an input; the runner passes it as the input's value. */
@@ -907,14 +899,6 @@ function declaredDefault(name) {
         throw new Error(`Input "${name}" has no default in action.yml.`);
     return fallback;
 }
-const DEFAULT_TRAFFIC_STEPS = {
-    'all-at-once': [100],
-    canary: [10, 100],
-    linear: [25, 50, 75, 100],
-    rolling: [100]
-};
-const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/;
-const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 /** Reads inputs by name; each accessor parses, so a value is never used unchecked. */
 class InputSource {
     read;
@@ -992,183 +976,23 @@ class InputSource {
         };
     }
 }
-function parseSettings(read, env = process.env) {
-    const inputs = new InputSource(read);
-    const operationRaw = inputs.raw('operation');
-    if (operationRaw === '')
-        throw new src_parse/* InputError */.dz('operation', `is required: one of ${src_settings/* OPERATIONS */.xb.join(', ')}`);
-    const operation = (0,src_parse/* parseEnum */.nL)('operation', operationRaw, src_settings/* OPERATIONS */.xb);
-    const common = { ...parseCommon(inputs, env), record: parseReleaseRecord(inputs) };
-    switch (operation) {
-        case 'deploy':
-            return { ...common, operation, deploy: parseDeploy(inputs, env, common) };
-        case 'promote':
-            return { ...common, operation, rollout: parseRollout(inputs, common, operation) };
-        case 'update-traffic':
-            return {
-                ...common,
-                operation,
-                updateTraffic: { variantWeights: inputs.required('variant-weights', (raw) => parseVariantWeights(raw)) }
-            };
-        case 'update-capacity':
-            return {
-                ...common,
-                operation,
-                updateCapacity: {
-                    ...definedOnly({ variantName: inputs.variantName() }),
-                    instanceCount: inputs.required('instance-count', (raw) => (0,src_parse/* parseInteger */.cG)('instance-count', raw, { min: 1, max: 1000 }))
-                }
-            };
-        case 'configure-autoscaling': {
-            const minCapacity = inputs.required('min-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('min-capacity', raw, { min: 1, max: 1000 }));
-            const maxCapacity = inputs.required('max-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('max-capacity', raw, { min: 1, max: 1000 }));
-            if (maxCapacity < minCapacity) {
-                throw new src_parse/* InputError */.dz('max-capacity', `must be at least min-capacity (${minCapacity})`, String(maxCapacity));
-            }
-            return {
-                ...common,
-                operation,
-                autoscaling: {
-                    ...definedOnly({ variantName: inputs.variantName() }),
-                    minCapacity,
-                    maxCapacity,
-                    scalingMetric: inputs.required('scaling-metric', (raw) => (0,src_parse/* parseEnum */.nL)('scaling-metric', raw, src_settings/* SCALING_METRICS */.am), `: one of ${src_settings/* SCALING_METRICS */.am.join(', ')}`),
-                    targetValue: inputs.required('target-value', (raw) => (0,src_parse/* parseNumber */.$J)('target-value', raw, { min: 0.001, max: 1e9 })),
-                    scaleInCooldownSeconds: inputs.withDefault('scale-in-cooldown', (raw) => (0,src_parse/* parseDuration */.E9)('scale-in-cooldown', raw)) / 1000,
-                    scaleOutCooldownSeconds: inputs.withDefault('scale-out-cooldown', (raw) => (0,src_parse/* parseDuration */.E9)('scale-out-cooldown', raw)) / 1000
-                }
-            };
-        }
-        case 'delete-autoscaling':
-            return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) };
-        case 'monitor': {
-            const windowMs = inputs.withDefault('metrics-window', (raw) => (0,src_parse/* parseDuration */.E9)('metrics-window', raw, { minMs: 60_000 }));
-            const periodMs = inputs.withDefault('metrics-period', (raw) => (0,src_parse/* parseDuration */.E9)('metrics-period', raw, { minMs: 60_000 }));
-            if (periodMs % 60_000 !== 0) {
-                throw new src_parse/* InputError */.dz('metrics-period', 'must be a whole number of minutes (CloudWatch periods are multiples of 60s)', inputs.raw('metrics-period'));
-            }
-            if (periodMs > windowMs) {
-                throw new src_parse/* InputError */.dz('metrics-period', `must not be longer than metrics-window`, inputs.raw('metrics-period'));
-            }
-            return {
-                ...common,
-                operation,
-                monitor: {
-                    windowMs,
-                    periodSeconds: periodMs / 1000,
-                    alarmNames: inputs.alarmNames(),
-                    ...definedOnly({
-                        maxErrorRate: inputs.optional('max-error-rate', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate', raw)),
-                        maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('max-latency-p99', raw))
-                    }),
-                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
-                }
-            };
-        }
-        case 'health-check':
-            return {
-                ...common,
-                operation,
-                healthCheck: {
-                    probe: inputs.probe('{}'),
-                    ...definedOnly({
-                        targetVariant: inputs.variantName('target-variant'),
-                        maxLatencyMs: inputs.optional('probe-max-latency', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('probe-max-latency', raw))
-                    }),
-                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
-                }
-            };
-        case 'delete':
-            return {
-                ...common,
-                operation,
-                delete: {
-                    deleteEndpointConfig: inputs.boolean('delete-endpoint-config'),
-                    deleteModel: inputs.boolean('delete-model'),
-                    ignoreMissing: inputs.boolean('ignore-missing')
-                }
-            };
-        case 'rollback':
-            return {
-                ...common,
-                operation,
-                rollback: definedOnly({
-                    endpointConfigName: inputs.optional('endpoint-config-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('endpoint-config-name', raw))
-                })
-            };
-    }
+/** Drops undefined members so optional properties stay absent (exactOptionalPropertyTypes). */
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined));
 }
-/** The inputs every operation shares; the post step rebuilds them from saved state with this too. */
-function parseCommonSettings(read, env = process.env) {
-    return parseCommon(new InputSource(read), env);
-}
-/** The inputs parseCommonSettings reads, to save for the post step. */
-const COMMON_INPUTS = ['endpoint-name', 'region', 'wait-for-completion', 'timeout', 'dry-run'];
-function parseCommon(inputs, env) {
-    return {
-        endpointName: inputs.required('endpoint-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('endpoint-name', raw)),
-        region: resolveRegion(inputs.raw('region'), env),
-        waitForCompletion: inputs.boolean('wait-for-completion'),
-        timeoutMs: inputs.withDefault('timeout', (raw) => (0,src_parse/* parseDuration */.E9)('timeout', raw, { minMs: 1000 })),
-        dryRun: inputs.boolean('dry-run')
-    };
-}
-function parseReleaseRecord(inputs) {
-    return {
-        githubToken: inputs.raw('github-token'),
-        dashboard: inputs.boolean('dashboard'),
-        planComment: inputs.boolean('plan-comment'),
-        ...definedOnly({
-            environment: inputs.optional('environment', (raw) => {
-                // GitHub's environment names: at most 255 characters, no control characters.
-                if (raw.length > 255 || /[\u0000-\u001f\u007f]/.test(raw)) {
-                    throw new src_parse/* InputError */.dz('environment', 'must be a GitHub environment name of at most 255 printable characters', raw);
-                }
-                return raw;
-            }),
-            instanceHourPrice: inputs.optional('instance-hour-price', (raw) => (0,src_parse/* parseNumber */.$J)('instance-hour-price', raw.replace(/^\$/, ''), { min: 0, max: 1000 }))
-        })
-    };
-}
-function readHeadline(read, env) {
-    const raw = (name) => read(name).trim();
-    return {
-        operation: raw('operation') || 'unknown',
-        endpointName: raw('endpoint-name') || '(not set)',
-        region: raw('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'unknown',
-        dryRun: raw('dry-run') === 'true'
-    };
-}
-/** Inputs that may carry secrets are summarised by size, never shown. */
-const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment']);
-/**
- * A reader that records every input the workflow chose, for the summary. The
- * runner passes every default too: those are left out, so the list shows
- * what the workflow asked for.
- */
-function recordingReader(read, request) {
-    return (name) => {
-        const value = read(name);
-        const trimmed = value.trim();
-        // The runner passes the job's token whatever the workflow says: it tells a reader nothing.
-        const worthShowing = name !== 'github-token';
-        if (worthShowing &&
-            trimmed !== '' &&
-            trimmed !== ACTION_DEFAULTS[name] &&
-            !request.some(([recorded]) => recorded === name)) {
-            request.push([
-                name,
-                UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(trimmed)
-            ]);
-        }
-        return value;
-    };
-}
-/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
-function shortened(value) {
-    return value.length > 300 ? `${value.slice(0, 297)}...` : value;
-}
-function parseDeploy(inputs, env, common) {
+
+// EXTERNAL MODULE: ./src/tags.ts
+var src_tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
+var framework_image = __webpack_require__(4533);
+;// CONCATENATED MODULE: ./src/inputs-deploy.ts
+
+
+
+
+const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/;
+const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
+function parseDeploy(inputs, env, rollout) {
     const roleRaw = inputs.raw('execution-role-arn') || (env.SAGEMAKER_EXECUTION_ROLE_ARN ?? '').trim();
     const startupTimeout = inputs.optional('container-startup-timeout', (raw) => (0,src_parse/* parseDuration */.E9)('container-startup-timeout', raw, { minMs: 60_000 }));
     const downloadTimeout = inputs.optional('model-data-download-timeout', (raw) => (0,src_parse/* parseDuration */.E9)('model-data-download-timeout', raw, { minMs: 60_000 }));
@@ -1204,7 +1028,7 @@ function parseDeploy(inputs, env, common) {
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
         // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
         tags: parseTags(inputs.raw('tags')),
-        rollout: parseRollout(inputs, common, 'deploy')
+        rollout
     };
 }
 const MODEL_PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}(\/\d{1,10})?$/;
@@ -1314,6 +1138,239 @@ function parseDataCapture(inputs) {
     }
     return { destinationS3Uri: destination, samplingPercent: percent ?? 100 };
 }
+function parseEnvironment(raw) {
+    const environment = [];
+    const entries = (0,src_parse/* parseMap */.y1)('model-environment', raw, { secretValues: true });
+    if (entries.size > 100)
+        throw new src_parse/* InputError */.dz('model-environment', 'may hold at most 100 variables');
+    for (const [key, value] of entries) {
+        if (!ENVIRONMENT_KEY.test(key)) {
+            // Not quoted: a "key" that is no variable name is often part of a value split at a comma.
+            throw new src_parse/* InputError */.dz('model-environment', 'keys must be environment variable names (letters, digits, underscores); one is not, and is not shown, since it may be part of a value split at a comma');
+        }
+        if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {
+            throw new src_parse/* InputError */.dz('model-environment', `value of ${key} must be at most 1024 printable characters`);
+        }
+        environment.push([key, value]);
+    }
+    // fromEntries defines own properties: a key such as __proto__ stays a key instead of vanishing into the prototype.
+    return Object.fromEntries(environment);
+}
+function parseTags(raw) {
+    const tags = [];
+    const entries = (0,src_parse/* parseMap */.y1)('tags', raw);
+    // A few of SageMaker's 50 tags are the action's own bookkeeping (see tags.ts).
+    if (entries.size > src_tags/* MAX_USER_TAGS */.F5)
+        throw new src_parse/* InputError */.dz('tags', `may hold at most ${src_tags/* MAX_USER_TAGS */.F5} tags`);
+    for (const [key, value] of entries) {
+        if (key.length > 128 || !TAG_KEY.test(key) || key.toLowerCase().startsWith('aws:')) {
+            throw new src_parse/* InputError */.dz('tags', 'keys must be at most 128 letters, digits, spaces or _.:/=+-@ and must not start with aws:', key);
+        }
+        if (value.length > 256 || !TAG_KEY.test(value)) {
+            throw new src_parse/* InputError */.dz('tags', `value of ${key} must be at most 256 letters, digits, spaces or _.:/=+-@`);
+        }
+        tags.push([key, value]);
+    }
+    return Object.fromEntries(tags);
+}
+
+;// CONCATENATED MODULE: ./src/inputs-operations.ts
+/** The inputs of the operations that look after a serving endpoint: its autoscaling and its monitoring. */
+
+
+
+function parseAutoscaling(inputs) {
+    const minCapacity = inputs.required('min-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('min-capacity', raw, { min: 1, max: 1000 }));
+    const maxCapacity = inputs.required('max-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('max-capacity', raw, { min: 1, max: 1000 }));
+    if (maxCapacity < minCapacity) {
+        throw new src_parse/* InputError */.dz('max-capacity', `must be at least min-capacity (${minCapacity})`, String(maxCapacity));
+    }
+    return {
+        ...definedOnly({ variantName: inputs.variantName() }),
+        minCapacity,
+        maxCapacity,
+        scalingMetric: inputs.required('scaling-metric', (raw) => (0,src_parse/* parseEnum */.nL)('scaling-metric', raw, src_settings/* SCALING_METRICS */.am), `: one of ${src_settings/* SCALING_METRICS */.am.join(', ')}`),
+        targetValue: inputs.required('target-value', (raw) => (0,src_parse/* parseNumber */.$J)('target-value', raw, { min: 0.001, max: 1e9 })),
+        scaleInCooldownSeconds: inputs.withDefault('scale-in-cooldown', (raw) => (0,src_parse/* parseDuration */.E9)('scale-in-cooldown', raw)) / 1000,
+        scaleOutCooldownSeconds: inputs.withDefault('scale-out-cooldown', (raw) => (0,src_parse/* parseDuration */.E9)('scale-out-cooldown', raw)) / 1000
+    };
+}
+function parseMonitor(inputs) {
+    const windowMs = inputs.withDefault('metrics-window', (raw) => (0,src_parse/* parseDuration */.E9)('metrics-window', raw, { minMs: 60_000 }));
+    const periodMs = inputs.withDefault('metrics-period', (raw) => (0,src_parse/* parseDuration */.E9)('metrics-period', raw, { minMs: 60_000 }));
+    if (periodMs % 60_000 !== 0) {
+        throw new src_parse/* InputError */.dz('metrics-period', 'must be a whole number of minutes (CloudWatch periods are multiples of 60s)', inputs.raw('metrics-period'));
+    }
+    if (periodMs > windowMs) {
+        throw new src_parse/* InputError */.dz('metrics-period', `must not be longer than metrics-window`, inputs.raw('metrics-period'));
+    }
+    return {
+        windowMs,
+        periodSeconds: periodMs / 1000,
+        alarmNames: inputs.alarmNames(),
+        ...definedOnly({
+            maxErrorRate: inputs.optional('max-error-rate', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate', raw)),
+            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('max-latency-p99', raw))
+        }),
+        failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * The one place that reads the action's inputs. Every value is validated here,
+ * before any AWS call, so a typo in a workflow can never half-change an endpoint.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_TRAFFIC_STEPS = {
+    'all-at-once': [100],
+    canary: [10, 100],
+    linear: [25, 50, 75, 100],
+    rolling: [100]
+};
+function parseSettings(read, env = process.env) {
+    const inputs = new InputSource(read);
+    const operationRaw = inputs.raw('operation');
+    if (operationRaw === '')
+        throw new src_parse/* InputError */.dz('operation', `is required: one of ${src_settings/* OPERATIONS */.xb.join(', ')}`);
+    const operation = (0,src_parse/* parseEnum */.nL)('operation', operationRaw, src_settings/* OPERATIONS */.xb);
+    const common = { ...parseCommon(inputs, env), record: parseReleaseRecord(inputs) };
+    switch (operation) {
+        case 'deploy':
+            return { ...common, operation, deploy: parseDeploy(inputs, env, parseRollout(inputs, common, operation)) };
+        case 'promote':
+            return { ...common, operation, rollout: parseRollout(inputs, common, operation) };
+        case 'update-traffic':
+            return {
+                ...common,
+                operation,
+                updateTraffic: { variantWeights: inputs.required('variant-weights', (raw) => parseVariantWeights(raw)) }
+            };
+        case 'update-capacity':
+            return {
+                ...common,
+                operation,
+                updateCapacity: {
+                    ...definedOnly({ variantName: inputs.variantName() }),
+                    instanceCount: inputs.required('instance-count', (raw) => (0,src_parse/* parseInteger */.cG)('instance-count', raw, { min: 1, max: 1000 }))
+                }
+            };
+        case 'configure-autoscaling':
+            return { ...common, operation, autoscaling: parseAutoscaling(inputs) };
+        case 'delete-autoscaling':
+            return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) };
+        case 'monitor':
+            return { ...common, operation, monitor: parseMonitor(inputs) };
+        case 'health-check':
+            return {
+                ...common,
+                operation,
+                healthCheck: {
+                    probe: inputs.probe('{}'),
+                    ...definedOnly({
+                        targetVariant: inputs.variantName('target-variant'),
+                        maxLatencyMs: inputs.optional('probe-max-latency', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('probe-max-latency', raw))
+                    }),
+                    failOnUnhealthy: inputs.boolean('fail-on-unhealthy')
+                }
+            };
+        case 'delete':
+            return {
+                ...common,
+                operation,
+                delete: {
+                    deleteEndpointConfig: inputs.boolean('delete-endpoint-config'),
+                    deleteModel: inputs.boolean('delete-model'),
+                    ignoreMissing: inputs.boolean('ignore-missing')
+                }
+            };
+        case 'rollback':
+            return {
+                ...common,
+                operation,
+                rollback: definedOnly({
+                    endpointConfigName: inputs.optional('endpoint-config-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('endpoint-config-name', raw))
+                })
+            };
+    }
+}
+/** The inputs every operation shares; the post step rebuilds them from saved state with this too. */
+function parseCommonSettings(read, env = process.env) {
+    return parseCommon(new InputSource(read), env);
+}
+/** The inputs parseCommonSettings reads, to save for the post step. */
+const COMMON_INPUTS = ['endpoint-name', 'region', 'wait-for-completion', 'timeout', 'dry-run'];
+function parseCommon(inputs, env) {
+    return {
+        endpointName: inputs.required('endpoint-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('endpoint-name', raw)),
+        region: resolveRegion(inputs.raw('region'), env),
+        waitForCompletion: inputs.boolean('wait-for-completion'),
+        timeoutMs: inputs.withDefault('timeout', (raw) => (0,src_parse/* parseDuration */.E9)('timeout', raw, { minMs: 1000 })),
+        dryRun: inputs.boolean('dry-run')
+    };
+}
+function parseReleaseRecord(inputs) {
+    return {
+        githubToken: inputs.raw('github-token'),
+        dashboard: inputs.boolean('dashboard'),
+        planComment: inputs.boolean('plan-comment'),
+        ...definedOnly({
+            environment: inputs.optional('environment', (raw) => {
+                // GitHub's environment names: at most 255 characters, no control characters.
+                if (raw.length > 255 || /[\u0000-\u001f\u007f]/.test(raw)) {
+                    throw new src_parse/* InputError */.dz('environment', 'must be a GitHub environment name of at most 255 printable characters', raw);
+                }
+                return raw;
+            }),
+            instanceHourPrice: inputs.optional('instance-hour-price', (raw) => (0,src_parse/* parseNumber */.$J)('instance-hour-price', raw.replace(/^\$/, ''), { min: 0, max: 1000 }))
+        })
+    };
+}
+function readHeadline(read, env) {
+    const raw = (name) => read(name).trim();
+    return {
+        operation: raw('operation') || 'unknown',
+        endpointName: raw('endpoint-name') || '(not set)',
+        region: raw('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'unknown',
+        dryRun: raw('dry-run') === 'true'
+    };
+}
+/** Inputs that may carry secrets are summarised by size, never shown. */
+const UNSHOWN_INPUTS = new Set(['probe-payload', 'model-environment']);
+/**
+ * A reader that records every input the workflow chose, for the summary. The
+ * runner passes every default too: those are left out, so the list shows
+ * what the workflow asked for.
+ */
+function recordingReader(read, request) {
+    return (name) => {
+        const value = read(name);
+        const trimmed = value.trim();
+        // The runner passes the job's token whatever the workflow says: it tells a reader nothing.
+        const worthShowing = name !== 'github-token';
+        if (worthShowing &&
+            trimmed !== '' &&
+            trimmed !== ACTION_DEFAULTS[name] &&
+            !request.some(([recorded]) => recorded === name)) {
+            request.push([
+                name,
+                UNSHOWN_INPUTS.has(name) ? `(${Buffer.byteLength(value)} bytes, not shown)` : shortened(trimmed)
+            ]);
+        }
+        return value;
+    };
+}
+/** A summary holds at most 1 MiB: an input pasted whole could crowd out the rest. */
+function shortened(value) {
+    return value.length > 300 ? `${value.slice(0, 297)}...` : value;
+}
 function parseRollout(inputs, common, operation) {
     const strategy = inputs.withDefault('strategy', (raw) => (0,src_parse/* parseEnum */.nL)('strategy', raw, src_settings/* STRATEGIES */.YL));
     const controller = inputs.withDefault('rollout-controller', (raw) => (0,src_parse/* parseEnum */.nL)('rollout-controller', raw, src_settings/* CONTROLLERS */.A0));
@@ -1393,41 +1450,6 @@ function parseVariantWeights(raw) {
     }
     return weights;
 }
-function parseEnvironment(raw) {
-    const environment = [];
-    const entries = (0,src_parse/* parseMap */.y1)('model-environment', raw, { secretValues: true });
-    if (entries.size > 100)
-        throw new src_parse/* InputError */.dz('model-environment', 'may hold at most 100 variables');
-    for (const [key, value] of entries) {
-        if (!ENVIRONMENT_KEY.test(key)) {
-            // Not quoted: a "key" that is no variable name is often part of a value split at a comma.
-            throw new src_parse/* InputError */.dz('model-environment', 'keys must be environment variable names (letters, digits, underscores); one is not, and is not shown, since it may be part of a value split at a comma');
-        }
-        if (value.length > 1024 || /[\u0000-\u001f]/.test(value)) {
-            throw new src_parse/* InputError */.dz('model-environment', `value of ${key} must be at most 1024 printable characters`);
-        }
-        environment.push([key, value]);
-    }
-    // fromEntries defines own properties: a key such as __proto__ stays a key instead of vanishing into the prototype.
-    return Object.fromEntries(environment);
-}
-function parseTags(raw) {
-    const tags = [];
-    const entries = (0,src_parse/* parseMap */.y1)('tags', raw);
-    // A few of SageMaker's 50 tags are the action's own bookkeeping (see tags.ts).
-    if (entries.size > src_tags/* MAX_USER_TAGS */.F5)
-        throw new src_parse/* InputError */.dz('tags', `may hold at most ${src_tags/* MAX_USER_TAGS */.F5} tags`);
-    for (const [key, value] of entries) {
-        if (key.length > 128 || !TAG_KEY.test(key) || key.toLowerCase().startsWith('aws:')) {
-            throw new src_parse/* InputError */.dz('tags', 'keys must be at most 128 letters, digits, spaces or _.:/=+-@ and must not start with aws:', key);
-        }
-        if (value.length > 256 || !TAG_KEY.test(value)) {
-            throw new src_parse/* InputError */.dz('tags', `value of ${key} must be at most 256 letters, digits, spaces or _.:/=+-@`);
-        }
-        tags.push([key, value]);
-    }
-    return Object.fromEntries(tags);
-}
 function resolveRegion(input, env) {
     const region = input || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
     if (region === '') {
@@ -1437,10 +1459,6 @@ function resolveRegion(input, env) {
         throw new src_parse/* InputError */.dz('region', 'must be an AWS region such as us-east-1', region);
     }
     return region;
-}
-/** Drops undefined members so optional properties stay absent (exactOptionalPropertyTypes). */
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined));
 }
 
 
@@ -1798,8 +1816,8 @@ const systemClock = {
 
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __webpack_require__(2308);
+// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
+var inputs = __webpack_require__(3388);
 // EXTERNAL MODULE: ./src/report.ts
 var src_report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/summary.ts + 2 modules
