@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/rolling-batch.ts
+var rolling_batch = __webpack_require__(8527);
 // EXTERNAL MODULE: ./src/lineage.ts
 var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/naming.ts
@@ -808,6 +810,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
 
 
 
+
 async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
@@ -888,6 +891,10 @@ async function deployOver(ctx, deploy, release, existing, startedAt) {
     if (nativeVariant) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
         (0,native_limits/* checkFleetFits */.P$)(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
+        // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
+        if (deploy.rollout.strategy === 'rolling') {
+            deploy.rollout.batchSize = (0,rolling_batch/* rollingBatchFor */.tc)((0,resources/* fleetSize */.oE)([nativeVariant]), deploy.rollout.batchSize);
+        }
     }
     await carryOutDeploy(ctx, deploy, blueprint, {
         existing,

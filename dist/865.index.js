@@ -857,7 +857,6 @@ const ACTION_DEFAULTS = {
     'plan-comment': "false",
     'strategy': "all-at-once",
     'rollout-controller': "action",
-    'batch-size': "25%",
     'bake-time': "5m",
     'gate-interval': "60s",
     'failure-threshold': "1",
@@ -1412,9 +1411,7 @@ function parseRollout(inputs, common, operation) {
         maxDataDelayMs: inputs.withDefault('max-data-delay', (raw) => (0,src_parse/* parseDuration */.E9)('max-data-delay', raw, { minMs: 0 })),
         onInconclusive: inputs.withDefault('on-inconclusive', (raw) => (0,src_parse/* parseEnum */.nL)('on-inconclusive', raw, src_settings/* INCONCLUSIVE_ACTIONS */.PT)),
         ...definedOnly({
-            batchSize: strategy === 'rolling'
-                ? inputs.withDefault('batch-size', (raw) => (0,native_limits/* parseBatchSize */.DV)('batch-size', raw))
-                : undefined,
+            batchSize: strategy === 'rolling' ? inputs.optional('batch-size', (raw) => (0,native_limits/* parseBatchSize */.DV)('batch-size', raw)) : undefined,
             rollbackBatchSize: strategy === 'rolling'
                 ? inputs.optional('rollback-batch-size', (raw) => (0,native_limits/* parseBatchSize */.DV)('rollback-batch-size', raw))
                 : undefined
@@ -2470,6 +2467,66 @@ function addInstanceTime(report, instanceMs) {
 
 /***/ }),
 
+/***/ 8527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ batchInstances),
+/* harmony export */   tc: () => (/* binding */ rollingBatchFor)
+/* harmony export */ });
+/* unused harmony export rollingBatchRange */
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/**
+ * The batch a rolling update replaces at a time. SageMaker's rolling update
+ * takes a MaximumBatchSize of 5% to 50% of the variant's instances
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RollingUpdatePolicy.html),
+ * and instances are whole: a batch is at least one. A fleet of one instance
+ * satisfies neither at once, and is refused with what to do instead; any
+ * larger fleet has a default batch that satisfies both.
+ */
+
+const MIN_BATCH_PERCENT = 5;
+const MAX_BATCH_PERCENT = 50;
+/** About a quarter of the fleet: four batches, each small enough to roll back from. */
+const DEFAULT_BATCH_PERCENT = 25;
+/** The fewest and most instances one batch of a fleet may replace. */
+function rollingBatchRange(fleet) {
+    return {
+        least: Math.max(1, Math.ceil((MIN_BATCH_PERCENT / 100) * fleet)),
+        most: Math.floor((MAX_BATCH_PERCENT / 100) * fleet)
+    };
+}
+/** The instances a batch replaces in a fleet: a share of capacity rounds down to whole instances. */
+function batchInstances(batch, fleet) {
+    return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.floor((batch.value / 100) * fleet);
+}
+/**
+ * The batch to send for a fleet of `fleet` instances: `requested` when it is
+ * within SageMaker's limits, else an InputError naming batch-size (shown as
+ * `shown`) and the batches that fit; absent, a quarter of the fleet in whole
+ * instances, within the limits.
+ */
+function rollingBatchFor(fleet, requested, shown = '') {
+    const { least, most } = rollingBatchRange(fleet);
+    if (most < least) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('strategy', `rolling needs a fleet of at least 2 instances, and this one has ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(fleet, 'instance')}: SageMaker's rolling update replaces ${MIN_BATCH_PERCENT}% to ${MAX_BATCH_PERCENT}% of the fleet in each batch, and at least one instance. Deploy with strategy canary, linear or all-at-once (a blue/green deployment), or raise instance-count to 2 or more`);
+    }
+    if (!requested) {
+        const quarter = Math.round((DEFAULT_BATCH_PERCENT / 100) * fleet);
+        return { type: 'INSTANCE_COUNT', value: Math.min(most, Math.max(least, quarter)) };
+    }
+    const instances = batchInstances(requested, fleet);
+    const percentOutside = requested.type === 'CAPACITY_PERCENT' &&
+        (requested.value < MIN_BATCH_PERCENT || requested.value > MAX_BATCH_PERCENT);
+    if (percentOutside || instances < least || instances > most) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('batch-size', `must be ${MIN_BATCH_PERCENT}% to ${MAX_BATCH_PERCENT}% of the fleet's ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(fleet, 'instance')}, and at least one instance: from ${least} to ${most} instances here`, shown);
+    }
+    return requested;
+}
+
+
+/***/ }),
+
 /***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2483,6 +2540,8 @@ function addInstanceTime(report, instanceMs) {
 /* unused harmony export SAGEMAKER_LIMITS */
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8527);
+
 
 
 const SAGEMAKER_LIMITS = {
@@ -2594,15 +2653,9 @@ function checkFleetFits(settings, timeoutMs, serving, variant, shown) {
     if ((settings.strategy === 'canary' || settings.strategy === 'linear') && instances(first) < 1) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('traffic-steps', `starts at ${first}%, which is ${+instances(first).toFixed(2)} of the new fleet's ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .counted */ .hS)(count, 'instance')}: SageMaker shifts traffic to whole instances of capacity, so the first step must be at least one instance (${Math.ceil(100 / count)}% or more), or raise instance-count`, shown('traffic-steps'));
     }
-    if (settings.strategy === 'rolling' && settings.batchSize) {
-        const batch = settings.batchSize;
-        const batchInstances = batch.type === 'CAPACITY_PERCENT' ? instances(batch.value) : batch.value;
-        const low = (SAGEMAKER_LIMITS.minBatchPercent / 100) * count;
-        const high = (SAGEMAKER_LIMITS.maxBatchPercent / 100) * count;
-        if (batchInstances < Math.max(1, low) || batchInstances > high) {
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('batch-size', `must be 5% to 50% of the fleet's ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .counted */ .hS)(count, 'instance')}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`, shown('batch-size'));
-        }
-        const batches = Math.ceil(count / Math.max(1, Math.floor(batchInstances)));
+    if (settings.strategy === 'rolling') {
+        const batch = (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .rollingBatchFor */ .tc)(count, settings.batchSize, shown('batch-size'));
+        const batches = Math.ceil(count / Math.max(1, (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .batchInstances */ .d)(batch, count)));
         const least = leastTimeoutMs(settings, batches);
         if (timeoutMs < least) {
             throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('timeout', `must be at least ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(roundUpToMinute(least))} for a rolling update in ${batches} batches: each provisions (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(PROVISIONING_ESTIMATE_MS)}) and bakes for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.bakeTimeMs)}`, shown('timeout'));

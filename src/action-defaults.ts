@@ -8,7 +8,6 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'plan-comment': "false",
   'strategy': "all-at-once",
   'rollout-controller': "action",
-  'batch-size': "25%",
   'bake-time': "5m",
   'gate-interval': "60s",
   'failure-threshold': "1",

@@ -272,9 +272,7 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
     ),
     ...definedOnly({
       batchSize:
-        strategy === 'rolling'
-          ? inputs.withDefault('batch-size', (raw) => parseBatchSize('batch-size', raw))
-          : undefined,
+        strategy === 'rolling' ? inputs.optional('batch-size', (raw) => parseBatchSize('batch-size', raw)) : undefined,
       rollbackBatchSize:
         strategy === 'rolling'
           ? inputs.optional('rollback-batch-size', (raw) => parseBatchSize('rollback-batch-size', raw))

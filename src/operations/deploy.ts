@@ -6,10 +6,11 @@
 import type { OperationContext } from '../context.js'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { rollingBatchFor } from '../rolling-batch.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import { discardUnused, ensureModel, replacementVariantName, type CreatedResources } from '../resources.js'
+import { discardUnused, ensureModel, fleetSize, replacementVariantName, type CreatedResources } from '../resources.js'
 import {
   carriedConfigSettings,
   configOverrides,
@@ -142,6 +143,10 @@ async function deployOver(
       nativeVariant,
       (name) => shownSetting(deploy, ctx.settings.timeoutMs, name)
     )
+    // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
+    if (deploy.rollout.strategy === 'rolling') {
+      deploy.rollout.batchSize = rollingBatchFor(fleetSize([nativeVariant]), deploy.rollout.batchSize)
+    }
   }
 
   await carryOutDeploy(ctx, deploy, blueprint, {

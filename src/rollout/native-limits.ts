@@ -10,6 +10,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { TYPICAL_MS } from '../expectations.js'
 import { counted, formatDuration, InputError } from '../parse.js'
+import { batchInstances, rollingBatchFor } from '../rolling-batch.js'
 import type { BatchSize, CommonSettings, RolloutSettings } from '../settings.js'
 
 export const SAGEMAKER_LIMITS = {
@@ -181,19 +182,9 @@ export function checkFleetFits(
       shown('traffic-steps')
     )
   }
-  if (settings.strategy === 'rolling' && settings.batchSize) {
-    const batch = settings.batchSize
-    const batchInstances = batch.type === 'CAPACITY_PERCENT' ? instances(batch.value) : batch.value
-    const low = (SAGEMAKER_LIMITS.minBatchPercent / 100) * count
-    const high = (SAGEMAKER_LIMITS.maxBatchPercent / 100) * count
-    if (batchInstances < Math.max(1, low) || batchInstances > high) {
-      throw new InputError(
-        'batch-size',
-        `must be 5% to 50% of the fleet's ${counted(count, 'instance')}, and at least one instance: SageMaker's rolling update replaces the fleet in such batches${count < 2 ? '; a fleet of one instance cannot roll, deploy it all at once' : ''}`,
-        shown('batch-size')
-      )
-    }
-    const batches = Math.ceil(count / Math.max(1, Math.floor(batchInstances)))
+  if (settings.strategy === 'rolling') {
+    const batch = rollingBatchFor(count, settings.batchSize, shown('batch-size'))
+    const batches = Math.ceil(count / Math.max(1, batchInstances(batch, count)))
     const least = leastTimeoutMs(settings, batches)
     if (timeoutMs < least) {
       throw new InputError(

@@ -370,9 +370,19 @@ describe('strategy: rolling', () => {
     const result = await runAction(rolling)
 
     expect(result.failed).toMatch(
-      /^Input "batch-size" must be 5% to 50% of the fleet's 1 instance.*a fleet of one instance cannot roll/
+      /^Input "strategy" rolling needs a fleet of at least 2 instances, and this one has 1 instance: .*Deploy with strategy canary, linear or all-at-once/
     )
     expect(changeCalls(aws)).toEqual([])
+  })
+
+  it('takes a quarter of a small fleet in whole instances when batch-size is left out, not a share below one', async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 3, model: 'fraud-v1' }])
+
+    const result = await runAction({ ...rolling, 'dry-run': 'true' })
+
+    // 25% of three instances is 0.75 of one: the batch is one instance, 33% of the fleet, within 5% to 50%.
+    expect(result.failed).toBeUndefined()
+    expect(core.log.join('\n')).toContain('"MaximumBatchSize":{"Type":"INSTANCE_COUNT","Value":1}')
   })
 
   it('names the least timeout for the batches', async () => {
