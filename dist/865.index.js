@@ -2120,7 +2120,7 @@ async function dispatch(ctx, settings) {
         case 'monitor':
             return (await __webpack_require__.e(/* import() */ 796).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
         case 'health-check':
-            return (await __webpack_require__.e(/* import() */ 675).then(__webpack_require__.bind(__webpack_require__, 3675))).runHealthCheck(ctx, settings.healthCheck);
+            return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
             return (await __webpack_require__.e(/* import() */ 159).then(__webpack_require__.bind(__webpack_require__, 1159))).runDelete(ctx, settings.delete);
         case 'rollback':

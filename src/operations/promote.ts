@@ -6,6 +6,7 @@
 import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages } from '../endpoint.js'
 import { refuseProbesOnAsynchronous } from '../probes.js'
+import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
@@ -43,6 +44,10 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
     throw new Error(
       `Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`
     )
+  }
+  // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.
+  if (settings.gates.probe) {
+    await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
   }
   const weights = weightPercentages(endpoint.ProductionVariants ?? [])
   const current = weights[newVariant] ?? 0

@@ -93,6 +93,21 @@ describe('a serving model in MultiModel mode', () => {
     expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toEqual([])
   })
 
+  it('refuses to promote a paused multi-model canary with probes but no probe-target-model, moving nothing', async () => {
+    const paused = await runAction({ ...canary, 'traffic-steps': '10' }, { clock })
+    expect(paused.outputs['rollout-result']).toBe('paused')
+    for (const client of Object.values(aws)) client.resetHistory()
+
+    const result = await runAction(
+      { operation: 'promote', 'endpoint-name': 'fraud', 'probe-payload': '{"amount": 1}' },
+      { clock }
+    )
+
+    expect(result.failed).toMatch(/^Input "probe-target-model" is required: model "fraud-v2" serves in MultiModel mode/)
+    expect(changeCalls(aws).filter((call) => !call.name.startsWith('cloudwatch.'))).toEqual([])
+    expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toEqual([])
+  })
+
   it.each([
     [
       'an archive',

@@ -1,69 +1,36 @@
-export const id = 675;
-export const ids = [675];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
-/***/ 3675:
+/***/ 3211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runHealthCheck: () => (/* binding */ runHealthCheck)
-});
-
-// EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(4932);
-// EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(6221);
-;// CONCATENATED MODULE: ./src/probe-targets.ts
-/**
- * Whether probes need a TargetModel depends on the models of the variants
- * they reach: read them, and refuse before any probe or change what every
- * answer would fail (see refuseProbeTargetMismatch).
- */
-
-
-
-
-/** Whether the probed variants' models serve in MultiModel mode decides whether probes need a TargetModel. */
-async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetModel) {
-    const probed = (config?.ProductionVariants ?? []).filter((variant) => variant.ModelName && (targetVariant === undefined || variant.VariantName === targetVariant));
-    const models = await Promise.all([...new Set(probed.map((variant) => variant.ModelName))].map(async (name) => {
-        const model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: name })));
-        return { name, multiModel: (0,serving_container/* servingContainer */._B)(model)?.Mode === 'MultiModel' };
-    }));
-    if (models.length > 0)
-        (0,probes/* refuseProbeTargetMismatch */.wR)(models, targetModel);
-}
-
-;// CONCATENATED MODULE: ./src/operations/health-check.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runHealthCheck: () => (/* binding */ runHealthCheck)
+/* harmony export */ });
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3526);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4932);
 
 
 
 async function runHealthCheck(ctx, settings) {
-    const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .findEndpoint */ .vS)(ctx);
     if (!endpoint) {
         return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
     }
-    const config = await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .reportEndpoint */ .Us)(ctx, endpoint);
     // An endpoint that cannot be probed is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
-    (0,probes/* refuseProbesOnAsynchronous */.Hy)(ctx.endpointName, config, "Use operation: monitor, which judges the endpoint's status and metrics.");
+    (0,_probes_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseProbesOnAsynchronous */ .Hy)(ctx.endpointName, config, "Use operation: monitor, which judges the endpoint's status and metrics.");
     const { targetVariant } = settings;
     if (targetVariant !== undefined) {
         // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.
-        (0,src_endpoint/* resolveVariant */.KC)(endpoint, targetVariant, 'target-variant');
+        (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveVariant */ .KC)(endpoint, targetVariant, 'target-variant');
         ctx.output('variant-name', targetVariant);
     }
     // Probes a multi-model endpoint refuses, or a single-model one, are a workflow mistake too.
-    await refuseMismatchedTargetModel(ctx, config, targetVariant, settings.probe.targetModel);
+    await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseMismatchedTargetModel */ .k)(ctx, config, targetVariant, settings.probe.targetModel);
     const status = endpoint.EndpointStatus ?? 'Unknown';
     if (status !== 'InService') {
         const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
@@ -71,12 +38,12 @@ async function runHealthCheck(ctx, settings) {
     }
     if (ctx.dryRun)
         ctx.note('Dry run: probes are still sent, since an invocation changes nothing in AWS.');
-    const records = await (0,probes/* sendProbes */.QT)(ctx, settings.probe, {
+    const records = await (0,_probes_js__WEBPACK_IMPORTED_MODULE_2__/* .sendProbes */ .QT)(ctx, settings.probe, {
         ...(targetVariant !== undefined ? { targetVariant } : {}),
         ...(settings.maxLatencyMs !== undefined ? { maxLatencyMs: settings.maxLatencyMs } : {})
     });
     ctx.report.probes = records;
-    const median = (0,probes/* medianLatency */.DK)(records);
+    const median = (0,_probes_js__WEBPACK_IMPORTED_MODULE_2__/* .medianLatency */ .DK)(records);
     if (median !== undefined)
         ctx.output('latency-ms', Math.round(median));
     const target = targetVariant !== undefined ? ` to variant "${targetVariant}"` : '';
@@ -93,6 +60,39 @@ function unhealthy(ctx, settings, message) {
         throw new Error(message);
     ctx.note(message);
     ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`);
+}
+
+
+/***/ }),
+
+/***/ 3526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ refuseMismatchedTargetModel)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
+/* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6221);
+/**
+ * Whether probes need a TargetModel depends on the models of the variants
+ * they reach: read them, and refuse before any probe or change what every
+ * answer would fail (see refuseProbeTargetMismatch).
+ */
+
+
+
+
+/** Whether the probed variants' models serve in MultiModel mode decides whether probes need a TargetModel. */
+async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetModel) {
+    const probed = (config?.ProductionVariants ?? []).filter((variant) => variant.ModelName && (targetVariant === undefined || variant.VariantName === targetVariant));
+    const models = await Promise.all([...new Set(probed.map((variant) => variant.ModelName))].map(async (name) => {
+        const model = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelCommand */ .utY({ ModelName: name })));
+        return { name, multiModel: (0,_serving_container_js__WEBPACK_IMPORTED_MODULE_2__/* .servingContainer */ ._B)(model)?.Mode === 'MultiModel' };
+    }));
+    if (models.length > 0)
+        (0,_probes_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseProbeTargetMismatch */ .wR)(models, targetModel);
 }
 
 
