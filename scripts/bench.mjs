@@ -14,6 +14,7 @@
 //
 //   reliability       a canary whose creates and updates lose their answers (8 seeds, about 1 minute)
 //   evidence          bad and healthy canaries judged on CloudWatch minutes published 60-120 s late
+//   judged            the same under rollout-controller: sagemaker, SageMaker rolling back on the verdict
 //                     (10 of each side by side, about 12 minutes)
 //   controllers       the same rollout under each controller and strategy: fleet cost and how fast
 //                     a bad one gets traffic back on the old model (about 15 minutes)
@@ -51,6 +52,7 @@ import {
 } from './bench/common.mjs'
 import { controllers } from './bench/controllers.mjs'
 import { evidence } from './bench/evidence.mjs'
+import { judged } from './bench/judged.mjs'
 import { reliability } from './bench/reliability.mjs'
 import { PREVIOUS_RELEASE, startup } from './bench/startup.mjs'
 
@@ -60,9 +62,9 @@ const WRITE_DOCS = process.argv.includes('--write-docs')
 const argument = (name) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(`--${name}=`.length) ?? undefined
 const ONLY = argument('only')?.split(',')
-const SECTIONS = ['cold', 'calls', 'detection', 'polls', 'reliability', 'evidence', 'controllers']
+const SECTIONS = ['cold', 'calls', 'detection', 'polls', 'reliability', 'evidence', 'judged', 'controllers']
 // evidence and controllers wait for CloudWatch's minutes in real time: they run when asked for.
-const SLOW_SECTIONS = ['evidence', 'controllers']
+const SLOW_SECTIONS = ['evidence', 'judged', 'controllers']
 const wanted = (section) => (ONLY ? ONLY.includes(section) : ALL || !SLOW_SECTIONS.includes(section))
 const OPTIONS = {
   seed: Number(argument('seed') ?? 1),
@@ -584,6 +586,7 @@ try {
   const rollouts = [
     ['reliability', reliability],
     ['evidence', evidence],
+    ['judged', judged],
     ['controllers', controllers]
   ].filter(([section]) => wanted(section))
   if (rollouts.length > 0) {

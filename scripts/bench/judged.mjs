@@ -1,0 +1,145 @@
+// Section `judged`: rollout-controller: sagemaker with the full gate set.
+// SageMaker carries the canary out (the emulator sends the new fleet its share
+// of live traffic from the first shift), the action judges the new fleet on
+// its own published minutes, and its verdict alarm is what SageMaker rolls
+// back on. A batch of bad deployments and a batch of healthy ones run side by
+// side, each on an endpoint of its own; CloudWatch publishes a minute 60 to
+// 120 s after it closes, as in the evidence section.
+
+import { deployInputs, median, runAction, seedServing, sleep, spread, MINUTE_MS } from './common.mjs'
+import { formatTable } from '../../test/proxy/proxy.mjs'
+
+export const JUDGED = {
+  trafficSteps: '20,100',
+  bakeMs: 150_000,
+  gateIntervalMs: 10_000,
+  /** The verdict alarm's period for that gate-interval, and what SageMaker adds to its firing. */
+  alarmPeriodMs: 10_000,
+  reactionMs: 5_000,
+  instances: 5,
+  ratePerSecond: 6,
+  badErrorRate: 0.25,
+  maxErrorRate: 0.05,
+  publicationDelaySeconds: [60, 120]
+}
+
+/** One deployment on an endpoint of its own: `kind` bad (its model fails 25%) or healthy. */
+async function judgedRun(context, { kind, index, startAfterMs }) {
+  const { emulator, aws, control, options } = context
+  await sleep(startAfterMs)
+  const name = `jd-s${options.seed}-${kind}-${String(index).padStart(2, '0')}`
+  await seedServing(aws, name, { instances: JUDGED.instances })
+  await control.setModelBehaviour({ match: `${name}-old`, errorRate: options.healthyErrorRate })
+  await control.setModelBehaviour({
+    match: `${name}-v2`,
+    errorRate: kind === 'bad' ? JUDGED.badErrorRate : options.healthyErrorRate
+  })
+  await control.setTraffic(name, JUDGED.ratePerSecond)
+  const run = await runAction(
+    emulator.url,
+    deployInputs(name, {
+      'rollout-controller': 'sagemaker',
+      strategy: 'canary',
+      'traffic-steps': JUDGED.trafficSteps,
+      'bake-time': `${JUDGED.bakeMs / 1000}s`,
+      'gate-interval': `${JUDGED.gateIntervalMs / 1000}s`,
+      'max-error-rate': `${JUDGED.maxErrorRate * 100}%`,
+      'max-error-rate-increase': '5%',
+      'min-invocations': '10',
+      'max-latency-p99': '2s',
+      timeout: '20m'
+    }),
+    { timeoutMs: 20 * MINUTE_MS }
+  )
+  await control.stopTraffic(name)
+  const [deployment] = await control.deployments(name)
+  return { kind, name, run, deployment }
+}
+
+/**
+ * From the first published minute of the new fleet whose error rate is above
+ * max-error-rate to SageMaker moving the traffic back (the emulator records
+ * both), against the bound: gate-interval + one alarm period + SageMaker's reaction.
+ */
+function rollbackDelayMs(entry, publications) {
+  const bad = publications
+    .filter((publication) => publication.endpoint === entry.name)
+    .filter((publication) => publication.endpointConfigName === entry.deployment?.newConfig)
+    .filter((publication) => publication.invocations > 0)
+    .filter((publication) => publication.errors5xx / publication.invocations > JUDGED.maxErrorRate)
+    .map((publication) => publication.publishedAt * 1000)
+  const rolledBackAt = (entry.deployment?.rollbackStartedAt ?? NaN) * 1000
+  return bad.length === 0 ? NaN : rolledBackAt - Math.min(...bad)
+}
+
+export async function judged(context) {
+  const { control, options, target, log } = context
+  const runs = options.runs
+  const started = Date.now()
+  await control.configure({
+    seed: options.seed,
+    metricsMode: 'faithful',
+    metricsDelaySeconds: JUDGED.publicationDelaySeconds
+  })
+  log(
+    `\nJudged by the action, carried out by SageMaker: ${runs} bad and ${runs} healthy canaries side by side (emulator seed ${options.seed}); ` +
+      `${JUDGED.instances} instances, traffic-steps ${JUDGED.trafficSteps}, bake-time ${JUDGED.bakeMs / 1000}s, gate-interval ${JUDGED.gateIntervalMs / 1000}s, ` +
+      `max-error-rate ${JUDGED.maxErrorRate * 100}%, max-error-rate-increase 5%, min-invocations 10, max-latency-p99 2s; ` +
+      `${JUDGED.ratePerSecond} requests/s; bad model 5XX ${JUDGED.badErrorRate * 100}%, healthy ${options.healthyErrorRate * 100}%; ` +
+      `CloudWatch publishes a minute ${JUDGED.publicationDelaySeconds.join(' to ')} s after it closes.`
+  )
+  const plans = []
+  for (let index = 1; index <= runs; index++) {
+    plans.push({ kind: 'bad', index, startAfterMs: ((index - 1) * MINUTE_MS) / runs })
+    plans.push({ kind: 'healthy', index, startAfterMs: ((index - 0.5) * MINUTE_MS) / runs })
+  }
+  const done = await Promise.all(plans.map((plan) => judgedRun(context, plan)))
+  const publications = await control.metricPublications()
+  const outcome = (entry) => entry.run.outputs['rollout-result'] ?? `no result (exit ${entry.run.exitCode})`
+  const bad = done.filter((entry) => entry.kind === 'bad')
+  const healthy = done.filter((entry) => entry.kind === 'healthy')
+  const count = (list, value) => list.filter((entry) => outcome(entry) === value).length
+  const delays = bad.map((entry) => rollbackDelayMs(entry, publications)).filter(Number.isFinite)
+  const bound = JUDGED.gateIntervalMs + JUDGED.alarmPeriodMs + JUDGED.reactionMs
+  log(
+    formatTable([
+      ['deployment', 'runs', 'succeeded', 'rolled back', 'other', 'mistakes'],
+      ...[
+        ['bad', bad, 'succeeded'],
+        ['healthy', healthy, 'rolled-back']
+      ].map(([kind, list, mistake]) => [
+        kind,
+        String(list.length),
+        String(count(list, 'succeeded')),
+        String(count(list, 'rolled-back')),
+        String(list.length - count(list, 'succeeded') - count(list, 'rolled-back')),
+        String(count(list, mistake))
+      ])
+    ])
+  )
+  for (const entry of [...bad, ...healthy].filter((item) => !['succeeded', 'rolled-back'].includes(outcome(item)))) {
+    log(`  ${entry.name}: ${outcome(entry)}: ${entry.run.stdout.split('\n').slice(-3).join(' | ')}`)
+  }
+  log(
+    `\nFirst bad minute published -> SageMaker moves traffic back: ${spread(delays)} (median ${((median(delays) ?? NaN) / 1000).toFixed(1)} s; bound ${bound / 1000} s)`
+  )
+  target(
+    `bad SageMaker canaries rolled back on the verdict (${bad.length} runs)`,
+    `${count(bad, 'rolled-back')}/${bad.length}`,
+    'all',
+    count(bad, 'rolled-back') === bad.length
+  )
+  target(
+    `healthy SageMaker canaries succeeded (${healthy.length} runs)`,
+    `${count(healthy, 'succeeded')}/${healthy.length}`,
+    'all',
+    count(healthy, 'succeeded') === healthy.length
+  )
+  target(
+    'first bad minute published -> SageMaker rolls back, worst',
+    delays.length > 0 ? `${(Math.max(...delays) / 1000).toFixed(1)} s` : '-',
+    `<= ${bound / 1000} s`,
+    delays.length > 0 && Math.max(...delays) <= bound
+  )
+  log(`\nThe section took ${Math.round((Date.now() - started) / 1000)} s.`)
+}
