@@ -290,7 +290,7 @@ function isJudging(move) {
 async function perform(ctx, settings, inFlight, move, scene, progress) {
     switch (move.kind) {
         case 'create-canary-config':
-            await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.canaryConfig, move.variants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, move.configSettings);
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
             return undefined;
         case 'hold-capacity':
             await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast);
@@ -568,7 +568,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
     switch (move.kind) {
         case 'create-canary-config':
-            await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.canaryConfig, move.variants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, move.configSettings);
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_7__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
             return;
         case 'hold-capacity':
             await (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .holdServingCapacityFor */ .n)(ctx, scene.endpoint, inFlight);
@@ -748,6 +748,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fm: () => (/* binding */ switchToRelease),
+/* harmony export */   Hu: () => (/* binding */ createCanaryConfig),
 /* harmony export */   JI: () => (/* binding */ joinCanary),
 /* harmony export */   q7: () => (/* binding */ recordPauseStart)
 /* harmony export */ });
@@ -781,6 +782,10 @@ function startRolloutRecord(ctx, settings, inFlight) {
 
 
 
+/** The config with the serving variants and the new one beside them at weight 0: the same call in a dry run. */
+async function createCanaryConfig(ctx, inFlight, move) {
+    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.canaryConfig, move.variants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, move.configSettings);
+}
 async function joinCanary(ctx, inFlight, fleet) {
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Adding ${inFlight.newVariant} beside the serving variants at weight 0`, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.canaryConfig, {
         newFleetInstances: fleet,

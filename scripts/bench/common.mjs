@@ -212,3 +212,16 @@ export function watchFleet(control, everyMs = 250) {
     }
   }
 }
+
+/**
+ * `runs` bad and `runs` healthy rollouts, their starts spread over a minute so
+ * that steps begin at every point of a minute.
+ */
+export function sideBySide(runs) {
+  const plans = []
+  for (let index = 1; index <= runs; index++) {
+    plans.push({ kind: 'bad', index, startAfterMs: ((index - 1) * MINUTE_MS) / runs })
+    plans.push({ kind: 'healthy', index, startAfterMs: ((index - 0.5) * MINUTE_MS) / runs })
+  }
+  return plans
+}

@@ -18,6 +18,7 @@ import {
   resultOf,
   runAction,
   seconds,
+  sideBySide,
   seedServing,
   sleep,
   spread,
@@ -152,13 +153,7 @@ export async function evidence(context) {
       `max-error-rate ${EVIDENCE.maxErrorRate * 100}%, ${EVIDENCE.ratePerSecond} requests/s; bad model 5XX ${EVIDENCE.badErrorRate * 100}%, ` +
       `healthy models (old and new) ${options.healthyErrorRate * 100}%; CloudWatch publishes a minute ${EVIDENCE.publicationDelaySeconds.join(' to ')} s after it closes.`
   )
-  // Starts spread over a minute, so that steps begin at every point of a minute.
-  const plans = []
-  for (let index = 1; index <= runs; index++) {
-    plans.push({ kind: 'bad', index, startAfterMs: ((index - 1) * MINUTE_MS) / runs })
-    plans.push({ kind: 'healthy', index, startAfterMs: ((index - 0.5) * MINUTE_MS) / runs })
-  }
-  const done = await Promise.all(plans.map((plan) => evidenceRun(context, plan)))
+  const done = await Promise.all(sideBySide(runs).map((plan) => evidenceRun(context, plan)))
   const publications = await control.metricPublications()
   const stats = await control.trafficStats()
   const tookMs = Date.now() - started

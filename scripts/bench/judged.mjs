@@ -6,7 +6,7 @@
 // side, each on an endpoint of its own; CloudWatch publishes a minute 60 to
 // 120 s after it closes, as in the evidence section.
 
-import { deployInputs, median, runAction, seedServing, sleep, spread, MINUTE_MS } from './common.mjs'
+import { deployInputs, median, runAction, seedServing, sideBySide, sleep, spread, MINUTE_MS } from './common.mjs'
 import { formatTable } from '../../test/proxy/proxy.mjs'
 
 export const JUDGED = {
@@ -88,12 +88,7 @@ export async function judged(context) {
       `${JUDGED.ratePerSecond} requests/s; bad model 5XX ${JUDGED.badErrorRate * 100}%, healthy ${options.healthyErrorRate * 100}%; ` +
       `CloudWatch publishes a minute ${JUDGED.publicationDelaySeconds.join(' to ')} s after it closes.`
   )
-  const plans = []
-  for (let index = 1; index <= runs; index++) {
-    plans.push({ kind: 'bad', index, startAfterMs: ((index - 1) * MINUTE_MS) / runs })
-    plans.push({ kind: 'healthy', index, startAfterMs: ((index - 0.5) * MINUTE_MS) / runs })
-  }
-  const done = await Promise.all(plans.map((plan) => judgedRun(context, plan)))
+  const done = await Promise.all(sideBySide(runs).map((plan) => judgedRun(context, plan)))
   const publications = await control.metricPublications()
   const outcome = (entry) => entry.run.outputs['rollout-result'] ?? `no result (exit ${entry.run.exitCode})`
   const bad = done.filter((entry) => entry.kind === 'bad')

@@ -11,7 +11,7 @@ import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import { addInstanceTime, type RolloutRecord, type RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { updateWeightsAndCapacities } from '../update.js'
-import { createEndpointConfig, deleteConfigQuietly } from '../resources.js'
+import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
 import { floorMinute, hasGates, StepJudge, type MinuteFigures } from './gates.js'
 import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
@@ -21,7 +21,7 @@ import { failedUpdateResult, type RolloutResult } from './result.js'
 import { rollBack } from './rollback.js'
 import { releaseServingCapacity } from './scaling.js'
 import { inFlightRollout } from './state.js'
-import { joinCanary, recordPauseStart, switchToRelease } from './switch.js'
+import { createCanaryConfig, joinCanary, recordPauseStart, switchToRelease } from './switch.js'
 import { decisions, NO_GATES_WARNING } from './words.js'
 
 /** Where a rollout stands: the plan, the move it has reached, and what the judging has learnt so far. */
@@ -96,14 +96,7 @@ async function perform(
 ): Promise<RolloutResult | undefined> {
   switch (move.kind) {
     case 'create-canary-config':
-      await createEndpointConfig(
-        ctx,
-        inFlight.canaryConfig,
-        move.variants,
-        { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant },
-        inFlight.userTags,
-        move.configSettings
-      )
+      await createCanaryConfig(ctx, inFlight, move)
       return undefined
     case 'hold-capacity':
       await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast)

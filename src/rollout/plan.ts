@@ -18,7 +18,7 @@ import { instanceHoursText } from '../summary.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
 import type { Move } from './moves.js'
-import { recordPauseStart } from './switch.js'
+import { createCanaryConfig, recordPauseStart } from './switch.js'
 import { describeGates, hasGates, needsTraffic } from './gates.js'
 import { leastTimeoutMs } from './native-limits.js'
 import { withScalingMoved } from './scaling.js'
@@ -83,14 +83,7 @@ async function rehearseMove(
   const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
   switch (move.kind) {
     case 'create-canary-config':
-      await createEndpointConfig(
-        ctx,
-        inFlight.canaryConfig,
-        move.variants,
-        { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant },
-        inFlight.userTags,
-        move.configSettings
-      )
+      await createCanaryConfig(ctx, inFlight, move)
       return
     case 'hold-capacity':
       await holdServingCapacityFor(ctx, scene.endpoint, inFlight)

@@ -15,8 +15,25 @@ import { carriedConfigSettings } from '../serving.js'
 import { TAGS } from '../tags.js'
 import { updateEndpointConfig } from '../update.js'
 import { releaseVariant, type InFlight } from './in-flight.js'
+import type { Move } from './moves.js'
 import { releaseServingCapacity, withScalingMoved } from './scaling.js'
 import { inFlightRollout } from './state.js'
+
+/** The config with the serving variants and the new one beside them at weight 0: the same call in a dry run. */
+export async function createCanaryConfig(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  move: Extract<Move, { kind: 'create-canary-config' }>
+): Promise<void> {
+  await createEndpointConfig(
+    ctx,
+    inFlight.canaryConfig,
+    move.variants,
+    { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant },
+    inFlight.userTags,
+    move.configSettings
+  )
+}
 
 export async function joinCanary(ctx: OperationContext, inFlight: InFlight, fleet: number): Promise<void> {
   await core.group(`Adding ${inFlight.newVariant} beside the serving variants at weight 0`, () =>
