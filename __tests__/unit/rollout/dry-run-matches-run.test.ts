@@ -110,18 +110,37 @@ describe('a dry run plans the calls its run makes', () => {
   it.each([
     ['rollback', { operation: 'rollback', 'endpoint-name': 'fraud', 'endpoint-config-name': 'fraud-v1-config' }],
     ['update-traffic', { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'AllTraffic=100' }],
-    ['update-capacity', { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '6' }]
+    ['update-capacity', { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '6' }],
+    [
+      'configure-autoscaling',
+      {
+        operation: 'configure-autoscaling',
+        'endpoint-name': 'fraud',
+        'min-capacity': '2',
+        'max-capacity': '8',
+        'scaling-metric': 'InvocationsPerInstance',
+        'target-value': '100'
+      }
+    ],
+    ['delete', { operation: 'delete', 'endpoint-name': 'fraud', 'delete-model': 'true' }],
+    ['delete-autoscaling', { operation: 'delete-autoscaling', 'endpoint-name': 'fraud' }]
   ])('%s', async (name, inputs) => {
-    const before =
-      name === 'rollback'
-        ? async (): Promise<void> => {
-            const deployed = await runAction(
-              { ...CANARY_DEPLOY, strategy: 'all-at-once', 'traffic-steps': '100' },
-              { clock }
-            )
-            expect(deployed.failed).toBeUndefined()
-          }
-        : undefined
-    await expectDryRunToMatch(inputs, before)
+    const before: Record<string, () => Promise<void>> = {
+      rollback: async () => {
+        const deployed = await runAction(
+          { ...CANARY_DEPLOY, strategy: 'all-at-once', 'traffic-steps': '100' },
+          { clock }
+        )
+        expect(deployed.failed).toBeUndefined()
+      },
+      // Something to delete: the variant registered with a policy.
+      'delete-autoscaling': async () => {
+        fake.seedScaling('fraud', 'AllTraffic', { min: 1, max: 4 }, [
+          { PolicyName: 'cpu', PolicyARN: 'arn:policy/cpu', PolicyType: 'TargetTrackingScaling' }
+        ])
+      }
+    }
+    const planned = await expectDryRunToMatch(inputs, before[name])
+    expect(planned.length).toBeGreaterThan(0)
   })
 })
