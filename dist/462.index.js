@@ -56,24 +56,18 @@ var words = __webpack_require__(7080);
  * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html
  *
  * It works at every poll of the wait for the deployment, which it keeps
- * short enough for its evaluations and heartbeats. A verdict is never "passed" without evidence: when the new fleet
- * has not served enough to judge by the time SageMaker would finish, the
- * verdict turns failed (on-inconclusive: rollback), so SageMaker rolls back
- * instead of completing a deployment nothing showed healthy.
+ * short enough for its evaluations and heartbeats. A verdict is never
+ * "passed" without evidence: when the new fleet has not served enough to
+ * judge by the time SageMaker would finish (less the time a failed verdict
+ * takes to reach it: failedVerdictRollbackMs), the verdict turns failed
+ * (on-inconclusive: rollback), so SageMaker rolls back instead of completing
+ * a deployment nothing showed healthy.
  */
 
 
 
 
 
-/**
- * How long before SageMaker ends its bakes a verdict must turn failed to be
- * acted on: the poll that publishes it (a gate-interval at most), one alarm
- * period for the alarm to see it, and SageMaker's reaction.
- */
-function verdictLeadMs(gateIntervalMs) {
-    return gateIntervalMs + (0,verdict_alarm/* verdictPeriodSeconds */.GE)(gateIntervalMs) * 1000 + verdict_alarm/* SAGEMAKER_REACTION_MS */.ek;
-}
 /** The new fleet's share shows in the pending variant's status: Baking (or ActivatingTraffic) once it takes traffic. */
 function trafficStartedAt(endpoint, newConfig, now) {
     const pending = endpoint.PendingDeploymentSummary;
@@ -181,15 +175,18 @@ class DeploymentJudge {
      * period earlier, so the alarm fires while SageMaker still listens.
      */
     decideUndecided() {
-        if (this.conclusion || this.passedOnce || this.trafficSince === undefined)
+        // A pass stands only while no window leans to failure on thin evidence, as at the end of the action's steps.
+        const healthy = this.passedOnce && this.judge.leaningToFailure === undefined;
+        if (this.conclusion || healthy || this.trafficSince === undefined)
             return;
         const lastBakeFrom = this.lastBakeStart();
         if (lastBakeFrom === undefined)
             return;
-        const decideBy = lastBakeFrom + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs);
+        const decideBy = lastBakeFrom + this.fleets.bakesMs - (0,verdict_alarm/* failedVerdictRollbackMs */.tS)(this.settings.gateIntervalMs);
         if (this.ctx.clock.now() < decideBy)
             return;
-        const why = this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge';
+        const why = this.judge.leaningToFailure ??
+            (this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge');
         this.conclusion = {
             verdict: 'inconclusive',
             reason: `the gates could not judge the new fleet within SageMaker's bakes (${(0,parse/* formatDuration */.a3)(this.fleets.bakesMs)}): ${why}`
@@ -206,11 +203,15 @@ class DeploymentJudge {
     fail(reason) {
         this.conclusion = { verdict: 'failed', reason };
         this.published = 'failed';
-        this.ctx.warn(`The new fleet failed its gates: ${reason}. SageMaker rolls back on the verdict alarm.`);
+        const acted = this.settings.autoRollback ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off';
+        this.ctx.warn(`The new fleet failed its gates: ${reason}; ${acted}.`);
     }
     conclude() {
         if (this.conclusion)
             return { ...this.conclusion, toldSageMaker: this.published === 'failed' };
+        if (this.judge.leaningToFailure !== undefined) {
+            return { verdict: 'inconclusive', reason: `the last window was still undecided: ${this.judge.leaningToFailure}` };
+        }
         if (this.passedOnce && this.failures === 0)
             return { verdict: 'passed' };
         if (this.failures > 0) {
@@ -976,13 +977,12 @@ async function refuseFiringAlarms(ctx, alarmNames) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fp: () => (/* binding */ createVerdictAlarm),
-/* harmony export */   GE: () => (/* binding */ verdictPeriodSeconds),
 /* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
 /* harmony export */   TP: () => (/* binding */ publishVerdict),
 /* harmony export */   eI: () => (/* binding */ deleteVerdictAlarm),
-/* harmony export */   ek: () => (/* binding */ SAGEMAKER_REACTION_MS)
+/* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
 /* harmony export */ });
-/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, evaluationRangePeriods, heartbeatWindowMs, failedVerdictRollbackMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
+/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, SAGEMAKER_REACTION_MS, verdictPeriodSeconds, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
 /* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /**

@@ -141,13 +141,12 @@ async function removeDeploymentAlarms(ctx, native) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fp: () => (/* binding */ createVerdictAlarm),
-/* harmony export */   GE: () => (/* binding */ verdictPeriodSeconds),
 /* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
 /* harmony export */   TP: () => (/* binding */ publishVerdict),
 /* harmony export */   eI: () => (/* binding */ deleteVerdictAlarm),
-/* harmony export */   ek: () => (/* binding */ SAGEMAKER_REACTION_MS)
+/* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
 /* harmony export */ });
-/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, evaluationRangePeriods, heartbeatWindowMs, failedVerdictRollbackMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
+/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, SAGEMAKER_REACTION_MS, verdictPeriodSeconds, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
 /* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /**

@@ -8,10 +8,12 @@
  * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html
  *
  * It works at every poll of the wait for the deployment, which it keeps
- * short enough for its evaluations and heartbeats. A verdict is never "passed" without evidence: when the new fleet
- * has not served enough to judge by the time SageMaker would finish, the
- * verdict turns failed (on-inconclusive: rollback), so SageMaker rolls back
- * instead of completing a deployment nothing showed healthy.
+ * short enough for its evaluations and heartbeats. A verdict is never
+ * "passed" without evidence: when the new fleet has not served enough to
+ * judge by the time SageMaker would finish (less the time a failed verdict
+ * takes to reach it: failedVerdictRollbackMs), the verdict turns failed
+ * (on-inconclusive: rollback), so SageMaker rolls back instead of completing
+ * a deployment nothing showed healthy.
  */
 import * as core from '@actions/core'
 import type { OperationContext } from '../context.js'
@@ -20,13 +22,7 @@ import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { floorMinute, StepJudge } from './gates.js'
-import {
-  heartbeatIntervalMs,
-  publishVerdict,
-  SAGEMAKER_REACTION_MS,
-  verdictPeriodSeconds,
-  type Verdict
-} from './verdict-alarm.js'
+import { failedVerdictRollbackMs, heartbeatIntervalMs, publishVerdict, type Verdict } from './verdict-alarm.js'
 import { EvaluationLog, failedStepReason } from './words.js'
 
 export interface JudgedFleets {
@@ -48,15 +44,6 @@ export interface FleetVerdict {
   reason?: string
   /** Whether SageMaker was told: the verdict alarm's metric turned failed. */
   toldSageMaker?: boolean
-}
-
-/**
- * How long before SageMaker ends its bakes a verdict must turn failed to be
- * acted on: the poll that publishes it (a gate-interval at most), one alarm
- * period for the alarm to see it, and SageMaker's reaction.
- */
-export function verdictLeadMs(gateIntervalMs: number): number {
-  return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS
 }
 
 /** The new fleet's share shows in the pending variant's status: Baking (or ActivatingTraffic) once it takes traffic. */
@@ -164,12 +151,16 @@ export class DeploymentJudge {
    * period earlier, so the alarm fires while SageMaker still listens.
    */
   private decideUndecided(): void {
-    if (this.conclusion || this.passedOnce || this.trafficSince === undefined) return
+    // A pass stands only while no window leans to failure on thin evidence, as at the end of the action's steps.
+    const healthy = this.passedOnce && this.judge.leaningToFailure === undefined
+    if (this.conclusion || healthy || this.trafficSince === undefined) return
     const lastBakeFrom = this.lastBakeStart()
     if (lastBakeFrom === undefined) return
-    const decideBy = lastBakeFrom + this.fleets.bakesMs - verdictLeadMs(this.settings.gateIntervalMs)
+    const decideBy = lastBakeFrom + this.fleets.bakesMs - failedVerdictRollbackMs(this.settings.gateIntervalMs)
     if (this.ctx.clock.now() < decideBy) return
-    const why = this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge'
+    const why =
+      this.judge.leaningToFailure ??
+      (this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge')
     this.conclusion = {
       verdict: 'inconclusive',
       reason: `the gates could not judge the new fleet within SageMaker's bakes (${formatDuration(this.fleets.bakesMs)}): ${why}`
@@ -187,11 +178,15 @@ export class DeploymentJudge {
   private fail(reason: string): void {
     this.conclusion = { verdict: 'failed', reason }
     this.published = 'failed'
-    this.ctx.warn(`The new fleet failed its gates: ${reason}. SageMaker rolls back on the verdict alarm.`)
+    const acted = this.settings.autoRollback ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off'
+    this.ctx.warn(`The new fleet failed its gates: ${reason}; ${acted}.`)
   }
 
   conclude(): FleetVerdict {
     if (this.conclusion) return { ...this.conclusion, toldSageMaker: this.published === 'failed' }
+    if (this.judge.leaningToFailure !== undefined) {
+      return { verdict: 'inconclusive', reason: `the last window was still undecided: ${this.judge.leaningToFailure}` }
+    }
     if (this.passedOnce && this.failures === 0) return { verdict: 'passed' }
     if (this.failures > 0) {
       return {
