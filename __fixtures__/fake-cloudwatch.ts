@@ -49,6 +49,12 @@ export class FakeCloudWatch {
   private readonly behaviours = new Map<string, Array<{ from: number; behaviour: ModelBehaviour }>>()
   /** Requests per second one instance serves; beyond it, requests fail and latency rises. */
   capacityPerInstance: (instanceType: string) => number = () => Infinity
+  /**
+   * Whether CloudWatch serves ModelLatency's p99. AWS lists only Average, Sum,
+   * Min, Max and Sample Count for it; where SageMaker publishes statistic sets,
+   * CloudWatch has no percentile to serve.
+   */
+  latencyPercentiles = true
   /** How long after a minute closes its datapoints appear; SageMaker shows one to three minutes. */
   publicationDelayMs: (minuteStart: number) => number = () => 90_000
   /** What each endpoint served from when, oldest first. */
@@ -192,7 +198,7 @@ export class FakeCloudWatch {
             const figures = this.published(endpointName, variant, minute)
             if (figures) minutes.push(figures)
           }
-          const value = statistic(stat?.Metric?.MetricName, stat?.Stat, minutes)
+          const value = statistic(stat?.Metric?.MetricName, stat?.Stat, minutes, this.latencyPercentiles)
           if (value === undefined) continue
           timestamps.push(new Date(bucket))
           values.push(value)
@@ -203,7 +209,12 @@ export class FakeCloudWatch {
   }
 }
 
-function statistic(metric: string | undefined, stat: string | undefined, minutes: MinuteFigures[]): number | undefined {
+function statistic(
+  metric: string | undefined,
+  stat: string | undefined,
+  minutes: MinuteFigures[],
+  percentiles: boolean
+): number | undefined {
   if (minutes.length === 0) return undefined
   const sum = (pick: (figures: MinuteFigures) => number): number => minutes.reduce((total, m) => total + pick(m), 0)
   switch (metric) {
@@ -215,7 +226,7 @@ function statistic(metric: string | undefined, stat: string | undefined, minutes
       return 0
     case 'ModelLatency': {
       const p99s = minutes.flatMap((figures) => (figures.latencyP99Ms === undefined ? [] : [figures.latencyP99Ms]))
-      if (p99s.length === 0) return undefined
+      if (p99s.length === 0 || (stat === 'p99' && !percentiles)) return undefined
       // Published in microseconds; the average sits well below the tail.
       const worst = Math.max(...p99s) * 1000
       return stat === 'p99' ? worst : worst / 2

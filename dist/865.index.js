@@ -2106,7 +2106,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(462)]).then(__webpack_require__.bind(__webpack_require__, 9462))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(802)]).then(__webpack_require__.bind(__webpack_require__, 4802))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':

@@ -484,6 +484,48 @@ describe('CloudWatch reads', () => {
     expect(older['old']?.Timestamps?.map((t) => t.getTime())).toEqual([old])
     expect(older['old']?.Values).toEqual([16])
   }, 30_000)
+  it('serves a percentile of statistic sets only where each holds one sample or its Min equals its Max', async () => {
+    const t0 = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000
+    const put = (
+      variant: string,
+      at: number,
+      set: { SampleCount: number; Sum: number; Minimum: number; Maximum: number }
+    ) =>
+      aws.cloudwatch.send(
+        new PutMetricDataCommand({
+          Namespace: 'AWS/SageMaker',
+          MetricData: [
+            {
+              MetricName: 'ModelLatency',
+              Dimensions: [
+                { Name: 'EndpointName', Value: 'percentiles' },
+                { Name: 'VariantName', Value: variant }
+              ],
+              Timestamp: new Date(at),
+              StatisticValues: set
+            }
+          ]
+        })
+      )
+    await put('spread', t0 + 5_000, { SampleCount: 3, Sum: 600, Minimum: 100, Maximum: 300 })
+    await put('flat', t0 + 5_000, { SampleCount: 2, Sum: 400, Minimum: 200, Maximum: 200 })
+    await put('flat', t0 + 15_000, { SampleCount: 1, Sum: 900, Minimum: 900, Maximum: 900 })
+
+    const results = await metricData(
+      [
+        metric('percentiles', 'spread', 'ModelLatency', 'p99', 60, 'spreadP99'),
+        metric('percentiles', 'spread', 'ModelLatency', 'Average', 60, 'spreadAverage'),
+        metric('percentiles', 'flat', 'ModelLatency', 'p50', 60, 'flatP50'),
+        metric('percentiles', 'flat', 'ModelLatency', 'p99', 60, 'flatP99')
+      ],
+      new Date(t0),
+      new Date(t0 + 60_000)
+    )
+    expect(results['spreadP99']?.Values).toEqual([])
+    expect(results['spreadAverage']?.Values).toEqual([200])
+    expect(results['flatP50']?.Values).toEqual([200])
+    expect(results['flatP99']?.Values).toEqual([900])
+  }, 30_000)
 })
 
 describe('alarms', () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { CreateEndpointCommand, DeleteModelCommand } from '@aws-sdk/client-sagemaker'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { waitForEndpoint } from './harness.js'
 import {
   describeEndpoint,
@@ -64,5 +65,35 @@ describe('nothing in use is lost', () => {
     expect(left.configs).toContain(sharedConfig)
     expect(left.models).toContain('ledger-v1')
     expect((await describeEndpoint(scenario.aws, 'ledger-twin')).EndpointStatus).toBe('InService')
+  })
+})
+
+describe('a gate that cannot be judged', () => {
+  it('max-latency-p99 is refused before any change where CloudWatch serves no p99 of the serving variant', async () => {
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1' })
+    )
+    // SageMaker publishing ModelLatency as statistic sets: CloudWatch has no percentile to serve.
+    await scenario.control.configure({ metricsMode: 'instant', latencyPercentiles: false })
+    for (let request = 0; request < 5; request++) {
+      await scenario.aws.runtime.send(
+        new InvokeEndpointCommand({ EndpointName: 'ledger', Body: '{}', ContentType: 'application/json' })
+      )
+    }
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.deploy('ledger', {
+      'image-uri': image('2'),
+      'model-name': 'ledger-v2',
+      'max-latency-p99': '250ms'
+    })
+
+    const errors = expectFailure(refused)
+    expect(errors[0]).toMatch(/^Input "max-latency-p99" cannot be judged on endpoint "ledger"/)
+    expect(errors[0]).toContain('but not its p99')
+    expect(await inventory(scenario.aws)).toEqual(before)
+    expect((await describeEndpoint(scenario.aws, 'ledger')).EndpointConfigName).toBe(
+      serving.outputs['endpoint-config-name']
+    )
   })
 })

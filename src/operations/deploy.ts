@@ -27,6 +27,7 @@ import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
+import { refuseUnservedLatencyPercentile } from '../rollout/latency-check.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
 import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
@@ -113,6 +114,7 @@ async function deployOver(
   ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig)
   const serving = await readServing(ctx, existing, currentConfig)
   refuseWhatCannotBeCarried(ctx, serving, deploy.rollout)
+  await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '')
   const blueprint = await blueprintFor(ctx, deploy, release, serving)
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {

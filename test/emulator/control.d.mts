@@ -64,6 +64,8 @@ export interface EmulatorSettings {
   metricsDelaySeconds?: [number, number] | number
   /** 'instant' publishes each request's metrics at once, the open minute included. */
   metricsMode?: MetricsMode
+  /** false publishes ModelLatency as statistic sets, from which CloudWatch serves no percentile (default true). */
+  latencyPercentiles?: boolean
   /** Requests per second one instance serves, by instance type. */
   capacityPerInstance?: Record<string, number>
   /** Requests per second of a .large instance of a type not in capacityPerInstance (x2 per size step). */
@@ -77,6 +79,7 @@ export interface EmulatorConfig {
   seed: number | null
   metricsDelaySeconds: [number, number]
   metricsMode: MetricsMode
+  latencyPercentiles: boolean
   capacityPerInstance: Record<string, number>
   defaultCapacityPerInstance: number
   autoscalingIntervalSeconds: number

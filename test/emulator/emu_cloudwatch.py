@@ -206,11 +206,23 @@ def _publish(backend: Any, endpoint: str, variant: str, config: str | None, minu
     flag("Invocation5XXErrors", a.errors5xx)
     counter("InvocationsPerInstance", a.per_instance, a.per_instance_min, a.per_instance_max)
     for name, samples in (("ModelLatency", a.model), ("OverheadLatency", a.overhead)):
-        if samples:
-            values = list(samples)
+        if not samples:
+            continue
+        values = list(samples)
+        counts = [samples[v] for v in values]
+        if STATE.latency_percentiles:
             backend.metric_data.append(
-                DistributionDatum(NAMESPACE, name, values, [samples[v] for v in values], dimensions, stamp,
-                                  "Microseconds")
+                DistributionDatum(NAMESPACE, name, values, counts, dimensions, stamp, "Microseconds")
+            )
+        else:
+            # As a statistic set: Average, Sum, Minimum, Maximum and SampleCount
+            # only, the statistics AWS's metric table lists for ModelLatency.
+            backend.metric_data.append(
+                cw_models.MetricAggregatedDatum(
+                    namespace=NAMESPACE, name=name, min_stat=min(values), max_stat=max(values),
+                    sample_count=float(sum(counts)), sum_stat=float(sum(v * c for v, c in zip(values, counts))),
+                    dimensions=dimensions, timestamp=stamp, unit="Microseconds",
+                )
             )
 
 
@@ -296,10 +308,17 @@ def statistic(data: list[Any], stat: str) -> float | None:
             if isinstance(a, DistributionDatum):
                 for value, n in zip(a.values, a.counts):
                     distribution[value] = distribution.get(value, 0.0) + n
+        for a in aggregates:
+            if isinstance(a, DistributionDatum):
+                continue
+            # CloudWatch computes a percentile from a statistic set only when
+            # it holds one sample or its Min equals its Max
+            # (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
+            if a.sample_count != 1 and a.min != a.max:
+                return None
+            distribution[a.min] = distribution.get(a.min, 0.0) + float(a.sample_count)
         if not distribution:
-            # Statistic sets carry no distribution; their maximum is the only
-            # honest upper bound for a percentile.
-            return max(a.max for a in aggregates) if aggregates else None
+            return None
         values = sorted(distribution)
         return nearest_rank(values, [distribution[v] for v in values], float(match.group(1)))
     raise ValidationError(f"The statistic {stat} is not supported by this emulator.")

@@ -97,6 +97,9 @@ class EmulatorState:
         self._streams: dict[str, random.Random] = {}
         self.metrics_delay = default_metrics_delay()
         self.metrics_mode = "faithful"
+        # Whether ModelLatency is published as raw values, from which CloudWatch
+        # computes percentiles, or as statistic sets, from which it cannot.
+        self.latency_percentiles = True
         self.capacity_per_instance: dict[str, float] = {}
         self.default_capacity_per_instance = 10.0
         self.autoscaling_interval = 10.0
@@ -148,6 +151,7 @@ class EmulatorState:
             "seed": self.seed,
             "metricsDelaySeconds": list(self.metrics_delay),
             "metricsMode": self.metrics_mode,
+            "latencyPercentiles": self.latency_percentiles,
             "capacityPerInstance": dict(self.capacity_per_instance),
             "defaultCapacityPerInstance": self.default_capacity_per_instance,
             "autoscalingIntervalSeconds": self.autoscaling_interval,
@@ -162,6 +166,7 @@ class EmulatorState:
             "seed",
             "metricsDelaySeconds",
             "metricsMode",
+            "latencyPercentiles",
             "capacityPerInstance",
             "defaultCapacityPerInstance",
             "autoscalingIntervalSeconds",
@@ -184,6 +189,10 @@ class EmulatorState:
             if payload["metricsMode"] not in METRICS_MODES:
                 raise ValueError(f"metricsMode must be one of {', '.join(METRICS_MODES)}")
             changes["metrics_mode"] = payload["metricsMode"]
+        if "latencyPercentiles" in payload:
+            if not isinstance(payload["latencyPercentiles"], bool):
+                raise ValueError("latencyPercentiles must be true or false")
+            changes["latency_percentiles"] = payload["latencyPercentiles"]
         if "capacityPerInstance" in payload:
             table = payload["capacityPerInstance"] or {}
             if not isinstance(table, dict):

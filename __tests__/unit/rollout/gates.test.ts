@@ -625,3 +625,56 @@ describe('comparison with the baseline', () => {
     )
   })
 })
+
+describe('max-latency-p99 on an endpoint whose p99 CloudWatch does not serve', () => {
+  /** The serving variant has served for ten minutes before the deploy, so the last hour holds its traffic. */
+  function afterTenMinutesOfTraffic(): ReturnType<typeof withTraffic> {
+    const clock = withTraffic(fake)
+    fake.recordServing('fraud')
+    clock.advance(10 * MINUTE)
+    return clock
+  }
+
+  it('is refused before any change, naming the input and what to use instead', async () => {
+    const clock = afterTenMinutesOfTraffic()
+    fake.cloudwatch.latencyPercentiles = false
+
+    const result = await runAction({ ...canary, 'max-latency-p99': '250ms' }, { clock })
+
+    expect(changeCalls(aws)).toEqual([])
+    expect(result.failed).toMatch(/^Input "max-latency-p99" cannot be judged on endpoint "fraud"/)
+    expect(result.failed).toMatch(/"AllTraffic" took \d+ requests in the last hour/)
+    expect(result.failed).toContain("ModelLatency's average (20.0 ms) but not its p99")
+    expect(result.failed).toContain('alarm-names')
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+  })
+
+  it('refuses max-latency-p99-increase alone too', async () => {
+    const clock = afterTenMinutesOfTraffic()
+    fake.cloudwatch.latencyPercentiles = false
+
+    const result = await runAction({ ...canary, 'max-latency-p99-increase': '20%' }, { clock })
+
+    expect(changeCalls(aws)).toEqual([])
+    expect(result.failed).toMatch(/^Input "max-latency-p99-increase" cannot be judged/)
+  })
+
+  it('goes ahead where the p99 is served, judging the rollout on it', async () => {
+    const clock = afterTenMinutesOfTraffic()
+
+    const result = await runAction({ ...canary, 'max-latency-p99': '250ms' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(SUCCEEDED)
+  })
+
+  it('is not refused on an endpoint with no traffic in the last hour: nothing says either way', async () => {
+    const clock = withTraffic(fake, 0)
+    fake.cloudwatch.latencyPercentiles = false
+
+    const result = await runAction({ ...canary, 'max-latency-p99': '250ms' }, { clock })
+
+    expect(result.failed ?? '').not.toContain('cannot be judged')
+    expect(changeCalls(aws).length).toBeGreaterThan(0)
+  })
+})

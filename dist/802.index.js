@@ -1,8 +1,8 @@
-export const id = 462;
-export const ids = [462];
+export const id = 802;
+export const ids = [802];
 export const modules = {
 
-/***/ 9462:
+/***/ 4802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -513,6 +513,42 @@ function rollingBatchInstances(settings, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
 }
 
+;// CONCATENATED MODULE: ./src/rollout/latency-check.ts
+
+
+/** How far back the serving variant's traffic is looked at. */
+const LATENCY_CHECK_WINDOW_MS = 60 * 60_000;
+/**
+ * Refuses the latency gates when the serving variant took traffic in the last
+ * hour and CloudWatch served no p99 of its ModelLatency. A variant with no
+ * traffic proves nothing either way, and is let through: its rollout's own
+ * minutes are judged as they come.
+ */
+async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
+    const input = gates.maxLatencyP99Ms !== undefined
+        ? 'max-latency-p99'
+        : gates.maxLatencyP99Increase !== undefined
+            ? 'max-latency-p99-increase'
+            : undefined;
+    if (!input)
+        return;
+    const { start, end } = (0,metrics/* alignedWindow */.p1)(ctx.clock.now(), LATENCY_CHECK_WINDOW_MS, 60);
+    const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
+        endpointName: ctx.endpointName,
+        variants: [servingVariant],
+        start,
+        end,
+        periodSeconds: 60
+    });
+    const serving = result.variants[0];
+    if (!serving || serving.invocations === 0 || serving.latencyP99Ms !== undefined)
+        return;
+    const published = serving.latencyAverageMs === undefined
+        ? 'and no ModelLatency at all'
+        : `and ModelLatency's average (${serving.latencyAverageMs.toFixed(1)} ms) but not its p99`;
+    throw new parse/* InputError */.dz(input, `cannot be judged on endpoint "${ctx.endpointName}": its serving variant "${servingVariant}" took ${serving.invocations} requests in the last hour, ${published}, so CloudWatch serves this endpoint no p99 and every latency gate would be inconclusive; nothing was changed. Remove ${input} and name a CloudWatch alarm on ModelLatency's Average or Maximum in alarm-names instead`);
+}
+
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
@@ -812,6 +848,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
 
 
 
+
 async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
@@ -870,6 +907,7 @@ async function deployOver(ctx, deploy, release, existing, startedAt) {
     ctx.expectedFleetChangeMs = (0,expectations/* lastFleetChangeMs */.j)(existing, currentConfig);
     const serving = await (0,src_serving/* readServing */.xT)(ctx, existing, currentConfig);
     (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy.rollout);
+    await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '');
     const blueprint = await blueprintFor(ctx, deploy, release, serving);
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
