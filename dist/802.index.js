@@ -513,6 +513,8 @@ function rollingBatchInstances(settings, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
 }
 
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/rollout/latency-check.ts
 
 
@@ -849,6 +851,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
 
 
 
+
 async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
@@ -930,6 +933,10 @@ async function deployOver(ctx, deploy, release, existing, startedAt) {
     if (nativeVariant) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
         (0,native_limits/* checkFleetFits */.P$)(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
+        (0,native_limits/* refuseGuardrailExclusions */.x3)(existing.EndpointArn, [...(currentConfig.ProductionVariants ?? []), nativeVariant], [
+            (0,serving_container/* servingContainer */._B)(serving.model)?.ModelPackageName,
+            deploy.source.kind === 'package' ? deploy.source.modelPackageArn : undefined
+        ]);
         // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
         if (deploy.rollout.strategy === 'rolling') {
             deploy.rollout.batchSize = (0,rolling_batch/* rollingBatchFor */.tc)((0,resources/* fleetSize */.oE)([nativeVariant]), deploy.rollout.batchSize);

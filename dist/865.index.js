@@ -2535,7 +2535,8 @@ function rollingBatchFor(fleet, requested, shown = '') {
 /* harmony export */   P$: () => (/* binding */ checkFleetFits),
 /* harmony export */   a6: () => (/* binding */ PROVISIONING_ESTIMATE_MS),
 /* harmony export */   j3: () => (/* binding */ checkSageMakerControllerLimits),
-/* harmony export */   lo: () => (/* binding */ leastTimeoutMs)
+/* harmony export */   lo: () => (/* binding */ leastTimeoutMs),
+/* harmony export */   x3: () => (/* binding */ refuseGuardrailExclusions)
 /* harmony export */ });
 /* unused harmony export SAGEMAKER_LIMITS */
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
@@ -2690,6 +2691,38 @@ function refuseWhatSageMakerCannotJudge(settings) {
     const verdict = settings.autoRollback ? VERDICT_ALARMS : 0;
     if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`);
+    }
+}
+/** The account of an ARN (its fifth field), or undefined for anything that is not one. */
+function accountOf(arn) {
+    const parts = (arn ?? '').split(':');
+    return parts[0] === 'arn' && parts.length >= 6 ? parts[4] : undefined;
+}
+/**
+ * Endpoints SageMaker will not run a guarded deployment on: with Marketplace
+ * containers or Inf1 instances it "will fall back to using a blue/green
+ * deployment with all at once traffic shifting and no final baking period"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html).
+ * All traffic would move before anything could be judged, and the deployment
+ * end before the action's verdict could reach it, so it is refused before any
+ * change. AWS gives no way to tell a Marketplace package from one shared by
+ * another account: a package of any other account is taken for one, the safer
+ * reading.
+ */
+function refuseGuardrailExclusions(endpointArn, fleets, modelPackages) {
+    const inf1 = fleets.find((fleet) => fleet.InstanceType?.startsWith('ml.inf1.'));
+    const instead = 'use rollout-controller: action, whose canary is judged before traffic moves';
+    if (inf1) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollout-controller', `sagemaker cannot guard a deployment on Inf1 instances (variant "${inf1.VariantName}" runs on ${inf1.InstanceType}): SageMaker would fall back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`);
+    }
+    const account = accountOf(endpointArn);
+    // A package named without an ARN is the caller's own.
+    const foreign = modelPackages.find((arn) => {
+        const owner = accountOf(arn);
+        return owner !== undefined && account !== undefined && owner !== account;
+    });
+    if (foreign) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollout-controller', `sagemaker cannot guard a deployment of model package "${foreign}": it belongs to another account, as every AWS Marketplace package does, and with Marketplace containers SageMaker falls back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`);
     }
 }
 

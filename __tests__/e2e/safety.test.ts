@@ -96,4 +96,33 @@ describe('a gate that cannot be judged', () => {
       serving.outputs['endpoint-config-name']
     )
   })
+
+  it('rollout-controller: sagemaker is refused before any change on Inf1, where SageMaker would not bake', async () => {
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', {
+        'image-uri': image('1'),
+        'model-name': 'ledger-v1',
+        'instance-type': 'ml.inf1.xlarge',
+        'instance-count': '2'
+      })
+    )
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.deploy('ledger', {
+      'image-uri': image('2'),
+      'model-name': 'ledger-v2',
+      'rollout-controller': 'sagemaker',
+      strategy: 'canary',
+      'traffic-steps': '50,100',
+      'bake-time': '1m',
+      timeout: '30m'
+    })
+
+    const errors = expectFailure(refused)
+    expect(errors[0]).toMatch(/^Input "rollout-controller" sagemaker cannot guard a deployment on Inf1 instances/)
+    expect(await inventory(scenario.aws)).toEqual(before)
+    expect((await describeEndpoint(scenario.aws, 'ledger')).EndpointConfigName).toBe(
+      serving.outputs['endpoint-config-name']
+    )
+  })
 })

@@ -26,7 +26,8 @@ import {
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates } from '../metrics.js'
 import { runSageMakerRollout } from '../rollout/native.js'
-import { checkFleetFits } from '../rollout/native-limits.js'
+import { checkFleetFits, refuseGuardrailExclusions } from '../rollout/native-limits.js'
+import { servingContainer } from '../serving-container.js'
 import { refuseUnservedLatencyPercentile } from '../rollout/latency-check.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
@@ -144,6 +145,14 @@ async function deployOver(
       currentConfig.ProductionVariants ?? [],
       nativeVariant,
       (name) => shownSetting(deploy, ctx.settings.timeoutMs, name)
+    )
+    refuseGuardrailExclusions(
+      existing.EndpointArn,
+      [...(currentConfig.ProductionVariants ?? []), nativeVariant],
+      [
+        servingContainer(serving.model)?.ModelPackageName,
+        deploy.source.kind === 'package' ? deploy.source.modelPackageArn : undefined
+      ]
     )
     // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
     if (deploy.rollout.strategy === 'rolling') {

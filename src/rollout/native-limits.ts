@@ -236,3 +236,47 @@ function refuseWhatSageMakerCannotJudge(settings: RolloutSettings): void {
     )
   }
 }
+
+/** The account of an ARN (its fifth field), or undefined for anything that is not one. */
+function accountOf(arn: string | undefined): string | undefined {
+  const parts = (arn ?? '').split(':')
+  return parts[0] === 'arn' && parts.length >= 6 ? parts[4] : undefined
+}
+
+/**
+ * Endpoints SageMaker will not run a guarded deployment on: with Marketplace
+ * containers or Inf1 instances it "will fall back to using a blue/green
+ * deployment with all at once traffic shifting and no final baking period"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html).
+ * All traffic would move before anything could be judged, and the deployment
+ * end before the action's verdict could reach it, so it is refused before any
+ * change. AWS gives no way to tell a Marketplace package from one shared by
+ * another account: a package of any other account is taken for one, the safer
+ * reading.
+ */
+export function refuseGuardrailExclusions(
+  endpointArn: string | undefined,
+  fleets: ProductionVariant[],
+  modelPackages: Array<string | undefined>
+): void {
+  const inf1 = fleets.find((fleet) => fleet.InstanceType?.startsWith('ml.inf1.'))
+  const instead = 'use rollout-controller: action, whose canary is judged before traffic moves'
+  if (inf1) {
+    throw new InputError(
+      'rollout-controller',
+      `sagemaker cannot guard a deployment on Inf1 instances (variant "${inf1.VariantName}" runs on ${inf1.InstanceType}): SageMaker would fall back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`
+    )
+  }
+  const account = accountOf(endpointArn)
+  // A package named without an ARN is the caller's own.
+  const foreign = modelPackages.find((arn) => {
+    const owner = accountOf(arn)
+    return owner !== undefined && account !== undefined && owner !== account
+  })
+  if (foreign) {
+    throw new InputError(
+      'rollout-controller',
+      `sagemaker cannot guard a deployment of model package "${foreign}": it belongs to another account, as every AWS Marketplace package does, and with Marketplace containers SageMaker falls back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`
+    )
+  }
+}

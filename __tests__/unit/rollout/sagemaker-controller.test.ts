@@ -323,6 +323,60 @@ describe("SageMaker's rules, checked before any change", () => {
   })
 })
 
+describe('endpoints SageMaker would not guard, refused before any change', () => {
+  it('a fleet on Inf1 instances, which SageMaker would shift all at once with no bake', async () => {
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [
+      { name: 'AllTraffic', weight: 1, count: 10, model: 'fraud-v1', instanceType: 'ml.inf1.xlarge' }
+    ])
+
+    const result = await runAction({ ...native, 'traffic-steps': '10,100' })
+
+    expect(result.failed).toMatch(
+      /^Input "rollout-controller" sagemaker cannot guard a deployment on Inf1 instances \(variant "AllTraffic" runs on ml\.inf1\.xlarge\)/
+    )
+    expect(result.failed).toContain('use rollout-controller: action')
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it("a serving model from another account's model package, as Marketplace packages are", async () => {
+    const marketplace = 'arn:aws:sagemaker:us-east-1:865070037744:model-package/fraud-scorer-v3'
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-v1-config',
+      [{ name: 'AllTraffic', weight: 1, count: 10, model: 'fraud-v1' }],
+      {},
+      {
+        modelSpec: { PrimaryContainer: { ModelPackageName: marketplace } }
+      }
+    )
+
+    const result = await runAction({ ...native, 'traffic-steps': '10,100' })
+
+    expect(result.failed).toContain(`sagemaker cannot guard a deployment of model package "${marketplace}"`)
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it("a package of the endpoint's own account goes ahead", async () => {
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-v1-config',
+      [{ name: 'AllTraffic', weight: 1, count: 10, model: 'fraud-v1' }],
+      {},
+      {
+        modelSpec: {
+          PrimaryContainer: { ModelPackageName: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/1' }
+        }
+      }
+    )
+    const clock = judgedDeployment()
+
+    const result = await runAction({ ...native, 'traffic-steps': '10,100' }, { clock })
+
+    expect(result.failed ?? '').not.toContain('cannot guard')
+    expect(changeCalls(aws).map((call) => call.name)).toContain('sagemaker.UpdateEndpoint')
+  })
+})
+
 describe('strategy: rolling', () => {
   const rolling = { ...native, strategy: 'rolling', 'traffic-steps': '', 'bake-time': '5m', timeout: '1h' }
 
