@@ -706,6 +706,8 @@ async function createEndpointConfig(ctx, configName, variants, lineage, userTags
         tags[src_tags/* TAGS */.gp.previousConfig] = lineage.previousConfig;
     if (lineage.newVariant)
         tags[src_tags/* TAGS */.gp.newVariant] = lineage.newVariant;
+    if (lineage.modelAsIs)
+        tags[src_tags/* TAGS */.gp.modelAsIs] = 'true';
     const input = {
         ...settings,
         EndpointConfigName: configName,
@@ -1254,7 +1256,7 @@ function carriedExecutionConfig(model, sources) {
 }
 /** The model data an input names, whatever the model source. */
 function modelDataUrlOf(deploy) {
-    return deploy.source.kind === 'package' ? undefined : deploy.source.modelDataUrl;
+    return 'modelDataUrl' in deploy.source ? deploy.source.modelDataUrl : undefined;
 }
 /**
  * The container CreateModel is sent: what runs (image or package, and the

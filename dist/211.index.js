@@ -421,7 +421,7 @@ function carriedExecutionConfig(model, sources) {
 }
 /** The model data an input names, whatever the model source. */
 function modelDataUrlOf(deploy) {
-    return deploy.source.kind === 'package' ? undefined : deploy.source.modelDataUrl;
+    return 'modelDataUrl' in deploy.source ? deploy.source.modelDataUrl : undefined;
 }
 /**
  * The container CreateModel is sent: what runs (image or package, and the

@@ -100,9 +100,10 @@ async function runPromote(ctx, settings) {
     const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__/* .carryOut */ .u)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
     if (!result)
         return;
-    // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
+    // The deploy that paused made the new model, unless it deployed one as it was; a rolled-back promotion leaves it unused.
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
-    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .concludeRollout */ .NS)(ctx, result, { models: model ? [model] : [], configs: [] });
+    const made = model && tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.modelAsIs] !== 'true';
+    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
 }
 
 

@@ -784,7 +784,12 @@ function startRolloutRecord(ctx, settings, inFlight) {
 
 /** The config with the serving variants and the new one beside them at weight 0: the same call in a dry run. */
 async function createCanaryConfig(ctx, inFlight, move) {
-    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.canaryConfig, move.variants, { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, move.configSettings);
+    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.canaryConfig, move.variants, {
+        role: 'canary',
+        previousConfig: inFlight.previousConfig,
+        newVariant: inFlight.newVariant,
+        ...(inFlight.modelAsIs ? { modelAsIs: true } : {})
+    }, inFlight.userTags, move.configSettings);
 }
 async function joinCanary(ctx, inFlight, fleet) {
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Adding ${inFlight.newVariant} beside the serving variants at weight 0`, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.canaryConfig, {
@@ -1089,16 +1094,18 @@ async function readServing(ctx, endpoint, config) {
  * Refuses, before any change, an endpoint whose configs the action could not
  * rebuild faithfully: its rollout would drop what it cannot carry.
  */
-function refuseWhatCannotBeCarried(ctx, serving, rollout) {
+function refuseWhatCannotBeCarried(ctx, serving, deploy) {
     const { config } = serving;
+    const rollout = deploy.rollout;
     const name = `endpoint "${ctx.endpointName}"`;
     if ((config.ShadowProductionVariants ?? []).length > 0) {
         const shadows = (config.ShadowProductionVariants ?? []).map((variant) => variant.VariantName).join(', ');
         throw new Error(`${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`);
     }
-    const pipeline = (0,serving_container/* severalContainers */.fI)(serving.model);
+    // A model deployed as it is carries nothing from the serving one: it may have several containers of its own.
+    const pipeline = deploy.source.kind === 'existing' ? undefined : (0,serving_container/* severalContainers */.fI)(serving.model);
     if (pipeline) {
-        throw new Error(`${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), and move the endpoint to a config that names it (CreateEndpointConfig, UpdateEndpoint).`);
+        throw new Error(`${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), then deploy it as it is with model-name alone.`);
     }
     const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName);
     if (componentBased) {
@@ -1117,8 +1124,7 @@ function refuseWhatCannotBeCarried(ctx, serving, rollout) {
  * the image or package, and where its model data is. Its other settings
  * (environment, mode...) are the model settings' `containerSettings`.
  */
-async function newContainer(ctx, deploy, instanceType) {
-    const source = deploy.source;
+async function newContainer(ctx, source, instanceType) {
     switch (source.kind) {
         case 'image':
             return {

@@ -1031,11 +1031,16 @@ function parseDeploy(inputs, env, rollout) {
     };
 }
 const MODEL_PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}(\/\d{1,10})?$/;
-/** Exactly one of image-uri, model-package-arn and framework says what to deploy. */
+/**
+ * Exactly one of image-uri, model-package-arn and framework says what to
+ * deploy; with none of them, model-name names a model that exists already.
+ */
 function parseModelSource(inputs) {
     const given = ['image-uri', 'model-package-arn', 'framework'].filter((name) => inputs.raw(name) !== '');
     if (given.length === 0) {
-        throw new src_parse/* InputError */.dz('image-uri', 'is required: the container image to deploy (or model-package-arn for a Model Registry package, or framework with framework-version for an AWS image)');
+        if (inputs.raw('model-name') !== '')
+            return existingModelSource(inputs);
+        throw new src_parse/* InputError */.dz('image-uri', 'is required: the container image to deploy (or model-package-arn for a Model Registry package, framework with framework-version for an AWS image, or model-name alone for a model that exists)');
     }
     if (given.length > 1) {
         throw new src_parse/* InputError */.dz(given[1], `cannot be given with ${given[0]}: give one of image-uri, model-package-arn, framework`);
@@ -1069,6 +1074,29 @@ function parseModelSource(inputs) {
         imageUri: inputs.required('image-uri', (raw) => (0,src_parse/* parseImageUri */.f9)('image-uri', raw)),
         ...definedOnly({ modelDataUrl })
     };
+}
+/** What only CreateModel takes: given with an existing model deployed as it is, it would change nothing. */
+const NEW_MODEL_INPUTS = [
+    'model-data-url',
+    'model-environment',
+    'accept-eula',
+    'execution-role-arn',
+    'vpc-subnets',
+    'vpc-security-group-ids',
+    'enable-network-isolation',
+    'framework-version'
+];
+/**
+ * model-name alone deploys that model as it is: no CreateModel, so an input
+ * that only a new model would take is refused rather than silently dropped.
+ */
+function existingModelSource(inputs) {
+    const modelName = inputs.required('model-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('model-name', raw));
+    const ignored = NEW_MODEL_INPUTS.find((name) => inputs.raw(name) !== '');
+    if (ignored) {
+        throw new src_parse/* InputError */.dz(ignored, `cannot be given with model-name alone, which deploys model "${modelName}" as it is, without creating a model: give image-uri (or model-package-arn, or framework) to create a new one, or leave ${ignored} empty`);
+    }
+    return { kind: 'existing', modelName };
 }
 /** A EULA is accepted for the model data SageMaker downloads: without model data there is nothing to accept it for. */
 function parseAcceptEula(inputs) {
@@ -2106,7 +2134,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(802)]).then(__webpack_require__.bind(__webpack_require__, 4802))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
@@ -3324,7 +3352,13 @@ const TAGS = {
     role: 'sagemaker-deploy:role',
     newVariant: 'sagemaker-deploy:new-variant',
     /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
-    pausedAt: 'sagemaker-deploy:paused-at'
+    pausedAt: 'sagemaker-deploy:paused-at',
+    /**
+     * `true` on a canary config whose new model existed before the deploy
+     * (model-name alone): a rolled-back promote must leave that model, which
+     * the run did not create.
+     */
+    modelAsIs: 'sagemaker-deploy:model-as-is'
 };
 /** Where a resource came from: the repository, commit, ref and run that created it. */
 const TRACEABILITY_TAGS = {

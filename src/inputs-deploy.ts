@@ -74,13 +74,17 @@ export function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, rollout
 const MODEL_PACKAGE_ARN =
   /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}(\/\d{1,10})?$/
 
-/** Exactly one of image-uri, model-package-arn and framework says what to deploy. */
+/**
+ * Exactly one of image-uri, model-package-arn and framework says what to
+ * deploy; with none of them, model-name names a model that exists already.
+ */
 function parseModelSource(inputs: InputSource): ModelSource {
   const given = (['image-uri', 'model-package-arn', 'framework'] as const).filter((name) => inputs.raw(name) !== '')
   if (given.length === 0) {
+    if (inputs.raw('model-name') !== '') return existingModelSource(inputs)
     throw new InputError(
       'image-uri',
-      'is required: the container image to deploy (or model-package-arn for a Model Registry package, or framework with framework-version for an AWS image)'
+      'is required: the container image to deploy (or model-package-arn for a Model Registry package, framework with framework-version for an AWS image, or model-name alone for a model that exists)'
     )
   }
   if (given.length > 1) {
@@ -128,6 +132,34 @@ function parseModelSource(inputs: InputSource): ModelSource {
     imageUri: inputs.required('image-uri', (raw) => parseImageUri('image-uri', raw)),
     ...definedOnly({ modelDataUrl })
   }
+}
+
+/** What only CreateModel takes: given with an existing model deployed as it is, it would change nothing. */
+const NEW_MODEL_INPUTS = [
+  'model-data-url',
+  'model-environment',
+  'accept-eula',
+  'execution-role-arn',
+  'vpc-subnets',
+  'vpc-security-group-ids',
+  'enable-network-isolation',
+  'framework-version'
+] as const
+
+/**
+ * model-name alone deploys that model as it is: no CreateModel, so an input
+ * that only a new model would take is refused rather than silently dropped.
+ */
+function existingModelSource(inputs: InputSource): ModelSource {
+  const modelName = inputs.required('model-name', (raw) => parseSageMakerName('model-name', raw))
+  const ignored = NEW_MODEL_INPUTS.find((name) => inputs.raw(name) !== '')
+  if (ignored) {
+    throw new InputError(
+      ignored,
+      `cannot be given with model-name alone, which deploys model "${modelName}" as it is, without creating a model: give image-uri (or model-package-arn, or framework) to create a new one, or leave ${ignored} empty`
+    )
+  }
+  return { kind: 'existing', modelName }
 }
 
 /** A EULA is accepted for the model data SageMaker downloads: without model data there is nothing to accept it for. */

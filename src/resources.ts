@@ -30,6 +30,8 @@ export interface NewConfigLineage {
   previousConfig?: string
   /** The variant a canary config adds. */
   newVariant?: string
+  /** A canary config's new model existed before the deploy, which deploys it as it is. */
+  modelAsIs?: boolean
 }
 
 export type { ModelSpec } from './model-request.js'
@@ -333,6 +335,7 @@ export async function createEndpointConfig(
   }
   if (lineage.previousConfig) tags[TAGS.previousConfig] = lineage.previousConfig
   if (lineage.newVariant) tags[TAGS.newVariant] = lineage.newVariant
+  if (lineage.modelAsIs) tags[TAGS.modelAsIs] = 'true'
   const input: CreateEndpointConfigCommandInput = {
     ...settings,
     EndpointConfigName: configName,

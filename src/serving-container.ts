@@ -157,7 +157,7 @@ export function carriedExecutionConfig(
 
 /** The model data an input names, whatever the model source. */
 export function modelDataUrlOf(deploy: DeploySettings): string | undefined {
-  return deploy.source.kind === 'package' ? undefined : deploy.source.modelDataUrl
+  return 'modelDataUrl' in deploy.source ? deploy.source.modelDataUrl : undefined
 }
 
 /**

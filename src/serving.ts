@@ -37,7 +37,7 @@ import {
 } from './serving-container.js'
 import { refuseWhatTheModelCannotServe } from './serving-refusals.js'
 import { newInstanceCount } from './serving-capacity.js'
-import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type RolloutSettings } from './settings.js'
+import { NEW_ENDPOINT_DEFAULTS, type DeploySettings, type ModelSource } from './settings.js'
 
 export type { SettingSource } from './serving-container.js'
 
@@ -79,8 +79,9 @@ export async function readServing(ctx: OperationContext, endpoint: Endpoint, con
  * Refuses, before any change, an endpoint whose configs the action could not
  * rebuild faithfully: its rollout would drop what it cannot carry.
  */
-export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Serving, rollout: RolloutSettings): void {
+export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Serving, deploy: DeploySettings): void {
   const { config } = serving
+  const rollout = deploy.rollout
   const name = `endpoint "${ctx.endpointName}"`
   if ((config.ShadowProductionVariants ?? []).length > 0) {
     const shadows = (config.ShadowProductionVariants ?? []).map((variant) => variant.VariantName).join(', ')
@@ -88,10 +89,11 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
       `${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`
     )
   }
-  const pipeline = severalContainers(serving.model)
+  // A model deployed as it is carries nothing from the serving one: it may have several containers of its own.
+  const pipeline = deploy.source.kind === 'existing' ? undefined : severalContainers(serving.model)
   if (pipeline) {
     throw new Error(
-      `${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), and move the endpoint to a config that names it (CreateEndpointConfig, UpdateEndpoint).`
+      `${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), then deploy it as it is with model-name alone.`
     )
   }
   const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName)
@@ -122,10 +124,9 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
  */
 export async function newContainer(
   ctx: OperationContext,
-  deploy: DeploySettings,
+  source: Exclude<ModelSource, { kind: 'existing' }>,
   instanceType: string | undefined
 ): Promise<ContainerDefinition> {
-  const source = deploy.source
   switch (source.kind) {
     case 'image':
       return {

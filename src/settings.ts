@@ -107,11 +107,16 @@ export interface RolloutSettings {
  */
 export const NEW_ENDPOINT_DEFAULTS = { instanceType: 'ml.m5.large', instanceCount: 1 } as const
 
-/** What the new model runs: exactly one of an image, a Model Registry package version, or an AWS framework image. */
+/**
+ * What the new model runs: exactly one of an image, a Model Registry package
+ * version, or an AWS framework image; or, with model-name alone, a model that
+ * exists already, deployed as it is.
+ */
 export type ModelSource =
   | { kind: 'image'; imageUri: string; modelDataUrl?: string }
   | { kind: 'package'; modelPackageArn: string }
   | { kind: 'framework'; framework: string; version: string; modelDataUrl?: string }
+  | { kind: 'existing'; modelName: string }
 
 export interface VpcSettings {
   subnets: string[]

@@ -21,7 +21,13 @@ export const TAGS = {
   role: 'sagemaker-deploy:role',
   newVariant: 'sagemaker-deploy:new-variant',
   /** On a canary config: when its rollout paused (ISO 8601), so promote can judge the whole pause. */
-  pausedAt: 'sagemaker-deploy:paused-at'
+  pausedAt: 'sagemaker-deploy:paused-at',
+  /**
+   * `true` on a canary config whose new model existed before the deploy
+   * (model-name alone): a rolled-back promote must leave that model, which
+   * the run did not create.
+   */
+  modelAsIs: 'sagemaker-deploy:model-as-is'
 } as const
 
 export type ConfigRole = 'release' | 'canary'

@@ -1,8 +1,10 @@
 // Deploy scenarios through the bundled action: a new endpoint, an existing
-// one, an update SageMaker rolls back, a dry run, and rollback after many
-// deploys with a neighbour endpoint whose name shares the prefix.
+// one, an update SageMaker rolls back, a model that exists deployed as it is,
+// a dry run, and rollback after many deploys with a neighbour endpoint whose
+// name shares the prefix.
 
 import { describe, expect, it } from '@jest/globals'
+import { CreateModelCommand } from '@aws-sdk/client-sagemaker'
 import {
   configModels,
   configTags,
@@ -16,7 +18,7 @@ import {
   summaryTable,
   useScenario
 } from './scenario.js'
-import { savedForPost } from './harness.js'
+import { savedForPost, TEST_ROLE_ARN } from './harness.js'
 
 const s = useScenario()
 
@@ -168,6 +170,35 @@ describe('deploy', () => {
       expect(savedForPost(run.state, 'rollout')).toBe('')
     }
   )
+
+  it('deploys a model that exists as it is, and refuses one that does not before any change', async () => {
+    const first = expectSuccess(await s.deploy('kept', { 'image-uri': image('1'), 'model-name': 'kept-m1' }))
+    // Made outside the action, as a training pipeline would.
+    await s.aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'kept-trained',
+        PrimaryContainer: { Image: image('trained') },
+        ExecutionRoleArn: TEST_ROLE_ARN
+      })
+    )
+    const asIs = { operation: 'deploy', 'endpoint-name': 'kept', strategy: 'canary', 'bake-time': '1s' }
+
+    const before = await inventory(s.aws)
+    const missing = await s.run({ ...asIs, 'model-name': 'kept-never-made' })
+    expect(expectFailure(missing)).toEqual([
+      expect.stringMatching(/^Input "model-name": model "kept-never-made" does not exist in .*; nothing was changed\./)
+    ])
+    expect(await inventory(s.aws)).toEqual(before)
+    expect((await describeEndpoint(s.aws, 'kept')).EndpointConfigName).toBe(first.outputs['endpoint-config-name'])
+
+    const run = expectSuccess(await s.run({ ...asIs, 'model-name': 'kept-trained' }))
+    expect(run.outputs).toMatchObject({ 'model-name': 'kept-trained', 'rollout-result': 'succeeded' })
+    expect(resultOf(run).changes).not.toContainEqual(expect.objectContaining({ api: 'CreateModel' }))
+    expect(run.stdout).toContain('Model "kept-trained" exists: it is deployed as it is, without CreateModel.')
+    const release = run.outputs['endpoint-config-name'] ?? ''
+    expect(Object.values(await configModels(s.aws, release))).toEqual(['kept-trained'])
+    expect((await describeEndpoint(s.aws, 'kept')).EndpointConfigName).toBe(release)
+  })
 
   it('plans a deploy in a dry run and creates nothing', async () => {
     const newEndpoint = expectSuccess(

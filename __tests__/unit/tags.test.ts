@@ -80,10 +80,10 @@ describe('tagValue', () => {
 describe('tag budget', () => {
   it("leaves room on an endpoint config for the workflow's tags, the bookkeeping and the traceability tags", () => {
     expect(MAX_TAGS_PER_RESOURCE).toBe(50)
-    // A paused canary config holds all five bookkeeping tags and the four traceability tags.
-    expect(Object.keys(TAGS)).toHaveLength(5)
+    // A paused canary config of an existing model holds all six bookkeeping tags and the four traceability tags.
+    expect(Object.keys(TAGS)).toHaveLength(6)
     expect(Object.keys(TRACEABILITY_TAGS)).toHaveLength(4)
-    expect(MAX_USER_TAGS).toBe(41)
+    expect(MAX_USER_TAGS).toBe(40)
   })
 
   it('keeps every key the action owns under its own prefix, and each key once', () => {

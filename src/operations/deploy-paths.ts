@@ -48,7 +48,8 @@ export interface Release {
  */
 export interface Blueprint {
   release: Release
-  model: ModelSpec
+  /** The CreateModel request; absent when model-name alone deploys an existing model as it is. */
+  model?: ModelSpec
   serving?: Serving
   configSettings: EndpointConfigSettings
   sources: SettingSource[]
@@ -64,6 +65,26 @@ export function track(ctx: OperationContext, created: CreatedResources): void {
     region: ctx.settings.region,
     models: [...created.models],
     configs: [...created.configs]
+  })
+}
+
+/**
+ * The model the new variant names: created, or found already made by this
+ * run (a retry) or by an earlier run of the same inputs (model-name); an
+ * existing model deployed as it is needs nothing.
+ */
+export async function provideModel(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  blueprint: Blueprint,
+  created: CreatedResources
+): Promise<void> {
+  if (!blueprint.model) return
+  await ensureModel(ctx, blueprint.release.modelName, blueprint.model, {
+    tags: deploy.tags,
+    reuseByName: deploy.modelName !== undefined,
+    created,
+    onRecord: () => track(ctx, created)
   })
 }
 
@@ -87,12 +108,7 @@ export async function createEndpoint(
   ctx.output('variant-name', variantName)
   const created: CreatedResources = { models: [], configs: [release.releaseConfig] }
   track(ctx, created)
-  await ensureModel(ctx, release.modelName, blueprint.model, {
-    tags: deploy.tags,
-    reuseByName: deploy.modelName !== undefined,
-    created,
-    onRecord: () => track(ctx, created)
-  })
+  await provideModel(ctx, deploy, blueprint, created)
   const variants = [blueprint.variant(variantName, 1)]
   await createEndpointConfig(
     ctx,
@@ -227,7 +243,8 @@ export async function startProgressiveRollout(
     })),
     releaseConfig: release.releaseConfig,
     userTags: deploy.tags,
-    held: []
+    held: [],
+    ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)
   const oldDefinitions = serving.map((variant, index) => {

@@ -10,7 +10,15 @@ import { rollingBatchFor } from '../rolling-batch.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import { discardUnused, ensureModel, fleetSize, replacementVariantName, type CreatedResources } from '../resources.js'
+import {
+  discardUnused,
+  ensureModel,
+  fleetSize,
+  replacementVariantName,
+  type CreatedResources,
+  type ModelSpec
+} from '../resources.js'
+import { readExistingModel } from '../existing-model.js'
 import {
   carriedConfigSettings,
   configOverrides,
@@ -36,6 +44,7 @@ import type { DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
 import {
   createEndpoint,
+  provideModel,
   refuseTakenVariantName,
   replaceAllAtOnce,
   startProgressiveRollout,
@@ -51,12 +60,18 @@ async function blueprintFor(
   serving: Serving | undefined
 ): Promise<Blueprint> {
   const sources: SettingSource[] = []
-  const modelSettings = newModelSettings(deploy, serving, sources)
-  const container = await newContainer(ctx, deploy, newInstanceType(deploy, serving))
+  const { source } = deploy
+  let model: ModelSpec | undefined
+  if (source.kind === 'existing') {
+    await readExistingModel(ctx, deploy, release.modelName, sources)
+  } else {
+    const modelSettings = newModelSettings(deploy, serving, sources)
+    model = { ...modelSettings, PrimaryContainer: await newContainer(ctx, source, newInstanceType(deploy, serving)) }
+  }
   const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
   const blueprint: Blueprint = {
     release,
-    model: { ...modelSettings, PrimaryContainer: container },
+    ...(model ? { model } : {}),
     ...(serving ? { serving } : {}),
     configSettings,
     sources,
@@ -114,13 +129,15 @@ async function deployOver(
   }
   ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig)
   const serving = await readServing(ctx, existing, currentConfig)
-  refuseWhatCannotBeCarried(ctx, serving, deploy.rollout)
+  refuseWhatCannotBeCarried(ctx, serving, deploy)
   await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '')
   const blueprint = await blueprintFor(ctx, deploy, release, serving)
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
     // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-    await ensureModel(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true })
+    if (blueprint.model) {
+      await ensureModel(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true })
+    }
     return concludeRollout(ctx, {
       outcome: 'succeeded',
       decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
@@ -182,12 +199,7 @@ async function carryOutDeploy(
   track(ctx, created)
   let result: RolloutResult | undefined
   try {
-    await ensureModel(ctx, release.modelName, blueprint.model, {
-      tags: deploy.tags,
-      reuseByName: deploy.modelName !== undefined,
-      created,
-      onRecord: () => track(ctx, created)
-    })
+    await provideModel(ctx, deploy, blueprint, created)
     if (nativeVariant) {
       result = await runSageMakerRollout(ctx, deploy, {
         endpoint: existing,

@@ -92,7 +92,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   markInFlight(ctx, inFlight)
   const result = await carryOut(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig })
   if (!result) return
-  // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
+  // The deploy that paused made the new model, unless it deployed one as it was; a rolled-back promotion leaves it unused.
   const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
-  await concludeRollout(ctx, result, { models: model ? [model] : [], configs: [] })
+  const made = model && tags[TAGS.modelAsIs] !== 'true'
+  await concludeRollout(ctx, result, { models: made ? [model] : [], configs: [] })
 }

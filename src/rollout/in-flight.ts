@@ -27,6 +27,8 @@ export interface InFlight {
   held: HeldCapacity[]
   /** The new variant's instances: its time beside the serving fleet is instance time the rollout adds. */
   newVariantInstances?: number
+  /** The new model existed before the deploy (model-name alone): the canary config says so, for promote. */
+  modelAsIs?: boolean
 }
 
 /** Records the rollout as in flight, for the post step of a cancelled run. */

@@ -29,7 +29,12 @@ export async function createCanaryConfig(
     ctx,
     inFlight.canaryConfig,
     move.variants,
-    { role: 'canary', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant },
+    {
+      role: 'canary',
+      previousConfig: inFlight.previousConfig,
+      newVariant: inFlight.newVariant,
+      ...(inFlight.modelAsIs ? { modelAsIs: true } : {})
+    },
     inFlight.userTags,
     move.configSettings
   )

@@ -74,6 +74,19 @@ describe('a dry run plans the calls its run makes', () => {
     expect(planned).toContain('UpdateEndpoint')
   })
 
+  it('deploy of an existing model as it is', async () => {
+    const existing = async (): Promise<void> => {
+      fake.models.add('fraud-trained')
+    }
+    const { 'image-uri': _image, 'execution-role-arn': _role, ...withoutModelInputs } = CANARY_DEPLOY
+    const planned = await expectDryRunToMatch(
+      { ...withoutModelInputs, 'model-name': 'fraud-trained', ...gates, 'traffic-steps': '10,100' },
+      existing
+    )
+    expect(planned).not.toContain('CreateModel')
+    expect(planned).toContain('UpdateEndpoint')
+  })
+
   it.each(['canary', 'linear', 'all-at-once', 'rolling'])('deploy, %s, run by SageMaker', async (strategy) => {
     // As long as SageMaker's bakes: the action judges the new fleet while it serves.
     const lasting = async (): Promise<void> => {

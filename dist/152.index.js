@@ -1,8 +1,8 @@
-export const id = 802;
-export const ids = [802];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
-/***/ 4802:
+/***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,6 +25,46 @@ var naming = __webpack_require__(8499);
 var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/resources.ts + 2 modules
 var resources = __webpack_require__(2281);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/probes.ts
+var probes = __webpack_require__(4932);
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
+;// CONCATENATED MODULE: ./src/existing-model.ts
+/**
+ * model-name alone: a model that exists already, deployed as it is. It is
+ * read before any change, so a name that names no model is refused then; it
+ * gets no CreateModel, and since the run did not create it, no failure or
+ * rollback of the run ever deletes it.
+ */
+
+
+
+
+async function readExistingModel(ctx, deploy, modelName, sources) {
+    let model;
+    try {
+        model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: modelName })));
+    }
+    catch (error) {
+        if (!(0,errors/* isNotFound */.c4)(error))
+            throw error;
+    }
+    if (!model) {
+        throw new Error(`Input "model-name": model "${modelName}" does not exist in ${ctx.settings.region}, and without image-uri, model-package-arn or framework a deploy creates no model; nothing was changed. Name a model that exists, or give image-uri (or model-package-arn, or framework) to create "${modelName}".`);
+    }
+    // Probes to it need a TargetModel exactly when it serves in MultiModel mode: refused now, not found by a rollback.
+    const probe = deploy.rollout.gates.probe;
+    if (probe) {
+        (0,probes/* refuseProbeTargetMismatch */.wR)([{ name: modelName, multiModel: (0,serving_container/* servingContainer */._B)(model)?.Mode === 'MultiModel' }], probe.targetModel);
+    }
+    (0,serving_container/* recordSetting */.k1)(sources, 'Model', modelName, 'input model-name: an existing model, deployed as it is');
+    ctx.note(`Model "${modelName}" exists: it is deployed as it is, without CreateModel.`);
+}
+
 // EXTERNAL MODULE: ./src/serving.ts + 2 modules
 var src_serving = __webpack_require__(941);
 // EXTERNAL MODULE: ./src/rollout/result.ts
@@ -513,8 +553,6 @@ function rollingBatchInstances(settings, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
 }
 
-// EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/rollout/latency-check.ts
 
 
@@ -693,6 +731,21 @@ function track(ctx, created) {
     });
 }
 /**
+ * The model the new variant names: created, or found already made by this
+ * run (a retry) or by an earlier run of the same inputs (model-name); an
+ * existing model deployed as it is needs nothing.
+ */
+async function provideModel(ctx, deploy, blueprint, created) {
+    if (!blueprint.model)
+        return;
+    await (0,resources/* ensureModel */.aI)(ctx, blueprint.release.modelName, blueprint.model, {
+        tags: deploy.tags,
+        reuseByName: deploy.modelName !== undefined,
+        created,
+        onRecord: () => track(ctx, created)
+    });
+}
+/**
  * A new endpoint has nothing to shift traffic from: its first model takes all
  * of it. Returns nothing when there is nothing to judge yet (a dry run, or
  * not waiting for the endpoint).
@@ -706,12 +759,7 @@ async function createEndpoint(ctx, deploy, blueprint) {
     ctx.output('variant-name', variantName);
     const created = { models: [], configs: [release.releaseConfig] };
     track(ctx, created);
-    await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, {
-        tags: deploy.tags,
-        reuseByName: deploy.modelName !== undefined,
-        created,
-        onRecord: () => track(ctx, created)
-    });
+    await provideModel(ctx, deploy, blueprint, created);
     const variants = [blueprint.variant(variantName, 1)];
     await (0,resources/* createEndpointConfig */.u7)(ctx, release.releaseConfig, variants, { role: 'release' }, deploy.tags, blueprint.configSettings);
     await (0,resources/* createEndpointOn */.d_)(ctx, release.releaseConfig, deploy.tags);
@@ -809,7 +857,8 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
         })),
         releaseConfig: release.releaseConfig,
         userTags: deploy.tags,
-        held: []
+        held: [],
+        ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
     };
     (0,rollout_record/* startRolloutRecord */.H)(ctx, deploy.rollout, inFlight);
     const oldDefinitions = serving.map((variant, index) => {
@@ -852,14 +901,22 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
 
 
 
+
 async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
-    const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
-    const container = await (0,src_serving/* newContainer */.Yh)(ctx, deploy, (0,src_serving/* newInstanceType */.WV)(deploy, serving));
+    const { source } = deploy;
+    let model;
+    if (source.kind === 'existing') {
+        await readExistingModel(ctx, deploy, release.modelName, sources);
+    }
+    else {
+        const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
+        model = { ...modelSettings, PrimaryContainer: await (0,src_serving/* newContainer */.Yh)(ctx, source, (0,src_serving/* newInstanceType */.WV)(deploy, serving)) };
+    }
     const configSettings = (0,src_serving/* configOverrides */.G_)(deploy, (0,src_serving/* carriedConfigSettings */.E6)(serving?.config), sources);
     const blueprint = {
         release,
-        model: { ...modelSettings, PrimaryContainer: container },
+        ...(model ? { model } : {}),
         ...(serving ? { serving } : {}),
         configSettings,
         sources,
@@ -909,13 +966,15 @@ async function deployOver(ctx, deploy, release, existing, startedAt) {
     }
     ctx.expectedFleetChangeMs = (0,expectations/* lastFleetChangeMs */.j)(existing, currentConfig);
     const serving = await (0,src_serving/* readServing */.xT)(ctx, existing, currentConfig);
-    (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy.rollout);
+    (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy);
     await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '');
     const blueprint = await blueprintFor(ctx, deploy, release, serving);
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
         // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.
-        await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true });
+        if (blueprint.model) {
+            await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, { tags: deploy.tags, reuseByName: true });
+        }
         return (0,rollout_result/* concludeRollout */.NS)(ctx, {
             outcome: 'succeeded',
             decision: `Endpoint "${ctx.endpointName}" already serves model "${release.modelName}"; nothing to deploy.`,
@@ -958,12 +1017,7 @@ async function carryOutDeploy(ctx, deploy, blueprint, on) {
     track(ctx, created);
     let result;
     try {
-        await (0,resources/* ensureModel */.aI)(ctx, release.modelName, blueprint.model, {
-            tags: deploy.tags,
-            reuseByName: deploy.modelName !== undefined,
-            created,
-            onRecord: () => track(ctx, created)
-        });
+        await provideModel(ctx, deploy, blueprint, created);
         if (nativeVariant) {
             result = await runSageMakerRollout(ctx, deploy, {
                 endpoint: existing,
