@@ -75,6 +75,9 @@ export function emulatorControl(target, options = {}) {
           `/emulator/deployments${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
           'GET'
         )
-      ).deployments
+      ).deployments,
+
+    invalidRequests: async () => (await call('/emulator/invalid-requests', 'GET')).invalidRequests,
+    takeInvalidRequests: async () => (await call('/emulator/invalid-requests', 'DELETE')).invalidRequests
   }
 }
