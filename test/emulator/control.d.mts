@@ -240,6 +240,9 @@ export interface EmulatorControl {
   takeInvalidRequests(): Promise<InvalidRequest[]>
 }
 
+/** What the emulator refused as AWS would, one line a request, for a failure message. */
+export function describeInvalidRequests(requests: InvalidRequest[]): string
+
 export function emulatorControl(
   target: string | { url: string },
   options?: { account?: string; region?: string }
