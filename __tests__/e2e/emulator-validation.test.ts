@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { RegisterScalableTargetCommand, type ScalableDimension } from '@aws-sdk/client-application-auto-scaling'
 import { GetMetricDataCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 import {
+  CreateContextCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
   DescribeEndpointConfigCommand,
@@ -128,6 +129,19 @@ describe('a request AWS would refuse', () => {
     ).rejects.toThrow(
       /Value '3601' at 'deploymentConfig\.blueGreenUpdatePolicy\.trafficRoutingConfiguration\.waitIntervalInSeconds' failed to satisfy constraint: Member must have value less than or equal to 3600/
     )
+    // A pattern's "." stops at a line break, as in Java's regular expressions, which AWS's patterns are.
+    await expect(
+      aws.sagemaker.send(
+        new CreateContextCommand({
+          ContextName: 'lock',
+          ContextType: 'lock',
+          Source: { SourceUri: 'https://github.com/o/r/actions/runs/1' },
+          Description: 'two\nlines'
+        })
+      )
+    ).rejects.toThrow(
+      /at 'description' failed to satisfy constraint: Member must satisfy regular expression pattern: \.\*/
+    )
     // A member the operation does not have, and a timestamp as text where JSON protocols send epoch seconds.
     const unknown = await rawJson('SageMaker.DescribeEndpoint', 'sagemaker', { EndpointName: 'ep', Verbose: true })
     expect(unknown).toEqual({
@@ -150,6 +164,7 @@ describe('a request AWS would refuse', () => {
         'UpdateEndpoint EndpointConfigName',
         'UpdateEndpoint DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds'
       ],
+      ['CreateContext Description'],
       ['DescribeEndpoint Verbose'],
       ['GetMetricStatistics StartTime']
     ])

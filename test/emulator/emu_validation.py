@@ -16,8 +16,11 @@ in the words AWS's services use ("1 validation error detected: Value 'x' at
 'productionVariants.1.member.variantName' failed to satisfy constraint:
 Member must have length less than or equal to 63"; the exact wording is not
 documented). Patterns are Java regular expressions matched against the
-whole value; the few constructs Python's re lacks (\\p{L} and the like,
-surrogate pairs, \\z) are translated.
+whole value, as AWS matches them (DynamoDB refuses the table name
+'"smart-dcb-messages"' against [a-zA-Z0-9_.-]+, which part of it matches:
+https://github.com/aws/aws-cli/issues/790); what Python's re reads
+differently (\\p{L} and the like, surrogate pairs, \\z, ".") is
+translated.
 
 What is read: JSON 1.0/1.1 requests by their X-Amz-Target (SageMaker,
 Application Auto Scaling, CloudWatch) and the SageMaker runtime's REST-JSON
@@ -142,6 +145,9 @@ def _class_body(name: str) -> str:
     return _POSIX[name] if name in _POSIX else _category_ranges(name)
 
 
+_JAVA_DOT = "[^\\n\\r\\x85\\u2028\\u2029]"
+
+
 def java_pattern(pattern: str) -> str:
     """Translates what Python's re reads differently from java.util.regex."""
     # A surrogate pair range is how Java patterns written for UTF-16 name the
@@ -171,6 +177,12 @@ def java_pattern(pattern: str) -> str:
             out.append("\\Z" if escaped == "z" else char + escaped)
             i += 2
             continue
+        if char == "." and not in_class:
+            # Java's "." stops at every line terminator, Python's at "\n" alone
+            # (https://docs.oracle.com/javase/8/docs/api/java/util/regex/Pattern.html#lt).
+            out.append(_JAVA_DOT)
+            i += 1
+            continue
         if char == "[" and not in_class:
             in_class = True
         elif char == "]" and in_class and out and out[-1] not in ("[", "[^"):
@@ -189,7 +201,7 @@ def compiled_pattern(pattern: str) -> Any:
     with _compiled_lock:
         if pattern not in _compiled:
             try:
-                _compiled[pattern] = re.compile(java_pattern(pattern), re.DOTALL)
+                _compiled[pattern] = re.compile(java_pattern(pattern))
             except (re.error, ValueError) as error:
                 print(f"EMULATOR: pattern {pattern!r} not checked: {error}", file=sys.stderr, flush=True)
                 _compiled[pattern] = None
