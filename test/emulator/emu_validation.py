@@ -68,8 +68,9 @@ _models_lock = threading.Lock()
 _session: Any = None
 
 # What AWS accepts that the botocore installed beside moto may not know yet:
-# the action's SDK is newer than the oldest botocore the emulator runs with
-# (botocore 1.43.11 here). Each entry is applied only where the model lacks it.
+# moto 5.2.1 runs with botocore releases older than the action's SDK (1.43.11
+# lacks what is listed here). Each entry is applied only where the model
+# lacks it.
 MODEL_ADDITIONS: dict[tuple[str, str], list[str]] = {
     # Log alarms, which DescribeAlarms returns when AlarmTypes asks for them
     # (https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/put-log-alarm.html,
