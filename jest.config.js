@@ -24,7 +24,9 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/runner/jest-global-setup.mjs'
+      globalSetup: '<rootDir>/test/runner/jest-global-setup.mjs',
+      // Every test fails on a request AWS would refuse, the action's or its own.
+      setupFilesAfterEnv: ['<rootDir>/test/runner/jest-invalid-requests.mjs']
     }
   ]
 }

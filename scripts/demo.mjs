@@ -26,7 +26,7 @@
 import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 
 import { emulatorClients } from '../test/emulator/clients.mjs'
-import { emulatorControl } from '../test/emulator/control.mjs'
+import { describeInvalidRequests, emulatorControl } from '../test/emulator/control.mjs'
 import {
   CANCEL_SIGTERM_MS,
   EMULATOR_ACCOUNT,
@@ -514,6 +514,9 @@ async function main() {
       if (post.summary.trim()) steps.push({ title: `Post · ${title}`, inputs, result: post, post: true })
     }
     aws.destroy()
+    // A request AWS would refuse fails the demo, after its summaries: a real account would not have done the same.
+    const refused = await control.takeInvalidRequests()
+    if (refused.length > 0) failure ??= describeInvalidRequests(refused)
     await emulator.stop()
     say(dim('Emulator stopped.'))
   }

@@ -1,6 +1,7 @@
 // The emulator checks and serves models as SageMaker does where the action's
-// promises depend on it: CreateModel refuses an empty VpcConfig, an S3 prefix
-// that does not end in /, and ModelDataSource on a multi-model container;
+// promises depend on it: CreateModel refuses an empty VpcConfig (the service
+// model's constraints, as every request is checked), an S3 prefix that does not
+// end in /, and ModelDataSource on a multi-model container;
 // DescribeModel gives back what was created and nothing empty; InvokeEndpoint
 // needs a TargetModel on a multi-model endpoint and refuses one on a
 // single-model endpoint. Everything goes through the AWS SDK, as the action does.
@@ -15,6 +16,7 @@ import {
   type CreateModelCommandInput
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { emulatorControl } from '../../test/emulator/control.mjs'
 import { awsClients, startEmulator, TEST_ROLE_ARN, waitForEndpoint, type AwsClients, type Emulator } from './harness.js'
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/models:1'
@@ -76,8 +78,14 @@ function invoke(endpoint: string, targetModel?: string): Promise<string> {
 describe('CreateModel', () => {
   it('refuses a VpcConfig without subnets and security groups', async () => {
     await expect(createModel('empty-vpc', { VpcConfig: { Subnets: [], SecurityGroupIds: [] } })).rejects.toThrow(
-      /VpcConfig must name 1 to 16 Subnets and 1 to 5 SecurityGroupIds/
+      /Value '\[\]' at 'vpcConfig.subnets' failed to satisfy constraint: Member must have length greater than or equal to 1/
     )
+    // Sent on purpose: taken back, so that the suite's check for invalid requests passes.
+    const refused = await emulatorControl(emulator).takeInvalidRequests()
+    expect(refused.flatMap((request) => request.errors.map((error) => error.parameter))).toEqual([
+      'VpcConfig.SecurityGroupIds',
+      'VpcConfig.Subnets'
+    ])
   })
 
   it('refuses an S3 prefix that does not end in /, and ModelDataSource in MultiModel mode', async () => {

@@ -789,7 +789,8 @@ describe('describe calls', () => {
         new CreateModelCommand({
           ModelName: 'orphan',
           ExecutionRoleArn: TEST_ROLE_ARN,
-          PrimaryContainer: { ModelPackageName: `${arn}-missing` }
+          // A version the group does not have: a well-formed ARN, so that it is the package SageMaker misses.
+          PrimaryContainer: { ModelPackageName: arn?.replace(/\/1$/, '/99') }
         })
       )
     ).rejects.toMatchObject({ name: 'ValidationException' })

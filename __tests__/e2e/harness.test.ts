@@ -34,6 +34,7 @@ import {
   CANCEL_SIGTERM_MS,
   declaredInputs,
   nodeVersion,
+  runningEmulators,
   scrubEnvironment
 } from '../../test/runner/runner.mjs'
 import {
@@ -509,6 +510,32 @@ describe('runner module: processes', () => {
   afterAll(async () => {
     await fsp.rm(dir, { recursive: true, force: true })
   })
+
+  it('fails the stop of an emulator that refused a request nobody took back, naming its operation and parameter', async () => {
+    const own = await startEmulator({ transitionSeconds: TRANSITION_SECONDS })
+    const clients = awsClients(own)
+    try {
+      await expect(
+        clients.sagemaker.send(
+          new CreateModelCommand({
+            ModelName: 'model_with_underscores',
+            ExecutionRoleArn: TEST_ROLE_ARN,
+            PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1' }
+          })
+        )
+      ).rejects.toMatchObject({ name: 'ValidationException' })
+    } finally {
+      clients.destroy()
+    }
+    // The demo and the benchmark stop their emulator this way too: neither passes on a call AWS would refuse.
+    await expect(own.stop()).rejects.toMatchObject({
+      name: 'InvalidRequestsError',
+      message: expect.stringMatching(
+        /refused 1 request that AWS would refuse[^\n]*\n {2}sagemaker CreateModel from another client, ModelName: 1 validation error detected: Value 'model_with_underscores' at 'modelName'/
+      )
+    })
+    expect(runningEmulators().map((running) => running.url)).not.toContain(own.url)
+  }, 60_000)
 
   it('provides a Node 24 binary', async () => {
     const node = await ensureNode24()

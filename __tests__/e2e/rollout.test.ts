@@ -9,7 +9,9 @@ import { describe, expect, it } from '@jest/globals'
 import {
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
+  DescribeScheduledActionsCommand,
   PutScalingPolicyCommand,
+  PutScheduledActionCommand,
   RegisterScalableTargetCommand
 } from '@aws-sdk/client-application-auto-scaling'
 import { seedModelAndEndpoint, setAlarm, type ActionRun, savedForPost } from './harness.js'
@@ -85,7 +87,7 @@ async function expectBackOnSeedConfig(): Promise<void> {
 }
 
 describe('canary rollout', () => {
-  it('promotes a canary through 10, 50 and 100%, its probes passing, and carries autoscaling over', async () => {
+  it('promotes a canary through 10, 50 and 100%, its probes passing, and carries autoscaling over, schedules included', async () => {
     await seed()
     const target = {
       ServiceNamespace: 'sagemaker' as const,
@@ -110,6 +112,16 @@ describe('canary rollout', () => {
           PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }
         }
       })
+    )
+    const mornings = {
+      ScheduledActionName: 'weekday-mornings',
+      Schedule: 'cron(0 8 ? * MON-FRI *)',
+      Timezone: 'Europe/Paris',
+      StartTime: new Date('2027-01-04T00:00:00Z'),
+      ScalableTargetAction: { MinCapacity: 3, MaxCapacity: 6 }
+    }
+    await s.aws.autoscaling.send(
+      new PutScheduledActionCommand({ ...target, ResourceId: `endpoint/${ENDPOINT}/variant/AllTraffic`, ...mornings })
     )
 
     const work = background()
@@ -185,6 +197,12 @@ describe('canary rollout', () => {
     const policies = await s.aws.autoscaling.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker' }))
     expect(policies.ScalingPolicies?.map((p) => [p.ResourceId, p.PolicyName])).toEqual([
       [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 'invocations']
+    ])
+    const scheduled = await s.aws.autoscaling.send(
+      new DescribeScheduledActionsCommand({ ServiceNamespace: 'sagemaker' })
+    )
+    expect(scheduled.ScheduledActions).toEqual([
+      expect.objectContaining({ ...mornings, ResourceId: `endpoint/${ENDPOINT}/variant/${NEW_MODEL}` })
     ])
     expect(savedForPost(run.state, 'rollout')).toBe('')
   })

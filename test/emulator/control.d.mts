@@ -182,6 +182,27 @@ export interface MetricPublication {
   errors5xx: number
 }
 
+/** One of a request's errors against AWS's service model. */
+export interface RequestError {
+  /** The parameter as an SDK call names it: `ProductionVariants[0].VariantName`, `Environment["KEY"]`. */
+  parameter: string
+  /** AWS's wording: `Value '...' at 'productionVariants.1.member.variantName' failed to satisfy constraint: ...`. */
+  message: string
+}
+
+/** A request the emulator refused as AWS would: invalid against the operation's input in botocore's service model. */
+export interface InvalidRequest {
+  /** botocore's service name: sagemaker, sagemaker-runtime, cloudwatch, application-autoscaling. */
+  service: string
+  operation: string
+  errors: RequestError[]
+  /** The ValidationException's message, as the caller got it. */
+  message: string
+  userAgent: string
+  /** Epoch seconds. */
+  time: number
+}
+
 export interface EmulatorControl {
   url: string
   /** Clears every AWS resource, every rule and all traffic; settings return to their start-up values. */
@@ -213,7 +234,17 @@ export interface EmulatorControl {
   metricPublications(endpoint?: string): Promise<MetricPublication[]>
   /** Every UpdateEndpoint's deployment, oldest first; of one endpoint, or of all. */
   deployments(endpoint?: string): Promise<Deployment[]>
+  /** Every request refused as invalid since start-up (a reset keeps them), oldest first. */
+  invalidRequests(): Promise<InvalidRequest[]>
+  /**
+   * Removes the invalid requests from the record and answers them: how a test that sends one on purpose takes it back,
+   * so that the suite's check that no test sent one passes.
+   */
+  takeInvalidRequests(): Promise<InvalidRequest[]>
 }
+
+/** What the emulator refused as AWS would, one line a request, for a failure message. */
+export function describeInvalidRequests(requests: InvalidRequest[]): string
 
 export function emulatorControl(
   target: string | { url: string },

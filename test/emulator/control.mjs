@@ -75,6 +75,26 @@ export function emulatorControl(target, options = {}) {
           `/emulator/deployments${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
           'GET'
         )
-      ).deployments
+      ).deployments,
+
+    invalidRequests: async () => (await call('/emulator/invalid-requests', 'GET')).invalidRequests,
+    takeInvalidRequests: async () => (await call('/emulator/invalid-requests', 'DELETE')).invalidRequests
   }
+}
+
+// The user agent the action's AWS clients add (src/version.ts).
+const ACTION_USER_AGENT = /(^|\s)sagemaker-deploy-action\//
+
+/** What the emulator refused as AWS would, one line a request, for a failure message. */
+export function describeInvalidRequests(requests) {
+  const lines = requests.map((request) => {
+    const sender = ACTION_USER_AGENT.test(request.userAgent) ? 'the action' : 'another client'
+    const parameters = [...new Set(request.errors.map((error) => error.parameter))].join(', ')
+    return `  ${request.service} ${request.operation} from ${sender}, ${parameters}: ${request.message}`
+  })
+  return (
+    `The emulator refused ${requests.length} request${requests.length === 1 ? '' : 's'} that AWS would refuse ` +
+    `(invalid against AWS's service models):\n${lines.join('\n')}\n` +
+    'A test that sends an invalid request on purpose takes it back with takeInvalidRequests() (test/emulator/control.mjs).'
+  )
 }

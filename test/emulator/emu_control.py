@@ -15,6 +15,7 @@ from moto.moto_api._internal.models import moto_api_backend
 import emu_deployment as deployments
 import emu_fleet as fleet
 import emu_traffic as traffic
+import emu_validation as validation
 from emu_core import LOCK, STATE
 from emu_world import sync
 
@@ -69,6 +70,11 @@ class EmulatorApp:
             with LOCK:
                 reset()
                 return self.moto_app(environ, start_response)
+        refusal = validation.check(environ)
+        if refusal is not None:
+            status, headers, body = refusal
+            start_response(f"{status} {_REASONS[status]}", headers + [("Content-Length", str(len(body)))])
+            return [body]
         return self.moto_app(environ, start_response)
 
     def control(self, path: str, method: str, environ: dict[str, Any], start_response: Any) -> Any:
@@ -176,6 +182,15 @@ def _metric_publications(method: str, environ: dict[str, Any], now: float) -> An
     return {"publications": copy.deepcopy(publications), "time": now}
 
 
+def _invalid_requests(method: str, environ: dict[str, Any], now: float) -> Any:
+    # DELETE answers the requests it removed: a test takes back the ones it sent on purpose.
+    if method == "DELETE":
+        return {"invalidRequests": validation.take_invalid_requests()}
+    if method != "GET":
+        return None
+    return {"invalidRequests": validation.invalid_requests()}
+
+
 def _deployments(method: str, environ: dict[str, Any], now: float) -> Any:
     if method != "GET":
         return None
@@ -197,4 +212,5 @@ ROUTES = {
     "/emulator/traffic-stats": _traffic_stats,
     "/emulator/metric-publications": _metric_publications,
     "/emulator/deployments": _deployments,
+    "/emulator/invalid-requests": _invalid_requests,
 }

@@ -1,8 +1,9 @@
 """Models as SageMaker checks and serves them: the CreateModel validation
-moto lacks (a VpcConfig must name subnets and security groups, model data
-given as ModelDataSource is not for multi-model containers, an S3 prefix
-ends in /), and InvokeEndpoint's TargetModel, which a multi-model endpoint
-requires and a single-model endpoint refuses."""
+moto lacks beyond the service model's constraints (model data given as
+ModelDataSource is not for multi-model containers, an S3 prefix ends in /;
+a VpcConfig's 1 to 16 subnets and 1 to 5 security groups are the model's,
+checked by emu_validation.py), and InvokeEndpoint's TargetModel, which a
+multi-model endpoint requires and a single-model endpoint refuses."""
 
 from __future__ import annotations
 
@@ -29,20 +30,7 @@ def _validate_container(container: dict[str, Any]) -> None:
         raise ValidationError(message=f"S3Uri {source.get('S3Uri')} of an S3Prefix data source must end with /.")
 
 
-def _validate_vpc(vpc: dict[str, Any] | None) -> None:
-    # VpcConfig requires 1 to 16 Subnets and 1 to 5 SecurityGroupIds
-    # (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html); moto takes {}.
-    if vpc is None:
-        return
-    subnets, groups = vpc.get("Subnets") or [], vpc.get("SecurityGroupIds") or []
-    if not 1 <= len(subnets) <= 16 or not 1 <= len(groups) <= 5:
-        raise ValidationError(
-            message="1 validation error detected: VpcConfig must name 1 to 16 Subnets and 1 to 5 SecurityGroupIds."
-        )
-
-
 def create_model(self: Any, model_name: str, *args: Any, **kwargs: Any) -> Any:
-    _validate_vpc(kwargs.get("vpc_config"))
     for container in [kwargs.get("primary_container") or {}] + list(kwargs.get("containers") or []):
         _validate_container(container)
     return _created_by_lifecycle(self, model_name, *args, **kwargs)

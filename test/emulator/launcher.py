@@ -28,6 +28,8 @@ newcomer):
   emu_lineage.py     lineage contexts (CreateContext / DescribeContext /
                      DeleteContext), names unique per account and region
   emu_world.py       the tick: what happens as time passes
+  emu_validation.py  every request checked against botocore's service
+                     models, refused as AWS refuses it when invalid
   emu_control.py     /emulator/* control endpoints and the reset hook
 
 Findings against plain moto at MOTO_VERSION (checked with boto3 and the AWS SDK for JS)
@@ -54,6 +56,11 @@ Works as is:
   * POST /moto-api/reset clears every backend.
 
 Gaps found and patched here (each patch names the behaviour it follows):
+  * moto takes what AWS refuses before acting: a name over 63 characters
+    or off its pattern, an instance type or other value outside its enum,
+    a number out of range, an unknown member. Now every request is
+    checked against the operation's input in botocore's service model
+    (emu_validation.py) and refused with AWS's ValidationException.
   * UpdateEndpoint is not implemented (HTTP 500). Implemented: Updating on
     the old config (PendingDeploymentSummary names the new one), then
     InService on the new config; RetainAllVariantProperties,
@@ -74,13 +81,16 @@ Gaps found and patched here (each patch names the behaviour it follows):
     and the newer top-level fields (ExecutionRoleArn, VpcConfig,
     EnableNetworkIsolation, MetricsConfig): configs now keep the request.
   * CreateEndpointConfig refuses instance types missing from moto's old list
-    (ml.g5.*, ml.m6i.*, ml.inf2.*...): any ml.<family>.<size> is accepted.
+    (ml.g5.*, ml.m6i.*, ml.inf2.*...): any type in botocore's model is
+    accepted (any ml.<family>.<size> gets past moto; the model's enum is
+    checked first).
   * DescribeModel drops EnableNetworkIsolation (always false) and
     InferenceExecutionConfig. CreateModel accepts a ModelPackageName that
     does not exist.
-  * CreateModel accepts an empty VpcConfig, an S3Prefix data source whose
-    S3Uri does not end in /, and ModelDataSource on a MultiModel container;
-    InvokeEndpoint ignores TargetModel (emu_models.py).
+  * CreateModel accepts an empty VpcConfig (refused by the model's
+    constraints), an S3Prefix data source whose S3Uri does not end in /,
+    and ModelDataSource on a MultiModel container; InvokeEndpoint ignores
+    TargetModel (emu_models.py).
   * UpdateModelPackage wipes ModelApprovalStatus, ApprovalDescription and
     CustomerMetadataProperties when the request leaves them out, and cannot
     add AdditionalInferenceSpecifications to a package that had none.
@@ -264,6 +274,11 @@ its start-up values.
                                       terminationWaitSeconds, alarms, startedAt,
                                       plannedEndAt, status, rollbackStartedAt,
                                       firingAlarms, endedAt}], "time": now}
+  GET    /emulator/invalid-requests  -> {"invalidRequests": [{service,
+                                      operation, errors: [{parameter,
+                                      message}], message, userAgent, time}]}
+                                      (kept through a reset)
+  DELETE /emulator/invalid-requests  -> the same, of the ones it removed
   POST   /emulator/reset             same as POST /moto-api/reset
 """
 

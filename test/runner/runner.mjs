@@ -16,7 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-import { requestJson } from '../emulator/control.mjs'
+import { describeInvalidRequests, emulatorControl, requestJson } from '../emulator/control.mjs'
 import { preciseNow } from '../proxy/proxy.mjs'
 import { REPO_ROOT, SetupError, applyEnv, emulatorPython, ensureNode24, shown, track } from './setup.mjs'
 import {
@@ -109,6 +109,23 @@ const DEFAULT_STEP_TIMEOUT_MS = 120_000
 // The emulator
 // ---------------------------------------------------------------------------
 
+/**
+ * A request sent to the emulator that AWS would refuse: the emulator refused it and kept a record, and whoever
+ * stops the emulator hears of it.
+ */
+export class InvalidRequestsError extends Error {
+  name = 'InvalidRequestsError'
+}
+
+/** Emulators this process started and has not stopped: the end-to-end suite asks each after every test. */
+/** @type {Set<{ url: string }>} */
+const liveEmulators = new Set()
+
+/** The emulators this process started that still run. */
+export function runningEmulators() {
+  return [...liveEmulators]
+}
+
 /** @param {string} url */
 async function answersHealth(url) {
   try {
@@ -165,7 +182,8 @@ export async function startEmulator(options = {}) {
   }
 
   const ready = url
-  return {
+  const control = emulatorControl(ready)
+  const emulator = {
     /** Base URL to use as AWS_ENDPOINT_URL, such as http://127.0.0.1:41234 */
     url: ready,
     port: Number(new URL(ready).port),
@@ -175,14 +193,25 @@ export async function startEmulator(options = {}) {
     async reset() {
       await requestJson(ready, '/moto-api/reset', 'POST', {})
     },
+    /**
+     * Stops the emulator; throws an InvalidRequestsError when it refused a request as AWS would and no one took the
+     * request back (takeInvalidRequests), so that no test, demo or benchmark passes on calls AWS would refuse.
+     */
     async stop() {
+      liveEmulators.delete(emulator)
       if (ended) return
+      // One that no longer answers is stopped all the same: whatever broke it fails its caller elsewhere.
+      const invalid = await control.takeInvalidRequests().catch(() => [])
       child.kill('SIGTERM')
       const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
       await exited
       clearTimeout(kill)
+      if (invalid.length > 0) throw new InvalidRequestsError(describeInvalidRequests(invalid))
     }
   }
+  liveEmulators.add(emulator)
+  child.once('exit', () => liveEmulators.delete(emulator))
+  return emulator
 }
 
 export { requestJson }
