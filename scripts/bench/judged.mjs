@@ -6,6 +6,7 @@
 // side, each on an endpoint of its own; CloudWatch publishes a minute 60 to
 // 120 s after it closes, as in the evidence section.
 
+import { verdictTimings } from './action-source.mjs'
 import { deployInputs, median, runAction, seedServing, sideBySide, sleep, spread, MINUTE_MS } from './common.mjs'
 import { formatTable } from '../../test/proxy/proxy.mjs'
 
@@ -13,15 +14,26 @@ export const JUDGED = {
   trafficSteps: '20,100',
   bakeMs: 150_000,
   gateIntervalMs: 10_000,
-  /** The verdict alarm's period for that gate-interval, and what SageMaker adds to its firing. */
-  alarmPeriodMs: 10_000,
-  reactionMs: 5_000,
   instances: 5,
   ratePerSecond: 6,
   badErrorRate: 0.25,
   maxErrorRate: 0.05,
   publicationDelaySeconds: [60, 120]
 }
+
+/** The full metric gate set (probes cannot reach SageMaker's new fleet alone); the controllers section uses it too. */
+export const JUDGED_GATES = {
+  'max-error-rate': `${JUDGED.maxErrorRate * 100}%`,
+  'max-error-rate-increase': '5%',
+  'min-invocations': '10',
+  'max-latency-p99': '2s'
+}
+
+/** The gate set as the bench prints it: "max-error-rate 5%, ...". */
+export const gatesInWords = (gates) =>
+  Object.entries(gates)
+    .map(([input, value]) => `${input} ${value}`)
+    .join(', ')
 
 /** One deployment on an endpoint of its own: `kind` bad (its model fails 25%) or healthy. */
 async function judgedRun(context, { kind, index, startAfterMs }) {
@@ -43,10 +55,7 @@ async function judgedRun(context, { kind, index, startAfterMs }) {
       'traffic-steps': JUDGED.trafficSteps,
       'bake-time': `${JUDGED.bakeMs / 1000}s`,
       'gate-interval': `${JUDGED.gateIntervalMs / 1000}s`,
-      'max-error-rate': `${JUDGED.maxErrorRate * 100}%`,
-      'max-error-rate-increase': '5%',
-      'min-invocations': '10',
-      'max-latency-p99': '2s',
+      ...JUDGED_GATES,
       timeout: '20m'
     }),
     { timeoutMs: 20 * MINUTE_MS }
@@ -84,7 +93,7 @@ export async function judged(context) {
   log(
     `\nJudged by the action, carried out by SageMaker: ${runs} bad and ${runs} healthy canaries side by side (emulator seed ${options.seed}); ` +
       `${JUDGED.instances} instances, traffic-steps ${JUDGED.trafficSteps}, bake-time ${JUDGED.bakeMs / 1000}s, gate-interval ${JUDGED.gateIntervalMs / 1000}s, ` +
-      `max-error-rate ${JUDGED.maxErrorRate * 100}%, max-error-rate-increase 5%, min-invocations 10, max-latency-p99 2s; ` +
+      `${gatesInWords(JUDGED_GATES)}; ` +
       `${JUDGED.ratePerSecond} requests/s; bad model 5XX ${JUDGED.badErrorRate * 100}%, healthy ${options.healthyErrorRate * 100}%; ` +
       `CloudWatch publishes a minute ${JUDGED.publicationDelaySeconds.join(' to ')} s after it closes.`
   )
@@ -95,7 +104,8 @@ export async function judged(context) {
   const healthy = done.filter((entry) => entry.kind === 'healthy')
   const count = (list, value) => list.filter((entry) => outcome(entry) === value).length
   const delays = bad.map((entry) => rollbackDelayMs(entry, publications)).filter(Number.isFinite)
-  const bound = JUDGED.gateIntervalMs + JUDGED.alarmPeriodMs + JUDGED.reactionMs
+  // gate-interval + the verdict alarm's period + SageMaker's reaction, as the action reckons it.
+  const bound = (await verdictTimings(JUDGED.gateIntervalMs)).failedVerdictRollbackMs
   log(
     formatTable([
       ['deployment', 'runs', 'succeeded', 'rolled back', 'other', 'mistakes'],
