@@ -7,7 +7,17 @@
 // 120 s after it closes, as in the evidence section.
 
 import { verdictTimings } from './action-source.mjs'
-import { deployInputs, median, runAction, seedServing, sideBySide, sleep, spread, MINUTE_MS } from './common.mjs'
+import {
+  deployInputs,
+  median,
+  resultOf,
+  runAction,
+  seedServing,
+  sideBySide,
+  sleep,
+  spread,
+  MINUTE_MS
+} from './common.mjs'
 import { formatTable } from '../../test/proxy/proxy.mjs'
 
 export const JUDGED = {
@@ -81,6 +91,32 @@ function rollbackDelayMs(entry, publications) {
   return bad.length === 0 ? NaN : rolledBackAt - Math.min(...bad)
 }
 
+/**
+ * What held a bad run past the bound: its new fleet's minutes as CloudWatch published them, the evaluations that
+ * read them (those still waiting for CloudWatch left out) and when SageMaker rolled back.
+ */
+function lateRollbackLines(entry, publications) {
+  const clock = (epochMs) => new Date(epochMs).toISOString().slice(11, 19)
+  const minutes = publications
+    .filter((publication) => publication.endpoint === entry.name)
+    .filter((publication) => publication.endpointConfigName === entry.deployment?.newConfig)
+    .map((publication) => ({
+      at: publication.publishedAt * 1000,
+      line: `minute ${publication.minute.slice(11, 16)}: ${publication.errors5xx} 5XX of ${publication.invocations}, published`
+    }))
+  const evaluations = (resultOf(entry.run).rollout?.steps ?? [])
+    .flatMap((step) => step.evaluations ?? [])
+    .filter((evaluation) => !evaluation.inconclusive.every((reason) => reason.startsWith('waiting for CloudWatch')))
+    .map((evaluation) => ({
+      at: evaluation.at,
+      line: `evaluation ${evaluation.verdict}: ${[...evaluation.failures, ...evaluation.inconclusive].join('; ') || `${evaluation.invocations} invocations`}`
+    }))
+  const rollback = { at: (entry.deployment?.rollbackStartedAt ?? NaN) * 1000, line: 'SageMaker rolls back' }
+  return [...minutes, ...evaluations, rollback]
+    .sort((a, b) => a.at - b.at)
+    .map((event) => `    ${clock(event.at)} ${event.line}`)
+}
+
 export async function judged(context) {
   const { control, options, target, log } = context
   const runs = options.runs
@@ -128,6 +164,10 @@ export async function judged(context) {
   log(
     `\nFirst bad minute published -> SageMaker moves traffic back: ${spread(delays)} (median ${((median(delays) ?? NaN) / 1000).toFixed(1)} s; bound ${bound / 1000} s)`
   )
+  for (const entry of bad.filter((item) => rollbackDelayMs(item, publications) > bound)) {
+    log(`\n  ${entry.name}: ${(rollbackDelayMs(entry, publications) / 1000).toFixed(1)} s, past the bound:`)
+    for (const line of lateRollbackLines(entry, publications)) log(line)
+  }
   target(
     `bad SageMaker canaries rolled back on the verdict (${bad.length} runs)`,
     `${count(bad, 'rolled-back')}/${bad.length}`,
