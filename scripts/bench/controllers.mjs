@@ -385,6 +385,7 @@ function tableRows(rows) {
     [
       'controller',
       'strategy',
+      'healthy / bad ended',
       'UpdateEndpoint calls',
       'instances provisioned',
       'peak instances',
@@ -399,6 +400,7 @@ function tableRows(rows) {
     ...rows.map(({ setup, fleet, judged, recovery, dead }) => [
       setup.controller,
       setup.strategy,
+      `${fleet.outcome} / ${recovery.outcome}`,
       fleet.updateEndpointCalls,
       fleet.provisioned,
       fleet.peak,
@@ -419,8 +421,6 @@ function rawRows(rows) {
     [
       'controller',
       'strategy',
-      'healthy',
-      'bad',
       'wall time (emulator)',
       'instance-hours (emulator)',
       'added (emulator)',
@@ -430,8 +430,6 @@ function rawRows(rows) {
     ...rows.map(({ setup, fleet, recovery }) => [
       setup.controller,
       setup.strategy,
-      fleet.outcome,
-      recovery.outcome,
       seconds(fleet.durationMs, 0),
       hours(fleet.instanceHours),
       hours(fleet.addedHours),
