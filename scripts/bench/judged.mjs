@@ -92,8 +92,8 @@ function rollbackDelayMs(entry, publications) {
 }
 
 /**
- * What held a bad run past the bound: its new fleet's minutes as CloudWatch published them, the evaluations that
- * read them (those still waiting for CloudWatch left out) and when SageMaker rolled back.
+ * What held a bad run past the bound, or led to a false decision: its new fleet's minutes as CloudWatch published
+ * them, the evaluations that read them (those still waiting for CloudWatch left out) and when SageMaker rolled back.
  */
 function lateRollbackLines(entry, publications) {
   const clock = (epochMs) => new Date(epochMs).toISOString().slice(11, 19)
@@ -111,8 +111,9 @@ function lateRollbackLines(entry, publications) {
       at: evaluation.at,
       line: `evaluation ${evaluation.verdict}: ${[...evaluation.failures, ...evaluation.inconclusive].join('; ') || `${evaluation.invocations} invocations`}`
     }))
-  const rollback = { at: (entry.deployment?.rollbackStartedAt ?? NaN) * 1000, line: 'SageMaker rolls back' }
-  return [...minutes, ...evaluations, rollback]
+  const rollbackAt = entry.deployment?.rollbackStartedAt
+  const rollback = rollbackAt ? [{ at: rollbackAt * 1000, line: 'SageMaker rolls back' }] : []
+  return [...minutes, ...evaluations, ...rollback]
     .sort((a, b) => a.at - b.at)
     .map((event) => `    ${clock(event.at)} ${event.line}`)
 }
@@ -160,6 +161,15 @@ export async function judged(context) {
   )
   for (const entry of [...bad, ...healthy].filter((item) => !['succeeded', 'rolled-back'].includes(outcome(item)))) {
     log(`  ${entry.name}: ${outcome(entry)}: ${entry.run.stdout.split('\n').slice(-3).join(' | ')}`)
+  }
+  // A false decision says why it was taken: the action's decision, and the evaluations that led to it.
+  const mistaken = [
+    ...bad.filter((item) => outcome(item) === 'succeeded'),
+    ...healthy.filter((item) => outcome(item) === 'rolled-back')
+  ]
+  for (const entry of mistaken) {
+    log(`\n  ${entry.name} ${outcome(entry)}: ${resultOf(entry.run).rollout?.decision ?? '(no decision recorded)'}`)
+    for (const line of lateRollbackLines(entry, publications)) log(line)
   }
   log(
     `\nFirst bad minute published -> SageMaker moves traffic back: ${spread(delays)} (median ${((median(delays) ?? NaN) / 1000).toFixed(1)} s; bound ${bound / 1000} s)`
