@@ -15,16 +15,17 @@
 //   reliability       a canary whose creates and updates lose their answers (8 seeds, about 1 minute)
 //   evidence          bad and healthy canaries judged on CloudWatch minutes published 60-120 s late
 //   judged            the same under rollout-controller: sagemaker, SageMaker rolling back on the verdict
-//                     (10 of each side by side, about 12 minutes)
-//   controllers       the same rollout under each controller and strategy: fleet cost and how fast
-//                     a bad one gets traffic back on the old model (about 15 minutes)
+//                     (10 of each side by side, about 6 minutes)
+//   controllers       the same rollout under each controller and strategy, with the same gates: fleet
+//                     cost, what judged it, how fast a bad one gets traffic back on the old model, and
+//                     what a runner killed mid-bake leaves to SageMaker (21 runs side by side, about 17 minutes)
 //
 // --long also watches a 150 s transition, long enough to reach the 30 s poll cap.
-// --only=cold,calls,detection,polls,reliability,evidence,controllers runs some sections only; without
-// it the bench runs the first five, and --all runs all seven. --transition=S sets the emulator's
+// --only=cold,calls,detection,polls,reliability,evidence,judged,controllers runs some sections only;
+// without it the bench runs the first five, and --all runs all eight. --transition=S sets the emulator's
 // transition time for the first four (default 1 s). --seed=N seeds the emulator for evidence and
-// controllers (default 1), --runs=N sets the runs of each kind in evidence (default 10),
-// --healthy-error-rate=F the healthy models' 5XX share there (default 0.01), --write-docs
+// controllers (default 1), --runs=N sets the runs of each kind in evidence and judged (default 10),
+// --healthy-error-rate=F the healthy models' 5XX share there and in controllers (default 0.01), --write-docs
 // writes the controllers table into docs/controllers.md, and --previous=<commit> picks the dist/
 // that cold start compares with (default: the previous release, see scripts/bench/startup.mjs).
 // It prints figures; it is not a test and never fails the build.
@@ -610,7 +611,7 @@ try {
   }
   if (!ONLY && !ALL) {
     console.log(
-      '\n(evidence and controllers wait for CloudWatch in real time, about 12 and 15 minutes: run them with --all or --only=evidence,controllers)'
+      '\n(evidence, judged and controllers wait for CloudWatch in real time, about 10, 6 and 17 minutes: run them with --all or --only=evidence,judged,controllers)'
     )
   }
   console.log(`\nTargets\n`)

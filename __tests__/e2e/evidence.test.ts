@@ -12,7 +12,8 @@ import {
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand
 } from '@aws-sdk/client-application-auto-scaling'
-import { DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
+import { DescribeContextCommand, DescribeEndpointConfigCommand, DescribeModelCommand } from '@aws-sdk/client-sagemaker'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
   TEST_ROLE_ARN,
@@ -24,7 +25,15 @@ import {
   type AwsClients,
   type Emulator
 } from './harness.js'
-import { describeEndpoint, image, jsonOutput, resultOf, transcript } from './scenario.js'
+import {
+  describeEndpoint,
+  expectFailure,
+  image,
+  jsonOutput,
+  resultOf,
+  transcript,
+  warningAnnotations
+} from './scenario.js'
 
 // Each scenario waits for minutes to close and be published; all of them together take about six minutes.
 jest.setTimeout(12 * 60_000)
@@ -364,19 +373,20 @@ describe('SageMaker carries out, the action judges', () => {
     const name = 'judged-killed'
     await servingFive(name)
 
+    const killedDeploy = {
+      operation: 'deploy',
+      'endpoint-name': name,
+      'execution-role-arn': TEST_ROLE_ARN,
+      'image-uri': image(`${name}-new`),
+      'model-name': `${name}-new`,
+      strategy: 'canary',
+      ...judged
+    }
     const run = await runAction({
       emulator,
       timeoutMs: 4 * 60_000,
       signal: { name: 'SIGKILL', whenOutput: 'The new fleet takes traffic' },
-      inputs: {
-        operation: 'deploy',
-        'endpoint-name': name,
-        'execution-role-arn': TEST_ROLE_ARN,
-        'image-uri': image(`${name}-new`),
-        'model-name': `${name}-new`,
-        strategy: 'canary',
-        ...judged
-      }
+      inputs: killedDeploy
     })
     expect(run.signal).toBe('SIGKILL')
 
@@ -392,5 +402,55 @@ describe('SageMaker carries out, the action judges', () => {
     expect(deployment?.firingAlarms.some((alarm) => alarm.endsWith('-verdict'))).toBe(true)
     expect(deployment?.rollbackStartedAt ?? Infinity).toBeLessThan(deployment?.plannedEndAt ?? 0)
     expect((await describeEndpoint(aws, name)).EndpointConfigName).toBe(deployment?.oldConfig)
+
+    // What the next run finds (docs/controllers.md, "A dead runner"). No post step ran, so: the lock, still the
+    // dead run's until it expires (at least the six hours a job may run) ...
+    const lock = await aws.sagemaker.send(new DescribeContextCommand({ ContextName: `sagemaker-deploy-lock-${name}` }))
+    expect(lock.Properties?.owner).toBe('https://github.com/example/repo/actions/runs/1001/attempts/1')
+    expect(Date.parse(lock.Properties?.expiresAt ?? '')).toBeGreaterThan(Date.now() + 6 * 60 * 60_000)
+    // ... the verdict alarm, left in ALARM: its metric stays silent, and missing data is breaching ...
+    const verdictAlarm = `sagemaker-deploy-${deployment?.newConfig ?? ''}-verdict`
+    expect(await alarmState(verdictAlarm)).toBe('ALARM')
+    // ... and the new config and model, which nothing runs on.
+    await aws.sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: deployment?.newConfig }))
+    await aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))
+
+    // Another run is refused by the lock before it changes anything ...
+    const other = await runAction({
+      emulator,
+      timeoutMs: 60_000,
+      env: { GITHUB_RUN_ID: '1002' },
+      inputs: killedDeploy
+    })
+    expect(expectFailure(other).join('\n')).toMatch(
+      /is locked by another run: https:\/\/github\.com\/example\/repo\/actions\/runs\/1001\/attempts\/1, running deploy/
+    )
+    expect(await control.deployments(name)).toHaveLength(1)
+
+    // ... while a re-run of the dead run's job (its next attempt) takes the lock over at once, reuses the model by
+    // its name, deploys, and releases the lock. The dead attempt's verdict alarm is not its own: it stays.
+    const rerun = await runAction({
+      emulator,
+      timeoutMs: 8 * 60_000,
+      env: { GITHUB_RUN_ATTEMPT: '2' },
+      inputs: killedDeploy
+    })
+    if (rerun.exitCode !== 0) throw new Error(transcript(rerun))
+    expect(rerun.outputs['rollout-result']).toBe('succeeded')
+    expect(warningAnnotations(rerun).join('\n')).toMatch(
+      /Taking over the lock on endpoint "judged-killed" from .*\/attempts\/1: attempt 1 of this run holds it, and has ended/
+    )
+    expect(rerun.stdout).toContain(`Model "${name}-new" already exists with the same container; reusing it.`)
+    await expect(
+      aws.sagemaker.send(new DescribeContextCommand({ ContextName: `sagemaker-deploy-lock-${name}` }))
+    ).rejects.toThrow()
+    expect(await alarmState(verdictAlarm)).toBe('ALARM')
+    const [, redeployed] = await control.deployments(name)
+    expect(await alarmState(`sagemaker-deploy-${redeployed?.newConfig ?? ''}-verdict`)).toBeUndefined()
   })
 })
+
+async function alarmState(alarmName: string): Promise<string | undefined> {
+  const { MetricAlarms } = await aws.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarmName] }))
+  return MetricAlarms?.[0]?.StateValue
+}
