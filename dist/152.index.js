@@ -79,8 +79,116 @@ var parse = __webpack_require__(2828);
 var update = __webpack_require__(6082);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./src/rollout/bake.ts
+var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
 var gates = __webpack_require__(8411);
+// EXTERNAL MODULE: ./src/rollout/record.ts
+var rollout_record = __webpack_require__(7476);
+// EXTERNAL MODULE: ./src/rollout/rollback.ts
+var rollback = __webpack_require__(5981);
+;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
+/**
+ * An all-at-once deploy judged by the action: the new config takes all
+ * traffic at once (SageMaker keeps the old fleet until the new one is
+ * healthy), then the gates judge it for one bake, and a failure returns the
+ * endpoint to its previous config.
+ */
+
+
+
+
+
+
+
+/**
+ * All-at-once is one step of 100% judged by the same gates after the switch.
+ * Its minutes start with the first whole minute after the switch: the
+ * variant may keep the old one's name, and the minute of the switch holds
+ * both models' traffic. The serving variants' minutes from before the deploy
+ * are the baseline. A failed gate returns the endpoint to its previous
+ * config, when there is one.
+ */
+async function judgeAllAtOnce(ctx, settings, judged) {
+    const { variant, previousConfig } = judged;
+    if (!(0,gates/* hasGates */.x0)(settings.gates)) {
+        return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
+    }
+    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
+        newVariant: variant,
+        ...(previousConfig ? { previousConfig } : {})
+    });
+    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
+    const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+        newVariant: variant,
+        baselineVariants: [],
+        firstMinute: (0,gates/* ceilMinute */.Gq)(step.startedAt),
+        baselineServes: false,
+        earlierBaseline
+    });
+    const verdict = await core/* group */.Os(`Watching ${variant} at 100% for ${(0,parse/* formatDuration */.a3)(settings.bakeTimeMs)}`, () => (0,bake/* bake */.Wq)(ctx, settings, judge, step, { consecutive: 0 }));
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'passed') {
+        return {
+            outcome: 'succeeded',
+            decision: `All gates passed with ${variant} serving all traffic.`,
+            healthy: true,
+            failsStep: false
+        };
+    }
+    step.reason = verdict.reason;
+    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason;
+    if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
+        return {
+            outcome: 'paused',
+            decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    if (!previousConfig || !settings.autoRollback) {
+        return {
+            outcome: 'failed',
+            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`Rolling back: ${failure}`);
+    await (0,rollback/* returnToConfig */.o)(ctx, previousConfig);
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(ctx, variants, deployStartedAt, settings) {
+    if (variants.length === 0)
+        return [];
+    const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
+    if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
+        return [];
+    const end = (0,gates/* floorMinute */.tW)(deployStartedAt);
+    // As long a look back as the step will take, and never less than a quarter of an hour.
+    const span = Math.max(15 * gates/* MINUTE_MS */.kg, (0,gates/* ceilMinute */.Gq)(settings.bakeTimeMs));
+    const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
+        endpointName: ctx.endpointName,
+        variants,
+        start: new Date(end - span),
+        end: new Date(end),
+        periodSeconds: 60
+    });
+    return (0,gates/* minutesOf */.dp)(result, variants);
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 // EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts
 var verdict_alarm = __webpack_require__(2656);
 // EXTERNAL MODULE: ./src/rollout/words.ts
@@ -153,8 +261,8 @@ class DeploymentJudge {
             newVariant: newFleet,
             baselineVariants: [oldFleet],
             firstMinute: (0,gates/* floorMinute */.tW)(step.startedAt),
-            baselineServes: true,
-            earlierBaseline: [],
+            baselineServes: fleets.earlierBaseline === undefined,
+            earlierBaseline: fleets.earlierBaseline ?? [],
             fleets: {
                 [newFleet]: { variant: fleets.variant, config: fleets.newConfig },
                 [oldFleet]: { variant: fleets.variant, config: fleets.oldConfig }
@@ -271,10 +379,6 @@ class DeploymentJudge {
 var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
 var plan = __webpack_require__(5762);
-// EXTERNAL MODULE: ./src/rollout/record.ts
-var rollout_record = __webpack_require__(7476);
-// EXTERNAL MODULE: ./src/rollout/rollback.ts
-var rollback = __webpack_require__(5981);
 // EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
 var scaling = __webpack_require__(127);
 // EXTERNAL MODULE: ./src/rollout/state.ts
@@ -288,6 +392,7 @@ var state = __webpack_require__(9988);
  * alarms (verdict-alarm.ts). The inputs were checked against SageMaker's
  * limits by the input parser.
  */
+
 
 
 
@@ -415,10 +520,15 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
     };
     if (!ctx.dryRun)
         sent.record.steps.push(step);
+    // All at once, the old fleet serves nothing once SageMaker shifts: its minutes before the deploy are the baseline.
+    const earlierBaseline = settings.strategy === 'all-at-once'
+        ? await baselineBefore(ctx, [variant.VariantName ?? ''], step.startedAt, settings)
+        : undefined;
     const judge = new DeploymentJudge(ctx, settings, {
         variant: variant.VariantName ?? '',
         newConfig: releaseConfig,
         oldConfig: previousConfig,
+        ...(earlierBaseline ? { earlierBaseline } : {}),
         ...(settings.strategy === 'rolling'
             ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
             : { bakesMs: bakesAfterTrafficMs(settings) })
@@ -591,110 +701,6 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
 
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
-// EXTERNAL MODULE: ./src/rollout/bake.ts
-var bake = __webpack_require__(2428);
-;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
-/**
- * An all-at-once deploy judged by the action: the new config takes all
- * traffic at once (SageMaker keeps the old fleet until the new one is
- * healthy), then the gates judge it for one bake, and a failure returns the
- * endpoint to its previous config.
- */
-
-
-
-
-
-
-
-/**
- * All-at-once is one step of 100% judged by the same gates after the switch.
- * Its minutes start with the first whole minute after the switch: the
- * variant may keep the old one's name, and the minute of the switch holds
- * both models' traffic. The serving variants' minutes from before the deploy
- * are the baseline. A failed gate returns the endpoint to its previous
- * config, when there is one.
- */
-async function judgeAllAtOnce(ctx, settings, judged) {
-    const { variant, previousConfig } = judged;
-    if (!(0,gates/* hasGates */.x0)(settings.gates)) {
-        return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
-    }
-    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
-        newVariant: variant,
-        ...(previousConfig ? { previousConfig } : {})
-    });
-    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
-    record.steps.push(step);
-    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
-    const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
-        newVariant: variant,
-        baselineVariants: [],
-        firstMinute: (0,gates/* ceilMinute */.Gq)(step.startedAt),
-        baselineServes: false,
-        earlierBaseline
-    });
-    const verdict = await core/* group */.Os(`Watching ${variant} at 100% for ${(0,parse/* formatDuration */.a3)(settings.bakeTimeMs)}`, () => (0,bake/* bake */.Wq)(ctx, settings, judge, step, { consecutive: 0 }));
-    step.endedAt = ctx.clock.now();
-    step.verdict = verdict.verdict;
-    if (verdict.verdict === 'passed') {
-        return {
-            outcome: 'succeeded',
-            decision: `All gates passed with ${variant} serving all traffic.`,
-            healthy: true,
-            failsStep: false
-        };
-    }
-    step.reason = verdict.reason;
-    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge ${variant} (${verdict.reason})` : verdict.reason;
-    if (verdict.verdict === 'inconclusive' && settings.onInconclusive === 'pause') {
-        return {
-            outcome: 'paused',
-            decision: `${variant} serves all traffic, but ${failure}. on-inconclusive is pause, so it was left in place: look at it, then keep it or run operation: rollback${previousConfig ? ` to return to "${previousConfig}"` : ''}.`,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    if (!previousConfig || !settings.autoRollback) {
-        return {
-            outcome: 'failed',
-            decision: `${capitalised(failure)}${previousConfig ? `. auto-rollback is off; run operation: rollback to return to "${previousConfig}".` : '. The endpoint is new, so there is nothing to roll back to.'}`,
-            healthy: false,
-            failsStep: true
-        };
-    }
-    ctx.warn(`Rolling back: ${failure}`);
-    await (0,rollback/* returnToConfig */.o)(ctx, previousConfig);
-    return {
-        outcome: 'rolled-back',
-        decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
-        healthy: false,
-        failsStep: settings.failOnRollback
-    };
-}
-/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
-async function baselineBefore(ctx, variants, deployStartedAt, settings) {
-    if (variants.length === 0)
-        return [];
-    const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
-    if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
-        return [];
-    const end = (0,gates/* floorMinute */.tW)(deployStartedAt);
-    // As long a look back as the step will take, and never less than a quarter of an hour.
-    const span = Math.max(15 * gates/* MINUTE_MS */.kg, (0,gates/* ceilMinute */.Gq)(settings.bakeTimeMs));
-    const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
-        endpointName: ctx.endpointName,
-        variants,
-        start: new Date(end - span),
-        end: new Date(end),
-        periodSeconds: 60
-    });
-    return (0,gates/* minutesOf */.dp)(result, variants);
-}
-function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 // EXTERNAL MODULE: ./src/rollout/executor.ts
 var executor = __webpack_require__(9660);
 // EXTERNAL MODULE: ./src/rollout/moves.ts

@@ -90,7 +90,7 @@ export async function judgeAllAtOnce(
 }
 
 /** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
-async function baselineBefore(
+export async function baselineBefore(
   ctx: OperationContext,
   variants: string[],
   deployStartedAt: number,

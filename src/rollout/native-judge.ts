@@ -21,7 +21,7 @@ import type { Endpoint } from '../endpoint.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
-import { floorMinute, StepJudge } from './gates.js'
+import { floorMinute, StepJudge, type MinuteFigures } from './gates.js'
 import { failedVerdictRollbackMs, heartbeatIntervalMs, publishVerdict, type Verdict } from './verdict-alarm.js'
 import { EvaluationLog, failedStepReason } from './words.js'
 
@@ -29,6 +29,11 @@ export interface JudgedFleets {
   variant: string
   newConfig: string
   oldConfig: string
+  /**
+   * The old fleet's minutes from before the deployment, when it takes no traffic during it (all at once):
+   * the new fleet is compared with them, as there are no same minutes to compare with.
+   */
+  earlierBaseline?: MinuteFigures[]
   /** How long SageMaker bakes from the moment the new fleet first takes traffic until it ends the deployment. */
   bakesMs: number
   /**
@@ -88,8 +93,8 @@ export class DeploymentJudge {
       newVariant: newFleet,
       baselineVariants: [oldFleet],
       firstMinute: floorMinute(step.startedAt),
-      baselineServes: true,
-      earlierBaseline: [],
+      baselineServes: fleets.earlierBaseline === undefined,
+      earlierBaseline: fleets.earlierBaseline ?? [],
       fleets: {
         [newFleet]: { variant: fleets.variant, config: fleets.newConfig },
         [oldFleet]: { variant: fleets.variant, config: fleets.oldConfig }

@@ -16,6 +16,7 @@ import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, WaitTimeoutError } from '../wait.js'
 import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
+import { baselineBefore } from './all-at-once.js'
 import { hasGates } from './gates.js'
 import { DeploymentJudge, type FleetVerdict } from './native-judge.js'
 import { leastTimeoutMs, PROVISIONING_ESTIMATE_MS } from './native-limits.js'
@@ -160,6 +161,11 @@ async function deployAndJudge(
     verdict: 'in-progress'
   }
   if (!ctx.dryRun) sent.record.steps.push(step)
+  // All at once, the old fleet serves nothing once SageMaker shifts: its minutes before the deploy are the baseline.
+  const earlierBaseline =
+    settings.strategy === 'all-at-once'
+      ? await baselineBefore(ctx, [variant.VariantName ?? ''], step.startedAt, settings)
+      : undefined
   const judge = new DeploymentJudge(
     ctx,
     settings,
@@ -167,6 +173,7 @@ async function deployAndJudge(
       variant: variant.VariantName ?? '',
       newConfig: releaseConfig,
       oldConfig: previousConfig,
+      ...(earlierBaseline ? { earlierBaseline } : {}),
       ...(settings.strategy === 'rolling'
         ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
         : { bakesMs: bakesAfterTrafficMs(settings) })

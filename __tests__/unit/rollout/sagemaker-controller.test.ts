@@ -172,6 +172,21 @@ describe('the DeploymentConfig sent', () => {
 describe('the action judges the new fleet and SageMaker acts on its verdict', () => {
   const gated = { ...native, 'alarm-names': '', 'max-error-rate': '1%', 'max-error-rate-increase': '2%' }
 
+  it("all-at-once compares the new fleet with the old fleet's minutes from before the deploy, as the old fleet then serves nothing", async () => {
+    const clock = judgedDeployment()
+    fake.recordServing('fraud')
+    clock.advance(20 * 60_000)
+
+    const result = await runAction({ ...gated, strategy: 'all-at-once', timeout: '1h' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const comparisons = JSON.parse(result.outputs.result ?? '{}').rollout.steps[0].evaluations.flatMap(
+      (evaluation: { comparisons?: Array<{ gate: string; verdict: string }> }) => evaluation.comparisons ?? []
+    )
+    expect(comparisons.at(-1)).toMatchObject({ gate: 'max-error-rate-increase', verdict: 'passed' })
+  })
+
   it('creates the verdict alarm before the one UpdateEndpoint, judges the new fleet against the old, deletes it after', async () => {
     const result = await runAction(gated, { clock: judgedDeployment() })
 
