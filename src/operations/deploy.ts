@@ -29,7 +29,7 @@ import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
-import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
+import { unfinishedDeploy, nativeDeployment, rolloutProgress } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
 import {
@@ -71,7 +71,7 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     await deployModel(ctx, deploy)
   } finally {
     // Unless a rollout is left for the post step, what the run created is in use or already deleted.
-    if (!inFlightRollout.current && !nativeDeployment.current) unfinishedDeploy.clear()
+    if (!rolloutProgress.current && !nativeDeployment.current) unfinishedDeploy.clear()
   }
 }
 

@@ -11,7 +11,8 @@ import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { carryOut } from '../rollout/executor.js'
-import { markInFlight, releaseVariant, type InFlight } from '../rollout/in-flight.js'
+import { hasGates } from '../rollout/gates.js'
+import { releaseVariant, type InFlight } from '../rollout/in-flight.js'
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
@@ -82,14 +83,14 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
       variant.InitialInstanceCount ?? 0
     ])
   )
-  const moves = promoteMoves(settings, {
+  const moves = promoteMoves({
+    judgePause: hasGates(settings.gates),
     steps,
     pause: { since, weight: current },
     release: releaseVariant(endpoint, canaryConfig, newVariant),
     configSettings: carriedConfigSettings(canaryConfig),
     owed
   })
-  markInFlight(ctx, inFlight)
   const result = await carryOut(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig })
   if (!result) return
   // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
