@@ -90,15 +90,12 @@ async function runPromote(ctx, settings) {
     if (settings.gates.probe) {
         await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
-    const weights = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? []);
-    const current = weights[newVariant] ?? 0;
-    const old = Object.entries(weights).filter(([name]) => name !== newVariant);
-    const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
+    const current = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])[newVariant] ?? 0;
     const inFlight = {
         previousConfig,
         canaryConfig: configName,
         newVariant,
-        oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+        oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .servingShares */ .x1)(endpoint, newVariant),
         releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .uniqueSuffix */ .v)(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
         userTags: {
@@ -125,7 +122,7 @@ async function runPromote(ctx, settings) {
         judgePause: (0,_rollout_gates_js__WEBPACK_IMPORTED_MODULE_6__/* .hasGates */ .x0)(settings.gates),
         steps,
         pause: { since, weight: current },
-        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .r)(endpoint, canaryConfig, newVariant),
+        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
         configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_12__/* .carriedConfigSettings */ .E6)(canaryConfig),
         owed
     });

@@ -1986,7 +1986,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -2009,7 +2009,7 @@ async function run(overrides = {}) {
         await deployment?.finish(deploymentOutcome(report), decision());
         const html = await writeResult();
         if (planComment && html) {
-            const { postPlanComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 8144));
+            const { postPlanComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 8144));
             await postPlanComment({ ...planComment, body: html });
         }
     };
@@ -2114,9 +2114,9 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(894), __webpack_require__.e(462)]).then(__webpack_require__.bind(__webpack_require__, 9462))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(462)]).then(__webpack_require__.bind(__webpack_require__, 9462))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
@@ -2132,7 +2132,7 @@ async function dispatch(ctx, settings) {
         case 'delete':
             return (await __webpack_require__.e(/* import() */ 159).then(__webpack_require__.bind(__webpack_require__, 1159))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 9328))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 9328))).runRollback(ctx, settings.rollback);
     }
 }
 /**

@@ -12,7 +12,7 @@ import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { carryOut } from '../rollout/executor.js'
 import { hasGates } from '../rollout/gates.js'
-import { releaseVariant, type InFlight } from '../rollout/in-flight.js'
+import { releaseVariant, servingShares, type InFlight } from '../rollout/in-flight.js'
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
@@ -50,15 +50,12 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   if (settings.gates.probe) {
     await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
   }
-  const weights = weightPercentages(endpoint.ProductionVariants ?? [])
-  const current = weights[newVariant] ?? 0
-  const old = Object.entries(weights).filter(([name]) => name !== newVariant)
-  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
+  const current = weightPercentages(endpoint.ProductionVariants ?? [])[newVariant] ?? 0
   const inFlight: InFlight = {
     previousConfig,
     canaryConfig: configName,
     newVariant,
-    oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+    oldVariants: servingShares(endpoint, newVariant),
     releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
     // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
     userTags: {

@@ -5,7 +5,7 @@
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
-import { liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { liveInstanceCount, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { variantDefinition } from '../resources.js'
 import { holdServingCapacity, type HeldCapacity } from './scaling.js'
 
@@ -45,6 +45,15 @@ export async function holdServingCapacityFor(
     inFlight.oldVariants.map((variant) => variant.name),
     onHeld
   )
+}
+
+/** The serving variants beside `newVariant` on the endpoint now, with their shares of the traffic it does not take. */
+export function servingShares(endpoint: Endpoint, newVariant: string): InFlight['oldVariants'] {
+  const old = Object.entries(weightPercentages(endpoint.ProductionVariants ?? [])).filter(
+    ([name]) => name !== newVariant
+  )
+  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
+  return old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length }))
 }
 
 /** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */

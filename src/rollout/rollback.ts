@@ -2,9 +2,9 @@
  * The moves of a rollback, and where each rollback starts from. Every way
  * back (a failed gate, a failed update to the canary config or the release,
  * a failed all-at-once judgement, a deployment SageMaker completed that the
- * gates could not pass, a cancel and the post step) is a plan that
- * rollbackMoves (moves.ts) builds from where the endpoint stands; the
- * executor carries it out with the moves here.
+ * gates could not pass, operation: rollback, a cancel and the post step) is a
+ * plan that rollbackMoves (moves.ts) builds from where the endpoint stands;
+ * the executor carries it out with the moves here.
  */
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'

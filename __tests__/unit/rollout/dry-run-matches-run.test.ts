@@ -125,6 +125,16 @@ describe('a dry run plans the calls its run makes', () => {
     expect(planned).toContain('UpdateEndpointWeightsAndCapacities')
   })
 
+  it('rollback of a paused canary, printing the plan it carries out', async () => {
+    const { planned, dryLog, realLog } = await expectDryRunToMatch(
+      { operation: 'rollback', 'endpoint-name': 'fraud' },
+      pause
+    )
+    expect(planned).toEqual(['UpdateEndpointWeightsAndCapacities', 'UpdateEndpoint', 'DeleteEndpointConfig'])
+    expect(rollbackPlan(dryLog)).toHaveLength(3)
+    expect(rollbackPlan(dryLog)).toEqual(rollbackPlan(realLog))
+  })
+
   it.each([
     ['rollback', { operation: 'rollback', 'endpoint-name': 'fraud', 'endpoint-config-name': 'fraud-v1-config' }],
     ['update-traffic', { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'AllTraffic=100' }],

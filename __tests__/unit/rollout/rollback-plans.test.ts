@@ -139,3 +139,59 @@ describe('the way back of an endpoint switched whole to the new model', () => {
     ])
   })
 })
+
+describe('the way back of operation: rollback', () => {
+  const pausedCanary: Standing = {
+    target: 'fraud-v1-config',
+    fleet: 4,
+    endpoint: onCanary(10),
+    canary: { canaryConfig: 'fraud-canary', newVariant: 'fraud-v2', oldVariants: [{ name: 'AllTraffic', share: 1 }] },
+    scaling: [],
+    waits: true
+  }
+
+  it('from a release: one return to the target', () => {
+    const standing: Standing = {
+      target: 'fraud-v1-config',
+      fleet: 2,
+      endpoint: endpoint('fraud', 'InService', 'fraud-v2-config'),
+      scaling: [],
+      waits: true
+    }
+
+    expect(rollbackMoves(standing)).toEqual([
+      { kind: 'return', config: 'fraud-v1-config', fleet: 2, scaling: [], wait: true }
+    ])
+  })
+
+  it('from a paused canary: its traffic off first, then the target, then the canary config goes', () => {
+    expect(rollbackMoves(pausedCanary)).toEqual([
+      ALL_TRAFFIC_BACK,
+      CANARY_RETURN,
+      { kind: 'delete-config', config: 'fraud-canary' }
+    ])
+  })
+
+  it('without waiting, keeps the canary config: the endpoint is not known to have left it', () => {
+    expect(rollbackMoves({ ...pausedCanary, waits: false })).toEqual([
+      ALL_TRAFFIC_BACK,
+      { ...CANARY_RETURN, wait: false }
+    ])
+  })
+
+  it('waits all the same when autoscaling must be put back on a variant of the target', () => {
+    const scaling: ScalingMove[] = [
+      {
+        from: 'fraud-v2',
+        to: 'AllTraffic',
+        scaling: { minCapacity: 1, maxCapacity: 4, policies: [], scheduledActions: [] }
+      }
+    ]
+
+    expect(rollbackMoves({ ...pausedCanary, waits: false, scaling })).toEqual([
+      ALL_TRAFFIC_BACK,
+      { ...CANARY_RETURN, scaling, wait: true },
+      { kind: 'delete-config', config: 'fraud-canary' }
+    ])
+  })
+})
