@@ -1,4 +1,6 @@
 /** What the rollout scenarios start from: one endpoint serving fraud-v1, and a canary deploy of fraud-v2. */
+import type { InFlight } from '../src/rollout/in-flight.js'
+import type { Move, Progress } from '../src/rollout/moves.js'
 import { FakeClock } from './clock.js'
 import type { FakeAws } from './fake-aws.js'
 import { IMAGE, ROLE_ARN } from './sagemaker.js'
@@ -40,4 +42,40 @@ export function withTraffic(fake: FakeAws, rate = CLIENT_RATE, delayMs = PUBLICA
   fake.cloudwatch.requestRates.set('fraud', rate)
   fake.cloudwatch.publicationDelayMs = () => delayMs
   return clock
+}
+
+/** A canary of fraud-v2 in two steps, as deployMoves plans it once its config exists. */
+export const CANARY_MOVES: Move[] = [
+  { kind: 'hold-capacity' },
+  { kind: 'join', fleet: 4 },
+  { kind: 'shift', weight: 10, index: 0, of: 2 },
+  { kind: 'judge-step', weight: 10, index: 0, of: 2 },
+  { kind: 'shift', weight: 100, index: 1, of: 2 },
+  { kind: 'judge-step', weight: 100, index: 1, of: 2 },
+  { kind: 'switch-to-release', planned: { VariantName: 'fraud-v2', InitialInstanceCount: 2 }, configSettings: {} }
+]
+
+/**
+ * The progress a main step saves for its post step: a canary of fraud-v2
+ * beside fraud-v1's AllTraffic, from fraud-v1-config, at the move of `kind`.
+ */
+export function canaryProgress(kind: Move['kind'], rollout: Partial<InFlight> = {}): Progress {
+  return {
+    endpointName: 'fraud',
+    region: 'us-east-1',
+    rollout: {
+      previousConfig: 'fraud-v1-config',
+      canaryConfig: 'fraud-canary',
+      newVariant: 'fraud-v2',
+      oldVariants: [{ name: 'AllTraffic', share: 1 }],
+      releaseConfig: 'fraud-release',
+      userTags: {},
+      held: [],
+      ...rollout
+    },
+    moves: CANARY_MOVES,
+    reached: CANARY_MOVES.findIndex((move) => move.kind === kind),
+    failures: { consecutive: 0 },
+    baseline: []
+  }
 }

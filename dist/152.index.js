@@ -2,6 +2,36 @@ export const id = 152;
 export const ids = [152];
 export const modules = {
 
+/***/ 8499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ derivedName),
+/* harmony export */   v: () => (/* binding */ uniqueSuffix)
+/* harmony export */ });
+/** Names for the resources a deploy creates. */
+const MAX_NAME_LENGTH = 63;
+/**
+ * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
+ * a matrix job) still get different names.
+ */
+function uniqueSuffix(now, random = Math.random) {
+    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const token = Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    return `${stamp}-${token}`;
+}
+/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
+function derivedName(base, suffix) {
+    const room = MAX_NAME_LENGTH - suffix.length - 1;
+    const trimmed = base.slice(0, room).replace(/-+$/, '');
+    return `${trimmed}-${suffix}`;
+}
+
+
+/***/ }),
+
 /***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -81,12 +111,12 @@ var update = __webpack_require__(6082);
 var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
+// EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
+var executor = __webpack_require__(2894);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
 var gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/record.ts
 var rollout_record = __webpack_require__(7476);
-// EXTERNAL MODULE: ./src/rollout/rollback.ts
-var rollback = __webpack_require__(5981);
 ;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
 /**
  * An all-at-once deploy judged by the action: the new config takes all
@@ -158,7 +188,7 @@ async function judgeAllAtOnce(ctx, settings, judged) {
         };
     }
     ctx.warn(`Rolling back: ${failure}`);
-    await (0,rollback/* returnToConfig */.o)(ctx, previousConfig);
+    await (0,executor/* switchBack */.gw)(ctx, previousConfig);
     return {
         outcome: 'rolled-back',
         decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,
@@ -612,7 +642,7 @@ async function completedBySageMaker(ctx, settings, deployment, judged, step) {
         };
     }
     ctx.warn(`SageMaker completed the deployment, but ${failure}: returning to "${previousConfig}".`);
-    await (0,rollback/* returnToConfig */.o)(ctx, previousConfig);
+    await (0,executor/* switchBack */.gw)(ctx, previousConfig);
     return {
         outcome: 'rolled-back',
         decision: `Rolled back: SageMaker completed the deployment, but ${failure}. The endpoint is back on "${previousConfig}".`,
@@ -701,8 +731,6 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
 
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
-// EXTERNAL MODULE: ./src/rollout/executor.ts
-var executor = __webpack_require__(9660);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
 var rollout_moves = __webpack_require__(5307);
 ;// CONCATENATED MODULE: ./src/operations/deploy-paths.ts
@@ -885,7 +913,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
         newVariant: newVariantDefinition,
         configSettings: blueprint.configSettings
     });
-    return (0,executor/* carryOut */.u)(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
+    return (0,executor/* carryOut */.u0)(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
@@ -939,7 +967,7 @@ async function runDeploy(ctx, deploy) {
     }
     finally {
         // Unless a rollout is left for the post step, what the run created is in use or already deleted.
-        if (!state/* inFlightRollout */.VM.current && !state/* nativeDeployment */.RS.current)
+        if (!state/* rolloutProgress */.XP.current && !state/* nativeDeployment */.RS.current)
             state/* unfinishedDeploy */.Jh.clear();
     }
 }
@@ -1072,6 +1100,34 @@ async function refuseFiringAlarms(ctx, alarmNames) {
         return;
     const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
     throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
+}
+
+
+/***/ }),
+
+/***/ 7476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ startRolloutRecord)
+/* harmony export */ });
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
+
+function startRolloutRecord(ctx, settings, inFlight) {
+    const record = {
+        controller: settings.controller,
+        strategy: settings.strategy,
+        newVariant: inFlight.newVariant,
+        ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
+        ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates),
+        steps: []
+    };
+    ctx.report.rollout = record;
+    if (inFlight.previousConfig)
+        ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
+    ctx.output('variant-name', inFlight.newVariant);
+    return record;
 }
 
 

@@ -10,16 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runRollback: () => (/* binding */ runRollback)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4459);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
 /* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9506);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2281);
-/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3752);
-/* harmony import */ var _rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(127);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6082);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(910);
+/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2894);
+/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5453);
+/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5307);
+/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3752);
+/* harmony import */ var _rollout_scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(910);
 /**
  * rollback: return the endpoint to the config the user names, or by default to
  * the one recorded on its current config as serving before the last deploy.
@@ -38,17 +40,19 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
 /** A recorded chain longer than this is a tagging loop, not history. */
 const MAX_CHAIN = 50;
 async function runRollback(ctx, settings) {
     // Another run's update may be moving the endpoint: the current config is only known once it settles.
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_9__/* .waitUntilUpdatable */ .we)(ctx);
+    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_11__/* .waitUntilUpdatable */ .we)(ctx);
     if (!endpoint) {
         throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}; there is nothing to roll back.`);
     }
     const currentName = endpoint.EndpointConfigName ?? '';
     ctx.output('previous-endpoint-config-name', currentName);
-    (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_6__/* .setRolloutOutputs */ .qv)(ctx, { rolledBack: false });
+    (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .setRolloutOutputs */ .qv)(ctx, { rolledBack: false });
     if (settings.endpointConfigName === currentName) {
         return alreadyThere(ctx, endpoint, currentName);
     }
@@ -60,43 +64,49 @@ async function runRollback(ctx, settings) {
         return alreadyThere(ctx, endpoint, currentName);
     const models = (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .modelsOf */ .Wh)(target.config);
     await checkModelsExist(ctx, targetName, models);
-    const currentConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, currentName);
-    const moves = await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__/* .scalingMovesFor */ .ZD)(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName);
+    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__/* .rollbackMoves */ .BI)(await standingOf(ctx, endpoint, target));
     ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`);
-    // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
-    const leaving = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .readTaggedConfig */ .ZV)(ctx, currentName);
-    const canaryVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined;
-    if (canaryVariant)
-        await moveTrafficOff(ctx, endpoint, canaryVariant);
     let settled;
     try {
-        await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__/* .takeScalingOff */ .on)(ctx, moves);
-        settled = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .updateEndpointConfig */ .vG)(ctx, targetName, {
-            newFleetInstances: (0,_resources_js__WEBPACK_IMPORTED_MODULE_5__/* .fleetSize */ .oE)(target.config.ProductionVariants ?? []),
-            purpose: `the rollback to config "${targetName}"`,
-            keepInstanceCounts: true,
-            // Scaling can only be registered on a variant that exists, that is once the update has landed.
-            forceWait: moves.some((move) => move.to !== undefined)
-        });
+        settled = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__/* .carryOutRollback */ .Wy)(ctx, moves);
     }
     catch (error) {
-        await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__/* .restoreScaling */ .oQ)(ctx, moves);
         // Show where the endpoint actually is (SageMaker may have returned it to the old config) before failing.
-        if (error instanceof _wait_js__WEBPACK_IMPORTED_MODULE_9__/* .EndpointStateError */ .D7 && error.endpoint)
+        if (error instanceof _wait_js__WEBPACK_IMPORTED_MODULE_11__/* .EndpointStateError */ .D7 && error.endpoint)
             await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .reportEndpoint */ .Us)(ctx, error.endpoint);
         throw error;
     }
-    await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__/* .putScalingBack */ .UV)(ctx, moves);
-    // A canary config exists only for its rollout; once the endpoint has left it, it goes.
-    if (canaryVariant && settled)
-        await (0,_resources_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteConfigQuietly */ .JD)(ctx, currentName);
     await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .reportEndpoint */ .Us)(ctx, settled ?? (await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpoint */ .vS)(ctx)) ?? endpoint);
     // Without waiting (or in a dry run) the endpoint may still show the old config: the output names where it is going.
     ctx.output('endpoint-config-name', targetName);
     if (models.length > 0)
         ctx.output('model-name', models.join(','));
     // A dry run rolled nothing back; without waiting, the update was accepted and endpoint-status says it is still Updating.
-    (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_6__/* .setRolloutOutputs */ .qv)(ctx, { rolledBack: !ctx.dryRun });
+    (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .setRolloutOutputs */ .qv)(ctx, { rolledBack: !ctx.dryRun });
+}
+/**
+ * Where the endpoint stands for the way back to `target`: the target's
+ * fleet, the autoscaling in the way, and, when the current config is a
+ * paused canary's, its new variant, whose traffic stops first (seconds)
+ * before the config changes. The return waits only when asked to.
+ */
+async function standingOf(ctx, endpoint, target) {
+    const currentName = endpoint.EndpointConfigName ?? '';
+    const targetName = target.config.EndpointConfigName ?? '';
+    const variants = target.config.ProductionVariants ?? [];
+    const scaling = await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .scalingMovesFor */ .ZD)(ctx, endpoint, await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, currentName), variants, targetName);
+    const leaving = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .readTaggedConfig */ .ZV)(ctx, currentName);
+    const newVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined;
+    return {
+        target: targetName,
+        fleet: (0,_resources_js__WEBPACK_IMPORTED_MODULE_5__/* .fleetSize */ .oE)(variants),
+        endpoint,
+        ...(newVariant
+            ? { canary: { canaryConfig: currentName, newVariant, oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .servingShares */ .x1)(endpoint, newVariant) } }
+            : {}),
+        scaling,
+        waits: ctx.settings.waitForCompletion
+    };
 }
 async function alreadyThere(ctx, endpoint, configName) {
     const message = `Endpoint "${ctx.endpointName}" already runs config "${configName}"; nothing to roll back.`;
@@ -168,7 +178,7 @@ async function checkModelsExist(ctx, configName, models) {
     const missing = [];
     for (const model of models) {
         try {
-            await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeModel', `model "${model}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_10__/* .DescribeModelCommand */ .utY({ ModelName: model })));
+            await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeModel', `model "${model}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__/* .DescribeModelCommand */ .utY({ ModelName: model })));
         }
         catch (error) {
             if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
@@ -181,13 +191,6 @@ async function checkModelsExist(ctx, configName, models) {
             .map((name) => `"${name}"`)
             .join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'}. Nothing was changed.`);
     }
-}
-async function moveTrafficOff(ctx, endpoint, variant) {
-    const desired = (endpoint.ProductionVariants ?? []).map((live) => ({
-        VariantName: live.VariantName ?? '',
-        DesiredWeight: live.VariantName === variant ? 0 : (live.CurrentWeight ?? live.DesiredWeight ?? 1)
-    }));
-    await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .updateWeightsAndCapacities */ .ep)(ctx, desired, { purpose: `moving traffic off ${variant}`, forceWait: true });
 }
 
 

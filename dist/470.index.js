@@ -2,6 +2,36 @@ export const id = 470;
 export const ids = [470];
 export const modules = {
 
+/***/ 8499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ derivedName),
+/* harmony export */   v: () => (/* binding */ uniqueSuffix)
+/* harmony export */ });
+/** Names for the resources a deploy creates. */
+const MAX_NAME_LENGTH = 63;
+/**
+ * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
+ * a matrix job) still get different names.
+ */
+function uniqueSuffix(now, random = Math.random) {
+    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const token = Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    return `${stamp}-${token}`;
+}
+/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
+function derivedName(base, suffix) {
+    const room = MAX_NAME_LENGTH - suffix.length - 1;
+    const trimmed = base.slice(0, room).replace(/-+$/, '');
+    return `${trimmed}-${suffix}`;
+}
+
+
+/***/ }),
+
 /***/ 470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,16 +43,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
 /* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3526);
 /* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8499);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8499);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9506);
-/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9660);
-/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
-/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
-/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7476);
-/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3752);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5670);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(941);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(910);
+/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2894);
+/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8411);
+/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5453);
+/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5307);
+/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7476);
+/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3752);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5670);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(941);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
+
 
 
 
@@ -41,8 +73,8 @@ async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
-    await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_10__/* .describeAlarmStates */ .j2)(ctx, settings.gates.alarmNames);
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_12__/* .requireUpdatable */ .Mc)(ctx);
+    await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j2)(ctx, settings.gates.alarmNames);
+    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .requireUpdatable */ .Mc)(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpointConfig */ .s3)(ctx, configName);
     if (settings.gates.probe) {
@@ -58,16 +90,13 @@ async function runPromote(ctx, settings) {
     if (settings.gates.probe) {
         await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
-    const weights = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? []);
-    const current = weights[newVariant] ?? 0;
-    const old = Object.entries(weights).filter(([name]) => name !== newVariant);
-    const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
+    const current = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])[newVariant] ?? 0;
     const inFlight = {
         previousConfig,
         canaryConfig: configName,
         newVariant,
-        oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
-        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .uniqueSuffix */ .v)(ctx.clock.now())),
+        oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .servingShares */ .x1)(endpoint, newVariant),
+        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .uniqueSuffix */ .v)(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
         userTags: {
             ...ctx.run.tags,
@@ -78,7 +107,7 @@ async function runPromote(ctx, settings) {
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
     ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
-    const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_8__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
+    const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_9__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
     // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
@@ -89,21 +118,21 @@ async function runPromote(ctx, settings) {
         variant.VariantName ?? '',
         variant.InitialInstanceCount ?? 0
     ]));
-    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .promoteMoves */ .r0)(settings, {
+    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__/* .promoteMoves */ .r0)({
+        judgePause: (0,_rollout_gates_js__WEBPACK_IMPORTED_MODULE_6__/* .hasGates */ .x0)(settings.gates),
         steps,
         pause: { since, weight: current },
-        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
-        configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_11__/* .carriedConfigSettings */ .E6)(canaryConfig),
+        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
+        configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_12__/* .carriedConfigSettings */ .E6)(canaryConfig),
         owed
     });
-    (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .markInFlight */ .BE)(ctx, inFlight);
-    const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__/* .carryOut */ .u)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
+    const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__/* .carryOut */ .u0)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
     if (!result)
         return;
     // The deploy that paused made the new model, unless it deployed one as it was; a rolled-back promotion leaves it unused.
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
     const made = model && tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.modelAsIs] !== 'true';
-    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
+    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_10__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
 }
 
 
@@ -137,6 +166,34 @@ async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetMod
     }));
     if (models.length > 0)
         (0,_probes_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseProbeTargetMismatch */ .wR)(models, targetModel);
+}
+
+
+/***/ }),
+
+/***/ 7476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ startRolloutRecord)
+/* harmony export */ });
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
+
+function startRolloutRecord(ctx, settings, inFlight) {
+    const record = {
+        controller: settings.controller,
+        strategy: settings.strategy,
+        newVariant: inFlight.newVariant,
+        ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
+        ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates),
+        steps: []
+    };
+    ctx.report.rollout = record;
+    if (inFlight.previousConfig)
+        ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
+    ctx.output('variant-name', inFlight.newVariant);
+    return record;
 }
 
 

@@ -12,22 +12,22 @@ export const modules = {
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(788);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3388);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
-/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5453);
-/* harmony import */ var _rollout_rollback_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5981);
-/* harmony import */ var _rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2656);
-/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3752);
-/* harmony import */ var _rollout_scaling_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(127);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2281);
-/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9988);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2829);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3150);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9188);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(910);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(665);
+/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2894);
+/* harmony import */ var _rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2656);
+/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3752);
+/* harmony import */ var _rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(127);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2281);
+/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9988);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2829);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3150);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9188);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
 /**
  * The post step: runs after the job, whatever happened to it, and finishes
  * what a cancelled or killed main step left, as its saved state says:
- * - a rollout run by the action goes back to its previous config;
+ * - a rollout run by the action goes back to its previous config, by the
+ *   plan built from its progress;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
  *   the alarms the action made for it are deleted;
  * - the model and configs an unfinished deploy created are deleted, once
@@ -50,25 +50,24 @@ export const modules = {
 
 
 
-
 async function runPost(clock, createClients) {
-    const rollout = _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .inFlightRollout */ .VM.read();
-    const native = _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .nativeDeployment */ .RS.read();
-    const created = _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .unfinishedDeploy */ .Jh.read();
-    const lock = _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .takenLock */ .NX.read();
-    const target = rollout ?? native ?? created ?? lock;
+    const progress = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .rolloutProgress */ .XP.read();
+    const native = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .nativeDeployment */ .RS.read();
+    const created = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .unfinishedDeploy */ .Jh.read();
+    const lock = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .takenLock */ .NX.read();
+    const target = progress ?? native ?? created ?? lock;
     if (!target) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('No rollout was left in flight; nothing to clean up.');
         return;
     }
-    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_15__/* .newReport */ .bQ)('rollback', target.endpointName, target.region, false, clock.now());
-    const saved = (0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .readCommonInputs */ .di)();
+    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_14__/* .newReport */ .bQ)('rollback', target.endpointName, target.region, false, clock.now());
+    const saved = (0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .readCommonInputs */ .di)();
     // The rollout's own endpoint and region win: they are what the post step must restore.
     const common = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommonSettings */ .Gq)((name) => ({ ...saved, 'endpoint-name': target.endpointName, region: target.region })[name] ?? '', {});
     const ctx = new _context_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationContext */ .n({ ...common, waitForCompletion: true, dryRun: false }, createClients(target.region), clock, report);
     try {
-        if (rollout)
-            await returnToPreviousConfig(ctx, rollout);
+        if (progress)
+            await returnToPreviousConfig(ctx, progress);
         if (native)
             await removeDeploymentAlarms(ctx, native);
         if (created)
@@ -78,33 +77,35 @@ async function runPost(clock, createClients) {
     finally {
         // Released last: until the endpoint is back where it was, no other run may start on it.
         if (lock)
-            await (0,_lock_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseEndpointLock */ .C0)(ctx, lock);
-        if (rollout || native || created) {
+            await (0,_lock_js__WEBPACK_IMPORTED_MODULE_12__/* .releaseEndpointLock */ .C0)(ctx, lock);
+        if (progress || native || created) {
             report.finishedAt = clock.now();
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .writeSummary */ .Sy)(report);
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(report);
         }
     }
 }
-async function returnToPreviousConfig(ctx, rollout) {
-    ctx.warn(`A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`);
+async function returnToPreviousConfig(ctx, progress) {
+    const { endpointName } = progress;
+    const { previousConfig } = progress.rollout;
+    ctx.warn(`A rollout on "${endpointName}" did not finish (the run was cancelled or killed); returning it to "${previousConfig}".`);
     try {
-        await (0,_rollout_rollback_js__WEBPACK_IMPORTED_MODULE_5__/* .rollBack */ .F)(ctx, (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_4__/* .inFlightFromSaved */ .PE)(rollout));
-        ctx.note(`Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`);
-        (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_7__/* .setRolloutOutputs */ .qv)(ctx, { rolledBack: true });
-        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_12__/* .reportEndpoint */ .Us)(ctx, await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_12__/* .getEndpoint */ .yP)(ctx));
+        await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_4__/* .rollBack */ .Fu)(ctx, progress);
+        ctx.note(`Cleanup after a cancelled rollout: endpoint "${endpointName}" is back on "${previousConfig}".`);
+        (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_6__/* .setRolloutOutputs */ .qv)(ctx, { rolledBack: true });
+        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_11__/* .reportEndpoint */ .Us)(ctx, await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_11__/* .getEndpoint */ .yP)(ctx));
     }
     catch (error) {
         // The AWS message goes last: it ends its own sentence.
-        ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}" (run operation: rollback with endpoint-config-name: ${rollout.previousConfig}): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
+        ctx.report.error = `Could not return "${endpointName}" to "${previousConfig}" (run operation: rollback with endpoint-config-name: ${previousConfig}): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(ctx.report.error);
         // The saved state ends with this step, and operation: rollback does not know what was suspended:
         // left now, the serving variants' scale-in would stay suspended for good.
-        await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseServingCapacity */ .Ay)(ctx, rollout.heldCapacity);
+        await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseServingCapacity */ .Ay)(ctx, progress.rollout.held);
     }
 }
 /** After the endpoint is back (or never left), what the cancelled deploy made for it serves nothing. */
 async function deleteWhatTheRunCreated(ctx, created) {
-    const deleted = await (0,_resources_js__WEBPACK_IMPORTED_MODULE_9__/* .discardUnused */ .VL)(ctx, created);
+    const deleted = await (0,_resources_js__WEBPACK_IMPORTED_MODULE_8__/* .discardUnused */ .VL)(ctx, created);
     const names = [
         ...deleted.models.map((name) => `model "${name}"`),
         ...deleted.configs.map((name) => `endpoint config "${name}"`)
@@ -112,7 +113,7 @@ async function deleteWhatTheRunCreated(ctx, created) {
     if (names.length > 0) {
         ctx.note(`Deleted what the cancelled run created and nothing runs on: ${names.join(', ')}.`);
     }
-    _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .unfinishedDeploy */ .Jh.clear();
+    _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .unfinishedDeploy */ .Jh.clear();
 }
 /**
  * SageMaker's deployment needs its alarms until it ends, and nothing can stop
@@ -121,11 +122,11 @@ async function deleteWhatTheRunCreated(ctx, created) {
  */
 async function removeDeploymentAlarms(ctx, native) {
     try {
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_14__/* .waitForSettled */ .SG)(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .waitForSettled */ .SG)(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
         for (const alarm of native.alarms)
-            await (0,_rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteVerdictAlarm */ .eI)(ctx, alarm);
+            await (0,_rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteVerdictAlarm */ .eI)(ctx, alarm);
         ctx.note(`SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`);
-        _rollout_state_js__WEBPACK_IMPORTED_MODULE_10__/* .nativeDeployment */ .RS.clear();
+        _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .nativeDeployment */ .RS.clear();
     }
     catch (error) {
         ctx.report.error = `SageMaker's deployment on "${native.endpointName}" had not ended, so its alarms ${native.alarms.join(', ')} were kept: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)} Delete them once it has.`;

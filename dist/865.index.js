@@ -1851,17 +1851,21 @@ var summary = __webpack_require__(2829);
 var dist_cjs = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/rollout/moves.ts
+var moves = __webpack_require__(5307);
 // EXTERNAL MODULE: ./src/rollout/state.ts
 var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/cancel.ts
 /**
  * Cancellation. When a run is cancelled the runner sends SIGINT, then SIGTERM
  * 7.5 s later, then kills the process 2.5 s after that: too little time to
- * restore a config (minutes), but enough to stop the harm. The handler moves
- * all traffic back to the old variants at once, leaves the saved state for the
- * post step, which restores the previous config, deletes what the run created
- * and releases the endpoint's lock, and exits.
+ * restore a config (minutes), but enough to stop the harm. The handler builds
+ * the way back from the rollout's progress as the post step will, carries out
+ * its first move when that is taking all traffic off the new variant, leaves
+ * the progress for the post step, which carries out the rest, deletes what
+ * the run created and releases the endpoint's lock, and exits.
  */
+
 
 
 
@@ -1889,38 +1893,41 @@ function installCancellationHandlers(clients, onCancelled) {
 }
 /** What the handler did about the traffic, in a sentence for the log and the summary. */
 async function stopTheHarm(clients) {
-    const rollout = state/* inFlightRollout */.VM.current;
-    if (!rollout || !clients)
+    const progress = state/* rolloutProgress */.XP.current;
+    if (!progress || !clients)
         return '';
+    const { newVariant } = progress.rollout;
     const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS);
     let done;
     try {
-        const endpoint = await clients.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: rollout.endpointName }), {
-            abortSignal
-        });
+        const endpoint = await clients.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: progress.endpointName }), { abortSignal });
         const status = endpoint.EndpointStatus ?? '';
-        if (src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(status)) {
-            done = whileUpdating(rollout, status, endpoint);
-        }
-        else {
-            await clients.sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
-                EndpointName: rollout.endpointName,
-                DesiredWeightsAndCapacities: [
-                    ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({
-                        VariantName,
-                        DesiredWeight
-                    })),
-                    { VariantName: rollout.newVariant, DesiredWeight: 0 }
-                ]
-            }), { abortSignal });
-            done = `All traffic was moved off ${rollout.newVariant} at once.`;
-        }
+        done = src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(status)
+            ? whileUpdating(progress, status, endpoint)
+            : await firstMoveBack(clients, progress, endpoint, abortSignal);
     }
     catch (error) {
-        done = `Traffic could not be moved off ${rollout.newVariant} (${(0,errors/* errorMessage */.gJ)(error)}).`;
+        done = `Traffic could not be moved off ${newVariant} (${(0,errors/* errorMessage */.gJ)(error)}).`;
     }
     core/* warning */.$e(`${done} ${postStepPlan()}`);
     return done;
+}
+/**
+ * The way back's first move, when it is the one that fits in the runner's
+ * seconds: the traffic off the new variant (weight 0 takes seconds, a config
+ * minutes). The post step builds the plan again from where the endpoint then
+ * stands, and carries out the rest.
+ */
+async function firstMoveBack(clients, progress, endpoint, abortSignal) {
+    const { newVariant } = progress.rollout;
+    const first = (0,moves/* rollbackMoves */.BI)((0,moves/* rolloutStanding */.k_)(progress, endpoint))[0];
+    if (first?.kind !== 'traffic-off')
+        return `${newVariant} was taking no traffic, so none had to be moved.`;
+    await clients.sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
+        EndpointName: progress.endpointName,
+        DesiredWeightsAndCapacities: first.weights
+    }), { abortSignal });
+    return `All traffic was moved off ${newVariant} at once.`;
 }
 /**
  * SageMaker refuses UpdateEndpointWeightsAndCapacities until an update ends,
@@ -1928,21 +1935,22 @@ async function stopTheHarm(clients) {
  * ten seconds, so the handler only says where things stand.
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
  */
-function whileUpdating(rollout, status, endpoint) {
+function whileUpdating(progress, status, endpoint) {
+    const { newVariant } = progress.rollout;
     const moving = endpoint.PendingDeploymentSummary?.EndpointConfigName;
-    const share = (0,src_endpoint/* weightPercentages */.IC)(endpoint.ProductionVariants ?? [])[rollout.newVariant];
+    const share = (0,src_endpoint/* weightPercentages */.IC)(endpoint.ProductionVariants ?? [])[newVariant];
     const exposure = share === undefined || share === 0
-        ? `${rollout.newVariant} takes no traffic meanwhile`
-        : `${rollout.newVariant} keeps serving ${share}% of traffic until then`;
-    return `Endpoint "${rollout.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`;
+        ? `${newVariant} takes no traffic meanwhile`
+        : `${newVariant} keeps serving ${share}% of traffic until then`;
+    return `Endpoint "${progress.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`;
 }
 /** What the post step will do, from the state this run saved for it. */
 function postStepPlan() {
-    const rollout = state/* inFlightRollout */.VM.current;
+    const progress = state/* rolloutProgress */.XP.current;
     const created = state/* unfinishedDeploy */.Jh.current;
     const plans = [];
-    if (rollout)
-        plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`);
+    if (progress)
+        plans.push(`returns endpoint "${progress.endpointName}" to "${progress.rollout.previousConfig}"`);
     if (state/* nativeDeployment */.RS.current)
         plans.push("deletes the alarms of SageMaker's deployment once it has ended");
     if (created && created.models.length + created.configs.length > 0) {
@@ -2006,7 +2014,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -2029,7 +2037,7 @@ async function run(overrides = {}) {
         await deployment?.finish(deploymentOutcome(report), decision());
         const html = await writeResult();
         if (planComment && html) {
-            const { postPlanComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 8144));
+            const { postPlanComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 8144));
             await postPlanComment({ ...planComment, body: html });
         }
     };
@@ -2134,9 +2142,9 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
@@ -2152,7 +2160,7 @@ async function dispatch(ctx, settings) {
         case 'delete':
             return (await __webpack_require__.e(/* import() */ 159).then(__webpack_require__.bind(__webpack_require__, 1159))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 9328))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 9328))).runRollback(ctx, settings.rollback);
     }
 }
 /**
@@ -2555,6 +2563,111 @@ function rollingBatchFor(fleet, requested, shown = '') {
 
 /***/ }),
 
+/***/ 5307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BI: () => (/* binding */ rollbackMoves),
+/* harmony export */   ax: () => (/* binding */ desiredWeights),
+/* harmony export */   k_: () => (/* binding */ rolloutStanding),
+/* harmony export */   r0: () => (/* binding */ promoteMoves),
+/* harmony export */   sX: () => (/* binding */ deployMoves)
+/* harmony export */ });
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+
+/** The new variant takes `weight`%; the old variants share the rest as they did before. */
+function desiredWeights(inFlight, weight) {
+    return [
+        ...inFlight.oldVariants.map(({ name, share }) => ({
+            VariantName: name,
+            DesiredWeight: Math.round((100 - weight) * share * 1000) / 1000
+        })),
+        { VariantName: inFlight.newVariant, DesiredWeight: weight }
+    ];
+}
+/** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
+function stepsThenEnd(steps, release) {
+    const moves = steps.flatMap((weight, index) => [
+        { kind: 'shift', weight, index, of: steps.length },
+        { kind: 'judge-step', weight, index, of: steps.length }
+    ]);
+    const last = steps.at(-1) ?? 0;
+    moves.push(last < 100 ? { kind: 'pause', weight: last } : { kind: 'switch-to-release', ...release });
+    return moves;
+}
+/** A deploy's canary or linear rollout run by the action. */
+function deployMoves(plan) {
+    return [
+        { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
+        { kind: 'hold-capacity' },
+        { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
+        ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
+    ];
+}
+/** promote: the pause judged first (when there is anything to judge it by), then the steps left. */
+function promoteMoves(plan) {
+    return [
+        { kind: 'hold-capacity', atLeast: plan.owed },
+        ...(plan.judgePause ? [{ kind: 'judge-pause', pause: plan.pause }] : []),
+        ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
+    ];
+}
+/**
+ * The way back, from where the endpoint stands. Already back on the target
+ * (a failed update SageMaker undid, a rollout that never left): only the held
+ * capacity to give back. Otherwise the harm stops first (weight 0 takes
+ * seconds, and is skipped when nothing sends the new variant traffic, as
+ * after a cancel), then the config goes back. A canary config goes once the
+ * endpoint is known to have left it.
+ */
+function rollbackMoves(standing) {
+    const { target, endpoint, canary, held, scaling } = standing;
+    const back = endpoint?.EndpointConfigName === target && !_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '');
+    // Autoscaling can only be put back on a variant that exists, that is once the return has landed.
+    const waits = standing.waits || scaling.some((move) => move.to !== undefined);
+    const moves = [];
+    if (!back && canary && takesTraffic(endpoint, canary.newVariant)) {
+        moves.push({ kind: 'traffic-off', variant: canary.newVariant, weights: desiredWeights(canary, 0) });
+    }
+    if (!back)
+        moves.push({ kind: 'return', config: target, fleet: standing.fleet, scaling, wait: waits });
+    if (held)
+        moves.push({ kind: 'give-back-capacity', held, restoreCounts: !back });
+    if (canary && (back || waits))
+        moves.push({ kind: 'delete-config', config: canary.canaryConfig });
+    if (standing.leftover)
+        moves.push({ kind: 'delete-config', config: standing.leftover });
+    return moves;
+}
+function takesTraffic(endpoint, variant) {
+    const live = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+    return (live?.CurrentWeight ?? 0) > 0 || (live?.DesiredWeight ?? 0) > 0;
+}
+/**
+ * Where a rollout run by the action stands, from its progress and the
+ * endpoint as read now: it goes back to the previous config, its old
+ * variants at the instances they held (their autoscaling stays where it is:
+ * only its scale-in was suspended), and a release config is left only by a
+ * rollout that reached its release.
+ */
+function rolloutStanding(progress, endpoint) {
+    const { rollout } = progress;
+    const released = progress.moves.slice(0, progress.reached + 1).some((move) => move.kind === 'switch-to-release');
+    return {
+        target: rollout.previousConfig,
+        fleet: rollout.held.reduce((sum, entry) => sum + entry.instances, 0),
+        ...(endpoint ? { endpoint } : {}),
+        canary: rollout,
+        held: rollout.held,
+        scaling: [],
+        waits: true,
+        ...(released && rollout.releaseConfig ? { leftover: rollout.releaseConfig } : {})
+    };
+}
+
+
+/***/ }),
+
 /***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2765,7 +2878,7 @@ function refuseGuardrailExclusions(endpointArn, fleets, modelPackages) {
 /* harmony export */   LU: () => (/* binding */ STATE_KEYS),
 /* harmony export */   NX: () => (/* binding */ takenLock),
 /* harmony export */   RS: () => (/* binding */ nativeDeployment),
-/* harmony export */   VM: () => (/* binding */ inFlightRollout),
+/* harmony export */   XP: () => (/* binding */ rolloutProgress),
 /* harmony export */   aw: () => (/* binding */ saveCommonInputs),
 /* harmony export */   di: () => (/* binding */ readCommonInputs),
 /* harmony export */   ng: () => (/* binding */ leftForPostStep)
@@ -2774,7 +2887,7 @@ function refuseGuardrailExclusions(endpointArn, fleets, modelPackages) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /**
  * Saved state for the post step: while a rollout has the endpoint off its
- * previous config, the state says how to put it back. A cancelled workflow
+ * previous config, its progress says how to put it back. A cancelled workflow
  * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
  */
 
@@ -2840,8 +2953,8 @@ class SavedPart {
         return runState.read()[this.part];
     }
 }
-/** The rollout under way: how to put the endpoint back. */
-const inFlightRollout = new SavedPart('rollout');
+/** The progress of the rollout under way, from which a cancel and the post step build the way back. */
+const rolloutProgress = new SavedPart('rollout');
 function saveCommonInputs(inputs) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEYS.inputs, JSON.stringify(inputs));
 }
@@ -2862,7 +2975,7 @@ const takenLock = new SavedPart('lock');
 const unfinishedDeploy = new SavedPart('created');
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 function leftForPostStep() {
-    return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
+    return [rolloutProgress, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
 }
 
 

@@ -1,10 +1,11 @@
 /**
  * Cancellation. When a run is cancelled the runner sends SIGINT, then SIGTERM
  * 7.5 s later, then kills the process 2.5 s after that: too little time to
- * restore a config (minutes), but enough to stop the harm. The handler moves
- * all traffic back to the old variants at once, leaves the saved state for the
- * post step, which restores the previous config, deletes what the run created
- * and releases the endpoint's lock, and exits.
+ * restore a config (minutes), but enough to stop the harm. The handler builds
+ * the way back from the rollout's progress as the post step will, carries out
+ * its first move when that is taking all traffic off the new variant, leaves
+ * the progress for the post step, which carries out the rest, deletes what
+ * the run created and releases the endpoint's lock, and exits.
  */
 import * as core from '@actions/core'
 import { DescribeEndpointCommand, UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
@@ -12,7 +13,8 @@ import type { AwsClients } from './aws/clients.js'
 import { errorMessage } from './aws/errors.js'
 import { TRANSITIONAL_STATUSES, weightPercentages, type Endpoint } from './endpoint.js'
 import type { Report } from './report.js'
-import { nativeDeployment, inFlightRollout, unfinishedDeploy, type InFlightRollout } from './rollout/state.js'
+import { rollbackMoves, rolloutStanding, type Progress } from './rollout/moves.js'
+import { nativeDeployment, rolloutProgress, unfinishedDeploy } from './rollout/state.js'
 
 /** The weight change must be sent well inside the 7.5 s before SIGTERM. */
 const CANCEL_BUDGET_MS = 5_000
@@ -40,38 +42,50 @@ export function installCancellationHandlers(
 
 /** What the handler did about the traffic, in a sentence for the log and the summary. */
 export async function stopTheHarm(clients: AwsClients | undefined): Promise<string> {
-  const rollout = inFlightRollout.current
-  if (!rollout || !clients) return ''
+  const progress = rolloutProgress.current
+  if (!progress || !clients) return ''
+  const { newVariant } = progress.rollout
   const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS)
   let done: string
   try {
-    const endpoint = await clients.sagemaker.send(new DescribeEndpointCommand({ EndpointName: rollout.endpointName }), {
-      abortSignal
-    })
+    const endpoint = await clients.sagemaker.send(
+      new DescribeEndpointCommand({ EndpointName: progress.endpointName }),
+      { abortSignal }
+    )
     const status = endpoint.EndpointStatus ?? ''
-    if (TRANSITIONAL_STATUSES.includes(status)) {
-      done = whileUpdating(rollout, status, endpoint)
-    } else {
-      await clients.sagemaker.send(
-        new UpdateEndpointWeightsAndCapacitiesCommand({
-          EndpointName: rollout.endpointName,
-          DesiredWeightsAndCapacities: [
-            ...Object.entries(rollout.previousWeights).map(([VariantName, DesiredWeight]) => ({
-              VariantName,
-              DesiredWeight
-            })),
-            { VariantName: rollout.newVariant, DesiredWeight: 0 }
-          ]
-        }),
-        { abortSignal }
-      )
-      done = `All traffic was moved off ${rollout.newVariant} at once.`
-    }
+    done = TRANSITIONAL_STATUSES.includes(status)
+      ? whileUpdating(progress, status, endpoint)
+      : await firstMoveBack(clients, progress, endpoint, abortSignal)
   } catch (error) {
-    done = `Traffic could not be moved off ${rollout.newVariant} (${errorMessage(error)}).`
+    done = `Traffic could not be moved off ${newVariant} (${errorMessage(error)}).`
   }
   core.warning(`${done} ${postStepPlan()}`)
   return done
+}
+
+/**
+ * The way back's first move, when it is the one that fits in the runner's
+ * seconds: the traffic off the new variant (weight 0 takes seconds, a config
+ * minutes). The post step builds the plan again from where the endpoint then
+ * stands, and carries out the rest.
+ */
+async function firstMoveBack(
+  clients: AwsClients,
+  progress: Progress,
+  endpoint: Endpoint,
+  abortSignal: AbortSignal
+): Promise<string> {
+  const { newVariant } = progress.rollout
+  const first = rollbackMoves(rolloutStanding(progress, endpoint))[0]
+  if (first?.kind !== 'traffic-off') return `${newVariant} was taking no traffic, so none had to be moved.`
+  await clients.sagemaker.send(
+    new UpdateEndpointWeightsAndCapacitiesCommand({
+      EndpointName: progress.endpointName,
+      DesiredWeightsAndCapacities: first.weights
+    }),
+    { abortSignal }
+  )
+  return `All traffic was moved off ${newVariant} at once.`
 }
 
 /**
@@ -80,22 +94,23 @@ export async function stopTheHarm(clients: AwsClients | undefined): Promise<stri
  * ten seconds, so the handler only says where things stand.
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
  */
-function whileUpdating(rollout: InFlightRollout, status: string, endpoint: Endpoint): string {
+function whileUpdating(progress: Progress, status: string, endpoint: Endpoint): string {
+  const { newVariant } = progress.rollout
   const moving = endpoint.PendingDeploymentSummary?.EndpointConfigName
-  const share = weightPercentages(endpoint.ProductionVariants ?? [])[rollout.newVariant]
+  const share = weightPercentages(endpoint.ProductionVariants ?? [])[newVariant]
   const exposure =
     share === undefined || share === 0
-      ? `${rollout.newVariant} takes no traffic meanwhile`
-      : `${rollout.newVariant} keeps serving ${share}% of traffic until then`
-  return `Endpoint "${rollout.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`
+      ? `${newVariant} takes no traffic meanwhile`
+      : `${newVariant} keeps serving ${share}% of traffic until then`
+  return `Endpoint "${progress.endpointName}" is ${status}${moving ? ` (moving to "${moving}")` : ''}, and SageMaker refuses weight changes until that ends, so no traffic could be moved in the seconds the runner gives a cancelled step; ${exposure}. The post step waits for the update to finish first.`
 }
 
 /** What the post step will do, from the state this run saved for it. */
 function postStepPlan(): string {
-  const rollout = inFlightRollout.current
+  const progress = rolloutProgress.current
   const created = unfinishedDeploy.current
   const plans: string[] = []
-  if (rollout) plans.push(`returns endpoint "${rollout.endpointName}" to "${rollout.previousConfig}"`)
+  if (progress) plans.push(`returns endpoint "${progress.endpointName}" to "${progress.rollout.previousConfig}"`)
   if (nativeDeployment.current) plans.push("deletes the alarms of SageMaker's deployment once it has ended")
   if (created && created.models.length + created.configs.length > 0) {
     plans.push(

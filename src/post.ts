@@ -1,7 +1,8 @@
 /**
  * The post step: runs after the job, whatever happened to it, and finishes
  * what a cancelled or killed main step left, as its saved state says:
- * - a rollout run by the action goes back to its previous config;
+ * - a rollout run by the action goes back to its previous config, by the
+ *   plan built from its progress;
  * - a deployment run by SageMaker carries on by itself; once it has ended,
  *   the alarms the action made for it are deleted;
  * - the model and configs an unfinished deploy created are deleted, once
@@ -16,8 +17,8 @@ import type { Clock } from './clock.js'
 import { OperationContext } from './context.js'
 import { parseCommonSettings } from './inputs.js'
 import { newReport } from './report.js'
-import { inFlightFromSaved } from './rollout/in-flight.js'
-import { rollBack } from './rollout/rollback.js'
+import { rollBack } from './rollout/executor.js'
+import type { Progress } from './rollout/moves.js'
 import { deleteVerdictAlarm } from './rollout/verdict-alarm.js'
 import { setRolloutOutputs } from './rollout/result.js'
 import { releaseServingCapacity } from './rollout/scaling.js'
@@ -27,8 +28,7 @@ import {
   unfinishedDeploy,
   readCommonInputs,
   takenLock,
-  inFlightRollout,
-  type InFlightRollout,
+  rolloutProgress,
   type NativeDeployment,
   type UnfinishedDeploy
 } from './rollout/state.js'
@@ -38,11 +38,11 @@ import { releaseEndpointLock } from './lock.js'
 import { waitForSettled } from './wait.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
-  const rollout = inFlightRollout.read()
+  const progress = rolloutProgress.read()
   const native = nativeDeployment.read()
   const created = unfinishedDeploy.read()
   const lock = takenLock.read()
-  const target = rollout ?? native ?? created ?? lock
+  const target = progress ?? native ?? created ?? lock
   if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')
     return
@@ -61,38 +61,38 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
     report
   )
   try {
-    if (rollout) await returnToPreviousConfig(ctx, rollout)
+    if (progress) await returnToPreviousConfig(ctx, progress)
     if (native) await removeDeploymentAlarms(ctx, native)
     if (created) await deleteWhatTheRunCreated(ctx, created)
     report.succeeded = report.error === undefined
   } finally {
     // Released last: until the endpoint is back where it was, no other run may start on it.
     if (lock) await releaseEndpointLock(ctx, lock)
-    if (rollout || native || created) {
+    if (progress || native || created) {
       report.finishedAt = clock.now()
       await writeSummary(report)
     }
   }
 }
 
-async function returnToPreviousConfig(ctx: OperationContext, rollout: InFlightRollout): Promise<void> {
+async function returnToPreviousConfig(ctx: OperationContext, progress: Progress): Promise<void> {
+  const { endpointName } = progress
+  const { previousConfig } = progress.rollout
   ctx.warn(
-    `A rollout on "${rollout.endpointName}" did not finish (the run was cancelled or killed); returning it to "${rollout.previousConfig}".`
+    `A rollout on "${endpointName}" did not finish (the run was cancelled or killed); returning it to "${previousConfig}".`
   )
   try {
-    await rollBack(ctx, inFlightFromSaved(rollout))
-    ctx.note(
-      `Cleanup after a cancelled rollout: endpoint "${rollout.endpointName}" is back on "${rollout.previousConfig}".`
-    )
+    await rollBack(ctx, progress)
+    ctx.note(`Cleanup after a cancelled rollout: endpoint "${endpointName}" is back on "${previousConfig}".`)
     setRolloutOutputs(ctx, { rolledBack: true })
     await reportEndpoint(ctx, await getEndpoint(ctx))
   } catch (error) {
     // The AWS message goes last: it ends its own sentence.
-    ctx.report.error = `Could not return "${rollout.endpointName}" to "${rollout.previousConfig}" (run operation: rollback with endpoint-config-name: ${rollout.previousConfig}): ${errorMessage(error)}`
+    ctx.report.error = `Could not return "${endpointName}" to "${previousConfig}" (run operation: rollback with endpoint-config-name: ${previousConfig}): ${errorMessage(error)}`
     core.warning(ctx.report.error)
     // The saved state ends with this step, and operation: rollback does not know what was suspended:
     // left now, the serving variants' scale-in would stay suspended for good.
-    await releaseServingCapacity(ctx, rollout.heldCapacity)
+    await releaseServingCapacity(ctx, progress.rollout.held)
   }
 }
 

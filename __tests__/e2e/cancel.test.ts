@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, ListEndpointConfigsCommand } from '@aws-sdk/client-sagemaker'
+import type { Progress } from '../../src/rollout/moves.js'
 import { runAction, seedModelAndEndpoint, TEST_ACCOUNT, TEST_REGION, TEST_ROLE_ARN, savedForPost } from './harness.js'
 import { useScenario } from './scenario.js'
 
@@ -39,12 +40,11 @@ describe('a cancelled rollout', () => {
     expect(main.exitCode).toBe(1)
     expect(main.stdout).toContain('Received SIGINT')
     expect(main.durationMs).toBeLessThan(60_000)
-    const saved = JSON.parse(savedForPost(main.state, 'rollout') || '{}') as {
-      previousConfig?: string
-      newVariant?: string
-    }
-    expect(saved.previousConfig).toBe(seeded.configName)
-    expect(saved.newVariant).toBe('checkout-v2')
+    const saved = JSON.parse(savedForPost(main.state, 'rollout') || '{}') as Partial<Progress>
+    expect(saved.rollout?.previousConfig).toBe(seeded.configName)
+    expect(saved.rollout?.newVariant).toBe('checkout-v2')
+    // The progress says how far the rollout went: it was judging the 50% step.
+    expect(saved.moves?.[saved.reached ?? -1]).toMatchObject({ kind: 'judge-step', weight: 50 })
 
     // Within the runner's grace period the new variant lost its traffic, though the config is still the canary's.
     const afterSignal = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import { FakeAws, weightShifts, changeCalls } from '../../__fixtures__/fake-aws.js'
+import { canaryProgress } from '../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws } = await import('../../__fixtures__/action.js')
@@ -13,15 +14,7 @@ const { newReport } = await import('../../src/report.js')
 const { renderSummary } = await import('../../src/summary.js')
 const state = await import('../../src/rollout/state.js')
 
-const ROLLOUT = {
-  endpointName: 'fraud',
-  region: 'us-east-1',
-  previousConfig: 'fraud-v1-config',
-  canaryConfig: 'fraud-canary',
-  newVariant: 'fraud-v2',
-  previousWeights: { AllTraffic: 100 },
-  startedAt: '2026-01-15T12:00:00.000Z'
-}
+const ROLLOUT = canaryProgress('judge-step')
 const CREATED = {
   endpointName: 'fraud',
   region: 'us-east-1',
@@ -44,13 +37,13 @@ beforeEach(() => {
 })
 
 afterEach(() => {
-  state.inFlightRollout.clear()
+  state.rolloutProgress.clear()
   state.unfinishedDeploy.clear()
 })
 
 describe('the signal handler', () => {
   it('moves all traffic off the new variant at once and says what the post step will do', async () => {
-    state.inFlightRollout.save(ROLLOUT)
+    state.rolloutProgress.save(ROLLOUT)
     state.unfinishedDeploy.save(CREATED)
 
     const done = await stopTheHarm(createAwsClients('us-east-1'))
@@ -62,8 +55,21 @@ describe('the signal handler', () => {
     )
   })
 
+  it('sends nothing when the new variant takes no traffic: the way back starts with the previous config', async () => {
+    state.rolloutProgress.save(ROLLOUT)
+    fake.endpoint('fraud').variants = [
+      { name: 'AllTraffic', weight: 100, count: 2 },
+      { name: 'fraud-v2', weight: 0, count: 2 }
+    ]
+
+    const done = await stopTheHarm(createAwsClients('us-east-1'))
+
+    expect(changeCalls(aws)).toEqual([])
+    expect(done).toBe('fraud-v2 was taking no traffic, so none had to be moved.')
+  })
+
   it('sends nothing while the endpoint is Updating, and explains that the post step waits for it', async () => {
-    state.inFlightRollout.save(ROLLOUT)
+    state.rolloutProgress.save(ROLLOUT)
     const endpoint = fake.endpoint('fraud')
     endpoint.config = 'fraud-v1-config'
     endpoint.variants = [{ name: 'AllTraffic', weight: 1, count: 2 }]
@@ -80,7 +86,7 @@ describe('the signal handler', () => {
   })
 
   it('says how much traffic the new variant keeps when a weight change is under way', async () => {
-    state.inFlightRollout.save(ROLLOUT)
+    state.rolloutProgress.save(ROLLOUT)
     const endpoint = fake.endpoint('fraud')
     endpoint.status = 'Updating'
     endpoint.pending = { pollsLeft: 99, apply: () => undefined }
@@ -99,7 +105,7 @@ describe('the signal handler', () => {
 
 describe("a cancelled run's summary", () => {
   it('says it was cancelled, shows the step as cancelled, not in progress, and what the post step will do', () => {
-    state.inFlightRollout.save(ROLLOUT)
+    state.rolloutProgress.save(ROLLOUT)
     const report = newReport('deploy', 'fraud', 'us-east-1', false, 0)
     report.rollout = {
       controller: 'action',
@@ -142,7 +148,7 @@ describe('the post step after a cancel', () => {
     // The promotion had begun: the release config was made before the cancel.
     fake.configs.set('fraud-release', { arn: 'arn:release', tags: {}, variants: [] })
     fake.contexts.seedLock('fraud', { owner: 'https://github.com/acme/x/actions/runs/1', token: 'main-token' })
-    core.leaveForPost('rollout', ROLLOUT)
+    core.leaveForPost('rollout', canaryProgress('switch-to-release'))
     core.leaveForPost('created', CREATED)
     core.leaveForPost('lock', lock)
 
@@ -156,17 +162,24 @@ describe('the post step after a cancel', () => {
     expect(fake.contexts.contexts.size).toBe(0)
     const summary = core.writtenSummaries.join('')
     expect(summary).toContain('back on &quot;fraud-v1-config&quot;')
-    // The canary config went with the rollback, the rest after it.
-    expect(changeCalls(aws).map((call) => call.name)).toEqual([
-      'sagemaker.UpdateEndpointWeightsAndCapacities',
-      'sagemaker.UpdateEndpoint',
-      'sagemaker.DeleteEndpointConfig',
-      'sagemaker.DeleteEndpointConfig',
-      'sagemaker.DeleteModel'
+    // The canary config and the release the progress reached went with the rollback, the model after it.
+    expect(changeCalls(aws).map((call) => [call.name, call.input])).toEqual([
+      [
+        'sagemaker.UpdateEndpointWeightsAndCapacities',
+        {
+          EndpointName: 'fraud',
+          DesiredWeightsAndCapacities: [
+            { VariantName: 'AllTraffic', DesiredWeight: 100 },
+            { VariantName: 'fraud-v2', DesiredWeight: 0 }
+          ]
+        }
+      ],
+      ['sagemaker.UpdateEndpoint', expect.objectContaining({ EndpointConfigName: 'fraud-v1-config' })],
+      ['sagemaker.DeleteEndpointConfig', { EndpointConfigName: 'fraud-canary' }],
+      ['sagemaker.DeleteEndpointConfig', { EndpointConfigName: 'fraud-release' }],
+      ['sagemaker.DeleteModel', { ModelName: 'fraud-v2' }]
     ])
-    expect(summary).toContain(
-      'Deleted what the cancelled run created and nothing runs on: model &quot;fraud-v2&quot;, endpoint config &quot;fraud-release&quot;.'
-    )
+    expect(summary).toContain('Deleted what the cancelled run created and nothing runs on: model &quot;fraud-v2&quot;.')
     expect(core.savedPart('created')).toBe('')
     expect(core.savedPart('lock')).toBe('')
   })

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import * as core from '../../__fixtures__/core.js'
+import { canaryProgress } from '../../__fixtures__/rollout.js'
 import { awsError, IMAGE, ROLE_ARN } from '../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -96,15 +97,7 @@ describe('the post step after a cancelled rollout', () => {
     fake.install(aws)
     core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud', timeout: '10m' })
     core.state.isPost = 'true'
-    core.leaveForPost('rollout', {
-      endpointName: 'fraud',
-      region: 'us-east-1',
-      previousConfig: 'cfg-1',
-      canaryConfig: 'cfg-canary',
-      newVariant: 'fraud-v2',
-      previousWeights: { AllTraffic: 100 },
-      startedAt: '2026-01-15T12:00:00.000Z'
-    })
+    core.leaveForPost('rollout', canaryProgress('judge-step', { previousConfig: 'cfg-1', canaryConfig: 'cfg-canary' }))
     const { run } = await import('../../src/main.js')
 
     await run({ env: { AWS_REGION: 'us-east-1' }, clock: new FakeClock() })
@@ -143,16 +136,14 @@ describe('the post step after a cancelled rollout', () => {
     fake.install(aws)
     core.resetCore({ operation: 'deploy', 'endpoint-name': 'fraud', timeout: '10m' })
     core.state.isPost = 'true'
-    core.leaveForPost('rollout', {
-      endpointName: 'fraud',
-      region: 'us-east-1',
-      previousConfig: 'cfg-1',
-      canaryConfig: 'cfg-canary',
-      newVariant: 'fraud-v2',
-      previousWeights: { AllTraffic: 100 },
-      heldCapacity: [{ variant: 'AllTraffic', instances: 2, before }],
-      startedAt: '2026-01-15T12:00:00.000Z'
-    })
+    core.leaveForPost(
+      'rollout',
+      canaryProgress('judge-step', {
+        previousConfig: 'cfg-1',
+        canaryConfig: 'cfg-canary',
+        held: [{ variant: 'AllTraffic', instances: 2, before }]
+      })
+    )
     const { run } = await import('../../src/main.js')
 
     await run({ env: { AWS_REGION: 'us-east-1' }, clock: new FakeClock() })

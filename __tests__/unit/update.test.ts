@@ -165,8 +165,7 @@ describe('credentials that expire mid-rollout', () => {
     expect(fake.weights('fraud')).toEqual({ AllTraffic: 90, 'fraud-v2': 10 })
     // The post step still knows how to put it back once credentials work again.
     expect(JSON.parse(core.savedPart('rollout') ?? '{}')).toMatchObject({
-      previousConfig: 'cfg-1',
-      newVariant: 'fraud-v2'
+      rollout: { previousConfig: 'cfg-1', newVariant: 'fraud-v2' }
     })
   })
 })

@@ -39,7 +39,7 @@ import { servingContainer } from '../serving-container.js'
 import { refuseUnservedLatencyPercentile } from '../rollout/latency-check.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
-import { unfinishedDeploy, nativeDeployment, inFlightRollout } from '../rollout/state.js'
+import { unfinishedDeploy, nativeDeployment, rolloutProgress } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
 import {
@@ -88,7 +88,7 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
     await deployModel(ctx, deploy)
   } finally {
     // Unless a rollout is left for the post step, what the run created is in use or already deleted.
-    if (!inFlightRollout.current && !nativeDeployment.current) unfinishedDeploy.clear()
+    if (!rolloutProgress.current && !nativeDeployment.current) unfinishedDeploy.clear()
   }
 }
 

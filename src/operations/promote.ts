@@ -11,7 +11,8 @@ import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { carryOut } from '../rollout/executor.js'
-import { markInFlight, releaseVariant, type InFlight } from '../rollout/in-flight.js'
+import { hasGates } from '../rollout/gates.js'
+import { releaseVariant, servingShares, type InFlight } from '../rollout/in-flight.js'
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
@@ -49,15 +50,12 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   if (settings.gates.probe) {
     await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
   }
-  const weights = weightPercentages(endpoint.ProductionVariants ?? [])
-  const current = weights[newVariant] ?? 0
-  const old = Object.entries(weights).filter(([name]) => name !== newVariant)
-  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
+  const current = weightPercentages(endpoint.ProductionVariants ?? [])[newVariant] ?? 0
   const inFlight: InFlight = {
     previousConfig,
     canaryConfig: configName,
     newVariant,
-    oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+    oldVariants: servingShares(endpoint, newVariant),
     releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
     // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
     userTags: {
@@ -82,14 +80,14 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
       variant.InitialInstanceCount ?? 0
     ])
   )
-  const moves = promoteMoves(settings, {
+  const moves = promoteMoves({
+    judgePause: hasGates(settings.gates),
     steps,
     pause: { since, weight: current },
     release: releaseVariant(endpoint, canaryConfig, newVariant),
     configSettings: carriedConfigSettings(canaryConfig),
     owed
   })
-  markInFlight(ctx, inFlight)
   const result = await carryOut(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig })
   if (!result) return
   // The deploy that paused made the new model, unless it deployed one as it was; a rolled-back promotion leaves it unused.

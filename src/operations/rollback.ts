@@ -13,10 +13,12 @@ import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint } from 
 import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
 import { TAGS } from '../tags.js'
 import type { RollbackSettings } from '../settings.js'
-import { deleteConfigQuietly, fleetSize } from '../resources.js'
+import { fleetSize } from '../resources.js'
+import { carryOutRollback } from '../rollout/executor.js'
+import { servingShares } from '../rollout/in-flight.js'
+import { rollbackMoves, type Standing } from '../rollout/moves.js'
 import { setRolloutOutputs } from '../rollout/result.js'
-import { scalingMovesFor, putScalingBack, restoreScaling, takeScalingOff } from '../rollout/scaling.js'
-import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
+import { scalingMovesFor } from '../rollout/scaling.js'
 import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
 
 /** A recorded chain longer than this is a tagging loop, not history. */
@@ -46,40 +48,48 @@ export async function runRollback(ctx: OperationContext, settings: RollbackSetti
 
   const models = modelsOf(target.config)
   await checkModelsExist(ctx, targetName, models)
-  const currentConfig = await findEndpointConfig(ctx, currentName)
-  const moves = await scalingMovesFor(ctx, endpoint, currentConfig, target.config.ProductionVariants ?? [], targetName)
+  const moves = rollbackMoves(await standingOf(ctx, endpoint, target))
 
   ctx.note(`Rolling endpoint "${ctx.endpointName}" back from config "${currentName}" to "${targetName}".`)
-  // A paused canary still sends traffic to its new variant: stop that first (seconds), then change the config.
-  const leaving = await readTaggedConfig(ctx, currentName)
-  const canaryVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined
-  if (canaryVariant) await moveTrafficOff(ctx, endpoint, canaryVariant)
-
   let settled: Endpoint | undefined
   try {
-    await takeScalingOff(ctx, moves)
-    settled = await updateEndpointConfig(ctx, targetName, {
-      newFleetInstances: fleetSize(target.config.ProductionVariants ?? []),
-      purpose: `the rollback to config "${targetName}"`,
-      keepInstanceCounts: true,
-      // Scaling can only be registered on a variant that exists, that is once the update has landed.
-      forceWait: moves.some((move) => move.to !== undefined)
-    })
+    settled = await carryOutRollback(ctx, moves)
   } catch (error) {
-    await restoreScaling(ctx, moves)
     // Show where the endpoint actually is (SageMaker may have returned it to the old config) before failing.
     if (error instanceof EndpointStateError && error.endpoint) await reportEndpoint(ctx, error.endpoint)
     throw error
   }
-  await putScalingBack(ctx, moves)
-  // A canary config exists only for its rollout; once the endpoint has left it, it goes.
-  if (canaryVariant && settled) await deleteConfigQuietly(ctx, currentName)
   await reportEndpoint(ctx, settled ?? (await findEndpoint(ctx)) ?? endpoint)
   // Without waiting (or in a dry run) the endpoint may still show the old config: the output names where it is going.
   ctx.output('endpoint-config-name', targetName)
   if (models.length > 0) ctx.output('model-name', models.join(','))
   // A dry run rolled nothing back; without waiting, the update was accepted and endpoint-status says it is still Updating.
   setRolloutOutputs(ctx, { rolledBack: !ctx.dryRun })
+}
+
+/**
+ * Where the endpoint stands for the way back to `target`: the target's
+ * fleet, the autoscaling in the way, and, when the current config is a
+ * paused canary's, its new variant, whose traffic stops first (seconds)
+ * before the config changes. The return waits only when asked to.
+ */
+async function standingOf(ctx: OperationContext, endpoint: Endpoint, target: TaggedConfig): Promise<Standing> {
+  const currentName = endpoint.EndpointConfigName ?? ''
+  const targetName = target.config.EndpointConfigName ?? ''
+  const variants = target.config.ProductionVariants ?? []
+  const scaling = await scalingMovesFor(ctx, endpoint, await findEndpointConfig(ctx, currentName), variants, targetName)
+  const leaving = await readTaggedConfig(ctx, currentName)
+  const newVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined
+  return {
+    target: targetName,
+    fleet: fleetSize(variants),
+    endpoint,
+    ...(newVariant
+      ? { canary: { canaryConfig: currentName, newVariant, oldVariants: servingShares(endpoint, newVariant) } }
+      : {}),
+    scaling,
+    waits: ctx.settings.waitForCompletion
+  }
 }
 
 async function alreadyThere(ctx: OperationContext, endpoint: Endpoint, configName: string): Promise<void> {
@@ -188,12 +198,4 @@ async function checkModelsExist(ctx: OperationContext, configName: string, model
         .join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'}. Nothing was changed.`
     )
   }
-}
-
-async function moveTrafficOff(ctx: OperationContext, endpoint: Endpoint, variant: string): Promise<void> {
-  const desired = (endpoint.ProductionVariants ?? []).map((live) => ({
-    VariantName: live.VariantName ?? '',
-    DesiredWeight: live.VariantName === variant ? 0 : (live.CurrentWeight ?? live.DesiredWeight ?? 1)
-  }))
-  await updateWeightsAndCapacities(ctx, desired, { purpose: `moving traffic off ${variant}`, forceWait: true })
 }

@@ -11,10 +11,10 @@ import { formatDuration } from '../parse.js'
 import type { RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
 import { bake } from './bake.js'
+import { switchBack } from './executor.js'
 import { ceilMinute, floorMinute, hasGates, MINUTE_MS, minutesOf, StepJudge, type MinuteFigures } from './gates.js'
 import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
-import { returnToConfig } from './rollback.js'
 
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
@@ -80,7 +80,7 @@ export async function judgeAllAtOnce(
     }
   }
   ctx.warn(`Rolling back: ${failure}`)
-  await returnToConfig(ctx, previousConfig)
+  await switchBack(ctx, previousConfig)
   return {
     outcome: 'rolled-back',
     decision: `Rolled back: ${failure}. The endpoint is back on "${previousConfig}".`,

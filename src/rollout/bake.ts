@@ -12,6 +12,7 @@ import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report
 import type { RolloutSettings } from '../settings.js'
 import { ceilMinute, floorMinute, hasGates, MINUTE_MS, needsTraffic, StepJudge, type MinuteFigures } from './gates.js'
 import type { InFlight } from './in-flight.js'
+import type { PauseToJudge } from './moves.js'
 import { EvaluationLog, failedStepReason, gateFailedWarning } from './words.js'
 
 /** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
@@ -19,13 +20,6 @@ const DATA_POLL_MS = 20_000
 
 /** How one step ended, and why when it did not pass. */
 export type StepVerdict = { verdict: 'passed' } | { verdict: 'failed' | 'inconclusive'; reason: string }
-
-/** Where a promoted rollout picks up: the pause it judges first. */
-export interface PauseToJudge {
-  /** When the paused step began, epoch milliseconds. */
-  since: number
-  weight: number
-}
 
 /**
  * promote judges the whole pause before any more traffic moves: a canary

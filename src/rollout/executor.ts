@@ -1,8 +1,10 @@
 /**
- * The one executor of a rollout run by the action: it carries out a list of
- * moves (moves.ts) in order, keeps one progress record of where the rollout
- * stands, and ends it in one conclusion: released, paused, rolled back, or
- * failed and left in place. A dry run hands the same list to plan.ts.
+ * The one executor of the action's moves: it carries out a rollout's list
+ * (moves.ts) in order, keeps one progress record of where the rollout stands,
+ * saved for a cancel and the post step, and ends it in one conclusion:
+ * released, paused, rolled back, or failed and left in place. Every rollback
+ * is a list of moves too, built from where the endpoint stands and carried
+ * out here. A dry run hands a rollout's list to plan.ts.
  */
 import * as core from '@actions/core'
 import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
@@ -13,30 +15,16 @@ import type { RolloutSettings } from '../settings.js'
 import { updateWeightsAndCapacities } from '../update.js'
 import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
-import { floorMinute, hasGates, StepJudge, type MinuteFigures } from './gates.js'
-import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
-import type { Move } from './moves.js'
+import { floorMinute, hasGates, StepJudge } from './gates.js'
+import { holdServingCapacityFor, type InFlight } from './in-flight.js'
+import { desiredWeights, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
 import { rehearse } from './plan.js'
 import { failedUpdateResult, type RolloutResult } from './result.js'
-import { rollBack } from './rollback.js'
+import { endpointNow, giveBackCapacity, returnTo, switchedStanding, trafficOff } from './rollback.js'
 import { releaseServingCapacity } from './scaling.js'
-import { inFlightRollout } from './state.js'
+import { rolloutProgress } from './state.js'
 import { createCanaryConfig, joinCanary, recordPauseStart, switchToRelease } from './switch.js'
-import { decisions, NO_GATES_WARNING } from './words.js'
-
-/** Where a rollout stands: the plan, the move it has reached, and what the judging has learnt so far. */
-export interface Progress {
-  moves: Move[]
-  reached: number
-  /** Failed evaluations without a pass between them, across steps. */
-  failures: { consecutive: number }
-  /** The serving variants' minutes seen so far: the baseline of a step where they serve nothing. */
-  baseline: MinuteFigures[]
-  /** After a judged pause: the first minute its judging left to the first step. */
-  pauseJudgedThrough?: number
-  /** Why the rollout stopped short, once it has. */
-  stopped?: { kind: 'failed' | 'inconclusive'; reason: string; weight: number }
-}
+import { decisions, describeMove, NO_GATES_WARNING } from './words.js'
 
 /** What the moves act on: the endpoint and its config as the run found them. */
 export interface Scene {
@@ -59,16 +47,28 @@ export async function carryOut(
     await rehearse(ctx, settings, inFlight, moves, scene)
     return undefined
   }
-  const progress: Progress = { moves, reached: 0, failures: { consecutive: 0 }, baseline: [] }
+  const progress: Progress = {
+    endpointName: ctx.endpointName,
+    region: ctx.settings.region,
+    rollout: inFlight,
+    moves,
+    reached: 0,
+    failures: { consecutive: 0 },
+    baseline: []
+  }
   let judgingSince: number | undefined
+  let saving = false
   try {
     for (const [index, move] of moves.entries()) {
       progress.reached = index
+      // From the hold on, the serving fleet is the rollout's to give back: a cancel must find how far it went.
+      saving ||= move.kind === 'hold-capacity'
+      if (saving) rolloutProgress.save(progress)
       if (judgingSince === undefined && isJudging(move)) {
         judgingSince = ctx.clock.now()
         if (!hasGates(settings.gates)) ctx.warn(NO_GATES_WARNING)
       }
-      const ended = await perform(ctx, settings, inFlight, move, scene, progress)
+      const ended = await perform(ctx, settings, move, scene, progress)
       if (ended) return ended
     }
     return { outcome: 'failed', decision: 'The rollout plan ended without a conclusion.', failsStep: true }
@@ -81,6 +81,39 @@ export async function carryOut(
   }
 }
 
+/**
+ * Carries a rollback plan out, move by move; in a dry run each change is
+ * only recorded, so the list printed is the one a run carries out. Returns
+ * the endpoint as the return left it (undefined when it was not waited for).
+ */
+export async function carryOutRollback(ctx: OperationContext, moves: Move[]): Promise<Endpoint | undefined> {
+  core.info(`Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeMove(move)}`).join('\n')}`)
+  let landed: Endpoint | undefined
+  for (const move of moves) {
+    if (move.kind === 'traffic-off') await trafficOff(ctx, move)
+    else if (move.kind === 'return') landed = await returnTo(ctx, move)
+    else if (move.kind === 'give-back-capacity') await giveBackCapacity(ctx, move)
+    else if (move.kind === 'delete-config') await deleteConfigQuietly(ctx, move.config)
+    else throw new Error(`A rollback has no move "${move.kind}": it belongs to a rollout.`)
+  }
+  return landed
+}
+
+/**
+ * A rollout run by the action, back from wherever it stands: on the canary
+ * config, half-way to it or to the release, or already on the previous
+ * config. Its progress says what it holds and how far it went.
+ */
+export async function rollBack(ctx: OperationContext, progress: Progress): Promise<Endpoint | undefined> {
+  const endpoint = await endpointNow(ctx, progress.rollout.newVariant)
+  return carryOutRollback(ctx, rollbackMoves(rolloutStanding(progress, endpoint)))
+}
+
+/** An endpoint switched whole to a new config (all at once, or by SageMaker), back on `previousConfig`. */
+export async function switchBack(ctx: OperationContext, previousConfig: string): Promise<Endpoint | undefined> {
+  return carryOutRollback(ctx, rollbackMoves(await switchedStanding(ctx, previousConfig)))
+}
+
 function isJudging(move: Move): boolean {
   return move.kind === 'judge-pause' || move.kind === 'shift'
 }
@@ -89,28 +122,28 @@ function isJudging(move: Move): boolean {
 async function perform(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
   move: Move,
   scene: Scene,
   progress: Progress
 ): Promise<RolloutResult | undefined> {
+  const inFlight = progress.rollout
   switch (move.kind) {
     case 'create-canary-config':
       await createCanaryConfig(ctx, inFlight, move)
       return undefined
     case 'hold-capacity':
-      await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast)
+      await holdCapacity(ctx, progress, scene.endpoint, move.atLeast)
       return undefined
     case 'join':
-      return joinOrRollBack(ctx, inFlight, move.fleet)
+      return joinOrRollBack(ctx, progress, move.fleet)
     case 'judge-pause':
     case 'shift':
     case 'judge-step':
-      return judgeOrStop(ctx, settings, inFlight, move, progress)
+      return judgeOrStop(ctx, settings, move, progress)
     case 'pause':
-      return concludePause(ctx, settings, inFlight, progress, move.weight)
+      return concludePause(ctx, settings, progress, move.weight)
     case 'switch-to-release':
-      return releaseOrRollBack(ctx, settings, inFlight, progress)
+      return releaseOrRollBack(ctx, settings, progress)
     default:
       throw new Error(`A rollout has no move "${move.kind}" here: it belongs to a rollback.`)
   }
@@ -118,25 +151,29 @@ async function perform(
 
 async function holdCapacity(
   ctx: OperationContext,
-  inFlight: InFlight,
+  progress: Progress,
   endpoint: Endpoint,
   atLeast: Record<string, number> | undefined
 ): Promise<void> {
-  await holdServingCapacityFor(ctx, endpoint, inFlight)
+  const inFlight = progress.rollout
+  await holdServingCapacityFor(ctx, endpoint, inFlight, (held) =>
+    rolloutProgress.save({ ...progress, rollout: { ...inFlight, held } })
+  )
   for (const entry of inFlight.held) entry.instances = Math.max(entry.instances, atLeast?.[entry.variant] ?? 0)
 }
 
 async function joinOrRollBack(
   ctx: OperationContext,
-  inFlight: InFlight,
+  progress: Progress,
   fleet: number
 ): Promise<RolloutResult | undefined> {
+  const inFlight = progress.rollout
   try {
     await joinCanary(ctx, inFlight, fleet)
     return undefined
   } catch (error) {
     // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-    await rollBack(ctx, inFlight).catch(async (rollbackError: unknown) => {
+    await rollBack(ctx, progress).catch(async (rollbackError: unknown) => {
       ctx.warn(`Could not return to "${inFlight.previousConfig}": ${errorMessage(rollbackError)}`)
       await releaseServingCapacity(ctx, inFlight.held)
     })
@@ -150,11 +187,11 @@ async function joinOrRollBack(
 async function judgeOrStop(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
   move: Extract<Move, { kind: 'judge-pause' | 'shift' | 'judge-step' }>,
   progress: Progress
 ): Promise<RolloutResult | undefined> {
   if (progress.stopped) return undefined
+  const inFlight = progress.rollout
   const record = ctx.report.rollout as RolloutRecord
   try {
     if (move.kind === 'judge-pause') {
@@ -170,7 +207,7 @@ async function judgeOrStop(
     return undefined
   } catch (error) {
     core.endGroup()
-    return stoppedByError(ctx, settings, inFlight, record, error)
+    return stoppedByError(ctx, settings, progress, record, error)
   }
 }
 
@@ -226,7 +263,7 @@ async function judgeStep(
 function stoppedByError(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
+  progress: Progress,
   record: RolloutRecord,
   error: unknown
 ): Promise<RolloutResult> | RolloutResult {
@@ -245,19 +282,19 @@ function stoppedByError(
       cause: error
     }
   }
-  return rollBackOrStop(ctx, settings, inFlight, `the rollout could not go on: ${errorMessage(error)}`)
+  return rollBackOrStop(ctx, settings, progress, `the rollout could not go on: ${errorMessage(error)}`)
 }
 
 /** The rollout's ending where its steps stop short of 100, or stopped short. */
 function concludePause(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
   progress: Progress,
   weight: number
 ): Promise<RolloutResult> {
+  const inFlight = progress.rollout
   return progress.stopped
-    ? concludeStopped(ctx, settings, inFlight, progress.stopped)
+    ? concludeStopped(ctx, settings, progress, progress.stopped)
     : pauseHere(ctx, inFlight, {
         decision: decisions.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
         failsStep: false,
@@ -268,14 +305,14 @@ function concludePause(
 function concludeStopped(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
+  progress: Progress,
   stopped: NonNullable<Progress['stopped']>
 ): Promise<RolloutResult> {
-  if (stopped.kind === 'failed') return rollBackOrStop(ctx, settings, inFlight, stopped.reason)
+  if (stopped.kind === 'failed') return rollBackOrStop(ctx, settings, progress, stopped.reason)
   const why = decisions.undecidedStep(stopped.weight, stopped.reason)
-  if (settings.onInconclusive !== 'pause') return rollBackOrStop(ctx, settings, inFlight, why)
-  return pauseHere(ctx, inFlight, {
-    decision: decisions.pausedUndecided(stopped.weight, inFlight.newVariant, why),
+  if (settings.onInconclusive !== 'pause') return rollBackOrStop(ctx, settings, progress, why)
+  return pauseHere(ctx, progress.rollout, {
+    decision: decisions.pausedUndecided(stopped.weight, progress.rollout.newVariant, why),
     failsStep: true,
     healthy: false
   })
@@ -284,16 +321,16 @@ function concludeStopped(
 async function releaseOrRollBack(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
   progress: Progress
 ): Promise<RolloutResult> {
-  if (progress.stopped) return concludeStopped(ctx, settings, inFlight, progress.stopped)
+  if (progress.stopped) return concludeStopped(ctx, settings, progress, progress.stopped)
+  const inFlight = progress.rollout
   try {
     await core.group(`Promoting ${inFlight.newVariant}: retiring the old variants`, () =>
       switchToRelease(ctx, inFlight)
     )
   } catch (error) {
-    return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`)
+    return rollBackOrStop(ctx, settings, progress, `promotion failed: ${errorMessage(error)}`)
   }
   return {
     outcome: 'succeeded',
@@ -313,7 +350,7 @@ async function pauseHere(
   inFlight: InFlight,
   result: { decision: string; failsStep: boolean; healthy: boolean }
 ): Promise<RolloutResult> {
-  inFlightRollout.clear()
+  rolloutProgress.clear()
   await recordPauseStart(ctx, inFlight.canaryConfig)
   return { outcome: 'paused', ...result }
 }
@@ -321,21 +358,22 @@ async function pauseHere(
 async function rollBackOrStop(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: InFlight,
+  progress: Progress,
   failure: string
 ): Promise<RolloutResult> {
+  const { previousConfig } = progress.rollout
   if (!settings.autoRollback) {
-    inFlightRollout.clear()
+    rolloutProgress.clear()
     return {
       outcome: 'failed',
-      decision: decisions.leftInPlace(failure, inFlight.previousConfig),
+      decision: decisions.leftInPlace(failure, previousConfig),
       healthy: false,
       failsStep: true
     }
   }
   ctx.warn(`Rolling back: ${failure}`)
   try {
-    await core.group(`Rolling back to ${inFlight.previousConfig}`, () => rollBack(ctx, inFlight))
+    await core.group(`Rolling back to ${previousConfig}`, () => rollBack(ctx, progress))
   } catch (error) {
     return {
       outcome: 'failed',
@@ -344,11 +382,9 @@ async function rollBackOrStop(
       failsStep: true
     }
   }
-  // A failed promotion may have left its release config behind; its name is this run's own.
-  await deleteConfigQuietly(ctx, inFlight.releaseConfig)
   return {
     outcome: 'rolled-back',
-    decision: decisions.rolledBack(failure, inFlight.previousConfig),
+    decision: decisions.rolledBack(failure, previousConfig),
     healthy: false,
     failsStep: settings.failOnRollback
   }

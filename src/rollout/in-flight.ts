@@ -1,14 +1,13 @@
 /**
  * A rollout run by the action while it has the endpoint off its previous
- * config: which configs and variants it moves between, what it holds of the
- * serving fleet, and the one record of it the post step and a cancel read.
+ * config: which configs and variants it moves between, and what it holds of
+ * the serving fleet.
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
-import { liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { liveInstanceCount, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { variantDefinition } from '../resources.js'
 import { holdServingCapacity, type HeldCapacity } from './scaling.js'
-import { inFlightRollout } from './state.js'
 
 /** A rollout under way: everything needed to go forward, pause, or go back. */
 export interface InFlight {
@@ -31,71 +30,32 @@ export interface InFlight {
   modelAsIs?: boolean
 }
 
-/** Records the rollout as in flight, for the post step of a cancelled run. */
-export function markInFlight(ctx: OperationContext, inFlight: InFlight): void {
-  if (ctx.dryRun) return
-  inFlightRollout.save({
-    endpointName: ctx.endpointName,
-    region: ctx.settings.region,
-    previousConfig: inFlight.previousConfig,
-    canaryConfig: inFlight.canaryConfig,
-    newVariant: inFlight.newVariant,
-    previousWeights: Object.fromEntries(inFlight.oldVariants.map(({ name, share }) => [name, share * 100])),
-    heldCapacity: inFlight.held,
-    startedAt: new Date(ctx.clock.now()).toISOString()
-  })
-}
-
-/** The saved record read back as a rollout to undo: the post step has no release to go on to. */
-export function inFlightFromSaved(saved: {
-  previousConfig: string
-  canaryConfig: string
-  newVariant: string
-  previousWeights: Record<string, number>
-  heldCapacity?: HeldCapacity[]
-}): InFlight {
-  return {
-    previousConfig: saved.previousConfig,
-    canaryConfig: saved.canaryConfig,
-    newVariant: saved.newVariant,
-    oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
-    releaseConfig: '',
-    userTags: {},
-    held: saved.heldCapacity ?? []
-  }
-}
-
 /**
- * Suspends the serving variants' scale-in for the rollout. The rollout is
- * saved for the post step first, and again as each suspension is about to go
- * out: wherever a cancel falls, the post step knows what to resume.
+ * Suspends the serving variants' scale-in for the rollout. `onHeld` is told
+ * what is held as each suspension is about to go out, so that the progress
+ * saved for the post step says what to resume wherever a cancel falls.
  */
 export async function holdServingCapacityFor(
   ctx: OperationContext,
   endpoint: Endpoint,
-  inFlight: InFlight
+  inFlight: InFlight,
+  onHeld?: (held: HeldCapacity[]) => void
 ): Promise<void> {
-  markInFlight(ctx, inFlight)
   inFlight.held = await holdServingCapacity(
     ctx,
     endpoint,
     inFlight.oldVariants.map((variant) => variant.name),
-    (held) => markInFlight(ctx, { ...inFlight, held })
+    onHeld
   )
 }
 
-/** The new variant takes `weight`%; the old variants share the rest as they did before. */
-export function desiredWeights(
-  inFlight: InFlight,
-  weight: number
-): Array<{ VariantName: string; DesiredWeight: number }> {
-  return [
-    ...inFlight.oldVariants.map(({ name, share }) => ({
-      VariantName: name,
-      DesiredWeight: Math.round((100 - weight) * share * 1000) / 1000
-    })),
-    { VariantName: inFlight.newVariant, DesiredWeight: weight }
-  ]
+/** The serving variants beside `newVariant` on the endpoint now, with their shares of the traffic it does not take. */
+export function servingShares(endpoint: Endpoint, newVariant: string): InFlight['oldVariants'] {
+  const old = Object.entries(weightPercentages(endpoint.ProductionVariants ?? [])).filter(
+    ([name]) => name !== newVariant
+  )
+  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
+  return old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length }))
 }
 
 /** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */

@@ -1,17 +1,23 @@
 /**
  * A rollout run by the action is a list of moves. Pure functions build the
  * list for each case (a deploy's canary or linear rollout, a promote from a
- * pause, a rollback from wherever the rollout stands); one executor carries
- * it out (executor.ts), and a dry run prints the same list with what each
- * move would cost (plan.ts), so a dry run cannot drift from the run.
+ * pause, and every rollback, from wherever the endpoint stands); one executor
+ * carries it out (executor.ts), and a dry run prints the same list with what
+ * each move would cost (plan.ts), so a dry run cannot drift from the run.
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
-import type { Endpoint } from '../endpoint.js'
+import { TRANSITIONAL_STATUSES, type Endpoint } from '../endpoint.js'
 import type { EndpointConfigSettings } from '../resources.js'
-import type { RolloutSettings } from '../settings.js'
-import { hasGates } from './gates.js'
-import type { PauseToJudge } from './bake.js'
+import type { MinuteFigures } from './gates.js'
 import type { InFlight } from './in-flight.js'
+import type { HeldCapacity, ScalingMove } from './scaling.js'
+
+/** Where a promoted rollout picks up: the pause it judges first. */
+export interface PauseToJudge {
+  /** When the paused step began, epoch milliseconds. */
+  since: number
+  weight: number
+}
 
 export type Move =
   /** The config with the serving variants and the new one at weight 0. */
@@ -30,16 +36,33 @@ export type Move =
   | { kind: 'pause'; weight: number }
   /** The release config with the new variant alone; the endpoint moves to it, the canary config goes. */
   | { kind: 'switch-to-release'; planned: ProductionVariant; configSettings: EndpointConfigSettings }
-  /** Rollback: the new variant's traffic goes back to the serving variants at once. */
-  | { kind: 'traffic-off' }
-  /** Rollback: the endpoint returns to the previous config at the instances the old variants hold. */
-  | { kind: 'return-to-previous' }
+  /** Rollback: the new variant's traffic goes back to the serving variants at once, in `weights`. */
+  | { kind: 'traffic-off'; variant: string; weights: Array<{ VariantName: string; DesiredWeight: number }> }
+  /**
+   * Rollback: the endpoint returns to `config`, a fleet of `fleet` instances at the counts its variants serve
+   * with now; `scaling` is the autoscaling in the way, taken off before and put back after.
+   */
+  | { kind: 'return'; config: string; fleet: number; scaling: ScalingMove[]; wait: boolean }
   /** Rollback: the serving variants' scale-in as it was, and (after a return) their capacity as it was. */
-  | { kind: 'give-back-capacity'; restoreCounts: boolean }
-  /** The canary config exists only for the rollout: once the endpoint has left it, it goes. */
-  | { kind: 'delete-canary-config' }
+  | { kind: 'give-back-capacity'; held: HeldCapacity[]; restoreCounts: boolean }
+  /** Rollback: a config that existed only for the rollout, once the endpoint has left it. */
+  | { kind: 'delete-config'; config: string }
 
 export type MoveKind = Move['kind']
+
+/** The new variant takes `weight`%; the old variants share the rest as they did before. */
+export function desiredWeights(
+  inFlight: Pick<InFlight, 'oldVariants' | 'newVariant'>,
+  weight: number
+): Array<{ VariantName: string; DesiredWeight: number }> {
+  return [
+    ...inFlight.oldVariants.map(({ name, share }) => ({
+      VariantName: name,
+      DesiredWeight: Math.round((100 - weight) * share * 1000) / 1000
+    })),
+    { VariantName: inFlight.newVariant, DesiredWeight: weight }
+  ]
+}
 
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
 function stepsThenEnd(
@@ -71,40 +94,116 @@ export function deployMoves(plan: {
 }
 
 /** promote: the pause judged first (when there is anything to judge it by), then the steps left. */
-export function promoteMoves(
-  settings: RolloutSettings,
-  plan: {
-    steps: number[]
-    pause: PauseToJudge
-    release: ProductionVariant
-    configSettings: EndpointConfigSettings
-    /** What a rollback owes each serving variant: what it served with before the canary. */
-    owed: Record<string, number>
-  }
-): Move[] {
+export function promoteMoves(plan: {
+  /** Whether any gate is set to judge the pause by. */
+  judgePause: boolean
+  steps: number[]
+  pause: PauseToJudge
+  release: ProductionVariant
+  configSettings: EndpointConfigSettings
+  /** What a rollback owes each serving variant: what it served with before the canary. */
+  owed: Record<string, number>
+}): Move[] {
   return [
     { kind: 'hold-capacity', atLeast: plan.owed },
-    ...(hasGates(settings.gates) ? [{ kind: 'judge-pause', pause: plan.pause } as const] : []),
+    ...(plan.judgePause ? [{ kind: 'judge-pause', pause: plan.pause } as const] : []),
     ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
   ]
 }
 
 /**
- * The way back from wherever the rollout stands, read from the endpoint now.
- * Still (or again) on the previous config: only the held capacity to give
- * back. Otherwise the harm stops first (weight 0 takes seconds, and is
- * skipped when a cancel already moved it), then the config goes back.
+ * Where a rollout run by the action stands: the plan, the move it has
+ * reached, and what the judging has learnt so far. The executor keeps it,
+ * and saves it whole for a cancel and the post step, which build the way back
+ * from it (rolloutStanding).
  */
-export function rollbackMoves(inFlight: InFlight, endpoint: Endpoint | undefined, settled: boolean): Move[] {
-  if (endpoint?.EndpointConfigName === inFlight.previousConfig && settled) {
-    return [{ kind: 'give-back-capacity', restoreCounts: false }, { kind: 'delete-canary-config' }]
+export interface Progress {
+  endpointName: string
+  region: string
+  rollout: InFlight
+  moves: Move[]
+  /** The index of the move under way, or the last one carried out. */
+  reached: number
+  /** Failed evaluations without a pass between them, across steps. */
+  failures: { consecutive: number }
+  /** The serving variants' minutes seen so far: the baseline of a step where they serve nothing. */
+  baseline: MinuteFigures[]
+  /** After a judged pause: the first minute its judging left to the first step. */
+  pauseJudgedThrough?: number
+  /** Why the rollout stopped short, once it has. */
+  stopped?: { kind: 'failed' | 'inconclusive'; reason: string; weight: number }
+}
+
+/** Where the endpoint stands when it must go back: what every rollback plan is built from. */
+export interface Standing {
+  /** The config the endpoint goes back to. */
+  target: string
+  /** The instances the return brings up. */
+  fleet: number
+  /** The endpoint as DescribeEndpoint showed it when the rollback began; absent when it could not be read. */
+  endpoint?: Endpoint
+  /** The canary the endpoint is on, or may be on: its config, its new variant, the serving variants' shares. */
+  canary?: Pick<InFlight, 'canaryConfig' | 'newVariant' | 'oldVariants'>
+  /** The serving capacity a rollout run by the action holds: kept through the return, given back after it. */
+  held?: HeldCapacity[]
+  /** Autoscaling the return would break: taken off before it and put back after. */
+  scaling: ScalingMove[]
+  /** The return waits for the endpoint to land, as a rollout's always does. */
+  waits: boolean
+  /** A release config that a promotion stopped half-way may have left. */
+  leftover?: string
+}
+
+/**
+ * The way back, from where the endpoint stands. Already back on the target
+ * (a failed update SageMaker undid, a rollout that never left): only the held
+ * capacity to give back. Otherwise the harm stops first (weight 0 takes
+ * seconds, and is skipped when nothing sends the new variant traffic, as
+ * after a cancel), then the config goes back. A canary config goes once the
+ * endpoint is known to have left it.
+ */
+export function rollbackMoves(standing: Standing): Move[] {
+  const { target, endpoint, canary, held, scaling } = standing
+  const back = endpoint?.EndpointConfigName === target && !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')
+  // Autoscaling can only be put back on a variant that exists, that is once the return has landed.
+  const waits = standing.waits || scaling.some((move) => move.to !== undefined)
+  const moves: Move[] = []
+  if (!back && canary && takesTraffic(endpoint, canary.newVariant)) {
+    moves.push({ kind: 'traffic-off', variant: canary.newVariant, weights: desiredWeights(canary, 0) })
   }
-  const newVariant = endpoint?.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
-  const serving = (newVariant?.CurrentWeight ?? 0) > 0 || (newVariant?.DesiredWeight ?? 0) > 0
-  return [
-    ...(serving ? [{ kind: 'traffic-off' } as const] : []),
-    { kind: 'return-to-previous' },
-    { kind: 'give-back-capacity', restoreCounts: true },
-    { kind: 'delete-canary-config' }
-  ]
+  if (!back) moves.push({ kind: 'return', config: target, fleet: standing.fleet, scaling, wait: waits })
+  if (held) moves.push({ kind: 'give-back-capacity', held, restoreCounts: !back })
+  if (canary && (back || waits)) moves.push({ kind: 'delete-config', config: canary.canaryConfig })
+  if (standing.leftover) moves.push({ kind: 'delete-config', config: standing.leftover })
+  return moves
+}
+
+function takesTraffic(endpoint: Endpoint | undefined, variant: string): boolean {
+  const live = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
+  return (live?.CurrentWeight ?? 0) > 0 || (live?.DesiredWeight ?? 0) > 0
+}
+
+/**
+ * Where a rollout run by the action stands, from its progress and the
+ * endpoint as read now: it goes back to the previous config, its old
+ * variants at the instances they held (their autoscaling stays where it is:
+ * only its scale-in was suspended), and a release config is left only by a
+ * rollout that reached its release.
+ */
+export function rolloutStanding(
+  progress: Pick<Progress, 'rollout' | 'moves' | 'reached'>,
+  endpoint?: Endpoint
+): Standing {
+  const { rollout } = progress
+  const released = progress.moves.slice(0, progress.reached + 1).some((move) => move.kind === 'switch-to-release')
+  return {
+    target: rollout.previousConfig,
+    fleet: rollout.held.reduce((sum, entry) => sum + entry.instances, 0),
+    ...(endpoint ? { endpoint } : {}),
+    canary: rollout,
+    held: rollout.held,
+    scaling: [],
+    waits: true,
+    ...(released && rollout.releaseConfig ? { leftover: rollout.releaseConfig } : {})
+  }
 }

@@ -17,13 +17,13 @@ import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, WaitTimeoutError } from '../wait.js'
 import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
 import { baselineBefore } from './all-at-once.js'
+import { switchBack } from './executor.js'
 import { hasGates } from './gates.js'
 import { DeploymentJudge, type FleetVerdict } from './native-judge.js'
 import { leastTimeoutMs, PROVISIONING_ESTIMATE_MS } from './native-limits.js'
 import { planSageMakerDeployment } from './plan.js'
 import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
-import { returnToConfig } from './rollback.js'
 import { withScalingMoved } from './scaling.js'
 import { nativeDeployment } from './state.js'
 import { createVerdictAlarm, deleteVerdictAlarm } from './verdict-alarm.js'
@@ -278,7 +278,7 @@ async function completedBySageMaker(
     }
   }
   ctx.warn(`SageMaker completed the deployment, but ${failure}: returning to "${previousConfig}".`)
-  await returnToConfig(ctx, previousConfig)
+  await switchBack(ctx, previousConfig)
   return {
     outcome: 'rolled-back',
     decision: `Rolled back: SageMaker completed the deployment, but ${failure}. The endpoint is back on "${previousConfig}".`,

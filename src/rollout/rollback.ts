@@ -1,108 +1,103 @@
 /**
- * The rollbacks of a rollout run by the action. A canary's, used by a failed
- * gate, a failed update to the canary config, a failed release, and the post
- * step of a cancelled run, is a plan built from where the endpoint stands now
- * (rollbackMoves), carried out move by move. An all-at-once deploy's is one
- * return to the previous config (returnToConfig).
+ * The moves of a rollback, and where each rollback starts from. Every way
+ * back (a failed gate, a failed update to the canary config or the release,
+ * a failed all-at-once judgement, a deployment SageMaker completed that the
+ * gates could not pass, operation: rollback, a cancel and the post step) is a
+ * plan that rollbackMoves (moves.ts) builds from where the endpoint stands;
+ * the executor carries it out with the moves here.
  */
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import {
-  findEndpointConfig,
-  getEndpoint,
-  getEndpointConfig,
-  TRANSITIONAL_STATUSES,
-  type Endpoint
-} from '../endpoint.js'
-import { deleteConfigQuietly, fleetSize } from '../resources.js'
+import { findEndpointConfig, getEndpoint, getEndpointConfig, type Endpoint } from '../endpoint.js'
+import { fleetSize } from '../resources.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
-import { desiredWeights, type InFlight } from './in-flight.js'
-import { rollbackMoves, type Move } from './moves.js'
-import { releaseServingCapacity, restoreServingCapacity, withScalingMoved } from './scaling.js'
-import { inFlightRollout } from './state.js'
+import type { Move, Standing } from './moves.js'
+import {
+  putScalingBack,
+  releaseServingCapacity,
+  restoreScaling,
+  restoreServingCapacity,
+  scalingMovesFor,
+  takeScalingOff
+} from './scaling.js'
+import { rolloutProgress } from './state.js'
 
 /**
- * Safe to call wherever the endpoint is: on the canary config, half-way to
- * it, or already back on the previous config. Returns the endpoint as the
- * return to the previous config left it.
+ * The endpoint as a rollout's way back starts from. When it cannot be read,
+ * the plan goes on without moving traffic first: the return to the previous
+ * config restores the old weights too.
  */
-export async function rollBack(ctx: OperationContext, inFlight: InFlight): Promise<Endpoint | undefined> {
-  let endpoint: Endpoint | undefined
+export async function endpointNow(ctx: OperationContext, newVariant: string): Promise<Endpoint | undefined> {
   try {
-    endpoint = await getEndpoint(ctx)
+    return await getEndpoint(ctx)
   } catch (error) {
-    // The return to the previous config restores the old weights too; keep going.
-    ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`)
+    ctx.warn(`Could not move traffic off ${newVariant} first: ${errorMessage(error)}`)
+    return undefined
   }
-  const settled = endpoint !== undefined && !TRANSITIONAL_STATUSES.includes(endpoint.EndpointStatus ?? '')
-  let landed = endpoint
-  for (const move of rollbackMoves(inFlight, endpoint, settled)) {
-    const result = await performRollbackMove(ctx, inFlight, move)
-    if (result) landed = result
+}
+
+/**
+ * Where an endpoint switched whole to a new config stands (an all-at-once
+ * deploy, or a deployment SageMaker ran): it goes back to `target` as it was,
+ * at the instances its variants serve with now, with the autoscaling in the
+ * way moved off and back.
+ */
+export async function switchedStanding(ctx: OperationContext, target: string): Promise<Standing> {
+  const variants = (await getEndpointConfig(ctx, target)).ProductionVariants ?? []
+  const endpoint = await getEndpoint(ctx)
+  const current = await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? '')
+  return {
+    target,
+    fleet: fleetSize(variants),
+    endpoint,
+    scaling: await scalingMovesFor(ctx, endpoint, current, variants, target),
+    waits: true
   }
+}
+
+/** Weight 0 takes seconds where the return takes minutes; when it fails, the return restores the weights anyway. */
+export async function trafficOff(ctx: OperationContext, move: Extract<Move, { kind: 'traffic-off' }>): Promise<void> {
+  try {
+    await updateWeightsAndCapacities(ctx, move.weights, {
+      purpose: 'the shift of all traffic back to the old variants',
+      forceWait: true
+    })
+  } catch (error) {
+    ctx.warn(`Could not move traffic off ${move.variant} first: ${errorMessage(error)}`)
+  }
+}
+
+/**
+ * The endpoint back on the config, its variants at the instances they serve
+ * with now. Returns the endpoint as it landed; undefined when not waited for.
+ */
+export async function returnTo(
+  ctx: OperationContext,
+  move: Extract<Move, { kind: 'return' }>
+): Promise<Endpoint | undefined> {
+  await takeScalingOff(ctx, move.scaling)
+  let landed: Endpoint | undefined
+  try {
+    landed = await updateEndpointConfig(ctx, move.config, {
+      newFleetInstances: move.fleet,
+      purpose: `the rollback to ${move.config}`,
+      forceWait: move.wait,
+      keepInstanceCounts: true
+    })
+  } catch (error) {
+    await restoreScaling(ctx, move.scaling)
+    throw error
+  }
+  await putScalingBack(ctx, move.scaling)
   return landed
 }
 
-async function performRollbackMove(
+/** The rollout holds nothing more: nothing of it is left for the post step. */
+export async function giveBackCapacity(
   ctx: OperationContext,
-  inFlight: InFlight,
-  move: Move
-): Promise<Endpoint | undefined> {
-  switch (move.kind) {
-    case 'traffic-off':
-      try {
-        await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, 0), {
-          purpose: `the shift of all traffic back to the old variants`,
-          forceWait: true
-        })
-      } catch (error) {
-        ctx.warn(`Could not move traffic off ${inFlight.newVariant} first: ${errorMessage(error)}`)
-      }
-      return undefined
-    case 'return-to-previous':
-      return updateEndpointConfig(ctx, inFlight.previousConfig, {
-        // The old variants come back at the instances they held.
-        newFleetInstances: inFlight.held.reduce((sum, entry) => sum + entry.instances, 0),
-        purpose: `the rollback to ${inFlight.previousConfig}`,
-        forceWait: true,
-        keepInstanceCounts: true
-      })
-    case 'give-back-capacity':
-      if (move.restoreCounts) await restoreServingCapacity(ctx, inFlight.held)
-      await releaseServingCapacity(ctx, inFlight.held)
-      inFlightRollout.clear()
-      return undefined
-    case 'delete-canary-config':
-      await deleteConfigQuietly(ctx, inFlight.canaryConfig)
-      return undefined
-    default:
-      throw new Error(`A rollback has no move "${move.kind}".`)
-  }
-}
-
-/**
- * Returns the endpoint to `targetName` as it was, at the instances its
- * variants serve with now, with autoscaling moved out of the way and back:
- * an all-at-once deploy's way back, where no canary config stands between.
- */
-export async function returnToConfig(ctx: OperationContext, targetName: string): Promise<Endpoint | undefined> {
-  const target = await getEndpointConfig(ctx, targetName)
-  const endpoint = await getEndpoint(ctx)
-  const { result } = await withScalingMoved(
-    ctx,
-    {
-      endpoint,
-      current: await findEndpointConfig(ctx, endpoint.EndpointConfigName ?? ''),
-      target: target.ProductionVariants ?? [],
-      targetName
-    },
-    () =>
-      updateEndpointConfig(ctx, targetName, {
-        newFleetInstances: fleetSize(target.ProductionVariants ?? []),
-        purpose: `the rollback to "${targetName}"`,
-        forceWait: true,
-        keepInstanceCounts: true
-      })
-  )
-  return result
+  move: Extract<Move, { kind: 'give-back-capacity' }>
+): Promise<void> {
+  if (move.restoreCounts) await restoreServingCapacity(ctx, move.held)
+  await releaseServingCapacity(ctx, move.held)
+  rolloutProgress.clear()
 }

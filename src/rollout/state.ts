@@ -1,10 +1,10 @@
 /**
  * Saved state for the post step: while a rollout has the endpoint off its
- * previous config, the state says how to put it back. A cancelled workflow
+ * previous config, its progress says how to put it back. A cancelled workflow
  * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
  */
 import * as core from '@actions/core'
-import type { HeldCapacity } from './scaling.js'
+import type { Progress } from './moves.js'
 
 export const STATE_KEYS = {
   isPost: 'isPost',
@@ -14,29 +14,14 @@ export const STATE_KEYS = {
   inputs: 'inputs'
 } as const
 
-export interface InFlightRollout {
-  endpointName: string
-  region: string
-  /** Where the endpoint must return if the rollout does not finish. */
-  previousConfig: string
-  /** The config with old and new variants side by side. */
-  canaryConfig: string
-  newVariant: string
-  /** The old variants' weights before the rollout, to restore at once on cancel. */
-  previousWeights: Record<string, number>
-  /** The serving variants' capacity and suspended scale-in, to give back. */
-  heldCapacity?: HeldCapacity[]
-  startedAt: string
-}
-
 /**
  * Everything the main step leaves the post step, saved whole under one key
  * at every change: the post step reads one record, so no save can be
  * overtaken by another, whatever order the parts change in.
  */
 export interface RunRecord {
-  /** A rollout run by the action, while it has the endpoint off its previous config. */
-  rollout?: InFlightRollout
+  /** A rollout run by the action, while it has the endpoint off its previous config: its progress. */
+  rollout?: Progress
   /** A deployment run by SageMaker, whose alarms outlive the main step until it ends. */
   nativeDeployment?: NativeDeployment
   /** The endpoint lock the main step holds: left to the post step when it has work to finish. */
@@ -103,8 +88,8 @@ export class SavedPart<K extends keyof RunRecord> {
   }
 }
 
-/** The rollout under way: how to put the endpoint back. */
-export const inFlightRollout = new SavedPart('rollout')
+/** The progress of the rollout under way, from which a cancel and the post step build the way back. */
+export const rolloutProgress = new SavedPart('rollout')
 
 export function saveCommonInputs(inputs: Record<string, string>): void {
   core.saveState(STATE_KEYS.inputs, JSON.stringify(inputs))
@@ -154,5 +139,5 @@ export const unfinishedDeploy = new SavedPart('created')
 
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 export function leftForPostStep(): boolean {
-  return [inFlightRollout, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined)
+  return [rolloutProgress, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined)
 }

@@ -17,7 +17,7 @@ import { updateEndpointConfig } from '../update.js'
 import { releaseVariant, type InFlight } from './in-flight.js'
 import type { Move } from './moves.js'
 import { releaseServingCapacity, withScalingMoved } from './scaling.js'
-import { inFlightRollout } from './state.js'
+import { rolloutProgress } from './state.js'
 
 /** The config with the serving variants and the new one beside them at weight 0: the same call in a dry run. */
 export async function createCanaryConfig(
@@ -89,7 +89,7 @@ export async function switchToRelease(ctx: OperationContext, inFlight: InFlight)
       `${inFlight.newVariant} takes all traffic with ${counted(count, 'instance')} where the old variants served with ${counted(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`
     )
   }
-  inFlightRollout.clear()
+  rolloutProgress.clear()
   await deleteConfigQuietly(ctx, inFlight.canaryConfig)
 }
 

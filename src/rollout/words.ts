@@ -7,6 +7,7 @@
 import { counted } from '../parse.js'
 import type { GateEvaluation } from '../report.js'
 import { formatPercent } from './gates.js'
+import type { Move } from './moves.js'
 
 export function describeEvaluation(evaluation: GateEvaluation): string {
   const parts = [verdictWords(evaluation)]
@@ -78,4 +79,26 @@ export const decisions = {
   rolledBack: (failure: string, previousConfig: string): string =>
     `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,
   credentialsExpired: (weight: number): string => `Stopped at ${weight}%: the AWS credentials expired.`
+}
+
+/** A move of a rollback plan, as the plan's line in the log. */
+export function describeMove(move: Move): string {
+  switch (move.kind) {
+    case 'traffic-off':
+      return `Move all traffic off ${move.variant} at once (${move.weights.map((weight) => `${weight.VariantName} ${weight.DesiredWeight}`).join(', ')}).`
+    case 'return': {
+      const scaling = move.scaling.map(
+        ({ from, to }) => `the autoscaling of ${from} taken off first${to ? ` and put back on ${to} after` : ''}`
+      )
+      return `Return the endpoint to ${move.config}: a new fleet of ${counted(move.fleet, 'instance')}, at the counts its variants serve with now${scaling.length > 0 ? `, ${scaling.join(', ')}` : ''}${move.wait ? '' : ', without waiting for it'}.`
+    }
+    case 'give-back-capacity':
+      return move.restoreCounts
+        ? 'Give the serving variants back at least the instances they served with before the rollout, and their scale-in.'
+        : 'Give the serving variants back their scale-in.'
+    case 'delete-config':
+      return `Delete endpoint config ${move.config}, made for the rollout only.`
+    default:
+      return move.kind
+  }
 }

@@ -1,8 +1,12 @@
 // Alarms for the action's gates, as the end-to-end tests and the benchmark
-// set them up in the emulator. Plain ESM so that both load it; types are in
-// alarms.d.mts.
+// set them up in the emulator. Plain ESM so that both load it; typed with
+// JSDoc, which the type check reads and checks.
+// @ts-check
 
 import { PutMetricAlarmCommand, PutMetricDataCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+
+/** @typedef {import('@aws-sdk/client-cloudwatch').CloudWatchClient} CloudWatchClient */
+/** @typedef {import('@aws-sdk/client-cloudwatch').StateValue} StateValue */
 
 /** Where setAlarm's alarms read the state they are given. */
 export const ALARM_STATE_NAMESPACE = 'E2E/AlarmState'
@@ -15,6 +19,11 @@ let settings = 0
  * is (re)defined on a high-resolution metric of its own, fed one datapoint that breaches for ALARM and does not for
  * OK, with missing data ignored so the state stands after the datapoint ages out. SetAlarmState makes the change at
  * once; the next evaluation confirms it. Each call reads a fresh dimension, so an earlier datapoint cannot outvote it.
+ * @param {CloudWatchClient} cloudwatch
+ * @param {string} alarmName
+ * @param {StateValue} state
+ * @param {string} [reason]
+ * @returns {Promise<void>}
  */
 export async function setAlarm(cloudwatch, alarmName, state, reason = 'set by the e2e test') {
   const dimensions = [

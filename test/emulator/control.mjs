@@ -1,12 +1,178 @@
 // Typed access to the emulator's control endpoints (test/emulator/README.md
 // describes each one). Plain ESM so tests, scripts and benchmarks can use it
-// without a TypeScript loader; the types are in control.d.mts.
+// without a TypeScript loader; typed with JSDoc, which the type check reads
+// and checks.
+// @ts-check
 
 const DEFAULT_ACCOUNT = '123456789012'
 const DEFAULT_REGION = 'us-east-1'
 
-/** A JSON call to the emulator's own endpoints (/moto-api, /emulator). */
+/**
+ * @typedef {object} InvokeFailureRule
+ * @property {string} endpoint
+ * @property {string} [variant] Omit to fail every variant of the endpoint.
+ * @property {number} [status] The container's HTTP status carried in ModelError.OriginalStatusCode (default 500).
+ * @property {string} [message]
+ * @property {number} [count] Fail only this many invocations, then stop failing.
+ */
+
+/**
+ * @typedef {object} InvokeDelayRule
+ * @property {string} endpoint
+ * @property {string} [variant]
+ * @property {number} delayMs
+ */
+
+/**
+ * @typedef {object} RecordedInvocation
+ * @property {string} endpoint
+ * @property {string | null} variant
+ * @property {string | null} targetVariant
+ * @property {string | null} targetModel The TargetModel a multi-model endpoint was asked for.
+ * @property {number} status 200, 400 (ValidationError) or 424 (ModelError).
+ * @property {number} time Epoch seconds.
+ */
+
+/**
+ * @typedef {object} SeededInvokeResult
+ * @property {string} Body
+ * @property {string} [ContentType]
+ * @property {string} [InvokedProductionVariant]
+ * @property {string} [CustomAttributes]
+ */
+
+/**
+ * How the model of every variant whose container image (or model name) contains `match` behaves.
+ * @typedef {object} ModelBehaviourRule
+ * @property {string} match
+ * @property {number} [errorRate] Share of requests answered 5XX, 0..1 (default 0).
+ * @property {number} [latencyMs] Median latency (default 40 ms).
+ * @property {number} [latencyP99Ms] p99 latency (default 80 ms, or twice latencyMs when only that is given).
+ */
+
+/**
+ * @typedef {object} ModelBehaviours
+ * @property {Required<ModelBehaviourRule>[]} rules Newest first: the first match wins.
+ * @property {Required<Omit<ModelBehaviourRule, 'match'>>} default
+ */
+
+/** @typedef {'faithful' | 'instant'} MetricsMode */
+
+/**
+ * @typedef {object} EmulatorSettings
+ * @property {number} [transitionSeconds] Seconds an endpoint spends Creating/Updating/RollingBack, and a capacity change takes.
+ * @property {number | null} [seed] Makes every random draw reproducible; null returns to unseeded draws.
+ * @property {[number, number] | number} [metricsDelaySeconds] [min, max] seconds after a minute closes before its metrics are published (default [60, 120]).
+ * @property {MetricsMode} [metricsMode] 'instant' publishes each request's metrics at once, the open minute included.
+ * @property {boolean} [latencyPercentiles] false publishes ModelLatency as statistic sets, from which CloudWatch serves no percentile (default true).
+ * @property {Record<string, number>} [capacityPerInstance] Requests per second one instance serves, by instance type.
+ * @property {number} [defaultCapacityPerInstance] Requests per second of a .large instance of a type not in capacityPerInstance (x2 per size step).
+ * @property {number} [autoscalingIntervalSeconds] Seconds between two target-tracking evaluations (default 10).
+ */
+
+/**
+ * @typedef {object} EmulatorConfig
+ * @property {number} transitionSeconds
+ * @property {number | null} seed
+ * @property {[number, number]} metricsDelaySeconds
+ * @property {MetricsMode} metricsMode
+ * @property {boolean} latencyPercentiles
+ * @property {Record<string, number>} capacityPerInstance
+ * @property {number} defaultCapacityPerInstance
+ * @property {number} autoscalingIntervalSeconds
+ */
+
+/**
+ * @typedef {object} FleetStats
+ * @property {number} updateEndpointCalls UpdateEndpoint calls SageMaker accepted.
+ * @property {number} instancesProvisioned Every instance ever launched for the endpoint.
+ * @property {number} peakInstances Most instances running at once (old and new fleets overlap during an update).
+ * @property {number} instanceSeconds Instance-seconds, integrated over real time.
+ * @property {number} currentInstances
+ */
+
+/**
+ * @typedef {object} LatencyPercentiles
+ * @property {number | null} p50
+ * @property {number | null} p99
+ */
+
+/**
+ * @typedef {object} RequestCounts
+ * @property {number} requests Requests that reached the variant (simulated and invoked).
+ * @property {number} invoked Of which real InvokeEndpoint calls.
+ * @property {number} errors4xx
+ * @property {{ model: number, capacity: number, total: number }} errors5xx
+ * @property {LatencyPercentiles} latencyMs Client-seen latency (model plus overhead) of the requests the model answered.
+ */
+
+/**
+ * A variant's requests, and one entry per minute with requests, oldest first.
+ * @typedef {RequestCounts & { minutes: (RequestCounts & { minute: string })[] }} VariantTrafficStats
+ */
+
+/**
+ * @typedef {object} EndpointTrafficStats
+ * @property {number} rejected Requests turned away because the endpoint was missing, Creating or Failed.
+ * @property {Record<string, VariantTrafficStats>} variants
+ * @property {Record<string, VariantTrafficStats>} fleets By endpoint config (fleet), once the endpoint has been
+ *   through an UpdateEndpoint: both fleets of a deployment run the same variant names, so this is where the new
+ *   fleet's requests are told from the old one's.
+ */
+
+/**
+ * One traffic step of a deployment SageMaker runs inside an UpdateEndpoint.
+ * @typedef {object} DeploymentStep
+ * @property {number} at Epoch seconds at which the step's share of the traffic went to the new fleet.
+ * @property {string} startedAt ISO 8601 form of `at`.
+ * @property {number} newFleetShare Share of the traffic on the new fleet, 0..1.
+ * @property {number} bakeSeconds WaitIntervalInSeconds baked at this step (0 for a canary's full-traffic step).
+ */
+
+/**
+ * An UpdateEndpoint's deployment as the emulator runs it (GET /emulator/deployments).
+ * @typedef {object} Deployment
+ * @property {string} endpoint
+ * @property {string} newConfig
+ * @property {string} oldConfig
+ * @property {'ALL_AT_ONCE' | 'CANARY' | 'LINEAR' | 'ROLLING'} type
+ * @property {DeploymentStep[]} steps Empty when the new fleet failed its health checks and never took traffic.
+ * @property {number} terminationWaitSeconds Full traffic on the new fleet before the old one goes (blue/green).
+ * @property {string[]} alarms AutoRollbackConfiguration alarms, watched from the first step to the end.
+ * @property {number} startedAt Epoch seconds of the UpdateEndpoint.
+ * @property {number} plannedEndAt When it ends if nothing rolls it back.
+ * @property {'InProgress' | 'RollingBack' | 'Succeeded' | 'RolledBack' | 'Failed'} status
+ * @property {number | null} rollbackStartedAt When SageMaker moved all traffic back to the old fleet (the alarm seen
+ *   in ALARM), or null.
+ * @property {string[]} firingAlarms
+ * @property {number | null} endedAt
+ */
+
+/**
+ * One closed minute of one variant's metrics, as the emulator published it (faithful mode).
+ * @typedef {object} MetricPublication
+ * @property {string} endpoint
+ * @property {string} variant
+ * @property {string | null} endpointConfigName Set for the copy with the EndpointConfigName dimension, null for the
+ *   EndpointName/VariantName one.
+ * @property {string} minute The minute's start, ISO 8601.
+ * @property {number} dueAt Epoch seconds from which any read sees the minute: its close plus the drawn publication delay.
+ * @property {number} publishedAt Epoch seconds of the sync that published it (the tick, or the first read after dueAt).
+ * @property {number} delaySeconds dueAt minus the minute's close.
+ * @property {number} invocations
+ * @property {number} errors5xx
+ */
+
+/**
+ * A JSON call to the emulator's own endpoints (/moto-api, /emulator).
+ * @param {string} url
+ * @param {string} pathname
+ * @param {string} method
+ * @param {unknown} [body]
+ * @returns {Promise<unknown>}
+ */
 export async function requestJson(url, pathname, method, body) {
+  /** @type {RequestInit} */
   const init = { method, headers: { 'content-type': 'application/json' } }
   if (body !== undefined) init.body = JSON.stringify(body)
   const response = await fetch(`${url}${pathname}`, init)
@@ -21,71 +187,192 @@ export async function requestJson(url, pathname, method, body) {
  */
 export function emulatorControl(target, options = {}) {
   const url = (typeof target === 'string' ? target : target.url).replace(/\/+$/, '')
-  const call = (pathname, method, body) => requestJson(url, pathname, method, body)
-  const done = async (promise) => {
-    await promise
+  /**
+   * The endpoint's answer, of the shape the README gives for it: the emulator's own JSON, not checked here.
+   * @template T
+   * @param {string} pathname
+   * @param {string} method
+   * @param {unknown} [body]
+   * @returns {Promise<T>}
+   */
+  const call = async (pathname, method, body) => /** @type {T} */ (await requestJson(url, pathname, method, body))
+  /** @param {string} pathname @param {string} method @param {unknown} [body] */
+  const send = async (pathname, method, body) => {
+    await requestJson(url, pathname, method, body)
   }
+  /** @param {string} pathname @param {string | undefined} endpoint */
+  const ofEndpoint = (pathname, endpoint) =>
+    `${pathname}${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`
   return {
     url,
-    reset: () => done(call('/moto-api/reset', 'POST', {})),
+    /**
+     * Clears every AWS resource, every rule and all traffic; settings return to their start-up values.
+     * @returns {Promise<void>}
+     */
+    reset: () => send('/moto-api/reset', 'POST', {}),
+    /** @returns {Promise<{ ok: boolean, transitionSeconds: number }>} */
     health: () => call('/emulator/health', 'GET'),
 
-    failInvocations: (rule) => done(call('/emulator/invoke-failures', 'POST', rule)),
-    clearInvocationFailures: () => done(call('/emulator/invoke-failures', 'DELETE')),
-    delayInvocations: (rule) => done(call('/emulator/invoke-delays', 'POST', rule)),
-    clearInvocationDelays: () => done(call('/emulator/invoke-delays', 'DELETE')),
-    invocations: async () => (await call('/emulator/invocations', 'GET')).invocations,
-    clearInvocations: () => done(call('/emulator/invocations', 'DELETE')),
-    setTransitionSeconds: (seconds) => done(call('/emulator/config', 'POST', { transitionSeconds: seconds })),
-    transitionSeconds: async () => (await call('/emulator/config', 'GET')).transitionSeconds,
+    /** @param {InvokeFailureRule} rule @returns {Promise<void>} */
+    failInvocations: (rule) => send('/emulator/invoke-failures', 'POST', rule),
+    /** @returns {Promise<void>} */
+    clearInvocationFailures: () => send('/emulator/invoke-failures', 'DELETE'),
+    /** @param {InvokeDelayRule} rule @returns {Promise<void>} */
+    delayInvocations: (rule) => send('/emulator/invoke-delays', 'POST', rule),
+    /** @returns {Promise<void>} */
+    clearInvocationDelays: () => send('/emulator/invoke-delays', 'DELETE'),
+    /** @returns {Promise<RecordedInvocation[]>} */
+    invocations: async () => {
+      /** @type {{ invocations: RecordedInvocation[] }} */
+      const answer = await call('/emulator/invocations', 'GET')
+      return answer.invocations
+    },
+    /** @returns {Promise<void>} */
+    clearInvocations: () => send('/emulator/invocations', 'DELETE'),
+    /** @param {number} seconds @returns {Promise<void>} */
+    setTransitionSeconds: (seconds) => send('/emulator/config', 'POST', { transitionSeconds: seconds }),
+    /** @returns {Promise<number>} */
+    transitionSeconds: async () => {
+      /** @type {EmulatorConfig} */
+      const answer = await call('/emulator/config', 'GET')
+      return answer.transitionSeconds
+    },
+    /**
+     * moto's own queue of InvokeEndpoint answers (consumed in order).
+     * @param {SeededInvokeResult[]} results
+     * @returns {Promise<void>}
+     */
     seedInvokeResults: (results) =>
-      done(
-        call('/moto-api/static/sagemaker/endpoint-results', 'POST', {
-          account_id: options.account ?? DEFAULT_ACCOUNT,
-          region: options.region ?? DEFAULT_REGION,
-          results
-        })
-      ),
+      send('/moto-api/static/sagemaker/endpoint-results', 'POST', {
+        account_id: options.account ?? DEFAULT_ACCOUNT,
+        region: options.region ?? DEFAULT_REGION,
+        results
+      }),
 
-    setTraffic: async (endpoint, ratePerSecond) =>
-      (await call('/emulator/traffic', 'POST', { endpoint, ratePerSecond })).traffic,
-    stopTraffic: async (endpoint) =>
-      (await call('/emulator/traffic', 'DELETE', endpoint === undefined ? undefined : { endpoint })).traffic,
-    traffic: async () => (await call('/emulator/traffic', 'GET')).traffic,
+    /**
+     * Starts (or changes) a simulated client; 0 stops it. Answers every client's rate.
+     * @param {string} endpoint
+     * @param {number} ratePerSecond
+     * @returns {Promise<Record<string, number>>}
+     */
+    setTraffic: async (endpoint, ratePerSecond) => {
+      /** @type {{ traffic: Record<string, number> }} */
+      const answer = await call('/emulator/traffic', 'POST', { endpoint, ratePerSecond })
+      return answer.traffic
+    },
+    /**
+     * Stops one simulated client, or all of them.
+     * @param {string} [endpoint]
+     * @returns {Promise<Record<string, number>>}
+     */
+    stopTraffic: async (endpoint) => {
+      /** @type {{ traffic: Record<string, number> }} */
+      const answer = await call('/emulator/traffic', 'DELETE', endpoint === undefined ? undefined : { endpoint })
+      return answer.traffic
+    },
+    /** @returns {Promise<Record<string, number>>} */
+    traffic: async () => {
+      /** @type {{ traffic: Record<string, number> }} */
+      const answer = await call('/emulator/traffic', 'GET')
+      return answer.traffic
+    },
 
-    setModelBehaviour: async (rule) => (await call('/emulator/model-behaviour', 'POST', rule)).rules,
-    clearModelBehaviours: () => done(call('/emulator/model-behaviour', 'DELETE')),
+    /** @param {ModelBehaviourRule} rule @returns {Promise<Required<ModelBehaviourRule>[]>} */
+    setModelBehaviour: async (rule) => {
+      /** @type {ModelBehaviours} */
+      const answer = await call('/emulator/model-behaviour', 'POST', rule)
+      return answer.rules
+    },
+    /** @returns {Promise<void>} */
+    clearModelBehaviours: () => send('/emulator/model-behaviour', 'DELETE'),
+    /** @returns {Promise<ModelBehaviours>} */
     modelBehaviours: () => call('/emulator/model-behaviour', 'GET'),
 
+    /** @param {EmulatorSettings} settings @returns {Promise<EmulatorConfig>} */
     configure: (settings) => call('/emulator/config', 'POST', settings),
+    /** @returns {Promise<EmulatorConfig>} */
     config: () => call('/emulator/config', 'GET'),
 
-    fleet: async () => (await call('/emulator/fleet', 'GET')).endpoints,
-    trafficStats: async () => (await call('/emulator/traffic-stats', 'GET')).endpoints,
-    metricPublications: async (endpoint) =>
-      (
-        await call(
-          `/emulator/metric-publications${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
-          'GET'
-        )
-      ).publications,
-    deployments: async (endpoint) =>
-      (
-        await call(
-          `/emulator/deployments${endpoint === undefined ? '' : `?endpoint=${encodeURIComponent(endpoint)}`}`,
-          'GET'
-        )
-      ).deployments,
-
-    invalidRequests: async () => (await call('/emulator/invalid-requests', 'GET')).invalidRequests,
-    takeInvalidRequests: async () => (await call('/emulator/invalid-requests', 'DELETE')).invalidRequests
+    /** @returns {Promise<Record<string, FleetStats>>} */
+    fleet: async () => {
+      /** @type {{ endpoints: Record<string, FleetStats> }} */
+      const answer = await call('/emulator/fleet', 'GET')
+      return answer.endpoints
+    },
+    /** @returns {Promise<Record<string, EndpointTrafficStats>>} */
+    trafficStats: async () => {
+      /** @type {{ endpoints: Record<string, EndpointTrafficStats> }} */
+      const answer = await call('/emulator/traffic-stats', 'GET')
+      return answer.endpoints
+    },
+    /**
+     * When each closed minute's metrics became readable, oldest first; of one endpoint, or of all.
+     * @param {string} [endpoint]
+     * @returns {Promise<MetricPublication[]>}
+     */
+    metricPublications: async (endpoint) => {
+      /** @type {{ publications: MetricPublication[] }} */
+      const answer = await call(ofEndpoint('/emulator/metric-publications', endpoint), 'GET')
+      return answer.publications
+    },
+    /**
+     * Every UpdateEndpoint's deployment, oldest first; of one endpoint, or of all.
+     * @param {string} [endpoint]
+     * @returns {Promise<Deployment[]>}
+     */
+    deployments: async (endpoint) => {
+      /** @type {{ deployments: Deployment[] }} */
+      const answer = await call(ofEndpoint('/emulator/deployments', endpoint), 'GET')
+      return answer.deployments
+    },
+    /**
+     * Every request refused as invalid since start-up (a reset keeps them), oldest first.
+     * @returns {Promise<InvalidRequest[]>}
+     */
+    invalidRequests: async () => {
+      /** @type {{ invalidRequests: InvalidRequest[] }} */
+      const answer = await call('/emulator/invalid-requests', 'GET')
+      return answer.invalidRequests
+    },
+    /**
+     * Removes the invalid requests from the record and answers them: how a test that sends one on purpose takes it
+     * back, so that the suite's check that no test sent one passes.
+     * @returns {Promise<InvalidRequest[]>}
+     */
+    takeInvalidRequests: async () => {
+      /** @type {{ invalidRequests: InvalidRequest[] }} */
+      const answer = await call('/emulator/invalid-requests', 'DELETE')
+      return answer.invalidRequests
+    }
   }
 }
+
+/**
+ * One of a request's errors against AWS's service model.
+ * @typedef {object} RequestError
+ * @property {string} parameter The parameter as an SDK call names it: `ProductionVariants[0].VariantName`, `Environment["KEY"]`.
+ * @property {string} message AWS's wording: `Value '...' at 'productionVariants.1.member.variantName' failed to satisfy constraint: ...`.
+ */
+
+/**
+ * A request the emulator refused as AWS would: invalid against the operation's input in botocore's service model.
+ * @typedef {object} InvalidRequest
+ * @property {string} service botocore's service name: sagemaker, sagemaker-runtime, cloudwatch, application-autoscaling.
+ * @property {string} operation
+ * @property {RequestError[]} errors
+ * @property {string} message The ValidationException's message, as the caller got it.
+ * @property {string} userAgent
+ * @property {number} time Epoch seconds.
+ */
 
 // The user agent the action's AWS clients add (src/version.ts).
 const ACTION_USER_AGENT = /(^|\s)sagemaker-deploy-action\//
 
-/** What the emulator refused as AWS would, one line a request, for a failure message. */
+/**
+ * What the emulator refused as AWS would, one line a request, for a failure message.
+ * @param {InvalidRequest[]} requests
+ * @returns {string}
+ */
 export function describeInvalidRequests(requests) {
   const lines = requests.map((request) => {
     const sender = ACTION_USER_AGENT.test(request.userAgent) ? 'the action' : 'another client'
@@ -98,3 +385,5 @@ export function describeInvalidRequests(requests) {
     'A test that sends an invalid request on purpose takes it back with takeInvalidRequests() (test/emulator/control.mjs).'
   )
 }
+
+/** @typedef {ReturnType<typeof emulatorControl>} EmulatorControl */

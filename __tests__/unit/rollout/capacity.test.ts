@@ -232,8 +232,10 @@ describe('autoscaling carried over at promotion', () => {
     await runAction(canary, { clock })
 
     expect(JSON.parse(savedWhileSending ?? '{}')).toMatchObject({
-      newVariant: 'fraud-v2',
-      heldCapacity: [{ variant: 'AllTraffic', instances: 4, before: NOTHING_SUSPENDED }]
+      rollout: {
+        newVariant: 'fraud-v2',
+        held: [{ variant: 'AllTraffic', instances: 4, before: NOTHING_SUSPENDED }]
+      }
     })
   })
 

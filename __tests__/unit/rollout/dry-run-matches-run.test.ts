@@ -2,16 +2,22 @@
  * A dry run prints the plan the run carries out: for every strategy,
  * controller and operation that changes an endpoint, the dry run's calls
  * (recorded through ctx.change) are the real run's, in the same order,
- * against the same stateful fake.
+ * against the same stateful fake. So are those of every rollback plan, from
+ * each point a rollback starts from.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
-import { CANARY_DEPLOY, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, canaryProgress, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
+import type { OperationContext as Context } from '../../../src/context.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+const { OperationContext } = await import('../../../src/context.js')
+const { createAwsClients } = await import('../../../src/aws/clients.js')
+const { newReport } = await import('../../../src/report.js')
+const { rollBack, switchBack } = await import('../../../src/rollout/executor.js')
 
 let fake: FakeAws
 let clock: FakeClock
@@ -40,8 +46,19 @@ function madeCalls(): string[] {
     .filter((name, index, all) => name !== 'PutMetricData' || all.indexOf(name) === index)
 }
 
+/** The rollback plan a run printed, move by move; a canary config's name, unique to each deploy, as one. */
+function rollbackPlan(log: string[]): string[] {
+  return log
+    .filter((line) => line.startsWith('Rollback plan:'))
+    .flatMap((line) => line.split('\n').slice(1))
+    .map((line) => line.replace(/fraud-\d+-\w+-canary/g, '<canary config>'))
+}
+
 /** Dry run first, then the same inputs for real on a fresh endpoint: the same calls in the same order. */
-async function expectDryRunToMatch(inputs: Record<string, string>, before?: () => Promise<void>): Promise<string[]> {
+async function expectDryRunToMatch(
+  inputs: Record<string, string>,
+  before?: () => Promise<void>
+): Promise<{ planned: string[]; dryLog: string[]; realLog: string[] }> {
   freshFake()
   if (before) await before()
   for (const client of Object.values(aws)) client.resetHistory()
@@ -56,7 +73,7 @@ async function expectDryRunToMatch(inputs: Record<string, string>, before?: () =
   const real = await runAction(inputs, { clock })
   expect(real.failed).toBeUndefined()
   expect(planned).toEqual(madeCalls())
-  return planned
+  return { planned, dryLog: dry.log, realLog: real.log }
 }
 
 const gates = { 'max-error-rate': '1%', 'bake-time': '4m', 'gate-interval': '2m' }
@@ -70,7 +87,7 @@ describe('a dry run plans the calls its run makes', () => {
     ['a canary that pauses', { strategy: 'canary', 'traffic-steps': '10' }],
     ['all-at-once', { strategy: 'all-at-once', 'traffic-steps': '100' }]
   ])('deploy, %s, run by the action', async (_name, strategy) => {
-    const planned = await expectDryRunToMatch({ ...CANARY_DEPLOY, ...gates, ...strategy })
+    const { planned } = await expectDryRunToMatch({ ...CANARY_DEPLOY, ...gates, ...strategy })
     expect(planned).toContain('UpdateEndpoint')
   })
 
@@ -79,7 +96,7 @@ describe('a dry run plans the calls its run makes', () => {
       fake.models.add('fraud-trained')
     }
     const { 'image-uri': _image, 'execution-role-arn': _role, ...withoutModelInputs } = CANARY_DEPLOY
-    const planned = await expectDryRunToMatch(
+    const { planned } = await expectDryRunToMatch(
       { ...withoutModelInputs, 'model-name': 'fraud-trained', ...gates, 'traffic-steps': '10,100' },
       existing
     )
@@ -92,7 +109,7 @@ describe('a dry run plans the calls its run makes', () => {
     const lasting = async (): Promise<void> => {
       fake.transitionMs = { Updating: 40 * 60_000 }
     }
-    const planned = await expectDryRunToMatch(
+    const { planned } = await expectDryRunToMatch(
       {
         ...CANARY_DEPLOY,
         'rollout-controller': 'sagemaker',
@@ -111,13 +128,24 @@ describe('a dry run plans the calls its run makes', () => {
     )
   })
 
+  const pause = async (): Promise<void> => {
+    const paused = await runAction({ ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10' }, { clock })
+    expect(paused.outputs['rollout-result']).toBe('paused')
+  }
+
   it('promote from a pause', async () => {
-    const pause = async (): Promise<void> => {
-      const paused = await runAction({ ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10' }, { clock })
-      expect(paused.outputs['rollout-result']).toBe('paused')
-    }
-    const planned = await expectDryRunToMatch({ operation: 'promote', 'endpoint-name': 'fraud', ...gates }, pause)
+    const { planned } = await expectDryRunToMatch({ operation: 'promote', 'endpoint-name': 'fraud', ...gates }, pause)
     expect(planned).toContain('UpdateEndpointWeightsAndCapacities')
+  })
+
+  it('rollback of a paused canary, printing the plan it carries out', async () => {
+    const { planned, dryLog, realLog } = await expectDryRunToMatch(
+      { operation: 'rollback', 'endpoint-name': 'fraud' },
+      pause
+    )
+    expect(planned).toEqual(['UpdateEndpointWeightsAndCapacities', 'UpdateEndpoint', 'DeleteEndpointConfig'])
+    expect(rollbackPlan(dryLog)).toHaveLength(3)
+    expect(rollbackPlan(dryLog)).toEqual(rollbackPlan(realLog))
   })
 
   it.each([
@@ -153,7 +181,109 @@ describe('a dry run plans the calls its run makes', () => {
         ])
       }
     }
-    const planned = await expectDryRunToMatch(inputs, before[name])
+    const { planned } = await expectDryRunToMatch(inputs, before[name])
     expect(planned.length).toBeGreaterThan(0)
+  })
+})
+
+describe("a rollback plan's dry run plans the calls its run makes, from each point a rollback starts", () => {
+  /** The serving variant's capacity as a canary held it: its 4 instances, its scale-in left alone. */
+  const held = [{ variant: 'AllTraffic', instances: 4 }]
+
+  function context(dryRun: boolean): Context {
+    return new OperationContext(
+      { endpointName: 'fraud', region: 'us-east-1', waitForCompletion: true, timeoutMs: 3_600_000, dryRun },
+      createAwsClients('us-east-1'),
+      clock,
+      newReport('deploy', 'fraud', 'us-east-1', dryRun, clock.now())
+    )
+  }
+
+  /** The same rollback from the same starting point, rehearsed and then carried out on a fresh endpoint. */
+  async function expectRollbackDryRunToMatch(
+    seed: () => void,
+    rollBackWith: (ctx: Context) => Promise<unknown>
+  ): Promise<string[]> {
+    const runs: Array<{ calls: string[]; plan: string[] }> = []
+    for (const dryRun of [true, false]) {
+      freshFake()
+      seed()
+      for (const client of Object.values(aws)) client.resetHistory()
+      core.resetCore({})
+      const ctx = context(dryRun)
+      await rollBackWith(ctx)
+      runs.push({
+        calls: dryRun ? ctx.report.changes.map((change) => change.api) : madeCalls(),
+        plan: rollbackPlan(core.log)
+      })
+      if (dryRun) expect(madeCalls()).toEqual([])
+    }
+    const [dry, real] = runs as [{ calls: string[]; plan: string[] }, { calls: string[]; plan: string[] }]
+    expect(dry.calls).toEqual(real.calls)
+    expect(dry.plan).toEqual(real.plan)
+    return dry.calls
+  }
+
+  /** fraud-v2 beside the serving AllTraffic on the canary config, at `weight`% of the traffic. */
+  function seedCanary(weight: number): void {
+    fake.seedEndpoint('fraud', 'fraud-canary', [
+      { name: 'AllTraffic', weight: 100 - weight, count: 4, model: 'fraud-v1' },
+      { name: 'fraud-v2', weight, count: 2, model: 'fraud-v2' }
+    ])
+  }
+
+  it('a canary whose gate failed at 10%', async () => {
+    const calls = await expectRollbackDryRunToMatch(
+      () => seedCanary(10),
+      (ctx) => rollBack(ctx, canaryProgress('judge-step', { held }))
+    )
+    expect(calls).toEqual(['UpdateEndpointWeightsAndCapacities', 'UpdateEndpoint', 'DeleteEndpointConfig'])
+  })
+
+  it('a canary whose release failed, leaving its release config', async () => {
+    const calls = await expectRollbackDryRunToMatch(
+      () => {
+        seedCanary(100)
+        fake.configs.set('fraud-release', { arn: 'arn:release', tags: {}, variants: [] })
+      },
+      (ctx) => rollBack(ctx, canaryProgress('switch-to-release', { held }))
+    )
+    expect(calls).toEqual([
+      'UpdateEndpointWeightsAndCapacities',
+      'UpdateEndpoint',
+      'DeleteEndpointConfig',
+      'DeleteEndpointConfig'
+    ])
+  })
+
+  it('a canary whose join SageMaker undid', async () => {
+    const calls = await expectRollbackDryRunToMatch(
+      () => {
+        seedCanary(0)
+        seedServingEndpoint(fake, 4)
+      },
+      (ctx) => rollBack(ctx, canaryProgress('join', { held }))
+    )
+    expect(calls).toEqual(['DeleteEndpointConfig'])
+  })
+
+  it('the post step of a canary whose cancel moved the traffic off', async () => {
+    const calls = await expectRollbackDryRunToMatch(
+      () => seedCanary(0),
+      (ctx) => rollBack(ctx, canaryProgress('judge-step', { held }))
+    )
+    expect(calls).toEqual(['UpdateEndpoint', 'DeleteEndpointConfig'])
+  })
+
+  it('an all-at-once switch the gates failed, or a deployment SageMaker completed that they could not pass', async () => {
+    const calls = await expectRollbackDryRunToMatch(
+      () => {
+        fake.seedEndpoint('fraud', 'fraud-v2-config', [{ name: 'fraud-v2', weight: 1, count: 4, model: 'fraud-v2' }])
+        // Its autoscaling goes back with the traffic, onto the variant it returns to.
+        fake.seedScaling('fraud', 'fraud-v2', { min: 2, max: 6 })
+      },
+      (ctx) => switchBack(ctx, 'fraud-v1-config')
+    )
+    expect(calls).toEqual(['DeregisterScalableTarget', 'UpdateEndpoint', 'RegisterScalableTarget'])
   })
 })

@@ -9,6 +9,7 @@ import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, weightShifts } from '../../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
 import { withTraffic } from '../../../__fixtures__/rollout.js'
+import type { Progress } from '../../../src/rollout/moves.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -112,16 +113,33 @@ describe('traffic-steps 10,50', () => {
       'sagemaker-deploy:previous-config': 'fraud-v1-config',
       'sagemaker-deploy:new-variant': 'fraud-v2'
     })
-    // Saved while traffic moved, cleared once paused: a pause is a resting state, not one to undo.
+    // Saved from the hold on, at every move it reached, and cleared once paused: a pause is a resting state, not one
+    // to undo.
     const saved = savedRolloutStates()
-    expect(saved.length).toBeGreaterThanOrEqual(2)
-    expect(JSON.parse(saved[0] as string)).toMatchObject({
+    const first = JSON.parse(saved[0] as string) as Progress
+    expect(first).toMatchObject({
       endpointName: 'fraud',
-      previousConfig: 'fraud-v1-config',
-      canaryConfig: configName,
-      newVariant: 'fraud-v2',
-      previousWeights: { AllTraffic: 100 }
+      rollout: {
+        previousConfig: 'fraud-v1-config',
+        canaryConfig: configName,
+        newVariant: 'fraud-v2',
+        oldVariants: [{ name: 'AllTraffic', share: 1 }]
+      }
     })
+    const kinds = first.moves.map((move) => move.kind)
+    expect(kinds).toEqual([
+      'create-canary-config',
+      'hold-capacity',
+      'join',
+      'shift',
+      'judge-step',
+      'shift',
+      'judge-step',
+      'pause'
+    ])
+    const reached = saved.slice(0, -1).map((part) => kinds[(JSON.parse(part) as Progress).reached])
+    expect(reached[0]).toBe('hold-capacity')
+    expect(reached.at(-1)).toBe('pause')
     expect(saved.at(-1)).toBe('')
     expect(result.summary).toContain('⏸️ deploy paused')
   })

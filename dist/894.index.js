@@ -1,0 +1,4105 @@
+export const id = 894;
+export const ids = [894];
+export const modules = {
+
+/***/ 9091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Il: () => (/* binding */ targetScope),
+/* harmony export */   PW: () => (/* binding */ variantResourceId),
+/* harmony export */   Qp: () => (/* binding */ formatVariantScaling),
+/* harmony export */   cR: () => (/* binding */ targetResource),
+/* harmony export */   dG: () => (/* binding */ deregisterVariantScaling),
+/* harmony export */   eJ: () => (/* binding */ isSuspended),
+/* harmony export */   it: () => (/* binding */ registerVariantScaling),
+/* harmony export */   oM: () => (/* binding */ describeVariantScaling),
+/* harmony export */   w8: () => (/* binding */ describeScalableTarget),
+/* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
+/* harmony export */ });
+/* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/**
+ * Application Auto Scaling on SageMaker production variants: the one module
+ * that reads, writes and removes a variant's scalable target, its scaling
+ * policies and its scheduled actions.
+ *
+ * SageMaker refuses to remove a variant (or change its instance type or count
+ * through UpdateEndpoint) while it is registered, so a rollout that retires a
+ * variant calls, in this order:
+ *
+ *   const scaling = await describeVariantScaling(ctx, endpoint, oldVariant)
+ *   if (scaling) await deregisterVariantScaling(ctx, endpoint, oldVariant, scaling)
+ *   ... UpdateEndpoint ...
+ *   if (scaling) await registerVariantScaling(ctx, endpoint, newVariant, scaling)
+ *
+ * and, if the update fails, registers `scaling` on the old variant again.
+ * A VariantScaling is plain JSON, so it can be kept in saved state and restored
+ * by the post step of a cancelled run.
+ */
+
+
+const SERVICE_NAMESPACE = 'sagemaker';
+const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+/**
+ * The policy configure-autoscaling owns. One fixed name per variant makes a
+ * re-run (or a change of scaling-metric) replace it instead of adding another.
+ */
+const TARGET_TRACKING_POLICY_NAME = 'sagemaker-deploy-target-tracking';
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+/** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
+function targetScope(resourceId) {
+    return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: SCALABLE_DIMENSION };
+}
+/** How errors and the plan name the target: the resource id is what the AWS console shows. */
+function targetResource(resourceId) {
+    return `scalable target "${resourceId}"`;
+}
+function policyResource(policyName, resourceId) {
+    return `scaling policy "${policyName}" of ${resourceId}`;
+}
+function scheduledActionResource(actionName, resourceId) {
+    return `scheduled action "${actionName}" of ${resourceId}`;
+}
+/**
+ * What Application Auto Scaling holds for the variant, or undefined when no
+ * scalable target is registered (policies cannot exist without one).
+ */
+async function describeVariantScaling(ctx, endpointName, variantName) {
+    const target = await describeScalableTarget(ctx, endpointName, variantName);
+    if (!target)
+        return undefined;
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const policies = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalingPoliciesCommand */ .yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
+    const actions = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScheduledActionsCommand */ .bE({ ...scope, ...page })), (page) => page.ScheduledActions);
+    return {
+        minCapacity: target.MinCapacity ?? 0,
+        maxCapacity: target.MaxCapacity ?? 0,
+        ...(isSuspended(target.SuspendedState) ? { suspendedState: target.SuspendedState } : {}),
+        policies: policies.map(policySpec),
+        scheduledActions: actions.map(scheduledActionSpec)
+    };
+}
+function policySpec(policy) {
+    const stepScaling = policy.StepScalingPolicyConfiguration;
+    const alarmNames = (policy.Alarms ?? []).map((alarm) => alarm.AlarmName ?? '').filter(Boolean);
+    return {
+        PolicyName: policy.PolicyName ?? '',
+        PolicyType: policy.PolicyType ?? (stepScaling ? 'StepScaling' : 'TargetTrackingScaling'),
+        ...(policy.TargetTrackingScalingPolicyConfiguration
+            ? { TargetTrackingScalingPolicyConfiguration: policy.TargetTrackingScalingPolicyConfiguration }
+            : {}),
+        // Target tracking's alarms belong to AWS, which makes new ones with the policy; only step scaling's are the user's.
+        ...(stepScaling ? { StepScalingPolicyConfiguration: stepScaling, AlarmNames: alarmNames } : {})
+    };
+}
+function scheduledActionSpec(action) {
+    return {
+        ScheduledActionName: action.ScheduledActionName ?? '',
+        Schedule: action.Schedule ?? '',
+        ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+        ...(action.StartTime ? { StartTime: new Date(action.StartTime).toISOString() } : {}),
+        ...(action.EndTime ? { EndTime: new Date(action.EndTime).toISOString() } : {}),
+        ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+    };
+}
+function isSuspended(state) {
+    return Boolean(state && (state.DynamicScalingInSuspended || state.DynamicScalingOutSuspended || state.ScheduledScalingSuspended));
+}
+/**
+ * Registers `scaling` on the variant: RegisterScalableTarget (which updates
+ * min and max in place when already registered), then PutScalingPolicy and
+ * PutScheduledAction for each, all through ctx.change. Metric dimensions
+ * naming a variant or endpoint are pointed at this one, so a policy carried
+ * over from another variant tracks the variant it now scales. Policies and
+ * actions already on the variant under other names are left alone.
+ */
+async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const target = {
+        ...scope,
+        MinCapacity: scaling.minCapacity,
+        MaxCapacity: scaling.maxCapacity,
+        ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
+    };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .RegisterScalableTargetCommand */ .Jr(target)));
+    for (const policy of scaling.policies) {
+        const input = {
+            ...scope,
+            PolicyName: policy.PolicyName,
+            PolicyType: policy.PolicyType,
+            ...(policy.TargetTrackingScalingPolicyConfiguration
+                ? {
+                    TargetTrackingScalingPolicyConfiguration: retargetTracking(policy.TargetTrackingScalingPolicyConfiguration, endpointName, variantName)
+                }
+                : {}),
+            ...(policy.StepScalingPolicyConfiguration
+                ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
+                : {})
+        };
+        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScalingPolicyCommand */ .OJ(input)));
+        if (policy.AlarmNames && policy.AlarmNames.length > 0) {
+            // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
+            ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
+        }
+    }
+    for (const action of scaling.scheduledActions) {
+        const input = {
+            ...scope,
+            ScheduledActionName: action.ScheduledActionName,
+            Schedule: action.Schedule,
+            ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+            ...(action.StartTime ? { StartTime: new Date(action.StartTime) } : {}),
+            ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
+            ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+        };
+        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScheduledActionCommand */ .cx(input)));
+    }
+}
+/**
+ * Removes what `scaling` lists from the variant: DeleteScalingPolicy and
+ * DeleteScheduledAction for each, then DeregisterScalableTarget, through
+ * ctx.change. Something already gone counts as removed, so a retry after a
+ * partial failure finishes the job.
+ */
+async function deregisterVariantScaling(ctx, endpointName, variantName, scaling) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    for (const policy of scaling.policies) {
+        const input = { ...scope, PolicyName: policy.PolicyName };
+        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScalingPolicyCommand */ .y5(input))));
+    }
+    for (const action of scaling.scheduledActions) {
+        const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
+        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScheduledActionCommand */ .Mx(input))));
+    }
+    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterScalableTargetCommand */ .CV(scope))));
+}
+async function ignoringNotFound(request) {
+    try {
+        await request();
+    }
+    catch (error) {
+        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+            throw error;
+    }
+}
+/** A copy whose metric dimensions name the variant (and endpoint) the policy is registered on. */
+function retargetTracking(configuration, endpointName, variantName) {
+    const copy = structuredClone(configuration);
+    const metric = copy.CustomizedMetricSpecification;
+    const dimensionLists = [
+        metric?.Dimensions,
+        ...(metric?.Metrics ?? []).map((query) => query.MetricStat?.Metric?.Dimensions)
+    ];
+    for (const dimensions of dimensionLists) {
+        for (const dimension of dimensions ?? []) {
+            if (dimension.Name === 'VariantName')
+                dimension.Value = variantName;
+            if (dimension.Name === 'EndpointName')
+                dimension.Value = endpointName;
+        }
+    }
+    return copy;
+}
+/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
+function formatVariantScaling(scaling) {
+    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`];
+    if (isSuspended(scaling.suspendedState))
+        parts.push('scaling suspended');
+    for (const policy of scaling.policies)
+        parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`);
+    for (const action of scaling.scheduledActions) {
+        const range = action.ScalableTargetAction;
+        parts.push(`scheduled action "${action.ScheduledActionName}" (${action.Schedule}${range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''})`);
+    }
+    if (scaling.policies.length === 0)
+        parts.push('no scaling policies');
+    return parts.join('; ');
+}
+function formatPolicy(policy) {
+    const tracking = policy.TargetTrackingScalingPolicyConfiguration;
+    if (!tracking)
+        return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType;
+    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
+        tracking.CustomizedMetricSpecification?.MetricName ??
+        'a metric math expression';
+    const cooldowns = [
+        tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
+        tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
+    ].filter(Boolean);
+    return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
+}
+/** The variant's scalable target alone (no policies), or undefined when it has none. */
+async function describeScalableTarget(ctx, endpointName, variantName) {
+    const resourceId = variantResourceId(endpointName, variantName);
+    const scope = targetScope(resourceId);
+    const targets = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalableTargetsCommand */ .sH({
+        ServiceNamespace: scope.ServiceNamespace,
+        ScalableDimension: scope.ScalableDimension,
+        ResourceIds: [resourceId]
+    })));
+    return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+}
+
+
+/***/ }),
+
+/***/ 5010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ tagsOf),
+/* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
+/* harmony export */   Wh: () => (/* binding */ modelsOf),
+/* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
+/* harmony export */   _F: () => (/* binding */ configTags)
+/* harmony export */ });
+/* unused harmony export lineageOf */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+/**
+ * The action's bookkeeping, read back: which endpoint a config was made for,
+ * what served before it, and which configs and models other endpoints still
+ * depend on. Rollback follows these tags from whatever config is current, so
+ * it never has to guess from names (an endpoint called `fraud` must never
+ * pick up configs of `fraud-v2`).
+ */
+
+
+
+
+/** Other endpoints are described a few at a time: fast on a large account, yet gentle on SageMaker's rate limits. */
+const SCAN_CONCURRENCY = 4;
+function lineageOf(tags) {
+    const lineage = {};
+    const endpoint = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint];
+    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.previousConfig];
+    const role = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.role];
+    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.newVariant];
+    if (endpoint)
+        lineage.endpoint = endpoint;
+    if (previousConfig)
+        lineage.previousConfig = previousConfig;
+    if (role)
+        lineage.role = role;
+    if (newVariant)
+        lineage.newVariant = newVariant;
+    return lineage;
+}
+/** All tags on an endpoint config (ListTags on its ARN). */
+async function configTags(ctx, config) {
+    const arn = config.EndpointConfigArn;
+    if (!arn)
+        return {};
+    return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`);
+}
+/** All tags on a SageMaker resource, by its ARN. */
+async function tagsOf(ctx, arn, resource) {
+    const tags = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
+}
+/** A config with its tags read; undefined when the config does not exist. */
+async function readTaggedConfig(ctx, configName) {
+    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, configName);
+    if (!config)
+        return undefined;
+    const tags = await configTags(ctx, config);
+    return { config, tags, lineage: lineageOf(tags) };
+}
+/** Every model a config runs, shadow variants included, each once. */
+function modelsOf(config) {
+    const variants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])];
+    return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
+}
+async function listEndpoints(ctx) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, ...page })), (page) => page.Endpoints);
+}
+async function mapLimited(items, limit, task) {
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+function addUser(map, name, user) {
+    const users = map.get(name) ?? [];
+    if (!users.includes(user))
+        users.push(user);
+    map.set(name, users);
+}
+/**
+ * The configs (and, with `models`, the models) that endpoints other than
+ * `endpointName` run. SageMaker lets a config or model be deleted while an
+ * endpoint still uses it, so this is the only guard there is. An endpoint in
+ * the middle of an update counts both its current config and the one it is
+ * moving to. Endpoints already being deleted are left out: they will not need
+ * anything. Configs kept only as rollback targets are not seen.
+ */
+async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
+    const inUse = { configs: new Map(), models: new Map() };
+    const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, summary.EndpointName));
+    for (const endpoint of described) {
+        if (!endpoint?.EndpointName)
+            continue;
+        for (const configName of [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName]) {
+            if (configName)
+                addUser(inUse.configs, configName, endpoint.EndpointName);
+        }
+    }
+    if (!models)
+        return inUse;
+    const configNames = [...inUse.configs.keys()];
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, name));
+    configs.forEach((config, index) => {
+        if (!config)
+            return;
+        const users = inUse.configs.get(configNames[index]) ?? [];
+        for (const model of modelsOf(config)) {
+            for (const user of users)
+                addUser(inUse.models, model, user);
+        }
+    });
+    return inUse;
+}
+
+
+/***/ }),
+
+/***/ 5670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NJ: () => (/* binding */ variantMetrics),
+/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
+/* harmony export */   p1: () => (/* binding */ alignedWindow),
+/* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
+/* harmony export */ });
+/* unused harmony exports windowPeriodSeconds, metricQueries, errorRate */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/**
+ * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
+ *
+ * Two callers, two shapes of window:
+ * - monitor reads a long window in short periods (`alignedWindow`), for a
+ *   table of totals and a per-period series;
+ * - the rollout engine judges a gate over one evaluation window, so it asks
+ *   for a single period that covers the whole window:
+ *
+ *     const periodSeconds = windowPeriodSeconds(start, end)
+ *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
+ *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
+ *
+ * A p99 cannot be summed across periods, so with one period the gate's p99 is
+ * the window's own p99 rather than the worst of several partial ones.
+ */
+
+
+const NAMESPACE = 'AWS/SageMaker';
+const MINUTE_MS = 60_000;
+/** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
+const MICROSECONDS_PER_MS = 1000;
+/** GetMetricData takes at most 500 queries in one request; we send five a variant. */
+const MAX_QUERIES = 500;
+/** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
+const STATISTICS = [
+    { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
+    { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+    { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+    { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+    { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+];
+/**
+ * A window of `windowMs` ending now, widened to whole periods: the current,
+ * still-filling period is included, so a run right after traffic sees it.
+ */
+function alignedWindow(nowMs, windowMs, periodSeconds) {
+    const periodMs = periodSeconds * 1000;
+    const end = Math.ceil(nowMs / periodMs) * periodMs;
+    const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs;
+    return { start: new Date(start), end: new Date(end) };
+}
+/**
+ * The period (seconds, a multiple of 60) that makes [start, end) a single
+ * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
+ * period is measured from there, or the window's tail would spill into a
+ * second period.
+ */
+function windowPeriodSeconds(start, end) {
+    const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS;
+    const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS);
+    return Math.max(1, minutes) * 60;
+}
+function queryId(variantIndex, key) {
+    return `v${variantIndex}_${key}`;
+}
+/** The queries for one request: five a variant, Ids indexed because variant names may hold hyphens. */
+function metricQueries(request) {
+    return request.variants.flatMap((variant, index) => STATISTICS.map(({ key, metric, stat }) => ({
+        Id: queryId(index, key),
+        Label: `${variant} ${metric} ${stat}`,
+        MetricStat: {
+            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
+            Period: request.periodSeconds,
+            Stat: stat
+        },
+        ReturnData: true
+    })));
+}
+function seriesDimensions(request, series) {
+    const fleet = request.fleets?.[series];
+    return [
+        { Name: 'EndpointName', Value: request.endpointName },
+        { Name: 'VariantName', Value: fleet?.variant ?? series },
+        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
+    ];
+}
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
+ * (average and p99, in ms) over [start, end). A variant with no traffic gets
+ * zero counts and no latency. Pages are followed, though one page (100,800
+ * datapoints) already holds a day of one-minute periods for ten variants.
+ */
+async function fetchVariantMetrics(ctx, request) {
+    const { endpointName, variants, start, end, periodSeconds } = request;
+    if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
+        throw new Error(`Metrics period must be a whole number of minutes; got ${periodSeconds}s.`);
+    }
+    if (variants.length * STATISTICS.length > MAX_QUERIES) {
+        throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
+    }
+    const result = { start, end, periodSeconds, variants: [] };
+    if (variants.length === 0)
+        return result;
+    const queries = metricQueries(request);
+    const collected = new Map();
+    const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
+    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricDataCommand */ .Soe({
+        MetricDataQueries: queries,
+        StartTime: start,
+        EndTime: end,
+        ScanBy: 'TimestampAscending',
+        ...page
+    })), (page) => page.MetricDataResults);
+    for (const series of results)
+        collect(collected, series, resource);
+    result.variants = variants.map((variant, index) => {
+        const values = (key) => collected.get(queryId(index, key)) ?? new Map();
+        return summarise(variant, {
+            invocations: values('invocations'),
+            errors4xx: values('errors4xx'),
+            errors5xx: values('errors5xx'),
+            latencyAverage: values('latency_avg'),
+            latencyP99: values('latency_p99')
+        });
+    });
+    return result;
+}
+/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
+function variantMetrics(result, variant) {
+    const entry = result.variants.find((candidate) => candidate.variant === variant);
+    if (!entry)
+        return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 };
+    const { series: _series, ...totals } = entry;
+    return totals;
+}
+function collect(collected, series, resource) {
+    // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
+    // come back inside a successful response: counting them as "no traffic"
+    // would pass every threshold.
+    if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
+        const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
+        throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
+    }
+    const id = series.Id ?? '';
+    const values = collected.get(id) ?? new Map();
+    collected.set(id, values);
+    const timestamps = series.Timestamps ?? [];
+    timestamps.forEach((timestamp, index) => {
+        const value = series.Values?.[index];
+        if (value !== undefined && Number.isFinite(value))
+            values.set(new Date(timestamp).getTime(), value);
+    });
+}
+/**
+ * 5XX errors over invocations. SageMaker counts a failed request among its
+ * invocations; the larger of the two as denominator keeps the rate within
+ * [0, 1] even where a period's counts disagree.
+ */
+function errorRate(invocations, errors5xx) {
+    const requests = Math.max(invocations, errors5xx);
+    return requests > 0 ? errors5xx / requests : undefined;
+}
+function summarise(variant, raw) {
+    const timestamps = [...new Set(Object.values(raw).flatMap((values) => [...values.keys()]))].sort((a, b) => a - b);
+    const series = timestamps.map((timestamp) => {
+        const point = {
+            timestamp: new Date(timestamp).toISOString(),
+            invocations: raw.invocations.get(timestamp) ?? 0,
+            errors4xx: raw.errors4xx.get(timestamp) ?? 0,
+            errors5xx: raw.errors5xx.get(timestamp) ?? 0
+        };
+        const rate = errorRate(point.invocations, point.errors5xx);
+        if (rate !== undefined)
+            point.errorRate = rate;
+        const average = raw.latencyAverage.get(timestamp);
+        if (average !== undefined)
+            point.latencyAverageMs = average / MICROSECONDS_PER_MS;
+        const p99 = raw.latencyP99.get(timestamp);
+        if (p99 !== undefined)
+            point.latencyP99Ms = p99 / MICROSECONDS_PER_MS;
+        return point;
+    });
+    const totals = {
+        variant,
+        invocations: sum(series.map((point) => point.invocations)),
+        errors4xx: sum(series.map((point) => point.errors4xx)),
+        errors5xx: sum(series.map((point) => point.errors5xx))
+    };
+    const rate = errorRate(totals.invocations, totals.errors5xx);
+    if (rate !== undefined)
+        totals.errorRate = rate;
+    const average = weightedLatencyAverage(series);
+    if (average !== undefined)
+        totals.latencyAverageMs = average;
+    const p99s = series.flatMap((point) => (point.latencyP99Ms === undefined ? [] : [point.latencyP99Ms]));
+    // Percentiles of different periods cannot be combined; the worst period's is the honest bound.
+    if (p99s.length > 0)
+        totals.latencyP99Ms = Math.max(...p99s);
+    return { ...totals, series };
+}
+/** Each period's average weighted by its invocations, so a quiet minute does not count as much as a busy one. */
+function weightedLatencyAverage(series) {
+    const withLatency = series.filter((point) => point.latencyAverageMs !== undefined);
+    if (withLatency.length === 0)
+        return undefined;
+    const weight = sum(withLatency.map((point) => point.invocations));
+    if (weight === 0)
+        return sum(withLatency.map((point) => point.latencyAverageMs)) / withLatency.length;
+    return sum(withLatency.map((point) => point.latencyAverageMs * point.invocations)) / weight;
+}
+function sum(values) {
+    return values.reduce((total, value) => total + value, 0);
+}
+/**
+ * The states of the named alarms (metric, composite and log alarms) from one
+ * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
+ * since a misspelt alarm would otherwise never fire and always pass.
+ */
+async function describeAlarmStates(ctx, names, input = 'alarm-names') {
+    if (names.length === 0)
+        return [];
+    const found = new Map();
+    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+        AlarmNames: names,
+        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+        MaxRecords: 100,
+        ...page
+    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
+    for (const alarm of alarms) {
+        if (!alarm.AlarmName)
+            continue;
+        found.set(alarm.AlarmName, {
+            name: alarm.AlarmName,
+            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+        });
+    }
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
+    }
+    return names.map((name) => found.get(name));
+}
+
+
+/***/ }),
+
+/***/ 4932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DK: () => (/* binding */ medianLatency),
+/* harmony export */   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
+/* harmony export */   QT: () => (/* binding */ sendProbes),
+/* harmony export */   wR: () => (/* binding */ refuseProbeTargetMismatch)
+/* harmony export */ });
+/* unused harmony exports DETAIL_MAX_CHARS, shortDetail */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * Synthetic invocations: the only check that sees what a caller sees, where
+ * metrics need real traffic and lag by minutes.
+ *
+ * Probes are reads as far as the dry run goes: an invocation changes no AWS
+ * resource, so they are sent in a dry run too (a health check that skipped
+ * them would tell nothing). They do run the model, so a model with side
+ * effects of its own should be given a payload it treats as a no-op.
+ *
+ * The payload may hold real data: no record, log line or summary ever shows
+ * it, and a model that echoes it back has the echo masked.
+ */
+
+
+
+
+/** Long enough to recognise an answer, short enough for a table cell. */
+const DETAIL_MAX_CHARS = 120;
+/** Shorter payloads ({} or 1) are too common in ordinary answers to mask without mangling them. */
+const MIN_MASKED_PAYLOAD_CHARS = 4;
+const PAYLOAD_MASK = '«payload»';
+/**
+ * Refuses probes on an asynchronous endpoint (one whose config has an
+ * AsyncInferenceConfig), before anything is sent or changed. Probes call
+ * InvokeEndpoint, which answers real-time endpoints; an asynchronous one is
+ * invoked with InvokeEndpointAsync
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-invoke-endpoint.html)
+ * and refuses InvokeEndpoint with a ValidationError
+ * (https://github.com/strands-agents/harness-sdk/issues/1969). Every probe
+ * would fail and roll back a healthy model, or mark a healthy endpoint
+ * unhealthy.
+ */
+function refuseProbesOnAsynchronous(endpointName, config, instead) {
+    if (!config?.AsyncInferenceConfig)
+        return;
+    throw new Error(`Input "probe-payload": endpoint "${endpointName}" is asynchronous (its config "${config.EndpointConfigName}" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. ${instead}`);
+}
+/**
+ * Refuses probes that every answer would fail, before anything is sent or
+ * changed. A multi-model endpoint answers only a request that names the model
+ * to load (TargetModel), and a single-model endpoint refuses one that does:
+ * "Endpoint ... is not a multi-model endpoint and does not support target
+ * model header" (https://github.com/aws/amazon-sagemaker-examples/issues/1026;
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/invoke-multi-model-endpoint.html).
+ */
+function refuseProbeTargetMismatch(models, targetModel) {
+    const multiModel = models.filter((model) => model.multiModel).map((model) => `"${model.name}"`);
+    if (targetModel === undefined && multiModel.length > 0) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`);
+    }
+    if (targetModel !== undefined && multiModel.length === 0) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', 'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty');
+    }
+}
+/**
+ * Sends `probe.count` invocations one after another and records each. A
+ * failure (an error answer, a throttle that outlasted the client's retries, a
+ * slow answer) is a record with `ok: false`, never an exception: the caller
+ * decides what failed probes mean.
+ */
+async function sendProbes(ctx, probe, options = {}) {
+    const body = new TextEncoder().encode(probe.payload);
+    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
+    const records = [];
+    for (let index = 1; index <= probe.count; index++) {
+        const record = await sendProbe(ctx, probe, body, options);
+        records.push(record);
+        const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+    }
+    return records;
+}
+async function sendProbe(ctx, probe, body, options) {
+    const started = ctx.clock.now();
+    try {
+        const response = await ctx.clients.runtime.send(new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .InvokeEndpointCommand */ .Pn({
+            EndpointName: ctx.endpointName,
+            Body: body,
+            ContentType: probe.contentType,
+            ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
+            ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
+        }));
+        const latencyMs = answerLatency(ctx.clock.now() - started, response);
+        const statusCode = response.$metadata?.httpStatusCode ?? 200;
+        const variant = response.InvokedProductionVariant ?? options.targetVariant;
+        const answer = describeBody(response.Body, response.ContentType);
+        const record = {
+            ...(variant ? { variant } : {}),
+            ok: statusCode >= 200 && statusCode < 300,
+            latencyMs,
+            statusCode,
+            detail: answer
+        };
+        if (record.ok && options.maxLatencyMs !== undefined && latencyMs > options.maxLatencyMs) {
+            record.ok = false;
+            record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`;
+        }
+        record.detail = shortDetail(record.detail, probe.payload);
+        return record;
+    }
+    catch (error) {
+        const latencyMs = answerLatency(ctx.clock.now() - started, error);
+        const statusCode = failureStatus(error);
+        return {
+            ...(options.targetVariant ? { variant: options.targetVariant } : {}),
+            ok: false,
+            latencyMs,
+            ...(statusCode === undefined ? {} : { statusCode }),
+            detail: shortDetail(`${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, probe.payload)
+        };
+    }
+}
+/**
+ * The time the answer took, without the SDK's backoff between retries of a
+ * throttled request: a throttle is not a slow model, and probe-max-latency
+ * judges the model.
+ */
+function answerLatency(elapsedMs, result) {
+    const retryDelay = result?.$metadata?.totalRetryDelay;
+    return typeof retryDelay === 'number' ? Math.max(0, elapsedMs - retryDelay) : elapsedMs;
+}
+/** A ModelError carries the model's own status; anything else, the HTTP status of SageMaker's answer. */
+function failureStatus(error) {
+    if (!error || typeof error !== 'object')
+        return undefined;
+    const { OriginalStatusCode, $metadata } = error;
+    if (typeof OriginalStatusCode === 'number')
+        return OriginalStatusCode;
+    return typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined;
+}
+function describeBody(body, contentType) {
+    if (!body || body.byteLength === 0)
+        return '(empty response)';
+    const text = new TextDecoder().decode(body);
+    // An image or tensor answer would be noise in a log line: say what it was instead.
+    if (/[\uFFFD\u0000-\u0008\u000e-\u001f]/.test(text)) {
+        return `(${body.byteLength} bytes${contentType ? ` of ${contentType}` : ''})`;
+    }
+    return text;
+}
+/** One line of at most DETAIL_MAX_CHARS characters, with any echo of the payload masked. */
+function shortDetail(text, payload) {
+    const flatten = (value) => value.replace(/\s+/g, ' ').trim();
+    const shapes = new Set([payload, payload.trim(), flatten(payload), compactJson(payload)]);
+    const masks = [...shapes].filter((shape) => shape !== undefined && shape.length >= MIN_MASKED_PAYLOAD_CHARS);
+    // Longest first, so a shorter form never leaves part of a longer one behind.
+    masks.sort((a, b) => b.length - a.length);
+    let masked = text;
+    for (const shape of masks)
+        masked = masked.split(shape).join(PAYLOAD_MASK);
+    masked = flatten(masked);
+    for (const shape of masks.map(flatten)) {
+        if (shape.length >= MIN_MASKED_PAYLOAD_CHARS)
+            masked = masked.split(shape).join(PAYLOAD_MASK);
+    }
+    return masked.length > DETAIL_MAX_CHARS ? `${masked.slice(0, DETAIL_MAX_CHARS - 1)}…` : masked;
+}
+function compactJson(payload) {
+    try {
+        return JSON.stringify(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The median latency of the probes (every probe, failed ones too); undefined for none. */
+function medianLatency(records) {
+    if (records.length === 0)
+        return undefined;
+    const sorted = records.map((record) => record.latencyMs).sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+
+/***/ }),
+
+/***/ 2281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u7: () => (/* binding */ createEndpointConfig),
+  d_: () => (/* binding */ createEndpointOn),
+  JD: () => (/* binding */ deleteConfigQuietly),
+  VL: () => (/* binding */ discardUnused),
+  aI: () => (/* binding */ ensureModel),
+  oE: () => (/* binding */ fleetSize),
+  B5: () => (/* binding */ replacementVariantName),
+  dx: () => (/* binding */ variantDefinition)
+});
+
+// UNUSED EXPORTS: NameTakenError, includes
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/lineage.ts
+var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/tags.ts
+var src_tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
+;// CONCATENATED MODULE: ./src/model-request.ts
+
+/** The CreateModel request for a spec: what the container runs joined with its settings. */
+function createModelInput(modelName, spec, tags) {
+    const { containerSettings, containerInList, PrimaryContainer: runs, ...model } = spec;
+    const container = (0,serving_container/* containerToCreate */.h6)(runs, containerSettings);
+    return {
+        ModelName: modelName,
+        ...model,
+        ...(containerInList ? { Containers: [container] } : { PrimaryContainer: container }),
+        Tags: tags
+    };
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+
+/** Shorter values (`1`, `on`) are too common in ordinary messages to mask without mangling them, and guard nothing. */
+const MIN_MASKED_CHARS = 4;
+const MASK = '«hidden»';
+/** A copy of a CreateModel request to show: every container's environment keeps its keys, not its values. */
+function hideEnvironment(input) {
+    const hidden = (environment) => environment && Object.fromEntries(Object.keys(environment).map((key) => [key, serving_container/* HIDDEN_VALUE */.Ls]));
+    const shown = { ...input };
+    if (input.PrimaryContainer) {
+        shown.PrimaryContainer = { ...input.PrimaryContainer };
+        if (input.PrimaryContainer.Environment) {
+            shown.PrimaryContainer.Environment = hidden(input.PrimaryContainer.Environment);
+        }
+    }
+    if (input.Containers) {
+        shown.Containers = input.Containers.map((container) => container.Environment ? { ...container, Environment: hidden(container.Environment) } : container);
+    }
+    return shown;
+}
+/** The error with any of the environment's values in its message masked; the error itself when none is there. */
+function maskEnvironmentValues(error, environment) {
+    const values = Object.values(environment ?? {})
+        .filter((value) => value.length >= MIN_MASKED_CHARS)
+        // Longest first, so a shorter value never leaves part of a longer one behind.
+        .sort((a, b) => b.length - a.length);
+    const mask = (text) => values.reduce((masked, value) => masked.split(value).join(MASK), text);
+    if (error instanceof errors/* AwsCallError */.iQ) {
+        const masked = mask(error.awsMessage);
+        if (masked === error.awsMessage)
+            return error;
+        // The cause carries the unmasked message: it is not kept.
+        return new errors/* AwsCallError */.iQ(error.api, error.resource, error.code, masked);
+    }
+    if (error instanceof Error && mask(error.message) !== error.message) {
+        const masked = new Error(mask(error.message));
+        masked.name = error.name;
+        return masked;
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/resources.ts
+/** The models and endpoint configs a deploy creates, tagged so later runs can find their way back, and their clean-up. */
+
+
+
+
+
+
+
+
+/**
+ * Creates the model, or reuses one of the same name that already runs the
+ * same container (a re-run of a job that failed after creating it). Returns
+ * whether this run created it. When it creates it, the name goes into
+ * `created` before CreateModel is sent (a run cancelled while the request is
+ * on its way must still know it), and out again if the name turns out to be
+ * another run's; `onRecord` is told of both.
+ */
+async function ensureModel(ctx, modelName, spec, options) {
+    const input = createModelInput(modelName, spec, (0,src_tags/* toTagList */.s3)({ ...runTags(ctx, options.tags), [src_tags/* TAGS */.gp.endpoint]: ctx.endpointName }));
+    if (options.reuseByName) {
+        const existing = await findModel(ctx, modelName);
+        if (existing) {
+            const container = (0,serving_container/* servingContainer */._B)(existing);
+            const wanted = (0,serving_container/* servingContainer */._B)(input);
+            const same = (container?.Image ?? '') === (wanted?.Image ?? '') &&
+                (container?.ModelPackageName ?? '') === (wanted?.ModelPackageName ?? '') &&
+                (0,serving_container/* modelDataLocation */.RG)(container) === (0,serving_container/* modelDataLocation */.RG)(wanted) &&
+                existing.ExecutionRoleArn === spec.ExecutionRoleArn;
+            if (!same) {
+                throw new Error(`Input "model-name": model "${modelName}" already exists with another image, model data or role; choose a new name or leave model-name empty to derive one.`);
+            }
+            ctx.note(`Model "${modelName}" already exists with the same container; reusing it.`);
+            return false;
+        }
+    }
+    const { created, onRecord } = options;
+    created?.models.push(modelName);
+    onRecord?.();
+    try {
+        await createOrAdopt(ctx, 
+        // The plan, the log and the summary get the request with its environment's values hidden; AWS gets it whole.
+        { api: 'CreateModel', resource: `model "${modelName}"`, input: hideEnvironment(input) }, () => ctx.clients.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input)), async () => {
+            const model = await findModel(ctx, modelName);
+            if (!model)
+                return undefined;
+            const { ModelName: _name, Tags: tags, ...wanted } = input;
+            if (!includes(model, wanted))
+                return 'it runs another container, model data, role or network settings';
+            return ownedByThisRun(ctx, model.ModelArn, tags);
+        });
+    }
+    catch (error) {
+        if (error instanceof NameTakenError && created) {
+            created.models = created.models.filter((name) => name !== modelName);
+            onRecord?.();
+        }
+        // A validation error may quote the value it refused.
+        throw maskEnvironmentValues(error, (0,serving_container/* servingContainer */._B)(input)?.Environment);
+    }
+    return true;
+}
+/** A name this run chose belongs to a resource that is not this run's. */
+class NameTakenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'NameTakenError';
+    }
+}
+/**
+ * The workflow's tags on top of the run's traceability tags (repository,
+ * commit, ref and run URL), which also tell a resource this run created
+ * from one of the same name that another run did.
+ */
+function runTags(ctx, userTags) {
+    return { ...ctx.run.tags, ...userTags };
+}
+/**
+ * Creates a resource under a name this run chose. The SDK retries a create
+ * whose answer was lost, and SageMaker refuses the retry: the name is taken,
+ * by the first attempt. So when the create is refused as already existing, or
+ * fails in a way that may hide a success, what has that name is looked at:
+ * this run's own (the spec it asked for, tagged with this run) is used as if
+ * the create had answered; anything else fails the run, naming it.
+ */
+async function createOrAdopt(ctx, change, send, ownership) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if (!(0,errors/* isAlreadyExists */.x9)(error) && !(0,errors/* answerMayBeLost */.hx)(error))
+            throw error;
+        const found = await ownership();
+        if (found === undefined)
+            throw error;
+        if (found !== true) {
+            throw new NameTakenError(`${capitalised(change.resource)} already exists and is not this run's: ${found}. It was left as it is; run again to derive new names, or remove it if nothing needs it.`, { cause: error });
+        }
+        ctx.note(`${capitalised(change.resource)} was created by this run, though ${change.api}'s answer was lost or refused on a retry; using it.`);
+    }
+}
+/** Whether a resource's tags carry every tag this run gave it: the run URL among them, when there is one. */
+async function ownedByThisRun(ctx, arn, wanted) {
+    const tags = arn ? await (0,lineage/* tagsOf */.Fg)(ctx, arn, arn) : {};
+    const differing = (wanted ?? []).filter((tag) => tag.Key !== undefined && tags[tag.Key] !== tag.Value);
+    if (differing.length === 0)
+        return true;
+    const runUrl = tags['sagemaker-deploy:run-url'];
+    return `its tags differ (${differing.map((tag) => tag.Key).join(', ')})${runUrl ? `; it was created by ${runUrl}` : ''}`;
+}
+/**
+ * Whether `actual` holds everything `wanted` asks for: every field given, in
+ * arrays element by element. SageMaker's describe calls add fields of their
+ * own (defaults, ARNs, times), and leave out empty ones.
+ */
+function includes(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        if (wanted.length === 0)
+            return actual === undefined || (Array.isArray(actual) && actual.length === 0);
+        return (Array.isArray(actual) && actual.length === wanted.length && wanted.every((item, i) => includes(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        const entries = Object.entries(wanted);
+        if (entries.length === 0)
+            return true;
+        if (!actual || typeof actual !== 'object')
+            return false;
+        return entries.every(([key, value]) => includes(actual[key], value));
+    }
+    return actual === wanted;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** Creates the endpoint on `configName`, tagged as everything the run creates. */
+async function createEndpointOn(ctx, configName, userTags) {
+    const input = {
+        EndpointName: ctx.endpointName,
+        EndpointConfigName: configName,
+        Tags: (0,src_tags/* toTagList */.s3)(runTags(ctx, userTags))
+    };
+    await createOrAdopt(ctx, { api: 'CreateEndpoint', resource: `endpoint "${ctx.endpointName}"`, input }, () => ctx.clients.sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(input)), async () => {
+        const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+        if (!endpoint)
+            return undefined;
+        const on = [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName];
+        if (!on.includes(configName))
+            return `it runs endpoint config "${endpoint.EndpointConfigName}"`;
+        return ownedByThisRun(ctx, endpoint.EndpointArn, input.Tags);
+    });
+}
+/**
+ * Deletes what a failed deploy created and nothing uses, so a re-run starts
+ * clean instead of leaving orphans behind. Never touches what the endpoint
+ * runs on. Failures here are warnings: the deploy's own error matters more.
+ * Returns what it deleted.
+ */
+async function discardUnused(ctx, created) {
+    const deleted = { models: [], configs: [] };
+    if (ctx.dryRun)
+        return deleted;
+    try {
+        const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+        // Mid-transition (a wait that timed out, a rollback SageMaker is running) the config being deployed shows
+        // only as pending: deleting it then would break SageMaker's own update. Leave everything as it is.
+        if (endpoint && endpoint.EndpointStatus !== 'InService') {
+            ctx.warn(`Endpoint "${ctx.endpointName}" is ${endpoint.EndpointStatus}: the model and configs this run created were kept.`);
+            return deleted;
+        }
+        const serving = endpoint?.EndpointConfigName;
+        const servingConfig = serving ? await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, serving) : undefined;
+        const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName));
+        for (const name of created.configs.filter((config) => config !== serving)) {
+            if (!(await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, name)))
+                continue;
+            await deleteConfig(ctx, name);
+            deleted.configs.push(name);
+        }
+        for (const name of created.models.filter((model) => !servingModels.has(model))) {
+            // Recorded before its CreateModel was sent: a run cancelled then may never have made it.
+            if (!(await findModel(ctx, name)))
+                continue;
+            await deleteOnce(ctx, { api: 'DeleteModel', resource: `model "${name}"`, input: { ModelName: name } }, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: name })), async () => (await findModel(ctx, name)) !== undefined);
+            deleted.models.push(name);
+        }
+    }
+    catch (error) {
+        ctx.warn(`Could not clean up what the failed deploy created: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    return deleted;
+}
+/**
+ * A delete whose answer was lost is retried by the SDK, and the retry finds
+ * nothing to delete: gone is what was asked for, so "not found" is success,
+ * and so is a lost answer when the resource is gone.
+ */
+async function deleteOnce(ctx, change, send, stillThere) {
+    try {
+        await ctx.change(change.api, change.resource, change.input, send);
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return;
+        if ((0,errors/* answerMayBeLost */.hx)(error) && !(await stillThere()))
+            return;
+        throw error;
+    }
+}
+async function deleteConfig(ctx, name) {
+    const input = { EndpointConfigName: name };
+    await deleteOnce(ctx, { api: 'DeleteEndpointConfig', resource: `endpoint config "${name}"`, input }, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)), async () => (await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, name)) !== undefined);
+}
+async function findModel(ctx, modelName) {
+    try {
+        return await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: modelName })));
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Creates an endpoint config with the given variants and the endpoint-level
+ * `settings` (data capture, encryption key, asynchronous inference...), which
+ * callers carry from the config that served, so a deploy never silently
+ * turns them off.
+ */
+async function createEndpointConfig(ctx, configName, variants, lineage, userTags, settings = {}) {
+    const tags = {
+        ...runTags(ctx, userTags),
+        [src_tags/* TAGS */.gp.endpoint]: ctx.endpointName,
+        [src_tags/* TAGS */.gp.role]: lineage.role
+    };
+    if (lineage.previousConfig)
+        tags[src_tags/* TAGS */.gp.previousConfig] = lineage.previousConfig;
+    if (lineage.newVariant)
+        tags[src_tags/* TAGS */.gp.newVariant] = lineage.newVariant;
+    if (lineage.modelAsIs)
+        tags[src_tags/* TAGS */.gp.modelAsIs] = 'true';
+    const input = {
+        ...settings,
+        EndpointConfigName: configName,
+        ProductionVariants: variants,
+        Tags: (0,src_tags/* toTagList */.s3)(tags)
+    };
+    await createOrAdopt(ctx, { api: 'CreateEndpointConfig', resource: `endpoint config "${configName}"`, input }, () => ctx.clients.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input)), async () => {
+        const config = await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, configName);
+        if (!config)
+            return undefined;
+        const { EndpointConfigName: _name, Tags: wantedTags, ...wanted } = input;
+        if (!includes(config, wanted))
+            return 'its variants or settings are not the ones this run asked for';
+        return ownedByThisRun(ctx, config.EndpointConfigArn, wantedTags);
+    });
+}
+/** A variant definition as CreateEndpointConfig wants it, from a described config's variant. */
+function variantDefinition(config, variantName, overrides) {
+    const found = config.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    if (!found) {
+        throw new Error(`Endpoint config "${config.EndpointConfigName}" has no variant "${variantName}".`);
+    }
+    return { ...found, ...overrides };
+}
+/** Deletes a config the endpoint does not run on, if it exists; a failure is only a warning. */
+async function deleteConfigQuietly(ctx, configName) {
+    if (!configName)
+        return;
+    try {
+        if (!(await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, configName)))
+            return;
+        await deleteConfig(ctx, configName);
+    }
+    catch (error) {
+        ctx.warn(`Could not delete endpoint config "${configName}": ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+/**
+ * The variant a whole-config replacement deploys into: the name asked for,
+ * else the serving variant's own name when there is one (so dashboards and
+ * autoscaling keyed on it carry on), else AllTraffic.
+ */
+function replacementVariantName(requested, endpoint) {
+    const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
+}
+/** The instances of a set of variants; serverless ones run none of their own. */
+function fleetSize(variants) {
+    return variants.reduce((sum, variant) => sum + (variant.ServerlessConfig ? 0 : (variant.InitialInstanceCount ?? 0)), 0);
+}
+
+
+/***/ }),
+
+/***/ 2428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wq: () => (/* binding */ bake),
+/* harmony export */   sm: () => (/* binding */ judgePause)
+/* harmony export */ });
+/* unused harmony export sleepUntil */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7080);
+/**
+ * Judging one step: the gates every gate-interval through bake-time, then on
+ * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * pause a promote judges before any traffic moves. Each returns a verdict;
+ * what follows from it is the executor's to decide.
+ */
+
+
+
+
+/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+const DATA_POLL_MS = 20_000;
+/**
+ * promote judges the whole pause before any more traffic moves: a canary
+ * that degraded while it waited for a person must not go further. The pause
+ * runs until now, so its last minutes are not published yet: like a step, it
+ * is judged until CloudWatch has published the minute promote began in (the
+ * canary keeps its weight meanwhile), or max-data-delay has passed.
+ */
+async function judgePause(ctx, settings, inFlight, pause, record) {
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGates */ .x0)(settings.gates))
+        return { baseline: [] };
+    const step = {
+        weight: pause.weight,
+        startedAt: pause.since,
+        evaluations: [],
+        verdict: 'in-progress',
+        kind: 'pause'
+    };
+    record.steps.push(step);
+    const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .StepJudge */ .AU(ctx, settings.gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+        firstMinute: (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .floorMinute */ .tW)(pause.since),
+        baselineServes: pause.weight < 100,
+        earlierBaseline: []
+    });
+    const verdict = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Judging the pause at ${pause.weight}% since ${new Date(pause.since).toISOString()}`, () => bake(ctx, settings, judge, step, { consecutive: 0 }, { start: ctx.clock.now(), bakeTimeMs: 0 }));
+    step.endedAt = ctx.clock.now();
+    if (verdict.verdict === 'failed') {
+        step.verdict = 'failed';
+        const failed = step.evaluations.findLast((evaluation) => evaluation.verdict === 'failed');
+        step.reason = `the pause at ${pause.weight}% failed its gates: ${failed?.failures.join('; ') ?? verdict.reason}`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    if (judge.leaningToFailure !== undefined) {
+        // More traffic never follows a bad reading, however thin.
+        step.verdict = 'failed';
+        step.reason = `the pause at ${pause.weight}% ended with its ${judge.leaningToFailure}, and no more traffic moves on that`;
+        return { failure: step.reason, baseline: judge.baselineSeen };
+    }
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'inconclusive') {
+        step.reason = verdict.reason;
+        ctx.note(`The gates could not judge the pause at ${pause.weight}% (${step.reason}); the steps ahead are judged on their own.`);
+    }
+    return { baseline: judge.baselineSeen, judgedThrough: judge.judgedThrough };
+}
+/**
+ * Watches one step: gates judged every gate-interval through bake-time, then,
+ * while CloudWatch has not yet published the minutes the step exposed to
+ * traffic, on until it has or max-data-delay has passed. A step passes with at
+ * least one conclusive passing evaluation, no failure left standing and no
+ * window whose error rate leans toward failure on thin evidence; it
+ * fails at failure-threshold failed evaluations without a pass between them
+ * (an inconclusive evaluation is no evidence of health, so it does not reset
+ * the count); otherwise it is inconclusive.
+ */
+async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } = {
+    start: step.startedAt,
+    bakeTimeMs: settings.bakeTimeMs
+}) {
+    const bakeEnd = start + bakeTimeMs;
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGates */ .x0)(settings.gates)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Baking for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(bakeTimeMs)}.`);
+        await sleepUntil(ctx.clock, bakeEnd);
+        return { verdict: 'passed' };
+    }
+    const waitsForData = (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .needsTraffic */ .rw)(settings.gates);
+    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
+    const exposedUntil = Math.max((0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .ceilMinute */ .Gq)(bakeEnd), judge.scope.firstMinute + _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .MINUTE_MS */ .kg);
+    const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
+    const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
+    // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
+    const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
+    let passedOnce = false;
+    let last;
+    const log = new _words_js__WEBPACK_IMPORTED_MODULE_3__/* .EvaluationLog */ .XQ();
+    for (let index = 1;; index++) {
+        const dueAt = index <= due
+            ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
+            : Math.min(bakeEnd + (index - due) * waitingInterval, deadline);
+        await sleepUntil(ctx.clock, dueAt);
+        const evaluation = await judge.evaluate();
+        last = evaluation;
+        step.evaluations.push(evaluation);
+        const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, step.weight, evaluation));
+        if (evaluation.verdict === 'failed') {
+            failures.consecutive++;
+            if (failures.consecutive >= settings.failureThreshold) {
+                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_3__/* .failedStepReason */ .om)(failures.consecutive, step.weight, evaluation) };
+            }
+            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_3__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
+        }
+        else if (evaluation.verdict === 'passed') {
+            failures.consecutive = 0;
+            passedOnce = true;
+        }
+        const now = ctx.clock.now();
+        // Every evaluation the schedule promised is made, even when a slow one (a retried probe) ran past bake-time.
+        if (index < due)
+            continue;
+        if (now >= deadline)
+            break;
+        if (now < bakeEnd)
+            continue;
+        // A step never ends on a failure left standing: more traffic never follows a bad reading.
+        if (failures.consecutive > 0)
+            continue;
+        if (waitsForData && judge.judgedThrough < exposedUntil)
+            continue;
+        // Nor on a window whose error rate is above the limit, however thin its evidence.
+        if (judge.leaningToFailure !== undefined)
+            continue;
+        if (passedOnce)
+            return { verdict: 'passed' };
+    }
+    return verdictAtDeadline(ctx, settings, judge, step, { failures, passedOnce, last, waitsForData });
+}
+/** max-data-delay has passed: the step ends on what it has seen. */
+function verdictAtDeadline(ctx, settings, judge, step, seen) {
+    if (seen.failures.consecutive > 0) {
+        return {
+            verdict: 'failed',
+            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
+        };
+    }
+    if (judge.leaningToFailure !== undefined) {
+        return {
+            verdict: 'inconclusive',
+            reason: `within max-data-delay, the last window was still undecided: ${judge.leaningToFailure}`
+        };
+    }
+    if (seen.passedOnce) {
+        if (seen.waitsForData) {
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+        }
+        return { verdict: 'passed' };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: seen.last?.inconclusive.join('; ') || 'no evaluation could judge it'
+    };
+}
+async function sleepUntil(clock, at) {
+    const remaining = at - clock.now();
+    if (remaining > 0)
+        await clock.sleep(remaining);
+}
+
+
+/***/ }),
+
+/***/ 2894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u0: () => (/* binding */ carryOut),
+  Wy: () => (/* binding */ carryOutRollback),
+  Fu: () => (/* binding */ rollBack),
+  gw: () => (/* binding */ switchBack)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/update.ts
+var update = __webpack_require__(6082);
+// EXTERNAL MODULE: ./src/resources.ts + 2 modules
+var resources = __webpack_require__(2281);
+// EXTERNAL MODULE: ./src/rollout/bake.ts
+var bake = __webpack_require__(2428);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
+var gates = __webpack_require__(8411);
+// EXTERNAL MODULE: ./src/rollout/in-flight.ts
+var in_flight = __webpack_require__(5453);
+// EXTERNAL MODULE: ./src/rollout/moves.ts
+var moves = __webpack_require__(5307);
+// EXTERNAL MODULE: ./src/rollout/plan.ts
+var plan = __webpack_require__(5762);
+// EXTERNAL MODULE: ./src/rollout/result.ts
+var result = __webpack_require__(3752);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
+var scaling = __webpack_require__(127);
+// EXTERNAL MODULE: ./src/rollout/state.ts
+var state = __webpack_require__(9988);
+;// CONCATENATED MODULE: ./src/rollout/rollback.ts
+/**
+ * The moves of a rollback, and where each rollback starts from. Every way
+ * back (a failed gate, a failed update to the canary config or the release,
+ * a failed all-at-once judgement, a deployment SageMaker completed that the
+ * gates could not pass, operation: rollback, a cancel and the post step) is a
+ * plan that rollbackMoves (moves.ts) builds from where the endpoint stands;
+ * the executor carries it out with the moves here.
+ */
+
+
+
+
+
+
+/**
+ * The endpoint as a rollout's way back starts from. When it cannot be read,
+ * the plan goes on without moving traffic first: the return to the previous
+ * config restores the old weights too.
+ */
+async function endpointNow(ctx, newVariant) {
+    try {
+        return await (0,src_endpoint/* getEndpoint */.yP)(ctx);
+    }
+    catch (error) {
+        ctx.warn(`Could not move traffic off ${newVariant} first: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    }
+}
+/**
+ * Where an endpoint switched whole to a new config stands (an all-at-once
+ * deploy, or a deployment SageMaker ran): it goes back to `target` as it was,
+ * at the instances its variants serve with now, with the autoscaling in the
+ * way moved off and back.
+ */
+async function switchedStanding(ctx, target) {
+    const variants = (await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, target)).ProductionVariants ?? [];
+    const endpoint = await (0,src_endpoint/* getEndpoint */.yP)(ctx);
+    const current = await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, endpoint.EndpointConfigName ?? '');
+    return {
+        target,
+        fleet: (0,resources/* fleetSize */.oE)(variants),
+        endpoint,
+        scaling: await (0,scaling/* scalingMovesFor */.ZD)(ctx, endpoint, current, variants, target),
+        waits: true
+    };
+}
+/** Weight 0 takes seconds where the return takes minutes; when it fails, the return restores the weights anyway. */
+async function trafficOff(ctx, move) {
+    try {
+        await (0,update/* updateWeightsAndCapacities */.ep)(ctx, move.weights, {
+            purpose: 'the shift of all traffic back to the old variants',
+            forceWait: true
+        });
+    }
+    catch (error) {
+        ctx.warn(`Could not move traffic off ${move.variant} first: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+/**
+ * The endpoint back on the config, its variants at the instances they serve
+ * with now. Returns the endpoint as it landed; undefined when not waited for.
+ */
+async function returnTo(ctx, move) {
+    await (0,scaling/* takeScalingOff */.on)(ctx, move.scaling);
+    let landed;
+    try {
+        landed = await (0,update/* updateEndpointConfig */.vG)(ctx, move.config, {
+            newFleetInstances: move.fleet,
+            purpose: `the rollback to ${move.config}`,
+            forceWait: move.wait,
+            keepInstanceCounts: true
+        });
+    }
+    catch (error) {
+        await (0,scaling/* restoreScaling */.oQ)(ctx, move.scaling);
+        throw error;
+    }
+    await (0,scaling/* putScalingBack */.UV)(ctx, move.scaling);
+    return landed;
+}
+/** The rollout holds nothing more: nothing of it is left for the post step. */
+async function giveBackCapacity(ctx, move) {
+    if (move.restoreCounts)
+        await (0,scaling/* restoreServingCapacity */.nW)(ctx, move.held);
+    await (0,scaling/* releaseServingCapacity */.Ay)(ctx, move.held);
+    state/* rolloutProgress */.XP.clear();
+}
+
+// EXTERNAL MODULE: ./src/rollout/switch.ts
+var rollout_switch = __webpack_require__(2821);
+// EXTERNAL MODULE: ./src/rollout/words.ts
+var words = __webpack_require__(7080);
+;// CONCATENATED MODULE: ./src/rollout/executor.ts
+/**
+ * The one executor of the action's moves: it carries out a rollout's list
+ * (moves.ts) in order, keeps one progress record of where the rollout stands,
+ * saved for a cancel and the post step, and ends it in one conclusion:
+ * released, paused, rolled back, or failed and left in place. Every rollback
+ * is a list of moves too, built from where the endpoint stands and carried
+ * out here. A dry run hands a rollout's list to plan.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Carries the moves out, or in a dry run records them as the plan. Returns
+ * how the rollout ended; undefined in a dry run.
+ */
+async function carryOut(ctx, settings, inFlight, moves, scene) {
+    if (ctx.dryRun) {
+        await (0,plan/* rehearse */.Km)(ctx, settings, inFlight, moves, scene);
+        return undefined;
+    }
+    const progress = {
+        endpointName: ctx.endpointName,
+        region: ctx.settings.region,
+        rollout: inFlight,
+        moves,
+        reached: 0,
+        failures: { consecutive: 0 },
+        baseline: []
+    };
+    let judgingSince;
+    let saving = false;
+    try {
+        for (const [index, move] of moves.entries()) {
+            progress.reached = index;
+            // From the hold on, the serving fleet is the rollout's to give back: a cancel must find how far it went.
+            saving ||= move.kind === 'hold-capacity';
+            if (saving)
+                state/* rolloutProgress */.XP.save(progress);
+            if (judgingSince === undefined && isJudging(move)) {
+                judgingSince = ctx.clock.now();
+                if (!(0,gates/* hasGates */.x0)(settings.gates))
+                    ctx.warn(words/* NO_GATES_WARNING */.Ii);
+            }
+            const ended = await perform(ctx, settings, move, scene, progress);
+            if (ended)
+                return ended;
+        }
+        return { outcome: 'failed', decision: 'The rollout plan ended without a conclusion.', failsStep: true };
+    }
+    finally {
+        if (judgingSince !== undefined) {
+            (0,report/* addInstanceTime */.o6)(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince));
+            // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
+            await (0,scaling/* releaseServingCapacity */.Ay)(ctx, inFlight.held);
+        }
+    }
+}
+/**
+ * Carries a rollback plan out, move by move; in a dry run each change is
+ * only recorded, so the list printed is the one a run carries out. Returns
+ * the endpoint as the return left it (undefined when it was not waited for).
+ */
+async function carryOutRollback(ctx, moves) {
+    core/* info */.pq(`Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${(0,words/* describeMove */.xS)(move)}`).join('\n')}`);
+    let landed;
+    for (const move of moves) {
+        if (move.kind === 'traffic-off')
+            await trafficOff(ctx, move);
+        else if (move.kind === 'return')
+            landed = await returnTo(ctx, move);
+        else if (move.kind === 'give-back-capacity')
+            await giveBackCapacity(ctx, move);
+        else if (move.kind === 'delete-config')
+            await (0,resources/* deleteConfigQuietly */.JD)(ctx, move.config);
+        else
+            throw new Error(`A rollback has no move "${move.kind}": it belongs to a rollout.`);
+    }
+    return landed;
+}
+/**
+ * A rollout run by the action, back from wherever it stands: on the canary
+ * config, half-way to it or to the release, or already on the previous
+ * config. Its progress says what it holds and how far it went.
+ */
+async function rollBack(ctx, progress) {
+    const endpoint = await endpointNow(ctx, progress.rollout.newVariant);
+    return carryOutRollback(ctx, (0,moves/* rollbackMoves */.BI)((0,moves/* rolloutStanding */.k_)(progress, endpoint)));
+}
+/** An endpoint switched whole to a new config (all at once, or by SageMaker), back on `previousConfig`. */
+async function switchBack(ctx, previousConfig) {
+    return carryOutRollback(ctx, (0,moves/* rollbackMoves */.BI)(await switchedStanding(ctx, previousConfig)));
+}
+function isJudging(move) {
+    return move.kind === 'judge-pause' || move.kind === 'shift';
+}
+/** One move; a result when the rollout ends with it. */
+async function perform(ctx, settings, move, scene, progress) {
+    const inFlight = progress.rollout;
+    switch (move.kind) {
+        case 'create-canary-config':
+            await (0,rollout_switch/* createCanaryConfig */.Hu)(ctx, inFlight, move);
+            return undefined;
+        case 'hold-capacity':
+            await holdCapacity(ctx, progress, scene.endpoint, move.atLeast);
+            return undefined;
+        case 'join':
+            return joinOrRollBack(ctx, progress, move.fleet);
+        case 'judge-pause':
+        case 'shift':
+        case 'judge-step':
+            return judgeOrStop(ctx, settings, move, progress);
+        case 'pause':
+            return concludePause(ctx, settings, progress, move.weight);
+        case 'switch-to-release':
+            return releaseOrRollBack(ctx, settings, progress);
+        default:
+            throw new Error(`A rollout has no move "${move.kind}" here: it belongs to a rollback.`);
+    }
+}
+async function holdCapacity(ctx, progress, endpoint, atLeast) {
+    const inFlight = progress.rollout;
+    await (0,in_flight/* holdServingCapacityFor */.n)(ctx, endpoint, inFlight, (held) => state/* rolloutProgress */.XP.save({ ...progress, rollout: { ...inFlight, held } }));
+    for (const entry of inFlight.held)
+        entry.instances = Math.max(entry.instances, atLeast?.[entry.variant] ?? 0);
+}
+async function joinOrRollBack(ctx, progress, fleet) {
+    const inFlight = progress.rollout;
+    try {
+        await (0,rollout_switch/* joinCanary */.JI)(ctx, inFlight, fleet);
+        return undefined;
+    }
+    catch (error) {
+        // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
+        await rollBack(ctx, progress).catch(async (rollbackError) => {
+            ctx.warn(`Could not return to "${inFlight.previousConfig}": ${(0,errors/* errorMessage */.gJ)(rollbackError)}`);
+            await (0,scaling/* releaseServingCapacity */.Ay)(ctx, inFlight.held);
+        });
+        return ((0,result/* failedUpdateResult */.Ci)(error) ?? { outcome: 'failed', decision: (0,errors/* errorMessage */.gJ)(error), failsStep: true, cause: error });
+    }
+}
+/** The judging moves; once the rollout has stopped short, the moves left are skipped until its ending. */
+async function judgeOrStop(ctx, settings, move, progress) {
+    if (progress.stopped)
+        return undefined;
+    const inFlight = progress.rollout;
+    const record = ctx.report.rollout;
+    try {
+        if (move.kind === 'judge-pause') {
+            const judged = await (0,bake/* judgePause */.sm)(ctx, settings, inFlight, move.pause, record);
+            progress.baseline = judged.baseline;
+            if (judged.judgedThrough !== undefined)
+                progress.pauseJudgedThrough = judged.judgedThrough;
+            if (judged.failure)
+                progress.stopped = { kind: 'failed', reason: judged.failure, weight: move.pause.weight };
+        }
+        else if (move.kind === 'shift') {
+            await shift(ctx, inFlight, move, record);
+        }
+        else {
+            await judgeStep(ctx, settings, inFlight, move, progress, record);
+        }
+        return undefined;
+    }
+    catch (error) {
+        core/* endGroup */.N4();
+        return stoppedByError(ctx, settings, progress, record, error);
+    }
+}
+async function shift(ctx, inFlight, { weight, index, of }, record) {
+    const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    core/* startGroup */.Oh(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
+    core/* info */.pq(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
+    await (0,update/* updateWeightsAndCapacities */.ep)(ctx, (0,moves/* desiredWeights */.ax)(inFlight, weight), {
+        purpose: `the shift to ${weight}%`,
+        forceWait: true
+    });
+    step.startedAt = ctx.clock.now();
+}
+async function judgeStep(ctx, settings, inFlight, move, progress, record) {
+    const step = record.steps.at(-1);
+    // After a pause, the first step starts from the first minute its judging left: the canary served at the
+    // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+    const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined;
+    const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
+        firstMinute: afterPause
+            ? Math.min((0,gates/* floorMinute */.tW)(step.startedAt), progress.pauseJudgedThrough)
+            : (0,gates/* floorMinute */.tW)(step.startedAt),
+        baselineServes: move.weight < 100,
+        earlierBaseline: progress.baseline
+    });
+    const verdict = await (0,bake/* bake */.Wq)(ctx, settings, judge, step, progress.failures);
+    progress.baseline = [...progress.baseline, ...judge.baselineSeen];
+    core/* endGroup */.N4();
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict !== 'passed') {
+        step.reason = verdict.reason;
+        progress.stopped = { kind: verdict.verdict, reason: verdict.reason, weight: move.weight };
+    }
+}
+function stoppedByError(ctx, settings, progress, record, error) {
+    const current = record.steps.at(-1);
+    if (current && current.verdict === 'in-progress') {
+        current.verdict = 'failed';
+        current.endedAt = ctx.clock.now();
+    }
+    if ((0,errors/* isExpiredCredentials */.CW)(error)) {
+        // Every call from here would fail the same way: say where the endpoint was left instead.
+        return {
+            outcome: 'failed',
+            decision: words/* decisions */.a.credentialsExpired(current?.weight ?? 0),
+            healthy: false,
+            failsStep: true,
+            cause: error
+        };
+    }
+    return rollBackOrStop(ctx, settings, progress, `the rollout could not go on: ${(0,errors/* errorMessage */.gJ)(error)}`);
+}
+/** The rollout's ending where its steps stop short of 100, or stopped short. */
+function concludePause(ctx, settings, progress, weight) {
+    const inFlight = progress.rollout;
+    return progress.stopped
+        ? concludeStopped(ctx, settings, progress, progress.stopped)
+        : pauseHere(ctx, inFlight, {
+            decision: words/* decisions */.a.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
+            failsStep: false,
+            healthy: true
+        });
+}
+function concludeStopped(ctx, settings, progress, stopped) {
+    if (stopped.kind === 'failed')
+        return rollBackOrStop(ctx, settings, progress, stopped.reason);
+    const why = words/* decisions */.a.undecidedStep(stopped.weight, stopped.reason);
+    if (settings.onInconclusive !== 'pause')
+        return rollBackOrStop(ctx, settings, progress, why);
+    return pauseHere(ctx, progress.rollout, {
+        decision: words/* decisions */.a.pausedUndecided(stopped.weight, progress.rollout.newVariant, why),
+        failsStep: true,
+        healthy: false
+    });
+}
+async function releaseOrRollBack(ctx, settings, progress) {
+    if (progress.stopped)
+        return concludeStopped(ctx, settings, progress, progress.stopped);
+    const inFlight = progress.rollout;
+    try {
+        await core/* group */.Os(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => (0,rollout_switch/* switchToRelease */.Fm)(ctx, inFlight));
+    }
+    catch (error) {
+        return rollBackOrStop(ctx, settings, progress, `promotion failed: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    return {
+        outcome: 'succeeded',
+        decision: words/* decisions */.a.released(inFlight.newVariant, inFlight.releaseConfig),
+        healthy: true,
+        failsStep: false
+    };
+}
+/**
+ * A pause is a resting state, not one to undo: the post step has nothing to
+ * do, and the canary config records when the pause began, so promote can
+ * judge all of it.
+ */
+async function pauseHere(ctx, inFlight, result) {
+    state/* rolloutProgress */.XP.clear();
+    await (0,rollout_switch/* recordPauseStart */.q7)(ctx, inFlight.canaryConfig);
+    return { outcome: 'paused', ...result };
+}
+async function rollBackOrStop(ctx, settings, progress, failure) {
+    const { previousConfig } = progress.rollout;
+    if (!settings.autoRollback) {
+        state/* rolloutProgress */.XP.clear();
+        return {
+            outcome: 'failed',
+            decision: words/* decisions */.a.leftInPlace(failure, previousConfig),
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`Rolling back: ${failure}`);
+    try {
+        await core/* group */.Os(`Rolling back to ${previousConfig}`, () => rollBack(ctx, progress));
+    }
+    catch (error) {
+        return {
+            outcome: 'failed',
+            decision: words/* decisions */.a.rollbackFailed(failure, (0,errors/* errorMessage */.gJ)(error)),
+            healthy: false,
+            failsStep: true
+        };
+    }
+    return {
+        outcome: 'rolled-back',
+        decision: words/* decisions */.a.rolledBack(failure, previousConfig),
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+
+
+/***/ }),
+
+/***/ 8411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  kg: () => (/* binding */ MINUTE_MS),
+  AU: () => (/* binding */ StepJudge),
+  Gq: () => (/* binding */ ceilMinute),
+  yg: () => (/* binding */ describeGates),
+  tW: () => (/* binding */ floorMinute),
+  l9: () => (/* binding */ formatPercent),
+  x0: () => (/* binding */ hasGates),
+  dp: () => (/* binding */ minutesOf),
+  rw: () => (/* binding */ needsTraffic)
+});
+
+// UNUSED EXPORTS: clockTime
+
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./src/probes.ts
+var src_probes = __webpack_require__(4932);
+;// CONCATENATED MODULE: ./src/rollout/statistics.ts
+/**
+ * The statistics behind the baseline comparisons (max-error-rate-increase,
+ * max-latency-p99-increase). Each comparison has three answers: the data shows
+ * the new variant worse than the margin (failed), shows it within the margin
+ * (passed), or cannot tell yet (inconclusive). A canary judged on a handful of
+ * requests must come out inconclusive, not passed.
+ *
+ * - Error rates are counts: the difference of two proportions, bounded with
+ *   Newcombe's hybrid score interval (method 10 in Newcombe, "Interval
+ *   estimation for the difference between independent proportions", Statistics
+ *   in Medicine 17, 1998). It is built from Wilson score intervals, so it stays
+ *   honest at zero errors and at small counts, where the textbook Wald interval
+ *   claims certainty it does not have.
+ * - Latency comes as one p99 per minute: no distribution to pool, a few values
+ *   that are far from normal. The Mann-Whitney U test compares them by rank
+ *   alone (as Netflix's Kayenta canary judge does), exactly for small samples
+ *   and with the normal approximation and a tie correction beyond.
+ */
+/** Φ⁻¹(p): Acklam's rational approximation, relative error below 1.2e-9 over (0, 1). */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        throw new Error(`normalQuantile needs 0 < p < 1; got ${p}`);
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239
+    ];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    const [a0, a1, a2, a3, a4, a5] = a;
+    const [b0, b1, b2, b3, b4] = b;
+    const [c0, c1, c2, c3, c4, c5] = c;
+    const [d0, d1, d2, d3] = d;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+        (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1));
+}
+/** Φ(x), from the complementary error function (Numerical Recipes' erfc, fractional error below 1.2e-7). */
+function normalCdf(x) {
+    const z = Math.abs(x) / Math.SQRT2;
+    const t = 1 / (1 + 0.5 * z);
+    const erfc = t *
+        Math.exp(-z * z -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+/** Wilson's score interval for a proportion of `successes` in `trials`, at the normal quantile `z`. */
+function wilsonInterval(successes, trials, z) {
+    if (trials <= 0)
+        return [0, 1];
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+/**
+ * Is the new variant's error rate more than `margin` above the baseline's?
+ * Failed when even the difference's lower bound exceeds the margin, passed
+ * when its upper bound does not, inconclusive in between.
+ */
+function compareErrorRates(input) {
+    const { newErrors, newRequests, baselineErrors, baselineRequests, margin, confidence } = input;
+    const newRate = newRequests > 0 ? newErrors / newRequests : 0;
+    const baselineRate = baselineRequests > 0 ? baselineErrors / baselineRequests : 0;
+    if (newRequests <= 0 || baselineRequests <= 0) {
+        return { verdict: 'inconclusive', newRate, baselineRate, lower: -1, upper: 1 };
+    }
+    const z = normalQuantile(confidence);
+    const [newLow, newHigh] = wilsonInterval(newErrors, newRequests, z);
+    const [baseLow, baseHigh] = wilsonInterval(baselineErrors, baselineRequests, z);
+    const difference = newRate - baselineRate;
+    const lower = difference - Math.sqrt((newRate - newLow) ** 2 + (baseHigh - baselineRate) ** 2);
+    const upper = difference + Math.sqrt((newHigh - newRate) ** 2 + (baselineRate - baseLow) ** 2);
+    const verdict = lower > margin ? 'failed' : upper <= margin ? 'passed' : 'inconclusive';
+    return { verdict, newRate, baselineRate, lower, upper };
+}
+/** Samples this small get the exact null distribution (no ties); larger ones the normal approximation. */
+const EXACT_LIMIT = 30;
+/** The Mann-Whitney U test of sample `x` against sample `y`, one-sided both ways. */
+function mannWhitney(x, y) {
+    const n = x.length;
+    const m = y.length;
+    if (n === 0 || m === 0)
+        return { u: 0, pGreater: 1, pLess: 1 };
+    let u = 0;
+    let ties = false;
+    for (const a of x) {
+        for (const b of y) {
+            if (a > b)
+                u += 1;
+            else if (a === b) {
+                u += 0.5;
+                ties = true;
+            }
+        }
+    }
+    if (!ties && n <= EXACT_LIMIT && m <= EXACT_LIMIT) {
+        const counts = exactUDistribution(n, m);
+        const total = counts.reduce((sum, count) => sum + count, 0);
+        const tail = (from, to) => {
+            let sum = 0;
+            for (let k = from; k <= to; k++)
+                sum += counts[k] ?? 0;
+            return sum / total;
+        };
+        return { u, pGreater: tail(u, n * m), pLess: tail(0, u) };
+    }
+    const mean = (n * m) / 2;
+    const ranks = rankWithTies([...x, ...y]);
+    const tieTerm = ranks.tieGroups.reduce((sum, size) => sum + (size ** 3 - size), 0);
+    const variance = ((n * m) / 12) * (n + m + 1 - tieTerm / ((n + m) * (n + m - 1)));
+    if (variance <= 0)
+        return { u, pGreater: 1, pLess: 1 };
+    const sd = Math.sqrt(variance);
+    // Continuity correction: U moves in steps of a half or one.
+    return { u, pGreater: 1 - normalCdf((u - mean - 0.5) / sd), pLess: normalCdf((u - mean + 0.5) / sd) };
+}
+/** How many arrangements of n and m values give each U, from 0 to n·m (the classic recurrence). */
+function exactUDistribution(n, m) {
+    // ways[i][j][u]: arrangements of i x-values and j y-values with statistic u.
+    let previous = Array.from({ length: m + 1 }, () => [1]);
+    for (let i = 1; i <= n; i++) {
+        const current = [Array.from({ length: 1 }, () => 1)];
+        for (let j = 1; j <= m; j++) {
+            const size = i * j + 1;
+            const row = new Array(size).fill(0);
+            // The largest value is an x (beating all j y-values) or a y (beating nothing new).
+            const withX = previous[j] ?? [];
+            const withY = current[j - 1] ?? [];
+            for (let k = 0; k < size; k++)
+                row[k] = (k - j >= 0 ? (withX[k - j] ?? 0) : 0) + (withY[k] ?? 0);
+            current.push(row);
+        }
+        previous = current;
+    }
+    return previous[m] ?? [1];
+}
+function rankWithTies(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const tieGroups = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[i])
+            j++;
+        if (j > i)
+            tieGroups.push(j - i + 1);
+        i = j + 1;
+    }
+    return { tieGroups };
+}
+/**
+ * Is the new variant's p99 more than `margin` (0.2 for 20%) above the
+ * baseline's? Each baseline minute's p99 is raised by the margin, then the
+ * rank test asks whether the new minutes sit above those (failed) or below
+ * them (passed). Logarithms keep the margin a ratio.
+ */
+function compareLatency(input) {
+    const { newP99Ms, baselineP99Ms, margin, confidence } = input;
+    const newMedianMs = median(newP99Ms);
+    const baselineMedianMs = median(baselineP99Ms);
+    const positive = (values) => values.filter((value) => value > 0);
+    const x = positive(newP99Ms).map(Math.log);
+    const y = positive(baselineP99Ms).map((value) => Math.log(value) + Math.log(1 + margin));
+    const test = mannWhitney(x, y);
+    // Strictly below, and clear of rounding: the most extreme of 20 orderings (p = 0.05) does not make 95%.
+    const alpha = 1 - confidence - 1e-9;
+    const verdict = test.pGreater < alpha ? 'failed' : test.pLess < alpha ? 'passed' : 'inconclusive';
+    return { verdict, newMedianMs, baselineMedianMs, pWorse: test.pGreater, pWithin: test.pLess };
+}
+function median(values) {
+    if (values.length === 0)
+        return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/gates.ts
+
+
+
+const MINUTE_MS = 60_000;
+function floorMinute(ms) {
+    return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+}
+function ceilMinute(ms) {
+    return Math.ceil(ms / MINUTE_MS) * MINUTE_MS;
+}
+function hasGates(gates) {
+    return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates);
+}
+function hasMetricGates(gates) {
+    return (gates.maxErrorRate !== undefined ||
+        gates.maxLatencyP99Ms !== undefined ||
+        gates.minInvocations > 0 ||
+        hasBaselineGates(gates));
+}
+function hasBaselineGates(gates) {
+    return gates.maxErrorRateIncrease !== undefined || gates.maxLatencyP99Increase !== undefined;
+}
+/**
+ * Gates that say nothing unless the new variant took traffic: the metric
+ * gates, and alarms too, since an alarm stays OK on a variant nobody calls.
+ * Probes are traffic of their own.
+ */
+function needsTraffic(gates) {
+    return gates.alarmNames.length > 0 || hasMetricGates(gates);
+}
+/** The gates and their thresholds in words, for the summary and the dry-run plan. */
+function describeGates(gates) {
+    const percent = (fraction) => `${+(fraction * 100).toFixed(3)}%`;
+    const lines = [];
+    if (gates.alarmNames.length > 0)
+        lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`);
+    if (gates.maxErrorRate !== undefined)
+        lines.push(`max-error-rate: 5XX rate at most ${percent(gates.maxErrorRate)}`);
+    if (gates.maxLatencyP99Ms !== undefined)
+        lines.push(`max-latency-p99: p99 at most ${gates.maxLatencyP99Ms} ms`);
+    if (gates.minInvocations > 0) {
+        lines.push(`min-invocations: at least ${gates.minInvocations} invocations before a window is judged`);
+    }
+    if (gates.maxErrorRateIncrease !== undefined) {
+        lines.push(`max-error-rate-increase: 5XX rate at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`);
+    }
+    if (gates.maxLatencyP99Increase !== undefined) {
+        lines.push(`max-latency-p99-increase: p99 at most ${percent(gates.maxLatencyP99Increase)} above the serving variants' (at ${percent(gates.confidence)} confidence)`);
+    }
+    if (gates.probe)
+        lines.push(`probes: ${gates.probe.count} to the new variant at every evaluation, all must succeed`);
+    return lines;
+}
+/**
+ * Judges one step, evaluation after evaluation. Each evaluation judges the
+ * minutes published since the last conclusive one; a window with too few
+ * invocations stays open and grows until it can be judged. The baseline
+ * comparisons use every minute of the step, which only ever adds evidence.
+ */
+class StepJudge {
+    ctx;
+    gates;
+    scope;
+    /** Minutes before this one have been judged. */
+    judgedThrough;
+    /** The baseline minutes this step has seen so far, for the steps after it. */
+    baselineSeen = [];
+    /**
+     * Set while the open window's error rate is above max-error-rate on too few
+     * requests to decide: a step must not pass on the minutes before it.
+     */
+    leaningToFailure;
+    constructor(ctx, gates, scope) {
+        this.ctx = ctx;
+        this.gates = gates;
+        this.scope = scope;
+        this.judgedThrough = scope.firstMinute;
+    }
+    async evaluate() {
+        const { ctx, gates, scope } = this;
+        const evaluation = {
+            at: ctx.clock.now(),
+            verdict: 'passed',
+            failures: [],
+            inconclusive: [],
+            alarmsInAlarm: []
+        };
+        if (gates.probe) {
+            const probes = await (0,src_probes/* sendProbes */.QT)(ctx, gates.probe, { targetVariant: scope.newVariant });
+            evaluation.probesSent = probes.length;
+            evaluation.probesPassed = probes.filter((probe) => probe.ok).length;
+            const failed = probes.find((probe) => !probe.ok);
+            if (failed)
+                evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`);
+        }
+        if (gates.alarmNames.length > 0) {
+            const states = await (0,metrics/* describeAlarmStates */.j2)(ctx, gates.alarmNames);
+            evaluation.alarmsChecked = states.length;
+            evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
+            if (evaluation.alarmsInAlarm.length > 0) {
+                evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`);
+            }
+        }
+        if (needsTraffic(gates))
+            await this.judgeMetrics(evaluation);
+        evaluation.verdict =
+            evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed';
+        return evaluation;
+    }
+    async judgeMetrics(evaluation) {
+        const { ctx, gates, scope } = this;
+        const closedUntil = floorMinute(evaluation.at);
+        if (closedUntil <= this.judgedThrough) {
+            evaluation.inconclusive.push(closedUntil <= scope.firstMinute
+                ? `no minute of this step has closed yet (the first closes at ${clockTime(scope.firstMinute + MINUTE_MS)} UTC)`
+                : `no minute has closed since ${clockTime(this.judgedThrough)} UTC, the last one judged`);
+            return;
+        }
+        const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
+            endpointName: ctx.endpointName,
+            variants: [scope.newVariant, ...scope.baselineVariants],
+            start: new Date(scope.firstMinute),
+            end: new Date(closedUntil),
+            periodSeconds: 60,
+            ...(scope.fleets ? { fleets: scope.fleets } : {})
+        });
+        const newMinutes = minutesOf(result, [scope.newVariant]);
+        const baselineMinutes = minutesOf(result, scope.baselineVariants);
+        this.baselineSeen = baselineMinutes;
+        const fresh = newMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        if (fresh.length === 0) {
+            evaluation.inconclusive.push(this.waitingReason(baselineMinutes, closedUntil));
+            return;
+        }
+        const from = this.judgedThrough;
+        const to = Math.max(...fresh.map((minute) => minute.minute)) + MINUTE_MS;
+        evaluation.window = { from, to };
+        const totals = total(fresh);
+        evaluation.invocations = totals.invocations;
+        if (totals.invocations > 0)
+            evaluation.errorRate = totals.errors5xx / totals.invocations;
+        const p99s = fresh.map((minute) => minute.latencyP99Ms);
+        // A p99 cannot be pooled across minutes: the worst minute's is the honest bound.
+        if (p99s.every((value) => value !== undefined))
+            evaluation.latencyP99Ms = Math.max(...p99s);
+        const span = `${clockTime(from)}–${clockTime(to)} UTC`;
+        const errorRate = this.judgeErrorRate(evaluation, totals, span);
+        let conclusive = errorRate !== 'undecided';
+        if (totals.invocations < Math.max(1, gates.minInvocations)) {
+            if (errorRate === 'within') {
+                conclusive = false;
+                evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+            }
+        }
+        else if (gates.maxLatencyP99Ms !== undefined) {
+            if (evaluation.latencyP99Ms === undefined) {
+                conclusive = false;
+                evaluation.inconclusive.push(`CloudWatch has no p99 ModelLatency for ${span} although there were invocations`);
+            }
+            else if (evaluation.latencyP99Ms > gates.maxLatencyP99Ms) {
+                evaluation.failures.push(`p99 latency ${Math.round(evaluation.latencyP99Ms)} ms in ${span} above max-latency-p99 ${gates.maxLatencyP99Ms} ms`);
+            }
+        }
+        if (hasBaselineGates(gates))
+            this.compareWithBaseline(evaluation, newMinutes, baselineMinutes);
+        if (conclusive)
+            this.judgedThrough = to;
+    }
+    /**
+     * max-error-rate on the window's requests. A rate measured above the limit
+     * fails only when the evidence says so: when even the lower bound of its
+     * Wilson interval, one-sided at `confidence`, is above the limit. A step's
+     * first minute is partial, and a healthy model's one error in a dozen
+     * requests is 8%; called a failure, it rolled back healthy canaries (1 to 3
+     * runs in 10 in the benchmark). So that window is undecided: it stays open
+     * and grows with the next minutes until the rate falls within the limit or
+     * the bound rises above it. No count of requests is too few to call a model
+     * broken, so a clear failure never waits for min-invocations.
+     */
+    judgeErrorRate(evaluation, totals, span) {
+        const { gates } = this;
+        const rate = evaluation.errorRate;
+        this.leaningToFailure = undefined;
+        if (gates.maxErrorRate === undefined || rate === undefined || rate <= gates.maxErrorRate)
+            return 'within';
+        const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence));
+        const measured = `error rate ${formatPercent(rate)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span}`;
+        const bound = `the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(lower)}`;
+        if (lower > gates.maxErrorRate) {
+            evaluation.failures.push(`${measured} above max-error-rate ${formatPercent(gates.maxErrorRate)}, and so is ${bound}`);
+            return 'failed';
+        }
+        this.leaningToFailure = `${measured} is above max-error-rate ${formatPercent(gates.maxErrorRate)}, but ${bound}, is not: too few invocations to decide`;
+        evaluation.inconclusive.push(`${this.leaningToFailure}; the window stays open for the next minutes`);
+        return 'undecided';
+    }
+    /** Why there is nothing new to judge: not published yet, or published without traffic to the new variant. */
+    waitingReason(baselineMinutes, closedUntil) {
+        const { scope } = this;
+        const published = baselineMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        if (published.length > 0) {
+            const last = Math.max(...published.map((minute) => minute.minute)) + MINUTE_MS;
+            return `no invocations of ${scope.newVariant} in ${clockTime(this.judgedThrough)}–${clockTime(last)} UTC, which CloudWatch has published for the serving variants`;
+        }
+        return `waiting for CloudWatch: ${clockTime(this.judgedThrough)}–${clockTime(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a minute one to three minutes after it closes)`;
+    }
+    /**
+     * The new variant against the serving variants over the same minutes, or,
+     * when the serving variants take no traffic (the last step), against their
+     * minutes from the earlier steps.
+     */
+    compareWithBaseline(evaluation, newMinutes, baselineMinutes) {
+        const { gates, scope } = this;
+        const serving = new Map(baselineMinutes.filter((minute) => minute.invocations > 0).map((m) => [m.minute, m]));
+        const sameMinutes = scope.baselineServes;
+        const compared = sameMinutes ? newMinutes.filter((minute) => serving.has(minute.minute)) : newMinutes;
+        const baseline = sameMinutes
+            ? compared.map((minute) => serving.get(minute.minute))
+            : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0);
+        const against = sameMinutes
+            ? 'over the same minutes'
+            : 'from the earlier steps (the serving variants take no traffic now)';
+        const newTotals = total(compared);
+        const baseTotals = total(baseline);
+        const figures = { invocations: baseTotals.invocations };
+        if (baseTotals.invocations > 0)
+            figures.errorRate = baseTotals.errors5xx / baseTotals.invocations;
+        const baselineP99s = baseline.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+        if (baselineP99s.length > 0)
+            figures.latencyP99Ms = Math.max(...baselineP99s);
+        evaluation.baseline = figures;
+        const comparisons = [];
+        const confidence = formatPercent(gates.confidence);
+        if (gates.maxErrorRateIncrease !== undefined) {
+            const test = compareErrorRates({
+                newErrors: newTotals.errors5xx,
+                newRequests: newTotals.invocations,
+                baselineErrors: baseTotals.errors5xx,
+                baselineRequests: baseTotals.invocations,
+                margin: gates.maxErrorRateIncrease,
+                confidence: gates.confidence
+            });
+            const points = (value) => `${(value * 100).toFixed(2)} pp`;
+            const detail = newTotals.invocations === 0 || baseTotals.invocations === 0
+                ? `no minutes with traffic to both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors5xx} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors5xx} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`;
+            comparisons.push({ gate: 'max-error-rate-increase', verdict: test.verdict, detail });
+        }
+        if (gates.maxLatencyP99Increase !== undefined) {
+            const newP99s = compared.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+            const test = compareLatency({
+                newP99Ms: newP99s,
+                baselineP99Ms: baselineP99s,
+                margin: gates.maxLatencyP99Increase,
+                confidence: gates.confidence
+            });
+            const detail = newP99s.length === 0 || baselineP99s.length === 0
+                ? `no minutes with a p99 for both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} minutes vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`;
+            comparisons.push({ gate: 'max-latency-p99-increase', verdict: test.verdict, detail });
+        }
+        evaluation.comparisons = comparisons;
+        for (const comparison of comparisons) {
+            if (comparison.verdict === 'failed')
+                evaluation.failures.push(`${comparison.gate}: ${comparison.detail}`);
+            if (comparison.verdict === 'inconclusive') {
+                evaluation.inconclusive.push(`${comparison.gate} cannot tell yet: ${comparison.detail}`);
+            }
+        }
+    }
+}
+/** A variant's published minutes, or several variants' summed minute by minute (the serving variants as one baseline). */
+function minutesOf(result, variants) {
+    const byMinute = new Map();
+    for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
+        for (const point of entry.series) {
+            if (point.invocations <= 0)
+                continue;
+            const minute = new Date(point.timestamp).getTime();
+            const figures = byMinute.get(minute) ?? {
+                minute,
+                invocations: 0,
+                errors5xx: 0,
+                weightedP99: 0,
+                p99Weight: 0,
+                p99Missing: false
+            };
+            figures.invocations += point.invocations;
+            figures.errors5xx += point.errors5xx;
+            if (point.latencyP99Ms === undefined)
+                figures.p99Missing = true;
+            else {
+                // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
+                figures.weightedP99 += point.latencyP99Ms * point.invocations;
+                figures.p99Weight += point.invocations;
+            }
+            byMinute.set(minute, figures);
+        }
+    }
+    return [...byMinute.values()]
+        .sort((a, b) => a.minute - b.minute)
+        .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
+}
+function total(minutes) {
+    return minutes.reduce((sum, minute) => ({
+        invocations: sum.invocations + minute.invocations,
+        errors5xx: sum.errors5xx + minute.errors5xx
+    }), { invocations: 0, errors5xx: 0 });
+}
+/** HH:MM of a minute, in UTC as CloudWatch shows it. */
+function clockTime(ms) {
+    return new Date(ms).toISOString().slice(11, 16);
+}
+function formatPercent(fraction) {
+    return `${(fraction * 100).toFixed(2)}%`;
+}
+
+
+/***/ }),
+
+/***/ 5453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ holdServingCapacityFor),
+/* harmony export */   rY: () => (/* binding */ releaseVariant),
+/* harmony export */   x1: () => (/* binding */ servingShares)
+/* harmony export */ });
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
+
+
+
+/**
+ * Suspends the serving variants' scale-in for the rollout. `onHeld` is told
+ * what is held as each suspension is about to go out, so that the progress
+ * saved for the post step says what to resume wherever a cancel falls.
+ */
+async function holdServingCapacityFor(ctx, endpoint, inFlight, onHeld) {
+    inFlight.held = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .holdServingCapacity */ .If)(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), onHeld);
+}
+/** The serving variants beside `newVariant` on the endpoint now, with their shares of the traffic it does not take. */
+function servingShares(endpoint, newVariant) {
+    const old = Object.entries((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])).filter(([name]) => name !== newVariant);
+    const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
+    return old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length }));
+}
+/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
+function releaseVariant(endpoint, canaryConfig, newVariant) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
+    const count = (live && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .liveInstanceCount */ .xZ)(live)) ?? undefined;
+    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .variantDefinition */ .dx)(canaryConfig, newVariant, {
+        InitialVariantWeight: 1,
+        ...(count ? { InitialInstanceCount: count } : {})
+    });
+}
+
+
+/***/ }),
+
+/***/ 5762:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ rehearse),
+/* harmony export */   hm: () => (/* binding */ planSageMakerDeployment),
+/* harmony export */   xW: () => (/* binding */ planAllAtOnce)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4459);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(665);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
+/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8411);
+/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7783);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(127);
+/**
+ * A dry run's rollout: every call it would make, in order (each goes through
+ * ctx.change, which in a dry run only records it), the gate schedule with its
+ * thresholds, how long it would take, and the instance-hours it would add.
+ * Nothing is sent that changes anything; reads still happen, so the plan
+ * starts from the endpoint as it is.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
+const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000;
+/**
+ * A dry run of the moves the executor would carry out: each change goes
+ * through the same calls (ctx.change only records them), each judged step
+ * becomes a line of the schedule with what it typically takes.
+ */
+async function rehearse(ctx, settings, inFlight, moves, scene) {
+    const rehearsal = { schedule: [], durationMs: 0, instanceMs: 0, canaryMs: 0 };
+    const newVariantInstances = inFlight.newVariantInstances ?? newVariantFleet(moves, inFlight);
+    for (const move of moves)
+        await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
+    rehearsal.durationMs += rehearsal.canaryMs;
+    rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
+    recordPlan(ctx, {
+        schedule: rehearsal.schedule,
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates),
+        durationMs: rehearsal.durationMs,
+        instanceMs: rehearsal.instanceMs
+    });
+}
+/** The new variant's instances, as the release would hold it. */
+function newVariantFleet(moves, inFlight) {
+    const release = moves.find((move) => move.kind === 'switch-to-release');
+    if (release?.kind === 'switch-to-release')
+        return release.planned.InitialInstanceCount ?? 0;
+    const canary = moves.find((move) => move.kind === 'create-canary-config');
+    const variant = canary?.kind === 'create-canary-config'
+        ? canary.variants.find((candidate) => candidate.VariantName === inFlight.newVariant)
+        : undefined;
+    return variant?.InitialInstanceCount ?? 0;
+}
+async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
+    const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
+    switch (move.kind) {
+        case 'create-canary-config':
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_8__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
+            return;
+        case 'hold-capacity':
+            await (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .holdServingCapacityFor */ .n)(ctx, scene.endpoint, inFlight);
+            return;
+        case 'join':
+            await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
+            rehearsal.schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}.`);
+            rehearsal.durationMs += fleetMs;
+            rehearsal.instanceMs += move.fleet * fleetMs;
+            return;
+        case 'judge-pause':
+            rehearsal.canaryMs += dataWaitMs(settings);
+            rehearsal.schedule.push(pauseJudgedText(settings, move.pause.weight));
+            return;
+        case 'shift':
+            await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .desiredWeights */ .ax)(inFlight, move.weight), {
+                purpose: `the shift to ${move.weight}%`
+            });
+            return;
+        case 'judge-step': {
+            const step = judgedStep(settings, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
+            rehearsal.canaryMs += _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.weights + step.durationMs;
+            rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`);
+            return;
+        }
+        case 'pause':
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
+            rehearsal.schedule.push(`Pause at ${move.weight}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`);
+            return;
+        case 'switch-to-release':
+            await rehearseRelease(ctx, inFlight, move, scene);
+            rehearsal.schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${(0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned])} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
+            rehearsal.durationMs += fleetMs;
+            rehearsal.instanceMs += (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned]) * fleetMs;
+            return;
+        default:
+            throw new Error(`A dry run has no move "${move.kind}": it belongs to a rollback.`);
+    }
+}
+async function rehearseRelease(ctx, inFlight, move, scene) {
+    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
+    const input = { EndpointConfigName: inFlight.canaryConfig };
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+}
+function pauseJudgedText(settings, weight) {
+    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
+        ? `until CloudWatch has published the minute this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
+        : 'at once';
+    return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
+}
+function stepEndingText(settings) {
+    const consequence = settings.autoRollback ? 'roll' : 'stop';
+    const failing = settings.failureThreshold === 1
+        ? `A failed evaluation ${consequence === 'roll' ? 'rolls back' : 'stops the rollout'}`
+        : `${settings.failureThreshold} failed evaluations without a pass between them ${consequence === 'roll' ? 'roll back' : 'stop the rollout'}`;
+    return `${failing}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`;
+}
+/**
+ * A deploy that replaces the model all at once (or creates the endpoint) as a
+ * plan: the one fleet update, then the gates judging the new variant alone.
+ */
+function planAllAtOnce(ctx, settings, deploy) {
+    const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
+    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates);
+    const schedule = [
+        deploy.previousConfig
+            ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .counted */ .hS)(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
+            : `Create the endpoint on ${deploy.releaseConfig}: ${deploy.variant} on ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .counted */ .hS)(deploy.fleet, 'instance')}, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}.`
+    ];
+    let durationMs = fleetMs;
+    if (gates.length > 0) {
+        const step = judgedStep(settings, `Then ${deploy.variant} takes all traffic`);
+        durationMs += step.durationMs;
+        schedule.push(`${step.text} A failed gate ${!deploy.previousConfig
+            ? 'fails the step; the endpoint is new, so there is nothing to roll back to'
+            : settings.autoRollback
+                ? `returns the endpoint to ${deploy.previousConfig} (a new fleet again, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)})`
+                : `fails the step, leaving ${deploy.variant} in place (auto-rollback is off)`}.`);
+    }
+    // Only an update adds instances: the new fleet runs beside the serving one until it takes over.
+    recordPlan(ctx, { schedule, gates, durationMs, instanceMs: deploy.previousConfig ? deploy.fleet * fleetMs : 0 });
+}
+/**
+ * A deployment SageMaker runs (rollout-controller: sagemaker) as a plan: what
+ * it was asked to do, and how long that takes, provisioning and every bake.
+ */
+function planSageMakerDeployment(ctx, settings, deployment) {
+    const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
+    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_10__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
+    const provisioning = deployment.batches > 1
+        ? `${deployment.batches} batches, each provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}) and baked`
+        : `the new fleet provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}), then every bake`;
+    recordPlan(ctx, {
+        schedule: [`${deployment.description} About ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)}: ${provisioning}.`],
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates),
+        durationMs,
+        instanceMs: deployment.newFleetInstances * durationMs
+    });
+}
+/** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */
+function judgedStep(settings, what) {
+    const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
+    return {
+        durationMs: settings.bakeTimeMs + dataWaitMs(settings),
+        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .hasGates */ .x0)(settings.gates)
+            ? `gates judged every ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.gateIntervalMs)} (${evaluations} evaluations)`
+            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
+            ? `, then until CloudWatch has published the step's minutes (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)})`
+            : ''}.`
+    };
+}
+/** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
+function dataWaitMs(settings) {
+    return (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
+}
+function recordPlan(ctx, plan) {
+    const planned = {
+        schedule: plan.schedule,
+        gates: plan.gates,
+        expectedDurationMs: plan.durationMs,
+        basis: ctx.expectedFleetChangeMs !== undefined
+            ? `this endpoint's last update took ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ctx.expectedFleetChangeMs)}`
+            : `a new fleet typically takes ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(_expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet)} to come up`
+    };
+    ctx.report.plan = planned;
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_13__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
+    logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
+}
+/**
+ * The plan in the log as well as in the summary: a dry run is often read in
+ * the step's log (or a local run's output), where the calls alone would not
+ * say how the rollout is judged or how long it takes.
+ */
+function logPlan(plan, hours, price) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Rollout plan: about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(plan.expectedDurationMs)}, assuming ${plan.basis}.`);
+    plan.schedule.forEach((line, index) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${index + 1}. ${line}`));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(plan.gates.length > 0 ? `Gates: ${plan.gates.join('; ')}.` : 'No gates are set.');
+    if (hours !== undefined)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Instance-hours this rollout would add: ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .instanceHoursText */ .gC)(hours, price)}.`);
+}
+
+
+/***/ }),
+
+/***/ 3752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ci: () => (/* binding */ failedUpdateResult),
+/* harmony export */   NS: () => (/* binding */ concludeRollout),
+/* harmony export */   qv: () => (/* binding */ setRolloutOutputs)
+/* harmony export */ });
+/* unused harmony export RolloutFailedError */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
+/**
+ * How a rollout ended, decided once. The engine, the all-at-once judge and
+ * the SageMaker controller each return a RolloutResult; concludeRollout is the
+ * one place that turns it into outputs, the summary's decision, the log's
+ * verdict and the clean-up, so no operation ever reads its own outputs back.
+ */
+
+
+
+
+
+/** Thrown when a rollout ended rolled back, failed or undecided; outputs and summary are already set. */
+class RolloutFailedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RolloutFailedError';
+    }
+}
+/**
+ * Records the result (outputs, summary, log), takes away what the run made
+ * and nothing runs on when the rollout did not go ahead, shows where the
+ * endpoint was left, and fails the step when the result says so.
+ */
+async function concludeRollout(ctx, result, created) {
+    const record = ctx.report.rollout;
+    if (record) {
+        record.result = result.outcome;
+        record.decision = result.decision;
+    }
+    else if (!result.failsStep) {
+        // For the summary only: announce() below puts it in the log, as a notice.
+        ctx.report.notes.push(result.decision);
+    }
+    setRolloutOutputs(ctx, {
+        outcome: result.outcome,
+        rolledBack: result.rolledBack ?? result.outcome === 'rolled-back',
+        ...(result.healthy !== undefined ? { healthy: result.healthy } : {})
+    });
+    announce(result);
+    if (created && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
+        await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .discardUnused */ .VL)(ctx, created);
+    }
+    if (!ctx.dryRun) {
+        try {
+            const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpoint */ .vS)(ctx);
+            if (endpoint)
+                await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .reportEndpoint */ .Us)(ctx, endpoint);
+        }
+        catch (error) {
+            ctx.warn(`Could not read where endpoint "${ctx.endpointName}" was left: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        }
+    }
+    if (result.cause !== undefined)
+        throw result.cause;
+    if (result.failsStep)
+        throw new RolloutFailedError(result.decision);
+    if (result.outcome === 'rolled-back') {
+        ctx.warn(`${result.decision} The step succeeds because fail-on-rollback is false.`);
+    }
+}
+/**
+ * The one place rollout-result, rolled-back and healthy are set: by a
+ * rollout's conclusion, and by the rollback operation and the post step,
+ * which roll back without a rollout of their own.
+ */
+function setRolloutOutputs(ctx, outputs) {
+    if (outputs.outcome !== undefined)
+        ctx.output('rollout-result', outputs.outcome);
+    ctx.output('rolled-back', outputs.rolledBack);
+    if (outputs.healthy !== undefined)
+        ctx.output('healthy', outputs.healthy);
+}
+function announce(result) {
+    if (result.failsStep || result.outcome === 'failed') {
+        // The step's own failure message says it; the log gets the decision where it happened.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.decision);
+        return;
+    }
+    if (result.outcome === 'succeeded' || result.outcome === 'paused')
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.decision);
+}
+/** An update SageMaker did not complete: failed, and rolled back when SageMaker put the old config back. */
+function failedUpdateResult(error) {
+    if (!(error instanceof _wait_js__WEBPACK_IMPORTED_MODULE_4__/* .EndpointStateError */ .D7) || !error.endpoint)
+        return undefined;
+    return {
+        outcome: 'failed',
+        decision: error.message,
+        rolledBack: error.endpoint.EndpointStatus === 'InService',
+        failsStep: true
+    };
+}
+
+
+/***/ }),
+
+/***/ 127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  If: () => (/* binding */ holdServingCapacity),
+  UV: () => (/* binding */ putScalingBack),
+  Ay: () => (/* binding */ releaseServingCapacity),
+  oQ: () => (/* binding */ restoreScaling),
+  nW: () => (/* binding */ restoreServingCapacity),
+  ZD: () => (/* binding */ scalingMovesFor),
+  on: () => (/* binding */ takeScalingOff),
+  Dl: () => (/* binding */ withScalingMoved)
+});
+
+// EXTERNAL MODULE: ./src/autoscaling.ts
+var autoscaling = __webpack_require__(9091);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1491);
+;// CONCATENATED MODULE: ./src/scale-in.ts
+/**
+ * Holding a variant's capacity through a rollout: its dynamic scale-in
+ * suspended while traffic moves away from it, and put back as it was.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+
+
+/** All three switches, so an update never leaves one to chance. */
+function fullState(state) {
+    return {
+        DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
+        DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
+        ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
+    };
+}
+/**
+ * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
+ * moving away from it cannot shrink the fleet a rollback would return to.
+ * Returns the state it had, to put back; undefined when the variant is not
+ * scaled or its scale-in is suspended already.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = () => { }) {
+    const target = await (0,autoscaling/* describeScalableTarget */.w8)(ctx, endpointName, variantName);
+    if (!target || target.SuspendedState?.DynamicScalingInSuspended)
+        return undefined;
+    const before = fullState(target.SuspendedState);
+    // Told before the call goes out: a run cancelled while it is out must still know what to put back.
+    aboutToSuspend(before);
+    const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
+    // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
+    const input = {
+        ...(0,autoscaling/* targetScope */.Il)(resourceId),
+        SuspendedState: { ...before, DynamicScalingInSuspended: true }
+    };
+    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+    return before;
+}
+/**
+ * Puts back the state suspendScaleIn found, if scale-in is still suspended;
+ * a variant no longer registered (its scaling moved at a promotion) is left
+ * alone. Safe to repeat, from the post step too.
+ */
+async function resumeScaleIn(ctx, endpointName, variantName, before) {
+    const target = await (0,autoscaling/* describeScalableTarget */.w8)(ctx, endpointName, variantName);
+    if (!target?.SuspendedState?.DynamicScalingInSuspended)
+        return;
+    const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
+    const input = { ...(0,autoscaling/* targetScope */.Il)(resourceId), SuspendedState: fullState(before) };
+    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/update.ts
+var update = __webpack_require__(6082);
+;// CONCATENATED MODULE: ./src/rollout/scaling.ts
+
+
+
+
+
+/** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
+async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
+    const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const scaled = [];
+    try {
+        for (const variant of live) {
+            const scaling = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variant);
+            if (scaling)
+                scaled.push({ variant, scaling });
+        }
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
+            throw error;
+        // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
+        ctx.warn(`Could not read the endpoint's autoscaling (${(0,errors/* errorCode */.CA)(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
+        return [];
+    }
+    const moves = [];
+    const removed = [];
+    for (const { variant, scaling } of scaled) {
+        const kept = target.find((candidate) => candidate.VariantName === variant);
+        const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        if (!kept)
+            removed.push({ from: variant, scaling });
+        else if (before && kept.InstanceType !== before.InstanceType)
+            moves.push({ from: variant, to: variant, scaling });
+    }
+    const unscaled = target
+        .map((variant) => variant.VariantName ?? '')
+        .filter((name) => !scaled.some((entry) => entry.variant === name));
+    const receiver = unscaled.length === 1 && removed.length === 1 ? unscaled[0] : undefined;
+    for (const move of removed) {
+        if (receiver) {
+            moves.push({ ...move, to: receiver });
+            continue;
+        }
+        ctx.warn(`Autoscaling on variant "${move.from}" (${(0,autoscaling/* formatVariantScaling */.Qp)(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
+        moves.push(move);
+    }
+    return moves;
+}
+/** Deregisters the scaling of every move, before the update. */
+async function takeScalingOff(ctx, moves) {
+    for (const { from, scaling } of moves)
+        await (0,autoscaling/* deregisterVariantScaling */.dG)(ctx, ctx.endpointName, from, scaling);
+}
+/** Registers each move's scaling on its new variant; a failure is a warning, the update itself having succeeded. */
+async function putScalingBack(ctx, moves) {
+    for (const { from, to, scaling } of moves) {
+        if (!to)
+            continue;
+        try {
+            await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, to, scaling);
+            ctx.note(from === to
+                ? `Autoscaling put back on variant "${to}" after its instance type changed.`
+                : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
+        }
+        catch (error) {
+            ctx.warn(`Could not register autoscaling on variant "${to}": ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+/**
+ * After a failed update the endpoint may be back on the variants whose
+ * scaling was taken off; they get it back so the failure leaves them as they were.
+ */
+async function restoreScaling(ctx, moves) {
+    if (moves.length === 0 || ctx.dryRun)
+        return;
+    const now = await (0,src_endpoint/* findEndpoint */.vS)(ctx).catch(() => undefined);
+    const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    for (const { from, scaling } of moves) {
+        if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
+            ctx.warn(`Autoscaling of variant "${from}" (${(0,autoscaling/* formatVariantScaling */.Qp)(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            continue;
+        }
+        try {
+            await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, from, scaling);
+            ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`);
+        }
+        catch (error) {
+            ctx.warn(`Could not restore autoscaling on variant "${from}": ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
+        }
+    }
+}
+/**
+ * Runs `update` with the autoscaling in its way taken off first and put back
+ * after, or restored where it was if the update fails. `update` is told when it
+ * must wait for the new config: scaling can only be registered on a variant
+ * that exists.
+ */
+async function withScalingMoved(ctx, plan, update) {
+    const moves = await scalingMovesFor(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
+    await takeScalingOff(ctx, moves);
+    let result;
+    try {
+        result = await update(moves.some((move) => move.to !== undefined));
+    }
+    catch (error) {
+        await restoreScaling(ctx, moves);
+        throw error;
+    }
+    await putScalingBack(ctx, moves);
+    return { result, moves };
+}
+/**
+ * Keeps the serving variants at the capacity they serve with: as traffic
+ * shifts away from them their autoscaling would scale them in, and a
+ * rollback would then send all traffic back to a shrunken fleet.
+ */
+async function holdServingCapacity(ctx, endpoint, variants, 
+/** Called with what is held so far as each suspension is about to be sent, for the post step to undo. */
+onHeld = () => { }) {
+    const held = [];
+    for (const variant of variants) {
+        const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        const instances = (summary && (0,src_endpoint/* liveInstanceCount */.xZ)(summary)) ?? 0;
+        let before;
+        try {
+            before = await suspendScaleIn(ctx, ctx.endpointName, variant, (found) => onHeld([...held, { variant, instances, before: found }]));
+        }
+        catch (error) {
+            // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
+            ctx.warn(`Could not suspend the scale-in of variant "${variant}" (${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}); its autoscaling may shrink it while traffic moves away.`);
+        }
+        if (before)
+            ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`);
+        held.push({ variant, instances, ...(before ? { before } : {}) });
+    }
+    return held;
+}
+/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+async function releaseServingCapacity(ctx, held) {
+    if (ctx.dryRun)
+        return;
+    for (const { variant, before } of held ?? []) {
+        if (!before)
+            continue;
+        try {
+            await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+        }
+        catch (error) {
+            ctx.warn(`Could not resume the scale-in of variant "${variant}": ${(0,errors/* errorMessage */.gJ)(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
+        }
+    }
+}
+/**
+ * After a rollback, every held variant serves with at least the instances it
+ * had when the rollout began: it takes all the traffic back.
+ */
+async function restoreServingCapacity(ctx, held) {
+    if (ctx.dryRun || !held || held.length === 0)
+        return;
+    const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+    const short = held.flatMap(({ variant, instances }) => {
+        const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+        const now = summary ? (0,src_endpoint/* liveInstanceCount */.xZ)(summary) : undefined;
+        return now !== undefined && now < instances ? [{ VariantName: variant, DesiredInstanceCount: instances }] : [];
+    });
+    if (short.length === 0)
+        return;
+    ctx.warn(`Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`);
+    await (0,update/* updateWeightsAndCapacities */.ep)(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true });
+}
+
+
+/***/ }),
+
+/***/ 2821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fm: () => (/* binding */ switchToRelease),
+/* harmony export */   Hu: () => (/* binding */ createCanaryConfig),
+/* harmony export */   JI: () => (/* binding */ joinCanary),
+/* harmony export */   q7: () => (/* binding */ recordPauseStart)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2281);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(941);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9506);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6082);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(127);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9988);
+/**
+ * The config changes of a rollout run by the action: the endpoint joins the
+ * canary config (the new variant beside the serving ones, at weight 0), and
+ * at the end switches to the release config (the new variant alone). Also
+ * the tag that records when a pause began.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** The config with the serving variants and the new one beside them at weight 0: the same call in a dry run. */
+async function createCanaryConfig(ctx, inFlight, move) {
+    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.canaryConfig, move.variants, {
+        role: 'canary',
+        previousConfig: inFlight.previousConfig,
+        newVariant: inFlight.newVariant,
+        ...(inFlight.modelAsIs ? { modelAsIs: true } : {})
+    }, inFlight.userTags, move.configSettings);
+}
+async function joinCanary(ctx, inFlight, fleet) {
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Adding ${inFlight.newVariant} beside the serving variants at weight 0`, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.canaryConfig, {
+        newFleetInstances: fleet,
+        purpose: `adding ${inFlight.newVariant} beside the serving variants`,
+        forceWait: true
+    }));
+}
+/**
+ * The new variant alone, at the capacity it serves with now. Autoscaling on
+ * the old variants moves to it: SageMaker refuses to remove a scaled variant,
+ * so the old registrations go first and the new one comes after.
+ */
+async function switchToRelease(ctx, inFlight) {
+    // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpoint */ .yP)(ctx);
+    const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpointConfig */ .s3)(ctx, inFlight.canaryConfig);
+    const release = [(0,_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight.newVariant)];
+    const count = release[0]?.InitialInstanceCount;
+    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, (0,_serving_js__WEBPACK_IMPORTED_MODULE_5__/* .carriedConfigSettings */ .E6)(canaryConfig));
+    const { moves } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
+        newFleetInstances: (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .fleetSize */ .oE)(release),
+        purpose: `the promotion to ${inFlight.releaseConfig}`,
+        forceWait: true
+    }));
+    const oldCapacity = (endpoint.ProductionVariants ?? [])
+        .filter((variant) => variant.VariantName !== inFlight.newVariant)
+        .reduce((sum, variant) => sum + ((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .liveInstanceCount */ .xZ)(variant) ?? 0), 0);
+    const scalesNow = moves.some((move) => move.to === inFlight.newVariant);
+    if (count !== undefined && count < oldCapacity && !scalesNow) {
+        ctx.warn(`${inFlight.newVariant} takes all traffic with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(count, 'instance')} where the old variants served with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
+    }
+    _state_js__WEBPACK_IMPORTED_MODULE_10__/* .rolloutProgress */ .XP.clear();
+    await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.canaryConfig);
+}
+/** promote judges a pause from when it began: the canary config carries that time. */
+async function recordPauseStart(ctx, canaryConfig) {
+    try {
+        const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, canaryConfig);
+        const input = {
+            // In a dry run the canary config is not made, so its ARN is not known yet.
+            ResourceArn: config?.EndpointConfigArn ?? `(the ARN of endpoint config "${canaryConfig}")`,
+            Tags: [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAGS */ .gp.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+        };
+        if (!config?.EndpointConfigArn && !ctx.dryRun)
+            return;
+        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__/* .AddTagsCommand */ .yjM(input)));
+    }
+    catch (error) {
+        // promote falls back to the endpoint's last change; the pause itself stands.
+        ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ii: () => (/* binding */ NO_GATES_WARNING),
+/* harmony export */   XQ: () => (/* binding */ EvaluationLog),
+/* harmony export */   a: () => (/* binding */ decisions),
+/* harmony export */   h8: () => (/* binding */ gateFailedWarning),
+/* harmony export */   om: () => (/* binding */ failedStepReason),
+/* harmony export */   xS: () => (/* binding */ describeMove)
+/* harmony export */ });
+/* unused harmony export describeEvaluation */
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8411);
+/**
+ * The rollout's words for people. The engine decides with data (verdicts,
+ * weights, counts); this module is the one place those become sentences for
+ * the log, the summary and the step's error, so wording never sits inside the
+ * control flow.
+ */
+
+
+function describeEvaluation(evaluation) {
+    const parts = [verdictWords(evaluation)];
+    if (evaluation.invocations !== undefined)
+        parts.push(`${evaluation.invocations} invocations`);
+    if (evaluation.errorRate !== undefined)
+        parts.push(`error rate ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(evaluation.errorRate)}`);
+    if (evaluation.latencyP99Ms !== undefined)
+        parts.push(`p99 ${Math.round(evaluation.latencyP99Ms)} ms`);
+    if (evaluation.baseline?.errorRate !== undefined) {
+        parts.push(`baseline error rate ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(evaluation.baseline.errorRate)}`);
+    }
+    if (evaluation.probesSent)
+        parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
+    return parts.join(', ');
+}
+function verdictWords(evaluation) {
+    if (evaluation.verdict === 'passed')
+        return 'passed';
+    if (evaluation.verdict === 'failed')
+        return `FAILED (${evaluation.failures.join('; ')})`;
+    return `inconclusive (${evaluation.inconclusive.join('; ')})`;
+}
+/**
+ * The log line of one evaluation. A step waiting for CloudWatch is
+ * inconclusive for the same reason several times over: the reason is said
+ * once, and the evaluations after it only count on.
+ */
+class EvaluationLog {
+    lastReason;
+    sameSince = 0;
+    line(label, weight, evaluation) {
+        const reason = evaluation.verdict === 'inconclusive' ? evaluation.inconclusive.join('; ') : undefined;
+        if (reason !== undefined && reason === this.lastReason) {
+            this.sameSince++;
+            return `Evaluation ${label} at ${weight}%: still inconclusive for the same reason (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(this.sameSince + 1, 'evaluation')} in a row).`;
+        }
+        this.lastReason = reason;
+        this.sameSince = 0;
+        return `Evaluation ${label} at ${weight}%: ${describeEvaluation(evaluation)}`;
+    }
+}
+function failedStepReason(consecutive, weight, evaluation) {
+    const what = consecutive === 1
+        ? 'a failed gate evaluation'
+        : `${consecutive} failed gate evaluations without a pass between them`;
+    return `${what} at ${weight}%: ${evaluation.failures.join('; ')}`;
+}
+function gateFailedWarning(consecutive, threshold, evaluation) {
+    return `Gate failed (${consecutive} without a pass between them; failure-threshold ${threshold} rolls back): ${evaluation.failures.join('; ')}`;
+}
+const NO_GATES_WARNING = 'No health gates are set (alarm-names, max-error-rate, max-latency-p99, min-invocations, probe-payload, max-error-rate-increase, max-latency-p99-increase): each step only waits for bake-time.';
+/** How a rollout run by the action ended, in the sentence the summary and the step's error carry. */
+const decisions = {
+    pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
+    pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
+    undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
+    released: (variant, releaseConfig) => `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
+    leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
+    rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,
+    rolledBack: (failure, previousConfig) => `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,
+    credentialsExpired: (weight) => `Stopped at ${weight}%: the AWS credentials expired.`
+};
+/** A move of a rollback plan, as the plan's line in the log. */
+function describeMove(move) {
+    switch (move.kind) {
+        case 'traffic-off':
+            return `Move all traffic off ${move.variant} at once (${move.weights.map((weight) => `${weight.VariantName} ${weight.DesiredWeight}`).join(', ')}).`;
+        case 'return': {
+            const scaling = move.scaling.map(({ from, to }) => `the autoscaling of ${from} taken off first${to ? ` and put back on ${to} after` : ''}`);
+            return `Return the endpoint to ${move.config}: a new fleet of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(move.fleet, 'instance')}, at the counts its variants serve with now${scaling.length > 0 ? `, ${scaling.join(', ')}` : ''}${move.wait ? '' : ', without waiting for it'}.`;
+        }
+        case 'give-back-capacity':
+            return move.restoreCounts
+                ? 'Give the serving variants back at least the instances they served with before the rollout, and their scale-in.'
+                : 'Give the serving variants back their scale-in.';
+        case 'delete-config':
+            return `Delete endpoint config ${move.config}, made for the rollout only.`;
+        default:
+            return move.kind;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D5: () => (/* binding */ namesSomething),
+/* harmony export */   H$: () => (/* binding */ newContainerSettings),
+/* harmony export */   Ls: () => (/* binding */ HIDDEN_VALUE),
+/* harmony export */   RG: () => (/* binding */ modelDataLocation),
+/* harmony export */   _B: () => (/* binding */ servingContainer),
+/* harmony export */   a7: () => (/* binding */ modelDataUrlOf),
+/* harmony export */   fI: () => (/* binding */ severalContainers),
+/* harmony export */   h6: () => (/* binding */ containerToCreate),
+/* harmony export */   k1: () => (/* binding */ recordSetting),
+/* harmony export */   zK: () => (/* binding */ carriedExecutionConfig)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/**
+ * The new model's container as what serves configures it. A framework
+ * container finds its entry point through SAGEMAKER_PROGRAM and
+ * SAGEMAKER_SUBMIT_DIRECTORY, a large-model container its model through
+ * HF_MODEL_ID and OPTION_*, a multi-model container loads what callers name:
+ * none of that is repeated in a workflow, and a new model without it would
+ * not start, or would serve something else. So the serving container's
+ * settings are carried over and the inputs laid on top. Its model data is
+ * not: a new model means new data, or none.
+ *
+ * Only what names something is carried: a describe call may answer an empty
+ * structure (an emulator does), which CreateModel would refuse.
+ */
+
+
+/** What a summary shows instead of an environment variable's value, which may be a secret. */
+const HIDDEN_VALUE = '(value not shown)';
+/** A model's one container, wherever it is declared; undefined for none, or for several (refused before any change). */
+function servingContainer(model) {
+    if (model?.PrimaryContainer)
+        return model.PrimaryContainer;
+    const containers = model?.Containers ?? [];
+    return containers.length === 1 ? containers[0] : undefined;
+}
+/** The containers of a model that runs several (an inference pipeline, direct invocation), in words; else undefined. */
+function severalContainers(model) {
+    const containers = model?.Containers ?? [];
+    if (containers.length < 2)
+        return undefined;
+    const names = containers.map((container, index) => container.ContainerHostname ?? container.Image ?? container.ModelPackageName ?? `#${index + 1}`);
+    const mode = model?.InferenceExecutionConfig?.Mode;
+    return `${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .counted */ .hS)(containers.length, 'container')} (${names.join(', ')})${mode ? `, invoked ${mode}` : ''}`;
+}
+/** Whether a structure read from AWS names anything: `{}`, `[]` and `{"Subnets": []}` do not. */
+function namesSomething(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (Array.isArray(value))
+        return value.some(namesSomething);
+    if (typeof value === 'object')
+        return Object.values(value).some(namesSomething);
+    return value !== '';
+}
+/**
+ * The new container's settings: the serving container's, with the inputs
+ * laid over. `model-environment` wins over a carried variable of the same
+ * name; every variable is recorded by key and source, never by value.
+ */
+function newContainerSettings(deploy, model, sources) {
+    const serving = servingContainer(model);
+    const from = model?.ModelName ? `inherited from model "${model.ModelName}"` : 'the serving model';
+    const settings = {};
+    const environment = {};
+    for (const [key, value] of Object.entries(serving?.Environment ?? {})) {
+        environment[key] = value;
+        // As the inputs' values are (main.ts): the runner masks it should anything print it.
+        if (value.length >= 6)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, from + codeInS3(key, value));
+    }
+    for (const [key, value] of Object.entries(deploy.modelEnvironment)) {
+        environment[key] = value;
+        recordSetting(sources, `Environment ${key}`, HIDDEN_VALUE, 'input model-environment');
+    }
+    if (Object.keys(environment).length > 0)
+        settings.Environment = environment;
+    // A private registry's access mode belongs to the image it was set for: an
+    // AWS framework image or a package's own image is pulled from ECR.
+    if (deploy.source.kind === 'image' && namesSomething(serving?.ImageConfig?.RepositoryAccessMode)) {
+        settings.ImageConfig = serving?.ImageConfig;
+        recordSetting(sources, 'ImageConfig', JSON.stringify(settings.ImageConfig), from);
+    }
+    if (serving?.Mode) {
+        settings.Mode = serving.Mode;
+        recordSetting(sources, 'Mode', serving.Mode, from);
+    }
+    if (serving?.Mode === 'MultiModel' && namesSomething(serving.MultiModelConfig)) {
+        settings.MultiModelConfig = serving.MultiModelConfig;
+        recordSetting(sources, 'MultiModelConfig', JSON.stringify(settings.MultiModelConfig), from);
+    }
+    const carriedAccess = serving?.ModelDataSource?.S3DataSource?.ModelAccessConfig;
+    if (deploy.acceptEula) {
+        settings.ModelAccessConfig = { AcceptEula: true };
+        recordSetting(sources, 'ModelAccessConfig', 'AcceptEula: true', 'input accept-eula');
+    }
+    else if (deploy.acceptEula === undefined && carriedAccess?.AcceptEula !== undefined && modelDataUrlOf(deploy)) {
+        settings.ModelAccessConfig = { AcceptEula: carriedAccess.AcceptEula };
+        recordSetting(sources, 'ModelAccessConfig', `AcceptEula: ${carriedAccess.AcceptEula}`, from);
+    }
+    return settings;
+}
+/**
+ * A framework container's SAGEMAKER_SUBMIT_DIRECTORY may name the serving
+ * model's code archive in S3 (the SageMaker Python SDK's source_dir may be an
+ * S3 URI of a tar file: https://github.com/aws/sagemaker-python-sdk/pull/1498)
+ * rather than code inside its model data: carried, the new model runs that
+ * code. The summary says so, without the value.
+ */
+function codeInS3(key, value) {
+    return key === 'SAGEMAKER_SUBMIT_DIRECTORY' && value.startsWith('s3://')
+        ? ': it names code in S3, which the new model runs unless model-environment sets it'
+        : '';
+}
+/** The model's settings that describe how its containers are called, carried as they serve. */
+function carriedExecutionConfig(model, sources) {
+    const config = model?.InferenceExecutionConfig;
+    if (!config?.Mode)
+        return undefined;
+    recordSetting(sources, 'InferenceExecutionConfig', config.Mode, `inherited from model "${model?.ModelName}"`);
+    return { Mode: config.Mode };
+}
+/** The model data an input names, whatever the model source. */
+function modelDataUrlOf(deploy) {
+    return 'modelDataUrl' in deploy.source ? deploy.source.modelDataUrl : undefined;
+}
+/**
+ * The container CreateModel is sent: what runs (image or package, and the
+ * model data's location) with the carried settings. A `model-data-url`
+ * ending in `/` is an uncompressed S3 prefix, given as ModelDataSource; a
+ * multi-model container takes the prefix of its models as ModelDataUrl
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/create-multi-model-endpoint.html),
+ * and ModelDataSource is not for multi-model endpoints
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
+ * An accepted EULA goes with the data
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3ModelDataSource.html),
+ * so a compressed archive then goes as ModelDataSource too.
+ */
+function containerToCreate(runs, settings) {
+    const { ModelDataUrl: url, ...what } = runs;
+    const { ModelAccessConfig: access, ...rest } = settings;
+    const container = { ...what, ...rest };
+    if (url === undefined)
+        return container;
+    if (settings.Mode === 'MultiModel' || (!url.endsWith('/') && !access))
+        return { ...container, ModelDataUrl: url };
+    const prefix = url.endsWith('/');
+    container.ModelDataSource = {
+        S3DataSource: {
+            S3Uri: url,
+            S3DataType: prefix ? 'S3Prefix' : 'S3Object',
+            CompressionType: prefix ? 'None' : 'Gzip',
+            ...(access ? { ModelAccessConfig: access } : {})
+        }
+    };
+    return container;
+}
+/** Where a container's model data is, in whichever form it was given. */
+function modelDataLocation(container) {
+    return container?.ModelDataUrl ?? container?.ModelDataSource?.S3DataSource?.S3Uri ?? '';
+}
+function recordSetting(sources, setting, value, source) {
+    const existing = sources.findIndex((entry) => entry.setting === setting);
+    const entry = { setting, value, source: source ?? 'default' };
+    if (existing >= 0)
+        sources[existing] = entry;
+    else
+        sources.push(entry);
+}
+
+
+/***/ }),
+
+/***/ 941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E6: () => (/* binding */ carriedConfigSettings),
+  G_: () => (/* binding */ configOverrides),
+  Yh: () => (/* binding */ newContainer),
+  WV: () => (/* binding */ newInstanceType),
+  Tc: () => (/* binding */ newModelSettings),
+  SF: () => (/* binding */ newVariant),
+  xT: () => (/* binding */ readServing),
+  f1: () => (/* binding */ refuseWhatCannotBeCarried)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/probes.ts
+var probes = __webpack_require__(4932);
+// EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
+var framework_image = __webpack_require__(4533);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
+;// CONCATENATED MODULE: ./src/serving-refusals.ts
+/**
+ * What the new model could not serve as asked, refused before anything is
+ * created: each names the input and what to do instead.
+ */
+
+
+
+/** SageMaker's limit on one container's environment, keys and values together. */
+const MAX_ENVIRONMENT_BYTES = 32 * 1024;
+function refuseWhatTheModelCannotServe(deploy, serving) {
+    const container = (0,serving_container/* servingContainer */._B)(serving?.model);
+    const multiModel = container?.Mode === 'MultiModel';
+    const url = (0,serving_container/* modelDataUrlOf */.a7)(deploy);
+    const name = serving?.model.ModelName ?? '';
+    if (multiModel)
+        refuseForMultiModel(deploy, name, url);
+    const probe = deploy.rollout.gates.probe;
+    if (probe)
+        (0,probes/* refuseProbeTargetMismatch */.wR)(serving ? [{ name, multiModel }] : [], probe.targetModel);
+    // A serverless variant stays serverless unless instance-type moves it to instances.
+    const serverless = serving?.primary.ServerlessConfig !== undefined && deploy.instanceType === undefined;
+    if (serverless && url !== undefined && (url.endsWith('/') || deploy.acceptEula === true)) {
+        // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html
+        throw new parse/* InputError */.dz(url.endsWith('/') ? 'model-data-url' : 'accept-eula', 'needs ModelDataSource, which SageMaker does not take for a serverless endpoint; nothing was changed. Give a model.tar.gz archive without accept-eula, or move the endpoint to instances with instance-type');
+    }
+    const environment = { ...container?.Environment, ...deploy.modelEnvironment };
+    const bytes = Object.entries(environment).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(value), 0);
+    if (bytes > MAX_ENVIRONMENT_BYTES) {
+        // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html
+        throw new parse/* InputError */.dz('model-environment', `with the ${Object.keys(container?.Environment ?? {}).length} variables carried from model "${name}" comes to ${bytes} bytes, above the 32 KB SageMaker takes for a container's environment; nothing was changed. Shorten the values, or move large settings to the model data`);
+    }
+}
+/**
+ * A multi-model container loads the models under the prefix its ModelDataUrl
+ * names (https://docs.aws.amazon.com/sagemaker/latest/dg/create-multi-model-endpoint.html);
+ * without one, or with one archive, the new model would serve nothing.
+ */
+function refuseForMultiModel(deploy, model, url) {
+    if (deploy.source.kind === 'package') {
+        throw new parse/* InputError */.dz('model-package-arn', `cannot replace model "${model}", which serves in MultiModel mode: the new model needs the S3 prefix of its models; nothing was changed. Deploy with image-uri and model-data-url ending in /`);
+    }
+    if (url === undefined || !url.endsWith('/')) {
+        throw new parse/* InputError */.dz('model-data-url', `must be the S3 prefix of the models, ending in /, since model "${model}" serves in MultiModel mode; nothing was changed`, url ?? '');
+    }
+    if (deploy.acceptEula === true) {
+        // ModelAccessConfig goes in ModelDataSource, which multi-model endpoints do not take.
+        throw new parse/* InputError */.dz('accept-eula', `cannot be set for model "${model}", which serves in MultiModel mode: SageMaker takes a EULA's acceptance only with ModelDataSource, which multi-model endpoints do not use; nothing was changed`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/settings.ts
+var settings = __webpack_require__(8750);
+;// CONCATENATED MODULE: ./src/serving-capacity.ts
+/** How many instances the new variant starts with, and why. */
+
+/**
+ * The new variant's instances: the input, else the count the serving variant
+ * serves with now (autoscaling may have grown it past its config's initial
+ * count), else the action's default. An asynchronous endpoint may be scaled
+ * to zero (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html),
+ * and a variant takes at least one instance (InitialInstanceCount, minimum 1,
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html):
+ * then the config's initial count, at least one, so the new model is never a
+ * fleet of zero.
+ */
+function newInstanceCount(deploy, serving) {
+    if (deploy.instanceCount !== undefined)
+        return { count: deploy.instanceCount, source: 'input instance-count' };
+    const primary = serving?.primary;
+    if (!primary?.InstanceType)
+        return { count: settings/* NEW_ENDPOINT_DEFAULTS */.yj.instanceCount, source: 'default' };
+    const from = `inherited from variant "${primary.VariantName}"`;
+    const live = serving?.primaryInstances;
+    if (live === 0) {
+        return {
+            count: Math.max(1, primary.InitialInstanceCount ?? 1),
+            source: `${from}: it is scaled to zero, so its config's initial count, at least one instance`
+        };
+    }
+    if (live !== undefined)
+        return { count: live, source: `${from}, the instances it serves with now` };
+    return { count: primary.InitialInstanceCount ?? settings/* NEW_ENDPOINT_DEFAULTS */.yj.instanceCount, source: from };
+}
+
+;// CONCATENATED MODULE: ./src/serving.ts
+/**
+ * What a deploy builds from: the serving endpoint read whole (its config, its
+ * variants, the model behind the main one), and the new model and variant
+ * cloned from it with the inputs laid over. A production endpoint carries
+ * settings nobody repeats in a workflow (a VPC, longer health-check timeouts
+ * for a large model, asynchronous inference, data capture); a deploy that
+ * started from defaults would drop them silently.
+ *
+ * What cannot be carried into the configs this action creates is refused
+ * here, before anything changes.
+ */
+
+
+
+
+
+
+
+
+
+
+const ANY_CPU_INSTANCE_TYPE = 'ml.m5.large';
+async function readServing(ctx, endpoint, config) {
+    const live = endpoint.ProductionVariants ?? [];
+    const weightOf = (name) => {
+        const variant = live.find((candidate) => candidate.VariantName === name);
+        return variant?.CurrentWeight ?? variant?.DesiredWeight ?? 0;
+    };
+    const variants = config.ProductionVariants ?? [];
+    const primary = [...variants].sort((a, b) => weightOf(b.VariantName) - weightOf(a.VariantName))[0];
+    if (!primary)
+        throw new Error(`Endpoint config "${config.EndpointConfigName}" has no production variants.`);
+    const model = primary.ModelName
+        ? await (0,errors/* awsCall */.uF)('DescribeModel', `model "${primary.ModelName}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: primary.ModelName })))
+        : { $metadata: {} };
+    const summary = live.find((candidate) => candidate.VariantName === primary.VariantName);
+    const instances = summary ? (0,src_endpoint/* liveInstanceCount */.xZ)(summary) : undefined;
+    return { endpoint, config, primary, ...(instances !== undefined ? { primaryInstances: instances } : {}), model };
+}
+/**
+ * Refuses, before any change, an endpoint whose configs the action could not
+ * rebuild faithfully: its rollout would drop what it cannot carry.
+ */
+function refuseWhatCannotBeCarried(ctx, serving, deploy) {
+    const { config } = serving;
+    const rollout = deploy.rollout;
+    const name = `endpoint "${ctx.endpointName}"`;
+    if ((config.ShadowProductionVariants ?? []).length > 0) {
+        const shadows = (config.ShadowProductionVariants ?? []).map((variant) => variant.VariantName).join(', ');
+        throw new Error(`${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`);
+    }
+    // A model deployed as it is carries nothing from the serving one: it may have several containers of its own.
+    const pipeline = deploy.source.kind === 'existing' ? undefined : (0,serving_container/* severalContainers */.fI)(serving.model);
+    if (pipeline) {
+        throw new Error(`${capitalise(name)} serves model "${serving.model.ModelName}" of ${pipeline}, which this action cannot carry into a new model of one container; nothing was changed. Create the new model with all its containers yourself (CreateModel), then deploy it as it is with model-name alone.`);
+    }
+    const componentBased = (config.ProductionVariants ?? []).some((variant) => !variant.ModelName);
+    if (componentBased) {
+        throw new Error(`${capitalise(name)} serves inference components (its variants name no model), which this action does not deploy; nothing was changed. Update the inference components with CreateInferenceComponent / UpdateInferenceComponent instead.`);
+    }
+    if (rollout.gates.probe) {
+        (0,probes/* refuseProbesOnAsynchronous */.Hy)(ctx.endpointName, config, 'Judge the rollout on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
+    }
+    const serverless = (config.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig);
+    if (serverless && (rollout.controller === 'sagemaker' || rollout.strategy !== 'all-at-once')) {
+        throw new Error(`Input "strategy": ${name} is serverless, and a ${rollout.controller === 'sagemaker' ? 'SageMaker-controlled' : rollout.strategy} rollout needs instance-backed variants to split traffic between; nothing was changed. Deploy with strategy: all-at-once and rollout-controller: action.`);
+    }
+}
+/**
+ * What the new model runs, resolved from whichever source the inputs gave:
+ * the image or package, and where its model data is. Its other settings
+ * (environment, mode...) are the model settings' `containerSettings`.
+ */
+async function newContainer(ctx, source, instanceType) {
+    switch (source.kind) {
+        case 'image':
+            return {
+                Image: source.imageUri,
+                ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {})
+            };
+        case 'framework':
+            return {
+                Image: (0,framework_image/* resolveFrameworkImage */.af)({
+                    framework: source.framework,
+                    version: source.version,
+                    region: ctx.settings.region,
+                    // A serverless variant has no instance type and runs on CPU: any CPU type picks the CPU image.
+                    instanceType: instanceType ?? ANY_CPU_INSTANCE_TYPE
+                }),
+                ...(source.modelDataUrl ? { ModelDataUrl: source.modelDataUrl } : {})
+            };
+        case 'package': {
+            await requireApprovedPackage(ctx, source.modelPackageArn);
+            return { ModelPackageName: source.modelPackageArn };
+        }
+    }
+}
+/**
+ * Only an approved package version deploys: the Model Registry's approval is
+ * the gate a team put before production.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-approve.html
+ */
+async function requireApprovedPackage(ctx, arn) {
+    const described = await (0,errors/* awsCall */.uF)('DescribeModelPackage', `model package "${arn}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn })));
+    const status = described.ModelApprovalStatus ?? 'unknown';
+    if (status !== 'Approved') {
+        throw new Error(`Input "model-package-arn": model package "${arn}" is ${status}, not Approved; nothing was changed. Approve it in the Model Registry (UpdateModelPackage ModelApprovalStatus=Approved), then deploy.`);
+    }
+    if (described.ModelPackageStatus && described.ModelPackageStatus !== 'Completed') {
+        throw new Error(`Input "model-package-arn": model package "${arn}" is ${described.ModelPackageStatus}, not Completed; nothing was changed.`);
+    }
+}
+function newModelSettings(deploy, serving, sources) {
+    const from = serving?.model.ModelName ? `inherited from model "${serving.model.ModelName}"` : undefined;
+    const role = deploy.executionRoleArn ?? serving?.model.ExecutionRoleArn;
+    if (!role) {
+        throw new Error('Input "execution-role-arn" is required (or set SAGEMAKER_EXECUTION_ROLE_ARN): the IAM role SageMaker assumes to run the model.');
+    }
+    refuseWhatTheModelCannotServe(deploy, serving);
+    (0,serving_container/* recordSetting */.k1)(sources, 'ExecutionRoleArn', role, deploy.executionRoleArn ? 'input execution-role-arn' : from);
+    const settings = {
+        ExecutionRoleArn: role,
+        containerSettings: (0,serving_container/* newContainerSettings */.H$)(deploy, serving?.model, sources)
+    };
+    const executionConfig = (0,serving_container/* carriedExecutionConfig */.zK)(serving?.model, sources);
+    if (executionConfig)
+        settings.InferenceExecutionConfig = executionConfig;
+    if (serving && !serving.model.PrimaryContainer && (0,serving_container/* servingContainer */._B)(serving.model))
+        settings.containerInList = true;
+    const vpc = deploy.vpc
+        ? { Subnets: deploy.vpc.subnets, SecurityGroupIds: deploy.vpc.securityGroupIds }
+        : carriedVpc(serving?.model.VpcConfig);
+    if (vpc) {
+        settings.VpcConfig = vpc;
+        (0,serving_container/* recordSetting */.k1)(sources, 'VpcConfig', `${(0,parse/* counted */.hS)(vpc.Subnets?.length ?? 0, 'subnet')} (${(vpc.Subnets ?? []).join(', ')}), ${(0,parse/* counted */.hS)(vpc.SecurityGroupIds?.length ?? 0, 'security group')}`, deploy.vpc ? 'input vpc-subnets, vpc-security-group-ids' : from);
+    }
+    const isolation = deploy.enableNetworkIsolation ?? serving?.model.EnableNetworkIsolation;
+    if (isolation !== undefined) {
+        settings.EnableNetworkIsolation = isolation;
+        (0,serving_container/* recordSetting */.k1)(sources, 'EnableNetworkIsolation', String(isolation), deploy.enableNetworkIsolation !== undefined ? 'input enable-network-isolation' : from);
+    }
+    return settings;
+}
+/**
+ * The serving model's VPC, when it names subnets and security groups: an
+ * empty or partial VpcConfig read back (an emulator answers `{}` for a model
+ * outside any VPC) is refused by CreateModel, which needs 1 to 16 subnets and
+ * 1 to 5 security groups
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html).
+ */
+function carriedVpc(vpc) {
+    if (!(0,serving_container/* namesSomething */.D5)(vpc?.Subnets) || !(0,serving_container/* namesSomething */.D5)(vpc?.SecurityGroupIds))
+        return undefined;
+    return { Subnets: vpc?.Subnets, SecurityGroupIds: vpc?.SecurityGroupIds };
+}
+/** The new variant's instance type; undefined when it stays serverless like the one it replaces. */
+function newInstanceType(deploy, serving) {
+    if (deploy.instanceType)
+        return deploy.instanceType;
+    const primary = serving?.primary;
+    if (primary?.ServerlessConfig)
+        return undefined;
+    return primary?.InstanceType ?? settings/* NEW_ENDPOINT_DEFAULTS */.yj.instanceType;
+}
+/** Variant settings carried from the serving variant; each may be overridden by an input. */
+const INHERITED_VARIANT_FIELDS = [
+    'ContainerStartupHealthCheckTimeoutInSeconds',
+    'ModelDataDownloadTimeoutInSeconds',
+    'VolumeSizeInGB',
+    'InferenceAmiVersion',
+    'RoutingConfig',
+    'ManagedInstanceScaling'
+];
+/**
+ * The new variant: the serving variant's instance type, instance count and
+ * production settings, with the inputs laid over; a new endpoint's from the
+ * inputs and the action's defaults.
+ */
+function newVariant(deploy, serving, placement, sources) {
+    const primary = serving?.primary;
+    const from = primary ? `inherited from variant "${primary.VariantName}"` : undefined;
+    const variant = {
+        VariantName: placement.name,
+        ModelName: placement.model,
+        InitialVariantWeight: placement.weight
+    };
+    if (primary?.ServerlessConfig && deploy.instanceType === undefined) {
+        variant.ServerlessConfig = primary.ServerlessConfig;
+        (0,serving_container/* recordSetting */.k1)(sources, 'ServerlessConfig', JSON.stringify(primary.ServerlessConfig), from);
+    }
+    else {
+        const instanceType = newInstanceType(deploy, serving) ?? settings/* NEW_ENDPOINT_DEFAULTS */.yj.instanceType;
+        const instances = newInstanceCount(deploy, serving);
+        variant.InstanceType = instanceType;
+        variant.InitialInstanceCount = instances.count;
+        (0,serving_container/* recordSetting */.k1)(sources, 'InstanceType', instanceType, deploy.instanceType ? 'input instance-type' : primary?.InstanceType ? from : 'default');
+        (0,serving_container/* recordSetting */.k1)(sources, 'InitialInstanceCount', String(instances.count), instances.source);
+    }
+    for (const field of INHERITED_VARIANT_FIELDS) {
+        const inherited = primary?.[field];
+        if (inherited !== undefined) {
+            Object.assign(variant, { [field]: inherited });
+            (0,serving_container/* recordSetting */.k1)(sources, field, typeof inherited === 'object' ? JSON.stringify(inherited) : String(inherited), from);
+        }
+    }
+    const overrides = [
+        ['ContainerStartupHealthCheckTimeoutInSeconds', deploy.containerStartupTimeoutSeconds, 'container-startup-timeout'],
+        ['ModelDataDownloadTimeoutInSeconds', deploy.modelDataDownloadTimeoutSeconds, 'model-data-download-timeout'],
+        ['VolumeSizeInGB', deploy.volumeSizeGb, 'volume-size']
+    ];
+    for (const [field, value, input] of overrides) {
+        if (value === undefined)
+            continue;
+        Object.assign(variant, { [field]: value });
+        (0,serving_container/* recordSetting */.k1)(sources, field, String(value), `input ${input}`);
+    }
+    return variant;
+}
+/**
+ * Every endpoint-level setting of the serving config, for every config the
+ * action creates: whatever DescribeEndpointConfig returns besides the
+ * config's identity and its variants is a setting to keep (data capture, the
+ * KMS key, asynchronous inference, the explainer, and any added later).
+ */
+function carriedConfigSettings(config) {
+    if (!config)
+        return {};
+    const { $metadata: _metadata, EndpointConfigName: _name, EndpointConfigArn: _arn, CreationTime: _created, ProductionVariants: _variants, ShadowProductionVariants: _shadows, ...settings } = config;
+    const carried = {};
+    for (const [key, value] of Object.entries(settings)) {
+        if (value === undefined || value === null)
+            continue;
+        // Some describes return an empty capture setting; CreateEndpointConfig refuses one without a destination.
+        if (key === 'DataCaptureConfig' && !value.DestinationS3Uri)
+            continue;
+        carried[key] = value;
+    }
+    return carried;
+}
+/** The config-level settings a deploy's inputs set, laid over what is carried. */
+function configOverrides(deploy, carried, sources) {
+    const settings = { ...carried };
+    for (const [key, value] of Object.entries(carried)) {
+        (0,serving_container/* recordSetting */.k1)(sources, key, typeof value === 'object' ? JSON.stringify(value) : String(value), 'inherited from the serving config');
+    }
+    if (deploy.dataCapture) {
+        // Capture both what callers send and what the model answers, as a model monitor needs.
+        settings.DataCaptureConfig = {
+            EnableCapture: true,
+            InitialSamplingPercentage: deploy.dataCapture.samplingPercent,
+            DestinationS3Uri: deploy.dataCapture.destinationS3Uri,
+            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
+        };
+        (0,serving_container/* recordSetting */.k1)(sources, 'DataCaptureConfig', `${deploy.dataCapture.samplingPercent}% of requests and responses to ${deploy.dataCapture.destinationS3Uri}`, 'input data-capture-s3-uri');
+    }
+    return settings;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+
+/***/ }),
+
+/***/ 6082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ep: () => (/* binding */ updateWeightsAndCapacities),
+/* harmony export */   vG: () => (/* binding */ updateEndpointConfig)
+/* harmony export */ });
+/* unused harmony exports isUpdateInProgress, configLanding, weightsLanding */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1236);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+/**
+ * Moving an endpoint to another config: the one path every operation takes
+ * (deploy, rollback, promotion, the post step), so waiting for another run's
+ * update, retrying SageMaker's "in-progress" refusal and checking the result
+ * are done the same way everywhere.
+ *
+ * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
+ * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
+ * so changes go through the client that retries throttles only
+ * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
+ * here, where the first attempt may have started the update. Before sending
+ * again, DescribeEndpoint says whether the endpoint is already moving to, or
+ * already on, what was asked.
+ */
+
+
+
+
+
+
+
+
+/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
+function isUpdateInProgress(error) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+}
+const IN_PROGRESS_RETRIES = 5;
+/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
+const LOST_ANSWER_ATTEMPTS = _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .RETRY_SETTINGS */ .Rh.maxAttempts;
+const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
+/**
+ * Sends a change once the endpoint is InService, waiting out another run's
+ * update (SageMaker refuses changes while one is in progress). After a
+ * refusal as "in progress" or a lost answer, the change is sent again only if
+ * `landing` finds no sign of it, and only while the endpoint is still on the
+ * config it was on: a config someone else put there in between is theirs.
+ * Returns the endpoint as it was when the change was first sent.
+ */
+async function changeWhenUpdatable(ctx, what, send, landing) {
+    let before;
+    let refusedInProgress = 0;
+    let lostAnswers = 0;
+    for (;;) {
+        const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .requireUpdatable */ .Mc)(ctx);
+        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
+            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
+        }
+        before ??= endpoint;
+        try {
+            await send();
+            return before;
+        }
+        catch (error) {
+            const inProgress = isUpdateInProgress(error);
+            if (!inProgress && !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .answerMayBeLost */ .hx)(error))
+                throw error;
+            // Looked at even after the last attempt: the change it failed to confirm may have landed.
+            const landed = landing(await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .getEndpoint */ .yP)(ctx));
+            if (landed !== 'not-seen') {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                return before;
+            }
+            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
+                throw error;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(inProgress
+                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
+                : `The answer to ${what} was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+            if (!inProgress)
+                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
+        }
+    }
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
+function configLanding(configName) {
+    return (endpoint) => {
+        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
+            return 'under-way';
+        const settled = !_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '');
+        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
+    };
+}
+/**
+ * A weights and capacities change shows at once in the variants' Desired*
+ * fields, while the endpoint is Updating, and in their Current* fields once
+ * it is done.
+ */
+function weightsLanding(desired) {
+    return (endpoint) => {
+        const variants = endpoint.ProductionVariants ?? [];
+        const matches = (current) => desired.every((wanted) => {
+            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
+            if (!variant)
+                return false;
+            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
+            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
+            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
+                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
+        });
+        if (_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? ''))
+            return matches(false) ? 'under-way' : 'not-seen';
+        return matches(true) ? 'done' : 'not-seen';
+    };
+}
+function sameNumber(actual, wanted) {
+    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
+}
+/**
+ * Updates the endpoint to `configName`, then (unless told not to wait) waits
+ * and verifies it is InService on that config. Returns the endpoint as last seen.
+ */
+async function updateEndpointConfig(ctx, configName, options) {
+    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
+    if (options.deploymentConfig)
+        input.DeploymentConfig = options.deploymentConfig;
+    if (options.keepInstanceCounts) {
+        input.RetainAllVariantProperties = true;
+        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
+    }
+    const started = ctx.clock.now();
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointCommand */ .sU7(input))), configLanding(configName));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return undefined;
+    try {
+        return await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.fleet, options.whileWaiting);
+    }
+    finally {
+        // Both fleets ran from the call until the endpoint settled, whichever way it went.
+        (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .addInstanceTime */ .o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
+    }
+}
+/**
+ * Changes variant weights and/or instance counts in place (no new config),
+ * then waits for InService on the same config unless told not to wait.
+ * Returns the endpoint as last seen: before the change when not waiting.
+ */
+async function updateWeightsAndCapacities(ctx, desired, options) {
+    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input))), weightsLanding(desired));
+    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
+        return before;
+    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.weights);
+}
+
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D7: () => (/* binding */ EndpointStateError),
+/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   Mc: () => (/* binding */ requireUpdatable),
+/* harmony export */   SG: () => (/* binding */ waitForSettled),
+/* harmony export */   pP: () => (/* binding */ waitForInService),
+/* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
+/* harmony export */ });
+/* unused harmony exports nextPollDelay, timeLeft */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
+ * first (an emulator or a weight change settles in seconds), then backs off to
+ * spare the control plane's rate limits during a real ten-minute update. Every
+ * status change is logged with the time elapsed.
+ */
+
+
+
+const FAST_PHASE_MS = 10_000;
+const FAST_POLL_MS = 500;
+/** A weight change often settles within a couple of seconds: look closer then, so the next step is not kept waiting. */
+const QUICK_PHASE_MS = 2_000;
+const QUICK_POLL_MS = 250;
+const FIRST_SLOW_POLL_MS = 2_000;
+const MAX_POLL_MS = 30_000;
+const BACKOFF_FACTOR = 1.5;
+/** A quiet wait still prints a line this often, so the log shows it is alive. */
+const PROGRESS_EVERY_MS = 60_000;
+/** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
+function nextPollDelay(elapsedMs, previousDelayMs) {
+    if (elapsedMs + QUICK_POLL_MS <= QUICK_PHASE_MS)
+        return QUICK_POLL_MS;
+    // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
+    if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS)
+        return FAST_POLL_MS;
+    if (previousDelayMs < FIRST_SLOW_POLL_MS)
+        return FIRST_SLOW_POLL_MS;
+    return Math.min(MAX_POLL_MS, Math.round(previousDelayMs * BACKOFF_FACTOR));
+}
+/** An endpoint that settled somewhere other than where it was asked to go. */
+class EndpointStateError extends Error {
+    endpoint;
+    constructor(message, endpoint) {
+        super(message);
+        this.endpoint = endpoint;
+        this.name = 'EndpointStateError';
+    }
+}
+class WaitTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+    }
+}
+/**
+ * Polls until the endpoint leaves every transitional status (or is gone, which
+ * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
+ * input unless a caller needs longer).
+ */
+async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
+    const { clock, endpointName } = ctx;
+    const started = clock.now();
+    const deadline = started + timeoutMs;
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+        const status = endpoint?.EndpointStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${status} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${timeLeft(status, elapsed, expectedMs)})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
+        }
+        if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+            return endpoint;
+        delay = nextPollDelay(elapsed, delay);
+        // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
+        const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity;
+        delay = Math.max(0, Math.min(delay, dueInMs));
+        if (clock.now() + delay > deadline) {
+            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
+    }
+}
+/** What is left of a transition, against what it was expected to take. */
+function timeLeft(status, elapsedMs, expectedMs) {
+    if (expectedMs === undefined || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+        return '';
+    const left = expectedMs - elapsedMs;
+    const expected = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs);
+    if (left <= 0)
+        return `; longer than the ${expected} expected`;
+    // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+    if (left < 60_000)
+        return `; under a minute left of the ${expected} expected`;
+    return `; about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`;
+}
+/**
+ * Waits for an update or creation to finish and checks it landed: InService on
+ * `expectedConfig`. SageMaker rolls a failed update back to the old config and
+ * reports InService, so "InService" alone does not mean success.
+ */
+async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
+    const { endpointName } = ctx;
+    const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs, whileWaiting);
+    if (!endpoint) {
+        throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined);
+    }
+    const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
+    if (endpoint.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" ended ${endpoint.EndpointStatus} during ${purpose}.${reason}`, endpoint);
+    }
+    if (endpoint.EndpointConfigName !== expectedConfig) {
+        throw new EndpointStateError(`SageMaker did not complete ${purpose} and restored the endpoint: "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`, endpoint);
+    }
+    return endpoint;
+}
+/**
+ * An endpoint can only be changed from InService: wait out another run's (or
+ * SageMaker's own) transition first, and refuse a Failed endpoint outright.
+ */
+async function waitUntilUpdatable(ctx) {
+    const { endpointName } = ctx;
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+    if (!endpoint)
+        return undefined;
+    let settled = endpoint;
+    if (_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '')) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`);
+        settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`);
+    }
+    if (settled && settled.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
+    }
+    return settled;
+}
+/** As waitUntilUpdatable, for operations that need the endpoint to exist. */
+async function requireUpdatable(ctx) {
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .missingEndpoint */ .g8)(ctx);
+    return endpoint;
+}
+
+
+/***/ })
+
+};
