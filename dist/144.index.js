@@ -391,7 +391,6 @@ __webpack_require__.d(__webpack_exports__, {
   VL: () => (/* binding */ discardUnused),
   aI: () => (/* binding */ ensureModel),
   oE: () => (/* binding */ fleetSize),
-  B5: () => (/* binding */ replacementVariantName),
   dx: () => (/* binding */ variantDefinition)
 });
 
@@ -745,15 +744,6 @@ async function deleteConfigQuietly(ctx, configName) {
         ctx.warn(`Could not delete endpoint config "${configName}": ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
-/**
- * The variant a whole-config replacement deploys into: the name asked for,
- * else the serving variant's own name when there is one (so dashboards and
- * autoscaling keyed on it carry on), else AllTraffic.
- */
-function replacementVariantName(requested, endpoint) {
-    const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
-}
 /** The instances of a set of variants; serverless ones run none of their own. */
 function fleetSize(variants) {
     return variants.reduce((sum, variant) => sum + (variant.ServerlessConfig ? 0 : (variant.InitialInstanceCount ?? 0)), 0);
@@ -959,6 +949,10 @@ var update = __webpack_require__(6082);
 
 /** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
 async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
+    return (await planScaling(ctx, endpoint, current, target, targetName)).moves;
+}
+/** The moves, and the scaled variants the update keeps as they are (their registration stays through it). */
+async function planScaling(ctx, endpoint, current, target, targetName) {
     const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     const scaled = [];
     try {
@@ -973,17 +967,20 @@ async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
             throw error;
         // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
         ctx.warn(`Could not read the endpoint's autoscaling (${(0,errors/* errorCode */.CA)(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
-        return [];
+        return { moves: [], kept: [] };
     }
     const moves = [];
     const removed = [];
+    const kept = [];
     for (const { variant, scaling } of scaled) {
-        const kept = target.find((candidate) => candidate.VariantName === variant);
+        const staying = target.find((candidate) => candidate.VariantName === variant);
         const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        if (!kept)
+        if (!staying)
             removed.push({ from: variant, scaling });
-        else if (before && kept.InstanceType !== before.InstanceType)
+        else if (before && staying.InstanceType !== before.InstanceType)
             moves.push({ from: variant, to: variant, scaling });
+        else
+            kept.push(variant);
     }
     const unscaled = target
         .map((variant) => variant.VariantName ?? '')
@@ -997,7 +994,7 @@ async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
         ctx.warn(`Autoscaling on variant "${move.from}" (${(0,autoscaling/* formatVariantScaling */.Qp)(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
         moves.push(move);
     }
-    return moves;
+    return { moves, kept };
 }
 /** Deregisters the scaling of every move, before the update. */
 async function takeScalingOff(ctx, moves) {
@@ -1047,10 +1044,11 @@ async function restoreScaling(ctx, moves) {
  * Runs `update` with the autoscaling in its way taken off first and put back
  * after, or restored where it was if the update fails. `update` is told when it
  * must wait for the new config: scaling can only be registered on a variant
- * that exists.
+ * that exists. Returns, besides its result, the variants of the new config
+ * that scale after it.
  */
 async function withScalingMoved(ctx, plan, update) {
-    const moves = await scalingMovesFor(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
+    const { moves, kept } = await planScaling(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
     await takeScalingOff(ctx, moves);
     let result;
     try {
@@ -1061,7 +1059,8 @@ async function withScalingMoved(ctx, plan, update) {
         throw error;
     }
     await putScalingBack(ctx, moves);
-    return { result, moves };
+    const carried = moves.flatMap((move) => (move.to ? [move.to] : []));
+    return { result, scaled: [...kept, ...carried] };
 }
 /**
  * Keeps the serving variants at the capacity they serve with: as traffic

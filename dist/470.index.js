@@ -58,23 +58,8 @@ async function runPromote(ctx, settings) {
     if (settings.gates.probe) {
         await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
-    const weights = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? []);
-    const current = weights[newVariant] ?? 0;
-    const old = Object.entries(weights).filter(([name]) => name !== newVariant);
-    const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
-    const inFlight = {
-        previousConfig,
-        canaryConfig: configName,
-        newVariant,
-        oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
-        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .uniqueSuffix */ .v)(ctx.clock.now())),
-        // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-        userTags: {
-            ...ctx.run.tags,
-            ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
-        },
-        held: []
-    };
+    const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags });
+    const current = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])[newVariant] ?? 0;
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
     ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
@@ -92,7 +77,7 @@ async function runPromote(ctx, settings) {
     const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .promoteMoves */ .r0)(settings, {
         steps,
         pause: { since, weight: current },
-        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
+        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight),
         configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_11__/* .carriedConfigSettings */ .E6)(canaryConfig),
         owed
     });
@@ -104,6 +89,30 @@ async function runPromote(ctx, settings) {
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
     const made = model && tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.modelAsIs] !== 'true';
     await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
+}
+/**
+ * The paused rollout as its canary config and the endpoint tell it: the old
+ * variants' shares now, and the stable name the release gives the new
+ * variant, read from the canary config as the deploy that paused chose it.
+ */
+function pausedRollout(ctx, endpoint, canaryConfig, found) {
+    const { newVariant, tags } = found;
+    const old = Object.entries((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])).filter(([name]) => name !== newVariant);
+    const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
+    return {
+        previousConfig: found.previousConfig,
+        canaryConfig: canaryConfig.EndpointConfigName ?? '',
+        newVariant,
+        stableVariant: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .stableVariantOf */ .Or)(canaryConfig.ProductionVariants ?? [], newVariant),
+        oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .derivedName */ .Pr)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .uniqueSuffix */ .v_)(ctx.clock.now())),
+        // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
+        userTags: {
+            ...ctx.run.tags,
+            ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+        },
+        held: []
+    };
 }
 
 

@@ -2134,9 +2134,9 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(743), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(781), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(144), __webpack_require__.e(981), __webpack_require__.e(743), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':

@@ -253,6 +253,72 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
 
 /***/ }),
 
+/***/ 8499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ replacementVariantName),
+/* harmony export */   Pr: () => (/* binding */ derivedName),
+/* harmony export */   Rr: () => (/* binding */ servingVariantName),
+/* harmony export */   Vo: () => (/* binding */ canaryVariantName),
+/* harmony export */   v_: () => (/* binding */ uniqueSuffix)
+/* harmony export */ });
+/** Names for the resources a deploy creates. */
+const MAX_NAME_LENGTH = 63;
+/**
+ * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
+ * a matrix job) still get different names.
+ */
+function uniqueSuffix(now, random = Math.random) {
+    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const token = Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    return `${stamp}-${token}`;
+}
+/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
+function derivedName(base, suffix) {
+    const room = MAX_NAME_LENGTH - suffix.length - 1;
+    const trimmed = base.slice(0, room).replace(/-+$/, '');
+    return `${trimmed}-${suffix}`;
+}
+/**
+ * The name an endpoint serves under: its variant with the largest share of
+ * traffic (live weights where the endpoint reports them, else the config's),
+ * the first of equals. Alarms, dashboards and autoscaling are keyed on it, so
+ * every release keeps it.
+ */
+function servingVariantName(variants) {
+    const weightOf = (variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? variant.InitialVariantWeight ?? 0;
+    let serving;
+    for (const variant of variants)
+        if (!serving || weightOf(variant) > weightOf(serving))
+            serving = variant;
+    return serving?.VariantName;
+}
+/**
+ * The variant a whole-config replacement (all at once, or SageMaker's own
+ * deployment) deploys into: the name asked for, else the name the endpoint
+ * serves under, else AllTraffic.
+ */
+function replacementVariantName(requested, live) {
+    return requested ?? servingVariantName(live) ?? 'AllTraffic';
+}
+/**
+ * The new variant's own name while it serves beside the serving ones in a
+ * canary: variant-name, else the model's name, which no serving variant may
+ * have (two variants cannot share one); an endpoint whose variant is already
+ * named after that model gets the model's name with `-canary`.
+ */
+function canaryVariantName(requested, modelName, serving) {
+    if (requested !== undefined || !serving.includes(modelName))
+        return requested ?? modelName;
+    return derivedName(modelName, 'canary');
+}
+
+
+/***/ }),
+
 /***/ 4932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -996,15 +1062,18 @@ function formatPercent(fraction) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BE: () => (/* binding */ markInFlight),
+/* harmony export */   Or: () => (/* binding */ stableVariantOf),
 /* harmony export */   PE: () => (/* binding */ inFlightFromSaved),
 /* harmony export */   ax: () => (/* binding */ desiredWeights),
 /* harmony export */   n: () => (/* binding */ holdServingCapacityFor),
 /* harmony export */   rY: () => (/* binding */ releaseVariant)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8499);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
 /* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9988);
+
 
 
 
@@ -1030,6 +1099,8 @@ function inFlightFromSaved(saved) {
         previousConfig: saved.previousConfig,
         canaryConfig: saved.canaryConfig,
         newVariant: saved.newVariant,
+        // The post step only goes back: it has no release, and no name to give one.
+        stableVariant: '',
         oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
         releaseConfig: '',
         userTags: {},
@@ -1055,11 +1126,25 @@ function desiredWeights(inFlight, weight) {
         { VariantName: inFlight.newVariant, DesiredWeight: weight }
     ];
 }
-/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
-function releaseVariant(endpoint, canaryConfig, newVariant) {
-    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
+/**
+ * The name the release gives the new model's variant: the serving variant's
+ * among the old variants of the canary config (the largest share when the
+ * rollout began, which the config records), so the deploy that starts a
+ * canary and the promote that finishes it agree.
+ */
+function stableVariantOf(canaryVariants, newVariant) {
+    return (0,_naming_js__WEBPACK_IMPORTED_MODULE_4__/* .servingVariantName */ .Rr)(canaryVariants.filter((variant) => variant.VariantName !== newVariant)) ?? newVariant;
+}
+/**
+ * The new variant alone, as the release config holds it: the canary
+ * config's definition at the instances it serves with now, under the stable
+ * name.
+ */
+function releaseVariant(endpoint, canaryConfig, inFlight) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
     const count = (live && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .liveInstanceCount */ .xZ)(live)) ?? undefined;
-    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .variantDefinition */ .dx)(canaryConfig, newVariant, {
+    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .variantDefinition */ .dx)(canaryConfig, inFlight.newVariant, {
+        VariantName: inFlight.stableVariant,
         InitialVariantWeight: 1,
         ...(count ? { InitialInstanceCount: count } : {})
     });
@@ -1094,7 +1179,7 @@ function deployMoves(plan) {
         { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
         { kind: 'hold-capacity' },
         { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
-        ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
+        ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
     ];
 }
 /** promote: the pause judged first (when there is anything to judge it by), then the steps left. */

@@ -4,14 +4,14 @@
  * old variants are retired.
  */
 import type { OperationContext } from '../context.js'
-import { getEndpointConfig, weightPercentages } from '../endpoint.js'
+import { getEndpointConfig, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { refuseProbesOnAsynchronous } from '../probes.js'
 import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { configTags } from '../lineage.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { carryOut } from '../rollout/executor.js'
-import { markInFlight, releaseVariant, type InFlight } from '../rollout/in-flight.js'
+import { markInFlight, releaseVariant, stableVariantOf, type InFlight } from '../rollout/in-flight.js'
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
@@ -49,23 +49,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   if (settings.gates.probe) {
     await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
   }
-  const weights = weightPercentages(endpoint.ProductionVariants ?? [])
-  const current = weights[newVariant] ?? 0
-  const old = Object.entries(weights).filter(([name]) => name !== newVariant)
-  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
-  const inFlight: InFlight = {
-    previousConfig,
-    canaryConfig: configName,
-    newVariant,
-    oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
-    releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
-    // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-    userTags: {
-      ...ctx.run.tags,
-      ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
-    },
-    held: []
-  }
+  const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags })
+  const current = weightPercentages(endpoint.ProductionVariants ?? [])[newVariant] ?? 0
   const remaining = settings.trafficSteps.filter((step) => step > current)
   const steps = remaining.length > 0 ? remaining : [100]
   ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`)
@@ -85,7 +70,7 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const moves = promoteMoves(settings, {
     steps,
     pause: { since, weight: current },
-    release: releaseVariant(endpoint, canaryConfig, newVariant),
+    release: releaseVariant(endpoint, canaryConfig, inFlight),
     configSettings: carriedConfigSettings(canaryConfig),
     owed
   })
@@ -96,4 +81,36 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
   const made = model && tags[TAGS.modelAsIs] !== 'true'
   await concludeRollout(ctx, result, { models: made ? [model] : [], configs: [] })
+}
+
+/**
+ * The paused rollout as its canary config and the endpoint tell it: the old
+ * variants' shares now, and the stable name the release gives the new
+ * variant, read from the canary config as the deploy that paused chose it.
+ */
+function pausedRollout(
+  ctx: OperationContext,
+  endpoint: Endpoint,
+  canaryConfig: EndpointConfig,
+  found: { newVariant: string; previousConfig: string; tags: Record<string, string> }
+): InFlight {
+  const { newVariant, tags } = found
+  const old = Object.entries(weightPercentages(endpoint.ProductionVariants ?? [])).filter(
+    ([name]) => name !== newVariant
+  )
+  const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0)
+  return {
+    previousConfig: found.previousConfig,
+    canaryConfig: canaryConfig.EndpointConfigName ?? '',
+    newVariant,
+    stableVariant: stableVariantOf(canaryConfig.ProductionVariants ?? [], newVariant),
+    oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
+    releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
+    // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
+    userTags: {
+      ...ctx.run.tags,
+      ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+    },
+    held: []
+  }
 }

@@ -295,9 +295,11 @@ async function releaseOrRollBack(
   } catch (error) {
     return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${errorMessage(error)}`)
   }
+  // The new model serves under the stable name now: the one to key alarms, dashboards and health checks on.
+  ctx.output('variant-name', inFlight.stableVariant)
   return {
     outcome: 'succeeded',
-    decision: decisions.released(inFlight.newVariant, inFlight.releaseConfig),
+    decision: decisions.released(inFlight.newVariant, inFlight.stableVariant, inFlight.releaseConfig),
     healthy: true,
     failsStep: false
   }

@@ -6,6 +6,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { servingVariantName } from '../naming.js'
 import { variantDefinition } from '../resources.js'
 import { holdServingCapacity, type HeldCapacity } from './scaling.js'
 import { inFlightRollout } from './state.js'
@@ -16,7 +17,13 @@ export interface InFlight {
   previousConfig: string
   /** Old and new variants side by side. */
   canaryConfig: string
+  /** The new variant's own name while it serves beside the old ones. */
   newVariant: string
+  /**
+   * The name it serves under once released: the serving variant's, so what
+   * is keyed on it (alarms, dashboards, autoscaling) covers the new model.
+   */
+  stableVariant: string
   /** The old variants and their shares of the traffic the new variant does not take (they sum to 1). */
   oldVariants: Array<{ name: string; share: number }>
   /** The name for the final config, with only the new variant. */
@@ -58,6 +65,8 @@ export function inFlightFromSaved(saved: {
     previousConfig: saved.previousConfig,
     canaryConfig: saved.canaryConfig,
     newVariant: saved.newVariant,
+    // The post step only goes back: it has no release, and no name to give one.
+    stableVariant: '',
     oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
     releaseConfig: '',
     userTags: {},
@@ -98,15 +107,30 @@ export function desiredWeights(
   ]
 }
 
-/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
+/**
+ * The name the release gives the new model's variant: the serving variant's
+ * among the old variants of the canary config (the largest share when the
+ * rollout began, which the config records), so the deploy that starts a
+ * canary and the promote that finishes it agree.
+ */
+export function stableVariantOf(canaryVariants: ProductionVariant[], newVariant: string): string {
+  return servingVariantName(canaryVariants.filter((variant) => variant.VariantName !== newVariant)) ?? newVariant
+}
+
+/**
+ * The new variant alone, as the release config holds it: the canary
+ * config's definition at the instances it serves with now, under the stable
+ * name.
+ */
 export function releaseVariant(
   endpoint: Endpoint,
   canaryConfig: EndpointConfig,
-  newVariant: string
+  inFlight: Pick<InFlight, 'newVariant' | 'stableVariant'>
 ): ProductionVariant {
-  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant)
+  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
   const count = (live && liveInstanceCount(live)) ?? undefined
-  return variantDefinition(canaryConfig, newVariant, {
+  return variantDefinition(canaryConfig, inFlight.newVariant, {
+    VariantName: inFlight.stableVariant,
     InitialVariantWeight: 1,
     ...(count ? { InitialInstanceCount: count } : {})
   })

@@ -120,7 +120,7 @@ async function rehearseMove(
     case 'switch-to-release':
       await rehearseRelease(ctx, inFlight, move, scene)
       rehearsal.schedule.push(
-        `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${fleetSize([move.planned])} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
+        `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant}'s model alone, as ${inFlight.stableVariant}, a new fleet of ${fleetSize([move.planned])} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
       )
       rehearsal.durationMs += fleetMs
       rehearsal.instanceMs += fleetSize([move.planned]) * fleetMs

@@ -40,7 +40,28 @@ function madeCalls(): string[] {
     .filter((name, index, all) => name !== 'PutMetricData' || all.indexOf(name) === index)
 }
 
-/** Dry run first, then the same inputs for real on a fresh endpoint: the same calls in the same order. */
+/** The variant names of each config the dry run would create, from the requests its log shows. */
+function plannedConfigVariants(log: string[]): string[][] {
+  return log.flatMap((line) => {
+    const call = /^\[dry-run\] would call CreateEndpointConfig on [^:]*: (.*)$/.exec(line)
+    if (!call) return []
+    const input = JSON.parse(call[1] as string) as { ProductionVariants: Array<{ VariantName: string }> }
+    return [input.ProductionVariants.map((variant) => variant.VariantName)]
+  })
+}
+
+/** The variant names of each config the run created. */
+function madeConfigVariants(): string[][] {
+  return changeCalls(aws)
+    .filter((call) => call.name === 'sagemaker.CreateEndpointConfig')
+    .map((call) => (call.input.ProductionVariants as Array<{ VariantName: string }>).map((v) => v.VariantName))
+}
+
+/**
+ * Dry run first, then the same inputs for real on a fresh endpoint: the same
+ * calls in the same order, and configs of the same variants (the release's
+ * named after the serving variant in both).
+ */
 async function expectDryRunToMatch(inputs: Record<string, string>, before?: () => Promise<void>): Promise<string[]> {
   freshFake()
   if (before) await before()
@@ -49,6 +70,7 @@ async function expectDryRunToMatch(inputs: Record<string, string>, before?: () =
   expect(dry.failed).toBeUndefined()
   expect(madeCalls()).toEqual([])
   const planned = plannedCalls(dry.log)
+  const plannedVariants = plannedConfigVariants(dry.log)
 
   freshFake()
   if (before) await before()
@@ -56,6 +78,7 @@ async function expectDryRunToMatch(inputs: Record<string, string>, before?: () =
   const real = await runAction(inputs, { clock })
   expect(real.failed).toBeUndefined()
   expect(planned).toEqual(madeCalls())
+  expect(plannedVariants).toEqual(madeConfigVariants())
   return planned
 }
 

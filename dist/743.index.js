@@ -1,36 +1,6 @@
-export const id = 781;
-export const ids = [781];
+export const id = 743;
+export const ids = [743];
 export const modules = {
-
-/***/ 8499:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ derivedName),
-/* harmony export */   v: () => (/* binding */ uniqueSuffix)
-/* harmony export */ });
-/** Names for the resources a deploy creates. */
-const MAX_NAME_LENGTH = 63;
-/**
- * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
- * a matrix job) still get different names.
- */
-function uniqueSuffix(now, random = Math.random) {
-    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const token = Math.floor(random() * 36 ** 5)
-        .toString(36)
-        .padStart(5, '0');
-    return `${stamp}-${token}`;
-}
-/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
-function derivedName(base, suffix) {
-    const room = MAX_NAME_LENGTH - suffix.length - 1;
-    const trimmed = base.slice(0, room).replace(/-+$/, '');
-    return `${trimmed}-${suffix}`;
-}
-
-
-/***/ }),
 
 /***/ 2428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -439,9 +409,11 @@ async function releaseOrRollBack(ctx, settings, inFlight, progress) {
     catch (error) {
         return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
     }
+    // The new model serves under the stable name now: the one to key alarms, dashboards and health checks on.
+    ctx.output('variant-name', inFlight.stableVariant);
     return {
         outcome: 'succeeded',
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.released(inFlight.newVariant, inFlight.releaseConfig),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.released(inFlight.newVariant, inFlight.stableVariant, inFlight.releaseConfig),
         healthy: true,
         failsStep: false
     };
@@ -600,7 +572,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             return;
         case 'switch-to-release':
             await rehearseRelease(ctx, inFlight, move, scene);
-            rehearsal.schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${(0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned])} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
+            rehearsal.schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant}'s model alone, as ${inFlight.stableVariant}, a new fleet of ${(0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned])} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
             rehearsal.durationMs += fleetMs;
             rehearsal.instanceMs += (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned]) * fleetMs;
             return;
@@ -799,19 +771,22 @@ async function joinCanary(ctx, inFlight, fleet) {
     }));
 }
 /**
- * The new variant alone, at the capacity it serves with now. Autoscaling on
- * the old variants moves to it: SageMaker refuses to remove a scaled variant,
- * so the old registrations go first and the new one comes after.
+ * The new model alone, at the capacity it serves with now, under the
+ * serving variant's name: alarms, dashboards and autoscaling keyed on that
+ * name cover it from here on. The serving variant's autoscaling stays
+ * registered through the update (only its model changes); a change of
+ * instance type, or a scaled variant the release drops, moves it around the
+ * update (scaling.ts).
  */
 async function switchToRelease(ctx, inFlight) {
-    // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+    // Scale-in back as it was first: the serving variant scales on as it did before the rollout.
     await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpoint */ .yP)(ctx);
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpointConfig */ .s3)(ctx, inFlight.canaryConfig);
-    const release = [(0,_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight.newVariant)];
+    const release = [(0,_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight)];
     const count = release[0]?.InitialInstanceCount;
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, (0,_serving_js__WEBPACK_IMPORTED_MODULE_5__/* .carriedConfigSettings */ .E6)(canaryConfig));
-    const { moves } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
+    const { scaled } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
         newFleetInstances: (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .fleetSize */ .oE)(release),
         purpose: `the promotion to ${inFlight.releaseConfig}`,
         forceWait: true
@@ -819,9 +794,11 @@ async function switchToRelease(ctx, inFlight) {
     const oldCapacity = (endpoint.ProductionVariants ?? [])
         .filter((variant) => variant.VariantName !== inFlight.newVariant)
         .reduce((sum, variant) => sum + ((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .liveInstanceCount */ .xZ)(variant) ?? 0), 0);
-    const scalesNow = moves.some((move) => move.to === inFlight.newVariant);
-    if (count !== undefined && count < oldCapacity && !scalesNow) {
-        ctx.warn(`${inFlight.newVariant} takes all traffic with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(count, 'instance')} where the old variants served with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
+    if (scaled.includes(inFlight.stableVariant)) {
+        ctx.note(`Autoscaling of variant "${inFlight.stableVariant}" covers the new model: the release kept the variant's name.`);
+    }
+    else if (count !== undefined && count < oldCapacity) {
+        ctx.warn(`${inFlight.newVariant} takes all traffic as ${inFlight.stableVariant} with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(count, 'instance')} where the old variants served with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
     }
     _state_js__WEBPACK_IMPORTED_MODULE_10__/* .inFlightRollout */ .VM.clear();
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.canaryConfig);
@@ -925,7 +902,7 @@ const decisions = {
     pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
     pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
     undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
-    released: (variant, releaseConfig) => `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
+    released: (canaryVariant, stableVariant, releaseConfig) => `All steps passed; ${canaryVariant}'s model now serves all traffic as ${stableVariant}, the name the endpoint served under before, on ${releaseConfig}.`,
     leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
     rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,
     rolledBack: (failure, previousConfig) => `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,
