@@ -923,12 +923,13 @@ async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = (
 }
 /**
  * Puts back the state suspendScaleIn found, if scale-in is still suspended;
- * a variant no longer registered (its scaling moved at a promotion) is left
- * alone. Safe to repeat, from the post step too.
+ * a variant no longer registered (its scaling moved elsewhere) is left
+ * alone. Safe to repeat, from the post step too. A dry run suspended
+ * nothing, so it plans the resume its run would send to a registered variant.
  */
 async function resumeScaleIn(ctx, endpointName, variantName, before) {
     const target = await (0,autoscaling/* describeScalableTarget */.w8)(ctx, endpointName, variantName);
-    if (!target?.SuspendedState?.DynamicScalingInSuspended)
+    if (!target || (!ctx.dryRun && !target.SuspendedState?.DynamicScalingInSuspended))
         return;
     const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
     const input = { ...(0,autoscaling/* targetScope */.Il)(resourceId), SuspendedState: fullState(before) };
@@ -1088,15 +1089,20 @@ onHeld = () => { }) {
     }
     return held;
 }
-/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+/**
+ * Puts each held variant's scale-in back as it was, once: a variant given
+ * back is marked so (its `before` goes), and a second call (a rollout's end
+ * after its release gave it back) sends nothing, in a dry run as in the run.
+ * A failure is a warning naming what to do.
+ */
 async function releaseServingCapacity(ctx, held) {
-    if (ctx.dryRun)
-        return;
-    for (const { variant, before } of held ?? []) {
+    for (const entry of held ?? []) {
+        const { variant, before } = entry;
         if (!before)
             continue;
         try {
             await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+            delete entry.before;
         }
         catch (error) {
             ctx.warn(`Could not resume the scale-in of variant "${variant}": ${(0,errors/* errorMessage */.gJ)(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);

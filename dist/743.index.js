@@ -186,19 +186,20 @@ async function sleepUntil(clock, at) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(665);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6082);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
 /* harmony import */ var _bake_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2428);
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8411);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5762);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3752);
-/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5981);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9988);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2821);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7080);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5762);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3752);
+/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5981);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(127);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9988);
+/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2821);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7080);
 /**
  * The one executor of a rollout run by the action: it carries out a list of
  * moves (moves.ts) in order, keeps one progress record of where the rollout
@@ -220,13 +221,14 @@ async function sleepUntil(clock, at) {
 
 
 
+
 /**
  * Carries the moves out, or in a dry run records them as the plan. Returns
  * how the rollout ended; undefined in a dry run.
  */
 async function carryOut(ctx, settings, inFlight, moves, scene) {
     if (ctx.dryRun) {
-        await (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .rehearse */ .Km)(ctx, settings, inFlight, moves, scene);
+        await (0,_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .rehearse */ .Km)(ctx, settings, inFlight, moves, scene);
         return undefined;
     }
     const progress = { moves, reached: 0, failures: { consecutive: 0 }, baseline: [] };
@@ -234,10 +236,10 @@ async function carryOut(ctx, settings, inFlight, moves, scene) {
     try {
         for (const [index, move] of moves.entries()) {
             progress.reached = index;
-            if (judgingSince === undefined && isJudging(move)) {
+            if (judgingSince === undefined && (0,_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .isJudging */ .Ps)(move)) {
                 judgingSince = ctx.clock.now();
                 if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_5__/* .hasGates */ .x0)(settings.gates))
-                    ctx.warn(_words_js__WEBPACK_IMPORTED_MODULE_13__/* .NO_GATES_WARNING */ .Ii);
+                    ctx.warn(_words_js__WEBPACK_IMPORTED_MODULE_14__/* .NO_GATES_WARNING */ .Ii);
             }
             const ended = await perform(ctx, settings, inFlight, move, scene, progress);
             if (ended)
@@ -247,20 +249,17 @@ async function carryOut(ctx, settings, inFlight, moves, scene) {
     }
     finally {
         if (judgingSince !== undefined) {
-            (0,_report_js__WEBPACK_IMPORTED_MODULE_14__/* .addInstanceTime */ .o6)(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince));
+            (0,_report_js__WEBPACK_IMPORTED_MODULE_15__/* .addInstanceTime */ .o6)(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince));
             // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
-            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
         }
     }
-}
-function isJudging(move) {
-    return move.kind === 'judge-pause' || move.kind === 'shift';
 }
 /** One move; a result when the rollout ends with it. */
 async function perform(ctx, settings, inFlight, move, scene, progress) {
     switch (move.kind) {
         case 'create-canary-config':
-            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
             return undefined;
         case 'hold-capacity':
             await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast);
@@ -286,16 +285,16 @@ async function holdCapacity(ctx, inFlight, endpoint, atLeast) {
 }
 async function joinOrRollBack(ctx, inFlight, fleet) {
     try {
-        await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .joinCanary */ .JI)(ctx, inFlight, fleet);
+        await (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .joinCanary */ .JI)(ctx, inFlight, fleet);
         return undefined;
     }
     catch (error) {
         // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-        await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_9__/* .rollBack */ .F)(ctx, inFlight).catch(async (rollbackError) => {
+        await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBack */ .F)(ctx, inFlight).catch(async (rollbackError) => {
             ctx.warn(`Could not return to "${inFlight.previousConfig}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(rollbackError)}`);
-            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
         });
-        return ((0,_result_js__WEBPACK_IMPORTED_MODULE_8__/* .failedUpdateResult */ .Ci)(error) ?? { outcome: 'failed', decision: (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), failsStep: true, cause: error });
+        return ((0,_result_js__WEBPACK_IMPORTED_MODULE_9__/* .failedUpdateResult */ .Ci)(error) ?? { outcome: 'failed', decision: (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), failsStep: true, cause: error });
     }
 }
 /** The judging moves; once the rollout has stopped short, the moves left are skipped until its ending. */
@@ -370,7 +369,7 @@ function stoppedByError(ctx, settings, inFlight, record, error) {
         // Every call from here would fail the same way: say where the endpoint was left instead.
         return {
             outcome: 'failed',
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.credentialsExpired(current?.weight ?? 0),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.credentialsExpired(current?.weight ?? 0),
             healthy: false,
             failsStep: true,
             cause: error
@@ -383,7 +382,7 @@ function concludePause(ctx, settings, inFlight, progress, weight) {
     return progress.stopped
         ? concludeStopped(ctx, settings, inFlight, progress.stopped)
         : pauseHere(ctx, inFlight, {
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
             failsStep: false,
             healthy: true
         });
@@ -391,11 +390,11 @@ function concludePause(ctx, settings, inFlight, progress, weight) {
 function concludeStopped(ctx, settings, inFlight, stopped) {
     if (stopped.kind === 'failed')
         return rollBackOrStop(ctx, settings, inFlight, stopped.reason);
-    const why = _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.undecidedStep(stopped.weight, stopped.reason);
+    const why = _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.undecidedStep(stopped.weight, stopped.reason);
     if (settings.onInconclusive !== 'pause')
         return rollBackOrStop(ctx, settings, inFlight, why);
     return pauseHere(ctx, inFlight, {
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.pausedUndecided(stopped.weight, inFlight.newVariant, why),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.pausedUndecided(stopped.weight, inFlight.newVariant, why),
         failsStep: true,
         healthy: false
     });
@@ -404,7 +403,7 @@ async function releaseOrRollBack(ctx, settings, inFlight, progress) {
     if (progress.stopped)
         return concludeStopped(ctx, settings, inFlight, progress.stopped);
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .switchToRelease */ .Fm)(ctx, inFlight));
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .switchToRelease */ .Fm)(ctx, inFlight));
     }
     catch (error) {
         return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
@@ -413,7 +412,7 @@ async function releaseOrRollBack(ctx, settings, inFlight, progress) {
     ctx.output('variant-name', inFlight.stableVariant);
     return {
         outcome: 'succeeded',
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.released(inFlight.newVariant, inFlight.stableVariant, inFlight.releaseConfig),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.released(inFlight.newVariant, inFlight.stableVariant, inFlight.releaseConfig),
         healthy: true,
         failsStep: false
     };
@@ -424,28 +423,28 @@ async function releaseOrRollBack(ctx, settings, inFlight, progress) {
  * judge all of it.
  */
 async function pauseHere(ctx, inFlight, result) {
-    _state_js__WEBPACK_IMPORTED_MODULE_11__/* .inFlightRollout */ .VM.clear();
-    await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
+    _state_js__WEBPACK_IMPORTED_MODULE_12__/* .inFlightRollout */ .VM.clear();
+    await (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
     return { outcome: 'paused', ...result };
 }
 async function rollBackOrStop(ctx, settings, inFlight, failure) {
     if (!settings.autoRollback) {
-        _state_js__WEBPACK_IMPORTED_MODULE_11__/* .inFlightRollout */ .VM.clear();
+        _state_js__WEBPACK_IMPORTED_MODULE_12__/* .inFlightRollout */ .VM.clear();
         return {
             outcome: 'failed',
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.leftInPlace(failure, inFlight.previousConfig),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.leftInPlace(failure, inFlight.previousConfig),
             healthy: false,
             failsStep: true
         };
     }
     ctx.warn(`Rolling back: ${failure}`);
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Rolling back to ${inFlight.previousConfig}`, () => (0,_rollback_js__WEBPACK_IMPORTED_MODULE_9__/* .rollBack */ .F)(ctx, inFlight));
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Rolling back to ${inFlight.previousConfig}`, () => (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBack */ .F)(ctx, inFlight));
     }
     catch (error) {
         return {
             outcome: 'failed',
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.rollbackFailed(failure, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.rollbackFailed(failure, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)),
             healthy: false,
             failsStep: true
         };
@@ -454,7 +453,7 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.releaseConfig);
     return {
         outcome: 'rolled-back',
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.rolledBack(failure, inFlight.previousConfig),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.rolledBack(failure, inFlight.previousConfig),
         healthy: false,
         failsStep: settings.failOnRollback
     };
@@ -472,18 +471,19 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4459);
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(665);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(665);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2821);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8411);
-/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7783);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
+/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8411);
+/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7783);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(127);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -491,6 +491,7 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
  * Nothing is sent that changes anything; reads still happen, so the plan
  * starts from the endpoint as it is.
  */
+
 
 
 
@@ -516,11 +517,14 @@ async function rehearse(ctx, settings, inFlight, moves, scene) {
     const newVariantInstances = inFlight.newVariantInstances ?? newVariantFleet(moves, inFlight);
     for (const move of moves)
         await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
+    // As the run ends a rollout that judged: the serving variants' scale-in given back, if nothing gave it back yet.
+    if (moves.some(_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .isJudging */ .Ps))
+        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     rehearsal.durationMs += rehearsal.canaryMs;
     rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
     recordPlan(ctx, {
         schedule: rehearsal.schedule,
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates),
         durationMs: rehearsal.durationMs,
         instanceMs: rehearsal.instanceMs
     });
@@ -540,7 +544,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
     switch (move.kind) {
         case 'create-canary-config':
-            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_7__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_8__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
             return;
         case 'hold-capacity':
             await (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .holdServingCapacityFor */ .n)(ctx, scene.endpoint, inFlight);
@@ -567,7 +571,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             return;
         }
         case 'pause':
-            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_7__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
             rehearsal.schedule.push(`Pause at ${move.weight}%: operation: promote finishes it (judging the pause first), operation: rollback undoes it.`);
             return;
         case 'switch-to-release':
@@ -581,14 +585,15 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
     }
 }
 async function rehearseRelease(ctx, inFlight, move, scene) {
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
     // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
     const input = { EndpointConfigName: inFlight.canaryConfig };
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__/* .DeleteEndpointConfigCommand */ .WLA(input)));
 }
 function pauseJudgedText(settings, weight) {
-    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .needsTraffic */ .rw)(settings.gates)
+    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
         ? `until CloudWatch has published the minute this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
         : 'at once';
     return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
@@ -606,7 +611,7 @@ function stepEndingText(settings) {
  */
 function planAllAtOnce(ctx, settings, deploy) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .describeGates */ .yg)(settings.gates);
+    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates);
     const schedule = [
         deploy.previousConfig
             ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .counted */ .hS)(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
@@ -631,13 +636,13 @@ function planAllAtOnce(ctx, settings, deploy) {
  */
 function planSageMakerDeployment(ctx, settings, deployment) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_9__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
+    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_10__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
     const provisioning = deployment.batches > 1
         ? `${deployment.batches} batches, each provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}) and baked`
         : `the new fleet provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}), then every bake`;
     recordPlan(ctx, {
         schedule: [`${deployment.description} About ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)}: ${provisioning}.`],
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates),
         durationMs,
         instanceMs: deployment.newFleetInstances * durationMs
     });
@@ -647,16 +652,16 @@ function judgedStep(settings, what) {
     const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
     return {
         durationMs: settings.bakeTimeMs + dataWaitMs(settings),
-        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .hasGates */ .x0)(settings.gates)
+        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .hasGates */ .x0)(settings.gates)
             ? `gates judged every ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.gateIntervalMs)} (${evaluations} evaluations)`
-            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .needsTraffic */ .rw)(settings.gates)
+            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
             ? `, then until CloudWatch has published the step's minutes (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)})`
             : ''}.`
     };
 }
 /** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
 function dataWaitMs(settings) {
-    return (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .needsTraffic */ .rw)(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
+    return (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
 }
 function recordPlan(ctx, plan) {
     const planned = {
@@ -668,7 +673,7 @@ function recordPlan(ctx, plan) {
             : `a new fleet typically takes ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(_expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet)} to come up`
     };
     ctx.report.plan = planned;
-    (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_13__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
     logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
 }
 /**

@@ -1158,11 +1158,16 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BI: () => (/* binding */ rollbackMoves),
+/* harmony export */   Ps: () => (/* binding */ isJudging),
 /* harmony export */   r0: () => (/* binding */ promoteMoves),
 /* harmony export */   sX: () => (/* binding */ deployMoves)
 /* harmony export */ });
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
 
+/** The moves from which the rollout judges: the serving capacity is held until the rollout ends. */
+function isJudging(move) {
+    return move.kind === 'judge-pause' || move.kind === 'shift';
+}
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
 function stepsThenEnd(steps, release) {
     const moves = steps.flatMap((weight, index) => [

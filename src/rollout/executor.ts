@@ -15,7 +15,7 @@ import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
 import { floorMinute, hasGates, StepJudge, type MinuteFigures } from './gates.js'
 import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
-import type { Move } from './moves.js'
+import { isJudging, type Move } from './moves.js'
 import { rehearse } from './plan.js'
 import { failedUpdateResult, type RolloutResult } from './result.js'
 import { rollBack } from './rollback.js'
@@ -79,10 +79,6 @@ export async function carryOut(
       await releaseServingCapacity(ctx, inFlight.held)
     }
   }
-}
-
-function isJudging(move: Move): boolean {
-  return move.kind === 'judge-pause' || move.kind === 'shift'
 }
 
 /** One move; a result when the rollout ends with it. */

@@ -41,6 +41,11 @@ export type Move =
 
 export type MoveKind = Move['kind']
 
+/** The moves from which the rollout judges: the serving capacity is held until the rollout ends. */
+export function isJudging(move: Move): boolean {
+  return move.kind === 'judge-pause' || move.kind === 'shift'
+}
+
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
 function stepsThenEnd(
   steps: number[],

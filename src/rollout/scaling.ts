@@ -217,13 +217,19 @@ export async function holdServingCapacity(
   return held
 }
 
-/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+/**
+ * Puts each held variant's scale-in back as it was, once: a variant given
+ * back is marked so (its `before` goes), and a second call (a rollout's end
+ * after its release gave it back) sends nothing, in a dry run as in the run.
+ * A failure is a warning naming what to do.
+ */
 export async function releaseServingCapacity(ctx: OperationContext, held: HeldCapacity[] | undefined): Promise<void> {
-  if (ctx.dryRun) return
-  for (const { variant, before } of held ?? []) {
+  for (const entry of held ?? []) {
+    const { variant, before } = entry
     if (!before) continue
     try {
       await resumeScaleIn(ctx, ctx.endpointName, variant, before)
+      delete entry.before
     } catch (error) {
       ctx.warn(
         `Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`

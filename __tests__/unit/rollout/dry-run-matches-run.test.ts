@@ -97,6 +97,36 @@ describe('a dry run plans the calls its run makes', () => {
     expect(planned).toContain('UpdateEndpoint')
   })
 
+  // The serving variant's scale-in is suspended for the rollout and given back at its end: both are planned.
+  const scaled = async (): Promise<void> => {
+    fake.seedScaling('fraud', 'AllTraffic', { min: 2, max: 6 }, [
+      { PolicyName: 'cpu', PolicyARN: 'arn:policy/cpu', PolicyType: 'TargetTrackingScaling' }
+    ])
+  }
+
+  it.each([
+    ['released, keeping its instance type: the scaling stays registered', {}],
+    ['released on another instance type: the scaling comes off and goes back on', { 'instance-type': 'ml.c5.xlarge' }],
+    ['paused', { 'traffic-steps': '10' }]
+  ])('deploy, canary onto a scaled serving variant, %s', async (_name, inputs) => {
+    const planned = await expectDryRunToMatch(
+      { ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10,100', ...inputs },
+      scaled
+    )
+    expect(planned.filter((call) => call === 'RegisterScalableTarget').length).toBe('instance-type' in inputs ? 3 : 2)
+    expect(planned.includes('DeregisterScalableTarget')).toBe('instance-type' in inputs)
+  })
+
+  it('promote from a pause, on a scaled serving variant', async () => {
+    const pause = async (): Promise<void> => {
+      await scaled()
+      const paused = await runAction({ ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10' }, { clock })
+      expect(paused.outputs['rollout-result']).toBe('paused')
+    }
+    const planned = await expectDryRunToMatch({ operation: 'promote', 'endpoint-name': 'fraud', ...gates }, pause)
+    expect(planned.filter((call) => call === 'RegisterScalableTarget')).toHaveLength(2)
+  })
+
   it('deploy of an existing model as it is', async () => {
     const existing = async (): Promise<void> => {
       fake.models.add('fraud-trained')
