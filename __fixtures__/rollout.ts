@@ -52,7 +52,7 @@ export const CANARY_MOVES: Move[] = [
   { kind: 'judge-step', weight: 10, index: 0, of: 2 },
   { kind: 'shift', weight: 100, index: 1, of: 2 },
   { kind: 'judge-step', weight: 100, index: 1, of: 2 },
-  { kind: 'switch-to-release', planned: { VariantName: 'fraud-v2', InitialInstanceCount: 2 }, configSettings: {} }
+  { kind: 'switch-to-release', planned: { VariantName: 'AllTraffic', InitialInstanceCount: 2 }, configSettings: {} }
 ]
 
 /**
@@ -67,6 +67,7 @@ export function canaryProgress(kind: Move['kind'], rollout: Partial<InFlight> = 
       previousConfig: 'fraud-v1-config',
       canaryConfig: 'fraud-canary',
       newVariant: 'fraud-v2',
+      stableVariant: 'AllTraffic',
       oldVariants: [{ name: 'AllTraffic', share: 1 }],
       releaseConfig: 'fraud-release',
       userTags: {},

@@ -2,36 +2,6 @@ export const id = 152;
 export const ids = [152];
 export const modules = {
 
-/***/ 8499:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ derivedName),
-/* harmony export */   v: () => (/* binding */ uniqueSuffix)
-/* harmony export */ });
-/** Names for the resources a deploy creates. */
-const MAX_NAME_LENGTH = 63;
-/**
- * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
- * a matrix job) still get different names.
- */
-function uniqueSuffix(now, random = Math.random) {
-    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const token = Math.floor(random() * 36 ** 5)
-        .toString(36)
-        .padStart(5, '0');
-    return `${stamp}-${token}`;
-}
-/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
-function derivedName(base, suffix) {
-    const room = MAX_NAME_LENGTH - suffix.length - 1;
-    const trimmed = base.slice(0, room).replace(/-+$/, '');
-    return `${trimmed}-${suffix}`;
-}
-
-
-/***/ }),
-
 /***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -731,6 +701,8 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
 
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/rollout/in-flight.ts
+var in_flight = __webpack_require__(5453);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
 var rollout_moves = __webpack_require__(5307);
 ;// CONCATENATED MODULE: ./src/operations/deploy-paths.ts
@@ -740,6 +712,8 @@ var rollout_moves = __webpack_require__(5307);
  * the action. deploy.ts chooses; each path here makes its configs and
  * returns how it ended.
  */
+
+
 
 
 
@@ -823,7 +797,7 @@ async function createEndpoint(ctx, deploy, blueprint) {
  */
 async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig, deployStartedAt) {
     const { release } = blueprint;
-    const variantName = (0,resources/* replacementVariantName */.B5)(deploy.variantName, endpoint);
+    const variantName = (0,naming/* replacementVariantName */.B5)(deploy.variantName, endpoint.ProductionVariants ?? []);
     ctx.output('variant-name', variantName);
     const variants = [blueprint.variant(variantName, 1)];
     const previousConfig = currentConfig.EndpointConfigName ?? '';
@@ -863,54 +837,71 @@ async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig,
         deployStartedAt
     });
 }
-/** The new variant serves beside the old ones, so it needs a name none of them has. */
-function refuseTakenVariantName(ctx, endpoint, newVariant) {
-    if ((endpoint.ProductionVariants ?? []).some((variant) => variant.VariantName === newVariant)) {
-        throw new Error(`Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`);
+/**
+ * The new variant's name for the canary phase, beside the serving variants:
+ * variant-name, else one derived from the model. It needs a name none of
+ * them has; at the release it takes the serving variant's.
+ */
+function canaryVariantFor(ctx, deploy, release, endpoint) {
+    const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
+    const name = (0,naming/* canaryVariantName */.Vo)(deploy.variantName, release.modelName, serving);
+    if (serving.includes(name)) {
+        throw new Error(`Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${name}"; the new variant serves beside it during the canary and needs a name of its own (the release then names it after the serving variant).`);
     }
+    return name;
+}
+/**
+ * The serving variants as the canary config holds them: their definitions
+ * whole, at the instances they serve with now (autoscaling may have moved them
+ * from their config's initial counts) and their shares of the traffic.
+ */
+function servingDefinitions(endpoint, currentConfig, shares) {
+    return (endpoint.ProductionVariants ?? []).map((variant, index) => {
+        const definition = currentConfig.ProductionVariants?.find((candidate) => candidate.VariantName === variant.VariantName);
+        const count = (0,src_endpoint/* liveInstanceCount */.xZ)(variant);
+        return {
+            ...definition,
+            VariantName: variant.VariantName ?? '',
+            InitialVariantWeight: (shares[index]?.share ?? 0) * 100,
+            ...(count ? { InitialInstanceCount: count } : {})
+        };
+    });
 }
 /**
  * Canary and linear run by the action: the new variant joins at weight 0
- * beside the serving ones, which keep the instance counts they serve with now
- * (autoscaling may have moved them from their config's initial counts).
+ * beside the serving ones, which keep the instance counts they serve with now.
+ * The release names it after the serving variant, so what is keyed on that
+ * name (alarms, dashboards, autoscaling) covers the new model.
  */
 async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, currentConfig) {
     const { release } = blueprint;
     const serving = endpoint.ProductionVariants ?? [];
-    const newVariant = deploy.variantName ?? release.modelName;
-    refuseTakenVariantName(ctx, endpoint, newVariant);
+    const newVariant = canaryVariantFor(ctx, deploy, release, endpoint);
     const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const oldVariants = serving.map((variant, index) => ({
+        name: variant.VariantName ?? '',
+        share: total > 0 ? weights[index] / total : 1 / serving.length
+    }));
+    const oldDefinitions = servingDefinitions(endpoint, currentConfig, oldVariants);
     const inFlight = {
         previousConfig: currentConfig.EndpointConfigName ?? '',
         canaryConfig: release.canaryConfig,
         newVariant,
-        oldVariants: serving.map((variant, index) => ({
-            name: variant.VariantName ?? '',
-            share: total > 0 ? weights[index] / total : 1 / serving.length
-        })),
+        stableVariant: (0,in_flight/* stableVariantOf */.Or)(oldDefinitions, newVariant),
+        oldVariants,
         releaseConfig: release.releaseConfig,
         userTags: deploy.tags,
         held: [],
         ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
     };
     (0,rollout_record/* startRolloutRecord */.H)(ctx, deploy.rollout, inFlight);
-    const oldDefinitions = serving.map((variant, index) => {
-        const definition = currentConfig.ProductionVariants?.find((candidate) => candidate.VariantName === variant.VariantName);
-        const count = (0,src_endpoint/* liveInstanceCount */.xZ)(variant);
-        return {
-            ...definition,
-            VariantName: variant.VariantName ?? '',
-            InitialVariantWeight: (inFlight.oldVariants[index]?.share ?? 0) * 100,
-            ...(count ? { InitialInstanceCount: count } : {})
-        };
-    });
     const newVariantDefinition = blueprint.variant(newVariant, 0);
     inFlight.newVariantInstances = (0,resources/* fleetSize */.oE)([newVariantDefinition]);
     const moves = (0,rollout_moves/* deployMoves */.sX)({
         steps: deploy.rollout.trafficSteps,
         canaryVariants: [...oldDefinitions, newVariantDefinition],
-        newVariant: newVariantDefinition,
+        release: { ...newVariantDefinition, VariantName: inFlight.stableVariant, InitialVariantWeight: 1 },
         configSettings: blueprint.configSettings
     });
     return (0,executor/* carryOut */.u0)(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
@@ -975,11 +966,11 @@ async function deployModel(ctx, deploy) {
     await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await (0,wait/* waitUntilUpdatable */.we)(ctx);
-    const suffix = (0,naming/* uniqueSuffix */.v)(ctx.clock.now());
+    const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
     const release = {
-        modelName: deploy.modelName ?? (0,naming/* derivedName */.P)(ctx.endpointName, suffix),
-        releaseConfig: (0,naming/* derivedName */.P)(ctx.endpointName, suffix),
-        canaryConfig: (0,naming/* derivedName */.P)(ctx.endpointName, `${suffix}-canary`)
+        modelName: deploy.modelName ?? (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
+        releaseConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
+        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`)
     };
     ctx.output('model-name', release.modelName);
     if (!existing) {
@@ -1018,10 +1009,10 @@ async function deployOver(ctx, deploy, release, existing, startedAt) {
     ctx.output('previous-endpoint-config-name', currentConfigName);
     if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
         // A clash of names is an input error: it must stop the run before the model is created.
-        refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName);
+        canaryVariantFor(ctx, deploy, release, existing);
     }
     const nativeVariant = deploy.rollout.controller === 'sagemaker'
-        ? blueprint.variant((0,resources/* replacementVariantName */.B5)(deploy.variantName, existing), 1)
+        ? blueprint.variant((0,naming/* replacementVariantName */.B5)(deploy.variantName, existing.ProductionVariants ?? []), 1)
         : undefined;
     if (nativeVariant) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.

@@ -2,36 +2,6 @@ export const id = 470;
 export const ids = [470];
 export const modules = {
 
-/***/ 8499:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ derivedName),
-/* harmony export */   v: () => (/* binding */ uniqueSuffix)
-/* harmony export */ });
-/** Names for the resources a deploy creates. */
-const MAX_NAME_LENGTH = 63;
-/**
- * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
- * a matrix job) still get different names.
- */
-function uniqueSuffix(now, random = Math.random) {
-    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const token = Math.floor(random() * 36 ** 5)
-        .toString(36)
-        .padStart(5, '0');
-    return `${stamp}-${token}`;
-}
-/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
-function derivedName(base, suffix) {
-    const room = MAX_NAME_LENGTH - suffix.length - 1;
-    const trimmed = base.slice(0, room).replace(/-+$/, '');
-    return `${trimmed}-${suffix}`;
-}
-
-
-/***/ }),
-
 /***/ 470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -90,20 +60,8 @@ async function runPromote(ctx, settings) {
     if (settings.gates.probe) {
         await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
+    const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags });
     const current = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])[newVariant] ?? 0;
-    const inFlight = {
-        previousConfig,
-        canaryConfig: configName,
-        newVariant,
-        oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .servingShares */ .x1)(endpoint, newVariant),
-        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .uniqueSuffix */ .v)(ctx.clock.now())),
-        // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-        userTags: {
-            ...ctx.run.tags,
-            ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
-        },
-        held: []
-    };
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
     ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
@@ -122,7 +80,7 @@ async function runPromote(ctx, settings) {
         judgePause: (0,_rollout_gates_js__WEBPACK_IMPORTED_MODULE_6__/* .hasGates */ .x0)(settings.gates),
         steps,
         pause: { since, weight: current },
-        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
+        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight),
         configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_12__/* .carriedConfigSettings */ .E6)(canaryConfig),
         owed
     });
@@ -133,6 +91,28 @@ async function runPromote(ctx, settings) {
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
     const made = model && tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.modelAsIs] !== 'true';
     await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_10__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
+}
+/**
+ * The paused rollout as its canary config and the endpoint tell it: the old
+ * variants' shares now, and the stable name the release gives the new
+ * variant, read from the canary config as the deploy that paused chose it.
+ */
+function pausedRollout(ctx, endpoint, canaryConfig, found) {
+    const { newVariant, tags } = found;
+    return {
+        previousConfig: found.previousConfig,
+        canaryConfig: canaryConfig.EndpointConfigName ?? '',
+        newVariant,
+        stableVariant: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .stableVariantOf */ .Or)(canaryConfig.ProductionVariants ?? [], newVariant),
+        oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .servingShares */ .x1)(endpoint, newVariant),
+        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .derivedName */ .Pr)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .uniqueSuffix */ .v_)(ctx.clock.now())),
+        // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
+        userTags: {
+            ...ctx.run.tags,
+            ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+        },
+        held: []
+    };
 }
 
 

@@ -2568,6 +2568,7 @@ function rollingBatchFor(fleet, requested, shown = '') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BI: () => (/* binding */ rollbackMoves),
+/* harmony export */   Ps: () => (/* binding */ isJudging),
 /* harmony export */   ax: () => (/* binding */ desiredWeights),
 /* harmony export */   k_: () => (/* binding */ rolloutStanding),
 /* harmony export */   r0: () => (/* binding */ promoteMoves),
@@ -2585,6 +2586,10 @@ function desiredWeights(inFlight, weight) {
         { VariantName: inFlight.newVariant, DesiredWeight: weight }
     ];
 }
+/** The moves from which the rollout judges: the serving capacity is held until the rollout ends. */
+function isJudging(move) {
+    return move.kind === 'judge-pause' || move.kind === 'shift';
+}
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
 function stepsThenEnd(steps, release) {
     const moves = steps.flatMap((weight, index) => [
@@ -2601,7 +2606,7 @@ function deployMoves(plan) {
         { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
         { kind: 'hold-capacity' },
         { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
-        ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
+        ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
     ];
 }
 /** promote: the pause judged first (when there is anything to judge it by), then the steps left. */

@@ -630,6 +630,72 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
 
 /***/ }),
 
+/***/ 8499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ replacementVariantName),
+/* harmony export */   Pr: () => (/* binding */ derivedName),
+/* harmony export */   Rr: () => (/* binding */ servingVariantName),
+/* harmony export */   Vo: () => (/* binding */ canaryVariantName),
+/* harmony export */   v_: () => (/* binding */ uniqueSuffix)
+/* harmony export */ });
+/** Names for the resources a deploy creates. */
+const MAX_NAME_LENGTH = 63;
+/**
+ * A UTC timestamp and a random suffix: two deploys in the same second (a re-run,
+ * a matrix job) still get different names.
+ */
+function uniqueSuffix(now, random = Math.random) {
+    const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const token = Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    return `${stamp}-${token}`;
+}
+/** `<base>-<suffix>`, cutting the base so the whole stays within SageMaker's 63 characters. */
+function derivedName(base, suffix) {
+    const room = MAX_NAME_LENGTH - suffix.length - 1;
+    const trimmed = base.slice(0, room).replace(/-+$/, '');
+    return `${trimmed}-${suffix}`;
+}
+/**
+ * The name an endpoint serves under: its variant with the largest share of
+ * traffic (live weights where the endpoint reports them, else the config's),
+ * the first of equals. Alarms, dashboards and autoscaling are keyed on it, so
+ * every release keeps it.
+ */
+function servingVariantName(variants) {
+    const weightOf = (variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? variant.InitialVariantWeight ?? 0;
+    let serving;
+    for (const variant of variants)
+        if (!serving || weightOf(variant) > weightOf(serving))
+            serving = variant;
+    return serving?.VariantName;
+}
+/**
+ * The variant a whole-config replacement (all at once, or SageMaker's own
+ * deployment) deploys into: the name asked for, else the name the endpoint
+ * serves under, else AllTraffic.
+ */
+function replacementVariantName(requested, live) {
+    return requested ?? servingVariantName(live) ?? 'AllTraffic';
+}
+/**
+ * The new variant's own name while it serves beside the serving ones in a
+ * canary: variant-name, else the model's name, which no serving variant may
+ * have (two variants cannot share one); an endpoint whose variant is already
+ * named after that model gets the model's name with `-canary`.
+ */
+function canaryVariantName(requested, modelName, serving) {
+    if (requested !== undefined || !serving.includes(modelName))
+        return requested ?? modelName;
+    return derivedName(modelName, 'canary');
+}
+
+
+/***/ }),
+
 /***/ 4932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -835,7 +901,6 @@ __webpack_require__.d(__webpack_exports__, {
   VL: () => (/* binding */ discardUnused),
   aI: () => (/* binding */ ensureModel),
   oE: () => (/* binding */ fleetSize),
-  B5: () => (/* binding */ replacementVariantName),
   dx: () => (/* binding */ variantDefinition)
 });
 
@@ -1189,15 +1254,6 @@ async function deleteConfigQuietly(ctx, configName) {
         ctx.warn(`Could not delete endpoint config "${configName}": ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
-/**
- * The variant a whole-config replacement deploys into: the name asked for,
- * else the serving variant's own name when there is one (so dashboards and
- * autoscaling keyed on it carry on), else AllTraffic.
- */
-function replacementVariantName(requested, endpoint) {
-    const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    return requested ?? (serving.length === 1 ? serving[0] : 'AllTraffic');
-}
 /** The instances of a set of variants; serverless ones run none of their own. */
 function fleetSize(variants) {
     return variants.reduce((sum, variant) => sum + (variant.ServerlessConfig ? 0 : (variant.InitialInstanceCount ?? 0)), 0);
@@ -1411,7 +1467,7 @@ var gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
 var in_flight = __webpack_require__(5453);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
-var moves = __webpack_require__(5307);
+var rollout_moves = __webpack_require__(5307);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
 var plan = __webpack_require__(5762);
 // EXTERNAL MODULE: ./src/rollout/result.ts
@@ -1567,7 +1623,7 @@ async function carryOut(ctx, settings, inFlight, moves, scene) {
             saving ||= move.kind === 'hold-capacity';
             if (saving)
                 state/* rolloutProgress */.XP.save(progress);
-            if (judgingSince === undefined && isJudging(move)) {
+            if (judgingSince === undefined && (0,rollout_moves/* isJudging */.Ps)(move)) {
                 judgingSince = ctx.clock.now();
                 if (!(0,gates/* hasGates */.x0)(settings.gates))
                     ctx.warn(words/* NO_GATES_WARNING */.Ii);
@@ -1615,14 +1671,11 @@ async function carryOutRollback(ctx, moves) {
  */
 async function rollBack(ctx, progress) {
     const endpoint = await endpointNow(ctx, progress.rollout.newVariant);
-    return carryOutRollback(ctx, (0,moves/* rollbackMoves */.BI)((0,moves/* rolloutStanding */.k_)(progress, endpoint)));
+    return carryOutRollback(ctx, (0,rollout_moves/* rollbackMoves */.BI)((0,rollout_moves/* rolloutStanding */.k_)(progress, endpoint)));
 }
 /** An endpoint switched whole to a new config (all at once, or by SageMaker), back on `previousConfig`. */
 async function switchBack(ctx, previousConfig) {
-    return carryOutRollback(ctx, (0,moves/* rollbackMoves */.BI)(await switchedStanding(ctx, previousConfig)));
-}
-function isJudging(move) {
-    return move.kind === 'judge-pause' || move.kind === 'shift';
+    return carryOutRollback(ctx, (0,rollout_moves/* rollbackMoves */.BI)(await switchedStanding(ctx, previousConfig)));
 }
 /** One move; a result when the rollout ends with it. */
 async function perform(ctx, settings, move, scene, progress) {
@@ -1702,7 +1755,7 @@ async function shift(ctx, inFlight, { weight, index, of }, record) {
     record.steps.push(step);
     core/* startGroup */.Oh(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
     core/* info */.pq(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
-    await (0,update/* updateWeightsAndCapacities */.ep)(ctx, (0,moves/* desiredWeights */.ax)(inFlight, weight), {
+    await (0,update/* updateWeightsAndCapacities */.ep)(ctx, (0,rollout_moves/* desiredWeights */.ax)(inFlight, weight), {
         purpose: `the shift to ${weight}%`,
         forceWait: true
     });
@@ -1783,9 +1836,11 @@ async function releaseOrRollBack(ctx, settings, progress) {
     catch (error) {
         return rollBackOrStop(ctx, settings, progress, `promotion failed: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
+    // The new model serves under the stable name now: the one to key alarms, dashboards and health checks on.
+    ctx.output('variant-name', inFlight.stableVariant);
     return {
         outcome: 'succeeded',
-        decision: words/* decisions */.a.released(inFlight.newVariant, inFlight.releaseConfig),
+        decision: words/* decisions */.a.released(inFlight.newVariant, inFlight.stableVariant, inFlight.releaseConfig),
         healthy: true,
         failsStep: false
     };
@@ -2383,13 +2438,16 @@ function formatPercent(fraction) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Or: () => (/* binding */ stableVariantOf),
 /* harmony export */   n: () => (/* binding */ holdServingCapacityFor),
 /* harmony export */   rY: () => (/* binding */ releaseVariant),
 /* harmony export */   x1: () => (/* binding */ servingShares)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8499);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
 /* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
+
 
 
 
@@ -2407,11 +2465,25 @@ function servingShares(endpoint, newVariant) {
     const oldTotal = old.reduce((sum, [, weight]) => sum + weight, 0);
     return old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length }));
 }
-/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
-function releaseVariant(endpoint, canaryConfig, newVariant) {
-    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
+/**
+ * The name the release gives the new model's variant: the serving variant's
+ * among the old variants of the canary config (the largest share when the
+ * rollout began, which the config records), so the deploy that starts a
+ * canary and the promote that finishes it agree.
+ */
+function stableVariantOf(canaryVariants, newVariant) {
+    return (0,_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .servingVariantName */ .Rr)(canaryVariants.filter((variant) => variant.VariantName !== newVariant)) ?? newVariant;
+}
+/**
+ * The new variant alone, as the release config holds it: the canary
+ * config's definition at the instances it serves with now, under the stable
+ * name.
+ */
+function releaseVariant(endpoint, canaryConfig, inFlight) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant);
     const count = (live && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .liveInstanceCount */ .xZ)(live)) ?? undefined;
-    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .variantDefinition */ .dx)(canaryConfig, newVariant, {
+    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .variantDefinition */ .dx)(canaryConfig, inFlight.newVariant, {
+        VariantName: inFlight.stableVariant,
         InitialVariantWeight: 1,
         ...(count ? { InitialInstanceCount: count } : {})
     });
@@ -2475,6 +2547,9 @@ async function rehearse(ctx, settings, inFlight, moves, scene) {
     const newVariantInstances = inFlight.newVariantInstances ?? newVariantFleet(moves, inFlight);
     for (const move of moves)
         await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
+    // As the run ends a rollout that judged: the serving variants' scale-in given back, if nothing gave it back yet.
+    if (moves.some(_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .isJudging */ .Ps))
+        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     rehearsal.durationMs += rehearsal.canaryMs;
     rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
     recordPlan(ctx, {
@@ -2531,7 +2606,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             return;
         case 'switch-to-release':
             await rehearseRelease(ctx, inFlight, move, scene);
-            rehearsal.schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${(0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned])} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
+            rehearsal.schedule.push(`Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant}'s model alone, as ${inFlight.stableVariant}, a new fleet of ${(0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned])} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}; then delete ${inFlight.canaryConfig}.`);
             rehearsal.durationMs += fleetMs;
             rehearsal.instanceMs += (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetSize */ .oE)([move.planned]) * fleetMs;
             return;
@@ -2540,6 +2615,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
     }
 }
 async function rehearseRelease(ctx, inFlight, move, scene) {
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
     await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
     // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
@@ -2817,12 +2893,13 @@ async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = (
 }
 /**
  * Puts back the state suspendScaleIn found, if scale-in is still suspended;
- * a variant no longer registered (its scaling moved at a promotion) is left
- * alone. Safe to repeat, from the post step too.
+ * a variant no longer registered (its scaling moved elsewhere) is left
+ * alone. Safe to repeat, from the post step too. A dry run suspended
+ * nothing, so it plans the resume its run would send to a registered variant.
  */
 async function resumeScaleIn(ctx, endpointName, variantName, before) {
     const target = await (0,autoscaling/* describeScalableTarget */.w8)(ctx, endpointName, variantName);
-    if (!target?.SuspendedState?.DynamicScalingInSuspended)
+    if (!target || (!ctx.dryRun && !target.SuspendedState?.DynamicScalingInSuspended))
         return;
     const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
     const input = { ...(0,autoscaling/* targetScope */.Il)(resourceId), SuspendedState: fullState(before) };
@@ -2843,6 +2920,10 @@ var update = __webpack_require__(6082);
 
 /** The moves an update from `current` to a config of `target` variants needs; none when nothing is scaled. */
 async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
+    return (await planScaling(ctx, endpoint, current, target, targetName)).moves;
+}
+/** The moves, and the scaled variants the update keeps as they are (their registration stays through it). */
+async function planScaling(ctx, endpoint, current, target, targetName) {
     const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     const scaled = [];
     try {
@@ -2857,17 +2938,20 @@ async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
             throw error;
         // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
         ctx.warn(`Could not read the endpoint's autoscaling (${(0,errors/* errorCode */.CA)(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
-        return [];
+        return { moves: [], kept: [] };
     }
     const moves = [];
     const removed = [];
+    const kept = [];
     for (const { variant, scaling } of scaled) {
-        const kept = target.find((candidate) => candidate.VariantName === variant);
+        const staying = target.find((candidate) => candidate.VariantName === variant);
         const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        if (!kept)
+        if (!staying)
             removed.push({ from: variant, scaling });
-        else if (before && kept.InstanceType !== before.InstanceType)
+        else if (before && staying.InstanceType !== before.InstanceType)
             moves.push({ from: variant, to: variant, scaling });
+        else
+            kept.push(variant);
     }
     const unscaled = target
         .map((variant) => variant.VariantName ?? '')
@@ -2881,7 +2965,7 @@ async function scalingMovesFor(ctx, endpoint, current, target, targetName) {
         ctx.warn(`Autoscaling on variant "${move.from}" (${(0,autoscaling/* formatVariantScaling */.Qp)(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
         moves.push(move);
     }
-    return moves;
+    return { moves, kept };
 }
 /** Deregisters the scaling of every move, before the update. */
 async function takeScalingOff(ctx, moves) {
@@ -2931,10 +3015,11 @@ async function restoreScaling(ctx, moves) {
  * Runs `update` with the autoscaling in its way taken off first and put back
  * after, or restored where it was if the update fails. `update` is told when it
  * must wait for the new config: scaling can only be registered on a variant
- * that exists.
+ * that exists. Returns, besides its result, the variants of the new config
+ * that scale after it.
  */
 async function withScalingMoved(ctx, plan, update) {
-    const moves = await scalingMovesFor(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
+    const { moves, kept } = await planScaling(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
     await takeScalingOff(ctx, moves);
     let result;
     try {
@@ -2945,7 +3030,8 @@ async function withScalingMoved(ctx, plan, update) {
         throw error;
     }
     await putScalingBack(ctx, moves);
-    return { result, moves };
+    const carried = moves.flatMap((move) => (move.to ? [move.to] : []));
+    return { result, scaled: [...kept, ...carried] };
 }
 /**
  * Keeps the serving variants at the capacity they serve with: as traffic
@@ -2973,15 +3059,20 @@ onHeld = () => { }) {
     }
     return held;
 }
-/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+/**
+ * Puts each held variant's scale-in back as it was, once: a variant given
+ * back is marked so (its `before` goes), and a second call (a rollout's end
+ * after its release gave it back) sends nothing, in a dry run as in the run.
+ * A failure is a warning naming what to do.
+ */
 async function releaseServingCapacity(ctx, held) {
-    if (ctx.dryRun)
-        return;
-    for (const { variant, before } of held ?? []) {
+    for (const entry of held ?? []) {
+        const { variant, before } = entry;
         if (!before)
             continue;
         try {
             await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+            delete entry.before;
         }
         catch (error) {
             ctx.warn(`Could not resume the scale-in of variant "${variant}": ${(0,errors/* errorMessage */.gJ)(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
@@ -3066,19 +3157,22 @@ async function joinCanary(ctx, inFlight, fleet) {
     }));
 }
 /**
- * The new variant alone, at the capacity it serves with now. Autoscaling on
- * the old variants moves to it: SageMaker refuses to remove a scaled variant,
- * so the old registrations go first and the new one comes after.
+ * The new model alone, at the capacity it serves with now, under the
+ * serving variant's name: alarms, dashboards and autoscaling keyed on that
+ * name cover it from here on. The serving variant's autoscaling stays
+ * registered through the update (only its model changes); a change of
+ * instance type, or a scaled variant the release drops, moves it around the
+ * update (scaling.ts).
  */
 async function switchToRelease(ctx, inFlight) {
-    // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+    // Scale-in back as it was first: the serving variant scales on as it did before the rollout.
     await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpoint */ .yP)(ctx);
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpointConfig */ .s3)(ctx, inFlight.canaryConfig);
-    const release = [(0,_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight.newVariant)];
+    const release = [(0,_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight)];
     const count = release[0]?.InitialInstanceCount;
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, (0,_serving_js__WEBPACK_IMPORTED_MODULE_5__/* .carriedConfigSettings */ .E6)(canaryConfig));
-    const { moves } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
+    const { scaled } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
         newFleetInstances: (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .fleetSize */ .oE)(release),
         purpose: `the promotion to ${inFlight.releaseConfig}`,
         forceWait: true
@@ -3086,9 +3180,11 @@ async function switchToRelease(ctx, inFlight) {
     const oldCapacity = (endpoint.ProductionVariants ?? [])
         .filter((variant) => variant.VariantName !== inFlight.newVariant)
         .reduce((sum, variant) => sum + ((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .liveInstanceCount */ .xZ)(variant) ?? 0), 0);
-    const scalesNow = moves.some((move) => move.to === inFlight.newVariant);
-    if (count !== undefined && count < oldCapacity && !scalesNow) {
-        ctx.warn(`${inFlight.newVariant} takes all traffic with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(count, 'instance')} where the old variants served with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
+    if (scaled.includes(inFlight.stableVariant)) {
+        ctx.note(`Autoscaling of variant "${inFlight.stableVariant}" covers the new model: the release kept the variant's name.`);
+    }
+    else if (count !== undefined && count < oldCapacity) {
+        ctx.warn(`${inFlight.newVariant} takes all traffic as ${inFlight.stableVariant} with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(count, 'instance')} where the old variants served with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
     }
     _state_js__WEBPACK_IMPORTED_MODULE_10__/* .rolloutProgress */ .XP.clear();
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.canaryConfig);
@@ -3193,7 +3289,7 @@ const decisions = {
     pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
     pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
     undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
-    released: (variant, releaseConfig) => `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
+    released: (canaryVariant, stableVariant, releaseConfig) => `All steps passed; ${canaryVariant}'s model now serves all traffic as ${stableVariant}, the name the endpoint served under before, on ${releaseConfig}.`,
     leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
     rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,
     rolledBack: (failure, previousConfig) => `Rolled back: ${failure}. All traffic is back on ${previousConfig}.`,

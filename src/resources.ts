@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { answerMayBeLost, awsCall, errorMessage, isAlreadyExists, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
-import { findEndpoint, findEndpointConfig, type Endpoint, type EndpointConfig } from './endpoint.js'
+import { findEndpoint, findEndpointConfig, type EndpointConfig } from './endpoint.js'
 import { tagsOf } from './lineage.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
 import type { carriedConfigSettings } from './serving.js'
@@ -378,16 +378,6 @@ export async function deleteConfigQuietly(ctx: OperationContext, configName: str
   } catch (error) {
     ctx.warn(`Could not delete endpoint config "${configName}": ${errorMessage(error)}`)
   }
-}
-
-/**
- * The variant a whole-config replacement deploys into: the name asked for,
- * else the serving variant's own name when there is one (so dashboards and
- * autoscaling keyed on it carry on), else AllTraffic.
- */
-export function replacementVariantName(requested: string | undefined, endpoint: Endpoint): string {
-  const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
-  return requested ?? (serving.length === 1 ? (serving[0] as string) : 'AllTraffic')
 }
 
 /** The instances of a set of variants; serverless ones run none of their own. */

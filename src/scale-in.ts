@@ -52,8 +52,9 @@ export async function suspendScaleIn(
 
 /**
  * Puts back the state suspendScaleIn found, if scale-in is still suspended;
- * a variant no longer registered (its scaling moved at a promotion) is left
- * alone. Safe to repeat, from the post step too.
+ * a variant no longer registered (its scaling moved elsewhere) is left
+ * alone. Safe to repeat, from the post step too. A dry run suspended
+ * nothing, so it plans the resume its run would send to a registered variant.
  */
 export async function resumeScaleIn(
   ctx: OperationContext,
@@ -62,7 +63,7 @@ export async function resumeScaleIn(
   before: SuspendedState
 ): Promise<void> {
   const target = await describeScalableTarget(ctx, endpointName, variantName)
-  if (!target?.SuspendedState?.DynamicScalingInSuspended) return
+  if (!target || (!ctx.dryRun && !target.SuspendedState?.DynamicScalingInSuspended)) return
   const resourceId = variantResourceId(endpointName, variantName)
   const input: RegisterScalableTargetCommandInput = { ...targetScope(resourceId), SuspendedState: fullState(before) }
   await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () =>

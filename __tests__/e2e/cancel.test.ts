@@ -83,6 +83,6 @@ describe('a cancelled rollout', () => {
     expect(post.exitCode).toBe(0)
     expect(post.stdout).not.toContain('did not finish')
     const final = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'checkout' }))
-    expect(final.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['checkout-v2'])
+    expect(final.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
   }, 120_000)
 })

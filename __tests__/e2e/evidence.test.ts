@@ -144,7 +144,7 @@ describe('gates that hold on production-like CloudWatch', () => {
     expect(steps.map((step) => step.verdict)).toEqual(['passed', 'passed'])
     // The first look came before any minute could be published: inconclusive, not a rollback.
     expect(steps[0]?.evaluations[0]?.verdict).toBe('inconclusive')
-    expect(jsonOutput(run, 'variant-weights')).toEqual({ [`${name}-new`]: 100 })
+    expect(jsonOutput(run, 'variant-weights')).toEqual({ AllTraffic: 100 })
   })
 
   it.concurrent('a canary with no traffic never succeeds', async () => {

@@ -240,7 +240,8 @@ describe(`a canary rollout with ${FAULT_RATE * 100}% of every AWS call failing`,
     expect(final.EndpointStatus).toBe('InService')
     expect(final.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
     expect(final.EndpointConfigName).not.toBe(seeded.configName)
-    expect(final.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['canary'])
+    // Promoted under the serving variant's name: only the canary phase was named "canary".
+    expect(final.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
 
     record('Promoted canary', run, proxy, [
       `gate evaluations: ${evaluations.length} judged, ${proxy.okCalls('InvokeEndpoint')} probes answered`

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { startProxy, type Proxy, type TimelineEntry } from '../../test/proxy/proxy.mjs'
 import { runAction, seedModelAndEndpoint, type ActionRun, savedForPost } from './harness.js'
-import { image, inventory, transcript, useScenario } from './scenario.js'
+import { configModels, image, inventory, transcript, useScenario } from './scenario.js'
 
 // Long enough that the SDK's retry of an update always finds it still under way.
 const scenario = useScenario({ transitionSeconds: 1.5 })
@@ -107,7 +107,7 @@ describe('two runs started at the same instant on one endpoint', () => {
     expect(after.models).not.toContain(loserModel)
     expect(after.configs).toEqual([seeded.configName, winner.outputs['endpoint-config-name']].sort())
     const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
-    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual([winnerModel])
+    expect(await configModels(scenario.aws, endpoint.EndpointConfigName ?? '')).toEqual({ AllTraffic: winnerModel })
     // Released once the winner ended.
     await expect(
       scenario.aws.sagemaker.send(new DescribeContextCommand({ ContextName: `sagemaker-deploy-lock-${ENDPOINT}` }))
@@ -180,7 +180,7 @@ describe.each(['error', 'reset'] as const)('a canary whose every create and upda
     expect(after.configs).toEqual([seeded.configName, run.outputs['endpoint-config-name']].sort())
     const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
     expect(endpoint.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
-    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['ledger-v2'])
+    expect(await configModels(scenario.aws, endpoint.EndpointConfigName ?? '')).toEqual({ AllTraffic: 'ledger-v2' })
     // The model is tagged with the run that created it, which is how its retry knew it.
     const model = await scenario.aws.sagemaker.send(new DescribeModelCommand({ ModelName: 'ledger-v2' }))
     const tags = await scenario.aws.sagemaker.send(new ListTagsCommand({ ResourceArn: model.ModelArn }))

@@ -87,7 +87,7 @@ async function expectBackOnSeedConfig(): Promise<void> {
 }
 
 describe('canary rollout', () => {
-  it('promotes a canary through 10, 50 and 100%, its probes passing, and carries autoscaling over, schedules included', async () => {
+  it('promotes a canary through 10, 50 and 100%, its probes passing, under the serving name and its autoscaling, schedules included', async () => {
     await seed()
     const target = {
       ServiceNamespace: 'sagemaker' as const,
@@ -141,12 +141,12 @@ describe('canary rollout', () => {
       'endpoint-status': 'InService',
       'previous-endpoint-config-name': SEED_CONFIG,
       'model-name': NEW_MODEL,
-      'variant-name': NEW_MODEL,
+      'variant-name': 'AllTraffic',
       'rollout-result': 'succeeded',
       'rolled-back': 'false',
       healthy: 'true'
     })
-    expect(jsonOutput(run, 'variant-weights')).toEqual({ [NEW_MODEL]: 100 })
+    expect(jsonOutput(run, 'variant-weights')).toEqual({ AllTraffic: 100 })
     expect(seen).toEqual({
       '10': { AllTraffic: 90, [NEW_MODEL]: 10 },
       '50': { AllTraffic: 50, [NEW_MODEL]: 50 },
@@ -162,15 +162,15 @@ describe('canary rollout', () => {
       ['3', '100%', '—', '—', '—', 'none set', '1/1', '2 passed', '✅ passed']
     ])
     expect(run.summary).toContain('bar [10, 50, 100]')
-    // The new variant serves with the two instances the old one served with, not the defaults.
-    expect(summaryTable(run.summary, 'Variant')).toEqual([[NEW_MODEL, NEW_MODEL, 'ml.m5.large', '2', '100%']])
+    // The new model serves under the old variant's name, with the two instances it served with, not the defaults.
+    expect(summaryTable(run.summary, 'Variant')).toEqual([['AllTraffic', NEW_MODEL, 'ml.m5.large', '2', '100%']])
     // The payload may hold real data: it is never shown.
     expect(run.stdout + run.summary).not.toContain('12.5')
 
     const endpoint = await describeEndpoint(s.aws, ENDPOINT)
     expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: release })
-    expect(Object.keys(currentWeights(endpoint))).toEqual([NEW_MODEL])
-    expect(await configModels(s.aws, release)).toEqual({ [NEW_MODEL]: NEW_MODEL })
+    expect(Object.keys(currentWeights(endpoint))).toEqual(['AllTraffic'])
+    expect(await configModels(s.aws, release)).toEqual({ AllTraffic: NEW_MODEL })
     expect(await configTags(s.aws, release)).toMatchObject({
       'sagemaker-deploy:role': 'release',
       'sagemaker-deploy:previous-config': SEED_CONFIG
@@ -187,16 +187,17 @@ describe('canary rollout', () => {
     expect(probes).toHaveLength(6)
     expect(probes.every((p) => p.targetVariant === NEW_MODEL && p.variant === NEW_MODEL && p.status === 200)).toBe(true)
 
-    // Scale-in was held for the rollout, then autoscaling moved from the retired variant to the new one as it was.
+    // Scale-in was held for the rollout and given back; the scaling stayed on the name the new model took.
     expect(run.stdout).toContain('Scale-in of variant "AllTraffic" is suspended for the rollout, at 2 instances.')
+    expect(run.stdout).not.toContain('DeregisterScalableTarget')
     const targets = await s.aws.autoscaling.send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'sagemaker' }))
     expect(targets.ScalableTargets?.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity])).toEqual([
-      [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 2, 6]
+      [`endpoint/${ENDPOINT}/variant/AllTraffic`, 2, 6]
     ])
     expect(targets.ScalableTargets?.[0]?.SuspendedState?.DynamicScalingInSuspended ?? false).toBe(false)
     const policies = await s.aws.autoscaling.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker' }))
     expect(policies.ScalingPolicies?.map((p) => [p.ResourceId, p.PolicyName])).toEqual([
-      [`endpoint/${ENDPOINT}/variant/${NEW_MODEL}`, 'invocations']
+      [`endpoint/${ENDPOINT}/variant/AllTraffic`, 'invocations']
     ])
     const scheduled = await s.aws.autoscaling.send(
       new DescribeScheduledActionsCommand({ ServiceNamespace: 'sagemaker' })
@@ -340,11 +341,11 @@ describe('paused canary', () => {
       'rollout-result': 'succeeded',
       'rolled-back': 'false',
       healthy: 'true',
-      'variant-name': NEW_MODEL,
+      'variant-name': 'AllTraffic',
       'previous-endpoint-config-name': SEED_CONFIG,
       'endpoint-status': 'InService'
     })
-    expect(jsonOutput(promoted, 'variant-weights')).toEqual({ [NEW_MODEL]: 100 })
+    expect(jsonOutput(promoted, 'variant-weights')).toEqual({ AllTraffic: 100 })
     expect(promoted.summary).toContain(`<h2>✅ promote succeeded: ${ENDPOINT}</h2>`)
     expect(promoted.summary).toContain('<h3>Rollout (promote, gates judged by the action)</h3>')
     // The pause is judged first, then the steps above it.
@@ -355,7 +356,7 @@ describe('paused canary', () => {
     ])
     const endpoint = await describeEndpoint(s.aws, ENDPOINT)
     expect(endpoint).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: release })
-    expect(currentWeights(endpoint)).toEqual({ [NEW_MODEL]: 1 })
+    expect(currentWeights(endpoint)).toEqual({ AllTraffic: 1 })
     expect(await configTags(s.aws, release)).toMatchObject({
       'sagemaker-deploy:role': 'release',
       'sagemaker-deploy:previous-config': SEED_CONFIG

@@ -224,7 +224,7 @@ describe('production settings a rollout carries', () => {
       const release = await describeConfig(releaseConfig)
       expect(release.ProductionVariants).toEqual([
         expect.objectContaining({
-          VariantName: `${name}-new`,
+          VariantName: 'AllTraffic',
           ModelName: `${name}-new`,
           InstanceType: 'ml.m5.large',
           InitialInstanceCount: 2,
@@ -312,7 +312,9 @@ describe('production settings a rollout carries', () => {
       expect(canaryConfig.EndpointConfigName).toMatch(/-canary$/)
       expect(canaryConfig.AsyncInferenceConfig).toEqual(ASYNC)
       const release = await describeConfig(promoted.outputs['endpoint-config-name'] ?? '')
-      expect(release.ProductionVariants?.map((variant) => variant.VariantName)).toEqual([`${name}-new`])
+      expect(release.ProductionVariants?.map((variant) => [variant.VariantName, variant.ModelName])).toEqual([
+        ['AllTraffic', `${name}-new`]
+      ])
       expect(release.AsyncInferenceConfig).toEqual(ASYNC)
       const endpoint = await describeEndpoint(aws, name)
       expect(endpoint.EndpointConfigName).toBe(release.EndpointConfigName)
@@ -407,7 +409,7 @@ describe('what the new model runs', () => {
     // The container names the package, so SageMaker takes the image and the artifacts from it.
     expect((await describeModel(`${name}-new`)).PrimaryContainer).toEqual({ ModelPackageName: arn })
     const endpoint = await describeEndpoint(aws, name)
-    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual([`${name}-new`])
+    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
     expect(
       endpoint.ProductionVariants?.[0]?.DeployedImages?.map((deployedImage) => deployedImage.SpecifiedImage)
     ).toEqual([packagedImage])

@@ -33,7 +33,8 @@ describe('linear, run by the action', () => {
     expect(run.stdout).toContain('Shifting 100% of traffic to pricing-v2.')
     const endpoint = await describeEndpoint(scenario.aws, 'pricing')
     expect(endpoint.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
-    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['pricing-v2'])
+    // Released under the name the endpoint served under before.
+    expect(endpoint.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
     expect(run.outputs['previous-endpoint-config-name']).toBe(seeded.configName)
   })
 })

@@ -188,7 +188,9 @@ describe('job summaries kept as fixtures', () => {
     expectChartOfSteps(result.summary, 3)
     const variants = tableAfter(result.summary, 'Variants')
     expect(variants.headers).toEqual(expect.arrayContaining(['Variant', 'Model', 'Weight']))
-    expect(column(variants, 'Variant')).toContain('fraud-v2')
+    // The new model serves under the name the endpoint served under before.
+    expect(column(variants, 'Variant')).toEqual(['AllTraffic'])
+    expect(column(variants, 'Model')).toEqual(['fraud-v2'])
   })
 
   it('canary-rolled-back: an alarm fires half-way through step 2', async () => {

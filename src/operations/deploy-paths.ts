@@ -13,7 +13,6 @@ import {
   createEndpointOn,
   ensureModel,
   fleetSize,
-  replacementVariantName,
   type CreatedResources,
   type EndpointConfigSettings,
   type ModelSpec
@@ -21,7 +20,7 @@ import {
 import type { Serving, SettingSource } from '../serving.js'
 import { judgeAllAtOnce } from '../rollout/all-at-once.js'
 import { carryOut } from '../rollout/executor.js'
-import type { InFlight } from '../rollout/in-flight.js'
+import { stableVariantOf, type InFlight } from '../rollout/in-flight.js'
 import { deployMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { failedUpdateResult, type RolloutResult } from '../rollout/result.js'
@@ -29,6 +28,7 @@ import { planAllAtOnce } from '../rollout/plan.js'
 import { withScalingMoved } from '../rollout/scaling.js'
 import { unfinishedDeploy } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
+import { canaryVariantName, replacementVariantName } from '../naming.js'
 import { updateEndpointConfig } from '../update.js'
 import { waitForInService } from '../wait.js'
 
@@ -154,7 +154,7 @@ export async function replaceAllAtOnce(
   deployStartedAt: number
 ): Promise<RolloutResult | undefined> {
   const { release } = blueprint
-  const variantName = replacementVariantName(deploy.variantName, endpoint)
+  const variantName = replacementVariantName(deploy.variantName, endpoint.ProductionVariants ?? [])
   ctx.output('variant-name', variantName)
   const variants = [blueprint.variant(variantName, 1)]
   const previousConfig = currentConfig.EndpointConfigName ?? ''
@@ -206,19 +206,56 @@ export async function replaceAllAtOnce(
   })
 }
 
-/** The new variant serves beside the old ones, so it needs a name none of them has. */
-export function refuseTakenVariantName(ctx: OperationContext, endpoint: Endpoint, newVariant: string): void {
-  if ((endpoint.ProductionVariants ?? []).some((variant) => variant.VariantName === newVariant)) {
+/**
+ * The new variant's name for the canary phase, beside the serving variants:
+ * variant-name, else one derived from the model. It needs a name none of
+ * them has; at the release it takes the serving variant's.
+ */
+export function canaryVariantFor(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  release: Release,
+  endpoint: Endpoint
+): string {
+  const serving = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  const name = canaryVariantName(deploy.variantName, release.modelName, serving)
+  if (serving.includes(name)) {
     throw new Error(
-      `Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${newVariant}"; the new variant needs a name of its own.`
+      `Input "variant-name": endpoint "${ctx.endpointName}" already has a variant "${name}"; the new variant serves beside it during the canary and needs a name of its own (the release then names it after the serving variant).`
     )
   }
+  return name
+}
+
+/**
+ * The serving variants as the canary config holds them: their definitions
+ * whole, at the instances they serve with now (autoscaling may have moved them
+ * from their config's initial counts) and their shares of the traffic.
+ */
+function servingDefinitions(
+  endpoint: Endpoint,
+  currentConfig: EndpointConfig,
+  shares: InFlight['oldVariants']
+): ProductionVariant[] {
+  return (endpoint.ProductionVariants ?? []).map((variant, index) => {
+    const definition = currentConfig.ProductionVariants?.find(
+      (candidate) => candidate.VariantName === variant.VariantName
+    )
+    const count = liveInstanceCount(variant)
+    return {
+      ...definition,
+      VariantName: variant.VariantName ?? '',
+      InitialVariantWeight: (shares[index]?.share ?? 0) * 100,
+      ...(count ? { InitialInstanceCount: count } : {})
+    } as ProductionVariant
+  })
 }
 
 /**
  * Canary and linear run by the action: the new variant joins at weight 0
- * beside the serving ones, which keep the instance counts they serve with now
- * (autoscaling may have moved them from their config's initial counts).
+ * beside the serving ones, which keep the instance counts they serve with now.
+ * The release names it after the serving variant, so what is keyed on that
+ * name (alarms, dashboards, autoscaling) covers the new model.
  */
 export async function startProgressiveRollout(
   ctx: OperationContext,
@@ -229,42 +266,32 @@ export async function startProgressiveRollout(
 ): Promise<RolloutResult | undefined> {
   const { release } = blueprint
   const serving = endpoint.ProductionVariants ?? []
-  const newVariant = deploy.variantName ?? release.modelName
-  refuseTakenVariantName(ctx, endpoint, newVariant)
+  const newVariant = canaryVariantFor(ctx, deploy, release, endpoint)
   const weights = serving.map((variant) => variant.CurrentWeight ?? variant.DesiredWeight ?? 0)
   const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const oldVariants = serving.map((variant, index) => ({
+    name: variant.VariantName ?? '',
+    share: total > 0 ? (weights[index] as number) / total : 1 / serving.length
+  }))
+  const oldDefinitions = servingDefinitions(endpoint, currentConfig, oldVariants)
   const inFlight: InFlight = {
     previousConfig: currentConfig.EndpointConfigName ?? '',
     canaryConfig: release.canaryConfig,
     newVariant,
-    oldVariants: serving.map((variant, index) => ({
-      name: variant.VariantName ?? '',
-      share: total > 0 ? (weights[index] as number) / total : 1 / serving.length
-    })),
+    stableVariant: stableVariantOf(oldDefinitions, newVariant),
+    oldVariants,
     releaseConfig: release.releaseConfig,
     userTags: deploy.tags,
     held: [],
     ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)
-  const oldDefinitions = serving.map((variant, index) => {
-    const definition = currentConfig.ProductionVariants?.find(
-      (candidate) => candidate.VariantName === variant.VariantName
-    )
-    const count = liveInstanceCount(variant)
-    return {
-      ...definition,
-      VariantName: variant.VariantName ?? '',
-      InitialVariantWeight: (inFlight.oldVariants[index]?.share ?? 0) * 100,
-      ...(count ? { InitialInstanceCount: count } : {})
-    } as ProductionVariant
-  })
   const newVariantDefinition = blueprint.variant(newVariant, 0)
   inFlight.newVariantInstances = fleetSize([newVariantDefinition])
   const moves = deployMoves({
     steps: deploy.rollout.trafficSteps,
     canaryVariants: [...oldDefinitions, newVariantDefinition],
-    newVariant: newVariantDefinition,
+    release: { ...newVariantDefinition, VariantName: inFlight.stableVariant, InitialVariantWeight: 1 },
     configSettings: blueprint.configSettings
   })
   return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig })

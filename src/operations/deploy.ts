@@ -8,16 +8,9 @@ import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { rollingBatchFor } from '../rolling-batch.js'
 import { configTags } from '../lineage.js'
-import { derivedName, uniqueSuffix } from '../naming.js'
+import { derivedName, replacementVariantName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import {
-  discardUnused,
-  ensureModel,
-  fleetSize,
-  replacementVariantName,
-  type CreatedResources,
-  type ModelSpec
-} from '../resources.js'
+import { discardUnused, ensureModel, fleetSize, type CreatedResources, type ModelSpec } from '../resources.js'
 import { readExistingModel } from '../existing-model.js'
 import {
   carriedConfigSettings,
@@ -45,7 +38,7 @@ import { waitUntilUpdatable } from '../wait.js'
 import {
   createEndpoint,
   provideModel,
-  refuseTakenVariantName,
+  canaryVariantFor,
   replaceAllAtOnce,
   startProgressiveRollout,
   track,
@@ -148,11 +141,11 @@ async function deployOver(
 
   if (deploy.rollout.controller === 'action' && deploy.rollout.strategy !== 'all-at-once') {
     // A clash of names is an input error: it must stop the run before the model is created.
-    refuseTakenVariantName(ctx, existing, deploy.variantName ?? release.modelName)
+    canaryVariantFor(ctx, deploy, release, existing)
   }
   const nativeVariant =
     deploy.rollout.controller === 'sagemaker'
-      ? blueprint.variant(replacementVariantName(deploy.variantName, existing), 1)
+      ? blueprint.variant(replacementVariantName(deploy.variantName, existing.ProductionVariants ?? []), 1)
       : undefined
   if (nativeVariant) {
     // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.

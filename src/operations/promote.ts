@@ -4,7 +4,7 @@
  * old variants are retired.
  */
 import type { OperationContext } from '../context.js'
-import { getEndpointConfig, weightPercentages } from '../endpoint.js'
+import { getEndpointConfig, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { refuseProbesOnAsynchronous } from '../probes.js'
 import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { configTags } from '../lineage.js'
@@ -12,7 +12,7 @@ import { derivedName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { carryOut } from '../rollout/executor.js'
 import { hasGates } from '../rollout/gates.js'
-import { releaseVariant, servingShares, type InFlight } from '../rollout/in-flight.js'
+import { releaseVariant, servingShares, stableVariantOf, type InFlight } from '../rollout/in-flight.js'
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
@@ -50,20 +50,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   if (settings.gates.probe) {
     await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
   }
+  const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags })
   const current = weightPercentages(endpoint.ProductionVariants ?? [])[newVariant] ?? 0
-  const inFlight: InFlight = {
-    previousConfig,
-    canaryConfig: configName,
-    newVariant,
-    oldVariants: servingShares(endpoint, newVariant),
-    releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
-    // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
-    userTags: {
-      ...ctx.run.tags,
-      ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
-    },
-    held: []
-  }
   const remaining = settings.trafficSteps.filter((step) => step > current)
   const steps = remaining.length > 0 ? remaining : [100]
   ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`)
@@ -84,7 +72,7 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
     judgePause: hasGates(settings.gates),
     steps,
     pause: { since, weight: current },
-    release: releaseVariant(endpoint, canaryConfig, newVariant),
+    release: releaseVariant(endpoint, canaryConfig, inFlight),
     configSettings: carriedConfigSettings(canaryConfig),
     owed
   })
@@ -94,4 +82,32 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName
   const made = model && tags[TAGS.modelAsIs] !== 'true'
   await concludeRollout(ctx, result, { models: made ? [model] : [], configs: [] })
+}
+
+/**
+ * The paused rollout as its canary config and the endpoint tell it: the old
+ * variants' shares now, and the stable name the release gives the new
+ * variant, read from the canary config as the deploy that paused chose it.
+ */
+function pausedRollout(
+  ctx: OperationContext,
+  endpoint: Endpoint,
+  canaryConfig: EndpointConfig,
+  found: { newVariant: string; previousConfig: string; tags: Record<string, string> }
+): InFlight {
+  const { newVariant, tags } = found
+  return {
+    previousConfig: found.previousConfig,
+    canaryConfig: canaryConfig.EndpointConfigName ?? '',
+    newVariant,
+    stableVariant: stableVariantOf(canaryConfig.ProductionVariants ?? [], newVariant),
+    oldVariants: servingShares(endpoint, newVariant),
+    releaseConfig: derivedName(ctx.endpointName, uniqueSuffix(ctx.clock.now())),
+    // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
+    userTags: {
+      ...ctx.run.tags,
+      ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
+    },
+    held: []
+  }
 }

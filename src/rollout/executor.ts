@@ -17,7 +17,7 @@ import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
 import { floorMinute, hasGates, StepJudge } from './gates.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
-import { desiredWeights, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
+import { desiredWeights, isJudging, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
 import { rehearse } from './plan.js'
 import { failedUpdateResult, type RolloutResult } from './result.js'
 import { endpointNow, giveBackCapacity, returnTo, switchedStanding, trafficOff } from './rollback.js'
@@ -112,10 +112,6 @@ export async function rollBack(ctx: OperationContext, progress: Progress): Promi
 /** An endpoint switched whole to a new config (all at once, or by SageMaker), back on `previousConfig`. */
 export async function switchBack(ctx: OperationContext, previousConfig: string): Promise<Endpoint | undefined> {
   return carryOutRollback(ctx, rollbackMoves(await switchedStanding(ctx, previousConfig)))
-}
-
-function isJudging(move: Move): boolean {
-  return move.kind === 'judge-pause' || move.kind === 'shift'
 }
 
 /** One move; a result when the rollout ends with it. */
@@ -332,9 +328,11 @@ async function releaseOrRollBack(
   } catch (error) {
     return rollBackOrStop(ctx, settings, progress, `promotion failed: ${errorMessage(error)}`)
   }
+  // The new model serves under the stable name now: the one to key alarms, dashboards and health checks on.
+  ctx.output('variant-name', inFlight.stableVariant)
   return {
     outcome: 'succeeded',
-    decision: decisions.released(inFlight.newVariant, inFlight.releaseConfig),
+    decision: decisions.released(inFlight.newVariant, inFlight.stableVariant, inFlight.releaseConfig),
     healthy: true,
     failsStep: false
   }

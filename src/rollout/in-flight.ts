@@ -6,6 +6,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { servingVariantName } from '../naming.js'
 import { variantDefinition } from '../resources.js'
 import { holdServingCapacity, type HeldCapacity } from './scaling.js'
 
@@ -15,7 +16,13 @@ export interface InFlight {
   previousConfig: string
   /** Old and new variants side by side. */
   canaryConfig: string
+  /** The new variant's own name while it serves beside the old ones. */
   newVariant: string
+  /**
+   * The name it serves under once released: the serving variant's, so what
+   * is keyed on it (alarms, dashboards, autoscaling) covers the new model.
+   */
+  stableVariant: string
   /** The old variants and their shares of the traffic the new variant does not take (they sum to 1). */
   oldVariants: Array<{ name: string; share: number }>
   /** The name for the final config, with only the new variant. */
@@ -58,15 +65,30 @@ export function servingShares(endpoint: Endpoint, newVariant: string): InFlight[
   return old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length }))
 }
 
-/** The new variant alone, as the release config holds it: the canary config's definition at the instances it serves with now. */
+/**
+ * The name the release gives the new model's variant: the serving variant's
+ * among the old variants of the canary config (the largest share when the
+ * rollout began, which the config records), so the deploy that starts a
+ * canary and the promote that finishes it agree.
+ */
+export function stableVariantOf(canaryVariants: ProductionVariant[], newVariant: string): string {
+  return servingVariantName(canaryVariants.filter((variant) => variant.VariantName !== newVariant)) ?? newVariant
+}
+
+/**
+ * The new variant alone, as the release config holds it: the canary
+ * config's definition at the instances it serves with now, under the stable
+ * name.
+ */
 export function releaseVariant(
   endpoint: Endpoint,
   canaryConfig: EndpointConfig,
-  newVariant: string
+  inFlight: Pick<InFlight, 'newVariant' | 'stableVariant'>
 ): ProductionVariant {
-  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant)
+  const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === inFlight.newVariant)
   const count = (live && liveInstanceCount(live)) ?? undefined
-  return variantDefinition(canaryConfig, newVariant, {
+  return variantDefinition(canaryConfig, inFlight.newVariant, {
+    VariantName: inFlight.stableVariant,
     InitialVariantWeight: 1,
     ...(count ? { InitialInstanceCount: count } : {})
   })

@@ -34,7 +34,7 @@ export type Move =
   | { kind: 'judge-step'; weight: number; index: number; of: number }
   /** The rollout rests at `weight`% until promote or rollback. */
   | { kind: 'pause'; weight: number }
-  /** The release config with the new variant alone; the endpoint moves to it, the canary config goes. */
+  /** The release config with the new model alone, under the serving variant's name; the endpoint moves to it, the canary config goes. */
   | { kind: 'switch-to-release'; planned: ProductionVariant; configSettings: EndpointConfigSettings }
   /** Rollback: the new variant's traffic goes back to the serving variants at once, in `weights`. */
   | { kind: 'traffic-off'; variant: string; weights: Array<{ VariantName: string; DesiredWeight: number }> }
@@ -64,6 +64,11 @@ export function desiredWeights(
   ]
 }
 
+/** The moves from which the rollout judges: the serving capacity is held until the rollout ends. */
+export function isJudging(move: Move): boolean {
+  return move.kind === 'judge-pause' || move.kind === 'shift'
+}
+
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
 function stepsThenEnd(
   steps: number[],
@@ -82,14 +87,15 @@ function stepsThenEnd(
 export function deployMoves(plan: {
   steps: number[]
   canaryVariants: ProductionVariant[]
-  newVariant: ProductionVariant
+  /** The new variant as the release config will hold it: under the serving variant's name. */
+  release: ProductionVariant
   configSettings: EndpointConfigSettings
 }): Move[] {
   return [
     { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
     { kind: 'hold-capacity' },
     { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
-    ...stepsThenEnd(plan.steps, { planned: plan.newVariant, configSettings: plan.configSettings })
+    ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
   ]
 }
 

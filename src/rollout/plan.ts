@@ -17,11 +17,11 @@ import type { RolloutSettings } from '../settings.js'
 import { instanceHoursText } from '../summary.js'
 import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
-import { desiredWeights, type Move } from './moves.js'
+import { desiredWeights, isJudging, type Move } from './moves.js'
 import { createCanaryConfig, recordPauseStart } from './switch.js'
 import { describeGates, hasGates, needsTraffic } from './gates.js'
 import { leastTimeoutMs } from './native-limits.js'
-import { withScalingMoved } from './scaling.js'
+import { releaseServingCapacity, withScalingMoved } from './scaling.js'
 
 /** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
 const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000
@@ -50,6 +50,8 @@ export async function rehearse(
   const rehearsal: Rehearsal = { schedule: [], durationMs: 0, instanceMs: 0, canaryMs: 0 }
   const newVariantInstances = inFlight.newVariantInstances ?? newVariantFleet(moves, inFlight)
   for (const move of moves) await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal)
+  // As the run ends a rollout that judged: the serving variants' scale-in given back, if nothing gave it back yet.
+  if (moves.some(isJudging)) await releaseServingCapacity(ctx, inFlight.held)
   rehearsal.durationMs += rehearsal.canaryMs
   rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs
   recordPlan(ctx, {
@@ -120,7 +122,7 @@ async function rehearseMove(
     case 'switch-to-release':
       await rehearseRelease(ctx, inFlight, move, scene)
       rehearsal.schedule.push(
-        `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant} alone, a new fleet of ${fleetSize([move.planned])} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
+        `Promote: update the endpoint to ${inFlight.releaseConfig} with ${inFlight.newVariant}'s model alone, as ${inFlight.stableVariant}, a new fleet of ${fleetSize([move.planned])} instances, about ${formatDuration(fleetMs)}; then delete ${inFlight.canaryConfig}.`
       )
       rehearsal.durationMs += fleetMs
       rehearsal.instanceMs += fleetSize([move.planned]) * fleetMs
@@ -136,6 +138,7 @@ async function rehearseRelease(
   move: Extract<Move, { kind: 'switch-to-release' }>,
   scene: { endpoint: Endpoint; current: EndpointConfig }
 ): Promise<void> {
+  await releaseServingCapacity(ctx, inFlight.held)
   await createEndpointConfig(
     ctx,
     inFlight.releaseConfig,

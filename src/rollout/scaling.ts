@@ -3,9 +3,14 @@
  * update fail when it would remove a scaled variant or change its instance
  * type, so that scaling comes off first and goes back on afterwards: on the
  * same variant when only its instance type changes, on the one variant of the
- * new config that has none when exactly one scaled variant goes (a promotion,
- * or undoing one), otherwise nowhere, with a warning. Every operation that
- * moves an endpoint to another config (deploy, promote, rollback) uses this.
+ * new config that has none when exactly one scaled variant goes (a rollback
+ * to a config of another name, or undoing one), otherwise nowhere, with a
+ * warning. A scaled variant the new config keeps, on the same instance type,
+ * stays registered through the update, a new model and all: AWS allows that
+ * change (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html),
+ * and it is how a release keeps the serving variant's autoscaling. Every
+ * operation that moves an endpoint to another config (deploy, promote,
+ * rollback) uses this.
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { SuspendedState } from '@aws-sdk/client-application-auto-scaling'
@@ -37,6 +42,17 @@ export async function scalingMovesFor(
   target: ProductionVariant[],
   targetName: string
 ): Promise<ScalingMove[]> {
+  return (await planScaling(ctx, endpoint, current, target, targetName)).moves
+}
+
+/** The moves, and the scaled variants the update keeps as they are (their registration stays through it). */
+async function planScaling(
+  ctx: OperationContext,
+  endpoint: Endpoint,
+  current: EndpointConfig | undefined,
+  target: ProductionVariant[],
+  targetName: string
+): Promise<{ moves: ScalingMove[]; kept: string[] }> {
   const live = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
   const scaled: Array<{ variant: string; scaling: VariantScaling }> = []
   try {
@@ -50,15 +66,17 @@ export async function scalingMovesFor(
     ctx.warn(
       `Could not read the endpoint's autoscaling (${errorCode(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`
     )
-    return []
+    return { moves: [], kept: [] }
   }
   const moves: ScalingMove[] = []
   const removed: ScalingMove[] = []
+  const kept: string[] = []
   for (const { variant, scaling } of scaled) {
-    const kept = target.find((candidate) => candidate.VariantName === variant)
+    const staying = target.find((candidate) => candidate.VariantName === variant)
     const before = current?.ProductionVariants?.find((candidate) => candidate.VariantName === variant)
-    if (!kept) removed.push({ from: variant, scaling })
-    else if (before && kept.InstanceType !== before.InstanceType) moves.push({ from: variant, to: variant, scaling })
+    if (!staying) removed.push({ from: variant, scaling })
+    else if (before && staying.InstanceType !== before.InstanceType) moves.push({ from: variant, to: variant, scaling })
+    else kept.push(variant)
   }
   const unscaled = target
     .map((variant) => variant.VariantName ?? '')
@@ -74,7 +92,7 @@ export async function scalingMovesFor(
     )
     moves.push(move)
   }
-  return moves
+  return { moves, kept }
 }
 
 /** Deregisters the scaling of every move, before the update. */
@@ -131,14 +149,15 @@ export async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]
  * Runs `update` with the autoscaling in its way taken off first and put back
  * after, or restored where it was if the update fails. `update` is told when it
  * must wait for the new config: scaling can only be registered on a variant
- * that exists.
+ * that exists. Returns, besides its result, the variants of the new config
+ * that scale after it.
  */
 export async function withScalingMoved<T>(
   ctx: OperationContext,
   plan: { endpoint: Endpoint; current: EndpointConfig | undefined; target: ProductionVariant[]; targetName: string },
   update: (mustWait: boolean) => Promise<T>
-): Promise<{ result: T; moves: ScalingMove[] }> {
-  const moves = await scalingMovesFor(ctx, plan.endpoint, plan.current, plan.target, plan.targetName)
+): Promise<{ result: T; scaled: string[] }> {
+  const { moves, kept } = await planScaling(ctx, plan.endpoint, plan.current, plan.target, plan.targetName)
   await takeScalingOff(ctx, moves)
   let result: T
   try {
@@ -148,7 +167,8 @@ export async function withScalingMoved<T>(
     throw error
   }
   await putScalingBack(ctx, moves)
-  return { result, moves }
+  const carried = moves.flatMap((move) => (move.to ? [move.to] : []))
+  return { result, scaled: [...kept, ...carried] }
 }
 
 /**
@@ -197,13 +217,19 @@ export async function holdServingCapacity(
   return held
 }
 
-/** Puts each held variant's scale-in back as it was; a failure is a warning naming what to do. */
+/**
+ * Puts each held variant's scale-in back as it was, once: a variant given
+ * back is marked so (its `before` goes), and a second call (a rollout's end
+ * after its release gave it back) sends nothing, in a dry run as in the run.
+ * A failure is a warning naming what to do.
+ */
 export async function releaseServingCapacity(ctx: OperationContext, held: HeldCapacity[] | undefined): Promise<void> {
-  if (ctx.dryRun) return
-  for (const { variant, before } of held ?? []) {
+  for (const entry of held ?? []) {
+    const { variant, before } = entry
     if (!before) continue
     try {
       await resumeScaleIn(ctx, ctx.endpointName, variant, before)
+      delete entry.before
     } catch (error) {
       ctx.warn(
         `Could not resume the scale-in of variant "${variant}": ${errorMessage(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`

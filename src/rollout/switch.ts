@@ -51,16 +51,19 @@ export async function joinCanary(ctx: OperationContext, inFlight: InFlight, flee
 }
 
 /**
- * The new variant alone, at the capacity it serves with now. Autoscaling on
- * the old variants moves to it: SageMaker refuses to remove a scaled variant,
- * so the old registrations go first and the new one comes after.
+ * The new model alone, at the capacity it serves with now, under the
+ * serving variant's name: alarms, dashboards and autoscaling keyed on that
+ * name cover it from here on. The serving variant's autoscaling stays
+ * registered through the update (only its model changes); a change of
+ * instance type, or a scaled variant the release drops, moves it around the
+ * update (scaling.ts).
  */
 export async function switchToRelease(ctx: OperationContext, inFlight: InFlight): Promise<void> {
-  // Scale-in back as it was first: the old variants' scaling moves to the new one as it is registered.
+  // Scale-in back as it was first: the serving variant scales on as it did before the rollout.
   await releaseServingCapacity(ctx, inFlight.held)
   const endpoint = await getEndpoint(ctx)
   const canaryConfig = await getEndpointConfig(ctx, inFlight.canaryConfig)
-  const release = [releaseVariant(endpoint, canaryConfig, inFlight.newVariant)]
+  const release = [releaseVariant(endpoint, canaryConfig, inFlight)]
   const count = release[0]?.InitialInstanceCount
   await createEndpointConfig(
     ctx,
@@ -70,7 +73,7 @@ export async function switchToRelease(ctx: OperationContext, inFlight: InFlight)
     inFlight.userTags,
     carriedConfigSettings(canaryConfig)
   )
-  const { moves } = await withScalingMoved(
+  const { scaled } = await withScalingMoved(
     ctx,
     { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig },
     () =>
@@ -83,10 +86,13 @@ export async function switchToRelease(ctx: OperationContext, inFlight: InFlight)
   const oldCapacity = (endpoint.ProductionVariants ?? [])
     .filter((variant) => variant.VariantName !== inFlight.newVariant)
     .reduce((sum, variant) => sum + (liveInstanceCount(variant) ?? 0), 0)
-  const scalesNow = moves.some((move) => move.to === inFlight.newVariant)
-  if (count !== undefined && count < oldCapacity && !scalesNow) {
+  if (scaled.includes(inFlight.stableVariant)) {
+    ctx.note(
+      `Autoscaling of variant "${inFlight.stableVariant}" covers the new model: the release kept the variant's name.`
+    )
+  } else if (count !== undefined && count < oldCapacity) {
     ctx.warn(
-      `${inFlight.newVariant} takes all traffic with ${counted(count, 'instance')} where the old variants served with ${counted(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`
+      `${inFlight.newVariant} takes all traffic as ${inFlight.stableVariant} with ${counted(count, 'instance')} where the old variants served with ${counted(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`
     )
   }
   rolloutProgress.clear()

@@ -71,8 +71,8 @@ export const decisions = {
     `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
   undecidedStep: (weight: number, reason: string): string =>
     `the gates could not judge the ${weight}% step (${reason})`,
-  released: (variant: string, releaseConfig: string): string =>
-    `All steps passed; ${variant} now serves all traffic on ${releaseConfig}.`,
+  released: (canaryVariant: string, stableVariant: string, releaseConfig: string): string =>
+    `All steps passed; ${canaryVariant}'s model now serves all traffic as ${stableVariant}, the name the endpoint served under before, on ${releaseConfig}.`,
   leftInPlace: (failure: string, previousConfig: string): string =>
     `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
   rollbackFailed: (failure: string, error: string): string => `Failed: ${failure}. The rollback also failed: ${error}`,

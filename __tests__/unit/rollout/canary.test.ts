@@ -30,7 +30,7 @@ beforeEach(() => {
 let clock: FakeClock
 
 describe('canary rollout run by the action', () => {
-  it('shifts step by step, then retires the old variant', async () => {
+  it("shifts step by step, then releases the new model under the serving variant's name", async () => {
     const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
@@ -38,8 +38,9 @@ describe('canary rollout run by the action', () => {
     expect(result.outputs['rolled-back']).toBe('false')
     expect(result.outputs.healthy).toBe('true')
     expect(result.outputs['previous-endpoint-config-name']).toBe('fraud-v1-config')
-    expect(result.outputs['variant-name']).toBe('fraud-v2')
-    expect(JSON.parse(result.outputs['variant-weights'] ?? '{}')).toEqual({ 'fraud-v2': 100 })
+    // After the release the endpoint serves under the name it served under before.
+    expect(result.outputs['variant-name']).toBe('AllTraffic')
+    expect(JSON.parse(result.outputs['variant-weights'] ?? '{}')).toEqual({ AllTraffic: 100 })
 
     const calls = changeCalls(aws)
     const canaryConfig = configNamed(calls, /-canary$/)
@@ -70,9 +71,10 @@ describe('canary rollout run by the action', () => {
       { AllTraffic: 50, 'fraud-v2': 50 },
       { AllTraffic: 0, 'fraud-v2': 100 }
     ])
+    // The release names the new model's variant after the serving one: only the canary phase used a second name.
     expect(calls[6]?.input).toMatchObject({
       EndpointConfigName: releaseConfig,
-      ProductionVariants: [{ VariantName: 'fraud-v2', ModelName: 'fraud-v2', InitialVariantWeight: 1 }]
+      ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'fraud-v2', InitialVariantWeight: 1 }]
     })
     expect(calls[7]?.input).toEqual({ EndpointName: 'fraud', EndpointConfigName: releaseConfig })
     expect(calls[8]?.input).toEqual({ EndpointConfigName: canaryConfig })
@@ -80,7 +82,10 @@ describe('canary rollout run by the action', () => {
     const state = fake.endpoint('fraud')
     expect(state.status).toBe('InService')
     expect(state.config).toBe(releaseConfig)
-    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 3 }])
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 3 }])
+    expect(result.summary).toContain(
+      `All steps passed; fraud-v2's model now serves all traffic as AllTraffic, the name the endpoint served under before, on ${releaseConfig}.`
+    )
     expect(result.outputs['endpoint-config-name']).toBe(releaseConfig)
     expect(fake.configs.has(canaryConfig)).toBe(false)
     expect(fake.configs.has('fraud-v1-config')).toBe(true)

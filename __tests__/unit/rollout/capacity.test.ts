@@ -1,9 +1,9 @@
 /**
  * Capacity through a canary: the old variants keep the instances they serve
- * with (autoscaling may have moved them off their config's counts), and their
- * autoscaling moves to the new variant at promotion, in the order SageMaker
- * demands: deregistered before the update that removes them, registered on
- * the new variant after it.
+ * with (autoscaling may have moved them off their config's counts), and the
+ * serving variant's autoscaling covers the new model after the release,
+ * which keeps the variant's name: it stays registered, unless the instance
+ * type changes, which AWS allows only deregistered.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling'
@@ -80,19 +80,18 @@ function seedOneVariant(count: number, initialCount: number): void {
   )
 }
 
-describe('autoscaling carried over at promotion', () => {
+describe('autoscaling through a release', () => {
   beforeEach(() => {
     seedOneVariant(4, 2)
     fake.seedScaling('fraud', 'AllTraffic', { min: 2, max: 6 }, [invocationsPolicy, latencyPolicy])
   })
 
-  it('deregisters the old variant before the update that removes it and registers the new one after', async () => {
+  it("stays registered on the serving variant's name, which the release gives the new model", async () => {
     const result = await runAction(canary, { clock })
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
     const calls = changeCalls(aws)
-    const releaseConfig = result.outputs['endpoint-config-name'] as string
     expect(calls.map((call) => call.name)).toEqual([
       'sagemaker.CreateModel',
       'sagemaker.CreateEndpointConfig',
@@ -101,8 +100,39 @@ describe('autoscaling carried over at promotion', () => {
       'sagemaker.UpdateEndpoint',
       'sagemaker.UpdateEndpointWeightsAndCapacities',
       'sagemaker.UpdateEndpointWeightsAndCapacities',
-      // ... and resumed before its scaling moves, so the new variant gets it as it was.
+      // ... and resumed before the release: the variant scales on as it did before the rollout.
       'autoscaling.RegisterScalableTarget',
+      'sagemaker.CreateEndpointConfig',
+      // Only the variant's model changes, which AWS allows a scaled variant: nothing is deregistered.
+      'sagemaker.UpdateEndpoint',
+      'sagemaker.DeleteEndpointConfig'
+    ])
+    expect(calls[2]?.input).toEqual({ ...scalingScope(OLD), SuspendedState: SCALE_IN_SUSPENDED })
+    expect(calls[6]?.input).toEqual({ ...scalingScope(OLD), SuspendedState: NOTHING_SUSPENDED })
+
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
+    expect(fake.configs.get(fake.endpoint('fraud').config)?.variants[0]?.ModelName).toBe('fraud-v2')
+    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6, suspended: NOTHING_SUSPENDED }]])
+    // The policies as they were, the one whose metric names the variant too: the name now covers the new model.
+    expect(fake.scalingPolicies.get(OLD)).toEqual([
+      expect.objectContaining(invocationsPolicy),
+      expect.objectContaining(latencyPolicy)
+    ])
+    expect(result.summary).toContain(
+      "Autoscaling of variant &quot;AllTraffic&quot; covers the new model: the release kept the variant's name."
+    )
+  })
+
+  it('is taken off before a release that changes the instance type, and put back on the same name after', async () => {
+    const result = await runAction({ ...canary, 'instance-type': 'ml.c5.xlarge' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    // AWS refuses to change a scaled variant's instance type: deregistered first, registered again after.
+    expect(
+      changeCalls(aws)
+        .map((call) => call.name)
+        .slice(7)
+    ).toEqual([
       'sagemaker.CreateEndpointConfig',
       'autoscaling.DeleteScalingPolicy',
       'autoscaling.DeleteScalingPolicy',
@@ -113,52 +143,18 @@ describe('autoscaling carried over at promotion', () => {
       'autoscaling.PutScalingPolicy',
       'sagemaker.DeleteEndpointConfig'
     ])
-    expect(calls[2]?.input).toEqual({ ...scalingScope(OLD), SuspendedState: SCALE_IN_SUSPENDED })
-    expect(calls[6]?.input).toEqual({ ...scalingScope(OLD), SuspendedState: NOTHING_SUSPENDED })
-    expect(calls.slice(8, 15).map((call) => call.input)).toEqual([
-      { ...scalingScope(OLD), PolicyName: 'sagemaker-deploy-target-tracking' },
-      { ...scalingScope(OLD), PolicyName: 'latency' },
-      { ...scalingScope(OLD) },
-      { EndpointName: 'fraud', EndpointConfigName: releaseConfig },
-      { ...scalingScope(NEW), MinCapacity: 2, MaxCapacity: 6 },
-      {
-        ...scalingScope(NEW),
-        PolicyName: 'sagemaker-deploy-target-tracking',
-        PolicyType: 'TargetTrackingScaling',
-        TargetTrackingScalingPolicyConfiguration: invocationsPolicy.TargetTrackingScalingPolicyConfiguration
-      },
-      {
-        ...scalingScope(NEW),
-        PolicyName: 'latency',
-        PolicyType: 'TargetTrackingScaling',
-        TargetTrackingScalingPolicyConfiguration: {
-          ...latencyPolicy.TargetTrackingScalingPolicyConfiguration,
-          CustomizedMetricSpecification: {
-            ...latencyPolicy.TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification,
-            Dimensions: [
-              { Name: 'EndpointName', Value: 'fraud' },
-              { Name: 'VariantName', Value: 'fraud-v2' }
-            ]
-          }
-        }
-      }
-    ])
-
-    expect(fake.endpoint('fraud').config).toBe(releaseConfig)
-    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
-    expect([...fake.scalableTargets]).toEqual([[NEW, { min: 2, max: 6 }]])
-    expect(fake.scalingPolicies.has(OLD)).toBe(false)
-    expect(
-      fake.scalingPolicies
-        .get(NEW)
-        ?.map((policy) => [policy.PolicyName, policy.TargetTrackingScalingPolicyConfiguration?.TargetValue])
-    ).toEqual([
-      ['sagemaker-deploy-target-tracking', 70],
-      ['latency', 200_000]
+    expect(fake.configs.get(fake.endpoint('fraud').config)?.variants[0]).toMatchObject({
+      VariantName: 'AllTraffic',
+      InstanceType: 'ml.c5.xlarge'
+    })
+    expect([...fake.scalableTargets.keys()]).toEqual([OLD])
+    expect(fake.scalingPolicies.get(OLD)?.map((policy) => policy.PolicyName)).toEqual([
+      'sagemaker-deploy-target-tracking',
+      'latency'
     ])
   })
 
-  it('puts the scaling back on the old variant when SageMaker rolls the promotion back', async () => {
+  it('stays on the serving variant when SageMaker rolls the release back', async () => {
     fake.failUpdateTo = { config: (name) => /^fraud-\d{14}-[0-9a-z]{5}$/.test(name), reason: 'Insufficient capacity.' }
 
     const result = await runAction(canary, { clock })
@@ -167,13 +163,7 @@ describe('autoscaling carried over at promotion', () => {
     const names = changeCalls(aws).map((call) => call.name)
     expect(names.slice(7)).toEqual([
       'sagemaker.CreateEndpointConfig',
-      'autoscaling.DeleteScalingPolicy',
-      'autoscaling.DeleteScalingPolicy',
-      'autoscaling.DeregisterScalableTarget',
       'sagemaker.UpdateEndpoint',
-      'autoscaling.RegisterScalableTarget',
-      'autoscaling.PutScalingPolicy',
-      'autoscaling.PutScalingPolicy',
       'sagemaker.UpdateEndpointWeightsAndCapacities',
       'sagemaker.UpdateEndpoint',
       'sagemaker.DeleteEndpointConfig',
@@ -181,7 +171,7 @@ describe('autoscaling carried over at promotion', () => {
       'sagemaker.DeleteModel'
     ])
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
-    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6 }]])
+    expect([...fake.scalableTargets]).toEqual([[OLD, { min: 2, max: 6, suspended: NOTHING_SUSPENDED }]])
     expect(fake.scalingPolicies.get(OLD)?.map((policy) => policy.PolicyName)).toEqual([
       'sagemaker-deploy-target-tracking',
       'latency'
@@ -264,8 +254,9 @@ describe('autoscaling carried over at promotion', () => {
         (call) => call.name === 'autoscaling.RegisterScalableTarget' && call.input.ResourceId === OLD
       )
     ).toEqual([])
-    // ... and it moves with the scaling to the new variant.
-    expect(fake.scalableTargets.get(NEW)?.suspended).toEqual({ DynamicScalingInSuspended: true })
+    // ... and it stays with the scaling, on the name the new model now serves under.
+    expect(fake.scalableTargets.get(OLD)?.suspended).toEqual({ DynamicScalingInSuspended: true })
+    expect(fake.scalableTargets.has(NEW)).toBe(false)
   })
 })
 
@@ -368,7 +359,8 @@ describe('serving capacity', () => {
     ])
     for (const shift of shifts.slice(0, 2))
       expect((shift.ModelA as number) / (shift.ModelB as number)).toBeCloseTo(7 / 3)
-    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    // Released under the name that served the larger share: ModelA's.
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['ModelA'])
     expect(fake.configs.has('fraud-ab-config')).toBe(true)
   })
 })

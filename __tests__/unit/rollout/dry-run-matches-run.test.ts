@@ -54,7 +54,28 @@ function rollbackPlan(log: string[]): string[] {
     .map((line) => line.replace(/fraud-\d+-\w+-canary/g, '<canary config>'))
 }
 
-/** Dry run first, then the same inputs for real on a fresh endpoint: the same calls in the same order. */
+/** The variant names of each config the dry run would create, from the requests its log shows. */
+function plannedConfigVariants(log: string[]): string[][] {
+  return log.flatMap((line) => {
+    const call = /^\[dry-run\] would call CreateEndpointConfig on [^:]*: (.*)$/.exec(line)
+    if (!call) return []
+    const input = JSON.parse(call[1] as string) as { ProductionVariants: Array<{ VariantName: string }> }
+    return [input.ProductionVariants.map((variant) => variant.VariantName)]
+  })
+}
+
+/** The variant names of each config the run created. */
+function madeConfigVariants(): string[][] {
+  return changeCalls(aws)
+    .filter((call) => call.name === 'sagemaker.CreateEndpointConfig')
+    .map((call) => (call.input.ProductionVariants as Array<{ VariantName: string }>).map((v) => v.VariantName))
+}
+
+/**
+ * Dry run first, then the same inputs for real on a fresh endpoint: the same
+ * calls in the same order, and configs of the same variants (the release's
+ * named after the serving variant in both).
+ */
 async function expectDryRunToMatch(
   inputs: Record<string, string>,
   before?: () => Promise<void>
@@ -66,6 +87,7 @@ async function expectDryRunToMatch(
   expect(dry.failed).toBeUndefined()
   expect(madeCalls()).toEqual([])
   const planned = plannedCalls(dry.log)
+  const plannedVariants = plannedConfigVariants(dry.log)
 
   freshFake()
   if (before) await before()
@@ -73,6 +95,7 @@ async function expectDryRunToMatch(
   const real = await runAction(inputs, { clock })
   expect(real.failed).toBeUndefined()
   expect(planned).toEqual(madeCalls())
+  expect(plannedVariants).toEqual(madeConfigVariants())
   return { planned, dryLog: dry.log, realLog: real.log }
 }
 
@@ -89,6 +112,36 @@ describe('a dry run plans the calls its run makes', () => {
   ])('deploy, %s, run by the action', async (_name, strategy) => {
     const { planned } = await expectDryRunToMatch({ ...CANARY_DEPLOY, ...gates, ...strategy })
     expect(planned).toContain('UpdateEndpoint')
+  })
+
+  // The serving variant's scale-in is suspended for the rollout and given back at its end: both are planned.
+  const scaled = async (): Promise<void> => {
+    fake.seedScaling('fraud', 'AllTraffic', { min: 2, max: 6 }, [
+      { PolicyName: 'cpu', PolicyARN: 'arn:policy/cpu', PolicyType: 'TargetTrackingScaling' }
+    ])
+  }
+
+  it.each([
+    ['released, keeping its instance type: the scaling stays registered', {}],
+    ['released on another instance type: the scaling comes off and goes back on', { 'instance-type': 'ml.c5.xlarge' }],
+    ['paused', { 'traffic-steps': '10' }]
+  ])('deploy, canary onto a scaled serving variant, %s', async (_name, inputs) => {
+    const { planned } = await expectDryRunToMatch(
+      { ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10,100', ...inputs },
+      scaled
+    )
+    expect(planned.filter((call) => call === 'RegisterScalableTarget').length).toBe('instance-type' in inputs ? 3 : 2)
+    expect(planned.includes('DeregisterScalableTarget')).toBe('instance-type' in inputs)
+  })
+
+  it('promote from a pause, on a scaled serving variant', async () => {
+    const pause = async (): Promise<void> => {
+      await scaled()
+      const paused = await runAction({ ...CANARY_DEPLOY, ...gates, 'traffic-steps': '10' }, { clock })
+      expect(paused.outputs['rollout-result']).toBe('paused')
+    }
+    const { planned } = await expectDryRunToMatch({ operation: 'promote', 'endpoint-name': 'fraud', ...gates }, pause)
+    expect(planned.filter((call) => call === 'RegisterScalableTarget')).toHaveLength(2)
   })
 
   it('deploy of an existing model as it is', async () => {

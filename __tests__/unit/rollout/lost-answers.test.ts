@@ -51,7 +51,7 @@ describe.each(MODES)('a canary whose answers are lost (%s)', (mode) => {
     expect(result.summary).toContain(
       "Model &quot;fraud-v2&quot; was created by this run, though CreateModel's answer was lost or refused on a retry; using it."
     )
-    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
   })
 
   it('sends UpdateEndpoint once for each config, and waits for the one under way', async () => {

@@ -185,9 +185,14 @@ describe('traffic-steps 10,50', () => {
       { name: 'sagemaker.UpdateEndpoint', input: { EndpointName: 'fraud', EndpointConfigName: releaseConfig } },
       { name: 'sagemaker.DeleteEndpointConfig', input: { EndpointConfigName: canaryConfig } }
     ])
+    // The release names the new model after the serving variant, as the deploy that paused would have.
+    expect(calls[1]?.input.ProductionVariants).toEqual([
+      expect.objectContaining({ VariantName: 'AllTraffic', ModelName: 'fraud-v2', InitialVariantWeight: 1 })
+    ])
+    expect(result.outputs['variant-name']).toBe('AllTraffic')
     const state = fake.endpoint('fraud')
     expect(state.config).toBe(releaseConfig)
-    expect(state.variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 2 }])
+    expect(state.variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 2 }])
     expect(fake.configs.has(canaryConfig)).toBe(false)
     expect(fake.configs.get(releaseConfig)?.tags).toMatchObject({
       'sagemaker-deploy:endpoint': 'fraud',
@@ -225,7 +230,7 @@ describe('traffic-steps 10,50', () => {
       ['step', 75],
       ['step', 100]
     ])
-    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['fraud-v2'])
+    expect(fake.endpoint('fraud').variants.map((variant) => variant.name)).toEqual(['AllTraffic'])
     expect(fake.configs.has(canaryConfig)).toBe(false)
   })
 
@@ -313,7 +318,9 @@ describe('traffic-steps 10,50', () => {
         /^ {2}1\. Judge the pause at 50%: the gates over the whole pause, until CloudWatch has published the minute this run began in/
       ),
       expect.stringMatching(/^ {2}2\. Step 1: 100% of traffic to fraud-v2 for 10m, gates judged every 2m/),
-      expect.stringMatching(/^ {2}3\. Promote: update the endpoint to fraud-.* with fraud-v2 alone/)
+      expect.stringMatching(
+        /^ {2}3\. Promote: update the endpoint to fraud-.* with fraud-v2's model alone, as AllTraffic,/
+      )
     ])
     expect(result.summary).toContain('Plan (nothing was changed)')
     expect(fake.endpoint('fraud').config).toBe(canaryConfig)

@@ -103,7 +103,7 @@ describe('a canary on a production endpoint', () => {
       InitialInstanceCount: 4
     })
     // At 100% it serves with the same four instances.
-    expect(fake.endpoint('fraud').variants).toEqual([{ name: 'fraud-v2', weight: 1, count: 4 }])
+    expect(fake.endpoint('fraud').variants).toEqual([{ name: 'AllTraffic', weight: 1, count: 4 }])
   })
 
   it("gives the new model the serving model's role, VPC and network isolation", async () => {
@@ -126,7 +126,7 @@ describe('a canary on a production endpoint', () => {
     const newInCanary = (canaryConfig?.ProductionVariants as Array<Record<string, unknown>>)[1]
     const newInRelease = (releaseConfig?.ProductionVariants as Array<Record<string, unknown>>)[0]
     expect(newInCanary).toMatchObject(VARIANT_FIELDS)
-    expect(newInRelease).toMatchObject({ VariantName: 'fraud-v2', ...VARIANT_FIELDS })
+    expect(newInRelease).toMatchObject({ VariantName: 'AllTraffic', ModelName: 'fraud-v2', ...VARIANT_FIELDS })
     // The old variant in the canary config is the serving definition whole, at its live count.
     expect((canaryConfig?.ProductionVariants as Array<Record<string, unknown>>)[0]).toMatchObject({
       VariantName: 'AllTraffic',
