@@ -522,7 +522,7 @@ describe('a dry run', () => {
       )
     }
     expect(schedule[4]).toMatch(
-      /^ {2}5\. Promote: update the endpoint to gh-dry-\d{14}-\w{5} with gh-dry-new alone, a new fleet of 2 instances/
+      /^ {2}5\. Promote: update the endpoint to gh-dry-\d{14}-\w{5} with gh-dry-new's model alone, as AllTraffic, a new fleet of 2 instances/
     )
     const gates =
       'max-error-rate: 5XX rate at most 2%; max-latency-p99: p99 at most 250 ms; probes: 1 to the new variant at every evaluation, all must succeed'

@@ -203,7 +203,7 @@ describe('canary rollout', () => {
       new DescribeScheduledActionsCommand({ ServiceNamespace: 'sagemaker' })
     )
     expect(scheduled.ScheduledActions).toEqual([
-      expect.objectContaining({ ...mornings, ResourceId: `endpoint/${ENDPOINT}/variant/${NEW_MODEL}` })
+      expect.objectContaining({ ...mornings, ResourceId: `endpoint/${ENDPOINT}/variant/AllTraffic` })
     ])
     expect(savedForPost(run.state, 'rollout')).toBe('')
   })

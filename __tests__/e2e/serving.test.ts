@@ -551,8 +551,8 @@ describe("the serving variants' scale-in during a rollout", () => {
     expect(cancelled.stdout).toContain('Received SIGINT')
     if (!during) throw new Error(`The canary never baked:\n${transcript(cancelled)}`)
     expect((await during)?.SuspendedState).toEqual({ ...OWN_STATE, DynamicScalingInSuspended: true })
-    const saved = JSON.parse(savedForPost(cancelled.state, 'rollout') || '{}') as { heldCapacity?: unknown[] }
-    expect(saved.heldCapacity).toEqual([{ variant: 'AllTraffic', instances: 2, before: OWN_STATE }])
+    const saved = JSON.parse(savedForPost(cancelled.state, 'rollout') || '{}') as { rollout?: { held?: unknown[] } }
+    expect(saved.rollout?.held).toEqual([{ variant: 'AllTraffic', instances: 2, before: OWN_STATE }])
 
     const post = await run({ operation: 'deploy', 'endpoint-name': name }, { post: true, state: cancelled.state })
 
