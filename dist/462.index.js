@@ -29,8 +29,8 @@ var resources = __webpack_require__(2281);
 var src_serving = __webpack_require__(941);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var rollout_result = __webpack_require__(3752);
-// EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./src/metrics.ts + 1 modules
+var metrics = __webpack_require__(8225);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/parse.ts

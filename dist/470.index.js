@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
 /* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7476);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3752);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5670);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8225);
 /* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(941);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(910);
 

@@ -2,18 +2,63 @@ export const id = 796;
 export const ids = [796];
 export const modules = {
 
-/***/ 5670:
+/***/ 8225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NJ: () => (/* binding */ variantMetrics),
-/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
-/* harmony export */   p1: () => (/* binding */ alignedWindow),
-/* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
-/* harmony export */ });
-/* unused harmony exports windowPeriodSeconds, metricQueries, errorRate */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p1: () => (/* binding */ alignedWindow),
+  j2: () => (/* binding */ describeAlarmStates),
+  pA: () => (/* binding */ fetchVariantMetrics),
+  NJ: () => (/* binding */ variantMetrics)
+});
+
+// UNUSED EXPORTS: countedErrors, errorRate, metricQueries, statisticsFor, windowPeriodSeconds
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4085);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/invocation-metrics.ts
+/** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
+const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
+/** The frequencies MetricsConfig takes (API_MetricsConfig). */
+const PUBLISH_FREQUENCIES = (/* unused pure expression or super */ null && ([10, 30, 60, 120, 180, 240, 300]));
+/** The metrics an endpoint config's endpoint publishes, and their period. */
+function metricsSourceOf(config) {
+    const asynchronous = Boolean(config?.AsyncInferenceConfig);
+    const metrics = config?.MetricsConfig;
+    const frequency = metrics?.EnableEnhancedMetrics ? (metrics.MetricPublishFrequencyInSeconds ?? 60) : 60;
+    if (!PUBLISH_FREQUENCIES.includes(frequency)) {
+        throw new Error(`Endpoint config "${config?.EndpointConfigName}" has MetricPublishFrequencyInSeconds ${frequency}, which SageMaker does not take (${PUBLISH_FREQUENCIES.join(', ')}).`);
+    }
+    return { asynchronous, periodSeconds: asynchronous ? Math.max(frequency, 60) : frequency };
+}
+/** The invocation metrics an asynchronous endpoint does not publish, which an alarm on it would wait for in vain. */
+const UNPUBLISHED_WHEN_ASYNCHRONOUS = (/* unused pure expression or super */ null && (['Invocations', 'InvocationsPerInstance', 'OverheadLatency']));
+/** The metric names that count a variant's requests: each period takes the larger (see above). */
+function requestMetricNames(source) {
+    return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations'];
+}
+/** The metric that counts the requests the error rate counts as errors. */
+function errorMetricName(source) {
+    return source.asynchronous ? 'InvocationFailures' : 'Invocation5XXErrors';
+}
+/** How the judged errors and requests read in a sentence: "3 5XX of 12", "3 failed of 12 processed". */
+function errorsOf(source, errors, requests) {
+    return source.asynchronous ? `${errors} failed of ${requests} processed` : `${errors} 5XX of ${requests}`;
+}
+/** What the error rate is a rate of, in words. */
+function errorRateWords(source) {
+    return source.asynchronous ? 'failure rate (InvocationFailures / InvocationsProcessed)' : '5XX rate';
+}
+/** A period's length in words: "minute", "10 s period". */
+function periodWords(source) {
+    return source.periodSeconds === 60 ? 'minute' : `${source.periodSeconds} s period`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics.ts
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
  *
@@ -29,23 +74,35 @@ export const modules = {
  *
  * A p99 cannot be summed across periods, so with one period the gate's p99 is
  * the window's own p99 rather than the worst of several partial ones.
+ *
+ * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
+ * asynchronous one publishes no Invocations, so its requests are counted by
+ * InvocationsProcessed and its errors by InvocationFailures.
  */
+
 
 
 const NAMESPACE = 'AWS/SageMaker';
 const MINUTE_MS = 60_000;
 /** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
 const MICROSECONDS_PER_MS = 1000;
-/** GetMetricData takes at most 500 queries in one request; we send five a variant. */
+/** GetMetricData takes at most 500 queries in one request. */
 const MAX_QUERIES = 500;
-/** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
-const STATISTICS = [
-    { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
-    { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
-    { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-    { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
-    { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
-];
+/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
+const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
+/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
+function statisticsFor(source) {
+    const [requests, alternative] = requestMetricNames(source);
+    return [
+        { key: 'invocations', metric: requests, stat: 'Sum' },
+        ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
+        { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+        { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+        ...(source.asynchronous ? [{ key: 'failures', metric: errorMetricName(source), stat: 'Sum' }] : []),
+        { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+        { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+    ];
+}
 /**
  * A window of `windowMs` ending now, widened to whole periods: the current,
  * still-filling period is included, so a run right after traffic sees it.
@@ -70,9 +127,10 @@ function windowPeriodSeconds(start, end) {
 function queryId(variantIndex, key) {
     return `v${variantIndex}_${key}`;
 }
-/** The queries for one request: five a variant, Ids indexed because variant names may hold hyphens. */
+/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
 function metricQueries(request) {
-    return request.variants.flatMap((variant, index) => STATISTICS.map(({ key, metric, stat }) => ({
+    const statistics = statisticsFor(request.source ?? REAL_TIME_MINUTES);
+    return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
         Id: queryId(index, key),
         Label: `${variant} ${metric} ${stat}`,
         MetricStat: {
@@ -92,17 +150,33 @@ function seriesDimensions(request, series) {
     ];
 }
 /**
- * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
- * (average and p99, in ms) over [start, end). A variant with no traffic gets
- * zero counts and no latency. Pages are followed, though one page (100,800
- * datapoints) already holds a day of one-minute periods for ten variants.
+ * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
+ * minutes) that is a whole number of the published datapoints: a shorter one
+ * would split a datapoint's requests from its own period, or show periods
+ * empty that are not.
+ */
+function checkPeriod(periodSeconds, source) {
+    const cloudWatchTakes = Number.isInteger(periodSeconds) &&
+        (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0));
+    if (!cloudWatchTakes) {
+        throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`);
+    }
+    if (periodSeconds % source.periodSeconds !== 0) {
+        throw new Error(`Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`);
+    }
+}
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors (and, for an
+ * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
+ * ms) over [start, end). A variant with no traffic gets zero counts and no
+ * latency. Pages are followed, though one page (100,800 datapoints) already
+ * holds a day of one-minute periods for ten variants.
  */
 async function fetchVariantMetrics(ctx, request) {
     const { endpointName, variants, start, end, periodSeconds } = request;
-    if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
-        throw new Error(`Metrics period must be a whole number of minutes; got ${periodSeconds}s.`);
-    }
-    if (variants.length * STATISTICS.length > MAX_QUERIES) {
+    const source = request.source ?? REAL_TIME_MINUTES;
+    checkPeriod(periodSeconds, source);
+    if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
         throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
     }
     const result = { start, end, periodSeconds, variants: [] };
@@ -111,7 +185,7 @@ async function fetchVariantMetrics(ctx, request) {
     const queries = metricQueries(request);
     const collected = new Map();
     const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricDataCommand */ .Soe({
+    const results = await (0,errors/* collectPages */.VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new dist_cjs/* GetMetricDataCommand */.Soe({
         MetricDataQueries: queries,
         StartTime: start,
         EndTime: end,
@@ -123,9 +197,10 @@ async function fetchVariantMetrics(ctx, request) {
     result.variants = variants.map((variant, index) => {
         const values = (key) => collected.get(queryId(index, key)) ?? new Map();
         return summarise(variant, {
-            invocations: values('invocations'),
+            invocations: larger(values('invocations'), values('invocations_alt')),
             errors4xx: values('errors4xx'),
             errors5xx: values('errors5xx'),
+            ...(source.asynchronous ? { failures: values('failures') } : {}),
             latencyAverage: values('latency_avg'),
             latencyP99: values('latency_p99')
         });
@@ -146,7 +221,7 @@ function collect(collected, series, resource) {
     // would pass every threshold.
     if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
         const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
-        throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
+        throw new errors/* AwsCallError */.iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
     }
     const id = series.Id ?? '';
     const values = collected.get(id) ?? new Map();
@@ -158,25 +233,40 @@ function collect(collected, series, resource) {
             values.set(new Date(timestamp).getTime(), value);
     });
 }
+/** Two series of one count under two names, period by period the larger: only one is published. */
+function larger(first, second) {
+    const merged = new Map(first);
+    for (const [at, value] of second)
+        merged.set(at, Math.max(value, merged.get(at) ?? 0));
+    return merged;
+}
 /**
- * 5XX errors over invocations. SageMaker counts a failed request among its
- * invocations; the larger of the two as denominator keeps the rate within
- * [0, 1] even where a period's counts disagree.
+ * Errors over invocations (5XX errors, or an asynchronous endpoint's
+ * failures over the requests it processed). SageMaker counts a failed
+ * request among its invocations; the larger of the two as denominator keeps
+ * the rate within [0, 1] even where a period's counts disagree.
  */
 function errorRate(invocations, errors5xx) {
     const requests = Math.max(invocations, errors5xx);
     return requests > 0 ? errors5xx / requests : undefined;
 }
+/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
+function countedErrors(metrics) {
+    return metrics.failures ?? metrics.errors5xx;
+}
 function summarise(variant, raw) {
-    const timestamps = [...new Set(Object.values(raw).flatMap((values) => [...values.keys()]))].sort((a, b) => a - b);
+    const timestamps = [
+        ...new Set(Object.values(raw).flatMap((values) => [...(values?.keys() ?? [])]))
+    ].sort((a, b) => a - b);
     const series = timestamps.map((timestamp) => {
         const point = {
             timestamp: new Date(timestamp).toISOString(),
             invocations: raw.invocations.get(timestamp) ?? 0,
             errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-            errors5xx: raw.errors5xx.get(timestamp) ?? 0
+            errors5xx: raw.errors5xx.get(timestamp) ?? 0,
+            ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
         };
-        const rate = errorRate(point.invocations, point.errors5xx);
+        const rate = errorRate(point.invocations, countedErrors(point));
         if (rate !== undefined)
             point.errorRate = rate;
         const average = raw.latencyAverage.get(timestamp);
@@ -191,9 +281,10 @@ function summarise(variant, raw) {
         variant,
         invocations: sum(series.map((point) => point.invocations)),
         errors4xx: sum(series.map((point) => point.errors4xx)),
-        errors5xx: sum(series.map((point) => point.errors5xx))
+        errors5xx: sum(series.map((point) => point.errors5xx)),
+        ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
     };
-    const rate = errorRate(totals.invocations, totals.errors5xx);
+    const rate = errorRate(totals.invocations, countedErrors(totals));
     if (rate !== undefined)
         totals.errorRate = rate;
     const average = weightedLatencyAverage(series);
@@ -228,7 +319,7 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         return [];
     const found = new Map();
     const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+    const alarms = await (0,errors/* collectPages */.VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
         AlarmNames: names,
         AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
         MaxRecords: 100,
@@ -261,7 +352,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runMonitor: () => (/* binding */ runMonitor)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5670);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8225);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 
 

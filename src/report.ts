@@ -55,7 +55,12 @@ export interface VariantMetrics {
   invocations: number
   errors4xx: number
   errors5xx: number
-  /** 5XX errors / invocations; undefined with no invocations. */
+  /**
+   * An asynchronous endpoint's InvocationFailures (it publishes no Invocations: `invocations` is then
+   * InvocationsProcessed); absent for a real-time one.
+   */
+  failures?: number
+  /** 5XX errors (or failures) / invocations; undefined with no invocations. */
   errorRate?: number
   latencyAverageMs?: number
   latencyP99Ms?: number
