@@ -29,10 +29,12 @@ var resources = __webpack_require__(2281);
 var src_serving = __webpack_require__(941);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var rollout_result = __webpack_require__(3752);
-// EXTERNAL MODULE: ./src/metrics.ts + 1 modules
-var metrics = __webpack_require__(8225);
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __webpack_require__(5670);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(9113);
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/update.ts
@@ -41,6 +43,8 @@ var update = __webpack_require__(6082);
 var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
 var gates = __webpack_require__(8411);
+// EXTERNAL MODULE: ./src/rollout/periods.ts
+var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts
 var verdict_alarm = __webpack_require__(2656);
 // EXTERNAL MODULE: ./src/rollout/words.ts
@@ -63,6 +67,7 @@ var words = __webpack_require__(7080);
  * (on-inconclusive: rollback), so SageMaker rolls back instead of completing
  * a deployment nothing showed healthy.
  */
+
 
 
 
@@ -112,7 +117,8 @@ class DeploymentJudge {
         this.judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
             newVariant: newFleet,
             baselineVariants: [oldFleet],
-            firstMinute: (0,gates/* floorMinute */.tW)(step.startedAt),
+            source: fleets.source,
+            firstPeriod: (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(fleets.source)),
             baselineServes: true,
             earlierBaseline: [],
             fleets: {
@@ -186,7 +192,7 @@ class DeploymentJudge {
         if (this.ctx.clock.now() < decideBy)
             return;
         const why = this.judge.leaningToFailure ??
-            (this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge');
+            (this.last?.inconclusive.join('; ') || 'no period of the new fleet was published to judge');
         this.conclusion = {
             verdict: 'inconclusive',
             reason: `the gates could not judge the new fleet within SageMaker's bakes (${(0,parse/* formatDuration */.a3)(this.fleets.bakesMs)}): ${why}`
@@ -248,6 +254,7 @@ var state = __webpack_require__(9988);
  * alarms (verdict-alarm.ts). The inputs were checked against SageMaker's
  * limits by the input parser.
  */
+
 
 
 
@@ -326,7 +333,11 @@ async function runSageMakerRollout(ctx, deploy, deployment) {
     const previousConfig = deployment.currentConfig.EndpointConfigName ?? '';
     if (!(0,gates/* hasGates */.x0)(settings.gates))
         ctx.warn(words/* NO_GATES_WARNING */.Ii);
-    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, { newVariant: variantName, previousConfig });
+    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
+        newVariant: variantName,
+        previousConfig,
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(deployment.configSettings)
+    });
     await (0,resources/* createEndpointConfig */.u7)(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, deployment.configSettings);
     const verdictTarget = { newConfig: releaseConfig, gateIntervalMs: settings.gateIntervalMs };
     // Without auto-rollback SageMaker is not told to roll back on the verdict; the action still judges and reports.
@@ -379,6 +390,7 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
         variant: variant.VariantName ?? '',
         newConfig: releaseConfig,
         oldConfig: previousConfig,
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(deployment.configSettings),
         ...(settings.strategy === 'rolling'
             ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
             : { bakesMs: bakesAfterTrafficMs(settings) })
@@ -531,11 +543,12 @@ var bake = __webpack_require__(2428);
 
 
 
+
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
- * Its minutes start with the first whole minute after the switch: the
- * variant may keep the old one's name, and the minute of the switch holds
- * both models' traffic. The serving variants' minutes from before the deploy
+ * Its periods start with the first whole period after the switch: the
+ * variant may keep the old one's name, and the period of the switch holds
+ * both models' traffic. The serving variants' periods from before the deploy
  * are the baseline. A failed gate returns the endpoint to its previous
  * config, when there is one.
  */
@@ -546,15 +559,17 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     }
     const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
         newVariant: variant,
+        source: judged.source,
         ...(previousConfig ? { previousConfig } : {})
     });
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
-    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
+    const earlierBaseline = await baselineBefore(ctx, judged, settings);
     const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
         newVariant: variant,
         baselineVariants: [],
-        firstMinute: (0,gates/* ceilMinute */.Gq)(step.startedAt),
+        source: judged.source,
+        firstPeriod: (0,periods/* ceilPeriod */.PB)(step.startedAt, (0,periods/* periodMsOf */.J8)(judged.source)),
         baselineServes: false,
         earlierBaseline
     });
@@ -596,24 +611,27 @@ async function judgeAllAtOnce(ctx, settings, judged) {
         failsStep: settings.failOnRollback
     };
 }
-/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
-async function baselineBefore(ctx, variants, deployStartedAt, settings) {
+/** The serving variants' published periods before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(ctx, judged, settings) {
+    const variants = judged.baselineVariants;
     if (variants.length === 0)
         return [];
     const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
     if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
         return [];
-    const end = (0,gates/* floorMinute */.tW)(deployStartedAt);
+    const periodMs = (0,periods/* periodMsOf */.J8)(judged.source);
+    const end = (0,periods/* floorPeriod */.eG)(judged.deployStartedAt, periodMs);
     // As long a look back as the step will take, and never less than a quarter of an hour.
-    const span = Math.max(15 * gates/* MINUTE_MS */.kg, (0,gates/* ceilMinute */.Gq)(settings.bakeTimeMs));
+    const span = (0,periods/* ceilPeriod */.PB)(Math.max(15 * periods/* MINUTE_MS */.kg, settings.bakeTimeMs), periodMs);
     const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
         endpointName: ctx.endpointName,
         variants,
         start: new Date(end - span),
         end: new Date(end),
-        periodSeconds: 60
+        periodSeconds: judged.source.periodSeconds,
+        source: judged.source
     });
-    return (0,gates/* minutesOf */.dp)(result, variants);
+    return (0,periods/* periodsOf */.qC)(result, variants);
 }
 function capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -630,6 +648,7 @@ var rollout_moves = __webpack_require__(5307);
  * the action. deploy.ts chooses; each path here makes its configs and
  * returns how it ended.
  */
+
 
 
 
@@ -693,7 +712,8 @@ async function createEndpoint(ctx, deploy, blueprint) {
     return judgeAllAtOnce(ctx, deploy.rollout, {
         variant: variantName,
         baselineVariants: [],
-        deployStartedAt: ctx.clock.now()
+        deployStartedAt: ctx.clock.now(),
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
     });
 }
 /**
@@ -740,7 +760,8 @@ async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig,
         variant: variantName,
         previousConfig,
         baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
-        deployStartedAt
+        deployStartedAt,
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
     });
 }
 /** The new variant serves beside the old ones, so it needs a name none of them has. */
@@ -771,7 +792,8 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
         })),
         releaseConfig: release.releaseConfig,
         userTags: deploy.tags,
-        held: []
+        held: [],
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
     };
     (0,rollout_record/* startRolloutRecord */.H)(ctx, deploy.rollout, inFlight);
     const oldDefinitions = serving.map((variant, index) => {

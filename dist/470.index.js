@@ -10,19 +10,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runPromote: () => (/* binding */ runPromote)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
-/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3526);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8499);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9506);
-/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9660);
-/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
-/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
-/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7476);
-/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3752);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8225);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(941);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(910);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4932);
+/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3526);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8499);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
+/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9660);
+/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5453);
+/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5307);
+/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7476);
+/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3752);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5670);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(941);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
+
 
 
 
@@ -41,22 +43,22 @@ async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
-    await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_10__/* .describeAlarmStates */ .j2)(ctx, settings.gates.alarmNames);
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_12__/* .requireUpdatable */ .Mc)(ctx);
+    await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j2)(ctx, settings.gates.alarmNames);
+    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .requireUpdatable */ .Mc)(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpointConfig */ .s3)(ctx, configName);
     if (settings.gates.probe) {
-        (0,_probes_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseProbesOnAsynchronous */ .Hy)(ctx.endpointName, canaryConfig, 'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
+        (0,_probes_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseProbesOnAsynchronous */ .Hy)(ctx.endpointName, canaryConfig, 'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
     }
-    const tags = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .configTags */ ._F)(ctx, canaryConfig);
-    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.newVariant];
-    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.previousConfig];
-    if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.role] !== 'canary' || !newVariant || !previousConfig) {
+    const tags = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .configTags */ ._F)(ctx, canaryConfig);
+    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.newVariant];
+    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.previousConfig];
+    if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.role] !== 'canary' || !newVariant || !previousConfig) {
         throw new Error(`Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`);
     }
     // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.
     if (settings.gates.probe) {
-        await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
+        await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
     const weights = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? []);
     const current = weights[newVariant] ?? 0;
@@ -67,42 +69,43 @@ async function runPromote(ctx, settings) {
         canaryConfig: configName,
         newVariant,
         oldVariants: old.map(([name, weight]) => ({ name, share: oldTotal > 0 ? weight / oldTotal : 1 / old.length })),
-        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_13__/* .uniqueSuffix */ .v)(ctx.clock.now())),
+        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .derivedName */ .P)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .uniqueSuffix */ .v)(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
         userTags: {
             ...ctx.run.tags,
             ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
         },
-        held: []
+        held: [],
+        source: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(canaryConfig)
     };
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
     ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
-    const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_8__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
+    const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_9__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
     // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
-    const recorded = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.pausedAt] ?? '');
+    const recorded = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.pausedAt] ?? '');
     const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now());
     // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
     const owed = Object.fromEntries((canaryConfig.ProductionVariants ?? []).map((variant) => [
         variant.VariantName ?? '',
         variant.InitialInstanceCount ?? 0
     ]));
-    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .promoteMoves */ .r0)(settings, {
+    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__/* .promoteMoves */ .r0)(settings, {
         steps,
         pause: { since, weight: current },
-        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
-        configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_11__/* .carriedConfigSettings */ .E6)(canaryConfig),
+        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .rY)(endpoint, canaryConfig, newVariant),
+        configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_12__/* .carriedConfigSettings */ .E6)(canaryConfig),
         owed
     });
-    (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .markInFlight */ .BE)(ctx, inFlight);
-    const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__/* .carryOut */ .u)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
+    (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .markInFlight */ .BE)(ctx, inFlight);
+    const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__/* .carryOut */ .u)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
     if (!result)
         return;
     // The deploy that paused made the new model; a rolled-back promotion leaves it unused.
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
-    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_9__/* .concludeRollout */ .NS)(ctx, result, { models: model ? [model] : [], configs: [] });
+    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_10__/* .concludeRollout */ .NS)(ctx, result, { models: model ? [model] : [], configs: [] });
 }
 
 

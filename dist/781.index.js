@@ -43,10 +43,11 @@ function derivedName(base, suffix) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7080);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(215);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7080);
 /**
  * Judging one step: the gates every gate-interval through bake-time, then on
- * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * while CloudWatch has yet to publish the periods the step exposed, and the
  * pause a promote judges before any traffic moves. Each returns a verdict;
  * what follows from it is the executor's to decide.
  */
@@ -54,13 +55,14 @@ function derivedName(base, suffix) {
 
 
 
-/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+
+/** How often a step that has baked looks for the periods CloudWatch has yet to publish. */
 const DATA_POLL_MS = 20_000;
 /**
  * promote judges the whole pause before any more traffic moves: a canary
  * that degraded while it waited for a person must not go further. The pause
- * runs until now, so its last minutes are not published yet: like a step, it
- * is judged until CloudWatch has published the minute promote began in (the
+ * runs until now, so its last periods are not published yet: like a step, it
+ * is judged until CloudWatch has published the period promote began in (the
  * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 async function judgePause(ctx, settings, inFlight, pause, record) {
@@ -77,7 +79,8 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
     const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .StepJudge */ .AU(ctx, settings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        firstMinute: (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .floorMinute */ .tW)(pause.since),
+        source: inFlight.source,
+        firstPeriod: (0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .floorPeriod */ .eG)(pause.since, (0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .periodMsOf */ .J8)(inFlight.source)),
         baselineServes: pause.weight < 100,
         earlierBaseline: []
     });
@@ -104,7 +107,7 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
 }
 /**
  * Watches one step: gates judged every gate-interval through bake-time, then,
- * while CloudWatch has not yet published the minutes the step exposed to
+ * while CloudWatch has not yet published the periods the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation, no failure left standing and no
  * window whose error rate leans toward failure on thin evidence; it
@@ -123,15 +126,15 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         return { verdict: 'passed' };
     }
     const waitsForData = (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .needsTraffic */ .rw)(settings.gates);
-    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
-    const exposedUntil = Math.max((0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .ceilMinute */ .Gq)(bakeEnd), judge.scope.firstMinute + _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .MINUTE_MS */ .kg);
+    // The periods the step exposed to traffic; at least one whole period, however short the bake.
+    const exposedUntil = Math.max((0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .ceilPeriod */ .PB)(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs);
     const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
     const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
     // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
     const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
     let passedOnce = false;
     let last;
-    const log = new _words_js__WEBPACK_IMPORTED_MODULE_3__/* .EvaluationLog */ .XQ();
+    const log = new _words_js__WEBPACK_IMPORTED_MODULE_4__/* .EvaluationLog */ .XQ();
     for (let index = 1;; index++) {
         const dueAt = index <= due
             ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
@@ -145,9 +148,9 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_3__/* .failedStepReason */ .om)(failures.consecutive, step.weight, evaluation) };
+                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .failedStepReason */ .om)(failures.consecutive, step.weight, evaluation) };
             }
-            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_3__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
+            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
         }
         else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
@@ -190,7 +193,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     }
     if (seen.passedOnce) {
         if (seen.waitsForData) {
-            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
         }
         return { verdict: 'passed' };
     }
@@ -216,19 +219,20 @@ async function sleepUntil(clock, at) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(665);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6082);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
 /* harmony import */ var _bake_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2428);
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8411);
-/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5762);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3752);
-/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5981);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9988);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2821);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7080);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(215);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5453);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5762);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3752);
+/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5981);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(127);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9988);
+/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2821);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7080);
 /**
  * The one executor of a rollout run by the action: it carries out a list of
  * moves (moves.ts) in order, keeps one progress record of where the rollout
@@ -250,13 +254,14 @@ async function sleepUntil(clock, at) {
 
 
 
+
 /**
  * Carries the moves out, or in a dry run records them as the plan. Returns
  * how the rollout ended; undefined in a dry run.
  */
 async function carryOut(ctx, settings, inFlight, moves, scene) {
     if (ctx.dryRun) {
-        await (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .rehearse */ .Km)(ctx, settings, inFlight, moves, scene);
+        await (0,_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .rehearse */ .Km)(ctx, settings, inFlight, moves, scene);
         return undefined;
     }
     const progress = { moves, reached: 0, failures: { consecutive: 0 }, baseline: [] };
@@ -267,7 +272,7 @@ async function carryOut(ctx, settings, inFlight, moves, scene) {
             if (judgingSince === undefined && isJudging(move)) {
                 judgingSince = ctx.clock.now();
                 if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_5__/* .hasGates */ .x0)(settings.gates))
-                    ctx.warn(_words_js__WEBPACK_IMPORTED_MODULE_13__/* .NO_GATES_WARNING */ .Ii);
+                    ctx.warn(_words_js__WEBPACK_IMPORTED_MODULE_14__/* .NO_GATES_WARNING */ .Ii);
             }
             const ended = await perform(ctx, settings, inFlight, move, scene, progress);
             if (ended)
@@ -277,9 +282,9 @@ async function carryOut(ctx, settings, inFlight, moves, scene) {
     }
     finally {
         if (judgingSince !== undefined) {
-            (0,_report_js__WEBPACK_IMPORTED_MODULE_14__/* .addInstanceTime */ .o6)(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince));
+            (0,_report_js__WEBPACK_IMPORTED_MODULE_15__/* .addInstanceTime */ .o6)(ctx.report, (inFlight.newVariantInstances ?? 0) * (ctx.clock.now() - judgingSince));
             // However it ended (promoted, paused, rolled back), the old variants' autoscaling is theirs again.
-            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
         }
     }
 }
@@ -290,7 +295,7 @@ function isJudging(move) {
 async function perform(ctx, settings, inFlight, move, scene, progress) {
     switch (move.kind) {
         case 'create-canary-config':
-            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
+            await (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .createCanaryConfig */ .Hu)(ctx, inFlight, move);
             return undefined;
         case 'hold-capacity':
             await holdCapacity(ctx, inFlight, scene.endpoint, move.atLeast);
@@ -310,22 +315,22 @@ async function perform(ctx, settings, inFlight, move, scene, progress) {
     }
 }
 async function holdCapacity(ctx, inFlight, endpoint, atLeast) {
-    await (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .holdServingCapacityFor */ .n)(ctx, endpoint, inFlight);
+    await (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .holdServingCapacityFor */ .n)(ctx, endpoint, inFlight);
     for (const entry of inFlight.held)
         entry.instances = Math.max(entry.instances, atLeast?.[entry.variant] ?? 0);
 }
 async function joinOrRollBack(ctx, inFlight, fleet) {
     try {
-        await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .joinCanary */ .JI)(ctx, inFlight, fleet);
+        await (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .joinCanary */ .JI)(ctx, inFlight, fleet);
         return undefined;
     }
     catch (error) {
         // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
-        await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_9__/* .rollBack */ .F)(ctx, inFlight).catch(async (rollbackError) => {
+        await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBack */ .F)(ctx, inFlight).catch(async (rollbackError) => {
             ctx.warn(`Could not return to "${inFlight.previousConfig}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(rollbackError)}`);
-            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+            await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
         });
-        return ((0,_result_js__WEBPACK_IMPORTED_MODULE_8__/* .failedUpdateResult */ .Ci)(error) ?? { outcome: 'failed', decision: (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), failsStep: true, cause: error });
+        return ((0,_result_js__WEBPACK_IMPORTED_MODULE_9__/* .failedUpdateResult */ .Ci)(error) ?? { outcome: 'failed', decision: (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), failsStep: true, cause: error });
     }
 }
 /** The judging moves; once the rollout has stopped short, the moves left are skipped until its ending. */
@@ -360,7 +365,7 @@ async function shift(ctx, inFlight, { weight, index, of }, record) {
     record.steps.push(step);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
-    await (0,_update_js__WEBPACK_IMPORTED_MODULE_2__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredWeights */ .ax)(inFlight, weight), {
+    await (0,_update_js__WEBPACK_IMPORTED_MODULE_2__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .desiredWeights */ .ax)(inFlight, weight), {
         purpose: `the shift to ${weight}%`,
         forceWait: true
     });
@@ -368,15 +373,15 @@ async function shift(ctx, inFlight, { weight, index, of }, record) {
 }
 async function judgeStep(ctx, settings, inFlight, move, progress, record) {
     const step = record.steps.at(-1);
-    // After a pause, the first step starts from the first minute its judging left: the canary served at the
-    // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+    // After a pause, the first step starts from the first period its judging left: the canary served at the
+    // paused weight while promote waited for CloudWatch, and those periods are this step's to judge.
     const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined;
+    const stepStart = (0,_periods_js__WEBPACK_IMPORTED_MODULE_6__/* .floorPeriod */ .eG)(step.startedAt, (0,_periods_js__WEBPACK_IMPORTED_MODULE_6__/* .periodMsOf */ .J8)(inFlight.source));
     const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_5__/* .StepJudge */ .AU(ctx, settings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        firstMinute: afterPause
-            ? Math.min((0,_gates_js__WEBPACK_IMPORTED_MODULE_5__/* .floorMinute */ .tW)(step.startedAt), progress.pauseJudgedThrough)
-            : (0,_gates_js__WEBPACK_IMPORTED_MODULE_5__/* .floorMinute */ .tW)(step.startedAt),
+        source: inFlight.source,
+        firstPeriod: afterPause ? Math.min(stepStart, progress.pauseJudgedThrough) : stepStart,
         baselineServes: move.weight < 100,
         earlierBaseline: progress.baseline
     });
@@ -400,7 +405,7 @@ function stoppedByError(ctx, settings, inFlight, record, error) {
         // Every call from here would fail the same way: say where the endpoint was left instead.
         return {
             outcome: 'failed',
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.credentialsExpired(current?.weight ?? 0),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.credentialsExpired(current?.weight ?? 0),
             healthy: false,
             failsStep: true,
             cause: error
@@ -413,7 +418,7 @@ function concludePause(ctx, settings, inFlight, progress, weight) {
     return progress.stopped
         ? concludeStopped(ctx, settings, inFlight, progress.stopped)
         : pauseHere(ctx, inFlight, {
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.pausedAsAsked(weight, inFlight.newVariant, inFlight.previousConfig),
             failsStep: false,
             healthy: true
         });
@@ -421,11 +426,11 @@ function concludePause(ctx, settings, inFlight, progress, weight) {
 function concludeStopped(ctx, settings, inFlight, stopped) {
     if (stopped.kind === 'failed')
         return rollBackOrStop(ctx, settings, inFlight, stopped.reason);
-    const why = _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.undecidedStep(stopped.weight, stopped.reason);
+    const why = _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.undecidedStep(stopped.weight, stopped.reason);
     if (settings.onInconclusive !== 'pause')
         return rollBackOrStop(ctx, settings, inFlight, why);
     return pauseHere(ctx, inFlight, {
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.pausedUndecided(stopped.weight, inFlight.newVariant, why),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.pausedUndecided(stopped.weight, inFlight.newVariant, why),
         failsStep: true,
         healthy: false
     });
@@ -434,14 +439,14 @@ async function releaseOrRollBack(ctx, settings, inFlight, progress) {
     if (progress.stopped)
         return concludeStopped(ctx, settings, inFlight, progress.stopped);
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .switchToRelease */ .Fm)(ctx, inFlight));
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Promoting ${inFlight.newVariant}: retiring the old variants`, () => (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .switchToRelease */ .Fm)(ctx, inFlight));
     }
     catch (error) {
         return rollBackOrStop(ctx, settings, inFlight, `promotion failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
     }
     return {
         outcome: 'succeeded',
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.released(inFlight.newVariant, inFlight.releaseConfig),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.released(inFlight.newVariant, inFlight.releaseConfig),
         healthy: true,
         failsStep: false
     };
@@ -452,28 +457,28 @@ async function releaseOrRollBack(ctx, settings, inFlight, progress) {
  * judge all of it.
  */
 async function pauseHere(ctx, inFlight, result) {
-    _state_js__WEBPACK_IMPORTED_MODULE_11__/* .inFlightRollout */ .VM.clear();
-    await (0,_switch_js__WEBPACK_IMPORTED_MODULE_12__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
+    _state_js__WEBPACK_IMPORTED_MODULE_12__/* .inFlightRollout */ .VM.clear();
+    await (0,_switch_js__WEBPACK_IMPORTED_MODULE_13__/* .recordPauseStart */ .q7)(ctx, inFlight.canaryConfig);
     return { outcome: 'paused', ...result };
 }
 async function rollBackOrStop(ctx, settings, inFlight, failure) {
     if (!settings.autoRollback) {
-        _state_js__WEBPACK_IMPORTED_MODULE_11__/* .inFlightRollout */ .VM.clear();
+        _state_js__WEBPACK_IMPORTED_MODULE_12__/* .inFlightRollout */ .VM.clear();
         return {
             outcome: 'failed',
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.leftInPlace(failure, inFlight.previousConfig),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.leftInPlace(failure, inFlight.previousConfig),
             healthy: false,
             failsStep: true
         };
     }
     ctx.warn(`Rolling back: ${failure}`);
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Rolling back to ${inFlight.previousConfig}`, () => (0,_rollback_js__WEBPACK_IMPORTED_MODULE_9__/* .rollBack */ .F)(ctx, inFlight));
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Rolling back to ${inFlight.previousConfig}`, () => (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBack */ .F)(ctx, inFlight));
     }
     catch (error) {
         return {
             outcome: 'failed',
-            decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.rollbackFailed(failure, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)),
+            decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.rollbackFailed(failure, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)),
             healthy: false,
             failsStep: true
         };
@@ -482,7 +487,7 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.releaseConfig);
     return {
         outcome: 'rolled-back',
-        decision: _words_js__WEBPACK_IMPORTED_MODULE_13__/* .decisions */ .a.rolledBack(failure, inFlight.previousConfig),
+        decision: _words_js__WEBPACK_IMPORTED_MODULE_14__/* .decisions */ .a.rolledBack(failure, inFlight.previousConfig),
         healthy: false,
         failsStep: settings.failOnRollback
     };
@@ -730,7 +735,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
         newVariant: inFlight.newVariant,
         ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
         ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates, inFlight.source),
         steps: []
     };
     ctx.report.rollout = record;

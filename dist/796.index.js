@@ -2,29 +2,23 @@ export const id = 796;
 export const ids = [796];
 export const modules = {
 
-/***/ 8225:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  p1: () => (/* binding */ alignedWindow),
-  j2: () => (/* binding */ describeAlarmStates),
-  pA: () => (/* binding */ fetchVariantMetrics),
-  NJ: () => (/* binding */ variantMetrics)
-});
-
-// UNUSED EXPORTS: countedErrors, errorRate, metricQueries, statisticsFor, windowPeriodSeconds
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/invocation-metrics.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* binding */ errorsOf),
+/* harmony export */   Hj: () => (/* binding */ periodWords),
+/* harmony export */   Sb: () => (/* binding */ errorMetricName),
+/* harmony export */   er: () => (/* binding */ metricsSourceOf),
+/* harmony export */   lm: () => (/* binding */ REAL_TIME_MINUTES),
+/* harmony export */   sV: () => (/* binding */ errorRateWords),
+/* harmony export */   u7: () => (/* binding */ requestMetricNames)
+/* harmony export */ });
+/* unused harmony exports PUBLISH_FREQUENCIES, UNPUBLISHED_WHEN_ASYNCHRONOUS */
 /** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
 const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
 /** The frequencies MetricsConfig takes (API_MetricsConfig). */
-const PUBLISH_FREQUENCIES = (/* unused pure expression or super */ null && ([10, 30, 60, 120, 180, 240, 300]));
+const PUBLISH_FREQUENCIES = [10, 30, 60, 120, 180, 240, 300];
 /** The metrics an endpoint config's endpoint publishes, and their period. */
 function metricsSourceOf(config) {
     const asynchronous = Boolean(config?.AsyncInferenceConfig);
@@ -58,7 +52,23 @@ function periodWords(source) {
     return source.periodSeconds === 60 ? 'minute' : `${source.periodSeconds} s period`;
 }
 
-;// CONCATENATED MODULE: ./src/metrics.ts
+
+/***/ }),
+
+/***/ 5670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ countedErrors),
+/* harmony export */   NJ: () => (/* binding */ variantMetrics),
+/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
+/* harmony export */   p1: () => (/* binding */ alignedWindow),
+/* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
+/* harmony export */ });
+/* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
  *
@@ -92,13 +102,13 @@ const MAX_QUERIES = 500;
 const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
 /** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
 function statisticsFor(source) {
-    const [requests, alternative] = requestMetricNames(source);
+    const [requests, alternative] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .requestMetricNames */ .u7)(source);
     return [
         { key: 'invocations', metric: requests, stat: 'Sum' },
         ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
         { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
         { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-        ...(source.asynchronous ? [{ key: 'failures', metric: errorMetricName(source), stat: 'Sum' }] : []),
+        ...(source.asynchronous ? [{ key: 'failures', metric: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMetricName */ .Sb)(source), stat: 'Sum' }] : []),
         { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
         { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
     ];
@@ -129,7 +139,7 @@ function queryId(variantIndex, key) {
 }
 /** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
 function metricQueries(request) {
-    const statistics = statisticsFor(request.source ?? REAL_TIME_MINUTES);
+    const statistics = statisticsFor(request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm);
     return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
         Id: queryId(index, key),
         Label: `${variant} ${metric} ${stat}`,
@@ -174,7 +184,7 @@ function checkPeriod(periodSeconds, source) {
  */
 async function fetchVariantMetrics(ctx, request) {
     const { endpointName, variants, start, end, periodSeconds } = request;
-    const source = request.source ?? REAL_TIME_MINUTES;
+    const source = request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm;
     checkPeriod(periodSeconds, source);
     if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
         throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
@@ -185,7 +195,7 @@ async function fetchVariantMetrics(ctx, request) {
     const queries = metricQueries(request);
     const collected = new Map();
     const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,errors/* collectPages */.VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new dist_cjs/* GetMetricDataCommand */.Soe({
+    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .GetMetricDataCommand */ .Soe({
         MetricDataQueries: queries,
         StartTime: start,
         EndTime: end,
@@ -221,7 +231,7 @@ function collect(collected, series, resource) {
     // would pass every threshold.
     if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
         const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
-        throw new errors/* AwsCallError */.iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
+        throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
     }
     const id = series.Id ?? '';
     const values = collected.get(id) ?? new Map();
@@ -319,7 +329,7 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         return [];
     const found = new Map();
     const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,errors/* collectPages */.VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
         AlarmNames: names,
         AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
         MaxRecords: 100,
@@ -352,7 +362,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runMonitor: () => (/* binding */ runMonitor)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8225);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5670);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 
 

@@ -2,29 +2,23 @@ export const id = 981;
 export const ids = [981];
 export const modules = {
 
-/***/ 8225:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  p1: () => (/* binding */ alignedWindow),
-  j2: () => (/* binding */ describeAlarmStates),
-  pA: () => (/* binding */ fetchVariantMetrics),
-  NJ: () => (/* binding */ variantMetrics)
-});
-
-// UNUSED EXPORTS: countedErrors, errorRate, metricQueries, statisticsFor, windowPeriodSeconds
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/invocation-metrics.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* binding */ errorsOf),
+/* harmony export */   Hj: () => (/* binding */ periodWords),
+/* harmony export */   Sb: () => (/* binding */ errorMetricName),
+/* harmony export */   er: () => (/* binding */ metricsSourceOf),
+/* harmony export */   lm: () => (/* binding */ REAL_TIME_MINUTES),
+/* harmony export */   sV: () => (/* binding */ errorRateWords),
+/* harmony export */   u7: () => (/* binding */ requestMetricNames)
+/* harmony export */ });
+/* unused harmony exports PUBLISH_FREQUENCIES, UNPUBLISHED_WHEN_ASYNCHRONOUS */
 /** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
 const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
 /** The frequencies MetricsConfig takes (API_MetricsConfig). */
-const PUBLISH_FREQUENCIES = (/* unused pure expression or super */ null && ([10, 30, 60, 120, 180, 240, 300]));
+const PUBLISH_FREQUENCIES = [10, 30, 60, 120, 180, 240, 300];
 /** The metrics an endpoint config's endpoint publishes, and their period. */
 function metricsSourceOf(config) {
     const asynchronous = Boolean(config?.AsyncInferenceConfig);
@@ -58,7 +52,23 @@ function periodWords(source) {
     return source.periodSeconds === 60 ? 'minute' : `${source.periodSeconds} s period`;
 }
 
-;// CONCATENATED MODULE: ./src/metrics.ts
+
+/***/ }),
+
+/***/ 5670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ countedErrors),
+/* harmony export */   NJ: () => (/* binding */ variantMetrics),
+/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
+/* harmony export */   p1: () => (/* binding */ alignedWindow),
+/* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
+/* harmony export */ });
+/* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
  *
@@ -92,13 +102,13 @@ const MAX_QUERIES = 500;
 const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
 /** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
 function statisticsFor(source) {
-    const [requests, alternative] = requestMetricNames(source);
+    const [requests, alternative] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .requestMetricNames */ .u7)(source);
     return [
         { key: 'invocations', metric: requests, stat: 'Sum' },
         ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
         { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
         { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-        ...(source.asynchronous ? [{ key: 'failures', metric: errorMetricName(source), stat: 'Sum' }] : []),
+        ...(source.asynchronous ? [{ key: 'failures', metric: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMetricName */ .Sb)(source), stat: 'Sum' }] : []),
         { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
         { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
     ];
@@ -129,7 +139,7 @@ function queryId(variantIndex, key) {
 }
 /** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
 function metricQueries(request) {
-    const statistics = statisticsFor(request.source ?? REAL_TIME_MINUTES);
+    const statistics = statisticsFor(request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm);
     return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
         Id: queryId(index, key),
         Label: `${variant} ${metric} ${stat}`,
@@ -174,7 +184,7 @@ function checkPeriod(periodSeconds, source) {
  */
 async function fetchVariantMetrics(ctx, request) {
     const { endpointName, variants, start, end, periodSeconds } = request;
-    const source = request.source ?? REAL_TIME_MINUTES;
+    const source = request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm;
     checkPeriod(periodSeconds, source);
     if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
         throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
@@ -185,7 +195,7 @@ async function fetchVariantMetrics(ctx, request) {
     const queries = metricQueries(request);
     const collected = new Map();
     const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,errors/* collectPages */.VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new dist_cjs/* GetMetricDataCommand */.Soe({
+    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .GetMetricDataCommand */ .Soe({
         MetricDataQueries: queries,
         StartTime: start,
         EndTime: end,
@@ -221,7 +231,7 @@ function collect(collected, series, resource) {
     // would pass every threshold.
     if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
         const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
-        throw new errors/* AwsCallError */.iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
+        throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
     }
     const id = series.Id ?? '';
     const values = collected.get(id) ?? new Map();
@@ -319,7 +329,7 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         return [];
     const found = new Map();
     const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,errors/* collectPages */.VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
         AlarmNames: names,
         AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
         MaxRecords: 100,
@@ -543,21 +553,19 @@ function medianLatency(records) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  kg: () => (/* binding */ MINUTE_MS),
   AU: () => (/* binding */ StepJudge),
-  Gq: () => (/* binding */ ceilMinute),
   yg: () => (/* binding */ describeGates),
-  tW: () => (/* binding */ floorMinute),
   l9: () => (/* binding */ formatPercent),
   x0: () => (/* binding */ hasGates),
-  dp: () => (/* binding */ minutesOf),
   rw: () => (/* binding */ needsTraffic)
 });
 
-// UNUSED EXPORTS: clockTime
-
-// EXTERNAL MODULE: ./src/metrics.ts + 1 modules
-var metrics = __webpack_require__(8225);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./src/rollout/periods.ts
+var rollout_periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/probes.ts
 var src_probes = __webpack_require__(4932);
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
@@ -765,13 +773,8 @@ function median(values) {
 
 
 
-const MINUTE_MS = 60_000;
-function floorMinute(ms) {
-    return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
-}
-function ceilMinute(ms) {
-    return Math.ceil(ms / MINUTE_MS) * MINUTE_MS;
-}
+
+
 function hasGates(gates) {
     return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates);
 }
@@ -793,20 +796,21 @@ function needsTraffic(gates) {
     return gates.alarmNames.length > 0 || hasMetricGates(gates);
 }
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
-function describeGates(gates) {
+function describeGates(gates, source) {
     const percent = (fraction) => `${+(fraction * 100).toFixed(3)}%`;
+    const rate = source ? (0,invocation_metrics/* errorRateWords */.sV)(source) : '5XX rate';
     const lines = [];
     if (gates.alarmNames.length > 0)
         lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`);
     if (gates.maxErrorRate !== undefined)
-        lines.push(`max-error-rate: 5XX rate at most ${percent(gates.maxErrorRate)}`);
+        lines.push(`max-error-rate: ${rate} at most ${percent(gates.maxErrorRate)}`);
     if (gates.maxLatencyP99Ms !== undefined)
         lines.push(`max-latency-p99: p99 at most ${gates.maxLatencyP99Ms} ms`);
     if (gates.minInvocations > 0) {
         lines.push(`min-invocations: at least ${gates.minInvocations} invocations before a window is judged`);
     }
     if (gates.maxErrorRateIncrease !== undefined) {
-        lines.push(`max-error-rate-increase: 5XX rate at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`);
+        lines.push(`max-error-rate-increase: ${rate} at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`);
     }
     if (gates.maxLatencyP99Increase !== undefined) {
         lines.push(`max-latency-p99-increase: p99 at most ${percent(gates.maxLatencyP99Increase)} above the serving variants' (at ${percent(gates.confidence)} confidence)`);
@@ -817,28 +821,32 @@ function describeGates(gates) {
 }
 /**
  * Judges one step, evaluation after evaluation. Each evaluation judges the
- * minutes published since the last conclusive one; a window with too few
+ * periods published since the last conclusive one; a window with too few
  * invocations stays open and grows until it can be judged. The baseline
- * comparisons use every minute of the step, which only ever adds evidence.
+ * comparisons use every period of the step, which only ever adds evidence.
  */
 class StepJudge {
     ctx;
     gates;
     scope;
-    /** Minutes before this one have been judged. */
+    /** Periods before this one have been judged. */
     judgedThrough;
-    /** The baseline minutes this step has seen so far, for the steps after it. */
+    /** The baseline periods this step has seen so far, for the steps after it. */
     baselineSeen = [];
     /**
      * Set while the open window's error rate is above max-error-rate on too few
-     * requests to decide: a step must not pass on the minutes before it.
+     * requests to decide: a step must not pass on the periods before it.
      */
     leaningToFailure;
     constructor(ctx, gates, scope) {
         this.ctx = ctx;
         this.gates = gates;
         this.scope = scope;
-        this.judgedThrough = scope.firstMinute;
+        this.judgedThrough = scope.firstPeriod;
+    }
+    /** How long one period is, in milliseconds. */
+    get periodMs() {
+        return (0,rollout_periods/* periodMsOf */.J8)(this.scope.source);
     }
     async evaluate() {
         const { ctx, gates, scope } = this;
@@ -872,48 +880,50 @@ class StepJudge {
         return evaluation;
     }
     async judgeMetrics(evaluation) {
-        const { ctx, gates, scope } = this;
-        const closedUntil = floorMinute(evaluation.at);
+        const { ctx, gates, scope, periodMs } = this;
+        const period = (0,invocation_metrics/* periodWords */.Hj)(scope.source);
+        const closedUntil = (0,rollout_periods/* floorPeriod */.eG)(evaluation.at, periodMs);
         if (closedUntil <= this.judgedThrough) {
-            evaluation.inconclusive.push(closedUntil <= scope.firstMinute
-                ? `no minute of this step has closed yet (the first closes at ${clockTime(scope.firstMinute + MINUTE_MS)} UTC)`
-                : `no minute has closed since ${clockTime(this.judgedThrough)} UTC, the last one judged`);
+            evaluation.inconclusive.push(closedUntil <= scope.firstPeriod
+                ? `no ${period} of this step has closed yet (the first closes at ${(0,rollout_periods/* clockTime */.qo)(scope.firstPeriod + periodMs)} UTC)`
+                : `no ${period} has closed since ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough)} UTC, the last one judged`);
             return;
         }
         const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
             endpointName: ctx.endpointName,
             variants: [scope.newVariant, ...scope.baselineVariants],
-            start: new Date(scope.firstMinute),
+            start: new Date(scope.firstPeriod),
             end: new Date(closedUntil),
-            periodSeconds: 60,
+            periodSeconds: scope.source.periodSeconds,
+            source: scope.source,
             ...(scope.fleets ? { fleets: scope.fleets } : {})
         });
-        const newMinutes = minutesOf(result, [scope.newVariant]);
-        const baselineMinutes = minutesOf(result, scope.baselineVariants);
-        this.baselineSeen = baselineMinutes;
-        const fresh = newMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        const newPeriods = (0,rollout_periods/* periodsOf */.qC)(result, [scope.newVariant]);
+        const baselinePeriods = (0,rollout_periods/* periodsOf */.qC)(result, scope.baselineVariants);
+        this.baselineSeen = baselinePeriods;
+        const fresh = newPeriods.filter((figures) => figures.start >= this.judgedThrough);
         if (fresh.length === 0) {
-            evaluation.inconclusive.push(this.waitingReason(baselineMinutes, closedUntil));
+            evaluation.inconclusive.push(this.waitingReason(baselinePeriods, closedUntil));
             return;
         }
         const from = this.judgedThrough;
-        const to = Math.max(...fresh.map((minute) => minute.minute)) + MINUTE_MS;
+        const to = Math.max(...fresh.map((figures) => figures.start)) + periodMs;
         evaluation.window = { from, to };
-        const totals = total(fresh);
+        const totals = (0,rollout_periods/* totalOf */.e6)(fresh);
         evaluation.invocations = totals.invocations;
         if (totals.invocations > 0)
-            evaluation.errorRate = totals.errors5xx / totals.invocations;
-        const p99s = fresh.map((minute) => minute.latencyP99Ms);
-        // A p99 cannot be pooled across minutes: the worst minute's is the honest bound.
+            evaluation.errorRate = totals.errors / totals.invocations;
+        const p99s = fresh.map((figures) => figures.latencyP99Ms);
+        // A p99 cannot be pooled across periods: the worst period's is the honest bound.
         if (p99s.every((value) => value !== undefined))
             evaluation.latencyP99Ms = Math.max(...p99s);
-        const span = `${clockTime(from)}–${clockTime(to)} UTC`;
+        const span = `${(0,rollout_periods/* clockTime */.qo)(from)}–${(0,rollout_periods/* clockTime */.qo)(to)} UTC`;
         const errorRate = this.judgeErrorRate(evaluation, totals, span);
         let conclusive = errorRate !== 'undecided';
         if (totals.invocations < Math.max(1, gates.minInvocations)) {
             if (errorRate === 'within') {
                 conclusive = false;
-                evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+                evaluation.inconclusive.push(`${totals.invocations} ${invocationsWord(scope.source)} of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
             }
         }
         else if (gates.maxLatencyP99Ms !== undefined) {
@@ -926,7 +936,7 @@ class StepJudge {
             }
         }
         if (hasBaselineGates(gates))
-            this.compareWithBaseline(evaluation, newMinutes, baselineMinutes);
+            this.compareWithBaseline(evaluation, newPeriods, baselinePeriods);
         if (conclusive)
             this.judgedThrough = to;
     }
@@ -947,49 +957,51 @@ class StepJudge {
         this.leaningToFailure = undefined;
         if (gates.maxErrorRate === undefined || rate === undefined || rate <= gates.maxErrorRate)
             return 'within';
-        const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence));
-        const measured = `error rate ${formatPercent(rate)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span}`;
+        const [lower] = wilsonInterval(totals.errors, totals.invocations, normalQuantile(gates.confidence));
+        const counts = (0,invocation_metrics/* errorsOf */.Bp)(this.scope.source, totals.errors, totals.invocations);
+        const measured = `error rate ${formatPercent(rate)} (${counts}) in ${span}`;
         const bound = `the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(lower)}`;
         if (lower > gates.maxErrorRate) {
             evaluation.failures.push(`${measured} above max-error-rate ${formatPercent(gates.maxErrorRate)}, and so is ${bound}`);
             return 'failed';
         }
         this.leaningToFailure = `${measured} is above max-error-rate ${formatPercent(gates.maxErrorRate)}, but ${bound}, is not: too few invocations to decide`;
-        evaluation.inconclusive.push(`${this.leaningToFailure}; the window stays open for the next minutes`);
+        evaluation.inconclusive.push(`${this.leaningToFailure}; the window stays open for the next ${(0,invocation_metrics/* periodWords */.Hj)(this.scope.source)}s`);
         return 'undecided';
     }
     /** Why there is nothing new to judge: not published yet, or published without traffic to the new variant. */
-    waitingReason(baselineMinutes, closedUntil) {
+    waitingReason(baselinePeriods, closedUntil) {
         const { scope } = this;
-        const published = baselineMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        const published = baselinePeriods.filter((figures) => figures.start >= this.judgedThrough);
         if (published.length > 0) {
-            const last = Math.max(...published.map((minute) => minute.minute)) + MINUTE_MS;
-            return `no invocations of ${scope.newVariant} in ${clockTime(this.judgedThrough)}–${clockTime(last)} UTC, which CloudWatch has published for the serving variants`;
+            const last = Math.max(...published.map((figures) => figures.start)) + this.periodMs;
+            return `no ${invocationsWord(scope.source)} of ${scope.newVariant} in ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough)}–${(0,rollout_periods/* clockTime */.qo)(last)} UTC, which CloudWatch has published for the serving variants`;
         }
-        return `waiting for CloudWatch: ${clockTime(this.judgedThrough)}–${clockTime(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a minute one to three minutes after it closes)`;
+        return `waiting for CloudWatch: ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough)}–${(0,rollout_periods/* clockTime */.qo)(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a ${(0,invocation_metrics/* periodWords */.Hj)(scope.source)} one to three minutes after it closes)`;
     }
     /**
-     * The new variant against the serving variants over the same minutes, or,
+     * The new variant against the serving variants over the same periods, or,
      * when the serving variants take no traffic (the last step), against their
-     * minutes from the earlier steps.
+     * periods from the earlier steps.
      */
-    compareWithBaseline(evaluation, newMinutes, baselineMinutes) {
+    compareWithBaseline(evaluation, newPeriods, baselinePeriods) {
         const { gates, scope } = this;
-        const serving = new Map(baselineMinutes.filter((minute) => minute.invocations > 0).map((m) => [m.minute, m]));
-        const sameMinutes = scope.baselineServes;
-        const compared = sameMinutes ? newMinutes.filter((minute) => serving.has(minute.minute)) : newMinutes;
-        const baseline = sameMinutes
-            ? compared.map((minute) => serving.get(minute.minute))
-            : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0);
-        const against = sameMinutes
-            ? 'over the same minutes'
+        const periods = `${(0,invocation_metrics/* periodWords */.Hj)(scope.source)}s`;
+        const serving = new Map(baselinePeriods.filter((p) => p.invocations > 0).map((p) => [p.start, p]));
+        const samePeriods = scope.baselineServes;
+        const compared = samePeriods ? newPeriods.filter((figures) => serving.has(figures.start)) : newPeriods;
+        const baseline = samePeriods
+            ? compared.map((figures) => serving.get(figures.start))
+            : [...scope.earlierBaseline, ...serving.values()].filter((figures) => figures.invocations > 0);
+        const against = samePeriods
+            ? `over the same ${periods}`
             : 'from the earlier steps (the serving variants take no traffic now)';
-        const newTotals = total(compared);
-        const baseTotals = total(baseline);
+        const newTotals = (0,rollout_periods/* totalOf */.e6)(compared);
+        const baseTotals = (0,rollout_periods/* totalOf */.e6)(baseline);
         const figures = { invocations: baseTotals.invocations };
         if (baseTotals.invocations > 0)
-            figures.errorRate = baseTotals.errors5xx / baseTotals.invocations;
-        const baselineP99s = baseline.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+            figures.errorRate = baseTotals.errors / baseTotals.invocations;
+        const baselineP99s = baseline.flatMap((p) => (p.latencyP99Ms === undefined ? [] : [p.latencyP99Ms]));
         if (baselineP99s.length > 0)
             figures.latencyP99Ms = Math.max(...baselineP99s);
         evaluation.baseline = figures;
@@ -997,21 +1009,21 @@ class StepJudge {
         const confidence = formatPercent(gates.confidence);
         if (gates.maxErrorRateIncrease !== undefined) {
             const test = compareErrorRates({
-                newErrors: newTotals.errors5xx,
+                newErrors: newTotals.errors,
                 newRequests: newTotals.invocations,
-                baselineErrors: baseTotals.errors5xx,
+                baselineErrors: baseTotals.errors,
                 baselineRequests: baseTotals.invocations,
                 margin: gates.maxErrorRateIncrease,
                 confidence: gates.confidence
             });
             const points = (value) => `${(value * 100).toFixed(2)} pp`;
             const detail = newTotals.invocations === 0 || baseTotals.invocations === 0
-                ? `no minutes with traffic to both ${scope.newVariant} and the baseline ${against}`
-                : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors5xx} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors5xx} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`;
+                ? `no ${periods} with traffic to both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`;
             comparisons.push({ gate: 'max-error-rate-increase', verdict: test.verdict, detail });
         }
         if (gates.maxLatencyP99Increase !== undefined) {
-            const newP99s = compared.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+            const newP99s = compared.flatMap((p) => (p.latencyP99Ms === undefined ? [] : [p.latencyP99Ms]));
             const test = compareLatency({
                 newP99Ms: newP99s,
                 baselineP99Ms: baselineP99s,
@@ -1019,8 +1031,8 @@ class StepJudge {
                 confidence: gates.confidence
             });
             const detail = newP99s.length === 0 || baselineP99s.length === 0
-                ? `no minutes with a p99 for both ${scope.newVariant} and the baseline ${against}`
-                : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} minutes vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`;
+                ? `no ${periods} with a p99 for both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} ${periods} vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`;
             comparisons.push({ gate: 'max-latency-p99-increase', verdict: test.verdict, detail });
         }
         evaluation.comparisons = comparisons;
@@ -1033,47 +1045,9 @@ class StepJudge {
         }
     }
 }
-/** A variant's published minutes, or several variants' summed minute by minute (the serving variants as one baseline). */
-function minutesOf(result, variants) {
-    const byMinute = new Map();
-    for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
-        for (const point of entry.series) {
-            if (point.invocations <= 0)
-                continue;
-            const minute = new Date(point.timestamp).getTime();
-            const figures = byMinute.get(minute) ?? {
-                minute,
-                invocations: 0,
-                errors5xx: 0,
-                weightedP99: 0,
-                p99Weight: 0,
-                p99Missing: false
-            };
-            figures.invocations += point.invocations;
-            figures.errors5xx += point.errors5xx;
-            if (point.latencyP99Ms === undefined)
-                figures.p99Missing = true;
-            else {
-                // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
-                figures.weightedP99 += point.latencyP99Ms * point.invocations;
-                figures.p99Weight += point.invocations;
-            }
-            byMinute.set(minute, figures);
-        }
-    }
-    return [...byMinute.values()]
-        .sort((a, b) => a.minute - b.minute)
-        .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
-}
-function total(minutes) {
-    return minutes.reduce((sum, minute) => ({
-        invocations: sum.invocations + minute.invocations,
-        errors5xx: sum.errors5xx + minute.errors5xx
-    }), { invocations: 0, errors5xx: 0 });
-}
-/** HH:MM of a minute, in UTC as CloudWatch shows it. */
-function clockTime(ms) {
-    return new Date(ms).toISOString().slice(11, 16);
+/** What a variant's requests are called: an asynchronous endpoint counts those it processed. */
+function invocationsWord(source) {
+    return source.asynchronous ? 'processed invocations' : 'invocations';
 }
 function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
@@ -1093,9 +1067,11 @@ function formatPercent(fraction) {
 /* harmony export */   rY: () => (/* binding */ releaseVariant)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9988);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2281);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(127);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9988);
+
 
 
 
@@ -1104,7 +1080,7 @@ function formatPercent(fraction) {
 function markInFlight(ctx, inFlight) {
     if (ctx.dryRun)
         return;
-    _state_js__WEBPACK_IMPORTED_MODULE_3__/* .inFlightRollout */ .VM.save({
+    _state_js__WEBPACK_IMPORTED_MODULE_4__/* .inFlightRollout */ .VM.save({
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
         previousConfig: inFlight.previousConfig,
@@ -1124,7 +1100,9 @@ function inFlightFromSaved(saved) {
         oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
         releaseConfig: '',
         userTags: {},
-        held: saved.heldCapacity ?? []
+        held: saved.heldCapacity ?? [],
+        // The post step only goes back: it judges nothing, so what the endpoint publishes plays no part.
+        source: _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm
     };
 }
 /**
@@ -1134,7 +1112,7 @@ function inFlightFromSaved(saved) {
  */
 async function holdServingCapacityFor(ctx, endpoint, inFlight) {
     markInFlight(ctx, inFlight);
-    inFlight.held = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .holdServingCapacity */ .If)(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
+    inFlight.held = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_3__/* .holdServingCapacity */ .If)(ctx, endpoint, inFlight.oldVariants.map((variant) => variant.name), (held) => markInFlight(ctx, { ...inFlight, held }));
 }
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */
 function desiredWeights(inFlight, weight) {
@@ -1150,7 +1128,7 @@ function desiredWeights(inFlight, weight) {
 function releaseVariant(endpoint, canaryConfig, newVariant) {
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === newVariant);
     const count = (live && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .liveInstanceCount */ .xZ)(live)) ?? undefined;
-    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .variantDefinition */ .dx)(canaryConfig, newVariant, {
+    return (0,_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .variantDefinition */ .dx)(canaryConfig, newVariant, {
         InitialVariantWeight: 1,
         ...(count ? { InitialInstanceCount: count } : {})
     });
@@ -1214,6 +1192,78 @@ function rollbackMoves(inFlight, endpoint, settled) {
         { kind: 'give-back-capacity', restoreCounts: true },
         { kind: 'delete-canary-config' }
     ];
+}
+
+
+/***/ }),
+
+/***/ 215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J8: () => (/* binding */ periodMsOf),
+/* harmony export */   PB: () => (/* binding */ ceilPeriod),
+/* harmony export */   e6: () => (/* binding */ totalOf),
+/* harmony export */   eG: () => (/* binding */ floorPeriod),
+/* harmony export */   kg: () => (/* binding */ MINUTE_MS),
+/* harmony export */   qC: () => (/* binding */ periodsOf),
+/* harmony export */   qo: () => (/* binding */ clockTime)
+/* harmony export */ });
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5670);
+
+const MINUTE_MS = 60_000;
+/** The start of the period `ms` falls in, periods of `periodMs` counted from the epoch as CloudWatch aligns them. */
+function floorPeriod(ms, periodMs) {
+    return Math.floor(ms / periodMs) * periodMs;
+}
+function ceilPeriod(ms, periodMs) {
+    return Math.ceil(ms / periodMs) * periodMs;
+}
+/** How long one of the source's published datapoints is, in milliseconds. */
+function periodMsOf(source) {
+    return source.periodSeconds * 1000;
+}
+/** A variant's published periods, or several variants' summed period by period (the serving variants as one baseline). */
+function periodsOf(result, variants) {
+    const byStart = new Map();
+    for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
+        for (const point of entry.series) {
+            if (point.invocations <= 0)
+                continue;
+            const start = new Date(point.timestamp).getTime();
+            const figures = byStart.get(start) ?? {
+                start,
+                invocations: 0,
+                errors: 0,
+                weightedP99: 0,
+                p99Weight: 0,
+                p99Missing: false
+            };
+            figures.invocations += point.invocations;
+            figures.errors += (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .countedErrors */ .GJ)(point);
+            if (point.latencyP99Ms === undefined)
+                figures.p99Missing = true;
+            else {
+                // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
+                figures.weightedP99 += point.latencyP99Ms * point.invocations;
+                figures.p99Weight += point.invocations;
+            }
+            byStart.set(start, figures);
+        }
+    }
+    return [...byStart.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
+}
+function totalOf(periods) {
+    return periods.reduce((sum, figures) => ({
+        invocations: sum.invocations + figures.invocations,
+        errors: sum.errors + figures.errors
+    }), { invocations: 0, errors: 0 });
+}
+/** HH:MM of a minute in UTC as CloudWatch shows it, HH:MM:SS of a moment within one. */
+function clockTime(ms) {
+    return new Date(ms).toISOString().slice(11, ms % MINUTE_MS === 0 ? 16 : 19);
 }
 
 

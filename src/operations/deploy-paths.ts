@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { liveInstanceCount, reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import {
   createEndpointConfig,
@@ -120,7 +121,8 @@ export async function createEndpoint(
   return judgeAllAtOnce(ctx, deploy.rollout, {
     variant: variantName,
     baselineVariants: [],
-    deployStartedAt: ctx.clock.now()
+    deployStartedAt: ctx.clock.now(),
+    source: metricsSourceOf(blueprint.configSettings)
   })
 }
 
@@ -186,7 +188,8 @@ export async function replaceAllAtOnce(
     variant: variantName,
     previousConfig,
     baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
-    deployStartedAt
+    deployStartedAt,
+    source: metricsSourceOf(blueprint.configSettings)
   })
 }
 
@@ -227,7 +230,8 @@ export async function startProgressiveRollout(
     })),
     releaseConfig: release.releaseConfig,
     userTags: deploy.tags,
-    held: []
+    held: [],
+    source: metricsSourceOf(blueprint.configSettings)
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)
   const oldDefinitions = serving.map((variant, index) => {

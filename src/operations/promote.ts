@@ -5,6 +5,7 @@
  */
 import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages } from '../endpoint.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { refuseProbesOnAsynchronous } from '../probes.js'
 import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { configTags } from '../lineage.js'
@@ -64,7 +65,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
       ...ctx.run.tags,
       ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
     },
-    held: []
+    held: [],
+    source: metricsSourceOf(canaryConfig)
   }
   const remaining = settings.trafficSteps.filter((step) => step > current)
   const steps = remaining.length > 0 ? remaining : [100]

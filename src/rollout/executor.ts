@@ -13,7 +13,8 @@ import type { RolloutSettings } from '../settings.js'
 import { updateWeightsAndCapacities } from '../update.js'
 import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
-import { floorMinute, hasGates, StepJudge, type MinuteFigures } from './gates.js'
+import { hasGates, StepJudge } from './gates.js'
+import { floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import { desiredWeights, holdServingCapacityFor, type InFlight } from './in-flight.js'
 import type { Move } from './moves.js'
 import { rehearse } from './plan.js'
@@ -30,9 +31,9 @@ export interface Progress {
   reached: number
   /** Failed evaluations without a pass between them, across steps. */
   failures: { consecutive: number }
-  /** The serving variants' minutes seen so far: the baseline of a step where they serve nothing. */
-  baseline: MinuteFigures[]
-  /** After a judged pause: the first minute its judging left to the first step. */
+  /** The serving variants' periods seen so far: the baseline of a step where they serve nothing. */
+  baseline: PeriodFigures[]
+  /** After a judged pause: the first period its judging left to the first step. */
   pauseJudgedThrough?: number
   /** Why the rollout stopped short, once it has. */
   stopped?: { kind: 'failed' | 'inconclusive'; reason: string; weight: number }
@@ -200,15 +201,15 @@ async function judgeStep(
   record: RolloutRecord
 ): Promise<void> {
   const step = record.steps.at(-1) as RolloutStepRecord
-  // After a pause, the first step starts from the first minute its judging left: the canary served at the
-  // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+  // After a pause, the first step starts from the first period its judging left: the canary served at the
+  // paused weight while promote waited for CloudWatch, and those periods are this step's to judge.
   const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined
+  const stepStart = floorPeriod(step.startedAt, periodMsOf(inFlight.source))
   const judge = new StepJudge(ctx, settings.gates, {
     newVariant: inFlight.newVariant,
     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-    firstMinute: afterPause
-      ? Math.min(floorMinute(step.startedAt), progress.pauseJudgedThrough as number)
-      : floorMinute(step.startedAt),
+    source: inFlight.source,
+    firstPeriod: afterPause ? Math.min(stepStart, progress.pauseJudgedThrough as number) : stepStart,
     baselineServes: move.weight < 100,
     earlierBaseline: progress.baseline
   })

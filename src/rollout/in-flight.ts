@@ -6,6 +6,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { REAL_TIME_MINUTES, type MetricsSource } from '../invocation-metrics.js'
 import { variantDefinition } from '../resources.js'
 import { holdServingCapacity, type HeldCapacity } from './scaling.js'
 import { inFlightRollout } from './state.js'
@@ -27,6 +28,8 @@ export interface InFlight {
   held: HeldCapacity[]
   /** The new variant's instances: its time beside the serving fleet is instance time the rollout adds. */
   newVariantInstances?: number
+  /** What the endpoint publishes on the canary config, which carries the serving config's settings: what gates read. */
+  source: MetricsSource
 }
 
 /** Records the rollout as in flight, for the post step of a cancelled run. */
@@ -59,7 +62,9 @@ export function inFlightFromSaved(saved: {
     oldVariants: Object.entries(saved.previousWeights).map(([name, weight]) => ({ name, share: weight / 100 })),
     releaseConfig: '',
     userTags: {},
-    held: saved.heldCapacity ?? []
+    held: saved.heldCapacity ?? [],
+    // The post step only goes back: it judges nothing, so what the endpoint publishes plays no part.
+    source: REAL_TIME_MINUTES
   }
 }
 

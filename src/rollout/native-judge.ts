@@ -20,8 +20,10 @@ import type { OperationContext } from '../context.js'
 import type { Endpoint } from '../endpoint.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutStepRecord } from '../report.js'
+import type { MetricsSource } from '../invocation-metrics.js'
 import type { RolloutSettings } from '../settings.js'
-import { floorMinute, StepJudge } from './gates.js'
+import { StepJudge } from './gates.js'
+import { floorPeriod, periodMsOf } from './periods.js'
 import { failedVerdictRollbackMs, heartbeatIntervalMs, publishVerdict, type Verdict } from './verdict-alarm.js'
 import { EvaluationLog, failedStepReason } from './words.js'
 
@@ -29,6 +31,8 @@ export interface JudgedFleets {
   variant: string
   newConfig: string
   oldConfig: string
+  /** What both fleets publish: the new config carries the old one's settings. */
+  source: MetricsSource
   /** How long SageMaker bakes from the moment the new fleet first takes traffic until it ends the deployment. */
   bakesMs: number
   /**
@@ -87,7 +91,8 @@ export class DeploymentJudge {
     this.judge = new StepJudge(ctx, settings.gates, {
       newVariant: newFleet,
       baselineVariants: [oldFleet],
-      firstMinute: floorMinute(step.startedAt),
+      source: fleets.source,
+      firstPeriod: floorPeriod(step.startedAt, periodMsOf(fleets.source)),
       baselineServes: true,
       earlierBaseline: [],
       fleets: {
@@ -160,7 +165,7 @@ export class DeploymentJudge {
     if (this.ctx.clock.now() < decideBy) return
     const why =
       this.judge.leaningToFailure ??
-      (this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge')
+      (this.last?.inconclusive.join('; ') || 'no period of the new fleet was published to judge')
     this.conclusion = {
       verdict: 'inconclusive',
       reason: `the gates could not judge the new fleet within SageMaker's bakes (${formatDuration(this.fleets.bakesMs)}): ${why}`

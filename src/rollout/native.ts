@@ -9,6 +9,7 @@
 import * as core from '@actions/core'
 import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { formatDuration } from '../parse.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { RolloutRecord, RolloutStepRecord } from '../report.js'
@@ -102,7 +103,11 @@ export async function runSageMakerRollout(
   const variantName = variant.VariantName ?? ''
   const previousConfig = deployment.currentConfig.EndpointConfigName ?? ''
   if (!hasGates(settings.gates)) ctx.warn(NO_GATES_WARNING)
-  const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig })
+  const record = startRolloutRecord(ctx, settings, {
+    newVariant: variantName,
+    previousConfig,
+    source: metricsSourceOf(deployment.configSettings)
+  })
   await createEndpointConfig(
     ctx,
     releaseConfig,
@@ -167,6 +172,7 @@ async function deployAndJudge(
       variant: variant.VariantName ?? '',
       newConfig: releaseConfig,
       oldConfig: previousConfig,
+      source: metricsSourceOf(deployment.configSettings),
       ...(settings.strategy === 'rolling'
         ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
         : { bakesMs: bakesAfterTrafficMs(settings) })
