@@ -75,6 +75,13 @@ export class FakeCloudWatch {
   private readonly history = new Map<string, Array<{ at: number; variants: ServingVariant[] }>>()
   /** What each endpoint publishes (its config's), a real-time endpoint's minutes until told. */
   private readonly sources = new Map<string, PublishedMetrics>()
+  /** Running sums of the expected figures (periodFigures), and what they were computed under. */
+  private readonly sums = new Map<
+    string,
+    { version: number; rate: number; first: number; periods: ExpectedFigures[]; before: ExpectedFigures[] }
+  >()
+  /** Bumped whenever what the sums depend on changes: what an endpoint serves, how a model answers. */
+  private version = 0
   /** Probes (InvokeEndpoint) by endpoint, variant and period. */
   private readonly probes = new Map<string, { invocations: number; errors5xx: number }>()
 
@@ -85,6 +92,7 @@ export class FakeCloudWatch {
    * as the datapoints are: a change half-way through one shows from the next.
    */
   setBehaviour(model: string, behaviour: ModelBehaviour): void {
+    this.version++
     const from = floorMinute(this.now() ?? 0)
     const changes = (this.behaviours.get(model) ?? []).filter((change) => change.from < from)
     changes.push({ from, behaviour })
@@ -111,6 +119,7 @@ export class FakeCloudWatch {
     if (last && JSON.stringify(last.variants) === JSON.stringify(variants)) return
     if (last && last.at === at) entries.pop()
     entries.push({ at, variants: variants.map((variant) => ({ ...variant })) })
+    this.version++
     this.history.set(endpointName, entries)
   }
 
@@ -145,17 +154,19 @@ export class FakeCloudWatch {
    */
   private periodFigures(endpointName: string, variantName: string, period: number): PeriodFigures {
     const periodMs = this.periodMs(endpointName)
-    const first = floorTo(this.history.get(endpointName)?.[0]?.at ?? period, periodMs)
-    let requestsBefore = 0
-    let errorsBefore = 0
-    let expected: ExpectedFigures = { requests: 0, errors: 0 }
-    for (let at = first; at <= period; at += periodMs) {
-      expected = this.expectedFigures(endpointName, variantName, at, periodMs)
-      if (at < period) {
-        requestsBefore += expected.requests
-        errorsBefore += expected.errors
-      }
+    const sums = this.runningSums(endpointName, variantName, periodMs)
+    // Before the endpoint's first record it served nothing.
+    if (period < sums.first) return { invocations: 0, errors5xx: 0 }
+    const index = (period - sums.first) / periodMs
+    while (sums.before.length <= index + 1) {
+      const at = sums.first + (sums.before.length - 1) * periodMs
+      const figures = this.expectedFigures(endpointName, variantName, at, periodMs)
+      const last = sums.before.at(-1) as ExpectedFigures
+      sums.periods.push(figures)
+      sums.before.push({ requests: last.requests + figures.requests, errors: last.errors + figures.errors })
     }
+    const expected = sums.periods[index] as ExpectedFigures
+    const { requests: requestsBefore, errors: errorsBefore } = sums.before[index] as ExpectedFigures
     const requests = Math.floor(requestsBefore + expected.requests) - Math.floor(requestsBefore)
     const errors = Math.floor(errorsBefore + expected.errors) - Math.floor(errorsBefore)
     const probes = this.probes.get(probeKey(endpointName, variantName, period))
@@ -167,6 +178,25 @@ export class FakeCloudWatch {
       p99 = this.behaviourAt(model ?? '', period).latencyP99Ms
     }
     return { invocations, errors5xx, ...(invocations > 0 && p99 !== undefined ? { latencyP99Ms: p99 } : {}) }
+  }
+
+  /**
+   * Each period's expected figures from the endpoint's first record on, and the running totals before each,
+   * kept while nothing they depend on changes: a ten-second endpoint has hundreds of periods in a rollout.
+   */
+  private runningSums(
+    endpointName: string,
+    variantName: string,
+    periodMs: number
+  ): { first: number; periods: ExpectedFigures[]; before: ExpectedFigures[] } {
+    const first = floorTo(this.history.get(endpointName)?.[0]?.at ?? 0, periodMs)
+    const key = `${endpointName}\u0000${variantName}\u0000${periodMs}`
+    const rate = this.requestRates.get(endpointName) ?? 0
+    const cached = this.sums.get(key)
+    if (cached && cached.version === this.version && cached.rate === rate && cached.first === first) return cached
+    const fresh = { version: this.version, rate, first, periods: [], before: [{ requests: 0, errors: 0 }] }
+    this.sums.set(key, fresh)
+    return fresh
   }
 
   /** The requests and errors the period would see on average, segment by segment of the serving history. */

@@ -416,7 +416,12 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
     }
     if (!updated) {
         if (ctx.dryRun) {
-            (0,plan/* planSageMakerDeployment */.hm)(ctx, settings, { description: sent.record.plan ?? '', newFleetInstances, batches });
+            (0,plan/* planSageMakerDeployment */.hm)(ctx, settings, {
+                description: sent.record.plan ?? '',
+                newFleetInstances,
+                batches,
+                source: (0,invocation_metrics/* metricsSourceOf */.er)(deployment.configSettings)
+            });
         }
         return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
     }
@@ -701,7 +706,8 @@ async function createEndpoint(ctx, deploy, blueprint) {
         (0,plan/* planAllAtOnce */.xW)(ctx, deploy.rollout, {
             variant: variantName,
             releaseConfig: release.releaseConfig,
-            fleet: (0,resources/* fleetSize */.oE)(variants)
+            fleet: (0,resources/* fleetSize */.oE)(variants),
+            source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
         });
         return undefined;
     }
@@ -750,7 +756,8 @@ async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig,
                 variant: variantName,
                 releaseConfig: release.releaseConfig,
                 fleet: (0,resources/* fleetSize */.oE)(variants),
-                previousConfig
+                previousConfig,
+                source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
             });
         }
         return undefined;

@@ -505,18 +505,20 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4459);
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(665);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(665);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
 /* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2821);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8411);
-/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7783);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9113);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8411);
+/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7783);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(215);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(127);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -537,8 +539,19 @@ async function rollBackOrStop(ctx, settings, inFlight, failure) {
 
 
 
-/** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
-const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000;
+
+
+/** How late SageMaker typically publishes a closed period: one to three minutes. */
+const TYPICAL_PUBLICATION_DELAY_MS = 120_000;
+/**
+ * What a step that waits for CloudWatch typically adds past its bake: its
+ * last period closing (as long as a period, at most), then publication. A
+ * minute's datapoints take three minutes; five-minute ones (MetricsConfig)
+ * seven.
+ */
+function typicalDataWaitMs(source) {
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_11__/* .periodMsOf */ .J8)(source) + TYPICAL_PUBLICATION_DELAY_MS;
+}
 /**
  * A dry run of the moves the executor would carry out: each change goes
  * through the same calls (ctx.change only records them), each judged step
@@ -553,7 +566,7 @@ async function rehearse(ctx, settings, inFlight, moves, scene) {
     rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
     recordPlan(ctx, {
         schedule: rehearsal.schedule,
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates, inFlight.source),
         durationMs: rehearsal.durationMs,
         instanceMs: rehearsal.instanceMs
     });
@@ -585,8 +598,8 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             rehearsal.instanceMs += move.fleet * fleetMs;
             return;
         case 'judge-pause':
-            rehearsal.canaryMs += dataWaitMs(settings);
-            rehearsal.schedule.push(pauseJudgedText(settings, move.pause.weight));
+            rehearsal.canaryMs += dataWaitMs(settings, inFlight.source);
+            rehearsal.schedule.push(pauseJudgedText(settings, inFlight.source, move.pause.weight));
             return;
         case 'shift':
             await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredWeights */ .ax)(inFlight, move.weight), {
@@ -594,7 +607,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             });
             return;
         case 'judge-step': {
-            const step = judgedStep(settings, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
+            const step = judgedStep(settings, inFlight.source, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
             rehearsal.canaryMs += _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.weights + step.durationMs;
             rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`);
             return;
@@ -615,14 +628,14 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
 }
 async function rehearseRelease(ctx, inFlight, move, scene) {
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_12__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
     // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
     const input = { EndpointConfigName: inFlight.canaryConfig };
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_13__/* .DeleteEndpointConfigCommand */ .WLA(input)));
 }
-function pauseJudgedText(settings, weight) {
-    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .needsTraffic */ .rw)(settings.gates)
-        ? `until CloudWatch has published the minute this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
+function pauseJudgedText(settings, source, weight) {
+    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
+        ? `until CloudWatch has published the ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_8__/* .periodWords */ .Hj)(source)} this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
         : 'at once';
     return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
 }
@@ -639,7 +652,7 @@ function stepEndingText(settings) {
  */
 function planAllAtOnce(ctx, settings, deploy) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .describeGates */ .yg)(settings.gates);
+    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates, deploy.source);
     const schedule = [
         deploy.previousConfig
             ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .counted */ .hS)(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
@@ -647,7 +660,7 @@ function planAllAtOnce(ctx, settings, deploy) {
     ];
     let durationMs = fleetMs;
     if (gates.length > 0) {
-        const step = judgedStep(settings, `Then ${deploy.variant} takes all traffic`);
+        const step = judgedStep(settings, deploy.source, `Then ${deploy.variant} takes all traffic`);
         durationMs += step.durationMs;
         schedule.push(`${step.text} A failed gate ${!deploy.previousConfig
             ? 'fails the step; the endpoint is new, so there is nothing to roll back to'
@@ -664,32 +677,37 @@ function planAllAtOnce(ctx, settings, deploy) {
  */
 function planSageMakerDeployment(ctx, settings, deployment) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_9__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
+    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_10__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
     const provisioning = deployment.batches > 1
         ? `${deployment.batches} batches, each provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}) and baked`
         : `the new fleet provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}), then every bake`;
     recordPlan(ctx, {
         schedule: [`${deployment.description} About ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)}: ${provisioning}.`],
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates, deployment.source),
         durationMs,
         instanceMs: deployment.newFleetInstances * durationMs
     });
 }
-/** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */
-function judgedStep(settings, what) {
+/** One judged step in words, and how long it typically lasts: its bake, then the wait for its periods. */
+function judgedStep(settings, source, what) {
     const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
     return {
-        durationMs: settings.bakeTimeMs + dataWaitMs(settings),
-        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .hasGates */ .x0)(settings.gates)
+        durationMs: settings.bakeTimeMs + dataWaitMs(settings, source),
+        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .hasGates */ .x0)(settings.gates)
             ? `gates judged every ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.gateIntervalMs)} (${evaluations} evaluations)`
-            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .needsTraffic */ .rw)(settings.gates)
-            ? `, then until CloudWatch has published the step's minutes (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)})`
+            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
+            ? `, then until CloudWatch has published the step's ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_8__/* .periodWords */ .Hj)(source)}s (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past the last one's close)`
             : ''}.`
     };
 }
-/** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
-function dataWaitMs(settings) {
-    return (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__/* .needsTraffic */ .rw)(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
+/**
+ * What waiting for CloudWatch typically adds past a bake, when the gates need its periods: the last one
+ * closing, then publication, which max-data-delay bounds past the close.
+ */
+function dataWaitMs(settings, source) {
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates))
+        return 0;
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_11__/* .periodMsOf */ .J8)(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs);
 }
 function recordPlan(ctx, plan) {
     const planned = {
@@ -701,7 +719,7 @@ function recordPlan(ctx, plan) {
             : `a new fleet typically takes ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(_expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet)} to come up`
     };
     ctx.report.plan = planned;
-    (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_14__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
     logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
 }
 /**

@@ -885,8 +885,8 @@ class StepJudge {
         const closedUntil = (0,rollout_periods/* floorPeriod */.eG)(evaluation.at, periodMs);
         if (closedUntil <= this.judgedThrough) {
             evaluation.inconclusive.push(closedUntil <= scope.firstPeriod
-                ? `no ${period} of this step has closed yet (the first closes at ${(0,rollout_periods/* clockTime */.qo)(scope.firstPeriod + periodMs)} UTC)`
-                : `no ${period} has closed since ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough)} UTC, the last one judged`);
+                ? `no ${period} of this step has closed yet (the first closes at ${(0,rollout_periods/* clockTime */.qo)(scope.firstPeriod + periodMs, periodMs)} UTC)`
+                : `no ${period} has closed since ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough, periodMs)} UTC, the last one judged`);
             return;
         }
         const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
@@ -917,7 +917,7 @@ class StepJudge {
         // A p99 cannot be pooled across periods: the worst period's is the honest bound.
         if (p99s.every((value) => value !== undefined))
             evaluation.latencyP99Ms = Math.max(...p99s);
-        const span = `${(0,rollout_periods/* clockTime */.qo)(from)}–${(0,rollout_periods/* clockTime */.qo)(to)} UTC`;
+        const span = `${(0,rollout_periods/* clockTime */.qo)(from, periodMs)}–${(0,rollout_periods/* clockTime */.qo)(to, periodMs)} UTC`;
         const errorRate = this.judgeErrorRate(evaluation, totals, span);
         let conclusive = errorRate !== 'undecided';
         if (totals.invocations < Math.max(1, gates.minInvocations)) {
@@ -975,9 +975,9 @@ class StepJudge {
         const published = baselinePeriods.filter((figures) => figures.start >= this.judgedThrough);
         if (published.length > 0) {
             const last = Math.max(...published.map((figures) => figures.start)) + this.periodMs;
-            return `no ${invocationsWord(scope.source)} of ${scope.newVariant} in ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough)}–${(0,rollout_periods/* clockTime */.qo)(last)} UTC, which CloudWatch has published for the serving variants`;
+            return `no ${invocationsWord(scope.source)} of ${scope.newVariant} in ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough, this.periodMs)}–${(0,rollout_periods/* clockTime */.qo)(last, this.periodMs)} UTC, which CloudWatch has published for the serving variants`;
         }
-        return `waiting for CloudWatch: ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough)}–${(0,rollout_periods/* clockTime */.qo)(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a ${(0,invocation_metrics/* periodWords */.Hj)(scope.source)} one to three minutes after it closes)`;
+        return `waiting for CloudWatch: ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough, this.periodMs)}–${(0,rollout_periods/* clockTime */.qo)(closedUntil, this.periodMs)} UTC has closed but is not published yet (SageMaker publishes a ${(0,invocation_metrics/* periodWords */.Hj)(scope.source)} one to three minutes after it closes)`;
     }
     /**
      * The new variant against the serving variants over the same periods, or,
@@ -1261,9 +1261,10 @@ function totalOf(periods) {
         errors: sum.errors + figures.errors
     }), { invocations: 0, errors: 0 });
 }
-/** HH:MM of a minute in UTC as CloudWatch shows it, HH:MM:SS of a moment within one. */
-function clockTime(ms) {
-    return new Date(ms).toISOString().slice(11, ms % MINUTE_MS === 0 ? 16 : 19);
+/** HH:MM in UTC as CloudWatch shows it; HH:MM:SS where periods are shorter than a minute, or `ms` falls within one. */
+function clockTime(ms, periodMs = MINUTE_MS) {
+    const seconds = periodMs % MINUTE_MS !== 0 || ms % MINUTE_MS !== 0;
+    return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
 }
 
 

@@ -109,7 +109,8 @@ export async function createEndpoint(
     planAllAtOnce(ctx, deploy.rollout, {
       variant: variantName,
       releaseConfig: release.releaseConfig,
-      fleet: fleetSize(variants)
+      fleet: fleetSize(variants),
+      source: metricsSourceOf(blueprint.configSettings)
     })
     return undefined
   }
@@ -178,7 +179,8 @@ export async function replaceAllAtOnce(
         variant: variantName,
         releaseConfig: release.releaseConfig,
         fleet: fleetSize(variants),
-        previousConfig
+        previousConfig,
+        source: metricsSourceOf(blueprint.configSettings)
       })
     }
     return undefined

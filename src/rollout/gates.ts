@@ -159,8 +159,8 @@ export class StepJudge {
     if (closedUntil <= this.judgedThrough) {
       evaluation.inconclusive.push(
         closedUntil <= scope.firstPeriod
-          ? `no ${period} of this step has closed yet (the first closes at ${clockTime(scope.firstPeriod + periodMs)} UTC)`
-          : `no ${period} has closed since ${clockTime(this.judgedThrough)} UTC, the last one judged`
+          ? `no ${period} of this step has closed yet (the first closes at ${clockTime(scope.firstPeriod + periodMs, periodMs)} UTC)`
+          : `no ${period} has closed since ${clockTime(this.judgedThrough, periodMs)} UTC, the last one judged`
       )
       return
     }
@@ -191,7 +191,7 @@ export class StepJudge {
     // A p99 cannot be pooled across periods: the worst period's is the honest bound.
     if (p99s.every((value) => value !== undefined)) evaluation.latencyP99Ms = Math.max(...(p99s as number[]))
 
-    const span = `${clockTime(from)}–${clockTime(to)} UTC`
+    const span = `${clockTime(from, periodMs)}–${clockTime(to, periodMs)} UTC`
     const errorRate = this.judgeErrorRate(evaluation, totals, span)
     let conclusive = errorRate !== 'undecided'
     if (totals.invocations < Math.max(1, gates.minInvocations)) {
@@ -258,9 +258,9 @@ export class StepJudge {
     const published = baselinePeriods.filter((figures) => figures.start >= this.judgedThrough)
     if (published.length > 0) {
       const last = Math.max(...published.map((figures) => figures.start)) + this.periodMs
-      return `no ${invocationsWord(scope.source)} of ${scope.newVariant} in ${clockTime(this.judgedThrough)}–${clockTime(last)} UTC, which CloudWatch has published for the serving variants`
+      return `no ${invocationsWord(scope.source)} of ${scope.newVariant} in ${clockTime(this.judgedThrough, this.periodMs)}–${clockTime(last, this.periodMs)} UTC, which CloudWatch has published for the serving variants`
     }
-    return `waiting for CloudWatch: ${clockTime(this.judgedThrough)}–${clockTime(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a ${periodWords(scope.source)} one to three minutes after it closes)`
+    return `waiting for CloudWatch: ${clockTime(this.judgedThrough, this.periodMs)}–${clockTime(closedUntil, this.periodMs)} UTC has closed but is not published yet (SageMaker publishes a ${periodWords(scope.source)} one to three minutes after it closes)`
   }
 
   /**

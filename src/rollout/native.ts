@@ -202,7 +202,12 @@ async function deployAndJudge(
   }
   if (!updated) {
     if (ctx.dryRun) {
-      planSageMakerDeployment(ctx, settings, { description: sent.record.plan ?? '', newFleetInstances, batches })
+      planSageMakerDeployment(ctx, settings, {
+        description: sent.record.plan ?? '',
+        newFleetInstances,
+        batches,
+        source: metricsSourceOf(deployment.configSettings)
+      })
     }
     return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
   }

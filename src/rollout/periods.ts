@@ -75,7 +75,8 @@ export function totalOf(periods: PeriodFigures[]): { invocations: number; errors
   )
 }
 
-/** HH:MM of a minute in UTC as CloudWatch shows it, HH:MM:SS of a moment within one. */
-export function clockTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, ms % MINUTE_MS === 0 ? 16 : 19)
+/** HH:MM in UTC as CloudWatch shows it; HH:MM:SS where periods are shorter than a minute, or `ms` falls within one. */
+export function clockTime(ms: number, periodMs = MINUTE_MS): string {
+  const seconds = periodMs % MINUTE_MS !== 0 || ms % MINUTE_MS !== 0
+  return new Date(ms).toISOString().slice(11, seconds ? 19 : 16)
 }
