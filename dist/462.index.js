@@ -29,8 +29,8 @@ var resources = __webpack_require__(2281);
 var src_serving = __webpack_require__(941);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var rollout_result = __webpack_require__(3752);
-// EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./src/alarms.ts
+var alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
@@ -532,6 +532,8 @@ function rollingBatchInstances(settings, fleet) {
 
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __webpack_require__(5670);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
 ;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
@@ -991,7 +993,7 @@ function shownSetting(deploy, timeoutMs, input) {
  * first evaluation, after minutes of provisioning for nothing.
  */
 async function refuseFiringAlarms(ctx, alarmNames) {
-    const firing = (await (0,metrics/* describeAlarmStates */.j2)(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
+    const firing = (await (0,alarms/* describeAlarmStates */.j)(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
     if (firing.length === 0)
         return;
     const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');

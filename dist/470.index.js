@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5307);
 /* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7476);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3752);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5670);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9333);
 /* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(941);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
 
@@ -43,7 +43,7 @@ async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
-    await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j2)(ctx, settings.gates.alarmNames);
+    await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j)(ctx, settings.gates.alarmNames);
     const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .requireUpdatable */ .Mc)(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpointConfig */ .s3)(ctx, configName);

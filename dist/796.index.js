@@ -2,6 +2,55 @@ export const id = 796;
 export const ids = [796];
 export const modules = {
 
+/***/ 9333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ describeAlarmStates)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/**
+ * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
+ * read in one DescribeAlarms call, so a gate or monitor can act on them.
+ */
+
+
+/**
+ * The states of the named alarms (metric, composite and log alarms) from one
+ * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
+ * since a misspelt alarm would otherwise never fire and always pass.
+ */
+async function describeAlarmStates(ctx, names, input = 'alarm-names') {
+    if (names.length === 0)
+        return [];
+    const found = new Map();
+    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+        AlarmNames: names,
+        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+        MaxRecords: 100,
+        ...page
+    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
+    for (const alarm of alarms) {
+        if (!alarm.AlarmName)
+            continue;
+        found.set(alarm.AlarmName, {
+            name: alarm.AlarmName,
+            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+        });
+    }
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
+    }
+    return names.map((name) => found.get(name));
+}
+
+
+/***/ }),
+
 /***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -61,7 +110,6 @@ function periodWords(source) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GJ: () => (/* binding */ countedErrors),
 /* harmony export */   NJ: () => (/* binding */ variantMetrics),
-/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
 /* harmony export */   p1: () => (/* binding */ alignedWindow),
 /* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
 /* harmony export */ });
@@ -319,37 +367,6 @@ function weightedLatencyAverage(series) {
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }
-/**
- * The states of the named alarms (metric, composite and log alarms) from one
- * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
- * since a misspelt alarm would otherwise never fire and always pass.
- */
-async function describeAlarmStates(ctx, names, input = 'alarm-names') {
-    if (names.length === 0)
-        return [];
-    const found = new Map();
-    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
-        AlarmNames: names,
-        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-        MaxRecords: 100,
-        ...page
-    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
-    for (const alarm of alarms) {
-        if (!alarm.AlarmName)
-            continue;
-        found.set(alarm.AlarmName, {
-            name: alarm.AlarmName,
-            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
-        });
-    }
-    const missing = names.filter((name) => !found.has(name));
-    if (missing.length > 0) {
-        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
-    }
-    return names.map((name) => found.get(name));
-}
 
 
 /***/ }),
@@ -362,8 +379,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runMonitor: () => (/* binding */ runMonitor)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5670);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9333);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5670);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
+
 
 
 
@@ -372,8 +391,8 @@ async function runMonitor(ctx, settings) {
     await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .reportEndpoint */ .Us)(ctx, endpoint);
     const status = endpoint.EndpointStatus ?? 'Unknown';
     const variants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    const { start, end } = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .alignedWindow */ .p1)(ctx.clock.now(), settings.windowMs, settings.periodSeconds);
-    const metrics = await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchVariantMetrics */ .pA)(ctx, {
+    const { start, end } = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .alignedWindow */ .p1)(ctx.clock.now(), settings.windowMs, settings.periodSeconds);
+    const metrics = await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchVariantMetrics */ .pA)(ctx, {
         endpointName: ctx.endpointName,
         variants,
         start,
@@ -381,9 +400,9 @@ async function runMonitor(ctx, settings) {
         periodSeconds: settings.periodSeconds
     });
     ctx.report.metrics = {
-        window: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.windowMs),
-        period: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.periodSeconds * 1000),
-        variants: metrics.variants.map((entry) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .variantMetrics */ .NJ)(metrics, entry.variant))
+        window: (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(settings.windowMs),
+        period: (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(settings.periodSeconds * 1000),
+        variants: metrics.variants.map((entry) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .variantMetrics */ .NJ)(metrics, entry.variant))
     };
     ctx.output('metrics', metricsOutput(metrics));
     const problems = [];
@@ -395,13 +414,13 @@ async function runMonitor(ctx, settings) {
         problems.push(`it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`);
     }
     problems.push(...thresholdBreaches(metrics.variants, settings));
-    const alarms = await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAlarmStates */ .j2)(ctx, settings.alarmNames);
+    const alarms = await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAlarmStates */ .j)(ctx, settings.alarmNames);
     for (const alarm of alarms.filter((candidate) => candidate.state === 'ALARM')) {
         problems.push(`alarm "${alarm.name}" is in ALARM${alarm.reason ? ` (${shorten(alarm.reason)})` : ''}`);
     }
     const judged = settings.maxErrorRate !== undefined || settings.maxLatencyP99Ms !== undefined;
     if (judged && metrics.variants.every((entry) => entry.invocations === 0)) {
-        ctx.note(`No invocations in the last ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`);
+        ctx.note(`No invocations in the last ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`);
     }
     ctx.output('healthy', problems.length === 0);
     if (problems.length === 0) {

@@ -2,6 +2,55 @@ export const id = 981;
 export const ids = [981];
 export const modules = {
 
+/***/ 9333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ describeAlarmStates)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/**
+ * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
+ * read in one DescribeAlarms call, so a gate or monitor can act on them.
+ */
+
+
+/**
+ * The states of the named alarms (metric, composite and log alarms) from one
+ * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
+ * since a misspelt alarm would otherwise never fire and always pass.
+ */
+async function describeAlarmStates(ctx, names, input = 'alarm-names') {
+    if (names.length === 0)
+        return [];
+    const found = new Map();
+    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+        AlarmNames: names,
+        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+        MaxRecords: 100,
+        ...page
+    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
+    for (const alarm of alarms) {
+        if (!alarm.AlarmName)
+            continue;
+        found.set(alarm.AlarmName, {
+            name: alarm.AlarmName,
+            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+        });
+    }
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
+    }
+    return names.map((name) => found.get(name));
+}
+
+
+/***/ }),
+
 /***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -61,7 +110,6 @@ function periodWords(source) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GJ: () => (/* binding */ countedErrors),
 /* harmony export */   NJ: () => (/* binding */ variantMetrics),
-/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
 /* harmony export */   p1: () => (/* binding */ alignedWindow),
 /* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
 /* harmony export */ });
@@ -319,37 +367,6 @@ function weightedLatencyAverage(series) {
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }
-/**
- * The states of the named alarms (metric, composite and log alarms) from one
- * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
- * since a misspelt alarm would otherwise never fire and always pass.
- */
-async function describeAlarmStates(ctx, names, input = 'alarm-names') {
-    if (names.length === 0)
-        return [];
-    const found = new Map();
-    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
-        AlarmNames: names,
-        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-        MaxRecords: 100,
-        ...page
-    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
-    for (const alarm of alarms) {
-        if (!alarm.AlarmName)
-            continue;
-        found.set(alarm.AlarmName, {
-            name: alarm.AlarmName,
-            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
-        });
-    }
-    const missing = names.filter((name) => !found.has(name));
-    if (missing.length > 0) {
-        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
-    }
-    return names.map((name) => found.get(name));
-}
 
 
 /***/ }),
@@ -562,6 +579,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
 var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/alarms.ts
+var alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./src/metrics.ts
 var metrics = __webpack_require__(5670);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
@@ -775,6 +794,7 @@ function median(values) {
 
 
 
+
 function hasGates(gates) {
     return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates);
 }
@@ -866,7 +886,7 @@ class StepJudge {
                 evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`);
         }
         if (gates.alarmNames.length > 0) {
-            const states = await (0,metrics/* describeAlarmStates */.j2)(ctx, gates.alarmNames);
+            const states = await (0,alarms/* describeAlarmStates */.j)(ctx, gates.alarmNames);
             evaluation.alarmsChecked = states.length;
             evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
             if (evaluation.alarmsInAlarm.length > 0) {

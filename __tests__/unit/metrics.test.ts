@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
+import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
 import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import { awsError } from '../../__fixtures__/sagemaker.js'
@@ -9,7 +9,7 @@ const { aws, awsCallNames, resetAws } = await import('../../__fixtures__/action.
 const { OperationContext } = await import('../../src/context.js')
 const { createAwsClients } = await import('../../src/aws/clients.js')
 const { newReport } = await import('../../src/report.js')
-const { alignedWindow, describeAlarmStates, errorRate, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } =
+const { alignedWindow, errorRate, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } =
   await import('../../src/metrics.js')
 
 function context(): InstanceType<typeof OperationContext> {
@@ -418,41 +418,5 @@ describe('windows', () => {
       start: new Date('2026-01-15T11:45:00Z'),
       end: new Date('2026-01-15T12:00:00Z')
     })
-  })
-})
-
-describe('describeAlarmStates', () => {
-  beforeEach(() => resetAws())
-
-  it('reads every named alarm in one call, metric, composite and log alarms alike', async () => {
-    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({
-      MetricAlarms: [{ AlarmName: 'latency', StateValue: 'OK' }],
-      CompositeAlarms: [{ AlarmName: 'errors', StateValue: 'ALARM', StateReason: 'child in ALARM' }]
-    })
-
-    const states = await describeAlarmStates(context(), ['errors', 'latency'])
-
-    expect(states).toEqual([
-      { name: 'errors', state: 'ALARM', reason: 'child in ALARM' },
-      { name: 'latency', state: 'OK' }
-    ])
-    expect(aws.cloudwatch.commandCalls(DescribeAlarmsCommand)[0]?.args[0].input).toEqual({
-      AlarmNames: ['errors', 'latency'],
-      AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-      MaxRecords: 100
-    })
-  })
-
-  it('names the input when an alarm does not exist', async () => {
-    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: 'latency', StateValue: 'OK' }] })
-
-    await expect(describeAlarmStates(context(), ['latency', 'typo'])).rejects.toThrow(
-      'Input "alarm-names" names "typo", which is not a CloudWatch alarm in us-east-1.'
-    )
-  })
-
-  it('makes no call for no alarms', async () => {
-    expect(await describeAlarmStates(context(), [])).toEqual([])
-    expect(awsCallNames()).toEqual([])
   })
 })

@@ -24,7 +24,7 @@ import {
   type SettingSource
 } from '../serving.js'
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
-import { describeAlarmStates } from '../metrics.js'
+import { describeAlarmStates } from '../alarms.js'
 import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits } from '../rollout/native-limits.js'
 import { lastFleetChangeMs } from '../expectations.js'

@@ -5,13 +5,8 @@
  */
 import type { OperationContext } from '../context.js'
 import { getEndpoint, reportEndpoint } from '../endpoint.js'
-import {
-  alignedWindow,
-  describeAlarmStates,
-  fetchVariantMetrics,
-  variantMetrics,
-  type VariantMetricsResult
-} from '../metrics.js'
+import { describeAlarmStates } from '../alarms.js'
+import { alignedWindow, fetchVariantMetrics, variantMetrics, type VariantMetricsResult } from '../metrics.js'
 import { formatDuration } from '../parse.js'
 import type { VariantMetrics } from '../report.js'
 import type { MonitorSettings } from '../settings.js'

@@ -16,7 +16,7 @@ import { markInFlight, releaseVariant, type InFlight } from '../rollout/in-fligh
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
-import { describeAlarmStates } from '../metrics.js'
+import { describeAlarmStates } from '../alarms.js'
 import type { RolloutSettings } from '../settings.js'
 import { carriedConfigSettings } from '../serving.js'
 import { requireUpdatable } from '../wait.js'

@@ -18,7 +18,8 @@
  */
 import type { OperationContext } from '../context.js'
 import { errorRateWords, errorsOf, periodWords, type MetricsSource } from '../invocation-metrics.js'
-import { describeAlarmStates, fetchVariantMetrics, type Fleet } from '../metrics.js'
+import { describeAlarmStates } from '../alarms.js'
+import { fetchVariantMetrics, type Fleet } from '../metrics.js'
 import { clockTime, floorPeriod, periodMsOf, periodsOf, totalOf, type PeriodFigures } from './periods.js'
 import { sendProbes } from '../probes.js'
 import type { BaselineFigures, ComparisonRecord, GateEvaluation } from '../report.js'
