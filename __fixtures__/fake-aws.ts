@@ -708,9 +708,10 @@ export class FakeAws {
     )
 
     aws.cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
+      // An alarm defined through PutMetricAlarm (or alarmSpecs) is described with what it watches.
       MetricAlarms: (input.AlarmNames ?? [])
         .filter((name) => this.alarms.has(name))
-        .map((name) => ({ AlarmName: name, StateValue: this.alarms.get(name) }))
+        .map((name) => ({ ...this.alarmSpecs.get(name), AlarmName: name, StateValue: this.alarms.get(name) }))
     }))
     aws.cloudwatch
       .on(GetMetricDataCommand)

@@ -30,7 +30,7 @@ var src_serving = __webpack_require__(941);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var rollout_result = __webpack_require__(3752);
 // EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __webpack_require__(9333);
+var src_alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
@@ -872,7 +872,7 @@ async function runDeploy(ctx, deploy) {
     }
 }
 async function deployModel(ctx, deploy) {
-    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
+    const alarms = await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await (0,wait/* waitUntilUpdatable */.we)(ctx);
     const suffix = (0,naming/* uniqueSuffix */.v)(ctx.clock.now());
@@ -888,12 +888,13 @@ async function deployModel(ctx, deploy) {
             await (0,rollout_result/* concludeRollout */.NS)(ctx, result);
         return;
     }
-    await deployOver(ctx, deploy, release, existing, startedAt);
+    await deployOver(ctx, deploy, release, { existing, alarms }, startedAt);
 }
 /** The new model onto an endpoint that serves: refused, planned, then carried out by the path the inputs chose. */
-async function deployOver(ctx, deploy, release, existing, startedAt) {
+async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt) {
     const currentConfigName = existing.EndpointConfigName ?? '';
     const currentConfig = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, currentConfigName);
+    (0,src_alarms/* refuseAlarmsOnUnpublishedMetrics */.G)(ctx.endpointName, currentConfig, alarms);
     const tags = await (0,lineage/* configTags */._F)(ctx, currentConfig);
     if (tags[src_tags/* TAGS */.gp.role] === 'canary') {
         throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[src_tags/* TAGS */.gp.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
@@ -993,9 +994,10 @@ function shownSetting(deploy, timeoutMs, input) {
  * first evaluation, after minutes of provisioning for nothing.
  */
 async function refuseFiringAlarms(ctx, alarmNames) {
-    const firing = (await (0,alarms/* describeAlarmStates */.j)(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
+    const alarms = await (0,src_alarms/* describeAlarmStates */.j)(ctx, alarmNames);
+    const firing = alarms.filter((alarm) => alarm.state === 'ALARM');
     if (firing.length === 0)
-        return;
+        return alarms;
     const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
     throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }

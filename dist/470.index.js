@@ -43,10 +43,11 @@ async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
-    await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j)(ctx, settings.gates.alarmNames);
+    const alarms = await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j)(ctx, settings.gates.alarmNames);
     const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .requireUpdatable */ .Mc)(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpointConfig */ .s3)(ctx, configName);
+    (0,_alarms_js__WEBPACK_IMPORTED_MODULE_11__/* .refuseAlarmsOnUnpublishedMetrics */ .G)(ctx.endpointName, canaryConfig, alarms);
     if (settings.gates.probe) {
         (0,_probes_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseProbesOnAsynchronous */ .Hy)(ctx.endpointName, canaryConfig, 'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
     }

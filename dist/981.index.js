@@ -6,16 +6,36 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ refuseAlarmsOnUnpublishedMetrics),
 /* harmony export */   j: () => (/* binding */ describeAlarmStates)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
- * read in one DescribeAlarms call, so a gate or monitor can act on them.
+ * and what metrics it watches, read in one DescribeAlarms call, so a gate or
+ * monitor can act on them, and refuse one that could never judge.
  */
 
 
+
+function watchedMetrics(alarm) {
+    const dimensions = (list) => Object.fromEntries((list ?? []).map((dimension) => [dimension.Name ?? '', dimension.Value ?? '']));
+    if (alarm.MetricName) {
+        return [
+            { namespace: alarm.Namespace ?? '', metricName: alarm.MetricName, dimensions: dimensions(alarm.Dimensions) }
+        ];
+    }
+    return (alarm.Metrics ?? []).flatMap((query) => {
+        const metric = query.MetricStat?.Metric;
+        if (!metric?.MetricName)
+            return [];
+        return [
+            { namespace: metric.Namespace ?? '', metricName: metric.MetricName, dimensions: dimensions(metric.Dimensions) }
+        ];
+    });
+}
 /**
  * The states of the named alarms (metric, composite and log alarms) from one
  * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
@@ -26,7 +46,7 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         return [];
     const found = new Map();
     const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
         AlarmNames: names,
         AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
         MaxRecords: 100,
@@ -35,10 +55,12 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
     for (const alarm of alarms) {
         if (!alarm.AlarmName)
             continue;
+        const metrics = watchedMetrics(alarm);
         found.set(alarm.AlarmName, {
             name: alarm.AlarmName,
             state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
+            ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
+            ...(metrics.length > 0 ? { metrics } : {})
         });
     }
     const missing = names.filter((name) => !found.has(name));
@@ -46,6 +68,29 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
         throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
     }
     return names.map((name) => found.get(name));
+}
+/**
+ * Refuses, before any change, an alarm that watches a metric SageMaker does
+ * not publish for this endpoint because it is asynchronous: Invocations,
+ * InvocationsPerInstance or OverheadLatency of it never has a datapoint
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html),
+ * so the alarm could never fire on it, or would always (missing data
+ * treated as breaching), and a gate or a health check on it would judge
+ * nothing.
+ */
+function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 'alarm-names') {
+    if (!(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(config).asynchronous)
+        return;
+    const unpublished = _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .UNPUBLISHED_WHEN_ASYNCHRONOUS */ .A2;
+    const blind = alarms.flatMap((alarm) => {
+        const metric = (alarm.metrics ?? []).find((watched) => watched.namespace === 'AWS/SageMaker' &&
+            unpublished.includes(watched.metricName) &&
+            watched.dimensions.EndpointName === endpointName);
+        return metric ? [`"${alarm.name}" watches ${metric.metricName}`] : [];
+    });
+    if (blind.length === 0)
+        return;
+    throw new Error(`Input "${input}": ${blind.join(', ')} of endpoint "${endpointName}", which SageMaker does not publish for an asynchronous endpoint (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), so the alarm could never judge it; nothing was changed. Alarm on what it publishes instead: InvocationFailures and InvocationsProcessed (per variant, with EndpointName and VariantName), ModelLatency, or ApproximateBacklogSize (EndpointName alone).`);
 }
 
 
@@ -55,6 +100,7 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ UNPUBLISHED_WHEN_ASYNCHRONOUS),
 /* harmony export */   Bp: () => (/* binding */ errorsOf),
 /* harmony export */   Hj: () => (/* binding */ periodWords),
 /* harmony export */   Sb: () => (/* binding */ errorMetricName),
@@ -63,7 +109,7 @@ async function describeAlarmStates(ctx, names, input = 'alarm-names') {
 /* harmony export */   sV: () => (/* binding */ errorRateWords),
 /* harmony export */   u7: () => (/* binding */ requestMetricNames)
 /* harmony export */ });
-/* unused harmony exports PUBLISH_FREQUENCIES, UNPUBLISHED_WHEN_ASYNCHRONOUS */
+/* unused harmony export PUBLISH_FREQUENCIES */
 /** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
 const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
 /** The frequencies MetricsConfig takes (API_MetricsConfig). */
@@ -79,7 +125,7 @@ function metricsSourceOf(config) {
     return { asynchronous, periodSeconds: asynchronous ? Math.max(frequency, 60) : frequency };
 }
 /** The invocation metrics an asynchronous endpoint does not publish, which an alarm on it would wait for in vain. */
-const UNPUBLISHED_WHEN_ASYNCHRONOUS = (/* unused pure expression or super */ null && (['Invocations', 'InvocationsPerInstance', 'OverheadLatency']));
+const UNPUBLISHED_WHEN_ASYNCHRONOUS = ['Invocations', 'InvocationsPerInstance', 'OverheadLatency'];
 /** The metric names that count a variant's requests: each period takes the larger (see above). */
 function requestMetricNames(source) {
     return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations'];

@@ -16,7 +16,7 @@ import { markInFlight, releaseVariant, type InFlight } from '../rollout/in-fligh
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
-import { describeAlarmStates } from '../alarms.js'
+import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics } from '../alarms.js'
 import type { RolloutSettings } from '../settings.js'
 import { carriedConfigSettings } from '../serving.js'
 import { requireUpdatable } from '../wait.js'
@@ -27,10 +27,11 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
       'Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.'
     )
   }
-  await describeAlarmStates(ctx, settings.gates.alarmNames)
+  const alarms = await describeAlarmStates(ctx, settings.gates.alarmNames)
   const endpoint = await requireUpdatable(ctx)
   const configName = endpoint.EndpointConfigName ?? ''
   const canaryConfig = await getEndpointConfig(ctx, configName)
+  refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, canaryConfig, alarms)
   if (settings.gates.probe) {
     refuseProbesOnAsynchronous(
       ctx.endpointName,

@@ -164,3 +164,94 @@ describe('an asynchronous endpoint, rolled out by SageMaker and judged by the ac
     expect(changeCalls(aws).filter((call) => call.name === 'sagemaker.UpdateEndpoint')).toHaveLength(1)
   })
 })
+
+describe('an alarm that watches what an asynchronous endpoint does not publish', () => {
+  const dimensions = [
+    { Name: 'EndpointName', Value: 'fraud' },
+    { Name: 'VariantName', Value: 'AllTraffic' }
+  ]
+
+  function alarmOn(name: string, spec: Record<string, unknown>): void {
+    fake.alarms.set(name, 'OK')
+    fake.alarmSpecs.set(name, spec)
+  }
+
+  it('is refused before any change, naming the input and what to alarm on instead', async () => {
+    alarmOn('fraud-traffic', { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: dimensions })
+
+    const result = await runAction({ ...gated, 'alarm-names': 'fraud-traffic' }, { clock: withTraffic(fake) })
+
+    expect(result.failed).toBe(
+      'Input "alarm-names": "fraud-traffic" watches Invocations of endpoint "fraud", which SageMaker does not publish for an asynchronous endpoint (its config "fraud-v1-config" has an AsyncInferenceConfig), so the alarm could never judge it; nothing was changed. Alarm on what it publishes instead: InvocationFailures and InvocationsProcessed (per variant, with EndpointName and VariantName), ModelLatency, or ApproximateBacklogSize (EndpointName alone).'
+    )
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it('is refused inside metric math too, and with SageMaker running the deployment', async () => {
+    alarmOn('fraud-error-rate', {
+      Metrics: [
+        {
+          Id: 'e',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocation5XXErrors', Dimensions: dimensions }
+          }
+        },
+        {
+          Id: 'i',
+          MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: dimensions } }
+        },
+        { Id: 'rate', Expression: 'e / i' }
+      ]
+    })
+
+    const result = await runAction(
+      {
+        ...gated,
+        'rollout-controller': 'sagemaker',
+        'traffic-steps': '10,100',
+        timeout: '45m',
+        'alarm-names': 'fraud-error-rate'
+      },
+      { clock: withTraffic(fake) }
+    )
+
+    expect(result.failed).toMatch(/^Input "alarm-names": "fraud-error-rate" watches Invocations of endpoint "fraud"/)
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  it('is refused by promote before any traffic moves', async () => {
+    const clock = withTraffic(fake)
+    const paused = await runAction({ ...gated, 'traffic-steps': '10' }, { clock })
+    expect(paused.outputs['rollout-result']).toBe('paused')
+    alarmOn('fraud-overhead', { Namespace: 'AWS/SageMaker', MetricName: 'OverheadLatency', Dimensions: dimensions })
+    const before = changeCalls(aws).length
+
+    const result = await runAction({ ...gated, operation: 'promote', 'alarm-names': 'fraud-overhead' }, { clock })
+
+    expect(result.failed).toMatch(/^Input "alarm-names": "fraud-overhead" watches OverheadLatency of endpoint "fraud"/)
+    expect(changeCalls(aws)).toHaveLength(before)
+  })
+
+  it('is taken when it watches what the endpoint publishes', async () => {
+    alarmOn('fraud-failures', { Namespace: 'AWS/SageMaker', MetricName: 'InvocationFailures', Dimensions: dimensions })
+
+    const result = await runAction({ ...gated, 'alarm-names': 'fraud-failures' }, { clock: withTraffic(fake) })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+  })
+
+  it('on a real-time endpoint, which publishes Invocations, is taken', async () => {
+    resetAws()
+    fake = new FakeAws()
+    fake.seedEndpoint('fraud', 'fraud-v1-config', [{ name: 'AllTraffic', weight: 1, count: 10, model: 'fraud-v1' }], {
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'release'
+    })
+    fake.install(aws)
+    alarmOn('fraud-traffic', { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: dimensions })
+
+    const result = await runAction({ ...gated, 'alarm-names': 'fraud-traffic' }, { clock: withTraffic(fake) })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+  })
+})
