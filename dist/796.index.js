@@ -426,29 +426,36 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
 /* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9333);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5670);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9113);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5670);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2828);
+
 
 
 
 
 async function runMonitor(ctx, settings) {
     const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpoint */ .yP)(ctx);
-    await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .reportEndpoint */ .Us)(ctx, endpoint);
+    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .reportEndpoint */ .Us)(ctx, endpoint);
+    const source = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .metricsSourceOf */ .er)(config);
     const status = endpoint.EndpointStatus ?? 'Unknown';
     const variants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
-    const { start, end } = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .alignedWindow */ .p1)(ctx.clock.now(), settings.windowMs, settings.periodSeconds);
-    const metrics = await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchVariantMetrics */ .pA)(ctx, {
+    const alarms = await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAlarmStates */ .j)(ctx, settings.alarmNames);
+    (0,_alarms_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseAlarmsOnUnpublishedMetrics */ .G)(ctx.endpointName, config, alarms);
+    const periodSeconds = readablePeriod(ctx, settings.periodSeconds, source);
+    const { start, end } = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .alignedWindow */ .p1)(ctx.clock.now(), settings.windowMs, periodSeconds);
+    const metrics = await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchVariantMetrics */ .pA)(ctx, {
         endpointName: ctx.endpointName,
         variants,
         start,
         end,
-        periodSeconds: settings.periodSeconds
+        periodSeconds,
+        source
     });
     ctx.report.metrics = {
-        window: (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(settings.windowMs),
-        period: (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(settings.periodSeconds * 1000),
-        variants: metrics.variants.map((entry) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .variantMetrics */ .NJ)(metrics, entry.variant))
+        window: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(settings.windowMs),
+        period: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(periodSeconds * 1000),
+        variants: metrics.variants.map((entry) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .variantMetrics */ .NJ)(metrics, entry.variant))
     };
     ctx.output('metrics', metricsOutput(metrics));
     const problems = [];
@@ -459,14 +466,13 @@ async function runMonitor(ctx, settings) {
     else if (status !== 'InService') {
         problems.push(`it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`);
     }
-    problems.push(...thresholdBreaches(metrics.variants, settings));
-    const alarms = await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAlarmStates */ .j)(ctx, settings.alarmNames);
+    problems.push(...thresholdBreaches(metrics.variants, settings, source));
     for (const alarm of alarms.filter((candidate) => candidate.state === 'ALARM')) {
         problems.push(`alarm "${alarm.name}" is in ALARM${alarm.reason ? ` (${shorten(alarm.reason)})` : ''}`);
     }
     const judged = settings.maxErrorRate !== undefined || settings.maxLatencyP99Ms !== undefined;
     if (judged && metrics.variants.every((entry) => entry.invocations === 0)) {
-        ctx.note(`No invocations in the last ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`);
+        ctx.note(`No ${source.asynchronous ? 'processed invocations' : 'invocations'} in the last ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`);
     }
     ctx.output('healthy', problems.length === 0);
     if (problems.length === 0) {
@@ -480,13 +486,24 @@ async function runMonitor(ctx, settings) {
     ctx.warn(`${message} The step succeeds because fail-on-unhealthy is false.`);
 }
 const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating'];
+/**
+ * metrics-period, or the least whole number of the endpoint's datapoints above it: five-minute datapoints read a
+ * minute at a time would show four minutes in five empty.
+ */
+function readablePeriod(ctx, periodSeconds, source) {
+    if (periodSeconds % source.periodSeconds === 0)
+        return periodSeconds;
+    const readable = Math.ceil(periodSeconds / source.periodSeconds) * source.periodSeconds;
+    ctx.note(`Endpoint "${ctx.endpointName}" publishes its invocation metrics every ${source.periodSeconds} s (its MetricsConfig), so they are read in periods of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(readable * 1000)} rather than metrics-period ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(periodSeconds * 1000)}.`);
+    return readable;
+}
 /** Every variant is judged, not only the newest: any one serving badly hurts callers. */
-function thresholdBreaches(variants, settings) {
+function thresholdBreaches(variants, settings, source) {
     const breaches = [];
     for (const metrics of variants) {
         if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
             if (metrics.errorRate > settings.maxErrorRate) {
-                breaches.push(`variant "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${metrics.errors5xx} 5XX of ${metrics.invocations}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
+                breaches.push(`variant "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .errorsOf */ .Bp)(source, (0,_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .countedErrors */ .GJ)(metrics), metrics.invocations)}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
             }
         }
         if (settings.maxLatencyP99Ms !== undefined && metrics.latencyP99Ms !== undefined) {
