@@ -250,6 +250,60 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
+/***/ 9113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ UNPUBLISHED_WHEN_ASYNCHRONOUS),
+/* harmony export */   Bp: () => (/* binding */ errorsOf),
+/* harmony export */   Hj: () => (/* binding */ periodWords),
+/* harmony export */   Sb: () => (/* binding */ errorMetricName),
+/* harmony export */   er: () => (/* binding */ metricsSourceOf),
+/* harmony export */   lm: () => (/* binding */ REAL_TIME_MINUTES),
+/* harmony export */   sV: () => (/* binding */ errorRateWords),
+/* harmony export */   u7: () => (/* binding */ requestMetricNames)
+/* harmony export */ });
+/* unused harmony export PUBLISH_FREQUENCIES */
+/** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
+const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
+/** The frequencies MetricsConfig takes (API_MetricsConfig). */
+const PUBLISH_FREQUENCIES = [10, 30, 60, 120, 180, 240, 300];
+/** The metrics an endpoint config's endpoint publishes, and their period. */
+function metricsSourceOf(config) {
+    const asynchronous = Boolean(config?.AsyncInferenceConfig);
+    const metrics = config?.MetricsConfig;
+    const frequency = metrics?.EnableEnhancedMetrics ? (metrics.MetricPublishFrequencyInSeconds ?? 60) : 60;
+    if (!PUBLISH_FREQUENCIES.includes(frequency)) {
+        throw new Error(`Endpoint config "${config?.EndpointConfigName}" has MetricPublishFrequencyInSeconds ${frequency}, which SageMaker does not take (${PUBLISH_FREQUENCIES.join(', ')}).`);
+    }
+    return { asynchronous, periodSeconds: asynchronous ? Math.max(frequency, 60) : frequency };
+}
+/** The invocation metrics an asynchronous endpoint does not publish, which an alarm on it would wait for in vain. */
+const UNPUBLISHED_WHEN_ASYNCHRONOUS = ['Invocations', 'InvocationsPerInstance', 'OverheadLatency'];
+/** The metric names that count a variant's requests: each period takes the larger (see above). */
+function requestMetricNames(source) {
+    return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations'];
+}
+/** The metric that counts the requests the error rate counts as errors. */
+function errorMetricName(source) {
+    return source.asynchronous ? 'InvocationFailures' : 'Invocation5XXErrors';
+}
+/** How the judged errors and requests read in a sentence: "3 5XX of 12", "3 failed of 12 processed". */
+function errorsOf(source, errors, requests) {
+    return source.asynchronous ? `${errors} failed of ${requests} processed` : `${errors} 5XX of ${requests}`;
+}
+/** What the error rate is a rate of, in words. */
+function errorRateWords(source) {
+    return source.asynchronous ? 'failure rate (InvocationFailures / InvocationsProcessed)' : '5XX rate';
+}
+/** A period's length in words: "minute", "10 s period". */
+function periodWords(source) {
+    return source.periodSeconds === 60 ? 'minute' : `${source.periodSeconds} s period`;
+}
+
+
+/***/ }),
+
 /***/ 2043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -309,6 +363,8 @@ function targetTrackingPolicy(endpointName, variantName, settings) {
 
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(9113);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
@@ -321,11 +377,14 @@ var wait = __webpack_require__(910);
 
 
 
+
 async function runConfigureAutoscaling(ctx, settings) {
     // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
     const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
     const variantName = (0,src_endpoint/* resolveVariant */.KC)(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
+    const config = await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+    refuseUnpublishedScalingMetric(ctx, settings, config);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
     const before = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variantName);
     ctx.note(before ? `Before: ${where} scaled ${(0,autoscaling/* formatVariantScaling */.Qp)(before)}.` : `Before: ${where} had no autoscaling.`);
@@ -355,7 +414,18 @@ async function runConfigureAutoscaling(ctx, settings) {
     if ((0,autoscaling/* isSuspended */.eJ)(before?.suspendedState)) {
         ctx.warn(`Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`);
     }
-    await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+}
+/**
+ * Target tracking on InvocationsPerInstance needs its datapoints, and an
+ * asynchronous endpoint publishes none
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html):
+ * the policy would never scale. AWS scales those on their backlog
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html).
+ */
+function refuseUnpublishedScalingMetric(ctx, settings, config) {
+    if (settings.scalingMetric !== 'InvocationsPerInstance' || !(0,invocation_metrics/* metricsSourceOf */.er)(config).asynchronous)
+        return;
+    throw new Error(`Input "scaling-metric": endpoint "${ctx.endpointName}" is asynchronous (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.`);
 }
 
 
