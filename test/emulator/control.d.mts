@@ -161,22 +161,29 @@ export interface Deployment {
   endedAt: number | null
 }
 
-/** One closed minute of one variant's metrics, as the emulator published it (faithful mode). */
+/**
+ * One closed period of one variant's metrics, as the emulator published it (faithful mode): a minute, or the
+ * period its endpoint config's MetricsConfig sets with enhanced metrics.
+ */
 export interface MetricPublication {
   endpoint: string
   variant: string
   /** Set for the copy with the EndpointConfigName dimension, null for the EndpointName/VariantName one. */
   endpointConfigName: string | null
-  /** The minute's start, ISO 8601. */
+  /** The period's start, ISO 8601. */
   minute: string
-  /** Epoch seconds from which any read sees the minute: its close plus the drawn publication delay. */
+  /** How long the period is: 60 unless MetricsConfig says otherwise. */
+  periodSeconds: number
+  /** Epoch seconds from which any read sees the period: its close plus the drawn publication delay. */
   dueAt: number
   /** Epoch seconds of the sync that published it (the tick, or the first read after dueAt). */
   publishedAt: number
-  /** dueAt minus the minute's close. */
+  /** dueAt minus the period's close. */
   delaySeconds: number
   invocations: number
   errors5xx: number
+  /** An asynchronous endpoint's InvocationFailures; null for a real-time one. */
+  failures: number | null
 }
 
 export interface EmulatorControl {
@@ -206,7 +213,7 @@ export interface EmulatorControl {
   config(): Promise<EmulatorConfig>
   fleet(): Promise<Record<string, FleetStats>>
   trafficStats(): Promise<Record<string, EndpointTrafficStats>>
-  /** When each closed minute's metrics became readable, oldest first; of one endpoint, or of all. */
+  /** When each closed period's metrics became readable, oldest first; of one endpoint, or of all. */
   metricPublications(endpoint?: string): Promise<MetricPublication[]>
   /** Every UpdateEndpoint's deployment, oldest first; of one endpoint, or of all. */
   deployments(endpoint?: string): Promise<Deployment[]>
