@@ -278,16 +278,18 @@ class OperationContext {
 /* harmony export */   yP: () => (/* binding */ getEndpoint)
 /* harmony export */ });
 /* unused harmony export roundPercent */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /** Reading an endpoint and its config, shared by every operation. */
+
 
 
 /** Statuses from which SageMaker will reach InService (or Failed) without our help. */
 const TRANSITIONAL_STATUSES = ['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting'];
 async function findEndpoint(ctx, endpointName = ctx.endpointName) {
     try {
-        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpoint', `endpoint "${endpointName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEndpointCommand */ .CX3({ EndpointName: endpointName })));
+        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpoint', `endpoint "${endpointName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__/* .DescribeEndpointCommand */ .CX3({ EndpointName: endpointName })));
     }
     catch (error) {
         if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
@@ -305,7 +307,7 @@ function missingEndpoint(ctx) {
     return new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
 }
 async function getEndpointConfig(ctx, configName) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpointConfig', `endpoint config "${configName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: configName })));
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpointConfig', `endpoint config "${configName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: configName })));
 }
 async function findEndpointConfig(ctx, configName) {
     try {
@@ -355,6 +357,8 @@ function variantRows(endpoint, config) {
 async function reportEndpoint(ctx, endpoint) {
     const config = endpoint.EndpointConfigName ? await findEndpointConfig(ctx, endpoint.EndpointConfigName) : undefined;
     ctx.report.variants = variantRows(endpoint, config);
+    if (config)
+        ctx.report.metricsSource = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(config);
     ctx.output('endpoint-name', endpoint.EndpointName ?? ctx.endpointName);
     if (endpoint.EndpointArn)
         ctx.output('endpoint-arn', endpoint.EndpointArn);
@@ -1461,6 +1465,60 @@ function resolveRegion(input, env) {
 
 /***/ }),
 
+/***/ 9113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ UNPUBLISHED_WHEN_ASYNCHRONOUS),
+/* harmony export */   Bp: () => (/* binding */ errorsOf),
+/* harmony export */   Hj: () => (/* binding */ periodWords),
+/* harmony export */   Sb: () => (/* binding */ errorMetricName),
+/* harmony export */   er: () => (/* binding */ metricsSourceOf),
+/* harmony export */   lm: () => (/* binding */ REAL_TIME_MINUTES),
+/* harmony export */   sV: () => (/* binding */ errorRateWords),
+/* harmony export */   u7: () => (/* binding */ requestMetricNames)
+/* harmony export */ });
+/* unused harmony export PUBLISH_FREQUENCIES */
+/** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
+const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
+/** The frequencies MetricsConfig takes (API_MetricsConfig). */
+const PUBLISH_FREQUENCIES = [10, 30, 60, 120, 180, 240, 300];
+/** The metrics an endpoint config's endpoint publishes, and their period. */
+function metricsSourceOf(config) {
+    const asynchronous = Boolean(config?.AsyncInferenceConfig);
+    const metrics = config?.MetricsConfig;
+    const frequency = metrics?.EnableEnhancedMetrics ? (metrics.MetricPublishFrequencyInSeconds ?? 60) : 60;
+    if (!PUBLISH_FREQUENCIES.includes(frequency)) {
+        throw new Error(`Endpoint config "${config?.EndpointConfigName}" has MetricPublishFrequencyInSeconds ${frequency}, which SageMaker does not take (${PUBLISH_FREQUENCIES.join(', ')}).`);
+    }
+    return { asynchronous, periodSeconds: asynchronous ? Math.max(frequency, 60) : frequency };
+}
+/** The invocation metrics an asynchronous endpoint does not publish, which an alarm on it would wait for in vain. */
+const UNPUBLISHED_WHEN_ASYNCHRONOUS = ['Invocations', 'InvocationsPerInstance', 'OverheadLatency'];
+/** The metric names that count a variant's requests: each period takes the larger (see above). */
+function requestMetricNames(source) {
+    return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations'];
+}
+/** The metric that counts the requests the error rate counts as errors. */
+function errorMetricName(source) {
+    return source.asynchronous ? 'InvocationFailures' : 'Invocation5XXErrors';
+}
+/** How the judged errors and requests read in a sentence: "3 5XX of 12", "3 failed of 12 processed". */
+function errorsOf(source, errors, requests) {
+    return source.asynchronous ? `${errors} failed of ${requests} processed` : `${errors} 5XX of ${requests}`;
+}
+/** What the error rate is a rate of, in words. */
+function errorRateWords(source) {
+    return source.asynchronous ? 'failure rate (InvocationFailures / InvocationsProcessed)' : '5XX rate';
+}
+/** A period's length in words: "minute", "10 s period". */
+function periodWords(source) {
+    return source.periodSeconds === 60 ? 'minute' : `${source.periodSeconds} s period`;
+}
+
+
+/***/ }),
+
 /***/ 9188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2092,7 +2150,8 @@ async function recordDashboard(ctx) {
     const dashboard = await putEndpointDashboard(ctx, {
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
-        variants: (ctx.report.variants ?? []).map((variant) => variant.name)
+        variants: (ctx.report.variants ?? []).map((variant) => variant.name),
+        ...(ctx.report.metricsSource ? { source: ctx.report.metricsSource } : {})
     });
     if (dashboard)
         ctx.report.dashboardUrl = dashboard.url;

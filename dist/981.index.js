@@ -96,60 +96,6 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 
 /***/ }),
 
-/***/ 9113:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A2: () => (/* binding */ UNPUBLISHED_WHEN_ASYNCHRONOUS),
-/* harmony export */   Bp: () => (/* binding */ errorsOf),
-/* harmony export */   Hj: () => (/* binding */ periodWords),
-/* harmony export */   Sb: () => (/* binding */ errorMetricName),
-/* harmony export */   er: () => (/* binding */ metricsSourceOf),
-/* harmony export */   lm: () => (/* binding */ REAL_TIME_MINUTES),
-/* harmony export */   sV: () => (/* binding */ errorRateWords),
-/* harmony export */   u7: () => (/* binding */ requestMetricNames)
-/* harmony export */ });
-/* unused harmony export PUBLISH_FREQUENCIES */
-/** A real-time endpoint without enhanced metrics: one-minute datapoints of Invocations and the rest. */
-const REAL_TIME_MINUTES = { asynchronous: false, periodSeconds: 60 };
-/** The frequencies MetricsConfig takes (API_MetricsConfig). */
-const PUBLISH_FREQUENCIES = [10, 30, 60, 120, 180, 240, 300];
-/** The metrics an endpoint config's endpoint publishes, and their period. */
-function metricsSourceOf(config) {
-    const asynchronous = Boolean(config?.AsyncInferenceConfig);
-    const metrics = config?.MetricsConfig;
-    const frequency = metrics?.EnableEnhancedMetrics ? (metrics.MetricPublishFrequencyInSeconds ?? 60) : 60;
-    if (!PUBLISH_FREQUENCIES.includes(frequency)) {
-        throw new Error(`Endpoint config "${config?.EndpointConfigName}" has MetricPublishFrequencyInSeconds ${frequency}, which SageMaker does not take (${PUBLISH_FREQUENCIES.join(', ')}).`);
-    }
-    return { asynchronous, periodSeconds: asynchronous ? Math.max(frequency, 60) : frequency };
-}
-/** The invocation metrics an asynchronous endpoint does not publish, which an alarm on it would wait for in vain. */
-const UNPUBLISHED_WHEN_ASYNCHRONOUS = ['Invocations', 'InvocationsPerInstance', 'OverheadLatency'];
-/** The metric names that count a variant's requests: each period takes the larger (see above). */
-function requestMetricNames(source) {
-    return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations'];
-}
-/** The metric that counts the requests the error rate counts as errors. */
-function errorMetricName(source) {
-    return source.asynchronous ? 'InvocationFailures' : 'Invocation5XXErrors';
-}
-/** How the judged errors and requests read in a sentence: "3 5XX of 12", "3 failed of 12 processed". */
-function errorsOf(source, errors, requests) {
-    return source.asynchronous ? `${errors} failed of ${requests} processed` : `${errors} 5XX of ${requests}`;
-}
-/** What the error rate is a rate of, in words. */
-function errorRateWords(source) {
-    return source.asynchronous ? 'failure rate (InvocationFailures / InvocationsProcessed)' : '5XX rate';
-}
-/** A period's length in words: "minute", "10 s period". */
-function periodWords(source) {
-    return source.periodSeconds === 60 ? 'minute' : `${source.periodSeconds} s period`;
-}
-
-
-/***/ }),
-
 /***/ 5670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -49,7 +49,7 @@
  * minute: 60 s holds whole 10 and 30 s datapoints, and 120 to 300 s are whole
  * minutes.
  */
-import type { EndpointConfig } from './endpoint.js'
+import type { DescribeEndpointConfigCommandOutput as EndpointConfig } from '@aws-sdk/client-sagemaker'
 
 /** What an endpoint's invocation metrics are and how often they come: the gates read by it. */
 export interface MetricsSource {

@@ -7,7 +7,7 @@
  * both controllers.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { GetMetricDataCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
+import { GetMetricDataCommand, PutDashboardCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import type { ModelBehaviour } from '../../../__fixtures__/fake-cloudwatch.js'
@@ -80,6 +80,18 @@ describe('an asynchronous endpoint, rolled out by the action', () => {
     expect(result.summary).toContain(
       'max-error-rate: failure rate (InvocationFailures / InvocationsProcessed) at most 1%'
     )
+  })
+
+  it('gets a dashboard of what it publishes', async () => {
+    const clock = withTraffic(fake)
+
+    const result = await runAction({ ...gated, dashboard: 'true' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const body = aws.cloudwatch.commandCalls(PutDashboardCommand)[0]?.args[0].input.DashboardBody ?? ''
+    expect(body).toContain('"InvocationFailures"')
+    expect(body).toContain('"ApproximateBacklogSize"')
+    expect(body).not.toContain('"Invocations"')
   })
 
   it('counts the requests under the other spelling of InvocationsProcessed just the same', async () => {
