@@ -55,7 +55,7 @@ import {
   type SuspendedState
 } from '@aws-sdk/client-application-auto-scaling'
 import { FakeContexts, LOCK_CALLS } from './contexts.js'
-import { FakeCloudWatch, type ServingVariant } from './fake-cloudwatch.js'
+import { FakeCloudWatch, type PublishedMetrics, type ServingVariant } from './fake-cloudwatch.js'
 import { awsError } from './sagemaker.js'
 
 type Mocks = typeof import('./action.js').aws
@@ -161,6 +161,20 @@ export function weightShifts(calls: AwsCall[]): Array<Record<string, number | un
         )
       )
     )
+}
+
+/**
+ * What an endpoint publishes by its config: an asynchronous one its own set
+ * of invocation metrics; with enhanced metrics, at MetricsConfig's frequency
+ * (API_MetricsConfig), else every minute.
+ */
+function publishedMetrics(settings: Record<string, unknown> | undefined): PublishedMetrics {
+  const metrics = settings?.MetricsConfig as
+    { EnableEnhancedMetrics?: boolean; MetricPublishFrequencyInSeconds?: number } | undefined
+  return {
+    asynchronous: Boolean(settings?.AsyncInferenceConfig),
+    periodSeconds: metrics?.EnableEnhancedMetrics ? (metrics.MetricPublishFrequencyInSeconds ?? 60) : 60
+  }
 }
 
 export class FakeAws {
@@ -283,8 +297,9 @@ export class FakeAws {
     const state = this.endpoints.get(endpointName)
     if (!state || !['InService', 'Updating', 'RollingBack', 'SystemUpdating'].includes(state.status)) return
     const definitions = this.configs.get(state.config)?.variants ?? []
+    const source = publishedMetrics(this.configs.get(state.deployment?.newConfig ?? state.config)?.settings)
     if (state.deployment && state.status === 'Updating') {
-      this.cloudwatch.serve(endpointName, this.fleetsServing(state, state.deployment))
+      this.cloudwatch.serve(endpointName, this.fleetsServing(state, state.deployment), source)
       return
     }
     const serving: ServingVariant[] = state.variants.map((variant) => {
@@ -297,7 +312,7 @@ export class FakeAws {
         instanceType: definition?.InstanceType ?? 'ml.m5.large'
       }
     })
-    this.cloudwatch.serve(endpointName, serving)
+    this.cloudwatch.serve(endpointName, serving, source)
   }
 
   /** Both fleets of a deployment, each under the name FakeCloudWatch keys a fleet by (fleetKey). */
@@ -693,9 +708,10 @@ export class FakeAws {
     )
 
     aws.cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
+      // An alarm defined through PutMetricAlarm (or alarmSpecs) is described with what it watches.
       MetricAlarms: (input.AlarmNames ?? [])
         .filter((name) => this.alarms.has(name))
-        .map((name) => ({ AlarmName: name, StateValue: this.alarms.get(name) }))
+        .map((name) => ({ ...this.alarmSpecs.get(name), AlarmName: name, StateValue: this.alarms.get(name) }))
     }))
     aws.cloudwatch
       .on(GetMetricDataCommand)

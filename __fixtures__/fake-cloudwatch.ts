@@ -2,14 +2,28 @@
  * CloudWatch as SageMaker feeds it, on the test's clock: client traffic at a
  * set rate splits across the variants by their weights at each moment, each
  * variant's model answers with its own error rate and latency, an instance
- * serves a bounded rate, and a minute's datapoints appear only after the
- * minute has closed plus a publication delay (SageMaker: one to three
+ * serves a bounded rate, and a period's datapoints appear only after the
+ * period has closed plus a publication delay (SageMaker: one to three
  * minutes). A variant at weight 0 gets no traffic and publishes nothing.
  * Nothing here is instant: a gate that passes on this data has waited for it.
+ *
+ * Each endpoint publishes what its config makes it publish
+ * (src/invocation-metrics.ts): a period of a minute, or its MetricsConfig's
+ * frequency with enhanced metrics; and, asynchronous, no Invocations but
+ * InvocationsProcessed and InvocationFailures.
  */
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch'
 
 const MINUTE_MS = 60_000
+
+/** What an endpoint publishes, as src/invocation-metrics.ts's metricsSourceOf reads it from the config. */
+export interface PublishedMetrics {
+  asynchronous: boolean
+  /** How long each published datapoint is. */
+  periodSeconds: number
+}
+
+const REAL_TIME_MINUTES: PublishedMetrics = { asynchronous: false, periodSeconds: 60 }
 
 /** How a model answers its requests. */
 export interface ModelBehaviour {
@@ -36,7 +50,7 @@ interface ExpectedFigures {
   latencyP99Ms?: number
 }
 
-interface MinuteFigures {
+interface PeriodFigures {
   invocations: number
   errors5xx: number
   latencyP99Ms?: number
@@ -55,11 +69,26 @@ export class FakeCloudWatch {
    * CloudWatch has no percentile to serve.
    */
   latencyPercentiles = true
-  /** How long after a minute closes its datapoints appear; SageMaker shows one to three minutes. */
-  publicationDelayMs: (minuteStart: number) => number = () => 90_000
+  /** How long after a period closes its datapoints appear; SageMaker shows one to three minutes. */
+  publicationDelayMs: (periodStart: number) => number = () => 90_000
+  /**
+   * The name an asynchronous endpoint's count of processed requests is
+   * published under: AWS's page spells it InvocationsProcesssed, code that
+   * reads it InvocationsProcessed; the action reads both.
+   */
+  processedMetricName = 'InvocationsProcesssed'
   /** What each endpoint served from when, oldest first. */
   private readonly history = new Map<string, Array<{ at: number; variants: ServingVariant[] }>>()
-  /** Probes (InvokeEndpoint) by endpoint, variant and minute. */
+  /** What each endpoint publishes (its config's), a real-time endpoint's minutes until told. */
+  private readonly sources = new Map<string, PublishedMetrics>()
+  /** Running sums of the expected figures (periodFigures), and what they were computed under. */
+  private readonly sums = new Map<
+    string,
+    { version: number; rate: number; first: number; periods: ExpectedFigures[]; before: ExpectedFigures[] }
+  >()
+  /** Bumped whenever what the sums depend on changes: what an endpoint serves, how a model answers. */
+  private version = 0
+  /** Probes (InvokeEndpoint) by endpoint, variant and period. */
   private readonly probes = new Map<string, { invocations: number; errors5xx: number }>()
 
   constructor(private readonly now: () => number | undefined) {}
@@ -69,19 +98,26 @@ export class FakeCloudWatch {
    * as the datapoints are: a change half-way through one shows from the next.
    */
   setBehaviour(model: string, behaviour: ModelBehaviour): void {
+    this.version++
     const from = floorMinute(this.now() ?? 0)
     const changes = (this.behaviours.get(model) ?? []).filter((change) => change.from < from)
     changes.push({ from, behaviour })
     this.behaviours.set(model, changes)
   }
 
-  /** The model's behaviour in the minute starting at `minute`. */
-  behaviourAt(model: string, minute: number): ModelBehaviour {
-    return (this.behaviours.get(model) ?? []).findLast((change) => change.from <= minute)?.behaviour ?? HEALTHY_MODEL
+  /** The model's behaviour at `at`. */
+  behaviourAt(model: string, at: number): ModelBehaviour {
+    return (this.behaviours.get(model) ?? []).findLast((change) => change.from <= at)?.behaviour ?? HEALTHY_MODEL
   }
 
-  /** Records what an endpoint serves from now on; a repeat of the last record is ignored. */
-  serve(endpointName: string, variants: ServingVariant[]): void {
+  /** What an endpoint publishes. */
+  sourceOf(endpointName: string): PublishedMetrics {
+    return this.sources.get(endpointName) ?? REAL_TIME_MINUTES
+  }
+
+  /** Records what an endpoint serves from now on, and what it publishes; a repeat of the last record is ignored. */
+  serve(endpointName: string, variants: ServingVariant[], source: PublishedMetrics = REAL_TIME_MINUTES): void {
+    this.sources.set(endpointName, source)
     const at = this.now()
     if (at === undefined) return
     const entries = this.history.get(endpointName) ?? []
@@ -89,6 +125,7 @@ export class FakeCloudWatch {
     if (last && JSON.stringify(last.variants) === JSON.stringify(variants)) return
     if (last && last.at === at) entries.pop()
     entries.push({ at, variants: variants.map((variant) => ({ ...variant })) })
+    this.version++
     this.history.set(endpointName, entries)
   }
 
@@ -96,69 +133,103 @@ export class FakeCloudWatch {
   probe(endpointName: string, variant: string, failed: boolean): void {
     const at = this.now()
     if (at === undefined) return
-    const key = probeKey(endpointName, variant, floorMinute(at))
+    const key = probeKey(endpointName, variant, floorTo(at, this.periodMs(endpointName)))
     const counts = this.probes.get(key) ?? { invocations: 0, errors5xx: 0 }
     counts.invocations++
     if (failed) counts.errors5xx++
     this.probes.set(key, counts)
   }
 
-  /** The minute's figures as SageMaker would publish them, or undefined before publication or without traffic. */
-  published(endpointName: string, variantName: string, minute: number): MinuteFigures | undefined {
+  private periodMs(endpointName: string): number {
+    return this.sourceOf(endpointName).periodSeconds * 1000
+  }
+
+  /** The period's figures as SageMaker would publish them, or undefined before publication or without traffic. */
+  published(endpointName: string, variantName: string, period: number): PeriodFigures | undefined {
     const now = this.now()
-    if (now === undefined || now < minute + MINUTE_MS + this.publicationDelayMs(minute)) return undefined
-    const figures = this.minuteFigures(endpointName, variantName, minute)
+    const periodMs = this.periodMs(endpointName)
+    if (now === undefined || now < period + periodMs + this.publicationDelayMs(period)) return undefined
+    const figures = this.periodFigures(endpointName, variantName, period)
     return figures.invocations > 0 ? figures : undefined
   }
 
   /**
-   * Client traffic over the minute, plus probes. Requests are whole: the
-   * minute gets the requests whose running total crosses a whole number in
+   * Client traffic over the period, plus probes. Requests are whole: the
+   * period gets the requests whose running total crosses a whole number in
    * it, so a trickle of 0.3 a minute still shows as one request every few.
    */
-  private minuteFigures(endpointName: string, variantName: string, minute: number): MinuteFigures {
-    const first = floorMinute(this.history.get(endpointName)?.[0]?.at ?? minute)
-    let requestsBefore = 0
-    let errorsBefore = 0
-    let expected: ExpectedFigures = { requests: 0, errors: 0 }
-    for (let at = first; at <= minute; at += MINUTE_MS) {
-      expected = this.expectedFigures(endpointName, variantName, at)
-      if (at < minute) {
-        requestsBefore += expected.requests
-        errorsBefore += expected.errors
-      }
+  private periodFigures(endpointName: string, variantName: string, period: number): PeriodFigures {
+    const periodMs = this.periodMs(endpointName)
+    const sums = this.runningSums(endpointName, variantName, periodMs)
+    // Before the endpoint's first record it served nothing.
+    if (period < sums.first) return { invocations: 0, errors5xx: 0 }
+    const index = (period - sums.first) / periodMs
+    while (sums.before.length <= index + 1) {
+      const at = sums.first + (sums.before.length - 1) * periodMs
+      const figures = this.expectedFigures(endpointName, variantName, at, periodMs)
+      const last = sums.before.at(-1) as ExpectedFigures
+      sums.periods.push(figures)
+      sums.before.push({ requests: last.requests + figures.requests, errors: last.errors + figures.errors })
     }
+    const expected = sums.periods[index] as ExpectedFigures
+    const { requests: requestsBefore, errors: errorsBefore } = sums.before[index] as ExpectedFigures
     const requests = Math.floor(requestsBefore + expected.requests) - Math.floor(requestsBefore)
     const errors = Math.floor(errorsBefore + expected.errors) - Math.floor(errorsBefore)
-    const probes = this.probes.get(probeKey(endpointName, variantName, minute))
+    const probes = this.probes.get(probeKey(endpointName, variantName, period))
     const invocations = requests + (probes?.invocations ?? 0)
     const errors5xx = Math.min(invocations, errors + (probes?.errors5xx ?? 0))
     let p99 = expected.latencyP99Ms
     if (p99 === undefined && probes) {
-      const model = this.servingAt(endpointName, minute)?.find((variant) => variant.name === variantName)?.model
-      p99 = this.behaviourAt(model ?? '', minute).latencyP99Ms
+      const model = this.servingAt(endpointName, period)?.find((variant) => variant.name === variantName)?.model
+      p99 = this.behaviourAt(model ?? '', period).latencyP99Ms
     }
     return { invocations, errors5xx, ...(invocations > 0 && p99 !== undefined ? { latencyP99Ms: p99 } : {}) }
   }
 
-  /** The requests and errors the minute would see on average, segment by segment of the serving history. */
-  private expectedFigures(endpointName: string, variantName: string, minute: number): ExpectedFigures {
+  /**
+   * Each period's expected figures from the endpoint's first record on, and the running totals before each,
+   * kept while nothing they depend on changes: a ten-second endpoint has hundreds of periods in a rollout.
+   */
+  private runningSums(
+    endpointName: string,
+    variantName: string,
+    periodMs: number
+  ): { first: number; periods: ExpectedFigures[]; before: ExpectedFigures[] } {
+    const first = floorTo(this.history.get(endpointName)?.[0]?.at ?? 0, periodMs)
+    const key = `${endpointName}\u0000${variantName}\u0000${periodMs}`
+    const rate = this.requestRates.get(endpointName) ?? 0
+    const cached = this.sums.get(key)
+    if (cached && cached.version === this.version && cached.rate === rate && cached.first === first) return cached
+    const fresh = { version: this.version, rate, first, periods: [], before: [{ requests: 0, errors: 0 }] }
+    this.sums.set(key, fresh)
+    return fresh
+  }
+
+  /** The requests and errors the period would see on average, segment by segment of the serving history. */
+  private expectedFigures(
+    endpointName: string,
+    variantName: string,
+    period: number,
+    periodMs: number
+  ): ExpectedFigures {
     const rate = this.requestRates.get(endpointName) ?? 0
     const figures: ExpectedFigures = { requests: 0, errors: 0 }
     const entries = this.history.get(endpointName) ?? []
+    // An asynchronous endpoint queues what its instances cannot take yet: its backlog grows, nothing fails.
+    const queues = this.sourceOf(endpointName).asynchronous
     entries.forEach((entry, index) => {
-      const from = Math.max(entry.at, minute)
-      const to = Math.min(entries[index + 1]?.at ?? Infinity, minute + MINUTE_MS)
+      const from = Math.max(entry.at, period)
+      const to = Math.min(entries[index + 1]?.at ?? Infinity, period + periodMs)
       if (to <= from || rate <= 0) return
       const total = entry.variants.reduce((sum, variant) => sum + variant.weight, 0)
       const variant = entry.variants.find((candidate) => candidate.name === variantName)
       if (!variant || total <= 0 || variant.weight <= 0) return
       const perSecond = (rate * variant.weight) / total
       const requests = perSecond * ((to - from) / 1000)
-      const behaviour = this.behaviourAt(variant.model, minute)
+      const behaviour = this.behaviourAt(variant.model, from)
       const capacity = variant.count * this.capacityPerInstance(variant.instanceType)
       // Beyond capacity the excess is turned away with 5XX errors and the served requests queue.
-      const overload = perSecond > capacity ? (perSecond - capacity) / perSecond : 0
+      const overload = !queues && perSecond > capacity ? (perSecond - capacity) / perSecond : 0
       figures.requests += requests
       figures.errors += requests * (overload + (1 - overload) * behaviour.errorRate)
       const p99 = behaviour.latencyP99Ms * (overload > 0 ? 1 + 10 * overload : 1)
@@ -173,12 +244,13 @@ export class FakeCloudWatch {
 
   /**
    * GetMetricData as CloudWatch answers it: StartTime rounded down to the
-   * minute, one datapoint per period from there, only for published minutes.
+   * minute (to the period, for a period under a minute), one datapoint per
+   * period from there, of the published datapoints stamped in it. A metric
+   * the endpoint does not publish has none.
    */
   getMetricData(input: { MetricDataQueries: MetricDataQuery[]; StartTime: Date; EndTime: Date }): {
     MetricDataResults: MetricDataResult[]
   } {
-    const start = floorMinute(input.StartTime.getTime())
     const end = input.EndTime.getTime()
     return {
       MetricDataResults: input.MetricDataQueries.map((query) => {
@@ -190,15 +262,23 @@ export class FakeCloudWatch {
         // One fleet of a deployment: served under the name FakeAws gives it (fleetKey in fake-aws.ts).
         const variant = config === undefined ? variantName : `${variantName}\u0000${config}`
         const periodMs = (stat?.Period ?? 60) * 1000
+        const start = floorTo(input.StartTime.getTime(), Math.min(periodMs, MINUTE_MS))
+        const publishedMs = this.periodMs(endpointName)
         const timestamps: Date[] = []
         const values: number[] = []
         for (let bucket = start; bucket < end; bucket += periodMs) {
-          const minutes: MinuteFigures[] = []
-          for (let minute = bucket; minute < Math.min(bucket + periodMs, end); minute += MINUTE_MS) {
-            const figures = this.published(endpointName, variant, minute)
-            if (figures) minutes.push(figures)
+          const periods: PeriodFigures[] = []
+          const stamped = Math.ceil(bucket / publishedMs) * publishedMs
+          for (let period = stamped; period < Math.min(bucket + periodMs, end); period += publishedMs) {
+            const figures = this.published(endpointName, variant, period)
+            if (figures) periods.push(figures)
           }
-          const value = statistic(stat?.Metric?.MetricName, stat?.Stat, minutes, this.latencyPercentiles)
+          const value = statistic(
+            this.metricOf(endpointName, stat?.Metric?.MetricName),
+            stat?.Stat,
+            periods,
+            this.latencyPercentiles
+          )
           if (value === undefined) continue
           timestamps.push(new Date(bucket))
           values.push(value)
@@ -207,25 +287,47 @@ export class FakeCloudWatch {
       })
     }
   }
+
+  /**
+   * The figure a metric name stands for on this endpoint, or undefined for
+   * one it does not publish: an asynchronous endpoint publishes no
+   * Invocations, InvocationsPerInstance or OverheadLatency (AWS's page on
+   * monitoring asynchronous endpoints), a real-time one none of the
+   * asynchronous metrics.
+   */
+  private metricOf(endpointName: string, metric: string | undefined): Figure | undefined {
+    const common: Record<string, Figure> = {
+      Invocation5XXErrors: 'errors',
+      Invocation4XXErrors: 'none',
+      ModelLatency: 'latency'
+    }
+    const own: Record<string, Figure> = this.sourceOf(endpointName).asynchronous
+      ? { [this.processedMetricName]: 'requests', InvocationFailures: 'errors' }
+      : { Invocations: 'requests' }
+    return metric === undefined ? undefined : (own[metric] ?? common[metric])
+  }
 }
 
+/** What a published metric counts of a period's figures. */
+type Figure = 'requests' | 'errors' | 'none' | 'latency'
+
 function statistic(
-  metric: string | undefined,
+  metric: Figure | undefined,
   stat: string | undefined,
-  minutes: MinuteFigures[],
+  periods: PeriodFigures[],
   percentiles: boolean
 ): number | undefined {
-  if (minutes.length === 0) return undefined
-  const sum = (pick: (figures: MinuteFigures) => number): number => minutes.reduce((total, m) => total + pick(m), 0)
+  if (periods.length === 0) return undefined
+  const sum = (pick: (figures: PeriodFigures) => number): number => periods.reduce((total, p) => total + pick(p), 0)
   switch (metric) {
-    case 'Invocations':
+    case 'requests':
       return sum((figures) => figures.invocations)
-    case 'Invocation5XXErrors':
+    case 'errors':
       return sum((figures) => figures.errors5xx)
-    case 'Invocation4XXErrors':
+    case 'none':
       return 0
-    case 'ModelLatency': {
-      const p99s = minutes.flatMap((figures) => (figures.latencyP99Ms === undefined ? [] : [figures.latencyP99Ms]))
+    case 'latency': {
+      const p99s = periods.flatMap((figures) => (figures.latencyP99Ms === undefined ? [] : [figures.latencyP99Ms]))
       if (p99s.length === 0 || (stat === 'p99' && !percentiles)) return undefined
       // Published in microseconds; the average sits well below the tail.
       const worst = Math.max(...p99s) * 1000
@@ -237,9 +339,13 @@ function statistic(
 }
 
 function floorMinute(ms: number): number {
-  return Math.floor(ms / MINUTE_MS) * MINUTE_MS
+  return floorTo(ms, MINUTE_MS)
 }
 
-function probeKey(endpointName: string, variant: string, minute: number): string {
-  return `${endpointName}\u0000${variant}\u0000${minute}`
+function floorTo(ms: number, unitMs: number): number {
+  return Math.floor(ms / unitMs) * unitMs
+}
+
+function probeKey(endpointName: string, variant: string, period: number): string {
+  return `${endpointName}\u0000${variant}\u0000${period}`
 }

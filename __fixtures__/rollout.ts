@@ -1,4 +1,5 @@
 /** What the rollout scenarios start from: one endpoint serving fraud-v1, and a canary deploy of fraud-v2. */
+import { REAL_TIME_MINUTES } from '../src/invocation-metrics.js'
 import type { InFlight } from '../src/rollout/in-flight.js'
 import type { Move, Progress } from '../src/rollout/moves.js'
 import { FakeClock } from './clock.js'
@@ -72,6 +73,7 @@ export function canaryProgress(kind: Move['kind'], rollout: Partial<InFlight> = 
       releaseConfig: 'fraud-release',
       userTags: {},
       held: [],
+      source: REAL_TIME_MINUTES,
       ...rollout
     },
     moves: CANARY_MOVES,

@@ -8,11 +8,14 @@
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
  * Body: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  * Metrics: https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html
+ * An asynchronous endpoint publishes other ones (invocation-metrics.ts): its
+ * rows graph what it publishes, the queue included.
  */
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
 import { PutDashboardCommand } from '@aws-sdk/client-cloudwatch'
 import type { OperationContext } from './context.js'
+import { errorMetricName, REAL_TIME_MINUTES, requestMetricNames, type MetricsSource } from './invocation-metrics.js'
 import { consoleUrl } from './summary.js'
 
 export interface DashboardRequest {
@@ -20,6 +23,8 @@ export interface DashboardRequest {
   region: string
   /** The endpoint's variants, in the order their rows should appear. */
   variants: string[]
+  /** What the endpoint publishes, and how often; a real-time endpoint's minutes when left out. */
+  source?: MetricsSource
 }
 
 export interface EndpointDashboard {
@@ -35,8 +40,6 @@ const NOT_IN_NAME = /[^A-Za-z0-9_-]/g
 const GRID_WIDTH = 24
 const GRAPH_WIDTH = GRID_WIDTH / 4
 const GRAPH_HEIGHT = 6
-/** SageMaker publishes these metrics every minute. */
-const PERIOD_SECONDS = 60
 
 /**
  * `sagemaker_<endpoint>_<region>`. Dashboards belong to the account, not to a
@@ -61,7 +64,7 @@ export function dashboardUrl(region: string, name: string): string {
 }
 
 /** The DashboardBody, as an object: a text header, then per variant a title row and four graphs. */
-export function dashboardBody({ endpointName, region, variants }: DashboardRequest): object {
+export function dashboardBody({ endpointName, region, variants, source }: DashboardRequest): object {
   const unique = [...new Set(variants)]
   const widgets: object[] = [
     {
@@ -90,7 +93,7 @@ export function dashboardBody({ endpointName, region, variants }: DashboardReque
       properties: { markdown: `### Variant ${markdownText(variant)}` }
     })
     y += 1
-    const graphs = variantGraphs(endpointName, region, variant)
+    const graphs = variantGraphs(endpointName, region, variant, source ?? REAL_TIME_MINUTES)
     graphs.forEach((properties, index) => {
       widgets.push({ type: 'metric', x: index * GRAPH_WIDTH, y, width: GRAPH_WIDTH, height: GRAPH_HEIGHT, properties })
     })
@@ -99,7 +102,8 @@ export function dashboardBody({ endpointName, region, variants }: DashboardReque
   return { start: '-PT3H', periodOverride: 'inherit', widgets }
 }
 
-function variantGraphs(endpointName: string, region: string, variant: string): object[] {
+/** One variant's graphs: traffic, errors and their rate, model latency, and load (or, asynchronous, the queue). */
+function variantGraphs(endpointName: string, region: string, variant: string, source: MetricsSource): object[] {
   const metric = (name: string, options: Record<string, unknown>): unknown[] => [
     NAMESPACE,
     name,
@@ -114,10 +118,24 @@ function variantGraphs(endpointName: string, region: string, variant: string): o
     view: 'timeSeries',
     stacked: false,
     region,
-    period: PERIOD_SECONDS,
+    // Never shorter than the endpoint's datapoints (a minute, or its MetricsConfig's frequency).
+    period: source.periodSeconds,
     metrics,
     yAxis
   })
+  const latency = graph(
+    'model latency',
+    [
+      metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
+      metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
+    ],
+    // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
+    { left: { min: 0, label: 'Microseconds', showUnits: false } }
+  )
+  if (source.asynchronous) {
+    const { processed, failures, queue } = asynchronousGraphs(endpointName, source, metric, graph)
+    return [processed, failures, latency, queue]
+  }
   return [
     graph('invocations', [metric('Invocations', { stat: 'Sum', label: 'Invocations' })], {
       left: { min: 0, label: 'Count', showUnits: false }
@@ -133,21 +151,70 @@ function variantGraphs(endpointName: string, region: string, variant: string): o
       ],
       { left: { min: 0, label: 'Count', showUnits: false }, right: { min: 0, label: '%', showUnits: false } }
     ),
-    graph(
-      'model latency',
-      [
-        metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
-        metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
-      ],
-      // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
-      { left: { min: 0, label: 'Microseconds', showUnits: false } }
-    ),
+    latency,
     graph(
       'invocations per instance',
       [metric('InvocationsPerInstance', { stat: 'Sum', label: 'Invocations per instance' })],
       { left: { min: 0, label: 'Count', showUnits: false } }
     )
   ]
+}
+
+/**
+ * An asynchronous variant's traffic and errors, and the endpoint's queue: it publishes no Invocations. Its count
+ * of processed requests is read under both spellings (invocation-metrics.ts), the larger at each point.
+ */
+function asynchronousGraphs(
+  endpointName: string,
+  source: MetricsSource,
+  metric: (name: string, options: Record<string, unknown>) => unknown[],
+  graph: (title: string, metrics: unknown[][], yAxis: object) => object
+): { processed: object; failures: object; queue: object } {
+  const [spelt, other] = requestMetricNames(source) as [string, string]
+  const counts = { left: { min: 0, label: 'Count', showUnits: false } }
+  // The larger of the two spellings at each point: whichever is published, never both added. MAX of an array of
+  // series is a series of the highest value at each point; FILL gives a spelling never published zeros
+  // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
+  const processed = 'MAX([FILL(processed1, 0), FILL(processed2, 0)])'
+  return {
+    processed: graph(
+      'processed invocations',
+      [
+        metric(spelt, { id: 'processed1', stat: 'Sum', visible: false }),
+        metric(other, { id: 'processed2', stat: 'Sum', visible: false }),
+        [{ expression: processed, id: 'processed', label: 'Invocations processed' }]
+      ],
+      counts
+    ),
+    failures: graph(
+      'failures',
+      [
+        metric(errorMetricName(source), { id: 'failures', stat: 'Sum', label: 'Invocation failures' }),
+        metric('Invocation4XXErrors', { stat: 'Sum', label: '4XX errors' }),
+        metric('Invocation5XXErrors', { stat: 'Sum', label: '5XX errors' }),
+        metric(spelt, { id: 'processed1', stat: 'Sum', visible: false }),
+        metric(other, { id: 'processed2', stat: 'Sum', visible: false }),
+        // The rate the rollout gates hold against max-error-rate: failures over processed requests.
+        [{ expression: `100 * failures / ${processed}`, id: 'failurerate', label: 'Failure rate (%)', yAxis: 'right' }]
+      ],
+      { ...counts, right: { min: 0, label: '%', showUnits: false } }
+    ),
+    queue: graph(
+      'endpoint queue',
+      // The queue is the endpoint's: these are published with EndpointName alone.
+      [
+        [NAMESPACE, 'ApproximateBacklogSize', 'EndpointName', endpointName, { stat: 'Average', label: 'Backlog' }],
+        [
+          NAMESPACE,
+          'ApproximateAgeOfOldestRequest',
+          'EndpointName',
+          endpointName,
+          { stat: 'Maximum', label: 'Oldest request (s)', yAxis: 'right' }
+        ]
+      ],
+      { ...counts, right: { min: 0, label: 'Seconds', showUnits: false } }
+    )
+  }
 }
 
 /** Names come from inputs: keep Markdown from reading them as formatting. */

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { awsCall, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
+import { metricsSourceOf } from './invocation-metrics.js'
 import type { VariantRow } from './report.js'
 
 export type Endpoint = DescribeEndpointCommandOutput
@@ -99,6 +100,7 @@ export function variantRows(endpoint: Endpoint, config?: EndpointConfig): Varian
 export async function reportEndpoint(ctx: OperationContext, endpoint: Endpoint): Promise<EndpointConfig | undefined> {
   const config = endpoint.EndpointConfigName ? await findEndpointConfig(ctx, endpoint.EndpointConfigName) : undefined
   ctx.report.variants = variantRows(endpoint, config)
+  if (config) ctx.report.metricsSource = metricsSourceOf(config)
   ctx.output('endpoint-name', endpoint.EndpointName ?? ctx.endpointName)
   if (endpoint.EndpointArn) ctx.output('endpoint-arn', endpoint.EndpointArn)
   if (endpoint.EndpointStatus) ctx.output('endpoint-status', endpoint.EndpointStatus)

@@ -164,7 +164,8 @@ async function recordDashboard(ctx: OperationContext): Promise<void> {
   const dashboard = await putEndpointDashboard(ctx, {
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
-    variants: (ctx.report.variants ?? []).map((variant) => variant.name)
+    variants: (ctx.report.variants ?? []).map((variant) => variant.name),
+    ...(ctx.report.metricsSource ? { source: ctx.report.metricsSource } : {})
   })
   if (dashboard) ctx.report.dashboardUrl = dashboard.url
 }

@@ -13,41 +13,58 @@
  *
  * A p99 cannot be summed across periods, so with one period the gate's p99 is
  * the window's own p99 rather than the worst of several partial ones.
+ *
+ * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
+ * asynchronous one publishes no Invocations, so its requests are counted by
+ * InvocationsProcessed and its errors by InvocationFailures.
  */
-import {
-  DescribeAlarmsCommand,
-  GetMetricDataCommand,
-  type MetricDataQuery,
-  type MetricDataResult
-} from '@aws-sdk/client-cloudwatch'
+import { GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
 import { AwsCallError, collectPages } from './aws/errors.js'
 import type { OperationContext } from './context.js'
+import { errorMetricName, REAL_TIME_MINUTES, requestMetricNames, type MetricsSource } from './invocation-metrics.js'
 import type { VariantMetrics } from './report.js'
 
 const NAMESPACE = 'AWS/SageMaker'
 const MINUTE_MS = 60_000
 /** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
 const MICROSECONDS_PER_MS = 1000
-/** GetMetricData takes at most 500 queries in one request; we send five a variant. */
+/** GetMetricData takes at most 500 queries in one request. */
 const MAX_QUERIES = 500
+/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
+const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30]
 
 /** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
-const STATISTICS = [
-  { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
-  { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
-  { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-  { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
-  { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
-] as const
-type StatisticKey = (typeof STATISTICS)[number]['key']
+type StatisticKey =
+  'invocations' | 'invocations_alt' | 'errors4xx' | 'errors5xx' | 'failures' | 'latency_avg' | 'latency_p99'
+interface Statistic {
+  key: StatisticKey
+  metric: string
+  stat: string
+}
+
+/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
+export function statisticsFor(source: MetricsSource): Statistic[] {
+  const [requests, alternative] = requestMetricNames(source) as [string, string | undefined]
+  return [
+    { key: 'invocations', metric: requests, stat: 'Sum' },
+    ...(alternative ? [{ key: 'invocations_alt' as const, metric: alternative, stat: 'Sum' }] : []),
+    { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+    { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+    ...(source.asynchronous ? [{ key: 'failures' as const, metric: errorMetricName(source), stat: 'Sum' }] : []),
+    { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+    { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+  ]
+}
 
 export interface MetricsRequest {
   endpointName: string
   variants: string[]
   start: Date
   end: Date
-  /** A whole number of minutes, in seconds. */
+  /** A whole number of the source's periods, in seconds. */
   periodSeconds: number
+  /** What the endpoint publishes and how often; a real-time endpoint's minutes when left out. */
+  source?: MetricsSource
   /**
    * Series that are one fleet of a variant during a SageMaker deployment,
    * by their name in `variants`: both fleets carry the same VariantName, and
@@ -107,10 +124,11 @@ function queryId(variantIndex: number, key: StatisticKey): string {
   return `v${variantIndex}_${key}`
 }
 
-/** The queries for one request: five a variant, Ids indexed because variant names may hold hyphens. */
+/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
 export function metricQueries(request: MetricsRequest): MetricDataQuery[] {
+  const statistics = statisticsFor(request.source ?? REAL_TIME_MINUTES)
   return request.variants.flatMap((variant, index) =>
-    STATISTICS.map(({ key, metric, stat }) => ({
+    statistics.map(({ key, metric, stat }) => ({
       Id: queryId(index, key),
       Label: `${variant} ${metric} ${stat}`,
       MetricStat: {
@@ -133,20 +151,40 @@ function seriesDimensions(request: MetricsRequest, series: string): Array<{ Name
 }
 
 /**
- * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
- * (average and p99, in ms) over [start, end). A variant with no traffic gets
- * zero counts and no latency. Pages are followed, though one page (100,800
- * datapoints) already holds a day of one-minute periods for ten variants.
+ * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
+ * minutes) that is a whole number of the published datapoints: a shorter one
+ * would split a datapoint's requests from its own period, or show periods
+ * empty that are not.
+ */
+function checkPeriod(periodSeconds: number, source: MetricsSource): void {
+  const cloudWatchTakes =
+    Number.isInteger(periodSeconds) &&
+    (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0))
+  if (!cloudWatchTakes) {
+    throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`)
+  }
+  if (periodSeconds % source.periodSeconds !== 0) {
+    throw new Error(
+      `Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`
+    )
+  }
+}
+
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors (and, for an
+ * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
+ * ms) over [start, end). A variant with no traffic gets zero counts and no
+ * latency. Pages are followed, though one page (100,800 datapoints) already
+ * holds a day of one-minute periods for ten variants.
  */
 export async function fetchVariantMetrics(
   ctx: OperationContext,
   request: MetricsRequest
 ): Promise<VariantMetricsResult> {
   const { endpointName, variants, start, end, periodSeconds } = request
-  if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
-    throw new Error(`Metrics period must be a whole number of minutes; got ${periodSeconds}s.`)
-  }
-  if (variants.length * STATISTICS.length > MAX_QUERIES) {
+  const source = request.source ?? REAL_TIME_MINUTES
+  checkPeriod(periodSeconds, source)
+  if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
     throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`)
   }
   const result: VariantMetricsResult = { start, end, periodSeconds, variants: [] }
@@ -175,9 +213,10 @@ export async function fetchVariantMetrics(
   result.variants = variants.map((variant, index) => {
     const values = (key: StatisticKey): Map<number, number> => collected.get(queryId(index, key)) ?? new Map()
     return summarise(variant, {
-      invocations: values('invocations'),
+      invocations: larger(values('invocations'), values('invocations_alt')),
       errors4xx: values('errors4xx'),
       errors5xx: values('errors5xx'),
+      ...(source.asynchronous ? { failures: values('failures') } : {}),
       latencyAverage: values('latency_avg'),
       latencyP99: values('latency_p99')
     })
@@ -216,10 +255,19 @@ function collect(collected: Map<string, Map<number, number>>, series: MetricData
   })
 }
 
+/** Two series of one count under two names, period by period the larger: only one is published. */
+function larger(first: Map<number, number>, second: Map<number, number>): Map<number, number> {
+  const merged = new Map(first)
+  for (const [at, value] of second) merged.set(at, Math.max(value, merged.get(at) ?? 0))
+  return merged
+}
+
 interface RawSeries {
   invocations: Map<number, number>
   errors4xx: Map<number, number>
   errors5xx: Map<number, number>
+  /** InvocationFailures, for an asynchronous endpoint: what its error rate counts. */
+  failures?: Map<number, number>
   /** Microseconds. */
   latencyAverage: Map<number, number>
   /** Microseconds. */
@@ -227,27 +275,34 @@ interface RawSeries {
 }
 
 /**
- * 5XX errors over invocations. SageMaker counts a failed request among its
- * invocations; the larger of the two as denominator keeps the rate within
- * [0, 1] even where a period's counts disagree.
+ * Errors over invocations (5XX errors, or an asynchronous endpoint's
+ * failures over the requests it processed). SageMaker counts a failed
+ * request among its invocations; the larger of the two as denominator keeps
+ * the rate within [0, 1] even where a period's counts disagree.
  */
 export function errorRate(invocations: number, errors5xx: number): number | undefined {
   const requests = Math.max(invocations, errors5xx)
   return requests > 0 ? errors5xx / requests : undefined
 }
 
+/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
+export function countedErrors(metrics: Pick<VariantMetrics, 'errors5xx' | 'failures'>): number {
+  return metrics.failures ?? metrics.errors5xx
+}
+
 function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
-  const timestamps = [...new Set(Object.values(raw).flatMap((values: Map<number, number>) => [...values.keys()]))].sort(
-    (a, b) => a - b
-  )
+  const timestamps = [
+    ...new Set(Object.values(raw).flatMap((values: Map<number, number> | undefined) => [...(values?.keys() ?? [])]))
+  ].sort((a, b) => a - b)
   const series = timestamps.map((timestamp) => {
     const point: MetricsDatapoint = {
       timestamp: new Date(timestamp).toISOString(),
       invocations: raw.invocations.get(timestamp) ?? 0,
       errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-      errors5xx: raw.errors5xx.get(timestamp) ?? 0
+      errors5xx: raw.errors5xx.get(timestamp) ?? 0,
+      ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
     }
-    const rate = errorRate(point.invocations, point.errors5xx)
+    const rate = errorRate(point.invocations, countedErrors(point))
     if (rate !== undefined) point.errorRate = rate
     const average = raw.latencyAverage.get(timestamp)
     if (average !== undefined) point.latencyAverageMs = average / MICROSECONDS_PER_MS
@@ -260,9 +315,10 @@ function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
     variant,
     invocations: sum(series.map((point) => point.invocations)),
     errors4xx: sum(series.map((point) => point.errors4xx)),
-    errors5xx: sum(series.map((point) => point.errors5xx))
+    errors5xx: sum(series.map((point) => point.errors5xx)),
+    ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
   }
-  const rate = errorRate(totals.invocations, totals.errors5xx)
+  const rate = errorRate(totals.invocations, countedErrors(totals))
   if (rate !== undefined) totals.errorRate = rate
   const average = weightedLatencyAverage(series)
   if (average !== undefined) totals.latencyAverageMs = average
@@ -283,57 +339,4 @@ function weightedLatencyAverage(series: MetricsDatapoint[]): number | undefined 
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0)
-}
-
-export interface AlarmState {
-  name: string
-  /** OK, ALARM or INSUFFICIENT_DATA. */
-  state: string
-  reason?: string
-}
-
-/**
- * The states of the named alarms (metric, composite and log alarms) from one
- * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
- * since a misspelt alarm would otherwise never fire and always pass.
- */
-export async function describeAlarmStates(
-  ctx: OperationContext,
-  names: string[],
-  input = 'alarm-names'
-): Promise<AlarmState[]> {
-  if (names.length === 0) return []
-  const found = new Map<string, AlarmState>()
-  const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`
-  const alarms = await collectPages(
-    'DescribeAlarms',
-    resource,
-    (page) =>
-      ctx.clients.cloudwatch.send(
-        new DescribeAlarmsCommand({
-          AlarmNames: names,
-          AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-          MaxRecords: 100,
-          ...page
-        })
-      ),
-    (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]
-  )
-  for (const alarm of alarms) {
-    if (!alarm.AlarmName) continue
-    found.set(alarm.AlarmName, {
-      name: alarm.AlarmName,
-      state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-      ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
-    })
-  }
-  const missing = names.filter((name) => !found.has(name))
-  if (missing.length > 0) {
-    throw new Error(
-      `Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${
-        missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'
-      } in ${ctx.settings.region}.`
-    )
-  }
-  return names.map((name) => found.get(name) as AlarmState)
 }

@@ -3,6 +3,7 @@
  * post step all read from here, so a run that fails half-way still reports
  * everything it had done up to then.
  */
+import type { MetricsSource } from './invocation-metrics.js'
 import type { Operation } from './settings.js'
 
 export const OUTPUT_NAMES = [
@@ -55,7 +56,12 @@ export interface VariantMetrics {
   invocations: number
   errors4xx: number
   errors5xx: number
-  /** 5XX errors / invocations; undefined with no invocations. */
+  /**
+   * An asynchronous endpoint's InvocationFailures (it publishes no Invocations: `invocations` is then
+   * InvocationsProcessed); absent for a real-time one.
+   */
+  failures?: number
+  /** 5XX errors (or failures) / invocations; undefined with no invocations. */
   errorRate?: number
   latencyAverageMs?: number
   latencyP99Ms?: number
@@ -141,6 +147,8 @@ export interface Report {
   request: Array<[string, string]>
   changes: ChangeRecord[]
   variants?: VariantRow[]
+  /** What the endpoint's config makes it publish, as the dashboard graphs it. */
+  metricsSource?: MetricsSource
   /** The new model's and variant's settings, each with where it came from (deploy). */
   settings?: Array<{ setting: string; value: string; source: string }>
   rollout?: RolloutRecord

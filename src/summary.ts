@@ -184,16 +184,19 @@ export function addProbes(summary: Summary, report: Report): void {
 export function addMetrics(summary: Summary, report: Report): void {
   if (!report.metrics) return
   summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3)
+  // An asynchronous endpoint counts the requests it processed, and rates its failures for any reason.
+  const asynchronous = report.metrics.variants.some((metrics) => metrics.failures !== undefined)
+  const headers = asynchronous
+    ? ['Variant', 'Processed', '4XX', '5XX', 'Failures', 'Failure rate', 'Latency avg', 'Latency p99']
+    : ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99']
   summary.addTable([
-    ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99'].map((data) => ({
-      data,
-      header: true
-    })),
+    headers.map((data) => ({ data, header: true })),
     ...report.metrics.variants.map((metrics) => [
       escapeHtml(metrics.variant),
       formatCount(metrics.invocations),
       formatCount(metrics.errors4xx),
       formatCount(metrics.errors5xx),
+      ...(asynchronous ? [formatCount(metrics.failures ?? 0)] : []),
       formatRate(metrics.errorRate),
       metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
       metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`

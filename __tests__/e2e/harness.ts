@@ -13,6 +13,7 @@ import {
   CreateEndpointConfigCommand,
   CreateModelCommand,
   DescribeEndpointCommand,
+  type CreateEndpointConfigCommandInput,
   type SageMakerClient,
   type DescribeEndpointCommandOutput,
   type ProductionVariantInstanceType,
@@ -91,6 +92,8 @@ export interface SeedOptions {
   /** Wait until InService (default true). */
   wait?: boolean
   timeoutMs?: number
+  /** Endpoint-level settings of the config (AsyncInferenceConfig, MetricsConfig...). */
+  configSettings?: Omit<CreateEndpointConfigCommandInput, 'EndpointConfigName' | 'ProductionVariants' | 'Tags'>
 }
 
 export interface SeededEndpoint {
@@ -137,6 +140,7 @@ export async function seedModelAndEndpoint(sagemaker: SageMakerClient, options: 
         InitialInstanceCount: variant.instanceCount ?? 1,
         InitialVariantWeight: variant.weight ?? 1
       })),
+      ...options.configSettings,
       ...(tags ? { Tags: tags } : {})
     })
   )

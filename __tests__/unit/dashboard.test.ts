@@ -131,6 +131,47 @@ describe('putEndpointDashboard', () => {
     ])
   })
 
+  it('graphs what an asynchronous endpoint publishes, at its period: processed requests, failures, the queue', async () => {
+    cloudwatch.on(PutDashboardCommand).resolves({})
+
+    await putEndpointDashboard(context(), {
+      endpointName: 'fraud',
+      region: 'eu-west-1',
+      variants: ['blue-v1'],
+      source: { asynchronous: true, periodSeconds: 300 }
+    })
+
+    const graphs = sentBody().widgets.filter((widget) => widget.type === 'metric')
+    expect(graphs.map((widget) => widget.properties.title)).toEqual([
+      'blue-v1: processed invocations',
+      'blue-v1: failures',
+      'blue-v1: model latency',
+      'blue-v1: endpoint queue'
+    ])
+    const names = graphs.flatMap((graph) => (graph.properties.metrics ?? []).map((metric) => metric[1]))
+    for (const unpublished of ['Invocations', 'InvocationsPerInstance', 'OverheadLatency']) {
+      expect(names).not.toContain(unpublished)
+    }
+    expect(names).toEqual(
+      expect.arrayContaining(['InvocationsProcesssed', 'InvocationsProcessed', 'InvocationFailures'])
+    )
+    const [processed, failures, , queue] = graphs
+    // Whichever spelling of the count is published, taken once.
+    expect(processed?.properties.metrics?.at(-1)).toEqual([
+      expect.objectContaining({ expression: 'MAX([FILL(processed1, 0), FILL(processed2, 0)])' })
+    ])
+    expect(failures?.properties.metrics?.at(-1)).toEqual([
+      expect.objectContaining({ expression: '100 * failures / MAX([FILL(processed1, 0), FILL(processed2, 0)])' })
+    ])
+    // The queue is the endpoint's, published with EndpointName alone.
+    expect(queue?.properties.metrics?.map((metric) => metric.slice(0, 4))).toEqual([
+      ['AWS/SageMaker', 'ApproximateBacklogSize', 'EndpointName', 'fraud'],
+      ['AWS/SageMaker', 'ApproximateAgeOfOldestRequest', 'EndpointName', 'fraud']
+    ])
+    // Five-minute datapoints graphed in five-minute periods.
+    expect(new Set(graphs.map((graph) => (graph.properties as { period?: number }).period))).toEqual(new Set([300]))
+  })
+
   it('lays the widgets out on the 24-column grid without overlaps', async () => {
     cloudwatch.on(PutDashboardCommand).resolves({})
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
+import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
 import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import { awsError } from '../../__fixtures__/sagemaker.js'
@@ -9,7 +9,7 @@ const { aws, awsCallNames, resetAws } = await import('../../__fixtures__/action.
 const { OperationContext } = await import('../../src/context.js')
 const { createAwsClients } = await import('../../src/aws/clients.js')
 const { newReport } = await import('../../src/report.js')
-const { alignedWindow, describeAlarmStates, errorRate, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } =
+const { alignedWindow, errorRate, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } =
   await import('../../src/metrics.js')
 
 function context(): InstanceType<typeof OperationContext> {
@@ -242,7 +242,38 @@ describe('fetchVariantMetrics', () => {
     await expect(
       fetchVariantMetrics(context(), { endpointName: 'fraud', variants: ['blue'], start, end, periodSeconds: 90 })
     ).rejects.toThrow('whole number of minutes')
+    await expect(
+      fetchVariantMetrics(context(), { endpointName: 'fraud', variants: ['blue'], start, end, periodSeconds: 15 })
+    ).rejects.toThrow('whole number of minutes')
     expect(awsCallNames()).toEqual([])
+  })
+
+  it('reads 10 s periods where the endpoint publishes them, and refuses one shorter than its datapoints', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
+    const tenSeconds = { asynchronous: false, periodSeconds: 10 }
+    await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 10,
+      source: tenSeconds
+    })
+    const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
+    expect(queries.map((query) => query.MetricStat?.Period)).toEqual([10, 10, 10, 10, 10])
+
+    // Five-minute datapoints read a minute at a time would show four empty minutes in every five.
+    const fiveMinutes = { asynchronous: false, periodSeconds: 300 }
+    await expect(
+      fetchVariantMetrics(context(), {
+        endpointName: 'fraud',
+        variants: ['blue'],
+        start,
+        end,
+        periodSeconds: 60,
+        source: fiveMinutes
+      })
+    ).rejects.toThrow("not a whole number of the endpoint's 300s datapoints")
   })
 
   it('names the API, the endpoint and the AWS error code when CloudWatch refuses', async () => {
@@ -265,6 +296,93 @@ describe('fetchVariantMetrics', () => {
     await expect(
       fetchVariantMetrics(context(), { endpointName: 'fraud', variants: ['blue'], start, end, periodSeconds: 60 })
     ).rejects.toThrow('GetMetricData on endpoint "fraud" (blue) failed: Forbidden: denied')
+  })
+})
+
+describe('fetchVariantMetrics on an asynchronous endpoint', () => {
+  beforeEach(() => resetAws())
+  const asynchronous = { asynchronous: true, periodSeconds: 60 }
+
+  it('reads what AWS publishes for it, never Invocations: InvocationsProcessed in both spellings and InvocationFailures', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
+
+    await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 60,
+      source: asynchronous
+    })
+
+    const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
+    expect(queries.map((query) => [query.Id, query.MetricStat?.Metric?.MetricName, query.MetricStat?.Stat])).toEqual([
+      ['v0_invocations', 'InvocationsProcesssed', 'Sum'],
+      ['v0_invocations_alt', 'InvocationsProcessed', 'Sum'],
+      ['v0_errors4xx', 'Invocation4XXErrors', 'Sum'],
+      ['v0_errors5xx', 'Invocation5XXErrors', 'Sum'],
+      ['v0_failures', 'InvocationFailures', 'Sum'],
+      ['v0_latency_avg', 'ModelLatency', 'Average'],
+      ['v0_latency_p99', 'ModelLatency', 'p99']
+    ])
+    for (const name of ['Invocations', 'InvocationsPerInstance', 'OverheadLatency']) {
+      expect(queries.map((query) => query.MetricStat?.Metric?.MetricName)).not.toContain(name)
+    }
+  })
+
+  it('counts the requests under whichever spelling is published, and rates failures over them', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        // AWS's page spells it with three s; a minute published under the other spelling counts all the same.
+        series('v0_invocations', [[T0, 40]]),
+        series('v0_invocations_alt', [[T1, 60]]),
+        series('v0_errors5xx', [[T1, 1]]),
+        series('v0_failures', [
+          [T0, 2],
+          [T1, 3]
+        ])
+      ]
+    })
+
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 60,
+      source: asynchronous
+    })
+
+    expect(variantMetrics(result, 'blue')).toEqual({
+      variant: 'blue',
+      invocations: 100,
+      errors4xx: 0,
+      errors5xx: 1,
+      failures: 5,
+      // Failures for any reason, not only the model's 5XX answers.
+      errorRate: 0.05
+    })
+    expect(result.variants[0]?.series.map((point) => [point.invocations, point.failures, point.errorRate])).toEqual([
+      [40, 2, 0.05],
+      [60, 3, 0.05]
+    ])
+  })
+
+  it('counts a period published under both spellings once', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [series('v0_invocations', [[T0, 40]]), series('v0_invocations_alt', [[T0, 40]])]
+    })
+
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 60,
+      source: asynchronous
+    })
+
+    expect(variantMetrics(result, 'blue').invocations).toBe(40)
   })
 })
 
@@ -300,41 +418,5 @@ describe('windows', () => {
       start: new Date('2026-01-15T11:45:00Z'),
       end: new Date('2026-01-15T12:00:00Z')
     })
-  })
-})
-
-describe('describeAlarmStates', () => {
-  beforeEach(() => resetAws())
-
-  it('reads every named alarm in one call, metric, composite and log alarms alike', async () => {
-    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({
-      MetricAlarms: [{ AlarmName: 'latency', StateValue: 'OK' }],
-      CompositeAlarms: [{ AlarmName: 'errors', StateValue: 'ALARM', StateReason: 'child in ALARM' }]
-    })
-
-    const states = await describeAlarmStates(context(), ['errors', 'latency'])
-
-    expect(states).toEqual([
-      { name: 'errors', state: 'ALARM', reason: 'child in ALARM' },
-      { name: 'latency', state: 'OK' }
-    ])
-    expect(aws.cloudwatch.commandCalls(DescribeAlarmsCommand)[0]?.args[0].input).toEqual({
-      AlarmNames: ['errors', 'latency'],
-      AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-      MaxRecords: 100
-    })
-  })
-
-  it('names the input when an alarm does not exist', async () => {
-    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: 'latency', StateValue: 'OK' }] })
-
-    await expect(describeAlarmStates(context(), ['latency', 'typo'])).rejects.toThrow(
-      'Input "alarm-names" names "typo", which is not a CloudWatch alarm in us-east-1.'
-    )
-  })
-
-  it('makes no call for no alarms', async () => {
-    expect(await describeAlarmStates(context(), [])).toEqual([])
-    expect(awsCallNames()).toEqual([])
   })
 })

@@ -12,7 +12,8 @@ import {
 } from '../autoscaling.js'
 import { SCALING_METRIC_DETAILS, targetTrackingPolicy } from '../scaling-policy.js'
 import type { OperationContext } from '../context.js'
-import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
+import { liveInstanceCount, reportEndpoint, resolveVariant, type EndpointConfig } from '../endpoint.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import type { ConfigureAutoscalingSettings } from '../settings.js'
 import { requireUpdatable } from '../wait.js'
 
@@ -24,6 +25,8 @@ export async function runConfigureAutoscaling(
   const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
   ctx.output('variant-name', variantName)
+  const config = await reportEndpoint(ctx, endpoint)
+  refuseUnpublishedScalingMetric(ctx, settings, config)
   const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
 
   const before = await describeVariantScaling(ctx, ctx.endpointName, variantName)
@@ -67,5 +70,22 @@ export async function runConfigureAutoscaling(
       `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
     )
   }
-  await reportEndpoint(ctx, endpoint)
+}
+
+/**
+ * Target tracking on InvocationsPerInstance needs its datapoints, and an
+ * asynchronous endpoint publishes none
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html):
+ * the policy would never scale. AWS scales those on their backlog
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html).
+ */
+function refuseUnpublishedScalingMetric(
+  ctx: OperationContext,
+  settings: ConfigureAutoscalingSettings,
+  config: EndpointConfig | undefined
+): void {
+  if (settings.scalingMetric !== 'InvocationsPerInstance' || !metricsSourceOf(config).asynchronous) return
+  throw new Error(
+    `Input "scaling-metric": endpoint "${ctx.endpointName}" is asynchronous (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.`
+  )
 }

@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { liveInstanceCount, reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import {
   createEndpointConfig,
@@ -124,7 +125,8 @@ export async function createEndpoint(
     planAllAtOnce(ctx, deploy.rollout, {
       variant: variantName,
       releaseConfig: release.releaseConfig,
-      fleet: fleetSize(variants)
+      fleet: fleetSize(variants),
+      source: metricsSourceOf(blueprint.configSettings)
     })
     return undefined
   }
@@ -136,7 +138,8 @@ export async function createEndpoint(
   return judgeAllAtOnce(ctx, deploy.rollout, {
     variant: variantName,
     baselineVariants: [],
-    deployStartedAt: ctx.clock.now()
+    deployStartedAt: ctx.clock.now(),
+    source: metricsSourceOf(blueprint.configSettings)
   })
 }
 
@@ -192,7 +195,8 @@ export async function replaceAllAtOnce(
         variant: variantName,
         releaseConfig: release.releaseConfig,
         fleet: fleetSize(variants),
-        previousConfig
+        previousConfig,
+        source: metricsSourceOf(blueprint.configSettings)
       })
     }
     return undefined
@@ -202,7 +206,8 @@ export async function replaceAllAtOnce(
     variant: variantName,
     previousConfig,
     baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
-    deployStartedAt
+    deployStartedAt,
+    source: metricsSourceOf(blueprint.configSettings)
   })
 }
 
@@ -283,6 +288,7 @@ export async function startProgressiveRollout(
     releaseConfig: release.releaseConfig,
     userTags: deploy.tags,
     held: [],
+    source: metricsSourceOf(blueprint.configSettings),
     ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)

@@ -25,11 +25,12 @@ import {
   type SettingSource
 } from '../serving.js'
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
-import { describeAlarmStates } from '../metrics.js'
+import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics, type AlarmState } from '../alarms.js'
 import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits, refuseGuardrailExclusions } from '../rollout/native-limits.js'
 import { servingContainer } from '../serving-container.js'
 import { refuseUnservedLatencyPercentile } from '../rollout/latency-check.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { lastFleetChangeMs } from '../expectations.js'
 import { formatDuration } from '../parse.js'
 import { unfinishedDeploy, nativeDeployment, rolloutProgress } from '../rollout/state.js'
@@ -86,7 +87,7 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
 }
 
 async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
-  await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames)
+  const alarms = await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames)
   const startedAt = ctx.clock.now()
   const existing = await waitUntilUpdatable(ctx)
   const suffix = uniqueSuffix(ctx.clock.now())
@@ -101,7 +102,7 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
     if (result) await concludeRollout(ctx, result)
     return
   }
-  await deployOver(ctx, deploy, release, existing, startedAt)
+  await deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
 }
 
 /** The new model onto an endpoint that serves: refused, planned, then carried out by the path the inputs chose. */
@@ -109,11 +110,12 @@ async function deployOver(
   ctx: OperationContext,
   deploy: DeploySettings,
   release: Release,
-  existing: Endpoint,
+  { existing, alarms }: { existing: Endpoint; alarms: AlarmState[] },
   startedAt: number
 ): Promise<void> {
   const currentConfigName = existing.EndpointConfigName ?? ''
   const currentConfig = await getEndpointConfig(ctx, currentConfigName)
+  refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, currentConfig, alarms)
   const tags = await configTags(ctx, currentConfig)
   if (tags[TAGS.role] === 'canary') {
     throw new Error(
@@ -123,7 +125,12 @@ async function deployOver(
   ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig)
   const serving = await readServing(ctx, existing, currentConfig)
   refuseWhatCannotBeCarried(ctx, serving, deploy)
-  await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '')
+  await refuseUnservedLatencyPercentile(
+    ctx,
+    deploy.rollout.gates,
+    serving.primary.VariantName ?? '',
+    metricsSourceOf(currentConfig)
+  )
   const blueprint = await blueprintFor(ctx, deploy, release, serving)
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
@@ -233,9 +240,10 @@ function shownSetting(deploy: DeploySettings, timeoutMs: number, input: string):
  * deploy into an endpoint whose alarm is firing would be rolled back at its
  * first evaluation, after minutes of provisioning for nothing.
  */
-async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<void> {
-  const firing = (await describeAlarmStates(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM')
-  if (firing.length === 0) return
+async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<AlarmState[]> {
+  const alarms = await describeAlarmStates(ctx, alarmNames)
+  const firing = alarms.filter((alarm) => alarm.state === 'ALARM')
+  if (firing.length === 0) return alarms
   const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ')
   throw new Error(
     `Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`

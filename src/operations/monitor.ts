@@ -2,12 +2,17 @@
  * monitor: the endpoint's status, variants and per-variant metrics over a
  * recent window. Meant for a schedule: with thresholds or alarms given, an
  * endpoint that breaches them fails the step, so the workflow run turns red.
+ * The metrics are the ones the endpoint publishes (invocation-metrics.ts):
+ * an asynchronous endpoint's failures over the requests it processed, at
+ * periods no shorter than its MetricsConfig publishes.
  */
 import type { OperationContext } from '../context.js'
 import { getEndpoint, reportEndpoint } from '../endpoint.js'
+import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics } from '../alarms.js'
+import { errorsOf, metricsSourceOf, type MetricsSource } from '../invocation-metrics.js'
 import {
   alignedWindow,
-  describeAlarmStates,
+  countedErrors,
   fetchVariantMetrics,
   variantMetrics,
   type VariantMetricsResult
@@ -18,21 +23,26 @@ import type { MonitorSettings } from '../settings.js'
 
 export async function runMonitor(ctx: OperationContext, settings: MonitorSettings): Promise<void> {
   const endpoint = await getEndpoint(ctx)
-  await reportEndpoint(ctx, endpoint)
+  const config = await reportEndpoint(ctx, endpoint)
+  const source = metricsSourceOf(config)
   const status = endpoint.EndpointStatus ?? 'Unknown'
   const variants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  const alarms = await describeAlarmStates(ctx, settings.alarmNames)
+  refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, config, alarms)
 
-  const { start, end } = alignedWindow(ctx.clock.now(), settings.windowMs, settings.periodSeconds)
+  const periodSeconds = readablePeriod(ctx, settings.periodSeconds, source)
+  const { start, end } = alignedWindow(ctx.clock.now(), settings.windowMs, periodSeconds)
   const metrics = await fetchVariantMetrics(ctx, {
     endpointName: ctx.endpointName,
     variants,
     start,
     end,
-    periodSeconds: settings.periodSeconds
+    periodSeconds,
+    source
   })
   ctx.report.metrics = {
     window: formatDuration(settings.windowMs),
-    period: formatDuration(settings.periodSeconds * 1000),
+    period: formatDuration(periodSeconds * 1000),
     variants: metrics.variants.map((entry) => variantMetrics(metrics, entry.variant))
   }
   ctx.output('metrics', metricsOutput(metrics))
@@ -46,8 +56,7 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
       `it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`
     )
   }
-  problems.push(...thresholdBreaches(metrics.variants, settings))
-  const alarms = await describeAlarmStates(ctx, settings.alarmNames)
+  problems.push(...thresholdBreaches(metrics.variants, settings, source))
   for (const alarm of alarms.filter((candidate) => candidate.state === 'ALARM')) {
     problems.push(`alarm "${alarm.name}" is in ALARM${alarm.reason ? ` (${shorten(alarm.reason)})` : ''}`)
   }
@@ -55,7 +64,7 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
   const judged = settings.maxErrorRate !== undefined || settings.maxLatencyP99Ms !== undefined
   if (judged && metrics.variants.every((entry) => entry.invocations === 0)) {
     ctx.note(
-      `No invocations in the last ${formatDuration(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`
+      `No ${source.asynchronous ? 'processed invocations' : 'invocations'} in the last ${formatDuration(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`
     )
   }
 
@@ -72,14 +81,27 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
 
 const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating']
 
+/**
+ * metrics-period, or the least whole number of the endpoint's datapoints above it: five-minute datapoints read a
+ * minute at a time would show four minutes in five empty.
+ */
+function readablePeriod(ctx: OperationContext, periodSeconds: number, source: MetricsSource): number {
+  if (periodSeconds % source.periodSeconds === 0) return periodSeconds
+  const readable = Math.ceil(periodSeconds / source.periodSeconds) * source.periodSeconds
+  ctx.note(
+    `Endpoint "${ctx.endpointName}" publishes its invocation metrics every ${source.periodSeconds} s (its MetricsConfig), so they are read in periods of ${formatDuration(readable * 1000)} rather than metrics-period ${formatDuration(periodSeconds * 1000)}.`
+  )
+  return readable
+}
+
 /** Every variant is judged, not only the newest: any one serving badly hurts callers. */
-function thresholdBreaches(variants: VariantMetrics[], settings: MonitorSettings): string[] {
+function thresholdBreaches(variants: VariantMetrics[], settings: MonitorSettings, source: MetricsSource): string[] {
   const breaches: string[] = []
   for (const metrics of variants) {
     if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
       if (metrics.errorRate > settings.maxErrorRate) {
         breaches.push(
-          `variant "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${metrics.errors5xx} 5XX of ${metrics.invocations}) is above max-error-rate ${percent(settings.maxErrorRate)}`
+          `variant "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${errorsOf(source, countedErrors(metrics), metrics.invocations)}) is above max-error-rate ${percent(settings.maxErrorRate)}`
         )
       }
     }

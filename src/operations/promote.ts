@@ -5,6 +5,7 @@
  */
 import type { OperationContext } from '../context.js'
 import { getEndpointConfig, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { refuseProbesOnAsynchronous } from '../probes.js'
 import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { configTags } from '../lineage.js'
@@ -16,7 +17,7 @@ import { releaseVariant, servingShares, stableVariantOf, type InFlight } from '.
 import { promoteMoves } from '../rollout/moves.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { concludeRollout } from '../rollout/result.js'
-import { describeAlarmStates } from '../metrics.js'
+import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics } from '../alarms.js'
 import type { RolloutSettings } from '../settings.js'
 import { carriedConfigSettings } from '../serving.js'
 import { requireUpdatable } from '../wait.js'
@@ -27,10 +28,11 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
       'Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.'
     )
   }
-  await describeAlarmStates(ctx, settings.gates.alarmNames)
+  const alarms = await describeAlarmStates(ctx, settings.gates.alarmNames)
   const endpoint = await requireUpdatable(ctx)
   const configName = endpoint.EndpointConfigName ?? ''
   const canaryConfig = await getEndpointConfig(ctx, configName)
+  refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, canaryConfig, alarms)
   if (settings.gates.probe) {
     refuseProbesOnAsynchronous(
       ctx.endpointName,
@@ -108,6 +110,7 @@ function pausedRollout(
       ...ctx.run.tags,
       ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
     },
-    held: []
+    held: [],
+    source: metricsSourceOf(canaryConfig)
   }
 }

@@ -9,25 +9,34 @@ import type { OperationContext } from '../context.js'
 import { fetchVariantMetrics } from '../metrics.js'
 import { formatDuration } from '../parse.js'
 import type { RolloutStepRecord } from '../report.js'
+import type { MetricsSource } from '../invocation-metrics.js'
 import type { RolloutSettings } from '../settings.js'
 import { bake } from './bake.js'
 import { switchBack } from './executor.js'
-import { ceilMinute, floorMinute, hasGates, MINUTE_MS, minutesOf, StepJudge, type MinuteFigures } from './gates.js'
+import { hasGates, StepJudge } from './gates.js'
+import { ceilPeriod, floorPeriod, MINUTE_MS, periodMsOf, periodsOf, type PeriodFigures } from './periods.js'
 import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
 
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
- * Its minutes start with the first whole minute after the switch: the
- * variant may keep the old one's name, and the minute of the switch holds
- * both models' traffic. The serving variants' minutes from before the deploy
+ * Its periods start with the first whole period after the switch: the
+ * variant may keep the old one's name, and the period of the switch holds
+ * both models' traffic. The serving variants' periods from before the deploy
  * are the baseline. A failed gate returns the endpoint to its previous
  * config, when there is one.
  */
 export async function judgeAllAtOnce(
   ctx: OperationContext,
   settings: RolloutSettings,
-  judged: { variant: string; previousConfig?: string; baselineVariants: string[]; deployStartedAt: number }
+  judged: {
+    variant: string
+    previousConfig?: string
+    baselineVariants: string[]
+    deployStartedAt: number
+    /** What the endpoint publishes on its new config (its settings are the old config's, carried). */
+    source: MetricsSource
+  }
 ): Promise<RolloutResult> {
   const { variant, previousConfig } = judged
   if (!hasGates(settings.gates)) {
@@ -35,15 +44,17 @@ export async function judgeAllAtOnce(
   }
   const record = startRolloutRecord(ctx, settings, {
     newVariant: variant,
+    source: judged.source,
     ...(previousConfig ? { previousConfig } : {})
   })
   const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
   record.steps.push(step)
-  const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings)
+  const earlierBaseline = await baselineBefore(ctx, judged, settings)
   const judge = new StepJudge(ctx, settings.gates, {
     newVariant: variant,
     baselineVariants: [],
-    firstMinute: ceilMinute(step.startedAt),
+    source: judged.source,
+    firstPeriod: ceilPeriod(step.startedAt, periodMsOf(judged.source)),
     baselineServes: false,
     earlierBaseline
   })
@@ -89,27 +100,29 @@ export async function judgeAllAtOnce(
   }
 }
 
-/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
+/** The serving variants' published periods before the deploy began: the baseline of an all-at-once switch. */
 export async function baselineBefore(
   ctx: OperationContext,
-  variants: string[],
-  deployStartedAt: number,
+  judged: { baselineVariants: string[]; deployStartedAt: number; source: MetricsSource },
   settings: RolloutSettings
-): Promise<MinuteFigures[]> {
+): Promise<PeriodFigures[]> {
+  const variants = judged.baselineVariants
   if (variants.length === 0) return []
   const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates
   if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined) return []
-  const end = floorMinute(deployStartedAt)
+  const periodMs = periodMsOf(judged.source)
+  const end = floorPeriod(judged.deployStartedAt, periodMs)
   // As long a look back as the step will take, and never less than a quarter of an hour.
-  const span = Math.max(15 * MINUTE_MS, ceilMinute(settings.bakeTimeMs))
+  const span = ceilPeriod(Math.max(15 * MINUTE_MS, settings.bakeTimeMs), periodMs)
   const result = await fetchVariantMetrics(ctx, {
     endpointName: ctx.endpointName,
     variants,
     start: new Date(end - span),
     end: new Date(end),
-    periodSeconds: 60
+    periodSeconds: judged.source.periodSeconds,
+    source: judged.source
   })
-  return minutesOf(result, variants)
+  return periodsOf(result, variants)
 }
 
 function capitalised(text: string): string {

@@ -1,6 +1,6 @@
 /**
  * Judging one step: the gates every gate-interval through bake-time, then on
- * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * while CloudWatch has yet to publish the periods the step exposed, and the
  * pause a promote judges before any traffic moves. Each returns a verdict;
  * what follows from it is the executor's to decide.
  */
@@ -10,12 +10,13 @@ import type { OperationContext } from '../context.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
-import { ceilMinute, floorMinute, hasGates, MINUTE_MS, needsTraffic, StepJudge, type MinuteFigures } from './gates.js'
+import { hasGates, needsTraffic, StepJudge } from './gates.js'
+import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import type { InFlight } from './in-flight.js'
 import type { PauseToJudge } from './moves.js'
 import { EvaluationLog, failedStepReason, gateFailedWarning } from './words.js'
 
-/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+/** How often a step that has baked looks for the periods CloudWatch has yet to publish. */
 const DATA_POLL_MS = 20_000
 
 /** How one step ended, and why when it did not pass. */
@@ -24,8 +25,8 @@ export type StepVerdict = { verdict: 'passed' } | { verdict: 'failed' | 'inconcl
 /**
  * promote judges the whole pause before any more traffic moves: a canary
  * that degraded while it waited for a person must not go further. The pause
- * runs until now, so its last minutes are not published yet: like a step, it
- * is judged until CloudWatch has published the minute promote began in (the
+ * runs until now, so its last periods are not published yet: like a step, it
+ * is judged until CloudWatch has published the period promote began in (the
  * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 export async function judgePause(
@@ -34,7 +35,7 @@ export async function judgePause(
   inFlight: InFlight,
   pause: PauseToJudge,
   record: RolloutRecord
-): Promise<{ failure?: string; baseline: MinuteFigures[]; judgedThrough?: number }> {
+): Promise<{ failure?: string; baseline: PeriodFigures[]; judgedThrough?: number }> {
   if (!hasGates(settings.gates)) return { baseline: [] }
   const step: RolloutStepRecord = {
     weight: pause.weight,
@@ -47,7 +48,8 @@ export async function judgePause(
   const judge = new StepJudge(ctx, settings.gates, {
     newVariant: inFlight.newVariant,
     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-    firstMinute: floorMinute(pause.since),
+    source: inFlight.source,
+    firstPeriod: floorPeriod(pause.since, periodMsOf(inFlight.source)),
     baselineServes: pause.weight < 100,
     earlierBaseline: []
   })
@@ -80,7 +82,7 @@ export async function judgePause(
 
 /**
  * Watches one step: gates judged every gate-interval through bake-time, then,
- * while CloudWatch has not yet published the minutes the step exposed to
+ * while CloudWatch has not yet published the periods the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation, no failure left standing and no
  * window whose error rate leans toward failure on thin evidence; it
@@ -106,8 +108,8 @@ export async function bake(
     return { verdict: 'passed' }
   }
   const waitsForData = needsTraffic(settings.gates)
-  // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
-  const exposedUntil = Math.max(ceilMinute(bakeEnd), judge.scope.firstMinute + MINUTE_MS)
+  // The periods the step exposed to traffic; at least one whole period, however short the bake.
+  const exposedUntil = Math.max(ceilPeriod(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs)
   const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd
   const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs))
   // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
@@ -174,7 +176,7 @@ function verdictAtDeadline(
   if (seen.passedOnce) {
     if (seen.waitsForData) {
       ctx.note(
-        `At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the minutes it had.`
+        `At ${step.weight}%, CloudWatch had not published every period the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the periods it had.`
       )
     }
     return { verdict: 'passed' }

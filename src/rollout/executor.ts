@@ -15,7 +15,8 @@ import type { RolloutSettings } from '../settings.js'
 import { updateWeightsAndCapacities } from '../update.js'
 import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
-import { floorMinute, hasGates, StepJudge } from './gates.js'
+import { hasGates, StepJudge } from './gates.js'
+import { floorPeriod, periodMsOf } from './periods.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
 import { desiredWeights, isJudging, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
 import { rehearse } from './plan.js'
@@ -233,15 +234,15 @@ async function judgeStep(
   record: RolloutRecord
 ): Promise<void> {
   const step = record.steps.at(-1) as RolloutStepRecord
-  // After a pause, the first step starts from the first minute its judging left: the canary served at the
-  // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+  // After a pause, the first step starts from the first period its judging left: the canary served at the
+  // paused weight while promote waited for CloudWatch, and those periods are this step's to judge.
   const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined
+  const stepStart = floorPeriod(step.startedAt, periodMsOf(inFlight.source))
   const judge = new StepJudge(ctx, settings.gates, {
     newVariant: inFlight.newVariant,
     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-    firstMinute: afterPause
-      ? Math.min(floorMinute(step.startedAt), progress.pauseJudgedThrough as number)
-      : floorMinute(step.startedAt),
+    source: inFlight.source,
+    firstPeriod: afterPause ? Math.min(stepStart, progress.pauseJudgedThrough as number) : stepStart,
     baselineServes: move.weight < 100,
     earlierBaseline: progress.baseline
   })

@@ -6,6 +6,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, weightPercentages, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import type { MetricsSource } from '../invocation-metrics.js'
 import { servingVariantName } from '../naming.js'
 import { variantDefinition } from '../resources.js'
 import { holdServingCapacity, type HeldCapacity } from './scaling.js'
@@ -35,6 +36,8 @@ export interface InFlight {
   newVariantInstances?: number
   /** The new model existed before the deploy (model-name alone): the canary config says so, for promote. */
   modelAsIs?: boolean
+  /** What the endpoint publishes on the canary config, which carries the serving config's settings: what gates read. */
+  source: MetricsSource
 }
 
 /**

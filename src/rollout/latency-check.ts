@@ -13,6 +13,7 @@
  * inconclusive and every rollout rolled back, with no word on why.
  */
 import type { OperationContext } from '../context.js'
+import type { MetricsSource } from '../invocation-metrics.js'
 import { alignedWindow, fetchVariantMetrics } from '../metrics.js'
 import { InputError } from '../parse.js'
 import type { GateSettings } from '../settings.js'
@@ -29,7 +30,8 @@ export const LATENCY_CHECK_WINDOW_MS = 60 * 60_000
 export async function refuseUnservedLatencyPercentile(
   ctx: OperationContext,
   gates: GateSettings,
-  servingVariant: string
+  servingVariant: string,
+  source: MetricsSource
 ): Promise<void> {
   const input =
     gates.maxLatencyP99Ms !== undefined
@@ -38,13 +40,16 @@ export async function refuseUnservedLatencyPercentile(
         ? 'max-latency-p99-increase'
         : undefined
   if (!input) return
-  const { start, end } = alignedWindow(ctx.clock.now(), LATENCY_CHECK_WINDOW_MS, 60)
+  // What the endpoint publishes (an asynchronous one has no Invocations), in whole periods of it.
+  const periodSeconds = Math.max(60, source.periodSeconds)
+  const { start, end } = alignedWindow(ctx.clock.now(), LATENCY_CHECK_WINDOW_MS, periodSeconds)
   const result = await fetchVariantMetrics(ctx, {
     endpointName: ctx.endpointName,
     variants: [servingVariant],
     start,
     end,
-    periodSeconds: 60
+    periodSeconds,
+    source
   })
   const serving = result.variants[0]
   if (!serving || serving.invocations === 0 || serving.latencyP99Ms !== undefined) return

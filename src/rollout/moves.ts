@@ -8,7 +8,7 @@
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { TRANSITIONAL_STATUSES, type Endpoint } from '../endpoint.js'
 import type { EndpointConfigSettings } from '../resources.js'
-import type { MinuteFigures } from './gates.js'
+import type { PeriodFigures } from './periods.js'
 import type { InFlight } from './in-flight.js'
 import type { HeldCapacity, ScalingMove } from './scaling.js'
 
@@ -132,8 +132,8 @@ export interface Progress {
   reached: number
   /** Failed evaluations without a pass between them, across steps. */
   failures: { consecutive: number }
-  /** The serving variants' minutes seen so far: the baseline of a step where they serve nothing. */
-  baseline: MinuteFigures[]
+  /** The serving variants' periods seen so far: the baseline of a step where they serve nothing. */
+  baseline: PeriodFigures[]
   /** After a judged pause: the first minute its judging left to the first step. */
   pauseJudgedThrough?: number
   /** Why the rollout stopped short, once it has. */

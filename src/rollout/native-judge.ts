@@ -20,8 +20,10 @@ import type { OperationContext } from '../context.js'
 import type { Endpoint } from '../endpoint.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutStepRecord } from '../report.js'
+import type { MetricsSource } from '../invocation-metrics.js'
 import type { RolloutSettings } from '../settings.js'
-import { floorMinute, StepJudge, type MinuteFigures } from './gates.js'
+import { StepJudge } from './gates.js'
+import { floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import { failedVerdictRollbackMs, heartbeatIntervalMs, publishVerdict, type Verdict } from './verdict-alarm.js'
 import { EvaluationLog, failedStepReason } from './words.js'
 
@@ -30,10 +32,12 @@ export interface JudgedFleets {
   newConfig: string
   oldConfig: string
   /**
-   * The old fleet's minutes from before the deployment, when it takes no traffic during it (all at once):
-   * the new fleet is compared with them, as there are no same minutes to compare with.
+   * The old fleet's periods from before the deployment, when it takes no traffic during it (all at once):
+   * the new fleet is compared with them, as there are no same periods to compare with.
    */
-  earlierBaseline?: MinuteFigures[]
+  earlierBaseline?: PeriodFigures[]
+  /** What both fleets publish: the new config carries the old one's settings. */
+  source: MetricsSource
   /** How long SageMaker bakes from the moment the new fleet first takes traffic until it ends the deployment. */
   bakesMs: number
   /**
@@ -92,7 +96,8 @@ export class DeploymentJudge {
     this.judge = new StepJudge(ctx, settings.gates, {
       newVariant: newFleet,
       baselineVariants: [oldFleet],
-      firstMinute: floorMinute(step.startedAt),
+      source: fleets.source,
+      firstPeriod: floorPeriod(step.startedAt, periodMsOf(fleets.source)),
       baselineServes: fleets.earlierBaseline === undefined,
       earlierBaseline: fleets.earlierBaseline ?? [],
       fleets: {
@@ -165,7 +170,7 @@ export class DeploymentJudge {
     if (this.ctx.clock.now() < decideBy) return
     const why =
       this.judge.leaningToFailure ??
-      (this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge')
+      (this.last?.inconclusive.join('; ') || 'no period of the new fleet was published to judge')
     this.conclusion = {
       verdict: 'inconclusive',
       reason: `the gates could not judge the new fleet within SageMaker's bakes (${formatDuration(this.fleets.bakesMs)}): ${why}`

@@ -9,6 +9,7 @@
 import * as core from '@actions/core'
 import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
+import { metricsSourceOf } from '../invocation-metrics.js'
 import { formatDuration } from '../parse.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import type { RolloutRecord, RolloutStepRecord } from '../report.js'
@@ -103,7 +104,11 @@ export async function runSageMakerRollout(
   const variantName = variant.VariantName ?? ''
   const previousConfig = deployment.currentConfig.EndpointConfigName ?? ''
   if (!hasGates(settings.gates)) ctx.warn(NO_GATES_WARNING)
-  const record = startRolloutRecord(ctx, settings, { newVariant: variantName, previousConfig })
+  const record = startRolloutRecord(ctx, settings, {
+    newVariant: variantName,
+    previousConfig,
+    source: metricsSourceOf(deployment.configSettings)
+  })
   await createEndpointConfig(
     ctx,
     releaseConfig,
@@ -161,10 +166,15 @@ async function deployAndJudge(
     verdict: 'in-progress'
   }
   if (!ctx.dryRun) sent.record.steps.push(step)
-  // All at once, the old fleet serves nothing once SageMaker shifts: its minutes before the deploy are the baseline.
+  const source = metricsSourceOf(deployment.configSettings)
+  // All at once, the old fleet serves nothing once SageMaker shifts: its periods before the deploy are the baseline.
   const earlierBaseline =
     settings.strategy === 'all-at-once'
-      ? await baselineBefore(ctx, [variant.VariantName ?? ''], step.startedAt, settings)
+      ? await baselineBefore(
+          ctx,
+          { baselineVariants: [variant.VariantName ?? ''], deployStartedAt: step.startedAt, source },
+          settings
+        )
       : undefined
   const judge = new DeploymentJudge(
     ctx,
@@ -174,6 +184,7 @@ async function deployAndJudge(
       newConfig: releaseConfig,
       oldConfig: previousConfig,
       ...(earlierBaseline ? { earlierBaseline } : {}),
+      source,
       ...(settings.strategy === 'rolling'
         ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
         : { bakesMs: bakesAfterTrafficMs(settings) })
@@ -203,7 +214,12 @@ async function deployAndJudge(
   }
   if (!updated) {
     if (ctx.dryRun) {
-      planSageMakerDeployment(ctx, settings, { description: sent.record.plan ?? '', newFleetInstances, batches })
+      planSageMakerDeployment(ctx, settings, {
+        description: sent.record.plan ?? '',
+        newFleetInstances,
+        batches,
+        source: metricsSourceOf(deployment.configSettings)
+      })
     }
     return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
   }

@@ -19,12 +19,24 @@ import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
 import { desiredWeights, isJudging, type Move } from './moves.js'
 import { createCanaryConfig, recordPauseStart } from './switch.js'
+import { periodWords, type MetricsSource } from '../invocation-metrics.js'
 import { describeGates, hasGates, needsTraffic } from './gates.js'
 import { leastTimeoutMs } from './native-limits.js'
+import { periodMsOf } from './periods.js'
 import { releaseServingCapacity, withScalingMoved } from './scaling.js'
 
-/** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
-const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000
+/** How late SageMaker typically publishes a closed period: one to three minutes. */
+const TYPICAL_PUBLICATION_DELAY_MS = 120_000
+
+/**
+ * What a step that waits for CloudWatch typically adds past its bake: its
+ * last period closing (as long as a period, at most), then publication. A
+ * minute's datapoints take three minutes; five-minute ones (MetricsConfig)
+ * seven.
+ */
+function typicalDataWaitMs(source: MetricsSource): number {
+  return periodMsOf(source) + TYPICAL_PUBLICATION_DELAY_MS
+}
 
 /** What a dry run of the moves adds up to: the schedule's lines, its duration and the instance time it adds. */
 interface Rehearsal {
@@ -56,7 +68,7 @@ export async function rehearse(
   rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs
   recordPlan(ctx, {
     schedule: rehearsal.schedule,
-    gates: describeGates(settings.gates),
+    gates: describeGates(settings.gates, inFlight.source),
     durationMs: rehearsal.durationMs,
     instanceMs: rehearsal.instanceMs
   })
@@ -99,8 +111,8 @@ async function rehearseMove(
       rehearsal.instanceMs += move.fleet * fleetMs
       return
     case 'judge-pause':
-      rehearsal.canaryMs += dataWaitMs(settings)
-      rehearsal.schedule.push(pauseJudgedText(settings, move.pause.weight))
+      rehearsal.canaryMs += dataWaitMs(settings, inFlight.source)
+      rehearsal.schedule.push(pauseJudgedText(settings, inFlight.source, move.pause.weight))
       return
     case 'shift':
       await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, move.weight), {
@@ -108,7 +120,11 @@ async function rehearseMove(
       })
       return
     case 'judge-step': {
-      const step = judgedStep(settings, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`)
+      const step = judgedStep(
+        settings,
+        inFlight.source,
+        `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`
+      )
       rehearsal.canaryMs += TYPICAL_MS.weights + step.durationMs
       rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`)
       return
@@ -159,9 +175,9 @@ async function rehearseRelease(
   )
 }
 
-function pauseJudgedText(settings: RolloutSettings, weight: number): string {
+function pauseJudgedText(settings: RolloutSettings, source: MetricsSource, weight: number): string {
   const waiting = needsTraffic(settings.gates)
-    ? `until CloudWatch has published the minute this run began in (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
+    ? `until CloudWatch has published the ${periodWords(source)} this run began in (typically ${formatDuration(typicalDataWaitMs(source))}, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past it)`
     : 'at once'
   return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`
 }
@@ -182,10 +198,10 @@ function stepEndingText(settings: RolloutSettings): string {
 export function planAllAtOnce(
   ctx: OperationContext,
   settings: RolloutSettings,
-  deploy: { variant: string; releaseConfig: string; fleet: number; previousConfig?: string }
+  deploy: { variant: string; releaseConfig: string; fleet: number; previousConfig?: string; source: MetricsSource }
 ): void {
   const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
-  const gates = describeGates(settings.gates)
+  const gates = describeGates(settings.gates, deploy.source)
   const schedule = [
     deploy.previousConfig
       ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${counted(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${formatDuration(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
@@ -193,7 +209,7 @@ export function planAllAtOnce(
   ]
   let durationMs = fleetMs
   if (gates.length > 0) {
-    const step = judgedStep(settings, `Then ${deploy.variant} takes all traffic`)
+    const step = judgedStep(settings, deploy.source, `Then ${deploy.variant} takes all traffic`)
     durationMs += step.durationMs
     schedule.push(
       `${step.text} A failed gate ${
@@ -216,7 +232,7 @@ export function planAllAtOnce(
 export function planSageMakerDeployment(
   ctx: OperationContext,
   settings: RolloutSettings,
-  deployment: { description: string; newFleetInstances: number; batches: number }
+  deployment: { description: string; newFleetInstances: number; batches: number; source: MetricsSource }
 ): void {
   const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
   const durationMs = leastTimeoutMs(settings, deployment.batches, fleetMs)
@@ -226,32 +242,40 @@ export function planSageMakerDeployment(
       : `the new fleet provisioned (about ${formatDuration(fleetMs)}), then every bake`
   recordPlan(ctx, {
     schedule: [`${deployment.description} About ${formatDuration(durationMs)}: ${provisioning}.`],
-    gates: describeGates(settings.gates),
+    gates: describeGates(settings.gates, deployment.source),
     durationMs,
     instanceMs: deployment.newFleetInstances * durationMs
   })
 }
 
-/** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */
-function judgedStep(settings: RolloutSettings, what: string): { text: string; durationMs: number } {
+/** One judged step in words, and how long it typically lasts: its bake, then the wait for its periods. */
+function judgedStep(
+  settings: RolloutSettings,
+  source: MetricsSource,
+  what: string
+): { text: string; durationMs: number } {
   const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs))
   return {
-    durationMs: settings.bakeTimeMs + dataWaitMs(settings),
+    durationMs: settings.bakeTimeMs + dataWaitMs(settings, source),
     text: `${what} for ${formatDuration(settings.bakeTimeMs)}, ${
       hasGates(settings.gates)
         ? `gates judged every ${formatDuration(settings.gateIntervalMs)} (${evaluations} evaluations)`
         : 'no gates: it only waits'
     }${
       needsTraffic(settings.gates)
-        ? `, then until CloudWatch has published the step's minutes (typically ${formatDuration(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)})`
+        ? `, then until CloudWatch has published the step's ${periodWords(source)}s (typically ${formatDuration(typicalDataWaitMs(source))} more, at most max-data-delay ${formatDuration(settings.maxDataDelayMs)} past the last one's close)`
         : ''
     }.`
   }
 }
 
-/** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
-function dataWaitMs(settings: RolloutSettings): number {
-  return needsTraffic(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0
+/**
+ * What waiting for CloudWatch typically adds past a bake, when the gates need its periods: the last one
+ * closing, then publication, which max-data-delay bounds past the close.
+ */
+function dataWaitMs(settings: RolloutSettings, source: MetricsSource): number {
+  if (!needsTraffic(settings.gates)) return 0
+  return periodMsOf(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs)
 }
 
 function recordPlan(

@@ -8,7 +8,7 @@ import type { InFlight } from './in-flight.js'
 export function startRolloutRecord(
   ctx: OperationContext,
   settings: RolloutSettings,
-  inFlight: Pick<InFlight, 'newVariant'> & { previousConfig?: string }
+  inFlight: Pick<InFlight, 'newVariant' | 'source'> & { previousConfig?: string }
 ): RolloutRecord {
   const record: RolloutRecord = {
     controller: settings.controller,
@@ -16,7 +16,7 @@ export function startRolloutRecord(
     newVariant: inFlight.newVariant,
     ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
     ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
-    gates: describeGates(settings.gates),
+    gates: describeGates(settings.gates, inFlight.source),
     steps: []
   }
   ctx.report.rollout = record

@@ -218,6 +218,10 @@ export function errorRateLowerBoundExpression(errorsId: string, invocationsId: s
 }
 
 /**
+ * For a real-time endpoint: an asynchronous one publishes no Invocations, and this alarm would divide by nothing
+ * and never fire. The action's own deployments SageMaker runs are judged through the verdict alarm instead, on
+ * what the endpoint publishes (invocation-metrics.ts).
+ *
  * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
  * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
  * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.

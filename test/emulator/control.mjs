@@ -155,12 +155,14 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {string} variant
  * @property {string | null} endpointConfigName Set for the copy with the EndpointConfigName dimension, null for the
  *   EndpointName/VariantName one.
- * @property {string} minute The minute's start, ISO 8601.
- * @property {number} dueAt Epoch seconds from which any read sees the minute: its close plus the drawn publication delay.
+ * @property {string} minute The period's start, ISO 8601.
+ * @property {number} periodSeconds How long the period is: 60 unless MetricsConfig says otherwise.
+ * @property {number} dueAt Epoch seconds from which any read sees the period: its close plus the drawn publication delay.
  * @property {number} publishedAt Epoch seconds of the sync that published it (the tick, or the first read after dueAt).
- * @property {number} delaySeconds dueAt minus the minute's close.
+ * @property {number} delaySeconds dueAt minus the period's close.
  * @property {number} invocations
  * @property {number} errors5xx
+ * @property {number | null} failures An asynchronous endpoint's InvocationFailures; null for a real-time one.
  */
 
 /**

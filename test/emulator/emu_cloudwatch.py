@@ -1,5 +1,6 @@
-"""CloudWatch as SageMaker endpoints see it: per-minute invocation metrics
-published after the minute closes plus a delay, GetMetricData and
+"""CloudWatch as SageMaker endpoints see it: invocation metrics per minute
+(or per MetricsConfig period) published after the period closes plus a
+delay, only those an endpoint of its kind publishes, GetMetricData and
 GetMetricStatistics that align and round like CloudWatch, percentiles from
 the raw distribution, metric math, and metric alarms that evaluate."""
 
@@ -90,11 +91,42 @@ def put_metric_data(self: Any, namespace: str, metric_data: list[dict[str, Any]]
 # --------------------------------------------------------------------------
 
 
-class Aggregate:
-    __slots__ = ("requests", "errors4xx", "errors5xx", "per_instance", "per_instance_min", "per_instance_max",
-                 "model", "overhead")
+class Publishing:
+    """What an endpoint's config makes it publish, and how often.
 
-    def __init__(self) -> None:
+    An asynchronous endpoint (AsyncInferenceConfig) publishes no Invocations,
+    InvocationsPerInstance or OverheadLatency: "Any metric not listed below is
+    not published if the endpoint is enabled for asynchronous inference". It
+    publishes per variant InvocationsProcesssed (so spelt on AWS's page),
+    InvocationFailures ("If an invocation fails for any reason"),
+    Invocation4XXErrors, Invocation5XXErrors and ModelLatency
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html).
+    MetricsConfig's MetricPublishFrequencyInSeconds applies to invocation
+    metrics with EnableEnhancedMetrics, else they stay at 60 s
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricsConfig.html);
+    AWS says nothing of asynchronous endpoints there, and the emulator applies
+    it to them too."""
+
+    __slots__ = ("asynchronous", "period")
+
+    def __init__(self, asynchronous: bool = False, period: int = 60) -> None:
+        self.asynchronous = asynchronous
+        self.period = period
+
+    @staticmethod
+    def of(request: dict[str, Any]) -> "Publishing":
+        metrics = request.get("MetricsConfig") or {}
+        period = int(metrics.get("MetricPublishFrequencyInSeconds") or 60) if metrics.get("EnableEnhancedMetrics") else 60
+        return Publishing(bool(request.get("AsyncInferenceConfig")), period)
+
+
+class Aggregate:
+    __slots__ = ("requests", "errors4xx", "errors5xx", "failures", "per_instance", "per_instance_min",
+                 "per_instance_max", "model", "overhead", "publishing")
+
+    def __init__(self, publishing: Publishing) -> None:
+        self.publishing = publishing
+        self.failures = 0
         self.requests = 0
         self.errors4xx = 0
         self.errors5xx = 0
@@ -106,20 +138,25 @@ class Aggregate:
 
 
 def record(account: str, region: str, endpoint: str, variant: str, config: str | None, at: float, *,
-           model_us: float | None, overhead_us: float, status: int, instances: int) -> None:
-    """One request that reached a variant. `config` set: also counted in the
-    EndpointConfigName-dimensioned set."""
-    minute = int(at // 60) * 60
+           model_us: float | None, overhead_us: float, status: int, instances: int,
+           publishing: Publishing | None = None) -> None:
+    """One request that reached a variant (for an asynchronous endpoint, one
+    it processed), in the period of `publishing` it fell in. `config` set:
+    also counted in the EndpointConfigName-dimensioned set."""
+    publishing = publishing or Publishing()
+    start = int(at // publishing.period) * publishing.period
     for config_dimension in (None, config) if config else (None,):
-        key = (account, region, endpoint, variant, config_dimension, minute)
+        key = (account, region, endpoint, variant, config_dimension, publishing.period, start)
         aggregate = STATE.metric_buckets.get(key)
         if aggregate is None:
-            aggregate = STATE.metric_buckets[key] = Aggregate()
+            aggregate = STATE.metric_buckets[key] = Aggregate(publishing)
         aggregate.requests += 1
         if 400 <= status < 500:
             aggregate.errors4xx += 1
         elif status >= 500:
             aggregate.errors5xx += 1
+        if status >= 400:
+            aggregate.failures += 1
         # InvocationsPerInstance: 1/instances is sent for each request
         # (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
         share = 1.0 / instances if instances > 0 else 1.0
@@ -143,51 +180,55 @@ def _delay(account: str, region: str, endpoint: str, minute: int) -> float:
     return delay
 
 
-def due_at(account: str, region: str, endpoint: str, minute: int) -> float:
-    return minute + 60 + _delay(account, region, endpoint, minute)
+def due_at(account: str, region: str, endpoint: str, start: int, period: int = 60) -> float:
+    return start + period + _delay(account, region, endpoint, start)
 
 
 def publish_due(now: float) -> None:
     instant = STATE.metrics_mode == "instant"
     for key in sorted(STATE.metric_buckets, key=lambda k: k[-1]):
-        account, region, endpoint, variant, config, minute = key
-        due = None if instant else due_at(account, region, endpoint, minute)
+        account, region, endpoint, variant, config, period, start = key
+        due = None if instant else due_at(account, region, endpoint, start, period)
         if due is not None and now < due:
             continue
         aggregate = STATE.metric_buckets.pop(key)
         backend = cw_models.cloudwatch_backends[account][region]
-        _publish(backend, endpoint, variant, config, minute, aggregate)
+        _publish(backend, endpoint, variant, config, start, aggregate)
         if due is not None:
-            _note_publication(endpoint, variant, config, minute, due, now, aggregate)
+            _note_publication(endpoint, variant, config, start, due, now, aggregate)
 
 
-def _note_publication(endpoint: str, variant: str, config: str | None, minute: int, due: float, now: float,
+def _note_publication(endpoint: str, variant: str, config: str | None, start: int, due: float, now: float,
                       a: Aggregate) -> None:
-    """When a closed minute became readable, for GET /emulator/metric-publications.
-    Every CloudWatch request first publishes what is due, so a minute is
+    """When a closed period became readable, for GET /emulator/metric-publications.
+    Every CloudWatch request first publishes what is due, so a period is
     readable from `dueAt` on; `publishedAt` is the sync that did it (the tick
     or the first read after `dueAt`). Instant mode publishes every request at
-    once and notes nothing."""
+    once and notes nothing. `minute` is the period's start, a minute's unless
+    the endpoint's MetricsConfig says otherwise."""
+    period = a.publishing.period
     STATE.publications.append(
         {
             "endpoint": endpoint,
             "variant": variant,
             "endpointConfigName": config,
-            "minute": iso(minute),
+            "minute": iso(start),
+            "periodSeconds": period,
             "dueAt": round(due, 3),
             "publishedAt": round(now, 3),
-            "delaySeconds": round(due - minute - 60, 3),
+            "delaySeconds": round(due - start - period, 3),
             "invocations": a.requests,
             "errors5xx": a.errors5xx,
+            "failures": a.failures if a.publishing.asynchronous else None,
         }
     )
 
 
-def _publish(backend: Any, endpoint: str, variant: str, config: str | None, minute: int, a: Aggregate) -> None:
+def _publish(backend: Any, endpoint: str, variant: str, config: str | None, start: int, a: Aggregate) -> None:
     dimensions = [{"Name": "EndpointName", "Value": endpoint}, {"Name": "VariantName", "Value": variant}]
     if config:
         dimensions.append({"Name": "EndpointConfigName", "Value": config})
-    stamp = moto_time(minute)
+    stamp = moto_time(start)
 
     def counter(name: str, total: float, low: float, high: float) -> None:
         backend.metric_data.append(
@@ -201,11 +242,17 @@ def _publish(backend: Any, endpoint: str, variant: str, config: str | None, minu
         # For each response 1 or 0 is sent, so Average is the error rate.
         counter(name, hits, 0.0 if hits < a.requests else 1.0, 1.0 if hits else 0.0)
 
-    counter("Invocations", a.requests, 1.0, 1.0)
     flag("Invocation4XXErrors", a.errors4xx)
     flag("Invocation5XXErrors", a.errors5xx)
-    counter("InvocationsPerInstance", a.per_instance, a.per_instance_min, a.per_instance_max)
-    for name, samples in (("ModelLatency", a.model), ("OverheadLatency", a.overhead)):
+    if a.publishing.asynchronous:
+        counter("InvocationsProcesssed", a.requests, 1.0, 1.0)
+        flag("InvocationFailures", a.failures)
+        latencies = (("ModelLatency", a.model),)
+    else:
+        counter("Invocations", a.requests, 1.0, 1.0)
+        counter("InvocationsPerInstance", a.per_instance, a.per_instance_min, a.per_instance_max)
+        latencies = (("ModelLatency", a.model), ("OverheadLatency", a.overhead))
+    for name, samples in latencies:
         if not samples:
             continue
         values = list(samples)

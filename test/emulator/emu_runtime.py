@@ -1,11 +1,13 @@
 """SageMaker runtime: InvokeEndpoint answered by the serving fleet, with the
 variant's model behaviour, its capacity, and the failure and delay rules
-tests set."""
+tests set; InvokeEndpointAsync accepted by an asynchronous endpoint and
+processed by its fleet like any request."""
 
 from __future__ import annotations
 
 import json
 import time
+import uuid
 from typing import Any
 from urllib.parse import unquote
 
@@ -160,5 +162,57 @@ def invoke_endpoint(self: Any) -> Any:
     return status, headers, body
 
 
+def invoke_endpoint_async(self: Any) -> Any:
+    """InvokeEndpointAsync: SageMaker queues the request and answers 202 with
+    where the result will be (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html).
+    The emulator processes it at once on the serving fleet, drawing the
+    variant's model behaviour, and counts it in the variant's metrics as an
+    asynchronous endpoint publishes them (emu_cloudwatch.Publishing): the
+    queue itself is not modelled. Only an endpoint whose config has an
+    AsyncInferenceConfig takes it; SageMaker's wording for the refusal is not
+    documented, this one says what happened."""
+    name = unquote(self.path.split("/")[2])
+    account, region = self.current_account, self.region
+    backend = sm_models.sagemaker_backends[account][region]
+    with LOCK:
+        now = time.time()
+        endpoint = settled_endpoint(backend, name)
+        record = {"endpoint": name, "targetVariant": None, "targetModel": None, "variant": None, "time": now}
+        STATE.invocations.append(record)
+        if endpoint is None or endpoint.endpoint_status in ("Creating", "Failed"):
+            record["status"] = 400
+            traffic.reject(name)
+            return _runtime_error(
+                "ValidationError",
+                400,
+                {"ErrorCode": "VALIDATION_ERROR", "Message": f"Endpoint {name} of account {account} not found."},
+            )
+        config = backend.endpoint_configs.get(endpoint.endpoint_config_name)
+        request = config_request(config) if config is not None else {}
+        if not request.get("AsyncInferenceConfig"):
+            record["status"] = 400
+            return _runtime_error(
+                "ValidationError",
+                400,
+                {
+                    "ErrorCode": "VALIDATION_ERROR",
+                    "Message": f"Endpoint {name} of account {account} is not an asynchronous endpoint: use InvokeEndpoint.",
+                },
+            )
+        fleet = deployments.fleet_for(endpoint, STATE.stream(f"fleet|{account}/{region}/{name}"), now)
+        variant = traffic.pick_variant(endpoint, STATE.stream(f"route|{account}/{region}/{name}"), fleet["variants"])
+        outcome = traffic.serve(account, region, backend, endpoint, variant, now, invoked=True, fleet=fleet)
+        record["variant"] = variant
+        record["status"] = 202 if outcome["status"] < 400 else 424
+    output = request["AsyncInferenceConfig"].get("OutputConfig") or {}
+    inference_id = self.headers.get("X-Amzn-SageMaker-Inference-Id") or str(uuid.uuid4())
+    headers = {"X-Amzn-SageMaker-OutputLocation": f"{str(output.get('S3OutputPath') or 's3://').rstrip('/')}/{inference_id}.out",
+               "status": 202}
+    if output.get("S3FailurePath"):
+        headers["X-Amzn-SageMaker-FailureLocation"] = f"{str(output['S3FailurePath']).rstrip('/')}/{inference_id}-error.out"
+    return 202, headers, json.dumps({"InferenceId": inference_id})
+
+
 def install() -> None:
     rt_responses.SageMakerRuntimeResponse.invoke_endpoint = invoke_endpoint
+    rt_responses.SageMakerRuntimeResponse.invoke_endpoint_async = invoke_endpoint_async

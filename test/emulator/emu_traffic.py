@@ -29,7 +29,7 @@ from moto.sagemaker import models as sm_models
 import emu_cloudwatch as cloudwatch
 import emu_deployment as deployments
 from emu_core import SERVING, STATE, each_backend, iso, nearest_rank
-from emu_sagemaker import emu, model_images, settle
+from emu_sagemaker import config_request, emu, model_images, settle
 
 Z99 = 2.3263478740408408
 DEFAULT_BEHAVIOUR = {"errorRate": 0.0, "latencyMs": 40.0, "latencyP99Ms": 80.0}
@@ -132,6 +132,12 @@ def live_fleet(endpoint: Any) -> dict[str, Any]:
             "variants": endpoint.production_variants, "specs": state["specs"], "share": 1.0, "new": False}
 
 
+def publishing_of(backend: Any, endpoint: Any, fleet: dict[str, Any]) -> cloudwatch.Publishing:
+    """What the config the fleet runs makes it publish (emu_cloudwatch.Publishing)."""
+    config = backend.endpoint_configs.get(fleet["config"] or endpoint.endpoint_config_name)
+    return cloudwatch.Publishing.of(config_request(config) if config is not None else {})
+
+
 def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, at: float, *,
           invoked: bool, forced: dict[str, Any] | None = None, fleet: dict[str, Any] | None = None) -> dict[str, Any]:
     """One request reaching `variant` of `fleet` (emu_deployment.fleet_for;
@@ -151,10 +157,15 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
     STATE.first_seen.setdefault((key, variant), at)
     STATE.recent.setdefault((key, variant), deque()).append(at)
     expected = _expected_rate(endpoint, variant, fleet)
+    publishing = publishing_of(backend, endpoint, fleet)
     utilisation = max(load[second], expected) / capacity if capacity > 0 else math.inf
+    if publishing.asynchronous:
+        # An asynchronous endpoint queues what its instances cannot take yet (its backlog): nothing is
+        # turned away, and the model answers at its own pace once it gets the request.
+        utilisation = min(utilisation, 0.5)
     overhead_ms = _draw_ms(rng, OVERHEAD["latencyMs"], OVERHEAD["latencyP99Ms"])
     model_ms: float | None
-    if load[second] > capacity:
+    if load[second] > capacity and not publishing.asynchronous:
         status, cause, model_ms = 503, "capacity", None
     else:
         model_ms = _draw_ms(rng, behaviour["latencyMs"], behaviour["latencyP99Ms"]) * load_factor(utilisation)
@@ -167,7 +178,7 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
     cloudwatch.record(
         account, region, name, variant, fleet["config"], at,
         model_us=None if model_ms is None else model_ms * 1000.0,
-        overhead_us=overhead_ms * 1000.0, status=status, instances=instances,
+        overhead_us=overhead_ms * 1000.0, status=status, instances=instances, publishing=publishing,
     )
     _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked, fleet["config"])
     return {

@@ -20,7 +20,7 @@ newcomer):
   emu_fleet.py       instance accounting (GET /emulator/fleet)
   emu_traffic.py     simulated clients, model behaviour, capacity, stats
   emu_models.py      CreateModel's checks; InvokeEndpoint's TargetModel
-  emu_runtime.py     InvokeEndpoint
+  emu_runtime.py     InvokeEndpoint, InvokeEndpointAsync
   emu_cloudwatch.py  metric publication, GetMetricData/Statistics
   emu_metric_math.py metric math: operators, comparisons, IF, FILL, functions
   emu_alarms.py      metric alarms, evaluated every 10 s as CloudWatch does
@@ -115,7 +115,15 @@ Gaps found and patched here (each patch names the behaviour it follows):
   * Endpoints publish no metrics. Now every request (simulated or real)
     counts in AWS/SageMaker Invocations, Invocation4XXErrors,
     Invocation5XXErrors, ModelLatency, OverheadLatency and
-    InvocationsPerInstance, published after the minute closes plus a delay.
+    InvocationsPerInstance, published after the minute closes plus a delay;
+    an asynchronous endpoint publishes instead only what AWS lists for it
+    (InvocationsProcesssed, InvocationFailures, Invocation4XX/5XXErrors,
+    ModelLatency), and an endpoint config with enhanced metrics publishes
+    at its MetricsConfig frequency rather than every minute.
+  * InvokeEndpointAsync answers any endpoint, real-time ones included, and
+    counts nothing. Now only an asynchronous endpoint takes it (202, with
+    the output location under its S3OutputPath), and its fleet processes
+    the request like any other.
   * GetMetricData with a percentile Stat (p99, p99.9) answers HTTP 500;
     GetMetricStatistics ignores ExtendedStatistics; neither rounds
     StartTime nor aligns datapoints to StartTime + k * Period (moto starts

@@ -331,3 +331,35 @@ describe('configure-autoscaling', () => {
     expect(result.summary).toContain('Would set: variant')
   })
 })
+
+describe('on an asynchronous endpoint', () => {
+  beforeEach(() => resetAws())
+
+  function givenAsynchronous(): void {
+    givenEndpoint()
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves({
+      ...endpointConfig('cfg-1', [{ name: 'AllTraffic', weight: 1, count: 2 }]),
+      AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://fraud-async/out/' } }
+    })
+  }
+
+  it('refuses InvocationsPerInstance, which it never publishes, before any change', async () => {
+    givenAsynchronous()
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBe(
+      'Input "scaling-metric": endpoint "fraud" is asynchronous (its config "cfg-1" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.'
+    )
+    expect(mutatingCalls()).toEqual([])
+  })
+
+  it('takes CPUUtilization', async () => {
+    givenAsynchronous()
+
+    const result = await runAction({ ...inputs, 'scaling-metric': 'CPUUtilization', 'target-value': '70' })
+
+    expect(result.failed).toBeUndefined()
+    expect(mutatingCalls()).toContain('autoscaling.PutScalingPolicy')
+  })
+})

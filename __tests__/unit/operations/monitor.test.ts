@@ -347,3 +347,79 @@ describe('monitor', () => {
     expect(result.outputs['endpoint-status']).toBe('InService')
   })
 })
+
+describe('monitor on what the endpoint publishes', () => {
+  beforeEach(() => resetAws())
+
+  it('reports an asynchronous endpoint by its processed requests and failures, and judges max-error-rate on them', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', [variants[0]!]))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves({
+      ...endpointConfig('cfg-1', [variants[0]!]),
+      AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://fraud-async/out/' } }
+    })
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        series('v0_invocations', [[T2, 200]]),
+        series('v0_errors5xx', [[T2, 1]]),
+        series('v0_failures', [[T2, 10]])
+      ]
+    })
+
+    const result = await runAction({ ...inputs, 'max-error-rate': '2%' }, { clock: clockAt() })
+
+    const names = (aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []).map(
+      (query) => query.MetricStat?.Metric?.MetricName
+    )
+    expect(names).toContain('InvocationFailures')
+    expect(names).not.toContain('Invocations')
+    // Failures for any reason, not only the model's 5XX answers: 10 of 200 is 5%.
+    expect(result.failed).toBe(
+      'Endpoint "fraud" is unhealthy: variant "blue" error rate 5% (10 failed of 200 processed) is above max-error-rate 2%.'
+    )
+    expect(result.summary).toContain(
+      '<th>Variant</th><th>Processed</th><th>4XX</th><th>5XX</th><th>Failures</th><th>Failure rate</th>'
+    )
+  })
+
+  it('refuses an alarm on Invocations of an asynchronous endpoint, which would pass it for ever', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', [variants[0]!]))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves({
+      ...endpointConfig('cfg-1', [variants[0]!]),
+      AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://fraud-async/out/' } }
+    })
+    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [
+        {
+          AlarmName: 'fraud-idle',
+          StateValue: 'OK',
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'Invocations',
+          Dimensions: [{ Name: 'EndpointName', Value: 'fraud' }]
+        }
+      ]
+    })
+
+    const result = await runAction({ ...inputs, 'alarm-names': 'fraud-idle' }, { clock: clockAt() })
+
+    expect(result.failed).toMatch(/^Input "alarm-names": "fraud-idle" watches Invocations of endpoint "fraud"/)
+    expect(awsCallNames()).not.toContain('cloudwatch.GetMetricData')
+  })
+
+  it('reads an endpoint publishing every five minutes in five-minute periods, and says so', async () => {
+    serving()
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves({
+      ...endpointConfig('cfg-1', variants),
+      MetricsConfig: { EnableEnhancedMetrics: true, MetricPublishFrequencyInSeconds: 300 }
+    })
+
+    const result = await runAction({ ...inputs, 'metrics-window': '15m' }, { clock: clockAt() })
+
+    const input = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input
+    expect(new Set(input?.MetricDataQueries?.map((query) => query.MetricStat?.Period))).toEqual(new Set([300]))
+    expect(input?.StartTime).toEqual(new Date('2026-01-15T11:45:00Z'))
+    expect(input?.EndTime).toEqual(new Date('2026-01-15T12:05:00Z'))
+    expect(result.summary).toContain(
+      'Endpoint &quot;fraud&quot; publishes its invocation metrics every 300 s (its MetricsConfig), so they are read in periods of 5m rather than metrics-period 1m.'
+    )
+  })
+})

@@ -1,29 +1,31 @@
-export const id = 470;
-export const ids = [470];
+export const id = 512;
+export const ids = [512];
 export const modules = {
 
-/***/ 470:
+/***/ 512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPromote: () => (/* binding */ runPromote)
 /* harmony export */ });
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
-/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3526);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8499);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9506);
-/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2894);
-/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8411);
-/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5453);
-/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5307);
-/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7476);
-/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3752);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5670);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(941);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4688);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5834);
+/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4592);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2772);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5629);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3000);
+/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9170);
+/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4473);
+/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3011);
+/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8169);
+/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9010);
+/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5950);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1355);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2933);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8960);
+
 
 
 
@@ -43,54 +45,55 @@ async function runPromote(ctx, settings) {
     if (settings.controller === 'sagemaker') {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
-    await (0,_metrics_js__WEBPACK_IMPORTED_MODULE_11__/* .describeAlarmStates */ .j2)(ctx, settings.gates.alarmNames);
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .requireUpdatable */ .Mc)(ctx);
+    const alarms = await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_12__/* .describeAlarmStates */ .j)(ctx, settings.gates.alarmNames);
+    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_14__/* .requireUpdatable */ .Mc)(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpointConfig */ .s3)(ctx, configName);
+    (0,_alarms_js__WEBPACK_IMPORTED_MODULE_12__/* .refuseAlarmsOnUnpublishedMetrics */ .G)(ctx.endpointName, canaryConfig, alarms);
     if (settings.gates.probe) {
-        (0,_probes_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseProbesOnAsynchronous */ .Hy)(ctx.endpointName, canaryConfig, 'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
+        (0,_probes_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseProbesOnAsynchronous */ .Hy)(ctx.endpointName, canaryConfig, 'Judge the pause on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
     }
-    const tags = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .configTags */ ._F)(ctx, canaryConfig);
-    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.newVariant];
-    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.previousConfig];
-    if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.role] !== 'canary' || !newVariant || !previousConfig) {
+    const tags = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .configTags */ ._F)(ctx, canaryConfig);
+    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.newVariant];
+    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.previousConfig];
+    if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.role] !== 'canary' || !newVariant || !previousConfig) {
         throw new Error(`Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`);
     }
     // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.
     if (settings.gates.probe) {
-        await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
+        await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
     const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags });
     const current = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])[newVariant] ?? 0;
     const remaining = settings.trafficSteps.filter((step) => step > current);
     const steps = remaining.length > 0 ? remaining : [100];
     ctx.note(`Promoting ${newVariant} from ${current}%: ${steps.map((step) => `${step}%`).join(' → ')}.`);
-    const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_9__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
+    const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_10__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
     // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
-    const recorded = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.pausedAt] ?? '');
+    const recorded = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.pausedAt] ?? '');
     const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now());
     // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
     const owed = Object.fromEntries((canaryConfig.ProductionVariants ?? []).map((variant) => [
         variant.VariantName ?? '',
         variant.InitialInstanceCount ?? 0
     ]));
-    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_8__/* .promoteMoves */ .r0)({
-        judgePause: (0,_rollout_gates_js__WEBPACK_IMPORTED_MODULE_6__/* .hasGates */ .x0)(settings.gates),
+    const moves = (0,_rollout_moves_js__WEBPACK_IMPORTED_MODULE_9__/* .promoteMoves */ .r0)({
+        judgePause: (0,_rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__/* .hasGates */ .x0)(settings.gates),
         steps,
         pause: { since, weight: current },
-        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight),
-        configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_12__/* .carriedConfigSettings */ .E6)(canaryConfig),
+        release: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight),
+        configSettings: (0,_serving_js__WEBPACK_IMPORTED_MODULE_13__/* .carriedConfigSettings */ .E6)(canaryConfig),
         owed
     });
-    const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_5__/* .carryOut */ .u0)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
+    const result = await (0,_rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__/* .carryOut */ .u0)(ctx, settings, inFlight, moves, { endpoint, current: canaryConfig });
     if (!result)
         return;
     // The deploy that paused made the new model, unless it deployed one as it was; a rolled-back promotion leaves it unused.
     const model = canaryConfig.ProductionVariants?.find((variant) => variant.VariantName === newVariant)?.ModelName;
-    const made = model && tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.modelAsIs] !== 'true';
-    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_10__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
+    const made = model && tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.modelAsIs] !== 'true';
+    await (0,_rollout_result_js__WEBPACK_IMPORTED_MODULE_11__/* .concludeRollout */ .NS)(ctx, result, { models: made ? [model] : [], configs: [] });
 }
 /**
  * The paused rollout as its canary config and the endpoint tell it: the old
@@ -103,31 +106,32 @@ function pausedRollout(ctx, endpoint, canaryConfig, found) {
         previousConfig: found.previousConfig,
         canaryConfig: canaryConfig.EndpointConfigName ?? '',
         newVariant,
-        stableVariant: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .stableVariantOf */ .Or)(canaryConfig.ProductionVariants ?? [], newVariant),
-        oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_7__/* .servingShares */ .x1)(endpoint, newVariant),
-        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .derivedName */ .Pr)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_14__/* .uniqueSuffix */ .v_)(ctx.clock.now())),
+        stableVariant: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .stableVariantOf */ .Or)(canaryConfig.ProductionVariants ?? [], newVariant),
+        oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .servingShares */ .x1)(endpoint, newVariant),
+        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_15__/* .derivedName */ .Pr)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_15__/* .uniqueSuffix */ .v_)(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
         userTags: {
             ...ctx.run.tags,
             ...Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith('sagemaker-deploy:')))
         },
-        held: []
+        held: [],
+        source: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(canaryConfig)
     };
 }
 
 
 /***/ }),
 
-/***/ 3526:
+/***/ 4592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ refuseMismatchedTargetModel)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
-/* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6221);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2651);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5834);
+/* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2143);
 /**
  * Whether probes need a TargetModel depends on the models of the variants
  * they reach: read them, and refuse before any probe or change what every
@@ -151,13 +155,13 @@ async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetMod
 
 /***/ }),
 
-/***/ 7476:
+/***/ 9010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ startRolloutRecord)
 /* harmony export */ });
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4473);
 
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {
@@ -166,7 +170,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
         newVariant: inFlight.newVariant,
         ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
         ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates, inFlight.source),
         steps: []
     };
     ctx.report.rollout = record;

@@ -1,8 +1,102 @@
-export const id = 894;
-export const ids = [894];
+export const id = 170;
+export const ids = [170];
 export const modules = {
 
-/***/ 9091:
+/***/ 1355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ refuseAlarmsOnUnpublishedMetrics),
+/* harmony export */   j: () => (/* binding */ describeAlarmStates)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8485);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/**
+ * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
+ * and what metrics it watches, read in one DescribeAlarms call, so a gate or
+ * monitor can act on them, and refuse one that could never judge.
+ */
+
+
+
+function watchedMetrics(alarm) {
+    const dimensions = (list) => Object.fromEntries((list ?? []).map((dimension) => [dimension.Name ?? '', dimension.Value ?? '']));
+    if (alarm.MetricName) {
+        return [
+            { namespace: alarm.Namespace ?? '', metricName: alarm.MetricName, dimensions: dimensions(alarm.Dimensions) }
+        ];
+    }
+    return (alarm.Metrics ?? []).flatMap((query) => {
+        const metric = query.MetricStat?.Metric;
+        if (!metric?.MetricName)
+            return [];
+        return [
+            { namespace: metric.Namespace ?? '', metricName: metric.MetricName, dimensions: dimensions(metric.Dimensions) }
+        ];
+    });
+}
+/**
+ * The states of the named alarms (metric, composite and log alarms) from one
+ * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
+ * since a misspelt alarm would otherwise never fire and always pass.
+ */
+async function describeAlarmStates(ctx, names, input = 'alarm-names') {
+    if (names.length === 0)
+        return [];
+    const found = new Map();
+    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
+    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
+        AlarmNames: names,
+        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
+        MaxRecords: 100,
+        ...page
+    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
+    for (const alarm of alarms) {
+        if (!alarm.AlarmName)
+            continue;
+        const metrics = watchedMetrics(alarm);
+        found.set(alarm.AlarmName, {
+            name: alarm.AlarmName,
+            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+            ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
+            ...(metrics.length > 0 ? { metrics } : {})
+        });
+    }
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
+    }
+    return names.map((name) => found.get(name));
+}
+/**
+ * Refuses, before any change, an alarm that watches a metric SageMaker does
+ * not publish for this endpoint because it is asynchronous: Invocations,
+ * InvocationsPerInstance or OverheadLatency of it never has a datapoint
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html),
+ * so the alarm could never fire on it, or would always (missing data
+ * treated as breaching), and a gate or a health check on it would judge
+ * nothing.
+ */
+function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 'alarm-names') {
+    if (!(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(config).asynchronous)
+        return;
+    const unpublished = _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .UNPUBLISHED_WHEN_ASYNCHRONOUS */ .A2;
+    const blind = alarms.flatMap((alarm) => {
+        const metric = (alarm.metrics ?? []).find((watched) => watched.namespace === 'AWS/SageMaker' &&
+            unpublished.includes(watched.metricName) &&
+            watched.dimensions.EndpointName === endpointName);
+        return metric ? [`"${alarm.name}" watches ${metric.metricName}`] : [];
+    });
+    if (blind.length === 0)
+        return;
+    throw new Error(`Input "${input}": ${blind.join(', ')} of endpoint "${endpointName}", which SageMaker does not publish for an asynchronous endpoint (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), so the alarm could never judge it; nothing was changed. Alarm on what it publishes instead: InvocationFailures and InvocationsProcessed (per variant, with EndpointName and VariantName), ModelLatency, or ApproximateBacklogSize (EndpointName alone).`);
+}
+
+
+/***/ }),
+
+/***/ 1193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,8 +112,8 @@ export const modules = {
 /* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
 /* harmony export */ });
 /* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3539);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -250,7 +344,7 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
-/***/ 5010:
+/***/ 2772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -261,10 +355,10 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 /* harmony export */   _F: () => (/* binding */ configTags)
 /* harmony export */ });
 /* unused harmony export lineageOf */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2651);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3000);
 /**
  * The action's bookkeeping, read back: which endpoint a config was made for,
  * what served before it, and which configs and models other endpoints still
@@ -379,18 +473,19 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 
 /***/ }),
 
-/***/ 5670:
+/***/ 7780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ countedErrors),
 /* harmony export */   NJ: () => (/* binding */ variantMetrics),
-/* harmony export */   j2: () => (/* binding */ describeAlarmStates),
 /* harmony export */   p1: () => (/* binding */ alignedWindow),
 /* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
 /* harmony export */ });
-/* unused harmony exports windowPeriodSeconds, metricQueries, errorRate */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8485);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
  *
@@ -406,23 +501,35 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
  *
  * A p99 cannot be summed across periods, so with one period the gate's p99 is
  * the window's own p99 rather than the worst of several partial ones.
+ *
+ * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
+ * asynchronous one publishes no Invocations, so its requests are counted by
+ * InvocationsProcessed and its errors by InvocationFailures.
  */
+
 
 
 const NAMESPACE = 'AWS/SageMaker';
 const MINUTE_MS = 60_000;
 /** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
 const MICROSECONDS_PER_MS = 1000;
-/** GetMetricData takes at most 500 queries in one request; we send five a variant. */
+/** GetMetricData takes at most 500 queries in one request. */
 const MAX_QUERIES = 500;
-/** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
-const STATISTICS = [
-    { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
-    { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
-    { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-    { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
-    { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
-];
+/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
+const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
+/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
+function statisticsFor(source) {
+    const [requests, alternative] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .requestMetricNames */ .u7)(source);
+    return [
+        { key: 'invocations', metric: requests, stat: 'Sum' },
+        ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
+        { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+        { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+        ...(source.asynchronous ? [{ key: 'failures', metric: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMetricName */ .Sb)(source), stat: 'Sum' }] : []),
+        { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+        { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+    ];
+}
 /**
  * A window of `windowMs` ending now, widened to whole periods: the current,
  * still-filling period is included, so a run right after traffic sees it.
@@ -447,9 +554,10 @@ function windowPeriodSeconds(start, end) {
 function queryId(variantIndex, key) {
     return `v${variantIndex}_${key}`;
 }
-/** The queries for one request: five a variant, Ids indexed because variant names may hold hyphens. */
+/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
 function metricQueries(request) {
-    return request.variants.flatMap((variant, index) => STATISTICS.map(({ key, metric, stat }) => ({
+    const statistics = statisticsFor(request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm);
+    return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
         Id: queryId(index, key),
         Label: `${variant} ${metric} ${stat}`,
         MetricStat: {
@@ -469,17 +577,33 @@ function seriesDimensions(request, series) {
     ];
 }
 /**
- * Reads every variant's invocations, 4XX and 5XX errors and ModelLatency
- * (average and p99, in ms) over [start, end). A variant with no traffic gets
- * zero counts and no latency. Pages are followed, though one page (100,800
- * datapoints) already holds a day of one-minute periods for ten variants.
+ * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
+ * minutes) that is a whole number of the published datapoints: a shorter one
+ * would split a datapoint's requests from its own period, or show periods
+ * empty that are not.
+ */
+function checkPeriod(periodSeconds, source) {
+    const cloudWatchTakes = Number.isInteger(periodSeconds) &&
+        (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0));
+    if (!cloudWatchTakes) {
+        throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`);
+    }
+    if (periodSeconds % source.periodSeconds !== 0) {
+        throw new Error(`Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`);
+    }
+}
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors (and, for an
+ * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
+ * ms) over [start, end). A variant with no traffic gets zero counts and no
+ * latency. Pages are followed, though one page (100,800 datapoints) already
+ * holds a day of one-minute periods for ten variants.
  */
 async function fetchVariantMetrics(ctx, request) {
     const { endpointName, variants, start, end, periodSeconds } = request;
-    if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
-        throw new Error(`Metrics period must be a whole number of minutes; got ${periodSeconds}s.`);
-    }
-    if (variants.length * STATISTICS.length > MAX_QUERIES) {
+    const source = request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm;
+    checkPeriod(periodSeconds, source);
+    if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
         throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
     }
     const result = { start, end, periodSeconds, variants: [] };
@@ -488,7 +612,7 @@ async function fetchVariantMetrics(ctx, request) {
     const queries = metricQueries(request);
     const collected = new Map();
     const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricDataCommand */ .Soe({
+    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .GetMetricDataCommand */ .Soe({
         MetricDataQueries: queries,
         StartTime: start,
         EndTime: end,
@@ -500,9 +624,10 @@ async function fetchVariantMetrics(ctx, request) {
     result.variants = variants.map((variant, index) => {
         const values = (key) => collected.get(queryId(index, key)) ?? new Map();
         return summarise(variant, {
-            invocations: values('invocations'),
+            invocations: larger(values('invocations'), values('invocations_alt')),
             errors4xx: values('errors4xx'),
             errors5xx: values('errors5xx'),
+            ...(source.asynchronous ? { failures: values('failures') } : {}),
             latencyAverage: values('latency_avg'),
             latencyP99: values('latency_p99')
         });
@@ -535,25 +660,40 @@ function collect(collected, series, resource) {
             values.set(new Date(timestamp).getTime(), value);
     });
 }
+/** Two series of one count under two names, period by period the larger: only one is published. */
+function larger(first, second) {
+    const merged = new Map(first);
+    for (const [at, value] of second)
+        merged.set(at, Math.max(value, merged.get(at) ?? 0));
+    return merged;
+}
 /**
- * 5XX errors over invocations. SageMaker counts a failed request among its
- * invocations; the larger of the two as denominator keeps the rate within
- * [0, 1] even where a period's counts disagree.
+ * Errors over invocations (5XX errors, or an asynchronous endpoint's
+ * failures over the requests it processed). SageMaker counts a failed
+ * request among its invocations; the larger of the two as denominator keeps
+ * the rate within [0, 1] even where a period's counts disagree.
  */
 function errorRate(invocations, errors5xx) {
     const requests = Math.max(invocations, errors5xx);
     return requests > 0 ? errors5xx / requests : undefined;
 }
+/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
+function countedErrors(metrics) {
+    return metrics.failures ?? metrics.errors5xx;
+}
 function summarise(variant, raw) {
-    const timestamps = [...new Set(Object.values(raw).flatMap((values) => [...values.keys()]))].sort((a, b) => a - b);
+    const timestamps = [
+        ...new Set(Object.values(raw).flatMap((values) => [...(values?.keys() ?? [])]))
+    ].sort((a, b) => a - b);
     const series = timestamps.map((timestamp) => {
         const point = {
             timestamp: new Date(timestamp).toISOString(),
             invocations: raw.invocations.get(timestamp) ?? 0,
             errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-            errors5xx: raw.errors5xx.get(timestamp) ?? 0
+            errors5xx: raw.errors5xx.get(timestamp) ?? 0,
+            ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
         };
-        const rate = errorRate(point.invocations, point.errors5xx);
+        const rate = errorRate(point.invocations, countedErrors(point));
         if (rate !== undefined)
             point.errorRate = rate;
         const average = raw.latencyAverage.get(timestamp);
@@ -568,9 +708,10 @@ function summarise(variant, raw) {
         variant,
         invocations: sum(series.map((point) => point.invocations)),
         errors4xx: sum(series.map((point) => point.errors4xx)),
-        errors5xx: sum(series.map((point) => point.errors5xx))
+        errors5xx: sum(series.map((point) => point.errors5xx)),
+        ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
     };
-    const rate = errorRate(totals.invocations, totals.errors5xx);
+    const rate = errorRate(totals.invocations, countedErrors(totals));
     if (rate !== undefined)
         totals.errorRate = rate;
     const average = weightedLatencyAverage(series);
@@ -595,42 +736,11 @@ function weightedLatencyAverage(series) {
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }
-/**
- * The states of the named alarms (metric, composite and log alarms) from one
- * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
- * since a misspelt alarm would otherwise never fire and always pass.
- */
-async function describeAlarmStates(ctx, names, input = 'alarm-names') {
-    if (names.length === 0)
-        return [];
-    const found = new Map();
-    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
-        AlarmNames: names,
-        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-        MaxRecords: 100,
-        ...page
-    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
-    for (const alarm of alarms) {
-        if (!alarm.AlarmName)
-            continue;
-        found.set(alarm.AlarmName, {
-            name: alarm.AlarmName,
-            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {})
-        });
-    }
-    const missing = names.filter((name) => !found.has(name));
-    if (missing.length > 0) {
-        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
-    }
-    return names.map((name) => found.get(name));
-}
 
 
 /***/ }),
 
-/***/ 8499:
+/***/ 5629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -696,7 +806,7 @@ function canaryVariantName(requested, modelName, serving) {
 
 /***/ }),
 
-/***/ 4932:
+/***/ 5834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -706,10 +816,10 @@ function canaryVariantName(requested, modelName, serving) {
 /* harmony export */   wR: () => (/* binding */ refuseProbeTargetMismatch)
 /* harmony export */ });
 /* unused harmony exports DETAIL_MAX_CHARS, shortDetail */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(660);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
 /**
  * Synthetic invocations: the only check that sees what a caller sees, where
  * metrics need real traffic and lag by minutes.
@@ -889,7 +999,7 @@ function medianLatency(records) {
 
 /***/ }),
 
-/***/ 2281:
+/***/ 9119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -906,18 +1016,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: NameTakenError, includes
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2651);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(2728);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
+var src_endpoint = __webpack_require__(4688);
 // EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(5010);
+var lineage = __webpack_require__(2772);
 // EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(9506);
+var src_tags = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(6221);
+var serving_container = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/model-request.ts
 
 /** The CreateModel request for a spec: what the container runs joined with its settings. */
@@ -1262,7 +1372,7 @@ function fleetSize(variants) {
 
 /***/ }),
 
-/***/ 2428:
+/***/ 690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1270,13 +1380,14 @@ function fleetSize(variants) {
 /* harmony export */   sm: () => (/* binding */ judgePause)
 /* harmony export */ });
 /* unused harmony export sleepUntil */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7080);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6126);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4473);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9773);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8226);
 /**
  * Judging one step: the gates every gate-interval through bake-time, then on
- * while CloudWatch has yet to publish the minutes the step exposed, and the
+ * while CloudWatch has yet to publish the periods the step exposed, and the
  * pause a promote judges before any traffic moves. Each returns a verdict;
  * what follows from it is the executor's to decide.
  */
@@ -1284,13 +1395,14 @@ function fleetSize(variants) {
 
 
 
-/** How often a step that has baked looks for the minutes CloudWatch has yet to publish. */
+
+/** How often a step that has baked looks for the periods CloudWatch has yet to publish. */
 const DATA_POLL_MS = 20_000;
 /**
  * promote judges the whole pause before any more traffic moves: a canary
  * that degraded while it waited for a person must not go further. The pause
- * runs until now, so its last minutes are not published yet: like a step, it
- * is judged until CloudWatch has published the minute promote began in (the
+ * runs until now, so its last periods are not published yet: like a step, it
+ * is judged until CloudWatch has published the period promote began in (the
  * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 async function judgePause(ctx, settings, inFlight, pause, record) {
@@ -1307,7 +1419,8 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
     const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .StepJudge */ .AU(ctx, settings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        firstMinute: (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .floorMinute */ .tW)(pause.since),
+        source: inFlight.source,
+        firstPeriod: (0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .floorPeriod */ .eG)(pause.since, (0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .periodMsOf */ .J8)(inFlight.source)),
         baselineServes: pause.weight < 100,
         earlierBaseline: []
     });
@@ -1334,7 +1447,7 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
 }
 /**
  * Watches one step: gates judged every gate-interval through bake-time, then,
- * while CloudWatch has not yet published the minutes the step exposed to
+ * while CloudWatch has not yet published the periods the step exposed to
  * traffic, on until it has or max-data-delay has passed. A step passes with at
  * least one conclusive passing evaluation, no failure left standing and no
  * window whose error rate leans toward failure on thin evidence; it
@@ -1353,15 +1466,15 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         return { verdict: 'passed' };
     }
     const waitsForData = (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .needsTraffic */ .rw)(settings.gates);
-    // The minutes the step exposed to traffic; at least one whole minute, however short the bake.
-    const exposedUntil = Math.max((0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .ceilMinute */ .Gq)(bakeEnd), judge.scope.firstMinute + _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .MINUTE_MS */ .kg);
+    // The periods the step exposed to traffic; at least one whole period, however short the bake.
+    const exposedUntil = Math.max((0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .ceilPeriod */ .PB)(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs);
     const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
     const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
     // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
     const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
     let passedOnce = false;
     let last;
-    const log = new _words_js__WEBPACK_IMPORTED_MODULE_3__/* .EvaluationLog */ .XQ();
+    const log = new _words_js__WEBPACK_IMPORTED_MODULE_4__/* .EvaluationLog */ .XQ();
     for (let index = 1;; index++) {
         const dueAt = index <= due
             ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
@@ -1375,9 +1488,9 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_3__/* .failedStepReason */ .om)(failures.consecutive, step.weight, evaluation) };
+                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .failedStepReason */ .om)(failures.consecutive, step.weight, evaluation) };
             }
-            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_3__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
+            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
         }
         else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
@@ -1420,7 +1533,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     }
     if (seen.passedOnce) {
         if (seen.waitsForData) {
-            ctx.note(`At ${step.weight}%, CloudWatch had not published every minute the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the minutes it had.`);
+            ctx.note(`At ${step.weight}%, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
         }
         return { verdict: 'passed' };
     }
@@ -1438,7 +1551,7 @@ async function sleepUntil(clock, at) {
 
 /***/ }),
 
-/***/ 2894:
+/***/ 9170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1450,34 +1563,36 @@ __webpack_require__.d(__webpack_exports__, {
   gw: () => (/* binding */ switchBack)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(2405);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(2728);
 // EXTERNAL MODULE: ./src/report.ts
-var report = __webpack_require__(665);
+var report = __webpack_require__(6123);
 // EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(6082);
+var update = __webpack_require__(4800);
 // EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(2281);
+var resources = __webpack_require__(9119);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
-var bake = __webpack_require__(2428);
+var bake = __webpack_require__(690);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
-var gates = __webpack_require__(8411);
+var gates = __webpack_require__(4473);
+// EXTERNAL MODULE: ./src/rollout/periods.ts
+var periods = __webpack_require__(9773);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
-var in_flight = __webpack_require__(5453);
+var in_flight = __webpack_require__(3011);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
-var rollout_moves = __webpack_require__(5307);
+var rollout_moves = __webpack_require__(8169);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
-var plan = __webpack_require__(5762);
+var plan = __webpack_require__(2876);
 // EXTERNAL MODULE: ./src/rollout/result.ts
-var result = __webpack_require__(3752);
+var result = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
+var src_endpoint = __webpack_require__(4688);
 // EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var scaling = __webpack_require__(127);
+var scaling = __webpack_require__(4413);
 // EXTERNAL MODULE: ./src/rollout/state.ts
-var state = __webpack_require__(9988);
+var state = __webpack_require__(4570);
 ;// CONCATENATED MODULE: ./src/rollout/rollback.ts
 /**
  * The moves of a rollback, and where each rollback starts from. Every way
@@ -1568,9 +1683,9 @@ async function giveBackCapacity(ctx, move) {
 }
 
 // EXTERNAL MODULE: ./src/rollout/switch.ts
-var rollout_switch = __webpack_require__(2821);
+var rollout_switch = __webpack_require__(3487);
 // EXTERNAL MODULE: ./src/rollout/words.ts
-var words = __webpack_require__(7080);
+var words = __webpack_require__(8226);
 ;// CONCATENATED MODULE: ./src/rollout/executor.ts
 /**
  * The one executor of the action's moves: it carries out a rollout's list
@@ -1580,6 +1695,7 @@ var words = __webpack_require__(7080);
  * is a list of moves too, built from where the endpoint stands and carried
  * out here. A dry run hands a rollout's list to plan.ts.
  */
+
 
 
 
@@ -1763,15 +1879,15 @@ async function shift(ctx, inFlight, { weight, index, of }, record) {
 }
 async function judgeStep(ctx, settings, inFlight, move, progress, record) {
     const step = record.steps.at(-1);
-    // After a pause, the first step starts from the first minute its judging left: the canary served at the
-    // paused weight while promote waited for CloudWatch, and those minutes are this step's to judge.
+    // After a pause, the first step starts from the first period its judging left: the canary served at the
+    // paused weight while promote waited for CloudWatch, and those periods are this step's to judge.
     const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined;
+    const stepStart = (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(inFlight.source));
     const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        firstMinute: afterPause
-            ? Math.min((0,gates/* floorMinute */.tW)(step.startedAt), progress.pauseJudgedThrough)
-            : (0,gates/* floorMinute */.tW)(step.startedAt),
+        source: inFlight.source,
+        firstPeriod: afterPause ? Math.min(stepStart, progress.pauseJudgedThrough) : stepStart,
         baselineServes: move.weight < 100,
         earlierBaseline: progress.baseline
     });
@@ -1889,29 +2005,29 @@ async function rollBackOrStop(ctx, settings, progress, failure) {
 
 /***/ }),
 
-/***/ 8411:
+/***/ 4473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  kg: () => (/* binding */ MINUTE_MS),
   AU: () => (/* binding */ StepJudge),
-  Gq: () => (/* binding */ ceilMinute),
   yg: () => (/* binding */ describeGates),
-  tW: () => (/* binding */ floorMinute),
   l9: () => (/* binding */ formatPercent),
   x0: () => (/* binding */ hasGates),
-  dp: () => (/* binding */ minutesOf),
   rw: () => (/* binding */ needsTraffic)
 });
 
-// UNUSED EXPORTS: clockTime
-
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(8115);
+// EXTERNAL MODULE: ./src/alarms.ts
+var alarms = __webpack_require__(1355);
 // EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(5670);
+var metrics = __webpack_require__(7780);
+// EXTERNAL MODULE: ./src/rollout/periods.ts
+var rollout_periods = __webpack_require__(9773);
 // EXTERNAL MODULE: ./src/probes.ts
-var src_probes = __webpack_require__(4932);
+var src_probes = __webpack_require__(5834);
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
 /**
  * The statistics behind the baseline comparisons (max-error-rate-increase,
@@ -2117,13 +2233,9 @@ function median(values) {
 
 
 
-const MINUTE_MS = 60_000;
-function floorMinute(ms) {
-    return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
-}
-function ceilMinute(ms) {
-    return Math.ceil(ms / MINUTE_MS) * MINUTE_MS;
-}
+
+
+
 function hasGates(gates) {
     return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates);
 }
@@ -2145,20 +2257,21 @@ function needsTraffic(gates) {
     return gates.alarmNames.length > 0 || hasMetricGates(gates);
 }
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
-function describeGates(gates) {
+function describeGates(gates, source) {
     const percent = (fraction) => `${+(fraction * 100).toFixed(3)}%`;
+    const rate = source ? (0,invocation_metrics/* errorRateWords */.sV)(source) : '5XX rate';
     const lines = [];
     if (gates.alarmNames.length > 0)
         lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`);
     if (gates.maxErrorRate !== undefined)
-        lines.push(`max-error-rate: 5XX rate at most ${percent(gates.maxErrorRate)}`);
+        lines.push(`max-error-rate: ${rate} at most ${percent(gates.maxErrorRate)}`);
     if (gates.maxLatencyP99Ms !== undefined)
         lines.push(`max-latency-p99: p99 at most ${gates.maxLatencyP99Ms} ms`);
     if (gates.minInvocations > 0) {
         lines.push(`min-invocations: at least ${gates.minInvocations} invocations before a window is judged`);
     }
     if (gates.maxErrorRateIncrease !== undefined) {
-        lines.push(`max-error-rate-increase: 5XX rate at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`);
+        lines.push(`max-error-rate-increase: ${rate} at most ${percent(gates.maxErrorRateIncrease)} points above the serving variants' (at ${percent(gates.confidence)} confidence)`);
     }
     if (gates.maxLatencyP99Increase !== undefined) {
         lines.push(`max-latency-p99-increase: p99 at most ${percent(gates.maxLatencyP99Increase)} above the serving variants' (at ${percent(gates.confidence)} confidence)`);
@@ -2169,28 +2282,32 @@ function describeGates(gates) {
 }
 /**
  * Judges one step, evaluation after evaluation. Each evaluation judges the
- * minutes published since the last conclusive one; a window with too few
+ * periods published since the last conclusive one; a window with too few
  * invocations stays open and grows until it can be judged. The baseline
- * comparisons use every minute of the step, which only ever adds evidence.
+ * comparisons use every period of the step, which only ever adds evidence.
  */
 class StepJudge {
     ctx;
     gates;
     scope;
-    /** Minutes before this one have been judged. */
+    /** Periods before this one have been judged. */
     judgedThrough;
-    /** The baseline minutes this step has seen so far, for the steps after it. */
+    /** The baseline periods this step has seen so far, for the steps after it. */
     baselineSeen = [];
     /**
      * Set while the open window's error rate is above max-error-rate on too few
-     * requests to decide: a step must not pass on the minutes before it.
+     * requests to decide: a step must not pass on the periods before it.
      */
     leaningToFailure;
     constructor(ctx, gates, scope) {
         this.ctx = ctx;
         this.gates = gates;
         this.scope = scope;
-        this.judgedThrough = scope.firstMinute;
+        this.judgedThrough = scope.firstPeriod;
+    }
+    /** How long one period is, in milliseconds. */
+    get periodMs() {
+        return (0,rollout_periods/* periodMsOf */.J8)(this.scope.source);
     }
     async evaluate() {
         const { ctx, gates, scope } = this;
@@ -2210,7 +2327,7 @@ class StepJudge {
                 evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`);
         }
         if (gates.alarmNames.length > 0) {
-            const states = await (0,metrics/* describeAlarmStates */.j2)(ctx, gates.alarmNames);
+            const states = await (0,alarms/* describeAlarmStates */.j)(ctx, gates.alarmNames);
             evaluation.alarmsChecked = states.length;
             evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
             if (evaluation.alarmsInAlarm.length > 0) {
@@ -2224,48 +2341,50 @@ class StepJudge {
         return evaluation;
     }
     async judgeMetrics(evaluation) {
-        const { ctx, gates, scope } = this;
-        const closedUntil = floorMinute(evaluation.at);
+        const { ctx, gates, scope, periodMs } = this;
+        const period = (0,invocation_metrics/* periodWords */.Hj)(scope.source);
+        const closedUntil = (0,rollout_periods/* floorPeriod */.eG)(evaluation.at, periodMs);
         if (closedUntil <= this.judgedThrough) {
-            evaluation.inconclusive.push(closedUntil <= scope.firstMinute
-                ? `no minute of this step has closed yet (the first closes at ${clockTime(scope.firstMinute + MINUTE_MS)} UTC)`
-                : `no minute has closed since ${clockTime(this.judgedThrough)} UTC, the last one judged`);
+            evaluation.inconclusive.push(closedUntil <= scope.firstPeriod
+                ? `no ${period} of this step has closed yet (the first closes at ${(0,rollout_periods/* clockTime */.qo)(scope.firstPeriod + periodMs, periodMs)} UTC)`
+                : `no ${period} has closed since ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough, periodMs)} UTC, the last one judged`);
             return;
         }
         const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
             endpointName: ctx.endpointName,
             variants: [scope.newVariant, ...scope.baselineVariants],
-            start: new Date(scope.firstMinute),
+            start: new Date(scope.firstPeriod),
             end: new Date(closedUntil),
-            periodSeconds: 60,
+            periodSeconds: scope.source.periodSeconds,
+            source: scope.source,
             ...(scope.fleets ? { fleets: scope.fleets } : {})
         });
-        const newMinutes = minutesOf(result, [scope.newVariant]);
-        const baselineMinutes = minutesOf(result, scope.baselineVariants);
-        this.baselineSeen = baselineMinutes;
-        const fresh = newMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        const newPeriods = (0,rollout_periods/* periodsOf */.qC)(result, [scope.newVariant]);
+        const baselinePeriods = (0,rollout_periods/* periodsOf */.qC)(result, scope.baselineVariants);
+        this.baselineSeen = baselinePeriods;
+        const fresh = newPeriods.filter((figures) => figures.start >= this.judgedThrough);
         if (fresh.length === 0) {
-            evaluation.inconclusive.push(this.waitingReason(baselineMinutes, closedUntil));
+            evaluation.inconclusive.push(this.waitingReason(baselinePeriods, closedUntil));
             return;
         }
         const from = this.judgedThrough;
-        const to = Math.max(...fresh.map((minute) => minute.minute)) + MINUTE_MS;
+        const to = Math.max(...fresh.map((figures) => figures.start)) + periodMs;
         evaluation.window = { from, to };
-        const totals = total(fresh);
+        const totals = (0,rollout_periods/* totalOf */.e6)(fresh);
         evaluation.invocations = totals.invocations;
         if (totals.invocations > 0)
-            evaluation.errorRate = totals.errors5xx / totals.invocations;
-        const p99s = fresh.map((minute) => minute.latencyP99Ms);
-        // A p99 cannot be pooled across minutes: the worst minute's is the honest bound.
+            evaluation.errorRate = totals.errors / totals.invocations;
+        const p99s = fresh.map((figures) => figures.latencyP99Ms);
+        // A p99 cannot be pooled across periods: the worst period's is the honest bound.
         if (p99s.every((value) => value !== undefined))
             evaluation.latencyP99Ms = Math.max(...p99s);
-        const span = `${clockTime(from)}–${clockTime(to)} UTC`;
+        const span = `${(0,rollout_periods/* clockTime */.qo)(from, periodMs)}–${(0,rollout_periods/* clockTime */.qo)(to, periodMs)} UTC`;
         const errorRate = this.judgeErrorRate(evaluation, totals, span);
         let conclusive = errorRate !== 'undecided';
         if (totals.invocations < Math.max(1, gates.minInvocations)) {
             if (errorRate === 'within') {
                 conclusive = false;
-                evaluation.inconclusive.push(`${totals.invocations} invocations of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
+                evaluation.inconclusive.push(`${totals.invocations} ${invocationsWord(scope.source)} of ${scope.newVariant} in ${span}, fewer than min-invocations ${gates.minInvocations}: too few to decide`);
             }
         }
         else if (gates.maxLatencyP99Ms !== undefined) {
@@ -2278,7 +2397,7 @@ class StepJudge {
             }
         }
         if (hasBaselineGates(gates))
-            this.compareWithBaseline(evaluation, newMinutes, baselineMinutes);
+            this.compareWithBaseline(evaluation, newPeriods, baselinePeriods);
         if (conclusive)
             this.judgedThrough = to;
     }
@@ -2299,49 +2418,51 @@ class StepJudge {
         this.leaningToFailure = undefined;
         if (gates.maxErrorRate === undefined || rate === undefined || rate <= gates.maxErrorRate)
             return 'within';
-        const [lower] = wilsonInterval(totals.errors5xx, totals.invocations, normalQuantile(gates.confidence));
-        const measured = `error rate ${formatPercent(rate)} (${totals.errors5xx} 5XX of ${totals.invocations}) in ${span}`;
+        const [lower] = wilsonInterval(totals.errors, totals.invocations, normalQuantile(gates.confidence));
+        const counts = (0,invocation_metrics/* errorsOf */.Bp)(this.scope.source, totals.errors, totals.invocations);
+        const measured = `error rate ${formatPercent(rate)} (${counts}) in ${span}`;
         const bound = `the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(lower)}`;
         if (lower > gates.maxErrorRate) {
             evaluation.failures.push(`${measured} above max-error-rate ${formatPercent(gates.maxErrorRate)}, and so is ${bound}`);
             return 'failed';
         }
         this.leaningToFailure = `${measured} is above max-error-rate ${formatPercent(gates.maxErrorRate)}, but ${bound}, is not: too few invocations to decide`;
-        evaluation.inconclusive.push(`${this.leaningToFailure}; the window stays open for the next minutes`);
+        evaluation.inconclusive.push(`${this.leaningToFailure}; the window stays open for the next ${(0,invocation_metrics/* periodWords */.Hj)(this.scope.source)}s`);
         return 'undecided';
     }
     /** Why there is nothing new to judge: not published yet, or published without traffic to the new variant. */
-    waitingReason(baselineMinutes, closedUntil) {
+    waitingReason(baselinePeriods, closedUntil) {
         const { scope } = this;
-        const published = baselineMinutes.filter((minute) => minute.minute >= this.judgedThrough);
+        const published = baselinePeriods.filter((figures) => figures.start >= this.judgedThrough);
         if (published.length > 0) {
-            const last = Math.max(...published.map((minute) => minute.minute)) + MINUTE_MS;
-            return `no invocations of ${scope.newVariant} in ${clockTime(this.judgedThrough)}–${clockTime(last)} UTC, which CloudWatch has published for the serving variants`;
+            const last = Math.max(...published.map((figures) => figures.start)) + this.periodMs;
+            return `no ${invocationsWord(scope.source)} of ${scope.newVariant} in ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough, this.periodMs)}–${(0,rollout_periods/* clockTime */.qo)(last, this.periodMs)} UTC, which CloudWatch has published for the serving variants`;
         }
-        return `waiting for CloudWatch: ${clockTime(this.judgedThrough)}–${clockTime(closedUntil)} UTC has closed but is not published yet (SageMaker publishes a minute one to three minutes after it closes)`;
+        return `waiting for CloudWatch: ${(0,rollout_periods/* clockTime */.qo)(this.judgedThrough, this.periodMs)}–${(0,rollout_periods/* clockTime */.qo)(closedUntil, this.periodMs)} UTC has closed but is not published yet (SageMaker publishes a ${(0,invocation_metrics/* periodWords */.Hj)(scope.source)} one to three minutes after it closes)`;
     }
     /**
-     * The new variant against the serving variants over the same minutes, or,
+     * The new variant against the serving variants over the same periods, or,
      * when the serving variants take no traffic (the last step), against their
-     * minutes from the earlier steps.
+     * periods from the earlier steps.
      */
-    compareWithBaseline(evaluation, newMinutes, baselineMinutes) {
+    compareWithBaseline(evaluation, newPeriods, baselinePeriods) {
         const { gates, scope } = this;
-        const serving = new Map(baselineMinutes.filter((minute) => minute.invocations > 0).map((m) => [m.minute, m]));
-        const sameMinutes = scope.baselineServes;
-        const compared = sameMinutes ? newMinutes.filter((minute) => serving.has(minute.minute)) : newMinutes;
-        const baseline = sameMinutes
-            ? compared.map((minute) => serving.get(minute.minute))
-            : [...scope.earlierBaseline, ...serving.values()].filter((minute) => minute.invocations > 0);
-        const against = sameMinutes
-            ? 'over the same minutes'
+        const periods = `${(0,invocation_metrics/* periodWords */.Hj)(scope.source)}s`;
+        const serving = new Map(baselinePeriods.filter((p) => p.invocations > 0).map((p) => [p.start, p]));
+        const samePeriods = scope.baselineServes;
+        const compared = samePeriods ? newPeriods.filter((figures) => serving.has(figures.start)) : newPeriods;
+        const baseline = samePeriods
+            ? compared.map((figures) => serving.get(figures.start))
+            : [...scope.earlierBaseline, ...serving.values()].filter((figures) => figures.invocations > 0);
+        const against = samePeriods
+            ? `over the same ${periods}`
             : 'from the earlier steps (the serving variants take no traffic now)';
-        const newTotals = total(compared);
-        const baseTotals = total(baseline);
+        const newTotals = (0,rollout_periods/* totalOf */.e6)(compared);
+        const baseTotals = (0,rollout_periods/* totalOf */.e6)(baseline);
         const figures = { invocations: baseTotals.invocations };
         if (baseTotals.invocations > 0)
-            figures.errorRate = baseTotals.errors5xx / baseTotals.invocations;
-        const baselineP99s = baseline.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+            figures.errorRate = baseTotals.errors / baseTotals.invocations;
+        const baselineP99s = baseline.flatMap((p) => (p.latencyP99Ms === undefined ? [] : [p.latencyP99Ms]));
         if (baselineP99s.length > 0)
             figures.latencyP99Ms = Math.max(...baselineP99s);
         evaluation.baseline = figures;
@@ -2349,21 +2470,21 @@ class StepJudge {
         const confidence = formatPercent(gates.confidence);
         if (gates.maxErrorRateIncrease !== undefined) {
             const test = compareErrorRates({
-                newErrors: newTotals.errors5xx,
+                newErrors: newTotals.errors,
                 newRequests: newTotals.invocations,
-                baselineErrors: baseTotals.errors5xx,
+                baselineErrors: baseTotals.errors,
                 baselineRequests: baseTotals.invocations,
                 margin: gates.maxErrorRateIncrease,
                 confidence: gates.confidence
             });
             const points = (value) => `${(value * 100).toFixed(2)} pp`;
             const detail = newTotals.invocations === 0 || baseTotals.invocations === 0
-                ? `no minutes with traffic to both ${scope.newVariant} and the baseline ${against}`
-                : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors5xx} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors5xx} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`;
+                ? `no ${periods} with traffic to both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} ${formatPercent(test.newRate)} (${newTotals.errors} of ${newTotals.invocations}) vs baseline ${formatPercent(test.baselineRate)} (${baseTotals.errors} of ${baseTotals.invocations}) ${against}: the increase is between ${points(test.lower)} and ${points(test.upper)} at ${confidence} confidence, margin ${points(gates.maxErrorRateIncrease)}`;
             comparisons.push({ gate: 'max-error-rate-increase', verdict: test.verdict, detail });
         }
         if (gates.maxLatencyP99Increase !== undefined) {
-            const newP99s = compared.flatMap((minute) => (minute.latencyP99Ms === undefined ? [] : [minute.latencyP99Ms]));
+            const newP99s = compared.flatMap((p) => (p.latencyP99Ms === undefined ? [] : [p.latencyP99Ms]));
             const test = compareLatency({
                 newP99Ms: newP99s,
                 baselineP99Ms: baselineP99s,
@@ -2371,8 +2492,8 @@ class StepJudge {
                 confidence: gates.confidence
             });
             const detail = newP99s.length === 0 || baselineP99s.length === 0
-                ? `no minutes with a p99 for both ${scope.newVariant} and the baseline ${against}`
-                : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} minutes vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`;
+                ? `no ${periods} with a p99 for both ${scope.newVariant} and the baseline ${against}`
+                : `${scope.newVariant} p99 median ${Math.round(test.newMedianMs)} ms over ${newP99s.length} ${periods} vs baseline ${Math.round(test.baselineMedianMs)} ms over ${baselineP99s.length} ${against} (Mann-Whitney, margin +${formatPercent(gates.maxLatencyP99Increase)}: p = ${test.pWorse.toFixed(3)} that it is worse, p = ${test.pWithin.toFixed(3)} that it is within)`;
             comparisons.push({ gate: 'max-latency-p99-increase', verdict: test.verdict, detail });
         }
         evaluation.comparisons = comparisons;
@@ -2385,47 +2506,9 @@ class StepJudge {
         }
     }
 }
-/** A variant's published minutes, or several variants' summed minute by minute (the serving variants as one baseline). */
-function minutesOf(result, variants) {
-    const byMinute = new Map();
-    for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
-        for (const point of entry.series) {
-            if (point.invocations <= 0)
-                continue;
-            const minute = new Date(point.timestamp).getTime();
-            const figures = byMinute.get(minute) ?? {
-                minute,
-                invocations: 0,
-                errors5xx: 0,
-                weightedP99: 0,
-                p99Weight: 0,
-                p99Missing: false
-            };
-            figures.invocations += point.invocations;
-            figures.errors5xx += point.errors5xx;
-            if (point.latencyP99Ms === undefined)
-                figures.p99Missing = true;
-            else {
-                // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
-                figures.weightedP99 += point.latencyP99Ms * point.invocations;
-                figures.p99Weight += point.invocations;
-            }
-            byMinute.set(minute, figures);
-        }
-    }
-    return [...byMinute.values()]
-        .sort((a, b) => a.minute - b.minute)
-        .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
-}
-function total(minutes) {
-    return minutes.reduce((sum, minute) => ({
-        invocations: sum.invocations + minute.invocations,
-        errors5xx: sum.errors5xx + minute.errors5xx
-    }), { invocations: 0, errors5xx: 0 });
-}
-/** HH:MM of a minute, in UTC as CloudWatch shows it. */
-function clockTime(ms) {
-    return new Date(ms).toISOString().slice(11, 16);
+/** What a variant's requests are called: an asynchronous endpoint counts those it processed. */
+function invocationsWord(source) {
+    return source.asynchronous ? 'processed invocations' : 'invocations';
 }
 function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
@@ -2434,7 +2517,7 @@ function formatPercent(fraction) {
 
 /***/ }),
 
-/***/ 5453:
+/***/ 3011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2443,10 +2526,10 @@ function formatPercent(fraction) {
 /* harmony export */   rY: () => (/* binding */ releaseVariant),
 /* harmony export */   x1: () => (/* binding */ servingShares)
 /* harmony export */ });
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8499);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4688);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5629);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9119);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4413);
 
 
 
@@ -2492,7 +2575,80 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 
 /***/ }),
 
-/***/ 5762:
+/***/ 9773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J8: () => (/* binding */ periodMsOf),
+/* harmony export */   PB: () => (/* binding */ ceilPeriod),
+/* harmony export */   e6: () => (/* binding */ totalOf),
+/* harmony export */   eG: () => (/* binding */ floorPeriod),
+/* harmony export */   kg: () => (/* binding */ MINUTE_MS),
+/* harmony export */   qC: () => (/* binding */ periodsOf),
+/* harmony export */   qo: () => (/* binding */ clockTime)
+/* harmony export */ });
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7780);
+
+const MINUTE_MS = 60_000;
+/** The start of the period `ms` falls in, periods of `periodMs` counted from the epoch as CloudWatch aligns them. */
+function floorPeriod(ms, periodMs) {
+    return Math.floor(ms / periodMs) * periodMs;
+}
+function ceilPeriod(ms, periodMs) {
+    return Math.ceil(ms / periodMs) * periodMs;
+}
+/** How long one of the source's published datapoints is, in milliseconds. */
+function periodMsOf(source) {
+    return source.periodSeconds * 1000;
+}
+/** A variant's published periods, or several variants' summed period by period (the serving variants as one baseline). */
+function periodsOf(result, variants) {
+    const byStart = new Map();
+    for (const entry of result.variants.filter((candidate) => variants.includes(candidate.variant))) {
+        for (const point of entry.series) {
+            if (point.invocations <= 0)
+                continue;
+            const start = new Date(point.timestamp).getTime();
+            const figures = byStart.get(start) ?? {
+                start,
+                invocations: 0,
+                errors: 0,
+                weightedP99: 0,
+                p99Weight: 0,
+                p99Missing: false
+            };
+            figures.invocations += point.invocations;
+            figures.errors += (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .countedErrors */ .GJ)(point);
+            if (point.latencyP99Ms === undefined)
+                figures.p99Missing = true;
+            else {
+                // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
+                figures.weightedP99 += point.latencyP99Ms * point.invocations;
+                figures.p99Weight += point.invocations;
+            }
+            byStart.set(start, figures);
+        }
+    }
+    return [...byStart.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(({ weightedP99, p99Weight, p99Missing, ...figures }) => p99Missing || p99Weight === 0 ? figures : { ...figures, latencyP99Ms: weightedP99 / p99Weight });
+}
+function totalOf(periods) {
+    return periods.reduce((sum, figures) => ({
+        invocations: sum.invocations + figures.invocations,
+        errors: sum.errors + figures.errors
+    }), { invocations: 0, errors: 0 });
+}
+/** HH:MM in UTC as CloudWatch shows it; HH:MM:SS where periods are shorter than a minute, or `ms` falls within one. */
+function clockTime(ms, periodMs = MINUTE_MS) {
+    const seconds = periodMs % MINUTE_MS !== 0 || ms % MINUTE_MS !== 0;
+    return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
+}
+
+
+/***/ }),
+
+/***/ 2876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2500,20 +2656,22 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 /* harmony export */   hm: () => (/* binding */ planSageMakerDeployment),
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4459);
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(665);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
-/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
-/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8411);
-/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7783);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(127);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2651);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2914);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(6123);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9119);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9926);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4800);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3011);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8169);
+/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3487);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8115);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4473);
+/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9365);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9773);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4413);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -2535,8 +2693,19 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 
 
 
-/** What a step that waits for CloudWatch typically adds past its bake: its last minute closing, then publication. */
-const TYPICAL_DATA_WAIT_MS = 60_000 + 120_000;
+
+
+/** How late SageMaker typically publishes a closed period: one to three minutes. */
+const TYPICAL_PUBLICATION_DELAY_MS = 120_000;
+/**
+ * What a step that waits for CloudWatch typically adds past its bake: its
+ * last period closing (as long as a period, at most), then publication. A
+ * minute's datapoints take three minutes; five-minute ones (MetricsConfig)
+ * seven.
+ */
+function typicalDataWaitMs(source) {
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_12__/* .periodMsOf */ .J8)(source) + TYPICAL_PUBLICATION_DELAY_MS;
+}
 /**
  * A dry run of the moves the executor would carry out: each change goes
  * through the same calls (ctx.change only records them), each judged step
@@ -2549,12 +2718,12 @@ async function rehearse(ctx, settings, inFlight, moves, scene) {
         await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
     // As the run ends a rollout that judged: the serving variants' scale-in given back, if nothing gave it back yet.
     if (moves.some(_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .isJudging */ .Ps))
-        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     rehearsal.durationMs += rehearsal.canaryMs;
     rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
     recordPlan(ctx, {
         schedule: rehearsal.schedule,
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .describeGates */ .yg)(settings.gates, inFlight.source),
         durationMs: rehearsal.durationMs,
         instanceMs: rehearsal.instanceMs
     });
@@ -2586,8 +2755,8 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             rehearsal.instanceMs += move.fleet * fleetMs;
             return;
         case 'judge-pause':
-            rehearsal.canaryMs += dataWaitMs(settings);
-            rehearsal.schedule.push(pauseJudgedText(settings, move.pause.weight));
+            rehearsal.canaryMs += dataWaitMs(settings, inFlight.source);
+            rehearsal.schedule.push(pauseJudgedText(settings, inFlight.source, move.pause.weight));
             return;
         case 'shift':
             await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .desiredWeights */ .ax)(inFlight, move.weight), {
@@ -2595,7 +2764,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             });
             return;
         case 'judge-step': {
-            const step = judgedStep(settings, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
+            const step = judgedStep(settings, inFlight.source, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
             rehearsal.canaryMs += _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.weights + step.durationMs;
             rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`);
             return;
@@ -2615,16 +2784,16 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
     }
 }
 async function rehearseRelease(ctx, inFlight, move, scene) {
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_11__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
     // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
     const input = { EndpointConfigName: inFlight.canaryConfig };
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__/* .DeleteEndpointConfigCommand */ .WLA(input)));
 }
-function pauseJudgedText(settings, weight) {
-    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
-        ? `until CloudWatch has published the minute this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
+function pauseJudgedText(settings, source, weight) {
+    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates)
+        ? `until CloudWatch has published the ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__/* .periodWords */ .Hj)(source)} this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
         : 'at once';
     return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
 }
@@ -2641,7 +2810,7 @@ function stepEndingText(settings) {
  */
 function planAllAtOnce(ctx, settings, deploy) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates);
+    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .describeGates */ .yg)(settings.gates, deploy.source);
     const schedule = [
         deploy.previousConfig
             ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .counted */ .hS)(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
@@ -2649,7 +2818,7 @@ function planAllAtOnce(ctx, settings, deploy) {
     ];
     let durationMs = fleetMs;
     if (gates.length > 0) {
-        const step = judgedStep(settings, `Then ${deploy.variant} takes all traffic`);
+        const step = judgedStep(settings, deploy.source, `Then ${deploy.variant} takes all traffic`);
         durationMs += step.durationMs;
         schedule.push(`${step.text} A failed gate ${!deploy.previousConfig
             ? 'fails the step; the endpoint is new, so there is nothing to roll back to'
@@ -2666,32 +2835,37 @@ function planAllAtOnce(ctx, settings, deploy) {
  */
 function planSageMakerDeployment(ctx, settings, deployment) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_10__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
+    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_11__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
     const provisioning = deployment.batches > 1
         ? `${deployment.batches} batches, each provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}) and baked`
         : `the new fleet provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}), then every bake`;
     recordPlan(ctx, {
         schedule: [`${deployment.description} About ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)}: ${provisioning}.`],
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .describeGates */ .yg)(settings.gates, deployment.source),
         durationMs,
         instanceMs: deployment.newFleetInstances * durationMs
     });
 }
-/** One judged step in words, and how long it typically lasts: its bake, then the wait for its minutes. */
-function judgedStep(settings, what) {
+/** One judged step in words, and how long it typically lasts: its bake, then the wait for its periods. */
+function judgedStep(settings, source, what) {
     const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
     return {
-        durationMs: settings.bakeTimeMs + dataWaitMs(settings),
-        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .hasGates */ .x0)(settings.gates)
+        durationMs: settings.bakeTimeMs + dataWaitMs(settings, source),
+        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .hasGates */ .x0)(settings.gates)
             ? `gates judged every ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.gateIntervalMs)} (${evaluations} evaluations)`
-            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates)
-            ? `, then until CloudWatch has published the step's minutes (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(TYPICAL_DATA_WAIT_MS)} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)})`
+            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates)
+            ? `, then until CloudWatch has published the step's ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__/* .periodWords */ .Hj)(source)}s (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past the last one's close)`
             : ''}.`
     };
 }
-/** What waiting for CloudWatch typically adds past a bake, when the gates need its minutes. */
-function dataWaitMs(settings) {
-    return (0,_gates_js__WEBPACK_IMPORTED_MODULE_9__/* .needsTraffic */ .rw)(settings.gates) ? Math.min(TYPICAL_DATA_WAIT_MS, settings.maxDataDelayMs) : 0;
+/**
+ * What waiting for CloudWatch typically adds past a bake, when the gates need its periods: the last one
+ * closing, then publication, which max-data-delay bounds past the close.
+ */
+function dataWaitMs(settings, source) {
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates))
+        return 0;
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_12__/* .periodMsOf */ .J8)(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs);
 }
 function recordPlan(ctx, plan) {
     const planned = {
@@ -2703,7 +2877,7 @@ function recordPlan(ctx, plan) {
             : `a new fleet typically takes ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(_expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet)} to come up`
     };
     ctx.report.plan = planned;
-    (0,_report_js__WEBPACK_IMPORTED_MODULE_13__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_15__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
     logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
 }
 /**
@@ -2722,7 +2896,7 @@ function logPlan(plan, hours, price) {
 
 /***/ }),
 
-/***/ 3752:
+/***/ 5950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2731,11 +2905,11 @@ function logPlan(plan, hours, price) {
 /* harmony export */   qv: () => (/* binding */ setRolloutOutputs)
 /* harmony export */ });
 /* unused harmony export RolloutFailedError */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4688);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9119);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8960);
 /**
  * How a rollout ended, decided once. The engine, the all-at-once judge and
  * the SageMaker controller each return a RolloutResult; concludeRollout is the
@@ -2832,7 +3006,7 @@ function failedUpdateResult(error) {
 
 /***/ }),
 
-/***/ 127:
+/***/ 4413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2849,9 +3023,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/autoscaling.ts
-var autoscaling = __webpack_require__(9091);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1491);
+var autoscaling = __webpack_require__(1193);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3539);
 ;// CONCATENATED MODULE: ./src/scale-in.ts
 /**
  * Holding a variant's capacity through a rollout: its dynamic scale-in
@@ -2907,11 +3081,11 @@ async function resumeScaleIn(ctx, endpointName, variantName, before) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(2728);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
+var src_endpoint = __webpack_require__(4688);
 // EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(6082);
+var update = __webpack_require__(4800);
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
 
 
@@ -3101,7 +3275,7 @@ async function restoreServingCapacity(ctx, held) {
 
 /***/ }),
 
-/***/ 2821:
+/***/ 3487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3110,18 +3284,18 @@ async function restoreServingCapacity(ctx, held) {
 /* harmony export */   JI: () => (/* binding */ joinCanary),
 /* harmony export */   q7: () => (/* binding */ recordPauseStart)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2281);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(941);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9506);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6082);
-/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(127);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9988);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2651);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4688);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6126);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9119);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2933);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3000);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4800);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3011);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4413);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4570);
 /**
  * The config changes of a rollout run by the action: the endpoint joins the
  * canary config (the new variant beside the serving ones, at weight 0), and
@@ -3211,7 +3385,7 @@ async function recordPauseStart(ctx, canaryConfig) {
 
 /***/ }),
 
-/***/ 7080:
+/***/ 8226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3223,8 +3397,8 @@ async function recordPauseStart(ctx, canaryConfig) {
 /* harmony export */   xS: () => (/* binding */ describeMove)
 /* harmony export */ });
 /* unused harmony export describeEvaluation */
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8411);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6126);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4473);
 /**
  * The rollout's words for people. The engine decides with data (verdicts,
  * weights, counts); this module is the one place those become sentences for
@@ -3318,7 +3492,7 @@ function describeMove(move) {
 
 /***/ }),
 
-/***/ 6221:
+/***/ 2143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3333,8 +3507,8 @@ function describeMove(move) {
 /* harmony export */   k1: () => (/* binding */ recordSetting),
 /* harmony export */   zK: () => (/* binding */ carriedExecutionConfig)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6126);
 /**
  * The new model's container as what serves configures it. A framework
  * container finds its entry point through SAGEMAKER_PROGRAM and
@@ -3497,7 +3671,7 @@ function recordSetting(sources, setting, value, source) {
 
 /***/ }),
 
-/***/ 941:
+/***/ 2933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3513,20 +3687,20 @@ __webpack_require__.d(__webpack_exports__, {
   f1: () => (/* binding */ refuseWhatCannotBeCarried)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2651);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(2728);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
+var src_endpoint = __webpack_require__(4688);
 // EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(4932);
+var probes = __webpack_require__(5834);
 // EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
-var framework_image = __webpack_require__(4533);
+var framework_image = __webpack_require__(2831);
 // EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(2828);
+var parse = __webpack_require__(6126);
 // EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(6221);
+var serving_container = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/serving-refusals.ts
 /**
  * What the new model could not serve as asked, refused before anything is
@@ -3579,7 +3753,7 @@ function refuseForMultiModel(deploy, model, url) {
 }
 
 // EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(8750);
+var settings = __webpack_require__(9324);
 ;// CONCATENATED MODULE: ./src/serving-capacity.ts
 /** How many instances the new variant starts with, and why. */
 
@@ -3877,7 +4051,7 @@ function capitalise(text) {
 
 /***/ }),
 
-/***/ 6082:
+/***/ 4800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3885,14 +4059,14 @@ function capitalise(text) {
 /* harmony export */   vG: () => (/* binding */ updateEndpointConfig)
 /* harmony export */ });
 /* unused harmony exports isUpdateInProgress, configLanding, weightsLanding */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1236);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2651);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(227);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2728);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4688);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2914);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6123);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8960);
 /**
  * Moving an endpoint to another config: the one path every operation takes
  * (deploy, rollback, promotion, the post step), so waiting for another run's
@@ -4042,7 +4216,7 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 8960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4054,9 +4228,9 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
 /* unused harmony exports nextPollDelay, timeLeft */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
 /**
  * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
  * first (an emulator or a weight change settles in seconds), then backs off to

@@ -1,8 +1,8 @@
-export const id = 152;
-export const ids = [152];
+export const id = 75;
+export const ids = [75];
 export const modules = {
 
-/***/ 3152:
+/***/ 3075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,25 +14,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
+var src_endpoint = __webpack_require__(4688);
 // EXTERNAL MODULE: ./src/rolling-batch.ts
-var rolling_batch = __webpack_require__(8527);
+var rolling_batch = __webpack_require__(7553);
 // EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(5010);
+var lineage = __webpack_require__(2772);
 // EXTERNAL MODULE: ./src/naming.ts
-var naming = __webpack_require__(8499);
+var naming = __webpack_require__(5629);
 // EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(9506);
+var src_tags = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(2281);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+var resources = __webpack_require__(9119);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2651);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(2728);
 // EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(4932);
+var probes = __webpack_require__(5834);
 // EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(6221);
+var serving_container = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/existing-model.ts
 /**
  * model-name alone: a model that exists already, deployed as it is. It is
@@ -66,27 +66,33 @@ async function readExistingModel(ctx, deploy, modelName, sources) {
 }
 
 // EXTERNAL MODULE: ./src/serving.ts + 2 modules
-var src_serving = __webpack_require__(941);
+var src_serving = __webpack_require__(2933);
 // EXTERNAL MODULE: ./src/rollout/result.ts
-var rollout_result = __webpack_require__(3752);
-// EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(5670);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+var rollout_result = __webpack_require__(5950);
+// EXTERNAL MODULE: ./src/alarms.ts
+var src_alarms = __webpack_require__(1355);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(8115);
 // EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(2828);
+var parse = __webpack_require__(6126);
 // EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(6082);
+var update = __webpack_require__(4800);
 // EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
+var wait = __webpack_require__(8960);
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __webpack_require__(7780);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
-var bake = __webpack_require__(2428);
+var bake = __webpack_require__(690);
 // EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
-var executor = __webpack_require__(2894);
+var executor = __webpack_require__(9170);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
-var gates = __webpack_require__(8411);
+var gates = __webpack_require__(4473);
+// EXTERNAL MODULE: ./src/rollout/periods.ts
+var periods = __webpack_require__(9773);
 // EXTERNAL MODULE: ./src/rollout/record.ts
-var rollout_record = __webpack_require__(7476);
+var rollout_record = __webpack_require__(9010);
 ;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
 /**
  * An all-at-once deploy judged by the action: the new config takes all
@@ -101,11 +107,12 @@ var rollout_record = __webpack_require__(7476);
 
 
 
+
 /**
  * All-at-once is one step of 100% judged by the same gates after the switch.
- * Its minutes start with the first whole minute after the switch: the
- * variant may keep the old one's name, and the minute of the switch holds
- * both models' traffic. The serving variants' minutes from before the deploy
+ * Its periods start with the first whole period after the switch: the
+ * variant may keep the old one's name, and the period of the switch holds
+ * both models' traffic. The serving variants' periods from before the deploy
  * are the baseline. A failed gate returns the endpoint to its previous
  * config, when there is one.
  */
@@ -116,15 +123,17 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     }
     const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
         newVariant: variant,
+        source: judged.source,
         ...(previousConfig ? { previousConfig } : {})
     });
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
-    const earlierBaseline = await baselineBefore(ctx, judged.baselineVariants, judged.deployStartedAt, settings);
+    const earlierBaseline = await baselineBefore(ctx, judged, settings);
     const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
         newVariant: variant,
         baselineVariants: [],
-        firstMinute: (0,gates/* ceilMinute */.Gq)(step.startedAt),
+        source: judged.source,
+        firstPeriod: (0,periods/* ceilPeriod */.PB)(step.startedAt, (0,periods/* periodMsOf */.J8)(judged.source)),
         baselineServes: false,
         earlierBaseline
     });
@@ -166,33 +175,36 @@ async function judgeAllAtOnce(ctx, settings, judged) {
         failsStep: settings.failOnRollback
     };
 }
-/** The serving variants' published minutes before the deploy began: the baseline of an all-at-once switch. */
-async function baselineBefore(ctx, variants, deployStartedAt, settings) {
+/** The serving variants' published periods before the deploy began: the baseline of an all-at-once switch. */
+async function baselineBefore(ctx, judged, settings) {
+    const variants = judged.baselineVariants;
     if (variants.length === 0)
         return [];
     const { maxErrorRateIncrease, maxLatencyP99Increase } = settings.gates;
     if (maxErrorRateIncrease === undefined && maxLatencyP99Increase === undefined)
         return [];
-    const end = (0,gates/* floorMinute */.tW)(deployStartedAt);
+    const periodMs = (0,periods/* periodMsOf */.J8)(judged.source);
+    const end = (0,periods/* floorPeriod */.eG)(judged.deployStartedAt, periodMs);
     // As long a look back as the step will take, and never less than a quarter of an hour.
-    const span = Math.max(15 * gates/* MINUTE_MS */.kg, (0,gates/* ceilMinute */.Gq)(settings.bakeTimeMs));
+    const span = (0,periods/* ceilPeriod */.PB)(Math.max(15 * periods/* MINUTE_MS */.kg, settings.bakeTimeMs), periodMs);
     const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
         endpointName: ctx.endpointName,
         variants,
         start: new Date(end - span),
         end: new Date(end),
-        periodSeconds: 60
+        periodSeconds: judged.source.periodSeconds,
+        source: judged.source
     });
-    return (0,gates/* minutesOf */.dp)(result, variants);
+    return (0,periods/* periodsOf */.qC)(result, variants);
 }
 function capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts
-var verdict_alarm = __webpack_require__(2656);
+var verdict_alarm = __webpack_require__(7810);
 // EXTERNAL MODULE: ./src/rollout/words.ts
-var words = __webpack_require__(7080);
+var words = __webpack_require__(8226);
 ;// CONCATENATED MODULE: ./src/rollout/native-judge.ts
 /**
  * rollout-controller: sagemaker, judged by the action. SageMaker moves the
@@ -211,6 +223,7 @@ var words = __webpack_require__(7080);
  * (on-inconclusive: rollback), so SageMaker rolls back instead of completing
  * a deployment nothing showed healthy.
  */
+
 
 
 
@@ -260,7 +273,8 @@ class DeploymentJudge {
         this.judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
             newVariant: newFleet,
             baselineVariants: [oldFleet],
-            firstMinute: (0,gates/* floorMinute */.tW)(step.startedAt),
+            source: fleets.source,
+            firstPeriod: (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(fleets.source)),
             baselineServes: fleets.earlierBaseline === undefined,
             earlierBaseline: fleets.earlierBaseline ?? [],
             fleets: {
@@ -334,7 +348,7 @@ class DeploymentJudge {
         if (this.ctx.clock.now() < decideBy)
             return;
         const why = this.judge.leaningToFailure ??
-            (this.last?.inconclusive.join('; ') || 'no minute of the new fleet was published to judge');
+            (this.last?.inconclusive.join('; ') || 'no period of the new fleet was published to judge');
         this.conclusion = {
             verdict: 'inconclusive',
             reason: `the gates could not judge the new fleet within SageMaker's bakes (${(0,parse/* formatDuration */.a3)(this.fleets.bakesMs)}): ${why}`
@@ -376,13 +390,13 @@ class DeploymentJudge {
 }
 
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
-var native_limits = __webpack_require__(7783);
+var native_limits = __webpack_require__(9365);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
-var plan = __webpack_require__(5762);
+var plan = __webpack_require__(2876);
 // EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var scaling = __webpack_require__(127);
+var scaling = __webpack_require__(4413);
 // EXTERNAL MODULE: ./src/rollout/state.ts
-var state = __webpack_require__(9988);
+var state = __webpack_require__(4570);
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
 /**
  * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
@@ -392,6 +406,7 @@ var state = __webpack_require__(9988);
  * alarms (verdict-alarm.ts). The inputs were checked against SageMaker's
  * limits by the input parser.
  */
+
 
 
 
@@ -471,7 +486,11 @@ async function runSageMakerRollout(ctx, deploy, deployment) {
     const previousConfig = deployment.currentConfig.EndpointConfigName ?? '';
     if (!(0,gates/* hasGates */.x0)(settings.gates))
         ctx.warn(words/* NO_GATES_WARNING */.Ii);
-    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, { newVariant: variantName, previousConfig });
+    const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
+        newVariant: variantName,
+        previousConfig,
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(deployment.configSettings)
+    });
     await (0,resources/* createEndpointConfig */.u7)(ctx, releaseConfig, [variant], { role: 'release', previousConfig }, deploy.tags, deployment.configSettings);
     const verdictTarget = { newConfig: releaseConfig, gateIntervalMs: settings.gateIntervalMs };
     // Without auto-rollback SageMaker is not told to roll back on the verdict; the action still judges and reports.
@@ -520,15 +539,17 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
     };
     if (!ctx.dryRun)
         sent.record.steps.push(step);
-    // All at once, the old fleet serves nothing once SageMaker shifts: its minutes before the deploy are the baseline.
+    const source = (0,invocation_metrics/* metricsSourceOf */.er)(deployment.configSettings);
+    // All at once, the old fleet serves nothing once SageMaker shifts: its periods before the deploy are the baseline.
     const earlierBaseline = settings.strategy === 'all-at-once'
-        ? await baselineBefore(ctx, [variant.VariantName ?? ''], step.startedAt, settings)
+        ? await baselineBefore(ctx, { baselineVariants: [variant.VariantName ?? ''], deployStartedAt: step.startedAt, source }, settings)
         : undefined;
     const judge = new DeploymentJudge(ctx, settings, {
         variant: variant.VariantName ?? '',
         newConfig: releaseConfig,
         oldConfig: previousConfig,
         ...(earlierBaseline ? { earlierBaseline } : {}),
+        source,
         ...(settings.strategy === 'rolling'
             ? { bakesMs: settings.bakeTimeMs, rollingBatches: batches }
             : { bakesMs: bakesAfterTrafficMs(settings) })
@@ -554,7 +575,12 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
     }
     if (!updated) {
         if (ctx.dryRun) {
-            (0,plan/* planSageMakerDeployment */.hm)(ctx, settings, { description: sent.record.plan ?? '', newFleetInstances, batches });
+            (0,plan/* planSageMakerDeployment */.hm)(ctx, settings, {
+                description: sent.record.plan ?? '',
+                newFleetInstances,
+                batches,
+                source: (0,invocation_metrics/* metricsSourceOf */.er)(deployment.configSettings)
+            });
         }
         return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
     }
@@ -674,7 +700,7 @@ const LATENCY_CHECK_WINDOW_MS = 60 * 60_000;
  * traffic proves nothing either way, and is let through: its rollout's own
  * minutes are judged as they come.
  */
-async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
+async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant, source) {
     const input = gates.maxLatencyP99Ms !== undefined
         ? 'max-latency-p99'
         : gates.maxLatencyP99Increase !== undefined
@@ -682,13 +708,16 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
             : undefined;
     if (!input)
         return;
-    const { start, end } = (0,metrics/* alignedWindow */.p1)(ctx.clock.now(), LATENCY_CHECK_WINDOW_MS, 60);
+    // What the endpoint publishes (an asynchronous one has no Invocations), in whole periods of it.
+    const periodSeconds = Math.max(60, source.periodSeconds);
+    const { start, end } = (0,metrics/* alignedWindow */.p1)(ctx.clock.now(), LATENCY_CHECK_WINDOW_MS, periodSeconds);
     const result = await (0,metrics/* fetchVariantMetrics */.pA)(ctx, {
         endpointName: ctx.endpointName,
         variants: [servingVariant],
         start,
         end,
-        periodSeconds: 60
+        periodSeconds,
+        source
     });
     const serving = result.variants[0];
     if (!serving || serving.invocations === 0 || serving.latencyP99Ms !== undefined)
@@ -700,11 +729,11 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant) {
 }
 
 // EXTERNAL MODULE: ./src/expectations.ts
-var expectations = __webpack_require__(1236);
+var expectations = __webpack_require__(2914);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
-var in_flight = __webpack_require__(5453);
+var in_flight = __webpack_require__(3011);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
-var rollout_moves = __webpack_require__(5307);
+var rollout_moves = __webpack_require__(8169);
 ;// CONCATENATED MODULE: ./src/operations/deploy-paths.ts
 /**
  * The ways a deploy goes: a new endpoint created on its first model, an
@@ -712,6 +741,7 @@ var rollout_moves = __webpack_require__(5307);
  * the action. deploy.ts chooses; each path here makes its configs and
  * returns how it ended.
  */
+
 
 
 
@@ -776,7 +806,8 @@ async function createEndpoint(ctx, deploy, blueprint) {
         (0,plan/* planAllAtOnce */.xW)(ctx, deploy.rollout, {
             variant: variantName,
             releaseConfig: release.releaseConfig,
-            fleet: (0,resources/* fleetSize */.oE)(variants)
+            fleet: (0,resources/* fleetSize */.oE)(variants),
+            source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
         });
         return undefined;
     }
@@ -787,7 +818,8 @@ async function createEndpoint(ctx, deploy, blueprint) {
     return judgeAllAtOnce(ctx, deploy.rollout, {
         variant: variantName,
         baselineVariants: [],
-        deployStartedAt: ctx.clock.now()
+        deployStartedAt: ctx.clock.now(),
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
     });
 }
 /**
@@ -824,7 +856,8 @@ async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig,
                 variant: variantName,
                 releaseConfig: release.releaseConfig,
                 fleet: (0,resources/* fleetSize */.oE)(variants),
-                previousConfig
+                previousConfig,
+                source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
             });
         }
         return undefined;
@@ -834,7 +867,8 @@ async function replaceAllAtOnce(ctx, deploy, blueprint, endpoint, currentConfig,
         variant: variantName,
         previousConfig,
         baselineVariants: (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''),
-        deployStartedAt
+        deployStartedAt,
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
     });
 }
 /**
@@ -893,6 +927,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
         releaseConfig: release.releaseConfig,
         userTags: deploy.tags,
         held: [],
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings),
         ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
     };
     (0,rollout_record/* startRolloutRecord */.H)(ctx, deploy.rollout, inFlight);
@@ -908,6 +943,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
+
 
 
 
@@ -963,7 +999,7 @@ async function runDeploy(ctx, deploy) {
     }
 }
 async function deployModel(ctx, deploy) {
-    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
+    const alarms = await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await (0,wait/* waitUntilUpdatable */.we)(ctx);
     const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
@@ -979,12 +1015,13 @@ async function deployModel(ctx, deploy) {
             await (0,rollout_result/* concludeRollout */.NS)(ctx, result);
         return;
     }
-    await deployOver(ctx, deploy, release, existing, startedAt);
+    await deployOver(ctx, deploy, release, { existing, alarms }, startedAt);
 }
 /** The new model onto an endpoint that serves: refused, planned, then carried out by the path the inputs chose. */
-async function deployOver(ctx, deploy, release, existing, startedAt) {
+async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt) {
     const currentConfigName = existing.EndpointConfigName ?? '';
     const currentConfig = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, currentConfigName);
+    (0,src_alarms/* refuseAlarmsOnUnpublishedMetrics */.G)(ctx.endpointName, currentConfig, alarms);
     const tags = await (0,lineage/* configTags */._F)(ctx, currentConfig);
     if (tags[src_tags/* TAGS */.gp.role] === 'canary') {
         throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[src_tags/* TAGS */.gp.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
@@ -992,7 +1029,7 @@ async function deployOver(ctx, deploy, release, existing, startedAt) {
     ctx.expectedFleetChangeMs = (0,expectations/* lastFleetChangeMs */.j)(existing, currentConfig);
     const serving = await (0,src_serving/* readServing */.xT)(ctx, existing, currentConfig);
     (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy);
-    await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '');
+    await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '', (0,invocation_metrics/* metricsSourceOf */.er)(currentConfig));
     const blueprint = await blueprintFor(ctx, deploy, release, serving);
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
@@ -1086,9 +1123,10 @@ function shownSetting(deploy, timeoutMs, input) {
  * first evaluation, after minutes of provisioning for nothing.
  */
 async function refuseFiringAlarms(ctx, alarmNames) {
-    const firing = (await (0,metrics/* describeAlarmStates */.j2)(ctx, alarmNames)).filter((alarm) => alarm.state === 'ALARM');
+    const alarms = await (0,src_alarms/* describeAlarmStates */.j)(ctx, alarmNames);
+    const firing = alarms.filter((alarm) => alarm.state === 'ALARM');
     if (firing.length === 0)
-        return;
+        return alarms;
     const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
     throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }
@@ -1096,13 +1134,13 @@ async function refuseFiringAlarms(ctx, alarmNames) {
 
 /***/ }),
 
-/***/ 7476:
+/***/ 9010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ startRolloutRecord)
 /* harmony export */ });
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4473);
 
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {
@@ -1111,7 +1149,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
         newVariant: inFlight.newVariant,
         ...(inFlight.previousConfig ? { previousConfig: inFlight.previousConfig } : {}),
         ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGates */ .yg)(settings.gates, inFlight.source),
         steps: []
     };
     ctx.report.rollout = record;
@@ -1124,7 +1162,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
 
 /***/ }),
 
-/***/ 2656:
+/***/ 7810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1135,8 +1173,8 @@ function startRolloutRecord(ctx, settings, inFlight) {
 /* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
 /* harmony export */ });
 /* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, SAGEMAKER_REACTION_MS, verdictPeriodSeconds, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8485);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
  * rolls back without the runner.
@@ -1307,6 +1345,10 @@ function errorRateLowerBoundExpression(errorsId, invocationsId, z) {
         `(1 + ${z2} / ${invocationsId})`);
 }
 /**
+ * For a real-time endpoint: an asynchronous one publishes no Invocations, and this alarm would divide by nothing
+ * and never fire. The action's own deployments SageMaker runs are judged through the verdict alarm instead, on
+ * what the endpoint publishes (invocation-metrics.ts).
+ *
  * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
  * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
  * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.

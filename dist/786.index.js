@@ -1,8 +1,8 @@
-export const id = 299;
-export const ids = [299];
+export const id = 786;
+export const ids = [786];
 export const modules = {
 
-/***/ 4299:
+/***/ 5405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,10 @@ export const modules = {
 /* unused harmony exports dashboardName, dashboardUrl, dashboardBody */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4085);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2829);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2405);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8485);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8115);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9926);
 /**
  * A CloudWatch dashboard for an endpoint: one row of graphs per variant, so
  * after a deploy the summary can link to traffic, errors and latency of the
@@ -24,7 +25,10 @@ export const modules = {
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
  * Body: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  * Metrics: https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html
+ * An asynchronous endpoint publishes other ones (invocation-metrics.ts): its
+ * rows graph what it publishes, the queue included.
  */
+
 
 
 
@@ -36,8 +40,6 @@ const NOT_IN_NAME = /[^A-Za-z0-9_-]/g;
 const GRID_WIDTH = 24;
 const GRAPH_WIDTH = GRID_WIDTH / 4;
 const GRAPH_HEIGHT = 6;
-/** SageMaker publishes these metrics every minute. */
-const PERIOD_SECONDS = 60;
 /**
  * `sagemaker_<endpoint>_<region>`. Dashboards belong to the account, not to a
  * region, so the region is part of the name or two endpoints of the same name
@@ -60,7 +62,7 @@ function dashboardUrl(region, name) {
     return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`;
 }
 /** The DashboardBody, as an object: a text header, then per variant a title row and four graphs. */
-function dashboardBody({ endpointName, region, variants }) {
+function dashboardBody({ endpointName, region, variants, source }) {
     const unique = [...new Set(variants)];
     const widgets = [
         {
@@ -73,7 +75,7 @@ function dashboardBody({ endpointName, region, variants }) {
                 // AWS suggests saying on a dashboard made by a script that edits in the console will not last.
                 markdown: [
                     `## SageMaker endpoint ${markdownText(endpointName)} (${markdownText(region)})`,
-                    `Written by sagemaker-deploy on every deploy: changes made here are replaced. [Endpoint in the SageMaker console](${(0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(region, endpointName)})`
+                    `Written by sagemaker-deploy on every deploy: changes made here are replaced. [Endpoint in the SageMaker console](${(0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleUrl */ .B9)(region, endpointName)})`
                 ].join('\n')
             }
         }
@@ -89,7 +91,7 @@ function dashboardBody({ endpointName, region, variants }) {
             properties: { markdown: `### Variant ${markdownText(variant)}` }
         });
         y += 1;
-        const graphs = variantGraphs(endpointName, region, variant);
+        const graphs = variantGraphs(endpointName, region, variant, source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .REAL_TIME_MINUTES */ .lm);
         graphs.forEach((properties, index) => {
             widgets.push({ type: 'metric', x: index * GRAPH_WIDTH, y, width: GRAPH_WIDTH, height: GRAPH_HEIGHT, properties });
         });
@@ -97,7 +99,8 @@ function dashboardBody({ endpointName, region, variants }) {
     }
     return { start: '-PT3H', periodOverride: 'inherit', widgets };
 }
-function variantGraphs(endpointName, region, variant) {
+/** One variant's graphs: traffic, errors and their rate, model latency, and load (or, asynchronous, the queue). */
+function variantGraphs(endpointName, region, variant, source) {
     const metric = (name, options) => [
         NAMESPACE,
         name,
@@ -112,10 +115,21 @@ function variantGraphs(endpointName, region, variant) {
         view: 'timeSeries',
         stacked: false,
         region,
-        period: PERIOD_SECONDS,
+        // Never shorter than the endpoint's datapoints (a minute, or its MetricsConfig's frequency).
+        period: source.periodSeconds,
         metrics,
         yAxis
     });
+    const latency = graph('model latency', [
+        metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
+        metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
+    ], 
+    // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
+    { left: { min: 0, label: 'Microseconds', showUnits: false } });
+    if (source.asynchronous) {
+        const { processed, failures, queue } = asynchronousGraphs(endpointName, source, metric, graph);
+        return [processed, failures, latency, queue];
+    }
     return [
         graph('invocations', [metric('Invocations', { stat: 'Sum', label: 'Invocations' })], {
             left: { min: 0, label: 'Count', showUnits: false }
@@ -127,14 +141,49 @@ function variantGraphs(endpointName, region, variant) {
             // The rate the rollout gates hold against max-error-rate: 5XX errors over invocations.
             [{ expression: '100 * errors5xx / invocations', id: 'rate5xx', label: '5XX error rate (%)', yAxis: 'right' }]
         ], { left: { min: 0, label: 'Count', showUnits: false }, right: { min: 0, label: '%', showUnits: false } }),
-        graph('model latency', [
-            metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
-            metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
-        ], 
-        // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
-        { left: { min: 0, label: 'Microseconds', showUnits: false } }),
+        latency,
         graph('invocations per instance', [metric('InvocationsPerInstance', { stat: 'Sum', label: 'Invocations per instance' })], { left: { min: 0, label: 'Count', showUnits: false } })
     ];
+}
+/**
+ * An asynchronous variant's traffic and errors, and the endpoint's queue: it publishes no Invocations. Its count
+ * of processed requests is read under both spellings (invocation-metrics.ts), the larger at each point.
+ */
+function asynchronousGraphs(endpointName, source, metric, graph) {
+    const [spelt, other] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .requestMetricNames */ .u7)(source);
+    const counts = { left: { min: 0, label: 'Count', showUnits: false } };
+    // The larger of the two spellings at each point: whichever is published, never both added. MAX of an array of
+    // series is a series of the highest value at each point; FILL gives a spelling never published zeros
+    // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
+    const processed = 'MAX([FILL(processed1, 0), FILL(processed2, 0)])';
+    return {
+        processed: graph('processed invocations', [
+            metric(spelt, { id: 'processed1', stat: 'Sum', visible: false }),
+            metric(other, { id: 'processed2', stat: 'Sum', visible: false }),
+            [{ expression: processed, id: 'processed', label: 'Invocations processed' }]
+        ], counts),
+        failures: graph('failures', [
+            metric((0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMetricName */ .Sb)(source), { id: 'failures', stat: 'Sum', label: 'Invocation failures' }),
+            metric('Invocation4XXErrors', { stat: 'Sum', label: '4XX errors' }),
+            metric('Invocation5XXErrors', { stat: 'Sum', label: '5XX errors' }),
+            metric(spelt, { id: 'processed1', stat: 'Sum', visible: false }),
+            metric(other, { id: 'processed2', stat: 'Sum', visible: false }),
+            // The rate the rollout gates hold against max-error-rate: failures over processed requests.
+            [{ expression: `100 * failures / ${processed}`, id: 'failurerate', label: 'Failure rate (%)', yAxis: 'right' }]
+        ], { ...counts, right: { min: 0, label: '%', showUnits: false } }),
+        queue: graph('endpoint queue', 
+        // The queue is the endpoint's: these are published with EndpointName alone.
+        [
+            [NAMESPACE, 'ApproximateBacklogSize', 'EndpointName', endpointName, { stat: 'Average', label: 'Backlog' }],
+            [
+                NAMESPACE,
+                'ApproximateAgeOfOldestRequest',
+                'EndpointName',
+                endpointName,
+                { stat: 'Maximum', label: 'Oldest request (s)', yAxis: 'right' }
+            ]
+        ], { ...counts, right: { min: 0, label: 'Seconds', showUnits: false } })
+    };
 }
 /** Names come from inputs: keep Markdown from reading them as formatting. */
 function markdownText(text) {
@@ -155,7 +204,7 @@ async function putEndpointDashboard(ctx, request) {
     const input = { DashboardName: name, DashboardBody: JSON.stringify(dashboardBody(request)) };
     let response;
     try {
-        response = await ctx.change('PutDashboard', `dashboard "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__/* .PutDashboardCommand */ .VfE(input)));
+        response = await ctx.change('PutDashboard', `dashboard "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__/* .PutDashboardCommand */ .VfE(input)));
     }
     catch (error) {
         ctx.warn(`CloudWatch dashboard ${name} was not written (${error instanceof Error ? error.message : String(error)}). The role needs cloudwatch:PutDashboard; the deploy itself is not affected.`);

@@ -1,8 +1,8 @@
-export const id = 43;
-export const ids = [43];
+export const id = 815;
+export const ids = [815];
 export const modules = {
 
-/***/ 9091:
+/***/ 1193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,8 +18,8 @@ export const modules = {
 /* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
 /* harmony export */ });
 /* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3539);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -250,7 +250,7 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
-/***/ 2043:
+/***/ 6815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -262,7 +262,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/autoscaling.ts
-var autoscaling = __webpack_require__(9091);
+var autoscaling = __webpack_require__(1193);
 ;// CONCATENATED MODULE: ./src/scaling-policy.ts
 
 /** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */
@@ -308,9 +308,11 @@ function targetTrackingPolicy(endpointName, variantName, settings) {
 }
 
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
+var src_endpoint = __webpack_require__(4688);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(8115);
 // EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
+var wait = __webpack_require__(8960);
 ;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
 /**
  * configure-autoscaling: register the variant with Application Auto Scaling
@@ -321,11 +323,14 @@ var wait = __webpack_require__(910);
 
 
 
+
 async function runConfigureAutoscaling(ctx, settings) {
     // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
     const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
     const variantName = (0,src_endpoint/* resolveVariant */.KC)(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
+    const config = await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+    refuseUnpublishedScalingMetric(ctx, settings, config);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
     const before = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variantName);
     ctx.note(before ? `Before: ${where} scaled ${(0,autoscaling/* formatVariantScaling */.Qp)(before)}.` : `Before: ${where} had no autoscaling.`);
@@ -355,13 +360,24 @@ async function runConfigureAutoscaling(ctx, settings) {
     if ((0,autoscaling/* isSuspended */.eJ)(before?.suspendedState)) {
         ctx.warn(`Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`);
     }
-    await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+}
+/**
+ * Target tracking on InvocationsPerInstance needs its datapoints, and an
+ * asynchronous endpoint publishes none
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html):
+ * the policy would never scale. AWS scales those on their backlog
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html).
+ */
+function refuseUnpublishedScalingMetric(ctx, settings, config) {
+    if (settings.scalingMetric !== 'InvocationsPerInstance' || !(0,invocation_metrics/* metricsSourceOf */.er)(config).asynchronous)
+        return;
+    throw new Error(`Input "scaling-metric": endpoint "${ctx.endpointName}" is asynchronous (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.`);
 }
 
 
 /***/ }),
 
-/***/ 910:
+/***/ 8960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -373,9 +389,9 @@ async function runConfigureAutoscaling(ctx, settings) {
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
 /* unused harmony exports nextPollDelay, timeLeft */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
 /**
  * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
  * first (an emulator or a weight change settles in seconds), then backs off to
