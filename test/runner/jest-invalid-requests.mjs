@@ -13,10 +13,15 @@
 
 // @ts-check
 
-import { afterEach } from '@jest/globals'
+import { afterEach, jest } from '@jest/globals'
 
 import { describeInvalidRequests, emulatorControl } from '../emulator/control.mjs'
 import { runningEmulators } from './runner.mjs'
+
+// Starting an emulator, and stopping one (which first asks it for the requests
+// it refused), can take more than jest's 5 s on a busy two-core machine; a file
+// that needs longer sets its own.
+jest.setTimeout(30_000)
 
 afterEach(async () => {
   const found = []
