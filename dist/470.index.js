@@ -1,30 +1,30 @@
-export const id = 512;
-export const ids = [512];
+export const id = 470;
+export const ids = [470];
 export const modules = {
 
-/***/ 512:
+/***/ 470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPromote: () => (/* binding */ runPromote)
 /* harmony export */ });
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4688);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5834);
-/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4592);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2772);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5629);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3000);
-/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9170);
-/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4473);
-/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3011);
-/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8169);
-/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9010);
-/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5950);
-/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1355);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2933);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8960);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4932);
+/* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3526);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8499);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
+/* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2894);
+/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8411);
+/* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
+/* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5307);
+/* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7476);
+/* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3752);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9333);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(941);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(910);
 
 
 
@@ -122,16 +122,16 @@ function pausedRollout(ctx, endpoint, canaryConfig, found) {
 
 /***/ }),
 
-/***/ 4592:
+/***/ 3526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ refuseMismatchedTargetModel)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2651);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5834);
-/* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2143);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
+/* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6221);
 /**
  * Whether probes need a TargetModel depends on the models of the variants
  * they reach: read them, and refuse before any probe or change what every
@@ -155,13 +155,13 @@ async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetMod
 
 /***/ }),
 
-/***/ 9010:
+/***/ 7476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ startRolloutRecord)
 /* harmony export */ });
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4473);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
 
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {

@@ -1,8 +1,8 @@
-export const id = 387;
-export const ids = [387];
+export const id = 865;
+export const ids = [865];
 export const modules = {
 
-/***/ 227:
+/***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,12 +10,12 @@ export const modules = {
 /* harmony export */   Rh: () => (/* binding */ RETRY_SETTINGS)
 /* harmony export */ });
 /* unused harmony exports PROBE_RETRY_SETTINGS, retryingThrottlesOnly */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3539);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8485);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2651);
-/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(660);
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3129);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6405);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1491);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4085);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(311);
 /**
  * The one place AWS clients are made: region, user agent and retry policy are
  * set here. Endpoint overrides (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SAGEMAKER, ...)
@@ -87,7 +87,7 @@ function createAwsClients(region) {
 
 /***/ }),
 
-/***/ 2728:
+/***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -194,15 +194,15 @@ async function collectPages(api, resource, request, items) {
 
 /***/ }),
 
-/***/ 1746:
+/***/ 788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ OperationContext)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5731);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5625);
 /** What every operation is handed: settings, AWS clients, time, and the run's report. */
 
 
@@ -261,7 +261,7 @@ class OperationContext {
 
 /***/ }),
 
-/***/ 4688:
+/***/ 3150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -278,9 +278,9 @@ class OperationContext {
 /* harmony export */   yP: () => (/* binding */ getEndpoint)
 /* harmony export */ });
 /* unused harmony export roundPercent */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2651);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /** Reading an endpoint and its config, shared by every operation. */
 
 
@@ -387,7 +387,7 @@ function resolveVariant(endpoint, requested, input = 'variant-name') {
 
 /***/ }),
 
-/***/ 2914:
+/***/ 1236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -420,7 +420,7 @@ function lastFleetChangeMs(endpoint, config) {
 
 /***/ }),
 
-/***/ 980:
+/***/ 1738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -459,7 +459,7 @@ function workflowRun(env) {
 
 /***/ }),
 
-/***/ 5731:
+/***/ 5625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -469,8 +469,8 @@ function workflowRun(env) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(980);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3000);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1738);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
 /**
  * Who is running: the endpoint lock names its holder with it, and everything
  * a run creates is tagged with it, so a create whose answer was lost can tell
@@ -512,7 +512,7 @@ function localRun(env) {
 
 /***/ }),
 
-/***/ 2831:
+/***/ 4533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -526,7 +526,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: registryDomain
 
 // EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(6126);
+var parse = __webpack_require__(2828);
 ;// CONCATENATED MODULE: ./src/images/framework-images.generated.ts
 const FRAMEWORK_IMAGES = {
     sdkCommit: "a24812666d258d9d19c9a82d0c9385ca0bd3ba01",
@@ -835,7 +835,7 @@ function registryDomain(region) {
 
 /***/ }),
 
-/***/ 4526:
+/***/ 3388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -883,11 +883,11 @@ const ACTION_DEFAULTS = {
 };
 
 // EXTERNAL MODULE: ./src/parse.ts
-var src_parse = __webpack_require__(6126);
+var src_parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
-var native_limits = __webpack_require__(9365);
+var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __webpack_require__(9324);
+var src_settings = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/input-source.ts
 /**
  * Reading inputs by name, each accessor parsing what it reads: the typed
@@ -985,9 +985,9 @@ function definedOnly(value) {
 }
 
 // EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(3000);
+var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
-var framework_image = __webpack_require__(2831);
+var framework_image = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/inputs-deploy.ts
 
 
@@ -1493,7 +1493,7 @@ function resolveRegion(input, env) {
 
 /***/ }),
 
-/***/ 8115:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1547,7 +1547,7 @@ function periodWords(source) {
 
 /***/ }),
 
-/***/ 678:
+/***/ 9188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1555,10 +1555,10 @@ function periodWords(source) {
 /* harmony export */   v: () => (/* binding */ withEndpointLock)
 /* harmony export */ });
 /* unused harmony exports LOCKED_OPERATIONS, EndpointLockedError, lockName, lockLifetimeMs, acquireEndpointLock */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2651);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
-/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4570);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9988);
 /**
  * One run at a time may change an endpoint, across workflows and repositories:
  * GitHub's `concurrency` only orders runs of one repository, and says nothing
@@ -1874,7 +1874,7 @@ function lockedError(ctx, holder, detail) {
 
 /***/ }),
 
-/***/ 4387:
+/***/ 5865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1885,12 +1885,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: resultOutput
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(227);
+var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
     now: () => Date.now(),
@@ -1898,21 +1898,21 @@ const systemClock = {
 };
 
 // EXTERNAL MODULE: ./src/context.ts
-var context = __webpack_require__(1746);
+var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __webpack_require__(4526);
+var inputs = __webpack_require__(3388);
 // EXTERNAL MODULE: ./src/report.ts
-var src_report = __webpack_require__(6123);
+var src_report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/summary.ts + 2 modules
-var summary = __webpack_require__(9926);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(2651);
+var summary = __webpack_require__(2829);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(4688);
+var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
-var moves = __webpack_require__(8169);
+var moves = __webpack_require__(5307);
 // EXTERNAL MODULE: ./src/rollout/state.ts
-var state = __webpack_require__(4570);
+var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/cancel.ts
 /**
  * Cancellation. When a run is cancelled the runner sends SIGINT, then SIGTERM
@@ -2042,9 +2042,9 @@ function recordCancellation(report, whatWasDone, now) {
 }
 
 // EXTERNAL MODULE: ./src/identity.ts
-var identity = __webpack_require__(5731);
+var identity = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/lock.ts
-var lock = __webpack_require__(678);
+var lock = __webpack_require__(9188);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action's entry point: parse every input, dispatch to the operation's
@@ -2072,7 +2072,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(170), __webpack_require__.e(323)]).then(__webpack_require__.bind(__webpack_require__, 1323));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -2095,7 +2095,7 @@ async function run(overrides = {}) {
         await deployment?.finish(deploymentOutcome(report), decision());
         const html = await writeResult();
         if (planComment && html) {
-            const { postPlanComment } = await Promise.all(/* import() */[__webpack_require__.e(925), __webpack_require__.e(638)]).then(__webpack_require__.bind(__webpack_require__, 5638));
+            const { postPlanComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 8144));
             await postPlanComment({ ...planComment, body: html });
         }
     };
@@ -2158,7 +2158,7 @@ async function operateLocked(ctx, settings, env, recordDeployment) {
     await (0,lock/* withEndpointLock */.v)(ctx, settings, async () => {
         // Inside the lock: a run turned away by another one's lock records no deployment of its own.
         if (RELEASING.has(settings.operation) && !settings.dryRun) {
-            const { startDeployment } = await Promise.all(/* import() */[__webpack_require__.e(925), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 3589));
+            const { startDeployment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(887)]).then(__webpack_require__.bind(__webpack_require__, 6887));
             recordDeployment(await startDeployment({
                 token: settings.record.githubToken,
                 environment: settings.record.environment,
@@ -2182,7 +2182,7 @@ function deploymentOutcome(report) {
     return result === 'paused' ? 'in_progress' : 'success';
 }
 async function recordDashboard(ctx) {
-    const { putEndpointDashboard } = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 5405));
+    const { putEndpointDashboard } = await __webpack_require__.e(/* import() */ 299).then(__webpack_require__.bind(__webpack_require__, 4299));
     const dashboard = await putEndpointDashboard(ctx, {
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
@@ -2201,25 +2201,25 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(170), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 3075))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(170), __webpack_require__.e(512)]).then(__webpack_require__.bind(__webpack_require__, 512))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
-            return (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 4783))).runUpdateTraffic(ctx, settings.updateTraffic);
+            return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
-            return (await __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 1072))).runUpdateCapacity(ctx, settings.updateCapacity);
+            return (await __webpack_require__.e(/* import() */ 978).then(__webpack_require__.bind(__webpack_require__, 8978))).runUpdateCapacity(ctx, settings.updateCapacity);
         case 'configure-autoscaling':
-            return (await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.bind(__webpack_require__, 6815))).runConfigureAutoscaling(ctx, settings.autoscaling);
+            return (await __webpack_require__.e(/* import() */ 43).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
         case 'delete-autoscaling':
-            return (await __webpack_require__.e(/* import() */ 336).then(__webpack_require__.bind(__webpack_require__, 9336))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
+            return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
         case 'monitor':
-            return (await __webpack_require__.e(/* import() */ 226).then(__webpack_require__.bind(__webpack_require__, 4226))).runMonitor(ctx, settings.monitor);
+            return (await __webpack_require__.e(/* import() */ 796).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
         case 'health-check':
-            return (await __webpack_require__.e(/* import() */ 593).then(__webpack_require__.bind(__webpack_require__, 7593))).runHealthCheck(ctx, settings.healthCheck);
+            return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 281))).runDelete(ctx, settings.delete);
+            return (await __webpack_require__.e(/* import() */ 159).then(__webpack_require__.bind(__webpack_require__, 1159))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(170), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 8166))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 9328))).runRollback(ctx, settings.rollback);
     }
 }
 /**
@@ -2268,7 +2268,7 @@ function resultOutput(report) {
 
 /***/ }),
 
-/***/ 6126:
+/***/ 2828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2525,7 +2525,7 @@ function parseTargetModel(input, raw) {
 
 /***/ }),
 
-/***/ 6123:
+/***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2562,7 +2562,7 @@ function addInstanceTime(report, instanceMs) {
 
 /***/ }),
 
-/***/ 7553:
+/***/ 8527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2570,7 +2570,7 @@ function addInstanceTime(report, instanceMs) {
 /* harmony export */   tc: () => (/* binding */ rollingBatchFor)
 /* harmony export */ });
 /* unused harmony export rollingBatchRange */
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6126);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
 /**
  * The batch a rolling update replaces at a time. SageMaker's rolling update
  * takes a MaximumBatchSize of 5% to 50% of the variant's instances
@@ -2622,7 +2622,7 @@ function rollingBatchFor(fleet, requested, shown = '') {
 
 /***/ }),
 
-/***/ 8169:
+/***/ 5307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2633,7 +2633,7 @@ function rollingBatchFor(fleet, requested, shown = '') {
 /* harmony export */   r0: () => (/* binding */ promoteMoves),
 /* harmony export */   sX: () => (/* binding */ deployMoves)
 /* harmony export */ });
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4688);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
 
 /** The new variant takes `weight`%; the old variants share the rest as they did before. */
 function desiredWeights(inFlight, weight) {
@@ -2732,7 +2732,7 @@ function rolloutStanding(progress, endpoint) {
 
 /***/ }),
 
-/***/ 9365:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2744,9 +2744,9 @@ function rolloutStanding(progress, endpoint) {
 /* harmony export */   x3: () => (/* binding */ refuseGuardrailExclusions)
 /* harmony export */ });
 /* unused harmony export SAGEMAKER_LIMITS */
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2914);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6126);
-/* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7553);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8527);
 
 
 
@@ -2934,7 +2934,7 @@ function refuseGuardrailExclusions(endpointArn, fleets, modelPackages) {
 
 /***/ }),
 
-/***/ 4570:
+/***/ 9988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2948,7 +2948,7 @@ function refuseGuardrailExclusions(endpointArn, fleets, modelPackages) {
 /* harmony export */   ng: () => (/* binding */ leftForPostStep)
 /* harmony export */ });
 /* unused harmony export SavedPart */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /**
  * Saved state for the post step: while a rollout has the endpoint off its
  * previous config, its progress says how to put it back. A cancelled workflow
@@ -3045,7 +3045,7 @@ function leftForPostStep() {
 
 /***/ }),
 
-/***/ 9324:
+/***/ 8750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3086,7 +3086,7 @@ const NEW_ENDPOINT_DEFAULTS = { instanceType: 'ml.m5.large', instanceCount: 1 };
 
 /***/ }),
 
-/***/ 9926:
+/***/ 2829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3099,10 +3099,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: addCapacity, addChanges, addHeading, addMetrics, addNotes, addPlan, addProbes, addRequest, addSettings, addVariants, escapeHtml, renderSummary, rolloutCharts
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(6126);
+var parse = __webpack_require__(2828);
 ;// CONCATENATED MODULE: ./src/summary-format.ts
 /** How the job summary writes numbers and text: shared by its sections. */
 function escapeHtml(text) {
@@ -3499,7 +3499,7 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 3000:
+/***/ 9506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3509,7 +3509,7 @@ async function writeSummary(report) {
 /* harmony export */   s3: () => (/* binding */ toTagList)
 /* harmony export */ });
 /* unused harmony exports TRACEABILITY_TAGS, MAX_TAGS_PER_RESOURCE, tagValue */
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
 /**
  * The tags the action puts on what it creates: its own bookkeeping, which ties
  * endpoint configs to their endpoint and to the config a rollback returns to,
@@ -3583,7 +3583,7 @@ function traceabilityTags(env) {
 
 /***/ }),
 
-/***/ 6405:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

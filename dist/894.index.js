@@ -1,17 +1,17 @@
-export const id = 170;
-export const ids = [170];
+export const id = 894;
+export const ids = [894];
 export const modules = {
 
-/***/ 1355:
+/***/ 9333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ refuseAlarmsOnUnpublishedMetrics),
 /* harmony export */   j: () => (/* binding */ describeAlarmStates)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8485);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
  * and what metrics it watches, read in one DescribeAlarms call, so a gate or
@@ -96,7 +96,7 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 
 /***/ }),
 
-/***/ 1193:
+/***/ 9091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -112,8 +112,8 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 /* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
 /* harmony export */ });
 /* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3539);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -344,7 +344,7 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
-/***/ 2772:
+/***/ 5010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -355,10 +355,10 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 /* harmony export */   _F: () => (/* binding */ configTags)
 /* harmony export */ });
 /* unused harmony export lineageOf */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2651);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3000);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
 /**
  * The action's bookkeeping, read back: which endpoint a config was made for,
  * what served before it, and which configs and models other endpoints still
@@ -473,7 +473,7 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 
 /***/ }),
 
-/***/ 7780:
+/***/ 5670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -483,9 +483,9 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 /* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
 /* harmony export */ });
 /* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8485);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
  *
@@ -740,7 +740,7 @@ function sum(values) {
 
 /***/ }),
 
-/***/ 5629:
+/***/ 8499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -806,7 +806,7 @@ function canaryVariantName(requested, modelName, serving) {
 
 /***/ }),
 
-/***/ 5834:
+/***/ 4932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -816,10 +816,10 @@ function canaryVariantName(requested, modelName, serving) {
 /* harmony export */   wR: () => (/* binding */ refuseProbeTargetMismatch)
 /* harmony export */ });
 /* unused harmony exports DETAIL_MAX_CHARS, shortDetail */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(660);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 /**
  * Synthetic invocations: the only check that sees what a caller sees, where
  * metrics need real traffic and lag by minutes.
@@ -999,7 +999,7 @@ function medianLatency(records) {
 
 /***/ }),
 
-/***/ 9119:
+/***/ 2281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1016,18 +1016,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: NameTakenError, includes
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(2651);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(4688);
+var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(2772);
+var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(3000);
+var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(2143);
+var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/model-request.ts
 
 /** The CreateModel request for a spec: what the container runs joined with its settings. */
@@ -1372,7 +1372,7 @@ function fleetSize(variants) {
 
 /***/ }),
 
-/***/ 690:
+/***/ 2428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1380,11 +1380,11 @@ function fleetSize(variants) {
 /* harmony export */   sm: () => (/* binding */ judgePause)
 /* harmony export */ });
 /* unused harmony export sleepUntil */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6126);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4473);
-/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9773);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8226);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(215);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7080);
 /**
  * Judging one step: the gates every gate-interval through bake-time, then on
  * while CloudWatch has yet to publish the periods the step exposed, and the
@@ -1551,7 +1551,7 @@ async function sleepUntil(clock, at) {
 
 /***/ }),
 
-/***/ 9170:
+/***/ 2894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1563,36 +1563,36 @@ __webpack_require__.d(__webpack_exports__, {
   gw: () => (/* binding */ switchBack)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/report.ts
-var report = __webpack_require__(6123);
+var report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(4800);
+var update = __webpack_require__(6082);
 // EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(9119);
+var resources = __webpack_require__(2281);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
-var bake = __webpack_require__(690);
+var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
-var gates = __webpack_require__(4473);
+var gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
-var periods = __webpack_require__(9773);
+var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
-var in_flight = __webpack_require__(3011);
+var in_flight = __webpack_require__(5453);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
-var rollout_moves = __webpack_require__(8169);
+var rollout_moves = __webpack_require__(5307);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
-var plan = __webpack_require__(2876);
+var plan = __webpack_require__(5762);
 // EXTERNAL MODULE: ./src/rollout/result.ts
-var result = __webpack_require__(5950);
+var result = __webpack_require__(3752);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(4688);
+var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var scaling = __webpack_require__(4413);
+var scaling = __webpack_require__(127);
 // EXTERNAL MODULE: ./src/rollout/state.ts
-var state = __webpack_require__(4570);
+var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/rollout/rollback.ts
 /**
  * The moves of a rollback, and where each rollback starts from. Every way
@@ -1683,9 +1683,9 @@ async function giveBackCapacity(ctx, move) {
 }
 
 // EXTERNAL MODULE: ./src/rollout/switch.ts
-var rollout_switch = __webpack_require__(3487);
+var rollout_switch = __webpack_require__(2821);
 // EXTERNAL MODULE: ./src/rollout/words.ts
-var words = __webpack_require__(8226);
+var words = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/rollout/executor.ts
 /**
  * The one executor of the action's moves: it carries out a rollout's list
@@ -2005,7 +2005,7 @@ async function rollBackOrStop(ctx, settings, progress, failure) {
 
 /***/ }),
 
-/***/ 4473:
+/***/ 8411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2019,15 +2019,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
-var invocation_metrics = __webpack_require__(8115);
+var invocation_metrics = __webpack_require__(9113);
 // EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __webpack_require__(1355);
+var alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(7780);
+var metrics = __webpack_require__(5670);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
-var rollout_periods = __webpack_require__(9773);
+var rollout_periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/probes.ts
-var src_probes = __webpack_require__(5834);
+var src_probes = __webpack_require__(4932);
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
 /**
  * The statistics behind the baseline comparisons (max-error-rate-increase,
@@ -2517,7 +2517,7 @@ function formatPercent(fraction) {
 
 /***/ }),
 
-/***/ 3011:
+/***/ 5453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2526,10 +2526,10 @@ function formatPercent(fraction) {
 /* harmony export */   rY: () => (/* binding */ releaseVariant),
 /* harmony export */   x1: () => (/* binding */ servingShares)
 /* harmony export */ });
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4688);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5629);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9119);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4413);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8499);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
 
 
 
@@ -2575,7 +2575,7 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 
 /***/ }),
 
-/***/ 9773:
+/***/ 215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2587,7 +2587,7 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 /* harmony export */   qC: () => (/* binding */ periodsOf),
 /* harmony export */   qo: () => (/* binding */ clockTime)
 /* harmony export */ });
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7780);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5670);
 
 const MINUTE_MS = 60_000;
 /** The start of the period `ms` falls in, periods of `periodMs` counted from the epoch as CloudWatch aligns them. */
@@ -2648,7 +2648,7 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 
 /***/ }),
 
-/***/ 2876:
+/***/ 5762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2656,22 +2656,22 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony export */   hm: () => (/* binding */ planSageMakerDeployment),
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2651);
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2914);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(6123);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9119);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9926);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4800);
-/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3011);
-/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8169);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3487);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8115);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4473);
-/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9365);
-/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9773);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4413);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4459);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
+/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9113);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8411);
+/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7783);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(215);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(127);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -2896,7 +2896,7 @@ function logPlan(plan, hours, price) {
 
 /***/ }),
 
-/***/ 5950:
+/***/ 3752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2905,11 +2905,11 @@ function logPlan(plan, hours, price) {
 /* harmony export */   qv: () => (/* binding */ setRolloutOutputs)
 /* harmony export */ });
 /* unused harmony export RolloutFailedError */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4688);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9119);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8960);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
 /**
  * How a rollout ended, decided once. The engine, the all-at-once judge and
  * the SageMaker controller each return a RolloutResult; concludeRollout is the
@@ -3006,7 +3006,7 @@ function failedUpdateResult(error) {
 
 /***/ }),
 
-/***/ 4413:
+/***/ 127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3023,9 +3023,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/autoscaling.ts
-var autoscaling = __webpack_require__(1193);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3539);
+var autoscaling = __webpack_require__(9091);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1491);
 ;// CONCATENATED MODULE: ./src/scale-in.ts
 /**
  * Holding a variant's capacity through a rollout: its dynamic scale-in
@@ -3081,11 +3081,11 @@ async function resumeScaleIn(ctx, endpointName, variantName, before) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(4688);
+var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(4800);
+var update = __webpack_require__(6082);
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
 
 
@@ -3275,7 +3275,7 @@ async function restoreServingCapacity(ctx, held) {
 
 /***/ }),
 
-/***/ 3487:
+/***/ 2821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3284,18 +3284,18 @@ async function restoreServingCapacity(ctx, held) {
 /* harmony export */   JI: () => (/* binding */ joinCanary),
 /* harmony export */   q7: () => (/* binding */ recordPauseStart)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2651);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4688);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6126);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9119);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2933);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3000);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4800);
-/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3011);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4413);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4570);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2281);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(941);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9506);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6082);
+/* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(127);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9988);
 /**
  * The config changes of a rollout run by the action: the endpoint joins the
  * canary config (the new variant beside the serving ones, at weight 0), and
@@ -3385,7 +3385,7 @@ async function recordPauseStart(ctx, canaryConfig) {
 
 /***/ }),
 
-/***/ 8226:
+/***/ 7080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3397,8 +3397,8 @@ async function recordPauseStart(ctx, canaryConfig) {
 /* harmony export */   xS: () => (/* binding */ describeMove)
 /* harmony export */ });
 /* unused harmony export describeEvaluation */
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6126);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4473);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8411);
 /**
  * The rollout's words for people. The engine decides with data (verdicts,
  * weights, counts); this module is the one place those become sentences for
@@ -3492,7 +3492,7 @@ function describeMove(move) {
 
 /***/ }),
 
-/***/ 2143:
+/***/ 6221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3507,8 +3507,8 @@ function describeMove(move) {
 /* harmony export */   k1: () => (/* binding */ recordSetting),
 /* harmony export */   zK: () => (/* binding */ carriedExecutionConfig)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6126);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 /**
  * The new model's container as what serves configures it. A framework
  * container finds its entry point through SAGEMAKER_PROGRAM and
@@ -3671,7 +3671,7 @@ function recordSetting(sources, setting, value, source) {
 
 /***/ }),
 
-/***/ 2933:
+/***/ 941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3687,20 +3687,20 @@ __webpack_require__.d(__webpack_exports__, {
   f1: () => (/* binding */ refuseWhatCannotBeCarried)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(2651);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(4688);
+var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(5834);
+var probes = __webpack_require__(4932);
 // EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
-var framework_image = __webpack_require__(2831);
+var framework_image = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(6126);
+var parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(2143);
+var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/serving-refusals.ts
 /**
  * What the new model could not serve as asked, refused before anything is
@@ -3753,7 +3753,7 @@ function refuseForMultiModel(deploy, model, url) {
 }
 
 // EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(9324);
+var settings = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/serving-capacity.ts
 /** How many instances the new variant starts with, and why. */
 
@@ -4051,7 +4051,7 @@ function capitalise(text) {
 
 /***/ }),
 
-/***/ 4800:
+/***/ 6082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4059,14 +4059,14 @@ function capitalise(text) {
 /* harmony export */   vG: () => (/* binding */ updateEndpointConfig)
 /* harmony export */ });
 /* unused harmony exports isUpdateInProgress, configLanding, weightsLanding */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2651);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(227);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2728);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4688);
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2914);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6123);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8960);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
+/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1236);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
 /**
  * Moving an endpoint to another config: the one path every operation takes
  * (deploy, rollback, promotion, the post step), so waiting for another run's
@@ -4216,7 +4216,7 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 
 /***/ }),
 
-/***/ 8960:
+/***/ 910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4228,9 +4228,9 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
 /* unused harmony exports nextPollDelay, timeLeft */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 /**
  * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
  * first (an emulator or a weight change settles in seconds), then backs off to

@@ -1,8 +1,8 @@
-export const id = 336;
-export const ids = [336];
+export const id = 978;
+export const ids = [978];
 export const modules = {
 
-/***/ 1193:
+/***/ 9091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,8 +18,8 @@ export const modules = {
 /* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
 /* harmony export */ });
 /* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3539);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -250,49 +250,222 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
-/***/ 9336:
+/***/ 8978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runDeleteAutoscaling: () => (/* binding */ runDeleteAutoscaling)
+/* harmony export */   runUpdateCapacity: () => (/* binding */ runUpdateCapacity)
 /* harmony export */ });
-/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1193);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9091);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(910);
 /**
- * delete-autoscaling: remove the variant's scaling policies and scheduled
- * actions and deregister it from Application Auto Scaling. The variant keeps
- * the instance count it has at that moment.
+ * update-capacity: set one variant's instance count, leaving every weight as
+ * it is. Refused when autoscaling would undo it.
  */
 
 
-async function runDeleteAutoscaling(ctx, settings) {
-    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx);
-    let variantName;
-    if (endpoint) {
-        variantName = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveVariant */ .KC)(endpoint, settings.variantName);
-    }
-    else if (settings.variantName !== undefined) {
-        // A registration can outlive its endpoint; with the variant named, it can still be cleaned up.
-        variantName = settings.variantName;
-        ctx.note(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}; looking for autoscaling still registered for variant "${variantName}".`);
-    }
-    else {
-        throw new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}, and input "variant-name" is not set.`);
-    }
+
+
+async function runUpdateCapacity(ctx, settings) {
+    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .requireUpdatable */ .Mc)(ctx);
+    const variantName = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveVariant */ .KC)(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
+    const requested = settings.instanceCount;
     const scaling = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeVariantScaling */ .oM)(ctx, ctx.endpointName, variantName);
-    if (!scaling) {
-        const message = `No autoscaling is registered for ${where}: nothing to delete.`;
-        ctx.warn(message);
+    if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
+        throw new Error(`Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`);
     }
-    else {
-        await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .deregisterVariantScaling */ .dG)(ctx, ctx.endpointName, variantName, scaling);
-        ctx.note(`${ctx.dryRun ? 'Would remove' : 'Removed'} autoscaling from ${where} (was ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(scaling)}).`);
-    }
-    if (endpoint)
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const before = live ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .liveInstanceCount */ .xZ)(live) : undefined;
+    if (before === requested && live?.DesiredInstanceCount === requested) {
+        ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`);
         await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
+        return;
+    }
+    // Weights are left out, so SageMaker keeps them as they are.
+    const input = {
+        EndpointName: ctx.endpointName,
+        DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
+    };
+    await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input)));
+    const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
+    if (ctx.dryRun || !ctx.settings.waitForCompletion) {
+        ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`);
+        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
+        return;
+    }
+    const settled = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForInService */ .pP)(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change');
+    const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const count = after ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .liveInstanceCount */ .xZ)(after) : undefined;
+    await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, settled);
+    if (count !== requested) {
+        // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
+        if (settled.FailureReason) {
+            throw new Error(`SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`);
+        }
+        ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
+    }
+    ctx.note(`Changed ${where} from ${change}.`);
+}
+
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D7: () => (/* binding */ EndpointStateError),
+/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   Mc: () => (/* binding */ requireUpdatable),
+/* harmony export */   SG: () => (/* binding */ waitForSettled),
+/* harmony export */   pP: () => (/* binding */ waitForInService),
+/* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
+/* harmony export */ });
+/* unused harmony exports nextPollDelay, timeLeft */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
+ * first (an emulator or a weight change settles in seconds), then backs off to
+ * spare the control plane's rate limits during a real ten-minute update. Every
+ * status change is logged with the time elapsed.
+ */
+
+
+
+const FAST_PHASE_MS = 10_000;
+const FAST_POLL_MS = 500;
+/** A weight change often settles within a couple of seconds: look closer then, so the next step is not kept waiting. */
+const QUICK_PHASE_MS = 2_000;
+const QUICK_POLL_MS = 250;
+const FIRST_SLOW_POLL_MS = 2_000;
+const MAX_POLL_MS = 30_000;
+const BACKOFF_FACTOR = 1.5;
+/** A quiet wait still prints a line this often, so the log shows it is alive. */
+const PROGRESS_EVERY_MS = 60_000;
+/** Delay before the next DescribeEndpoint, given how long the transition has run and the last delay. */
+function nextPollDelay(elapsedMs, previousDelayMs) {
+    if (elapsedMs + QUICK_POLL_MS <= QUICK_PHASE_MS)
+        return QUICK_POLL_MS;
+    // The fast phase ends by FAST_PHASE_MS: its last poll must not spill past it.
+    if (elapsedMs + FAST_POLL_MS <= FAST_PHASE_MS)
+        return FAST_POLL_MS;
+    if (previousDelayMs < FIRST_SLOW_POLL_MS)
+        return FIRST_SLOW_POLL_MS;
+    return Math.min(MAX_POLL_MS, Math.round(previousDelayMs * BACKOFF_FACTOR));
+}
+/** An endpoint that settled somewhere other than where it was asked to go. */
+class EndpointStateError extends Error {
+    endpoint;
+    constructor(message, endpoint) {
+        super(message);
+        this.endpoint = endpoint;
+        this.name = 'EndpointStateError';
+    }
+}
+class WaitTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+    }
+}
+/**
+ * Polls until the endpoint leaves every transitional status (or is gone, which
+ * returns undefined). Throws WaitTimeoutError after `timeoutMs` (the `timeout`
+ * input unless a caller needs longer).
+ */
+async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
+    const { clock, endpointName } = ctx;
+    const started = clock.now();
+    const deadline = started + timeoutMs;
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+        const status = endpoint?.EndpointStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${status} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${timeLeft(status, elapsed, expectedMs)})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
+        }
+        if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+            return endpoint;
+        delay = nextPollDelay(elapsed, delay);
+        // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
+        const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity;
+        delay = Math.max(0, Math.min(delay, dueInMs));
+        if (clock.now() + delay > deadline) {
+            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
+    }
+}
+/** What is left of a transition, against what it was expected to take. */
+function timeLeft(status, elapsedMs, expectedMs) {
+    if (expectedMs === undefined || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+        return '';
+    const left = expectedMs - elapsedMs;
+    const expected = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs);
+    if (left <= 0)
+        return `; longer than the ${expected} expected`;
+    // Whole minutes: a countdown in seconds would promise a precision no estimate has.
+    if (left < 60_000)
+        return `; under a minute left of the ${expected} expected`;
+    return `; about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(Math.ceil(left / 60_000) * 60_000)} left of the ${expected} expected`;
+}
+/**
+ * Waits for an update or creation to finish and checks it landed: InService on
+ * `expectedConfig`. SageMaker rolls a failed update back to the old config and
+ * reports InService, so "InService" alone does not mean success.
+ */
+async function waitForInService(ctx, expectedConfig, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
+    const { endpointName } = ctx;
+    const endpoint = await waitForSettled(ctx, purpose, timeoutMs, expectedMs, whileWaiting);
+    if (!endpoint) {
+        throw new EndpointStateError(`Endpoint "${endpointName}" disappeared during ${purpose}.`, undefined);
+    }
+    const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
+    if (endpoint.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" ended ${endpoint.EndpointStatus} during ${purpose}.${reason}`, endpoint);
+    }
+    if (endpoint.EndpointConfigName !== expectedConfig) {
+        throw new EndpointStateError(`SageMaker did not complete ${purpose} and restored the endpoint: "${endpointName}" is InService on "${endpoint.EndpointConfigName}", not "${expectedConfig}".${reason}`, endpoint);
+    }
+    return endpoint;
+}
+/**
+ * An endpoint can only be changed from InService: wait out another run's (or
+ * SageMaker's own) transition first, and refuse a Failed endpoint outright.
+ */
+async function waitUntilUpdatable(ctx) {
+    const { endpointName } = ctx;
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
+    if (!endpoint)
+        return undefined;
+    let settled = endpoint;
+    if (_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '')) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${endpoint.EndpointStatus}; waiting for it to finish before changing it.`);
+        settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`);
+    }
+    if (settled && settled.EndpointStatus !== 'InService') {
+        throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
+    }
+    return settled;
+}
+/** As waitUntilUpdatable, for operations that need the endpoint to exist. */
+async function requireUpdatable(ctx) {
+    const endpoint = await waitUntilUpdatable(ctx);
+    if (!endpoint)
+        throw (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .missingEndpoint */ .g8)(ctx);
+    return endpoint;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 75;
-export const ids = [75];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
-/***/ 3075:
+/***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,25 +14,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(4688);
+var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rolling-batch.ts
-var rolling_batch = __webpack_require__(7553);
+var rolling_batch = __webpack_require__(8527);
 // EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(2772);
+var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/naming.ts
-var naming = __webpack_require__(5629);
+var naming = __webpack_require__(8499);
 // EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(3000);
+var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(9119);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(2651);
+var resources = __webpack_require__(2281);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(5834);
+var probes = __webpack_require__(4932);
 // EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(2143);
+var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/existing-model.ts
 /**
  * model-name alone: a model that exists already, deployed as it is. It is
@@ -66,33 +66,33 @@ async function readExistingModel(ctx, deploy, modelName, sources) {
 }
 
 // EXTERNAL MODULE: ./src/serving.ts + 2 modules
-var src_serving = __webpack_require__(2933);
+var src_serving = __webpack_require__(941);
 // EXTERNAL MODULE: ./src/rollout/result.ts
-var rollout_result = __webpack_require__(5950);
+var rollout_result = __webpack_require__(3752);
 // EXTERNAL MODULE: ./src/alarms.ts
-var src_alarms = __webpack_require__(1355);
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+var src_alarms = __webpack_require__(9333);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
-var invocation_metrics = __webpack_require__(8115);
+var invocation_metrics = __webpack_require__(9113);
 // EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(6126);
+var parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(4800);
+var update = __webpack_require__(6082);
 // EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(8960);
+var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(7780);
+var metrics = __webpack_require__(5670);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
-var bake = __webpack_require__(690);
+var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
-var executor = __webpack_require__(9170);
+var executor = __webpack_require__(2894);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
-var gates = __webpack_require__(4473);
+var gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
-var periods = __webpack_require__(9773);
+var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/record.ts
-var rollout_record = __webpack_require__(9010);
+var rollout_record = __webpack_require__(7476);
 ;// CONCATENATED MODULE: ./src/rollout/all-at-once.ts
 /**
  * An all-at-once deploy judged by the action: the new config takes all
@@ -202,9 +202,9 @@ function capitalised(text) {
 }
 
 // EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts
-var verdict_alarm = __webpack_require__(7810);
+var verdict_alarm = __webpack_require__(2656);
 // EXTERNAL MODULE: ./src/rollout/words.ts
-var words = __webpack_require__(8226);
+var words = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/rollout/native-judge.ts
 /**
  * rollout-controller: sagemaker, judged by the action. SageMaker moves the
@@ -390,13 +390,13 @@ class DeploymentJudge {
 }
 
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
-var native_limits = __webpack_require__(9365);
+var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
-var plan = __webpack_require__(2876);
+var plan = __webpack_require__(5762);
 // EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var scaling = __webpack_require__(4413);
+var scaling = __webpack_require__(127);
 // EXTERNAL MODULE: ./src/rollout/state.ts
-var state = __webpack_require__(4570);
+var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/rollout/native.ts
 /**
  * rollout-controller: sagemaker. The same inputs, mapped onto UpdateEndpoint's
@@ -729,11 +729,11 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant, sourc
 }
 
 // EXTERNAL MODULE: ./src/expectations.ts
-var expectations = __webpack_require__(2914);
+var expectations = __webpack_require__(1236);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
-var in_flight = __webpack_require__(3011);
+var in_flight = __webpack_require__(5453);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
-var rollout_moves = __webpack_require__(8169);
+var rollout_moves = __webpack_require__(5307);
 ;// CONCATENATED MODULE: ./src/operations/deploy-paths.ts
 /**
  * The ways a deploy goes: a new endpoint created on its first model, an
@@ -1134,13 +1134,13 @@ async function refuseFiringAlarms(ctx, alarmNames) {
 
 /***/ }),
 
-/***/ 9010:
+/***/ 7476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ startRolloutRecord)
 /* harmony export */ });
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4473);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
 
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {
@@ -1162,7 +1162,7 @@ function startRolloutRecord(ctx, settings, inFlight) {
 
 /***/ }),
 
-/***/ 7810:
+/***/ 2656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1173,8 +1173,8 @@ function startRolloutRecord(ctx, settings, inFlight) {
 /* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
 /* harmony export */ });
 /* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, SAGEMAKER_REACTION_MS, verdictPeriodSeconds, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8485);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
  * rolls back without the runner.

@@ -1,8 +1,8 @@
-export const id = 230;
-export const ids = [230];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 4230:
+/***/ 7837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   start: () => (/* binding */ start)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 ;// CONCATENATED MODULE: ./src/runtime.ts
 /**
  * The runner the action needs, and the one sign of an older one the action can
@@ -54,7 +54,7 @@ async function start(nodeVersion = process.versions.node) {
         core/* setFailed */.C1(problem);
         return;
     }
-    const { run } = await Promise.all(/* import() */[__webpack_require__.e(76), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 4387));
+    const { run } = await Promise.all(/* import() */[__webpack_require__.e(428), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 5865));
     await run();
 }
 

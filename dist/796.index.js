@@ -1,17 +1,17 @@
-export const id = 226;
-export const ids = [226];
+export const id = 796;
+export const ids = [796];
 export const modules = {
 
-/***/ 1355:
+/***/ 9333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ refuseAlarmsOnUnpublishedMetrics),
 /* harmony export */   j: () => (/* binding */ describeAlarmStates)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8485);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
  * and what metrics it watches, read in one DescribeAlarms call, so a gate or
@@ -96,7 +96,7 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 
 /***/ }),
 
-/***/ 7780:
+/***/ 5670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106,9 +106,9 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 /* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
 /* harmony export */ });
 /* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8485);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
  *
@@ -363,18 +363,18 @@ function sum(values) {
 
 /***/ }),
 
-/***/ 4226:
+/***/ 1796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runMonitor: () => (/* binding */ runMonitor)
 /* harmony export */ });
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4688);
-/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1355);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8115);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7780);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6126);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9333);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9113);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5670);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2828);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 72;
-export const ids = [72];
+export const id = 43;
+export const ids = [43];
 export const modules = {
 
-/***/ 1193:
+/***/ 9091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,8 +18,8 @@ export const modules = {
 /* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
 /* harmony export */ });
 /* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3539);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -250,72 +250,134 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
-/***/ 1072:
+/***/ 2043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runUpdateCapacity: () => (/* binding */ runUpdateCapacity)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2651);
-/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1193);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8960);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runConfigureAutoscaling: () => (/* binding */ runConfigureAutoscaling)
+});
+
+// EXTERNAL MODULE: ./src/autoscaling.ts
+var autoscaling = __webpack_require__(9091);
+;// CONCATENATED MODULE: ./src/scaling-policy.ts
+
+/** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */
+const SCALING_METRIC_DETAILS = {
+    InvocationsPerInstance: {
+        metricName: 'SageMakerVariantInvocationsPerInstance',
+        unit: 'invocations per instance per minute'
+    },
+    CPUUtilization: {
+        metricName: 'CPUUtilization',
+        namespace: '/aws/sagemaker/Endpoints',
+        unit: "percent, summed over the instance's vCPUs (up to 400 on 4 vCPUs)"
+    },
+    ModelLatency: { metricName: 'ModelLatency', namespace: 'AWS/SageMaker', unit: 'microseconds' }
+};
+/** The target-tracking policy configure-autoscaling puts on a variant. */
+function targetTrackingPolicy(endpointName, variantName, settings) {
+    const details = SCALING_METRIC_DETAILS[settings.scalingMetric];
+    const metric = settings.scalingMetric === 'InvocationsPerInstance'
+        ? { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } }
+        : {
+            CustomizedMetricSpecification: {
+                MetricName: details.metricName,
+                Namespace: details.namespace,
+                Dimensions: [
+                    { Name: 'EndpointName', Value: endpointName },
+                    { Name: 'VariantName', Value: variantName }
+                ],
+                Statistic: 'Average'
+            }
+        };
+    return {
+        PolicyName: autoscaling/* TARGET_TRACKING_POLICY_NAME */.xX,
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: settings.targetValue,
+            ...metric,
+            // Cooldowns are whole seconds in the API.
+            ScaleInCooldown: Math.round(settings.scaleInCooldownSeconds),
+            ScaleOutCooldown: Math.round(settings.scaleOutCooldownSeconds)
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
 /**
- * update-capacity: set one variant's instance count, leaving every weight as
- * it is. Refused when autoscaling would undo it.
+ * configure-autoscaling: register the variant with Application Auto Scaling
+ * and give it one target-tracking policy. The policy's name is fixed, so a
+ * re-run updates it in place and a new scaling-metric replaces the old one.
  */
 
 
 
 
-async function runUpdateCapacity(ctx, settings) {
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .requireUpdatable */ .Mc)(ctx);
-    const variantName = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveVariant */ .KC)(endpoint, settings.variantName);
+
+async function runConfigureAutoscaling(ctx, settings) {
+    // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
+    const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
+    const variantName = (0,src_endpoint/* resolveVariant */.KC)(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
+    const config = await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
+    refuseUnpublishedScalingMetric(ctx, settings, config);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
-    const requested = settings.instanceCount;
-    const scaling = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeVariantScaling */ .oM)(ctx, ctx.endpointName, variantName);
-    if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
-        throw new Error(`Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`);
-    }
+    const before = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variantName);
+    ctx.note(before ? `Before: ${where} scaled ${(0,autoscaling/* formatVariantScaling */.Qp)(before)}.` : `Before: ${where} had no autoscaling.`);
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
-    const before = live ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .liveInstanceCount */ .xZ)(live) : undefined;
-    if (before === requested && live?.DesiredInstanceCount === requested) {
-        ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`);
-        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
+    const count = live ? (0,src_endpoint/* liveInstanceCount */.xZ)(live) : undefined;
+    if (count !== undefined && (count < settings.minCapacity || count > settings.maxCapacity)) {
+        const bound = count < settings.minCapacity ? settings.minCapacity : settings.maxCapacity;
+        ctx.warn(`Variant "${variantName}" has ${count} instance(s), outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`);
+    }
+    const policy = targetTrackingPolicy(ctx.endpointName, variantName, settings);
+    await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, variantName, {
+        minCapacity: settings.minCapacity,
+        maxCapacity: settings.maxCapacity,
+        policies: [policy],
+        // Scheduled actions already registered are not ours to touch; an empty list leaves them as they are.
+        scheduledActions: []
+    });
+    const unit = SCALING_METRIC_DETAILS[settings.scalingMetric].unit;
+    ctx.note(`${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} instances, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${autoscaling/* TARGET_TRACKING_POLICY_NAME */.xX}").`);
+    if (settings.scalingMetric === 'ModelLatency' && settings.targetValue < 1000) {
+        ctx.warn(`target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`);
+    }
+    const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== autoscaling/* TARGET_TRACKING_POLICY_NAME */.xX);
+    if (others.length > 0) {
+        ctx.note(`Left as they were: ${others.map((existing) => `policy "${existing.PolicyName}" (${existing.PolicyType})`).join(', ')}; they act alongside this one.`);
+    }
+    if ((0,autoscaling/* isSuspended */.eJ)(before?.suspendedState)) {
+        ctx.warn(`Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`);
+    }
+}
+/**
+ * Target tracking on InvocationsPerInstance needs its datapoints, and an
+ * asynchronous endpoint publishes none
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html):
+ * the policy would never scale. AWS scales those on their backlog
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html).
+ */
+function refuseUnpublishedScalingMetric(ctx, settings, config) {
+    if (settings.scalingMetric !== 'InvocationsPerInstance' || !(0,invocation_metrics/* metricsSourceOf */.er)(config).asynchronous)
         return;
-    }
-    // Weights are left out, so SageMaker keeps them as they are.
-    const input = {
-        EndpointName: ctx.endpointName,
-        DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
-    };
-    await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input)));
-    const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
-    if (ctx.dryRun || !ctx.settings.waitForCompletion) {
-        ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`);
-        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
-        return;
-    }
-    const settled = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForInService */ .pP)(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change');
-    const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName);
-    const count = after ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .liveInstanceCount */ .xZ)(after) : undefined;
-    await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, settled);
-    if (count !== requested) {
-        // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
-        if (settled.FailureReason) {
-            throw new Error(`SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`);
-        }
-        ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
-    }
-    ctx.note(`Changed ${where} from ${change}.`);
+    throw new Error(`Input "scaling-metric": endpoint "${ctx.endpointName}" is asynchronous (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.`);
 }
 
 
 /***/ }),
 
-/***/ 8960:
+/***/ 910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -327,9 +389,9 @@ async function runUpdateCapacity(ctx, settings) {
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
 /* unused harmony exports nextPollDelay, timeLeft */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2405);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4688);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6126);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 /**
  * Waiting for SageMaker endpoint transitions. Polls DescribeEndpoint quickly at
  * first (an emulator or a weight change settles in seconds), then backs off to
