@@ -518,7 +518,7 @@ describe('a dry run', () => {
     )
     for (const [index, weight] of [10, 50, 100].entries()) {
       expect(schedule[index + 1]).toBe(
-        `  ${index + 2}. Step ${index + 1}: ${weight}% of traffic to gh-dry-new for 10m, gates judged every 2m (5 evaluations), then until CloudWatch has published the step's minutes (typically 3m more, at most max-data-delay 5m). A failed evaluation rolls back; a step the gates cannot judge rolls back.`
+        `  ${index + 2}. Step ${index + 1}: ${weight}% of traffic to gh-dry-new for 10m, gates judged every 2m (5 evaluations), then until CloudWatch has published the step's minutes (typically 3m more, at most max-data-delay 5m past the last one's close). A failed evaluation rolls back; a step the gates cannot judge rolls back.`
       )
     }
     expect(schedule[4]).toMatch(
