@@ -174,7 +174,11 @@ function refuseProbeTargetMismatch(models, targetModel) {
  */
 async function sendProbes(ctx, probe, options = {}) {
     const body = new TextEncoder().encode(probe.payload);
-    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
+    const target = options.inferenceComponentName
+        ? ` to inference component "${options.inferenceComponentName}"`
+        : options.targetVariant
+            ? ` to variant "${options.targetVariant}"`
+            : '';
     const records = [];
     for (let index = 1; index <= probe.count; index++) {
         const record = await sendProbe(ctx, probe, body, options);
@@ -192,6 +196,7 @@ async function sendProbe(ctx, probe, body, options) {
             Body: body,
             ContentType: probe.contentType,
             ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
+            ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
             ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
         }));
         const latencyMs = answerLatency(ctx.clock.now() - started, response);

@@ -205,9 +205,10 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 /* harmony export */   Mc: () => (/* binding */ requireUpdatable),
 /* harmony export */   SG: () => (/* binding */ waitForSettled),
 /* harmony export */   pP: () => (/* binding */ waitForInService),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
-/* unused harmony exports nextPollDelay, timeLeft */
+/* unused harmony export timeLeft */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);

@@ -193,6 +193,8 @@ function metricQueries(request) {
 }
 function seriesDimensions(request, series) {
     const fleet = request.fleets?.[series];
+    if (fleet && 'component' in fleet)
+        return [{ Name: 'InferenceComponentName', Value: fleet.component }];
     return [
         { Name: 'EndpointName', Value: request.endpointName },
         { Name: 'VariantName', Value: fleet?.variant ?? series },

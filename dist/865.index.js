@@ -835,7 +835,7 @@ function registryDomain(region) {
 
 /***/ }),
 
-/***/ 3388:
+/***/ 7630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -988,7 +988,100 @@ function definedOnly(value) {
 var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
 var framework_image = __webpack_require__(4533);
+;// CONCATENATED MODULE: ./src/inputs-component.ts
+/**
+ * The inputs of a deploy that names an inference component: what each copy
+ * reserves, how many copies, and how a new endpoint is made ready for
+ * components. Inference components are updated by SageMaker's rolling
+ * update (UpdateInferenceComponent's DeploymentConfig), so the rollout
+ * inputs that only an endpoint's variants can take are refused here.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
+ */
+
+
+
+
+/** CreateInferenceComponent's floors (ComputeResourceRequirements). */
+const LEAST_MEMORY_MB = 128;
+const LEAST_CPU_CORES = 0.25;
+function parseComponent(inputs, name) {
+    const min = inputs.optional('min-instance-count', (raw) => (0,src_parse/* parseInteger */.cG)('min-instance-count', raw, { min: 0, max: 1000 }));
+    const max = inputs.optional('max-instance-count', (raw) => (0,src_parse/* parseInteger */.cG)('max-instance-count', raw, { min: 1, max: 1000 }));
+    if (min !== undefined && max === undefined) {
+        throw new src_parse/* InputError */.dz('max-instance-count', 'is required with min-instance-count (managed instance scaling needs both)');
+    }
+    if (min !== undefined && max !== undefined && max < min) {
+        throw new src_parse/* InputError */.dz('max-instance-count', `must be at least min-instance-count (${min})`, String(max));
+    }
+    return {
+        name,
+        ...definedOnly({
+            copyCount: inputs.optional('copy-count', (raw) => (0,src_parse/* parseInteger */.cG)('copy-count', raw, { min: 1, max: 1000 })),
+            compute: parseCompute(inputs),
+            managedScaling: max === undefined ? undefined : { min: min ?? 1, max },
+            routing: inputs.optional('routing-strategy', (raw) => (0,src_parse/* parseEnum */.nL)('routing-strategy', raw.toUpperCase().replace(/-/g, '_'), src_settings/* ROUTING_STRATEGIES */.jK))
+        })
+    };
+}
+/**
+ * A component has no variant of its own to shift weights on: the action
+ * cannot run a canary on it, and SageMaker updates it only by rolling
+ * batches of copies (or all at once without a DeploymentConfig, which leaves
+ * nothing to roll back on). So its rollout is always SageMaker's rolling
+ * update, judged by the action; strategy and rollout-controller may be left
+ * as they are, or say so.
+ */
+function componentRollout(settings, timeoutMs, shown) {
+    if (settings.strategy === 'canary' || settings.strategy === 'linear') {
+        throw new src_parse/* InputError */.dz('strategy', `cannot be ${settings.strategy} with inference-component-name: a component is updated by SageMaker's rolling update, a batch of copies at a time (batch-size, bake-time between batches). Leave strategy out or set it to rolling`, shown('strategy'));
+    }
+    if (settings.bakeTimeMs > native_limits/* SAGEMAKER_LIMITS */.Yv.maxWaitIntervalSeconds * 1000) {
+        throw new src_parse/* InputError */.dz('bake-time', "must be at most 1h with inference-component-name (the rolling update's WaitIntervalInSeconds)", shown('bake-time'));
+    }
+    const timeoutSeconds = timeoutMs / 1000;
+    if (timeoutSeconds < native_limits/* SAGEMAKER_LIMITS */.Yv.minExecutionTimeoutSeconds ||
+        timeoutSeconds > native_limits/* SAGEMAKER_LIMITS */.Yv.maxExecutionTimeoutSeconds) {
+        throw new src_parse/* InputError */.dz('timeout', "must be from 10m to 8h with inference-component-name (the rolling update's MaximumExecutionTimeoutInSeconds)", shown('timeout'));
+    }
+    if (settings.onInconclusive === 'pause') {
+        throw new src_parse/* InputError */.dz('on-inconclusive', 'cannot be pause with inference-component-name: a rolling update cannot rest half-way, so a component the gates could not judge goes back', shown('on-inconclusive'));
+    }
+    return { ...settings, strategy: 'rolling', controller: 'sagemaker' };
+}
+/** The compute each copy reserves; absent when no input sets any of it (carried over from the serving component). */
+function parseCompute(inputs) {
+    const memoryMb = inputs.optional('memory-per-copy', (raw) => parseMemory('memory-per-copy', raw));
+    const acceleratorDevices = inputs.optional('accelerators-per-copy', (raw) => (0,src_parse/* parseInteger */.cG)('accelerators-per-copy', raw, { min: 1, max: 64 }));
+    const cpuCores = inputs.optional('cpu-cores-per-copy', (raw) => {
+        const cores = (0,src_parse/* parseNumber */.$J)('cpu-cores-per-copy', raw, { min: LEAST_CPU_CORES, max: 1024 });
+        // SageMaker takes cores in quarters.
+        if (!Number.isInteger(cores * 4)) {
+            throw new src_parse/* InputError */.dz('cpu-cores-per-copy', 'must be a multiple of 0.25 cores, such as 0.5 or 2', raw);
+        }
+        return cores;
+    });
+    if (memoryMb === undefined && acceleratorDevices === undefined && cpuCores === undefined)
+        return undefined;
+    if (memoryMb === undefined) {
+        throw new src_parse/* InputError */.dz('memory-per-copy', 'is required with accelerators-per-copy or cpu-cores-per-copy: SageMaker reserves memory for every copy (MinMemoryRequiredInMb), such as 8GB');
+    }
+    return { memoryMb, ...definedOnly({ acceleratorDevices, cpuCores }) };
+}
+/** Memory with its unit, MB or GB (1 GB = 1024 MB, as SageMaker's MinMemoryRequiredInMb counts): never a bare number. */
+function parseMemory(input, raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*(MB|GB|MiB|GiB)$/i.exec(raw.trim());
+    if (!match)
+        throw new src_parse/* InputError */.dz(input, 'must be an amount of memory with its unit, such as 2048MB or 16GB', raw);
+    const amount = Number(match[1]);
+    const megabytes = /^g/i.test(match[2]) ? amount * 1024 : amount;
+    if (!Number.isInteger(megabytes) || megabytes < LEAST_MEMORY_MB || megabytes > 4_194_304) {
+        throw new src_parse/* InputError */.dz(input, `must be a whole number of MB from ${LEAST_MEMORY_MB}MB, such as 2048MB or 16GB`, raw);
+    }
+    return megabytes;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs-deploy.ts
+
 
 
 
@@ -996,6 +1089,7 @@ var framework_image = __webpack_require__(4533);
 const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/;
 const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 function parseDeploy(inputs, env, rollout) {
+    const component = inputs.optional('inference-component-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('inference-component-name', raw));
     const roleRaw = inputs.raw('execution-role-arn') || (env.SAGEMAKER_EXECUTION_ROLE_ARN ?? '').trim();
     const startupTimeout = inputs.optional('container-startup-timeout', (raw) => (0,src_parse/* parseDuration */.E9)('container-startup-timeout', raw, { minMs: 60_000 }));
     const downloadTimeout = inputs.optional('model-data-download-timeout', (raw) => (0,src_parse/* parseDuration */.E9)('model-data-download-timeout', raw, { minMs: 60_000 }));
@@ -1028,6 +1122,7 @@ function parseDeploy(inputs, env, rollout) {
             dataCapture: parseDataCapture(inputs),
             acceptEula: parseAcceptEula(inputs)
         }),
+        ...(component ? { component: parseComponent(inputs, component) } : {}),
         modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
         // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
         tags: parseTags(inputs.raw('tags')),
@@ -1260,6 +1355,7 @@ function parseMonitor(inputs) {
 
 
 
+
 const DEFAULT_TRAFFIC_STEPS = {
     'all-at-once': [100],
     canary: [10, 100],
@@ -1341,6 +1437,9 @@ const COMMON_INPUTS = ['endpoint-name', 'region', 'wait-for-completion', 'timeou
 function parseCommon(inputs, env) {
     return {
         endpointName: inputs.required('endpoint-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('endpoint-name', raw)),
+        ...definedOnly({
+            inferenceComponentName: inputs.optional('inference-component-name', (raw) => (0,src_parse/* parseSageMakerName */.d$)('inference-component-name', raw))
+        }),
         region: resolveRegion(inputs.raw('region'), env),
         waitForCompletion: inputs.boolean('wait-for-completion'),
         timeoutMs: inputs.withDefault('timeout', (raw) => (0,src_parse/* parseDuration */.E9)('timeout', raw, { minMs: 1000 })),
@@ -1411,7 +1510,8 @@ function parseRollout(inputs, common, operation) {
     if (operation === 'deploy' && wholeFleet && (trafficSteps.length !== 1 || trafficSteps[0] !== 100)) {
         throw new src_parse/* InputError */.dz('traffic-steps', `must be 100 (or empty) with strategy ${strategy}`, inputs.raw('traffic-steps'));
     }
-    if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker') {
+    const component = operation === 'deploy' && common.inferenceComponentName !== undefined;
+    if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker' && !component) {
         throw new src_parse/* InputError */.dz('strategy', "rolling is SageMaker's rolling update: it needs rollout-controller: sagemaker", inputs.raw('strategy'));
     }
     const gates = {
@@ -1443,14 +1543,19 @@ function parseRollout(inputs, common, operation) {
         maxDataDelayMs: inputs.withDefault('max-data-delay', (raw) => (0,src_parse/* parseDuration */.E9)('max-data-delay', raw, { minMs: 0 })),
         onInconclusive: inputs.withDefault('on-inconclusive', (raw) => (0,src_parse/* parseEnum */.nL)('on-inconclusive', raw, src_settings/* INCONCLUSIVE_ACTIONS */.PT)),
         ...definedOnly({
-            batchSize: strategy === 'rolling' ? inputs.optional('batch-size', (raw) => (0,native_limits/* parseBatchSize */.DV)('batch-size', raw)) : undefined,
-            rollbackBatchSize: strategy === 'rolling'
+            batchSize: strategy === 'rolling' || component
+                ? inputs.optional('batch-size', (raw) => (0,native_limits/* parseBatchSize */.DV)('batch-size', raw))
+                : undefined,
+            rollbackBatchSize: strategy === 'rolling' || component
                 ? inputs.optional('rollback-batch-size', (raw) => (0,native_limits/* parseBatchSize */.DV)('rollback-batch-size', raw))
                 : undefined
         }),
         autoRollback: inputs.boolean('auto-rollback'),
         failOnRollback: inputs.boolean('fail-on-rollback')
     };
+    // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
+    if (component)
+        return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name));
     if (controller === 'sagemaker')
         (0,native_limits/* checkSageMakerControllerLimits */.j3)(settings, common, (name) => inputs.shown(name));
     return settings;
@@ -1899,8 +2004,8 @@ const systemClock = {
 
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __webpack_require__(3388);
+// EXTERNAL MODULE: ./src/inputs.ts + 5 modules
+var inputs = __webpack_require__(7630);
 // EXTERNAL MODULE: ./src/report.ts
 var src_report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/summary.ts + 2 modules
@@ -2201,7 +2306,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 3152))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 8967))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
@@ -2351,9 +2456,9 @@ function parseDuration(input, raw, { minMs = 0 } = {}) {
     }
     return Math.round(ms);
 }
-/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural. */
-function counted(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural unless one is given. */
+function counted(n, noun, plural = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : plural}`;
 }
 function formatDuration(ms) {
     if (ms < 1000)
@@ -2738,12 +2843,12 @@ function rolloutStanding(progress, endpoint) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ parseBatchSize),
 /* harmony export */   P$: () => (/* binding */ checkFleetFits),
+/* harmony export */   Yv: () => (/* binding */ SAGEMAKER_LIMITS),
 /* harmony export */   a6: () => (/* binding */ PROVISIONING_ESTIMATE_MS),
 /* harmony export */   j3: () => (/* binding */ checkSageMakerControllerLimits),
 /* harmony export */   lo: () => (/* binding */ leastTimeoutMs),
 /* harmony export */   x3: () => (/* binding */ refuseGuardrailExclusions)
 /* harmony export */ });
-/* unused harmony export SAGEMAKER_LIMITS */
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 /* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8527);
@@ -3053,6 +3158,7 @@ function leftForPostStep() {
 /* harmony export */   PT: () => (/* binding */ INCONCLUSIVE_ACTIONS),
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
 /* harmony export */   am: () => (/* binding */ SCALING_METRICS),
+/* harmony export */   jK: () => (/* binding */ ROUTING_STRATEGIES),
 /* harmony export */   xb: () => (/* binding */ OPERATIONS),
 /* harmony export */   yj: () => (/* binding */ NEW_ENDPOINT_DEFAULTS)
 /* harmony export */ });
@@ -3082,6 +3188,7 @@ const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLaten
  * takes what serves instead).
  */
 const NEW_ENDPOINT_DEFAULTS = { instanceType: 'ml.m5.large', instanceCount: 1 };
+const ROUTING_STRATEGIES = ['LEAST_OUTSTANDING_REQUESTS', 'RANDOM'];
 
 
 /***/ }),

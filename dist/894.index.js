@@ -344,6 +344,109 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
+/***/ 5999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DM: () => (/* binding */ modelOf),
+/* harmony export */   Tn: () => (/* binding */ findComponent),
+/* harmony export */   he: () => (/* binding */ describeComponentsOn),
+/* harmony export */   mt: () => (/* binding */ waitForComponent)
+/* harmony export */ });
+/* unused harmony exports COMPONENT_TRANSITIONS, getComponent, componentsOn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
+/**
+ * Inference components as SageMaker shows them: read, listed per endpoint,
+ * and waited for. A component has no RollingBack status: after SageMaker
+ * rolls an update back it is simply InService again, on the specification it
+ * had (AWS's sample on rolling updates: the component "will revert to
+ * InService status without any changes"), so what an update did is read
+ * from the specification it ended on, never from the status alone.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
+ */
+
+
+
+
+
+/** Statuses from which SageMaker reaches InService or Failed by itself. */
+const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
+/** How often a long wait says it is still waiting. */
+const PROGRESS_EVERY_MS = 60_000;
+async function findComponent(ctx, name) {
+    try {
+        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+async function getComponent(ctx, name) {
+    const component = await findComponent(ctx, name);
+    if (!component) {
+        throw new Error(`Inference component "${name}" does not exist on endpoint "${ctx.endpointName}" in ${ctx.settings.region}.`);
+    }
+    if (component.EndpointName !== ctx.endpointName) {
+        throw new Error(`Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`);
+    }
+    return component;
+}
+/** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
+async function componentsOn(ctx, endpointName = ctx.endpointName) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+}
+/** Every component on the endpoint, described: its specification and copies. */
+async function describeComponentsOn(ctx) {
+    const summaries = await componentsOn(ctx);
+    const described = await Promise.all(summaries.map((summary) => findComponent(ctx, summary.InferenceComponentName ?? '')));
+    return described.filter((component) => component !== undefined);
+}
+/** The model a component's specification runs, for messages and comparisons. */
+function modelOf(component) {
+    return component?.Specification?.ModelName;
+}
+/**
+ * Polls a component until it leaves its transition (or is gone: undefined),
+ * on the same schedule as an endpoint's, logging progress.
+ */
+async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.timeoutMs, whileWaiting } = {}) {
+    const { clock } = ctx;
+    const started = clock.now();
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const component = await findComponent(ctx, name);
+        const status = component?.InferenceComponentStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            const copies = component?.RuntimeConfig;
+            const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
+        }
+        if (!component || !COMPONENT_TRANSITIONS.includes(status))
+            return component;
+        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
+        delay = Math.max(0, Math.min(delay, dueInMs));
+        if (clock.now() + delay > started + timeoutMs) {
+            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
+    }
+}
+
+
+/***/ }),
+
 /***/ 5010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -570,6 +673,8 @@ function metricQueries(request) {
 }
 function seriesDimensions(request, series) {
     const fleet = request.fleets?.[series];
+    if (fleet && 'component' in fleet)
+        return [{ Name: 'InferenceComponentName', Value: fleet.component }];
     return [
         { Name: 'EndpointName', Value: request.endpointName },
         { Name: 'VariantName', Value: fleet?.variant ?? series },
@@ -882,7 +987,11 @@ function refuseProbeTargetMismatch(models, targetModel) {
  */
 async function sendProbes(ctx, probe, options = {}) {
     const body = new TextEncoder().encode(probe.payload);
-    const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : '';
+    const target = options.inferenceComponentName
+        ? ` to inference component "${options.inferenceComponentName}"`
+        : options.targetVariant
+            ? ` to variant "${options.targetVariant}"`
+            : '';
     const records = [];
     for (let index = 1; index <= probe.count; index++) {
         const record = await sendProbe(ctx, probe, body, options);
@@ -900,6 +1009,7 @@ async function sendProbe(ctx, probe, body, options) {
             Body: body,
             ContentType: probe.contentType,
             ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
+            ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
             ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
         }));
         const latencyMs = answerLatency(ctx.clock.now() - started, response);
@@ -1007,10 +1117,14 @@ function medianLatency(records) {
 __webpack_require__.d(__webpack_exports__, {
   u7: () => (/* binding */ createEndpointConfig),
   d_: () => (/* binding */ createEndpointOn),
+  KL: () => (/* binding */ createOrAdopt),
   JD: () => (/* binding */ deleteConfigQuietly),
   VL: () => (/* binding */ discardUnused),
   aI: () => (/* binding */ ensureModel),
+  P6: () => (/* binding */ findModel),
   oE: () => (/* binding */ fleetSize),
+  uI: () => (/* binding */ ownedByThisRun),
+  He: () => (/* binding */ runTags),
   dx: () => (/* binding */ variantDefinition)
 });
 
@@ -1022,6 +1136,8 @@ var dist_cjs = __webpack_require__(4459);
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/components/component.ts
+var component = __webpack_require__(5999);
 // EXTERNAL MODULE: ./src/lineage.ts
 var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/tags.ts
@@ -1087,6 +1203,7 @@ function maskEnvironmentValues(error, environment) {
 
 ;// CONCATENATED MODULE: ./src/resources.ts
 /** The models and endpoint configs a deploy creates, tagged so later runs can find their way back, and their clean-up. */
+
 
 
 
@@ -1259,6 +1376,17 @@ async function discardUnused(ctx, created) {
         const serving = endpoint?.EndpointConfigName;
         const servingConfig = serving ? await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, serving) : undefined;
         const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName));
+        // An endpoint for inference components names no model on its variants: its components run them.
+        if ((servingConfig?.ProductionVariants ?? []).some((variant) => !variant.ModelName)) {
+            const components = await (0,component/* describeComponentsOn */.he)(ctx);
+            const moving = components.find((component) => component.InferenceComponentStatus !== 'InService');
+            if (moving) {
+                ctx.warn(`Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`);
+                return deleted;
+            }
+            for (const component of components)
+                servingModels.add(component.Specification?.ModelName);
+        }
         for (const name of created.configs.filter((config) => config !== serving)) {
             if (!(await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, name)))
                 continue;
@@ -2319,7 +2447,8 @@ class StepJudge {
             alarmsInAlarm: []
         };
         if (gates.probe) {
-            const probes = await (0,src_probes/* sendProbes */.QT)(ctx, gates.probe, { targetVariant: scope.newVariant });
+            const target = scope.component ? { inferenceComponentName: scope.component } : { targetVariant: scope.newVariant };
+            const probes = await (0,src_probes/* sendProbes */.QT)(ctx, gates.probe, target);
             evaluation.probesSent = probes.length;
             evaluation.probesPassed = probes.filter((probe) => probe.ok).length;
             const failed = probes.find((probe) => !probe.ok);
@@ -2652,6 +2781,7 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ recordPlan),
 /* harmony export */   Km: () => (/* binding */ rehearse),
 /* harmony export */   hm: () => (/* binding */ planSageMakerDeployment),
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
@@ -4225,9 +4355,10 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 /* harmony export */   Mc: () => (/* binding */ requireUpdatable),
 /* harmony export */   SG: () => (/* binding */ waitForSettled),
 /* harmony export */   pP: () => (/* binding */ waitForInService),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
-/* unused harmony exports nextPollDelay, timeLeft */
+/* unused harmony export timeLeft */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);

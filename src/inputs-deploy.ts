@@ -20,11 +20,15 @@ import {
 } from './parse.js'
 import { type DeploySettings, type ModelSource, type VpcSettings, type RolloutSettings } from './settings.js'
 import { definedOnly, InputSource } from './input-source.js'
+import { parseComponent } from './inputs-component.js'
 
 const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/
 const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u
 
 export function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, rollout: RolloutSettings): DeploySettings {
+  const component = inputs.optional('inference-component-name', (raw) =>
+    parseSageMakerName('inference-component-name', raw)
+  )
   const roleRaw = inputs.raw('execution-role-arn') || (env.SAGEMAKER_EXECUTION_ROLE_ARN ?? '').trim()
   const startupTimeout = inputs.optional('container-startup-timeout', (raw) =>
     parseDuration('container-startup-timeout', raw, { minMs: 60_000 })
@@ -64,6 +68,7 @@ export function parseDeploy(inputs: InputSource, env: NodeJS.ProcessEnv, rollout
       dataCapture: parseDataCapture(inputs),
       acceptEula: parseAcceptEula(inputs)
     }),
+    ...(component ? { component: parseComponent(inputs, component) } : {}),
     modelEnvironment: parseEnvironment(inputs.raw('model-environment')),
     // The run's traceability tags join these on every create (resources.ts), a workflow tag of the same key winning.
     tags: parseTags(inputs.raw('tags')),

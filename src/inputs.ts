@@ -33,6 +33,7 @@ import {
 } from './settings.js'
 import { definedOnly, InputSource, type InputReader } from './input-source.js'
 import { parseDeploy } from './inputs-deploy.js'
+import { componentRollout } from './inputs-component.js'
 import { parseAutoscaling, parseMonitor } from './inputs-operations.js'
 
 export { definedOnly, type InputReader } from './input-source.js'
@@ -126,6 +127,11 @@ export const COMMON_INPUTS = ['endpoint-name', 'region', 'wait-for-completion', 
 function parseCommon(inputs: InputSource, env: NodeJS.ProcessEnv): CommonSettings {
   return {
     endpointName: inputs.required('endpoint-name', (raw) => parseSageMakerName('endpoint-name', raw)),
+    ...definedOnly({
+      inferenceComponentName: inputs.optional('inference-component-name', (raw) =>
+        parseSageMakerName('inference-component-name', raw)
+      )
+    }),
     region: resolveRegion(inputs.raw('region'), env),
     waitForCompletion: inputs.boolean('wait-for-completion'),
     timeoutMs: inputs.withDefault('timeout', (raw) => parseDuration('timeout', raw, { minMs: 1000 })),
@@ -225,7 +231,8 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
       inputs.raw('traffic-steps')
     )
   }
-  if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker') {
+  const component = operation === 'deploy' && common.inferenceComponentName !== undefined
+  if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker' && !component) {
     throw new InputError(
       'strategy',
       "rolling is SageMaker's rolling update: it needs rollout-controller: sagemaker",
@@ -272,15 +279,19 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
     ),
     ...definedOnly({
       batchSize:
-        strategy === 'rolling' ? inputs.optional('batch-size', (raw) => parseBatchSize('batch-size', raw)) : undefined,
+        strategy === 'rolling' || component
+          ? inputs.optional('batch-size', (raw) => parseBatchSize('batch-size', raw))
+          : undefined,
       rollbackBatchSize:
-        strategy === 'rolling'
+        strategy === 'rolling' || component
           ? inputs.optional('rollback-batch-size', (raw) => parseBatchSize('rollback-batch-size', raw))
           : undefined
     }),
     autoRollback: inputs.boolean('auto-rollback'),
     failOnRollback: inputs.boolean('fail-on-rollback')
   }
+  // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
+  if (component) return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name))
   if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, (name) => inputs.shown(name))
   return settings
 }

@@ -74,11 +74,13 @@ export interface MetricsRequest {
   fleets?: Record<string, Fleet>
 }
 
-/** One fleet of a variant: the variant's name and the config the fleet runs. */
-export interface Fleet {
-  variant: string
-  config: string
-}
+/**
+ * One fleet of a variant (the variant's name and the config the fleet runs),
+ * or an inference component, whose metrics SageMaker publishes under the
+ * InferenceComponentName dimension alone
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
+ */
+export type Fleet = { variant: string; config: string } | { component: string }
 
 /** One period of one variant; `timestamp` is the period's start (ISO 8601). */
 export type MetricsDatapoint = Omit<VariantMetrics, 'variant'> & { timestamp: string }
@@ -143,6 +145,7 @@ export function metricQueries(request: MetricsRequest): MetricDataQuery[] {
 
 function seriesDimensions(request: MetricsRequest, series: string): Array<{ Name: string; Value: string }> {
   const fleet = request.fleets?.[series]
+  if (fleet && 'component' in fleet) return [{ Name: 'InferenceComponentName', Value: fleet.component }]
   return [
     { Name: 'EndpointName', Value: request.endpointName },
     { Name: 'VariantName', Value: fleet?.variant ?? series },

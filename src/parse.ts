@@ -67,9 +67,9 @@ export function parseDuration(input: string, raw: string, { minMs = 0 }: { minMs
   return Math.round(ms)
 }
 
-/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural. */
-export function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
+/** "1 subnet", "2 subnets": a count with its noun, in English's regular plural unless one is given. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`
 }
 
 export function formatDuration(ms: number): string {

@@ -28,6 +28,11 @@ const PAYLOAD_MASK = '«payload»'
 export interface ProbeOptions {
   /** Sent as TargetVariant: probes reach only this variant, whatever its weight. */
   targetVariant?: string
+  /**
+   * Sent as InferenceComponentName: probes reach this inference component's copies (never with TargetVariant:
+   * a component belongs to one variant, and AWS shows the two together nowhere).
+   */
+  inferenceComponentName?: string
   /** A slower answer is a failed probe. */
   maxLatencyMs?: number
 }
@@ -93,7 +98,11 @@ export async function sendProbes(
   options: ProbeOptions = {}
 ): Promise<ProbeRecord[]> {
   const body = new TextEncoder().encode(probe.payload)
-  const target = options.targetVariant ? ` to variant "${options.targetVariant}"` : ''
+  const target = options.inferenceComponentName
+    ? ` to inference component "${options.inferenceComponentName}"`
+    : options.targetVariant
+      ? ` to variant "${options.targetVariant}"`
+      : ''
   const records: ProbeRecord[] = []
   for (let index = 1; index <= probe.count; index++) {
     const record = await sendProbe(ctx, probe, body, options)
@@ -120,6 +129,7 @@ async function sendProbe(
         Body: body,
         ContentType: probe.contentType,
         ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
+        ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
         ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
       })
     )

@@ -14,6 +14,7 @@ import {
 import { answerMayBeLost, awsCall, errorMessage, isAlreadyExists, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type EndpointConfig } from './endpoint.js'
+import { describeComponentsOn } from './components/component.js'
 import { tagsOf } from './lineage.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
 import type { carriedConfigSettings } from './serving.js'
@@ -120,7 +121,7 @@ export class NameTakenError extends Error {
  * commit, ref and run URL), which also tell a resource this run created
  * from one of the same name that another run did.
  */
-function runTags(ctx: OperationContext, userTags: Record<string, string>): Record<string, string> {
+export function runTags(ctx: OperationContext, userTags: Record<string, string>): Record<string, string> {
   return { ...ctx.run.tags, ...userTags }
 }
 
@@ -135,7 +136,7 @@ type Ownership = undefined | true | string
  * this run's own (the spec it asked for, tagged with this run) is used as if
  * the create had answered; anything else fails the run, naming it.
  */
-async function createOrAdopt(
+export async function createOrAdopt(
   ctx: OperationContext,
   change: { api: string; resource: string; input: object },
   send: () => Promise<unknown>,
@@ -160,7 +161,7 @@ async function createOrAdopt(
 }
 
 /** Whether a resource's tags carry every tag this run gave it: the run URL among them, when there is one. */
-async function ownedByThisRun(
+export async function ownedByThisRun(
   ctx: OperationContext,
   arn: string | undefined,
   wanted: Tag[] | undefined
@@ -251,6 +252,18 @@ export async function discardUnused(ctx: OperationContext, created: CreatedResou
     const serving = endpoint?.EndpointConfigName
     const servingConfig = serving ? await findEndpointConfig(ctx, serving) : undefined
     const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName))
+    // An endpoint for inference components names no model on its variants: its components run them.
+    if ((servingConfig?.ProductionVariants ?? []).some((variant) => !variant.ModelName)) {
+      const components = await describeComponentsOn(ctx)
+      const moving = components.find((component) => component.InferenceComponentStatus !== 'InService')
+      if (moving) {
+        ctx.warn(
+          `Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`
+        )
+        return deleted
+      }
+      for (const component of components) servingModels.add(component.Specification?.ModelName)
+    }
     for (const name of created.configs.filter((config) => config !== serving)) {
       if (!(await findEndpointConfig(ctx, name))) continue
       await deleteConfig(ctx, name)
@@ -303,7 +316,7 @@ async function deleteConfig(ctx: OperationContext, name: string): Promise<void> 
   )
 }
 
-async function findModel(ctx: OperationContext, modelName: string) {
+export async function findModel(ctx: OperationContext, modelName: string) {
   try {
     return await awsCall('DescribeModel', `model "${modelName}"`, () =>
       ctx.clients.sagemaker.send(new DescribeModelCommand({ ModelName: modelName }))

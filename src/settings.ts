@@ -30,6 +30,8 @@ export type ScalingMetric = (typeof SCALING_METRICS)[number]
 
 export interface CommonSettings {
   endpointName: string
+  /** inference-component-name: the operation acts on this inference component of the endpoint. */
+  inferenceComponentName?: string
   region: string
   waitForCompletion: boolean
   timeoutMs: number
@@ -73,7 +75,11 @@ export interface GateSettings {
   confidence: number
 }
 
-/** A share of a fleet as SageMaker's CapacitySize takes it. */
+/**
+ * A share of a fleet as SageMaker's CapacitySize takes it. For an inference
+ * component a number counts copies, not instances (the component's rolling
+ * update sends it as COPY_COUNT).
+ */
 export interface BatchSize {
   type: 'INSTANCE_COUNT' | 'CAPACITY_PERCENT'
   value: number
@@ -118,6 +124,30 @@ export type ModelSource =
   | { kind: 'framework'; framework: string; version: string; modelDataUrl?: string }
   | { kind: 'existing'; modelName: string }
 
+/** What one copy of an inference component reserves on an instance (ComputeResourceRequirements). */
+export interface ComputePerCopy {
+  acceleratorDevices?: number
+  cpuCores?: number
+  memoryMb: number
+}
+
+export const ROUTING_STRATEGIES = ['LEAST_OUTSTANDING_REQUESTS', 'RANDOM'] as const
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number]
+
+/**
+ * deploy with inference-component-name: the component, what each copy
+ * reserves, and for a new endpoint how it is made ready for components.
+ * Absent fields are carried over from the component that serves.
+ */
+export interface ComponentSettings {
+  name: string
+  copyCount?: number
+  compute?: ComputePerCopy
+  /** min-instance-count and max-instance-count: managed instance scaling for a new endpoint. */
+  managedScaling?: { min: number; max: number }
+  routing?: RoutingStrategy
+}
+
 export interface VpcSettings {
   subnets: string[]
   securityGroupIds: string[]
@@ -148,6 +178,8 @@ export interface DeploySettings {
   dataCapture?: { destinationS3Uri: string; samplingPercent: number }
   /** accept-eula; absent, the serving model's acceptance is carried with new model data. */
   acceptEula?: boolean
+  /** inference-component-name: the model deploys as that inference component, by SageMaker's rolling update. */
+  component?: ComponentSettings
   rollout: RolloutSettings
 }
 

@@ -36,6 +36,7 @@ import { formatDuration } from '../parse.js'
 import { unfinishedDeploy, nativeDeployment, rolloutProgress } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
+import { deployComponent } from './deploy-component.js'
 import {
   createEndpoint,
   provideModel,
@@ -47,7 +48,7 @@ import {
   type Release
 } from './deploy-paths.js'
 
-async function blueprintFor(
+export async function blueprintFor(
   ctx: OperationContext,
   deploy: DeploySettings,
   release: Release,
@@ -87,6 +88,7 @@ export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): 
 }
 
 async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
+  if (deploy.component) return deployComponent(ctx, deploy, deploy.component)
   const alarms = await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames)
   const startedAt = ctx.clock.now()
   const existing = await waitUntilUpdatable(ctx)
@@ -240,7 +242,7 @@ function shownSetting(deploy: DeploySettings, timeoutMs: number, input: string):
  * deploy into an endpoint whose alarm is firing would be rolled back at its
  * first evaluation, after minutes of provisioning for nothing.
  */
-async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<AlarmState[]> {
+export async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<AlarmState[]> {
   const alarms = await describeAlarmStates(ctx, alarmNames)
   const firing = alarms.filter((alarm) => alarm.state === 'ALARM')
   if (firing.length === 0) return alarms

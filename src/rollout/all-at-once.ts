@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core'
 import type { OperationContext } from '../context.js'
-import { fetchVariantMetrics } from '../metrics.js'
+import { fetchVariantMetrics, type Fleet } from '../metrics.js'
 import { formatDuration } from '../parse.js'
 import type { RolloutStepRecord } from '../report.js'
 import type { MetricsSource } from '../invocation-metrics.js'
@@ -103,7 +103,12 @@ export async function judgeAllAtOnce(
 /** The serving variants' published periods before the deploy began: the baseline of an all-at-once switch. */
 export async function baselineBefore(
   ctx: OperationContext,
-  judged: { baselineVariants: string[]; deployStartedAt: number; source: MetricsSource },
+  judged: {
+    baselineVariants: string[]
+    deployStartedAt: number
+    source: MetricsSource
+    fleets?: Record<string, Fleet>
+  },
   settings: RolloutSettings
 ): Promise<PeriodFigures[]> {
   const variants = judged.baselineVariants
@@ -120,7 +125,8 @@ export async function baselineBefore(
     start: new Date(end - span),
     end: new Date(end),
     periodSeconds: judged.source.periodSeconds,
-    source: judged.source
+    source: judged.source,
+    ...(judged.fleets ? { fleets: judged.fleets } : {})
   })
   return periodsOf(result, variants)
 }

@@ -91,6 +91,8 @@ export interface StepScope {
   earlierBaseline: PeriodFigures[]
   /** Where the new variant and the baseline are fleets of one variant (a SageMaker deployment): which is which. */
   fleets?: Record<string, Fleet>
+  /** The new series is this inference component: probes name it rather than a variant. */
+  component?: string
 }
 
 /**
@@ -133,7 +135,8 @@ export class StepJudge {
       alarmsInAlarm: []
     }
     if (gates.probe) {
-      const probes = await sendProbes(ctx, gates.probe, { targetVariant: scope.newVariant })
+      const target = scope.component ? { inferenceComponentName: scope.component } : { targetVariant: scope.newVariant }
+      const probes = await sendProbes(ctx, gates.probe, target)
       evaluation.probesSent = probes.length
       evaluation.probesPassed = probes.filter((probe) => probe.ok).length
       const failed = probes.find((probe) => !probe.ok)

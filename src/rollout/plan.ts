@@ -278,7 +278,7 @@ function dataWaitMs(settings: RolloutSettings, source: MetricsSource): number {
   return periodMsOf(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs)
 }
 
-function recordPlan(
+export function recordPlan(
   ctx: OperationContext,
   plan: { schedule: string[]; gates: string[]; durationMs: number; instanceMs: number }
 ): void {

@@ -1,8 +1,8 @@
-export const id = 152;
-export const ids = [152];
+export const id = 967;
+export const ids = [967];
 export const modules = {
 
-/***/ 3152:
+/***/ 8967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,6 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  blueprintFor: () => (/* binding */ blueprintFor),
+  refuseFiringAlarms: () => (/* binding */ refuseFiringAlarms),
   runDeploy: () => (/* binding */ runDeploy)
 });
 
@@ -88,7 +90,7 @@ var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
 var executor = __webpack_require__(2894);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
-var gates = __webpack_require__(8411);
+var rollout_gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
 var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/record.ts
@@ -118,7 +120,7 @@ var rollout_record = __webpack_require__(7476);
  */
 async function judgeAllAtOnce(ctx, settings, judged) {
     const { variant, previousConfig } = judged;
-    if (!(0,gates/* hasGates */.x0)(settings.gates)) {
+    if (!(0,rollout_gates/* hasGates */.x0)(settings.gates)) {
         return { outcome: 'succeeded', decision: `${variant} serves all traffic.`, failsStep: false };
     }
     const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
@@ -129,7 +131,7 @@ async function judgeAllAtOnce(ctx, settings, judged) {
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
     const earlierBaseline = await baselineBefore(ctx, judged, settings);
-    const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+    const judge = new rollout_gates/* StepJudge */.AU(ctx, settings.gates, {
         newVariant: variant,
         baselineVariants: [],
         source: judged.source,
@@ -193,7 +195,8 @@ async function baselineBefore(ctx, judged, settings) {
         start: new Date(end - span),
         end: new Date(end),
         periodSeconds: judged.source.periodSeconds,
-        source: judged.source
+        source: judged.source,
+        ...(judged.fleets ? { fleets: judged.fleets } : {})
     });
     return (0,periods/* periodsOf */.qC)(result, variants);
 }
@@ -270,7 +273,7 @@ class DeploymentJudge {
         this.step = step;
         const newFleet = `${fleets.variant} on ${fleets.newConfig}`;
         const oldFleet = `${fleets.variant} on ${fleets.oldConfig}`;
-        this.judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+        this.judge = new rollout_gates/* StepJudge */.AU(ctx, settings.gates, {
             newVariant: newFleet,
             baselineVariants: [oldFleet],
             source: fleets.source,
@@ -484,7 +487,7 @@ async function runSageMakerRollout(ctx, deploy, deployment) {
     const { variant, releaseConfig } = deployment;
     const variantName = variant.VariantName ?? '';
     const previousConfig = deployment.currentConfig.EndpointConfigName ?? '';
-    if (!(0,gates/* hasGates */.x0)(settings.gates))
+    if (!(0,rollout_gates/* hasGates */.x0)(settings.gates))
         ctx.warn(words/* NO_GATES_WARNING */.Ii);
     const record = (0,rollout_record/* startRolloutRecord */.H)(ctx, settings, {
         newVariant: variantName,
@@ -730,6 +733,663 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant, sourc
 
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
+;// CONCATENATED MODULE: ./src/components/capacity.ts
+/**
+ * ml.* instances have their EC2 namesakes' accelerators, vCPUs and memory
+ * (https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html for the
+ * G instances; https://aws.amazon.com/ec2/instance-types/ for the rest).
+ * SageMaker does not document how much of an instance it keeps for itself,
+ * so the check counts all of it: a fit here may still fall short by that much,
+ * never the other way round.
+ */
+const INSTANCE_RESOURCES = {
+    'ml.m5.large': { accelerators: 0, cpuCores: 2, memoryMb: 8 * 1024 },
+    'ml.m5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.m5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.m5.4xlarge': { accelerators: 0, cpuCores: 16, memoryMb: 64 * 1024 },
+    'ml.c5.large': { accelerators: 0, cpuCores: 2, memoryMb: 4 * 1024 },
+    'ml.c5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 8 * 1024 },
+    'ml.c5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 16 * 1024 },
+    'ml.g5.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.g5.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.g5.4xlarge': { accelerators: 1, cpuCores: 16, memoryMb: 64 * 1024 },
+    'ml.g5.8xlarge': { accelerators: 1, cpuCores: 32, memoryMb: 128 * 1024 },
+    'ml.g5.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
+    'ml.g5.16xlarge': { accelerators: 1, cpuCores: 64, memoryMb: 256 * 1024 },
+    'ml.g5.24xlarge': { accelerators: 4, cpuCores: 96, memoryMb: 384 * 1024 },
+    'ml.g5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
+    'ml.g6.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.g6.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.g6.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
+    'ml.g6.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
+    'ml.p4d.24xlarge': { accelerators: 8, cpuCores: 96, memoryMb: 1152 * 1024 },
+    'ml.p5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 2048 * 1024 }
+};
+function instanceResources(instanceType) {
+    return INSTANCE_RESOURCES[instanceType];
+}
+/** What did not fit, in words with the numbers; undefined when everything fits. */
+function capacityShortfall(check) {
+    const offered = instanceResources(check.instanceType);
+    if (!offered)
+        return undefined;
+    const free = Array.from({ length: check.instances }, () => ({ ...offered }));
+    const copies = check.copies
+        .flatMap((kind) => Array.from({ length: kind.count }, () => kind))
+        .sort((a, b) => weight(b.compute, offered) - weight(a.compute, offered));
+    let placed = 0;
+    for (const copy of copies) {
+        const instance = free.find((candidate) => fits(copy.compute, candidate));
+        if (!instance)
+            return shortfallWords(check, offered, copy, placed, copies.length);
+        instance.accelerators -= copy.compute.acceleratorDevices ?? 0;
+        instance.cpuCores -= copy.compute.cpuCores ?? 0;
+        instance.memoryMb -= copy.compute.memoryMb;
+        placed++;
+    }
+    return undefined;
+}
+function fits(compute, free) {
+    return ((compute.acceleratorDevices ?? 0) <= free.accelerators &&
+        (compute.cpuCores ?? 0) <= free.cpuCores &&
+        compute.memoryMb <= free.memoryMb);
+}
+/** The largest share of an instance a copy takes: the order of first fit, largest first. */
+function weight(compute, offered) {
+    return Math.max(offered.accelerators > 0 ? (compute.acceleratorDevices ?? 0) / offered.accelerators : 0, (compute.cpuCores ?? 0) / offered.cpuCores, compute.memoryMb / offered.memoryMb);
+}
+function shortfallWords(check, offered, copy, placed, total) {
+    const per = describeCompute(copy.compute);
+    const instance = `${check.instanceType} (${offered.accelerators} accelerators, ${offered.cpuCores} CPU cores, ${offered.memoryMb} MB)`;
+    const where = check.managedMaximum
+        ? `${check.instances} × ${instance}, managed instance scaling's maximum`
+        : `${check.instances} × ${instance}`;
+    const kinds = check.copies.map((kind) => `${kind.count} ${kind.label}`).join(' + ');
+    return `${total} copies must run at once (${kinds}), and only ${placed} fit on ${where}: a copy of ${copy.label} reserves ${per}`;
+}
+function describeCompute(compute) {
+    return [
+        compute.acceleratorDevices ? `${compute.acceleratorDevices} accelerators` : '',
+        compute.cpuCores ? `${compute.cpuCores} CPU cores` : '',
+        `${compute.memoryMb} MB`
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
+
+// EXTERNAL MODULE: ./src/components/component.ts
+var components_component = __webpack_require__(5999);
+;// CONCATENATED MODULE: ./src/components/judge.ts
+/**
+ * Judging an inference component's rollout. SageMaker publishes a
+ * component's invocation metrics under InferenceComponentName alone, and
+ * documents no dimension that tells the new copies from the old during an
+ * update (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html),
+ * while it routes requests to old and new copies alike. So the action judges
+ * twice:
+ *
+ * - during SageMaker's rolling update, the component as a whole, every
+ *   gate-interval, against its own minutes from before the update: a new
+ *   model bad enough to show through the blend fails it, the verdict alarm
+ *   fires and SageMaker rolls back, with or without the runner;
+ * - once every copy runs the new model, the new copies alone for bake-time,
+ *   from the first whole period after the update (probes too: they can only
+ *   reach new copies then). Only that judgement can pass the rollout.
+ */
+
+
+
+
+
+
+
+/** The series a component's metrics are read as: its name, under the InferenceComponentName dimension. */
+function componentScope(component) {
+    return { newVariant: component, fleets: { [component]: { component } }, component };
+}
+/** The component's periods before the update: what the comparisons judge it against. */
+async function componentBaseline(ctx, settings, component, source, before) {
+    return baselineBefore(ctx, { baselineVariants: [component], deployStartedAt: before, source, fleets: { [component]: { component } } }, settings);
+}
+/**
+ * Judges the component at every poll of the wait for SageMaker's update, and
+ * publishes its verdict for the alarm SageMaker rolls back on: failed once
+ * the gates fail, else "judging", republished as a heartbeat so that the
+ * action's silence fires the alarm too.
+ */
+class ComponentUpdateJudge {
+    ctx;
+    settings;
+    step;
+    verdict;
+    failure;
+    failures = 0;
+    nextEvaluation;
+    nextHeartbeat;
+    judge;
+    log = new words/* EvaluationLog */.XQ();
+    constructor(ctx, settings, judged, step, verdict) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.step = step;
+        this.verdict = verdict;
+        // Probes would reach old copies as well as new ones: they judge only once every copy is new.
+        const { probe: _probes, ...gates } = settings.gates;
+        this.judge = new rollout_gates/* StepJudge */.AU(ctx, gates, {
+            ...componentScope(judged.component),
+            baselineVariants: [],
+            source: judged.source,
+            firstPeriod: (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(judged.source)),
+            baselineServes: false,
+            earlierBaseline: judged.earlierBaseline
+        });
+        this.nextEvaluation = step.startedAt + settings.gateIntervalMs;
+        this.nextHeartbeat = ctx.clock.now();
+    }
+    onPoll = async () => {
+        if (this.ctx.clock.now() >= this.nextEvaluation && this.failure === undefined) {
+            this.nextEvaluation += this.settings.gateIntervalMs;
+            await this.evaluate();
+            this.nextHeartbeat = this.ctx.clock.now();
+        }
+        if (this.verdict && this.ctx.clock.now() >= this.nextHeartbeat) {
+            await (0,verdict_alarm/* publishVerdict */.TP)(this.ctx, this.verdict, this.failure === undefined ? 'judging' : 'failed');
+            this.nextHeartbeat = this.ctx.clock.now() + (0,verdict_alarm/* heartbeatIntervalMs */.Sr)(this.settings.gateIntervalMs);
+        }
+        const now = this.ctx.clock.now();
+        const evaluationDue = this.failure === undefined ? this.nextEvaluation - now : Infinity;
+        return Math.max(0, Math.min(this.verdict ? this.nextHeartbeat - now : Infinity, evaluationDue));
+    };
+    async evaluate() {
+        const evaluation = await this.judge.evaluate();
+        this.step.evaluations.push(evaluation);
+        core/* info */.pq(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation));
+        if (evaluation.verdict === 'failed') {
+            this.failures++;
+            if (this.failures >= this.settings.failureThreshold) {
+                this.failure = (0,words/* failedStepReason */.om)(this.failures, this.step.weight, evaluation);
+                const acted = this.verdict ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off';
+                this.ctx.warn(`The inference component failed its gates during the update: ${this.failure}; ${acted}.`);
+            }
+        }
+        else if (evaluation.verdict === 'passed') {
+            this.failures = 0;
+        }
+    }
+}
+/**
+ * The new copies alone, once SageMaker has replaced every copy: from the
+ * first whole period after the update, for bake-time and until CloudWatch
+ * has published what it exposed, as a step of the action's own canary.
+ */
+async function judgeNewCopies(ctx, settings, judged, step) {
+    const judge = new rollout_gates/* StepJudge */.AU(ctx, settings.gates, {
+        ...componentScope(judged.component),
+        baselineVariants: [],
+        source: judged.source,
+        firstPeriod: (0,periods/* ceilPeriod */.PB)(step.startedAt, (0,periods/* periodMsOf */.J8)(judged.source)),
+        baselineServes: false,
+        earlierBaseline: judged.earlierBaseline
+    });
+    return (0,bake/* bake */.Wq)(ctx, settings, judge, step, { consecutive: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/components/moves.ts
+/**
+ * A rolling batch as SageMaker takes it: a number counts copies, a
+ * percentage the copy count, and either must come to 5% to 50% of the copies
+ * (the API reference's MaximumBatchSize). Left out: a quarter of the copies,
+ * at least one and at most half. Undefined when no batch is valid: one copy
+ * cannot be replaced in batches of at most half of it.
+ */
+function rollingPlan(copies, batch, rollbackBatch) {
+    const batchCopies = batch
+        ? batch.type === 'CAPACITY_PERCENT'
+            ? Math.floor((batch.value / 100) * copies)
+            : batch.value
+        : Math.min(Math.floor(copies / 2), Math.max(1, Math.floor(copies / 4)));
+    if (batchCopies < 1 || batchCopies < 0.05 * copies || batchCopies > 0.5 * copies)
+        return undefined;
+    return {
+        batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
+        ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) } : {}),
+        batchCopies,
+        batches: Math.ceil(copies / batchCopies),
+        peakCopies: copies + batchCopies
+    };
+}
+function capacitySize(batch) {
+    if (!batch)
+        return undefined;
+    return { Type: batch.type === 'CAPACITY_PERCENT' ? 'CAPACITY_PERCENT' : 'COPY_COUNT', Value: batch.value };
+}
+/** A deploy's moves: the endpoint when it is missing, the component created or rolled, then the new copies judged. */
+function componentDeployMoves(plan) {
+    const moves = [];
+    if (plan.newEndpoint)
+        moves.push({ kind: 'create-endpoint', ...plan.newEndpoint });
+    if (plan.from && plan.rolling) {
+        moves.push({ kind: 'roll-component', from: plan.from, target: plan.target, rolling: plan.rolling });
+    }
+    else {
+        moves.push({ kind: 'create-component', variant: plan.variant, target: plan.target });
+    }
+    moves.push({ kind: 'judge-component' });
+    return moves;
+}
+/**
+ * The way back from a deploy that failed its judging: an updated component
+ * returns to what it ran before, rolled back a batch at a time (as large as
+ * rollback-batch-size, else half the copies: SageMaker takes no more), a
+ * created one goes.
+ */
+function componentRollbackMoves(from, rollbackBatch) {
+    if (!from)
+        return [{ kind: 'delete-component' }];
+    const rolling = rollingPlan(from.copies, rollbackBatch) ?? rollingPlan(from.copies, { type: 'CAPACITY_PERCENT', value: 50 });
+    return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
+}
+
+;// CONCATENATED MODULE: ./src/components/record.ts
+const PREVIOUS_STATE_TAG = 'sagemaker-deploy:previous-component';
+function encodeComponentState(state) {
+    const spec = state.specification;
+    const compute = spec.ComputeResourceRequirements;
+    const startup = spec.StartupParameters;
+    const words = [
+        ['model', spec.ModelName],
+        ['copies', state.copies],
+        ['accelerators', compute?.NumberOfAcceleratorDevicesRequired],
+        ['cpus', compute?.NumberOfCpuCoresRequired],
+        ['memory', compute?.MinMemoryRequiredInMb],
+        ['download', startup?.ModelDataDownloadTimeoutInSeconds],
+        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds]
+    ];
+    return words
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
+}
+/** The state a tag recorded; undefined when it holds no model to return to. */
+function decodeComponentState(value) {
+    if (!value)
+        return undefined;
+    const fields = new Map(value
+        .trim()
+        .split(/\s+/)
+        .map((word) => word.split('=')));
+    const model = fields.get('model');
+    if (!model)
+        return undefined;
+    const number = (key) => (fields.has(key) ? Number(fields.get(key)) : undefined);
+    const defined = (entries) => Object.fromEntries(Object.entries(entries).filter(([, amount]) => amount !== undefined));
+    const memory = number('memory');
+    const startup = defined({
+        ModelDataDownloadTimeoutInSeconds: number('download'),
+        ContainerStartupHealthCheckTimeoutInSeconds: number('startup')
+    });
+    const specification = {
+        ModelName: model,
+        ...(memory !== undefined
+            ? {
+                ComputeResourceRequirements: {
+                    MinMemoryRequiredInMb: memory,
+                    ...defined({
+                        NumberOfAcceleratorDevicesRequired: number('accelerators'),
+                        NumberOfCpuCoresRequired: number('cpus')
+                    })
+                }
+            }
+            : {}),
+        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+    };
+    return { specification, copies: number('copies') ?? 1 };
+}
+
+;// CONCATENATED MODULE: ./src/components/rollout.ts
+/**
+ * The one executor of an inference component's moves (moves.ts): it carries
+ * them out in order and ends the rollout in one conclusion, or in a dry run
+ * makes the same requests (ctx.change only records them) and prints the
+ * schedule with its batches, bakes, duration and copies.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Carries the moves out, or in a dry run records them as the plan; undefined in a dry run. */
+async function carryOutComponent(ctx, settings, rollout, moves) {
+    const record = startComponentRecord(ctx, settings, rollout);
+    if (ctx.dryRun) {
+        await rehearse(ctx, settings, rollout, moves);
+        return undefined;
+    }
+    for (const move of moves) {
+        const ended = await perform(ctx, settings, rollout, move, record);
+        if (ended)
+            return ended;
+    }
+    return {
+        outcome: 'succeeded',
+        decision: `Every copy of inference component "${rollout.component}" runs model "${(0,components_component/* modelOf */.DM)(await (0,components_component/* findComponent */.Tn)(ctx, rollout.component)) ?? ''}", judged healthy on its own.`,
+        healthy: true,
+        failsStep: false
+    };
+}
+function startComponentRecord(ctx, settings, rollout) {
+    const record = {
+        controller: 'sagemaker',
+        strategy: 'rolling',
+        newVariant: `component ${rollout.component}`,
+        ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+        gates: (0,rollout_gates/* describeGates */.yg)(settings.gates, rollout.source),
+        steps: []
+    };
+    ctx.report.rollout = record;
+    return record;
+}
+async function perform(ctx, settings, rollout, move, record) {
+    switch (move.kind) {
+        case 'create-endpoint':
+            await sendMove(ctx, rollout, move, settings);
+            await core/* group */.Os(`Creating endpoint "${ctx.endpointName}" for inference components`, () => (0,wait/* waitForInService */.pP)(ctx, move.config, `the creation of endpoint "${ctx.endpointName}"`));
+            return undefined;
+        case 'create-component':
+            return createAndWait(ctx, settings, rollout, move);
+        case 'roll-component':
+            return rollAndJudge(ctx, settings, rollout, move, record);
+        case 'judge-component':
+            return judgeOrGoBack(ctx, settings, rollout, record);
+        default:
+            throw new Error(`A rollout has no move "${move.kind}": it belongs to a rollback.`);
+    }
+}
+/** The request each move makes (none for judging): the same in a run and a dry run. */
+async function sendMove(ctx, rollout, move, settings, alarms = []) {
+    const sagemaker = ctx.clients.sagemaker;
+    const resource = `inference component "${rollout.component}"`;
+    switch (move.kind) {
+        case 'create-endpoint':
+            await (0,resources/* createEndpointConfig */.u7)(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
+                ExecutionRoleArn: move.executionRoleArn
+            });
+            await (0,resources/* createEndpointOn */.d_)(ctx, move.config, rollout.userTags);
+            return;
+        case 'create-component': {
+            const input = {
+                InferenceComponentName: rollout.component,
+                EndpointName: ctx.endpointName,
+                VariantName: move.variant,
+                Specification: move.target.specification,
+                RuntimeConfig: { CopyCount: move.target.copies },
+                Tags: (0,src_tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
+            };
+            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new dist_cjs/* CreateInferenceComponentCommand */.__F(input)), async () => {
+                const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+                return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
+            });
+            return;
+        }
+        case 'roll-component':
+        case 'restore-component': {
+            const input = updateRequest(rollout.component, move.target, {
+                ...(move.rolling ? { rolling: move.rolling } : {}),
+                bakeTimeMs: settings.bakeTimeMs,
+                timeoutMs: ctx.settings.timeoutMs,
+                alarms
+            });
+            await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new dist_cjs/* UpdateInferenceComponentCommand */.hzm(input)));
+            return;
+        }
+        case 'delete-component': {
+            const input = { InferenceComponentName: rollout.component };
+            await ctx
+                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new dist_cjs/* DeleteInferenceComponentCommand */.nx3(input)))
+                .catch((error) => {
+                if (!(0,errors/* isNotFound */.c4)(error))
+                    throw error;
+            });
+            return;
+        }
+        case 'judge-component':
+            return;
+    }
+}
+/**
+ * UpdateInferenceComponent with the whole specification and the copy count
+ * (AWS's samples always send both), and a rolling DeploymentConfig with the
+ * alarms SageMaker rolls back on.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentDeploymentConfig.html
+ */
+function updateRequest(component, target, how) {
+    const { rolling } = how;
+    return {
+        InferenceComponentName: component,
+        Specification: target.specification,
+        RuntimeConfig: { CopyCount: target.copies },
+        ...(rolling
+            ? {
+                DeploymentConfig: {
+                    RollingUpdatePolicy: {
+                        MaximumBatchSize: rolling.batch,
+                        WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
+                        MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+                        ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+                    },
+                    ...(how.alarms.length > 0
+                        ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
+                        : {})
+                }
+            }
+            : {})
+    };
+}
+async function createAndWait(ctx, settings, rollout, move) {
+    await sendMove(ctx, rollout, move, settings);
+    const created = await core/* group */.Os(`Creating inference component "${rollout.component}"`, () => (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the creation of inference component "${rollout.component}"`));
+    if (created?.InferenceComponentStatus === 'InService')
+        return undefined;
+    const why = `inference component "${rollout.component}" ended ${created?.InferenceComponentStatus ?? 'deleted'}${reasonOf(created)}`;
+    await goBack(ctx, settings, rollout);
+    return { outcome: 'failed', decision: `The deploy failed: ${why}. It was deleted.`, healthy: false, failsStep: true };
+}
+/**
+ * SageMaker's rolling update, judged all through it. The verdict alarm goes
+ * first (published "judging" before the alarm exists, so it starts OK), and
+ * is deleted once the update has ended either way.
+ */
+async function rollAndJudge(ctx, settings, rollout, move, record) {
+    await recordWhereRollbackReturns(ctx, rollout, move.from);
+    const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs };
+    const alarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdict) : undefined;
+    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    const judge = new ComponentUpdateJudge(ctx, settings, rollout, step, alarm ? verdict : undefined);
+    let ended;
+    try {
+        await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
+        ended = await core/* group */.Os(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () => (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the rolling update of "${rollout.component}"`, {
+            // SageMaker rolls back by itself when MaximumExecutionTimeout runs out: keep watching through that.
+            timeoutMs: ctx.settings.timeoutMs * 2,
+            whileWaiting: judge.onPoll
+        }));
+    }
+    finally {
+        if (alarm)
+            await (0,verdict_alarm/* deleteVerdictAlarm */.eI)(ctx, alarm);
+    }
+    step.endedAt = ctx.clock.now();
+    const model = (0,components_component/* modelOf */.DM)(ended);
+    if (ended?.InferenceComponentStatus === 'InService' && model === move.target.specification.ModelName) {
+        step.verdict = judge.failure ? 'failed' : 'passed';
+        if (!judge.failure)
+            return undefined;
+        // The verdict failed too late for SageMaker: the action takes it back itself.
+        return rollBackOrStop(ctx, settings, rollout, judge.failure);
+    }
+    step.verdict = 'failed';
+    const onVerdict = judge.failure ? ` on the action's verdict: ${judge.failure}` : '';
+    if (ended?.InferenceComponentStatus === 'InService' && model === move.from.specification.ModelName) {
+        step.reason = `SageMaker rolled the update back${onVerdict}`;
+        return {
+            outcome: 'rolled-back',
+            decision: `SageMaker rolled inference component "${rollout.component}" back to model "${model ?? ''}"${onVerdict}${reasonOf(ended)}.`,
+            healthy: false,
+            failsStep: settings.failOnRollback
+        };
+    }
+    return {
+        outcome: 'failed',
+        decision: `The rolling update of inference component "${rollout.component}" ended ${ended?.InferenceComponentStatus ?? 'with the component gone'} on model "${model ?? ''}"${reasonOf(ended)}. It needs attention: run operation: rollback once it is InService.`,
+        healthy: false,
+        failsStep: true
+    };
+}
+/** Where operation: rollback returns, on the component itself, before anything changes it. */
+async function recordWhereRollbackReturns(ctx, rollout, from) {
+    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+    const arn = component?.InferenceComponentArn;
+    if (!arn)
+        return;
+    const input = { ResourceArn: arn, Tags: [{ Key: PREVIOUS_STATE_TAG, Value: encodeComponentState(from) }] };
+    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM(input)));
+}
+async function judgeOrGoBack(ctx, settings, rollout, record) {
+    const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    const verdict = await core/* group */.Os(`Judging the new copies of "${rollout.component}" alone for ${(0,parse/* formatDuration */.a3)(settings.bakeTimeMs)}`, () => judgeNewCopies(ctx, settings, rollout, step));
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict === 'passed')
+        return undefined;
+    step.reason = verdict.reason;
+    const failure = verdict.verdict === 'inconclusive' ? `the gates could not judge the new copies (${verdict.reason})` : verdict.reason;
+    return rollBackOrStop(ctx, settings, rollout, failure);
+}
+async function rollBackOrStop(ctx, settings, rollout, failure) {
+    const back = rollout.from ? `model "${rollout.from.specification.ModelName ?? ''}"` : 'no component';
+    if (!settings.autoRollback) {
+        return {
+            outcome: 'failed',
+            decision: `${failure}. auto-rollback is off, so it was left in place; run operation: rollback to return to ${back}.`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    ctx.warn(`Rolling back: ${failure}`);
+    try {
+        await goBack(ctx, settings, rollout);
+    }
+    catch (error) {
+        return {
+            outcome: 'failed',
+            decision: `${failure}, and the rollback failed: ${(0,errors/* errorMessage */.gJ)(error)}`,
+            healthy: false,
+            failsStep: true
+        };
+    }
+    return {
+        outcome: 'rolled-back',
+        decision: `Rolled back: ${failure}. Inference component "${rollout.component}" is back on ${back}.`,
+        healthy: false,
+        failsStep: settings.failOnRollback
+    };
+}
+/** The rollback plan, from the component's own record, carried out move by move. */
+async function goBack(ctx, settings, rollout) {
+    const moves = componentRollbackMoves(rollout.from, settings.rollbackBatchSize);
+    core/* info */.pq(`Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeComponentMove(move, settings)}`).join('\n')}`);
+    for (const move of moves) {
+        await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
+        const ended = await (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the rollback of "${rollout.component}"`);
+        if (move.kind === 'restore-component' && (0,components_component/* modelOf */.DM)(ended) !== move.target.specification.ModelName) {
+            throw new Error(`inference component "${rollout.component}" ended ${ended?.InferenceComponentStatus ?? 'gone'} on model "${(0,components_component/* modelOf */.DM)(ended) ?? ''}"${reasonOf(ended)}`);
+        }
+    }
+}
+function reasonOf(component) {
+    return component?.FailureReason ? ` (${component.FailureReason.trim().replace(/\.+$/, '')})` : '';
+}
+/** One move in words, with the copies and batches it involves, for the plan and the log. */
+function describeComponentMove(move, settings) {
+    const bake = (0,parse/* formatDuration */.a3)(settings.bakeTimeMs);
+    switch (move.kind) {
+        case 'create-endpoint':
+            return `Create endpoint config "${move.config}" for inference components (${(0,parse/* counted */.hS)(move.variant.InitialInstanceCount ?? 1, 'instance')} of ${move.variant.InstanceType ?? ''}${scalingWords(move.variant)}, no model on the variant) and the endpoint on it.`;
+        case 'create-component':
+            return `Create the component on variant ${move.variant} with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`;
+        case 'roll-component':
+            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.rolling.peakCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
+        case 'judge-component':
+            return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`;
+        case 'restore-component':
+            return move.rolling
+                ? `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')}, ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')} a batch.`
+                : `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')}, all at once (one copy cannot roll in batches).`;
+        case 'delete-component':
+            return 'Delete the component this run created; the endpoint stays.';
+    }
+}
+function scalingWords(variant) {
+    const scaling = variant.ManagedInstanceScaling;
+    return scaling?.Status === 'ENABLED'
+        ? `, managed instance scaling ${scaling.MinInstanceCount ?? 1} to ${scaling.MaxInstanceCount ?? 1}`
+        : '';
+}
+function computeWords(state) {
+    const compute = state.specification.ComputeResourceRequirements;
+    return describeCompute({
+        memoryMb: compute?.MinMemoryRequiredInMb ?? 0,
+        ...(compute?.NumberOfAcceleratorDevicesRequired
+            ? { acceleratorDevices: compute.NumberOfAcceleratorDevicesRequired }
+            : {}),
+        ...(compute?.NumberOfCpuCoresRequired ? { cpuCores: compute.NumberOfCpuCoresRequired } : {})
+    });
+}
+/**
+ * A dry run: every request the moves make, recorded not sent, and the
+ * schedule: provisioning and a bake per batch, then the judging of the new
+ * copies, and how long that typically takes.
+ */
+async function rehearse(ctx, settings, rollout, moves) {
+    let durationMs = 0;
+    for (const move of moves) {
+        if (move.kind === 'roll-component') {
+            await recordWhereRollbackReturns(ctx, rollout, move.from);
+            const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs };
+            const alarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdict) : undefined;
+            await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
+            durationMs += move.rolling.batches * (native_limits/* PROVISIONING_ESTIMATE_MS */.a6 + settings.bakeTimeMs);
+            continue;
+        }
+        if (move.kind === 'create-endpoint' || move.kind === 'create-component') {
+            durationMs += native_limits/* PROVISIONING_ESTIMATE_MS */.a6;
+        }
+        else if (move.kind === 'judge-component') {
+            durationMs += settings.bakeTimeMs;
+        }
+        await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
+    }
+    (0,plan/* recordPlan */.BJ)(ctx, {
+        schedule: moves.map((move) => describeComponentMove(move, settings)),
+        gates: (0,rollout_gates/* describeGates */.yg)(settings.gates, rollout.source),
+        durationMs,
+        instanceMs: 0
+    });
+}
+
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
 var in_flight = __webpack_require__(5453);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
@@ -942,7 +1602,269 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
     return (0,executor/* carryOut */.u0)(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
 }
 
+;// CONCATENATED MODULE: ./src/operations/deploy-component.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function deployComponent(ctx, deploy, settings) {
+    await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
+    const endpoint = await (0,wait/* waitUntilUpdatable */.we)(ctx);
+    const config = endpoint ? await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, endpoint.EndpointConfigName ?? '') : undefined;
+    if (config)
+        refuseEndpointWithModels(ctx, config);
+    const serving = endpoint ? await servingComponent(ctx, settings.name) : undefined;
+    const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
+    const release = {
+        modelName: deploy.modelName ?? (0,naming/* derivedName */.Pr)(settings.name, suffix),
+        releaseConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
+        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`)
+    };
+    ctx.output('model-name', release.modelName);
+    const servingModel = serving ? await (0,resources/* findModel */.P6)(ctx, (0,components_component/* modelOf */.DM)(serving) ?? '') : undefined;
+    const blueprint = await blueprintFor(ctx, deploy, release, servingModel && endpoint && config
+        ? { endpoint, config, primary: config.ProductionVariants?.[0] ?? {}, model: servingModel }
+        : undefined);
+    const from = serving ? stateOf(serving) : undefined;
+    const target = {
+        specification: specificationFor(deploy, settings, release.modelName, serving),
+        copies: settings.copyCount ?? serving?.RuntimeConfig?.DesiredCopyCount ?? 1
+    };
+    if (serving && (0,components_component/* modelOf */.DM)(serving) === release.modelName) {
+        return (0,rollout_result/* concludeRollout */.NS)(ctx, {
+            outcome: 'succeeded',
+            decision: `Inference component "${settings.name}" already runs model "${release.modelName}"; nothing to deploy.`,
+            failsStep: false
+        });
+    }
+    const rolling = from ? rollingFor(deploy, target.copies) : undefined;
+    const siblings = endpoint ? await siblingsOf(ctx, settings.name) : [];
+    const newVariant = endpoint ? undefined : componentVariant(deploy, settings, blueprint.variant('AllTraffic', 1));
+    refuseWhatCannotBePlaced(ctx, { settings, config, endpoint, newVariant, siblings, from, target, rolling });
+    if (rolling)
+        refuseShortTimeout(ctx, deploy, rolling);
+    nameAdapters(ctx, settings.name, siblings);
+    const rollout = {
+        component: settings.name,
+        variant: newVariant?.VariantName ?? config?.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
+        ...(from ? { from } : {}),
+        verdictKey: (0,naming/* derivedName */.Pr)(settings.name, suffix),
+        source: (0,invocation_metrics/* metricsSourceOf */.er)(config ?? {}),
+        userTags: deploy.tags,
+        earlierBaseline: from
+            ? await componentBaseline(ctx, deploy.rollout, settings.name, (0,invocation_metrics/* metricsSourceOf */.er)(config ?? {}), ctx.clock.now())
+            : []
+    };
+    const moves = componentDeployMoves({
+        ...(newVariant
+            ? {
+                newEndpoint: {
+                    config: release.releaseConfig,
+                    variant: newVariant,
+                    executionRoleArn: blueprint.model?.ExecutionRoleArn ?? deploy.executionRoleArn ?? ''
+                }
+            }
+            : {}),
+        variant: rollout.variant,
+        ...(from ? { from } : {}),
+        target,
+        ...(rolling ? { rolling } : {})
+    });
+    const created = { models: [], configs: newVariant ? [release.releaseConfig] : [] };
+    track(ctx, created);
+    await provideModel(ctx, deploy, blueprint, created);
+    const result = await carryOutComponent(ctx, deploy.rollout, rollout, moves);
+    if (result)
+        await (0,rollout_result/* concludeRollout */.NS)(ctx, result, created);
+}
+/** Components need an endpoint made for them: variants that name no model, the config's ExecutionRoleArn. */
+function refuseEndpointWithModels(ctx, config) {
+    const withModels = (config.ProductionVariants ?? []).filter((variant) => variant.ModelName);
+    if (withModels.length === 0)
+        return;
+    throw new Error(`Input "inference-component-name": endpoint "${ctx.endpointName}" serves models on its variants (${withModels.map((variant) => `${variant.VariantName} runs "${variant.ModelName}"`).join(', ')}), and SageMaker places inference components only on an endpoint made for them, whose variants name no model. Nothing was changed. Deploy the component to a new endpoint (the action creates it ready for components), or leave inference-component-name out to deploy a variant.`);
+}
+/** The component when it exists, once settled; refused when it cannot be updated. */
+async function servingComponent(ctx, name) {
+    let component = await (0,components_component/* findComponent */.Tn)(ctx, name);
+    if (!component)
+        return undefined;
+    if (component.EndpointName !== ctx.endpointName) {
+        throw new Error(`Input "inference-component-name": inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`);
+    }
+    if (component.InferenceComponentStatus !== 'InService') {
+        component = await (0,components_component/* waitForComponent */.mt)(ctx, name, `its ${component.InferenceComponentStatus ?? ''} to finish`);
+    }
+    if (!component || component.InferenceComponentStatus !== 'InService') {
+        throw new Error(`Inference component "${name}" is ${component?.InferenceComponentStatus ?? 'gone'} and cannot be updated${component?.FailureReason ? ` (FailureReason: ${component.FailureReason})` : ''}; nothing was changed.`);
+    }
+    if (component.Specification?.BaseInferenceComponentName) {
+        throw new Error(`Inference component "${name}" is an adapter of "${component.Specification.BaseInferenceComponentName}": it runs inside the base component's copies and has no copies of its own to roll. Nothing was changed; update the base component, or the adapter's artifacts with UpdateInferenceComponent.`);
+    }
+    return component;
+}
+function stateOf(component) {
+    const spec = component.Specification;
+    return {
+        specification: {
+            ...(spec?.ModelName ? { ModelName: spec.ModelName } : {}),
+            ...(spec?.ComputeResourceRequirements ? { ComputeResourceRequirements: spec.ComputeResourceRequirements } : {}),
+            ...(spec?.StartupParameters ? { StartupParameters: spec.StartupParameters } : {})
+        },
+        copies: component.RuntimeConfig?.DesiredCopyCount ?? 1
+    };
+}
+/** The new specification: the new model, with the compute and start-up settings the inputs set or the serving component has. */
+function specificationFor(deploy, settings, modelName, serving) {
+    const carried = serving?.Specification;
+    const compute = settings.compute
+        ? {
+            MinMemoryRequiredInMb: settings.compute.memoryMb,
+            ...(settings.compute.acceleratorDevices !== undefined
+                ? { NumberOfAcceleratorDevicesRequired: settings.compute.acceleratorDevices }
+                : {}),
+            ...(settings.compute.cpuCores !== undefined ? { NumberOfCpuCoresRequired: settings.compute.cpuCores } : {})
+        }
+        : carried?.ComputeResourceRequirements;
+    if (!compute) {
+        throw new Error(`Input "memory-per-copy" is required for a new inference component: SageMaker reserves memory (and accelerators-per-copy, cpu-cores-per-copy) for every copy. Nothing was changed.`);
+    }
+    const startup = {
+        ...carried?.StartupParameters,
+        ...(deploy.modelDataDownloadTimeoutSeconds !== undefined
+            ? { ModelDataDownloadTimeoutInSeconds: deploy.modelDataDownloadTimeoutSeconds }
+            : {}),
+        ...(deploy.containerStartupTimeoutSeconds !== undefined
+            ? { ContainerStartupHealthCheckTimeoutInSeconds: deploy.containerStartupTimeoutSeconds }
+            : {})
+    };
+    return {
+        ModelName: modelName,
+        ComputeResourceRequirements: compute,
+        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+    };
+}
+function rollingFor(deploy, copies) {
+    const rolling = rollingPlan(copies, deploy.rollout.batchSize, deploy.rollout.rollbackBatchSize);
+    if (rolling)
+        return rolling;
+    const batch = deploy.rollout.batchSize;
+    if (copies < 2) {
+        throw new Error(`Input "copy-count": one copy cannot be updated by SageMaker's rolling update, whose batches are 5% to 50% of the copies. Run 2 copies or more (copy-count: 2); nothing was changed.`);
+    }
+    throw new Error(`Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${Math.max(1, Math.ceil(0.05 * copies))} to ${Math.floor(copies / 2)} copies); nothing was changed.`);
+}
+/** A new endpoint's variant for components: the instances, no model, managed scaling and routing as asked. */
+function componentVariant(deploy, settings, modelled) {
+    return {
+        VariantName: deploy.variantName ?? 'AllTraffic',
+        InstanceType: modelled.InstanceType,
+        InitialInstanceCount: modelled.InitialInstanceCount ?? 1,
+        ...(settings.managedScaling
+            ? {
+                ManagedInstanceScaling: {
+                    Status: 'ENABLED',
+                    MinInstanceCount: settings.managedScaling.min,
+                    MaxInstanceCount: settings.managedScaling.max
+                }
+            }
+            : {}),
+        ...(settings.routing ? { RoutingConfig: { RoutingStrategy: settings.routing } } : {})
+    };
+}
+/** Every other component on the endpoint: their copies take the same instances. */
+async function siblingsOf(ctx, name) {
+    return (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((component) => component.InferenceComponentName !== name);
+}
+/**
+ * The worst moment of the rollout must fit: every other component's copies,
+ * every old copy and one batch of new ones (a new component: all its copies),
+ * on the instances the endpoint runs, or managed scaling's maximum.
+ */
+function refuseWhatCannotBePlaced(ctx, on) {
+    const variant = on.newVariant ?? on.config?.ProductionVariants?.[0];
+    const instanceType = variant?.InstanceType ?? '';
+    if (!instanceResources(instanceType)) {
+        ctx.warn(`The action does not know what a ${instanceType || 'variant without an instance type'} offers, so it could not check that the copies fit; SageMaker will refuse or roll back what does not.`);
+        return;
+    }
+    const scaling = variant?.ManagedInstanceScaling;
+    const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined;
+    const live = on.endpoint?.ProductionVariants?.[0]?.CurrentInstanceCount;
+    const instances = managed ? scaling.MaxInstanceCount : (live ?? (0,resources/* fleetSize */.oE)(variant ? [variant] : []));
+    const copies = on.siblings
+        .filter((sibling) => !sibling.Specification?.BaseInferenceComponentName)
+        .map((sibling) => ({
+        label: `"${sibling.InferenceComponentName}"`,
+        count: Math.max(sibling.RuntimeConfig?.DesiredCopyCount ?? 0, sibling.RuntimeConfig?.CurrentCopyCount ?? 0),
+        compute: computeOf(sibling.Specification?.ComputeResourceRequirements)
+    }));
+    const name = `"${on.settings.name}"`;
+    if (on.from && on.rolling) {
+        copies.push({
+            label: `${name} (old)`,
+            count: on.from.copies,
+            compute: computeOf(on.from.specification.ComputeResourceRequirements)
+        });
+        copies.push({
+            label: `${name} (new)`,
+            count: on.rolling.batchCopies,
+            compute: computeOf(on.target.specification.ComputeResourceRequirements)
+        });
+    }
+    else {
+        copies.push({
+            label: name,
+            count: on.target.copies,
+            compute: computeOf(on.target.specification.ComputeResourceRequirements)
+        });
+    }
+    const shortfall = capacityShortfall({ instanceType, instances, managedMaximum: managed, copies });
+    if (!shortfall)
+        return;
+    const what = on.from ? 'the rolling update' : 'the new component';
+    throw new Error(`Endpoint "${ctx.endpointName}" cannot hold ${what}: ${shortfall}. Nothing was changed. Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.`);
+}
+function computeOf(requirements) {
+    return {
+        memoryMb: requirements?.MinMemoryRequiredInMb ?? 0,
+        ...(requirements?.NumberOfAcceleratorDevicesRequired !== undefined
+            ? { acceleratorDevices: requirements.NumberOfAcceleratorDevicesRequired }
+            : {}),
+        ...(requirements?.NumberOfCpuCoresRequired !== undefined ? { cpuCores: requirements.NumberOfCpuCoresRequired } : {})
+    };
+}
+/** SageMaker's MaximumExecutionTimeout must hold every batch: placed (a provisioning at worst) and baked. */
+function refuseShortTimeout(ctx, deploy, rolling) {
+    const needed = rolling.batches * (native_limits/* PROVISIONING_ESTIMATE_MS */.a6 + deploy.rollout.bakeTimeMs);
+    if (ctx.settings.timeoutMs >= needed)
+        return;
+    const least = Math.ceil(needed / 60_000) * 60_000;
+    throw new Error(`Input "timeout": ${(0,parse/* formatDuration */.a3)(ctx.settings.timeoutMs)} is shorter than SageMaker's rolling update would take, ${rolling.batches} batches each placed (up to ${(0,parse/* formatDuration */.a3)(native_limits/* PROVISIONING_ESTIMATE_MS */.a6)}) and baked ${(0,parse/* formatDuration */.a3)(deploy.rollout.bakeTimeMs)}; SageMaker would time out and roll back half-way. Set timeout to at least ${(0,parse/* formatDuration */.a3)(least)}, or a larger batch-size. Nothing was changed.`);
+}
+/** Adapters run inside their base's copies: the update reaches them too, and the action leaves them as they are. */
+function nameAdapters(ctx, base, siblings) {
+    const adapters = siblings
+        .filter((sibling) => sibling.Specification?.BaseInferenceComponentName === base)
+        .map((sibling) => `"${sibling.InferenceComponentName}"`);
+    if (adapters.length === 0)
+        return;
+    ctx.note(`Adapter components of "${base}", left as they are: ${adapters.join(', ')}. They run inside its copies, so each new copy loads them; check them once the rollout ends.`);
+}
+
 ;// CONCATENATED MODULE: ./src/operations/deploy.ts
+
 
 
 
@@ -999,6 +1921,8 @@ async function runDeploy(ctx, deploy) {
     }
 }
 async function deployModel(ctx, deploy) {
+    if (deploy.component)
+        return deployComponent(ctx, deploy, deploy.component);
     const alarms = await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const startedAt = ctx.clock.now();
     const existing = await (0,wait/* waitUntilUpdatable */.we)(ctx);

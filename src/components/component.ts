@@ -1,0 +1,128 @@
+/**
+ * Inference components as SageMaker shows them: read, listed per endpoint,
+ * and waited for. A component has no RollingBack status: after SageMaker
+ * rolls an update back it is simply InService again, on the specification it
+ * had (AWS's sample on rolling updates: the component "will revert to
+ * InService status without any changes"), so what an update did is read
+ * from the specification it ended on, never from the status alone.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
+ */
+import * as core from '@actions/core'
+import {
+  DescribeInferenceComponentCommand,
+  ListInferenceComponentsCommand,
+  type DescribeInferenceComponentCommandOutput,
+  type InferenceComponentSummary
+} from '@aws-sdk/client-sagemaker'
+import { awsCall, collectPages, isNotFound } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import { formatDuration } from '../parse.js'
+import { nextPollDelay, WaitTimeoutError } from '../wait.js'
+
+export type Component = DescribeInferenceComponentCommandOutput
+
+/** Statuses from which SageMaker reaches InService or Failed by itself. */
+export const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting']
+
+/** How often a long wait says it is still waiting. */
+const PROGRESS_EVERY_MS = 60_000
+
+export async function findComponent(ctx: OperationContext, name: string): Promise<Component | undefined> {
+  try {
+    return await awsCall('DescribeInferenceComponent', `inference component "${name}"`, () =>
+      ctx.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name }))
+    )
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+export async function getComponent(ctx: OperationContext, name: string): Promise<Component> {
+  const component = await findComponent(ctx, name)
+  if (!component) {
+    throw new Error(
+      `Inference component "${name}" does not exist on endpoint "${ctx.endpointName}" in ${ctx.settings.region}.`
+    )
+  }
+  if (component.EndpointName !== ctx.endpointName) {
+    throw new Error(
+      `Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`
+    )
+  }
+  return component
+}
+
+/** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
+export async function componentsOn(
+  ctx: OperationContext,
+  endpointName = ctx.endpointName
+): Promise<InferenceComponentSummary[]> {
+  return collectPages(
+    'ListInferenceComponents',
+    `endpoint "${endpointName}"`,
+    (page) =>
+      ctx.clients.sagemaker.send(
+        new ListInferenceComponentsCommand({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })
+      ),
+    (page) => page.InferenceComponents
+  )
+}
+
+/** Every component on the endpoint, described: its specification and copies. */
+export async function describeComponentsOn(ctx: OperationContext): Promise<Component[]> {
+  const summaries = await componentsOn(ctx)
+  const described = await Promise.all(
+    summaries.map((summary) => findComponent(ctx, summary.InferenceComponentName ?? ''))
+  )
+  return described.filter((component): component is Component => component !== undefined)
+}
+
+/** The model a component's specification runs, for messages and comparisons. */
+export function modelOf(component: Component | undefined): string | undefined {
+  return component?.Specification?.ModelName
+}
+
+/** Called at every poll of a component's transition; returns how soon it must be called again. */
+export type WhileComponentWaits = (component: Component) => Promise<number>
+
+/**
+ * Polls a component until it leaves its transition (or is gone: undefined),
+ * on the same schedule as an endpoint's, logging progress.
+ */
+export async function waitForComponent(
+  ctx: OperationContext,
+  name: string,
+  purpose: string,
+  { timeoutMs = ctx.settings.timeoutMs, whileWaiting }: { timeoutMs?: number; whileWaiting?: WhileComponentWaits } = {}
+): Promise<Component | undefined> {
+  const { clock } = ctx
+  const started = clock.now()
+  let lastStatus = ''
+  let lastLogAt = started
+  let delay = 0
+  for (;;) {
+    const component = await findComponent(ctx, name)
+    const status = component?.InferenceComponentStatus ?? 'Deleted'
+    const elapsed = clock.now() - started
+    if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+      const copies = component?.RuntimeConfig
+      const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : ''
+      core.info(
+        `Inference component "${name}" is ${status}${counts} (${formatDuration(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`
+      )
+      lastStatus = status
+      lastLogAt = clock.now()
+    }
+    if (!component || !COMPONENT_TRANSITIONS.includes(status)) return component
+    delay = nextPollDelay(elapsed, delay)
+    const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity
+    delay = Math.max(0, Math.min(delay, dueInMs))
+    if (clock.now() + delay > started + timeoutMs) {
+      throw new WaitTimeoutError(
+        `Inference component "${name}" was still ${status} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
+      )
+    }
+    await clock.sleep(delay)
+  }
+}

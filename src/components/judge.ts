@@ -1,0 +1,136 @@
+/**
+ * Judging an inference component's rollout. SageMaker publishes a
+ * component's invocation metrics under InferenceComponentName alone, and
+ * documents no dimension that tells the new copies from the old during an
+ * update (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html),
+ * while it routes requests to old and new copies alike. So the action judges
+ * twice:
+ *
+ * - during SageMaker's rolling update, the component as a whole, every
+ *   gate-interval, against its own minutes from before the update: a new
+ *   model bad enough to show through the blend fails it, the verdict alarm
+ *   fires and SageMaker rolls back, with or without the runner;
+ * - once every copy runs the new model, the new copies alone for bake-time,
+ *   from the first whole period after the update (probes too: they can only
+ *   reach new copies then). Only that judgement can pass the rollout.
+ */
+import * as core from '@actions/core'
+import type { OperationContext } from '../context.js'
+import type { MetricsSource } from '../invocation-metrics.js'
+import type { GateEvaluation, RolloutStepRecord } from '../report.js'
+import type { RolloutSettings } from '../settings.js'
+import { baselineBefore } from '../rollout/all-at-once.js'
+import { bake, type StepVerdict } from '../rollout/bake.js'
+import { StepJudge } from '../rollout/gates.js'
+import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from '../rollout/periods.js'
+import { heartbeatIntervalMs, publishVerdict, type VerdictTarget } from '../rollout/verdict-alarm.js'
+import { EvaluationLog, failedStepReason } from '../rollout/words.js'
+
+/** The series a component's metrics are read as: its name, under the InferenceComponentName dimension. */
+function componentScope(component: string) {
+  return { newVariant: component, fleets: { [component]: { component } }, component }
+}
+
+/** The component's periods before the update: what the comparisons judge it against. */
+export async function componentBaseline(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  component: string,
+  source: MetricsSource,
+  before: number
+): Promise<PeriodFigures[]> {
+  return baselineBefore(
+    ctx,
+    { baselineVariants: [component], deployStartedAt: before, source, fleets: { [component]: { component } } },
+    settings
+  )
+}
+
+/**
+ * Judges the component at every poll of the wait for SageMaker's update, and
+ * publishes its verdict for the alarm SageMaker rolls back on: failed once
+ * the gates fail, else "judging", republished as a heartbeat so that the
+ * action's silence fires the alarm too.
+ */
+export class ComponentUpdateJudge {
+  failure: string | undefined
+  private failures = 0
+  private nextEvaluation: number
+  private nextHeartbeat: number
+  private readonly judge: StepJudge
+  private readonly log = new EvaluationLog()
+
+  constructor(
+    private readonly ctx: OperationContext,
+    private readonly settings: RolloutSettings,
+    judged: { component: string; source: MetricsSource; earlierBaseline: PeriodFigures[] },
+    private readonly step: RolloutStepRecord,
+    private readonly verdict: VerdictTarget | undefined
+  ) {
+    // Probes would reach old copies as well as new ones: they judge only once every copy is new.
+    const { probe: _probes, ...gates } = settings.gates
+    this.judge = new StepJudge(ctx, gates, {
+      ...componentScope(judged.component),
+      baselineVariants: [],
+      source: judged.source,
+      firstPeriod: floorPeriod(step.startedAt, periodMsOf(judged.source)),
+      baselineServes: false,
+      earlierBaseline: judged.earlierBaseline
+    })
+    this.nextEvaluation = step.startedAt + settings.gateIntervalMs
+    this.nextHeartbeat = ctx.clock.now()
+  }
+
+  readonly onPoll = async (): Promise<number> => {
+    if (this.ctx.clock.now() >= this.nextEvaluation && this.failure === undefined) {
+      this.nextEvaluation += this.settings.gateIntervalMs
+      await this.evaluate()
+      this.nextHeartbeat = this.ctx.clock.now()
+    }
+    if (this.verdict && this.ctx.clock.now() >= this.nextHeartbeat) {
+      await publishVerdict(this.ctx, this.verdict, this.failure === undefined ? 'judging' : 'failed')
+      this.nextHeartbeat = this.ctx.clock.now() + heartbeatIntervalMs(this.settings.gateIntervalMs)
+    }
+    const now = this.ctx.clock.now()
+    const evaluationDue = this.failure === undefined ? this.nextEvaluation - now : Infinity
+    return Math.max(0, Math.min(this.verdict ? this.nextHeartbeat - now : Infinity, evaluationDue))
+  }
+
+  private async evaluate(): Promise<void> {
+    const evaluation: GateEvaluation = await this.judge.evaluate()
+    this.step.evaluations.push(evaluation)
+    core.info(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation))
+    if (evaluation.verdict === 'failed') {
+      this.failures++
+      if (this.failures >= this.settings.failureThreshold) {
+        this.failure = failedStepReason(this.failures, this.step.weight, evaluation)
+        const acted = this.verdict ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off'
+        this.ctx.warn(`The inference component failed its gates during the update: ${this.failure}; ${acted}.`)
+      }
+    } else if (evaluation.verdict === 'passed') {
+      this.failures = 0
+    }
+  }
+}
+
+/**
+ * The new copies alone, once SageMaker has replaced every copy: from the
+ * first whole period after the update, for bake-time and until CloudWatch
+ * has published what it exposed, as a step of the action's own canary.
+ */
+export async function judgeNewCopies(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  judged: { component: string; source: MetricsSource; earlierBaseline: PeriodFigures[] },
+  step: RolloutStepRecord
+): Promise<StepVerdict> {
+  const judge = new StepJudge(ctx, settings.gates, {
+    ...componentScope(judged.component),
+    baselineVariants: [],
+    source: judged.source,
+    firstPeriod: ceilPeriod(step.startedAt, periodMsOf(judged.source)),
+    baselineServes: false,
+    earlierBaseline: judged.earlierBaseline
+  })
+  return bake(ctx, settings, judge, step, { consecutive: 0 })
+}

@@ -1,0 +1,119 @@
+/**
+ * An inference component's rollout as a list of moves, as an endpoint's is
+ * (rollout/moves.ts): pure functions build the list, one executor carries it
+ * out or, in a dry run, prints it with what each move costs (rollout.ts),
+ * and the way back is a list of moves too.
+ *
+ * SageMaker carries out the update: UpdateInferenceComponent with a rolling
+ * DeploymentConfig replaces the copies a batch at a time, bakes each batch
+ * and rolls back on the alarms it is given, the action's verdict alarm among
+ * them. The action judges all through it, and judges the new copies alone
+ * once every copy runs the new model.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRollingUpdatePolicy.html
+ */
+import type {
+  InferenceComponentCapacitySize,
+  InferenceComponentSpecification,
+  ProductionVariant
+} from '@aws-sdk/client-sagemaker'
+import type { BatchSize } from '../settings.js'
+
+/** What a component runs, and how many copies: what a deploy changes, and what a rollback returns to. */
+export interface ComponentState {
+  specification: InferenceComponentSpecification
+  copies: number
+}
+
+/** The rolling update SageMaker is asked for. */
+export interface RollingPlan {
+  batch: InferenceComponentCapacitySize
+  rollbackBatch?: InferenceComponentCapacitySize
+  /** New copies in one batch. */
+  batchCopies: number
+  batches: number
+  /** Copies running at once at the worst moment: every old one, and one batch of new ones. */
+  peakCopies: number
+}
+
+export type ComponentMove =
+  /** A new endpoint ready for components: its variant names no model, its config the role components run as. */
+  | { kind: 'create-endpoint'; config: string; variant: ProductionVariant; executionRoleArn: string }
+  /** A new component with its copies. */
+  | { kind: 'create-component'; variant: string; target: ComponentState }
+  /** SageMaker's rolling update to `target`, judged by the action all through it. */
+  | { kind: 'roll-component'; from: ComponentState; target: ComponentState; rolling: RollingPlan }
+  /** The new copies alone, once every copy runs the new model: judged for bake-time. */
+  | { kind: 'judge-component' }
+  /**
+   * Rollback: the component back on what it ran before, by a rolling update of its own; without `rolling`
+   * (one copy, which no batch can split), by SageMaker's default for an update, blue/green.
+   */
+  | { kind: 'restore-component'; target: ComponentState; rolling?: RollingPlan }
+  /** Rollback of a component this run created: it goes, and its endpoint stays for whatever else runs there. */
+  | { kind: 'delete-component' }
+
+export type ComponentMoveKind = ComponentMove['kind']
+
+/**
+ * A rolling batch as SageMaker takes it: a number counts copies, a
+ * percentage the copy count, and either must come to 5% to 50% of the copies
+ * (the API reference's MaximumBatchSize). Left out: a quarter of the copies,
+ * at least one and at most half. Undefined when no batch is valid: one copy
+ * cannot be replaced in batches of at most half of it.
+ */
+export function rollingPlan(
+  copies: number,
+  batch: BatchSize | undefined,
+  rollbackBatch?: BatchSize
+): RollingPlan | undefined {
+  const batchCopies = batch
+    ? batch.type === 'CAPACITY_PERCENT'
+      ? Math.floor((batch.value / 100) * copies)
+      : batch.value
+    : Math.min(Math.floor(copies / 2), Math.max(1, Math.floor(copies / 4)))
+  if (batchCopies < 1 || batchCopies < 0.05 * copies || batchCopies > 0.5 * copies) return undefined
+  return {
+    batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
+    ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) as InferenceComponentCapacitySize } : {}),
+    batchCopies,
+    batches: Math.ceil(copies / batchCopies),
+    peakCopies: copies + batchCopies
+  }
+}
+
+function capacitySize(batch: BatchSize | undefined): InferenceComponentCapacitySize | undefined {
+  if (!batch) return undefined
+  return { Type: batch.type === 'CAPACITY_PERCENT' ? 'CAPACITY_PERCENT' : 'COPY_COUNT', Value: batch.value }
+}
+
+/** A deploy's moves: the endpoint when it is missing, the component created or rolled, then the new copies judged. */
+export function componentDeployMoves(plan: {
+  newEndpoint?: { config: string; variant: ProductionVariant; executionRoleArn: string }
+  variant: string
+  from?: ComponentState
+  target: ComponentState
+  rolling?: RollingPlan
+}): ComponentMove[] {
+  const moves: ComponentMove[] = []
+  if (plan.newEndpoint) moves.push({ kind: 'create-endpoint', ...plan.newEndpoint })
+  if (plan.from && plan.rolling) {
+    moves.push({ kind: 'roll-component', from: plan.from, target: plan.target, rolling: plan.rolling })
+  } else {
+    moves.push({ kind: 'create-component', variant: plan.variant, target: plan.target })
+  }
+  moves.push({ kind: 'judge-component' })
+  return moves
+}
+
+/**
+ * The way back from a deploy that failed its judging: an updated component
+ * returns to what it ran before, rolled back a batch at a time (as large as
+ * rollback-batch-size, else half the copies: SageMaker takes no more), a
+ * created one goes.
+ */
+export function componentRollbackMoves(from: ComponentState | undefined, rollbackBatch?: BatchSize): ComponentMove[] {
+  if (!from) return [{ kind: 'delete-component' }]
+  const rolling =
+    rollingPlan(from.copies, rollbackBatch) ?? rollingPlan(from.copies, { type: 'CAPACITY_PERCENT', value: 50 })
+  return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }]
+}

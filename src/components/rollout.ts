@@ -1,0 +1,460 @@
+/**
+ * The one executor of an inference component's moves (moves.ts): it carries
+ * them out in order and ends the rollout in one conclusion, or in a dry run
+ * makes the same requests (ctx.change only records them) and prints the
+ * schedule with its batches, bakes, duration and copies.
+ */
+import * as core from '@actions/core'
+import {
+  AddTagsCommand,
+  CreateInferenceComponentCommand,
+  DeleteInferenceComponentCommand,
+  UpdateInferenceComponentCommand,
+  type CreateInferenceComponentCommandInput,
+  type UpdateInferenceComponentCommandInput
+} from '@aws-sdk/client-sagemaker'
+import { errorMessage, isNotFound } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import type { MetricsSource } from '../invocation-metrics.js'
+import { counted, formatDuration } from '../parse.js'
+import type { RolloutRecord, RolloutStepRecord } from '../report.js'
+import { createEndpointConfig, createEndpointOn, createOrAdopt, ownedByThisRun, runTags } from '../resources.js'
+import type { RolloutSettings } from '../settings.js'
+import { describeGates } from '../rollout/gates.js'
+import { PROVISIONING_ESTIMATE_MS } from '../rollout/native-limits.js'
+import { recordPlan } from '../rollout/plan.js'
+import type { RolloutResult } from '../rollout/result.js'
+import { createVerdictAlarm, deleteVerdictAlarm, type VerdictTarget } from '../rollout/verdict-alarm.js'
+import { toTagList } from '../tags.js'
+import { waitForInService } from '../wait.js'
+import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
+import { ComponentUpdateJudge, judgeNewCopies } from './judge.js'
+import { componentRollbackMoves, type ComponentMove, type ComponentState, type RollingPlan } from './moves.js'
+import type { PeriodFigures } from '../rollout/periods.js'
+import { encodeComponentState, PREVIOUS_STATE_TAG } from './record.js'
+import { describeCompute } from './capacity.js'
+
+/** One component's rollout: what the moves act on. */
+export interface ComponentRollout {
+  component: string
+  /** The variant of the endpoint the component runs on. */
+  variant: string
+  /** What the component ran before this deploy: where a rollback returns; absent for a new component. */
+  from?: ComponentState
+  /** Names the verdict alarm of this run: unique to it. */
+  verdictKey: string
+  source: MetricsSource
+  userTags: Record<string, string>
+  /** The component's periods before the update: what its comparisons judge it against. */
+  earlierBaseline: PeriodFigures[]
+}
+
+/** Carries the moves out, or in a dry run records them as the plan; undefined in a dry run. */
+export async function carryOutComponent(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  moves: ComponentMove[]
+): Promise<RolloutResult | undefined> {
+  const record = startComponentRecord(ctx, settings, rollout)
+  if (ctx.dryRun) {
+    await rehearse(ctx, settings, rollout, moves)
+    return undefined
+  }
+  for (const move of moves) {
+    const ended = await perform(ctx, settings, rollout, move, record)
+    if (ended) return ended
+  }
+  return {
+    outcome: 'succeeded',
+    decision: `Every copy of inference component "${rollout.component}" runs model "${modelOf(await findComponent(ctx, rollout.component)) ?? ''}", judged healthy on its own.`,
+    healthy: true,
+    failsStep: false
+  }
+}
+
+function startComponentRecord(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout
+): RolloutRecord {
+  const record: RolloutRecord = {
+    controller: 'sagemaker',
+    strategy: 'rolling',
+    newVariant: `component ${rollout.component}`,
+    ...(settings.gates.maxErrorRate !== undefined ? { maxErrorRate: settings.gates.maxErrorRate } : {}),
+    gates: describeGates(settings.gates, rollout.source),
+    steps: []
+  }
+  ctx.report.rollout = record
+  return record
+}
+
+async function perform(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  move: ComponentMove,
+  record: RolloutRecord
+): Promise<RolloutResult | undefined> {
+  switch (move.kind) {
+    case 'create-endpoint':
+      await sendMove(ctx, rollout, move, settings)
+      await core.group(`Creating endpoint "${ctx.endpointName}" for inference components`, () =>
+        waitForInService(ctx, move.config, `the creation of endpoint "${ctx.endpointName}"`)
+      )
+      return undefined
+    case 'create-component':
+      return createAndWait(ctx, settings, rollout, move)
+    case 'roll-component':
+      return rollAndJudge(ctx, settings, rollout, move, record)
+    case 'judge-component':
+      return judgeOrGoBack(ctx, settings, rollout, record)
+    default:
+      throw new Error(`A rollout has no move "${move.kind}": it belongs to a rollback.`)
+  }
+}
+
+/** The request each move makes (none for judging): the same in a run and a dry run. */
+async function sendMove(
+  ctx: OperationContext,
+  rollout: ComponentRollout,
+  move: ComponentMove,
+  settings: RolloutSettings,
+  alarms: string[] = []
+): Promise<void> {
+  const sagemaker = ctx.clients.sagemaker
+  const resource = `inference component "${rollout.component}"`
+  switch (move.kind) {
+    case 'create-endpoint':
+      await createEndpointConfig(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
+        ExecutionRoleArn: move.executionRoleArn
+      })
+      await createEndpointOn(ctx, move.config, rollout.userTags)
+      return
+    case 'create-component': {
+      const input: CreateInferenceComponentCommandInput = {
+        InferenceComponentName: rollout.component,
+        EndpointName: ctx.endpointName,
+        VariantName: move.variant,
+        Specification: move.target.specification,
+        RuntimeConfig: { CopyCount: move.target.copies },
+        Tags: toTagList(runTags(ctx, rollout.userTags))
+      }
+      await createOrAdopt(
+        ctx,
+        { api: 'CreateInferenceComponent', resource, input },
+        () => sagemaker.send(new CreateInferenceComponentCommand(input)),
+        async () => {
+          const found = await findComponent(ctx, rollout.component)
+          return found ? ownedByThisRun(ctx, found.InferenceComponentArn, input.Tags) : undefined
+        }
+      )
+      return
+    }
+    case 'roll-component':
+    case 'restore-component': {
+      const input = updateRequest(rollout.component, move.target, {
+        ...(move.rolling ? { rolling: move.rolling } : {}),
+        bakeTimeMs: settings.bakeTimeMs,
+        timeoutMs: ctx.settings.timeoutMs,
+        alarms
+      })
+      await ctx.change('UpdateInferenceComponent', resource, input, () =>
+        sagemaker.send(new UpdateInferenceComponentCommand(input))
+      )
+      return
+    }
+    case 'delete-component': {
+      const input = { InferenceComponentName: rollout.component }
+      await ctx
+        .change('DeleteInferenceComponent', resource, input, () =>
+          sagemaker.send(new DeleteInferenceComponentCommand(input))
+        )
+        .catch((error: unknown) => {
+          if (!isNotFound(error)) throw error
+        })
+      return
+    }
+    case 'judge-component':
+      return
+  }
+}
+
+/**
+ * UpdateInferenceComponent with the whole specification and the copy count
+ * (AWS's samples always send both), and a rolling DeploymentConfig with the
+ * alarms SageMaker rolls back on.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentDeploymentConfig.html
+ */
+export function updateRequest(
+  component: string,
+  target: ComponentState,
+  how: { rolling?: RollingPlan; bakeTimeMs: number; timeoutMs: number; alarms: string[] }
+): UpdateInferenceComponentCommandInput {
+  const { rolling } = how
+  return {
+    InferenceComponentName: component,
+    Specification: target.specification,
+    RuntimeConfig: { CopyCount: target.copies },
+    ...(rolling
+      ? {
+          DeploymentConfig: {
+            RollingUpdatePolicy: {
+              MaximumBatchSize: rolling.batch,
+              WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
+              MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+              ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+            },
+            ...(how.alarms.length > 0
+              ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
+              : {})
+          }
+        }
+      : {})
+  }
+}
+
+async function createAndWait(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  move: Extract<ComponentMove, { kind: 'create-component' }>
+): Promise<RolloutResult | undefined> {
+  await sendMove(ctx, rollout, move, settings)
+  const created = await core.group(`Creating inference component "${rollout.component}"`, () =>
+    waitForComponent(ctx, rollout.component, `the creation of inference component "${rollout.component}"`)
+  )
+  if (created?.InferenceComponentStatus === 'InService') return undefined
+  const why = `inference component "${rollout.component}" ended ${created?.InferenceComponentStatus ?? 'deleted'}${reasonOf(created)}`
+  await goBack(ctx, settings, rollout)
+  return { outcome: 'failed', decision: `The deploy failed: ${why}. It was deleted.`, healthy: false, failsStep: true }
+}
+
+/**
+ * SageMaker's rolling update, judged all through it. The verdict alarm goes
+ * first (published "judging" before the alarm exists, so it starts OK), and
+ * is deleted once the update has ended either way.
+ */
+async function rollAndJudge(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  move: Extract<ComponentMove, { kind: 'roll-component' }>,
+  record: RolloutRecord
+): Promise<RolloutResult | undefined> {
+  await recordWhereRollbackReturns(ctx, rollout, move.from)
+  const verdict: VerdictTarget = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs }
+  const alarm = settings.autoRollback ? await createVerdictAlarm(ctx, verdict) : undefined
+  const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
+  record.steps.push(step)
+  const judge = new ComponentUpdateJudge(ctx, settings, rollout, step, alarm ? verdict : undefined)
+  let ended: Component | undefined
+  try {
+    await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])])
+    ended = await core.group(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () =>
+      waitForComponent(ctx, rollout.component, `the rolling update of "${rollout.component}"`, {
+        // SageMaker rolls back by itself when MaximumExecutionTimeout runs out: keep watching through that.
+        timeoutMs: ctx.settings.timeoutMs * 2,
+        whileWaiting: judge.onPoll
+      })
+    )
+  } finally {
+    if (alarm) await deleteVerdictAlarm(ctx, alarm)
+  }
+  step.endedAt = ctx.clock.now()
+  const model = modelOf(ended)
+  if (ended?.InferenceComponentStatus === 'InService' && model === move.target.specification.ModelName) {
+    step.verdict = judge.failure ? 'failed' : 'passed'
+    if (!judge.failure) return undefined
+    // The verdict failed too late for SageMaker: the action takes it back itself.
+    return rollBackOrStop(ctx, settings, rollout, judge.failure)
+  }
+  step.verdict = 'failed'
+  const onVerdict = judge.failure ? ` on the action's verdict: ${judge.failure}` : ''
+  if (ended?.InferenceComponentStatus === 'InService' && model === move.from.specification.ModelName) {
+    step.reason = `SageMaker rolled the update back${onVerdict}`
+    return {
+      outcome: 'rolled-back',
+      decision: `SageMaker rolled inference component "${rollout.component}" back to model "${model ?? ''}"${onVerdict}${reasonOf(ended)}.`,
+      healthy: false,
+      failsStep: settings.failOnRollback
+    }
+  }
+  return {
+    outcome: 'failed',
+    decision: `The rolling update of inference component "${rollout.component}" ended ${ended?.InferenceComponentStatus ?? 'with the component gone'} on model "${model ?? ''}"${reasonOf(ended)}. It needs attention: run operation: rollback once it is InService.`,
+    healthy: false,
+    failsStep: true
+  }
+}
+
+/** Where operation: rollback returns, on the component itself, before anything changes it. */
+async function recordWhereRollbackReturns(
+  ctx: OperationContext,
+  rollout: ComponentRollout,
+  from: ComponentState
+): Promise<void> {
+  const component = await findComponent(ctx, rollout.component)
+  const arn = component?.InferenceComponentArn
+  if (!arn) return
+  const input = { ResourceArn: arn, Tags: [{ Key: PREVIOUS_STATE_TAG, Value: encodeComponentState(from) }] }
+  await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () =>
+    ctx.clients.sagemaker.send(new AddTagsCommand(input))
+  )
+}
+
+async function judgeOrGoBack(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  record: RolloutRecord
+): Promise<RolloutResult | undefined> {
+  const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
+  record.steps.push(step)
+  const verdict = await core.group(
+    `Judging the new copies of "${rollout.component}" alone for ${formatDuration(settings.bakeTimeMs)}`,
+    () => judgeNewCopies(ctx, settings, rollout, step)
+  )
+  step.endedAt = ctx.clock.now()
+  step.verdict = verdict.verdict
+  if (verdict.verdict === 'passed') return undefined
+  step.reason = verdict.reason
+  const failure =
+    verdict.verdict === 'inconclusive' ? `the gates could not judge the new copies (${verdict.reason})` : verdict.reason
+  return rollBackOrStop(ctx, settings, rollout, failure)
+}
+
+async function rollBackOrStop(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  failure: string
+): Promise<RolloutResult> {
+  const back = rollout.from ? `model "${rollout.from.specification.ModelName ?? ''}"` : 'no component'
+  if (!settings.autoRollback) {
+    return {
+      outcome: 'failed',
+      decision: `${failure}. auto-rollback is off, so it was left in place; run operation: rollback to return to ${back}.`,
+      healthy: false,
+      failsStep: true
+    }
+  }
+  ctx.warn(`Rolling back: ${failure}`)
+  try {
+    await goBack(ctx, settings, rollout)
+  } catch (error) {
+    return {
+      outcome: 'failed',
+      decision: `${failure}, and the rollback failed: ${errorMessage(error)}`,
+      healthy: false,
+      failsStep: true
+    }
+  }
+  return {
+    outcome: 'rolled-back',
+    decision: `Rolled back: ${failure}. Inference component "${rollout.component}" is back on ${back}.`,
+    healthy: false,
+    failsStep: settings.failOnRollback
+  }
+}
+
+/** The rollback plan, from the component's own record, carried out move by move. */
+export async function goBack(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout
+): Promise<void> {
+  const moves = componentRollbackMoves(rollout.from, settings.rollbackBatchSize)
+  core.info(
+    `Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeComponentMove(move, settings)}`).join('\n')}`
+  )
+  for (const move of moves) {
+    await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames)
+    const ended = await waitForComponent(ctx, rollout.component, `the rollback of "${rollout.component}"`)
+    if (move.kind === 'restore-component' && modelOf(ended) !== move.target.specification.ModelName) {
+      throw new Error(
+        `inference component "${rollout.component}" ended ${ended?.InferenceComponentStatus ?? 'gone'} on model "${modelOf(ended) ?? ''}"${reasonOf(ended)}`
+      )
+    }
+  }
+}
+
+function reasonOf(component: Component | undefined): string {
+  return component?.FailureReason ? ` (${component.FailureReason.trim().replace(/\.+$/, '')})` : ''
+}
+
+/** One move in words, with the copies and batches it involves, for the plan and the log. */
+export function describeComponentMove(move: ComponentMove, settings: RolloutSettings): string {
+  const bake = formatDuration(settings.bakeTimeMs)
+  switch (move.kind) {
+    case 'create-endpoint':
+      return `Create endpoint config "${move.config}" for inference components (${counted(move.variant.InitialInstanceCount ?? 1, 'instance')} of ${move.variant.InstanceType ?? ''}${scalingWords(move.variant)}, no model on the variant) and the endpoint on it.`
+    case 'create-component':
+      return `Create the component on variant ${move.variant} with ${counted(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`
+    case 'roll-component':
+      return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${counted(move.rolling.batches, 'batch', 'batches')} of ${counted(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.rolling.peakCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}. The action judges the whole component every ${formatDuration(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`
+    case 'judge-component':
+      return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`
+    case 'restore-component':
+      return move.rolling
+        ? `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${counted(move.target.copies, 'copy', 'copies')}, ${counted(move.rolling.batchCopies, 'copy', 'copies')} a batch.`
+        : `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${counted(move.target.copies, 'copy', 'copies')}, all at once (one copy cannot roll in batches).`
+    case 'delete-component':
+      return 'Delete the component this run created; the endpoint stays.'
+  }
+}
+
+function scalingWords(variant: Extract<ComponentMove, { kind: 'create-endpoint' }>['variant']): string {
+  const scaling = variant.ManagedInstanceScaling
+  return scaling?.Status === 'ENABLED'
+    ? `, managed instance scaling ${scaling.MinInstanceCount ?? 1} to ${scaling.MaxInstanceCount ?? 1}`
+    : ''
+}
+
+function computeWords(state: ComponentState): string {
+  const compute = state.specification.ComputeResourceRequirements
+  return describeCompute({
+    memoryMb: compute?.MinMemoryRequiredInMb ?? 0,
+    ...(compute?.NumberOfAcceleratorDevicesRequired
+      ? { acceleratorDevices: compute.NumberOfAcceleratorDevicesRequired }
+      : {}),
+    ...(compute?.NumberOfCpuCoresRequired ? { cpuCores: compute.NumberOfCpuCoresRequired } : {})
+  })
+}
+
+/**
+ * A dry run: every request the moves make, recorded not sent, and the
+ * schedule: provisioning and a bake per batch, then the judging of the new
+ * copies, and how long that typically takes.
+ */
+async function rehearse(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  rollout: ComponentRollout,
+  moves: ComponentMove[]
+): Promise<void> {
+  let durationMs = 0
+  for (const move of moves) {
+    if (move.kind === 'roll-component') {
+      await recordWhereRollbackReturns(ctx, rollout, move.from)
+      const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs }
+      const alarm = settings.autoRollback ? await createVerdictAlarm(ctx, verdict) : undefined
+      await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])])
+      durationMs += move.rolling.batches * (PROVISIONING_ESTIMATE_MS + settings.bakeTimeMs)
+      continue
+    }
+    if (move.kind === 'create-endpoint' || move.kind === 'create-component') {
+      durationMs += PROVISIONING_ESTIMATE_MS
+    } else if (move.kind === 'judge-component') {
+      durationMs += settings.bakeTimeMs
+    }
+    await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames)
+  }
+  recordPlan(ctx, {
+    schedule: moves.map((move) => describeComponentMove(move, settings)),
+    gates: describeGates(settings.gates, rollout.source),
+    durationMs,
+    instanceMs: 0
+  })
+}
