@@ -2672,9 +2672,10 @@ function addInstanceTime(report, instanceMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ batchInstances),
-/* harmony export */   tc: () => (/* binding */ rollingBatchFor)
+/* harmony export */   t_: () => (/* binding */ defaultBatchUnits),
+/* harmony export */   tc: () => (/* binding */ rollingBatchFor),
+/* harmony export */   vI: () => (/* binding */ rollingBatchRange)
 /* harmony export */ });
-/* unused harmony export rollingBatchRange */
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
 /**
  * The batch a rolling update replaces at a time. SageMaker's rolling update
@@ -2696,6 +2697,11 @@ function rollingBatchRange(fleet) {
         most: Math.floor((MAX_BATCH_PERCENT / 100) * fleet)
     };
 }
+/** The default batch: a quarter of the fleet in whole units (instances, or a component's copies), within the limits. */
+function defaultBatchUnits(fleet) {
+    const { least, most } = rollingBatchRange(fleet);
+    return Math.min(most, Math.max(least, Math.round((DEFAULT_BATCH_PERCENT / 100) * fleet)));
+}
 /** The instances a batch replaces in a fleet: a share of capacity rounds down to whole instances. */
 function batchInstances(batch, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.floor((batch.value / 100) * fleet);
@@ -2711,10 +2717,8 @@ function rollingBatchFor(fleet, requested, shown = '') {
     if (most < least) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('strategy', `rolling needs a fleet of at least 2 instances, and this one has ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(fleet, 'instance')}: SageMaker's rolling update replaces ${MIN_BATCH_PERCENT}% to ${MAX_BATCH_PERCENT}% of the fleet in each batch, and at least one instance. Deploy with strategy canary, linear or all-at-once (a blue/green deployment), or raise instance-count to 2 or more`);
     }
-    if (!requested) {
-        const quarter = Math.round((DEFAULT_BATCH_PERCENT / 100) * fleet);
-        return { type: 'INSTANCE_COUNT', value: Math.min(most, Math.max(least, quarter)) };
-    }
+    if (!requested)
+        return { type: 'INSTANCE_COUNT', value: defaultBatchUnits(fleet) };
     const instances = batchInstances(requested, fleet);
     const percentOutside = requested.type === 'CAPACITY_PERCENT' &&
         (requested.value < MIN_BATCH_PERCENT || requested.value > MAX_BATCH_PERCENT);

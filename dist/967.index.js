@@ -735,6 +735,20 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant, sourc
 var expectations = __webpack_require__(1236);
 ;// CONCATENATED MODULE: ./src/components/capacity.ts
 /**
+ * Whether an endpoint's instances can hold an inference component's rolling
+ * update: every copy reserves its accelerators, CPU cores and memory on one
+ * instance (ComputeResourceRequirements), and during a batch the new copies
+ * run beside all the old ones, and beside every other component's copies.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentComputeResourceRequirements.html
+ *
+ * AWS does not document what a rolling update does when its batch cannot be
+ * placed (fail, roll back, or wait until MaximumExecutionTimeout), so the
+ * action refuses before any change instead: the copies are placed first fit,
+ * largest first, on the instances the endpoint runs or, with managed
+ * instance scaling, on its maximum.
+ */
+
+/**
  * ml.* instances have their EC2 namesakes' accelerators, vCPUs and memory
  * (https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html for the
  * G instances; https://aws.amazon.com/ec2/instance-types/ for the rest).
@@ -809,7 +823,7 @@ function shortfallWords(check, offered, copy, placed, total) {
 }
 function describeCompute(compute) {
     return [
-        compute.acceleratorDevices ? `${compute.acceleratorDevices} accelerators` : '',
+        compute.acceleratorDevices ? (0,parse/* counted */.hS)(compute.acceleratorDevices, 'accelerator') : '',
         compute.cpuCores ? `${compute.cpuCores} CPU cores` : '',
         `${compute.memoryMb} MB`
     ]
@@ -935,6 +949,7 @@ async function judgeNewCopies(ctx, settings, judged, step) {
 }
 
 ;// CONCATENATED MODULE: ./src/components/moves.ts
+
 /**
  * A rolling batch as SageMaker takes it: a number counts copies, a
  * percentage the copy count, and either must come to 5% to 50% of the copies
@@ -943,12 +958,10 @@ async function judgeNewCopies(ctx, settings, judged, step) {
  * cannot be replaced in batches of at most half of it.
  */
 function rollingPlan(copies, batch, rollbackBatch) {
-    const batchCopies = batch
-        ? batch.type === 'CAPACITY_PERCENT'
-            ? Math.floor((batch.value / 100) * copies)
-            : batch.value
-        : Math.min(Math.floor(copies / 2), Math.max(1, Math.floor(copies / 4)));
-    if (batchCopies < 1 || batchCopies < 0.05 * copies || batchCopies > 0.5 * copies)
+    const { least, most } = (0,rolling_batch/* rollingBatchRange */.vI)(copies);
+    const batchCopies = batch ? (0,rolling_batch/* batchInstances */.d)(batch, copies) : (0,rolling_batch/* defaultBatchUnits */.t_)(copies);
+    const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50);
+    if (most < least || percentOutside || batchCopies < least || batchCopies > most)
         return undefined;
     return {
         batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
@@ -1618,6 +1631,7 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
 
 
 
+
 async function deployComponent(ctx, deploy, settings) {
     await refuseFiringAlarms(ctx, deploy.rollout.gates.alarmNames);
     const endpoint = await (0,wait/* waitUntilUpdatable */.we)(ctx);
@@ -1763,7 +1777,8 @@ function rollingFor(deploy, copies) {
     if (copies < 2) {
         throw new Error(`Input "copy-count": one copy cannot be updated by SageMaker's rolling update, whose batches are 5% to 50% of the copies. Run 2 copies or more (copy-count: 2); nothing was changed.`);
     }
-    throw new Error(`Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${Math.max(1, Math.ceil(0.05 * copies))} to ${Math.floor(copies / 2)} copies); nothing was changed.`);
+    const { least, most } = (0,rolling_batch/* rollingBatchRange */.vI)(copies);
+    throw new Error(`Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${least} to ${most} copies here); nothing was changed.`);
 }
 /** A new endpoint's variant for components: the instances, no model, managed scaling and routing as asked. */
 function componentVariant(deploy, settings, modelled) {

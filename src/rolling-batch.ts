@@ -22,6 +22,12 @@ export function rollingBatchRange(fleet: number): { least: number; most: number 
   }
 }
 
+/** The default batch: a quarter of the fleet in whole units (instances, or a component's copies), within the limits. */
+export function defaultBatchUnits(fleet: number): number {
+  const { least, most } = rollingBatchRange(fleet)
+  return Math.min(most, Math.max(least, Math.round((DEFAULT_BATCH_PERCENT / 100) * fleet)))
+}
+
 /** The instances a batch replaces in a fleet: a share of capacity rounds down to whole instances. */
 export function batchInstances(batch: BatchSize, fleet: number): number {
   return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.floor((batch.value / 100) * fleet)
@@ -41,10 +47,7 @@ export function rollingBatchFor(fleet: number, requested: BatchSize | undefined,
       `rolling needs a fleet of at least 2 instances, and this one has ${counted(fleet, 'instance')}: SageMaker's rolling update replaces ${MIN_BATCH_PERCENT}% to ${MAX_BATCH_PERCENT}% of the fleet in each batch, and at least one instance. Deploy with strategy canary, linear or all-at-once (a blue/green deployment), or raise instance-count to 2 or more`
     )
   }
-  if (!requested) {
-    const quarter = Math.round((DEFAULT_BATCH_PERCENT / 100) * fleet)
-    return { type: 'INSTANCE_COUNT', value: Math.min(most, Math.max(least, quarter)) }
-  }
+  if (!requested) return { type: 'INSTANCE_COUNT', value: defaultBatchUnits(fleet) }
   const instances = batchInstances(requested, fleet)
   const percentOutside =
     requested.type === 'CAPACITY_PERCENT' &&

@@ -11,6 +11,7 @@
  * largest first, on the instances the endpoint runs or, with managed
  * instance scaling, on its maximum.
  */
+import { counted } from '../parse.js'
 import type { ComputePerCopy } from '../settings.js'
 
 /** What one instance offers its copies. */
@@ -128,7 +129,7 @@ function shortfallWords(
 
 export function describeCompute(compute: ComputePerCopy): string {
   return [
-    compute.acceleratorDevices ? `${compute.acceleratorDevices} accelerators` : '',
+    compute.acceleratorDevices ? counted(compute.acceleratorDevices, 'accelerator') : '',
     compute.cpuCores ? `${compute.cpuCores} CPU cores` : '',
     `${compute.memoryMb} MB`
   ]

@@ -16,6 +16,7 @@ import type {
   InferenceComponentSpecification,
   ProductionVariant
 } from '@aws-sdk/client-sagemaker'
+import { batchInstances, defaultBatchUnits, rollingBatchRange } from '../rolling-batch.js'
 import type { BatchSize } from '../settings.js'
 
 /** What a component runs, and how many copies: what a deploy changes, and what a rollback returns to. */
@@ -66,12 +67,10 @@ export function rollingPlan(
   batch: BatchSize | undefined,
   rollbackBatch?: BatchSize
 ): RollingPlan | undefined {
-  const batchCopies = batch
-    ? batch.type === 'CAPACITY_PERCENT'
-      ? Math.floor((batch.value / 100) * copies)
-      : batch.value
-    : Math.min(Math.floor(copies / 2), Math.max(1, Math.floor(copies / 4)))
-  if (batchCopies < 1 || batchCopies < 0.05 * copies || batchCopies > 0.5 * copies) return undefined
+  const { least, most } = rollingBatchRange(copies)
+  const batchCopies = batch ? batchInstances(batch, copies) : defaultBatchUnits(copies)
+  const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50)
+  if (most < least || percentOutside || batchCopies < least || batchCopies > most) return undefined
   return {
     batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
     ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) as InferenceComponentCapacitySize } : {}),

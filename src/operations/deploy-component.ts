@@ -13,6 +13,7 @@ import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoi
 import { metricsSourceOf } from '../invocation-metrics.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { formatDuration } from '../parse.js'
+import { rollingBatchRange } from '../rolling-batch.js'
 import { fleetSize, findModel, type CreatedResources } from '../resources.js'
 import { concludeRollout } from '../rollout/result.js'
 import { PROVISIONING_ESTIMATE_MS } from '../rollout/native-limits.js'
@@ -204,8 +205,9 @@ function rollingFor(deploy: DeploySettings, copies: number): RollingPlan {
       `Input "copy-count": one copy cannot be updated by SageMaker's rolling update, whose batches are 5% to 50% of the copies. Run 2 copies or more (copy-count: 2); nothing was changed.`
     )
   }
+  const { least, most } = rollingBatchRange(copies)
   throw new Error(
-    `Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${Math.max(1, Math.ceil(0.05 * copies))} to ${Math.floor(copies / 2)} copies); nothing was changed.`
+    `Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${least} to ${most} copies here); nothing was changed.`
   )
 }
 
