@@ -309,6 +309,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
 import emu_autoscaling  # noqa: E402
 import emu_cloudwatch  # noqa: E402
+import emu_components  # noqa: E402
 import emu_lineage  # noqa: E402
 import emu_models  # noqa: E402
 import emu_runtime  # noqa: E402
@@ -325,6 +326,8 @@ def install_patches() -> None:
     emu_cloudwatch.install()
     emu_autoscaling.install()
     emu_lineage.install()
+    # After emu_autoscaling: it wraps the RegisterScalableTarget in place.
+    emu_components.install()
 
 
 class QuietHandler(WSGIRequestHandler):
