@@ -315,7 +315,11 @@ describe('capacity', () => {
     expect(updating.ProductionVariants?.[0]).toMatchObject({ CurrentInstanceCount: 1, DesiredInstanceCount: 2 })
     await waitForComponent('grow-a', 'InService')
     const done = await waitForEndpoint(aws.sagemaker, 'grow', 'InService')
-    expect(done.ProductionVariants?.[0]).toMatchObject({ CurrentInstanceCount: 2, DesiredInstanceCount: 2 })
+    expect(done.ProductionVariants?.[0]).toMatchObject({
+      CurrentInstanceCount: 2,
+      DesiredInstanceCount: 2,
+      ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 2 }
+    })
     // Past MaxInstanceCount nothing fits.
     await createComponent('grow-b', 'grow', 'grow-model', 1)
     expect((await waitForComponent('grow-b', (d) => d.InferenceComponentStatus !== 'Creating')).FailureReason).toMatch(
@@ -419,6 +423,43 @@ describe('rolling updates', () => {
     const copies = (await control.inferenceComponents('back')).inferenceComponents['back-ic']?.copies ?? []
     expect(copies.map((c) => c.modelName)).toEqual(['back-old', 'back-old'])
   }, 60_000)
+})
+
+describe('updates on a fixed fleet', () => {
+  it('rolls a blue/green update that does not fit back with a CapacityError, where a rolling one fits', async () => {
+    await componentEndpoint('fixed', 'ml.g5.12xlarge', 1)
+    await model('fixed-old')
+    await model('fixed-new')
+    await createComponent('fixed-ic', 'fixed', 'fixed-old', 3)
+    await waitForComponent('fixed-ic', 'InService')
+    // Blue/green needs three more GPUs beside the three in use; the instance has four.
+    await aws.sagemaker.send(
+      new UpdateInferenceComponentCommand({ InferenceComponentName: 'fixed-ic', Specification: gpuSpec('fixed-new') })
+    )
+    expect((await describeComponent('fixed-ic')).InferenceComponentStatus).toBe('Updating')
+    const back = await waitForComponent('fixed-ic', 'InService')
+    expect(back.Specification?.ModelName).toBe('fixed-old')
+    expect(back.FailureReason).toMatch(/CapacityError/)
+    expect((await control.componentUpdates('fixed-ic'))[0]).toMatchObject({
+      type: 'BLUE_GREEN',
+      status: 'RolledBack',
+      rolledBackBy: 'capacity'
+    })
+    // One copy at a time fits in the free GPU.
+    await aws.sagemaker.send(
+      new UpdateInferenceComponentCommand({
+        InferenceComponentName: 'fixed-ic',
+        Specification: gpuSpec('fixed-new'),
+        DeploymentConfig: rolling(1, 0)
+      })
+    )
+    const done = await waitForComponent('fixed-ic', 'InService')
+    expect(done.Specification?.ModelName).toBe('fixed-new')
+    expect(done.FailureReason).toBeUndefined()
+    const update = (await control.componentUpdates('fixed-ic'))[1]
+    expect(update).toMatchObject({ type: 'ROLLING', status: 'Succeeded', peakCopies: 4, peakInstances: 1 })
+    expect(update?.batches).toHaveLength(3)
+  }, 30_000)
 })
 
 describe('invocation', () => {

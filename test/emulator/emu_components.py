@@ -546,11 +546,15 @@ def start_rollback(backend: Any, endpoint: Any, component: Component, at: float,
     old ones restored in batches of RollbackMaximumBatchSize."""
     op = component.op
     assert op is not None
-    op["state"], op["at"], op["reason"] = "rollback", at, reason
+    # Copies that could not be placed are found out while SageMaker tries:
+    # that rollback starts a transition later.
+    start = at + (STATE.transition_seconds if cause == "capacity" else 0.0)
+    op["state"], op["at"], op["reason"] = "rollback", start, reason
     record = op["record"]
     record.update({"status": "RollingBack", "rolledBackBy": cause, "firingAlarms": firing,
                    "rollbackStartedAt": at, "failureReason": reason})
-    _step_rollback(backend, endpoint, component, op, at)
+    if start <= at:
+        _step_rollback(backend, endpoint, component, op, at)
 
 
 def _step_rollback(backend: Any, endpoint: Any, component: Component, op: dict[str, Any], at: float) -> None:
