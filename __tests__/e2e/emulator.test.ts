@@ -677,7 +677,6 @@ describe('describe calls', () => {
           ContainerStartupHealthCheckTimeoutInSeconds: 600,
           InferenceAmiVersion: 'al2-ami-sagemaker-inference-gpu-2',
           RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
-          ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 },
           CoreDumpConfig: { DestinationS3Uri: 's3://b/core', KmsKeyId: 'core-key' },
           EnableSSMAccess: true
         }
@@ -724,8 +723,7 @@ describe('describe calls', () => {
     expect(endpoint.ProductionVariants?.[0]).toMatchObject({
       VariantName: 'main',
       CurrentInstanceCount: 2,
-      RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
-      ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 }
+      RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' }
     })
     expect(endpoint.ShadowProductionVariants?.[0]).toMatchObject({ VariantName: 'shadow', CurrentInstanceCount: 1 })
     expect(endpoint.DataCaptureConfig).toMatchObject({

@@ -29,6 +29,7 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {string | null} variant
  * @property {string | null} targetVariant
  * @property {string | null} targetModel The TargetModel a multi-model endpoint was asked for.
+ * @property {string | null} inferenceComponent The InferenceComponentName the call named.
  * @property {number} status 200, 400 (ValidationError) or 424 (ModelError).
  * @property {number} time Epoch seconds.
  */
@@ -155,6 +156,8 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {string} variant
  * @property {string | null} endpointConfigName Set for the copy with the EndpointConfigName dimension, null for the
  *   EndpointName/VariantName one.
+ * @property {string | null} inferenceComponent Set for an inference component's metrics (dimension
+ *   InferenceComponentName only), null for the variant's.
  * @property {string} minute The period's start, ISO 8601.
  * @property {number} periodSeconds How long the period is: 60 unless MetricsConfig says otherwise.
  * @property {number} dueAt Epoch seconds from which any read sees the period: its close plus the drawn publication delay.
@@ -163,6 +166,111 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {number} invocations
  * @property {number} errors5xx
  * @property {number | null} failures An asynchronous endpoint's InvocationFailures; null for a real-time one.
+ */
+
+/**
+ * A copy of an inference component, on one instance of its variant.
+ * @typedef {object} ComponentCopy
+ * @property {string} id
+ * @property {string} inferenceComponent
+ * @property {string} instance The instance's id.
+ * @property {number} specVersion 1 for the Specification of the create, one more for each update's.
+ * @property {string | null} modelName
+ * @property {'old' | 'new' | 'current'} generation During an update, whether the copy runs the old or the new
+ *   Specification; 'current' otherwise.
+ * @property {boolean} ready Serving: placed and started (a copy takes transitionSeconds, after its instance's launch).
+ * @property {number | null} readyAt Epoch seconds.
+ */
+
+/**
+ * One instance of a variant of an endpoint for inference components.
+ * @typedef {object} ComponentInstance
+ * @property {string} id
+ * @property {number | null} launchedAt Epoch seconds; null for the instances the endpoint was created with.
+ * @property {number} readyAt
+ * @property {boolean} ready
+ * @property {{ acceleratorDevices: number, cpuCores: number, memoryMiB: number }} free What copies leave free.
+ * @property {ComponentCopy[]} copies
+ */
+
+/**
+ * @typedef {object} ComponentVariant
+ * @property {string} instanceType
+ * @property {{ acceleratorDevices: number, cpuCores: number, memoryMiB: number }} instanceResources One instance's.
+ * @property {{ Status: string, MinInstanceCount?: number, MaxInstanceCount?: number } | null} managedInstanceScaling
+ *   The variant's ManagedInstanceScaling when ENABLED, else null.
+ * @property {ComponentInstance[]} instances Running or launching.
+ * @property {number} instancesLaunched Every instance ever started for the variant, the first ones included.
+ * @property {number} instancesReleased
+ * @property {number} peakInstances
+ */
+
+/**
+ * An inference component as the emulator holds it.
+ * @typedef {object} InferenceComponentState
+ * @property {string} endpoint
+ * @property {string} variant
+ * @property {'Creating' | 'InService' | 'Updating' | 'Failed' | 'Deleting'} status
+ * @property {number} specVersion The Specification DescribeInferenceComponent shows.
+ * @property {string | null} modelName
+ * @property {string | null} baseInferenceComponentName
+ * @property {number | null} desiredCopyCount null for an adapter.
+ * @property {ComponentCopy[]} copies
+ * @property {number} requests Requests served by its copies (simulated and invoked).
+ * @property {number} rejected Simulated requests turned away (component missing or not serving).
+ * @property {number} errors5xx
+ * @property {Record<string, number>} requestsBySpecVersion
+ * @property {Record<string, number>} requestsByModel
+ */
+
+/**
+ * @typedef {object} InferenceComponentsReport
+ * @property {Record<string, { variants: Record<string, ComponentVariant> }>} endpoints Endpoints for components.
+ * @property {Record<string, InferenceComponentState>} inferenceComponents
+ * @property {number} time
+ */
+
+/**
+ * One batch of an inference component's update: new copies placed, baked, then old ones removed.
+ * @typedef {object} ComponentUpdateBatch
+ * @property {number} newCopies
+ * @property {number} placedAt Epoch seconds.
+ * @property {number} readyAt When the new copies took traffic.
+ * @property {number} bakeSeconds
+ * @property {number} bakedAt
+ * @property {number} oldCopiesRemoved Old copies removed once the batch baked (0 until it has).
+ */
+
+/**
+ * An update (UpdateInferenceComponent, UpdateInferenceComponentRuntimeConfig or a scaling step) and its outcome.
+ * @typedef {object} ComponentUpdate
+ * @property {string} inferenceComponent
+ * @property {string} endpoint
+ * @property {'ROLLING' | 'BLUE_GREEN' | 'COPY_COUNT'} type
+ * @property {'UpdateInferenceComponent' | 'UpdateInferenceComponentRuntimeConfig' | 'ApplicationAutoScaling'} trigger
+ * @property {number} fromSpecVersion
+ * @property {string | null} fromModel
+ * @property {number | null} fromCopyCount
+ * @property {number} toSpecVersion
+ * @property {string | null} toModel
+ * @property {number} toCopyCount
+ * @property {number} [batchSize] Copies a batch places (ROLLING; BLUE_GREEN places all at once).
+ * @property {number | null} [rollbackBatchSize] null: the whole old copy count at once.
+ * @property {number} [waitSeconds]
+ * @property {number | null} [maximumExecutionTimeoutSeconds]
+ * @property {ComponentUpdateBatch[]} batches
+ * @property {{ at: number, newCopiesRemoved: number, oldCopiesPlaced: number }[]} rollbackBatches
+ * @property {string[]} alarms
+ * @property {number} peakCopies Most copies at once, old and new.
+ * @property {number} peakInstances Most instances of the variant at once.
+ * @property {'InProgress' | 'RollingBack' | 'Succeeded' | 'RolledBack' | 'Failed'} status
+ * @property {'alarm' | 'timeout' | 'capacity' | null} rolledBackBy
+ * @property {string[]} firingAlarms
+ * @property {string | null} failureReason
+ * @property {number} startedAt
+ * @property {string} startedAtIso
+ * @property {number | null} rollbackStartedAt
+ * @property {number | null} endedAt
  */
 
 /**
@@ -263,7 +371,45 @@ export function emulatorControl(target, options = {}) {
       return answer.traffic
     },
     /**
-     * Stops one simulated client, or all of them.
+     * Starts (or changes) a simulated client of one inference component of an endpoint (InvokeEndpoint with
+     * InferenceComponentName); 0 stops it. Answers every component client's rate, by endpoint and component.
+     * @param {string} endpoint
+     * @param {string} inferenceComponent
+     * @param {number} ratePerSecond
+     * @returns {Promise<Record<string, Record<string, number>>>}
+     */
+    setComponentTraffic: async (endpoint, inferenceComponent, ratePerSecond) => {
+      /** @type {{ componentTraffic: Record<string, Record<string, number>> }} */
+      const answer = await call('/emulator/traffic', 'POST', { endpoint, inferenceComponent, ratePerSecond })
+      return answer.componentTraffic
+    },
+    /** @returns {Promise<Record<string, Record<string, number>>>} */
+    componentTraffic: async () => {
+      /** @type {{ componentTraffic: Record<string, Record<string, number>> }} */
+      const answer = await call('/emulator/traffic', 'GET')
+      return answer.componentTraffic
+    },
+    /**
+     * Endpoints for inference components (their instances and the copies on each) and every component; of one
+     * endpoint, or of all.
+     * @param {string} [endpoint]
+     * @returns {Promise<InferenceComponentsReport>}
+     */
+    inferenceComponents: (endpoint) => call(ofEndpoint('/emulator/inference-components', endpoint), 'GET'),
+    /**
+     * Every inference component update, oldest first; of one component, or of all.
+     * @param {string} [inferenceComponent]
+     * @returns {Promise<ComponentUpdate[]>}
+     */
+    componentUpdates: async (inferenceComponent) => {
+      const query =
+        inferenceComponent === undefined ? '' : `?inferenceComponent=${encodeURIComponent(inferenceComponent)}`
+      /** @type {{ updates: ComponentUpdate[] }} */
+      const answer = await call(`/emulator/component-updates${query}`, 'GET')
+      return answer.updates
+    },
+    /**
+     * Stops one endpoint's simulated clients (its inference components' too), or all of them.
      * @param {string} [endpoint]
      * @returns {Promise<Record<string, number>>}
      */

@@ -170,6 +170,58 @@ def record(account: str, region: str, endpoint: str, variant: str, config: str |
         aggregate.overhead[value] = aggregate.overhead.get(value, 0) + 1
 
 
+class ComponentAggregate:
+    """One minute of one inference component's invocation metrics."""
+
+    __slots__ = ("variant", "requests", "errors4xx", "errors5xx", "model_errors", "per_copy", "per_copy_min",
+                 "per_copy_max", "model", "overhead")
+
+    def __init__(self, variant: str) -> None:
+        self.variant = variant
+        self.requests = 0
+        self.errors4xx = 0
+        self.errors5xx = 0
+        self.model_errors = 0
+        self.per_copy = 0.0
+        self.per_copy_min = math.inf
+        self.per_copy_max = 0.0
+        self.model: dict[int, int] = {}
+        self.overhead: dict[int, int] = {}
+
+
+def record_component(account: str, region: str, endpoint: str, variant: str, component: str, at: float, *,
+                     model_us: float | None, overhead_us: float, status: int, model_error: bool,
+                     copies: int) -> None:
+    """One request that reached a copy of an inference component, counted in
+    the AWS/SageMaker metrics with the one dimension InferenceComponentName
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html:
+    "Filters inference component invocation metrics"). Published with the
+    endpoint's variant metrics, minute by minute, after the same delay."""
+    start = int(at // 60) * 60
+    key = (account, region, endpoint, component, start)
+    aggregate = STATE.component_buckets.get(key)
+    if aggregate is None:
+        aggregate = STATE.component_buckets[key] = ComponentAggregate(variant)
+    aggregate.requests += 1
+    if 400 <= status < 500:
+        aggregate.errors4xx += 1
+    elif status >= 500:
+        aggregate.errors5xx += 1
+    if model_error:
+        aggregate.model_errors += 1
+    # InvocationsPerCopy: "normalized by each copy of an inference
+    # component": 1/copies for each request, as InvocationsPerInstance is.
+    share = 1.0 / copies if copies > 0 else 1.0
+    aggregate.per_copy += share
+    aggregate.per_copy_min = min(aggregate.per_copy_min, share)
+    aggregate.per_copy_max = max(aggregate.per_copy_max, share)
+    if model_us is not None:
+        value = max(1, int(round(model_us)))
+        aggregate.model[value] = aggregate.model.get(value, 0) + 1
+    value = max(1, int(round(overhead_us)))
+    aggregate.overhead[value] = aggregate.overhead.get(value, 0) + 1
+
+
 def _delay(account: str, region: str, endpoint: str, minute: int) -> float:
     key = (f"{account}/{region}/{endpoint}", minute)
     delay = STATE.delays.get(key)
@@ -196,6 +248,32 @@ def publish_due(now: float) -> None:
         _publish(backend, endpoint, variant, config, start, aggregate)
         if due is not None:
             _note_publication(endpoint, variant, config, start, due, now, aggregate)
+    for key in sorted(STATE.component_buckets, key=lambda k: k[-1]):
+        account, region, endpoint, component, start = key
+        # The delay is drawn per (endpoint, minute): an inference
+        # component's minute becomes readable with its endpoint's.
+        due = None if instant else due_at(account, region, endpoint, start)
+        if due is not None and now < due:
+            continue
+        part = STATE.component_buckets.pop(key)
+        _publish_component(cw_models.cloudwatch_backends[account][region], component, start, part)
+        if due is not None:
+            STATE.publications.append(
+                {
+                    "endpoint": endpoint,
+                    "variant": part.variant,
+                    "endpointConfigName": None,
+                    "inferenceComponent": component,
+                    "minute": iso(start),
+                    "periodSeconds": 60,
+                    "dueAt": round(due, 3),
+                    "publishedAt": round(now, 3),
+                    "delaySeconds": round(due - start - 60, 3),
+                    "invocations": part.requests,
+                    "errors5xx": part.errors5xx,
+                    "failures": None,
+                }
+            )
 
 
 def _note_publication(endpoint: str, variant: str, config: str | None, start: int, due: float, now: float,
@@ -212,6 +290,7 @@ def _note_publication(endpoint: str, variant: str, config: str | None, start: in
             "endpoint": endpoint,
             "variant": variant,
             "endpointConfigName": config,
+            "inferenceComponent": None,
             "minute": iso(start),
             "periodSeconds": period,
             "dueAt": round(due, 3),
@@ -271,6 +350,52 @@ def _publish(backend: Any, endpoint: str, variant: str, config: str | None, star
                     dimensions=dimensions, timestamp=stamp, unit="Microseconds",
                 )
             )
+
+
+def _latency_datum(backend: Any, name: str, samples: dict[int, int], dimensions: list[dict[str, str]],
+                   stamp: Any) -> None:
+    values = list(samples)
+    counts = [samples[v] for v in values]
+    if STATE.latency_percentiles:
+        backend.metric_data.append(DistributionDatum(NAMESPACE, name, values, counts, dimensions, stamp, "Microseconds"))
+    else:
+        backend.metric_data.append(
+            cw_models.MetricAggregatedDatum(
+                namespace=NAMESPACE, name=name, min_stat=min(values), max_stat=max(values),
+                sample_count=float(sum(counts)), sum_stat=float(sum(v * c for v, c in zip(values, counts))),
+                dimensions=dimensions, timestamp=stamp, unit="Microseconds",
+            )
+        )
+
+
+def _publish_component(backend: Any, component: str, start: int, a: ComponentAggregate) -> None:
+    """An inference component's minute: Invocations, Invocation4XXErrors,
+    Invocation5XXErrors, InvocationModelErrors ("1 is sent; otherwise, 0"),
+    InvocationsPerCopy, ModelLatency and OverheadLatency, dimension
+    InferenceComponentName only. Old and new copies of an update count
+    alike: AWS documents no dimension that tells them apart."""
+    dimensions = [{"Name": "InferenceComponentName", "Value": component}]
+    stamp = moto_time(start)
+
+    def counter(name: str, total: float, low: float, high: float) -> None:
+        backend.metric_data.append(
+            cw_models.MetricAggregatedDatum(
+                namespace=NAMESPACE, name=name, min_stat=low, max_stat=high, sample_count=float(a.requests),
+                sum_stat=float(total), dimensions=dimensions, timestamp=stamp, unit="None",
+            )
+        )
+
+    def flag(name: str, hits: int) -> None:
+        counter(name, hits, 0.0 if hits < a.requests else 1.0, 1.0 if hits else 0.0)
+
+    counter("Invocations", a.requests, 1.0, 1.0)
+    flag("Invocation4XXErrors", a.errors4xx)
+    flag("Invocation5XXErrors", a.errors5xx)
+    flag("InvocationModelErrors", a.model_errors)
+    counter("InvocationsPerCopy", a.per_copy, a.per_copy_min, a.per_copy_max)
+    for name, samples in (("ModelLatency", a.model), ("OverheadLatency", a.overhead)):
+        if samples:
+            _latency_datum(backend, name, samples, dimensions, stamp)
 
 
 # --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 
 from moto.moto_api._internal.models import moto_api_backend
 
+import emu_components as components
 import emu_deployment as deployments
 import emu_fleet as fleet
 import emu_traffic as traffic
@@ -144,16 +145,24 @@ def _traffic(method: str, environ: dict[str, Any], now: float) -> Any:
         payload = _read_json(environ)
         if not isinstance(payload, dict) or not payload.get("endpoint"):
             raise ValueError('expected a JSON object with "endpoint" and "ratePerSecond"')
-        traffic.set_traffic(str(payload["endpoint"]), float(payload.get("ratePerSecond") or 0), now)
+        rate = float(payload.get("ratePerSecond") or 0)
+        if payload.get("inferenceComponent"):
+            # A client of one inference component of the endpoint.
+            components.set_traffic(str(payload["endpoint"]), str(payload["inferenceComponent"]), rate, now)
+        else:
+            traffic.set_traffic(str(payload["endpoint"]), rate, now)
     elif method == "DELETE":
         payload = _read_json(environ)
         if isinstance(payload, dict) and payload.get("endpoint"):
             STATE.traffic.pop(str(payload["endpoint"]), None)
+            components.stop_traffic(str(payload["endpoint"]))
         else:
             STATE.traffic.clear()
+            components.stop_traffic(None)
     elif method != "GET":
         return None
-    return {"traffic": {name: spec["rate"] for name, spec in sorted(STATE.traffic.items())}}
+    return {"traffic": {name: spec["rate"] for name, spec in sorted(STATE.traffic.items())},
+            "componentTraffic": components.traffic_report()}
 
 
 def _behaviours(method: str, environ: dict[str, Any], now: float) -> Any:
@@ -199,6 +208,20 @@ def _deployments(method: str, environ: dict[str, Any], now: float) -> Any:
     return {"deployments": copy.deepcopy(found), "time": now}
 
 
+def _inference_components(method: str, environ: dict[str, Any], now: float) -> Any:
+    if method != "GET":
+        return None
+    wanted = parse_qs(environ.get("QUERY_STRING") or "").get("endpoint")
+    return components.report(now, wanted)
+
+
+def _component_updates(method: str, environ: dict[str, Any], now: float) -> Any:
+    if method != "GET":
+        return None
+    wanted = parse_qs(environ.get("QUERY_STRING") or "").get("inferenceComponent")
+    return {"updates": components.updates_report(wanted), "time": now}
+
+
 ROUTES = {
     "/emulator/health": _health,
     "/emulator/reset": _reset,
@@ -213,4 +236,6 @@ ROUTES = {
     "/emulator/metric-publications": _metric_publications,
     "/emulator/deployments": _deployments,
     "/emulator/invalid-requests": _invalid_requests,
+    "/emulator/inference-components": _inference_components,
+    "/emulator/component-updates": _component_updates,
 }

@@ -118,6 +118,16 @@ class EmulatorState:
         # Every UpdateEndpoint's deployment: its traffic steps and outcome.
         self.deployments: list[dict[str, Any]] = []
         self.fleet: dict[str, Any] = {}
+        # Inference components (emu_components.py): simulated clients by
+        # (endpoint, component), per-component metric periods, load and
+        # request times, served counts, and every update's record.
+        self.component_traffic: dict[tuple[str, str], dict[str, float]] = {}
+        self.component_buckets: dict[tuple, Any] = {}
+        self.component_load: dict[str, dict[int, int]] = {}
+        self.component_recent: dict[str, Any] = {}
+        self.component_first_seen: dict[str, float] = {}
+        self.component_stats: dict[str, dict[str, Any]] = {}
+        self.component_updates: list[dict[str, Any]] = []
 
     def set_seed(self, seed: int | None) -> None:
         self.seed = seed

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from moto.sagemaker import models as sm_models
 from moto.sagemakerruntime import responses as rt_responses
 
+import emu_components as components
 import emu_deployment as deployments
 import emu_traffic as traffic
 from emu_core import LOCK, STATE
@@ -71,7 +72,8 @@ def invoke_endpoint(self: Any) -> Any:
     with LOCK:
         now = time.time()
         endpoint = settled_endpoint(backend, name)
-        record = {"endpoint": name, "targetVariant": target, "targetModel": target_model, "variant": None, "time": now}
+        record = {"endpoint": name, "targetVariant": target, "targetModel": target_model, "variant": None, "time": now,
+                  "inferenceComponent": None}
         STATE.invocations.append(record)
         # SageMaker runtime only knows endpoints that have come up.
         if endpoint is None or endpoint.endpoint_status in ("Creating", "Failed"):
@@ -97,6 +99,28 @@ def invoke_endpoint(self: Any) -> Any:
                     "Message": f"Endpoint {name} of account {account} is an asynchronous endpoint: use InvokeEndpointAsync.",
                 },
             )
+        component = self.headers.get("X-Amzn-SageMaker-Inference-Component")
+        record["inferenceComponent"] = component
+        if component or components.hosts_components(backend, endpoint):
+            why = components.refusal(backend, endpoint, component, account)
+            if why is None and target:
+                # AWS is silent on TargetVariant beside InferenceComponentName;
+                # every AWS example sends only the component: refused here.
+                why = "TargetVariant cannot be combined with InferenceComponentName."
+            if why is not None:
+                record["status"] = 400
+                traffic.reject(name)
+                return _runtime_error("ValidationError", 400, {"ErrorCode": "VALIDATION_ERROR", "Message": why})
+            outcome = components.serve(account, region, backend, endpoint, components.components(backend)[component],
+                                       now, invoked=True)
+            variant = outcome["variant"]
+            record["variant"] = variant
+            record["status"] = 200 if outcome["status"] < 400 else 424
+        else:
+            outcome = None
+    if outcome is not None:
+        return _answer(self, name, account, region, outcome, None, None, None)
+    with LOCK:
         variants = endpoint.production_variants
         if target:
             if target not in [v["VariantName"] for v in variants]:
@@ -134,6 +158,13 @@ def invoke_endpoint(self: Any) -> Any:
                                 fleet=fleet)
         record["status"] = 200 if outcome["status"] < 400 else 424
 
+    return _answer(self, name, account, region, outcome, delay, failure, target_model)
+
+
+def _answer(self: Any, name: str, account: str, region: str, outcome: dict[str, Any], delay: dict[str, Any] | None,
+            failure: dict[str, Any] | None, target_model: str | None) -> Any:
+    """The answer to a request `outcome` says how the model served."""
+    variant = outcome["variant"]
     extra = float(delay.get("delayMs", 0)) if delay is not None else 0.0
     time.sleep((outcome["latencyMs"] + extra) / 1000.0)
     if outcome["cause"] == "capacity":
@@ -155,6 +186,11 @@ def invoke_endpoint(self: Any) -> Any:
         answer = {"ok": True, "endpoint": name, "variant": variant}
         if target_model:
             answer["targetModel"] = target_model
+        if outcome.get("copy"):
+            # Which copy of the inference component answered, running which model.
+            answer.update({"inferenceComponent": self.headers.get("X-Amzn-SageMaker-Inference-Component"),
+                           "copy": outcome["copy"], "specVersion": outcome["specVersion"],
+                           "modelName": outcome["modelName"]})
         body = json.dumps(answer)
         headers["Content-Type"] = "application/json"
         if headers.get("X-Amzn-SageMaker-Custom-Attributes") == "custom_attributes":

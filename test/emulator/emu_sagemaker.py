@@ -294,8 +294,13 @@ def settle(backend: Any, endpoint: Any) -> None:
 
 
 def settled_endpoint(backend: Any, name: str) -> Any:
+    import emu_components as components
+
     endpoint = backend.endpoints.get(name)
     if endpoint is not None:
+        settle(backend, endpoint)
+        # Its inference components launch and release instances.
+        components.settle_endpoint_components(backend, endpoint, time.time())
         settle(backend, endpoint)
     return endpoint
 
@@ -475,6 +480,9 @@ def delete_endpoint(self: Any, endpoint_name: str) -> None:
             raise ValidationError(
                 message=f'Cannot update in-progress endpoint "{endpoint_arn(self, endpoint_name)}".'
             )
+        import emu_components as components
+
+        components.refuse_endpoint_delete(self, endpoint_name)
         del self.endpoints[endpoint_name]
         fleet.terminate_all(endpoint_name, time.time())
         # Application Auto Scaling deregisters the endpoint's variants (and
@@ -674,9 +682,11 @@ _orig_get_resource_from_arn = sm_models.SageMakerModelBackend._get_resource_from
 def _tagged_resource(backend: Any, arn: str) -> Any:
     # SageMaker answers a ValidationException, not a server error, for tags
     # of a resource that does not exist.
-    resource = None
+    import emu_components as components
+
+    resource = components.resource_from_arn(backend, arn)
     try:
-        resource = _orig_get_resource_from_arn(backend, arn)
+        resource = resource or _orig_get_resource_from_arn(backend, arn)
     except (ValueError, AttributeError):
         pass
     if resource is None:
@@ -745,6 +755,10 @@ class PatchedSageMakerResponse:
         return sm_responses.ActionResult({"EndpointArn": arn})
 
     def create_endpoint_config(self: Any) -> Any:
+        import emu_components as components
+
+        # Endpoints for inference components: variants without a model.
+        components.check_endpoint_config(dict(self.params))
         result = _orig_response_create_endpoint_config(self)
         config = self.sagemaker_backend.endpoint_configs[self._get_param("EndpointConfigName")]
         # moto drops ExplainerConfig, ShadowProductionVariants and newer

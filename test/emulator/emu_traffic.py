@@ -279,6 +279,12 @@ def _send(name: str, at: float) -> None:
     if endpoint.endpoint_status not in SERVING or not endpoint.production_variants:
         reject(name)
         return
+    import emu_components as components
+
+    if components.hosts_components(backend, endpoint):
+        # A request that names no inference component is refused there.
+        reject(name)
+        return
     key = _key(account, region, name)
     fleet = deployments.fleet_for(endpoint, STATE.stream(f"fleet|{key}"), at)
     variant = pick_variant(endpoint, STATE.stream(f"route|{key}"), fleet["variants"])

@@ -12,6 +12,7 @@ import traceback
 import emu_alarms as alarms
 import emu_autoscaling as autoscaling
 import emu_cloudwatch as cloudwatch
+import emu_components as components
 import emu_deployment as deployments
 import emu_fleet as fleet
 import emu_sagemaker as sagemaker
@@ -25,10 +26,15 @@ def sync(now: float) -> None:
     alarms that judge them, and the deployments those alarms roll back."""
     with LOCK:
         sagemaker.settle_all()
+        components.settle_all(now)
+        # Components launch and release instances: the endpoints follow.
+        sagemaker.settle_all()
         traffic.generate(now)
+        components.generate(now)
         cloudwatch.publish_due(now)
         alarms.evaluate_alarms(now)
         deployments.watch(now)
+        components.watch(now)
 
 
 def tick(now: float) -> None:
@@ -37,9 +43,11 @@ def tick(now: float) -> None:
         if now - STATE.last_autoscaling >= STATE.autoscaling_interval:
             STATE.last_autoscaling = now
             autoscaling.autoscale(now)
+            components.autoscale(now)
         for endpoint in list(STATE.fleet):
             fleet.advance(endpoint, now)
         traffic.prune(now)
+        components.prune(now)
 
 
 def start_ticker(interval: float = 1.0) -> threading.Event:

@@ -25,6 +25,9 @@ newcomer):
   emu_metric_math.py metric math: operators, comparisons, IF, FILL, functions
   emu_alarms.py      metric alarms, evaluated every 10 s as CloudWatch does
   emu_autoscaling.py Application Auto Scaling checks and target tracking
+  emu_components.py  inference components: API, copies placed on instances,
+                     managed instance scaling, rolling/blue-green updates
+                     with rollback, traffic, metrics, copy autoscaling
   emu_lineage.py     lineage contexts (CreateContext / DescribeContext /
                      DeleteContext), names unique per account and region
   emu_world.py       the tick: what happens as time passes
@@ -148,6 +151,15 @@ Gaps found and patched here (each patch names the behaviour it follows):
     and properties; a second CreateContext of a name that exists is refused
     with a ValidationException, atomically; DescribeContext and
     DeleteContext of a missing context answer ResourceNotFound.
+  * Inference components are not implemented (CreateInferenceComponent and
+    the rest answer HTTP 500), and a production variant without ModelName
+    (an endpoint for components) fails CreateEndpointConfig with a server
+    error. Implemented in emu_components.py: the six IC operations, tags on
+    their ARN, endpoints for components (ExecutionRoleArn required,
+    ManagedInstanceScaling only there), copies placed by their compute
+    requirements, rolling updates with rollback, InvokeEndpoint by
+    InferenceComponentName, per-component metrics, and Application Auto
+    Scaling of DesiredCopyCount (moto's list of scalable dimensions lacks it).
   * PutScalingPolicy succeeds without a registered scalable target,
     RegisterScalableTarget accepts variants that do not exist, and
     DeregisterScalableTarget leaves the target's policies behind; target
@@ -253,7 +265,8 @@ its start-up values.
   GET    /emulator/invocations       -> {"invocations": [{endpoint, variant,
                                       targetVariant, status, time}]}
   DELETE /emulator/invocations
-  POST   /emulator/traffic           {"endpoint", "ratePerSecond"} (0 stops)
+  POST   /emulator/traffic           {"endpoint", "ratePerSecond",
+                                      "inferenceComponent"?} (0 stops)
   GET    /emulator/traffic           -> {"traffic": {endpoint: rate}}
   DELETE /emulator/traffic           {"endpoint"}? (no body: every client)
   POST   /emulator/model-behaviour   {"match", "errorRate"?, "latencyMs"?,
@@ -275,6 +288,18 @@ its start-up values.
                                       endpointConfigName, minute, dueAt,
                                       publishedAt, delaySeconds, invocations,
                                       errors5xx}], "time": now}
+  GET    /emulator/inference-components[?endpoint=name]
+                                     -> {"endpoints": {name: {variants: {v:
+                                      {instanceType, instanceResources,
+                                      managedInstanceScaling, instances: [{id,
+                                      free, copies: [...]}], instancesLaunched,
+                                      instancesReleased, peakInstances}}}},
+                                      "inferenceComponents": {name: {...}}}
+  GET    /emulator/component-updates[?inferenceComponent=name]
+                                     -> {"updates": [{inferenceComponent, type,
+                                      trigger, batches, rollbackBatches,
+                                      peakCopies, peakInstances, status,
+                                      rolledBackBy, firingAlarms, ...}]}
   GET    /emulator/deployments[?endpoint=name]
                                      -> {"deployments": [{endpoint, newConfig,
                                       oldConfig, type, steps: [{at, startedAt,
@@ -309,6 +334,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
 import emu_autoscaling  # noqa: E402
 import emu_cloudwatch  # noqa: E402
+import emu_components  # noqa: E402
 import emu_lineage  # noqa: E402
 import emu_models  # noqa: E402
 import emu_runtime  # noqa: E402
@@ -325,6 +351,8 @@ def install_patches() -> None:
     emu_cloudwatch.install()
     emu_autoscaling.install()
     emu_lineage.install()
+    # After emu_autoscaling: it wraps the RegisterScalableTarget in place.
+    emu_components.install()
 
 
 class QuietHandler(WSGIRequestHandler):
