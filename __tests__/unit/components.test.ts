@@ -175,7 +175,7 @@ describe('the moves of a component deploy', () => {
   })
 
   it('make the endpoint first when it is missing, then create the component', () => {
-    const variant = { VariantName: 'AllTraffic', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 1 }
+    const variant = { VariantName: 'AllTraffic', InstanceType: 'ml.g5.xlarge' as const, InitialInstanceCount: 1 }
     const moves = componentDeployMoves({
       newEndpoint: { config: 'llm-1', variant, executionRoleArn: BASE['execution-role-arn'] },
       variant: 'AllTraffic',

@@ -171,13 +171,15 @@ def record(account: str, region: str, endpoint: str, variant: str, config: str |
 
 
 class ComponentAggregate:
-    """One minute of one inference component's invocation metrics."""
+    """One period of one inference component's invocation metrics: a minute,
+    or its endpoint config's MetricsConfig frequency."""
 
-    __slots__ = ("variant", "requests", "errors4xx", "errors5xx", "model_errors", "per_copy", "per_copy_min",
+    __slots__ = ("variant", "period", "requests", "errors4xx", "errors5xx", "model_errors", "per_copy", "per_copy_min",
                  "per_copy_max", "model", "overhead")
 
-    def __init__(self, variant: str) -> None:
+    def __init__(self, variant: str, period: int) -> None:
         self.variant = variant
+        self.period = period
         self.requests = 0
         self.errors4xx = 0
         self.errors5xx = 0
@@ -191,17 +193,17 @@ class ComponentAggregate:
 
 def record_component(account: str, region: str, endpoint: str, variant: str, component: str, at: float, *,
                      model_us: float | None, overhead_us: float, status: int, model_error: bool,
-                     copies: int) -> None:
+                     copies: int, period: int = 60) -> None:
     """One request that reached a copy of an inference component, counted in
     the AWS/SageMaker metrics with the one dimension InferenceComponentName
     (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html:
     "Filters inference component invocation metrics"). Published with the
-    endpoint's variant metrics, minute by minute, after the same delay."""
-    start = int(at // 60) * 60
+    endpoint's variant metrics, period by period, after the same delay."""
+    start = int(at // period) * period
     key = (account, region, endpoint, component, start)
     aggregate = STATE.component_buckets.get(key)
     if aggregate is None:
-        aggregate = STATE.component_buckets[key] = ComponentAggregate(variant)
+        aggregate = STATE.component_buckets[key] = ComponentAggregate(variant, period)
     aggregate.requests += 1
     if 400 <= status < 500:
         aggregate.errors4xx += 1
@@ -250,9 +252,10 @@ def publish_due(now: float) -> None:
             _note_publication(endpoint, variant, config, start, due, now, aggregate)
     for key in sorted(STATE.component_buckets, key=lambda k: k[-1]):
         account, region, endpoint, component, start = key
-        # The delay is drawn per (endpoint, minute): an inference
-        # component's minute becomes readable with its endpoint's.
-        due = None if instant else due_at(account, region, endpoint, start)
+        # The delay is drawn per (endpoint, period): an inference
+        # component's period becomes readable with its endpoint's.
+        period = STATE.component_buckets[key].period
+        due = None if instant else due_at(account, region, endpoint, start, period)
         if due is not None and now < due:
             continue
         part = STATE.component_buckets.pop(key)
@@ -265,10 +268,10 @@ def publish_due(now: float) -> None:
                     "endpointConfigName": None,
                     "inferenceComponent": component,
                     "minute": iso(start),
-                    "periodSeconds": 60,
+                    "periodSeconds": period,
                     "dueAt": round(due, 3),
                     "publishedAt": round(now, 3),
-                    "delaySeconds": round(due - start - 60, 3),
+                    "delaySeconds": round(due - start - period, 3),
                     "invocations": part.requests,
                     "errors5xx": part.errors5xx,
                     "failures": None,

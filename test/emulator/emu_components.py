@@ -1160,11 +1160,14 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, component: Com
         else:
             status, cause = 200, None
     model_us = None if model_ms is None else model_ms * 1000.0
+    # An endpoint config's MetricsConfig sets how often both publish (enhanced metrics, 10 s to 5 minutes).
+    publishing = traffic.publishing_of(backend, endpoint, {"config": None})
     cloudwatch.record(account, region, endpoint.endpoint_name, host.variant, None, at, model_us=model_us,
-                      overhead_us=overhead_ms * 1000.0, status=status, instances=len(pool["instances"]))
+                      overhead_us=overhead_ms * 1000.0, status=status, instances=len(pool["instances"]),
+                      publishing=publishing)
     cloudwatch.record_component(account, region, endpoint.endpoint_name, host.variant, component.name, at,
                                 model_us=model_us, overhead_us=overhead_ms * 1000.0, status=status,
-                                model_error=cause == "model", copies=len(copies))
+                                model_error=cause == "model", copies=len(copies), period=publishing.period)
     traffic._count(endpoint.endpoint_name, host.variant, at, status, cause, model_ms, overhead_ms, invoked, None)
     stats = STATE.component_stats.setdefault(component.name, {"rejected": 0, "requests": 0, "errors5xx": 0,
                                                                 "bySpecVersion": {}, "byModel": {}})

@@ -1,0 +1,298 @@
+// Inference components, through the bundled action against an emulator that
+// places copies on instances, runs SageMaker's rolling update batch by batch
+// with the alarms it is given, routes requests to old and new copies alike,
+// and publishes each component's metrics under InferenceComponentName after
+// a delay. The endpoints publish every 10 s (MetricsConfig's enhanced
+// metrics, which AWS offers for components), so a judged rollout takes a
+// minute or two, not a quarter of an hour; the judging runs at real time, on
+// traffic that reached the copies. The scenarios run side by side, each on an
+// endpoint of its own in one emulator.
+
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateInferenceComponentCommand,
+  CreateModelCommand,
+  DescribeEndpointConfigCommand,
+  DescribeInferenceComponentCommand,
+  DescribeModelCommand,
+  ListTagsCommand,
+  type DescribeInferenceComponentCommandOutput
+} from '@aws-sdk/client-sagemaker'
+import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
+import {
+  TEST_ROLE_ARN,
+  awsClients,
+  runAction,
+  startEmulator,
+  waitForEndpoint,
+  type ActionRun,
+  type AwsClients,
+  type Emulator
+} from './harness.js'
+import { describeEndpoint, expectFailure, image, resultOf, transcript } from './scenario.js'
+
+jest.setTimeout(8 * 60_000)
+
+/** Later than the 10 s periods close, as CloudWatch is; sooner than production, to save minutes. */
+const PUBLICATION_DELAY_SECONDS: [number, number] = [5, 15]
+
+let emulator: Emulator
+let aws: AwsClients
+let control: EmulatorControl
+
+beforeAll(async () => {
+  emulator = await startEmulator({ transitionSeconds: 1 })
+  aws = awsClients(emulator)
+  control = emulatorControl(emulator)
+  await control.configure({ seed: 23, metricsDelaySeconds: PUBLICATION_DELAY_SECONDS })
+}, 120_000)
+
+afterAll(async () => {
+  await control?.stopTraffic()
+  aws?.destroy()
+  await emulator?.stop()
+})
+
+const GPU_COPY = { NumberOfAcceleratorDevicesRequired: 1, MinMemoryRequiredInMb: 16_384 }
+
+/**
+ * An endpoint made for components (no model on its variant, the role on its
+ * config, enhanced metrics every 10 s) with `<name>-chat` serving
+ * `<name>-old` on `copies` copies of one GPU each, and a client sending
+ * `rate` requests a second to it.
+ */
+async function servingComponent(
+  name: string,
+  { instances, copies, rate }: { instances: number; copies: number; rate: number }
+): Promise<string> {
+  await aws.sagemaker.send(
+    new CreateModelCommand({
+      ModelName: `${name}-old`,
+      ExecutionRoleArn: TEST_ROLE_ARN,
+      PrimaryContainer: { Image: image(`${name}-old`) }
+    })
+  )
+  await aws.sagemaker.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: `${name}-config`,
+      ExecutionRoleArn: TEST_ROLE_ARN,
+      ProductionVariants: [
+        { VariantName: 'AllTraffic', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: instances }
+      ],
+      MetricsConfig: { EnableEnhancedMetrics: true, MetricPublishFrequencyInSeconds: 10 }
+    })
+  )
+  await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }))
+  await waitForEndpoint(aws.sagemaker, name, 'InService')
+  const component = `${name}-chat`
+  await aws.sagemaker.send(
+    new CreateInferenceComponentCommand({
+      InferenceComponentName: component,
+      EndpointName: name,
+      VariantName: 'AllTraffic',
+      Specification: { ModelName: `${name}-old`, ComputeResourceRequirements: GPU_COPY },
+      RuntimeConfig: { CopyCount: copies }
+    })
+  )
+  await componentSettled(component)
+  if (rate > 0) await control.setComponentTraffic(name, component, rate)
+  return component
+}
+
+async function describeComponent(name: string): Promise<DescribeInferenceComponentCommandOutput> {
+  return aws.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name }))
+}
+
+async function componentSettled(name: string): Promise<DescribeInferenceComponentCommandOutput> {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const component = await describeComponent(name)
+    if (!['Creating', 'Updating'].includes(component.InferenceComponentStatus ?? '')) return component
+    if (Date.now() > deadline) throw new Error(`${name} still ${component.InferenceComponentStatus}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+function deploy(name: string, inputs: Record<string, string>, extra: Partial<Parameters<typeof runAction>[0]> = {}) {
+  return runAction({
+    emulator,
+    timeoutMs: 6 * 60_000,
+    ...extra,
+    inputs: {
+      operation: 'deploy',
+      'endpoint-name': name,
+      'inference-component-name': `${name}-chat`,
+      'image-uri': image(`${name}-new`),
+      'model-name': `${name}-new`,
+      'execution-role-arn': TEST_ROLE_ARN,
+      'batch-size': '2',
+      'bake-time': '20s',
+      'gate-interval': '10s',
+      // SageMaker's MaximumExecutionTimeout must hold every batch at the worst: an instance launched for each.
+      timeout: '30m',
+      'max-error-rate': '5%',
+      'min-invocations': '10',
+      ...inputs
+    }
+  })
+}
+
+interface Step {
+  verdict: string
+  reason?: string
+  evaluations: Array<{ verdict: string; failures: string[] }>
+}
+
+const stepsOf = (run: ActionRun): Step[] => (resultOf(run).rollout as { steps: Step[] }).steps
+
+async function alarmState(name: string): Promise<string | undefined> {
+  const found = await aws.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [name] }))
+  return found.MetricAlarms?.[0]?.StateValue
+}
+
+describe('deploying an inference component', () => {
+  it.concurrent('creates an endpoint ready for components, then the component, and judges its copies', async () => {
+    const name = 'ic-new'
+    const run = await runAction({
+      emulator,
+      timeoutMs: 3 * 60_000,
+      inputs: {
+        operation: 'deploy',
+        'endpoint-name': name,
+        'inference-component-name': `${name}-chat`,
+        'image-uri': image(`${name}-v1`),
+        'model-name': `${name}-v1`,
+        'execution-role-arn': TEST_ROLE_ARN,
+        'instance-type': 'ml.g5.12xlarge',
+        'min-instance-count': '1',
+        'max-instance-count': '2',
+        'copy-count': '2',
+        'accelerators-per-copy': '1',
+        'memory-per-copy': '16GB',
+        'bake-time': '5s',
+        'gate-interval': '2s',
+        timeout: '10m',
+        'probe-payload': '{"inputs": "hello"}'
+      }
+    })
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.outputs['rollout-result']).toBe('succeeded')
+    // The endpoint's variant runs no model; its config names the role components run as, and the scaling asked for.
+    const endpoint = await describeEndpoint(aws, name)
+    const config = await aws.sagemaker.send(
+      new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName })
+    )
+    expect(config.ExecutionRoleArn).toBe(TEST_ROLE_ARN)
+    expect(config.ProductionVariants?.[0]).toMatchObject({
+      InstanceType: 'ml.g5.12xlarge',
+      ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 2 }
+    })
+    expect(config.ProductionVariants?.[0]?.ModelName).toBeUndefined()
+    const component = await describeComponent(`${name}-chat`)
+    expect(component.Specification?.ModelName).toBe(`${name}-v1`)
+    expect(component.Specification?.ComputeResourceRequirements).toMatchObject(GPU_COPY)
+    expect(component.RuntimeConfig?.CurrentCopyCount).toBe(2)
+    // The copies were judged by probes sent with InferenceComponentName, which only the component's copies answer.
+    const [step] = stepsOf(run)
+    expect(step?.verdict).toBe('passed')
+    expect(run.stdout).toContain(`Probe 1/1 to inference component "${name}-chat": ok`)
+    // Traceable to the run that created it.
+    const tags = await aws.sagemaker.send(new ListTagsCommand({ ResourceArn: component.InferenceComponentArn }))
+    expect(tags.Tags?.find((tag) => tag.Key === 'sagemaker-deploy:run-url')?.Value).toMatch(/\/actions\/runs\//)
+  })
+
+  it.concurrent('rolls a healthy model in batches, judged during and after, and records where to return', async () => {
+    const name = 'ic-healthy'
+    const component = await servingComponent(name, { instances: 2, copies: 4, rate: 10 })
+
+    const run = await deploy(name, {})
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.outputs['rollout-result']).toBe('succeeded')
+    const [update] = await control.componentUpdates(component)
+    expect(update).toMatchObject({ type: 'ROLLING', batchSize: 2, status: 'Succeeded', peakCopies: 6 })
+    expect(update?.batches).toHaveLength(2)
+    // The verdict alarm was in SageMaker's AutoRollbackConfiguration, and is gone now the update has ended.
+    const verdict = update?.alarms.find((alarm) => alarm.endsWith('-verdict'))
+    expect(verdict).toBeDefined()
+    expect(await alarmState(verdict ?? '')).toBeUndefined()
+    // Judged twice: the whole component through the update, then the new copies alone, passing on evidence.
+    const steps = stepsOf(run)
+    expect(steps.map((step) => step.verdict)).toEqual(['passed', 'passed'])
+    expect(steps[1]?.evaluations.some((evaluation) => evaluation.verdict === 'passed')).toBe(true)
+    const served = await describeComponent(component)
+    expect(served.Specification?.ModelName).toBe(`${name}-new`)
+    const tags = await aws.sagemaker.send(new ListTagsCommand({ ResourceArn: served.InferenceComponentArn }))
+    expect(tags.Tags?.find((tag) => tag.Key === 'sagemaker-deploy:previous-component')?.Value).toBe(
+      `model=${name}-old copies=4 accelerators=1 memory=16384`
+    )
+  })
+
+  it.concurrent("is rolled back by SageMaker on the action's verdict when the new model fails", async () => {
+    const name = 'ic-bad'
+    const component = await servingComponent(name, { instances: 2, copies: 4, rate: 10 })
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.6 })
+
+    const run = await deploy(name, { 'bake-time': '90s' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['rollout-result']).toBe('rolled-back')
+    const [update] = await control.componentUpdates(component)
+    expect(update?.status).toBe('RolledBack')
+    expect(update?.rolledBackBy).toBe('alarm')
+    expect(update?.firingAlarms.some((alarm) => alarm.endsWith('-verdict'))).toBe(true)
+    // It rolled back in the first batch's bake, on the blend of old and new copies.
+    expect(update?.batches).toHaveLength(1)
+    expect(run.stdout).toMatch(
+      /SageMaker rolled inference component "ic-bad-chat" back to model "ic-bad-old" on the action's verdict: .*above max-error-rate 5\.00%/
+    )
+    expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-old`)
+    // The model the run created, which nothing runs, is gone.
+    await expect(aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))).rejects.toThrow()
+  })
+
+  it.concurrent('is rolled back by SageMaker when the runner dies mid-update', async () => {
+    const name = 'ic-killed'
+    const component = await servingComponent(name, { instances: 2, copies: 4, rate: 10 })
+
+    const run = await deploy(
+      name,
+      { 'bake-time': '120s' },
+      { signal: { name: 'SIGKILL', whenOutput: "SageMaker's rolling update of" }, timeoutMs: 3 * 60_000 }
+    )
+    expect(run.signal).toBe('SIGKILL')
+
+    // Nothing of the action runs any more: its verdict falls silent, and missing data is breaching.
+    const deadline = Date.now() + 3 * 60_000
+    let [update] = await control.componentUpdates(component)
+    while (update?.status === 'InProgress' || update?.status === 'RollingBack') {
+      if (Date.now() > deadline) throw new Error(`still ${update.status}: ${JSON.stringify(update)}`)
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+      ;[update] = await control.componentUpdates(component)
+    }
+    expect(update?.status).toBe('RolledBack')
+    expect(update?.firingAlarms.some((alarm) => alarm.endsWith('-verdict'))).toBe(true)
+    // Within the heartbeat window plus one period of the update's start (50 s for a 10 s gate-interval), long
+    // before the first batch's bake of 120 s would have ended.
+    expect((update?.rollbackStartedAt ?? Infinity) - (update?.startedAt ?? 0)).toBeLessThan(120)
+    expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-old`)
+  })
+
+  it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
+    const name = 'ic-full'
+    // Four copies of one GPU fill the one ml.g5.12xlarge: a batch of one more has nowhere to go.
+    const component = await servingComponent(name, { instances: 1, copies: 4, rate: 0 })
+    const run = await deploy(name, { 'batch-size': '1' })
+
+    expect(expectFailure(run).join('\n')).toContain(
+      `Endpoint "${name}" cannot hold the rolling update: 5 copies must run at once (4 "${component}" (old) + 1 "${component}" (new)), and only 4 fit on 1 × ml.g5.12xlarge (4 accelerators, 48 CPU cores, 196608 MB): a copy of "${component}" (new) reserves 1 accelerator, 16384 MB. Nothing was changed.`
+    )
+    expect(await control.componentUpdates(component)).toEqual([])
+    await expect(aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))).rejects.toThrow()
+    expect((await describeEndpoint(aws, name)).EndpointConfigName).toBe(`${name}-config`)
+  })
+})
