@@ -3,9 +3,14 @@
  * gone, and delete never takes a config another endpoint still runs on.
  */
 import { describe, expect, it } from '@jest/globals'
-import { CreateEndpointCommand, DeleteModelCommand, DescribeModelCommand } from '@aws-sdk/client-sagemaker'
+import {
+  CreateEndpointCommand,
+  CreateModelCommand,
+  DeleteModelCommand,
+  DescribeModelCommand
+} from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { OTHER_ACCOUNT, seedModelPackage, waitForEndpoint } from './harness.js'
+import { OTHER_ACCOUNT, seedModelPackage, TEST_ROLE_ARN, waitForEndpoint } from './harness.js'
 import {
   describeEndpoint,
   expectFailure,
@@ -194,6 +199,34 @@ describe('a gate that cannot be judged', () => {
 
     const refused = await scenario.deploy('ledger', {
       'image-uri': image('2'),
+      'model-name': 'ledger-v2',
+      ...SAGEMAKER_CANARY
+    })
+
+    const errors = expectFailure(refused)
+    expect(errors[0]).toMatch(/^Input "rollout-controller" sagemaker cannot guard a deployment of model package "/)
+    expect(errors[0]).toContain(`model package "${foreign}"`)
+    await expectNothingChanged(serving, before)
+  })
+
+  it("rollout-controller: sagemaker is refused before any change for a model that exists and runs another account's package", async () => {
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1', 'instance-count': '2' })
+    )
+    const foreign = await seedModelPackage(scenario.emulator, { group: 'ledger-scorer', image: image('scorer') })
+    // Made outside the action, as a pipeline would, then deployed as it is with model-name alone.
+    await scenario.aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'ledger-v2',
+        ExecutionRoleArn: TEST_ROLE_ARN,
+        PrimaryContainer: { ModelPackageName: foreign }
+      })
+    )
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.run({
+      operation: 'deploy',
+      'endpoint-name': 'ledger',
       'model-name': 'ledger-v2',
       ...SAGEMAKER_CANARY
     })
