@@ -3627,6 +3627,7 @@ function describeMove(move) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D5: () => (/* binding */ namesSomething),
+/* harmony export */   EU: () => (/* binding */ modelPackagesOf),
 /* harmony export */   H$: () => (/* binding */ newContainerSettings),
 /* harmony export */   Ls: () => (/* binding */ HIDDEN_VALUE),
 /* harmony export */   RG: () => (/* binding */ modelDataLocation),
@@ -3662,6 +3663,11 @@ function servingContainer(model) {
         return model.PrimaryContainer;
     const containers = model?.Containers ?? [];
     return containers.length === 1 ? containers[0] : undefined;
+}
+/** The model packages a model's containers name, however many it has. */
+function modelPackagesOf(model) {
+    const containers = [...(model?.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model?.Containers ?? [])];
+    return containers.flatMap((container) => (container.ModelPackageName ? [container.ModelPackageName] : []));
 }
 /** The containers of a model that runs several (an inference pipeline, direct invocation), in words; else undefined. */
 function severalContainers(model) {

@@ -40,7 +40,8 @@ var serving_container = __webpack_require__(6221);
  * model-name alone: a model that exists already, deployed as it is. It is
  * read before any change, so a name that names no model is refused then; it
  * gets no CreateModel, and since the run did not create it, no failure or
- * rollback of the run ever deletes it.
+ * rollback of the run ever deletes it. Its description is returned: what
+ * its containers run is judged with the rest.
  */
 
 
@@ -65,6 +66,7 @@ async function readExistingModel(ctx, deploy, modelName, sources) {
     }
     (0,serving_container/* recordSetting */.k1)(sources, 'Model', modelName, 'input model-name: an existing model, deployed as it is');
     ctx.note(`Model "${modelName}" exists: it is deployed as it is, without CreateModel.`);
+    return model;
 }
 
 // EXTERNAL MODULE: ./src/serving.ts + 2 modules
@@ -1904,17 +1906,20 @@ async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const { source } = deploy;
     let model;
+    let modelPackages;
     if (source.kind === 'existing') {
-        await readExistingModel(ctx, deploy, release.modelName, sources);
+        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(await readExistingModel(ctx, deploy, release.modelName, sources));
     }
     else {
         const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
         model = { ...modelSettings, PrimaryContainer: await (0,src_serving/* newContainer */.Yh)(ctx, source, (0,src_serving/* newInstanceType */.WV)(deploy, serving)) };
+        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(model);
     }
     const configSettings = (0,src_serving/* configOverrides */.G_)(deploy, (0,src_serving/* carriedConfigSettings */.E6)(serving?.config), sources);
     const blueprint = {
         release,
         ...(model ? { model } : {}),
+        modelPackages,
         ...(serving ? { serving } : {}),
         configSettings,
         sources,
@@ -1993,10 +1998,7 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     if (nativeVariant) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
         (0,native_limits/* checkFleetFits */.P$)(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
-        (0,native_limits/* refuseGuardrailExclusions */.x3)(existing.EndpointArn, [...(currentConfig.ProductionVariants ?? []), nativeVariant], [
-            (0,serving_container/* servingContainer */._B)(serving.model)?.ModelPackageName,
-            deploy.source.kind === 'package' ? deploy.source.modelPackageArn : undefined
-        ]);
+        (0,native_limits/* refuseGuardrailExclusions */.x3)(existing.EndpointArn, [...(currentConfig.ProductionVariants ?? []), nativeVariant], [...(0,serving_container/* modelPackagesOf */.EU)(serving.model), ...blueprint.modelPackages]);
         // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
         if (deploy.rollout.strategy === 'rolling') {
             deploy.rollout.batchSize = (0,rolling_batch/* rollingBatchFor */.tc)((0,resources/* fleetSize */.oE)([nativeVariant]), deploy.rollout.batchSize);

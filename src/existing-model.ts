@@ -2,13 +2,14 @@
  * model-name alone: a model that exists already, deployed as it is. It is
  * read before any change, so a name that names no model is refused then; it
  * gets no CreateModel, and since the run did not create it, no failure or
- * rollback of the run ever deletes it.
+ * rollback of the run ever deletes it. Its description is returned: what
+ * its containers run is judged with the rest.
  */
 import { DescribeModelCommand, type DescribeModelCommandOutput } from '@aws-sdk/client-sagemaker'
 import { awsCall, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { refuseProbeTargetMismatch } from './probes.js'
-import { recordSetting, servingContainer, type SettingSource } from './serving-container.js'
+import { recordSetting, servingContainer, type DescribedModel, type SettingSource } from './serving-container.js'
 import type { DeploySettings } from './settings.js'
 
 export async function readExistingModel(
@@ -16,7 +17,7 @@ export async function readExistingModel(
   deploy: DeploySettings,
   modelName: string,
   sources: SettingSource[]
-): Promise<void> {
+): Promise<DescribedModel> {
   let model: DescribeModelCommandOutput | undefined
   try {
     model = await awsCall('DescribeModel', `model "${modelName}"`, () =>
@@ -40,4 +41,5 @@ export async function readExistingModel(
   }
   recordSetting(sources, 'Model', modelName, 'input model-name: an existing model, deployed as it is')
   ctx.note(`Model "${modelName}" exists: it is deployed as it is, without CreateModel.`)
+  return model
 }

@@ -61,6 +61,12 @@ export function servingContainer(model: DescribedModel | undefined): ContainerDe
   return containers.length === 1 ? containers[0] : undefined
 }
 
+/** The model packages a model's containers name, however many it has. */
+export function modelPackagesOf(model: Pick<DescribedModel, 'PrimaryContainer' | 'Containers'> | undefined): string[] {
+  const containers = [...(model?.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model?.Containers ?? [])]
+  return containers.flatMap((container) => (container.ModelPackageName ? [container.ModelPackageName] : []))
+}
+
 /** The containers of a model that runs several (an inference pipeline, direct invocation), in words; else undefined. */
 export function severalContainers(model: DescribedModel | undefined): string | undefined {
   const containers = model?.Containers ?? []

@@ -41,7 +41,9 @@ import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
   awsClients,
+  OTHER_ACCOUNT,
   seedModelAndEndpoint,
+  seedModelPackage,
   startEmulator,
   TEST_ROLE_ARN,
   waitForEndpoint,
@@ -820,6 +822,64 @@ describe('describe calls', () => {
     const endpoint = await waitForEndpoint(aws.sagemaker, 'packaged', 'InService')
     expect(endpoint.ProductionVariants?.[0]?.DeployedImages?.[0]?.SpecifiedImage).toBe(IMAGE('packaged-model'))
     await expect(invoke('packaged')).rejects.toMatchObject({ name: 'ModelError', OriginalStatusCode: 500 })
+  }, 30_000)
+
+  it("serve another account's model package, named by its ARN, as a shared or Marketplace one is", async () => {
+    const arn = await seedModelPackage(emulator, { group: 'shared-ranker', image: IMAGE('shared-model') })
+    expect(arn).toBe(`arn:aws:sagemaker:us-east-1:${OTHER_ACCOUNT}:model-package/shared-ranker/1`)
+
+    expect(await aws.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))).toMatchObject({
+      ModelPackageArn: arn,
+      ModelApprovalStatus: 'Approved',
+      InferenceSpecification: { Containers: [{ Image: IMAGE('shared-model') }] }
+    })
+    // A bare name is the caller's own package, and changes are the owner's.
+    await expect(
+      aws.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: 'shared-ranker' }))
+    ).rejects.toMatchObject({ name: 'ValidationException' })
+    await expect(
+      aws.sagemaker.send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: 'Rejected' }))
+    ).rejects.toMatchObject({ name: 'ValidationException' })
+    // Neither a version the other account lacks nor an account that has no packages names one.
+    for (const missing of [arn.replace(/\/1$/, '/2'), arn.replace(OTHER_ACCOUNT, '111122223333')]) {
+      await expect(
+        aws.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: missing }))
+      ).rejects.toMatchObject({ name: 'ValidationException' })
+      await expect(
+        aws.sagemaker.send(
+          new CreateModelCommand({
+            ModelName: 'orphan',
+            ExecutionRoleArn: TEST_ROLE_ARN,
+            PrimaryContainer: { ModelPackageName: missing }
+          })
+        )
+      ).rejects.toMatchObject({ name: 'ValidationException' })
+    }
+
+    await aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'shared',
+        ExecutionRoleArn: TEST_ROLE_ARN,
+        PrimaryContainer: { ModelPackageName: arn }
+      })
+    )
+    expect((await aws.sagemaker.send(new DescribeModelCommand({ ModelName: 'shared' }))).PrimaryContainer).toEqual({
+      ModelPackageName: arn
+    })
+    await aws.sagemaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: 'shared-config',
+        ProductionVariants: [
+          { VariantName: 'v', ModelName: 'shared', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }
+        ]
+      })
+    )
+    await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: 'shared', EndpointConfigName: 'shared-config' }))
+    const endpoint = await waitForEndpoint(aws.sagemaker, 'shared', 'InService')
+    expect(endpoint.ProductionVariants?.[0]?.DeployedImages?.[0]?.SpecifiedImage).toBe(IMAGE('shared-model'))
+    expect(await aws.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))).toMatchObject({
+      ModelApprovalStatus: 'Approved'
+    })
   }, 30_000)
 })
 

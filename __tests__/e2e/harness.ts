@@ -12,6 +12,8 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  CreateModelPackageCommand,
+  CreateModelPackageGroupCommand,
   DescribeEndpointCommand,
   type CreateEndpointConfigCommandInput,
   type SageMakerClient,
@@ -160,6 +162,44 @@ export async function seedModelAndEndpoint(sagemaker: SageMakerClient, options: 
     configName,
     modelNames,
     variantNames: variants.map((v) => v.variantName)
+  }
+}
+
+/** An account other than the emulator's, for packages it shares (an AWS Marketplace package's is one too). */
+export const OTHER_ACCOUNT = '210987654321'
+
+/**
+ * A package version created by `account` (another one by default) in group
+ * `group`, its container running `image`; its ARN, which the emulator's
+ * account names it by, as it would a package shared with it.
+ */
+export async function seedModelPackage(
+  target: Emulator | string,
+  {
+    group,
+    image,
+    account = OTHER_ACCOUNT,
+    status = 'Approved'
+  }: { group: string; image: string; account?: string; status?: 'Approved' | 'PendingManualApproval' }
+): Promise<string> {
+  const owner = emulatorClients(target, { account })
+  try {
+    await owner.sagemaker.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group }))
+    const created = await owner.sagemaker.send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: group,
+        ModelApprovalStatus: status,
+        InferenceSpecification: {
+          Containers: [{ Image: image, ModelDataUrl: `s3://models/${group}/model.tar.gz` }],
+          SupportedContentTypes: ['application/json'],
+          SupportedResponseMIMETypes: ['application/json'],
+          SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large']
+        }
+      })
+    )
+    return created.ModelPackageArn ?? ''
+  } finally {
+    owner.destroy()
   }
 }
 

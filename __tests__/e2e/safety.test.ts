@@ -3,9 +3,14 @@
  * gone, and delete never takes a config another endpoint still runs on.
  */
 import { describe, expect, it } from '@jest/globals'
-import { CreateEndpointCommand, DeleteModelCommand } from '@aws-sdk/client-sagemaker'
+import {
+  CreateEndpointCommand,
+  CreateModelCommand,
+  DeleteModelCommand,
+  DescribeModelCommand
+} from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { waitForEndpoint } from './harness.js'
+import { OTHER_ACCOUNT, seedModelPackage, TEST_ROLE_ARN, waitForEndpoint } from './harness.js'
 import {
   describeEndpoint,
   expectFailure,
@@ -13,8 +18,10 @@ import {
   image,
   inventory,
   useScenario,
-  warningAnnotations
+  warningAnnotations,
+  type Inventory
 } from './scenario.js'
+import type { ActionRun } from './harness.js'
 
 const scenario = useScenario()
 
@@ -124,5 +131,109 @@ describe('a gate that cannot be judged', () => {
     expect((await describeEndpoint(scenario.aws, 'ledger')).EndpointConfigName).toBe(
       serving.outputs['endpoint-config-name']
     )
+  })
+
+  /** The serving endpoint's config, models and configs are as they were, and SageMaker was sent no update. */
+  async function expectNothingChanged(serving: ActionRun, before: Inventory): Promise<void> {
+    expect(await inventory(scenario.aws)).toEqual(before)
+    expect(await describeEndpoint(scenario.aws, 'ledger')).toMatchObject({
+      EndpointStatus: 'InService',
+      EndpointConfigName: serving.outputs['endpoint-config-name']
+    })
+    expect((await scenario.control.fleet()).ledger?.updateEndpointCalls).toBe(0)
+    expect(await scenario.control.deployments('ledger')).toEqual([])
+  }
+
+  const SAGEMAKER_CANARY = {
+    'rollout-controller': 'sagemaker',
+    strategy: 'canary',
+    'traffic-steps': '50,100',
+    'bake-time': '1m',
+    timeout: '30m'
+  }
+
+  it("rollout-controller: sagemaker is refused before any change for a new model from another account's package", async () => {
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1', 'instance-count': '2' })
+    )
+    // Approved, so that only where it comes from stands in the way: shared, or from AWS Marketplace.
+    const foreign = await seedModelPackage(scenario.emulator, { group: 'ledger-scorer', image: image('scorer') })
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.deploy('ledger', {
+      'model-package-arn': foreign,
+      'model-name': 'ledger-v2',
+      ...SAGEMAKER_CANARY
+    })
+
+    const errors = expectFailure(refused)
+    expect(errors[0]).toMatch(
+      /^Input "rollout-controller" sagemaker cannot guard a deployment of model package "[^"]+": it belongs to another account, as every AWS Marketplace package does/
+    )
+    expect(errors[0]).toContain(`model package "${foreign}"`)
+    await expectNothingChanged(serving, before)
+
+    // The action's own canary takes the same package.
+    const deployed = expectSuccess(
+      await scenario.deploy('ledger', { 'model-package-arn': foreign, 'model-name': 'ledger-v2' })
+    )
+    expect((await describeEndpoint(scenario.aws, 'ledger')).EndpointConfigName).toBe(
+      deployed.outputs['endpoint-config-name']
+    )
+  })
+
+  it("rollout-controller: sagemaker is refused before any change when the serving model is another account's package", async () => {
+    const foreign = await seedModelPackage(scenario.emulator, { group: 'ledger-scorer', image: image('scorer') })
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', {
+        'model-package-arn': foreign,
+        'model-name': 'ledger-v1',
+        'instance-count': '2'
+      })
+    )
+    expect(foreign).toContain(`:${OTHER_ACCOUNT}:model-package/`)
+    // As SageMaker describes it: the container names the package.
+    const model = await scenario.aws.sagemaker.send(new DescribeModelCommand({ ModelName: 'ledger-v1' }))
+    expect(model.PrimaryContainer).toEqual({ ModelPackageName: foreign })
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.deploy('ledger', {
+      'image-uri': image('2'),
+      'model-name': 'ledger-v2',
+      ...SAGEMAKER_CANARY
+    })
+
+    const errors = expectFailure(refused)
+    expect(errors[0]).toMatch(/^Input "rollout-controller" sagemaker cannot guard a deployment of model package "/)
+    expect(errors[0]).toContain(`model package "${foreign}"`)
+    await expectNothingChanged(serving, before)
+  })
+
+  it("rollout-controller: sagemaker is refused before any change for a model that exists and runs another account's package", async () => {
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1', 'instance-count': '2' })
+    )
+    const foreign = await seedModelPackage(scenario.emulator, { group: 'ledger-scorer', image: image('scorer') })
+    // Made outside the action, as a pipeline would, then deployed as it is with model-name alone.
+    await scenario.aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'ledger-v2',
+        ExecutionRoleArn: TEST_ROLE_ARN,
+        PrimaryContainer: { ModelPackageName: foreign }
+      })
+    )
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.run({
+      operation: 'deploy',
+      'endpoint-name': 'ledger',
+      'model-name': 'ledger-v2',
+      ...SAGEMAKER_CANARY
+    })
+
+    const errors = expectFailure(refused)
+    expect(errors[0]).toMatch(/^Input "rollout-controller" sagemaker cannot guard a deployment of model package "/)
+    expect(errors[0]).toContain(`model package "${foreign}"`)
+    await expectNothingChanged(serving, before)
   })
 })

@@ -51,6 +51,8 @@ export interface Blueprint {
   release: Release
   /** The CreateModel request; absent when model-name alone deploys an existing model as it is. */
   model?: ModelSpec
+  /** The model packages the new model runs: model-package-arn, or those the existing model's containers name. */
+  modelPackages: string[]
   serving?: Serving
   configSettings: EndpointConfigSettings
   sources: SettingSource[]

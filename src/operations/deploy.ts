@@ -28,7 +28,7 @@ import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics, type AlarmState } from '../alarms.js'
 import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits, refuseGuardrailExclusions } from '../rollout/native-limits.js'
-import { servingContainer } from '../serving-container.js'
+import { modelPackagesOf } from '../serving-container.js'
 import { refuseUnservedLatencyPercentile } from '../rollout/latency-check.js'
 import { metricsSourceOf } from '../invocation-metrics.js'
 import { lastFleetChangeMs } from '../expectations.js'
@@ -57,16 +57,19 @@ export async function blueprintFor(
   const sources: SettingSource[] = []
   const { source } = deploy
   let model: ModelSpec | undefined
+  let modelPackages: string[]
   if (source.kind === 'existing') {
-    await readExistingModel(ctx, deploy, release.modelName, sources)
+    modelPackages = modelPackagesOf(await readExistingModel(ctx, deploy, release.modelName, sources))
   } else {
     const modelSettings = newModelSettings(deploy, serving, sources)
     model = { ...modelSettings, PrimaryContainer: await newContainer(ctx, source, newInstanceType(deploy, serving)) }
+    modelPackages = modelPackagesOf(model)
   }
   const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
   const blueprint: Blueprint = {
     release,
     ...(model ? { model } : {}),
+    modelPackages,
     ...(serving ? { serving } : {}),
     configSettings,
     sources,
@@ -168,10 +171,7 @@ async function deployOver(
     refuseGuardrailExclusions(
       existing.EndpointArn,
       [...(currentConfig.ProductionVariants ?? []), nativeVariant],
-      [
-        servingContainer(serving.model)?.ModelPackageName,
-        deploy.source.kind === 'package' ? deploy.source.modelPackageArn : undefined
-      ]
+      [...modelPackagesOf(serving.model), ...blueprint.modelPackages]
     )
     // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
     if (deploy.rollout.strategy === 'rolling') {

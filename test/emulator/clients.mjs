@@ -24,12 +24,27 @@ import { EMULATOR_REGION } from '../runner/runner.mjs'
  */
 
 /**
+ * A middleware that sends each request as `account`'s: moto takes the account from its `x-moto-account-id` header.
+ * @param {string} account
+ * @returns {import('@smithy/types').BuildMiddleware<any, any>}
+ */
+function asAccount(account) {
+  return (next) => async (args) => {
+    const request = /** @type {{ headers?: Record<string, string> }} */ (args.request)
+    if (request.headers) request.headers['x-moto-account-id'] = account
+    return next(args)
+  }
+}
+
+/**
  * Clients to the emulator, or to a proxy in front of it, at `target`'s URL; one attempt a call unless told otherwise.
+ * `account` makes them act as another account than the emulator's (moto's `x-moto-account-id` header): what they
+ * create belongs to that account, as a package another account shares, or an AWS Marketplace one, does.
  * @param {{ url: string } | string} target
- * @param {{ maxAttempts?: number }} [options]
+ * @param {{ maxAttempts?: number, account?: string }} [options]
  * @returns {EmulatorClients}
  */
-export function emulatorClients(target, { maxAttempts = 1 } = {}) {
+export function emulatorClients(target, { maxAttempts = 1, account } = {}) {
   const config = {
     endpoint: typeof target === 'string' ? target : target.url,
     region: EMULATOR_REGION,
@@ -41,6 +56,13 @@ export function emulatorClients(target, { maxAttempts = 1 } = {}) {
     runtime: new SageMakerRuntimeClient(config),
     cloudwatch: new CloudWatchClient(config),
     autoscaling: new ApplicationAutoScalingClient(config)
+  }
+  if (account !== undefined) {
+    const options = /** @type {const} */ ({ step: 'build', name: 'emulatorAccount' })
+    clients.sagemaker.middlewareStack.add(asAccount(account), options)
+    clients.runtime.middlewareStack.add(asAccount(account), options)
+    clients.cloudwatch.middlewareStack.add(asAccount(account), options)
+    clients.autoscaling.middlewareStack.add(asAccount(account), options)
   }
   return {
     ...clients,

@@ -18,7 +18,7 @@ from moto.sagemaker import responses as sm_responses
 from moto.sagemaker.exceptions import ValidationError
 
 import emu_fleet as fleet
-from emu_core import IN_PROGRESS, LOCK, STATE, VARIANT_DIMENSION, moto_time
+from emu_core import IN_PROGRESS, LOCK, STATE, VARIANT_DIMENSION, each_backend, moto_time
 
 # --------------------------------------------------------------------------
 # Names, errors, lookups
@@ -42,11 +42,34 @@ def config_not_found(backend: Any, name: str) -> ValidationError:
     return ValidationError(message=f'Could not find endpoint configuration "{config_arn(backend, name)}".')
 
 
-def model_package(backend: Any, name_or_arn: str | None) -> Any:
+def model_package(backend: Any, name_or_arn: str | None, *, own: bool = False) -> Any:
+    """The package a name or ARN names. An ARN of another account in the
+    backend's region names that account's package, as a package shared
+    across accounts or an AWS Marketplace package is named (reading taken:
+    every such package is shared with the caller; access is not modelled).
+    `own` looks in the backend's account alone, as changes do."""
     if not name_or_arn:
         return None
-    key = backend.model_package_name_mapping.get(name_or_arn, name_or_arn)
-    return backend.model_packages.get(key)
+    owner = backend if own else _package_owner(backend, name_or_arn)
+    if owner is None:
+        return None
+    key = owner.model_package_name_mapping.get(name_or_arn, name_or_arn)
+    return owner.model_packages.get(key)
+
+
+def _package_owner(backend: Any, name_or_arn: str) -> Any:
+    """The backend of the account a model package ARN names; None for one
+    nothing was ever created in."""
+    parts = name_or_arn.split(":", 5)
+    if len(parts) < 6 or parts[0] != "arn" or not parts[5].startswith("model-package/"):
+        return backend
+    region, account = parts[3], parts[4]
+    if account == backend.account_id or region != backend.region_name:
+        return backend
+    for owner_account, owner_region, owner in each_backend(sm_models.sagemaker_backends):
+        if (owner_account, owner_region) == (account, region):
+            return owner
+    return None
 
 
 def _containers(backend: Any, model: Any) -> list[dict[str, Any]]:
@@ -802,7 +825,7 @@ def update_model_package(
     # CustomerMetadataProperties and ApprovalDescription when they are left
     # out.
     with LOCK:
-        package = model_package(self, model_package_arn)
+        package = model_package(self, model_package_arn, own=True)
         if package is None:
             raise ValidationError(message=f"Model package {model_package_arn} not found")
         kept_metadata = dict(package.customer_metadata_properties or {})
@@ -825,6 +848,16 @@ def update_model_package(
         return arn
 
 
+def describe_model_package(self: Any, model_package_name: str) -> Any:
+    # A package of another account is described by its ARN, as SageMaker
+    # describes a shared or AWS Marketplace package; moto looks in the
+    # caller's account alone.
+    package = model_package(self, model_package_name)
+    if package is None:
+        raise ValidationError(message=f"Model package {model_package_name} not found")
+    return package
+
+
 def install() -> None:
     backend = sm_models.SageMakerModelBackend
     backend.create_model = create_model
@@ -836,6 +869,7 @@ def install() -> None:
     backend.update_endpoint = update_endpoint
     backend.update_endpoint_weights_and_capacities = update_endpoint_weights_and_capacities
     backend.update_model_package = update_model_package
+    backend.describe_model_package = describe_model_package
     backend.add_tags = add_tags
     backend._get_resource_from_arn = _get_resource_from_arn
     sm_models.FakeEndpointConfig.validate_instance_type = validate_instance_type

@@ -90,6 +90,9 @@ Gaps found and patched here (each patch names the behaviour it follows):
   * DescribeModel drops EnableNetworkIsolation (always false) and
     InferenceExecutionConfig. CreateModel accepts a ModelPackageName that
     does not exist.
+  * DescribeModelPackage and CreateModel look for a package in the caller's
+    account alone: a package of another account (shared, or from AWS
+    Marketplace) named by its ARN is not found.
   * CreateModel accepts an empty VpcConfig (refused by the model's
     constraints), an S3Prefix data source whose S3Uri does not end in /,
     and ModelDataSource on a MultiModel container; InvokeEndpoint ignores

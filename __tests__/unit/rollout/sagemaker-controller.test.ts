@@ -371,6 +371,75 @@ describe('endpoints SageMaker would not guard, refused before any change', () =>
     expect(changeCalls(aws)).toEqual([])
   })
 
+  it("a new model from another account's package version (model-package-arn)", async () => {
+    const shared = 'arn:aws:sagemaker:us-east-1:210987654321:model-package/fraud-scorer/3'
+    fake.modelPackages.set(shared, { approval: 'Approved' })
+    const { 'image-uri': _image, ...withoutImage } = native
+
+    const result = await runAction({ ...withoutImage, 'model-package-arn': shared, 'traffic-steps': '10,100' })
+
+    expect(result.failed).toContain(`sagemaker cannot guard a deployment of model package "${shared}"`)
+    expect(changeCalls(aws)).toEqual([])
+  })
+
+  describe('model-name alone, deploying a model that exists as it is', () => {
+    const marketplace = 'arn:aws:sagemaker:us-east-1:865070037744:model-package/fraud-scorer-v3'
+    const {
+      'image-uri': _image,
+      'execution-role-arn': _role,
+      ...asIs
+    } = { ...native, 'model-name': 'fraud-trained', 'traffic-steps': '10,100' }
+
+    it("whose containers run another account's package, one of several", async () => {
+      fake.models.add('fraud-trained')
+      fake.modelSpecs.set('fraud-trained', {
+        Containers: [{ Image: `${IMAGE}-preprocess` }, { ModelPackageName: marketplace }],
+        ExecutionRoleArn: ROLE_ARN
+      })
+
+      const result = await runAction(asIs)
+
+      expect(result.failed).toContain(`sagemaker cannot guard a deployment of model package "${marketplace}"`)
+      expect(changeCalls(aws)).toEqual([])
+    })
+
+    it("onto a serving model of several containers, one another account's package", async () => {
+      fake.seedEndpoint(
+        'fraud',
+        'fraud-v1-config',
+        [{ name: 'AllTraffic', weight: 1, count: 10, model: 'fraud-v1' }],
+        {},
+        { modelSpec: { Containers: [{ Image: `${IMAGE}-preprocess` }, { ModelPackageName: marketplace }] } }
+      )
+      fake.models.add('fraud-trained')
+      fake.modelSpecs.set('fraud-trained', {
+        PrimaryContainer: { Image: `${IMAGE}-trained` },
+        ExecutionRoleArn: ROLE_ARN
+      })
+
+      const result = await runAction(asIs)
+
+      expect(result.failed).toContain(`sagemaker cannot guard a deployment of model package "${marketplace}"`)
+      expect(changeCalls(aws)).toEqual([])
+    })
+
+    it("goes ahead when they run the endpoint's own account's images and packages", async () => {
+      fake.models.add('fraud-trained')
+      fake.modelSpecs.set('fraud-trained', {
+        Containers: [
+          { Image: `${IMAGE}-preprocess` },
+          { ModelPackageName: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/4' }
+        ],
+        ExecutionRoleArn: ROLE_ARN
+      })
+
+      const result = await runAction(asIs, { clock: judgedDeployment() })
+
+      expect(result.failed ?? '').not.toContain('cannot guard')
+      expect(changeCalls(aws).map((call) => call.name)).toContain('sagemaker.UpdateEndpoint')
+    })
+  })
+
   it("a package of the endpoint's own account goes ahead", async () => {
     fake.seedEndpoint(
       'fraud',
