@@ -349,6 +349,7 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ modelOf),
+/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
 /* harmony export */   Tn: () => (/* binding */ findComponent),
 /* harmony export */   he: () => (/* binding */ describeComponentsOn),
 /* harmony export */   mt: () => (/* binding */ waitForComponent)
@@ -406,6 +407,20 @@ async function describeComponentsOn(ctx) {
     const summaries = await componentsOn(ctx);
     const described = await Promise.all(summaries.map((summary) => findComponent(ctx, summary.InferenceComponentName ?? '')));
     return described.filter((component) => component !== undefined);
+}
+/**
+ * The models the endpoint's components run; undefined (with a warning) while
+ * one is changing, when what it will run is not known yet, so that nothing it
+ * may need is deleted.
+ */
+async function modelsComponentsRun(ctx) {
+    const components = await describeComponentsOn(ctx);
+    const moving = components.find((component) => component.InferenceComponentStatus !== 'InService');
+    if (moving) {
+        ctx.warn(`Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`);
+        return undefined;
+    }
+    return components.flatMap((component) => component.Specification?.ModelName ?? []);
 }
 /** The model a component's specification runs, for messages and comparisons. */
 function modelOf(component) {
@@ -1378,14 +1393,11 @@ async function discardUnused(ctx, created) {
         const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName));
         // An endpoint for inference components names no model on its variants: its components run them.
         if ((servingConfig?.ProductionVariants ?? []).some((variant) => !variant.ModelName)) {
-            const components = await (0,component/* describeComponentsOn */.he)(ctx);
-            const moving = components.find((component) => component.InferenceComponentStatus !== 'InService');
-            if (moving) {
-                ctx.warn(`Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`);
+            const models = await (0,component/* modelsComponentsRun */.G8)(ctx);
+            if (!models)
                 return deleted;
-            }
-            for (const component of components)
-                servingModels.add(component.Specification?.ModelName);
+            for (const model of models)
+                servingModels.add(model);
         }
         for (const name of created.configs.filter((config) => config !== serving)) {
             if (!(await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, name)))

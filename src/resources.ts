@@ -14,7 +14,7 @@ import {
 import { answerMayBeLost, awsCall, errorMessage, isAlreadyExists, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type EndpointConfig } from './endpoint.js'
-import { describeComponentsOn } from './components/component.js'
+import { modelsComponentsRun } from './components/component.js'
 import { tagsOf } from './lineage.js'
 import { TAGS, toTagList, type ConfigRole } from './tags.js'
 import type { carriedConfigSettings } from './serving.js'
@@ -254,15 +254,9 @@ export async function discardUnused(ctx: OperationContext, created: CreatedResou
     const servingModels = new Set((servingConfig?.ProductionVariants ?? []).map((variant) => variant.ModelName))
     // An endpoint for inference components names no model on its variants: its components run them.
     if ((servingConfig?.ProductionVariants ?? []).some((variant) => !variant.ModelName)) {
-      const components = await describeComponentsOn(ctx)
-      const moving = components.find((component) => component.InferenceComponentStatus !== 'InService')
-      if (moving) {
-        ctx.warn(
-          `Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`
-        )
-        return deleted
-      }
-      for (const component of components) servingModels.add(component.Specification?.ModelName)
+      const models = await modelsComponentsRun(ctx)
+      if (!models) return deleted
+      for (const model of models) servingModels.add(model)
     }
     for (const name of created.configs.filter((config) => config !== serving)) {
       if (!(await findEndpointConfig(ctx, name))) continue

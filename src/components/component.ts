@@ -78,6 +78,23 @@ export async function describeComponentsOn(ctx: OperationContext): Promise<Compo
   return described.filter((component): component is Component => component !== undefined)
 }
 
+/**
+ * The models the endpoint's components run; undefined (with a warning) while
+ * one is changing, when what it will run is not known yet, so that nothing it
+ * may need is deleted.
+ */
+export async function modelsComponentsRun(ctx: OperationContext): Promise<string[] | undefined> {
+  const components = await describeComponentsOn(ctx)
+  const moving = components.find((component) => component.InferenceComponentStatus !== 'InService')
+  if (moving) {
+    ctx.warn(
+      `Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`
+    )
+    return undefined
+  }
+  return components.flatMap((component) => component.Specification?.ModelName ?? [])
+}
+
 /** The model a component's specification runs, for messages and comparisons. */
 export function modelOf(component: Component | undefined): string | undefined {
   return component?.Specification?.ModelName

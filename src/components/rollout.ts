@@ -16,13 +16,11 @@ import {
 import { errorMessage, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import type { MetricsSource } from '../invocation-metrics.js'
-import { counted, formatDuration } from '../parse.js'
+import { formatDuration } from '../parse.js'
 import type { RolloutRecord, RolloutStepRecord } from '../report.js'
 import { createEndpointConfig, createEndpointOn, createOrAdopt, ownedByThisRun, runTags } from '../resources.js'
 import type { RolloutSettings } from '../settings.js'
 import { describeGates } from '../rollout/gates.js'
-import { PROVISIONING_ESTIMATE_MS } from '../rollout/native-limits.js'
-import { recordPlan } from '../rollout/plan.js'
 import type { RolloutResult } from '../rollout/result.js'
 import { createVerdictAlarm, deleteVerdictAlarm, type VerdictTarget } from '../rollout/verdict-alarm.js'
 import { toTagList } from '../tags.js'
@@ -32,7 +30,7 @@ import { ComponentUpdateJudge, judgeNewCopies } from './judge.js'
 import { componentRollbackMoves, type ComponentMove, type ComponentState, type RollingPlan } from './moves.js'
 import type { PeriodFigures } from '../rollout/periods.js'
 import { encodeComponentState, PREVIOUS_STATE_TAG } from './record.js'
-import { describeCompute } from './capacity.js'
+import { describeComponentMove, rehearse } from './plan.js'
 
 /** One component's rollout: what the moves act on. */
 export interface ComponentRollout {
@@ -116,7 +114,7 @@ async function perform(
 }
 
 /** The request each move makes (none for judging): the same in a run and a dry run. */
-async function sendMove(
+export async function sendMove(
   ctx: OperationContext,
   rollout: ComponentRollout,
   move: ComponentMove,
@@ -290,7 +288,7 @@ async function rollAndJudge(
 }
 
 /** Where operation: rollback returns, on the component itself, before anything changes it. */
-async function recordWhereRollbackReturns(
+export async function recordWhereRollbackReturns(
   ctx: OperationContext,
   rollout: ComponentRollout,
   from: ComponentState
@@ -382,79 +380,4 @@ export async function goBack(
 
 function reasonOf(component: Component | undefined): string {
   return component?.FailureReason ? ` (${component.FailureReason.trim().replace(/\.+$/, '')})` : ''
-}
-
-/** One move in words, with the copies and batches it involves, for the plan and the log. */
-export function describeComponentMove(move: ComponentMove, settings: RolloutSettings): string {
-  const bake = formatDuration(settings.bakeTimeMs)
-  switch (move.kind) {
-    case 'create-endpoint':
-      return `Create endpoint config "${move.config}" for inference components (${counted(move.variant.InitialInstanceCount ?? 1, 'instance')} of ${move.variant.InstanceType ?? ''}${scalingWords(move.variant)}, no model on the variant) and the endpoint on it.`
-    case 'create-component':
-      return `Create the component on variant ${move.variant} with ${counted(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`
-    case 'roll-component':
-      return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${counted(move.rolling.batches, 'batch', 'batches')} of ${counted(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.rolling.peakCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}. The action judges the whole component every ${formatDuration(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`
-    case 'judge-component':
-      return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`
-    case 'restore-component':
-      return move.rolling
-        ? `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${counted(move.target.copies, 'copy', 'copies')}, ${counted(move.rolling.batchCopies, 'copy', 'copies')} a batch.`
-        : `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${counted(move.target.copies, 'copy', 'copies')}, all at once (one copy cannot roll in batches).`
-    case 'delete-component':
-      return 'Delete the component this run created; the endpoint stays.'
-  }
-}
-
-function scalingWords(variant: Extract<ComponentMove, { kind: 'create-endpoint' }>['variant']): string {
-  const scaling = variant.ManagedInstanceScaling
-  return scaling?.Status === 'ENABLED'
-    ? `, managed instance scaling ${scaling.MinInstanceCount ?? 1} to ${scaling.MaxInstanceCount ?? 1}`
-    : ''
-}
-
-function computeWords(state: ComponentState): string {
-  const compute = state.specification.ComputeResourceRequirements
-  return describeCompute({
-    memoryMb: compute?.MinMemoryRequiredInMb ?? 0,
-    ...(compute?.NumberOfAcceleratorDevicesRequired
-      ? { acceleratorDevices: compute.NumberOfAcceleratorDevicesRequired }
-      : {}),
-    ...(compute?.NumberOfCpuCoresRequired ? { cpuCores: compute.NumberOfCpuCoresRequired } : {})
-  })
-}
-
-/**
- * A dry run: every request the moves make, recorded not sent, and the
- * schedule: provisioning and a bake per batch, then the judging of the new
- * copies, and how long that typically takes.
- */
-async function rehearse(
-  ctx: OperationContext,
-  settings: RolloutSettings,
-  rollout: ComponentRollout,
-  moves: ComponentMove[]
-): Promise<void> {
-  let durationMs = 0
-  for (const move of moves) {
-    if (move.kind === 'roll-component') {
-      await recordWhereRollbackReturns(ctx, rollout, move.from)
-      const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs }
-      const alarm = settings.autoRollback ? await createVerdictAlarm(ctx, verdict) : undefined
-      await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])])
-      durationMs += move.rolling.batches * (PROVISIONING_ESTIMATE_MS + settings.bakeTimeMs)
-      continue
-    }
-    if (move.kind === 'create-endpoint' || move.kind === 'create-component') {
-      durationMs += PROVISIONING_ESTIMATE_MS
-    } else if (move.kind === 'judge-component') {
-      durationMs += settings.bakeTimeMs
-    }
-    await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames)
-  }
-  recordPlan(ctx, {
-    schedule: moves.map((move) => describeComponentMove(move, settings)),
-    gates: describeGates(settings.gates, rollout.source),
-    durationMs,
-    instanceMs: 0
-  })
 }

@@ -1,8 +1,8 @@
-export const id = 967;
-export const ids = [967];
+export const id = 728;
+export const ids = [728];
 export const modules = {
 
-/***/ 8967:
+/***/ 3728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1061,6 +1061,82 @@ function decodeComponentState(value) {
     return { specification, copies: number('copies') ?? 1 };
 }
 
+;// CONCATENATED MODULE: ./src/components/plan.ts
+
+
+
+
+
+
+
+/** One move in words, with the copies and batches it involves, for the plan and the log. */
+function describeComponentMove(move, settings) {
+    const bake = (0,parse/* formatDuration */.a3)(settings.bakeTimeMs);
+    switch (move.kind) {
+        case 'create-endpoint':
+            return `Create endpoint config "${move.config}" for inference components (${(0,parse/* counted */.hS)(move.variant.InitialInstanceCount ?? 1, 'instance')} of ${move.variant.InstanceType ?? ''}${scalingWords(move.variant)}, no model on the variant) and the endpoint on it.`;
+        case 'create-component':
+            return `Create the component on variant ${move.variant} with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`;
+        case 'roll-component':
+            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.rolling.peakCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
+        case 'judge-component':
+            return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`;
+        case 'restore-component':
+            return move.rolling
+                ? `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')}, ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')} a batch.`
+                : `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')}, all at once (one copy cannot roll in batches).`;
+        case 'delete-component':
+            return 'Delete the component this run created; the endpoint stays.';
+    }
+}
+function scalingWords(variant) {
+    const scaling = variant.ManagedInstanceScaling;
+    return scaling?.Status === 'ENABLED'
+        ? `, managed instance scaling ${scaling.MinInstanceCount ?? 1} to ${scaling.MaxInstanceCount ?? 1}`
+        : '';
+}
+function computeWords(state) {
+    const compute = state.specification.ComputeResourceRequirements;
+    return describeCompute({
+        memoryMb: compute?.MinMemoryRequiredInMb ?? 0,
+        ...(compute?.NumberOfAcceleratorDevicesRequired
+            ? { acceleratorDevices: compute.NumberOfAcceleratorDevicesRequired }
+            : {}),
+        ...(compute?.NumberOfCpuCoresRequired ? { cpuCores: compute.NumberOfCpuCoresRequired } : {})
+    });
+}
+/**
+ * A dry run: every request the moves make, recorded not sent, and the
+ * schedule: provisioning and a bake per batch, then the judging of the new
+ * copies, and how long that typically takes.
+ */
+async function rehearse(ctx, settings, rollout, moves) {
+    let durationMs = 0;
+    for (const move of moves) {
+        if (move.kind === 'roll-component') {
+            await recordWhereRollbackReturns(ctx, rollout, move.from);
+            const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs };
+            const alarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdict) : undefined;
+            await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
+            durationMs += move.rolling.batches * (native_limits/* PROVISIONING_ESTIMATE_MS */.a6 + settings.bakeTimeMs);
+            continue;
+        }
+        if (move.kind === 'create-endpoint' || move.kind === 'create-component') {
+            durationMs += native_limits/* PROVISIONING_ESTIMATE_MS */.a6;
+        }
+        else if (move.kind === 'judge-component') {
+            durationMs += settings.bakeTimeMs;
+        }
+        await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
+    }
+    (0,plan/* recordPlan */.BJ)(ctx, {
+        schedule: moves.map((move) => describeComponentMove(move, settings)),
+        gates: (0,rollout_gates/* describeGates */.yg)(settings.gates, rollout.source),
+        durationMs,
+        instanceMs: 0
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/components/rollout.ts
 /**
  * The one executor of an inference component's moves (moves.ts): it carries
@@ -1068,8 +1144,6 @@ function decodeComponentState(value) {
  * makes the same requests (ctx.change only records them) and prints the
  * schedule with its batches, bakes, duration and copies.
  */
-
-
 
 
 
@@ -1336,73 +1410,6 @@ async function goBack(ctx, settings, rollout) {
 }
 function reasonOf(component) {
     return component?.FailureReason ? ` (${component.FailureReason.trim().replace(/\.+$/, '')})` : '';
-}
-/** One move in words, with the copies and batches it involves, for the plan and the log. */
-function describeComponentMove(move, settings) {
-    const bake = (0,parse/* formatDuration */.a3)(settings.bakeTimeMs);
-    switch (move.kind) {
-        case 'create-endpoint':
-            return `Create endpoint config "${move.config}" for inference components (${(0,parse/* counted */.hS)(move.variant.InitialInstanceCount ?? 1, 'instance')} of ${move.variant.InstanceType ?? ''}${scalingWords(move.variant)}, no model on the variant) and the endpoint on it.`;
-        case 'create-component':
-            return `Create the component on variant ${move.variant} with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`;
-        case 'roll-component':
-            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.rolling.peakCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
-        case 'judge-component':
-            return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`;
-        case 'restore-component':
-            return move.rolling
-                ? `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')}, ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')} a batch.`
-                : `Return the component to model "${move.target.specification.ModelName ?? ''}" with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')}, all at once (one copy cannot roll in batches).`;
-        case 'delete-component':
-            return 'Delete the component this run created; the endpoint stays.';
-    }
-}
-function scalingWords(variant) {
-    const scaling = variant.ManagedInstanceScaling;
-    return scaling?.Status === 'ENABLED'
-        ? `, managed instance scaling ${scaling.MinInstanceCount ?? 1} to ${scaling.MaxInstanceCount ?? 1}`
-        : '';
-}
-function computeWords(state) {
-    const compute = state.specification.ComputeResourceRequirements;
-    return describeCompute({
-        memoryMb: compute?.MinMemoryRequiredInMb ?? 0,
-        ...(compute?.NumberOfAcceleratorDevicesRequired
-            ? { acceleratorDevices: compute.NumberOfAcceleratorDevicesRequired }
-            : {}),
-        ...(compute?.NumberOfCpuCoresRequired ? { cpuCores: compute.NumberOfCpuCoresRequired } : {})
-    });
-}
-/**
- * A dry run: every request the moves make, recorded not sent, and the
- * schedule: provisioning and a bake per batch, then the judging of the new
- * copies, and how long that typically takes.
- */
-async function rehearse(ctx, settings, rollout, moves) {
-    let durationMs = 0;
-    for (const move of moves) {
-        if (move.kind === 'roll-component') {
-            await recordWhereRollbackReturns(ctx, rollout, move.from);
-            const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs };
-            const alarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdict) : undefined;
-            await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
-            durationMs += move.rolling.batches * (native_limits/* PROVISIONING_ESTIMATE_MS */.a6 + settings.bakeTimeMs);
-            continue;
-        }
-        if (move.kind === 'create-endpoint' || move.kind === 'create-component') {
-            durationMs += native_limits/* PROVISIONING_ESTIMATE_MS */.a6;
-        }
-        else if (move.kind === 'judge-component') {
-            durationMs += settings.bakeTimeMs;
-        }
-        await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
-    }
-    (0,plan/* recordPlan */.BJ)(ctx, {
-        schedule: moves.map((move) => describeComponentMove(move, settings)),
-        gates: (0,rollout_gates/* describeGates */.yg)(settings.gates, rollout.source),
-        durationMs,
-        instanceMs: 0
-    });
 }
 
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
