@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(788);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7630);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(665);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
 /* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2894);
 /* harmony import */ var _rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2656);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3752);
@@ -23,6 +23,7 @@ export const modules = {
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3150);
 /* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9188);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
+/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5999);
 /**
  * The post step: runs after the job, whatever happened to it, and finishes
  * what a cancelled or killed main step left, as its saved state says:
@@ -50,6 +51,7 @@ export const modules = {
 
 
 
+
 async function runPost(clock, createClients) {
     const progress = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .rolloutProgress */ .XP.read();
     const native = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .nativeDeployment */ .RS.read();
@@ -60,7 +62,7 @@ async function runPost(clock, createClients) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('No rollout was left in flight; nothing to clean up.');
         return;
     }
-    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_14__/* .newReport */ .bQ)('rollback', target.endpointName, target.region, false, clock.now());
+    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_15__/* .newReport */ .bQ)('rollback', target.endpointName, target.region, false, clock.now());
     const saved = (0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .readCommonInputs */ .di)();
     // The rollout's own endpoint and region win: they are what the post step must restore.
     const common = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommonSettings */ .Gq)((name) => ({ ...saved, 'endpoint-name': target.endpointName, region: target.region })[name] ?? '', {});
@@ -122,7 +124,12 @@ async function deleteWhatTheRunCreated(ctx, created) {
  */
 async function removeDeploymentAlarms(ctx, native) {
     try {
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .waitForSettled */ .SG)(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2);
+        const purpose = "SageMaker's deployment to end before deleting its alarms";
+        const timeoutMs = ctx.settings.timeoutMs * 2;
+        if (native.component)
+            await (0,_components_component_js__WEBPACK_IMPORTED_MODULE_14__/* .waitForComponent */ .mt)(ctx, native.component, purpose, { timeoutMs });
+        else
+            await (0,_wait_js__WEBPACK_IMPORTED_MODULE_13__/* .waitForSettled */ .SG)(ctx, purpose, timeoutMs);
         for (const alarm of native.alarms)
             await (0,_rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteVerdictAlarm */ .eI)(ctx, alarm);
         ctx.note(`SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`);

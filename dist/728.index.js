@@ -879,6 +879,8 @@ class ComponentUpdateJudge {
     step;
     verdict;
     failure;
+    /** Whether an evaluation passed on evidence: the update's step says so, never on silence. */
+    passedOnce = false;
     failures = 0;
     nextEvaluation;
     nextHeartbeat;
@@ -930,6 +932,7 @@ class ComponentUpdateJudge {
         }
         else if (evaluation.verdict === 'passed') {
             this.failures = 0;
+            this.passedOnce = true;
         }
     }
 }
@@ -1001,7 +1004,8 @@ function componentDeployMoves(plan) {
 function componentRollbackMoves(from, rollbackBatch) {
     if (!from)
         return [{ kind: 'delete-component' }];
-    const rolling = rollingPlan(from.copies, rollbackBatch) ?? rollingPlan(from.copies, { type: 'CAPACITY_PERCENT', value: 50 });
+    const half = { type: 'CAPACITY_PERCENT', value: 50 };
+    const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half);
     return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
 }
 
@@ -1144,6 +1148,7 @@ async function rehearse(ctx, settings, rollout, moves) {
  * makes the same requests (ctx.change only records them) and prints the
  * schedule with its batches, bakes, duration and copies.
  */
+
 
 
 
@@ -1306,7 +1311,17 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
     const judge = new ComponentUpdateJudge(ctx, settings, rollout, step, alarm ? verdict : undefined);
+    // A cancelled run's post step deletes the alarm once SageMaker is done with it.
+    if (alarm) {
+        state/* nativeDeployment */.RS.save({
+            endpointName: ctx.endpointName,
+            region: ctx.settings.region,
+            alarms: [alarm],
+            component: rollout.component
+        });
+    }
     let ended;
+    let settled = true;
     try {
         await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
         ended = await core/* group */.Os(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () => (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the rolling update of "${rollout.component}"`, {
@@ -1315,14 +1330,23 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
             whileWaiting: judge.onPoll
         }));
     }
+    catch (error) {
+        // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
+        if (error instanceof wait/* WaitTimeoutError */.Do)
+            settled = false;
+        throw error;
+    }
     finally {
-        if (alarm)
+        if (alarm && settled) {
             await (0,verdict_alarm/* deleteVerdictAlarm */.eI)(ctx, alarm);
+            state/* nativeDeployment */.RS.clear();
+        }
     }
     step.endedAt = ctx.clock.now();
     const model = (0,components_component/* modelOf */.DM)(ended);
     if (ended?.InferenceComponentStatus === 'InService' && model === move.target.specification.ModelName) {
-        step.verdict = judge.failure ? 'failed' : 'passed';
+        // Not the last word either way: the new copies alone are judged next.
+        step.verdict = judge.failure ? 'failed' : judge.passedOnce ? 'passed' : 'inconclusive';
         if (!judge.failure)
             return undefined;
         // The verdict failed too late for SageMaker: the action takes it back itself.
@@ -1692,11 +1716,7 @@ async function deployComponent(ctx, deploy, settings) {
     const moves = componentDeployMoves({
         ...(newVariant
             ? {
-                newEndpoint: {
-                    config: release.releaseConfig,
-                    variant: newVariant,
-                    executionRoleArn: blueprint.model?.ExecutionRoleArn ?? deploy.executionRoleArn ?? ''
-                }
+                newEndpoint: newEndpointFor(release, newVariant, blueprint.model?.ExecutionRoleArn ?? deploy.executionRoleArn)
             }
             : {}),
         variant: rollout.variant,
@@ -1710,6 +1730,13 @@ async function deployComponent(ctx, deploy, settings) {
     const result = await carryOutComponent(ctx, deploy.rollout, rollout, moves);
     if (result)
         await (0,rollout_result/* concludeRollout */.NS)(ctx, result, created);
+}
+/** The endpoint a first component needs: its config names the role components run as. */
+function newEndpointFor(release, variant, executionRoleArn) {
+    if (!executionRoleArn) {
+        throw new Error('Input "execution-role-arn" is required for a new endpoint for inference components: its config names the role they run as (ExecutionRoleArn). Nothing was changed.');
+    }
+    return { config: release.releaseConfig, variant, executionRoleArn };
 }
 /** Components need an endpoint made for them: variants that name no model, the config's ExecutionRoleArn. */
 function refuseEndpointWithModels(ctx, config) {

@@ -19,12 +19,15 @@
 //   controllers       the same rollout under each controller and strategy, with the same gates: fleet
 //                     cost, what judged it, how fast a bad one gets traffic back on the old model, and
 //                     what a runner killed mid-bake leaves to SageMaker (21 runs side by side, about 17 minutes)
+//   components        inference components: SageMaker's rolling update judged by the action, bad and
+//                     healthy side by side (5 of each by default, about 12 minutes)
 //
 // --long also watches a 150 s transition, long enough to reach the 30 s poll cap.
-// --only=cold,calls,detection,polls,reliability,evidence,judged,controllers runs some sections only;
-// without it the bench runs the first five, and --all runs all eight. --transition=S sets the emulator's
+// --only=cold,calls,detection,polls,reliability,evidence,judged,controllers,components runs some sections
+// only; without it the bench runs the first five, and --all runs all nine. --transition=S sets the emulator's
 // transition time for the first four (default 1 s). --seed=N seeds the emulator for evidence and
 // controllers (default 1), --runs=N sets the runs of each kind in evidence and judged (default 10),
+// --component-runs=N in components (default 5),
 // --healthy-error-rate=F the healthy models' 5XX share there and in controllers (default 0.01), --write-docs
 // writes the controllers table into docs/controllers.md, and --previous=<commit> picks the dist/
 // that cold start compares with (default: the previous release, see scripts/bench/startup.mjs).
@@ -54,6 +57,7 @@ import {
 import { controllers } from './bench/controllers.mjs'
 import { evidence } from './bench/evidence.mjs'
 import { judged } from './bench/judged.mjs'
+import { components } from './bench/components.mjs'
 import { reliability } from './bench/reliability.mjs'
 import { PREVIOUS_RELEASE, startup } from './bench/startup.mjs'
 
@@ -63,13 +67,24 @@ const WRITE_DOCS = process.argv.includes('--write-docs')
 const argument = (name) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(`--${name}=`.length) ?? undefined
 const ONLY = argument('only')?.split(',')
-const SECTIONS = ['cold', 'calls', 'detection', 'polls', 'reliability', 'evidence', 'judged', 'controllers']
+const SECTIONS = [
+  'cold',
+  'calls',
+  'detection',
+  'polls',
+  'reliability',
+  'evidence',
+  'judged',
+  'controllers',
+  'components'
+]
 // evidence and controllers wait for CloudWatch's minutes in real time: they run when asked for.
-const SLOW_SECTIONS = ['evidence', 'judged', 'controllers']
+const SLOW_SECTIONS = ['evidence', 'judged', 'controllers', 'components']
 const wanted = (section) => (ONLY ? ONLY.includes(section) : ALL || !SLOW_SECTIONS.includes(section))
 const OPTIONS = {
   seed: Number(argument('seed') ?? 1),
   runs: Number(argument('runs') ?? 10),
+  componentRuns: Number(argument('component-runs') ?? 5),
   healthyErrorRate: Number(argument('healthy-error-rate') ?? 0.01),
   writeDocs: WRITE_DOCS
 }
@@ -588,7 +603,8 @@ try {
     ['reliability', reliability],
     ['evidence', evidence],
     ['judged', judged],
-    ['controllers', controllers]
+    ['controllers', controllers],
+    ['components', components]
   ].filter(([section]) => wanted(section))
   if (rollouts.length > 0) {
     const context = {
@@ -611,7 +627,7 @@ try {
   }
   if (!ONLY && !ALL) {
     console.log(
-      '\n(evidence, judged and controllers wait for CloudWatch in real time, about 10, 6 and 17 minutes: run them with --all or --only=evidence,judged,controllers)'
+      '\n(evidence, judged, controllers and components wait for CloudWatch in real time, about 10, 6, 17 and 12 minutes: run them with --all or --only=evidence,judged,controllers,components)'
     )
   }
   console.log(`\nTargets\n`)

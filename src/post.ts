@@ -36,6 +36,7 @@ import { writeSummary } from './summary.js'
 import { reportEndpoint, getEndpoint } from './endpoint.js'
 import { releaseEndpointLock } from './lock.js'
 import { waitForSettled } from './wait.js'
+import { waitForComponent } from './components/component.js'
 
 export async function runPost(clock: Clock, createClients: (region: string) => AwsClients): Promise<void> {
   const progress = rolloutProgress.read()
@@ -116,7 +117,10 @@ async function deleteWhatTheRunCreated(ctx: OperationContext, created: Unfinishe
  */
 async function removeDeploymentAlarms(ctx: OperationContext, native: NativeDeployment): Promise<void> {
   try {
-    await waitForSettled(ctx, "SageMaker's deployment to end before deleting its alarms", ctx.settings.timeoutMs * 2)
+    const purpose = "SageMaker's deployment to end before deleting its alarms"
+    const timeoutMs = ctx.settings.timeoutMs * 2
+    if (native.component) await waitForComponent(ctx, native.component, purpose, { timeoutMs })
+    else await waitForSettled(ctx, purpose, timeoutMs)
     for (const alarm of native.alarms) await deleteVerdictAlarm(ctx, alarm)
     ctx.note(
       `SageMaker's deployment on "${native.endpointName}" has ended; its alarms ${native.alarms.join(', ')} were deleted.`

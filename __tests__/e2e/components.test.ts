@@ -26,6 +26,7 @@ import {
   TEST_ROLE_ARN,
   awsClients,
   runAction,
+  savedForPost,
   startEmulator,
   waitForEndpoint,
   type ActionRun,
@@ -280,6 +281,34 @@ describe('deploying an inference component', () => {
     // before the first batch's bake of 120 s would have ended.
     expect((update?.rollbackStartedAt ?? Infinity) - (update?.startedAt ?? 0)).toBeLessThan(120)
     expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-old`)
+  })
+
+  it.concurrent('is rolled back when the run is cancelled, and the post step deletes the verdict alarm', async () => {
+    const name = 'ic-cancelled'
+    const component = await servingComponent(name, { instances: 2, copies: 4, rate: 10 })
+
+    const main = await deploy(
+      name,
+      { 'bake-time': '120s' },
+      { signal: { name: 'SIGINT', whenOutput: "SageMaker's rolling update of" }, timeoutMs: 2 * 60_000 }
+    )
+    expect(main.exitCode).toBe(1)
+    const [update] = await control.componentUpdates(component)
+    const verdict = update?.alarms.find((alarm) => alarm.endsWith('-verdict')) ?? ''
+    expect(JSON.parse(savedForPost(main.state, 'nativeDeployment') || '{}')).toMatchObject({
+      alarms: [verdict],
+      component
+    })
+
+    // The verdict falls silent with the run: SageMaker rolls back, and the post step waits for that to end.
+    const post = await deploy(name, {}, { post: true, state: main.state, timeoutMs: 4 * 60_000 })
+
+    expect(post.exitCode).toBe(0)
+    const [ended] = await control.componentUpdates(component)
+    expect(ended?.status).toBe('RolledBack')
+    expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-old`)
+    expect(await alarmState(verdict)).toBeUndefined()
+    expect(post.summary).toContain(`its alarms ${verdict} were deleted`)
   })
 
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {

@@ -192,6 +192,7 @@ describe('the moves of a component deploy', () => {
     expect(componentRollbackMoves(OLD, { type: 'INSTANCE_COUNT', value: 4 })[0]).toMatchObject({
       rolling: { batchCopies: 2 }
     })
+    expect(componentRollbackMoves(OLD)[0]).toMatchObject({ rolling: { batchCopies: 2, batches: 2 } })
     expect(componentRollbackMoves({ ...OLD, copies: 1 })).toEqual([
       { kind: 'restore-component', target: { ...OLD, copies: 1 } }
     ])

@@ -54,6 +54,8 @@ export async function componentBaseline(
  */
 export class ComponentUpdateJudge {
   failure: string | undefined
+  /** Whether an evaluation passed on evidence: the update's step says so, never on silence. */
+  passedOnce = false
   private failures = 0
   private nextEvaluation: number
   private nextHeartbeat: number
@@ -109,6 +111,7 @@ export class ComponentUpdateJudge {
       }
     } else if (evaluation.verdict === 'passed') {
       this.failures = 0
+      this.passedOnce = true
     }
   }
 }

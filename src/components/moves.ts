@@ -112,7 +112,7 @@ export function componentDeployMoves(plan: {
  */
 export function componentRollbackMoves(from: ComponentState | undefined, rollbackBatch?: BatchSize): ComponentMove[] {
   if (!from) return [{ kind: 'delete-component' }]
-  const rolling =
-    rollingPlan(from.copies, rollbackBatch) ?? rollingPlan(from.copies, { type: 'CAPACITY_PERCENT', value: 50 })
+  const half = { type: 'CAPACITY_PERCENT', value: 50 } as const
+  const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half)
   return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }]
 }

@@ -24,7 +24,8 @@ import { describeGates } from '../rollout/gates.js'
 import type { RolloutResult } from '../rollout/result.js'
 import { createVerdictAlarm, deleteVerdictAlarm, type VerdictTarget } from '../rollout/verdict-alarm.js'
 import { toTagList } from '../tags.js'
-import { waitForInService } from '../wait.js'
+import { waitForInService, WaitTimeoutError } from '../wait.js'
+import { nativeDeployment } from '../rollout/state.js'
 import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
 import { ComponentUpdateJudge, judgeNewCopies } from './judge.js'
 import { componentRollbackMoves, type ComponentMove, type ComponentState, type RollingPlan } from './moves.js'
@@ -247,7 +248,17 @@ async function rollAndJudge(
   const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
   record.steps.push(step)
   const judge = new ComponentUpdateJudge(ctx, settings, rollout, step, alarm ? verdict : undefined)
+  // A cancelled run's post step deletes the alarm once SageMaker is done with it.
+  if (alarm) {
+    nativeDeployment.save({
+      endpointName: ctx.endpointName,
+      region: ctx.settings.region,
+      alarms: [alarm],
+      component: rollout.component
+    })
+  }
   let ended: Component | undefined
+  let settled = true
   try {
     await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])])
     ended = await core.group(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () =>
@@ -257,13 +268,21 @@ async function rollAndJudge(
         whileWaiting: judge.onPoll
       })
     )
+  } catch (error) {
+    // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
+    if (error instanceof WaitTimeoutError) settled = false
+    throw error
   } finally {
-    if (alarm) await deleteVerdictAlarm(ctx, alarm)
+    if (alarm && settled) {
+      await deleteVerdictAlarm(ctx, alarm)
+      nativeDeployment.clear()
+    }
   }
   step.endedAt = ctx.clock.now()
   const model = modelOf(ended)
   if (ended?.InferenceComponentStatus === 'InService' && model === move.target.specification.ModelName) {
-    step.verdict = judge.failure ? 'failed' : 'passed'
+    // Not the last word either way: the new copies alone are judged next.
+    step.verdict = judge.failure ? 'failed' : judge.passedOnce ? 'passed' : 'inconclusive'
     if (!judge.failure) return undefined
     // The verdict failed too late for SageMaker: the action takes it back itself.
     return rollBackOrStop(ctx, settings, rollout, judge.failure)

@@ -93,11 +93,7 @@ export async function deployComponent(
   const moves = componentDeployMoves({
     ...(newVariant
       ? {
-          newEndpoint: {
-            config: release.releaseConfig,
-            variant: newVariant,
-            executionRoleArn: blueprint.model?.ExecutionRoleArn ?? deploy.executionRoleArn ?? ''
-          }
+          newEndpoint: newEndpointFor(release, newVariant, blueprint.model?.ExecutionRoleArn ?? deploy.executionRoleArn)
         }
       : {}),
     variant: rollout.variant,
@@ -110,6 +106,16 @@ export async function deployComponent(
   await provideModel(ctx, deploy, blueprint, created)
   const result = await carryOutComponent(ctx, deploy.rollout, rollout, moves)
   if (result) await concludeRollout(ctx, result, created)
+}
+
+/** The endpoint a first component needs: its config names the role components run as. */
+function newEndpointFor(release: Release, variant: ProductionVariant, executionRoleArn: string | undefined) {
+  if (!executionRoleArn) {
+    throw new Error(
+      'Input "execution-role-arn" is required for a new endpoint for inference components: its config names the role they run as (ExecutionRoleArn). Nothing was changed.'
+    )
+  }
+  return { config: release.releaseConfig, variant, executionRoleArn }
 }
 
 /** Components need an endpoint made for them: variants that name no model, the config's ExecutionRoleArn. */

@@ -110,6 +110,8 @@ export interface NativeDeployment {
   region: string
   /** The alarms the action created for it. */
   alarms: string[]
+  /** The inference component whose rolling update it is; absent for an endpoint's deployment. */
+  component?: string
 }
 
 /** The deployment this process left to SageMaker, whose alarms the post step deletes. */
