@@ -306,6 +306,7 @@ async function describeTarget(ctx, scalable) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BO: () => (/* binding */ settledComponent),
 /* harmony export */   DM: () => (/* binding */ modelOf),
+/* harmony export */   QQ: () => (/* binding */ getComponent),
 /* harmony export */   Tn: () => (/* binding */ findComponent),
 /* harmony export */   Yr: () => (/* binding */ adaptersOf),
 /* harmony export */   bx: () => (/* binding */ baseOf),
@@ -314,7 +315,7 @@ async function describeTarget(ctx, scalable) {
 /* harmony export */   mt: () => (/* binding */ waitForComponent),
 /* harmony export */   wc: () => (/* binding */ reportComponent)
 /* harmony export */ });
-/* unused harmony exports COMPONENT_TRANSITIONS, getComponent, componentsOn */
+/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);

@@ -2377,7 +2377,7 @@ async function dispatch(ctx, settings) {
         case 'health-check':
             return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await __webpack_require__.e(/* import() */ 159).then(__webpack_require__.bind(__webpack_require__, 1159))).runDelete(ctx, settings.delete);
+            return (await __webpack_require__.e(/* import() */ 274).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
         case 'rollback':
             return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(785), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }
