@@ -2,254 +2,6 @@ export const id = 106;
 export const ids = [106];
 export const modules = {
 
-/***/ 9091:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Il: () => (/* binding */ targetScope),
-/* harmony export */   PW: () => (/* binding */ variantResourceId),
-/* harmony export */   Qp: () => (/* binding */ formatVariantScaling),
-/* harmony export */   cR: () => (/* binding */ targetResource),
-/* harmony export */   dG: () => (/* binding */ deregisterVariantScaling),
-/* harmony export */   eJ: () => (/* binding */ isSuspended),
-/* harmony export */   it: () => (/* binding */ registerVariantScaling),
-/* harmony export */   oM: () => (/* binding */ describeVariantScaling),
-/* harmony export */   w8: () => (/* binding */ describeScalableTarget),
-/* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
-/* harmony export */ });
-/* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/**
- * Application Auto Scaling on SageMaker production variants: the one module
- * that reads, writes and removes a variant's scalable target, its scaling
- * policies and its scheduled actions.
- *
- * SageMaker refuses to remove a variant (or change its instance type or count
- * through UpdateEndpoint) while it is registered, so a rollout that retires a
- * variant calls, in this order:
- *
- *   const scaling = await describeVariantScaling(ctx, endpoint, oldVariant)
- *   if (scaling) await deregisterVariantScaling(ctx, endpoint, oldVariant, scaling)
- *   ... UpdateEndpoint ...
- *   if (scaling) await registerVariantScaling(ctx, endpoint, newVariant, scaling)
- *
- * and, if the update fails, registers `scaling` on the old variant again.
- * A VariantScaling is plain JSON, so it can be kept in saved state and restored
- * by the post step of a cancelled run.
- */
-
-
-const SERVICE_NAMESPACE = 'sagemaker';
-const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
-/**
- * The policy configure-autoscaling owns. One fixed name per variant makes a
- * re-run (or a change of scaling-metric) replace it instead of adding another.
- */
-const TARGET_TRACKING_POLICY_NAME = 'sagemaker-deploy-target-tracking';
-function variantResourceId(endpointName, variantName) {
-    return `endpoint/${endpointName}/variant/${variantName}`;
-}
-/** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
-function targetScope(resourceId) {
-    return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: SCALABLE_DIMENSION };
-}
-/** How errors and the plan name the target: the resource id is what the AWS console shows. */
-function targetResource(resourceId) {
-    return `scalable target "${resourceId}"`;
-}
-function policyResource(policyName, resourceId) {
-    return `scaling policy "${policyName}" of ${resourceId}`;
-}
-function scheduledActionResource(actionName, resourceId) {
-    return `scheduled action "${actionName}" of ${resourceId}`;
-}
-/**
- * What Application Auto Scaling holds for the variant, or undefined when no
- * scalable target is registered (policies cannot exist without one).
- */
-async function describeVariantScaling(ctx, endpointName, variantName) {
-    const target = await describeScalableTarget(ctx, endpointName, variantName);
-    if (!target)
-        return undefined;
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const policies = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalingPoliciesCommand */ .yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
-    const actions = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScheduledActionsCommand */ .bE({ ...scope, ...page })), (page) => page.ScheduledActions);
-    return {
-        minCapacity: target.MinCapacity ?? 0,
-        maxCapacity: target.MaxCapacity ?? 0,
-        ...(isSuspended(target.SuspendedState) ? { suspendedState: target.SuspendedState } : {}),
-        policies: policies.map(policySpec),
-        scheduledActions: actions.map(scheduledActionSpec)
-    };
-}
-function policySpec(policy) {
-    const stepScaling = policy.StepScalingPolicyConfiguration;
-    const alarmNames = (policy.Alarms ?? []).map((alarm) => alarm.AlarmName ?? '').filter(Boolean);
-    return {
-        PolicyName: policy.PolicyName ?? '',
-        PolicyType: policy.PolicyType ?? (stepScaling ? 'StepScaling' : 'TargetTrackingScaling'),
-        ...(policy.TargetTrackingScalingPolicyConfiguration
-            ? { TargetTrackingScalingPolicyConfiguration: policy.TargetTrackingScalingPolicyConfiguration }
-            : {}),
-        // Target tracking's alarms belong to AWS, which makes new ones with the policy; only step scaling's are the user's.
-        ...(stepScaling ? { StepScalingPolicyConfiguration: stepScaling, AlarmNames: alarmNames } : {})
-    };
-}
-function scheduledActionSpec(action) {
-    return {
-        ScheduledActionName: action.ScheduledActionName ?? '',
-        Schedule: action.Schedule ?? '',
-        ...(action.Timezone ? { Timezone: action.Timezone } : {}),
-        ...(action.StartTime ? { StartTime: new Date(action.StartTime).toISOString() } : {}),
-        ...(action.EndTime ? { EndTime: new Date(action.EndTime).toISOString() } : {}),
-        ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
-    };
-}
-function isSuspended(state) {
-    return Boolean(state && (state.DynamicScalingInSuspended || state.DynamicScalingOutSuspended || state.ScheduledScalingSuspended));
-}
-/**
- * Registers `scaling` on the variant: RegisterScalableTarget (which updates
- * min and max in place when already registered), then PutScalingPolicy and
- * PutScheduledAction for each, all through ctx.change. Metric dimensions
- * naming a variant or endpoint are pointed at this one, so a policy carried
- * over from another variant tracks the variant it now scales. Policies and
- * actions already on the variant under other names are left alone.
- */
-async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const target = {
-        ...scope,
-        MinCapacity: scaling.minCapacity,
-        MaxCapacity: scaling.maxCapacity,
-        ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
-    };
-    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .RegisterScalableTargetCommand */ .Jr(target)));
-    for (const policy of scaling.policies) {
-        const input = {
-            ...scope,
-            PolicyName: policy.PolicyName,
-            PolicyType: policy.PolicyType,
-            ...(policy.TargetTrackingScalingPolicyConfiguration
-                ? {
-                    TargetTrackingScalingPolicyConfiguration: retargetTracking(policy.TargetTrackingScalingPolicyConfiguration, endpointName, variantName)
-                }
-                : {}),
-            ...(policy.StepScalingPolicyConfiguration
-                ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
-                : {})
-        };
-        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScalingPolicyCommand */ .OJ(input)));
-        if (policy.AlarmNames && policy.AlarmNames.length > 0) {
-            // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
-            ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
-        }
-    }
-    for (const action of scaling.scheduledActions) {
-        const input = {
-            ...scope,
-            ScheduledActionName: action.ScheduledActionName,
-            Schedule: action.Schedule,
-            ...(action.Timezone ? { Timezone: action.Timezone } : {}),
-            ...(action.StartTime ? { StartTime: new Date(action.StartTime) } : {}),
-            ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
-            ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
-        };
-        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScheduledActionCommand */ .cx(input)));
-    }
-}
-/**
- * Removes what `scaling` lists from the variant: DeleteScalingPolicy and
- * DeleteScheduledAction for each, then DeregisterScalableTarget, through
- * ctx.change. Something already gone counts as removed, so a retry after a
- * partial failure finishes the job.
- */
-async function deregisterVariantScaling(ctx, endpointName, variantName, scaling) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    for (const policy of scaling.policies) {
-        const input = { ...scope, PolicyName: policy.PolicyName };
-        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScalingPolicyCommand */ .y5(input))));
-    }
-    for (const action of scaling.scheduledActions) {
-        const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
-        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScheduledActionCommand */ .Mx(input))));
-    }
-    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterScalableTargetCommand */ .CV(scope))));
-}
-async function ignoringNotFound(request) {
-    try {
-        await request();
-    }
-    catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
-            throw error;
-    }
-}
-/** A copy whose metric dimensions name the variant (and endpoint) the policy is registered on. */
-function retargetTracking(configuration, endpointName, variantName) {
-    const copy = structuredClone(configuration);
-    const metric = copy.CustomizedMetricSpecification;
-    const dimensionLists = [
-        metric?.Dimensions,
-        ...(metric?.Metrics ?? []).map((query) => query.MetricStat?.Metric?.Dimensions)
-    ];
-    for (const dimensions of dimensionLists) {
-        for (const dimension of dimensions ?? []) {
-            if (dimension.Name === 'VariantName')
-                dimension.Value = variantName;
-            if (dimension.Name === 'EndpointName')
-                dimension.Value = endpointName;
-        }
-    }
-    return copy;
-}
-/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
-function formatVariantScaling(scaling) {
-    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`];
-    if (isSuspended(scaling.suspendedState))
-        parts.push('scaling suspended');
-    for (const policy of scaling.policies)
-        parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`);
-    for (const action of scaling.scheduledActions) {
-        const range = action.ScalableTargetAction;
-        parts.push(`scheduled action "${action.ScheduledActionName}" (${action.Schedule}${range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''})`);
-    }
-    if (scaling.policies.length === 0)
-        parts.push('no scaling policies');
-    return parts.join('; ');
-}
-function formatPolicy(policy) {
-    const tracking = policy.TargetTrackingScalingPolicyConfiguration;
-    if (!tracking)
-        return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType;
-    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
-        tracking.CustomizedMetricSpecification?.MetricName ??
-        'a metric math expression';
-    const cooldowns = [
-        tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
-        tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
-    ].filter(Boolean);
-    return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
-}
-/** The variant's scalable target alone (no policies), or undefined when it has none. */
-async function describeScalableTarget(ctx, endpointName, variantName) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const targets = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalableTargetsCommand */ .sH({
-        ServiceNamespace: scope.ServiceNamespace,
-        ScalableDimension: scope.ScalableDimension,
-        ResourceIds: [resourceId]
-    })));
-    return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
-}
-
-
-/***/ }),
-
 /***/ 8106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -257,20 +9,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runDeleteAutoscaling: () => (/* binding */ runDeleteAutoscaling)
 /* harmony export */ });
-/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9091);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6886);
+/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5999);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
 /**
  * delete-autoscaling: remove the variant's scaling policies and scheduled
  * actions and deregister it from Application Auto Scaling. The variant keeps
- * the instance count it has at that moment.
+ * the instance count it has at that moment; with inference-component-name,
+ * the component keeps the copies it runs.
  */
 
 
+
 async function runDeleteAutoscaling(ctx, settings) {
-    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx);
+    const component = ctx.settings.inferenceComponentName;
+    if (component !== undefined)
+        return deleteComponentScaling(ctx, component);
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpoint */ .vS)(ctx);
     let variantName;
     if (endpoint) {
-        variantName = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveVariant */ .KC)(endpoint, settings.variantName);
+        variantName = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveVariant */ .KC)(endpoint, settings.variantName);
     }
     else if (settings.variantName !== undefined) {
         // A registration can outlive its endpoint; with the variant named, it can still be cleaned up.
@@ -292,7 +50,29 @@ async function runDeleteAutoscaling(ctx, settings) {
         ctx.note(`${ctx.dryRun ? 'Would remove' : 'Removed'} autoscaling from ${where} (was ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(scaling)}).`);
     }
     if (endpoint)
-        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
+        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .reportEndpoint */ .Us)(ctx, endpoint);
+}
+/** A registration can outlive its component: it is removed whether or not the component is still there. */
+async function deleteComponentScaling(ctx, name) {
+    const component = await (0,_components_component_js__WEBPACK_IMPORTED_MODULE_1__/* .findComponent */ .Tn)(ctx, name);
+    if (component && component.EndpointName !== ctx.endpointName) {
+        throw new Error(`Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`);
+    }
+    if (!component) {
+        ctx.note(`Inference component "${name}" does not exist in ${ctx.settings.region}; looking for autoscaling still registered for it.`);
+    }
+    const where = `inference component "${name}"`;
+    const scalable = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .componentScalable */ .Bl)(name);
+    const scaling = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScaling */ .Rk)(ctx, scalable);
+    if (!scaling) {
+        ctx.warn(`No autoscaling is registered for ${where}: nothing to delete.`);
+    }
+    else {
+        await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .deregisterScaling */ .cV)(ctx, scalable, scaling);
+        ctx.note(`${ctx.dryRun ? 'Would remove' : 'Removed'} autoscaling from ${where} (was ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(scaling, 'copies')}); it keeps the copies it runs.`);
+    }
+    if (component)
+        (0,_components_component_js__WEBPACK_IMPORTED_MODULE_1__/* .reportComponent */ .wc)(ctx, component);
 }
 
 

@@ -877,6 +877,7 @@ const ACTION_DEFAULTS = {
     'scale-out-cooldown': "60s",
     'metrics-window': "15m",
     'metrics-period': "60s",
+    'delete-endpoint': "false",
     'delete-endpoint-config': "true",
     'delete-model': "false",
     'ignore-missing': "false"
@@ -1301,12 +1302,59 @@ function parseTags(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs-operations.ts
-/** The inputs of the operations that look after a serving endpoint: its autoscaling and its monitoring. */
+/**
+ * The inputs of the operations that look after a serving endpoint: its
+ * capacity, its autoscaling and its monitoring. With inference-component-name
+ * they act on the component, which scales by copies and runs on the variant
+ * it was created on: the inputs that only a variant takes are refused.
+ */
 
 
 
-function parseAutoscaling(inputs) {
-    const minCapacity = inputs.required('min-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('min-capacity', raw, { min: 1, max: 1000 }));
+/**
+ * A variant's instance count, or a component's copy count. Copies may go to
+ * 0 (DesiredRuntimeConfig.CopyCount, min 0:
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRuntimeConfig.html).
+ */
+function parseUpdateCapacity(inputs, component) {
+    if (component === undefined) {
+        refuseWithoutComponent(inputs, 'copy-count', 'instance-count');
+        return {
+            ...definedOnly({ variantName: inputs.variantName() }),
+            instanceCount: inputs.required('instance-count', (raw) => (0,src_parse/* parseInteger */.cG)('instance-count', raw, { min: 1, max: 1000 }))
+        };
+    }
+    refuseVariantWithComponent(inputs, component, 'variant-name');
+    if (inputs.raw('instance-count') !== '') {
+        throw new src_parse/* InputError */.dz('instance-count', 'cannot be set with inference-component-name: a component scales by its copies; set copy-count', inputs.raw('instance-count'));
+    }
+    return {
+        componentName: component,
+        copyCount: inputs.required('copy-count', (raw) => (0,src_parse/* parseInteger */.cG)('copy-count', raw, { min: 0, max: 1000 }), ' with inference-component-name: the number of copies the component should run')
+    };
+}
+/** A component runs on the variant it was created on: a variant input beside it can only be a mistake. */
+function refuseVariantWithComponent(inputs, component, input) {
+    if (component === undefined || inputs.raw(input) === '')
+        return;
+    throw new src_parse/* InputError */.dz(input, `cannot be set with inference-component-name: the operation acts on inference component "${component}", on the variant it runs on`, inputs.raw(input));
+}
+/** A component is rolled back to the state recorded on it, not to an endpoint config. */
+function refuseConfigWithComponent(inputs, component) {
+    if (component === undefined || inputs.raw('endpoint-config-name') === '')
+        return;
+    throw new src_parse/* InputError */.dz('endpoint-config-name', `cannot be set with inference-component-name: a component returns to the specification its last deploy recorded on it, and the endpoint's config stays as it is`, inputs.raw('endpoint-config-name'));
+}
+function refuseWithoutComponent(inputs, input, instead) {
+    if (inputs.raw(input) === '')
+        return;
+    throw new src_parse/* InputError */.dz(input, `is for an inference component (inference-component-name); a variant takes ${instead}`);
+}
+function parseAutoscaling(inputs, component) {
+    refuseVariantWithComponent(inputs, component, 'variant-name');
+    // A component may scale to no copies at all; a variant keeps at least one instance.
+    const least = component === undefined ? 1 : 0;
+    const minCapacity = inputs.required('min-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('min-capacity', raw, { min: least, max: 1000 }));
     const maxCapacity = inputs.required('max-capacity', (raw) => (0,src_parse/* parseInteger */.cG)('max-capacity', raw, { min: 1, max: 1000 }));
     if (maxCapacity < minCapacity) {
         throw new src_parse/* InputError */.dz('max-capacity', `must be at least min-capacity (${minCapacity})`, String(maxCapacity));
@@ -1315,11 +1363,21 @@ function parseAutoscaling(inputs) {
         ...definedOnly({ variantName: inputs.variantName() }),
         minCapacity,
         maxCapacity,
-        scalingMetric: inputs.required('scaling-metric', (raw) => (0,src_parse/* parseEnum */.nL)('scaling-metric', raw, src_settings/* SCALING_METRICS */.am), `: one of ${src_settings/* SCALING_METRICS */.am.join(', ')}`),
+        scalingMetric: parseScalingMetric(inputs, component),
         targetValue: inputs.required('target-value', (raw) => (0,src_parse/* parseNumber */.$J)('target-value', raw, { min: 0.001, max: 1e9 })),
         scaleInCooldownSeconds: inputs.withDefault('scale-in-cooldown', (raw) => (0,src_parse/* parseDuration */.E9)('scale-in-cooldown', raw)) / 1000,
         scaleOutCooldownSeconds: inputs.withDefault('scale-out-cooldown', (raw) => (0,src_parse/* parseDuration */.E9)('scale-out-cooldown', raw)) / 1000
     };
+}
+/** The metrics a variant scales on and those a component scales on are not interchangeable. */
+function parseScalingMetric(inputs, component) {
+    const metrics = src_settings/* SCALING_METRICS */.am.filter((metric) => src_settings/* COMPONENT_SCALING_METRICS */.uA.includes(metric) === !!component);
+    const metric = inputs.required('scaling-metric', (raw) => (0,src_parse/* parseEnum */.nL)('scaling-metric', raw, src_settings/* SCALING_METRICS */.am), `: one of ${metrics.join(', ')}`);
+    if (metrics.includes(metric))
+        return metric;
+    throw new src_parse/* InputError */.dz('scaling-metric', component === undefined
+        ? `is ${metric}, which only an inference component scales on (inference-component-name); a variant scales on one of ${metrics.join(', ')}`
+        : `is ${metric}, which a variant scales on; inference component "${component}" scales its copies on one of ${metrics.join(', ')}`);
 }
 function parseMonitor(inputs) {
     const windowMs = inputs.withDefault('metrics-window', (raw) => (0,src_parse/* parseDuration */.E9)('metrics-window', raw, { minMs: 60_000 }));
@@ -1381,21 +1439,16 @@ function parseSettings(read, env = process.env) {
                 updateTraffic: { variantWeights: inputs.required('variant-weights', (raw) => parseVariantWeights(raw)) }
             };
         case 'update-capacity':
-            return {
-                ...common,
-                operation,
-                updateCapacity: {
-                    ...definedOnly({ variantName: inputs.variantName() }),
-                    instanceCount: inputs.required('instance-count', (raw) => (0,src_parse/* parseInteger */.cG)('instance-count', raw, { min: 1, max: 1000 }))
-                }
-            };
+            return { ...common, operation, updateCapacity: parseUpdateCapacity(inputs, common.inferenceComponentName) };
         case 'configure-autoscaling':
-            return { ...common, operation, autoscaling: parseAutoscaling(inputs) };
+            return { ...common, operation, autoscaling: parseAutoscaling(inputs, common.inferenceComponentName) };
         case 'delete-autoscaling':
+            refuseVariantWithComponent(inputs, common.inferenceComponentName, 'variant-name');
             return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) };
         case 'monitor':
             return { ...common, operation, monitor: parseMonitor(inputs) };
         case 'health-check':
+            refuseVariantWithComponent(inputs, common.inferenceComponentName, 'target-variant');
             return {
                 ...common,
                 operation,
@@ -1413,12 +1466,14 @@ function parseSettings(read, env = process.env) {
                 ...common,
                 operation,
                 delete: {
+                    deleteEndpoint: inputs.boolean('delete-endpoint'),
                     deleteEndpointConfig: inputs.boolean('delete-endpoint-config'),
                     deleteModel: inputs.boolean('delete-model'),
                     ignoreMissing: inputs.boolean('ignore-missing')
                 }
             };
         case 'rollback':
+            refuseConfigWithComponent(inputs, common.inferenceComponentName);
             return {
                 ...common,
                 operation,
@@ -2177,7 +2232,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -2306,25 +2361,25 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 3728))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 7479))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
-            return (await __webpack_require__.e(/* import() */ 978).then(__webpack_require__.bind(__webpack_require__, 8978))).runUpdateCapacity(ctx, settings.updateCapacity);
+            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 3227))).runUpdateCapacity(ctx, settings.updateCapacity);
         case 'configure-autoscaling':
-            return (await __webpack_require__.e(/* import() */ 43).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
+            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
         case 'delete-autoscaling':
-            return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
+            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
         case 'monitor':
             return (await __webpack_require__.e(/* import() */ 796).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
         case 'health-check':
             return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await __webpack_require__.e(/* import() */ 159).then(__webpack_require__.bind(__webpack_require__, 1159))).runDelete(ctx, settings.delete);
+            return (await __webpack_require__.e(/* import() */ 274).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 9328))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }
 }
 /**
@@ -2647,6 +2702,8 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'model-name',
     'variant-name',
     'variant-weights',
+    'inference-component-status',
+    'copy-count',
     'rollout-result',
     'rolled-back',
     'healthy',
@@ -3163,6 +3220,7 @@ function leftForPostStep() {
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
 /* harmony export */   am: () => (/* binding */ SCALING_METRICS),
 /* harmony export */   jK: () => (/* binding */ ROUTING_STRATEGIES),
+/* harmony export */   uA: () => (/* binding */ COMPONENT_SCALING_METRICS),
 /* harmony export */   xb: () => (/* binding */ OPERATIONS),
 /* harmony export */   yj: () => (/* binding */ NEW_ENDPOINT_DEFAULTS)
 /* harmony export */ });
@@ -3184,7 +3242,15 @@ const STRATEGIES = ['all-at-once', 'canary', 'linear', 'rolling'];
 const CONTROLLERS = ['action', 'sagemaker'];
 /** What a step whose gates could not judge it does: go back, or stay where it is for a person to decide. */
 const INCONCLUSIVE_ACTIONS = ['rollback', 'pause'];
-const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLatency'];
+const SCALING_METRICS = [
+    'InvocationsPerInstance',
+    'CPUUtilization',
+    'ModelLatency',
+    'InvocationsPerCopy',
+    'ConcurrentRequestsPerCopy'
+];
+/** What an inference component's copies scale on: Application Auto Scaling's predefined metrics for components. */
+const COMPONENT_SCALING_METRICS = ['InvocationsPerCopy', 'ConcurrentRequestsPerCopy'];
 /**
  * What a new endpoint gets when the inputs leave it open. Applied by the
  * action rather than written as action.yml defaults, so an input left out can

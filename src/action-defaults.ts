@@ -24,6 +24,7 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'scale-out-cooldown': "60s",
   'metrics-window': "15m",
   'metrics-period': "60s",
+  'delete-endpoint': "false",
   'delete-endpoint-config': "true",
   'delete-model': "false",
   'ignore-missing': "false"

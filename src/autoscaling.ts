@@ -31,20 +31,28 @@ import {
   type PutScalingPolicyCommandInput,
   type PutScheduledActionCommandInput,
   type RegisterScalableTargetCommandInput,
-  type ScalableDimension,
   type ScalableTargetAction,
   type ScalingPolicy,
   type ScheduledAction,
-  type ServiceNamespace,
   type StepScalingPolicyConfiguration,
   type SuspendedState,
   type TargetTrackingScalingPolicyConfiguration
 } from '@aws-sdk/client-application-auto-scaling'
 import { awsCall, collectPages, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
+import { targetResource, targetScope, variantScalable, type Scalable } from './scalable.js'
 
-export const SERVICE_NAMESPACE = 'sagemaker'
-export const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount'
+export {
+  COMPONENT_SCALABLE_DIMENSION,
+  componentScalable,
+  SCALABLE_DIMENSION,
+  SERVICE_NAMESPACE,
+  targetResource,
+  targetScope,
+  variantResourceId,
+  variantScalable,
+  type Scalable
+} from './scalable.js'
 
 /**
  * The policy configure-autoscaling owns. One fixed name per variant makes a
@@ -84,24 +92,6 @@ export interface VariantScaling {
   scheduledActions: ScheduledActionSpec[]
 }
 
-export function variantResourceId(endpointName: string, variantName: string): string {
-  return `endpoint/${endpointName}/variant/${variantName}`
-}
-
-/** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
-export function targetScope(resourceId: string): {
-  ServiceNamespace: ServiceNamespace
-  ResourceId: string
-  ScalableDimension: ScalableDimension
-} {
-  return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: SCALABLE_DIMENSION }
-}
-
-/** How errors and the plan name the target: the resource id is what the AWS console shows. */
-export function targetResource(resourceId: string): string {
-  return `scalable target "${resourceId}"`
-}
-
 function policyResource(policyName: string, resourceId: string): string {
   return `scaling policy "${policyName}" of ${resourceId}`
 }
@@ -119,10 +109,15 @@ export async function describeVariantScaling(
   endpointName: string,
   variantName: string
 ): Promise<VariantScaling | undefined> {
-  const target = await describeScalableTarget(ctx, endpointName, variantName)
+  return describeScaling(ctx, variantScalable(endpointName, variantName))
+}
+
+/** What Application Auto Scaling holds for a variant or a component, or undefined when nothing is registered. */
+export async function describeScaling(ctx: OperationContext, scalable: Scalable): Promise<VariantScaling | undefined> {
+  const target = await describeTarget(ctx, scalable)
   if (!target) return undefined
-  const resourceId = variantResourceId(endpointName, variantName)
-  const scope = targetScope(resourceId)
+  const { resourceId } = scalable
+  const scope = targetScope(resourceId, scalable.dimension)
 
   const policies = await collectPages(
     'DescribeScalingPolicies',
@@ -191,8 +186,17 @@ export async function registerVariantScaling(
   variantName: string,
   scaling: VariantScaling
 ): Promise<void> {
-  const resourceId = variantResourceId(endpointName, variantName)
-  const scope = targetScope(resourceId)
+  return registerScaling(ctx, variantScalable(endpointName, variantName), scaling)
+}
+
+/** registerVariantScaling's work, on a variant or a component. */
+export async function registerScaling(
+  ctx: OperationContext,
+  scalable: Scalable,
+  scaling: VariantScaling
+): Promise<void> {
+  const { resourceId } = scalable
+  const scope = targetScope(resourceId, scalable.dimension)
   const target: RegisterScalableTargetCommandInput = {
     ...scope,
     MinCapacity: scaling.minCapacity,
@@ -210,11 +214,13 @@ export async function registerVariantScaling(
       PolicyType: policy.PolicyType,
       ...(policy.TargetTrackingScalingPolicyConfiguration
         ? {
-            TargetTrackingScalingPolicyConfiguration: retargetTracking(
-              policy.TargetTrackingScalingPolicyConfiguration,
-              endpointName,
-              variantName
-            )
+            TargetTrackingScalingPolicyConfiguration: scalable.variant
+              ? retargetTracking(
+                  policy.TargetTrackingScalingPolicyConfiguration,
+                  scalable.variant.endpointName,
+                  scalable.variant.variantName
+                )
+              : policy.TargetTrackingScalingPolicyConfiguration
           }
         : {}),
       ...(policy.StepScalingPolicyConfiguration
@@ -262,8 +268,17 @@ export async function deregisterVariantScaling(
   variantName: string,
   scaling: VariantScaling
 ): Promise<void> {
-  const resourceId = variantResourceId(endpointName, variantName)
-  const scope = targetScope(resourceId)
+  return deregisterScaling(ctx, variantScalable(endpointName, variantName), scaling)
+}
+
+/** deregisterVariantScaling's work, on a variant or a component. */
+export async function deregisterScaling(
+  ctx: OperationContext,
+  scalable: Scalable,
+  scaling: VariantScaling
+): Promise<void> {
+  const { resourceId } = scalable
+  const scope = targetScope(resourceId, scalable.dimension)
   for (const policy of scaling.policies) {
     const input = { ...scope, PolicyName: policy.PolicyName }
     await ignoringNotFound(() =>
@@ -317,8 +332,8 @@ function retargetTracking(
 }
 
 /** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
-export function formatVariantScaling(scaling: VariantScaling): string {
-  const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`]
+export function formatVariantScaling(scaling: VariantScaling, unit = 'instances'): string {
+  const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} ${unit}`]
   if (isSuspended(scaling.suspendedState)) parts.push('scaling suspended')
   for (const policy of scaling.policies) parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`)
   for (const action of scaling.scheduledActions) {
@@ -349,8 +364,13 @@ function formatPolicy(policy: ScalingPolicySpec): string {
 
 /** The variant's scalable target alone (no policies), or undefined when it has none. */
 export async function describeScalableTarget(ctx: OperationContext, endpointName: string, variantName: string) {
-  const resourceId = variantResourceId(endpointName, variantName)
-  const scope = targetScope(resourceId)
+  return describeTarget(ctx, variantScalable(endpointName, variantName))
+}
+
+/** A variant's or a component's scalable target alone, or undefined when it has none. */
+export async function describeTarget(ctx: OperationContext, scalable: Scalable) {
+  const { resourceId } = scalable
+  const scope = targetScope(resourceId, scalable.dimension)
   const targets = await awsCall('DescribeScalableTargets', targetResource(resourceId), () =>
     ctx.clients.autoscaling.send(
       new DescribeScalableTargetsCommand({

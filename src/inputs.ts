@@ -34,7 +34,13 @@ import {
 import { definedOnly, InputSource, type InputReader } from './input-source.js'
 import { parseDeploy } from './inputs-deploy.js'
 import { componentRollout } from './inputs-component.js'
-import { parseAutoscaling, parseMonitor } from './inputs-operations.js'
+import {
+  parseAutoscaling,
+  parseMonitor,
+  parseUpdateCapacity,
+  refuseConfigWithComponent,
+  refuseVariantWithComponent
+} from './inputs-operations.js'
 
 export { definedOnly, type InputReader } from './input-source.js'
 
@@ -64,23 +70,16 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         updateTraffic: { variantWeights: inputs.required('variant-weights', (raw) => parseVariantWeights(raw)) }
       }
     case 'update-capacity':
-      return {
-        ...common,
-        operation,
-        updateCapacity: {
-          ...definedOnly({ variantName: inputs.variantName() }),
-          instanceCount: inputs.required('instance-count', (raw) =>
-            parseInteger('instance-count', raw, { min: 1, max: 1000 })
-          )
-        }
-      }
+      return { ...common, operation, updateCapacity: parseUpdateCapacity(inputs, common.inferenceComponentName) }
     case 'configure-autoscaling':
-      return { ...common, operation, autoscaling: parseAutoscaling(inputs) }
+      return { ...common, operation, autoscaling: parseAutoscaling(inputs, common.inferenceComponentName) }
     case 'delete-autoscaling':
+      refuseVariantWithComponent(inputs, common.inferenceComponentName, 'variant-name')
       return { ...common, operation, deleteAutoscaling: definedOnly({ variantName: inputs.variantName() }) }
     case 'monitor':
       return { ...common, operation, monitor: parseMonitor(inputs) }
     case 'health-check':
+      refuseVariantWithComponent(inputs, common.inferenceComponentName, 'target-variant')
       return {
         ...common,
         operation,
@@ -98,12 +97,14 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         ...common,
         operation,
         delete: {
+          deleteEndpoint: inputs.boolean('delete-endpoint'),
           deleteEndpointConfig: inputs.boolean('delete-endpoint-config'),
           deleteModel: inputs.boolean('delete-model'),
           ignoreMissing: inputs.boolean('ignore-missing')
         }
       }
     case 'rollback':
+      refuseConfigWithComponent(inputs, common.inferenceComponentName)
       return {
         ...common,
         operation,

@@ -15,6 +15,8 @@ export const OUTPUT_NAMES = [
   'model-name',
   'variant-name',
   'variant-weights',
+  'inference-component-status',
+  'copy-count',
   'rollout-result',
   'rolled-back',
   'healthy',

@@ -25,8 +25,17 @@ export type RolloutController = (typeof CONTROLLERS)[number]
 export const INCONCLUSIVE_ACTIONS = ['rollback', 'pause'] as const
 export type InconclusiveAction = (typeof INCONCLUSIVE_ACTIONS)[number]
 
-export const SCALING_METRICS = ['InvocationsPerInstance', 'CPUUtilization', 'ModelLatency'] as const
+export const SCALING_METRICS = [
+  'InvocationsPerInstance',
+  'CPUUtilization',
+  'ModelLatency',
+  'InvocationsPerCopy',
+  'ConcurrentRequestsPerCopy'
+] as const
 export type ScalingMetric = (typeof SCALING_METRICS)[number]
+
+/** What an inference component's copies scale on: Application Auto Scaling's predefined metrics for components. */
+export const COMPONENT_SCALING_METRICS: readonly ScalingMetric[] = ['InvocationsPerCopy', 'ConcurrentRequestsPerCopy']
 
 export interface CommonSettings {
   endpointName: string
@@ -187,10 +196,9 @@ export interface UpdateTrafficSettings {
   variantWeights: Record<string, number>
 }
 
-export interface UpdateCapacitySettings {
-  variantName?: string
-  instanceCount: number
-}
+/** A variant's instance count, or with inference-component-name the component's copy count. */
+export type UpdateCapacitySettings =
+  { variantName?: string; instanceCount: number } | { componentName: string; copyCount: number }
 
 export interface ConfigureAutoscalingSettings {
   variantName?: string
@@ -226,6 +234,8 @@ export interface HealthCheckSettings {
 }
 
 export interface DeleteSettings {
+  /** With inference-component-name: delete the endpoint too, once no other component runs on it. */
+  deleteEndpoint: boolean
   deleteEndpointConfig: boolean
   deleteModel: boolean
   ignoreMissing: boolean

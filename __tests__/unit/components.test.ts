@@ -9,7 +9,7 @@ import { parseSettings } from '../../src/inputs.js'
 import { capacityShortfall } from '../../src/components/capacity.js'
 import { componentDeployMoves, componentRollbackMoves, rollingPlan } from '../../src/components/moves.js'
 import { decodeComponentState, encodeComponentState } from '../../src/components/record.js'
-import { updateRequest } from '../../src/components/rollout.js'
+import { updateRequest } from '../../src/components/moves.js'
 
 const BASE = {
   operation: 'deploy',

@@ -143,3 +143,69 @@ export async function waitForComponent(
     await clock.sleep(delay)
   }
 }
+
+/**
+ * The component named by inference-component-name on this endpoint, once a
+ * transition of its own has ended (a dry run only says it would wait);
+ * refused when it does not end InService.
+ */
+export async function settledComponent(ctx: OperationContext, name: string, purpose: string): Promise<Component> {
+  const component = await getComponent(ctx, name)
+  const status = component.InferenceComponentStatus ?? ''
+  if (!COMPONENT_TRANSITIONS.includes(status)) return requireInService(component)
+  if (ctx.dryRun) {
+    ctx.note(`Inference component "${name}" is ${status}; a real run would wait for that to end before ${purpose}.`)
+    return component
+  }
+  const settled = await waitForComponent(ctx, name, `its ${status} to end before ${purpose}`)
+  if (!settled) throw new Error(`Inference component "${name}" was deleted while this run waited for it.`)
+  return requireInService(settled)
+}
+
+function requireInService(component: Component): Component {
+  if (component.InferenceComponentStatus === 'InService') return component
+  const reason = component.FailureReason ? ` (FailureReason: ${component.FailureReason})` : ''
+  throw new Error(
+    `Inference component "${component.InferenceComponentName}" is ${component.InferenceComponentStatus ?? 'in an unknown state'}${reason}, not InService; nothing was changed.`
+  )
+}
+
+/** The base an adapter component runs inside, or undefined for a component with copies of its own. */
+export function baseOf(component: Component): string | undefined {
+  return component.Specification?.BaseInferenceComponentName
+}
+
+/**
+ * The adapter components of `base` on the endpoint: they run inside its
+ * copies, and an operation on the base leaves them as they are.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-adapt.html
+ */
+export async function adaptersOf(ctx: OperationContext, base: string): Promise<string[]> {
+  const components = await describeComponentsOn(ctx)
+  return components
+    .filter((component) => baseOf(component) === base)
+    .map((component) => component.InferenceComponentName ?? '')
+}
+
+/** Names the adapters an operation left alone, in the log and the summary. */
+export function noteAdapters(ctx: OperationContext, base: string, adapters: string[]): void {
+  if (adapters.length === 0) return
+  ctx.note(
+    `Adapter components of "${base}", left as they are: ${adapters.map((name) => `"${name}"`).join(', ')}. They run inside its copies.`
+  )
+}
+
+/** The component's status and copies: outputs, and a line of the summary. */
+export function reportComponent(ctx: OperationContext, component: Component): void {
+  const name = component.InferenceComponentName ?? ''
+  const status = component.InferenceComponentStatus ?? 'Unknown'
+  const copies = component.RuntimeConfig
+  ctx.output('inference-component-status', status)
+  if (copies?.DesiredCopyCount !== undefined) ctx.output('copy-count', copies.DesiredCopyCount)
+  const base = baseOf(component)
+  const runs = base ? `an adapter of "${base}"` : `model "${modelOf(component) ?? 'unknown'}"`
+  const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : ''
+  ctx.note(
+    `Inference component "${name}" on variant "${component.VariantName ?? 'unknown'}" of endpoint "${component.EndpointName ?? ctx.endpointName}": ${status}${counts}, ${runs}.`
+  )
+}

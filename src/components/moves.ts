@@ -12,6 +12,7 @@
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRollingUpdatePolicy.html
  */
 import type {
+  UpdateInferenceComponentCommandInput,
   InferenceComponentCapacitySize,
   InferenceComponentSpecification,
   ProductionVariant
@@ -115,4 +116,38 @@ export function componentRollbackMoves(from: ComponentState | undefined, rollbac
   const half = { type: 'CAPACITY_PERCENT', value: 50 } as const
   const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half)
   return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }]
+}
+
+/**
+ * UpdateInferenceComponent with the whole specification and the copy count
+ * (AWS's samples always send both), and a rolling DeploymentConfig with the
+ * alarms SageMaker rolls back on.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentDeploymentConfig.html
+ */
+export function updateRequest(
+  component: string,
+  target: ComponentState,
+  how: { rolling?: RollingPlan; bakeTimeMs: number; timeoutMs: number; alarms: string[] }
+): UpdateInferenceComponentCommandInput {
+  const { rolling } = how
+  return {
+    InferenceComponentName: component,
+    Specification: target.specification,
+    RuntimeConfig: { CopyCount: target.copies },
+    ...(rolling
+      ? {
+          DeploymentConfig: {
+            RollingUpdatePolicy: {
+              MaximumBatchSize: rolling.batch,
+              WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
+              MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+              ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+            },
+            ...(how.alarms.length > 0
+              ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
+              : {})
+          }
+        }
+      : {})
+  }
 }

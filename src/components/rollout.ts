@@ -10,8 +10,7 @@ import {
   CreateInferenceComponentCommand,
   DeleteInferenceComponentCommand,
   UpdateInferenceComponentCommand,
-  type CreateInferenceComponentCommandInput,
-  type UpdateInferenceComponentCommandInput
+  type CreateInferenceComponentCommandInput
 } from '@aws-sdk/client-sagemaker'
 import { errorMessage, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
@@ -28,7 +27,7 @@ import { waitForInService, WaitTimeoutError } from '../wait.js'
 import { nativeDeployment } from '../rollout/state.js'
 import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
 import { ComponentUpdateJudge, judgeNewCopies } from './judge.js'
-import { componentRollbackMoves, type ComponentMove, type ComponentState, type RollingPlan } from './moves.js'
+import { componentRollbackMoves, updateRequest, type ComponentMove, type ComponentState } from './moves.js'
 import type { PeriodFigures } from '../rollout/periods.js'
 import { encodeComponentState, PREVIOUS_STATE_TAG } from './record.js'
 import { describeComponentMove, rehearse } from './plan.js'
@@ -177,40 +176,6 @@ export async function sendMove(
     }
     case 'judge-component':
       return
-  }
-}
-
-/**
- * UpdateInferenceComponent with the whole specification and the copy count
- * (AWS's samples always send both), and a rolling DeploymentConfig with the
- * alarms SageMaker rolls back on.
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentDeploymentConfig.html
- */
-export function updateRequest(
-  component: string,
-  target: ComponentState,
-  how: { rolling?: RollingPlan; bakeTimeMs: number; timeoutMs: number; alarms: string[] }
-): UpdateInferenceComponentCommandInput {
-  const { rolling } = how
-  return {
-    InferenceComponentName: component,
-    Specification: target.specification,
-    RuntimeConfig: { CopyCount: target.copies },
-    ...(rolling
-      ? {
-          DeploymentConfig: {
-            RollingUpdatePolicy: {
-              MaximumBatchSize: rolling.batch,
-              WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
-              MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
-              ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
-            },
-            ...(how.alarms.length > 0
-              ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
-              : {})
-          }
-        }
-      : {})
   }
 }
 

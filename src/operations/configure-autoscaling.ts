@@ -2,15 +2,22 @@
  * configure-autoscaling: register the variant with Application Auto Scaling
  * and give it one target-tracking policy. The policy's name is fixed, so a
  * re-run updates it in place and a new scaling-metric replaces the old one.
+ * With inference-component-name the component's copies are scaled instead
+ * (ResourceId inference-component/<name>), on a metric per copy.
  */
 import {
+  componentScalable,
+  describeScaling,
   describeVariantScaling,
   formatVariantScaling,
   isSuspended,
+  registerScaling,
   registerVariantScaling,
-  TARGET_TRACKING_POLICY_NAME
+  TARGET_TRACKING_POLICY_NAME,
+  type VariantScaling
 } from '../autoscaling.js'
-import { SCALING_METRIC_DETAILS, targetTrackingPolicy } from '../scaling-policy.js'
+import { adaptersOf, baseOf, noteAdapters, reportComponent, settledComponent } from '../components/component.js'
+import { componentTrackingPolicy, SCALING_METRIC_DETAILS, targetTrackingPolicy } from '../scaling-policy.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant, type EndpointConfig } from '../endpoint.js'
 import { metricsSourceOf } from '../invocation-metrics.js'
@@ -21,6 +28,8 @@ export async function runConfigureAutoscaling(
   ctx: OperationContext,
   settings: ConfigureAutoscalingSettings
 ): Promise<void> {
+  const component = ctx.settings.inferenceComponentName
+  if (component !== undefined) return configureComponentScaling(ctx, component, settings)
   // Application Auto Scaling checks the variant against the live endpoint, which must not be mid-update.
   const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
@@ -59,6 +68,11 @@ export async function runConfigureAutoscaling(
       `target-value ${settings.targetValue} for ModelLatency is ${settings.targetValue} microseconds (${settings.targetValue / 1000} ms): CloudWatch reports ModelLatency in microseconds, so 250 ms is 250000.`
     )
   }
+  noteWhatStays(ctx, where, before)
+}
+
+/** Other policies act beside the action's, and a suspended target keeps it from acting at all. */
+function noteWhatStays(ctx: OperationContext, where: string, before: VariantScaling | undefined): void {
   const others = (before?.policies ?? []).filter((existing) => existing.PolicyName !== TARGET_TRACKING_POLICY_NAME)
   if (others.length > 0) {
     ctx.note(
@@ -70,6 +84,59 @@ export async function runConfigureAutoscaling(
       `Scaling is suspended on ${where} (SuspendedState ${JSON.stringify(before?.suspendedState)}): the policy will not act until it is resumed.`
     )
   }
+}
+
+/**
+ * The component's copies between min-capacity and max-capacity (0 allowed:
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html),
+ * tracking a predefined metric per copy. An adapter has no copies to scale.
+ */
+async function configureComponentScaling(
+  ctx: OperationContext,
+  name: string,
+  settings: ConfigureAutoscalingSettings
+): Promise<void> {
+  const component = await settledComponent(ctx, name, 'its autoscaling changes')
+  const base = baseOf(component)
+  if (base) {
+    throw new Error(
+      `Inference component "${name}" is an adapter of "${base}": it runs inside the base's copies and has none of its own to scale. Nothing was changed; configure autoscaling on "${base}".`
+    )
+  }
+  reportComponent(ctx, component)
+  const where = `inference component "${name}"`
+  const scalable = componentScalable(name)
+  const before = await describeScaling(ctx, scalable)
+  ctx.note(
+    before
+      ? `Before: ${where} scaled ${formatVariantScaling(before, 'copies')}.`
+      : `Before: ${where} had no autoscaling.`
+  )
+  const copies = component.RuntimeConfig?.DesiredCopyCount
+  if (copies !== undefined && (copies < settings.minCapacity || copies > settings.maxCapacity)) {
+    const bound = copies < settings.minCapacity ? settings.minCapacity : settings.maxCapacity
+    ctx.warn(
+      `Inference component "${name}" runs ${copies} copies, outside ${settings.minCapacity} to ${settings.maxCapacity}: Application Auto Scaling will move it to ${bound}.`
+    )
+  }
+  const adapters = await adaptersOf(ctx, name)
+  await registerScaling(ctx, scalable, {
+    minCapacity: settings.minCapacity,
+    maxCapacity: settings.maxCapacity,
+    policies: [componentTrackingPolicy(settings)],
+    scheduledActions: []
+  })
+  const unit = SCALING_METRIC_DETAILS[settings.scalingMetric].unit
+  ctx.note(
+    `${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} copies, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${TARGET_TRACKING_POLICY_NAME}").`
+  )
+  if (settings.minCapacity === 0) {
+    ctx.note(
+      `At 0 copies the component answers no requests, and target tracking alone does not bring a copy back: AWS scales out from zero with a step scaling policy on the NoCapacityInvocationFailures metric.`
+    )
+  }
+  noteWhatStays(ctx, where, before)
+  noteAdapters(ctx, name, adapters)
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * delete: remove the endpoint, then (staged, once it is gone) its config and
  * its models. Everything is read before anything is deleted, so a missing
- * permission or a typo stops the run while nothing has changed yet.
+ * permission or a typo stops the run while nothing has changed yet. With
+ * inference-component-name the component goes first (delete-component.ts),
+ * and the endpoint only when delete-endpoint asks.
  */
 import * as core from '@actions/core'
 import { DeleteEndpointCommand, DeleteEndpointConfigCommand, DeleteModelCommand } from '@aws-sdk/client-sagemaker'
@@ -18,6 +20,7 @@ import {
 import { inUseByOtherEndpoints, modelsOf, type InUse } from '../lineage.js'
 import type { DeleteSettings } from '../settings.js'
 import { EndpointStateError, waitForSettled } from '../wait.js'
+import { deleteComponent } from './delete-component.js'
 
 /**
  * `endpoint-status` once the endpoint no longer exists. With ignore-missing an
@@ -27,6 +30,8 @@ import { EndpointStateError, waitForSettled } from '../wait.js'
 const GONE = 'Deleted'
 
 export async function runDelete(ctx: OperationContext, settings: DeleteSettings): Promise<void> {
+  const component = ctx.settings.inferenceComponentName
+  if (component !== undefined && !(await deleteComponent(ctx, component, settings))) return
   const found = await findEndpoint(ctx)
   if (!found) {
     const message = `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}`

@@ -2,13 +2,17 @@
  * health-check: is the endpoint InService and does it answer? Synthetic
  * invocations (probes) answer the second question the way a caller would.
  * An unhealthy endpoint fails the step unless fail-on-unhealthy is false, so
- * a workflow can branch on the `healthy` output instead.
+ * a workflow can branch on the `healthy` output instead. With
+ * inference-component-name the component must be InService and answer
+ * probes sent to it (InvokeEndpoint's InferenceComponentName, never with a
+ * TargetVariant: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html).
  */
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
 import { refuseMismatchedTargetModel } from '../probe-targets.js'
 import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
 import type { HealthCheckSettings } from '../settings.js'
+import { findComponent, reportComponent } from '../components/component.js'
 
 export async function runHealthCheck(ctx: OperationContext, settings: HealthCheckSettings): Promise<void> {
   const endpoint = await findEndpoint(ctx)
@@ -37,16 +41,28 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
     return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is ${status}, not InService.${reason}`)
   }
 
+  const component = ctx.settings.inferenceComponentName
+  if (component !== undefined) {
+    const problem = await componentProblem(ctx, component)
+    if (problem) return unhealthy(ctx, settings, problem)
+  }
+
   if (ctx.dryRun) ctx.note('Dry run: probes are still sent, since an invocation changes nothing in AWS.')
   const records = await sendProbes(ctx, settings.probe, {
     ...(targetVariant !== undefined ? { targetVariant } : {}),
+    ...(component !== undefined ? { inferenceComponentName: component } : {}),
     ...(settings.maxLatencyMs !== undefined ? { maxLatencyMs: settings.maxLatencyMs } : {})
   })
   ctx.report.probes = records
   const median = medianLatency(records)
   if (median !== undefined) ctx.output('latency-ms', Math.round(median))
 
-  const target = targetVariant !== undefined ? ` to variant "${targetVariant}"` : ''
+  const target =
+    component !== undefined
+      ? ` to inference component "${component}"`
+      : targetVariant !== undefined
+        ? ` to variant "${targetVariant}"`
+        : ''
   const failed = records.filter((record) => !record.ok)
   if (failed.length > 0) {
     return unhealthy(
@@ -59,6 +75,25 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
   ctx.note(
     `Endpoint "${ctx.endpointName}" is healthy: ${records.length} of ${records.length} probes${target} answered, median ${Math.round(median ?? 0)} ms.`
   )
+}
+
+/** Why the component cannot answer, or undefined when it can; one of another endpoint is a workflow mistake. */
+async function componentProblem(ctx: OperationContext, name: string): Promise<string | undefined> {
+  const component = await findComponent(ctx, name)
+  if (!component) return `Inference component "${name}" does not exist on endpoint "${ctx.endpointName}".`
+  if (component.EndpointName !== ctx.endpointName) {
+    throw new Error(
+      `Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}".`
+    )
+  }
+  reportComponent(ctx, component)
+  const status = component.InferenceComponentStatus ?? 'Unknown'
+  if (status !== 'InService') {
+    const reason = component.FailureReason ? ` FailureReason: ${component.FailureReason}` : ''
+    return `Inference component "${name}" is ${status}, not InService.${reason}`
+  }
+  if (component.RuntimeConfig?.CurrentCopyCount === 0) return `Inference component "${name}" runs no copies.`
+  return undefined
 }
 
 function unhealthy(ctx: OperationContext, settings: HealthCheckSettings, message: string): void {

@@ -4,10 +4,14 @@
  * endpoint that breaches them fails the step, so the workflow run turns red.
  * The metrics are the ones the endpoint publishes (invocation-metrics.ts):
  * an asynchronous endpoint's failures over the requests it processed, at
- * periods no shorter than its MetricsConfig publishes.
+ * periods no shorter than its MetricsConfig publishes. With
+ * inference-component-name, the component's status, copies and metrics
+ * (SageMaker publishes them under InferenceComponentName alone:
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
  */
 import type { OperationContext } from '../context.js'
-import { getEndpoint, reportEndpoint } from '../endpoint.js'
+import { getEndpoint, reportEndpoint, type Endpoint } from '../endpoint.js'
+import { getComponent, reportComponent } from '../components/component.js'
 import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics } from '../alarms.js'
 import { errorsOf, metricsSourceOf, type MetricsSource } from '../invocation-metrics.js'
 import {
@@ -15,6 +19,7 @@ import {
   countedErrors,
   fetchVariantMetrics,
   variantMetrics,
+  type Fleet,
   type VariantMetricsResult
 } from '../metrics.js'
 import { formatDuration } from '../parse.js'
@@ -26,7 +31,7 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
   const config = await reportEndpoint(ctx, endpoint)
   const source = metricsSourceOf(config)
   const status = endpoint.EndpointStatus ?? 'Unknown'
-  const variants = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+  const scope = await monitoredScope(ctx, endpoint)
   const alarms = await describeAlarmStates(ctx, settings.alarmNames)
   refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, config, alarms)
 
@@ -34,7 +39,8 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
   const { start, end } = alignedWindow(ctx.clock.now(), settings.windowMs, periodSeconds)
   const metrics = await fetchVariantMetrics(ctx, {
     endpointName: ctx.endpointName,
-    variants,
+    variants: scope.series,
+    ...(scope.fleets ? { fleets: scope.fleets } : {}),
     start,
     end,
     periodSeconds,
@@ -56,7 +62,8 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
       `it is ${status}, not InService${endpoint.FailureReason ? ` (FailureReason: ${endpoint.FailureReason})` : ''}`
     )
   }
-  problems.push(...thresholdBreaches(metrics.variants, settings, source))
+  problems.push(...scope.problems)
+  problems.push(...thresholdBreaches(metrics.variants, settings, source, scope.noun))
   for (const alarm of alarms.filter((candidate) => candidate.state === 'ALARM')) {
     problems.push(`alarm "${alarm.name}" is in ALARM${alarm.reason ? ` (${shorten(alarm.reason)})` : ''}`)
   }
@@ -81,6 +88,30 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
 
 const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating']
 
+/** What is watched: every variant, or the named component alone, with what its status makes unhealthy. */
+async function monitoredScope(
+  ctx: OperationContext,
+  endpoint: Endpoint
+): Promise<{ series: string[]; fleets?: Record<string, Fleet>; noun: string; problems: string[] }> {
+  const name = ctx.settings.inferenceComponentName
+  if (name === undefined) {
+    const series = (endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '')
+    return { series, noun: 'variant', problems: [] }
+  }
+  const component = await getComponent(ctx, name)
+  reportComponent(ctx, component)
+  const status = component.InferenceComponentStatus ?? 'Unknown'
+  const problems: string[] = []
+  // Its old copies serve while SageMaker updates it, as an endpoint's old fleet does.
+  if (status !== 'InService' && status !== 'Updating') {
+    const reason = component.FailureReason ? ` (FailureReason: ${component.FailureReason})` : ''
+    problems.push(`inference component "${name}" is ${status}, not InService${reason}`)
+  } else if (component.RuntimeConfig?.CurrentCopyCount === 0) {
+    problems.push(`inference component "${name}" runs no copies, so requests to it fail`)
+  }
+  return { series: [name], fleets: { [name]: { component: name } }, noun: 'inference component', problems }
+}
+
 /**
  * metrics-period, or the least whole number of the endpoint's datapoints above it: five-minute datapoints read a
  * minute at a time would show four minutes in five empty.
@@ -95,20 +126,25 @@ function readablePeriod(ctx: OperationContext, periodSeconds: number, source: Me
 }
 
 /** Every variant is judged, not only the newest: any one serving badly hurts callers. */
-function thresholdBreaches(variants: VariantMetrics[], settings: MonitorSettings, source: MetricsSource): string[] {
+function thresholdBreaches(
+  variants: VariantMetrics[],
+  settings: MonitorSettings,
+  source: MetricsSource,
+  noun: string
+): string[] {
   const breaches: string[] = []
   for (const metrics of variants) {
     if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
       if (metrics.errorRate > settings.maxErrorRate) {
         breaches.push(
-          `variant "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${errorsOf(source, countedErrors(metrics), metrics.invocations)}) is above max-error-rate ${percent(settings.maxErrorRate)}`
+          `${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${errorsOf(source, countedErrors(metrics), metrics.invocations)}) is above max-error-rate ${percent(settings.maxErrorRate)}`
         )
       }
     }
     if (settings.maxLatencyP99Ms !== undefined && metrics.latencyP99Ms !== undefined) {
       if (metrics.latencyP99Ms > settings.maxLatencyP99Ms) {
         breaches.push(
-          `variant "${metrics.variant}" p99 model latency ${metrics.latencyP99Ms.toFixed(1)} ms is above max-latency-p99 ${settings.maxLatencyP99Ms} ms`
+          `${noun} "${metrics.variant}" p99 model latency ${metrics.latencyP99Ms.toFixed(1)} ms is above max-latency-p99 ${settings.maxLatencyP99Ms} ms`
         )
       }
     }

@@ -3,7 +3,9 @@
  * the one recorded on its current config as serving before the last deploy.
  * The target is found by following tags from whatever config is current, never
  * by listing configs by name, so it works after any number of deploys and never
- * lands on a config of an endpoint whose name merely shares a prefix.
+ * lands on a config of an endpoint whose name merely shares a prefix. With
+ * inference-component-name the component returns instead, and the endpoint's
+ * config stays (rollback-component.ts).
  */
 import * as core from '@actions/core'
 import { DescribeModelCommand } from '@aws-sdk/client-sagemaker'
@@ -20,11 +22,14 @@ import { rollbackMoves, type Standing } from '../rollout/moves.js'
 import { setRolloutOutputs } from '../rollout/result.js'
 import { scalingMovesFor } from '../rollout/scaling.js'
 import { EndpointStateError, waitUntilUpdatable } from '../wait.js'
+import { rollBackComponent } from './rollback-component.js'
 
 /** A recorded chain longer than this is a tagging loop, not history. */
 const MAX_CHAIN = 50
 
 export async function runRollback(ctx: OperationContext, settings: RollbackSettings): Promise<void> {
+  const component = ctx.settings.inferenceComponentName
+  if (component !== undefined) return rollBackComponent(ctx, component)
   // Another run's update may be moving the endpoint: the current config is only known once it settles.
   const endpoint = await waitUntilUpdatable(ctx)
   if (!endpoint) {

@@ -1,6 +1,7 @@
 /**
  * update-capacity: set one variant's instance count, leaving every weight as
- * it is. Refused when autoscaling would undo it.
+ * it is, or with inference-component-name the component's copy count.
+ * Refused when autoscaling would undo it.
  */
 import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import { describeVariantScaling } from '../autoscaling.js'
@@ -8,8 +9,10 @@ import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { UpdateCapacitySettings } from '../settings.js'
 import { waitForInService, requireUpdatable } from '../wait.js'
+import { updateComponentCopies } from './update-capacity-component.js'
 
 export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateCapacitySettings): Promise<void> {
+  if ('componentName' in settings) return updateComponentCopies(ctx, settings.componentName, settings.copyCount)
   const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
   ctx.output('variant-name', variantName)

@@ -1,8 +1,171 @@
-export const id = 728;
-export const ids = [728];
+export const id = 479;
+export const ids = [479];
 export const modules = {
 
-/***/ 3728:
+/***/ 6586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H5: () => (/* binding */ updateRequest),
+/* harmony export */   Zu: () => (/* binding */ rollingPlan),
+/* harmony export */   sq: () => (/* binding */ componentRollbackMoves),
+/* harmony export */   xN: () => (/* binding */ componentDeployMoves)
+/* harmony export */ });
+/* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8527);
+
+/**
+ * A rolling batch as SageMaker takes it: a number counts copies, a
+ * percentage the copy count, and either must come to 5% to 50% of the copies
+ * (the API reference's MaximumBatchSize). Left out: a quarter of the copies,
+ * at least one and at most half. Undefined when no batch is valid: one copy
+ * cannot be replaced in batches of at most half of it.
+ */
+function rollingPlan(copies, batch, rollbackBatch) {
+    const { least, most } = (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .rollingBatchRange */ .vI)(copies);
+    const batchCopies = batch ? (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .batchInstances */ .d)(batch, copies) : (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultBatchUnits */ .t_)(copies);
+    const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50);
+    if (most < least || percentOutside || batchCopies < least || batchCopies > most)
+        return undefined;
+    return {
+        batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
+        ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) } : {}),
+        batchCopies,
+        batches: Math.ceil(copies / batchCopies),
+        peakCopies: copies + batchCopies
+    };
+}
+function capacitySize(batch) {
+    if (!batch)
+        return undefined;
+    return { Type: batch.type === 'CAPACITY_PERCENT' ? 'CAPACITY_PERCENT' : 'COPY_COUNT', Value: batch.value };
+}
+/** A deploy's moves: the endpoint when it is missing, the component created or rolled, then the new copies judged. */
+function componentDeployMoves(plan) {
+    const moves = [];
+    if (plan.newEndpoint)
+        moves.push({ kind: 'create-endpoint', ...plan.newEndpoint });
+    if (plan.from && plan.rolling) {
+        moves.push({ kind: 'roll-component', from: plan.from, target: plan.target, rolling: plan.rolling });
+    }
+    else {
+        moves.push({ kind: 'create-component', variant: plan.variant, target: plan.target });
+    }
+    moves.push({ kind: 'judge-component' });
+    return moves;
+}
+/**
+ * The way back from a deploy that failed its judging: an updated component
+ * returns to what it ran before, rolled back a batch at a time (as large as
+ * rollback-batch-size, else half the copies: SageMaker takes no more), a
+ * created one goes.
+ */
+function componentRollbackMoves(from, rollbackBatch) {
+    if (!from)
+        return [{ kind: 'delete-component' }];
+    const half = { type: 'CAPACITY_PERCENT', value: 50 };
+    const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half);
+    return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
+}
+/**
+ * UpdateInferenceComponent with the whole specification and the copy count
+ * (AWS's samples always send both), and a rolling DeploymentConfig with the
+ * alarms SageMaker rolls back on.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentDeploymentConfig.html
+ */
+function updateRequest(component, target, how) {
+    const { rolling } = how;
+    return {
+        InferenceComponentName: component,
+        Specification: target.specification,
+        RuntimeConfig: { CopyCount: target.copies },
+        ...(rolling
+            ? {
+                DeploymentConfig: {
+                    RollingUpdatePolicy: {
+                        MaximumBatchSize: rolling.batch,
+                        WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
+                        MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+                        ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+                    },
+                    ...(how.alarms.length > 0
+                        ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
+                        : {})
+                }
+            }
+            : {})
+    };
+}
+
+
+/***/ }),
+
+/***/ 4307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bh: () => (/* binding */ encodeComponentState),
+/* harmony export */   VY: () => (/* binding */ PREVIOUS_STATE_TAG),
+/* harmony export */   dx: () => (/* binding */ decodeComponentState)
+/* harmony export */ });
+const PREVIOUS_STATE_TAG = 'sagemaker-deploy:previous-component';
+function encodeComponentState(state) {
+    const spec = state.specification;
+    const compute = spec.ComputeResourceRequirements;
+    const startup = spec.StartupParameters;
+    const words = [
+        ['model', spec.ModelName],
+        ['copies', state.copies],
+        ['accelerators', compute?.NumberOfAcceleratorDevicesRequired],
+        ['cpus', compute?.NumberOfCpuCoresRequired],
+        ['memory', compute?.MinMemoryRequiredInMb],
+        ['download', startup?.ModelDataDownloadTimeoutInSeconds],
+        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds]
+    ];
+    return words
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
+}
+/** The state a tag recorded; undefined when it holds no model to return to. */
+function decodeComponentState(value) {
+    if (!value)
+        return undefined;
+    const fields = new Map(value
+        .trim()
+        .split(/\s+/)
+        .map((word) => word.split('=')));
+    const model = fields.get('model');
+    if (!model)
+        return undefined;
+    const number = (key) => (fields.has(key) ? Number(fields.get(key)) : undefined);
+    const defined = (entries) => Object.fromEntries(Object.entries(entries).filter(([, amount]) => amount !== undefined));
+    const memory = number('memory');
+    const startup = defined({
+        ModelDataDownloadTimeoutInSeconds: number('download'),
+        ContainerStartupHealthCheckTimeoutInSeconds: number('startup')
+    });
+    const specification = {
+        ModelName: model,
+        ...(memory !== undefined
+            ? {
+                ComputeResourceRequirements: {
+                    MinMemoryRequiredInMb: memory,
+                    ...defined({
+                        NumberOfAcceleratorDevicesRequired: number('accelerators'),
+                        NumberOfCpuCoresRequired: number('cpus')
+                    })
+                }
+            }
+            : {}),
+        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+    };
+    return { specification, copies: number('copies') ?? 1 };
+}
+
+
+/***/ }),
+
+/***/ 7479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -953,118 +1116,10 @@ async function judgeNewCopies(ctx, settings, judged, step) {
     return (0,bake/* bake */.Wq)(ctx, settings, judge, step, { consecutive: 0 });
 }
 
-;// CONCATENATED MODULE: ./src/components/moves.ts
-
-/**
- * A rolling batch as SageMaker takes it: a number counts copies, a
- * percentage the copy count, and either must come to 5% to 50% of the copies
- * (the API reference's MaximumBatchSize). Left out: a quarter of the copies,
- * at least one and at most half. Undefined when no batch is valid: one copy
- * cannot be replaced in batches of at most half of it.
- */
-function rollingPlan(copies, batch, rollbackBatch) {
-    const { least, most } = (0,rolling_batch/* rollingBatchRange */.vI)(copies);
-    const batchCopies = batch ? (0,rolling_batch/* batchInstances */.d)(batch, copies) : (0,rolling_batch/* defaultBatchUnits */.t_)(copies);
-    const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50);
-    if (most < least || percentOutside || batchCopies < least || batchCopies > most)
-        return undefined;
-    return {
-        batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
-        ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) } : {}),
-        batchCopies,
-        batches: Math.ceil(copies / batchCopies),
-        peakCopies: copies + batchCopies
-    };
-}
-function capacitySize(batch) {
-    if (!batch)
-        return undefined;
-    return { Type: batch.type === 'CAPACITY_PERCENT' ? 'CAPACITY_PERCENT' : 'COPY_COUNT', Value: batch.value };
-}
-/** A deploy's moves: the endpoint when it is missing, the component created or rolled, then the new copies judged. */
-function componentDeployMoves(plan) {
-    const moves = [];
-    if (plan.newEndpoint)
-        moves.push({ kind: 'create-endpoint', ...plan.newEndpoint });
-    if (plan.from && plan.rolling) {
-        moves.push({ kind: 'roll-component', from: plan.from, target: plan.target, rolling: plan.rolling });
-    }
-    else {
-        moves.push({ kind: 'create-component', variant: plan.variant, target: plan.target });
-    }
-    moves.push({ kind: 'judge-component' });
-    return moves;
-}
-/**
- * The way back from a deploy that failed its judging: an updated component
- * returns to what it ran before, rolled back a batch at a time (as large as
- * rollback-batch-size, else half the copies: SageMaker takes no more), a
- * created one goes.
- */
-function componentRollbackMoves(from, rollbackBatch) {
-    if (!from)
-        return [{ kind: 'delete-component' }];
-    const half = { type: 'CAPACITY_PERCENT', value: 50 };
-    const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half);
-    return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
-}
-
-;// CONCATENATED MODULE: ./src/components/record.ts
-const PREVIOUS_STATE_TAG = 'sagemaker-deploy:previous-component';
-function encodeComponentState(state) {
-    const spec = state.specification;
-    const compute = spec.ComputeResourceRequirements;
-    const startup = spec.StartupParameters;
-    const words = [
-        ['model', spec.ModelName],
-        ['copies', state.copies],
-        ['accelerators', compute?.NumberOfAcceleratorDevicesRequired],
-        ['cpus', compute?.NumberOfCpuCoresRequired],
-        ['memory', compute?.MinMemoryRequiredInMb],
-        ['download', startup?.ModelDataDownloadTimeoutInSeconds],
-        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds]
-    ];
-    return words
-        .filter(([, value]) => value !== undefined)
-        .map(([key, value]) => `${key}=${value}`)
-        .join(' ');
-}
-/** The state a tag recorded; undefined when it holds no model to return to. */
-function decodeComponentState(value) {
-    if (!value)
-        return undefined;
-    const fields = new Map(value
-        .trim()
-        .split(/\s+/)
-        .map((word) => word.split('=')));
-    const model = fields.get('model');
-    if (!model)
-        return undefined;
-    const number = (key) => (fields.has(key) ? Number(fields.get(key)) : undefined);
-    const defined = (entries) => Object.fromEntries(Object.entries(entries).filter(([, amount]) => amount !== undefined));
-    const memory = number('memory');
-    const startup = defined({
-        ModelDataDownloadTimeoutInSeconds: number('download'),
-        ContainerStartupHealthCheckTimeoutInSeconds: number('startup')
-    });
-    const specification = {
-        ModelName: model,
-        ...(memory !== undefined
-            ? {
-                ComputeResourceRequirements: {
-                    MinMemoryRequiredInMb: memory,
-                    ...defined({
-                        NumberOfAcceleratorDevicesRequired: number('accelerators'),
-                        NumberOfCpuCoresRequired: number('cpus')
-                    })
-                }
-            }
-            : {}),
-        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
-    };
-    return { specification, copies: number('copies') ?? 1 };
-}
-
+// EXTERNAL MODULE: ./src/components/moves.ts
+var components_moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/components/record.ts
+var record = __webpack_require__(4307);
 ;// CONCATENATED MODULE: ./src/components/plan.ts
 
 
@@ -1238,7 +1293,7 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
         }
         case 'roll-component':
         case 'restore-component': {
-            const input = updateRequest(rollout.component, move.target, {
+            const input = (0,components_moves/* updateRequest */.H5)(rollout.component, move.target, {
                 ...(move.rolling ? { rolling: move.rolling } : {}),
                 bakeTimeMs: settings.bakeTimeMs,
                 timeoutMs: ctx.settings.timeoutMs,
@@ -1260,35 +1315,6 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
         case 'judge-component':
             return;
     }
-}
-/**
- * UpdateInferenceComponent with the whole specification and the copy count
- * (AWS's samples always send both), and a rolling DeploymentConfig with the
- * alarms SageMaker rolls back on.
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentDeploymentConfig.html
- */
-function updateRequest(component, target, how) {
-    const { rolling } = how;
-    return {
-        InferenceComponentName: component,
-        Specification: target.specification,
-        RuntimeConfig: { CopyCount: target.copies },
-        ...(rolling
-            ? {
-                DeploymentConfig: {
-                    RollingUpdatePolicy: {
-                        MaximumBatchSize: rolling.batch,
-                        WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
-                        MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
-                        ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
-                    },
-                    ...(how.alarms.length > 0
-                        ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
-                        : {})
-                }
-            }
-            : {})
-    };
 }
 async function createAndWait(ctx, settings, rollout, move) {
     await sendMove(ctx, rollout, move, settings);
@@ -1376,7 +1402,7 @@ async function recordWhereRollbackReturns(ctx, rollout, from) {
     const arn = component?.InferenceComponentArn;
     if (!arn)
         return;
-    const input = { ResourceArn: arn, Tags: [{ Key: PREVIOUS_STATE_TAG, Value: encodeComponentState(from) }] };
+    const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
     await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM(input)));
 }
 async function judgeOrGoBack(ctx, settings, rollout, record) {
@@ -1422,7 +1448,7 @@ async function rollBackOrStop(ctx, settings, rollout, failure) {
 }
 /** The rollback plan, from the component's own record, carried out move by move. */
 async function goBack(ctx, settings, rollout) {
-    const moves = componentRollbackMoves(rollout.from, settings.rollbackBatchSize);
+    const moves = (0,components_moves/* componentRollbackMoves */.sq)(rollout.from, settings.rollbackBatchSize);
     core/* info */.pq(`Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeComponentMove(move, settings)}`).join('\n')}`);
     for (const move of moves) {
         await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
@@ -1713,7 +1739,7 @@ async function deployComponent(ctx, deploy, settings) {
             ? await componentBaseline(ctx, deploy.rollout, settings.name, (0,invocation_metrics/* metricsSourceOf */.er)(config ?? {}), ctx.clock.now())
             : []
     };
-    const moves = componentDeployMoves({
+    const moves = (0,components_moves/* componentDeployMoves */.xN)({
         ...(newVariant
             ? {
                 newEndpoint: newEndpointFor(release, newVariant, blueprint.model?.ExecutionRoleArn ?? deploy.executionRoleArn)
@@ -1806,7 +1832,7 @@ function specificationFor(deploy, settings, modelName, serving) {
     };
 }
 function rollingFor(deploy, copies) {
-    const rolling = rollingPlan(copies, deploy.rollout.batchSize, deploy.rollout.rollbackBatchSize);
+    const rolling = (0,components_moves/* rollingPlan */.Zu)(copies, deploy.rollout.batchSize, deploy.rollout.rollbackBatchSize);
     if (rolling)
         return rolling;
     const batch = deploy.rollout.batchSize;

@@ -1,25 +1,68 @@
-export const id = 978;
-export const ids = [978];
+export const id = 110;
+export const ids = [110];
 export const modules = {
 
-/***/ 9091:
+/***/ 6886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Il: () => (/* binding */ targetScope),
-/* harmony export */   PW: () => (/* binding */ variantResourceId),
-/* harmony export */   Qp: () => (/* binding */ formatVariantScaling),
-/* harmony export */   cR: () => (/* binding */ targetResource),
-/* harmony export */   dG: () => (/* binding */ deregisterVariantScaling),
-/* harmony export */   eJ: () => (/* binding */ isSuspended),
-/* harmony export */   it: () => (/* binding */ registerVariantScaling),
-/* harmony export */   oM: () => (/* binding */ describeVariantScaling),
-/* harmony export */   w8: () => (/* binding */ describeScalableTarget),
-/* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
-/* harmony export */ });
-/* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME),
+  Bl: () => (/* reexport */ componentScalable),
+  cV: () => (/* binding */ deregisterScaling),
+  dG: () => (/* binding */ deregisterVariantScaling),
+  w8: () => (/* binding */ describeScalableTarget),
+  Rk: () => (/* binding */ describeScaling),
+  ff: () => (/* binding */ describeTarget),
+  oM: () => (/* binding */ describeVariantScaling),
+  Qp: () => (/* binding */ formatVariantScaling),
+  eJ: () => (/* binding */ isSuspended),
+  Lp: () => (/* binding */ registerScaling),
+  it: () => (/* binding */ registerVariantScaling),
+  cR: () => (/* reexport */ targetResource),
+  Il: () => (/* reexport */ targetScope),
+  PW: () => (/* reexport */ variantResourceId)
+});
+
+// UNUSED EXPORTS: COMPONENT_SCALABLE_DIMENSION, SCALABLE_DIMENSION, SERVICE_NAMESPACE, variantScalable
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1491);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/scalable.ts
+const SERVICE_NAMESPACE = 'sagemaker';
+const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+/**
+ * An inference component scales by its copies, under a resource of its own
+ * ("inference-component/<name>"), down to 0
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+ */
+const COMPONENT_SCALABLE_DIMENSION = 'sagemaker:inference-component:DesiredCopyCount';
+function variantScalable(endpointName, variantName) {
+    return {
+        resourceId: variantResourceId(endpointName, variantName),
+        dimension: SCALABLE_DIMENSION,
+        variant: { endpointName, variantName }
+    };
+}
+function componentScalable(componentName) {
+    return { resourceId: `inference-component/${componentName}`, dimension: COMPONENT_SCALABLE_DIMENSION };
+}
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+/** The three fields that name a scalable target in every Application Auto Scaling call. */
+function targetScope(resourceId, dimension = SCALABLE_DIMENSION) {
+    return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: dimension };
+}
+/** How errors and the plan name the target: the resource id is what the AWS console shows. */
+function targetResource(resourceId) {
+    return `scalable target "${resourceId}"`;
+}
+
+;// CONCATENATED MODULE: ./src/autoscaling.ts
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -40,24 +83,13 @@ export const modules = {
  */
 
 
-const SERVICE_NAMESPACE = 'sagemaker';
-const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+
+
 /**
  * The policy configure-autoscaling owns. One fixed name per variant makes a
  * re-run (or a change of scaling-metric) replace it instead of adding another.
  */
 const TARGET_TRACKING_POLICY_NAME = 'sagemaker-deploy-target-tracking';
-function variantResourceId(endpointName, variantName) {
-    return `endpoint/${endpointName}/variant/${variantName}`;
-}
-/** The three fields that name a variant's scalable target in every Application Auto Scaling call. */
-function targetScope(resourceId) {
-    return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: SCALABLE_DIMENSION };
-}
-/** How errors and the plan name the target: the resource id is what the AWS console shows. */
-function targetResource(resourceId) {
-    return `scalable target "${resourceId}"`;
-}
 function policyResource(policyName, resourceId) {
     return `scaling policy "${policyName}" of ${resourceId}`;
 }
@@ -69,13 +101,17 @@ function scheduledActionResource(actionName, resourceId) {
  * scalable target is registered (policies cannot exist without one).
  */
 async function describeVariantScaling(ctx, endpointName, variantName) {
-    const target = await describeScalableTarget(ctx, endpointName, variantName);
+    return describeScaling(ctx, variantScalable(endpointName, variantName));
+}
+/** What Application Auto Scaling holds for a variant or a component, or undefined when nothing is registered. */
+async function describeScaling(ctx, scalable) {
+    const target = await describeTarget(ctx, scalable);
     if (!target)
         return undefined;
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const policies = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalingPoliciesCommand */ .yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
-    const actions = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScheduledActionsCommand */ .bE({ ...scope, ...page })), (page) => page.ScheduledActions);
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
+    const policies = await (0,errors/* collectPages */.VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
+    const actions = await (0,errors/* collectPages */.VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...page })), (page) => page.ScheduledActions);
     return {
         minCapacity: target.MinCapacity ?? 0,
         maxCapacity: target.MaxCapacity ?? 0,
@@ -119,15 +155,19 @@ function isSuspended(state) {
  * actions already on the variant under other names are left alone.
  */
 async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
+    return registerScaling(ctx, variantScalable(endpointName, variantName), scaling);
+}
+/** registerVariantScaling's work, on a variant or a component. */
+async function registerScaling(ctx, scalable, scaling) {
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
     const target = {
         ...scope,
         MinCapacity: scaling.minCapacity,
         MaxCapacity: scaling.maxCapacity,
         ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
     };
-    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .RegisterScalableTargetCommand */ .Jr(target)));
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(target)));
     for (const policy of scaling.policies) {
         const input = {
             ...scope,
@@ -135,14 +175,16 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
             PolicyType: policy.PolicyType,
             ...(policy.TargetTrackingScalingPolicyConfiguration
                 ? {
-                    TargetTrackingScalingPolicyConfiguration: retargetTracking(policy.TargetTrackingScalingPolicyConfiguration, endpointName, variantName)
+                    TargetTrackingScalingPolicyConfiguration: scalable.variant
+                        ? retargetTracking(policy.TargetTrackingScalingPolicyConfiguration, scalable.variant.endpointName, scalable.variant.variantName)
+                        : policy.TargetTrackingScalingPolicyConfiguration
                 }
                 : {}),
             ...(policy.StepScalingPolicyConfiguration
                 ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
                 : {})
         };
-        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScalingPolicyCommand */ .OJ(input)));
+        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScalingPolicyCommand */.OJ(input)));
         if (policy.AlarmNames && policy.AlarmNames.length > 0) {
             // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
             ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
@@ -158,7 +200,7 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
             ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
             ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
         };
-        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScheduledActionCommand */ .cx(input)));
+        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScheduledActionCommand */.cx(input)));
     }
 }
 /**
@@ -168,24 +210,28 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
  * partial failure finishes the job.
  */
 async function deregisterVariantScaling(ctx, endpointName, variantName, scaling) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
+    return deregisterScaling(ctx, variantScalable(endpointName, variantName), scaling);
+}
+/** deregisterVariantScaling's work, on a variant or a component. */
+async function deregisterScaling(ctx, scalable, scaling) {
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
     for (const policy of scaling.policies) {
         const input = { ...scope, PolicyName: policy.PolicyName };
-        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScalingPolicyCommand */ .y5(input))));
+        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* DeleteScalingPolicyCommand */.y5(input))));
     }
     for (const action of scaling.scheduledActions) {
         const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
-        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScheduledActionCommand */ .Mx(input))));
+        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* DeleteScheduledActionCommand */.Mx(input))));
     }
-    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterScalableTargetCommand */ .CV(scope))));
+    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV(scope))));
 }
 async function ignoringNotFound(request) {
     try {
         await request();
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+        if (!(0,errors/* isNotFound */.c4)(error))
             throw error;
     }
 }
@@ -208,8 +254,8 @@ function retargetTracking(configuration, endpointName, variantName) {
     return copy;
 }
 /** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
-function formatVariantScaling(scaling) {
-    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} instances`];
+function formatVariantScaling(scaling, unit = 'instances') {
+    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} ${unit}`];
     if (isSuspended(scaling.suspendedState))
         parts.push('scaling suspended');
     for (const policy of scaling.policies)
@@ -237,9 +283,13 @@ function formatPolicy(policy) {
 }
 /** The variant's scalable target alone (no policies), or undefined when it has none. */
 async function describeScalableTarget(ctx, endpointName, variantName) {
-    const resourceId = variantResourceId(endpointName, variantName);
-    const scope = targetScope(resourceId);
-    const targets = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalableTargetsCommand */ .sH({
+    return describeTarget(ctx, variantScalable(endpointName, variantName));
+}
+/** A variant's or a component's scalable target alone, or undefined when it has none. */
+async function describeTarget(ctx, scalable) {
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
+    const targets = await (0,errors/* awsCall */.uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
         ServiceNamespace: scope.ServiceNamespace,
         ScalableDimension: scope.ScalableDimension,
         ResourceIds: [resourceId]
@@ -250,66 +300,184 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 
 /***/ }),
 
-/***/ 8978:
+/***/ 5999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runUpdateCapacity: () => (/* binding */ runUpdateCapacity)
+/* harmony export */   BO: () => (/* binding */ settledComponent),
+/* harmony export */   DM: () => (/* binding */ modelOf),
+/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
+/* harmony export */   QQ: () => (/* binding */ getComponent),
+/* harmony export */   Tn: () => (/* binding */ findComponent),
+/* harmony export */   Yr: () => (/* binding */ adaptersOf),
+/* harmony export */   bx: () => (/* binding */ baseOf),
+/* harmony export */   he: () => (/* binding */ describeComponentsOn),
+/* harmony export */   j1: () => (/* binding */ noteAdapters),
+/* harmony export */   mt: () => (/* binding */ waitForComponent),
+/* harmony export */   wc: () => (/* binding */ reportComponent)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
-/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9091);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(910);
+/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
 /**
- * update-capacity: set one variant's instance count, leaving every weight as
- * it is. Refused when autoscaling would undo it.
+ * Inference components as SageMaker shows them: read, listed per endpoint,
+ * and waited for. A component has no RollingBack status: after SageMaker
+ * rolls an update back it is simply InService again, on the specification it
+ * had (AWS's sample on rolling updates: the component "will revert to
+ * InService status without any changes"), so what an update did is read
+ * from the specification it ended on, never from the status alone.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
  */
 
 
 
 
-async function runUpdateCapacity(ctx, settings) {
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .requireUpdatable */ .Mc)(ctx);
-    const variantName = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveVariant */ .KC)(endpoint, settings.variantName);
-    ctx.output('variant-name', variantName);
-    const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
-    const requested = settings.instanceCount;
-    const scaling = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeVariantScaling */ .oM)(ctx, ctx.endpointName, variantName);
-    if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
-        throw new Error(`Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`);
+
+/** Statuses from which SageMaker reaches InService or Failed by itself. */
+const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
+/** How often a long wait says it is still waiting. */
+const PROGRESS_EVERY_MS = 60_000;
+async function findComponent(ctx, name) {
+    try {
+        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
     }
-    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
-    const before = live ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .liveInstanceCount */ .xZ)(live) : undefined;
-    if (before === requested && live?.DesiredInstanceCount === requested) {
-        ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`);
-        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
-        return;
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
     }
-    // Weights are left out, so SageMaker keeps them as they are.
-    const input = {
-        EndpointName: ctx.endpointName,
-        DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
-    };
-    await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input)));
-    const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
-    if (ctx.dryRun || !ctx.settings.waitForCompletion) {
-        ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`);
-        await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, endpoint);
-        return;
+}
+async function getComponent(ctx, name) {
+    const component = await findComponent(ctx, name);
+    if (!component) {
+        throw new Error(`Inference component "${name}" does not exist on endpoint "${ctx.endpointName}" in ${ctx.settings.region}.`);
     }
-    const settled = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForInService */ .pP)(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change');
-    const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName);
-    const count = after ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .liveInstanceCount */ .xZ)(after) : undefined;
-    await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEndpoint */ .Us)(ctx, settled);
-    if (count !== requested) {
-        // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
-        if (settled.FailureReason) {
-            throw new Error(`SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`);
+    if (component.EndpointName !== ctx.endpointName) {
+        throw new Error(`Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`);
+    }
+    return component;
+}
+/** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
+async function componentsOn(ctx, endpointName = ctx.endpointName) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+}
+/** Every component on the endpoint, described: its specification and copies. */
+async function describeComponentsOn(ctx) {
+    const summaries = await componentsOn(ctx);
+    const described = await Promise.all(summaries.map((summary) => findComponent(ctx, summary.InferenceComponentName ?? '')));
+    return described.filter((component) => component !== undefined);
+}
+/**
+ * The models the endpoint's components run; undefined (with a warning) while
+ * one is changing, when what it will run is not known yet, so that nothing it
+ * may need is deleted.
+ */
+async function modelsComponentsRun(ctx) {
+    const components = await describeComponentsOn(ctx);
+    const moving = components.find((component) => component.InferenceComponentStatus !== 'InService');
+    if (moving) {
+        ctx.warn(`Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`);
+        return undefined;
+    }
+    return components.flatMap((component) => component.Specification?.ModelName ?? []);
+}
+/** The model a component's specification runs, for messages and comparisons. */
+function modelOf(component) {
+    return component?.Specification?.ModelName;
+}
+/**
+ * Polls a component until it leaves its transition (or is gone: undefined),
+ * on the same schedule as an endpoint's, logging progress.
+ */
+async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.timeoutMs, whileWaiting } = {}) {
+    const { clock } = ctx;
+    const started = clock.now();
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const component = await findComponent(ctx, name);
+        const status = component?.InferenceComponentStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            const copies = component?.RuntimeConfig;
+            const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
         }
-        ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
+        if (!component || !COMPONENT_TRANSITIONS.includes(status))
+            return component;
+        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
+        delay = Math.max(0, Math.min(delay, dueInMs));
+        if (clock.now() + delay > started + timeoutMs) {
+            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
     }
-    ctx.note(`Changed ${where} from ${change}.`);
+}
+/**
+ * The component named by inference-component-name on this endpoint, once a
+ * transition of its own has ended (a dry run only says it would wait);
+ * refused when it does not end InService.
+ */
+async function settledComponent(ctx, name, purpose) {
+    const component = await getComponent(ctx, name);
+    const status = component.InferenceComponentStatus ?? '';
+    if (!COMPONENT_TRANSITIONS.includes(status))
+        return requireInService(component);
+    if (ctx.dryRun) {
+        ctx.note(`Inference component "${name}" is ${status}; a real run would wait for that to end before ${purpose}.`);
+        return component;
+    }
+    const settled = await waitForComponent(ctx, name, `its ${status} to end before ${purpose}`);
+    if (!settled)
+        throw new Error(`Inference component "${name}" was deleted while this run waited for it.`);
+    return requireInService(settled);
+}
+function requireInService(component) {
+    if (component.InferenceComponentStatus === 'InService')
+        return component;
+    const reason = component.FailureReason ? ` (FailureReason: ${component.FailureReason})` : '';
+    throw new Error(`Inference component "${component.InferenceComponentName}" is ${component.InferenceComponentStatus ?? 'in an unknown state'}${reason}, not InService; nothing was changed.`);
+}
+/** The base an adapter component runs inside, or undefined for a component with copies of its own. */
+function baseOf(component) {
+    return component.Specification?.BaseInferenceComponentName;
+}
+/**
+ * The adapter components of `base` on the endpoint: they run inside its
+ * copies, and an operation on the base leaves them as they are.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-adapt.html
+ */
+async function adaptersOf(ctx, base) {
+    const components = await describeComponentsOn(ctx);
+    return components
+        .filter((component) => baseOf(component) === base)
+        .map((component) => component.InferenceComponentName ?? '');
+}
+/** Names the adapters an operation left alone, in the log and the summary. */
+function noteAdapters(ctx, base, adapters) {
+    if (adapters.length === 0)
+        return;
+    ctx.note(`Adapter components of "${base}", left as they are: ${adapters.map((name) => `"${name}"`).join(', ')}. They run inside its copies.`);
+}
+/** The component's status and copies: outputs, and a line of the summary. */
+function reportComponent(ctx, component) {
+    const name = component.InferenceComponentName ?? '';
+    const status = component.InferenceComponentStatus ?? 'Unknown';
+    const copies = component.RuntimeConfig;
+    ctx.output('inference-component-status', status);
+    if (copies?.DesiredCopyCount !== undefined)
+        ctx.output('copy-count', copies.DesiredCopyCount);
+    const base = baseOf(component);
+    const runs = base ? `an adapter of "${base}"` : `model "${modelOf(component) ?? 'unknown'}"`;
+    const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
+    ctx.note(`Inference component "${name}" on variant "${component.VariantName ?? 'unknown'}" of endpoint "${component.EndpointName ?? ctx.endpointName}": ${status}${counts}, ${runs}.`);
 }
 
 

@@ -1,6 +1,189 @@
-export const id = 159;
-export const ids = [159];
+export const id = 274;
+export const ids = [274];
 export const modules = {
+
+/***/ 5999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ settledComponent),
+/* harmony export */   DM: () => (/* binding */ modelOf),
+/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
+/* harmony export */   QQ: () => (/* binding */ getComponent),
+/* harmony export */   Tn: () => (/* binding */ findComponent),
+/* harmony export */   Yr: () => (/* binding */ adaptersOf),
+/* harmony export */   bx: () => (/* binding */ baseOf),
+/* harmony export */   he: () => (/* binding */ describeComponentsOn),
+/* harmony export */   j1: () => (/* binding */ noteAdapters),
+/* harmony export */   mt: () => (/* binding */ waitForComponent),
+/* harmony export */   wc: () => (/* binding */ reportComponent)
+/* harmony export */ });
+/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
+/**
+ * Inference components as SageMaker shows them: read, listed per endpoint,
+ * and waited for. A component has no RollingBack status: after SageMaker
+ * rolls an update back it is simply InService again, on the specification it
+ * had (AWS's sample on rolling updates: the component "will revert to
+ * InService status without any changes"), so what an update did is read
+ * from the specification it ended on, never from the status alone.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
+ */
+
+
+
+
+
+/** Statuses from which SageMaker reaches InService or Failed by itself. */
+const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
+/** How often a long wait says it is still waiting. */
+const PROGRESS_EVERY_MS = 60_000;
+async function findComponent(ctx, name) {
+    try {
+        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+async function getComponent(ctx, name) {
+    const component = await findComponent(ctx, name);
+    if (!component) {
+        throw new Error(`Inference component "${name}" does not exist on endpoint "${ctx.endpointName}" in ${ctx.settings.region}.`);
+    }
+    if (component.EndpointName !== ctx.endpointName) {
+        throw new Error(`Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`);
+    }
+    return component;
+}
+/** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
+async function componentsOn(ctx, endpointName = ctx.endpointName) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+}
+/** Every component on the endpoint, described: its specification and copies. */
+async function describeComponentsOn(ctx) {
+    const summaries = await componentsOn(ctx);
+    const described = await Promise.all(summaries.map((summary) => findComponent(ctx, summary.InferenceComponentName ?? '')));
+    return described.filter((component) => component !== undefined);
+}
+/**
+ * The models the endpoint's components run; undefined (with a warning) while
+ * one is changing, when what it will run is not known yet, so that nothing it
+ * may need is deleted.
+ */
+async function modelsComponentsRun(ctx) {
+    const components = await describeComponentsOn(ctx);
+    const moving = components.find((component) => component.InferenceComponentStatus !== 'InService');
+    if (moving) {
+        ctx.warn(`Inference component "${moving.InferenceComponentName}" is ${moving.InferenceComponentStatus}: the model and configs this run created were kept.`);
+        return undefined;
+    }
+    return components.flatMap((component) => component.Specification?.ModelName ?? []);
+}
+/** The model a component's specification runs, for messages and comparisons. */
+function modelOf(component) {
+    return component?.Specification?.ModelName;
+}
+/**
+ * Polls a component until it leaves its transition (or is gone: undefined),
+ * on the same schedule as an endpoint's, logging progress.
+ */
+async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.timeoutMs, whileWaiting } = {}) {
+    const { clock } = ctx;
+    const started = clock.now();
+    let lastStatus = '';
+    let lastLogAt = started;
+    let delay = 0;
+    for (;;) {
+        const component = await findComponent(ctx, name);
+        const status = component?.InferenceComponentStatus ?? 'Deleted';
+        const elapsed = clock.now() - started;
+        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+            const copies = component?.RuntimeConfig;
+            const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            lastStatus = status;
+            lastLogAt = clock.now();
+        }
+        if (!component || !COMPONENT_TRANSITIONS.includes(status))
+            return component;
+        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
+        delay = Math.max(0, Math.min(delay, dueInMs));
+        if (clock.now() + delay > started + timeoutMs) {
+            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        }
+        await clock.sleep(delay);
+    }
+}
+/**
+ * The component named by inference-component-name on this endpoint, once a
+ * transition of its own has ended (a dry run only says it would wait);
+ * refused when it does not end InService.
+ */
+async function settledComponent(ctx, name, purpose) {
+    const component = await getComponent(ctx, name);
+    const status = component.InferenceComponentStatus ?? '';
+    if (!COMPONENT_TRANSITIONS.includes(status))
+        return requireInService(component);
+    if (ctx.dryRun) {
+        ctx.note(`Inference component "${name}" is ${status}; a real run would wait for that to end before ${purpose}.`);
+        return component;
+    }
+    const settled = await waitForComponent(ctx, name, `its ${status} to end before ${purpose}`);
+    if (!settled)
+        throw new Error(`Inference component "${name}" was deleted while this run waited for it.`);
+    return requireInService(settled);
+}
+function requireInService(component) {
+    if (component.InferenceComponentStatus === 'InService')
+        return component;
+    const reason = component.FailureReason ? ` (FailureReason: ${component.FailureReason})` : '';
+    throw new Error(`Inference component "${component.InferenceComponentName}" is ${component.InferenceComponentStatus ?? 'in an unknown state'}${reason}, not InService; nothing was changed.`);
+}
+/** The base an adapter component runs inside, or undefined for a component with copies of its own. */
+function baseOf(component) {
+    return component.Specification?.BaseInferenceComponentName;
+}
+/**
+ * The adapter components of `base` on the endpoint: they run inside its
+ * copies, and an operation on the base leaves them as they are.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-adapt.html
+ */
+async function adaptersOf(ctx, base) {
+    const components = await describeComponentsOn(ctx);
+    return components
+        .filter((component) => baseOf(component) === base)
+        .map((component) => component.InferenceComponentName ?? '');
+}
+/** Names the adapters an operation left alone, in the log and the summary. */
+function noteAdapters(ctx, base, adapters) {
+    if (adapters.length === 0)
+        return;
+    ctx.note(`Adapter components of "${base}", left as they are: ${adapters.map((name) => `"${name}"`).join(', ')}. They run inside its copies.`);
+}
+/** The component's status and copies: outputs, and a line of the summary. */
+function reportComponent(ctx, component) {
+    const name = component.InferenceComponentName ?? '';
+    const status = component.InferenceComponentStatus ?? 'Unknown';
+    const copies = component.RuntimeConfig;
+    ctx.output('inference-component-status', status);
+    if (copies?.DesiredCopyCount !== undefined)
+        ctx.output('copy-count', copies.DesiredCopyCount);
+    const base = baseOf(component);
+    const runs = base ? `an adapter of "${base}"` : `model "${modelOf(component) ?? 'unknown'}"`;
+    const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
+    ctx.note(`Inference component "${name}" on variant "${component.VariantName ?? 'unknown'}" of endpoint "${component.EndpointName ?? ctx.endpointName}": ${status}${counts}, ${runs}.`);
+}
+
+
+/***/ }),
 
 /***/ 5010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -131,24 +314,115 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 
 /***/ }),
 
-/***/ 1159:
+/***/ 8274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runDelete: () => (/* binding */ runDelete)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runDelete: () => (/* binding */ runDelete)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/lineage.ts
+var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./src/components/component.ts
+var components_component = __webpack_require__(5999);
+;// CONCATENATED MODULE: ./src/operations/delete-component.ts
+/**
+ * delete with inference-component-name: remove the component, and the
+ * endpoint only when delete-endpoint asks and no other component runs on it.
+ * A base whose adapters still run is refused: they run inside its copies
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-adapt.html).
+ * Everything is read, and every refusal made, before the first deletion.
+ */
+
+
+
+/** Deletes the component; true when the endpoint is to be deleted after it. */
+async function deleteComponent(ctx, name, settings) {
+    const component = await (0,components_component/* findComponent */.Tn)(ctx, name);
+    if (!component || component.EndpointName !== ctx.endpointName)
+        return missing(ctx, name, settings, component);
+    const others = (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((other) => other.InferenceComponentName !== name);
+    refuseWhatWouldBreak(ctx, name, settings, others);
+    (0,components_component/* reportComponent */.wc)(ctx, component);
+    await sendDelete(ctx, name, component);
+    const model = component.Specification?.ModelName;
+    if (model)
+        ctx.note(`Kept model "${model}" of the component: the action deletes only the endpoint's own models.`);
+    if (!settings.deleteEndpoint)
+        ctx.note(`Kept endpoint "${ctx.endpointName}" (delete-endpoint is false).`);
+    if (ctx.dryRun)
+        return settings.deleteEndpoint;
+    if (!ctx.settings.waitForCompletion && !settings.deleteEndpoint)
+        return false;
+    // SageMaker refuses to delete an endpoint while a component on it is still being deleted.
+    const remaining = await (0,components_component/* waitForComponent */.mt)(ctx, name, 'the deletion');
+    if (remaining) {
+        throw new Error(`Inference component "${name}" is ${remaining.InferenceComponentStatus} after DeleteInferenceComponent, not gone${remaining.FailureReason ? ` (FailureReason: ${remaining.FailureReason})` : ''}; the endpoint was kept.`);
+    }
+    ctx.output('inference-component-status', 'Deleted');
+    return settings.deleteEndpoint;
+}
+function missing(ctx, name, settings, component) {
+    if (component) {
+        throw new Error(`Inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was deleted.`);
+    }
+    const message = `Inference component "${name}" does not exist in ${ctx.settings.region}`;
+    if (!settings.ignoreMissing)
+        throw new Error(`${message}; nothing to delete. Set ignore-missing: true if that is expected.`);
+    ctx.warn(`${message}; nothing was deleted (ignore-missing is true).`);
+    ctx.output('inference-component-status', 'Deleted');
+    return false;
+}
+/** Adapters would lose the copies they run in; delete-endpoint would take other components with it. */
+function refuseWhatWouldBreak(ctx, name, settings, others) {
+    const adapters = others.filter((other) => (0,components_component/* baseOf */.bx)(other) === name).map((other) => `"${other.InferenceComponentName}"`);
+    if (adapters.length > 0) {
+        throw new Error(`Inference component "${name}" is the base of adapter components ${adapters.join(', ')}, which run inside its copies. Nothing was deleted; delete the adapters first.`);
+    }
+    if (!settings.deleteEndpoint || others.length === 0)
+        return;
+    throw new Error(`Input "delete-endpoint": endpoint "${ctx.endpointName}" also runs inference components ${others.map((other) => `"${other.InferenceComponentName}"`).join(', ')}, so it cannot go with "${name}". Nothing was deleted; set delete-endpoint: false to delete the component alone.`);
+}
+async function sendDelete(ctx, name, component) {
+    if (component.InferenceComponentStatus === 'Deleting') {
+        ctx.note(`Inference component "${name}" was already being deleted.`);
+        return;
+    }
+    const input = { InferenceComponentName: name };
+    try {
+        await ctx.change('DeleteInferenceComponent', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteInferenceComponentCommand */.nx3(input)));
+        ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} inference component "${name}".`);
+    }
+    catch (error) {
+        if (!(0,errors/* isNotFound */.c4)(error))
+            throw error;
+        ctx.note(`Inference component "${name}" was deleted by someone else meanwhile.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/delete.ts
 /**
  * delete: remove the endpoint, then (staged, once it is gone) its config and
  * its models. Everything is read before anything is deleted, so a missing
- * permission or a typo stops the run while nothing has changed yet.
+ * permission or a typo stops the run while nothing has changed yet. With
+ * inference-component-name the component goes first (delete-component.ts),
+ * and the endpoint only when delete-endpoint asks.
  */
+
 
 
 
@@ -162,7 +436,10 @@ __webpack_require__.r(__webpack_exports__);
  */
 const GONE = 'Deleted';
 async function runDelete(ctx, settings) {
-    const found = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpoint */ .vS)(ctx);
+    const component = ctx.settings.inferenceComponentName;
+    if (component !== undefined && !(await deleteComponent(ctx, component, settings)))
+        return;
+    const found = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
     if (!found) {
         const message = `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}`;
         if (!settings.ignoreMissing) {
@@ -176,8 +453,8 @@ async function runDelete(ctx, settings) {
     }
     const endpoint = await settleBeforeDelete(ctx, found);
     const configName = (endpoint ?? found).EndpointConfigName;
-    const config = configName ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, configName) : undefined;
-    const models = config ? (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .modelsOf */ .Wh)(config) : [];
+    const config = configName ? await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, configName) : undefined;
+    const models = config ? (0,lineage/* modelsOf */.Wh)(config) : [];
     reportTargets(ctx, endpoint ?? found, config, models);
     const inUse = await scanOtherEndpoints(ctx, settings);
     if (endpoint)
@@ -199,18 +476,18 @@ async function runDelete(ctx, settings) {
  */
 async function settleBeforeDelete(ctx, endpoint) {
     const status = endpoint.EndpointStatus ?? '';
-    if (status === 'Deleting' || !_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+    if (status === 'Deleting' || !src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(status))
         return endpoint;
     if (ctx.dryRun) {
         ctx.note(`Endpoint "${ctx.endpointName}" is ${status}; a real run would wait for that to finish before deleting.`);
         return endpoint;
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${ctx.endpointName}" is ${status}; waiting for that to finish before deleting it.`);
-    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitForSettled */ .SG)(ctx, `the endpoint's ${status} to finish before deleting it`);
+    core/* info */.pq(`Endpoint "${ctx.endpointName}" is ${status}; waiting for that to finish before deleting it.`);
+    return (0,wait/* waitForSettled */.SG)(ctx, `the endpoint's ${status} to finish before deleting it`);
 }
 function reportTargets(ctx, endpoint, config, models) {
     // The variant table shows what is being deleted: the last view of the endpoint anyone will get.
-    ctx.report.variants = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .variantRows */ .LQ)(endpoint, config);
+    ctx.report.variants = (0,src_endpoint/* variantRows */.LQ)(endpoint, config);
     if (endpoint.EndpointArn)
         ctx.output('endpoint-arn', endpoint.EndpointArn);
     if (endpoint.EndpointStatus)
@@ -224,7 +501,7 @@ function reportTargets(ctx, endpoint, config, models) {
 async function scanOtherEndpoints(ctx, settings) {
     if (!settings.deleteEndpointConfig && !settings.deleteModel)
         return { configs: new Map(), models: new Map() };
-    return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .inUseByOtherEndpoints */ .I$)(ctx, ctx.endpointName, { models: settings.deleteModel });
+    return (0,lineage/* inUseByOtherEndpoints */.I$)(ctx, ctx.endpointName, { models: settings.deleteModel });
 }
 async function deleteEndpoint(ctx, endpoint) {
     if (endpoint.EndpointStatus === 'Deleting') {
@@ -233,11 +510,11 @@ async function deleteEndpoint(ctx, endpoint) {
     }
     const input = { EndpointName: ctx.endpointName };
     try {
-        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointCommand */ .oPO(input)));
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint "${ctx.endpointName}".`);
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if (!(0,errors/* isNotFound */.c4)(error))
             throw error;
         ctx.note(`Endpoint "${ctx.endpointName}" was deleted by someone else meanwhile.`);
     }
@@ -246,10 +523,10 @@ async function deleteEndpoint(ctx, endpoint) {
 async function waitUntilGone(ctx, endpoint) {
     if (endpoint && !ctx.settings.waitForCompletion)
         return false;
-    const remaining = endpoint ? await (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitForSettled */ .SG)(ctx, 'the deletion') : undefined;
+    const remaining = endpoint ? await (0,wait/* waitForSettled */.SG)(ctx, 'the deletion') : undefined;
     if (remaining) {
         // The config and models stay: the endpoint still exists and may still need them.
-        throw new _wait_js__WEBPACK_IMPORTED_MODULE_4__/* .EndpointStateError */ .D7(`Endpoint "${ctx.endpointName}" is ${remaining.EndpointStatus} after DeleteEndpoint, not gone; its config and models were kept.${remaining.FailureReason ? ` FailureReason: ${remaining.FailureReason}` : ''}`, remaining);
+        throw new wait/* EndpointStateError */.D7(`Endpoint "${ctx.endpointName}" is ${remaining.EndpointStatus} after DeleteEndpoint, not gone; its config and models were kept.${remaining.FailureReason ? ` FailureReason: ${remaining.FailureReason}` : ''}`, remaining);
     }
     ctx.output('endpoint-status', GONE);
     return true;
@@ -272,11 +549,11 @@ async function deleteConfig(ctx, settings, configName, config, inUse) {
     }
     const input = { EndpointConfigName: configName };
     try {
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint config "${configName}".`);
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if (!(0,errors/* isNotFound */.c4)(error))
             throw error;
         ctx.note(`Endpoint config "${configName}" was deleted by someone else meanwhile.`);
     }
@@ -297,11 +574,11 @@ async function deleteModels(ctx, settings, models, inUse) {
         }
         const input = { ModelName: model };
         try {
-            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteModelCommand */ .em(input)));
+            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteModelCommand */.em(input)));
             ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} model "${model}".`);
         }
         catch (error) {
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            if (!(0,errors/* isNotFound */.c4)(error))
                 throw error;
             ctx.note(`Model "${model}" was deleted by someone else meanwhile.`);
         }

@@ -1,0 +1,128 @@
+/**
+ * rollback with inference-component-name: return the component to what it
+ * ran before its last deploy, as that deploy recorded it on the component
+ * (tag sagemaker-deploy:previous-component), so any later run can find it.
+ * UpdateInferenceComponent gets the whole recorded specification and copy
+ * count, rolled back a batch of copies at a time when the copies allow a
+ * batch of 5% to 50% (else SageMaker's default, all at once); the batches
+ * follow each other without a bake, since the state they return to served
+ * before.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
+ */
+import { UpdateInferenceComponentCommand } from '@aws-sdk/client-sagemaker'
+import type { OperationContext } from '../context.js'
+import { tagsOf } from '../lineage.js'
+import { findModel } from '../resources.js'
+import { setRolloutOutputs } from '../rollout/result.js'
+import { SAGEMAKER_LIMITS } from '../rollout/native-limits.js'
+import {
+  adaptersOf,
+  baseOf,
+  modelOf,
+  noteAdapters,
+  reportComponent,
+  settledComponent,
+  waitForComponent,
+  type Component
+} from '../components/component.js'
+import { componentRollbackMoves, type ComponentState } from '../components/moves.js'
+import { decodeComponentState, PREVIOUS_STATE_TAG } from '../components/record.js'
+import { updateRequest } from '../components/moves.js'
+
+export async function rollBackComponent(ctx: OperationContext, name: string): Promise<void> {
+  setRolloutOutputs(ctx, { rolledBack: false })
+  const component = await settledComponent(ctx, name, 'rolling it back')
+  const recorded = await recordedState(ctx, component)
+  reportComponent(ctx, component)
+  if (sameSpecification(component, recorded)) {
+    ctx.note(
+      `Inference component "${name}" already runs the specification recorded before its last deploy (model "${recorded.specification.ModelName}"); nothing to roll back. Its copies are left as they are.`
+    )
+    return
+  }
+  await refuseMissingModel(ctx, name, recorded)
+  const adapters = await adaptersOf(ctx, name)
+  // Half the copies a batch, the most SageMaker takes: the way back should be quick.
+  const [restore] = componentRollbackMoves(recorded, { type: 'CAPACITY_PERCENT', value: 50 })
+  const rolling = restore?.kind === 'restore-component' ? restore.rolling : undefined
+  const input = updateRequest(name, recorded, {
+    ...(rolling ? { rolling } : {}),
+    bakeTimeMs: 0,
+    timeoutMs: executionTimeoutMs(ctx.settings.timeoutMs),
+    alarms: []
+  })
+  const how = rolling ? `${rolling.batchCopies} copies a batch` : 'all at once (one copy cannot roll in batches)'
+  ctx.note(
+    `Rolling inference component "${name}" back from model "${modelOf(component)}" to "${recorded.specification.ModelName}" with ${recorded.copies} copies, ${how}.`
+  )
+  await ctx.change('UpdateInferenceComponent', `inference component "${name}"`, input, () =>
+    ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input))
+  )
+  noteAdapters(ctx, name, adapters)
+  ctx.output('model-name', recorded.specification.ModelName ?? '')
+  if (ctx.dryRun || !ctx.settings.waitForCompletion) {
+    setRolloutOutputs(ctx, { rolledBack: !ctx.dryRun })
+    return
+  }
+  await checkReturned(ctx, name, recorded)
+}
+
+/** The state the last deploy recorded; a component without one was never updated by a deploy of this action. */
+async function recordedState(ctx: OperationContext, component: Component): Promise<ComponentState> {
+  const name = component.InferenceComponentName ?? ''
+  const base = baseOf(component)
+  if (base) {
+    throw new Error(
+      `Inference component "${name}" is an adapter of "${base}": a deploy never updates an adapter, so it has nothing recorded to return to. Nothing was changed; roll back "${base}" instead.`
+    )
+  }
+  const tags = await tagsOf(ctx, component.InferenceComponentArn ?? '', `inference component "${name}"`)
+  const recorded = decodeComponentState(tags[PREVIOUS_STATE_TAG])
+  if (recorded) return recorded
+  throw new Error(
+    `Inference component "${name}" has no record of what it ran before (tag ${PREVIOUS_STATE_TAG}): only a deploy of this action that updated it leaves one, and its first deploy created it. Nothing was changed. To return to an earlier model, deploy it with operation: deploy and inference-component-name: ${name}.`
+  )
+}
+
+/** The model, compute and start-up settings as recorded; the copies may have moved since, by autoscaling. */
+function sameSpecification(component: Component, recorded: ComponentState): boolean {
+  const spec = component.Specification
+  const wanted = recorded.specification
+  return (
+    spec?.ModelName === wanted.ModelName &&
+    JSON.stringify(spec?.ComputeResourceRequirements ?? {}) === JSON.stringify(wanted.ComputeResourceRequirements ?? {})
+  )
+}
+
+/** SageMaker would take the update and fail minutes later, copies half-replaced: refuse it now. */
+async function refuseMissingModel(ctx: OperationContext, name: string, recorded: ComponentState): Promise<void> {
+  const model = recorded.specification.ModelName ?? ''
+  if (await findModel(ctx, model)) return
+  throw new Error(
+    `Cannot roll inference component "${name}" back: model "${model}", which it ran before its last deploy, no longer exists. Nothing was changed.`
+  )
+}
+
+/** The rolling update's MaximumExecutionTimeoutInSeconds takes 10 minutes to 8 hours. */
+function executionTimeoutMs(timeoutMs: number): number {
+  const seconds = Math.min(
+    Math.max(timeoutMs / 1000, SAGEMAKER_LIMITS.minExecutionTimeoutSeconds),
+    SAGEMAKER_LIMITS.maxExecutionTimeoutSeconds
+  )
+  return seconds * 1000
+}
+
+/** A component has no RollingBack status: only the model it ends InService on tells where it is. */
+async function checkReturned(ctx: OperationContext, name: string, recorded: ComponentState): Promise<void> {
+  const ended = await waitForComponent(ctx, name, 'the rollback')
+  if (ended) reportComponent(ctx, ended)
+  if (ended?.InferenceComponentStatus === 'InService' && modelOf(ended) === recorded.specification.ModelName) {
+    setRolloutOutputs(ctx, { rolledBack: true })
+    ctx.note(`Inference component "${name}" is back on model "${recorded.specification.ModelName}".`)
+    return
+  }
+  const reason = ended?.FailureReason ? ` FailureReason: ${ended.FailureReason}` : ''
+  throw new Error(
+    `The rollback of inference component "${name}" ended ${ended?.InferenceComponentStatus ?? 'with the component gone'} on model "${modelOf(ended) ?? ''}", not "${recorded.specification.ModelName}".${reason}`
+  )
+}

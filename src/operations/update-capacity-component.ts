@@ -1,0 +1,81 @@
+/**
+ * update-capacity with inference-component-name: set the component's copy
+ * count with UpdateInferenceComponentRuntimeConfig, which changes the copies
+ * and nothing of the specification. Refused when autoscaling would undo it,
+ * and on an adapter, which runs inside its base's copies and has none.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponentRuntimeConfig.html
+ */
+import { UpdateInferenceComponentRuntimeConfigCommand } from '@aws-sdk/client-sagemaker'
+import { componentScalable, describeTarget } from '../autoscaling.js'
+import type { OperationContext } from '../context.js'
+import { counted } from '../parse.js'
+import {
+  adaptersOf,
+  baseOf,
+  noteAdapters,
+  reportComponent,
+  settledComponent,
+  waitForComponent,
+  type Component
+} from '../components/component.js'
+
+export async function updateComponentCopies(ctx: OperationContext, name: string, requested: number): Promise<void> {
+  const component = await settledComponent(ctx, name, 'its copies change')
+  const base = baseOf(component)
+  if (base) {
+    throw new Error(
+      `Inference component "${name}" is an adapter of "${base}": it runs inside the base's copies and has none of its own. Nothing was changed; set copy-count on "${base}".`
+    )
+  }
+  await refuseOutsideScalingRange(ctx, name, requested)
+  const adapters = await adaptersOf(ctx, name)
+  const before = component.RuntimeConfig?.DesiredCopyCount
+  if (before === requested && component.RuntimeConfig?.CurrentCopyCount === requested) {
+    ctx.note(`Inference component "${name}" already runs ${counted(requested, 'copy', 'copies')}; nothing to change.`)
+    reportComponent(ctx, component)
+    return
+  }
+  const input = { InferenceComponentName: name, DesiredRuntimeConfig: { CopyCount: requested } }
+  await ctx.change('UpdateInferenceComponentRuntimeConfig', `inference component "${name}"`, input, () =>
+    ctx.clients.sagemaker.send(new UpdateInferenceComponentRuntimeConfigCommand(input))
+  )
+  noteAdapters(ctx, name, adapters)
+  if (requested === 0) {
+    ctx.warn(
+      `Inference component "${name}" is to run no copies: requests to it fail (NoCapacityInvocationFailures) until it has copies again.`
+    )
+  }
+  const change = `inference component "${name}" from ${before ?? 'an unknown number of'} to ${counted(requested, 'copy', 'copies')}`
+  if (ctx.dryRun || !ctx.settings.waitForCompletion) {
+    ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${change}.`)
+    reportComponent(ctx, { ...component, RuntimeConfig: { ...component.RuntimeConfig, DesiredCopyCount: requested } })
+    return
+  }
+  const settled = await waitForComponent(ctx, name, 'the change of its copies')
+  checkCopies(ctx, name, requested, settled)
+  ctx.note(`Changed ${change}.`)
+}
+
+/** Application Auto Scaling would move the copies back inside the range registered for the component. */
+async function refuseOutsideScalingRange(ctx: OperationContext, name: string, requested: number): Promise<void> {
+  const target = await describeTarget(ctx, componentScalable(name))
+  if (!target) return
+  const min = target.MinCapacity ?? 0
+  const max = target.MaxCapacity ?? 0
+  if (requested >= min && requested <= max) return
+  throw new Error(
+    `Input "copy-count" is ${requested}, outside the autoscaling range registered for inference component "${name}" (${min} to ${max} copies): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first. Nothing was changed.`
+  )
+}
+
+/** SageMaker could not place every copy (its FailureReason says why), or the component went. */
+function checkCopies(ctx: OperationContext, name: string, requested: number, settled: Component | undefined): void {
+  if (!settled) throw new Error(`Inference component "${name}" was deleted while its copies changed.`)
+  reportComponent(ctx, settled)
+  const current = settled.RuntimeConfig?.CurrentCopyCount
+  if (settled.InferenceComponentStatus === 'InService' && current === requested) return
+  const reason = settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''
+  throw new Error(
+    `SageMaker did not change inference component "${name}" to ${counted(requested, 'copy', 'copies')}: it is ${settled.InferenceComponentStatus ?? 'in an unknown state'} with ${current ?? 'no'} running.${reason}`
+  )
+}
