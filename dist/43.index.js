@@ -2,24 +2,120 @@ export const id = 43;
 export const ids = [43];
 export const modules = {
 
-/***/ 9091:
+/***/ 3975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Il: () => (/* binding */ targetScope),
-/* harmony export */   PW: () => (/* binding */ variantResourceId),
-/* harmony export */   Qp: () => (/* binding */ formatVariantScaling),
-/* harmony export */   cR: () => (/* binding */ targetResource),
-/* harmony export */   dG: () => (/* binding */ deregisterVariantScaling),
-/* harmony export */   eJ: () => (/* binding */ isSuspended),
-/* harmony export */   it: () => (/* binding */ registerVariantScaling),
-/* harmony export */   oM: () => (/* binding */ describeVariantScaling),
-/* harmony export */   w8: () => (/* binding */ describeScalableTarget),
-/* harmony export */   xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME)
+/* harmony export */   G5: () => (/* binding */ command),
+/* harmony export */   lq: () => (/* binding */ _ep0),
+/* harmony export */   yt: () => (/* binding */ _mw0)
 /* harmony export */ });
-/* unused harmony exports SERVICE_NAMESPACE, SCALABLE_DIMENSION */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1491);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2658);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2085);
+/* harmony import */ var _endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(984);
+
+
+
+const command = (0,_smithy_core_client__WEBPACK_IMPORTED_MODULE_0__.makeBuilder)(_endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__/* .commonParams */ .S, "AnyScaleFrontendService", "ApplicationAutoScalingClient", _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+
+/***/ }),
+
+/***/ 8090:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ RegisterScalableTargetCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3975);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1289);
+
+
+class RegisterScalableTargetCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "RegisterScalableTarget", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .RegisterScalableTarget$ */ .Io) {
+}
+
+
+/***/ }),
+
+/***/ 3079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME),
+  dG: () => (/* binding */ deregisterVariantScaling),
+  w8: () => (/* binding */ describeScalableTarget),
+  oM: () => (/* binding */ describeVariantScaling),
+  Qp: () => (/* binding */ formatVariantScaling),
+  eJ: () => (/* binding */ isSuspended),
+  it: () => (/* binding */ registerVariantScaling),
+  cR: () => (/* binding */ targetResource),
+  Il: () => (/* binding */ targetScope),
+  PW: () => (/* binding */ variantResourceId)
+});
+
+// UNUSED EXPORTS: SCALABLE_DIMENSION, SERVICE_NAMESPACE
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(3975);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1289);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScalingPoliciesCommand.js
+
+
+class DescribeScalingPoliciesCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeScalingPolicies", schemas_0/* DescribeScalingPolicies$ */.DP) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScheduledActionsCommand.js
+
+
+class DescribeScheduledActionsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeScheduledActions", schemas_0/* DescribeScheduledActions$ */.ix) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/RegisterScalableTargetCommand.js
+var RegisterScalableTargetCommand = __webpack_require__(8090);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/PutScalingPolicyCommand.js
+
+
+class PutScalingPolicyCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutScalingPolicy", schemas_0/* PutScalingPolicy$ */.Zx) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/PutScheduledActionCommand.js
+
+
+class PutScheduledActionCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutScheduledAction", schemas_0/* PutScheduledAction$ */.Ri) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeleteScalingPolicyCommand.js
+
+
+class DeleteScalingPolicyCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteScalingPolicy", schemas_0/* DeleteScalingPolicy$ */.d1) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeleteScheduledActionCommand.js
+
+
+class DeleteScheduledActionCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteScheduledAction", schemas_0/* DeleteScheduledAction$ */.VG) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeregisterScalableTargetCommand.js
+
+
+class DeregisterScalableTargetCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeregisterScalableTarget", schemas_0/* DeregisterScalableTarget$ */.B9) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScalableTargetsCommand.js
+
+
+class DescribeScalableTargetsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeScalableTargets", schemas_0/* DescribeScalableTargets$ */.TF) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/autoscaling.ts
 /**
  * Application Auto Scaling on SageMaker production variants: the one module
  * that reads, writes and removes a variant's scalable target, its scaling
@@ -74,8 +170,8 @@ async function describeVariantScaling(ctx, endpointName, variantName) {
         return undefined;
     const resourceId = variantResourceId(endpointName, variantName);
     const scope = targetScope(resourceId);
-    const policies = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalingPoliciesCommand */ .yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
-    const actions = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScheduledActionsCommand */ .bE({ ...scope, ...page })), (page) => page.ScheduledActions);
+    const policies = await (0,errors/* collectPages */.VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new DescribeScalingPoliciesCommand({ ...scope, ...page })), (page) => page.ScalingPolicies);
+    const actions = await (0,errors/* collectPages */.VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new DescribeScheduledActionsCommand({ ...scope, ...page })), (page) => page.ScheduledActions);
     return {
         minCapacity: target.MinCapacity ?? 0,
         maxCapacity: target.MaxCapacity ?? 0,
@@ -127,7 +223,7 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
         MaxCapacity: scaling.maxCapacity,
         ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
     };
-    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .RegisterScalableTargetCommand */ .Jr(target)));
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(target)));
     for (const policy of scaling.policies) {
         const input = {
             ...scope,
@@ -142,7 +238,7 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
                 ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
                 : {})
         };
-        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScalingPolicyCommand */ .OJ(input)));
+        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new PutScalingPolicyCommand(input)));
         if (policy.AlarmNames && policy.AlarmNames.length > 0) {
             // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
             ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
@@ -158,7 +254,7 @@ async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
             ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
             ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
         };
-        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .PutScheduledActionCommand */ .cx(input)));
+        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new PutScheduledActionCommand(input)));
     }
 }
 /**
@@ -172,20 +268,20 @@ async function deregisterVariantScaling(ctx, endpointName, variantName, scaling)
     const scope = targetScope(resourceId);
     for (const policy of scaling.policies) {
         const input = { ...scope, PolicyName: policy.PolicyName };
-        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScalingPolicyCommand */ .y5(input))));
+        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new DeleteScalingPolicyCommand(input))));
     }
     for (const action of scaling.scheduledActions) {
         const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
-        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeleteScheduledActionCommand */ .Mx(input))));
+        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new DeleteScheduledActionCommand(input))));
     }
-    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterScalableTargetCommand */ .CV(scope))));
+    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new DeregisterScalableTargetCommand(scope))));
 }
 async function ignoringNotFound(request) {
     try {
         await request();
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+        if (!(0,errors/* isNotFound */.c4)(error))
             throw error;
     }
 }
@@ -239,7 +335,7 @@ function formatPolicy(policy) {
 async function describeScalableTarget(ctx, endpointName, variantName) {
     const resourceId = variantResourceId(endpointName, variantName);
     const scope = targetScope(resourceId);
-    const targets = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_1__/* .DescribeScalableTargetsCommand */ .sH({
+    const targets = await (0,errors/* awsCall */.uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new DescribeScalableTargetsCommand({
         ServiceNamespace: scope.ServiceNamespace,
         ScalableDimension: scope.ScalableDimension,
         ResourceIds: [resourceId]
@@ -261,8 +357,8 @@ __webpack_require__.d(__webpack_exports__, {
   runConfigureAutoscaling: () => (/* binding */ runConfigureAutoscaling)
 });
 
-// EXTERNAL MODULE: ./src/autoscaling.ts
-var autoscaling = __webpack_require__(9091);
+// EXTERNAL MODULE: ./src/autoscaling.ts + 8 modules
+var autoscaling = __webpack_require__(3079);
 ;// CONCATENATED MODULE: ./src/scaling-policy.ts
 
 /** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */

@@ -1,22 +1,77 @@
-export const id = 159;
-export const ids = [159];
+export const id = 336;
+export const ids = [336];
 export const modules = {
 
-/***/ 5010:
+/***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fg: () => (/* binding */ tagsOf),
-/* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
-/* harmony export */   Wh: () => (/* binding */ modelsOf),
-/* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
-/* harmony export */   _F: () => (/* binding */ configTags)
+/* harmony export */   W: () => (/* binding */ DeleteEndpointConfigCommand)
 /* harmony export */ });
-/* unused harmony export lineageOf */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteEndpointConfigCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteEndpointConfig", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteEndpointConfig$ */ .P8J) {
+}
+
+
+/***/ }),
+
+/***/ 6329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ DeleteModelCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteModel$ */ .rNw) {
+}
+
+
+/***/ }),
+
+/***/ 4681:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _F: () => (/* binding */ configTags),
+  I$: () => (/* binding */ inUseByOtherEndpoints),
+  Wh: () => (/* binding */ modelsOf),
+  ZV: () => (/* binding */ readTaggedConfig),
+  Fg: () => (/* binding */ tagsOf)
+});
+
+// UNUSED EXPORTS: lineageOf
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListTagsCommand.js
+
+
+class ListTagsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListTags", schemas_0/* ListTags$ */.SsF) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListEndpointsCommand.js
+
+
+class ListEndpointsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListEndpoints", schemas_0/* ListEndpoints$ */.BlX) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/tags.ts
+var src_tags = __webpack_require__(9506);
+;// CONCATENATED MODULE: ./src/lineage.ts
 /**
  * The action's bookkeeping, read back: which endpoint a config was made for,
  * what served before it, and which configs and models other endpoints still
@@ -32,10 +87,10 @@ export const modules = {
 const SCAN_CONCURRENCY = 4;
 function lineageOf(tags) {
     const lineage = {};
-    const endpoint = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint];
-    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.previousConfig];
-    const role = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.role];
-    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.newVariant];
+    const endpoint = tags[src_tags/* TAGS */.gp.endpoint];
+    const previousConfig = tags[src_tags/* TAGS */.gp.previousConfig];
+    const role = tags[src_tags/* TAGS */.gp.role];
+    const newVariant = tags[src_tags/* TAGS */.gp.newVariant];
     if (endpoint)
         lineage.endpoint = endpoint;
     if (previousConfig)
@@ -55,12 +110,12 @@ async function configTags(ctx, config) {
 }
 /** All tags on a SageMaker resource, by its ARN. */
 async function tagsOf(ctx, arn, resource) {
-    const tags = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    const tags = await (0,errors/* collectPages */.VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
     return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
 async function readTaggedConfig(ctx, configName) {
-    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, configName);
+    const config = await (0,endpoint/* findEndpointConfig */.NW)(ctx, configName);
     if (!config)
         return undefined;
     const tags = await configTags(ctx, config);
@@ -72,7 +127,7 @@ function modelsOf(config) {
     return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
 }
 async function listEndpoints(ctx) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, ...page })), (page) => page.Endpoints);
+    return (0,errors/* collectPages */.VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new ListEndpointsCommand({ MaxResults: 100, ...page })), (page) => page.Endpoints);
 }
 async function mapLimited(items, limit, task) {
     const results = [];
@@ -103,7 +158,7 @@ function addUser(map, name, user) {
 async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
     const inUse = { configs: new Map(), models: new Map() };
     const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
-    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, summary.EndpointName));
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,endpoint/* findEndpoint */.vS)(ctx, summary.EndpointName));
     for (const endpoint of described) {
         if (!endpoint?.EndpointName)
             continue;
@@ -115,7 +170,7 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
     if (!models)
         return inUse;
     const configNames = [...inUse.configs.keys()];
-    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, name));
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,endpoint/* findEndpointConfig */.NW)(ctx, name));
     configs.forEach((config, index) => {
         if (!config)
             return;
@@ -131,19 +186,42 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 
 /***/ }),
 
-/***/ 1159:
+/***/ 3336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runDelete: () => (/* binding */ runDelete)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5010);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runDelete: () => (/* binding */ runDelete)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointCommand.js
+
+
+class DeleteEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteEndpoint", schemas_0/* DeleteEndpoint$ */.tGx) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointConfigCommand.js
+var DeleteEndpointConfigCommand = __webpack_require__(4219);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteModelCommand.js
+var DeleteModelCommand = __webpack_require__(6329);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
+var lineage = __webpack_require__(4681);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/operations/delete.ts
 /**
  * delete: remove the endpoint, then (staged, once it is gone) its config and
  * its models. Everything is read before anything is deleted, so a missing
@@ -162,7 +240,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 const GONE = 'Deleted';
 async function runDelete(ctx, settings) {
-    const found = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpoint */ .vS)(ctx);
+    const found = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
     if (!found) {
         const message = `Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}`;
         if (!settings.ignoreMissing) {
@@ -176,8 +254,8 @@ async function runDelete(ctx, settings) {
     }
     const endpoint = await settleBeforeDelete(ctx, found);
     const configName = (endpoint ?? found).EndpointConfigName;
-    const config = configName ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, configName) : undefined;
-    const models = config ? (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .modelsOf */ .Wh)(config) : [];
+    const config = configName ? await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, configName) : undefined;
+    const models = config ? (0,lineage/* modelsOf */.Wh)(config) : [];
     reportTargets(ctx, endpoint ?? found, config, models);
     const inUse = await scanOtherEndpoints(ctx, settings);
     if (endpoint)
@@ -199,18 +277,18 @@ async function runDelete(ctx, settings) {
  */
 async function settleBeforeDelete(ctx, endpoint) {
     const status = endpoint.EndpointStatus ?? '';
-    if (status === 'Deleting' || !_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
+    if (status === 'Deleting' || !src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(status))
         return endpoint;
     if (ctx.dryRun) {
         ctx.note(`Endpoint "${ctx.endpointName}" is ${status}; a real run would wait for that to finish before deleting.`);
         return endpoint;
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${ctx.endpointName}" is ${status}; waiting for that to finish before deleting it.`);
-    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitForSettled */ .SG)(ctx, `the endpoint's ${status} to finish before deleting it`);
+    core/* info */.pq(`Endpoint "${ctx.endpointName}" is ${status}; waiting for that to finish before deleting it.`);
+    return (0,wait/* waitForSettled */.SG)(ctx, `the endpoint's ${status} to finish before deleting it`);
 }
 function reportTargets(ctx, endpoint, config, models) {
     // The variant table shows what is being deleted: the last view of the endpoint anyone will get.
-    ctx.report.variants = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .variantRows */ .LQ)(endpoint, config);
+    ctx.report.variants = (0,src_endpoint/* variantRows */.LQ)(endpoint, config);
     if (endpoint.EndpointArn)
         ctx.output('endpoint-arn', endpoint.EndpointArn);
     if (endpoint.EndpointStatus)
@@ -224,7 +302,7 @@ function reportTargets(ctx, endpoint, config, models) {
 async function scanOtherEndpoints(ctx, settings) {
     if (!settings.deleteEndpointConfig && !settings.deleteModel)
         return { configs: new Map(), models: new Map() };
-    return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .inUseByOtherEndpoints */ .I$)(ctx, ctx.endpointName, { models: settings.deleteModel });
+    return (0,lineage/* inUseByOtherEndpoints */.I$)(ctx, ctx.endpointName, { models: settings.deleteModel });
 }
 async function deleteEndpoint(ctx, endpoint) {
     if (endpoint.EndpointStatus === 'Deleting') {
@@ -233,11 +311,11 @@ async function deleteEndpoint(ctx, endpoint) {
     }
     const input = { EndpointName: ctx.endpointName };
     try {
-        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointCommand */ .oPO(input)));
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointCommand(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint "${ctx.endpointName}".`);
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if (!(0,errors/* isNotFound */.c4)(error))
             throw error;
         ctx.note(`Endpoint "${ctx.endpointName}" was deleted by someone else meanwhile.`);
     }
@@ -246,10 +324,10 @@ async function deleteEndpoint(ctx, endpoint) {
 async function waitUntilGone(ctx, endpoint) {
     if (endpoint && !ctx.settings.waitForCompletion)
         return false;
-    const remaining = endpoint ? await (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitForSettled */ .SG)(ctx, 'the deletion') : undefined;
+    const remaining = endpoint ? await (0,wait/* waitForSettled */.SG)(ctx, 'the deletion') : undefined;
     if (remaining) {
         // The config and models stay: the endpoint still exists and may still need them.
-        throw new _wait_js__WEBPACK_IMPORTED_MODULE_4__/* .EndpointStateError */ .D7(`Endpoint "${ctx.endpointName}" is ${remaining.EndpointStatus} after DeleteEndpoint, not gone; its config and models were kept.${remaining.FailureReason ? ` FailureReason: ${remaining.FailureReason}` : ''}`, remaining);
+        throw new wait/* EndpointStateError */.D7(`Endpoint "${ctx.endpointName}" is ${remaining.EndpointStatus} after DeleteEndpoint, not gone; its config and models were kept.${remaining.FailureReason ? ` FailureReason: ${remaining.FailureReason}` : ''}`, remaining);
     }
     ctx.output('endpoint-status', GONE);
     return true;
@@ -272,11 +350,11 @@ async function deleteConfig(ctx, settings, configName, config, inUse) {
     }
     const input = { EndpointConfigName: configName };
     try {
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand/* DeleteEndpointConfigCommand */.W(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint config "${configName}".`);
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if (!(0,errors/* isNotFound */.c4)(error))
             throw error;
         ctx.note(`Endpoint config "${configName}" was deleted by someone else meanwhile.`);
     }
@@ -297,11 +375,11 @@ async function deleteModels(ctx, settings, models, inUse) {
         }
         const input = { ModelName: model };
         try {
-            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteModelCommand */ .em(input)));
+            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new DeleteModelCommand/* DeleteModelCommand */.e(input)));
             ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} model "${model}".`);
         }
         catch (error) {
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+            if (!(0,errors/* isNotFound */.c4)(error))
                 throw error;
             ctx.note(`Model "${model}" was deleted by someone else meanwhile.`);
         }
