@@ -2,28 +2,68 @@ export const id = 211;
 export const ids = [211];
 export const modules = {
 
-/***/ 5999:
+/***/ 5763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ settledComponent),
-/* harmony export */   DM: () => (/* binding */ modelOf),
-/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
-/* harmony export */   QQ: () => (/* binding */ getComponent),
-/* harmony export */   Tn: () => (/* binding */ findComponent),
-/* harmony export */   Yr: () => (/* binding */ adaptersOf),
-/* harmony export */   bx: () => (/* binding */ baseOf),
-/* harmony export */   he: () => (/* binding */ describeComponentsOn),
-/* harmony export */   j1: () => (/* binding */ noteAdapters),
-/* harmony export */   mt: () => (/* binding */ waitForComponent),
-/* harmony export */   wc: () => (/* binding */ reportComponent)
+/* harmony export */   u: () => (/* binding */ DescribeModelCommand)
 /* harmony export */ });
-/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModel$ */ .H8Y) {
+}
+
+
+/***/ }),
+
+/***/ 1741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yr: () => (/* binding */ adaptersOf),
+  bx: () => (/* binding */ baseOf),
+  he: () => (/* binding */ describeComponentsOn),
+  Tn: () => (/* binding */ findComponent),
+  QQ: () => (/* binding */ getComponent),
+  DM: () => (/* binding */ modelOf),
+  G8: () => (/* binding */ modelsComponentsRun),
+  j1: () => (/* binding */ noteAdapters),
+  wc: () => (/* binding */ reportComponent),
+  BO: () => (/* binding */ settledComponent),
+  mt: () => (/* binding */ waitForComponent)
+});
+
+// UNUSED EXPORTS: COMPONENT_TRANSITIONS, componentsOn
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceComponentCommand.js
+
+
+class DescribeInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceComponent", schemas_0/* DescribeInferenceComponent$ */.i5n) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceComponentsCommand.js
+
+
+class ListInferenceComponentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceComponents", schemas_0/* ListInferenceComponents$ */.k96) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/components/component.ts
 /**
  * Inference components as SageMaker shows them: read, listed per endpoint,
  * and waited for. A component has no RollingBack status: after SageMaker
@@ -44,10 +84,10 @@ const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
 const PROGRESS_EVERY_MS = 60_000;
 async function findComponent(ctx, name) {
     try {
-        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name })));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw error;
     }
@@ -64,7 +104,7 @@ async function getComponent(ctx, name) {
 }
 /** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
 async function componentsOn(ctx, endpointName = ctx.endpointName) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+    return (0,errors/* collectPages */.VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new ListInferenceComponentsCommand({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
 }
 /** Every component on the endpoint, described: its specification and copies. */
 async function describeComponentsOn(ctx) {
@@ -107,17 +147,17 @@ async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.t
         if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
             const copies = component?.RuntimeConfig;
             const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            core/* info */.pq(`Inference component "${name}" is ${status}${counts} (${(0,parse/* formatDuration */.a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
             lastStatus = status;
             lastLogAt = clock.now();
         }
         if (!component || !COMPONENT_TRANSITIONS.includes(status))
             return component;
-        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        delay = (0,wait/* nextPollDelay */.qC)(elapsed, delay);
         const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
         delay = Math.max(0, Math.min(delay, dueInMs));
         if (clock.now() + delay > started + timeoutMs) {
-            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+            throw new wait/* WaitTimeoutError */.Do(`Inference component "${name}" was still ${status} after ${(0,parse/* formatDuration */.a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }
@@ -194,8 +234,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
 /* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3526);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4932);
-/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5999);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4476);
+/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1741);
 
 
 
@@ -285,9 +325,9 @@ function unhealthy(ctx, settings, message) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ refuseMismatchedTargetModel)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5763);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4476);
 /* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6221);
 /**
  * Whether probes need a TargetModel depends on the models of the variants
@@ -302,7 +342,7 @@ function unhealthy(ctx, settings, message) {
 async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetModel) {
     const probed = (config?.ProductionVariants ?? []).filter((variant) => variant.ModelName && (targetVariant === undefined || variant.VariantName === targetVariant));
     const models = await Promise.all([...new Set(probed.map((variant) => variant.ModelName))].map(async (name) => {
-        const model = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelCommand */ .utY({ ModelName: name })));
+        const model = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelCommand */ .u({ ModelName: name })));
         return { name, multiModel: (0,_serving_container_js__WEBPACK_IMPORTED_MODULE_2__/* .servingContainer */ ._B)(model)?.Mode === 'MultiModel' };
     }));
     if (models.length > 0)
@@ -312,20 +352,49 @@ async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetMod
 
 /***/ }),
 
-/***/ 4932:
+/***/ 4476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DK: () => (/* binding */ medianLatency),
-/* harmony export */   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
-/* harmony export */   QT: () => (/* binding */ sendProbes),
-/* harmony export */   wR: () => (/* binding */ refuseProbeTargetMismatch)
-/* harmony export */ });
-/* unused harmony exports DETAIL_MAX_CHARS, shortDetail */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DK: () => (/* binding */ medianLatency),
+  wR: () => (/* binding */ refuseProbeTargetMismatch),
+  Hy: () => (/* binding */ refuseProbesOnAsynchronous),
+  QT: () => (/* binding */ sendProbes)
+});
+
+// UNUSED EXPORTS: DETAIL_MAX_CHARS, shortDetail
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(2085);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(5990);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/commandBuilder.js
+
+
+
+const command = (0,client.makeBuilder)(EndpointParameters/* commonParams */.S, "AmazonSageMakerRuntime", "SageMakerRuntimeClient", endpoints.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(6028);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/commands/InvokeEndpointCommand.js
+
+
+class InvokeEndpointCommand extends command(_ep0, _mw0, "InvokeEndpoint", schemas_0/* InvokeEndpoint$ */.Gy) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+;// CONCATENATED MODULE: ./src/probes.ts
 /**
  * Synthetic invocations: the only check that sees what a caller sees, where
  * metrics need real traffic and lag by minutes.
@@ -374,10 +443,10 @@ function refuseProbesOnAsynchronous(endpointName, config, instead) {
 function refuseProbeTargetMismatch(models, targetModel) {
     const multiModel = models.filter((model) => model.multiModel).map((model) => `"${model.name}"`);
     if (targetModel === undefined && multiModel.length > 0) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`);
+        throw new parse/* InputError */.dz('probe-target-model', `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`);
     }
     if (targetModel !== undefined && multiModel.length === 0) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', 'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty');
+        throw new parse/* InputError */.dz('probe-target-model', 'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty');
     }
 }
 /**
@@ -398,14 +467,14 @@ async function sendProbes(ctx, probe, options = {}) {
         const record = await sendProbe(ctx, probe, body, options);
         records.push(record);
         const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+        core/* info */.pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
     }
     return records;
 }
 async function sendProbe(ctx, probe, body, options) {
     const started = ctx.clock.now();
     try {
-        const response = await ctx.clients.runtime.send(new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .InvokeEndpointCommand */ .Pn({
+        const response = await ctx.clients.runtime.send(new InvokeEndpointCommand({
             EndpointName: ctx.endpointName,
             Body: body,
             ContentType: probe.contentType,
@@ -439,7 +508,7 @@ async function sendProbe(ctx, probe, body, options) {
             ok: false,
             latencyMs,
             ...(statusCode === undefined ? {} : { statusCode }),
-            detail: shortDetail(`${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, probe.payload)
+            detail: shortDetail(`${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`, probe.payload)
         };
     }
 }

@@ -13,10 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   runConfigureAutoscaling: () => (/* binding */ runConfigureAutoscaling)
 });
 
-// EXTERNAL MODULE: ./src/autoscaling.ts + 1 modules
-var autoscaling = __webpack_require__(6886);
-// EXTERNAL MODULE: ./src/components/component.ts
-var components_component = __webpack_require__(5999);
+// EXTERNAL MODULE: ./src/autoscaling.ts + 9 modules
+var autoscaling = __webpack_require__(5262);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/scaling-policy.ts
 
 /** Where CloudWatch publishes each metric configure-autoscaling can track, and in what unit. */

@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4932);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4476);
 /* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3526);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4681);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8499);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
 /* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2894);
@@ -22,8 +22,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5307);
 /* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7476);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3752);
-/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9333);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(941);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(400);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5905);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(910);
 
 
@@ -128,9 +128,9 @@ function pausedRollout(ctx, endpoint, canaryConfig, found) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ refuseMismatchedTargetModel)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5763);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4932);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4476);
 /* harmony import */ var _serving_container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6221);
 /**
  * Whether probes need a TargetModel depends on the models of the variants
@@ -145,7 +145,7 @@ function pausedRollout(ctx, endpoint, canaryConfig, found) {
 async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetModel) {
     const probed = (config?.ProductionVariants ?? []).filter((variant) => variant.ModelName && (targetVariant === undefined || variant.VariantName === targetVariant));
     const models = await Promise.all([...new Set(probed.map((variant) => variant.ModelName))].map(async (name) => {
-        const model = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelCommand */ .utY({ ModelName: name })));
+        const model = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeModel', `model "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelCommand */ .u({ ModelName: name })));
         return { name, multiModel: (0,_serving_container_js__WEBPACK_IMPORTED_MODULE_2__/* .servingContainer */ ._B)(model)?.Mode === 'MultiModel' };
     }));
     if (models.length > 0)

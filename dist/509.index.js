@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runUpdateTraffic: () => (/* binding */ runUpdateTraffic)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6082);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8191);
 
 
 async function runUpdateTraffic(ctx, settings) {
@@ -31,22 +31,45 @@ async function runUpdateTraffic(ctx, settings) {
 
 /***/ }),
 
-/***/ 6082:
+/***/ 8191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ep: () => (/* binding */ updateWeightsAndCapacities),
-/* harmony export */   vG: () => (/* binding */ updateEndpointConfig)
-/* harmony export */ });
-/* unused harmony exports isUpdateInProgress, configLanding, weightsLanding */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1236);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vG: () => (/* binding */ updateEndpointConfig),
+  ep: () => (/* binding */ updateWeightsAndCapacities)
+});
+
+// UNUSED EXPORTS: configLanding, isUpdateInProgress, weightsLanding
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointCommand.js
+
+
+class UpdateEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "UpdateEndpoint", schemas_0/* UpdateEndpoint$ */.hBg) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointWeightsAndCapacitiesCommand.js
+var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/expectations.ts
+var expectations = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/update.ts
 /**
  * Moving an endpoint to another config: the one path every operation takes
  * (deploy, rollback, promotion, the post step), so waiting for another run's
@@ -71,11 +94,11 @@ async function runUpdateTraffic(ctx, settings) {
 
 /** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
 function isUpdateInProgress(error) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+    return (0,errors/* errorCode */.CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,errors/* errorMessage */.gJ)(error));
 }
 const IN_PROGRESS_RETRIES = 5;
 /** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
-const LOST_ANSWER_ATTEMPTS = _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .RETRY_SETTINGS */ .Rh.maxAttempts;
+const LOST_ANSWER_ATTEMPTS = clients/* RETRY_SETTINGS */.Rh.maxAttempts;
 const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
@@ -90,7 +113,7 @@ async function changeWhenUpdatable(ctx, what, send, landing) {
     let refusedInProgress = 0;
     let lostAnswers = 0;
     for (;;) {
-        const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .requireUpdatable */ .Mc)(ctx);
+        const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
         if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
             throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
         }
@@ -101,19 +124,19 @@ async function changeWhenUpdatable(ctx, what, send, landing) {
         }
         catch (error) {
             const inProgress = isUpdateInProgress(error);
-            if (!inProgress && !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .answerMayBeLost */ .hx)(error))
+            if (!inProgress && !(0,errors/* answerMayBeLost */.hx)(error))
                 throw error;
             // Looked at even after the last attempt: the change it failed to confirm may have landed.
-            const landed = landing(await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .getEndpoint */ .yP)(ctx));
+            const landed = landing(await (0,src_endpoint/* getEndpoint */.yP)(ctx));
             if (landed !== 'not-seen') {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                core/* info */.pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
                 return before;
             }
             if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
                 throw error;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(inProgress
+            core/* info */.pq(inProgress
                 ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
-                : `The answer to ${what} was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+                : `The answer to ${what} was lost (${(0,errors/* errorMessage */.gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
             if (!inProgress)
                 await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
         }
@@ -127,7 +150,7 @@ function configLanding(configName) {
     return (endpoint) => {
         if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
             return 'under-way';
-        const settled = !_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '');
+        const settled = !src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(endpoint.EndpointStatus ?? '');
         return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
     };
 }
@@ -148,7 +171,7 @@ function weightsLanding(desired) {
             return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
                 (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
         });
-        if (_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? ''))
+        if (src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(endpoint.EndpointStatus ?? ''))
             return matches(false) ? 'under-way' : 'not-seen';
         return matches(true) ? 'done' : 'not-seen';
     };
@@ -169,15 +192,15 @@ async function updateEndpointConfig(ctx, configName, options) {
         input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
     }
     const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointCommand */ .sU7(input))), configLanding(configName));
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointCommand(input))), configLanding(configName));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     try {
-        return await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.fleet, options.whileWaiting);
+        return await (0,wait/* waitForInService */.pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? expectations/* TYPICAL_MS */.K.fleet, options.whileWaiting);
     }
     finally {
         // Both fleets ran from the call until the endpoint settled, whichever way it went.
-        (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .addInstanceTime */ .o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
+        (0,report/* addInstanceTime */.o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
     }
 }
 /**
@@ -187,10 +210,10 @@ async function updateEndpointConfig(ctx, configName, options) {
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input))), weightsLanding(desired));
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
-    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.weights);
+    return (0,wait/* waitForInService */.pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, expectations/* TYPICAL_MS */.K.weights);
 }
 
 

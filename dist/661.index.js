@@ -14,16 +14,16 @@ export const modules = {
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7630);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
 /* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2894);
-/* harmony import */ var _rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2656);
+/* harmony import */ var _rollout_verdict_alarm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4466);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3752);
 /* harmony import */ var _rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(127);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2281);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1461);
 /* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9988);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2829);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3150);
 /* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9188);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(910);
-/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5999);
+/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1741);
 /**
  * The post step: runs after the job, whatever happened to it, and finishes
  * what a cancelled or killed main step left, as its saved state says:
@@ -144,19 +144,46 @@ async function removeDeploymentAlarms(ctx, native) {
 
 /***/ }),
 
-/***/ 2656:
+/***/ 4466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fp: () => (/* binding */ createVerdictAlarm),
-/* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
-/* harmony export */   TP: () => (/* binding */ publishVerdict),
-/* harmony export */   eI: () => (/* binding */ deleteVerdictAlarm),
-/* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
-/* harmony export */ });
-/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, SAGEMAKER_REACTION_MS, verdictPeriodSeconds, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Fp: () => (/* binding */ createVerdictAlarm),
+  eI: () => (/* binding */ deleteVerdictAlarm),
+  tS: () => (/* binding */ failedVerdictRollbackMs),
+  Sr: () => (/* binding */ heartbeatIntervalMs),
+  TP: () => (/* binding */ publishVerdict)
+});
+
+// UNUSED EXPORTS: SAGEMAKER_REACTION_MS, VERDICT_METRIC, VERDICT_NAMESPACE, errorRateLowerBoundAlarmInput, errorRateLowerBoundExpression, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmInput, verdictAlarmName, verdictMetricInput, verdictPeriodSeconds
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
+var commandBuilder = __webpack_require__(7489);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(3037);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/PutMetricDataCommand.js
+
+
+class PutMetricDataCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw1 */.Fw, "PutMetricData", schemas_0/* PutMetricData$ */._pc) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/PutMetricAlarmCommand.js
+
+
+class PutMetricAlarmCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutMetricAlarm", schemas_0/* PutMetricAlarm$ */.xg9) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/DeleteAlarmsCommand.js
+
+
+class DeleteAlarmsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteAlarms", schemas_0/* DeleteAlarms$ */._M9) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
  * rolls back without the runner.
@@ -286,7 +313,7 @@ async function publishVerdict(ctx, target, verdict) {
     if (ctx.dryRun)
         return;
     const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()));
-    await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(input)));
+    await (0,errors/* awsCall */.uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new PutMetricDataCommand(input)));
 }
 /**
  * Publishes a "judging" verdict, then creates the alarm. The order matters: missing data is breaching, so an alarm
@@ -294,19 +321,19 @@ async function publishVerdict(ctx, target, verdict) {
  */
 async function createVerdictAlarm(ctx, target) {
     const metric = verdictMetricInput(ctx.endpointName, target, 'judging', new Date(ctx.clock.now()));
-    await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(metric)));
+    await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () => ctx.clients.cloudwatch.send(new PutMetricDataCommand(metric)));
     const alarm = verdictAlarmInput(ctx.endpointName, target);
-    await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricAlarmCommand */ .AZU(alarm)));
+    await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm)));
     return alarm.AlarmName;
 }
 /** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
 async function deleteVerdictAlarm(ctx, name) {
     const input = { AlarmNames: [name] };
     try {
-        await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DeleteAlarmsCommand */ .nds(input)));
+        await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () => ctx.clients.cloudwatch.send(new DeleteAlarmsCommand(input)));
     }
     catch (error) {
-        ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} Delete it by hand.`);
+        ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,errors/* errorMessage */.gJ)(error)} Delete it by hand.`);
     }
 }
 /** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */

@@ -2,6 +2,22 @@ export const id = 750;
 export const ids = [750];
 export const modules = {
 
+/***/ 9618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ UpdateInferenceComponentCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class UpdateInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "UpdateInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .UpdateInferenceComponent$ */ .s8q) {
+}
+
+
+/***/ }),
+
 /***/ 6586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -178,18 +194,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
+var DescribeModelCommand = __webpack_require__(5763);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
+var lineage = __webpack_require__(4681);
 // EXTERNAL MODULE: ./src/tags.ts
 var tags = __webpack_require__(9506);
-// EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(2281);
+// EXTERNAL MODULE: ./src/resources.ts + 5 modules
+var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
 var executor = __webpack_require__(2894);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
@@ -202,10 +218,12 @@ var result = __webpack_require__(3752);
 var rollout_scaling = __webpack_require__(127);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentCommand.js
+var UpdateInferenceComponentCommand = __webpack_require__(9618);
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
 var native_limits = __webpack_require__(7783);
-// EXTERNAL MODULE: ./src/components/component.ts
-var components_component = __webpack_require__(5999);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
 // EXTERNAL MODULE: ./src/components/moves.ts
 var moves = __webpack_require__(6586);
 // EXTERNAL MODULE: ./src/components/record.ts
@@ -253,7 +271,7 @@ async function rollBackComponent(ctx, name) {
     });
     const how = rolling ? `${rolling.batchCopies} copies a batch` : 'all at once (one copy cannot roll in batches)';
     ctx.note(`Rolling inference component "${name}" back from model "${(0,components_component/* modelOf */.DM)(component)}" to "${recorded.specification.ModelName}" with ${recorded.copies} copies, ${how}.`);
-    await ctx.change('UpdateInferenceComponent', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* UpdateInferenceComponentCommand */.hzm(input)));
+    await ctx.change('UpdateInferenceComponent', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
     (0,components_component/* noteAdapters */.j1)(ctx, name, adapters);
     ctx.output('model-name', recorded.specification.ModelName ?? '');
     if (ctx.dryRun || !ctx.settings.waitForCompletion) {
@@ -471,7 +489,7 @@ async function checkModelsExist(ctx, configName, models) {
     const missing = [];
     for (const model of models) {
         try {
-            await (0,errors/* awsCall */.uF)('DescribeModel', `model "${model}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: model })));
+            await (0,errors/* awsCall */.uF)('DescribeModel', `model "${model}"`, () => ctx.clients.sagemaker.send(new DescribeModelCommand/* DescribeModelCommand */.u({ ModelName: model })));
         }
         catch (error) {
             if (!(0,errors/* isNotFound */.c4)(error))

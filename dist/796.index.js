@@ -2,122 +2,52 @@ export const id = 796;
 export const ids = [796];
 export const modules = {
 
-/***/ 9333:
+/***/ 1741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ refuseAlarmsOnUnpublishedMetrics),
-/* harmony export */   j: () => (/* binding */ describeAlarmStates)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
-/**
- * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
- * and what metrics it watches, read in one DescribeAlarms call, so a gate or
- * monitor can act on them, and refuse one that could never judge.
- */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yr: () => (/* binding */ adaptersOf),
+  bx: () => (/* binding */ baseOf),
+  he: () => (/* binding */ describeComponentsOn),
+  Tn: () => (/* binding */ findComponent),
+  QQ: () => (/* binding */ getComponent),
+  DM: () => (/* binding */ modelOf),
+  G8: () => (/* binding */ modelsComponentsRun),
+  j1: () => (/* binding */ noteAdapters),
+  wc: () => (/* binding */ reportComponent),
+  BO: () => (/* binding */ settledComponent),
+  mt: () => (/* binding */ waitForComponent)
+});
+
+// UNUSED EXPORTS: COMPONENT_TRANSITIONS, componentsOn
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceComponentCommand.js
 
 
-
-function watchedMetrics(alarm) {
-    const dimensions = (list) => Object.fromEntries((list ?? []).map((dimension) => [dimension.Name ?? '', dimension.Value ?? '']));
-    if (alarm.MetricName) {
-        return [
-            { namespace: alarm.Namespace ?? '', metricName: alarm.MetricName, dimensions: dimensions(alarm.Dimensions) }
-        ];
-    }
-    return (alarm.Metrics ?? []).flatMap((query) => {
-        const metric = query.MetricStat?.Metric;
-        if (!metric?.MetricName)
-            return [];
-        return [
-            { namespace: metric.Namespace ?? '', metricName: metric.MetricName, dimensions: dimensions(metric.Dimensions) }
-        ];
-    });
-}
-/**
- * The states of the named alarms (metric, composite and log alarms) from one
- * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
- * since a misspelt alarm would otherwise never fire and always pass.
- */
-async function describeAlarmStates(ctx, names, input = 'alarm-names') {
-    if (names.length === 0)
-        return [];
-    const found = new Map();
-    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
-        AlarmNames: names,
-        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-        MaxRecords: 100,
-        ...page
-    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
-    for (const alarm of alarms) {
-        if (!alarm.AlarmName)
-            continue;
-        const metrics = watchedMetrics(alarm);
-        found.set(alarm.AlarmName, {
-            name: alarm.AlarmName,
-            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
-            ...(metrics.length > 0 ? { metrics } : {})
-        });
-    }
-    const missing = names.filter((name) => !found.has(name));
-    if (missing.length > 0) {
-        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
-    }
-    return names.map((name) => found.get(name));
-}
-/**
- * Refuses, before any change, an alarm that watches a metric SageMaker does
- * not publish for this endpoint because it is asynchronous: Invocations,
- * InvocationsPerInstance or OverheadLatency of it never has a datapoint
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html),
- * so the alarm could never fire on it, or would always (missing data
- * treated as breaching), and a gate or a health check on it would judge
- * nothing.
- */
-function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 'alarm-names') {
-    if (!(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(config).asynchronous)
-        return;
-    const unpublished = _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .UNPUBLISHED_WHEN_ASYNCHRONOUS */ .A2;
-    const blind = alarms.flatMap((alarm) => {
-        const metric = (alarm.metrics ?? []).find((watched) => watched.namespace === 'AWS/SageMaker' &&
-            unpublished.includes(watched.metricName) &&
-            watched.dimensions.EndpointName === endpointName);
-        return metric ? [`"${alarm.name}" watches ${metric.metricName}`] : [];
-    });
-    if (blind.length === 0)
-        return;
-    throw new Error(`Input "${input}": ${blind.join(', ')} of endpoint "${endpointName}", which SageMaker does not publish for an asynchronous endpoint (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), so the alarm could never judge it; nothing was changed. Alarm on what it publishes instead: InvocationFailures and InvocationsProcessed (per variant, with EndpointName and VariantName), ModelLatency, or ApproximateBacklogSize (EndpointName alone).`);
+class DescribeInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceComponent", schemas_0/* DescribeInferenceComponent$ */.i5n) {
 }
 
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceComponentsCommand.js
 
-/***/ }),
 
-/***/ 5999:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+class ListInferenceComponentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceComponents", schemas_0/* ListInferenceComponents$ */.k96) {
+}
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ settledComponent),
-/* harmony export */   DM: () => (/* binding */ modelOf),
-/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
-/* harmony export */   QQ: () => (/* binding */ getComponent),
-/* harmony export */   Tn: () => (/* binding */ findComponent),
-/* harmony export */   Yr: () => (/* binding */ adaptersOf),
-/* harmony export */   bx: () => (/* binding */ baseOf),
-/* harmony export */   he: () => (/* binding */ describeComponentsOn),
-/* harmony export */   j1: () => (/* binding */ noteAdapters),
-/* harmony export */   mt: () => (/* binding */ waitForComponent),
-/* harmony export */   wc: () => (/* binding */ reportComponent)
-/* harmony export */ });
-/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/components/component.ts
 /**
  * Inference components as SageMaker shows them: read, listed per endpoint,
  * and waited for. A component has no RollingBack status: after SageMaker
@@ -138,10 +68,10 @@ const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
 const PROGRESS_EVERY_MS = 60_000;
 async function findComponent(ctx, name) {
     try {
-        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name })));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw error;
     }
@@ -158,7 +88,7 @@ async function getComponent(ctx, name) {
 }
 /** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
 async function componentsOn(ctx, endpointName = ctx.endpointName) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+    return (0,errors/* collectPages */.VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new ListInferenceComponentsCommand({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
 }
 /** Every component on the endpoint, described: its specification and copies. */
 async function describeComponentsOn(ctx) {
@@ -201,17 +131,17 @@ async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.t
         if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
             const copies = component?.RuntimeConfig;
             const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            core/* info */.pq(`Inference component "${name}" is ${status}${counts} (${(0,parse/* formatDuration */.a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
             lastStatus = status;
             lastLogAt = clock.now();
         }
         if (!component || !COMPONENT_TRANSITIONS.includes(status))
             return component;
-        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        delay = (0,wait/* nextPollDelay */.qC)(elapsed, delay);
         const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
         delay = Math.max(0, Math.min(delay, dueInMs));
         if (clock.now() + delay > started + timeoutMs) {
-            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+            throw new wait/* WaitTimeoutError */.Do(`Inference component "${name}" was still ${status} after ${(0,parse/* formatDuration */.a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }
@@ -279,275 +209,6 @@ function reportComponent(ctx, component) {
 
 /***/ }),
 
-/***/ 5670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GJ: () => (/* binding */ countedErrors),
-/* harmony export */   NJ: () => (/* binding */ variantMetrics),
-/* harmony export */   p1: () => (/* binding */ alignedWindow),
-/* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
-/* harmony export */ });
-/* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
-/**
- * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
- *
- * Two callers, two shapes of window:
- * - monitor reads a long window in short periods (`alignedWindow`), for a
- *   table of totals and a per-period series;
- * - the rollout engine judges a gate over one evaluation window, so it asks
- *   for a single period that covers the whole window:
- *
- *     const periodSeconds = windowPeriodSeconds(start, end)
- *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
- *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
- *
- * A p99 cannot be summed across periods, so with one period the gate's p99 is
- * the window's own p99 rather than the worst of several partial ones.
- *
- * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
- * asynchronous one publishes no Invocations, so its requests are counted by
- * InvocationsProcessed and its errors by InvocationFailures.
- */
-
-
-
-const NAMESPACE = 'AWS/SageMaker';
-const MINUTE_MS = 60_000;
-/** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
-const MICROSECONDS_PER_MS = 1000;
-/** GetMetricData takes at most 500 queries in one request. */
-const MAX_QUERIES = 500;
-/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
-const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
-/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
-function statisticsFor(source) {
-    const [requests, alternative] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .requestMetricNames */ .u7)(source);
-    return [
-        { key: 'invocations', metric: requests, stat: 'Sum' },
-        ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
-        { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
-        { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-        ...(source.asynchronous ? [{ key: 'failures', metric: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMetricName */ .Sb)(source), stat: 'Sum' }] : []),
-        { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
-        { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
-    ];
-}
-/**
- * A window of `windowMs` ending now, widened to whole periods: the current,
- * still-filling period is included, so a run right after traffic sees it.
- */
-function alignedWindow(nowMs, windowMs, periodSeconds) {
-    const periodMs = periodSeconds * 1000;
-    const end = Math.ceil(nowMs / periodMs) * periodMs;
-    const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs;
-    return { start: new Date(start), end: new Date(end) };
-}
-/**
- * The period (seconds, a multiple of 60) that makes [start, end) a single
- * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
- * period is measured from there, or the window's tail would spill into a
- * second period.
- */
-function windowPeriodSeconds(start, end) {
-    const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS;
-    const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS);
-    return Math.max(1, minutes) * 60;
-}
-function queryId(variantIndex, key) {
-    return `v${variantIndex}_${key}`;
-}
-/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
-function metricQueries(request) {
-    const statistics = statisticsFor(request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm);
-    return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
-        Id: queryId(index, key),
-        Label: `${variant} ${metric} ${stat}`,
-        MetricStat: {
-            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
-            Period: request.periodSeconds,
-            Stat: stat
-        },
-        ReturnData: true
-    })));
-}
-function seriesDimensions(request, series) {
-    const fleet = request.fleets?.[series];
-    if (fleet && 'component' in fleet)
-        return [{ Name: 'InferenceComponentName', Value: fleet.component }];
-    return [
-        { Name: 'EndpointName', Value: request.endpointName },
-        { Name: 'VariantName', Value: fleet?.variant ?? series },
-        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
-    ];
-}
-/**
- * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
- * minutes) that is a whole number of the published datapoints: a shorter one
- * would split a datapoint's requests from its own period, or show periods
- * empty that are not.
- */
-function checkPeriod(periodSeconds, source) {
-    const cloudWatchTakes = Number.isInteger(periodSeconds) &&
-        (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0));
-    if (!cloudWatchTakes) {
-        throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`);
-    }
-    if (periodSeconds % source.periodSeconds !== 0) {
-        throw new Error(`Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`);
-    }
-}
-/**
- * Reads every variant's invocations, 4XX and 5XX errors (and, for an
- * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
- * ms) over [start, end). A variant with no traffic gets zero counts and no
- * latency. Pages are followed, though one page (100,800 datapoints) already
- * holds a day of one-minute periods for ten variants.
- */
-async function fetchVariantMetrics(ctx, request) {
-    const { endpointName, variants, start, end, periodSeconds } = request;
-    const source = request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm;
-    checkPeriod(periodSeconds, source);
-    if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
-        throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
-    }
-    const result = { start, end, periodSeconds, variants: [] };
-    if (variants.length === 0)
-        return result;
-    const queries = metricQueries(request);
-    const collected = new Map();
-    const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .GetMetricDataCommand */ .Soe({
-        MetricDataQueries: queries,
-        StartTime: start,
-        EndTime: end,
-        ScanBy: 'TimestampAscending',
-        ...page
-    })), (page) => page.MetricDataResults);
-    for (const series of results)
-        collect(collected, series, resource);
-    result.variants = variants.map((variant, index) => {
-        const values = (key) => collected.get(queryId(index, key)) ?? new Map();
-        return summarise(variant, {
-            invocations: larger(values('invocations'), values('invocations_alt')),
-            errors4xx: values('errors4xx'),
-            errors5xx: values('errors5xx'),
-            ...(source.asynchronous ? { failures: values('failures') } : {}),
-            latencyAverage: values('latency_avg'),
-            latencyP99: values('latency_p99')
-        });
-    });
-    return result;
-}
-/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
-function variantMetrics(result, variant) {
-    const entry = result.variants.find((candidate) => candidate.variant === variant);
-    if (!entry)
-        return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 };
-    const { series: _series, ...totals } = entry;
-    return totals;
-}
-function collect(collected, series, resource) {
-    // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
-    // come back inside a successful response: counting them as "no traffic"
-    // would pass every threshold.
-    if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
-        const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
-        throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
-    }
-    const id = series.Id ?? '';
-    const values = collected.get(id) ?? new Map();
-    collected.set(id, values);
-    const timestamps = series.Timestamps ?? [];
-    timestamps.forEach((timestamp, index) => {
-        const value = series.Values?.[index];
-        if (value !== undefined && Number.isFinite(value))
-            values.set(new Date(timestamp).getTime(), value);
-    });
-}
-/** Two series of one count under two names, period by period the larger: only one is published. */
-function larger(first, second) {
-    const merged = new Map(first);
-    for (const [at, value] of second)
-        merged.set(at, Math.max(value, merged.get(at) ?? 0));
-    return merged;
-}
-/**
- * Errors over invocations (5XX errors, or an asynchronous endpoint's
- * failures over the requests it processed). SageMaker counts a failed
- * request among its invocations; the larger of the two as denominator keeps
- * the rate within [0, 1] even where a period's counts disagree.
- */
-function errorRate(invocations, errors5xx) {
-    const requests = Math.max(invocations, errors5xx);
-    return requests > 0 ? errors5xx / requests : undefined;
-}
-/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
-function countedErrors(metrics) {
-    return metrics.failures ?? metrics.errors5xx;
-}
-function summarise(variant, raw) {
-    const timestamps = [
-        ...new Set(Object.values(raw).flatMap((values) => [...(values?.keys() ?? [])]))
-    ].sort((a, b) => a - b);
-    const series = timestamps.map((timestamp) => {
-        const point = {
-            timestamp: new Date(timestamp).toISOString(),
-            invocations: raw.invocations.get(timestamp) ?? 0,
-            errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-            errors5xx: raw.errors5xx.get(timestamp) ?? 0,
-            ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
-        };
-        const rate = errorRate(point.invocations, countedErrors(point));
-        if (rate !== undefined)
-            point.errorRate = rate;
-        const average = raw.latencyAverage.get(timestamp);
-        if (average !== undefined)
-            point.latencyAverageMs = average / MICROSECONDS_PER_MS;
-        const p99 = raw.latencyP99.get(timestamp);
-        if (p99 !== undefined)
-            point.latencyP99Ms = p99 / MICROSECONDS_PER_MS;
-        return point;
-    });
-    const totals = {
-        variant,
-        invocations: sum(series.map((point) => point.invocations)),
-        errors4xx: sum(series.map((point) => point.errors4xx)),
-        errors5xx: sum(series.map((point) => point.errors5xx)),
-        ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
-    };
-    const rate = errorRate(totals.invocations, countedErrors(totals));
-    if (rate !== undefined)
-        totals.errorRate = rate;
-    const average = weightedLatencyAverage(series);
-    if (average !== undefined)
-        totals.latencyAverageMs = average;
-    const p99s = series.flatMap((point) => (point.latencyP99Ms === undefined ? [] : [point.latencyP99Ms]));
-    // Percentiles of different periods cannot be combined; the worst period's is the honest bound.
-    if (p99s.length > 0)
-        totals.latencyP99Ms = Math.max(...p99s);
-    return { ...totals, series };
-}
-/** Each period's average weighted by its invocations, so a quiet minute does not count as much as a busy one. */
-function weightedLatencyAverage(series) {
-    const withLatency = series.filter((point) => point.latencyAverageMs !== undefined);
-    if (withLatency.length === 0)
-        return undefined;
-    const weight = sum(withLatency.map((point) => point.invocations));
-    if (weight === 0)
-        return sum(withLatency.map((point) => point.latencyAverageMs)) / withLatency.length;
-    return sum(withLatency.map((point) => point.latencyAverageMs * point.invocations)) / weight;
-}
-function sum(values) {
-    return values.reduce((total, value) => total + value, 0);
-}
-
-
-/***/ }),
-
 /***/ 1796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -556,10 +217,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runMonitor: () => (/* binding */ runMonitor)
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
-/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5999);
-/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9333);
+/* harmony import */ var _components_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1741);
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(400);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9113);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5670);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4023);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2828);
 
 

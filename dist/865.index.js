@@ -10,10 +10,10 @@ export const modules = {
 /* harmony export */   Rh: () => (/* binding */ RETRY_SETTINGS)
 /* harmony export */ });
 /* unused harmony exports PROBE_RETRY_SETTINGS, retryingThrottlesOnly */
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1491);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4085);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4459);
-/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9545);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4234);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3485);
+/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9570);
 /* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(311);
 /**
@@ -73,14 +73,14 @@ function createAwsClients(region) {
         ...RETRY_SETTINGS
     };
     return {
-        sagemaker: new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .SageMakerClient */ .kHU(config),
-        sagemakerChanges: new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .SageMakerClient */ .kHU({
+        sagemaker: new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .SageMakerClient */ .k(config),
+        sagemakerChanges: new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .SageMakerClient */ .k({
             ...config,
             retryStrategy: retryingThrottlesOnly(new _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.AdaptiveRetryStrategy(async () => RETRY_SETTINGS.maxAttempts))
         }),
-        runtime: new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .SageMakerRuntimeClient */ .OX({ ...config, ...PROBE_RETRY_SETTINGS }),
-        autoscaling: new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__/* .ApplicationAutoScalingClient */ .gd(config),
-        cloudwatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchClient */ .WBn(config)
+        runtime: new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .SageMakerRuntimeClient */ .O({ ...config, ...PROBE_RETRY_SETTINGS }),
+        autoscaling: new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__/* .ApplicationAutoScalingClient */ .g(config),
+        cloudwatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchClient */ .W(config)
     };
 }
 
@@ -278,7 +278,8 @@ class OperationContext {
 /* harmony export */   yP: () => (/* binding */ getEndpoint)
 /* harmony export */ });
 /* unused harmony export roundPercent */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5707);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7733);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /** Reading an endpoint and its config, shared by every operation. */
@@ -289,7 +290,7 @@ class OperationContext {
 const TRANSITIONAL_STATUSES = ['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting'];
 async function findEndpoint(ctx, endpointName = ctx.endpointName) {
     try {
-        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpoint', `endpoint "${endpointName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__/* .DescribeEndpointCommand */ .CX3({ EndpointName: endpointName })));
+        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpoint', `endpoint "${endpointName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__/* .DescribeEndpointCommand */ .C({ EndpointName: endpointName })));
     }
     catch (error) {
         if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
@@ -307,7 +308,7 @@ function missingEndpoint(ctx) {
     return new Error(`Endpoint "${ctx.endpointName}" does not exist in ${ctx.settings.region}.`);
 }
 async function getEndpointConfig(ctx, configName) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpointConfig', `endpoint config "${configName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: configName })));
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeEndpointConfig', `endpoint config "${configName}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeEndpointConfigCommand */ .u({ EndpointConfigName: configName })));
 }
 async function findEndpointConfig(ctx, configName) {
     try {
@@ -1716,7 +1717,9 @@ function periodWords(source) {
 /* harmony export */ });
 /* unused harmony exports LOCKED_OPERATIONS, EndpointLockedError, lockName, lockLifetimeMs, acquireEndpointLock */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7900);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(973);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6683);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9988);
 /**
@@ -1975,7 +1978,7 @@ async function tryCreate(ctx, name, record, what) {
         Properties: { ...record }
     };
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .CreateContextCommand */ .NOh(input)));
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .CreateContextCommand */ .N(input)));
         return undefined;
     }
     catch (error) {
@@ -1988,7 +1991,7 @@ async function tryCreate(ctx, name, record, what) {
 }
 async function findLock(ctx, name) {
     try {
-        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeContextCommand */ .G0M({ ContextName: name })));
+        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeContextCommand */ .G({ ContextName: name })));
         const properties = context?.Properties ?? {};
         return {
             owner: properties.owner ?? 'an unknown run',
@@ -2011,7 +2014,7 @@ async function findLock(ctx, name) {
 }
 async function deleteContext(ctx, name, what) {
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DeleteContextCommand */ .m$M({ ContextName: name })));
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteContextCommand */ .m({ ContextName: name })));
     }
     catch (error) {
         // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
@@ -2065,8 +2068,10 @@ var inputs = __webpack_require__(7630);
 var src_report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/summary.ts + 2 modules
 var summary = __webpack_require__(2829);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeEndpointCommand.js
+var DescribeEndpointCommand = __webpack_require__(5707);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointWeightsAndCapacitiesCommand.js
+var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
@@ -2118,7 +2123,7 @@ async function stopTheHarm(clients) {
     const abortSignal = AbortSignal.timeout(CANCEL_BUDGET_MS);
     let done;
     try {
-        const endpoint = await clients.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: progress.endpointName }), { abortSignal });
+        const endpoint = await clients.sagemaker.send(new DescribeEndpointCommand/* DescribeEndpointCommand */.C({ EndpointName: progress.endpointName }), { abortSignal });
         const status = endpoint.EndpointStatus ?? '';
         done = src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(status)
             ? whileUpdating(progress, status, endpoint)
@@ -2141,7 +2146,7 @@ async function firstMoveBack(clients, progress, endpoint, abortSignal) {
     const first = (0,moves/* rollbackMoves */.BI)((0,moves/* rolloutStanding */.k_)(progress, endpoint))[0];
     if (first?.kind !== 'traffic-off')
         return `${newVariant} was taking no traffic, so none had to be moved.`;
-    await clients.sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9({
+    await clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G({
         EndpointName: progress.endpointName,
         DesiredWeightsAndCapacities: first.weights
     }), { abortSignal });
@@ -2232,7 +2237,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -2342,7 +2347,7 @@ function deploymentOutcome(report) {
     return result === 'paused' ? 'in_progress' : 'success';
 }
 async function recordDashboard(ctx) {
-    const { putEndpointDashboard } = await __webpack_require__.e(/* import() */ 299).then(__webpack_require__.bind(__webpack_require__, 4299));
+    const { putEndpointDashboard } = await __webpack_require__.e(/* import() */ 350).then(__webpack_require__.bind(__webpack_require__, 6350));
     const dashboard = await putEndpointDashboard(ctx, {
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
@@ -2361,25 +2366,25 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 7479))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(993)]).then(__webpack_require__.bind(__webpack_require__, 993))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
-            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 3227))).runUpdateCapacity(ctx, settings.updateCapacity);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9605))).runUpdateCapacity(ctx, settings.updateCapacity);
         case 'configure-autoscaling':
-            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
         case 'delete-autoscaling':
-            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
         case 'monitor':
-            return (await __webpack_require__.e(/* import() */ 796).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
+            return (await Promise.all(/* import() */[__webpack_require__.e(32), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
         case 'health-check':
             return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await __webpack_require__.e(/* import() */ 274).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
+            return (await __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 5072))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }
 }
 /**

@@ -2,115 +2,108 @@ export const id = 894;
 export const ids = [894];
 export const modules = {
 
-/***/ 9333:
+/***/ 6543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ refuseAlarmsOnUnpublishedMetrics),
-/* harmony export */   j: () => (/* binding */ describeAlarmStates)
+/* harmony export */   y: () => (/* binding */ AddTagsCommand)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
-/**
- * The CloudWatch alarms a workflow names (alarm-names): what state each is in,
- * and what metrics it watches, read in one DescribeAlarms call, so a gate or
- * monitor can act on them, and refuse one that could never judge.
- */
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
 
 
-
-function watchedMetrics(alarm) {
-    const dimensions = (list) => Object.fromEntries((list ?? []).map((dimension) => [dimension.Name ?? '', dimension.Value ?? '']));
-    if (alarm.MetricName) {
-        return [
-            { namespace: alarm.Namespace ?? '', metricName: alarm.MetricName, dimensions: dimensions(alarm.Dimensions) }
-        ];
-    }
-    return (alarm.Metrics ?? []).flatMap((query) => {
-        const metric = query.MetricStat?.Metric;
-        if (!metric?.MetricName)
-            return [];
-        return [
-            { namespace: metric.Namespace ?? '', metricName: metric.MetricName, dimensions: dimensions(metric.Dimensions) }
-        ];
-    });
-}
-/**
- * The states of the named alarms (metric, composite and log alarms) from one
- * DescribeAlarms call: a name that matches no alarm is an error naming `input`,
- * since a misspelt alarm would otherwise never fire and always pass.
- */
-async function describeAlarmStates(ctx, names, input = 'alarm-names') {
-    if (names.length === 0)
-        return [];
-    const found = new Map();
-    const resource = `alarms ${names.map((name) => `"${name}"`).join(', ')}`;
-    const alarms = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('DescribeAlarms', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
-        AlarmNames: names,
-        AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'],
-        MaxRecords: 100,
-        ...page
-    })), (page) => [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? []), ...(page.LogAlarms ?? [])]);
-    for (const alarm of alarms) {
-        if (!alarm.AlarmName)
-            continue;
-        const metrics = watchedMetrics(alarm);
-        found.set(alarm.AlarmName, {
-            name: alarm.AlarmName,
-            state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
-            ...(metrics.length > 0 ? { metrics } : {})
-        });
-    }
-    const missing = names.filter((name) => !found.has(name));
-    if (missing.length > 0) {
-        throw new Error(`Input "${input}" names ${missing.map((name) => `"${name}"`).join(', ')}, which ${missing.length === 1 ? 'is not a CloudWatch alarm' : 'are not CloudWatch alarms'} in ${ctx.settings.region}.`);
-    }
-    return names.map((name) => found.get(name));
-}
-/**
- * Refuses, before any change, an alarm that watches a metric SageMaker does
- * not publish for this endpoint because it is asynchronous: Invocations,
- * InvocationsPerInstance or OverheadLatency of it never has a datapoint
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html),
- * so the alarm could never fire on it, or would always (missing data
- * treated as breaching), and a gate or a health check on it would judge
- * nothing.
- */
-function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 'alarm-names') {
-    if (!(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsSourceOf */ .er)(config).asynchronous)
-        return;
-    const unpublished = _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .UNPUBLISHED_WHEN_ASYNCHRONOUS */ .A2;
-    const blind = alarms.flatMap((alarm) => {
-        const metric = (alarm.metrics ?? []).find((watched) => watched.namespace === 'AWS/SageMaker' &&
-            unpublished.includes(watched.metricName) &&
-            watched.dimensions.EndpointName === endpointName);
-        return metric ? [`"${alarm.name}" watches ${metric.metricName}`] : [];
-    });
-    if (blind.length === 0)
-        return;
-    throw new Error(`Input "${input}": ${blind.join(', ')} of endpoint "${endpointName}", which SageMaker does not publish for an asynchronous endpoint (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), so the alarm could never judge it; nothing was changed. Alarm on what it publishes instead: InvocationFailures and InvocationsProcessed (per variant, with EndpointName and VariantName), ModelLatency, or ApproximateBacklogSize (EndpointName alone).`);
+class AddTagsCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "AddTags", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .AddTags$ */ .FBv) {
 }
 
 
 /***/ }),
 
-/***/ 5010:
+/***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fg: () => (/* binding */ tagsOf),
-/* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
-/* harmony export */   Wh: () => (/* binding */ modelsOf),
-/* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
-/* harmony export */   _F: () => (/* binding */ configTags)
+/* harmony export */   W: () => (/* binding */ DeleteEndpointConfigCommand)
 /* harmony export */ });
-/* unused harmony export lineageOf */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteEndpointConfigCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteEndpointConfig", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteEndpointConfig$ */ .P8J) {
+}
+
+
+/***/ }),
+
+/***/ 6329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ DeleteModelCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteModel$ */ .rNw) {
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ DescribeModelCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModel$ */ .H8Y) {
+}
+
+
+/***/ }),
+
+/***/ 4681:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _F: () => (/* binding */ configTags),
+  I$: () => (/* binding */ inUseByOtherEndpoints),
+  Wh: () => (/* binding */ modelsOf),
+  ZV: () => (/* binding */ readTaggedConfig),
+  Fg: () => (/* binding */ tagsOf)
+});
+
+// UNUSED EXPORTS: lineageOf
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListTagsCommand.js
+
+
+class ListTagsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListTags", schemas_0/* ListTags$ */.SsF) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListEndpointsCommand.js
+
+
+class ListEndpointsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListEndpoints", schemas_0/* ListEndpoints$ */.BlX) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/tags.ts
+var src_tags = __webpack_require__(9506);
+;// CONCATENATED MODULE: ./src/lineage.ts
 /**
  * The action's bookkeeping, read back: which endpoint a config was made for,
  * what served before it, and which configs and models other endpoints still
@@ -126,10 +119,10 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 const SCAN_CONCURRENCY = 4;
 function lineageOf(tags) {
     const lineage = {};
-    const endpoint = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint];
-    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.previousConfig];
-    const role = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.role];
-    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.newVariant];
+    const endpoint = tags[src_tags/* TAGS */.gp.endpoint];
+    const previousConfig = tags[src_tags/* TAGS */.gp.previousConfig];
+    const role = tags[src_tags/* TAGS */.gp.role];
+    const newVariant = tags[src_tags/* TAGS */.gp.newVariant];
     if (endpoint)
         lineage.endpoint = endpoint;
     if (previousConfig)
@@ -149,12 +142,12 @@ async function configTags(ctx, config) {
 }
 /** All tags on a SageMaker resource, by its ARN. */
 async function tagsOf(ctx, arn, resource) {
-    const tags = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    const tags = await (0,errors/* collectPages */.VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
     return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
 async function readTaggedConfig(ctx, configName) {
-    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, configName);
+    const config = await (0,endpoint/* findEndpointConfig */.NW)(ctx, configName);
     if (!config)
         return undefined;
     const tags = await configTags(ctx, config);
@@ -166,7 +159,7 @@ function modelsOf(config) {
     return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
 }
 async function listEndpoints(ctx) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, ...page })), (page) => page.Endpoints);
+    return (0,errors/* collectPages */.VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new ListEndpointsCommand({ MaxResults: 100, ...page })), (page) => page.Endpoints);
 }
 async function mapLimited(items, limit, task) {
     const results = [];
@@ -197,7 +190,7 @@ function addUser(map, name, user) {
 async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
     const inUse = { configs: new Map(), models: new Map() };
     const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
-    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, summary.EndpointName));
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,endpoint/* findEndpoint */.vS)(ctx, summary.EndpointName));
     for (const endpoint of described) {
         if (!endpoint?.EndpointName)
             continue;
@@ -209,7 +202,7 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
     if (!models)
         return inUse;
     const configNames = [...inUse.configs.keys()];
-    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, name));
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,endpoint/* findEndpointConfig */.NW)(ctx, name));
     configs.forEach((config, index) => {
         if (!config)
             return;
@@ -220,275 +213,6 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
         }
     });
     return inUse;
-}
-
-
-/***/ }),
-
-/***/ 5670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GJ: () => (/* binding */ countedErrors),
-/* harmony export */   NJ: () => (/* binding */ variantMetrics),
-/* harmony export */   p1: () => (/* binding */ alignedWindow),
-/* harmony export */   pA: () => (/* binding */ fetchVariantMetrics)
-/* harmony export */ });
-/* unused harmony exports statisticsFor, windowPeriodSeconds, metricQueries, errorRate */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
-/**
- * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
- *
- * Two callers, two shapes of window:
- * - monitor reads a long window in short periods (`alignedWindow`), for a
- *   table of totals and a per-period series;
- * - the rollout engine judges a gate over one evaluation window, so it asks
- *   for a single period that covers the whole window:
- *
- *     const periodSeconds = windowPeriodSeconds(start, end)
- *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
- *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
- *
- * A p99 cannot be summed across periods, so with one period the gate's p99 is
- * the window's own p99 rather than the worst of several partial ones.
- *
- * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
- * asynchronous one publishes no Invocations, so its requests are counted by
- * InvocationsProcessed and its errors by InvocationFailures.
- */
-
-
-
-const NAMESPACE = 'AWS/SageMaker';
-const MINUTE_MS = 60_000;
-/** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
-const MICROSECONDS_PER_MS = 1000;
-/** GetMetricData takes at most 500 queries in one request. */
-const MAX_QUERIES = 500;
-/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
-const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
-/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
-function statisticsFor(source) {
-    const [requests, alternative] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .requestMetricNames */ .u7)(source);
-    return [
-        { key: 'invocations', metric: requests, stat: 'Sum' },
-        ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
-        { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
-        { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-        ...(source.asynchronous ? [{ key: 'failures', metric: (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMetricName */ .Sb)(source), stat: 'Sum' }] : []),
-        { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
-        { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
-    ];
-}
-/**
- * A window of `windowMs` ending now, widened to whole periods: the current,
- * still-filling period is included, so a run right after traffic sees it.
- */
-function alignedWindow(nowMs, windowMs, periodSeconds) {
-    const periodMs = periodSeconds * 1000;
-    const end = Math.ceil(nowMs / periodMs) * periodMs;
-    const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs;
-    return { start: new Date(start), end: new Date(end) };
-}
-/**
- * The period (seconds, a multiple of 60) that makes [start, end) a single
- * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
- * period is measured from there, or the window's tail would spill into a
- * second period.
- */
-function windowPeriodSeconds(start, end) {
-    const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS;
-    const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS);
-    return Math.max(1, minutes) * 60;
-}
-function queryId(variantIndex, key) {
-    return `v${variantIndex}_${key}`;
-}
-/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
-function metricQueries(request) {
-    const statistics = statisticsFor(request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm);
-    return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
-        Id: queryId(index, key),
-        Label: `${variant} ${metric} ${stat}`,
-        MetricStat: {
-            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
-            Period: request.periodSeconds,
-            Stat: stat
-        },
-        ReturnData: true
-    })));
-}
-function seriesDimensions(request, series) {
-    const fleet = request.fleets?.[series];
-    if (fleet && 'component' in fleet)
-        return [{ Name: 'InferenceComponentName', Value: fleet.component }];
-    return [
-        { Name: 'EndpointName', Value: request.endpointName },
-        { Name: 'VariantName', Value: fleet?.variant ?? series },
-        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
-    ];
-}
-/**
- * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
- * minutes) that is a whole number of the published datapoints: a shorter one
- * would split a datapoint's requests from its own period, or show periods
- * empty that are not.
- */
-function checkPeriod(periodSeconds, source) {
-    const cloudWatchTakes = Number.isInteger(periodSeconds) &&
-        (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0));
-    if (!cloudWatchTakes) {
-        throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`);
-    }
-    if (periodSeconds % source.periodSeconds !== 0) {
-        throw new Error(`Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`);
-    }
-}
-/**
- * Reads every variant's invocations, 4XX and 5XX errors (and, for an
- * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
- * ms) over [start, end). A variant with no traffic gets zero counts and no
- * latency. Pages are followed, though one page (100,800 datapoints) already
- * holds a day of one-minute periods for ten variants.
- */
-async function fetchVariantMetrics(ctx, request) {
-    const { endpointName, variants, start, end, periodSeconds } = request;
-    const source = request.source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .REAL_TIME_MINUTES */ .lm;
-    checkPeriod(periodSeconds, source);
-    if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
-        throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
-    }
-    const result = { start, end, periodSeconds, variants: [] };
-    if (variants.length === 0)
-        return result;
-    const queries = metricQueries(request);
-    const collected = new Map();
-    const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .GetMetricDataCommand */ .Soe({
-        MetricDataQueries: queries,
-        StartTime: start,
-        EndTime: end,
-        ScanBy: 'TimestampAscending',
-        ...page
-    })), (page) => page.MetricDataResults);
-    for (const series of results)
-        collect(collected, series, resource);
-    result.variants = variants.map((variant, index) => {
-        const values = (key) => collected.get(queryId(index, key)) ?? new Map();
-        return summarise(variant, {
-            invocations: larger(values('invocations'), values('invocations_alt')),
-            errors4xx: values('errors4xx'),
-            errors5xx: values('errors5xx'),
-            ...(source.asynchronous ? { failures: values('failures') } : {}),
-            latencyAverage: values('latency_avg'),
-            latencyP99: values('latency_p99')
-        });
-    });
-    return result;
-}
-/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
-function variantMetrics(result, variant) {
-    const entry = result.variants.find((candidate) => candidate.variant === variant);
-    if (!entry)
-        return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 };
-    const { series: _series, ...totals } = entry;
-    return totals;
-}
-function collect(collected, series, resource) {
-    // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
-    // come back inside a successful response: counting them as "no traffic"
-    // would pass every threshold.
-    if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
-        const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
-        throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
-    }
-    const id = series.Id ?? '';
-    const values = collected.get(id) ?? new Map();
-    collected.set(id, values);
-    const timestamps = series.Timestamps ?? [];
-    timestamps.forEach((timestamp, index) => {
-        const value = series.Values?.[index];
-        if (value !== undefined && Number.isFinite(value))
-            values.set(new Date(timestamp).getTime(), value);
-    });
-}
-/** Two series of one count under two names, period by period the larger: only one is published. */
-function larger(first, second) {
-    const merged = new Map(first);
-    for (const [at, value] of second)
-        merged.set(at, Math.max(value, merged.get(at) ?? 0));
-    return merged;
-}
-/**
- * Errors over invocations (5XX errors, or an asynchronous endpoint's
- * failures over the requests it processed). SageMaker counts a failed
- * request among its invocations; the larger of the two as denominator keeps
- * the rate within [0, 1] even where a period's counts disagree.
- */
-function errorRate(invocations, errors5xx) {
-    const requests = Math.max(invocations, errors5xx);
-    return requests > 0 ? errors5xx / requests : undefined;
-}
-/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
-function countedErrors(metrics) {
-    return metrics.failures ?? metrics.errors5xx;
-}
-function summarise(variant, raw) {
-    const timestamps = [
-        ...new Set(Object.values(raw).flatMap((values) => [...(values?.keys() ?? [])]))
-    ].sort((a, b) => a - b);
-    const series = timestamps.map((timestamp) => {
-        const point = {
-            timestamp: new Date(timestamp).toISOString(),
-            invocations: raw.invocations.get(timestamp) ?? 0,
-            errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-            errors5xx: raw.errors5xx.get(timestamp) ?? 0,
-            ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
-        };
-        const rate = errorRate(point.invocations, countedErrors(point));
-        if (rate !== undefined)
-            point.errorRate = rate;
-        const average = raw.latencyAverage.get(timestamp);
-        if (average !== undefined)
-            point.latencyAverageMs = average / MICROSECONDS_PER_MS;
-        const p99 = raw.latencyP99.get(timestamp);
-        if (p99 !== undefined)
-            point.latencyP99Ms = p99 / MICROSECONDS_PER_MS;
-        return point;
-    });
-    const totals = {
-        variant,
-        invocations: sum(series.map((point) => point.invocations)),
-        errors4xx: sum(series.map((point) => point.errors4xx)),
-        errors5xx: sum(series.map((point) => point.errors5xx)),
-        ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
-    };
-    const rate = errorRate(totals.invocations, countedErrors(totals));
-    if (rate !== undefined)
-        totals.errorRate = rate;
-    const average = weightedLatencyAverage(series);
-    if (average !== undefined)
-        totals.latencyAverageMs = average;
-    const p99s = series.flatMap((point) => (point.latencyP99Ms === undefined ? [] : [point.latencyP99Ms]));
-    // Percentiles of different periods cannot be combined; the worst period's is the honest bound.
-    if (p99s.length > 0)
-        totals.latencyP99Ms = Math.max(...p99s);
-    return { ...totals, series };
-}
-/** Each period's average weighted by its invocations, so a quiet minute does not count as much as a busy one. */
-function weightedLatencyAverage(series) {
-    const withLatency = series.filter((point) => point.latencyAverageMs !== undefined);
-    if (withLatency.length === 0)
-        return undefined;
-    const weight = sum(withLatency.map((point) => point.invocations));
-    if (weight === 0)
-        return sum(withLatency.map((point) => point.latencyAverageMs)) / withLatency.length;
-    return sum(withLatency.map((point) => point.latencyAverageMs * point.invocations)) / weight;
-}
-function sum(values) {
-    return values.reduce((total, value) => total + value, 0);
 }
 
 
@@ -560,20 +284,49 @@ function canaryVariantName(requested, modelName, serving) {
 
 /***/ }),
 
-/***/ 4932:
+/***/ 4476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DK: () => (/* binding */ medianLatency),
-/* harmony export */   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
-/* harmony export */   QT: () => (/* binding */ sendProbes),
-/* harmony export */   wR: () => (/* binding */ refuseProbeTargetMismatch)
-/* harmony export */ });
-/* unused harmony exports DETAIL_MAX_CHARS, shortDetail */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9636);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DK: () => (/* binding */ medianLatency),
+  wR: () => (/* binding */ refuseProbeTargetMismatch),
+  Hy: () => (/* binding */ refuseProbesOnAsynchronous),
+  QT: () => (/* binding */ sendProbes)
+});
+
+// UNUSED EXPORTS: DETAIL_MAX_CHARS, shortDetail
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(2085);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(5990);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/commandBuilder.js
+
+
+
+const command = (0,client.makeBuilder)(EndpointParameters/* commonParams */.S, "AmazonSageMakerRuntime", "SageMakerRuntimeClient", endpoints.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(6028);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-es/commands/InvokeEndpointCommand.js
+
+
+class InvokeEndpointCommand extends command(_ep0, _mw0, "InvokeEndpoint", schemas_0/* InvokeEndpoint$ */.Gy) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+;// CONCATENATED MODULE: ./src/probes.ts
 /**
  * Synthetic invocations: the only check that sees what a caller sees, where
  * metrics need real traffic and lag by minutes.
@@ -622,10 +375,10 @@ function refuseProbesOnAsynchronous(endpointName, config, instead) {
 function refuseProbeTargetMismatch(models, targetModel) {
     const multiModel = models.filter((model) => model.multiModel).map((model) => `"${model.name}"`);
     if (targetModel === undefined && multiModel.length > 0) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`);
+        throw new parse/* InputError */.dz('probe-target-model', `is required: model ${multiModel.join(', ')} serves in MultiModel mode, and SageMaker answers a multi-model endpoint only for a named model; nothing was changed. Set it to a model under the prefix, such as model-a.tar.gz`);
     }
     if (targetModel !== undefined && multiModel.length === 0) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('probe-target-model', 'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty');
+        throw new parse/* InputError */.dz('probe-target-model', 'is for multi-model endpoints, and this one serves a single model: SageMaker refuses a TargetModel there; nothing was changed. Leave it empty');
     }
 }
 /**
@@ -646,14 +399,14 @@ async function sendProbes(ctx, probe, options = {}) {
         const record = await sendProbe(ctx, probe, body, options);
         records.push(record);
         const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+        core/* info */.pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
     }
     return records;
 }
 async function sendProbe(ctx, probe, body, options) {
     const started = ctx.clock.now();
     try {
-        const response = await ctx.clients.runtime.send(new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .InvokeEndpointCommand */ .Pn({
+        const response = await ctx.clients.runtime.send(new InvokeEndpointCommand({
             EndpointName: ctx.endpointName,
             Body: body,
             ContentType: probe.contentType,
@@ -687,7 +440,7 @@ async function sendProbe(ctx, probe, body, options) {
             ok: false,
             latencyMs,
             ...(statusCode === undefined ? {} : { statusCode }),
-            detail: shortDetail(`${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, probe.payload)
+            detail: shortDetail(`${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`, probe.payload)
         };
     }
 }
@@ -758,7 +511,7 @@ function medianLatency(records) {
 
 /***/ }),
 
-/***/ 2281:
+/***/ 1461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -779,16 +532,42 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: NameTakenError, includes
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateModelCommand.js
+
+
+class CreateModelCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateModel", schemas_0/* CreateModel$ */.co) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateEndpointCommand.js
+
+
+class CreateEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateEndpoint", schemas_0/* CreateEndpoint$ */.WiM) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteModelCommand.js
+var DeleteModelCommand = __webpack_require__(6329);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointConfigCommand.js
+var DeleteEndpointConfigCommand = __webpack_require__(4219);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
+var DescribeModelCommand = __webpack_require__(5763);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateEndpointConfigCommand.js
+
+
+class CreateEndpointConfigCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateEndpointConfig", schemas_0/* CreateEndpointConfig$ */.aXJ) {
+}
+
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/components/component.ts
-var component = __webpack_require__(5999);
-// EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var component = __webpack_require__(1741);
+// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
+var lineage = __webpack_require__(4681);
 // EXTERNAL MODULE: ./src/tags.ts
 var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/serving-container.ts
@@ -893,7 +672,7 @@ async function ensureModel(ctx, modelName, spec, options) {
     try {
         await createOrAdopt(ctx, 
         // The plan, the log and the summary get the request with its environment's values hidden; AWS gets it whole.
-        { api: 'CreateModel', resource: `model "${modelName}"`, input: hideEnvironment(input) }, () => ctx.clients.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input)), async () => {
+        { api: 'CreateModel', resource: `model "${modelName}"`, input: hideEnvironment(input) }, () => ctx.clients.sagemaker.send(new CreateModelCommand(input)), async () => {
             const model = await findModel(ctx, modelName);
             if (!model)
                 return undefined;
@@ -994,7 +773,7 @@ async function createEndpointOn(ctx, configName, userTags) {
         EndpointConfigName: configName,
         Tags: (0,src_tags/* toTagList */.s3)(runTags(ctx, userTags))
     };
-    await createOrAdopt(ctx, { api: 'CreateEndpoint', resource: `endpoint "${ctx.endpointName}"`, input }, () => ctx.clients.sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(input)), async () => {
+    await createOrAdopt(ctx, { api: 'CreateEndpoint', resource: `endpoint "${ctx.endpointName}"`, input }, () => ctx.clients.sagemaker.send(new CreateEndpointCommand(input)), async () => {
         const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
         if (!endpoint)
             return undefined;
@@ -1043,7 +822,7 @@ async function discardUnused(ctx, created) {
             // Recorded before its CreateModel was sent: a run cancelled then may never have made it.
             if (!(await findModel(ctx, name)))
                 continue;
-            await deleteOnce(ctx, { api: 'DeleteModel', resource: `model "${name}"`, input: { ModelName: name } }, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: name })), async () => (await findModel(ctx, name)) !== undefined);
+            await deleteOnce(ctx, { api: 'DeleteModel', resource: `model "${name}"`, input: { ModelName: name } }, () => ctx.clients.sagemaker.send(new DeleteModelCommand/* DeleteModelCommand */.e({ ModelName: name })), async () => (await findModel(ctx, name)) !== undefined);
             deleted.models.push(name);
         }
     }
@@ -1071,11 +850,11 @@ async function deleteOnce(ctx, change, send, stillThere) {
 }
 async function deleteConfig(ctx, name) {
     const input = { EndpointConfigName: name };
-    await deleteOnce(ctx, { api: 'DeleteEndpointConfig', resource: `endpoint config "${name}"`, input }, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)), async () => (await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, name)) !== undefined);
+    await deleteOnce(ctx, { api: 'DeleteEndpointConfig', resource: `endpoint config "${name}"`, input }, () => ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand/* DeleteEndpointConfigCommand */.W(input)), async () => (await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, name)) !== undefined);
 }
 async function findModel(ctx, modelName) {
     try {
-        return await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: modelName })));
+        return await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new DescribeModelCommand/* DescribeModelCommand */.u({ ModelName: modelName })));
     }
     catch (error) {
         if ((0,errors/* isNotFound */.c4)(error))
@@ -1107,7 +886,7 @@ async function createEndpointConfig(ctx, configName, variants, lineage, userTags
         ProductionVariants: variants,
         Tags: (0,src_tags/* toTagList */.s3)(tags)
     };
-    await createOrAdopt(ctx, { api: 'CreateEndpointConfig', resource: `endpoint config "${configName}"`, input }, () => ctx.clients.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input)), async () => {
+    await createOrAdopt(ctx, { api: 'CreateEndpointConfig', resource: `endpoint config "${configName}"`, input }, () => ctx.clients.sagemaker.send(new CreateEndpointConfigCommand(input)), async () => {
         const config = await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, configName);
         if (!config)
             return undefined;
@@ -1343,10 +1122,10 @@ var core = __webpack_require__(6421);
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/report.ts
 var report = __webpack_require__(665);
-// EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(6082);
-// EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(2281);
+// EXTERNAL MODULE: ./src/update.ts + 1 modules
+var update = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/resources.ts + 5 modules
+var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
@@ -1794,14 +1573,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
 var invocation_metrics = __webpack_require__(9113);
-// EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __webpack_require__(9333);
-// EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./src/alarms.ts + 1 modules
+var alarms = __webpack_require__(400);
+// EXTERNAL MODULE: ./src/metrics.ts + 1 modules
+var metrics = __webpack_require__(4023);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
 var rollout_periods = __webpack_require__(215);
-// EXTERNAL MODULE: ./src/probes.ts
-var src_probes = __webpack_require__(4932);
+// EXTERNAL MODULE: ./src/probes.ts + 2 modules
+var src_probes = __webpack_require__(4476);
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
 /**
  * The statistics behind the baseline comparisons (max-error-rate-increase,
@@ -2303,7 +2082,7 @@ function formatPercent(fraction) {
 /* harmony export */ });
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8499);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1461);
 /* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
 
 
@@ -2362,7 +2141,7 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 /* harmony export */   qC: () => (/* binding */ periodsOf),
 /* harmony export */   qo: () => (/* binding */ clockTime)
 /* harmony export */ });
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5670);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4023);
 
 const MINUTE_MS = 60_000;
 /** The start of the period `ms` falls in, periods of `periodMs` counted from the epoch as CloudWatch aligns them. */
@@ -2433,13 +2212,13 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4219);
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1461);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6082);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8191);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
 /* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
@@ -2565,7 +2344,7 @@ async function rehearseRelease(ctx, inFlight, move, scene) {
     await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
     // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
     const input = { EndpointConfigName: inFlight.canaryConfig };
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__/* .DeleteEndpointConfigCommand */ .WLA(input)));
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__/* .DeleteEndpointConfigCommand */ .W(input)));
 }
 function pauseJudgedText(settings, source, weight) {
     const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates)
@@ -2684,7 +2463,7 @@ function logPlan(plan, hours, price) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2281);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1461);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
 /**
  * How a rollout ended, decided once. The engine, the all-at-once judge and
@@ -2798,10 +2577,10 @@ __webpack_require__.d(__webpack_exports__, {
   Dl: () => (/* binding */ withScalingMoved)
 });
 
-// EXTERNAL MODULE: ./src/autoscaling.ts + 1 modules
-var autoscaling = __webpack_require__(6886);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1491);
+// EXTERNAL MODULE: ./src/autoscaling.ts + 9 modules
+var autoscaling = __webpack_require__(5262);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/RegisterScalableTargetCommand.js
+var RegisterScalableTargetCommand = __webpack_require__(8090);
 ;// CONCATENATED MODULE: ./src/scale-in.ts
 /**
  * Holding a variant's capacity through a rollout: its dynamic scale-in
@@ -2838,7 +2617,7 @@ async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = (
         ...(0,autoscaling/* targetScope */.Il)(resourceId),
         SuspendedState: { ...before, DynamicScalingInSuspended: true }
     };
-    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(input)));
     return before;
 }
 /**
@@ -2853,15 +2632,15 @@ async function resumeScaleIn(ctx, endpointName, variantName, before) {
         return;
     const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
     const input = { ...(0,autoscaling/* targetScope */.Il)(resourceId), SuspendedState: fullState(before) };
-    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(input)));
+    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(input)));
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(6082);
+// EXTERNAL MODULE: ./src/update.ts + 1 modules
+var update = __webpack_require__(8191);
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
 
 
@@ -3061,14 +2840,14 @@ async function restoreServingCapacity(ctx, held) {
 /* harmony export */   q7: () => (/* binding */ recordPauseStart)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6543);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2281);
-/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(941);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1461);
+/* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5905);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9506);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6082);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8191);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
 /* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(127);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9988);
@@ -3150,7 +2929,7 @@ async function recordPauseStart(ctx, canaryConfig) {
         };
         if (!config?.EndpointConfigArn && !ctx.dryRun)
             return;
-        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__/* .AddTagsCommand */ .yjM(input)));
+        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__/* .AddTagsCommand */ .y(input)));
     }
     catch (error) {
         // promote falls back to the endpoint's last change; the pause itself stands.
@@ -3453,7 +3232,7 @@ function recordSetting(sources, setting, value, source) {
 
 /***/ }),
 
-/***/ 941:
+/***/ 5905:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3469,14 +3248,24 @@ __webpack_require__.d(__webpack_exports__, {
   f1: () => (/* binding */ refuseWhatCannotBeCarried)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
+var DescribeModelCommand = __webpack_require__(5763);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageCommand.js
+
+
+class DescribeModelPackageCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeModelPackage", schemas_0/* DescribeModelPackage$ */.xWt) {
+}
+
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(4932);
+// EXTERNAL MODULE: ./src/probes.ts + 2 modules
+var probes = __webpack_require__(4476);
 // EXTERNAL MODULE: ./src/images/framework-image.ts + 1 modules
 var framework_image = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/parse.ts
@@ -3602,7 +3391,7 @@ async function readServing(ctx, endpoint, config) {
     if (!primary)
         throw new Error(`Endpoint config "${config.EndpointConfigName}" has no production variants.`);
     const model = primary.ModelName
-        ? await (0,errors/* awsCall */.uF)('DescribeModel', `model "${primary.ModelName}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: primary.ModelName })))
+        ? await (0,errors/* awsCall */.uF)('DescribeModel', `model "${primary.ModelName}"`, () => ctx.clients.sagemaker.send(new DescribeModelCommand/* DescribeModelCommand */.u({ ModelName: primary.ModelName })))
         : { $metadata: {} };
     const summary = live.find((candidate) => candidate.VariantName === primary.VariantName);
     const instances = summary ? (0,src_endpoint/* liveInstanceCount */.xZ)(summary) : undefined;
@@ -3672,7 +3461,7 @@ async function newContainer(ctx, source, instanceType) {
  * https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-approve.html
  */
 async function requireApprovedPackage(ctx, arn) {
-    const described = await (0,errors/* awsCall */.uF)('DescribeModelPackage', `model package "${arn}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn })));
+    const described = await (0,errors/* awsCall */.uF)('DescribeModelPackage', `model package "${arn}"`, () => ctx.clients.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn })));
     const status = described.ModelApprovalStatus ?? 'unknown';
     if (status !== 'Approved') {
         throw new Error(`Input "model-package-arn": model package "${arn}" is ${status}, not Approved; nothing was changed. Approve it in the Model Registry (UpdateModelPackage ModelApprovalStatus=Approved), then deploy.`);
@@ -3833,22 +3622,45 @@ function capitalise(text) {
 
 /***/ }),
 
-/***/ 6082:
+/***/ 8191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ep: () => (/* binding */ updateWeightsAndCapacities),
-/* harmony export */   vG: () => (/* binding */ updateEndpointConfig)
-/* harmony export */ });
-/* unused harmony exports isUpdateInProgress, configLanding, weightsLanding */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
-/* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1236);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vG: () => (/* binding */ updateEndpointConfig),
+  ep: () => (/* binding */ updateWeightsAndCapacities)
+});
+
+// UNUSED EXPORTS: configLanding, isUpdateInProgress, weightsLanding
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointCommand.js
+
+
+class UpdateEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "UpdateEndpoint", schemas_0/* UpdateEndpoint$ */.hBg) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointWeightsAndCapacitiesCommand.js
+var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/expectations.ts
+var expectations = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/update.ts
 /**
  * Moving an endpoint to another config: the one path every operation takes
  * (deploy, rollback, promotion, the post step), so waiting for another run's
@@ -3873,11 +3685,11 @@ function capitalise(text) {
 
 /** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
 function isUpdateInProgress(error) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+    return (0,errors/* errorCode */.CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,errors/* errorMessage */.gJ)(error));
 }
 const IN_PROGRESS_RETRIES = 5;
 /** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
-const LOST_ANSWER_ATTEMPTS = _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .RETRY_SETTINGS */ .Rh.maxAttempts;
+const LOST_ANSWER_ATTEMPTS = clients/* RETRY_SETTINGS */.Rh.maxAttempts;
 const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
 /**
  * Sends a change once the endpoint is InService, waiting out another run's
@@ -3892,7 +3704,7 @@ async function changeWhenUpdatable(ctx, what, send, landing) {
     let refusedInProgress = 0;
     let lostAnswers = 0;
     for (;;) {
-        const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .requireUpdatable */ .Mc)(ctx);
+        const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
         if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
             throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
         }
@@ -3903,19 +3715,19 @@ async function changeWhenUpdatable(ctx, what, send, landing) {
         }
         catch (error) {
             const inProgress = isUpdateInProgress(error);
-            if (!inProgress && !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .answerMayBeLost */ .hx)(error))
+            if (!inProgress && !(0,errors/* answerMayBeLost */.hx)(error))
                 throw error;
             // Looked at even after the last attempt: the change it failed to confirm may have landed.
-            const landed = landing(await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .getEndpoint */ .yP)(ctx));
+            const landed = landing(await (0,src_endpoint/* getEndpoint */.yP)(ctx));
             if (landed !== 'not-seen') {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
+                core/* info */.pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
                 return before;
             }
             if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
                 throw error;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(inProgress
+            core/* info */.pq(inProgress
                 ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
-                : `The answer to ${what} was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
+                : `The answer to ${what} was lost (${(0,errors/* errorMessage */.gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
             if (!inProgress)
                 await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
         }
@@ -3929,7 +3741,7 @@ function configLanding(configName) {
     return (endpoint) => {
         if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
             return 'under-way';
-        const settled = !_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? '');
+        const settled = !src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(endpoint.EndpointStatus ?? '');
         return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
     };
 }
@@ -3950,7 +3762,7 @@ function weightsLanding(desired) {
             return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
                 (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
         });
-        if (_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSITIONAL_STATUSES */ .kQ.includes(endpoint.EndpointStatus ?? ''))
+        if (src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(endpoint.EndpointStatus ?? ''))
             return matches(false) ? 'under-way' : 'not-seen';
         return matches(true) ? 'done' : 'not-seen';
     };
@@ -3971,15 +3783,15 @@ async function updateEndpointConfig(ctx, configName, options) {
         input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
     }
     const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointCommand */ .sU7(input))), configLanding(configName));
+    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointCommand(input))), configLanding(configName));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return undefined;
     try {
-        return await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.fleet, options.whileWaiting);
+        return await (0,wait/* waitForInService */.pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? expectations/* TYPICAL_MS */.K.fleet, options.whileWaiting);
     }
     finally {
         // Both fleets ran from the call until the endpoint settled, whichever way it went.
-        (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .addInstanceTime */ .o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
+        (0,report/* addInstanceTime */.o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
     }
 }
 /**
@@ -3989,10 +3801,10 @@ async function updateEndpointConfig(ctx, configName, options) {
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(input))), weightsLanding(desired));
+    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
-    return (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForInService */ .pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, _expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .TYPICAL_MS */ .K.weights);
+    return (0,wait/* waitForInService */.pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, expectations/* TYPICAL_MS */.K.weights);
 }
 
 

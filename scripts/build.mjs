@@ -6,30 +6,47 @@
 // same name, so the last chunk's packages overwrite the rest; the licenses are
 // collected here instead, from the build's module list, across all chunks.
 // check-dist.mjs builds through this script too, so both agree byte for byte.
+//
+// ncc is called through its API rather than its command line for one setting the
+// command line lacks: packages are resolved through their "module" field first.
+// The AWS SDK clients publish an ES module build beside the CommonJS one, and
+// only the ES module build lets the bundle leave out what no step uses: the
+// CommonJS build of the SageMaker client is one 0.8 MB file holding every
+// command of the API, which every step compiled, while the ES module build is a
+// file per command, so the bundle carries only the commands the action sends.
+// Packages with an "exports" field are resolved through it, as before.
 
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createRequire } from 'node:module'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const LICENSE_FILE = /^(licen[cs]e|copying)(\.(md|txt))?$/i
+const ncc = createRequire(import.meta.url)('@vercel/ncc')
 
-/** Bundles src/index.ts into outDir and returns the paths of the modules it holds. */
-function bundle(outDir) {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'build-stats-'))
+/**
+ * Bundles entry into outDir (index.js, or index.mjs for an .mjs entry, and its
+ * chunks) and returns the paths of the modules the bundle holds.
+ */
+export async function bundle(entry, outDir) {
+  const cwd = process.cwd()
+  // ncc resolves the tsconfig and its cache from the working directory, as its command line does.
+  process.chdir(REPO_ROOT)
   try {
-    const stats = path.join(scratch, 'stats.json')
-    execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', outDir, '--stats-out', stats], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'inherit']
+    const { code, assets, stats } = await ncc(path.resolve(REPO_ROOT, entry), {
+      mainFields: ['module', 'main'],
+      quiet: true
     })
-    const { modules } = JSON.parse(readFileSync(stats, 'utf8'))
+    mkdirSync(outDir, { recursive: true })
+    writeFileSync(path.join(outDir, entry.endsWith('.mjs') ? 'index.mjs' : 'index.js'), code)
+    for (const [name, asset] of Object.entries(assets)) writeFileSync(path.join(outDir, name), asset.source)
     // A concatenated module lists the modules it was made of.
-    return modules.flatMap((module) => [module.name, ...(module.modules ?? []).map((inner) => inner.name)])
+    return stats
+      .toJson()
+      .modules.flatMap((module) => [module.name, ...(module.modules ?? []).map((inner) => inner.name)])
   } finally {
-    rmSync(scratch, { recursive: true, force: true })
+    process.chdir(cwd)
   }
 }
 
@@ -47,10 +64,10 @@ function licenseEntry(packageDir) {
   return { name: manifest.name, text: `${manifest.name}\n${licenseName}\n${text}` }
 }
 
-export function build(outDir = path.join(REPO_ROOT, 'dist')) {
+export async function build(outDir = path.join(REPO_ROOT, 'dist')) {
   // A chunk the source no longer makes must not linger beside the new ones.
   rmSync(outDir, { recursive: true, force: true })
-  const modules = bundle(outDir)
+  const modules = await bundle('src/index.ts', outDir)
   const packageDirs = [...new Set(modules.map(packageDirOf).filter((dir) => dir && existsSync(dir)))]
   const entries = packageDirs.map(licenseEntry).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   // One entry per package name: a package bundled from two folders is listed once.
@@ -59,5 +76,5 @@ export function build(outDir = path.join(REPO_ROOT, 'dist')) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  build(process.argv[2] ? path.resolve(process.argv[2]) : undefined)
+  await build(process.argv[2] ? path.resolve(process.argv[2]) : undefined)
 }

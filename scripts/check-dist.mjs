@@ -11,7 +11,7 @@ import { build } from './build.mjs'
 
 const fresh = mkdtempSync(join(tmpdir(), 'check-dist-'))
 try {
-  build(fresh)
+  await build(fresh)
   const built = readdirSync(fresh)
   const committed = readdirSync('dist')
   const differing = built.filter((file) => {

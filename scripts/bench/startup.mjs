@@ -23,6 +23,7 @@ import { promises as fsp, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
+import { bundle } from '../build.mjs'
 import { startProxy } from '../../test/proxy/proxy.mjs'
 import { ACTION_ENTRY, REPO_ROOT, runStep } from '../../test/runner/runner.mjs'
 import { logOf, median, seedServing } from './common.mjs'
@@ -67,16 +68,13 @@ async function previousBundle(commit) {
   return path.join(dir, 'index.js')
 }
 
-/** A reference action, bundled by ncc as this action is (inside the repository, to resolve node_modules). */
+/** A reference action, bundled as this action is (inside the repository, to resolve node_modules). */
 async function referenceBundle(name, source) {
   const dir = path.join(WORK, name)
   await fsp.mkdir(dir, { recursive: true })
   await fsp.writeFile(path.join(dir, 'action.mjs'), source)
   await fsp.rm(path.join(dir, 'dist'), { recursive: true, force: true })
-  execFileSync('npx', ['ncc', 'build', path.join(dir, 'action.mjs'), '-o', path.join(dir, 'dist')], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore'
-  })
+  await bundle(path.join(dir, 'action.mjs'), path.join(dir, 'dist'))
   const built = readdirSync(path.join(dir, 'dist')).find((file) => /^index\.m?js$/.test(file))
   return path.join(dir, 'dist', built)
 }

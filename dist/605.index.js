@@ -1,8 +1,8 @@
-export const id = 227;
-export const ids = [227];
+export const id = 605;
+export const ids = [605];
 export const modules = {
 
-/***/ 3227:
+/***/ 9605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,18 +13,28 @@ __webpack_require__.d(__webpack_exports__, {
   runUpdateCapacity: () => (/* binding */ runUpdateCapacity)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
-// EXTERNAL MODULE: ./src/autoscaling.ts + 1 modules
-var autoscaling = __webpack_require__(6886);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointWeightsAndCapacitiesCommand.js
+var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/autoscaling.ts + 9 modules
+var autoscaling = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentRuntimeConfigCommand.js
+
+
+class UpdateInferenceComponentRuntimeConfigCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "UpdateInferenceComponentRuntimeConfig", schemas_0/* UpdateInferenceComponentRuntimeConfig$ */.Uzr) {
+}
+
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __webpack_require__(2828);
-// EXTERNAL MODULE: ./src/components/component.ts
-var components_component = __webpack_require__(5999);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/operations/update-capacity-component.ts
 /**
  * update-capacity with inference-component-name: set the component's copy
@@ -52,7 +62,7 @@ async function updateComponentCopies(ctx, name, requested) {
         return;
     }
     const input = { InferenceComponentName: name, DesiredRuntimeConfig: { CopyCount: requested } };
-    await ctx.change('UpdateInferenceComponentRuntimeConfig', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* UpdateInferenceComponentRuntimeConfigCommand */.Fkq(input)));
+    await ctx.change('UpdateInferenceComponentRuntimeConfig', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new UpdateInferenceComponentRuntimeConfigCommand(input)));
     (0,components_component/* noteAdapters */.j1)(ctx, name, adapters);
     if (requested === 0) {
         ctx.warn(`Inference component "${name}" is to run no copies: requests to it fail (NoCapacityInvocationFailures) until it has copies again.`);
@@ -125,7 +135,7 @@ async function runUpdateCapacity(ctx, settings) {
         EndpointName: ctx.endpointName,
         DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
     };
-    await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(input)));
+    await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G(input)));
     const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
     if (ctx.dryRun || !ctx.settings.waitForCompletion) {
         ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`);

@@ -1,8 +1,45 @@
-export const id = 110;
-export const ids = [110];
+export const id = 886;
+export const ids = [886];
 export const modules = {
 
-/***/ 6886:
+/***/ 3975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ command),
+/* harmony export */   lq: () => (/* binding */ _ep0),
+/* harmony export */   yt: () => (/* binding */ _mw0)
+/* harmony export */ });
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2658);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2085);
+/* harmony import */ var _endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(984);
+
+
+
+const command = (0,_smithy_core_client__WEBPACK_IMPORTED_MODULE_0__.makeBuilder)(_endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__/* .commonParams */ .S, "AnyScaleFrontendService", "ApplicationAutoScalingClient", _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+
+/***/ }),
+
+/***/ 8090:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ RegisterScalableTargetCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3975);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1289);
+
+
+class RegisterScalableTargetCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "RegisterScalableTarget", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .RegisterScalableTarget$ */ .Io) {
+}
+
+
+/***/ }),
+
+/***/ 5262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -27,8 +64,60 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPONENT_SCALABLE_DIMENSION, SCALABLE_DIMENSION, SERVICE_NAMESPACE, variantScalable
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1491);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(3975);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1289);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScalingPoliciesCommand.js
+
+
+class DescribeScalingPoliciesCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeScalingPolicies", schemas_0/* DescribeScalingPolicies$ */.DP) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScheduledActionsCommand.js
+
+
+class DescribeScheduledActionsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeScheduledActions", schemas_0/* DescribeScheduledActions$ */.ix) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/RegisterScalableTargetCommand.js
+var RegisterScalableTargetCommand = __webpack_require__(8090);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/PutScalingPolicyCommand.js
+
+
+class PutScalingPolicyCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutScalingPolicy", schemas_0/* PutScalingPolicy$ */.Zx) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/PutScheduledActionCommand.js
+
+
+class PutScheduledActionCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutScheduledAction", schemas_0/* PutScheduledAction$ */.Ri) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeleteScalingPolicyCommand.js
+
+
+class DeleteScalingPolicyCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteScalingPolicy", schemas_0/* DeleteScalingPolicy$ */.d1) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeleteScheduledActionCommand.js
+
+
+class DeleteScheduledActionCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteScheduledAction", schemas_0/* DeleteScheduledAction$ */.VG) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeregisterScalableTargetCommand.js
+
+
+class DeregisterScalableTargetCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeregisterScalableTarget", schemas_0/* DeregisterScalableTarget$ */.B9) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScalableTargetsCommand.js
+
+
+class DescribeScalableTargetsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeScalableTargets", schemas_0/* DescribeScalableTargets$ */.TF) {
+}
+
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/scalable.ts
@@ -110,8 +199,8 @@ async function describeScaling(ctx, scalable) {
         return undefined;
     const { resourceId } = scalable;
     const scope = targetScope(resourceId, scalable.dimension);
-    const policies = await (0,errors/* collectPages */.VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({ ...scope, ...page })), (page) => page.ScalingPolicies);
-    const actions = await (0,errors/* collectPages */.VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScheduledActionsCommand */.bE({ ...scope, ...page })), (page) => page.ScheduledActions);
+    const policies = await (0,errors/* collectPages */.VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new DescribeScalingPoliciesCommand({ ...scope, ...page })), (page) => page.ScalingPolicies);
+    const actions = await (0,errors/* collectPages */.VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new DescribeScheduledActionsCommand({ ...scope, ...page })), (page) => page.ScheduledActions);
     return {
         minCapacity: target.MinCapacity ?? 0,
         maxCapacity: target.MaxCapacity ?? 0,
@@ -167,7 +256,7 @@ async function registerScaling(ctx, scalable, scaling) {
         MaxCapacity: scaling.maxCapacity,
         ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
     };
-    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(target)));
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(target)));
     for (const policy of scaling.policies) {
         const input = {
             ...scope,
@@ -184,7 +273,7 @@ async function registerScaling(ctx, scalable, scaling) {
                 ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
                 : {})
         };
-        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScalingPolicyCommand */.OJ(input)));
+        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new PutScalingPolicyCommand(input)));
         if (policy.AlarmNames && policy.AlarmNames.length > 0) {
             // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
             ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
@@ -200,7 +289,7 @@ async function registerScaling(ctx, scalable, scaling) {
             ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
             ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
         };
-        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* PutScheduledActionCommand */.cx(input)));
+        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new PutScheduledActionCommand(input)));
     }
 }
 /**
@@ -218,13 +307,13 @@ async function deregisterScaling(ctx, scalable, scaling) {
     const scope = targetScope(resourceId, scalable.dimension);
     for (const policy of scaling.policies) {
         const input = { ...scope, PolicyName: policy.PolicyName };
-        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* DeleteScalingPolicyCommand */.y5(input))));
+        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new DeleteScalingPolicyCommand(input))));
     }
     for (const action of scaling.scheduledActions) {
         const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
-        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new dist_cjs/* DeleteScheduledActionCommand */.Mx(input))));
+        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new DeleteScheduledActionCommand(input))));
     }
-    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV(scope))));
+    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new DeregisterScalableTargetCommand(scope))));
 }
 async function ignoringNotFound(request) {
     try {
@@ -289,7 +378,7 @@ async function describeScalableTarget(ctx, endpointName, variantName) {
 async function describeTarget(ctx, scalable) {
     const { resourceId } = scalable;
     const scope = targetScope(resourceId, scalable.dimension);
-    const targets = await (0,errors/* awsCall */.uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
+    const targets = await (0,errors/* awsCall */.uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new DescribeScalableTargetsCommand({
         ServiceNamespace: scope.ServiceNamespace,
         ScalableDimension: scope.ScalableDimension,
         ResourceIds: [resourceId]
@@ -300,28 +389,52 @@ async function describeTarget(ctx, scalable) {
 
 /***/ }),
 
-/***/ 5999:
+/***/ 1741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ settledComponent),
-/* harmony export */   DM: () => (/* binding */ modelOf),
-/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
-/* harmony export */   QQ: () => (/* binding */ getComponent),
-/* harmony export */   Tn: () => (/* binding */ findComponent),
-/* harmony export */   Yr: () => (/* binding */ adaptersOf),
-/* harmony export */   bx: () => (/* binding */ baseOf),
-/* harmony export */   he: () => (/* binding */ describeComponentsOn),
-/* harmony export */   j1: () => (/* binding */ noteAdapters),
-/* harmony export */   mt: () => (/* binding */ waitForComponent),
-/* harmony export */   wc: () => (/* binding */ reportComponent)
-/* harmony export */ });
-/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yr: () => (/* binding */ adaptersOf),
+  bx: () => (/* binding */ baseOf),
+  he: () => (/* binding */ describeComponentsOn),
+  Tn: () => (/* binding */ findComponent),
+  QQ: () => (/* binding */ getComponent),
+  DM: () => (/* binding */ modelOf),
+  G8: () => (/* binding */ modelsComponentsRun),
+  j1: () => (/* binding */ noteAdapters),
+  wc: () => (/* binding */ reportComponent),
+  BO: () => (/* binding */ settledComponent),
+  mt: () => (/* binding */ waitForComponent)
+});
+
+// UNUSED EXPORTS: COMPONENT_TRANSITIONS, componentsOn
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceComponentCommand.js
+
+
+class DescribeInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceComponent", schemas_0/* DescribeInferenceComponent$ */.i5n) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceComponentsCommand.js
+
+
+class ListInferenceComponentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceComponents", schemas_0/* ListInferenceComponents$ */.k96) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/components/component.ts
 /**
  * Inference components as SageMaker shows them: read, listed per endpoint,
  * and waited for. A component has no RollingBack status: after SageMaker
@@ -342,10 +455,10 @@ const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
 const PROGRESS_EVERY_MS = 60_000;
 async function findComponent(ctx, name) {
     try {
-        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name })));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw error;
     }
@@ -362,7 +475,7 @@ async function getComponent(ctx, name) {
 }
 /** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
 async function componentsOn(ctx, endpointName = ctx.endpointName) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+    return (0,errors/* collectPages */.VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new ListInferenceComponentsCommand({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
 }
 /** Every component on the endpoint, described: its specification and copies. */
 async function describeComponentsOn(ctx) {
@@ -405,17 +518,17 @@ async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.t
         if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
             const copies = component?.RuntimeConfig;
             const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            core/* info */.pq(`Inference component "${name}" is ${status}${counts} (${(0,parse/* formatDuration */.a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
             lastStatus = status;
             lastLogAt = clock.now();
         }
         if (!component || !COMPONENT_TRANSITIONS.includes(status))
             return component;
-        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        delay = (0,wait/* nextPollDelay */.qC)(elapsed, delay);
         const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
         delay = Math.max(0, Math.min(delay, dueInMs));
         if (clock.now() + delay > started + timeoutMs) {
-            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+            throw new wait/* WaitTimeoutError */.Do(`Inference component "${name}" was still ${status} after ${(0,parse/* formatDuration */.a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }

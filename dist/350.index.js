@@ -1,20 +1,194 @@
-export const id = 299;
-export const ids = [299];
+export const id = 350;
+export const ids = [350];
 export const modules = {
 
-/***/ 4299:
+/***/ 7489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   putEndpointDashboard: () => (/* binding */ putEndpointDashboard)
-/* harmony export */ });
-/* unused harmony exports dashboardName, dashboardUrl, dashboardBody */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4085);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9113);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2829);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lq: () => (/* binding */ _ep0),
+  yt: () => (/* binding */ _mw0),
+  Fw: () => (/* binding */ _mw1),
+  G5: () => (/* binding */ command)
+});
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(2085);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/index.js
+var dist_cjs = __webpack_require__(402);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+var protocols = __webpack_require__(3422);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./node_modules/@smithy/middleware-compression/dist-es/compressStream.js
+
+const compressStream = async (body) => body.pipe((0,external_node_zlib_.createGzip)());
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+var serde = __webpack_require__(2430);
+;// CONCATENATED MODULE: ./node_modules/@smithy/middleware-compression/dist-es/compressString.js
+
+
+
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+const compressString = async (body) => {
+    try {
+        const compressedBuffer = await gzipAsync((0,serde.toUint8Array)(body || ""));
+        return (0,serde.toUint8Array)(compressedBuffer);
+    }
+    catch (err) {
+        throw new Error("Failure during compression: " + err.message);
+    }
+};
+
+;// CONCATENATED MODULE: ./node_modules/@smithy/middleware-compression/dist-es/constants.js
+var CompressionAlgorithm;
+(function (CompressionAlgorithm) {
+    CompressionAlgorithm["GZIP"] = "gzip";
+})(CompressionAlgorithm || (CompressionAlgorithm = {}));
+const CLIENT_SUPPORTED_ALGORITHMS = [CompressionAlgorithm.GZIP];
+
+;// CONCATENATED MODULE: ./node_modules/@smithy/middleware-compression/dist-es/isStreaming.js
+
+const isStreaming = (body) => body !== undefined && typeof body !== "string" && !ArrayBuffer.isView(body) && !(0,serde.isArrayBuffer)(body);
+
+;// CONCATENATED MODULE: ./node_modules/@smithy/middleware-compression/dist-es/compressionMiddleware.js
+
+
+
+
+
+
+const compressionMiddleware = (config, middlewareConfig) => (next, context) => async (args) => {
+    if (!protocols.HttpRequest.isInstance(args.request)) {
+        return next(args);
+    }
+    const disableRequestCompression = await config.disableRequestCompression();
+    if (disableRequestCompression) {
+        return next(args);
+    }
+    const { request } = args;
+    const { body, headers } = request;
+    const { encodings, streamRequiresLength } = middlewareConfig;
+    let updatedBody = body;
+    let updatedHeaders = headers;
+    for (const algorithm of encodings) {
+        if (CLIENT_SUPPORTED_ALGORITHMS.includes(algorithm)) {
+            let isRequestCompressed = false;
+            if (isStreaming(body)) {
+                if (!streamRequiresLength) {
+                    updatedBody = await compressStream(body);
+                    isRequestCompressed = true;
+                }
+                else {
+                    throw new Error("Compression is not supported for streaming blobs that require a length.");
+                }
+            }
+            else {
+                const bodyLength = config.bodyLengthChecker(body);
+                const requestMinCompressionSizeBytes = await config.requestMinCompressionSizeBytes();
+                if (bodyLength && bodyLength >= requestMinCompressionSizeBytes) {
+                    updatedBody = await compressString(body);
+                    isRequestCompressed = true;
+                }
+            }
+            if (isRequestCompressed) {
+                if (headers["content-encoding"]) {
+                    updatedHeaders = {
+                        ...headers,
+                        "content-encoding": `${headers["content-encoding"]}, ${algorithm}`,
+                    };
+                }
+                else {
+                    updatedHeaders = { ...headers, "content-encoding": algorithm };
+                }
+                if (updatedHeaders["content-encoding"].includes("gzip")) {
+                    (0,dist_cjs.setFeature)(context, "GZIP_REQUEST_COMPRESSION", "L");
+                }
+                break;
+            }
+        }
+    }
+    return next({
+        ...args,
+        request: {
+            ...request,
+            body: updatedBody,
+            headers: updatedHeaders,
+        },
+    });
+};
+const compressionMiddlewareOptions = {
+    name: "compressionMiddleware",
+    step: "build",
+    tags: ["REQUEST_BODY_COMPRESSION", "GZIP"],
+    override: true,
+    priority: "high",
+};
+
+;// CONCATENATED MODULE: ./node_modules/@smithy/middleware-compression/dist-es/getCompressionPlugin.js
+
+const getCompressionPlugin = (config, middlewareConfig) => ({
+    applyToStack: (clientStack) => {
+        clientStack.add(compressionMiddleware(config, middlewareConfig), compressionMiddlewareOptions);
+    },
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(2826);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js
+
+
+
+
+const command = (0,client.makeBuilder)(EndpointParameters/* commonParams */.S, "GraniteServiceVersion20100801", "CloudWatchClient", endpoints.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+const _mw1 = (Command, cs, config, o) => [
+    getCompressionPlugin(config, {
+        encodings: ["gzip"],
+    }),
+];
+
+
+/***/ }),
+
+/***/ 6350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  putEndpointDashboard: () => (/* binding */ putEndpointDashboard)
+});
+
+// UNUSED EXPORTS: dashboardBody, dashboardName, dashboardUrl
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
+var commandBuilder = __webpack_require__(7489);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(3037);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/PutDashboardCommand.js
+
+
+class PutDashboardCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutDashboard", schemas_0/* PutDashboard$ */.q3) {
+}
+
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/summary.ts + 2 modules
+var summary = __webpack_require__(2829);
+;// CONCATENATED MODULE: ./src/dashboard.ts
 /**
  * A CloudWatch dashboard for an endpoint: one row of graphs per variant, so
  * after a deploy the summary can link to traffic, errors and latency of the
@@ -52,7 +226,7 @@ function dashboardName(endpointName, region) {
     const valid = wanted.replace(NOT_IN_NAME, '-');
     if (valid === wanted && valid.length <= MAX_NAME_LENGTH)
         return valid;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(wanted).digest('hex').slice(0, 8);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(wanted).digest('hex').slice(0, 8);
     const room = MAX_NAME_LENGTH - hash.length - 1;
     const regionPart = `_${region.replace(NOT_IN_NAME, '-')}`.slice(0, room);
     const endpointPart = `sagemaker_${endpointName.replace(NOT_IN_NAME, '-')}`.slice(0, room - regionPart.length);
@@ -75,7 +249,7 @@ function dashboardBody({ endpointName, region, variants, source }) {
                 // AWS suggests saying on a dashboard made by a script that edits in the console will not last.
                 markdown: [
                     `## SageMaker endpoint ${markdownText(endpointName)} (${markdownText(region)})`,
-                    `Written by sagemaker-deploy on every deploy: changes made here are replaced. [Endpoint in the SageMaker console](${(0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleUrl */ .B9)(region, endpointName)})`
+                    `Written by sagemaker-deploy on every deploy: changes made here are replaced. [Endpoint in the SageMaker console](${(0,summary/* consoleUrl */.B9)(region, endpointName)})`
                 ].join('\n')
             }
         }
@@ -91,7 +265,7 @@ function dashboardBody({ endpointName, region, variants, source }) {
             properties: { markdown: `### Variant ${markdownText(variant)}` }
         });
         y += 1;
-        const graphs = variantGraphs(endpointName, region, variant, source ?? _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .REAL_TIME_MINUTES */ .lm);
+        const graphs = variantGraphs(endpointName, region, variant, source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm);
         graphs.forEach((properties, index) => {
             widgets.push({ type: 'metric', x: index * GRAPH_WIDTH, y, width: GRAPH_WIDTH, height: GRAPH_HEIGHT, properties });
         });
@@ -150,7 +324,7 @@ function variantGraphs(endpointName, region, variant, source) {
  * of processed requests is read under both spellings (invocation-metrics.ts), the larger at each point.
  */
 function asynchronousGraphs(endpointName, source, metric, graph) {
-    const [spelt, other] = (0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .requestMetricNames */ .u7)(source);
+    const [spelt, other] = (0,invocation_metrics/* requestMetricNames */.u7)(source);
     const counts = { left: { min: 0, label: 'Count', showUnits: false } };
     // The larger of the two spellings at each point: whichever is published, never both added. MAX of an array of
     // series is a series of the highest value at each point; FILL gives a spelling never published zeros
@@ -163,7 +337,7 @@ function asynchronousGraphs(endpointName, source, metric, graph) {
             [{ expression: processed, id: 'processed', label: 'Invocations processed' }]
         ], counts),
         failures: graph('failures', [
-            metric((0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMetricName */ .Sb)(source), { id: 'failures', stat: 'Sum', label: 'Invocation failures' }),
+            metric((0,invocation_metrics/* errorMetricName */.Sb)(source), { id: 'failures', stat: 'Sum', label: 'Invocation failures' }),
             metric('Invocation4XXErrors', { stat: 'Sum', label: '4XX errors' }),
             metric('Invocation5XXErrors', { stat: 'Sum', label: '5XX errors' }),
             metric(spelt, { id: 'processed1', stat: 'Sum', visible: false }),
@@ -204,7 +378,7 @@ async function putEndpointDashboard(ctx, request) {
     const input = { DashboardName: name, DashboardBody: JSON.stringify(dashboardBody(request)) };
     let response;
     try {
-        response = await ctx.change('PutDashboard', `dashboard "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__/* .PutDashboardCommand */ .VfE(input)));
+        response = await ctx.change('PutDashboard', `dashboard "${name}"`, input, () => ctx.clients.cloudwatch.send(new PutDashboardCommand(input)));
     }
     catch (error) {
         ctx.warn(`CloudWatch dashboard ${name} was not written (${error instanceof Error ? error.message : String(error)}). The role needs cloudwatch:PutDashboard; the deploy itself is not affected.`);
@@ -217,7 +391,7 @@ async function putEndpointDashboard(ctx, request) {
         ctx.warn(`CloudWatch dashboard ${name}: ${remark.DataPath ?? ''} ${remark.Message ?? ''}`.trim());
     }
     const url = dashboardUrl(request.region, name);
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`CloudWatch dashboard: ${url}`);
+    core/* info */.pq(`CloudWatch dashboard: ${url}`);
     return { name, url };
 }
 

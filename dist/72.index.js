@@ -1,29 +1,101 @@
-export const id = 274;
-export const ids = [274];
+export const id = 72;
+export const ids = [72];
 export const modules = {
 
-/***/ 5999:
+/***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ settledComponent),
-/* harmony export */   DM: () => (/* binding */ modelOf),
-/* harmony export */   G8: () => (/* binding */ modelsComponentsRun),
-/* harmony export */   QQ: () => (/* binding */ getComponent),
-/* harmony export */   Tn: () => (/* binding */ findComponent),
-/* harmony export */   Yr: () => (/* binding */ adaptersOf),
-/* harmony export */   bx: () => (/* binding */ baseOf),
-/* harmony export */   he: () => (/* binding */ describeComponentsOn),
-/* harmony export */   j1: () => (/* binding */ noteAdapters),
-/* harmony export */   mt: () => (/* binding */ waitForComponent),
-/* harmony export */   wc: () => (/* binding */ reportComponent)
+/* harmony export */   W: () => (/* binding */ DeleteEndpointConfigCommand)
 /* harmony export */ });
-/* unused harmony exports COMPONENT_TRANSITIONS, componentsOn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteEndpointConfigCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteEndpointConfig", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteEndpointConfig$ */ .P8J) {
+}
+
+
+/***/ }),
+
+/***/ 8708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ DeleteInferenceComponentCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteInferenceComponent$ */ .qWT) {
+}
+
+
+/***/ }),
+
+/***/ 6329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ DeleteModelCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteModel$ */ .rNw) {
+}
+
+
+/***/ }),
+
+/***/ 1741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yr: () => (/* binding */ adaptersOf),
+  bx: () => (/* binding */ baseOf),
+  he: () => (/* binding */ describeComponentsOn),
+  Tn: () => (/* binding */ findComponent),
+  QQ: () => (/* binding */ getComponent),
+  DM: () => (/* binding */ modelOf),
+  G8: () => (/* binding */ modelsComponentsRun),
+  j1: () => (/* binding */ noteAdapters),
+  wc: () => (/* binding */ reportComponent),
+  BO: () => (/* binding */ settledComponent),
+  mt: () => (/* binding */ waitForComponent)
+});
+
+// UNUSED EXPORTS: COMPONENT_TRANSITIONS, componentsOn
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceComponentCommand.js
+
+
+class DescribeInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceComponent", schemas_0/* DescribeInferenceComponent$ */.i5n) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceComponentsCommand.js
+
+
+class ListInferenceComponentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceComponents", schemas_0/* ListInferenceComponents$ */.k96) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/components/component.ts
 /**
  * Inference components as SageMaker shows them: read, listed per endpoint,
  * and waited for. A component has no RollingBack status: after SageMaker
@@ -44,10 +116,10 @@ const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
 const PROGRESS_EVERY_MS = 60_000;
 async function findComponent(ctx, name) {
     try {
-        return await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeInferenceComponentCommand */ .vAd({ InferenceComponentName: name })));
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name })));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw error;
     }
@@ -64,7 +136,7 @@ async function getComponent(ctx, name) {
 }
 /** Every component on the endpoint, as ListInferenceComponents summarises them (no specification). */
 async function componentsOn(ctx, endpointName = ctx.endpointName) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListInferenceComponentsCommand */ .PbB({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
+    return (0,errors/* collectPages */.VV)('ListInferenceComponents', `endpoint "${endpointName}"`, (page) => ctx.clients.sagemaker.send(new ListInferenceComponentsCommand({ EndpointNameEquals: endpointName, MaxResults: 100, ...page })), (page) => page.InferenceComponents);
 }
 /** Every component on the endpoint, described: its specification and copies. */
 async function describeComponentsOn(ctx) {
@@ -107,17 +179,17 @@ async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.t
         if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
             const copies = component?.RuntimeConfig;
             const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Inference component "${name}" is ${status}${counts} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
+            core/* info */.pq(`Inference component "${name}" is ${status}${counts} (${(0,parse/* formatDuration */.a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
             lastStatus = status;
             lastLogAt = clock.now();
         }
         if (!component || !COMPONENT_TRANSITIONS.includes(status))
             return component;
-        delay = (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .nextPollDelay */ .qC)(elapsed, delay);
+        delay = (0,wait/* nextPollDelay */.qC)(elapsed, delay);
         const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
         delay = Math.max(0, Math.min(delay, dueInMs));
         if (clock.now() + delay > started + timeoutMs) {
-            throw new _wait_js__WEBPACK_IMPORTED_MODULE_3__/* .WaitTimeoutError */ .Do(`Inference component "${name}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+            throw new wait/* WaitTimeoutError */.Do(`Inference component "${name}" was still ${status} after ${(0,parse/* formatDuration */.a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }
@@ -185,21 +257,44 @@ function reportComponent(ctx, component) {
 
 /***/ }),
 
-/***/ 5010:
+/***/ 4681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fg: () => (/* binding */ tagsOf),
-/* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
-/* harmony export */   Wh: () => (/* binding */ modelsOf),
-/* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
-/* harmony export */   _F: () => (/* binding */ configTags)
-/* harmony export */ });
-/* unused harmony export lineageOf */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _F: () => (/* binding */ configTags),
+  I$: () => (/* binding */ inUseByOtherEndpoints),
+  Wh: () => (/* binding */ modelsOf),
+  ZV: () => (/* binding */ readTaggedConfig),
+  Fg: () => (/* binding */ tagsOf)
+});
+
+// UNUSED EXPORTS: lineageOf
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListTagsCommand.js
+
+
+class ListTagsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListTags", schemas_0/* ListTags$ */.SsF) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListEndpointsCommand.js
+
+
+class ListEndpointsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListEndpoints", schemas_0/* ListEndpoints$ */.BlX) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/endpoint.ts
+var endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/tags.ts
+var src_tags = __webpack_require__(9506);
+;// CONCATENATED MODULE: ./src/lineage.ts
 /**
  * The action's bookkeeping, read back: which endpoint a config was made for,
  * what served before it, and which configs and models other endpoints still
@@ -215,10 +310,10 @@ function reportComponent(ctx, component) {
 const SCAN_CONCURRENCY = 4;
 function lineageOf(tags) {
     const lineage = {};
-    const endpoint = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint];
-    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.previousConfig];
-    const role = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.role];
-    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.newVariant];
+    const endpoint = tags[src_tags/* TAGS */.gp.endpoint];
+    const previousConfig = tags[src_tags/* TAGS */.gp.previousConfig];
+    const role = tags[src_tags/* TAGS */.gp.role];
+    const newVariant = tags[src_tags/* TAGS */.gp.newVariant];
     if (endpoint)
         lineage.endpoint = endpoint;
     if (previousConfig)
@@ -238,12 +333,12 @@ async function configTags(ctx, config) {
 }
 /** All tags on a SageMaker resource, by its ARN. */
 async function tagsOf(ctx, arn, resource) {
-    const tags = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    const tags = await (0,errors/* collectPages */.VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
     return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
 }
 /** A config with its tags read; undefined when the config does not exist. */
 async function readTaggedConfig(ctx, configName) {
-    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, configName);
+    const config = await (0,endpoint/* findEndpointConfig */.NW)(ctx, configName);
     if (!config)
         return undefined;
     const tags = await configTags(ctx, config);
@@ -255,7 +350,7 @@ function modelsOf(config) {
     return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
 }
 async function listEndpoints(ctx) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, ...page })), (page) => page.Endpoints);
+    return (0,errors/* collectPages */.VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new ListEndpointsCommand({ MaxResults: 100, ...page })), (page) => page.Endpoints);
 }
 async function mapLimited(items, limit, task) {
     const results = [];
@@ -286,7 +381,7 @@ function addUser(map, name, user) {
 async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
     const inUse = { configs: new Map(), models: new Map() };
     const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
-    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, summary.EndpointName));
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,endpoint/* findEndpoint */.vS)(ctx, summary.EndpointName));
     for (const endpoint of described) {
         if (!endpoint?.EndpointName)
             continue;
@@ -298,7 +393,7 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
     if (!models)
         return inUse;
     const configNames = [...inUse.configs.keys()];
-    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, name));
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,endpoint/* findEndpointConfig */.NW)(ctx, name));
     configs.forEach((config, index) => {
         if (!config)
             return;
@@ -314,7 +409,7 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 
 /***/ }),
 
-/***/ 8274:
+/***/ 5072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -327,18 +422,32 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointCommand.js
+
+
+class DeleteEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteEndpoint", schemas_0/* DeleteEndpoint$ */.tGx) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointConfigCommand.js
+var DeleteEndpointConfigCommand = __webpack_require__(4219);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteModelCommand.js
+var DeleteModelCommand = __webpack_require__(6329);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
+var lineage = __webpack_require__(4681);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
-// EXTERNAL MODULE: ./src/components/component.ts
-var components_component = __webpack_require__(5999);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteInferenceComponentCommand.js
+var DeleteInferenceComponentCommand = __webpack_require__(8708);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/operations/delete-component.ts
 /**
  * delete with inference-component-name: remove the component, and the
@@ -404,7 +513,7 @@ async function sendDelete(ctx, name, component) {
     }
     const input = { InferenceComponentName: name };
     try {
-        await ctx.change('DeleteInferenceComponent', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteInferenceComponentCommand */.nx3(input)));
+        await ctx.change('DeleteInferenceComponent', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} inference component "${name}".`);
     }
     catch (error) {
@@ -510,7 +619,7 @@ async function deleteEndpoint(ctx, endpoint) {
     }
     const input = { EndpointName: ctx.endpointName };
     try {
-        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO(input)));
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointCommand(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint "${ctx.endpointName}".`);
     }
     catch (error) {
@@ -549,7 +658,7 @@ async function deleteConfig(ctx, settings, configName, config, inUse) {
     }
     const input = { EndpointConfigName: configName };
     try {
-        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA(input)));
+        await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand/* DeleteEndpointConfigCommand */.W(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint config "${configName}".`);
     }
     catch (error) {
@@ -574,7 +683,7 @@ async function deleteModels(ctx, settings, models, inUse) {
         }
         const input = { ModelName: model };
         try {
-            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* DeleteModelCommand */.em(input)));
+            await ctx.change('DeleteModel', `model "${model}"`, input, () => ctx.clients.sagemaker.send(new DeleteModelCommand/* DeleteModelCommand */.e(input)));
             ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} model "${model}".`);
         }
         catch (error) {

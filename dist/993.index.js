@@ -1,6 +1,38 @@
-export const id = 479;
-export const ids = [479];
+export const id = 993;
+export const ids = [993];
 export const modules = {
+
+/***/ 8708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ DeleteInferenceComponentCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteInferenceComponent$ */ .qWT) {
+}
+
+
+/***/ }),
+
+/***/ 9618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ UpdateInferenceComponentCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class UpdateInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "UpdateInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .UpdateInferenceComponent$ */ .s8q) {
+}
+
+
+/***/ }),
 
 /***/ 6586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -165,7 +197,7 @@ function decodeComponentState(value) {
 
 /***/ }),
 
-/***/ 7479:
+/***/ 993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -182,20 +214,20 @@ __webpack_require__.d(__webpack_exports__, {
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rolling-batch.ts
 var rolling_batch = __webpack_require__(8527);
-// EXTERNAL MODULE: ./src/lineage.ts
-var lineage = __webpack_require__(5010);
+// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
+var lineage = __webpack_require__(4681);
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __webpack_require__(8499);
 // EXTERNAL MODULE: ./src/tags.ts
 var src_tags = __webpack_require__(9506);
-// EXTERNAL MODULE: ./src/resources.ts + 2 modules
-var resources = __webpack_require__(2281);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4459);
+// EXTERNAL MODULE: ./src/resources.ts + 5 modules
+var resources = __webpack_require__(1461);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
+var DescribeModelCommand = __webpack_require__(5763);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/probes.ts
-var probes = __webpack_require__(4932);
+// EXTERNAL MODULE: ./src/probes.ts + 2 modules
+var probes = __webpack_require__(4476);
 // EXTERNAL MODULE: ./src/serving-container.ts
 var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/existing-model.ts
@@ -213,7 +245,7 @@ var serving_container = __webpack_require__(6221);
 async function readExistingModel(ctx, deploy, modelName, sources) {
     let model;
     try {
-        model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: modelName })));
+        model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new DescribeModelCommand/* DescribeModelCommand */.u({ ModelName: modelName })));
     }
     catch (error) {
         if (!(0,errors/* isNotFound */.c4)(error))
@@ -232,24 +264,24 @@ async function readExistingModel(ctx, deploy, modelName, sources) {
     return model;
 }
 
-// EXTERNAL MODULE: ./src/serving.ts + 2 modules
-var src_serving = __webpack_require__(941);
+// EXTERNAL MODULE: ./src/serving.ts + 3 modules
+var src_serving = __webpack_require__(5905);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var rollout_result = __webpack_require__(3752);
-// EXTERNAL MODULE: ./src/alarms.ts
-var src_alarms = __webpack_require__(9333);
+// EXTERNAL MODULE: ./src/alarms.ts + 1 modules
+var src_alarms = __webpack_require__(400);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
 var invocation_metrics = __webpack_require__(9113);
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __webpack_require__(2828);
-// EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(6082);
+// EXTERNAL MODULE: ./src/update.ts + 1 modules
+var update = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
-// EXTERNAL MODULE: ./src/metrics.ts
-var metrics = __webpack_require__(5670);
+// EXTERNAL MODULE: ./src/metrics.ts + 1 modules
+var metrics = __webpack_require__(4023);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
@@ -369,8 +401,8 @@ function capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts
-var verdict_alarm = __webpack_require__(2656);
+// EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts + 3 modules
+var verdict_alarm = __webpack_require__(4466);
 // EXTERNAL MODULE: ./src/rollout/words.ts
 var words = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/rollout/native-judge.ts
@@ -996,8 +1028,8 @@ function describeCompute(compute) {
         .join(', ');
 }
 
-// EXTERNAL MODULE: ./src/components/component.ts
-var components_component = __webpack_require__(5999);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/components/judge.ts
 /**
  * Judging an inference component's rollout. SageMaker publishes a
@@ -1118,6 +1150,22 @@ async function judgeNewCopies(ctx, settings, judged, step) {
 
 // EXTERNAL MODULE: ./src/components/moves.ts
 var components_moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateInferenceComponentCommand.js
+
+
+class CreateInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateInferenceComponent", schemas_0/* CreateInferenceComponent$ */.xqm) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentCommand.js
+var UpdateInferenceComponentCommand = __webpack_require__(9618);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteInferenceComponentCommand.js
+var DeleteInferenceComponentCommand = __webpack_require__(8708);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/AddTagsCommand.js
+var AddTagsCommand = __webpack_require__(6543);
 // EXTERNAL MODULE: ./src/components/record.ts
 var record = __webpack_require__(4307);
 ;// CONCATENATED MODULE: ./src/components/plan.ts
@@ -1285,7 +1333,7 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
                 RuntimeConfig: { CopyCount: move.target.copies },
                 Tags: (0,src_tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
             };
-            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new dist_cjs/* CreateInferenceComponentCommand */.__F(input)), async () => {
+            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new CreateInferenceComponentCommand(input)), async () => {
                 const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
                 return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
             });
@@ -1299,13 +1347,13 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
                 timeoutMs: ctx.settings.timeoutMs,
                 alarms
             });
-            await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new dist_cjs/* UpdateInferenceComponentCommand */.hzm(input)));
+            await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
             return;
         }
         case 'delete-component': {
             const input = { InferenceComponentName: rollout.component };
             await ctx
-                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new dist_cjs/* DeleteInferenceComponentCommand */.nx3(input)))
+                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
                 .catch((error) => {
                 if (!(0,errors/* isNotFound */.c4)(error))
                     throw error;
@@ -1403,7 +1451,7 @@ async function recordWhereRollbackReturns(ctx, rollout, from) {
     if (!arn)
         return;
     const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
-    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM(input)));
+    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new AddTagsCommand/* AddTagsCommand */.y(input)));
 }
 async function judgeOrGoBack(ctx, settings, rollout, record) {
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
@@ -2163,19 +2211,46 @@ function startRolloutRecord(ctx, settings, inFlight) {
 
 /***/ }),
 
-/***/ 2656:
+/***/ 4466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fp: () => (/* binding */ createVerdictAlarm),
-/* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
-/* harmony export */   TP: () => (/* binding */ publishVerdict),
-/* harmony export */   eI: () => (/* binding */ deleteVerdictAlarm),
-/* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
-/* harmony export */ });
-/* unused harmony exports VERDICT_NAMESPACE, VERDICT_METRIC, SAGEMAKER_REACTION_MS, verdictPeriodSeconds, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmName, verdictMetricInput, verdictAlarmInput, errorRateLowerBoundExpression, errorRateLowerBoundAlarmInput */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Fp: () => (/* binding */ createVerdictAlarm),
+  eI: () => (/* binding */ deleteVerdictAlarm),
+  tS: () => (/* binding */ failedVerdictRollbackMs),
+  Sr: () => (/* binding */ heartbeatIntervalMs),
+  TP: () => (/* binding */ publishVerdict)
+});
+
+// UNUSED EXPORTS: SAGEMAKER_REACTION_MS, VERDICT_METRIC, VERDICT_NAMESPACE, errorRateLowerBoundAlarmInput, errorRateLowerBoundExpression, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmInput, verdictAlarmName, verdictMetricInput, verdictPeriodSeconds
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
+var commandBuilder = __webpack_require__(7489);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(3037);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/PutMetricDataCommand.js
+
+
+class PutMetricDataCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw1 */.Fw, "PutMetricData", schemas_0/* PutMetricData$ */._pc) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/PutMetricAlarmCommand.js
+
+
+class PutMetricAlarmCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "PutMetricAlarm", schemas_0/* PutMetricAlarm$ */.xg9) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/DeleteAlarmsCommand.js
+
+
+class DeleteAlarmsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteAlarms", schemas_0/* DeleteAlarms$ */._M9) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
  * rolls back without the runner.
@@ -2305,7 +2380,7 @@ async function publishVerdict(ctx, target, verdict) {
     if (ctx.dryRun)
         return;
     const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()));
-    await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(input)));
+    await (0,errors/* awsCall */.uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new PutMetricDataCommand(input)));
 }
 /**
  * Publishes a "judging" verdict, then creates the alarm. The order matters: missing data is breaching, so an alarm
@@ -2313,19 +2388,19 @@ async function publishVerdict(ctx, target, verdict) {
  */
 async function createVerdictAlarm(ctx, target) {
     const metric = verdictMetricInput(ctx.endpointName, target, 'judging', new Date(ctx.clock.now()));
-    await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricDataCommand */ .zmv(metric)));
+    await ctx.change('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, metric, () => ctx.clients.cloudwatch.send(new PutMetricDataCommand(metric)));
     const alarm = verdictAlarmInput(ctx.endpointName, target);
-    await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .PutMetricAlarmCommand */ .AZU(alarm)));
+    await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm)));
     return alarm.AlarmName;
 }
 /** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
 async function deleteVerdictAlarm(ctx, name) {
     const input = { AlarmNames: [name] };
     try {
-        await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () => ctx.clients.cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DeleteAlarmsCommand */ .nds(input)));
+        await ctx.change('DeleteAlarms', `alarm "${name}"`, input, () => ctx.clients.cloudwatch.send(new DeleteAlarmsCommand(input)));
     }
     catch (error) {
-        ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} Delete it by hand.`);
+        ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,errors/* errorMessage */.gJ)(error)} Delete it by hand.`);
     }
 }
 /** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */
