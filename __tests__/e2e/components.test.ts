@@ -311,6 +311,63 @@ describe('deploying an inference component', () => {
     expect(post.summary).toContain(`its alarms ${verdict} were deleted`)
   })
 
+  it.concurrent('scales, rolls back and deletes a component, leaving its sibling untouched', async () => {
+    const name = 'ic-ops'
+    const component = await servingComponent(name, { instances: 2, copies: 2, rate: 0 })
+    await aws.sagemaker.send(
+      new CreateInferenceComponentCommand({
+        InferenceComponentName: `${name}-search`,
+        EndpointName: name,
+        VariantName: 'AllTraffic',
+        Specification: { ModelName: `${name}-old`, ComputeResourceRequirements: GPU_COPY },
+        RuntimeConfig: { CopyCount: 1 }
+      })
+    )
+    const sibling = await componentSettled(`${name}-search`)
+    const operation = (inputs: Record<string, string>) =>
+      runAction({
+        emulator,
+        timeoutMs: 3 * 60_000,
+        inputs: { 'endpoint-name': name, 'inference-component-name': component, ...inputs }
+      })
+
+    const scaled = await operation({ operation: 'update-capacity', 'copy-count': '3' })
+    if (scaled.exitCode !== 0) throw new Error(transcript(scaled))
+    expect((await describeComponent(component)).RuntimeConfig).toMatchObject({
+      DesiredCopyCount: 3,
+      CurrentCopyCount: 3
+    })
+
+    // No traffic, so no metric gates: this scenario is about what the operations do, judged ones are above.
+    const deployed = await deploy(name, {
+      'batch-size': '1',
+      'bake-time': '2s',
+      'gate-interval': '1s',
+      timeout: '40m',
+      'max-error-rate': '',
+      'min-invocations': '0'
+    })
+    if (deployed.exitCode !== 0) throw new Error(transcript(deployed))
+    expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-new`)
+
+    const rolledBack = await operation({ operation: 'rollback' })
+    if (rolledBack.exitCode !== 0) throw new Error(transcript(rolledBack))
+    const back = await describeComponent(component)
+    expect(back.Specification?.ModelName).toBe(`${name}-old`)
+    expect(back.RuntimeConfig?.CurrentCopyCount).toBe(3)
+
+    const deleted = await operation({ operation: 'delete' })
+    if (deleted.exitCode !== 0) throw new Error(transcript(deleted))
+    await expect(describeComponent(component)).rejects.toThrow(/Could not find inference component/)
+    // Through all of it the sibling kept its model and its copies, and the endpoint stayed.
+    const untouched = await describeComponent(`${name}-search`)
+    expect(untouched.Specification).toEqual(sibling.Specification)
+    expect(untouched.RuntimeConfig?.CurrentCopyCount).toBe(1)
+    expect((await describeEndpoint(aws, name)).EndpointStatus).toBe('InService')
+    const updates = await control.componentUpdates(`${name}-search`)
+    expect(updates).toEqual([])
+  })
+
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
     const name = 'ic-full'
     // Four copies of one GPU fill the one ml.g5.12xlarge: a batch of one more has nowhere to go.
