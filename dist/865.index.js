@@ -1432,8 +1432,10 @@ function parseSettings(read, env = process.env) {
         case 'deploy':
             return { ...common, operation, deploy: parseDeploy(inputs, env, parseRollout(inputs, common, operation)) };
         case 'promote':
+            refuseComponent(common, "a component's rolling update never pauses, so there is no rollout to promote");
             return { ...common, operation, rollout: parseRollout(inputs, common, operation) };
         case 'update-traffic':
+            refuseComponent(common, 'a component has no weight of its own: SageMaker routes its requests to its copies');
             return {
                 ...common,
                 operation,
@@ -1483,6 +1485,12 @@ function parseSettings(read, env = process.env) {
                 })
             };
     }
+}
+/** For the operations that have nothing to do with a component. */
+function refuseComponent(common, why) {
+    if (common.inferenceComponentName === undefined)
+        return;
+    throw new src_parse/* InputError */.dz('inference-component-name', `does not apply here: ${why}`, common.inferenceComponentName);
 }
 /** The inputs every operation shares; the post step rebuilds them from saved state with this too. */
 function parseCommonSettings(read, env = process.env) {
@@ -2366,7 +2374,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(993)]).then(__webpack_require__.bind(__webpack_require__, 993))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 1595))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':

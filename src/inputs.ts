@@ -62,8 +62,10 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     case 'deploy':
       return { ...common, operation, deploy: parseDeploy(inputs, env, parseRollout(inputs, common, operation)) }
     case 'promote':
+      refuseComponent(common, "a component's rolling update never pauses, so there is no rollout to promote")
       return { ...common, operation, rollout: parseRollout(inputs, common, operation) }
     case 'update-traffic':
+      refuseComponent(common, 'a component has no weight of its own: SageMaker routes its requests to its copies')
       return {
         ...common,
         operation,
@@ -115,6 +117,12 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         })
       }
   }
+}
+
+/** For the operations that have nothing to do with a component. */
+function refuseComponent(common: CommonSettings, why: string): void {
+  if (common.inferenceComponentName === undefined) return
+  throw new InputError('inference-component-name', `does not apply here: ${why}`, common.inferenceComponentName)
 }
 
 /** The inputs every operation shares; the post step rebuilds them from saved state with this too. */

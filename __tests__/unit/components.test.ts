@@ -76,6 +76,13 @@ describe('the inputs of a component deploy', () => {
     expect(deploy.component?.routing).toBe('LEAST_OUTSTANDING_REQUESTS')
   })
 
+  it('are refused by the operations that have nothing to do with a component', () => {
+    expect(() => parse({ operation: 'promote' })).toThrow(/^Input "inference-component-name" does not apply here/)
+    expect(() => parse({ operation: 'update-traffic', 'variant-weights': 'a=100' })).toThrow(
+      /^Input "inference-component-name" does not apply here: a component has no weight/
+    )
+  })
+
   it('hold a timeout to what MaximumExecutionTimeoutInSeconds takes', () => {
     expect(() => parse({ timeout: '5m' })).toThrow(/^Input "timeout".*from 10m to 8h with inference-component-name/)
   })

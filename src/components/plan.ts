@@ -12,7 +12,7 @@ import { recordPlan } from '../rollout/plan.js'
 import { createVerdictAlarm } from '../rollout/verdict-alarm.js'
 import { describeCompute } from './capacity.js'
 import type { ComponentMove, ComponentState } from './moves.js'
-import { recordWhereRollbackReturns, sendMove, type ComponentRollout } from './rollout.js'
+import { recordWhereRollbackReturns, sendMove, type ComponentRollout } from './requests.js'
 
 /** One move in words, with the copies and batches it involves, for the plan and the log. */
 export function describeComponentMove(move: ComponentMove, settings: RolloutSettings): string {

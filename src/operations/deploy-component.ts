@@ -30,9 +30,10 @@ import {
 } from '../components/component.js'
 import { componentBaseline } from '../components/judge.js'
 import { componentDeployMoves, rollingPlan, type ComponentState, type RollingPlan } from '../components/moves.js'
-import { carryOutComponent, type ComponentRollout } from '../components/rollout.js'
+import { carryOutComponent } from '../components/rollout.js'
+import type { ComponentRollout } from '../components/requests.js'
 import { provideModel, track, type Release } from './deploy-paths.js'
-import { blueprintFor, refuseFiringAlarms } from './deploy.js'
+import { blueprintFor, refuseFiringAlarms } from './deploy-blueprint.js'
 
 export async function deployComponent(
   ctx: OperationContext,

@@ -10,22 +10,10 @@ import { rollingBatchFor } from '../rolling-batch.js'
 import { configTags } from '../lineage.js'
 import { derivedName, replacementVariantName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
-import { discardUnused, ensureModel, fleetSize, type CreatedResources, type ModelSpec } from '../resources.js'
-import { readExistingModel } from '../existing-model.js'
-import {
-  carriedConfigSettings,
-  configOverrides,
-  newContainer,
-  newInstanceType,
-  newModelSettings,
-  newVariant,
-  readServing,
-  refuseWhatCannotBeCarried,
-  type Serving,
-  type SettingSource
-} from '../serving.js'
+import { discardUnused, ensureModel, fleetSize, type CreatedResources } from '../resources.js'
+import { readServing, refuseWhatCannotBeCarried } from '../serving.js'
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
-import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics, type AlarmState } from '../alarms.js'
+import { refuseAlarmsOnUnpublishedMetrics, type AlarmState } from '../alarms.js'
 import { runSageMakerRollout } from '../rollout/native.js'
 import { checkFleetFits, refuseGuardrailExclusions } from '../rollout/native-limits.js'
 import { modelPackagesOf } from '../serving-container.js'
@@ -36,6 +24,7 @@ import { formatDuration } from '../parse.js'
 import { unfinishedDeploy, nativeDeployment, rolloutProgress } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
+import { blueprintFor, refuseFiringAlarms } from './deploy-blueprint.js'
 import { deployComponent } from './deploy-component.js'
 import {
   createEndpoint,
@@ -47,39 +36,6 @@ import {
   type Blueprint,
   type Release
 } from './deploy-paths.js'
-
-export async function blueprintFor(
-  ctx: OperationContext,
-  deploy: DeploySettings,
-  release: Release,
-  serving: Serving | undefined
-): Promise<Blueprint> {
-  const sources: SettingSource[] = []
-  const { source } = deploy
-  let model: ModelSpec | undefined
-  let modelPackages: string[]
-  if (source.kind === 'existing') {
-    modelPackages = modelPackagesOf(await readExistingModel(ctx, deploy, release.modelName, sources))
-  } else {
-    const modelSettings = newModelSettings(deploy, serving, sources)
-    model = { ...modelSettings, PrimaryContainer: await newContainer(ctx, source, newInstanceType(deploy, serving)) }
-    modelPackages = modelPackagesOf(model)
-  }
-  const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
-  const blueprint: Blueprint = {
-    release,
-    ...(model ? { model } : {}),
-    modelPackages,
-    ...(serving ? { serving } : {}),
-    configSettings,
-    sources,
-    variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
-  }
-  // The sources are complete once the variant is built: record them with its first use.
-  blueprint.variant('AllTraffic', 1)
-  ctx.report.settings = sources
-  return blueprint
-}
 
 export async function runDeploy(ctx: OperationContext, deploy: DeploySettings): Promise<void> {
   try {
@@ -235,19 +191,4 @@ function shownSetting(deploy: DeploySettings, timeoutMs: number, input: string):
     default:
       return deploy.variantName ?? ''
   }
-}
-
-/**
- * What the gates can already judge is judged before anything is created: a
- * deploy into an endpoint whose alarm is firing would be rolled back at its
- * first evaluation, after minutes of provisioning for nothing.
- */
-export async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<AlarmState[]> {
-  const alarms = await describeAlarmStates(ctx, alarmNames)
-  const firing = alarms.filter((alarm) => alarm.state === 'ALARM')
-  if (firing.length === 0) return alarms
-  const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ')
-  throw new Error(
-    `Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`
-  )
 }

@@ -1,5 +1,5 @@
-export const id = 993;
-export const ids = [993];
+export const id = 595;
+export const ids = [595];
 export const modules = {
 
 /***/ 8708:
@@ -197,7 +197,7 @@ function decodeComponentState(value) {
 
 /***/ }),
 
-/***/ 993:
+/***/ 1595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -205,8 +205,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  blueprintFor: () => (/* binding */ blueprintFor),
-  refuseFiringAlarms: () => (/* binding */ refuseFiringAlarms),
   runDeploy: () => (/* binding */ runDeploy)
 });
 
@@ -222,48 +220,6 @@ var naming = __webpack_require__(8499);
 var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/resources.ts + 5 modules
 var resources = __webpack_require__(1461);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
-var DescribeModelCommand = __webpack_require__(5763);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/probes.ts + 2 modules
-var probes = __webpack_require__(4476);
-// EXTERNAL MODULE: ./src/serving-container.ts
-var serving_container = __webpack_require__(6221);
-;// CONCATENATED MODULE: ./src/existing-model.ts
-/**
- * model-name alone: a model that exists already, deployed as it is. It is
- * read before any change, so a name that names no model is refused then; it
- * gets no CreateModel, and since the run did not create it, no failure or
- * rollback of the run ever deletes it. Its description is returned: what
- * its containers run is judged with the rest.
- */
-
-
-
-
-async function readExistingModel(ctx, deploy, modelName, sources) {
-    let model;
-    try {
-        model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new DescribeModelCommand/* DescribeModelCommand */.u({ ModelName: modelName })));
-    }
-    catch (error) {
-        if (!(0,errors/* isNotFound */.c4)(error))
-            throw error;
-    }
-    if (!model) {
-        throw new Error(`Input "model-name": model "${modelName}" does not exist in ${ctx.settings.region}, and without image-uri, model-package-arn or framework a deploy creates no model; nothing was changed. Name a model that exists, or give image-uri (or model-package-arn, or framework) to create "${modelName}".`);
-    }
-    // Probes to it need a TargetModel exactly when it serves in MultiModel mode: refused now, not found by a rollback.
-    const probe = deploy.rollout.gates.probe;
-    if (probe) {
-        (0,probes/* refuseProbeTargetMismatch */.wR)([{ name: modelName, multiModel: (0,serving_container/* servingContainer */._B)(model)?.Mode === 'MultiModel' }], probe.targetModel);
-    }
-    (0,serving_container/* recordSetting */.k1)(sources, 'Model', modelName, 'input model-name: an existing model, deployed as it is');
-    ctx.note(`Model "${modelName}" exists: it is deployed as it is, without CreateModel.`);
-    return model;
-}
-
 // EXTERNAL MODULE: ./src/serving.ts + 3 modules
 var src_serving = __webpack_require__(5905);
 // EXTERNAL MODULE: ./src/rollout/result.ts
@@ -889,6 +845,8 @@ function rollingBatchInstances(settings, fleet) {
     return batch.type === 'INSTANCE_COUNT' ? batch.value : Math.max(1, Math.floor((batch.value / 100) * fleet));
 }
 
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
 ;// CONCATENATED MODULE: ./src/rollout/latency-check.ts
 
 
@@ -930,6 +888,93 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant, sourc
 
 // EXTERNAL MODULE: ./src/expectations.ts
 var expectations = __webpack_require__(1236);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
+var DescribeModelCommand = __webpack_require__(5763);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/probes.ts + 2 modules
+var probes = __webpack_require__(4476);
+;// CONCATENATED MODULE: ./src/existing-model.ts
+/**
+ * model-name alone: a model that exists already, deployed as it is. It is
+ * read before any change, so a name that names no model is refused then; it
+ * gets no CreateModel, and since the run did not create it, no failure or
+ * rollback of the run ever deletes it. Its description is returned: what
+ * its containers run is judged with the rest.
+ */
+
+
+
+
+async function readExistingModel(ctx, deploy, modelName, sources) {
+    let model;
+    try {
+        model = await (0,errors/* awsCall */.uF)('DescribeModel', `model "${modelName}"`, () => ctx.clients.sagemaker.send(new DescribeModelCommand/* DescribeModelCommand */.u({ ModelName: modelName })));
+    }
+    catch (error) {
+        if (!(0,errors/* isNotFound */.c4)(error))
+            throw error;
+    }
+    if (!model) {
+        throw new Error(`Input "model-name": model "${modelName}" does not exist in ${ctx.settings.region}, and without image-uri, model-package-arn or framework a deploy creates no model; nothing was changed. Name a model that exists, or give image-uri (or model-package-arn, or framework) to create "${modelName}".`);
+    }
+    // Probes to it need a TargetModel exactly when it serves in MultiModel mode: refused now, not found by a rollback.
+    const probe = deploy.rollout.gates.probe;
+    if (probe) {
+        (0,probes/* refuseProbeTargetMismatch */.wR)([{ name: modelName, multiModel: (0,serving_container/* servingContainer */._B)(model)?.Mode === 'MultiModel' }], probe.targetModel);
+    }
+    (0,serving_container/* recordSetting */.k1)(sources, 'Model', modelName, 'input model-name: an existing model, deployed as it is');
+    ctx.note(`Model "${modelName}" exists: it is deployed as it is, without CreateModel.`);
+    return model;
+}
+
+;// CONCATENATED MODULE: ./src/operations/deploy-blueprint.ts
+
+
+
+
+async function blueprintFor(ctx, deploy, release, serving) {
+    const sources = [];
+    const { source } = deploy;
+    let model;
+    let modelPackages;
+    if (source.kind === 'existing') {
+        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(await readExistingModel(ctx, deploy, release.modelName, sources));
+    }
+    else {
+        const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
+        model = { ...modelSettings, PrimaryContainer: await (0,src_serving/* newContainer */.Yh)(ctx, source, (0,src_serving/* newInstanceType */.WV)(deploy, serving)) };
+        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(model);
+    }
+    const configSettings = (0,src_serving/* configOverrides */.G_)(deploy, (0,src_serving/* carriedConfigSettings */.E6)(serving?.config), sources);
+    const blueprint = {
+        release,
+        ...(model ? { model } : {}),
+        modelPackages,
+        ...(serving ? { serving } : {}),
+        configSettings,
+        sources,
+        variant: (name, weight) => (0,src_serving/* newVariant */.SF)(deploy, serving, { name, model: release.modelName, weight }, sources)
+    };
+    // The sources are complete once the variant is built: record them with its first use.
+    blueprint.variant('AllTraffic', 1);
+    ctx.report.settings = sources;
+    return blueprint;
+}
+/**
+ * What the gates can already judge is judged before anything is created: a
+ * deploy into an endpoint whose alarm is firing would be rolled back at its
+ * first evaluation, after minutes of provisioning for nothing.
+ */
+async function refuseFiringAlarms(ctx, alarmNames) {
+    const alarms = await (0,src_alarms/* describeAlarmStates */.j)(ctx, alarmNames);
+    const firing = alarms.filter((alarm) => alarm.state === 'ALARM');
+    if (firing.length === 0)
+        return alarms;
+    const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
+    throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
+}
+
 ;// CONCATENATED MODULE: ./src/components/capacity.ts
 /**
  * Whether an endpoint's instances can hold an inference component's rolling
@@ -1168,6 +1213,80 @@ var DeleteInferenceComponentCommand = __webpack_require__(8708);
 var AddTagsCommand = __webpack_require__(6543);
 // EXTERNAL MODULE: ./src/components/record.ts
 var record = __webpack_require__(4307);
+;// CONCATENATED MODULE: ./src/components/requests.ts
+/**
+ * The requests an inference component's moves make, the same in a run and
+ * a dry run (ctx.change only records them in a dry run), and what the moves
+ * act on.
+ */
+
+
+
+
+
+
+
+/** The request each move makes (none for judging): the same in a run and a dry run. */
+async function sendMove(ctx, rollout, move, settings, alarms = []) {
+    const sagemaker = ctx.clients.sagemaker;
+    const resource = `inference component "${rollout.component}"`;
+    switch (move.kind) {
+        case 'create-endpoint':
+            await (0,resources/* createEndpointConfig */.u7)(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
+                ExecutionRoleArn: move.executionRoleArn
+            });
+            await (0,resources/* createEndpointOn */.d_)(ctx, move.config, rollout.userTags);
+            return;
+        case 'create-component': {
+            const input = {
+                InferenceComponentName: rollout.component,
+                EndpointName: ctx.endpointName,
+                VariantName: move.variant,
+                Specification: move.target.specification,
+                RuntimeConfig: { CopyCount: move.target.copies },
+                Tags: (0,src_tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
+            };
+            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new CreateInferenceComponentCommand(input)), async () => {
+                const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+                return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
+            });
+            return;
+        }
+        case 'roll-component':
+        case 'restore-component': {
+            const input = (0,components_moves/* updateRequest */.H5)(rollout.component, move.target, {
+                ...(move.rolling ? { rolling: move.rolling } : {}),
+                bakeTimeMs: settings.bakeTimeMs,
+                timeoutMs: ctx.settings.timeoutMs,
+                alarms
+            });
+            await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
+            return;
+        }
+        case 'delete-component': {
+            const input = { InferenceComponentName: rollout.component };
+            await ctx
+                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
+                .catch((error) => {
+                if (!(0,errors/* isNotFound */.c4)(error))
+                    throw error;
+            });
+            return;
+        }
+        case 'judge-component':
+            return;
+    }
+}
+/** Where operation: rollback returns, on the component itself, before anything changes it. */
+async function recordWhereRollbackReturns(ctx, rollout, from) {
+    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+    const arn = component?.InferenceComponentArn;
+    if (!arn)
+        return;
+    const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
+    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new AddTagsCommand/* AddTagsCommand */.y(input)));
+}
+
 ;// CONCATENATED MODULE: ./src/components/plan.ts
 
 
@@ -1263,9 +1382,6 @@ async function rehearse(ctx, settings, rollout, moves) {
 
 
 
-
-
-
 /** Carries the moves out, or in a dry run records them as the plan; undefined in a dry run. */
 async function carryOutComponent(ctx, settings, rollout, moves) {
     const record = startComponentRecord(ctx, settings, rollout);
@@ -1311,57 +1427,6 @@ async function perform(ctx, settings, rollout, move, record) {
             return judgeOrGoBack(ctx, settings, rollout, record);
         default:
             throw new Error(`A rollout has no move "${move.kind}": it belongs to a rollback.`);
-    }
-}
-/** The request each move makes (none for judging): the same in a run and a dry run. */
-async function sendMove(ctx, rollout, move, settings, alarms = []) {
-    const sagemaker = ctx.clients.sagemaker;
-    const resource = `inference component "${rollout.component}"`;
-    switch (move.kind) {
-        case 'create-endpoint':
-            await (0,resources/* createEndpointConfig */.u7)(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
-                ExecutionRoleArn: move.executionRoleArn
-            });
-            await (0,resources/* createEndpointOn */.d_)(ctx, move.config, rollout.userTags);
-            return;
-        case 'create-component': {
-            const input = {
-                InferenceComponentName: rollout.component,
-                EndpointName: ctx.endpointName,
-                VariantName: move.variant,
-                Specification: move.target.specification,
-                RuntimeConfig: { CopyCount: move.target.copies },
-                Tags: (0,src_tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
-            };
-            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new CreateInferenceComponentCommand(input)), async () => {
-                const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
-                return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
-            });
-            return;
-        }
-        case 'roll-component':
-        case 'restore-component': {
-            const input = (0,components_moves/* updateRequest */.H5)(rollout.component, move.target, {
-                ...(move.rolling ? { rolling: move.rolling } : {}),
-                bakeTimeMs: settings.bakeTimeMs,
-                timeoutMs: ctx.settings.timeoutMs,
-                alarms
-            });
-            await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
-            return;
-        }
-        case 'delete-component': {
-            const input = { InferenceComponentName: rollout.component };
-            await ctx
-                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
-                .catch((error) => {
-                if (!(0,errors/* isNotFound */.c4)(error))
-                    throw error;
-            });
-            return;
-        }
-        case 'judge-component':
-            return;
     }
 }
 async function createAndWait(ctx, settings, rollout, move) {
@@ -1443,15 +1508,6 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
         healthy: false,
         failsStep: true
     };
-}
-/** Where operation: rollback returns, on the component itself, before anything changes it. */
-async function recordWhereRollbackReturns(ctx, rollout, from) {
-    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
-    const arn = component?.InferenceComponentArn;
-    if (!arn)
-        return;
-    const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
-    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new AddTagsCommand/* AddTagsCommand */.y(input)));
 }
 async function judgeOrGoBack(ctx, settings, rollout, record) {
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
@@ -2010,34 +2066,6 @@ function nameAdapters(ctx, base, siblings) {
 
 
 
-async function blueprintFor(ctx, deploy, release, serving) {
-    const sources = [];
-    const { source } = deploy;
-    let model;
-    let modelPackages;
-    if (source.kind === 'existing') {
-        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(await readExistingModel(ctx, deploy, release.modelName, sources));
-    }
-    else {
-        const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
-        model = { ...modelSettings, PrimaryContainer: await (0,src_serving/* newContainer */.Yh)(ctx, source, (0,src_serving/* newInstanceType */.WV)(deploy, serving)) };
-        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(model);
-    }
-    const configSettings = (0,src_serving/* configOverrides */.G_)(deploy, (0,src_serving/* carriedConfigSettings */.E6)(serving?.config), sources);
-    const blueprint = {
-        release,
-        ...(model ? { model } : {}),
-        modelPackages,
-        ...(serving ? { serving } : {}),
-        configSettings,
-        sources,
-        variant: (name, weight) => (0,src_serving/* newVariant */.SF)(deploy, serving, { name, model: release.modelName, weight }, sources)
-    };
-    // The sources are complete once the variant is built: record them with its first use.
-    blueprint.variant('AllTraffic', 1);
-    ctx.report.settings = sources;
-    return blueprint;
-}
 async function runDeploy(ctx, deploy) {
     try {
         await deployModel(ctx, deploy);
@@ -2165,19 +2193,6 @@ function shownSetting(deploy, timeoutMs, input) {
         default:
             return deploy.variantName ?? '';
     }
-}
-/**
- * What the gates can already judge is judged before anything is created: a
- * deploy into an endpoint whose alarm is firing would be rolled back at its
- * first evaluation, after minutes of provisioning for nothing.
- */
-async function refuseFiringAlarms(ctx, alarmNames) {
-    const alarms = await (0,src_alarms/* describeAlarmStates */.j)(ctx, alarmNames);
-    const firing = alarms.filter((alarm) => alarm.state === 'ALARM');
-    if (firing.length === 0)
-        return alarms;
-    const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
-    throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
 }
 
 

@@ -1,0 +1,118 @@
+/**
+ * The requests an inference component's moves make, the same in a run and
+ * a dry run (ctx.change only records them in a dry run), and what the moves
+ * act on.
+ */
+import {
+  AddTagsCommand,
+  CreateInferenceComponentCommand,
+  DeleteInferenceComponentCommand,
+  UpdateInferenceComponentCommand,
+  type CreateInferenceComponentCommandInput
+} from '@aws-sdk/client-sagemaker'
+import { isNotFound } from '../aws/errors.js'
+import type { OperationContext } from '../context.js'
+import type { MetricsSource } from '../invocation-metrics.js'
+import { createEndpointConfig, createEndpointOn, createOrAdopt, ownedByThisRun, runTags } from '../resources.js'
+import type { PeriodFigures } from '../rollout/periods.js'
+import type { RolloutSettings } from '../settings.js'
+import { toTagList } from '../tags.js'
+import { findComponent } from './component.js'
+import { updateRequest, type ComponentMove, type ComponentState } from './moves.js'
+import { encodeComponentState, PREVIOUS_STATE_TAG } from './record.js'
+
+/** One component's rollout: what the moves act on. */
+export interface ComponentRollout {
+  component: string
+  /** The variant of the endpoint the component runs on. */
+  variant: string
+  /** What the component ran before this deploy: where a rollback returns; absent for a new component. */
+  from?: ComponentState
+  /** Names the verdict alarm of this run: unique to it. */
+  verdictKey: string
+  source: MetricsSource
+  userTags: Record<string, string>
+  /** The component's periods before the update: what its comparisons judge it against. */
+  earlierBaseline: PeriodFigures[]
+}
+
+/** The request each move makes (none for judging): the same in a run and a dry run. */
+export async function sendMove(
+  ctx: OperationContext,
+  rollout: ComponentRollout,
+  move: ComponentMove,
+  settings: RolloutSettings,
+  alarms: string[] = []
+): Promise<void> {
+  const sagemaker = ctx.clients.sagemaker
+  const resource = `inference component "${rollout.component}"`
+  switch (move.kind) {
+    case 'create-endpoint':
+      await createEndpointConfig(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
+        ExecutionRoleArn: move.executionRoleArn
+      })
+      await createEndpointOn(ctx, move.config, rollout.userTags)
+      return
+    case 'create-component': {
+      const input: CreateInferenceComponentCommandInput = {
+        InferenceComponentName: rollout.component,
+        EndpointName: ctx.endpointName,
+        VariantName: move.variant,
+        Specification: move.target.specification,
+        RuntimeConfig: { CopyCount: move.target.copies },
+        Tags: toTagList(runTags(ctx, rollout.userTags))
+      }
+      await createOrAdopt(
+        ctx,
+        { api: 'CreateInferenceComponent', resource, input },
+        () => sagemaker.send(new CreateInferenceComponentCommand(input)),
+        async () => {
+          const found = await findComponent(ctx, rollout.component)
+          return found ? ownedByThisRun(ctx, found.InferenceComponentArn, input.Tags) : undefined
+        }
+      )
+      return
+    }
+    case 'roll-component':
+    case 'restore-component': {
+      const input = updateRequest(rollout.component, move.target, {
+        ...(move.rolling ? { rolling: move.rolling } : {}),
+        bakeTimeMs: settings.bakeTimeMs,
+        timeoutMs: ctx.settings.timeoutMs,
+        alarms
+      })
+      await ctx.change('UpdateInferenceComponent', resource, input, () =>
+        sagemaker.send(new UpdateInferenceComponentCommand(input))
+      )
+      return
+    }
+    case 'delete-component': {
+      const input = { InferenceComponentName: rollout.component }
+      await ctx
+        .change('DeleteInferenceComponent', resource, input, () =>
+          sagemaker.send(new DeleteInferenceComponentCommand(input))
+        )
+        .catch((error: unknown) => {
+          if (!isNotFound(error)) throw error
+        })
+      return
+    }
+    case 'judge-component':
+      return
+  }
+}
+
+/** Where operation: rollback returns, on the component itself, before anything changes it. */
+export async function recordWhereRollbackReturns(
+  ctx: OperationContext,
+  rollout: ComponentRollout,
+  from: ComponentState
+): Promise<void> {
+  const component = await findComponent(ctx, rollout.component)
+  const arn = component?.InferenceComponentArn
+  if (!arn) return
+  const input = { ResourceArn: arn, Tags: [{ Key: PREVIOUS_STATE_TAG, Value: encodeComponentState(from) }] }
+  await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () =>
+    ctx.clients.sagemaker.send(new AddTagsCommand(input))
+  )
+}

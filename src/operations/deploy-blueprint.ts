@@ -1,0 +1,70 @@
+/**
+ * What every deploy works out before it changes anything: what the new model
+ * and its variant will be, from the inputs and what serves (each setting
+ * with where it came from), and whether an alarm of its gates already fires.
+ */
+import type { OperationContext } from '../context.js'
+import { describeAlarmStates, type AlarmState } from '../alarms.js'
+import { readExistingModel } from '../existing-model.js'
+import { modelPackagesOf } from '../serving-container.js'
+import type { ModelSpec } from '../resources.js'
+import {
+  carriedConfigSettings,
+  configOverrides,
+  newContainer,
+  newInstanceType,
+  newModelSettings,
+  newVariant,
+  type Serving,
+  type SettingSource
+} from '../serving.js'
+import type { DeploySettings } from '../settings.js'
+import type { Blueprint, Release } from './deploy-paths.js'
+
+export async function blueprintFor(
+  ctx: OperationContext,
+  deploy: DeploySettings,
+  release: Release,
+  serving: Serving | undefined
+): Promise<Blueprint> {
+  const sources: SettingSource[] = []
+  const { source } = deploy
+  let model: ModelSpec | undefined
+  let modelPackages: string[]
+  if (source.kind === 'existing') {
+    modelPackages = modelPackagesOf(await readExistingModel(ctx, deploy, release.modelName, sources))
+  } else {
+    const modelSettings = newModelSettings(deploy, serving, sources)
+    model = { ...modelSettings, PrimaryContainer: await newContainer(ctx, source, newInstanceType(deploy, serving)) }
+    modelPackages = modelPackagesOf(model)
+  }
+  const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
+  const blueprint: Blueprint = {
+    release,
+    ...(model ? { model } : {}),
+    modelPackages,
+    ...(serving ? { serving } : {}),
+    configSettings,
+    sources,
+    variant: (name, weight) => newVariant(deploy, serving, { name, model: release.modelName, weight }, sources)
+  }
+  // The sources are complete once the variant is built: record them with its first use.
+  blueprint.variant('AllTraffic', 1)
+  ctx.report.settings = sources
+  return blueprint
+}
+
+/**
+ * What the gates can already judge is judged before anything is created: a
+ * deploy into an endpoint whose alarm is firing would be rolled back at its
+ * first evaluation, after minutes of provisioning for nothing.
+ */
+export async function refuseFiringAlarms(ctx: OperationContext, alarmNames: string[]): Promise<AlarmState[]> {
+  const alarms = await describeAlarmStates(ctx, alarmNames)
+  const firing = alarms.filter((alarm) => alarm.state === 'ALARM')
+  if (firing.length === 0) return alarms
+  const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ')
+  throw new Error(
+    `Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`
+  )
+}
