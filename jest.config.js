@@ -16,9 +16,8 @@ export default {
   maxConcurrency: 16,
   // End-to-end files mostly wait (on the emulator's transitions and CloudWatch's minutes), so
   // more files run at once than there are cores; the default, one fewer than the cores, leaves
-  // a two-core CI machine running them one by one. The longest file (evidence) takes about ten
-  // minutes alone: the others need five workers beside it to finish within that.
-  maxWorkers: 6,
+  // a two-core CI machine running them one by one.
+  maxWorkers: 4,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     {
