@@ -1389,17 +1389,27 @@ async function carryOutComponent(ctx, settings, rollout, moves) {
         await rehearse(ctx, settings, rollout, moves);
         return undefined;
     }
+    let ended;
     for (const move of moves) {
-        const ended = await perform(ctx, settings, rollout, move, record);
+        ended = await perform(ctx, settings, rollout, move, record);
         if (ended)
-            return ended;
+            break;
     }
-    return {
+    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+    // The endpoint's variants name no model: the summary says what the component runs now.
+    ctx.note(describeComponent(rollout.component, component));
+    return (ended ?? {
         outcome: 'succeeded',
-        decision: `Every copy of inference component "${rollout.component}" runs model "${(0,components_component/* modelOf */.DM)(await (0,components_component/* findComponent */.Tn)(ctx, rollout.component)) ?? ''}", judged healthy on its own.`,
+        decision: `Every copy of inference component "${rollout.component}" runs model "${(0,components_component/* modelOf */.DM)(component) ?? ''}", judged healthy on its own.`,
         healthy: true,
         failsStep: false
-    };
+    });
+}
+function describeComponent(name, component) {
+    if (!component)
+        return `Inference component "${name}" is gone.`;
+    const copies = component.RuntimeConfig;
+    return `Inference component "${name}" is ${component.InferenceComponentStatus ?? 'unknown'}: ${copies?.CurrentCopyCount ?? 0} of ${copies?.DesiredCopyCount ?? 0} copies of model "${(0,components_component/* modelOf */.DM)(component) ?? ''}".`;
 }
 function startComponentRecord(ctx, settings, rollout) {
     const record = {

@@ -227,6 +227,10 @@ describe('deploying an inference component', () => {
     expect(steps[1]?.evaluations.some((evaluation) => evaluation.verdict === 'passed')).toBe(true)
     const served = await describeComponent(component)
     expect(served.Specification?.ModelName).toBe(`${name}-new`)
+    // The endpoint's variant names no model: the summary says what the component runs.
+    expect(run.summary).toContain(
+      `Inference component &quot;${component}&quot; is InService: 4 of 4 copies of model &quot;${name}-new&quot;.`
+    )
     const tags = await aws.sagemaker.send(new ListTagsCommand({ ResourceArn: served.InferenceComponentArn }))
     expect(tags.Tags?.find((tag) => tag.Key === 'sagemaker-deploy:previous-component')?.Value).toBe(
       `model=${name}-old copies=4 accelerators=1 memory=16384`

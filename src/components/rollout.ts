@@ -33,16 +33,28 @@ export async function carryOutComponent(
     await rehearse(ctx, settings, rollout, moves)
     return undefined
   }
+  let ended: RolloutResult | undefined
   for (const move of moves) {
-    const ended = await perform(ctx, settings, rollout, move, record)
-    if (ended) return ended
+    ended = await perform(ctx, settings, rollout, move, record)
+    if (ended) break
   }
-  return {
-    outcome: 'succeeded',
-    decision: `Every copy of inference component "${rollout.component}" runs model "${modelOf(await findComponent(ctx, rollout.component)) ?? ''}", judged healthy on its own.`,
-    healthy: true,
-    failsStep: false
-  }
+  const component = await findComponent(ctx, rollout.component)
+  // The endpoint's variants name no model: the summary says what the component runs now.
+  ctx.note(describeComponent(rollout.component, component))
+  return (
+    ended ?? {
+      outcome: 'succeeded',
+      decision: `Every copy of inference component "${rollout.component}" runs model "${modelOf(component) ?? ''}", judged healthy on its own.`,
+      healthy: true,
+      failsStep: false
+    }
+  )
+}
+
+function describeComponent(name: string, component: Component | undefined): string {
+  if (!component) return `Inference component "${name}" is gone.`
+  const copies = component.RuntimeConfig
+  return `Inference component "${name}" is ${component.InferenceComponentStatus ?? 'unknown'}: ${copies?.CurrentCopyCount ?? 0} of ${copies?.DesiredCopyCount ?? 0} copies of model "${modelOf(component) ?? ''}".`
 }
 
 function startComponentRecord(
