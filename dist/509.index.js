@@ -227,11 +227,11 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
 /* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
 /* harmony export */   Mc: () => (/* binding */ requireUpdatable),
 /* harmony export */   SG: () => (/* binding */ waitForSettled),
+/* harmony export */   VB: () => (/* binding */ pollTransition),
 /* harmony export */   pP: () => (/* binding */ waitForInService),
-/* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
-/* unused harmony export timeLeft */
+/* unused harmony exports nextPollDelay, timeLeft */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
@@ -286,29 +286,48 @@ class WaitTimeoutError extends Error {
  * input unless a caller needs longer).
  */
 async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
-    const { clock, endpointName } = ctx;
+    const { endpointName } = ctx;
+    return pollTransition(ctx, {
+        read: () => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName),
+        status: (endpoint) => endpoint?.EndpointStatus ?? 'Deleted',
+        transitional: _endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ,
+        describe: (_endpoint, status) => `Endpoint "${endpointName}" is ${status}`,
+        purpose,
+        timeoutMs,
+        left: (status, elapsed) => timeLeft(status, elapsed, expectedMs),
+        ...(whileWaiting ? { whileWaiting } : {}),
+        stillAfterTimeout: (status) => `Endpoint "${endpointName}" was still ${status}`
+    });
+}
+/**
+ * Polls a resource until it leaves its transitional statuses (or is gone:
+ * undefined), logging each status change and, in a quiet wait, a line a
+ * minute. Throws WaitTimeoutError after `timeoutMs`.
+ */
+async function pollTransition(ctx, transition) {
+    const { clock } = ctx;
+    const { purpose, timeoutMs } = transition;
     const started = clock.now();
-    const deadline = started + timeoutMs;
     let lastStatus = '';
     let lastLogAt = started;
     let delay = 0;
     for (;;) {
-        const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
-        const status = endpoint?.EndpointStatus ?? 'Deleted';
+        const item = await transition.read();
+        const status = transition.status(item);
         const elapsed = clock.now() - started;
         if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${status} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${timeLeft(status, elapsed, expectedMs)})${status === lastStatus ? ', still waiting' : ''}`);
+            const left = transition.left?.(status, elapsed) ?? '';
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${transition.describe(item, status)} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${left})${status === lastStatus ? ', still waiting' : ''}`);
             lastStatus = status;
             lastLogAt = clock.now();
         }
-        if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
-            return endpoint;
+        if (!item || !transition.transitional.includes(status))
+            return item;
         delay = nextPollDelay(elapsed, delay);
-        // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
-        const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity;
+        const dueInMs = transition.whileWaiting ? await transition.whileWaiting(item) : Infinity;
         delay = Math.max(0, Math.min(delay, dueInMs));
-        if (clock.now() + delay > deadline) {
-            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        if (clock.now() + delay > started + timeoutMs) {
+            throw new WaitTimeoutError(`${transition.stillAfterTimeout(status)} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }

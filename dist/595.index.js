@@ -933,6 +933,7 @@ async function readExistingModel(ctx, deploy, modelName, sources) {
 
 
 
+
 async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const { source } = deploy;
@@ -973,6 +974,20 @@ async function refuseFiringAlarms(ctx, alarmNames) {
         return alarms;
     const names = firing.map((alarm) => `"${alarm.name}"${alarm.reason ? ` (${alarm.reason})` : ''}`).join(', ');
     throw new Error(`Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`);
+}
+/**
+ * The names of what one deploy creates, unique to it (`suffix`): the model,
+ * named after `modelBase` unless model-name says otherwise, and the configs.
+ * Set as the model-name output at once, so a failed run still says it.
+ */
+function nameRelease(ctx, deploy, modelBase, suffix) {
+    const release = {
+        modelName: deploy.modelName ?? (0,naming/* derivedName */.Pr)(modelBase, suffix),
+        releaseConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
+        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`)
+    };
+    ctx.output('model-name', release.modelName);
+    return release;
 }
 
 ;// CONCATENATED MODULE: ./src/components/capacity.ts
@@ -1256,9 +1271,10 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
         case 'restore-component': {
             const input = (0,components_moves/* updateRequest */.H5)(rollout.component, move.target, {
                 ...(move.rolling ? { rolling: move.rolling } : {}),
-                bakeTimeMs: settings.bakeTimeMs,
+                // The way back bakes nothing: what it returns to served before the deploy.
+                bakeTimeMs: move.kind === 'restore-component' ? 0 : settings.bakeTimeMs,
                 timeoutMs: ctx.settings.timeoutMs,
-                alarms
+                alarms: move.kind === 'restore-component' ? [] : alarms
             });
             await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
             return;
@@ -1522,7 +1538,11 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
 async function judgeOrGoBack(ctx, settings, rollout, record) {
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
-    const verdict = await core/* group */.Os(`Judging the new copies of "${rollout.component}" alone for ${(0,parse/* formatDuration */.a3)(settings.bakeTimeMs)}`, () => judgeNewCopies(ctx, settings, rollout, step));
+    // By now CloudWatch has published the minutes just before the deploy, which it had not when the deploy began.
+    const earlierBaseline = rollout.from
+        ? await componentBaseline(ctx, settings, rollout.component, rollout.source, rollout.startedAt)
+        : [];
+    const verdict = await core/* group */.Os(`Judging the new copies of "${rollout.component}" alone for ${(0,parse/* formatDuration */.a3)(settings.bakeTimeMs)}`, () => judgeNewCopies(ctx, settings, { ...rollout, earlierBaseline }, step));
     step.endedAt = ctx.clock.now();
     step.verdict = verdict.verdict;
     if (verdict.verdict === 'passed')
@@ -1813,12 +1833,7 @@ async function deployComponent(ctx, deploy, settings) {
         refuseEndpointWithModels(ctx, config);
     const serving = endpoint ? await servingComponent(ctx, settings.name) : undefined;
     const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
-    const release = {
-        modelName: deploy.modelName ?? (0,naming/* derivedName */.Pr)(settings.name, suffix),
-        releaseConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
-        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`)
-    };
-    ctx.output('model-name', release.modelName);
+    const release = nameRelease(ctx, deploy, settings.name, suffix);
     const servingModel = serving ? await (0,resources/* findModel */.P6)(ctx, (0,components_component/* modelOf */.DM)(serving) ?? '') : undefined;
     const blueprint = await blueprintFor(ctx, deploy, release, servingModel && endpoint && config
         ? { endpoint, config, primary: config.ProductionVariants?.[0] ?? {}, model: servingModel }
@@ -1849,6 +1864,7 @@ async function deployComponent(ctx, deploy, settings) {
         verdictKey: (0,naming/* derivedName */.Pr)(settings.name, suffix),
         source: (0,invocation_metrics/* metricsSourceOf */.er)(config ?? {}),
         userTags: deploy.tags,
+        startedAt: ctx.clock.now(),
         earlierBaseline: from
             ? await componentBaseline(ctx, deploy.rollout, settings.name, (0,invocation_metrics/* metricsSourceOf */.er)(config ?? {}), ctx.clock.now())
             : []
@@ -2093,12 +2109,7 @@ async function deployModel(ctx, deploy) {
     const startedAt = ctx.clock.now();
     const existing = await (0,wait/* waitUntilUpdatable */.we)(ctx);
     const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
-    const release = {
-        modelName: deploy.modelName ?? (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
-        releaseConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
-        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`)
-    };
-    ctx.output('model-name', release.modelName);
+    const release = nameRelease(ctx, deploy, ctx.endpointName, suffix);
     if (!existing) {
         const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined));
         if (result)

@@ -71,8 +71,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPONENT_TRANSITIONS, componentsOn
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
 var commandBuilder = __webpack_require__(2319);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
@@ -91,8 +89,6 @@ class ListInferenceComponentsCommand extends (0,commandBuilder/* command */.G5)(
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/components/component.ts
@@ -108,12 +104,8 @@ var wait = __webpack_require__(910);
 
 
 
-
-
 /** Statuses from which SageMaker reaches InService or Failed by itself. */
 const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting'];
-/** How often a long wait says it is still waiting. */
-const PROGRESS_EVERY_MS = 60_000;
 async function findComponent(ctx, name) {
     try {
         return await (0,errors/* awsCall */.uF)('DescribeInferenceComponent', `inference component "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name })));
@@ -164,35 +156,23 @@ function modelOf(component) {
 }
 /**
  * Polls a component until it leaves its transition (or is gone: undefined),
- * on the same schedule as an endpoint's, logging progress.
+ * on the same schedule as an endpoint's, logging progress with its copies.
  */
 async function waitForComponent(ctx, name, purpose, { timeoutMs = ctx.settings.timeoutMs, whileWaiting } = {}) {
-    const { clock } = ctx;
-    const started = clock.now();
-    let lastStatus = '';
-    let lastLogAt = started;
-    let delay = 0;
-    for (;;) {
-        const component = await findComponent(ctx, name);
-        const status = component?.InferenceComponentStatus ?? 'Deleted';
-        const elapsed = clock.now() - started;
-        if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+    return (0,wait/* pollTransition */.VB)(ctx, {
+        read: () => findComponent(ctx, name),
+        status: (component) => component?.InferenceComponentStatus ?? 'Deleted',
+        transitional: COMPONENT_TRANSITIONS,
+        describe: (component, status) => {
             const copies = component?.RuntimeConfig;
             const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : '';
-            core/* info */.pq(`Inference component "${name}" is ${status}${counts} (${(0,parse/* formatDuration */.a3)(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`);
-            lastStatus = status;
-            lastLogAt = clock.now();
-        }
-        if (!component || !COMPONENT_TRANSITIONS.includes(status))
-            return component;
-        delay = (0,wait/* nextPollDelay */.qC)(elapsed, delay);
-        const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity;
-        delay = Math.max(0, Math.min(delay, dueInMs));
-        if (clock.now() + delay > started + timeoutMs) {
-            throw new wait/* WaitTimeoutError */.Do(`Inference component "${name}" was still ${status} after ${(0,parse/* formatDuration */.a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
-        }
-        await clock.sleep(delay);
-    }
+            return `Inference component "${name}" is ${status}${counts}`;
+        },
+        purpose,
+        timeoutMs,
+        ...(whileWaiting ? { whileWaiting } : {}),
+        stillAfterTimeout: (status) => `Inference component "${name}" was still ${status}`
+    });
 }
 /**
  * The component named by inference-component-name on this endpoint, once a
@@ -711,11 +691,11 @@ function quoteAll(names) {
 /* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
 /* harmony export */   Mc: () => (/* binding */ requireUpdatable),
 /* harmony export */   SG: () => (/* binding */ waitForSettled),
+/* harmony export */   VB: () => (/* binding */ pollTransition),
 /* harmony export */   pP: () => (/* binding */ waitForInService),
-/* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
-/* unused harmony export timeLeft */
+/* unused harmony exports nextPollDelay, timeLeft */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
@@ -770,29 +750,48 @@ class WaitTimeoutError extends Error {
  * input unless a caller needs longer).
  */
 async function waitForSettled(ctx, purpose, timeoutMs = ctx.settings.timeoutMs, expectedMs, whileWaiting) {
-    const { clock, endpointName } = ctx;
+    const { endpointName } = ctx;
+    return pollTransition(ctx, {
+        read: () => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName),
+        status: (endpoint) => endpoint?.EndpointStatus ?? 'Deleted',
+        transitional: _endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ,
+        describe: (_endpoint, status) => `Endpoint "${endpointName}" is ${status}`,
+        purpose,
+        timeoutMs,
+        left: (status, elapsed) => timeLeft(status, elapsed, expectedMs),
+        ...(whileWaiting ? { whileWaiting } : {}),
+        stillAfterTimeout: (status) => `Endpoint "${endpointName}" was still ${status}`
+    });
+}
+/**
+ * Polls a resource until it leaves its transitional statuses (or is gone:
+ * undefined), logging each status change and, in a quiet wait, a line a
+ * minute. Throws WaitTimeoutError after `timeoutMs`.
+ */
+async function pollTransition(ctx, transition) {
+    const { clock } = ctx;
+    const { purpose, timeoutMs } = transition;
     const started = clock.now();
-    const deadline = started + timeoutMs;
     let lastStatus = '';
     let lastLogAt = started;
     let delay = 0;
     for (;;) {
-        const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, endpointName);
-        const status = endpoint?.EndpointStatus ?? 'Deleted';
+        const item = await transition.read();
+        const status = transition.status(item);
         const elapsed = clock.now() - started;
         if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Endpoint "${endpointName}" is ${status} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${timeLeft(status, elapsed, expectedMs)})${status === lastStatus ? ', still waiting' : ''}`);
+            const left = transition.left?.(status, elapsed) ?? '';
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${transition.describe(item, status)} (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsed)} into ${purpose}${left})${status === lastStatus ? ', still waiting' : ''}`);
             lastStatus = status;
             lastLogAt = clock.now();
         }
-        if (!endpoint || !_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .TRANSITIONAL_STATUSES */ .kQ.includes(status))
-            return endpoint;
+        if (!item || !transition.transitional.includes(status))
+            return item;
         delay = nextPollDelay(elapsed, delay);
-        // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
-        const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity;
+        const dueInMs = transition.whileWaiting ? await transition.whileWaiting(item) : Infinity;
         delay = Math.max(0, Math.min(delay, dueInMs));
-        if (clock.now() + delay > deadline) {
-            throw new WaitTimeoutError(`Endpoint "${endpointName}" was still ${status} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
+        if (clock.now() + delay > started + timeoutMs) {
+            throw new WaitTimeoutError(`${transition.stillAfterTimeout(status)} after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`);
         }
         await clock.sleep(delay);
     }

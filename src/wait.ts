@@ -62,35 +62,69 @@ export async function waitForSettled(
   expectedMs?: number,
   whileWaiting?: WhileWaiting
 ): Promise<Endpoint | undefined> {
-  const { clock, endpointName } = ctx
+  const { endpointName } = ctx
+  return pollTransition(ctx, {
+    read: () => findEndpoint(ctx, endpointName),
+    status: (endpoint) => endpoint?.EndpointStatus ?? 'Deleted',
+    transitional: TRANSITIONAL_STATUSES,
+    describe: (_endpoint, status) => `Endpoint "${endpointName}" is ${status}`,
+    purpose,
+    timeoutMs,
+    left: (status, elapsed) => timeLeft(status, elapsed, expectedMs),
+    ...(whileWaiting ? { whileWaiting } : {}),
+    stillAfterTimeout: (status) => `Endpoint "${endpointName}" was still ${status}`
+  })
+}
+
+/** One resource's transition, as pollTransition watches it. */
+export interface Transition<T> {
+  read: () => Promise<T | undefined>
+  /** Its status; what a resource that is gone reads as. */
+  status: (item: T | undefined) => string
+  transitional: readonly string[]
+  /** The start of a progress line: what it is, and its status. */
+  describe: (item: T | undefined, status: string) => string
+  purpose: string
+  timeoutMs: number
+  /** What is left of the transition, in words, when it can be told. */
+  left?: (status: string, elapsedMs: number) => string
+  /** Work that must go on during the transition (judging SageMaker's deployment) says when it is next due. */
+  whileWaiting?: (item: T) => Promise<number>
+  /** The start of the timeout's message: "Endpoint "x" was still Updating". */
+  stillAfterTimeout: (status: string) => string
+}
+
+/**
+ * Polls a resource until it leaves its transitional statuses (or is gone:
+ * undefined), logging each status change and, in a quiet wait, a line a
+ * minute. Throws WaitTimeoutError after `timeoutMs`.
+ */
+export async function pollTransition<T>(ctx: OperationContext, transition: Transition<T>): Promise<T | undefined> {
+  const { clock } = ctx
+  const { purpose, timeoutMs } = transition
   const started = clock.now()
-  const deadline = started + timeoutMs
   let lastStatus = ''
   let lastLogAt = started
   let delay = 0
   for (;;) {
-    const endpoint = await findEndpoint(ctx, endpointName)
-    const status = endpoint?.EndpointStatus ?? 'Deleted'
+    const item = await transition.read()
+    const status = transition.status(item)
     const elapsed = clock.now() - started
     if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+      const left = transition.left?.(status, elapsed) ?? ''
       core.info(
-        `Endpoint "${endpointName}" is ${status} (${formatDuration(elapsed)} into ${purpose}${timeLeft(
-          status,
-          elapsed,
-          expectedMs
-        )})${status === lastStatus ? ', still waiting' : ''}`
+        `${transition.describe(item, status)} (${formatDuration(elapsed)} into ${purpose}${left})${status === lastStatus ? ', still waiting' : ''}`
       )
       lastStatus = status
       lastLogAt = clock.now()
     }
-    if (!endpoint || !TRANSITIONAL_STATUSES.includes(status)) return endpoint
+    if (!item || !transition.transitional.includes(status)) return item
     delay = nextPollDelay(elapsed, delay)
-    // Work that must go on during the transition (judging SageMaker's deployment) says when it is next due.
-    const dueInMs = whileWaiting ? await whileWaiting(endpoint) : Infinity
+    const dueInMs = transition.whileWaiting ? await transition.whileWaiting(item) : Infinity
     delay = Math.max(0, Math.min(delay, dueInMs))
-    if (clock.now() + delay > deadline) {
+    if (clock.now() + delay > started + timeoutMs) {
       throw new WaitTimeoutError(
-        `Endpoint "${endpointName}" was still ${status} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
+        `${transition.stillAfterTimeout(status)} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
       )
     }
     await clock.sleep(delay)

@@ -11,10 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
   CreateInferenceComponentCommand,
-  CreateModelCommand,
   DescribeEndpointConfigCommand,
   DescribeInferenceComponentCommand,
   DescribeModelCommand,
@@ -22,13 +19,13 @@ import {
   type DescribeInferenceComponentCommandOutput
 } from '@aws-sdk/client-sagemaker'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
+import { componentSettled as settled, GPU_COPY, seedComponentEndpoint } from '../../test/emulator/components.mjs'
 import {
   TEST_ROLE_ARN,
   awsClients,
   runAction,
   savedForPost,
   startEmulator,
-  waitForEndpoint,
   type ActionRun,
   type AwsClients,
   type Emulator
@@ -57,48 +54,19 @@ afterAll(async () => {
   await emulator?.stop()
 })
 
-const GPU_COPY = { NumberOfAcceleratorDevicesRequired: 1, MinMemoryRequiredInMb: 16_384 }
-
-/**
- * An endpoint made for components (no model on its variant, the role on its
- * config, enhanced metrics every 10 s) with `<name>-chat` serving
- * `<name>-old` on `copies` copies of one GPU each, and a client sending
- * `rate` requests a second to it.
- */
+/** `<name>-chat` serving `<name>-old` (enhanced metrics every 10 s), with a client sending `rate` requests a second. */
 async function servingComponent(
   name: string,
   { instances, copies, rate }: { instances: number; copies: number; rate: number }
 ): Promise<string> {
-  await aws.sagemaker.send(
-    new CreateModelCommand({
-      ModelName: `${name}-old`,
-      ExecutionRoleArn: TEST_ROLE_ARN,
-      PrimaryContainer: { Image: image(`${name}-old`) }
-    })
-  )
-  await aws.sagemaker.send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: `${name}-config`,
-      ExecutionRoleArn: TEST_ROLE_ARN,
-      ProductionVariants: [
-        { VariantName: 'AllTraffic', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: instances }
-      ],
-      MetricsConfig: { EnableEnhancedMetrics: true, MetricPublishFrequencyInSeconds: 10 }
-    })
-  )
-  await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }))
-  await waitForEndpoint(aws.sagemaker, name, 'InService')
-  const component = `${name}-chat`
-  await aws.sagemaker.send(
-    new CreateInferenceComponentCommand({
-      InferenceComponentName: component,
-      EndpointName: name,
-      VariantName: 'AllTraffic',
-      Specification: { ModelName: `${name}-old`, ComputeResourceRequirements: GPU_COPY },
-      RuntimeConfig: { CopyCount: copies }
-    })
-  )
-  await componentSettled(component)
+  const component = await seedComponentEndpoint(aws.sagemaker, {
+    name,
+    roleArn: TEST_ROLE_ARN,
+    image: image(`${name}-old`),
+    instances,
+    copies,
+    metricsEverySeconds: 10
+  })
   if (rate > 0) await control.setComponentTraffic(name, component, rate)
   return component
 }
@@ -107,15 +75,7 @@ async function describeComponent(name: string): Promise<DescribeInferenceCompone
   return aws.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name }))
 }
 
-async function componentSettled(name: string): Promise<DescribeInferenceComponentCommandOutput> {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const component = await describeComponent(name)
-    if (!['Creating', 'Updating'].includes(component.InferenceComponentStatus ?? '')) return component
-    if (Date.now() > deadline) throw new Error(`${name} still ${component.InferenceComponentStatus}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
+const componentSettled = (name: string) => settled(aws.sagemaker, name)
 
 function deploy(name: string, inputs: Record<string, string>, extra: Partial<Parameters<typeof runAction>[0]> = {}) {
   return runAction({

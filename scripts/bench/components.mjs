@@ -9,14 +9,7 @@
 // peak, how long it took, and for a bad one how soon after its first bad
 // minute was published SageMaker began to roll back.
 
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateInferenceComponentCommand,
-  CreateModelCommand,
-  DescribeEndpointCommand,
-  DescribeInferenceComponentCommand
-} from '@aws-sdk/client-sagemaker'
+import { seedComponentEndpoint } from '../../test/emulator/components.mjs'
 import { verdictTimings } from './action-source.mjs'
 import {
   IMAGE,
@@ -45,60 +38,17 @@ export const COMPONENTS = {
   publicationDelaySeconds: [60, 120]
 }
 
-/** An endpoint made for components, with `<name>-chat` serving `<name>-old` on its copies. */
-async function seedComponent(aws, name) {
-  const until = async (read, done) => {
-    for (;;) {
-      if (done(await read())) return
-      await sleep(200)
-    }
-  }
-  await aws.sagemaker.send(
-    new CreateModelCommand({
-      ModelName: `${name}-old`,
-      ExecutionRoleArn: ROLE_ARN,
-      PrimaryContainer: { Image: IMAGE(`${name}-old`) }
-    })
-  )
-  await aws.sagemaker.send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: `${name}-config`,
-      ExecutionRoleArn: ROLE_ARN,
-      ProductionVariants: [
-        { VariantName: 'AllTraffic', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: COMPONENTS.instances }
-      ]
-    })
-  )
-  await aws.sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }))
-  await until(
-    () => aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name })),
-    (endpoint) => endpoint.EndpointStatus === 'InService'
-  )
-  const component = `${name}-chat`
-  await aws.sagemaker.send(
-    new CreateInferenceComponentCommand({
-      InferenceComponentName: component,
-      EndpointName: name,
-      VariantName: 'AllTraffic',
-      Specification: {
-        ModelName: `${name}-old`,
-        ComputeResourceRequirements: { NumberOfAcceleratorDevicesRequired: 1, MinMemoryRequiredInMb: 16_384 }
-      },
-      RuntimeConfig: { CopyCount: COMPONENTS.copies }
-    })
-  )
-  await until(
-    () => aws.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: component })),
-    (described) => described.InferenceComponentStatus === 'InService'
-  )
-  return component
-}
-
 async function componentRun(context, { kind, index, startAfterMs }) {
   const { emulator, aws, control, options } = context
   await sleep(startAfterMs)
   const name = `ic-s${options.seed}-${kind}-${String(index).padStart(2, '0')}`
-  const component = await seedComponent(aws, name)
+  const component = await seedComponentEndpoint(aws.sagemaker, {
+    name,
+    roleArn: ROLE_ARN,
+    image: IMAGE(`${name}-old`),
+    instances: COMPONENTS.instances,
+    copies: COMPONENTS.copies
+  })
   await control.setModelBehaviour({ match: `${name}-old`, errorRate: options.healthyErrorRate })
   await control.setModelBehaviour({
     match: `${name}-v2`,

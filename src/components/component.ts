@@ -7,7 +7,6 @@
  * from the specification it ended on, never from the status alone.
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
  */
-import * as core from '@actions/core'
 import {
   DescribeInferenceComponentCommand,
   ListInferenceComponentsCommand,
@@ -16,16 +15,12 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { awsCall, collectPages, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { formatDuration } from '../parse.js'
-import { nextPollDelay, WaitTimeoutError } from '../wait.js'
+import { pollTransition } from '../wait.js'
 
 export type Component = DescribeInferenceComponentCommandOutput
 
 /** Statuses from which SageMaker reaches InService or Failed by itself. */
 export const COMPONENT_TRANSITIONS = ['Creating', 'Updating', 'Deleting']
-
-/** How often a long wait says it is still waiting. */
-const PROGRESS_EVERY_MS = 60_000
 
 export async function findComponent(ctx: OperationContext, name: string): Promise<Component | undefined> {
   try {
@@ -105,7 +100,7 @@ export type WhileComponentWaits = (component: Component) => Promise<number>
 
 /**
  * Polls a component until it leaves its transition (or is gone: undefined),
- * on the same schedule as an endpoint's, logging progress.
+ * on the same schedule as an endpoint's, logging progress with its copies.
  */
 export async function waitForComponent(
   ctx: OperationContext,
@@ -113,35 +108,20 @@ export async function waitForComponent(
   purpose: string,
   { timeoutMs = ctx.settings.timeoutMs, whileWaiting }: { timeoutMs?: number; whileWaiting?: WhileComponentWaits } = {}
 ): Promise<Component | undefined> {
-  const { clock } = ctx
-  const started = clock.now()
-  let lastStatus = ''
-  let lastLogAt = started
-  let delay = 0
-  for (;;) {
-    const component = await findComponent(ctx, name)
-    const status = component?.InferenceComponentStatus ?? 'Deleted'
-    const elapsed = clock.now() - started
-    if (status !== lastStatus || clock.now() - lastLogAt >= PROGRESS_EVERY_MS) {
+  return pollTransition(ctx, {
+    read: () => findComponent(ctx, name),
+    status: (component) => component?.InferenceComponentStatus ?? 'Deleted',
+    transitional: COMPONENT_TRANSITIONS,
+    describe: (component, status) => {
       const copies = component?.RuntimeConfig
       const counts = copies ? `, ${copies.CurrentCopyCount ?? 0} of ${copies.DesiredCopyCount ?? 0} copies` : ''
-      core.info(
-        `Inference component "${name}" is ${status}${counts} (${formatDuration(elapsed)} into ${purpose})${status === lastStatus ? ', still waiting' : ''}`
-      )
-      lastStatus = status
-      lastLogAt = clock.now()
-    }
-    if (!component || !COMPONENT_TRANSITIONS.includes(status)) return component
-    delay = nextPollDelay(elapsed, delay)
-    const dueInMs = whileWaiting ? await whileWaiting(component) : Infinity
-    delay = Math.max(0, Math.min(delay, dueInMs))
-    if (clock.now() + delay > started + timeoutMs) {
-      throw new WaitTimeoutError(
-        `Inference component "${name}" was still ${status} after ${formatDuration(timeoutMs)} (input "timeout") waiting for ${purpose}. SageMaker carries on with it; nothing more was changed.`
-      )
-    }
-    await clock.sleep(delay)
-  }
+      return `Inference component "${name}" is ${status}${counts}`
+    },
+    purpose,
+    timeoutMs,
+    ...(whileWaiting ? { whileWaiting } : {}),
+    stillAfterTimeout: (status) => `Inference component "${name}" was still ${status}`
+  })
 }
 
 /**

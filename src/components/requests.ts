@@ -32,7 +32,12 @@ export interface ComponentRollout {
   verdictKey: string
   source: MetricsSource
   userTags: Record<string, string>
-  /** The component's periods before the update: what its comparisons judge it against. */
+  /** When the deploy began: the component's periods before it are what its comparisons judge it against. */
+  startedAt: number
+  /**
+   * Those periods as far as CloudWatch had published them when the deploy began (the last minutes are not yet):
+   * read again, whole, before the new copies are judged alone.
+   */
   earlierBaseline: PeriodFigures[]
 }
 
@@ -77,9 +82,10 @@ export async function sendMove(
     case 'restore-component': {
       const input = updateRequest(rollout.component, move.target, {
         ...(move.rolling ? { rolling: move.rolling } : {}),
-        bakeTimeMs: settings.bakeTimeMs,
+        // The way back bakes nothing: what it returns to served before the deploy.
+        bakeTimeMs: move.kind === 'restore-component' ? 0 : settings.bakeTimeMs,
         timeoutMs: ctx.settings.timeoutMs,
-        alarms
+        alarms: move.kind === 'restore-component' ? [] : alarms
       })
       await ctx.change('UpdateInferenceComponent', resource, input, () =>
         sagemaker.send(new UpdateInferenceComponentCommand(input))

@@ -16,7 +16,7 @@ import { nativeDeployment } from '../rollout/state.js'
 import { createVerdictAlarm, deleteVerdictAlarm, type VerdictTarget } from '../rollout/verdict-alarm.js'
 import { waitForInService, WaitTimeoutError } from '../wait.js'
 import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
-import { ComponentUpdateJudge, judgeNewCopies } from './judge.js'
+import { componentBaseline, ComponentUpdateJudge, judgeNewCopies } from './judge.js'
 import { componentRollbackMoves, type ComponentMove } from './moves.js'
 import { describeComponentMove, rehearse } from './plan.js'
 import { recordWhereRollbackReturns, sendMove, type ComponentRollout } from './requests.js'
@@ -199,9 +199,13 @@ async function judgeOrGoBack(
 ): Promise<RolloutResult | undefined> {
   const step: RolloutStepRecord = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
   record.steps.push(step)
+  // By now CloudWatch has published the minutes just before the deploy, which it had not when the deploy began.
+  const earlierBaseline = rollout.from
+    ? await componentBaseline(ctx, settings, rollout.component, rollout.source, rollout.startedAt)
+    : []
   const verdict = await core.group(
     `Judging the new copies of "${rollout.component}" alone for ${formatDuration(settings.bakeTimeMs)}`,
-    () => judgeNewCopies(ctx, settings, rollout, step)
+    () => judgeNewCopies(ctx, settings, { ...rollout, earlierBaseline }, step)
   )
   step.endedAt = ctx.clock.now()
   step.verdict = verdict.verdict

@@ -19,6 +19,7 @@ import {
   type SettingSource
 } from '../serving.js'
 import type { DeploySettings } from '../settings.js'
+import { derivedName } from '../naming.js'
 import type { Blueprint, Release } from './deploy-paths.js'
 
 export async function blueprintFor(
@@ -67,4 +68,19 @@ export async function refuseFiringAlarms(ctx: OperationContext, alarmNames: stri
   throw new Error(
     `Input "alarm-names": ${names} ${firing.length === 1 ? 'is' : 'are'} already in ALARM, so the new model could not pass its gates; nothing was created. Deploy once the alarm is OK.`
   )
+}
+
+/**
+ * The names of what one deploy creates, unique to it (`suffix`): the model,
+ * named after `modelBase` unless model-name says otherwise, and the configs.
+ * Set as the model-name output at once, so a failed run still says it.
+ */
+export function nameRelease(ctx: OperationContext, deploy: DeploySettings, modelBase: string, suffix: string): Release {
+  const release: Release = {
+    modelName: deploy.modelName ?? derivedName(modelBase, suffix),
+    releaseConfig: derivedName(ctx.endpointName, suffix),
+    canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
+  }
+  ctx.output('model-name', release.modelName)
+  return release
 }

@@ -33,7 +33,7 @@ import { componentDeployMoves, rollingPlan, type ComponentState, type RollingPla
 import { carryOutComponent } from '../components/rollout.js'
 import type { ComponentRollout } from '../components/requests.js'
 import { provideModel, track, type Release } from './deploy-paths.js'
-import { blueprintFor, refuseFiringAlarms } from './deploy-blueprint.js'
+import { blueprintFor, nameRelease, refuseFiringAlarms } from './deploy-blueprint.js'
 
 export async function deployComponent(
   ctx: OperationContext,
@@ -46,12 +46,7 @@ export async function deployComponent(
   if (config) refuseEndpointWithModels(ctx, config)
   const serving = endpoint ? await servingComponent(ctx, settings.name) : undefined
   const suffix = uniqueSuffix(ctx.clock.now())
-  const release: Release = {
-    modelName: deploy.modelName ?? derivedName(settings.name, suffix),
-    releaseConfig: derivedName(ctx.endpointName, suffix),
-    canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
-  }
-  ctx.output('model-name', release.modelName)
+  const release = nameRelease(ctx, deploy, settings.name, suffix)
   const servingModel = serving ? await findModel(ctx, modelOf(serving) ?? '') : undefined
   const blueprint = await blueprintFor(
     ctx,
@@ -87,6 +82,7 @@ export async function deployComponent(
     verdictKey: derivedName(settings.name, suffix),
     source: metricsSourceOf(config ?? {}),
     userTags: deploy.tags,
+    startedAt: ctx.clock.now(),
     earlierBaseline: from
       ? await componentBaseline(ctx, deploy.rollout, settings.name, metricsSourceOf(config ?? {}), ctx.clock.now())
       : []

@@ -8,7 +8,7 @@ import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { rollingBatchFor } from '../rolling-batch.js'
 import { configTags } from '../lineage.js'
-import { derivedName, replacementVariantName, uniqueSuffix } from '../naming.js'
+import { replacementVariantName, uniqueSuffix } from '../naming.js'
 import { TAGS } from '../tags.js'
 import { discardUnused, ensureModel, fleetSize, type CreatedResources } from '../resources.js'
 import { readServing, refuseWhatCannotBeCarried } from '../serving.js'
@@ -24,7 +24,7 @@ import { formatDuration } from '../parse.js'
 import { unfinishedDeploy, nativeDeployment, rolloutProgress } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
-import { blueprintFor, refuseFiringAlarms } from './deploy-blueprint.js'
+import { blueprintFor, nameRelease, refuseFiringAlarms } from './deploy-blueprint.js'
 import { deployComponent } from './deploy-component.js'
 import {
   createEndpoint,
@@ -52,12 +52,7 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
   const startedAt = ctx.clock.now()
   const existing = await waitUntilUpdatable(ctx)
   const suffix = uniqueSuffix(ctx.clock.now())
-  const release: Release = {
-    modelName: deploy.modelName ?? derivedName(ctx.endpointName, suffix),
-    releaseConfig: derivedName(ctx.endpointName, suffix),
-    canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
-  }
-  ctx.output('model-name', release.modelName)
+  const release = nameRelease(ctx, deploy, ctx.endpointName, suffix)
   if (!existing) {
     const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined))
     if (result) await concludeRollout(ctx, result)
