@@ -131,6 +131,33 @@ describe('an asynchronous endpoint', () => {
     expect(endpoint.EndpointConfigName).toBe(`${name}-seed-config`)
   })
 
+  it.concurrent("is rolled back by SageMaker on the action's verdict, judged on its failures", async () => {
+    const name = 'async-sagemaker'
+    // Four instances: SageMaker's canary of 50% is two of them.
+    await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: name,
+      image: image(`${name}-old`),
+      variants: [{ variantName: 'AllTraffic', instanceCount: 4 }],
+      configSettings: { AsyncInferenceConfig: ASYNC_INFERENCE }
+    })
+    await control.setTraffic(name, 6)
+    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.4 })
+
+    const run = await deploy(name, { 'rollout-controller': 'sagemaker', 'bake-time': '150s', timeout: '20m' })
+
+    if (run.outputs['rollout-result'] !== 'rolled-back') throw new Error(transcript(run))
+    expect(run.exitCode).toBe(1)
+    // No alarm could divide by Invocations here: the action judged the new fleet's failures over what it
+    // processed, and SageMaker rolled back on its verdict.
+    const [deployment] = await control.deployments(name)
+    expect(deployment?.status).toBe('RolledBack')
+    expect(deployment?.firingAlarms.some((alarm) => alarm.endsWith('-verdict'))).toBe(true)
+    expect(run.stdout).toMatch(
+      /on the action's verdict: .*\(\d+ failed of \d+ processed\).* above max-error-rate 5\.00%/
+    )
+    expect((await describeEndpoint(aws, name)).EndpointConfigName).toBe(`${name}-seed-config`)
+  })
+
   it.concurrent('with an alarm on its Invocations is refused before any change', async () => {
     const name = 'async-blind-alarm'
     await serving(name, { AsyncInferenceConfig: ASYNC_INFERENCE }, 0)
