@@ -332,6 +332,24 @@ describe('deploying an inference component', () => {
     expect(updates).toEqual([])
   })
 
+  it.concurrent('prints the rolling update as a plan in a dry run, and changes nothing', async () => {
+    const name = 'ic-dry'
+    const component = await servingComponent(name, { instances: 2, copies: 4, rate: 0 })
+
+    const run = await deploy(name, { 'dry-run': 'true' })
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.stdout).toContain(
+      `SageMaker's rolling update from model "${name}-old" to "${name}-new": 2 batches of 2 copies, each placed then baked 20s with the alarms watched; up to 6 copies at once (4 old + 2 new), each reserving 1 accelerator, 16384 MB.`
+    )
+    expect(run.stdout).toMatch(
+      /\[dry-run\] would call UpdateInferenceComponent on inference component "ic-dry-chat": .*"MaximumBatchSize":\{"Type":"COPY_COUNT","Value":2\}/
+    )
+    expect(run.stdout).toContain('Judge the new copies alone for 20s, from the first whole period after the update')
+    expect(await control.componentUpdates(component)).toEqual([])
+    await expect(aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))).rejects.toThrow()
+  })
+
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
     const name = 'ic-full'
     // Four copies of one GPU fill the one ml.g5.12xlarge: a batch of one more has nowhere to go.
