@@ -1901,22 +1901,14 @@ function refuseEndpointWithModels(ctx, config) {
         return;
     throw new Error(`Input "inference-component-name": endpoint "${ctx.endpointName}" serves models on its variants (${withModels.map((variant) => `${variant.VariantName} runs "${variant.ModelName}"`).join(', ')}), and SageMaker places inference components only on an endpoint made for them, whose variants name no model. Nothing was changed. Deploy the component to a new endpoint (the action creates it ready for components), or leave inference-component-name out to deploy a variant.`);
 }
-/** The component when it exists, once settled; refused when it cannot be updated. */
+/** The component when it exists, once settled (settledComponent refuses one that cannot be updated); not an adapter. */
 async function servingComponent(ctx, name) {
-    let component = await (0,components_component/* findComponent */.Tn)(ctx, name);
-    if (!component)
+    if (!(await (0,components_component/* findComponent */.Tn)(ctx, name)))
         return undefined;
-    if (component.EndpointName !== ctx.endpointName) {
-        throw new Error(`Input "inference-component-name": inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`);
-    }
-    if (component.InferenceComponentStatus !== 'InService') {
-        component = await (0,components_component/* waitForComponent */.mt)(ctx, name, `its ${component.InferenceComponentStatus ?? ''} to finish`);
-    }
-    if (!component || component.InferenceComponentStatus !== 'InService') {
-        throw new Error(`Inference component "${name}" is ${component?.InferenceComponentStatus ?? 'gone'} and cannot be updated${component?.FailureReason ? ` (FailureReason: ${component.FailureReason})` : ''}; nothing was changed.`);
-    }
-    if (component.Specification?.BaseInferenceComponentName) {
-        throw new Error(`Inference component "${name}" is an adapter of "${component.Specification.BaseInferenceComponentName}": it runs inside the base component's copies and has no copies of its own to roll. Nothing was changed; update the base component, or the adapter's artifacts with UpdateInferenceComponent.`);
+    const component = await (0,components_component/* settledComponent */.BO)(ctx, name, 'the deploy updates it');
+    const base = (0,components_component/* baseOf */.bx)(component);
+    if (base) {
+        throw new Error(`Inference component "${name}" is an adapter of "${base}": it runs inside the base component's copies and has no copies of its own to roll. Nothing was changed; update the base component, or the adapter's artifacts with UpdateInferenceComponent.`);
     }
     return component;
 }

@@ -22,10 +22,11 @@ import type { ComponentSettings, DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
 import { capacityShortfall, instanceResources, type CopiesToPlace } from '../components/capacity.js'
 import {
+  baseOf,
   describeComponentsOn,
   findComponent,
   modelOf,
-  waitForComponent,
+  settledComponent,
   type Component
 } from '../components/component.js'
 import { componentBaseline } from '../components/judge.js'
@@ -124,26 +125,14 @@ function refuseEndpointWithModels(ctx: OperationContext, config: EndpointConfig)
   )
 }
 
-/** The component when it exists, once settled; refused when it cannot be updated. */
+/** The component when it exists, once settled (settledComponent refuses one that cannot be updated); not an adapter. */
 async function servingComponent(ctx: OperationContext, name: string): Promise<Component | undefined> {
-  let component = await findComponent(ctx, name)
-  if (!component) return undefined
-  if (component.EndpointName !== ctx.endpointName) {
+  if (!(await findComponent(ctx, name))) return undefined
+  const component = await settledComponent(ctx, name, 'the deploy updates it')
+  const base = baseOf(component)
+  if (base) {
     throw new Error(
-      `Input "inference-component-name": inference component "${name}" runs on endpoint "${component.EndpointName}", not "${ctx.endpointName}"; nothing was changed.`
-    )
-  }
-  if (component.InferenceComponentStatus !== 'InService') {
-    component = await waitForComponent(ctx, name, `its ${component.InferenceComponentStatus ?? ''} to finish`)
-  }
-  if (!component || component.InferenceComponentStatus !== 'InService') {
-    throw new Error(
-      `Inference component "${name}" is ${component?.InferenceComponentStatus ?? 'gone'} and cannot be updated${component?.FailureReason ? ` (FailureReason: ${component.FailureReason})` : ''}; nothing was changed.`
-    )
-  }
-  if (component.Specification?.BaseInferenceComponentName) {
-    throw new Error(
-      `Inference component "${name}" is an adapter of "${component.Specification.BaseInferenceComponentName}": it runs inside the base component's copies and has no copies of its own to roll. Nothing was changed; update the base component, or the adapter's artifacts with UpdateInferenceComponent.`
+      `Inference component "${name}" is an adapter of "${base}": it runs inside the base component's copies and has no copies of its own to roll. Nothing was changed; update the base component, or the adapter's artifacts with UpdateInferenceComponent.`
     )
   }
   return component
