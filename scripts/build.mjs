@@ -36,7 +36,11 @@ export async function bundle(entry, outDir) {
   try {
     const { code, assets, stats } = await ncc(path.resolve(REPO_ROOT, entry), {
       mainFields: ['module', 'main'],
-      quiet: true
+      quiet: true,
+      // No persistent cache: ncc keys it on the working folder alone, not on these
+      // options, so a cache left by an earlier build (with other resolve settings)
+      // would make this machine's bundle differ from a clean machine's.
+      cache: false
     })
     mkdirSync(outDir, { recursive: true })
     writeFileSync(path.join(outDir, entry.endsWith('.mjs') ? 'index.mjs' : 'index.js'), code)
