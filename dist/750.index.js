@@ -2,17 +2,17 @@ export const id = 750;
 export const ids = [750];
 export const modules = {
 
-/***/ 9618:
+/***/ 8708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ UpdateInferenceComponentCommand)
+/* harmony export */   n: () => (/* binding */ DeleteInferenceComponentCommand)
 /* harmony export */ });
 /* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
 /* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
 
 
-class UpdateInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "UpdateInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .UpdateInferenceComponent$ */ .s8q) {
+class DeleteInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteInferenceComponent$ */ .qWT) {
 }
 
 
@@ -28,6 +28,8 @@ class UpdateInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORT
 /* harmony export */   xN: () => (/* binding */ componentDeployMoves)
 /* harmony export */ });
 /* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8527);
+/* harmony import */ var _rollout_native_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7783);
+
 
 /**
  * A rolling batch as SageMaker takes it: a number counts copies, a
@@ -83,6 +85,15 @@ function componentRollbackMoves(from, rollbackBatch) {
     return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
 }
 /**
+ * The rolling update's MaximumExecutionTimeoutInSeconds takes 10 minutes to
+ * 8 hours: a deploy refuses a timeout outside them, other operations (a
+ * rollback) send the nearest.
+ */
+function executionTimeoutSeconds(timeoutMs) {
+    const seconds = Math.round(timeoutMs / 1000);
+    return Math.min(Math.max(seconds, _rollout_native_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_LIMITS */ .Yv.minExecutionTimeoutSeconds), _rollout_native_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_LIMITS */ .Yv.maxExecutionTimeoutSeconds);
+}
+/**
  * UpdateInferenceComponent with the whole specification and the copy count
  * (AWS's samples always send both), and a rolling DeploymentConfig with the
  * alarms SageMaker rolls back on.
@@ -100,7 +111,7 @@ function updateRequest(component, target, how) {
                     RollingUpdatePolicy: {
                         MaximumBatchSize: rolling.batch,
                         WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
-                        MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+                        MaximumExecutionTimeoutInSeconds: executionTimeoutSeconds(how.timeoutMs),
                         ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
                     },
                     ...(how.alarms.length > 0
@@ -181,6 +192,135 @@ function decodeComponentState(value) {
 
 /***/ }),
 
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Sb: () => (/* binding */ recordWhereRollbackReturns),
+  c: () => (/* binding */ sendMove),
+  ZP: () => (/* binding */ updateComponent)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateInferenceComponentCommand.js
+
+
+class CreateInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateInferenceComponent", schemas_0/* CreateInferenceComponent$ */.xqm) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteInferenceComponentCommand.js
+var DeleteInferenceComponentCommand = __webpack_require__(8708);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentCommand.js
+
+
+class UpdateInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "UpdateInferenceComponent", schemas_0/* UpdateInferenceComponent$ */.s8q) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/AddTagsCommand.js
+var AddTagsCommand = __webpack_require__(6543);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/resources.ts + 5 modules
+var resources = __webpack_require__(1461);
+// EXTERNAL MODULE: ./src/tags.ts
+var tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
+// EXTERNAL MODULE: ./src/components/moves.ts
+var moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/components/record.ts
+var record = __webpack_require__(4307);
+;// CONCATENATED MODULE: ./src/components/requests.ts
+/**
+ * The requests an inference component's moves make, the same in a run and
+ * a dry run (ctx.change only records them in a dry run), and what the moves
+ * act on.
+ */
+
+
+
+
+
+
+
+/** The request each move makes (none for judging): the same in a run and a dry run. */
+async function sendMove(ctx, rollout, move, settings, alarms = []) {
+    const sagemaker = ctx.clients.sagemaker;
+    const resource = `inference component "${rollout.component}"`;
+    switch (move.kind) {
+        case 'create-endpoint':
+            await (0,resources/* createEndpointConfig */.u7)(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
+                ExecutionRoleArn: move.executionRoleArn
+            });
+            await (0,resources/* createEndpointOn */.d_)(ctx, move.config, rollout.userTags);
+            return;
+        case 'create-component': {
+            const input = {
+                InferenceComponentName: rollout.component,
+                EndpointName: ctx.endpointName,
+                VariantName: move.variant,
+                Specification: move.target.specification,
+                RuntimeConfig: { CopyCount: move.target.copies },
+                Tags: (0,tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
+            };
+            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new CreateInferenceComponentCommand(input)), async () => {
+                const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+                return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
+            });
+            return;
+        }
+        case 'roll-component':
+        case 'restore-component':
+            await updateComponent(ctx, rollout.component, move, { bakeTimeMs: settings.bakeTimeMs, alarms });
+            return;
+        case 'delete-component': {
+            const input = { InferenceComponentName: rollout.component };
+            await ctx
+                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
+                .catch((error) => {
+                if (!(0,errors/* isNotFound */.c4)(error))
+                    throw error;
+            });
+            return;
+        }
+        case 'judge-component':
+            return;
+    }
+}
+/**
+ * UpdateInferenceComponent for a move that rolls the component forward or
+ * back. The way back bakes nothing and watches no alarm: what it returns to
+ * served before the deploy, and an alarm firing on the way back would roll
+ * the component forward again.
+ */
+async function updateComponent(ctx, component, move, forward) {
+    const back = move.kind === 'restore-component';
+    const input = (0,moves/* updateRequest */.H5)(component, move.target, {
+        ...(move.rolling ? { rolling: move.rolling } : {}),
+        bakeTimeMs: back ? 0 : forward.bakeTimeMs,
+        timeoutMs: ctx.settings.timeoutMs,
+        alarms: back ? [] : forward.alarms
+    });
+    await ctx.change('UpdateInferenceComponent', `inference component "${component}"`, input, () => ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input)));
+}
+/** Where operation: rollback returns, on the component itself, before anything changes it. */
+async function recordWhereRollbackReturns(ctx, rollout, from) {
+    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+    const arn = component?.InferenceComponentArn;
+    if (!arn)
+        return;
+    const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
+    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new AddTagsCommand/* AddTagsCommand */.y(input)));
+}
+
+
+/***/ }),
+
 /***/ 6750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -218,30 +358,15 @@ var result = __webpack_require__(3752);
 var rollout_scaling = __webpack_require__(127);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentCommand.js
-var UpdateInferenceComponentCommand = __webpack_require__(9618);
-// EXTERNAL MODULE: ./src/rollout/native-limits.ts
-var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/components/component.ts + 2 modules
 var components_component = __webpack_require__(1741);
 // EXTERNAL MODULE: ./src/components/moves.ts
 var moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/components/requests.ts + 2 modules
+var requests = __webpack_require__(856);
 // EXTERNAL MODULE: ./src/components/record.ts
 var record = __webpack_require__(4307);
 ;// CONCATENATED MODULE: ./src/operations/rollback-component.ts
-/**
- * rollback with inference-component-name: return the component to what it
- * ran before its last deploy, as that deploy recorded it on the component
- * (tag sagemaker-deploy:previous-component), so any later run can find it.
- * UpdateInferenceComponent gets the whole recorded specification and copy
- * count, rolled back a batch of copies at a time when the copies allow a
- * batch of 5% to 50% (else SageMaker's default, all at once); the batches
- * follow each other without a bake, since the state they return to served
- * before.
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
- */
-
-
 
 
 
@@ -260,18 +385,14 @@ async function rollBackComponent(ctx, name) {
     }
     await refuseMissingModel(ctx, name, recorded);
     const adapters = await (0,components_component/* adaptersOf */.Yr)(ctx, name);
-    // Half the copies a batch, the most SageMaker takes: the way back should be quick.
-    const [restore] = (0,moves/* componentRollbackMoves */.sq)(recorded, { type: 'CAPACITY_PERCENT', value: 50 });
-    const rolling = restore?.kind === 'restore-component' ? restore.rolling : undefined;
-    const input = (0,moves/* updateRequest */.H5)(name, recorded, {
-        ...(rolling ? { rolling } : {}),
-        bakeTimeMs: 0,
-        timeoutMs: executionTimeoutMs(ctx.settings.timeoutMs),
-        alarms: []
-    });
-    const how = rolling ? `${rolling.batchCopies} copies a batch` : 'all at once (one copy cannot roll in batches)';
+    const [restore] = (0,moves/* componentRollbackMoves */.sq)(recorded);
+    if (restore?.kind !== 'restore-component')
+        throw new Error(`No way back was planned for inference component "${name}".`);
+    const how = restore.rolling
+        ? `${restore.rolling.batchCopies} copies a batch`
+        : 'all at once (one copy cannot roll in batches)';
     ctx.note(`Rolling inference component "${name}" back from model "${(0,components_component/* modelOf */.DM)(component)}" to "${recorded.specification.ModelName}" with ${recorded.copies} copies, ${how}.`);
-    await ctx.change('UpdateInferenceComponent', `inference component "${name}"`, input, () => ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
+    await (0,requests/* updateComponent */.ZP)(ctx, name, restore, { bakeTimeMs: 0, alarms: [] });
     (0,components_component/* noteAdapters */.j1)(ctx, name, adapters);
     ctx.output('model-name', recorded.specification.ModelName ?? '');
     if (ctx.dryRun || !ctx.settings.waitForCompletion) {
@@ -306,11 +427,6 @@ async function refuseMissingModel(ctx, name, recorded) {
     if (await (0,resources/* findModel */.P6)(ctx, model))
         return;
     throw new Error(`Cannot roll inference component "${name}" back: model "${model}", which it ran before its last deploy, no longer exists. Nothing was changed.`);
-}
-/** The rolling update's MaximumExecutionTimeoutInSeconds takes 10 minutes to 8 hours. */
-function executionTimeoutMs(timeoutMs) {
-    const seconds = Math.min(Math.max(timeoutMs / 1000, native_limits/* SAGEMAKER_LIMITS */.Yv.minExecutionTimeoutSeconds), native_limits/* SAGEMAKER_LIMITS */.Yv.maxExecutionTimeoutSeconds);
-    return seconds * 1000;
 }
 /** A component has no RollingBack status: only the model it ends InService on tells where it is. */
 async function checkReturned(ctx, name, recorded) {

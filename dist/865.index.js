@@ -2374,7 +2374,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 1595))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 4501))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':

@@ -237,6 +237,16 @@ describe("the rolling update's request", () => {
       updateRequest('chat', NEW, { rolling, bakeTimeMs: 1000, timeoutMs: 600_000, alarms: [] }).DeploymentConfig
     ).not.toHaveProperty('AutoRollbackConfiguration')
   })
+
+  it('sends a timeout SageMaker takes, 10 minutes to 8 hours, whatever the run allows', () => {
+    const rolling = rollingPlan(4, undefined)!
+    const timeoutFor = (timeoutMs: number) =>
+      updateRequest('chat', NEW, { rolling, bakeTimeMs: 0, timeoutMs, alarms: [] }).DeploymentConfig
+        ?.RollingUpdatePolicy?.MaximumExecutionTimeoutInSeconds
+    expect(timeoutFor(60_000)).toBe(600)
+    expect(timeoutFor(2_700_000)).toBe(2700)
+    expect(timeoutFor(48 * 3_600_000)).toBe(28_800)
+  })
 })
 
 describe('the record a rollback returns to', () => {

@@ -18,6 +18,7 @@ import type {
   ProductionVariant
 } from '@aws-sdk/client-sagemaker'
 import { batchInstances, defaultBatchUnits, rollingBatchRange } from '../rolling-batch.js'
+import { SAGEMAKER_LIMITS } from '../rollout/native-limits.js'
 import type { BatchSize } from '../settings.js'
 
 /** What a component runs, and how many copies: what a deploy changes, and what a rollback returns to. */
@@ -119,6 +120,19 @@ export function componentRollbackMoves(from: ComponentState | undefined, rollbac
 }
 
 /**
+ * The rolling update's MaximumExecutionTimeoutInSeconds takes 10 minutes to
+ * 8 hours: a deploy refuses a timeout outside them, other operations (a
+ * rollback) send the nearest.
+ */
+function executionTimeoutSeconds(timeoutMs: number): number {
+  const seconds = Math.round(timeoutMs / 1000)
+  return Math.min(
+    Math.max(seconds, SAGEMAKER_LIMITS.minExecutionTimeoutSeconds),
+    SAGEMAKER_LIMITS.maxExecutionTimeoutSeconds
+  )
+}
+
+/**
  * UpdateInferenceComponent with the whole specification and the copy count
  * (AWS's samples always send both), and a rolling DeploymentConfig with the
  * alarms SageMaker rolls back on.
@@ -140,7 +154,7 @@ export function updateRequest(
             RollingUpdatePolicy: {
               MaximumBatchSize: rolling.batch,
               WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
-              MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+              MaximumExecutionTimeoutInSeconds: executionTimeoutSeconds(how.timeoutMs),
               ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
             },
             ...(how.alarms.length > 0

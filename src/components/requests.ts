@@ -79,19 +79,9 @@ export async function sendMove(
       return
     }
     case 'roll-component':
-    case 'restore-component': {
-      const input = updateRequest(rollout.component, move.target, {
-        ...(move.rolling ? { rolling: move.rolling } : {}),
-        // The way back bakes nothing: what it returns to served before the deploy.
-        bakeTimeMs: move.kind === 'restore-component' ? 0 : settings.bakeTimeMs,
-        timeoutMs: ctx.settings.timeoutMs,
-        alarms: move.kind === 'restore-component' ? [] : alarms
-      })
-      await ctx.change('UpdateInferenceComponent', resource, input, () =>
-        sagemaker.send(new UpdateInferenceComponentCommand(input))
-      )
+    case 'restore-component':
+      await updateComponent(ctx, rollout.component, move, { bakeTimeMs: settings.bakeTimeMs, alarms })
       return
-    }
     case 'delete-component': {
       const input = { InferenceComponentName: rollout.component }
       await ctx
@@ -106,6 +96,30 @@ export async function sendMove(
     case 'judge-component':
       return
   }
+}
+
+/**
+ * UpdateInferenceComponent for a move that rolls the component forward or
+ * back. The way back bakes nothing and watches no alarm: what it returns to
+ * served before the deploy, and an alarm firing on the way back would roll
+ * the component forward again.
+ */
+export async function updateComponent(
+  ctx: OperationContext,
+  component: string,
+  move: Extract<ComponentMove, { kind: 'roll-component' | 'restore-component' }>,
+  forward: { bakeTimeMs: number; alarms: string[] }
+): Promise<void> {
+  const back = move.kind === 'restore-component'
+  const input = updateRequest(component, move.target, {
+    ...(move.rolling ? { rolling: move.rolling } : {}),
+    bakeTimeMs: back ? 0 : forward.bakeTimeMs,
+    timeoutMs: ctx.settings.timeoutMs,
+    alarms: back ? [] : forward.alarms
+  })
+  await ctx.change('UpdateInferenceComponent', `inference component "${component}"`, input, () =>
+    ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input))
+  )
 }
 
 /** Where operation: rollback returns, on the component itself, before anything changes it. */

@@ -9,12 +9,10 @@
  * before.
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
  */
-import { UpdateInferenceComponentCommand } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
 import { tagsOf } from '../lineage.js'
 import { findModel } from '../resources.js'
 import { setRolloutOutputs } from '../rollout/result.js'
-import { SAGEMAKER_LIMITS } from '../rollout/native-limits.js'
 import {
   adaptersOf,
   baseOf,
@@ -26,8 +24,8 @@ import {
   type Component
 } from '../components/component.js'
 import { componentRollbackMoves, type ComponentState } from '../components/moves.js'
+import { updateComponent } from '../components/requests.js'
 import { decodeComponentState, PREVIOUS_STATE_TAG } from '../components/record.js'
-import { updateRequest } from '../components/moves.js'
 
 export async function rollBackComponent(ctx: OperationContext, name: string): Promise<void> {
   setRolloutOutputs(ctx, { rolledBack: false })
@@ -42,22 +40,16 @@ export async function rollBackComponent(ctx: OperationContext, name: string): Pr
   }
   await refuseMissingModel(ctx, name, recorded)
   const adapters = await adaptersOf(ctx, name)
-  // Half the copies a batch, the most SageMaker takes: the way back should be quick.
-  const [restore] = componentRollbackMoves(recorded, { type: 'CAPACITY_PERCENT', value: 50 })
-  const rolling = restore?.kind === 'restore-component' ? restore.rolling : undefined
-  const input = updateRequest(name, recorded, {
-    ...(rolling ? { rolling } : {}),
-    bakeTimeMs: 0,
-    timeoutMs: executionTimeoutMs(ctx.settings.timeoutMs),
-    alarms: []
-  })
-  const how = rolling ? `${rolling.batchCopies} copies a batch` : 'all at once (one copy cannot roll in batches)'
+  const [restore] = componentRollbackMoves(recorded)
+  if (restore?.kind !== 'restore-component')
+    throw new Error(`No way back was planned for inference component "${name}".`)
+  const how = restore.rolling
+    ? `${restore.rolling.batchCopies} copies a batch`
+    : 'all at once (one copy cannot roll in batches)'
   ctx.note(
     `Rolling inference component "${name}" back from model "${modelOf(component)}" to "${recorded.specification.ModelName}" with ${recorded.copies} copies, ${how}.`
   )
-  await ctx.change('UpdateInferenceComponent', `inference component "${name}"`, input, () =>
-    ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input))
-  )
+  await updateComponent(ctx, name, restore, { bakeTimeMs: 0, alarms: [] })
   noteAdapters(ctx, name, adapters)
   ctx.output('model-name', recorded.specification.ModelName ?? '')
   if (ctx.dryRun || !ctx.settings.waitForCompletion) {
@@ -101,15 +93,6 @@ async function refuseMissingModel(ctx: OperationContext, name: string, recorded:
   throw new Error(
     `Cannot roll inference component "${name}" back: model "${model}", which it ran before its last deploy, no longer exists. Nothing was changed.`
   )
-}
-
-/** The rolling update's MaximumExecutionTimeoutInSeconds takes 10 minutes to 8 hours. */
-function executionTimeoutMs(timeoutMs: number): number {
-  const seconds = Math.min(
-    Math.max(timeoutMs / 1000, SAGEMAKER_LIMITS.minExecutionTimeoutSeconds),
-    SAGEMAKER_LIMITS.maxExecutionTimeoutSeconds
-  )
-  return seconds * 1000
 }
 
 /** A component has no RollingBack status: only the model it ends InService on tells where it is. */

@@ -1,5 +1,5 @@
-export const id = 595;
-export const ids = [595];
+export const id = 501;
+export const ids = [501];
 export const modules = {
 
 /***/ 8708:
@@ -18,22 +18,6 @@ class DeleteInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORT
 
 /***/ }),
 
-/***/ 9618:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ UpdateInferenceComponentCommand)
-/* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
-
-
-class UpdateInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "UpdateInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .UpdateInferenceComponent$ */ .s8q) {
-}
-
-
-/***/ }),
-
 /***/ 6586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -44,6 +28,8 @@ class UpdateInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORT
 /* harmony export */   xN: () => (/* binding */ componentDeployMoves)
 /* harmony export */ });
 /* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8527);
+/* harmony import */ var _rollout_native_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7783);
+
 
 /**
  * A rolling batch as SageMaker takes it: a number counts copies, a
@@ -99,6 +85,15 @@ function componentRollbackMoves(from, rollbackBatch) {
     return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
 }
 /**
+ * The rolling update's MaximumExecutionTimeoutInSeconds takes 10 minutes to
+ * 8 hours: a deploy refuses a timeout outside them, other operations (a
+ * rollback) send the nearest.
+ */
+function executionTimeoutSeconds(timeoutMs) {
+    const seconds = Math.round(timeoutMs / 1000);
+    return Math.min(Math.max(seconds, _rollout_native_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_LIMITS */ .Yv.minExecutionTimeoutSeconds), _rollout_native_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_LIMITS */ .Yv.maxExecutionTimeoutSeconds);
+}
+/**
  * UpdateInferenceComponent with the whole specification and the copy count
  * (AWS's samples always send both), and a rolling DeploymentConfig with the
  * alarms SageMaker rolls back on.
@@ -116,7 +111,7 @@ function updateRequest(component, target, how) {
                     RollingUpdatePolicy: {
                         MaximumBatchSize: rolling.batch,
                         WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
-                        MaximumExecutionTimeoutInSeconds: Math.round(how.timeoutMs / 1000),
+                        MaximumExecutionTimeoutInSeconds: executionTimeoutSeconds(how.timeoutMs),
                         ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
                     },
                     ...(how.alarms.length > 0
@@ -197,7 +192,136 @@ function decodeComponentState(value) {
 
 /***/ }),
 
-/***/ 1595:
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Sb: () => (/* binding */ recordWhereRollbackReturns),
+  c: () => (/* binding */ sendMove),
+  ZP: () => (/* binding */ updateComponent)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateInferenceComponentCommand.js
+
+
+class CreateInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateInferenceComponent", schemas_0/* CreateInferenceComponent$ */.xqm) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteInferenceComponentCommand.js
+var DeleteInferenceComponentCommand = __webpack_require__(8708);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentCommand.js
+
+
+class UpdateInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "UpdateInferenceComponent", schemas_0/* UpdateInferenceComponent$ */.s8q) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/AddTagsCommand.js
+var AddTagsCommand = __webpack_require__(6543);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/resources.ts + 5 modules
+var resources = __webpack_require__(1461);
+// EXTERNAL MODULE: ./src/tags.ts
+var tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/components/component.ts + 2 modules
+var components_component = __webpack_require__(1741);
+// EXTERNAL MODULE: ./src/components/moves.ts
+var moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/components/record.ts
+var record = __webpack_require__(4307);
+;// CONCATENATED MODULE: ./src/components/requests.ts
+/**
+ * The requests an inference component's moves make, the same in a run and
+ * a dry run (ctx.change only records them in a dry run), and what the moves
+ * act on.
+ */
+
+
+
+
+
+
+
+/** The request each move makes (none for judging): the same in a run and a dry run. */
+async function sendMove(ctx, rollout, move, settings, alarms = []) {
+    const sagemaker = ctx.clients.sagemaker;
+    const resource = `inference component "${rollout.component}"`;
+    switch (move.kind) {
+        case 'create-endpoint':
+            await (0,resources/* createEndpointConfig */.u7)(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
+                ExecutionRoleArn: move.executionRoleArn
+            });
+            await (0,resources/* createEndpointOn */.d_)(ctx, move.config, rollout.userTags);
+            return;
+        case 'create-component': {
+            const input = {
+                InferenceComponentName: rollout.component,
+                EndpointName: ctx.endpointName,
+                VariantName: move.variant,
+                Specification: move.target.specification,
+                RuntimeConfig: { CopyCount: move.target.copies },
+                Tags: (0,tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
+            };
+            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new CreateInferenceComponentCommand(input)), async () => {
+                const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+                return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
+            });
+            return;
+        }
+        case 'roll-component':
+        case 'restore-component':
+            await updateComponent(ctx, rollout.component, move, { bakeTimeMs: settings.bakeTimeMs, alarms });
+            return;
+        case 'delete-component': {
+            const input = { InferenceComponentName: rollout.component };
+            await ctx
+                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
+                .catch((error) => {
+                if (!(0,errors/* isNotFound */.c4)(error))
+                    throw error;
+            });
+            return;
+        }
+        case 'judge-component':
+            return;
+    }
+}
+/**
+ * UpdateInferenceComponent for a move that rolls the component forward or
+ * back. The way back bakes nothing and watches no alarm: what it returns to
+ * served before the deploy, and an alarm firing on the way back would roll
+ * the component forward again.
+ */
+async function updateComponent(ctx, component, move, forward) {
+    const back = move.kind === 'restore-component';
+    const input = (0,moves/* updateRequest */.H5)(component, move.target, {
+        ...(move.rolling ? { rolling: move.rolling } : {}),
+        bakeTimeMs: back ? 0 : forward.bakeTimeMs,
+        timeoutMs: ctx.settings.timeoutMs,
+        alarms: back ? [] : forward.alarms
+    });
+    await ctx.change('UpdateInferenceComponent', `inference component "${component}"`, input, () => ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input)));
+}
+/** Where operation: rollback returns, on the component itself, before anything changes it. */
+async function recordWhereRollbackReturns(ctx, rollout, from) {
+    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
+    const arn = component?.InferenceComponentArn;
+    if (!arn)
+        return;
+    const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
+    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new AddTagsCommand/* AddTagsCommand */.y(input)));
+}
+
+
+/***/ }),
+
+/***/ 4501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1210,99 +1334,8 @@ async function judgeNewCopies(ctx, settings, judged, step) {
 
 // EXTERNAL MODULE: ./src/components/moves.ts
 var components_moves = __webpack_require__(6586);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
-var commandBuilder = __webpack_require__(2319);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(1268);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateInferenceComponentCommand.js
-
-
-class CreateInferenceComponentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "CreateInferenceComponent", schemas_0/* CreateInferenceComponent$ */.xqm) {
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateInferenceComponentCommand.js
-var UpdateInferenceComponentCommand = __webpack_require__(9618);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteInferenceComponentCommand.js
-var DeleteInferenceComponentCommand = __webpack_require__(8708);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/AddTagsCommand.js
-var AddTagsCommand = __webpack_require__(6543);
-// EXTERNAL MODULE: ./src/components/record.ts
-var record = __webpack_require__(4307);
-;// CONCATENATED MODULE: ./src/components/requests.ts
-/**
- * The requests an inference component's moves make, the same in a run and
- * a dry run (ctx.change only records them in a dry run), and what the moves
- * act on.
- */
-
-
-
-
-
-
-
-/** The request each move makes (none for judging): the same in a run and a dry run. */
-async function sendMove(ctx, rollout, move, settings, alarms = []) {
-    const sagemaker = ctx.clients.sagemaker;
-    const resource = `inference component "${rollout.component}"`;
-    switch (move.kind) {
-        case 'create-endpoint':
-            await (0,resources/* createEndpointConfig */.u7)(ctx, move.config, [move.variant], { role: 'release' }, rollout.userTags, {
-                ExecutionRoleArn: move.executionRoleArn
-            });
-            await (0,resources/* createEndpointOn */.d_)(ctx, move.config, rollout.userTags);
-            return;
-        case 'create-component': {
-            const input = {
-                InferenceComponentName: rollout.component,
-                EndpointName: ctx.endpointName,
-                VariantName: move.variant,
-                Specification: move.target.specification,
-                RuntimeConfig: { CopyCount: move.target.copies },
-                Tags: (0,src_tags/* toTagList */.s3)((0,resources/* runTags */.He)(ctx, rollout.userTags))
-            };
-            await (0,resources/* createOrAdopt */.KL)(ctx, { api: 'CreateInferenceComponent', resource, input }, () => sagemaker.send(new CreateInferenceComponentCommand(input)), async () => {
-                const found = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
-                return found ? (0,resources/* ownedByThisRun */.uI)(ctx, found.InferenceComponentArn, input.Tags) : undefined;
-            });
-            return;
-        }
-        case 'roll-component':
-        case 'restore-component': {
-            const input = (0,components_moves/* updateRequest */.H5)(rollout.component, move.target, {
-                ...(move.rolling ? { rolling: move.rolling } : {}),
-                // The way back bakes nothing: what it returns to served before the deploy.
-                bakeTimeMs: move.kind === 'restore-component' ? 0 : settings.bakeTimeMs,
-                timeoutMs: ctx.settings.timeoutMs,
-                alarms: move.kind === 'restore-component' ? [] : alarms
-            });
-            await ctx.change('UpdateInferenceComponent', resource, input, () => sagemaker.send(new UpdateInferenceComponentCommand/* UpdateInferenceComponentCommand */.h(input)));
-            return;
-        }
-        case 'delete-component': {
-            const input = { InferenceComponentName: rollout.component };
-            await ctx
-                .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
-                .catch((error) => {
-                if (!(0,errors/* isNotFound */.c4)(error))
-                    throw error;
-            });
-            return;
-        }
-        case 'judge-component':
-            return;
-    }
-}
-/** Where operation: rollback returns, on the component itself, before anything changes it. */
-async function recordWhereRollbackReturns(ctx, rollout, from) {
-    const component = await (0,components_component/* findComponent */.Tn)(ctx, rollout.component);
-    const arn = component?.InferenceComponentArn;
-    if (!arn)
-        return;
-    const input = { ResourceArn: arn, Tags: [{ Key: record/* PREVIOUS_STATE_TAG */.VY, Value: (0,record/* encodeComponentState */.Bh)(from) }] };
-    await ctx.change('AddTags', `inference component "${rollout.component}"`, input, () => ctx.clients.sagemaker.send(new AddTagsCommand/* AddTagsCommand */.y(input)));
-}
-
+// EXTERNAL MODULE: ./src/components/requests.ts + 2 modules
+var requests = __webpack_require__(856);
 ;// CONCATENATED MODULE: ./src/components/plan.ts
 
 
@@ -1356,10 +1389,10 @@ async function rehearse(ctx, settings, rollout, moves) {
     let durationMs = 0;
     for (const move of moves) {
         if (move.kind === 'roll-component') {
-            await recordWhereRollbackReturns(ctx, rollout, move.from);
+            await (0,requests/* recordWhereRollbackReturns */.Sb)(ctx, rollout, move.from);
             const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs };
             const alarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdict) : undefined;
-            await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
+            await (0,requests/* sendMove */.c)(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
             durationMs += move.rolling.batches * (native_limits/* PROVISIONING_ESTIMATE_MS */.a6 + settings.bakeTimeMs);
             continue;
         }
@@ -1369,7 +1402,7 @@ async function rehearse(ctx, settings, rollout, moves) {
         else if (move.kind === 'judge-component') {
             durationMs += settings.bakeTimeMs;
         }
-        await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
+        await (0,requests/* sendMove */.c)(ctx, rollout, move, settings, settings.gates.alarmNames);
     }
     (0,plan/* recordPlan */.BJ)(ctx, {
         schedule: moves.map((move) => describeComponentMove(move, settings)),
@@ -1442,7 +1475,7 @@ function startComponentRecord(ctx, settings, rollout) {
 async function perform(ctx, settings, rollout, move, record) {
     switch (move.kind) {
         case 'create-endpoint':
-            await sendMove(ctx, rollout, move, settings);
+            await (0,requests/* sendMove */.c)(ctx, rollout, move, settings);
             await core/* group */.Os(`Creating endpoint "${ctx.endpointName}" for inference components`, () => (0,wait/* waitForInService */.pP)(ctx, move.config, `the creation of endpoint "${ctx.endpointName}"`));
             return undefined;
         case 'create-component':
@@ -1456,7 +1489,7 @@ async function perform(ctx, settings, rollout, move, record) {
     }
 }
 async function createAndWait(ctx, settings, rollout, move) {
-    await sendMove(ctx, rollout, move, settings);
+    await (0,requests/* sendMove */.c)(ctx, rollout, move, settings);
     const created = await core/* group */.Os(`Creating inference component "${rollout.component}"`, () => (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the creation of inference component "${rollout.component}"`));
     if (created?.InferenceComponentStatus === 'InService')
         return undefined;
@@ -1470,7 +1503,7 @@ async function createAndWait(ctx, settings, rollout, move) {
  * is deleted once the update has ended either way.
  */
 async function rollAndJudge(ctx, settings, rollout, move, record) {
-    await recordWhereRollbackReturns(ctx, rollout, move.from);
+    await (0,requests/* recordWhereRollbackReturns */.Sb)(ctx, rollout, move.from);
     const verdict = { newConfig: rollout.verdictKey, gateIntervalMs: settings.gateIntervalMs };
     const alarm = settings.autoRollback ? await (0,verdict_alarm/* createVerdictAlarm */.Fp)(ctx, verdict) : undefined;
     const step = { weight: 100, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
@@ -1488,7 +1521,7 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
     let ended;
     let settled = true;
     try {
-        await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
+        await (0,requests/* sendMove */.c)(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
         ended = await core/* group */.Os(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () => (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the rolling update of "${rollout.component}"`, {
             // SageMaker rolls back by itself when MaximumExecutionTimeout runs out: keep watching through that.
             timeoutMs: ctx.settings.timeoutMs * 2,
@@ -1585,7 +1618,7 @@ async function goBack(ctx, settings, rollout) {
     const moves = (0,components_moves/* componentRollbackMoves */.sq)(rollout.from, settings.rollbackBatchSize);
     core/* info */.pq(`Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeComponentMove(move, settings)}`).join('\n')}`);
     for (const move of moves) {
-        await sendMove(ctx, rollout, move, settings, settings.gates.alarmNames);
+        await (0,requests/* sendMove */.c)(ctx, rollout, move, settings, settings.gates.alarmNames);
         const ended = await (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the rollback of "${rollout.component}"`);
         if (move.kind === 'restore-component' && (0,components_component/* modelOf */.DM)(ended) !== move.target.specification.ModelName) {
             throw new Error(`inference component "${rollout.component}" ended ${ended?.InferenceComponentStatus ?? 'gone'} on model "${(0,components_component/* modelOf */.DM)(ended) ?? ''}"${reasonOf(ended)}`);
