@@ -2,6 +2,172 @@ export const id = 605;
 export const ids = [605];
 export const modules = {
 
+/***/ 3398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rb: () => (/* binding */ instanceResources),
+/* harmony export */   XR: () => (/* binding */ describeCompute),
+/* harmony export */   c3: () => (/* binding */ capacityShortfall)
+/* harmony export */ });
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/**
+ * Whether an endpoint's instances can hold an inference component's rolling
+ * update: every copy reserves its accelerators, CPU cores and memory on one
+ * instance (ComputeResourceRequirements), and during a batch the new copies
+ * run beside all the old ones, and beside every other component's copies.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentComputeResourceRequirements.html
+ *
+ * AWS does not document what a rolling update does when its batch cannot be
+ * placed (fail, roll back, or wait until MaximumExecutionTimeout), so the
+ * action refuses before any change instead: the copies are placed first fit,
+ * largest first, on the instances the endpoint runs or, with managed
+ * instance scaling, on its maximum.
+ */
+
+/**
+ * ml.* instances have their EC2 namesakes' accelerators, vCPUs and memory
+ * (https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html for the
+ * G instances; https://aws.amazon.com/ec2/instance-types/ for the rest).
+ * SageMaker does not document how much of an instance it keeps for itself,
+ * so the check counts all of it: a fit here may still fall short by that much,
+ * never the other way round.
+ */
+const INSTANCE_RESOURCES = {
+    'ml.m5.large': { accelerators: 0, cpuCores: 2, memoryMb: 8 * 1024 },
+    'ml.m5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.m5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.m5.4xlarge': { accelerators: 0, cpuCores: 16, memoryMb: 64 * 1024 },
+    'ml.c5.large': { accelerators: 0, cpuCores: 2, memoryMb: 4 * 1024 },
+    'ml.c5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 8 * 1024 },
+    'ml.c5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 16 * 1024 },
+    'ml.g5.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.g5.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.g5.4xlarge': { accelerators: 1, cpuCores: 16, memoryMb: 64 * 1024 },
+    'ml.g5.8xlarge': { accelerators: 1, cpuCores: 32, memoryMb: 128 * 1024 },
+    'ml.g5.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
+    'ml.g5.16xlarge': { accelerators: 1, cpuCores: 64, memoryMb: 256 * 1024 },
+    'ml.g5.24xlarge': { accelerators: 4, cpuCores: 96, memoryMb: 384 * 1024 },
+    'ml.g5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
+    'ml.g6.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.g6.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.g6.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
+    'ml.g6.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
+    'ml.p4d.24xlarge': { accelerators: 8, cpuCores: 96, memoryMb: 1152 * 1024 },
+    'ml.p5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 2048 * 1024 }
+};
+function instanceResources(instanceType) {
+    return INSTANCE_RESOURCES[instanceType];
+}
+/** What did not fit, in words with the numbers; undefined when everything fits. */
+function capacityShortfall(check) {
+    const offered = instanceResources(check.instanceType);
+    if (!offered)
+        return undefined;
+    const free = Array.from({ length: check.instances }, () => ({ ...offered }));
+    const copies = check.copies
+        .flatMap((kind) => Array.from({ length: kind.count }, () => kind))
+        .sort((a, b) => weight(b.compute, offered) - weight(a.compute, offered));
+    let placed = 0;
+    for (const copy of copies) {
+        const instance = free.find((candidate) => fits(copy.compute, candidate));
+        if (!instance)
+            return shortfallWords(check, offered, copy, placed, copies.length);
+        instance.accelerators -= copy.compute.acceleratorDevices ?? 0;
+        instance.cpuCores -= copy.compute.cpuCores ?? 0;
+        instance.memoryMb -= copy.compute.memoryMb;
+        placed++;
+    }
+    return undefined;
+}
+function fits(compute, free) {
+    return ((compute.acceleratorDevices ?? 0) <= free.accelerators &&
+        (compute.cpuCores ?? 0) <= free.cpuCores &&
+        compute.memoryMb <= free.memoryMb);
+}
+/** The largest share of an instance a copy takes: the order of first fit, largest first. */
+function weight(compute, offered) {
+    return Math.max(offered.accelerators > 0 ? (compute.acceleratorDevices ?? 0) / offered.accelerators : 0, (compute.cpuCores ?? 0) / offered.cpuCores, compute.memoryMb / offered.memoryMb);
+}
+function shortfallWords(check, offered, copy, placed, total) {
+    const per = describeCompute(copy.compute);
+    const instance = `${check.instanceType} (${offered.accelerators} accelerators, ${offered.cpuCores} CPU cores, ${offered.memoryMb} MB)`;
+    const where = check.managedMaximum
+        ? `${check.instances} × ${instance}, managed instance scaling's maximum`
+        : `${check.instances} × ${instance}`;
+    const kinds = check.copies.map((kind) => `${kind.count} ${kind.label}`).join(' + ');
+    return `${total} copies must run at once (${kinds}), and only ${placed} fit on ${where}: a copy of ${copy.label} reserves ${per}`;
+}
+function describeCompute(compute) {
+    return [
+        compute.acceleratorDevices ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(compute.acceleratorDevices, 'accelerator') : '',
+        compute.cpuCores ? `${compute.cpuCores} CPU cores` : '',
+        `${compute.memoryMb} MB`
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 3707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ refuseWhatCannotBePlaced),
+/* harmony export */   LQ: () => (/* binding */ computeOf),
+/* harmony export */   qB: () => (/* binding */ copiesOfOthers)
+/* harmony export */ });
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1461);
+/* harmony import */ var _capacity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3398);
+
+
+/** Every other component's copies (adapters run inside their base's, and take nothing of their own). */
+function copiesOfOthers(others) {
+    return others
+        .filter((other) => !other.Specification?.BaseInferenceComponentName)
+        .map((other) => ({
+        label: `"${other.InferenceComponentName}"`,
+        count: Math.max(other.RuntimeConfig?.DesiredCopyCount ?? 0, other.RuntimeConfig?.CurrentCopyCount ?? 0),
+        compute: computeOf(other.Specification?.ComputeResourceRequirements)
+    }));
+}
+function computeOf(requirements) {
+    return {
+        memoryMb: requirements?.MinMemoryRequiredInMb ?? 0,
+        ...(requirements?.NumberOfAcceleratorDevicesRequired !== undefined
+            ? { acceleratorDevices: requirements.NumberOfAcceleratorDevicesRequired }
+            : {}),
+        ...(requirements?.NumberOfCpuCoresRequired !== undefined ? { cpuCores: requirements.NumberOfCpuCoresRequired } : {})
+    };
+}
+/**
+ * Throws, with the numbers, when `copies` cannot all run at once on the
+ * endpoint's instances (managed instance scaling's maximum when it is on);
+ * warns and lets SageMaker judge when the instance type is one the action
+ * does not know. `refusal` starts the message and `remedy` ends it.
+ */
+function refuseWhatCannotBePlaced(ctx, room, copies, words) {
+    const { variant } = room;
+    const instanceType = variant?.InstanceType ?? '';
+    if (!(0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .instanceResources */ .Rb)(instanceType)) {
+        ctx.warn(`The action does not know what a ${instanceType || 'variant without an instance type'} offers, so it could not check that the copies fit; SageMaker will refuse or roll back what does not.`);
+        return;
+    }
+    const scaling = variant?.ManagedInstanceScaling;
+    const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined;
+    const live = room.endpoint?.ProductionVariants?.find((summary) => summary.VariantName === variant?.VariantName)?.CurrentInstanceCount;
+    const instances = managed ? scaling.MaxInstanceCount : (live ?? (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .fleetSize */ .oE)(variant ? [variant] : []));
+    const shortfall = (0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .capacityShortfall */ .c3)({ instanceType, instances, managedMaximum: managed, copies });
+    if (!shortfall)
+        return;
+    throw new Error(`${words.refusal}: ${shortfall}. Nothing was changed. ${words.remedy}`);
+}
+
+
+/***/ }),
+
 /***/ 9605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -33,6 +199,8 @@ class UpdateInferenceComponentRuntimeConfigCommand extends (0,commandBuilder/* c
 
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/components/placement.ts
+var placement = __webpack_require__(3707);
 // EXTERNAL MODULE: ./src/components/component.ts + 2 modules
 var components_component = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/operations/update-capacity-component.ts
@@ -47,6 +215,8 @@ var components_component = __webpack_require__(1741);
 
 
 
+
+
 async function updateComponentCopies(ctx, name, requested) {
     const component = await (0,components_component/* settledComponent */.BO)(ctx, name, 'its copies change');
     const base = (0,components_component/* baseOf */.bx)(component);
@@ -54,6 +224,7 @@ async function updateComponentCopies(ctx, name, requested) {
         throw new Error(`Inference component "${name}" is an adapter of "${base}": it runs inside the base's copies and has none of its own. Nothing was changed; set copy-count on "${base}".`);
     }
     await refuseOutsideScalingRange(ctx, name, requested);
+    await refuseWhatDoesNotFit(ctx, component, requested);
     const adapters = await (0,components_component/* adaptersOf */.Yr)(ctx, name);
     const before = component.RuntimeConfig?.DesiredCopyCount;
     if (before === requested && component.RuntimeConfig?.CurrentCopyCount === requested) {
@@ -87,6 +258,30 @@ async function refuseOutsideScalingRange(ctx, name, requested) {
     if (requested >= min && requested <= max)
         return;
     throw new Error(`Input "copy-count" is ${requested}, outside the autoscaling range registered for inference component "${name}" (${min} to ${max} copies): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first. Nothing was changed.`);
+}
+/**
+ * More copies must fit beside every other component's on the endpoint's
+ * instances (managed scaling's maximum): SageMaker would accept the request
+ * and leave the copies it cannot place pending. Fewer copies always fit.
+ */
+async function refuseWhatDoesNotFit(ctx, component, requested) {
+    const running = Math.max(component.RuntimeConfig?.DesiredCopyCount ?? 0, component.RuntimeConfig?.CurrentCopyCount ?? 0);
+    if (requested <= running)
+        return;
+    const name = component.InferenceComponentName ?? '';
+    const endpoint = await (0,src_endpoint/* getEndpoint */.yP)(ctx);
+    const config = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, endpoint.EndpointConfigName ?? '');
+    const variant = config.ProductionVariants?.find((candidate) => candidate.VariantName === component.VariantName);
+    const others = (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((other) => other.InferenceComponentName !== name);
+    const own = {
+        label: `"${name}"`,
+        count: requested,
+        compute: (0,placement/* computeOf */.LQ)(component.Specification?.ComputeResourceRequirements)
+    };
+    (0,placement/* refuseWhatCannotBePlaced */.IX)(ctx, { variant, endpoint }, [...(0,placement/* copiesOfOthers */.qB)(others), own], {
+        refusal: `Input "copy-count" is ${requested}, and endpoint "${ctx.endpointName}" cannot hold that many copies of inference component "${name}"`,
+        remedy: 'Give the endpoint room (more instances, or a higher max-instance-count with managed instance scaling), or ask for fewer copies.'
+    });
 }
 /** SageMaker could not place every copy (its FailureReason says why), or the component went. */
 function checkCopies(ctx, name, requested, settled) {

@@ -14,13 +14,13 @@ import { metricsSourceOf } from '../invocation-metrics.js'
 import { derivedName, uniqueSuffix } from '../naming.js'
 import { formatDuration } from '../parse.js'
 import { rollingBatchRange } from '../rolling-batch.js'
-import { fleetSize, findModel, type CreatedResources } from '../resources.js'
+import { findModel, type CreatedResources } from '../resources.js'
 import { concludeRollout } from '../rollout/result.js'
 import { PROVISIONING_ESTIMATE_MS } from '../rollout/native-limits.js'
 import type { Serving } from '../serving.js'
 import type { ComponentSettings, DeploySettings } from '../settings.js'
 import { waitUntilUpdatable } from '../wait.js'
-import { capacityShortfall, instanceResources, type CopiesToPlace } from '../components/capacity.js'
+import { computeOf, copiesOfOthers, refuseWhatCannotBePlaced } from '../components/placement.js'
 import {
   baseOf,
   describeComponentsOn,
@@ -72,7 +72,7 @@ export async function deployComponent(
   const rolling = from ? rollingFor(deploy, target.copies) : undefined
   const siblings = endpoint ? await siblingsOf(ctx, settings.name) : []
   const newVariant = endpoint ? undefined : componentVariant(deploy, settings, blueprint.variant('AllTraffic', 1))
-  refuseWhatCannotBePlaced(ctx, { settings, config, endpoint, newVariant, siblings, from, target, rolling })
+  refuseWhatCannotBeHeld(ctx, { settings, config, endpoint, newVariant, siblings, from, target, rolling })
   if (rolling) refuseShortTimeout(ctx, deploy, rolling)
   nameAdapters(ctx, settings.name, siblings)
 
@@ -236,7 +236,7 @@ async function siblingsOf(ctx: OperationContext, name: string): Promise<Componen
  * every old copy and one batch of new ones (a new component: all its copies),
  * on the instances the endpoint runs, or managed scaling's maximum.
  */
-function refuseWhatCannotBePlaced(
+function refuseWhatCannotBeHeld(
   ctx: OperationContext,
   on: {
     settings: ComponentSettings
@@ -249,62 +249,34 @@ function refuseWhatCannotBePlaced(
     rolling: RollingPlan | undefined
   }
 ): void {
-  const variant = on.newVariant ?? on.config?.ProductionVariants?.[0]
-  const instanceType = variant?.InstanceType ?? ''
-  if (!instanceResources(instanceType)) {
-    ctx.warn(
-      `The action does not know what a ${instanceType || 'variant without an instance type'} offers, so it could not check that the copies fit; SageMaker will refuse or roll back what does not.`
-    )
-    return
-  }
-  const scaling = variant?.ManagedInstanceScaling
-  const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined
-  const live = on.endpoint?.ProductionVariants?.[0]?.CurrentInstanceCount
-  const instances = managed ? (scaling.MaxInstanceCount as number) : (live ?? fleetSize(variant ? [variant] : []))
-  const copies: CopiesToPlace[] = on.siblings
-    .filter((sibling) => !sibling.Specification?.BaseInferenceComponentName)
-    .map((sibling) => ({
-      label: `"${sibling.InferenceComponentName}"`,
-      count: Math.max(sibling.RuntimeConfig?.DesiredCopyCount ?? 0, sibling.RuntimeConfig?.CurrentCopyCount ?? 0),
-      compute: computeOf(sibling.Specification?.ComputeResourceRequirements)
-    }))
   const name = `"${on.settings.name}"`
-  if (on.from && on.rolling) {
-    copies.push({
-      label: `${name} (old)`,
-      count: on.from.copies,
-      compute: computeOf(on.from.specification.ComputeResourceRequirements)
-    })
-    copies.push({
-      label: `${name} (new)`,
-      count: on.rolling.batchCopies,
-      compute: computeOf(on.target.specification.ComputeResourceRequirements)
-    })
-  } else {
-    copies.push({
-      label: name,
-      count: on.target.copies,
-      compute: computeOf(on.target.specification.ComputeResourceRequirements)
-    })
-  }
-  const shortfall = capacityShortfall({ instanceType, instances, managedMaximum: managed, copies })
-  if (!shortfall) return
-  const what = on.from ? 'the rolling update' : 'the new component'
-  throw new Error(
-    `Endpoint "${ctx.endpointName}" cannot hold ${what}: ${shortfall}. Nothing was changed. Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.`
-  )
-}
-
-function computeOf(
-  requirements: NonNullable<ComponentState['specification']['ComputeResourceRequirements']> | undefined
-): CopiesToPlace['compute'] {
-  return {
-    memoryMb: requirements?.MinMemoryRequiredInMb ?? 0,
-    ...(requirements?.NumberOfAcceleratorDevicesRequired !== undefined
-      ? { acceleratorDevices: requirements.NumberOfAcceleratorDevicesRequired }
-      : {}),
-    ...(requirements?.NumberOfCpuCoresRequired !== undefined ? { cpuCores: requirements.NumberOfCpuCoresRequired } : {})
-  }
+  const own =
+    on.from && on.rolling
+      ? [
+          {
+            label: `${name} (old)`,
+            count: on.from.copies,
+            compute: computeOf(on.from.specification.ComputeResourceRequirements)
+          },
+          {
+            label: `${name} (new)`,
+            count: on.rolling.batchCopies,
+            compute: computeOf(on.target.specification.ComputeResourceRequirements)
+          }
+        ]
+      : [
+          {
+            label: name,
+            count: on.target.copies,
+            compute: computeOf(on.target.specification.ComputeResourceRequirements)
+          }
+        ]
+  const room = { variant: on.newVariant ?? on.config?.ProductionVariants?.[0], endpoint: on.endpoint }
+  refuseWhatCannotBePlaced(ctx, room, [...copiesOfOthers(on.siblings), ...own], {
+    refusal: `Endpoint "${ctx.endpointName}" cannot hold ${on.from ? 'the rolling update' : 'the new component'}`,
+    remedy:
+      'Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.'
+  })
 }
 
 /** SageMaker's MaximumExecutionTimeout must hold every batch: placed (a provisioning at worst) and baked. */

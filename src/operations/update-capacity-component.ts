@@ -8,10 +8,13 @@
 import { UpdateInferenceComponentRuntimeConfigCommand } from '@aws-sdk/client-sagemaker'
 import { componentScalable, describeTarget } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
+import { getEndpoint, getEndpointConfig } from '../endpoint.js'
 import { counted } from '../parse.js'
+import { computeOf, copiesOfOthers, refuseWhatCannotBePlaced } from '../components/placement.js'
 import {
   adaptersOf,
   baseOf,
+  describeComponentsOn,
   noteAdapters,
   reportComponent,
   settledComponent,
@@ -28,6 +31,7 @@ export async function updateComponentCopies(ctx: OperationContext, name: string,
     )
   }
   await refuseOutsideScalingRange(ctx, name, requested)
+  await refuseWhatDoesNotFit(ctx, component, requested)
   const adapters = await adaptersOf(ctx, name)
   const before = component.RuntimeConfig?.DesiredCopyCount
   if (before === requested && component.RuntimeConfig?.CurrentCopyCount === requested) {
@@ -66,6 +70,34 @@ async function refuseOutsideScalingRange(ctx: OperationContext, name: string, re
   throw new Error(
     `Input "copy-count" is ${requested}, outside the autoscaling range registered for inference component "${name}" (${min} to ${max} copies): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first. Nothing was changed.`
   )
+}
+
+/**
+ * More copies must fit beside every other component's on the endpoint's
+ * instances (managed scaling's maximum): SageMaker would accept the request
+ * and leave the copies it cannot place pending. Fewer copies always fit.
+ */
+async function refuseWhatDoesNotFit(ctx: OperationContext, component: Component, requested: number): Promise<void> {
+  const running = Math.max(
+    component.RuntimeConfig?.DesiredCopyCount ?? 0,
+    component.RuntimeConfig?.CurrentCopyCount ?? 0
+  )
+  if (requested <= running) return
+  const name = component.InferenceComponentName ?? ''
+  const endpoint = await getEndpoint(ctx)
+  const config = await getEndpointConfig(ctx, endpoint.EndpointConfigName ?? '')
+  const variant = config.ProductionVariants?.find((candidate) => candidate.VariantName === component.VariantName)
+  const others = (await describeComponentsOn(ctx)).filter((other) => other.InferenceComponentName !== name)
+  const own = {
+    label: `"${name}"`,
+    count: requested,
+    compute: computeOf(component.Specification?.ComputeResourceRequirements)
+  }
+  refuseWhatCannotBePlaced(ctx, { variant, endpoint }, [...copiesOfOthers(others), own], {
+    refusal: `Input "copy-count" is ${requested}, and endpoint "${ctx.endpointName}" cannot hold that many copies of inference component "${name}"`,
+    remedy:
+      'Give the endpoint room (more instances, or a higher max-instance-count with managed instance scaling), or ask for fewer copies.'
+  })
 }
 
 /** SageMaker could not place every copy (its FailureReason says why), or the component went. */

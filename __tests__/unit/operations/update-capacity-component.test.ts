@@ -1,8 +1,13 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { UpdateInferenceComponentRuntimeConfigCommand } from '@aws-sdk/client-sagemaker'
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  UpdateInferenceComponentRuntimeConfigCommand
+} from '@aws-sdk/client-sagemaker'
 import { givenAutoscaling, scalableTarget } from '../../../__fixtures__/autoscaling.js'
 import { givenComponents } from '../../../__fixtures__/components.js'
 import * as core from '../../../__fixtures__/core.js'
+import { endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -14,6 +19,12 @@ const inputs = {
   'copy-count': '4'
 }
 
+function givenEndpointOf(fleet: { instances: number }): void {
+  const variants = [{ name: 'AllTraffic', count: fleet.instances, instanceType: 'ml.m5.large' }]
+  aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'fraud-config', variants))
+  aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('fraud-config', variants))
+}
+
 function updates(): unknown[] {
   return aws.sagemaker.commandCalls(UpdateInferenceComponentRuntimeConfigCommand).map((call) => call.args[0].input)
 }
@@ -23,13 +34,16 @@ describe('update-capacity with an inference component', () => {
     resetAws()
     aws.sagemaker.on(UpdateInferenceComponentRuntimeConfigCommand).resolves({ InferenceComponentArn: 'arn' })
     givenAutoscaling(aws.autoscaling, { targets: [] })
+    // Two ml.m5.large (2 CPU cores each) hold four copies of 1 core and 2 GB.
+    givenEndpointOf({ instances: 2 })
   })
 
   it('sets the copy count, waits for the copies and reports them', async () => {
     givenComponents(aws.sagemaker, [
       [
         { name: 'scorer', copies: 2 },
-        // Read again among the endpoint's components, for adapters.
+        // Read again among the endpoint's components: for room, then for adapters.
+        { name: 'scorer', copies: 2 },
         { name: 'scorer', copies: 2 },
         { name: 'scorer', status: 'Updating', copies: 4, current: 2 },
         { name: 'scorer', copies: 4 }
@@ -43,6 +57,10 @@ describe('update-capacity with an inference component', () => {
     expect(awsCallNames()).toEqual([
       'sagemaker.DescribeInferenceComponent',
       'autoscaling.DescribeScalableTargets',
+      'sagemaker.DescribeEndpoint',
+      'sagemaker.DescribeEndpointConfig',
+      'sagemaker.ListInferenceComponents',
+      'sagemaker.DescribeInferenceComponent',
       'sagemaker.ListInferenceComponents',
       'sagemaker.DescribeInferenceComponent',
       'sagemaker.UpdateInferenceComponentRuntimeConfig',
@@ -138,6 +156,36 @@ describe('update-capacity with an inference component', () => {
       'Input "copy-count" is 4, outside the autoscaling range registered for inference component "scorer" (1 to 3 copies)'
     )
     expect(updates()).toEqual([])
+  })
+
+  it('refuses more copies than the instances hold beside the other components, changing nothing', async () => {
+    givenComponents(aws.sagemaker, [[{ name: 'scorer', copies: 1 }], [{ name: 'ranker', copies: 1 }]])
+    givenEndpointOf({ instances: 2 })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toContain(
+      'Input "copy-count" is 4, and endpoint "fraud" cannot hold that many copies of inference component "scorer": 5 copies must run at once (1 "ranker" + 4 "scorer"), and only 4 fit on 2 × ml.m5.large'
+    )
+    expect(result.failed).toContain('Nothing was changed.')
+    expect(updates()).toEqual([])
+  })
+
+  it('lets fewer copies through without reading the endpoint', async () => {
+    givenComponents(aws.sagemaker, [
+      [
+        { name: 'scorer', copies: 6 },
+        { name: 'scorer', copies: 6 },
+        { name: 'scorer', copies: 4 }
+      ]
+    ])
+    givenEndpointOf({ instances: 1 })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(updates()).toHaveLength(1)
+    expect(awsCallNames()).not.toContain('sagemaker.DescribeEndpoint')
   })
 
   it('refuses an adapter, which has no copies of its own', async () => {

@@ -1,5 +1,5 @@
-export const id = 501;
-export const ids = [501];
+export const id = 11;
+export const ids = [11];
 export const modules = {
 
 /***/ 8708:
@@ -13,6 +13,115 @@ export const modules = {
 
 
 class DeleteInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteInferenceComponent", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteInferenceComponent$ */ .qWT) {
+}
+
+
+/***/ }),
+
+/***/ 3398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rb: () => (/* binding */ instanceResources),
+/* harmony export */   XR: () => (/* binding */ describeCompute),
+/* harmony export */   c3: () => (/* binding */ capacityShortfall)
+/* harmony export */ });
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/**
+ * Whether an endpoint's instances can hold an inference component's rolling
+ * update: every copy reserves its accelerators, CPU cores and memory on one
+ * instance (ComputeResourceRequirements), and during a batch the new copies
+ * run beside all the old ones, and beside every other component's copies.
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentComputeResourceRequirements.html
+ *
+ * AWS does not document what a rolling update does when its batch cannot be
+ * placed (fail, roll back, or wait until MaximumExecutionTimeout), so the
+ * action refuses before any change instead: the copies are placed first fit,
+ * largest first, on the instances the endpoint runs or, with managed
+ * instance scaling, on its maximum.
+ */
+
+/**
+ * ml.* instances have their EC2 namesakes' accelerators, vCPUs and memory
+ * (https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html for the
+ * G instances; https://aws.amazon.com/ec2/instance-types/ for the rest).
+ * SageMaker does not document how much of an instance it keeps for itself,
+ * so the check counts all of it: a fit here may still fall short by that much,
+ * never the other way round.
+ */
+const INSTANCE_RESOURCES = {
+    'ml.m5.large': { accelerators: 0, cpuCores: 2, memoryMb: 8 * 1024 },
+    'ml.m5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.m5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.m5.4xlarge': { accelerators: 0, cpuCores: 16, memoryMb: 64 * 1024 },
+    'ml.c5.large': { accelerators: 0, cpuCores: 2, memoryMb: 4 * 1024 },
+    'ml.c5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 8 * 1024 },
+    'ml.c5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 16 * 1024 },
+    'ml.g5.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.g5.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.g5.4xlarge': { accelerators: 1, cpuCores: 16, memoryMb: 64 * 1024 },
+    'ml.g5.8xlarge': { accelerators: 1, cpuCores: 32, memoryMb: 128 * 1024 },
+    'ml.g5.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
+    'ml.g5.16xlarge': { accelerators: 1, cpuCores: 64, memoryMb: 256 * 1024 },
+    'ml.g5.24xlarge': { accelerators: 4, cpuCores: 96, memoryMb: 384 * 1024 },
+    'ml.g5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
+    'ml.g6.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
+    'ml.g6.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
+    'ml.g6.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
+    'ml.g6.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
+    'ml.p4d.24xlarge': { accelerators: 8, cpuCores: 96, memoryMb: 1152 * 1024 },
+    'ml.p5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 2048 * 1024 }
+};
+function instanceResources(instanceType) {
+    return INSTANCE_RESOURCES[instanceType];
+}
+/** What did not fit, in words with the numbers; undefined when everything fits. */
+function capacityShortfall(check) {
+    const offered = instanceResources(check.instanceType);
+    if (!offered)
+        return undefined;
+    const free = Array.from({ length: check.instances }, () => ({ ...offered }));
+    const copies = check.copies
+        .flatMap((kind) => Array.from({ length: kind.count }, () => kind))
+        .sort((a, b) => weight(b.compute, offered) - weight(a.compute, offered));
+    let placed = 0;
+    for (const copy of copies) {
+        const instance = free.find((candidate) => fits(copy.compute, candidate));
+        if (!instance)
+            return shortfallWords(check, offered, copy, placed, copies.length);
+        instance.accelerators -= copy.compute.acceleratorDevices ?? 0;
+        instance.cpuCores -= copy.compute.cpuCores ?? 0;
+        instance.memoryMb -= copy.compute.memoryMb;
+        placed++;
+    }
+    return undefined;
+}
+function fits(compute, free) {
+    return ((compute.acceleratorDevices ?? 0) <= free.accelerators &&
+        (compute.cpuCores ?? 0) <= free.cpuCores &&
+        compute.memoryMb <= free.memoryMb);
+}
+/** The largest share of an instance a copy takes: the order of first fit, largest first. */
+function weight(compute, offered) {
+    return Math.max(offered.accelerators > 0 ? (compute.acceleratorDevices ?? 0) / offered.accelerators : 0, (compute.cpuCores ?? 0) / offered.cpuCores, compute.memoryMb / offered.memoryMb);
+}
+function shortfallWords(check, offered, copy, placed, total) {
+    const per = describeCompute(copy.compute);
+    const instance = `${check.instanceType} (${offered.accelerators} accelerators, ${offered.cpuCores} CPU cores, ${offered.memoryMb} MB)`;
+    const where = check.managedMaximum
+        ? `${check.instances} × ${instance}, managed instance scaling's maximum`
+        : `${check.instances} × ${instance}`;
+    const kinds = check.copies.map((kind) => `${kind.count} ${kind.label}`).join(' + ');
+    return `${total} copies must run at once (${kinds}), and only ${placed} fit on ${where}: a copy of ${copy.label} reserves ${per}`;
+}
+function describeCompute(compute) {
+    return [
+        compute.acceleratorDevices ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(compute.acceleratorDevices, 'accelerator') : '',
+        compute.cpuCores ? `${compute.cpuCores} CPU cores` : '',
+        `${compute.memoryMb} MB`
+    ]
+        .filter(Boolean)
+        .join(', ');
 }
 
 
@@ -121,6 +230,63 @@ function updateRequest(component, target, how) {
             }
             : {})
     };
+}
+
+
+/***/ }),
+
+/***/ 3707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ refuseWhatCannotBePlaced),
+/* harmony export */   LQ: () => (/* binding */ computeOf),
+/* harmony export */   qB: () => (/* binding */ copiesOfOthers)
+/* harmony export */ });
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1461);
+/* harmony import */ var _capacity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3398);
+
+
+/** Every other component's copies (adapters run inside their base's, and take nothing of their own). */
+function copiesOfOthers(others) {
+    return others
+        .filter((other) => !other.Specification?.BaseInferenceComponentName)
+        .map((other) => ({
+        label: `"${other.InferenceComponentName}"`,
+        count: Math.max(other.RuntimeConfig?.DesiredCopyCount ?? 0, other.RuntimeConfig?.CurrentCopyCount ?? 0),
+        compute: computeOf(other.Specification?.ComputeResourceRequirements)
+    }));
+}
+function computeOf(requirements) {
+    return {
+        memoryMb: requirements?.MinMemoryRequiredInMb ?? 0,
+        ...(requirements?.NumberOfAcceleratorDevicesRequired !== undefined
+            ? { acceleratorDevices: requirements.NumberOfAcceleratorDevicesRequired }
+            : {}),
+        ...(requirements?.NumberOfCpuCoresRequired !== undefined ? { cpuCores: requirements.NumberOfCpuCoresRequired } : {})
+    };
+}
+/**
+ * Throws, with the numbers, when `copies` cannot all run at once on the
+ * endpoint's instances (managed instance scaling's maximum when it is on);
+ * warns and lets SageMaker judge when the instance type is one the action
+ * does not know. `refusal` starts the message and `remedy` ends it.
+ */
+function refuseWhatCannotBePlaced(ctx, room, copies, words) {
+    const { variant } = room;
+    const instanceType = variant?.InstanceType ?? '';
+    if (!(0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .instanceResources */ .Rb)(instanceType)) {
+        ctx.warn(`The action does not know what a ${instanceType || 'variant without an instance type'} offers, so it could not check that the copies fit; SageMaker will refuse or roll back what does not.`);
+        return;
+    }
+    const scaling = variant?.ManagedInstanceScaling;
+    const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined;
+    const live = room.endpoint?.ProductionVariants?.find((summary) => summary.VariantName === variant?.VariantName)?.CurrentInstanceCount;
+    const instances = managed ? scaling.MaxInstanceCount : (live ?? (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .fleetSize */ .oE)(variant ? [variant] : []));
+    const shortfall = (0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .capacityShortfall */ .c3)({ instanceType, instances, managedMaximum: managed, copies });
+    if (!shortfall)
+        return;
+    throw new Error(`${words.refusal}: ${shortfall}. Nothing was changed. ${words.remedy}`);
 }
 
 
@@ -321,7 +487,7 @@ async function recordWhereRollbackReturns(ctx, rollout, from) {
 
 /***/ }),
 
-/***/ 4501:
+/***/ 3011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1114,104 +1280,8 @@ function nameRelease(ctx, deploy, modelBase, suffix) {
     return release;
 }
 
-;// CONCATENATED MODULE: ./src/components/capacity.ts
-/**
- * Whether an endpoint's instances can hold an inference component's rolling
- * update: every copy reserves its accelerators, CPU cores and memory on one
- * instance (ComputeResourceRequirements), and during a batch the new copies
- * run beside all the old ones, and beside every other component's copies.
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentComputeResourceRequirements.html
- *
- * AWS does not document what a rolling update does when its batch cannot be
- * placed (fail, roll back, or wait until MaximumExecutionTimeout), so the
- * action refuses before any change instead: the copies are placed first fit,
- * largest first, on the instances the endpoint runs or, with managed
- * instance scaling, on its maximum.
- */
-
-/**
- * ml.* instances have their EC2 namesakes' accelerators, vCPUs and memory
- * (https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html for the
- * G instances; https://aws.amazon.com/ec2/instance-types/ for the rest).
- * SageMaker does not document how much of an instance it keeps for itself,
- * so the check counts all of it: a fit here may still fall short by that much,
- * never the other way round.
- */
-const INSTANCE_RESOURCES = {
-    'ml.m5.large': { accelerators: 0, cpuCores: 2, memoryMb: 8 * 1024 },
-    'ml.m5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 16 * 1024 },
-    'ml.m5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 32 * 1024 },
-    'ml.m5.4xlarge': { accelerators: 0, cpuCores: 16, memoryMb: 64 * 1024 },
-    'ml.c5.large': { accelerators: 0, cpuCores: 2, memoryMb: 4 * 1024 },
-    'ml.c5.xlarge': { accelerators: 0, cpuCores: 4, memoryMb: 8 * 1024 },
-    'ml.c5.2xlarge': { accelerators: 0, cpuCores: 8, memoryMb: 16 * 1024 },
-    'ml.g5.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
-    'ml.g5.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
-    'ml.g5.4xlarge': { accelerators: 1, cpuCores: 16, memoryMb: 64 * 1024 },
-    'ml.g5.8xlarge': { accelerators: 1, cpuCores: 32, memoryMb: 128 * 1024 },
-    'ml.g5.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
-    'ml.g5.16xlarge': { accelerators: 1, cpuCores: 64, memoryMb: 256 * 1024 },
-    'ml.g5.24xlarge': { accelerators: 4, cpuCores: 96, memoryMb: 384 * 1024 },
-    'ml.g5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
-    'ml.g6.xlarge': { accelerators: 1, cpuCores: 4, memoryMb: 16 * 1024 },
-    'ml.g6.2xlarge': { accelerators: 1, cpuCores: 8, memoryMb: 32 * 1024 },
-    'ml.g6.12xlarge': { accelerators: 4, cpuCores: 48, memoryMb: 192 * 1024 },
-    'ml.g6.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 768 * 1024 },
-    'ml.p4d.24xlarge': { accelerators: 8, cpuCores: 96, memoryMb: 1152 * 1024 },
-    'ml.p5.48xlarge': { accelerators: 8, cpuCores: 192, memoryMb: 2048 * 1024 }
-};
-function instanceResources(instanceType) {
-    return INSTANCE_RESOURCES[instanceType];
-}
-/** What did not fit, in words with the numbers; undefined when everything fits. */
-function capacityShortfall(check) {
-    const offered = instanceResources(check.instanceType);
-    if (!offered)
-        return undefined;
-    const free = Array.from({ length: check.instances }, () => ({ ...offered }));
-    const copies = check.copies
-        .flatMap((kind) => Array.from({ length: kind.count }, () => kind))
-        .sort((a, b) => weight(b.compute, offered) - weight(a.compute, offered));
-    let placed = 0;
-    for (const copy of copies) {
-        const instance = free.find((candidate) => fits(copy.compute, candidate));
-        if (!instance)
-            return shortfallWords(check, offered, copy, placed, copies.length);
-        instance.accelerators -= copy.compute.acceleratorDevices ?? 0;
-        instance.cpuCores -= copy.compute.cpuCores ?? 0;
-        instance.memoryMb -= copy.compute.memoryMb;
-        placed++;
-    }
-    return undefined;
-}
-function fits(compute, free) {
-    return ((compute.acceleratorDevices ?? 0) <= free.accelerators &&
-        (compute.cpuCores ?? 0) <= free.cpuCores &&
-        compute.memoryMb <= free.memoryMb);
-}
-/** The largest share of an instance a copy takes: the order of first fit, largest first. */
-function weight(compute, offered) {
-    return Math.max(offered.accelerators > 0 ? (compute.acceleratorDevices ?? 0) / offered.accelerators : 0, (compute.cpuCores ?? 0) / offered.cpuCores, compute.memoryMb / offered.memoryMb);
-}
-function shortfallWords(check, offered, copy, placed, total) {
-    const per = describeCompute(copy.compute);
-    const instance = `${check.instanceType} (${offered.accelerators} accelerators, ${offered.cpuCores} CPU cores, ${offered.memoryMb} MB)`;
-    const where = check.managedMaximum
-        ? `${check.instances} × ${instance}, managed instance scaling's maximum`
-        : `${check.instances} × ${instance}`;
-    const kinds = check.copies.map((kind) => `${kind.count} ${kind.label}`).join(' + ');
-    return `${total} copies must run at once (${kinds}), and only ${placed} fit on ${where}: a copy of ${copy.label} reserves ${per}`;
-}
-function describeCompute(compute) {
-    return [
-        compute.acceleratorDevices ? (0,parse/* counted */.hS)(compute.acceleratorDevices, 'accelerator') : '',
-        compute.cpuCores ? `${compute.cpuCores} CPU cores` : '',
-        `${compute.memoryMb} MB`
-    ]
-        .filter(Boolean)
-        .join(', ');
-}
-
+// EXTERNAL MODULE: ./src/components/placement.ts
+var placement = __webpack_require__(3707);
 // EXTERNAL MODULE: ./src/components/component.ts + 2 modules
 var components_component = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/components/judge.ts
@@ -1334,6 +1404,8 @@ async function judgeNewCopies(ctx, settings, judged, step) {
 
 // EXTERNAL MODULE: ./src/components/moves.ts
 var components_moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/components/capacity.ts
+var capacity = __webpack_require__(3398);
 // EXTERNAL MODULE: ./src/components/requests.ts + 2 modules
 var requests = __webpack_require__(856);
 ;// CONCATENATED MODULE: ./src/components/plan.ts
@@ -1372,7 +1444,7 @@ function scalingWords(variant) {
 }
 function computeWords(state) {
     const compute = state.specification.ComputeResourceRequirements;
-    return describeCompute({
+    return (0,capacity/* describeCompute */.XR)({
         memoryMb: compute?.MinMemoryRequiredInMb ?? 0,
         ...(compute?.NumberOfAcceleratorDevicesRequired
             ? { acceleratorDevices: compute.NumberOfAcceleratorDevicesRequired }
@@ -1886,7 +1958,7 @@ async function deployComponent(ctx, deploy, settings) {
     const rolling = from ? rollingFor(deploy, target.copies) : undefined;
     const siblings = endpoint ? await siblingsOf(ctx, settings.name) : [];
     const newVariant = endpoint ? undefined : componentVariant(deploy, settings, blueprint.variant('AllTraffic', 1));
-    refuseWhatCannotBePlaced(ctx, { settings, config, endpoint, newVariant, siblings, from, target, rolling });
+    refuseWhatCannotBeHeld(ctx, { settings, config, endpoint, newVariant, siblings, from, target, rolling });
     if (rolling)
         refuseShortTimeout(ctx, deploy, rolling);
     nameAdapters(ctx, settings.name, siblings);
@@ -2024,58 +2096,33 @@ async function siblingsOf(ctx, name) {
  * every old copy and one batch of new ones (a new component: all its copies),
  * on the instances the endpoint runs, or managed scaling's maximum.
  */
-function refuseWhatCannotBePlaced(ctx, on) {
-    const variant = on.newVariant ?? on.config?.ProductionVariants?.[0];
-    const instanceType = variant?.InstanceType ?? '';
-    if (!instanceResources(instanceType)) {
-        ctx.warn(`The action does not know what a ${instanceType || 'variant without an instance type'} offers, so it could not check that the copies fit; SageMaker will refuse or roll back what does not.`);
-        return;
-    }
-    const scaling = variant?.ManagedInstanceScaling;
-    const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined;
-    const live = on.endpoint?.ProductionVariants?.[0]?.CurrentInstanceCount;
-    const instances = managed ? scaling.MaxInstanceCount : (live ?? (0,resources/* fleetSize */.oE)(variant ? [variant] : []));
-    const copies = on.siblings
-        .filter((sibling) => !sibling.Specification?.BaseInferenceComponentName)
-        .map((sibling) => ({
-        label: `"${sibling.InferenceComponentName}"`,
-        count: Math.max(sibling.RuntimeConfig?.DesiredCopyCount ?? 0, sibling.RuntimeConfig?.CurrentCopyCount ?? 0),
-        compute: computeOf(sibling.Specification?.ComputeResourceRequirements)
-    }));
+function refuseWhatCannotBeHeld(ctx, on) {
     const name = `"${on.settings.name}"`;
-    if (on.from && on.rolling) {
-        copies.push({
-            label: `${name} (old)`,
-            count: on.from.copies,
-            compute: computeOf(on.from.specification.ComputeResourceRequirements)
-        });
-        copies.push({
-            label: `${name} (new)`,
-            count: on.rolling.batchCopies,
-            compute: computeOf(on.target.specification.ComputeResourceRequirements)
-        });
-    }
-    else {
-        copies.push({
-            label: name,
-            count: on.target.copies,
-            compute: computeOf(on.target.specification.ComputeResourceRequirements)
-        });
-    }
-    const shortfall = capacityShortfall({ instanceType, instances, managedMaximum: managed, copies });
-    if (!shortfall)
-        return;
-    const what = on.from ? 'the rolling update' : 'the new component';
-    throw new Error(`Endpoint "${ctx.endpointName}" cannot hold ${what}: ${shortfall}. Nothing was changed. Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.`);
-}
-function computeOf(requirements) {
-    return {
-        memoryMb: requirements?.MinMemoryRequiredInMb ?? 0,
-        ...(requirements?.NumberOfAcceleratorDevicesRequired !== undefined
-            ? { acceleratorDevices: requirements.NumberOfAcceleratorDevicesRequired }
-            : {}),
-        ...(requirements?.NumberOfCpuCoresRequired !== undefined ? { cpuCores: requirements.NumberOfCpuCoresRequired } : {})
-    };
+    const own = on.from && on.rolling
+        ? [
+            {
+                label: `${name} (old)`,
+                count: on.from.copies,
+                compute: (0,placement/* computeOf */.LQ)(on.from.specification.ComputeResourceRequirements)
+            },
+            {
+                label: `${name} (new)`,
+                count: on.rolling.batchCopies,
+                compute: (0,placement/* computeOf */.LQ)(on.target.specification.ComputeResourceRequirements)
+            }
+        ]
+        : [
+            {
+                label: name,
+                count: on.target.copies,
+                compute: (0,placement/* computeOf */.LQ)(on.target.specification.ComputeResourceRequirements)
+            }
+        ];
+    const room = { variant: on.newVariant ?? on.config?.ProductionVariants?.[0], endpoint: on.endpoint };
+    (0,placement/* refuseWhatCannotBePlaced */.IX)(ctx, room, [...(0,placement/* copiesOfOthers */.qB)(on.siblings), ...own], {
+        refusal: `Endpoint "${ctx.endpointName}" cannot hold ${on.from ? 'the rolling update' : 'the new component'}`,
+        remedy: 'Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.'
+    });
 }
 /** SageMaker's MaximumExecutionTimeout must hold every batch: placed (a provisioning at worst) and baked. */
 function refuseShortTimeout(ctx, deploy, rolling) {
