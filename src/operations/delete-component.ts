@@ -6,6 +6,7 @@
  * Everything is read, and every refusal made, before the first deletion.
  */
 import { DeleteInferenceComponentCommand } from '@aws-sdk/client-sagemaker'
+import { componentScalable, deregisterScaling, describeScaling, formatVariantScaling } from '../autoscaling.js'
 import { isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import type { DeleteSettings } from '../settings.js'
@@ -26,6 +27,7 @@ export async function deleteComponent(ctx: OperationContext, name: string, setti
   refuseWhatWouldBreak(ctx, name, settings, others)
   reportComponent(ctx, component)
   await sendDelete(ctx, name, component)
+  await removeScaling(ctx, name)
   const model = component.Specification?.ModelName
   if (model) ctx.note(`Kept model "${model}" of the component: the action deletes only the endpoint's own models.`)
   if (!settings.deleteEndpoint) ctx.note(`Kept endpoint "${ctx.endpointName}" (delete-endpoint is false).`)
@@ -40,6 +42,24 @@ export async function deleteComponent(ctx: OperationContext, name: string, setti
   }
   ctx.output('inference-component-status', 'Deleted')
   return settings.deleteEndpoint
+}
+
+/**
+ * A component's scalable target outlives it: AWS documents that deleting an
+ * endpoint deregisters its variants' targets
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-delete-with-scaling.html),
+ * and says nothing of components, so the action does it, once the deletion
+ * was accepted: a target left behind would scale, by its old policy, the
+ * next component given this name.
+ */
+async function removeScaling(ctx: OperationContext, name: string): Promise<void> {
+  const scalable = componentScalable(name)
+  const scaling = await describeScaling(ctx, scalable)
+  if (!scaling) return
+  await deregisterScaling(ctx, scalable, scaling)
+  ctx.note(
+    `${ctx.dryRun ? 'Would remove' : 'Removed'} the autoscaling of inference component "${name}" with it (was ${formatVariantScaling(scaling, 'copies')}).`
+  )
 }
 
 function missing(

@@ -7,6 +7,8 @@ import {
   DescribeEndpointConfigCommand,
   ListEndpointsCommand
 } from '@aws-sdk/client-sagemaker'
+import { DeleteScalingPolicyCommand, DeregisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling'
+import { givenAutoscaling, scalableTarget, targetTrackingPolicy } from '../../../__fixtures__/autoscaling.js'
 import { givenComponents } from '../../../__fixtures__/components.js'
 import * as core from '../../../__fixtures__/core.js'
 import { awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
@@ -36,6 +38,7 @@ function componentGoesAway(): void {
 describe('delete with an inference component', () => {
   beforeEach(() => {
     resetAws()
+    givenAutoscaling(aws.autoscaling)
     componentGoesAway()
   })
 
@@ -66,6 +69,58 @@ describe('delete with an inference component', () => {
     expect(result.failed).toBeUndefined()
     expect(deleted()).toEqual(['scorer', 'endpoint fraud'])
     expect(result.outputs['endpoint-status']).toBe('Deleted')
+  })
+
+  it("deregisters the component's autoscaling once the component is deleted", async () => {
+    givenComponents(aws.sagemaker, [[{ name: 'scorer' }]])
+    const scope = {
+      ServiceNamespace: 'sagemaker' as const,
+      ResourceId: 'inference-component/scorer',
+      ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount' as const
+    }
+    givenAutoscaling(aws.autoscaling, {
+      targets: [{ ...scalableTarget('inference-component/scorer', 1, 4), ...scope }],
+      policies: [{ ...targetTrackingPolicy('inference-component/scorer', 'ours'), ...scope }]
+    })
+    const order: string[] = []
+    aws.sagemaker.on(DeleteInferenceComponentCommand).callsFake(() => {
+      order.push('DeleteInferenceComponent')
+      givenComponents(aws.sagemaker, [])
+      return {}
+    })
+    aws.autoscaling.on(DeregisterScalableTargetCommand).callsFake(() => {
+      order.push('DeregisterScalableTarget')
+      return {}
+    })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(order).toEqual(['DeleteInferenceComponent', 'DeregisterScalableTarget'])
+    expect(aws.autoscaling.commandCalls(DeleteScalingPolicyCommand).map((call) => call.args[0].input)).toEqual([
+      { ...scope, PolicyName: 'ours' }
+    ])
+    expect(result.log.join('\n')).toContain('Removed the autoscaling of inference component "scorer" with it')
+  })
+
+  it('keeps the autoscaling when the deletion is refused', async () => {
+    givenComponents(aws.sagemaker, [[{ name: 'scorer' }]])
+    givenAutoscaling(aws.autoscaling, {
+      targets: [
+        {
+          ...scalableTarget('inference-component/scorer', 1, 4),
+          ServiceNamespace: 'sagemaker',
+          ResourceId: 'inference-component/scorer',
+          ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount'
+        }
+      ]
+    })
+    aws.sagemaker.on(DeleteInferenceComponentCommand).rejects(awsError('ValidationException', 'Cannot delete now.'))
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toContain('Cannot delete now.')
+    expect(aws.autoscaling.commandCalls(DeregisterScalableTargetCommand)).toHaveLength(0)
   })
 
   it('refuses delete-endpoint while another component runs there, deleting nothing', async () => {
