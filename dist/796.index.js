@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Yr: () => (/* binding */ adaptersOf),
   bx: () => (/* binding */ baseOf),
+  cF: () => (/* binding */ componentsOn),
   he: () => (/* binding */ describeComponentsOn),
   Tn: () => (/* binding */ findComponent),
   QQ: () => (/* binding */ getComponent),
@@ -21,7 +22,7 @@ __webpack_require__.d(__webpack_exports__, {
   mt: () => (/* binding */ waitForComponent)
 });
 
-// UNUSED EXPORTS: COMPONENT_TRANSITIONS, componentsOn
+// UNUSED EXPORTS: COMPONENT_TRANSITIONS
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
 var commandBuilder = __webpack_require__(2319);

@@ -2355,12 +2355,14 @@ function deploymentOutcome(report) {
     return result === 'paused' ? 'in_progress' : 'success';
 }
 async function recordDashboard(ctx) {
-    const { putEndpointDashboard } = await __webpack_require__.e(/* import() */ 350).then(__webpack_require__.bind(__webpack_require__, 6350));
+    const { componentsToGraph, putEndpointDashboard } = await __webpack_require__.e(/* import() */ 350).then(__webpack_require__.bind(__webpack_require__, 6350));
+    const components = await componentsToGraph(ctx);
     const dashboard = await putEndpointDashboard(ctx, {
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
         variants: (ctx.report.variants ?? []).map((variant) => variant.name),
-        ...(ctx.report.metricsSource ? { source: ctx.report.metricsSource } : {})
+        ...(ctx.report.metricsSource ? { source: ctx.report.metricsSource } : {}),
+        ...(components ? { components } : {})
     });
     if (dashboard)
         ctx.report.dashboardUrl = dashboard.url;

@@ -9,11 +9,14 @@
  * Body: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  * Metrics: https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html
  * An asynchronous endpoint publishes other ones (invocation-metrics.ts): its
- * rows graph what it publishes, the queue included.
+ * rows graph what it publishes, the queue included. An endpoint that runs
+ * inference components gets a row per component, and its variants' rows
+ * show how much of their instances the copies reserve.
  */
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
 import { PutDashboardCommand } from '@aws-sdk/client-cloudwatch'
+import { componentsOn } from './components/component.js'
 import type { OperationContext } from './context.js'
 import { errorMetricName, REAL_TIME_MINUTES, requestMetricNames, type MetricsSource } from './invocation-metrics.js'
 import { consoleUrl } from './summary.js'
@@ -25,6 +28,12 @@ export interface DashboardRequest {
   variants: string[]
   /** What the endpoint publishes, and how often; a real-time endpoint's minutes when left out. */
   source?: MetricsSource
+  /**
+   * The endpoint's inference components, when it runs them: a row of graphs
+   * each, and the variants' rows show how much of their instances the copies
+   * reserve.
+   */
+  components?: string[]
 }
 
 export interface EndpointDashboard {
@@ -64,8 +73,7 @@ export function dashboardUrl(region: string, name: string): string {
 }
 
 /** The DashboardBody, as an object: a text header, then per variant a title row and four graphs. */
-export function dashboardBody({ endpointName, region, variants, source }: DashboardRequest): object {
-  const unique = [...new Set(variants)]
+export function dashboardBody({ endpointName, region, variants, source, components }: DashboardRequest): object {
   const widgets: object[] = [
     {
       type: 'text',
@@ -83,63 +91,58 @@ export function dashboardBody({ endpointName, region, variants, source }: Dashbo
     }
   ]
   let y = 2
-  for (const variant of unique) {
-    widgets.push({
-      type: 'text',
-      x: 0,
-      y,
-      width: GRID_WIDTH,
-      height: 1,
-      properties: { markdown: `### Variant ${markdownText(variant)}` }
-    })
+  const addRow = (title: string, graphs: object[]): void => {
+    widgets.push({ type: 'text', x: 0, y, width: GRID_WIDTH, height: 1, properties: { markdown: `### ${title}` } })
     y += 1
-    const graphs = variantGraphs(endpointName, region, variant, source ?? REAL_TIME_MINUTES)
     graphs.forEach((properties, index) => {
       widgets.push({ type: 'metric', x: index * GRAPH_WIDTH, y, width: GRAPH_WIDTH, height: GRAPH_HEIGHT, properties })
     })
     y += GRAPH_HEIGHT
   }
+  for (const variant of new Set(variants)) {
+    const graphs = components
+      ? [reservationGraph(endpointName, region, variant)]
+      : variantGraphs(endpointName, region, variant, source ?? REAL_TIME_MINUTES)
+    addRow(`Variant ${markdownText(variant)}`, graphs)
+  }
+  for (const component of new Set(components)) {
+    addRow(`Inference component ${markdownText(component)}`, componentGraphs(region, component))
+  }
   return { start: '-PT3H', periodOverride: 'inherit', widgets }
 }
 
-/** One variant's graphs: traffic, errors and their rate, model latency, and load (or, asynchronous, the queue). */
-function variantGraphs(endpointName: string, region: string, variant: string, source: MetricsSource): object[] {
-  const metric = (name: string, options: Record<string, unknown>): unknown[] => [
-    NAMESPACE,
-    name,
-    'EndpointName',
-    endpointName,
-    'VariantName',
-    variant,
-    options
-  ]
-  const graph = (title: string, metrics: unknown[][], yAxis: object): object => ({
-    title: `${variant}: ${title}`,
-    view: 'timeSeries',
-    stacked: false,
-    region,
-    // Never shorter than the endpoint's datapoints (a minute, or its MetricsConfig's frequency).
-    period: source.periodSeconds,
-    metrics,
-    yAxis
-  })
-  const latency = graph(
-    'model latency',
-    [
-      metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
-      metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
-    ],
-    // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
-    { left: { min: 0, label: 'Microseconds', showUnits: false } }
-  )
-  if (source.asynchronous) {
-    const { processed, failures, queue } = asynchronousGraphs(endpointName, source, metric, graph)
-    return [processed, failures, latency, queue]
+/** A graph's title, and the dimensions its metrics are published under. */
+interface GraphScope {
+  title: string
+  dimensions: string[]
+}
+
+type MetricLine = (name: string, options: Record<string, unknown>) => unknown[]
+type Graph = (title: string, metrics: unknown[][], yAxis: object) => object
+
+/** The metric lines and graphs of one variant or component, at the endpoint's period. */
+function grapher(scope: GraphScope, region: string, source: MetricsSource): { metric: MetricLine; graph: Graph } {
+  return {
+    metric: (name, options) => [NAMESPACE, name, ...scope.dimensions, options],
+    graph: (title, metrics, yAxis) => ({
+      title: `${scope.title}: ${title}`,
+      view: 'timeSeries',
+      stacked: false,
+      region,
+      // Never shorter than the endpoint's datapoints (a minute, or its MetricsConfig's frequency).
+      period: source.periodSeconds,
+      metrics,
+      yAxis
+    })
   }
+}
+
+const COUNTS = { left: { min: 0, label: 'Count', showUnits: false } }
+
+/** Traffic, errors with the 5XX rate the gates hold against max-error-rate, and model latency. */
+function invocationGraphs({ metric, graph }: { metric: MetricLine; graph: Graph }): [object, object, object] {
   return [
-    graph('invocations', [metric('Invocations', { stat: 'Sum', label: 'Invocations' })], {
-      left: { min: 0, label: 'Count', showUnits: false }
-    }),
+    graph('invocations', [metric('Invocations', { stat: 'Sum', label: 'Invocations' })], COUNTS),
     graph(
       'errors',
       [
@@ -149,15 +152,87 @@ function variantGraphs(endpointName: string, region: string, variant: string, so
         // The rate the rollout gates hold against max-error-rate: 5XX errors over invocations.
         [{ expression: '100 * errors5xx / invocations', id: 'rate5xx', label: '5XX error rate (%)', yAxis: 'right' }]
       ],
-      { left: { min: 0, label: 'Count', showUnits: false }, right: { min: 0, label: '%', showUnits: false } }
+      { ...COUNTS, right: { min: 0, label: '%', showUnits: false } }
     ),
-    latency,
+    latencyGraph({ metric, graph })
+  ]
+}
+
+function latencyGraph({ metric, graph }: { metric: MetricLine; graph: Graph }): object {
+  return graph(
+    'model latency',
+    [
+      metric('ModelLatency', { stat: 'Average', label: 'ModelLatency average (µs)' }),
+      metric('ModelLatency', { stat: 'p99', label: 'ModelLatency p99 (µs)' })
+    ],
+    // SageMaker publishes ModelLatency in microseconds, and the graph shows it as published.
+    { left: { min: 0, label: 'Microseconds', showUnits: false } }
+  )
+}
+
+/** One variant's graphs: traffic, errors and their rate, model latency, and load (or, asynchronous, the queue). */
+function variantGraphs(endpointName: string, region: string, variant: string, source: MetricsSource): object[] {
+  const scope = { title: variant, dimensions: ['EndpointName', endpointName, 'VariantName', variant] }
+  const { metric, graph } = grapher(scope, region, source)
+  if (source.asynchronous) {
+    const { processed, failures, queue } = asynchronousGraphs(endpointName, source, metric, graph)
+    return [processed, failures, latencyGraph({ metric, graph }), queue]
+  }
+  return [
+    ...invocationGraphs({ metric, graph }),
     graph(
       'invocations per instance',
       [metric('InvocationsPerInstance', { stat: 'Sum', label: 'Invocations per instance' })],
-      { left: { min: 0, label: 'Count', showUnits: false } }
+      COUNTS
     )
   ]
+}
+
+/**
+ * A component's graphs: its invocation metrics are published under
+ * InferenceComponentName alone, beside those of the variant, and its load
+ * per copy (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
+ */
+function componentGraphs(region: string, component: string): object[] {
+  const scope = { title: component, dimensions: ['InferenceComponentName', component] }
+  const { metric, graph } = grapher(scope, region, REAL_TIME_MINUTES)
+  return [
+    ...invocationGraphs({ metric, graph }),
+    graph(
+      'invocations per copy',
+      [metric('InvocationsPerCopy', { stat: 'Sum', label: 'Invocations per copy' })],
+      COUNTS
+    )
+  ]
+}
+
+/**
+ * How much of a variant's instances the components' copies reserve: CPU,
+ * memory and accelerators, published in /aws/sagemaker/Endpoints only for
+ * endpoints that host inference components. A reservation near 100% is an
+ * endpoint where a rolling update's next batch will wait for an instance.
+ */
+function reservationGraph(endpointName: string, region: string, variant: string): object {
+  const dimensions = ['EndpointName', endpointName, 'VariantName', variant]
+  const reserved = (name: string, label: string): unknown[] => [
+    '/aws/sagemaker/Endpoints',
+    name,
+    ...dimensions,
+    { stat: 'Average', label }
+  ]
+  return {
+    title: `${variant}: reserved by copies`,
+    view: 'timeSeries',
+    stacked: false,
+    region,
+    period: REAL_TIME_MINUTES.periodSeconds,
+    metrics: [
+      reserved('CPUReservation', 'CPU reserved (%)'),
+      reserved('MemoryReservation', 'Memory reserved (%)'),
+      reserved('GPUReservation', 'Accelerators reserved (%)')
+    ],
+    yAxis: { left: { min: 0, max: 100, label: '%', showUnits: false } }
+  }
 }
 
 /**
@@ -167,11 +242,10 @@ function variantGraphs(endpointName: string, region: string, variant: string, so
 function asynchronousGraphs(
   endpointName: string,
   source: MetricsSource,
-  metric: (name: string, options: Record<string, unknown>) => unknown[],
-  graph: (title: string, metrics: unknown[][], yAxis: object) => object
+  metric: MetricLine,
+  graph: Graph
 ): { processed: object; failures: object; queue: object } {
   const [spelt, other] = requestMetricNames(source) as [string, string]
-  const counts = { left: { min: 0, label: 'Count', showUnits: false } }
   // The larger of the two spellings at each point: whichever is published, never both added. MAX of an array of
   // series is a series of the highest value at each point; FILL gives a spelling never published zeros
   // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
@@ -184,7 +258,7 @@ function asynchronousGraphs(
         metric(other, { id: 'processed2', stat: 'Sum', visible: false }),
         [{ expression: processed, id: 'processed', label: 'Invocations processed' }]
       ],
-      counts
+      COUNTS
     ),
     failures: graph(
       'failures',
@@ -197,7 +271,7 @@ function asynchronousGraphs(
         // The rate the rollout gates hold against max-error-rate: failures over processed requests.
         [{ expression: `100 * failures / ${processed}`, id: 'failurerate', label: 'Failure rate (%)', yAxis: 'right' }]
       ],
-      { ...counts, right: { min: 0, label: '%', showUnits: false } }
+      { ...COUNTS, right: { min: 0, label: '%', showUnits: false } }
     ),
     queue: graph(
       'endpoint queue',
@@ -212,7 +286,7 @@ function asynchronousGraphs(
           { stat: 'Maximum', label: 'Oldest request (s)', yAxis: 'right' }
         ]
       ],
-      { ...counts, right: { min: 0, label: 'Seconds', showUnits: false } }
+      { ...COUNTS, right: { min: 0, label: 'Seconds', showUnits: false } }
     )
   }
 }
@@ -220,6 +294,26 @@ function asynchronousGraphs(
 /** Names come from inputs: keep Markdown from reading them as formatting. */
 function markdownText(text: string): string {
   return text.replace(/([\\`*_[\]()#<>|])/g, '\\$1')
+}
+
+/**
+ * Every inference component on the endpoint when the run acted on one (the
+ * dashboard is the endpoint's, and PutDashboard replaces it whole, so a
+ * deploy of one component keeps the others' rows); undefined otherwise.
+ * When they cannot be listed, the one acted on, with a warning.
+ */
+export async function componentsToGraph(ctx: OperationContext): Promise<string[] | undefined> {
+  const acted = ctx.settings.inferenceComponentName
+  if (acted === undefined) return undefined
+  try {
+    const names = (await componentsOn(ctx)).map((summary) => summary.InferenceComponentName ?? '')
+    return [...new Set([acted, ...names.filter(Boolean)])].sort()
+  } catch (error) {
+    ctx.warn(
+      `CloudWatch dashboard: the endpoint's inference components could not be listed (${error instanceof Error ? error.message : String(error)}); only "${acted}" is graphed.`
+    )
+    return [acted]
+  }
 }
 
 /**
@@ -233,7 +327,7 @@ export async function putEndpointDashboard(
   request: DashboardRequest
 ): Promise<EndpointDashboard | undefined> {
   const name = dashboardName(request.endpointName, request.region)
-  if (request.variants.length === 0) {
+  if (request.variants.length === 0 && (request.components ?? []).length === 0) {
     ctx.warn(
       `CloudWatch dashboard ${name} was not written: endpoint "${request.endpointName}" has no variants to show.`
     )

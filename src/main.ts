@@ -160,12 +160,14 @@ function deploymentOutcome(report: Report): DeploymentOutcome {
 }
 
 async function recordDashboard(ctx: OperationContext): Promise<void> {
-  const { putEndpointDashboard } = await import('./dashboard.js')
+  const { componentsToGraph, putEndpointDashboard } = await import('./dashboard.js')
+  const components = await componentsToGraph(ctx)
   const dashboard = await putEndpointDashboard(ctx, {
     endpointName: ctx.endpointName,
     region: ctx.settings.region,
     variants: (ctx.report.variants ?? []).map((variant) => variant.name),
-    ...(ctx.report.metricsSource ? { source: ctx.report.metricsSource } : {})
+    ...(ctx.report.metricsSource ? { source: ctx.report.metricsSource } : {}),
+    ...(components ? { components } : {})
   })
   if (dashboard) ctx.report.dashboardUrl = dashboard.url
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { CloudWatchClient, PutDashboardCommand } from '@aws-sdk/client-cloudwatch'
+import { ListInferenceComponentsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
@@ -9,7 +10,7 @@ jest.unstable_mockModule('@actions/core', () => core)
 const { OperationContext } = await import('../../src/context.js')
 const { createAwsClients } = await import('../../src/aws/clients.js')
 const { newReport } = await import('../../src/report.js')
-const { dashboardName, putEndpointDashboard } = await import('../../src/dashboard.js')
+const { componentsToGraph, dashboardName, putEndpointDashboard } = await import('../../src/dashboard.js')
 
 const cloudwatch = mockClient(CloudWatchClient)
 
@@ -197,6 +198,62 @@ describe('putEndpointDashboard', () => {
     ])
   })
 
+  it("graphs each inference component under its own dimension, and the copies' reservation of the instances", async () => {
+    cloudwatch.on(PutDashboardCommand).resolves({})
+
+    await putEndpointDashboard(context(), {
+      endpointName: 'fraud',
+      region: 'eu-west-1',
+      variants: ['AllTraffic'],
+      components: ['chat', 'ranker']
+    })
+
+    const widgets = sentBody().widgets
+    expect(widgets.filter((widget) => widget.type === 'text').map((widget) => widget.properties.markdown)).toEqual([
+      expect.stringContaining('changes made here are replaced'),
+      '### Variant AllTraffic',
+      '### Inference component chat',
+      '### Inference component ranker'
+    ])
+    const graphs = widgets.filter((widget) => widget.type === 'metric')
+    const [reservation, ...componentGraphs] = graphs
+    expect(reservation?.properties.metrics?.map((line) => line.slice(0, 6))).toEqual(
+      ['CPUReservation', 'MemoryReservation', 'GPUReservation'].map((name) => [
+        '/aws/sagemaker/Endpoints',
+        name,
+        'EndpointName',
+        'fraud',
+        'VariantName',
+        'AllTraffic'
+      ])
+    )
+    expect(componentGraphs.map((graph) => graph.properties.title)).toEqual([
+      'chat: invocations',
+      'chat: errors',
+      'chat: model latency',
+      'chat: invocations per copy',
+      'ranker: invocations',
+      'ranker: errors',
+      'ranker: model latency',
+      'ranker: invocations per copy'
+    ])
+    // Published under InferenceComponentName alone: a VariantName beside it would match no datapoint.
+    for (const graph of componentGraphs) {
+      for (const line of graph.properties.metrics ?? []) {
+        if (typeof line[0] === 'string') expect(line.slice(2, 4)).toEqual(['InferenceComponentName', line[3]])
+      }
+    }
+    expect(componentGraphs[3]?.properties.metrics?.[0]?.slice(0, 4)).toEqual([
+      'AWS/SageMaker',
+      'InvocationsPerCopy',
+      'InferenceComponentName',
+      'chat'
+    ])
+    expect(componentGraphs[1]?.properties.metrics?.at(-1)).toEqual([
+      expect.objectContaining({ expression: '100 * errors5xx / invocations' })
+    ])
+  })
+
   it('shows a variant named twice once', async () => {
     cloudwatch.on(PutDashboardCommand).resolves({})
 
@@ -270,6 +327,50 @@ describe('putEndpointDashboard', () => {
 function dimensions(metric: string): string[] {
   return ['AWS/SageMaker', metric, 'EndpointName', 'fraud', 'VariantName', 'blue-v1']
 }
+
+describe('componentsToGraph', () => {
+  const sagemaker = mockClient(SageMakerClient)
+  beforeEach(() => sagemaker.reset())
+
+  function componentContext(inferenceComponentName?: string) {
+    const clock = new FakeClock()
+    return new OperationContext(
+      {
+        endpointName: 'fraud',
+        region: 'eu-west-1',
+        waitForCompletion: true,
+        timeoutMs: 60_000,
+        dryRun: false,
+        ...(inferenceComponentName !== undefined ? { inferenceComponentName } : {})
+      },
+      createAwsClients('eu-west-1'),
+      clock,
+      newReport('deploy', 'fraud', 'eu-west-1', false, clock.now())
+    )
+  }
+
+  it("graphs every component on the endpoint, so a deploy of one keeps the others' rows", async () => {
+    sagemaker.on(ListInferenceComponentsCommand).resolves({
+      InferenceComponents: [{ InferenceComponentName: 'ranker' }, { InferenceComponentName: 'chat' }] as never
+    })
+
+    expect(await componentsToGraph(componentContext('chat'))).toEqual(['chat', 'ranker'])
+    expect(sagemaker.commandCalls(ListInferenceComponentsCommand)[0]?.args[0].input.EndpointNameEquals).toBe('fraud')
+  })
+
+  it('graphs the component acted on, with a warning, when the others cannot be listed', async () => {
+    sagemaker.on(ListInferenceComponentsCommand).rejects(awsError('AccessDeniedException', 'not allowed'))
+    const ctx = componentContext('chat')
+
+    expect(await componentsToGraph(ctx)).toEqual(['chat'])
+    expect(core.log).toContainEqual(expect.stringMatching(/^::warning::CloudWatch dashboard: .*could not be listed/))
+  })
+
+  it('graphs no component for a run on variants', async () => {
+    expect(await componentsToGraph(componentContext())).toBeUndefined()
+    expect(sagemaker.calls()).toHaveLength(0)
+  })
+})
 
 describe('dashboardName', () => {
   it('names the dashboard after the endpoint and its region, since dashboards are global', () => {
