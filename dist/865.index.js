@@ -2376,7 +2376,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(11)]).then(__webpack_require__.bind(__webpack_require__, 3011))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(25)]).then(__webpack_require__.bind(__webpack_require__, 25))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
@@ -3544,12 +3544,14 @@ function addCapacity(summary, report) {
     const hours = report.addedInstanceHours;
     if (hours === undefined)
         return;
-    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`, true);
+    summary.addRaw(`<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (${report.addedInstancesBy ?? 'the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants'}).</p>`, true);
 }
 /** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
 function instanceHoursText(hours, price) {
     const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`;
-    return `${hours.toFixed(2)}${cost}`;
+    // An instance launched for a minute is not nothing: below a hundredth, one significant digit.
+    const shown = hours === 0 || hours >= 0.01 ? hours.toFixed(2) : hours.toPrecision(1);
+    return `${shown}${cost}`;
 }
 /** A dry run's rollout, step by step: what would happen, judged how, and for how long. */
 function addPlan(summary, report) {

@@ -166,6 +166,8 @@ export interface Report {
    * Planned ones in a dry run.
    */
   addedInstanceHours?: number
+  /** What added them, in words for the summary; the second fleet and the canary of a rollout on variants when unset. */
+  addedInstancesBy?: string
   /** The instance-hour price the workflow gave, to turn them into a cost. */
   instanceHourPrice?: number
   /** Decisions and facts worth a line in the summary. */

@@ -73,7 +73,7 @@ export function addCapacity(summary: Summary, report: Report): void {
   const hours = report.addedInstanceHours
   if (hours === undefined) return
   summary.addRaw(
-    `<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants).</p>`,
+    `<p><strong>Instance-hours ${report.dryRun ? 'this rollout would add' : 'this run added'}:</strong> ${instanceHoursText(hours, report.instanceHourPrice)} (${report.addedInstancesBy ?? 'the second fleet while SageMaker updates the endpoint, and the canary beside the serving variants'}).</p>`,
     true
   )
 }
@@ -81,7 +81,9 @@ export function addCapacity(summary: Summary, report: Report): void {
 /** `1.40`, or with a price `1.40, about $2.10 at $1.5 an instance-hour`: the summary and a dry run's log say it alike. */
 export function instanceHoursText(hours: number, price: number | undefined): string {
   const cost = price === undefined ? '' : `, about $${(hours * price).toFixed(2)} at $${price} an instance-hour`
-  return `${hours.toFixed(2)}${cost}`
+  // An instance launched for a minute is not nothing: below a hundredth, one significant digit.
+  const shown = hours === 0 || hours >= 0.01 ? hours.toFixed(2) : hours.toPrecision(1)
+  return `${shown}${cost}`
 }
 
 /** A dry run's rollout, step by step: what would happen, judged how, and for how long. */

@@ -57,7 +57,12 @@ afterAll(async () => {
 /** `<name>-chat` serving `<name>-old` (enhanced metrics every 10 s), with a client sending `rate` requests a second. */
 async function servingComponent(
   name: string,
-  { instances, copies, rate }: { instances: number; copies: number; rate: number }
+  {
+    instances,
+    copies,
+    rate,
+    managedScaling
+  }: { instances: number; copies: number; rate: number; managedScaling?: { min: number; max: number } }
 ): Promise<string> {
   const component = await seedComponentEndpoint(aws.sagemaker, {
     name,
@@ -65,7 +70,8 @@ async function servingComponent(
     image: image(`${name}-old`),
     instances,
     copies,
-    metricsEverySeconds: 10
+    metricsEverySeconds: 10,
+    ...(managedScaling ? { managedScaling } : {})
   })
   if (rate > 0) await control.setComponentTraffic(name, component, rate)
   return component
@@ -168,7 +174,13 @@ describe('deploying an inference component', () => {
 
   it.concurrent('rolls a healthy model in batches, judged during and after, and records where to return', async () => {
     const name = 'ic-healthy'
-    const component = await servingComponent(name, { instances: 2, copies: 4, rate: 10 })
+    // One instance holds the 4 copies (a GPU each of its 4): managed scaling launches a second for the batch of new ones.
+    const component = await servingComponent(name, {
+      instances: 1,
+      copies: 4,
+      rate: 10,
+      managedScaling: { min: 1, max: 2 }
+    })
 
     const run = await deploy(name, {})
 
@@ -176,6 +188,9 @@ describe('deploying an inference component', () => {
     expect(run.outputs['rollout-result']).toBe('succeeded')
     const [update] = await control.componentUpdates(component)
     expect(update).toMatchObject({ type: 'ROLLING', batchSize: 2, status: 'Succeeded', peakCopies: 6 })
+    // The instance launched for the update is counted, from the endpoint's own instance count.
+    const added = /Instance-hours this run added:<\/strong> ([0-9.]+) \(instances/.exec(run.summary)
+    expect(Number(added?.[1])).toBeGreaterThan(0)
     expect(update?.batches).toHaveLength(2)
     // The verdict alarm was in SageMaker's AutoRollbackConfiguration, and is gone now the update has ended.
     const verdict = update?.alarms.find((alarm) => alarm.endsWith('-verdict'))

@@ -330,7 +330,9 @@ function dimensions(metric: string): string[] {
 
 describe('componentsToGraph', () => {
   const sagemaker = mockClient(SageMakerClient)
-  beforeEach(() => sagemaker.reset())
+  beforeEach(() => {
+    sagemaker.reset()
+  })
 
   function componentContext(inferenceComponentName?: string) {
     const clock = new FakeClock()

@@ -15,6 +15,7 @@ import type { RolloutResult } from '../rollout/result.js'
 import { nativeDeployment } from '../rollout/state.js'
 import { createVerdictAlarm, deleteVerdictAlarm, type VerdictTarget } from '../rollout/verdict-alarm.js'
 import { waitForInService, WaitTimeoutError } from '../wait.js'
+import { AddedInstances } from './added-instances.js'
 import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
 import { componentBaseline, ComponentUpdateJudge, judgeNewCopies } from './judge.js'
 import { componentRollbackMoves, type ComponentMove } from './moves.js'
@@ -144,13 +145,17 @@ async function rollAndJudge(
   }
   let ended: Component | undefined
   let settled = true
+  const added = await AddedInstances.start(ctx, rollout.variant)
   try {
     await sendMove(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])])
     ended = await core.group(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () =>
       waitForComponent(ctx, rollout.component, `the rolling update of "${rollout.component}"`, {
         // SageMaker rolls back by itself when MaximumExecutionTimeout runs out: keep watching through that.
         timeoutMs: ctx.settings.timeoutMs * 2,
-        whileWaiting: judge.onPoll
+        whileWaiting: async () => {
+          await added?.sample()
+          return judge.onPoll()
+        }
       })
     )
   } catch (error) {
@@ -158,6 +163,7 @@ async function rollAndJudge(
     if (error instanceof WaitTimeoutError) settled = false
     throw error
   } finally {
+    added?.finish()
     if (alarm && settled) {
       await deleteVerdictAlarm(ctx, alarm)
       nativeDeployment.clear()

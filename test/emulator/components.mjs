@@ -48,8 +48,10 @@ export async function componentSettled(sagemaker, name, timeoutMs = 60_000) {
  *   instances: number,
  *   copies: number,
  *   instanceType?: ProductionVariantInstanceType,
- *   metricsEverySeconds?: number
- * }} endpoint `metricsEverySeconds`: MetricsConfig's enhanced metrics at that frequency.
+ *   metricsEverySeconds?: number,
+ *   managedScaling?: { min: number, max: number }
+ * }} endpoint `metricsEverySeconds`: MetricsConfig's enhanced metrics at that frequency;
+ * `managedScaling`: managed instance scaling between those counts.
  * @returns {Promise<string>}
  */
 export async function seedComponentEndpoint(sagemaker, endpoint) {
@@ -69,7 +71,16 @@ export async function seedComponentEndpoint(sagemaker, endpoint) {
         {
           VariantName: 'AllTraffic',
           InstanceType: endpoint.instanceType ?? 'ml.g5.12xlarge',
-          InitialInstanceCount: instances
+          InitialInstanceCount: instances,
+          ...(endpoint.managedScaling
+            ? {
+                ManagedInstanceScaling: {
+                  Status: 'ENABLED',
+                  MinInstanceCount: endpoint.managedScaling.min,
+                  MaxInstanceCount: endpoint.managedScaling.max
+                }
+              }
+            : {})
         }
       ],
       ...(endpoint.metricsEverySeconds

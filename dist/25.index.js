@@ -1,5 +1,5 @@
-export const id = 11;
-export const ids = [11];
+export const id = 25;
+export const ids = [25];
 export const modules = {
 
 /***/ 8708:
@@ -487,7 +487,7 @@ async function recordWhereRollbackReturns(ctx, rollout, from) {
 
 /***/ }),
 
-/***/ 3011:
+/***/ 25:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1404,6 +1404,67 @@ async function judgeNewCopies(ctx, settings, judged, step) {
 
 // EXTERNAL MODULE: ./src/components/moves.ts
 var components_moves = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
+;// CONCATENATED MODULE: ./src/components/added-instances.ts
+
+
+/** Often enough that a launched instance's minutes are not missed, rarely enough to be one read among many. */
+const SAMPLE_INTERVAL_MS = 30_000;
+class AddedInstances {
+    ctx;
+    variant;
+    before;
+    last;
+    constructor(ctx, variant, before) {
+        this.ctx = ctx;
+        this.variant = variant;
+        this.before = before;
+    }
+    /**
+     * Reads the count the endpoint runs before the update; the summary states the hours even when none are added.
+     * Undefined when the count cannot be read: nothing is then measured, rather than the whole fleet counted as added.
+     */
+    static async start(ctx, variant) {
+        const before = await instancesOf(ctx, variant).catch(() => undefined);
+        if (before === undefined)
+            return undefined;
+        const meter = new AddedInstances(ctx, variant, before);
+        ctx.report.addedInstanceHours ??= 0;
+        ctx.report.addedInstancesBy = 'instances managed instance scaling launched for the rolling update';
+        meter.last = { at: ctx.clock.now(), extra: 0 };
+        return meter;
+    }
+    /** A read of the count, when the last is SAMPLE_INTERVAL_MS old; a failed read only skips one sample. */
+    sample = async () => {
+        const now = this.ctx.clock.now();
+        if (this.last && now - this.last.at < SAMPLE_INTERVAL_MS)
+            return;
+        const count = await instancesOf(this.ctx, this.variant).catch(() => undefined);
+        if (count === undefined)
+            return;
+        this.close(now);
+        this.last = { at: now, extra: Math.max(0, count - this.before) };
+    };
+    /** The update has ended: the last count read is held until now. */
+    finish() {
+        this.close(this.ctx.clock.now());
+        this.last = undefined;
+    }
+    close(now) {
+        if (this.last)
+            (0,report/* addInstanceTime */.o6)(this.ctx.report, this.last.extra * (now - this.last.at));
+    }
+}
+/** An instance is paid from its launch: the desired count leads the current one while instances come up. */
+async function instancesOf(ctx, variant) {
+    const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+    const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
+    if (summary?.CurrentInstanceCount === undefined)
+        return undefined;
+    return Math.max(summary.CurrentInstanceCount, summary.DesiredInstanceCount ?? 0);
+}
+
 // EXTERNAL MODULE: ./src/components/capacity.ts
 var capacity = __webpack_require__(3398);
 // EXTERNAL MODULE: ./src/components/requests.ts + 2 modules
@@ -1491,6 +1552,7 @@ async function rehearse(ctx, settings, rollout, moves) {
  * makes the same requests (ctx.change only records them) and prints the
  * schedule with its batches, bakes, duration and copies.
  */
+
 
 
 
@@ -1592,12 +1654,16 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
     }
     let ended;
     let settled = true;
+    const added = await AddedInstances.start(ctx, rollout.variant);
     try {
         await (0,requests/* sendMove */.c)(ctx, rollout, move, settings, [...settings.gates.alarmNames, ...(alarm ? [alarm] : [])]);
         ended = await core/* group */.Os(`SageMaker's rolling update of "${rollout.component}", judged by the action`, () => (0,components_component/* waitForComponent */.mt)(ctx, rollout.component, `the rolling update of "${rollout.component}"`, {
             // SageMaker rolls back by itself when MaximumExecutionTimeout runs out: keep watching through that.
             timeoutMs: ctx.settings.timeoutMs * 2,
-            whileWaiting: judge.onPoll
+            whileWaiting: async () => {
+                await added?.sample();
+                return judge.onPoll();
+            }
         }));
     }
     catch (error) {
@@ -1607,6 +1673,7 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
         throw error;
     }
     finally {
+        added?.finish();
         if (alarm && settled) {
             await (0,verdict_alarm/* deleteVerdictAlarm */.eI)(ctx, alarm);
             state/* nativeDeployment */.RS.clear();
