@@ -215,6 +215,8 @@ export class FakeAws {
   readonly cloudwatch = new FakeCloudWatch(() => this.clock?.now())
   /** Probes to these variants fail with a ModelError. */
   readonly failingProbeVariants = new Set<string>()
+  /** What a variant's model answers a probe, by variant: a fast 200 that may be wrong. {"score":0.1} otherwise. */
+  readonly probeAnswers = new Map<string, string>()
   /** How long the next probes take, one entry each, on `clock` (the rest answer at once). */
   readonly probeDelaysMs: number[] = []
   readonly contexts = new FakeContexts()
@@ -758,7 +760,7 @@ export class FakeAws {
         })
       }
       return {
-        Body: new TextEncoder().encode('{"score":0.1}'),
+        Body: new TextEncoder().encode(this.probeAnswers.get(input.TargetVariant ?? '') ?? '{"score":0.1}'),
         ContentType: 'application/json',
         InvokedProductionVariant: input.TargetVariant,
         $metadata: { httpStatusCode: 200 }

@@ -2,6 +2,188 @@ export const id = 865;
 export const ids = [865];
 export const modules = {
 
+/***/ 5859:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ checksStatus),
+/* harmony export */   WU: () => (/* binding */ failedCheck),
+/* harmony export */   Z7: () => (/* binding */ parseAnswerChecks)
+/* harmony export */ });
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/**
+ * probe-expect: what a probe's answer must say, not only that it came back.
+ * A model that answers quickly with wrong predictions passes every metric
+ * gate (a wrong prediction is a 200), so each probe can be held to checks on
+ * its answer, one a line:
+ *
+ *   status == 200                     the model's HTTP status
+ *   $.label == "fraud"                a JSON path's value
+ *   $.label in ["fraud", "legit"]     one of a set of values
+ *   $.scores[0] between 0 and 1       a number within a range, ends included
+ *
+ * Values are JSON. A path starts at `$` and goes on by `.name` and `[index]`.
+ * A probe passes only when every check holds; a failed check says what the
+ * answer held, truncated, and the payload is never printed.
+ */
+
+const INPUT = 'probe-expect';
+const STATUS = /^status\s*==\s*(\d{3})$/;
+/** A path as a pattern reads it; parsePath reads its steps, and refuses what the pattern let through. */
+const PATH = String.raw `(\$(?:[^\s"]|"[^"]*")*)`;
+const EQUALS = new RegExp(String.raw `^${PATH}\s*==\s*(.+)$`);
+const ONE_OF = new RegExp(String.raw `^${PATH}\s+in\s+(\[.*\])$`);
+const RANGE = new RegExp(String.raw `^${PATH}\s+between\s+(\S+)\s+and\s+(\S+)$`);
+const PATH_STEP = /^(?:\.([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"]*)"\])/;
+/** One check a line; blank lines are skipped. Throws an InputError naming probe-expect on a line it cannot read. */
+function parseAnswerChecks(raw) {
+    return raw
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .map(parseCheck);
+}
+function parseCheck(text) {
+    const status = STATUS.exec(text);
+    if (status)
+        return { kind: 'status', text, status: Number(status[1]) };
+    const range = RANGE.exec(text);
+    if (range) {
+        const [min, max] = [Number(range[2]), Number(range[3])];
+        if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'needs two numbers, the lower first, in "<path> between <min> and <max>"', text);
+        }
+        return { kind: 'range', text, path: parsePath(range[1], text), min, max };
+    }
+    const oneOf = ONE_OF.exec(text);
+    if (oneOf) {
+        const values = jsonValue(oneOf[2], text);
+        if (!Array.isArray(values) || values.length === 0) {
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'needs a JSON list of at least one value after "in"', text);
+        }
+        return { kind: 'one-of', text, path: parsePath(oneOf[1], text), values };
+    }
+    const equals = EQUALS.exec(text);
+    if (equals) {
+        return {
+            kind: 'equals',
+            text,
+            path: parsePath(equals[1], text),
+            value: jsonValue(equals[2], text)
+        };
+    }
+    throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'must hold one check a line: status == 200, $.path == <JSON value>, $.path in [<JSON values>] or $.path between <min> and <max>', text);
+}
+function parsePath(path, text) {
+    const steps = [];
+    let rest = path.slice(1);
+    while (rest !== '') {
+        const step = PATH_STEP.exec(rest);
+        if (!step)
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text);
+        steps.push(step[2] !== undefined ? Number(step[2]) : (step[1] ?? step[3]));
+        rest = rest.slice(step[0].length);
+    }
+    return steps;
+}
+function jsonValue(raw, text) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, `has a value that is not JSON (${raw}); quote strings, as in $.label == "fraud"`, text);
+    }
+}
+/** Whether a check is on the status: then the status decides, not the default of any 2xx. */
+function checksStatus(checks) {
+    return checks.some((check) => check.kind === 'status');
+}
+/**
+ * Why the answer fails the checks, the first that fails, in words; undefined
+ * when every check holds. `body` is the answer's text; a check on a path of
+ * an answer that is not JSON fails.
+ */
+function failedCheck(checks, statusCode, body) {
+    let parsed;
+    const answer = () => {
+        if (parsed === undefined) {
+            try {
+                parsed = { value: JSON.parse(body) };
+            }
+            catch {
+                return undefined;
+            }
+        }
+        return parsed;
+    };
+    for (const check of checks) {
+        if (check.kind === 'status') {
+            if (statusCode !== check.status)
+                return `${check.text}: the status was ${statusCode ?? 'none'}`;
+            continue;
+        }
+        const json = answer();
+        if (!json)
+            return `${check.text}: the answer is not JSON`;
+        const found = at(json.value, check.path);
+        if (!found)
+            return `${check.text}: the answer has no ${pathText(check.path)}`;
+        const failure = judge(check, found.value);
+        if (failure !== undefined)
+            return `${check.text}: ${pathText(check.path)} is ${JSON.stringify(found.value)}${failure}`;
+    }
+    return undefined;
+}
+function judge(check, value) {
+    switch (check.kind) {
+        case 'equals':
+            return sameJson(value, check.value) ? undefined : '';
+        case 'one-of':
+            return check.values.some((wanted) => sameJson(value, wanted)) ? undefined : '';
+        case 'range':
+            if (typeof value !== 'number')
+                return ', not a number';
+            return value >= check.min && value <= check.max ? undefined : '';
+    }
+}
+function at(value, path) {
+    let current = value;
+    for (const step of path) {
+        if (typeof step === 'number') {
+            if (!Array.isArray(current) || step >= current.length)
+                return undefined;
+            current = current[step];
+        }
+        else {
+            if (current === null || typeof current !== 'object' || Array.isArray(current) || !(step in current)) {
+                return undefined;
+            }
+            current = current[step];
+        }
+    }
+    return { value: current };
+}
+/** Equal as JSON: 1 and 1.0 alike, objects key by key whatever their order. */
+function sameJson(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    if (keysA.length !== keysB.length)
+        return false;
+    return keysA.every((key) => key in b && sameJson(a[key], b[key]));
+}
+function pathText(path) {
+    return `$${path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `["${step}"]`)).join('')}`;
+}
+
+
+/***/ }),
+
 /***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -890,11 +1072,14 @@ var src_parse = __webpack_require__(2828);
 var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/settings.ts
 var src_settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/answer-checks.ts
+var answer_checks = __webpack_require__(5859);
 ;// CONCATENATED MODULE: ./src/input-source.ts
 /**
  * Reading inputs by name, each accessor parsing what it reads: the typed
  * input source every parser of inputs.ts and inputs-deploy.ts is handed.
  */
+
 
 
 /** The default action.yml declares for an input; the runner passes it as the input's value. */
@@ -976,7 +1161,8 @@ class InputSource {
             contentType,
             count: this.withDefault('probe-count', (raw) => (0,src_parse/* parseInteger */.cG)('probe-count', raw, { min: 1, max: 100 })),
             ...definedOnly({
-                targetModel: this.optional('probe-target-model', (raw) => (0,src_parse/* parseTargetModel */.Y6)('probe-target-model', raw))
+                targetModel: this.optional('probe-target-model', (raw) => (0,src_parse/* parseTargetModel */.Y6)('probe-target-model', raw)),
+                expect: this.optional('probe-expect', answer_checks/* parseAnswerChecks */.Z7)
             })
         };
     }
@@ -3239,7 +3425,6 @@ function leftForPostStep() {
 /* harmony export */   xb: () => (/* binding */ OPERATIONS),
 /* harmony export */   yj: () => (/* binding */ NEW_ENDPOINT_DEFAULTS)
 /* harmony export */ });
-/** The typed settings the input parser produces; nothing after it reads raw inputs. */
 const OPERATIONS = [
     'deploy',
     'promote',

@@ -122,6 +122,8 @@ var schemas_0 = __webpack_require__(6028);
 class InvokeEndpointCommand extends command(_ep0, _mw0, "InvokeEndpoint", schemas_0/* InvokeEndpoint$ */.Gy) {
 }
 
+// EXTERNAL MODULE: ./src/answer-checks.ts
+var answer_checks = __webpack_require__(5859);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/parse.ts
@@ -139,6 +141,7 @@ var parse = __webpack_require__(2828);
  * The payload may hold real data: no record, log line or summary ever shows
  * it, and a model that echoes it back has the echo masked.
  */
+
 
 
 
@@ -229,20 +232,44 @@ async function sendProbe(ctx, probe, body, options) {
             record.ok = false;
             record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`;
         }
+        // A probe already failed for its latency stays failed.
+        if (record.ok)
+            checkAnswer(record, probe.expect, answer);
         record.detail = shortDetail(record.detail, probe.payload);
         return record;
     }
     catch (error) {
         const latencyMs = answerLatency(ctx.clock.now() - started, error);
         const statusCode = failureStatus(error);
-        return {
+        const record = {
             ...(options.targetVariant ? { variant: options.targetVariant } : {}),
             ok: false,
             latencyMs,
             ...(statusCode === undefined ? {} : { statusCode }),
-            detail: shortDetail(`${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`, probe.payload)
+            detail: `${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`
         };
+        // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
+        if (probe.expect && (0,answer_checks/* checksStatus */.AS)(probe.expect))
+            checkAnswer(record, probe.expect, modelMessage(error));
+        record.detail = shortDetail(record.detail, probe.payload);
+        return record;
     }
+}
+/**
+ * Holds the answer to probe-expect: a check on the status replaces the
+ * default (any 2xx passes), and a failed check fails the probe, saying why.
+ */
+function checkAnswer(record, checks, body) {
+    if (!checks || checks.length === 0)
+        return;
+    const failure = (0,answer_checks/* failedCheck */.WU)(checks, record.statusCode, body);
+    record.ok = failure === undefined;
+    if (failure)
+        record.detail = `answer failed ${failure}`;
+}
+function modelMessage(error) {
+    const message = error?.OriginalMessage;
+    return typeof message === 'string' ? message : (0,errors/* errorMessage */.gJ)(error);
 }
 /**
  * The time the answer took, without the SDK's backoff between retries of a

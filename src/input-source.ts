@@ -3,6 +3,7 @@
  * input source every parser of inputs.ts and inputs-deploy.ts is handed.
  */
 import { ACTION_DEFAULTS } from './action-defaults.js'
+import { parseAnswerChecks } from './answer-checks.js'
 import {} from './tags.js'
 import { InputError, parseBoolean, parseInteger, parseList, parseSageMakerName, parseTargetModel } from './parse.js'
 import { type ProbeSettings } from './settings.js'
@@ -91,7 +92,8 @@ export class InputSource {
       contentType,
       count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 })),
       ...definedOnly({
-        targetModel: this.optional('probe-target-model', (raw) => parseTargetModel('probe-target-model', raw))
+        targetModel: this.optional('probe-target-model', (raw) => parseTargetModel('probe-target-model', raw)),
+        expect: this.optional('probe-expect', parseAnswerChecks)
       })
     }
   }

@@ -12,6 +12,7 @@
  */
 import * as core from '@actions/core'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { checksStatus, failedCheck, type AnswerCheck } from './answer-checks.js'
 import { errorCode, errorMessage } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import type { EndpointConfig } from './endpoint.js'
@@ -148,19 +149,41 @@ async function sendProbe(
       record.ok = false
       record.detail = `slower than ${options.maxLatencyMs} ms: ${answer}`
     }
+    // A probe already failed for its latency stays failed.
+    if (record.ok) checkAnswer(record, probe.expect, answer)
     record.detail = shortDetail(record.detail, probe.payload)
     return record
   } catch (error) {
     const latencyMs = answerLatency(ctx.clock.now() - started, error)
     const statusCode = failureStatus(error)
-    return {
+    const record: ProbeRecord = {
       ...(options.targetVariant ? { variant: options.targetVariant } : {}),
       ok: false,
       latencyMs,
       ...(statusCode === undefined ? {} : { statusCode }),
-      detail: shortDetail(`${errorCode(error)}: ${errorMessage(error)}`, probe.payload)
+      detail: `${errorCode(error)}: ${errorMessage(error)}`
     }
+    // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
+    if (probe.expect && checksStatus(probe.expect)) checkAnswer(record, probe.expect, modelMessage(error))
+    record.detail = shortDetail(record.detail, probe.payload)
+    return record
   }
+}
+
+/**
+ * Holds the answer to probe-expect: a check on the status replaces the
+ * default (any 2xx passes), and a failed check fails the probe, saying why.
+ */
+function checkAnswer(record: ProbeRecord, checks: AnswerCheck[] | undefined, body: string): void {
+  if (!checks || checks.length === 0) return
+  const failure = failedCheck(checks, record.statusCode, body)
+  record.ok = failure === undefined
+  if (failure) record.detail = `answer failed ${failure}`
+}
+
+function modelMessage(error: unknown): string {
+  const message = (error as { OriginalMessage?: unknown } | undefined)?.OriginalMessage
+  return typeof message === 'string' ? message : errorMessage(error)
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The typed settings the input parser produces; nothing after it reads raw inputs. */
+import type { AnswerCheck } from './answer-checks.js'
 
 export const OPERATIONS = [
   'deploy',
@@ -66,6 +67,8 @@ export interface ProbeSettings {
   count: number
   /** Sent as TargetModel: the model a multi-model endpoint loads for the probe. */
   targetModel?: string
+  /** probe-expect: what every answer must hold (answer-checks.ts). */
+  expect?: AnswerCheck[]
 }
 
 export interface GateSettings {

@@ -228,3 +228,34 @@ describe('canary rollout run by the action', () => {
     ])
   })
 })
+
+describe('a canary whose model answers fast and wrong', () => {
+  it('is rolled back at its first step on the checked answers, while every metric is healthy', async () => {
+    fake.probeAnswers.set('fraud-v2', '{"score": 3.5}')
+    const probes = {
+      'probe-payload': '{"amount":1}',
+      'probe-count': '2',
+      'probe-expect': '$.score between 0 and 1',
+      'bake-time': '2m',
+      'gate-interval': '1m'
+    }
+
+    const result = await runAction({ ...canary, ...probes }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      rollout: { steps: Array<{ weight: number; verdict: string; reason?: string }> }
+    }
+    expect(output.rollout.steps.map((step) => [step.weight, step.verdict])).toEqual([[10, 'failed']])
+    expect(result.log.join('\n')).toContain('answer failed $.score between 0 and 1: $.score is 3.5')
+  })
+
+  it('passes when the answers hold', async () => {
+    fake.probeAnswers.set('fraud-v2', '{"score": 0.4}')
+    const probes = { 'probe-payload': '{"amount":1}', 'probe-expect': '$.score between 0 and 1' }
+
+    const result = await runAction({ ...canary, ...probes }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+  })
+})

@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import * as core from '../../__fixtures__/core.js'
+import { FakeClock } from '../../__fixtures__/clock.js'
+import { awsError } from '../../__fixtures__/sagemaker.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, resetAws } = await import('../../__fixtures__/action.js')
+const { OperationContext } = await import('../../src/context.js')
+const { createAwsClients } = await import('../../src/aws/clients.js')
+const { newReport } = await import('../../src/report.js')
+const { sendProbes } = await import('../../src/probes.js')
+const { failedCheck, parseAnswerChecks } = await import('../../src/answer-checks.js')
+const { parseSettings } = await import('../../src/inputs.js')
+
+const PAYLOAD = '{"card": "4111111111111111", "amount": 12.5}'
+
+function context() {
+  const clock = new FakeClock()
+  return new OperationContext(
+    { endpointName: 'fraud', region: 'us-east-1', waitForCompletion: true, timeoutMs: 60_000, dryRun: false },
+    createAwsClients('us-east-1'),
+    clock,
+    newReport('health-check', 'fraud', 'us-east-1', false, clock.now())
+  )
+}
+
+function answers(...bodies: string[]): void {
+  const chain = aws.runtime.on(InvokeEndpointCommand)
+  for (const body of bodies) {
+    chain.resolvesOnce({
+      $metadata: { httpStatusCode: 200 },
+      Body: new TextEncoder().encode(body) as never,
+      ContentType: 'application/json'
+    })
+  }
+}
+
+describe('probe-expect, read', () => {
+  it('reads one check a line: status, a value, a set, a range', () => {
+    const checks = parseAnswerChecks(
+      'status == 200\n\n$.label == "fraud"\n$.labels[0] in ["fraud", "legit"]\n$["the score"] between 0 and 1\n'
+    )
+    expect(checks).toEqual([
+      { kind: 'status', text: 'status == 200', status: 200 },
+      { kind: 'equals', text: '$.label == "fraud"', path: ['label'], value: 'fraud' },
+      { kind: 'one-of', text: '$.labels[0] in ["fraud", "legit"]', path: ['labels', 0], values: ['fraud', 'legit'] },
+      { kind: 'range', text: '$["the score"] between 0 and 1', path: ['the score'], min: 0, max: 1 }
+    ])
+  })
+
+  it.each([
+    ['label == "fraud"', 'must hold one check a line'],
+    ['$.label == fraud', 'is not JSON'],
+    ['$.score between 1 and 0', 'the lower first'],
+    ['$.label in []', 'at least one value'],
+    ['$..label == 1', 'has a path it cannot read']
+  ])('refuses %s, naming the input', (line, expected) => {
+    expect(() => parseAnswerChecks(line)).toThrow(`Input "probe-expect"`)
+    expect(() => parseAnswerChecks(line)).toThrow(expected)
+  })
+
+  it('is part of the probe settings a health check parses', () => {
+    const settings = parseSettings((name) =>
+      name === 'operation'
+        ? 'health-check'
+        : name === 'endpoint-name'
+          ? 'fraud'
+          : name === 'region'
+            ? 'us-east-1'
+            : name === 'probe-expect'
+              ? '$.label == "fraud"'
+              : ''
+    )
+    if (settings.operation !== 'health-check') throw new Error(`parsed as ${settings.operation}`)
+    expect(settings.healthCheck.probe.expect).toEqual([
+      { kind: 'equals', text: '$.label == "fraud"', path: ['label'], value: 'fraud' }
+    ])
+  })
+})
+
+describe('an answer, checked', () => {
+  const checks = parseAnswerChecks(
+    '$.label in ["fraud", "legit"]\n$.score between 0 and 1\n$.meta == {"v": 2, "ok": true}'
+  )
+
+  it('passes when every check holds, objects compared key by key', () => {
+    expect(failedCheck(checks, 200, '{"label": "legit", "score": 1, "meta": {"ok": true, "v": 2.0}}')).toBeUndefined()
+  })
+
+  it('says which check failed and what the answer held', () => {
+    expect(failedCheck(checks, 200, '{"label": "spam", "score": 0.2, "meta": {}}')).toBe(
+      '$.label in ["fraud", "legit"]: $.label is "spam"'
+    )
+    expect(failedCheck(checks, 200, '{"label": "fraud", "score": 1.5}')).toBe('$.score between 0 and 1: $.score is 1.5')
+    expect(failedCheck(checks, 200, '{"label": "fraud", "score": "high"}')).toBe(
+      '$.score between 0 and 1: $.score is "high", not a number'
+    )
+    expect(failedCheck(checks, 200, '{"label": "fraud"}')).toBe('$.score between 0 and 1: the answer has no $.score')
+    expect(failedCheck(checks, 200, 'fraud')).toBe('$.label in ["fraud", "legit"]: the answer is not JSON')
+  })
+})
+
+describe('probes held to their answers', () => {
+  beforeEach(() => {
+    resetAws()
+    core.resetCore()
+  })
+
+  it('fails a fast 200 whose answer is wrong, saying why without the payload', async () => {
+    answers('{"label": "fraud"}', `{"label": "legit", "echo": ${PAYLOAD}}`)
+    const probe = {
+      payload: PAYLOAD,
+      contentType: 'application/json',
+      count: 2,
+      expect: parseAnswerChecks('$.label == "fraud"')
+    }
+
+    const records = await sendProbes(context(), probe)
+
+    expect(records.map((record) => record.ok)).toEqual([true, false])
+    expect(records[1]?.detail).toBe('answer failed $.label == "fraud": $.label is "legit"')
+    expect(core.log.join('\n')).not.toContain('4111111111111111')
+  })
+
+  it('passes an error answer that a status check expects, and fails a 200 it does not', async () => {
+    const invalid = Object.assign(awsError('ModelError', 'Received client error (400) from primary'), {
+      OriginalStatusCode: 400,
+      OriginalMessage: '{"error": "amount missing"}'
+    })
+    aws.runtime
+      .on(InvokeEndpointCommand)
+      .rejectsOnce(invalid)
+      .resolvesOnce({
+        $metadata: { httpStatusCode: 200 },
+        Body: new TextEncoder().encode('{"label": "fraud"}') as never
+      })
+    const probe = {
+      payload: '{}',
+      contentType: 'application/json',
+      count: 2,
+      expect: parseAnswerChecks('status == 400\n$.error == "amount missing"')
+    }
+
+    const records = await sendProbes(context(), probe)
+
+    expect(records.map((record) => record.ok)).toEqual([true, false])
+    expect(records[1]?.detail).toBe('answer failed status == 400: the status was 200')
+  })
+})
