@@ -358,6 +358,30 @@ describe('health-check', () => {
   })
 })
 
+describe('health-check with probe-expect', () => {
+  it('fails on the answers of a model that answers fast and wrong, naming the check and never the payload', async () => {
+    await seedBlueGreen('shop-answers')
+    await s.control.setModelBehaviour({ match: 'shop-answers-green-model', answer: { label: 'spam', score: 0.2 } })
+    const inputs = {
+      operation: 'health-check',
+      'endpoint-name': 'shop-answers',
+      'probe-payload': '{"sku": "secret-4711"}',
+      'probe-expect': '$.label in ["fraud", "legit"]\n$.score between 0 and 1'
+    }
+
+    const wrong = await s.run({ ...inputs, 'target-variant': 'green' })
+    const errors = expectFailure(wrong)
+    expect(errors[0]).toContain('1 of 1 probes to variant "green" failed')
+    expect(errors[0]).toContain('$.label in ["fraud", "legit"]: $.label is "spam"')
+    expect(wrong.outputs.healthy).toBe('false')
+    expect(wrong.stdout + wrong.summary).not.toContain('secret-4711')
+
+    await s.control.setModelBehaviour({ match: 'shop-answers-blue-model', answer: { label: 'fraud', score: 0.9 } })
+    const right = expectSuccess(await s.run({ ...inputs, 'target-variant': 'blue' }))
+    expect(right.outputs.healthy).toBe('true')
+  })
+})
+
 describe('delete', () => {
   it('deletes the endpoint, then its config and models, keeping what another endpoint uses', async () => {
     // Two endpoints share model "shared-m1": the second deploy reuses it.

@@ -49,6 +49,7 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {number} [errorRate] Share of requests answered 5XX, 0..1 (default 0).
  * @property {number} [latencyMs] Median latency (default 40 ms).
  * @property {number} [latencyP99Ms] p99 latency (default 80 ms, or twice latencyMs when only that is given).
+ * @property {unknown} [answer] The JSON the model answers every request it serves (default: who answered).
  */
 
 /**

@@ -1177,8 +1177,11 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, component: Com
     stats["bySpecVersion"][version] = stats["bySpecVersion"].get(version, 0) + 1
     model = spec.get("ModelName") or (spec.get("Container") or {}).get("Image") or ""
     stats["byModel"][model] = stats["byModel"].get(model, 0) + 1
-    return {"variant": host.variant, "status": status, "cause": cause, "latencyMs": (model_ms or 0.0) + overhead_ms,
-            "copy": chosen["id"], "specVersion": chosen["version"], "modelName": spec.get("ModelName")}
+    outcome = {"variant": host.variant, "status": status, "cause": cause, "latencyMs": (model_ms or 0.0) + overhead_ms,
+               "copy": chosen["id"], "specVersion": chosen["version"], "modelName": spec.get("ModelName")}
+    if "answer" in behaviour:
+        outcome["answer"] = behaviour["answer"]
+    return outcome
 
 
 def set_traffic(endpoint: str, component: str, rate: float, now: float) -> None:

@@ -184,9 +184,12 @@ def _answer(self: Any, name: str, account: str, region: str, outcome: dict[str, 
         # moto's unseeded placeholder answer; a JSON body keeps probes that
         # parse the reply meaningful.
         answer = {"ok": True, "endpoint": name, "variant": variant}
-        if target_model:
+        if "answer" in outcome:
+            # The model's own answer, as a model behaviour rule sets it.
+            answer = outcome["answer"]
+        elif target_model:
             answer["targetModel"] = target_model
-        if outcome.get("copy"):
+        if outcome.get("copy") and "answer" not in outcome:
             # Which copy of the inference component answered, running which model.
             answer.update({"inferenceComponent": self.headers.get("X-Amzn-SageMaker-Inference-Component"),
                            "copy": outcome["copy"], "specVersion": outcome["specVersion"],

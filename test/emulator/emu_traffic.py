@@ -53,7 +53,11 @@ def behaviour_rule(payload: Any) -> dict[str, Any]:
         p99 = DEFAULT_BEHAVIOUR["latencyP99Ms"]
     if median <= 0 or p99 < median:
         raise ValueError("latencyMs must be > 0 and latencyP99Ms >= latencyMs")
-    return {"match": str(payload["match"]), "errorRate": error_rate, "latencyMs": median, "latencyP99Ms": p99}
+    rule = {"match": str(payload["match"]), "errorRate": error_rate, "latencyMs": median, "latencyP99Ms": p99}
+    if "answer" in payload:
+        # What the model answers every request it serves (a 200): a fast model that answers wrong is staged so.
+        rule["answer"] = payload["answer"]
+    return rule
 
 
 def _draw_ms(rng: Any, median: float, p99: float) -> float:
@@ -181,13 +185,16 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
         overhead_us=overhead_ms * 1000.0, status=status, instances=instances, publishing=publishing,
     )
     _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked, fleet["config"])
-    return {
+    outcome = {
         "variant": variant,
         "endpointConfigName": fleet["config"],
         "status": status,
         "cause": cause,
         "latencyMs": (model_ms or 0.0) + overhead_ms,
     }
+    if "answer" in behaviour:
+        outcome["answer"] = behaviour["answer"]
+    return outcome
 
 
 def _count(endpoint: str, variant: str, at: float, status: int, cause: str | None, model_ms: float | None,
