@@ -1803,6 +1803,7 @@ function parseRollout(inputs, common, operation) {
         autoRollback: inputs.boolean('auto-rollback'),
         failOnRollback: inputs.boolean('fail-on-rollback')
     };
+    checkDarkStep(settings, { operation, component }, inputs.raw('traffic-steps'));
     // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
     if (component)
         return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name));
@@ -1810,14 +1811,35 @@ function parseRollout(inputs, common, operation) {
         (0,native_limits/* checkSageMakerControllerLimits */.j3)(settings, common, (name) => inputs.shown(name));
     return settings;
 }
+/**
+ * A dark first step (0%) is judged by probes alone, so it needs them. Only the
+ * action's canary and linear rollouts hold a variant dark: SageMaker's
+ * CapacitySize and a component's batches take no 0. promote goes on from a
+ * pause it judges first, and never takes traffic back to 0.
+ */
+function checkDarkStep(settings, on, raw) {
+    if (settings.trafficSteps[0] !== 0)
+        return;
+    if (on.operation === 'promote') {
+        throw new src_parse/* InputError */.dz('traffic-steps', 'cannot start at 0 with promote, which goes on from the pause (judging it first): list the steps after it, such as 10,100', raw);
+    }
+    if (on.component || settings.controller === 'sagemaker') {
+        const why = on.component ? 'with inference-component-name' : 'with rollout-controller: sagemaker';
+        throw new src_parse/* InputError */.dz('traffic-steps', `cannot start at 0 ${why}: only the action's canary holds a model dark`, raw);
+    }
+    if (!settings.gates.probe) {
+        throw new src_parse/* InputError */.dz('traffic-steps', 'starts at 0, a dark step in which the new variant serves no user traffic, so only probes can judge it: set probe-payload, and probe-expect to check the answers', raw);
+    }
+}
 function parseTrafficSteps(raw) {
     const steps = (0,src_parse/* parseList */.E1)(raw).map((item) => (0,src_parse/* parsePercentage */.A3)('traffic-steps', item));
     if (steps.length === 0 || steps.length > 20) {
         throw new src_parse/* InputError */.dz('traffic-steps', 'must list 1 to 20 percentages such as 10,50,100', raw);
     }
     steps.forEach((step, index) => {
-        if (step <= 0 || (index > 0 && step <= steps[index - 1])) {
-            throw new src_parse/* InputError */.dz('traffic-steps', 'must be percentages above 0 in rising order such as 10,50,100', raw);
+        // Rising, so only the first may be 0: a dark step, before any user traffic.
+        if (index > 0 && step <= steps[index - 1]) {
+            throw new src_parse/* InputError */.dz('traffic-steps', 'must be percentages in rising order such as 10,50,100 (only the first may be 0, a dark step)', raw);
         }
     });
     return steps;

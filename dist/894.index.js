@@ -372,6 +372,7 @@ const DATA_POLL_MS = 20_000;
  * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 async function judgePause(ctx, settings, inFlight, pause, record) {
+    settings = { ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .gatesAtWeight */ .WV)(settings.gates, pause.weight) };
     if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGates */ .x0)(settings.gates))
         return { baseline: [] };
     const step = {
@@ -836,6 +837,11 @@ async function shift(ctx, inFlight, { weight, index, of }, record) {
     const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
     record.steps.push(step);
     core/* startGroup */.Oh(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
+    if (weight === 0) {
+        // Only the first step may be 0, and the new variant joined at weight 0: nothing moves.
+        core/* info */.pq(`${inFlight.newVariant} serves no user traffic in this dark step: probes alone judge it.`);
+        return;
+    }
     core/* info */.pq(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
     await (0,update/* updateWeightsAndCapacities */.ep)(ctx, (0,rollout_moves/* desiredWeights */.ax)(inFlight, weight), {
         purpose: `the shift to ${weight}%`,
@@ -849,7 +855,8 @@ async function judgeStep(ctx, settings, inFlight, move, progress, record) {
     // paused weight while promote waited for CloudWatch, and those periods are this step's to judge.
     const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined;
     const stepStart = (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(inFlight.source));
-    const judge = new gates/* StepJudge */.AU(ctx, settings.gates, {
+    const stepSettings = { ...settings, gates: (0,gates/* gatesAtWeight */.WV)(settings.gates, move.weight) };
+    const judge = new gates/* StepJudge */.AU(ctx, stepSettings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
         source: inFlight.source,
@@ -857,7 +864,7 @@ async function judgeStep(ctx, settings, inFlight, move, progress, record) {
         baselineServes: move.weight < 100,
         earlierBaseline: progress.baseline
     });
-    const verdict = await (0,bake/* bake */.Wq)(ctx, settings, judge, step, progress.failures);
+    const verdict = await (0,bake/* bake */.Wq)(ctx, stepSettings, judge, step, progress.failures);
     progress.baseline = [...progress.baseline, ...judge.baselineSeen];
     core/* endGroup */.N4();
     step.endedAt = ctx.clock.now();
@@ -980,6 +987,7 @@ __webpack_require__.d(__webpack_exports__, {
   AU: () => (/* binding */ StepJudge),
   yg: () => (/* binding */ describeGates),
   l9: () => (/* binding */ formatPercent),
+  WV: () => (/* binding */ gatesAtWeight),
   x0: () => (/* binding */ hasGates),
   rw: () => (/* binding */ needsTraffic)
 });
@@ -1221,6 +1229,17 @@ function hasBaselineGates(gates) {
  */
 function needsTraffic(gates) {
     return gates.alarmNames.length > 0 || hasMetricGates(gates);
+}
+/**
+ * The gates of a step at `weight`%. At 0% (a dark step) the new variant
+ * serves no user traffic: its metrics stay empty and an alarm on it stays
+ * OK, so only probes, with their answer checks, judge it.
+ */
+function gatesAtWeight(gates, weight) {
+    if (weight > 0)
+        return gates;
+    const dark = { alarmNames: [], minInvocations: 0, confidence: gates.confidence };
+    return gates.probe ? { ...dark, probe: gates.probe } : dark;
 }
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
 function describeGates(gates, source) {
@@ -1723,17 +1742,23 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             rehearsal.instanceMs += move.fleet * fleetMs;
             return;
         case 'judge-pause':
-            rehearsal.canaryMs += dataWaitMs(settings, inFlight.source);
+            rehearsal.canaryMs += dataWaitMs({ ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .gatesAtWeight */ .WV)(settings.gates, move.pause.weight) }, inFlight.source);
             rehearsal.schedule.push(pauseJudgedText(settings, inFlight.source, move.pause.weight));
             return;
         case 'shift':
+            // A dark step moves nothing: the new variant joined at weight 0 (executor.ts).
+            if (move.weight === 0)
+                return;
             await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .desiredWeights */ .ax)(inFlight, move.weight), {
                 purpose: `the shift to ${move.weight}%`
             });
             return;
         case 'judge-step': {
-            const step = judgedStep(settings, inFlight.source, `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
-            rehearsal.canaryMs += _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.weights + step.durationMs;
+            const dark = move.weight === 0;
+            const step = judgedStep({ ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .gatesAtWeight */ .WV)(settings.gates, move.weight) }, inFlight.source, dark
+                ? `Step ${move.index + 1}: dark, no user traffic to ${inFlight.newVariant}, judged by its probes alone,`
+                : `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
+            rehearsal.canaryMs += (dark ? 0 : _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.weights) + step.durationMs;
             rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`);
             return;
         }

@@ -244,7 +244,7 @@ const CASES: Case[] = [
   ['traffic-steps', '-5,100'],
   ['traffic-steps', '50,25,100'],
   ['traffic-steps', '25,50,50,100'],
-  ['traffic-steps', '0,100'],
+  ['traffic-steps', '10,0,100'],
   ['traffic-steps', 'NaN,100'],
   ['traffic-steps', 'Infinity'],
   ['traffic-steps', many(21, (i) => String(i + 1))],

@@ -10,7 +10,7 @@ import type { OperationContext } from '../context.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
-import { hasGates, needsTraffic, StepJudge } from './gates.js'
+import { gatesAtWeight, hasGates, needsTraffic, StepJudge } from './gates.js'
 import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import type { InFlight } from './in-flight.js'
 import type { PauseToJudge } from './moves.js'
@@ -36,6 +36,7 @@ export async function judgePause(
   pause: PauseToJudge,
   record: RolloutRecord
 ): Promise<{ failure?: string; baseline: PeriodFigures[]; judgedThrough?: number }> {
+  settings = { ...settings, gates: gatesAtWeight(settings.gates, pause.weight) }
   if (!hasGates(settings.gates)) return { baseline: [] }
   const step: RolloutStepRecord = {
     weight: pause.weight,

@@ -15,7 +15,7 @@ import type { RolloutSettings } from '../settings.js'
 import { updateWeightsAndCapacities } from '../update.js'
 import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
-import { hasGates, StepJudge } from './gates.js'
+import { gatesAtWeight, hasGates, StepJudge } from './gates.js'
 import { floorPeriod, periodMsOf } from './periods.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
 import { desiredWeights, isJudging, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
@@ -217,6 +217,11 @@ async function shift(
   const step: RolloutStepRecord = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
   record.steps.push(step)
   core.startGroup(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`)
+  if (weight === 0) {
+    // Only the first step may be 0, and the new variant joined at weight 0: nothing moves.
+    core.info(`${inFlight.newVariant} serves no user traffic in this dark step: probes alone judge it.`)
+    return
+  }
   core.info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`)
   await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
     purpose: `the shift to ${weight}%`,
@@ -238,7 +243,8 @@ async function judgeStep(
   // paused weight while promote waited for CloudWatch, and those periods are this step's to judge.
   const afterPause = move.index === 0 && progress.pauseJudgedThrough !== undefined
   const stepStart = floorPeriod(step.startedAt, periodMsOf(inFlight.source))
-  const judge = new StepJudge(ctx, settings.gates, {
+  const stepSettings = { ...settings, gates: gatesAtWeight(settings.gates, move.weight) }
+  const judge = new StepJudge(ctx, stepSettings.gates, {
     newVariant: inFlight.newVariant,
     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
     source: inFlight.source,
@@ -246,7 +252,7 @@ async function judgeStep(
     baselineServes: move.weight < 100,
     earlierBaseline: progress.baseline
   })
-  const verdict = await bake(ctx, settings, judge, step, progress.failures)
+  const verdict = await bake(ctx, stepSettings, judge, step, progress.failures)
   progress.baseline = [...progress.baseline, ...judge.baselineSeen]
   core.endGroup()
   step.endedAt = ctx.clock.now()

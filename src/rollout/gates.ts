@@ -52,6 +52,17 @@ export function needsTraffic(gates: GateSettings): boolean {
   return gates.alarmNames.length > 0 || hasMetricGates(gates)
 }
 
+/**
+ * The gates of a step at `weight`%. At 0% (a dark step) the new variant
+ * serves no user traffic: its metrics stay empty and an alarm on it stays
+ * OK, so only probes, with their answer checks, judge it.
+ */
+export function gatesAtWeight(gates: GateSettings, weight: number): GateSettings {
+  if (weight > 0) return gates
+  const dark: GateSettings = { alarmNames: [], minInvocations: 0, confidence: gates.confidence }
+  return gates.probe ? { ...dark, probe: gates.probe } : dark
+}
+
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
 export function describeGates(gates: GateSettings, source?: MetricsSource): string[] {
   const percent = (fraction: number): string => `${+(fraction * 100).toFixed(3)}%`

@@ -20,7 +20,7 @@ import { holdServingCapacityFor, type InFlight } from './in-flight.js'
 import { desiredWeights, isJudging, type Move } from './moves.js'
 import { createCanaryConfig, recordPauseStart } from './switch.js'
 import { periodWords, type MetricsSource } from '../invocation-metrics.js'
-import { describeGates, hasGates, needsTraffic } from './gates.js'
+import { describeGates, gatesAtWeight, hasGates, needsTraffic } from './gates.js'
 import { leastTimeoutMs } from './native-limits.js'
 import { periodMsOf } from './periods.js'
 import { releaseServingCapacity, withScalingMoved } from './scaling.js'
@@ -111,21 +111,29 @@ async function rehearseMove(
       rehearsal.instanceMs += move.fleet * fleetMs
       return
     case 'judge-pause':
-      rehearsal.canaryMs += dataWaitMs(settings, inFlight.source)
+      rehearsal.canaryMs += dataWaitMs(
+        { ...settings, gates: gatesAtWeight(settings.gates, move.pause.weight) },
+        inFlight.source
+      )
       rehearsal.schedule.push(pauseJudgedText(settings, inFlight.source, move.pause.weight))
       return
     case 'shift':
+      // A dark step moves nothing: the new variant joined at weight 0 (executor.ts).
+      if (move.weight === 0) return
       await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, move.weight), {
         purpose: `the shift to ${move.weight}%`
       })
       return
     case 'judge-step': {
+      const dark = move.weight === 0
       const step = judgedStep(
-        settings,
+        { ...settings, gates: gatesAtWeight(settings.gates, move.weight) },
         inFlight.source,
-        `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`
+        dark
+          ? `Step ${move.index + 1}: dark, no user traffic to ${inFlight.newVariant}, judged by its probes alone,`
+          : `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`
       )
-      rehearsal.canaryMs += TYPICAL_MS.weights + step.durationMs
+      rehearsal.canaryMs += (dark ? 0 : TYPICAL_MS.weights) + step.durationMs
       rehearsal.schedule.push(`${step.text} ${stepEndingText(settings)}`)
       return
     }

@@ -259,3 +259,96 @@ describe('a canary whose model answers fast and wrong', () => {
     expect(result.outputs['rollout-result']).toBe('succeeded')
   })
 })
+
+describe('a dark first step', () => {
+  const dark = {
+    ...canary,
+    'traffic-steps': '0,10,100',
+    'probe-payload': '{"amount":1}',
+    'probe-expect': '$.score between 0 and 1',
+    'bake-time': '2m',
+    'gate-interval': '1m'
+  }
+
+  it('judges the new variant by its probes with no user traffic, then shifts as usual', async () => {
+    const result = await runAction(dark, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    // No shift to 0: the new variant joined at weight 0 and stayed there through the dark step.
+    expect(weightShifts(changeCalls(aws))).toEqual([
+      { AllTraffic: 90, 'fraud-v2': 10 },
+      { AllTraffic: 0, 'fraud-v2': 100 }
+    ])
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      rollout: {
+        steps: Array<{
+          weight: number
+          verdict: string
+          evaluations: Array<{ probesSent?: number; invocations?: number }>
+        }>
+      }
+    }
+    const [darkStep] = output.rollout.steps
+    expect(darkStep?.weight).toBe(0)
+    expect(darkStep?.verdict).toBe('passed')
+    // Judged by probes alone: the metric gates, which a variant without traffic cannot pass, were not read.
+    expect(darkStep?.evaluations.every((evaluation) => evaluation.probesSent === 1)).toBe(true)
+    expect(darkStep?.evaluations.some((evaluation) => evaluation.invocations !== undefined)).toBe(false)
+  })
+
+  it('rolls back a model that answers wrong before any user sees it', async () => {
+    fake.probeAnswers.set('fraud-v2', '{"score": 7}')
+
+    const result = await runAction(dark, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(weightShifts(changeCalls(aws))).toEqual([])
+    expect(result.log.join('\n')).toContain('answer failed $.score between 0 and 1: $.score is 7')
+  })
+
+  it('pauses dark when the steps end at 0', async () => {
+    const result = await runAction({ ...dark, 'traffic-steps': '0' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('paused')
+    expect(weightShifts(changeCalls(aws))).toEqual([])
+    expect(JSON.parse(result.outputs['variant-weights'] ?? '{}')).toEqual({ AllTraffic: 100, 'fraud-v2': 0 })
+  })
+
+  it.each([
+    [{ 'probe-payload': '' }, 'only probes can judge it: set probe-payload'],
+    [{ 'rollout-controller': 'sagemaker', strategy: 'canary' }, 'cannot start at 0 with rollout-controller: sagemaker'],
+    [{ 'traffic-steps': '10,0,100' }, 'only the first may be 0']
+  ])('refuses %j before any AWS call', async (override, expected) => {
+    const result = await runAction({ ...dark, ...override }, { clock })
+
+    expect(result.failed).toContain('Input "traffic-steps"')
+    expect(result.failed).toContain(expected)
+    expect(awsCallNames({ lock: true })).toEqual([])
+  })
+})
+
+describe('a dark first step, dry run', () => {
+  it('plans the dark step without a weight change, judged by probes and no wait for CloudWatch', async () => {
+    const result = await runAction(
+      {
+        ...canary,
+        'traffic-steps': '0,100',
+        'probe-payload': '{"amount":1}',
+        'bake-time': '5m',
+        'gate-interval': '1m',
+        'dry-run': 'true'
+      },
+      { clock }
+    )
+
+    expect(result.failed).toBeUndefined()
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
+    expect(planned[2]).toBe(
+      '  2. Step 1: dark, no user traffic to fraud-v2, judged by its probes alone, for 5m, gates judged every 1m (5 evaluations). A failed evaluation rolls back; a step the gates cannot judge rolls back.'
+    )
+    // One weight change, to 100%: the dark step moves nothing.
+    const plan = JSON.parse(result.outputs.result ?? '{}') as { changes: Array<{ api: string }> }
+    expect(plan.changes.filter((change) => change.api === 'UpdateEndpointWeightsAndCapacities')).toHaveLength(1)
+  })
+})

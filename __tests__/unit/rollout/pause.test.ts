@@ -437,3 +437,44 @@ describe('rollback of a paused canary', () => {
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
   })
 })
+
+describe('traffic-steps 0: paused dark', () => {
+  const probes = { 'probe-payload': '{"amount": 1}', 'probe-expect': '$.score between 0 and 1' }
+
+  it('then promote judges the dark pause by its probes, and moves traffic only when they pass', async () => {
+    const paused = await runAction({ ...deploy, ...probes, 'traffic-steps': '0' }, { clock })
+    expect(paused.outputs['rollout-result']).toBe('paused')
+    clock.advance(30 * 60_000)
+    clearHistory()
+
+    const result = await runAction({ ...promote, ...probes }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const output = JSON.parse(result.outputs.result ?? '{}') as {
+      rollout: {
+        steps: Array<{ weight: number; kind?: string; verdict: string; evaluations: Array<{ invocations?: number }> }>
+      }
+    }
+    const [pause] = output.rollout.steps
+    expect(pause).toMatchObject({ weight: 0, kind: 'pause', verdict: 'passed' })
+    expect(pause?.evaluations.some((evaluation) => evaluation.invocations !== undefined)).toBe(false)
+  })
+
+  it('then promote moves no traffic when the dark model answers wrong', async () => {
+    await runAction({ ...deploy, ...probes, 'traffic-steps': '0' }, { clock })
+    fake.probeAnswers.set('fraud-v2', '{"score": -1}')
+    clearHistory()
+
+    const result = await runAction({ ...promote, ...probes }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(weightShifts(changeCalls(aws))).toEqual([])
+  })
+
+  it('refuses promote steps that start at 0', async () => {
+    const result = await runAction({ ...promote, ...probes, 'traffic-steps': '0,100' }, { clock })
+
+    expect(result.failed).toContain('Input "traffic-steps" cannot start at 0 with promote')
+  })
+})
