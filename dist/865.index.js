@@ -1764,24 +1764,7 @@ function parseRollout(inputs, common, operation) {
     if (operation === 'deploy' && strategy === 'rolling' && controller !== 'sagemaker' && !component) {
         throw new src_parse/* InputError */.dz('strategy', "rolling is SageMaker's rolling update: it needs rollout-controller: sagemaker", inputs.raw('strategy'));
     }
-    const gates = {
-        alarmNames: inputs.alarmNames(),
-        ...definedOnly({
-            maxErrorRate: inputs.optional('max-error-rate', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate', raw)),
-            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('max-latency-p99', raw)),
-            probe: inputs.probe(),
-            maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate-increase', raw)),
-            maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-latency-p99-increase', raw, { max: 1000 }))
-        }),
-        minInvocations: inputs.withDefault('min-invocations', (raw) => (0,src_parse/* parseInteger */.cG)('min-invocations', raw, { min: 0, max: 1_000_000_000 })),
-        confidence: inputs.withDefault('confidence', (raw) => {
-            const confidence = (0,src_parse/* parsePercentThreshold */.IP)('confidence', raw);
-            if (confidence < 0.5 || confidence > 0.999) {
-                throw new src_parse/* InputError */.dz('confidence', 'must be from 50% to 99.9%, such as 95%', raw);
-            }
-            return confidence;
-        })
-    };
+    const gates = parseGates(inputs);
     const settings = {
         strategy,
         controller,
@@ -1810,6 +1793,27 @@ function parseRollout(inputs, common, operation) {
     if (controller === 'sagemaker')
         (0,native_limits/* checkSageMakerControllerLimits */.j3)(settings, common, (name) => inputs.shown(name));
     return settings;
+}
+/** The gates a rollout's steps are judged by. */
+function parseGates(inputs) {
+    return {
+        alarmNames: inputs.alarmNames(),
+        ...definedOnly({
+            maxErrorRate: inputs.optional('max-error-rate', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate', raw)),
+            maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('max-latency-p99', raw)),
+            probe: inputs.probe(),
+            maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate-increase', raw)),
+            maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-latency-p99-increase', raw, { max: 1000 }))
+        }),
+        minInvocations: inputs.withDefault('min-invocations', (raw) => (0,src_parse/* parseInteger */.cG)('min-invocations', raw, { min: 0, max: 1_000_000_000 })),
+        confidence: inputs.withDefault('confidence', (raw) => {
+            const confidence = (0,src_parse/* parsePercentThreshold */.IP)('confidence', raw);
+            if (confidence < 0.5 || confidence > 0.999) {
+                throw new src_parse/* InputError */.dz('confidence', 'must be from 50% to 99.9%, such as 95%', raw);
+            }
+            return confidence;
+        })
+    };
 }
 /**
  * A dark first step (0%) is judged by probes alone, so it needs them. Only the

@@ -248,30 +248,7 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
       inputs.raw('strategy')
     )
   }
-  const gates: GateSettings = {
-    alarmNames: inputs.alarmNames(),
-    ...definedOnly({
-      maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
-      maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw)),
-      probe: inputs.probe(),
-      maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) =>
-        parsePercentThreshold('max-error-rate-increase', raw)
-      ),
-      maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) =>
-        parsePercentThreshold('max-latency-p99-increase', raw, { max: 1000 })
-      )
-    }),
-    minInvocations: inputs.withDefault('min-invocations', (raw) =>
-      parseInteger('min-invocations', raw, { min: 0, max: 1_000_000_000 })
-    ),
-    confidence: inputs.withDefault('confidence', (raw) => {
-      const confidence = parsePercentThreshold('confidence', raw)
-      if (confidence < 0.5 || confidence > 0.999) {
-        throw new InputError('confidence', 'must be from 50% to 99.9%, such as 95%', raw)
-      }
-      return confidence
-    })
-  }
+  const gates = parseGates(inputs)
   const settings: RolloutSettings = {
     strategy,
     controller,
@@ -304,6 +281,34 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
   if (component) return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name))
   if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, (name) => inputs.shown(name))
   return settings
+}
+
+/** The gates a rollout's steps are judged by. */
+function parseGates(inputs: InputSource): GateSettings {
+  return {
+    alarmNames: inputs.alarmNames(),
+    ...definedOnly({
+      maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
+      maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw)),
+      probe: inputs.probe(),
+      maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) =>
+        parsePercentThreshold('max-error-rate-increase', raw)
+      ),
+      maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) =>
+        parsePercentThreshold('max-latency-p99-increase', raw, { max: 1000 })
+      )
+    }),
+    minInvocations: inputs.withDefault('min-invocations', (raw) =>
+      parseInteger('min-invocations', raw, { min: 0, max: 1_000_000_000 })
+    ),
+    confidence: inputs.withDefault('confidence', (raw) => {
+      const confidence = parsePercentThreshold('confidence', raw)
+      if (confidence < 0.5 || confidence > 0.999) {
+        throw new InputError('confidence', 'must be from 50% to 99.9%, such as 95%', raw)
+      }
+      return confidence
+    })
+  }
 }
 
 /**
