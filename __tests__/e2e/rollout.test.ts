@@ -1,7 +1,8 @@
 // Progressive rollouts run by the action, through the bundled action against
 // the emulator: a canary promoted, a canary rolled back by an alarm that fires
-// as traffic reaches it, a deploy refused against a firing alarm, and a canary
-// paused then promoted. The gates here are probes and alarms that fire: both
+// as traffic reaches it, a deploy refused against a firing alarm, a dark first
+// step that rolls back a model answering wrong before users reach it, and a
+// canary paused then promoted. The gates here are probes and alarms that fire: both
 // judge at once. Gates that must wait for CloudWatch minutes are exercised in
 // evidence.test.ts, side by side.
 
@@ -279,6 +280,35 @@ describe('canary rollout', () => {
     await work.settle()
     expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true', healthy: 'false' })
     expect(warningAnnotations(run).some((w) => w.includes('fail-on-rollback is false'))).toBe(true)
+    await expectBackOnSeedConfig()
+  })
+})
+
+describe('dark first step', () => {
+  it('rolls back a model that answers fast and wrong before any user traffic reaches it', async () => {
+    await seed()
+    await s.control.setModelBehaviour({ match: NEW_MODEL, answer: { label: 'spam' } })
+    // Users' requests all through the rollout: none may reach the new model.
+    await s.control.setTraffic(ENDPOINT, 20)
+
+    const run = await canary({
+      'traffic-steps': '0,10,100',
+      ...PROBED,
+      'probe-expect': '$.label in ["fraud", "legit"]'
+    })
+
+    const errors = expectFailure(run)
+    expect(errors[0]).toContain('answer failed $.label in ["fraud", "legit"]: $.label is "spam"')
+    expect(run.outputs['rollout-result']).toBe('rolled-back')
+    // No weight ever moved: the new variant joined at 0 and was judged there.
+    expect(run.stdout).not.toMatch(/Shifting \d+% of traffic/)
+    const stats = (await s.control.trafficStats())[ENDPOINT]
+    await s.control.stopTraffic(ENDPOINT)
+    // The new variant's requests were the probes, and nothing else; the serving one took the users'.
+    const atNew = stats?.variants[NEW_MODEL]
+    expect(atNew?.invoked).toBeGreaterThan(0)
+    expect(atNew?.requests).toBe(atNew?.invoked)
+    expect(stats?.variants.AllTraffic?.requests).toBeGreaterThan(20)
     await expectBackOnSeedConfig()
   })
 })
