@@ -182,7 +182,7 @@ function durationMs(text: string): number {
 /** The summary's instance-hours line: the hours as shown and, with a price, the cost and the price. */
 function instanceHours(summary: string): { verb: string; hours: number; cost?: number; price?: number } {
   const match =
-    /<strong>Instance-hours (this run added|this rollout would add):<\/strong> (\d+\.\d\d)(?:, about \$(\d+\.\d\d) at \$([\d.]+) an instance-hour)?/.exec(
+    /<strong>Instance-hours (this run added|this rollout would add):<\/strong> (\d+\.\d+)(?:, about \$(\d+\.\d\d) at \$([\d.]+) an instance-hour)?/.exec(
       summary
     )
   if (!match) throw new Error(`The summary states no instance-hours:\n${summary}`)
@@ -241,7 +241,8 @@ describe('GitHub deployments for an environment', () => {
       expect(added).toMatchObject({ verb: 'this run added', price: 900 })
       const cost = added.cost ?? 0
       expect(cost).toBeGreaterThan(0)
-      // The cost is the unrounded hours times the price; the hours shown are rounded to two places.
+      // The cost is the unrounded hours times the price; the hours shown are rounded (two places, or one
+      // significant digit below a hundredth).
       expect(Math.abs(cost / 900 - added.hours)).toBeLessThanOrEqual(0.005 + 0.005 / 900)
       // At least the two canary instances through both bakes of 2s; at most the two fleets
       // side by side (four instances) for as long as the run took.
@@ -531,7 +532,7 @@ describe('a dry run', () => {
     // of steps, two through the promotion; a fleet change as long as this endpoint's last one.
     const hours = (4 * fleetMs + 2 * 42 * 60_000 + 2 * fleetMs) / 3_600_000
     const added =
-      /^Instance-hours this rollout would add: (\d+\.\d\d), about \$(\d+\.\d\d) at \$1\.5 an instance-hour\.$/.exec(
+      /^Instance-hours this rollout would add: (\d+\.\d+), about \$(\d+\.\d\d) at \$1\.5 an instance-hour\.$/.exec(
         lines[start + 7] ?? ''
       )
     // Shown to two places, from a fleet time shown to the second at worst.
