@@ -342,10 +342,12 @@ __webpack_require__.d(__webpack_exports__, {
   DK: () => (/* binding */ medianLatency),
   wR: () => (/* binding */ refuseProbeTargetMismatch),
   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
-  QT: () => (/* binding */ sendProbes)
+  QT: () => (/* binding */ sendProbes),
+  D_: () => (/* binding */ sendProbesWithAnswers),
+  Ad: () => (/* binding */ shortDetail)
 });
 
-// UNUSED EXPORTS: DETAIL_MAX_CHARS, shortDetail
+// UNUSED EXPORTS: DETAIL_MAX_CHARS
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
@@ -440,6 +442,10 @@ function refuseProbeTargetMismatch(models, targetModel) {
  * decides what failed probes mean.
  */
 async function sendProbes(ctx, probe, options = {}) {
+    return (await sendProbesWithAnswers(ctx, probe, options)).map(({ record }) => record);
+}
+/** sendProbes, with each answer's text beside its record (absent for an error answer). */
+async function sendProbesWithAnswers(ctx, probe, options = {}) {
     const body = new TextEncoder().encode(probe.payload);
     const target = options.inferenceComponentName
         ? ` to inference component "${options.inferenceComponentName}"`
@@ -448,8 +454,9 @@ async function sendProbes(ctx, probe, options = {}) {
             : '';
     const records = [];
     for (let index = 1; index <= probe.count; index++) {
-        const record = await sendProbe(ctx, probe, body, options);
-        records.push(record);
+        const answered = await sendProbe(ctx, probe, body, options);
+        records.push(answered);
+        const { record } = answered;
         const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
         core/* info */.pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
     }
@@ -485,7 +492,7 @@ async function sendProbe(ctx, probe, body, options) {
         if (record.ok)
             checkAnswer(record, probe.expect, answer);
         record.detail = shortDetail(record.detail, probe.payload);
-        return record;
+        return { record, answer };
     }
     catch (error) {
         const latencyMs = answerLatency(ctx.clock.now() - started, error);
@@ -501,7 +508,7 @@ async function sendProbe(ctx, probe, body, options) {
         if (probe.expect && (0,answer_checks/* checksStatus */.AS)(probe.expect))
             checkAnswer(record, probe.expect, modelMessage(error));
         record.detail = shortDetail(record.detail, probe.payload);
-        return record;
+        return { record };
     }
 }
 /**

@@ -7,8 +7,11 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AS: () => (/* binding */ checksStatus),
+/* harmony export */   Hf: () => (/* binding */ parseJsonPath),
+/* harmony export */   LF: () => (/* binding */ pathText),
 /* harmony export */   WU: () => (/* binding */ failedCheck),
-/* harmony export */   Z7: () => (/* binding */ parseAnswerChecks)
+/* harmony export */   Z7: () => (/* binding */ parseAnswerChecks),
+/* harmony export */   fn: () => (/* binding */ disagreement)
 /* harmony export */ });
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
 /**
@@ -74,13 +77,20 @@ function parseCheck(text) {
     }
     throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'must hold one check a line: status == 200, $.path == <JSON value>, $.path in [<JSON values>] or $.path between <min> and <max>', text);
 }
-function parsePath(path, text) {
+/** compare-path: a JSON path as probe-expect reads one. */
+function parseJsonPath(input, raw) {
+    const path = raw.trim();
+    if (!path.startsWith('$'))
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must be a JSON path that starts at $, such as $.score', raw);
+    return parsePath(path, raw, input);
+}
+function parsePath(path, text, input = INPUT) {
     const steps = [];
     let rest = path.slice(1);
     while (rest !== '') {
         const step = PATH_STEP.exec(rest);
         if (!step)
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text);
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text);
         steps.push(step[2] !== undefined ? Number(step[2]) : (step[1] ?? step[3]));
         rest = rest.slice(step[0].length);
     }
@@ -179,6 +189,38 @@ function sameJson(a, b) {
 }
 function pathText(path) {
     return `$${path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `["${step}"]`)).join('')}`;
+}
+/**
+ * How the new model's answer differs from the serving model's to the same
+ * payload, in words; undefined when they agree. Whole answers agree when
+ * equal as JSON (or as text, when either is not JSON); with a path, the
+ * values there agree when equal, or, both numbers, within the tolerance.
+ */
+function disagreement(newAnswer, servingAnswer, how) {
+    const parse = (text) => {
+        try {
+            return { value: JSON.parse(text) };
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const [fresh, serving] = [parse(newAnswer), parse(servingAnswer)];
+    if (!how.path) {
+        if (fresh && serving)
+            return sameJson(fresh.value, serving.value) ? undefined : 'the answers differ';
+        return newAnswer === servingAnswer ? undefined : 'the answers differ';
+    }
+    const where = pathText(how.path);
+    const [a, b] = [fresh && at(fresh.value, how.path), serving && at(serving.value, how.path)];
+    if (!a || !b)
+        return `${where} is missing from ${!a ? "the new model's" : "the serving model's"} answer`;
+    if (typeof a.value === 'number' && typeof b.value === 'number') {
+        return Math.abs(a.value - b.value) <= (how.tolerance ?? 0) ? undefined : `${where} ${a.value} against ${b.value}`;
+    }
+    return sameJson(a.value, b.value)
+        ? undefined
+        : `${where} ${JSON.stringify(a.value)} against ${JSON.stringify(b.value)}`;
 }
 
 
@@ -1018,7 +1060,7 @@ function registryDomain(region) {
 
 /***/ }),
 
-/***/ 7630:
+/***/ 8077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1032,6 +1074,44 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: DEFAULT_TRAFFIC_STEPS, definedOnly, parseTrafficSteps, parseVariantWeights, resolveRegion
+
+// EXTERNAL MODULE: ./src/parse.ts
+var src_parse = __webpack_require__(2828);
+;// CONCATENATED MODULE: ./src/inputs-before-users.ts
+/**
+ * The inputs of what happens before users see a new model (a dark first
+ * step, answers compared with the serving model's), checked against the
+ * rollout they are part of, before any AWS call.
+ */
+
+/**
+ * A dark first step (0%) is judged by probes alone, so it needs them. Only the
+ * action's canary and linear rollouts hold a variant dark: SageMaker's
+ * CapacitySize and a component's batches take no 0. promote goes on from a
+ * pause it judges first, and never takes traffic back to 0. Comparing the
+ * answers with the serving model's needs both reachable apart, which only
+ * the action's canary gives.
+ */
+function checkBeforeUsers(settings, on, raw) {
+    if (settings.gates.agreement && (on.component || settings.controller === 'sagemaker')) {
+        // The serving model is reached by TargetVariant beside the new one only in the action's canary.
+        throw new src_parse/* InputError */.dz('max-disagreement', `cannot be judged ${notActionCanary(on)}: no request reaches the serving model and the new one apart`);
+    }
+    if (settings.trafficSteps[0] !== 0)
+        return;
+    if (on.operation === 'promote') {
+        throw new src_parse/* InputError */.dz('traffic-steps', 'cannot start at 0 with promote, which goes on from the pause (judging it first): list the steps after it, such as 10,100', raw);
+    }
+    if (on.component || settings.controller === 'sagemaker') {
+        throw new src_parse/* InputError */.dz('traffic-steps', `cannot start at 0 ${notActionCanary(on)}: only the action's canary holds a model dark`, raw);
+    }
+    if (!settings.gates.probe) {
+        throw new src_parse/* InputError */.dz('traffic-steps', 'starts at 0, a dark step in which the new variant serves no user traffic, so only probes can judge it: set probe-payload, and probe-expect to check the answers', raw);
+    }
+}
+function notActionCanary(on) {
+    return on.component ? 'with inference-component-name' : 'with rollout-controller: sagemaker';
+}
 
 ;// CONCATENATED MODULE: ./src/action-defaults.ts
 // Generated from action.yml by scripts/docs.mjs (npm run docs); do not edit.
@@ -1066,8 +1146,6 @@ const ACTION_DEFAULTS = {
     'ignore-missing': "false"
 };
 
-// EXTERNAL MODULE: ./src/parse.ts
-var src_parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
 var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/settings.ts
@@ -1165,6 +1243,29 @@ class InputSource {
                 expect: this.optional('probe-expect', answer_checks/* parseAnswerChecks */.Z7)
             })
         };
+    }
+    /**
+     * max-disagreement, with compare-path and compare-tolerance saying how two
+     * answers are compared; undefined without it. The other two mean nothing
+     * alone, and are refused alone.
+     */
+    agreement(probe) {
+        const maxDisagreement = this.optional('max-disagreement', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-disagreement', raw));
+        const path = this.optional('compare-path', (raw) => (0,answer_checks/* parseJsonPath */.Hf)('compare-path', raw));
+        const tolerance = this.optional('compare-tolerance', (raw) => (0,src_parse/* parseNumber */.$J)('compare-tolerance', raw, { min: 0, max: Number.MAX_VALUE }));
+        if (maxDisagreement === undefined) {
+            const alone = path !== undefined ? 'compare-path' : tolerance !== undefined ? 'compare-tolerance' : undefined;
+            if (alone)
+                throw new src_parse/* InputError */.dz(alone, 'says how answers are compared, and needs max-disagreement to compare them');
+            return undefined;
+        }
+        if (tolerance !== undefined && path === undefined) {
+            throw new src_parse/* InputError */.dz('compare-tolerance', 'needs compare-path: the number within a tolerance is found at a path');
+        }
+        if (!probe) {
+            throw new src_parse/* InputError */.dz('max-disagreement', "compares the probes' answers with the serving model's, and needs probe-payload to send them");
+        }
+        return { maxDisagreement, ...definedOnly({ path, tolerance }) };
     }
 }
 /** Drops undefined members so optional properties stay absent (exactOptionalPropertyTypes). */
@@ -1601,6 +1702,7 @@ function parseMonitor(inputs) {
 
 
 
+
 const DEFAULT_TRAFFIC_STEPS = {
     'all-at-once': [100],
     canary: [10, 100],
@@ -1786,7 +1888,7 @@ function parseRollout(inputs, common, operation) {
         autoRollback: inputs.boolean('auto-rollback'),
         failOnRollback: inputs.boolean('fail-on-rollback')
     };
-    checkDarkStep(settings, { operation, component }, inputs.raw('traffic-steps'));
+    checkBeforeUsers(settings, { operation, component }, inputs.raw('traffic-steps'));
     // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
     if (component)
         return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name));
@@ -1796,12 +1898,14 @@ function parseRollout(inputs, common, operation) {
 }
 /** The gates a rollout's steps are judged by. */
 function parseGates(inputs) {
+    const probe = inputs.probe();
     return {
         alarmNames: inputs.alarmNames(),
         ...definedOnly({
+            agreement: inputs.agreement(probe),
             maxErrorRate: inputs.optional('max-error-rate', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate', raw)),
             maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => (0,src_parse/* parseLatencyThreshold */.d4)('max-latency-p99', raw)),
-            probe: inputs.probe(),
+            probe,
             maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-error-rate-increase', raw)),
             maxLatencyP99Increase: inputs.optional('max-latency-p99-increase', (raw) => (0,src_parse/* parsePercentThreshold */.IP)('max-latency-p99-increase', raw, { max: 1000 }))
         }),
@@ -1814,26 +1918,6 @@ function parseGates(inputs) {
             return confidence;
         })
     };
-}
-/**
- * A dark first step (0%) is judged by probes alone, so it needs them. Only the
- * action's canary and linear rollouts hold a variant dark: SageMaker's
- * CapacitySize and a component's batches take no 0. promote goes on from a
- * pause it judges first, and never takes traffic back to 0.
- */
-function checkDarkStep(settings, on, raw) {
-    if (settings.trafficSteps[0] !== 0)
-        return;
-    if (on.operation === 'promote') {
-        throw new src_parse/* InputError */.dz('traffic-steps', 'cannot start at 0 with promote, which goes on from the pause (judging it first): list the steps after it, such as 10,100', raw);
-    }
-    if (on.component || settings.controller === 'sagemaker') {
-        const why = on.component ? 'with inference-component-name' : 'with rollout-controller: sagemaker';
-        throw new src_parse/* InputError */.dz('traffic-steps', `cannot start at 0 ${why}: only the action's canary holds a model dark`, raw);
-    }
-    if (!settings.gates.probe) {
-        throw new src_parse/* InputError */.dz('traffic-steps', 'starts at 0, a dark step in which the new variant serves no user traffic, so only probes can judge it: set probe-payload, and probe-expect to check the answers', raw);
-    }
 }
 function parseTrafficSteps(raw) {
     const steps = (0,src_parse/* parseList */.E1)(raw).map((item) => (0,src_parse/* parsePercentage */.A3)('traffic-steps', item));
@@ -2282,8 +2366,8 @@ const systemClock = {
 
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
-// EXTERNAL MODULE: ./src/inputs.ts + 5 modules
-var inputs = __webpack_require__(7630);
+// EXTERNAL MODULE: ./src/inputs.ts + 6 modules
+var inputs = __webpack_require__(8077);
 // EXTERNAL MODULE: ./src/report.ts
 var src_report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/summary.ts + 2 modules

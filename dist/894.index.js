@@ -93,10 +93,12 @@ __webpack_require__.d(__webpack_exports__, {
   DK: () => (/* binding */ medianLatency),
   wR: () => (/* binding */ refuseProbeTargetMismatch),
   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
-  QT: () => (/* binding */ sendProbes)
+  QT: () => (/* binding */ sendProbes),
+  D_: () => (/* binding */ sendProbesWithAnswers),
+  Ad: () => (/* binding */ shortDetail)
 });
 
-// UNUSED EXPORTS: DETAIL_MAX_CHARS, shortDetail
+// UNUSED EXPORTS: DETAIL_MAX_CHARS
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
@@ -191,6 +193,10 @@ function refuseProbeTargetMismatch(models, targetModel) {
  * decides what failed probes mean.
  */
 async function sendProbes(ctx, probe, options = {}) {
+    return (await sendProbesWithAnswers(ctx, probe, options)).map(({ record }) => record);
+}
+/** sendProbes, with each answer's text beside its record (absent for an error answer). */
+async function sendProbesWithAnswers(ctx, probe, options = {}) {
     const body = new TextEncoder().encode(probe.payload);
     const target = options.inferenceComponentName
         ? ` to inference component "${options.inferenceComponentName}"`
@@ -199,8 +205,9 @@ async function sendProbes(ctx, probe, options = {}) {
             : '';
     const records = [];
     for (let index = 1; index <= probe.count; index++) {
-        const record = await sendProbe(ctx, probe, body, options);
-        records.push(record);
+        const answered = await sendProbe(ctx, probe, body, options);
+        records.push(answered);
+        const { record } = answered;
         const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
         core/* info */.pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
     }
@@ -236,7 +243,7 @@ async function sendProbe(ctx, probe, body, options) {
         if (record.ok)
             checkAnswer(record, probe.expect, answer);
         record.detail = shortDetail(record.detail, probe.payload);
-        return record;
+        return { record, answer };
     }
     catch (error) {
         const latencyMs = answerLatency(ctx.clock.now() - started, error);
@@ -252,7 +259,7 @@ async function sendProbe(ctx, probe, body, options) {
         if (probe.expect && (0,answer_checks/* checksStatus */.AS)(probe.expect))
             checkAnswer(record, probe.expect, modelMessage(error));
         record.detail = shortDetail(record.detail, probe.payload);
-        return record;
+        return { record };
     }
 }
 /**
@@ -348,7 +355,7 @@ function medianLatency(records) {
 /* unused harmony export sleepUntil */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5820);
 /* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(215);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7080);
 /**
@@ -542,8 +549,8 @@ var update = __webpack_require__(8191);
 var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
-// EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
-var gates = __webpack_require__(8411);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 2 modules
+var gates = __webpack_require__(5820);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
 var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
@@ -978,7 +985,7 @@ async function rollBackOrStop(ctx, settings, progress, failure) {
 
 /***/ }),
 
-/***/ 8411:
+/***/ 5820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1002,6 +1009,47 @@ var metrics = __webpack_require__(4023);
 var rollout_periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/probes.ts + 2 modules
 var src_probes = __webpack_require__(4476);
+// EXTERNAL MODULE: ./src/answer-checks.ts
+var answer_checks = __webpack_require__(5859);
+;// CONCATENATED MODULE: ./src/rollout/agreement.ts
+
+
+async function judgeAgreement(ctx, compare, fromNew, evaluation) {
+    const { probe, agreement, servingVariant } = compare;
+    // The same payloads, to the model that serves now; its answers are read, never held to probe-expect.
+    const { expect: _checks, ...asSent } = probe;
+    const fromServing = await (0,src_probes/* sendProbesWithAnswers */.D_)(ctx, asSent, { targetVariant: servingVariant });
+    let compared = 0;
+    const differing = [];
+    fromNew.forEach((answered, index) => {
+        const serving = fromServing[index]?.answer;
+        if (answered.answer === undefined || serving === undefined)
+            return;
+        compared++;
+        const difference = (0,answer_checks/* disagreement */.fn)(answered.answer, serving, agreement);
+        if (difference !== undefined)
+            differing.push(difference);
+    });
+    evaluation.answersCompared = compared;
+    evaluation.answersDiffering = differing.length;
+    if (compared === 0) {
+        evaluation.inconclusive.push(`no answer of the new variant could be compared with serving variant ${servingVariant}'s: one of them answered with an error`);
+        return;
+    }
+    const share = differing.length / compared;
+    if (share > agreement.maxDisagreement) {
+        const first = (0,src_probes/* shortDetail */.Ad)(differing[0], probe.payload);
+        evaluation.failures.push(`${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${first})`);
+    }
+}
+/** How two answers are compared, in words: `$.score within 0.05`, `$.label`, or `whole`. */
+function comparisonWords(agreement) {
+    if (!agreement.path)
+        return 'whole';
+    const tolerance = agreement.tolerance ? ` within ${agreement.tolerance}` : '';
+    return `on ${(0,answer_checks/* pathText */.LF)(agreement.path)}${tolerance}`;
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
 /**
  * The statistics behind the baseline comparisons (max-error-rate-increase,
@@ -1210,6 +1258,7 @@ function median(values) {
 
 
 
+
 function hasGates(gates) {
     return gates.alarmNames.length > 0 || gates.probe !== undefined || hasMetricGates(gates);
 }
@@ -1233,13 +1282,18 @@ function needsTraffic(gates) {
 /**
  * The gates of a step at `weight`%. At 0% (a dark step) the new variant
  * serves no user traffic: its metrics stay empty and an alarm on it stays
- * OK, so only probes, with their answer checks, judge it.
+ * OK, so only probes, with their answer checks and their comparison with the
+ * serving model's answers, judge it.
  */
 function gatesAtWeight(gates, weight) {
     if (weight > 0)
         return gates;
     const dark = { alarmNames: [], minInvocations: 0, confidence: gates.confidence };
-    return gates.probe ? { ...dark, probe: gates.probe } : dark;
+    return {
+        ...dark,
+        ...(gates.probe ? { probe: gates.probe } : {}),
+        ...(gates.agreement ? { agreement: gates.agreement } : {})
+    };
 }
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
 function describeGates(gates, source) {
@@ -1263,6 +1317,9 @@ function describeGates(gates, source) {
     }
     if (gates.probe)
         lines.push(`probes: ${gates.probe.count} to the new variant at every evaluation, all must succeed`);
+    if (gates.agreement) {
+        lines.push(`max-disagreement: at most ${percent(gates.agreement.maxDisagreement)} of the probes' answers may differ from the serving variant's to the same payload (compared ${comparisonWords(gates.agreement)})`);
+    }
     return lines;
 }
 /**
@@ -1305,12 +1362,17 @@ class StepJudge {
         };
         if (gates.probe) {
             const target = scope.component ? { inferenceComponentName: scope.component } : { targetVariant: scope.newVariant };
-            const probes = await (0,src_probes/* sendProbes */.QT)(ctx, gates.probe, target);
+            const answered = await (0,src_probes/* sendProbesWithAnswers */.D_)(ctx, gates.probe, target);
+            const probes = answered.map(({ record }) => record);
             evaluation.probesSent = probes.length;
             evaluation.probesPassed = probes.filter((probe) => probe.ok).length;
             const failed = probes.find((probe) => !probe.ok);
             if (failed)
                 evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`);
+            const servingVariant = scope.baselineVariants[0];
+            if (gates.agreement && servingVariant && !scope.component) {
+                await judgeAgreement(ctx, { probe: gates.probe, agreement: gates.agreement, servingVariant }, answered, evaluation);
+            }
         }
         if (gates.alarmNames.length > 0) {
             const states = await (0,alarms/* describeAlarmStates */.j)(ctx, gates.alarmNames);
@@ -1655,7 +1717,7 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
 /* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9113);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8411);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5820);
 /* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7783);
 /* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(215);
 /* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(127);
@@ -2391,7 +2453,7 @@ async function recordPauseStart(ctx, canaryConfig) {
 /* harmony export */ });
 /* unused harmony export describeEvaluation */
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8411);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5820);
 /**
  * The rollout's words for people. The engine decides with data (verdicts,
  * weights, counts); this module is the one place those become sentences for
@@ -2413,6 +2475,9 @@ function describeEvaluation(evaluation) {
     }
     if (evaluation.probesSent)
         parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`);
+    if (evaluation.answersCompared) {
+        parts.push(`answers differing from the serving model's ${evaluation.answersDiffering}/${evaluation.answersCompared}`);
+    }
     return parts.join(', ');
 }
 function verdictWords(evaluation) {

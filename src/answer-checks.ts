@@ -15,7 +15,7 @@
  */
 import { InputError } from './parse.js'
 
-type PathStep = string | number
+export type PathStep = string | number
 
 export type AnswerCheck =
   | { kind: 'status'; text: string; status: number }
@@ -76,12 +76,19 @@ function parseCheck(text: string): AnswerCheck {
   )
 }
 
-function parsePath(path: string, text: string): PathStep[] {
+/** compare-path: a JSON path as probe-expect reads one. */
+export function parseJsonPath(input: string, raw: string): PathStep[] {
+  const path = raw.trim()
+  if (!path.startsWith('$')) throw new InputError(input, 'must be a JSON path that starts at $, such as $.score', raw)
+  return parsePath(path, raw, input)
+}
+
+function parsePath(path: string, text: string, input = INPUT): PathStep[] {
   const steps: PathStep[] = []
   let rest = path.slice(1)
   while (rest !== '') {
     const step = PATH_STEP.exec(rest)
-    if (!step) throw new InputError(INPUT, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text)
+    if (!step) throw new InputError(input, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text)
     steps.push(step[2] !== undefined ? Number(step[2]) : ((step[1] ?? step[3]) as string))
     rest = rest.slice(step[0].length)
   }
@@ -175,6 +182,42 @@ function sameJson(a: unknown, b: unknown): boolean {
   )
 }
 
-function pathText(path: PathStep[]): string {
+export function pathText(path: PathStep[]): string {
   return `$${path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `["${step}"]`)).join('')}`
+}
+
+/** How two answers to one payload are compared: whole, or one JSON path's number within an absolute tolerance. */
+export interface AnswerComparison {
+  path?: PathStep[]
+  tolerance?: number
+}
+
+/**
+ * How the new model's answer differs from the serving model's to the same
+ * payload, in words; undefined when they agree. Whole answers agree when
+ * equal as JSON (or as text, when either is not JSON); with a path, the
+ * values there agree when equal, or, both numbers, within the tolerance.
+ */
+export function disagreement(newAnswer: string, servingAnswer: string, how: AnswerComparison): string | undefined {
+  const parse = (text: string): { value: unknown } | undefined => {
+    try {
+      return { value: JSON.parse(text) as unknown }
+    } catch {
+      return undefined
+    }
+  }
+  const [fresh, serving] = [parse(newAnswer), parse(servingAnswer)]
+  if (!how.path) {
+    if (fresh && serving) return sameJson(fresh.value, serving.value) ? undefined : 'the answers differ'
+    return newAnswer === servingAnswer ? undefined : 'the answers differ'
+  }
+  const where = pathText(how.path)
+  const [a, b] = [fresh && at(fresh.value, how.path), serving && at(serving.value, how.path)]
+  if (!a || !b) return `${where} is missing from ${!a ? "the new model's" : "the serving model's"} answer`
+  if (typeof a.value === 'number' && typeof b.value === 'number') {
+    return Math.abs(a.value - b.value) <= (how.tolerance ?? 0) ? undefined : `${where} ${a.value} against ${b.value}`
+  }
+  return sameJson(a.value, b.value)
+    ? undefined
+    : `${where} ${JSON.stringify(a.value)} against ${JSON.stringify(b.value)}`
 }

@@ -3,10 +3,19 @@
  * input source every parser of inputs.ts and inputs-deploy.ts is handed.
  */
 import { ACTION_DEFAULTS } from './action-defaults.js'
-import { parseAnswerChecks } from './answer-checks.js'
+import { parseAnswerChecks, parseJsonPath } from './answer-checks.js'
 import {} from './tags.js'
-import { InputError, parseBoolean, parseInteger, parseList, parseSageMakerName, parseTargetModel } from './parse.js'
-import { type ProbeSettings } from './settings.js'
+import {
+  InputError,
+  parseBoolean,
+  parseInteger,
+  parseList,
+  parseNumber,
+  parsePercentThreshold,
+  parseSageMakerName,
+  parseTargetModel
+} from './parse.js'
+import { type AgreementSettings, type ProbeSettings } from './settings.js'
 
 /** Reads one input as the runner passes it: an empty string when unset. */
 export type InputReader = (name: string) => string
@@ -96,6 +105,35 @@ export class InputSource {
         expect: this.optional('probe-expect', parseAnswerChecks)
       })
     }
+  }
+
+  /**
+   * max-disagreement, with compare-path and compare-tolerance saying how two
+   * answers are compared; undefined without it. The other two mean nothing
+   * alone, and are refused alone.
+   */
+  agreement(probe: ProbeSettings | undefined): AgreementSettings | undefined {
+    const maxDisagreement = this.optional('max-disagreement', (raw) => parsePercentThreshold('max-disagreement', raw))
+    const path = this.optional('compare-path', (raw) => parseJsonPath('compare-path', raw))
+    const tolerance = this.optional('compare-tolerance', (raw) =>
+      parseNumber('compare-tolerance', raw, { min: 0, max: Number.MAX_VALUE })
+    )
+    if (maxDisagreement === undefined) {
+      const alone = path !== undefined ? 'compare-path' : tolerance !== undefined ? 'compare-tolerance' : undefined
+      if (alone)
+        throw new InputError(alone, 'says how answers are compared, and needs max-disagreement to compare them')
+      return undefined
+    }
+    if (tolerance !== undefined && path === undefined) {
+      throw new InputError('compare-tolerance', 'needs compare-path: the number within a tolerance is found at a path')
+    }
+    if (!probe) {
+      throw new InputError(
+        'max-disagreement',
+        "compares the probes' answers with the serving model's, and needs probe-payload to send them"
+      )
+    }
+    return { maxDisagreement, ...definedOnly({ path, tolerance }) }
   }
 }
 

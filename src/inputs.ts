@@ -2,6 +2,7 @@
  * The one place that reads the action's inputs. Every value is validated here,
  * before any AWS call, so a typo in a workflow can never half-change an endpoint.
  */
+import { checkBeforeUsers } from './inputs-before-users.js'
 import { ACTION_DEFAULTS } from './action-defaults.js'
 import {} from './tags.js'
 import {
@@ -276,7 +277,7 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
     autoRollback: inputs.boolean('auto-rollback'),
     failOnRollback: inputs.boolean('fail-on-rollback')
   }
-  checkDarkStep(settings, { operation, component }, inputs.raw('traffic-steps'))
+  checkBeforeUsers(settings, { operation, component }, inputs.raw('traffic-steps'))
   // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
   if (component) return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name))
   if (controller === 'sagemaker') checkSageMakerControllerLimits(settings, common, (name) => inputs.shown(name))
@@ -285,12 +286,14 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
 
 /** The gates a rollout's steps are judged by. */
 function parseGates(inputs: InputSource): GateSettings {
+  const probe = inputs.probe()
   return {
     alarmNames: inputs.alarmNames(),
     ...definedOnly({
+      agreement: inputs.agreement(probe),
       maxErrorRate: inputs.optional('max-error-rate', (raw) => parsePercentThreshold('max-error-rate', raw)),
       maxLatencyP99Ms: inputs.optional('max-latency-p99', (raw) => parseLatencyThreshold('max-latency-p99', raw)),
-      probe: inputs.probe(),
+      probe,
       maxErrorRateIncrease: inputs.optional('max-error-rate-increase', (raw) =>
         parsePercentThreshold('max-error-rate-increase', raw)
       ),
@@ -308,38 +311,6 @@ function parseGates(inputs: InputSource): GateSettings {
       }
       return confidence
     })
-  }
-}
-
-/**
- * A dark first step (0%) is judged by probes alone, so it needs them. Only the
- * action's canary and linear rollouts hold a variant dark: SageMaker's
- * CapacitySize and a component's batches take no 0. promote goes on from a
- * pause it judges first, and never takes traffic back to 0.
- */
-function checkDarkStep(
-  settings: RolloutSettings,
-  on: { operation: 'deploy' | 'promote'; component: boolean },
-  raw: string | undefined
-): void {
-  if (settings.trafficSteps[0] !== 0) return
-  if (on.operation === 'promote') {
-    throw new InputError(
-      'traffic-steps',
-      'cannot start at 0 with promote, which goes on from the pause (judging it first): list the steps after it, such as 10,100',
-      raw
-    )
-  }
-  if (on.component || settings.controller === 'sagemaker') {
-    const why = on.component ? 'with inference-component-name' : 'with rollout-controller: sagemaker'
-    throw new InputError('traffic-steps', `cannot start at 0 ${why}: only the action's canary holds a model dark`, raw)
-  }
-  if (!settings.gates.probe) {
-    throw new InputError(
-      'traffic-steps',
-      'starts at 0, a dark step in which the new variant serves no user traffic, so only probes can judge it: set probe-payload, and probe-expect to check the answers',
-      raw
-    )
   }
 }
 

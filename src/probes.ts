@@ -98,16 +98,32 @@ export async function sendProbes(
   probe: ProbeSettings,
   options: ProbeOptions = {}
 ): Promise<ProbeRecord[]> {
+  return (await sendProbesWithAnswers(ctx, probe, options)).map(({ record }) => record)
+}
+
+/** A probe's record, and the answer's text for comparing with another model's: kept in memory, never recorded. */
+export interface AnsweredProbe {
+  record: ProbeRecord
+  answer?: string
+}
+
+/** sendProbes, with each answer's text beside its record (absent for an error answer). */
+export async function sendProbesWithAnswers(
+  ctx: OperationContext,
+  probe: ProbeSettings,
+  options: ProbeOptions = {}
+): Promise<AnsweredProbe[]> {
   const body = new TextEncoder().encode(probe.payload)
   const target = options.inferenceComponentName
     ? ` to inference component "${options.inferenceComponentName}"`
     : options.targetVariant
       ? ` to variant "${options.targetVariant}"`
       : ''
-  const records: ProbeRecord[] = []
+  const records: AnsweredProbe[] = []
   for (let index = 1; index <= probe.count; index++) {
-    const record = await sendProbe(ctx, probe, body, options)
-    records.push(record)
+    const answered = await sendProbe(ctx, probe, body, options)
+    records.push(answered)
+    const { record } = answered
     const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`
     core.info(
       `Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`
@@ -121,7 +137,7 @@ async function sendProbe(
   probe: ProbeSettings,
   body: Uint8Array,
   options: ProbeOptions
-): Promise<ProbeRecord> {
+): Promise<AnsweredProbe> {
   const started = ctx.clock.now()
   try {
     const response = await ctx.clients.runtime.send(
@@ -152,7 +168,7 @@ async function sendProbe(
     // A probe already failed for its latency stays failed.
     if (record.ok) checkAnswer(record, probe.expect, answer)
     record.detail = shortDetail(record.detail, probe.payload)
-    return record
+    return { record, answer }
   } catch (error) {
     const latencyMs = answerLatency(ctx.clock.now() - started, error)
     const statusCode = failureStatus(error)
@@ -166,7 +182,7 @@ async function sendProbe(
     // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
     if (probe.expect && checksStatus(probe.expect)) checkAnswer(record, probe.expect, modelMessage(error))
     record.detail = shortDetail(record.detail, probe.payload)
-    return record
+    return { record }
   }
 }
 

@@ -106,6 +106,9 @@ export interface GateEvaluation {
   alarmsInAlarm: string[]
   probesPassed?: number
   probesSent?: number
+  /** max-disagreement: the answers compared with the serving variant's to the same payloads, and how many differed. */
+  answersCompared?: number
+  answersDiffering?: number
 }
 
 export interface RolloutStepRecord {

@@ -1,5 +1,5 @@
 /** The typed settings the input parser produces; nothing after it reads raw inputs. */
-import type { AnswerCheck } from './answer-checks.js'
+import type { AnswerCheck, AnswerComparison } from './answer-checks.js'
 
 export const OPERATIONS = [
   'deploy',
@@ -85,6 +85,13 @@ export interface GateSettings {
   maxLatencyP99Increase?: number
   /** Confidence of the baseline comparisons, from 0.5 to 0.999. */
   confidence: number
+  /** max-disagreement: each probe's answer compared with the serving model's to the same payload. */
+  agreement?: AgreementSettings
+}
+
+export interface AgreementSettings extends AnswerComparison {
+  /** The share of answers, 0 to 1, that may differ from the serving model's before a step fails. */
+  maxDisagreement: number
 }
 
 /**

@@ -148,3 +148,62 @@ describe('probes held to their answers', () => {
     expect(records[1]?.detail).toBe('answer failed status == 400: the status was 200')
   })
 })
+
+describe("the new model's answer against the serving model's", () => {
+  it('compares whole answers as JSON, or as text when either is not JSON', async () => {
+    const { disagreement } = await import('../../src/answer-checks.js')
+    expect(disagreement('{"a": 1, "b": [2]}', '{"b": [2], "a": 1.0}', {})).toBeUndefined()
+    expect(disagreement('{"a": 1}', '{"a": 2}', {})).toBe('the answers differ')
+    expect(disagreement('fraud', 'fraud', {})).toBeUndefined()
+  })
+
+  it('compares one path, numbers within the tolerance', async () => {
+    const { disagreement, parseJsonPath } = await import('../../src/answer-checks.js')
+    const path = parseJsonPath('compare-path', '$.scores[0]')
+    expect(
+      disagreement('{"scores": [0.52]}', '{"scores": [0.5], "other": 1}', { path, tolerance: 0.05 })
+    ).toBeUndefined()
+    expect(disagreement('{"scores": [0.9]}', '{"scores": [0.5]}', { path, tolerance: 0.05 })).toBe(
+      '$.scores[0] 0.9 against 0.5'
+    )
+    expect(disagreement('{"scores": []}', '{"scores": [0.5]}', { path })).toBe(
+      "$.scores[0] is missing from the new model's answer"
+    )
+    const label = parseJsonPath('compare-path', '$.label')
+    expect(disagreement('{"label": "spam"}', '{"label": "fraud"}', { path: label })).toBe(
+      '$.label "spam" against "fraud"'
+    )
+  })
+
+  it.each([
+    [{ 'max-disagreement': '5%' }, 'Input "max-disagreement"', 'needs probe-payload'],
+    [{ 'compare-path': '$.score', 'probe-payload': '{}' }, 'Input "compare-path"', 'needs max-disagreement'],
+    [
+      { 'max-disagreement': '5%', 'compare-tolerance': '0.1', 'probe-payload': '{}' },
+      'Input "compare-tolerance"',
+      'needs compare-path'
+    ],
+    [
+      { 'max-disagreement': '5%', 'compare-path': 'score', 'probe-payload': '{}' },
+      'Input "compare-path"',
+      'starts at $'
+    ],
+    [
+      { 'max-disagreement': '5%', 'probe-payload': '{}', 'rollout-controller': 'sagemaker' },
+      'Input "max-disagreement"',
+      'cannot be judged with rollout-controller: sagemaker'
+    ]
+  ])('refuses %j', (inputs, name, expected) => {
+    const all: Record<string, string> = {
+      operation: 'deploy',
+      'endpoint-name': 'fraud',
+      region: 'us-east-1',
+      'image-uri': '123456789012.dkr.ecr.us-east-1.amazonaws.com/fraud:2',
+      strategy: 'canary',
+      'traffic-steps': '10,100',
+      ...inputs
+    }
+    expect(() => parseSettings((name) => all[name] ?? '')).toThrow(name)
+    expect(() => parseSettings((name) => all[name] ?? '')).toThrow(expected)
+  })
+})

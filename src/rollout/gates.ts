@@ -21,7 +21,8 @@ import { errorRateWords, errorsOf, periodWords, type MetricsSource } from '../in
 import { describeAlarmStates } from '../alarms.js'
 import { fetchVariantMetrics, type Fleet } from '../metrics.js'
 import { clockTime, floorPeriod, periodMsOf, periodsOf, totalOf, type PeriodFigures } from './periods.js'
-import { sendProbes } from '../probes.js'
+import { sendProbesWithAnswers } from '../probes.js'
+import { comparisonWords, judgeAgreement } from './agreement.js'
 import type { BaselineFigures, ComparisonRecord, GateEvaluation } from '../report.js'
 import type { GateSettings } from '../settings.js'
 import { compareErrorRates, compareLatency, normalQuantile, wilsonInterval } from './statistics.js'
@@ -55,12 +56,17 @@ export function needsTraffic(gates: GateSettings): boolean {
 /**
  * The gates of a step at `weight`%. At 0% (a dark step) the new variant
  * serves no user traffic: its metrics stay empty and an alarm on it stays
- * OK, so only probes, with their answer checks, judge it.
+ * OK, so only probes, with their answer checks and their comparison with the
+ * serving model's answers, judge it.
  */
 export function gatesAtWeight(gates: GateSettings, weight: number): GateSettings {
   if (weight > 0) return gates
   const dark: GateSettings = { alarmNames: [], minInvocations: 0, confidence: gates.confidence }
-  return gates.probe ? { ...dark, probe: gates.probe } : dark
+  return {
+    ...dark,
+    ...(gates.probe ? { probe: gates.probe } : {}),
+    ...(gates.agreement ? { agreement: gates.agreement } : {})
+  }
 }
 
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
@@ -85,6 +91,11 @@ export function describeGates(gates: GateSettings, source?: MetricsSource): stri
     )
   }
   if (gates.probe) lines.push(`probes: ${gates.probe.count} to the new variant at every evaluation, all must succeed`)
+  if (gates.agreement) {
+    lines.push(
+      `max-disagreement: at most ${percent(gates.agreement.maxDisagreement)} of the probes' answers may differ from the serving variant's to the same payload (compared ${comparisonWords(gates.agreement)})`
+    )
+  }
   return lines
 }
 
@@ -147,11 +158,21 @@ export class StepJudge {
     }
     if (gates.probe) {
       const target = scope.component ? { inferenceComponentName: scope.component } : { targetVariant: scope.newVariant }
-      const probes = await sendProbes(ctx, gates.probe, target)
+      const answered = await sendProbesWithAnswers(ctx, gates.probe, target)
+      const probes = answered.map(({ record }) => record)
       evaluation.probesSent = probes.length
       evaluation.probesPassed = probes.filter((probe) => probe.ok).length
       const failed = probes.find((probe) => !probe.ok)
       if (failed) evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`)
+      const servingVariant = scope.baselineVariants[0]
+      if (gates.agreement && servingVariant && !scope.component) {
+        await judgeAgreement(
+          ctx,
+          { probe: gates.probe, agreement: gates.agreement, servingVariant },
+          answered,
+          evaluation
+        )
+      }
     }
     if (gates.alarmNames.length > 0) {
       const states = await describeAlarmStates(ctx, gates.alarmNames)

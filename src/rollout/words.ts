@@ -18,6 +18,11 @@ export function describeEvaluation(evaluation: GateEvaluation): string {
     parts.push(`baseline error rate ${formatPercent(evaluation.baseline.errorRate)}`)
   }
   if (evaluation.probesSent) parts.push(`probes ${evaluation.probesPassed}/${evaluation.probesSent}`)
+  if (evaluation.answersCompared) {
+    parts.push(
+      `answers differing from the serving model's ${evaluation.answersDiffering}/${evaluation.answersCompared}`
+    )
+  }
   return parts.join(', ')
 }
 

@@ -352,3 +352,46 @@ describe('a dark first step, dry run', () => {
     expect(plan.changes.filter((change) => change.api === 'UpdateEndpointWeightsAndCapacities')).toHaveLength(1)
   })
 })
+
+describe("a canary's answers compared with the serving model's", () => {
+  const compared = {
+    ...canary,
+    'traffic-steps': '0,10,100',
+    'probe-payload': '{"amount":1}',
+    'probe-count': '3',
+    'max-disagreement': '10%',
+    'compare-path': '$.score',
+    'compare-tolerance': '0.05',
+    'bake-time': '2m',
+    'gate-interval': '1m'
+  }
+
+  it('rolls back, still dark, a model that disagrees with the serving one on the same payloads', async () => {
+    fake.probeAnswers.set('AllTraffic', '{"score": 0.1}')
+    fake.probeAnswers.set('fraud-v2', '{"score": 0.9}')
+
+    const result = await runAction(compared, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(weightShifts(changeCalls(aws))).toEqual([])
+    expect(result.log.join('\n')).toContain(
+      "3 of 3 answers differ from serving variant AllTraffic's, more than max-disagreement 10% (first: $.score 0.9 against 0.1)"
+    )
+    // The serving variant was asked the same payloads, by TargetVariant.
+    const targets = aws.runtime.calls().map((call) => (call.args[0].input as { TargetVariant?: string }).TargetVariant)
+    expect(targets.filter((target) => target === 'AllTraffic').length).toBe(
+      targets.filter((target) => target === 'fraud-v2').length
+    )
+  })
+
+  it('goes on when the answers agree within the tolerance, and says so at each evaluation', async () => {
+    fake.probeAnswers.set('AllTraffic', '{"score": 0.1}')
+    fake.probeAnswers.set('fraud-v2', '{"score": 0.12}')
+
+    const result = await runAction(compared, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.log.join('\n')).toContain("answers differing from the serving model's 0/3")
+    expect(result.summary).toContain('max-disagreement: at most 10% of the probes')
+  })
+})
