@@ -313,6 +313,34 @@ describe('dark first step', () => {
   })
 })
 
+describe('answers compared with the serving model', () => {
+  it("rolls back, dark, a model whose answers differ from the serving model's on the same payloads", async () => {
+    await seed()
+    await s.control.setModelBehaviour({ match: SEED_MODEL, answer: { score: 0.1 } })
+    await s.control.setModelBehaviour({ match: NEW_MODEL, answer: { score: 0.8 } })
+
+    const run = await canary({
+      'traffic-steps': '0,100',
+      ...PROBED,
+      'probe-count': '2',
+      'max-disagreement': '10%',
+      'compare-path': '$.score',
+      'compare-tolerance': '0.05'
+    })
+
+    const errors = expectFailure(run)
+    expect(errors[0]).toContain(
+      "2 of 2 answers differ from serving variant AllTraffic's, more than max-disagreement 10% (first: $.score 0.8 against 0.1)"
+    )
+    // Each payload went to both, by TargetVariant.
+    const invocations = await s.control.invocations()
+    const to = (variant: string) => invocations.filter((call) => call.targetVariant === variant).length
+    expect(to('AllTraffic')).toBe(to(NEW_MODEL))
+    expect(to(NEW_MODEL)).toBeGreaterThan(0)
+    await expectBackOnSeedConfig()
+  })
+})
+
 describe('paused canary', () => {
   it('pauses at 50%, refuses a second deploy, then promotes and rolls back past the canary', async () => {
     await seed()
