@@ -18,6 +18,8 @@ export default {
   // more files run at once than there are cores; the default, one fewer than the cores, leaves
   // a two-core CI machine running them one by one.
   maxWorkers: 4,
+  // The files that wait real minutes first: a run is as long as its longest file and what started before it.
+  testSequencer: '<rootDir>/test/runner/sequencer.mjs',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     {
