@@ -21,13 +21,15 @@
 //                     what a runner killed mid-bake leaves to SageMaker (21 runs side by side, about 17 minutes)
 //   components        inference components: SageMaker's rolling update judged by the action, bad and
 //                     healthy side by side (5 of each by default, about 12 minutes)
+//   before-users      a dark first step with answers checked and compared with the serving model's: models
+//                     wrong on 20% of payloads and healthy ones, side by side (10 of each, about 2 minutes)
 //
 // --long also watches a 150 s transition, long enough to reach the 30 s poll cap.
-// --only=cold,calls,detection,polls,reliability,evidence,judged,controllers,components runs some sections
-// only; without it the bench runs the first five, and --all runs all nine. --transition=S sets the emulator's
+// --only=cold,calls,detection,polls,reliability,evidence,judged,controllers,components,before-users runs
+// some sections only; without it the bench runs the first five, and --all runs all ten. --transition=S sets the emulator's
 // transition time for the first four (default 1 s). --seed=N seeds the emulator for evidence and
 // controllers (default 1), --runs=N sets the runs of each kind in evidence and judged (default 10),
-// --component-runs=N in components (default 5),
+// --component-runs=N in components (default 5), --answer-runs=N in before-users (default 10),
 // --healthy-error-rate=F the healthy models' 5XX share there and in controllers (default 0.01), --write-docs
 // writes the controllers table into docs/controllers.md, and --previous=<commit> picks the dist/
 // that cold start compares with (default: the previous release, see scripts/bench/startup.mjs).
@@ -57,6 +59,7 @@ import {
 import { controllers } from './bench/controllers.mjs'
 import { evidence } from './bench/evidence.mjs'
 import { judged } from './bench/judged.mjs'
+import { beforeUsers } from './bench/before-users.mjs'
 import { components } from './bench/components.mjs'
 import { reliability } from './bench/reliability.mjs'
 import { PREVIOUS_RELEASE, startup } from './bench/startup.mjs'
@@ -76,15 +79,17 @@ const SECTIONS = [
   'evidence',
   'judged',
   'controllers',
-  'components'
+  'components',
+  'before-users'
 ]
 // evidence and controllers wait for CloudWatch's minutes in real time: they run when asked for.
-const SLOW_SECTIONS = ['evidence', 'judged', 'controllers', 'components']
+const SLOW_SECTIONS = ['evidence', 'judged', 'controllers', 'components', 'before-users']
 const wanted = (section) => (ONLY ? ONLY.includes(section) : ALL || !SLOW_SECTIONS.includes(section))
 const OPTIONS = {
   seed: Number(argument('seed') ?? 1),
   runs: Number(argument('runs') ?? 10),
   componentRuns: Number(argument('component-runs') ?? 5),
+  answerRuns: Number(argument('answer-runs') ?? 10),
   healthyErrorRate: Number(argument('healthy-error-rate') ?? 0.01),
   writeDocs: WRITE_DOCS
 }
@@ -604,7 +609,8 @@ try {
     ['evidence', evidence],
     ['judged', judged],
     ['controllers', controllers],
-    ['components', components]
+    ['components', components],
+    ['before-users', beforeUsers]
   ].filter(([section]) => wanted(section))
   if (rollouts.length > 0) {
     const context = {

@@ -50,6 +50,9 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {number} [latencyMs] Median latency (default 40 ms).
  * @property {number} [latencyP99Ms] p99 latency (default 80 ms, or twice latencyMs when only that is given).
  * @property {unknown} [answer] The JSON the model answers every request it serves (default: who answered).
+ * @property {number} [jitter] Each number in `answer` is drawn within this much of its value, request by request.
+ * @property {unknown} [wrongAnswer] What a share `wrongRate` (0..1) of the requests get instead of `answer`.
+ * @property {number} [wrongRate]
  */
 
 /**

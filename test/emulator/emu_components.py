@@ -1179,8 +1179,7 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, component: Com
     stats["byModel"][model] = stats["byModel"].get(model, 0) + 1
     outcome = {"variant": host.variant, "status": status, "cause": cause, "latencyMs": (model_ms or 0.0) + overhead_ms,
                "copy": chosen["id"], "specVersion": chosen["version"], "modelName": spec.get("ModelName")}
-    if "answer" in behaviour:
-        outcome["answer"] = behaviour["answer"]
+    outcome.update(traffic.answer_of(behaviour, STATE.stream(f"answer|{key}")))
     return outcome
 
 

@@ -57,7 +57,38 @@ def behaviour_rule(payload: Any) -> dict[str, Any]:
     if "answer" in payload:
         # What the model answers every request it serves (a 200): a fast model that answers wrong is staged so.
         rule["answer"] = payload["answer"]
+        # Numbers in it drawn within +/- jitter each time: a model that differs from another only within a tolerance.
+        rule["jitter"] = float(payload.get("jitter") or 0.0)
+    if "wrongAnswer" in payload:
+        # A share of the requests it serves get this answer instead: a model wrong on some payloads only.
+        wrong_rate = float(payload.get("wrongRate") or 0.0)
+        if not 0.0 <= wrong_rate <= 1.0:
+            raise ValueError("wrongRate must be between 0 and 1")
+        if "answer" not in payload:
+            raise ValueError('wrongAnswer needs "answer", what the other requests get')
+        rule["wrongAnswer"], rule["wrongRate"] = payload["wrongAnswer"], wrong_rate
     return rule
+
+
+def _jittered(value: Any, jitter: float, rng: Any) -> Any:
+    if isinstance(value, bool) or jitter <= 0:
+        return value
+    if isinstance(value, (int, float)):
+        return value + rng.uniform(-jitter, jitter)
+    if isinstance(value, list):
+        return [_jittered(item, jitter, rng) for item in value]
+    if isinstance(value, dict):
+        return {key: _jittered(item, jitter, rng) for key, item in value.items()}
+    return value
+
+
+def answer_of(behaviour: dict[str, Any], rng: Any) -> dict[str, Any]:
+    """The model's answer to one request it served, when its rule sets one: {"answer": ...}, else {}."""
+    if "answer" not in behaviour:
+        return {}
+    if behaviour.get("wrongRate", 0.0) > 0 and rng.random() < behaviour["wrongRate"]:
+        return {"answer": behaviour["wrongAnswer"]}
+    return {"answer": _jittered(behaviour["answer"], behaviour.get("jitter", 0.0), rng)}
 
 
 def _draw_ms(rng: Any, median: float, p99: float) -> float:
@@ -192,8 +223,7 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
         "cause": cause,
         "latencyMs": (model_ms or 0.0) + overhead_ms,
     }
-    if "answer" in behaviour:
-        outcome["answer"] = behaviour["answer"]
+    outcome.update(answer_of(behaviour, STATE.stream(f"answer|{key}|{variant}")))
     return outcome
 
 
