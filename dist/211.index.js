@@ -446,29 +446,55 @@ async function sendProbes(ctx, probe, options = {}) {
 }
 /** sendProbes, with each answer's text beside its record (absent for an error answer). */
 async function sendProbesWithAnswers(ctx, probe, options = {}) {
-    const body = new TextEncoder().encode(probe.payload);
     const target = options.inferenceComponentName
         ? ` to inference component "${options.inferenceComponentName}"`
         : options.targetVariant
             ? ` to variant "${options.targetVariant}"`
             : '';
     const records = [];
-    for (let index = 1; index <= probe.count; index++) {
-        const answered = await sendProbe(ctx, probe, body, options);
+    const sent = payloadsToSend(probe, options);
+    for (let index = 1; index <= sent.length; index++) {
+        const answered = await sendProbe(ctx, probe, sent[index - 1], options);
         records.push(answered);
         const { record } = answered;
         const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`;
-        core/* info */.pq(`Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
+        core/* info */.pq(`Probe ${index}/${sent.length}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`);
     }
     return records;
 }
-async function sendProbe(ctx, probe, body, options) {
+/** Captured payloads handed out in turn across a run's evaluations, so that each evaluation replays new ones. */
+const nextCaptured = new WeakMap();
+/**
+ * probe-count copies of probe-payload; or, replaying captured requests, the
+ * next probe-count of them in turn (the ones `options.capturedIndexes` names:
+ * the same payloads again, for the serving model to answer).
+ */
+function payloadsToSend(probe, options) {
+    const captured = probe.captured ?? [];
+    if (captured.length === 0) {
+        const body = new TextEncoder().encode(probe.payload);
+        return Array.from({ length: probe.count }, () => ({ body, contentType: probe.contentType, masked: probe.payload }));
+    }
+    let indexes = options.capturedIndexes;
+    if (!indexes) {
+        const first = nextCaptured.get(probe) ?? 0;
+        indexes = Array.from({ length: probe.count }, (_, offset) => (first + offset) % captured.length);
+        nextCaptured.set(probe, first + probe.count);
+    }
+    return indexes.map((capturedIndex) => {
+        const payload = captured[capturedIndex];
+        const text = new TextDecoder().decode(payload.body);
+        return { body: payload.body, contentType: payload.contentType, masked: text, capturedIndex };
+    });
+}
+async function sendProbe(ctx, probe, sent, options) {
     const started = ctx.clock.now();
+    const where = sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex };
     try {
         const response = await ctx.clients.runtime.send(new InvokeEndpointCommand({
             EndpointName: ctx.endpointName,
-            Body: body,
-            ContentType: probe.contentType,
+            Body: sent.body,
+            ContentType: sent.contentType,
             ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
             ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
             ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
@@ -491,8 +517,8 @@ async function sendProbe(ctx, probe, body, options) {
         // A probe already failed for its latency stays failed.
         if (record.ok)
             checkAnswer(record, probe.expect, answer);
-        record.detail = shortDetail(record.detail, probe.payload);
-        return { record, answer };
+        record.detail = shortDetail(record.detail, sent.masked);
+        return { record, answer, ...where };
     }
     catch (error) {
         const latencyMs = answerLatency(ctx.clock.now() - started, error);
@@ -507,8 +533,8 @@ async function sendProbe(ctx, probe, body, options) {
         // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
         if (probe.expect && (0,answer_checks/* checksStatus */.AS)(probe.expect))
             checkAnswer(record, probe.expect, modelMessage(error));
-        record.detail = shortDetail(record.detail, probe.payload);
-        return { record };
+        record.detail = shortDetail(record.detail, sent.masked);
+        return { record, ...where };
     }
 }
 /**

@@ -291,6 +291,7 @@ function retryingThrottlesOnly(inner) {
     };
 }
 function createAwsClients(region) {
+    let s3;
     const config = {
         region,
         customUserAgent: [[_version_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_NAME */ .p, _version_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_VERSION */ .Y]],
@@ -304,7 +305,13 @@ function createAwsClients(region) {
         }),
         runtime: new _aws_sdk_client_sagemaker_runtime__WEBPACK_IMPORTED_MODULE_3__/* .SageMakerRuntimeClient */ .O({ ...config, ...PROBE_RETRY_SETTINGS }),
         autoscaling: new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_4__/* .ApplicationAutoScalingClient */ .g(config),
-        cloudwatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchClient */ .W(config)
+        cloudwatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchClient */ .W(config),
+        s3: () => (s3 ??= __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624)).then(
+        // An S3-compatible endpoint of one's own (an emulator) answers paths, not a bucket's own host name.
+        ({ S3Client }) => new S3Client({
+            ...config,
+            forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL)
+        })))
     };
 }
 
@@ -413,6 +420,136 @@ async function collectPages(api, resource, request, items) {
         token = page?.NextToken ?? undefined;
     } while (token);
     return collected;
+}
+
+
+/***/ }),
+
+/***/ 2337:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xv: () => (/* binding */ parseCaptureLocation),
+/* harmony export */   ot: () => (/* binding */ loadCapturedPayloads)
+/* harmony export */ });
+/* unused harmony exports MAX_PAYLOADS, MAX_BYTES, capturedRequest, readCapturedPayloads, payloadDigest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/**
+ * probe-payloads-from: probes that replay what users sent, read from the
+ * endpoint's data capture in S3. SageMaker writes each captured request as a
+ * line of JSON (JSON Lines) under the config's DestinationS3Uri, by endpoint,
+ * variant and hour; the request is `captureData.endpointInput`, its `data`
+ * encoded as its `encoding` says (JSON, CSV or BASE64) and sent as
+ * `observedContentType`
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html).
+ *
+ * The newest objects under the prefix are read, within bounds: at most
+ * MAX_PAYLOADS requests and MAX_BYTES read in all, each request at most
+ * InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
+ * many objects, and a digest of each), never the payloads themselves.
+ */
+
+
+
+/** Enough to cover a model's common inputs; few enough that an evaluation's probes stay short. */
+const MAX_PAYLOADS = 100;
+/** How much of the capture is read at most, so that a busy endpoint's hour of capture is not downloaded whole. */
+const MAX_BYTES = 8 * 1024 * 1024;
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_OBJECTS_LISTED = 1000;
+/** `s3://bucket/prefix/`: where the capture is, or a narrower prefix of it (an endpoint, a variant, a day). */
+function parseCaptureLocation(input, raw) {
+    const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(raw.trim());
+    if (!match)
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'must be an S3 location such as s3://my-bucket/datacapture/my-endpoint/', raw);
+    return { bucket: match[1], prefix: match[2] ?? '' };
+}
+/** One captured line's request, or undefined for a line that holds none (output only, or not capture at all). */
+function capturedRequest(line) {
+    let parsed;
+    try {
+        parsed = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const input = parsed?.captureData
+        ?.endpointInput;
+    if (!input || typeof input.data !== 'string')
+        return undefined;
+    const contentType = typeof input.observedContentType === 'string' ? input.observedContentType : 'application/json';
+    const body = input.encoding === 'BASE64'
+        ? new Uint8Array(Buffer.from(input.data, 'base64'))
+        : new TextEncoder().encode(input.data);
+    if (body.byteLength === 0 || body.byteLength > MAX_PAYLOAD_BYTES)
+        return undefined;
+    return { body, contentType };
+}
+/** Reads the newest captured requests under `location`, within the bounds; fails when there are none. */
+async function readCapturedPayloads(ctx, location) {
+    const { ListObjectsV2Command, GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
+    const s3 = await ctx.clients.s3();
+    const where = `s3://${location.bucket}/${location.prefix}`;
+    const listed = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('ListObjectsV2', where, () => s3.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: MAX_OBJECTS_LISTED })));
+    const objects = (listed.Contents ?? [])
+        .filter((object) => object.Key?.endsWith('.jsonl'))
+        .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
+    const payloads = [];
+    let bytes = 0;
+    let read = 0;
+    for (const object of objects) {
+        if (payloads.length >= MAX_PAYLOADS || bytes >= MAX_BYTES)
+            break;
+        const got = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('GetObject', `s3://${location.bucket}/${object.Key}`, () => s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: object.Key, Range: `bytes=0-${MAX_BYTES - bytes - 1}` })));
+        const text = (await got.Body?.transformToString()) ?? '';
+        bytes += text.length;
+        read++;
+        for (const line of text.split('\n')) {
+            const request = capturedRequest(line);
+            if (request)
+                payloads.push(request);
+            if (payloads.length >= MAX_PAYLOADS)
+                break;
+        }
+    }
+    if (payloads.length === 0) {
+        throw new Error(`Input "probe-payloads-from": ${where} holds no captured request (${objects.length} .jsonl objects, ${read} read); nothing was changed. Point it at the endpoint's data capture (its config's DataCaptureConfig.DestinationS3Uri, with REQUEST among CaptureOptions), or use probe-payload.`);
+    }
+    return { payloads, objects: read };
+}
+/** A short digest of each payload, for the record of what was replayed: the same request gives the same digest. */
+function payloadDigest(payload) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(payload.body).digest('hex').slice(0, 12);
+}
+/** The probes of an operation that sends them, when they replay captured requests. */
+function replayingProbe(settings) {
+    const probe = settings.operation === 'deploy'
+        ? settings.deploy.rollout.gates.probe
+        : settings.operation === 'promote'
+            ? settings.rollout.gates.probe
+            : settings.operation === 'health-check'
+                ? settings.healthCheck.probe
+                : undefined;
+    return probe?.from ? probe : undefined;
+}
+/**
+ * Reads the captured requests an operation's probes replay, before the
+ * operation changes anything: a capture that holds none fails the run while
+ * nothing has moved. Records how many were read and their digests.
+ */
+async function loadCapturedPayloads(ctx, settings) {
+    const probe = replayingProbe(settings);
+    if (!probe?.from)
+        return;
+    const { payloads, objects } = await readCapturedPayloads(ctx, probe.from);
+    probe.captured = payloads;
+    ctx.note(`Probes replay ${payloads.length} captured requests from s3://${probe.from.bucket}/${probe.from.prefix} (the newest ${objects} objects; payloads not shown, digests ${payloads
+        .slice(0, 5)
+        .map(payloadDigest)
+        .join(', ')}${payloads.length > 5 ? ', …' : ''}).`);
 }
 
 
@@ -1152,11 +1289,14 @@ var native_limits = __webpack_require__(7783);
 var src_settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/answer-checks.ts
 var answer_checks = __webpack_require__(5859);
+// EXTERNAL MODULE: ./src/captured-payloads.ts
+var captured_payloads = __webpack_require__(2337);
 ;// CONCATENATED MODULE: ./src/input-source.ts
 /**
  * Reading inputs by name, each accessor parsing what it reads: the typed
  * input source every parser of inputs.ts and inputs-deploy.ts is handed.
  */
+
 
 
 
@@ -1215,6 +1355,13 @@ class InputSource {
     }
     /** Probe settings; undefined when there is no payload and no fallback (a rollout without probes). */
     probe(fallbackPayload) {
+        const from = this.optional('probe-payloads-from', (raw) => (0,captured_payloads/* parseCaptureLocation */.Xv)('probe-payloads-from', raw));
+        if (from && this.raw('probe-payload')) {
+            throw new src_parse/* InputError */.dz('probe-payloads-from', 'replaces probe-payload with captured requests: set one of the two');
+        }
+        // Captured requests carry their own payloads and content types, read before the operation begins.
+        if (from)
+            return this.probeOf({ payload: '', contentType: 'application/json', from });
         const payload = this.raw('probe-payload') || fallbackPayload;
         if (payload === undefined)
             return undefined;
@@ -1234,9 +1381,12 @@ class InputSource {
                 throw new src_parse/* InputError */.dz('probe-payload', 'must be valid JSON when probe-content-type is application/json', payload);
             }
         }
+        return this.probeOf({ payload, contentType });
+    }
+    /** The probe settings every kind of payload shares. */
+    probeOf(sent) {
         return {
-            payload,
-            contentType,
+            ...sent,
             count: this.withDefault('probe-count', (raw) => (0,src_parse/* parseInteger */.cG)('probe-count', raw, { min: 1, max: 100 })),
             ...definedOnly({
                 targetModel: this.optional('probe-target-model', (raw) => (0,src_parse/* parseTargetModel */.Y6)('probe-target-model', raw)),
@@ -2356,6 +2506,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/captured-payloads.ts
+var captured_payloads = __webpack_require__(2337);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/clock.ts
@@ -2532,6 +2684,7 @@ var lock = __webpack_require__(9188);
 
 
 
+
 async function run(overrides = {}) {
     const deps = {
         clock: systemClock,
@@ -2638,6 +2791,8 @@ async function operateLocked(ctx, settings, env, recordDeployment) {
                 warn: (message) => ctx.warn(message)
             }));
         }
+        // Before the operation changes anything: a capture without requests fails while nothing has moved.
+        await (0,captured_payloads/* loadCapturedPayloads */.ot)(ctx, settings);
         await dispatch(ctx, settings);
     });
 }

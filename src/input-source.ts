@@ -4,6 +4,7 @@
  */
 import { ACTION_DEFAULTS } from './action-defaults.js'
 import { parseAnswerChecks, parseJsonPath } from './answer-checks.js'
+import { parseCaptureLocation } from './captured-payloads.js'
 import {} from './tags.js'
 import {
   InputError,
@@ -79,6 +80,12 @@ export class InputSource {
 
   /** Probe settings; undefined when there is no payload and no fallback (a rollout without probes). */
   probe(fallbackPayload?: string): ProbeSettings | undefined {
+    const from = this.optional('probe-payloads-from', (raw) => parseCaptureLocation('probe-payloads-from', raw))
+    if (from && this.raw('probe-payload')) {
+      throw new InputError('probe-payloads-from', 'replaces probe-payload with captured requests: set one of the two')
+    }
+    // Captured requests carry their own payloads and content types, read before the operation begins.
+    if (from) return this.probeOf({ payload: '', contentType: 'application/json', from })
     const payload = this.raw('probe-payload') || fallbackPayload
     if (payload === undefined) return undefined
     if (Buffer.byteLength(payload) > 6 * 1024 * 1024) {
@@ -96,9 +103,13 @@ export class InputSource {
         throw new InputError('probe-payload', 'must be valid JSON when probe-content-type is application/json', payload)
       }
     }
+    return this.probeOf({ payload, contentType })
+  }
+
+  /** The probe settings every kind of payload shares. */
+  private probeOf(sent: Pick<ProbeSettings, 'payload' | 'contentType' | 'from'>): ProbeSettings {
     return {
-      payload,
-      contentType,
+      ...sent,
       count: this.withDefault('probe-count', (raw) => parseInteger('probe-count', raw, { min: 1, max: 100 })),
       ...definedOnly({
         targetModel: this.optional('probe-target-model', (raw) => parseTargetModel('probe-target-model', raw)),

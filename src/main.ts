@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { createAwsClients, type AwsClients } from './aws/clients.js'
+import { loadCapturedPayloads } from './captured-payloads.js'
 import { isExpiredCredentials } from './aws/errors.js'
 import { systemClock, type Clock } from './clock.js'
 import { OperationContext } from './context.js'
@@ -145,6 +146,8 @@ async function operateLocked(
         })
       )
     }
+    // Before the operation changes anything: a capture without requests fails while nothing has moved.
+    await loadCapturedPayloads(ctx, settings)
     await dispatch(ctx, settings)
   })
 }

@@ -18,6 +18,7 @@ import type { OperationContext } from './context.js'
 import type { EndpointConfig } from './endpoint.js'
 import { InputError } from './parse.js'
 import type { ProbeRecord } from './report.js'
+import type { CapturedPayload } from './captured-payloads.js'
 import type { ProbeSettings } from './settings.js'
 
 /** Long enough to recognise an answer, short enough for a table cell. */
@@ -36,6 +37,8 @@ export interface ProbeOptions {
   inferenceComponentName?: string
   /** A slower answer is a failed probe. */
   maxLatencyMs?: number
+  /** Replaying captured requests: exactly these, rather than the next ones in turn. */
+  capturedIndexes?: number[]
 }
 
 /**
@@ -105,6 +108,8 @@ export async function sendProbes(
 export interface AnsweredProbe {
   record: ProbeRecord
   answer?: string
+  /** Which of the captured requests it replayed. */
+  capturedIndex?: number
 }
 
 /** sendProbes, with each answer's text beside its record (absent for an error answer). */
@@ -113,38 +118,74 @@ export async function sendProbesWithAnswers(
   probe: ProbeSettings,
   options: ProbeOptions = {}
 ): Promise<AnsweredProbe[]> {
-  const body = new TextEncoder().encode(probe.payload)
   const target = options.inferenceComponentName
     ? ` to inference component "${options.inferenceComponentName}"`
     : options.targetVariant
       ? ` to variant "${options.targetVariant}"`
       : ''
   const records: AnsweredProbe[] = []
-  for (let index = 1; index <= probe.count; index++) {
-    const answered = await sendProbe(ctx, probe, body, options)
+  const sent = payloadsToSend(probe, options)
+  for (let index = 1; index <= sent.length; index++) {
+    const answered = await sendProbe(ctx, probe, sent[index - 1] as SentPayload, options)
     records.push(answered)
     const { record } = answered
     const status = record.statusCode === undefined ? '' : `, HTTP ${record.statusCode}`
     core.info(
-      `Probe ${index}/${probe.count}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`
+      `Probe ${index}/${sent.length}${target}: ${record.ok ? 'ok' : 'failed'} in ${Math.round(record.latencyMs)} ms${status}: ${record.detail}`
     )
   }
   return records
 }
 
+/** One probe's request: its body, content type, the text masked wherever an answer echoes it, and which capture. */
+interface SentPayload {
+  body: Uint8Array
+  contentType: string
+  masked: string
+  capturedIndex?: number
+}
+
+/** Captured payloads handed out in turn across a run's evaluations, so that each evaluation replays new ones. */
+const nextCaptured = new WeakMap<ProbeSettings, number>()
+
+/**
+ * probe-count copies of probe-payload; or, replaying captured requests, the
+ * next probe-count of them in turn (the ones `options.capturedIndexes` names:
+ * the same payloads again, for the serving model to answer).
+ */
+function payloadsToSend(probe: ProbeSettings, options: ProbeOptions): SentPayload[] {
+  const captured = probe.captured ?? []
+  if (captured.length === 0) {
+    const body = new TextEncoder().encode(probe.payload)
+    return Array.from({ length: probe.count }, () => ({ body, contentType: probe.contentType, masked: probe.payload }))
+  }
+  let indexes = options.capturedIndexes
+  if (!indexes) {
+    const first = nextCaptured.get(probe) ?? 0
+    indexes = Array.from({ length: probe.count }, (_, offset) => (first + offset) % captured.length)
+    nextCaptured.set(probe, first + probe.count)
+  }
+  return indexes.map((capturedIndex) => {
+    const payload = captured[capturedIndex] as CapturedPayload
+    const text = new TextDecoder().decode(payload.body)
+    return { body: payload.body, contentType: payload.contentType, masked: text, capturedIndex }
+  })
+}
+
 async function sendProbe(
   ctx: OperationContext,
   probe: ProbeSettings,
-  body: Uint8Array,
+  sent: SentPayload,
   options: ProbeOptions
 ): Promise<AnsweredProbe> {
   const started = ctx.clock.now()
+  const where = sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex }
   try {
     const response = await ctx.clients.runtime.send(
       new InvokeEndpointCommand({
         EndpointName: ctx.endpointName,
-        Body: body,
-        ContentType: probe.contentType,
+        Body: sent.body,
+        ContentType: sent.contentType,
         ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
         ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
         ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
@@ -167,8 +208,8 @@ async function sendProbe(
     }
     // A probe already failed for its latency stays failed.
     if (record.ok) checkAnswer(record, probe.expect, answer)
-    record.detail = shortDetail(record.detail, probe.payload)
-    return { record, answer }
+    record.detail = shortDetail(record.detail, sent.masked)
+    return { record, answer, ...where }
   } catch (error) {
     const latencyMs = answerLatency(ctx.clock.now() - started, error)
     const statusCode = failureStatus(error)
@@ -181,8 +222,8 @@ async function sendProbe(
     }
     // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
     if (probe.expect && checksStatus(probe.expect)) checkAnswer(record, probe.expect, modelMessage(error))
-    record.detail = shortDetail(record.detail, probe.payload)
-    return { record }
+    record.detail = shortDetail(record.detail, sent.masked)
+    return { record, ...where }
   }
 }
 

@@ -1,5 +1,6 @@
 /** The typed settings the input parser produces; nothing after it reads raw inputs. */
 import type { AnswerCheck, AnswerComparison } from './answer-checks.js'
+import type { CaptureLocation, CapturedPayload } from './captured-payloads.js'
 
 export const OPERATIONS = [
   'deploy',
@@ -69,6 +70,10 @@ export interface ProbeSettings {
   targetModel?: string
   /** probe-expect: what every answer must hold (answer-checks.ts). */
   expect?: AnswerCheck[]
+  /** probe-payloads-from: replay the endpoint's captured requests instead of `payload` (captured-payloads.ts). */
+  from?: CaptureLocation
+  /** The requests read from `from`, before the operation begins; probes take them in turn. */
+  captured?: CapturedPayload[]
 }
 
 export interface GateSettings {

@@ -172,7 +172,7 @@ describe('the proxy', () => {
       for (let i = 0; i < 5; i++) await clients.retrying.send(new ListEndpointsCommand({}))
       expect(proxy.okCalls('ListEndpoints')).toBe(5)
       expect(proxy.stats().faults).toBeGreaterThan(0)
-      for (const client of Object.values(clients)) client.destroy()
+      for (const client of Object.values(clients)) if (typeof client !== 'function') client.destroy()
     },
     120_000
   )

@@ -8,6 +8,7 @@ import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-s
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { AdaptiveRetryStrategy } from '@smithy/core/retry'
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
@@ -19,6 +20,8 @@ export interface AwsClients {
   runtime: SageMakerRuntimeClient
   autoscaling: ApplicationAutoScalingClient
   cloudwatch: CloudWatchClient
+  /** S3, loaded on first use: only probes that replay captured requests read it, and no other run pays for it. */
+  s3: () => Promise<S3Client>
 }
 
 /**
@@ -64,6 +67,7 @@ export function retryingThrottlesOnly(inner: RetryStrategyV2): RetryStrategyV2 {
 }
 
 export function createAwsClients(region: string): AwsClients {
+  let s3: Promise<S3Client> | undefined
   const config = {
     region,
     customUserAgent: [[ACTION_NAME, ACTION_VERSION]] as [string, string][],
@@ -77,6 +81,15 @@ export function createAwsClients(region: string): AwsClients {
     }),
     runtime: new SageMakerRuntimeClient({ ...config, ...PROBE_RETRY_SETTINGS }),
     autoscaling: new ApplicationAutoScalingClient(config),
-    cloudwatch: new CloudWatchClient(config)
+    cloudwatch: new CloudWatchClient(config),
+    s3: () =>
+      (s3 ??= import('@aws-sdk/client-s3').then(
+        // An S3-compatible endpoint of one's own (an emulator) answers paths, not a bucket's own host name.
+        ({ S3Client }) =>
+          new S3Client({
+            ...config,
+            forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL)
+          })
+      ))
   }
 }

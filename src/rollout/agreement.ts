@@ -23,7 +23,11 @@ export async function judgeAgreement(
   const { probe, agreement, servingVariant } = compare
   // The same payloads, to the model that serves now; its answers are read, never held to probe-expect.
   const { expect: _checks, ...asSent } = probe
-  const fromServing = await sendProbesWithAnswers(ctx, asSent, { targetVariant: servingVariant })
+  const replayed = fromNew.flatMap(({ capturedIndex }) => (capturedIndex === undefined ? [] : [capturedIndex]))
+  const fromServing = await sendProbesWithAnswers(ctx, asSent, {
+    targetVariant: servingVariant,
+    ...(replayed.length > 0 ? { capturedIndexes: replayed } : {})
+  })
   let compared = 0
   const differing: string[] = []
   fromNew.forEach((answered, index) => {

@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { mockClient } from 'aws-sdk-client-mock'
+import * as core from '../../__fixtures__/core.js'
+import { endpoint, endpointConfig } from '../../__fixtures__/sagemaker.js'
+import { DescribeEndpointCommand, DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { aws, awsCallNames, resetAws, runAction } = await import('../../__fixtures__/action.js')
+const { capturedRequest, parseCaptureLocation } = await import('../../src/captured-payloads.js')
+
+const s3 = mockClient(S3Client)
+
+/** A line of SageMaker's data capture: the request as captured, and the model's answer. */
+function captureLine(data: string, encoding = 'JSON', contentType = 'application/json'): string {
+  return JSON.stringify({
+    captureData: {
+      endpointInput: { observedContentType: contentType, mode: 'INPUT', data, encoding },
+      endpointOutput: {
+        observedContentType: 'application/json',
+        mode: 'OUTPUT',
+        data: '{"score":0.1}',
+        encoding: 'JSON'
+      }
+    },
+    eventMetadata: { eventId: 'e1', inferenceTime: '2026-12-06T10:00:00Z' },
+    eventVersion: '0'
+  })
+}
+
+function givenCapture(objects: Record<string, string[]>): void {
+  const keys = Object.keys(objects)
+  s3.on(ListObjectsV2Command).resolves({
+    Contents: keys.map((Key, index) => ({ Key, LastModified: new Date(Date.UTC(2026, 11, 6, 10, index)) }))
+  })
+  for (const key of keys) {
+    s3.on(GetObjectCommand, { Key: key }).resolves({
+      Body: { transformToString: async () => (objects[key] ?? []).join('\n') } as never
+    })
+  }
+}
+
+describe('probe-payloads-from, read', () => {
+  it('takes an S3 location, bucket and prefix', () => {
+    expect(parseCaptureLocation('probe-payloads-from', 's3://capture-bucket/datacapture/fraud/')).toEqual({
+      bucket: 'capture-bucket',
+      prefix: 'datacapture/fraud/'
+    })
+    expect(() => parseCaptureLocation('probe-payloads-from', 'capture-bucket/x')).toThrow(
+      'Input "probe-payloads-from" must be an S3 location'
+    )
+  })
+
+  it("decodes a captured line's request as its encoding says, and skips lines without one", () => {
+    const json = capturedRequest(captureLine('{"amount": 3}'))
+    expect(new TextDecoder().decode(json?.body)).toBe('{"amount": 3}')
+    expect(json?.contentType).toBe('application/json')
+    const binary = capturedRequest(
+      captureLine(Buffer.from([1, 2, 3]).toString('base64'), 'BASE64', 'application/x-npy')
+    )
+    expect([...(binary?.body ?? [])]).toEqual([1, 2, 3])
+    expect(binary?.contentType).toBe('application/x-npy')
+    expect(capturedRequest('{"captureData": {"endpointOutput": {"data": "x"}}}')).toBeUndefined()
+    expect(capturedRequest('not json')).toBeUndefined()
+  })
+})
+
+describe('a health check that replays captured requests', () => {
+  beforeEach(() => {
+    resetAws()
+    s3.reset()
+    core.resetCore()
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg'))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg'))
+    aws.runtime.on(InvokeEndpointCommand).resolves({
+      $metadata: { httpStatusCode: 200 },
+      Body: new TextEncoder().encode('{"score": 0.2}') as never,
+      ContentType: 'application/json'
+    })
+  })
+
+  it('sends the newest captured requests, each with its content type, and never prints them', async () => {
+    givenCapture({
+      'datacapture/fraud/AllTraffic/2026/12/06/09/old.jsonl': [captureLine('{"card": "4111-old"}')],
+      'datacapture/fraud/AllTraffic/2026/12/06/10/new.jsonl': [
+        captureLine('{"card": "4111-new-1"}'),
+        captureLine('amount,3', 'CSV', 'text/csv'),
+        ''
+      ]
+    })
+
+    const result = await runAction({
+      operation: 'health-check',
+      'endpoint-name': 'fraud',
+      'probe-payloads-from': 's3://capture-bucket/datacapture/fraud/',
+      'probe-count': '3'
+    })
+
+    expect(result.failed).toBeUndefined()
+    const sent = aws.runtime
+      .commandCalls(InvokeEndpointCommand)
+      .map((call) => [new TextDecoder().decode(call.args[0].input.Body as Uint8Array), call.args[0].input.ContentType])
+    expect(sent).toEqual([
+      ['{"card": "4111-new-1"}', 'application/json'],
+      ['amount,3', 'text/csv'],
+      ['{"card": "4111-old"}', 'application/json']
+    ])
+    expect(result.log.join('\n')).toContain(
+      'Probes replay 3 captured requests from s3://capture-bucket/datacapture/fraud/'
+    )
+    expect(result.log.join('\n') + result.summary).not.toContain('4111')
+  })
+
+  it('fails before any probe when the capture holds no request, saying what to do', async () => {
+    givenCapture({ 'datacapture/fraud/AllTraffic/2026/12/06/10/out.jsonl': ['{"captureData": {}}'] })
+
+    const result = await runAction({
+      operation: 'health-check',
+      'endpoint-name': 'fraud',
+      'probe-payloads-from': 's3://capture-bucket/datacapture/fraud/'
+    })
+
+    expect(result.failed).toContain(
+      'Input "probe-payloads-from": s3://capture-bucket/datacapture/fraud/ holds no captured request'
+    )
+    expect(awsCallNames()).not.toContain('runtime.InvokeEndpoint')
+  })
+
+  it('refuses probe-payload beside it, before any AWS call', async () => {
+    const result = await runAction({
+      operation: 'health-check',
+      'endpoint-name': 'fraud',
+      'probe-payload': '{}',
+      'probe-payloads-from': 's3://capture-bucket/datacapture/fraud/'
+    })
+
+    expect(result.failed).toContain('Input "probe-payloads-from" replaces probe-payload')
+    expect(s3.calls()).toHaveLength(0)
+  })
+})

@@ -1,0 +1,140 @@
+/**
+ * probe-payloads-from: probes that replay what users sent, read from the
+ * endpoint's data capture in S3. SageMaker writes each captured request as a
+ * line of JSON (JSON Lines) under the config's DestinationS3Uri, by endpoint,
+ * variant and hour; the request is `captureData.endpointInput`, its `data`
+ * encoded as its `encoding` says (JSON, CSV or BASE64) and sent as
+ * `observedContentType`
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html).
+ *
+ * The newest objects under the prefix are read, within bounds: at most
+ * MAX_PAYLOADS requests and MAX_BYTES read in all, each request at most
+ * InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
+ * many objects, and a digest of each), never the payloads themselves.
+ */
+import { createHash } from 'node:crypto'
+import type { OperationContext } from './context.js'
+import { awsCall } from './aws/errors.js'
+import { InputError } from './parse.js'
+import type { ProbeSettings, Settings } from './settings.js'
+
+/** Enough to cover a model's common inputs; few enough that an evaluation's probes stay short. */
+export const MAX_PAYLOADS = 100
+/** How much of the capture is read at most, so that a busy endpoint's hour of capture is not downloaded whole. */
+export const MAX_BYTES = 8 * 1024 * 1024
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024
+const MAX_OBJECTS_LISTED = 1000
+
+export interface CapturedPayload {
+  body: Uint8Array
+  contentType: string
+}
+
+export interface CaptureLocation {
+  bucket: string
+  prefix: string
+}
+
+/** `s3://bucket/prefix/`: where the capture is, or a narrower prefix of it (an endpoint, a variant, a day). */
+export function parseCaptureLocation(input: string, raw: string): CaptureLocation {
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(raw.trim())
+  if (!match) throw new InputError(input, 'must be an S3 location such as s3://my-bucket/datacapture/my-endpoint/', raw)
+  return { bucket: match[1] as string, prefix: match[2] ?? '' }
+}
+
+/** One captured line's request, or undefined for a line that holds none (output only, or not capture at all). */
+export function capturedRequest(line: string): CapturedPayload | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(line)
+  } catch {
+    return undefined
+  }
+  const input = (parsed as { captureData?: { endpointInput?: Record<string, unknown> } } | null)?.captureData
+    ?.endpointInput
+  if (!input || typeof input.data !== 'string') return undefined
+  const contentType = typeof input.observedContentType === 'string' ? input.observedContentType : 'application/json'
+  const body =
+    input.encoding === 'BASE64'
+      ? new Uint8Array(Buffer.from(input.data, 'base64'))
+      : new TextEncoder().encode(input.data)
+  if (body.byteLength === 0 || body.byteLength > MAX_PAYLOAD_BYTES) return undefined
+  return { body, contentType }
+}
+
+/** Reads the newest captured requests under `location`, within the bounds; fails when there are none. */
+export async function readCapturedPayloads(
+  ctx: OperationContext,
+  location: CaptureLocation
+): Promise<{ payloads: CapturedPayload[]; objects: number }> {
+  const { ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
+  const s3 = await ctx.clients.s3()
+  const where = `s3://${location.bucket}/${location.prefix}`
+  const listed = await awsCall('ListObjectsV2', where, () =>
+    s3.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: MAX_OBJECTS_LISTED }))
+  )
+  const objects = (listed.Contents ?? [])
+    .filter((object) => object.Key?.endsWith('.jsonl'))
+    .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
+  const payloads: CapturedPayload[] = []
+  let bytes = 0
+  let read = 0
+  for (const object of objects) {
+    if (payloads.length >= MAX_PAYLOADS || bytes >= MAX_BYTES) break
+    const got = await awsCall('GetObject', `s3://${location.bucket}/${object.Key}`, () =>
+      s3.send(
+        new GetObjectCommand({ Bucket: location.bucket, Key: object.Key, Range: `bytes=0-${MAX_BYTES - bytes - 1}` })
+      )
+    )
+    const text = (await got.Body?.transformToString()) ?? ''
+    bytes += text.length
+    read++
+    for (const line of text.split('\n')) {
+      const request = capturedRequest(line)
+      if (request) payloads.push(request)
+      if (payloads.length >= MAX_PAYLOADS) break
+    }
+  }
+  if (payloads.length === 0) {
+    throw new Error(
+      `Input "probe-payloads-from": ${where} holds no captured request (${objects.length} .jsonl objects, ${read} read); nothing was changed. Point it at the endpoint's data capture (its config's DataCaptureConfig.DestinationS3Uri, with REQUEST among CaptureOptions), or use probe-payload.`
+    )
+  }
+  return { payloads, objects: read }
+}
+
+/** A short digest of each payload, for the record of what was replayed: the same request gives the same digest. */
+export function payloadDigest(payload: CapturedPayload): string {
+  return createHash('sha256').update(payload.body).digest('hex').slice(0, 12)
+}
+
+/** The probes of an operation that sends them, when they replay captured requests. */
+function replayingProbe(settings: Settings): ProbeSettings | undefined {
+  const probe =
+    settings.operation === 'deploy'
+      ? settings.deploy.rollout.gates.probe
+      : settings.operation === 'promote'
+        ? settings.rollout.gates.probe
+        : settings.operation === 'health-check'
+          ? settings.healthCheck.probe
+          : undefined
+  return probe?.from ? probe : undefined
+}
+
+/**
+ * Reads the captured requests an operation's probes replay, before the
+ * operation changes anything: a capture that holds none fails the run while
+ * nothing has moved. Records how many were read and their digests.
+ */
+export async function loadCapturedPayloads(ctx: OperationContext, settings: Settings): Promise<void> {
+  const probe = replayingProbe(settings)
+  if (!probe?.from) return
+  const { payloads, objects } = await readCapturedPayloads(ctx, probe.from)
+  probe.captured = payloads
+  ctx.note(
+    `Probes replay ${payloads.length} captured requests from s3://${probe.from.bucket}/${probe.from.prefix} (the newest ${objects} objects; payloads not shown, digests ${payloads
+      .slice(0, 5)
+      .map(payloadDigest)
+      .join(', ')}${payloads.length > 5 ? ', …' : ''}).`
+  )
+}
