@@ -5,12 +5,15 @@ processed by its fleet like any request."""
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import time
 import uuid
 from typing import Any
 from urllib.parse import unquote
 
+from moto.s3 import models as s3_models
 from moto.sagemaker import models as sm_models
 from moto.sagemakerruntime import responses as rt_responses
 
@@ -198,7 +201,69 @@ def _answer(self: Any, name: str, account: str, region: str, outcome: dict[str, 
         headers["Content-Type"] = "application/json"
         if headers.get("X-Amzn-SageMaker-Custom-Attributes") == "custom_attributes":
             del headers["X-Amzn-SageMaker-Custom-Attributes"]
+    capture(self, account, region, name, variant, body, headers.get("Content-Type") or "application/json")
     return status, headers, body
+
+
+def _encoded(data: bytes, content_type: str, kinds: dict[str, Any]) -> dict[str, str]:
+    """SageMaker writes data of a content type listed in CaptureContentTypeHeader as text (JSON or CSV), and base64
+    otherwise: "If no headers are specified SageMaker will by default base64 encode when capturing the data"
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html)."""
+    base = content_type.split(";")[0].strip()
+    for encoding, listed in (("JSON", kinds.get("JsonContentTypes") or []), ("CSV", kinds.get("CsvContentTypes") or [])):
+        if base in listed:
+            return {"data": data.decode("utf-8", "replace"), "encoding": encoding}
+    return {"data": base64.b64encode(data).decode("ascii"), "encoding": "BASE64"}
+
+
+def capture(self: Any, account: str, region: str, name: str, variant: str, answer: Any, answer_type: str) -> None:
+    """Data capture of a request the model answered, as SageMaker writes it: a JSON line under the config's
+    DestinationS3Uri, by endpoint, variant and hour (https://docs.aws.amazon.com/sagemaker/latest/dg/
+    model-monitor-data-capture-endpoint.html), for InitialSamplingPercentage of the requests. SageMaker buffers
+    lines into files; here each request is an object of its own. Only real InvokeEndpoint calls are captured, not
+    the emulator's simulated traffic. A bucket that does not exist gets nothing, as SageMaker writes nothing there."""
+    with LOCK:
+        _capture(self, account, region, name, variant, answer, answer_type)
+
+
+def _capture(self: Any, account: str, region: str, name: str, variant: str, answer: Any, answer_type: str) -> None:
+    backend = sm_models.sagemaker_backends[account][region]
+    endpoint = backend.endpoints.get(name)
+    config = backend.endpoint_configs.get(endpoint.endpoint_config_name) if endpoint is not None else None
+    settings = (config_request(config).get("DataCaptureConfig") or {}) if config is not None else {}
+    if not settings or settings.get("EnableCapture") is False:
+        return
+    modes = {option.get("CaptureMode") for option in settings.get("CaptureOptions") or []}
+    rng = STATE.stream(f"capture|{account}/{region}/{name}")
+    if rng.random() * 100 >= float(settings.get("InitialSamplingPercentage", 100)):
+        return
+    kinds = settings.get("CaptureContentTypeHeader") or {}
+    request = self.body if isinstance(self.body, bytes) else str(self.body or "").encode()
+    data: dict[str, Any] = {}
+    if modes & {"Input", "InputAndOutput"}:
+        content_type = self.headers.get("Content-Type") or "application/octet-stream"
+        data["endpointInput"] = {"observedContentType": content_type, "mode": "INPUT",
+                                 **_encoded(request, content_type, kinds)}
+    if modes & {"Output", "InputAndOutput"}:
+        out = answer if isinstance(answer, bytes) else str(answer).encode()
+        data["endpointOutput"] = {"observedContentType": answer_type, "mode": "OUTPUT", **_encoded(out, answer_type, kinds)}
+    if not data:
+        return
+    now = time.gmtime()
+    event = str(uuid.uuid4())
+    line = {"captureData": data,
+            "eventMetadata": {"eventId": event, "inferenceTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", now)},
+            "eventVersion": "0"}
+    match = re.match(r"^s3://([^/]+)/?(.*)$", settings.get("DestinationS3Uri") or "")
+    if match is None:
+        return
+    bucket, prefix = match.group(1), match.group(2).strip("/")
+    key = "/".join(part for part in (prefix, name, variant, time.strftime("%Y/%m/%d/%H", now),
+                                      f"{time.strftime('%M-%S', now)}-{event}.jsonl") if part)
+    try:
+        s3_models.s3_backends[account]["global"].put_object(bucket, key, (json.dumps(line) + "\n").encode())
+    except Exception:  # noqa: BLE001 - no bucket: SageMaker's capture fails there, the request does not
+        return
 
 
 def invoke_endpoint_async(self: Any) -> Any:
