@@ -144,6 +144,7 @@ function failedCheck(checks, statusCode, body) {
     }
     return undefined;
 }
+/** Undefined when the value holds; otherwise what to say after the value ('' when the value says it all). */
 function judge(check, value) {
     switch (check.kind) {
         case 'equals':

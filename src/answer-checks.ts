@@ -141,6 +141,7 @@ export function failedCheck(checks: AnswerCheck[], statusCode: number | undefine
   return undefined
 }
 
+/** Undefined when the value holds; otherwise what to say after the value ('' when the value says it all). */
 function judge(check: Exclude<AnswerCheck, { kind: 'status' }>, value: unknown): string | undefined {
   switch (check.kind) {
     case 'equals':
