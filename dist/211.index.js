@@ -489,7 +489,10 @@ function payloadsToSend(probe, options) {
 }
 async function sendProbe(ctx, probe, sent, options) {
     const started = ctx.clock.now();
-    const where = sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex };
+    const where = {
+        masked: sent.masked,
+        ...(sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex })
+    };
     try {
         const response = await ctx.clients.runtime.send(new InvokeEndpointCommand({
             EndpointName: ctx.endpointName,

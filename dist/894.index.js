@@ -240,7 +240,10 @@ function payloadsToSend(probe, options) {
 }
 async function sendProbe(ctx, probe, sent, options) {
     const started = ctx.clock.now();
-    const where = sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex };
+    const where = {
+        masked: sent.masked,
+        ...(sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex })
+    };
     try {
         const response = await ctx.clients.runtime.send(new InvokeEndpointCommand({
             EndpointName: ctx.endpointName,
@@ -1057,8 +1060,9 @@ async function judgeAgreement(ctx, compare, fromNew, evaluation) {
             return;
         compared++;
         const difference = (0,answer_checks/* disagreement */.fn)(answered.answer, serving, agreement);
+        // Words about two answers could echo the payload: masked as a probe's detail is.
         if (difference !== undefined)
-            differing.push(difference);
+            differing.push((0,src_probes/* shortDetail */.Ad)(difference, answered.masked));
     });
     evaluation.answersCompared = compared;
     evaluation.answersDiffering = differing.length;
@@ -1068,7 +1072,7 @@ async function judgeAgreement(ctx, compare, fromNew, evaluation) {
     }
     const share = differing.length / compared;
     if (share > agreement.maxDisagreement) {
-        const first = (0,src_probes/* shortDetail */.Ad)(differing[0], probe.payload);
+        const first = differing[0];
         evaluation.failures.push(`${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${first})`);
     }
 }

@@ -110,6 +110,8 @@ export interface AnsweredProbe {
   answer?: string
   /** Which of the captured requests it replayed. */
   capturedIndex?: number
+  /** The payload as text, to mask wherever words about the answer could echo it. */
+  masked: string
 }
 
 /** sendProbes, with each answer's text beside its record (absent for an error answer). */
@@ -179,7 +181,10 @@ async function sendProbe(
   options: ProbeOptions
 ): Promise<AnsweredProbe> {
   const started = ctx.clock.now()
-  const where = sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex }
+  const where = {
+    masked: sent.masked,
+    ...(sent.capturedIndex === undefined ? {} : { capturedIndex: sent.capturedIndex })
+  }
   try {
     const response = await ctx.clients.runtime.send(
       new InvokeEndpointCommand({

@@ -35,7 +35,8 @@ export async function judgeAgreement(
     if (answered.answer === undefined || serving === undefined) return
     compared++
     const difference = disagreement(answered.answer, serving, agreement)
-    if (difference !== undefined) differing.push(difference)
+    // Words about two answers could echo the payload: masked as a probe's detail is.
+    if (difference !== undefined) differing.push(shortDetail(difference, answered.masked))
   })
   evaluation.answersCompared = compared
   evaluation.answersDiffering = differing.length
@@ -47,7 +48,7 @@ export async function judgeAgreement(
   }
   const share = differing.length / compared
   if (share > agreement.maxDisagreement) {
-    const first = shortDetail(differing[0] as string, probe.payload)
+    const first = differing[0] as string
     evaluation.failures.push(
       `${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${first})`
     )
