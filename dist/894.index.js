@@ -2757,9 +2757,12 @@ function refuseWhatCannotBeCarried(ctx, serving, deploy) {
     const { config } = serving;
     const rollout = deploy.rollout;
     const name = `endpoint "${ctx.endpointName}"`;
+    // A config with ShadowProductionVariants may hold one production variant only
+    // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html): a canary's two cannot
+    // run beside it, and a release that kept it would go on copying users' requests to a model nobody asked for.
     if ((config.ShadowProductionVariants ?? []).length > 0) {
         const shadows = (config.ShadowProductionVariants ?? []).map((variant) => variant.VariantName).join(', ');
-        throw new Error(`${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`);
+        throw new Error(`${capitalise(name)} runs shadow variants (${shadows}), which this action cannot carry into a new config: SageMaker allows a shadow variant beside one production variant only, so a canary cannot run beside it, and a release would have to drop it or keep copying users' requests to it; nothing was changed. End the shadow test first (promote or remove the shadow variant), then deploy.`);
     }
     // A model deployed as it is carries nothing from the serving one: it may have several containers of its own.
     const pipeline = deploy.source.kind === 'existing' ? undefined : (0,serving_container/* severalContainers */.fI)(serving.model);

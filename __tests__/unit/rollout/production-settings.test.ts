@@ -242,6 +242,7 @@ describe('what cannot be carried is refused before any change', () => {
     const result = await runAction(canary, { clock })
 
     expect(result.failed).toMatch(/^Endpoint "fraud" runs shadow variants \(shadow\), which this action cannot carry/)
+    expect(result.failed).toContain('SageMaker allows a shadow variant beside one production variant only')
     expect(changeCalls(aws)).toEqual([])
   })
 
