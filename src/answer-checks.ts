@@ -13,6 +13,7 @@
  * A probe passes only when every check holds; a failed check says what the
  * answer held, truncated, and the payload is never printed.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { InputError } from './parse.js'
 
 export type PathStep = string | number
@@ -145,9 +146,9 @@ export function failedCheck(checks: AnswerCheck[], statusCode: number | undefine
 function judge(check: Exclude<AnswerCheck, { kind: 'status' }>, value: unknown): string | undefined {
   switch (check.kind) {
     case 'equals':
-      return sameJson(value, check.value) ? undefined : ''
+      return isDeepStrictEqual(value, check.value) ? undefined : ''
     case 'one-of':
-      return check.values.some((wanted) => sameJson(value, wanted)) ? undefined : ''
+      return check.values.some((wanted) => isDeepStrictEqual(value, wanted)) ? undefined : ''
     case 'range':
       if (typeof value !== 'number') return ', not a number'
       return value >= check.min && value <= check.max ? undefined : ''
@@ -168,19 +169,6 @@ function at(value: unknown, path: PathStep[]): { value: unknown } | undefined {
     }
   }
   return { value: current }
-}
-
-/** Equal as JSON: 1 and 1.0 alike, objects key by key whatever their order. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const keysA = Object.keys(a)
-  const keysB = Object.keys(b)
-  if (keysA.length !== keysB.length) return false
-  return keysA.every(
-    (key) => key in b && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
-  )
 }
 
 export function pathText(path: PathStep[]): string {
@@ -209,7 +197,7 @@ export function disagreement(newAnswer: string, servingAnswer: string, how: Answ
   }
   const [fresh, serving] = [parse(newAnswer), parse(servingAnswer)]
   if (!how.path) {
-    if (fresh && serving) return sameJson(fresh.value, serving.value) ? undefined : 'the answers differ'
+    if (fresh && serving) return isDeepStrictEqual(fresh.value, serving.value) ? undefined : 'the answers differ'
     return newAnswer === servingAnswer ? undefined : 'the answers differ'
   }
   const where = pathText(how.path)
@@ -218,7 +206,7 @@ export function disagreement(newAnswer: string, servingAnswer: string, how: Answ
   if (typeof a.value === 'number' && typeof b.value === 'number') {
     return Math.abs(a.value - b.value) <= (how.tolerance ?? 0) ? undefined : `${where} ${a.value} against ${b.value}`
   }
-  return sameJson(a.value, b.value)
+  return isDeepStrictEqual(a.value, b.value)
     ? undefined
     : `${where} ${JSON.stringify(a.value)} against ${JSON.stringify(b.value)}`
 }
