@@ -470,7 +470,7 @@ function dashboardBody({ endpointName, region, variants, source, components }) {
 /** The metric lines and graphs of one variant or component, at the endpoint's period. */
 function grapher(scope, region, source) {
     return {
-        metric: (name, options) => [NAMESPACE, name, ...scope.dimensions, options],
+        metric: (name, options) => [scope.namespace ?? NAMESPACE, name, ...scope.dimensions, options],
         graph: (title, metrics, yAxis) => ({
             title: `${scope.title}: ${title}`,
             view: 'timeSeries',
@@ -539,26 +539,17 @@ function componentGraphs(region, component) {
  * endpoint where a rolling update's next batch will wait for an instance.
  */
 function reservationGraph(endpointName, region, variant) {
-    const dimensions = ['EndpointName', endpointName, 'VariantName', variant];
-    const reserved = (name, label) => [
-        '/aws/sagemaker/Endpoints',
-        name,
-        ...dimensions,
-        { stat: 'Average', label }
-    ];
-    return {
-        title: `${variant}: reserved by copies`,
-        view: 'timeSeries',
-        stacked: false,
-        region,
-        period: invocation_metrics/* REAL_TIME_MINUTES */.lm.periodSeconds,
-        metrics: [
-            reserved('CPUReservation', 'CPU reserved (%)'),
-            reserved('MemoryReservation', 'Memory reserved (%)'),
-            reserved('GPUReservation', 'Accelerators reserved (%)')
-        ],
-        yAxis: { left: { min: 0, max: 100, label: '%', showUnits: false } }
+    const scope = {
+        title: variant,
+        dimensions: ['EndpointName', endpointName, 'VariantName', variant],
+        namespace: '/aws/sagemaker/Endpoints'
     };
+    const { metric, graph } = grapher(scope, region, invocation_metrics/* REAL_TIME_MINUTES */.lm);
+    return graph('reserved by copies', [
+        metric('CPUReservation', { stat: 'Average', label: 'CPU reserved (%)' }),
+        metric('MemoryReservation', { stat: 'Average', label: 'Memory reserved (%)' }),
+        metric('GPUReservation', { stat: 'Average', label: 'Accelerators reserved (%)' })
+    ], { left: { min: 0, max: 100, label: '%', showUnits: false } });
 }
 /**
  * An asynchronous variant's traffic and errors, and the endpoint's queue: it publishes no Invocations. Its count

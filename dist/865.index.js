@@ -13,7 +13,9 @@ export const modules = {
 /* harmony export */   Z7: () => (/* binding */ parseAnswerChecks),
 /* harmony export */   fn: () => (/* binding */ disagreement)
 /* harmony export */ });
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 /**
  * probe-expect: what a probe's answer must say, not only that it came back.
  * A model that answers quickly with wrong predictions passes every metric
@@ -29,6 +31,7 @@ export const modules = {
  * A probe passes only when every check holds; a failed check says what the
  * answer held, truncated, and the payload is never printed.
  */
+
 
 const INPUT = 'probe-expect';
 const STATUS = /^status\s*==\s*(\d{3})$/;
@@ -54,7 +57,7 @@ function parseCheck(text) {
     if (range) {
         const [min, max] = [Number(range[2]), Number(range[3])];
         if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'needs two numbers, the lower first, in "<path> between <min> and <max>"', text);
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'needs two numbers, the lower first, in "<path> between <min> and <max>"', text);
         }
         return { kind: 'range', text, path: parsePath(range[1], text), min, max };
     }
@@ -62,7 +65,7 @@ function parseCheck(text) {
     if (oneOf) {
         const values = jsonValue(oneOf[2], text);
         if (!Array.isArray(values) || values.length === 0) {
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'needs a JSON list of at least one value after "in"', text);
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'needs a JSON list of at least one value after "in"', text);
         }
         return { kind: 'one-of', text, path: parsePath(oneOf[1], text), values };
     }
@@ -75,13 +78,13 @@ function parseCheck(text) {
             value: jsonValue(equals[2], text)
         };
     }
-    throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, 'must hold one check a line: status == 200, $.path == <JSON value>, $.path in [<JSON values>] or $.path between <min> and <max>', text);
+    throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'must hold one check a line: status == 200, $.path == <JSON value>, $.path in [<JSON values>] or $.path between <min> and <max>', text);
 }
 /** compare-path: a JSON path as probe-expect reads one. */
 function parseJsonPath(input, raw) {
     const path = raw.trim();
     if (!path.startsWith('$'))
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must be a JSON path that starts at $, such as $.score', raw);
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'must be a JSON path that starts at $, such as $.score', raw);
     return parsePath(path, raw, input);
 }
 function parsePath(path, text, input = INPUT) {
@@ -90,7 +93,7 @@ function parsePath(path, text, input = INPUT) {
     while (rest !== '') {
         const step = PATH_STEP.exec(rest);
         if (!step)
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text);
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'has a path it cannot read: use $.name, $[0] or $["name"] steps', text);
         steps.push(step[2] !== undefined ? Number(step[2]) : (step[1] ?? step[3]));
         rest = rest.slice(step[0].length);
     }
@@ -101,7 +104,7 @@ function jsonValue(raw, text) {
         return JSON.parse(raw);
     }
     catch {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, `has a value that is not JSON (${raw}); quote strings, as in $.label == "fraud"`, text);
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `has a value that is not JSON (${raw}); quote strings, as in $.label == "fraud"`, text);
     }
 }
 /** Whether a check is on the status: then the status decides, not the default of any 2xx. */
@@ -148,9 +151,9 @@ function failedCheck(checks, statusCode, body) {
 function judge(check, value) {
     switch (check.kind) {
         case 'equals':
-            return sameJson(value, check.value) ? undefined : '';
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(value, check.value) ? undefined : '';
         case 'one-of':
-            return check.values.some((wanted) => sameJson(value, wanted)) ? undefined : '';
+            return check.values.some((wanted) => (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(value, wanted)) ? undefined : '';
         case 'range':
             if (typeof value !== 'number')
                 return ', not a number';
@@ -174,20 +177,6 @@ function at(value, path) {
     }
     return { value: current };
 }
-/** Equal as JSON: 1 and 1.0 alike, objects key by key whatever their order. */
-function sameJson(a, b) {
-    if (a === b)
-        return true;
-    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    if (keysA.length !== keysB.length)
-        return false;
-    return keysA.every((key) => key in b && sameJson(a[key], b[key]));
-}
 function pathText(path) {
     return `$${path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `["${step}"]`)).join('')}`;
 }
@@ -209,7 +198,7 @@ function disagreement(newAnswer, servingAnswer, how) {
     const [fresh, serving] = [parse(newAnswer), parse(servingAnswer)];
     if (!how.path) {
         if (fresh && serving)
-            return sameJson(fresh.value, serving.value) ? undefined : 'the answers differ';
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(fresh.value, serving.value) ? undefined : 'the answers differ';
         return newAnswer === servingAnswer ? undefined : 'the answers differ';
     }
     const where = pathText(how.path);
@@ -219,7 +208,7 @@ function disagreement(newAnswer, servingAnswer, how) {
     if (typeof a.value === 'number' && typeof b.value === 'number') {
         return Math.abs(a.value - b.value) <= (how.tolerance ?? 0) ? undefined : `${where} ${a.value} against ${b.value}`;
     }
-    return sameJson(a.value, b.value)
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(a.value, b.value)
         ? undefined
         : `${where} ${JSON.stringify(a.value)} against ${JSON.stringify(b.value)}`;
 }

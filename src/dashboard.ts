@@ -115,6 +115,8 @@ export function dashboardBody({ endpointName, region, variants, source, componen
 interface GraphScope {
   title: string
   dimensions: string[]
+  /** AWS/SageMaker unless the metrics are published elsewhere (instance metrics: /aws/sagemaker/Endpoints). */
+  namespace?: string
 }
 
 type MetricLine = (name: string, options: Record<string, unknown>) => unknown[]
@@ -123,7 +125,7 @@ type Graph = (title: string, metrics: unknown[][], yAxis: object) => object
 /** The metric lines and graphs of one variant or component, at the endpoint's period. */
 function grapher(scope: GraphScope, region: string, source: MetricsSource): { metric: MetricLine; graph: Graph } {
   return {
-    metric: (name, options) => [NAMESPACE, name, ...scope.dimensions, options],
+    metric: (name, options) => [scope.namespace ?? NAMESPACE, name, ...scope.dimensions, options],
     graph: (title, metrics, yAxis) => ({
       title: `${scope.title}: ${title}`,
       view: 'timeSeries',
@@ -213,26 +215,21 @@ function componentGraphs(region: string, component: string): object[] {
  * endpoint where a rolling update's next batch will wait for an instance.
  */
 function reservationGraph(endpointName: string, region: string, variant: string): object {
-  const dimensions = ['EndpointName', endpointName, 'VariantName', variant]
-  const reserved = (name: string, label: string): unknown[] => [
-    '/aws/sagemaker/Endpoints',
-    name,
-    ...dimensions,
-    { stat: 'Average', label }
-  ]
-  return {
-    title: `${variant}: reserved by copies`,
-    view: 'timeSeries',
-    stacked: false,
-    region,
-    period: REAL_TIME_MINUTES.periodSeconds,
-    metrics: [
-      reserved('CPUReservation', 'CPU reserved (%)'),
-      reserved('MemoryReservation', 'Memory reserved (%)'),
-      reserved('GPUReservation', 'Accelerators reserved (%)')
-    ],
-    yAxis: { left: { min: 0, max: 100, label: '%', showUnits: false } }
+  const scope = {
+    title: variant,
+    dimensions: ['EndpointName', endpointName, 'VariantName', variant],
+    namespace: '/aws/sagemaker/Endpoints'
   }
+  const { metric, graph } = grapher(scope, region, REAL_TIME_MINUTES)
+  return graph(
+    'reserved by copies',
+    [
+      metric('CPUReservation', { stat: 'Average', label: 'CPU reserved (%)' }),
+      metric('MemoryReservation', { stat: 'Average', label: 'Memory reserved (%)' }),
+      metric('GPUReservation', { stat: 'Average', label: 'Accelerators reserved (%)' })
+    ],
+    { left: { min: 0, max: 100, label: '%', showUnits: false } }
+  )
 }
 
 /**
