@@ -224,8 +224,10 @@ async function updateComponentCopies(ctx, name, requested) {
         throw new Error(`Inference component "${name}" is an adapter of "${base}": it runs inside the base's copies and has none of its own. Nothing was changed; set copy-count on "${base}".`);
     }
     await refuseOutsideScalingRange(ctx, name, requested);
-    await refuseWhatDoesNotFit(ctx, component, requested);
-    const adapters = await (0,components_component/* adaptersOf */.Yr)(ctx, name);
+    // The endpoint's other components, read once: the room they take, and the adapters that run inside this one.
+    const others = (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((other) => other.InferenceComponentName !== name);
+    await refuseWhatDoesNotFit(ctx, component, requested, others);
+    const adapters = others.filter((other) => (0,components_component/* baseOf */.bx)(other) === name).map((other) => other.InferenceComponentName ?? '');
     const before = component.RuntimeConfig?.DesiredCopyCount;
     if (before === requested && component.RuntimeConfig?.CurrentCopyCount === requested) {
         ctx.note(`Inference component "${name}" already runs ${(0,parse/* counted */.hS)(requested, 'copy', 'copies')}; nothing to change.`);
@@ -264,7 +266,7 @@ async function refuseOutsideScalingRange(ctx, name, requested) {
  * instances (managed scaling's maximum): SageMaker would accept the request
  * and leave the copies it cannot place pending. Fewer copies always fit.
  */
-async function refuseWhatDoesNotFit(ctx, component, requested) {
+async function refuseWhatDoesNotFit(ctx, component, requested, others) {
     const running = Math.max(component.RuntimeConfig?.DesiredCopyCount ?? 0, component.RuntimeConfig?.CurrentCopyCount ?? 0);
     if (requested <= running)
         return;
@@ -272,7 +274,6 @@ async function refuseWhatDoesNotFit(ctx, component, requested) {
     const endpoint = await (0,src_endpoint/* getEndpoint */.yP)(ctx);
     const config = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, endpoint.EndpointConfigName ?? '');
     const variant = config.ProductionVariants?.find((candidate) => candidate.VariantName === component.VariantName);
-    const others = (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((other) => other.InferenceComponentName !== name);
     const own = {
         label: `"${name}"`,
         count: requested,

@@ -12,7 +12,6 @@ import { getEndpoint, getEndpointConfig } from '../endpoint.js'
 import { counted } from '../parse.js'
 import { computeOf, copiesOfOthers, refuseWhatCannotBePlaced } from '../components/placement.js'
 import {
-  adaptersOf,
   baseOf,
   describeComponentsOn,
   noteAdapters,
@@ -31,8 +30,10 @@ export async function updateComponentCopies(ctx: OperationContext, name: string,
     )
   }
   await refuseOutsideScalingRange(ctx, name, requested)
-  await refuseWhatDoesNotFit(ctx, component, requested)
-  const adapters = await adaptersOf(ctx, name)
+  // The endpoint's other components, read once: the room they take, and the adapters that run inside this one.
+  const others = (await describeComponentsOn(ctx)).filter((other) => other.InferenceComponentName !== name)
+  await refuseWhatDoesNotFit(ctx, component, requested, others)
+  const adapters = others.filter((other) => baseOf(other) === name).map((other) => other.InferenceComponentName ?? '')
   const before = component.RuntimeConfig?.DesiredCopyCount
   if (before === requested && component.RuntimeConfig?.CurrentCopyCount === requested) {
     ctx.note(`Inference component "${name}" already runs ${counted(requested, 'copy', 'copies')}; nothing to change.`)
@@ -77,7 +78,12 @@ async function refuseOutsideScalingRange(ctx: OperationContext, name: string, re
  * instances (managed scaling's maximum): SageMaker would accept the request
  * and leave the copies it cannot place pending. Fewer copies always fit.
  */
-async function refuseWhatDoesNotFit(ctx: OperationContext, component: Component, requested: number): Promise<void> {
+async function refuseWhatDoesNotFit(
+  ctx: OperationContext,
+  component: Component,
+  requested: number,
+  others: Component[]
+): Promise<void> {
   const running = Math.max(
     component.RuntimeConfig?.DesiredCopyCount ?? 0,
     component.RuntimeConfig?.CurrentCopyCount ?? 0
@@ -87,7 +93,6 @@ async function refuseWhatDoesNotFit(ctx: OperationContext, component: Component,
   const endpoint = await getEndpoint(ctx)
   const config = await getEndpointConfig(ctx, endpoint.EndpointConfigName ?? '')
   const variant = config.ProductionVariants?.find((candidate) => candidate.VariantName === component.VariantName)
-  const others = (await describeComponentsOn(ctx)).filter((other) => other.InferenceComponentName !== name)
   const own = {
     label: `"${name}"`,
     count: requested,

@@ -42,8 +42,7 @@ describe('update-capacity with an inference component', () => {
     givenComponents(aws.sagemaker, [
       [
         { name: 'scorer', copies: 2 },
-        // Read again among the endpoint's components: for room, then for adapters.
-        { name: 'scorer', copies: 2 },
+        // Read again among the endpoint's components, once: for room and for adapters.
         { name: 'scorer', copies: 2 },
         { name: 'scorer', status: 'Updating', copies: 4, current: 2 },
         { name: 'scorer', copies: 4 }
@@ -57,12 +56,10 @@ describe('update-capacity with an inference component', () => {
     expect(awsCallNames()).toEqual([
       'sagemaker.DescribeInferenceComponent',
       'autoscaling.DescribeScalableTargets',
+      'sagemaker.ListInferenceComponents',
+      'sagemaker.DescribeInferenceComponent',
       'sagemaker.DescribeEndpoint',
       'sagemaker.DescribeEndpointConfig',
-      'sagemaker.ListInferenceComponents',
-      'sagemaker.DescribeInferenceComponent',
-      'sagemaker.ListInferenceComponents',
-      'sagemaker.DescribeInferenceComponent',
       'sagemaker.UpdateInferenceComponentRuntimeConfig',
       'sagemaker.DescribeInferenceComponent',
       'sagemaker.DescribeInferenceComponent'
