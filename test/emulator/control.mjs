@@ -106,6 +106,7 @@ const DEFAULT_REGION = 'us-east-1'
  * @typedef {object} RequestCounts
  * @property {number} requests Requests that reached the variant (simulated and invoked).
  * @property {number} invoked Of which real InvokeEndpoint calls.
+ * @property {number} copies Of which a shadow variant's copies of the production variant's requests (answering nobody).
  * @property {number} errors4xx
  * @property {{ model: number, capacity: number, total: number }} errors5xx
  * @property {LatencyPercentiles} latencyMs Client-seen latency (model plus overhead) of the requests the model answered.

@@ -118,10 +118,10 @@ def fleet_for(endpoint: Any, rng: Any, at: float, variant: str | None = None) ->
     if share > 0 and (share >= 1.0 or rng.random() < share):
         if variant is None or variant in phase["specs"]:
             return {"config": phase["config"], "variants": phase["variants"], "specs": phase["specs"],
-                    "share": share, "new": True}
+                    "shadows": phase.get("shadows") or [], "share": share, "new": True}
     config = endpoint.endpoint_config_name if state["updated"] else None
     return {"config": config, "variants": endpoint.production_variants, "specs": state["specs"],
-            "share": 1.0 - share, "new": False}
+            "shadows": state.get("shadows") or [], "share": 1.0 - share, "new": False}
 
 
 def record(endpoint_name: str, old_config: str, phase: dict[str, Any]) -> None:

@@ -202,6 +202,14 @@ def _answer(self: Any, name: str, account: str, region: str, outcome: dict[str, 
         if headers.get("X-Amzn-SageMaker-Custom-Attributes") == "custom_attributes":
             del headers["X-Amzn-SageMaker-Custom-Attributes"]
     capture(self, account, region, name, variant, body, headers.get("Content-Type") or "application/json")
+    shadow = outcome.get("shadow")
+    if shadow is not None and shadow["status"] < 400:
+        # The shadow's answer goes nowhere but to data capture, under its own variant
+        # (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html: "log requests and responses of
+        # your production and shadow variants").
+        shadow_answer = shadow["answer"] if "answer" in shadow else {"ok": True, "endpoint": name,
+                                                                     "variant": shadow["variant"]}
+        capture(self, account, region, name, shadow["variant"], json.dumps(shadow_answer), "application/json")
     return status, headers, body
 
 
@@ -251,9 +259,12 @@ def _capture(self: Any, account: str, region: str, name: str, variant: str, answ
         return
     now = time.gmtime()
     event = str(uuid.uuid4())
-    line = {"captureData": data,
-            "eventMetadata": {"eventId": event, "inferenceTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", now)},
-            "eventVersion": "0"}
+    metadata = {"eventId": event, "inferenceTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", now)}
+    # The caller's InferenceId, which is how AWS's shadow example pairs a production answer with the shadow's
+    # (aws/amazon-sagemaker-examples, sm-shadow_variant_shadow_api.ipynb reads eventMetadata.inferenceId).
+    if self.headers.get("X-Amzn-SageMaker-Inference-Id"):
+        metadata["inferenceId"] = self.headers["X-Amzn-SageMaker-Inference-Id"]
+    line = {"captureData": data, "eventMetadata": metadata, "eventVersion": "0"}
     match = re.match(r"^s3://([^/]+)/?(.*)$", settings.get("DestinationS3Uri") or "")
     if match is None:
         return

@@ -169,7 +169,29 @@ def variants_from_config(backend: Any, config: Any, when: Any) -> tuple[list[dic
         }
     for pv in request.get("ShadowProductionVariants") or []:
         shadows.append(_summary(backend, pv, when))
+        # A shadow variant's fleet serves the copies SageMaker sends it: its spec sits beside the production ones.
+        specs[pv["VariantName"]] = {
+            "ModelName": pv.get("ModelName"),
+            "InstanceType": pv.get("InstanceType"),
+            "ServerlessConfig": pv.get("ServerlessConfig"),
+            "Shadow": True,
+        }
     return variants, specs, shadows
+
+
+def check_shadow_variants(request: dict[str, Any]) -> None:
+    """CreateEndpointConfig: "If you use this field, you can only specify one variant for ProductionVariants and one
+    variant for ShadowProductionVariants"
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html). The exact wording of
+    the refusal is not documented."""
+    shadows = request.get("ShadowProductionVariants") or []
+    if not shadows:
+        return
+    if len(shadows) > 1 or len(request.get("ProductionVariants") or []) != 1:
+        raise ValidationError(
+            message="An endpoint configuration with ShadowProductionVariants can only specify one variant for "
+            "ProductionVariants and one variant for ShadowProductionVariants."
+        )
 
 
 def _serving_settings(config: Any) -> dict[str, Any]:
@@ -782,6 +804,7 @@ class PatchedSageMakerResponse:
 
         # Endpoints for inference components: variants without a model.
         components.check_endpoint_config(dict(self.params))
+        check_shadow_variants(dict(self.params))
         result = _orig_response_create_endpoint_config(self)
         config = self.sagemaker_backend.endpoint_configs[self._get_param("EndpointConfigName")]
         # moto drops ExplainerConfig, ShadowProductionVariants and newer

@@ -142,6 +142,9 @@ def _expected_rate(endpoint: Any, variant: str, fleet: dict[str, Any]) -> float:
     spec = STATE.traffic.get(endpoint.endpoint_name)
     if not spec:
         return 0.0
+    if fleet.get("sampling") is not None:
+        # A shadow variant gets its sampled copy of everything the production variant gets.
+        return spec["rate"] * fleet["share"] * fleet["sampling"]
     weights = {v["VariantName"]: float(v.get("CurrentWeight") or 0.0) for v in fleet["variants"]}
     total = sum(weights.values())
     return spec["rate"] * fleet["share"] * weights.get(variant, 0.0) / total if total > 0 else 0.0
@@ -164,7 +167,8 @@ def live_fleet(endpoint: Any) -> dict[str, Any]:
     """The fleet the endpoint's live config runs, outside a deployment."""
     state = emu(endpoint)
     return {"config": endpoint.endpoint_config_name if state["updated"] else None,
-            "variants": endpoint.production_variants, "specs": state["specs"], "share": 1.0, "new": False}
+            "variants": endpoint.production_variants, "specs": state["specs"], "shadows": state.get("shadows") or [],
+            "share": 1.0, "new": False}
 
 
 def publishing_of(backend: Any, endpoint: Any, fleet: dict[str, Any]) -> cloudwatch.Publishing:
@@ -215,7 +219,8 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
         model_us=None if model_ms is None else model_ms * 1000.0,
         overhead_us=overhead_ms * 1000.0, status=status, instances=instances, publishing=publishing,
     )
-    _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked, fleet["config"])
+    _count(name, variant, at, status, cause, model_ms, overhead_ms, invoked, fleet["config"],
+           copied=fleet.get("sampling") is not None)
     outcome = {
         "variant": variant,
         "endpointConfigName": fleet["config"],
@@ -224,11 +229,39 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
         "latencyMs": (model_ms or 0.0) + overhead_ms,
     }
     outcome.update(answer_of(behaviour, STATE.stream(f"answer|{key}|{variant}")))
+    shadow = _copy_to_shadow(account, region, backend, endpoint, at, fleet)
+    if shadow is not None:
+        outcome["shadow"] = shadow
     return outcome
 
 
+def _copy_to_shadow(account: str, region: str, backend: Any, endpoint: Any, at: float,
+                    fleet: dict[str, Any]) -> dict[str, Any] | None:
+    """A shadow variant gets a copy of a sampled share of the production variant's requests, and its answer goes
+    nowhere: "Only the responses of the production variant are returned to the calling application"
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests.html). The share is the shadow's weight against the
+    production variant's: AWS's example sets the production weight to 1 and the shadow's to 0.5 to copy "50% of the
+    production variant requests" (aws/amazon-sagemaker-examples, Shadow_variant.ipynb); AWS does not say how other
+    weights combine, and the action always sets the production weight to 1. The copy is served, counted and
+    published as the shadow variant's own (its metrics under its VariantName), and its outcome returned for data
+    capture."""
+    shadows = fleet.get("shadows") or []
+    if not shadows or not fleet["variants"]:
+        return None
+    shadow = shadows[0]
+    production = float(fleet["variants"][0].get("CurrentWeight") or 0.0)
+    sampling = min(1.0, float(shadow.get("CurrentWeight") or 0.0) / production) if production > 0 else 0.0
+    key = _key(account, region, endpoint.endpoint_name)
+    if sampling <= 0 or STATE.stream(f"shadow|{key}").random() >= sampling:
+        return None
+    copy_fleet = {"config": fleet["config"], "variants": shadows, "specs": fleet["specs"], "share": fleet["share"],
+                  "new": fleet["new"], "sampling": sampling}
+    # Counted as a copy, not as a request anyone sent the shadow: requests = invoked + copies + users' own.
+    return serve(account, region, backend, endpoint, shadow["VariantName"], at, invoked=False, fleet=copy_fleet)
+
+
 def _count(endpoint: str, variant: str, at: float, status: int, cause: str | None, model_ms: float | None,
-           overhead_ms: float, invoked: bool, config: str | None) -> None:
+           overhead_ms: float, invoked: bool, config: str | None, *, copied: bool = False) -> None:
     stats = STATE.stats.setdefault(endpoint, {"rejected": 0, "variants": {}})
     per_variant = stats["variants"].setdefault(variant, {"minutes": {}})
     minute = int(at // 60) * 60
@@ -238,16 +271,18 @@ def _count(endpoint: str, variant: str, at: float, status: int, cause: str | Non
         # config (fleet) is counted on its own too.
         buckets.append(stats.setdefault("fleets", {}).setdefault(config, {"minutes": {}})["minutes"])
     for minutes in buckets:
-        _add(minutes, minute, status, cause, model_ms, overhead_ms, invoked)
+        _add(minutes, minute, status, cause, model_ms, overhead_ms, invoked, copied)
 
 
 def _add(minutes: dict[int, Any], minute: int, status: int, cause: str | None, model_ms: float | None,
-         overhead_ms: float, invoked: bool) -> None:
+         overhead_ms: float, invoked: bool, copied: bool) -> None:
     bucket = minutes.setdefault(
-        minute, {"requests": 0, "invoked": 0, "errors4xx": 0, "model": 0, "capacity": 0, "latencies": []}
+        minute, {"requests": 0, "invoked": 0, "copies": 0, "errors4xx": 0, "model": 0, "capacity": 0, "latencies": []}
     )
     bucket["requests"] += 1
     bucket["invoked"] += 1 if invoked else 0
+    # A shadow variant's copies of requests: served, but their answers reach nobody.
+    bucket["copies"] += 1 if copied else 0
     if 400 <= status < 500:
         bucket["errors4xx"] += 1
     elif status >= 500:
@@ -353,6 +388,7 @@ def _summary(buckets: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "requests": sum(b["requests"] for b in buckets),
         "invoked": sum(b["invoked"] for b in buckets),
+        "copies": sum(b.get("copies", 0) for b in buckets),
         "errors4xx": sum(b["errors4xx"] for b in buckets),
         "errors5xx": {"model": model, "capacity": capacity, "total": model + capacity},
         "latencyMs": _latency([latency for b in buckets for latency in b["latencies"]]),
