@@ -314,7 +314,25 @@ export class FakeAws {
         instanceType: definition?.InstanceType ?? 'ml.m5.large'
       }
     })
-    this.cloudwatch.serve(endpointName, serving, source)
+    this.cloudwatch.serve(endpointName, [...serving, ...this.shadowsServing(state.config)], source)
+  }
+
+  /**
+   * A config's shadow variant, copied its share of the one production variant's requests: its weight against
+   * the production variant's (the emulator's emu_traffic._copy_to_shadow says why).
+   */
+  private shadowsServing(configName: string): ServingVariant[] {
+    const config = this.configs.get(configName)
+    const shadows = (config?.settings?.ShadowProductionVariants ?? []) as ProductionVariant[]
+    const production = config?.variants[0]?.InitialVariantWeight ?? 0
+    return shadows.map((shadow) => ({
+      name: shadow.VariantName ?? '',
+      model: shadow.ModelName ?? '',
+      weight: 0,
+      count: shadow.InitialInstanceCount ?? 1,
+      instanceType: shadow.InstanceType ?? 'ml.m5.large',
+      sampling: production > 0 ? Math.min(1, (shadow.InitialVariantWeight ?? 0) / production) : 0
+    }))
   }
 
   /** Both fleets of a deployment, each under the name FakeCloudWatch keys a fleet by (fleetKey). */

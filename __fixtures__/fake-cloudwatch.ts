@@ -42,6 +42,8 @@ export interface ServingVariant {
   weight: number
   count: number
   instanceType: string
+  /** A shadow variant: the share of the production variant's requests copied to it (its weight is not routed). */
+  sampling?: number
 }
 
 interface ExpectedFigures {
@@ -221,10 +223,12 @@ export class FakeCloudWatch {
       const from = Math.max(entry.at, period)
       const to = Math.min(entries[index + 1]?.at ?? Infinity, period + periodMs)
       if (to <= from || rate <= 0) return
-      const total = entry.variants.reduce((sum, variant) => sum + variant.weight, 0)
+      const routed = entry.variants.filter((candidate) => candidate.sampling === undefined)
+      const total = routed.reduce((sum, variant) => sum + variant.weight, 0)
       const variant = entry.variants.find((candidate) => candidate.name === variantName)
-      if (!variant || total <= 0 || variant.weight <= 0) return
-      const perSecond = (rate * variant.weight) / total
+      if (!variant || total <= 0 || (variant.sampling ?? variant.weight) <= 0) return
+      // A shadow gets its copies on top of what the production variant serves.
+      const perSecond = variant.sampling !== undefined ? rate * variant.sampling : (rate * variant.weight) / total
       const requests = perSecond * ((to - from) / 1000)
       const behaviour = this.behaviourAt(variant.model, from)
       const capacity = variant.count * this.capacityPerInstance(variant.instanceType)

@@ -500,6 +500,7 @@ async function sendProbe(ctx, probe, sent, options) {
             ContentType: sent.contentType,
             ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
             ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
+            ...(options.inferenceId ? { InferenceId: options.inferenceId() } : {}),
             ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
         }));
         const latencyMs = answerLatency(ctx.clock.now() - started, response);

@@ -508,6 +508,8 @@ var lineage = __webpack_require__(4681);
 var naming = __webpack_require__(8499);
 // EXTERNAL MODULE: ./src/tags.ts
 var src_tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/rollout/shadow.ts + 1 modules
+var shadow = __webpack_require__(6460);
 // EXTERNAL MODULE: ./src/resources.ts + 5 modules
 var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/serving.ts + 3 modules
@@ -764,11 +766,11 @@ class DeploymentJudge {
         const evaluation = await this.judge.evaluate();
         this.last = evaluation;
         this.step.evaluations.push(evaluation);
-        core/* info */.pq(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation));
+        core/* info */.pq(this.log.line(String(this.step.evaluations.length), (0,words/* stepPlace */.qN)(this.step), evaluation));
         if (evaluation.verdict === 'failed') {
             this.failures++;
             if (this.failures >= this.settings.failureThreshold) {
-                this.fail((0,words/* failedStepReason */.om)(this.failures, this.step.weight, evaluation));
+                this.fail((0,words/* failedStepReason */.om)(this.failures, (0,words/* stepPlace */.qN)(this.step), evaluation));
             }
         }
         else if (evaluation.verdict === 'passed') {
@@ -1274,7 +1276,8 @@ function nameRelease(ctx, deploy, modelBase, suffix) {
     const release = {
         modelName: deploy.modelName ?? (0,naming/* derivedName */.Pr)(modelBase, suffix),
         releaseConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, suffix),
-        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`)
+        canaryConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-canary`),
+        shadowConfig: (0,naming/* derivedName */.Pr)(ctx.endpointName, `${suffix}-shadow`)
     };
     ctx.output('model-name', release.modelName);
     return release;
@@ -1370,11 +1373,11 @@ class ComponentUpdateJudge {
     async evaluate() {
         const evaluation = await this.judge.evaluate();
         this.step.evaluations.push(evaluation);
-        core/* info */.pq(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation));
+        core/* info */.pq(this.log.line(String(this.step.evaluations.length), (0,words/* stepPlace */.qN)(this.step), evaluation));
         if (evaluation.verdict === 'failed') {
             this.failures++;
             if (this.failures >= this.settings.failureThreshold) {
-                this.failure = (0,words/* failedStepReason */.om)(this.failures, this.step.weight, evaluation);
+                this.failure = (0,words/* failedStepReason */.om)(this.failures, (0,words/* stepPlace */.qN)(this.step), evaluation);
                 const acted = this.verdict ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off';
                 this.ctx.warn(`The inference component failed its gates during the update: ${this.failure}; ${acted}.`);
             }
@@ -1795,6 +1798,7 @@ var rollout_moves = __webpack_require__(5307);
 
 
 
+
 /** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
 function track(ctx, created) {
     if (ctx.dryRun)
@@ -1966,7 +1970,8 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
         userTags: deploy.tags,
         held: [],
         source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings),
-        ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
+        ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {}),
+        ...(deploy.rollout.shadowPercent !== undefined ? { shadowConfig: release.shadowConfig } : {})
     };
     (0,rollout_record/* startRolloutRecord */.H)(ctx, deploy.rollout, inFlight);
     const newVariantDefinition = blueprint.variant(newVariant, 0);
@@ -1975,9 +1980,23 @@ async function startProgressiveRollout(ctx, deploy, blueprint, endpoint, current
         steps: deploy.rollout.trafficSteps,
         canaryVariants: [...oldDefinitions, newVariantDefinition],
         release: { ...newVariantDefinition, VariantName: inFlight.stableVariant, InitialVariantWeight: 1 },
-        configSettings: blueprint.configSettings
+        configSettings: blueprint.configSettings,
+        ...shadowPhase(deploy.rollout, oldDefinitions[0], newVariantDefinition, blueprint.configSettings)
     });
     return (0,executor/* carryOut */.u0)(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig });
+}
+/** The shadow phase's moves, when shadow-percent asks for one (refused earlier where it cannot run). */
+function shadowPhase(rollout, serving, newVariant, configSettings) {
+    const percent = rollout.shadowPercent;
+    if (percent === undefined || !serving)
+        return {};
+    const capture = rollout.gates.agreement ? (0,shadow/* captureOf */.uS)(configSettings) : undefined;
+    return {
+        shadow: {
+            config: (0,shadow/* shadowConfigMove */.w0)({ serving, newVariant, percent, configSettings }),
+            judge: { kind: 'judge-shadow', percent, ...(capture ? { capture } : {}) }
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/operations/deploy-component.ts
@@ -2231,6 +2250,7 @@ function nameAdapters(ctx, base, siblings) {
 
 
 
+
 async function runDeploy(ctx, deploy) {
     try {
         await deployModel(ctx, deploy);
@@ -2250,6 +2270,9 @@ async function deployModel(ctx, deploy) {
     const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
     const release = nameRelease(ctx, deploy, ctx.endpointName, suffix);
     if (!existing) {
+        if (deploy.rollout.shadowPercent !== undefined) {
+            throw new Error(`Input "shadow-percent": endpoint "${ctx.endpointName}" does not exist yet, so no model serves for the new one to shadow; nothing was changed. Create the endpoint without shadow-percent, and use it for the next model.`);
+        }
         const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined));
         if (result)
             await (0,rollout_result/* concludeRollout */.NS)(ctx, result);
@@ -2263,7 +2286,7 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     const currentConfig = await (0,src_endpoint/* getEndpointConfig */.s3)(ctx, currentConfigName);
     (0,src_alarms/* refuseAlarmsOnUnpublishedMetrics */.G)(ctx.endpointName, currentConfig, alarms);
     const tags = await (0,lineage/* configTags */._F)(ctx, currentConfig);
-    if (tags[src_tags/* TAGS */.gp.role] === 'canary') {
+    if ((0,src_tags/* isRolloutConfigRole */.QR)(tags[src_tags/* TAGS */.gp.role])) {
         throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[src_tags/* TAGS */.gp.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
     }
     ctx.expectedFleetChangeMs = (0,expectations/* lastFleetChangeMs */.j)(existing, currentConfig);
@@ -2271,6 +2294,7 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy);
     await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '', (0,invocation_metrics/* metricsSourceOf */.er)(currentConfig));
     const blueprint = await blueprintFor(ctx, deploy, release, serving);
+    (0,shadow/* refuseShadowPhase */.Mb)(ctx.endpointName, deploy.rollout, serving, blueprint.configSettings);
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
         // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.

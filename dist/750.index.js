@@ -524,6 +524,8 @@ async function standingOf(ctx, endpoint, target) {
     const scaling = await (0,rollout_scaling/* scalingMovesFor */.ZD)(ctx, endpoint, await (0,src_endpoint/* findEndpointConfig */.NW)(ctx, currentName), variants, targetName);
     const leaving = await (0,lineage/* readTaggedConfig */.ZV)(ctx, currentName);
     const newVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined;
+    // A shadow config goes with the return, as the run that made it would have deleted it; its shadow takes no traffic.
+    const shadowConfig = leaving?.lineage.role === 'shadow' && ctx.settings.waitForCompletion ? currentName : undefined;
     return {
         target: targetName,
         fleet: (0,resources/* fleetSize */.oE)(variants),
@@ -532,7 +534,8 @@ async function standingOf(ctx, endpoint, target) {
             ? { canary: { canaryConfig: currentName, newVariant, oldVariants: (0,in_flight/* servingShares */.x1)(endpoint, newVariant) } }
             : {}),
         scaling,
-        waits: ctx.settings.waitForCompletion
+        waits: ctx.settings.waitForCompletion,
+        ...(shadowConfig ? { shadowConfig } : {})
     };
 }
 async function alreadyThere(ctx, endpoint, configName) {
@@ -548,8 +551,8 @@ async function chosenTarget(ctx, configName) {
         throw new Error(`Input "endpoint-config-name" names endpoint config "${configName}", which does not exist in ${ctx.settings.region}; nothing was changed.`);
     }
     refuseForeign(ctx, target);
-    if (target.lineage.role === 'canary') {
-        throw new Error(`Endpoint config "${configName}" exists only for the duration of a canary rollout (tag ${tags/* TAGS */.gp.role}=canary) and is never a rollback target; nothing was changed.`);
+    if ((0,tags/* isRolloutConfigRole */.QR)(target.lineage.role)) {
+        throw new Error(`Endpoint config "${configName}" exists only for the duration of a rollout (tag ${tags/* TAGS */.gp.role}=${target.lineage.role}) and is never a rollback target; nothing was changed.`);
     }
     return target;
 }
@@ -587,9 +590,9 @@ async function recordedTarget(ctx, currentName) {
             throw new Error(`The config that served endpoint "${ctx.endpointName}" before "${fromName}" was "${previousName}", which no longer exists; nothing was changed. ${passHint}`);
         }
         refuseForeign(ctx, previous);
-        if (previous.lineage.role !== 'canary')
+        if (!(0,tags/* isRolloutConfigRole */.QR)(previous.lineage.role))
             return previous;
-        ctx.note(`Stepped over canary config "${previousName}": canary configs are never rollback targets.`);
+        ctx.note(`Stepped over ${previous.lineage.role} config "${previousName}": a rollout's own configs are never rollback targets.`);
         from = previous;
     }
     throw new Error(`The previous-config chain of endpoint "${ctx.endpointName}" is longer than ${MAX_CHAIN}. ${passHint}`);

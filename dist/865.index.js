@@ -420,9 +420,10 @@ async function collectPages(api, resource, request, items) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xv: () => (/* binding */ parseCaptureLocation),
-/* harmony export */   ot: () => (/* binding */ loadCapturedPayloads)
+/* harmony export */   ot: () => (/* binding */ loadCapturedPayloads),
+/* harmony export */   zx: () => (/* binding */ MAX_BYTES)
 /* harmony export */ });
-/* unused harmony exports MAX_PAYLOADS, MAX_BYTES, capturedRequest, readCapturedPayloads, payloadDigest */
+/* unused harmony exports MAX_PAYLOADS, capturedRequest, readCapturedPayloads, payloadDigest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
@@ -1224,6 +1225,7 @@ function checkBeforeUsers(settings, on, raw) {
         // The serving model is reached by TargetVariant beside the new one only in the action's canary.
         throw new src_parse/* InputError */.dz('max-disagreement', `cannot be judged ${notActionCanary(on)}: no request reaches the serving model and the new one apart`);
     }
+    checkShadowPhase(settings, on);
     if (settings.trafficSteps[0] !== 0)
         return;
     if (on.operation === 'promote') {
@@ -1238,6 +1240,35 @@ function checkBeforeUsers(settings, on, raw) {
 }
 function notActionCanary(on) {
     return on.component ? 'with inference-component-name' : 'with rollout-controller: sagemaker';
+}
+/**
+ * A shadow phase runs before the action's canary: SageMaker copies requests
+ * from the one production variant to a shadow, so neither SageMaker's own
+ * deployment nor a component's rolling update can hold one, and nor can an
+ * all-at-once swap. It is judged by metrics, alarms and captured answers:
+ * probes cannot reach a shadow variant (TargetVariant names a production
+ * variant: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html),
+ * so without one of those nothing could judge it.
+ */
+function checkShadowPhase(settings, on) {
+    if (settings.shadowPercent === undefined)
+        return;
+    if (on.component || settings.controller === 'sagemaker') {
+        throw new src_parse/* InputError */.dz('shadow-percent', `cannot be used ${notActionCanary(on)}: a shadow phase runs before the action's own canary`);
+    }
+    if (settings.strategy !== 'canary' && settings.strategy !== 'linear') {
+        throw new src_parse/* InputError */.dz('shadow-percent', `cannot be used with strategy ${settings.strategy}: a shadow phase runs before a canary or linear rollout`);
+    }
+    const { gates } = settings;
+    const judged = gates.alarmNames.length > 0 ||
+        gates.maxErrorRate !== undefined ||
+        gates.maxLatencyP99Ms !== undefined ||
+        gates.maxErrorRateIncrease !== undefined ||
+        gates.maxLatencyP99Increase !== undefined ||
+        gates.agreement !== undefined;
+    if (!judged) {
+        throw new src_parse/* InputError */.dz('shadow-percent', 'needs something to judge the shadow by: max-error-rate, max-latency-p99, max-error-rate-increase, max-latency-p99-increase, alarm-names or max-disagreement (probes cannot reach a shadow variant)');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action-defaults.ts
@@ -2028,6 +2059,11 @@ function parseRollout(inputs, common, operation) {
         autoRollback: inputs.boolean('auto-rollback'),
         failOnRollback: inputs.boolean('fail-on-rollback')
     };
+    if (operation === 'deploy') {
+        const shadowPercent = inputs.optional('shadow-percent', (raw) => (0,src_parse/* parseInteger */.cG)('shadow-percent', raw, { min: 1, max: 100 }));
+        if (shadowPercent !== undefined)
+            settings.shadowPercent = shadowPercent;
+    }
     checkBeforeUsers(settings, { operation, component }, inputs.raw('traffic-steps'));
     // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
     if (component)
@@ -3269,7 +3305,7 @@ function desiredWeights(inFlight, weight) {
 }
 /** The moves from which the rollout judges: the serving capacity is held until the rollout ends. */
 function isJudging(move) {
-    return move.kind === 'judge-pause' || move.kind === 'shift';
+    return move.kind === 'judge-pause' || move.kind === 'judge-shadow' || move.kind === 'shift';
 }
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
 function stepsThenEnd(steps, release) {
@@ -3281,12 +3317,18 @@ function stepsThenEnd(steps, release) {
     moves.push(last < 100 ? { kind: 'pause', weight: last } : { kind: 'switch-to-release', ...release });
     return moves;
 }
-/** A deploy's canary or linear rollout run by the action. */
+/** A deploy's canary or linear rollout run by the action, after its shadow phase when it has one. */
 function deployMoves(plan) {
+    const fleetOf = (variants) => variants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0);
+    const { shadow } = plan;
     return [
         { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
+        ...(shadow ? [shadow.config] : []),
         { kind: 'hold-capacity' },
-        { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
+        ...(shadow
+            ? [{ kind: 'join-shadow', fleet: fleetOf([shadow.config.serving, shadow.config.shadow]) }, shadow.judge]
+            : []),
+        { kind: 'join', fleet: fleetOf(plan.canaryVariants) },
         ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
     ];
 }
@@ -3321,6 +3363,8 @@ function rollbackMoves(standing) {
         moves.push({ kind: 'give-back-capacity', held, restoreCounts: !back });
     if (canary && (back || waits))
         moves.push({ kind: 'delete-config', config: canary.canaryConfig });
+    if (standing.shadowConfig && (back || waits))
+        moves.push({ kind: 'delete-config', config: standing.shadowConfig });
     if (standing.leftover)
         moves.push({ kind: 'delete-config', config: standing.leftover });
     return moves;
@@ -3347,7 +3391,8 @@ function rolloutStanding(progress, endpoint) {
         held: rollout.held,
         scaling: [],
         waits: true,
-        ...(released && rollout.releaseConfig ? { leftover: rollout.releaseConfig } : {})
+        ...(released && rollout.releaseConfig ? { leftover: rollout.releaseConfig } : {}),
+        ...(rollout.shadowConfig ? { shadowConfig: rollout.shadowConfig } : {})
     };
 }
 
@@ -3810,8 +3855,8 @@ function addRollout(summary, report) {
             const invocations = judgedInvocations(step);
             const baseline = evaluation?.baseline;
             return [
-                step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
-                `${step.weight}%`,
+                step.kind ?? String(stepNumber(rollout.steps, index)),
+                step.kind === 'shadow' ? `a copy of ${step.shadowPercent ?? 0}%` : `${step.weight}%`,
                 step.endedAt === undefined ? '—' : (0,parse/* formatDuration */.a3)(step.endedAt - step.startedAt),
                 invocations === undefined ? '—' : formatCount(invocations),
                 besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
@@ -3824,7 +3869,11 @@ function addRollout(summary, report) {
         })
     ]);
     const findings = rollout.steps.flatMap((step, index) => {
-        const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`;
+        const label = step.kind === 'pause'
+            ? 'The pause'
+            : step.kind === 'shadow'
+                ? 'The shadow phase'
+                : `Step ${stepNumber(rollout.steps, index)}`;
         const comparisons = decidingEvaluation(step)?.comparisons ?? [];
         return [
             ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
@@ -3838,7 +3887,7 @@ function addRollout(summary, report) {
 }
 /** Steps are numbered without the pause a promotion judged first. */
 function stepNumber(steps, index) {
-    return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length;
+    return steps.slice(0, index + 1).filter((step) => step.kind === undefined).length;
 }
 function formatMs(ms) {
     return ms === undefined ? '—' : `${Math.round(ms)} ms`;
@@ -4138,6 +4187,7 @@ async function writeSummary(report) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F5: () => (/* binding */ MAX_USER_TAGS),
+/* harmony export */   QR: () => (/* binding */ isRolloutConfigRole),
 /* harmony export */   gp: () => (/* binding */ TAGS),
 /* harmony export */   j5: () => (/* binding */ traceabilityTags),
 /* harmony export */   s3: () => (/* binding */ toTagList)
@@ -4174,6 +4224,10 @@ const TAGS = {
      */
     modelAsIs: 'sagemaker-deploy:model-as-is'
 };
+/** A config that exists only while a rollout is under way: never a rollback target, never a release. */
+function isRolloutConfigRole(role) {
+    return role === 'canary' || role === 'shadow';
+}
 /** Where a resource came from: the repository, commit, ref and run that created it. */
 const TRACEABILITY_TAGS = {
     repository: 'sagemaker-deploy:repository',

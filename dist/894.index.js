@@ -251,6 +251,7 @@ async function sendProbe(ctx, probe, sent, options) {
             ContentType: sent.contentType,
             ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
             ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
+            ...(options.inferenceId ? { InferenceId: options.inferenceId() } : {}),
             ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
         }));
         const latencyMs = answerLatency(ctx.clock.now() - started, response);
@@ -378,10 +379,10 @@ function medianLatency(records) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kc: () => (/* binding */ sleepUntil),
 /* harmony export */   Wq: () => (/* binding */ bake),
 /* harmony export */   sm: () => (/* binding */ judgePause)
 /* harmony export */ });
-/* unused harmony export sleepUntil */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5820);
@@ -487,11 +488,11 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         last = evaluation;
         step.evaluations.push(evaluation);
         const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, step.weight, evaluation));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step), evaluation));
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .failedStepReason */ .om)(failures.consecutive, step.weight, evaluation) };
+                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .failedStepReason */ .om)(failures.consecutive, (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step), evaluation) };
             }
             ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
         }
@@ -525,7 +526,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     if (seen.failures.consecutive > 0) {
         return {
             verdict: 'failed',
-            reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
+            reason: `a failed gate evaluation ${(0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step)} was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
         };
     }
     if (judge.leaningToFailure !== undefined) {
@@ -536,7 +537,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     }
     if (seen.passedOnce) {
         if (seen.waitsForData) {
-            ctx.note(`At ${step.weight}%, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
+            ctx.note(`Judging ${(0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step)}, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
         }
         return { verdict: 'passed' };
     }
@@ -572,8 +573,6 @@ var core = __webpack_require__(6421);
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/report.ts
 var report = __webpack_require__(665);
-// EXTERNAL MODULE: ./src/update.ts + 1 modules
-var update = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/resources.ts + 5 modules
 var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
@@ -592,6 +591,8 @@ var plan = __webpack_require__(5762);
 var result = __webpack_require__(3752);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/update.ts + 1 modules
+var update = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
 var scaling = __webpack_require__(127);
 // EXTERNAL MODULE: ./src/rollout/state.ts
@@ -687,16 +688,18 @@ async function giveBackCapacity(ctx, move) {
 
 // EXTERNAL MODULE: ./src/rollout/switch.ts
 var rollout_switch = __webpack_require__(2821);
+// EXTERNAL MODULE: ./src/rollout/shadow.ts + 1 modules
+var shadow = __webpack_require__(6460);
 // EXTERNAL MODULE: ./src/rollout/words.ts
 var words = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/rollout/executor.ts
 /**
  * The one executor of the action's moves: it carries out a rollout's list
- * (moves.ts) in order, keeps one progress record of where the rollout stands,
- * saved for a cancel and the post step, and ends it in one conclusion:
- * released, paused, rolled back, or failed and left in place. Every rollback
- * is a list of moves too, built from where the endpoint stands and carried
- * out here. A dry run hands a rollout's list to plan.ts.
+ * (moves.ts) in order, keeps one progress record of where it stands (saved
+ * for a cancel and the post step), and ends it in one conclusion: released,
+ * paused, rolled back, or failed and left in place. A rollback is a list of
+ * moves too, built from where the endpoint stands. A dry run hands a
+ * rollout's list to plan.ts.
  */
 
 
@@ -803,12 +806,19 @@ async function perform(ctx, settings, move, scene, progress) {
         case 'create-canary-config':
             await (0,rollout_switch/* createCanaryConfig */.Hu)(ctx, inFlight, move);
             return undefined;
+        case 'create-shadow-config':
+            await (0,shadow/* createShadowConfig */.TU)(ctx, inFlight, move);
+            return undefined;
         case 'hold-capacity':
             await holdCapacity(ctx, progress, scene.endpoint, move.atLeast);
             return undefined;
+        case 'join-shadow':
+            return joinOrRollBack(ctx, progress, () => (0,shadow/* joinShadow */.B6)(ctx, inFlight, move.fleet));
         case 'join':
-            return joinOrRollBack(ctx, progress, move.fleet);
+            // After a failed shadow phase nothing joins: the ending rolls back.
+            return progress.stopped ? undefined : joinOrRollBack(ctx, progress, () => (0,rollout_switch/* joinCanary */.JI)(ctx, inFlight, move.fleet));
         case 'judge-pause':
+        case 'judge-shadow':
         case 'shift':
         case 'judge-step':
             return judgeOrStop(ctx, settings, move, progress);
@@ -826,10 +836,10 @@ async function holdCapacity(ctx, progress, endpoint, atLeast) {
     for (const entry of inFlight.held)
         entry.instances = Math.max(entry.instances, atLeast?.[entry.variant] ?? 0);
 }
-async function joinOrRollBack(ctx, progress, fleet) {
+async function joinOrRollBack(ctx, progress, join) {
     const inFlight = progress.rollout;
     try {
-        await (0,rollout_switch/* joinCanary */.JI)(ctx, inFlight, fleet);
+        await join();
         return undefined;
     }
     catch (error) {
@@ -856,8 +866,11 @@ async function judgeOrStop(ctx, settings, move, progress) {
             if (judged.failure)
                 progress.stopped = { kind: 'failed', reason: judged.failure, weight: move.pause.weight };
         }
+        else if (move.kind === 'judge-shadow') {
+            await (0,shadow/* judgeShadow */.gV)(ctx, settings, progress, record, move);
+        }
         else if (move.kind === 'shift') {
-            await shift(ctx, inFlight, move, record);
+            await (0,rollout_switch/* shift */.BN)(ctx, inFlight, move, record);
         }
         else {
             await judgeStep(ctx, settings, inFlight, move, progress, record);
@@ -868,22 +881,6 @@ async function judgeOrStop(ctx, settings, move, progress) {
         core/* endGroup */.N4();
         return stoppedByError(ctx, settings, progress, record, error);
     }
-}
-async function shift(ctx, inFlight, { weight, index, of }, record) {
-    const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
-    record.steps.push(step);
-    core/* startGroup */.Oh(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
-    if (weight === 0) {
-        // Only the first step may be 0, and the new variant joined at weight 0: nothing moves.
-        core/* info */.pq(`${inFlight.newVariant} serves no user traffic in this dark step: probes alone judge it.`);
-        return;
-    }
-    core/* info */.pq(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
-    await (0,update/* updateWeightsAndCapacities */.ep)(ctx, (0,rollout_moves/* desiredWeights */.ax)(inFlight, weight), {
-        purpose: `the shift to ${weight}%`,
-        forceWait: true
-    });
-    step.startedAt = ctx.clock.now();
 }
 async function judgeStep(ctx, settings, inFlight, move, progress, record) {
     const step = record.steps.at(-1);
@@ -942,8 +939,9 @@ function concludePause(ctx, settings, progress, weight) {
 function concludeStopped(ctx, settings, progress, stopped) {
     if (stopped.kind === 'failed')
         return rollBackOrStop(ctx, settings, progress, stopped.reason);
-    const why = words/* decisions */.a.undecidedStep(stopped.weight, stopped.reason);
-    if (settings.onInconclusive !== 'pause')
+    const why = words/* decisions */.a.undecidedStep(stopped.weight, stopped.reason, stopped.shadow);
+    // A shadow phase has no pause to rest in: promote goes on from a canary.
+    if (settings.onInconclusive !== 'pause' || stopped.shadow)
         return rollBackOrStop(ctx, settings, progress, why);
     return pauseHere(ctx, progress.rollout, {
         decision: words/* decisions */.a.pausedUndecided(stopped.weight, progress.rollout.newVariant, why),
@@ -1740,21 +1738,22 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony export */   xW: () => (/* binding */ planAllAtOnce)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4219);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4219);
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(665);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(665);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1461);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8191);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5453);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
 /* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
-/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9113);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5820);
-/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7783);
-/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(215);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(127);
+/* harmony import */ var _shadow_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6460);
+/* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9113);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5820);
+/* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7783);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(215);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(127);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -1762,6 +1761,7 @@ function clockTime(ms, periodMs = MINUTE_MS) {
  * Nothing is sent that changes anything; reads still happen, so the plan
  * starts from the endpoint as it is.
  */
+
 
 
 
@@ -1787,7 +1787,7 @@ const TYPICAL_PUBLICATION_DELAY_MS = 120_000;
  * seven.
  */
 function typicalDataWaitMs(source) {
-    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_12__/* .periodMsOf */ .J8)(source) + TYPICAL_PUBLICATION_DELAY_MS;
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_13__/* .periodMsOf */ .J8)(source) + TYPICAL_PUBLICATION_DELAY_MS;
 }
 /**
  * A dry run of the moves the executor would carry out: each change goes
@@ -1801,12 +1801,12 @@ async function rehearse(ctx, settings, inFlight, moves, scene) {
         await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
     // As the run ends a rollout that judged: the serving variants' scale-in given back, if nothing gave it back yet.
     if (moves.some(_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .isJudging */ .Ps))
-        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_14__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     rehearsal.durationMs += rehearsal.canaryMs;
     rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
     recordPlan(ctx, {
         schedule: rehearsal.schedule,
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .describeGates */ .yg)(settings.gates, inFlight.source),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .describeGates */ .yg)(settings.gates, inFlight.source),
         durationMs: rehearsal.durationMs,
         instanceMs: rehearsal.instanceMs
     });
@@ -1831,14 +1831,20 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
         case 'hold-capacity':
             await (0,_in_flight_js__WEBPACK_IMPORTED_MODULE_6__/* .holdServingCapacityFor */ .n)(ctx, scene.endpoint, inFlight);
             return;
+        case 'create-shadow-config':
+        case 'join-shadow':
+        case 'judge-shadow':
+            return rehearseShadowMove(ctx, settings, inFlight, move, rehearsal);
         case 'join':
             await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
             rehearsal.schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}.`);
             rehearsal.durationMs += fleetMs;
             rehearsal.instanceMs += move.fleet * fleetMs;
+            if (inFlight.shadowConfig)
+                await recordConfigDeletion(ctx, inFlight.shadowConfig);
             return;
         case 'judge-pause':
-            rehearsal.canaryMs += dataWaitMs({ ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .gatesAtWeight */ .WV)(settings.gates, move.pause.weight) }, inFlight.source);
+            rehearsal.canaryMs += dataWaitMs({ ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .gatesAtWeight */ .WV)(settings.gates, move.pause.weight) }, inFlight.source);
             rehearsal.schedule.push(pauseJudgedText(settings, inFlight.source, move.pause.weight));
             return;
         case 'shift':
@@ -1851,7 +1857,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             return;
         case 'judge-step': {
             const dark = move.weight === 0;
-            const step = judgedStep({ ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .gatesAtWeight */ .WV)(settings.gates, move.weight) }, inFlight.source, dark
+            const step = judgedStep({ ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .gatesAtWeight */ .WV)(settings.gates, move.weight) }, inFlight.source, dark
                 ? `Step ${move.index + 1}: dark, no user traffic to ${inFlight.newVariant}, judged by its probes alone,`
                 : `Step ${move.index + 1}: ${move.weight}% of traffic to ${inFlight.newVariant}`);
             rehearsal.canaryMs += (dark ? 0 : _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.weights) + step.durationMs;
@@ -1872,17 +1878,42 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             throw new Error(`A dry run has no move "${move.kind}": it belongs to a rollback.`);
     }
 }
+/** The shadow phase's moves, rehearsed: its config, the endpoint joining it, and its judging. */
+async function rehearseShadowMove(ctx, settings, inFlight, move, rehearsal) {
+    const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
+    const serving = inFlight.oldVariants[0]?.name;
+    if (move.kind === 'create-shadow-config') {
+        await (0,_shadow_js__WEBPACK_IMPORTED_MODULE_9__/* .createShadowConfig */ .TU)(ctx, inFlight, move);
+    }
+    else if (move.kind === 'join-shadow') {
+        await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.shadowConfig, { purpose: 'the shadow config', forceWait: true });
+        rehearsal.schedule.push(`Update the endpoint to ${inFlight.shadowConfig}: ${inFlight.newVariant} joins as the shadow of ${serving}, a new fleet of ${move.fleet} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}.`);
+        rehearsal.durationMs += fleetMs;
+        rehearsal.instanceMs += move.fleet * fleetMs;
+    }
+    else {
+        const step = judgedStep({ ...settings, gates: (0,_shadow_js__WEBPACK_IMPORTED_MODULE_9__/* .shadowGates */ .XQ)(settings.gates) }, inFlight.source, `Shadow phase: ${move.percent}% of ${serving}'s requests copied to ${inFlight.newVariant}, its answers going nowhere,`);
+        const answers = move.capture
+            ? " Then its captured answers are compared with the serving variant's to the same InferenceId (max-disagreement)."
+            : '';
+        rehearsal.canaryMs += step.durationMs;
+        rehearsal.schedule.push(`${step.text}${answers} ${stepEndingText(settings)}`);
+    }
+}
 async function rehearseRelease(ctx, inFlight, move, scene) {
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_14__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
-    // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
-    const input = { EndpointConfigName: inFlight.canaryConfig };
-    await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_14__/* .DeleteEndpointConfigCommand */ .W(input)));
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_14__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    await recordConfigDeletion(ctx, inFlight.canaryConfig);
+}
+/** In a deploy's dry run the rollout's configs were never made, so this records a delete without looking for it. */
+async function recordConfigDeletion(ctx, configName) {
+    const input = { EndpointConfigName: configName };
+    await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_15__/* .DeleteEndpointConfigCommand */ .W(input)));
 }
 function pauseJudgedText(settings, source, weight) {
-    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates)
-        ? `until CloudWatch has published the ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__/* .periodWords */ .Hj)(source)} this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
+    const waiting = (0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .needsTraffic */ .rw)(settings.gates)
+        ? `until CloudWatch has published the ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_10__/* .periodWords */ .Hj)(source)} this run began in (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))}, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past it)`
         : 'at once';
     return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
 }
@@ -1899,7 +1930,7 @@ function stepEndingText(settings) {
  */
 function planAllAtOnce(ctx, settings, deploy) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .describeGates */ .yg)(settings.gates, deploy.source);
+    const gates = (0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .describeGates */ .yg)(settings.gates, deploy.source);
     const schedule = [
         deploy.previousConfig
             ? `Update the endpoint to ${deploy.releaseConfig}: ${deploy.variant} alone, a new fleet of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .counted */ .hS)(deploy.fleet, 'instance')} beside the serving one until it is healthy, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)} (SageMaker returns to ${deploy.previousConfig} by itself if it never is).`
@@ -1924,13 +1955,13 @@ function planAllAtOnce(ctx, settings, deploy) {
  */
 function planSageMakerDeployment(ctx, settings, deployment) {
     const fleetMs = ctx.expectedFleetChangeMs ?? _expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet;
-    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_11__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
+    const durationMs = (0,_native_limits_js__WEBPACK_IMPORTED_MODULE_12__/* .leastTimeoutMs */ .lo)(settings, deployment.batches, fleetMs);
     const provisioning = deployment.batches > 1
         ? `${deployment.batches} batches, each provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}) and baked`
         : `the new fleet provisioned (about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}), then every bake`;
     recordPlan(ctx, {
         schedule: [`${deployment.description} About ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)}: ${provisioning}.`],
-        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .describeGates */ .yg)(settings.gates, deployment.source),
+        gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .describeGates */ .yg)(settings.gates, deployment.source),
         durationMs,
         instanceMs: deployment.newFleetInstances * durationMs
     });
@@ -1940,10 +1971,10 @@ function judgedStep(settings, source, what) {
     const evaluations = Math.max(1, Math.ceil(settings.bakeTimeMs / settings.gateIntervalMs));
     return {
         durationMs: settings.bakeTimeMs + dataWaitMs(settings, source),
-        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .hasGates */ .x0)(settings.gates)
+        text: `${what} for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.bakeTimeMs)}, ${(0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .hasGates */ .x0)(settings.gates)
             ? `gates judged every ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.gateIntervalMs)} (${evaluations} evaluations)`
-            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates)
-            ? `, then until CloudWatch has published the step's ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_9__/* .periodWords */ .Hj)(source)}s (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past the last one's close)`
+            : 'no gates: it only waits'}${(0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .needsTraffic */ .rw)(settings.gates)
+            ? `, then until CloudWatch has published the step's ${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_10__/* .periodWords */ .Hj)(source)}s (typically ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(typicalDataWaitMs(source))} more, at most max-data-delay ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)} past the last one's close)`
             : ''}.`
     };
 }
@@ -1952,9 +1983,9 @@ function judgedStep(settings, source, what) {
  * closing, then publication, which max-data-delay bounds past the close.
  */
 function dataWaitMs(settings, source) {
-    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_10__/* .needsTraffic */ .rw)(settings.gates))
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .needsTraffic */ .rw)(settings.gates))
         return 0;
-    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_12__/* .periodMsOf */ .J8)(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs);
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_13__/* .periodMsOf */ .J8)(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs);
 }
 function recordPlan(ctx, plan) {
     const planned = {
@@ -1966,7 +1997,7 @@ function recordPlan(ctx, plan) {
             : `a new fleet typically takes ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(_expectations_js__WEBPACK_IMPORTED_MODULE_1__/* .TYPICAL_MS */ .K.fleet)} to come up`
     };
     ctx.report.plan = planned;
-    (0,_report_js__WEBPACK_IMPORTED_MODULE_15__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_16__/* .addInstanceTime */ .o6)(ctx.report, plan.instanceMs);
     logPlan(planned, ctx.report.addedInstanceHours, ctx.report.instanceHourPrice);
 }
 /**
@@ -2364,17 +2395,360 @@ async function restoreServingCapacity(ctx, held) {
 
 /***/ }),
 
+/***/ 6460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  uS: () => (/* binding */ captureOf),
+  TU: () => (/* binding */ createShadowConfig),
+  B6: () => (/* binding */ joinShadow),
+  gV: () => (/* binding */ judgeShadow),
+  Mb: () => (/* binding */ refuseShadowPhase),
+  w0: () => (/* binding */ shadowConfigMove),
+  XQ: () => (/* binding */ shadowGates)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/answer-checks.ts
+var answer_checks = __webpack_require__(5859);
+// EXTERNAL MODULE: ./src/captured-payloads.ts
+var captured_payloads = __webpack_require__(2337);
+// EXTERNAL MODULE: ./src/probes.ts + 2 modules
+var probes = __webpack_require__(4476);
+// EXTERNAL MODULE: ./src/resources.ts + 5 modules
+var resources = __webpack_require__(1461);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/shadow-capture.ts
+
+
+/** Pages of a variant's capture listed at most, so that a busy endpoint's capture is not walked whole. */
+const MAX_PAGES = 10;
+/** The keys of a capture's hour folder: what comes before them sorts before the hour. */
+function hourFolder(at) {
+    const iso = new Date(at).toISOString();
+    return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(11, 13)}/`;
+}
+/** A captured line's InferenceId and answer, or undefined for a line that holds no answer or no InferenceId. */
+function capturedAnswer(line) {
+    let parsed;
+    try {
+        parsed = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const record = parsed;
+    const inferenceId = record?.eventMetadata?.inferenceId;
+    const output = record?.captureData?.endpointOutput;
+    if (typeof inferenceId !== 'string' || typeof output?.data !== 'string')
+        return undefined;
+    return { inferenceId, captured: { answer: decoded(output), request: decoded(record?.captureData?.endpointInput) } };
+}
+function decoded(data) {
+    if (typeof data?.data !== 'string')
+        return '';
+    return data.encoding === 'BASE64' ? Buffer.from(data.data, 'base64').toString('utf8') : data.data;
+}
+/**
+ * The answers `variant` gave since `since`, by InferenceId, read from its
+ * capture folders from that hour on, within MAX_PAGES listings and
+ * MAX_BYTES read.
+ */
+async function readCapturedAnswers(ctx, capture, variant, since) {
+    const { ListObjectsV2Command, GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
+    const s3 = await ctx.clients.s3();
+    const base = capture.prefix.replace(/\/+$/, '');
+    const prefix = `${base ? `${base}/` : ''}${ctx.endpointName}/${variant}/`;
+    const answers = new Map();
+    let bytes = 0;
+    let token;
+    for (let page = 0; page < MAX_PAGES && bytes < captured_payloads/* MAX_BYTES */.zx; page++) {
+        const listed = await (0,errors/* awsCall */.uF)('ListObjectsV2', `s3://${capture.bucket}/${prefix}`, () => s3.send(new ListObjectsV2Command({
+            Bucket: capture.bucket,
+            Prefix: prefix,
+            StartAfter: `${prefix}${hourFolder(since)}`,
+            ...(token ? { ContinuationToken: token } : {})
+        })));
+        for (const object of listed.Contents ?? []) {
+            if (!object.Key?.endsWith('.jsonl') || bytes >= captured_payloads/* MAX_BYTES */.zx)
+                continue;
+            const got = await (0,errors/* awsCall */.uF)('GetObject', `s3://${capture.bucket}/${object.Key}`, () => s3.send(new GetObjectCommand({ Bucket: capture.bucket, Key: object.Key, Range: `bytes=0-${captured_payloads/* MAX_BYTES */.zx - 1}` })));
+            const text = (await got.Body?.transformToString()) ?? '';
+            bytes += text.length;
+            for (const line of text.split('\n')) {
+                const found = capturedAnswer(line);
+                if (found)
+                    answers.set(found.inferenceId, found.captured);
+            }
+        }
+        token = listed.NextContinuationToken;
+        if (!listed.IsTruncated || !token)
+            break;
+    }
+    return answers;
+}
+
+// EXTERNAL MODULE: ./src/update.ts + 1 modules
+var update = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/rollout/bake.ts
+var bake = __webpack_require__(2428);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 2 modules
+var gates = __webpack_require__(5820);
+// EXTERNAL MODULE: ./src/rollout/periods.ts
+var periods = __webpack_require__(215);
+;// CONCATENATED MODULE: ./src/rollout/shadow.ts
+/**
+ * The shadow phase (shadow-percent): before the new model takes any user
+ * request, it runs as a shadow variant beside the one serving variant and
+ * gets a copy of a share of its requests; its answers go nowhere
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests.html). It is
+ * judged against the serving variant on the same minutes, by its own metrics
+ * (a shadow variant publishes them under its VariantName, as AWS's shadow
+ * example reads them: aws/amazon-sagemaker-examples, Shadow_variant.ipynb),
+ * and by the answers data capture holds from both for the same InferenceId.
+ * Then the canary config replaces the shadow config, the new variant joins at
+ * weight 0 and the steps follow; a failed phase rolls back, and users never
+ * met the new model.
+ *
+ * SageMaker allows a shadow variant beside one production variant only
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html).
+ * The share copied is the shadow's weight against the production variant's:
+ * AWS's example sets the production weight to 1 and the shadow's to 0.5 to
+ * copy "50% of the production variant requests" (Shadow_variant.ipynb), and
+ * says nothing of other weights, so the shadow config always gives the
+ * production variant weight 1.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** How often the end of a shadow phase looks for the captured answers SageMaker has yet to write. */
+const CAPTURE_POLL_MS = 20_000;
+/** Where data capture writes the endpoint's answers, when it captures them. */
+function captureOf(settings) {
+    const capture = settings.DataCaptureConfig;
+    if (!capture?.DestinationS3Uri || capture.EnableCapture === false)
+        return undefined;
+    const modes = (capture.CaptureOptions ?? []).map((option) => option.CaptureMode);
+    if (!modes.includes('Output') && !modes.includes('InputAndOutput'))
+        return undefined;
+    return (0,captured_payloads/* parseCaptureLocation */.Xv)('data-capture-s3-uri', capture.DestinationS3Uri);
+}
+/**
+ * What a shadow phase cannot run on, refused before anything is created.
+ * One production variant only (CreateEndpointConfig). SageMaker's shadow
+ * tests exclude serverless and asynchronous inference, multi-model and
+ * multiple-container endpoints, Inf1 instances and Marketplace containers
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-exclusions.html);
+ * AWS does not say whether a config's ShadowProductionVariants share those
+ * limits, so the action takes them as its own.
+ */
+function refuseShadowPhase(endpointName, rollout, serving, configSettings) {
+    if (rollout.shadowPercent === undefined)
+        return;
+    const refuse = (why, instead) => {
+        throw new Error(`Input "shadow-percent": ${why}; nothing was changed. ${instead}`);
+    };
+    const variants = (serving.endpoint.ProductionVariants ?? []).map((variant) => variant.VariantName);
+    const without = 'Deploy without shadow-percent (a dark first step, traffic-steps 0,..., checks answers before users too).';
+    if (variants.length !== 1) {
+        refuse(`endpoint "${endpointName}" serves ${variants.length} variants (${variants.join(', ')}), and SageMaker runs a shadow beside one production variant only`, without);
+    }
+    const primary = serving.primary;
+    const container = serving.model.PrimaryContainer;
+    const excluded = primary.ServerlessConfig
+        ? 'a serverless variant'
+        : configSettings.AsyncInferenceConfig
+            ? 'an asynchronous endpoint'
+            : container?.Mode === 'MultiModel'
+                ? 'a multi-model endpoint'
+                : (serving.model.Containers?.length ?? 0) > 1
+                    ? 'a multiple-container model'
+                    : primary.InstanceType?.startsWith('ml.inf1.')
+                        ? 'an Inf1 instance'
+                        : undefined;
+    if (excluded)
+        refuse(`endpoint "${endpointName}" serves ${excluded}, which SageMaker's shadow tests exclude`, without);
+    if (rollout.gates.agreement && !captureOf(configSettings)) {
+        refuse("max-disagreement compares the shadow's answers with the serving variant's, which only data capture holds, and the endpoint does not capture its answers", 'Set data-capture-s3-uri (the new configs then capture requests and answers), or leave out max-disagreement.');
+    }
+}
+/** The shadow config: the serving variant at weight 1 and the new one as its shadow, copying `percent`%. */
+function shadowConfigMove(plan) {
+    return {
+        kind: 'create-shadow-config',
+        serving: { ...plan.serving, InitialVariantWeight: 1 },
+        shadow: { ...plan.newVariant, InitialVariantWeight: plan.percent / 100 },
+        configSettings: plan.configSettings
+    };
+}
+async function createShadowConfig(ctx, inFlight, move) {
+    await (0,resources/* createEndpointConfig */.u7)(ctx, inFlight.shadowConfig, [move.serving], { role: 'shadow', previousConfig: inFlight.previousConfig, newVariant: inFlight.newVariant }, inFlight.userTags, { ...move.configSettings, ShadowProductionVariants: [move.shadow] });
+}
+async function joinShadow(ctx, inFlight, fleet) {
+    await core/* group */.Os(`Adding ${inFlight.newVariant} as a shadow of the serving variant`, () => (0,update/* updateEndpointConfig */.vG)(ctx, inFlight.shadowConfig, {
+        newFleetInstances: fleet,
+        purpose: `adding ${inFlight.newVariant} as a shadow`,
+        forceWait: true
+    }));
+}
+/** The gates that can judge a shadow: its metrics and alarms. Probes cannot reach it; agreement is judged from capture. */
+function shadowGates(gates) {
+    const { probe: _probe, agreement: _agreement, ...rest } = gates;
+    return rest;
+}
+/**
+ * A step judge whose every evaluation first sends the probes to the
+ * endpoint, each with an InferenceId: the serving variant answers them and
+ * SageMaker copies its share to the shadow, so data capture holds pairs to
+ * compare even when users send no InferenceId. Their answers are the serving
+ * model's, and not judged.
+ */
+class ShadowJudge extends gates/* StepJudge */.AU {
+    probe;
+    constructor(ctx, gates, scope, probe) {
+        super(ctx, gates, scope);
+        this.probe = probe;
+    }
+    async evaluate() {
+        if (this.probe) {
+            const { expect: _checks, ...asSent } = this.probe;
+            await (0,probes/* sendProbesWithAnswers */.D_)(this.ctx, asSent, { inferenceId: () => (0,external_node_crypto_.randomUUID)() });
+        }
+        return super.evaluate();
+    }
+}
+/** The shadow phase judged: its bake on metrics and alarms, then its answers against the serving variant's. */
+async function judgeShadow(ctx, settings, progress, record, move) {
+    const inFlight = progress.rollout;
+    const serving = inFlight.oldVariants[0]?.name ?? '';
+    const step = {
+        weight: 0,
+        startedAt: ctx.clock.now(),
+        evaluations: [],
+        verdict: 'in-progress',
+        kind: 'shadow',
+        shadowPercent: move.percent
+    };
+    record.steps.push(step);
+    core/* startGroup */.Oh(`Shadow phase: ${move.percent}% of the requests to ${serving} copied to ${inFlight.newVariant}`);
+    const gates = shadowGates(settings.gates);
+    const probe = settings.gates.agreement ? settings.gates.probe : undefined;
+    const judge = new ShadowJudge(ctx, gates, {
+        newVariant: inFlight.newVariant,
+        baselineVariants: [serving],
+        source: inFlight.source,
+        firstPeriod: (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(inFlight.source)),
+        baselineServes: true,
+        earlierBaseline: []
+    }, probe);
+    let verdict = await (0,bake/* bake */.Wq)(ctx, { ...settings, gates: { ...gates, ...(probe ? { probe } : {}) } }, judge, step, progress.failures);
+    if (verdict.verdict !== 'failed' && settings.gates.agreement && move.capture) {
+        const answers = await judgeCapturedAnswers(ctx, settings, {
+            agreement: settings.gates.agreement,
+            capture: move.capture,
+            serving,
+            shadow: inFlight.newVariant,
+            since: step.startedAt
+        });
+        step.evaluations.push(answers);
+        if (answers.verdict !== 'passed') {
+            verdict = {
+                verdict: answers.verdict,
+                reason: `the shadow's answers ${[...answers.failures, ...answers.inconclusive].join('; ')}`
+            };
+        }
+    }
+    core/* endGroup */.N4();
+    step.endedAt = ctx.clock.now();
+    step.verdict = verdict.verdict;
+    if (verdict.verdict !== 'passed') {
+        step.reason = verdict.reason;
+        progress.stopped = { kind: verdict.verdict, reason: verdict.reason, weight: 0, shadow: true };
+    }
+    else {
+        progress.baseline = [...progress.baseline, ...judge.baselineSeen];
+    }
+}
+/**
+ * The shadow's captured answers compared with the serving variant's to the
+ * same requests (the same InferenceId). SageMaker writes capture in batches,
+ * so the phase waits for pairs up to max-data-delay; none is no evidence, and
+ * inconclusive.
+ */
+async function judgeCapturedAnswers(ctx, settings, compare) {
+    const deadline = ctx.clock.now() + settings.maxDataDelayMs;
+    for (;;) {
+        const fromShadow = await readCapturedAnswers(ctx, compare.capture, compare.shadow, compare.since);
+        const fromServing = await readCapturedAnswers(ctx, compare.capture, compare.serving, compare.since);
+        const paired = [...fromShadow].filter(([id]) => fromServing.has(id));
+        if (paired.length > 0 || ctx.clock.now() >= deadline) {
+            const evaluation = compared(ctx, compare, paired.map(([id, shadow]) => [shadow, fromServing.get(id)]));
+            core/* info */.pq(`Captured answers: ${evaluation.answersCompared} pairs, ${evaluation.answersDiffering} differing (${fromShadow.size} from ${compare.shadow}, ${fromServing.size} from ${compare.serving}).`);
+            return evaluation;
+        }
+        core/* info */.pq(`No captured answer of ${compare.shadow}'s pairs with ${compare.serving}'s yet; looking again shortly.`);
+        await (0,bake/* sleepUntil */.Kc)(ctx.clock, Math.min(deadline, ctx.clock.now() + CAPTURE_POLL_MS));
+    }
+}
+function compared(ctx, compare, pairs) {
+    const differing = pairs.flatMap(([shadow, serving]) => {
+        const difference = (0,answer_checks/* disagreement */.fn)(shadow.answer, serving.answer, compare.agreement);
+        return difference === undefined ? [] : [shadowDetail(difference, shadow.request)];
+    });
+    const evaluation = {
+        at: ctx.clock.now(),
+        verdict: 'passed',
+        failures: [],
+        inconclusive: [],
+        alarmsInAlarm: [],
+        answersCompared: pairs.length,
+        answersDiffering: differing.length
+    };
+    const { maxDisagreement } = compare.agreement;
+    if (pairs.length === 0) {
+        evaluation.inconclusive.push(`could not be compared: data capture holds no answer of ${compare.shadow}'s and ${compare.serving}'s to the same InferenceId`);
+        evaluation.verdict = 'inconclusive';
+    }
+    else if (differing.length / pairs.length > maxDisagreement) {
+        evaluation.failures.push(`differ from ${compare.serving}'s in ${differing.length} of ${pairs.length} captured requests, more than max-disagreement ${+(maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`);
+        evaluation.verdict = 'failed';
+    }
+    return evaluation;
+}
+/** Words about two answers could echo the request: masked as a probe's detail is. */
+function shadowDetail(difference, request) {
+    return request ? (0,probes/* shortDetail */.Ad)(difference, request) : difference;
+}
+
+
+/***/ }),
+
 /***/ 2821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ shift),
 /* harmony export */   Fm: () => (/* binding */ switchToRelease),
 /* harmony export */   Hu: () => (/* binding */ createCanaryConfig),
 /* harmony export */   JI: () => (/* binding */ joinCanary),
 /* harmony export */   q7: () => (/* binding */ recordPauseStart)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6543);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6543);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2828);
@@ -2383,14 +2757,16 @@ async function restoreServingCapacity(ctx, held) {
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9506);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8191);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(127);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9988);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5307);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9988);
 /**
  * The config changes of a rollout run by the action: the endpoint joins the
- * canary config (the new variant beside the serving ones, at weight 0), and
- * at the end switches to the release config (the new variant alone). Also
- * the tag that records when a pause began.
+ * canary config (the new variant beside the serving ones, at weight 0), each
+ * step shifts its weight, and at the end it switches to the release config
+ * (the new variant alone). Also the tag that records when a pause began.
  */
+
 
 
 
@@ -2418,6 +2794,9 @@ async function joinCanary(ctx, inFlight, fleet) {
         purpose: `adding ${inFlight.newVariant} beside the serving variants`,
         forceWait: true
     }));
+    // The endpoint has left the shadow config: it served only the shadow phase.
+    if (inFlight.shadowConfig)
+        await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.shadowConfig);
 }
 /**
  * The new model alone, at the capacity it serves with now, under the
@@ -2429,13 +2808,13 @@ async function joinCanary(ctx, inFlight, fleet) {
  */
 async function switchToRelease(ctx, inFlight) {
     // Scale-in back as it was first: the serving variant scales on as it did before the rollout.
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpoint */ .yP)(ctx);
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .getEndpointConfig */ .s3)(ctx, inFlight.canaryConfig);
     const release = [(0,_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseVariant */ .rY)(endpoint, canaryConfig, inFlight)];
     const count = release[0]?.InitialInstanceCount;
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, release, { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, (0,_serving_js__WEBPACK_IMPORTED_MODULE_5__/* .carriedConfigSettings */ .E6)(canaryConfig));
-    const { scaled } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_9__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
+    const { scaled } = await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_10__/* .withScalingMoved */ .Dl)(ctx, { endpoint, current: canaryConfig, target: release, targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, {
         newFleetInstances: (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .fleetSize */ .oE)(release),
         purpose: `the promotion to ${inFlight.releaseConfig}`,
         forceWait: true
@@ -2449,7 +2828,7 @@ async function switchToRelease(ctx, inFlight) {
     else if (count !== undefined && count < oldCapacity) {
         ctx.warn(`${inFlight.newVariant} takes all traffic as ${inFlight.stableVariant} with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(count, 'instance')} where the old variants served with ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .hS)(oldCapacity, 'instance')}; raise instance-count or configure autoscaling if it needs more.`);
     }
-    _state_js__WEBPACK_IMPORTED_MODULE_10__/* .rolloutProgress */ .XP.clear();
+    _state_js__WEBPACK_IMPORTED_MODULE_11__/* .rolloutProgress */ .XP.clear();
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteConfigQuietly */ .JD)(ctx, inFlight.canaryConfig);
 }
 /** promote judges a pause from when it began: the canary config carries that time. */
@@ -2463,12 +2842,29 @@ async function recordPauseStart(ctx, canaryConfig) {
         };
         if (!config?.EndpointConfigArn && !ctx.dryRun)
             return;
-        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_11__/* .AddTagsCommand */ .y(input)));
+        await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__/* .AddTagsCommand */ .y(input)));
     }
     catch (error) {
         // promote falls back to the endpoint's last change; the pause itself stands.
         ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
     }
+}
+/** A step's shift: the new variant takes its weight, the serving variants share the rest. */
+async function shift(ctx, inFlight, { weight, index, of }, record) {
+    const step = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' };
+    record.steps.push(step);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`);
+    if (weight === 0) {
+        // Only the first step may be 0, and the new variant joined at weight 0: nothing moves.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${inFlight.newVariant} serves no user traffic in this dark step: probes alone judge it.`);
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`);
+    await (0,_update_js__WEBPACK_IMPORTED_MODULE_7__/* .updateWeightsAndCapacities */ .ep)(ctx, (0,_moves_js__WEBPACK_IMPORTED_MODULE_9__/* .desiredWeights */ .ax)(inFlight, weight), {
+        purpose: `the shift to ${weight}%`,
+        forceWait: true
+    });
+    step.startedAt = ctx.clock.now();
 }
 
 
@@ -2483,6 +2879,7 @@ async function recordPauseStart(ctx, canaryConfig) {
 /* harmony export */   a: () => (/* binding */ decisions),
 /* harmony export */   h8: () => (/* binding */ gateFailedWarning),
 /* harmony export */   om: () => (/* binding */ failedStepReason),
+/* harmony export */   qN: () => (/* binding */ stepPlace),
 /* harmony export */   xS: () => (/* binding */ describeMove)
 /* harmony export */ });
 /* unused harmony export describeEvaluation */
@@ -2529,22 +2926,26 @@ function verdictWords(evaluation) {
 class EvaluationLog {
     lastReason;
     sameSince = 0;
-    line(label, weight, evaluation) {
+    line(label, place, evaluation) {
         const reason = evaluation.verdict === 'inconclusive' ? evaluation.inconclusive.join('; ') : undefined;
         if (reason !== undefined && reason === this.lastReason) {
             this.sameSince++;
-            return `Evaluation ${label} at ${weight}%: still inconclusive for the same reason (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(this.sameSince + 1, 'evaluation')} in a row).`;
+            return `Evaluation ${label} ${place}: still inconclusive for the same reason (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .counted */ .hS)(this.sameSince + 1, 'evaluation')} in a row).`;
         }
         this.lastReason = reason;
         this.sameSince = 0;
-        return `Evaluation ${label} at ${weight}%: ${describeEvaluation(evaluation)}`;
+        return `Evaluation ${label} ${place}: ${describeEvaluation(evaluation)}`;
     }
 }
-function failedStepReason(consecutive, weight, evaluation) {
+/** Where a step stands, in words: `at 10%`, or `in the shadow phase`, whose variant takes copies and no weight. */
+function stepPlace(step) {
+    return step.kind === 'shadow' ? 'in the shadow phase' : `at ${step.weight}%`;
+}
+function failedStepReason(consecutive, place, evaluation) {
     const what = consecutive === 1
         ? 'a failed gate evaluation'
         : `${consecutive} failed gate evaluations without a pass between them`;
-    return `${what} at ${weight}%: ${evaluation.failures.join('; ')}`;
+    return `${what} ${place}: ${evaluation.failures.join('; ')}`;
 }
 function gateFailedWarning(consecutive, threshold, evaluation) {
     return `Gate failed (${consecutive} without a pass between them; failure-threshold ${threshold} rolls back): ${evaluation.failures.join('; ')}`;
@@ -2554,7 +2955,7 @@ const NO_GATES_WARNING = 'No health gates are set (alarm-names, max-error-rate, 
 const decisions = {
     pausedAsAsked: (weight, variant, previousConfig) => `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
     pausedUndecided: (weight, variant, why) => `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
-    undecidedStep: (weight, reason) => `the gates could not judge the ${weight}% step (${reason})`,
+    undecidedStep: (weight, reason, shadow = false) => `the gates could not judge the ${shadow ? 'shadow phase' : `${weight}% step`} (${reason})`,
     released: (canaryVariant, stableVariant, releaseConfig) => `All steps passed; ${canaryVariant}'s model now serves all traffic as ${stableVariant}, the name the endpoint served under before, on ${releaseConfig}.`,
     leftInPlace: (failure, previousConfig) => `Failed: ${failure}. auto-rollback is off, so the endpoint was left as it is; run operation: rollback to return to ${previousConfig}.`,
     rollbackFailed: (failure, error) => `Failed: ${failure}. The rollback also failed: ${error}`,

@@ -26,6 +26,7 @@ export function checkBeforeUsers(
       `cannot be judged ${notActionCanary(on)}: no request reaches the serving model and the new one apart`
     )
   }
+  checkShadowPhase(settings, on)
   if (settings.trafficSteps[0] !== 0) return
   if (on.operation === 'promote') {
     throw new InputError(
@@ -52,4 +53,43 @@ export function checkBeforeUsers(
 
 function notActionCanary(on: { component: boolean }): string {
   return on.component ? 'with inference-component-name' : 'with rollout-controller: sagemaker'
+}
+
+/**
+ * A shadow phase runs before the action's canary: SageMaker copies requests
+ * from the one production variant to a shadow, so neither SageMaker's own
+ * deployment nor a component's rolling update can hold one, and nor can an
+ * all-at-once swap. It is judged by metrics, alarms and captured answers:
+ * probes cannot reach a shadow variant (TargetVariant names a production
+ * variant: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html),
+ * so without one of those nothing could judge it.
+ */
+function checkShadowPhase(settings: RolloutSettings, on: { component: boolean }): void {
+  if (settings.shadowPercent === undefined) return
+  if (on.component || settings.controller === 'sagemaker') {
+    throw new InputError(
+      'shadow-percent',
+      `cannot be used ${notActionCanary(on)}: a shadow phase runs before the action's own canary`
+    )
+  }
+  if (settings.strategy !== 'canary' && settings.strategy !== 'linear') {
+    throw new InputError(
+      'shadow-percent',
+      `cannot be used with strategy ${settings.strategy}: a shadow phase runs before a canary or linear rollout`
+    )
+  }
+  const { gates } = settings
+  const judged =
+    gates.alarmNames.length > 0 ||
+    gates.maxErrorRate !== undefined ||
+    gates.maxLatencyP99Ms !== undefined ||
+    gates.maxErrorRateIncrease !== undefined ||
+    gates.maxLatencyP99Increase !== undefined ||
+    gates.agreement !== undefined
+  if (!judged) {
+    throw new InputError(
+      'shadow-percent',
+      'needs something to judge the shadow by: max-error-rate, max-latency-p99, max-error-rate-increase, max-latency-p99-increase, alarm-names or max-disagreement (probes cannot reach a shadow variant)'
+    )
+  }
 }

@@ -277,6 +277,12 @@ function parseRollout(inputs: InputSource, common: CommonSettings, operation: 'd
     autoRollback: inputs.boolean('auto-rollback'),
     failOnRollback: inputs.boolean('fail-on-rollback')
   }
+  if (operation === 'deploy') {
+    const shadowPercent = inputs.optional('shadow-percent', (raw) =>
+      parseInteger('shadow-percent', raw, { min: 1, max: 100 })
+    )
+    if (shadowPercent !== undefined) settings.shadowPercent = shadowPercent
+  }
   checkBeforeUsers(settings, { operation, component }, inputs.raw('traffic-steps'))
   // An inference component's rollout is SageMaker's rolling update of its copies, with limits of its own.
   if (component) return componentRollout(settings, common.timeoutMs, (name) => inputs.shown(name))

@@ -39,6 +39,8 @@ export interface ProbeOptions {
   maxLatencyMs?: number
   /** Replaying captured requests: exactly these, rather than the next ones in turn. */
   capturedIndexes?: number[]
+  /** Each probe's InferenceId: how data capture pairs the serving and shadow variants' answers to it. */
+  inferenceId?: () => string
 }
 
 /**
@@ -193,6 +195,7 @@ async function sendProbe(
         ContentType: sent.contentType,
         ...(options.targetVariant ? { TargetVariant: options.targetVariant } : {}),
         ...(options.inferenceComponentName ? { InferenceComponentName: options.inferenceComponentName } : {}),
+        ...(options.inferenceId ? { InferenceId: options.inferenceId() } : {}),
         ...(probe.targetModel !== undefined ? { TargetModel: probe.targetModel } : {})
       })
     )

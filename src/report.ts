@@ -118,8 +118,13 @@ export interface RolloutStepRecord {
   endedAt?: number
   evaluations: GateEvaluation[]
   verdict: 'passed' | 'failed' | 'inconclusive' | 'in-progress' | 'skipped' | 'cancelled'
-  /** A pause judged by promote before it moves traffic, rather than a step of its own. */
-  kind?: 'pause'
+  /**
+   * A pause judged by promote before it moves traffic, rather than a step of its own; or the shadow phase, in
+   * which the new variant took copies of requests and answered nobody.
+   */
+  kind?: 'pause' | 'shadow'
+  /** The shadow phase: the share of the serving variant's requests copied to the new one. */
+  shadowPercent?: number
   /** Why a step ended inconclusive or failed, in a sentence. */
   reason?: string
 }

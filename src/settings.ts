@@ -127,6 +127,8 @@ export interface RolloutSettings {
   rollbackBatchSize?: BatchSize
   autoRollback: boolean
   failOnRollback: boolean
+  /** shadow-percent: a shadow phase first, in which the new model gets a copy of this share (1 to 100) of requests. */
+  shadowPercent?: number
 }
 
 /**

@@ -71,8 +71,8 @@ export function addRollout(summary: Summary, report: Report): void {
       const invocations = judgedInvocations(step)
       const baseline = evaluation?.baseline
       return [
-        step.kind === 'pause' ? 'pause' : String(stepNumber(rollout.steps, index)),
-        `${step.weight}%`,
+        step.kind ?? String(stepNumber(rollout.steps, index)),
+        step.kind === 'shadow' ? `a copy of ${step.shadowPercent ?? 0}%` : `${step.weight}%`,
         step.endedAt === undefined ? '—' : formatDuration(step.endedAt - step.startedAt),
         invocations === undefined ? '—' : formatCount(invocations),
         besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
@@ -85,7 +85,12 @@ export function addRollout(summary: Summary, report: Report): void {
     })
   ])
   const findings = rollout.steps.flatMap((step, index) => {
-    const label = step.kind === 'pause' ? 'The pause' : `Step ${stepNumber(rollout.steps, index)}`
+    const label =
+      step.kind === 'pause'
+        ? 'The pause'
+        : step.kind === 'shadow'
+          ? 'The shadow phase'
+          : `Step ${stepNumber(rollout.steps, index)}`
     const comparisons = decidingEvaluation(step)?.comparisons ?? []
     return [
       ...(step.reason && step.verdict !== 'passed' ? [`${label} ${step.verdict}: ${step.reason}`] : []),
@@ -103,7 +108,7 @@ export function addRollout(summary: Summary, report: Report): void {
 
 /** Steps are numbered without the pause a promotion judged first. */
 function stepNumber(steps: RolloutStepRecord[], index: number): number {
-  return steps.slice(0, index + 1).filter((step) => step.kind !== 'pause').length
+  return steps.slice(0, index + 1).filter((step) => step.kind === undefined).length
 }
 
 function formatMs(ms: number | undefined): string {

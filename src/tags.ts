@@ -30,7 +30,12 @@ export const TAGS = {
   modelAsIs: 'sagemaker-deploy:model-as-is'
 } as const
 
-export type ConfigRole = 'release' | 'canary'
+export type ConfigRole = 'release' | 'canary' | 'shadow'
+
+/** A config that exists only while a rollout is under way: never a rollback target, never a release. */
+export function isRolloutConfigRole(role: string | undefined): boolean {
+  return role === 'canary' || role === 'shadow'
+}
 
 /** Where a resource came from: the repository, commit, ref and run that created it. */
 export const TRACEABILITY_TAGS = {

@@ -24,7 +24,7 @@ import { bake, type StepVerdict } from '../rollout/bake.js'
 import { StepJudge } from '../rollout/gates.js'
 import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from '../rollout/periods.js'
 import { heartbeatIntervalMs, publishVerdict, type VerdictTarget } from '../rollout/verdict-alarm.js'
-import { EvaluationLog, failedStepReason } from '../rollout/words.js'
+import { EvaluationLog, failedStepReason, stepPlace } from '../rollout/words.js'
 
 /** The series a component's metrics are read as: its name, under the InferenceComponentName dimension. */
 function componentScope(component: string) {
@@ -101,11 +101,11 @@ export class ComponentUpdateJudge {
   private async evaluate(): Promise<void> {
     const evaluation: GateEvaluation = await this.judge.evaluate()
     this.step.evaluations.push(evaluation)
-    core.info(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation))
+    core.info(this.log.line(String(this.step.evaluations.length), stepPlace(this.step), evaluation))
     if (evaluation.verdict === 'failed') {
       this.failures++
       if (this.failures >= this.settings.failureThreshold) {
-        this.failure = failedStepReason(this.failures, this.step.weight, evaluation)
+        this.failure = failedStepReason(this.failures, stepPlace(this.step), evaluation)
         const acted = this.verdict ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off'
         this.ctx.warn(`The inference component failed its gates during the update: ${this.failure}; ${acted}.`)
       }

@@ -79,7 +79,8 @@ export function nameRelease(ctx: OperationContext, deploy: DeploySettings, model
   const release: Release = {
     modelName: deploy.modelName ?? derivedName(modelBase, suffix),
     releaseConfig: derivedName(ctx.endpointName, suffix),
-    canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`)
+    canaryConfig: derivedName(ctx.endpointName, `${suffix}-canary`),
+    shadowConfig: derivedName(ctx.endpointName, `${suffix}-shadow`)
   }
   ctx.output('model-name', release.modelName)
   return release

@@ -23,6 +23,7 @@ import { judgeAllAtOnce } from '../rollout/all-at-once.js'
 import { carryOut } from '../rollout/executor.js'
 import { stableVariantOf, type InFlight } from '../rollout/in-flight.js'
 import { deployMoves } from '../rollout/moves.js'
+import { captureOf, shadowConfigMove } from '../rollout/shadow.js'
 import { startRolloutRecord } from '../rollout/record.js'
 import { failedUpdateResult, type RolloutResult } from '../rollout/result.js'
 import { planAllAtOnce } from '../rollout/plan.js'
@@ -40,6 +41,8 @@ export interface Release {
   releaseConfig: string
   /** The config with old and new variants side by side, for an action-run canary or linear rollout. */
   canaryConfig: string
+  /** shadow-percent: the config with the new variant as the serving variant's shadow. */
+  shadowConfig: string
 }
 
 /**
@@ -291,7 +294,8 @@ export async function startProgressiveRollout(
     userTags: deploy.tags,
     held: [],
     source: metricsSourceOf(blueprint.configSettings),
-    ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {})
+    ...(deploy.source.kind === 'existing' ? { modelAsIs: true } : {}),
+    ...(deploy.rollout.shadowPercent !== undefined ? { shadowConfig: release.shadowConfig } : {})
   }
   startRolloutRecord(ctx, deploy.rollout, inFlight)
   const newVariantDefinition = blueprint.variant(newVariant, 0)
@@ -300,7 +304,26 @@ export async function startProgressiveRollout(
     steps: deploy.rollout.trafficSteps,
     canaryVariants: [...oldDefinitions, newVariantDefinition],
     release: { ...newVariantDefinition, VariantName: inFlight.stableVariant, InitialVariantWeight: 1 },
-    configSettings: blueprint.configSettings
+    configSettings: blueprint.configSettings,
+    ...shadowPhase(deploy.rollout, oldDefinitions[0], newVariantDefinition, blueprint.configSettings)
   })
   return carryOut(ctx, deploy.rollout, inFlight, moves, { endpoint, current: currentConfig })
+}
+
+/** The shadow phase's moves, when shadow-percent asks for one (refused earlier where it cannot run). */
+function shadowPhase(
+  rollout: DeploySettings['rollout'],
+  serving: ProductionVariant | undefined,
+  newVariant: ProductionVariant,
+  configSettings: EndpointConfigSettings
+): Pick<Parameters<typeof deployMoves>[0], 'shadow'> {
+  const percent = rollout.shadowPercent
+  if (percent === undefined || !serving) return {}
+  const capture = rollout.gates.agreement ? captureOf(configSettings) : undefined
+  return {
+    shadow: {
+      config: shadowConfigMove({ serving, newVariant, percent, configSettings }),
+      judge: { kind: 'judge-shadow', percent, ...(capture ? { capture } : {}) }
+    }
+  }
 }

@@ -9,7 +9,8 @@ import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoi
 import { rollingBatchFor } from '../rolling-batch.js'
 import { configTags } from '../lineage.js'
 import { replacementVariantName, uniqueSuffix } from '../naming.js'
-import { TAGS } from '../tags.js'
+import { isRolloutConfigRole, TAGS } from '../tags.js'
+import { refuseShadowPhase } from '../rollout/shadow.js'
 import { discardUnused, ensureModel, fleetSize, type CreatedResources } from '../resources.js'
 import { readServing, refuseWhatCannotBeCarried } from '../serving.js'
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
@@ -54,6 +55,11 @@ async function deployModel(ctx: OperationContext, deploy: DeploySettings): Promi
   const suffix = uniqueSuffix(ctx.clock.now())
   const release = nameRelease(ctx, deploy, ctx.endpointName, suffix)
   if (!existing) {
+    if (deploy.rollout.shadowPercent !== undefined) {
+      throw new Error(
+        `Input "shadow-percent": endpoint "${ctx.endpointName}" does not exist yet, so no model serves for the new one to shadow; nothing was changed. Create the endpoint without shadow-percent, and use it for the next model.`
+      )
+    }
     const result = await createEndpoint(ctx, deploy, await blueprintFor(ctx, deploy, release, undefined))
     if (result) await concludeRollout(ctx, result)
     return
@@ -73,7 +79,7 @@ async function deployOver(
   const currentConfig = await getEndpointConfig(ctx, currentConfigName)
   refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, currentConfig, alarms)
   const tags = await configTags(ctx, currentConfig)
-  if (tags[TAGS.role] === 'canary') {
+  if (isRolloutConfigRole(tags[TAGS.role])) {
     throw new Error(
       `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
     )
@@ -88,6 +94,7 @@ async function deployOver(
     metricsSourceOf(currentConfig)
   )
   const blueprint = await blueprintFor(ctx, deploy, release, serving)
+  refuseShadowPhase(ctx.endpointName, deploy.rollout, serving, blueprint.configSettings)
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
     // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.

@@ -13,7 +13,7 @@ import { awsCall, isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, findEndpointConfig, reportEndpoint, type Endpoint } from '../endpoint.js'
 import { modelsOf, readTaggedConfig, type TaggedConfig } from '../lineage.js'
-import { TAGS } from '../tags.js'
+import { isRolloutConfigRole, TAGS } from '../tags.js'
 import type { RollbackSettings } from '../settings.js'
 import { fleetSize } from '../resources.js'
 import { carryOutRollback } from '../rollout/executor.js'
@@ -85,6 +85,8 @@ async function standingOf(ctx: OperationContext, endpoint: Endpoint, target: Tag
   const scaling = await scalingMovesFor(ctx, endpoint, await findEndpointConfig(ctx, currentName), variants, targetName)
   const leaving = await readTaggedConfig(ctx, currentName)
   const newVariant = leaving?.lineage.role === 'canary' ? leaving.lineage.newVariant : undefined
+  // A shadow config goes with the return, as the run that made it would have deleted it; its shadow takes no traffic.
+  const shadowConfig = leaving?.lineage.role === 'shadow' && ctx.settings.waitForCompletion ? currentName : undefined
   return {
     target: targetName,
     fleet: fleetSize(variants),
@@ -93,7 +95,8 @@ async function standingOf(ctx: OperationContext, endpoint: Endpoint, target: Tag
       ? { canary: { canaryConfig: currentName, newVariant, oldVariants: servingShares(endpoint, newVariant) } }
       : {}),
     scaling,
-    waits: ctx.settings.waitForCompletion
+    waits: ctx.settings.waitForCompletion,
+    ...(shadowConfig ? { shadowConfig } : {})
   }
 }
 
@@ -113,9 +116,9 @@ async function chosenTarget(ctx: OperationContext, configName: string): Promise<
     )
   }
   refuseForeign(ctx, target)
-  if (target.lineage.role === 'canary') {
+  if (isRolloutConfigRole(target.lineage.role)) {
     throw new Error(
-      `Endpoint config "${configName}" exists only for the duration of a canary rollout (tag ${TAGS.role}=canary) and is never a rollback target; nothing was changed.`
+      `Endpoint config "${configName}" exists only for the duration of a rollout (tag ${TAGS.role}=${target.lineage.role}) and is never a rollback target; nothing was changed.`
     )
   }
   return target
@@ -165,8 +168,10 @@ async function recordedTarget(ctx: OperationContext, currentName: string): Promi
       )
     }
     refuseForeign(ctx, previous)
-    if (previous.lineage.role !== 'canary') return previous
-    ctx.note(`Stepped over canary config "${previousName}": canary configs are never rollback targets.`)
+    if (!isRolloutConfigRole(previous.lineage.role)) return previous
+    ctx.note(
+      `Stepped over ${previous.lineage.role} config "${previousName}": a rollout's own configs are never rollback targets.`
+    )
     from = previous
   }
   throw new Error(

@@ -14,7 +14,7 @@ import { gatesAtWeight, hasGates, needsTraffic, StepJudge } from './gates.js'
 import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import type { InFlight } from './in-flight.js'
 import type { PauseToJudge } from './moves.js'
-import { EvaluationLog, failedStepReason, gateFailedWarning } from './words.js'
+import { EvaluationLog, failedStepReason, gateFailedWarning, stepPlace } from './words.js'
 
 /** How often a step that has baked looks for the periods CloudWatch has yet to publish. */
 const DATA_POLL_MS = 20_000
@@ -128,11 +128,11 @@ export async function bake(
     last = evaluation
     step.evaluations.push(evaluation)
     const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`
-    core.info(log.line(label, step.weight, evaluation))
+    core.info(log.line(label, stepPlace(step), evaluation))
     if (evaluation.verdict === 'failed') {
       failures.consecutive++
       if (failures.consecutive >= settings.failureThreshold) {
-        return { verdict: 'failed', reason: failedStepReason(failures.consecutive, step.weight, evaluation) }
+        return { verdict: 'failed', reason: failedStepReason(failures.consecutive, stepPlace(step), evaluation) }
       }
       ctx.warn(gateFailedWarning(failures.consecutive, settings.failureThreshold, evaluation))
     } else if (evaluation.verdict === 'passed') {
@@ -165,7 +165,7 @@ function verdictAtDeadline(
   if (seen.failures.consecutive > 0) {
     return {
       verdict: 'failed',
-      reason: `a failed gate evaluation at ${step.weight}% was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
+      reason: `a failed gate evaluation ${stepPlace(step)} was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
     }
   }
   if (judge.leaningToFailure !== undefined) {
@@ -177,7 +177,7 @@ function verdictAtDeadline(
   if (seen.passedOnce) {
     if (seen.waitsForData) {
       ctx.note(
-        `At ${step.weight}%, CloudWatch had not published every period the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the periods it had.`
+        `Judging ${stepPlace(step)}, CloudWatch had not published every period the step exposed within max-data-delay (${formatDuration(settings.maxDataDelayMs)}); the step passed on the periods it had.`
       )
     }
     return { verdict: 'passed' }

@@ -1,10 +1,10 @@
 /**
  * The one executor of the action's moves: it carries out a rollout's list
- * (moves.ts) in order, keeps one progress record of where the rollout stands,
- * saved for a cancel and the post step, and ends it in one conclusion:
- * released, paused, rolled back, or failed and left in place. Every rollback
- * is a list of moves too, built from where the endpoint stands and carried
- * out here. A dry run hands a rollout's list to plan.ts.
+ * (moves.ts) in order, keeps one progress record of where it stands (saved
+ * for a cancel and the post step), and ends it in one conclusion: released,
+ * paused, rolled back, or failed and left in place. A rollback is a list of
+ * moves too, built from where the endpoint stands. A dry run hands a
+ * rollout's list to plan.ts.
  */
 import * as core from '@actions/core'
 import { errorMessage, isExpiredCredentials } from '../aws/errors.js'
@@ -12,19 +12,19 @@ import type { OperationContext } from '../context.js'
 import type { Endpoint, EndpointConfig } from '../endpoint.js'
 import { addInstanceTime, type RolloutRecord, type RolloutStepRecord } from '../report.js'
 import type { RolloutSettings } from '../settings.js'
-import { updateWeightsAndCapacities } from '../update.js'
 import { deleteConfigQuietly } from '../resources.js'
 import { bake, judgePause } from './bake.js'
 import { gatesAtWeight, hasGates, StepJudge } from './gates.js'
 import { floorPeriod, periodMsOf } from './periods.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
-import { desiredWeights, isJudging, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
+import { isJudging, rollbackMoves, rolloutStanding, type Move, type Progress } from './moves.js'
 import { rehearse } from './plan.js'
 import { failedUpdateResult, type RolloutResult } from './result.js'
 import { endpointNow, giveBackCapacity, returnTo, switchedStanding, trafficOff } from './rollback.js'
 import { releaseServingCapacity } from './scaling.js'
 import { rolloutProgress } from './state.js'
-import { createCanaryConfig, joinCanary, recordPauseStart, switchToRelease } from './switch.js'
+import { createCanaryConfig, joinCanary, recordPauseStart, shift, switchToRelease } from './switch.js'
+import { createShadowConfig, joinShadow, judgeShadow } from './shadow.js'
 import { decisions, describeMove, NO_GATES_WARNING } from './words.js'
 
 /** What the moves act on: the endpoint and its config as the run found them. */
@@ -128,12 +128,19 @@ async function perform(
     case 'create-canary-config':
       await createCanaryConfig(ctx, inFlight, move)
       return undefined
+    case 'create-shadow-config':
+      await createShadowConfig(ctx, inFlight, move)
+      return undefined
     case 'hold-capacity':
       await holdCapacity(ctx, progress, scene.endpoint, move.atLeast)
       return undefined
+    case 'join-shadow':
+      return joinOrRollBack(ctx, progress, () => joinShadow(ctx, inFlight, move.fleet))
     case 'join':
-      return joinOrRollBack(ctx, progress, move.fleet)
+      // After a failed shadow phase nothing joins: the ending rolls back.
+      return progress.stopped ? undefined : joinOrRollBack(ctx, progress, () => joinCanary(ctx, inFlight, move.fleet))
     case 'judge-pause':
+    case 'judge-shadow':
     case 'shift':
     case 'judge-step':
       return judgeOrStop(ctx, settings, move, progress)
@@ -162,11 +169,11 @@ async function holdCapacity(
 async function joinOrRollBack(
   ctx: OperationContext,
   progress: Progress,
-  fleet: number
+  join: () => Promise<void>
 ): Promise<RolloutResult | undefined> {
   const inFlight = progress.rollout
   try {
-    await joinCanary(ctx, inFlight, fleet)
+    await join()
     return undefined
   } catch (error) {
     // The endpoint may be anywhere between the two configs (or SageMaker already put it back).
@@ -184,7 +191,7 @@ async function joinOrRollBack(
 async function judgeOrStop(
   ctx: OperationContext,
   settings: RolloutSettings,
-  move: Extract<Move, { kind: 'judge-pause' | 'shift' | 'judge-step' }>,
+  move: Extract<Move, { kind: 'judge-pause' | 'judge-shadow' | 'shift' | 'judge-step' }>,
   progress: Progress
 ): Promise<RolloutResult | undefined> {
   if (progress.stopped) return undefined
@@ -196,6 +203,8 @@ async function judgeOrStop(
       progress.baseline = judged.baseline
       if (judged.judgedThrough !== undefined) progress.pauseJudgedThrough = judged.judgedThrough
       if (judged.failure) progress.stopped = { kind: 'failed', reason: judged.failure, weight: move.pause.weight }
+    } else if (move.kind === 'judge-shadow') {
+      await judgeShadow(ctx, settings, progress, record, move)
     } else if (move.kind === 'shift') {
       await shift(ctx, inFlight, move, record)
     } else {
@@ -206,28 +215,6 @@ async function judgeOrStop(
     core.endGroup()
     return stoppedByError(ctx, settings, progress, record, error)
   }
-}
-
-async function shift(
-  ctx: OperationContext,
-  inFlight: InFlight,
-  { weight, index, of }: Extract<Move, { kind: 'shift' }>,
-  record: RolloutRecord
-): Promise<void> {
-  const step: RolloutStepRecord = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
-  record.steps.push(step)
-  core.startGroup(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`)
-  if (weight === 0) {
-    // Only the first step may be 0, and the new variant joined at weight 0: nothing moves.
-    core.info(`${inFlight.newVariant} serves no user traffic in this dark step: probes alone judge it.`)
-    return
-  }
-  core.info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`)
-  await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
-    purpose: `the shift to ${weight}%`,
-    forceWait: true
-  })
-  step.startedAt = ctx.clock.now()
 }
 
 async function judgeStep(
@@ -312,8 +299,9 @@ function concludeStopped(
   stopped: NonNullable<Progress['stopped']>
 ): Promise<RolloutResult> {
   if (stopped.kind === 'failed') return rollBackOrStop(ctx, settings, progress, stopped.reason)
-  const why = decisions.undecidedStep(stopped.weight, stopped.reason)
-  if (settings.onInconclusive !== 'pause') return rollBackOrStop(ctx, settings, progress, why)
+  const why = decisions.undecidedStep(stopped.weight, stopped.reason, stopped.shadow)
+  // A shadow phase has no pause to rest in: promote goes on from a canary.
+  if (settings.onInconclusive !== 'pause' || stopped.shadow) return rollBackOrStop(ctx, settings, progress, why)
   return pauseHere(ctx, progress.rollout, {
     decision: decisions.pausedUndecided(stopped.weight, progress.rollout.newVariant, why),
     failsStep: true,

@@ -135,7 +135,7 @@ export class StepJudge {
   leaningToFailure: string | undefined
 
   constructor(
-    private readonly ctx: OperationContext,
+    protected readonly ctx: OperationContext,
     private readonly gates: GateSettings,
     readonly scope: StepScope
   ) {

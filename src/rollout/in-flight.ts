@@ -17,6 +17,8 @@ export interface InFlight {
   previousConfig: string
   /** Old and new variants side by side. */
   canaryConfig: string
+  /** shadow-percent: the config in which the new variant is the serving variant's shadow, before the canary. */
+  shadowConfig?: string
   /** The new variant's own name while it serves beside the old ones. */
   newVariant: string
   /**

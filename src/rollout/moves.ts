@@ -6,6 +6,7 @@
  * each move would cost (plan.ts), so a dry run cannot drift from the run.
  */
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import type { CaptureLocation } from '../captured-payloads.js'
 import { TRANSITIONAL_STATUSES, type Endpoint } from '../endpoint.js'
 import type { EndpointConfigSettings } from '../resources.js'
 import type { PeriodFigures } from './periods.js'
@@ -24,6 +25,17 @@ export type Move =
   | { kind: 'create-canary-config'; variants: ProductionVariant[]; configSettings: EndpointConfigSettings }
   /** The serving variants' scale-in suspended, so a rollback returns traffic to the fleet it left. */
   | { kind: 'hold-capacity'; atLeast?: Record<string, number> }
+  /** The config with the serving variant at weight 1 and the new one as its shadow, copying `shadow`'s weight of its requests. */
+  | {
+      kind: 'create-shadow-config'
+      serving: ProductionVariant
+      shadow: ProductionVariant
+      configSettings: EndpointConfigSettings
+    }
+  /** The endpoint moves to the shadow config: the new variant gets copies of requests and answers nobody. */
+  | { kind: 'join-shadow'; fleet: number }
+  /** The shadow phase judged on metrics and, with max-disagreement, on the answers `capture` holds. */
+  | { kind: 'judge-shadow'; percent: number; capture?: CaptureLocation }
   /** The endpoint moves to the canary config: a new fleet for the new variant, at weight 0. */
   | { kind: 'join'; fleet: number }
   /** promote: the gates over the whole pause, before any traffic moves. */
@@ -66,7 +78,7 @@ export function desiredWeights(
 
 /** The moves from which the rollout judges: the serving capacity is held until the rollout ends. */
 export function isJudging(move: Move): boolean {
-  return move.kind === 'judge-pause' || move.kind === 'shift'
+  return move.kind === 'judge-pause' || move.kind === 'judge-shadow' || move.kind === 'shift'
 }
 
 /** The steps and their ending: a list that stops short of 100 pauses there, else the release takes over. */
@@ -83,18 +95,26 @@ function stepsThenEnd(
   return moves
 }
 
-/** A deploy's canary or linear rollout run by the action. */
+/** A deploy's canary or linear rollout run by the action, after its shadow phase when it has one. */
 export function deployMoves(plan: {
   steps: number[]
   canaryVariants: ProductionVariant[]
   /** The new variant as the release config will hold it: under the serving variant's name. */
   release: ProductionVariant
   configSettings: EndpointConfigSettings
+  shadow?: { config: Extract<Move, { kind: 'create-shadow-config' }>; judge: Extract<Move, { kind: 'judge-shadow' }> }
 }): Move[] {
+  const fleetOf = (variants: ProductionVariant[]): number =>
+    variants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0)
+  const { shadow } = plan
   return [
     { kind: 'create-canary-config', variants: plan.canaryVariants, configSettings: plan.configSettings },
+    ...(shadow ? [shadow.config] : []),
     { kind: 'hold-capacity' },
-    { kind: 'join', fleet: plan.canaryVariants.reduce((sum, v) => sum + (v.InitialInstanceCount ?? 0), 0) },
+    ...(shadow
+      ? [{ kind: 'join-shadow', fleet: fleetOf([shadow.config.serving, shadow.config.shadow]) } as const, shadow.judge]
+      : []),
+    { kind: 'join', fleet: fleetOf(plan.canaryVariants) },
     ...stepsThenEnd(plan.steps, { planned: plan.release, configSettings: plan.configSettings })
   ]
 }
@@ -136,8 +156,8 @@ export interface Progress {
   baseline: PeriodFigures[]
   /** After a judged pause: the first minute its judging left to the first step. */
   pauseJudgedThrough?: number
-  /** Why the rollout stopped short, once it has. */
-  stopped?: { kind: 'failed' | 'inconclusive'; reason: string; weight: number }
+  /** Why the rollout stopped short, once it has; `shadow` when its shadow phase did, which cannot pause. */
+  stopped?: { kind: 'failed' | 'inconclusive'; reason: string; weight: number; shadow?: boolean }
 }
 
 /** Where the endpoint stands when it must go back: what every rollback plan is built from. */
@@ -158,6 +178,8 @@ export interface Standing {
   waits: boolean
   /** A release config that a promotion stopped half-way may have left. */
   leftover?: string
+  /** The shadow config of a rollout's shadow phase: it goes once the endpoint is known to have left it. */
+  shadowConfig?: string
 }
 
 /**
@@ -180,6 +202,7 @@ export function rollbackMoves(standing: Standing): Move[] {
   if (!back) moves.push({ kind: 'return', config: target, fleet: standing.fleet, scaling, wait: waits })
   if (held) moves.push({ kind: 'give-back-capacity', held, restoreCounts: !back })
   if (canary && (back || waits)) moves.push({ kind: 'delete-config', config: canary.canaryConfig })
+  if (standing.shadowConfig && (back || waits)) moves.push({ kind: 'delete-config', config: standing.shadowConfig })
   if (standing.leftover) moves.push({ kind: 'delete-config', config: standing.leftover })
   return moves
 }
@@ -210,6 +233,7 @@ export function rolloutStanding(
     held: rollout.held,
     scaling: [],
     waits: true,
-    ...(released && rollout.releaseConfig ? { leftover: rollout.releaseConfig } : {})
+    ...(released && rollout.releaseConfig ? { leftover: rollout.releaseConfig } : {}),
+    ...(rollout.shadowConfig ? { shadowConfig: rollout.shadowConfig } : {})
   }
 }

@@ -25,7 +25,7 @@ import type { RolloutSettings } from '../settings.js'
 import { StepJudge } from './gates.js'
 import { floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import { failedVerdictRollbackMs, heartbeatIntervalMs, publishVerdict, type Verdict } from './verdict-alarm.js'
-import { EvaluationLog, failedStepReason } from './words.js'
+import { EvaluationLog, failedStepReason, stepPlace } from './words.js'
 
 export interface JudgedFleets {
   variant: string
@@ -143,11 +143,11 @@ export class DeploymentJudge {
     const evaluation = await this.judge.evaluate()
     this.last = evaluation
     this.step.evaluations.push(evaluation)
-    core.info(this.log.line(String(this.step.evaluations.length), this.step.weight, evaluation))
+    core.info(this.log.line(String(this.step.evaluations.length), stepPlace(this.step), evaluation))
     if (evaluation.verdict === 'failed') {
       this.failures++
       if (this.failures >= this.settings.failureThreshold) {
-        this.fail(failedStepReason(this.failures, this.step.weight, evaluation))
+        this.fail(failedStepReason(this.failures, stepPlace(this.step), evaluation))
       }
     } else if (evaluation.verdict === 'passed') {
       this.failures = 0

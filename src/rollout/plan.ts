@@ -19,6 +19,7 @@ import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { holdServingCapacityFor, type InFlight } from './in-flight.js'
 import { desiredWeights, isJudging, type Move } from './moves.js'
 import { createCanaryConfig, recordPauseStart } from './switch.js'
+import { createShadowConfig, shadowGates } from './shadow.js'
 import { periodWords, type MetricsSource } from '../invocation-metrics.js'
 import { describeGates, gatesAtWeight, hasGates, needsTraffic } from './gates.js'
 import { leastTimeoutMs } from './native-limits.js'
@@ -102,6 +103,10 @@ async function rehearseMove(
     case 'hold-capacity':
       await holdServingCapacityFor(ctx, scene.endpoint, inFlight)
       return
+    case 'create-shadow-config':
+    case 'join-shadow':
+    case 'judge-shadow':
+      return rehearseShadowMove(ctx, settings, inFlight, move, rehearsal)
     case 'join':
       await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
       rehearsal.schedule.push(
@@ -109,6 +114,7 @@ async function rehearseMove(
       )
       rehearsal.durationMs += fleetMs
       rehearsal.instanceMs += move.fleet * fleetMs
+      if (inFlight.shadowConfig) await recordConfigDeletion(ctx, inFlight.shadowConfig)
       return
     case 'judge-pause':
       rehearsal.canaryMs += dataWaitMs(
@@ -156,6 +162,39 @@ async function rehearseMove(
   }
 }
 
+/** The shadow phase's moves, rehearsed: its config, the endpoint joining it, and its judging. */
+async function rehearseShadowMove(
+  ctx: OperationContext,
+  settings: RolloutSettings,
+  inFlight: InFlight,
+  move: Extract<Move, { kind: 'create-shadow-config' | 'join-shadow' | 'judge-shadow' }>,
+  rehearsal: Rehearsal
+): Promise<void> {
+  const fleetMs = ctx.expectedFleetChangeMs ?? TYPICAL_MS.fleet
+  const serving = inFlight.oldVariants[0]?.name
+  if (move.kind === 'create-shadow-config') {
+    await createShadowConfig(ctx, inFlight, move)
+  } else if (move.kind === 'join-shadow') {
+    await updateEndpointConfig(ctx, inFlight.shadowConfig as string, { purpose: 'the shadow config', forceWait: true })
+    rehearsal.schedule.push(
+      `Update the endpoint to ${inFlight.shadowConfig}: ${inFlight.newVariant} joins as the shadow of ${serving}, a new fleet of ${move.fleet} instances, about ${formatDuration(fleetMs)}.`
+    )
+    rehearsal.durationMs += fleetMs
+    rehearsal.instanceMs += move.fleet * fleetMs
+  } else {
+    const step = judgedStep(
+      { ...settings, gates: shadowGates(settings.gates) },
+      inFlight.source,
+      `Shadow phase: ${move.percent}% of ${serving}'s requests copied to ${inFlight.newVariant}, its answers going nowhere,`
+    )
+    const answers = move.capture
+      ? " Then its captured answers are compared with the serving variant's to the same InferenceId (max-disagreement)."
+      : ''
+    rehearsal.canaryMs += step.durationMs
+    rehearsal.schedule.push(`${step.text}${answers} ${stepEndingText(settings)}`)
+  }
+}
+
 async function rehearseRelease(
   ctx: OperationContext,
   inFlight: InFlight,
@@ -176,9 +215,13 @@ async function rehearseRelease(
     { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig },
     () => updateEndpointConfig(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true })
   )
-  // In a deploy's dry run the canary config was never made, so this records the delete without looking for it.
-  const input = { EndpointConfigName: inFlight.canaryConfig }
-  await ctx.change('DeleteEndpointConfig', `endpoint config "${inFlight.canaryConfig}"`, input, () =>
+  await recordConfigDeletion(ctx, inFlight.canaryConfig)
+}
+
+/** In a deploy's dry run the rollout's configs were never made, so this records a delete without looking for it. */
+async function recordConfigDeletion(ctx: OperationContext, configName: string): Promise<void> {
+  const input = { EndpointConfigName: configName }
+  await ctx.change('DeleteEndpointConfig', `endpoint config "${configName}"`, input, () =>
     ctx.clients.sagemaker.send(new DeleteEndpointConfigCommand(input))
   )
 }

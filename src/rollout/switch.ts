@@ -1,21 +1,22 @@
 /**
  * The config changes of a rollout run by the action: the endpoint joins the
- * canary config (the new variant beside the serving ones, at weight 0), and
- * at the end switches to the release config (the new variant alone). Also
- * the tag that records when a pause began.
+ * canary config (the new variant beside the serving ones, at weight 0), each
+ * step shifts its weight, and at the end it switches to the release config
+ * (the new variant alone). Also the tag that records when a pause began.
  */
 import * as core from '@actions/core'
 import { AddTagsCommand } from '@aws-sdk/client-sagemaker'
 import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
+import type { RolloutRecord, RolloutStepRecord } from '../report.js'
 import { findEndpointConfig, getEndpoint, getEndpointConfig, liveInstanceCount } from '../endpoint.js'
 import { counted } from '../parse.js'
 import { createEndpointConfig, deleteConfigQuietly, fleetSize } from '../resources.js'
 import { carriedConfigSettings } from '../serving.js'
 import { TAGS } from '../tags.js'
-import { updateEndpointConfig } from '../update.js'
+import { updateEndpointConfig, updateWeightsAndCapacities } from '../update.js'
 import { releaseVariant, type InFlight } from './in-flight.js'
-import type { Move } from './moves.js'
+import { desiredWeights, type Move } from './moves.js'
 import { releaseServingCapacity, withScalingMoved } from './scaling.js'
 import { rolloutProgress } from './state.js'
 
@@ -48,6 +49,8 @@ export async function joinCanary(ctx: OperationContext, inFlight: InFlight, flee
       forceWait: true
     })
   )
+  // The endpoint has left the shadow config: it served only the shadow phase.
+  if (inFlight.shadowConfig) await deleteConfigQuietly(ctx, inFlight.shadowConfig)
 }
 
 /**
@@ -116,4 +119,27 @@ export async function recordPauseStart(ctx: OperationContext, canaryConfig: stri
     // promote falls back to the endpoint's last change; the pause itself stands.
     ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`)
   }
+}
+
+/** A step's shift: the new variant takes its weight, the serving variants share the rest. */
+export async function shift(
+  ctx: OperationContext,
+  inFlight: InFlight,
+  { weight, index, of }: Extract<Move, { kind: 'shift' }>,
+  record: RolloutRecord
+): Promise<void> {
+  const step: RolloutStepRecord = { weight, startedAt: ctx.clock.now(), evaluations: [], verdict: 'in-progress' }
+  record.steps.push(step)
+  core.startGroup(`Step ${index + 1}/${of}: ${weight}% of traffic to ${inFlight.newVariant}`)
+  if (weight === 0) {
+    // Only the first step may be 0, and the new variant joined at weight 0: nothing moves.
+    core.info(`${inFlight.newVariant} serves no user traffic in this dark step: probes alone judge it.`)
+    return
+  }
+  core.info(`Shifting ${weight}% of traffic to ${inFlight.newVariant}.`)
+  await updateWeightsAndCapacities(ctx, desiredWeights(inFlight, weight), {
+    purpose: `the shift to ${weight}%`,
+    forceWait: true
+  })
+  step.startedAt = ctx.clock.now()
 }

@@ -5,7 +5,7 @@
  * control flow.
  */
 import { counted } from '../parse.js'
-import type { GateEvaluation } from '../report.js'
+import type { GateEvaluation, RolloutStepRecord } from '../report.js'
 import { formatPercent } from './gates.js'
 import type { Move } from './moves.js'
 
@@ -41,24 +41,29 @@ export class EvaluationLog {
   private lastReason: string | undefined
   private sameSince = 0
 
-  line(label: string, weight: number, evaluation: GateEvaluation): string {
+  line(label: string, place: string, evaluation: GateEvaluation): string {
     const reason = evaluation.verdict === 'inconclusive' ? evaluation.inconclusive.join('; ') : undefined
     if (reason !== undefined && reason === this.lastReason) {
       this.sameSince++
-      return `Evaluation ${label} at ${weight}%: still inconclusive for the same reason (${counted(this.sameSince + 1, 'evaluation')} in a row).`
+      return `Evaluation ${label} ${place}: still inconclusive for the same reason (${counted(this.sameSince + 1, 'evaluation')} in a row).`
     }
     this.lastReason = reason
     this.sameSince = 0
-    return `Evaluation ${label} at ${weight}%: ${describeEvaluation(evaluation)}`
+    return `Evaluation ${label} ${place}: ${describeEvaluation(evaluation)}`
   }
 }
 
-export function failedStepReason(consecutive: number, weight: number, evaluation: GateEvaluation): string {
+/** Where a step stands, in words: `at 10%`, or `in the shadow phase`, whose variant takes copies and no weight. */
+export function stepPlace(step: Pick<RolloutStepRecord, 'weight' | 'kind'>): string {
+  return step.kind === 'shadow' ? 'in the shadow phase' : `at ${step.weight}%`
+}
+
+export function failedStepReason(consecutive: number, place: string, evaluation: GateEvaluation): string {
   const what =
     consecutive === 1
       ? 'a failed gate evaluation'
       : `${consecutive} failed gate evaluations without a pass between them`
-  return `${what} at ${weight}%: ${evaluation.failures.join('; ')}`
+  return `${what} ${place}: ${evaluation.failures.join('; ')}`
 }
 
 export function gateFailedWarning(consecutive: number, threshold: number, evaluation: GateEvaluation): string {
@@ -74,8 +79,8 @@ export const decisions = {
     `Paused at ${weight}% on ${variant}, as traffic-steps asked. Run operation: promote to finish, or operation: rollback to return to ${previousConfig}.`,
   pausedUndecided: (weight: number, variant: string, why: string): string =>
     `Paused at ${weight}% on ${variant}: ${why}. Nothing shows the new model is healthy, and nothing shows it is not: look at it, then run operation: promote or operation: rollback.`,
-  undecidedStep: (weight: number, reason: string): string =>
-    `the gates could not judge the ${weight}% step (${reason})`,
+  undecidedStep: (weight: number, reason: string, shadow = false): string =>
+    `the gates could not judge the ${shadow ? 'shadow phase' : `${weight}% step`} (${reason})`,
   released: (canaryVariant: string, stableVariant: string, releaseConfig: string): string =>
     `All steps passed; ${canaryVariant}'s model now serves all traffic as ${stableVariant}, the name the endpoint served under before, on ${releaseConfig}.`,
   leftInPlace: (failure: string, previousConfig: string): string =>

@@ -195,7 +195,9 @@ describe('rollback', () => {
 
     const result = await runAction({ ...inputs, 'endpoint-config-name': 'fraud-canary-3' })
 
-    expect(result.failed).toContain('Endpoint config "fraud-canary-3" exists only for the duration of a canary rollout')
+    expect(result.failed).toContain(
+      'Endpoint config "fraud-canary-3" exists only for the duration of a rollout (tag sagemaker-deploy:role=canary)'
+    )
     expect(aws.sagemaker.commandCalls(UpdateEndpointCommand)).toHaveLength(0)
   })
 

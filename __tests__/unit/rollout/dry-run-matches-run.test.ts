@@ -108,6 +108,7 @@ describe('a dry run plans the calls its run makes', () => {
     ['canary', { strategy: 'canary', 'traffic-steps': '10,100' }],
     ['linear', { strategy: 'linear', 'traffic-steps': '25,50,75,100' }],
     ['a canary that pauses', { strategy: 'canary', 'traffic-steps': '10' }],
+    ['a shadow phase, then a canary', { strategy: 'canary', 'traffic-steps': '10,100', 'shadow-percent': '50' }],
     ['all-at-once', { strategy: 'all-at-once', 'traffic-steps': '100' }]
   ])('deploy, %s, run by the action', async (_name, strategy) => {
     const { planned } = await expectDryRunToMatch({ ...CANARY_DEPLOY, ...gates, ...strategy })

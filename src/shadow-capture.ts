@@ -1,0 +1,106 @@
+/**
+ * The answers a variant gave, as the endpoint's data capture holds them:
+ * what a shadow phase compares, since a shadow variant's answers go nowhere
+ * else ("Only the responses of the production variant are returned to the
+ * calling application": https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests.html;
+ * data capture can "log requests and responses of your production and shadow
+ * variants": https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html).
+ *
+ * SageMaker writes a variant's capture under
+ * `{DestinationS3Uri}/{endpoint}/{variant}/yyyy/mm/dd/hh/`
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html).
+ * Two answers are the same request's when they carry the same InferenceId,
+ * which is how AWS's own shadow example pairs them
+ * (aws/amazon-sagemaker-examples, sm-shadow_variant_shadow_api.ipynb reads
+ * `eventMetadata.inferenceId`). AWS does not say that anything else, such as
+ * the eventId, is shared between the two records, so a request sent without
+ * an InferenceId cannot be paired and is not compared.
+ */
+import type { OperationContext } from './context.js'
+import { awsCall } from './aws/errors.js'
+import { MAX_BYTES, type CaptureLocation } from './captured-payloads.js'
+
+/** Pages of a variant's capture listed at most, so that a busy endpoint's capture is not walked whole. */
+const MAX_PAGES = 10
+
+/** One captured answer: its text, and the request's, to mask wherever words about the answer could echo it. */
+export interface CapturedAnswer {
+  answer: string
+  request: string
+}
+
+/** The keys of a capture's hour folder: what comes before them sorts before the hour. */
+function hourFolder(at: number): string {
+  const iso = new Date(at).toISOString()
+  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(11, 13)}/`
+}
+
+/** A captured line's InferenceId and answer, or undefined for a line that holds no answer or no InferenceId. */
+export function capturedAnswer(line: string): { inferenceId: string; captured: CapturedAnswer } | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(line)
+  } catch {
+    return undefined
+  }
+  const record = parsed as {
+    captureData?: Record<string, { data?: unknown; encoding?: unknown } | undefined>
+    eventMetadata?: { inferenceId?: unknown }
+  } | null
+  const inferenceId = record?.eventMetadata?.inferenceId
+  const output = record?.captureData?.endpointOutput
+  if (typeof inferenceId !== 'string' || typeof output?.data !== 'string') return undefined
+  return { inferenceId, captured: { answer: decoded(output), request: decoded(record?.captureData?.endpointInput) } }
+}
+
+function decoded(data: { data?: unknown; encoding?: unknown } | undefined): string {
+  if (typeof data?.data !== 'string') return ''
+  return data.encoding === 'BASE64' ? Buffer.from(data.data, 'base64').toString('utf8') : data.data
+}
+
+/**
+ * The answers `variant` gave since `since`, by InferenceId, read from its
+ * capture folders from that hour on, within MAX_PAGES listings and
+ * MAX_BYTES read.
+ */
+export async function readCapturedAnswers(
+  ctx: OperationContext,
+  capture: CaptureLocation,
+  variant: string,
+  since: number
+): Promise<Map<string, CapturedAnswer>> {
+  const { ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
+  const s3 = await ctx.clients.s3()
+  const base = capture.prefix.replace(/\/+$/, '')
+  const prefix = `${base ? `${base}/` : ''}${ctx.endpointName}/${variant}/`
+  const answers = new Map<string, CapturedAnswer>()
+  let bytes = 0
+  let token: string | undefined
+  for (let page = 0; page < MAX_PAGES && bytes < MAX_BYTES; page++) {
+    const listed = await awsCall('ListObjectsV2', `s3://${capture.bucket}/${prefix}`, () =>
+      s3.send(
+        new ListObjectsV2Command({
+          Bucket: capture.bucket,
+          Prefix: prefix,
+          StartAfter: `${prefix}${hourFolder(since)}`,
+          ...(token ? { ContinuationToken: token } : {})
+        })
+      )
+    )
+    for (const object of listed.Contents ?? []) {
+      if (!object.Key?.endsWith('.jsonl') || bytes >= MAX_BYTES) continue
+      const got = await awsCall('GetObject', `s3://${capture.bucket}/${object.Key}`, () =>
+        s3.send(new GetObjectCommand({ Bucket: capture.bucket, Key: object.Key, Range: `bytes=0-${MAX_BYTES - 1}` }))
+      )
+      const text = (await got.Body?.transformToString()) ?? ''
+      bytes += text.length
+      for (const line of text.split('\n')) {
+        const found = capturedAnswer(line)
+        if (found) answers.set(found.inferenceId, found.captured)
+      }
+    }
+    token = listed.NextContinuationToken
+    if (!listed.IsTruncated || !token) break
+  }
+  return answers
+}
