@@ -2618,16 +2618,18 @@ function shadowGates(gates) {
  * model's, and not judged.
  */
 class ShadowJudge extends gates/* StepJudge */.AU {
+    /** The probes as sent, with no checks; one object for the whole phase, so replayed captures go on in turn. */
     probe;
     constructor(ctx, gates, scope, probe) {
         super(ctx, gates, scope);
-        this.probe = probe;
+        if (probe) {
+            const { expect: _checks, ...asSent } = probe;
+            this.probe = asSent;
+        }
     }
     async evaluate() {
-        if (this.probe) {
-            const { expect: _checks, ...asSent } = this.probe;
-            await (0,probes/* sendProbesWithAnswers */.D_)(this.ctx, asSent, { inferenceId: () => (0,external_node_crypto_.randomUUID)() });
-        }
+        if (this.probe)
+            await (0,probes/* sendProbesWithAnswers */.D_)(this.ctx, this.probe, { inferenceId: () => (0,external_node_crypto_.randomUUID)() });
         return super.evaluate();
     }
 }

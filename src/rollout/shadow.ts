@@ -154,20 +154,19 @@ export function shadowGates(gates: GateSettings): GateSettings {
  * model's, and not judged.
  */
 class ShadowJudge extends StepJudge {
-  constructor(
-    ctx: OperationContext,
-    gates: GateSettings,
-    scope: StepScope,
-    private readonly probe: ProbeSettings | undefined
-  ) {
+  /** The probes as sent, with no checks; one object for the whole phase, so replayed captures go on in turn. */
+  private readonly probe: ProbeSettings | undefined
+
+  constructor(ctx: OperationContext, gates: GateSettings, scope: StepScope, probe: ProbeSettings | undefined) {
     super(ctx, gates, scope)
+    if (probe) {
+      const { expect: _checks, ...asSent } = probe
+      this.probe = asSent
+    }
   }
 
   override async evaluate(): Promise<GateEvaluation> {
-    if (this.probe) {
-      const { expect: _checks, ...asSent } = this.probe
-      await sendProbesWithAnswers(this.ctx, asSent, { inferenceId: () => randomUUID() })
-    }
+    if (this.probe) await sendProbesWithAnswers(this.ctx, this.probe, { inferenceId: () => randomUUID() })
     return super.evaluate()
   }
 }
