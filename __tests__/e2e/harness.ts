@@ -46,6 +46,19 @@ export const TEST_REGION = EMULATOR_REGION
 export const TEST_ACCOUNT = EMULATOR_ACCOUNT
 export const TEST_ROLE_ARN = `arn:aws:iam::${TEST_ACCOUNT}:role/sagemaker-execution`
 
+/** Data capture of every request and answer, JSON as text, under `destination`: what the capture tests seed. */
+export function captureEverything(destination: string) {
+  return {
+    DataCaptureConfig: {
+      EnableCapture: true,
+      InitialSamplingPercentage: 100,
+      DestinationS3Uri: destination,
+      CaptureOptions: [{ CaptureMode: 'Input' as const }, { CaptureMode: 'Output' as const }],
+      CaptureContentTypeHeader: { JsonContentTypes: ['application/json'] }
+    }
+  }
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 // ---------------------------------------------------------------------------

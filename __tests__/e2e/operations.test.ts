@@ -8,11 +8,10 @@ import {
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand
 } from '@aws-sdk/client-application-auto-scaling'
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { EMULATOR_REGION } from '../../test/runner/runner.mjs'
-import { putVariantMetrics, seedModelAndEndpoint, setAlarm } from './harness.js'
+import { captureEverything, putVariantMetrics, seedModelAndEndpoint, setAlarm } from './harness.js'
 import {
   describeEndpoint,
   expectFailure,
@@ -387,59 +386,42 @@ describe('health-check with probe-expect', () => {
 
 describe('health-check replaying captured requests', () => {
   it("replays the requests the endpoint's data capture wrote to S3, each checked, never printed", async () => {
-    const s3 = new S3Client({
-      endpoint: s.emulator.url,
-      region: EMULATOR_REGION,
-      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-      forcePathStyle: true
+    const { s3 } = s.aws
+    await s3.send(new CreateBucketCommand({ Bucket: 'capture' }))
+    await seedModelAndEndpoint(s.aws.sagemaker, {
+      endpointName: 'captured',
+      configSettings: captureEverything('s3://capture/datacapture')
     })
-    try {
-      await s3.send(new CreateBucketCommand({ Bucket: 'capture' }))
-      await seedModelAndEndpoint(s.aws.sagemaker, {
-        endpointName: 'captured',
-        configSettings: {
-          DataCaptureConfig: {
-            EnableCapture: true,
-            InitialSamplingPercentage: 100,
-            DestinationS3Uri: 's3://capture/datacapture',
-            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
-            CaptureContentTypeHeader: { JsonContentTypes: ['application/json'] }
-          }
-        }
-      })
-      // Users' requests, which SageMaker captures as it answers them.
-      for (const card of ['secret-1111', 'secret-2222', 'secret-3333']) {
-        await s.aws.runtime.send(
-          new InvokeEndpointCommand({
-            EndpointName: 'captured',
-            ContentType: 'application/json',
-            Body: new TextEncoder().encode(JSON.stringify({ card }))
-          })
-        )
-      }
-      const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'capture', Prefix: 'datacapture/captured/' }))
-      expect(listed.Contents?.map((object) => object.Key)).toEqual(
-        Array.from({ length: 3 }, () =>
-          expect.stringMatching(/^datacapture\/captured\/AllTraffic\/\d{4}\/\d\d\/\d\d\/\d\d\/.+\.jsonl$/)
-        )
-      )
-
-      const run = expectSuccess(
-        await s.run({
-          operation: 'health-check',
-          'endpoint-name': 'captured',
-          'probe-payloads-from': 's3://capture/datacapture/captured/',
-          'probe-count': '3',
-          'probe-expect': 'status == 200'
+    // Users' requests, which SageMaker captures as it answers them.
+    for (const card of ['secret-1111', 'secret-2222', 'secret-3333']) {
+      await s.aws.runtime.send(
+        new InvokeEndpointCommand({
+          EndpointName: 'captured',
+          ContentType: 'application/json',
+          Body: new TextEncoder().encode(JSON.stringify({ card }))
         })
       )
-
-      expect(run.outputs.healthy).toBe('true')
-      expect(run.stdout).toContain('Probes replay 3 captured requests from s3://capture/datacapture/captured/')
-      expect(run.stdout + run.summary).not.toContain('secret-')
-    } finally {
-      s3.destroy()
     }
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'capture', Prefix: 'datacapture/captured/' }))
+    expect(listed.Contents?.map((object) => object.Key)).toEqual(
+      Array.from({ length: 3 }, () =>
+        expect.stringMatching(/^datacapture\/captured\/AllTraffic\/\d{4}\/\d\d\/\d\d\/\d\d\/.+\.jsonl$/)
+      )
+    )
+
+    const run = expectSuccess(
+      await s.run({
+        operation: 'health-check',
+        'endpoint-name': 'captured',
+        'probe-payloads-from': 's3://capture/datacapture/captured/',
+        'probe-count': '3',
+        'probe-expect': 'status == 200'
+      })
+    )
+
+    expect(run.outputs.healthy).toBe('true')
+    expect(run.stdout).toContain('Probes replay 3 captured requests from s3://capture/datacapture/captured/')
+    expect(run.stdout + run.summary).not.toContain('secret-')
   })
 })
 

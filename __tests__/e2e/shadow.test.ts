@@ -6,8 +6,8 @@
 // a healthy one goes on to its canary steps and is promoted.
 
 import { describe, expect, it } from '@jest/globals'
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
-import { TEST_REGION, seedModelAndEndpoint } from './harness.js'
+import { CreateBucketCommand } from '@aws-sdk/client-s3'
+import { captureEverything, seedModelAndEndpoint } from './harness.js'
 import {
   describeEndpoint,
   expectFailure,
@@ -41,28 +41,10 @@ const SHADOW_INPUTS = {
 }
 
 async function seedCapturing(endpointName: string): Promise<void> {
-  const s3 = new S3Client({
-    endpoint: s.emulator.url,
-    region: TEST_REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    forcePathStyle: true
-  })
-  try {
-    await s3.send(new CreateBucketCommand({ Bucket: 'capture' }))
-  } finally {
-    s3.destroy()
-  }
+  await s.aws.s3.send(new CreateBucketCommand({ Bucket: 'capture' }))
   await seedModelAndEndpoint(s.aws.sagemaker, {
     endpointName,
-    configSettings: {
-      DataCaptureConfig: {
-        EnableCapture: true,
-        InitialSamplingPercentage: 100,
-        DestinationS3Uri: 's3://capture/datacapture',
-        CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
-        CaptureContentTypeHeader: { JsonContentTypes: ['application/json'] }
-      }
-    }
+    configSettings: captureEverything('s3://capture/datacapture')
   })
   await s.control.setModelBehaviour({ match: SEED_MODEL_OF(endpointName), answer: SERVING_ANSWER, jitter: 0.01 })
 }
@@ -85,7 +67,7 @@ describe('shadow phase', () => {
     const errors = expectFailure(run)
     expect(run.outputs['rollout-result']).toBe('rolled-back')
     expect(errors[0]).toMatch(
-      /shadow phase: the shadow's answers differ from AllTraffic's in \d+ of \d+ captured requests, more than max-disagreement 10% \(first: \$\.score 0\.95 against 0\.(39|4)/
+      /^Rolled back: the shadow's answers differ from AllTraffic's in \d+ of \d+ captured requests, more than max-disagreement 10% \(first: \$\.score 0\.95 against 0\.(39|4)/
     )
     // It never joined as a canary: no weight moved, no canary config went live.
     expect(run.stdout).not.toMatch(/Adding scorer-m2 beside the serving variants|Shifting \d+% of traffic/)
@@ -104,19 +86,30 @@ describe('shadow phase', () => {
     expect((await inventory(s.aws)).configs).toEqual([`${endpoint}-seed-config`])
   })
 
-  it('promotes a healthy model from its shadow phase through its canary steps', async () => {
+  it('promotes a healthy model from its shadow phase through a dark step and its canary steps', async () => {
     const endpoint = 'shadowed-ok'
     await seedCapturing(endpoint)
     await s.control.setModelBehaviour({ match: NEW_MODEL, answer: SERVING_ANSWER, jitter: 0.02 })
 
     const run = expectSuccess(
-      await s.deploy(endpoint, { 'image-uri': image('2.0.0'), 'model-name': NEW_MODEL, ...SHADOW_INPUTS })
+      await s.deploy(endpoint, {
+        'image-uri': image('2.0.0'),
+        'model-name': NEW_MODEL,
+        ...SHADOW_INPUTS,
+        'traffic-steps': '0,10,100',
+        'probe-expect': '$.score between 0 and 1'
+      })
     )
 
     expect(run.outputs['rollout-result']).toBe('succeeded')
     expect(run.stdout).toMatch(/Captured answers: [1-9]\d* pairs, 0 differing/)
     const rows = summaryTable(run.summary, 'Step')
-    expect(rows.map((row) => row[0])).toEqual(['shadow', '1', '2'])
+    expect(rows.map((row) => [row[0], row[1]])).toEqual([
+      ['shadow', 'a copy of 100%'],
+      ['1', '0%'],
+      ['2', '10%'],
+      ['3', '100%']
+    ])
     const described = await describeEndpoint(s.aws, endpoint)
     expect(described.ProductionVariants?.map((variant) => variant.VariantName)).toEqual(['AllTraffic'])
     // The shadow and canary configs served the rollout only; the seed config stays, the rollback target.

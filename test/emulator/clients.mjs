@@ -9,6 +9,7 @@
 
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling'
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 
@@ -20,6 +21,7 @@ import { EMULATOR_REGION } from '../runner/runner.mjs'
  * @property {SageMakerRuntimeClient} runtime
  * @property {CloudWatchClient} cloudwatch
  * @property {ApplicationAutoScalingClient} autoscaling
+ * @property {S3Client} s3 Path-style: the emulator serves every bucket at its own URL.
  * @property {() => void} destroy
  */
 
@@ -55,7 +57,8 @@ export function emulatorClients(target, { maxAttempts = 1, account } = {}) {
     sagemaker: new SageMakerClient(config),
     runtime: new SageMakerRuntimeClient(config),
     cloudwatch: new CloudWatchClient(config),
-    autoscaling: new ApplicationAutoScalingClient(config)
+    autoscaling: new ApplicationAutoScalingClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true })
   }
   if (account !== undefined) {
     const options = /** @type {const} */ ({ step: 'build', name: 'emulatorAccount' })
@@ -63,6 +66,7 @@ export function emulatorClients(target, { maxAttempts = 1, account } = {}) {
     clients.runtime.middlewareStack.add(asAccount(account), options)
     clients.cloudwatch.middlewareStack.add(asAccount(account), options)
     clients.autoscaling.middlewareStack.add(asAccount(account), options)
+    clients.s3.middlewareStack.add(asAccount(account), options)
   }
   return {
     ...clients,
