@@ -54,7 +54,7 @@ export const directClients = (url) => emulatorClients(url, { maxAttempts: 3 })
 export async function seedServing(
   aws,
   name,
-  { instances = 1, instanceType = 'ml.m5.large', variants = ['AllTraffic'] } = {}
+  { instances = 1, instanceType = 'ml.m5.large', variants = ['AllTraffic'], configSettings = {} } = {}
 ) {
   const config = `${name}-seed-config`
   const modelOf = (variant) => (variants.length === 1 ? `${name}-old` : `${name}-${variant}-old`.toLowerCase())
@@ -70,6 +70,7 @@ export async function seedServing(
   }
   await aws.sagemaker.send(
     new CreateEndpointConfigCommand({
+      ...configSettings,
       EndpointConfigName: config,
       ProductionVariants: variants.map((variant) => ({
         VariantName: variant,
