@@ -2456,42 +2456,56 @@ function decoded(data) {
     return data.encoding === 'BASE64' ? Buffer.from(data.data, 'base64').toString('utf8') : data.data;
 }
 /**
- * The answers `variant` gave since `since`, by InferenceId, read from its
- * capture folders from that hour on, within MAX_PAGES listings and
- * MAX_BYTES read.
+ * The answers one variant gave since a time, by InferenceId, read from its
+ * capture folders from that hour on. Each refresh reads only the objects it
+ * has not read yet (a capture object is written once), so a phase can look
+ * at every evaluation; all refreshes together list at most MAX_PAGES pages
+ * each and read at most MAX_BYTES.
  */
-async function readCapturedAnswers(ctx, capture, variant, since) {
-    const { ListObjectsV2Command, GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
-    const s3 = await ctx.clients.s3();
-    const base = capture.prefix.replace(/\/+$/, '');
-    const prefix = `${base ? `${base}/` : ''}${ctx.endpointName}/${variant}/`;
-    const answers = new Map();
-    let bytes = 0;
-    let token;
-    for (let page = 0; page < MAX_PAGES && bytes < captured_payloads/* MAX_BYTES */.zx; page++) {
-        const listed = await (0,errors/* awsCall */.uF)('ListObjectsV2', `s3://${capture.bucket}/${prefix}`, () => s3.send(new ListObjectsV2Command({
-            Bucket: capture.bucket,
-            Prefix: prefix,
-            StartAfter: `${prefix}${hourFolder(since)}`,
-            ...(token ? { ContinuationToken: token } : {})
-        })));
-        for (const object of listed.Contents ?? []) {
-            if (!object.Key?.endsWith('.jsonl') || bytes >= captured_payloads/* MAX_BYTES */.zx)
-                continue;
-            const got = await (0,errors/* awsCall */.uF)('GetObject', `s3://${capture.bucket}/${object.Key}`, () => s3.send(new GetObjectCommand({ Bucket: capture.bucket, Key: object.Key, Range: `bytes=0-${captured_payloads/* MAX_BYTES */.zx - 1}` })));
-            const text = (await got.Body?.transformToString()) ?? '';
-            bytes += text.length;
-            for (const line of text.split('\n')) {
-                const found = capturedAnswer(line);
-                if (found)
-                    answers.set(found.inferenceId, found.captured);
-            }
-        }
-        token = listed.NextContinuationToken;
-        if (!listed.IsTruncated || !token)
-            break;
+class CapturedAnswers {
+    capture;
+    since;
+    answers = new Map();
+    read = new Set();
+    bytes = 0;
+    prefix;
+    constructor(capture, endpointName, variant, since) {
+        this.capture = capture;
+        this.since = since;
+        const base = capture.prefix.replace(/\/+$/, '');
+        this.prefix = `${base ? `${base}/` : ''}${endpointName}/${variant}/`;
     }
-    return answers;
+    async refresh(ctx) {
+        const { ListObjectsV2Command, GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
+        const s3 = await ctx.clients.s3();
+        const { bucket } = this.capture;
+        let token;
+        for (let page = 0; page < MAX_PAGES && this.bytes < captured_payloads/* MAX_BYTES */.zx; page++) {
+            const listed = await (0,errors/* awsCall */.uF)('ListObjectsV2', `s3://${bucket}/${this.prefix}`, () => s3.send(new ListObjectsV2Command({
+                Bucket: bucket,
+                Prefix: this.prefix,
+                StartAfter: `${this.prefix}${hourFolder(this.since)}`,
+                ...(token ? { ContinuationToken: token } : {})
+            })));
+            for (const object of listed.Contents ?? []) {
+                const key = object.Key ?? '';
+                if (!key.endsWith('.jsonl') || this.read.has(key) || this.bytes >= captured_payloads/* MAX_BYTES */.zx)
+                    continue;
+                const got = await (0,errors/* awsCall */.uF)('GetObject', `s3://${bucket}/${key}`, () => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${captured_payloads/* MAX_BYTES */.zx - this.bytes - 1}` })));
+                const text = (await got.Body?.transformToString()) ?? '';
+                this.read.add(key);
+                this.bytes += text.length;
+                for (const line of text.split('\n')) {
+                    const found = capturedAnswer(line);
+                    if (found)
+                        this.answers.set(found.inferenceId, found.captured);
+                }
+            }
+            token = listed.NextContinuationToken;
+            if (!listed.IsTruncated || !token)
+                break;
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
@@ -2611,29 +2625,84 @@ function shadowGates(gates) {
     return rest;
 }
 /**
+ * Both variants' answers as data capture holds them, paired by InferenceId
+ * and compared as max-disagreement says, over the whole phase so far.
+ * SageMaker writes capture in batches, so the pairs arrive as the phase goes.
+ */
+class CapturedComparison {
+    compare;
+    fromShadow;
+    fromServing;
+    constructor(endpointName, compare) {
+        this.compare = compare;
+        this.fromShadow = new CapturedAnswers(compare.capture, endpointName, compare.shadow, compare.since);
+        this.fromServing = new CapturedAnswers(compare.capture, endpointName, compare.serving, compare.since);
+    }
+    /** Reads what capture holds now and judges it into `evaluation`; returns how many pairs it compared. */
+    async judge(ctx, evaluation, final) {
+        await this.fromShadow.refresh(ctx);
+        await this.fromServing.refresh(ctx);
+        const { agreement, serving, shadow } = this.compare;
+        const differing = [];
+        let pairs = 0;
+        for (const [id, answer] of this.fromShadow.answers) {
+            const theirs = this.fromServing.answers.get(id);
+            if (!theirs)
+                continue;
+            pairs++;
+            const difference = (0,answer_checks/* disagreement */.fn)(answer.answer, theirs.answer, agreement);
+            // Words about two answers could echo the request: masked as a probe's detail is.
+            if (difference !== undefined)
+                differing.push(answer.request ? (0,probes/* shortDetail */.Ad)(difference, answer.request) : difference);
+        }
+        evaluation.answersCompared = pairs;
+        evaluation.answersDiffering = differing.length;
+        if (pairs === 0) {
+            evaluation.inconclusive.push(final
+                ? `the shadow's answers could not be compared: data capture holds no answer of ${shadow}'s and ${serving}'s to the same InferenceId`
+                : `no captured answer of ${shadow}'s pairs with ${serving}'s yet`);
+        }
+        else if (differing.length / pairs > agreement.maxDisagreement) {
+            evaluation.failures.push(`the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`);
+        }
+        settle(evaluation);
+        return pairs;
+    }
+}
+/** An evaluation's verdict from what it found, as StepJudge gives it. */
+function settle(evaluation) {
+    evaluation.verdict =
+        evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed';
+}
+/**
  * A step judge whose every evaluation first sends the probes to the
  * endpoint, each with an InferenceId: the serving variant answers them and
  * SageMaker copies its share to the shadow, so data capture holds pairs to
  * compare even when users send no InferenceId. Their answers are the serving
- * model's, and not judged.
+ * model's, and not judged; the captured pairs are, at every evaluation.
  */
 class ShadowJudge extends gates/* StepJudge */.AU {
     /** The probes as sent, with no checks; one object for the whole phase, so replayed captures go on in turn. */
     probe;
-    constructor(ctx, gates, scope, probe) {
+    comparison;
+    constructor(ctx, gates, scope, answers) {
         super(ctx, gates, scope);
-        if (probe) {
-            const { expect: _checks, ...asSent } = probe;
+        this.comparison = answers.comparison;
+        if (answers.probe) {
+            const { expect: _checks, ...asSent } = answers.probe;
             this.probe = asSent;
         }
     }
     async evaluate() {
         if (this.probe)
             await (0,probes/* sendProbesWithAnswers */.D_)(this.ctx, this.probe, { inferenceId: () => (0,external_node_crypto_.randomUUID)() });
-        return super.evaluate();
+        const evaluation = await super.evaluate();
+        if (this.comparison)
+            await this.comparison.judge(this.ctx, evaluation, false);
+        return evaluation;
     }
 }
-/** The shadow phase judged: its bake on metrics and alarms, then its answers against the serving variant's. */
+/** The shadow phase judged: its metrics, alarms and captured answers at every evaluation, then its answers once more. */
 async function judgeShadow(ctx, settings, progress, record, move) {
     const inFlight = progress.rollout;
     const serving = inFlight.oldVariants[0]?.name ?? '';
@@ -2648,7 +2717,16 @@ async function judgeShadow(ctx, settings, progress, record, move) {
     record.steps.push(step);
     core/* startGroup */.Oh(`Shadow phase: ${move.percent}% of the requests to ${serving} copied to ${inFlight.newVariant}`);
     const gates = shadowGates(settings.gates);
-    const probe = settings.gates.agreement ? settings.gates.probe : undefined;
+    const { agreement, probe } = settings.gates;
+    const comparison = agreement && move.capture
+        ? new CapturedComparison(ctx.endpointName, {
+            agreement,
+            capture: move.capture,
+            serving,
+            shadow: inFlight.newVariant,
+            since: step.startedAt
+        })
+        : undefined;
     const judge = new ShadowJudge(ctx, gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: [serving],
@@ -2656,22 +2734,15 @@ async function judgeShadow(ctx, settings, progress, record, move) {
         firstPeriod: (0,periods/* floorPeriod */.eG)(step.startedAt, (0,periods/* periodMsOf */.J8)(inFlight.source)),
         baselineServes: true,
         earlierBaseline: []
-    }, probe);
-    let verdict = await (0,bake/* bake */.Wq)(ctx, { ...settings, gates: { ...gates, ...(probe ? { probe } : {}) } }, judge, step, progress.failures);
-    if (verdict.verdict !== 'failed' && settings.gates.agreement && move.capture) {
-        const answers = await judgeCapturedAnswers(ctx, settings, {
-            agreement: settings.gates.agreement,
-            capture: move.capture,
-            serving,
-            shadow: inFlight.newVariant,
-            since: step.startedAt
-        });
-        step.evaluations.push(answers);
-        if (answers.verdict !== 'passed') {
-            verdict = {
-                verdict: answers.verdict,
-                reason: `the shadow's answers ${[...answers.failures, ...answers.inconclusive].join('; ')}`
-            };
+    }, { probe: comparison ? probe : undefined, comparison });
+    // With a comparison, the probes make every evaluation worth having: bake() then judges even without metric gates.
+    const bakeGates = { ...gates, ...(comparison && probe ? { probe } : {}) };
+    let verdict = await (0,bake/* bake */.Wq)(ctx, { ...settings, gates: bakeGates }, judge, step, progress.failures);
+    if (verdict.verdict !== 'failed' && comparison) {
+        const last = await lastLookAtCapture(ctx, settings, comparison);
+        step.evaluations.push(last);
+        if (last.verdict !== 'passed') {
+            verdict = { verdict: last.verdict, reason: [...last.failures, ...last.inconclusive].join('; ') };
         }
     }
     core/* endGroup */.N4();
@@ -2686,54 +2757,30 @@ async function judgeShadow(ctx, settings, progress, record, move) {
     }
 }
 /**
- * The shadow's captured answers compared with the serving variant's to the
- * same requests (the same InferenceId). SageMaker writes capture in batches,
- * so the phase waits for pairs up to max-data-delay; none is no evidence, and
+ * Once the bake is over, the captured pairs once more, late ones included:
+ * with none at all yet, it waits for them up to max-data-delay, since
+ * SageMaker writes capture in batches; none then is no evidence, and
  * inconclusive.
  */
-async function judgeCapturedAnswers(ctx, settings, compare) {
+async function lastLookAtCapture(ctx, settings, comparison) {
     const deadline = ctx.clock.now() + settings.maxDataDelayMs;
     for (;;) {
-        const fromShadow = await readCapturedAnswers(ctx, compare.capture, compare.shadow, compare.since);
-        const fromServing = await readCapturedAnswers(ctx, compare.capture, compare.serving, compare.since);
-        const paired = [...fromShadow].filter(([id]) => fromServing.has(id));
-        if (paired.length > 0 || ctx.clock.now() >= deadline) {
-            const evaluation = compared(ctx, compare, paired.map(([id, shadow]) => [shadow, fromServing.get(id)]));
-            core/* info */.pq(`Captured answers: ${evaluation.answersCompared} pairs, ${evaluation.answersDiffering} differing (${fromShadow.size} from ${compare.shadow}, ${fromServing.size} from ${compare.serving}).`);
+        const evaluation = {
+            at: ctx.clock.now(),
+            verdict: 'passed',
+            failures: [],
+            inconclusive: [],
+            alarmsInAlarm: []
+        };
+        const final = ctx.clock.now() >= deadline;
+        const pairs = await comparison.judge(ctx, evaluation, final);
+        if (pairs > 0 || final) {
+            core/* info */.pq(`Captured answers over the phase: ${pairs} pairs, ${evaluation.answersDiffering ?? 0} differing.`);
             return evaluation;
         }
-        core/* info */.pq(`No captured answer of ${compare.shadow}'s pairs with ${compare.serving}'s yet; looking again shortly.`);
+        core/* info */.pq("No captured answer of the shadow pairs with the serving variant's yet; looking again shortly.");
         await (0,bake/* sleepUntil */.Kc)(ctx.clock, Math.min(deadline, ctx.clock.now() + CAPTURE_POLL_MS));
     }
-}
-function compared(ctx, compare, pairs) {
-    const differing = pairs.flatMap(([shadow, serving]) => {
-        const difference = (0,answer_checks/* disagreement */.fn)(shadow.answer, serving.answer, compare.agreement);
-        return difference === undefined ? [] : [shadowDetail(difference, shadow.request)];
-    });
-    const evaluation = {
-        at: ctx.clock.now(),
-        verdict: 'passed',
-        failures: [],
-        inconclusive: [],
-        alarmsInAlarm: [],
-        answersCompared: pairs.length,
-        answersDiffering: differing.length
-    };
-    const { maxDisagreement } = compare.agreement;
-    if (pairs.length === 0) {
-        evaluation.inconclusive.push(`could not be compared: data capture holds no answer of ${compare.shadow}'s and ${compare.serving}'s to the same InferenceId`);
-        evaluation.verdict = 'inconclusive';
-    }
-    else if (differing.length / pairs.length > maxDisagreement) {
-        evaluation.failures.push(`differ from ${compare.serving}'s in ${differing.length} of ${pairs.length} captured requests, more than max-disagreement ${+(maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`);
-        evaluation.verdict = 'failed';
-    }
-    return evaluation;
-}
-/** Words about two answers could echo the request: masked as a probe's detail is. */
-function shadowDetail(difference, request) {
-    return request ? (0,probes/* shortDetail */.Ad)(difference, request) : difference;
 }
 
 

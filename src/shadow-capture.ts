@@ -59,48 +59,60 @@ function decoded(data: { data?: unknown; encoding?: unknown } | undefined): stri
 }
 
 /**
- * The answers `variant` gave since `since`, by InferenceId, read from its
- * capture folders from that hour on, within MAX_PAGES listings and
- * MAX_BYTES read.
+ * The answers one variant gave since a time, by InferenceId, read from its
+ * capture folders from that hour on. Each refresh reads only the objects it
+ * has not read yet (a capture object is written once), so a phase can look
+ * at every evaluation; all refreshes together list at most MAX_PAGES pages
+ * each and read at most MAX_BYTES.
  */
-export async function readCapturedAnswers(
-  ctx: OperationContext,
-  capture: CaptureLocation,
-  variant: string,
-  since: number
-): Promise<Map<string, CapturedAnswer>> {
-  const { ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
-  const s3 = await ctx.clients.s3()
-  const base = capture.prefix.replace(/\/+$/, '')
-  const prefix = `${base ? `${base}/` : ''}${ctx.endpointName}/${variant}/`
-  const answers = new Map<string, CapturedAnswer>()
-  let bytes = 0
-  let token: string | undefined
-  for (let page = 0; page < MAX_PAGES && bytes < MAX_BYTES; page++) {
-    const listed = await awsCall('ListObjectsV2', `s3://${capture.bucket}/${prefix}`, () =>
-      s3.send(
-        new ListObjectsV2Command({
-          Bucket: capture.bucket,
-          Prefix: prefix,
-          StartAfter: `${prefix}${hourFolder(since)}`,
-          ...(token ? { ContinuationToken: token } : {})
-        })
-      )
-    )
-    for (const object of listed.Contents ?? []) {
-      if (!object.Key?.endsWith('.jsonl') || bytes >= MAX_BYTES) continue
-      const got = await awsCall('GetObject', `s3://${capture.bucket}/${object.Key}`, () =>
-        s3.send(new GetObjectCommand({ Bucket: capture.bucket, Key: object.Key, Range: `bytes=0-${MAX_BYTES - 1}` }))
-      )
-      const text = (await got.Body?.transformToString()) ?? ''
-      bytes += text.length
-      for (const line of text.split('\n')) {
-        const found = capturedAnswer(line)
-        if (found) answers.set(found.inferenceId, found.captured)
-      }
-    }
-    token = listed.NextContinuationToken
-    if (!listed.IsTruncated || !token) break
+export class CapturedAnswers {
+  readonly answers = new Map<string, CapturedAnswer>()
+  private readonly read = new Set<string>()
+  private bytes = 0
+  private readonly prefix: string
+
+  constructor(
+    private readonly capture: CaptureLocation,
+    endpointName: string,
+    variant: string,
+    private readonly since: number
+  ) {
+    const base = capture.prefix.replace(/\/+$/, '')
+    this.prefix = `${base ? `${base}/` : ''}${endpointName}/${variant}/`
   }
-  return answers
+
+  async refresh(ctx: OperationContext): Promise<void> {
+    const { ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
+    const s3 = await ctx.clients.s3()
+    const { bucket } = this.capture
+    let token: string | undefined
+    for (let page = 0; page < MAX_PAGES && this.bytes < MAX_BYTES; page++) {
+      const listed = await awsCall('ListObjectsV2', `s3://${bucket}/${this.prefix}`, () =>
+        s3.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: this.prefix,
+            StartAfter: `${this.prefix}${hourFolder(this.since)}`,
+            ...(token ? { ContinuationToken: token } : {})
+          })
+        )
+      )
+      for (const object of listed.Contents ?? []) {
+        const key = object.Key ?? ''
+        if (!key.endsWith('.jsonl') || this.read.has(key) || this.bytes >= MAX_BYTES) continue
+        const got = await awsCall('GetObject', `s3://${bucket}/${key}`, () =>
+          s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${MAX_BYTES - this.bytes - 1}` }))
+        )
+        const text = (await got.Body?.transformToString()) ?? ''
+        this.read.add(key)
+        this.bytes += text.length
+        for (const line of text.split('\n')) {
+          const found = capturedAnswer(line)
+          if (found) this.answers.set(found.inferenceId, found.captured)
+        }
+      }
+      token = listed.NextContinuationToken
+      if (!listed.IsTruncated || !token) break
+    }
+  }
 }

@@ -67,7 +67,7 @@ describe('shadow phase', () => {
     const errors = expectFailure(run)
     expect(run.outputs['rollout-result']).toBe('rolled-back')
     expect(errors[0]).toMatch(
-      /^Rolled back: the shadow's answers differ from AllTraffic's in \d+ of \d+ captured requests, more than max-disagreement 10% \(first: \$\.score 0\.95 against 0\.(39|4)/
+      /^Rolled back: (a failed gate evaluation in the shadow phase: )?the shadow's answers differ from AllTraffic's in \d+ of \d+ captured requests, more than max-disagreement 10% \(first: \$\.score 0\.95 against 0\.(39|4)/
     )
     // It never joined as a canary: no weight moved, no canary config went live.
     expect(run.stdout).not.toMatch(/Adding scorer-m2 beside the serving variants|Shifting \d+% of traffic/)
@@ -102,7 +102,7 @@ describe('shadow phase', () => {
     )
 
     expect(run.outputs['rollout-result']).toBe('succeeded')
-    expect(run.stdout).toMatch(/Captured answers: [1-9]\d* pairs, 0 differing/)
+    expect(run.stdout).toMatch(/Captured answers over the phase: [1-9]\d* pairs, 0 differing/)
     const rows = summaryTable(run.summary, 'Step')
     expect(rows.map((row) => [row[0], row[1]])).toEqual([
       ['shadow', 'a copy of 100%'],

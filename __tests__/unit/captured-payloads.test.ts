@@ -139,3 +139,50 @@ describe('a health check that replays captured requests', () => {
     expect(s3.calls()).toHaveLength(0)
   })
 })
+
+describe("a shadow phase's captured answers", () => {
+  beforeEach(() => {
+    s3.reset()
+  })
+
+  it('lists from the phase hour on, reads each object once, and keys the answers by InferenceId', async () => {
+    const { CapturedAnswers } = await import('../../src/shadow-capture.js')
+    const { OperationContext } = await import('../../src/context.js')
+    const { createAwsClients } = await import('../../src/aws/clients.js')
+    const { newReport } = await import('../../src/report.js')
+    const { FakeClock } = await import('../../__fixtures__/clock.js')
+    const clock = new FakeClock()
+    const ctx = new OperationContext(
+      { endpointName: 'fraud', region: 'us-east-1', waitForCompletion: true, timeoutMs: 60_000, dryRun: false },
+      createAwsClients('us-east-1'),
+      clock,
+      newReport('deploy', 'fraud', 'us-east-1', false, clock.now())
+    )
+    const answered = (id: string, score: number): string =>
+      JSON.stringify({
+        captureData: { endpointOutput: { data: `{"score":${score}}`, encoding: 'JSON' } },
+        eventMetadata: { eventId: `e-${id}`, inferenceId: id }
+      })
+    const first = 'datacapture/fraud/fraud-v2/2026/12/06/10/a.jsonl'
+    givenCapture({ [first]: [answered('p1', 0.4), answered('p2', 0.9)] })
+    const since = Date.UTC(2026, 11, 6, 10, 20)
+    const answers = new CapturedAnswers({ bucket: 'capture', prefix: 'datacapture/' }, 'fraud', 'fraud-v2', since)
+
+    await answers.refresh(ctx)
+    const second = 'datacapture/fraud/fraud-v2/2026/12/06/10/b.jsonl'
+    givenCapture({ [first]: [], [second]: [answered('p3', 0.1)] })
+    await answers.refresh(ctx)
+
+    expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
+      Bucket: 'capture',
+      Prefix: 'datacapture/fraud/fraud-v2/',
+      StartAfter: 'datacapture/fraud/fraud-v2/2026/12/06/10/'
+    })
+    expect(s3.commandCalls(GetObjectCommand).map((call) => call.args[0].input.Key)).toEqual([first, second])
+    expect([...answers.answers].map(([id, { answer }]) => [id, answer])).toEqual([
+      ['p1', '{"score":0.4}'],
+      ['p2', '{"score":0.9}'],
+      ['p3', '{"score":0.1}']
+    ])
+  })
+})

@@ -28,11 +28,11 @@ import { parseCaptureLocation, type CaptureLocation } from '../captured-payloads
 import { shortDetail, sendProbesWithAnswers } from '../probes.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
-import { readCapturedAnswers } from '../shadow-capture.js'
+import { CapturedAnswers } from '../shadow-capture.js'
 import type { Serving } from '../serving.js'
 import type { AgreementSettings, GateSettings, ProbeSettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
-import { bake, sleepUntil, type StepVerdict } from './bake.js'
+import { bake, sleepUntil } from './bake.js'
 import { StepJudge, type StepScope } from './gates.js'
 import type { InFlight } from './in-flight.js'
 import type { Move, Progress } from './moves.js'
@@ -147,31 +147,103 @@ export function shadowGates(gates: GateSettings): GateSettings {
 }
 
 /**
+ * Both variants' answers as data capture holds them, paired by InferenceId
+ * and compared as max-disagreement says, over the whole phase so far.
+ * SageMaker writes capture in batches, so the pairs arrive as the phase goes.
+ */
+class CapturedComparison {
+  private readonly fromShadow: CapturedAnswers
+  private readonly fromServing: CapturedAnswers
+
+  constructor(
+    endpointName: string,
+    private readonly compare: {
+      agreement: AgreementSettings
+      capture: CaptureLocation
+      serving: string
+      shadow: string
+      since: number
+    }
+  ) {
+    this.fromShadow = new CapturedAnswers(compare.capture, endpointName, compare.shadow, compare.since)
+    this.fromServing = new CapturedAnswers(compare.capture, endpointName, compare.serving, compare.since)
+  }
+
+  /** Reads what capture holds now and judges it into `evaluation`; returns how many pairs it compared. */
+  async judge(ctx: OperationContext, evaluation: GateEvaluation, final: boolean): Promise<number> {
+    await this.fromShadow.refresh(ctx)
+    await this.fromServing.refresh(ctx)
+    const { agreement, serving, shadow } = this.compare
+    const differing: string[] = []
+    let pairs = 0
+    for (const [id, answer] of this.fromShadow.answers) {
+      const theirs = this.fromServing.answers.get(id)
+      if (!theirs) continue
+      pairs++
+      const difference = disagreement(answer.answer, theirs.answer, agreement)
+      // Words about two answers could echo the request: masked as a probe's detail is.
+      if (difference !== undefined)
+        differing.push(answer.request ? shortDetail(difference, answer.request) : difference)
+    }
+    evaluation.answersCompared = pairs
+    evaluation.answersDiffering = differing.length
+    if (pairs === 0) {
+      evaluation.inconclusive.push(
+        final
+          ? `the shadow's answers could not be compared: data capture holds no answer of ${shadow}'s and ${serving}'s to the same InferenceId`
+          : `no captured answer of ${shadow}'s pairs with ${serving}'s yet`
+      )
+    } else if (differing.length / pairs > agreement.maxDisagreement) {
+      evaluation.failures.push(
+        `the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`
+      )
+    }
+    settle(evaluation)
+    return pairs
+  }
+}
+
+/** An evaluation's verdict from what it found, as StepJudge gives it. */
+function settle(evaluation: GateEvaluation): void {
+  evaluation.verdict =
+    evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed'
+}
+
+/**
  * A step judge whose every evaluation first sends the probes to the
  * endpoint, each with an InferenceId: the serving variant answers them and
  * SageMaker copies its share to the shadow, so data capture holds pairs to
  * compare even when users send no InferenceId. Their answers are the serving
- * model's, and not judged.
+ * model's, and not judged; the captured pairs are, at every evaluation.
  */
 class ShadowJudge extends StepJudge {
   /** The probes as sent, with no checks; one object for the whole phase, so replayed captures go on in turn. */
   private readonly probe: ProbeSettings | undefined
+  private readonly comparison: CapturedComparison | undefined
 
-  constructor(ctx: OperationContext, gates: GateSettings, scope: StepScope, probe: ProbeSettings | undefined) {
+  constructor(
+    ctx: OperationContext,
+    gates: GateSettings,
+    scope: StepScope,
+    answers: { probe: ProbeSettings | undefined; comparison: CapturedComparison | undefined }
+  ) {
     super(ctx, gates, scope)
-    if (probe) {
-      const { expect: _checks, ...asSent } = probe
+    this.comparison = answers.comparison
+    if (answers.probe) {
+      const { expect: _checks, ...asSent } = answers.probe
       this.probe = asSent
     }
   }
 
   override async evaluate(): Promise<GateEvaluation> {
     if (this.probe) await sendProbesWithAnswers(this.ctx, this.probe, { inferenceId: () => randomUUID() })
-    return super.evaluate()
+    const evaluation = await super.evaluate()
+    if (this.comparison) await this.comparison.judge(this.ctx, evaluation, false)
+    return evaluation
   }
 }
 
-/** The shadow phase judged: its bake on metrics and alarms, then its answers against the serving variant's. */
+/** The shadow phase judged: its metrics, alarms and captured answers at every evaluation, then its answers once more. */
 export async function judgeShadow(
   ctx: OperationContext,
   settings: RolloutSettings,
@@ -192,7 +264,17 @@ export async function judgeShadow(
   record.steps.push(step)
   core.startGroup(`Shadow phase: ${move.percent}% of the requests to ${serving} copied to ${inFlight.newVariant}`)
   const gates = shadowGates(settings.gates)
-  const probe = settings.gates.agreement ? settings.gates.probe : undefined
+  const { agreement, probe } = settings.gates
+  const comparison =
+    agreement && move.capture
+      ? new CapturedComparison(ctx.endpointName, {
+          agreement,
+          capture: move.capture,
+          serving,
+          shadow: inFlight.newVariant,
+          since: step.startedAt
+        })
+      : undefined
   const judge = new ShadowJudge(
     ctx,
     gates,
@@ -204,29 +286,16 @@ export async function judgeShadow(
       baselineServes: true,
       earlierBaseline: []
     },
-    probe
+    { probe: comparison ? probe : undefined, comparison }
   )
-  let verdict = await bake(
-    ctx,
-    { ...settings, gates: { ...gates, ...(probe ? { probe } : {}) } },
-    judge,
-    step,
-    progress.failures
-  )
-  if (verdict.verdict !== 'failed' && settings.gates.agreement && move.capture) {
-    const answers = await judgeCapturedAnswers(ctx, settings, {
-      agreement: settings.gates.agreement,
-      capture: move.capture,
-      serving,
-      shadow: inFlight.newVariant,
-      since: step.startedAt
-    })
-    step.evaluations.push(answers)
-    if (answers.verdict !== 'passed') {
-      verdict = {
-        verdict: answers.verdict,
-        reason: `the shadow's answers ${[...answers.failures, ...answers.inconclusive].join('; ')}`
-      }
+  // With a comparison, the probes make every evaluation worth having: bake() then judges even without metric gates.
+  const bakeGates = { ...gates, ...(comparison && probe ? { probe } : {}) }
+  let verdict = await bake(ctx, { ...settings, gates: bakeGates }, judge, step, progress.failures)
+  if (verdict.verdict !== 'failed' && comparison) {
+    const last = await lastLookAtCapture(ctx, settings, comparison)
+    step.evaluations.push(last)
+    if (last.verdict !== 'passed') {
+      verdict = { verdict: last.verdict, reason: [...last.failures, ...last.inconclusive].join('; ') }
     }
   }
   core.endGroup()
@@ -241,71 +310,32 @@ export async function judgeShadow(
 }
 
 /**
- * The shadow's captured answers compared with the serving variant's to the
- * same requests (the same InferenceId). SageMaker writes capture in batches,
- * so the phase waits for pairs up to max-data-delay; none is no evidence, and
+ * Once the bake is over, the captured pairs once more, late ones included:
+ * with none at all yet, it waits for them up to max-data-delay, since
+ * SageMaker writes capture in batches; none then is no evidence, and
  * inconclusive.
  */
-async function judgeCapturedAnswers(
+async function lastLookAtCapture(
   ctx: OperationContext,
   settings: RolloutSettings,
-  compare: { agreement: AgreementSettings; capture: CaptureLocation; serving: string; shadow: string; since: number }
-): Promise<GateEvaluation & { verdict: StepVerdict['verdict'] }> {
+  comparison: CapturedComparison
+): Promise<GateEvaluation> {
   const deadline = ctx.clock.now() + settings.maxDataDelayMs
   for (;;) {
-    const fromShadow = await readCapturedAnswers(ctx, compare.capture, compare.shadow, compare.since)
-    const fromServing = await readCapturedAnswers(ctx, compare.capture, compare.serving, compare.since)
-    const paired = [...fromShadow].filter(([id]) => fromServing.has(id))
-    if (paired.length > 0 || ctx.clock.now() >= deadline) {
-      const evaluation = compared(
-        ctx,
-        compare,
-        paired.map(([id, shadow]) => [shadow, fromServing.get(id)!] as const)
-      )
-      core.info(
-        `Captured answers: ${evaluation.answersCompared} pairs, ${evaluation.answersDiffering} differing (${fromShadow.size} from ${compare.shadow}, ${fromServing.size} from ${compare.serving}).`
-      )
+    const evaluation: GateEvaluation = {
+      at: ctx.clock.now(),
+      verdict: 'passed',
+      failures: [],
+      inconclusive: [],
+      alarmsInAlarm: []
+    }
+    const final = ctx.clock.now() >= deadline
+    const pairs = await comparison.judge(ctx, evaluation, final)
+    if (pairs > 0 || final) {
+      core.info(`Captured answers over the phase: ${pairs} pairs, ${evaluation.answersDiffering ?? 0} differing.`)
       return evaluation
     }
-    core.info(`No captured answer of ${compare.shadow}'s pairs with ${compare.serving}'s yet; looking again shortly.`)
+    core.info("No captured answer of the shadow pairs with the serving variant's yet; looking again shortly.")
     await sleepUntil(ctx.clock, Math.min(deadline, ctx.clock.now() + CAPTURE_POLL_MS))
   }
-}
-
-function compared(
-  ctx: OperationContext,
-  compare: { agreement: AgreementSettings; serving: string; shadow: string },
-  pairs: ReadonlyArray<readonly [{ answer: string; request: string }, { answer: string }]>
-): GateEvaluation & { verdict: StepVerdict['verdict'] } {
-  const differing = pairs.flatMap(([shadow, serving]) => {
-    const difference = disagreement(shadow.answer, serving.answer, compare.agreement)
-    return difference === undefined ? [] : [shadowDetail(difference, shadow.request)]
-  })
-  const evaluation: GateEvaluation & { verdict: StepVerdict['verdict'] } = {
-    at: ctx.clock.now(),
-    verdict: 'passed',
-    failures: [],
-    inconclusive: [],
-    alarmsInAlarm: [],
-    answersCompared: pairs.length,
-    answersDiffering: differing.length
-  }
-  const { maxDisagreement } = compare.agreement
-  if (pairs.length === 0) {
-    evaluation.inconclusive.push(
-      `could not be compared: data capture holds no answer of ${compare.shadow}'s and ${compare.serving}'s to the same InferenceId`
-    )
-    evaluation.verdict = 'inconclusive'
-  } else if (differing.length / pairs.length > maxDisagreement) {
-    evaluation.failures.push(
-      `differ from ${compare.serving}'s in ${differing.length} of ${pairs.length} captured requests, more than max-disagreement ${+(maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`
-    )
-    evaluation.verdict = 'failed'
-  }
-  return evaluation
-}
-
-/** Words about two answers could echo the request: masked as a probe's detail is. */
-function shadowDetail(difference: string, request: string): string {
-  return request ? shortDetail(difference, request) : difference
 }
