@@ -2308,9 +2308,11 @@ function lockLifetimeMs(settings) {
         : settings.operation === 'promote'
             ? settings.rollout
             : undefined;
-    const steps = rollout?.trafficSteps.length ?? 0;
+    // A shadow phase is one more bake, and one more fleet change (the shadow config, then the canary's).
+    const shadow = rollout?.shadowPercent !== undefined ? 1 : 0;
+    const steps = (rollout?.trafficSteps.length ?? 0) + shadow;
     const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0;
-    const planned = steps * perStep + TRANSITIONS_OUTSIDE_STEPS * timeout;
+    const planned = steps * perStep + (TRANSITIONS_OUTSIDE_STEPS + shadow) * timeout;
     return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
 }
 async function acquireEndpointLock(ctx, operation, lifetimeMs) {

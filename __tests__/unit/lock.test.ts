@@ -337,6 +337,23 @@ describe('how long a lock stands', () => {
     const dataDelay = long.operation === 'deploy' ? long.deploy.rollout.maxDataDelayMs : 0
     expect(lockLifetimeMs(long)).toBe(10 * (HOUR + dataDelay + HOUR / 2) + 5 * (HOUR / 2) + HOUR)
   })
+
+  it('counts a shadow phase as one more bake and one more fleet change', () => {
+    const inputs = {
+      ...CANARY_DEPLOY,
+      'endpoint-name': 'fraud',
+      'traffic-steps': '10,20,30,40,50,60,70,80,90,100',
+      'bake-time': '1h',
+      'max-error-rate': '1%',
+      'max-data-delay': '5m',
+      timeout: '30m'
+    }
+    const plain = lockLifetimeMs(settings(inputs))
+    const dataDelay = 5 * 60_000
+    expect(lockLifetimeMs(settings({ ...inputs, 'shadow-percent': '20' }))).toBe(
+      plain + HOUR + dataDelay + HOUR / 2 + HOUR / 2
+    )
+  })
 })
 
 function awsCalls(): Array<{ name: string; input: Record<string, unknown> }> {
