@@ -37,10 +37,12 @@ import {
   type CreateEndpointConfigCommandInput
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
   awsClients,
+  captureEverything,
   OTHER_ACCOUNT,
   seedModelAndEndpoint,
   seedModelPackage,
@@ -361,6 +363,99 @@ describe('traffic and metrics', () => {
     expect(sum(results['broken5xx'])).toBe(1)
     expect(sum(results['perInstance'])).toBe(5)
   }, 30_000)
+})
+
+describe('shadow variants', () => {
+  it("copy a share of the production variant's requests to the shadow: its own metrics, its answers captured only", async () => {
+    await control.configure({ metricsMode: 'instant' })
+    await aws.s3.send(new CreateBucketCommand({ Bucket: 'shadow-capture' }))
+    await aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'mirror-model',
+        ExecutionRoleArn: TEST_ROLE_ARN,
+        PrimaryContainer: { Image: IMAGE('mirror-model') }
+      })
+    )
+    await control.setModelBehaviour({ match: 'mirror-model', answer: { score: 0.9 } })
+    await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: 'mirrored',
+      configSettings: {
+        ShadowProductionVariants: [
+          {
+            VariantName: 'mirror',
+            ModelName: 'mirror-model',
+            InstanceType: 'ml.m5.large',
+            InitialInstanceCount: 1,
+            InitialVariantWeight: 0.5
+          }
+        ],
+        ...captureEverything('s3://shadow-capture/dc')
+      }
+    })
+    for (let i = 0; i < 40; i++) {
+      const answer = await aws.runtime.send(
+        new InvokeEndpointCommand({
+          EndpointName: 'mirrored',
+          Body: new TextEncoder().encode('{}'),
+          ContentType: 'application/json',
+          InferenceId: `request-${i}`
+        })
+      )
+      // Only the production variant answers the caller.
+      expect(answer.InvokedProductionVariant).toBe('AllTraffic')
+    }
+
+    const stats = (await control.trafficStats())['mirrored']
+    const copies = stats?.variants['mirror']?.copies ?? 0
+    // Weight 0.5 against the production variant's 1: about half the requests are copied.
+    expect(copies).toBeGreaterThan(10)
+    expect(copies).toBeLessThan(30)
+    expect(stats?.variants['mirror']?.requests).toBe(copies)
+    expect(stats?.variants['AllTraffic']?.requests).toBe(40)
+    const { start, end } = recentWindow()
+    const results = await metricData([metric('mirrored', 'mirror', 'Invocations', 'Sum', 300, 'mirror')], start, end)
+    expect(sum(results['mirror'])).toBe(copies)
+
+    // Each copy's answer is captured under the shadow variant, with the caller's InferenceId, as the production
+    // variant's answer to the same request is under its own.
+    const keys = async (variant: string): Promise<string[]> =>
+      (
+        (await aws.s3.send(new ListObjectsV2Command({ Bucket: 'shadow-capture', Prefix: `dc/mirrored/${variant}/` })))
+          .Contents ?? []
+      ).map((object) => object.Key ?? '')
+    const shadowKeys = await keys('mirror')
+    expect(shadowKeys).toHaveLength(copies)
+    expect(await keys('AllTraffic')).toHaveLength(40)
+    const line = JSON.parse(
+      (await (
+        await aws.s3.send(new GetObjectCommand({ Bucket: 'shadow-capture', Key: shadowKeys[0] }))
+      ).Body?.transformToString()) ?? '{}'
+    ) as { captureData: { endpointOutput: { data: string } }; eventMetadata: { inferenceId: string } }
+    expect(line.captureData.endpointOutput.data).toBe('{"score": 0.9}')
+    expect(line.eventMetadata.inferenceId).toMatch(/^request-\d+$/)
+  }, 30_000)
+
+  it('are refused beside two production variants, as CreateEndpointConfig documents', async () => {
+    await expect(
+      aws.sagemaker.send(
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: 'two-and-a-shadow',
+          ProductionVariants: ['a', 'b'].map((name) => ({
+            VariantName: name,
+            ModelName: 'mirror-model',
+            InstanceType: 'ml.m5.large',
+            InitialInstanceCount: 1,
+            InitialVariantWeight: 1
+          })),
+          ShadowProductionVariants: [
+            { VariantName: 'c', ModelName: 'mirror-model', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }
+          ]
+        })
+      )
+    ).rejects.toThrow(
+      'can only specify one variant for ProductionVariants and one variant for ShadowProductionVariants'
+    )
+  })
 })
 
 describe('deployment metrics', () => {
