@@ -1020,10 +1020,12 @@ async function rollBackOrStop(ctx, settings, progress, failure) {
 __webpack_require__.d(__webpack_exports__, {
   AU: () => (/* binding */ StepJudge),
   yg: () => (/* binding */ describeGates),
+  Gc: () => (/* binding */ emptyEvaluation),
   l9: () => (/* binding */ formatPercent),
   WV: () => (/* binding */ gatesAtWeight),
   x0: () => (/* binding */ hasGates),
-  rw: () => (/* binding */ needsTraffic)
+  rw: () => (/* binding */ needsTraffic),
+  Vp: () => (/* binding */ settleVerdict)
 });
 
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
@@ -1354,6 +1356,15 @@ function describeGates(gates, source) {
     }
     return lines;
 }
+/** An evaluation at `at` that has found nothing yet. */
+function emptyEvaluation(at) {
+    return { at, verdict: 'passed', failures: [], inconclusive: [], alarmsInAlarm: [] };
+}
+/** An evaluation's verdict from what it found: any failure fails it; else anything undecided leaves it inconclusive. */
+function settleVerdict(evaluation) {
+    evaluation.verdict =
+        evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed';
+}
 /**
  * Judges one step, evaluation after evaluation. Each evaluation judges the
  * periods published since the last conclusive one; a window with too few
@@ -1385,13 +1396,7 @@ class StepJudge {
     }
     async evaluate() {
         const { ctx, gates, scope } = this;
-        const evaluation = {
-            at: ctx.clock.now(),
-            verdict: 'passed',
-            failures: [],
-            inconclusive: [],
-            alarmsInAlarm: []
-        };
+        const evaluation = emptyEvaluation(ctx.clock.now());
         if (gates.probe) {
             const target = scope.component ? { inferenceComponentName: scope.component } : { targetVariant: scope.newVariant };
             const answered = await (0,src_probes/* sendProbesWithAnswers */.D_)(ctx, gates.probe, target);
@@ -1416,8 +1421,7 @@ class StepJudge {
         }
         if (needsTraffic(gates))
             await this.judgeMetrics(evaluation);
-        evaluation.verdict =
-            evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed';
+        settleVerdict(evaluation);
         return evaluation;
     }
     async judgeMetrics(evaluation) {
@@ -2665,14 +2669,9 @@ class CapturedComparison {
         else if (differing.length / pairs > agreement.maxDisagreement) {
             evaluation.failures.push(`the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`);
         }
-        settle(evaluation);
+        (0,gates/* settleVerdict */.Vp)(evaluation);
         return pairs;
     }
-}
-/** An evaluation's verdict from what it found, as StepJudge gives it. */
-function settle(evaluation) {
-    evaluation.verdict =
-        evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed';
 }
 /**
  * A step judge whose every evaluation first sends the probes to the
@@ -2765,13 +2764,7 @@ async function judgeShadow(ctx, settings, progress, record, move) {
 async function lastLookAtCapture(ctx, settings, comparison) {
     const deadline = ctx.clock.now() + settings.maxDataDelayMs;
     for (;;) {
-        const evaluation = {
-            at: ctx.clock.now(),
-            verdict: 'passed',
-            failures: [],
-            inconclusive: [],
-            alarmsInAlarm: []
-        };
+        const evaluation = (0,gates/* emptyEvaluation */.Gc)(ctx.clock.now());
         const final = ctx.clock.now() >= deadline;
         const pairs = await comparison.judge(ctx, evaluation, final);
         if (pairs > 0 || final) {

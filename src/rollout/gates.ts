@@ -99,6 +99,17 @@ export function describeGates(gates: GateSettings, source?: MetricsSource): stri
   return lines
 }
 
+/** An evaluation at `at` that has found nothing yet. */
+export function emptyEvaluation(at: number): GateEvaluation {
+  return { at, verdict: 'passed', failures: [], inconclusive: [], alarmsInAlarm: [] }
+}
+
+/** An evaluation's verdict from what it found: any failure fails it; else anything undecided leaves it inconclusive. */
+export function settleVerdict(evaluation: GateEvaluation): void {
+  evaluation.verdict =
+    evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed'
+}
+
 export interface StepScope {
   newVariant: string
   /** The serving variants, the baseline the new one is compared with. */
@@ -149,13 +160,7 @@ export class StepJudge {
 
   async evaluate(): Promise<GateEvaluation> {
     const { ctx, gates, scope } = this
-    const evaluation: GateEvaluation = {
-      at: ctx.clock.now(),
-      verdict: 'passed',
-      failures: [],
-      inconclusive: [],
-      alarmsInAlarm: []
-    }
+    const evaluation = emptyEvaluation(ctx.clock.now())
     if (gates.probe) {
       const target = scope.component ? { inferenceComponentName: scope.component } : { targetVariant: scope.newVariant }
       const answered = await sendProbesWithAnswers(ctx, gates.probe, target)
@@ -183,8 +188,7 @@ export class StepJudge {
       }
     }
     if (needsTraffic(gates)) await this.judgeMetrics(evaluation)
-    evaluation.verdict =
-      evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed'
+    settleVerdict(evaluation)
     return evaluation
   }
 

@@ -33,7 +33,7 @@ import type { Serving } from '../serving.js'
 import type { AgreementSettings, GateSettings, ProbeSettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { bake, sleepUntil } from './bake.js'
-import { StepJudge, type StepScope } from './gates.js'
+import { emptyEvaluation, settleVerdict, StepJudge, type StepScope } from './gates.js'
 import type { InFlight } from './in-flight.js'
 import type { Move, Progress } from './moves.js'
 import { floorPeriod, periodMsOf } from './periods.js'
@@ -198,15 +198,9 @@ class CapturedComparison {
         `the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`
       )
     }
-    settle(evaluation)
+    settleVerdict(evaluation)
     return pairs
   }
-}
-
-/** An evaluation's verdict from what it found, as StepJudge gives it. */
-function settle(evaluation: GateEvaluation): void {
-  evaluation.verdict =
-    evaluation.failures.length > 0 ? 'failed' : evaluation.inconclusive.length > 0 ? 'inconclusive' : 'passed'
 }
 
 /**
@@ -322,13 +316,7 @@ async function lastLookAtCapture(
 ): Promise<GateEvaluation> {
   const deadline = ctx.clock.now() + settings.maxDataDelayMs
   for (;;) {
-    const evaluation: GateEvaluation = {
-      at: ctx.clock.now(),
-      verdict: 'passed',
-      failures: [],
-      inconclusive: [],
-      alarmsInAlarm: []
-    }
+    const evaluation = emptyEvaluation(ctx.clock.now())
     const final = ctx.clock.now() >= deadline
     const pairs = await comparison.judge(ctx, evaluation, final)
     if (pairs > 0 || final) {
