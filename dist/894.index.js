@@ -1841,7 +1841,7 @@ async function rehearseMove(ctx, settings, inFlight, move, scene, rehearsal) {
             return rehearseShadowMove(ctx, settings, inFlight, move, rehearsal);
         case 'join':
             await (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true });
-            rehearsal.schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}.`);
+            rehearsal.schedule.push(`Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(fleetMs)}${inFlight.shadowConfig ? `; then delete ${inFlight.shadowConfig}` : ''}.`);
             rehearsal.durationMs += fleetMs;
             rehearsal.instanceMs += move.fleet * fleetMs;
             if (inFlight.shadowConfig)
@@ -1901,7 +1901,7 @@ async function rehearseShadowMove(ctx, settings, inFlight, move, rehearsal) {
             ? " Then its captured answers are compared with the serving variant's to the same InferenceId (max-disagreement)."
             : '';
         rehearsal.canaryMs += step.durationMs;
-        rehearsal.schedule.push(`${step.text}${answers} ${stepEndingText(settings)}`);
+        rehearsal.schedule.push(`${step.text}${answers} ${stepEndingText(settings, true)}`);
     }
 }
 async function rehearseRelease(ctx, inFlight, move, scene) {
@@ -1921,11 +1921,14 @@ function pauseJudgedText(settings, source, weight) {
         : 'at once';
     return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`;
 }
-function stepEndingText(settings) {
+function stepEndingText(settings, shadow = false) {
     const consequence = settings.autoRollback ? 'roll' : 'stop';
     const failing = settings.failureThreshold === 1
         ? `A failed evaluation ${consequence === 'roll' ? 'rolls back' : 'stops the rollout'}`
         : `${settings.failureThreshold} failed evaluations without a pass between them ${consequence === 'roll' ? 'roll back' : 'stop the rollout'}`;
+    // A shadow phase has no pause to rest in (executor.ts): undecided, it ends as a failure does.
+    if (shadow)
+        return `${failing}; so does a shadow phase the gates cannot judge.`;
     return `${failing}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`;
 }
 /**

@@ -110,7 +110,7 @@ async function rehearseMove(
     case 'join':
       await updateEndpointConfig(ctx, inFlight.canaryConfig, { purpose: 'the canary config', forceWait: true })
       rehearsal.schedule.push(
-        `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${formatDuration(fleetMs)}.`
+        `Update the endpoint to ${inFlight.canaryConfig}: ${inFlight.newVariant} joins at weight 0 beside the serving variants, a new fleet of ${move.fleet} instances, about ${formatDuration(fleetMs)}${inFlight.shadowConfig ? `; then delete ${inFlight.shadowConfig}` : ''}.`
       )
       rehearsal.durationMs += fleetMs
       rehearsal.instanceMs += move.fleet * fleetMs
@@ -191,7 +191,7 @@ async function rehearseShadowMove(
       ? " Then its captured answers are compared with the serving variant's to the same InferenceId (max-disagreement)."
       : ''
     rehearsal.canaryMs += step.durationMs
-    rehearsal.schedule.push(`${step.text}${answers} ${stepEndingText(settings)}`)
+    rehearsal.schedule.push(`${step.text}${answers} ${stepEndingText(settings, true)}`)
   }
 }
 
@@ -233,12 +233,14 @@ function pauseJudgedText(settings: RolloutSettings, source: MetricsSource, weigh
   return `Judge the pause at ${weight}%: the gates over the whole pause, ${waiting}; a failure ${settings.autoRollback ? 'rolls back' : 'stops the rollout'} before any traffic moves.`
 }
 
-function stepEndingText(settings: RolloutSettings): string {
+function stepEndingText(settings: RolloutSettings, shadow = false): string {
   const consequence = settings.autoRollback ? 'roll' : 'stop'
   const failing =
     settings.failureThreshold === 1
       ? `A failed evaluation ${consequence === 'roll' ? 'rolls back' : 'stops the rollout'}`
       : `${settings.failureThreshold} failed evaluations without a pass between them ${consequence === 'roll' ? 'roll back' : 'stop the rollout'}`
+  // A shadow phase has no pause to rest in (executor.ts): undecided, it ends as a failure does.
+  if (shadow) return `${failing}; so does a shadow phase the gates cannot judge.`
   return `${failing}; a step the gates cannot judge ${settings.onInconclusive === 'pause' ? 'pauses' : 'rolls back'}.`
 }
 

@@ -81,4 +81,36 @@ describe('a shadow phase judged on its metrics', () => {
       .map((call) => String(call.input.EndpointConfigName))
     expect(deleted.some((name) => name.endsWith('-shadow'))).toBe(true)
   })
+
+  it('is planned by a dry run: the shadow config, its judged phase, then the canary, the shadow config deleted', async () => {
+    const result = await runAction({ ...SHADOWED, 'dry-run': 'true' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws)).toEqual([])
+    const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')) + 1)
+    expect(planned[0]).toMatch(
+      /^ {2}1\. Update the endpoint to fraud-\d{14}-\w{5}-shadow: fraud-v2 joins as the shadow of AllTraffic, a new fleet of 4 instances/
+    )
+    expect(planned[1]).toMatch(
+      /^ {2}2\. Shadow phase: 50% of AllTraffic's requests copied to fraud-v2, its answers going nowhere, for 4m, .* A failed evaluation rolls back; so does a shadow phase the gates cannot judge\.$/
+    )
+    expect(planned[2]).toMatch(
+      /joins at weight 0 beside the serving variants, .*; then delete fraud-\d{14}-\w{5}-shadow\.$/
+    )
+  })
+
+  it('rolls back a shadow phase the gates cannot judge, even with on-inconclusive: pause (a shadow cannot pause)', async () => {
+    // Nobody calls the endpoint: the shadow gets no copies, and nothing judges it.
+    fake.cloudwatch.requestRates.set('fraud', 0)
+
+    const result = await runAction({ ...SHADOWED, 'on-inconclusive': 'pause', 'max-data-delay': '2m' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/^Rolled back: the gates could not judge the shadow phase \(/)
+    const updates = changeCalls(aws).filter((call) => call.name === 'sagemaker.UpdateEndpoint')
+    expect(updates.map((call) => call.input.EndpointConfigName)).toEqual([
+      expect.stringMatching(/-shadow$/),
+      'fraud-v1-config'
+    ])
+  })
 })
