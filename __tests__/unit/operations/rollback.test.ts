@@ -4,6 +4,7 @@ import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
+  DeleteEndpointConfigCommand,
   ListEndpointConfigsCommand,
   ListTagsCommand,
   UpdateEndpointCommand
@@ -210,6 +211,20 @@ describe('rollback', () => {
 
     expect(result.failed).toBeUndefined()
     expect(updateTargets()).toEqual(['fraud-cfg-2'])
+  })
+
+  it('takes a shadow phase left in place back to the config it started from, and deletes its shadow config', async () => {
+    givenConfig('fraud-cfg-2', { endpoint: 'fraud', previous: 'fraud-cfg-1' })
+    givenConfig('fraud-3-shadow', { endpoint: 'fraud', previous: 'fraud-cfg-2', role: 'shadow' })
+    givenEndpoint('fraud-3-shadow')
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(updateTargets()).toEqual(['fraud-cfg-2'])
+    expect(
+      aws.sagemaker.commandCalls(DeleteEndpointConfigCommand).map((call) => call.args[0].input.EndpointConfigName)
+    ).toEqual(['fraud-3-shadow'])
   })
 
   it('steps over a canary config recorded as previous, to the release it was built on', async () => {
