@@ -2294,7 +2294,11 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy);
     await refuseUnservedLatencyPercentile(ctx, deploy.rollout.gates, serving.primary.VariantName ?? '', (0,invocation_metrics/* metricsSourceOf */.er)(currentConfig));
     const blueprint = await blueprintFor(ctx, deploy, release, serving);
-    (0,shadow/* refuseShadowPhase */.Mb)(ctx.endpointName, deploy.rollout, serving, blueprint.configSettings);
+    (0,shadow/* refuseShadowPhase */.Mb)(ctx.endpointName, deploy.rollout, serving, {
+        configSettings: blueprint.configSettings,
+        newVariant: blueprint.variant(serving.primary.VariantName ?? '', 0),
+        modelPackages: [...(0,serving_container/* modelPackagesOf */.EU)(serving.model), ...blueprint.modelPackages]
+    });
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
         // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.

@@ -3406,12 +3406,14 @@ function rolloutStanding(progress, endpoint) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ parseBatchSize),
+/* harmony export */   NO: () => (/* binding */ inf1Fleet),
 /* harmony export */   P$: () => (/* binding */ checkFleetFits),
 /* harmony export */   Yv: () => (/* binding */ SAGEMAKER_LIMITS),
 /* harmony export */   a6: () => (/* binding */ PROVISIONING_ESTIMATE_MS),
 /* harmony export */   j3: () => (/* binding */ checkSageMakerControllerLimits),
 /* harmony export */   lo: () => (/* binding */ leastTimeoutMs),
-/* harmony export */   x3: () => (/* binding */ refuseGuardrailExclusions)
+/* harmony export */   x3: () => (/* binding */ refuseGuardrailExclusions),
+/* harmony export */   ye: () => (/* binding */ foreignModelPackage)
 /* harmony export */ });
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
@@ -3584,20 +3586,32 @@ function accountOf(arn) {
  * reading.
  */
 function refuseGuardrailExclusions(endpointArn, fleets, modelPackages) {
-    const inf1 = fleets.find((fleet) => fleet.InstanceType?.startsWith('ml.inf1.'));
+    const inf1 = inf1Fleet(fleets);
     const instead = 'use rollout-controller: action, whose canary is judged before traffic moves';
     if (inf1) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollout-controller', `sagemaker cannot guard a deployment on Inf1 instances (variant "${inf1.VariantName}" runs on ${inf1.InstanceType}): SageMaker would fall back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`);
     }
-    const account = accountOf(endpointArn);
-    // A package named without an ARN is the caller's own.
-    const foreign = modelPackages.find((arn) => {
-        const owner = accountOf(arn);
-        return owner !== undefined && account !== undefined && owner !== account;
-    });
+    const foreign = foreignModelPackage(endpointArn, modelPackages);
     if (foreign) {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollout-controller', `sagemaker cannot guard a deployment of model package "${foreign}": it belongs to another account, as every AWS Marketplace package does, and with Marketplace containers SageMaker falls back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`);
     }
+}
+/** A fleet on Inf1 instances, which SageMaker's deployment guardrails and its shadow tests both exclude. */
+function inf1Fleet(fleets) {
+    return fleets.find((fleet) => fleet.InstanceType?.startsWith('ml.inf1.'));
+}
+/**
+ * A model package of another account than the endpoint's: every AWS
+ * Marketplace package is one, and AWS gives no other way to tell them apart,
+ * so one of another account is taken for Marketplace (the safer reading).
+ */
+function foreignModelPackage(endpointArn, modelPackages) {
+    const account = accountOf(endpointArn);
+    // A package named without an ARN is the caller's own.
+    return modelPackages.find((arn) => {
+        const owner = accountOf(arn);
+        return owner !== undefined && account !== undefined && owner !== account;
+    });
 }
 
 

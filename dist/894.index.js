@@ -2521,6 +2521,8 @@ var update = __webpack_require__(8191);
 var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/gates.ts + 2 modules
 var gates = __webpack_require__(5820);
+// EXTERNAL MODULE: ./src/rollout/native-limits.ts
+var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
 var periods = __webpack_require__(215);
 ;// CONCATENATED MODULE: ./src/rollout/shadow.ts
@@ -2556,6 +2558,7 @@ var periods = __webpack_require__(215);
 
 
 
+
 /** How often the end of a shadow phase looks for the captured answers SageMaker has yet to write. */
 const CAPTURE_POLL_MS = 20_000;
 /** Where data capture writes the endpoint's answers, when it captures them. */
@@ -2577,7 +2580,8 @@ function captureOf(settings) {
  * AWS does not say whether a config's ShadowProductionVariants share those
  * limits, so the action takes them as its own.
  */
-function refuseShadowPhase(endpointName, rollout, serving, configSettings) {
+function refuseShadowPhase(endpointName, rollout, serving, planned) {
+    const { configSettings } = planned;
     if (rollout.shadowPercent === undefined)
         return;
     const refuse = (why, instead) => {
@@ -2590,6 +2594,8 @@ function refuseShadowPhase(endpointName, rollout, serving, configSettings) {
     }
     const primary = serving.primary;
     const container = serving.model.PrimaryContainer;
+    const inf1 = (0,native_limits/* inf1Fleet */.NO)([primary, planned.newVariant]);
+    const marketplace = (0,native_limits/* foreignModelPackage */.ye)(serving.endpoint.EndpointArn, planned.modelPackages);
     const excluded = primary.ServerlessConfig
         ? 'a serverless variant'
         : configSettings.AsyncInferenceConfig
@@ -2597,12 +2603,14 @@ function refuseShadowPhase(endpointName, rollout, serving, configSettings) {
             : container?.Mode === 'MultiModel'
                 ? 'a multi-model endpoint'
                 : (serving.model.Containers?.length ?? 0) > 1
-                    ? 'a multiple-container model'
-                    : primary.InstanceType?.startsWith('ml.inf1.')
-                        ? 'an Inf1 instance'
-                        : undefined;
+                    ? 'a model of several containers'
+                    : inf1
+                        ? `Inf1 instances (${inf1.InstanceType})`
+                        : marketplace
+                            ? `model package "${marketplace}" of another account, as every AWS Marketplace package is`
+                            : undefined;
     if (excluded)
-        refuse(`endpoint "${endpointName}" serves ${excluded}, which SageMaker's shadow tests exclude`, without);
+        refuse(`the rollout would run ${excluded}, which SageMaker's shadow tests exclude`, without);
     if (rollout.gates.agreement && !captureOf(configSettings)) {
         refuse("max-disagreement compares the shadow's answers with the serving variant's, which only data capture holds, and the endpoint does not capture its answers", 'Set data-capture-s3-uri (the new configs then capture requests and answers), or leave out max-disagreement.');
     }

@@ -94,7 +94,11 @@ async function deployOver(
     metricsSourceOf(currentConfig)
   )
   const blueprint = await blueprintFor(ctx, deploy, release, serving)
-  refuseShadowPhase(ctx.endpointName, deploy.rollout, serving, blueprint.configSettings)
+  refuseShadowPhase(ctx.endpointName, deploy.rollout, serving, {
+    configSettings: blueprint.configSettings,
+    newVariant: blueprint.variant(serving.primary.VariantName ?? '', 0),
+    modelPackages: [...modelPackagesOf(serving.model), ...blueprint.modelPackages]
+  })
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
     // Only the same container makes this a re-run: the name taken by another image must fail, not pass unchanged.

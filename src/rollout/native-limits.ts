@@ -259,7 +259,7 @@ export function refuseGuardrailExclusions(
   fleets: ProductionVariant[],
   modelPackages: Array<string | undefined>
 ): void {
-  const inf1 = fleets.find((fleet) => fleet.InstanceType?.startsWith('ml.inf1.'))
+  const inf1 = inf1Fleet(fleets)
   const instead = 'use rollout-controller: action, whose canary is judged before traffic moves'
   if (inf1) {
     throw new InputError(
@@ -267,16 +267,33 @@ export function refuseGuardrailExclusions(
       `sagemaker cannot guard a deployment on Inf1 instances (variant "${inf1.VariantName}" runs on ${inf1.InstanceType}): SageMaker would fall back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`
     )
   }
-  const account = accountOf(endpointArn)
-  // A package named without an ARN is the caller's own.
-  const foreign = modelPackages.find((arn) => {
-    const owner = accountOf(arn)
-    return owner !== undefined && account !== undefined && owner !== account
-  })
+  const foreign = foreignModelPackage(endpointArn, modelPackages)
   if (foreign) {
     throw new InputError(
       'rollout-controller',
       `sagemaker cannot guard a deployment of model package "${foreign}": it belongs to another account, as every AWS Marketplace package does, and with Marketplace containers SageMaker falls back to moving all traffic at once with no baking period, so nothing could be judged before it moved; ${instead}`
     )
   }
+}
+
+/** A fleet on Inf1 instances, which SageMaker's deployment guardrails and its shadow tests both exclude. */
+export function inf1Fleet(fleets: ProductionVariant[]): ProductionVariant | undefined {
+  return fleets.find((fleet) => fleet.InstanceType?.startsWith('ml.inf1.'))
+}
+
+/**
+ * A model package of another account than the endpoint's: every AWS
+ * Marketplace package is one, and AWS gives no other way to tell them apart,
+ * so one of another account is taken for Marketplace (the safer reading).
+ */
+export function foreignModelPackage(
+  endpointArn: string | undefined,
+  modelPackages: Array<string | undefined>
+): string | undefined {
+  const account = accountOf(endpointArn)
+  // A package named without an ARN is the caller's own.
+  return modelPackages.find((arn) => {
+    const owner = accountOf(arn)
+    return owner !== undefined && account !== undefined && owner !== account
+  })
 }

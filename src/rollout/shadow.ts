@@ -36,6 +36,7 @@ import { bake, sleepUntil } from './bake.js'
 import { emptyEvaluation, settleVerdict, StepJudge, type StepScope } from './gates.js'
 import type { InFlight } from './in-flight.js'
 import type { Move, Progress } from './moves.js'
+import { foreignModelPackage, inf1Fleet } from './native-limits.js'
 import { floorPeriod, periodMsOf } from './periods.js'
 
 /** How often the end of a shadow phase looks for the captured answers SageMaker has yet to write. */
@@ -63,8 +64,15 @@ export function refuseShadowPhase(
   endpointName: string,
   rollout: RolloutSettings,
   serving: Serving,
-  configSettings: EndpointConfigSettings
+  planned: {
+    configSettings: EndpointConfigSettings
+    /** The new variant as the deploy would run it. */
+    newVariant: ProductionVariant
+    /** The model packages the serving and the new model run. */
+    modelPackages: Array<string | undefined>
+  }
 ): void {
+  const { configSettings } = planned
   if (rollout.shadowPercent === undefined) return
   const refuse = (why: string, instead: string): never => {
     throw new Error(`Input "shadow-percent": ${why}; nothing was changed. ${instead}`)
@@ -80,6 +88,8 @@ export function refuseShadowPhase(
   }
   const primary = serving.primary
   const container = serving.model.PrimaryContainer
+  const inf1 = inf1Fleet([primary, planned.newVariant])
+  const marketplace = foreignModelPackage(serving.endpoint.EndpointArn, planned.modelPackages)
   const excluded = primary.ServerlessConfig
     ? 'a serverless variant'
     : configSettings.AsyncInferenceConfig
@@ -87,11 +97,13 @@ export function refuseShadowPhase(
       : container?.Mode === 'MultiModel'
         ? 'a multi-model endpoint'
         : (serving.model.Containers?.length ?? 0) > 1
-          ? 'a multiple-container model'
-          : primary.InstanceType?.startsWith('ml.inf1.')
-            ? 'an Inf1 instance'
-            : undefined
-  if (excluded) refuse(`endpoint "${endpointName}" serves ${excluded}, which SageMaker's shadow tests exclude`, without)
+          ? 'a model of several containers'
+          : inf1
+            ? `Inf1 instances (${inf1.InstanceType})`
+            : marketplace
+              ? `model package "${marketplace}" of another account, as every AWS Marketplace package is`
+              : undefined
+  if (excluded) refuse(`the rollout would run ${excluded}, which SageMaker's shadow tests exclude`, without)
   if (rollout.gates.agreement && !captureOf(configSettings)) {
     refuse(
       "max-disagreement compares the shadow's answers with the serving variant's, which only data capture holds, and the endpoint does not capture its answers",

@@ -140,18 +140,36 @@ describe('shadow-percent refused', () => {
     } as unknown as Serving
   }
 
-  it('where SageMaker runs no shadow: beside two production variants, or a multi-model endpoint', () => {
+  /** What the deploy plans beside the serving endpoint: capture on, the new model on the serving instance type. */
+  const PLANNED = { configSettings: CAPTURE, newVariant: NEW, modelPackages: [] }
+
+  it('where SageMaker runs no shadow: beside two production variants, or what its shadow tests exclude', () => {
     const rollout = deploySettings({})
-    expect(() => refuseShadowPhase('fraud', rollout, serving(['blue', 'green']), CAPTURE)).toThrow(
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['blue', 'green']), PLANNED)).toThrow(
       'serves 2 variants (blue, green), and SageMaker runs a shadow beside one production variant only; nothing was changed'
     )
     const multiModel = serving(['AllTraffic'], { PrimaryContainer: { Mode: 'MultiModel' } })
-    expect(() => refuseShadowPhase('fraud', rollout, multiModel, CAPTURE)).toThrow('a multi-model endpoint')
-    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), CAPTURE)).not.toThrow()
+    expect(() => refuseShadowPhase('fraud', rollout, multiModel, PLANNED)).toThrow('a multi-model endpoint')
+    const onInf1 = { ...PLANNED, newVariant: { ...NEW, InstanceType: 'ml.inf1.xlarge' as const } }
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), onInf1)).toThrow(
+      "the rollout would run Inf1 instances (ml.inf1.xlarge), which SageMaker's shadow tests exclude"
+    )
+    // The serving endpoint is account 123456789012's (the fixture's ARN); a package of another is taken for Marketplace.
+    const marketplace = {
+      ...PLANNED,
+      modelPackages: ['arn:aws:sagemaker:us-east-1:999999999999:model-package/vendor-model/1']
+    }
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), marketplace)).toThrow(
+      'of another account, as every AWS Marketplace package is'
+    )
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), PLANNED)).not.toThrow()
   })
 
   it('max-disagreement where data capture holds no answers, saying what to set', () => {
     const rollout = deploySettings({ 'probe-payload': '{}', 'max-disagreement': '10%' })
-    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), {})).toThrow('Set data-capture-s3-uri')
+    const uncaptured = { configSettings: {}, newVariant: NEW, modelPackages: [] }
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), uncaptured)).toThrow(
+      'Set data-capture-s3-uri'
+    )
   })
 })
