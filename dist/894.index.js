@@ -2673,9 +2673,10 @@ class CapturedComparison {
         evaluation.answersCompared = pairs;
         evaluation.answersDiffering = differing.length;
         if (pairs === 0) {
-            evaluation.inconclusive.push(final
-                ? `the shadow's answers could not be compared: data capture holds no answer of ${shadow}'s and ${serving}'s to the same InferenceId`
-                : `no captured answer of ${shadow}'s pairs with ${serving}'s yet`);
+            // Capture comes in batches, perhaps only after the bake: no pair yet is no verdict, until the last look.
+            if (final) {
+                evaluation.inconclusive.push(`the shadow's answers could not be compared: data capture holds no answer of ${shadow}'s and ${serving}'s to the same InferenceId`);
+            }
         }
         else if (differing.length / pairs > agreement.maxDisagreement) {
             evaluation.failures.push(`the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`);

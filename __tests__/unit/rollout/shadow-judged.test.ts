@@ -5,6 +5,8 @@
  * fails rolls back before the canary joins.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
@@ -112,5 +114,74 @@ describe('a shadow phase judged on its metrics', () => {
       expect.stringMatching(/-shadow$/),
       'fraud-v1-config'
     ])
+  })
+})
+
+describe('a shadow phase judged on its captured answers', () => {
+  const s3 = mockClient(S3Client)
+  beforeEach(() => {
+    s3.reset()
+    resetAws()
+    fake = new FakeAws()
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-v1-config',
+      [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1' }],
+      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' },
+      {
+        configSettings: {
+          DataCaptureConfig: {
+            EnableCapture: true,
+            InitialSamplingPercentage: 100,
+            DestinationS3Uri: 's3://capture/dc',
+            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
+          }
+        }
+      }
+    )
+    fake.install(aws)
+    clock = withTraffic(fake)
+  })
+
+  it('waits past the bake for capture that comes late, and passes on the pairs it then finds', async () => {
+    // SageMaker writes capture in batches: here nothing shows until two minutes after the first look, when the
+    // bake of two evaluations (at 2 and 4 minutes) is over.
+    let firstLook: number | undefined
+    s3.on(ListObjectsV2Command).callsFake((input: { Prefix: string }) => {
+      firstLook ??= clock.now()
+      if (clock.now() <= firstLook + 120_000) return { Contents: [] }
+      return { Contents: [{ Key: `${input.Prefix}2026/01/15/12/batch.jsonl` }], IsTruncated: false }
+    })
+    // Both variants answered the same two requests alike.
+    s3.on(GetObjectCommand).callsFake(() => {
+      const lines = ['u1', 'u2'].map((id) =>
+        JSON.stringify({
+          captureData: { endpointOutput: { data: '{"score":0.4}', encoding: 'JSON' } },
+          eventMetadata: { inferenceId: id }
+        })
+      )
+      return { Body: { transformToString: async () => lines.join('\n') } as never }
+    })
+
+    const result = await runAction(
+      {
+        ...CANARY_DEPLOY,
+        'traffic-steps': '10,100',
+        'shadow-percent': '50',
+        'bake-time': '4m',
+        'gate-interval': '2m',
+        'probe-payload': '{"amount": 1}',
+        'max-disagreement': '10%'
+      },
+      { clock }
+    )
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(core.log).toContain('Captured answers over the phase: 2 pairs, 0 differing.')
+    expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
+      Bucket: 'capture',
+      Prefix: 'dc/fraud/fraud-v2/'
+    })
   })
 })
