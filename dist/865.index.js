@@ -3817,6 +3817,17 @@ function decidingEvaluation(step) {
         step.evaluations.findLast((evaluation) => evaluation.verdict === 'passed') ??
         step.evaluations.at(-1));
 }
+/**
+ * The probes that passed, and, where answers were compared with the serving
+ * model's (max-disagreement: the probes' in a step, captured pairs in a
+ * shadow phase), how many agreed.
+ */
+function probesCell(evaluation) {
+    const probes = evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : undefined;
+    const compared = evaluation?.answersCompared;
+    const answers = compared ? `answers ${compared - (evaluation?.answersDiffering ?? 0)}/${compared} agree` : undefined;
+    return [probes, answers].filter((part) => part !== undefined).join(', ') || '—';
+}
 /** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
 function besideBaseline(value, baseline) {
     return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`;
@@ -3878,7 +3889,7 @@ function addRollout(summary, report) {
                 besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
                 besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
                 alarmsCell(evaluation),
-                evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
+                probesCell(evaluation),
                 evaluationCounts(step) || '—',
                 stepVerdict(step)
             ];

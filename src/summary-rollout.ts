@@ -18,6 +18,18 @@ function decidingEvaluation(step: RolloutStepRecord): GateEvaluation | undefined
   )
 }
 
+/**
+ * The probes that passed, and, where answers were compared with the serving
+ * model's (max-disagreement: the probes' in a step, captured pairs in a
+ * shadow phase), how many agreed.
+ */
+function probesCell(evaluation: GateEvaluation | undefined): string {
+  const probes = evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : undefined
+  const compared = evaluation?.answersCompared
+  const answers = compared ? `answers ${compared - (evaluation?.answersDiffering ?? 0)}/${compared} agree` : undefined
+  return [probes, answers].filter((part) => part !== undefined).join(', ') || '—'
+}
+
 /** The new variant's figure, with the serving variants' beside it when a baseline was compared. */
 function besideBaseline(value: string, baseline: string | undefined): string {
   return baseline === undefined || baseline === '—' ? value : `${value} (baseline ${baseline})`
@@ -78,7 +90,7 @@ export function addRollout(summary: Summary, report: Report): void {
         besideBaseline(formatRate(evaluation?.errorRate), baseline && formatRate(baseline.errorRate)),
         besideBaseline(formatMs(evaluation?.latencyP99Ms), baseline && formatMs(baseline.latencyP99Ms)),
         alarmsCell(evaluation),
-        evaluation?.probesSent ? `${evaluation.probesPassed}/${evaluation.probesSent}` : '—',
+        probesCell(evaluation),
         evaluationCounts(step) || '—',
         stepVerdict(step)
       ]

@@ -78,7 +78,12 @@ describe('shadow phase', () => {
     expect(atNew?.copies).toBeGreaterThan(0)
     expect(atNew?.requests).toBe(atNew?.copies)
     expect(summaryTable(run.summary, 'Step')).toContainEqual(
-      expect.arrayContaining(['shadow', 'a copy of 100%', '❌ failed'])
+      expect.arrayContaining([
+        'shadow',
+        'a copy of 100%',
+        expect.stringMatching(/^answers \d+\/\d+ agree$/),
+        '❌ failed'
+      ])
     )
     const described = await describeEndpoint(s.aws, endpoint)
     expect(described).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: `${endpoint}-seed-config` })

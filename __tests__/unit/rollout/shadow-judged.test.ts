@@ -179,6 +179,10 @@ describe('a shadow phase judged on its captured answers', () => {
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
     expect(core.log).toContain('Captured answers over the phase: 2 pairs, 0 differing.')
+    // The summary's row for the phase says how many captured answers agreed.
+    expect(result.summary).toMatch(
+      /<td>shadow<\/td><td>a copy of 50%<\/td>(<td>[^<]*<\/td>){5}<td>answers 2\/2 agree<\/td>/
+    )
     expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
       Bucket: 'capture',
       Prefix: 'dc/fraud/fraud-v2/'
