@@ -534,8 +534,8 @@ var metrics = __webpack_require__(4023);
 var bake = __webpack_require__(2428);
 // EXTERNAL MODULE: ./src/rollout/executor.ts + 1 modules
 var executor = __webpack_require__(2894);
-// EXTERNAL MODULE: ./src/rollout/gates.ts + 2 modules
-var rollout_gates = __webpack_require__(5820);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
+var rollout_gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
 var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/record.ts
@@ -2392,7 +2392,7 @@ function shownSetting(deploy, timeoutMs, input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ startRolloutRecord)
 /* harmony export */ });
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5820);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
 
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8499);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
 /* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2894);
-/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5820);
+/* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8411);
 /* harmony import */ var _rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
 /* harmony import */ var _rollout_moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5307);
 /* harmony import */ var _rollout_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7476);
@@ -161,7 +161,7 @@ async function refuseMismatchedTargetModel(ctx, config, targetVariant, targetMod
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ startRolloutRecord)
 /* harmony export */ });
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5820);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8411);
 
 function startRolloutRecord(ctx, settings, inFlight) {
     const record = {

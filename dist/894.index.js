@@ -375,6 +375,80 @@ function medianLatency(records) {
 
 /***/ }),
 
+/***/ 6117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G9: () => (/* binding */ maxDisagreementWords),
+/* harmony export */   I1: () => (/* binding */ judgeAgreement),
+/* harmony export */   ZN: () => (/* binding */ compareAnswers),
+/* harmony export */   bz: () => (/* binding */ comparisonWords),
+/* harmony export */   uX: () => (/* binding */ tooManyDiffer)
+/* harmony export */ });
+/* harmony import */ var _answer_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5859);
+/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4476);
+
+
+async function judgeAgreement(ctx, compare, fromNew, evaluation) {
+    const { probe, agreement, servingVariant } = compare;
+    // The same payloads, to the model that serves now; its answers are read, never held to probe-expect.
+    const { expect: _checks, ...asSent } = probe;
+    const replayed = fromNew.flatMap(({ capturedIndex }) => (capturedIndex === undefined ? [] : [capturedIndex]));
+    const fromServing = await (0,_probes_js__WEBPACK_IMPORTED_MODULE_1__/* .sendProbesWithAnswers */ .D_)(ctx, asSent, {
+        targetVariant: servingVariant,
+        ...(replayed.length > 0 ? { capturedIndexes: replayed } : {})
+    });
+    const pairs = fromNew.flatMap((answered, index) => {
+        const serving = fromServing[index]?.answer;
+        if (answered.answer === undefined || serving === undefined)
+            return [];
+        return [{ fromNew: answered.answer, fromServing: serving, masked: answered.masked }];
+    });
+    const { compared, differing } = compareAnswers(pairs, agreement, evaluation);
+    if (compared === 0) {
+        evaluation.inconclusive.push(`no answer of the new variant could be compared with serving variant ${servingVariant}'s: one of them answered with an error`);
+        return;
+    }
+    if (tooManyDiffer(compared, differing, agreement)) {
+        evaluation.failures.push(`${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than ${maxDisagreementWords(agreement)} (first: ${differing[0]})`);
+    }
+}
+/**
+ * Each pair compared as max-disagreement says (whole, or at compare-path
+ * within compare-tolerance), counted into `evaluation`; the differences, in
+ * words, in order. The probes of a step and the captured answers of a shadow
+ * phase are judged alike.
+ */
+function compareAnswers(pairs, agreement, evaluation) {
+    const differing = pairs.flatMap(({ fromNew, fromServing, masked }) => {
+        const difference = (0,_answer_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .disagreement */ .fn)(fromNew, fromServing, agreement);
+        if (difference === undefined)
+            return [];
+        return [(0,_probes_js__WEBPACK_IMPORTED_MODULE_1__/* .shortDetail */ .Ad)(difference, masked)];
+    });
+    evaluation.answersCompared = pairs.length;
+    evaluation.answersDiffering = differing.length;
+    return { compared: pairs.length, differing };
+}
+/** Whether more than max-disagreement of the answers compared differ. */
+function tooManyDiffer(compared, differing, agreement) {
+    return compared > 0 && differing.length / compared > agreement.maxDisagreement;
+}
+/** `max-disagreement 10%`, as failures name it. */
+function maxDisagreementWords(agreement) {
+    return `max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}%`;
+}
+/** How two answers are compared, in words: `$.score within 0.05`, `$.label`, or `whole`. */
+function comparisonWords(agreement) {
+    if (!agreement.path)
+        return 'whole';
+    const tolerance = agreement.tolerance ? ` within ${agreement.tolerance}` : '';
+    return `on ${(0,_answer_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .pathText */ .LF)(agreement.path)}${tolerance}`;
+}
+
+
+/***/ }),
+
 /***/ 2428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -385,7 +459,7 @@ function medianLatency(records) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5820);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
 /* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(215);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7080);
 /**
@@ -577,8 +651,8 @@ var report = __webpack_require__(665);
 var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
-// EXTERNAL MODULE: ./src/rollout/gates.ts + 2 modules
-var gates = __webpack_require__(5820);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
+var gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
 var periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
@@ -1012,7 +1086,7 @@ async function rollBackOrStop(ctx, settings, progress, failure) {
 
 /***/ }),
 
-/***/ 5820:
+/***/ 8411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1038,52 +1112,8 @@ var metrics = __webpack_require__(4023);
 var rollout_periods = __webpack_require__(215);
 // EXTERNAL MODULE: ./src/probes.ts + 2 modules
 var src_probes = __webpack_require__(4476);
-// EXTERNAL MODULE: ./src/answer-checks.ts
-var answer_checks = __webpack_require__(5859);
-;// CONCATENATED MODULE: ./src/rollout/agreement.ts
-
-
-async function judgeAgreement(ctx, compare, fromNew, evaluation) {
-    const { probe, agreement, servingVariant } = compare;
-    // The same payloads, to the model that serves now; its answers are read, never held to probe-expect.
-    const { expect: _checks, ...asSent } = probe;
-    const replayed = fromNew.flatMap(({ capturedIndex }) => (capturedIndex === undefined ? [] : [capturedIndex]));
-    const fromServing = await (0,src_probes/* sendProbesWithAnswers */.D_)(ctx, asSent, {
-        targetVariant: servingVariant,
-        ...(replayed.length > 0 ? { capturedIndexes: replayed } : {})
-    });
-    let compared = 0;
-    const differing = [];
-    fromNew.forEach((answered, index) => {
-        const serving = fromServing[index]?.answer;
-        if (answered.answer === undefined || serving === undefined)
-            return;
-        compared++;
-        const difference = (0,answer_checks/* disagreement */.fn)(answered.answer, serving, agreement);
-        // Words about two answers could echo the payload: masked as a probe's detail is.
-        if (difference !== undefined)
-            differing.push((0,src_probes/* shortDetail */.Ad)(difference, answered.masked));
-    });
-    evaluation.answersCompared = compared;
-    evaluation.answersDiffering = differing.length;
-    if (compared === 0) {
-        evaluation.inconclusive.push(`no answer of the new variant could be compared with serving variant ${servingVariant}'s: one of them answered with an error`);
-        return;
-    }
-    const share = differing.length / compared;
-    if (share > agreement.maxDisagreement) {
-        const first = differing[0];
-        evaluation.failures.push(`${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${first})`);
-    }
-}
-/** How two answers are compared, in words: `$.score within 0.05`, `$.label`, or `whole`. */
-function comparisonWords(agreement) {
-    if (!agreement.path)
-        return 'whole';
-    const tolerance = agreement.tolerance ? ` within ${agreement.tolerance}` : '';
-    return `on ${(0,answer_checks/* pathText */.LF)(agreement.path)}${tolerance}`;
-}
-
+// EXTERNAL MODULE: ./src/rollout/agreement.ts
+var agreement = __webpack_require__(6117);
 ;// CONCATENATED MODULE: ./src/rollout/statistics.ts
 /**
  * The statistics behind the baseline comparisons (max-error-rate-increase,
@@ -1352,7 +1382,7 @@ function describeGates(gates, source) {
     if (gates.probe)
         lines.push(`probes: ${gates.probe.count} to the new variant at every evaluation, all must succeed`);
     if (gates.agreement) {
-        lines.push(`max-disagreement: at most ${percent(gates.agreement.maxDisagreement)} of the probes' answers may differ from the serving variant's to the same payload (compared ${comparisonWords(gates.agreement)})`);
+        lines.push(`max-disagreement: at most ${percent(gates.agreement.maxDisagreement)} of the probes' answers may differ from the serving variant's to the same payload (compared ${(0,agreement/* comparisonWords */.bz)(gates.agreement)})`);
     }
     return lines;
 }
@@ -1408,7 +1438,7 @@ class StepJudge {
                 evaluation.failures.push(`probe to ${scope.newVariant} failed: ${failed.detail}`);
             const servingVariant = scope.baselineVariants[0];
             if (gates.agreement && servingVariant && !scope.component) {
-                await judgeAgreement(ctx, { probe: gates.probe, agreement: gates.agreement, servingVariant }, answered, evaluation);
+                await (0,agreement/* judgeAgreement */.I1)(ctx, { probe: gates.probe, agreement: gates.agreement, servingVariant }, answered, evaluation);
             }
         }
         if (gates.alarmNames.length > 0) {
@@ -1754,7 +1784,7 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2821);
 /* harmony import */ var _shadow_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6460);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9113);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5820);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8411);
 /* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7783);
 /* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(215);
 /* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(127);
@@ -2421,8 +2451,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/answer-checks.ts
-var answer_checks = __webpack_require__(5859);
 // EXTERNAL MODULE: ./src/captured-payloads.ts
 var captured_payloads = __webpack_require__(2337);
 // EXTERNAL MODULE: ./src/probes.ts + 2 modules
@@ -2517,10 +2545,12 @@ class CapturedAnswers {
 
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
 var update = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/rollout/agreement.ts
+var rollout_agreement = __webpack_require__(6117);
 // EXTERNAL MODULE: ./src/rollout/bake.ts
 var bake = __webpack_require__(2428);
-// EXTERNAL MODULE: ./src/rollout/gates.ts + 2 modules
-var gates = __webpack_require__(5820);
+// EXTERNAL MODULE: ./src/rollout/gates.ts + 1 modules
+var gates = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/rollout/native-limits.ts
 var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/rollout/periods.ts
@@ -2658,28 +2688,19 @@ class CapturedComparison {
         await this.fromShadow.refresh(ctx);
         await this.fromServing.refresh(ctx);
         const { agreement, serving, shadow } = this.compare;
-        const differing = [];
-        let pairs = 0;
-        for (const [id, answer] of this.fromShadow.answers) {
+        const paired = [...this.fromShadow.answers].flatMap(([id, answer]) => {
             const theirs = this.fromServing.answers.get(id);
-            if (!theirs)
-                continue;
-            pairs++;
-            const difference = (0,answer_checks/* disagreement */.fn)(answer.answer, theirs.answer, agreement);
-            // Words about two answers could echo the request: masked as a probe's detail is.
-            if (difference !== undefined)
-                differing.push(answer.request ? (0,probes/* shortDetail */.Ad)(difference, answer.request) : difference);
-        }
-        evaluation.answersCompared = pairs;
-        evaluation.answersDiffering = differing.length;
+            return theirs ? [{ fromNew: answer.answer, fromServing: theirs.answer, masked: answer.request }] : [];
+        });
+        const { compared: pairs, differing } = (0,rollout_agreement/* compareAnswers */.ZN)(paired, agreement, evaluation);
         if (pairs === 0) {
             // Capture comes in batches, perhaps only after the bake: no pair yet is no verdict, until the last look.
             if (final) {
                 evaluation.inconclusive.push(`the shadow's answers could not be compared: data capture holds no answer of ${shadow}'s and ${serving}'s to the same InferenceId`);
             }
         }
-        else if (differing.length / pairs > agreement.maxDisagreement) {
-            evaluation.failures.push(`the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`);
+        else if ((0,rollout_agreement/* tooManyDiffer */.uX)(pairs, differing, agreement)) {
+            evaluation.failures.push(`the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than ${(0,rollout_agreement/* maxDisagreementWords */.G9)(agreement)} (first: ${differing[0]})`);
         }
         (0,gates/* settleVerdict */.Vp)(evaluation);
         return pairs;
@@ -2938,7 +2959,7 @@ async function shift(ctx, inFlight, { weight, index, of }, record) {
 /* harmony export */ });
 /* unused harmony export describeEvaluation */
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5820);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8411);
 /**
  * The rollout's words for people. The engine decides with data (verdicts,
  * weights, counts); this module is the one place those become sentences for

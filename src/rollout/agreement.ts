@@ -28,31 +28,62 @@ export async function judgeAgreement(
     targetVariant: servingVariant,
     ...(replayed.length > 0 ? { capturedIndexes: replayed } : {})
   })
-  let compared = 0
-  const differing: string[] = []
-  fromNew.forEach((answered, index) => {
+  const pairs = fromNew.flatMap((answered, index) => {
     const serving = fromServing[index]?.answer
-    if (answered.answer === undefined || serving === undefined) return
-    compared++
-    const difference = disagreement(answered.answer, serving, agreement)
-    // Words about two answers could echo the payload: masked as a probe's detail is.
-    if (difference !== undefined) differing.push(shortDetail(difference, answered.masked))
+    if (answered.answer === undefined || serving === undefined) return []
+    return [{ fromNew: answered.answer, fromServing: serving, masked: answered.masked }]
   })
-  evaluation.answersCompared = compared
-  evaluation.answersDiffering = differing.length
+  const { compared, differing } = compareAnswers(pairs, agreement, evaluation)
   if (compared === 0) {
     evaluation.inconclusive.push(
       `no answer of the new variant could be compared with serving variant ${servingVariant}'s: one of them answered with an error`
     )
     return
   }
-  const share = differing.length / compared
-  if (share > agreement.maxDisagreement) {
-    const first = differing[0] as string
+  if (tooManyDiffer(compared, differing, agreement)) {
     evaluation.failures.push(
-      `${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${first})`
+      `${differing.length} of ${compared} answers differ from serving variant ${servingVariant}'s, more than ${maxDisagreementWords(agreement)} (first: ${differing[0]})`
     )
   }
+}
+
+/** Two answers to the same request: the new model's, the serving model's, and the request's text to mask. */
+export interface AnswerPair {
+  fromNew: string
+  fromServing: string
+  /** Words about the two answers could echo the request: masked as a probe's detail is, and cut to one short line. */
+  masked: string
+}
+
+/**
+ * Each pair compared as max-disagreement says (whole, or at compare-path
+ * within compare-tolerance), counted into `evaluation`; the differences, in
+ * words, in order. The probes of a step and the captured answers of a shadow
+ * phase are judged alike.
+ */
+export function compareAnswers(
+  pairs: AnswerPair[],
+  agreement: AgreementSettings,
+  evaluation: GateEvaluation
+): { compared: number; differing: string[] } {
+  const differing = pairs.flatMap(({ fromNew, fromServing, masked }) => {
+    const difference = disagreement(fromNew, fromServing, agreement)
+    if (difference === undefined) return []
+    return [shortDetail(difference, masked)]
+  })
+  evaluation.answersCompared = pairs.length
+  evaluation.answersDiffering = differing.length
+  return { compared: pairs.length, differing }
+}
+
+/** Whether more than max-disagreement of the answers compared differ. */
+export function tooManyDiffer(compared: number, differing: string[], agreement: AgreementSettings): boolean {
+  return compared > 0 && differing.length / compared > agreement.maxDisagreement
+}
+
+/** `max-disagreement 10%`, as failures name it. */
+export function maxDisagreementWords(agreement: AgreementSettings): string {
+  return `max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}%`
 }
 
 /** How two answers are compared, in words: `$.score within 0.05`, `$.label`, or `whole`. */

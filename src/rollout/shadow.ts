@@ -22,16 +22,16 @@
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
-import { disagreement } from '../answer-checks.js'
 import type { OperationContext } from '../context.js'
 import { parseCaptureLocation, type CaptureLocation } from '../captured-payloads.js'
-import { shortDetail, sendProbesWithAnswers } from '../probes.js'
+import { sendProbesWithAnswers } from '../probes.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
 import { CapturedAnswers } from '../shadow-capture.js'
 import type { Serving } from '../serving.js'
 import type { AgreementSettings, GateSettings, ProbeSettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
+import { compareAnswers, maxDisagreementWords, tooManyDiffer } from './agreement.js'
 import { bake, sleepUntil } from './bake.js'
 import { emptyEvaluation, settleVerdict, StepJudge, type StepScope } from './gates.js'
 import type { InFlight } from './in-flight.js'
@@ -186,19 +186,11 @@ class CapturedComparison {
     await this.fromShadow.refresh(ctx)
     await this.fromServing.refresh(ctx)
     const { agreement, serving, shadow } = this.compare
-    const differing: string[] = []
-    let pairs = 0
-    for (const [id, answer] of this.fromShadow.answers) {
+    const paired = [...this.fromShadow.answers].flatMap(([id, answer]) => {
       const theirs = this.fromServing.answers.get(id)
-      if (!theirs) continue
-      pairs++
-      const difference = disagreement(answer.answer, theirs.answer, agreement)
-      // Words about two answers could echo the request: masked as a probe's detail is.
-      if (difference !== undefined)
-        differing.push(answer.request ? shortDetail(difference, answer.request) : difference)
-    }
-    evaluation.answersCompared = pairs
-    evaluation.answersDiffering = differing.length
+      return theirs ? [{ fromNew: answer.answer, fromServing: theirs.answer, masked: answer.request }] : []
+    })
+    const { compared: pairs, differing } = compareAnswers(paired, agreement, evaluation)
     if (pairs === 0) {
       // Capture comes in batches, perhaps only after the bake: no pair yet is no verdict, until the last look.
       if (final) {
@@ -206,9 +198,9 @@ class CapturedComparison {
           `the shadow's answers could not be compared: data capture holds no answer of ${shadow}'s and ${serving}'s to the same InferenceId`
         )
       }
-    } else if (differing.length / pairs > agreement.maxDisagreement) {
+    } else if (tooManyDiffer(pairs, differing, agreement)) {
       evaluation.failures.push(
-        `the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than max-disagreement ${+(agreement.maxDisagreement * 100).toFixed(3)}% (first: ${differing[0]})`
+        `the shadow's answers differ from ${serving}'s in ${differing.length} of ${pairs} captured requests, more than ${maxDisagreementWords(agreement)} (first: ${differing[0]})`
       )
     }
     settleVerdict(evaluation)
