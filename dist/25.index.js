@@ -1225,25 +1225,24 @@ async function readExistingModel(ctx, deploy, modelName, sources) {
 
 
 
-
 async function blueprintFor(ctx, deploy, release, serving) {
     const sources = [];
     const { source } = deploy;
     let model;
-    let modelPackages;
+    let newModel;
     if (source.kind === 'existing') {
-        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(await readExistingModel(ctx, deploy, release.modelName, sources));
+        newModel = await readExistingModel(ctx, deploy, release.modelName, sources);
     }
     else {
         const modelSettings = (0,src_serving/* newModelSettings */.Tc)(deploy, serving, sources);
         model = { ...modelSettings, PrimaryContainer: await (0,src_serving/* newContainer */.Yh)(ctx, source, (0,src_serving/* newInstanceType */.WV)(deploy, serving)) };
-        modelPackages = (0,serving_container/* modelPackagesOf */.EU)(model);
+        newModel = model;
     }
     const configSettings = (0,src_serving/* configOverrides */.G_)(deploy, (0,src_serving/* carriedConfigSettings */.E6)(serving?.config), sources);
     const blueprint = {
         release,
         ...(model ? { model } : {}),
-        modelPackages,
+        newModel,
         ...(serving ? { serving } : {}),
         configSettings,
         sources,
@@ -2297,7 +2296,7 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     (0,shadow/* refuseShadowPhase */.Mb)(ctx.endpointName, deploy.rollout, serving, {
         configSettings: blueprint.configSettings,
         newVariant: blueprint.variant(serving.primary.VariantName ?? '', 0),
-        modelPackages: [...(0,serving_container/* modelPackagesOf */.EU)(serving.model), ...blueprint.modelPackages]
+        newModel: blueprint.newModel
     });
     const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName);
     if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
@@ -2322,7 +2321,7 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     if (nativeVariant) {
         // What SageMaker would refuse (or time out on) half-way is refused now, before anything is created.
         (0,native_limits/* checkFleetFits */.P$)(deploy.rollout, ctx.settings.timeoutMs, currentConfig.ProductionVariants ?? [], nativeVariant, (name) => shownSetting(deploy, ctx.settings.timeoutMs, name));
-        (0,native_limits/* refuseGuardrailExclusions */.x3)(existing.EndpointArn, [...(currentConfig.ProductionVariants ?? []), nativeVariant], [...(0,serving_container/* modelPackagesOf */.EU)(serving.model), ...blueprint.modelPackages]);
+        (0,native_limits/* refuseGuardrailExclusions */.x3)(existing.EndpointArn, [...(currentConfig.ProductionVariants ?? []), nativeVariant], [...(0,serving_container/* modelPackagesOf */.EU)(serving.model), ...(0,serving_container/* modelPackagesOf */.EU)(blueprint.newModel)]);
         // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
         if (deploy.rollout.strategy === 'rolling') {
             deploy.rollout.batchSize = (0,rolling_batch/* rollingBatchFor */.tc)((0,resources/* fleetSize */.oE)([nativeVariant]), deploy.rollout.batchSize);

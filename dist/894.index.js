@@ -2543,6 +2543,8 @@ class CapturedAnswers {
     }
 }
 
+// EXTERNAL MODULE: ./src/serving-container.ts
+var serving_container = __webpack_require__(6221);
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
 var update = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/rollout/agreement.ts
@@ -2589,6 +2591,7 @@ var periods = __webpack_require__(215);
 
 
 
+
 /** How often the end of a shadow phase looks for the captured answers SageMaker has yet to write. */
 const CAPTURE_POLL_MS = 20_000;
 /** Where data capture writes the endpoint's answers, when it captures them. */
@@ -2623,17 +2626,19 @@ function refuseShadowPhase(endpointName, rollout, serving, planned) {
         refuse(`endpoint "${endpointName}" serves ${variants.length} variants (${variants.join(', ')}), and SageMaker runs a shadow beside one production variant only`, without);
     }
     const primary = serving.primary;
-    const container = serving.model.PrimaryContainer;
+    // Both models: the new one may be an existing model deployed as it is, with containers of its own.
+    const models = [serving.model, planned.newModel];
+    const severalOf = models.map(serving_container/* severalContainers */.fI).find(Boolean);
     const inf1 = (0,native_limits/* inf1Fleet */.NO)([primary, planned.newVariant]);
-    const marketplace = (0,native_limits/* foreignModelPackage */.ye)(serving.endpoint.EndpointArn, planned.modelPackages);
+    const marketplace = (0,native_limits/* foreignModelPackage */.ye)(serving.endpoint.EndpointArn, models.flatMap(serving_container/* modelPackagesOf */.EU));
     const excluded = primary.ServerlessConfig
         ? 'a serverless variant'
         : configSettings.AsyncInferenceConfig
             ? 'an asynchronous endpoint'
-            : container?.Mode === 'MultiModel'
+            : models.some((model) => (0,serving_container/* servingContainer */._B)(model)?.Mode === 'MultiModel')
                 ? 'a multi-model endpoint'
-                : (serving.model.Containers?.length ?? 0) > 1
-                    ? 'a model of several containers'
+                : severalOf
+                    ? `a model of ${severalOf}`
                     : inf1
                         ? `Inf1 instances (${inf1.InstanceType})`
                         : marketplace

@@ -54,21 +54,24 @@ export type DescribedModel = Pick<
   'ModelName' | 'PrimaryContainer' | 'Containers' | 'InferenceExecutionConfig'
 >
 
+/** What a model runs, without its name: the CreateModel request of a new model, or a described one. */
+export type ModelContainers = Omit<DescribedModel, 'ModelName'>
+
 /** A model's one container, wherever it is declared; undefined for none, or for several (refused before any change). */
-export function servingContainer(model: DescribedModel | undefined): ContainerDefinition | undefined {
+export function servingContainer(model: ModelContainers | undefined): ContainerDefinition | undefined {
   if (model?.PrimaryContainer) return model.PrimaryContainer
   const containers = model?.Containers ?? []
   return containers.length === 1 ? containers[0] : undefined
 }
 
 /** The model packages a model's containers name, however many it has. */
-export function modelPackagesOf(model: Pick<DescribedModel, 'PrimaryContainer' | 'Containers'> | undefined): string[] {
+export function modelPackagesOf(model: ModelContainers | undefined): string[] {
   const containers = [...(model?.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model?.Containers ?? [])]
   return containers.flatMap((container) => (container.ModelPackageName ? [container.ModelPackageName] : []))
 }
 
 /** The containers of a model that runs several (an inference pipeline, direct invocation), in words; else undefined. */
-export function severalContainers(model: DescribedModel | undefined): string | undefined {
+export function severalContainers(model: ModelContainers | undefined): string | undefined {
   const containers = model?.Containers ?? []
   if (containers.length < 2) return undefined
   const names = containers.map(

@@ -6,7 +6,7 @@
 import type { OperationContext } from '../context.js'
 import { describeAlarmStates, type AlarmState } from '../alarms.js'
 import { readExistingModel } from '../existing-model.js'
-import { modelPackagesOf } from '../serving-container.js'
+import type { ModelContainers } from '../serving-container.js'
 import type { ModelSpec } from '../resources.js'
 import {
   carriedConfigSettings,
@@ -31,19 +31,19 @@ export async function blueprintFor(
   const sources: SettingSource[] = []
   const { source } = deploy
   let model: ModelSpec | undefined
-  let modelPackages: string[]
+  let newModel: ModelContainers
   if (source.kind === 'existing') {
-    modelPackages = modelPackagesOf(await readExistingModel(ctx, deploy, release.modelName, sources))
+    newModel = await readExistingModel(ctx, deploy, release.modelName, sources)
   } else {
     const modelSettings = newModelSettings(deploy, serving, sources)
     model = { ...modelSettings, PrimaryContainer: await newContainer(ctx, source, newInstanceType(deploy, serving)) }
-    modelPackages = modelPackagesOf(model)
+    newModel = model
   }
   const configSettings = configOverrides(deploy, carriedConfigSettings(serving?.config), sources)
   const blueprint: Blueprint = {
     release,
     ...(model ? { model } : {}),
-    modelPackages,
+    newModel,
     ...(serving ? { serving } : {}),
     configSettings,
     sources,

@@ -19,6 +19,7 @@ import {
   type ModelSpec
 } from '../resources.js'
 import type { Serving, SettingSource } from '../serving.js'
+import type { ModelContainers } from '../serving-container.js'
 import { judgeAllAtOnce } from '../rollout/all-at-once.js'
 import { carryOut } from '../rollout/executor.js'
 import { stableVariantOf, type InFlight } from '../rollout/in-flight.js'
@@ -54,8 +55,8 @@ export interface Blueprint {
   release: Release
   /** The CreateModel request; absent when model-name alone deploys an existing model as it is. */
   model?: ModelSpec
-  /** The model packages the new model runs: model-package-arn, or those the existing model's containers name. */
-  modelPackages: string[]
+  /** What the new model runs: the containers of the CreateModel request, or of the existing model deployed as it is. */
+  newModel: ModelContainers
   serving?: Serving
   configSettings: EndpointConfigSettings
   sources: SettingSource[]

@@ -97,7 +97,7 @@ async function deployOver(
   refuseShadowPhase(ctx.endpointName, deploy.rollout, serving, {
     configSettings: blueprint.configSettings,
     newVariant: blueprint.variant(serving.primary.VariantName ?? '', 0),
-    modelPackages: [...modelPackagesOf(serving.model), ...blueprint.modelPackages]
+    newModel: blueprint.newModel
   })
   const servingModels = (currentConfig.ProductionVariants ?? []).map((variant) => variant.ModelName)
   if (deploy.modelName !== undefined && servingModels.length === 1 && servingModels[0] === release.modelName) {
@@ -133,7 +133,7 @@ async function deployOver(
     refuseGuardrailExclusions(
       existing.EndpointArn,
       [...(currentConfig.ProductionVariants ?? []), nativeVariant],
-      [...modelPackagesOf(serving.model), ...blueprint.modelPackages]
+      [...modelPackagesOf(serving.model), ...modelPackagesOf(blueprint.newModel)]
     )
     // The batch SageMaker is sent: the one asked for, or a quarter of the fleet within SageMaker's limits.
     if (deploy.rollout.strategy === 'rolling') {

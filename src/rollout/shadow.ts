@@ -29,6 +29,7 @@ import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report
 import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
 import { CapturedAnswers } from '../shadow-capture.js'
 import type { Serving } from '../serving.js'
+import { modelPackagesOf, servingContainer, severalContainers, type ModelContainers } from '../serving-container.js'
 import type { AgreementSettings, GateSettings, ProbeSettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
 import { compareAnswers, maxDisagreementWords, tooManyDiffer } from './agreement.js'
@@ -68,8 +69,8 @@ export function refuseShadowPhase(
     configSettings: EndpointConfigSettings
     /** The new variant as the deploy would run it. */
     newVariant: ProductionVariant
-    /** The model packages the serving and the new model run. */
-    modelPackages: Array<string | undefined>
+    /** What the new model runs: its containers, as created or as it exists. */
+    newModel: ModelContainers
   }
 ): void {
   const { configSettings } = planned
@@ -87,17 +88,19 @@ export function refuseShadowPhase(
     )
   }
   const primary = serving.primary
-  const container = serving.model.PrimaryContainer
+  // Both models: the new one may be an existing model deployed as it is, with containers of its own.
+  const models = [serving.model, planned.newModel]
+  const severalOf = models.map(severalContainers).find(Boolean)
   const inf1 = inf1Fleet([primary, planned.newVariant])
-  const marketplace = foreignModelPackage(serving.endpoint.EndpointArn, planned.modelPackages)
+  const marketplace = foreignModelPackage(serving.endpoint.EndpointArn, models.flatMap(modelPackagesOf))
   const excluded = primary.ServerlessConfig
     ? 'a serverless variant'
     : configSettings.AsyncInferenceConfig
       ? 'an asynchronous endpoint'
-      : container?.Mode === 'MultiModel'
+      : models.some((model) => servingContainer(model)?.Mode === 'MultiModel')
         ? 'a multi-model endpoint'
-        : (serving.model.Containers?.length ?? 0) > 1
-          ? 'a model of several containers'
+        : severalOf
+          ? `a model of ${severalOf}`
           : inf1
             ? `Inf1 instances (${inf1.InstanceType})`
             : marketplace

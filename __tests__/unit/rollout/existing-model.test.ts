@@ -160,6 +160,23 @@ describe('refused before any change', () => {
     }
   )
 
+  it('a shadow phase for an existing model of several containers, which shadow tests exclude', async () => {
+    fake.modelSpecs.set(EXISTING, {
+      Containers: [
+        { ContainerHostname: 'features', Image: `${IMAGE}-features` },
+        { ContainerHostname: 'predict', Image: `${IMAGE}-trained` }
+      ],
+      ExecutionRoleArn: 'role'
+    })
+
+    const result = await runAction({ ...asIs, 'shadow-percent': '20' }, { clock })
+
+    expect(result.failed).toMatch(
+      /^Input "shadow-percent": the rollout would run a model of 2 containers \(features, predict\), which SageMaker's shadow tests exclude; nothing was changed\./
+    )
+    expect(changes()).toEqual([])
+  })
+
   it('neither an image nor a model name: the error says model-name alone is a way', async () => {
     const result = await runAction({ ...asIs, 'model-name': '' }, { clock })
 

@@ -141,7 +141,7 @@ describe('shadow-percent refused', () => {
   }
 
   /** What the deploy plans beside the serving endpoint: capture on, the new model on the serving instance type. */
-  const PLANNED = { configSettings: CAPTURE, newVariant: NEW, modelPackages: [] }
+  const PLANNED = { configSettings: CAPTURE, newVariant: NEW, newModel: { PrimaryContainer: { Image: 'new' } } }
 
   it('where SageMaker runs no shadow: beside two production variants, or what its shadow tests exclude', () => {
     const rollout = deploySettings({})
@@ -150,6 +150,21 @@ describe('shadow-percent refused', () => {
     )
     const multiModel = serving(['AllTraffic'], { PrimaryContainer: { Mode: 'MultiModel' } })
     expect(() => refuseShadowPhase('fraud', rollout, multiModel, PLANNED)).toThrow('a multi-model endpoint')
+    // A model may name its one container in Containers rather than PrimaryContainer.
+    const multiModelInContainers = serving(['AllTraffic'], { Containers: [{ Mode: 'MultiModel' }] })
+    expect(() => refuseShadowPhase('fraud', rollout, multiModelInContainers, PLANNED)).toThrow('a multi-model endpoint')
+    // The new model too: model-name alone deploys an existing model with whatever containers it has.
+    const pipeline = {
+      ...PLANNED,
+      newModel: { Containers: [{ ContainerHostname: 'preprocess' }, { ContainerHostname: 'predict' }] }
+    }
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), pipeline)).toThrow(
+      "the rollout would run a model of 2 containers (preprocess, predict), which SageMaker's shadow tests exclude"
+    )
+    const newMultiModel = { ...PLANNED, newModel: { PrimaryContainer: { Mode: 'MultiModel' as const } } }
+    expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), newMultiModel)).toThrow(
+      'a multi-model endpoint'
+    )
     const onInf1 = { ...PLANNED, newVariant: { ...NEW, InstanceType: 'ml.inf1.xlarge' as const } }
     expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), onInf1)).toThrow(
       "the rollout would run Inf1 instances (ml.inf1.xlarge), which SageMaker's shadow tests exclude"
@@ -157,7 +172,9 @@ describe('shadow-percent refused', () => {
     // The serving endpoint is account 123456789012's (the fixture's ARN); a package of another is taken for Marketplace.
     const marketplace = {
       ...PLANNED,
-      modelPackages: ['arn:aws:sagemaker:us-east-1:999999999999:model-package/vendor-model/1']
+      newModel: {
+        PrimaryContainer: { ModelPackageName: 'arn:aws:sagemaker:us-east-1:999999999999:model-package/vendor-model/1' }
+      }
     }
     expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), marketplace)).toThrow(
       'of another account, as every AWS Marketplace package is'
@@ -167,7 +184,7 @@ describe('shadow-percent refused', () => {
 
   it('max-disagreement where data capture holds no answers, saying what to set', () => {
     const rollout = deploySettings({ 'probe-payload': '{}', 'max-disagreement': '10%' })
-    const uncaptured = { configSettings: {}, newVariant: NEW, modelPackages: [] }
+    const uncaptured = { ...PLANNED, configSettings: {} }
     expect(() => refuseShadowPhase('fraud', rollout, serving(['AllTraffic']), uncaptured)).toThrow(
       'Set data-capture-s3-uri'
     )
