@@ -421,6 +421,7 @@ async function collectPages(api, resource, request, items) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xv: () => (/* binding */ parseCaptureLocation),
 /* harmony export */   ot: () => (/* binding */ loadCapturedPayloads),
+/* harmony export */   yW: () => (/* binding */ destinationLocation),
 /* harmony export */   zx: () => (/* binding */ MAX_BYTES)
 /* harmony export */ });
 /* unused harmony exports MAX_PAYLOADS, capturedRequest, readCapturedPayloads, payloadDigest */
@@ -451,12 +452,29 @@ const MAX_PAYLOADS = 100;
 const MAX_BYTES = 8 * 1024 * 1024;
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 const MAX_OBJECTS_LISTED = 1000;
+const BUCKET = '([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])';
+const S3_URI = new RegExp(`^s3://${BUCKET}(?:/(.*))?$`);
+/** SageMaker also takes https:// destinations (DataCaptureConfig's DestinationS3Uri pattern is `^(https|s3)://...`). */
+const S3_HOST = String.raw `s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?`;
+const VIRTUAL_HOSTED_URL = new RegExp(`^https://${BUCKET}\\.${S3_HOST}(?:/(.*))?$`);
+const PATH_STYLE_URL = new RegExp(`^https://${S3_HOST}/${BUCKET}(?:/(.*))?$`);
 /** `s3://bucket/prefix/`: where the capture is, or a narrower prefix of it (an endpoint, a variant, a day). */
 function parseCaptureLocation(input, raw) {
-    const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(raw.trim());
+    const match = S3_URI.exec(raw.trim());
     if (!match)
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'must be an S3 location such as s3://my-bucket/datacapture/my-endpoint/', raw);
     return { bucket: match[1], prefix: match[2] ?? '' };
+}
+/**
+ * The bucket and prefix of a DestinationS3Uri as SageMaker holds it: an
+ * s3:// URI, or an https:// URL of S3 (virtual-hosted or path-style,
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html);
+ * undefined for any other form.
+ */
+function destinationLocation(uri) {
+    const trimmed = uri.trim();
+    const match = S3_URI.exec(trimmed) ?? VIRTUAL_HOSTED_URL.exec(trimmed) ?? PATH_STYLE_URL.exec(trimmed);
+    return match ? { bucket: match[1], prefix: match[2] ?? '' } : undefined;
 }
 /** One captured line's request, or undefined for a line that holds none (output only, or not capture at all). */
 function capturedRequest(line) {

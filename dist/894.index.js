@@ -2602,7 +2602,12 @@ function captureOf(settings) {
     const modes = (capture.CaptureOptions ?? []).map((option) => option.CaptureMode);
     if (!modes.includes('Output') && !modes.includes('InputAndOutput'))
         return undefined;
-    return (0,captured_payloads/* parseCaptureLocation */.Xv)('data-capture-s3-uri', capture.DestinationS3Uri);
+    const location = (0,captured_payloads/* destinationLocation */.yW)(capture.DestinationS3Uri);
+    if (!location) {
+        // Carried from the serving config, so no input of this run is to blame.
+        throw new Error(`The endpoint's data capture writes to "${capture.DestinationS3Uri}", which the action cannot read as an S3 bucket and prefix; nothing was changed. Set data-capture-s3-uri to its s3:// form.`);
+    }
+    return location;
 }
 /**
  * What a shadow phase cannot run on, refused before anything is created.

@@ -11,7 +11,7 @@
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html).
  * Two answers are the same request's when they carry the same InferenceId,
  * which is how AWS's own shadow example pairs them
- * (aws/amazon-sagemaker-examples, sm-shadow_variant_shadow_api.ipynb reads
+ * (aws/amazon-sagemaker-examples, sagemaker-shadow-variant/shadow-api/Shadow-Experiment-API.ipynb reads
  * `eventMetadata.inferenceId`). AWS does not say that anything else, such as
  * the eventId, is shared between the two records, so a request sent without
  * an InferenceId cannot be paired and is not compared.

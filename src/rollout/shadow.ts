@@ -23,7 +23,7 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import type { OperationContext } from '../context.js'
-import { parseCaptureLocation, type CaptureLocation } from '../captured-payloads.js'
+import { destinationLocation, type CaptureLocation } from '../captured-payloads.js'
 import { sendProbesWithAnswers } from '../probes.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
 import { createEndpointConfig, type EndpointConfigSettings } from '../resources.js'
@@ -49,7 +49,14 @@ export function captureOf(settings: EndpointConfigSettings): CaptureLocation | u
   if (!capture?.DestinationS3Uri || capture.EnableCapture === false) return undefined
   const modes = (capture.CaptureOptions ?? []).map((option) => option.CaptureMode)
   if (!modes.includes('Output') && !modes.includes('InputAndOutput')) return undefined
-  return parseCaptureLocation('data-capture-s3-uri', capture.DestinationS3Uri)
+  const location = destinationLocation(capture.DestinationS3Uri)
+  if (!location) {
+    // Carried from the serving config, so no input of this run is to blame.
+    throw new Error(
+      `The endpoint's data capture writes to "${capture.DestinationS3Uri}", which the action cannot read as an S3 bucket and prefix; nothing was changed. Set data-capture-s3-uri to its s3:// form.`
+    )
+  }
+  return location
 }
 
 /**

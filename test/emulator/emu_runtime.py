@@ -261,7 +261,7 @@ def _capture(self: Any, account: str, region: str, name: str, variant: str, answ
     event = str(uuid.uuid4())
     metadata = {"eventId": event, "inferenceTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", now)}
     # The caller's InferenceId, which is how AWS's shadow example pairs a production answer with the shadow's
-    # (aws/amazon-sagemaker-examples, sm-shadow_variant_shadow_api.ipynb reads eventMetadata.inferenceId).
+    # (aws/amazon-sagemaker-examples, sagemaker-shadow-variant/shadow-api/Shadow-Experiment-API.ipynb reads eventMetadata.inferenceId).
     if self.headers.get("X-Amzn-SageMaker-Inference-Id"):
         metadata["inferenceId"] = self.headers["X-Amzn-SageMaker-Inference-Id"]
     line = {"captureData": data, "eventMetadata": metadata, "eventVersion": "0"}

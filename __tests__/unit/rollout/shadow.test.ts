@@ -113,6 +113,23 @@ describe('captured answers', () => {
     ).toBeUndefined()
     expect(captureOf({ DataCaptureConfig: { ...CAPTURE.DataCaptureConfig, EnableCapture: false } })).toBeUndefined()
   })
+
+  it("reads a serving config's https:// destination, and names one it cannot read", () => {
+    const at = (DestinationS3Uri: string) =>
+      captureOf({ DataCaptureConfig: { ...CAPTURE.DataCaptureConfig, DestinationS3Uri } })
+    expect(at('https://capture.s3.us-east-1.amazonaws.com/datacapture')).toEqual({
+      bucket: 'capture',
+      prefix: 'datacapture'
+    })
+    expect(at('https://capture.s3.amazonaws.com/')).toEqual({ bucket: 'capture', prefix: '' })
+    expect(at('https://s3.eu-west-1.amazonaws.com/capture/data/capture')).toEqual({
+      bucket: 'capture',
+      prefix: 'data/capture'
+    })
+    expect(() => at('https://example.com/capture')).toThrow(
+      'The endpoint\'s data capture writes to "https://example.com/capture", which the action cannot read as an S3 bucket and prefix'
+    )
+  })
 })
 
 describe('shadow-percent refused', () => {
