@@ -7,7 +7,7 @@
 // 15 to 30 s after it closes, so nothing passes on data that arrived
 // instantly. The scenarios run side by side, each on an endpoint of its own.
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals'
 import { ListMetricsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
@@ -88,8 +88,11 @@ function deploy(endpointName: string, inputs: Record<string, string>): Promise<A
   })
 }
 
-describe('an asynchronous endpoint', () => {
-  it.concurrent('is promoted on the requests it processed, though it publishes no Invocations', async () => {
+// Jest runs the concurrent tests of one describe block together, and blocks one after another: each
+// scenario is a test of the file's root, so that all of them wait for their minutes at once.
+it.concurrent(
+  'an asynchronous endpoint is promoted on the requests it processed, though it publishes no Invocations',
+  async () => {
     const name = 'async-healthy'
     await serving(name, { AsyncInferenceConfig: ASYNC_INFERENCE })
 
@@ -111,27 +114,30 @@ describe('an asynchronous endpoint', () => {
     expect(names.has('InvocationsProcesssed')).toBe(true)
     expect(names.has('Invocations')).toBe(false)
     expect(run.summary).toContain('failure rate (InvocationFailures / InvocationsProcessed) at most 5%')
-  })
+  }
+)
 
-  it.concurrent('is rolled back when the new model fails, on its failures', async () => {
-    const name = 'async-failing'
-    await serving(name, { AsyncInferenceConfig: ASYNC_INFERENCE })
-    await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.4 })
+it.concurrent('an asynchronous endpoint is rolled back when the new model fails, on its failures', async () => {
+  const name = 'async-failing'
+  await serving(name, { AsyncInferenceConfig: ASYNC_INFERENCE })
+  await control.setModelBehaviour({ match: `${name}-new`, errorRate: 0.4 })
 
-    const run = await deploy(name, {})
+  const run = await deploy(name, {})
 
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs['rollout-result']).toBe('rolled-back')
-    const [step] = stepsOf(run)
-    expect(step?.verdict).toBe('failed')
-    expect(step?.reason).toMatch(
-      /error rate \d\d\.\d\d% \(\d+ failed of \d+ processed\) in .* above max-error-rate 5\.00%/
-    )
-    const endpoint = await describeEndpoint(aws, name)
-    expect(endpoint.EndpointConfigName).toBe(`${name}-seed-config`)
-  })
+  expect(run.exitCode).toBe(1)
+  expect(run.outputs['rollout-result']).toBe('rolled-back')
+  const [step] = stepsOf(run)
+  expect(step?.verdict).toBe('failed')
+  expect(step?.reason).toMatch(
+    /error rate \d\d\.\d\d% \(\d+ failed of \d+ processed\) in .* above max-error-rate 5\.00%/
+  )
+  const endpoint = await describeEndpoint(aws, name)
+  expect(endpoint.EndpointConfigName).toBe(`${name}-seed-config`)
+})
 
-  it.concurrent("is rolled back by SageMaker on the action's verdict, judged on its failures", async () => {
+it.concurrent(
+  "an asynchronous endpoint is rolled back by SageMaker on the action's verdict, judged on its failures",
+  async () => {
     const name = 'async-sagemaker'
     // Four instances: SageMaker's canary of 50% is two of them.
     await seedModelAndEndpoint(aws.sagemaker, {
@@ -156,47 +162,48 @@ describe('an asynchronous endpoint', () => {
       /on the action's verdict: .*\(\d+ failed of \d+ processed\).* above max-error-rate 5\.00%/
     )
     expect((await describeEndpoint(aws, name)).EndpointConfigName).toBe(`${name}-seed-config`)
-  })
+  }
+)
 
-  it.concurrent('with an alarm on its Invocations is refused before any change', async () => {
-    const name = 'async-blind-alarm'
-    await serving(name, { AsyncInferenceConfig: ASYNC_INFERENCE }, 0)
-    await aws.cloudwatch.send(
-      new PutMetricAlarmCommand({
-        AlarmName: `${name}-traffic`,
-        Namespace: 'AWS/SageMaker',
-        MetricName: 'Invocations',
-        Dimensions: [
-          { Name: 'EndpointName', Value: name },
-          { Name: 'VariantName', Value: 'AllTraffic' }
-        ],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'LessThanThreshold',
-        TreatMissingData: 'notBreaching'
-      })
-    )
-    // Other scenarios create resources meanwhile: only this endpoint's are compared.
-    const own = async (): Promise<string[]> => {
-      const all = await inventory(aws)
-      return [...all.models, ...all.configs, ...all.endpoints].filter((resource) => resource.startsWith(name))
-    }
-    const before = await own()
+it.concurrent('an asynchronous endpoint with an alarm on its Invocations is refused before any change', async () => {
+  const name = 'async-blind-alarm'
+  await serving(name, { AsyncInferenceConfig: ASYNC_INFERENCE }, 0)
+  await aws.cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: `${name}-traffic`,
+      Namespace: 'AWS/SageMaker',
+      MetricName: 'Invocations',
+      Dimensions: [
+        { Name: 'EndpointName', Value: name },
+        { Name: 'VariantName', Value: 'AllTraffic' }
+      ],
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'notBreaching'
+    })
+  )
+  // Other scenarios create resources meanwhile: only this endpoint's are compared.
+  const own = async (): Promise<string[]> => {
+    const all = await inventory(aws)
+    return [...all.models, ...all.configs, ...all.endpoints].filter((resource) => resource.startsWith(name))
+  }
+  const before = await own()
 
-    const run = await deploy(name, { 'alarm-names': `${name}-traffic` })
+  const run = await deploy(name, { 'alarm-names': `${name}-traffic` })
 
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain(
-      `Input "alarm-names": "${name}-traffic" watches Invocations of endpoint "${name}", which SageMaker does not publish for an asynchronous endpoint`
-    )
-    expect(await own()).toEqual(before)
-  })
+  expect(run.exitCode).toBe(1)
+  expect(run.stdout).toContain(
+    `Input "alarm-names": "${name}-traffic" watches Invocations of endpoint "${name}", which SageMaker does not publish for an asynchronous endpoint`
+  )
+  expect(await own()).toEqual(before)
 })
 
-describe('an endpoint publishing every 10 seconds', () => {
-  it.concurrent('is judged in 10 s periods, each step ending once its last ones are published', async () => {
+it.concurrent(
+  'an endpoint publishing every 10 seconds is judged in 10 s periods, each step ending once its last ones are published',
+  async () => {
     const name = 'ten-seconds'
     await serving(name, { MetricsConfig: { EnableEnhancedMetrics: true, MetricPublishFrequencyInSeconds: 10 } })
 
@@ -218,5 +225,5 @@ describe('an endpoint publishing every 10 seconds', () => {
       expect(step.endedAt ?? Infinity).toBeLessThan(bakeEnd + 10_000 + 30_000 + 25_000)
       expect(step.verdict).toBe('passed')
     }
-  })
-})
+  }
+)
