@@ -1452,7 +1452,7 @@ class InputSource {
             throw new src_parse/* InputError */.dz('compare-tolerance', 'needs compare-path: the number within a tolerance is found at a path');
         }
         if (!probe) {
-            throw new src_parse/* InputError */.dz('max-disagreement', "compares the probes' answers with the serving model's, and needs probe-payload to send them");
+            throw new src_parse/* InputError */.dz('max-disagreement', "compares the probes' answers with the serving model's, and needs probe-payload or probe-payloads-from to send them");
         }
         return { maxDisagreement, ...definedOnly({ path, tolerance }) };
     }

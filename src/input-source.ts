@@ -141,7 +141,7 @@ export class InputSource {
     if (!probe) {
       throw new InputError(
         'max-disagreement',
-        "compares the probes' answers with the serving model's, and needs probe-payload to send them"
+        "compares the probes' answers with the serving model's, and needs probe-payload or probe-payloads-from to send them"
       )
     }
     return { maxDisagreement, ...definedOnly({ path, tolerance }) }

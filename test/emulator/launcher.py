@@ -1,6 +1,6 @@
 """Test-only launcher for the moto server, with the SageMaker, CloudWatch and
 Application Auto Scaling behaviour the end-to-end tests depend on and moto
-lacks at the version pinned as MOTO_VERSION in test/runner/runner.mjs (which
+lacks at the version pinned as MOTO_VERSION in test/runner/setup.mjs (which
 starts this launcher): endpoints that take time to change, fleets that serve
 traffic with bounded capacity, models that fail and slow down, metrics that
 arrive late, alarms that evaluate, autoscaling that scales.
