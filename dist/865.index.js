@@ -419,6 +419,7 @@ async function collectPages(api, resource, request, items) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ readCaptureObject),
 /* harmony export */   Xv: () => (/* binding */ parseCaptureLocation),
 /* harmony export */   ot: () => (/* binding */ loadCapturedPayloads),
 /* harmony export */   yW: () => (/* binding */ destinationLocation),
@@ -438,9 +439,9 @@ async function collectPages(api, resource, request, items) {
  * `observedContentType`
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html).
  *
- * The newest objects under the prefix are read, within bounds: at most
- * MAX_PAYLOADS requests and MAX_BYTES read in all, each request at most
- * InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
+ * The objects of the newest folders under the prefix are read, newest first,
+ * within bounds: at most MAX_PAYLOADS requests and MAX_BYTES read in all,
+ * each request at most InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
  * many objects, and a digest of each), never the payloads themselves.
  */
 
@@ -452,6 +453,10 @@ const MAX_PAYLOADS = 100;
 const MAX_BYTES = 8 * 1024 * 1024;
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 const MAX_OBJECTS_LISTED = 1000;
+/** Listings at most on the way down to a capture's newest objects: a few variants, each five folders deep. */
+const MAX_LISTINGS = 40;
+/** Objects enough to stop listing: each holds a few minutes of an instance's requests. */
+const ENOUGH_OBJECTS = 10;
 const BUCKET = '([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])';
 const S3_URI = new RegExp(`^s3://${BUCKET}(?:/(.*))?$`);
 /** SageMaker also takes https:// destinations (DataCaptureConfig's DestinationS3Uri pattern is `^(https|s3)://...`). */
@@ -497,23 +502,62 @@ function capturedRequest(line) {
         return undefined;
     return { body, contentType };
 }
+/** Folders that are not dated first (each endpoint and variant is looked into), then the newest dated folder. */
+function newestFirst(a, b) {
+    if ((a.dated === '') !== (b.dated === ''))
+        return a.dated === '' ? -1 : 1;
+    return a.dated < b.dated ? 1 : a.dated > b.dated ? -1 : 0;
+}
+/**
+ * The capture objects of the newest folders under `location`, newest first.
+ * SageMaker writes a variant's capture under `{endpoint}/{variant}/yyyy/mm/dd/hh/`,
+ * and S3 lists keys in ascending order, so one listing of a capture that has
+ * run for a while holds its oldest objects. The walk lists folder by folder
+ * instead, the newest dated folder next (zero-padded, so later sorts after),
+ * until it has ENOUGH_OBJECTS or has made MAX_LISTINGS listings.
+ */
+async function newestCaptureObjects(ctx, location) {
+    const { ListObjectsV2Command } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
+    const s3 = await ctx.clients.s3();
+    const objects = [];
+    const pending = [{ prefix: location.prefix, dated: '' }];
+    for (let listings = 0; listings < MAX_LISTINGS && pending.length > 0 && objects.length < ENOUGH_OBJECTS; listings++) {
+        const folder = pending.sort(newestFirst).shift();
+        const listed = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('ListObjectsV2', `s3://${location.bucket}/${folder.prefix}`, () => s3.send(new ListObjectsV2Command({
+            Bucket: location.bucket,
+            Prefix: folder.prefix,
+            Delimiter: '/',
+            MaxKeys: MAX_OBJECTS_LISTED
+        })));
+        for (const object of listed.Contents ?? []) {
+            if (object.Key?.endsWith('.jsonl'))
+                objects.push({ key: object.Key, writtenAt: object.LastModified?.getTime() ?? 0 });
+        }
+        const subfolders = (listed.CommonPrefixes ?? []).flatMap((common) => (common.Prefix ? [common.Prefix] : []));
+        const names = subfolders.map((sub) => sub.slice(folder.prefix.length));
+        const dated = names.length > 0 && names.every((name) => /^\d+\/$/.test(name));
+        pending.push(...subfolders.map((prefix, index) => ({ prefix, dated: dated ? `${folder.dated}${names[index]}` : '' })));
+    }
+    return objects.sort((a, b) => b.writtenAt - a.writtenAt);
+}
+/** The text of a capture object, read no further than `budget` bytes. */
+async function readCaptureObject(ctx, bucket, key, budget) {
+    const { GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
+    const s3 = await ctx.clients.s3();
+    const got = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('GetObject', `s3://${bucket}/${key}`, () => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${budget - 1}` })));
+    return (await got.Body?.transformToString()) ?? '';
+}
 /** Reads the newest captured requests under `location`, within the bounds; fails when there are none. */
 async function readCapturedPayloads(ctx, location) {
-    const { ListObjectsV2Command, GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
-    const s3 = await ctx.clients.s3();
     const where = `s3://${location.bucket}/${location.prefix}`;
-    const listed = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('ListObjectsV2', where, () => s3.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: MAX_OBJECTS_LISTED })));
-    const objects = (listed.Contents ?? [])
-        .filter((object) => object.Key?.endsWith('.jsonl'))
-        .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0));
+    const objects = await newestCaptureObjects(ctx, location);
     const payloads = [];
     let bytes = 0;
     let read = 0;
     for (const object of objects) {
         if (payloads.length >= MAX_PAYLOADS || bytes >= MAX_BYTES)
             break;
-        const got = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('GetObject', `s3://${location.bucket}/${object.Key}`, () => s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: object.Key, Range: `bytes=0-${MAX_BYTES - bytes - 1}` })));
-        const text = (await got.Body?.transformToString()) ?? '';
+        const text = await readCaptureObject(ctx, location.bucket, object.key, MAX_BYTES - bytes);
         bytes += text.length;
         read++;
         for (const line of text.split('\n')) {
@@ -525,7 +569,7 @@ async function readCapturedPayloads(ctx, location) {
         }
     }
     if (payloads.length === 0) {
-        throw new Error(`Input "probe-payloads-from": ${where} holds no captured request (${objects.length} .jsonl objects, ${read} read); nothing was changed. Point it at the endpoint's data capture (its config's DataCaptureConfig.DestinationS3Uri, with REQUEST among CaptureOptions), or use probe-payload.`);
+        throw new Error(`Input "probe-payloads-from": ${where} holds no captured request (${objects.length} .jsonl objects in its newest folders, ${read} read); nothing was changed. Point it at the endpoint's data capture (its config's DataCaptureConfig.DestinationS3Uri, with REQUEST among CaptureOptions), or use probe-payload.`);
     }
     return { payloads, objects: read };
 }

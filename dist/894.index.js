@@ -2511,7 +2511,7 @@ class CapturedAnswers {
         this.prefix = `${base ? `${base}/` : ''}${endpointName}/${variant}/`;
     }
     async refresh(ctx) {
-        const { ListObjectsV2Command, GetObjectCommand } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
+        const { ListObjectsV2Command } = await __webpack_require__.e(/* import() */ 624).then(__webpack_require__.bind(__webpack_require__, 2624));
         const s3 = await ctx.clients.s3();
         const { bucket } = this.capture;
         let token;
@@ -2526,8 +2526,7 @@ class CapturedAnswers {
                 const key = object.Key ?? '';
                 if (!key.endsWith('.jsonl') || this.read.has(key) || this.bytes >= captured_payloads/* MAX_BYTES */.zx)
                     continue;
-                const got = await (0,errors/* awsCall */.uF)('GetObject', `s3://${bucket}/${key}`, () => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${captured_payloads/* MAX_BYTES */.zx - this.bytes - 1}` })));
-                const text = (await got.Body?.transformToString()) ?? '';
+                const text = await (0,captured_payloads/* readCaptureObject */.I8)(ctx, bucket, key, captured_payloads/* MAX_BYTES */.zx - this.bytes);
                 this.read.add(key);
                 this.bytes += text.length;
                 for (const line of text.split('\n')) {

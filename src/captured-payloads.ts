@@ -7,9 +7,9 @@
  * `observedContentType`
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html).
  *
- * The newest objects under the prefix are read, within bounds: at most
- * MAX_PAYLOADS requests and MAX_BYTES read in all, each request at most
- * InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
+ * The objects of the newest folders under the prefix are read, newest first,
+ * within bounds: at most MAX_PAYLOADS requests and MAX_BYTES read in all,
+ * each request at most InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
  * many objects, and a digest of each), never the payloads themselves.
  */
 import { createHash } from 'node:crypto'
@@ -24,6 +24,10 @@ export const MAX_PAYLOADS = 100
 export const MAX_BYTES = 8 * 1024 * 1024
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024
 const MAX_OBJECTS_LISTED = 1000
+/** Listings at most on the way down to a capture's newest objects: a few variants, each five folders deep. */
+const MAX_LISTINGS = 40
+/** Objects enough to stop listing: each holds a few minutes of an instance's requests. */
+const ENOUGH_OBJECTS = 10
 
 export interface CapturedPayload {
   body: Uint8Array
@@ -81,31 +85,91 @@ export function capturedRequest(line: string): CapturedPayload | undefined {
   return { body, contentType }
 }
 
+/** One capture object as listed: its key and when it was written. */
+interface CaptureObject {
+  key: string
+  writtenAt: number
+}
+
+/** A folder still to list, with the dated folders that lead to it ('' for none yet: an endpoint, a variant). */
+interface CaptureFolder {
+  prefix: string
+  dated: string
+}
+
+/** Folders that are not dated first (each endpoint and variant is looked into), then the newest dated folder. */
+function newestFirst(a: CaptureFolder, b: CaptureFolder): number {
+  if ((a.dated === '') !== (b.dated === '')) return a.dated === '' ? -1 : 1
+  return a.dated < b.dated ? 1 : a.dated > b.dated ? -1 : 0
+}
+
+/**
+ * The capture objects of the newest folders under `location`, newest first.
+ * SageMaker writes a variant's capture under `{endpoint}/{variant}/yyyy/mm/dd/hh/`,
+ * and S3 lists keys in ascending order, so one listing of a capture that has
+ * run for a while holds its oldest objects. The walk lists folder by folder
+ * instead, the newest dated folder next (zero-padded, so later sorts after),
+ * until it has ENOUGH_OBJECTS or has made MAX_LISTINGS listings.
+ */
+async function newestCaptureObjects(ctx: OperationContext, location: CaptureLocation): Promise<CaptureObject[]> {
+  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3')
+  const s3 = await ctx.clients.s3()
+  const objects: CaptureObject[] = []
+  const pending: CaptureFolder[] = [{ prefix: location.prefix, dated: '' }]
+  for (let listings = 0; listings < MAX_LISTINGS && pending.length > 0 && objects.length < ENOUGH_OBJECTS; listings++) {
+    const folder = pending.sort(newestFirst).shift() as CaptureFolder
+    const listed = await awsCall('ListObjectsV2', `s3://${location.bucket}/${folder.prefix}`, () =>
+      s3.send(
+        new ListObjectsV2Command({
+          Bucket: location.bucket,
+          Prefix: folder.prefix,
+          Delimiter: '/',
+          MaxKeys: MAX_OBJECTS_LISTED
+        })
+      )
+    )
+    for (const object of listed.Contents ?? []) {
+      if (object.Key?.endsWith('.jsonl'))
+        objects.push({ key: object.Key, writtenAt: object.LastModified?.getTime() ?? 0 })
+    }
+    const subfolders = (listed.CommonPrefixes ?? []).flatMap((common) => (common.Prefix ? [common.Prefix] : []))
+    const names = subfolders.map((sub) => sub.slice(folder.prefix.length))
+    const dated = names.length > 0 && names.every((name) => /^\d+\/$/.test(name))
+    pending.push(
+      ...subfolders.map((prefix, index) => ({ prefix, dated: dated ? `${folder.dated}${names[index]}` : '' }))
+    )
+  }
+  return objects.sort((a, b) => b.writtenAt - a.writtenAt)
+}
+
+/** The text of a capture object, read no further than `budget` bytes. */
+export async function readCaptureObject(
+  ctx: OperationContext,
+  bucket: string,
+  key: string,
+  budget: number
+): Promise<string> {
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3')
+  const s3 = await ctx.clients.s3()
+  const got = await awsCall('GetObject', `s3://${bucket}/${key}`, () =>
+    s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${budget - 1}` }))
+  )
+  return (await got.Body?.transformToString()) ?? ''
+}
+
 /** Reads the newest captured requests under `location`, within the bounds; fails when there are none. */
 export async function readCapturedPayloads(
   ctx: OperationContext,
   location: CaptureLocation
 ): Promise<{ payloads: CapturedPayload[]; objects: number }> {
-  const { ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
-  const s3 = await ctx.clients.s3()
   const where = `s3://${location.bucket}/${location.prefix}`
-  const listed = await awsCall('ListObjectsV2', where, () =>
-    s3.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: MAX_OBJECTS_LISTED }))
-  )
-  const objects = (listed.Contents ?? [])
-    .filter((object) => object.Key?.endsWith('.jsonl'))
-    .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
+  const objects = await newestCaptureObjects(ctx, location)
   const payloads: CapturedPayload[] = []
   let bytes = 0
   let read = 0
   for (const object of objects) {
     if (payloads.length >= MAX_PAYLOADS || bytes >= MAX_BYTES) break
-    const got = await awsCall('GetObject', `s3://${location.bucket}/${object.Key}`, () =>
-      s3.send(
-        new GetObjectCommand({ Bucket: location.bucket, Key: object.Key, Range: `bytes=0-${MAX_BYTES - bytes - 1}` })
-      )
-    )
-    const text = (await got.Body?.transformToString()) ?? ''
+    const text = await readCaptureObject(ctx, location.bucket, object.key, MAX_BYTES - bytes)
     bytes += text.length
     read++
     for (const line of text.split('\n')) {
@@ -116,7 +180,7 @@ export async function readCapturedPayloads(
   }
   if (payloads.length === 0) {
     throw new Error(
-      `Input "probe-payloads-from": ${where} holds no captured request (${objects.length} .jsonl objects, ${read} read); nothing was changed. Point it at the endpoint's data capture (its config's DataCaptureConfig.DestinationS3Uri, with REQUEST among CaptureOptions), or use probe-payload.`
+      `Input "probe-payloads-from": ${where} holds no captured request (${objects.length} .jsonl objects in its newest folders, ${read} read); nothing was changed. Point it at the endpoint's data capture (its config's DataCaptureConfig.DestinationS3Uri, with REQUEST among CaptureOptions), or use probe-payload.`
     )
   }
   return { payloads, objects: read }

@@ -18,7 +18,7 @@
  */
 import type { OperationContext } from './context.js'
 import { awsCall } from './aws/errors.js'
-import { MAX_BYTES, type CaptureLocation } from './captured-payloads.js'
+import { MAX_BYTES, readCaptureObject, type CaptureLocation } from './captured-payloads.js'
 
 /** Pages of a variant's capture listed at most, so that a busy endpoint's capture is not walked whole. */
 const MAX_PAGES = 10
@@ -82,7 +82,7 @@ export class CapturedAnswers {
   }
 
   async refresh(ctx: OperationContext): Promise<void> {
-    const { ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
+    const { ListObjectsV2Command } = await import('@aws-sdk/client-s3')
     const s3 = await ctx.clients.s3()
     const { bucket } = this.capture
     let token: string | undefined
@@ -100,10 +100,7 @@ export class CapturedAnswers {
       for (const object of listed.Contents ?? []) {
         const key = object.Key ?? ''
         if (!key.endsWith('.jsonl') || this.read.has(key) || this.bytes >= MAX_BYTES) continue
-        const got = await awsCall('GetObject', `s3://${bucket}/${key}`, () =>
-          s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${MAX_BYTES - this.bytes - 1}` }))
-        )
-        const text = (await got.Body?.transformToString()) ?? ''
+        const text = await readCaptureObject(ctx, bucket, key, MAX_BYTES - this.bytes)
         this.read.add(key)
         this.bytes += text.length
         for (const line of text.split('\n')) {

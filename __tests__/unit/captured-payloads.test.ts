@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  type GetObjectCommandInput,
+  type ListObjectsV2CommandInput
+} from '@aws-sdk/client-s3'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
@@ -29,16 +35,36 @@ function captureLine(data: string, encoding = 'JSON', contentType = 'application
   })
 }
 
+/**
+ * A bucket holding `objects`, written in the order given, listed as S3 lists:
+ * keys in ascending order, after StartAfter, at most MaxKeys of them, and
+ * with a Delimiter the folders below the prefix as CommonPrefixes.
+ */
 function givenCapture(objects: Record<string, string[]>): void {
   const keys = Object.keys(objects)
-  s3.on(ListObjectsV2Command).resolves({
-    Contents: keys.map((Key, index) => ({ Key, LastModified: new Date(Date.UTC(2026, 11, 6, 10, index)) }))
+  const writtenAt = (key: string): Date => new Date(Date.UTC(2026, 11, 6, 10, keys.indexOf(key)))
+  s3.on(ListObjectsV2Command).callsFake((input: ListObjectsV2CommandInput) => {
+    const prefix = input.Prefix ?? ''
+    const under = keys
+      .filter((key) => key.startsWith(prefix) && key > (input.StartAfter ?? ''))
+      .sort()
+      .slice(0, input.MaxKeys ?? 1000)
+    const contents = input.Delimiter ? under.filter((key) => !key.slice(prefix.length).includes('/')) : under
+    const folders = input.Delimiter
+      ? [
+          ...new Set(
+            under.flatMap((key) => /^[^/]*\//.exec(key.slice(prefix.length))?.map((sub) => prefix + sub) ?? [])
+          )
+        ]
+      : []
+    return {
+      Contents: contents.map((Key) => ({ Key, LastModified: writtenAt(Key) })),
+      ...(folders.length > 0 ? { CommonPrefixes: folders.map((Prefix) => ({ Prefix })) } : {})
+    }
   })
-  for (const key of keys) {
-    s3.on(GetObjectCommand, { Key: key }).resolves({
-      Body: { transformToString: async () => (objects[key] ?? []).join('\n') } as never
-    })
-  }
+  s3.on(GetObjectCommand).callsFake((input: GetObjectCommandInput) => ({
+    Body: { transformToString: async () => (objects[input.Key ?? ''] ?? []).join('\n') } as never
+  }))
 }
 
 describe('probe-payloads-from, read', () => {
@@ -110,6 +136,47 @@ describe('a health check that replays captured requests', () => {
       'Probes replay 3 captured requests from s3://capture-bucket/datacapture/fraud/'
     )
     expect(result.log.join('\n') + result.summary).not.toContain('4111')
+  })
+
+  it("walks down to the newest hours, never reading a long-running capture's oldest objects", async () => {
+    /** `count` hours of a variant's capture from `from` on, an object an hour, each holding one request. */
+    const hours = (variant: string, from: number, count: number): Record<string, string[]> =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, index) => {
+          const hour = new Date(from + index * 3_600_000).toISOString()
+          const folder = `${hour.slice(0, 4)}/${hour.slice(5, 7)}/${hour.slice(8, 10)}/${hour.slice(11, 13)}`
+          return [
+            `datacapture/fraud/${variant}/${folder}/part.jsonl`,
+            [captureLine(`{"from": "${variant} ${folder}"}`)]
+          ]
+        })
+      )
+    // Two months of a retired variant's capture (more keys than one listing holds), then the serving one's
+    // last thirty hours, oldest written first.
+    givenCapture({
+      ...hours('fraud-v1-20251001', Date.UTC(2025, 9, 1), 1_440),
+      ...hours('AllTraffic', Date.UTC(2026, 11, 5), 30)
+    })
+
+    const result = await runAction({
+      operation: 'health-check',
+      'endpoint-name': 'fraud',
+      'probe-payloads-from': 's3://capture-bucket/datacapture/fraud/',
+      'probe-count': '2'
+    })
+
+    expect(result.failed).toBeUndefined()
+    const read = s3.commandCalls(GetObjectCommand).map((call) => call.args[0].input.Key)
+    // Today's six hours, then yesterday's last four, until ten objects: nothing of the retired variant.
+    expect(read).toEqual([
+      ...[5, 4, 3, 2, 1, 0].map((hour) => `datacapture/fraud/AllTraffic/2026/12/06/0${hour}/part.jsonl`),
+      ...[23, 22, 21, 20].map((hour) => `datacapture/fraud/AllTraffic/2026/12/05/${hour}/part.jsonl`)
+    ])
+    expect(s3.commandCalls(ListObjectsV2Command).length).toBeLessThanOrEqual(40)
+    const sent = aws.runtime
+      .commandCalls(InvokeEndpointCommand)
+      .map((call) => new TextDecoder().decode(call.args[0].input.Body as Uint8Array))
+    expect(sent).toEqual(['{"from": "AllTraffic 2026/12/06/05"}', '{"from": "AllTraffic 2026/12/06/04"}'])
   })
 
   it('fails before any probe when the capture holds no request, saying what to do', async () => {
