@@ -441,8 +441,9 @@ async function collectPages(api, resource, request, items) {
  *
  * The objects of the newest folders under the prefix are read, newest first,
  * within bounds: at most MAX_PAYLOADS requests and MAX_BYTES read in all,
- * each request at most InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
- * many objects, and a digest of each), never the payloads themselves.
+ * each request at most InvokeEndpoint's 6 MB. What was replayed is recorded
+ * (how many, from how many objects, and a digest of each), never the
+ * payloads themselves.
  */
 
 
@@ -530,8 +531,9 @@ async function newestCaptureObjects(ctx, location) {
             MaxKeys: MAX_OBJECTS_LISTED
         })));
         for (const object of listed.Contents ?? []) {
-            if (object.Key?.endsWith('.jsonl'))
-                objects.push({ key: object.Key, writtenAt: object.LastModified?.getTime() ?? 0 });
+            if (!object.Key?.endsWith('.jsonl'))
+                continue;
+            objects.push({ key: object.Key, writtenAt: object.LastModified?.getTime() ?? 0 });
         }
         const subfolders = (listed.CommonPrefixes ?? []).flatMap((common) => (common.Prefix ? [common.Prefix] : []));
         const names = subfolders.map((sub) => sub.slice(folder.prefix.length));

@@ -9,8 +9,9 @@
  *
  * The objects of the newest folders under the prefix are read, newest first,
  * within bounds: at most MAX_PAYLOADS requests and MAX_BYTES read in all,
- * each request at most InvokeEndpoint's 6 MB. What was replayed is recorded (how many, from how
- * many objects, and a digest of each), never the payloads themselves.
+ * each request at most InvokeEndpoint's 6 MB. What was replayed is recorded
+ * (how many, from how many objects, and a digest of each), never the
+ * payloads themselves.
  */
 import { createHash } from 'node:crypto'
 import type { OperationContext } from './context.js'
@@ -129,8 +130,8 @@ async function newestCaptureObjects(ctx: OperationContext, location: CaptureLoca
       )
     )
     for (const object of listed.Contents ?? []) {
-      if (object.Key?.endsWith('.jsonl'))
-        objects.push({ key: object.Key, writtenAt: object.LastModified?.getTime() ?? 0 })
+      if (!object.Key?.endsWith('.jsonl')) continue
+      objects.push({ key: object.Key, writtenAt: object.LastModified?.getTime() ?? 0 })
     }
     const subfolders = (listed.CommonPrefixes ?? []).flatMap((common) => (common.Prefix ? [common.Prefix] : []))
     const names = subfolders.map((sub) => sub.slice(folder.prefix.length))
