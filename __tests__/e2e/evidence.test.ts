@@ -261,8 +261,10 @@ it.concurrent(
   'keeps the serving variant from scaling in while traffic moves away, and gives scale-in back after',
   async () => {
     const name = 'scale-in'
-    // Three instances at 6 requests a second: target tracking at 300 a minute per instance would scale in.
-    await serving(name, { rate: 6, instanceCount: 3 })
+    // Three instances at 12.5 requests a second, 750 a minute: target tracking at 300 a minute per instance keeps
+    // three (750 / 300 rounds up to 3) until the rollout moves half of it away, when two would do. So scale-in is
+    // due only because of the rollout, however long the action takes to start (the clients send evenly spaced).
+    await serving(name, { rate: 12.5, instanceCount: 3 })
     const target = {
       ServiceNamespace: 'sagemaker' as const,
       ResourceId: `endpoint/${name}/variant/AllTraffic`,
