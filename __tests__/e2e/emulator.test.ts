@@ -377,15 +377,18 @@ describe('shadow variants', () => {
       })
     )
     await control.setModelBehaviour({ match: 'mirror-model', answer: { score: 0.9 } })
+    // Fleets that serve the 40 requests below, and the copies, within a second: an instance serves 10 a second, and
+    // requests beyond that are refused for capacity (a fast machine sends them all in well under a second).
     await seedModelAndEndpoint(aws.sagemaker, {
       endpointName: 'mirrored',
+      variants: [{ variantName: 'AllTraffic', instanceCount: 5 }],
       configSettings: {
         ShadowProductionVariants: [
           {
             VariantName: 'mirror',
             ModelName: 'mirror-model',
             InstanceType: 'ml.m5.large',
-            InitialInstanceCount: 1,
+            InitialInstanceCount: 5,
             InitialVariantWeight: 0.5
           }
         ],
@@ -1158,9 +1161,10 @@ describe('control', () => {
       await control.configure({ seed: 42 })
       await seedModelAndEndpoint(aws.sagemaker, {
         endpointName: 'seeded',
+        // Two instances each: the 20 requests below may all come within a second, and one serves 10 a second.
         variants: [
-          { variantName: 'a', weight: 1 },
-          { variantName: 'b', weight: 1 }
+          { variantName: 'a', weight: 1, instanceCount: 2 },
+          { variantName: 'b', weight: 1, instanceCount: 2 }
         ]
       })
       const picked: string[] = []
