@@ -20,9 +20,11 @@ import {
   DeleteModelCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  DescribeInferenceExperimentCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
   ListEndpointsCommand,
+  ListInferenceExperimentsCommand,
   ListTagsCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
@@ -220,6 +222,11 @@ export class FakeAws {
   /** How long the next probes take, one entry each, on `clock` (the rest answer at once). */
   readonly probeDelaysMs: number[] = []
   readonly contexts = new FakeContexts()
+  /** SageMaker's own shadow tests (inference experiments), by name: the endpoint each runs on, and its status. */
+  readonly shadowTests = new Map<
+    string,
+    { endpoint: string; status: string; schedule?: { StartTime: Date; EndTime: Date } }
+  >()
   /** Answers to lose, by API: the request is carried out, then the caller does not get its answer. */
   private readonly lostAnswers = new Map<string, { times: number; then: LostAnswer }>()
   /** Requests carried out, by API, the ones whose answer was lost included. */
@@ -590,6 +597,22 @@ export class FakeAws {
         LastModifiedTime: new Date(0)
       }))
     }))
+    sm.on(ListInferenceExperimentsCommand).callsFake((input: { StatusEquals?: string }) => ({
+      InferenceExperiments: [...this.shadowTests.entries()]
+        .filter(([, test]) => !input.StatusEquals || test.status === input.StatusEquals)
+        .map(([name, test]) => ({ Name: name, Type: 'ShadowMode', Status: test.status, Schedule: test.schedule }))
+    }))
+    sm.on(DescribeInferenceExperimentCommand).callsFake((input: { Name: string }) => {
+      const test = this.shadowTests.get(input.Name)
+      if (!test) throw awsError('ResourceNotFound', `Inference experiment ${input.Name} does not exist.`)
+      return {
+        Name: input.Name,
+        Type: 'ShadowMode',
+        Status: test.status,
+        Schedule: test.schedule,
+        EndpointMetadata: { EndpointName: test.endpoint }
+      }
+    })
     sm.on(DeleteEndpointCommand).callsFake((input: { EndpointName: string }) => {
       if (!this.endpoints.delete(input.EndpointName)) {
         throw awsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`)

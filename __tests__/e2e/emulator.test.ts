@@ -26,11 +26,15 @@ import {
   CreateEndpointConfigCommand,
   CreateModelCommand,
   CreateModelPackageCommand,
+  CreateInferenceExperimentCommand,
   CreateModelPackageGroupCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
+  DescribeInferenceExperimentCommand,
   DescribeModelPackageCommand,
+  ListInferenceExperimentsCommand,
+  StopInferenceExperimentCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
   UpdateModelPackageCommand,
@@ -458,6 +462,74 @@ describe('shadow variants', () => {
     ).rejects.toThrow(
       'can only specify one variant for ProductionVariants and one variant for ShadowProductionVariants'
     )
+  })
+})
+
+describe("SageMaker's shadow tests (inference experiments)", () => {
+  const variant = (name: string, model: string) => ({
+    VariantName: name,
+    ModelName: model,
+    InfrastructureConfig: {
+      InfrastructureType: 'RealTimeInference' as const,
+      RealTimeInferenceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1 }
+    }
+  })
+  const experiment = (name: string, endpoint: string, startInHours: number, days = 7) => {
+    const start = new Date(Date.now() + startInHours * 3600_000)
+    return new CreateInferenceExperimentCommand({
+      Name: name,
+      Type: 'ShadowMode',
+      RoleArn: TEST_ROLE_ARN,
+      EndpointName: endpoint,
+      Schedule: { StartTime: start, EndTime: new Date(start.getTime() + days * 86400_000) },
+      ModelVariants: [variant('production', 'tested-alltraffic-model'), variant('shadow', 'other')],
+      ShadowModeConfig: {
+        SourceModelVariantName: 'production',
+        ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 20 }]
+      }
+    })
+  }
+
+  it('are scheduled on an endpoint that exists, listed page by page and by status, described with their endpoint, stopped', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'tested' })
+    await expect(aws.sagemaker.send(experiment('nowhere-test', 'nowhere', 2))).rejects.toThrow(
+      /Could not find endpoint/
+    )
+    await expect(aws.sagemaker.send(experiment('too-long', 'tested', 2, 31))).rejects.toThrow(/30 days/)
+    // The emulator never starts a test, so it holds none that would start before a test could see it.
+    await expect(aws.sagemaker.send(experiment('at-once', 'tested', 0))).rejects.toMatchObject({
+      name: 'EmulatorNotImplemented'
+    })
+    for (const name of ['first-test', 'second-test', 'third-test'])
+      await aws.sagemaker.send(experiment(name, 'tested', 2))
+
+    const firstPage = await aws.sagemaker.send(new ListInferenceExperimentsCommand({ MaxResults: 2 }))
+    const secondPage = await aws.sagemaker.send(
+      new ListInferenceExperimentsCommand({ MaxResults: 2, NextToken: firstPage.NextToken })
+    )
+    const listed = [...(firstPage.InferenceExperiments ?? []), ...(secondPage.InferenceExperiments ?? [])]
+    expect(listed.map((summary) => summary.Name).sort()).toEqual(['first-test', 'second-test', 'third-test'])
+    expect(secondPage.NextToken).toBeUndefined()
+    expect(listed.every((summary) => summary.Status === 'Created')).toBe(true)
+    const described = await aws.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: 'second-test' }))
+    expect(described.EndpointMetadata).toMatchObject({
+      EndpointName: 'tested',
+      EndpointConfigName: 'tested-seed-config'
+    })
+
+    await aws.sagemaker.send(
+      new StopInferenceExperimentCommand({
+        Name: 'second-test',
+        ModelVariantActions: { production: 'Retain', shadow: 'Remove' }
+      })
+    )
+    const created = await aws.sagemaker.send(new ListInferenceExperimentsCommand({ StatusEquals: 'Created' }))
+    expect((created.InferenceExperiments ?? []).map((summary) => summary.Name).sort()).toEqual([
+      'first-test',
+      'third-test'
+    ])
+    const completed = await aws.sagemaker.send(new ListInferenceExperimentsCommand({ StatusEquals: 'Completed' }))
+    expect((completed.InferenceExperiments ?? []).map((summary) => summary.Name)).toEqual(['second-test'])
   })
 })
 

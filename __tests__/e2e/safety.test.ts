@@ -5,9 +5,12 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   CreateEndpointCommand,
+  CreateInferenceExperimentCommand,
   CreateModelCommand,
   DeleteModelCommand,
-  DescribeModelCommand
+  DescribeInferenceExperimentCommand,
+  DescribeModelCommand,
+  StopInferenceExperimentCommand
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { OTHER_ACCOUNT, seedModelPackage, TEST_ROLE_ARN, waitForEndpoint } from './harness.js'
@@ -72,6 +75,76 @@ describe('nothing in use is lost', () => {
     expect(left.configs).toContain(sharedConfig)
     expect(left.models).toContain('ledger-v1')
     expect((await describeEndpoint(scenario.aws, 'ledger-twin')).EndpointStatus).toBe('InService')
+  })
+})
+
+describe("SageMaker's own shadow test", () => {
+  it('a deploy under a scheduled one is refused before any change, and goes ahead once it is stopped', async () => {
+    const serving = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('1'), 'model-name': 'ledger-v1' })
+    )
+    await scenario.aws.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'ledger-candidate',
+        ExecutionRoleArn: TEST_ROLE_ARN,
+        PrimaryContainer: { Image: image('candidate') }
+      })
+    )
+    const start = new Date(Date.now() + 2 * 3600_000)
+    const end = new Date(start.getTime() + 3 * 86400_000)
+    const variant = (name: string, model: string) => ({
+      VariantName: name,
+      ModelName: model,
+      InfrastructureConfig: {
+        InfrastructureType: 'RealTimeInference' as const,
+        RealTimeInferenceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1 }
+      }
+    })
+    await scenario.aws.sagemaker.send(
+      new CreateInferenceExperimentCommand({
+        Name: 'ledger-shadow',
+        Type: 'ShadowMode',
+        RoleArn: TEST_ROLE_ARN,
+        EndpointName: 'ledger',
+        Schedule: { StartTime: start, EndTime: end },
+        ModelVariants: [variant('production', 'ledger-v1'), variant('shadow', 'ledger-candidate')],
+        ShadowModeConfig: {
+          SourceModelVariantName: 'production',
+          ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 50 }]
+        }
+      })
+    )
+    const before = await inventory(scenario.aws)
+
+    const refused = await scenario.deploy('ledger', { 'image-uri': image('2'), 'model-name': 'ledger-v2' })
+
+    const errors = expectFailure(refused)
+    const window = (when: Date): string => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+    expect(errors[0]).toContain(
+      `Endpoint "ledger" is under SageMaker shadow test "ledger-shadow" (Created, from ${window(start)} to ${window(end)})`
+    )
+    expect(errors[0]).toContain('nothing was changed')
+    expect(await inventory(scenario.aws)).toEqual(before)
+    expect((await describeEndpoint(scenario.aws, 'ledger')).EndpointConfigName).toBe(
+      serving.outputs['endpoint-config-name']
+    )
+
+    await scenario.aws.sagemaker.send(
+      new StopInferenceExperimentCommand({
+        Name: 'ledger-shadow',
+        ModelVariantActions: { production: 'Retain', shadow: 'Remove' },
+        DesiredState: 'Cancelled'
+      })
+    )
+    const stopped = await scenario.aws.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: 'ledger-shadow' }))
+    expect(stopped.Status).toBe('Cancelled')
+
+    const released = expectSuccess(
+      await scenario.deploy('ledger', { 'image-uri': image('2'), 'model-name': 'ledger-v2' })
+    )
+    expect((await describeEndpoint(scenario.aws, 'ledger')).EndpointConfigName).toBe(
+      released.outputs['endpoint-config-name']
+    )
   })
 })
 

@@ -13,6 +13,7 @@ import { isRolloutConfigRole, TAGS } from '../tags.js'
 import { refuseShadowPhase } from '../rollout/shadow.js'
 import { discardUnused, ensureModel, fleetSize, type CreatedResources } from '../resources.js'
 import { readServing, refuseWhatCannotBeCarried } from '../serving.js'
+import { refuseShadowTestsOnEndpoint } from '../shadow-tests.js'
 import { concludeRollout, type RolloutResult } from '../rollout/result.js'
 import { refuseAlarmsOnUnpublishedMetrics, type AlarmState } from '../alarms.js'
 import { runSageMakerRollout } from '../rollout/native.js'
@@ -78,12 +79,9 @@ async function deployOver(
   const currentConfigName = existing.EndpointConfigName ?? ''
   const currentConfig = await getEndpointConfig(ctx, currentConfigName)
   refuseAlarmsOnUnpublishedMetrics(ctx.endpointName, currentConfig, alarms)
-  const tags = await configTags(ctx, currentConfig)
-  if (isRolloutConfigRole(tags[TAGS.role])) {
-    throw new Error(
-      `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
-    )
-  }
+  await refuseRolloutInFlight(ctx, currentConfig)
+  // Before the config's own shadow variants are refused: a running test has put them there, and is named here.
+  await refuseShadowTestsOnEndpoint(ctx)
   ctx.expectedFleetChangeMs = lastFleetChangeMs(existing, currentConfig)
   const serving = await readServing(ctx, existing, currentConfig)
   refuseWhatCannotBeCarried(ctx, serving, deploy)
@@ -147,6 +145,16 @@ async function deployOver(
     ...(nativeVariant ? { nativeVariant } : {}),
     startedAt
   })
+}
+
+/** A canary or shadow config on the endpoint: a rollout another run left paused or unfinished. */
+async function refuseRolloutInFlight(ctx: OperationContext, currentConfig: EndpointConfig): Promise<void> {
+  const tags = await configTags(ctx, currentConfig)
+  if (isRolloutConfigRole(tags[TAGS.role])) {
+    throw new Error(
+      `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfig.EndpointConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
+    )
+  }
 }
 
 /** Creates the model, then takes the path chosen; on failure, takes back what the run made and nothing uses. */

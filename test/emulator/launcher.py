@@ -30,6 +30,8 @@ newcomer):
                      with rollback, traffic, metrics, copy autoscaling
   emu_lineage.py     lineage contexts (CreateContext / DescribeContext /
                      DeleteContext), names unique per account and region
+  emu_experiments.py SageMaker's shadow tests (inference experiments),
+                     scheduled ones: create, list, describe, stop
   emu_world.py       the tick: what happens as time passes
   emu_validation.py  every request checked against botocore's service
                      models, refused as AWS refuses it when invalid
@@ -163,6 +165,12 @@ Gaps found and patched here (each patch names the behaviour it follows):
     requirements, rolling updates with rollback, InvokeEndpoint by
     InferenceComponentName, per-component metrics, and Application Auto
     Scaling of DesiredCopyCount (moto's list of scalable dimensions lacks it).
+  * Inference experiments (SageMaker's shadow tests) are not implemented
+    (HTTP 500). Implemented in emu_experiments.py: a scheduled test is
+    created (on an endpoint that exists, at most 30 days long), listed with
+    StatusEquals and pages, described with its EndpointMetadata, and
+    stopped. No test starts: one starting less than an hour ahead is refused
+    as EmulatorNotImplemented rather than held without changing the endpoint.
   * PutScalingPolicy succeeds without a registered scalable target,
     RegisterScalableTarget accepts variants that do not exist, and
     DeregisterScalableTarget leaves the target's policies behind; target
@@ -338,6 +346,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 import emu_autoscaling  # noqa: E402
 import emu_cloudwatch  # noqa: E402
 import emu_components  # noqa: E402
+import emu_experiments  # noqa: E402
 import emu_lineage  # noqa: E402
 import emu_models  # noqa: E402
 import emu_runtime  # noqa: E402
@@ -354,6 +363,7 @@ def install_patches() -> None:
     emu_cloudwatch.install()
     emu_autoscaling.install()
     emu_lineage.install()
+    emu_experiments.install()
     # After emu_autoscaling: it wraps the RegisterScalableTarget in place.
     emu_components.install()
 

@@ -1,0 +1,89 @@
+/**
+ * SageMaker's own shadow tests (inference experiments) on the endpoint. SageMaker
+ * carries one out on the endpoint itself: when it starts, the endpoint is moved
+ * onto the test's production and shadow variants, and when it ends "the endpoint
+ * reverts to the state it was in prior to starting the test"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html).
+ * A release made inside a test's window would be replaced by the test's own
+ * variants while it runs, or undone when it ends, with no word to anyone: a
+ * deploy is refused before any change while a test on the endpoint has not ended.
+ *
+ * ListInferenceExperiments names no endpoint (API_InferenceExperimentSummary), so
+ * every test that has not ended is described for its EndpointMetadata.
+ */
+import {
+  DescribeInferenceExperimentCommand,
+  ListInferenceExperimentsCommand,
+  type DescribeInferenceExperimentCommandOutput,
+  type InferenceExperimentStatus
+} from '@aws-sdk/client-sagemaker'
+import { awsCall, errorCode, isNotFound } from './aws/errors.js'
+import type { OperationContext } from './context.js'
+
+/** Every status but Completed and Cancelled (API_InferenceExperimentSummary): a test still to start, running, or ending. */
+const NOT_ENDED: InferenceExperimentStatus[] = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'Stopping']
+
+/** The largest page ListInferenceExperiments serves. */
+const PAGE_SIZE = 100
+
+type ShadowTest = DescribeInferenceExperimentCommandOutput
+
+export async function refuseShadowTestsOnEndpoint(ctx: OperationContext): Promise<void> {
+  let names: string[]
+  try {
+    names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat()
+  } catch (error) {
+    if (errorCode(error) !== 'AccessDeniedException') throw error
+    // Only a precaution against a rare setup: a role granted before the check existed must not stop every release.
+    ctx.warn(
+      `Could not list SageMaker shadow tests (${errorCode(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`
+    )
+    return
+  }
+  const tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter(
+    (test): test is ShadowTest => test?.EndpointMetadata?.EndpointName === ctx.endpointName
+  )
+  if (tests.length === 0) return
+  throw new Error(
+    `Endpoint "${ctx.endpointName}" is under SageMaker shadow test ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
+  )
+}
+
+async function testsIn(ctx: OperationContext, status: InferenceExperimentStatus): Promise<string[]> {
+  const names: string[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await awsCall('ListInferenceExperiments', `shadow tests ${status}`, () =>
+      ctx.clients.sagemaker.send(
+        new ListInferenceExperimentsCommand({
+          StatusEquals: status,
+          MaxResults: PAGE_SIZE,
+          ...(nextToken ? { NextToken: nextToken } : {})
+        })
+      )
+    )
+    names.push(...(page?.InferenceExperiments ?? []).flatMap((test) => (test.Name ? [test.Name] : [])))
+    nextToken = page?.NextToken
+  } while (nextToken)
+  return names
+}
+
+async function describeTest(ctx: OperationContext, name: string): Promise<ShadowTest | undefined> {
+  try {
+    return await awsCall('DescribeInferenceExperiment', `shadow test "${name}"`, () =>
+      ctx.clients.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: name }))
+    )
+  } catch (error) {
+    // Deleted between the listing and now: it no longer stands in the way.
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+/** `"name" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC)`. */
+function describedTest(test: ShadowTest): string {
+  const { StartTime: start, EndTime: end } = test.Schedule ?? {}
+  const at = (when: Date): string => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  const window = start && end ? `, from ${at(start)} to ${at(end)}` : end ? `, until ${at(end)}` : ''
+  return `"${test.Name}" (${test.Status}${window})`
+}
