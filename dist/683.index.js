@@ -553,21 +553,21 @@ const NOT_ENDED = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'St
 /** The largest page ListInferenceExperiments serves. */
 const PAGE_SIZE = 100;
 async function refuseShadowTestsOnEndpoint(ctx) {
-    let names;
+    let tests;
     try {
-        names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
+        const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
+        tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
     }
     catch (error) {
         if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
             throw error;
-        // Only a precaution against a rare setup: a role granted before the check existed must not stop every release.
-        ctx.warn(`Could not list SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`);
+        // A warning, not a refusal: a role granted before this check existed must not stop every release.
+        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`);
         return;
     }
-    const tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
     if (tests.length === 0)
         return;
-    throw new Error(`Endpoint "${ctx.endpointName}" is under SageMaker shadow test ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
+    throw new Error(`Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
 }
 async function testsIn(ctx, status) {
     const names = [];

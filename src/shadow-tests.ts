@@ -29,23 +29,23 @@ const PAGE_SIZE = 100
 type ShadowTest = DescribeInferenceExperimentCommandOutput
 
 export async function refuseShadowTestsOnEndpoint(ctx: OperationContext): Promise<void> {
-  let names: string[]
+  let tests: ShadowTest[]
   try {
-    names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat()
+    const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat()
+    tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter(
+      (test): test is ShadowTest => test?.EndpointMetadata?.EndpointName === ctx.endpointName
+    )
   } catch (error) {
     if (errorCode(error) !== 'AccessDeniedException') throw error
-    // Only a precaution against a rare setup: a role granted before the check existed must not stop every release.
+    // A warning, not a refusal: a role granted before this check existed must not stop every release.
     ctx.warn(
-      `Could not list SageMaker shadow tests (${errorCode(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`
+      `Could not look for SageMaker shadow tests (${errorCode(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`
     )
     return
   }
-  const tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter(
-    (test): test is ShadowTest => test?.EndpointMetadata?.EndpointName === ctx.endpointName
-  )
   if (tests.length === 0) return
   throw new Error(
-    `Endpoint "${ctx.endpointName}" is under SageMaker shadow test ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
+    `Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
   )
 }
 

@@ -5,7 +5,7 @@
  * has not ended; tests elsewhere, or ended, do not stand in the way.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { ListInferenceExperimentsCommand } from '@aws-sdk/client-sagemaker'
+import { DescribeInferenceExperimentCommand, ListInferenceExperimentsCommand } from '@aws-sdk/client-sagemaker'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import { IMAGE, ROLE_ARN, awsError } from '../../../__fixtures__/sagemaker.js'
@@ -67,6 +67,17 @@ describe('a SageMaker shadow test on the endpoint', () => {
     expect(changeCalls(aws)).toEqual([])
   })
 
+  it('two of them: both named', async () => {
+    fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Created', schedule: NEXT_WEEK })
+    fake.shadowTests.set('fraud-shadow-2', { endpoint: 'fraud', status: 'Created' })
+
+    const result = await runAction(deploy)
+
+    expect(result.failed).toMatch(
+      /^Endpoint "fraud" is under SageMaker shadow tests "fraud-shadow" \(Created, from [^)]+\), "fraud-shadow-2" \(Created\)\. /
+    )
+  })
+
   it('is refused in a dry run too: the plan would not be carried out', async () => {
     fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Starting', schedule: NEXT_WEEK })
 
@@ -124,9 +135,23 @@ describe('what does not stand in the way', () => {
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs['rollout-result']).toBe('succeeded')
-    const warning = result.log.find((line) => line.startsWith('::warning::Could not list SageMaker shadow tests'))
+    const warning = result.log.find((line) => line.startsWith('::warning::Could not look for SageMaker shadow tests'))
     expect(warning).toContain('sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment')
-    expect(result.summary).toContain('Could not list SageMaker shadow tests')
+    expect(result.summary).toContain('Could not look for SageMaker shadow tests')
+  })
+
+  it('a role that may list shadow tests but not describe them: the same warning', async () => {
+    fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Created', schedule: NEXT_WEEK })
+    aws.sagemaker
+      .on(DescribeInferenceExperimentCommand)
+      .rejects(awsError('AccessDeniedException', 'not authorized to perform: sagemaker:DescribeInferenceExperiment'))
+
+    const result = await runAction(deploy)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.log.some((line) => line.startsWith('::warning::Could not look for SageMaker shadow tests'))).toBe(
+      true
+    )
   })
 
   it('any other failure to list them stops the deploy before any change', async () => {
