@@ -718,6 +718,12 @@ export class FakeAws {
           if (state.status !== 'InService') {
             throw awsError('ValidationException', `Cannot update in-progress endpoint "${input.EndpointName}".`)
           }
+          // "capacity of one variant" (API_UpdateEndpointWeightsAndCapacities): the stricter reading, as the emulator's.
+          if (
+            input.DesiredWeightsAndCapacities.filter((desired) => desired.DesiredInstanceCount !== undefined).length > 1
+          ) {
+            throw awsError('ValidationException', 'The capacity of one variant only can be updated in a request.')
+          }
           const unknown = input.DesiredWeightsAndCapacities.filter(
             (desired) => !state.variants.some((variant) => variant.name === desired.VariantName)
           )

@@ -38,7 +38,8 @@ async function runUpdateTraffic(ctx, settings) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   vG: () => (/* binding */ updateEndpointConfig),
-  ep: () => (/* binding */ updateWeightsAndCapacities)
+  ep: () => (/* binding */ updateWeightsAndCapacities),
+  qd: () => (/* binding */ waitForChangeMade)
 });
 
 // UNUSED EXPORTS: configLanding, isUpdateInProgress, weightsLanding
@@ -205,15 +206,54 @@ async function updateEndpointConfig(ctx, configName, options) {
 }
 /**
  * Changes variant weights and/or instance counts in place (no new config),
- * then waits for InService on the same config unless told not to wait.
- * Returns the endpoint as last seen: before the change when not waiting.
+ * then waits for InService on the same config unless told not to wait, and
+ * checks the change was made. Returns the endpoint as last seen: before the
+ * change when not waiting.
  */
 async function updateWeightsAndCapacities(ctx, desired, options) {
     const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
     const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G(input))), weightsLanding(desired));
     if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
         return before;
-    return (0,wait/* waitForInService */.pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, expectations/* TYPICAL_MS */.K.weights);
+    return waitForChangeMade(ctx, before.EndpointConfigName ?? '', desired, options.purpose);
+}
+/**
+ * Waits for a weights and capacities change to end, and checks it was made:
+ * throws an EndpointStateError naming what the endpoint shows instead.
+ */
+async function waitForChangeMade(ctx, configName, desired, purpose) {
+    let rolledBack = false;
+    const settled = await (0,wait/* waitForInService */.pP)(ctx, configName, purpose, undefined, expectations/* TYPICAL_MS */.K.weights, async (endpoint) => {
+        rolledBack ||= endpoint.EndpointStatus === 'RollingBack';
+        return Infinity;
+    });
+    const missed = changesNotMade(desired, settled, rolledBack);
+    if (missed.length > 0) {
+        throw new wait/* EndpointStateError */.D7(`SageMaker did not make ${purpose}${rolledBack ? ' and rolled it back' : ''}: endpoint "${ctx.endpointName}" is InService with ${missed.join(', ')}.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
+    }
+    return settled;
+}
+/**
+ * What of a weights and capacities change the endpoint does not show once
+ * InService. SageMaker rolls back a change it cannot make (RollingBack, then
+ * InService as before: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html),
+ * so InService alone is no evidence. Nothing else moves a weight, so a weight
+ * must be the one asked for; autoscaling may move an instance count as soon
+ * as the change is made, so a count is held to it only after a rollback.
+ */
+function changesNotMade(desired, endpoint, rolledBack) {
+    return desired.flatMap((wanted) => {
+        const variant = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === wanted.VariantName);
+        const missed = [];
+        if (wanted.DesiredWeight !== undefined && !sameNumber(variant?.CurrentWeight, wanted.DesiredWeight)) {
+            missed.push(`variant "${wanted.VariantName}" at weight ${variant?.CurrentWeight ?? 'none'}, not ${wanted.DesiredWeight}`);
+        }
+        const count = variant?.CurrentInstanceCount;
+        if (rolledBack && wanted.DesiredInstanceCount !== undefined && count !== wanted.DesiredInstanceCount) {
+            missed.push(`variant "${wanted.VariantName}" on ${count ?? 'no'} instance(s), not ${wanted.DesiredInstanceCount}`);
+        }
+        return missed;
+    });
 }
 
 

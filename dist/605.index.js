@@ -185,6 +185,8 @@ var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
 var autoscaling = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/update.ts + 1 modules
+var update = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
@@ -307,6 +309,7 @@ function checkCopies(ctx, name, requested, settled) {
 
 
 
+
 async function runUpdateCapacity(ctx, settings) {
     if ('componentName' in settings)
         return updateComponentCopies(ctx, settings.componentName, settings.copyCount);
@@ -338,12 +341,13 @@ async function runUpdateCapacity(ctx, settings) {
         await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
         return;
     }
-    const settled = await (0,wait/* waitForInService */.pP)(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change');
+    const settled = await (0,update/* waitForChangeMade */.qd)(ctx, endpoint.EndpointConfigName ?? '', input.DesiredWeightsAndCapacities, 'the capacity change');
     const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName);
     const count = after ? (0,src_endpoint/* liveInstanceCount */.xZ)(after) : undefined;
     await (0,src_endpoint/* reportEndpoint */.Us)(ctx, settled);
     if (count !== requested) {
-        // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
+        // Not rolled back (that failed above): a FailureReason says SageMaker could not reach the count; without one,
+        // autoscaling moved it.
         if (settled.FailureReason) {
             throw new Error(`SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`);
         }

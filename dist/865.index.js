@@ -2786,7 +2786,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -2919,13 +2919,13 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9605))).runUpdateCapacity(ctx, settings.updateCapacity);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9605))).runUpdateCapacity(ctx, settings.updateCapacity);
         case 'configure-autoscaling':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
         case 'delete-autoscaling':
@@ -2937,7 +2937,7 @@ async function dispatch(ctx, settings) {
         case 'delete':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 5072))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(461), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }
 }
 /**

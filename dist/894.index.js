@@ -2426,7 +2426,14 @@ async function restoreServingCapacity(ctx, held) {
     if (short.length === 0)
         return;
     ctx.warn(`Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`);
-    await (0,update/* updateWeightsAndCapacities */.ep)(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true });
+    // One variant a call: the API changes "capacity of one variant" at a time
+    // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html).
+    for (const entry of short) {
+        await (0,update/* updateWeightsAndCapacities */.ep)(ctx, [entry], {
+            purpose: `restoring the serving capacity of "${entry.VariantName}"`,
+            forceWait: true
+        });
+    }
 }
 
 
@@ -3457,194 +3464,6 @@ function configOverrides(deploy, carried, sources) {
 }
 function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-
-/***/ }),
-
-/***/ 8191:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  vG: () => (/* binding */ updateEndpointConfig),
-  ep: () => (/* binding */ updateWeightsAndCapacities)
-});
-
-// UNUSED EXPORTS: configLanding, isUpdateInProgress, weightsLanding
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
-var commandBuilder = __webpack_require__(2319);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(1268);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointCommand.js
-
-
-class UpdateEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "UpdateEndpoint", schemas_0/* UpdateEndpoint$ */.hBg) {
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointWeightsAndCapacitiesCommand.js
-var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/expectations.ts
-var expectations = __webpack_require__(1236);
-// EXTERNAL MODULE: ./src/report.ts
-var report = __webpack_require__(665);
-// EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
-;// CONCATENATED MODULE: ./src/update.ts
-/**
- * Moving an endpoint to another config: the one path every operation takes
- * (deploy, rollback, promotion, the post step), so waiting for another run's
- * update, retrying SageMaker's "in-progress" refusal and checking the result
- * are done the same way everywhere.
- *
- * An update is never sent twice blindly. Every UpdateEndpoint deploys a new
- * fleet (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html),
- * so changes go through the client that retries throttles only
- * (aws/clients.ts): a lost answer (a 5xx, a dropped connection) comes back
- * here, where the first attempt may have started the update. Before sending
- * again, DescribeEndpoint says whether the endpoint is already moving to, or
- * already on, what was asked.
- */
-
-
-
-
-
-
-
-
-/** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
-function isUpdateInProgress(error) {
-    return (0,errors/* errorCode */.CA)(error) === 'ValidationException' && /in-progress|in progress/i.test((0,errors/* errorMessage */.gJ)(error));
-}
-const IN_PROGRESS_RETRIES = 5;
-/** As patient with a lost answer as the SDK is with other calls, backing off as it does (capped at 20 s). */
-const LOST_ANSWER_ATTEMPTS = clients/* RETRY_SETTINGS */.Rh.maxAttempts;
-const lostAnswerBackoffMs = (lost) => Math.min(20_000, 500 * 2 ** (lost - 1));
-/**
- * Sends a change once the endpoint is InService, waiting out another run's
- * update (SageMaker refuses changes while one is in progress). After a
- * refusal as "in progress" or a lost answer, the change is sent again only if
- * `landing` finds no sign of it, and only while the endpoint is still on the
- * config it was on: a config someone else put there in between is theirs.
- * Returns the endpoint as it was when the change was first sent.
- */
-async function changeWhenUpdatable(ctx, what, send, landing) {
-    let before;
-    let refusedInProgress = 0;
-    let lostAnswers = 0;
-    for (;;) {
-        const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
-        if (before && endpoint.EndpointConfigName !== before.EndpointConfigName) {
-            throw new Error(`Endpoint "${ctx.endpointName}" was moved from "${before.EndpointConfigName}" to "${endpoint.EndpointConfigName}" by someone else while this run was sending ${what}; ${what} was not sent again.`);
-        }
-        before ??= endpoint;
-        try {
-            await send();
-            return before;
-        }
-        catch (error) {
-            const inProgress = isUpdateInProgress(error);
-            if (!inProgress && !(0,errors/* answerMayBeLost */.hx)(error))
-                throw error;
-            // Looked at even after the last attempt: the change it failed to confirm may have landed.
-            const landed = landing(await (0,src_endpoint/* getEndpoint */.yP)(ctx));
-            if (landed !== 'not-seen') {
-                core/* info */.pq(`${capitalised(what)} was accepted though its answer was ${inProgress ? 'refused on a retry' : 'lost'}: endpoint "${ctx.endpointName}" ${landed === 'done' ? 'already shows it' : 'is carrying it out'}, so it is not sent again.`);
-                return before;
-            }
-            if (inProgress ? ++refusedInProgress > IN_PROGRESS_RETRIES : ++lostAnswers >= LOST_ANSWER_ATTEMPTS)
-                throw error;
-            core/* info */.pq(inProgress
-                ? `Endpoint "${ctx.endpointName}" is being changed by someone else; waiting for that to finish first.`
-                : `The answer to ${what} was lost (${(0,errors/* errorMessage */.gJ)(error)}) and endpoint "${ctx.endpointName}" shows no sign of it; sending it again.`);
-            if (!inProgress)
-                await ctx.clock.sleep(lostAnswerBackoffMs(lostAnswers));
-        }
-    }
-}
-function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/** An UpdateEndpoint to `configName` shows as the pending deployment, then as the endpoint's config. */
-function configLanding(configName) {
-    return (endpoint) => {
-        if (endpoint.PendingDeploymentSummary?.EndpointConfigName === configName)
-            return 'under-way';
-        const settled = !src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(endpoint.EndpointStatus ?? '');
-        return settled && endpoint.EndpointConfigName === configName ? 'done' : 'not-seen';
-    };
-}
-/**
- * A weights and capacities change shows at once in the variants' Desired*
- * fields, while the endpoint is Updating, and in their Current* fields once
- * it is done.
- */
-function weightsLanding(desired) {
-    return (endpoint) => {
-        const variants = endpoint.ProductionVariants ?? [];
-        const matches = (current) => desired.every((wanted) => {
-            const variant = variants.find((candidate) => candidate.VariantName === wanted.VariantName);
-            if (!variant)
-                return false;
-            const weight = current ? variant.CurrentWeight : variant.DesiredWeight;
-            const count = current ? variant.CurrentInstanceCount : variant.DesiredInstanceCount;
-            return ((wanted.DesiredWeight === undefined || sameNumber(weight, wanted.DesiredWeight)) &&
-                (wanted.DesiredInstanceCount === undefined || count === wanted.DesiredInstanceCount));
-        });
-        if (src_endpoint/* TRANSITIONAL_STATUSES */.kQ.includes(endpoint.EndpointStatus ?? ''))
-            return matches(false) ? 'under-way' : 'not-seen';
-        return matches(true) ? 'done' : 'not-seen';
-    };
-}
-function sameNumber(actual, wanted) {
-    return actual !== undefined && Math.abs(actual - wanted) < 1e-6;
-}
-/**
- * Updates the endpoint to `configName`, then (unless told not to wait) waits
- * and verifies it is InService on that config. Returns the endpoint as last seen.
- */
-async function updateEndpointConfig(ctx, configName, options) {
-    const input = { EndpointName: ctx.endpointName, EndpointConfigName: configName };
-    if (options.deploymentConfig)
-        input.DeploymentConfig = options.deploymentConfig;
-    if (options.keepInstanceCounts) {
-        input.RetainAllVariantProperties = true;
-        input.ExcludeRetainedVariantProperties = [{ VariantPropertyType: 'DesiredWeight' }];
-    }
-    const started = ctx.clock.now();
-    await changeWhenUpdatable(ctx, `the update to "${configName}"`, () => ctx.change('UpdateEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointCommand(input))), configLanding(configName));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return undefined;
-    try {
-        return await (0,wait/* waitForInService */.pP)(ctx, configName, options.purpose, options.waitTimeoutMs, options.expectedMs ?? ctx.expectedFleetChangeMs ?? expectations/* TYPICAL_MS */.K.fleet, options.whileWaiting);
-    }
-    finally {
-        // Both fleets ran from the call until the endpoint settled, whichever way it went.
-        (0,report/* addInstanceTime */.o6)(ctx.report, (options.newFleetInstances ?? 0) * (ctx.clock.now() - started));
-    }
-}
-/**
- * Changes variant weights and/or instance counts in place (no new config),
- * then waits for InService on the same config unless told not to wait.
- * Returns the endpoint as last seen: before the change when not waiting.
- */
-async function updateWeightsAndCapacities(ctx, desired, options) {
-    const input = { EndpointName: ctx.endpointName, DesiredWeightsAndCapacities: desired };
-    const before = await changeWhenUpdatable(ctx, options.purpose, () => ctx.change('UpdateEndpointWeightsAndCapacities', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemakerChanges.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G(input))), weightsLanding(desired));
-    if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait))
-        return before;
-    return (0,wait/* waitForInService */.pP)(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, expectations/* TYPICAL_MS */.K.weights);
 }
 
 

@@ -25,7 +25,7 @@ import type { OperationContext } from './context.js'
 import { getEndpoint, TRANSITIONAL_STATUSES, type Endpoint } from './endpoint.js'
 import { TYPICAL_MS } from './expectations.js'
 import { addInstanceTime } from './report.js'
-import { requireUpdatable, waitForInService, type WhileWaiting } from './wait.js'
+import { EndpointStateError, requireUpdatable, waitForInService, type WhileWaiting } from './wait.js'
 
 /** SageMaker refuses an update while another is running; another run of this action may hold the endpoint. */
 export function isUpdateInProgress(error: unknown): boolean {
@@ -197,8 +197,9 @@ export async function updateEndpointConfig(
 
 /**
  * Changes variant weights and/or instance counts in place (no new config),
- * then waits for InService on the same config unless told not to wait.
- * Returns the endpoint as last seen: before the change when not waiting.
+ * then waits for InService on the same config unless told not to wait, and
+ * checks the change was made. Returns the endpoint as last seen: before the
+ * change when not waiting.
  */
 export async function updateWeightsAndCapacities(
   ctx: OperationContext,
@@ -216,5 +217,55 @@ export async function updateWeightsAndCapacities(
     weightsLanding(desired)
   )
   if (ctx.dryRun || (!ctx.settings.waitForCompletion && !options.forceWait)) return before
-  return waitForInService(ctx, before.EndpointConfigName ?? '', options.purpose, undefined, TYPICAL_MS.weights)
+  return waitForChangeMade(ctx, before.EndpointConfigName ?? '', desired, options.purpose)
+}
+
+/**
+ * Waits for a weights and capacities change to end, and checks it was made:
+ * throws an EndpointStateError naming what the endpoint shows instead.
+ */
+export async function waitForChangeMade(
+  ctx: OperationContext,
+  configName: string,
+  desired: DesiredWeightAndCapacity[],
+  purpose: string
+): Promise<Endpoint> {
+  let rolledBack = false
+  const settled = await waitForInService(ctx, configName, purpose, undefined, TYPICAL_MS.weights, async (endpoint) => {
+    rolledBack ||= endpoint.EndpointStatus === 'RollingBack'
+    return Infinity
+  })
+  const missed = changesNotMade(desired, settled, rolledBack)
+  if (missed.length > 0) {
+    throw new EndpointStateError(
+      `SageMaker did not make ${purpose}${rolledBack ? ' and rolled it back' : ''}: endpoint "${ctx.endpointName}" is InService with ${missed.join(', ')}.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`,
+      settled
+    )
+  }
+  return settled
+}
+
+/**
+ * What of a weights and capacities change the endpoint does not show once
+ * InService. SageMaker rolls back a change it cannot make (RollingBack, then
+ * InService as before: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html),
+ * so InService alone is no evidence. Nothing else moves a weight, so a weight
+ * must be the one asked for; autoscaling may move an instance count as soon
+ * as the change is made, so a count is held to it only after a rollback.
+ */
+function changesNotMade(desired: DesiredWeightAndCapacity[], endpoint: Endpoint, rolledBack: boolean): string[] {
+  return desired.flatMap((wanted) => {
+    const variant = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === wanted.VariantName)
+    const missed: string[] = []
+    if (wanted.DesiredWeight !== undefined && !sameNumber(variant?.CurrentWeight, wanted.DesiredWeight)) {
+      missed.push(
+        `variant "${wanted.VariantName}" at weight ${variant?.CurrentWeight ?? 'none'}, not ${wanted.DesiredWeight}`
+      )
+    }
+    const count = variant?.CurrentInstanceCount
+    if (rolledBack && wanted.DesiredInstanceCount !== undefined && count !== wanted.DesiredInstanceCount) {
+      missed.push(`variant "${wanted.VariantName}" on ${count ?? 'no'} instance(s), not ${wanted.DesiredInstanceCount}`)
+    }
+    return missed
+  })
 }

@@ -465,6 +465,64 @@ describe('shadow variants', () => {
   })
 })
 
+describe('weight and capacity changes', () => {
+  it('one SageMaker cannot make goes Updating, RollingBack, then InService as it was; two capacities in a call are refused', async () => {
+    await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: 'reweighed',
+      variants: [
+        { variantName: 'blue', instanceCount: 2, weight: 80 },
+        { variantName: 'green', instanceCount: 1, weight: 20 }
+      ]
+    })
+    await expect(
+      aws.sagemaker.send(
+        new UpdateEndpointWeightsAndCapacitiesCommand({
+          EndpointName: 'reweighed',
+          DesiredWeightsAndCapacities: [
+            { VariantName: 'blue', DesiredInstanceCount: 3 },
+            { VariantName: 'green', DesiredInstanceCount: 2 }
+          ]
+        })
+      )
+    ).rejects.toThrow(/capacity of one variant only/)
+    await control.failWeightChanges({ endpoint: 'reweighed', count: 1 })
+
+    await aws.sagemaker.send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: 'reweighed',
+        DesiredWeightsAndCapacities: [
+          { VariantName: 'blue', DesiredWeight: 10, DesiredInstanceCount: 4 },
+          { VariantName: 'green', DesiredWeight: 90 }
+        ]
+      })
+    )
+    const statuses: string[] = []
+    const settled = await waitForEndpoint(aws.sagemaker, 'reweighed', (endpoint) => {
+      if (statuses.at(-1) !== endpoint.EndpointStatus) statuses.push(endpoint.EndpointStatus ?? '')
+      return endpoint.EndpointStatus === 'InService'
+    })
+    expect(statuses).toEqual(['Updating', 'RollingBack', 'InService'])
+    expect(
+      settled.ProductionVariants?.map((v) => [v.VariantName, v.CurrentWeight, v.DesiredWeight, v.CurrentInstanceCount])
+    ).toEqual([
+      ['blue', 80, 80, 2],
+      ['green', 20, 20, 1]
+    ])
+    // The instances asked for started, then went again.
+    expect((await control.fleet())['reweighed']?.currentInstances).toBe(3)
+
+    // The next change is made.
+    await aws.sagemaker.send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: 'reweighed',
+        DesiredWeightsAndCapacities: [{ VariantName: 'blue', DesiredWeight: 10 }]
+      })
+    )
+    const changed = await waitForEndpoint(aws.sagemaker, 'reweighed', 'InService')
+    expect(changed.ProductionVariants?.[0]?.CurrentWeight).toBe(10)
+  })
+})
+
 describe("SageMaker's shadow tests (inference experiments)", () => {
   const variant = (name: string, model: string) => ({
     VariantName: name,

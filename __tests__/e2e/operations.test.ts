@@ -75,6 +75,27 @@ describe('update-traffic', () => {
     ])
   })
 
+  it('fails when SageMaker rolls the change back, and reports the weights the endpoint kept', async () => {
+    await seedBlueGreen()
+    await s.control.failWeightChanges({ endpoint: 'shop', count: 1 })
+
+    const run = await s.run({
+      operation: 'update-traffic',
+      'endpoint-name': 'shop',
+      'variant-weights': 'blue=10, green=90'
+    })
+
+    expect(expectFailure(run)[0]).toBe(
+      'SageMaker did not make the weight change and rolled it back: endpoint "shop" is InService with variant "blue" at weight 80, not 10, variant "green" at weight 20, not 90.'
+    )
+    expect(run.stdout).toContain('is RollingBack')
+    expect(run.outputs['variant-weights']).toBeUndefined()
+    expect(await liveVariants('shop')).toEqual([
+      ['blue', 80, 2],
+      ['green', 20, 1]
+    ])
+  })
+
   it('refuses a variant the endpoint does not have, changing nothing', async () => {
     await seedBlueGreen()
     const run = await s.run({

@@ -268,6 +268,21 @@ describe('canary rollout', () => {
     expect(savedForPost(run.state, 'rollout')).toBe('')
   })
 
+  it("rolls back when SageMaker cannot make a step's shift and puts the weights back", async () => {
+    await seed()
+    // The shift to 10% goes Updating, RollingBack, then InService at the weights it had: no traffic reached the canary.
+    await s.control.failWeightChanges({ endpoint: ENDPOINT, count: 1 })
+
+    const run = await canary({ 'traffic-steps': '10,100' })
+
+    const errors = expectFailure(run)
+    expect(errors[0]).toContain('SageMaker did not make the shift to 10% and rolled it back')
+    expect(errors[0]).toContain('at weight 0, not 10')
+    expect(run.outputs).toMatchObject({ 'rollout-result': 'rolled-back', 'rolled-back': 'true' })
+    expect(run.summary).not.toContain('✅')
+    await expectBackOnSeedConfig()
+  })
+
   it('lets a rolled-back canary pass the step with fail-on-rollback false', async () => {
     await seed()
     await setAlarm(s.aws.cloudwatch, ALARM, 'OK')

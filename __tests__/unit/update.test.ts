@@ -24,12 +24,20 @@ beforeEach(() => {
   aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1'))
 })
 
+/** An accepted change: from now on the endpoint shows the weight asked for. */
+function landTheWeight(): object {
+  aws.sagemaker
+    .on(DescribeEndpointCommand)
+    .resolves(endpoint('fraud', 'InService', 'cfg-1', [{ name: 'AllTraffic', weight: 100, count: 1 }]))
+  return {}
+}
+
 describe('a change whose answer was lost', () => {
   // The client for changes does not retry these (aws/clients.ts): the action looks before sending again.
   const lost = (): Error => lostAnswerError('UpdateEndpointWeightsAndCapacities')
 
   it('is sent again, after a pause, when the endpoint shows no sign of it', async () => {
-    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejectsOnce(lost()).resolves({})
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejectsOnce(lost()).callsFake(landTheWeight)
 
     const result = await runAction(inputs)
 
@@ -72,7 +80,7 @@ describe('a change whose answer was lost', () => {
 
 describe('changing an endpoint another run is changing', () => {
   it('waits out SageMaker refusing an in-progress update, then retries', async () => {
-    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejectsOnce(inProgress()).resolves({})
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).rejectsOnce(inProgress()).callsFake(landTheWeight)
 
     const result = await runAction(inputs)
 

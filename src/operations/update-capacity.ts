@@ -8,7 +8,8 @@ import { describeVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { UpdateCapacitySettings } from '../settings.js'
-import { waitForInService, requireUpdatable } from '../wait.js'
+import { waitForChangeMade } from '../update.js'
+import { requireUpdatable } from '../wait.js'
 import { updateComponentCopies } from './update-capacity-component.js'
 
 export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateCapacitySettings): Promise<void> {
@@ -49,12 +50,18 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
     return
   }
 
-  const settled = await waitForInService(ctx, endpoint.EndpointConfigName ?? '', 'the capacity change')
+  const settled = await waitForChangeMade(
+    ctx,
+    endpoint.EndpointConfigName ?? '',
+    input.DesiredWeightsAndCapacities,
+    'the capacity change'
+  )
   const after = settled.ProductionVariants?.find((variant) => variant.VariantName === variantName)
   const count = after ? liveInstanceCount(after) : undefined
   await reportEndpoint(ctx, settled)
   if (count !== requested) {
-    // A capacity change SageMaker could not make leaves the endpoint InService on the old count.
+    // Not rolled back (that failed above): a FailureReason says SageMaker could not reach the count; without one,
+    // autoscaling moved it.
     if (settled.FailureReason) {
       throw new Error(
         `SageMaker did not change ${where} to ${requested} instance(s); it has ${count ?? 'none'}. FailureReason: ${settled.FailureReason}`

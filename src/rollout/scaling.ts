@@ -254,5 +254,12 @@ export async function restoreServingCapacity(ctx: OperationContext, held: HeldCa
   ctx.warn(
     `Variants ${short.map((entry) => `"${entry.VariantName}"`).join(', ')} had shrunk during the rollout; returning them to the instances they served with before it (${short.map((entry) => `${entry.VariantName} ${entry.DesiredInstanceCount}`).join(', ')}).`
   )
-  await updateWeightsAndCapacities(ctx, short, { purpose: 'restoring the serving capacity', forceWait: true })
+  // One variant a call: the API changes "capacity of one variant" at a time
+  // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html).
+  for (const entry of short) {
+    await updateWeightsAndCapacities(ctx, [entry], {
+      purpose: `restoring the serving capacity of "${entry.VariantName}"`,
+      forceWait: true
+    })
+  }
 }

@@ -17,6 +17,12 @@ const DEFAULT_REGION = 'us-east-1'
  */
 
 /**
+ * @typedef {object} WeightChangeFailureRule
+ * @property {string} endpoint
+ * @property {number} [count] Fail only this many UpdateEndpointWeightsAndCapacities calls, then stop failing.
+ */
+
+/**
  * @typedef {object} InvokeDelayRule
  * @property {string} endpoint
  * @property {string} [variant]
@@ -332,6 +338,12 @@ export function emulatorControl(target, options = {}) {
     failInvocations: (rule) => send('/emulator/invoke-failures', 'POST', rule),
     /** @returns {Promise<void>} */
     clearInvocationFailures: () => send('/emulator/invoke-failures', 'DELETE'),
+    /**
+     * The endpoint's next weight and capacity changes fail: Updating, then RollingBack, then InService on the
+     * weights and counts it had, as SageMaker rolls back a change it could not make.
+     * @param {WeightChangeFailureRule} rule @returns {Promise<void>}
+     */
+    failWeightChanges: (rule) => send('/emulator/weight-change-failures', 'POST', rule),
     /** @param {InvokeDelayRule} rule @returns {Promise<void>} */
     delayInvocations: (rule) => send('/emulator/invoke-delays', 'POST', rule),
     /** @returns {Promise<void>} */

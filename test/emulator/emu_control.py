@@ -228,6 +228,7 @@ ROUTES = {
     "/emulator/config": _config,
     "/emulator/invoke-failures": _rules(lambda: STATE.invoke_failures, ("status", "message", "count"), False),
     "/emulator/invoke-delays": _rules(lambda: STATE.invoke_delays, ("delayMs",), True),
+    "/emulator/weight-change-failures": _rules(lambda: STATE.weight_change_failures, ("count",), False),
     "/emulator/invocations": _invocations,
     "/emulator/traffic": _traffic,
     "/emulator/model-behaviour": _behaviours,

@@ -87,6 +87,8 @@ class EmulatorState:
         self.transition_seconds = default_transition_seconds()
         self.invoke_failures: list[dict[str, Any]] = []
         self.invoke_delays: list[dict[str, Any]] = []
+        # UpdateEndpointWeightsAndCapacities calls that fail and roll back: {endpoint, count?}.
+        self.weight_change_failures: list[dict[str, Any]] = []
         self.invocations: list[dict[str, Any]] = []
         # Simulated clients: endpoint -> {"rate": r/s, "next": epoch of the next request}.
         self.traffic: dict[str, dict[str, float]] = {}

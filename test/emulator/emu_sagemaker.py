@@ -329,6 +329,20 @@ def settle(backend: Any, endpoint: Any) -> None:
             endpoint.endpoint_status = "InService"
             endpoint.failure_reason = phase["failure"]
             deployments.finish(phase, "RolledBack", until)
+        elif kind == "weights" and phase.get("failed"):
+            # No FailureReason is documented for this rollback: none is set.
+            _start_phase(endpoint, "RollingBack", {"kind": "weights-rollback", "previous": phase["previous"],
+                                                   "grown": phase["grown"]}, until)
+        elif kind == "weights-rollback":
+            for before in phase["previous"]:
+                variant = next(v for v in endpoint.production_variants if v["VariantName"] == before["VariantName"])
+                for current, desired in (("CurrentWeight", "DesiredWeight"),
+                                         ("CurrentInstanceCount", "DesiredInstanceCount")):
+                    if before[current] is not None:
+                        variant[current] = variant[desired] = before[current]
+            if phase["grown"]:
+                fleet.change(name, until, -phase["grown"])
+            endpoint.endpoint_status = "InService"
         elif kind == "weights":
             for variant in endpoint.production_variants:
                 if "DesiredWeight" in variant:
@@ -685,14 +699,38 @@ def update_endpoint_weights_and_capacities(
                     f'configuration "{endpoint.endpoint_config_name}".'
                 )
             seen.append(name)
+        # "Updates variant weight of one or more variants ..., or capacity of one variant"
+        # (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html):
+        # the page allows no more, so the emulator takes the stricter reading and refuses two capacities in one call.
+        capacities = [entry["VariantName"] for entry in desired_weights_and_capacities or []
+                      if entry.get("DesiredInstanceCount") is not None]
+        if len(capacities) > 1:
+            raise ValidationError(
+                message=f"The capacity of one variant only can be updated in a request; it names {len(capacities)}."
+            )
         refuse_unless_in_service(self, endpoint)
         apply_weights_and_capacities(endpoint, desired_weights_and_capacities or [])
         return endpoint.arn
 
 
+def _weight_change_fails(endpoint_name: str) -> bool:
+    rule = next((r for r in STATE.weight_change_failures if r["endpoint"] == endpoint_name), None)
+    if rule is None:
+        return False
+    if rule.get("count") is not None:
+        rule["count"] -= 1
+        if rule["count"] <= 0:
+            STATE.weight_change_failures.remove(rule)
+    return True
+
+
 def apply_weights_and_capacities(endpoint: Any, entries: list[dict[str, Any]]) -> None:
     # SageMaker changes only the fields given; Desired* change at once,
-    # Current* once the endpoint is back InService.
+    # Current* once the endpoint is back InService. A change that fails goes
+    # RollingBack, then InService on the weights and counts it had
+    # (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html, EndpointStatus).
+    previous = [{key: variant.get(key) for key in ("VariantName", "CurrentWeight", "CurrentInstanceCount")}
+                for variant in endpoint.production_variants]
     grow = shrink = 0
     for entry in entries:
         variant = next(v for v in endpoint.production_variants if v["VariantName"] == entry["VariantName"])
@@ -704,7 +742,11 @@ def apply_weights_and_capacities(endpoint: Any, entries: list[dict[str, Any]]) -
             delta = variant["DesiredInstanceCount"] - before
             grow += max(0, delta)
             shrink += max(0, -delta)
-    phase = {"kind": "weights"}
+    phase: dict[str, Any] = {"kind": "weights"}
+    if _weight_change_fails(endpoint.endpoint_name):
+        # Nothing is given back before the rollback: the instances asked for start, then go again.
+        phase.update(failed=True, previous=previous, grown=grow)
+        shrink = 0
     _start_phase(endpoint, "Updating", phase)
     if grow:
         fleet.change(endpoint.endpoint_name, phase["begin"], grow, launched=grow)

@@ -204,7 +204,11 @@ Failures by image. A model whose container image contains "fail-create"
 makes CreateEndpoint end Failed; one containing "fail-update" makes
 UpdateEndpoint end InService on the old config with FailureReason set
 (SageMaker's rollback of a failed update). FailureReason stays until an
-update succeeds.
+update succeeds. POST /emulator/weight-change-failures makes the next
+UpdateEndpointWeightsAndCapacities calls of an endpoint fail: Updating,
+RollingBack, then InService on the weights and counts it had. A call that
+sets the capacity of more than one variant is refused ("capacity of one
+variant", API_UpdateEndpointWeightsAndCapacities).
 
 Deployments (emu_deployment.py). An UpdateEndpoint provisions the new fleet
 (transitionSeconds), then shifts traffic to it step by step as its

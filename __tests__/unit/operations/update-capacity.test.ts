@@ -170,6 +170,28 @@ describe('update-capacity', () => {
     )
   })
 
+  it('fails when SageMaker rolled the change back, though autoscaling could have moved the count', async () => {
+    // After the call: Updating, then RollingBack, then InService on the count it had.
+    const afterTheCall = ['Updating', 'RollingBack']
+    let called = false
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .callsFake(() => endpoint('fraud', (called && afterTheCall.shift()) || 'InService', 'cfg-1', oneVariant))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', oneVariant))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
+      called = true
+      return {}
+    })
+    givenScaling(scalableTarget(variantResourceId('fraud', 'AllTraffic'), 1, 4))
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBe(
+      'SageMaker did not make the capacity change and rolled it back: endpoint "fraud" is InService with variant "AllTraffic" on 1 instance(s), not 3.'
+    )
+    expect(result.log.join('\n')).not.toContain('Changed variant')
+  })
+
   it('plans the call without making it in a dry run', async () => {
     givenEndpoint(oneVariant)
     givenScaling()

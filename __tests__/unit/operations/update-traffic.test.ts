@@ -14,6 +14,10 @@ const twoVariants = [
   { name: 'blue', weight: 90, count: 2 },
   { name: 'green', weight: 10, count: 1 }
 ]
+const evenWeights = [
+  { name: 'blue', weight: 50, count: 2 },
+  { name: 'green', weight: 50, count: 1 }
+]
 const inputs = { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'blue=50, green=50' }
 
 describe('update-traffic', () => {
@@ -46,6 +50,39 @@ describe('update-traffic', () => {
     expect(JSON.parse(result.outputs['variant-weights'] ?? '')).toEqual({ blue: 50, green: 50 })
     expect(result.outputs['endpoint-status']).toBe('InService')
     expect(result.summary).toContain('Variants')
+  })
+
+  it('fails when SageMaker rolled the change back: InService again, on the weights it had', async () => {
+    // After the call: Updating, then RollingBack, then InService on the weights it had.
+    const afterTheCall = ['Updating', 'RollingBack']
+    let called = false
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .callsFake(() => endpoint('fraud', (called && afterTheCall.shift()) || 'InService', 'cfg-1', twoVariants))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
+      called = true
+      return { EndpointArn: 'arn' }
+    })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBe(
+      'SageMaker did not make the weight change and rolled it back: endpoint "fraud" is InService with variant "blue" at weight 90, not 50, variant "green" at weight 10, not 50.'
+    )
+    expect(result.outputs['variant-weights']).toBeUndefined()
+  })
+
+  it('fails when the weights asked for are not the ones served once InService, rollback seen or not', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({ EndpointArn: 'arn' })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toMatch(
+      /^SageMaker did not make the weight change: endpoint "fraud" is InService with variant "blue" at weight 90, not 50/
+    )
   })
 
   it('gives no traffic to a variant left out of the map', async () => {
@@ -119,7 +156,10 @@ describe('update-traffic', () => {
       .resolvesOnce(endpoint('fraud', 'Updating', 'cfg-1', twoVariants))
       .resolves(endpoint('fraud', 'InService', 'cfg-1', twoVariants))
     aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
-    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).resolves({})
+    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
+      aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', evenWeights))
+      return {}
+    })
 
     const result = await runAction(inputs)
 

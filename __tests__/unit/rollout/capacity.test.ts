@@ -317,6 +317,38 @@ describe('serving capacity', () => {
     expect(result.summary).toContain('had shrunk during the rollout')
   })
 
+  it('regrows two serving variants that shrank one call each: the API changes one capacity at a time', async () => {
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-v1-config',
+      [
+        { name: 'blue', weight: 50, count: 4, model: 'fraud-v1' },
+        { name: 'green', weight: 50, count: 3, model: 'fraud-v1' }
+      ],
+      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
+    )
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
+    clock.at(60_000, () => {
+      for (const variant of fake.endpoint('fraud').variants) if (variant.name !== 'fraud-v2') variant.count = 1
+    })
+
+    const result = await runAction(canary, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    const regrown = changeCalls(aws)
+      .filter((call) => call.name === 'sagemaker.UpdateEndpointWeightsAndCapacities')
+      .filter((call) => JSON.stringify(call.input).includes('DesiredInstanceCount'))
+      .map((call) => call.input.DesiredWeightsAndCapacities)
+    expect(regrown).toEqual([
+      [{ VariantName: 'blue', DesiredInstanceCount: 4 }],
+      [{ VariantName: 'green', DesiredInstanceCount: 3 }]
+    ])
+    expect(fake.endpoint('fraud').variants.map((variant) => [variant.name, variant.count])).toEqual([
+      ['blue', 4],
+      ['green', 3]
+    ])
+  })
+
   it('gives the old variant back the instances it served with when a failed gate rolls back', async () => {
     seedOneVariant(5, 1)
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
