@@ -1,5 +1,13 @@
 /** Builders for SageMaker responses, so each test states only what matters to it. */
-import type { DescribeEndpointCommandOutput, DescribeEndpointConfigCommandOutput } from '@aws-sdk/client-sagemaker'
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand,
+  type DescribeEndpointCommandOutput,
+  type DescribeEndpointConfigCommandOutput,
+  type SageMakerClient
+} from '@aws-sdk/client-sagemaker'
+import type { AwsClientStub } from 'aws-sdk-client-mock'
 
 export const ACCOUNT = '123456789012'
 export const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/SageMakerExecution`
@@ -63,4 +71,23 @@ export function awsError(code: string, message: string): Error {
   const error = new Error(message)
   error.name = code
   return Object.assign(error, { $fault: 'client', $metadata: { httpStatusCode: 400 } })
+}
+
+/**
+ * Endpoint "fraud" on `cfg-1` with `variants`, whose next weights and
+ * capacities change SageMaker cannot make: after the call it shows Updating,
+ * then RollingBack, then InService as before
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html).
+ */
+export function givenAChangeRolledBack(sagemaker: AwsClientStub<SageMakerClient>, variants: VariantState[]): void {
+  const afterTheCall = ['Updating', 'RollingBack']
+  let called = false
+  sagemaker
+    .on(DescribeEndpointCommand)
+    .callsFake(() => endpoint('fraud', (called && afterTheCall.shift()) || 'InService', 'cfg-1', variants))
+  sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', variants))
+  sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
+    called = true
+    return { EndpointArn: 'arn' }
+  })
 }

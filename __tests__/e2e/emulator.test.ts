@@ -50,6 +50,7 @@ import {
   OTHER_ACCOUNT,
   seedModelAndEndpoint,
   seedModelPackage,
+  shadowTestRequest,
   startEmulator,
   TEST_ROLE_ARN,
   waitForEndpoint,
@@ -524,29 +525,13 @@ describe('weight and capacity changes', () => {
 })
 
 describe("SageMaker's shadow tests (inference experiments)", () => {
-  const variant = (name: string, model: string) => ({
-    VariantName: name,
-    ModelName: model,
-    InfrastructureConfig: {
-      InfrastructureType: 'RealTimeInference' as const,
-      RealTimeInferenceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1 }
-    }
-  })
-  const experiment = (name: string, endpoint: string, startInHours: number, days = 7) => {
-    const start = new Date(Date.now() + startInHours * 3600_000)
-    return new CreateInferenceExperimentCommand({
-      Name: name,
-      Type: 'ShadowMode',
-      RoleArn: TEST_ROLE_ARN,
-      EndpointName: endpoint,
-      Schedule: { StartTime: start, EndTime: new Date(start.getTime() + days * 86400_000) },
-      ModelVariants: [variant('production', 'tested-alltraffic-model'), variant('shadow', 'other')],
-      ShadowModeConfig: {
-        SourceModelVariantName: 'production',
-        ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 20 }]
-      }
-    })
-  }
+  const models = { production: 'tested-alltraffic-model', shadow: 'other' }
+  const experiment = (
+    name: string,
+    endpoint: string,
+    startInHours: number,
+    days = 7
+  ): CreateInferenceExperimentCommand => shadowTestRequest(name, endpoint, models, { startInHours, days })
 
   it('are scheduled on an endpoint that exists, listed page by page and by status, described with their endpoint, stopped', async () => {
     await seedModelAndEndpoint(aws.sagemaker, { endpointName: 'tested' })

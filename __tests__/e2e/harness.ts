@@ -11,6 +11,7 @@ import { PutMetricDataCommand, type CloudWatchClient, type MetricDatum } from '@
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
+  CreateInferenceExperimentCommand,
   CreateModelCommand,
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
@@ -214,6 +215,40 @@ export async function seedModelPackage(
   } finally {
     owner.destroy()
   }
+}
+
+/**
+ * A SageMaker shadow test (inference experiment) on `endpoint`, scheduled to
+ * start `startInHours` from now and run `days`: `production` serves, `shadow`
+ * gets a copy of a fifth of its requests. The emulator holds it Created.
+ */
+export function shadowTestRequest(
+  name: string,
+  endpoint: string,
+  models: { production: string; shadow: string },
+  { startInHours = 2, days = 7 }: { startInHours?: number; days?: number } = {}
+): CreateInferenceExperimentCommand {
+  const start = new Date(Date.now() + startInHours * 3600_000)
+  const variant = (variantName: string, modelName: string) => ({
+    VariantName: variantName,
+    ModelName: modelName,
+    InfrastructureConfig: {
+      InfrastructureType: 'RealTimeInference' as const,
+      RealTimeInferenceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1 }
+    }
+  })
+  return new CreateInferenceExperimentCommand({
+    Name: name,
+    Type: 'ShadowMode',
+    RoleArn: TEST_ROLE_ARN,
+    EndpointName: endpoint,
+    Schedule: { StartTime: start, EndTime: new Date(start.getTime() + days * 86400_000) },
+    ModelVariants: [variant('production', models.production), variant('shadow', models.shadow)],
+    ShadowModeConfig: {
+      SourceModelVariantName: 'production',
+      ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 20 }]
+    }
+  })
 }
 
 /** Polls DescribeEndpoint until `done` holds (or a status string matches). */

@@ -5,7 +5,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   CreateEndpointCommand,
-  CreateInferenceExperimentCommand,
   CreateModelCommand,
   DeleteModelCommand,
   DescribeInferenceExperimentCommand,
@@ -13,7 +12,7 @@ import {
   StopInferenceExperimentCommand
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { OTHER_ACCOUNT, seedModelPackage, TEST_ROLE_ARN, waitForEndpoint } from './harness.js'
+import { OTHER_ACCOUNT, seedModelPackage, shadowTestRequest, TEST_ROLE_ARN, waitForEndpoint } from './harness.js'
 import {
   describeEndpoint,
   expectFailure,
@@ -90,30 +89,12 @@ describe("SageMaker's own shadow test", () => {
         PrimaryContainer: { Image: image('candidate') }
       })
     )
-    const start = new Date(Date.now() + 2 * 3600_000)
-    const end = new Date(start.getTime() + 3 * 86400_000)
-    const variant = (name: string, model: string) => ({
-      VariantName: name,
-      ModelName: model,
-      InfrastructureConfig: {
-        InfrastructureType: 'RealTimeInference' as const,
-        RealTimeInferenceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1 }
-      }
+    const shadowTest = shadowTestRequest('ledger-shadow', 'ledger', {
+      production: 'ledger-v1',
+      shadow: 'ledger-candidate'
     })
-    await scenario.aws.sagemaker.send(
-      new CreateInferenceExperimentCommand({
-        Name: 'ledger-shadow',
-        Type: 'ShadowMode',
-        RoleArn: TEST_ROLE_ARN,
-        EndpointName: 'ledger',
-        Schedule: { StartTime: start, EndTime: end },
-        ModelVariants: [variant('production', 'ledger-v1'), variant('shadow', 'ledger-candidate')],
-        ShadowModeConfig: {
-          SourceModelVariantName: 'production',
-          ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 50 }]
-        }
-      })
-    )
+    await scenario.aws.sagemaker.send(shadowTest)
+    const { StartTime: start, EndTime: end } = shadowTest.input.Schedule as { StartTime: Date; EndTime: Date }
     const before = await inventory(scenario.aws)
 
     const refused = await scenario.deploy('ledger', { 'image-uri': image('2'), 'model-name': 'ledger-v2' })

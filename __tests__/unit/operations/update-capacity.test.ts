@@ -7,7 +7,13 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { givenAutoscaling, scalableTarget, variantResourceId } from '../../../__fixtures__/autoscaling.js'
 import * as core from '../../../__fixtures__/core.js'
-import { awsError, endpoint, endpointConfig, type VariantState } from '../../../__fixtures__/sagemaker.js'
+import {
+  awsError,
+  endpoint,
+  endpointConfig,
+  givenAChangeRolledBack,
+  type VariantState
+} from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -171,17 +177,7 @@ describe('update-capacity', () => {
   })
 
   it('fails when SageMaker rolled the change back, though autoscaling could have moved the count', async () => {
-    // After the call: Updating, then RollingBack, then InService on the count it had.
-    const afterTheCall = ['Updating', 'RollingBack']
-    let called = false
-    aws.sagemaker
-      .on(DescribeEndpointCommand)
-      .callsFake(() => endpoint('fraud', (called && afterTheCall.shift()) || 'InService', 'cfg-1', oneVariant))
-    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', oneVariant))
-    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
-      called = true
-      return {}
-    })
+    givenAChangeRolledBack(aws.sagemaker, oneVariant)
     givenScaling(scalableTarget(variantResourceId('fraud', 'AllTraffic'), 1, 4))
 
     const result = await runAction(inputs)

@@ -5,7 +5,7 @@ import {
   UpdateEndpointWeightsAndCapacitiesCommand
 } from '@aws-sdk/client-sagemaker'
 import * as core from '../../../__fixtures__/core.js'
-import { awsError, endpoint, endpointConfig } from '../../../__fixtures__/sagemaker.js'
+import { awsError, endpoint, endpointConfig, givenAChangeRolledBack } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -53,17 +53,7 @@ describe('update-traffic', () => {
   })
 
   it('fails when SageMaker rolled the change back: InService again, on the weights it had', async () => {
-    // After the call: Updating, then RollingBack, then InService on the weights it had.
-    const afterTheCall = ['Updating', 'RollingBack']
-    let called = false
-    aws.sagemaker
-      .on(DescribeEndpointCommand)
-      .callsFake(() => endpoint('fraud', (called && afterTheCall.shift()) || 'InService', 'cfg-1', twoVariants))
-    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', twoVariants))
-    aws.sagemaker.on(UpdateEndpointWeightsAndCapacitiesCommand).callsFake(() => {
-      called = true
-      return { EndpointArn: 'arn' }
-    })
+    givenAChangeRolledBack(aws.sagemaker, twoVariants)
 
     const result = await runAction(inputs)
 
