@@ -29,6 +29,8 @@ const REAL_TIME_MINUTES: PublishedMetrics = { asynchronous: false, periodSeconds
 export interface ModelBehaviour {
   /** Share of requests answered with a 5XX, from 0 to 1. */
   errorRate: number
+  /** Share of requests the model never answers (a timeout): in InvocationModelErrors, not Invocation5XXErrors. */
+  unansweredRate?: number
   /** The p99 of ModelLatency, in ms. */
   latencyP99Ms: number
 }
@@ -49,12 +51,14 @@ export interface ServingVariant {
 interface ExpectedFigures {
   requests: number
   errors: number
+  unanswered: number
   latencyP99Ms?: number
 }
 
 interface PeriodFigures {
   invocations: number
   errors5xx: number
+  unanswered: number
   latencyP99Ms?: number
 }
 
@@ -164,28 +168,40 @@ export class FakeCloudWatch {
     const periodMs = this.periodMs(endpointName)
     const sums = this.runningSums(endpointName, variantName, periodMs)
     // Before the endpoint's first record it served nothing.
-    if (period < sums.first) return { invocations: 0, errors5xx: 0 }
+    if (period < sums.first) return { invocations: 0, errors5xx: 0, unanswered: 0 }
     const index = (period - sums.first) / periodMs
     while (sums.before.length <= index + 1) {
       const at = sums.first + (sums.before.length - 1) * periodMs
       const figures = this.expectedFigures(endpointName, variantName, at, periodMs)
       const last = sums.before.at(-1) as ExpectedFigures
       sums.periods.push(figures)
-      sums.before.push({ requests: last.requests + figures.requests, errors: last.errors + figures.errors })
+      sums.before.push({
+        requests: last.requests + figures.requests,
+        errors: last.errors + figures.errors,
+        unanswered: last.unanswered + figures.unanswered
+      })
     }
     const expected = sums.periods[index] as ExpectedFigures
-    const { requests: requestsBefore, errors: errorsBefore } = sums.before[index] as ExpectedFigures
-    const requests = Math.floor(requestsBefore + expected.requests) - Math.floor(requestsBefore)
-    const errors = Math.floor(errorsBefore + expected.errors) - Math.floor(errorsBefore)
+    const before = sums.before[index] as ExpectedFigures
+    const whole = (key: 'requests' | 'errors' | 'unanswered'): number =>
+      Math.floor(before[key] + expected[key]) - Math.floor(before[key])
+    const requests = whole('requests')
+    const errors = whole('errors')
     const probes = this.probes.get(probeKey(endpointName, variantName, period))
     const invocations = requests + (probes?.invocations ?? 0)
     const errors5xx = Math.min(invocations, errors + (probes?.errors5xx ?? 0))
+    const unanswered = Math.min(invocations - errors5xx, whole('unanswered'))
     let p99 = expected.latencyP99Ms
     if (p99 === undefined && probes) {
       const model = this.servingAt(endpointName, period)?.find((variant) => variant.name === variantName)?.model
       p99 = this.behaviourAt(model ?? '', period).latencyP99Ms
     }
-    return { invocations, errors5xx, ...(invocations > 0 && p99 !== undefined ? { latencyP99Ms: p99 } : {}) }
+    return {
+      invocations,
+      errors5xx,
+      unanswered,
+      ...(invocations > 0 && p99 !== undefined ? { latencyP99Ms: p99 } : {})
+    }
   }
 
   /**
@@ -202,7 +218,13 @@ export class FakeCloudWatch {
     const rate = this.requestRates.get(endpointName) ?? 0
     const cached = this.sums.get(key)
     if (cached && cached.version === this.version && cached.rate === rate && cached.first === first) return cached
-    const fresh = { version: this.version, rate, first, periods: [], before: [{ requests: 0, errors: 0 }] }
+    const fresh = {
+      version: this.version,
+      rate,
+      first,
+      periods: [],
+      before: [{ requests: 0, errors: 0, unanswered: 0 }]
+    }
     this.sums.set(key, fresh)
     return fresh
   }
@@ -215,7 +237,7 @@ export class FakeCloudWatch {
     periodMs: number
   ): ExpectedFigures {
     const rate = this.requestRates.get(endpointName) ?? 0
-    const figures: ExpectedFigures = { requests: 0, errors: 0 }
+    const figures: ExpectedFigures = { requests: 0, errors: 0, unanswered: 0 }
     const entries = this.history.get(endpointName) ?? []
     // An asynchronous endpoint queues what its instances cannot take yet: its backlog grows, nothing fails.
     const queues = this.sourceOf(endpointName).asynchronous
@@ -236,6 +258,7 @@ export class FakeCloudWatch {
       const overload = !queues && perSecond > capacity ? (perSecond - capacity) / perSecond : 0
       figures.requests += requests
       figures.errors += requests * (overload + (1 - overload) * behaviour.errorRate)
+      figures.unanswered += requests * (1 - overload) * (behaviour.unansweredRate ?? 0)
       const p99 = behaviour.latencyP99Ms * (overload > 0 ? 1 + 10 * overload : 1)
       figures.latencyP99Ms = Math.max(figures.latencyP99Ms ?? 0, p99)
     })
@@ -307,13 +330,13 @@ export class FakeCloudWatch {
     }
     const own: Record<string, Figure> = this.sourceOf(endpointName).asynchronous
       ? { [this.processedMetricName]: 'requests', InvocationFailures: 'errors' }
-      : { Invocations: 'requests' }
+      : { Invocations: 'requests', InvocationModelErrors: 'modelErrors' }
     return metric === undefined ? undefined : (own[metric] ?? common[metric])
   }
 }
 
 /** What a published metric counts of a period's figures. */
-type Figure = 'requests' | 'errors' | 'none' | 'latency'
+type Figure = 'requests' | 'errors' | 'modelErrors' | 'none' | 'latency'
 
 function statistic(
   metric: Figure | undefined,
@@ -328,6 +351,9 @@ function statistic(
       return sum((figures) => figures.invocations)
     case 'errors':
       return sum((figures) => figures.errors5xx)
+    case 'modelErrors':
+      // Every request not answered with a 2XX: here the 5XX and the unanswered (the fake's models send no 4XX).
+      return sum((figures) => figures.errors5xx + figures.unanswered)
     case 'none':
       return 0
     case 'latency': {

@@ -336,7 +336,9 @@ function statisticsFor(source) {
         ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
         { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
         { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-        ...(source.asynchronous ? [{ key: 'failures', metric: (0,invocation_metrics/* errorMetricName */.Sb)(source), stat: 'Sum' }] : []),
+        ...(source.asynchronous
+            ? [{ key: 'failures', metric: (0,invocation_metrics/* errorMetricName */.Sb)(source), stat: 'Sum' }]
+            : [{ key: 'model_errors', metric: invocation_metrics/* MODEL_ERRORS_METRIC */.nd, stat: 'Sum' }]),
         { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
         { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
     ];
@@ -440,7 +442,7 @@ async function fetchVariantMetrics(ctx, request) {
             invocations: larger(values('invocations'), values('invocations_alt')),
             errors4xx: values('errors4xx'),
             errors5xx: values('errors5xx'),
-            ...(source.asynchronous ? { failures: values('failures') } : {}),
+            ...(source.asynchronous ? { failures: values('failures') } : { modelErrors: values('model_errors') }),
             latencyAverage: values('latency_avg'),
             latencyP99: values('latency_p99')
         });
@@ -490,20 +492,32 @@ function errorRate(invocations, errors5xx) {
     const requests = Math.max(invocations, errors5xx);
     return requests > 0 ? errors5xx / requests : undefined;
 }
-/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
+/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors and unanswered requests. */
 function countedErrors(metrics) {
-    return metrics.failures ?? metrics.errors5xx;
+    return metrics.failures ?? metrics.errors5xx + (metrics.unanswered ?? 0);
+}
+/**
+ * The requests of a period the model never answered with a status (a timeout, a dropped connection, a malformed
+ * response): InvocationModelErrors less the 4XX and 5XX it also counts (invocation-metrics.ts).
+ */
+function unansweredIn(modelErrors, errors4xx, errors5xx) {
+    return Math.max(0, (modelErrors ?? 0) - errors4xx - errors5xx);
 }
 function summarise(variant, raw) {
     const timestamps = [
         ...new Set(Object.values(raw).flatMap((values) => [...(values?.keys() ?? [])]))
     ].sort((a, b) => a - b);
     const series = timestamps.map((timestamp) => {
+        const errors4xx = raw.errors4xx.get(timestamp) ?? 0;
+        const errors5xx = raw.errors5xx.get(timestamp) ?? 0;
+        const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), errors4xx, errors5xx);
         const point = {
             timestamp: new Date(timestamp).toISOString(),
             invocations: raw.invocations.get(timestamp) ?? 0,
-            errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-            errors5xx: raw.errors5xx.get(timestamp) ?? 0,
+            errors4xx,
+            errors5xx,
+            // Only where there are some: a variant the model answers every time reads as it always has.
+            ...(unanswered > 0 ? { unanswered } : {}),
             ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
         };
         const rate = errorRate(point.invocations, countedErrors(point));
@@ -521,9 +535,13 @@ function summarise(variant, raw) {
         variant,
         invocations: sum(series.map((point) => point.invocations)),
         errors4xx: sum(series.map((point) => point.errors4xx)),
-        errors5xx: sum(series.map((point) => point.errors5xx)),
-        ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
+        errors5xx: sum(series.map((point) => point.errors5xx))
     };
+    const unanswered = sum(series.map((point) => point.unanswered ?? 0));
+    if (unanswered > 0)
+        totals.unanswered = unanswered;
+    if (raw.failures)
+        totals.failures = sum(series.map((point) => point.failures ?? 0));
     const rate = errorRate(totals.invocations, countedErrors(totals));
     if (rate !== undefined)
         totals.errorRate = rate;

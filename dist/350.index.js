@@ -491,9 +491,18 @@ function invocationGraphs({ metric, graph }) {
         graph('errors', [
             metric('Invocation4XXErrors', { id: 'errors4xx', stat: 'Sum', label: '4XX errors' }),
             metric('Invocation5XXErrors', { id: 'errors5xx', stat: 'Sum', label: '5XX errors' }),
+            metric(invocation_metrics/* MODEL_ERRORS_METRIC */.nd, { id: 'modelerrors', stat: 'Sum', visible: false }),
             metric('Invocations', { id: 'invocations', stat: 'Sum', visible: false }),
-            // The rate the rollout gates hold against max-error-rate: 5XX errors over invocations.
-            [{ expression: '100 * errors5xx / invocations', id: 'rate5xx', label: '5XX error rate (%)', yAxis: 'right' }]
+            // The rate the rollout gates hold against max-error-rate: 5XX errors and the requests the model never
+            // answered (InvocationModelErrors less the 4XX and 5XX it also counts) over invocations.
+            [
+                {
+                    expression: '100 * MAX([errors5xx, FILL(modelerrors, 0) - errors4xx]) / invocations',
+                    id: 'rate5xx',
+                    label: 'Error rate, 5XX and unanswered (%)',
+                    yAxis: 'right'
+                }
+            ]
         ], { ...COUNTS, right: { min: 0, label: '%', showUnits: false } }),
         latencyGraph({ metric, graph })
     ];

@@ -301,7 +301,7 @@ function thresholdBreaches(variants, settings, source, noun) {
     for (const metrics of variants) {
         if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
             if (metrics.errorRate > settings.maxErrorRate) {
-                breaches.push(`${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(source, (0,_metrics_js__WEBPACK_IMPORTED_MODULE_4__/* .countedErrors */ .GJ)(metrics), metrics.invocations)}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
+                breaches.push(`${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(source, (0,_metrics_js__WEBPACK_IMPORTED_MODULE_4__/* .countedErrors */ .GJ)(metrics), metrics.invocations, metrics.unanswered)}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
             }
         }
         if (settings.maxLatencyP99Ms !== undefined && metrics.latencyP99Ms !== undefined) {

@@ -2208,6 +2208,7 @@ function resolveRegion(input, env) {
 /* harmony export */   Sb: () => (/* binding */ errorMetricName),
 /* harmony export */   er: () => (/* binding */ metricsSourceOf),
 /* harmony export */   lm: () => (/* binding */ REAL_TIME_MINUTES),
+/* harmony export */   nd: () => (/* binding */ MODEL_ERRORS_METRIC),
 /* harmony export */   sV: () => (/* binding */ errorRateWords),
 /* harmony export */   u7: () => (/* binding */ requestMetricNames)
 /* harmony export */ });
@@ -2232,17 +2233,28 @@ const UNPUBLISHED_WHEN_ASYNCHRONOUS = ['Invocations', 'InvocationsPerInstance', 
 function requestMetricNames(source) {
     return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations'];
 }
+/** A real-time endpoint's count of every request that did not end in a 2XX (see above). */
+const MODEL_ERRORS_METRIC = 'InvocationModelErrors';
 /** The metric that counts the requests the error rate counts as errors. */
 function errorMetricName(source) {
     return source.asynchronous ? 'InvocationFailures' : 'Invocation5XXErrors';
 }
-/** How the judged errors and requests read in a sentence: "3 5XX of 12", "3 failed of 12 processed". */
-function errorsOf(source, errors, requests) {
-    return source.asynchronous ? `${errors} failed of ${requests} processed` : `${errors} 5XX of ${requests}`;
+/**
+ * How the judged errors and requests read in a sentence: "3 5XX of 12", "3 5XX or unanswered of 12 (2
+ * unanswered)", "3 failed of 12 processed".
+ */
+function errorsOf(source, errors, requests, unanswered = 0) {
+    if (source.asynchronous)
+        return `${errors} failed of ${requests} processed`;
+    return unanswered > 0
+        ? `${errors} 5XX or unanswered of ${requests} (${unanswered} unanswered)`
+        : `${errors} 5XX of ${requests}`;
 }
 /** What the error rate is a rate of, in words. */
 function errorRateWords(source) {
-    return source.asynchronous ? 'failure rate (InvocationFailures / InvocationsProcessed)' : '5XX rate';
+    return source.asynchronous
+        ? 'failure rate (InvocationFailures / InvocationsProcessed)'
+        : 'rate of 5XX and unanswered requests';
 }
 /** A period's length in words: "minute", "10 s period". */
 function periodWords(source) {
@@ -4223,9 +4235,20 @@ function addMetrics(summary, report) {
     summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3);
     // An asynchronous endpoint counts the requests it processed, and rates its failures for any reason.
     const asynchronous = report.metrics.variants.some((metrics) => metrics.failures !== undefined);
+    // Requests a real-time model never answered count in its error rate: shown where there were any.
+    const unanswered = !asynchronous && report.metrics.variants.some((metrics) => (metrics.unanswered ?? 0) > 0);
     const headers = asynchronous
         ? ['Variant', 'Processed', '4XX', '5XX', 'Failures', 'Failure rate', 'Latency avg', 'Latency p99']
-        : ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99'];
+        : [
+            'Variant',
+            'Invocations',
+            '4XX',
+            '5XX',
+            ...(unanswered ? ['Unanswered'] : []),
+            'Error rate',
+            'Latency avg',
+            'Latency p99'
+        ];
     summary.addTable([
         headers.map((data) => ({ data, header: true })),
         ...report.metrics.variants.map((metrics) => [
@@ -4234,6 +4257,7 @@ function addMetrics(summary, report) {
             formatCount(metrics.errors4xx),
             formatCount(metrics.errors5xx),
             ...(asynchronous ? [formatCount(metrics.failures ?? 0)] : []),
+            ...(unanswered ? [formatCount(metrics.unanswered ?? 0)] : []),
             formatRate(metrics.errorRate),
             metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
             metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`

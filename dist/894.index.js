@@ -1362,7 +1362,7 @@ function gatesAtWeight(gates, weight) {
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
 function describeGates(gates, source) {
     const percent = (fraction) => `${+(fraction * 100).toFixed(3)}%`;
-    const rate = source ? (0,invocation_metrics/* errorRateWords */.sV)(source) : '5XX rate';
+    const rate = (0,invocation_metrics/* errorRateWords */.sV)(source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm);
     const lines = [];
     if (gates.alarmNames.length > 0)
         lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`);
@@ -1533,7 +1533,7 @@ class StepJudge {
         if (gates.maxErrorRate === undefined || rate === undefined || rate <= gates.maxErrorRate)
             return 'within';
         const [lower] = wilsonInterval(totals.errors, totals.invocations, normalQuantile(gates.confidence));
-        const counts = (0,invocation_metrics/* errorsOf */.Bp)(this.scope.source, totals.errors, totals.invocations);
+        const counts = (0,invocation_metrics/* errorsOf */.Bp)(this.scope.source, totals.errors, totals.invocations, totals.unanswered);
         const measured = `error rate ${formatPercent(rate)} (${counts}) in ${span}`;
         const bound = `the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(lower)}`;
         if (lower > gates.maxErrorRate) {
@@ -1727,12 +1727,14 @@ function periodsOf(result, variants) {
                 start,
                 invocations: 0,
                 errors: 0,
+                unanswered: 0,
                 weightedP99: 0,
                 p99Weight: 0,
                 p99Missing: false
             };
             figures.invocations += point.invocations;
             figures.errors += (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .countedErrors */ .GJ)(point);
+            figures.unanswered += point.unanswered ?? 0;
             if (point.latencyP99Ms === undefined)
                 figures.p99Missing = true;
             else {
@@ -1750,8 +1752,9 @@ function periodsOf(result, variants) {
 function totalOf(periods) {
     return periods.reduce((sum, figures) => ({
         invocations: sum.invocations + figures.invocations,
-        errors: sum.errors + figures.errors
-    }), { invocations: 0, errors: 0 });
+        errors: sum.errors + figures.errors,
+        unanswered: sum.unanswered + figures.unanswered
+    }), { invocations: 0, errors: 0, unanswered: 0 });
 }
 /** HH:MM in UTC as CloudWatch shows it; HH:MM:SS where periods are shorter than a minute, or `ms` falls within one. */
 function clockTime(ms, periodMs = MINUTE_MS) {

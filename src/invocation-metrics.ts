@@ -3,9 +3,18 @@
  * often: what the gates, monitor and the dashboard read follows from both.
  *
  * A real-time endpoint publishes Invocations, Invocation4XXErrors,
- * Invocation5XXErrors, ModelLatency, OverheadLatency and
- * InvocationsPerInstance in AWS/SageMaker under EndpointName and VariantName
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
+ * Invocation5XXErrors, InvocationModelErrors, ModelLatency, OverheadLatency
+ * and InvocationsPerInstance in AWS/SageMaker under EndpointName and
+ * VariantName (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
+ * Invocation5XXErrors counts the requests "where the model returned a 5xx
+ * HTTP response code"; a model that never answers does not return one.
+ * InvocationModelErrors counts every request that "did not result in 2XX
+ * HTTP response. This includes 4XX/5XX status codes, low-level socket errors,
+ * malformed HTTP responses, and request timeouts". So the error rate counts
+ * the 5XX errors and the requests left unanswered: InvocationModelErrors less
+ * the 4XX and 5XX, which a model that hangs or drops its connections would
+ * otherwise pass max-error-rate with. A period without InvocationModelErrors
+ * counts its 5XX alone.
  *
  * An asynchronous endpoint (its config has an AsyncInferenceConfig) does not:
  * "Any metric not listed below is not published if the endpoint is enabled
@@ -88,19 +97,30 @@ export function requestMetricNames(source: MetricsSource): string[] {
   return source.asynchronous ? ['InvocationsProcesssed', 'InvocationsProcessed'] : ['Invocations']
 }
 
+/** A real-time endpoint's count of every request that did not end in a 2XX (see above). */
+export const MODEL_ERRORS_METRIC = 'InvocationModelErrors'
+
 /** The metric that counts the requests the error rate counts as errors. */
 export function errorMetricName(source: MetricsSource): string {
   return source.asynchronous ? 'InvocationFailures' : 'Invocation5XXErrors'
 }
 
-/** How the judged errors and requests read in a sentence: "3 5XX of 12", "3 failed of 12 processed". */
-export function errorsOf(source: MetricsSource, errors: number, requests: number): string {
-  return source.asynchronous ? `${errors} failed of ${requests} processed` : `${errors} 5XX of ${requests}`
+/**
+ * How the judged errors and requests read in a sentence: "3 5XX of 12", "3 5XX or unanswered of 12 (2
+ * unanswered)", "3 failed of 12 processed".
+ */
+export function errorsOf(source: MetricsSource, errors: number, requests: number, unanswered = 0): string {
+  if (source.asynchronous) return `${errors} failed of ${requests} processed`
+  return unanswered > 0
+    ? `${errors} 5XX or unanswered of ${requests} (${unanswered} unanswered)`
+    : `${errors} 5XX of ${requests}`
 }
 
 /** What the error rate is a rate of, in words. */
 export function errorRateWords(source: MetricsSource): string {
-  return source.asynchronous ? 'failure rate (InvocationFailures / InvocationsProcessed)' : '5XX rate'
+  return source.asynchronous
+    ? 'failure rate (InvocationFailures / InvocationsProcessed)'
+    : 'rate of 5XX and unanswered requests'
 }
 
 /** A period's length in words: "minute", "10 s period". */

@@ -21,7 +21,13 @@
 import { GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch'
 import { AwsCallError, collectPages } from './aws/errors.js'
 import type { OperationContext } from './context.js'
-import { errorMetricName, REAL_TIME_MINUTES, requestMetricNames, type MetricsSource } from './invocation-metrics.js'
+import {
+  errorMetricName,
+  MODEL_ERRORS_METRIC,
+  REAL_TIME_MINUTES,
+  requestMetricNames,
+  type MetricsSource
+} from './invocation-metrics.js'
 import type { VariantMetrics } from './report.js'
 
 const NAMESPACE = 'AWS/SageMaker'
@@ -35,7 +41,14 @@ const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30]
 
 /** The statistics read for each variant: the query Id's suffix, the metric and the statistic. */
 type StatisticKey =
-  'invocations' | 'invocations_alt' | 'errors4xx' | 'errors5xx' | 'failures' | 'latency_avg' | 'latency_p99'
+  | 'invocations'
+  | 'invocations_alt'
+  | 'errors4xx'
+  | 'errors5xx'
+  | 'model_errors'
+  | 'failures'
+  | 'latency_avg'
+  | 'latency_p99'
 interface Statistic {
   key: StatisticKey
   metric: string
@@ -50,7 +63,9 @@ export function statisticsFor(source: MetricsSource): Statistic[] {
     ...(alternative ? [{ key: 'invocations_alt' as const, metric: alternative, stat: 'Sum' }] : []),
     { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
     { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-    ...(source.asynchronous ? [{ key: 'failures' as const, metric: errorMetricName(source), stat: 'Sum' }] : []),
+    ...(source.asynchronous
+      ? [{ key: 'failures' as const, metric: errorMetricName(source), stat: 'Sum' }]
+      : [{ key: 'model_errors' as const, metric: MODEL_ERRORS_METRIC, stat: 'Sum' }]),
     { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
     { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
   ]
@@ -219,7 +234,7 @@ export async function fetchVariantMetrics(
       invocations: larger(values('invocations'), values('invocations_alt')),
       errors4xx: values('errors4xx'),
       errors5xx: values('errors5xx'),
-      ...(source.asynchronous ? { failures: values('failures') } : {}),
+      ...(source.asynchronous ? { failures: values('failures') } : { modelErrors: values('model_errors') }),
       latencyAverage: values('latency_avg'),
       latencyP99: values('latency_p99')
     })
@@ -271,6 +286,8 @@ interface RawSeries {
   errors5xx: Map<number, number>
   /** InvocationFailures, for an asynchronous endpoint: what its error rate counts. */
   failures?: Map<number, number>
+  /** InvocationModelErrors, for a real-time one: its 4XX and 5XX, and the requests the model never answered. */
+  modelErrors?: Map<number, number>
   /** Microseconds. */
   latencyAverage: Map<number, number>
   /** Microseconds. */
@@ -288,9 +305,17 @@ export function errorRate(invocations: number, errors5xx: number): number | unde
   return requests > 0 ? errors5xx / requests : undefined
 }
 
-/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors. */
-export function countedErrors(metrics: Pick<VariantMetrics, 'errors5xx' | 'failures'>): number {
-  return metrics.failures ?? metrics.errors5xx
+/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors and unanswered requests. */
+export function countedErrors(metrics: Pick<VariantMetrics, 'errors5xx' | 'failures' | 'unanswered'>): number {
+  return metrics.failures ?? metrics.errors5xx + (metrics.unanswered ?? 0)
+}
+
+/**
+ * The requests of a period the model never answered with a status (a timeout, a dropped connection, a malformed
+ * response): InvocationModelErrors less the 4XX and 5XX it also counts (invocation-metrics.ts).
+ */
+function unansweredIn(modelErrors: number | undefined, errors4xx: number, errors5xx: number): number {
+  return Math.max(0, (modelErrors ?? 0) - errors4xx - errors5xx)
 }
 
 function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
@@ -298,11 +323,16 @@ function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
     ...new Set(Object.values(raw).flatMap((values: Map<number, number> | undefined) => [...(values?.keys() ?? [])]))
   ].sort((a, b) => a - b)
   const series = timestamps.map((timestamp) => {
+    const errors4xx = raw.errors4xx.get(timestamp) ?? 0
+    const errors5xx = raw.errors5xx.get(timestamp) ?? 0
+    const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), errors4xx, errors5xx)
     const point: MetricsDatapoint = {
       timestamp: new Date(timestamp).toISOString(),
       invocations: raw.invocations.get(timestamp) ?? 0,
-      errors4xx: raw.errors4xx.get(timestamp) ?? 0,
-      errors5xx: raw.errors5xx.get(timestamp) ?? 0,
+      errors4xx,
+      errors5xx,
+      // Only where there are some: a variant the model answers every time reads as it always has.
+      ...(unanswered > 0 ? { unanswered } : {}),
       ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
     }
     const rate = errorRate(point.invocations, countedErrors(point))
@@ -318,9 +348,11 @@ function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
     variant,
     invocations: sum(series.map((point) => point.invocations)),
     errors4xx: sum(series.map((point) => point.errors4xx)),
-    errors5xx: sum(series.map((point) => point.errors5xx)),
-    ...(raw.failures ? { failures: sum(series.map((point) => point.failures ?? 0)) } : {})
+    errors5xx: sum(series.map((point) => point.errors5xx))
   }
+  const unanswered = sum(series.map((point) => point.unanswered ?? 0))
+  if (unanswered > 0) totals.unanswered = unanswered
+  if (raw.failures) totals.failures = sum(series.map((point) => point.failures ?? 0))
   const rate = errorRate(totals.invocations, countedErrors(totals))
   if (rate !== undefined) totals.errorRate = rate
   const average = weightedLatencyAverage(series)

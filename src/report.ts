@@ -59,11 +59,16 @@ export interface VariantMetrics {
   errors4xx: number
   errors5xx: number
   /**
+   * Requests a real-time model never answered with a status (timeouts, dropped connections, malformed
+   * responses): InvocationModelErrors less its 4XX and 5XX. Counted as errors; absent when there were none.
+   */
+  unanswered?: number
+  /**
    * An asynchronous endpoint's InvocationFailures (it publishes no Invocations: `invocations` is then
    * InvocationsProcessed); absent for a real-time one.
    */
   failures?: number
-  /** 5XX errors (or failures) / invocations; undefined with no invocations. */
+  /** 5XX errors and unanswered requests (or failures) / invocations; undefined with no invocations. */
   errorRate?: number
   latencyAverageMs?: number
   latencyP99Ms?: number

@@ -188,9 +188,20 @@ export function addMetrics(summary: Summary, report: Report): void {
   summary.addHeading(`Metrics (last ${report.metrics.window}, ${report.metrics.period} periods)`, 3)
   // An asynchronous endpoint counts the requests it processed, and rates its failures for any reason.
   const asynchronous = report.metrics.variants.some((metrics) => metrics.failures !== undefined)
+  // Requests a real-time model never answered count in its error rate: shown where there were any.
+  const unanswered = !asynchronous && report.metrics.variants.some((metrics) => (metrics.unanswered ?? 0) > 0)
   const headers = asynchronous
     ? ['Variant', 'Processed', '4XX', '5XX', 'Failures', 'Failure rate', 'Latency avg', 'Latency p99']
-    : ['Variant', 'Invocations', '4XX', '5XX', 'Error rate', 'Latency avg', 'Latency p99']
+    : [
+        'Variant',
+        'Invocations',
+        '4XX',
+        '5XX',
+        ...(unanswered ? ['Unanswered'] : []),
+        'Error rate',
+        'Latency avg',
+        'Latency p99'
+      ]
   summary.addTable([
     headers.map((data) => ({ data, header: true })),
     ...report.metrics.variants.map((metrics) => [
@@ -199,6 +210,7 @@ export function addMetrics(summary: Summary, report: Report): void {
       formatCount(metrics.errors4xx),
       formatCount(metrics.errors5xx),
       ...(asynchronous ? [formatCount(metrics.failures ?? 0)] : []),
+      ...(unanswered ? [formatCount(metrics.unanswered ?? 0)] : []),
       formatRate(metrics.errorRate),
       metrics.latencyAverageMs === undefined ? '—' : `${metrics.latencyAverageMs.toFixed(1)} ms`,
       metrics.latencyP99Ms === undefined ? '—' : `${metrics.latencyP99Ms.toFixed(1)} ms`

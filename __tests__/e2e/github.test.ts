@@ -526,7 +526,7 @@ describe('a dry run', () => {
       /^ {2}5\. Promote: update the endpoint to gh-dry-\d{14}-\w{5} with gh-dry-new's model alone, as AllTraffic, a new fleet of 2 instances/
     )
     const gates =
-      'max-error-rate: 5XX rate at most 2%; max-latency-p99: p99 at most 250 ms; probes: 1 to the new variant at every evaluation, all must succeed'
+      'max-error-rate: rate of 5XX and unanswered requests at most 2%; max-latency-p99: p99 at most 250 ms; probes: 1 to the new variant at every evaluation, all must succeed'
     expect(lines[start + 6]).toBe(`Gates: ${gates}.`)
     // Four instances through the change to the canary config, the canary's two through the 42 minutes
     // of steps, two through the promotion; a fleet change as long as this endpoint's last one.

@@ -321,6 +321,49 @@ describe('monitor', () => {
   })
 })
 
+describe('monitor of a model that leaves requests unanswered', () => {
+  it('counts them as errors, though SageMaker publishes no 5XX for them', async () => {
+    await seedBlueGreen()
+    await s.control.configure({ metricsMode: 'instant' })
+    await s.control.setModelBehaviour({ match: 'shop-green-model', unansweredRate: 0.5 })
+    const answers: Array<number | undefined> = []
+    for (let i = 0; i < 20; i++) {
+      try {
+        await s.aws.runtime.send(
+          new InvokeEndpointCommand({
+            EndpointName: 'shop',
+            TargetVariant: 'green',
+            Body: '{}',
+            ContentType: 'application/json'
+          })
+        )
+        answers.push(200)
+      } catch (error) {
+        // SageMaker's timeout: a ModelError carrying no status from the model.
+        expect(error).toMatchObject({ name: 'ModelError', OriginalStatusCode: 0 })
+        answers.push((error as { OriginalStatusCode?: number }).OriginalStatusCode)
+      }
+    }
+    const unanswered = answers.filter((status) => status === 0).length
+    expect(unanswered).toBeGreaterThan(2)
+
+    const run = await s.run({
+      operation: 'monitor',
+      'endpoint-name': 'shop',
+      'metrics-window': '5m',
+      'max-error-rate': '5%'
+    })
+
+    const errors = expectFailure(run)
+    expect(errors[0]).toContain(
+      `variant "green" error rate ${+((unanswered / 20) * 100).toFixed(2)}% (${unanswered} 5XX or unanswered of 20 (${unanswered} unanswered))`
+    )
+    const metrics = jsonOutput<{ variants: Record<string, Record<string, unknown>> }>(run, 'metrics')
+    expect(metrics.variants.green).toMatchObject({ invocations: 20, errors5xx: 0, unanswered })
+    expect(run.summary).toContain('<th>5XX</th><th>Unanswered</th><th>Error rate</th>')
+  })
+})
+
 describe('health-check', () => {
   it('probes one variant through TargetVariant', async () => {
     await seedBlueGreen()

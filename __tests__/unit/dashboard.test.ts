@@ -112,12 +112,17 @@ describe('putEndpointDashboard', () => {
     expect(errors?.properties.metrics).toEqual([
       [...dimensions('Invocation4XXErrors'), expect.objectContaining({ id: 'errors4xx', stat: 'Sum' })],
       [...dimensions('Invocation5XXErrors'), expect.objectContaining({ id: 'errors5xx', stat: 'Sum' })],
+      [
+        ...dimensions('InvocationModelErrors'),
+        expect.objectContaining({ id: 'modelerrors', stat: 'Sum', visible: false })
+      ],
       [...dimensions('Invocations'), expect.objectContaining({ id: 'invocations', stat: 'Sum', visible: false })],
       [
         {
-          expression: '100 * errors5xx / invocations',
+          // 5XX and the requests the model never answered (InvocationModelErrors less its 4XX and 5XX), as the gates.
+          expression: '100 * MAX([errors5xx, FILL(modelerrors, 0) - errors4xx]) / invocations',
           id: 'rate5xx',
-          label: '5XX error rate (%)',
+          label: 'Error rate, 5XX and unanswered (%)',
           yAxis: 'right'
         }
       ]
@@ -250,7 +255,7 @@ describe('putEndpointDashboard', () => {
       'chat'
     ])
     expect(componentGraphs[1]?.properties.metrics?.at(-1)).toEqual([
-      expect.objectContaining({ expression: '100 * errors5xx / invocations' })
+      expect.objectContaining({ expression: '100 * MAX([errors5xx, FILL(modelerrors, 0) - errors4xx]) / invocations' })
     ])
   })
 

@@ -62,11 +62,13 @@ describe('fetchVariantMetrics', () => {
       'v0_invocations',
       'v0_errors4xx',
       'v0_errors5xx',
+      'v0_model_errors',
       'v0_latency_avg',
       'v0_latency_p99',
       'v1_invocations',
       'v1_errors4xx',
       'v1_errors5xx',
+      'v1_model_errors',
       'v1_latency_avg',
       'v1_latency_p99'
     ])
@@ -75,15 +77,17 @@ describe('fetchVariantMetrics', () => {
       ['Invocations', 'Sum'],
       ['Invocation4XXErrors', 'Sum'],
       ['Invocation5XXErrors', 'Sum'],
+      ['InvocationModelErrors', 'Sum'],
       ['ModelLatency', 'Average'],
       ['ModelLatency', 'p99'],
       ['Invocations', 'Sum'],
       ['Invocation4XXErrors', 'Sum'],
       ['Invocation5XXErrors', 'Sum'],
+      ['InvocationModelErrors', 'Sum'],
       ['ModelLatency', 'Average'],
       ['ModelLatency', 'p99']
     ])
-    expect(queries[9]).toEqual({
+    expect(queries[11]).toEqual({
       Id: 'v1_latency_p99',
       Label: 'green-v2 ModelLatency p99',
       MetricStat: {
@@ -260,7 +264,7 @@ describe('fetchVariantMetrics', () => {
       source: tenSeconds
     })
     const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
-    expect(queries.map((query) => query.MetricStat?.Period)).toEqual([10, 10, 10, 10, 10])
+    expect(queries.map((query) => query.MetricStat?.Period)).toEqual([10, 10, 10, 10, 10, 10])
 
     // Five-minute datapoints read a minute at a time would show four empty minutes in every five.
     const fiveMinutes = { asynchronous: false, periodSeconds: 300 }

@@ -137,7 +137,7 @@ function thresholdBreaches(
     if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
       if (metrics.errorRate > settings.maxErrorRate) {
         breaches.push(
-          `${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${errorsOf(source, countedErrors(metrics), metrics.invocations)}) is above max-error-rate ${percent(settings.maxErrorRate)}`
+          `${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${errorsOf(source, countedErrors(metrics), metrics.invocations, metrics.unanswered)}) is above max-error-rate ${percent(settings.maxErrorRate)}`
         )
       }
     }

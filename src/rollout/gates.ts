@@ -17,7 +17,7 @@
  * call, whatever the gates, so a long bake stays cheap and clear of throttling.
  */
 import type { OperationContext } from '../context.js'
-import { errorRateWords, errorsOf, periodWords, type MetricsSource } from '../invocation-metrics.js'
+import { errorRateWords, errorsOf, periodWords, REAL_TIME_MINUTES, type MetricsSource } from '../invocation-metrics.js'
 import { describeAlarmStates } from '../alarms.js'
 import { fetchVariantMetrics, type Fleet } from '../metrics.js'
 import { clockTime, floorPeriod, periodMsOf, periodsOf, totalOf, type PeriodFigures } from './periods.js'
@@ -72,7 +72,7 @@ export function gatesAtWeight(gates: GateSettings, weight: number): GateSettings
 /** The gates and their thresholds in words, for the summary and the dry-run plan. */
 export function describeGates(gates: GateSettings, source?: MetricsSource): string[] {
   const percent = (fraction: number): string => `${+(fraction * 100).toFixed(3)}%`
-  const rate = source ? errorRateWords(source) : '5XX rate'
+  const rate = errorRateWords(source ?? REAL_TIME_MINUTES)
   const lines: string[] = []
   if (gates.alarmNames.length > 0) lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`)
   if (gates.maxErrorRate !== undefined) lines.push(`max-error-rate: ${rate} at most ${percent(gates.maxErrorRate)}`)
@@ -268,7 +268,7 @@ export class StepJudge {
    */
   private judgeErrorRate(
     evaluation: GateEvaluation,
-    totals: { invocations: number; errors: number },
+    totals: { invocations: number; errors: number; unanswered: number },
     span: string
   ): 'within' | 'failed' | 'undecided' {
     const { gates } = this
@@ -276,7 +276,7 @@ export class StepJudge {
     this.leaningToFailure = undefined
     if (gates.maxErrorRate === undefined || rate === undefined || rate <= gates.maxErrorRate) return 'within'
     const [lower] = wilsonInterval(totals.errors, totals.invocations, normalQuantile(gates.confidence))
-    const counts = errorsOf(this.scope.source, totals.errors, totals.invocations)
+    const counts = errorsOf(this.scope.source, totals.errors, totals.invocations, totals.unanswered)
     const measured = `error rate ${formatPercent(rate)} (${counts}) in ${span}`
     const bound = `the ${formatPercent(gates.confidence)} lower bound, ${formatPercent(lower)}`
     if (lower > gates.maxErrorRate) {

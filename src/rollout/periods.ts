@@ -27,8 +27,10 @@ export interface PeriodFigures {
   /** The period's start, epoch milliseconds. */
   start: number
   invocations: number
-  /** What the error rate counts: 5XX errors, or an asynchronous endpoint's failures. */
+  /** What the error rate counts: 5XX errors and unanswered requests, or an asynchronous endpoint's failures. */
   errors: number
+  /** Of `errors`, the requests a real-time model never answered (metrics.ts). */
+  unanswered: number
   latencyP99Ms?: number
 }
 
@@ -43,12 +45,14 @@ export function periodsOf(result: VariantMetricsResult, variants: string[]): Per
         start,
         invocations: 0,
         errors: 0,
+        unanswered: 0,
         weightedP99: 0,
         p99Weight: 0,
         p99Missing: false
       }
       figures.invocations += point.invocations
       figures.errors += countedErrors(point)
+      figures.unanswered += point.unanswered ?? 0
       if (point.latencyP99Ms === undefined) figures.p99Missing = true
       else {
         // Several serving variants: their p99s weighted by traffic, an approximation of the pooled p99.
@@ -65,13 +69,14 @@ export function periodsOf(result: VariantMetricsResult, variants: string[]): Per
     )
 }
 
-export function totalOf(periods: PeriodFigures[]): { invocations: number; errors: number } {
+export function totalOf(periods: PeriodFigures[]): { invocations: number; errors: number; unanswered: number } {
   return periods.reduce(
     (sum, figures) => ({
       invocations: sum.invocations + figures.invocations,
-      errors: sum.errors + figures.errors
+      errors: sum.errors + figures.errors,
+      unanswered: sum.unanswered + figures.unanswered
     }),
-    { invocations: 0, errors: 0 }
+    { invocations: 0, errors: 0, unanswered: 0 }
   )
 }
 

@@ -53,6 +53,8 @@ const DEFAULT_REGION = 'us-east-1'
  * @typedef {object} ModelBehaviourRule
  * @property {string} match
  * @property {number} [errorRate] Share of requests answered 5XX, 0..1 (default 0).
+ * @property {number} [unansweredRate] Share of requests the model never answers, 0..1 - errorRate (default 0): the
+ *   caller gets SageMaker's timeout ModelError (status 0), counted in InvocationModelErrors and not in 5XX.
  * @property {number} [latencyMs] Median latency (default 40 ms).
  * @property {number} [latencyP99Ms] p99 latency (default 80 ms, or twice latencyMs when only that is given).
  * @property {unknown} [answer] The JSON the model answers every request it serves (default: who answered).
@@ -115,6 +117,7 @@ const DEFAULT_REGION = 'us-east-1'
  * @property {number} copies Of which a shadow variant's copies of the production variant's requests (answering nobody).
  * @property {number} errors4xx
  * @property {{ model: number, capacity: number, total: number }} errors5xx
+ * @property {number} unanswered Requests the model never answered (unansweredRate).
  * @property {LatencyPercentiles} latencyMs Client-seen latency (model plus overhead) of the requests the model answered.
  */
 

@@ -121,12 +121,13 @@ class Publishing:
 
 
 class Aggregate:
-    __slots__ = ("requests", "errors4xx", "errors5xx", "failures", "per_instance", "per_instance_min",
+    __slots__ = ("requests", "errors4xx", "errors5xx", "model_errors", "failures", "per_instance", "per_instance_min",
                  "per_instance_max", "model", "overhead", "publishing")
 
     def __init__(self, publishing: Publishing) -> None:
         self.publishing = publishing
         self.failures = 0
+        self.model_errors = 0
         self.requests = 0
         self.errors4xx = 0
         self.errors5xx = 0
@@ -155,8 +156,10 @@ def record(account: str, region: str, endpoint: str, variant: str, config: str |
             aggregate.errors4xx += 1
         elif status >= 500:
             aggregate.errors5xx += 1
-        if status >= 400:
+        if status >= 400 or status == 0:
+            # Status 0: no answer from the model (a timeout). Not a 4XX or 5XX, but "did not result in 2XX".
             aggregate.failures += 1
+            aggregate.model_errors += 1
         # InvocationsPerInstance: 1/instances is sent for each request
         # (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
         share = 1.0 / instances if instances > 0 else 1.0
@@ -332,6 +335,9 @@ def _publish(backend: Any, endpoint: str, variant: str, config: str | None, star
         latencies = (("ModelLatency", a.model),)
     else:
         counter("Invocations", a.requests, 1.0, 1.0)
+        # "The number of model invocation requests which did not result in 2XX HTTP response. This includes 4XX/5XX
+        # status codes, low-level socket errors, malformed HTTP responses, and request timeouts."
+        flag("InvocationModelErrors", a.model_errors)
         counter("InvocationsPerInstance", a.per_instance, a.per_instance_min, a.per_instance_max)
         latencies = (("ModelLatency", a.model), ("OverheadLatency", a.overhead))
     for name, samples in latencies:

@@ -118,7 +118,7 @@ def invoke_endpoint(self: Any) -> Any:
                                        now, invoked=True)
             variant = outcome["variant"]
             record["variant"] = variant
-            record["status"] = 200 if outcome["status"] < 400 else 424
+            record["status"] = 200 if 0 < outcome["status"] < 400 else 424
         else:
             outcome = None
     if outcome is not None:
@@ -159,7 +159,7 @@ def invoke_endpoint(self: Any) -> Any:
         # model's behaviour and count in the variant's metrics.
         outcome = traffic.serve(account, region, backend, endpoint, variant, now, invoked=True, forced=failure,
                                 fleet=fleet)
-        record["status"] = 200 if outcome["status"] < 400 else 424
+        record["status"] = 200 if 0 < outcome["status"] < 400 else 424
 
     return _answer(self, name, account, region, outcome, delay, failure, target_model)
 
@@ -176,6 +176,15 @@ def _answer(self: Any, name: str, account: str, region: str, outcome: dict[str, 
     if failure is not None:
         return _model_error(
             int(failure.get("status") or 500), failure.get("message") or "Internal Server Error", name, account, region
+        )
+    if outcome["cause"] == "unanswered":
+        # What SageMaker answers when the container does not answer within its 60 s
+        # (https://github.com/aws/amazon-sagemaker-examples/issues/799); the emulator answers at once.
+        return _model_error(
+            0,
+            "Your invocation timed out while waiting for a response from container primary. Review the latency "
+            "metrics for each container in Amazon CloudWatch, resolve the issue, and try again.",
+            name, account, region,
         )
     if outcome["status"] >= 400:
         return _model_error(outcome["status"], "Internal Server Error", name, account, region)
@@ -203,7 +212,7 @@ def _answer(self: Any, name: str, account: str, region: str, outcome: dict[str, 
             del headers["X-Amzn-SageMaker-Custom-Attributes"]
     capture(self, account, region, name, variant, body, headers.get("Content-Type") or "application/json")
     shadow = outcome.get("shadow")
-    if shadow is not None and shadow["status"] < 400:
+    if shadow is not None and 0 < shadow["status"] < 400:
         # The shadow's answer goes nowhere but to data capture, under its own variant
         # (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html: "log requests and responses of
         # your production and shadow variants").
@@ -318,7 +327,7 @@ def invoke_endpoint_async(self: Any) -> Any:
         variant = traffic.pick_variant(endpoint, STATE.stream(f"route|{account}/{region}/{name}"), fleet["variants"])
         outcome = traffic.serve(account, region, backend, endpoint, variant, now, invoked=True, fleet=fleet)
         record["variant"] = variant
-        record["status"] = 202 if outcome["status"] < 400 else 424
+        record["status"] = 202 if 0 < outcome["status"] < 400 else 424
     output = request["AsyncInferenceConfig"].get("OutputConfig") or {}
     inference_id = self.headers.get("X-Amzn-SageMaker-Inference-Id") or str(uuid.uuid4())
     headers = {"X-Amzn-SageMaker-OutputLocation": f"{str(output.get('S3OutputPath') or 's3://').rstrip('/')}/{inference_id}.out",

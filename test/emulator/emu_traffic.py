@@ -54,6 +54,12 @@ def behaviour_rule(payload: Any) -> dict[str, Any]:
     if median <= 0 or p99 < median:
         raise ValueError("latencyMs must be > 0 and latencyP99Ms >= latencyMs")
     rule = {"match": str(payload["match"]), "errorRate": error_rate, "latencyMs": median, "latencyP99Ms": p99}
+    unanswered_rate = float(payload.get("unansweredRate") or 0.0)
+    if not 0.0 <= unanswered_rate <= 1.0 - error_rate:
+        raise ValueError("unansweredRate must be between 0 and 1 - errorRate")
+    if unanswered_rate > 0:
+        # A share of requests the model never answers: SageMaker gives up on them (a timeout).
+        rule["unansweredRate"] = unanswered_rate
     if "answer" in payload:
         # What the model answers every request it serves (a 200): a fast model that answers wrong is staged so.
         rule["answer"] = payload["answer"]
@@ -210,10 +216,15 @@ def serve(account: str, region: str, backend: Any, endpoint: Any, variant: str, 
         model_ms = _draw_ms(rng, behaviour["latencyMs"], behaviour["latencyP99Ms"]) * load_factor(utilisation)
         if forced is not None:
             status, cause = int(forced.get("status") or 500), "model"
-        elif behaviour["errorRate"] > 0 and rng.random() < behaviour["errorRate"]:
-            status, cause = 500, "model"
         else:
-            status, cause = 200, None
+            draw = rng.random() if behaviour["errorRate"] > 0 or behaviour.get("unansweredRate") else 1.0
+            if draw < behaviour["errorRate"]:
+                status, cause = 500, "model"
+            elif draw < behaviour["errorRate"] + behaviour.get("unansweredRate", 0.0):
+                # No status from the model: in InvocationModelErrors, not in Invocation5XXErrors; no ModelLatency.
+                status, cause, model_ms = 0, "unanswered", None
+            else:
+                status, cause = 200, None
     cloudwatch.record(
         account, region, name, variant, fleet["config"], at,
         model_us=None if model_ms is None else model_ms * 1000.0,
@@ -277,7 +288,8 @@ def _count(endpoint: str, variant: str, at: float, status: int, cause: str | Non
 def _add(minutes: dict[int, Any], minute: int, status: int, cause: str | None, model_ms: float | None,
          overhead_ms: float, invoked: bool, copied: bool) -> None:
     bucket = minutes.setdefault(
-        minute, {"requests": 0, "invoked": 0, "copies": 0, "errors4xx": 0, "model": 0, "capacity": 0, "latencies": []}
+        minute, {"requests": 0, "invoked": 0, "copies": 0, "errors4xx": 0, "model": 0, "capacity": 0, "unanswered": 0,
+                 "latencies": []}
     )
     bucket["requests"] += 1
     bucket["invoked"] += 1 if invoked else 0
@@ -287,6 +299,8 @@ def _add(minutes: dict[int, Any], minute: int, status: int, cause: str | None, m
         bucket["errors4xx"] += 1
     elif status >= 500:
         bucket[cause or "model"] += 1
+    elif status == 0:
+        bucket["unanswered"] += 1
     if model_ms is not None:
         bucket["latencies"].append(model_ms + overhead_ms)
 
@@ -391,6 +405,7 @@ def _summary(buckets: list[dict[str, Any]]) -> dict[str, Any]:
         "copies": sum(b.get("copies", 0) for b in buckets),
         "errors4xx": sum(b["errors4xx"] for b in buckets),
         "errors5xx": {"model": model, "capacity": capacity, "total": model + capacity},
+        "unanswered": sum(b.get("unanswered", 0) for b in buckets),
         "latencyMs": _latency([latency for b in buckets for latency in b["latencies"]]),
     }
 

@@ -92,8 +92,8 @@ describe('monitor', () => {
     const input = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input
     expect(input?.StartTime).toEqual(new Date('2026-01-15T11:50:00Z'))
     expect(input?.EndTime).toEqual(new Date('2026-01-15T12:01:00Z'))
-    expect(input?.MetricDataQueries).toHaveLength(10)
-    expect(input?.MetricDataQueries?.[9]?.MetricStat).toMatchObject({
+    expect(input?.MetricDataQueries).toHaveLength(12)
+    expect(input?.MetricDataQueries?.[11]?.MetricStat).toMatchObject({
       Metric: {
         Dimensions: [
           { Name: 'EndpointName', Value: 'fraud' },
@@ -379,6 +379,29 @@ describe('monitor on what the endpoint publishes', () => {
     expect(result.summary).toContain(
       '<th>Variant</th><th>Processed</th><th>4XX</th><th>5XX</th><th>Failures</th><th>Failure rate</th>'
     )
+  })
+
+  it('counts the requests a real-time model never answered as errors: InvocationModelErrors less its 4XX and 5XX', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', [variants[0]!]))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', [variants[0]!]))
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        series('v0_invocations', [[T2, 200]]),
+        series('v0_errors4xx', [[T2, 4]]),
+        series('v0_errors5xx', [[T2, 1]]),
+        // 4 4XX, 1 5XX and 9 timeouts or dropped connections.
+        series('v0_model_errors', [[T2, 14]])
+      ]
+    })
+
+    const result = await runAction({ ...inputs, 'max-error-rate': '2%' }, { clock: clockAt() })
+
+    expect(result.failed).toBe(
+      'Endpoint "fraud" is unhealthy: variant "blue" error rate 5% (10 5XX or unanswered of 200 (9 unanswered)) is above max-error-rate 2%.'
+    )
+    const metrics = JSON.parse(result.outputs.metrics ?? '{}') as { variants: Record<string, object> }
+    expect(metrics.variants.blue).toMatchObject({ errors4xx: 4, errors5xx: 1, unanswered: 9, errorRate: 0.05 })
+    expect(result.summary).toContain('<th>4XX</th><th>5XX</th><th>Unanswered</th><th>Error rate</th>')
   })
 
   it('refuses an alarm on Invocations of an asynchronous endpoint, which would pass it for ever', async () => {

@@ -111,7 +111,7 @@ describe('all-at-once with gates', () => {
         /^ {2}2\. Then AllTraffic takes all traffic for 10m, gates judged every 2m \(5 evaluations\), then until CloudWatch has published the step's minutes .* A failed gate returns the endpoint to fraud-v1-config/
       )
     ])
-    expect(planned[3]).toBe('Gates: max-error-rate: 5XX rate at most 1%.')
+    expect(planned[3]).toBe('Gates: max-error-rate: rate of 5XX and unanswered requests at most 1%.')
     expect(result.summary).toContain('<h3>Rollout plan: about 23m</h3>')
   })
 

@@ -106,6 +106,23 @@ describe('canary rollout run by the action', () => {
     )
   })
 
+  it('rolls back a model that leaves a quarter of its requests unanswered, though it returns no 5XX', async () => {
+    // Timeouts and dropped connections: in InvocationModelErrors, never in Invocation5XXErrors.
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0, unansweredRate: 0.25, latencyP99Ms: 40 })
+
+    const result = await runAction(canary, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(
+      /^Rolled back: a failed gate evaluation at 10%: error rate 2\d\.\d+% \(\d+ 5XX or unanswered of \d+ \((\d+) unanswered\)\)/
+    )
+    const [, counted, unanswered] =
+      /\((\d+) 5XX or unanswered of \d+ \((\d+) unanswered\)\)/.exec(result.failed ?? '') ?? []
+    // Every error counted was one the model never answered.
+    expect(counted).toBe(unanswered)
+    expect(weightShifts(changeCalls(aws)).at(-1)).toMatchObject({ 'fraud-v2': 0 })
+  })
+
   it('shows a row per step and a chart of weight and error rate in the summary', async () => {
     // 0.5% errors: under max-error-rate, but visible on the chart.
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.005, latencyP99Ms: 40 })
@@ -114,7 +131,7 @@ describe('canary rollout run by the action', () => {
 
     expect(result.failed).toBeUndefined()
     expect(result.summary).toContain('<h3>Rollout (canary, gates judged by the action)</h3>')
-    expect(result.summary).toContain('<p>Gates: max-error-rate: 5XX rate at most 1%.</p>')
+    expect(result.summary).toContain('<p>Gates: max-error-rate: rate of 5XX and unanswered requests at most 1%.</p>')
     for (const [step, weight] of [
       [1, 10],
       [2, 50],
@@ -162,7 +179,7 @@ describe('canary rollout run by the action', () => {
     expect(result.summary).toContain(
       'Step 2: 50% of traffic to fraud-v2 for 10m, gates judged every 2m (5 evaluations), then until CloudWatch has published'
     )
-    expect(result.summary).toContain('Gates: max-error-rate: 5XX rate at most 1%.')
+    expect(result.summary).toContain('Gates: max-error-rate: rate of 5XX and unanswered requests at most 1%.')
     expect(result.summary).toMatch(/<strong>Instance-hours this rollout would add:<\/strong> \d+\.\d\d/)
     // The log says it too, after the calls: the schedule, the gates and the duration.
     const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
@@ -174,7 +191,7 @@ describe('canary rollout run by the action', () => {
       expect.stringMatching(/^ {2}4\. Step 3: 100% of traffic/),
       expect.stringMatching(/^ {2}5\. Promote: update the endpoint to fraud-/)
     ])
-    expect(planned[6]).toBe('Gates: max-error-rate: 5XX rate at most 1%.')
+    expect(planned[6]).toBe('Gates: max-error-rate: rate of 5XX and unanswered requests at most 1%.')
     expect(planned[7]).toMatch(/^Instance-hours this rollout would add: \d+\.\d\d\.$/)
     expect(core.log.filter((line) => line.startsWith('[dry-run] would call')).length).toBe(plan.changes.length)
 
