@@ -1365,7 +1365,7 @@ function describeGates(gates, source) {
     const rate = (0,invocation_metrics/* errorRateWords */.sV)(source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm);
     const lines = [];
     if (gates.alarmNames.length > 0)
-        lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM`);
+        lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM, and must have data (INSUFFICIENT_DATA is no verdict)`);
     if (gates.maxErrorRate !== undefined)
         lines.push(`max-error-rate: ${rate} at most ${percent(gates.maxErrorRate)}`);
     if (gates.maxLatencyP99Ms !== undefined)
@@ -1447,6 +1447,13 @@ class StepJudge {
             evaluation.alarmsInAlarm = states.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.name);
             if (evaluation.alarmsInAlarm.length > 0) {
                 evaluation.failures.push(`alarm ${evaluation.alarmsInAlarm.join(', ')} in ALARM`);
+            }
+            // An alarm whose evaluation range holds no data goes to INSUFFICIENT_DATA unless it treats missing data as
+            // good or bad (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html):
+            // it watches nothing, as one on a misspelt dimension always does, and cannot vouch for the new variant.
+            const blind = states.filter((alarm) => alarm.state === 'INSUFFICIENT_DATA').map((alarm) => alarm.name);
+            if (blind.length > 0) {
+                evaluation.inconclusive.push(`alarm ${blind.join(', ')} in INSUFFICIENT_DATA: it has no data to judge by, so it cannot vouch for ${scope.newVariant}`);
             }
         }
         if (needsTraffic(gates))

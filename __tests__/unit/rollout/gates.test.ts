@@ -405,6 +405,34 @@ describe('data published later than max-data-delay', () => {
   })
 })
 
+describe('an alarm in INSUFFICIENT_DATA', () => {
+  const inputs = { ...canary, 'alarm-names': 'fraud-5xx' }
+
+  it('cannot vouch for the new variant: with traffic flowing, the step stays inconclusive and is rolled back', async () => {
+    const clock = withTraffic(fake)
+    // On a dimension nothing publishes, say: it never has data.
+    fake.alarms.set('fraud-5xx', 'INSUFFICIENT_DATA')
+
+    const result = await runAction(inputs, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/^Rolled back: the gates could not judge the 10% step/)
+    expect(result.failed).toContain('alarm fraud-5xx in INSUFFICIENT_DATA: it has no data to judge by')
+  })
+
+  it('vouches once it has data: the step passes when the alarm turns OK', async () => {
+    const clock = withTraffic(fake)
+    fake.alarms.set('fraud-5xx', 'INSUFFICIENT_DATA')
+    clock.at(4 * MINUTE, () => fake.alarms.set('fraud-5xx', 'OK'))
+
+    const result = await runAction(inputs, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const [first] = stepsOf(result)
+    expect(first?.evaluations[0]?.verdict).toBe('inconclusive')
+  })
+})
+
 describe('an alarm that fires during step 2', () => {
   const inputs = { ...canary, 'alarm-names': 'fraud-5xx' }
 
