@@ -268,6 +268,54 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 
 /***/ }),
 
+/***/ 4180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ shortestServedPeriod),
+/* harmony export */   L0: () => (/* binding */ servedForMs),
+/* harmony export */   uu: () => (/* binding */ servedPeriodFor)
+/* harmony export */ });
+/** How far back CloudWatch serves metrics at each period: what a read may ask for and get an answer. */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * How far back CloudWatch serves datapoints of a period: "If the StartTime
+ * parameter specifies a time stamp that is greater than 3 hours ago, you must
+ * specify the period as follows or no data points in that time range is
+ * returned": a multiple of 60 s up to 15 days ago, of 300 s up to 63 days, of
+ * 3600 s beyond (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStat.html);
+ * and it keeps hourly data for 455 days.
+ */
+function servedForMs(periodSeconds) {
+    if (periodSeconds % 3600 === 0)
+        return 455 * DAY_MS;
+    if (periodSeconds % 300 === 0)
+        return 63 * DAY_MS;
+    if (periodSeconds % 60 === 0)
+        return 15 * DAY_MS;
+    return 3 * HOUR_MS;
+}
+/** The shortest period that reads data starting `ageMs` ago, or undefined beyond CloudWatch's 455 days. */
+function shortestServedPeriod(ageMs) {
+    return [1, 60, 300, 3600].find((period) => ageMs <= servedForMs(period));
+}
+/**
+ * The shortest period, a whole number of an endpoint's `publishedSeconds` datapoints, that CloudWatch still serves
+ * for data `ageMs` old; undefined beyond its 455 days.
+ */
+function servedPeriodFor(publishedSeconds, ageMs) {
+    const needed = shortestServedPeriod(ageMs);
+    if (needed === undefined)
+        return undefined;
+    const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+    return (publishedSeconds * needed) / gcd(publishedSeconds, needed);
+}
+
+
+/***/ }),
+
 /***/ 4023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -296,6 +344,10 @@ class GetMetricDataCommand extends (0,commandBuilder/* command */.G5)(commandBui
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
 var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __webpack_require__(2828);
+// EXTERNAL MODULE: ./src/metric-retention.ts
+var metric_retention = __webpack_require__(4180);
 ;// CONCATENATED MODULE: ./src/metrics.ts
 /**
  * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
@@ -317,6 +369,8 @@ var invocation_metrics = __webpack_require__(9113);
  * asynchronous one publishes no Invocations, so its requests are counted by
  * InvocationsProcessed and its errors by InvocationFailures.
  */
+
+
 
 
 
@@ -418,6 +472,12 @@ async function fetchVariantMetrics(ctx, request) {
     const { endpointName, variants, start, end, periodSeconds } = request;
     const source = request.source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm;
     checkPeriod(periodSeconds, source);
+    const ageMs = ctx.clock.now() - start.getTime();
+    if (ageMs > (0,metric_retention/* servedForMs */.L0)(periodSeconds)) {
+        // Asked anyway, CloudWatch would answer with nothing, and no data would read as no traffic.
+        const needed = (0,metric_retention/* shortestServedPeriod */.$e)(ageMs);
+        throw new Error(`Metrics from ${(0,parse/* formatDuration */.a3)(ageMs)} ago cannot be read in ${periodSeconds} s periods: CloudWatch serves data that old ${needed ? `only in periods that are a multiple of ${(0,parse/* formatDuration */.a3)(needed * 1000)}` : 'no longer (it keeps 455 days)'} (MetricStat).`);
+    }
     if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
         throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
     }

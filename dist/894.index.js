@@ -458,16 +458,18 @@ function comparisonWords(agreement) {
 /* harmony export */   sm: () => (/* binding */ judgePause)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8411);
-/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(215);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7080);
+/* harmony import */ var _metric_retention_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4180);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8411);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(215);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7080);
 /**
  * Judging one step: the gates every gate-interval through bake-time, then on
  * while CloudWatch has yet to publish the periods the step exposed, and the
  * pause a promote judges before any traffic moves. Each returns a verdict;
  * what follows from it is the executor's to decide.
  */
+
 
 
 
@@ -483,8 +485,8 @@ const DATA_POLL_MS = 20_000;
  * canary keeps its weight meanwhile), or max-data-delay has passed.
  */
 async function judgePause(ctx, settings, inFlight, pause, record) {
-    settings = { ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .gatesAtWeight */ .WV)(settings.gates, pause.weight) };
-    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGates */ .x0)(settings.gates))
+    settings = { ...settings, gates: (0,_gates_js__WEBPACK_IMPORTED_MODULE_3__/* .gatesAtWeight */ .WV)(settings.gates, pause.weight) };
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_3__/* .hasGates */ .x0)(settings.gates))
         return { baseline: [] };
     const step = {
         weight: pause.weight,
@@ -494,11 +496,12 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
         kind: 'pause'
     };
     record.steps.push(step);
-    const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_2__/* .StepJudge */ .AU(ctx, settings.gates, {
+    const source = sourceServedSince(ctx, inFlight.source, pause.since);
+    const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_3__/* .StepJudge */ .AU(ctx, settings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-        source: inFlight.source,
-        firstPeriod: (0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .floorPeriod */ .eG)(pause.since, (0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .periodMsOf */ .J8)(inFlight.source)),
+        source,
+        firstPeriod: (0,_periods_js__WEBPACK_IMPORTED_MODULE_4__/* .floorPeriod */ .eG)(pause.since, (0,_periods_js__WEBPACK_IMPORTED_MODULE_4__/* .periodMsOf */ .J8)(source)),
         baselineServes: pause.weight < 100,
         earlierBaseline: []
     });
@@ -538,21 +541,21 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
     bakeTimeMs: settings.bakeTimeMs
 }) {
     const bakeEnd = start + bakeTimeMs;
-    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGates */ .x0)(settings.gates)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Baking for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(bakeTimeMs)}.`);
+    if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_3__/* .hasGates */ .x0)(settings.gates)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Baking for ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(bakeTimeMs)}.`);
         await sleepUntil(ctx.clock, bakeEnd);
         return { verdict: 'passed' };
     }
-    const waitsForData = (0,_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .needsTraffic */ .rw)(settings.gates);
+    const waitsForData = (0,_gates_js__WEBPACK_IMPORTED_MODULE_3__/* .needsTraffic */ .rw)(settings.gates);
     // The periods the step exposed to traffic; at least one whole period, however short the bake.
-    const exposedUntil = Math.max((0,_periods_js__WEBPACK_IMPORTED_MODULE_3__/* .ceilPeriod */ .PB)(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs);
+    const exposedUntil = Math.max((0,_periods_js__WEBPACK_IMPORTED_MODULE_4__/* .ceilPeriod */ .PB)(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs);
     const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
     const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
     // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
     const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
     let passedOnce = false;
     let last;
-    const log = new _words_js__WEBPACK_IMPORTED_MODULE_4__/* .EvaluationLog */ .XQ();
+    const log = new _words_js__WEBPACK_IMPORTED_MODULE_5__/* .EvaluationLog */ .XQ();
     for (let index = 1;; index++) {
         const dueAt = index <= due
             ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
@@ -562,13 +565,13 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         last = evaluation;
         step.evaluations.push(evaluation);
         const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step), evaluation));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, (0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step), evaluation));
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .failedStepReason */ .om)(failures.consecutive, (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step), evaluation) };
+                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .failedStepReason */ .om)(failures.consecutive, (0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step), evaluation) };
             }
-            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
+            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
         }
         else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
@@ -600,7 +603,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     if (seen.failures.consecutive > 0) {
         return {
             verdict: 'failed',
-            reason: `a failed gate evaluation ${(0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step)} was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
+            reason: `a failed gate evaluation ${(0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step)} was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
         };
     }
     if (judge.leaningToFailure !== undefined) {
@@ -611,7 +614,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     }
     if (seen.passedOnce) {
         if (seen.waitsForData) {
-            ctx.note(`Judging ${(0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step)}, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
+            ctx.note(`Judging ${(0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step)}, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
         }
         return { verdict: 'passed' };
     }
@@ -624,6 +627,20 @@ async function sleepUntil(clock, at) {
     const remaining = at - clock.now();
     if (remaining > 0)
         await clock.sleep(remaining);
+}
+/** A pause judged so long after it began that CloudWatch no longer serves its datapoints whole is read in longer periods. */
+const JUDGING_MARGIN_MS = 60 * 60_000;
+/**
+ * The pause's metrics as CloudWatch still serves them: 10 or 30 s datapoints only for 3 hours, minutes for 15 days
+ * (metric-retention.ts). A pause promoted the morning after is read in the shortest period still served, a whole
+ * number of the endpoint's own, with an hour's margin for the judging itself.
+ */
+function sourceServedSince(ctx, source, since) {
+    const periodSeconds = (0,_metric_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .servedPeriodFor */ .uu)(source.periodSeconds, ctx.clock.now() - since + JUDGING_MARGIN_MS);
+    if (periodSeconds === undefined || periodSeconds === source.periodSeconds)
+        return source;
+    ctx.note(`The pause began ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ctx.clock.now() - since)} ago; CloudWatch serves metrics that old only in longer periods, so it is judged in periods of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(periodSeconds * 1000)} rather than the endpoint's ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(source.periodSeconds * 1000)}.`);
+    return { ...source, periodSeconds };
 }
 
 

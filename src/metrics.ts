@@ -28,6 +28,8 @@ import {
   requestMetricNames,
   type MetricsSource
 } from './invocation-metrics.js'
+import { formatDuration } from './parse.js'
+import { servedForMs, shortestServedPeriod } from './metric-retention.js'
 import type { VariantMetrics } from './report.js'
 
 const NAMESPACE = 'AWS/SageMaker'
@@ -202,6 +204,14 @@ export async function fetchVariantMetrics(
   const { endpointName, variants, start, end, periodSeconds } = request
   const source = request.source ?? REAL_TIME_MINUTES
   checkPeriod(periodSeconds, source)
+  const ageMs = ctx.clock.now() - start.getTime()
+  if (ageMs > servedForMs(periodSeconds)) {
+    // Asked anyway, CloudWatch would answer with nothing, and no data would read as no traffic.
+    const needed = shortestServedPeriod(ageMs)
+    throw new Error(
+      `Metrics from ${formatDuration(ageMs)} ago cannot be read in ${periodSeconds} s periods: CloudWatch serves data that old ${needed ? `only in periods that are a multiple of ${formatDuration(needed * 1000)}` : 'no longer (it keeps 455 days)'} (MetricStat).`
+    )
+  }
   if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
     throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`)
   }

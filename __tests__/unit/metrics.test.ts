@@ -280,6 +280,22 @@ describe('fetchVariantMetrics', () => {
     ).rejects.toThrow("not a whole number of the endpoint's 300s datapoints")
   })
 
+  it('refuses a start older than CloudWatch serves at the period: 10 s periods go back 3 hours', async () => {
+    const ctx = context()
+    await ctx.clock.sleep(4 * 60 * 60_000)
+    const request = { endpointName: 'fraud', variants: ['blue'], start, end: new Date(ctx.clock.now()) }
+
+    await expect(
+      fetchVariantMetrics(ctx, { ...request, periodSeconds: 10, source: { asynchronous: false, periodSeconds: 10 } })
+    ).rejects.toThrow(
+      'Metrics from 4h3m ago cannot be read in 10 s periods: CloudWatch serves data that old only in periods that are a multiple of 1m (MetricStat).'
+    )
+    expect(aws.cloudwatch.commandCalls(GetMetricDataCommand)).toHaveLength(0)
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
+    await fetchVariantMetrics(ctx, { ...request, periodSeconds: 60 })
+    expect(aws.cloudwatch.commandCalls(GetMetricDataCommand)).toHaveLength(1)
+  })
+
   it('names the API, the endpoint and the AWS error code when CloudWatch refuses', async () => {
     aws.cloudwatch
       .on(GetMetricDataCommand)

@@ -6,6 +6,8 @@
  */
 import * as core from '@actions/core'
 import type { Clock } from '../clock.js'
+import type { MetricsSource } from '../invocation-metrics.js'
+import { servedPeriodFor } from '../metric-retention.js'
 import type { OperationContext } from '../context.js'
 import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutRecord, RolloutStepRecord } from '../report.js'
@@ -46,11 +48,12 @@ export async function judgePause(
     kind: 'pause'
   }
   record.steps.push(step)
+  const source = sourceServedSince(ctx, inFlight.source, pause.since)
   const judge = new StepJudge(ctx, settings.gates, {
     newVariant: inFlight.newVariant,
     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
-    source: inFlight.source,
-    firstPeriod: floorPeriod(pause.since, periodMsOf(inFlight.source)),
+    source,
+    firstPeriod: floorPeriod(pause.since, periodMsOf(source)),
     baselineServes: pause.weight < 100,
     earlierBaseline: []
   })
@@ -191,4 +194,21 @@ function verdictAtDeadline(
 export async function sleepUntil(clock: Clock, at: number): Promise<void> {
   const remaining = at - clock.now()
   if (remaining > 0) await clock.sleep(remaining)
+}
+
+/** A pause judged so long after it began that CloudWatch no longer serves its datapoints whole is read in longer periods. */
+const JUDGING_MARGIN_MS = 60 * 60_000
+
+/**
+ * The pause's metrics as CloudWatch still serves them: 10 or 30 s datapoints only for 3 hours, minutes for 15 days
+ * (metric-retention.ts). A pause promoted the morning after is read in the shortest period still served, a whole
+ * number of the endpoint's own, with an hour's margin for the judging itself.
+ */
+function sourceServedSince(ctx: OperationContext, source: MetricsSource, since: number): MetricsSource {
+  const periodSeconds = servedPeriodFor(source.periodSeconds, ctx.clock.now() - since + JUDGING_MARGIN_MS)
+  if (periodSeconds === undefined || periodSeconds === source.periodSeconds) return source
+  ctx.note(
+    `The pause began ${formatDuration(ctx.clock.now() - since)} ago; CloudWatch serves metrics that old only in longer periods, so it is judged in periods of ${formatDuration(periodSeconds * 1000)} rather than the endpoint's ${formatDuration(source.periodSeconds * 1000)}.`
+  )
+  return { ...source, periodSeconds }
 }

@@ -94,6 +94,29 @@ describe('an endpoint publishing every 10 seconds', () => {
     }
   })
 
+  it('judges a pause promoted the morning after in minutes: CloudWatch serves 10 s data for 3 hours only', async () => {
+    const clock = withTraffic(fake, 20, DELAY_MS)
+    const paused = await runAction({ ...gated, 'traffic-steps': '10,50' }, { clock })
+    expect(paused.outputs['rollout-result']).toBe('paused')
+    clock.advance(9 * 60 * 60_000)
+    aws.cloudwatch.resetHistory()
+
+    const promoted = await runAction(
+      { operation: 'promote', 'endpoint-name': 'fraud', 'max-error-rate': '1%', 'gate-interval': '30s' },
+      { clock }
+    )
+
+    expect(promoted.outputs['rollout-result']).toBe('succeeded')
+    expect(promoted.log.join('\n')).toContain("so it is judged in periods of 1m rather than the endpoint's 10s")
+    // The pause's reads in minutes, from a start on a minute; the step after it in the endpoint's own 10 s.
+    const calls = aws.cloudwatch.commandCalls(GetMetricDataCommand).map((call) => call.args[0].input)
+    const periodOf = (input: (typeof calls)[number]): number | undefined =>
+      input.MetricDataQueries?.[0]?.MetricStat?.Period
+    expect(periodOf(calls[0]!)).toBe(60)
+    expect((calls[0]?.StartTime as Date).getTime() % 60_000).toBe(0)
+    expect(periodOf(calls.at(-1)!)).toBe(10)
+  })
+
   it('rolls back a failing model on its first published 10 seconds, named to the second', async () => {
     const clock = withTraffic(fake, 20, DELAY_MS)
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
