@@ -251,6 +251,9 @@ async function runMonitor(ctx, settings) {
     if (judged && metrics.variants.every((entry) => entry.invocations === 0)) {
         ctx.note(`No ${source.asynchronous ? 'processed invocations' : 'invocations'} in the last ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`);
     }
+    // What was set but could not be checked is said, so that "healthy" never covers a check that was not made.
+    for (const unchecked of uncheckedThresholds(metrics.variants, settings, alarms, scope.noun))
+        ctx.warn(unchecked);
     ctx.output('healthy', problems.length === 0);
     if (problems.length === 0) {
         ctx.note(`Endpoint "${ctx.endpointName}" is healthy: ${healthyBecause(settings)}.`);
@@ -311,6 +314,22 @@ function thresholdBreaches(variants, settings, source, noun) {
         }
     }
     return breaches;
+}
+/**
+ * A p99 CloudWatch did not serve for a variant that took requests (ModelLatency published as statistic sets, from
+ * which no percentile is computed), and an alarm with no data to judge by (INSUFFICIENT_DATA).
+ */
+function uncheckedThresholds(variants, settings, alarms, noun) {
+    const unchecked = [];
+    if (settings.maxLatencyP99Ms !== undefined) {
+        for (const metrics of variants.filter((entry) => entry.invocations > 0 && entry.latencyP99Ms === undefined)) {
+            unchecked.push(`max-latency-p99 was not checked on ${noun} "${metrics.variant}": it took ${metrics.invocations} requests, but CloudWatch served no p99 of its ModelLatency.`);
+        }
+    }
+    for (const alarm of alarms.filter((candidate) => candidate.state === 'INSUFFICIENT_DATA')) {
+        unchecked.push(`Alarm "${alarm.name}" is in INSUFFICIENT_DATA: it has no data to judge by, and says nothing of the endpoint's health.`);
+    }
+    return unchecked;
 }
 function healthyBecause(settings) {
     const checks = ['InService'];

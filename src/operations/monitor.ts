@@ -12,7 +12,7 @@
 import type { OperationContext } from '../context.js'
 import { getEndpoint, reportEndpoint, type Endpoint } from '../endpoint.js'
 import { getComponent, reportComponent } from '../components/component.js'
-import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics } from '../alarms.js'
+import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics, type AlarmState } from '../alarms.js'
 import { errorsOf, metricsSourceOf, type MetricsSource } from '../invocation-metrics.js'
 import {
   alignedWindow,
@@ -74,6 +74,8 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
       `No ${source.asynchronous ? 'processed invocations' : 'invocations'} in the last ${formatDuration(settings.windowMs)}: max-error-rate and max-latency-p99 had nothing to judge.`
     )
   }
+  // What was set but could not be checked is said, so that "healthy" never covers a check that was not made.
+  for (const unchecked of uncheckedThresholds(metrics.variants, settings, alarms, scope.noun)) ctx.warn(unchecked)
 
   ctx.output('healthy', problems.length === 0)
   if (problems.length === 0) {
@@ -150,6 +152,32 @@ function thresholdBreaches(
     }
   }
   return breaches
+}
+
+/**
+ * A p99 CloudWatch did not serve for a variant that took requests (ModelLatency published as statistic sets, from
+ * which no percentile is computed), and an alarm with no data to judge by (INSUFFICIENT_DATA).
+ */
+function uncheckedThresholds(
+  variants: VariantMetrics[],
+  settings: MonitorSettings,
+  alarms: AlarmState[],
+  noun: string
+): string[] {
+  const unchecked: string[] = []
+  if (settings.maxLatencyP99Ms !== undefined) {
+    for (const metrics of variants.filter((entry) => entry.invocations > 0 && entry.latencyP99Ms === undefined)) {
+      unchecked.push(
+        `max-latency-p99 was not checked on ${noun} "${metrics.variant}": it took ${metrics.invocations} requests, but CloudWatch served no p99 of its ModelLatency.`
+      )
+    }
+  }
+  for (const alarm of alarms.filter((candidate) => candidate.state === 'INSUFFICIENT_DATA')) {
+    unchecked.push(
+      `Alarm "${alarm.name}" is in INSUFFICIENT_DATA: it has no data to judge by, and says nothing of the endpoint's health.`
+    )
+  }
+  return unchecked
 }
 
 function healthyBecause(settings: MonitorSettings): string {

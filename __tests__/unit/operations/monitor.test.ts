@@ -274,6 +274,27 @@ describe('monitor', () => {
 
     expect(result.failed).toBeUndefined()
     expect(result.outputs.healthy).toBe('true')
+    // Short of data says nothing either way, and the run says so.
+    expect(result.log).toContain(
+      '::warning::Alarm "fraud-5xx" is in INSUFFICIENT_DATA: it has no data to judge by, and says nothing of the endpoint\'s health.'
+    )
+    expect(result.log.some((line) => line.includes('"fraud-overall" is in INSUFFICIENT_DATA'))).toBe(false)
+  })
+
+  it('says so when max-latency-p99 could not be checked: requests, but no p99 served', async () => {
+    serving()
+    // ModelLatency published as statistic sets: CloudWatch serves its average, no percentile.
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: traffic.filter((result) => !result.Id?.endsWith('_latency_p99'))
+    })
+
+    const result = await runAction({ ...inputs, 'max-latency-p99': '250ms' }, { clock: clockAt() })
+
+    expect(result.outputs.healthy).toBe('true')
+    expect(result.log.filter((line) => line.startsWith('::warning::max-latency-p99 was not checked'))).toEqual([
+      expect.stringContaining('on variant "blue": it took'),
+      expect.stringContaining('on variant "green-v2": it took')
+    ])
   })
 
   it('names alarm-names when an alarm does not exist, whatever fail-on-unhealthy says', async () => {
