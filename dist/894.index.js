@@ -628,7 +628,7 @@ async function sleepUntil(clock, at) {
     if (remaining > 0)
         await clock.sleep(remaining);
 }
-/** A pause judged so long after it began that CloudWatch no longer serves its datapoints whole is read in longer periods. */
+/** How long judging a pause may go on once begun: its reads must still be served at its end. */
 const JUDGING_MARGIN_MS = 60 * 60_000;
 /**
  * The pause's metrics as CloudWatch still serves them: 10 or 30 s datapoints only for 3 hours, minutes for 15 days
@@ -1381,8 +1381,10 @@ function describeGates(gates, source) {
     const percent = (fraction) => `${+(fraction * 100).toFixed(3)}%`;
     const rate = (0,invocation_metrics/* errorRateWords */.sV)(source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm);
     const lines = [];
-    if (gates.alarmNames.length > 0)
-        lines.push(`alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM, and must have data (INSUFFICIENT_DATA is no verdict)`);
+    if (gates.alarmNames.length > 0) {
+        const alarms = gates.alarmNames.join(', ');
+        lines.push(`alarm-names: ${alarms} must not be in ALARM, and must have data (INSUFFICIENT_DATA is no verdict)`);
+    }
     if (gates.maxErrorRate !== undefined)
         lines.push(`max-error-rate: ${rate} at most ${percent(gates.maxErrorRate)}`);
     if (gates.maxLatencyP99Ms !== undefined)

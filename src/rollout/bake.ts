@@ -196,7 +196,7 @@ export async function sleepUntil(clock: Clock, at: number): Promise<void> {
   if (remaining > 0) await clock.sleep(remaining)
 }
 
-/** A pause judged so long after it began that CloudWatch no longer serves its datapoints whole is read in longer periods. */
+/** How long judging a pause may go on once begun: its reads must still be served at its end. */
 const JUDGING_MARGIN_MS = 60 * 60_000
 
 /**

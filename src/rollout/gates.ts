@@ -74,10 +74,10 @@ export function describeGates(gates: GateSettings, source?: MetricsSource): stri
   const percent = (fraction: number): string => `${+(fraction * 100).toFixed(3)}%`
   const rate = errorRateWords(source ?? REAL_TIME_MINUTES)
   const lines: string[] = []
-  if (gates.alarmNames.length > 0)
-    lines.push(
-      `alarm-names: ${gates.alarmNames.join(', ')} must not be in ALARM, and must have data (INSUFFICIENT_DATA is no verdict)`
-    )
+  if (gates.alarmNames.length > 0) {
+    const alarms = gates.alarmNames.join(', ')
+    lines.push(`alarm-names: ${alarms} must not be in ALARM, and must have data (INSUFFICIENT_DATA is no verdict)`)
+  }
   if (gates.maxErrorRate !== undefined) lines.push(`max-error-rate: ${rate} at most ${percent(gates.maxErrorRate)}`)
   if (gates.maxLatencyP99Ms !== undefined) lines.push(`max-latency-p99: p99 at most ${gates.maxLatencyP99Ms} ms`)
   if (gates.minInvocations > 0) {
