@@ -205,6 +205,13 @@ export class FakeAws {
   /** The next UpdateEndpoint (to the config named, or any) fails and SageMaker restores the old config. */
   failUpdateTo?: UpdateFailure
   /**
+   * The weights and capacities changes SageMaker cannot make: Updating, then RollingBack, then InService as before
+   * (API_DescribeEndpoint, EndpointStatus).
+   */
+  rollsBackWeightChange?: (
+    desired: Array<{ VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }>
+  ) => boolean
+  /**
    * A blue/green deployment (UpdateEndpoint with a DeploymentConfig) whose
    * alarm fired cannot be rolled back: the endpoint ends UpdateRollbackFailed.
    */
@@ -742,6 +749,15 @@ export class FakeAws {
               }
             ])
           )
+          if (this.rollsBackWeightChange?.(input.DesiredWeightsAndCapacities)) {
+            this.startTransition(state, 'Updating', () =>
+              this.startTransition(state, 'RollingBack', () => {
+                state.status = 'InService'
+                delete state.desired
+              })
+            )
+            return {}
+          }
           this.startTransition(state, 'Updating', () => {
             state.status = 'InService'
             delete state.desired

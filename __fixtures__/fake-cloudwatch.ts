@@ -13,6 +13,7 @@
  * InvocationsProcessed and InvocationFailures.
  */
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch'
+import { servedForMs } from '../src/metric-retention.js'
 
 const MINUTE_MS = 60_000
 
@@ -290,6 +291,11 @@ export class FakeCloudWatch {
         const variant = config === undefined ? variantName : `${variantName}\u0000${config}`
         const periodMs = (stat?.Period ?? 60) * 1000
         const start = floorTo(input.StartTime.getTime(), Math.min(periodMs, MINUTE_MS))
+        // A StartTime further back than CloudWatch serves the period: "no data points in that time range is
+        // returned" (API_MetricStat).
+        if ((this.now() ?? 0) - input.StartTime.getTime() > servedForMs(stat?.Period ?? 60)) {
+          return { Id: query.Id, Label: query.Label, StatusCode: 'Complete', Timestamps: [], Values: [] }
+        }
         const publishedMs = this.periodMs(endpointName)
         const timestamps: Date[] = []
         const values: number[] = []

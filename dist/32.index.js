@@ -272,10 +272,10 @@ function refuseAlarmsOnUnpublishedMetrics(endpointName, config, alarms, input = 
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ shortestServedPeriod),
-/* harmony export */   L0: () => (/* binding */ servedForMs),
+/* harmony export */   IA: () => (/* binding */ servedSince),
 /* harmony export */   uu: () => (/* binding */ servedPeriodFor)
 /* harmony export */ });
+/* unused harmony exports servedForMs, shortestServedPeriod */
 /** How far back CloudWatch serves metrics at each period: what a read may ask for and get an answer. */
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -312,6 +312,14 @@ function servedPeriodFor(publishedSeconds, ageMs) {
     const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
     return (publishedSeconds * needed) / gcd(publishedSeconds, needed);
 }
+/**
+ * The earliest start, on a period boundary, of data CloudWatch still serves at `periodSeconds` at `nowMs`: a
+ * period later than the limit, so that a read is never refused for a second's drift.
+ */
+function servedSince(nowMs, periodSeconds) {
+    const periodMs = periodSeconds * 1000;
+    return Math.ceil((nowMs - servedForMs(periodSeconds)) / periodMs) * periodMs + periodMs;
+}
 
 
 /***/ }),
@@ -344,8 +352,6 @@ class GetMetricDataCommand extends (0,commandBuilder/* command */.G5)(commandBui
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
 var invocation_metrics = __webpack_require__(9113);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(2828);
 // EXTERNAL MODULE: ./src/metric-retention.ts
 var metric_retention = __webpack_require__(4180);
 ;// CONCATENATED MODULE: ./src/metrics.ts
@@ -369,7 +375,6 @@ var metric_retention = __webpack_require__(4180);
  * asynchronous one publishes no Invocations, so its requests are counted by
  * InvocationsProcessed and its errors by InvocationFailures.
  */
-
 
 
 
@@ -472,12 +477,11 @@ async function fetchVariantMetrics(ctx, request) {
     const { endpointName, variants, start, end, periodSeconds } = request;
     const source = request.source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm;
     checkPeriod(periodSeconds, source);
-    const ageMs = ctx.clock.now() - start.getTime();
-    if (ageMs > (0,metric_retention/* servedForMs */.L0)(periodSeconds)) {
-        // Asked anyway, CloudWatch would answer with nothing, and no data would read as no traffic.
-        const needed = (0,metric_retention/* shortestServedPeriod */.$e)(ageMs);
-        throw new Error(`Metrics from ${(0,parse/* formatDuration */.a3)(ageMs)} ago cannot be read in ${periodSeconds} s periods: CloudWatch serves data that old ${needed ? `only in periods that are a multiple of ${(0,parse/* formatDuration */.a3)(needed * 1000)}` : 'no longer (it keeps 455 days)'} (MetricStat).`);
-    }
+    // CloudWatch answers a read that reaches further back than it serves at this period with no data at all
+    // (metric-retention.ts): it starts where the data is still served. What is older has been judged already, or is
+    // read in a longer period (a pause judged long after it began: rollout/bake.ts).
+    // A window wholly older than that is asked for its last period, which CloudWatch answers with nothing.
+    const readFrom = Math.min(Math.max(start.getTime(), (0,metric_retention/* servedSince */.IA)(ctx.clock.now(), periodSeconds)), end.getTime() - 1);
     if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
         throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
     }
@@ -489,7 +493,7 @@ async function fetchVariantMetrics(ctx, request) {
     const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
     const results = await (0,errors/* collectPages */.VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new GetMetricDataCommand({
         MetricDataQueries: queries,
-        StartTime: start,
+        StartTime: new Date(readFrom),
         EndTime: end,
         ScanBy: 'TimestampAscending',
         ...page
@@ -560,20 +564,23 @@ function countedErrors(metrics) {
  * The requests of a period the model never answered with a status (a timeout, a dropped connection, a malformed
  * response): InvocationModelErrors less the 4XX and 5XX it also counts (invocation-metrics.ts).
  */
-function unansweredIn(modelErrors, errors4xx, errors5xx) {
-    return Math.max(0, (modelErrors ?? 0) - errors4xx - errors5xx);
+function unansweredIn(modelErrors, { invocations, errors4xx, errors5xx }) {
+    // Never more than the period's requests not otherwise counted: a request's InvocationModelErrors could land in
+    // the next period when SageMaker gives up on it, and a rate must stay within [0, 1].
+    return Math.max(0, Math.min((modelErrors ?? 0) - errors4xx - errors5xx, invocations - errors5xx));
 }
 function summarise(variant, raw) {
     const timestamps = [
         ...new Set(Object.values(raw).flatMap((values) => [...(values?.keys() ?? [])]))
     ].sort((a, b) => a - b);
     const series = timestamps.map((timestamp) => {
+        const invocations = raw.invocations.get(timestamp) ?? 0;
         const errors4xx = raw.errors4xx.get(timestamp) ?? 0;
         const errors5xx = raw.errors5xx.get(timestamp) ?? 0;
-        const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), errors4xx, errors5xx);
+        const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), { invocations, errors4xx, errors5xx });
         const point = {
             timestamp: new Date(timestamp).toISOString(),
-            invocations: raw.invocations.get(timestamp) ?? 0,
+            invocations,
             errors4xx,
             errors5xx,
             // Only where there are some: a variant the model answers every time reads as it always has.

@@ -223,7 +223,11 @@ async function updateWeightsAndCapacities(ctx, desired, options) {
  */
 async function waitForChangeMade(ctx, configName, desired, purpose) {
     let rolledBack = false;
-    const settled = await (0,wait/* waitForInService */.pP)(ctx, configName, purpose, undefined, expectations/* TYPICAL_MS */.K.weights, async (endpoint) => {
+    // New instances take a fleet's time to come up; weights alone, a minute.
+    const expectedMs = desired.some((wanted) => wanted.DesiredInstanceCount !== undefined)
+        ? expectations/* TYPICAL_MS */.K.fleet
+        : expectations/* TYPICAL_MS */.K.weights;
+    const settled = await (0,wait/* waitForInService */.pP)(ctx, configName, purpose, undefined, expectedMs, async (endpoint) => {
         rolledBack ||= endpoint.EndpointStatus === 'RollingBack';
         return Infinity;
     });

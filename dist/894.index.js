@@ -496,7 +496,7 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
         kind: 'pause'
     };
     record.steps.push(step);
-    const source = sourceServedSince(ctx, inFlight.source, pause.since);
+    const source = sourceServedSince(ctx, inFlight.source, pause.since, settings.maxDataDelayMs);
     const judge = new _gates_js__WEBPACK_IMPORTED_MODULE_3__/* .StepJudge */ .AU(ctx, settings.gates, {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
@@ -628,15 +628,15 @@ async function sleepUntil(clock, at) {
     if (remaining > 0)
         await clock.sleep(remaining);
 }
-/** How long judging a pause may go on once begun: its reads must still be served at its end. */
-const JUDGING_MARGIN_MS = 60 * 60_000;
 /**
  * The pause's metrics as CloudWatch still serves them: 10 or 30 s datapoints only for 3 hours, minutes for 15 days
  * (metric-retention.ts). A pause promoted the morning after is read in the shortest period still served, a whole
- * number of the endpoint's own, with an hour's margin for the judging itself.
+ * number of the endpoint's own, to the end of its judging: the wait for its last period, max-data-delay, and five
+ * minutes' margin. Read in its own period, its oldest part would no longer be served, and would go unjudged.
  */
-function sourceServedSince(ctx, source, since) {
-    const periodSeconds = (0,_metric_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .servedPeriodFor */ .uu)(source.periodSeconds, ctx.clock.now() - since + JUDGING_MARGIN_MS);
+function sourceServedSince(ctx, source, since, maxDataDelayMs) {
+    const judgingMs = source.periodSeconds * 1000 + maxDataDelayMs + 5 * 60_000;
+    const periodSeconds = (0,_metric_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .servedPeriodFor */ .uu)(source.periodSeconds, ctx.clock.now() - since + judgingMs);
     if (periodSeconds === undefined || periodSeconds === source.periodSeconds)
         return source;
     ctx.note(`The pause began ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ctx.clock.now() - since)} ago; CloudWatch serves metrics that old only in longer periods, so it is judged in periods of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(periodSeconds * 1000)} rather than the endpoint's ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(source.periodSeconds * 1000)}.`);
@@ -1354,7 +1354,8 @@ function hasBaselineGates(gates) {
 }
 /**
  * Gates that say nothing unless the new variant took traffic: the metric
- * gates, and alarms too, since an alarm stays OK on a variant nobody calls.
+ * gates, and alarms too, since an alarm on a variant nobody calls has no data
+ * (OK if it treats missing data as not breaching, else INSUFFICIENT_DATA).
  * Probes are traffic of their own.
  */
 function needsTraffic(gates) {
@@ -1362,9 +1363,9 @@ function needsTraffic(gates) {
 }
 /**
  * The gates of a step at `weight`%. At 0% (a dark step) the new variant
- * serves no user traffic: its metrics stay empty and an alarm on it stays
- * OK, so only probes, with their answer checks and their comparison with the
- * serving model's answers, judge it.
+ * serves no user traffic: its metrics stay empty and an alarm on it has no
+ * data, so only probes, with their answer checks and their comparison with
+ * the serving model's answers, judge it.
  */
 function gatesAtWeight(gates, weight) {
     if (weight > 0)
@@ -2458,10 +2459,17 @@ async function restoreServingCapacity(ctx, held) {
     // One variant a call: the API changes "capacity of one variant" at a time
     // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html).
     for (const entry of short) {
-        await (0,update/* updateWeightsAndCapacities */.ep)(ctx, [entry], {
-            purpose: `restoring the serving capacity of "${entry.VariantName}"`,
-            forceWait: true
-        });
+        try {
+            await (0,update/* updateWeightsAndCapacities */.ep)(ctx, [entry], {
+                purpose: `restoring the serving capacity of "${entry.VariantName}"`,
+                forceWait: true
+            });
+        }
+        catch (error) {
+            // The traffic is back already: one variant SageMaker could not regrow must not stop the others, or the rest
+            // of the rollback.
+            ctx.warn(`Could not return variant "${entry.VariantName}" to ${entry.DesiredInstanceCount} instances: ${(0,errors/* errorMessage */.gJ)(error)} It serves all its traffic with fewer; raise it with operation: update-capacity.`);
+        }
     }
 }
 

@@ -33,3 +33,12 @@ export function servedPeriodFor(publishedSeconds: number, ageMs: number): number
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
   return (publishedSeconds * needed) / gcd(publishedSeconds, needed)
 }
+
+/**
+ * The earliest start, on a period boundary, of data CloudWatch still serves at `periodSeconds` at `nowMs`: a
+ * period later than the limit, so that a read is never refused for a second's drift.
+ */
+export function servedSince(nowMs: number, periodSeconds: number): number {
+  const periodMs = periodSeconds * 1000
+  return Math.ceil((nowMs - servedForMs(periodSeconds)) / periodMs) * periodMs + periodMs
+}

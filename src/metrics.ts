@@ -28,8 +28,7 @@ import {
   requestMetricNames,
   type MetricsSource
 } from './invocation-metrics.js'
-import { formatDuration } from './parse.js'
-import { servedForMs, shortestServedPeriod } from './metric-retention.js'
+import { servedSince } from './metric-retention.js'
 import type { VariantMetrics } from './report.js'
 
 const NAMESPACE = 'AWS/SageMaker'
@@ -204,14 +203,11 @@ export async function fetchVariantMetrics(
   const { endpointName, variants, start, end, periodSeconds } = request
   const source = request.source ?? REAL_TIME_MINUTES
   checkPeriod(periodSeconds, source)
-  const ageMs = ctx.clock.now() - start.getTime()
-  if (ageMs > servedForMs(periodSeconds)) {
-    // Asked anyway, CloudWatch would answer with nothing, and no data would read as no traffic.
-    const needed = shortestServedPeriod(ageMs)
-    throw new Error(
-      `Metrics from ${formatDuration(ageMs)} ago cannot be read in ${periodSeconds} s periods: CloudWatch serves data that old ${needed ? `only in periods that are a multiple of ${formatDuration(needed * 1000)}` : 'no longer (it keeps 455 days)'} (MetricStat).`
-    )
-  }
+  // CloudWatch answers a read that reaches further back than it serves at this period with no data at all
+  // (metric-retention.ts): it starts where the data is still served. What is older has been judged already, or is
+  // read in a longer period (a pause judged long after it began: rollout/bake.ts).
+  // A window wholly older than that is asked for its last period, which CloudWatch answers with nothing.
+  const readFrom = Math.min(Math.max(start.getTime(), servedSince(ctx.clock.now(), periodSeconds)), end.getTime() - 1)
   if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
     throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`)
   }
@@ -228,7 +224,7 @@ export async function fetchVariantMetrics(
       ctx.clients.cloudwatch.send(
         new GetMetricDataCommand({
           MetricDataQueries: queries,
-          StartTime: start,
+          StartTime: new Date(readFrom),
           EndTime: end,
           ScanBy: 'TimestampAscending',
           ...page
@@ -324,8 +320,13 @@ export function countedErrors(metrics: Pick<VariantMetrics, 'errors5xx' | 'failu
  * The requests of a period the model never answered with a status (a timeout, a dropped connection, a malformed
  * response): InvocationModelErrors less the 4XX and 5XX it also counts (invocation-metrics.ts).
  */
-function unansweredIn(modelErrors: number | undefined, errors4xx: number, errors5xx: number): number {
-  return Math.max(0, (modelErrors ?? 0) - errors4xx - errors5xx)
+function unansweredIn(
+  modelErrors: number | undefined,
+  { invocations, errors4xx, errors5xx }: { invocations: number; errors4xx: number; errors5xx: number }
+): number {
+  // Never more than the period's requests not otherwise counted: a request's InvocationModelErrors could land in
+  // the next period when SageMaker gives up on it, and a rate must stay within [0, 1].
+  return Math.max(0, Math.min((modelErrors ?? 0) - errors4xx - errors5xx, invocations - errors5xx))
 }
 
 function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
@@ -333,12 +334,13 @@ function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
     ...new Set(Object.values(raw).flatMap((values: Map<number, number> | undefined) => [...(values?.keys() ?? [])]))
   ].sort((a, b) => a - b)
   const series = timestamps.map((timestamp) => {
+    const invocations = raw.invocations.get(timestamp) ?? 0
     const errors4xx = raw.errors4xx.get(timestamp) ?? 0
     const errors5xx = raw.errors5xx.get(timestamp) ?? 0
-    const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), errors4xx, errors5xx)
+    const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), { invocations, errors4xx, errors5xx })
     const point: MetricsDatapoint = {
       timestamp: new Date(timestamp).toISOString(),
-      invocations: raw.invocations.get(timestamp) ?? 0,
+      invocations,
       errors4xx,
       errors5xx,
       // Only where there are some: a variant the model answers every time reads as it always has.

@@ -231,7 +231,11 @@ export async function waitForChangeMade(
   purpose: string
 ): Promise<Endpoint> {
   let rolledBack = false
-  const settled = await waitForInService(ctx, configName, purpose, undefined, TYPICAL_MS.weights, async (endpoint) => {
+  // New instances take a fleet's time to come up; weights alone, a minute.
+  const expectedMs = desired.some((wanted) => wanted.DesiredInstanceCount !== undefined)
+    ? TYPICAL_MS.fleet
+    : TYPICAL_MS.weights
+  const settled = await waitForInService(ctx, configName, purpose, undefined, expectedMs, async (endpoint) => {
     rolledBack ||= endpoint.EndpointStatus === 'RollingBack'
     return Infinity
   })

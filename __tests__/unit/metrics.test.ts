@@ -280,20 +280,62 @@ describe('fetchVariantMetrics', () => {
     ).rejects.toThrow("not a whole number of the endpoint's 300s datapoints")
   })
 
-  it('refuses a start older than CloudWatch serves at the period: 10 s periods go back 3 hours', async () => {
+  it('reads from where CloudWatch still serves the period: 10 s data goes back 3 hours, minutes 15 days', async () => {
     const ctx = context()
     await ctx.clock.sleep(4 * 60 * 60_000)
-    const request = { endpointName: 'fraud', variants: ['blue'], start, end: new Date(ctx.clock.now()) }
-
-    await expect(
-      fetchVariantMetrics(ctx, { ...request, periodSeconds: 10, source: { asynchronous: false, periodSeconds: 10 } })
-    ).rejects.toThrow(
-      'Metrics from 4h3m ago cannot be read in 10 s periods: CloudWatch serves data that old only in periods that are a multiple of 1m (MetricStat).'
-    )
-    expect(aws.cloudwatch.commandCalls(GetMetricDataCommand)).toHaveLength(0)
+    const now = ctx.clock.now()
+    const request = { endpointName: 'fraud', variants: ['blue'], start, end: new Date(now) }
     aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
+
+    await fetchVariantMetrics(ctx, {
+      ...request,
+      periodSeconds: 10,
+      source: { asynchronous: false, periodSeconds: 10 }
+    })
     await fetchVariantMetrics(ctx, { ...request, periodSeconds: 60 })
-    expect(aws.cloudwatch.commandCalls(GetMetricDataCommand)).toHaveLength(1)
+
+    const starts = aws.cloudwatch.commandCalls(GetMetricDataCommand).map((call) => call.args[0].input.StartTime as Date)
+    // Asked from 4 hours back, CloudWatch would answer the 10 s read with nothing at all.
+    expect(starts[0]!.getTime()).toBeGreaterThan(now - 3 * 60 * 60_000)
+    expect(starts[0]!.getTime()).toBeLessThanOrEqual(now - 3 * 60 * 60_000 + 20_000)
+    expect(starts[0]!.getTime() % 10_000).toBe(0)
+    expect(starts[1]).toEqual(start)
+  })
+
+  it('counts the unanswered requests of a period, never more than the requests it did not count otherwise', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        series('v0_invocations', [
+          [T0, 100],
+          [T1, 10]
+        ]),
+        series('v0_errors4xx', [[T0, 3]]),
+        series('v0_errors5xx', [
+          [T0, 2],
+          [T1, 2]
+        ]),
+        // T0: 3 4XX, 2 5XX, 5 timeouts. T1: more than its 10 requests, a timeout of T0's counted late, say.
+        series('v0_model_errors', [
+          [T0, 10],
+          [T1, 20]
+        ])
+      ]
+    })
+
+    const result = await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds: 60
+    })
+
+    const [blue] = result.variants
+    expect(blue?.series.map((point) => [point.unanswered, point.errorRate])).toEqual([
+      [5, 0.07],
+      [8, 1]
+    ])
+    expect(blue).toMatchObject({ errors5xx: 4, unanswered: 13, errorRate: 17 / 110 })
   })
 
   it('names the API, the endpoint and the AWS error code when CloudWatch refuses', async () => {

@@ -48,7 +48,7 @@ export async function judgePause(
     kind: 'pause'
   }
   record.steps.push(step)
-  const source = sourceServedSince(ctx, inFlight.source, pause.since)
+  const source = sourceServedSince(ctx, inFlight.source, pause.since, settings.maxDataDelayMs)
   const judge = new StepJudge(ctx, settings.gates, {
     newVariant: inFlight.newVariant,
     baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
@@ -196,16 +196,20 @@ export async function sleepUntil(clock: Clock, at: number): Promise<void> {
   if (remaining > 0) await clock.sleep(remaining)
 }
 
-/** How long judging a pause may go on once begun: its reads must still be served at its end. */
-const JUDGING_MARGIN_MS = 60 * 60_000
-
 /**
  * The pause's metrics as CloudWatch still serves them: 10 or 30 s datapoints only for 3 hours, minutes for 15 days
  * (metric-retention.ts). A pause promoted the morning after is read in the shortest period still served, a whole
- * number of the endpoint's own, with an hour's margin for the judging itself.
+ * number of the endpoint's own, to the end of its judging: the wait for its last period, max-data-delay, and five
+ * minutes' margin. Read in its own period, its oldest part would no longer be served, and would go unjudged.
  */
-function sourceServedSince(ctx: OperationContext, source: MetricsSource, since: number): MetricsSource {
-  const periodSeconds = servedPeriodFor(source.periodSeconds, ctx.clock.now() - since + JUDGING_MARGIN_MS)
+function sourceServedSince(
+  ctx: OperationContext,
+  source: MetricsSource,
+  since: number,
+  maxDataDelayMs: number
+): MetricsSource {
+  const judgingMs = source.periodSeconds * 1000 + maxDataDelayMs + 5 * 60_000
+  const periodSeconds = servedPeriodFor(source.periodSeconds, ctx.clock.now() - since + judgingMs)
   if (periodSeconds === undefined || periodSeconds === source.periodSeconds) return source
   ctx.note(
     `The pause began ${formatDuration(ctx.clock.now() - since)} ago; CloudWatch serves metrics that old only in longer periods, so it is judged in periods of ${formatDuration(periodSeconds * 1000)} rather than the endpoint's ${formatDuration(source.periodSeconds * 1000)}.`

@@ -46,7 +46,8 @@ function hasBaselineGates(gates: GateSettings): boolean {
 
 /**
  * Gates that say nothing unless the new variant took traffic: the metric
- * gates, and alarms too, since an alarm stays OK on a variant nobody calls.
+ * gates, and alarms too, since an alarm on a variant nobody calls has no data
+ * (OK if it treats missing data as not breaching, else INSUFFICIENT_DATA).
  * Probes are traffic of their own.
  */
 export function needsTraffic(gates: GateSettings): boolean {
@@ -55,9 +56,9 @@ export function needsTraffic(gates: GateSettings): boolean {
 
 /**
  * The gates of a step at `weight`%. At 0% (a dark step) the new variant
- * serves no user traffic: its metrics stay empty and an alarm on it stays
- * OK, so only probes, with their answer checks and their comparison with the
- * serving model's answers, judge it.
+ * serves no user traffic: its metrics stay empty and an alarm on it has no
+ * data, so only probes, with their answer checks and their comparison with
+ * the serving model's answers, judge it.
  */
 export function gatesAtWeight(gates: GateSettings, weight: number): GateSettings {
   if (weight > 0) return gates

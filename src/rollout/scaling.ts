@@ -257,9 +257,17 @@ export async function restoreServingCapacity(ctx: OperationContext, held: HeldCa
   // One variant a call: the API changes "capacity of one variant" at a time
   // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html).
   for (const entry of short) {
-    await updateWeightsAndCapacities(ctx, [entry], {
-      purpose: `restoring the serving capacity of "${entry.VariantName}"`,
-      forceWait: true
-    })
+    try {
+      await updateWeightsAndCapacities(ctx, [entry], {
+        purpose: `restoring the serving capacity of "${entry.VariantName}"`,
+        forceWait: true
+      })
+    } catch (error) {
+      // The traffic is back already: one variant SageMaker could not regrow must not stop the others, or the rest
+      // of the rollback.
+      ctx.warn(
+        `Could not return variant "${entry.VariantName}" to ${entry.DesiredInstanceCount} instances: ${errorMessage(error)} It serves all its traffic with fewer; raise it with operation: update-capacity.`
+      )
+    }
   }
 }

@@ -349,6 +349,39 @@ describe('serving capacity', () => {
     ])
   })
 
+  it('regrows the other variants, and warns, when SageMaker cannot regrow one', async () => {
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-v1-config',
+      [
+        { name: 'blue', weight: 50, count: 4, model: 'fraud-v1' },
+        { name: 'green', weight: 50, count: 3, model: 'fraud-v1' }
+      ],
+      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
+    )
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
+    clock.at(60_000, () => {
+      for (const variant of fake.endpoint('fraud').variants) if (variant.name !== 'fraud-v2') variant.count = 1
+    })
+    // Out of ml.m5.large capacity, say: blue's regrow is rolled back.
+    fake.rollsBackWeightChange = (desired) =>
+      desired.some((entry) => entry.VariantName === 'blue' && entry.DesiredInstanceCount !== undefined)
+
+    const result = await runAction(canary, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+    expect(fake.endpoint('fraud').variants.map((variant) => [variant.name, variant.count])).toEqual([
+      ['blue', 1],
+      ['green', 3]
+    ])
+    expect(result.log).toContainEqual(
+      expect.stringMatching(
+        /^::warning::Could not return variant "blue" to 4 instances: SageMaker did not make restoring/
+      )
+    )
+  })
+
   it('gives the old variant back the instances it served with when a failed gate rolls back', async () => {
     seedOneVariant(5, 1)
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })

@@ -117,6 +117,43 @@ describe('an endpoint publishing every 10 seconds', () => {
     expect(periodOf(calls.at(-1)!)).toBe(10)
   })
 
+  it('promotes a healthy model through a 4 hour bake: reads start where CloudWatch still serves 10 s data', async () => {
+    const clock = withTraffic(fake, 20, DELAY_MS)
+
+    const result = await runAction({ ...gated, 'traffic-steps': '100', 'bake-time': '4h' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const starts = aws.cloudwatch.commandCalls(GetMetricDataCommand).map((call) => call.args[0].input.StartTime as Date)
+    const stepStart = stepsOf(result)[0]!.startedAt
+    // Late in the bake, a read from the step's start would get nothing back.
+    expect(starts.at(-1)!.getTime()).toBeGreaterThan(stepStart)
+  })
+
+  it('judges a 4 hour all-at-once bake against the serving model, reading what CloudWatch still serves', async () => {
+    const clock = withTraffic(fake, 20, DELAY_MS)
+    // Seeded again on the clock, the serving model has a history: half an hour of traffic before the deploy.
+    seedPublishingEvery(10)
+    clock.advance(30 * 60_000)
+
+    const result = await runAction(
+      {
+        operation: 'deploy',
+        'endpoint-name': 'fraud',
+        'image-uri': CANARY_DEPLOY['image-uri']!,
+        'execution-role-arn': CANARY_DEPLOY['execution-role-arn']!,
+        'model-name': 'fraud-v2',
+        'bake-time': '4h',
+        'gate-interval': '30s',
+        'max-error-rate-increase': '1%'
+      },
+      { clock }
+    )
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+  })
+
   it('rolls back a failing model on its first published 10 seconds, named to the second', async () => {
     const clock = withTraffic(fake, 20, DELAY_MS)
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
