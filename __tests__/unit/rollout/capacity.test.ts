@@ -260,6 +260,26 @@ describe('autoscaling through a release', () => {
   })
 })
 
+/**
+ * blue on 4 instances and green on 3, at 50/50, both down to one a minute into a rollout of a failing fraud-v2:
+ * the rollback must regrow them.
+ */
+function seedBlueAndGreenThatShrink(): void {
+  fake.seedEndpoint(
+    'fraud',
+    'fraud-v1-config',
+    [
+      { name: 'blue', weight: 50, count: 4, model: 'fraud-v1' },
+      { name: 'green', weight: 50, count: 3, model: 'fraud-v1' }
+    ],
+    { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
+  )
+  fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
+  clock.at(60_000, () => {
+    for (const variant of fake.endpoint('fraud').variants) if (variant.name !== 'fraud-v2') variant.count = 1
+  })
+}
+
 describe('serving capacity', () => {
   it('gives the old variant the five instances it serves with, not the one its config says', async () => {
     seedOneVariant(5, 1)
@@ -318,19 +338,7 @@ describe('serving capacity', () => {
   })
 
   it('regrows two serving variants that shrank one call each: the API changes one capacity at a time', async () => {
-    fake.seedEndpoint(
-      'fraud',
-      'fraud-v1-config',
-      [
-        { name: 'blue', weight: 50, count: 4, model: 'fraud-v1' },
-        { name: 'green', weight: 50, count: 3, model: 'fraud-v1' }
-      ],
-      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
-    )
-    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
-    clock.at(60_000, () => {
-      for (const variant of fake.endpoint('fraud').variants) if (variant.name !== 'fraud-v2') variant.count = 1
-    })
+    seedBlueAndGreenThatShrink()
 
     const result = await runAction(canary, { clock })
 
@@ -350,19 +358,7 @@ describe('serving capacity', () => {
   })
 
   it('regrows the other variants, and warns, when SageMaker cannot regrow one', async () => {
-    fake.seedEndpoint(
-      'fraud',
-      'fraud-v1-config',
-      [
-        { name: 'blue', weight: 50, count: 4, model: 'fraud-v1' },
-        { name: 'green', weight: 50, count: 3, model: 'fraud-v1' }
-      ],
-      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' }
-    )
-    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.5, latencyP99Ms: 40 })
-    clock.at(60_000, () => {
-      for (const variant of fake.endpoint('fraud').variants) if (variant.name !== 'fraud-v2') variant.count = 1
-    })
+    seedBlueAndGreenThatShrink()
     // Out of ml.m5.large capacity, say: blue's regrow is rolled back.
     fake.rollsBackWeightChange = (desired) =>
       desired.some((entry) => entry.VariantName === 'blue' && entry.DesiredInstanceCount !== undefined)
