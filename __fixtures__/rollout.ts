@@ -6,13 +6,18 @@ import { FakeClock } from './clock.js'
 import type { FakeAws } from './fake-aws.js'
 import { IMAGE, ROLE_ARN } from './sagemaker.js'
 
-/** A canary of fraud-v2 in three steps of ten minutes, judged every two. */
-export const CANARY_DEPLOY: Record<string, string> = {
+/** fraud-v2 deployed all at once, no gates: the inputs a refusal needs, and no more. */
+export const PLAIN_DEPLOY: Record<string, string> = {
   operation: 'deploy',
   'endpoint-name': 'fraud',
   'image-uri': IMAGE,
   'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2',
+  'model-name': 'fraud-v2'
+}
+
+/** A canary of fraud-v2 in three steps of ten minutes, judged every two. */
+export const CANARY_DEPLOY: Record<string, string> = {
+  ...PLAIN_DEPLOY,
   strategy: 'canary',
   'traffic-steps': '10,50,100',
   'bake-time': '10m',

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
-import { withTraffic } from '../../../__fixtures__/rollout.js'
+import { PLAIN_DEPLOY, withTraffic } from '../../../__fixtures__/rollout.js'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -23,13 +23,7 @@ beforeEach(() => {
   clock = withTraffic(fake)
 })
 
-const deploy = {
-  operation: 'deploy',
-  'endpoint-name': 'fraud',
-  'image-uri': IMAGE,
-  'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2'
-}
+const deploy = PLAIN_DEPLOY
 
 describe('a serverless endpoint', () => {
   beforeEach(() =>

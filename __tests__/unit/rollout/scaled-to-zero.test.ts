@@ -9,8 +9,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
-import { withTraffic } from '../../../__fixtures__/rollout.js'
-import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+import { PLAIN_DEPLOY, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -35,13 +34,7 @@ function seedScaledToZero(initialCount?: number): void {
   )
 }
 
-const deploy = {
-  operation: 'deploy',
-  'endpoint-name': 'fraud',
-  'image-uri': IMAGE,
-  'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2'
-}
+const deploy = PLAIN_DEPLOY
 
 function newVariantCount(): unknown {
   const [config] = changeCalls(aws).filter((call) => call.name === 'sagemaker.CreateEndpointConfig')

@@ -8,19 +8,13 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { DescribeInferenceExperimentCommand, ListInferenceExperimentsCommand } from '@aws-sdk/client-sagemaker'
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
-import { IMAGE, ROLE_ARN, awsError } from '../../../__fixtures__/sagemaker.js'
-import { CANARY_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+import { awsError } from '../../../__fixtures__/sagemaker.js'
+import { CANARY_DEPLOY, PLAIN_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
 
-const deploy = {
-  operation: 'deploy',
-  'endpoint-name': 'fraud',
-  'image-uri': IMAGE,
-  'execution-role-arn': ROLE_ARN,
-  'model-name': 'fraud-v2'
-}
+const deploy = PLAIN_DEPLOY
 
 const NEXT_WEEK = {
   StartTime: new Date('2026-12-07T10:00:00Z'),
