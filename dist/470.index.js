@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4476);
 /* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3526);
 /* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4681);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8499);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8499);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
 /* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2894);
 /* harmony import */ var _rollout_gates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8411);
@@ -24,7 +24,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _rollout_result_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3752);
 /* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(400);
 /* harmony import */ var _serving_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5905);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(910);
+/* harmony import */ var _shadow_tests_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7429);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(910);
+
 
 
 
@@ -46,7 +48,7 @@ async function runPromote(ctx, settings) {
         throw new Error('Input "rollout-controller": promote continues a rollout run by the action; SageMaker-run deployments never pause.');
     }
     const alarms = await (0,_alarms_js__WEBPACK_IMPORTED_MODULE_12__/* .describeAlarmStates */ .j)(ctx, settings.gates.alarmNames);
-    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_14__/* .requireUpdatable */ .Mc)(ctx);
+    const endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_15__/* .requireUpdatable */ .Mc)(ctx);
     const configName = endpoint.EndpointConfigName ?? '';
     const canaryConfig = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .getEndpointConfig */ .s3)(ctx, configName);
     (0,_alarms_js__WEBPACK_IMPORTED_MODULE_12__/* .refuseAlarmsOnUnpublishedMetrics */ .G)(ctx.endpointName, canaryConfig, alarms);
@@ -63,6 +65,8 @@ async function runPromote(ctx, settings) {
     if (settings.gates.probe) {
         await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
     }
+    // A shadow test scheduled while the canary paused would undo the release as it would a deploy's.
+    await (0,_shadow_tests_js__WEBPACK_IMPORTED_MODULE_14__/* .refuseShadowTestsOnEndpoint */ .u)(ctx, 'promote');
     const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags });
     const current = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .weightPercentages */ .IC)(endpoint.ProductionVariants ?? [])[newVariant] ?? 0;
     const remaining = settings.trafficSteps.filter((step) => step > current);
@@ -108,7 +112,7 @@ function pausedRollout(ctx, endpoint, canaryConfig, found) {
         newVariant,
         stableVariant: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .stableVariantOf */ .Or)(canaryConfig.ProductionVariants ?? [], newVariant),
         oldVariants: (0,_rollout_in_flight_js__WEBPACK_IMPORTED_MODULE_8__/* .servingShares */ .x1)(endpoint, newVariant),
-        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_15__/* .derivedName */ .Pr)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_15__/* .uniqueSuffix */ .v_)(ctx.clock.now())),
+        releaseConfig: (0,_naming_js__WEBPACK_IMPORTED_MODULE_16__/* .derivedName */ .Pr)(ctx.endpointName, (0,_naming_js__WEBPACK_IMPORTED_MODULE_16__/* .uniqueSuffix */ .v_)(ctx.clock.now())),
         // The release config is this run's: it carries this run's traceability, the workflow's own tags as they were.
         userTags: {
             ...ctx.run.tags,
@@ -178,6 +182,107 @@ function startRolloutRecord(ctx, settings, inFlight) {
         ctx.output('previous-endpoint-config-name', inFlight.previousConfig);
     ctx.output('variant-name', inFlight.newVariant);
     return record;
+}
+
+
+/***/ }),
+
+/***/ 7429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ refuseShadowTestsOnEndpoint)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceExperimentsCommand.js
+
+
+class ListInferenceExperimentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceExperiments", schemas_0/* ListInferenceExperiments$ */.wns) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceExperimentCommand.js
+
+
+class DescribeInferenceExperimentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceExperiment", schemas_0/* DescribeInferenceExperiment$ */.CYZ) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/shadow-tests.ts
+/**
+ * SageMaker's own shadow tests (inference experiments) on the endpoint. SageMaker
+ * carries one out on the endpoint itself: when it starts, the endpoint is moved
+ * onto the test's production and shadow variants, and when it ends "the endpoint
+ * reverts to the state it was in prior to starting the test"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html).
+ * A release made inside a test's window would be replaced by the test's own
+ * variants while it runs, or undone when it ends, with no word to anyone: a
+ * deploy is refused before any change while a test on the endpoint has not ended.
+ *
+ * ListInferenceExperiments names no endpoint (API_InferenceExperimentSummary), so
+ * every test that has not ended is described for its EndpointMetadata.
+ */
+
+
+/** Every status but Completed and Cancelled (API_InferenceExperimentSummary): a test still to start, running, or ending. */
+const NOT_ENDED = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'Stopping'];
+/** The largest page ListInferenceExperiments serves. */
+const PAGE_SIZE = 100;
+/** Refuses, before any change, a release (`operation`: deploy or promote) onto an endpoint under a shadow test. */
+async function refuseShadowTestsOnEndpoint(ctx, operation = 'deploy') {
+    let tests;
+    try {
+        const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
+        tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
+            throw error;
+        // A warning, not a refusal: a role granted before this check existed must not stop every release.
+        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`);
+        return;
+    }
+    if (tests.length === 0)
+        return;
+    throw new Error(`Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
+}
+async function testsIn(ctx, status) {
+    const names = [];
+    let nextToken;
+    do {
+        const page = await (0,errors/* awsCall */.uF)('ListInferenceExperiments', `shadow tests ${status}`, () => ctx.clients.sagemaker.send(new ListInferenceExperimentsCommand({
+            StatusEquals: status,
+            MaxResults: PAGE_SIZE,
+            ...(nextToken ? { NextToken: nextToken } : {})
+        })));
+        names.push(...(page?.InferenceExperiments ?? []).flatMap((test) => (test.Name ? [test.Name] : [])));
+        nextToken = page?.NextToken;
+    } while (nextToken);
+    return names;
+}
+async function describeTest(ctx, name) {
+    try {
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceExperiment', `shadow test "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: name })));
+    }
+    catch (error) {
+        // Deleted between the listing and now: it no longer stands in the way.
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** `"name" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC)`. */
+function describedTest(test) {
+    const { StartTime: start, EndTime: end } = test.Schedule ?? {};
+    const at = (when) => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const window = start && end ? `, from ${at(start)} to ${at(end)}` : end ? `, until ${at(end)}` : '';
+    return `"${test.Name}" (${test.Status}${window})`;
 }
 
 

@@ -28,7 +28,8 @@ const PAGE_SIZE = 100
 
 type ShadowTest = DescribeInferenceExperimentCommandOutput
 
-export async function refuseShadowTestsOnEndpoint(ctx: OperationContext): Promise<void> {
+/** Refuses, before any change, a release (`operation`: deploy or promote) onto an endpoint under a shadow test. */
+export async function refuseShadowTestsOnEndpoint(ctx: OperationContext, operation = 'deploy'): Promise<void> {
   let tests: ShadowTest[]
   try {
     const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat()
@@ -45,7 +46,7 @@ export async function refuseShadowTestsOnEndpoint(ctx: OperationContext): Promis
   }
   if (tests.length === 0) return
   throw new Error(
-    `Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
+    `Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
   )
 }
 

@@ -20,6 +20,7 @@ import { concludeRollout } from '../rollout/result.js'
 import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics } from '../alarms.js'
 import type { RolloutSettings } from '../settings.js'
 import { carriedConfigSettings } from '../serving.js'
+import { refuseShadowTestsOnEndpoint } from '../shadow-tests.js'
 import { requireUpdatable } from '../wait.js'
 
 export async function runPromote(ctx: OperationContext, settings: RolloutSettings): Promise<void> {
@@ -52,6 +53,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   if (settings.gates.probe) {
     await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
   }
+  // A shadow test scheduled while the canary paused would undo the release as it would a deploy's.
+  await refuseShadowTestsOnEndpoint(ctx, 'promote')
   const inFlight = pausedRollout(ctx, endpoint, canaryConfig, { newVariant, previousConfig, tags })
   const current = weightPercentages(endpoint.ProductionVariants ?? [])[newVariant] ?? 0
   const remaining = settings.trafficSteps.filter((step) => step > current)

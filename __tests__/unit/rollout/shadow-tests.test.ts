@@ -36,7 +36,7 @@ describe('a SageMaker shadow test on the endpoint', () => {
     const result = await runAction(deploy)
 
     expect(result.failed).toBe(
-      'Endpoint "fraud" is under SageMaker shadow test "fraud-shadow" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC). SageMaker moves the endpoint onto a test\'s variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console\'s shadow tests), keeping the variant you want.'
+      'Endpoint "fraud" is under SageMaker shadow test "fraud-shadow" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC). SageMaker moves the endpoint onto a test\'s variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run deploy once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console\'s shadow tests), keeping the variant you want.'
     )
     expect(changeCalls(aws)).toEqual([])
   })
@@ -104,6 +104,33 @@ describe('a SageMaker shadow test on the endpoint', () => {
       new Set(['Creating', 'Created', 'Updating', 'Starting', 'Running', 'Stopping'])
     )
     expect(listed.filter((input) => input.NextToken === 'page-2')).toHaveLength(1)
+  })
+})
+
+describe('promote', () => {
+  it('is refused before it moves any traffic when a shadow test was scheduled while the canary paused', async () => {
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-canary',
+      [
+        { name: 'AllTraffic', weight: 50, count: 1, model: 'fraud-v1' },
+        { name: 'fraud-v2', weight: 50, count: 1, model: 'fraud-v2' }
+      ],
+      {
+        'sagemaker-deploy:endpoint': 'fraud',
+        'sagemaker-deploy:role': 'canary',
+        'sagemaker-deploy:previous-config': 'fraud-v1-config',
+        'sagemaker-deploy:new-variant': 'fraud-v2'
+      }
+    )
+    fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Created', schedule: NEXT_WEEK })
+
+    const result = await runAction({ operation: 'promote', 'endpoint-name': 'fraud' })
+
+    expect(result.failed).toMatch(/^Endpoint "fraud" is under SageMaker shadow test "fraud-shadow" \(Created, /)
+    expect(result.failed).toContain('Run promote once the test has ended')
+    expect(changeCalls(aws)).toEqual([])
+    expect(fake.weights('fraud')).toEqual({ AllTraffic: 50, 'fraud-v2': 50 })
   })
 })
 

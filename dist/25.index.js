@@ -1,5 +1,5 @@
-export const id = 683;
-export const ids = [683];
+export const id = 25;
+export const ids = [25];
 export const modules = {
 
 /***/ 8708:
@@ -487,7 +487,7 @@ async function recordWhereRollbackReturns(ctx, rollout, from) {
 
 /***/ }),
 
-/***/ 2683:
+/***/ 25:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -514,94 +514,8 @@ var shadow = __webpack_require__(6460);
 var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/serving.ts + 3 modules
 var src_serving = __webpack_require__(5905);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
-var commandBuilder = __webpack_require__(2319);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(1268);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceExperimentsCommand.js
-
-
-class ListInferenceExperimentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceExperiments", schemas_0/* ListInferenceExperiments$ */.wns) {
-}
-
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceExperimentCommand.js
-
-
-class DescribeInferenceExperimentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceExperiment", schemas_0/* DescribeInferenceExperiment$ */.CYZ) {
-}
-
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/shadow-tests.ts
-/**
- * SageMaker's own shadow tests (inference experiments) on the endpoint. SageMaker
- * carries one out on the endpoint itself: when it starts, the endpoint is moved
- * onto the test's production and shadow variants, and when it ends "the endpoint
- * reverts to the state it was in prior to starting the test"
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html).
- * A release made inside a test's window would be replaced by the test's own
- * variants while it runs, or undone when it ends, with no word to anyone: a
- * deploy is refused before any change while a test on the endpoint has not ended.
- *
- * ListInferenceExperiments names no endpoint (API_InferenceExperimentSummary), so
- * every test that has not ended is described for its EndpointMetadata.
- */
-
-
-/** Every status but Completed and Cancelled (API_InferenceExperimentSummary): a test still to start, running, or ending. */
-const NOT_ENDED = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'Stopping'];
-/** The largest page ListInferenceExperiments serves. */
-const PAGE_SIZE = 100;
-async function refuseShadowTestsOnEndpoint(ctx) {
-    let tests;
-    try {
-        const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
-        tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
-    }
-    catch (error) {
-        if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
-            throw error;
-        // A warning, not a refusal: a role granted before this check existed must not stop every release.
-        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`);
-        return;
-    }
-    if (tests.length === 0)
-        return;
-    throw new Error(`Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Deploy once the test has ended, or stop it first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
-}
-async function testsIn(ctx, status) {
-    const names = [];
-    let nextToken;
-    do {
-        const page = await (0,errors/* awsCall */.uF)('ListInferenceExperiments', `shadow tests ${status}`, () => ctx.clients.sagemaker.send(new ListInferenceExperimentsCommand({
-            StatusEquals: status,
-            MaxResults: PAGE_SIZE,
-            ...(nextToken ? { NextToken: nextToken } : {})
-        })));
-        names.push(...(page?.InferenceExperiments ?? []).flatMap((test) => (test.Name ? [test.Name] : [])));
-        nextToken = page?.NextToken;
-    } while (nextToken);
-    return names;
-}
-async function describeTest(ctx, name) {
-    try {
-        return await (0,errors/* awsCall */.uF)('DescribeInferenceExperiment', `shadow test "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: name })));
-    }
-    catch (error) {
-        // Deleted between the listing and now: it no longer stands in the way.
-        if ((0,errors/* isNotFound */.c4)(error))
-            return undefined;
-        throw error;
-    }
-}
-/** `"name" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC)`. */
-function describedTest(test) {
-    const { StartTime: start, EndTime: end } = test.Schedule ?? {};
-    const at = (when) => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-    const window = start && end ? `, from ${at(start)} to ${at(end)}` : end ? `, until ${at(end)}` : '';
-    return `"${test.Name}" (${test.Status}${window})`;
-}
-
+// EXTERNAL MODULE: ./src/shadow-tests.ts + 2 modules
+var shadow_tests = __webpack_require__(7429);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var rollout_result = __webpack_require__(3752);
 // EXTERNAL MODULE: ./src/alarms.ts + 1 modules
@@ -1270,6 +1184,8 @@ async function refuseUnservedLatencyPercentile(ctx, gates, servingVariant, sourc
 var expectations = __webpack_require__(1236);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js
 var DescribeModelCommand = __webpack_require__(5763);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/probes.ts + 2 modules
 var probes = __webpack_require__(4476);
 ;// CONCATENATED MODULE: ./src/existing-model.ts
@@ -2373,7 +2289,7 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
     (0,src_alarms/* refuseAlarmsOnUnpublishedMetrics */.G)(ctx.endpointName, currentConfig, alarms);
     await refuseRolloutInFlight(ctx, currentConfig);
     // Before the config's own shadow variants are refused: a running test has put them there, and is named here.
-    await refuseShadowTestsOnEndpoint(ctx);
+    await (0,shadow_tests/* refuseShadowTestsOnEndpoint */.u)(ctx);
     ctx.expectedFleetChangeMs = (0,expectations/* lastFleetChangeMs */.j)(existing, currentConfig);
     const serving = await (0,src_serving/* readServing */.xT)(ctx, existing, currentConfig);
     (0,src_serving/* refuseWhatCannotBeCarried */.f1)(ctx, serving, deploy);
@@ -2764,6 +2680,107 @@ function errorRateLowerBoundAlarmInput(endpointName, target, maxErrorRate, confi
             }
         ]
     };
+}
+
+
+/***/ }),
+
+/***/ 7429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ refuseShadowTestsOnEndpoint)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceExperimentsCommand.js
+
+
+class ListInferenceExperimentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceExperiments", schemas_0/* ListInferenceExperiments$ */.wns) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceExperimentCommand.js
+
+
+class DescribeInferenceExperimentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceExperiment", schemas_0/* DescribeInferenceExperiment$ */.CYZ) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/shadow-tests.ts
+/**
+ * SageMaker's own shadow tests (inference experiments) on the endpoint. SageMaker
+ * carries one out on the endpoint itself: when it starts, the endpoint is moved
+ * onto the test's production and shadow variants, and when it ends "the endpoint
+ * reverts to the state it was in prior to starting the test"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html).
+ * A release made inside a test's window would be replaced by the test's own
+ * variants while it runs, or undone when it ends, with no word to anyone: a
+ * deploy is refused before any change while a test on the endpoint has not ended.
+ *
+ * ListInferenceExperiments names no endpoint (API_InferenceExperimentSummary), so
+ * every test that has not ended is described for its EndpointMetadata.
+ */
+
+
+/** Every status but Completed and Cancelled (API_InferenceExperimentSummary): a test still to start, running, or ending. */
+const NOT_ENDED = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'Stopping'];
+/** The largest page ListInferenceExperiments serves. */
+const PAGE_SIZE = 100;
+/** Refuses, before any change, a release (`operation`: deploy or promote) onto an endpoint under a shadow test. */
+async function refuseShadowTestsOnEndpoint(ctx, operation = 'deploy') {
+    let tests;
+    try {
+        const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
+        tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
+            throw error;
+        // A warning, not a refusal: a role granted before this check existed must not stop every release.
+        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`);
+        return;
+    }
+    if (tests.length === 0)
+        return;
+    throw new Error(`Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
+}
+async function testsIn(ctx, status) {
+    const names = [];
+    let nextToken;
+    do {
+        const page = await (0,errors/* awsCall */.uF)('ListInferenceExperiments', `shadow tests ${status}`, () => ctx.clients.sagemaker.send(new ListInferenceExperimentsCommand({
+            StatusEquals: status,
+            MaxResults: PAGE_SIZE,
+            ...(nextToken ? { NextToken: nextToken } : {})
+        })));
+        names.push(...(page?.InferenceExperiments ?? []).flatMap((test) => (test.Name ? [test.Name] : [])));
+        nextToken = page?.NextToken;
+    } while (nextToken);
+    return names;
+}
+async function describeTest(ctx, name) {
+    try {
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceExperiment', `shadow test "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: name })));
+    }
+    catch (error) {
+        // Deleted between the listing and now: it no longer stands in the way.
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** `"name" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC)`. */
+function describedTest(test) {
+    const { StartTime: start, EndTime: end } = test.Schedule ?? {};
+    const at = (when) => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const window = start && end ? `, from ${at(start)} to ${at(end)}` : end ? `, until ${at(end)}` : '';
+    return `"${test.Name}" (${test.Status}${window})`;
 }
 
 
