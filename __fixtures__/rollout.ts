@@ -50,6 +50,25 @@ export function withTraffic(fake: FakeAws, rate = CLIENT_RATE, delayMs = PUBLICA
   return clock
 }
 
+/** Paused on the canary config at 50%: what promote and rollback start from. */
+export function seedPausedCanary(fake: FakeAws): void {
+  seedServingEndpoint(fake, 2)
+  fake.seedEndpoint(
+    'fraud',
+    'fraud-canary',
+    [
+      { name: 'AllTraffic', weight: 50, count: 2, model: 'fraud-v1' },
+      { name: 'fraud-v2', weight: 50, count: 2, model: 'fraud-v2' }
+    ],
+    {
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'canary',
+      'sagemaker-deploy:previous-config': 'fraud-v1-config',
+      'sagemaker-deploy:new-variant': 'fraud-v2'
+    }
+  )
+}
+
 /** A canary of fraud-v2 in two steps, as deployMoves plans it once its config exists. */
 export const CANARY_MOVES: Move[] = [
   { kind: 'hold-capacity' },

@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import { renderDefaults, renderTables, updateReadme } from '../../scripts/docs.mjs'
 import * as core from '../../__fixtures__/core.js'
 import { FakeAws } from '../../__fixtures__/fake-aws.js'
-import { CANARY_DEPLOY, seedServingEndpoint, withTraffic } from '../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, seedPausedCanary, seedServingEndpoint, withTraffic } from '../../__fixtures__/rollout.js'
 import { ROLE_ARN } from '../../__fixtures__/sagemaker.js'
 import { OPERATIONS, type Operation } from '../../src/settings.js'
 
@@ -104,25 +104,6 @@ const IAM_PREFIX: Record<string, string> = {
   runtime: 'sagemaker',
   cloudwatch: 'cloudwatch',
   autoscaling: 'application-autoscaling'
-}
-
-/** Paused on the canary config at 50%: what promote and rollback start from. */
-function seedPausedCanary(fake: FakeAws): void {
-  seedServingEndpoint(fake, 2)
-  fake.seedEndpoint(
-    'fraud',
-    'fraud-canary',
-    [
-      { name: 'AllTraffic', weight: 50, count: 2, model: 'fraud-v1' },
-      { name: 'fraud-v2', weight: 50, count: 2, model: 'fraud-v2' }
-    ],
-    {
-      'sagemaker-deploy:endpoint': 'fraud',
-      'sagemaker-deploy:role': 'canary',
-      'sagemaker-deploy:previous-config': 'fraud-v1-config',
-      'sagemaker-deploy:new-variant': 'fraud-v2'
-    }
-  )
 }
 
 const PACKAGE = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud/3'

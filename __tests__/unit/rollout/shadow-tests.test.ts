@@ -9,7 +9,7 @@ import { DescribeInferenceExperimentCommand, ListInferenceExperimentsCommand } f
 import * as core from '../../../__fixtures__/core.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import { awsError } from '../../../__fixtures__/sagemaker.js'
-import { CANARY_DEPLOY, PLAIN_DEPLOY, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
+import { CANARY_DEPLOY, PLAIN_DEPLOY, seedPausedCanary, seedServingEndpoint } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -109,20 +109,7 @@ describe('a SageMaker shadow test on the endpoint', () => {
 
 describe('promote', () => {
   it('is refused before it moves any traffic when a shadow test was scheduled while the canary paused', async () => {
-    fake.seedEndpoint(
-      'fraud',
-      'fraud-canary',
-      [
-        { name: 'AllTraffic', weight: 50, count: 1, model: 'fraud-v1' },
-        { name: 'fraud-v2', weight: 50, count: 1, model: 'fraud-v2' }
-      ],
-      {
-        'sagemaker-deploy:endpoint': 'fraud',
-        'sagemaker-deploy:role': 'canary',
-        'sagemaker-deploy:previous-config': 'fraud-v1-config',
-        'sagemaker-deploy:new-variant': 'fraud-v2'
-      }
-    )
+    seedPausedCanary(fake)
     fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Created', schedule: NEXT_WEEK })
 
     const result = await runAction({ operation: 'promote', 'endpoint-name': 'fraud' })
