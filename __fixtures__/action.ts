@@ -50,6 +50,11 @@ export function awsCallNames({ lock = false }: { lock?: boolean } = {}): string[
     .filter((name) => lock || !LOCK_CALLS.test(name))
 }
 
+/** The calls without the look for SageMaker shadow tests on the endpoint (shadow-tests.test.ts is about those). */
+export function withoutShadowTestLookups(names: string[]): string[] {
+  return names.filter((name) => !/^sagemaker\.(ListInferenceExperiments|DescribeInferenceExperiment)$/.test(name))
+}
+
 export interface ActionRun {
   outputs: Record<string, string>
   failed?: string

@@ -2691,7 +2691,8 @@ function errorRateLowerBoundAlarmInput(endpointName, target, maxErrorRate, confi
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ refuseShadowTestsOnEndpoint)
+  u: () => (/* binding */ refuseShadowTestsOnEndpoint),
+  H: () => (/* binding */ warnOfShadowTestsOnEndpoint)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
@@ -2734,21 +2735,39 @@ const NOT_ENDED = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'St
 const PAGE_SIZE = 100;
 /** Refuses, before any change, a release (`operation`: deploy or promote) onto an endpoint under a shadow test. */
 async function refuseShadowTestsOnEndpoint(ctx, operation = 'deploy') {
-    let tests;
+    const tests = await shadowTestsOnEndpoint(ctx, 'would replace this release while it runs and undo it when it ends');
+    if (tests.length === 0)
+        return;
+    throw new Error(`Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
+}
+/**
+ * Warns of a day-two change (update-traffic, update-capacity) made under a shadow test. Not refused: such a change
+ * is often made to meet load now, and it holds until the test moves the endpoint (a test still to start puts it back
+ * as it is now; one running puts it back as it was before the test began).
+ */
+async function warnOfShadowTestsOnEndpoint(ctx, change) {
+    const tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`);
+    if (tests.length === 0)
+        return;
+    ctx.warn(`Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends: a ${change} made while a test runs is undone when it ends, and one made before it starts is set aside while it runs.`);
+}
+/** The tests not yet ended on this endpoint; none, with a warning, when the role may not look. */
+async function shadowTestsOnEndpoint(ctx, consequence) {
     try {
         const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
-        tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
+        return (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
     }
     catch (error) {
         if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
             throw error;
         // A warning, not a refusal: a role granted before this check existed must not stop every release.
-        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`);
-        return;
+        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" ${consequence}.`);
+        return [];
     }
-    if (tests.length === 0)
-        return;
-    throw new Error(`Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
+}
+/** `SageMaker shadow test "a" (...)` or `SageMaker shadow tests "a" (...), "b" (...)`. */
+function namedTests(tests) {
+    return `SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}`;
 }
 async function testsIn(ctx, status) {
     const names = [];

@@ -185,6 +185,8 @@ var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
 var autoscaling = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/shadow-tests.ts + 2 modules
+var shadow_tests = __webpack_require__(7429);
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
 var update = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/wait.ts
@@ -310,6 +312,7 @@ function checkCopies(ctx, name, requested, settled) {
 
 
 
+
 async function runUpdateCapacity(ctx, settings) {
     if ('componentName' in settings)
         return updateComponentCopies(ctx, settings.componentName, settings.copyCount);
@@ -329,6 +332,7 @@ async function runUpdateCapacity(ctx, settings) {
         await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
         return;
     }
+    await (0,shadow_tests/* warnOfShadowTestsOnEndpoint */.H)(ctx, 'capacity change');
     // Weights are left out, so SageMaker keeps them as they are.
     const input = {
         EndpointName: ctx.endpointName,
@@ -354,6 +358,126 @@ async function runUpdateCapacity(ctx, settings) {
         ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
     }
     ctx.note(`Changed ${where} from ${change}.`);
+}
+
+
+/***/ }),
+
+/***/ 7429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ refuseShadowTestsOnEndpoint),
+  H: () => (/* binding */ warnOfShadowTestsOnEndpoint)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(2319);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/ListInferenceExperimentsCommand.js
+
+
+class ListInferenceExperimentsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListInferenceExperiments", schemas_0/* ListInferenceExperiments$ */.wns) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeInferenceExperimentCommand.js
+
+
+class DescribeInferenceExperimentCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeInferenceExperiment", schemas_0/* DescribeInferenceExperiment$ */.CYZ) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/shadow-tests.ts
+/**
+ * SageMaker's own shadow tests (inference experiments) on the endpoint. SageMaker
+ * carries one out on the endpoint itself: when it starts, the endpoint is moved
+ * onto the test's production and shadow variants, and when it ends "the endpoint
+ * reverts to the state it was in prior to starting the test"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-create.html).
+ * A release made inside a test's window would be replaced by the test's own
+ * variants while it runs, or undone when it ends, with no word to anyone: a
+ * deploy is refused before any change while a test on the endpoint has not ended.
+ *
+ * ListInferenceExperiments names no endpoint (API_InferenceExperimentSummary), so
+ * every test that has not ended is described for its EndpointMetadata.
+ */
+
+
+/** Every status but Completed and Cancelled (API_InferenceExperimentSummary): a test still to start, running, or ending. */
+const NOT_ENDED = ['Creating', 'Created', 'Updating', 'Starting', 'Running', 'Stopping'];
+/** The largest page ListInferenceExperiments serves. */
+const PAGE_SIZE = 100;
+/** Refuses, before any change, a release (`operation`: deploy or promote) onto an endpoint under a shadow test. */
+async function refuseShadowTestsOnEndpoint(ctx, operation = 'deploy') {
+    const tests = await shadowTestsOnEndpoint(ctx, 'would replace this release while it runs and undo it when it ends');
+    if (tests.length === 0)
+        return;
+    throw new Error(`Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`);
+}
+/**
+ * Warns of a day-two change (update-traffic, update-capacity) made under a shadow test. Not refused: such a change
+ * is often made to meet load now, and it holds until the test moves the endpoint (a test still to start puts it back
+ * as it is now; one running puts it back as it was before the test began).
+ */
+async function warnOfShadowTestsOnEndpoint(ctx, change) {
+    const tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`);
+    if (tests.length === 0)
+        return;
+    ctx.warn(`Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends: a ${change} made while a test runs is undone when it ends, and one made before it starts is set aside while it runs.`);
+}
+/** The tests not yet ended on this endpoint; none, with a warning, when the role may not look. */
+async function shadowTestsOnEndpoint(ctx, consequence) {
+    try {
+        const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat();
+        return (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter((test) => test?.EndpointMetadata?.EndpointName === ctx.endpointName);
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
+            throw error;
+        // A warning, not a refusal: a role granted before this check existed must not stop every release.
+        ctx.warn(`Could not look for SageMaker shadow tests (${(0,errors/* errorCode */.CA)(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" ${consequence}.`);
+        return [];
+    }
+}
+/** `SageMaker shadow test "a" (...)` or `SageMaker shadow tests "a" (...), "b" (...)`. */
+function namedTests(tests) {
+    return `SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}`;
+}
+async function testsIn(ctx, status) {
+    const names = [];
+    let nextToken;
+    do {
+        const page = await (0,errors/* awsCall */.uF)('ListInferenceExperiments', `shadow tests ${status}`, () => ctx.clients.sagemaker.send(new ListInferenceExperimentsCommand({
+            StatusEquals: status,
+            MaxResults: PAGE_SIZE,
+            ...(nextToken ? { NextToken: nextToken } : {})
+        })));
+        names.push(...(page?.InferenceExperiments ?? []).flatMap((test) => (test.Name ? [test.Name] : [])));
+        nextToken = page?.NextToken;
+    } while (nextToken);
+    return names;
+}
+async function describeTest(ctx, name) {
+    try {
+        return await (0,errors/* awsCall */.uF)('DescribeInferenceExperiment', `shadow test "${name}"`, () => ctx.clients.sagemaker.send(new DescribeInferenceExperimentCommand({ Name: name })));
+    }
+    catch (error) {
+        // Deleted between the listing and now: it no longer stands in the way.
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** `"name" (Created, from 2026-12-07 10:00 UTC to 2026-12-14 10:00 UTC)`. */
+function describedTest(test) {
+    const { StartTime: start, EndTime: end } = test.Schedule ?? {};
+    const at = (when) => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const window = start && end ? `, from ${at(start)} to ${at(end)}` : end ? `, until ${at(end)}` : '';
+    return `"${test.Name}" (${test.Status}${window})`;
 }
 
 

@@ -30,24 +30,46 @@ type ShadowTest = DescribeInferenceExperimentCommandOutput
 
 /** Refuses, before any change, a release (`operation`: deploy or promote) onto an endpoint under a shadow test. */
 export async function refuseShadowTestsOnEndpoint(ctx: OperationContext, operation = 'deploy'): Promise<void> {
-  let tests: ShadowTest[]
+  const tests = await shadowTestsOnEndpoint(ctx, 'would replace this release while it runs and undo it when it ends')
+  if (tests.length === 0) return
+  throw new Error(
+    `Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
+  )
+}
+
+/**
+ * Warns of a day-two change (update-traffic, update-capacity) made under a shadow test. Not refused: such a change
+ * is often made to meet load now, and it holds until the test moves the endpoint (a test still to start puts it back
+ * as it is now; one running puts it back as it was before the test began).
+ */
+export async function warnOfShadowTestsOnEndpoint(ctx: OperationContext, change: string): Promise<void> {
+  const tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`)
+  if (tests.length === 0) return
+  ctx.warn(
+    `Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends: a ${change} made while a test runs is undone when it ends, and one made before it starts is set aside while it runs.`
+  )
+}
+
+/** The tests not yet ended on this endpoint; none, with a warning, when the role may not look. */
+async function shadowTestsOnEndpoint(ctx: OperationContext, consequence: string): Promise<ShadowTest[]> {
   try {
     const names = (await Promise.all(NOT_ENDED.map((status) => testsIn(ctx, status)))).flat()
-    tests = (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter(
+    return (await Promise.all(names.map((name) => describeTest(ctx, name)))).filter(
       (test): test is ShadowTest => test?.EndpointMetadata?.EndpointName === ctx.endpointName
     )
   } catch (error) {
     if (errorCode(error) !== 'AccessDeniedException') throw error
     // A warning, not a refusal: a role granted before this check existed must not stop every release.
     ctx.warn(
-      `Could not look for SageMaker shadow tests (${errorCode(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" would replace this release while it runs and undo it when it ends.`
+      `Could not look for SageMaker shadow tests (${errorCode(error)}): grant sagemaker:ListInferenceExperiments and sagemaker:DescribeInferenceExperiment. A shadow test scheduled on endpoint "${ctx.endpointName}" ${consequence}.`
     )
-    return
+    return []
   }
-  if (tests.length === 0) return
-  throw new Error(
-    `Endpoint "${ctx.endpointName}" is under SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends, so a release made now would be replaced while the test runs or undone when it ends; nothing was changed. Run ${operation} once the test has ended, or stop the test first (StopInferenceExperiment, or Stop in the console's shadow tests), keeping the variant you want.`
-  )
+}
+
+/** `SageMaker shadow test "a" (...)` or `SageMaker shadow tests "a" (...), "b" (...)`. */
+function namedTests(tests: ShadowTest[]): string {
+  return `SageMaker shadow test${tests.length > 1 ? 's' : ''} ${tests.map(describedTest).join(', ')}`
 }
 
 async function testsIn(ctx: OperationContext, status: InferenceExperimentStatus): Promise<string[]> {

@@ -8,6 +8,7 @@ import { describeVariantScaling } from '../autoscaling.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { UpdateCapacitySettings } from '../settings.js'
+import { warnOfShadowTestsOnEndpoint } from '../shadow-tests.js'
 import { waitForChangeMade } from '../update.js'
 import { requireUpdatable } from '../wait.js'
 import { updateComponentCopies } from './update-capacity-component.js'
@@ -35,6 +36,7 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
     return
   }
 
+  await warnOfShadowTestsOnEndpoint(ctx, 'capacity change')
   // Weights are left out, so SageMaker keeps them as they are.
   const input = {
     EndpointName: ctx.endpointName,

@@ -2,6 +2,7 @@
 import type { OperationContext } from '../context.js'
 import { getEndpoint, reportEndpoint } from '../endpoint.js'
 import type { UpdateTrafficSettings } from '../settings.js'
+import { warnOfShadowTestsOnEndpoint } from '../shadow-tests.js'
 import { updateWeightsAndCapacities } from '../update.js'
 
 export async function runUpdateTraffic(ctx: OperationContext, settings: UpdateTrafficSettings): Promise<void> {
@@ -13,6 +14,7 @@ export async function runUpdateTraffic(ctx: OperationContext, settings: UpdateTr
       `Input "variant-weights" names ${unknown.map((name) => `"${name}"`).join(', ')}, which endpoint "${ctx.endpointName}" does not have (it has ${existing.join(', ')}).`
     )
   }
+  await warnOfShadowTestsOnEndpoint(ctx, 'weight change')
   // Variants left out of the map get no traffic: the weights given are the whole picture.
   const desired = existing.map((name) => ({ VariantName: name, DesiredWeight: settings.variantWeights[name] ?? 0 }))
   const settled = await updateWeightsAndCapacities(ctx, desired, { purpose: 'the weight change' })

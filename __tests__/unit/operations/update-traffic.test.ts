@@ -8,7 +8,8 @@ import * as core from '../../../__fixtures__/core.js'
 import { awsError, endpoint, endpointConfig, givenAChangeRolledBack } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
+const { aws, awsCallNames, resetAws, runAction, withoutShadowTestLookups } =
+  await import('../../../__fixtures__/action.js')
 
 const twoVariants = [
   { name: 'blue', weight: 90, count: 2 },
@@ -154,7 +155,7 @@ describe('update-traffic', () => {
     const result = await runAction(inputs)
 
     expect(result.failed).toBeUndefined()
-    const names = awsCallNames()
+    const names = withoutShadowTestLookups(awsCallNames())
     expect(names.indexOf('sagemaker.UpdateEndpointWeightsAndCapacities')).toBeGreaterThan(
       names.lastIndexOf('sagemaker.DescribeEndpoint', names.indexOf('sagemaker.UpdateEndpointWeightsAndCapacities'))
     )

@@ -121,6 +121,46 @@ describe('promote', () => {
   })
 })
 
+describe('a day-two change under a shadow test', () => {
+  it('update-traffic is made, with a warning that the test will set it aside or undo it', async () => {
+    seedPausedCanary(fake)
+    fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Running', schedule: NEXT_WEEK })
+
+    const result = await runAction({
+      operation: 'update-traffic',
+      'endpoint-name': 'fraud',
+      'variant-weights': 'AllTraffic=80, fraud-v2=20'
+    })
+
+    expect(result.failed).toBeUndefined()
+    expect(fake.weights('fraud')).toEqual({ AllTraffic: 80, 'fraud-v2': 20 })
+    const warning = result.log.find((line) => line.startsWith('::warning::Endpoint "fraud" is under SageMaker'))
+    expect(warning).toContain('shadow test "fraud-shadow" (Running, from 2026-12-07 10:00 UTC')
+    expect(warning).toContain('a weight change made while a test runs is undone when it ends')
+  })
+
+  it('update-capacity is made, with the same warning in its own words', async () => {
+    fake.shadowTests.set('fraud-shadow', { endpoint: 'fraud', status: 'Created' })
+
+    const result = await runAction({ operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(['sagemaker.UpdateEndpointWeightsAndCapacities'])
+    const warning = result.log.find((line) => line.startsWith('::warning::Endpoint "fraud" is under SageMaker'))
+    expect(warning).toContain('shadow test "fraud-shadow" (Created)')
+    expect(warning).toContain('a capacity change made while a test runs')
+  })
+
+  it('a test on another endpoint says nothing', async () => {
+    fake.shadowTests.set('ledger-shadow', { endpoint: 'ledger', status: 'Running', schedule: NEXT_WEEK })
+
+    const result = await runAction({ operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.log.filter((line) => line.includes('shadow test'))).toEqual([])
+  })
+})
+
 describe('what does not stand in the way', () => {
   it('a test on another endpoint, and ended tests on this one', async () => {
     fake.shadowTests.set('ledger-shadow', { endpoint: 'ledger', status: 'Running', schedule: NEXT_WEEK })
