@@ -202,6 +202,8 @@ export class FakeAws {
    */
   transitionMs: Partial<Record<string, number>> = {}
   clock?: { now(): number; advance?(ms: number): void }
+  /** The next CreateEndpoint ends Failed with this FailureReason, as one whose model fails its health check does. */
+  failCreate?: string | undefined
   /** The next UpdateEndpoint (to the config named, or any) fails and SageMaker restores the old config. */
   failUpdateTo?: UpdateFailure
   /**
@@ -587,7 +589,14 @@ export class FakeAws {
             tags: Object.fromEntries((input.Tags ?? []).map((tag) => [tag.Key, tag.Value]))
           }
           this.endpoints.set(input.EndpointName, state)
+          const failure = this.failCreate
+          this.failCreate = undefined
           this.startTransition(state, 'Creating', () => {
+            if (failure) {
+              state.status = 'Failed'
+              state.failureReason = failure
+              return
+            }
             state.status = 'InService'
             state.variants = liveVariants(config.variants)
           })

@@ -970,7 +970,11 @@ async function waitUntilUpdatable(ctx) {
         settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`);
     }
     if (settled && settled.EndpointStatus !== 'InService') {
-        throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}`, settled);
+        // "DeleteEndpoint is the only operation that can be performed on a failed endpoint" (API_DescribeEndpoint).
+        const remedy = settled.EndpointStatus === 'Failed'
+            ? ' SageMaker allows nothing on a failed endpoint but its deletion: delete it (operation: delete), then deploy.'
+            : '';
+        throw new EndpointStateError(`Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''}${remedy}`, settled);
     }
     return settled;
 }

@@ -2,6 +2,22 @@ export const id = 25;
 export const ids = [25];
 export const modules = {
 
+/***/ 9813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ DeleteEndpointCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteEndpointCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteEndpoint", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteEndpoint$ */ .tGx) {
+}
+
+
+/***/ }),
+
 /***/ 8708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1772,6 +1788,8 @@ function reasonOf(component) {
     return component?.FailureReason ? ` (${component.FailureReason.trim().replace(/\.+$/, '')})` : '';
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointCommand.js
+var DeleteEndpointCommand = __webpack_require__(9813);
 // EXTERNAL MODULE: ./src/rollout/in-flight.ts
 var in_flight = __webpack_require__(5453);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
@@ -1783,6 +1801,8 @@ var rollout_moves = __webpack_require__(5307);
  * the action. deploy.ts chooses; each path here makes its configs and
  * returns how it ended.
  */
+
+
 
 
 
@@ -1856,7 +1876,10 @@ async function createEndpoint(ctx, deploy, blueprint) {
     }
     if (!ctx.settings.waitForCompletion)
         return undefined;
-    const endpoint = await core/* group */.Os(`Creating endpoint "${ctx.endpointName}"`, () => (0,wait/* waitForInService */.pP)(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`));
+    const endpoint = await core/* group */.Os(`Creating endpoint "${ctx.endpointName}"`, () => (0,wait/* waitForInService */.pP)(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`))
+        .catch(async (error) => {
+        throw await removeFailedEndpoint(ctx, error, created);
+    });
     await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
     return judgeAllAtOnce(ctx, deploy.rollout, {
         variant: variantName,
@@ -1864,6 +1887,32 @@ async function createEndpoint(ctx, deploy, blueprint) {
         deployStartedAt: ctx.clock.now(),
         source: (0,invocation_metrics/* metricsSourceOf */.er)(blueprint.configSettings)
     });
+}
+/**
+ * A new endpoint that ended Failed never served, and "DeleteEndpoint is the only operation that can be performed on
+ * a failed endpoint" (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html,
+ * EndpointStatus): left as it is, it refuses every later deploy. It is deleted, with the config and model this run
+ * made for it, so that deploying the fixed model is a re-run. Returns the error to throw.
+ */
+async function removeFailedEndpoint(ctx, error, created) {
+    if (!(error instanceof wait/* EndpointStateError */.D7) || error.endpoint?.EndpointStatus !== 'Failed')
+        return error;
+    const input = { EndpointName: ctx.endpointName };
+    try {
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointCommand/* DeleteEndpointCommand */.o(input)));
+        const remaining = await (0,wait/* waitForSettled */.SG)(ctx, `the deletion of failed endpoint "${ctx.endpointName}"`);
+        if (remaining)
+            throw new Error(`it is ${remaining.EndpointStatus}`);
+    }
+    catch (deletion) {
+        return new wait/* EndpointStateError */.D7(`${error.message} The failed endpoint could not be deleted (${(0,errors/* errorMessage */.gJ)(deletion)}); SageMaker allows nothing else on it, so delete it (operation: delete) before deploying again.`, error.endpoint);
+    }
+    const deleted = await (0,resources/* discardUnused */.VL)(ctx, created);
+    const alsoDeleted = [
+        ...deleted.configs.map((name) => `config "${name}"`),
+        ...deleted.models.map((name) => `model "${name}"`)
+    ];
+    return new wait/* EndpointStateError */.D7(`${error.message} The endpoint never served, and SageMaker allows nothing on a failed endpoint but its deletion: it was deleted${alsoDeleted.length > 0 ? `, with ${alsoDeleted.join(' and ')}` : ''}, so deploying again starts afresh.`, error.endpoint);
 }
 /**
  * One new config with only the new model. SageMaker itself keeps the old

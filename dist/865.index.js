@@ -2947,7 +2947,7 @@ async function dispatch(ctx, settings) {
         case 'health-check':
             return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 5072))).runDelete(ctx, settings.delete);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
         case 'rollback':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }

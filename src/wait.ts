@@ -190,10 +190,15 @@ export async function waitUntilUpdatable(ctx: OperationContext): Promise<Endpoin
     settled = await waitForSettled(ctx, `the endpoint's ${endpoint.EndpointStatus} to finish`)
   }
   if (settled && settled.EndpointStatus !== 'InService') {
+    // "DeleteEndpoint is the only operation that can be performed on a failed endpoint" (API_DescribeEndpoint).
+    const remedy =
+      settled.EndpointStatus === 'Failed'
+        ? ' SageMaker allows nothing on a failed endpoint but its deletion: delete it (operation: delete), then deploy.'
+        : ''
     throw new EndpointStateError(
       `Endpoint "${endpointName}" is ${settled.EndpointStatus} and cannot be updated.${
         settled.FailureReason ? ` FailureReason: ${settled.FailureReason}` : ''
-      }`,
+      }${remedy}`,
       settled
     )
   }

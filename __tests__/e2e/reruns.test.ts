@@ -55,6 +55,30 @@ describe('re-runs', () => {
     })
   }, 120_000)
 
+  it('a first deploy whose endpoint ends Failed deletes it, so the re-run creates it afresh', async () => {
+    const failed = await runAction({
+      inputs: deploy('ranker:fail-create', { 'model-name': 'ranker-v1' }),
+      emulator: scenario.emulator
+    })
+    expect(failed.exitCode).toBe(1)
+    expect(failed.stdout).toMatch(
+      /ended Failed during the creation of endpoint "ranker"\. FailureReason: .*health check/
+    )
+    expect(failed.stdout).toContain('it was deleted, with config')
+    expect(await names()).toEqual({ models: [], configs: [] })
+    await expect(scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'ranker' }))).rejects.toThrow(
+      /Could not find endpoint/
+    )
+
+    const rerun = await runAction({
+      inputs: deploy('ranker:1', { 'model-name': 'ranker-v1' }),
+      emulator: scenario.emulator
+    })
+    expect(rerun.exitCode).toBe(0)
+    const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: 'ranker' }))
+    expect(endpoint.EndpointStatus).toBe('InService')
+  }, 120_000)
+
   it('deploying the model the endpoint already serves changes nothing', async () => {
     await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'ranker' })
     const first = await runAction({

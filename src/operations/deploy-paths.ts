@@ -5,13 +5,15 @@
  * returns how it ended.
  */
 import * as core from '@actions/core'
-import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
+import { DeleteEndpointCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker'
+import { errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { metricsSourceOf } from '../invocation-metrics.js'
 import { liveInstanceCount, reportEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import {
   createEndpointConfig,
   createEndpointOn,
+  discardUnused,
   ensureModel,
   fleetSize,
   type CreatedResources,
@@ -33,7 +35,7 @@ import { unfinishedDeploy } from '../rollout/state.js'
 import type { DeploySettings } from '../settings.js'
 import { canaryVariantName, replacementVariantName } from '../naming.js'
 import { updateEndpointConfig } from '../update.js'
-import { waitForInService } from '../wait.js'
+import { EndpointStateError, waitForInService, waitForSettled } from '../wait.js'
 
 /** Names for everything one deploy creates. */
 export interface Release {
@@ -137,9 +139,13 @@ export async function createEndpoint(
     return undefined
   }
   if (!ctx.settings.waitForCompletion) return undefined
-  const endpoint = await core.group(`Creating endpoint "${ctx.endpointName}"`, () =>
-    waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
-  )
+  const endpoint = await core
+    .group(`Creating endpoint "${ctx.endpointName}"`, () =>
+      waitForInService(ctx, release.releaseConfig, `the creation of endpoint "${ctx.endpointName}"`)
+    )
+    .catch(async (error: unknown) => {
+      throw await removeFailedEndpoint(ctx, error, created)
+    })
   await reportEndpoint(ctx, endpoint)
   return judgeAllAtOnce(ctx, deploy.rollout, {
     variant: variantName,
@@ -147,6 +153,42 @@ export async function createEndpoint(
     deployStartedAt: ctx.clock.now(),
     source: metricsSourceOf(blueprint.configSettings)
   })
+}
+
+/**
+ * A new endpoint that ended Failed never served, and "DeleteEndpoint is the only operation that can be performed on
+ * a failed endpoint" (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html,
+ * EndpointStatus): left as it is, it refuses every later deploy. It is deleted, with the config and model this run
+ * made for it, so that deploying the fixed model is a re-run. Returns the error to throw.
+ */
+async function removeFailedEndpoint(
+  ctx: OperationContext,
+  error: unknown,
+  created: CreatedResources
+): Promise<unknown> {
+  if (!(error instanceof EndpointStateError) || error.endpoint?.EndpointStatus !== 'Failed') return error
+  const input = { EndpointName: ctx.endpointName }
+  try {
+    await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () =>
+      ctx.clients.sagemaker.send(new DeleteEndpointCommand(input))
+    )
+    const remaining = await waitForSettled(ctx, `the deletion of failed endpoint "${ctx.endpointName}"`)
+    if (remaining) throw new Error(`it is ${remaining.EndpointStatus}`)
+  } catch (deletion) {
+    return new EndpointStateError(
+      `${error.message} The failed endpoint could not be deleted (${errorMessage(deletion)}); SageMaker allows nothing else on it, so delete it (operation: delete) before deploying again.`,
+      error.endpoint
+    )
+  }
+  const deleted = await discardUnused(ctx, created)
+  const alsoDeleted = [
+    ...deleted.configs.map((name) => `config "${name}"`),
+    ...deleted.models.map((name) => `model "${name}"`)
+  ]
+  return new EndpointStateError(
+    `${error.message} The endpoint never served, and SageMaker allows nothing on a failed endpoint but its deletion: it was deleted${alsoDeleted.length > 0 ? `, with ${alsoDeleted.join(' and ')}` : ''}, so deploying again starts afresh.`,
+    error.endpoint
+  )
 }
 
 /**

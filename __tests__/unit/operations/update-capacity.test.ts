@@ -247,7 +247,9 @@ describe('update-capacity', () => {
 
     const result = await runAction(inputs)
 
-    expect(result.failed).toBe('Endpoint "fraud" is Failed and cannot be updated. FailureReason: image not found')
+    expect(result.failed).toBe(
+      'Endpoint "fraud" is Failed and cannot be updated. FailureReason: image not found SageMaker allows nothing on a failed endpoint but its deletion: delete it (operation: delete), then deploy.'
+    )
     expect(updateInputs()).toEqual([])
   })
 

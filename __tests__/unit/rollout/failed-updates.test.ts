@@ -4,11 +4,13 @@
  * a rollout still in flight.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { DeleteEndpointCommand } from '@aws-sdk/client-sagemaker'
 import * as core from '../../../__fixtures__/core.js'
 import type { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws, type AwsCall } from '../../../__fixtures__/fake-aws.js'
 
-import { CANARY_DEPLOY, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
+import { awsError } from '../../../__fixtures__/sagemaker.js'
+import { CANARY_DEPLOY, PLAIN_DEPLOY, seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -66,6 +68,50 @@ describe('SageMaker rolls back the update that adds the canary', () => {
     expect([...fake.configs.keys()]).toEqual(['fraud-v1-config'])
     expect([...fake.models]).toEqual(['fraud-v1'])
     expect(core.savedPart('rollout')).toBe('')
+  })
+})
+
+describe('a new endpoint that SageMaker cannot create', () => {
+  const reason = 'The primary container for production variant AllTraffic did not pass the ping health check.'
+
+  it('is deleted, with its config and model, so a re-run starts afresh', async () => {
+    fake.endpoints.delete('fraud')
+    fake.failCreate = reason
+
+    const result = await runAction({ ...PLAIN_DEPLOY, 'endpoint-name': 'fraud' }, { clock })
+
+    const calls = changeCalls(aws)
+    const [config] = createdConfigs(calls)
+    expect(calls.map((call) => call.name)).toEqual([
+      'sagemaker.CreateModel',
+      'sagemaker.CreateEndpointConfig',
+      'sagemaker.CreateEndpoint',
+      'sagemaker.DeleteEndpoint',
+      'sagemaker.DeleteEndpointConfig',
+      'sagemaker.DeleteModel'
+    ])
+    expect(result.failed).toBe(
+      `Endpoint "fraud" ended Failed during the creation of endpoint "fraud". FailureReason: ${reason} The endpoint never served, and SageMaker allows nothing on a failed endpoint but its deletion: it was deleted, with config "${config}" and model "fraud-v2", so deploying again starts afresh.`
+    )
+    expect(fake.endpoints.has('fraud')).toBe(false)
+    expect(fake.models.has('fraud-v2')).toBe(false)
+
+    const rerun = await runAction({ ...PLAIN_DEPLOY, 'endpoint-name': 'fraud' }, { clock })
+
+    expect(rerun.failed).toBeUndefined()
+    expect(fake.endpoints.get('fraud')?.status).toBe('InService')
+  })
+
+  it('that cannot be deleted either: the error says to delete it before deploying again', async () => {
+    fake.endpoints.delete('fraud')
+    fake.failCreate = reason
+    aws.sagemaker.on(DeleteEndpointCommand).rejects(awsError('AccessDeniedException', 'not authorized'))
+
+    const result = await runAction({ ...PLAIN_DEPLOY, 'endpoint-name': 'fraud' }, { clock })
+
+    expect(result.failed).toContain(`FailureReason: ${reason} The failed endpoint could not be deleted (`)
+    expect(result.failed).toContain('so delete it (operation: delete) before deploying again.')
+    expect(fake.endpoints.get('fraud')?.status).toBe('Failed')
   })
 })
 

@@ -1,6 +1,22 @@
-export const id = 72;
-export const ids = [72];
+export const id = 274;
+export const ids = [274];
 export const modules = {
+
+/***/ 9813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ DeleteEndpointCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DeleteEndpointCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DeleteEndpoint", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DeleteEndpoint$ */ .tGx) {
+}
+
+
+/***/ }),
 
 /***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -202,7 +218,7 @@ async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) 
 
 /***/ }),
 
-/***/ 5072:
+/***/ 8274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -215,16 +231,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
-var commandBuilder = __webpack_require__(2319);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(1268);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointCommand.js
-
-
-class DeleteEndpointCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteEndpoint", schemas_0/* DeleteEndpoint$ */.tGx) {
-}
-
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointCommand.js
+var DeleteEndpointCommand = __webpack_require__(9813);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteEndpointConfigCommand.js
 var DeleteEndpointConfigCommand = __webpack_require__(4219);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteModelCommand.js
@@ -432,7 +440,7 @@ async function deleteEndpoint(ctx, endpoint) {
     }
     const input = { EndpointName: ctx.endpointName };
     try {
-        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointCommand(input)));
+        await ctx.change('DeleteEndpoint', `endpoint "${ctx.endpointName}"`, input, () => ctx.clients.sagemaker.send(new DeleteEndpointCommand/* DeleteEndpointCommand */.o(input)));
         ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} endpoint "${ctx.endpointName}".`);
     }
     catch (error) {
