@@ -534,9 +534,13 @@ async function sendProbe(ctx, probe, sent, options) {
             ...(statusCode === undefined ? {} : { statusCode }),
             detail: `${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`
         };
-        // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
-        if (probe.expect && (0,answer_checks/* checksStatus */.AS)(probe.expect))
+        // An error answer of the model's that the checks expect (status == 400, say) is a probe that passed; its body is
+        // the model's message. Only a ModelError is the model's ("Model (owned by the customer in the container)
+        // returned 4xx or 5xx error code": API_runtime_InvokeEndpoint, Errors): a request SageMaker refused before any
+        // model saw it (ValidationError, 400) or could not serve (ServiceUnavailable) is no answer, whatever its status.
+        if (probe.expect && (0,answer_checks/* checksStatus */.AS)(probe.expect) && (0,errors/* errorCode */.CA)(error) === 'ModelError') {
             checkAnswer(record, probe.expect, modelMessage(error));
+        }
         record.detail = shortDetail(record.detail, sent.masked);
         return { record, ...where };
     }

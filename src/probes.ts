@@ -228,8 +228,13 @@ async function sendProbe(
       ...(statusCode === undefined ? {} : { statusCode }),
       detail: `${errorCode(error)}: ${errorMessage(error)}`
     }
-    // An error answer the checks expect (status == 424, say) is a probe that passed; its body is the model's message.
-    if (probe.expect && checksStatus(probe.expect)) checkAnswer(record, probe.expect, modelMessage(error))
+    // An error answer of the model's that the checks expect (status == 400, say) is a probe that passed; its body is
+    // the model's message. Only a ModelError is the model's ("Model (owned by the customer in the container)
+    // returned 4xx or 5xx error code": API_runtime_InvokeEndpoint, Errors): a request SageMaker refused before any
+    // model saw it (ValidationError, 400) or could not serve (ServiceUnavailable) is no answer, whatever its status.
+    if (probe.expect && checksStatus(probe.expect) && errorCode(error) === 'ModelError') {
+      checkAnswer(record, probe.expect, modelMessage(error))
+    }
     record.detail = shortDetail(record.detail, sent.masked)
     return { record, ...where }
   }

@@ -149,6 +149,32 @@ describe('probes held to their answers', () => {
   })
 })
 
+describe('a status check and a request SageMaker refused', () => {
+  beforeEach(() => {
+    resetAws()
+    core.resetCore()
+  })
+
+  it('fails the probe: a ValidationError is no answer of the model, though its status is the one expected', async () => {
+    const refused = Object.assign(awsError('ValidationError', 'Endpoint variant "canary" not found'), {
+      $metadata: { httpStatusCode: 400 }
+    })
+    aws.runtime.on(InvokeEndpointCommand).rejects(refused)
+    const probe = {
+      payload: '{}',
+      contentType: 'application/json',
+      count: 1,
+      expect: parseAnswerChecks('status == 400')
+    }
+
+    const records = await sendProbes(context(), probe)
+
+    expect(records[0]?.ok).toBe(false)
+    expect(records[0]?.statusCode).toBe(400)
+    expect(records[0]?.detail).toBe('ValidationError: Endpoint variant "canary" not found')
+  })
+})
+
 describe("the new model's answer against the serving model's", () => {
   it('compares whole answers as JSON, or as text when either is not JSON', async () => {
     const { disagreement } = await import('../../src/answer-checks.js')
