@@ -2075,6 +2075,8 @@ async function deployComponent(ctx, deploy, settings) {
     const serving = endpoint ? await servingComponent(ctx, settings.name) : undefined;
     const suffix = (0,naming/* uniqueSuffix */.v_)(ctx.clock.now());
     const release = nameRelease(ctx, deploy, settings.name, suffix);
+    if (serving)
+        refuseContainerComponent(serving);
     const servingModel = serving ? await (0,resources/* findModel */.P6)(ctx, (0,components_component/* modelOf */.DM)(serving) ?? '') : undefined;
     const blueprint = await blueprintFor(ctx, deploy, release, servingModel && endpoint && config
         ? { endpoint, config, primary: config.ProductionVariants?.[0] ?? {}, model: servingModel }
@@ -2084,7 +2086,12 @@ async function deployComponent(ctx, deploy, settings) {
         specification: specificationFor(deploy, settings, release.modelName, serving),
         copies: settings.copyCount ?? serving?.RuntimeConfig?.DesiredCopyCount ?? 1
     };
-    if (serving && (0,components_component/* modelOf */.DM)(serving) === release.modelName) {
+    if (from && (0,components_component/* modelOf */.DM)(serving) === release.modelName) {
+        refuseSettingsAlone(settings.name, release.modelName, from, target);
+        if (from.copies !== target.copies) {
+            // Autoscaling may have moved the copies since the inputs were written: a re-run must not fail on that.
+            ctx.warn(`Inference component "${settings.name}" runs ${from.copies} copies, not the ${target.copies} of copy-count; a deploy of the model it runs already changes nothing. Change the copies with operation: update-capacity.`);
+        }
         return (0,rollout_result/* concludeRollout */.NS)(ctx, {
             outcome: 'succeeded',
             decision: `Inference component "${settings.name}" already runs model "${release.modelName}"; nothing to deploy.`,
@@ -2152,6 +2159,43 @@ async function servingComponent(ctx, name) {
         throw new Error(`Inference component "${name}" is an adapter of "${base}": it runs inside the base component's copies and has no copies of its own to roll. Nothing was changed; update the base component, or the adapter's artifacts with UpdateInferenceComponent.`);
     }
     return component;
+}
+/**
+ * A component defined by its container (an image and artifacts, no model) is carried by no record of the action:
+ * the way back it keeps names a model (components/record.ts), and a rollback to a specification with neither would
+ * be refused by SageMaker half-way.
+ */
+function refuseContainerComponent(component) {
+    if ((0,components_component/* modelOf */.DM)(component) || !component.Specification?.Container)
+        return;
+    throw new Error(`Inference component "${component.InferenceComponentName}" is defined by its container (an image and artifacts), not by a model, and the action can only roll, and return to, a component that names its model. Nothing was changed. Create the model (CreateModel) and update the component to name it, or deploy the new model as a new inference component.`);
+}
+/**
+ * The model the component runs already, asked for with other compute or start-up settings: a deploy releases a new
+ * model, and would report "nothing to deploy" while the settings stayed as they were. Refused, naming them.
+ */
+function refuseSettingsAlone(name, model, from, target) {
+    const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+    const changed = [
+        ...(same(from.specification.ComputeResourceRequirements, target.specification.ComputeResourceRequirements)
+            ? []
+            : ['the compute per copy (memory-per-copy, accelerators-per-copy, cpu-cores-per-copy)']),
+        ...(same(from.specification.StartupParameters, target.specification.StartupParameters)
+            ? []
+            : ['the start-up timeouts (model-data-download-timeout, container-startup-timeout)'])
+    ];
+    if (changed.length === 0)
+        return;
+    throw new Error(`Inference component "${name}" already runs model "${model}", and the inputs change only ${changed.join(' and ')}: a deploy releases a new model, so nothing was changed. To run the model with other settings, deploy it under a new model-name, which rolls its copies and judges them.`);
+}
+/** A value with its objects' keys in order, so two descriptions of one setting compare equal. */
+function sorted(value) {
+    if (!value || typeof value !== 'object')
+        return value ?? null;
+    return Object.fromEntries(Object.entries(value)
+        .filter(([, entry]) => entry !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, entry]) => [key, sorted(entry)]));
 }
 function stateOf(component) {
     const spec = component.Specification;

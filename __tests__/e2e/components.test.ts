@@ -365,6 +365,56 @@ describe('deploying an inference component', () => {
     await expect(aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))).rejects.toThrow()
   })
 
+  it.concurrent('refuses the model it runs with other compute, instead of reporting nothing to deploy', async () => {
+    const name = 'ic-same'
+    const component = await servingComponent(name, { instances: 1, copies: 2, rate: 0 })
+
+    const run = await deploy(name, {
+      'image-uri': image(`${name}-old`),
+      'model-name': `${name}-old`,
+      'memory-per-copy': '8GB'
+    })
+
+    expect(expectFailure(run).join('\n')).toContain(
+      `Inference component "${component}" already runs model "${name}-old", and the inputs change only the compute per copy (memory-per-copy, accelerators-per-copy, cpu-cores-per-copy): a deploy releases a new model, so nothing was changed.`
+    )
+    expect(await control.componentUpdates(component)).toEqual([])
+
+    const again = await deploy(name, {
+      'image-uri': image(`${name}-old`),
+      'model-name': `${name}-old`,
+      'copy-count': '3'
+    })
+
+    if (again.exitCode !== 0) throw new Error(transcript(again))
+    expect(again.stdout).toContain(`already runs model "${name}-old"; nothing to deploy`)
+    expect(again.stdout).toContain(`runs 2 copies, not the 3 of copy-count`)
+    expect(await control.componentUpdates(component)).toEqual([])
+  })
+
+  it.concurrent('refuses a component defined by its container, which it could not return to', async () => {
+    const name = 'ic-container'
+    await servingComponent(name, { instances: 2, copies: 1, rate: 0 })
+    await aws.sagemaker.send(
+      new CreateInferenceComponentCommand({
+        InferenceComponentName: `${name}-vision`,
+        EndpointName: name,
+        VariantName: 'AllTraffic',
+        Specification: { Container: { Image: image(`${name}-vision`) }, ComputeResourceRequirements: GPU_COPY },
+        RuntimeConfig: { CopyCount: 2 }
+      })
+    )
+    await componentSettled(`${name}-vision`)
+
+    const run = await deploy(name, { 'inference-component-name': `${name}-vision` })
+
+    expect(expectFailure(run).join('\n')).toContain(
+      `Inference component "${name}-vision" is defined by its container (an image and artifacts), not by a model, and the action can only roll, and return to, a component that names its model. Nothing was changed.`
+    )
+    expect(await control.componentUpdates(`${name}-vision`)).toEqual([])
+    await expect(aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))).rejects.toThrow()
+  })
+
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
     const name = 'ic-full'
     // Four copies of one GPU fill the one ml.g5.12xlarge: a batch of one more has nowhere to go.

@@ -48,6 +48,7 @@ export async function deployComponent(
   const serving = endpoint ? await servingComponent(ctx, settings.name) : undefined
   const suffix = uniqueSuffix(ctx.clock.now())
   const release = nameRelease(ctx, deploy, settings.name, suffix)
+  if (serving) refuseContainerComponent(serving)
   const servingModel = serving ? await findModel(ctx, modelOf(serving) ?? '') : undefined
   const blueprint = await blueprintFor(
     ctx,
@@ -62,7 +63,14 @@ export async function deployComponent(
     specification: specificationFor(deploy, settings, release.modelName, serving),
     copies: settings.copyCount ?? serving?.RuntimeConfig?.DesiredCopyCount ?? 1
   }
-  if (serving && modelOf(serving) === release.modelName) {
+  if (from && modelOf(serving) === release.modelName) {
+    refuseSettingsAlone(settings.name, release.modelName, from, target)
+    if (from.copies !== target.copies) {
+      // Autoscaling may have moved the copies since the inputs were written: a re-run must not fail on that.
+      ctx.warn(
+        `Inference component "${settings.name}" runs ${from.copies} copies, not the ${target.copies} of copy-count; a deploy of the model it runs already changes nothing. Change the copies with operation: update-capacity.`
+      )
+    }
     return concludeRollout(ctx, {
       outcome: 'succeeded',
       decision: `Inference component "${settings.name}" already runs model "${release.modelName}"; nothing to deploy.`,
@@ -136,6 +144,49 @@ async function servingComponent(ctx: OperationContext, name: string): Promise<Co
     )
   }
   return component
+}
+
+/**
+ * A component defined by its container (an image and artifacts, no model) is carried by no record of the action:
+ * the way back it keeps names a model (components/record.ts), and a rollback to a specification with neither would
+ * be refused by SageMaker half-way.
+ */
+function refuseContainerComponent(component: Component): void {
+  if (modelOf(component) || !component.Specification?.Container) return
+  throw new Error(
+    `Inference component "${component.InferenceComponentName}" is defined by its container (an image and artifacts), not by a model, and the action can only roll, and return to, a component that names its model. Nothing was changed. Create the model (CreateModel) and update the component to name it, or deploy the new model as a new inference component.`
+  )
+}
+
+/**
+ * The model the component runs already, asked for with other compute or start-up settings: a deploy releases a new
+ * model, and would report "nothing to deploy" while the settings stayed as they were. Refused, naming them.
+ */
+function refuseSettingsAlone(name: string, model: string, from: ComponentState, target: ComponentState): void {
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
+  const changed = [
+    ...(same(from.specification.ComputeResourceRequirements, target.specification.ComputeResourceRequirements)
+      ? []
+      : ['the compute per copy (memory-per-copy, accelerators-per-copy, cpu-cores-per-copy)']),
+    ...(same(from.specification.StartupParameters, target.specification.StartupParameters)
+      ? []
+      : ['the start-up timeouts (model-data-download-timeout, container-startup-timeout)'])
+  ]
+  if (changed.length === 0) return
+  throw new Error(
+    `Inference component "${name}" already runs model "${model}", and the inputs change only ${changed.join(' and ')}: a deploy releases a new model, so nothing was changed. To run the model with other settings, deploy it under a new model-name, which rolls its copies and judges them.`
+  )
+}
+
+/** A value with its objects' keys in order, so two descriptions of one setting compare equal. */
+function sorted(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value ?? null
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, entry]) => [key, sorted(entry)])
+  )
 }
 
 function stateOf(component: Component): ComponentState {
