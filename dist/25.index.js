@@ -147,6 +147,7 @@ function describeCompute(compute) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ HALF_THE_COPIES),
 /* harmony export */   H5: () => (/* binding */ updateRequest),
 /* harmony export */   Zu: () => (/* binding */ rollingPlan),
 /* harmony export */   sq: () => (/* binding */ componentRollbackMoves),
@@ -169,12 +170,18 @@ function rollingPlan(copies, batch, rollbackBatch) {
     const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50);
     if (most < least || percentOutside || batchCopies < least || batchCopies > most)
         return undefined;
+    const forward = capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies };
+    const rollbackCopies = rollbackBatch ? Math.max(1, (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .batchInstances */ .d)(rollbackBatch, copies)) : batchCopies;
     return {
-        batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
-        ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) } : {}),
+        batch: forward,
+        // Left out, SageMaker's rollback batch is "100% of the total capacity": the whole old fleet provisioned at once,
+        // beside the new copies, on instances the endpoint's components share (API_InferenceComponentRollingUpdatePolicy).
+        // The forward batch instead, so a rollback needs no more room than the update did.
+        rollbackBatch: capacitySize(rollbackBatch) ?? forward,
         batchCopies,
+        rollbackCopies,
         batches: Math.ceil(copies / batchCopies),
-        peakCopies: copies + batchCopies
+        peakCopies: copies + Math.max(batchCopies, rollbackCopies)
     };
 }
 function capacitySize(batch) {
@@ -196,17 +203,19 @@ function componentDeployMoves(plan) {
     moves.push({ kind: 'judge-component' });
     return moves;
 }
+/** Half the copies a batch, the most SageMaker takes: operation rollback's way back, which no deploy planned. */
+const HALF_THE_COPIES = { type: 'CAPACITY_PERCENT', value: 50 };
 /**
  * The way back from a deploy that failed its judging: an updated component
- * returns to what it ran before, rolled back a batch at a time (as large as
- * rollback-batch-size, else half the copies: SageMaker takes no more), a
+ * returns to what it ran before, rolled back a batch at a time (`batch`: the
+ * room the deploy checked for, rollback-batch-size or its forward batch;
+ * where that is no valid batch of the old copies, a quarter of them), a
  * created one goes.
  */
-function componentRollbackMoves(from, rollbackBatch) {
+function componentRollbackMoves(from, batch) {
     if (!from)
         return [{ kind: 'delete-component' }];
-    const half = { type: 'CAPACITY_PERCENT', value: 50 };
-    const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half);
+    const rolling = (batch && rollingPlan(from.copies, batch)) || rollingPlan(from.copies, undefined);
     return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
 }
 /**
@@ -237,7 +246,7 @@ function updateRequest(component, target, how) {
                         MaximumBatchSize: rolling.batch,
                         WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
                         MaximumExecutionTimeoutInSeconds: executionTimeoutSeconds(how.timeoutMs),
-                        ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+                        RollbackMaximumBatchSize: rolling.rollbackBatch
                     },
                     ...(how.alarms.length > 0
                         ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
@@ -283,12 +292,13 @@ function computeOf(requirements) {
     };
 }
 /**
- * Throws, with the numbers, when `copies` cannot all run at once on the
- * endpoint's instances (managed instance scaling's maximum when it is on);
- * warns and lets SageMaker judge when the instance type is one the action
- * does not know. `refusal` starts the message and `remedy` ends it.
+ * Throws, with the numbers, when the copies of one of the `moments` cannot
+ * all run at once on the endpoint's instances (managed instance scaling's
+ * maximum when it is on); warns once and lets SageMaker judge when the
+ * instance type is one the action does not know. A moment's `refusal`
+ * starts the message and `remedy` ends it.
  */
-function refuseWhatCannotBePlaced(ctx, room, copies, words) {
+function refuseWhatCannotBePlaced(ctx, room, moments, remedy) {
     const { variant } = room;
     const instanceType = variant?.InstanceType ?? '';
     if (!(0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .instanceResources */ .Rb)(instanceType)) {
@@ -299,10 +309,11 @@ function refuseWhatCannotBePlaced(ctx, room, copies, words) {
     const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined;
     const live = room.endpoint?.ProductionVariants?.find((summary) => summary.VariantName === variant?.VariantName)?.CurrentInstanceCount;
     const instances = managed ? scaling.MaxInstanceCount : (live ?? (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .fleetSize */ .oE)(variant ? [variant] : []));
-    const shortfall = (0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .capacityShortfall */ .c3)({ instanceType, instances, managedMaximum: managed, copies });
-    if (!shortfall)
-        return;
-    throw new Error(`${words.refusal}: ${shortfall}. Nothing was changed. ${words.remedy}`);
+    for (const { copies, refusal } of moments) {
+        const shortfall = (0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .capacityShortfall */ .c3)({ instanceType, instances, managedMaximum: managed, copies });
+        if (shortfall)
+            throw new Error(`${refusal}: ${shortfall}. Nothing was changed. ${remedy}`);
+    }
 }
 
 
@@ -1506,7 +1517,7 @@ function describeComponentMove(move, settings) {
         case 'create-component':
             return `Create the component on variant ${move.variant} with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`;
         case 'roll-component':
-            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.rolling.peakCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
+            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.from.copies + move.rolling.batchCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}; a rollback brings the old copies back ${(0,parse/* counted */.hS)(move.rolling.rollbackCopies, 'copy', 'copies')} at a time. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
         case 'judge-component':
             return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`;
         case 'restore-component':
@@ -1774,7 +1785,7 @@ async function rollBackOrStop(ctx, settings, rollout, failure) {
 }
 /** The rollback plan, from the component's own record, carried out move by move. */
 async function goBack(ctx, settings, rollout) {
-    const moves = (0,components_moves/* componentRollbackMoves */.sq)(rollout.from, settings.rollbackBatchSize);
+    const moves = (0,components_moves/* componentRollbackMoves */.sq)(rollout.from, settings.rollbackBatchSize ?? settings.batchSize);
     core/* info */.pq(`Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeComponentMove(move, settings)}`).join('\n')}`);
     for (const move of moves) {
         await (0,requests/* sendMove */.c)(ctx, rollout, move, settings, settings.gates.alarmNames);
@@ -2272,37 +2283,40 @@ async function siblingsOf(ctx, name) {
     return (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((component) => component.InferenceComponentName !== name);
 }
 /**
- * The worst moment of the rollout must fit: every other component's copies,
+ * The worst moments of the rollout must fit: every other component's copies,
  * every old copy and one batch of new ones (a new component: all its copies),
+ * then for its rollback every new copy and one batch of old ones coming back,
  * on the instances the endpoint runs, or managed scaling's maximum.
  */
 function refuseWhatCannotBeHeld(ctx, on) {
     const name = `"${on.settings.name}"`;
-    const own = on.from && on.rolling
-        ? [
-            {
-                label: `${name} (old)`,
-                count: on.from.copies,
-                compute: (0,placement/* computeOf */.LQ)(on.from.specification.ComputeResourceRequirements)
-            },
-            {
-                label: `${name} (new)`,
-                count: on.rolling.batchCopies,
-                compute: (0,placement/* computeOf */.LQ)(on.target.specification.ComputeResourceRequirements)
-            }
-        ]
-        : [
-            {
-                label: name,
-                count: on.target.copies,
-                compute: (0,placement/* computeOf */.LQ)(on.target.specification.ComputeResourceRequirements)
-            }
-        ];
-    const room = { variant: on.newVariant ?? on.config?.ProductionVariants?.[0], endpoint: on.endpoint };
-    (0,placement/* refuseWhatCannotBePlaced */.IX)(ctx, room, [...(0,placement/* copiesOfOthers */.qB)(on.siblings), ...own], {
-        refusal: `Endpoint "${ctx.endpointName}" cannot hold ${on.from ? 'the rolling update' : 'the new component'}`,
-        remedy: 'Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.'
+    const copies = (label, count, state) => ({
+        label,
+        count,
+        compute: (0,placement/* computeOf */.LQ)(state.specification.ComputeResourceRequirements)
     });
+    const moments = [{ what: 'the new component', own: [copies(name, on.target.copies, on.target)] }];
+    if (on.from && on.rolling) {
+        moments[0] = {
+            what: 'the rolling update',
+            own: [
+                copies(`${name} (old)`, on.from.copies, on.from),
+                copies(`${name} (new)`, on.rolling.batchCopies, on.target)
+            ]
+        };
+        moments.push({
+            what: "the rolling update's rollback",
+            own: [
+                copies(`${name} (new)`, on.target.copies, on.target),
+                copies(`${name} (old, coming back)`, on.rolling.rollbackCopies, on.from)
+            ]
+        });
+    }
+    const room = { variant: on.newVariant ?? on.config?.ProductionVariants?.[0], endpoint: on.endpoint };
+    (0,placement/* refuseWhatCannotBePlaced */.IX)(ctx, room, moments.map(({ what, own }) => ({
+        copies: [...(0,placement/* copiesOfOthers */.qB)(on.siblings), ...own],
+        refusal: `Endpoint "${ctx.endpointName}" cannot hold ${what}`
+    })), 'Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size or rollback-batch-size, or smaller copies.');
 }
 /** SageMaker's MaximumExecutionTimeout must hold every batch: placed (a provisioning at worst) and baked. */
 function refuseShortTimeout(ctx, deploy, rolling) {

@@ -143,12 +143,13 @@ function computeOf(requirements) {
     };
 }
 /**
- * Throws, with the numbers, when `copies` cannot all run at once on the
- * endpoint's instances (managed instance scaling's maximum when it is on);
- * warns and lets SageMaker judge when the instance type is one the action
- * does not know. `refusal` starts the message and `remedy` ends it.
+ * Throws, with the numbers, when the copies of one of the `moments` cannot
+ * all run at once on the endpoint's instances (managed instance scaling's
+ * maximum when it is on); warns once and lets SageMaker judge when the
+ * instance type is one the action does not know. A moment's `refusal`
+ * starts the message and `remedy` ends it.
  */
-function refuseWhatCannotBePlaced(ctx, room, copies, words) {
+function refuseWhatCannotBePlaced(ctx, room, moments, remedy) {
     const { variant } = room;
     const instanceType = variant?.InstanceType ?? '';
     if (!(0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .instanceResources */ .Rb)(instanceType)) {
@@ -159,10 +160,11 @@ function refuseWhatCannotBePlaced(ctx, room, copies, words) {
     const managed = scaling?.Status === 'ENABLED' && scaling.MaxInstanceCount !== undefined;
     const live = room.endpoint?.ProductionVariants?.find((summary) => summary.VariantName === variant?.VariantName)?.CurrentInstanceCount;
     const instances = managed ? scaling.MaxInstanceCount : (live ?? (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .fleetSize */ .oE)(variant ? [variant] : []));
-    const shortfall = (0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .capacityShortfall */ .c3)({ instanceType, instances, managedMaximum: managed, copies });
-    if (!shortfall)
-        return;
-    throw new Error(`${words.refusal}: ${shortfall}. Nothing was changed. ${words.remedy}`);
+    for (const { copies, refusal } of moments) {
+        const shortfall = (0,_capacity_js__WEBPACK_IMPORTED_MODULE_1__/* .capacityShortfall */ .c3)({ instanceType, instances, managedMaximum: managed, copies });
+        if (shortfall)
+            throw new Error(`${refusal}: ${shortfall}. Nothing was changed. ${remedy}`);
+    }
 }
 
 
@@ -283,10 +285,12 @@ async function refuseWhatDoesNotFit(ctx, component, requested, others) {
         count: requested,
         compute: (0,placement/* computeOf */.LQ)(component.Specification?.ComputeResourceRequirements)
     };
-    (0,placement/* refuseWhatCannotBePlaced */.IX)(ctx, { variant, endpoint }, [...(0,placement/* copiesOfOthers */.qB)(others), own], {
-        refusal: `Input "copy-count" is ${requested}, and endpoint "${ctx.endpointName}" cannot hold that many copies of inference component "${name}"`,
-        remedy: 'Give the endpoint room (more instances, or a higher max-instance-count with managed instance scaling), or ask for fewer copies.'
-    });
+    (0,placement/* refuseWhatCannotBePlaced */.IX)(ctx, { variant, endpoint }, [
+        {
+            copies: [...(0,placement/* copiesOfOthers */.qB)(others), own],
+            refusal: `Input "copy-count" is ${requested}, and endpoint "${ctx.endpointName}" cannot hold that many copies of inference component "${name}"`
+        }
+    ], 'Give the endpoint room (more instances, or a higher max-instance-count with managed instance scaling), or ask for fewer copies.');
 }
 /** SageMaker could not place every copy (its FailureReason says why), or the component went. */
 function checkCopies(ctx, name, requested, settled) {

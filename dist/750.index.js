@@ -22,6 +22,7 @@ class DeleteInferenceComponentCommand extends (0,_commandBuilder__WEBPACK_IMPORT
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ HALF_THE_COPIES),
 /* harmony export */   H5: () => (/* binding */ updateRequest),
 /* harmony export */   Zu: () => (/* binding */ rollingPlan),
 /* harmony export */   sq: () => (/* binding */ componentRollbackMoves),
@@ -44,12 +45,18 @@ function rollingPlan(copies, batch, rollbackBatch) {
     const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50);
     if (most < least || percentOutside || batchCopies < least || batchCopies > most)
         return undefined;
+    const forward = capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies };
+    const rollbackCopies = rollbackBatch ? Math.max(1, (0,_rolling_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .batchInstances */ .d)(rollbackBatch, copies)) : batchCopies;
     return {
-        batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
-        ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) } : {}),
+        batch: forward,
+        // Left out, SageMaker's rollback batch is "100% of the total capacity": the whole old fleet provisioned at once,
+        // beside the new copies, on instances the endpoint's components share (API_InferenceComponentRollingUpdatePolicy).
+        // The forward batch instead, so a rollback needs no more room than the update did.
+        rollbackBatch: capacitySize(rollbackBatch) ?? forward,
         batchCopies,
+        rollbackCopies,
         batches: Math.ceil(copies / batchCopies),
-        peakCopies: copies + batchCopies
+        peakCopies: copies + Math.max(batchCopies, rollbackCopies)
     };
 }
 function capacitySize(batch) {
@@ -71,17 +78,19 @@ function componentDeployMoves(plan) {
     moves.push({ kind: 'judge-component' });
     return moves;
 }
+/** Half the copies a batch, the most SageMaker takes: operation rollback's way back, which no deploy planned. */
+const HALF_THE_COPIES = { type: 'CAPACITY_PERCENT', value: 50 };
 /**
  * The way back from a deploy that failed its judging: an updated component
- * returns to what it ran before, rolled back a batch at a time (as large as
- * rollback-batch-size, else half the copies: SageMaker takes no more), a
+ * returns to what it ran before, rolled back a batch at a time (`batch`: the
+ * room the deploy checked for, rollback-batch-size or its forward batch;
+ * where that is no valid batch of the old copies, a quarter of them), a
  * created one goes.
  */
-function componentRollbackMoves(from, rollbackBatch) {
+function componentRollbackMoves(from, batch) {
     if (!from)
         return [{ kind: 'delete-component' }];
-    const half = { type: 'CAPACITY_PERCENT', value: 50 };
-    const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half);
+    const rolling = (batch && rollingPlan(from.copies, batch)) || rollingPlan(from.copies, undefined);
     return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }];
 }
 /**
@@ -112,7 +121,7 @@ function updateRequest(component, target, how) {
                         MaximumBatchSize: rolling.batch,
                         WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
                         MaximumExecutionTimeoutInSeconds: executionTimeoutSeconds(how.timeoutMs),
-                        ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+                        RollbackMaximumBatchSize: rolling.rollbackBatch
                     },
                     ...(how.alarms.length > 0
                         ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }
@@ -385,7 +394,7 @@ async function rollBackComponent(ctx, name) {
     }
     await refuseMissingModel(ctx, name, recorded);
     const adapters = await (0,components_component/* adaptersOf */.Yr)(ctx, name);
-    const [restore] = (0,moves/* componentRollbackMoves */.sq)(recorded);
+    const [restore] = (0,moves/* componentRollbackMoves */.sq)(recorded, moves/* HALF_THE_COPIES */.Ge);
     if (restore?.kind !== 'restore-component')
         throw new Error(`No way back was planned for inference component "${name}".`);
     const how = restore.rolling

@@ -355,7 +355,7 @@ describe('deploying an inference component', () => {
 
     if (run.exitCode !== 0) throw new Error(transcript(run))
     expect(run.stdout).toContain(
-      `SageMaker's rolling update from model "${name}-old" to "${name}-new": 2 batches of 2 copies, each placed then baked 20s with the alarms watched; up to 6 copies at once (4 old + 2 new), each reserving 1 accelerator, 16384 MB.`
+      `SageMaker's rolling update from model "${name}-old" to "${name}-new": 2 batches of 2 copies, each placed then baked 20s with the alarms watched; up to 6 copies at once (4 old + 2 new), each reserving 1 accelerator, 16384 MB; a rollback brings the old copies back 2 copies at a time.`
     )
     expect(run.stdout).toMatch(
       /\[dry-run\] would call UpdateInferenceComponent on inference component "ic-dry-chat": .*"MaximumBatchSize":\{"Type":"COPY_COUNT","Value":2\}/
@@ -414,6 +414,21 @@ describe('deploying an inference component', () => {
     expect(await control.componentUpdates(`${name}-vision`)).toEqual([])
     await expect(aws.sagemaker.send(new DescribeModelCommand({ ModelName: `${name}-new` }))).rejects.toThrow()
   })
+
+  it.concurrent(
+    'refuses an update whose rollback batch cannot fit beside the new copies, before any change',
+    async () => {
+      const name = 'ic-back'
+      // Three copies of one GPU and a batch of one fit the four GPUs; two old ones back beside three new do not.
+      const component = await servingComponent(name, { instances: 1, copies: 3, rate: 0 })
+      const run = await deploy(name, { 'batch-size': '1', 'rollback-batch-size': '2' })
+
+      expect(expectFailure(run).join('\n')).toContain(
+        `Endpoint "${name}" cannot hold the rolling update's rollback: 5 copies must run at once (3 "${component}" (new) + 2 "${component}" (old, coming back))`
+      )
+      expect(await control.componentUpdates(component)).toEqual([])
+    }
+  )
 
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
     const name = 'ic-full'

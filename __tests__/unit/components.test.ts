@@ -7,7 +7,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseSettings } from '../../src/inputs.js'
 import { capacityShortfall } from '../../src/components/capacity.js'
-import { componentDeployMoves, componentRollbackMoves, rollingPlan } from '../../src/components/moves.js'
+import {
+  componentDeployMoves,
+  componentRollbackMoves,
+  HALF_THE_COPIES,
+  rollingPlan
+} from '../../src/components/moves.js'
 import { decodeComponentState, encodeComponentState } from '../../src/components/record.js'
 import { updateRequest } from '../../src/components/moves.js'
 
@@ -195,15 +200,29 @@ describe('the moves of a component deploy', () => {
     expect(componentRollbackMoves(OLD, { type: 'INSTANCE_COUNT', value: 2 })).toEqual([
       { kind: 'restore-component', target: OLD, rolling: rollingPlan(4, { type: 'INSTANCE_COUNT', value: 2 }) }
     ])
-    // A rollback batch SageMaker would refuse falls back to half the copies, the most it takes.
+    // A batch SageMaker would refuse falls back to its default, a quarter of the copies.
     expect(componentRollbackMoves(OLD, { type: 'INSTANCE_COUNT', value: 4 })[0]).toMatchObject({
-      rolling: { batchCopies: 2 }
+      rolling: { batchCopies: 1 }
     })
-    expect(componentRollbackMoves(OLD)[0]).toMatchObject({ rolling: { batchCopies: 2, batches: 2 } })
-    expect(componentRollbackMoves({ ...OLD, copies: 1 })).toEqual([
+    expect(componentRollbackMoves(OLD, undefined)[0]).toMatchObject({ rolling: { batchCopies: 1, batches: 4 } })
+    expect(componentRollbackMoves(OLD, HALF_THE_COPIES)[0]).toMatchObject({ rolling: { batchCopies: 2, batches: 2 } })
+    expect(componentRollbackMoves({ ...OLD, copies: 1 }, undefined)).toEqual([
       { kind: 'restore-component', target: { ...OLD, copies: 1 } }
     ])
-    expect(componentRollbackMoves(undefined)).toEqual([{ kind: 'delete-component' }])
+    expect(componentRollbackMoves(undefined, undefined)).toEqual([{ kind: 'delete-component' }])
+  })
+
+  it("bring the old copies back a forward batch at a time unless told, never SageMaker's whole old fleet at once", () => {
+    const plain = rollingPlan(8, { type: 'INSTANCE_COUNT', value: 2 })!
+    expect(plain).toMatchObject({
+      batch: { Type: 'COPY_COUNT', Value: 2 },
+      rollbackBatch: { Type: 'COPY_COUNT', Value: 2 },
+      rollbackCopies: 2,
+      peakCopies: 10
+    })
+    const widerBack = rollingPlan(8, { type: 'INSTANCE_COUNT', value: 2 }, { type: 'CAPACITY_PERCENT', value: 50 })!
+    expect(widerBack).toMatchObject({ rollbackBatch: { Type: 'CAPACITY_PERCENT', Value: 50 }, rollbackCopies: 4 })
+    expect(widerBack.peakCopies).toBe(12)
   })
 })
 

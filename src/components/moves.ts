@@ -30,11 +30,13 @@ export interface ComponentState {
 /** The rolling update SageMaker is asked for. */
 export interface RollingPlan {
   batch: InferenceComponentCapacitySize
-  rollbackBatch?: InferenceComponentCapacitySize
+  rollbackBatch: InferenceComponentCapacitySize
   /** New copies in one batch. */
   batchCopies: number
+  /** Old copies a rollback brings back in one batch, beside the copies running. */
+  rollbackCopies: number
   batches: number
-  /** Copies running at once at the worst moment: every old one, and one batch of new ones. */
+  /** Copies running at once at the worst moment: every copy, and one batch of new ones or of old ones coming back. */
   peakCopies: number
 }
 
@@ -73,12 +75,18 @@ export function rollingPlan(
   const batchCopies = batch ? batchInstances(batch, copies) : defaultBatchUnits(copies)
   const percentOutside = batch?.type === 'CAPACITY_PERCENT' && (batch.value < 5 || batch.value > 50)
   if (most < least || percentOutside || batchCopies < least || batchCopies > most) return undefined
+  const forward = capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies }
+  const rollbackCopies = rollbackBatch ? Math.max(1, batchInstances(rollbackBatch, copies)) : batchCopies
   return {
-    batch: capacitySize(batch) ?? { Type: 'COPY_COUNT', Value: batchCopies },
-    ...(rollbackBatch ? { rollbackBatch: capacitySize(rollbackBatch) as InferenceComponentCapacitySize } : {}),
+    batch: forward,
+    // Left out, SageMaker's rollback batch is "100% of the total capacity": the whole old fleet provisioned at once,
+    // beside the new copies, on instances the endpoint's components share (API_InferenceComponentRollingUpdatePolicy).
+    // The forward batch instead, so a rollback needs no more room than the update did.
+    rollbackBatch: capacitySize(rollbackBatch) ?? forward,
     batchCopies,
+    rollbackCopies,
     batches: Math.ceil(copies / batchCopies),
-    peakCopies: copies + batchCopies
+    peakCopies: copies + Math.max(batchCopies, rollbackCopies)
   }
 }
 
@@ -106,16 +114,22 @@ export function componentDeployMoves(plan: {
   return moves
 }
 
+/** Half the copies a batch, the most SageMaker takes: operation rollback's way back, which no deploy planned. */
+export const HALF_THE_COPIES: BatchSize = { type: 'CAPACITY_PERCENT', value: 50 }
+
 /**
  * The way back from a deploy that failed its judging: an updated component
- * returns to what it ran before, rolled back a batch at a time (as large as
- * rollback-batch-size, else half the copies: SageMaker takes no more), a
+ * returns to what it ran before, rolled back a batch at a time (`batch`: the
+ * room the deploy checked for, rollback-batch-size or its forward batch;
+ * where that is no valid batch of the old copies, a quarter of them), a
  * created one goes.
  */
-export function componentRollbackMoves(from: ComponentState | undefined, rollbackBatch?: BatchSize): ComponentMove[] {
+export function componentRollbackMoves(
+  from: ComponentState | undefined,
+  batch: BatchSize | undefined
+): ComponentMove[] {
   if (!from) return [{ kind: 'delete-component' }]
-  const half = { type: 'CAPACITY_PERCENT', value: 50 } as const
-  const rolling = (rollbackBatch && rollingPlan(from.copies, rollbackBatch)) || rollingPlan(from.copies, half)
+  const rolling = (batch && rollingPlan(from.copies, batch)) || rollingPlan(from.copies, undefined)
   return [{ kind: 'restore-component', target: from, ...(rolling ? { rolling } : {}) }]
 }
 
@@ -155,7 +169,7 @@ export function updateRequest(
               MaximumBatchSize: rolling.batch,
               WaitIntervalInSeconds: Math.round(how.bakeTimeMs / 1000),
               MaximumExecutionTimeoutInSeconds: executionTimeoutSeconds(how.timeoutMs),
-              ...(rolling.rollbackBatch ? { RollbackMaximumBatchSize: rolling.rollbackBatch } : {})
+              RollbackMaximumBatchSize: rolling.rollbackBatch
             },
             ...(how.alarms.length > 0
               ? { AutoRollbackConfiguration: { Alarms: how.alarms.map((AlarmName) => ({ AlarmName })) } }

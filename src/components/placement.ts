@@ -42,16 +42,17 @@ export function computeOf(
 }
 
 /**
- * Throws, with the numbers, when `copies` cannot all run at once on the
- * endpoint's instances (managed instance scaling's maximum when it is on);
- * warns and lets SageMaker judge when the instance type is one the action
- * does not know. `refusal` starts the message and `remedy` ends it.
+ * Throws, with the numbers, when the copies of one of the `moments` cannot
+ * all run at once on the endpoint's instances (managed instance scaling's
+ * maximum when it is on); warns once and lets SageMaker judge when the
+ * instance type is one the action does not know. A moment's `refusal`
+ * starts the message and `remedy` ends it.
  */
 export function refuseWhatCannotBePlaced(
   ctx: OperationContext,
   room: PlacementRoom,
-  copies: CopiesToPlace[],
-  words: { refusal: string; remedy: string }
+  moments: Array<{ copies: CopiesToPlace[]; refusal: string }>,
+  remedy: string
 ): void {
   const { variant } = room
   const instanceType = variant?.InstanceType ?? ''
@@ -67,7 +68,8 @@ export function refuseWhatCannotBePlaced(
     (summary) => summary.VariantName === variant?.VariantName
   )?.CurrentInstanceCount
   const instances = managed ? (scaling.MaxInstanceCount as number) : (live ?? fleetSize(variant ? [variant] : []))
-  const shortfall = capacityShortfall({ instanceType, instances, managedMaximum: managed, copies })
-  if (!shortfall) return
-  throw new Error(`${words.refusal}: ${shortfall}. Nothing was changed. ${words.remedy}`)
+  for (const { copies, refusal } of moments) {
+    const shortfall = capacityShortfall({ instanceType, instances, managedMaximum: managed, copies })
+    if (shortfall) throw new Error(`${refusal}: ${shortfall}. Nothing was changed. ${remedy}`)
+  }
 }

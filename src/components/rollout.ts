@@ -262,7 +262,7 @@ export async function goBack(
   settings: RolloutSettings,
   rollout: ComponentRollout
 ): Promise<void> {
-  const moves = componentRollbackMoves(rollout.from, settings.rollbackBatchSize)
+  const moves = componentRollbackMoves(rollout.from, settings.rollbackBatchSize ?? settings.batchSize)
   core.info(
     `Rollback plan:\n${moves.map((move, index) => `  ${index + 1}. ${describeComponentMove(move, settings)}`).join('\n')}`
   )

@@ -283,8 +283,9 @@ async function siblingsOf(ctx: OperationContext, name: string): Promise<Componen
 }
 
 /**
- * The worst moment of the rollout must fit: every other component's copies,
+ * The worst moments of the rollout must fit: every other component's copies,
  * every old copy and one batch of new ones (a new component: all its copies),
+ * then for its rollback every new copy and one batch of old ones coming back,
  * on the instances the endpoint runs, or managed scaling's maximum.
  */
 function refuseWhatCannotBeHeld(
@@ -301,33 +302,38 @@ function refuseWhatCannotBeHeld(
   }
 ): void {
   const name = `"${on.settings.name}"`
-  const own =
-    on.from && on.rolling
-      ? [
-          {
-            label: `${name} (old)`,
-            count: on.from.copies,
-            compute: computeOf(on.from.specification.ComputeResourceRequirements)
-          },
-          {
-            label: `${name} (new)`,
-            count: on.rolling.batchCopies,
-            compute: computeOf(on.target.specification.ComputeResourceRequirements)
-          }
-        ]
-      : [
-          {
-            label: name,
-            count: on.target.copies,
-            compute: computeOf(on.target.specification.ComputeResourceRequirements)
-          }
-        ]
-  const room = { variant: on.newVariant ?? on.config?.ProductionVariants?.[0], endpoint: on.endpoint }
-  refuseWhatCannotBePlaced(ctx, room, [...copiesOfOthers(on.siblings), ...own], {
-    refusal: `Endpoint "${ctx.endpointName}" cannot hold ${on.from ? 'the rolling update' : 'the new component'}`,
-    remedy:
-      'Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size, or smaller copies.'
+  const copies = (label: string, count: number, state: ComponentState) => ({
+    label,
+    count,
+    compute: computeOf(state.specification.ComputeResourceRequirements)
   })
+  const moments = [{ what: 'the new component', own: [copies(name, on.target.copies, on.target)] }]
+  if (on.from && on.rolling) {
+    moments[0] = {
+      what: 'the rolling update',
+      own: [
+        copies(`${name} (old)`, on.from.copies, on.from),
+        copies(`${name} (new)`, on.rolling.batchCopies, on.target)
+      ]
+    }
+    moments.push({
+      what: "the rolling update's rollback",
+      own: [
+        copies(`${name} (new)`, on.target.copies, on.target),
+        copies(`${name} (old, coming back)`, on.rolling.rollbackCopies, on.from)
+      ]
+    })
+  }
+  const room = { variant: on.newVariant ?? on.config?.ProductionVariants?.[0], endpoint: on.endpoint }
+  refuseWhatCannotBePlaced(
+    ctx,
+    room,
+    moments.map(({ what, own }) => ({
+      copies: [...copiesOfOthers(on.siblings), ...own],
+      refusal: `Endpoint "${ctx.endpointName}" cannot hold ${what}`
+    })),
+    'Give it room (more instances, or a higher max-instance-count with managed instance scaling), a smaller batch-size or rollback-batch-size, or smaller copies.'
+  )
 }
 
 /** SageMaker's MaximumExecutionTimeout must hold every batch: placed (a provisioning at worst) and baked. */

@@ -23,7 +23,7 @@ import {
   waitForComponent,
   type Component
 } from '../components/component.js'
-import { componentRollbackMoves, type ComponentState } from '../components/moves.js'
+import { componentRollbackMoves, HALF_THE_COPIES, type ComponentState } from '../components/moves.js'
 import { updateComponent } from '../components/requests.js'
 import { decodeComponentState, PREVIOUS_STATE_TAG } from '../components/record.js'
 
@@ -40,7 +40,7 @@ export async function rollBackComponent(ctx: OperationContext, name: string): Pr
   }
   await refuseMissingModel(ctx, name, recorded)
   const adapters = await adaptersOf(ctx, name)
-  const [restore] = componentRollbackMoves(recorded)
+  const [restore] = componentRollbackMoves(recorded, HALF_THE_COPIES)
   if (restore?.kind !== 'restore-component')
     throw new Error(`No way back was planned for inference component "${name}".`)
   const how = restore.rolling

@@ -98,11 +98,17 @@ async function refuseWhatDoesNotFit(
     count: requested,
     compute: computeOf(component.Specification?.ComputeResourceRequirements)
   }
-  refuseWhatCannotBePlaced(ctx, { variant, endpoint }, [...copiesOfOthers(others), own], {
-    refusal: `Input "copy-count" is ${requested}, and endpoint "${ctx.endpointName}" cannot hold that many copies of inference component "${name}"`,
-    remedy:
-      'Give the endpoint room (more instances, or a higher max-instance-count with managed instance scaling), or ask for fewer copies.'
-  })
+  refuseWhatCannotBePlaced(
+    ctx,
+    { variant, endpoint },
+    [
+      {
+        copies: [...copiesOfOthers(others), own],
+        refusal: `Input "copy-count" is ${requested}, and endpoint "${ctx.endpointName}" cannot hold that many copies of inference component "${name}"`
+      }
+    ],
+    'Give the endpoint room (more instances, or a higher max-instance-count with managed instance scaling), or ask for fewer copies.'
+  )
 }
 
 /** SageMaker could not place every copy (its FailureReason says why), or the component went. */

@@ -573,11 +573,14 @@ def _step_rollback(backend: Any, endpoint: Any, component: Component, op: dict[s
         _finish_record(op["record"], "RolledBack", at)
         release_idle(backend, endpoint, component.variant, at)
         return
+    # Each rollback step provisions the old fleet's batch, then terminates new copies; without a
+    # RollbackMaximumBatchSize the batch is "100% of the total capacity": the entire old fleet at once, beside the
+    # new copies (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRollingUpdatePolicy.html).
     size = op["rollback_batch"] or max(len(new), missing)
-    gone = new[:size]
-    _remove(component, gone)
     restore = min(size, missing)
     placed = place(backend, endpoint, component, restore, op["from"], at, op["record"]) if restore else []
+    gone = new[:size] if placed is not None else []
+    _remove(component, gone)
     if placed is None:
         # Not even the old copies fit again: the component is Failed.
         component.op = None

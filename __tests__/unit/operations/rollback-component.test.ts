@@ -55,7 +55,8 @@ describe('rollback with an inference component', () => {
           RollingUpdatePolicy: {
             MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 50 },
             WaitIntervalInSeconds: 0,
-            MaximumExecutionTimeoutInSeconds: expect.any(Number)
+            MaximumExecutionTimeoutInSeconds: expect.any(Number),
+            RollbackMaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 50 }
           }
         }
       }
