@@ -238,6 +238,8 @@ var errors = __webpack_require__(9378);
 var resources = __webpack_require__(1461);
 // EXTERNAL MODULE: ./src/tags.ts
 var tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/components/component.ts + 2 modules
 var components_component = __webpack_require__(1741);
 // EXTERNAL MODULE: ./src/components/moves.ts
@@ -250,6 +252,7 @@ var record = __webpack_require__(4307);
  * a dry run (ctx.change only records them in a dry run), and what the moves
  * act on.
  */
+
 
 
 
@@ -288,6 +291,7 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
             await updateComponent(ctx, rollout.component, move, { bakeTimeMs: settings.bakeTimeMs, alarms });
             return;
         case 'delete-component': {
+            await afterEndpointSettles(ctx);
             const input = { InferenceComponentName: rollout.component };
             await ctx
                 .change('DeleteInferenceComponent', resource, input, () => sagemaker.send(new DeleteInferenceComponentCommand/* DeleteInferenceComponentCommand */.n(input)))
@@ -309,6 +313,8 @@ async function sendMove(ctx, rollout, move, settings, alarms = []) {
  */
 async function updateComponent(ctx, component, move, forward) {
     const back = move.kind === 'restore-component';
+    if (back)
+        await afterEndpointSettles(ctx);
     const input = (0,moves/* updateRequest */.H5)(component, move.target, {
         ...(move.rolling ? { rolling: move.rolling } : {}),
         bakeTimeMs: back ? 0 : forward.bakeTimeMs,
@@ -316,6 +322,17 @@ async function updateComponent(ctx, component, move, forward) {
         alarms: back ? [] : forward.alarms
     });
     await ctx.change('UpdateInferenceComponent', `inference component "${component}"`, input, () => ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input)));
+}
+/**
+ * A way back waits for the endpoint to be InService. With managed instance scaling the endpoint stays Updating for
+ * minutes after a component's rolling update has completed, while SageMaker releases the instance the update added
+ * (AWS's sample: https://github.com/aws-samples/sagemaker-genai-hosting-examples/blob/main/03-features/deployment/ic_rolling_deployment.ipynb).
+ * AWS does not say whether a component can change meanwhile: the safer reading is that it cannot, and a rollback
+ * sent then would be refused, leaving the model that failed its gates on every copy.
+ */
+async function afterEndpointSettles(ctx) {
+    if (!ctx.dryRun)
+        await (0,wait/* waitUntilUpdatable */.we)(ctx);
 }
 /** Where operation: rollback returns, on the component itself, before anything changes it. */
 async function recordWhereRollbackReturns(ctx, rollout, from) {

@@ -17,6 +17,7 @@ import { createEndpointConfig, createEndpointOn, createOrAdopt, ownedByThisRun, 
 import type { PeriodFigures } from '../rollout/periods.js'
 import type { RolloutSettings } from '../settings.js'
 import { toTagList } from '../tags.js'
+import { waitUntilUpdatable } from '../wait.js'
 import { findComponent } from './component.js'
 import { updateRequest, type ComponentMove, type ComponentState } from './moves.js'
 import { encodeComponentState, PREVIOUS_STATE_TAG } from './record.js'
@@ -83,6 +84,7 @@ export async function sendMove(
       await updateComponent(ctx, rollout.component, move, { bakeTimeMs: settings.bakeTimeMs, alarms })
       return
     case 'delete-component': {
+      await afterEndpointSettles(ctx)
       const input = { InferenceComponentName: rollout.component }
       await ctx
         .change('DeleteInferenceComponent', resource, input, () =>
@@ -111,6 +113,7 @@ export async function updateComponent(
   forward: { bakeTimeMs: number; alarms: string[] }
 ): Promise<void> {
   const back = move.kind === 'restore-component'
+  if (back) await afterEndpointSettles(ctx)
   const input = updateRequest(component, move.target, {
     ...(move.rolling ? { rolling: move.rolling } : {}),
     bakeTimeMs: back ? 0 : forward.bakeTimeMs,
@@ -120,6 +123,17 @@ export async function updateComponent(
   await ctx.change('UpdateInferenceComponent', `inference component "${component}"`, input, () =>
     ctx.clients.sagemaker.send(new UpdateInferenceComponentCommand(input))
   )
+}
+
+/**
+ * A way back waits for the endpoint to be InService. With managed instance scaling the endpoint stays Updating for
+ * minutes after a component's rolling update has completed, while SageMaker releases the instance the update added
+ * (AWS's sample: https://github.com/aws-samples/sagemaker-genai-hosting-examples/blob/main/03-features/deployment/ic_rolling_deployment.ipynb).
+ * AWS does not say whether a component can change meanwhile: the safer reading is that it cannot, and a rollback
+ * sent then would be refused, leaving the model that failed its gates on every copy.
+ */
+async function afterEndpointSettles(ctx: OperationContext): Promise<void> {
+  if (!ctx.dryRun) await waitUntilUpdatable(ctx)
 }
 
 /** Where operation: rollback returns, on the component itself, before anything changes it. */

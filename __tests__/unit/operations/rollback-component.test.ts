@@ -1,8 +1,13 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { DescribeModelCommand, ListTagsCommand, UpdateInferenceComponentCommand } from '@aws-sdk/client-sagemaker'
+import {
+  DescribeEndpointCommand,
+  DescribeModelCommand,
+  ListTagsCommand,
+  UpdateInferenceComponentCommand
+} from '@aws-sdk/client-sagemaker'
 import { componentArn, givenComponents, type ComponentShape } from '../../../__fixtures__/components.js'
 import * as core from '../../../__fixtures__/core.js'
-import { awsError } from '../../../__fixtures__/sagemaker.js'
+import { awsError, endpoint } from '../../../__fixtures__/sagemaker.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../../__fixtures__/action.js')
@@ -64,6 +69,25 @@ describe('rollback with an inference component', () => {
     expect(result.outputs['rolled-back']).toBe('true')
     expect(result.outputs['model-name']).toBe('scorer-v1')
     expect(result.log).toContain('Inference component "scorer" is back on model "scorer-v1".')
+  })
+
+  it('waits for the endpoint to leave Updating first, as it does for minutes after a rolling update', async () => {
+    givenScorer({ name: 'scorer', model: 'scorer-v1', copies: 4 })
+    givenRecord(RECORD)
+    const variants = [{ name: 'AllTraffic', weight: 1, count: 2 }]
+    aws.sagemaker
+      .on(DescribeEndpointCommand)
+      .resolvesOnce(endpoint('fraud', 'Updating', 'cfg-1', variants))
+      .resolvesOnce(endpoint('fraud', 'Updating', 'cfg-1', variants))
+      .resolves(endpoint('fraud', 'InService', 'cfg-1', variants))
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    const names = awsCallNames()
+    const update = names.indexOf('sagemaker.UpdateInferenceComponent')
+    expect(names.slice(0, update).filter((name) => name === 'sagemaker.DescribeEndpoint')).toHaveLength(3)
+    expect(result.log).toContain('Endpoint "fraud" is Updating; waiting for it to finish before changing it.')
   })
 
   it('returns one copy all at once: no batch of 5% to 50% splits it', async () => {
