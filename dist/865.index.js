@@ -1559,6 +1559,7 @@ function componentRollout(settings, timeoutMs, shown) {
     if (settings.strategy === 'canary' || settings.strategy === 'linear') {
         throw new src_parse/* InputError */.dz('strategy', `cannot be ${settings.strategy} with inference-component-name: a component is updated by SageMaker's rolling update, a batch of copies at a time (batch-size, bake-time between batches). Leave strategy out or set it to rolling`, shown('strategy'));
     }
+    (0,native_limits/* checkAlarmCount */.F3)(settings, 'inference-component-name');
     if (settings.bakeTimeMs > native_limits/* SAGEMAKER_LIMITS */.Yv.maxWaitIntervalSeconds * 1000) {
         throw new src_parse/* InputError */.dz('bake-time', "must be at most 1h with inference-component-name (the rolling update's WaitIntervalInSeconds)", shown('bake-time'));
     }
@@ -3482,6 +3483,7 @@ function rolloutStanding(progress, endpoint) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ parseBatchSize),
+/* harmony export */   F3: () => (/* binding */ checkAlarmCount),
 /* harmony export */   NO: () => (/* binding */ inf1Fleet),
 /* harmony export */   P$: () => (/* binding */ checkFleetFits),
 /* harmony export */   Yv: () => (/* binding */ SAGEMAKER_LIMITS),
@@ -3632,7 +3634,6 @@ function parseBatchSize(input, raw) {
 }
 /** What the action's judging cannot do inside SageMaker's deployment, or SageMaker cannot take. */
 function refuseWhatSageMakerCannotJudge(settings) {
-    const limits = SAGEMAKER_LIMITS;
     if (settings.gates.probe) {
         // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('probe-payload', "cannot be judged with rollout-controller: sagemaker: during SageMaker's deployment the old and new fleets share the variant's name, so a probe with TargetVariant reaches whichever fleet SageMaker routes it to, not the new fleet alone. Judge the new fleet on its metrics (max-error-rate, max-latency-p99, the baseline comparisons), or use rollout-controller: action, whose canary is a variant of its own");
@@ -3640,9 +3641,17 @@ function refuseWhatSageMakerCannotJudge(settings) {
     if (settings.onInconclusive === 'pause') {
         throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('on-inconclusive', "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back");
     }
+    checkAlarmCount(settings, 'rollout-controller: sagemaker');
+}
+/**
+ * The alarms of a deployment SageMaker carries out, the action's verdict among them, within AutoRollbackConfig's
+ * 10 (API_AutoRollbackConfig; an inference component's rolling update takes the same type): `under` says which.
+ */
+function checkAlarmCount(settings, under) {
+    const limits = SAGEMAKER_LIMITS;
     const verdict = settings.autoRollback ? VERDICT_ALARMS : 0;
     if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`);
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('alarm-names', `may name at most ${limits.maxAlarms - verdict} alarms with ${under}: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`);
     }
 }
 /** The account of an ARN (its fifth field), or undefined for anything that is not one. */

@@ -8,7 +8,7 @@
  */
 import { InputError, parseEnum, parseInteger, parseNumber } from './parse.js'
 import { definedOnly, type InputSource } from './input-source.js'
-import { SAGEMAKER_LIMITS } from './rollout/native-limits.js'
+import { checkAlarmCount, SAGEMAKER_LIMITS } from './rollout/native-limits.js'
 import { ROUTING_STRATEGIES, type ComponentSettings, type ComputePerCopy, type RolloutSettings } from './settings.js'
 
 /** CreateInferenceComponent's floors (ComputeResourceRequirements). */
@@ -64,6 +64,7 @@ export function componentRollout(
       shown('strategy')
     )
   }
+  checkAlarmCount(settings, 'inference-component-name')
   if (settings.bakeTimeMs > SAGEMAKER_LIMITS.maxWaitIntervalSeconds * 1000) {
     throw new InputError(
       'bake-time',

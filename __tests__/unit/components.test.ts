@@ -66,6 +66,14 @@ describe('the inputs of a component deploy', () => {
     expect(() => parse({ 'memory-per-copy': '64MB' })).toThrow(/from 128MB/)
   })
 
+  it("refuse more alarms than SageMaker's rolling update takes beside the verdict alarm, naming alarm-names", () => {
+    const ten = Array.from({ length: 10 }, (_, index) => `alarm-${index}`).join(',')
+    expect(() => parse({ 'alarm-names': ten })).toThrow(
+      /^Input "alarm-names" may name at most 9 alarms with inference-component-name: SageMaker takes 10 in all, and the action's verdict is one of them/
+    )
+    expect(deployOf({ 'alarm-names': ten, 'auto-rollback': 'false' }).rollout.gates.alarmNames).toHaveLength(10)
+  })
+
   it('refuse CPU cores that are not quarters', () => {
     expect(() => parse({ 'memory-per-copy': '1GB', 'cpu-cores-per-copy': '0.3' })).toThrow(
       /^Input "cpu-cores-per-copy".*multiple of 0.25/

@@ -214,7 +214,6 @@ export function parseBatchSize(input: string, raw: string): BatchSize {
 
 /** What the action's judging cannot do inside SageMaker's deployment, or SageMaker cannot take. */
 function refuseWhatSageMakerCannotJudge(settings: RolloutSettings): void {
-  const limits = SAGEMAKER_LIMITS
   if (settings.gates.probe) {
     // Both fleets carry the same variant name, so TargetVariant reaches whichever fleet SageMaker routes to.
     throw new InputError(
@@ -228,11 +227,20 @@ function refuseWhatSageMakerCannotJudge(settings: RolloutSettings): void {
       "must be rollback with rollout-controller: sagemaker: SageMaker's deployments cannot pause, so a new fleet the gates could not judge is rolled back"
     )
   }
+  checkAlarmCount(settings, 'rollout-controller: sagemaker')
+}
+
+/**
+ * The alarms of a deployment SageMaker carries out, the action's verdict among them, within AutoRollbackConfig's
+ * 10 (API_AutoRollbackConfig; an inference component's rolling update takes the same type): `under` says which.
+ */
+export function checkAlarmCount(settings: RolloutSettings, under: string): void {
+  const limits = SAGEMAKER_LIMITS
   const verdict = settings.autoRollback ? VERDICT_ALARMS : 0
   if (settings.gates.alarmNames.length + verdict > limits.maxAlarms) {
     throw new InputError(
       'alarm-names',
-      `may name at most ${limits.maxAlarms - verdict} alarms with rollout-controller: sagemaker: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`
+      `may name at most ${limits.maxAlarms - verdict} alarms with ${under}: SageMaker takes ${limits.maxAlarms} in all${verdict > 0 ? ", and the action's verdict is one of them" : ''}`
     )
   }
 }
