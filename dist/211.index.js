@@ -221,6 +221,15 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/**
+ * The statuses in which an endpoint serves: an update "shifts endpoint traffic to the new instances" with "no
+ * availability loss" (API_UpdateEndpoint), SystemUpdating is maintenance that "does not change any
+ * customer-specified values", and RollingBack returns it to what served (API_DescribeEndpoint, EndpointStatus).
+ * In these a health check probes, and judges on the answers: a scheduled check must not page anyone through every
+ * deploy and maintenance window. UpdateRollbackFailed serves too, but on "a mix of the old and new endpoint
+ * configurations", which needs someone: it is unhealthy, as Creating, Deleting, Failed and OutOfService are.
+ */
+const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating', 'RollingBack'];
 async function runHealthCheck(ctx, settings) {
     const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .findEndpoint */ .vS)(ctx);
     if (!endpoint) {
@@ -238,9 +247,12 @@ async function runHealthCheck(ctx, settings) {
     // Probes a multi-model endpoint refuses, or a single-model one, are a workflow mistake too.
     await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseMismatchedTargetModel */ .k)(ctx, config, targetVariant, settings.probe.targetModel);
     const status = endpoint.EndpointStatus ?? 'Unknown';
-    if (status !== 'InService') {
+    if (!SERVING_STATUSES.includes(status)) {
         const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : '';
         return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is ${status}, not InService.${reason}`);
+    }
+    if (status !== 'InService') {
+        ctx.note(`Endpoint "${ctx.endpointName}" is ${status}, and serves meanwhile: its health is judged on its probes.`);
     }
     const component = ctx.settings.inferenceComponentName;
     if (component !== undefined) {
@@ -281,7 +293,8 @@ async function componentProblem(ctx, name) {
     }
     (0,_components_component_js__WEBPACK_IMPORTED_MODULE_3__/* .reportComponent */ .wc)(ctx, component);
     const status = component.InferenceComponentStatus ?? 'Unknown';
-    if (status !== 'InService') {
+    // A rolling update keeps copies serving all through it: judged on its probes, as an endpoint that is Updating.
+    if (status !== 'InService' && status !== 'Updating') {
         const reason = component.FailureReason ? ` FailureReason: ${component.FailureReason}` : '';
         return `Inference component "${name}" is ${status}, not InService.${reason}`;
     }

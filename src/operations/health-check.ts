@@ -14,6 +14,16 @@ import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes
 import type { HealthCheckSettings } from '../settings.js'
 import { findComponent, reportComponent } from '../components/component.js'
 
+/**
+ * The statuses in which an endpoint serves: an update "shifts endpoint traffic to the new instances" with "no
+ * availability loss" (API_UpdateEndpoint), SystemUpdating is maintenance that "does not change any
+ * customer-specified values", and RollingBack returns it to what served (API_DescribeEndpoint, EndpointStatus).
+ * In these a health check probes, and judges on the answers: a scheduled check must not page anyone through every
+ * deploy and maintenance window. UpdateRollbackFailed serves too, but on "a mix of the old and new endpoint
+ * configurations", which needs someone: it is unhealthy, as Creating, Deleting, Failed and OutOfService are.
+ */
+const SERVING_STATUSES = ['InService', 'Updating', 'SystemUpdating', 'RollingBack']
+
 export async function runHealthCheck(ctx: OperationContext, settings: HealthCheckSettings): Promise<void> {
   const endpoint = await findEndpoint(ctx)
   if (!endpoint) {
@@ -36,9 +46,12 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
   await refuseMismatchedTargetModel(ctx, config, targetVariant, settings.probe.targetModel)
 
   const status = endpoint.EndpointStatus ?? 'Unknown'
-  if (status !== 'InService') {
+  if (!SERVING_STATUSES.includes(status)) {
     const reason = endpoint.FailureReason ? ` FailureReason: ${endpoint.FailureReason}` : ''
     return unhealthy(ctx, settings, `Endpoint "${ctx.endpointName}" is ${status}, not InService.${reason}`)
+  }
+  if (status !== 'InService') {
+    ctx.note(`Endpoint "${ctx.endpointName}" is ${status}, and serves meanwhile: its health is judged on its probes.`)
   }
 
   const component = ctx.settings.inferenceComponentName
@@ -88,7 +101,8 @@ async function componentProblem(ctx: OperationContext, name: string): Promise<st
   }
   reportComponent(ctx, component)
   const status = component.InferenceComponentStatus ?? 'Unknown'
-  if (status !== 'InService') {
+  // A rolling update keeps copies serving all through it: judged on its probes, as an endpoint that is Updating.
+  if (status !== 'InService' && status !== 'Updating') {
     const reason = component.FailureReason ? ` FailureReason: ${component.FailureReason}` : ''
     return `Inference component "${name}" is ${status}, not InService.${reason}`
   }

@@ -185,6 +185,35 @@ describe('health-check', () => {
     expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
   })
 
+  it.each(['Updating', 'SystemUpdating', 'RollingBack'])(
+    'probes an endpoint that is %s, which serves meanwhile, and judges it on the answers',
+    async (status) => {
+      aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', status, 'cfg-1', variants))
+      aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', variants))
+      const clock = new FakeClock()
+      answersAfter(clock, [30], '{"score": 0.03}')
+
+      const result = await runAction({ ...inputs, 'probe-count': '1' }, { clock })
+
+      expect(result.failed).toBeUndefined()
+      expect(result.outputs).toMatchObject({ healthy: 'true', 'endpoint-status': status })
+      expect(result.log).toContain(
+        `Endpoint "fraud" is ${status}, and serves meanwhile: its health is judged on its probes.`
+      )
+      expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(1)
+    }
+  )
+
+  it('is unhealthy when SageMaker could not roll an update back: it serves a mix of two configs', async () => {
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'UpdateRollbackFailed', 'cfg-1', variants))
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves(endpointConfig('cfg-1', variants))
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBe('Endpoint "fraud" is UpdateRollbackFailed, not InService.')
+    expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
+  })
+
   it('refuses a target-variant the endpoint does not have, whatever fail-on-unhealthy says', async () => {
     inService()
 

@@ -72,6 +72,22 @@ describe('health-check with an inference component', () => {
     expect(result.outputs['healthy']).toBe('true')
   })
 
+  it('probes a component in a rolling update, whose copies serve all through it; a Failed one is unhealthy', async () => {
+    givenComponents(aws.sagemaker, [[{ name: 'scorer', status: 'Updating' }]])
+    aws.runtime.on(InvokeEndpointCommand).resolves({ Body: new TextEncoder().encode('{}') as never })
+
+    const updating = await runAction(probe)
+
+    expect(updating.failed).toBeUndefined()
+    expect(updating.outputs['healthy']).toBe('true')
+    expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(1)
+
+    givenComponents(aws.sagemaker, [[{ name: 'scorer', status: 'Failed', failureReason: 'CapacityError' }]])
+    const failed = await runAction(probe)
+
+    expect(failed.failed).toBe('Inference component "scorer" is Failed, not InService. FailureReason: CapacityError')
+  })
+
   it('is unhealthy, sending no probe, when the component runs no copies', async () => {
     givenComponents(aws.sagemaker, [[{ name: 'scorer', copies: 0 }]])
 
