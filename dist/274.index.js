@@ -239,6 +239,8 @@ var DeleteEndpointConfigCommand = __webpack_require__(4219);
 var DeleteModelCommand = __webpack_require__(6329);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/dashboard.ts + 3 modules
+var dashboard = __webpack_require__(1137);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/lineage.ts + 2 modules
@@ -359,6 +361,7 @@ async function sendDelete(ctx, name, component) {
 
 
 
+
 /**
  * `endpoint-status` once the endpoint no longer exists. With ignore-missing an
  * endpoint that was never there reports it too: the step promises "no such
@@ -398,6 +401,7 @@ async function runDelete(ctx, settings) {
     if (configName)
         await deleteConfig(ctx, settings, configName, config, inUse);
     await deleteModels(ctx, settings, models, inUse);
+    await (0,dashboard/* deleteEndpointDashboard */.lq)(ctx);
 }
 /**
  * SageMaker refuses to delete an endpoint mid-transition (Creating, Updating,

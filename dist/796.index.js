@@ -1,5 +1,5 @@
 export const id = 796;
-export const ids = [796];
+export const ids = [796,741];
 export const modules = {
 
 /***/ 1741:

@@ -2911,7 +2911,7 @@ function deploymentOutcome(report) {
     return result === 'paused' ? 'in_progress' : 'success';
 }
 async function recordDashboard(ctx) {
-    const { componentsToGraph, putEndpointDashboard } = await __webpack_require__.e(/* import() */ 350).then(__webpack_require__.bind(__webpack_require__, 6350));
+    const { componentsToGraph, putEndpointDashboard } = await Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(741)]).then(__webpack_require__.bind(__webpack_require__, 1137));
     const components = await componentsToGraph(ctx);
     const dashboard = await putEndpointDashboard(ctx, {
         endpointName: ctx.endpointName,
@@ -2948,7 +2948,7 @@ async function dispatch(ctx, settings) {
         case 'health-check':
             return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(137), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
         case 'rollback':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }

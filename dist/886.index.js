@@ -1,5 +1,5 @@
 export const id = 886;
-export const ids = [886];
+export const ids = [886,741];
 export const modules = {
 
 /***/ 3975:

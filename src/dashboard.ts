@@ -15,8 +15,9 @@
  */
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
-import { PutDashboardCommand } from '@aws-sdk/client-cloudwatch'
+import { DeleteDashboardsCommand, GetDashboardCommand, PutDashboardCommand } from '@aws-sdk/client-cloudwatch'
 import { componentsOn } from './components/component.js'
+import { errorCode, errorMessage, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import {
   errorMetricName,
@@ -74,6 +75,9 @@ export function dashboardName(endpointName: string, region: string): string {
   return `${endpointPart}${regionPart}-${hash}`
 }
 
+/** The header's words that say the action wrote a dashboard, and may delete it with its endpoint. */
+const WRITTEN_BY_THE_ACTION = 'Written by sagemaker-deploy on every deploy'
+
 export function dashboardUrl(region: string, name: string): string {
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`
 }
@@ -91,7 +95,7 @@ export function dashboardBody({ endpointName, region, variants, source, componen
         // AWS suggests saying on a dashboard made by a script that edits in the console will not last.
         markdown: [
           `## SageMaker endpoint ${markdownText(endpointName)} (${markdownText(region)})`,
-          `Written by sagemaker-deploy on every deploy: changes made here are replaced. [Endpoint in the SageMaker console](${consoleUrl(region, endpointName)})`
+          `${WRITTEN_BY_THE_ACTION}: changes made here are replaced. [Endpoint in the SageMaker console](${consoleUrl(region, endpointName)})`
         ].join('\n')
       }
     }
@@ -365,4 +369,28 @@ export async function putEndpointDashboard(
   const url = dashboardUrl(request.region, name)
   core.info(`CloudWatch dashboard: ${url}`)
   return { name, url }
+}
+
+/**
+ * Deletes the endpoint's dashboard with the endpoint: one left behind shows an endpoint that no longer exists, and
+ * dashboards beyond CloudWatch's free three are billed each month. Only one the action wrote (its header says so),
+ * never a dashboard of the same name someone else made. A convenience, like writing it: a failure is a warning.
+ */
+export async function deleteEndpointDashboard(ctx: OperationContext): Promise<void> {
+  const name = dashboardName(ctx.endpointName, ctx.settings.region)
+  try {
+    const found = await ctx.clients.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }))
+    if (!found.DashboardBody?.includes(WRITTEN_BY_THE_ACTION)) return
+    const input = { DashboardNames: [name] }
+    await ctx.change('DeleteDashboards', `dashboard "${name}"`, input, () =>
+      ctx.clients.cloudwatch.send(new DeleteDashboardsCommand(input))
+    )
+    ctx.note(`${ctx.dryRun ? 'Would delete' : 'Deleted'} CloudWatch dashboard ${name}.`)
+  } catch (error) {
+    // GetDashboard's DashboardNotFoundError, ResourceNotFound on the wire: none to delete.
+    if (errorCode(error) === 'DashboardNotFoundError' || isNotFound(error)) return
+    ctx.warn(
+      `CloudWatch dashboard ${name} was not deleted (${errorMessage(error)}). The role needs cloudwatch:GetDashboard and cloudwatch:DeleteDashboards on it; the endpoint is deleted all the same.`
+    )
+  }
 }

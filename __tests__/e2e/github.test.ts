@@ -435,6 +435,18 @@ describe('what the action creates', () => {
       expect(run.summary).toContain(
         `<a href="https://${TEST_REGION}.console.aws.amazon.com/cloudwatch/home?region=${TEST_REGION}#dashboards/dashboard/${dashboardName}">CloudWatch dashboard</a>`
       )
+
+      // Deleting the endpoint deletes the dashboard that showed it.
+      const deleted = expectSuccess(
+        await runAction({
+          emulator,
+          timeoutMs: 2 * 60_000,
+          env: runner(name),
+          inputs: { operation: 'delete', 'endpoint-name': name }
+        })
+      )
+      expect(deleted.stdout).toContain(`Deleted CloudWatch dashboard ${dashboardName}.`)
+      await expect(aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: dashboardName }))).rejects.toThrow()
     }
   )
 })

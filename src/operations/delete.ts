@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import { DeleteEndpointCommand, DeleteEndpointConfigCommand, DeleteModelCommand } from '@aws-sdk/client-sagemaker'
 import { isNotFound } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
+import { deleteEndpointDashboard } from '../dashboard.js'
 import {
   findEndpoint,
   findEndpointConfig,
@@ -62,6 +63,7 @@ export async function runDelete(ctx: OperationContext, settings: DeleteSettings)
 
   if (configName) await deleteConfig(ctx, settings, configName, config, inUse)
   await deleteModels(ctx, settings, models, inUse)
+  await deleteEndpointDashboard(ctx)
 }
 
 /**

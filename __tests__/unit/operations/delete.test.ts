@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { DeleteDashboardsCommand, GetDashboardCommand } from '@aws-sdk/client-cloudwatch'
 import {
   DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
@@ -93,7 +94,8 @@ describe('delete', () => {
       'sagemaker.DescribeEndpoint',
       'sagemaker.DeleteEndpointConfig',
       'sagemaker.DeleteModel',
-      'sagemaker.DeleteModel'
+      'sagemaker.DeleteModel',
+      'cloudwatch.GetDashboard'
     ])
     expect(aws.sagemaker.commandCalls(DeleteEndpointCommand)[0]?.args[0].input).toEqual({ EndpointName: 'fraud' })
     expect(aws.sagemaker.commandCalls(DeleteEndpointConfigCommand)[0]?.args[0].input).toEqual({
@@ -219,7 +221,8 @@ describe('delete', () => {
       'sagemaker.DescribeEndpointConfig',
       'sagemaker.ListEndpoints',
       'sagemaker.DeleteEndpoint',
-      'sagemaker.DeleteEndpointConfig'
+      'sagemaker.DeleteEndpointConfig',
+      'cloudwatch.GetDashboard'
     ])
     expect(result.outputs['endpoint-status']).toBe('Deleting')
   })
@@ -311,8 +314,60 @@ describe('delete', () => {
       'sagemaker.DescribeEndpoint',
       'sagemaker.DescribeEndpointConfig',
       'sagemaker.DeleteEndpoint',
-      'sagemaker.DescribeEndpoint'
+      'sagemaker.DescribeEndpoint',
+      'cloudwatch.GetDashboard'
     ])
     expect(result.summary).toContain('Kept endpoint config &quot;fraud-cfg-1&quot; (delete-endpoint-config is false).')
+  })
+})
+
+describe("delete and the endpoint's dashboard", () => {
+  beforeEach(() => resetAws())
+  const name = 'sagemaker_fraud_us-east-1'
+
+  it('deletes the dashboard the action wrote, once the endpoint is gone', async () => {
+    givenFraud()
+    aws.sagemaker.on(ListEndpointsCommand).resolves({ Endpoints: [summary('fraud')] })
+    aws.cloudwatch.on(GetDashboardCommand, { DashboardName: name }).resolves({
+      DashboardName: name,
+      DashboardBody: JSON.stringify({
+        widgets: [{ type: 'text', properties: { markdown: 'Written by sagemaker-deploy on every deploy: ...' } }]
+      })
+    })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(aws.cloudwatch.commandCalls(DeleteDashboardsCommand).map((call) => call.args[0].input)).toEqual([
+      { DashboardNames: [name] }
+    ])
+    const names = awsCallNames()
+    expect(names.indexOf('cloudwatch.DeleteDashboards')).toBeGreaterThan(names.lastIndexOf('sagemaker.DeleteModel'))
+    expect(result.summary).toContain(`Deleted CloudWatch dashboard ${name}.`)
+  })
+
+  it('keeps a dashboard of the same name that someone else wrote', async () => {
+    givenFraud()
+    aws.sagemaker.on(ListEndpointsCommand).resolves({ Endpoints: [summary('fraud')] })
+    aws.cloudwatch.on(GetDashboardCommand).resolves({ DashboardName: name, DashboardBody: '{"widgets": []}' })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(aws.cloudwatch.commandCalls(DeleteDashboardsCommand)).toHaveLength(0)
+  })
+
+  it('warns, naming the permissions, when the role may not read it; the endpoint is deleted all the same', async () => {
+    givenFraud()
+    aws.sagemaker.on(ListEndpointsCommand).resolves({ Endpoints: [summary('fraud')] })
+    aws.cloudwatch.on(GetDashboardCommand).rejects(awsError('AccessDenied', 'not authorized to perform GetDashboard'))
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['endpoint-status']).toBe('Deleted')
+    expect(
+      result.log.find((line) => line.startsWith(`::warning::CloudWatch dashboard ${name} was not deleted`))
+    ).toContain('The role needs cloudwatch:GetDashboard and cloudwatch:DeleteDashboards')
   })
 })
