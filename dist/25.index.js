@@ -2275,7 +2275,7 @@ function rollingFor(deploy, copies) {
         throw new Error(`Input "copy-count": one copy cannot be updated by SageMaker's rolling update, whose batches are 5% to 50% of the copies. Run 2 copies or more (copy-count: 2); nothing was changed.`);
     }
     const { least, most } = (0,rolling_batch/* rollingBatchRange */.vI)(copies);
-    throw new Error(`Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${least} to ${most} copies here); nothing was changed.`);
+    throw new Error(`Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies must be 5% to 50% of the copies, and at least one whole copy (AWS does not say how it rounds a share): from ${least} to ${most} copies here. Nothing was changed.`);
 }
 /** A new endpoint's variant for components: the instances, no model, managed scaling and routing as asked. */
 function componentVariant(deploy, settings, modelled) {

@@ -430,6 +430,17 @@ describe('deploying an inference component', () => {
     }
   )
 
+  it.concurrent('refuses a share of the copies that comes to less than one copy, saying what fits', async () => {
+    const name = 'ic-share'
+    const component = await servingComponent(name, { instances: 1, copies: 4, rate: 0 })
+    const run = await deploy(name, { 'batch-size': '10%' })
+
+    expect(expectFailure(run).join('\n')).toContain(
+      'Input "batch-size": 10% of 4 copies must be 5% to 50% of the copies, and at least one whole copy (AWS does not say how it rounds a share): from 1 to 2 copies here. Nothing was changed.'
+    )
+    expect(await control.componentUpdates(component)).toEqual([])
+  })
+
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
     const name = 'ic-full'
     // Four copies of one GPU fill the one ml.g5.12xlarge: a batch of one more has nowhere to go.

@@ -250,7 +250,7 @@ function rollingFor(deploy: DeploySettings, copies: number): RollingPlan {
   }
   const { least, most } = rollingBatchRange(copies)
   throw new Error(
-    `Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies is outside SageMaker's 5% to 50% of the copies (from ${least} to ${most} copies here); nothing was changed.`
+    `Input "batch-size": ${batch?.value}${batch?.type === 'CAPACITY_PERCENT' ? '%' : ' copies'} of ${copies} copies must be 5% to 50% of the copies, and at least one whole copy (AWS does not say how it rounds a share): from ${least} to ${most} copies here. Nothing was changed.`
   )
 }
 
