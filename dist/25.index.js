@@ -2115,17 +2115,10 @@ async function deployComponent(ctx, deploy, settings) {
         copies: settings.copyCount ?? serving?.RuntimeConfig?.DesiredCopyCount ?? 1
     };
     if (from && (0,components_component/* modelOf */.DM)(serving) === release.modelName) {
-        refuseSettingsAlone(settings.name, release.modelName, from, target);
-        if (from.copies !== target.copies) {
-            // Autoscaling may have moved the copies since the inputs were written: a re-run must not fail on that.
-            ctx.warn(`Inference component "${settings.name}" runs ${from.copies} copies, not the ${target.copies} of copy-count; a deploy of the model it runs already changes nothing. Change the copies with operation: update-capacity.`);
-        }
-        return (0,rollout_result/* concludeRollout */.NS)(ctx, {
-            outcome: 'succeeded',
-            decision: `Inference component "${settings.name}" already runs model "${release.modelName}"; nothing to deploy.`,
-            failsStep: false
-        });
+        return (0,rollout_result/* concludeRollout */.NS)(ctx, alreadyRunning(ctx, settings.name, release.modelName, from, target));
     }
+    if (from)
+        refuseScaledToZero(settings.name, from);
     const rolling = from ? rollingFor(deploy, target.copies) : undefined;
     const siblings = endpoint ? await siblingsOf(ctx, settings.name) : [];
     const newVariant = endpoint ? undefined : componentVariant(deploy, settings, blueprint.variant('AllTraffic', 1));
@@ -2197,6 +2190,28 @@ function refuseContainerComponent(component) {
     if ((0,components_component/* modelOf */.DM)(component) || !component.Specification?.Container)
         return;
     throw new Error(`Inference component "${component.InferenceComponentName}" is defined by its container (an image and artifacts), not by a model, and the action can only roll, and return to, a component that names its model. Nothing was changed. Create the model (CreateModel) and update the component to name it, or deploy the new model as a new inference component.`);
+}
+/**
+ * A deploy of the model the component runs already: nothing to deploy, unless the inputs ask for other settings,
+ * which a deploy would not apply (refused). Copies that differ are a warning: autoscaling may have moved them since
+ * the inputs were written, and a re-run must not fail on that.
+ */
+function alreadyRunning(ctx, name, model, from, target) {
+    refuseSettingsAlone(name, model, from, target);
+    if (from.copies !== target.copies) {
+        ctx.warn(`Inference component "${name}" runs ${from.copies} copies, not the ${target.copies} of copy-count; a deploy of the model it runs already changes nothing. Change the copies with operation: update-capacity.`);
+    }
+    return {
+        outcome: 'succeeded',
+        decision: `Inference component "${name}" already runs model "${model}"; nothing to deploy.`,
+        failsStep: false
+    };
+}
+/** Scaled to zero (CopyCount may be 0: API_InferenceComponentRuntimeConfig): no copy to replace, none to judge. */
+function refuseScaledToZero(name, from) {
+    if (from.copies !== 0)
+        return;
+    throw new Error(`Inference component "${name}" runs no copies (scaled to zero): SageMaker's rolling update would have no copy to replace, and the new model none to be judged on. Nothing was changed. Scale it up first (operation: update-capacity, copy-count: 2 or more), then deploy.`);
 }
 /**
  * The model the component runs already, asked for with other compute or start-up settings: a deploy releases a new

@@ -16,6 +16,7 @@ import {
   DescribeInferenceComponentCommand,
   DescribeModelCommand,
   ListTagsCommand,
+  UpdateInferenceComponentRuntimeConfigCommand,
   type DescribeInferenceComponentCommandOutput
 } from '@aws-sdk/client-sagemaker'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
@@ -439,6 +440,25 @@ describe('deploying an inference component', () => {
       'Input "batch-size": 10% of 4 copies must be 5% to 50% of the copies, and at least one whole copy (AWS does not say how it rounds a share): from 1 to 2 copies here. Nothing was changed.'
     )
     expect(await control.componentUpdates(component)).toEqual([])
+  })
+
+  it.concurrent('refuses a component scaled to zero, which has no copy to replace or judge', async () => {
+    const name = 'ic-zero'
+    const component = await servingComponent(name, { instances: 1, copies: 2, rate: 0 })
+    await aws.sagemaker.send(
+      new UpdateInferenceComponentRuntimeConfigCommand({
+        InferenceComponentName: component,
+        DesiredRuntimeConfig: { CopyCount: 0 }
+      })
+    )
+    await componentSettled(component)
+
+    const run = await deploy(name, { 'batch-size': '1' })
+
+    expect(expectFailure(run).join('\n')).toContain(
+      `Inference component "${component}" runs no copies (scaled to zero): SageMaker's rolling update would have no copy to replace, and the new model none to be judged on. Nothing was changed.`
+    )
+    expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-old`)
   })
 
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
