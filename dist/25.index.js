@@ -339,7 +339,12 @@ function encodeComponentState(state) {
         ['cpus', compute?.NumberOfCpuCoresRequired],
         ['memory', compute?.MinMemoryRequiredInMb],
         ['download', startup?.ModelDataDownloadTimeoutInSeconds],
-        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds]
+        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds],
+        ['maxmemory', compute?.MaxMemoryRequiredInMb],
+        ['cache', spec.DataCacheConfig?.EnableCaching],
+        ['placement', spec.SchedulingConfig?.PlacementStrategy],
+        ['azbalance', spec.SchedulingConfig?.AvailabilityZoneBalance?.EnforcementMode],
+        ['azimbalance', spec.SchedulingConfig?.AvailabilityZoneBalance?.MaxImbalance]
     ];
     return words
         .filter(([, value]) => value !== undefined)
@@ -372,14 +377,38 @@ function decodeComponentState(value) {
                     MinMemoryRequiredInMb: memory,
                     ...defined({
                         NumberOfAcceleratorDevicesRequired: number('accelerators'),
-                        NumberOfCpuCoresRequired: number('cpus')
+                        NumberOfCpuCoresRequired: number('cpus'),
+                        MaxMemoryRequiredInMb: number('maxmemory')
                     })
                 }
             }
             : {}),
-        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {}),
+        ...(fields.has('cache') ? { DataCacheConfig: { EnableCaching: fields.get('cache') === 'true' } } : {}),
+        ...schedulingOf(fields)
     };
     return { specification, copies: number('copies') ?? 1 };
+}
+/** The copies' placement a record holds, as SchedulingConfig. */
+function schedulingOf(fields) {
+    const strategy = fields.get('placement');
+    if (!strategy)
+        return {};
+    const mode = fields.get('azbalance');
+    const imbalance = fields.get('azimbalance');
+    return {
+        SchedulingConfig: {
+            PlacementStrategy: strategy,
+            ...(mode
+                ? {
+                    AvailabilityZoneBalance: {
+                        EnforcementMode: mode,
+                        ...(imbalance !== undefined ? { MaxImbalance: Number(imbalance) } : {})
+                    }
+                }
+                : {})
+        }
+    };
 }
 
 
@@ -2246,12 +2275,29 @@ function stateOf(component) {
         specification: {
             ...(spec?.ModelName ? { ModelName: spec.ModelName } : {}),
             ...(spec?.ComputeResourceRequirements ? { ComputeResourceRequirements: spec.ComputeResourceRequirements } : {}),
-            ...(spec?.StartupParameters ? { StartupParameters: spec.StartupParameters } : {})
+            ...(spec?.StartupParameters ? { StartupParameters: spec.StartupParameters } : {}),
+            ...placementAndCaching(component)
         },
         copies: component.RuntimeConfig?.DesiredCopyCount ?? 1
     };
 }
-/** The new specification: the new model, with the compute and start-up settings the inputs set or the serving component has. */
+/**
+ * How the serving component caches its model data and places its copies (API_InferenceComponentSpecification):
+ * carried into the new specification and onto the way back, since AWS does not say whether an update keeps a
+ * setting its specification leaves out, and the safer reading is that it does not.
+ */
+function placementAndCaching(component) {
+    const spec = component?.Specification;
+    const caching = spec?.DataCacheConfig?.EnableCaching;
+    return {
+        ...(caching !== undefined ? { DataCacheConfig: { EnableCaching: caching } } : {}),
+        ...(spec?.SchedulingConfig ? { SchedulingConfig: spec.SchedulingConfig } : {})
+    };
+}
+/**
+ * The new specification: the new model, with the compute and start-up settings the inputs set or the serving
+ * component has, and its caching and placement.
+ */
 function specificationFor(deploy, settings, modelName, serving) {
     const carried = serving?.Specification;
     const compute = settings.compute
@@ -2278,7 +2324,8 @@ function specificationFor(deploy, settings, modelName, serving) {
     return {
         ModelName: modelName,
         ComputeResourceRequirements: compute,
-        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {}),
+        ...placementAndCaching(serving)
     };
 }
 function rollingFor(deploy, copies) {

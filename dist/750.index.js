@@ -155,7 +155,12 @@ function encodeComponentState(state) {
         ['cpus', compute?.NumberOfCpuCoresRequired],
         ['memory', compute?.MinMemoryRequiredInMb],
         ['download', startup?.ModelDataDownloadTimeoutInSeconds],
-        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds]
+        ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds],
+        ['maxmemory', compute?.MaxMemoryRequiredInMb],
+        ['cache', spec.DataCacheConfig?.EnableCaching],
+        ['placement', spec.SchedulingConfig?.PlacementStrategy],
+        ['azbalance', spec.SchedulingConfig?.AvailabilityZoneBalance?.EnforcementMode],
+        ['azimbalance', spec.SchedulingConfig?.AvailabilityZoneBalance?.MaxImbalance]
     ];
     return words
         .filter(([, value]) => value !== undefined)
@@ -188,14 +193,38 @@ function decodeComponentState(value) {
                     MinMemoryRequiredInMb: memory,
                     ...defined({
                         NumberOfAcceleratorDevicesRequired: number('accelerators'),
-                        NumberOfCpuCoresRequired: number('cpus')
+                        NumberOfCpuCoresRequired: number('cpus'),
+                        MaxMemoryRequiredInMb: number('maxmemory')
                     })
                 }
             }
             : {}),
-        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+        ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {}),
+        ...(fields.has('cache') ? { DataCacheConfig: { EnableCaching: fields.get('cache') === 'true' } } : {}),
+        ...schedulingOf(fields)
     };
     return { specification, copies: number('copies') ?? 1 };
+}
+/** The copies' placement a record holds, as SchedulingConfig. */
+function schedulingOf(fields) {
+    const strategy = fields.get('placement');
+    if (!strategy)
+        return {};
+    const mode = fields.get('azbalance');
+    const imbalance = fields.get('azimbalance');
+    return {
+        SchedulingConfig: {
+            PlacementStrategy: strategy,
+            ...(mode
+                ? {
+                    AvailabilityZoneBalance: {
+                        EnforcementMode: mode,
+                        ...(imbalance !== undefined ? { MaxImbalance: Number(imbalance) } : {})
+                    }
+                }
+                : {})
+        }
+    };
 }
 
 

@@ -461,6 +461,37 @@ describe('deploying an inference component', () => {
     expect((await describeComponent(component)).Specification?.ModelName).toBe(`${name}-old`)
   })
 
+  it.concurrent("carries the component's caching and placement into the update and onto the way back", async () => {
+    const name = 'ic-carry'
+    await servingComponent(name, { instances: 2, copies: 1, rate: 0 })
+    const settings = {
+      DataCacheConfig: { EnableCaching: true },
+      SchedulingConfig: { PlacementStrategy: 'BINPACK' as const }
+    }
+    await aws.sagemaker.send(
+      new CreateInferenceComponentCommand({
+        InferenceComponentName: `${name}-cached`,
+        EndpointName: name,
+        VariantName: 'AllTraffic',
+        Specification: { ModelName: `${name}-old`, ComputeResourceRequirements: GPU_COPY, ...settings },
+        RuntimeConfig: { CopyCount: 2 }
+      })
+    )
+    await componentSettled(`${name}-cached`)
+
+    const run = await deploy(name, {
+      'inference-component-name': `${name}-cached`,
+      'batch-size': '1',
+      'dry-run': 'true'
+    })
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    const request = run.stdout.match(/would call UpdateInferenceComponent on inference component "[^"]+": (\{.*\})$/m)
+    expect(JSON.parse(request?.[1] ?? '{}').Specification).toMatchObject({ ModelName: `${name}-new`, ...settings })
+    const record = run.stdout.match(/would call AddTags on inference component "[^"]+": (\{.*\})$/m)
+    expect(record?.[1]).toContain(`model=${name}-old copies=2 accelerators=1 memory=16384 cache=true placement=BINPACK`)
+  })
+
   it.concurrent('refuses an update whose batch cannot fit beside the old copies, before any change', async () => {
     const name = 'ic-full'
     // Four copies of one GPU fill the one ml.g5.12xlarge: a batch of one more has nowhere to go.

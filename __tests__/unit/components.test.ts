@@ -296,6 +296,33 @@ describe('the record a rollback returns to', () => {
     expect(decodeComponentState(value)).toEqual(state)
   })
 
+  it('keeps the caching, the placement and the memory ceiling, within the 256 characters of a tag', () => {
+    const state = {
+      specification: {
+        ModelName: 'a-model-name-of-sixty-three-characters-the-longest-sagemaker-tak',
+        ComputeResourceRequirements: {
+          MinMemoryRequiredInMb: 163840,
+          MaxMemoryRequiredInMb: 196608,
+          NumberOfAcceleratorDevicesRequired: 8,
+          NumberOfCpuCoresRequired: 47.75
+        },
+        StartupParameters: {
+          ModelDataDownloadTimeoutInSeconds: 3600,
+          ContainerStartupHealthCheckTimeoutInSeconds: 3600
+        },
+        DataCacheConfig: { EnableCaching: false },
+        SchedulingConfig: {
+          PlacementStrategy: 'BINPACK' as const,
+          AvailabilityZoneBalance: { EnforcementMode: 'PERMISSIVE' as const, MaxImbalance: 2 }
+        }
+      },
+      copies: 1000
+    }
+    const value = encodeComponentState(state)
+    expect(value.length).toBeLessThanOrEqual(256)
+    expect(decodeComponentState(value)).toEqual(state)
+  })
+
   it('is nothing to return to without a model', () => {
     expect(decodeComponentState('copies=2')).toBeUndefined()
     expect(decodeComponentState(undefined)).toBeUndefined()

@@ -7,7 +7,11 @@
  * the record is `key=value` words, and keeps what a model-named component's
  * specification holds.
  */
-import type { InferenceComponentSpecification } from '@aws-sdk/client-sagemaker'
+import type {
+  AvailabilityZoneBalanceEnforcementMode,
+  InferenceComponentPlacementStrategy,
+  InferenceComponentSpecification
+} from '@aws-sdk/client-sagemaker'
 import type { ComponentState } from './moves.js'
 
 export const PREVIOUS_STATE_TAG = 'sagemaker-deploy:previous-component'
@@ -16,14 +20,19 @@ export function encodeComponentState(state: ComponentState): string {
   const spec = state.specification
   const compute = spec.ComputeResourceRequirements
   const startup = spec.StartupParameters
-  const words: Array<[string, string | number | undefined]> = [
+  const words: Array<[string, string | number | boolean | undefined]> = [
     ['model', spec.ModelName],
     ['copies', state.copies],
     ['accelerators', compute?.NumberOfAcceleratorDevicesRequired],
     ['cpus', compute?.NumberOfCpuCoresRequired],
     ['memory', compute?.MinMemoryRequiredInMb],
     ['download', startup?.ModelDataDownloadTimeoutInSeconds],
-    ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds]
+    ['startup', startup?.ContainerStartupHealthCheckTimeoutInSeconds],
+    ['maxmemory', compute?.MaxMemoryRequiredInMb],
+    ['cache', spec.DataCacheConfig?.EnableCaching],
+    ['placement', spec.SchedulingConfig?.PlacementStrategy],
+    ['azbalance', spec.SchedulingConfig?.AvailabilityZoneBalance?.EnforcementMode],
+    ['azimbalance', spec.SchedulingConfig?.AvailabilityZoneBalance?.MaxImbalance]
   ]
   return words
     .filter(([, value]) => value !== undefined)
@@ -58,12 +67,36 @@ export function decodeComponentState(value: string | undefined): ComponentState 
             MinMemoryRequiredInMb: memory,
             ...defined({
               NumberOfAcceleratorDevicesRequired: number('accelerators'),
-              NumberOfCpuCoresRequired: number('cpus')
+              NumberOfCpuCoresRequired: number('cpus'),
+              MaxMemoryRequiredInMb: number('maxmemory')
             })
           }
         }
       : {}),
-    ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+    ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {}),
+    ...(fields.has('cache') ? { DataCacheConfig: { EnableCaching: fields.get('cache') === 'true' } } : {}),
+    ...schedulingOf(fields)
   }
   return { specification, copies: number('copies') ?? 1 }
+}
+
+/** The copies' placement a record holds, as SchedulingConfig. */
+function schedulingOf(fields: Map<string, string>): Pick<InferenceComponentSpecification, 'SchedulingConfig'> {
+  const strategy = fields.get('placement')
+  if (!strategy) return {}
+  const mode = fields.get('azbalance')
+  const imbalance = fields.get('azimbalance')
+  return {
+    SchedulingConfig: {
+      PlacementStrategy: strategy as InferenceComponentPlacementStrategy,
+      ...(mode
+        ? {
+            AvailabilityZoneBalance: {
+              EnforcementMode: mode as AvailabilityZoneBalanceEnforcementMode,
+              ...(imbalance !== undefined ? { MaxImbalance: Number(imbalance) } : {})
+            }
+          }
+        : {})
+    }
+  }
 }

@@ -218,13 +218,31 @@ function stateOf(component: Component): ComponentState {
     specification: {
       ...(spec?.ModelName ? { ModelName: spec.ModelName } : {}),
       ...(spec?.ComputeResourceRequirements ? { ComputeResourceRequirements: spec.ComputeResourceRequirements } : {}),
-      ...(spec?.StartupParameters ? { StartupParameters: spec.StartupParameters } : {})
+      ...(spec?.StartupParameters ? { StartupParameters: spec.StartupParameters } : {}),
+      ...placementAndCaching(component)
     },
     copies: component.RuntimeConfig?.DesiredCopyCount ?? 1
   }
 }
 
-/** The new specification: the new model, with the compute and start-up settings the inputs set or the serving component has. */
+/**
+ * How the serving component caches its model data and places its copies (API_InferenceComponentSpecification):
+ * carried into the new specification and onto the way back, since AWS does not say whether an update keeps a
+ * setting its specification leaves out, and the safer reading is that it does not.
+ */
+function placementAndCaching(component: Component | undefined): Partial<ComponentState['specification']> {
+  const spec = component?.Specification
+  const caching = spec?.DataCacheConfig?.EnableCaching
+  return {
+    ...(caching !== undefined ? { DataCacheConfig: { EnableCaching: caching } } : {}),
+    ...(spec?.SchedulingConfig ? { SchedulingConfig: spec.SchedulingConfig } : {})
+  }
+}
+
+/**
+ * The new specification: the new model, with the compute and start-up settings the inputs set or the serving
+ * component has, and its caching and placement.
+ */
 function specificationFor(
   deploy: DeploySettings,
   settings: ComponentSettings,
@@ -258,7 +276,8 @@ function specificationFor(
   return {
     ModelName: modelName,
     ComputeResourceRequirements: compute,
-    ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {})
+    ...(Object.keys(startup).length > 0 ? { StartupParameters: startup } : {}),
+    ...placementAndCaching(serving)
   }
 }
 
