@@ -501,8 +501,6 @@ def _step_batch(backend: Any, endpoint: Any, component: Component, op: dict[str,
     op["record"]["batches"].append({"newCopies": size, "placedAt": at, "readyAt": ready,
                                     "bakeSeconds": op["wait"], "bakedAt": ready + op["wait"],
                                     "oldCopiesRemoved": 0})
-    if op.get("watch_from") is None:
-        op["watch_from"] = ready
     op["state"], op["at"] = "baked", ready + op["wait"]
 
 
@@ -609,8 +607,11 @@ _STEPS = {
 
 
 def watch(now: float) -> None:
-    """The rollback alarms of every update, from its first batch taking
-    traffic on, and MaximumExecutionTimeoutInSeconds."""
+    """The rollback alarms of every update while a batch bakes (from its new
+    copies taking traffic until WaitIntervalInSeconds after: "the baking
+    period, during which SageMaker AI monitors alarms for each batch on the
+    new fleet", API_InferenceComponentRollingUpdatePolicy; not while the next
+    batch loads), and MaximumExecutionTimeoutInSeconds."""
     for _, _, backend in each_backend(sm_models.sagemaker_backends):
         for component in list(components(backend).values()):
             op = component.op
@@ -624,7 +625,8 @@ def watch(now: float) -> None:
                                "Inference component update rolled back: the deployment exceeded "
                                "MaximumExecutionTimeoutInSeconds.")
                 continue
-            if op["alarms"] and op.get("watch_from") is not None and now >= op["watch_from"]:
+            baking = op["state"] == "baked" and now >= op["record"]["batches"][-1]["readyAt"]
+            if op["alarms"] and baking:
                 firing = alarms_in_alarm(backend, op["alarms"])
                 if firing:
                     start_rollback(backend, endpoint, component, now, "alarm", firing,
@@ -976,7 +978,7 @@ def update_component(backend: Any, params: dict[str, Any]) -> dict[str, Any]:
             "state": "batch", "at": now, "from": old_version, "to": version, "from_count": component.desired or 0,
             "target": target, "batch": batch, "rollback_batch": rollback_batch,
             "wait": float((policy or {}).get("WaitIntervalInSeconds") or 0), "alarms": alarms,
-            "deadline": now + float(timeout) if timeout else None, "record": record, "watch_from": None,
+            "deadline": now + float(timeout) if timeout else None, "record": record,
         }
         # Describe shows the new Specification and copy count while Updating.
         component.version = version
