@@ -93,6 +93,7 @@ __webpack_require__.d(__webpack_exports__, {
   DK: () => (/* binding */ medianLatency),
   wR: () => (/* binding */ refuseProbeTargetMismatch),
   Hy: () => (/* binding */ refuseProbesOnAsynchronous),
+  Q$: () => (/* binding */ refuseProbesTooLargeForServerless),
   QT: () => (/* binding */ sendProbes),
   D_: () => (/* binding */ sendProbesWithAnswers),
   Ad: () => (/* binding */ shortDetail)
@@ -168,6 +169,26 @@ function refuseProbesOnAsynchronous(endpointName, config, instead) {
     if (!config?.AsyncInferenceConfig)
         return;
     throw new Error(`Input "probe-payload": endpoint "${endpointName}" is asynchronous (its config "${config.EndpointConfigName}" has an AsyncInferenceConfig), and probes call InvokeEndpoint, which SageMaker answers only on real-time endpoints; nothing was changed. ${instead}`);
+}
+/** The largest request a serverless endpoint takes: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints-invoke.html. */
+const SERVERLESS_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+/**
+ * Refuses, before anything is sent or changed, a probe larger than a
+ * serverless endpoint takes: "The maximum request and response payload size
+ * for serverless invocations is 4 MB", against 6 MB on instances. SageMaker
+ * would refuse each such probe, and the gates would roll a healthy model back.
+ */
+function refuseProbesTooLargeForServerless(endpointName, config, probe) {
+    if (!(config?.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig))
+        return;
+    const sizes = probe.captured
+        ? probe.captured.map((payload) => payload.body.byteLength)
+        : [Buffer.byteLength(probe.payload)];
+    const largest = Math.max(0, ...sizes);
+    if (largest <= SERVERLESS_MAX_PAYLOAD_BYTES)
+        return;
+    const input = probe.captured ? 'probe-payloads-from' : 'probe-payload';
+    throw new parse/* InputError */.dz(input, `${probe.captured ? 'holds a request of' : 'is'} ${(largest / 1024 / 1024).toFixed(1)} MB, and endpoint "${endpointName}" is serverless, which takes requests of up to 4 MB; nothing was changed. Probe with a smaller payload`);
 }
 /**
  * Refuses probes that every answer would fail, before anything is sent or
@@ -3308,6 +3329,7 @@ function refuseWhatCannotBeCarried(ctx, serving, deploy) {
     }
     if (rollout.gates.probe) {
         (0,probes/* refuseProbesOnAsynchronous */.Hy)(ctx.endpointName, config, 'Judge the rollout on its metrics instead: alarm-names, max-error-rate, max-latency-p99.');
+        (0,probes/* refuseProbesTooLargeForServerless */.Q$)(ctx.endpointName, config, rollout.gates.probe);
     }
     const serverless = (config.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig);
     if (serverless && (rollout.controller === 'sagemaker' || rollout.strategy !== 'all-at-once')) {

@@ -65,6 +65,33 @@ export function refuseProbesOnAsynchronous(
   )
 }
 
+/** The largest request a serverless endpoint takes: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints-invoke.html. */
+const SERVERLESS_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024
+
+/**
+ * Refuses, before anything is sent or changed, a probe larger than a
+ * serverless endpoint takes: "The maximum request and response payload size
+ * for serverless invocations is 4 MB", against 6 MB on instances. SageMaker
+ * would refuse each such probe, and the gates would roll a healthy model back.
+ */
+export function refuseProbesTooLargeForServerless(
+  endpointName: string,
+  config: EndpointConfig | undefined,
+  probe: ProbeSettings
+): void {
+  if (!(config?.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig)) return
+  const sizes = probe.captured
+    ? probe.captured.map((payload) => payload.body.byteLength)
+    : [Buffer.byteLength(probe.payload)]
+  const largest = Math.max(0, ...sizes)
+  if (largest <= SERVERLESS_MAX_PAYLOAD_BYTES) return
+  const input = probe.captured ? 'probe-payloads-from' : 'probe-payload'
+  throw new InputError(
+    input,
+    `${probe.captured ? 'holds a request of' : 'is'} ${(largest / 1024 / 1024).toFixed(1)} MB, and endpoint "${endpointName}" is serverless, which takes requests of up to 4 MB; nothing was changed. Probe with a smaller payload`
+  )
+}
+
 /**
  * Refuses probes that every answer would fail, before anything is sent or
  * changed. A multi-model endpoint answers only a request that names the model

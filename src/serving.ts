@@ -22,7 +22,7 @@ import {
 import { awsCall } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { liveInstanceCount, type Endpoint, type EndpointConfig } from './endpoint.js'
-import { refuseProbesOnAsynchronous } from './probes.js'
+import { refuseProbesOnAsynchronous, refuseProbesTooLargeForServerless } from './probes.js'
 import { resolveFrameworkImage } from './images/framework-image.js'
 import { counted } from './parse.js'
 import {
@@ -111,6 +111,7 @@ export function refuseWhatCannotBeCarried(ctx: OperationContext, serving: Servin
       config,
       'Judge the rollout on its metrics instead: alarm-names, max-error-rate, max-latency-p99.'
     )
+    refuseProbesTooLargeForServerless(ctx.endpointName, config, rollout.gates.probe)
   }
   const serverless = (config.ProductionVariants ?? []).some((variant) => variant.ServerlessConfig)
   if (serverless && (rollout.controller === 'sagemaker' || rollout.strategy !== 'all-at-once')) {

@@ -10,7 +10,7 @@
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
 import { refuseMismatchedTargetModel } from '../probe-targets.js'
-import { medianLatency, refuseProbesOnAsynchronous, sendProbes } from '../probes.js'
+import { medianLatency, refuseProbesOnAsynchronous, refuseProbesTooLargeForServerless, sendProbes } from '../probes.js'
 import type { HealthCheckSettings } from '../settings.js'
 import { findComponent, reportComponent } from '../components/component.js'
 
@@ -36,6 +36,7 @@ export async function runHealthCheck(ctx: OperationContext, settings: HealthChec
     config,
     "Use operation: monitor, which judges the endpoint's status and metrics."
   )
+  refuseProbesTooLargeForServerless(ctx.endpointName, config, settings.probe)
   const { targetVariant } = settings
   if (targetVariant !== undefined) {
     // A misspelt variant is a workflow mistake, not an unhealthy endpoint: it fails whatever fail-on-unhealthy says.

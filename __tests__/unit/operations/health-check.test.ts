@@ -214,6 +214,27 @@ describe('health-check', () => {
     expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
   })
 
+  it('refuses, before any probe, a payload larger than the 4 MB a serverless endpoint takes', async () => {
+    const serverless = [{ name: 'AllTraffic', weight: 1, count: 1 }]
+    aws.sagemaker.on(DescribeEndpointCommand).resolves(endpoint('fraud', 'InService', 'cfg-1', serverless))
+    const config = endpointConfig('cfg-1', serverless)
+    aws.sagemaker.on(DescribeEndpointConfigCommand).resolves({
+      ...config,
+      ProductionVariants: (config.ProductionVariants ?? []).map((variant) => ({
+        ...variant,
+        ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 }
+      }))
+    })
+    const large = JSON.stringify({ pixels: 'x'.repeat(5 * 1024 * 1024) })
+
+    const result = await runAction({ ...inputs, 'probe-payload': large, 'fail-on-unhealthy': 'false' })
+
+    expect(result.failed).toBe(
+      'Input "probe-payload" is 5.0 MB, and endpoint "fraud" is serverless, which takes requests of up to 4 MB; nothing was changed. Probe with a smaller payload.'
+    )
+    expect(aws.runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
+  })
+
   it('refuses a target-variant the endpoint does not have, whatever fail-on-unhealthy says', async () => {
     inService()
 

@@ -278,6 +278,29 @@ describe('what cannot be carried is refused before any change', () => {
     expect(variant).toMatchObject({ ServerlessConfig: serverless })
     expect(variant).not.toHaveProperty('InstanceType')
   })
+
+  it('a probe larger than the 4 MB a serverless endpoint takes: refused before any change', async () => {
+    fake.seedEndpoint('fraud', 'fraud-sl-config', [
+      {
+        name: 'AllTraffic',
+        weight: 1,
+        count: 1,
+        model: 'fraud-v1',
+        fields: { ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }
+      }
+    ])
+    const large = JSON.stringify({ pixels: 'x'.repeat(4.5 * 1024 * 1024) })
+
+    const result = await runAction(
+      { ...canary, strategy: 'all-at-once', 'traffic-steps': '', 'probe-payload': large },
+      { clock }
+    )
+
+    expect(result.failed).toMatch(
+      /^Input "probe-payload" is 4\.5 MB, and endpoint "fraud" is serverless, which takes requests of up to 4 MB; nothing was changed\./
+    )
+    expect(changeCalls(aws)).toEqual([])
+  })
 })
 
 describe('a model package from the Model Registry', () => {
