@@ -2274,10 +2274,11 @@ function periodWords(source) {
 /* harmony export */ });
 /* unused harmony exports LOCKED_OPERATIONS, EndpointLockedError, lockName, lockLifetimeMs, acquireEndpointLock */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7900);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(973);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6683);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7900);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(973);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6683);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1738);
 /* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9988);
 /**
  * One run at a time may change an endpoint, across workflows and repositories:
@@ -2299,6 +2300,7 @@ function periodWords(source) {
  * not in the run's list of changes: they change nothing that serves, and a
  * dry run, which changes nothing, takes no lock.
  */
+
 
 
 
@@ -2357,10 +2359,11 @@ function lockName(endpointName) {
  * the post step (a rollout to undo, SageMaker's deployment to wait for, what
  * a cancelled deploy created): then the post step releases it when done.
  */
-async function withEndpointLock(ctx, settings, work) {
+async function withEndpointLock(ctx, settings, work, env = process.env) {
     if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation))
         return work();
-    const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings));
+    const github = { token: settings.record.githubToken, run: (0,_github_run_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowRun */ .t)(env) };
+    const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings), github);
     try {
         return await work();
     }
@@ -2392,7 +2395,7 @@ function lockLifetimeMs(settings) {
     const planned = steps * perStep + (TRANSITIONS_OUTSIDE_STEPS + shadow) * timeout;
     return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
 }
-async function acquireEndpointLock(ctx, operation, lifetimeMs) {
+async function acquireEndpointLock(ctx, operation, lifetimeMs, github) {
     const held = {
         endpointName: ctx.endpointName,
         region: ctx.settings.region,
@@ -2414,7 +2417,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs) {
                     continue;
                 throw refusal;
             }
-            const stale = staleness(ctx, holder);
+            const stale = staleness(ctx, holder) ?? (await holderRunEnded(ctx, holder, github));
             if (!stale || attempt >= ACQUIRE_ATTEMPTS)
                 throw lockedError(ctx, holder);
             await takeOver(ctx, held.name, holder, stale);
@@ -2482,6 +2485,27 @@ function staleness(ctx, holder) {
     return undefined;
 }
 /**
+ * Why a lock held by another run of this repository may be taken over: that run has ended, post steps included.
+ * GitHub stops a cancelled job's post step at its cancellation timeout, often before the return it waits for has
+ * landed, and a lost runner runs none: either left the lock for hours, refusing the rollback the endpoint needed.
+ * Undefined when that cannot be told (another repository, no token, no `actions: read`): the lock stands.
+ */
+async function holderRunEnded(ctx, holder, github) {
+    const { repository, runId } = holder;
+    if (!github?.token || !repository || !runId || repository !== ctx.run.repository || runId === ctx.run.runId) {
+        return undefined;
+    }
+    try {
+        const { workflowRunStatus } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 7093));
+        const status = await workflowRunStatus(github.token, github.run, { repository, runId });
+        return status.ended ? `the run that holds it has ended (${status.conclusion})` : undefined;
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not ask GitHub whether the run holding the lock has ended: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        return undefined;
+    }
+}
+/**
  * Deleting a stale lock must not delete the fresh lock another run has just
  * created in its place. So takeovers go one at a time, behind a second
  * context (a claim) that only one run can create, and the stale lock is
@@ -2537,7 +2561,7 @@ async function tryCreate(ctx, name, record, what) {
         Properties: { ...record }
     };
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .CreateContextCommand */ .N(input)));
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateContextCommand */ .N(input)));
         return undefined;
     }
     catch (error) {
@@ -2550,7 +2574,7 @@ async function tryCreate(ctx, name, record, what) {
 }
 async function findLock(ctx, name) {
     try {
-        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeContextCommand */ .G({ ContextName: name })));
+        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeContextCommand */ .G({ ContextName: name })));
         const properties = context?.Properties ?? {};
         return {
             owner: properties.owner ?? 'an unknown run',
@@ -2573,7 +2597,7 @@ async function findLock(ctx, name) {
 }
 async function deleteContext(ctx, name, what) {
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteContextCommand */ .m({ ContextName: name })));
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DeleteContextCommand */ .m({ ContextName: name })));
     }
     catch (error) {
         // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
@@ -2590,7 +2614,11 @@ function lockedError(ctx, holder, detail) {
     const who = sameRun ? `another job or step of this same run (${holder.owner})` : `another run: ${holder.owner}`;
     const since = holder.acquiredAt ? ` since ${holder.acquiredAt}` : '';
     const expiry = holder.expiresAt ? ` Its lock expires at ${holder.expiresAt}` : ' Its lock has no expiry';
-    return new EndpointLockedError(`Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}`);
+    const ours = !sameRun && holder.repository !== undefined && holder.repository === run.repository;
+    const takeover = ours
+        ? ' A run of this repository takes it over once GitHub says that run has ended, if the job may read its Actions (permissions: actions: read).'
+        : '';
+    return new EndpointLockedError(`Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}.${takeover}`);
 }
 
 
@@ -2899,7 +2927,7 @@ async function operateLocked(ctx, settings, env, recordDeployment) {
         // Before the operation changes anything: a capture without requests fails while nothing has moved.
         await (0,captured_payloads/* loadCapturedPayloads */.ot)(ctx, settings);
         await dispatch(ctx, settings);
-    });
+    }, env);
 }
 /** The operations that change what an endpoint serves: the ones a GitHub deployment records. */
 const RELEASING = new Set(['deploy', 'promote', 'rollback']);

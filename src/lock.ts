@@ -22,6 +22,8 @@ import * as core from '@actions/core'
 import { CreateContextCommand, DeleteContextCommand, DescribeContextCommand } from '@aws-sdk/client-sagemaker'
 import { answerMayBeLost, awsCall, errorCode, errorMessage, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
+import { workflowRun } from './github/run.js'
+import type { GitHubAccess } from './github/run-status.js'
 import type { Operation, Settings } from './settings.js'
 import { takenLock, leftForPostStep, type TakenLock } from './rollout/state.js'
 
@@ -104,10 +106,12 @@ export function lockName(endpointName: string): string {
 export async function withEndpointLock<T>(
   ctx: OperationContext,
   settings: Settings,
-  work: () => Promise<T>
+  work: () => Promise<T>,
+  env: NodeJS.ProcessEnv = process.env
 ): Promise<T> {
   if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation)) return work()
-  const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings))
+  const github = { token: settings.record.githubToken, run: workflowRun(env) }
+  const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings), github)
   try {
     return await work()
   } finally {
@@ -143,7 +147,8 @@ export function lockLifetimeMs(settings: Settings): number {
 export async function acquireEndpointLock(
   ctx: OperationContext,
   operation: string,
-  lifetimeMs: number
+  lifetimeMs: number,
+  github?: GitHubAccess
 ): Promise<TakenLock> {
   const held: TakenLock = {
     endpointName: ctx.endpointName,
@@ -164,7 +169,7 @@ export async function acquireEndpointLock(
         if (attempt < ACQUIRE_ATTEMPTS) continue
         throw refusal
       }
-      const stale = staleness(ctx, holder)
+      const stale = staleness(ctx, holder) ?? (await holderRunEnded(ctx, holder, github))
       if (!stale || attempt >= ACQUIRE_ATTEMPTS) throw lockedError(ctx, holder)
       await takeOver(ctx, held.name, holder, stale)
     }
@@ -234,6 +239,31 @@ function staleness(ctx: OperationContext, holder: LockRecord): string | undefine
     return `attempt ${holder.runAttempt} of this run holds it, and has ended`
   }
   return undefined
+}
+
+/**
+ * Why a lock held by another run of this repository may be taken over: that run has ended, post steps included.
+ * GitHub stops a cancelled job's post step at its cancellation timeout, often before the return it waits for has
+ * landed, and a lost runner runs none: either left the lock for hours, refusing the rollback the endpoint needed.
+ * Undefined when that cannot be told (another repository, no token, no `actions: read`): the lock stands.
+ */
+async function holderRunEnded(
+  ctx: OperationContext,
+  holder: LockRecord,
+  github: GitHubAccess | undefined
+): Promise<string | undefined> {
+  const { repository, runId } = holder
+  if (!github?.token || !repository || !runId || repository !== ctx.run.repository || runId === ctx.run.runId) {
+    return undefined
+  }
+  try {
+    const { workflowRunStatus } = await import('./github/run-status.js')
+    const status = await workflowRunStatus(github.token, github.run, { repository, runId })
+    return status.ended ? `the run that holds it has ended (${status.conclusion})` : undefined
+  } catch (error) {
+    core.info(`Could not ask GitHub whether the run holding the lock has ended: ${errorMessage(error)}`)
+    return undefined
+  }
 }
 
 /**
@@ -359,7 +389,11 @@ function lockedError(ctx: OperationContext, holder: LockRecord, detail?: string)
   const who = sameRun ? `another job or step of this same run (${holder.owner})` : `another run: ${holder.owner}`
   const since = holder.acquiredAt ? ` since ${holder.acquiredAt}` : ''
   const expiry = holder.expiresAt ? ` Its lock expires at ${holder.expiresAt}` : ' Its lock has no expiry'
+  const ours = !sameRun && holder.repository !== undefined && holder.repository === run.repository
+  const takeover = ours
+    ? ' A run of this repository takes it over once GitHub says that run has ended, if the job may read its Actions (permissions: actions: read).'
+    : ''
   return new EndpointLockedError(
-    `Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}`
+    `Endpoint "${ctx.endpointName}" is locked by ${who}, running ${holder.operation}${since}${detail ? `; ${detail}` : ''}. One run at a time may change an endpoint, so this run changed nothing.${expiry}; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name ${lockName(ctx.endpointName)} --region ${ctx.settings.region}.${takeover}`
   )
 }

@@ -130,26 +130,31 @@ async function operateLocked(
   env: NodeJS.ProcessEnv,
   recordDeployment: (handle: DeploymentHandle | undefined) => void
 ): Promise<void> {
-  await withEndpointLock(ctx, settings, async () => {
-    // Inside the lock: a run turned away by another one's lock records no deployment of its own.
-    if (RELEASING.has(settings.operation) && !settings.dryRun) {
-      const { startDeployment } = await import('./github/deployments.js')
-      recordDeployment(
-        await startDeployment({
-          token: settings.record.githubToken,
-          environment: settings.record.environment,
-          endpointName: settings.endpointName,
-          region: settings.region,
-          env,
-          description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-          warn: (message) => ctx.warn(message)
-        })
-      )
-    }
-    // Before the operation changes anything: a capture without requests fails while nothing has moved.
-    await loadCapturedPayloads(ctx, settings)
-    await dispatch(ctx, settings)
-  })
+  await withEndpointLock(
+    ctx,
+    settings,
+    async () => {
+      // Inside the lock: a run turned away by another one's lock records no deployment of its own.
+      if (RELEASING.has(settings.operation) && !settings.dryRun) {
+        const { startDeployment } = await import('./github/deployments.js')
+        recordDeployment(
+          await startDeployment({
+            token: settings.record.githubToken,
+            environment: settings.record.environment,
+            endpointName: settings.endpointName,
+            region: settings.region,
+            env,
+            description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
+            warn: (message) => ctx.warn(message)
+          })
+        )
+      }
+      // Before the operation changes anything: a capture without requests fails while nothing has moved.
+      await loadCapturedPayloads(ctx, settings)
+      await dispatch(ctx, settings)
+    },
+    env
+  )
 }
 
 /** The operations that change what an endpoint serves: the ones a GitHub deployment records. */

@@ -14,6 +14,7 @@ import {
   ListTagsCommand,
   DescribeModelCommand
 } from '@aws-sdk/client-sagemaker'
+import { startFakeGitHub } from '../../test/github/fake-github.mjs'
 import { startProxy, type Proxy, type TimelineEntry } from '../../test/proxy/proxy.mjs'
 import { runAction, seedModelAndEndpoint, type ActionRun, savedForPost } from './harness.js'
 import { configModels, image, inventory, transcript, useScenario } from './scenario.js'
@@ -28,6 +29,7 @@ afterEach(async () => {
 })
 
 const ENDPOINT = 'ledger'
+const GITHUB_TOKEN = 'ghs_overlapTest'
 const runUrl = (runId: string): string => `https://github.com/example/repo/actions/runs/${runId}/attempts/1`
 
 function canary(model: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -262,5 +264,43 @@ describe('a cancelled canary', () => {
     const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
     expect(endpoint.EndpointStatus).toBe('InService')
     expect(endpoint.EndpointConfigName).toBe(seeded.configName)
+  }, 120_000)
+})
+
+describe('a cancelled run whose post step GitHub stopped', () => {
+  it('leaves its lock to the next run of the repository, which takes it over once GitHub says the run ended', async () => {
+    const github = await startFakeGitHub({ token: GITHUB_TOKEN })
+    try {
+      const seeded = await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: ENDPOINT })
+      const main = await runAction({
+        inputs: canary('ledger-v2'),
+        emulator: scenario.emulator,
+        signal: { name: 'SIGINT', whenOutput: /is Updating \(.* into adding ledger-v2/ },
+        timeoutMs: 60_000,
+        ...asRun('4001')
+      })
+      expect(main.exitCode).toBe(1)
+      // No post step: GitHub's cancellation timeout ran out first. The run is over, its lock still stands.
+      github.seedRun({ owner: 'example', repo: 'repo', id: 4001, status: 'completed', conclusion: 'cancelled' })
+
+      const rollback = await runAction({
+        inputs: { operation: 'rollback', 'endpoint-name': ENDPOINT, 'github-token': GITHUB_TOKEN },
+        emulator: scenario.emulator,
+        timeoutMs: 60_000,
+        env: { GITHUB_RUN_ID: '4002', GITHUB_API_URL: github.url }
+      })
+
+      if (rollback.exitCode !== 0) throw new Error(transcript(rollback))
+      expect(rollback.stdout).toContain(
+        `Taking over the lock on endpoint "${ENDPOINT}" from ${runUrl('4001')}: the run that holds it has ended (cancelled).`
+      )
+      const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
+      expect(endpoint.EndpointConfigName).toBe(seeded.configName)
+      await expect(
+        scenario.aws.sagemaker.send(new DescribeContextCommand({ ContextName: `sagemaker-deploy-lock-${ENDPOINT}` }))
+      ).rejects.toThrow()
+    } finally {
+      await github.close()
+    }
   }, 120_000)
 })

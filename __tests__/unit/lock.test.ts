@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../__fixtures__/fake-aws.js'
+import { useFakeGitHub } from '../../__fixtures__/github.js'
 import { CANARY_DEPLOY, seedServingEndpoint } from '../../__fixtures__/rollout.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -20,6 +21,7 @@ const RUN = {
 const OWN_URL = 'https://github.com/acme/fraud-models/actions/runs/4242/attempts/1'
 const OTHER_URL = 'https://github.com/acme/fraud-models/actions/runs/777/attempts/1'
 const HOUR = 60 * 60_000
+const GITHUB_TOKEN = 'ghs_lockTest'
 
 const traffic = { operation: 'update-traffic', 'endpoint-name': 'fraud', 'variant-weights': 'blue=50, green=50' }
 
@@ -95,7 +97,7 @@ describe('the endpoint lock', () => {
     const result = await runAction(traffic, { clock, env: RUN })
 
     expect(result.failed).toBe(
-      `Endpoint "fraud" is locked by another run: ${OTHER_URL}, running deploy since 2026-01-15T11:00:00.000Z. One run at a time may change an endpoint, so this run changed nothing. Its lock expires at 2026-01-15T17:00:00.000Z; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name sagemaker-deploy-lock-fraud --region us-east-1`
+      `Endpoint "fraud" is locked by another run: ${OTHER_URL}, running deploy since 2026-01-15T11:00:00.000Z. One run at a time may change an endpoint, so this run changed nothing. Its lock expires at 2026-01-15T17:00:00.000Z; if that run is no longer running, remove the lock with: aws sagemaker delete-context --context-name sagemaker-deploy-lock-fraud --region us-east-1. A run of this repository takes it over once GitHub says that run has ended, if the job may read its Actions (permissions: actions: read).`
     )
     expect(changeCalls(aws)).toEqual([])
     expect(awsCallNames({ lock: true })).toEqual(['sagemaker.CreateContext', 'sagemaker.DescribeContext'])
@@ -125,6 +127,56 @@ describe('the endpoint lock', () => {
     )
     expect(fake.weights('fraud')).toEqual({ blue: 50, green: 50 })
     expect(fake.contexts.contexts.size).toBe(0)
+  })
+
+  describe('held by a run of this repository', () => {
+    const github = useFakeGitHub(GITHUB_TOKEN)
+    const withGitHub = () => ({ ...RUN, GITHUB_API_URL: github().url })
+    const asking = { ...traffic, 'github-token': GITHUB_TOKEN }
+
+    it('is taken over once GitHub says that run has ended: its post step was killed, or its runner lost', async () => {
+      heldByAnotherRun()
+      github().seedRun({ owner: 'acme', repo: 'fraud-models', id: 777, status: 'completed', conclusion: 'cancelled' })
+
+      const result = await runAction(asking, { clock, env: withGitHub() })
+
+      expect(result.failed).toBeUndefined()
+      expect(result.log).toContain(
+        `::warning::Taking over the lock on endpoint "fraud" from ${OTHER_URL}: the run that holds it has ended (cancelled).`
+      )
+      expect(fake.weights('fraud')).toEqual({ blue: 50, green: 50 })
+      expect(
+        github()
+          .requests()
+          .map((request) => `${request.method} ${request.path}`)
+      ).toEqual(['GET /repos/acme/fraud-models/actions/runs/777'])
+    })
+
+    it('stands while that run is still going, or when GitHub cannot say', async () => {
+      heldByAnotherRun()
+      github().seedRun({ owner: 'acme', repo: 'fraud-models', id: 777, status: 'in_progress' })
+
+      const running = await runAction(asking, { clock, env: withGitHub() })
+
+      expect(running.failed).toMatch(/^Endpoint "fraud" is locked by another run: /)
+      expect(fake.weights('fraud')).toEqual({ blue: 90, green: 10 })
+
+      github().fail('/actions/runs/', 403)
+      const forbidden = await runAction(asking, { clock, env: withGitHub() })
+
+      expect(forbidden.failed).toMatch(/^Endpoint "fraud" is locked by another run: /)
+      expect(forbidden.log.some((line) => line.includes('permissions: actions: read'))).toBe(true)
+      expect(fake.weights('fraud')).toEqual({ blue: 90, green: 10 })
+    })
+
+    it('of another repository is never asked about', async () => {
+      heldByAnotherRun({ repository: 'acme/other-models' })
+
+      const result = await runAction(asking, { clock, env: withGitHub() })
+
+      expect(result.failed).toMatch(/^Endpoint "fraud" is locked by another run: /)
+      expect(github().requests()).toEqual([])
+    })
   })
 
   it('is taken over once it has expired, behind a claim that is gone afterwards', async () => {

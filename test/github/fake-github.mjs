@@ -6,8 +6,9 @@
 // with a status, stall it, or go down entirely.
 //
 // Shapes and rules follow https://docs.github.com/en/rest/deployments/deployments,
-// https://docs.github.com/en/rest/deployments/statuses and
-// https://docs.github.com/en/rest/issues/comments.
+// https://docs.github.com/en/rest/deployments/statuses,
+// https://docs.github.com/en/rest/issues/comments and, for the runs seeded
+// into it, https://docs.github.com/en/rest/actions/workflow-runs#get-a-workflow-run.
 //
 // Plain ESM so that the jest tests and plain Node scripts can both load it;
 // typed with JSDoc, which the type check reads and checks.
@@ -187,6 +188,8 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
   let deployments = []
   /** @type {StoredComment[]} */
   let comments = []
+  /** @type {Array<{ owner: string, repo: string, id: number, status: string, conclusion: string | null }>} */
+  let runs = []
   let nextCommentId = 9000
   /** @type {FailureRule[]} */
   let failures = []
@@ -386,6 +389,15 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
    */
   function route(method, path, query, body, res) {
     if (/\/issues\//.test(path)) return commentRoute(method, path, query, body, res)
+    const workflowRun = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(path)
+    if (workflowRun && method === 'GET') {
+      const found = runs.find(
+        (run) => run.owner === workflowRun[1] && run.repo === workflowRun[2] && run.id === Number(workflowRun[3])
+      )
+      if (!found) return refuse(res, 404)
+      const html = `https://github.com/${found.owner}/${found.repo}/actions/runs/${found.id}`
+      return send(res, 200, { id: found.id, status: found.status, conclusion: found.conclusion, html_url: html })
+    }
     const list = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(path)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)$/.exec(path)
     const statuses = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(path)
@@ -626,6 +638,15 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
       return deployment.id
     },
     /**
+     * A workflow run as GET /repos/{owner}/{repo}/actions/runs/{id} shows it: `status` queued, in_progress or
+     * completed, `conclusion` (cancelled, failure, success...) once completed. Seeding an id again replaces it.
+     * @param {{ owner: string, repo: string, id: number, status: string, conclusion?: string | null }} run
+     */
+    seedRun({ owner, repo, id, status, conclusion = null }) {
+      runs = runs.filter((run) => !(run.owner === owner && run.repo === repo && run.id === id))
+      runs.push({ owner, repo, id, status, conclusion })
+    },
+    /**
      * Makes requests whose `METHOD /path` matches `pattern` (a RegExp, or a
      * string it must contain) fail with `status`: an HTTP status with
      * GitHub's error body (or `body`), `'hang'` (never answered) or `'reset'`
@@ -647,11 +668,12 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
     async up() {
       if (!server.listening) await listen(boundPort)
     },
-    /** Forgets requests, deployments, comments and failures. */
+    /** Forgets requests, deployments, comments, runs and failures. */
     reset() {
       requests = []
       deployments = []
       comments = []
+      runs = []
       failures = []
       sequence = 0
     },
