@@ -56,7 +56,7 @@ function rollingPlan(copies, batch, rollbackBatch) {
         batchCopies,
         rollbackCopies,
         batches: Math.ceil(copies / batchCopies),
-        peakCopies: copies + Math.max(batchCopies, rollbackCopies)
+        peakCopies: copies + batchCopies + Math.min(rollbackCopies, copies - batchCopies)
     };
 }
 function capacitySize(batch) {

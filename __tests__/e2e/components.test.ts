@@ -420,12 +420,13 @@ describe('deploying an inference component', () => {
     'refuses an update whose rollback batch cannot fit beside the new copies, before any change',
     async () => {
       const name = 'ic-back'
-      // Three copies of one GPU and a batch of one fit the four GPUs; two old ones back beside three new do not.
+      // Three copies of one GPU and a batch of one fit the four GPUs; a rollback as the last batch bakes does not:
+      // three new, the batch's old one not yet gone, and two old ones coming back.
       const component = await servingComponent(name, { instances: 1, copies: 3, rate: 0 })
       const run = await deploy(name, { 'batch-size': '1', 'rollback-batch-size': '2' })
 
       expect(expectFailure(run).join('\n')).toContain(
-        `Endpoint "${name}" cannot hold the rolling update's rollback: 5 copies must run at once (3 "${component}" (new) + 2 "${component}" (old, coming back))`
+        `Endpoint "${name}" cannot hold the rolling update's rollback: 6 copies must run at once (3 "${component}" (new) + 1 "${component}" (old) + 2 "${component}" (old, coming back))`
       )
       expect(await control.componentUpdates(component)).toEqual([])
     }

@@ -106,9 +106,9 @@ describe("the rolling batch SageMaker takes for a component's copies", () => {
     expect(rollingPlan(2, undefined)).toMatchObject({
       batch: { Type: 'COPY_COUNT', Value: 1 },
       batches: 2,
-      peakCopies: 3
+      peakCopies: 4
     })
-    expect(rollingPlan(8, undefined)).toMatchObject({ batchCopies: 2, batches: 4, peakCopies: 10 })
+    expect(rollingPlan(8, undefined)).toMatchObject({ batchCopies: 2, batches: 4, peakCopies: 12 })
   })
 
   it('sends a number as COPY_COUNT and a share as CAPACITY_PERCENT', () => {
@@ -226,11 +226,13 @@ describe('the moves of a component deploy', () => {
       batch: { Type: 'COPY_COUNT', Value: 2 },
       rollbackBatch: { Type: 'COPY_COUNT', Value: 2 },
       rollbackCopies: 2,
-      peakCopies: 10
+      peakCopies: 12
     })
     const widerBack = rollingPlan(8, { type: 'INSTANCE_COUNT', value: 2 }, { type: 'CAPACITY_PERCENT', value: 50 })!
     expect(widerBack).toMatchObject({ rollbackBatch: { Type: 'CAPACITY_PERCENT', Value: 50 }, rollbackCopies: 4 })
-    expect(widerBack.peakCopies).toBe(12)
+    expect(widerBack.peakCopies).toBe(14)
+    // Two copies: the rollback brings back at most the one old copy the first batch took away.
+    expect(rollingPlan(2, { type: 'INSTANCE_COUNT', value: 1 })?.peakCopies).toBe(4)
   })
 })
 

@@ -36,7 +36,10 @@ export interface RollingPlan {
   /** Old copies a rollback brings back in one batch, beside the copies running. */
   rollbackCopies: number
   batches: number
-  /** Copies running at once at the worst moment: every copy, and one batch of new ones or of old ones coming back. */
+  /**
+   * Copies running at once at the worst moment: every copy and one batch of new ones; then, should the update roll
+   * back while its last batch bakes, before that batch's old copies go, a batch of old ones coming back beside them.
+   */
   peakCopies: number
 }
 
@@ -86,7 +89,7 @@ export function rollingPlan(
     batchCopies,
     rollbackCopies,
     batches: Math.ceil(copies / batchCopies),
-    peakCopies: copies + Math.max(batchCopies, rollbackCopies)
+    peakCopies: copies + batchCopies + Math.min(rollbackCopies, copies - batchCopies)
   }
 }
 

@@ -15,7 +15,7 @@ import { derivedName, uniqueSuffix } from '../naming.js'
 import { formatDuration } from '../parse.js'
 import { rollingBatchRange } from '../rolling-batch.js'
 import { findModel, type CreatedResources } from '../resources.js'
-import { concludeRollout, type RolloutResult } from '../rollout/result.js'
+import { concludeRollout } from '../rollout/result.js'
 import { PROVISIONING_ESTIMATE_MS } from '../rollout/native-limits.js'
 import type { Serving } from '../serving.js'
 import type { ComponentSettings, DeploySettings } from '../settings.js'
@@ -31,6 +31,7 @@ import {
 } from '../components/component.js'
 import { componentBaseline } from '../components/judge.js'
 import { componentDeployMoves, rollingPlan, type ComponentState, type RollingPlan } from '../components/moves.js'
+import { alreadyRunning, refuseContainerComponent, refuseScaledToZero } from '../components/refusals.js'
 import { carryOutComponent } from '../components/rollout.js'
 import type { ComponentRollout } from '../components/requests.js'
 import { provideModel, track, type Release } from './deploy-paths.js'
@@ -134,82 +135,6 @@ async function servingComponent(ctx: OperationContext, name: string): Promise<Co
     )
   }
   return component
-}
-
-/**
- * A component defined by its container (an image and artifacts, no model) is carried by no record of the action:
- * the way back it keeps names a model (components/record.ts), and a rollback to a specification with neither would
- * be refused by SageMaker half-way.
- */
-function refuseContainerComponent(component: Component): void {
-  if (modelOf(component) || !component.Specification?.Container) return
-  throw new Error(
-    `Inference component "${component.InferenceComponentName}" is defined by its container (an image and artifacts), not by a model, and the action can only roll, and return to, a component that names its model. Nothing was changed. Create the model (CreateModel) and update the component to name it, or deploy the new model as a new inference component.`
-  )
-}
-
-/**
- * A deploy of the model the component runs already: nothing to deploy, unless the inputs ask for other settings,
- * which a deploy would not apply (refused). Copies that differ are a warning: autoscaling may have moved them since
- * the inputs were written, and a re-run must not fail on that.
- */
-function alreadyRunning(
-  ctx: OperationContext,
-  name: string,
-  model: string,
-  from: ComponentState,
-  target: ComponentState
-): RolloutResult {
-  refuseSettingsAlone(name, model, from, target)
-  if (from.copies !== target.copies) {
-    ctx.warn(
-      `Inference component "${name}" runs ${from.copies} copies, not the ${target.copies} of copy-count; a deploy of the model it runs already changes nothing. Change the copies with operation: update-capacity.`
-    )
-  }
-  return {
-    outcome: 'succeeded',
-    decision: `Inference component "${name}" already runs model "${model}"; nothing to deploy.`,
-    failsStep: false
-  }
-}
-
-/** Scaled to zero (CopyCount may be 0: API_InferenceComponentRuntimeConfig): no copy to replace, none to judge. */
-function refuseScaledToZero(name: string, from: ComponentState): void {
-  if (from.copies !== 0) return
-  throw new Error(
-    `Inference component "${name}" runs no copies (scaled to zero): SageMaker's rolling update would have no copy to replace, and the new model none to be judged on. Nothing was changed. Scale it up first (operation: update-capacity, copy-count: 2 or more), then deploy.`
-  )
-}
-
-/**
- * The model the component runs already, asked for with other compute or start-up settings: a deploy releases a new
- * model, and would report "nothing to deploy" while the settings stayed as they were. Refused, naming them.
- */
-function refuseSettingsAlone(name: string, model: string, from: ComponentState, target: ComponentState): void {
-  const same = (a: unknown, b: unknown): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
-  const changed = [
-    ...(same(from.specification.ComputeResourceRequirements, target.specification.ComputeResourceRequirements)
-      ? []
-      : ['the compute per copy (memory-per-copy, accelerators-per-copy, cpu-cores-per-copy)']),
-    ...(same(from.specification.StartupParameters, target.specification.StartupParameters)
-      ? []
-      : ['the start-up timeouts (model-data-download-timeout, container-startup-timeout)'])
-  ]
-  if (changed.length === 0) return
-  throw new Error(
-    `Inference component "${name}" already runs model "${model}", and the inputs change only ${changed.join(' and ')}: a deploy releases a new model, so nothing was changed. To run the model with other settings, deploy it under a new model-name, which rolls its copies and judges them.`
-  )
-}
-
-/** A value with its objects' keys in order, so two descriptions of one setting compare equal. */
-function sorted(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value ?? null
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, entry]) => [key, sorted(entry)])
-  )
 }
 
 function stateOf(component: Component): ComponentState {
@@ -327,8 +252,9 @@ async function siblingsOf(ctx: OperationContext, name: string): Promise<Componen
 /**
  * The worst moments of the rollout must fit: every other component's copies,
  * every old copy and one batch of new ones (a new component: all its copies),
- * then for its rollback every new copy and one batch of old ones coming back,
- * on the instances the endpoint runs, or managed scaling's maximum.
+ * then for its rollback every new copy, the last batch's old ones and a batch
+ * of old ones coming back, on the instances the endpoint runs, or managed
+ * scaling's maximum.
  */
 function refuseWhatCannotBeHeld(
   ctx: OperationContext,
@@ -358,11 +284,15 @@ function refuseWhatCannotBeHeld(
         copies(`${name} (new)`, on.rolling.batchCopies, on.target)
       ]
     }
+    // A rollback while the last batch bakes: SageMaker removes a batch's old copies once it has baked, and brings
+    // old ones back before it removes new ones (RollbackMaximumBatchSize: API_InferenceComponentRollingUpdatePolicy).
+    const { batchCopies, rollbackCopies } = on.rolling
     moments.push({
       what: "the rolling update's rollback",
       own: [
         copies(`${name} (new)`, on.target.copies, on.target),
-        copies(`${name} (old, coming back)`, on.rolling.rollbackCopies, on.from)
+        copies(`${name} (old)`, batchCopies, on.from),
+        copies(`${name} (old, coming back)`, Math.min(rollbackCopies, on.target.copies - batchCopies), on.from)
       ]
     })
   }
