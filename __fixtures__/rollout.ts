@@ -64,7 +64,8 @@ export function seedPausedCanary(fake: FakeAws): void {
       'sagemaker-deploy:endpoint': 'fraud',
       'sagemaker-deploy:role': 'canary',
       'sagemaker-deploy:previous-config': 'fraud-v1-config',
-      'sagemaker-deploy:new-variant': 'fraud-v2'
+      'sagemaker-deploy:new-variant': 'fraud-v2',
+      'sagemaker-deploy:paused-at': '2026-01-15T11:00:00.000Z'
     }
   )
 }

@@ -61,6 +61,11 @@ async function runPromote(ctx, settings) {
     if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.role] !== 'canary' || !newVariant || !previousConfig) {
         throw new Error(`Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`);
     }
+    const pausedAt = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.pausedAt] ?? '');
+    if (!Number.isFinite(pausedAt)) {
+        // A canary that stopped without pausing failed its gates (auto-rollback off) or lost its run: not one to take on.
+        throw new Error(`Endpoint "${ctx.endpointName}" is on canary config "${configName}", whose rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), so there is no pause to promote; nothing was changed. Run operation: rollback to return to "${previousConfig}", then deploy again.`);
+    }
     // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.
     if (settings.gates.probe) {
         await (0,_probe_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .refuseMismatchedTargetModel */ .k)(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel);
@@ -75,9 +80,8 @@ async function runPromote(ctx, settings) {
     const record = (0,_rollout_record_js__WEBPACK_IMPORTED_MODULE_10__/* .startRolloutRecord */ .H)(ctx, settings, inFlight);
     // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
     record.strategy = 'promote';
-    // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
-    const recorded = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.pausedAt] ?? '');
-    const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now());
+    // The pause is judged from when it began, as recorded on the canary config.
+    const since = pausedAt;
     // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
     const owed = Object.fromEntries((canaryConfig.ProductionVariants ?? []).map((variant) => [
         variant.VariantName ?? '',

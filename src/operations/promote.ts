@@ -49,6 +49,13 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
       `Endpoint "${ctx.endpointName}" has no paused rollout to promote: its config "${configName}" was not created for a canary by this action.`
     )
   }
+  const pausedAt = Date.parse(tags[TAGS.pausedAt] ?? '')
+  if (!Number.isFinite(pausedAt)) {
+    // A canary that stopped without pausing failed its gates (auto-rollback off) or lost its run: not one to take on.
+    throw new Error(
+      `Endpoint "${ctx.endpointName}" is on canary config "${configName}", whose rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), so there is no pause to promote; nothing was changed. Run operation: rollback to return to "${previousConfig}", then deploy again.`
+    )
+  }
   // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.
   if (settings.gates.probe) {
     await refuseMismatchedTargetModel(ctx, canaryConfig, newVariant, settings.gates.probe.targetModel)
@@ -63,9 +70,8 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   const record = startRolloutRecord(ctx, settings, inFlight)
   // strategy is a deploy input (all-at-once unless given): the summary must not call a promoted canary that.
   record.strategy = 'promote'
-  // The pause is judged from when it began: recorded on the canary config, else the endpoint's last change.
-  const recorded = Date.parse(tags[TAGS.pausedAt] ?? '')
-  const since = Number.isFinite(recorded) ? recorded : (endpoint.LastModifiedTime?.getTime() ?? ctx.clock.now())
+  // The pause is judged from when it began, as recorded on the canary config.
+  const since = pausedAt
   // Scale-in ran again while paused: what a rollback owes them is what they served with before the canary.
   const owed = Object.fromEntries(
     (canaryConfig.ProductionVariants ?? []).map((variant) => [

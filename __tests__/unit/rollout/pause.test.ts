@@ -384,6 +384,26 @@ describe('traffic-steps 10,50', () => {
   })
 })
 
+describe('a canary that stopped without pausing', () => {
+  it('failed its gates with auto-rollback off: promote refuses it, changing nothing, and says to roll back', async () => {
+    fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.3, latencyP99Ms: 40 })
+    const failed = await runAction({ ...deploy, 'auto-rollback': 'false' }, { clock })
+    expect(failed.outputs['rollout-result']).toBe('failed')
+    canaryConfig = fake.endpoint('fraud').config
+    const weights = fake.weights('fraud')
+    clock.advance(30 * 60_000)
+    clearHistory()
+
+    const result = await runAction(promote, { clock })
+
+    expect(result.failed).toBe(
+      `Endpoint "fraud" is on canary config "${canaryConfig}", whose rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), so there is no pause to promote; nothing was changed. Run operation: rollback to return to "fraud-v1-config", then deploy again.`
+    )
+    expect(changeCalls(aws)).toEqual([])
+    expect(fake.weights('fraud')).toEqual(weights)
+  })
+})
+
 describe('rollback of a paused canary', () => {
   it('returns the endpoint to the config it ran before the canary', async () => {
     await pauseAtFifty()
