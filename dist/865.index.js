@@ -415,6 +415,37 @@ async function collectPages(api, resource, request, items) {
 
 /***/ }),
 
+/***/ 204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ markCancelled),
+/* harmony export */   r1: () => (/* binding */ wasCancelled)
+/* harmony export */ });
+/* unused harmony export resetCancelled */
+/**
+ * Whether the run has been cancelled. The cancellation handler (cancel.ts)
+ * moves the traffic off the new variant and leaves the rest to the post step;
+ * the main flow, still running beside it for the seconds before the runner
+ * kills the process, must change nothing more: a shift it sends then would
+ * undo the handler's, and a promotion it finishes would leave the post step
+ * nothing to return.
+ */
+let cancelled = false;
+function markCancelled() {
+    cancelled = true;
+}
+function wasCancelled() {
+    return cancelled;
+}
+/** For tests, which run many operations in one process. */
+function resetCancelled() {
+    cancelled = false;
+}
+
+
+/***/ }),
+
 /***/ 2337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -619,7 +650,9 @@ async function loadCapturedPayloads(ctx, settings) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5625);
+/* harmony import */ var _cancelled_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(204);
 /** What every operation is handed: settings, AWS clients, time, and the run's report. */
+
 
 
 
@@ -668,6 +701,9 @@ class OperationContext {
         if (this.dryRun) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`);
             return undefined;
+        }
+        if ((0,_cancelled_js__WEBPACK_IMPORTED_MODULE_3__/* .wasCancelled */ .r1)()) {
+            throw new Error(`${api} on ${resource} was not sent: the run was cancelled.`);
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${api} on ${resource}`);
         return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(api, resource, request);
@@ -2661,6 +2697,8 @@ var summary = __webpack_require__(2829);
 var DescribeEndpointCommand = __webpack_require__(5707);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointWeightsAndCapacitiesCommand.js
 var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/cancelled.ts
+var cancelled = __webpack_require__(204);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rollout/moves.ts
@@ -2683,6 +2721,7 @@ var state = __webpack_require__(9988);
 
 
 
+
 /** The weight change must be sent well inside the 7.5 s before SIGTERM. */
 const CANCEL_BUDGET_MS = 5_000;
 function installCancellationHandlers(clients, onCancelled) {
@@ -2691,6 +2730,7 @@ function installCancellationHandlers(clients, onCancelled) {
         if (handling)
             return;
         handling = true;
+        (0,cancelled/* markCancelled */.$w)();
         core/* warning */.$e(`Received ${signal}: the run was cancelled.`);
         void stopTheHarm(clients())
             .then(onCancelled)

@@ -11,6 +11,7 @@ import * as core from '@actions/core'
 import { DescribeEndpointCommand, UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import type { AwsClients } from './aws/clients.js'
 import { errorMessage } from './aws/errors.js'
+import { markCancelled } from './cancelled.js'
 import { TRANSITIONAL_STATUSES, weightPercentages, type Endpoint } from './endpoint.js'
 import type { Report } from './report.js'
 import { rollbackMoves, rolloutStanding, type Progress } from './rollout/moves.js'
@@ -27,6 +28,7 @@ export function installCancellationHandlers(
   const handler = (signal: NodeJS.Signals): void => {
     if (handling) return
     handling = true
+    markCancelled()
     core.warning(`Received ${signal}: the run was cancelled.`)
     void stopTheHarm(clients())
       .then(onCancelled)

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js'
 import { runIdentity, type RunIdentity } from './identity.js'
 import type { OutputName, Report } from './report.js'
 import type { CommonSettings } from './settings.js'
+import { wasCancelled } from './cancelled.js'
 
 export class OperationContext {
   /** How long a fleet change of this endpoint is expected to take, once the run has read its history. */
@@ -54,6 +55,9 @@ export class OperationContext {
     if (this.dryRun) {
       core.info(`[dry-run] would call ${api} on ${resource}: ${JSON.stringify(input)}`)
       return undefined
+    }
+    if (wasCancelled()) {
+      throw new Error(`${api} on ${resource} was not sent: the run was cancelled.`)
     }
     core.info(`${api} on ${resource}`)
     return awsCall(api, resource, request)

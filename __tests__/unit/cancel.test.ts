@@ -222,3 +222,30 @@ describe('the post step after a cancel', () => {
     )
   })
 })
+
+describe('the main flow after the cancellation', () => {
+  it('sends no more changes: a shift now would undo the handler, and the post step takes the rollout back', async () => {
+    const { markCancelled, resetCancelled } = await import('../../src/cancelled.js')
+    const { runAction } = await import('../../__fixtures__/action.js')
+    fake.seedEndpoint('fraud', 'fraud-canary', [
+      { name: 'AllTraffic', weight: 100, count: 2, model: 'fraud-v1' },
+      { name: 'fraud-v2', weight: 0, count: 1, model: 'fraud-v2' }
+    ])
+    markCancelled()
+    try {
+      const result = await runAction({
+        operation: 'update-traffic',
+        'endpoint-name': 'fraud',
+        'variant-weights': 'AllTraffic=50, fraud-v2=50'
+      })
+
+      expect(result.failed).toBe(
+        'UpdateEndpointWeightsAndCapacities on endpoint "fraud" was not sent: the run was cancelled.'
+      )
+      expect(changeCalls(aws)).toEqual([])
+      expect(fake.weights('fraud')).toEqual({ AllTraffic: 100, 'fraud-v2': 0 })
+    } finally {
+      resetCancelled()
+    }
+  })
+})
