@@ -3810,7 +3810,7 @@ class RunState {
             delete this.record[part];
         else
             this.record[part] = value;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEYS.run, JSON.stringify(this.record));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEYS.run, JSON.stringify(this.record, leftForThePostStep));
     }
     get(part) {
         return this.record[part];
@@ -3829,6 +3829,15 @@ class RunState {
             return {};
         }
     }
+}
+/**
+ * What the post step is handed: the record without the rollout's baseline, the serving variants' periods, which
+ * only the main step's judging reads. It grows by one period per period: a long rollout on an endpoint publishing
+ * every 10 s would outgrow what the runner can hand a process, one environment variable (128 KiB on Linux, 32 KiB
+ * on Windows), and the post step, which must undo the rollout, would not start.
+ */
+function leftForThePostStep(key, value) {
+    return key === 'baseline' && this !== null && typeof this === 'object' && 'moves' in this ? [] : value;
 }
 const runState = new RunState();
 /** One part of the run's record, as the code that owns it sees it. */

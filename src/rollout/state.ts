@@ -41,7 +41,7 @@ class RunState {
   set<K extends keyof RunRecord>(part: K, value: RunRecord[K] | undefined): void {
     if (value === undefined) delete this.record[part]
     else this.record[part] = value
-    core.saveState(STATE_KEYS.run, JSON.stringify(this.record))
+    core.saveState(STATE_KEYS.run, JSON.stringify(this.record, leftForThePostStep))
   }
 
   get<K extends keyof RunRecord>(part: K): RunRecord[K] {
@@ -60,6 +60,16 @@ class RunState {
       return {}
     }
   }
+}
+
+/**
+ * What the post step is handed: the record without the rollout's baseline, the serving variants' periods, which
+ * only the main step's judging reads. It grows by one period per period: a long rollout on an endpoint publishing
+ * every 10 s would outgrow what the runner can hand a process, one environment variable (128 KiB on Linux, 32 KiB
+ * on Windows), and the post step, which must undo the rollout, would not start.
+ */
+function leftForThePostStep(this: unknown, key: string, value: unknown): unknown {
+  return key === 'baseline' && this !== null && typeof this === 'object' && 'moves' in this ? [] : value
 }
 
 const runState = new RunState()

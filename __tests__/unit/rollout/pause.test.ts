@@ -384,6 +384,30 @@ describe('traffic-steps 10,50', () => {
   })
 })
 
+describe('what the post step is handed', () => {
+  it("carries no baseline: the serving variants' periods grow all through a rollout, and only its judging reads them", async () => {
+    const paused = await runAction(deploy, { clock })
+    expect(paused.outputs['rollout-result']).toBe('paused')
+
+    const saved = core.saveState.mock.calls
+      .filter(([name]) => name === 'run')
+      .map(
+        ([, value]) =>
+          (
+            JSON.parse(String(value)) as {
+              rollout?: { reached: number; moves: Array<{ kind: string }>; baseline: unknown[] }
+            }
+          ).rollout
+      )
+      .filter((rollout) => rollout !== undefined)
+    const afterAJudgedStep = saved.filter(
+      (rollout) => rollout.reached > rollout.moves.findIndex((move) => move.kind === 'judge-step')
+    )
+    expect(afterAJudgedStep.length).toBeGreaterThan(0)
+    for (const rollout of saved) expect(rollout.baseline).toEqual([])
+  })
+})
+
 describe('a canary that stopped without pausing', () => {
   it('failed its gates with auto-rollback off: promote refuses it, changing nothing, and says to roll back', async () => {
     fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.3, latencyP99Ms: 40 })
