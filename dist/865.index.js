@@ -679,6 +679,9 @@ class OperationContext {
     }
     /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
     output(name, value) {
+        // Once cancelled, the handler has set the outputs that say so: an outcome the refused flow reaches is not the run's.
+        if ((0,_cancelled_js__WEBPACK_IMPORTED_MODULE_3__/* .wasCancelled */ .r1)())
+            return;
         const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
         this.report.outputs[name] = text;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, text);
@@ -2310,10 +2313,11 @@ function periodWords(source) {
 /* harmony export */ });
 /* unused harmony exports LOCKED_OPERATIONS, EndpointLockedError, lockName, lockLifetimeMs, acquireEndpointLock */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7900);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(973);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6683);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7900);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(973);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6683);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _cancelled_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(204);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1738);
 /* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9988);
 /**
@@ -2327,15 +2331,15 @@ function periodWords(source) {
  * that exists, so of two runs that start at once exactly one creates it; the
  * other finds it, reads whose it is, and stops before changing anything. A
  * context costs nothing and nothing serves from it.
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeContext.html
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html (and _DescribeContext, _DeleteContext)
  *
- * Its properties name the holder (the run's URL) and an expiry, so a lock
- * whose run died without a post step can be taken over. The lock calls are
+ * Its properties name the holder (the run's URL, repository, run ID) and an
+ * expiry, so a lock whose run died without a post step can be taken over (at
+ * once, once GitHub says that run has ended). The lock calls are
  * not in the run's list of changes: they change nothing that serves, and a
  * dry run, which changes nothing, takes no lock.
  */
+
 
 
 
@@ -2393,7 +2397,8 @@ function lockName(endpointName) {
  * Runs `work` holding the endpoint's lock when the operation changes the
  * endpoint. The lock is released when `work` ends, unless it left work for
  * the post step (a rollout to undo, SageMaker's deployment to wait for, what
- * a cancelled deploy created): then the post step releases it when done.
+ * a cancelled deploy created) or the run was cancelled: then the post step
+ * releases it when done.
  */
 async function withEndpointLock(ctx, settings, work, env = process.env) {
     if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation))
@@ -2404,7 +2409,7 @@ async function withEndpointLock(ctx, settings, work, env = process.env) {
         return await work();
     }
     finally {
-        if ((0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .leftForPostStep */ .ng)()) {
+        if ((0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .leftForPostStep */ .ng)() || (0,_cancelled_js__WEBPACK_IMPORTED_MODULE_4__/* .wasCancelled */ .r1)()) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`);
         }
         else {
@@ -2597,7 +2602,7 @@ async function tryCreate(ctx, name, record, what) {
         Properties: { ...record }
     };
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateContextCommand */ .N(input)));
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateContextCommand */ .N(input)));
         return undefined;
     }
     catch (error) {
@@ -2610,7 +2615,7 @@ async function tryCreate(ctx, name, record, what) {
 }
 async function findLock(ctx, name) {
     try {
-        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeContextCommand */ .G({ ContextName: name })));
+        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DescribeContextCommand */ .G({ ContextName: name })));
         const properties = context?.Properties ?? {};
         return {
             owner: properties.owner ?? 'an unknown run',
@@ -2633,7 +2638,7 @@ async function findLock(ctx, name) {
 }
 async function deleteContext(ctx, name, what) {
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DeleteContextCommand */ .m({ ContextName: name })));
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_7__/* .DeleteContextCommand */ .m({ ContextName: name })));
     }
     catch (error) {
         // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
@@ -2858,6 +2863,7 @@ var lock = __webpack_require__(9188);
 
 
 
+
 async function run(overrides = {}) {
     const deps = {
         clock: systemClock,
@@ -2923,16 +2929,21 @@ async function run(overrides = {}) {
         report.succeeded = true;
     }
     catch (error) {
+        // Cancelled: the handler reports the run, and the post step finishes it; a change refused since is no failure.
+        if ((0,cancelled/* wasCancelled */.r1)())
+            return;
         report.succeeded = false;
         report.error = describeFailure(error, report);
         core/* setFailed */.C1(report.error);
     }
     finally {
         uninstall();
-        // After a failure too: the graphs of a rolled-back canary are what a person wants to see next.
-        if (dashboardFor)
-            await recordDashboard(dashboardFor);
-        await finish();
+        if (!(0,cancelled/* wasCancelled */.r1)()) {
+            // After a failure too: the graphs of a rolled-back canary are what a person wants to see next.
+            if (dashboardFor)
+                await recordDashboard(dashboardFor);
+            await finish();
+        }
     }
 }
 /** The report before the inputs are parsed: from the few a failed parse still needs, for its summary. */
@@ -3785,11 +3796,13 @@ function foreignModelPackage(endpointArn, modelPackages) {
 /* harmony export */ });
 /* unused harmony export SavedPart */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _cancelled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(204);
 /**
  * Saved state for the post step: while a rollout has the endpoint off its
  * previous config, its progress says how to put it back. A cancelled workflow
  * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
  */
+
 
 const STATE_KEYS = {
     isPost: 'isPost',
@@ -3806,6 +3819,10 @@ const STATE_KEYS = {
 class RunState {
     record = {};
     set(part, value) {
+        // Once cancelled, what is saved is what the post step must finish: the main flow, which goes on for the
+        // seconds before the runner kills it, must not clear or change it.
+        if ((0,_cancelled_js__WEBPACK_IMPORTED_MODULE_1__/* .wasCancelled */ .r1)())
+            return;
         if (value === undefined)
             delete this.record[part];
         else

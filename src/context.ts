@@ -30,6 +30,8 @@ export class OperationContext {
 
   /** Sets a step output at once (a later failure must not lose it) and keeps it for the summary. */
   output(name: OutputName, value: string | number | boolean | object): void {
+    // Once cancelled, the handler has set the outputs that say so: an outcome the refused flow reaches is not the run's.
+    if (wasCancelled()) return
     const text = typeof value === 'object' ? JSON.stringify(value) : String(value)
     this.report.outputs[name] = text
     core.setOutput(name, text)

@@ -9,18 +9,18 @@
  * that exists, so of two runs that start at once exactly one creates it; the
  * other finds it, reads whose it is, and stops before changing anything. A
  * context costs nothing and nothing serves from it.
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeContext.html
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteContext.html
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html (and _DescribeContext, _DeleteContext)
  *
- * Its properties name the holder (the run's URL) and an expiry, so a lock
- * whose run died without a post step can be taken over. The lock calls are
+ * Its properties name the holder (the run's URL, repository, run ID) and an
+ * expiry, so a lock whose run died without a post step can be taken over (at
+ * once, once GitHub says that run has ended). The lock calls are
  * not in the run's list of changes: they change nothing that serves, and a
  * dry run, which changes nothing, takes no lock.
  */
 import * as core from '@actions/core'
 import { CreateContextCommand, DeleteContextCommand, DescribeContextCommand } from '@aws-sdk/client-sagemaker'
 import { answerMayBeLost, awsCall, errorCode, errorMessage, isNotFound } from './aws/errors.js'
+import { wasCancelled } from './cancelled.js'
 import type { OperationContext } from './context.js'
 import { workflowRun } from './github/run.js'
 import type { GitHubAccess } from './github/run-status.js'
@@ -101,7 +101,8 @@ export function lockName(endpointName: string): string {
  * Runs `work` holding the endpoint's lock when the operation changes the
  * endpoint. The lock is released when `work` ends, unless it left work for
  * the post step (a rollout to undo, SageMaker's deployment to wait for, what
- * a cancelled deploy created): then the post step releases it when done.
+ * a cancelled deploy created) or the run was cancelled: then the post step
+ * releases it when done.
  */
 export async function withEndpointLock<T>(
   ctx: OperationContext,
@@ -115,7 +116,7 @@ export async function withEndpointLock<T>(
   try {
     return await work()
   } finally {
-    if (leftForPostStep()) {
+    if (leftForPostStep() || wasCancelled()) {
       core.info(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`)
     } else {
       await releaseEndpointLock(ctx, held)

@@ -14,6 +14,7 @@ import { newReport, type Report } from './report.js'
 import type { Operation, Settings } from './settings.js'
 import { writeSummary } from './summary.js'
 import { installCancellationHandlers, recordCancellation } from './cancel.js'
+import { wasCancelled } from './cancelled.js'
 import { runIdentity } from './identity.js'
 import { withEndpointLock } from './lock.js'
 import { saveCommonInputs, STATE_KEYS } from './rollout/state.js'
@@ -92,14 +93,18 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     await operateLocked(ctx, settings, deps.env, (handle) => (deployment = handle))
     report.succeeded = true
   } catch (error) {
+    // Cancelled: the handler reports the run, and the post step finishes it; a change refused since is no failure.
+    if (wasCancelled()) return
     report.succeeded = false
     report.error = describeFailure(error, report)
     core.setFailed(report.error)
   } finally {
     uninstall()
-    // After a failure too: the graphs of a rolled-back canary are what a person wants to see next.
-    if (dashboardFor) await recordDashboard(dashboardFor)
-    await finish()
+    if (!wasCancelled()) {
+      // After a failure too: the graphs of a rolled-back canary are what a person wants to see next.
+      if (dashboardFor) await recordDashboard(dashboardFor)
+      await finish()
+    }
   }
 }
 

@@ -239,11 +239,41 @@ describe('the main flow after the cancellation', () => {
         'variant-weights': 'AllTraffic=50, fraud-v2=50'
       })
 
-      expect(result.failed).toBe(
-        'UpdateEndpointWeightsAndCapacities on endpoint "fraud" was not sent: the run was cancelled.'
-      )
+      // Refused, not failed: the handler reports the cancelled run, the post step finishes it.
+      expect(result.failed).toBeUndefined()
+      expect(result.log).toContain('The post step releases the lock on endpoint "fraud" once it has finished.')
       expect(changeCalls(aws)).toEqual([])
       expect(fake.weights('fraud')).toEqual({ AllTraffic: 100, 'fraud-v2': 0 })
+    } finally {
+      resetCancelled()
+    }
+  })
+})
+
+describe('a rollout cancelled in its bake', () => {
+  it.each([
+    ['auto-rollback off', { 'auto-rollback': 'false' }],
+    ['a pause at its only step', { 'traffic-steps': '10' }],
+    ['auto-rollback on', {}]
+  ])('with %s leaves the post step its progress and the lock, and writes no result of its own', async (_, extra) => {
+    const { markCancelled, resetCancelled } = await import('../../src/cancelled.js')
+    const { runAction } = await import('../../__fixtures__/action.js')
+    const { withTraffic, CANARY_DEPLOY } = await import('../../__fixtures__/rollout.js')
+    const clock = withTraffic(fake)
+    fake.cloudwatch.setBehaviour('fraud-v3', { errorRate: 0.5, latencyP99Ms: 40 })
+    clock.at(3 * 60_000, markCancelled)
+    try {
+      const result = await runAction(
+        { ...CANARY_DEPLOY, 'model-name': 'fraud-v3', 'max-error-rate': '1%', ...extra },
+        { clock, env: { AWS_REGION: 'us-east-1', GITHUB_REPOSITORY: 'acme/models', GITHUB_RUN_ID: '51' } }
+      )
+
+      expect(JSON.parse(core.savedPart('rollout') || '{}')).toMatchObject({ endpointName: 'fraud' })
+      expect(core.savedPart('lock')).not.toBe('')
+      expect(fake.contexts.contexts.size).toBe(1)
+      // The handler writes the run's summary and outputs, once: the main flow, refused, writes none.
+      expect(result.summary).toBe('')
+      expect(result.outputs['rollout-result']).toBeUndefined()
     } finally {
       resetCancelled()
     }

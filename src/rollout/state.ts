@@ -4,6 +4,7 @@
  * (SIGINT, then SIGTERM, then a kill) leaves the post step to finish the job.
  */
 import * as core from '@actions/core'
+import { wasCancelled } from '../cancelled.js'
 import type { Progress } from './moves.js'
 
 export const STATE_KEYS = {
@@ -39,6 +40,9 @@ class RunState {
   private record: RunRecord = {}
 
   set<K extends keyof RunRecord>(part: K, value: RunRecord[K] | undefined): void {
+    // Once cancelled, what is saved is what the post step must finish: the main flow, which goes on for the
+    // seconds before the runner kills it, must not clear or change it.
+    if (wasCancelled()) return
     if (value === undefined) delete this.record[part]
     else this.record[part] = value
     core.saveState(STATE_KEYS.run, JSON.stringify(this.record, leftForThePostStep))
