@@ -64,7 +64,7 @@ async function runPromote(ctx, settings) {
     const pausedAt = Date.parse(tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.pausedAt] ?? '');
     if (!Number.isFinite(pausedAt)) {
         // A canary that stopped without pausing failed its gates (auto-rollback off) or lost its run: not one to take on.
-        throw new Error(`Endpoint "${ctx.endpointName}" is on canary config "${configName}", whose rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), so there is no pause to promote; nothing was changed. Run operation: rollback to return to "${previousConfig}", then deploy again.`);
+        throw new Error(`Endpoint "${ctx.endpointName}" is on canary config "${configName}", which records no pause (${_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.pausedAt}): its rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), or its pause could not be recorded, as that run warned. There is no pause to promote; nothing was changed. Run operation: rollback to return to "${previousConfig}", then deploy again.`);
     }
     // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.
     if (settings.gates.probe) {

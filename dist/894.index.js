@@ -2986,20 +2986,21 @@ async function switchToRelease(ctx, inFlight) {
 }
 /** promote judges a pause from when it began: the canary config carries that time. */
 async function recordPauseStart(ctx, canaryConfig) {
+    const pausedAt = new Date(ctx.clock.now()).toISOString();
     try {
         const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .findEndpointConfig */ .NW)(ctx, canaryConfig);
         const input = {
             // In a dry run the canary config is not made, so its ARN is not known yet.
             ResourceArn: config?.EndpointConfigArn ?? `(the ARN of endpoint config "${canaryConfig}")`,
-            Tags: [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAGS */ .gp.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+            Tags: [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAGS */ .gp.pausedAt, Value: pausedAt }]
         };
         if (!config?.EndpointConfigArn && !ctx.dryRun)
             return;
         await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_12__/* .AddTagsCommand */ .y(input)));
     }
     catch (error) {
-        // promote falls back to the endpoint's last change; the pause itself stands.
-        ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        // The pause itself stands; promote takes forward only a recorded one, so say how to record it by hand.
+        ctx.warn(`Could not record when the pause began on "${canaryConfig}" (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}), and promote takes forward only a pause so recorded: tag the config with ${_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAGS */ .gp.pausedAt}=${pausedAt} (aws sagemaker add-tags), or run rollback.`);
     }
 }
 /** A step's shift: the new variant takes its weight, the serving variants share the rest. */

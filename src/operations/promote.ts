@@ -53,7 +53,7 @@ export async function runPromote(ctx: OperationContext, settings: RolloutSetting
   if (!Number.isFinite(pausedAt)) {
     // A canary that stopped without pausing failed its gates (auto-rollback off) or lost its run: not one to take on.
     throw new Error(
-      `Endpoint "${ctx.endpointName}" is on canary config "${configName}", whose rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), so there is no pause to promote; nothing was changed. Run operation: rollback to return to "${previousConfig}", then deploy again.`
+      `Endpoint "${ctx.endpointName}" is on canary config "${configName}", which records no pause (${TAGS.pausedAt}): its rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), or its pause could not be recorded, as that run warned. There is no pause to promote; nothing was changed. Run operation: rollback to return to "${previousConfig}", then deploy again.`
     )
   }
   // A multi-model canary answers a probe only for a TargetModel: refused now, not found out by a rollback.

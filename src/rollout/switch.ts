@@ -104,20 +104,23 @@ export async function switchToRelease(ctx: OperationContext, inFlight: InFlight)
 
 /** promote judges a pause from when it began: the canary config carries that time. */
 export async function recordPauseStart(ctx: OperationContext, canaryConfig: string): Promise<void> {
+  const pausedAt = new Date(ctx.clock.now()).toISOString()
   try {
     const config = await findEndpointConfig(ctx, canaryConfig)
     const input = {
       // In a dry run the canary config is not made, so its ARN is not known yet.
       ResourceArn: config?.EndpointConfigArn ?? `(the ARN of endpoint config "${canaryConfig}")`,
-      Tags: [{ Key: TAGS.pausedAt, Value: new Date(ctx.clock.now()).toISOString() }]
+      Tags: [{ Key: TAGS.pausedAt, Value: pausedAt }]
     }
     if (!config?.EndpointConfigArn && !ctx.dryRun) return
     await ctx.change('AddTags', `endpoint config "${canaryConfig}"`, input, () =>
       ctx.clients.sagemaker.send(new AddTagsCommand(input))
     )
   } catch (error) {
-    // promote falls back to the endpoint's last change; the pause itself stands.
-    ctx.warn(`Could not record when the pause began on "${canaryConfig}": ${errorMessage(error)}`)
+    // The pause itself stands; promote takes forward only a recorded one, so say how to record it by hand.
+    ctx.warn(
+      `Could not record when the pause began on "${canaryConfig}" (${errorMessage(error)}), and promote takes forward only a pause so recorded: tag the config with ${TAGS.pausedAt}=${pausedAt} (aws sagemaker add-tags), or run rollback.`
+    )
   }
 }
 

@@ -421,7 +421,7 @@ describe('a canary that stopped without pausing', () => {
     const result = await runAction(promote, { clock })
 
     expect(result.failed).toBe(
-      `Endpoint "fraud" is on canary config "${canaryConfig}", whose rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), so there is no pause to promote; nothing was changed. Run operation: rollback to return to "fraud-v1-config", then deploy again.`
+      `Endpoint "fraud" is on canary config "${canaryConfig}", which records no pause (sagemaker-deploy:paused-at): its rollout stopped without pausing (it failed its gates with auto-rollback off, or its run was cancelled or died), or its pause could not be recorded, as that run warned. There is no pause to promote; nothing was changed. Run operation: rollback to return to "fraud-v1-config", then deploy again.`
     )
     expect(changeCalls(aws)).toEqual([])
     expect(fake.weights('fraud')).toEqual(weights)
