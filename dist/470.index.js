@@ -252,7 +252,15 @@ async function refuseShadowTestsOnEndpoint(ctx, operation = 'deploy') {
  * as it is now; one running puts it back as it was before the test began).
  */
 async function warnOfShadowTestsOnEndpoint(ctx, change) {
-    const tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`);
+    let tests;
+    try {
+        tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`);
+    }
+    catch (error) {
+        // Only a warning could come of the look: a change made to meet load must not wait on it.
+        ctx.warn(`Could not look for SageMaker shadow tests on endpoint "${ctx.endpointName}": ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return;
+    }
     if (tests.length === 0)
         return;
     ctx.warn(`Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends: a ${change} made while a test runs is undone when it ends, and one made before it starts is set aside while it runs.`);

@@ -17,7 +17,7 @@ import {
   type DescribeInferenceExperimentCommandOutput,
   type InferenceExperimentStatus
 } from '@aws-sdk/client-sagemaker'
-import { awsCall, errorCode, isNotFound } from './aws/errors.js'
+import { awsCall, errorCode, errorMessage, isNotFound } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 
 /** Every status but Completed and Cancelled (API_InferenceExperimentSummary): a test still to start, running, or ending. */
@@ -43,7 +43,14 @@ export async function refuseShadowTestsOnEndpoint(ctx: OperationContext, operati
  * as it is now; one running puts it back as it was before the test began).
  */
 export async function warnOfShadowTestsOnEndpoint(ctx: OperationContext, change: string): Promise<void> {
-  const tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`)
+  let tests: ShadowTest[]
+  try {
+    tests = await shadowTestsOnEndpoint(ctx, `would set this ${change} aside while it runs`)
+  } catch (error) {
+    // Only a warning could come of the look: a change made to meet load must not wait on it.
+    ctx.warn(`Could not look for SageMaker shadow tests on endpoint "${ctx.endpointName}": ${errorMessage(error)}`)
+    return
+  }
   if (tests.length === 0) return
   ctx.warn(
     `Endpoint "${ctx.endpointName}" is under ${namedTests(tests)}. SageMaker moves the endpoint onto a test's variants when it starts, and puts it back as it was before the test when it ends: a ${change} made while a test runs is undone when it ends, and one made before it starts is set aside while it runs.`

@@ -151,6 +151,20 @@ describe('a day-two change under a shadow test', () => {
     expect(warning).toContain('a capacity change made while a test runs')
   })
 
+  it('a lookup that fails otherwise is a warning: the change is made', async () => {
+    aws.sagemaker.on(ListInferenceExperimentsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'))
+
+    const result = await runAction({ operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' })
+
+    expect(result.failed).toBeUndefined()
+    expect(changeCalls(aws).map((call) => call.name)).toEqual(['sagemaker.UpdateEndpointWeightsAndCapacities'])
+    expect(
+      result.log.some((line) =>
+        line.startsWith('::warning::Could not look for SageMaker shadow tests on endpoint "fraud"')
+      )
+    ).toBe(true)
+  })
+
   it('a test on another endpoint says nothing', async () => {
     fake.shadowTests.set('ledger-shadow', { endpoint: 'ledger', status: 'Running', schedule: NEXT_WEEK })
 
