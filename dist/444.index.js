@@ -1520,12 +1520,11 @@ function refuseScaledToZero(name, from) {
  * model, and would report "nothing to deploy" while the settings stayed as they were. Refused, naming them.
  */
 function refuseSettingsAlone(name, model, from, target) {
-    const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
     const changed = [
-        ...(same(from.specification.ComputeResourceRequirements, target.specification.ComputeResourceRequirements)
+        ...(asServing(target.specification.ComputeResourceRequirements, from.specification.ComputeResourceRequirements)
             ? []
             : ['the compute per copy (memory-per-copy, accelerators-per-copy, cpu-cores-per-copy)']),
-        ...(same(from.specification.StartupParameters, target.specification.StartupParameters)
+        ...(asServing(target.specification.StartupParameters, from.specification.StartupParameters)
             ? []
             : ['the start-up timeouts (model-data-download-timeout, container-startup-timeout)'])
     ];
@@ -1533,14 +1532,13 @@ function refuseSettingsAlone(name, model, from, target) {
         return;
     throw new Error(`Inference component "${name}" already runs model "${model}", and the inputs change only ${changed.join(' and ')}: a deploy releases a new model, so nothing was changed. To run the model with other settings, deploy it under a new model-name, which rolls its copies and judges them.`);
 }
-/** A value with its objects' keys in order, so two descriptions of one setting compare equal. */
-function sorted(value) {
-    if (!value || typeof value !== 'object')
-        return value ?? null;
-    return Object.fromEntries(Object.entries(value)
-        .filter(([, entry]) => entry !== undefined)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, entry]) => [key, sorted(entry)]));
+/**
+ * Whether every field the new settings name holds what the serving component has: fields SageMaker describes that
+ * the inputs do not set (MaxMemoryRequiredInMb, say) change nothing, so a re-run with the same inputs is no change.
+ */
+function asServing(wanted, serving) {
+    const has = (serving ?? {});
+    return Object.entries(wanted ?? {}).every(([key, value]) => value === undefined || has[key] === value);
 }
 
 // EXTERNAL MODULE: ./src/report.ts
@@ -1625,7 +1623,7 @@ function describeComponentMove(move, settings) {
         case 'create-component':
             return `Create the component on variant ${move.variant} with ${(0,parse/* counted */.hS)(move.target.copies, 'copy', 'copies')} of model "${move.target.specification.ModelName ?? ''}", each reserving ${computeWords(move.target)}.`;
         case 'roll-component':
-            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.from.copies + move.rolling.batchCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}; a rollback brings the old copies back ${(0,parse/* counted */.hS)(move.rolling.rollbackCopies, 'copy', 'copies')} at a time. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
+            return `SageMaker's rolling update from model "${move.from.specification.ModelName ?? ''}" to "${move.target.specification.ModelName ?? ''}": ${(0,parse/* counted */.hS)(move.rolling.batches, 'batch', 'batches')} of ${(0,parse/* counted */.hS)(move.rolling.batchCopies, 'copy', 'copies')}, each placed then baked ${bake} with the alarms watched; up to ${move.from.copies + move.rolling.batchCopies} copies at once (${move.from.copies} old + ${move.rolling.batchCopies} new), each reserving ${computeWords(move.target)}; a rollback brings the old copies back ${(0,parse/* counted */.hS)(move.rolling.rollbackCopies, 'copy', 'copies')} at a time, ${move.rolling.peakCopies} copies at once should it begin as the last batch bakes. The action judges the whole component every ${(0,parse/* formatDuration */.a3)(settings.gateIntervalMs)} against its minutes before the update, and SageMaker rolls back on its verdict alarm.`;
         case 'judge-component':
             return `Judge the new copies alone for ${bake}, from the first whole period after the update; a failure rolls the component back.`;
         case 'restore-component':

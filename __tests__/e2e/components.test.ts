@@ -356,7 +356,7 @@ describe('deploying an inference component', () => {
 
     if (run.exitCode !== 0) throw new Error(transcript(run))
     expect(run.stdout).toContain(
-      `SageMaker's rolling update from model "${name}-old" to "${name}-new": 2 batches of 2 copies, each placed then baked 20s with the alarms watched; up to 6 copies at once (4 old + 2 new), each reserving 1 accelerator, 16384 MB; a rollback brings the old copies back 2 copies at a time.`
+      `SageMaker's rolling update from model "${name}-old" to "${name}-new": 2 batches of 2 copies, each placed then baked 20s with the alarms watched; up to 6 copies at once (4 old + 2 new), each reserving 1 accelerator, 16384 MB; a rollback brings the old copies back 2 copies at a time, 8 copies at once should it begin as the last batch bakes.`
     )
     expect(run.stdout).toMatch(
       /\[dry-run\] would call UpdateInferenceComponent on inference component "ic-dry-chat": .*"MaximumBatchSize":\{"Type":"COPY_COUNT","Value":2\}/

@@ -4,7 +4,7 @@
  * moves of a deploy and of its way back, the request SageMaker is sent, and
  * the record a rollback returns to.
  */
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { parseSettings } from '../../src/inputs.js'
 import { capacityShortfall } from '../../src/components/capacity.js'
 import {
@@ -328,5 +328,49 @@ describe('the record a rollback returns to', () => {
   it('is nothing to return to without a model', () => {
     expect(decodeComponentState('copies=2')).toBeUndefined()
     expect(decodeComponentState(undefined)).toBeUndefined()
+  })
+})
+
+describe('a deploy of the model the component runs already', () => {
+  const serving = {
+    specification: {
+      ModelName: 'chat-v1',
+      ComputeResourceRequirements: {
+        MinMemoryRequiredInMb: 2048,
+        NumberOfCpuCoresRequired: 1,
+        MaxMemoryRequiredInMb: 4096
+      }
+    },
+    copies: 2
+  }
+
+  it('is nothing to deploy when the inputs set what it has, whatever else SageMaker describes', async () => {
+    const { alreadyRunning } = await import('../../src/components/refusals.js')
+    const ctx = { warn: jest.fn() } as never
+    const rerun = {
+      specification: {
+        ModelName: 'chat-v1',
+        ComputeResourceRequirements: { MinMemoryRequiredInMb: 2048, NumberOfCpuCoresRequired: 1 }
+      },
+      copies: 2
+    }
+
+    expect(alreadyRunning(ctx, 'chat', 'chat-v1', serving, rerun).outcome).toBe('succeeded')
+  })
+
+  it('is refused when an input asks for other compute, which a deploy would not apply', async () => {
+    const { alreadyRunning } = await import('../../src/components/refusals.js')
+    const ctx = { warn: jest.fn() } as never
+    const more = {
+      specification: {
+        ModelName: 'chat-v1',
+        ComputeResourceRequirements: { MinMemoryRequiredInMb: 8192, NumberOfCpuCoresRequired: 1 }
+      },
+      copies: 2
+    }
+
+    expect(() => alreadyRunning(ctx, 'chat', 'chat-v1', serving, more)).toThrow(
+      /^Inference component "chat" already runs model "chat-v1", and the inputs change only the compute per copy/
+    )
   })
 })

@@ -58,12 +58,11 @@ export function refuseScaledToZero(name: string, from: ComponentState): void {
  * model, and would report "nothing to deploy" while the settings stayed as they were. Refused, naming them.
  */
 function refuseSettingsAlone(name: string, model: string, from: ComponentState, target: ComponentState): void {
-  const same = (a: unknown, b: unknown): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
   const changed = [
-    ...(same(from.specification.ComputeResourceRequirements, target.specification.ComputeResourceRequirements)
+    ...(asServing(target.specification.ComputeResourceRequirements, from.specification.ComputeResourceRequirements)
       ? []
       : ['the compute per copy (memory-per-copy, accelerators-per-copy, cpu-cores-per-copy)']),
-    ...(same(from.specification.StartupParameters, target.specification.StartupParameters)
+    ...(asServing(target.specification.StartupParameters, from.specification.StartupParameters)
       ? []
       : ['the start-up timeouts (model-data-download-timeout, container-startup-timeout)'])
   ]
@@ -73,13 +72,11 @@ function refuseSettingsAlone(name: string, model: string, from: ComponentState, 
   )
 }
 
-/** A value with its objects' keys in order, so two descriptions of one setting compare equal. */
-function sorted(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value ?? null
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, entry]) => [key, sorted(entry)])
-  )
+/**
+ * Whether every field the new settings name holds what the serving component has: fields SageMaker describes that
+ * the inputs do not set (MaxMemoryRequiredInMb, say) change nothing, so a re-run with the same inputs is no change.
+ */
+function asServing(wanted: object | undefined, serving: object | undefined): boolean {
+  const has = (serving ?? {}) as Record<string, unknown>
+  return Object.entries(wanted ?? {}).every(([key, value]) => value === undefined || has[key] === value)
 }
