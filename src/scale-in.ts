@@ -34,7 +34,15 @@ export async function suspendScaleIn(
   aboutToSuspend: (before: Required<SuspendedState>) => void = () => {}
 ): Promise<Required<SuspendedState> | undefined> {
   const target = await describeScalableTarget(ctx, endpointName, variantName)
-  if (!target || target.SuspendedState?.DynamicScalingInSuspended) return undefined
+  if (!target) return undefined
+  if (target.SuspendedState?.DynamicScalingInSuspended) {
+    // Someone's deliberate hold, or one a run of this action left when GitHub stopped its post step: say so, since
+    // nothing else will, and leave it as it was.
+    ctx.warn(
+      `Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${variantResourceId(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`
+    )
+    return undefined
+  }
   const before = fullState(target.SuspendedState)
   // Told before the call goes out: a run cancelled while it is out must still know what to put back.
   aboutToSuspend(before)

@@ -246,7 +246,15 @@ describe('autoscaling through a release', () => {
   it('leaves a scale-in the user suspended as it was', async () => {
     fake.scalableTargets.set(OLD, { min: 2, max: 6, suspended: { DynamicScalingInSuspended: true } })
 
-    await runAction(canary, { clock })
+    const result = await runAction(canary, { clock })
+
+    // Said, since nothing else says it: a run whose post step GitHub stopped leaves scale-in suspended like this.
+    const warning = result.log.find((line) =>
+      line.startsWith('::warning::Scale-in of variant "AllTraffic" was suspended already')
+    )
+    expect(warning).toContain(
+      '--resource-id endpoint/fraud/variant/AllTraffic --suspended-state DynamicScalingInSuspended=false'
+    )
 
     // Nothing suspended or resumed on the old variant: the user's suspension is theirs ...
     expect(
