@@ -157,7 +157,7 @@ __webpack_require__.d(__webpack_exports__, {
   TP: () => (/* binding */ publishVerdict)
 });
 
-// UNUSED EXPORTS: SAGEMAKER_REACTION_MS, VERDICT_METRIC, VERDICT_NAMESPACE, errorRateLowerBoundAlarmInput, errorRateLowerBoundExpression, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmInput, verdictAlarmName, verdictMetricInput, verdictPeriodSeconds
+// UNUSED EXPORTS: SAGEMAKER_REACTION_MS, VERDICT_METRIC, VERDICT_NAMESPACE, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmInput, verdictAlarmName, verdictMetricInput, verdictPeriodSeconds
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
 var commandBuilder = __webpack_require__(7489);
@@ -214,7 +214,6 @@ var errors = __webpack_require__(9378);
  * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
  * a minute or more, plus one period for the evaluation to come round.
  */
-
 
 
 const VERDICT_NAMESPACE = 'SageMakerDeploy';
@@ -335,73 +334,6 @@ async function deleteVerdictAlarm(ctx, name) {
     catch (error) {
         ctx.warn(`Could not delete the verdict alarm ${name}: ${(0,errors/* errorMessage */.gJ)(error)} Delete it by hand.`);
     }
-}
-/** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */
-function literal(value) {
-    return String(Number(value.toPrecision(10)));
-}
-/**
- * The Wilson score lower bound of the new fleet's 5XX rate over one minute, as metric math an alarm may use:
- * arithmetic and ^0.5 (an alarm may not use SQRT;
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).
- * A minute with no invocations divides by zero: CloudWatch drops that datapoint, so it is missing, not breaching.
- */
-function errorRateLowerBoundExpression(errorsId, invocationsId, z) {
-    const rate = `(${errorsId} / ${invocationsId})`;
-    const z2 = literal(z * z);
-    return (`(${rate} + ${z2} / (2 * ${invocationsId}) - ${literal(z)} * ` +
-        `(${rate} * (1 - ${rate}) / ${invocationsId} + ${z2} / (4 * ${invocationsId} ^ 2)) ^ 0.5) / ` +
-        `(1 + ${z2} / ${invocationsId})`);
-}
-/**
- * For a real-time endpoint: an asynchronous one publishes no Invocations, and this alarm would divide by nothing
- * and never fire. The action's own deployments SageMaker runs are judged through the verdict alarm instead, on
- * what the endpoint publishes (invocation-metrics.ts).
- *
- * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
- * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
- * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.
- */
-function errorRateLowerBoundAlarmInput(endpointName, target, maxErrorRate, confidence) {
-    if (!(confidence > 0.5 && confidence < 1))
-        throw new Error(`confidence must be between 0.5 and 1; got ${confidence}`);
-    const dimensions = [
-        { Name: 'EndpointName', Value: endpointName },
-        { Name: 'VariantName', Value: target.variantName },
-        { Name: 'EndpointConfigName', Value: target.newConfig }
-    ];
-    const metric = (id, metricName) => ({
-        Id: id,
-        MetricStat: {
-            Metric: { Namespace: 'AWS/SageMaker', MetricName: metricName, Dimensions: dimensions },
-            Period: 60,
-            Stat: 'Sum'
-        },
-        ReturnData: false
-    });
-    const name = `sagemaker-deploy-${target.newConfig}-max-error-rate-bound`;
-    if (name.length > MAX_ALARM_NAME)
-        throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`);
-    return {
-        AlarmName: name,
-        AlarmDescription: `max-error-rate ${literal(maxErrorRate * 100)}% of the new fleet of "${target.newConfig}" at ${literal(confidence * 100)}% confidence (Wilson lower bound), created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`,
-        ComparisonOperator: 'GreaterThanThreshold',
-        Threshold: maxErrorRate,
-        EvaluationPeriods: 1,
-        DatapointsToAlarm: 1,
-        // Before the new fleet takes traffic there is no data: that must not roll back.
-        TreatMissingData: 'notBreaching',
-        Metrics: [
-            metric('errors', 'Invocation5XXErrors'),
-            metric('invocations', 'Invocations'),
-            {
-                Id: 'error_rate_lower_bound',
-                Expression: errorRateLowerBoundExpression('errors', 'invocations', normalQuantile(confidence)),
-                Label: '5XX rate, Wilson lower bound',
-                ReturnData: true
-            }
-        ]
-    };
 }
 
 

@@ -16,11 +16,7 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 
 import { awsClients, startEmulator, type AwsClients, type Emulator } from './harness.js'
-import {
-  errorRateLowerBoundAlarmInput,
-  verdictAlarmInput,
-  verdictMetricInput
-} from '../../src/rollout/verdict-alarm.js'
+import { verdictAlarmInput, verdictMetricInput } from '../../src/rollout/verdict-alarm.js'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 const NAMESPACE = 'E2E/Alarms'
@@ -256,50 +252,6 @@ describe('metric math', () => {
     const names = ['sum-with-missing', 'filled-gap', 'product-with-missing']
     const seen = await waitForAlarms((all) => names.every((name) => all[name]?.StateValue !== 'INSUFFICIENT_DATA'))
     expect(names.map((name) => seen[name]?.StateValue)).toEqual(['ALARM', 'ALARM', 'OK'])
-  }, 40_000)
-
-  it('evaluates the Wilson lower-bound error-rate alarm: a thin minute stays OK where the raw rate fires', async () => {
-    const endpoint = 'wilson'
-    const put5xx = async (config: string, errors: number, invocations: number): Promise<void> => {
-      const Dimensions = [
-        { Name: 'EndpointName', Value: endpoint },
-        { Name: 'VariantName', Value: 'AllTraffic' },
-        { Name: 'EndpointConfigName', Value: config }
-      ]
-      await aws.cloudwatch.send(
-        new PutMetricDataCommand({
-          Namespace: 'AWS/SageMaker',
-          MetricData: [
-            { MetricName: 'Invocations', Dimensions, Value: invocations, Timestamp: new Date() },
-            { MetricName: 'Invocation5XXErrors', Dimensions, Value: errors, Timestamp: new Date() }
-          ]
-        })
-      )
-    }
-    await put5xx('thin', 1, 10)
-    await put5xx('bad', 30, 100)
-    const bound = (config: string) =>
-      errorRateLowerBoundAlarmInput(endpoint, { variantName: 'AllTraffic', newConfig: config }, 0.05, 0.95)
-    await aws.cloudwatch.send(new PutMetricAlarmCommand(bound('thin')))
-    await aws.cloudwatch.send(new PutMetricAlarmCommand(bound('bad')))
-    const raw = bound('thin')
-    await aws.cloudwatch.send(
-      new PutMetricAlarmCommand({
-        ...raw,
-        AlarmName: 'raw-thin',
-        Metrics: [
-          ...(raw.Metrics ?? []).filter((metric) => metric.MetricStat),
-          { Id: 'rate', Expression: 'errors / invocations', ReturnData: true }
-        ]
-      })
-    )
-    const names = [
-      'sagemaker-deploy-thin-max-error-rate-bound',
-      'sagemaker-deploy-bad-max-error-rate-bound',
-      'raw-thin'
-    ]
-    const seen = await waitForAlarms((all) => names.every((name) => all[name]?.StateValue !== 'INSUFFICIENT_DATA'))
-    expect(names.map((name) => seen[name]?.StateValue)).toEqual(['OK', 'ALARM', 'ALARM'])
   }, 40_000)
 })
 

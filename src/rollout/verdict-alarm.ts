@@ -32,13 +32,11 @@ import {
   DeleteAlarmsCommand,
   PutMetricAlarmCommand,
   PutMetricDataCommand,
-  type MetricDataQuery,
   type PutMetricAlarmCommandInput,
   type PutMetricDataCommandInput
 } from '@aws-sdk/client-cloudwatch'
 import { awsCall, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { normalQuantile } from './statistics.js'
 
 export const VERDICT_NAMESPACE = 'SageMakerDeploy'
 export const VERDICT_METRIC = 'RolloutVerdict'
@@ -187,86 +185,5 @@ export async function deleteVerdictAlarm(ctx: OperationContext, name: string): P
     )
   } catch (error) {
     ctx.warn(`Could not delete the verdict alarm ${name}: ${errorMessage(error)} Delete it by hand.`)
-  }
-}
-
-export interface ErrorRateAlarmTarget {
-  variantName: string
-  /** The new fleet's config: its EndpointConfigName dimension selects the new fleet's metrics. */
-  newConfig: string
-}
-
-/** A number as metric math takes it: plain decimals, enough digits to change nothing that matters. */
-function literal(value: number): string {
-  return String(Number(value.toPrecision(10)))
-}
-
-/**
- * The Wilson score lower bound of the new fleet's 5XX rate over one minute, as metric math an alarm may use:
- * arithmetic and ^0.5 (an alarm may not use SQRT;
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).
- * A minute with no invocations divides by zero: CloudWatch drops that datapoint, so it is missing, not breaching.
- */
-export function errorRateLowerBoundExpression(errorsId: string, invocationsId: string, z: number): string {
-  const rate = `(${errorsId} / ${invocationsId})`
-  const z2 = literal(z * z)
-  return (
-    `(${rate} + ${z2} / (2 * ${invocationsId}) - ${literal(z)} * ` +
-    `(${rate} * (1 - ${rate}) / ${invocationsId} + ${z2} / (4 * ${invocationsId} ^ 2)) ^ 0.5) / ` +
-    `(1 + ${z2} / ${invocationsId})`
-  )
-}
-
-/**
- * For a real-time endpoint: an asynchronous one publishes no Invocations, and this alarm would divide by nothing
- * and never fire. The action's own deployments SageMaker runs are judged through the verdict alarm instead, on
- * what the endpoint publishes (invocation-metrics.ts).
- *
- * max-error-rate as an alarm that a thin minute cannot fire: it fires only when the new fleet's error rate is above
- * the limit at `confidence` (the Wilson lower bound above it), so one failure in ten requests does not roll a
- * deployment back, and a fleet failing a steady share of a real load still does within a minute or two.
- */
-export function errorRateLowerBoundAlarmInput(
-  endpointName: string,
-  target: ErrorRateAlarmTarget,
-  maxErrorRate: number,
-  confidence: number
-): PutMetricAlarmCommandInput {
-  if (!(confidence > 0.5 && confidence < 1)) throw new Error(`confidence must be between 0.5 and 1; got ${confidence}`)
-  const dimensions = [
-    { Name: 'EndpointName', Value: endpointName },
-    { Name: 'VariantName', Value: target.variantName },
-    { Name: 'EndpointConfigName', Value: target.newConfig }
-  ]
-  const metric = (id: string, metricName: string): MetricDataQuery => ({
-    Id: id,
-    MetricStat: {
-      Metric: { Namespace: 'AWS/SageMaker', MetricName: metricName, Dimensions: dimensions },
-      Period: 60,
-      Stat: 'Sum'
-    },
-    ReturnData: false
-  })
-  const name = `sagemaker-deploy-${target.newConfig}-max-error-rate-bound`
-  if (name.length > MAX_ALARM_NAME) throw new Error(`the alarm name ${name} is longer than ${MAX_ALARM_NAME}`)
-  return {
-    AlarmName: name,
-    AlarmDescription: `max-error-rate ${literal(maxErrorRate * 100)}% of the new fleet of "${target.newConfig}" at ${literal(confidence * 100)}% confidence (Wilson lower bound), created by sagemaker-deploy for SageMaker's auto-rollback; deleted when the deployment ends.`,
-    ComparisonOperator: 'GreaterThanThreshold',
-    Threshold: maxErrorRate,
-    EvaluationPeriods: 1,
-    DatapointsToAlarm: 1,
-    // Before the new fleet takes traffic there is no data: that must not roll back.
-    TreatMissingData: 'notBreaching',
-    Metrics: [
-      metric('errors', 'Invocation5XXErrors'),
-      metric('invocations', 'Invocations'),
-      {
-        Id: 'error_rate_lower_bound',
-        Expression: errorRateLowerBoundExpression('errors', 'invocations', normalQuantile(confidence)),
-        Label: '5XX rate, Wilson lower bound',
-        ReturnData: true
-      }
-    ]
   }
 }

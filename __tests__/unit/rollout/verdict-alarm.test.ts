@@ -15,7 +15,6 @@ const { aws, awsCallNames, resetAws } = await import('../../../__fixtures__/acti
 const { OperationContext } = await import('../../../src/context.js')
 const { createAwsClients } = await import('../../../src/aws/clients.js')
 const { newReport } = await import('../../../src/report.js')
-const { wilsonInterval, normalQuantile } = await import('../../../src/rollout/statistics.js')
 const verdicts = await import('../../../src/rollout/verdict-alarm.js')
 
 const TARGET = { newConfig: 'fraud-config-20260115-a1b2', gateIntervalMs: 10_000 }
@@ -181,68 +180,5 @@ describe('publishVerdict, createVerdictAlarm, deleteVerdictAlarm', () => {
 
     await verdicts.deleteVerdictAlarm(context(), 'sagemaker-deploy-b-verdict')
     expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('sagemaker-deploy-b-verdict'))
-  })
-})
-
-/** The alarm's expression computed as CloudWatch would, for one minute's errors and invocations. */
-function lowerBound(expression: string, errors: number, invocations: number): number {
-  const js = expression.replace(/\^/g, '**')
-  return (new Function('errors', 'invocations', `return ${js}`) as (e: number, n: number) => number)(
-    errors,
-    invocations
-  )
-}
-
-describe('errorRateLowerBoundAlarmInput', () => {
-  const target = { variantName: 'AllTraffic', newConfig: 'fraud-next' }
-
-  it('computes Wilson\u2019s lower bound with arithmetic and ^0.5 only, no SQRT', () => {
-    const z = normalQuantile(0.95)
-    const expression = verdicts.errorRateLowerBoundExpression('errors', 'invocations', z)
-    expect(expression).not.toMatch(/SQRT/i)
-    for (const [errors, invocations] of [
-      [0, 10],
-      [1, 3],
-      [5, 100],
-      [30, 120],
-      [600, 600]
-    ] as const) {
-      expect(lowerBound(expression, errors, invocations)).toBeCloseTo(wilsonInterval(errors, invocations, z)[0], 6)
-    }
-  })
-
-  it('fires on a steady failing share but not on one failure in a thin minute', () => {
-    const input = verdicts.errorRateLowerBoundAlarmInput('fraud', target, 0.05, 0.95)
-    const expression = input.Metrics?.find((m) => m.ReturnData)?.Expression ?? ''
-    const breaches = (errors: number, invocations: number): boolean =>
-      lowerBound(expression, errors, invocations) > (input.Threshold ?? 0)
-    // A raw one-minute rate alarm fires on these (10% > 5%); the lower bound does not.
-    expect(breaches(1, 10)).toBe(false)
-    expect(breaches(2, 20)).toBe(false)
-    expect(breaches(25, 100)).toBe(true)
-    expect(breaches(150, 600)).toBe(true)
-  })
-
-  it('reads the new fleet\u2019s one-minute sums and treats missing data as not breaching', () => {
-    const input = verdicts.errorRateLowerBoundAlarmInput('fraud', target, 0.05, 0.95)
-    expect(input).toMatchObject({
-      AlarmName: 'sagemaker-deploy-fraud-next-max-error-rate-bound',
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0.05,
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching'
-    })
-    const stats = (input.Metrics ?? []).filter((m) => m.MetricStat).map((m) => m.MetricStat)
-    expect(stats.map((stat) => [stat?.Metric?.MetricName, stat?.Period, stat?.Stat])).toEqual([
-      ['Invocation5XXErrors', 60, 'Sum'],
-      ['Invocations', 60, 'Sum']
-    ])
-    expect(stats[0]?.Metric?.Dimensions).toEqual([
-      { Name: 'EndpointName', Value: 'fraud' },
-      { Name: 'VariantName', Value: 'AllTraffic' },
-      { Name: 'EndpointConfigName', Value: 'fraud-next' }
-    ])
-    expect((input.Metrics ?? []).filter((m) => m.ReturnData)).toHaveLength(1)
-    expect(() => verdicts.errorRateLowerBoundAlarmInput('fraud', target, 0.05, 0.4)).toThrow(/confidence/)
   })
 })
