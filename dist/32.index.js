@@ -324,228 +324,17 @@ function servedSince(nowMs, periodSeconds) {
 
 /***/ }),
 
-/***/ 4023:
+/***/ 456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  p1: () => (/* binding */ alignedWindow),
-  GJ: () => (/* binding */ countedErrors),
-  pA: () => (/* binding */ fetchVariantMetrics),
-  NJ: () => (/* binding */ variantMetrics)
-});
-
-// UNUSED EXPORTS: errorRate, metricQueries, statisticsFor, windowPeriodSeconds
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
-var commandBuilder = __webpack_require__(7489);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(3037);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricDataCommand.js
-
-
-class GetMetricDataCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "GetMetricData", schemas_0/* GetMetricData$ */.xuT) {
-}
-
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/invocation-metrics.ts
-var invocation_metrics = __webpack_require__(9113);
-// EXTERNAL MODULE: ./src/metric-retention.ts
-var metric_retention = __webpack_require__(4180);
-;// CONCATENATED MODULE: ./src/metrics.ts
-/**
- * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
- *
- * Two callers, two shapes of window:
- * - monitor reads a long window in short periods (`alignedWindow`), for a
- *   table of totals and a per-period series;
- * - the rollout engine judges a gate over one evaluation window, so it asks
- *   for a single period that covers the whole window:
- *
- *     const periodSeconds = windowPeriodSeconds(start, end)
- *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
- *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
- *
- * A p99 cannot be summed across periods, so with one period the gate's p99 is
- * the window's own p99 rather than the worst of several partial ones.
- *
- * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
- * asynchronous one publishes no Invocations, so its requests are counted by
- * InvocationsProcessed and its errors by InvocationFailures.
- */
-
-
-
-
-const NAMESPACE = 'AWS/SageMaker';
-const MINUTE_MS = 60_000;
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ countedErrors),
+/* harmony export */   Ld: () => (/* binding */ MICROSECONDS_PER_MS),
+/* harmony export */   fS: () => (/* binding */ summarise)
+/* harmony export */ });
+/* unused harmony export errorRate */
 /** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
 const MICROSECONDS_PER_MS = 1000;
-/** GetMetricData takes at most 500 queries in one request. */
-const MAX_QUERIES = 500;
-/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
-const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
-/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
-function statisticsFor(source) {
-    const [requests, alternative] = (0,invocation_metrics/* requestMetricNames */.u7)(source);
-    return [
-        { key: 'invocations', metric: requests, stat: 'Sum' },
-        ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
-        { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
-        { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
-        ...(source.asynchronous
-            ? [{ key: 'failures', metric: (0,invocation_metrics/* errorMetricName */.Sb)(source), stat: 'Sum' }]
-            : [{ key: 'model_errors', metric: invocation_metrics/* MODEL_ERRORS_METRIC */.nd, stat: 'Sum' }]),
-        { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
-        { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
-    ];
-}
-/**
- * A window of `windowMs` ending now, widened to whole periods: the current,
- * still-filling period is included, so a run right after traffic sees it.
- */
-function alignedWindow(nowMs, windowMs, periodSeconds) {
-    const periodMs = periodSeconds * 1000;
-    const end = Math.ceil(nowMs / periodMs) * periodMs;
-    const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs;
-    return { start: new Date(start), end: new Date(end) };
-}
-/**
- * The period (seconds, a multiple of 60) that makes [start, end) a single
- * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
- * period is measured from there, or the window's tail would spill into a
- * second period.
- */
-function windowPeriodSeconds(start, end) {
-    const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS;
-    const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS);
-    return Math.max(1, minutes) * 60;
-}
-function queryId(variantIndex, key) {
-    return `v${variantIndex}_${key}`;
-}
-/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
-function metricQueries(request) {
-    const statistics = statisticsFor(request.source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm);
-    return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat }) => ({
-        Id: queryId(index, key),
-        Label: `${variant} ${metric} ${stat}`,
-        MetricStat: {
-            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
-            Period: request.periodSeconds,
-            Stat: stat
-        },
-        ReturnData: true
-    })));
-}
-function seriesDimensions(request, series) {
-    const fleet = request.fleets?.[series];
-    if (fleet && 'component' in fleet)
-        return [{ Name: 'InferenceComponentName', Value: fleet.component }];
-    return [
-        { Name: 'EndpointName', Value: request.endpointName },
-        { Name: 'VariantName', Value: fleet?.variant ?? series },
-        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
-    ];
-}
-/**
- * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
- * minutes) that is a whole number of the published datapoints: a shorter one
- * would split a datapoint's requests from its own period, or show periods
- * empty that are not.
- */
-function checkPeriod(periodSeconds, source) {
-    const cloudWatchTakes = Number.isInteger(periodSeconds) &&
-        (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0));
-    if (!cloudWatchTakes) {
-        throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`);
-    }
-    if (periodSeconds % source.periodSeconds !== 0) {
-        throw new Error(`Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`);
-    }
-}
-/**
- * Reads every variant's invocations, 4XX and 5XX errors (and, for an
- * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
- * ms) over [start, end). A variant with no traffic gets zero counts and no
- * latency. Pages are followed, though one page (100,800 datapoints) already
- * holds a day of one-minute periods for ten variants.
- */
-async function fetchVariantMetrics(ctx, request) {
-    const { endpointName, variants, start, end, periodSeconds } = request;
-    const source = request.source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm;
-    checkPeriod(periodSeconds, source);
-    // CloudWatch answers a read that reaches further back than it serves at this period with no data at all
-    // (metric-retention.ts): it starts where the data is still served. What is older has been judged already, or is
-    // read in a longer period (a pause judged long after it began: rollout/bake.ts).
-    // A window wholly older than that is asked for its last period, which CloudWatch answers with nothing.
-    const readFrom = Math.min(Math.max(start.getTime(), (0,metric_retention/* servedSince */.IA)(ctx.clock.now(), periodSeconds)), end.getTime() - 1);
-    if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
-        throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
-    }
-    const result = { start, end, periodSeconds, variants: [] };
-    if (variants.length === 0)
-        return result;
-    const queries = metricQueries(request);
-    const collected = new Map();
-    const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
-    const results = await (0,errors/* collectPages */.VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new GetMetricDataCommand({
-        MetricDataQueries: queries,
-        StartTime: new Date(readFrom),
-        EndTime: end,
-        ScanBy: 'TimestampAscending',
-        ...page
-    })), (page) => page.MetricDataResults);
-    for (const series of results)
-        collect(collected, series, resource);
-    result.variants = variants.map((variant, index) => {
-        const values = (key) => collected.get(queryId(index, key)) ?? new Map();
-        return summarise(variant, {
-            invocations: larger(values('invocations'), values('invocations_alt')),
-            errors4xx: values('errors4xx'),
-            errors5xx: values('errors5xx'),
-            ...(source.asynchronous ? { failures: values('failures') } : { modelErrors: values('model_errors') }),
-            latencyAverage: values('latency_avg'),
-            latencyP99: values('latency_p99')
-        });
-    });
-    return result;
-}
-/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
-function variantMetrics(result, variant) {
-    const entry = result.variants.find((candidate) => candidate.variant === variant);
-    if (!entry)
-        return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 };
-    const { series: _series, ...totals } = entry;
-    return totals;
-}
-function collect(collected, series, resource) {
-    // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
-    // come back inside a successful response: counting them as "no traffic"
-    // would pass every threshold.
-    if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
-        const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
-        throw new errors/* AwsCallError */.iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
-    }
-    const id = series.Id ?? '';
-    const values = collected.get(id) ?? new Map();
-    collected.set(id, values);
-    const timestamps = series.Timestamps ?? [];
-    timestamps.forEach((timestamp, index) => {
-        const value = series.Values?.[index];
-        if (value !== undefined && Number.isFinite(value))
-            values.set(new Date(timestamp).getTime(), value);
-    });
-}
-/** Two series of one count under two names, period by period the larger: only one is published. */
-function larger(first, second) {
-    const merged = new Map(first);
-    for (const [at, value] of second)
-        merged.set(at, Math.max(value, merged.get(at) ?? 0));
-    return merged;
-}
 /**
  * Errors over invocations (5XX errors, or an asynchronous endpoint's
  * failures over the requests it processed). SageMaker counts a failed
@@ -633,6 +422,262 @@ function weightedLatencyAverage(series) {
 }
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
+}
+
+
+/***/ }),
+
+/***/ 4023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p1: () => (/* binding */ alignedWindow),
+  pA: () => (/* binding */ fetchVariantMetrics),
+  NJ: () => (/* binding */ variantMetrics)
+});
+
+// UNUSED EXPORTS: metricQueries, statisticsFor, wholeWindowPeriodSeconds, windowPeriodSeconds
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
+var commandBuilder = __webpack_require__(7489);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(3037);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricDataCommand.js
+
+
+class GetMetricDataCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "GetMetricData", schemas_0/* GetMetricData$ */.xuT) {
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/invocation-metrics.ts
+var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/metric-retention.ts
+var metric_retention = __webpack_require__(4180);
+// EXTERNAL MODULE: ./src/metrics-totals.ts
+var metrics_totals = __webpack_require__(456);
+;// CONCATENATED MODULE: ./src/metrics.ts
+/**
+ * SageMaker's per-variant CloudWatch metrics, read with one GetMetricData call.
+ *
+ * Two callers, two shapes of window:
+ * - monitor reads a long window in short periods (`alignedWindow`), for a
+ *   table of totals and a per-period series;
+ * - the rollout engine judges a gate over one evaluation window, so it asks
+ *   for a single period that covers the whole window:
+ *
+ *     const periodSeconds = windowPeriodSeconds(start, end)
+ *     const result = await fetchVariantMetrics(ctx, { endpointName, variants: [newVariant], start, end, periodSeconds })
+ *     const { invocations, errorRate, latencyP99Ms } = variantMetrics(result, newVariant)
+ *
+ * A p99 cannot be summed across periods, so with one period the gate's p99 is
+ * the window's own p99 rather than the worst of several partial ones.
+ *
+ * Which metrics are read depends on the endpoint (invocation-metrics.ts): an
+ * asynchronous one publishes no Invocations, so its requests are counted by
+ * InvocationsProcessed and its errors by InvocationFailures.
+ */
+
+
+
+
+
+const NAMESPACE = 'AWS/SageMaker';
+const MINUTE_MS = 60_000;
+/** GetMetricData takes at most 500 queries in one request. */
+const MAX_QUERIES = 500;
+/**
+ * The longest period the window's own p99 is asked for in. AWS documented a day as GetMetricStatistics' longest
+ * period and no longer states one for GetMetricData; a longer window keeps the worst period's p99.
+ */
+const LONGEST_WINDOW_PERIOD_SECONDS = 86_400;
+/** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
+const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
+/** What is read of each variant: the counts, errors and ModelLatency the endpoint publishes. */
+function statisticsFor(source) {
+    const [requests, alternative] = (0,invocation_metrics/* requestMetricNames */.u7)(source);
+    return [
+        { key: 'invocations', metric: requests, stat: 'Sum' },
+        ...(alternative ? [{ key: 'invocations_alt', metric: alternative, stat: 'Sum' }] : []),
+        { key: 'errors4xx', metric: 'Invocation4XXErrors', stat: 'Sum' },
+        { key: 'errors5xx', metric: 'Invocation5XXErrors', stat: 'Sum' },
+        ...(source.asynchronous
+            ? [{ key: 'failures', metric: (0,invocation_metrics/* errorMetricName */.Sb)(source), stat: 'Sum' }]
+            : [{ key: 'model_errors', metric: invocation_metrics/* MODEL_ERRORS_METRIC */.nd, stat: 'Sum' }]),
+        { key: 'latency_avg', metric: 'ModelLatency', stat: 'Average' },
+        { key: 'latency_p99', metric: 'ModelLatency', stat: 'p99' }
+    ];
+}
+/**
+ * A window of `windowMs` ending now, widened to whole periods: the current,
+ * still-filling period is included, so a run right after traffic sees it.
+ */
+function alignedWindow(nowMs, windowMs, periodSeconds) {
+    const periodMs = periodSeconds * 1000;
+    const end = Math.ceil(nowMs / periodMs) * periodMs;
+    const start = Math.floor((nowMs - windowMs) / periodMs) * periodMs;
+    return { start: new Date(start), end: new Date(end) };
+}
+/**
+ * The period (seconds, a multiple of 60) that makes [start, end) a single
+ * datapoint. CloudWatch rounds a recent StartTime down to the minute, so the
+ * period is measured from there, or the window's tail would spill into a
+ * second period.
+ */
+function windowPeriodSeconds(start, end) {
+    const roundedStart = Math.floor(start.getTime() / MINUTE_MS) * MINUTE_MS;
+    const minutes = Math.ceil((end.getTime() - roundedStart) / MINUTE_MS);
+    return Math.max(1, minutes) * 60;
+}
+function queryId(variantIndex, key) {
+    return `v${variantIndex}_${key}`;
+}
+/**
+ * The window as one period, when it spans several: a p99 cannot be combined across periods, and the worst period's
+ * overstates the window's. A period of a hundred requests or fewer has for p99 about its slowest request
+ * ("CloudWatch aggregates all data points with time stamps that fall within each … period":
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html), so one cold start in a
+ * quiet minute would stand for the window. Undefined when the window is one period already, or longer than a day.
+ */
+function wholeWindowPeriodSeconds(request) {
+    const seconds = (request.end.getTime() - request.start.getTime()) / 1000;
+    if (seconds <= request.periodSeconds || seconds > LONGEST_WINDOW_PERIOD_SECONDS)
+        return undefined;
+    // A whole number of minutes, as CloudWatch takes a period of a minute or more, and of the window's periods.
+    return seconds % 60 === 0 && seconds % request.periodSeconds === 0 ? seconds : undefined;
+}
+/** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
+function metricQueries(request) {
+    const windowPeriod = request.windowP99 ? wholeWindowPeriodSeconds(request) : undefined;
+    const statistics = [
+        ...statisticsFor(request.source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm),
+        ...(windowPeriod
+            ? [{ key: 'latency_p99_window', metric: 'ModelLatency', stat: 'p99', period: windowPeriod }]
+            : [])
+    ];
+    return request.variants.flatMap((variant, index) => statistics.map(({ key, metric, stat, period }) => ({
+        Id: queryId(index, key),
+        Label: `${variant} ${metric} ${stat}${period ? ' over the window' : ''}`,
+        MetricStat: {
+            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
+            Period: period ?? request.periodSeconds,
+            Stat: stat
+        },
+        ReturnData: true
+    })));
+}
+function seriesDimensions(request, series) {
+    const fleet = request.fleets?.[series];
+    if (fleet && 'component' in fleet)
+        return [{ Name: 'InferenceComponentName', Value: fleet.component }];
+    return [
+        { Name: 'EndpointName', Value: request.endpointName },
+        { Name: 'VariantName', Value: fleet?.variant ?? series },
+        ...(fleet ? [{ Name: 'EndpointConfigName', Value: fleet.config }] : [])
+    ];
+}
+/**
+ * A period CloudWatch takes (1, 5, 10, 20, 30 s or a whole number of
+ * minutes) that is a whole number of the published datapoints: a shorter one
+ * would split a datapoint's requests from its own period, or show periods
+ * empty that are not.
+ */
+function checkPeriod(periodSeconds, source) {
+    const cloudWatchTakes = Number.isInteger(periodSeconds) &&
+        (HIGH_RESOLUTION_PERIODS.includes(periodSeconds) || (periodSeconds >= 60 && periodSeconds % 60 === 0));
+    if (!cloudWatchTakes) {
+        throw new Error(`Metrics period must be 1, 5, 10, 20, 30 s or a whole number of minutes; got ${periodSeconds}s.`);
+    }
+    if (periodSeconds % source.periodSeconds !== 0) {
+        throw new Error(`Metrics period ${periodSeconds}s is not a whole number of the endpoint's ${source.periodSeconds}s datapoints.`);
+    }
+}
+/**
+ * Reads every variant's invocations, 4XX and 5XX errors (and, for an
+ * asynchronous endpoint, its failures) and ModelLatency (average and p99, in
+ * ms) over [start, end). A variant with no traffic gets zero counts and no
+ * latency. Pages are followed, though one page (100,800 datapoints) already
+ * holds a day of one-minute periods for ten variants.
+ */
+async function fetchVariantMetrics(ctx, request) {
+    const { endpointName, variants, start, end, periodSeconds } = request;
+    const source = request.source ?? invocation_metrics/* REAL_TIME_MINUTES */.lm;
+    checkPeriod(periodSeconds, source);
+    // CloudWatch answers a read that reaches further back than it serves at this period with no data at all
+    // (metric-retention.ts): it starts where the data is still served. What is older has been judged already, or is
+    // read in a longer period (a pause judged long after it began: rollout/bake.ts).
+    // A window wholly older than that is asked for its last period, which CloudWatch answers with nothing.
+    const readFrom = Math.min(Math.max(start.getTime(), (0,metric_retention/* servedSince */.IA)(ctx.clock.now(), periodSeconds)), end.getTime() - 1);
+    const queries = metricQueries(request);
+    if (queries.length > MAX_QUERIES) {
+        throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`);
+    }
+    const result = { start, end, periodSeconds, variants: [] };
+    if (variants.length === 0)
+        return result;
+    const collected = new Map();
+    const resource = `endpoint "${endpointName}" (${variants.join(', ')})`;
+    const results = await (0,errors/* collectPages */.VV)('GetMetricData', resource, (page) => ctx.clients.cloudwatch.send(new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: new Date(readFrom),
+        EndTime: end,
+        ScanBy: 'TimestampAscending',
+        ...page
+    })), (page) => page.MetricDataResults);
+    for (const series of results)
+        collect(collected, series, resource);
+    result.variants = variants.map((variant, index) => {
+        const values = (key) => collected.get(queryId(index, key)) ?? new Map();
+        const series = (0,metrics_totals/* summarise */.fS)(variant, {
+            invocations: larger(values('invocations'), values('invocations_alt')),
+            errors4xx: values('errors4xx'),
+            errors5xx: values('errors5xx'),
+            ...(source.asynchronous ? { failures: values('failures') } : { modelErrors: values('model_errors') }),
+            latencyAverage: values('latency_avg'),
+            latencyP99: values('latency_p99')
+        });
+        // The window's own p99 where CloudWatch served one; else the worst period's stands, which overstates it.
+        const [windowP99] = values('latency_p99_window').values();
+        if (windowP99 !== undefined && series.latencyP99Ms !== undefined)
+            series.latencyP99Ms = windowP99 / metrics_totals/* MICROSECONDS_PER_MS */.Ld;
+        return series;
+    });
+    return result;
+}
+/** The totals of one variant in a result, without the series; zeros for a variant the result does not hold. */
+function variantMetrics(result, variant) {
+    const entry = result.variants.find((candidate) => candidate.variant === variant);
+    if (!entry)
+        return { variant, invocations: 0, errors4xx: 0, errors5xx: 0 };
+    const { series: _series, ...totals } = entry;
+    return totals;
+}
+function collect(collected, series, resource) {
+    // Forbidden (no cloudwatch:GetMetricData on the metric) and InternalError
+    // come back inside a successful response: counting them as "no traffic"
+    // would pass every threshold.
+    if (series.StatusCode === 'Forbidden' || series.StatusCode === 'InternalError') {
+        const detail = (series.Messages ?? []).map((message) => message.Value ?? message.Code).join('; ');
+        throw new errors/* AwsCallError */.iQ('GetMetricData', resource, series.StatusCode, detail || `no data for ${series.Label ?? series.Id}`);
+    }
+    const id = series.Id ?? '';
+    const values = collected.get(id) ?? new Map();
+    collected.set(id, values);
+    const timestamps = series.Timestamps ?? [];
+    timestamps.forEach((timestamp, index) => {
+        const value = series.Values?.[index];
+        if (value !== undefined && Number.isFinite(value))
+            values.set(new Date(timestamp).getTime(), value);
+    });
+}
+/** Two series of one count under two names, period by period the larger: only one is published. */
+function larger(first, second) {
+    const merged = new Map(first);
+    for (const [at, value] of second)
+        merged.set(at, Math.max(value, merged.get(at) ?? 0));
+    return merged;
 }
 
 

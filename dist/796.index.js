@@ -202,7 +202,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(400);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9113);
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4023);
+/* harmony import */ var _metrics_totals_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(456);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2828);
+
 
 
 
@@ -226,7 +228,8 @@ async function runMonitor(ctx, settings) {
         start,
         end,
         periodSeconds,
-        source
+        source,
+        windowP99: true
     });
     ctx.report.metrics = {
         window: (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(settings.windowMs),
@@ -304,7 +307,7 @@ function thresholdBreaches(variants, settings, source, noun) {
     for (const metrics of variants) {
         if (settings.maxErrorRate !== undefined && metrics.errorRate !== undefined) {
             if (metrics.errorRate > settings.maxErrorRate) {
-                breaches.push(`${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(source, (0,_metrics_js__WEBPACK_IMPORTED_MODULE_4__/* .countedErrors */ .GJ)(metrics), metrics.invocations, metrics.unanswered)}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
+                breaches.push(`${noun} "${metrics.variant}" error rate ${percent(metrics.errorRate)} (${(0,_invocation_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(source, (0,_metrics_totals_js__WEBPACK_IMPORTED_MODULE_6__/* .countedErrors */ .GJ)(metrics), metrics.invocations, metrics.unanswered)}) is above max-error-rate ${percent(settings.maxErrorRate)}`);
             }
         }
         if (settings.maxLatencyP99Ms !== undefined && metrics.latencyP99Ms !== undefined) {

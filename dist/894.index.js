@@ -486,8 +486,8 @@ function comparisonWords(agreement) {
 /* harmony import */ var _metric_retention_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4180);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8411);
-/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(215);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7080);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(215);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7080);
 /**
  * Judging one step: the gates every gate-interval through bake-time, then on
  * while CloudWatch has yet to publish the periods the step exposed, and the
@@ -526,7 +526,7 @@ async function judgePause(ctx, settings, inFlight, pause, record) {
         newVariant: inFlight.newVariant,
         baselineVariants: inFlight.oldVariants.map((variant) => variant.name),
         source,
-        firstPeriod: (0,_periods_js__WEBPACK_IMPORTED_MODULE_4__/* .floorPeriod */ .eG)(pause.since, (0,_periods_js__WEBPACK_IMPORTED_MODULE_4__/* .periodMsOf */ .J8)(source)),
+        firstPeriod: (0,_periods_js__WEBPACK_IMPORTED_MODULE_5__/* .floorPeriod */ .eG)(pause.since, (0,_periods_js__WEBPACK_IMPORTED_MODULE_5__/* .periodMsOf */ .J8)(source)),
         baselineServes: pause.weight < 100,
         earlierBaseline: []
     });
@@ -573,14 +573,14 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
     }
     const waitsForData = (0,_gates_js__WEBPACK_IMPORTED_MODULE_3__/* .needsTraffic */ .rw)(settings.gates);
     // The periods the step exposed to traffic; at least one whole period, however short the bake.
-    const exposedUntil = Math.max((0,_periods_js__WEBPACK_IMPORTED_MODULE_4__/* .ceilPeriod */ .PB)(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs);
+    const exposedUntil = Math.max((0,_periods_js__WEBPACK_IMPORTED_MODULE_5__/* .ceilPeriod */ .PB)(bakeEnd, judge.periodMs), judge.scope.firstPeriod + judge.periodMs);
     const deadline = waitsForData ? Math.max(bakeEnd, exposedUntil) + settings.maxDataDelayMs : bakeEnd;
     const due = Math.max(1, Math.ceil(bakeTimeMs / settings.gateIntervalMs));
     // Past bake-time the step only waits for CloudWatch: look more often, so it ends soon after the data lands.
     const waitingInterval = Math.min(settings.gateIntervalMs, DATA_POLL_MS);
     let passedOnce = false;
     let last;
-    const log = new _words_js__WEBPACK_IMPORTED_MODULE_5__/* .EvaluationLog */ .XQ();
+    const log = new _words_js__WEBPACK_IMPORTED_MODULE_4__/* .EvaluationLog */ .XQ();
     for (let index = 1;; index++) {
         const dueAt = index <= due
             ? start + Math.min(index * settings.gateIntervalMs, bakeTimeMs)
@@ -590,13 +590,13 @@ async function bake(ctx, settings, judge, step, failures, { start, bakeTimeMs } 
         last = evaluation;
         step.evaluations.push(evaluation);
         const label = index <= due ? `${index}/${due}` : `${index - due} past bake-time`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, (0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step), evaluation));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log.line(label, (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step), evaluation));
         if (evaluation.verdict === 'failed') {
             failures.consecutive++;
             if (failures.consecutive >= settings.failureThreshold) {
-                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .failedStepReason */ .om)(failures.consecutive, (0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step), evaluation) };
+                return { verdict: 'failed', reason: (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .failedStepReason */ .om)(failures.consecutive, (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step), evaluation) };
             }
-            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
+            ctx.warn((0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .gateFailedWarning */ .h8)(failures.consecutive, settings.failureThreshold, evaluation));
         }
         else if (evaluation.verdict === 'passed') {
             failures.consecutive = 0;
@@ -628,7 +628,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     if (seen.failures.consecutive > 0) {
         return {
             verdict: 'failed',
-            reason: `a failed gate evaluation ${(0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step)} was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
+            reason: `a failed gate evaluation ${(0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step)} was not cleared by a passing one within max-data-delay: ${seen.last?.failures.join('; ') ?? ''}`
         };
     }
     if (judge.leaningToFailure !== undefined) {
@@ -639,7 +639,7 @@ function verdictAtDeadline(ctx, settings, judge, step, seen) {
     }
     if (seen.passedOnce) {
         if (seen.waitsForData) {
-            ctx.note(`Judging ${(0,_words_js__WEBPACK_IMPORTED_MODULE_5__/* .stepPlace */ .qN)(step)}, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
+            ctx.note(`Judging ${(0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .stepPlace */ .qN)(step)}, CloudWatch had not published every period the step exposed within max-data-delay (${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(settings.maxDataDelayMs)}); the step passed on the periods it had.`);
         }
         return { verdict: 'passed' };
     }
@@ -1753,7 +1753,7 @@ function releaseVariant(endpoint, canaryConfig, inFlight) {
 /* harmony export */   qC: () => (/* binding */ periodsOf),
 /* harmony export */   qo: () => (/* binding */ clockTime)
 /* harmony export */ });
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4023);
+/* harmony import */ var _metrics_totals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(456);
 
 const MINUTE_MS = 60_000;
 /** The start of the period `ms` falls in, periods of `periodMs` counted from the epoch as CloudWatch aligns them. */
@@ -1785,7 +1785,7 @@ function periodsOf(result, variants) {
                 p99Missing: false
             };
             figures.invocations += point.invocations;
-            figures.errors += (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .countedErrors */ .GJ)(point);
+            figures.errors += (0,_metrics_totals_js__WEBPACK_IMPORTED_MODULE_0__/* .countedErrors */ .GJ)(point);
             figures.unanswered += point.unanswered ?? 0;
             if (point.latencyP99Ms === undefined)
                 figures.p99Missing = true;
@@ -1841,8 +1841,8 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9113);
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8411);
 /* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7783);
-/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(215);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(127);
+/* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(215);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(127);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -1876,7 +1876,7 @@ const TYPICAL_PUBLICATION_DELAY_MS = 120_000;
  * seven.
  */
 function typicalDataWaitMs(source) {
-    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_13__/* .periodMsOf */ .J8)(source) + TYPICAL_PUBLICATION_DELAY_MS;
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_14__/* .periodMsOf */ .J8)(source) + TYPICAL_PUBLICATION_DELAY_MS;
 }
 /**
  * A dry run of the moves the executor would carry out: each change goes
@@ -1890,7 +1890,7 @@ async function rehearse(ctx, settings, inFlight, moves, scene) {
         await rehearseMove(ctx, settings, inFlight, move, scene, rehearsal);
     // As the run ends a rollout that judged: the serving variants' scale-in given back, if nothing gave it back yet.
     if (moves.some(_moves_js__WEBPACK_IMPORTED_MODULE_7__/* .isJudging */ .Ps))
-        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_14__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+        await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     rehearsal.durationMs += rehearsal.canaryMs;
     rehearsal.instanceMs += newVariantInstances * rehearsal.canaryMs;
     recordPlan(ctx, {
@@ -1990,9 +1990,9 @@ async function rehearseShadowMove(ctx, settings, inFlight, move, rehearsal) {
     }
 }
 async function rehearseRelease(ctx, inFlight, move, scene) {
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_14__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .releaseServingCapacity */ .Ay)(ctx, inFlight.held);
     await (0,_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .createEndpointConfig */ .u7)(ctx, inFlight.releaseConfig, [{ ...move.planned, InitialVariantWeight: 1 }], { role: 'release', previousConfig: inFlight.previousConfig }, inFlight.userTags, move.configSettings);
-    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_14__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
+    await (0,_scaling_js__WEBPACK_IMPORTED_MODULE_13__/* .withScalingMoved */ .Dl)(ctx, { endpoint: scene.endpoint, current: scene.current, target: [move.planned], targetName: inFlight.releaseConfig }, () => (0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .updateEndpointConfig */ .vG)(ctx, inFlight.releaseConfig, { purpose: 'the promotion', forceWait: true }));
     await recordConfigDeletion(ctx, inFlight.canaryConfig);
 }
 /** In a deploy's dry run the rollout's configs were never made, so this records a delete without looking for it. */
@@ -2077,7 +2077,7 @@ function judgedStep(settings, source, what) {
 function dataWaitMs(settings, source) {
     if (!(0,_gates_js__WEBPACK_IMPORTED_MODULE_11__/* .needsTraffic */ .rw)(settings.gates))
         return 0;
-    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_13__/* .periodMsOf */ .J8)(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs);
+    return (0,_periods_js__WEBPACK_IMPORTED_MODULE_14__/* .periodMsOf */ .J8)(source) + Math.min(TYPICAL_PUBLICATION_DELAY_MS, settings.maxDataDelayMs);
 }
 function recordPlan(ctx, plan) {
     const planned = {

@@ -30,13 +30,17 @@ import {
 } from './invocation-metrics.js'
 import { servedSince } from './metric-retention.js'
 import type { VariantMetrics } from './report.js'
+import { MICROSECONDS_PER_MS, summarise, type VariantMetricsSeries } from './metrics-totals.js'
 
 const NAMESPACE = 'AWS/SageMaker'
 const MINUTE_MS = 60_000
-/** ModelLatency is published in microseconds; everything the action reports is milliseconds. */
-const MICROSECONDS_PER_MS = 1000
 /** GetMetricData takes at most 500 queries in one request. */
 const MAX_QUERIES = 500
+/**
+ * The longest period the window's own p99 is asked for in. AWS documented a day as GetMetricStatistics' longest
+ * period and no longer states one for GetMetricData; a longer window keeps the worst period's p99.
+ */
+const LONGEST_WINDOW_PERIOD_SECONDS = 86_400
 /** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
 const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30]
 
@@ -50,6 +54,7 @@ type StatisticKey =
   | 'failures'
   | 'latency_avg'
   | 'latency_p99'
+  | 'latency_p99_window'
 interface Statistic {
   key: StatisticKey
   metric: string
@@ -88,6 +93,8 @@ export interface MetricsRequest {
    * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html).
    */
   fleets?: Record<string, Fleet>
+  /** Also the whole window's own p99 as the totals' p99 (wholeWindowPeriodSeconds), for a report of a long window. */
+  windowP99?: boolean
 }
 
 /**
@@ -97,15 +104,6 @@ export interface MetricsRequest {
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html).
  */
 export type Fleet = { variant: string; config: string } | { component: string }
-
-/** One period of one variant; `timestamp` is the period's start (ISO 8601). */
-export type MetricsDatapoint = Omit<VariantMetrics, 'variant'> & { timestamp: string }
-
-/** A variant's totals over the whole window, with the periods they add up from. */
-export interface VariantMetricsSeries extends VariantMetrics {
-  /** Periods that had any datapoint, oldest first. */
-  series: MetricsDatapoint[]
-}
 
 export interface VariantMetricsResult {
   start: Date
@@ -142,16 +140,38 @@ function queryId(variantIndex: number, key: StatisticKey): string {
   return `v${variantIndex}_${key}`
 }
 
+/**
+ * The window as one period, when it spans several: a p99 cannot be combined across periods, and the worst period's
+ * overstates the window's. A period of a hundred requests or fewer has for p99 about its slowest request
+ * ("CloudWatch aggregates all data points with time stamps that fall within each … period":
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html), so one cold start in a
+ * quiet minute would stand for the window. Undefined when the window is one period already, or longer than a day.
+ */
+export function wholeWindowPeriodSeconds(
+  request: Pick<MetricsRequest, 'start' | 'end' | 'periodSeconds'>
+): number | undefined {
+  const seconds = (request.end.getTime() - request.start.getTime()) / 1000
+  if (seconds <= request.periodSeconds || seconds > LONGEST_WINDOW_PERIOD_SECONDS) return undefined
+  // A whole number of minutes, as CloudWatch takes a period of a minute or more, and of the window's periods.
+  return seconds % 60 === 0 && seconds % request.periodSeconds === 0 ? seconds : undefined
+}
+
 /** The queries for one request: a handful a variant, Ids indexed because variant names may hold hyphens. */
 export function metricQueries(request: MetricsRequest): MetricDataQuery[] {
-  const statistics = statisticsFor(request.source ?? REAL_TIME_MINUTES)
+  const windowPeriod = request.windowP99 ? wholeWindowPeriodSeconds(request) : undefined
+  const statistics: Array<Statistic & { period?: number }> = [
+    ...statisticsFor(request.source ?? REAL_TIME_MINUTES),
+    ...(windowPeriod
+      ? [{ key: 'latency_p99_window' as const, metric: 'ModelLatency', stat: 'p99', period: windowPeriod }]
+      : [])
+  ]
   return request.variants.flatMap((variant, index) =>
-    statistics.map(({ key, metric, stat }) => ({
+    statistics.map(({ key, metric, stat, period }) => ({
       Id: queryId(index, key),
-      Label: `${variant} ${metric} ${stat}`,
+      Label: `${variant} ${metric} ${stat}${period ? ' over the window' : ''}`,
       MetricStat: {
         Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: seriesDimensions(request, variant) },
-        Period: request.periodSeconds,
+        Period: period ?? request.periodSeconds,
         Stat: stat
       },
       ReturnData: true
@@ -208,13 +228,13 @@ export async function fetchVariantMetrics(
   // read in a longer period (a pause judged long after it began: rollout/bake.ts).
   // A window wholly older than that is asked for its last period, which CloudWatch answers with nothing.
   const readFrom = Math.min(Math.max(start.getTime(), servedSince(ctx.clock.now(), periodSeconds)), end.getTime() - 1)
-  if (variants.length * statisticsFor(source).length > MAX_QUERIES) {
+  const queries = metricQueries(request)
+  if (queries.length > MAX_QUERIES) {
     throw new Error(`Cannot read metrics of ${variants.length} variants in one request.`)
   }
   const result: VariantMetricsResult = { start, end, periodSeconds, variants: [] }
   if (variants.length === 0) return result
 
-  const queries = metricQueries(request)
   const collected = new Map<string, Map<number, number>>()
   const resource = `endpoint "${endpointName}" (${variants.join(', ')})`
   const results = await collectPages(
@@ -236,7 +256,7 @@ export async function fetchVariantMetrics(
 
   result.variants = variants.map((variant, index) => {
     const values = (key: StatisticKey): Map<number, number> => collected.get(queryId(index, key)) ?? new Map()
-    return summarise(variant, {
+    const series = summarise(variant, {
       invocations: larger(values('invocations'), values('invocations_alt')),
       errors4xx: values('errors4xx'),
       errors5xx: values('errors5xx'),
@@ -244,6 +264,11 @@ export async function fetchVariantMetrics(
       latencyAverage: values('latency_avg'),
       latencyP99: values('latency_p99')
     })
+    // The window's own p99 where CloudWatch served one; else the worst period's stands, which overstates it.
+    const [windowP99] = values('latency_p99_window').values()
+    if (windowP99 !== undefined && series.latencyP99Ms !== undefined)
+      series.latencyP99Ms = windowP99 / MICROSECONDS_PER_MS
+    return series
   })
   return result
 }
@@ -284,106 +309,4 @@ function larger(first: Map<number, number>, second: Map<number, number>): Map<nu
   const merged = new Map(first)
   for (const [at, value] of second) merged.set(at, Math.max(value, merged.get(at) ?? 0))
   return merged
-}
-
-interface RawSeries {
-  invocations: Map<number, number>
-  errors4xx: Map<number, number>
-  errors5xx: Map<number, number>
-  /** InvocationFailures, for an asynchronous endpoint: what its error rate counts. */
-  failures?: Map<number, number>
-  /** InvocationModelErrors, for a real-time one: its 4XX and 5XX, and the requests the model never answered. */
-  modelErrors?: Map<number, number>
-  /** Microseconds. */
-  latencyAverage: Map<number, number>
-  /** Microseconds. */
-  latencyP99: Map<number, number>
-}
-
-/**
- * Errors over invocations (5XX errors, or an asynchronous endpoint's
- * failures over the requests it processed). SageMaker counts a failed
- * request among its invocations; the larger of the two as denominator keeps
- * the rate within [0, 1] even where a period's counts disagree.
- */
-export function errorRate(invocations: number, errors5xx: number): number | undefined {
-  const requests = Math.max(invocations, errors5xx)
-  return requests > 0 ? errors5xx / requests : undefined
-}
-
-/** The errors a rate counts: an asynchronous endpoint's failures, else its 5XX errors and unanswered requests. */
-export function countedErrors(metrics: Pick<VariantMetrics, 'errors5xx' | 'failures' | 'unanswered'>): number {
-  return metrics.failures ?? metrics.errors5xx + (metrics.unanswered ?? 0)
-}
-
-/**
- * The requests of a period the model never answered with a status (a timeout, a dropped connection, a malformed
- * response): InvocationModelErrors less the 4XX and 5XX it also counts (invocation-metrics.ts).
- */
-function unansweredIn(
-  modelErrors: number | undefined,
-  { invocations, errors4xx, errors5xx }: { invocations: number; errors4xx: number; errors5xx: number }
-): number {
-  // Never more than the period's requests not otherwise counted: a request's InvocationModelErrors could land in
-  // the next period when SageMaker gives up on it, and a rate must stay within [0, 1].
-  return Math.max(0, Math.min((modelErrors ?? 0) - errors4xx - errors5xx, invocations - errors5xx))
-}
-
-function summarise(variant: string, raw: RawSeries): VariantMetricsSeries {
-  const timestamps = [
-    ...new Set(Object.values(raw).flatMap((values: Map<number, number> | undefined) => [...(values?.keys() ?? [])]))
-  ].sort((a, b) => a - b)
-  const series = timestamps.map((timestamp) => {
-    const invocations = raw.invocations.get(timestamp) ?? 0
-    const errors4xx = raw.errors4xx.get(timestamp) ?? 0
-    const errors5xx = raw.errors5xx.get(timestamp) ?? 0
-    const unanswered = unansweredIn(raw.modelErrors?.get(timestamp), { invocations, errors4xx, errors5xx })
-    const point: MetricsDatapoint = {
-      timestamp: new Date(timestamp).toISOString(),
-      invocations,
-      errors4xx,
-      errors5xx,
-      // Only where there are some: a variant the model answers every time reads as it always has.
-      ...(unanswered > 0 ? { unanswered } : {}),
-      ...(raw.failures ? { failures: raw.failures.get(timestamp) ?? 0 } : {})
-    }
-    const rate = errorRate(point.invocations, countedErrors(point))
-    if (rate !== undefined) point.errorRate = rate
-    const average = raw.latencyAverage.get(timestamp)
-    if (average !== undefined) point.latencyAverageMs = average / MICROSECONDS_PER_MS
-    const p99 = raw.latencyP99.get(timestamp)
-    if (p99 !== undefined) point.latencyP99Ms = p99 / MICROSECONDS_PER_MS
-    return point
-  })
-
-  const totals: VariantMetrics = {
-    variant,
-    invocations: sum(series.map((point) => point.invocations)),
-    errors4xx: sum(series.map((point) => point.errors4xx)),
-    errors5xx: sum(series.map((point) => point.errors5xx))
-  }
-  const unanswered = sum(series.map((point) => point.unanswered ?? 0))
-  if (unanswered > 0) totals.unanswered = unanswered
-  if (raw.failures) totals.failures = sum(series.map((point) => point.failures ?? 0))
-  const rate = errorRate(totals.invocations, countedErrors(totals))
-  if (rate !== undefined) totals.errorRate = rate
-  const average = weightedLatencyAverage(series)
-  if (average !== undefined) totals.latencyAverageMs = average
-  const p99s = series.flatMap((point) => (point.latencyP99Ms === undefined ? [] : [point.latencyP99Ms]))
-  // Percentiles of different periods cannot be combined; the worst period's is the honest bound.
-  if (p99s.length > 0) totals.latencyP99Ms = Math.max(...p99s)
-  return { ...totals, series }
-}
-
-/** Each period's average weighted by its invocations, so a quiet minute does not count as much as a busy one. */
-function weightedLatencyAverage(series: MetricsDatapoint[]): number | undefined {
-  const withLatency = series.filter((point) => point.latencyAverageMs !== undefined)
-  if (withLatency.length === 0) return undefined
-  const weight = sum(withLatency.map((point) => point.invocations))
-  if (weight === 0) return sum(withLatency.map((point) => point.latencyAverageMs as number)) / withLatency.length
-  return sum(withLatency.map((point) => (point.latencyAverageMs as number) * point.invocations)) / weight
-}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0)
 }

@@ -9,8 +9,8 @@ const { aws, awsCallNames, resetAws } = await import('../../__fixtures__/action.
 const { OperationContext } = await import('../../src/context.js')
 const { createAwsClients } = await import('../../src/aws/clients.js')
 const { newReport } = await import('../../src/report.js')
-const { alignedWindow, errorRate, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } =
-  await import('../../src/metrics.js')
+const { alignedWindow, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } = await import('../../src/metrics.js')
+const { errorRate } = await import('../../src/metrics-totals.js')
 
 function context(): InstanceType<typeof OperationContext> {
   const clock = new FakeClock()
@@ -49,7 +49,8 @@ describe('fetchVariantMetrics', () => {
       variants: ['blue-v1', 'green-v2'],
       start,
       end,
-      periodSeconds: 60
+      periodSeconds: 60,
+      windowP99: true
     })
 
     expect(awsCallNames()).toEqual(['cloudwatch.GetMetricData'])
@@ -65,12 +66,14 @@ describe('fetchVariantMetrics', () => {
       'v0_model_errors',
       'v0_latency_avg',
       'v0_latency_p99',
+      'v0_latency_p99_window',
       'v1_invocations',
       'v1_errors4xx',
       'v1_errors5xx',
       'v1_model_errors',
       'v1_latency_avg',
-      'v1_latency_p99'
+      'v1_latency_p99',
+      'v1_latency_p99_window'
     ])
     for (const query of queries) expect(query.Id).toMatch(/^[a-z][a-zA-Z0-9_]*$/)
     expect(queries.map((query) => [query.MetricStat?.Metric?.MetricName, query.MetricStat?.Stat])).toEqual([
@@ -80,14 +83,16 @@ describe('fetchVariantMetrics', () => {
       ['InvocationModelErrors', 'Sum'],
       ['ModelLatency', 'Average'],
       ['ModelLatency', 'p99'],
+      ['ModelLatency', 'p99'],
       ['Invocations', 'Sum'],
       ['Invocation4XXErrors', 'Sum'],
       ['Invocation5XXErrors', 'Sum'],
       ['InvocationModelErrors', 'Sum'],
       ['ModelLatency', 'Average'],
+      ['ModelLatency', 'p99'],
       ['ModelLatency', 'p99']
     ])
-    expect(queries[11]).toEqual({
+    expect(queries[12]).toEqual({
       Id: 'v1_latency_p99',
       Label: 'green-v2 ModelLatency p99',
       MetricStat: {
@@ -252,6 +257,22 @@ describe('fetchVariantMetrics', () => {
     expect(awsCallNames()).toEqual([])
   })
 
+  it('asks for no window p99 when the window is one period already, as a gate reads it', async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
+    const periodSeconds = windowPeriodSeconds(start, end)
+    await fetchVariantMetrics(context(), {
+      endpointName: 'fraud',
+      variants: ['blue'],
+      start,
+      end,
+      periodSeconds,
+      windowP99: true
+    })
+    const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
+    expect(queries.map((query) => query.Id)).not.toContain('v0_latency_p99_window')
+    expect(new Set(queries.map((query) => query.MetricStat?.Period))).toEqual(new Set([periodSeconds]))
+  })
+
   it('reads 10 s periods where the endpoint publishes them, and refuses one shorter than its datapoints', async () => {
     aws.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] })
     const tenSeconds = { asynchronous: false, periodSeconds: 10 }
@@ -261,10 +282,12 @@ describe('fetchVariantMetrics', () => {
       start,
       end,
       periodSeconds: 10,
-      source: tenSeconds
+      source: tenSeconds,
+      windowP99: true
     })
     const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
-    expect(queries.map((query) => query.MetricStat?.Period)).toEqual([10, 10, 10, 10, 10, 10])
+    // Every statistic at 10 s, and the window's own p99 in one period of its 3 minutes.
+    expect(queries.map((query) => query.MetricStat?.Period)).toEqual([10, 10, 10, 10, 10, 10, 180])
 
     // Five-minute datapoints read a minute at a time would show four empty minutes in every five.
     const fiveMinutes = { asynchronous: false, periodSeconds: 300 }
@@ -374,7 +397,8 @@ describe('fetchVariantMetrics on an asynchronous endpoint', () => {
       start,
       end,
       periodSeconds: 60,
-      source: asynchronous
+      source: asynchronous,
+      windowP99: true
     })
 
     const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
@@ -385,7 +409,8 @@ describe('fetchVariantMetrics on an asynchronous endpoint', () => {
       ['v0_errors5xx', 'Invocation5XXErrors', 'Sum'],
       ['v0_failures', 'InvocationFailures', 'Sum'],
       ['v0_latency_avg', 'ModelLatency', 'Average'],
-      ['v0_latency_p99', 'ModelLatency', 'p99']
+      ['v0_latency_p99', 'ModelLatency', 'p99'],
+      ['v0_latency_p99_window', 'ModelLatency', 'p99']
     ])
     for (const name of ['Invocations', 'InvocationsPerInstance', 'OverheadLatency']) {
       expect(queries.map((query) => query.MetricStat?.Metric?.MetricName)).not.toContain(name)

@@ -16,12 +16,12 @@ import { describeAlarmStates, refuseAlarmsOnUnpublishedMetrics, type AlarmState 
 import { errorsOf, metricsSourceOf, type MetricsSource } from '../invocation-metrics.js'
 import {
   alignedWindow,
-  countedErrors,
   fetchVariantMetrics,
   variantMetrics,
   type Fleet,
   type VariantMetricsResult
 } from '../metrics.js'
+import { countedErrors } from '../metrics-totals.js'
 import { formatDuration } from '../parse.js'
 import type { VariantMetrics } from '../report.js'
 import type { MonitorSettings } from '../settings.js'
@@ -44,7 +44,8 @@ export async function runMonitor(ctx: OperationContext, settings: MonitorSetting
     start,
     end,
     periodSeconds,
-    source
+    source,
+    windowP99: true
   })
   ctx.report.metrics = {
     window: formatDuration(settings.windowMs),

@@ -4,7 +4,8 @@
  * from the epoch as CloudWatch aligns them, and each variant's figures in them.
  */
 import type { MetricsSource } from '../invocation-metrics.js'
-import { countedErrors, type VariantMetricsResult } from '../metrics.js'
+import type { VariantMetricsResult } from '../metrics.js'
+import { countedErrors } from '../metrics-totals.js'
 
 export const MINUTE_MS = 60_000
 

@@ -28,7 +28,10 @@ function series(id: string, points: Array<[Date, number]>): MetricDataResult {
   }
 }
 
-/** blue: 1000 invocations, 5 5XX (0.5%), p99 up to 180 ms; green-v2: 100 invocations, 4 5XX (4%), p99 up to 420 ms. */
+/**
+ * blue: 1000 invocations, 5 5XX (0.5%), p99 up to 180 ms a minute; green-v2: 100 invocations, 4 5XX (4%), p99 420 ms
+ * in its quieter minute and 310 ms over the window.
+ */
 const traffic: MetricDataResult[] = [
   series('v0_invocations', [
     [T1, 400],
@@ -66,7 +69,8 @@ const traffic: MetricDataResult[] = [
   series('v1_latency_p99', [
     [T1, 420_000],
     [T2, 300_000]
-  ])
+  ]),
+  series('v1_latency_p99_window', [[new Date('2026-01-15T11:50:00Z'), 310_000]])
 ]
 
 function serving(status = 'InService', extra = {}): void {
@@ -92,16 +96,18 @@ describe('monitor', () => {
     const input = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input
     expect(input?.StartTime).toEqual(new Date('2026-01-15T11:50:00Z'))
     expect(input?.EndTime).toEqual(new Date('2026-01-15T12:01:00Z'))
-    expect(input?.MetricDataQueries).toHaveLength(12)
-    expect(input?.MetricDataQueries?.[11]?.MetricStat).toMatchObject({
-      Metric: {
-        Dimensions: [
-          { Name: 'EndpointName', Value: 'fraud' },
-          { Name: 'VariantName', Value: 'green-v2' }
-        ]
-      },
-      Period: 60,
-      Stat: 'p99'
+    expect(input?.MetricDataQueries).toHaveLength(14)
+    const green = {
+      Dimensions: [
+        { Name: 'EndpointName', Value: 'fraud' },
+        { Name: 'VariantName', Value: 'green-v2' }
+      ]
+    }
+    expect(input?.MetricDataQueries?.[12]?.MetricStat).toMatchObject({ Metric: green, Period: 60, Stat: 'p99' })
+    // The window's own p99, in one period of its 11 minutes: a p99 cannot be combined across periods.
+    expect(input?.MetricDataQueries?.[13]).toMatchObject({
+      Id: 'v1_latency_p99_window',
+      MetricStat: { Metric: green, Period: 660, Stat: 'p99' }
     })
 
     const metrics = JSON.parse(result.outputs.metrics ?? '')
@@ -140,7 +146,11 @@ describe('monitor', () => {
       ]
     })
     expect(metrics.variants['green-v2']).toMatchObject({ invocations: 100, errors5xx: 4, errorRate: 0.04 })
-    expect(metrics.variants['green-v2'].latencyP99Ms).toBe(420)
+    // The window's p99, not the worst minute's; blue, with no window p99 served, keeps its worst minute's.
+    expect(metrics.variants['green-v2'].latencyP99Ms).toBe(310)
+    expect(metrics.variants['green-v2'].series.map((point: { latencyP99Ms: number }) => point.latencyP99Ms)).toEqual([
+      420, 300
+    ])
     expect(result.outputs).toMatchObject({ 'endpoint-status': 'InService', healthy: 'true' })
     expect(JSON.parse(result.outputs['variant-weights'] ?? '')).toEqual({ blue: 80, 'green-v2': 20 })
   })
@@ -155,7 +165,7 @@ describe('monitor', () => {
       '<tr><td>blue</td><td>1,000</td><td>3</td><td>5</td><td>0.50%</td><td>13.0 ms</td><td>180.0 ms</td></tr>'
     )
     expect(result.summary).toContain(
-      '<tr><td>green-v2</td><td>100</td><td>0</td><td>4</td><td>4.00%</td><td>33.0 ms</td><td>420.0 ms</td></tr>'
+      '<tr><td>green-v2</td><td>100</td><td>0</td><td>4</td><td>4.00%</td><td>33.0 ms</td><td>310.0 ms</td></tr>'
     )
     expect(result.summary).toContain('<h3>Variants now</h3>')
   })
@@ -187,7 +197,8 @@ describe('monitor', () => {
     const input = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input
     expect(input?.StartTime).toEqual(new Date('2026-01-15T11:00:00Z'))
     expect(input?.EndTime).toEqual(new Date('2026-01-15T12:05:00Z'))
-    expect(new Set(input?.MetricDataQueries?.map((query) => query.MetricStat?.Period))).toEqual(new Set([300]))
+    // metrics-period for every series, and the whole window for its own p99.
+    expect(new Set(input?.MetricDataQueries?.map((query) => query.MetricStat?.Period))).toEqual(new Set([300, 3900]))
   })
 
   it('fails the step when a variant is above max-error-rate', async () => {
@@ -210,7 +221,7 @@ describe('monitor', () => {
     const result = await runAction({ ...inputs, 'max-latency-p99': '250ms' }, { clock: clockAt() })
 
     expect(result.failed).toBe(
-      'Endpoint "fraud" is unhealthy: variant "green-v2" p99 model latency 420.0 ms is above max-latency-p99 250 ms.'
+      'Endpoint "fraud" is unhealthy: variant "green-v2" p99 model latency 310.0 ms is above max-latency-p99 250 ms.'
     )
   })
 
@@ -237,7 +248,7 @@ describe('monitor', () => {
     expect(result.failed).toBeUndefined()
     expect(result.outputs.healthy).toBe('false')
     expect(result.log).toContain(
-      '::warning::Endpoint "fraud" is unhealthy: variant "green-v2" error rate 4% (4 5XX of 100) is above max-error-rate 1%; variant "green-v2" p99 model latency 420.0 ms is above max-latency-p99 200 ms. The step succeeds because fail-on-unhealthy is false.'
+      '::warning::Endpoint "fraud" is unhealthy: variant "green-v2" error rate 4% (4 5XX of 100) is above max-error-rate 1%; variant "green-v2" p99 model latency 310.0 ms is above max-latency-p99 200 ms. The step succeeds because fail-on-unhealthy is false.'
     )
     expect(result.summary).toContain('❌ monitor unhealthy')
   })
@@ -459,7 +470,7 @@ describe('monitor on what the endpoint publishes', () => {
     const result = await runAction({ ...inputs, 'metrics-window': '15m' }, { clock: clockAt() })
 
     const input = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input
-    expect(new Set(input?.MetricDataQueries?.map((query) => query.MetricStat?.Period))).toEqual(new Set([300]))
+    expect(new Set(input?.MetricDataQueries?.map((query) => query.MetricStat?.Period))).toEqual(new Set([300, 1200]))
     expect(input?.StartTime).toEqual(new Date('2026-01-15T11:45:00Z'))
     expect(input?.EndTime).toEqual(new Date('2026-01-15T12:05:00Z'))
     expect(result.summary).toContain(
