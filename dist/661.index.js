@@ -33,6 +33,8 @@ export const modules = {
  *   the alarms the action made for it are deleted;
  * - the model and configs an unfinished deploy created are deleted, once
  *   nothing runs on them;
+ * - autoscaling taken off for an update the run did not see through is put
+ *   back, on the variant the endpoint has;
  * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
@@ -56,8 +58,9 @@ async function runPost(clock, createClients) {
     const progress = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .rolloutProgress */ .XP.read();
     const native = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .nativeDeployment */ .RS.read();
     const created = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .unfinishedDeploy */ .Jh.read();
+    const scalingOff = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .scalingTakenOff */ .gS.read();
     const lock = _rollout_state_js__WEBPACK_IMPORTED_MODULE_9__/* .takenLock */ .NX.read();
-    const target = progress ?? native ?? created ?? lock;
+    const target = progress ?? native ?? created ?? scalingOff ?? lock;
     if (!target) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('No rollout was left in flight; nothing to clean up.');
         return;
@@ -74,13 +77,15 @@ async function runPost(clock, createClients) {
             await removeDeploymentAlarms(ctx, native);
         if (created)
             await deleteWhatTheRunCreated(ctx, created);
+        if (scalingOff)
+            await (0,_rollout_scaling_js__WEBPACK_IMPORTED_MODULE_7__/* .putBackScalingLeftOff */ .as)(ctx, scalingOff);
         report.succeeded = report.error === undefined;
     }
     finally {
         // Released last: until the endpoint is back where it was, no other run may start on it.
         if (lock)
             await (0,_lock_js__WEBPACK_IMPORTED_MODULE_12__/* .releaseEndpointLock */ .C0)(ctx, lock);
-        if (progress || native || created) {
+        if (progress || native || created || scalingOff) {
             report.finishedAt = clock.now();
             await (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(report);
         }

@@ -2816,6 +2816,11 @@ function postStepPlan() {
             ...created.configs.map((name) => `config "${name}"`)
         ].join(', ')}, those that exist)`);
     }
+    const scalingOff = state/* scalingTakenOff */.gS.current;
+    if (scalingOff) {
+        const variants = scalingOff.moves.map((move) => `"${move.to ?? move.from}"`).join(', ');
+        plans.push(`puts back the autoscaling taken off for the update (variants ${variants}) once the endpoint is InService`);
+    }
     if (plans.length === 0)
         return '';
     return `The post step ${plans.join(', then ')}, and releases the endpoint's lock.`;
@@ -3792,6 +3797,7 @@ function foreignModelPackage(endpointArn, modelPackages) {
 /* harmony export */   XP: () => (/* binding */ rolloutProgress),
 /* harmony export */   aw: () => (/* binding */ saveCommonInputs),
 /* harmony export */   di: () => (/* binding */ readCommonInputs),
+/* harmony export */   gS: () => (/* binding */ scalingTakenOff),
 /* harmony export */   ng: () => (/* binding */ leftForPostStep)
 /* harmony export */ });
 /* unused harmony export SavedPart */
@@ -3899,9 +3905,11 @@ const nativeDeployment = new SavedPart('nativeDeployment');
 const takenLock = new SavedPart('lock');
 /** What the deploy under way has created: the post step deletes what nothing runs on. */
 const unfinishedDeploy = new SavedPart('created');
+/** The autoscaling this process has taken off and not yet put back. */
+const scalingTakenOff = new SavedPart('scalingOff');
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 function leftForPostStep() {
-    return [rolloutProgress, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined);
+    return [rolloutProgress, nativeDeployment, unfinishedDeploy, scalingTakenOff].some((state) => state.current !== undefined);
 }
 
 

@@ -2225,6 +2225,7 @@ function failedUpdateResult(error) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   If: () => (/* binding */ holdServingCapacity),
+  as: () => (/* binding */ putBackScalingLeftOff),
   UV: () => (/* binding */ putScalingBack),
   Ay: () => (/* binding */ releaseServingCapacity),
   oQ: () => (/* binding */ restoreScaling),
@@ -2304,7 +2305,13 @@ var errors = __webpack_require__(9378);
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
 var update = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./src/rollout/state.ts
+var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/rollout/scaling.ts
+
+
 
 
 
@@ -2359,8 +2366,12 @@ async function planScaling(ctx, endpoint, current, target, targetName) {
     }
     return { moves, kept };
 }
-/** Deregisters the scaling of every move, before the update. */
+/** Deregisters the scaling of every move, before the update, saved first for a post step to put back. */
 async function takeScalingOff(ctx, moves) {
+    if (moves.length === 0)
+        return;
+    if (!ctx.dryRun)
+        state/* scalingTakenOff */.gS.save({ endpointName: ctx.endpointName, region: ctx.settings.region, moves });
     for (const { from, scaling } of moves)
         await (0,autoscaling/* deregisterVariantScaling */.dG)(ctx, ctx.endpointName, from, scaling);
 }
@@ -2379,6 +2390,8 @@ async function putScalingBack(ctx, moves) {
             ctx.warn(`Could not register autoscaling on variant "${to}": ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
         }
     }
+    if (moves.length > 0)
+        state/* scalingTakenOff */.gS.clear();
 }
 /**
  * After a failed update the endpoint may be back on the variants whose
@@ -2402,6 +2415,38 @@ async function restoreScaling(ctx, moves) {
             ctx.warn(`Could not restore autoscaling on variant "${from}": ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
         }
     }
+    state/* scalingTakenOff */.gS.clear();
+}
+/**
+ * The post step's: the autoscaling a cut-short run took off, put back once the endpoint is InService, on the
+ * variant each move was bound for if the endpoint has it, else on the one it came from (the update did not land,
+ * or was undone).
+ */
+async function putBackScalingLeftOff(ctx, off) {
+    let endpoint;
+    try {
+        endpoint = await (0,wait/* waitForSettled */.SG)(ctx, 'the endpoint to be InService before its autoscaling is registered again');
+    }
+    catch (error) {
+        ctx.warn(`Could not wait for endpoint "${off.endpointName}": ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    const live = new Set((endpoint?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''));
+    for (const { from, to, scaling } of off.moves) {
+        const onto = to !== undefined && live.has(to) ? to : live.has(from) ? from : undefined;
+        const settings = (0,autoscaling/* formatVariantScaling */.Qp)(scaling);
+        if (endpoint?.EndpointStatus !== 'InService' || onto === undefined) {
+            ctx.warn(`Autoscaling of variant "${from}" (${settings}) was taken off for an update the run did not finish, and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            continue;
+        }
+        try {
+            await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, onto, scaling);
+            ctx.note(`Autoscaling put back on variant "${onto}" (${settings}): the run was cut short during an update.`);
+        }
+        catch (error) {
+            ctx.warn(`Could not put autoscaling back on variant "${onto}" (${settings}): ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
+        }
+    }
+    state/* scalingTakenOff */.gS.clear();
 }
 /**
  * Runs `update` with the autoscaling in its way taken off first and put back

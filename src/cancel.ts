@@ -15,7 +15,7 @@ import { markCancelled } from './cancelled.js'
 import { TRANSITIONAL_STATUSES, weightPercentages, type Endpoint } from './endpoint.js'
 import type { Report } from './report.js'
 import { rollbackMoves, rolloutStanding, type Progress } from './rollout/moves.js'
-import { nativeDeployment, rolloutProgress, unfinishedDeploy } from './rollout/state.js'
+import { nativeDeployment, rolloutProgress, scalingTakenOff, unfinishedDeploy } from './rollout/state.js'
 
 /** The weight change must be sent well inside the 7.5 s before SIGTERM. */
 const CANCEL_BUDGET_MS = 5_000
@@ -120,6 +120,13 @@ function postStepPlan(): string {
         ...created.models.map((name) => `model "${name}"`),
         ...created.configs.map((name) => `config "${name}"`)
       ].join(', ')}, those that exist)`
+    )
+  }
+  const scalingOff = scalingTakenOff.current
+  if (scalingOff) {
+    const variants = scalingOff.moves.map((move) => `"${move.to ?? move.from}"`).join(', ')
+    plans.push(
+      `puts back the autoscaling taken off for the update (variants ${variants}) once the endpoint is InService`
     )
   }
   if (plans.length === 0) return ''

@@ -7,6 +7,8 @@
  *   the alarms the action made for it are deleted;
  * - the model and configs an unfinished deploy created are deleted, once
  *   nothing runs on them;
+ * - autoscaling taken off for an update the run did not see through is put
+ *   back, on the variant the endpoint has;
  * - the endpoint lock the main step left held is released, last.
  * Errors here are warnings: the job's verdict was decided by the main step.
  */
@@ -21,7 +23,7 @@ import { rollBack } from './rollout/executor.js'
 import type { Progress } from './rollout/moves.js'
 import { deleteVerdictAlarm } from './rollout/verdict-alarm.js'
 import { setRolloutOutputs } from './rollout/result.js'
-import { releaseServingCapacity } from './rollout/scaling.js'
+import { putBackScalingLeftOff, releaseServingCapacity } from './rollout/scaling.js'
 import { discardUnused } from './resources.js'
 import {
   nativeDeployment,
@@ -29,6 +31,7 @@ import {
   readCommonInputs,
   takenLock,
   rolloutProgress,
+  scalingTakenOff,
   type NativeDeployment,
   type UnfinishedDeploy
 } from './rollout/state.js'
@@ -42,8 +45,9 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
   const progress = rolloutProgress.read()
   const native = nativeDeployment.read()
   const created = unfinishedDeploy.read()
+  const scalingOff = scalingTakenOff.read()
   const lock = takenLock.read()
-  const target = progress ?? native ?? created ?? lock
+  const target = progress ?? native ?? created ?? scalingOff ?? lock
   if (!target) {
     core.debug('No rollout was left in flight; nothing to clean up.')
     return
@@ -65,11 +69,12 @@ export async function runPost(clock: Clock, createClients: (region: string) => A
     if (progress) await returnToPreviousConfig(ctx, progress)
     if (native) await removeDeploymentAlarms(ctx, native)
     if (created) await deleteWhatTheRunCreated(ctx, created)
+    if (scalingOff) await putBackScalingLeftOff(ctx, scalingOff)
     report.succeeded = report.error === undefined
   } finally {
     // Released last: until the endpoint is back where it was, no other run may start on it.
     if (lock) await releaseEndpointLock(ctx, lock)
-    if (progress || native || created) {
+    if (progress || native || created || scalingOff) {
       report.finishedAt = clock.now()
       await writeSummary(report)
     }

@@ -5,6 +5,7 @@ import * as core from '../../__fixtures__/core.js'
 import { FakeClock } from '../../__fixtures__/clock.js'
 import { FakeAws, weightShifts, changeCalls } from '../../__fixtures__/fake-aws.js'
 import { canaryProgress } from '../../__fixtures__/rollout.js'
+import { variantResourceId } from '../../__fixtures__/autoscaling.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, resetAws } = await import('../../__fixtures__/action.js')
@@ -182,6 +183,64 @@ describe('the post step after a cancel', () => {
     expect(summary).toContain('Deleted what the cancelled run created and nothing runs on: model &quot;fraud-v2&quot;.')
     expect(core.savedPart('created')).toBe('')
     expect(core.savedPart('lock')).toBe('')
+  })
+
+  it('puts back the autoscaling a run took off for an update it did not see through, then releases the lock', async () => {
+    // Cancelled while the release changed AllTraffic's instance type: its scaling was off, the update under way.
+    const scaling = {
+      minCapacity: 2,
+      maxCapacity: 6,
+      policies: [
+        {
+          PolicyName: 'sagemaker-deploy-target-tracking',
+          PolicyType: 'TargetTrackingScaling',
+          TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: 70,
+            PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }
+          }
+        }
+      ],
+      scheduledActions: []
+    }
+    const endpoint = fake.endpoint('fraud')
+    endpoint.status = 'Updating'
+    endpoint.pending = {
+      pollsLeft: 2,
+      apply: () => {
+        endpoint.status = 'InService'
+      }
+    }
+    fake.contexts.seedLock('fraud', { owner: 'https://github.com/acme/x/actions/runs/1', token: 'main-token' })
+    core.leaveForPost('scalingOff', {
+      endpointName: 'fraud',
+      region: 'us-east-1',
+      moves: [
+        { from: 'AllTraffic', to: 'AllTraffic', scaling },
+        // Bound for a variant the endpoint never got: it goes back where it came from.
+        { from: 'fraud-v2', to: 'fraud-v3', scaling: { ...scaling, maxCapacity: 4 } }
+      ]
+    })
+    core.leaveForPost('lock', lock)
+
+    await runPostStep()
+
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(endpoint.status).toBe('InService')
+    expect([...fake.scalableTargets]).toEqual([
+      [variantResourceId('fraud', 'AllTraffic'), expect.objectContaining({ min: 2, max: 6 })],
+      [variantResourceId('fraud', 'fraud-v2'), expect.objectContaining({ min: 2, max: 4 })]
+    ])
+    expect(fake.scalingPolicies.get(variantResourceId('fraud', 'AllTraffic'))?.map((p) => p.PolicyName)).toEqual([
+      'sagemaker-deploy-target-tracking'
+    ])
+    // Registered only once the endpoint was InService again, and the lock released last.
+    const names = changeCalls(aws).map((call) => call.name)
+    expect(names.slice(0, 2)).toEqual(['autoscaling.RegisterScalableTarget', 'autoscaling.PutScalingPolicy'])
+    expect(core.writtenSummaries.join('')).toContain(
+      'Autoscaling put back on variant &quot;AllTraffic&quot; (2 to 6 instances'
+    )
+    expect(core.savedPart('scalingOff')).toBe('')
+    expect(fake.contexts.contexts.size).toBe(0)
   })
 
   it('sends no second weight change when the cancelled step already moved the traffic off', async () => {

@@ -26,6 +26,8 @@ import { errorCode, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, liveInstanceCount, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { updateWeightsAndCapacities } from '../update.js'
+import { waitForSettled } from '../wait.js'
+import { scalingTakenOff, type ScalingOff } from './state.js'
 
 /** A variant's autoscaling taken off for the update, and the variant it goes back on, if any. */
 export interface ScalingMove {
@@ -95,8 +97,10 @@ async function planScaling(
   return { moves, kept }
 }
 
-/** Deregisters the scaling of every move, before the update. */
+/** Deregisters the scaling of every move, before the update, saved first for a post step to put back. */
 export async function takeScalingOff(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+  if (moves.length === 0) return
+  if (!ctx.dryRun) scalingTakenOff.save({ endpointName: ctx.endpointName, region: ctx.settings.region, moves })
   for (const { from, scaling } of moves) await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling)
 }
 
@@ -117,6 +121,7 @@ export async function putScalingBack(ctx: OperationContext, moves: ScalingMove[]
       )
     }
   }
+  if (moves.length > 0) scalingTakenOff.clear()
 }
 
 /**
@@ -143,6 +148,41 @@ export async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]
       )
     }
   }
+  scalingTakenOff.clear()
+}
+
+/**
+ * The post step's: the autoscaling a cut-short run took off, put back once the endpoint is InService, on the
+ * variant each move was bound for if the endpoint has it, else on the one it came from (the update did not land,
+ * or was undone).
+ */
+export async function putBackScalingLeftOff(ctx: OperationContext, off: ScalingOff): Promise<void> {
+  let endpoint: Endpoint | undefined
+  try {
+    endpoint = await waitForSettled(ctx, 'the endpoint to be InService before its autoscaling is registered again')
+  } catch (error) {
+    ctx.warn(`Could not wait for endpoint "${off.endpointName}": ${errorMessage(error)}`)
+  }
+  const live = new Set((endpoint?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''))
+  for (const { from, to, scaling } of off.moves) {
+    const onto = to !== undefined && live.has(to) ? to : live.has(from) ? from : undefined
+    const settings = formatVariantScaling(scaling)
+    if (endpoint?.EndpointStatus !== 'InService' || onto === undefined) {
+      ctx.warn(
+        `Autoscaling of variant "${from}" (${settings}) was taken off for an update the run did not finish, and could not be put back; run configure-autoscaling once the endpoint is InService.`
+      )
+      continue
+    }
+    try {
+      await registerVariantScaling(ctx, ctx.endpointName, onto, scaling)
+      ctx.note(`Autoscaling put back on variant "${onto}" (${settings}): the run was cut short during an update.`)
+    } catch (error) {
+      ctx.warn(
+        `Could not put autoscaling back on variant "${onto}" (${settings}): ${errorMessage(error)} Run configure-autoscaling for it.`
+      )
+    }
+  }
+  scalingTakenOff.clear()
 }
 
 /**

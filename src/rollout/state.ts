@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { wasCancelled } from '../cancelled.js'
 import type { Progress } from './moves.js'
+import type { ScalingMove } from './scaling.js'
 
 export const STATE_KEYS = {
   isPost: 'isPost',
@@ -29,6 +30,8 @@ export interface RunRecord {
   lock?: TakenLock
   /** What an unfinished deploy created: the post step deletes what nothing runs on. */
   created?: UnfinishedDeploy
+  /** Autoscaling taken off for an update and not put back yet: the post step puts it back. */
+  scalingOff?: ScalingOff
 }
 
 /**
@@ -153,7 +156,24 @@ export interface UnfinishedDeploy {
 /** What the deploy under way has created: the post step deletes what nothing runs on. */
 export const unfinishedDeploy = new SavedPart('created')
 
+/**
+ * Autoscaling taken off variants for an update (a scaled variant cannot change instance type or go away), saved
+ * before it comes off: AWS puts nothing back by itself
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html), and a run cancelled during the
+ * update, minutes long, would leave the variant that serves with no autoscaling.
+ */
+export interface ScalingOff {
+  endpointName: string
+  region: string
+  moves: ScalingMove[]
+}
+
+/** The autoscaling this process has taken off and not yet put back. */
+export const scalingTakenOff = new SavedPart('scalingOff')
+
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 export function leftForPostStep(): boolean {
-  return [rolloutProgress, nativeDeployment, unfinishedDeploy].some((state) => state.current !== undefined)
+  return [rolloutProgress, nativeDeployment, unfinishedDeploy, scalingTakenOff].some(
+    (state) => state.current !== undefined
+  )
 }

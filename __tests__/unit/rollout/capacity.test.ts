@@ -151,7 +151,10 @@ describe('autoscaling through a release', () => {
     expect(fake.scalingPolicies.get(OLD)?.map((policy) => policy.PolicyName)).toEqual([
       'sagemaker-deploy-target-tracking',
       'latency'
-    ])
+    ]) // Saved for a post step before it came off, and cleared once it was back on.
+    const saved = core.saveState.mock.calls.map(([, value]) => JSON.parse(String(value)) as { scalingOff?: unknown })
+    expect(saved.some((record) => record.scalingOff !== undefined)).toBe(true)
+    expect(core.savedPart('scalingOff')).toBe('')
   })
 
   it('stays on the serving variant when SageMaker rolls the release back', async () => {
