@@ -177,13 +177,28 @@ async function postPlanComment(request) {
 async function findComment(octokit, issue, marker, options) {
     for (let page = 1; page <= MAX_PAGES; page++) {
         const { data } = await octokit.rest.issues.listComments({ ...issue, per_page: PER_PAGE, page, ...options() });
-        const found = data.find((comment) => comment.body?.includes(marker));
+        const found = data.find((comment) => comment.body?.includes(marker) && mayBeOurs(comment));
         if (found)
             return found.id;
         if (data.length < PER_PAGE)
             return undefined;
     }
     return undefined;
+}
+/**
+ * Associations of people who can push to the repository, and so could change the workflow anyway: a personal
+ * token's comments carry the owner's. https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ */
+const WRITERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+/**
+ * Whether a comment with the marker may be the plan an earlier run posted: written by the workflow's token
+ * (github-actions[bot]) or by someone who can push. Anyone may comment on a public repository's pull request; a
+ * comment of theirs carrying the hidden marker would otherwise be the one updated, which its author could edit into
+ * a false plan for reviewers, or, if the token may not edit it, keep the plan from being posted at all.
+ */
+function mayBeOurs(comment) {
+    const bySelf = comment.user?.type === 'Bot' && comment.user.login === 'github-actions[bot]';
+    return bySelf || WRITERS.has(comment.author_association ?? '');
 }
 function commentBody(marker, request, run) {
     const by = run.runUrl ? `[this run](${run.runUrl})` : 'a run';

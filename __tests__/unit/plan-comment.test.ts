@@ -97,6 +97,53 @@ describe('a dry run on a pull request', () => {
     ).toHaveLength(1)
   })
 
+  it('updates a marked comment its own token or someone who can push wrote, never an outsider’s', async () => {
+    const planted = `${planMarker('fraud', 'eu-west-1')}\nplanted`
+    // Anyone may comment on a public pull request, the hidden marker included.
+    fakeGitHub().seedComment({
+      owner: 'acme',
+      repo: 'models',
+      issue: 42,
+      body: planted,
+      user: { login: 'mallory', type: 'User' },
+      association: 'NONE'
+    })
+    fakeGitHub().seedComment({
+      owner: 'acme',
+      repo: 'models',
+      issue: 42,
+      body: planted,
+      user: { login: 'renovate[bot]', type: 'Bot' },
+      association: 'NONE'
+    })
+    await postPlanComment(request(onPullRequest(), '<p>first plan</p>'))
+
+    const bodies = fakeGitHub()
+      .comments()
+      .map((comment) => comment.body)
+    expect(bodies.slice(0, 2)).toEqual([planted, planted])
+    expect(bodies[2]).toContain('<p>first plan</p>')
+    expect(bodies).toHaveLength(3)
+  })
+
+  it('takes a maintainer’s personal token’s marked comment as its own', async () => {
+    fakeGitHub().seedComment({
+      owner: 'acme',
+      repo: 'models',
+      issue: 42,
+      body: `${planMarker('fraud', 'eu-west-1')}\nold`,
+      user: { login: 'maintainer', type: 'User' },
+      association: 'MEMBER'
+    })
+    await postPlanComment(request(onPullRequest(), '<p>second plan</p>'))
+
+    const bodies = fakeGitHub()
+      .comments()
+      .map((comment) => comment.body)
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]).toContain('<p>second plan</p>')
+  })
+
   it('finds its comment past the first page of a long conversation', async () => {
     for (let index = 0; index < 150; index++) {
       fakeGitHub().seedComment({ owner: 'acme', repo: 'models', issue: 42, body: `comment ${index}` })

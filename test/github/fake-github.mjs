@@ -90,7 +90,11 @@ const MAX_STATUS_DESCRIPTION = 140
  * @property {boolean} [production] Defaults to whether the environment is named `production`, as on GitHub.
  */
 
-/** @typedef {{ owner: string, repo: string, issue: number, body: string }} SeedComment */
+/**
+ * A comment as someone wrote it: by the workflow's bot unless `user` (a login, and `Bot` or `User`) and
+ * `association` (GitHub's author_association: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, ...) say otherwise.
+ * @typedef {{ owner: string, repo: string, issue: number, body: string, user?: { login: string, type: string }, association?: string }} SeedComment
+ */
 
 /**
  * @typedef {object} FailOptions
@@ -603,9 +607,20 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
      * Adds a comment as if someone had written it.
      * @param {SeedComment} seed
      */
-    seedComment({ owner, repo, issue, body }) {
+    seedComment({ owner, repo, issue, body, user, association }) {
       const at = now()
-      const comment = { owner, repo, issue, id: nextCommentId++, body, created_at: at, updated_at: at }
+      const author = user ? { user: { ...user, id: 1000 + nextCommentId, site_admin: false } } : {}
+      const comment = {
+        owner,
+        repo,
+        issue,
+        id: nextCommentId++,
+        body,
+        created_at: at,
+        updated_at: at,
+        ...author,
+        ...(association ? { author_association: association } : {})
+      }
       comments.push(comment)
       return comment.id
     },
