@@ -3022,7 +3022,7 @@ async function dispatch(ctx, settings) {
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9605))).runUpdateCapacity(ctx, settings.updateCapacity);
+            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 6616))).runUpdateCapacity(ctx, settings.updateCapacity);
         case 'configure-autoscaling':
             return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
         case 'delete-autoscaling':

@@ -51,7 +51,6 @@ __webpack_require__.d(__webpack_exports__, {
   dG: () => (/* binding */ deregisterVariantScaling),
   w8: () => (/* binding */ describeScalableTarget),
   Rk: () => (/* binding */ describeScaling),
-  ff: () => (/* binding */ describeTarget),
   oM: () => (/* binding */ describeVariantScaling),
   Qp: () => (/* binding */ formatVariantScaling),
   eJ: () => (/* binding */ isSuspended),
@@ -62,7 +61,7 @@ __webpack_require__.d(__webpack_exports__, {
   PW: () => (/* reexport */ variantResourceId)
 });
 
-// UNUSED EXPORTS: COMPONENT_SCALABLE_DIMENSION, SCALABLE_DIMENSION, SERVICE_NAMESPACE, variantScalable
+// UNUSED EXPORTS: COMPONENT_SCALABLE_DIMENSION, SCALABLE_DIMENSION, SERVICE_NAMESPACE, describeTarget, variantScalable
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commandBuilder.js
 var commandBuilder = __webpack_require__(3975);

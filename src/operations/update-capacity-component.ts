@@ -6,7 +6,8 @@
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponentRuntimeConfig.html
  */
 import { UpdateInferenceComponentRuntimeConfigCommand } from '@aws-sdk/client-sagemaker'
-import { componentScalable, describeTarget } from '../autoscaling.js'
+import { componentScalable, describeScaling } from '../autoscaling.js'
+import { checkCapacityAgainstScaling } from '../capacity-against-scaling.js'
 import type { OperationContext } from '../context.js'
 import { getEndpoint, getEndpointConfig } from '../endpoint.js'
 import { counted } from '../parse.js'
@@ -29,7 +30,14 @@ export async function updateComponentCopies(ctx: OperationContext, name: string,
       `Inference component "${name}" is an adapter of "${base}": it runs inside the base's copies and has none of its own. Nothing was changed; set copy-count on "${base}".`
     )
   }
-  await refuseOutsideScalingRange(ctx, name, requested)
+  const asked = {
+    input: 'copy-count',
+    where: `inference component "${name}"`,
+    unit: 'copies',
+    requested,
+    current: component.RuntimeConfig?.DesiredCopyCount
+  }
+  checkCapacityAgainstScaling(ctx, asked, await describeScaling(ctx, componentScalable(name)))
   // The endpoint's other components, read once: the room they take, and the adapters that run inside this one.
   const others = (await describeComponentsOn(ctx)).filter((other) => other.InferenceComponentName !== name)
   await refuseWhatDoesNotFit(ctx, component, requested, others)
@@ -59,18 +67,6 @@ export async function updateComponentCopies(ctx: OperationContext, name: string,
   const settled = await waitForComponent(ctx, name, 'the change of its copies')
   checkCopies(ctx, name, requested, settled)
   ctx.note(`Changed ${change}.`)
-}
-
-/** Application Auto Scaling would move the copies back inside the range registered for the component. */
-async function refuseOutsideScalingRange(ctx: OperationContext, name: string, requested: number): Promise<void> {
-  const target = await describeTarget(ctx, componentScalable(name))
-  if (!target) return
-  const min = target.MinCapacity ?? 0
-  const max = target.MaxCapacity ?? 0
-  if (requested >= min && requested <= max) return
-  throw new Error(
-    `Input "copy-count" is ${requested}, outside the autoscaling range registered for inference component "${name}" (${min} to ${max} copies): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first. Nothing was changed.`
-  )
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * update-capacity: set one variant's instance count, leaving every weight as
  * it is, or with inference-component-name the component's copy count.
- * Refused when autoscaling would undo it.
+ * Refused when autoscaling would undo it, and warned of when a scaling
+ * policy may move it.
  */
 import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import { describeVariantScaling } from '../autoscaling.js'
+import { checkCapacityAgainstScaling } from '../capacity-against-scaling.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { UpdateCapacitySettings } from '../settings.js'
@@ -21,15 +23,11 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
   const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
   const requested = settings.instanceCount
 
-  const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName)
-  if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
-    throw new Error(
-      `Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`
-    )
-  }
-
   const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName)
   const before = live ? liveInstanceCount(live) : undefined
+  const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName)
+  const asked = { input: 'instance-count', where, unit: 'instances', requested, current: before }
+  checkCapacityAgainstScaling(ctx, asked, scaling)
   if (before === requested && live?.DesiredInstanceCount === requested) {
     ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`)
     await reportEndpoint(ctx, endpoint)
@@ -45,9 +43,9 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
   await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () =>
     ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(input))
   )
-  const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`
+  const fromTo = `${before ?? 'an unknown number of'} to ${requested} instance(s)`
   if (ctx.dryRun || !ctx.settings.waitForCompletion) {
-    ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`)
+    ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${fromTo}.`)
     await reportEndpoint(ctx, endpoint)
     return
   }
@@ -73,5 +71,5 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
       `Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`
     )
   }
-  ctx.note(`Changed ${where} from ${change}.`)
+  ctx.note(`Changed ${where} from ${fromTo}.`)
 }

@@ -99,6 +99,35 @@ describe('update-capacity', () => {
 
     expect(result.failed).toBeUndefined()
     expect(updateInputs()).toHaveLength(1)
+    // A target with no policy keeps the count where it is put.
+    expect(result.log.filter((line) => line.startsWith('::warning::'))).toEqual([])
+  })
+
+  it('warns, within the range, that a scaling policy will move the count, and how to hold it', async () => {
+    givenEndpoint(oneVariant, [{ name: 'AllTraffic', weight: 1, count: 3 }])
+    const resourceId = variantResourceId('fraud', 'AllTraffic')
+    givenAutoscaling(aws.autoscaling, {
+      targets: [scalableTarget(resourceId, 1, 4)],
+      policies: [
+        {
+          PolicyName: 'sagemaker-deploy-target-tracking',
+          PolicyARN: 'arn:policy',
+          PolicyType: 'TargetTrackingScaling',
+          ServiceNamespace: 'sagemaker',
+          ResourceId: resourceId,
+          ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+          CreationTime: new Date()
+        }
+      ]
+    })
+
+    const result = await runAction(inputs)
+
+    expect(result.failed).toBeUndefined()
+    expect(updateInputs()).toHaveLength(1)
+    expect(result.log).toContain(
+      '::warning::Variant "AllTraffic" of endpoint "fraud" scales on policy "sagemaker-deploy-target-tracking" within 1 to 4 instances: 3 instances hold only until the policy next scales in, as its metric requires. To keep at least 3, raise min-capacity to 3 with configure-autoscaling instead.'
+    )
   })
 
   it.each([
@@ -111,7 +140,7 @@ describe('update-capacity', () => {
     const result = await runAction({ ...inputs, 'instance-count': count })
 
     expect(result.failed).toContain(`Input "instance-count" ${text}`)
-    expect(result.failed).toContain('registered for variant "AllTraffic" of endpoint "fraud" (2 to 4)')
+    expect(result.failed).toContain('registered for variant "AllTraffic" of endpoint "fraud" (2 to 4 instances)')
     expect(result.failed).toContain('Application Auto Scaling would undo the change')
     expect(updateInputs()).toEqual([])
   })

@@ -1,5 +1,5 @@
-export const id = 605;
-export const ids = [605];
+export const id = 616;
+export const ids = [616];
 export const modules = {
 
 /***/ 3398:
@@ -170,7 +170,7 @@ function refuseWhatCannotBePlaced(ctx, room, moments, remedy) {
 
 /***/ }),
 
-/***/ 9605:
+/***/ 6616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -185,6 +185,23 @@ __webpack_require__.d(__webpack_exports__, {
 var UpdateEndpointWeightsAndCapacitiesCommand = __webpack_require__(954);
 // EXTERNAL MODULE: ./src/autoscaling.ts + 9 modules
 var autoscaling = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/capacity-against-scaling.ts
+function checkCapacityAgainstScaling(ctx, change, scaling) {
+    if (!scaling)
+        return;
+    const { input, where, unit, requested, current } = change;
+    const range = `${scaling.minCapacity} to ${scaling.maxCapacity} ${unit}`;
+    if (requested < scaling.minCapacity || requested > scaling.maxCapacity) {
+        throw new Error(`Input "${input}" is ${requested}, outside the autoscaling range registered for ${where} (${range}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first. Nothing was changed.`);
+    }
+    const state = scaling.suspendedState;
+    const moving = requested > (current ?? requested) ? !state?.DynamicScalingInSuspended : !state?.DynamicScalingOutSuspended;
+    if (scaling.policies.length === 0 || !moving || requested === current)
+        return;
+    const policies = scaling.policies.map((policy) => `"${policy.PolicyName}"`).join(', ');
+    ctx.warn(`${where[0]?.toUpperCase()}${where.slice(1)} scales on ${scaling.policies.length === 1 ? 'policy' : 'policies'} ${policies} within ${range}: ${requested} ${unit} hold only until the policy next scales ${requested > (current ?? requested) ? 'in' : 'out'}, as its metric requires. To keep at least ${requested}, raise min-capacity to ${requested} with configure-autoscaling instead.`);
+}
+
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/shadow-tests.ts + 2 modules
@@ -223,13 +240,21 @@ var components_component = __webpack_require__(1741);
 
 
 
+
 async function updateComponentCopies(ctx, name, requested) {
     const component = await (0,components_component/* settledComponent */.BO)(ctx, name, 'its copies change');
     const base = (0,components_component/* baseOf */.bx)(component);
     if (base) {
         throw new Error(`Inference component "${name}" is an adapter of "${base}": it runs inside the base's copies and has none of its own. Nothing was changed; set copy-count on "${base}".`);
     }
-    await refuseOutsideScalingRange(ctx, name, requested);
+    const asked = {
+        input: 'copy-count',
+        where: `inference component "${name}"`,
+        unit: 'copies',
+        requested,
+        current: component.RuntimeConfig?.DesiredCopyCount
+    };
+    checkCapacityAgainstScaling(ctx, asked, await (0,autoscaling/* describeScaling */.Rk)(ctx, (0,autoscaling/* componentScalable */.Bl)(name)));
     // The endpoint's other components, read once: the room they take, and the adapters that run inside this one.
     const others = (await (0,components_component/* describeComponentsOn */.he)(ctx)).filter((other) => other.InferenceComponentName !== name);
     await refuseWhatDoesNotFit(ctx, component, requested, others);
@@ -255,17 +280,6 @@ async function updateComponentCopies(ctx, name, requested) {
     const settled = await (0,components_component/* waitForComponent */.mt)(ctx, name, 'the change of its copies');
     checkCopies(ctx, name, requested, settled);
     ctx.note(`Changed ${change}.`);
-}
-/** Application Auto Scaling would move the copies back inside the range registered for the component. */
-async function refuseOutsideScalingRange(ctx, name, requested) {
-    const target = await (0,autoscaling/* describeTarget */.ff)(ctx, (0,autoscaling/* componentScalable */.Bl)(name));
-    if (!target)
-        return;
-    const min = target.MinCapacity ?? 0;
-    const max = target.MaxCapacity ?? 0;
-    if (requested >= min && requested <= max)
-        return;
-    throw new Error(`Input "copy-count" is ${requested}, outside the autoscaling range registered for inference component "${name}" (${min} to ${max} copies): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first. Nothing was changed.`);
 }
 /**
  * More copies must fit beside every other component's on the endpoint's
@@ -308,8 +322,10 @@ function checkCopies(ctx, name, requested, settled) {
 /**
  * update-capacity: set one variant's instance count, leaving every weight as
  * it is, or with inference-component-name the component's copy count.
- * Refused when autoscaling would undo it.
+ * Refused when autoscaling would undo it, and warned of when a scaling
+ * policy may move it.
  */
+
 
 
 
@@ -325,12 +341,11 @@ async function runUpdateCapacity(ctx, settings) {
     ctx.output('variant-name', variantName);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
     const requested = settings.instanceCount;
-    const scaling = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variantName);
-    if (scaling && (requested < scaling.minCapacity || requested > scaling.maxCapacity)) {
-        throw new Error(`Input "instance-count" is ${requested}, outside the autoscaling range registered for ${where} (${scaling.minCapacity} to ${scaling.maxCapacity}): Application Auto Scaling would undo the change. Change the range with configure-autoscaling, or remove it with delete-autoscaling, first.`);
-    }
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
     const before = live ? (0,src_endpoint/* liveInstanceCount */.xZ)(live) : undefined;
+    const scaling = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variantName);
+    const asked = { input: 'instance-count', where, unit: 'instances', requested, current: before };
+    checkCapacityAgainstScaling(ctx, asked, scaling);
     if (before === requested && live?.DesiredInstanceCount === requested) {
         ctx.note(`Variant "${variantName}" already has ${requested} instance(s); nothing to change.`);
         await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
@@ -343,9 +358,9 @@ async function runUpdateCapacity(ctx, settings) {
         DesiredWeightsAndCapacities: [{ VariantName: variantName, DesiredInstanceCount: requested }]
     };
     await ctx.change('UpdateEndpointWeightsAndCapacities', where, input, () => ctx.clients.sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand/* UpdateEndpointWeightsAndCapacitiesCommand */.G(input)));
-    const change = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
+    const fromTo = `${before ?? 'an unknown number of'} to ${requested} instance(s)`;
     if (ctx.dryRun || !ctx.settings.waitForCompletion) {
-        ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${change}.`);
+        ctx.note(`${ctx.dryRun ? 'Would change' : 'Asked SageMaker to change'} ${where} from ${fromTo}.`);
         await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
         return;
     }
@@ -361,7 +376,7 @@ async function runUpdateCapacity(ctx, settings) {
         }
         ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
     }
-    ctx.note(`Changed ${where} from ${change}.`);
+    ctx.note(`Changed ${where} from ${fromTo}.`);
 }
 
 
