@@ -148,9 +148,13 @@ function noteWhatStays(ctx, where, before) {
     }
 }
 /**
- * The component's copies between min-capacity and max-capacity (0 allowed:
- * https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html),
- * tracking a predefined metric per copy. An adapter has no copies to scale.
+ * The component's copies between min-capacity and max-capacity, tracking a
+ * predefined metric per copy. An adapter has no copies to scale. Down to 0
+ * only where something brings a copy back: "after scaling in to zero
+ * instances, your endpoint can't respond to any incoming inference requests
+ * until it provisions at least one instance. To automate the provisioning
+ * process, you create a step scaling policy"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).
  */
 async function configureComponentScaling(ctx, name, settings) {
     const component = await (0,components_component/* settledComponent */.BO)(ctx, name, 'its autoscaling changes');
@@ -165,6 +169,7 @@ async function configureComponentScaling(ctx, name, settings) {
     ctx.note(before
         ? `Before: ${where} scaled ${(0,autoscaling/* formatVariantScaling */.Qp)(before, 'copies')}.`
         : `Before: ${where} had no autoscaling.`);
+    refuseZeroWithNoWayBack(name, settings, before);
     const copies = component.RuntimeConfig?.DesiredCopyCount;
     if (copies !== undefined && (copies < settings.minCapacity || copies > settings.maxCapacity)) {
         const bound = copies < settings.minCapacity ? settings.minCapacity : settings.maxCapacity;
@@ -180,10 +185,20 @@ async function configureComponentScaling(ctx, name, settings) {
     const unit = SCALING_METRIC_DETAILS[settings.scalingMetric].unit;
     ctx.note(`${ctx.dryRun ? 'Would set' : 'Now'}: ${where} scales from ${settings.minCapacity} to ${settings.maxCapacity} copies, tracking ${settings.scalingMetric} at ${settings.targetValue} (${unit}), scale-in cooldown ${settings.scaleInCooldownSeconds}s, scale-out cooldown ${settings.scaleOutCooldownSeconds}s (policy "${autoscaling/* TARGET_TRACKING_POLICY_NAME */.xX}").`);
     if (settings.minCapacity === 0) {
-        ctx.note(`At 0 copies the component answers no requests, and target tracking alone does not bring a copy back: AWS scales out from zero with a step scaling policy on the NoCapacityInvocationFailures metric.`);
+        ctx.note(`At 0 copies the component answers no requests until its step scaling policy brings a copy back, which takes minutes.`);
     }
     noteWhatStays(ctx, where, before);
     (0,components_component/* noteAdapters */.j1)(ctx, name, adapters);
+}
+/**
+ * Target tracking alone never scales out of zero copies (no copy publishes the metric it tracks): min-capacity 0 is
+ * taken only for a component that already has a step scaling policy, as AWS's way out of zero is one, invoked by an
+ * alarm on NoCapacityInvocationFailures.
+ */
+function refuseZeroWithNoWayBack(name, settings, before) {
+    if (settings.minCapacity !== 0 || before?.policies.some((policy) => policy.PolicyType === 'StepScaling'))
+        return;
+    throw new Error(`Input "min-capacity" is 0, but nothing would bring inference component "${name}" back from zero copies: target tracking scales on a metric no copy publishes then, and every request would fail until someone added a copy. Nothing was changed. Set min-capacity to 1 or more, or first give the component a step scaling policy that adds a copy, invoked by a CloudWatch alarm on its NoCapacityInvocationFailures metric, as AWS describes: https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html (this operation keeps that policy).`);
 }
 /**
  * Target tracking on InvocationsPerInstance needs its datapoints, and an

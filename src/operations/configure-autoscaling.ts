@@ -87,9 +87,13 @@ function noteWhatStays(ctx: OperationContext, where: string, before: VariantScal
 }
 
 /**
- * The component's copies between min-capacity and max-capacity (0 allowed:
- * https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html),
- * tracking a predefined metric per copy. An adapter has no copies to scale.
+ * The component's copies between min-capacity and max-capacity, tracking a
+ * predefined metric per copy. An adapter has no copies to scale. Down to 0
+ * only where something brings a copy back: "after scaling in to zero
+ * instances, your endpoint can't respond to any incoming inference requests
+ * until it provisions at least one instance. To automate the provisioning
+ * process, you create a step scaling policy"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).
  */
 async function configureComponentScaling(
   ctx: OperationContext,
@@ -112,6 +116,7 @@ async function configureComponentScaling(
       ? `Before: ${where} scaled ${formatVariantScaling(before, 'copies')}.`
       : `Before: ${where} had no autoscaling.`
   )
+  refuseZeroWithNoWayBack(name, settings, before)
   const copies = component.RuntimeConfig?.DesiredCopyCount
   if (copies !== undefined && (copies < settings.minCapacity || copies > settings.maxCapacity)) {
     const bound = copies < settings.minCapacity ? settings.minCapacity : settings.maxCapacity
@@ -132,11 +137,27 @@ async function configureComponentScaling(
   )
   if (settings.minCapacity === 0) {
     ctx.note(
-      `At 0 copies the component answers no requests, and target tracking alone does not bring a copy back: AWS scales out from zero with a step scaling policy on the NoCapacityInvocationFailures metric.`
+      `At 0 copies the component answers no requests until its step scaling policy brings a copy back, which takes minutes.`
     )
   }
   noteWhatStays(ctx, where, before)
   noteAdapters(ctx, name, adapters)
+}
+
+/**
+ * Target tracking alone never scales out of zero copies (no copy publishes the metric it tracks): min-capacity 0 is
+ * taken only for a component that already has a step scaling policy, as AWS's way out of zero is one, invoked by an
+ * alarm on NoCapacityInvocationFailures.
+ */
+function refuseZeroWithNoWayBack(
+  name: string,
+  settings: ConfigureAutoscalingSettings,
+  before: VariantScaling | undefined
+): void {
+  if (settings.minCapacity !== 0 || before?.policies.some((policy) => policy.PolicyType === 'StepScaling')) return
+  throw new Error(
+    `Input "min-capacity" is 0, but nothing would bring inference component "${name}" back from zero copies: target tracking scales on a metric no copy publishes then, and every request would fail until someone added a copy. Nothing was changed. Set min-capacity to 1 or more, or first give the component a step scaling policy that adds a copy, invoked by a CloudWatch alarm on its NoCapacityInvocationFailures metric, as AWS describes: https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html (this operation keeps that policy).`
+  )
 }
 
 /**

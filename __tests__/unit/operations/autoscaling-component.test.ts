@@ -37,8 +37,39 @@ describe('configure-autoscaling with an inference component', () => {
     givenAutoscaling(aws.autoscaling)
   })
 
+  it('refuses min-capacity 0 when nothing would bring a copy back, changing nothing', async () => {
+    givenComponents(aws.sagemaker, [[{ name: 'scorer', copies: 2 }]])
+
+    const result = await runAction(configure)
+
+    expect(result.failed).toContain(
+      'Input "min-capacity" is 0, but nothing would bring inference component "scorer" back from zero copies'
+    )
+    expect(result.failed).toContain('NoCapacityInvocationFailures')
+    expect(sent(RegisterScalableTargetCommand)).toEqual([])
+    expect(sent(PutScalingPolicyCommand)).toEqual([])
+  })
+
   it("registers the component's copies, down to 0, on the high-resolution concurrency metric", async () => {
     givenComponents(aws.sagemaker, [[{ name: 'scorer', copies: 2 }]])
+    // The way out of zero AWS describes, set up beforehand: a step policy an alarm on NoCapacityInvocationFailures invokes.
+    givenAutoscaling(aws.autoscaling, {
+      targets: [{ ...scope, MinCapacity: 1, MaxCapacity: 6, RoleARN: 'arn:role', CreationTime: new Date(0) }],
+      policies: [
+        {
+          ...scope,
+          PolicyName: 'scale-out-from-zero',
+          PolicyARN: 'arn:policy/from-zero',
+          PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            MetricAggregationType: 'Maximum',
+            StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }]
+          },
+          CreationTime: new Date(0)
+        }
+      ]
+    })
 
     const result = await runAction(configure)
 
@@ -60,7 +91,9 @@ describe('configure-autoscaling with an inference component', () => {
       }
     ])
     expect(result.log.join('\n')).toContain('inference component "scorer" scales from 0 to 6 copies')
-    expect(result.log.join('\n')).toContain('NoCapacityInvocationFailures')
+    expect(result.log.join('\n')).toContain('until its step scaling policy brings a copy back')
+    // Kept: only the action's own policy is put.
+    expect(sent(DeleteScalingPolicyCommand)).toEqual([])
     expect(result.outputs['copy-count']).toBe('2')
   })
 
