@@ -87,6 +87,8 @@ function targetTrackingPolicy(endpointName, variantName, settings) {
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/invocation-metrics.ts
 var invocation_metrics = __webpack_require__(9113);
+// EXTERNAL MODULE: ./src/serverless-variant.ts
+var serverless_variant = __webpack_require__(8609);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/operations/configure-autoscaling.ts
@@ -103,6 +105,7 @@ var wait = __webpack_require__(910);
 
 
 
+
 async function runConfigureAutoscaling(ctx, settings) {
     const component = ctx.settings.inferenceComponentName;
     if (component !== undefined)
@@ -111,6 +114,7 @@ async function runConfigureAutoscaling(ctx, settings) {
     const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
     const variantName = (0,src_endpoint/* resolveVariant */.KC)(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
+    (0,serverless_variant/* refuseServerlessVariant */.me)(endpoint, variantName, 'configure-autoscaling');
     const config = await (0,src_endpoint/* reportEndpoint */.Us)(ctx, endpoint);
     refuseUnpublishedScalingMetric(ctx, settings, config);
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
@@ -211,6 +215,45 @@ function refuseUnpublishedScalingMetric(ctx, settings, config) {
     if (settings.scalingMetric !== 'InvocationsPerInstance' || !(0,invocation_metrics/* metricsSourceOf */.er)(config).asynchronous)
         return;
     throw new Error(`Input "scaling-metric": endpoint "${ctx.endpointName}" is asynchronous (its config "${config?.EndpointConfigName}" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.`);
+}
+
+
+/***/ }),
+
+/***/ 8609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kk: () => (/* binding */ serverlessScalingNote),
+/* harmony export */   me: () => (/* binding */ refuseServerlessVariant)
+/* harmony export */ });
+/* unused harmony export serverlessSettings */
+const SERVERLESS_SCALING = 'https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints-autoscale.html';
+/** Its serverless settings as DescribeEndpoint shows them, or undefined for a variant on instances. */
+function serverlessSettings(endpoint, variantName) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const config = live?.CurrentServerlessConfig ?? live?.DesiredServerlessConfig;
+    if (!config)
+        return undefined;
+    const provisioned = config.ProvisionedConcurrency ? `, ProvisionedConcurrency ${config.ProvisionedConcurrency}` : '';
+    return `MemorySizeInMB ${config.MemorySizeInMB}, MaxConcurrency ${config.MaxConcurrency}${provisioned}`;
+}
+/** Refuses an instance-count change or instance autoscaling on a serverless variant, before any change. */
+function refuseServerlessVariant(endpoint, variantName, operation) {
+    const settings = serverlessSettings(endpoint, variantName);
+    if (!settings)
+        return;
+    const where = `Variant "${variantName}" of endpoint "${endpoint.EndpointName}" is serverless (${settings}): it has no instances`;
+    const instead = operation === 'update-capacity'
+        ? 'Its concurrency is its endpoint config\u2019s ServerlessConfig: deploy a config with the MaxConcurrency or ProvisionedConcurrency it needs.'
+        : `SageMaker scales its concurrency by itself; to scale its provisioned concurrency, register sagemaker:variant:DesiredProvisionedConcurrency with Application Auto Scaling (${SERVERLESS_SCALING}), which this action does not manage.`;
+    throw new Error(`${where} for ${operation} to act on. Nothing was changed. ${instead}`);
+}
+/** What delete-autoscaling says of a serverless variant it found no instance autoscaling on. */
+function serverlessScalingNote(endpoint, variantName) {
+    if (!endpoint || !serverlessSettings(endpoint, variantName))
+        return '';
+    return ` The variant is serverless: autoscaling of its provisioned concurrency (sagemaker:variant:DesiredProvisionedConcurrency), if any, is not this action's and was left as it is (${SERVERLESS_SCALING}).`;
 }
 
 

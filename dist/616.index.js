@@ -204,6 +204,8 @@ function checkCapacityAgainstScaling(ctx, change, scaling) {
 
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/serverless-variant.ts
+var serverless_variant = __webpack_require__(8609);
 // EXTERNAL MODULE: ./src/shadow-tests.ts + 2 modules
 var shadow_tests = __webpack_require__(7429);
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
@@ -333,12 +335,14 @@ function checkCopies(ctx, name, requested, settled) {
 
 
 
+
 async function runUpdateCapacity(ctx, settings) {
     if ('componentName' in settings)
         return updateComponentCopies(ctx, settings.componentName, settings.copyCount);
     const endpoint = await (0,wait/* requireUpdatable */.Mc)(ctx);
     const variantName = (0,src_endpoint/* resolveVariant */.KC)(endpoint, settings.variantName);
     ctx.output('variant-name', variantName);
+    (0,serverless_variant/* refuseServerlessVariant */.me)(endpoint, variantName, 'update-capacity');
     const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`;
     const requested = settings.instanceCount;
     const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
@@ -377,6 +381,45 @@ async function runUpdateCapacity(ctx, settings) {
         ctx.warn(`Variant "${variantName}" has ${count ?? 'no'} instance(s) after the change to ${requested}${scaling ? ': autoscaling may have moved it already' : ''}.`);
     }
     ctx.note(`Changed ${where} from ${fromTo}.`);
+}
+
+
+/***/ }),
+
+/***/ 8609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kk: () => (/* binding */ serverlessScalingNote),
+/* harmony export */   me: () => (/* binding */ refuseServerlessVariant)
+/* harmony export */ });
+/* unused harmony export serverlessSettings */
+const SERVERLESS_SCALING = 'https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints-autoscale.html';
+/** Its serverless settings as DescribeEndpoint shows them, or undefined for a variant on instances. */
+function serverlessSettings(endpoint, variantName) {
+    const live = endpoint.ProductionVariants?.find((variant) => variant.VariantName === variantName);
+    const config = live?.CurrentServerlessConfig ?? live?.DesiredServerlessConfig;
+    if (!config)
+        return undefined;
+    const provisioned = config.ProvisionedConcurrency ? `, ProvisionedConcurrency ${config.ProvisionedConcurrency}` : '';
+    return `MemorySizeInMB ${config.MemorySizeInMB}, MaxConcurrency ${config.MaxConcurrency}${provisioned}`;
+}
+/** Refuses an instance-count change or instance autoscaling on a serverless variant, before any change. */
+function refuseServerlessVariant(endpoint, variantName, operation) {
+    const settings = serverlessSettings(endpoint, variantName);
+    if (!settings)
+        return;
+    const where = `Variant "${variantName}" of endpoint "${endpoint.EndpointName}" is serverless (${settings}): it has no instances`;
+    const instead = operation === 'update-capacity'
+        ? 'Its concurrency is its endpoint config\u2019s ServerlessConfig: deploy a config with the MaxConcurrency or ProvisionedConcurrency it needs.'
+        : `SageMaker scales its concurrency by itself; to scale its provisioned concurrency, register sagemaker:variant:DesiredProvisionedConcurrency with Application Auto Scaling (${SERVERLESS_SCALING}), which this action does not manage.`;
+    throw new Error(`${where} for ${operation} to act on. Nothing was changed. ${instead}`);
+}
+/** What delete-autoscaling says of a serverless variant it found no instance autoscaling on. */
+function serverlessScalingNote(endpoint, variantName) {
+    if (!endpoint || !serverlessSettings(endpoint, variantName))
+        return '';
+    return ` The variant is serverless: autoscaling of its provisioned concurrency (sagemaker:variant:DesiredProvisionedConcurrency), if any, is not this action's and was left as it is (${SERVERLESS_SCALING}).`;
 }
 
 

@@ -22,6 +22,7 @@ import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant, type EndpointConfig } from '../endpoint.js'
 import { metricsSourceOf } from '../invocation-metrics.js'
 import type { ConfigureAutoscalingSettings } from '../settings.js'
+import { refuseServerlessVariant } from '../serverless-variant.js'
 import { requireUpdatable } from '../wait.js'
 
 export async function runConfigureAutoscaling(
@@ -34,6 +35,7 @@ export async function runConfigureAutoscaling(
   const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
   ctx.output('variant-name', variantName)
+  refuseServerlessVariant(endpoint, variantName, 'configure-autoscaling')
   const config = await reportEndpoint(ctx, endpoint)
   refuseUnpublishedScalingMetric(ctx, settings, config)
   const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`

@@ -16,6 +16,7 @@ import { findComponent, reportComponent } from '../components/component.js'
 import type { OperationContext } from '../context.js'
 import { findEndpoint, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { DeleteAutoscalingSettings } from '../settings.js'
+import { serverlessScalingNote } from '../serverless-variant.js'
 
 export async function runDeleteAutoscaling(ctx: OperationContext, settings: DeleteAutoscalingSettings): Promise<void> {
   const component = ctx.settings.inferenceComponentName
@@ -40,7 +41,7 @@ export async function runDeleteAutoscaling(ctx: OperationContext, settings: Dele
 
   const scaling = await describeVariantScaling(ctx, ctx.endpointName, variantName)
   if (!scaling) {
-    const message = `No autoscaling is registered for ${where}: nothing to delete.`
+    const message = `No autoscaling is registered for ${where}: nothing to delete.${serverlessScalingNote(endpoint, variantName)}`
     ctx.warn(message)
   } else {
     await deregisterVariantScaling(ctx, ctx.endpointName, variantName, scaling)

@@ -10,6 +10,7 @@ import { checkCapacityAgainstScaling } from '../capacity-against-scaling.js'
 import type { OperationContext } from '../context.js'
 import { liveInstanceCount, reportEndpoint, resolveVariant } from '../endpoint.js'
 import type { UpdateCapacitySettings } from '../settings.js'
+import { refuseServerlessVariant } from '../serverless-variant.js'
 import { warnOfShadowTestsOnEndpoint } from '../shadow-tests.js'
 import { waitForChangeMade } from '../update.js'
 import { requireUpdatable } from '../wait.js'
@@ -20,6 +21,7 @@ export async function runUpdateCapacity(ctx: OperationContext, settings: UpdateC
   const endpoint = await requireUpdatable(ctx)
   const variantName = resolveVariant(endpoint, settings.variantName)
   ctx.output('variant-name', variantName)
+  refuseServerlessVariant(endpoint, variantName, 'update-capacity')
   const where = `variant "${variantName}" of endpoint "${ctx.endpointName}"`
   const requested = settings.instanceCount
 
