@@ -7,12 +7,14 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
 /* harmony export */   em: () => (/* binding */ sentence),
 /* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(311);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(311);
 /**
  * What every use of GitHub's REST API shares: one way to make the client, one
  * limit on each call, and one way to say what went wrong and what to do.
@@ -21,10 +23,52 @@ export const modules = {
  */
 
 
+
 /** A limit on each API call, so a GitHub that does not answer never holds up the deploy. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 function githubClient(token, run) {
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: run.apiUrl, userAgent: `${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_VERSION */ .Y}` });
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: run.apiUrl, userAgent: `${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_VERSION */ .Y}` });
+}
+/** Attempts at a call GitHub may answer later. */
+const ATTEMPTS = 3;
+/** GitHub asks for at least a minute before a retry after a secondary rate limit that gives no retry-after. */
+const RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * Runs `call`, again after a wait when GitHub may answer it later: a 5XX, no answer at all, or a secondary rate
+ * limit (429, or 403 saying so), waiting as its retry-after header says, else a minute ("If the retry-after response
+ * header is present, you should not retry your request until after that many seconds has elapsed. Otherwise, wait
+ * for at least one minute before retrying":
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately).
+ * A spent primary limit (x-ratelimit-remaining 0) resets within the hour, so it is not waited for. Only for calls a
+ * repeat cannot harm: a status posted twice is the same status.
+ */
+async function withRetries(call, clock = _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, attempts = ATTEMPTS) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const waitMs = retryWaitMs(error, attempt);
+            if (attempt >= attempts || waitMs === undefined)
+                throw error;
+            await clock.sleep(waitMs);
+        }
+    }
+}
+function retryWaitMs(error, attempt) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    if (fields.response === undefined)
+        return attempt * 1000;
+    const status = typeof fields.status === 'number' ? fields.status : 0;
+    const headers = fields.response.headers ?? {};
+    const limited = status === 429 || (status === 403 && /rate limit/i.test(String(fields.message)));
+    if (limited) {
+        if (headers['x-ratelimit-remaining'] === '0')
+            return undefined;
+        const after = Number(headers['retry-after']);
+        return Number.isFinite(after) && after >= 0 ? Math.min(after * 1000, RATE_LIMIT_WAIT_MS) : RATE_LIMIT_WAIT_MS;
+    }
+    return status >= 500 ? attempt * 1000 : undefined;
 }
 /**
  * The HTTP status and GitHub's message, with what to do for the answers that
@@ -47,7 +91,8 @@ function describeGitHubError(error, { apiUrl, timeoutMs, permissionHint }) {
             return `${text} The token was refused. ${permissionHint}`;
         case 403:
         case 404:
-            return `${text} ${permissionHint}`;
+            // The permission a fork's pull request or Dependabot lacks cannot be granted by the workflow.
+            return `${text} ${permissionHint} A run for a pull request from a fork, or started by Dependabot, gets a read-only token whatever the workflow grants.`;
         case 409:
             return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`;
         default:
@@ -81,8 +126,9 @@ function sentence(text) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2829);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1738);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1738);
 /**
  * A GitHub deployment for the run: with an `environment`, the repository's
  * environment page and the commit show what was deployed, where it serves
@@ -92,6 +138,7 @@ function sentence(text) {
  * REST API: https://docs.github.com/en/rest/deployments/deployments and
  * https://docs.github.com/en/rest/deployments/statuses
  */
+
 
 
 
@@ -114,7 +161,8 @@ async function startDeployment(request) {
         return undefined;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded GitHub deployment ${id} to environment "${github.environment}".`);
     const post = statusPoster(github, id, request);
-    await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`);
+    // Not retried: it would hold up the deploy, and the final status, which is, replaces it.
+    await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`, false);
     const target = { endpointName: request.endpointName, region: request.region };
     let finished = false;
     return {
@@ -124,7 +172,7 @@ async function startDeployment(request) {
             if (finished)
                 return;
             finished = true;
-            const posted = await post(outcome, description);
+            const posted = await post(outcome, description, true);
             if (posted && outcome !== 'in_progress') {
                 await retireSuperseded(github.octokit, {
                     ...github.repository,
@@ -154,15 +202,15 @@ function connect(request) {
         warn(`${prefix} was not recorded: no github-token was given. ${PERMISSION_HINT}`);
         return undefined;
     }
-    const run = (0,_run_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowRun */ .t)(request.env);
+    const run = (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .workflowRun */ .t)(request.env);
     const ref = request.ref?.trim() || run.sha;
     if (!run.owner || !run.repo || !ref) {
         warn(`${prefix} was not recorded: GITHUB_REPOSITORY and GITHUB_SHA must name the repository and commit.`);
         return undefined;
     }
-    const timeoutMs = request.timeoutMs ?? _api_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_TIMEOUT_MS */ .t1;
+    const timeoutMs = request.timeoutMs ?? _api_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TIMEOUT_MS */ .t1;
     return {
-        octokit: (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .githubClient */ .$f)(token, run),
+        octokit: (0,_api_js__WEBPACK_IMPORTED_MODULE_3__/* .githubClient */ .$f)(token, run),
         repository: { owner: run.owner, repo: run.repo },
         run,
         ref,
@@ -170,7 +218,8 @@ function connect(request) {
         timeoutMs,
         options: () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } }),
         warn,
-        prefix
+        prefix,
+        clock: request.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m
     };
 }
 async function createDeployment(github, request) {
@@ -192,7 +241,7 @@ async function createDeployment(github, request) {
         });
         if (!('id' in created.data)) {
             // 202: GitHub merged the default branch into the ref instead of creating a deployment.
-            warn(`${prefix} was not created: GitHub answered HTTP ${created.status}: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .sentence */ .em)(created.data.message ?? 'no deployment')}`);
+            warn(`${prefix} was not created: GitHub answered HTTP ${created.status}: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_3__/* .sentence */ .em)(created.data.message ?? 'no deployment')}`);
             return undefined;
         }
         return created.data.id;
@@ -205,9 +254,11 @@ async function createDeployment(github, request) {
 /** Sets the deployment's status; false (with a warning) when GitHub would not. */
 function statusPoster(github, id, request) {
     const environmentUrl = (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(request.region, request.endpointName);
-    return async (state, description) => {
+    return async (state, description, retried) => {
         try {
-            await github.octokit.rest.repos.createDeploymentStatus({
+            // Retried where GitHub may answer later: a deployment left in progress by one lost answer stays so until the
+            // endpoint's next deploy. (The deployment itself is not: a create whose answer was lost would make two.)
+            await (0,_api_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(() => github.octokit.rest.repos.createDeploymentStatus({
                 ...github.repository,
                 deployment_id: id,
                 state,
@@ -218,7 +269,7 @@ function statusPoster(github, id, request) {
                 // inactive, whichever endpoint it put there; retireSuperseded does it for this endpoint only.
                 auto_inactive: false,
                 ...github.options()
-            });
+            }), github.clock, retried ? undefined : 1);
             return true;
         }
         catch (error) {
@@ -228,7 +279,7 @@ function statusPoster(github, id, request) {
     };
 }
 function describeError(github, error) {
-    return (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .describeGitHubError */ .dZ)(error, {
+    return (0,_api_js__WEBPACK_IMPORTED_MODULE_3__/* .describeGitHubError */ .dZ)(error, {
         apiUrl: github.run.apiUrl,
         timeoutMs: github.timeoutMs,
         permissionHint: PERMISSION_HINT
@@ -276,7 +327,7 @@ async function retireSuperseded(octokit, scope) {
         }
     }
     catch (error) {
-        scope.warn(`could not mark earlier deployments of the endpoint inactive: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .describeGitHubError */ .dZ)(error, { apiUrl: '', timeoutMs, permissionHint: PERMISSION_HINT })}`);
+        scope.warn(`could not mark earlier deployments of the endpoint inactive: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_3__/* .describeGitHubError */ .dZ)(error, { apiUrl: '', timeoutMs, permissionHint: PERMISSION_HINT })}`);
     }
 }
 /** Whether a deployment's payload names this endpoint; GitHub returns it as an object, or as the string it was given. */

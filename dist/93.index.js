@@ -7,12 +7,14 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
 /* harmony export */   em: () => (/* binding */ sentence),
 /* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(311);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(311);
 /**
  * What every use of GitHub's REST API shares: one way to make the client, one
  * limit on each call, and one way to say what went wrong and what to do.
@@ -21,10 +23,52 @@ export const modules = {
  */
 
 
+
 /** A limit on each API call, so a GitHub that does not answer never holds up the deploy. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 function githubClient(token, run) {
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: run.apiUrl, userAgent: `${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_VERSION */ .Y}` });
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: run.apiUrl, userAgent: `${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_VERSION */ .Y}` });
+}
+/** Attempts at a call GitHub may answer later. */
+const ATTEMPTS = 3;
+/** GitHub asks for at least a minute before a retry after a secondary rate limit that gives no retry-after. */
+const RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * Runs `call`, again after a wait when GitHub may answer it later: a 5XX, no answer at all, or a secondary rate
+ * limit (429, or 403 saying so), waiting as its retry-after header says, else a minute ("If the retry-after response
+ * header is present, you should not retry your request until after that many seconds has elapsed. Otherwise, wait
+ * for at least one minute before retrying":
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately).
+ * A spent primary limit (x-ratelimit-remaining 0) resets within the hour, so it is not waited for. Only for calls a
+ * repeat cannot harm: a status posted twice is the same status.
+ */
+async function withRetries(call, clock = _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, attempts = ATTEMPTS) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const waitMs = retryWaitMs(error, attempt);
+            if (attempt >= attempts || waitMs === undefined)
+                throw error;
+            await clock.sleep(waitMs);
+        }
+    }
+}
+function retryWaitMs(error, attempt) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    if (fields.response === undefined)
+        return attempt * 1000;
+    const status = typeof fields.status === 'number' ? fields.status : 0;
+    const headers = fields.response.headers ?? {};
+    const limited = status === 429 || (status === 403 && /rate limit/i.test(String(fields.message)));
+    if (limited) {
+        if (headers['x-ratelimit-remaining'] === '0')
+            return undefined;
+        const after = Number(headers['retry-after']);
+        return Number.isFinite(after) && after >= 0 ? Math.min(after * 1000, RATE_LIMIT_WAIT_MS) : RATE_LIMIT_WAIT_MS;
+    }
+    return status >= 500 ? attempt * 1000 : undefined;
 }
 /**
  * The HTTP status and GitHub's message, with what to do for the answers that
@@ -47,7 +91,8 @@ function describeGitHubError(error, { apiUrl, timeoutMs, permissionHint }) {
             return `${text} The token was refused. ${permissionHint}`;
         case 403:
         case 404:
-            return `${text} ${permissionHint}`;
+            // The permission a fork's pull request or Dependabot lacks cannot be granted by the workflow.
+            return `${text} ${permissionHint} A run for a pull request from a fork, or started by Dependabot, gets a read-only token whatever the workflow grants.`;
         case 409:
             return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`;
         default:

@@ -150,7 +150,8 @@ async function operateLocked(
             region: settings.region,
             env,
             description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-            warn: (message) => ctx.warn(message)
+            warn: (message) => ctx.warn(message),
+            clock: ctx.clock
           })
         )
       }

@@ -1,6 +1,7 @@
 // GitHub deployments against a fake GitHub REST API over HTTP, with the real Octokit.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
+import { FakeClock } from '../../__fixtures__/clock.js'
 import { useFakeGitHub } from '../../__fixtures__/github.js'
 import type { DeploymentState, RecordedRequest } from '../../test/github/fake-github.mjs'
 
@@ -14,9 +15,11 @@ const LOG_URL = 'https://fakeGitHub().com/acme/models/actions/runs/8811/attempts
 
 const fakeGitHub = useFakeGitHub(TOKEN)
 
+let clock: FakeClock
 beforeEach(() => {
   core.resetCore()
   core.warning.mockClear()
+  clock = new FakeClock()
 })
 
 function runnerEnv(): NodeJS.ProcessEnv {
@@ -40,6 +43,7 @@ function request(
     endpointName: 'fraud',
     region: 'eu-west-1',
     env: runnerEnv(),
+    clock,
     ...overrides
   }
 }
@@ -305,7 +309,9 @@ describe('a GitHub API that fails is a warning, never an error', () => {
 
     expect(await startDeployment(request())).toBeUndefined()
     expect(warnings()).toEqual([
-      expect.stringMatching(/HTTP 403: Resource not accessible by integration.*permissions: deployments: write/)
+      expect.stringMatching(
+        /HTTP 403: Resource not accessible by integration.*permissions: deployments: write.*from a fork, or started by Dependabot, gets a read-only token/
+      )
     ])
   })
 
@@ -341,6 +347,39 @@ describe('a GitHub API that fails is a warning, never an error', () => {
       expect.stringContaining(`could not set deployment ${handle?.id} to in_progress: HTTP 503`),
       expect.stringContaining(`could not set deployment ${handle?.id} to success: HTTP 503`)
     ])
+    // The final one tried three times, a second and then two seconds apart; in_progress, which it replaces, once.
+    expect(clock.sleeps).toEqual([1000, 2000])
+  })
+
+  it('posts the final status through a passing 502, so the deployment does not stay in progress', async () => {
+    const handle = await startDeployment(request())
+    fakeGitHub().fail(/statuses$/, 502, { times: 1 })
+    await handle?.finish('success', 'done')
+
+    expect(warnings()).toEqual([])
+    expect(latestStatus(handle?.id ?? 0)?.state).toBe('success')
+    expect(clock.sleeps).toEqual([1000])
+  })
+
+  it('waits as a secondary rate limit says, and not for a spent primary limit', async () => {
+    const handle = await startDeployment(request())
+    fakeGitHub().fail(/statuses$/, 403, {
+      times: 1,
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      headers: { 'retry-after': '7' }
+    })
+    await handle?.finish('success', 'done')
+    expect(latestStatus(handle?.id ?? 0)?.state).toBe('success')
+    expect(clock.sleeps).toEqual([7000])
+
+    const next = await startDeployment(request())
+    fakeGitHub().fail(/statuses$/, 403, {
+      message: 'API rate limit exceeded for installation.',
+      headers: { 'x-ratelimit-remaining': '0' }
+    })
+    await next?.finish('success', 'done')
+    expect(clock.sleeps).toEqual([7000])
+    expect(warnings()).toEqual([expect.stringContaining(`could not set deployment ${next?.id} to success: HTTP 403`)])
   })
 
   it('does not throw when GitHub goes down between start and finish', async () => {

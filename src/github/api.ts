@@ -5,6 +5,7 @@
  * into warnings.
  */
 import { getOctokit } from '@actions/github'
+import { systemClock, type Clock } from '../clock.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import type { WorkflowRun } from './run.js'
 
@@ -15,6 +16,54 @@ export const DEFAULT_TIMEOUT_MS = 10_000
 
 export function githubClient(token: string, run: WorkflowRun): Octokit {
   return getOctokit(token, { baseUrl: run.apiUrl, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` })
+}
+
+/** Attempts at a call GitHub may answer later. */
+const ATTEMPTS = 3
+/** GitHub asks for at least a minute before a retry after a secondary rate limit that gives no retry-after. */
+const RATE_LIMIT_WAIT_MS = 60_000
+
+/**
+ * Runs `call`, again after a wait when GitHub may answer it later: a 5XX, no answer at all, or a secondary rate
+ * limit (429, or 403 saying so), waiting as its retry-after header says, else a minute ("If the retry-after response
+ * header is present, you should not retry your request until after that many seconds has elapsed. Otherwise, wait
+ * for at least one minute before retrying":
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately).
+ * A spent primary limit (x-ratelimit-remaining 0) resets within the hour, so it is not waited for. Only for calls a
+ * repeat cannot harm: a status posted twice is the same status.
+ */
+export async function withRetries<T>(
+  call: () => Promise<T>,
+  clock: Clock = systemClock,
+  attempts = ATTEMPTS
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call()
+    } catch (error) {
+      const waitMs = retryWaitMs(error, attempt)
+      if (attempt >= attempts || waitMs === undefined) throw error
+      await clock.sleep(waitMs)
+    }
+  }
+}
+
+function retryWaitMs(error: unknown, attempt: number): number | undefined {
+  const fields = (error && typeof error === 'object' ? error : {}) as {
+    status?: unknown
+    message?: unknown
+    response?: { headers?: Record<string, string | undefined> }
+  }
+  if (fields.response === undefined) return attempt * 1000
+  const status = typeof fields.status === 'number' ? fields.status : 0
+  const headers = fields.response.headers ?? {}
+  const limited = status === 429 || (status === 403 && /rate limit/i.test(String(fields.message)))
+  if (limited) {
+    if (headers['x-ratelimit-remaining'] === '0') return undefined
+    const after = Number(headers['retry-after'])
+    return Number.isFinite(after) && after >= 0 ? Math.min(after * 1000, RATE_LIMIT_WAIT_MS) : RATE_LIMIT_WAIT_MS
+  }
+  return status >= 500 ? attempt * 1000 : undefined
 }
 
 /**
@@ -45,7 +94,8 @@ export function describeGitHubError(
       return `${text} The token was refused. ${permissionHint}`
     case 403:
     case 404:
-      return `${text} ${permissionHint}`
+      // The permission a fork's pull request or Dependabot lacks cannot be granted by the workflow.
+      return `${text} ${permissionHint} A run for a pull request from a fork, or started by Dependabot, gets a read-only token whatever the workflow grants.`
     case 409:
       return `${text} GitHub found a conflict with the ref (a merge conflict, or required status checks that did not pass).`
     default:

@@ -9,7 +9,8 @@
  */
 import * as core from '@actions/core'
 import { consoleUrl } from '../summary.js'
-import { DEFAULT_TIMEOUT_MS, describeGitHubError, githubClient, sentence, type Octokit } from './api.js'
+import { systemClock, type Clock } from '../clock.js'
+import { DEFAULT_TIMEOUT_MS, describeGitHubError, githubClient, sentence, withRetries, type Octokit } from './api.js'
 import { workflowRun } from './run.js'
 
 /**
@@ -38,6 +39,8 @@ export interface DeploymentRequest {
   timeoutMs?: number
   /** Where warnings go; `ctx.warn` puts them in the job summary too. */
   warn?: (message: string) => void
+  /** What a retried status post waits on. */
+  clock?: Clock
 }
 
 export interface DeploymentHandle {
@@ -66,6 +69,7 @@ interface Connection {
   warn: (message: string) => void
   /** How every warning about this deployment begins. */
   prefix: string
+  clock: Clock
 }
 
 /**
@@ -79,7 +83,8 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
   if (id === undefined) return undefined
   core.info(`Recorded GitHub deployment ${id} to environment "${github.environment}".`)
   const post = statusPoster(github, id, request)
-  await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`)
+  // Not retried: it would hold up the deploy, and the final status, which is, replaces it.
+  await post('in_progress', request.description ?? `Deploying to SageMaker endpoint ${request.endpointName}`, false)
   const target = { endpointName: request.endpointName, region: request.region }
   let finished = false
   return {
@@ -88,7 +93,7 @@ export async function startDeployment(request: DeploymentRequest): Promise<Deplo
     async finish(outcome, description) {
       if (finished) return
       finished = true
-      const posted = await post(outcome, description)
+      const posted = await post(outcome, description, true)
       if (posted && outcome !== 'in_progress') {
         await retireSuperseded(github.octokit, {
           ...github.repository,
@@ -134,7 +139,8 @@ function connect(request: DeploymentRequest): Connection | undefined {
     timeoutMs,
     options: () => ({ request: { signal: AbortSignal.timeout(timeoutMs) } }),
     warn,
-    prefix
+    prefix,
+    clock: request.clock ?? systemClock
   }
 }
 
@@ -174,22 +180,29 @@ function statusPoster(
   github: Connection,
   id: number,
   request: DeploymentRequest
-): (state: DeploymentOutcome, description: string) => Promise<boolean> {
+): (state: DeploymentOutcome, description: string, retried: boolean) => Promise<boolean> {
   const environmentUrl = consoleUrl(request.region, request.endpointName)
-  return async (state, description) => {
+  return async (state, description, retried) => {
     try {
-      await github.octokit.rest.repos.createDeploymentStatus({
-        ...github.repository,
-        deployment_id: id,
-        state,
-        description: shortened(description),
-        environment_url: environmentUrl,
-        ...(github.run.runUrl ? { log_url: github.run.runUrl } : {}),
-        // GitHub would mark every earlier successful deployment of the environment
-        // inactive, whichever endpoint it put there; retireSuperseded does it for this endpoint only.
-        auto_inactive: false,
-        ...github.options()
-      })
+      // Retried where GitHub may answer later: a deployment left in progress by one lost answer stays so until the
+      // endpoint's next deploy. (The deployment itself is not: a create whose answer was lost would make two.)
+      await withRetries(
+        () =>
+          github.octokit.rest.repos.createDeploymentStatus({
+            ...github.repository,
+            deployment_id: id,
+            state,
+            description: shortened(description),
+            environment_url: environmentUrl,
+            ...(github.run.runUrl ? { log_url: github.run.runUrl } : {}),
+            // GitHub would mark every earlier successful deployment of the environment
+            // inactive, whichever endpoint it put there; retireSuperseded does it for this endpoint only.
+            auto_inactive: false,
+            ...github.options()
+          }),
+        github.clock,
+        retried ? undefined : 1
+      )
       return true
     } catch (error) {
       github.warn(`${github.prefix}: could not set deployment ${id} to ${state}: ${describeError(github, error)}`)

@@ -101,6 +101,7 @@ const MAX_STATUS_DESCRIPTION = 140
  * @property {string} [message] GitHub's message for this status by default.
  * @property {unknown} [body] A whole JSON body to answer instead, such as `{ message: 'Auto-merged main into topic' }` with 202.
  * @property {number} [times] How many matching requests fail; all of them by default.
+ * @property {Record<string, string>} [headers] Headers to answer with, such as `{ 'retry-after': '1' }`.
  */
 
 /**
@@ -109,6 +110,7 @@ const MAX_STATUS_DESCRIPTION = 140
  * @property {number | 'hang' | 'reset'} status
  * @property {string | undefined} message
  * @property {unknown} body
+ * @property {Record<string, string> | undefined} headers
  * @property {number} remaining
  */
 
@@ -235,13 +237,16 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
    * @param {http.ServerResponse} res
    * @param {number} status
    * @param {string} [message]
+   * @param {string} [documentation]
+   * @param {Record<string, string>} [headers]
    */
-  function refuse(res, status, message, documentation = 'https://docs.github.com/rest') {
-    send(res, status, {
-      message: message ?? MESSAGES[status] ?? 'Error',
-      documentation_url: documentation,
-      status: String(status)
-    })
+  function refuse(res, status, message, documentation = 'https://docs.github.com/rest', headers = {}) {
+    send(
+      res,
+      status,
+      { message: message ?? MESSAGES[status] ?? 'Error', documentation_url: documentation, status: String(status) },
+      headers
+    )
   }
 
   /** @param {StoredDeployment} deployment */
@@ -542,8 +547,8 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
         req.socket.destroy()
         return
       }
-      if (rule.body !== undefined) return send(res, rule.status, rule.body)
-      return refuse(res, rule.status, rule.message)
+      if (rule.body !== undefined) return send(res, rule.status, rule.body, rule.headers)
+      return refuse(res, rule.status, rule.message, undefined, rule.headers)
     }
     if (token !== undefined) {
       const given = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
@@ -670,8 +675,8 @@ export async function startFakeGitHub({ token, port = 0 } = {}) {
      * @param {number | 'hang' | 'reset'} status
      * @param {FailOptions} [options]
      */
-    fail(pattern, status, { message, body, times = Infinity } = {}) {
-      failures.push({ pattern, status, message, body, remaining: times })
+    fail(pattern, status, { message, body, headers, times = Infinity } = {}) {
+      failures.push({ pattern, status, message, body, headers, remaining: times })
     },
     clearFailures() {
       failures = []

@@ -1,5 +1,5 @@
-export const id = 865;
-export const ids = [865];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
 /***/ 5859:
@@ -637,6 +637,20 @@ async function loadCapturedPayloads(ctx, settings) {
         .map(payloadDigest)
         .join(', ')}${payloads.length > 5 ? ', …' : ''}).`);
 }
+
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
+};
 
 
 /***/ }),
@@ -2665,7 +2679,7 @@ function lockedError(ctx, holder, detail) {
 
 /***/ }),
 
-/***/ 5865:
+/***/ 6187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2684,12 +2698,8 @@ var aws_clients = __webpack_require__(201);
 var captured_payloads = __webpack_require__(2337);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
-};
-
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/inputs.ts + 6 modules
@@ -2871,7 +2881,7 @@ var lock = __webpack_require__(9188);
 
 async function run(overrides = {}) {
     const deps = {
-        clock: systemClock,
+        clock: clock/* systemClock */.m,
         createClients: aws_clients/* createAwsClients */.Gv,
         env: process.env,
         ...overrides
@@ -2977,7 +2987,8 @@ async function operateLocked(ctx, settings, env, recordDeployment) {
                 region: settings.region,
                 env,
                 description: `${settings.operation} of ${settings.endpointName} in ${settings.region}`,
-                warn: (message) => ctx.warn(message)
+                warn: (message) => ctx.warn(message),
+                clock: ctx.clock
             }));
         }
         // Before the operation changes anything: a capture without requests fails while nothing has moved.
