@@ -6,13 +6,14 @@ import {
   CreateContextCommand,
   DeleteContextCommand,
   DescribeContextCommand,
+  UpdateContextCommand,
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import type { AwsClientStub } from 'aws-sdk-client-mock'
 import { awsError } from './sagemaker.js'
 
 /** The endpoint lock's own calls: taking and releasing it, tested in lock.test.ts. */
-export const LOCK_CALLS = /^sagemaker\.(Create|Describe|Delete)Context$/
+export const LOCK_CALLS = /^sagemaker\.(Create|Describe|Delete|Update)Context$/
 
 /**
  * SageMaker lineage contexts, which the endpoint lock is made of: a name is
@@ -67,6 +68,16 @@ export class FakeContexts {
         CreationTime: context.createdAt
       }
     })
+    // "Properties: The new list of properties. Overwrites the current property list."
+    sm.on(UpdateContextCommand).callsFake(
+      (input: { ContextName: string; Properties?: Record<string, string>; PropertiesToRemove?: string[] }) => {
+        const context = this.contexts.get(input.ContextName)
+        if (!context) throw missing(input.ContextName)
+        if (input.Properties) context.properties = { ...input.Properties }
+        for (const key of input.PropertiesToRemove ?? []) delete context.properties[key]
+        return { ContextArn: arn(input.ContextName) }
+      }
+    )
     sm.on(DeleteContextCommand).callsFake(
       lossy('DeleteContext', (input: { ContextName: string }) => {
         if (!this.contexts.delete(input.ContextName)) throw missing(input.ContextName)

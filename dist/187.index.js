@@ -216,6 +216,319 @@ function disagreement(newAnswer, servingAnswer, how) {
 
 /***/ }),
 
+/***/ 6886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xX: () => (/* binding */ TARGET_TRACKING_POLICY_NAME),
+  Bl: () => (/* reexport */ componentScalable),
+  cV: () => (/* binding */ deregisterScaling),
+  dG: () => (/* binding */ deregisterVariantScaling),
+  w8: () => (/* binding */ describeScalableTarget),
+  Rk: () => (/* binding */ describeScaling),
+  oM: () => (/* binding */ describeVariantScaling),
+  Qp: () => (/* binding */ formatVariantScaling),
+  eJ: () => (/* binding */ isSuspended),
+  Lp: () => (/* binding */ registerScaling),
+  it: () => (/* binding */ registerVariantScaling),
+  cR: () => (/* reexport */ targetResource),
+  Il: () => (/* reexport */ targetScope),
+  PW: () => (/* reexport */ variantResourceId)
+});
+
+// UNUSED EXPORTS: COMPONENT_SCALABLE_DIMENSION, SCALABLE_DIMENSION, SERVICE_NAMESPACE, describeTarget, variantScalable
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScalingPoliciesCommand.js
+var DescribeScalingPoliciesCommand = __webpack_require__(3457);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScheduledActionsCommand.js
+var DescribeScheduledActionsCommand = __webpack_require__(3898);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/RegisterScalableTargetCommand.js
+var RegisterScalableTargetCommand = __webpack_require__(8090);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/PutScalingPolicyCommand.js
+var PutScalingPolicyCommand = __webpack_require__(8791);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/PutScheduledActionCommand.js
+var PutScheduledActionCommand = __webpack_require__(3461);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeleteScalingPolicyCommand.js
+var DeleteScalingPolicyCommand = __webpack_require__(8327);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeleteScheduledActionCommand.js
+var DeleteScheduledActionCommand = __webpack_require__(7301);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DeregisterScalableTargetCommand.js
+var DeregisterScalableTargetCommand = __webpack_require__(1575);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/DescribeScalableTargetsCommand.js
+var DescribeScalableTargetsCommand = __webpack_require__(9897);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/scalable.ts
+const SERVICE_NAMESPACE = 'sagemaker';
+const SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+/**
+ * An inference component scales by its copies, under a resource of its own
+ * ("inference-component/<name>"), down to 0
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+ */
+const COMPONENT_SCALABLE_DIMENSION = 'sagemaker:inference-component:DesiredCopyCount';
+function variantScalable(endpointName, variantName) {
+    return {
+        resourceId: variantResourceId(endpointName, variantName),
+        dimension: SCALABLE_DIMENSION,
+        variant: { endpointName, variantName }
+    };
+}
+function componentScalable(componentName) {
+    return { resourceId: `inference-component/${componentName}`, dimension: COMPONENT_SCALABLE_DIMENSION };
+}
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+/** The three fields that name a scalable target in every Application Auto Scaling call. */
+function targetScope(resourceId, dimension = SCALABLE_DIMENSION) {
+    return { ServiceNamespace: SERVICE_NAMESPACE, ResourceId: resourceId, ScalableDimension: dimension };
+}
+/** How errors and the plan name the target: the resource id is what the AWS console shows. */
+function targetResource(resourceId) {
+    return `scalable target "${resourceId}"`;
+}
+
+;// CONCATENATED MODULE: ./src/autoscaling.ts
+/**
+ * Application Auto Scaling on SageMaker production variants: the one module
+ * that reads, writes and removes a variant's scalable target, its scaling
+ * policies and its scheduled actions.
+ *
+ * SageMaker refuses to remove a variant (or change its instance type or count
+ * through UpdateEndpoint) while it is registered, so a rollout that retires a
+ * variant calls, in this order:
+ *
+ *   const scaling = await describeVariantScaling(ctx, endpoint, oldVariant)
+ *   if (scaling) await deregisterVariantScaling(ctx, endpoint, oldVariant, scaling)
+ *   ... UpdateEndpoint ...
+ *   if (scaling) await registerVariantScaling(ctx, endpoint, newVariant, scaling)
+ *
+ * and, if the update fails, registers `scaling` on the old variant again.
+ * A VariantScaling is plain JSON, so it can be kept in saved state and restored
+ * by the post step of a cancelled run.
+ */
+
+
+
+
+/**
+ * The policy configure-autoscaling owns. One fixed name per variant makes a
+ * re-run (or a change of scaling-metric) replace it instead of adding another.
+ */
+const TARGET_TRACKING_POLICY_NAME = 'sagemaker-deploy-target-tracking';
+function policyResource(policyName, resourceId) {
+    return `scaling policy "${policyName}" of ${resourceId}`;
+}
+function scheduledActionResource(actionName, resourceId) {
+    return `scheduled action "${actionName}" of ${resourceId}`;
+}
+/**
+ * What Application Auto Scaling holds for the variant, or undefined when no
+ * scalable target is registered (policies cannot exist without one).
+ */
+async function describeVariantScaling(ctx, endpointName, variantName) {
+    return describeScaling(ctx, variantScalable(endpointName, variantName));
+}
+/** What Application Auto Scaling holds for a variant or a component, or undefined when nothing is registered. */
+async function describeScaling(ctx, scalable) {
+    const target = await describeTarget(ctx, scalable);
+    if (!target)
+        return undefined;
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
+    const policies = await (0,errors/* collectPages */.VV)('DescribeScalingPolicies', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new DescribeScalingPoliciesCommand/* DescribeScalingPoliciesCommand */.y({ ...scope, ...page })), (page) => page.ScalingPolicies);
+    const actions = await (0,errors/* collectPages */.VV)('DescribeScheduledActions', targetResource(resourceId), (page) => ctx.clients.autoscaling.send(new DescribeScheduledActionsCommand/* DescribeScheduledActionsCommand */.b({ ...scope, ...page })), (page) => page.ScheduledActions);
+    return {
+        minCapacity: target.MinCapacity ?? 0,
+        maxCapacity: target.MaxCapacity ?? 0,
+        ...(isSuspended(target.SuspendedState) ? { suspendedState: target.SuspendedState } : {}),
+        policies: policies.map(policySpec),
+        scheduledActions: actions.map(scheduledActionSpec)
+    };
+}
+function policySpec(policy) {
+    const stepScaling = policy.StepScalingPolicyConfiguration;
+    const alarmNames = (policy.Alarms ?? []).map((alarm) => alarm.AlarmName ?? '').filter(Boolean);
+    return {
+        PolicyName: policy.PolicyName ?? '',
+        PolicyType: policy.PolicyType ?? (stepScaling ? 'StepScaling' : 'TargetTrackingScaling'),
+        ...(policy.TargetTrackingScalingPolicyConfiguration
+            ? { TargetTrackingScalingPolicyConfiguration: policy.TargetTrackingScalingPolicyConfiguration }
+            : {}),
+        // Target tracking's alarms belong to AWS, which makes new ones with the policy; only step scaling's are the user's.
+        ...(stepScaling ? { StepScalingPolicyConfiguration: stepScaling, AlarmNames: alarmNames } : {})
+    };
+}
+function scheduledActionSpec(action) {
+    return {
+        ScheduledActionName: action.ScheduledActionName ?? '',
+        Schedule: action.Schedule ?? '',
+        ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+        ...(action.StartTime ? { StartTime: new Date(action.StartTime).toISOString() } : {}),
+        ...(action.EndTime ? { EndTime: new Date(action.EndTime).toISOString() } : {}),
+        ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+    };
+}
+function isSuspended(state) {
+    return Boolean(state && (state.DynamicScalingInSuspended || state.DynamicScalingOutSuspended || state.ScheduledScalingSuspended));
+}
+/**
+ * Registers `scaling` on the variant: RegisterScalableTarget (which updates
+ * min and max in place when already registered), then PutScalingPolicy and
+ * PutScheduledAction for each, all through ctx.change. Metric dimensions
+ * naming a variant or endpoint are pointed at this one, so a policy carried
+ * over from another variant tracks the variant it now scales. Policies and
+ * actions already on the variant under other names are left alone.
+ */
+async function registerVariantScaling(ctx, endpointName, variantName, scaling) {
+    return registerScaling(ctx, variantScalable(endpointName, variantName), scaling);
+}
+/** registerVariantScaling's work, on a variant or a component. */
+async function registerScaling(ctx, scalable, scaling) {
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
+    const target = {
+        ...scope,
+        MinCapacity: scaling.minCapacity,
+        MaxCapacity: scaling.maxCapacity,
+        ...(scaling.suspendedState ? { SuspendedState: scaling.suspendedState } : {})
+    };
+    await ctx.change('RegisterScalableTarget', targetResource(resourceId), target, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(target)));
+    for (const policy of scaling.policies) {
+        const input = {
+            ...scope,
+            PolicyName: policy.PolicyName,
+            PolicyType: policy.PolicyType,
+            ...(policy.TargetTrackingScalingPolicyConfiguration
+                ? {
+                    TargetTrackingScalingPolicyConfiguration: scalable.variant
+                        ? retargetTracking(policy.TargetTrackingScalingPolicyConfiguration, scalable.variant.endpointName, scalable.variant.variantName)
+                        : policy.TargetTrackingScalingPolicyConfiguration
+                }
+                : {}),
+            ...(policy.StepScalingPolicyConfiguration
+                ? { StepScalingPolicyConfiguration: policy.StepScalingPolicyConfiguration }
+                : {})
+        };
+        const result = await ctx.change('PutScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new PutScalingPolicyCommand/* PutScalingPolicyCommand */.O(input)));
+        if (policy.AlarmNames && policy.AlarmNames.length > 0) {
+            // The alarms' actions hold the old policy's ARN; rewriting someone's alarms is not this action's call.
+            ctx.warn(`Step scaling policy "${policy.PolicyName}" is now on ${resourceId}${result?.PolicyARN ? ` (${result.PolicyARN})` : ''}, but alarms ${policy.AlarmNames.map((name) => `"${name}"`).join(', ')} still invoke the policy it was copied from: point their actions at the new policy.`);
+        }
+    }
+    for (const action of scaling.scheduledActions) {
+        const input = {
+            ...scope,
+            ScheduledActionName: action.ScheduledActionName,
+            Schedule: action.Schedule,
+            ...(action.Timezone ? { Timezone: action.Timezone } : {}),
+            ...(action.StartTime ? { StartTime: new Date(action.StartTime) } : {}),
+            ...(action.EndTime ? { EndTime: new Date(action.EndTime) } : {}),
+            ...(action.ScalableTargetAction ? { ScalableTargetAction: action.ScalableTargetAction } : {})
+        };
+        await ctx.change('PutScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new PutScheduledActionCommand/* PutScheduledActionCommand */.c(input)));
+    }
+}
+/**
+ * Removes what `scaling` lists from the variant: DeleteScalingPolicy and
+ * DeleteScheduledAction for each, then DeregisterScalableTarget, through
+ * ctx.change. Something already gone counts as removed, so a retry after a
+ * partial failure finishes the job.
+ */
+async function deregisterVariantScaling(ctx, endpointName, variantName, scaling) {
+    return deregisterScaling(ctx, variantScalable(endpointName, variantName), scaling);
+}
+/** deregisterVariantScaling's work, on a variant or a component. */
+async function deregisterScaling(ctx, scalable, scaling) {
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
+    for (const policy of scaling.policies) {
+        const input = { ...scope, PolicyName: policy.PolicyName };
+        await ignoringNotFound(() => ctx.change('DeleteScalingPolicy', policyResource(policy.PolicyName, resourceId), input, () => ctx.clients.autoscaling.send(new DeleteScalingPolicyCommand/* DeleteScalingPolicyCommand */.y(input))));
+    }
+    for (const action of scaling.scheduledActions) {
+        const input = { ...scope, ScheduledActionName: action.ScheduledActionName };
+        await ignoringNotFound(() => ctx.change('DeleteScheduledAction', scheduledActionResource(action.ScheduledActionName, resourceId), input, () => ctx.clients.autoscaling.send(new DeleteScheduledActionCommand/* DeleteScheduledActionCommand */.M(input))));
+    }
+    await ignoringNotFound(() => ctx.change('DeregisterScalableTarget', targetResource(resourceId), scope, () => ctx.clients.autoscaling.send(new DeregisterScalableTargetCommand/* DeregisterScalableTargetCommand */.C(scope))));
+}
+async function ignoringNotFound(request) {
+    try {
+        await request();
+    }
+    catch (error) {
+        if (!(0,errors/* isNotFound */.c4)(error))
+            throw error;
+    }
+}
+/** A copy whose metric dimensions name the variant (and endpoint) the policy is registered on. */
+function retargetTracking(configuration, endpointName, variantName) {
+    const copy = structuredClone(configuration);
+    const metric = copy.CustomizedMetricSpecification;
+    const dimensionLists = [
+        metric?.Dimensions,
+        ...(metric?.Metrics ?? []).map((query) => query.MetricStat?.Metric?.Dimensions)
+    ];
+    for (const dimensions of dimensionLists) {
+        for (const dimension of dimensions ?? []) {
+            if (dimension.Name === 'VariantName')
+                dimension.Value = variantName;
+            if (dimension.Name === 'EndpointName')
+                dimension.Value = endpointName;
+        }
+    }
+    return copy;
+}
+/** One line for logs and the summary: "1 to 4 instances; policy "x": target tracking ..." */
+function formatVariantScaling(scaling, unit = 'instances') {
+    const parts = [`${scaling.minCapacity} to ${scaling.maxCapacity} ${unit}`];
+    if (isSuspended(scaling.suspendedState))
+        parts.push('scaling suspended');
+    for (const policy of scaling.policies)
+        parts.push(`policy "${policy.PolicyName}": ${formatPolicy(policy)}`);
+    for (const action of scaling.scheduledActions) {
+        const range = action.ScalableTargetAction;
+        parts.push(`scheduled action "${action.ScheduledActionName}" (${action.Schedule}${range ? `: ${range.MinCapacity ?? '-'} to ${range.MaxCapacity ?? '-'}` : ''})`);
+    }
+    if (scaling.policies.length === 0)
+        parts.push('no scaling policies');
+    return parts.join('; ');
+}
+function formatPolicy(policy) {
+    const tracking = policy.TargetTrackingScalingPolicyConfiguration;
+    if (!tracking)
+        return policy.PolicyType === 'StepScaling' ? 'step scaling' : policy.PolicyType;
+    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType ??
+        tracking.CustomizedMetricSpecification?.MetricName ??
+        'a metric math expression';
+    const cooldowns = [
+        tracking.ScaleInCooldown === undefined ? '' : `scale-in cooldown ${tracking.ScaleInCooldown}s`,
+        tracking.ScaleOutCooldown === undefined ? '' : `scale-out cooldown ${tracking.ScaleOutCooldown}s`
+    ].filter(Boolean);
+    return `target tracking ${metric} at ${tracking.TargetValue}${cooldowns.length ? ` (${cooldowns.join(', ')})` : ''}`;
+}
+/** The variant's scalable target alone (no policies), or undefined when it has none. */
+async function describeScalableTarget(ctx, endpointName, variantName) {
+    return describeTarget(ctx, variantScalable(endpointName, variantName));
+}
+/** A variant's or a component's scalable target alone, or undefined when it has none. */
+async function describeTarget(ctx, scalable) {
+    const { resourceId } = scalable;
+    const scope = targetScope(resourceId, scalable.dimension);
+    const targets = await (0,errors/* awsCall */.uF)('DescribeScalableTargets', targetResource(resourceId), () => ctx.clients.autoscaling.send(new DescribeScalableTargetsCommand/* DescribeScalableTargetsCommand */.s({
+        ServiceNamespace: scope.ServiceNamespace,
+        ScalableDimension: scope.ScalableDimension,
+        ResourceIds: [resourceId]
+    })));
+    return targets.ScalableTargets?.find((candidate) => candidate.ResourceId === resourceId);
+}
+
+
+/***/ }),
+
 /***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2318,22 +2631,151 @@ function periodWords(source) {
 
 /***/ }),
 
-/***/ 9188:
+/***/ 803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C0: () => (/* binding */ releaseEndpointLock),
-/* harmony export */   v: () => (/* binding */ withEndpointLock)
+/* harmony export */   Ik: () => (/* binding */ inheritHolds),
+/* harmony export */   PR: () => (/* binding */ takeInheritedHold),
+/* harmony export */   Rm: () => (/* binding */ noteScaleInHeld),
+/* harmony export */   Z$: () => (/* binding */ HOLDS_PROPERTY),
+/* harmony export */   e8: () => (/* binding */ holdsOf),
+/* harmony export */   vt: () => (/* binding */ takeAllInheritedHolds)
 /* harmony export */ });
-/* unused harmony exports LOCKED_OPERATIONS, EndpointLockedError, lockName, lockLifetimeMs, acquireEndpointLock */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7900);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(973);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6683);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _cancelled_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(204);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1738);
-/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9988);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(973);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9609);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
+
+
+
+/** The lock's property that holds them: a JSON object of variant to the SuspendedState to put back. */
+const HOLDS_PROPERTY = 'scaleInHeld';
+/** The holds a lock's properties note; none when unreadable. */
+function holdsOf(properties) {
+    try {
+        const parsed = JSON.parse(properties[HOLDS_PROPERTY] ?? '{}');
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Notes on this run's lock that it holds the variant's scale-in, and what to put back. Never throws. */
+async function noteScaleInHeld(ctx, variant, before) {
+    const held = _rollout_state_js__WEBPACK_IMPORTED_MODULE_1__/* .takenLock */ .NX.current;
+    if (ctx.dryRun || !held)
+        return;
+    try {
+        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeContext', `the lock "${held.name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__/* .DescribeContextCommand */ .G({ ContextName: held.name })));
+        const properties = context?.Properties ?? {};
+        if (properties.token !== held.token)
+            return;
+        const holds = JSON.stringify({ ...holdsOf(properties), [variant]: before });
+        // "Properties: The new list of properties. Overwrites the current property list." So all of them go back.
+        const input = { ContextName: held.name, Properties: { ...properties, [HOLDS_PROPERTY]: holds } };
+        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('UpdateContext', `the lock "${held.name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .UpdateContextCommand */ .o(input)));
+    }
+    catch (error) {
+        ctx.warn(`Could not note on the endpoint's lock that this run holds the scale-in of variant "${variant}" (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); the role needs sagemaker:UpdateContext. If the run dies before it gives it back, a later run cannot tell it is this action's.`);
+    }
+}
+/** Holds a dead run left on the lock this run took over, not yet taken on by this run's rollout. */
+let inherited = {};
+function inheritHolds(ctx, holds, from) {
+    inherited = { ...holds };
+    const variants = Object.keys(holds);
+    if (variants.length === 0)
+        return;
+    ctx.warn(`${from} held the scale-in of ${variants.map((variant) => `variant "${variant}"`).join(', ')} and ended without giving it back; this run gives it back when it ends.`);
+}
+/** The hold a dead run left on the variant, taken on by this run's rollout; undefined when there is none. */
+function takeInheritedHold(variant) {
+    const hold = inherited[variant];
+    delete inherited[variant];
+    return hold;
+}
+/** The holds not taken on, emptied: the run gives them back as it ends. */
+function takeAllInheritedHolds() {
+    const holds = inherited;
+    inherited = {};
+    return holds;
+}
+
+
+/***/ }),
+
+/***/ 2776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C0: () => (/* binding */ releaseEndpointLock),
+  v: () => (/* binding */ withEndpointLock)
+});
+
+// UNUSED EXPORTS: EndpointLockedError, LOCKED_OPERATIONS, acquireEndpointLock, lockName
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/CreateContextCommand.js
+var CreateContextCommand = __webpack_require__(7900);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DescribeContextCommand.js
+var DescribeContextCommand = __webpack_require__(973);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commands/DeleteContextCommand.js
+var DeleteContextCommand = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/cancelled.ts
+var cancelled = __webpack_require__(204);
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(1738);
+;// CONCATENATED MODULE: ./src/lock-lifetime.ts
+/**
+ * A job runs for at most its timeout-minutes, which is 360 unless the
+ * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
+ * lock held longer than that belongs to a run that is gone. (The action
+ * cannot read its job's timeout-minutes: the runner does not expose it.)
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
+ * https://docs.github.com/en/actions/reference/actions-limits
+ */
+const JOB_TIMEOUT_MS = 6 * 60 * 60_000;
+/**
+ * Endpoint transitions a run may wait for besides its steps' shifts: for the
+ * endpoint to become updatable, the canary config, the promotion and a
+ * rollback's weights and config. Each wait lasts at most `timeout`.
+ */
+const TRANSITIONS_OUTSIDE_STEPS = 5;
+/** The post step of a cancelled run waits out the update under way, then restores the config. */
+const POST_STEP_TRANSITIONS = 2;
+/**
+ * How long a lock may stand: as long as a job can run, or as long as this
+ * operation could take if that is longer (a workflow may give a long rollout
+ * a longer timeout-minutes on its own runners), and the post step after it.
+ */
+function lockLifetimeMs(settings) {
+    const timeout = settings.timeoutMs;
+    const rollout = settings.operation === 'deploy'
+        ? settings.deploy.rollout
+        : settings.operation === 'promote'
+            ? settings.rollout
+            : undefined;
+    // A shadow phase is one more bake, and one more fleet change (the shadow config, then the canary's).
+    const shadow = rollout?.shadowPercent !== undefined ? 1 : 0;
+    const steps = (rollout?.trafficSteps.length ?? 0) + shadow;
+    const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0;
+    const planned = steps * perStep + (TRANSITIONS_OUTSIDE_STEPS + shadow) * timeout;
+    return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
+}
+
+// EXTERNAL MODULE: ./src/rollout/state.ts
+var state = __webpack_require__(9988);
+// EXTERNAL MODULE: ./src/lock-holds.ts
+var lock_holds = __webpack_require__(803);
+// EXTERNAL MODULE: ./src/scale-in.ts
+var scale_in = __webpack_require__(5173);
+;// CONCATENATED MODULE: ./src/lock.ts
 /**
  * One run at a time may change an endpoint, across workflows and repositories:
  * GitHub's `concurrency` only orders runs of one repository, and says nothing
@@ -2359,6 +2801,9 @@ function periodWords(source) {
 
 
 
+
+
+
 /**
  * The operations that change an endpoint or its variants' autoscaling; the
  * others only read. Autoscaling is locked too: a rollout suspends the serving
@@ -2377,27 +2822,12 @@ const LOCKED_OPERATIONS = new Set([
 ]);
 const LOCK_PREFIX = 'sagemaker-deploy-lock-';
 const LOCK_CONTEXT_TYPE = 'sagemaker-deploy-lock';
-/**
- * A job runs for at most its timeout-minutes, which is 360 unless the
- * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
- * lock held longer than that belongs to a run that is gone. (The action
- * cannot read its job's timeout-minutes: the runner does not expose it.)
- * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
- * https://docs.github.com/en/actions/reference/actions-limits
- */
-const JOB_TIMEOUT_MS = 6 * 60 * 60_000;
-/**
- * Endpoint transitions a run may wait for besides its steps' shifts: for the
- * endpoint to become updatable, the canary config, the promotion and a
- * rollback's weights and config. Each wait lasts at most `timeout`.
- */
-const TRANSITIONS_OUTSIDE_STEPS = 5;
-/** The post step of a cancelled run waits out the update under way, then restores the config. */
-const POST_STEP_TRANSITIONS = 2;
 /** A takeover takes seconds; a claim this old was left by a run that died taking over. */
 const STALE_CLAIM_MS = 10 * 60_000;
 /** Create, find it taken by a lock that goes away at once, create again: give up after that. */
 const ACQUIRE_ATTEMPTS = 3;
+/** The record's fields a lock may lack: an older lock, or one taken outside a workflow run. */
+const OPTIONAL_FIELDS = ['repository', 'runId', 'runAttempt', 'job', lock_holds/* HOLDS_PROPERTY */.Z$];
 class EndpointLockedError extends Error {
     constructor(message) {
         super(message);
@@ -2417,38 +2847,25 @@ function lockName(endpointName) {
 async function withEndpointLock(ctx, settings, work, env = process.env) {
     if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation))
         return work();
-    const github = { token: settings.record.githubToken, run: (0,_github_run_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowRun */ .t)(env) };
+    const github = { token: settings.record.githubToken, run: (0,run/* workflowRun */.t)(env) };
     const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings), github);
+    let succeeded = false;
     try {
-        return await work();
+        const result = await work();
+        succeeded = true;
+        return result;
     }
     finally {
-        if ((0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .leftForPostStep */ .ng)() || (0,_cancelled_js__WEBPACK_IMPORTED_MODULE_4__/* .wasCancelled */ .r1)()) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`);
+        // A dead run's holds this run took over: given back once its own operation is over, unless it was cancelled.
+        if (!(0,cancelled/* wasCancelled */.r1)())
+            await (0,scale_in/* giveBackInheritedHolds */.lV)(ctx, succeeded);
+        if ((0,state/* leftForPostStep */.ng)() || (0,cancelled/* wasCancelled */.r1)()) {
+            core/* info */.pq(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`);
         }
         else {
             await releaseEndpointLock(ctx, held);
         }
     }
-}
-/**
- * How long a lock may stand: as long as a job can run, or as long as this
- * operation could take if that is longer (a workflow may give a long rollout
- * a longer timeout-minutes on its own runners), and the post step after it.
- */
-function lockLifetimeMs(settings) {
-    const timeout = settings.timeoutMs;
-    const rollout = settings.operation === 'deploy'
-        ? settings.deploy.rollout
-        : settings.operation === 'promote'
-            ? settings.rollout
-            : undefined;
-    // A shadow phase is one more bake, and one more fleet change (the shadow config, then the canary's).
-    const shadow = rollout?.shadowPercent !== undefined ? 1 : 0;
-    const steps = (rollout?.trafficSteps.length ?? 0) + shadow;
-    const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0;
-    const planned = steps * perStep + (TRANSITIONS_OUTSIDE_STEPS + shadow) * timeout;
-    return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout;
 }
 async function acquireEndpointLock(ctx, operation, lifetimeMs, github) {
     const held = {
@@ -2460,7 +2877,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs, github) {
     const now = ctx.clock.now();
     const record = recordFor(ctx, operation, now, now + lifetimeMs);
     // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
-    _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .takenLock */ .NX.save(held);
+    state/* takenLock */.NX.save(held);
     try {
         for (let attempt = 1;; attempt++) {
             const taken = await claim(ctx, held.name, record, 'the lock');
@@ -2479,10 +2896,10 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs, github) {
         }
     }
     catch (error) {
-        _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .takenLock */ .NX.clear();
+        state/* takenLock */.NX.clear();
         throw error;
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
+    core/* info */.pq(`Locked endpoint "${ctx.endpointName}" for this run until ${record.expiresAt} (SageMaker context "${held.name}").`);
     return held;
 }
 /**
@@ -2498,12 +2915,12 @@ async function releaseEndpointLock(ctx, held) {
         }
         else if (holder) {
             await deleteContext(ctx, held.name, 'the lock');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released the lock on endpoint "${held.endpointName}".`);
+            core/* info */.pq(`Released the lock on endpoint "${held.endpointName}".`);
         }
-        _rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .takenLock */ .NX.clear();
+        state/* takenLock */.NX.clear();
     }
     catch (error) {
-        ctx.warn(`Could not release the lock on endpoint "${held.endpointName}" (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
+        ctx.warn(`Could not release the lock on endpoint "${held.endpointName}" (${(0,errors/* errorMessage */.gJ)(error)}); it expires by itself, or delete SageMaker context "${held.name}".`);
     }
 }
 function recordFor(ctx, operation, now, expiresAt) {
@@ -2556,7 +2973,7 @@ async function holderRunEnded(ctx, holder, github) {
         return status.ended ? `the run that holds it has ended (${status.conclusion})` : undefined;
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not ask GitHub whether the run holding the lock has ended: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        core/* info */.pq(`Could not ask GitHub whether the run holding the lock has ended: ${(0,errors/* errorMessage */.gJ)(error)}`);
         return undefined;
     }
 }
@@ -2588,10 +3005,11 @@ async function takeOver(ctx, name, stale, why) {
         if (current?.token === stale.token) {
             ctx.warn(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`);
             await deleteContext(ctx, name, 'the stale lock');
+            (0,lock_holds/* inheritHolds */.Ik)(ctx, (0,lock_holds/* holdsOf */.e8)(current), `The run that held it, ${stale.owner},`);
         }
     }
     finally {
-        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => ctx.warn(`Could not delete the takeover claim "${claimName}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`));
+        await deleteContext(ctx, claimName, 'the takeover claim').catch((error) => ctx.warn(`Could not delete the takeover claim "${claimName}": ${(0,errors/* errorMessage */.gJ)(error)}`));
     }
 }
 /**
@@ -2616,12 +3034,12 @@ async function tryCreate(ctx, name, record, what) {
         Properties: { ...record }
     };
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateContextCommand */ .N(input)));
+        await (0,errors/* awsCall */.uF)('CreateContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new CreateContextCommand/* CreateContextCommand */.N(input)));
         return undefined;
     }
     catch (error) {
         // Whatever SageMaker's refusal of a taken name says, and whether a lost answer hides a success, a look at the name tells.
-        if (/^(ValidationException|ResourceInUse|ConflictException)$/.test((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)) || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .answerMayBeLost */ .hx)(error)) {
+        if (/^(ValidationException|ResourceInUse|ConflictException)$/.test((0,errors/* errorCode */.CA)(error)) || (0,errors/* answerMayBeLost */.hx)(error)) {
             return error;
         }
         throw error;
@@ -2629,7 +3047,7 @@ async function tryCreate(ctx, name, record, what) {
 }
 async function findLock(ctx, name) {
     try {
-        const context = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DescribeContextCommand */ .G({ ContextName: name })));
+        const context = await (0,errors/* awsCall */.uF)('DescribeContext', `the lock "${name}"`, () => ctx.clients.sagemaker.send(new DescribeContextCommand/* DescribeContextCommand */.G({ ContextName: name })));
         const properties = context?.Properties ?? {};
         return {
             owner: properties.owner ?? 'an unknown run',
@@ -2638,27 +3056,24 @@ async function findLock(ctx, name) {
             endpoint: properties.endpoint ?? ctx.endpointName,
             acquiredAt: properties.acquiredAt ?? context?.CreationTime?.toISOString() ?? '',
             expiresAt: properties.expiresAt ?? '',
-            ...(properties.repository ? { repository: properties.repository } : {}),
-            ...(properties.runId ? { runId: properties.runId } : {}),
-            ...(properties.runAttempt ? { runAttempt: properties.runAttempt } : {}),
-            ...(properties.job ? { job: properties.job } : {})
+            ...Object.fromEntries(OPTIONAL_FIELDS.flatMap((field) => (properties[field] ? [[field, properties[field]]] : [])))
         };
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw error;
     }
 }
 async function deleteContext(ctx, name, what) {
     try {
-        await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_7__/* .DeleteContextCommand */ .m({ ContextName: name })));
+        await (0,errors/* awsCall */.uF)('DeleteContext', `${what} "${name}"`, () => ctx.clients.sagemaker.send(new DeleteContextCommand/* DeleteContextCommand */.m({ ContextName: name })));
     }
     catch (error) {
         // Gone already: a retried delete whose first answer was lost, or the holder released it meanwhile.
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return;
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .answerMayBeLost */ .hx)(error) && !(await findLock(ctx, name)))
+        if ((0,errors/* answerMayBeLost */.hx)(error) && !(await findLock(ctx, name)))
             return;
         throw error;
     }
@@ -2857,8 +3272,8 @@ function recordCancellation(report, whatWasDone, now) {
 
 // EXTERNAL MODULE: ./src/identity.ts
 var identity = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/lock.ts
-var lock = __webpack_require__(9188);
+// EXTERNAL MODULE: ./src/lock.ts + 1 modules
+var lock = __webpack_require__(2776);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action's entry point: parse every input, dispatch to the operation's
@@ -2888,7 +3303,7 @@ async function run(overrides = {}) {
     };
     // One bundle serves both steps; the main step leaves a mark the post step finds.
     if (core/* getState */.Gu(state/* STATE_KEYS */.LU.isPost) === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 6661));
         return runPost(deps.clock, deps.createClients);
     }
     core/* saveState */.LZ(state/* STATE_KEYS */.LU.isPost, 'true');
@@ -3006,7 +3421,7 @@ function deploymentOutcome(report) {
     return result === 'paused' ? 'in_progress' : 'success';
 }
 async function recordDashboard(ctx) {
-    const { componentsToGraph, putEndpointDashboard } = await Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(741)]).then(__webpack_require__.bind(__webpack_require__, 1137));
+    const { componentsToGraph, putEndpointDashboard } = await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(137)]).then(__webpack_require__.bind(__webpack_require__, 1137));
     const components = await componentsToGraph(ctx);
     const dashboard = await putEndpointDashboard(ctx, {
         endpointName: ctx.endpointName,
@@ -3027,25 +3442,25 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(444)]).then(__webpack_require__.bind(__webpack_require__, 444))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(444)]).then(__webpack_require__.bind(__webpack_require__, 444))).runDeploy(ctx, settings.deploy);
         case 'promote':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
+            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':
             return (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 2509))).runUpdateTraffic(ctx, settings.updateTraffic);
         case 'update-capacity':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 6616))).runUpdateCapacity(ctx, settings.updateCapacity);
+            return (await Promise.all(/* import() */[__webpack_require__.e(923), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 6616))).runUpdateCapacity(ctx, settings.updateCapacity);
         case 'configure-autoscaling':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
+            return (await __webpack_require__.e(/* import() */ 43).then(__webpack_require__.bind(__webpack_require__, 2043))).runConfigureAutoscaling(ctx, settings.autoscaling);
         case 'delete-autoscaling':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
+            return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 8106))).runDeleteAutoscaling(ctx, settings.deleteAutoscaling);
         case 'monitor':
-            return (await Promise.all(/* import() */[__webpack_require__.e(32), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
+            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(32), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 1796))).runMonitor(ctx, settings.monitor);
         case 'health-check':
             return (await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 3211))).runHealthCheck(ctx, settings.healthCheck);
         case 'delete':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(137), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
+            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 8274))).runDelete(ctx, settings.delete);
         case 'rollback':
-            return (await Promise.all(/* import() */[__webpack_require__.e(886), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
+            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 6750))).runRollback(ctx, settings.rollback);
     }
 }
 /**
@@ -3921,6 +4336,111 @@ const scalingTakenOff = new SavedPart('scalingOff');
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 function leftForPostStep() {
     return [rolloutProgress, nativeDeployment, unfinishedDeploy, scalingTakenOff].some((state) => state.current !== undefined);
+}
+
+
+/***/ }),
+
+/***/ 5173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   am: () => (/* binding */ suspendScaleIn),
+/* harmony export */   lV: () => (/* binding */ giveBackInheritedHolds),
+/* harmony export */   ni: () => (/* binding */ resumeScaleIn)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8090);
+/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6886);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _lock_holds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(803);
+/**
+ * Holding a variant's capacity through a rollout: its dynamic scale-in
+ * suspended while traffic moves away from it, and put back as it was.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+
+
+
+
+/** All three switches, so an update never leaves one to chance. */
+function fullState(state) {
+    return {
+        DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
+        DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
+        ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
+    };
+}
+/**
+ * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
+ * moving away from it cannot shrink the fleet a rollback would return to.
+ * Returns the state it had, to put back; undefined when the variant is not
+ * scaled or its scale-in is suspended already.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
+ */
+async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = () => { }) {
+    const target = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScalableTarget */ .w8)(ctx, endpointName, variantName);
+    if (!target)
+        return undefined;
+    if (target.SuspendedState?.DynamicScalingInSuspended) {
+        // The hold of a run whose lock this one took over: this rollout holds it on, and gives it back at its end.
+        const inherited = (0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .takeInheritedHold */ .PR)(variantName);
+        if (inherited) {
+            aboutToSuspend(inherited);
+            await (0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .noteScaleInHeld */ .Rm)(ctx, variantName, inherited);
+            ctx.note(`Scale-in of variant "${variantName}" stays suspended, held on from the run whose lock this one took over.`);
+            return inherited;
+        }
+        // Someone's deliberate hold, or one a run of this action left when GitHub stopped its post step: say so, since
+        // nothing else will, and leave it as it was.
+        ctx.warn(`Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`);
+        return undefined;
+    }
+    const before = fullState(target.SuspendedState);
+    // Told before the call goes out: a run cancelled while it is out must still know what to put back.
+    aboutToSuspend(before);
+    await (0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .noteScaleInHeld */ .Rm)(ctx, variantName, before);
+    const resourceId = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName);
+    // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
+    const input = {
+        ...(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetScope */ .Il)(resourceId),
+        SuspendedState: { ...before, DynamicScalingInSuspended: true }
+    };
+    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_3__/* .RegisterScalableTargetCommand */ .J(input)));
+    return before;
+}
+/**
+ * Puts back the state suspendScaleIn found, if scale-in is still suspended;
+ * a variant no longer registered (its scaling moved elsewhere) is left
+ * alone. Safe to repeat, from the post step too. A dry run suspended
+ * nothing, so it plans the resume its run would send to a registered variant.
+ */
+async function resumeScaleIn(ctx, endpointName, variantName, before) {
+    const target = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScalableTarget */ .w8)(ctx, endpointName, variantName);
+    if (!target || (!ctx.dryRun && !target.SuspendedState?.DynamicScalingInSuspended))
+        return;
+    const resourceId = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName);
+    const input = { ...(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetScope */ .Il)(resourceId), SuspendedState: fullState(before) };
+    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_3__/* .RegisterScalableTargetCommand */ .J(input)));
+}
+/**
+ * Gives back the holds a dead run left on the lock this run took over, as the run ends: once this run's operation
+ * is over, nothing needs them (a rollout took on the ones it needed). Never throws.
+ */
+async function giveBackInheritedHolds(ctx, succeeded) {
+    for (const [variant, before] of Object.entries((0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .takeAllInheritedHolds */ .vt)())) {
+        const command = `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(ctx.endpointName, variant)} --suspended-state DynamicScalingInSuspended=false`;
+        if (!succeeded) {
+            ctx.warn(`Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: this run failed. Once the endpoint is as it should be, resume it: ${command}`);
+            continue;
+        }
+        try {
+            await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+            ctx.note(`Gave back the scale-in of variant "${variant}", held by the run whose lock this one took over.`);
+        }
+        catch (error) {
+            ctx.warn(`Could not give back the scale-in of variant "${variant}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)} Resume it: ${command}`);
+        }
+    }
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 211;
-export const ids = [211,741];
+export const ids = [211];
 export const modules = {
 
 /***/ 5763:

@@ -916,8 +916,8 @@ class DeploymentJudge {
 var native_limits = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/rollout/plan.ts
 var plan = __webpack_require__(5762);
-// EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var scaling = __webpack_require__(127);
+// EXTERNAL MODULE: ./src/rollout/scaling.ts
+var scaling = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/rollout/state.ts
 var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/rollout/native.ts

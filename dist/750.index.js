@@ -409,8 +409,8 @@ var in_flight = __webpack_require__(5453);
 var rollout_moves = __webpack_require__(5307);
 // EXTERNAL MODULE: ./src/rollout/result.ts
 var result = __webpack_require__(3752);
-// EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var rollout_scaling = __webpack_require__(127);
+// EXTERNAL MODULE: ./src/rollout/scaling.ts
+var rollout_scaling = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/components/component.ts + 2 modules

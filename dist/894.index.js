@@ -709,8 +709,8 @@ var result = __webpack_require__(3752);
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/update.ts + 1 modules
 var update = __webpack_require__(8191);
-// EXTERNAL MODULE: ./src/rollout/scaling.ts + 1 modules
-var scaling = __webpack_require__(127);
+// EXTERNAL MODULE: ./src/rollout/scaling.ts
+var scaling = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/rollout/state.ts
 var state = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/rollout/rollback.ts
@@ -1695,7 +1695,7 @@ function formatPercent(fraction) {
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3150);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8499);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1461);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(127);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5316);
 
 
 
@@ -1842,7 +1842,7 @@ function clockTime(ms, periodMs = MINUTE_MS) {
 /* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8411);
 /* harmony import */ var _native_limits_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7783);
 /* harmony import */ var _periods_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(215);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(127);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5316);
 /**
  * A dry run's rollout: every call it would make, in order (each goes through
  * ctx.change, which in a dry run only records it), the gate schedule with its
@@ -2218,98 +2218,27 @@ function failedUpdateResult(error) {
 
 /***/ }),
 
-/***/ 127:
+/***/ 5316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  If: () => (/* binding */ holdServingCapacity),
-  as: () => (/* binding */ putBackScalingLeftOff),
-  UV: () => (/* binding */ putScalingBack),
-  Ay: () => (/* binding */ releaseServingCapacity),
-  oQ: () => (/* binding */ restoreScaling),
-  nW: () => (/* binding */ restoreServingCapacity),
-  ZD: () => (/* binding */ scalingMovesFor),
-  on: () => (/* binding */ takeScalingOff),
-  Dl: () => (/* binding */ withScalingMoved)
-});
-
-// EXTERNAL MODULE: ./src/autoscaling.ts + 9 modules
-var autoscaling = __webpack_require__(5262);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-es/commands/RegisterScalableTargetCommand.js
-var RegisterScalableTargetCommand = __webpack_require__(8090);
-;// CONCATENATED MODULE: ./src/scale-in.ts
-/**
- * Holding a variant's capacity through a rollout: its dynamic scale-in
- * suspended while traffic moves away from it, and put back as it was.
- * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
- */
-
-
-/** All three switches, so an update never leaves one to chance. */
-function fullState(state) {
-    return {
-        DynamicScalingInSuspended: state?.DynamicScalingInSuspended ?? false,
-        DynamicScalingOutSuspended: state?.DynamicScalingOutSuspended ?? false,
-        ScheduledScalingSuspended: state?.ScheduledScalingSuspended ?? false
-    };
-}
-/**
- * Suspends the variant's dynamic scale-in (scale-out stays on), so traffic
- * moving away from it cannot shrink the fleet a rollback would return to.
- * Returns the state it had, to put back; undefined when the variant is not
- * scaled or its scale-in is suspended already.
- * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
- */
-async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = () => { }) {
-    const target = await (0,autoscaling/* describeScalableTarget */.w8)(ctx, endpointName, variantName);
-    if (!target)
-        return undefined;
-    if (target.SuspendedState?.DynamicScalingInSuspended) {
-        // Someone's deliberate hold, or one a run of this action left when GitHub stopped its post step: say so, since
-        // nothing else will, and leave it as it was.
-        ctx.warn(`Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,autoscaling/* variantResourceId */.PW)(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`);
-        return undefined;
-    }
-    const before = fullState(target.SuspendedState);
-    // Told before the call goes out: a run cancelled while it is out must still know what to put back.
-    aboutToSuspend(before);
-    const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
-    // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
-    const input = {
-        ...(0,autoscaling/* targetScope */.Il)(resourceId),
-        SuspendedState: { ...before, DynamicScalingInSuspended: true }
-    };
-    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(input)));
-    return before;
-}
-/**
- * Puts back the state suspendScaleIn found, if scale-in is still suspended;
- * a variant no longer registered (its scaling moved elsewhere) is left
- * alone. Safe to repeat, from the post step too. A dry run suspended
- * nothing, so it plans the resume its run would send to a registered variant.
- */
-async function resumeScaleIn(ctx, endpointName, variantName, before) {
-    const target = await (0,autoscaling/* describeScalableTarget */.w8)(ctx, endpointName, variantName);
-    if (!target || (!ctx.dryRun && !target.SuspendedState?.DynamicScalingInSuspended))
-        return;
-    const resourceId = (0,autoscaling/* variantResourceId */.PW)(endpointName, variantName);
-    const input = { ...(0,autoscaling/* targetScope */.Il)(resourceId), SuspendedState: fullState(before) };
-    await ctx.change('RegisterScalableTarget', (0,autoscaling/* targetResource */.cR)(resourceId), input, () => ctx.clients.autoscaling.send(new RegisterScalableTargetCommand/* RegisterScalableTargetCommand */.J(input)));
-}
-
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/endpoint.ts
-var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/update.ts + 1 modules
-var update = __webpack_require__(8191);
-// EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
-// EXTERNAL MODULE: ./src/rollout/state.ts
-var state = __webpack_require__(9988);
-;// CONCATENATED MODULE: ./src/rollout/scaling.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ releaseServingCapacity),
+/* harmony export */   Dl: () => (/* binding */ withScalingMoved),
+/* harmony export */   If: () => (/* binding */ holdServingCapacity),
+/* harmony export */   UV: () => (/* binding */ putScalingBack),
+/* harmony export */   ZD: () => (/* binding */ scalingMovesFor),
+/* harmony export */   as: () => (/* binding */ putBackScalingLeftOff),
+/* harmony export */   nW: () => (/* binding */ restoreServingCapacity),
+/* harmony export */   oQ: () => (/* binding */ restoreScaling),
+/* harmony export */   on: () => (/* binding */ takeScalingOff)
+/* harmony export */ });
+/* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6886);
+/* harmony import */ var _scale_in_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5173);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8191);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9988);
 
 
 
@@ -2327,16 +2256,16 @@ async function planScaling(ctx, endpoint, current, target, targetName) {
     const scaled = [];
     try {
         for (const variant of live) {
-            const scaling = await (0,autoscaling/* describeVariantScaling */.oM)(ctx, ctx.endpointName, variant);
+            const scaling = await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .describeVariantScaling */ .oM)(ctx, ctx.endpointName, variant);
             if (scaling)
                 scaled.push({ variant, scaling });
         }
     }
     catch (error) {
-        if ((0,errors/* errorCode */.CA)(error) !== 'AccessDeniedException')
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'AccessDeniedException')
             throw error;
         // Reading is only a precaution: if nothing is scaled the update goes through, and if something is SageMaker says so.
-        ctx.warn(`Could not read the endpoint's autoscaling (${(0,errors/* errorCode */.CA)(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
+        ctx.warn(`Could not read the endpoint's autoscaling (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error)}); if a scaled variant is removed or changes instance type, SageMaker will refuse the update.`);
         return { moves: [], kept: [] };
     }
     const moves = [];
@@ -2361,7 +2290,7 @@ async function planScaling(ctx, endpoint, current, target, targetName) {
             moves.push({ ...move, to: receiver });
             continue;
         }
-        ctx.warn(`Autoscaling on variant "${move.from}" (${(0,autoscaling/* formatVariantScaling */.Qp)(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
+        ctx.warn(`Autoscaling on variant "${move.from}" (${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(move.scaling)}) is removed: config "${targetName}" has no variant "${move.from}" and no single variant to carry it to. Run configure-autoscaling on the variants that need it.`);
         moves.push(move);
     }
     return { moves, kept };
@@ -2371,9 +2300,9 @@ async function takeScalingOff(ctx, moves) {
     if (moves.length === 0)
         return;
     if (!ctx.dryRun)
-        state/* scalingTakenOff */.gS.save({ endpointName: ctx.endpointName, region: ctx.settings.region, moves });
+        _state_js__WEBPACK_IMPORTED_MODULE_6__/* .scalingTakenOff */ .gS.save({ endpointName: ctx.endpointName, region: ctx.settings.region, moves });
     for (const { from, scaling } of moves)
-        await (0,autoscaling/* deregisterVariantScaling */.dG)(ctx, ctx.endpointName, from, scaling);
+        await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .deregisterVariantScaling */ .dG)(ctx, ctx.endpointName, from, scaling);
 }
 /** Registers each move's scaling on its new variant; a failure is a warning, the update itself having succeeded. */
 async function putScalingBack(ctx, moves) {
@@ -2381,17 +2310,17 @@ async function putScalingBack(ctx, moves) {
         if (!to)
             continue;
         try {
-            await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, to, scaling);
+            await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .registerVariantScaling */ .it)(ctx, ctx.endpointName, to, scaling);
             ctx.note(from === to
                 ? `Autoscaling put back on variant "${to}" after its instance type changed.`
                 : `Autoscaling carried over from variant "${from}" to "${to}" (${scaling.minCapacity} to ${scaling.maxCapacity} instances).`);
         }
         catch (error) {
-            ctx.warn(`Could not register autoscaling on variant "${to}": ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
+            ctx.warn(`Could not register autoscaling on variant "${to}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} Run configure-autoscaling for it.`);
         }
     }
     if (moves.length > 0)
-        state/* scalingTakenOff */.gS.clear();
+        _state_js__WEBPACK_IMPORTED_MODULE_6__/* .scalingTakenOff */ .gS.clear();
 }
 /**
  * After a failed update the endpoint may be back on the variants whose
@@ -2400,22 +2329,22 @@ async function putScalingBack(ctx, moves) {
 async function restoreScaling(ctx, moves) {
     if (moves.length === 0 || ctx.dryRun)
         return;
-    const now = await (0,src_endpoint/* findEndpoint */.vS)(ctx).catch(() => undefined);
+    const now = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpoint */ .vS)(ctx).catch(() => undefined);
     const live = (now?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? '');
     for (const { from, scaling } of moves) {
         if (now?.EndpointStatus !== 'InService' || !live.includes(from)) {
-            ctx.warn(`Autoscaling of variant "${from}" (${(0,autoscaling/* formatVariantScaling */.Qp)(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
+            ctx.warn(`Autoscaling of variant "${from}" (${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(scaling)}) was removed for the update and could not be put back; run configure-autoscaling once the endpoint is InService.`);
             continue;
         }
         try {
-            await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, from, scaling);
+            await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .registerVariantScaling */ .it)(ctx, ctx.endpointName, from, scaling);
             ctx.note(`Autoscaling restored on variant "${from}" after the failed update.`);
         }
         catch (error) {
-            ctx.warn(`Could not restore autoscaling on variant "${from}": ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
+            ctx.warn(`Could not restore autoscaling on variant "${from}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} Run configure-autoscaling for it.`);
         }
     }
-    state/* scalingTakenOff */.gS.clear();
+    _state_js__WEBPACK_IMPORTED_MODULE_6__/* .scalingTakenOff */ .gS.clear();
 }
 /**
  * The post step's: the autoscaling a cut-short run took off, put back once the endpoint is InService, on the
@@ -2425,28 +2354,28 @@ async function restoreScaling(ctx, moves) {
 async function putBackScalingLeftOff(ctx, off) {
     let endpoint;
     try {
-        endpoint = await (0,wait/* waitForSettled */.SG)(ctx, 'the endpoint to be InService before its autoscaling is registered again');
+        endpoint = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForSettled */ .SG)(ctx, 'the endpoint to be InService before its autoscaling is registered again');
     }
     catch (error) {
-        ctx.warn(`Could not wait for endpoint "${off.endpointName}": ${(0,errors/* errorMessage */.gJ)(error)}`);
+        ctx.warn(`Could not wait for endpoint "${off.endpointName}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
     }
     const live = new Set((endpoint?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''));
     for (const { from, to, scaling } of off.moves) {
         const onto = to !== undefined && live.has(to) ? to : live.has(from) ? from : undefined;
-        const settings = (0,autoscaling/* formatVariantScaling */.Qp)(scaling);
+        const settings = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(scaling);
         if (endpoint?.EndpointStatus !== 'InService' || onto === undefined) {
             ctx.warn(`Autoscaling of variant "${from}" (${settings}) was taken off for an update the run did not finish, and could not be put back; run configure-autoscaling once the endpoint is InService.`);
             continue;
         }
         try {
-            await (0,autoscaling/* registerVariantScaling */.it)(ctx, ctx.endpointName, onto, scaling);
+            await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .registerVariantScaling */ .it)(ctx, ctx.endpointName, onto, scaling);
             ctx.note(`Autoscaling put back on variant "${onto}" (${settings}): the run was cut short during an update.`);
         }
         catch (error) {
-            ctx.warn(`Could not put autoscaling back on variant "${onto}" (${settings}): ${(0,errors/* errorMessage */.gJ)(error)} Run configure-autoscaling for it.`);
+            ctx.warn(`Could not put autoscaling back on variant "${onto}" (${settings}): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} Run configure-autoscaling for it.`);
         }
     }
-    state/* scalingTakenOff */.gS.clear();
+    _state_js__WEBPACK_IMPORTED_MODULE_6__/* .scalingTakenOff */ .gS.clear();
 }
 /**
  * Runs `update` with the autoscaling in its way taken off first and put back
@@ -2481,14 +2410,14 @@ onHeld = () => { }) {
     const held = [];
     for (const variant of variants) {
         const summary = endpoint.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        const instances = (summary && (0,src_endpoint/* liveInstanceCount */.xZ)(summary)) ?? 0;
+        const instances = (summary && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .liveInstanceCount */ .xZ)(summary)) ?? 0;
         let before;
         try {
-            before = await suspendScaleIn(ctx, ctx.endpointName, variant, (found) => onHeld([...held, { variant, instances, before: found }]));
+            before = await (0,_scale_in_js__WEBPACK_IMPORTED_MODULE_1__/* .suspendScaleIn */ .am)(ctx, ctx.endpointName, variant, (found) => onHeld([...held, { variant, instances, before: found }]));
         }
         catch (error) {
             // Reading is a precaution: without permission the rollout still runs, and the rollback still restores counts.
-            ctx.warn(`Could not suspend the scale-in of variant "${variant}" (${(0,errors/* errorCode */.CA)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}); its autoscaling may shrink it while traffic moves away.`);
+            ctx.warn(`Could not suspend the scale-in of variant "${variant}" (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error)}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); its autoscaling may shrink it while traffic moves away.`);
         }
         if (before)
             ctx.note(`Scale-in of variant "${variant}" is suspended for the rollout, at ${instances} instances.`);
@@ -2508,11 +2437,11 @@ async function releaseServingCapacity(ctx, held) {
         if (!before)
             continue;
         try {
-            await resumeScaleIn(ctx, ctx.endpointName, variant, before);
+            await (0,_scale_in_js__WEBPACK_IMPORTED_MODULE_1__/* .resumeScaleIn */ .ni)(ctx, ctx.endpointName, variant, before);
             delete entry.before;
         }
         catch (error) {
-            ctx.warn(`Could not resume the scale-in of variant "${variant}": ${(0,errors/* errorMessage */.gJ)(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
+            ctx.warn(`Could not resume the scale-in of variant "${variant}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} Resume it with RegisterScalableTarget (SuspendedState DynamicScalingInSuspended=false).`);
         }
     }
 }
@@ -2523,10 +2452,10 @@ async function releaseServingCapacity(ctx, held) {
 async function restoreServingCapacity(ctx, held) {
     if (ctx.dryRun || !held || held.length === 0)
         return;
-    const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+    const endpoint = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpoint */ .vS)(ctx);
     const short = held.flatMap(({ variant, instances }) => {
         const summary = endpoint?.ProductionVariants?.find((candidate) => candidate.VariantName === variant);
-        const now = summary ? (0,src_endpoint/* liveInstanceCount */.xZ)(summary) : undefined;
+        const now = summary ? (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .liveInstanceCount */ .xZ)(summary) : undefined;
         return now !== undefined && now < instances ? [{ VariantName: variant, DesiredInstanceCount: instances }] : [];
     });
     if (short.length === 0)
@@ -2536,7 +2465,7 @@ async function restoreServingCapacity(ctx, held) {
     // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html).
     for (const entry of short) {
         try {
-            await (0,update/* updateWeightsAndCapacities */.ep)(ctx, [entry], {
+            await (0,_update_js__WEBPACK_IMPORTED_MODULE_4__/* .updateWeightsAndCapacities */ .ep)(ctx, [entry], {
                 purpose: `restoring the serving capacity of "${entry.VariantName}"`,
                 forceWait: true
             });
@@ -2544,7 +2473,7 @@ async function restoreServingCapacity(ctx, held) {
         catch (error) {
             // The traffic is back already: one variant SageMaker could not regrow must not stop the others, or the rest
             // of the rollback.
-            ctx.warn(`Could not return variant "${entry.VariantName}" to ${entry.DesiredInstanceCount} instances: ${(0,errors/* errorMessage */.gJ)(error)} It serves all its traffic with fewer; raise it with operation: update-capacity.`);
+            ctx.warn(`Could not return variant "${entry.VariantName}" to ${entry.DesiredInstanceCount} instances: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} It serves all its traffic with fewer; raise it with operation: update-capacity.`);
         }
     }
 }
@@ -2962,7 +2891,7 @@ async function lastLookAtCapture(ctx, settings, comparison) {
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8191);
 /* harmony import */ var _in_flight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5453);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5307);
-/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(127);
+/* harmony import */ var _scaling_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5316);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9988);
 /**
  * The config changes of a rollout run by the action: the endpoint joins the

@@ -25,7 +25,10 @@ import type { OperationContext } from './context.js'
 import { workflowRun } from './github/run.js'
 import type { GitHubAccess } from './github/run-status.js'
 import type { Operation, Settings } from './settings.js'
+import { lockLifetimeMs } from './lock-lifetime.js'
 import { takenLock, leftForPostStep, type TakenLock } from './rollout/state.js'
+import { HOLDS_PROPERTY, holdsOf, inheritHolds } from './lock-holds.js'
+import { giveBackInheritedHolds } from './scale-in.js'
 
 /**
  * The operations that change an endpoint or its variants' autoscaling; the
@@ -47,25 +50,6 @@ export const LOCKED_OPERATIONS: ReadonlySet<Operation> = new Set([
 const LOCK_PREFIX = 'sagemaker-deploy-lock-'
 const LOCK_CONTEXT_TYPE = 'sagemaker-deploy-lock'
 
-/**
- * A job runs for at most its timeout-minutes, which is 360 unless the
- * workflow sets it, and GitHub-hosted runners stop every job at 6 hours. A
- * lock held longer than that belongs to a run that is gone. (The action
- * cannot read its job's timeout-minutes: the runner does not expose it.)
- * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes
- * https://docs.github.com/en/actions/reference/actions-limits
- */
-const JOB_TIMEOUT_MS = 6 * 60 * 60_000
-
-/**
- * Endpoint transitions a run may wait for besides its steps' shifts: for the
- * endpoint to become updatable, the canary config, the promotion and a
- * rollback's weights and config. Each wait lasts at most `timeout`.
- */
-const TRANSITIONS_OUTSIDE_STEPS = 5
-/** The post step of a cancelled run waits out the update under way, then restores the config. */
-const POST_STEP_TRANSITIONS = 2
-
 /** A takeover takes seconds; a claim this old was left by a run that died taking over. */
 const STALE_CLAIM_MS = 10 * 60_000
 
@@ -84,7 +68,12 @@ interface LockRecord {
   runId?: string
   runAttempt?: string
   job?: string
+  /** The scale-in it holds (lock-holds.ts). */
+  [HOLDS_PROPERTY]?: string
 }
+
+/** The record's fields a lock may lack: an older lock, or one taken outside a workflow run. */
+const OPTIONAL_FIELDS = ['repository', 'runId', 'runAttempt', 'job', HOLDS_PROPERTY] as const
 
 export class EndpointLockedError extends Error {
   constructor(message: string) {
@@ -113,36 +102,20 @@ export async function withEndpointLock<T>(
   if (ctx.dryRun || !LOCKED_OPERATIONS.has(settings.operation)) return work()
   const github = { token: settings.record.githubToken, run: workflowRun(env) }
   const held = await acquireEndpointLock(ctx, settings.operation, lockLifetimeMs(settings), github)
+  let succeeded = false
   try {
-    return await work()
+    const result = await work()
+    succeeded = true
+    return result
   } finally {
+    // A dead run's holds this run took over: given back once its own operation is over, unless it was cancelled.
+    if (!wasCancelled()) await giveBackInheritedHolds(ctx, succeeded)
     if (leftForPostStep() || wasCancelled()) {
       core.info(`The post step releases the lock on endpoint "${ctx.endpointName}" once it has finished.`)
     } else {
       await releaseEndpointLock(ctx, held)
     }
   }
-}
-
-/**
- * How long a lock may stand: as long as a job can run, or as long as this
- * operation could take if that is longer (a workflow may give a long rollout
- * a longer timeout-minutes on its own runners), and the post step after it.
- */
-export function lockLifetimeMs(settings: Settings): number {
-  const timeout = settings.timeoutMs
-  const rollout =
-    settings.operation === 'deploy'
-      ? settings.deploy.rollout
-      : settings.operation === 'promote'
-        ? settings.rollout
-        : undefined
-  // A shadow phase is one more bake, and one more fleet change (the shadow config, then the canary's).
-  const shadow = rollout?.shadowPercent !== undefined ? 1 : 0
-  const steps = (rollout?.trafficSteps.length ?? 0) + shadow
-  const perStep = rollout ? rollout.bakeTimeMs + rollout.maxDataDelayMs + timeout : 0
-  const planned = steps * perStep + (TRANSITIONS_OUTSIDE_STEPS + shadow) * timeout
-  return Math.max(JOB_TIMEOUT_MS, planned) + POST_STEP_TRANSITIONS * timeout
 }
 
 export async function acquireEndpointLock(
@@ -294,6 +267,7 @@ async function takeOver(ctx: OperationContext, name: string, stale: LockRecord, 
     if (current?.token === stale.token) {
       ctx.warn(`Taking over the lock on endpoint "${ctx.endpointName}" from ${stale.owner}: ${why}.`)
       await deleteContext(ctx, name, 'the stale lock')
+      inheritHolds(ctx, holdsOf(current), `The run that held it, ${stale.owner},`)
     }
   } finally {
     await deleteContext(ctx, claimName, 'the takeover claim').catch((error: unknown) =>
@@ -360,10 +334,7 @@ async function findLock(ctx: OperationContext, name: string): Promise<LockRecord
       endpoint: properties.endpoint ?? ctx.endpointName,
       acquiredAt: properties.acquiredAt ?? context?.CreationTime?.toISOString() ?? '',
       expiresAt: properties.expiresAt ?? '',
-      ...(properties.repository ? { repository: properties.repository } : {}),
-      ...(properties.runId ? { runId: properties.runId } : {}),
-      ...(properties.runAttempt ? { runAttempt: properties.runAttempt } : {}),
-      ...(properties.job ? { job: properties.job } : {})
+      ...Object.fromEntries(OPTIONAL_FIELDS.flatMap((field) => (properties[field] ? [[field, properties[field]]] : [])))
     }
   } catch (error) {
     if (isNotFound(error)) return undefined

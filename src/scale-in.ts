@@ -10,6 +10,8 @@ import {
 } from '@aws-sdk/client-application-auto-scaling'
 import type { OperationContext } from './context.js'
 import { describeScalableTarget, targetResource, targetScope, variantResourceId } from './autoscaling.js'
+import { errorMessage } from './aws/errors.js'
+import { noteScaleInHeld, takeAllInheritedHolds, takeInheritedHold } from './lock-holds.js'
 
 /** All three switches, so an update never leaves one to chance. */
 function fullState(state: SuspendedState | undefined): Required<SuspendedState> {
@@ -36,6 +38,16 @@ export async function suspendScaleIn(
   const target = await describeScalableTarget(ctx, endpointName, variantName)
   if (!target) return undefined
   if (target.SuspendedState?.DynamicScalingInSuspended) {
+    // The hold of a run whose lock this one took over: this rollout holds it on, and gives it back at its end.
+    const inherited = takeInheritedHold(variantName)
+    if (inherited) {
+      aboutToSuspend(inherited)
+      await noteScaleInHeld(ctx, variantName, inherited)
+      ctx.note(
+        `Scale-in of variant "${variantName}" stays suspended, held on from the run whose lock this one took over.`
+      )
+      return inherited
+    }
     // Someone's deliberate hold, or one a run of this action left when GitHub stopped its post step: say so, since
     // nothing else will, and leave it as it was.
     ctx.warn(
@@ -46,6 +58,7 @@ export async function suspendScaleIn(
   const before = fullState(target.SuspendedState)
   // Told before the call goes out: a run cancelled while it is out must still know what to put back.
   aboutToSuspend(before)
+  await noteScaleInHeld(ctx, variantName, before)
   const resourceId = variantResourceId(endpointName, variantName)
   // Min and max left out: RegisterScalableTarget on a registered target changes only what it is given.
   const input: RegisterScalableTargetCommandInput = {
@@ -77,4 +90,26 @@ export async function resumeScaleIn(
   await ctx.change('RegisterScalableTarget', targetResource(resourceId), input, () =>
     ctx.clients.autoscaling.send(new RegisterScalableTargetCommand(input))
   )
+}
+
+/**
+ * Gives back the holds a dead run left on the lock this run took over, as the run ends: once this run's operation
+ * is over, nothing needs them (a rollout took on the ones it needed). Never throws.
+ */
+export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: boolean): Promise<void> {
+  for (const [variant, before] of Object.entries(takeAllInheritedHolds())) {
+    const command = `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${variantResourceId(ctx.endpointName, variant)} --suspended-state DynamicScalingInSuspended=false`
+    if (!succeeded) {
+      ctx.warn(
+        `Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: this run failed. Once the endpoint is as it should be, resume it: ${command}`
+      )
+      continue
+    }
+    try {
+      await resumeScaleIn(ctx, ctx.endpointName, variant, before)
+      ctx.note(`Gave back the scale-in of variant "${variant}", held by the run whose lock this one took over.`)
+    } catch (error) {
+      ctx.warn(`Could not give back the scale-in of variant "${variant}": ${errorMessage(error)} Resume it: ${command}`)
+    }
+  }
 }

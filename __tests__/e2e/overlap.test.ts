@@ -7,6 +7,7 @@
  * The rollouts are judged by probes, so they need no CloudWatch minutes.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { DescribeScalableTargetsCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling'
 import {
   CreateContextCommand,
   DescribeContextCommand,
@@ -272,6 +273,21 @@ describe('a cancelled run whose post step GitHub stopped', () => {
     const github = await startFakeGitHub({ token: GITHUB_TOKEN })
     try {
       const seeded = await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: ENDPOINT })
+      // The serving variant scales: the canary suspends its scale-in, and notes the hold on its lock first.
+      const target = {
+        ServiceNamespace: 'sagemaker' as const,
+        ResourceId: `endpoint/${ENDPOINT}/variant/AllTraffic`,
+        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const
+      }
+      await scenario.aws.autoscaling.send(
+        new RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 3 })
+      )
+      const scaleInSuspended = async (): Promise<boolean | undefined> => {
+        const found = await scenario.aws.autoscaling.send(
+          new DescribeScalableTargetsCommand({ ServiceNamespace: 'sagemaker', ResourceIds: [target.ResourceId] })
+        )
+        return found.ScalableTargets?.[0]?.SuspendedState?.DynamicScalingInSuspended
+      }
       const main = await runAction({
         inputs: canary('ledger-v2'),
         emulator: scenario.emulator,
@@ -280,6 +296,7 @@ describe('a cancelled run whose post step GitHub stopped', () => {
         ...asRun('4001')
       })
       expect(main.exitCode).toBe(1)
+      expect(await scaleInSuspended()).toBe(true)
       // No post step: GitHub's cancellation timeout ran out first. The run is over, its lock still stands.
       github.seedRun({ owner: 'example', repo: 'repo', id: 4001, status: 'completed', conclusion: 'cancelled' })
 
@@ -296,6 +313,9 @@ describe('a cancelled run whose post step GitHub stopped', () => {
       )
       const endpoint = await scenario.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
       expect(endpoint.EndpointConfigName).toBe(seeded.configName)
+      // The hold the cancelled run noted on its lock, given back by the run that took the lock over.
+      expect(rollback.stdout).toContain('held the scale-in of variant "AllTraffic" and ended without giving it back')
+      expect(await scaleInSuspended()).toBe(false)
       await expect(
         scenario.aws.sagemaker.send(new DescribeContextCommand({ ContextName: `sagemaker-deploy-lock-${ENDPOINT}` }))
       ).rejects.toThrow()

@@ -7,7 +7,7 @@ import { CANARY_DEPLOY, seedServingEndpoint } from '../../__fixtures__/rollout.j
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { aws, awsCallNames, resetAws, runAction } = await import('../../__fixtures__/action.js')
-const { lockLifetimeMs } = await import('../../src/lock.js')
+const { lockLifetimeMs } = await import('../../src/lock-lifetime.js')
 const { parseSettings } = await import('../../src/inputs.js')
 
 const RUN = {
@@ -324,6 +324,106 @@ describe('the endpoint lock', () => {
     expect(names.indexOf('sagemaker.CreateContext')).toBeLessThan(names.indexOf('sagemaker.CreateModel'))
     expect(names.at(-1)).toBe('sagemaker.DeleteContext')
     expect(fake.contexts.contexts.size).toBe(0)
+  })
+})
+
+describe('a scale-in the lock holder held', () => {
+  const SUSPENDED_IN = {
+    DynamicScalingInSuspended: true,
+    DynamicScalingOutSuspended: false,
+    ScheduledScalingSuspended: false
+  }
+  const NOTHING_SUSPENDED = { ...SUSPENDED_IN, DynamicScalingInSuspended: false }
+
+  function scaledServingEndpoint(suspended = NOTHING_SUSPENDED): void {
+    resetAws()
+    fake = new FakeAws()
+    seedServingEndpoint(fake, 2)
+    fake.seedScaling('fraud', 'AllTraffic', { min: 2, max: 6 })
+    const target = fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')
+    if (target) target.suspended = suspended
+    fake.install(aws)
+    fake.clock = clock
+  }
+
+  const updateContexts = () =>
+    awsCalls()
+      .filter((call) => call.name === 'sagemaker.UpdateContext')
+      .map((call) => call.input)
+
+  it('is noted on the lock before the rollout suspends it, the lock record kept whole', async () => {
+    scaledServingEndpoint()
+
+    const result = await runAction({ ...CANARY_DEPLOY, 'bake-time': '1m', 'gate-interval': '30s' }, { clock, env: RUN })
+
+    expect(result.failed).toBeUndefined()
+    const [noted] = updateContexts()
+    expect(noted).toMatchObject({
+      ContextName: 'sagemaker-deploy-lock-fraud',
+      Properties: expect.objectContaining({
+        owner: OWN_URL,
+        operation: 'deploy',
+        scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+      })
+    })
+    const names = awsCallNames({ lock: true })
+    expect(names.indexOf('sagemaker.UpdateContext')).toBeLessThan(names.indexOf('autoscaling.RegisterScalableTarget'))
+    expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(NOTHING_SUSPENDED)
+  })
+
+  it('is given back by a run that takes the lock over from a run that died holding it', async () => {
+    scaledServingEndpoint(SUSPENDED_IN)
+    heldByAnotherRun({
+      expiresAt: new Date(clock.now() - 1000).toISOString(),
+      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+    })
+
+    const result = await runAction(
+      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' },
+      { clock, env: RUN }
+    )
+
+    expect(result.failed).toBeUndefined()
+    expect(result.log).toContain(
+      `::warning::The run that held it, ${OTHER_URL}, held the scale-in of variant "AllTraffic" and ended without giving it back; this run gives it back when it ends.`
+    )
+    expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(NOTHING_SUSPENDED)
+    expect(result.summary).toContain('Gave back the scale-in of variant &quot;AllTraffic&quot;')
+  })
+
+  it('is held on by a rollout that takes the lock over, and given back at its end, with no warning of a stranger\u2019s hold', async () => {
+    scaledServingEndpoint(SUSPENDED_IN)
+    heldByAnotherRun({
+      expiresAt: new Date(clock.now() - 1000).toISOString(),
+      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+    })
+
+    const result = await runAction({ ...CANARY_DEPLOY, 'bake-time': '1m', 'gate-interval': '30s' }, { clock, env: RUN })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.log.join('\n')).not.toContain('was suspended already')
+    expect(result.log.join('\n')).toContain('held on from the run whose lock this one took over')
+    expect(updateContexts()[0]?.Properties).toMatchObject({
+      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+    })
+    expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(NOTHING_SUSPENDED)
+  })
+
+  it('stays suspended, with a warning, when the run that took the lock over fails', async () => {
+    scaledServingEndpoint(SUSPENDED_IN)
+    heldByAnotherRun({
+      expiresAt: new Date(clock.now() - 1000).toISOString(),
+      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+    })
+
+    const result = await runAction(
+      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '9' },
+      { clock, env: RUN }
+    )
+
+    expect(result.failed).toContain('outside the autoscaling range')
+    expect(result.log.join('\n')).toContain('is left suspended: this run failed')
+    expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(SUSPENDED_IN)
   })
 })
 

@@ -106,6 +106,25 @@ def describe_context(backend: Any, name: str) -> dict[str, Any]:
         return {key: copy.deepcopy(value) for key, value in context.items() if value is not None}
 
 
+def update_context(backend: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """API_UpdateContext: Properties is "The new list of properties. Overwrites the current property list."
+    """
+    name = params.get("ContextName") or ""
+    properties = params.get("Properties")
+    with LOCK:
+        context = _contexts(backend).get(name)
+        if context is None:
+            raise _not_found(backend, name)
+        if properties is not None:
+            context["Properties"] = _check_properties(properties)
+        for key in params.get("PropertiesToRemove") or []:
+            context["Properties"].pop(key, None)
+        if params.get("Description") is not None:
+            context["Description"] = params["Description"]
+        context["LastModifiedTime"] = utcnow()
+        return {"ContextArn": context["ContextArn"]}
+
+
 def delete_context(backend: Any, name: str) -> dict[str, Any]:
     with LOCK:
         context = _contexts(backend).pop(name, None)
@@ -123,6 +142,9 @@ class LineageResponses:
     def describe_context(self: Any) -> Any:
         return sm_responses.ActionResult(describe_context(self.sagemaker_backend, self._get_param("ContextName")))
 
+    def update_context(self: Any) -> Any:
+        return sm_responses.ActionResult(update_context(self.sagemaker_backend, dict(self.params)))
+
     def delete_context(self: Any) -> Any:
         return sm_responses.ActionResult(delete_context(self.sagemaker_backend, self._get_param("ContextName")))
 
@@ -131,4 +153,5 @@ def install() -> None:
     response = sm_responses.SageMakerResponse
     response.create_context = LineageResponses.create_context
     response.describe_context = LineageResponses.describe_context
+    response.update_context = LineageResponses.update_context
     response.delete_context = LineageResponses.delete_context
