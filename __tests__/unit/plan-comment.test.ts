@@ -168,6 +168,28 @@ describe('a dry run on a pull request', () => {
     expect(comment?.body.length).toBeLessThanOrEqual(65_536)
     expect(comment?.body).toContain('(cut short: see the run)')
   })
+
+  it('drops the charts first, and never cuts inside a code fence or a tag', async () => {
+    const chart = ['```mermaid', 'xychart-beta', `    bar [${'1, '.repeat(4000)}1]`, '```'].join('\n')
+    const table = `<table>${'<tr><td>step</td></tr>'.repeat(2500)}</table>`
+    await postPlanComment(request(onPullRequest(), `<h2>Plan</h2>\n${chart}\n${table}\n${chart}`))
+
+    const body = fakeGitHub().comments()[0]?.body ?? ''
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    expect(body).not.toContain('```mermaid')
+    expect(body).toContain('<h2>Plan</h2>')
+    // The charts alone were dropped: the table, which they repeat, is whole.
+    expect(body).toContain('</table>')
+    expect(body).toContain('(cut short: see the run)')
+
+    await postPlanComment(request(onPullRequest(), `<p>${'<b>x</b>'.repeat(9000)}</p>\n${chart}`))
+    const cut = fakeGitHub().comments()[0]?.body ?? ''
+    const plan = cut.slice(0, cut.indexOf('(cut short: see the run)'))
+    expect(plan.length).toBeGreaterThan(60_000)
+    expect((plan.match(/```/g) ?? []).length % 2).toBe(0)
+    expect(plan.lastIndexOf('<')).toBeLessThan(plan.lastIndexOf('>'))
+    expect(cut).toMatch(/<sub>Dry run of endpoint fraud/)
+  })
 })
 
 describe('what is only a warning, or nothing at all', () => {

@@ -145,7 +145,22 @@ function commentBody(marker: string, request: PlanCommentRequest, run: WorkflowR
   const commit = run.sha ? ` at ${run.sha.slice(0, 7)}` : ''
   const footer = `\n\n<sub>Dry run of endpoint ${request.endpointName} in ${request.region}, by ${by}${commit}: nothing was changed. A later dry run updates this comment.</sub>`
   const room = MAX_BODY_LENGTH - marker.length - footer.length - 2
-  const plan =
-    request.body.length > room ? `${request.body.slice(0, room - 40)}\n\n(cut short: see the run)` : request.body
-  return `${marker}\n${plan}${footer}`
+  return `${marker}\n${fitted(request.body, room)}${footer}`
+}
+
+const CUT_SHORT = '\n\n(cut short: see the run)'
+
+/**
+ * The plan within `room` characters, cut where the rest still renders: the charts go first (they repeat the
+ * step table), then the text is cut outside any code fence and any tag, so the footer after it is not swallowed
+ * by an unclosed mermaid block or half a tag.
+ */
+function fitted(plan: string, room: number): string {
+  if (plan.length <= room) return plan
+  const withoutCharts = plan.replace(/\n?```mermaid\n[\s\S]*?\n```\n?/g, '\n')
+  if (withoutCharts.length + CUT_SHORT.length <= room) return `${withoutCharts}${CUT_SHORT}`
+  let cut = withoutCharts.slice(0, room - CUT_SHORT.length)
+  if ((cut.match(/```/g) ?? []).length % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('```'))
+  if (cut.lastIndexOf('<') > cut.lastIndexOf('>')) cut = cut.slice(0, cut.lastIndexOf('<'))
+  return `${cut}${CUT_SHORT}`
 }
