@@ -2631,6 +2631,136 @@ function periodWords(source) {
 
 /***/ }),
 
+/***/ 5010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ tagsOf),
+/* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
+/* harmony export */   Wh: () => (/* binding */ modelsOf),
+/* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
+/* harmony export */   _F: () => (/* binding */ configTags)
+/* harmony export */ });
+/* unused harmony export lineageOf */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7944);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2359);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9506);
+/**
+ * The action's bookkeeping, read back: which endpoint a config was made for,
+ * what served before it, and which configs and models other endpoints still
+ * depend on. Rollback follows these tags from whatever config is current, so
+ * it never has to guess from names (an endpoint called `fraud` must never
+ * pick up configs of `fraud-v2`).
+ */
+
+
+
+
+/** Other endpoints are described a few at a time: fast on a large account, yet gentle on SageMaker's rate limits. */
+const SCAN_CONCURRENCY = 4;
+function lineageOf(tags) {
+    const lineage = {};
+    const endpoint = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint];
+    const previousConfig = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.previousConfig];
+    const role = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.role];
+    const newVariant = tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.newVariant];
+    if (endpoint)
+        lineage.endpoint = endpoint;
+    if (previousConfig)
+        lineage.previousConfig = previousConfig;
+    if (role)
+        lineage.role = role;
+    if (newVariant)
+        lineage.newVariant = newVariant;
+    return lineage;
+}
+/** All tags on an endpoint config (ListTags on its ARN). */
+async function configTags(ctx, config) {
+    const arn = config.EndpointConfigArn;
+    if (!arn)
+        return {};
+    return tagsOf(ctx, arn, `endpoint config "${config.EndpointConfigName}"`);
+}
+/** All tags on a SageMaker resource, by its ARN. */
+async function tagsOf(ctx, arn, resource) {
+    const tags = await (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListTags', resource, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsCommand */ .b({ ResourceArn: arn, MaxResults: 100, ...page })), (page) => page.Tags);
+    return Object.fromEntries(tags.filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key, tag.Value ?? '']));
+}
+/** A config with its tags read; undefined when the config does not exist. */
+async function readTaggedConfig(ctx, configName) {
+    const config = await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, configName);
+    if (!config)
+        return undefined;
+    const tags = await configTags(ctx, config);
+    return { config, tags, lineage: lineageOf(tags) };
+}
+/** Every model a config runs, shadow variants included, each once. */
+function modelsOf(config) {
+    const variants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])];
+    return [...new Set(variants.map((variant) => variant.ModelName).filter((name) => !!name))];
+}
+async function listEndpoints(ctx) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .collectPages */ .VV)('ListEndpoints', `endpoints in ${ctx.settings.region}`, (page) => ctx.clients.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointsCommand */ .c({ MaxResults: 100, ...page })), (page) => page.Endpoints);
+}
+async function mapLimited(items, limit, task) {
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+function addUser(map, name, user) {
+    const users = map.get(name) ?? [];
+    if (!users.includes(user))
+        users.push(user);
+    map.set(name, users);
+}
+/**
+ * The configs (and, with `models`, the models) that endpoints other than
+ * `endpointName` run. SageMaker lets a config or model be deleted while an
+ * endpoint still uses it, so this is the only guard there is. An endpoint in
+ * the middle of an update counts both its current config and the one it is
+ * moving to. Endpoints already being deleted are left out: they will not need
+ * anything. Configs kept only as rollback targets are not seen.
+ */
+async function inUseByOtherEndpoints(ctx, endpointName, { models = true } = {}) {
+    const inUse = { configs: new Map(), models: new Map() };
+    const others = (await listEndpoints(ctx)).filter((summary) => summary.EndpointName && summary.EndpointName !== endpointName && summary.EndpointStatus !== 'Deleting');
+    const described = await mapLimited(others, SCAN_CONCURRENCY, (summary) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpoint */ .vS)(ctx, summary.EndpointName));
+    for (const endpoint of described) {
+        if (!endpoint?.EndpointName)
+            continue;
+        for (const configName of [endpoint.EndpointConfigName, endpoint.PendingDeploymentSummary?.EndpointConfigName]) {
+            if (configName)
+                addUser(inUse.configs, configName, endpoint.EndpointName);
+        }
+    }
+    if (!models)
+        return inUse;
+    const configNames = [...inUse.configs.keys()];
+    const configs = await mapLimited(configNames, SCAN_CONCURRENCY, (name) => (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .findEndpointConfig */ .NW)(ctx, name));
+    configs.forEach((config, index) => {
+        if (!config)
+            return;
+        const users = inUse.configs.get(configNames[index]) ?? [];
+        for (const model of modelsOf(config)) {
+            for (const user of users)
+                addUser(inUse.models, model, user);
+        }
+    });
+    return inUse;
+}
+
+
+/***/ }),
+
 /***/ 803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2640,6 +2770,7 @@ function periodWords(source) {
 /* harmony export */   Rm: () => (/* binding */ noteScaleInHeld),
 /* harmony export */   Z$: () => (/* binding */ HOLDS_PROPERTY),
 /* harmony export */   e8: () => (/* binding */ holdsOf),
+/* harmony export */   oO: () => (/* binding */ clearInheritedHolds),
 /* harmony export */   vt: () => (/* binding */ takeAllInheritedHolds)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(973);
@@ -2682,12 +2813,16 @@ async function noteScaleInHeld(ctx, variant, before) {
 }
 /** Holds a dead run left on the lock this run took over, not yet taken on by this run's rollout. */
 let inherited = {};
+/** None: each run starts with no holds of another run's to give back. */
+function clearInheritedHolds() {
+    inherited = {};
+}
 function inheritHolds(ctx, holds, from) {
     inherited = { ...holds };
     const variants = Object.keys(holds);
     if (variants.length === 0)
         return;
-    ctx.warn(`${from} held the scale-in of ${variants.map((variant) => `variant "${variant}"`).join(', ')} and ended without giving it back; this run gives it back when it ends.`);
+    ctx.warn(`${from} held the scale-in of ${variants.map((variant) => `variant "${variant}"`).join(', ')} and ended without giving it back; this run gives it back when it ends, unless a rollout still stands then.`);
 }
 /** The hold a dead run left on the variant, taken on by this run's rollout; undefined when there is none. */
 function takeInheritedHold(variant) {
@@ -2876,6 +3011,7 @@ async function acquireEndpointLock(ctx, operation, lifetimeMs, github) {
     };
     const now = ctx.clock.now();
     const record = recordFor(ctx, operation, now, now + lifetimeMs);
+    (0,lock_holds/* clearInheritedHolds */.oO)();
     // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
     state/* takenLock */.NX.save(held);
     try {
@@ -4349,15 +4485,21 @@ function leftForPostStep() {
 /* harmony export */   lV: () => (/* binding */ giveBackInheritedHolds),
 /* harmony export */   ni: () => (/* binding */ resumeScaleIn)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8090);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8090);
 /* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6886);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _lock_holds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(803);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
 /**
  * Holding a variant's capacity through a rollout: its dynamic scale-in
  * suspended while traffic moves away from it, and put back as it was.
  * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
  */
+
+
+
 
 
 
@@ -4405,7 +4547,7 @@ async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = (
         ...(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetScope */ .Il)(resourceId),
         SuspendedState: { ...before, DynamicScalingInSuspended: true }
     };
-    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_3__/* .RegisterScalableTargetCommand */ .J(input)));
+    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__/* .RegisterScalableTargetCommand */ .J(input)));
     return before;
 }
 /**
@@ -4420,17 +4562,22 @@ async function resumeScaleIn(ctx, endpointName, variantName, before) {
         return;
     const resourceId = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName);
     const input = { ...(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetScope */ .Il)(resourceId), SuspendedState: fullState(before) };
-    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_3__/* .RegisterScalableTargetCommand */ .J(input)));
+    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__/* .RegisterScalableTargetCommand */ .J(input)));
 }
 /**
  * Gives back the holds a dead run left on the lock this run took over, as the run ends: once this run's operation
  * is over, nothing needs them (a rollout took on the ones it needed). Never throws.
  */
 async function giveBackInheritedHolds(ctx, succeeded) {
-    for (const [variant, before] of Object.entries((0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .takeAllInheritedHolds */ .vt)())) {
+    const holds = Object.entries((0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .takeAllInheritedHolds */ .vt)());
+    if (holds.length === 0)
+        return;
+    // The hold keeps the fleet a rollback returns to: while the dead run's canary still stands, it is still needed.
+    const standing = succeeded ? await rolloutConfigStanding(ctx) : 'this run failed';
+    for (const [variant, before] of holds) {
         const command = `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(ctx.endpointName, variant)} --suspended-state DynamicScalingInSuspended=false`;
-        if (!succeeded) {
-            ctx.warn(`Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: this run failed. Once the endpoint is as it should be, resume it: ${command}`);
+        if (standing) {
+            ctx.warn(`Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: ${standing}. Once the endpoint is back on a release (operation: rollback or promote), resume it: ${command}`);
             continue;
         }
         try {
@@ -4440,6 +4587,18 @@ async function giveBackInheritedHolds(ctx, succeeded) {
         catch (error) {
             ctx.warn(`Could not give back the scale-in of variant "${variant}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)} Resume it: ${command}`);
         }
+    }
+}
+/** Why a rollout is still standing on the endpoint (a canary or shadow config serving), if one is. */
+async function rolloutConfigStanding(ctx) {
+    try {
+        const name = (await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpoint */ .vS)(ctx))?.EndpointConfigName;
+        const config = name ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpointConfig */ .NW)(ctx, name) : undefined;
+        const role = config ? (await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .configTags */ ._F)(ctx, config))[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.role] : undefined;
+        return (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .isRolloutConfigRole */ .QR)(role) ? `the endpoint is still on ${role} config "${name}"` : undefined;
+    }
+    catch (error) {
+        return `the endpoint could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)})`;
     }
 }
 

@@ -575,8 +575,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_endpoint = __webpack_require__(3150);
 // EXTERNAL MODULE: ./src/rolling-batch.ts
 var rolling_batch = __webpack_require__(8527);
-// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
-var lineage = __webpack_require__(4681);
+// EXTERNAL MODULE: ./src/lineage.ts
+var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __webpack_require__(8499);
 // EXTERNAL MODULE: ./src/tags.ts

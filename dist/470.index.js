@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _invocation_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9113);
 /* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4476);
 /* harmony import */ var _probe_targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3526);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4681);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8499);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
 /* harmony import */ var _rollout_executor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2894);

@@ -395,8 +395,8 @@ var DescribeModelCommand = __webpack_require__(5763);
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/endpoint.ts
 var src_endpoint = __webpack_require__(3150);
-// EXTERNAL MODULE: ./src/lineage.ts + 2 modules
-var lineage = __webpack_require__(4681);
+// EXTERNAL MODULE: ./src/lineage.ts
+var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/tags.ts
 var tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/resources.ts + 5 modules

@@ -54,7 +54,7 @@ async function start(nodeVersion = process.versions.node) {
         core/* setFailed */.C1(problem);
         return;
     }
-    const { run } = await Promise.all(/* import() */[__webpack_require__.e(548), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 6187));
+    const { run } = await Promise.all(/* import() */[__webpack_require__.e(675), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 6187));
     await run();
 }
 

@@ -61,12 +61,17 @@ export async function noteScaleInHeld(
 /** Holds a dead run left on the lock this run took over, not yet taken on by this run's rollout. */
 let inherited: ScaleInHolds = {}
 
+/** None: each run starts with no holds of another run's to give back. */
+export function clearInheritedHolds(): void {
+  inherited = {}
+}
+
 export function inheritHolds(ctx: OperationContext, holds: ScaleInHolds, from: string): void {
   inherited = { ...holds }
   const variants = Object.keys(holds)
   if (variants.length === 0) return
   ctx.warn(
-    `${from} held the scale-in of ${variants.map((variant) => `variant "${variant}"`).join(', ')} and ended without giving it back; this run gives it back when it ends.`
+    `${from} held the scale-in of ${variants.map((variant) => `variant "${variant}"`).join(', ')} and ended without giving it back; this run gives it back when it ends, unless a rollout still stands then.`
   )
 }
 

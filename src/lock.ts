@@ -27,7 +27,7 @@ import type { GitHubAccess } from './github/run-status.js'
 import type { Operation, Settings } from './settings.js'
 import { lockLifetimeMs } from './lock-lifetime.js'
 import { takenLock, leftForPostStep, type TakenLock } from './rollout/state.js'
-import { HOLDS_PROPERTY, holdsOf, inheritHolds } from './lock-holds.js'
+import { clearInheritedHolds, HOLDS_PROPERTY, holdsOf, inheritHolds } from './lock-holds.js'
 import { giveBackInheritedHolds } from './scale-in.js'
 
 /**
@@ -132,6 +132,7 @@ export async function acquireEndpointLock(
   }
   const now = ctx.clock.now()
   const record = recordFor(ctx, operation, now, now + lifetimeMs)
+  clearInheritedHolds()
   // Saved before the create: a run cancelled while it waits for the answer leaves the post step to check.
   takenLock.save(held)
   try {

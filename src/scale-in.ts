@@ -12,6 +12,9 @@ import type { OperationContext } from './context.js'
 import { describeScalableTarget, targetResource, targetScope, variantResourceId } from './autoscaling.js'
 import { errorMessage } from './aws/errors.js'
 import { noteScaleInHeld, takeAllInheritedHolds, takeInheritedHold } from './lock-holds.js'
+import { findEndpoint, findEndpointConfig } from './endpoint.js'
+import { configTags } from './lineage.js'
+import { isRolloutConfigRole, TAGS } from './tags.js'
 
 /** All three switches, so an update never leaves one to chance. */
 function fullState(state: SuspendedState | undefined): Required<SuspendedState> {
@@ -97,11 +100,15 @@ export async function resumeScaleIn(
  * is over, nothing needs them (a rollout took on the ones it needed). Never throws.
  */
 export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: boolean): Promise<void> {
-  for (const [variant, before] of Object.entries(takeAllInheritedHolds())) {
+  const holds = Object.entries(takeAllInheritedHolds())
+  if (holds.length === 0) return
+  // The hold keeps the fleet a rollback returns to: while the dead run's canary still stands, it is still needed.
+  const standing = succeeded ? await rolloutConfigStanding(ctx) : 'this run failed'
+  for (const [variant, before] of holds) {
     const command = `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${variantResourceId(ctx.endpointName, variant)} --suspended-state DynamicScalingInSuspended=false`
-    if (!succeeded) {
+    if (standing) {
       ctx.warn(
-        `Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: this run failed. Once the endpoint is as it should be, resume it: ${command}`
+        `Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: ${standing}. Once the endpoint is back on a release (operation: rollback or promote), resume it: ${command}`
       )
       continue
     }
@@ -111,5 +118,17 @@ export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: b
     } catch (error) {
       ctx.warn(`Could not give back the scale-in of variant "${variant}": ${errorMessage(error)} Resume it: ${command}`)
     }
+  }
+}
+
+/** Why a rollout is still standing on the endpoint (a canary or shadow config serving), if one is. */
+async function rolloutConfigStanding(ctx: OperationContext): Promise<string | undefined> {
+  try {
+    const name = (await findEndpoint(ctx))?.EndpointConfigName
+    const config = name ? await findEndpointConfig(ctx, name) : undefined
+    const role = config ? (await configTags(ctx, config))[TAGS.role] : undefined
+    return isRolloutConfigRole(role) ? `the endpoint is still on ${role} config "${name}"` : undefined
+  } catch (error) {
+    return `the endpoint could not be read (${errorMessage(error)})`
   }
 }

@@ -385,7 +385,7 @@ describe('a scale-in the lock holder held', () => {
 
     expect(result.failed).toBeUndefined()
     expect(result.log).toContain(
-      `::warning::The run that held it, ${OTHER_URL}, held the scale-in of variant "AllTraffic" and ended without giving it back; this run gives it back when it ends.`
+      `::warning::The run that held it, ${OTHER_URL}, held the scale-in of variant "AllTraffic" and ended without giving it back; this run gives it back when it ends, unless a rollout still stands then.`
     )
     expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(NOTHING_SUSPENDED)
     expect(result.summary).toContain('Gave back the scale-in of variant &quot;AllTraffic&quot;')
@@ -407,6 +407,29 @@ describe('a scale-in the lock holder held', () => {
       scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
     })
     expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(NOTHING_SUSPENDED)
+  })
+
+  it('stays suspended while the dead run\u2019s canary still stands, which a rollback returns to', async () => {
+    scaledServingEndpoint(SUSPENDED_IN)
+    fake.seedEndpoint('fraud', 'fraud-canary', [{ name: 'AllTraffic', weight: 1, count: 2, model: 'fraud-v1' }], {
+      'sagemaker-deploy:endpoint': 'fraud',
+      'sagemaker-deploy:role': 'canary'
+    })
+    heldByAnotherRun({
+      expiresAt: new Date(clock.now() - 1000).toISOString(),
+      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+    })
+
+    const result = await runAction(
+      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' },
+      { clock, env: RUN }
+    )
+
+    expect(result.failed).toBeUndefined()
+    expect(result.log.join('\n')).toContain(
+      'is left suspended: the endpoint is still on canary config "fraud-canary". Once the endpoint is back on a release'
+    )
+    expect(fake.scalableTargets.get('endpoint/fraud/variant/AllTraffic')?.suspended).toEqual(SUSPENDED_IN)
   })
 
   it('stays suspended, with a warning, when the run that took the lock over fails', async () => {

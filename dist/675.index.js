@@ -1,5 +1,5 @@
-export const id = 548;
-export const ids = [548];
+export const id = 675;
+export const ids = [675];
 export const modules = {
 
 /***/ 9545:
@@ -4913,6 +4913,38 @@ class DescribeEndpointCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODUL
 
 
 class DescribeEndpointConfigCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeEndpointConfig", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEndpointConfig$ */ .xWE) {
+}
+
+
+/***/ }),
+
+/***/ 2359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ ListEndpointsCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class ListEndpointsCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "ListEndpoints", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .ListEndpoints$ */ .BlX) {
+}
+
+
+/***/ }),
+
+/***/ 7944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ ListTagsCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class ListTagsCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "ListTags", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .ListTags$ */ .SsF) {
 }
 
 
