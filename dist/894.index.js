@@ -777,7 +777,7 @@ async function trafficOff(ctx, move) {
  * with now. Returns the endpoint as it landed; undefined when not waited for.
  */
 async function returnTo(ctx, move) {
-    await (0,scaling/* takeScalingOff */.on)(ctx, move.scaling);
+    await (0,scaling/* takeScalingOff */.on)(ctx, move.scaling, move.config);
     let landed;
     try {
         landed = await (0,update/* updateEndpointConfig */.vG)(ctx, move.config, {
@@ -2296,11 +2296,12 @@ async function planScaling(ctx, endpoint, current, target, targetName) {
     return { moves, kept };
 }
 /** Deregisters the scaling of every move, before the update, saved first for a post step to put back. */
-async function takeScalingOff(ctx, moves) {
+async function takeScalingOff(ctx, moves, targetConfig) {
     if (moves.length === 0)
         return;
-    if (!ctx.dryRun)
-        _state_js__WEBPACK_IMPORTED_MODULE_6__/* .scalingTakenOff */ .gS.save({ endpointName: ctx.endpointName, region: ctx.settings.region, moves });
+    if (!ctx.dryRun) {
+        _state_js__WEBPACK_IMPORTED_MODULE_6__/* .scalingTakenOff */ .gS.save({ endpointName: ctx.endpointName, region: ctx.settings.region, targetConfig, moves });
+    }
     for (const { from, scaling } of moves)
         await (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .deregisterVariantScaling */ .dG)(ctx, ctx.endpointName, from, scaling);
 }
@@ -2348,8 +2349,8 @@ async function restoreScaling(ctx, moves) {
 }
 /**
  * The post step's: the autoscaling a cut-short run took off, put back once the endpoint is InService, on the
- * variant each move was bound for if the endpoint has it, else on the one it came from (the update did not land,
- * or was undone).
+ * variant each move was bound for if the update landed, else on the one it came from (the update failed, or was
+ * undone: the variants are the old config's, whatever their names).
  */
 async function putBackScalingLeftOff(ctx, off) {
     let endpoint;
@@ -2360,10 +2361,14 @@ async function putBackScalingLeftOff(ctx, off) {
         ctx.warn(`Could not wait for endpoint "${off.endpointName}": ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
     }
     const live = new Set((endpoint?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''));
+    const landed = endpoint?.EndpointConfigName === off.targetConfig;
     for (const { from, to, scaling } of off.moves) {
-        const onto = to !== undefined && live.has(to) ? to : live.has(from) ? from : undefined;
+        const onto = landed ? to : from;
+        // Landed with no variant for it: its scaling was dropped on purpose, with a warning, when it came off.
+        if (onto === undefined)
+            continue;
         const settings = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .formatVariantScaling */ .Qp)(scaling);
-        if (endpoint?.EndpointStatus !== 'InService' || onto === undefined) {
+        if (endpoint?.EndpointStatus !== 'InService' || !live.has(onto)) {
             ctx.warn(`Autoscaling of variant "${from}" (${settings}) was taken off for an update the run did not finish, and could not be put back; run configure-autoscaling once the endpoint is InService.`);
             continue;
         }
@@ -2386,7 +2391,7 @@ async function putBackScalingLeftOff(ctx, off) {
  */
 async function withScalingMoved(ctx, plan, update) {
     const { moves, kept } = await planScaling(ctx, plan.endpoint, plan.current, plan.target, plan.targetName);
-    await takeScalingOff(ctx, moves);
+    await takeScalingOff(ctx, moves, plan.targetName);
     let result;
     try {
         result = await update(moves.some((move) => move.to !== undefined));

@@ -214,10 +214,12 @@ describe('the post step after a cancel', () => {
     core.leaveForPost('scalingOff', {
       endpointName: 'fraud',
       region: 'us-east-1',
+      // The update it was cut short in never landed: the endpoint is still on the canary config.
+      targetConfig: 'fraud-v1-config',
       moves: [
         { from: 'AllTraffic', to: 'AllTraffic', scaling },
-        // Bound for a variant the endpoint never got: it goes back where it came from.
-        { from: 'fraud-v2', to: 'fraud-v3', scaling: { ...scaling, maxCapacity: 4 } }
+        // Bound for AllTraffic, which the endpoint has too: it goes back where it came from all the same.
+        { from: 'fraud-v2', to: 'AllTraffic', scaling: { ...scaling, maxCapacity: 4 } }
       ]
     })
     core.leaveForPost('lock', lock)

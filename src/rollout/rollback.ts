@@ -75,7 +75,7 @@ export async function returnTo(
   ctx: OperationContext,
   move: Extract<Move, { kind: 'return' }>
 ): Promise<Endpoint | undefined> {
-  await takeScalingOff(ctx, move.scaling)
+  await takeScalingOff(ctx, move.scaling, move.config)
   let landed: Endpoint | undefined
   try {
     landed = await updateEndpointConfig(ctx, move.config, {

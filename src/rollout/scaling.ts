@@ -98,9 +98,11 @@ async function planScaling(
 }
 
 /** Deregisters the scaling of every move, before the update, saved first for a post step to put back. */
-export async function takeScalingOff(ctx: OperationContext, moves: ScalingMove[]): Promise<void> {
+export async function takeScalingOff(ctx: OperationContext, moves: ScalingMove[], targetConfig: string): Promise<void> {
   if (moves.length === 0) return
-  if (!ctx.dryRun) scalingTakenOff.save({ endpointName: ctx.endpointName, region: ctx.settings.region, moves })
+  if (!ctx.dryRun) {
+    scalingTakenOff.save({ endpointName: ctx.endpointName, region: ctx.settings.region, targetConfig, moves })
+  }
   for (const { from, scaling } of moves) await deregisterVariantScaling(ctx, ctx.endpointName, from, scaling)
 }
 
@@ -153,8 +155,8 @@ export async function restoreScaling(ctx: OperationContext, moves: ScalingMove[]
 
 /**
  * The post step's: the autoscaling a cut-short run took off, put back once the endpoint is InService, on the
- * variant each move was bound for if the endpoint has it, else on the one it came from (the update did not land,
- * or was undone).
+ * variant each move was bound for if the update landed, else on the one it came from (the update failed, or was
+ * undone: the variants are the old config's, whatever their names).
  */
 export async function putBackScalingLeftOff(ctx: OperationContext, off: ScalingOff): Promise<void> {
   let endpoint: Endpoint | undefined
@@ -164,10 +166,13 @@ export async function putBackScalingLeftOff(ctx: OperationContext, off: ScalingO
     ctx.warn(`Could not wait for endpoint "${off.endpointName}": ${errorMessage(error)}`)
   }
   const live = new Set((endpoint?.ProductionVariants ?? []).map((variant) => variant.VariantName ?? ''))
+  const landed = endpoint?.EndpointConfigName === off.targetConfig
   for (const { from, to, scaling } of off.moves) {
-    const onto = to !== undefined && live.has(to) ? to : live.has(from) ? from : undefined
+    const onto = landed ? to : from
+    // Landed with no variant for it: its scaling was dropped on purpose, with a warning, when it came off.
+    if (onto === undefined) continue
     const settings = formatVariantScaling(scaling)
-    if (endpoint?.EndpointStatus !== 'InService' || onto === undefined) {
+    if (endpoint?.EndpointStatus !== 'InService' || !live.has(onto)) {
       ctx.warn(
         `Autoscaling of variant "${from}" (${settings}) was taken off for an update the run did not finish, and could not be put back; run configure-autoscaling once the endpoint is InService.`
       )
@@ -198,7 +203,7 @@ export async function withScalingMoved<T>(
   update: (mustWait: boolean) => Promise<T>
 ): Promise<{ result: T; scaled: string[] }> {
   const { moves, kept } = await planScaling(ctx, plan.endpoint, plan.current, plan.target, plan.targetName)
-  await takeScalingOff(ctx, moves)
+  await takeScalingOff(ctx, moves, plan.targetName)
   let result: T
   try {
     result = await update(moves.some((move) => move.to !== undefined))

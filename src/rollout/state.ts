@@ -165,6 +165,8 @@ export const unfinishedDeploy = new SavedPart('created')
 export interface ScalingOff {
   endpointName: string
   region: string
+  /** The config the update moves the endpoint to: only on it do the moves' destinations exist as planned. */
+  targetConfig: string
   moves: ScalingMove[]
 }
 
