@@ -27,11 +27,15 @@ export function checkCapacityAgainstScaling(
     )
   }
   const state = scaling.suspendedState
-  const moving =
-    requested > (current ?? requested) ? !state?.DynamicScalingInSuspended : !state?.DynamicScalingOutSuspended
+  const raising = requested > (current ?? requested)
+  const moving = raising ? !state?.DynamicScalingInSuspended : !state?.DynamicScalingOutSuspended
   if (scaling.policies.length === 0 || !moving || requested === current) return
   const policies = scaling.policies.map((policy) => `"${policy.PolicyName}"`).join(', ')
+  // Raised, a policy scales it back in; lowered, back out: the range's bound on that side is what holds it.
+  const hold = raising
+    ? `To keep at least ${requested}, raise min-capacity to ${requested}`
+    : `To keep at most ${requested}, lower max-capacity to ${requested}`
   ctx.warn(
-    `${where[0]?.toUpperCase()}${where.slice(1)} scales on ${scaling.policies.length === 1 ? 'policy' : 'policies'} ${policies} within ${range}: ${requested} ${unit} hold only until the policy next scales ${requested > (current ?? requested) ? 'in' : 'out'}, as its metric requires. To keep at least ${requested}, raise min-capacity to ${requested} with configure-autoscaling instead.`
+    `${where[0]?.toUpperCase()}${where.slice(1)} scales on ${scaling.policies.length === 1 ? 'policy' : 'policies'} ${policies} within ${range}: ${requested} ${unit} hold only until the policy next scales ${raising ? 'in' : 'out'}, as its metric requires. ${hold} with configure-autoscaling instead.`
   )
 }

@@ -38,7 +38,7 @@ const MINUTE_MS = 60_000
 const MAX_QUERIES = 500
 /**
  * The longest period the window's own p99 is asked for in. AWS documented a day as GetMetricStatistics' longest
- * period and no longer states one for GetMetricData; a longer window keeps the worst period's p99.
+ * period and no longer states one for GetMetricData.
  */
 const LONGEST_WINDOW_PERIOD_SECONDS = 86_400
 /** Periods CloudWatch takes below a minute, for high-resolution metrics (API_GetMetricData). */
@@ -145,13 +145,16 @@ function queryId(variantIndex: number, key: StatisticKey): string {
  * overstates the window's. A period of a hundred requests or fewer has for p99 about its slowest request
  * ("CloudWatch aggregates all data points with time stamps that fall within each … period":
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html), so one cold start in a
- * quiet minute would stand for the window. Undefined when the window is one period already, or longer than a day.
+ * quiet minute would stand for the window. A window widened past a day (a day's, to whole periods) is read in its
+ * first day, the longest period asked for; its last period's p99 is in the series. Undefined when the window is one
+ * period already.
  */
 export function wholeWindowPeriodSeconds(
   request: Pick<MetricsRequest, 'start' | 'end' | 'periodSeconds'>
 ): number | undefined {
-  const seconds = (request.end.getTime() - request.start.getTime()) / 1000
-  if (seconds <= request.periodSeconds || seconds > LONGEST_WINDOW_PERIOD_SECONDS) return undefined
+  const span = (request.end.getTime() - request.start.getTime()) / 1000
+  if (span <= request.periodSeconds) return undefined
+  const seconds = Math.min(span, LONGEST_WINDOW_PERIOD_SECONDS)
   // A whole number of minutes, as CloudWatch takes a period of a minute or more, and of the window's periods.
   return seconds % 60 === 0 && seconds % request.periodSeconds === 0 ? seconds : undefined
 }

@@ -9,7 +9,8 @@ const { aws, awsCallNames, resetAws } = await import('../../__fixtures__/action.
 const { OperationContext } = await import('../../src/context.js')
 const { createAwsClients } = await import('../../src/aws/clients.js')
 const { newReport } = await import('../../src/report.js')
-const { alignedWindow, fetchVariantMetrics, variantMetrics, windowPeriodSeconds } = await import('../../src/metrics.js')
+const { alignedWindow, fetchVariantMetrics, variantMetrics, wholeWindowPeriodSeconds, windowPeriodSeconds } =
+  await import('../../src/metrics.js')
 const { errorRate } = await import('../../src/metrics-totals.js')
 
 function context(): InstanceType<typeof OperationContext> {
@@ -271,6 +272,15 @@ describe('fetchVariantMetrics', () => {
     const queries = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input.MetricDataQueries ?? []
     expect(queries.map((query) => query.Id)).not.toContain('v0_latency_p99_window')
     expect(new Set(queries.map((query) => query.MetricStat?.Period))).toEqual(new Set([periodSeconds]))
+  })
+
+  it('reads a day\u2019s window, widened to whole minutes, in one day for its p99', () => {
+    const day = { start: new Date('2026-01-14T12:00:00Z'), end: new Date('2026-01-15T12:01:00Z'), periodSeconds: 60 }
+    expect(wholeWindowPeriodSeconds(day)).toBe(86_400)
+    expect(wholeWindowPeriodSeconds({ ...day, end: new Date('2026-01-14T12:15:00Z') })).toBe(900)
+    // Seven-minute periods do not fit a day: the worst period's p99 stands.
+    expect(wholeWindowPeriodSeconds({ ...day, periodSeconds: 420 })).toBeUndefined()
+    expect(wholeWindowPeriodSeconds({ ...day, end: new Date('2026-01-14T12:01:00Z') })).toBeUndefined()
   })
 
   it('reads 10 s periods where the endpoint publishes them, and refuses one shorter than its datapoints', async () => {

@@ -106,20 +106,16 @@ describe('update-capacity', () => {
   it('warns, within the range, that a scaling policy will move the count, and how to hold it', async () => {
     givenEndpoint(oneVariant, [{ name: 'AllTraffic', weight: 1, count: 3 }])
     const resourceId = variantResourceId('fraud', 'AllTraffic')
-    givenAutoscaling(aws.autoscaling, {
-      targets: [scalableTarget(resourceId, 1, 4)],
-      policies: [
-        {
-          PolicyName: 'sagemaker-deploy-target-tracking',
-          PolicyARN: 'arn:policy',
-          PolicyType: 'TargetTrackingScaling',
-          ServiceNamespace: 'sagemaker',
-          ResourceId: resourceId,
-          ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-          CreationTime: new Date()
-        }
-      ]
-    })
+    const policy = {
+      PolicyName: 'sagemaker-deploy-target-tracking',
+      PolicyARN: 'arn:policy',
+      PolicyType: 'TargetTrackingScaling' as const,
+      ServiceNamespace: 'sagemaker' as const,
+      ResourceId: resourceId,
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' as const,
+      CreationTime: new Date()
+    }
+    givenAutoscaling(aws.autoscaling, { targets: [scalableTarget(resourceId, 1, 4)], policies: [policy] })
 
     const result = await runAction(inputs)
 
@@ -127,6 +123,14 @@ describe('update-capacity', () => {
     expect(updateInputs()).toHaveLength(1)
     expect(result.log).toContain(
       '::warning::Variant "AllTraffic" of endpoint "fraud" scales on policy "sagemaker-deploy-target-tracking" within 1 to 4 instances: 3 instances hold only until the policy next scales in, as its metric requires. To keep at least 3, raise min-capacity to 3 with configure-autoscaling instead.'
+    )
+    // Lowered from 4 to 2, it is scaling out that undoes it, and max-capacity that holds it.
+    resetAws()
+    givenEndpoint([{ name: 'AllTraffic', weight: 1, count: 4 }], [{ name: 'AllTraffic', weight: 1, count: 2 }])
+    givenAutoscaling(aws.autoscaling, { targets: [scalableTarget(resourceId, 1, 4)], policies: [policy] })
+    const lowered = await runAction({ ...inputs, 'instance-count': '2' })
+    expect(lowered.log.find((line) => line.includes('hold only until'))).toContain(
+      '2 instances hold only until the policy next scales out, as its metric requires. To keep at most 2, lower max-capacity to 2 with configure-autoscaling instead.'
     )
   })
 
