@@ -31,15 +31,16 @@ function githubClient(token, run) {
 }
 /** Attempts at a call GitHub may answer later. */
 const ATTEMPTS = 3;
-/** GitHub asks for at least a minute before a retry after a secondary rate limit that gives no retry-after. */
+/** GitHub asks for at least a minute before a retry after a secondary rate limit that gives no retry-after; the longest waited. */
 const RATE_LIMIT_WAIT_MS = 60_000;
 /**
  * Runs `call`, again after a wait when GitHub may answer it later: a 5XX, no answer at all, or a secondary rate
  * limit (429, or 403 saying so), waiting as its retry-after header says, else a minute ("If the retry-after response
  * header is present, you should not retry your request until after that many seconds has elapsed. Otherwise, wait
  * for at least one minute before retrying":
- * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately).
- * A spent primary limit (x-ratelimit-remaining 0) resets within the hour, so it is not waited for. Only for calls a
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately),
+ * once, and only for a wait of a minute or less. A spent primary limit (x-ratelimit-remaining 0) resets within the
+ * hour, so it is not waited for. Only for calls a
  * repeat cannot harm: a status posted twice is the same status.
  */
 async function withRetries(call, clock = _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, attempts = ATTEMPTS) {
@@ -63,10 +64,11 @@ function retryWaitMs(error, attempt) {
     const headers = fields.response.headers ?? {};
     const limited = status === 429 || (status === 403 && /rate limit/i.test(String(fields.message)));
     if (limited) {
-        if (headers['x-ratelimit-remaining'] === '0')
+        // Once, and never sooner than GitHub asks: a longer wait would hold the run's summary back.
+        if (attempt > 1 || headers['x-ratelimit-remaining'] === '0')
             return undefined;
-        const after = Number(headers['retry-after']);
-        return Number.isFinite(after) && after >= 0 ? Math.min(after * 1000, RATE_LIMIT_WAIT_MS) : RATE_LIMIT_WAIT_MS;
+        const after = headers['retry-after'] === undefined ? RATE_LIMIT_WAIT_MS / 1000 : Number(headers['retry-after']);
+        return Number.isFinite(after) && after >= 0 && after * 1000 <= RATE_LIMIT_WAIT_MS ? after * 1000 : undefined;
     }
     return status >= 500 ? attempt * 1000 : undefined;
 }

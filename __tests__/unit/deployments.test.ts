@@ -380,6 +380,14 @@ describe('a GitHub API that fails is a warning, never an error', () => {
     await next?.finish('success', 'done')
     expect(clock.sleeps).toEqual([7000])
     expect(warnings()).toEqual([expect.stringContaining(`could not set deployment ${next?.id} to success: HTTP 403`)])
+
+    // Nor for a secondary limit that asks for longer than a minute: the run's summary waits on it.
+    fakeGitHub().clearFailures()
+    const later = await startDeployment(request())
+    fakeGitHub().fail(/statuses$/, 429, { headers: { 'retry-after': '120' } })
+    await later?.finish('success', 'done')
+    expect(clock.sleeps).toEqual([7000])
+    expect(warnings()).toHaveLength(2)
   })
 
   it('does not throw when GitHub goes down between start and finish', async () => {

@@ -124,8 +124,9 @@ async function findComment(
 }
 
 /**
- * Associations of people who can push to the repository, and so could change the workflow anyway: a personal
- * token's comments carry the owner's. https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ * Associations of people the repository has taken in (owners, members, invited collaborators), unlike anyone who
+ * may comment on a public pull request: a personal token's comments carry its owner's.
+ * https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
  */
 const WRITERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR'])
 
