@@ -208,10 +208,11 @@ describe('update-capacity and autoscaling', () => {
       ]
     })
 
-    // A capacity outside the registered range would be undone by autoscaling: refused before any change.
+    // A capacity outside the registered range would be undone by autoscaling: refused before any change. (The
+    // registration itself moved the one instance into the range, to two, as AWS does and the warning said.)
     const outside = await s.run({ operation: 'update-capacity', 'endpoint-name': 'scaled', 'instance-count': '9' })
     expect(expectFailure(outside)[0]).toMatch(/^Input "instance-count" is 9, outside the autoscaling range/)
-    expect(await liveVariants('scaled')).toEqual([['AllTraffic', 1, 1]])
+    expect(await liveVariants('scaled')).toEqual([['AllTraffic', 1, 2]])
 
     const removed = expectSuccess(await s.run({ operation: 'delete-autoscaling', 'endpoint-name': 'scaled' }))
     expect(removed.outputs['variant-name']).toBe('AllTraffic')

@@ -58,7 +58,34 @@ def register_scalable_target(self: Any, namespace: str, r_id: str, dimension: st
                 "ValidationException",
                 f"The target resource {r_id} does not exist: no such endpoint variant.",
             )
-    return _orig_register_scalable_target(self, namespace, r_id, dimension, *args, **kwargs)
+    registered = _orig_register_scalable_target(self, namespace, r_id, dimension, *args, **kwargs)
+    if namespace == "sagemaker" and dimension == VARIANT_DIMENSION and match:
+        target = self.targets.get(dimension, {}).get(r_id)
+        backend = sm_models.sagemaker_backends[self.account_id][self.region_name]
+        with LOCK:
+            if target is not None:
+                clamp_into_range(backend, match.group(1), match.group(2), target)
+    return registered
+
+
+def clamp_into_range(backend: Any, endpoint_name: str, variant_name: str, target: Any) -> bool:
+    """"If the resource's current capacity is outside of this range, Application Auto Scaling changes it to a
+    value that is inside of this range" (API_RegisterScalableTarget), with no policy and whatever is suspended.
+    An endpoint mid-update is moved at the next evaluation. True when it moved the variant."""
+    endpoint = settled_endpoint(backend, endpoint_name)
+    if endpoint is None or endpoint.endpoint_status != "InService":
+        return False
+    variant = next((v for v in endpoint.production_variants if v["VariantName"] == variant_name), None)
+    if variant is None or "CurrentInstanceCount" not in variant:
+        return False
+    current = int(variant["CurrentInstanceCount"])
+    low = int(target.min_capacity if target.min_capacity is not None else current)
+    high = int(target.max_capacity if target.max_capacity is not None else current)
+    bound = max(low, min(high, current))
+    if bound == current:
+        return False
+    apply_weights_and_capacities(endpoint, [{"VariantName": variant_name, "DesiredInstanceCount": bound}])
+    return True
 
 
 def deregister_scalable_target(self: Any, namespace: str, r_id: str, dimension: str) -> None:
@@ -97,6 +124,9 @@ def autoscale(now: float) -> None:
                 continue
             endpoint_name, variant_name = match.groups()
             if endpoint_name in moved:
+                continue
+            if clamp_into_range(backend, endpoint_name, variant_name, target):
+                moved.add(endpoint_name)
                 continue
             configurations = [
                 p.target_tracking_scaling_policy_configuration or {}
