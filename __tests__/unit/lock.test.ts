@@ -346,6 +346,20 @@ describe('a scale-in the lock holder held', () => {
     fake.clock = clock
   }
 
+  /** A lock that expired, left by a run that died holding AllTraffic's scale-in. */
+  const heldByDeadRun = (): void => {
+    heldByAnotherRun({
+      expiresAt: new Date(clock.now() - 1000).toISOString(),
+      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
+    })
+  }
+
+  const capacityTo = (count: number) =>
+    runAction(
+      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': String(count) },
+      { clock, env: RUN }
+    )
+
   const updateContexts = () =>
     awsCalls()
       .filter((call) => call.name === 'sagemaker.UpdateContext')
@@ -373,15 +387,9 @@ describe('a scale-in the lock holder held', () => {
 
   it('is given back by a run that takes the lock over from a run that died holding it', async () => {
     scaledServingEndpoint(SUSPENDED_IN)
-    heldByAnotherRun({
-      expiresAt: new Date(clock.now() - 1000).toISOString(),
-      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
-    })
+    heldByDeadRun()
 
-    const result = await runAction(
-      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' },
-      { clock, env: RUN }
-    )
+    const result = await capacityTo(3)
 
     expect(result.failed).toBeUndefined()
     expect(result.log).toContain(
@@ -393,10 +401,7 @@ describe('a scale-in the lock holder held', () => {
 
   it('is held on by a rollout that takes the lock over, and given back at its end, with no warning of a stranger\u2019s hold', async () => {
     scaledServingEndpoint(SUSPENDED_IN)
-    heldByAnotherRun({
-      expiresAt: new Date(clock.now() - 1000).toISOString(),
-      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
-    })
+    heldByDeadRun()
 
     const result = await runAction({ ...CANARY_DEPLOY, 'bake-time': '1m', 'gate-interval': '30s' }, { clock, env: RUN })
 
@@ -415,15 +420,9 @@ describe('a scale-in the lock holder held', () => {
       'sagemaker-deploy:endpoint': 'fraud',
       'sagemaker-deploy:role': 'canary'
     })
-    heldByAnotherRun({
-      expiresAt: new Date(clock.now() - 1000).toISOString(),
-      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
-    })
+    heldByDeadRun()
 
-    const result = await runAction(
-      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '3' },
-      { clock, env: RUN }
-    )
+    const result = await capacityTo(3)
 
     expect(result.failed).toBeUndefined()
     expect(result.log.join('\n')).toContain(
@@ -434,15 +433,9 @@ describe('a scale-in the lock holder held', () => {
 
   it('stays suspended, with a warning, when the run that took the lock over fails', async () => {
     scaledServingEndpoint(SUSPENDED_IN)
-    heldByAnotherRun({
-      expiresAt: new Date(clock.now() - 1000).toISOString(),
-      scaleInHeld: JSON.stringify({ AllTraffic: NOTHING_SUSPENDED })
-    })
+    heldByDeadRun()
 
-    const result = await runAction(
-      { operation: 'update-capacity', 'endpoint-name': 'fraud', 'instance-count': '9' },
-      { clock, env: RUN }
-    )
+    const result = await capacityTo(9)
 
     expect(result.failed).toContain('outside the autoscaling range')
     expect(result.log.join('\n')).toContain('is left suspended: this run failed')
