@@ -349,7 +349,7 @@ describe('on an asynchronous endpoint', () => {
     const result = await runAction(inputs)
 
     expect(result.failed).toBe(
-      'Input "scaling-metric": endpoint "fraud" is asynchronous (its config "cfg-1" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Track CPUUtilization or ModelLatency, or register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints.'
+      'Input "scaling-metric": endpoint "fraud" is asynchronous (its config "cfg-1" has an AsyncInferenceConfig), and SageMaker publishes no InvocationsPerInstance for it, so a policy tracking it would never scale; nothing was changed. Register a target-tracking policy on ApproximateBacklogSizePerInstance with Application Auto Scaling, as AWS advises for asynchronous endpoints, or track CPUUtilization.'
     )
     expect(mutatingCalls()).toEqual([])
   })
