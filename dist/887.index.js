@@ -149,6 +149,12 @@ function sentence(text) {
 const MAX_DESCRIPTION_LENGTH = 140;
 /** Older deployments of the endpoint looked at when a new one succeeds: enough to catch one left behind. */
 const SUPERSEDED_LOOKBACK = 30;
+/**
+ * Pages of the environment's deployments read to find them, newest first: one environment may hold many
+ * endpoints' deployments, and this endpoint's last one may lie well past the first page.
+ */
+const LOOKBACK_PAGES = 5;
+const PAGE_SIZE = 100;
 const PERMISSION_HINT = "The workflow must grant the job's token `permissions: deployments: write`, or pass a token that has it as github-token.";
 /**
  * Creates the deployment and marks it in progress. Undefined when there is
@@ -299,16 +305,21 @@ function describeError(github, error) {
 async function retireSuperseded(octokit, scope) {
     const { owner, repo, environment, id, target, options, timeoutMs } = scope;
     try {
-        const { data: deployments } = await octokit.rest.repos.listDeployments({
-            owner,
-            repo,
-            environment,
-            per_page: SUPERSEDED_LOOKBACK,
-            ...options()
-        });
-        for (const deployment of deployments) {
-            if (deployment.id >= id || !sameTarget(deployment.payload, target))
-                continue;
+        const earlier = [];
+        for (let page = 1; page <= LOOKBACK_PAGES && earlier.length < SUPERSEDED_LOOKBACK; page++) {
+            const { data } = await octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                environment,
+                per_page: PAGE_SIZE,
+                page,
+                ...options()
+            });
+            earlier.push(...data.filter((deployment) => deployment.id < id && sameTarget(deployment.payload, target)));
+            if (data.length < PAGE_SIZE)
+                break;
+        }
+        for (const deployment of earlier.slice(0, SUPERSEDED_LOOKBACK)) {
             const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
                 owner,
                 repo,

@@ -200,6 +200,28 @@ describe('a deploy with an environment', () => {
     })
   })
 
+  it('finds the endpoint\u2019s last deployment past the first page of a busy shared environment', async () => {
+    const seed = (endpointName: string, states: DeploymentState[]) =>
+      fakeGitHub().seedDeployment({
+        owner: 'acme',
+        repo: 'models',
+        environment: 'production',
+        payload: { endpointName, region: 'eu-west-1' },
+        states
+      })
+    const serving = seed('fraud', ['in_progress', 'success'])
+    for (let index = 0; index < 150; index++) seed('churn', ['in_progress', 'success'])
+
+    const handle = await startDeployment(request())
+    await handle?.finish('success', 'done')
+
+    expectSuperseded(serving, handle?.id)
+    const listed = fakeGitHub()
+      .requests()
+      .filter((entry) => entry.method === 'GET' && entry.path === '/repos/acme/models/deployments')
+    expect(listed.map((entry) => entry.query.page)).toEqual(['1', '2'])
+  })
+
   it('keeps other endpoints of a non-production environment active, which GitHub would not by default', async () => {
     const otherEndpoint = fakeGitHub().seedDeployment({
       owner: 'acme',
