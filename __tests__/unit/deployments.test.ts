@@ -66,6 +66,17 @@ function latestStatus(id: number) {
     ?.statuses.at(-1)
 }
 
+/** A deployment an earlier run made of `endpointName` in eu-west-1 to production, with these states in order. */
+function seedProduction(endpointName: string, states: DeploymentState[]): number {
+  return fakeGitHub().seedDeployment({
+    owner: 'acme',
+    repo: 'models',
+    environment: 'production',
+    payload: { endpointName, region: 'eu-west-1' },
+    states
+  })
+}
+
 function expectSuperseded(id: number, by: number | undefined): void {
   expect(latestStatus(id)).toMatchObject({ state: 'inactive', description: `Superseded by deployment ${by}` })
 }
@@ -141,14 +152,7 @@ describe('a deploy with an environment', () => {
   })
 
   it('retires the deployment of a paused canary once a promote or rollback of the endpoint ends, however it ends', async () => {
-    const seed = (states: DeploymentState[], endpointName = 'fraud') =>
-      fakeGitHub().seedDeployment({
-        owner: 'acme',
-        repo: 'models',
-        environment: 'production',
-        payload: { endpointName, region: 'eu-west-1' },
-        states
-      })
+    const seed = (states: DeploymentState[], endpointName = 'fraud') => seedProduction(endpointName, states)
     const serving = seed(['in_progress', 'success'])
     const paused = seed(['in_progress'])
     const otherPaused = seed(['in_progress'], 'churn')
@@ -201,16 +205,8 @@ describe('a deploy with an environment', () => {
   })
 
   it('finds the endpoint\u2019s last deployment past the first page of a busy shared environment', async () => {
-    const seed = (endpointName: string, states: DeploymentState[]) =>
-      fakeGitHub().seedDeployment({
-        owner: 'acme',
-        repo: 'models',
-        environment: 'production',
-        payload: { endpointName, region: 'eu-west-1' },
-        states
-      })
-    const serving = seed('fraud', ['in_progress', 'success'])
-    for (let index = 0; index < 150; index++) seed('churn', ['in_progress', 'success'])
+    const serving = seedProduction('fraud', ['in_progress', 'success'])
+    for (let index = 0; index < 150; index++) seedProduction('churn', ['in_progress', 'success'])
 
     const handle = await startDeployment(request())
     await handle?.finish('success', 'done')
