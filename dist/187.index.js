@@ -4565,8 +4565,9 @@ async function resumeScaleIn(ctx, endpointName, variantName, before) {
     await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__/* .RegisterScalableTargetCommand */ .J(input)));
 }
 /**
- * Gives back the holds a dead run left on the lock this run took over, as the run ends: once this run's operation
- * is over, nothing needs them (a rollout took on the ones it needed). Never throws.
+ * Gives back the holds a dead run left on the lock this run took over, as the run ends (a rollout took on the ones
+ * it needed): once the endpoint is on a release again, nothing needs them. While a canary or shadow config still
+ * serves, or this run failed, they are left, with a warning and the command. Never throws.
  */
 async function giveBackInheritedHolds(ctx, succeeded) {
     const holds = Object.entries((0,_lock_holds_js__WEBPACK_IMPORTED_MODULE_2__/* .takeAllInheritedHolds */ .vt)());

@@ -5,7 +5,9 @@
  * next rollout found the scale-in suspended and could not tell its own
  * action's hold from a person's. Noted on the lock, a hold passes to the run
  * that takes the lock over, which gives it back when it ends (or, a rollout,
- * keeps holding it and gives it back at its own end). A hold is noted before
+ * keeps holding it and gives it back at its own end), unless the dead run's
+ * canary still stands then: a rollback returns to the fleet the hold keeps,
+ * so it is left, with a warning and the command. A hold is noted before
  * the scale-in is suspended, so a run that dies in between leaves a note of a
  * hold that is not there, which is harmless: only a scale-in still suspended
  * is given back.

@@ -96,8 +96,9 @@ export async function resumeScaleIn(
 }
 
 /**
- * Gives back the holds a dead run left on the lock this run took over, as the run ends: once this run's operation
- * is over, nothing needs them (a rollout took on the ones it needed). Never throws.
+ * Gives back the holds a dead run left on the lock this run took over, as the run ends (a rollout took on the ones
+ * it needed): once the endpoint is on a release again, nothing needs them. While a canary or shadow config still
+ * serves, or this run failed, they are left, with a warning and the command. Never throws.
  */
 export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: boolean): Promise<void> {
   const holds = Object.entries(takeAllInheritedHolds())
