@@ -4534,7 +4534,7 @@ async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = (
         }
         // Someone's deliberate hold, or one a run of this action left when GitHub stopped its post step: say so, since
         // nothing else will, and leave it as it was.
-        ctx.warn(`Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`);
+        ctx.warn(`Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: ${resumeCommand(endpointName, variantName)}`);
         return undefined;
     }
     const before = fullState(target.SuspendedState);
@@ -4576,7 +4576,7 @@ async function giveBackInheritedHolds(ctx, succeeded) {
     // The hold keeps the fleet a rollback returns to: while the dead run's canary still stands, it is still needed.
     const standing = succeeded ? await rolloutConfigStanding(ctx) : 'this run failed';
     for (const [variant, before] of holds) {
-        const command = `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(ctx.endpointName, variant)} --suspended-state DynamicScalingInSuspended=false`;
+        const command = resumeCommand(ctx.endpointName, variant);
         if (standing) {
             ctx.warn(`Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: ${standing}. Once the endpoint is back on a release (operation: rollback or promote), resume it: ${command}`);
             continue;
@@ -4594,13 +4594,16 @@ async function giveBackInheritedHolds(ctx, succeeded) {
 async function rolloutConfigStanding(ctx) {
     try {
         const name = (await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpoint */ .vS)(ctx))?.EndpointConfigName;
-        const config = name ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpointConfig */ .NW)(ctx, name) : undefined;
-        const role = config ? (await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .configTags */ ._F)(ctx, config))[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.role] : undefined;
+        const role = name ? (await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .readTaggedConfig */ .ZV)(ctx, name))?.lineage.role : undefined;
         return (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .isRolloutConfigRole */ .QR)(role) ? `the endpoint is still on ${role} config "${name}"` : undefined;
     }
     catch (error) {
         return `the endpoint could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)})`;
     }
+}
+/** The command that resumes a variant's scale-in, for the warnings that leave it suspended. */
+function resumeCommand(endpointName, variantName) {
+    return `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`;
 }
 
 

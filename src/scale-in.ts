@@ -12,9 +12,9 @@ import type { OperationContext } from './context.js'
 import { describeScalableTarget, targetResource, targetScope, variantResourceId } from './autoscaling.js'
 import { errorMessage } from './aws/errors.js'
 import { noteScaleInHeld, takeAllInheritedHolds, takeInheritedHold } from './lock-holds.js'
-import { findEndpoint, findEndpointConfig } from './endpoint.js'
-import { configTags } from './lineage.js'
-import { isRolloutConfigRole, TAGS } from './tags.js'
+import { findEndpoint } from './endpoint.js'
+import { readTaggedConfig } from './lineage.js'
+import { isRolloutConfigRole } from './tags.js'
 
 /** All three switches, so an update never leaves one to chance. */
 function fullState(state: SuspendedState | undefined): Required<SuspendedState> {
@@ -54,7 +54,7 @@ export async function suspendScaleIn(
     // Someone's deliberate hold, or one a run of this action left when GitHub stopped its post step: say so, since
     // nothing else will, and leave it as it was.
     ctx.warn(
-      `Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${variantResourceId(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`
+      `Scale-in of variant "${variantName}" was suspended already, by someone else or by a run of this action whose post step was stopped before it resumed it; it is left suspended. If nothing should hold it, resume it: ${resumeCommand(endpointName, variantName)}`
     )
     return undefined
   }
@@ -106,7 +106,7 @@ export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: b
   // The hold keeps the fleet a rollback returns to: while the dead run's canary still stands, it is still needed.
   const standing = succeeded ? await rolloutConfigStanding(ctx) : 'this run failed'
   for (const [variant, before] of holds) {
-    const command = `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${variantResourceId(ctx.endpointName, variant)} --suspended-state DynamicScalingInSuspended=false`
+    const command = resumeCommand(ctx.endpointName, variant)
     if (standing) {
       ctx.warn(
         `Scale-in of variant "${variant}", held by the run whose lock this one took over, is left suspended: ${standing}. Once the endpoint is back on a release (operation: rollback or promote), resume it: ${command}`
@@ -126,10 +126,14 @@ export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: b
 async function rolloutConfigStanding(ctx: OperationContext): Promise<string | undefined> {
   try {
     const name = (await findEndpoint(ctx))?.EndpointConfigName
-    const config = name ? await findEndpointConfig(ctx, name) : undefined
-    const role = config ? (await configTags(ctx, config))[TAGS.role] : undefined
+    const role = name ? (await readTaggedConfig(ctx, name))?.lineage.role : undefined
     return isRolloutConfigRole(role) ? `the endpoint is still on ${role} config "${name}"` : undefined
   } catch (error) {
     return `the endpoint could not be read (${errorMessage(error)})`
   }
+}
+
+/** The command that resumes a variant's scale-in, for the warnings that leave it suspended. */
+function resumeCommand(endpointName: string, variantName: string): string {
+  return `aws application-autoscaling register-scalable-target --service-namespace sagemaker --scalable-dimension sagemaker:variant:DesiredInstanceCount --resource-id ${variantResourceId(endpointName, variantName)} --suspended-state DynamicScalingInSuspended=false`
 }
