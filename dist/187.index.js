@@ -2637,6 +2637,7 @@ function periodWords(source) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fg: () => (/* binding */ tagsOf),
 /* harmony export */   I$: () => (/* binding */ inUseByOtherEndpoints),
+/* harmony export */   IM: () => (/* binding */ standingRollout),
 /* harmony export */   Wh: () => (/* binding */ modelsOf),
 /* harmony export */   ZV: () => (/* binding */ readTaggedConfig),
 /* harmony export */   _F: () => (/* binding */ configTags)
@@ -2695,6 +2696,14 @@ async function readTaggedConfig(ctx, configName) {
         return undefined;
     const tags = await configTags(ctx, config);
     return { config, tags, lineage: lineageOf(tags) };
+}
+/**
+ * The lineage of the endpoint's current config when it is a canary or shadow config: a rollout another run left
+ * paused or unfinished. Undefined on a release, or on a config the action did not create.
+ */
+async function standingRollout(ctx, current) {
+    const lineage = lineageOf(await configTags(ctx, current));
+    return (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .isRolloutConfigRole */ .QR)(lineage.role) ? lineage : undefined;
 }
 /** Every model a config runs, shadow variants included, each once. */
 function modelsOf(config) {
@@ -4485,19 +4494,17 @@ function leftForPostStep() {
 /* harmony export */   lV: () => (/* binding */ giveBackInheritedHolds),
 /* harmony export */   ni: () => (/* binding */ resumeScaleIn)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8090);
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8090);
 /* harmony import */ var _autoscaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6886);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _lock_holds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(803);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3150);
 /* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9506);
 /**
  * Holding a variant's capacity through a rollout: its dynamic scale-in
  * suspended while traffic moves away from it, and put back as it was.
  * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-suspend-resume-scaling.html
  */
-
 
 
 
@@ -4547,7 +4554,7 @@ async function suspendScaleIn(ctx, endpointName, variantName, aboutToSuspend = (
         ...(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetScope */ .Il)(resourceId),
         SuspendedState: { ...before, DynamicScalingInSuspended: true }
     };
-    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__/* .RegisterScalableTargetCommand */ .J(input)));
+    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_5__/* .RegisterScalableTargetCommand */ .J(input)));
     return before;
 }
 /**
@@ -4562,7 +4569,7 @@ async function resumeScaleIn(ctx, endpointName, variantName, before) {
         return;
     const resourceId = (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .variantResourceId */ .PW)(endpointName, variantName);
     const input = { ...(0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetScope */ .Il)(resourceId), SuspendedState: fullState(before) };
-    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_6__/* .RegisterScalableTargetCommand */ .J(input)));
+    await ctx.change('RegisterScalableTarget', (0,_autoscaling_js__WEBPACK_IMPORTED_MODULE_0__/* .targetResource */ .cR)(resourceId), input, () => ctx.clients.autoscaling.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_5__/* .RegisterScalableTargetCommand */ .J(input)));
 }
 /**
  * Gives back the holds a dead run left on the lock this run took over, as the run ends (a rollout took on the ones
@@ -4594,8 +4601,9 @@ async function giveBackInheritedHolds(ctx, succeeded) {
 async function rolloutConfigStanding(ctx) {
     try {
         const name = (await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpoint */ .vS)(ctx))?.EndpointConfigName;
-        const role = name ? (await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .readTaggedConfig */ .ZV)(ctx, name))?.lineage.role : undefined;
-        return (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .isRolloutConfigRole */ .QR)(role) ? `the endpoint is still on ${role} config "${name}"` : undefined;
+        const config = name ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .findEndpointConfig */ .NW)(ctx, name) : undefined;
+        const standing = config ? await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .standingRollout */ .IM)(ctx, config) : undefined;
+        return standing ? `the endpoint is still on ${standing.role} config "${name}"` : undefined;
     }
     catch (error) {
         return `the endpoint could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)})`;

@@ -579,8 +579,6 @@ var rolling_batch = __webpack_require__(8527);
 var lineage = __webpack_require__(5010);
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __webpack_require__(8499);
-// EXTERNAL MODULE: ./src/tags.ts
-var src_tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/rollout/shadow.ts + 1 modules
 var shadow = __webpack_require__(6460);
 // EXTERNAL MODULE: ./src/resources.ts + 5 modules
@@ -2445,7 +2443,6 @@ function nameAdapters(ctx, base, siblings) {
 
 
 
-
 async function runDeploy(ctx, deploy) {
     try {
         await deployModel(ctx, deploy);
@@ -2531,9 +2528,9 @@ async function deployOver(ctx, deploy, release, { existing, alarms }, startedAt)
 }
 /** A canary or shadow config on the endpoint: a rollout another run left paused or unfinished. */
 async function refuseRolloutInFlight(ctx, currentConfig) {
-    const tags = await (0,lineage/* configTags */._F)(ctx, currentConfig);
-    if ((0,src_tags/* isRolloutConfigRole */.QR)(tags[src_tags/* TAGS */.gp.role])) {
-        throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfig.EndpointConfigName}" carries new variant "${tags[src_tags/* TAGS */.gp.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
+    const standing = await (0,lineage/* standingRollout */.IM)(ctx, currentConfig);
+    if (standing) {
+        throw new Error(`A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfig.EndpointConfigName}" carries new variant "${standing.newVariant}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`);
     }
 }
 /** Creates the model, then takes the path chosen; on failure, takes back what the run made and nothing uses. */

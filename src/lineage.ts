@@ -9,7 +9,7 @@ import { ListEndpointsCommand, ListTagsCommand, type EndpointSummary } from '@aw
 import { collectPages } from './aws/errors.js'
 import type { OperationContext } from './context.js'
 import { findEndpoint, findEndpointConfig, type EndpointConfig } from './endpoint.js'
-import { TAGS } from './tags.js'
+import { isRolloutConfigRole, TAGS } from './tags.js'
 
 /** What the action's tags say about one endpoint config; every field is absent on a config it did not create. */
 export interface ConfigLineage {
@@ -74,6 +74,18 @@ export async function readTaggedConfig(ctx: OperationContext, configName: string
   if (!config) return undefined
   const tags = await configTags(ctx, config)
   return { config, tags, lineage: lineageOf(tags) }
+}
+
+/**
+ * The lineage of the endpoint's current config when it is a canary or shadow config: a rollout another run left
+ * paused or unfinished. Undefined on a release, or on a config the action did not create.
+ */
+export async function standingRollout(
+  ctx: OperationContext,
+  current: EndpointConfig
+): Promise<ConfigLineage | undefined> {
+  const lineage = lineageOf(await configTags(ctx, current))
+  return isRolloutConfigRole(lineage.role) ? lineage : undefined
 }
 
 /** Every model a config runs, shadow variants included, each once. */

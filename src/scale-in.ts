@@ -12,9 +12,8 @@ import type { OperationContext } from './context.js'
 import { describeScalableTarget, targetResource, targetScope, variantResourceId } from './autoscaling.js'
 import { errorMessage } from './aws/errors.js'
 import { noteScaleInHeld, takeAllInheritedHolds, takeInheritedHold } from './lock-holds.js'
-import { findEndpoint } from './endpoint.js'
-import { readTaggedConfig } from './lineage.js'
-import { isRolloutConfigRole } from './tags.js'
+import { findEndpoint, findEndpointConfig } from './endpoint.js'
+import { standingRollout } from './lineage.js'
 
 /** All three switches, so an update never leaves one to chance. */
 function fullState(state: SuspendedState | undefined): Required<SuspendedState> {
@@ -126,8 +125,9 @@ export async function giveBackInheritedHolds(ctx: OperationContext, succeeded: b
 async function rolloutConfigStanding(ctx: OperationContext): Promise<string | undefined> {
   try {
     const name = (await findEndpoint(ctx))?.EndpointConfigName
-    const role = name ? (await readTaggedConfig(ctx, name))?.lineage.role : undefined
-    return isRolloutConfigRole(role) ? `the endpoint is still on ${role} config "${name}"` : undefined
+    const config = name ? await findEndpointConfig(ctx, name) : undefined
+    const standing = config ? await standingRollout(ctx, config) : undefined
+    return standing ? `the endpoint is still on ${standing.role} config "${name}"` : undefined
   } catch (error) {
     return `the endpoint could not be read (${errorMessage(error)})`
   }

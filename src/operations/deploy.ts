@@ -7,9 +7,8 @@ import type { OperationContext } from '../context.js'
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker'
 import { getEndpointConfig, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import { rollingBatchFor } from '../rolling-batch.js'
-import { configTags } from '../lineage.js'
+import { standingRollout } from '../lineage.js'
 import { replacementVariantName, uniqueSuffix } from '../naming.js'
-import { isRolloutConfigRole, TAGS } from '../tags.js'
 import { refuseShadowPhase } from '../rollout/shadow.js'
 import { discardUnused, ensureModel, fleetSize, type CreatedResources } from '../resources.js'
 import { readServing, refuseWhatCannotBeCarried } from '../serving.js'
@@ -149,10 +148,10 @@ async function deployOver(
 
 /** A canary or shadow config on the endpoint: a rollout another run left paused or unfinished. */
 async function refuseRolloutInFlight(ctx: OperationContext, currentConfig: EndpointConfig): Promise<void> {
-  const tags = await configTags(ctx, currentConfig)
-  if (isRolloutConfigRole(tags[TAGS.role])) {
+  const standing = await standingRollout(ctx, currentConfig)
+  if (standing) {
     throw new Error(
-      `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfig.EndpointConfigName}" carries new variant "${tags[TAGS.newVariant]}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
+      `A rollout is already in flight on endpoint "${ctx.endpointName}": config "${currentConfig.EndpointConfigName}" carries new variant "${standing.newVariant}". Finish it with operation: promote or undo it with operation: rollback; nothing was changed.`
     )
   }
 }
