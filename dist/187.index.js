@@ -3587,7 +3587,7 @@ async function recordDashboard(ctx) {
 async function dispatch(ctx, settings) {
     switch (settings.operation) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(444)]).then(__webpack_require__.bind(__webpack_require__, 444))).runDeploy(ctx, settings.deploy);
+            return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 1152))).runDeploy(ctx, settings.deploy);
         case 'promote':
             return (await Promise.all(/* import() */[__webpack_require__.e(541), __webpack_require__.e(923), __webpack_require__.e(32), __webpack_require__.e(894), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 470))).runPromote(ctx, settings.rollout);
         case 'update-traffic':

@@ -117,6 +117,7 @@ function describeCompute(compute) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  P0: () => (/* binding */ COMPONENT_TRANSITIONS),
   Yr: () => (/* binding */ adaptersOf),
   bx: () => (/* binding */ baseOf),
   cF: () => (/* binding */ componentsOn),
@@ -130,8 +131,6 @@ __webpack_require__.d(__webpack_exports__, {
   BO: () => (/* binding */ settledComponent),
   mt: () => (/* binding */ waitForComponent)
 });
-
-// UNUSED EXPORTS: COMPONENT_TRANSITIONS
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
 var commandBuilder = __webpack_require__(2319);

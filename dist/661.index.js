@@ -159,6 +159,7 @@ __webpack_require__.d(__webpack_exports__, {
   eI: () => (/* binding */ deleteVerdictAlarm),
   tS: () => (/* binding */ failedVerdictRollbackMs),
   Sr: () => (/* binding */ heartbeatIntervalMs),
+  h$: () => (/* binding */ leaveToSageMaker),
   TP: () => (/* binding */ publishVerdict)
 });
 
@@ -186,8 +187,12 @@ class PutMetricAlarmCommand extends (0,commandBuilder/* command */.G5)(commandBu
 class DeleteAlarmsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteAlarms", schemas_0/* DeleteAlarms$ */._M9) {
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
@@ -219,6 +224,8 @@ var errors = __webpack_require__(9378);
  * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
  * a minute or more, plus one period for the evaluation to come round.
  */
+
+
 
 
 const VERDICT_NAMESPACE = 'SageMakerDeploy';
@@ -329,6 +336,35 @@ async function createVerdictAlarm(ctx, target) {
     const alarm = verdictAlarmInput(ctx.endpointName, target);
     await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm)));
     return alarm.AlarmName;
+}
+/**
+ * The run stopped watching SageMaker's deployment on `error`. SageMaker rolls back only on an alarm, so a deployment
+ * that goes on would complete a fleet nobody judged to the end: the verdict turns failed, SageMaker rolls back on
+ * it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it was kept.
+ * A status that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict that cannot
+ * be published is silence, which fires the alarm within the heartbeat window all the same.
+ */
+async function leaveToSageMaker(ctx, error, alarm, deployment) {
+    if (!alarm || ctx.dryRun)
+        return false;
+    if (!(error instanceof wait/* WaitTimeoutError */.Do) && !(await goesOn(deployment)))
+        return false;
+    try {
+        await publishVerdict(ctx, alarm.target, 'failed');
+    }
+    catch (publishing) {
+        core/* debug */.Yz(`The failed verdict could not be published (${(0,errors/* errorMessage */.gJ)(publishing)}); the alarm fires on the silence.`);
+    }
+    ctx.warn(`The action stopped judging SageMaker's deployment (${(0,errors/* errorMessage */.gJ)(error)}) while it went on: its verdict is now failed, so SageMaker rolls back rather than complete a fleet nobody judged to the end. The alarm ${alarm.name} is kept until the deployment has ended; the post step deletes it.`);
+    return true;
+}
+async function goesOn(deployment) {
+    try {
+        return deployment.transitional.includes((await deployment.read()) ?? '');
+    }
+    catch {
+        return true;
+    }
 }
 /** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
 async function deleteVerdictAlarm(ctx, name) {

@@ -15,6 +15,7 @@ import {
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import { DescribeContextCommand, DescribeEndpointConfigCommand, DescribeModelCommand } from '@aws-sdk/client-sagemaker'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
+import { startProxy } from '../../test/proxy/proxy.mjs'
 import {
   TEST_ROLE_ARN,
   awsClients,
@@ -450,6 +451,62 @@ it.concurrent('a runner killed mid-bake leaves SageMaker to roll back by itself,
   const [, redeployed] = await control.deployments(name)
   expect(await alarmState(`sagemaker-deploy-${redeployed?.newConfig ?? ''}-verdict`)).toBeUndefined()
 })
+
+it.concurrent(
+  'a run that loses CloudWatch mid-deployment stops judging: SageMaker rolls back on its failed verdict, the post step deletes the alarm',
+  async () => {
+    const name = 'judged-blind'
+    await servingFive(name)
+    const proxy = await startProxy({ target: emulator.url, seed: 5 })
+    const inputs = {
+      operation: 'deploy',
+      'endpoint-name': name,
+      'execution-role-arn': TEST_ROLE_ARN,
+      'image-uri': image(`${name}-new`),
+      'model-name': `${name}-new`,
+      strategy: 'canary',
+      ...judged
+    }
+    try {
+      // Once the new fleet takes traffic, every read of CloudWatch's metrics is throttled: the run can judge no more.
+      const main = await runAction({
+        emulator: proxy.url,
+        timeoutMs: 5 * 60_000,
+        inputs,
+        onOutput: (line) => {
+          if (line.includes('The new fleet takes traffic')) {
+            proxy.setFaults({ apis: { 'cloudwatch.GetMetricData': { rate: 1, kinds: ['throttle'] } } })
+          }
+        }
+      })
+
+      expect(main.exitCode).toBe(1)
+      expect(warningAnnotations(main).join('\n')).toContain("The action stopped judging SageMaker's deployment")
+      const [deployment] = await control.deployments(name)
+      const verdictAlarm = `sagemaker-deploy-${deployment?.newConfig ?? ''}-verdict`
+      // Kept for SageMaker, which goes on: it rolls back on the failed verdict, within the bakes.
+      expect(await alarmState(verdictAlarm)).toBeDefined()
+      const post = await runAction({
+        emulator: proxy.url,
+        inputs,
+        post: true,
+        state: main.state,
+        timeoutMs: 4 * 60_000
+      })
+
+      if (post.exitCode !== 0) throw new Error(transcript(post))
+      const [ended] = await control.deployments(name)
+      expect(ended?.status).toBe('RolledBack')
+      expect(ended?.firingAlarms).toContain(verdictAlarm)
+      expect(ended?.rollbackStartedAt ?? Infinity).toBeLessThan(ended?.plannedEndAt ?? 0)
+      expect((await describeEndpoint(aws, name)).EndpointConfigName).toBe(ended?.oldConfig)
+      expect(post.stdout).toContain(`its alarms ${verdictAlarm} were deleted`)
+      expect(await alarmState(verdictAlarm)).toBeUndefined()
+    } finally {
+      await proxy.close()
+    }
+  }
+)
 
 async function alarmState(alarmName: string): Promise<string | undefined> {
   const { MetricAlarms } = await aws.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarmName] }))

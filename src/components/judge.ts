@@ -23,7 +23,8 @@ import { baselineBefore } from '../rollout/all-at-once.js'
 import { bake, type StepVerdict } from '../rollout/bake.js'
 import { StepJudge } from '../rollout/gates.js'
 import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from '../rollout/periods.js'
-import { heartbeatIntervalMs, publishVerdict, type VerdictTarget } from '../rollout/verdict-alarm.js'
+import { JudgingRhythm } from '../rollout/judging-rhythm.js'
+import type { VerdictTarget } from '../rollout/verdict-alarm.js'
 import { EvaluationLog, failedStepReason, stepPlace } from '../rollout/words.js'
 
 /** The series a component's metrics are read as: its name, under the InferenceComponentName dimension. */
@@ -57,8 +58,7 @@ export class ComponentUpdateJudge {
   /** Whether an evaluation passed on evidence: the update's step says so, never on silence. */
   passedOnce = false
   private failures = 0
-  private nextEvaluation: number
-  private nextHeartbeat: number
+  private readonly rhythm: JudgingRhythm
   private readonly judge: StepJudge
   private readonly log = new EvaluationLog()
 
@@ -79,23 +79,20 @@ export class ComponentUpdateJudge {
       baselineServes: false,
       earlierBaseline: judged.earlierBaseline
     })
-    this.nextEvaluation = step.startedAt + settings.gateIntervalMs
-    this.nextHeartbeat = ctx.clock.now()
+    this.rhythm = new JudgingRhythm(ctx, settings.gateIntervalMs, verdict)
+    this.rhythm.evaluateFrom(step.startedAt + settings.gateIntervalMs)
   }
 
-  readonly onPoll = async (): Promise<number> => {
-    if (this.ctx.clock.now() >= this.nextEvaluation && this.failure === undefined) {
-      this.nextEvaluation += this.settings.gateIntervalMs
-      await this.evaluate()
-      this.nextHeartbeat = this.ctx.clock.now()
-    }
-    if (this.verdict && this.ctx.clock.now() >= this.nextHeartbeat) {
-      await publishVerdict(this.ctx, this.verdict, this.failure === undefined ? 'judging' : 'failed')
-      this.nextHeartbeat = this.ctx.clock.now() + heartbeatIntervalMs(this.settings.gateIntervalMs)
-    }
-    const now = this.ctx.clock.now()
-    const evaluationDue = this.failure === undefined ? this.nextEvaluation - now : Infinity
-    return Math.max(0, Math.min(this.verdict ? this.nextHeartbeat - now : Infinity, evaluationDue))
+  readonly onPoll = (): Promise<number> =>
+    this.rhythm.poll(
+      () => this.evaluate(),
+      () => (this.failure === undefined ? 'judging' : 'failed'),
+      this.failure === undefined
+    )
+
+  /** Waits for an evaluation still running as the update ends: its verdict counts too. */
+  settle(): Promise<void> {
+    return this.rhythm.settle()
   }
 
   private async evaluate(): Promise<void> {

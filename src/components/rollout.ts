@@ -13,10 +13,15 @@ import type { RolloutSettings } from '../settings.js'
 import { describeGates } from '../rollout/gates.js'
 import type { RolloutResult } from '../rollout/result.js'
 import { nativeDeployment } from '../rollout/state.js'
-import { createVerdictAlarm, deleteVerdictAlarm, type VerdictTarget } from '../rollout/verdict-alarm.js'
-import { waitForInService, WaitTimeoutError } from '../wait.js'
+import {
+  createVerdictAlarm,
+  deleteVerdictAlarm,
+  leaveToSageMaker,
+  type VerdictTarget
+} from '../rollout/verdict-alarm.js'
+import { waitForInService } from '../wait.js'
 import { AddedInstances } from './added-instances.js'
-import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
+import { COMPONENT_TRANSITIONS, findComponent, modelOf, waitForComponent, type Component } from './component.js'
 import { componentBaseline, ComponentUpdateJudge, judgeNewCopies } from './judge.js'
 import { componentRollbackMoves, type ComponentMove } from './moves.js'
 import { describeComponentMove, rehearse } from './plan.js'
@@ -158,9 +163,12 @@ async function rollAndJudge(
         }
       })
     )
+    await judge.settle()
   } catch (error) {
-    // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
-    if (error instanceof WaitTimeoutError) settled = false
+    // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
+    const read = async () => (await findComponent(ctx, rollout.component))?.InferenceComponentStatus
+    const kept = alarm ? { name: alarm, target: verdict } : undefined
+    if (await leaveToSageMaker(ctx, error, kept, { read, transitional: COMPONENT_TRANSITIONS })) settled = false
     throw error
   } finally {
     added?.finish()

@@ -24,7 +24,8 @@ import type { MetricsSource } from '../invocation-metrics.js'
 import type { RolloutSettings } from '../settings.js'
 import { StepJudge } from './gates.js'
 import { floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
-import { failedVerdictRollbackMs, heartbeatIntervalMs, publishVerdict, type Verdict } from './verdict-alarm.js'
+import { JudgingRhythm } from './judging-rhythm.js'
+import { failedVerdictRollbackMs, type Verdict } from './verdict-alarm.js'
 import { EvaluationLog, failedStepReason, stepPlace } from './words.js'
 
 export interface JudgedFleets {
@@ -77,8 +78,7 @@ export class DeploymentJudge {
   private trafficSince: number | undefined
   /** The starts of the bakes seen so far (a rolling update's batches each start one). */
   private readonly bakesSeen = new Set<number>()
-  private nextEvaluation: number | undefined
-  private nextHeartbeat: number
+  private readonly rhythm: JudgingRhythm
   private passedOnce = false
   private failures = 0
   private last: GateEvaluation | undefined
@@ -105,11 +105,8 @@ export class DeploymentJudge {
         [oldFleet]: { variant: fleets.variant, config: fleets.oldConfig }
       }
     })
-    this.nextHeartbeat = ctx.clock.now()
-  }
-
-  private get target() {
-    return { newConfig: this.fleets.newConfig, gateIntervalMs: this.settings.gateIntervalMs }
+    const target = { newConfig: fleets.newConfig, gateIntervalMs: settings.gateIntervalMs }
+    this.rhythm = new JudgingRhythm(ctx, settings.gateIntervalMs, target)
   }
 
   /** One poll of the deployment: judge when due, decide when time is up, publish the verdict; when to come back. */
@@ -121,22 +118,15 @@ export class DeploymentJudge {
       this.trafficSince = bakingSince
       if (this.trafficSince !== undefined) {
         core.info('The new fleet takes traffic: the action judges it against the old fleet.')
-        this.nextEvaluation = now + this.settings.gateIntervalMs
+        this.rhythm.evaluateFrom(now + this.settings.gateIntervalMs)
       }
     }
-    if (this.nextEvaluation !== undefined && now >= this.nextEvaluation && !this.conclusion) {
-      this.nextEvaluation += this.settings.gateIntervalMs
-      await this.evaluate()
-      this.nextHeartbeat = this.ctx.clock.now()
-    }
     this.decideUndecided()
-    if (this.ctx.clock.now() >= this.nextHeartbeat) {
-      await publishVerdict(this.ctx, this.target, this.published)
-      this.nextHeartbeat = this.ctx.clock.now() + heartbeatIntervalMs(this.settings.gateIntervalMs)
-    }
-    const after = this.ctx.clock.now()
-    const evaluationDue = this.nextEvaluation === undefined || this.conclusion ? Infinity : this.nextEvaluation - after
-    return Math.max(0, Math.min(this.nextHeartbeat - after, evaluationDue))
+    return this.rhythm.poll(
+      () => this.evaluate(),
+      () => this.published,
+      !this.conclusion
+    )
   }
 
   private async evaluate(): Promise<void> {
@@ -192,7 +182,9 @@ export class DeploymentJudge {
     this.ctx.warn(`The new fleet failed its gates: ${reason}; ${acted}.`)
   }
 
-  conclude(): FleetVerdict {
+  /** What the action concluded, once an evaluation still running has ended. */
+  async conclude(): Promise<FleetVerdict> {
+    await this.rhythm.settle()
     if (this.conclusion) return { ...this.conclusion, toldSageMaker: this.published === 'failed' }
     if (this.judge.leaningToFailure !== undefined) {
       return { verdict: 'inconclusive', reason: `the last window was still undecided: ${this.judge.leaningToFailure}` }

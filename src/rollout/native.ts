@@ -11,11 +11,11 @@ import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagema
 import type { OperationContext } from '../context.js'
 import { metricsSourceOf } from '../invocation-metrics.js'
 import { formatDuration } from '../parse.js'
-import type { Endpoint, EndpointConfig } from '../endpoint.js'
+import { findEndpoint, TRANSITIONAL_STATUSES, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import type { RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
-import { EndpointStateError, WaitTimeoutError } from '../wait.js'
+import { EndpointStateError } from '../wait.js'
 import { createEndpointConfig, fleetSize, type EndpointConfigSettings } from '../resources.js'
 import { baselineBefore } from './all-at-once.js'
 import { switchBack } from './executor.js'
@@ -27,7 +27,7 @@ import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
 import { withScalingMoved } from './scaling.js'
 import { nativeDeployment } from './state.js'
-import { createVerdictAlarm, deleteVerdictAlarm } from './verdict-alarm.js'
+import { createVerdictAlarm, deleteVerdictAlarm, leaveToSageMaker } from './verdict-alarm.js'
 import { NO_GATES_WARNING } from './words.js'
 
 /**
@@ -135,8 +135,10 @@ export async function runSageMakerRollout(
   try {
     return await deployAndJudge(ctx, settings, deployment, { deploymentConfig, record })
   } catch (error) {
-    // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
-    if (error instanceof WaitTimeoutError) ended = false
+    // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
+    const alarm = verdictAlarm ? { name: verdictAlarm, target: verdictTarget } : undefined
+    const read = async () => (await findEndpoint(ctx))?.EndpointStatus
+    if (await leaveToSageMaker(ctx, error, alarm, { read, transitional: TRANSITIONAL_STATUSES })) ended = false
     throw error
   } finally {
     if (ended) {
@@ -210,7 +212,7 @@ async function deployAndJudge(
   } catch (error) {
     const landed = error instanceof EndpointStateError ? error.endpoint : undefined
     if (!landed) throw error
-    return endedBySageMaker(landed, previousConfig, settings, judge.conclude(), step, ctx)
+    return endedBySageMaker(landed, previousConfig, settings, await judge.conclude(), step, ctx)
   }
   if (!updated) {
     if (ctx.dryRun) {
@@ -223,7 +225,7 @@ async function deployAndJudge(
     }
     return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
   }
-  return completedBySageMaker(ctx, settings, deployment, judge.conclude(), step)
+  return completedBySageMaker(ctx, settings, deployment, await judge.conclude(), step)
 }
 
 /** SageMaker ended the deployment on the old config (rolled back) or could not. */

@@ -35,8 +35,10 @@ import {
   type PutMetricAlarmCommandInput,
   type PutMetricDataCommandInput
 } from '@aws-sdk/client-cloudwatch'
+import * as core from '@actions/core'
 import { awsCall, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
+import { WaitTimeoutError } from '../wait.js'
 
 export const VERDICT_NAMESPACE = 'SageMakerDeploy'
 export const VERDICT_METRIC = 'RolloutVerdict'
@@ -174,6 +176,48 @@ export async function createVerdictAlarm(ctx: OperationContext, target: VerdictT
     ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm))
   )
   return alarm.AlarmName as string
+}
+
+/** SageMaker's deployment, as the run reads its status: `transitional` while it goes on. */
+export interface DeploymentStatus {
+  read: () => Promise<string | undefined>
+  transitional: readonly string[]
+}
+
+/**
+ * The run stopped watching SageMaker's deployment on `error`. SageMaker rolls back only on an alarm, so a deployment
+ * that goes on would complete a fleet nobody judged to the end: the verdict turns failed, SageMaker rolls back on
+ * it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it was kept.
+ * A status that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict that cannot
+ * be published is silence, which fires the alarm within the heartbeat window all the same.
+ */
+export async function leaveToSageMaker(
+  ctx: OperationContext,
+  error: unknown,
+  alarm: { name: string; target: VerdictTarget } | undefined,
+  deployment: DeploymentStatus
+): Promise<boolean> {
+  if (!alarm || ctx.dryRun) return false
+  if (!(error instanceof WaitTimeoutError) && !(await goesOn(deployment))) return false
+  try {
+    await publishVerdict(ctx, alarm.target, 'failed')
+  } catch (publishing) {
+    core.debug(
+      `The failed verdict could not be published (${errorMessage(publishing)}); the alarm fires on the silence.`
+    )
+  }
+  ctx.warn(
+    `The action stopped judging SageMaker's deployment (${errorMessage(error)}) while it went on: its verdict is now failed, so SageMaker rolls back rather than complete a fleet nobody judged to the end. The alarm ${alarm.name} is kept until the deployment has ended; the post step deletes it.`
+  )
+  return true
+}
+
+async function goesOn(deployment: DeploymentStatus): Promise<boolean> {
+  try {
+    return deployment.transitional.includes((await deployment.read()) ?? '')
+  } catch {
+    return true
+  }
 }
 
 /** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */

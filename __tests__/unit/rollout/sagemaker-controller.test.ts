@@ -12,6 +12,7 @@ import { FakeClock } from '../../../__fixtures__/clock.js'
 import { changeCalls, FakeAws } from '../../../__fixtures__/fake-aws.js'
 import { GetMetricDataCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { IMAGE, ROLE_ARN } from '../../../__fixtures__/sagemaker.js'
+import { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker'
 
 import { seedServingEndpoint, withTraffic } from '../../../__fixtures__/rollout.js'
 
@@ -275,6 +276,64 @@ describe('the action judges the new fleet and SageMaker acts on its verdict', ()
     expect(result.outputs['rollout-result']).toBe('rolled-back')
     expect(result.failed).toMatch(/^Rolled back: SageMaker completed the deployment, but the gates could not judge it/)
     expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+  })
+
+  it('a slow evaluation never silences the heartbeat, which SageMaker would take for a dead runner', async () => {
+    const clock = judgedDeployment()
+    let reads = 0
+    aws.cloudwatch.on(GetMetricDataCommand).callsFake((input) => {
+      reads++
+      if (reads !== 3) return fake.cloudwatch.getMetricData(input)
+      // Throttled, and held by the SDK's retries for two minutes: five times the heartbeat window of a 10 s period.
+      return new Promise((resolve) => clock.at(120_000, () => resolve(fake.cloudwatch.getMetricData(input))))
+    })
+
+    const result = await runAction({ ...gated, 'gate-interval': '10s' }, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    const published = aws.cloudwatch
+      .commandCalls(PutMetricDataCommand)
+      .map((call) => call.args[0].input.MetricData?.[0]?.Timestamp?.getTime() ?? 0)
+    const gaps = published.slice(1).map((at, index) => at - (published[index] ?? 0))
+    // A verdict in every 10 s period of the alarm, the slow read's two minutes included.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(10_000)
+    expect(published.at(-1)! - published[0]!).toBeGreaterThan(120_000)
+  })
+
+  it('a run stopped by an error mid-deployment turns its verdict failed and keeps the alarm for the post step', async () => {
+    const clock = judgedDeployment()
+    let reads = 0
+    aws.cloudwatch.on(GetMetricDataCommand).callsFake((input) => {
+      reads++
+      if (reads > 3) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
+      return fake.cloudwatch.getMetricData(input)
+    })
+
+    const result = await runAction(gated, { clock })
+
+    expect(result.failed).toMatch(/Rate exceeded/)
+    // SageMaker goes on: left to itself it would complete a fleet nobody judged to the end.
+    expect(fake.endpoint('fraud').status).toBe('Updating')
+    const verdicts = aws.cloudwatch
+      .commandCalls(PutMetricDataCommand)
+      .map((call) => call.args[0].input.MetricData?.[0]?.Value)
+    expect(verdicts.at(-1)).toBe(1)
+    const verdictAlarm = `sagemaker-deploy-${releaseConfigOf()}-verdict`
+    expect([...fake.alarmSpecs.keys()]).toEqual([verdictAlarm])
+    expect(core.savedPart('nativeDeployment')).toContain(verdictAlarm)
+    expect(result.log.join('\n')).toContain("The action stopped judging SageMaker's deployment")
+  })
+
+  it('an error before SageMaker starts deploying leaves no alarm behind', async () => {
+    const denied = Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' })
+    aws.sagemaker.on(UpdateEndpointCommand).rejects(denied)
+
+    const result = await runAction(gated, { clock: judgedDeployment() })
+
+    expect(result.failed).toMatch(/Access denied/)
+    expect([...fake.alarmSpecs.keys()]).toEqual([])
+    expect(core.savedPart('nativeDeployment')).toBe('')
   })
 
   it('after a cancel, the post step waits for the deployment to end, then deletes them', async () => {

@@ -1,5 +1,5 @@
-export const id = 444;
-export const ids = [444];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
 /***/ 9813:
@@ -560,7 +560,7 @@ async function recordWhereRollbackReturns(ctx, rollout, from) {
 
 /***/ }),
 
-/***/ 444:
+/***/ 1152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -724,6 +724,73 @@ function capitalised(text) {
 
 // EXTERNAL MODULE: ./src/rollout/verdict-alarm.ts + 3 modules
 var verdict_alarm = __webpack_require__(4466);
+;// CONCATENATED MODULE: ./src/rollout/judging-rhythm.ts
+
+class JudgingRhythm {
+    ctx;
+    gateIntervalMs;
+    target;
+    running;
+    failed;
+    nextEvaluation;
+    nextHeartbeat;
+    /** `target` is the verdict alarm's: without one (auto-rollback off), nothing is published. */
+    constructor(ctx, gateIntervalMs, target) {
+        this.ctx = ctx;
+        this.gateIntervalMs = gateIntervalMs;
+        this.target = target;
+        this.nextHeartbeat = ctx.clock.now();
+    }
+    /** Evaluations from `at` on, every gate interval; the first call sets it. */
+    evaluateFrom(at) {
+        this.nextEvaluation ??= at;
+    }
+    /**
+     * One poll: throws the error of an evaluation that failed; starts one when due (and none runs) unless `evaluating`
+     * is false; publishes `verdict()` when due. Returns when to poll again.
+     */
+    async poll(evaluate, verdict, evaluating) {
+        if (this.failed)
+            throw this.failed.error;
+        const now = this.ctx.clock.now();
+        if (evaluating && !this.running && this.nextEvaluation !== undefined && now >= this.nextEvaluation) {
+            this.nextEvaluation += this.gateIntervalMs;
+            this.running = this.evaluateThenPublish(evaluate, verdict);
+        }
+        if (this.ctx.clock.now() >= this.nextHeartbeat)
+            await this.publish(verdict());
+        const after = this.ctx.clock.now();
+        const heartbeatDue = this.target ? this.nextHeartbeat - after : Infinity;
+        // While one runs, the next waits for it: the heartbeat's polls notice when it has ended.
+        const evaluationDue = evaluating && !this.running && this.nextEvaluation !== undefined ? this.nextEvaluation - after : Infinity;
+        return Math.max(0, Math.min(heartbeatDue, evaluationDue));
+    }
+    /** Waits for an evaluation still running, and throws its error: the judge concludes on every evaluation it began. */
+    async settle() {
+        await this.running;
+        if (this.failed)
+            throw this.failed.error;
+    }
+    async evaluateThenPublish(evaluate, verdict) {
+        try {
+            await evaluate();
+            await this.publish(verdict());
+        }
+        catch (error) {
+            this.failed = { error };
+        }
+        finally {
+            this.running = undefined;
+        }
+    }
+    async publish(verdict) {
+        if (!this.target)
+            return;
+        await (0,verdict_alarm/* publishVerdict */.TP)(this.ctx, this.target, verdict);
+        this.nextHeartbeat = this.ctx.clock.now() + (0,verdict_alarm/* heartbeatIntervalMs */.Sr)(this.gateIntervalMs);
+    }
+}
+
 // EXTERNAL MODULE: ./src/rollout/words.ts
 var words = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/rollout/native-judge.ts
@@ -744,6 +811,7 @@ var words = __webpack_require__(7080);
  * (on-inconclusive: rollback), so SageMaker rolls back instead of completing
  * a deployment nothing showed healthy.
  */
+
 
 
 
@@ -777,8 +845,7 @@ class DeploymentJudge {
     trafficSince;
     /** The starts of the bakes seen so far (a rolling update's batches each start one). */
     bakesSeen = new Set();
-    nextEvaluation;
-    nextHeartbeat;
+    rhythm;
     passedOnce = false;
     failures = 0;
     last;
@@ -803,10 +870,8 @@ class DeploymentJudge {
                 [oldFleet]: { variant: fleets.variant, config: fleets.oldConfig }
             }
         });
-        this.nextHeartbeat = ctx.clock.now();
-    }
-    get target() {
-        return { newConfig: this.fleets.newConfig, gateIntervalMs: this.settings.gateIntervalMs };
+        const target = { newConfig: fleets.newConfig, gateIntervalMs: settings.gateIntervalMs };
+        this.rhythm = new JudgingRhythm(ctx, settings.gateIntervalMs, target);
     }
     /** One poll of the deployment: judge when due, decide when time is up, publish the verdict; when to come back. */
     onPoll = async (endpoint) => {
@@ -818,22 +883,11 @@ class DeploymentJudge {
             this.trafficSince = bakingSince;
             if (this.trafficSince !== undefined) {
                 core/* info */.pq('The new fleet takes traffic: the action judges it against the old fleet.');
-                this.nextEvaluation = now + this.settings.gateIntervalMs;
+                this.rhythm.evaluateFrom(now + this.settings.gateIntervalMs);
             }
         }
-        if (this.nextEvaluation !== undefined && now >= this.nextEvaluation && !this.conclusion) {
-            this.nextEvaluation += this.settings.gateIntervalMs;
-            await this.evaluate();
-            this.nextHeartbeat = this.ctx.clock.now();
-        }
         this.decideUndecided();
-        if (this.ctx.clock.now() >= this.nextHeartbeat) {
-            await (0,verdict_alarm/* publishVerdict */.TP)(this.ctx, this.target, this.published);
-            this.nextHeartbeat = this.ctx.clock.now() + (0,verdict_alarm/* heartbeatIntervalMs */.Sr)(this.settings.gateIntervalMs);
-        }
-        const after = this.ctx.clock.now();
-        const evaluationDue = this.nextEvaluation === undefined || this.conclusion ? Infinity : this.nextEvaluation - after;
-        return Math.max(0, Math.min(this.nextHeartbeat - after, evaluationDue));
+        return this.rhythm.poll(() => this.evaluate(), () => this.published, !this.conclusion);
     };
     async evaluate() {
         const evaluation = await this.judge.evaluate();
@@ -889,7 +943,9 @@ class DeploymentJudge {
         const acted = this.settings.autoRollback ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off';
         this.ctx.warn(`The new fleet failed its gates: ${reason}; ${acted}.`);
     }
-    conclude() {
+    /** What the action concluded, once an evaluation still running has ended. */
+    async conclude() {
+        await this.rhythm.settle();
         if (this.conclusion)
             return { ...this.conclusion, toldSageMaker: this.published === 'failed' };
         if (this.judge.leaningToFailure !== undefined) {
@@ -927,6 +983,7 @@ var state = __webpack_require__(9988);
  * alarms (verdict-alarm.ts). The inputs were checked against SageMaker's
  * limits by the input parser.
  */
+
 
 
 
@@ -1032,8 +1089,10 @@ async function runSageMakerRollout(ctx, deploy, deployment) {
         return await deployAndJudge(ctx, settings, deployment, { deploymentConfig, record });
     }
     catch (error) {
-        // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
-        if (error instanceof wait/* WaitTimeoutError */.Do)
+        // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
+        const alarm = verdictAlarm ? { name: verdictAlarm, target: verdictTarget } : undefined;
+        const read = async () => (await (0,src_endpoint/* findEndpoint */.vS)(ctx))?.EndpointStatus;
+        if (await (0,verdict_alarm/* leaveToSageMaker */.h$)(ctx, error, alarm, { read, transitional: src_endpoint/* TRANSITIONAL_STATUSES */.kQ }))
             ended = false;
         throw error;
     }
@@ -1092,7 +1151,7 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
         const landed = error instanceof wait/* EndpointStateError */.D7 ? error.endpoint : undefined;
         if (!landed)
             throw error;
-        return endedBySageMaker(landed, previousConfig, settings, judge.conclude(), step, ctx);
+        return endedBySageMaker(landed, previousConfig, settings, await judge.conclude(), step, ctx);
     }
     if (!updated) {
         if (ctx.dryRun) {
@@ -1105,7 +1164,7 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
         }
         return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
     }
-    return completedBySageMaker(ctx, settings, deployment, judge.conclude(), step);
+    return completedBySageMaker(ctx, settings, deployment, await judge.conclude(), step);
 }
 /** SageMaker ended the deployment on the old config (rolled back) or could not. */
 function endedBySageMaker(landed, previousConfig, settings, judged, step, ctx) {
@@ -1406,8 +1465,7 @@ class ComponentUpdateJudge {
     /** Whether an evaluation passed on evidence: the update's step says so, never on silence. */
     passedOnce = false;
     failures = 0;
-    nextEvaluation;
-    nextHeartbeat;
+    rhythm;
     judge;
     log = new words/* EvaluationLog */.XQ();
     constructor(ctx, settings, judged, step, verdict) {
@@ -1425,23 +1483,14 @@ class ComponentUpdateJudge {
             baselineServes: false,
             earlierBaseline: judged.earlierBaseline
         });
-        this.nextEvaluation = step.startedAt + settings.gateIntervalMs;
-        this.nextHeartbeat = ctx.clock.now();
+        this.rhythm = new JudgingRhythm(ctx, settings.gateIntervalMs, verdict);
+        this.rhythm.evaluateFrom(step.startedAt + settings.gateIntervalMs);
     }
-    onPoll = async () => {
-        if (this.ctx.clock.now() >= this.nextEvaluation && this.failure === undefined) {
-            this.nextEvaluation += this.settings.gateIntervalMs;
-            await this.evaluate();
-            this.nextHeartbeat = this.ctx.clock.now();
-        }
-        if (this.verdict && this.ctx.clock.now() >= this.nextHeartbeat) {
-            await (0,verdict_alarm/* publishVerdict */.TP)(this.ctx, this.verdict, this.failure === undefined ? 'judging' : 'failed');
-            this.nextHeartbeat = this.ctx.clock.now() + (0,verdict_alarm/* heartbeatIntervalMs */.Sr)(this.settings.gateIntervalMs);
-        }
-        const now = this.ctx.clock.now();
-        const evaluationDue = this.failure === undefined ? this.nextEvaluation - now : Infinity;
-        return Math.max(0, Math.min(this.verdict ? this.nextHeartbeat - now : Infinity, evaluationDue));
-    };
+    onPoll = () => this.rhythm.poll(() => this.evaluate(), () => (this.failure === undefined ? 'judging' : 'failed'), this.failure === undefined);
+    /** Waits for an evaluation still running as the update ends: its verdict counts too. */
+    settle() {
+        return this.rhythm.settle();
+    }
     async evaluate() {
         const evaluation = await this.judge.evaluate();
         this.step.evaluations.push(evaluation);
@@ -1800,10 +1849,13 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
                 return judge.onPoll();
             }
         }));
+        await judge.settle();
     }
     catch (error) {
-        // Still running when the wait gave up: SageMaker needs the alarm until it is done; the post step deletes it.
-        if (error instanceof wait/* WaitTimeoutError */.Do)
+        // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
+        const read = async () => (await (0,components_component/* findComponent */.Tn)(ctx, rollout.component))?.InferenceComponentStatus;
+        const kept = alarm ? { name: alarm, target: verdict } : undefined;
+        if (await (0,verdict_alarm/* leaveToSageMaker */.h$)(ctx, error, kept, { read, transitional: components_component/* COMPONENT_TRANSITIONS */.P0 }))
             settled = false;
         throw error;
     }
@@ -2622,6 +2674,7 @@ __webpack_require__.d(__webpack_exports__, {
   eI: () => (/* binding */ deleteVerdictAlarm),
   tS: () => (/* binding */ failedVerdictRollbackMs),
   Sr: () => (/* binding */ heartbeatIntervalMs),
+  h$: () => (/* binding */ leaveToSageMaker),
   TP: () => (/* binding */ publishVerdict)
 });
 
@@ -2649,8 +2702,12 @@ class PutMetricAlarmCommand extends (0,commandBuilder/* command */.G5)(commandBu
 class DeleteAlarmsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DeleteAlarms", schemas_0/* DeleteAlarms$ */._M9) {
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
@@ -2682,6 +2739,8 @@ var errors = __webpack_require__(9378);
  * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
  * a minute or more, plus one period for the evaluation to come round.
  */
+
+
 
 
 const VERDICT_NAMESPACE = 'SageMakerDeploy';
@@ -2792,6 +2851,35 @@ async function createVerdictAlarm(ctx, target) {
     const alarm = verdictAlarmInput(ctx.endpointName, target);
     await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm)));
     return alarm.AlarmName;
+}
+/**
+ * The run stopped watching SageMaker's deployment on `error`. SageMaker rolls back only on an alarm, so a deployment
+ * that goes on would complete a fleet nobody judged to the end: the verdict turns failed, SageMaker rolls back on
+ * it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it was kept.
+ * A status that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict that cannot
+ * be published is silence, which fires the alarm within the heartbeat window all the same.
+ */
+async function leaveToSageMaker(ctx, error, alarm, deployment) {
+    if (!alarm || ctx.dryRun)
+        return false;
+    if (!(error instanceof wait/* WaitTimeoutError */.Do) && !(await goesOn(deployment)))
+        return false;
+    try {
+        await publishVerdict(ctx, alarm.target, 'failed');
+    }
+    catch (publishing) {
+        core/* debug */.Yz(`The failed verdict could not be published (${(0,errors/* errorMessage */.gJ)(publishing)}); the alarm fires on the silence.`);
+    }
+    ctx.warn(`The action stopped judging SageMaker's deployment (${(0,errors/* errorMessage */.gJ)(error)}) while it went on: its verdict is now failed, so SageMaker rolls back rather than complete a fleet nobody judged to the end. The alarm ${alarm.name} is kept until the deployment has ended; the post step deletes it.`);
+    return true;
+}
+async function goesOn(deployment) {
+    try {
+        return deployment.transitional.includes((await deployment.read()) ?? '');
+    }
+    catch {
+        return true;
+    }
 }
 /** Deletes the verdict alarm; a failure is a warning naming it, the deployment's own result matters more. */
 async function deleteVerdictAlarm(ctx, name) {
