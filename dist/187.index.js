@@ -4137,7 +4137,9 @@ function rolloutStanding(progress, endpoint) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ finalBakeGuardMs),
 /* harmony export */   DV: () => (/* binding */ parseBatchSize),
+/* harmony export */   EI: () => (/* binding */ blueGreenBakes),
 /* harmony export */   F3: () => (/* binding */ checkAlarmCount),
 /* harmony export */   NO: () => (/* binding */ inf1Fleet),
 /* harmony export */   P$: () => (/* binding */ checkFleetFits),
@@ -4151,6 +4153,8 @@ function rolloutStanding(progress, endpoint) {
 /* harmony import */ var _expectations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1236);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2828);
 /* harmony import */ var _rolling_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8527);
+/* harmony import */ var _verdict_timing_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(503);
+
 
 
 
@@ -4176,21 +4180,42 @@ const PROVISIONING_ESTIMATE_MS = _expectations_js__WEBPACK_IMPORTED_MODULE_0__/*
 /** The action's verdict reaches SageMaker as one alarm of the deployment's AutoRollbackConfiguration. */
 const VERDICT_ALARMS = 1;
 /**
+ * How much longer than bake-time SageMaker keeps the old fleet at full traffic (TerminationWaitInSeconds) when the
+ * verdict alarm guards the deployment: as long as a dead runner's silence takes to fire the alarm and reach
+ * SageMaker. Without it, a runner that died in the last moments of the bakes left SageMaker to complete a fleet
+ * nobody judged to the end. None without the alarm, or for a rolling update, which has no final wait.
+ */
+function finalBakeGuardMs(settings) {
+    if (!settings.autoRollback || settings.strategy === 'rolling')
+        return 0;
+    return (0,_verdict_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .silenceRollbackMs */ .Sy)(settings.gateIntervalMs) + _verdict_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .SAGEMAKER_REACTION_MS */ .ek;
+}
+/**
+ * The bakes of a blue/green deployment from its first traffic shift, in bake-times, the final one at full traffic
+ * included. AWS leaves two counts open: whether linear traffic bakes WaitIntervalInSeconds after its last step as
+ * well as TerminationWaitInSeconds, and which of the two is all at once's one baking period
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html). The fewest
+ * set when the action must have decided, the most what the timeout must cover: each the safer reading where it is
+ * used.
+ */
+function blueGreenBakes(settings) {
+    if (settings.strategy === 'linear')
+        return { fewest: settings.trafficSteps.length, most: settings.trafficSteps.length + 1 };
+    if (settings.strategy === 'all-at-once')
+        return { fewest: 1, most: 2 };
+    // A canary bakes once on its share, then once at full traffic.
+    return { fewest: 2, most: 2 };
+}
+/**
  * The least timeout SageMaker needs for the whole deployment: provisioning,
  * every bake, and the final wait before the old fleet goes. Rolling
  * provisions batch by batch, so it is judged again once the fleet's size is
  * known (checkFleetFits).
  */
 function leastTimeoutMs(settings, batches = 1, provisioningMs = PROVISIONING_ESTIMATE_MS) {
-    const bakes = settings.strategy === 'linear'
-        ? settings.trafficSteps.length
-        : settings.strategy === 'canary'
-            ? settings.trafficSteps.length - 1
-            : 0;
     if (settings.strategy === 'rolling')
         return batches * (provisioningMs + settings.bakeTimeMs);
-    // The termination wait (the final bake at full traffic) is bake-time too.
-    return provisioningMs + (bakes + 1) * settings.bakeTimeMs;
+    return provisioningMs + blueGreenBakes(settings).most * settings.bakeTimeMs + finalBakeGuardMs(settings);
 }
 function roundUpToMinute(ms) {
     return Math.ceil(ms / 60_000) * 60_000;
@@ -4199,8 +4224,12 @@ function roundUpToMinute(ms) {
 function checkSageMakerControllerLimits(settings, common, shown) {
     const limits = SAGEMAKER_LIMITS;
     refuseWhatSageMakerCannotJudge(settings);
-    if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('bake-time', 'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)', shown('bake-time'));
+    const guardMs = finalBakeGuardMs(settings);
+    if (settings.bakeTimeMs + guardMs > limits.maxWaitIntervalSeconds * 1000) {
+        const guard = guardMs > 0
+            ? `, less the ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(guardMs)} the final bake is given for the verdict alarm to hear a dead runner's silence (TerminationWaitInSeconds)`
+            : '';
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('bake-time', `must be at most ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(limits.maxWaitIntervalSeconds * 1000 - guardMs)} with rollout-controller: sagemaker: SageMaker bakes at most 1h (WaitIntervalInSeconds)${guard}`, shown('bake-time'));
     }
     const timeoutSeconds = common.timeoutMs / 1000;
     if (timeoutSeconds < limits.minExecutionTimeoutSeconds || timeoutSeconds > limits.maxExecutionTimeoutSeconds) {
@@ -4233,15 +4262,19 @@ function checkSageMakerControllerLimits(settings, common, shown) {
 }
 function describeBakes(settings) {
     const bake = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.bakeTimeMs);
+    const guardMs = finalBakeGuardMs(settings);
+    const final = guardMs > 0
+        ? `${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.bakeTimeMs + guardMs)} (bake-time and ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(guardMs)} for the verdict alarm to hear a dead runner's silence)`
+        : bake;
     switch (settings.strategy) {
         case 'canary':
-            return `a bake of ${bake} on the canary and a final one of ${bake} at full traffic`;
+            return `a bake of ${bake} on the canary and a final one of ${final} at full traffic`;
         case 'linear':
-            return `a bake of ${bake} at each of ${settings.trafficSteps.length} steps and a final one at full traffic`;
+            return `a bake of ${bake} at each of ${settings.trafficSteps.length} steps and a final one of ${final} at full traffic`;
         case 'rolling':
             return `a bake of ${bake} after each batch`;
         default:
-            return `a final bake of ${bake} at full traffic`;
+            return `a bake of ${bake} and a final one of ${final} at full traffic`;
     }
 }
 /**
@@ -4481,6 +4514,81 @@ const scalingTakenOff = new SavedPart('scalingOff');
 /** Work the main step leaves to the post step: while there is some, the post step holds the endpoint lock. */
 function leftForPostStep() {
     return [rolloutProgress, nativeDeployment, unfinishedDeploy, scalingTakenOff].some((state) => state.current !== undefined);
+}
+
+
+/***/ }),
+
+/***/ 503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ heartbeatWindowMs),
+/* harmony export */   GE: () => (/* binding */ verdictPeriodSeconds),
+/* harmony export */   Sr: () => (/* binding */ heartbeatIntervalMs),
+/* harmony export */   Sy: () => (/* binding */ silenceRollbackMs),
+/* harmony export */   ek: () => (/* binding */ SAGEMAKER_REACTION_MS),
+/* harmony export */   tS: () => (/* binding */ failedVerdictRollbackMs)
+/* harmony export */ });
+/* unused harmony export evaluationRangePeriods */
+/**
+ * How fast the verdict alarm (verdict-alarm.ts) carries the action's verdict,
+ * or its silence, to SageMaker. Pure arithmetic, so the input parser can hold
+ * a deployment's bakes against it without loading CloudWatch's client.
+ *
+ * The period: 10 s when the gates are judged that often, else 30 s, both on
+ * a high-resolution metric
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
+ * It no longer follows gate-interval up to whole minutes: the heartbeat
+ * republishes the verdict every half period whatever the gates are doing
+ * (judging-rhythm.ts), so every period holds a datapoint anyway, while a
+ * minute's period made the heartbeat window 7 minutes, longer than most of a
+ * deployment's bakes: a runner that died after their first minutes left
+ * SageMaker to complete a fleet nobody judged. A failed verdict is seen
+ * within one period of being published: a rollback starts within
+ * gate-interval + one period (+ SageMaker's reaction) of the evidence.
+ *
+ * Silence: with missing data breaching, CloudWatch judges the newest real
+ * datapoint in its evaluation range and fires only when the range holds none
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+ * AWS gives the range's length by example only (5 datapoints for 3 evaluation
+ * periods); the reading taken, the emulator's too: EvaluationPeriods + 2
+ * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
+ * a minute or more, plus one period for the evaluation to come round.
+ */
+/** What SageMaker adds to an alarm's firing before it moves traffic back, as the rollback bound counts it. */
+const SAGEMAKER_REACTION_MS = 5_000;
+/** The alarm's period in seconds: 10 for gates judged at least every 10 s, else 30. */
+function verdictPeriodSeconds(gateIntervalMs) {
+    if (!(gateIntervalMs > 0))
+        throw new Error(`the gate interval must be positive; got ${gateIntervalMs} ms`);
+    return gateIntervalMs <= 10_000 ? 10 : 30;
+}
+/** How many periods one evaluation of a one-period alarm looks back over (see the module's note). */
+function evaluationRangePeriods(periodSeconds, evaluationPeriods = 1) {
+    if (periodSeconds < 60)
+        return evaluationPeriods + 2;
+    return evaluationPeriods + Math.max(2, Math.ceil(300 / periodSeconds));
+}
+/** How often the action republishes its last verdict: twice a period, so no period goes without one. */
+function heartbeatIntervalMs(gateIntervalMs) {
+    return (verdictPeriodSeconds(gateIntervalMs) * 1000) / 2;
+}
+/**
+ * The heartbeat window: the longest the action may be silent before its alarm fires and SageMaker rolls back
+ * (the evaluation range, plus one period for the evaluation to come round).
+ */
+function heartbeatWindowMs(gateIntervalMs) {
+    const period = verdictPeriodSeconds(gateIntervalMs);
+    return (evaluationRangePeriods(period) + 1) * period * 1000;
+}
+/** The longest from a dead runner's last verdict to SageMaker's rollback: the heartbeat window and one period. */
+function silenceRollbackMs(gateIntervalMs) {
+    return heartbeatWindowMs(gateIntervalMs) + verdictPeriodSeconds(gateIntervalMs) * 1000;
+}
+/** The longest from the evidence to SageMaker's rollback on a failed verdict: gate interval, one period, reaction. */
+function failedVerdictRollbackMs(gateIntervalMs) {
+    return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS;
 }
 
 

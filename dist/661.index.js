@@ -157,13 +157,13 @@ async function removeDeploymentAlarms(ctx, native) {
 __webpack_require__.d(__webpack_exports__, {
   Fp: () => (/* binding */ createVerdictAlarm),
   eI: () => (/* binding */ deleteVerdictAlarm),
-  tS: () => (/* binding */ failedVerdictRollbackMs),
-  Sr: () => (/* binding */ heartbeatIntervalMs),
+  tS: () => (/* reexport */ verdict_timing/* failedVerdictRollbackMs */.tS),
+  Sr: () => (/* reexport */ verdict_timing/* heartbeatIntervalMs */.Sr),
   h$: () => (/* binding */ leaveToSageMaker),
   TP: () => (/* binding */ publishVerdict)
 });
 
-// UNUSED EXPORTS: SAGEMAKER_REACTION_MS, VERDICT_METRIC, VERDICT_NAMESPACE, evaluationRangePeriods, heartbeatWindowMs, verdictAlarmInput, verdictAlarmName, verdictMetricInput, verdictPeriodSeconds
+// UNUSED EXPORTS: SAGEMAKER_REACTION_MS, VERDICT_METRIC, VERDICT_NAMESPACE, evaluationRangePeriods, heartbeatWindowMs, silenceRollbackMs, verdictAlarmInput, verdictAlarmName, verdictMetricInput, verdictPeriodSeconds
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commandBuilder.js + 6 modules
 var commandBuilder = __webpack_require__(7489);
@@ -193,6 +193,8 @@ var core = __webpack_require__(6421);
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
+// EXTERNAL MODULE: ./src/rollout/verdict-timing.ts
+var verdict_timing = __webpack_require__(503);
 ;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
 /**
  * The action's verdict as a CloudWatch alarm, so SageMaker acts on it and
@@ -208,22 +210,10 @@ var wait = __webpack_require__(910);
  * its last verdict as a heartbeat, and the heartbeat window says how long it
  * may be silent before SageMaker rolls back.
  *
- * The period: the smallest CloudWatch allows (10 or 30 s on a high-resolution
- * metric, else a multiple of 60;
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html)
- * that is at least the gate interval, so the verdict published at every gate
- * evaluation lands in every period, and a failed verdict is seen within one
- * period of being published: a rollback starts within gate-interval + one
- * period (+ SageMaker's reaction) of the evidence.
- *
- * Silence: with missing data breaching, CloudWatch judges the newest real
- * datapoint in its evaluation range and fires only when the range holds none
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
- * AWS gives the range's length by example only (5 datapoints for 3 evaluation
- * periods); the reading taken, the emulator's too: EvaluationPeriods + 2
- * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
- * a minute or more, plus one period for the evaluation to come round.
+ * How fast the verdict, or the action's silence, reaches SageMaker: verdict-timing.ts.
  */
+
+
 
 
 
@@ -232,45 +222,6 @@ const VERDICT_NAMESPACE = 'SageMakerDeploy';
 const VERDICT_METRIC = 'RolloutVerdict';
 /** CloudWatch's longest alarm name. */
 const MAX_ALARM_NAME = 255;
-/** Period × EvaluationPeriods may not exceed a day for periods under an hour. */
-const MAX_PERIOD_SECONDS = 86_400;
-const HIGH_RESOLUTION_PERIODS = [10, 30];
-/** What SageMaker adds to an alarm's firing before it moves traffic back, as the rollback bound counts it. */
-const SAGEMAKER_REACTION_MS = 5_000;
-/** The alarm's period in seconds: the least CloudWatch allows that is at least the gate interval. */
-function verdictPeriodSeconds(gateIntervalMs) {
-    if (!(gateIntervalMs > 0))
-        throw new Error(`the gate interval must be positive; got ${gateIntervalMs} ms`);
-    const seconds = Math.ceil(gateIntervalMs / 1000);
-    const highResolution = HIGH_RESOLUTION_PERIODS.find((period) => seconds <= period);
-    const period = highResolution ?? Math.ceil(seconds / 60) * 60;
-    if (period > MAX_PERIOD_SECONDS) {
-        throw new Error(`a gate interval of ${seconds} s is longer than a CloudWatch alarm period may be (a day)`);
-    }
-    return period;
-}
-/** How many periods one evaluation of a one-period alarm looks back over (see the module's note). */
-function evaluationRangePeriods(periodSeconds, evaluationPeriods = 1) {
-    if (periodSeconds < 60)
-        return evaluationPeriods + 2;
-    return evaluationPeriods + Math.max(2, Math.ceil(300 / periodSeconds));
-}
-/** How often the action republishes its last verdict: twice a period, so a late gate evaluation misses none. */
-function heartbeatIntervalMs(gateIntervalMs) {
-    return (verdictPeriodSeconds(gateIntervalMs) * 1000) / 2;
-}
-/**
- * The heartbeat window: the longest the action may be silent before its alarm fires and SageMaker rolls back
- * (the evaluation range, plus one period for the evaluation to come round).
- */
-function heartbeatWindowMs(gateIntervalMs) {
-    const period = verdictPeriodSeconds(gateIntervalMs);
-    return (evaluationRangePeriods(period) + 1) * period * 1000;
-}
-/** The longest from the evidence to SageMaker's rollback on a failed verdict: gate interval, one period, reaction. */
-function failedVerdictRollbackMs(gateIntervalMs) {
-    return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS;
-}
 function verdictAlarmName(target) {
     const name = `sagemaker-deploy-${target.newConfig}-verdict`;
     if (name.length > MAX_ALARM_NAME)
@@ -293,17 +244,17 @@ function verdictMetricInput(endpointName, target, verdict, at) {
                 Dimensions: verdictDimensions(endpointName, target),
                 Timestamp: at,
                 Value: verdict === 'failed' ? 1 : 0,
-                StorageResolution: verdictPeriodSeconds(target.gateIntervalMs) < 60 ? 1 : 60
+                StorageResolution: (0,verdict_timing/* verdictPeriodSeconds */.GE)(target.gateIntervalMs) < 60 ? 1 : 60
             }
         ]
     };
 }
 /** The one alarm on the verdicts: a failed verdict or silence puts it in ALARM. */
 function verdictAlarmInput(endpointName, target) {
-    const period = verdictPeriodSeconds(target.gateIntervalMs);
+    const period = (0,verdict_timing/* verdictPeriodSeconds */.GE)(target.gateIntervalMs);
     return {
         AlarmName: verdictAlarmName(target),
-        AlarmDescription: `The verdict of sagemaker-deploy on the new fleet of "${target.newConfig}": a failed verdict, or no verdict for ${Math.round(heartbeatWindowMs(target.gateIntervalMs) / 1000)} s, makes SageMaker roll back. Deleted when the deployment ends.`,
+        AlarmDescription: `The verdict of sagemaker-deploy on the new fleet of "${target.newConfig}": a failed verdict, or no verdict for ${Math.round((0,verdict_timing/* heartbeatWindowMs */.DS)(target.gateIntervalMs) / 1000)} s, makes SageMaker roll back. Deleted when the deployment ends.`,
         Namespace: VERDICT_NAMESPACE,
         MetricName: VERDICT_METRIC,
         Dimensions: verdictDimensions(endpointName, target),

@@ -46,7 +46,8 @@ describe('linear, run by the action', () => {
 const SAGEMAKER_RUN_MS = 180_000
 
 describe('rollout-controller: sagemaker', () => {
-  // Five instances: a 20% canary is one of them. A timeout that fits provisioning (about 10m) and the bakes.
+  // Five instances: a 20% canary is one of them. A timeout that fits provisioning (about 10m) and the bakes, the
+  // final one longer by what a dead runner's silence takes to reach SageMaker (55 s).
   // No client traffic and bakes shorter than CloudWatch's minutes: the action can never judge the new fleet,
   // so nothing here may succeed. A fleet judged on its minutes is in evidence.test.ts.
   const native = rollout({
@@ -54,7 +55,7 @@ describe('rollout-controller: sagemaker', () => {
     'rollout-controller': 'sagemaker',
     'traffic-steps': '20,100',
     'bake-time': '30s',
-    timeout: '11m',
+    timeout: '12m',
     'alarm-names': 'pricing-5xx'
   })
   const seedFive = (): ReturnType<typeof seedModelAndEndpoint> =>
@@ -79,6 +80,8 @@ describe('rollout-controller: sagemaker', () => {
       let during: Promise<string[]> | undefined
 
       const run = await scenario.deploy('pricing', native, {
+        // The bakes (30 s each, the final one 55 s longer) outlast a scenario's default run.
+        timeoutMs: SAGEMAKER_RUN_MS - 10_000,
         onOutput: (line) => {
           if (line.includes('SageMaker runs the rollout')) during = ownAlarms()
         }
@@ -147,7 +150,7 @@ describe('rollout-controller: sagemaker', () => {
       expect(savedForPost(cancelled.state, 'nativeDeployment')).toContain('sagemaker-deploy-')
 
       const post = await scenario.run(
-        { operation: 'deploy', 'endpoint-name': 'pricing', timeout: '11m' },
+        { operation: 'deploy', 'endpoint-name': 'pricing', timeout: '12m' },
         { post: true, state: cancelled.state }
       )
 
@@ -168,7 +171,7 @@ describe('rollout-controller: sagemaker', () => {
 
       const run = await scenario.deploy('pricing', { ...native, timeout: '10m' })
 
-      expect(expectFailure(run)[0]).toMatch(/^Input "timeout" must be at least 11m with rollout-controller: sagemaker/)
+      expect(expectFailure(run)[0]).toMatch(/^Input "timeout" must be at least 12m with rollout-controller: sagemaker/)
       expect(await inventory(scenario.aws)).toEqual(before)
     },
     SAGEMAKER_RUN_MS

@@ -128,7 +128,13 @@ const SCENARIOS: Record<Operation, Array<{ seed: (fake: FakeAws) => void; inputs
     },
     {
       seed: (fake) => seedServingEndpoint(fake, 2),
-      inputs: { ...CANARY_DEPLOY, 'rollout-controller': 'sagemaker', 'traffic-steps': '50,100', 'max-error-rate': '1%' }
+      inputs: {
+        ...CANARY_DEPLOY,
+        'rollout-controller': 'sagemaker',
+        'traffic-steps': '50,100',
+        'max-error-rate': '1%',
+        timeout: '45m'
+      }
     },
     {
       seed: (fake) => fake.modelPackages.set(PACKAGE, { approval: 'Approved' }),

@@ -39,17 +39,15 @@ export async function actionSource(file) {
   return import(pathToFileURL(path.join(OUT, file.replace(/\.ts$/, '.js'))).href)
 }
 
-/** The verdict alarm's timings for a gate-interval: src/rollout/verdict-alarm.ts. */
+/** The verdict alarm's timings for a gate-interval: src/rollout/verdict-timing.ts. */
 export async function verdictTimings(gateIntervalMs) {
-  const alarm = await actionSource('src/rollout/verdict-alarm.ts')
-  const periodMs = alarm.verdictPeriodSeconds(gateIntervalMs) * 1000
-  const heartbeatWindowMs = alarm.heartbeatWindowMs(gateIntervalMs)
+  const timing = await actionSource('src/rollout/verdict-timing.ts')
   return {
-    periodMs,
-    heartbeatWindowMs,
+    periodMs: timing.verdictPeriodSeconds(gateIntervalMs) * 1000,
+    heartbeatWindowMs: timing.heartbeatWindowMs(gateIntervalMs),
     /** A failed verdict: the evidence to SageMaker's rollback. */
-    failedVerdictRollbackMs: alarm.failedVerdictRollbackMs(gateIntervalMs),
+    failedVerdictRollbackMs: timing.failedVerdictRollbackMs(gateIntervalMs),
     /** A dead runner: its last verdict to SageMaker's rollback, at most the heartbeat window and one period. */
-    silenceRollbackMs: heartbeatWindowMs + periodMs
+    silenceRollbackMs: timing.silenceRollbackMs(gateIntervalMs)
   }
 }

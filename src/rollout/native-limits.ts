@@ -12,6 +12,7 @@ import { TYPICAL_MS } from '../expectations.js'
 import { counted, formatDuration, InputError } from '../parse.js'
 import { batchInstances, rollingBatchFor } from '../rolling-batch.js'
 import type { BatchSize, CommonSettings, RolloutSettings } from '../settings.js'
+import { SAGEMAKER_REACTION_MS, silenceRollbackMs } from './verdict-timing.js'
 
 export const SAGEMAKER_LIMITS = {
   maxWaitIntervalSeconds: 3600,
@@ -38,6 +39,33 @@ export const PROVISIONING_ESTIMATE_MS = TYPICAL_MS.fleet
 const VERDICT_ALARMS = 1
 
 /**
+ * How much longer than bake-time SageMaker keeps the old fleet at full traffic (TerminationWaitInSeconds) when the
+ * verdict alarm guards the deployment: as long as a dead runner's silence takes to fire the alarm and reach
+ * SageMaker. Without it, a runner that died in the last moments of the bakes left SageMaker to complete a fleet
+ * nobody judged to the end. None without the alarm, or for a rolling update, which has no final wait.
+ */
+export function finalBakeGuardMs(settings: RolloutSettings): number {
+  if (!settings.autoRollback || settings.strategy === 'rolling') return 0
+  return silenceRollbackMs(settings.gateIntervalMs) + SAGEMAKER_REACTION_MS
+}
+
+/**
+ * The bakes of a blue/green deployment from its first traffic shift, in bake-times, the final one at full traffic
+ * included. AWS leaves two counts open: whether linear traffic bakes WaitIntervalInSeconds after its last step as
+ * well as TerminationWaitInSeconds, and which of the two is all at once's one baking period
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html). The fewest
+ * set when the action must have decided, the most what the timeout must cover: each the safer reading where it is
+ * used.
+ */
+export function blueGreenBakes(settings: RolloutSettings): { fewest: number; most: number } {
+  if (settings.strategy === 'linear')
+    return { fewest: settings.trafficSteps.length, most: settings.trafficSteps.length + 1 }
+  if (settings.strategy === 'all-at-once') return { fewest: 1, most: 2 }
+  // A canary bakes once on its share, then once at full traffic.
+  return { fewest: 2, most: 2 }
+}
+
+/**
  * The least timeout SageMaker needs for the whole deployment: provisioning,
  * every bake, and the final wait before the old fleet goes. Rolling
  * provisions batch by batch, so it is judged again once the fleet's size is
@@ -48,15 +76,8 @@ export function leastTimeoutMs(
   batches = 1,
   provisioningMs = PROVISIONING_ESTIMATE_MS
 ): number {
-  const bakes =
-    settings.strategy === 'linear'
-      ? settings.trafficSteps.length
-      : settings.strategy === 'canary'
-        ? settings.trafficSteps.length - 1
-        : 0
   if (settings.strategy === 'rolling') return batches * (provisioningMs + settings.bakeTimeMs)
-  // The termination wait (the final bake at full traffic) is bake-time too.
-  return provisioningMs + (bakes + 1) * settings.bakeTimeMs
+  return provisioningMs + blueGreenBakes(settings).most * settings.bakeTimeMs + finalBakeGuardMs(settings)
 }
 
 function roundUpToMinute(ms: number): number {
@@ -71,10 +92,15 @@ export function checkSageMakerControllerLimits(
 ): void {
   const limits = SAGEMAKER_LIMITS
   refuseWhatSageMakerCannotJudge(settings)
-  if (settings.bakeTimeMs > limits.maxWaitIntervalSeconds * 1000) {
+  const guardMs = finalBakeGuardMs(settings)
+  if (settings.bakeTimeMs + guardMs > limits.maxWaitIntervalSeconds * 1000) {
+    const guard =
+      guardMs > 0
+        ? `, less the ${formatDuration(guardMs)} the final bake is given for the verdict alarm to hear a dead runner's silence (TerminationWaitInSeconds)`
+        : ''
     throw new InputError(
       'bake-time',
-      'must be at most 1h with rollout-controller: sagemaker (WaitIntervalInSeconds)',
+      `must be at most ${formatDuration(limits.maxWaitIntervalSeconds * 1000 - guardMs)} with rollout-controller: sagemaker: SageMaker bakes at most 1h (WaitIntervalInSeconds)${guard}`,
       shown('bake-time')
     )
   }
@@ -134,15 +160,20 @@ export function checkSageMakerControllerLimits(
 
 function describeBakes(settings: RolloutSettings): string {
   const bake = formatDuration(settings.bakeTimeMs)
+  const guardMs = finalBakeGuardMs(settings)
+  const final =
+    guardMs > 0
+      ? `${formatDuration(settings.bakeTimeMs + guardMs)} (bake-time and ${formatDuration(guardMs)} for the verdict alarm to hear a dead runner's silence)`
+      : bake
   switch (settings.strategy) {
     case 'canary':
-      return `a bake of ${bake} on the canary and a final one of ${bake} at full traffic`
+      return `a bake of ${bake} on the canary and a final one of ${final} at full traffic`
     case 'linear':
-      return `a bake of ${bake} at each of ${settings.trafficSteps.length} steps and a final one at full traffic`
+      return `a bake of ${bake} at each of ${settings.trafficSteps.length} steps and a final one of ${final} at full traffic`
     case 'rolling':
       return `a bake of ${bake} after each batch`
     default:
-      return `a final bake of ${bake} at full traffic`
+      return `a bake of ${bake} and a final one of ${final} at full traffic`
   }
 }
 

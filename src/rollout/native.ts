@@ -21,7 +21,7 @@ import { baselineBefore } from './all-at-once.js'
 import { switchBack } from './executor.js'
 import { hasGates } from './gates.js'
 import { DeploymentJudge, type FleetVerdict } from './native-judge.js'
-import { leastTimeoutMs, PROVISIONING_ESTIMATE_MS } from './native-limits.js'
+import { blueGreenBakes, finalBakeGuardMs } from './native-limits.js'
 import { planSageMakerDeployment } from './plan.js'
 import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
@@ -71,7 +71,8 @@ export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number
                 LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: first }
               }
             : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
-      TerminationWaitInSeconds: waitIntervalInSeconds,
+      // Longer than the bakes by what a dead runner's silence takes to reach SageMaker (finalBakeGuardMs).
+      TerminationWaitInSeconds: Math.ceil((settings.bakeTimeMs + finalBakeGuardMs(settings)) / 1000),
       MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
     }
   }
@@ -312,15 +313,13 @@ function closeStep(ctx: OperationContext, step: RolloutStepRecord, judged: Fleet
 }
 
 /**
- * How long a blue/green deployment bakes from the moment the new fleet first
- * takes traffic: every bake and the final wait at full traffic.
+ * How long a blue/green deployment bakes from the moment the new fleet first takes traffic, on the fewest bakes AWS's
+ * pages allow (blueGreenBakes): the action must have decided by then.
  */
 export function bakesAfterTrafficMs(settings: RolloutSettings): number {
-  // All at once bakes at full traffic, then waits TerminationWaitInSeconds before the old fleet goes
-  // (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green-all-at-once.html).
-  if (settings.strategy === 'all-at-once') return 2 * settings.bakeTimeMs
-  return leastTimeoutMs(settings) - PROVISIONING_ESTIMATE_MS
+  return blueGreenBakes(settings).fewest * settings.bakeTimeMs + finalBakeGuardMs(settings)
 }
+
 function withoutFullStop(text: string): string {
   return text.trim().replace(/\.+$/, '')
 }
@@ -328,16 +327,18 @@ function withoutFullStop(text: string): string {
 /** The deployment SageMaker was asked for, in words, for the summary. */
 export function describePlan(settings: RolloutSettings, alarms: string[]): string {
   const wait = formatDuration(settings.bakeTimeMs)
+  // The final bake is longer by the time a dead runner's silence takes to reach SageMaker.
+  const final = formatDuration(settings.bakeTimeMs + finalBakeGuardMs(settings))
   const first = settings.trafficSteps[0] ?? 100
   const batch = settings.batchSize
   const shift =
     settings.strategy === 'canary'
-      ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${wait} more`
+      ? `Asked SageMaker to send ${first}% of capacity to the new fleet, wait ${wait}, then move the rest and keep the old fleet ${final} more`
       : settings.strategy === 'linear'
-        ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${wait} after the last step`
+        ? `Asked SageMaker to move traffic to the new fleet ${first}% of capacity at a time, ${wait} apart, and keep the old fleet ${final} after the last step`
         : settings.strategy === 'rolling'
           ? `Asked SageMaker to replace the fleet in batches of ${batch?.type === 'INSTANCE_COUNT' ? `${batch.value} instances` : `${batch?.value ?? 25}% of its capacity`}, ${wait} apart, without a second fleet`
-          : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${wait} more`
+          : `Asked SageMaker to move all traffic to the new fleet at once and keep the old fleet ${final} more`
   const guard =
     alarms.length > 0 ? `, rolling back if ${alarms.join(', ')} goes into ALARM.` : ', with no alarms to roll back on.'
   return shift + guard

@@ -12,21 +12,7 @@
  * its last verdict as a heartbeat, and the heartbeat window says how long it
  * may be silent before SageMaker rolls back.
  *
- * The period: the smallest CloudWatch allows (10 or 30 s on a high-resolution
- * metric, else a multiple of 60;
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html)
- * that is at least the gate interval, so the verdict published at every gate
- * evaluation lands in every period, and a failed verdict is seen within one
- * period of being published: a rollback starts within gate-interval + one
- * period (+ SageMaker's reaction) of the evidence.
- *
- * Silence: with missing data breaching, CloudWatch judges the newest real
- * datapoint in its evaluation range and fires only when the range holds none
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
- * AWS gives the range's length by example only (5 datapoints for 3 evaluation
- * periods); the reading taken, the emulator's too: EvaluationPeriods + 2
- * periods under a minute, EvaluationPeriods + max(2, ceil(300 s / period)) for
- * a minute or more, plus one period for the evaluation to come round.
+ * How fast the verdict, or the action's silence, reaches SageMaker: verdict-timing.ts.
  */
 import {
   DeleteAlarmsCommand,
@@ -39,16 +25,22 @@ import * as core from '@actions/core'
 import { awsCall, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
 import { WaitTimeoutError } from '../wait.js'
+import { heartbeatWindowMs, verdictPeriodSeconds } from './verdict-timing.js'
+
+export {
+  evaluationRangePeriods,
+  failedVerdictRollbackMs,
+  heartbeatIntervalMs,
+  heartbeatWindowMs,
+  SAGEMAKER_REACTION_MS,
+  silenceRollbackMs,
+  verdictPeriodSeconds
+} from './verdict-timing.js'
 
 export const VERDICT_NAMESPACE = 'SageMakerDeploy'
 export const VERDICT_METRIC = 'RolloutVerdict'
 /** CloudWatch's longest alarm name. */
 const MAX_ALARM_NAME = 255
-/** Period × EvaluationPeriods may not exceed a day for periods under an hour. */
-const MAX_PERIOD_SECONDS = 86_400
-const HIGH_RESOLUTION_PERIODS = [10, 30]
-/** What SageMaker adds to an alarm's firing before it moves traffic back, as the rollback bound counts it. */
-export const SAGEMAKER_REACTION_MS = 5_000
 
 /** failed: the action judged the new fleet bad; passing and judging publish 0. */
 export type Verdict = 'passing' | 'judging' | 'failed'
@@ -58,43 +50,6 @@ export interface VerdictTarget {
   newConfig: string
   /** How often the action judges: the alarm's period follows from it. */
   gateIntervalMs: number
-}
-
-/** The alarm's period in seconds: the least CloudWatch allows that is at least the gate interval. */
-export function verdictPeriodSeconds(gateIntervalMs: number): number {
-  if (!(gateIntervalMs > 0)) throw new Error(`the gate interval must be positive; got ${gateIntervalMs} ms`)
-  const seconds = Math.ceil(gateIntervalMs / 1000)
-  const highResolution = HIGH_RESOLUTION_PERIODS.find((period) => seconds <= period)
-  const period = highResolution ?? Math.ceil(seconds / 60) * 60
-  if (period > MAX_PERIOD_SECONDS) {
-    throw new Error(`a gate interval of ${seconds} s is longer than a CloudWatch alarm period may be (a day)`)
-  }
-  return period
-}
-
-/** How many periods one evaluation of a one-period alarm looks back over (see the module's note). */
-export function evaluationRangePeriods(periodSeconds: number, evaluationPeriods = 1): number {
-  if (periodSeconds < 60) return evaluationPeriods + 2
-  return evaluationPeriods + Math.max(2, Math.ceil(300 / periodSeconds))
-}
-
-/** How often the action republishes its last verdict: twice a period, so a late gate evaluation misses none. */
-export function heartbeatIntervalMs(gateIntervalMs: number): number {
-  return (verdictPeriodSeconds(gateIntervalMs) * 1000) / 2
-}
-
-/**
- * The heartbeat window: the longest the action may be silent before its alarm fires and SageMaker rolls back
- * (the evaluation range, plus one period for the evaluation to come round).
- */
-export function heartbeatWindowMs(gateIntervalMs: number): number {
-  const period = verdictPeriodSeconds(gateIntervalMs)
-  return (evaluationRangePeriods(period) + 1) * period * 1000
-}
-
-/** The longest from the evidence to SageMaker's rollback on a failed verdict: gate interval, one period, reaction. */
-export function failedVerdictRollbackMs(gateIntervalMs: number): number {
-  return gateIntervalMs + verdictPeriodSeconds(gateIntervalMs) * 1000 + SAGEMAKER_REACTION_MS
 }
 
 export function verdictAlarmName(target: Pick<VerdictTarget, 'newConfig'>): string {

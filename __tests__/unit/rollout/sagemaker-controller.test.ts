@@ -95,7 +95,9 @@ describe('the DeploymentConfig sent', () => {
             WaitIntervalInSeconds: 600,
             CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 }
           },
-          TerminationWaitInSeconds: 600,
+          // bake-time, and what a dead runner's silence takes to reach SageMaker: a 30 s verdict period's
+          // window (2m), one period and SageMaker's reaction.
+          TerminationWaitInSeconds: 600 + 155,
           MaximumExecutionTimeoutInSeconds: 2700
         },
         AutoRollbackConfiguration: alarmsWithVerdict(releaseConfig)
@@ -122,10 +124,12 @@ describe('the DeploymentConfig sent', () => {
     expect(result.failed).toBeUndefined()
     expect(changeCalls(aws)).toEqual([])
     const planned = core.log.slice(core.log.findIndex((line) => line.startsWith('Rollout plan:')))
-    // Provisioning (10m), the canary's bake and the final wait (10m each).
-    expect(planned[0]).toBe('Rollout plan: about 30m, assuming a new fleet typically takes 10m to come up.')
-    expect(planned[1]).toMatch(/^ {2}1\. Asked SageMaker to send .* About 30m: the new fleet provisioned/)
-    expect(result.summary).toContain('<h3>Rollout plan: about 30m</h3>')
+    // Provisioning (10m), the canary's bake (10m) and the final one, longer by the time a dead runner's silence
+    // takes to reach SageMaker (2m35s).
+    expect(planned[0]).toBe('Rollout plan: about 32m35s, assuming a new fleet typically takes 10m to come up.')
+    expect(planned[1]).toMatch(/^ {2}1\. Asked SageMaker to send .* About 32m35s: the new fleet provisioned/)
+    expect(planned[1]).toContain('keep the old fleet 12m35s more')
+    expect(result.summary).toContain('<h3>Rollout plan: about 32m35s</h3>')
   })
 
   it('linear: LinearStepSize from the step', async () => {
@@ -147,8 +151,9 @@ describe('the DeploymentConfig sent', () => {
           WaitIntervalInSeconds: 180,
           LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 20 }
         },
-        // The old fleet stays a final bake-time, for an instant rollback at full traffic.
-        TerminationWaitInSeconds: 180,
+        // The old fleet stays a final bake-time, for an instant rollback at full traffic, and time for the verdict
+        // alarm to hear a runner that died at the end of the bakes.
+        TerminationWaitInSeconds: 180 + 155,
         MaximumExecutionTimeoutInSeconds: 2700
       },
       AutoRollbackConfiguration: alarmsWithVerdict(releaseConfigOf())
@@ -162,11 +167,18 @@ describe('the DeploymentConfig sent', () => {
     expect(sentDeploymentConfig()).toEqual({
       BlueGreenUpdatePolicy: {
         TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 600 },
-        TerminationWaitInSeconds: 600,
+        TerminationWaitInSeconds: 600 + 155,
         MaximumExecutionTimeoutInSeconds: 3600
       },
       AutoRollbackConfiguration: alarmsWithVerdict(releaseConfigOf())
     })
+  })
+
+  it('without auto-rollback, no verdict alarm to hear a dead runner by, so the final bake is bake-time alone', async () => {
+    const result = await runAction({ ...native, 'auto-rollback': 'false' }, { clock: judgedDeployment() })
+
+    expect(result.failed).toBeUndefined()
+    expect(sentDeploymentConfig()).toMatchObject({ BlueGreenUpdatePolicy: { TerminationWaitInSeconds: 600 } })
   })
 })
 
@@ -670,13 +682,13 @@ describe('SageMaker rolling the deployment back', () => {
   })
 
   it('watches a rollback that ends after the deployment timeout to its end', async () => {
-    // A deployment that uses nearly all of its twenty minutes, then SageMaker's rollback on top.
+    // A deployment that uses nearly all of its 25 minutes, then SageMaker's rollback on top.
     const clock = new FakeClock()
     fake.clock = clock
-    fake.transitionMs = { Updating: 19 * 60_000, RollingBack: 4 * 60_000 }
+    fake.transitionMs = { Updating: 24 * 60_000, RollingBack: 4 * 60_000 }
     clock.at(5 * 60_000, () => fake.alarms.set('fraud-5xx', 'ALARM'))
 
-    const result = await runAction({ ...native, timeout: '20m', 'bake-time': '5m' }, { clock })
+    const result = await runAction({ ...native, timeout: '25m', 'bake-time': '5m' }, { clock })
 
     expect(fake.endpoint('fraud').history).toEqual(['InService', 'Updating', 'RollingBack', 'InService'])
     expect(result.outputs['rollout-result']).toBe('rolled-back')
@@ -696,6 +708,7 @@ describe('inputs SageMaker cannot take fail before any AWS call', () => {
     ['a linear step of 60%', { strategy: 'linear', 'traffic-steps': '60,100' }, 'traffic-steps'],
     ['uneven linear steps', { strategy: 'linear', 'traffic-steps': '20,50,100' }, 'traffic-steps'],
     ['a bake-time over 1h', { 'bake-time': '61m' }, 'bake-time'],
+    ['a bake-time that leaves the final bake no room for the verdict alarm', { 'bake-time': '58m' }, 'bake-time'],
     ['a timeout under 10m', { timeout: '9m' }, 'timeout'],
     ['a timeout over 8h', { timeout: '8h1m' }, 'timeout'],
     [
@@ -742,7 +755,7 @@ describe('inputs SageMaker cannot take fail before any AWS call', () => {
     const result = await runAction({ ...native, 'bake-time': '15m', timeout: '30m' })
 
     expect(result.failed).toBe(
-      'Input "timeout" must be at least 40m with rollout-controller: sagemaker: SageMaker times the whole deployment out at it (MaximumExecutionTimeoutInSeconds), and it takes provisioning the new fleet (about 10m) plus a bake of 15m on the canary and a final one of 15m at full traffic; got "30m".'
+      'Input "timeout" must be at least 43m with rollout-controller: sagemaker: SageMaker times the whole deployment out at it (MaximumExecutionTimeoutInSeconds), and it takes provisioning the new fleet (about 10m) plus a bake of 15m on the canary and a final one of 17m35s (bake-time and 2m35s for the verdict alarm to hear a dead runner\'s silence) at full traffic; got "30m".'
     )
   })
 })
