@@ -9,6 +9,7 @@
 
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals'
 import { ListMetricsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
+import { DescribeEndpointConfigCommand, UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import { emulatorControl, type EmulatorControl } from '../../test/emulator/control.mjs'
 import {
   TEST_ROLE_ARN,
@@ -16,6 +17,7 @@ import {
   runAction,
   seedModelAndEndpoint,
   startEmulator,
+  waitForEndpoint,
   type ActionRun,
   type AwsClients,
   type Emulator
@@ -114,6 +116,45 @@ it.concurrent(
     expect(names.has('InvocationsProcesssed')).toBe(true)
     expect(names.has('Invocations')).toBe(false)
     expect(run.summary).toContain('failure rate (InvocationFailures / InvocationsProcessed) at most 5%')
+  }
+)
+
+it.concurrent(
+  "an asynchronous endpoint scaled to zero gets a new fleet of its config's initial count, never one of zero",
+  async () => {
+    const name = 'async-zero'
+    await seedModelAndEndpoint(aws.sagemaker, {
+      endpointName: name,
+      image: image(`${name}-old`),
+      variants: [{ variantName: 'AllTraffic', instanceCount: 2 }],
+      configSettings: { AsyncInferenceConfig: ASYNC_INFERENCE }
+    })
+    // Scaled in to zero while its queue is empty, as AWS's autoscaling of asynchronous endpoints allows.
+    await aws.sagemaker.send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: name,
+        DesiredWeightsAndCapacities: [{ VariantName: 'AllTraffic', DesiredInstanceCount: 0 }]
+      })
+    )
+    await waitForEndpoint(aws.sagemaker, name, 'InService')
+    expect((await describeEndpoint(aws, name)).ProductionVariants?.[0]?.CurrentInstanceCount).toBe(0)
+
+    const run = await deploy(name, {
+      strategy: 'all-at-once',
+      'traffic-steps': '',
+      'max-error-rate': '',
+      'min-invocations': ''
+    })
+
+    if (run.exitCode !== 0) throw new Error(transcript(run))
+    expect(run.summary).toMatch(/it is scaled to zero, so its config\S+s initial count, at least one instance/)
+    const endpoint = await describeEndpoint(aws, name)
+    expect(endpoint.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
+    const config = await aws.sagemaker.send(
+      new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName })
+    )
+    expect(config.ProductionVariants?.map((variant) => variant.InitialInstanceCount)).toEqual([2])
+    expect(endpoint.ProductionVariants?.[0]?.CurrentInstanceCount).toBe(2)
   }
 )
 

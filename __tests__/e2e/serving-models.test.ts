@@ -202,6 +202,74 @@ describe("a gated model's EULA acceptance", () => {
   })
 })
 
+describe('settings the serving model runs with', () => {
+  it.concurrent('carry its private registry access and its network to the new model', async () => {
+    const name = 'private-registry'
+    const vpc = { Subnets: ['subnet-0a1b2c3d'], SecurityGroupIds: ['sg-0a1b2c3d'] }
+    const imageConfig = {
+      RepositoryAccessMode: 'Vpc' as const,
+      RepositoryAuthConfig: {
+        RepositoryCredentialsProviderArn: 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials'
+      }
+    }
+    await serving(name, {
+      ExecutionRoleArn: TEST_ROLE_ARN,
+      VpcConfig: vpc,
+      PrimaryContainer: { Image: image('private-serving'), ImageConfig: imageConfig }
+    })
+
+    expectSuccess(await deploy(name, {}))
+
+    const model = await describeModel(`${name}-new`)
+    expect(model.PrimaryContainer).toEqual({ Image: image(`${name}-new`), ImageConfig: imageConfig })
+    expect(model.VpcConfig).toEqual(vpc)
+  })
+
+  it.concurrent('of one container in a list give a model of the same shape, called as it was', async () => {
+    const name = 'listed-container'
+    await serving(name, {
+      ExecutionRoleArn: TEST_ROLE_ARN,
+      Containers: [{ Image: image('listed-serving'), Environment: { SAGEMAKER_PROGRAM: 'serve.py' } }],
+      InferenceExecutionConfig: { Mode: 'Direct' }
+    })
+
+    const released = expectSuccess(await deploy(name, {}))
+
+    const model = await describeModel(`${name}-new`)
+    expect(model.Containers).toEqual([{ Image: image(`${name}-new`), Environment: { SAGEMAKER_PROGRAM: 'serve.py' } }])
+    expect(model.PrimaryContainer).toBeUndefined()
+    expect(model.InferenceExecutionConfig).toEqual({ Mode: 'Direct' })
+    expect(released.summary).toContain('InferenceExecutionConfig')
+  })
+})
+
+describe('accept-eula', () => {
+  it.concurrent("accepts a gated model's licence on the new data, where the serving model accepted none", async () => {
+    const name = 'gated-accept'
+    await serving(name, {
+      ExecutionRoleArn: TEST_ROLE_ARN,
+      PrimaryContainer: { Image: image('open-serving'), ModelDataUrl: 's3://models/open/v1/model.tar.gz' }
+    })
+
+    const released = expectSuccess(
+      await deploy(name, { 'model-data-url': 's3://models/gated/v2/', 'accept-eula': 'true' })
+    )
+
+    expect((await describeModel(`${name}-new`)).PrimaryContainer).toEqual({
+      Image: image(`${name}-new`),
+      ModelDataSource: {
+        S3DataSource: {
+          S3Uri: 's3://models/gated/v2/',
+          S3DataType: 'S3Prefix',
+          CompressionType: 'None',
+          ModelAccessConfig: { AcceptEula: true }
+        }
+      }
+    })
+    expect(released.outputs['rollout-result']).toBe('succeeded')
+  })
+})
+
 describe('a multi-model serving model', () => {
   const MULTI_MODEL: ContainerDefinition = {
     Image: image('tenants-serving'),

@@ -178,6 +178,45 @@ describe('rollout-controller: sagemaker', () => {
   )
 
   it(
+    'rolls a fleet of three one instance at a time when batch-size is left out, where a quarter of it is less than one',
+    async () => {
+      await seedModelAndEndpoint(scenario.aws.sagemaker, {
+        endpointName: 'pricing',
+        variants: [{ variantName: 'AllTraffic', instanceCount: 3 }]
+      })
+      await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+
+      // Three batches of a provisioning and a bake each, short ones: the verdict fails unjudged at the last.
+      const run = await scenario.deploy(
+        'pricing',
+        { ...native, strategy: 'rolling', 'traffic-steps': '', 'bake-time': '10s', timeout: '45m' },
+        { timeoutMs: SAGEMAKER_RUN_MS - 10_000 }
+      )
+
+      // One instance: within SageMaker's 5% to 50% of three (one is 33%), and whole.
+      expect(run.stdout).toContain('"RollingUpdatePolicy":{"MaximumBatchSize":{"Type":"INSTANCE_COUNT","Value":1}')
+      expect(expectFailure(run)[0]).toMatch(/^SageMaker rolled the deployment back to .* on the action's verdict/)
+      const [deployment] = await scenario.control.deployments('pricing')
+      expect(deployment?.status).toBe('RolledBack')
+    },
+    SAGEMAKER_RUN_MS
+  )
+
+  it('refuses to roll a fleet of one instance before any change, saying what to do instead', async () => {
+    await seedModelAndEndpoint(scenario.aws.sagemaker, { endpointName: 'pricing' })
+    await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
+    const before = await inventory(scenario.aws)
+
+    const run = await scenario.deploy('pricing', { ...native, strategy: 'rolling', 'traffic-steps': '' })
+
+    expect(expectFailure(run)[0]).toMatch(
+      /^Input "strategy" rolling needs a fleet of at least 2 instances, and this one has 1 instance: .* Deploy with strategy canary, linear or all-at-once/
+    )
+    expect(await inventory(scenario.aws)).toEqual(before)
+    expect(await scenario.control.deployments('pricing')).toEqual([])
+  })
+
+  it(
     "maps strategy rolling to SageMaker's RollingUpdatePolicy, whose last batch is rolled back on the verdict",
     async () => {
       await seedModelAndEndpoint(scenario.aws.sagemaker, {
