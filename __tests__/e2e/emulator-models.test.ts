@@ -126,6 +126,25 @@ describe('CreateModel', () => {
   })
 })
 
+describe('DescribeModel with empty structures', () => {
+  it('answers an empty VpcConfig and Containers for a model named to it, which CreateModel would refuse back', async () => {
+    await createModel('described-empty', {})
+    await emulatorControl(emulator).describeEmpty('described-empty')
+
+    const described = await aws.sagemaker.send(new DescribeModelCommand({ ModelName: 'described-empty' }))
+
+    expect(described.VpcConfig).toEqual({})
+    expect(described.Containers).toEqual([])
+    expect(described.PrimaryContainer).toEqual({ Image: IMAGE })
+    // Sent back as described, it is refused, as AWS's service model refuses it.
+    const control = emulatorControl(emulator)
+    await expect(createModel('copied-empty', { VpcConfig: described.VpcConfig })).rejects.toThrow(
+      /vpcConfig\.subnets.*Member must not be null/
+    )
+    expect((await control.takeInvalidRequests()).map((request) => request.operation)).toEqual(['CreateModel'])
+  })
+})
+
 describe('InvokeEndpoint with TargetModel', () => {
   beforeAll(async () => {
     await endpointServing('single', { Image: IMAGE })

@@ -243,6 +243,23 @@ describe('settings the serving model runs with', () => {
   })
 })
 
+describe('a serving model described with empty structures', () => {
+  it.concurrent('gives a new model without them: CreateModel refuses an empty VpcConfig', async () => {
+    const name = 'empty-described'
+    const model = await serving(name, { ExecutionRoleArn: TEST_ROLE_ARN, PrimaryContainer: { Image: image('plain') } })
+    await control.describeEmpty(model)
+    expect((await describeModel(model)).VpcConfig).toEqual({})
+
+    const released = expectSuccess(await deploy(name, {}))
+
+    expect(released.outputs['endpoint-config-name']).toBeDefined()
+    const created = await describeModel(`${name}-new`)
+    expect(created).not.toHaveProperty('VpcConfig')
+    expect(created).not.toHaveProperty('Containers')
+    expect(created.PrimaryContainer).toEqual({ Image: image(`${name}-new`) })
+  })
+})
+
 describe('accept-eula', () => {
   it.concurrent("accepts a gated model's licence on the new data, where the serving model accepted none", async () => {
     const name = 'gated-accept'

@@ -484,6 +484,13 @@ export function emulatorControl(target, options = {}) {
       return answer.publications
     },
     /**
+     * Describes `model` with an empty VpcConfig and Containers from now on, as a describe may answer for settings a
+     * model lacks: CreateModel refuses an empty VpcConfig, so the action must not send it back.
+     * @param {string} model
+     * @returns {Promise<void>}
+     */
+    describeEmpty: (model) => send('/emulator/empty-describes', 'POST', { model }),
+    /**
      * Every UpdateEndpoint's deployment, oldest first; of one endpoint, or of all.
      * @param {string} [endpoint]
      * @returns {Promise<Deployment[]>}

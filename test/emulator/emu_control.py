@@ -222,6 +222,14 @@ def _component_updates(method: str, environ: dict[str, Any], now: float) -> Any:
     return {"updates": components.updates_report(wanted), "time": now}
 
 
+def _empty_describes(method: str, environ: dict[str, Any], now: float) -> Any:
+    if method == "POST":
+        STATE.empty_describes.add(str(_read_json(environ)["model"]))
+    elif method != "GET":
+        return None
+    return {"models": sorted(STATE.empty_describes)}
+
+
 ROUTES = {
     "/emulator/health": _health,
     "/emulator/reset": _reset,
@@ -239,4 +247,5 @@ ROUTES = {
     "/emulator/invalid-requests": _invalid_requests,
     "/emulator/inference-components": _inference_components,
     "/emulator/component-updates": _component_updates,
+    "/emulator/empty-describes": _empty_describes,
 }

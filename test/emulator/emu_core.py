@@ -130,6 +130,9 @@ class EmulatorState:
         self.component_first_seen: dict[str, float] = {}
         self.component_stats: dict[str, dict[str, Any]] = {}
         self.component_updates: list[dict[str, Any]] = []
+        # Models described with an empty VpcConfig and Containers, as a describe may answer for settings a
+        # model lacks: the action must not send them back to CreateModel, which refuses an empty VpcConfig.
+        self.empty_describes: set[str] = set()
 
     def set_seed(self, seed: int | None) -> None:
         self.seed = seed

@@ -824,7 +824,11 @@ def _describe_model(backend: Any, model: Any) -> dict[str, Any]:
         # SageMaker always reports it, false unless asked for.
         "EnableNetworkIsolation": bool(request.get("EnableNetworkIsolation")),
     }
-    return copy.deepcopy(_without_none(response))
+    described = _without_none(response)
+    if model.model_name in STATE.empty_describes:
+        described.setdefault("VpcConfig", {})
+        described.setdefault("Containers", [])
+    return copy.deepcopy(described)
 
 
 class PatchedSageMakerResponse:
