@@ -1986,6 +1986,7 @@ var rollout_moves = __webpack_require__(5307);
 
 
 
+
 /** Saved as it grows: the post step of a cancelled run deletes whatever of it nothing runs on. */
 function track(ctx, created) {
     if (ctx.dryRun)
@@ -2152,7 +2153,8 @@ function servingDefinitions(endpoint, currentConfig, shares) {
         const definition = currentConfig.ProductionVariants?.find((candidate) => candidate.VariantName === variant.VariantName);
         const count = (0,src_endpoint/* liveInstanceCount */.xZ)(variant);
         return {
-            ...definition,
+            // Sent back whole, but for empty structures a describe may answer: CreateEndpointConfig may refuse them.
+            ...(0,serving_container/* withoutEmptyFields */.bX)(definition ?? {}),
             VariantName: variant.VariantName ?? '',
             InitialVariantWeight: (shares[index]?.share ?? 0) * 100,
             ...(count ? { InitialInstanceCount: count } : {})

@@ -3454,7 +3454,8 @@ function newVariant(deploy, serving, placement, sources) {
     }
     for (const field of INHERITED_VARIANT_FIELDS) {
         const inherited = primary?.[field];
-        if (inherited !== undefined) {
+        // An empty structure read back (a RoutingConfig of nothing) is no setting: CreateEndpointConfig may refuse it.
+        if ((0,serving_container/* namesSomething */.D5)(inherited)) {
             Object.assign(variant, { [field]: inherited });
             (0,serving_container/* recordSetting */.k1)(sources, field, typeof inherited === 'object' ? JSON.stringify(inherited) : String(inherited), from);
         }
@@ -3484,7 +3485,8 @@ function carriedConfigSettings(config) {
     const { $metadata: _metadata, EndpointConfigName: _name, EndpointConfigArn: _arn, CreationTime: _created, ProductionVariants: _variants, ShadowProductionVariants: _shadows, ...settings } = config;
     const carried = {};
     for (const [key, value] of Object.entries(settings)) {
-        if (value === undefined || value === null)
+        // Nothing empty is sent back: an empty structure, list or string read back is no setting.
+        if (!(0,serving_container/* namesSomething */.D5)(value))
             continue;
         // Some describes return an empty capture setting; CreateEndpointConfig refuses one without a destination.
         if (key === 'DataCaptureConfig' && !value.DestinationS3Uri)

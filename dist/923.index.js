@@ -475,6 +475,7 @@ function fleetSize(variants) {
 /* harmony export */   RG: () => (/* binding */ modelDataLocation),
 /* harmony export */   _B: () => (/* binding */ servingContainer),
 /* harmony export */   a7: () => (/* binding */ modelDataUrlOf),
+/* harmony export */   bX: () => (/* binding */ withoutEmptyFields),
 /* harmony export */   fI: () => (/* binding */ severalContainers),
 /* harmony export */   h6: () => (/* binding */ containerToCreate),
 /* harmony export */   k1: () => (/* binding */ recordSetting),
@@ -529,6 +530,10 @@ function namesSomething(value) {
     if (typeof value === 'object')
         return Object.values(value).some(namesSomething);
     return value !== '';
+}
+/** The fields of a structure read from AWS that name something: a describe may answer empty ones for settings never set. */
+function withoutEmptyFields(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, field]) => namesSomething(field)));
 }
 /**
  * The new container's settings: the serving container's, with the inputs

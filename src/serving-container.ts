@@ -90,6 +90,11 @@ export function namesSomething(value: unknown): boolean {
   return value !== ''
 }
 
+/** The fields of a structure read from AWS that name something: a describe may answer empty ones for settings never set. */
+export function withoutEmptyFields<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => namesSomething(field))) as T
+}
+
 /**
  * The new container's settings: the serving container's, with the inputs
  * laid over. `model-environment` wins over a carried variable of the same

@@ -305,7 +305,8 @@ export function newVariant(
   }
   for (const field of INHERITED_VARIANT_FIELDS) {
     const inherited = primary?.[field]
-    if (inherited !== undefined) {
+    // An empty structure read back (a RoutingConfig of nothing) is no setting: CreateEndpointConfig may refuse it.
+    if (namesSomething(inherited)) {
       Object.assign(variant, { [field]: inherited })
       record(sources, field, typeof inherited === 'object' ? JSON.stringify(inherited) : String(inherited), from)
     }
@@ -344,7 +345,8 @@ export function carriedConfigSettings(
   } = config
   const carried: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(settings)) {
-    if (value === undefined || value === null) continue
+    // Nothing empty is sent back: an empty structure, list or string read back is no setting.
+    if (!namesSomething(value)) continue
     // Some describes return an empty capture setting; CreateEndpointConfig refuses one without a destination.
     if (key === 'DataCaptureConfig' && !(value as { DestinationS3Uri?: string }).DestinationS3Uri) continue
     carried[key] = value

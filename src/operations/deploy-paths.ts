@@ -36,6 +36,7 @@ import type { DeploySettings } from '../settings.js'
 import { canaryVariantName, replacementVariantName } from '../naming.js'
 import { updateEndpointConfig } from '../update.js'
 import { EndpointStateError, waitForInService, waitForSettled } from '../wait.js'
+import { withoutEmptyFields } from '../serving-container.js'
 
 /** Names for everything one deploy creates. */
 export interface Release {
@@ -296,7 +297,8 @@ function servingDefinitions(
     )
     const count = liveInstanceCount(variant)
     return {
-      ...definition,
+      // Sent back whole, but for empty structures a describe may answer: CreateEndpointConfig may refuse them.
+      ...withoutEmptyFields(definition ?? {}),
       VariantName: variant.VariantName ?? '',
       InitialVariantWeight: (shares[index]?.share ?? 0) * 100,
       ...(count ? { InitialInstanceCount: count } : {})

@@ -88,6 +88,49 @@ function created(calls: AwsCall[], api: string): Array<Record<string, unknown>> 
   return calls.filter((call) => call.name === `sagemaker.${api}`).map((call) => call.input)
 }
 
+describe('settings described empty', () => {
+  it('are not sent back, in the variants or in the config: an empty structure read back is no setting', async () => {
+    fake.seedEndpoint(
+      'fraud',
+      'fraud-v1-config',
+      [
+        {
+          name: 'AllTraffic',
+          weight: 1,
+          count: 2,
+          model: 'fraud-v1',
+          fields: { RoutingConfig: {}, ManagedInstanceScaling: {}, VolumeSizeInGB: 50 } as never
+        }
+      ],
+      { 'sagemaker-deploy:endpoint': 'fraud', 'sagemaker-deploy:role': 'release' },
+      {
+        configSettings: {
+          KmsKeyId: '',
+          ExplainerConfig: {},
+          AsyncInferenceConfig: { OutputConfig: { S3OutputPath: '' } }
+        },
+        modelSpec: { PrimaryContainer: { Image: `${IMAGE}-old` }, ExecutionRoleArn: SERVING_ROLE }
+      }
+    )
+
+    const result = await runAction(canary, { clock })
+
+    expect(result.failed).toBeUndefined()
+    for (const config of created(changeCalls(aws), 'CreateEndpointConfig')) {
+      for (const key of ['KmsKeyId', 'ExplainerConfig', 'AsyncInferenceConfig']) expect(config).not.toHaveProperty(key)
+      for (const variant of config.ProductionVariants as Array<Record<string, unknown>>) {
+        expect(variant).not.toHaveProperty('RoutingConfig')
+        expect(variant).not.toHaveProperty('ManagedInstanceScaling')
+      }
+    }
+    // What names something still comes along.
+    const [canaryConfig] = created(changeCalls(aws), 'CreateEndpointConfig')
+    expect((canaryConfig?.ProductionVariants as Array<Record<string, unknown>>)[1]).toMatchObject({
+      VolumeSizeInGB: 50
+    })
+  })
+})
+
 describe('a canary on a production endpoint', () => {
   beforeEach(() => seedProduction())
 
