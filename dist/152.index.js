@@ -818,6 +818,8 @@ var words = __webpack_require__(7080);
 
 
 
+/** How often the last look after SageMaker completed reads CloudWatch: soon after each period lands. */
+const LAST_LOOK_POLL_MS = 20_000;
 /** The new fleet's share shows in the pending variant's status: Baking (or ActivatingTraffic) once it takes traffic. */
 function trafficStartedAt(endpoint, newConfig, now) {
     const pending = endpoint.PendingDeploymentSummary;
@@ -846,6 +848,8 @@ class DeploymentJudge {
     /** The starts of the bakes seen so far (a rolling update's batches each start one). */
     bakesSeen = new Set();
     rhythm;
+    /** When SageMaker completed the deployment, once it has. */
+    completedAt;
     passedOnce = false;
     failures = 0;
     last;
@@ -940,8 +944,33 @@ class DeploymentJudge {
     fail(reason) {
         this.conclusion = { verdict: 'failed', reason };
         this.published = 'failed';
-        const acted = this.settings.autoRollback ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off';
+        const acted = !this.settings.autoRollback
+            ? 'auto-rollback is off'
+            : this.completedAt !== undefined
+                ? 'SageMaker has completed the deployment, so the action returns the endpoint to the previous config'
+                : 'SageMaker rolls back on the verdict alarm';
         this.ctx.warn(`The new fleet failed its gates: ${reason}; ${acted}.`);
+    }
+    /**
+     * SageMaker completed the deployment, and CloudWatch has yet to publish its last minutes at full traffic. As the
+     * action's own steps are, the fleet is judged on until the period the deployment ended in is published, or
+     * max-data-delay has passed: a success is never reported on minutes nobody read. What fails now is the action's
+     * to take back (completedBySageMaker).
+     */
+    async judgeToTheEnd(endedAt) {
+        await this.rhythm.settle();
+        this.completedAt = endedAt;
+        if (this.conclusion || this.trafficSince === undefined || !(0,rollout_gates/* needsTraffic */.rw)(this.settings.gates))
+            return;
+        const exposedUntil = (0,periods/* ceilPeriod */.PB)(endedAt, this.judge.periodMs);
+        const deadline = exposedUntil + this.settings.maxDataDelayMs;
+        if (this.judge.judgedThrough >= exposedUntil)
+            return;
+        core/* info */.pq('SageMaker has completed the deployment: judging its last minutes as CloudWatch publishes them.');
+        while (!this.conclusion && this.judge.judgedThrough < exposedUntil && this.ctx.clock.now() < deadline) {
+            await this.ctx.clock.sleep(Math.min(this.settings.gateIntervalMs, LAST_LOOK_POLL_MS));
+            await this.evaluate();
+        }
     }
     /** What the action concluded, once an evaluation still running has ended. */
     async conclude() {
@@ -1165,6 +1194,7 @@ async function deployAndJudge(ctx, settings, deployment, sent) {
         }
         return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false };
     }
+    await judge.judgeToTheEnd(ctx.clock.now());
     return completedBySageMaker(ctx, settings, deployment, await judge.conclude(), step);
 }
 /** SageMaker ended the deployment on the old config (rolled back) or could not. */

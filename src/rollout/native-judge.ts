@@ -22,11 +22,14 @@ import { formatDuration } from '../parse.js'
 import type { GateEvaluation, RolloutStepRecord } from '../report.js'
 import type { MetricsSource } from '../invocation-metrics.js'
 import type { RolloutSettings } from '../settings.js'
-import { StepJudge } from './gates.js'
-import { floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
+import { needsTraffic, StepJudge } from './gates.js'
+import { ceilPeriod, floorPeriod, periodMsOf, type PeriodFigures } from './periods.js'
 import { JudgingRhythm } from './judging-rhythm.js'
 import { failedVerdictRollbackMs, type Verdict } from './verdict-alarm.js'
 import { EvaluationLog, failedStepReason, stepPlace } from './words.js'
+
+/** How often the last look after SageMaker completed reads CloudWatch: soon after each period lands. */
+const LAST_LOOK_POLL_MS = 20_000
 
 export interface JudgedFleets {
   variant: string
@@ -79,6 +82,8 @@ export class DeploymentJudge {
   /** The starts of the bakes seen so far (a rolling update's batches each start one). */
   private readonly bakesSeen = new Set<number>()
   private readonly rhythm: JudgingRhythm
+  /** When SageMaker completed the deployment, once it has. */
+  private completedAt: number | undefined
   private passedOnce = false
   private failures = 0
   private last: GateEvaluation | undefined
@@ -178,8 +183,32 @@ export class DeploymentJudge {
   private fail(reason: string): void {
     this.conclusion = { verdict: 'failed', reason }
     this.published = 'failed'
-    const acted = this.settings.autoRollback ? 'SageMaker rolls back on the verdict alarm' : 'auto-rollback is off'
+    const acted = !this.settings.autoRollback
+      ? 'auto-rollback is off'
+      : this.completedAt !== undefined
+        ? 'SageMaker has completed the deployment, so the action returns the endpoint to the previous config'
+        : 'SageMaker rolls back on the verdict alarm'
     this.ctx.warn(`The new fleet failed its gates: ${reason}; ${acted}.`)
+  }
+
+  /**
+   * SageMaker completed the deployment, and CloudWatch has yet to publish its last minutes at full traffic. As the
+   * action's own steps are, the fleet is judged on until the period the deployment ended in is published, or
+   * max-data-delay has passed: a success is never reported on minutes nobody read. What fails now is the action's
+   * to take back (completedBySageMaker).
+   */
+  async judgeToTheEnd(endedAt: number): Promise<void> {
+    await this.rhythm.settle()
+    this.completedAt = endedAt
+    if (this.conclusion || this.trafficSince === undefined || !needsTraffic(this.settings.gates)) return
+    const exposedUntil = ceilPeriod(endedAt, this.judge.periodMs)
+    const deadline = exposedUntil + this.settings.maxDataDelayMs
+    if (this.judge.judgedThrough >= exposedUntil) return
+    core.info('SageMaker has completed the deployment: judging its last minutes as CloudWatch publishes them.')
+    while (!this.conclusion && this.judge.judgedThrough < exposedUntil && this.ctx.clock.now() < deadline) {
+      await this.ctx.clock.sleep(Math.min(this.settings.gateIntervalMs, LAST_LOOK_POLL_MS))
+      await this.evaluate()
+    }
   }
 
   /** What the action concluded, once an evaluation still running has ended. */

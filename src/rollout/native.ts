@@ -226,6 +226,7 @@ async function deployAndJudge(
     }
     return { outcome: 'succeeded', decision: `Planned SageMaker's ${settings.strategy} deployment.`, failsStep: false }
   }
+  await judge.judgeToTheEnd(ctx.clock.now())
   return completedBySageMaker(ctx, settings, deployment, await judge.conclude(), step)
 }
 

@@ -279,9 +279,41 @@ describe('the action judges the new fleet and SageMaker acts on its verdict', ()
     )
   })
 
-  it('a deployment SageMaker completes before the action could judge it is rolled back by the action', async () => {
+  it('judges the last minutes after SageMaker completes, and takes back a fleet that went bad in them', async () => {
+    const clock = judgedDeployment()
+    // Healthy through the canary and most of the final bake, then bad in the minutes CloudWatch has yet to publish
+    // when SageMaker completes.
+    clock.at(24 * 60_000, () => fake.cloudwatch.setBehaviour('fraud-v2', { errorRate: 0.25, latencyP99Ms: 40 }))
+
+    const result = await runAction({ ...gated, 'max-data-delay': '5m' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(/^Rolled back: SageMaker completed the deployment, but .*error rate/)
+    expect(result.log.join('\n')).toContain('SageMaker has completed the deployment: judging its last minutes')
+    expect(fake.endpoint('fraud').config).toBe('fraud-v1-config')
+  })
+
+  it('a deployment SageMaker completes before the action could judge it is judged on its minutes once published', async () => {
     // Over in two minutes: SageMaker was told bakes of ten, so the verdict was still "judging" when it ended.
     const clock = judgedDeployment(2 * 60_000)
+
+    const result = await runAction(gated, { clock })
+
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['rollout-result']).toBe('succeeded')
+    expect(result.log.join('\n')).toContain('SageMaker has completed the deployment: judging its last minutes')
+    const [step] = JSON.parse(result.outputs.result ?? '{}').rollout.steps
+    expect(
+      step.evaluations.some(
+        (e: { verdict: string; invocations?: number }) => e.verdict === 'passed' && (e.invocations ?? 0) > 0
+      )
+    ).toBe(true)
+  })
+
+  it('a deployment SageMaker completes whose minutes CloudWatch does not publish in time is rolled back by the action', async () => {
+    const clock = judgedDeployment(2 * 60_000)
+    // Later than max-data-delay (5m) allows.
+    fake.cloudwatch.publicationDelayMs = () => 10 * 60_000
 
     const result = await runAction(gated, { clock })
 
