@@ -186,10 +186,11 @@ describe('rollout-controller: sagemaker', () => {
       })
       await setAlarm(scenario.aws.cloudwatch, 'pricing-5xx', 'OK')
 
-      // Three batches of a provisioning and a bake each, short ones: the verdict fails unjudged at the last.
+      // Three batches of a provisioning and a 30 s bake each: longer than a scenario's default run. (A bake under
+      // the verdict's way to SageMaker, 16 s, would end before SageMaker heard it.)
       const run = await scenario.deploy(
         'pricing',
-        { ...native, strategy: 'rolling', 'traffic-steps': '', 'bake-time': '10s', timeout: '45m' },
+        { ...native, strategy: 'rolling', 'traffic-steps': '', timeout: '45m' },
         { timeoutMs: SAGEMAKER_RUN_MS - 10_000 }
       )
 
