@@ -333,6 +333,19 @@ const judged = {
   timeout: '15m'
 }
 
+/** The inputs of a judged deploy of `<name>-new`, for a run made without deploy() (killed, or through a proxy). */
+function judgedDeploy(name: string): Record<string, string> {
+  return {
+    operation: 'deploy',
+    'endpoint-name': name,
+    'execution-role-arn': TEST_ROLE_ARN,
+    'image-uri': image(`${name}-new`),
+    'model-name': `${name}-new`,
+    strategy: 'canary',
+    ...judged
+  }
+}
+
 it.concurrent('a healthy new fleet succeeds, judged on its own minutes against the old fleet', async () => {
   const name = 'judged-healthy'
   await servingFive(name)
@@ -376,15 +389,7 @@ it.concurrent('a runner killed mid-bake leaves SageMaker to roll back by itself,
   const name = 'judged-killed'
   await servingFive(name)
 
-  const killedDeploy = {
-    operation: 'deploy',
-    'endpoint-name': name,
-    'execution-role-arn': TEST_ROLE_ARN,
-    'image-uri': image(`${name}-new`),
-    'model-name': `${name}-new`,
-    strategy: 'canary',
-    ...judged
-  }
+  const killedDeploy = judgedDeploy(name)
   const run = await runAction({
     emulator,
     timeoutMs: 4 * 60_000,
@@ -458,15 +463,7 @@ it.concurrent(
     const name = 'judged-blind'
     await servingFive(name)
     const proxy = await startProxy({ target: emulator.url, seed: 5 })
-    const inputs = {
-      operation: 'deploy',
-      'endpoint-name': name,
-      'execution-role-arn': TEST_ROLE_ARN,
-      'image-uri': image(`${name}-new`),
-      'model-name': `${name}-new`,
-      strategy: 'canary',
-      ...judged
-    }
+    const inputs = judgedDeploy(name)
     try {
       // Once the new fleet takes traffic, every read of CloudWatch's metrics is throttled: the run can judge no more.
       const main = await runAction({
