@@ -741,6 +741,10 @@ class JudgingRhythm {
         this.target = target;
         this.nextHeartbeat = ctx.clock.now();
     }
+    /** Whether an evaluation is running: a decision on the time left waits for it, as its verdict may settle it. */
+    get evaluating() {
+        return this.running !== undefined;
+    }
     /** Evaluations from `at` on, every gate interval; the first call sets it. */
     evaluateFrom(at) {
         this.nextEvaluation ??= at;
@@ -890,8 +894,11 @@ class DeploymentJudge {
                 this.rhythm.evaluateFrom(now + this.settings.gateIntervalMs);
             }
         }
-        this.decideUndecided();
-        return this.rhythm.poll(() => this.evaluate(), () => this.published, !this.conclusion);
+        const next = await this.rhythm.poll(() => this.evaluate(), () => this.published, !this.conclusion);
+        // An evaluation running (one due has just started) may yet pass the fleet: the time left waits for it.
+        if (!this.rhythm.evaluating)
+            this.decideUndecided();
+        return next;
     };
     async evaluate() {
         const evaluation = await this.judge.evaluate();
@@ -970,6 +977,9 @@ class DeploymentJudge {
         while (!this.conclusion && this.judge.judgedThrough < exposedUntil && this.ctx.clock.now() < deadline) {
             await this.ctx.clock.sleep(Math.min(this.settings.gateIntervalMs, LAST_LOOK_POLL_MS));
             await this.evaluate();
+        }
+        if (!this.conclusion && this.judge.judgedThrough < exposedUntil) {
+            this.ctx.note(`CloudWatch had not published every period of the deployment within max-data-delay (${(0,parse/* formatDuration */.a3)(this.settings.maxDataDelayMs)}); the new fleet was judged on the periods it had.`);
         }
     }
     /** What the action concluded, once an evaluation still running has ended. */
@@ -1121,8 +1131,7 @@ async function runSageMakerRollout(ctx, deploy, deployment) {
     catch (error) {
         // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
         const alarm = verdictAlarm ? { name: verdictAlarm, target: verdictTarget } : undefined;
-        const read = async () => (await (0,src_endpoint/* findEndpoint */.vS)(ctx))?.EndpointStatus;
-        if (await (0,verdict_alarm/* leaveToSageMaker */.h$)(ctx, error, alarm, { read, transitional: src_endpoint/* TRANSITIONAL_STATUSES */.kQ }))
+        if (await (0,verdict_alarm/* leaveToSageMaker */.h$)(ctx, error, alarm, () => deploymentGoesOn(ctx, releaseConfig)))
             ended = false;
         throw error;
     }
@@ -1133,6 +1142,17 @@ async function runSageMakerRollout(ctx, deploy, deployment) {
             state/* nativeDeployment */.RS.clear();
         }
     }
+}
+/**
+ * Whether SageMaker's deployment to `releaseConfig` goes on: the endpoint updating to it, or rolling back from it.
+ * An update the run never got to send, or the action's own after SageMaker completed, is not it.
+ */
+async function deploymentGoesOn(ctx, releaseConfig) {
+    const endpoint = await (0,src_endpoint/* findEndpoint */.vS)(ctx);
+    if (endpoint?.EndpointStatus === 'RollingBack')
+        return true;
+    const updating = endpoint?.EndpointStatus === 'Updating';
+    return updating && endpoint?.PendingDeploymentSummary?.EndpointConfigName === releaseConfig;
 }
 async function deployAndJudge(ctx, settings, deployment, sent) {
     const { variant, releaseConfig, currentConfig, endpoint } = deployment;
@@ -1882,9 +1902,10 @@ async function rollAndJudge(ctx, settings, rollout, move, record) {
     }
     catch (error) {
         // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
-        const read = async () => (await (0,components_component/* findComponent */.Tn)(ctx, rollout.component))?.InferenceComponentStatus;
+        // The component's rolling update is the only change under way while it is Updating: the run holds the lock.
+        const goesOn = async () => (await (0,components_component/* findComponent */.Tn)(ctx, rollout.component))?.InferenceComponentStatus === 'Updating';
         const kept = alarm ? { name: alarm, target: verdict } : undefined;
-        if (await (0,verdict_alarm/* leaveToSageMaker */.h$)(ctx, error, kept, { read, transitional: components_component/* COMPONENT_TRANSITIONS */.P0 }))
+        if (await (0,verdict_alarm/* leaveToSageMaker */.h$)(ctx, error, kept, goesOn))
             settled = false;
         throw error;
     }
@@ -2737,8 +2758,6 @@ class DeleteAlarmsCommand extends (0,commandBuilder/* command */.G5)(commandBuil
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/rollout/verdict-timing.ts
 var verdict_timing = __webpack_require__(503);
 ;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
@@ -2758,7 +2777,6 @@ var verdict_timing = __webpack_require__(503);
  *
  * How fast the verdict, or the action's silence, reaches SageMaker: verdict-timing.ts.
  */
-
 
 
 
@@ -2820,7 +2838,8 @@ function verdictAlarmInput(endpointName, target) {
 async function publishVerdict(ctx, target, verdict) {
     if (ctx.dryRun)
         return;
-    const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()));
+    const kept = abandoned.has(targetKey(ctx.endpointName, target)) ? 'failed' : verdict;
+    const input = verdictMetricInput(ctx.endpointName, target, kept, new Date(ctx.clock.now()));
     await (0,errors/* awsCall */.uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new PutMetricDataCommand(input)));
 }
 /**
@@ -2834,18 +2853,25 @@ async function createVerdictAlarm(ctx, target) {
     await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm)));
     return alarm.AlarmName;
 }
+/** Targets whose judging stopped: their verdict stays failed, whatever an evaluation still running publishes. */
+const abandoned = new Set();
+function targetKey(endpointName, target) {
+    return `${endpointName}/${target.newConfig}`;
+}
 /**
  * The run stopped watching SageMaker's deployment on `error`. SageMaker rolls back only on an alarm, so a deployment
- * that goes on would complete a fleet nobody judged to the end: the verdict turns failed, SageMaker rolls back on
- * it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it was kept.
- * A status that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict that cannot
- * be published is silence, which fires the alarm within the heartbeat window all the same.
+ * that goes on would complete a fleet nobody judged to the end: the verdict turns failed for good, SageMaker rolls
+ * back on it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it
+ * was kept. A deployment that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict
+ * that cannot be published is silence, which fires the alarm within the heartbeat window all the same.
  */
-async function leaveToSageMaker(ctx, error, alarm, deployment) {
+async function leaveToSageMaker(ctx, error, alarm, goesOn) {
     if (!alarm || ctx.dryRun)
         return false;
-    if (!(error instanceof wait/* WaitTimeoutError */.Do) && !(await goesOn(deployment)))
+    if (!(await readOrAssume(goesOn)))
         return false;
+    // An evaluation still running beside the wait must not publish its "judging" over this.
+    abandoned.add(targetKey(ctx.endpointName, alarm.target));
     try {
         await publishVerdict(ctx, alarm.target, 'failed');
     }
@@ -2855,9 +2881,9 @@ async function leaveToSageMaker(ctx, error, alarm, deployment) {
     ctx.warn(`The action stopped judging SageMaker's deployment (${(0,errors/* errorMessage */.gJ)(error)}) while it went on: its verdict is now failed, so SageMaker rolls back rather than complete a fleet nobody judged to the end. The alarm ${alarm.name} is kept until the deployment has ended; the post step deletes it.`);
     return true;
 }
-async function goesOn(deployment) {
+async function readOrAssume(goesOn) {
     try {
-        return deployment.transitional.includes((await deployment.read()) ?? '');
+        return await goesOn();
     }
     catch {
         return true;

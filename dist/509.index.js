@@ -399,14 +399,13 @@ function changesNotMade(desired, endpoint, rolledBack) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ EndpointStateError),
-/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
 /* harmony export */   Mc: () => (/* binding */ requireUpdatable),
 /* harmony export */   SG: () => (/* binding */ waitForSettled),
 /* harmony export */   VB: () => (/* binding */ pollTransition),
 /* harmony export */   pP: () => (/* binding */ waitForInService),
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
-/* unused harmony exports nextPollDelay, timeLeft */
+/* unused harmony exports nextPollDelay, WaitTimeoutError, timeLeft */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);

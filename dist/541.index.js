@@ -165,7 +165,6 @@ const _mw1 = (Command, cs, config, o) => [
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  P0: () => (/* binding */ COMPONENT_TRANSITIONS),
   Yr: () => (/* binding */ adaptersOf),
   bx: () => (/* binding */ baseOf),
   cF: () => (/* binding */ componentsOn),
@@ -179,6 +178,8 @@ __webpack_require__.d(__webpack_exports__, {
   BO: () => (/* binding */ settledComponent),
   mt: () => (/* binding */ waitForComponent)
 });
+
+// UNUSED EXPORTS: COMPONENT_TRANSITIONS
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/commandBuilder.js
 var commandBuilder = __webpack_require__(2319);
@@ -351,14 +352,13 @@ function reportComponent(ctx, component) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ EndpointStateError),
-/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
 /* harmony export */   Mc: () => (/* binding */ requireUpdatable),
 /* harmony export */   SG: () => (/* binding */ waitForSettled),
 /* harmony export */   VB: () => (/* binding */ pollTransition),
 /* harmony export */   pP: () => (/* binding */ waitForInService),
 /* harmony export */   we: () => (/* binding */ waitUntilUpdatable)
 /* harmony export */ });
-/* unused harmony exports nextPollDelay, timeLeft */
+/* unused harmony exports nextPollDelay, WaitTimeoutError, timeLeft */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3150);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2828);

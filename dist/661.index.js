@@ -191,8 +191,6 @@ class DeleteAlarmsCommand extends (0,commandBuilder/* command */.G5)(commandBuil
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
 // EXTERNAL MODULE: ./src/rollout/verdict-timing.ts
 var verdict_timing = __webpack_require__(503);
 ;// CONCATENATED MODULE: ./src/rollout/verdict-alarm.ts
@@ -212,7 +210,6 @@ var verdict_timing = __webpack_require__(503);
  *
  * How fast the verdict, or the action's silence, reaches SageMaker: verdict-timing.ts.
  */
-
 
 
 
@@ -274,7 +271,8 @@ function verdictAlarmInput(endpointName, target) {
 async function publishVerdict(ctx, target, verdict) {
     if (ctx.dryRun)
         return;
-    const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()));
+    const kept = abandoned.has(targetKey(ctx.endpointName, target)) ? 'failed' : verdict;
+    const input = verdictMetricInput(ctx.endpointName, target, kept, new Date(ctx.clock.now()));
     await (0,errors/* awsCall */.uF)('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () => ctx.clients.cloudwatch.send(new PutMetricDataCommand(input)));
 }
 /**
@@ -288,18 +286,25 @@ async function createVerdictAlarm(ctx, target) {
     await ctx.change('PutMetricAlarm', `alarm "${alarm.AlarmName}"`, alarm, () => ctx.clients.cloudwatch.send(new PutMetricAlarmCommand(alarm)));
     return alarm.AlarmName;
 }
+/** Targets whose judging stopped: their verdict stays failed, whatever an evaluation still running publishes. */
+const abandoned = new Set();
+function targetKey(endpointName, target) {
+    return `${endpointName}/${target.newConfig}`;
+}
 /**
  * The run stopped watching SageMaker's deployment on `error`. SageMaker rolls back only on an alarm, so a deployment
- * that goes on would complete a fleet nobody judged to the end: the verdict turns failed, SageMaker rolls back on
- * it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it was kept.
- * A status that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict that cannot
- * be published is silence, which fires the alarm within the heartbeat window all the same.
+ * that goes on would complete a fleet nobody judged to the end: the verdict turns failed for good, SageMaker rolls
+ * back on it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it
+ * was kept. A deployment that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict
+ * that cannot be published is silence, which fires the alarm within the heartbeat window all the same.
  */
-async function leaveToSageMaker(ctx, error, alarm, deployment) {
+async function leaveToSageMaker(ctx, error, alarm, goesOn) {
     if (!alarm || ctx.dryRun)
         return false;
-    if (!(error instanceof wait/* WaitTimeoutError */.Do) && !(await goesOn(deployment)))
+    if (!(await readOrAssume(goesOn)))
         return false;
+    // An evaluation still running beside the wait must not publish its "judging" over this.
+    abandoned.add(targetKey(ctx.endpointName, alarm.target));
     try {
         await publishVerdict(ctx, alarm.target, 'failed');
     }
@@ -309,9 +314,9 @@ async function leaveToSageMaker(ctx, error, alarm, deployment) {
     ctx.warn(`The action stopped judging SageMaker's deployment (${(0,errors/* errorMessage */.gJ)(error)}) while it went on: its verdict is now failed, so SageMaker rolls back rather than complete a fleet nobody judged to the end. The alarm ${alarm.name} is kept until the deployment has ended; the post step deletes it.`);
     return true;
 }
-async function goesOn(deployment) {
+async function readOrAssume(goesOn) {
     try {
-        return deployment.transitional.includes((await deployment.read()) ?? '');
+        return await goesOn();
     }
     catch {
         return true;

@@ -21,7 +21,7 @@ import {
 } from '../rollout/verdict-alarm.js'
 import { waitForInService } from '../wait.js'
 import { AddedInstances } from './added-instances.js'
-import { COMPONENT_TRANSITIONS, findComponent, modelOf, waitForComponent, type Component } from './component.js'
+import { findComponent, modelOf, waitForComponent, type Component } from './component.js'
 import { componentBaseline, ComponentUpdateJudge, judgeNewCopies } from './judge.js'
 import { componentRollbackMoves, type ComponentMove } from './moves.js'
 import { describeComponentMove, rehearse } from './plan.js'
@@ -166,9 +166,10 @@ async function rollAndJudge(
     await judge.settle()
   } catch (error) {
     // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
-    const read = async () => (await findComponent(ctx, rollout.component))?.InferenceComponentStatus
+    // The component's rolling update is the only change under way while it is Updating: the run holds the lock.
+    const goesOn = async () => (await findComponent(ctx, rollout.component))?.InferenceComponentStatus === 'Updating'
     const kept = alarm ? { name: alarm, target: verdict } : undefined
-    if (await leaveToSageMaker(ctx, error, kept, { read, transitional: COMPONENT_TRANSITIONS })) settled = false
+    if (await leaveToSageMaker(ctx, error, kept, goesOn)) settled = false
     throw error
   } finally {
     added?.finish()

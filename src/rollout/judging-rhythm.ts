@@ -29,6 +29,11 @@ export class JudgingRhythm {
     this.nextHeartbeat = ctx.clock.now()
   }
 
+  /** Whether an evaluation is running: a decision on the time left waits for it, as its verdict may settle it. */
+  get evaluating(): boolean {
+    return this.running !== undefined
+  }
+
   /** Evaluations from `at` on, every gate interval; the first call sets it. */
   evaluateFrom(at: number): void {
     this.nextEvaluation ??= at

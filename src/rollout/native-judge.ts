@@ -126,12 +126,14 @@ export class DeploymentJudge {
         this.rhythm.evaluateFrom(now + this.settings.gateIntervalMs)
       }
     }
-    this.decideUndecided()
-    return this.rhythm.poll(
+    const next = await this.rhythm.poll(
       () => this.evaluate(),
       () => this.published,
       !this.conclusion
     )
+    // An evaluation running (one due has just started) may yet pass the fleet: the time left waits for it.
+    if (!this.rhythm.evaluating) this.decideUndecided()
+    return next
   }
 
   private async evaluate(): Promise<void> {
@@ -208,6 +210,11 @@ export class DeploymentJudge {
     while (!this.conclusion && this.judge.judgedThrough < exposedUntil && this.ctx.clock.now() < deadline) {
       await this.ctx.clock.sleep(Math.min(this.settings.gateIntervalMs, LAST_LOOK_POLL_MS))
       await this.evaluate()
+    }
+    if (!this.conclusion && this.judge.judgedThrough < exposedUntil) {
+      this.ctx.note(
+        `CloudWatch had not published every period of the deployment within max-data-delay (${formatDuration(this.settings.maxDataDelayMs)}); the new fleet was judged on the periods it had.`
+      )
     }
   }
 

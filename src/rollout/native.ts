@@ -11,7 +11,7 @@ import type { DeploymentConfig, ProductionVariant } from '@aws-sdk/client-sagema
 import type { OperationContext } from '../context.js'
 import { metricsSourceOf } from '../invocation-metrics.js'
 import { formatDuration } from '../parse.js'
-import { findEndpoint, TRANSITIONAL_STATUSES, type Endpoint, type EndpointConfig } from '../endpoint.js'
+import { findEndpoint, type Endpoint, type EndpointConfig } from '../endpoint.js'
 import type { RolloutRecord, RolloutStepRecord } from '../report.js'
 import type { DeploySettings, RolloutSettings } from '../settings.js'
 import { updateEndpointConfig } from '../update.js'
@@ -138,8 +138,7 @@ export async function runSageMakerRollout(
   } catch (error) {
     // Still running when the run stopped watching: SageMaker needs the alarm until it is done; the post step deletes it.
     const alarm = verdictAlarm ? { name: verdictAlarm, target: verdictTarget } : undefined
-    const read = async () => (await findEndpoint(ctx))?.EndpointStatus
-    if (await leaveToSageMaker(ctx, error, alarm, { read, transitional: TRANSITIONAL_STATUSES })) ended = false
+    if (await leaveToSageMaker(ctx, error, alarm, () => deploymentGoesOn(ctx, releaseConfig))) ended = false
     throw error
   } finally {
     if (ended) {
@@ -147,6 +146,17 @@ export async function runSageMakerRollout(
       nativeDeployment.clear()
     }
   }
+}
+
+/**
+ * Whether SageMaker's deployment to `releaseConfig` goes on: the endpoint updating to it, or rolling back from it.
+ * An update the run never got to send, or the action's own after SageMaker completed, is not it.
+ */
+async function deploymentGoesOn(ctx: OperationContext, releaseConfig: string): Promise<boolean> {
+  const endpoint = await findEndpoint(ctx)
+  if (endpoint?.EndpointStatus === 'RollingBack') return true
+  const updating = endpoint?.EndpointStatus === 'Updating'
+  return updating && endpoint?.PendingDeploymentSummary?.EndpointConfigName === releaseConfig
 }
 
 async function deployAndJudge(

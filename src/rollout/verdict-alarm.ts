@@ -24,7 +24,6 @@ import {
 import * as core from '@actions/core'
 import { awsCall, errorMessage } from '../aws/errors.js'
 import type { OperationContext } from '../context.js'
-import { WaitTimeoutError } from '../wait.js'
 import { heartbeatWindowMs, verdictPeriodSeconds } from './verdict-timing.js'
 
 export {
@@ -111,7 +110,8 @@ export function verdictAlarmInput(endpointName: string, target: VerdictTarget): 
  */
 export async function publishVerdict(ctx: OperationContext, target: VerdictTarget, verdict: Verdict): Promise<void> {
   if (ctx.dryRun) return
-  const input = verdictMetricInput(ctx.endpointName, target, verdict, new Date(ctx.clock.now()))
+  const kept = abandoned.has(targetKey(ctx.endpointName, target)) ? 'failed' : verdict
+  const input = verdictMetricInput(ctx.endpointName, target, kept, new Date(ctx.clock.now()))
   await awsCall('PutMetricData', `metric ${VERDICT_NAMESPACE}/${VERDICT_METRIC}`, () =>
     ctx.clients.cloudwatch.send(new PutMetricDataCommand(input))
   )
@@ -133,27 +133,37 @@ export async function createVerdictAlarm(ctx: OperationContext, target: VerdictT
   return alarm.AlarmName as string
 }
 
-/** SageMaker's deployment, as the run reads its status: `transitional` while it goes on. */
-export interface DeploymentStatus {
-  read: () => Promise<string | undefined>
-  transitional: readonly string[]
+/**
+ * Whether SageMaker's deployment to the run's config goes on, read from SageMaker; throws when it cannot tell. Not
+ * merely a transitional status: an update the run never got to send (an endpoint SystemUpdating before it), or the
+ * action's own update after SageMaker completed, is not SageMaker's deployment.
+ */
+export type DeploymentGoesOn = () => Promise<boolean>
+
+/** Targets whose judging stopped: their verdict stays failed, whatever an evaluation still running publishes. */
+const abandoned = new Set<string>()
+
+function targetKey(endpointName: string, target: VerdictTarget): string {
+  return `${endpointName}/${target.newConfig}`
 }
 
 /**
  * The run stopped watching SageMaker's deployment on `error`. SageMaker rolls back only on an alarm, so a deployment
- * that goes on would complete a fleet nobody judged to the end: the verdict turns failed, SageMaker rolls back on
- * it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it was kept.
- * A status that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict that cannot
- * be published is silence, which fires the alarm within the heartbeat window all the same.
+ * that goes on would complete a fleet nobody judged to the end: the verdict turns failed for good, SageMaker rolls
+ * back on it, and the alarm is kept for the post step to delete once the deployment has ended. Returns whether it
+ * was kept. A deployment that cannot be read is taken as going on, the safer reading. Never throws: a failed verdict
+ * that cannot be published is silence, which fires the alarm within the heartbeat window all the same.
  */
 export async function leaveToSageMaker(
   ctx: OperationContext,
   error: unknown,
   alarm: { name: string; target: VerdictTarget } | undefined,
-  deployment: DeploymentStatus
+  goesOn: DeploymentGoesOn
 ): Promise<boolean> {
   if (!alarm || ctx.dryRun) return false
-  if (!(error instanceof WaitTimeoutError) && !(await goesOn(deployment))) return false
+  if (!(await readOrAssume(goesOn))) return false
+  // An evaluation still running beside the wait must not publish its "judging" over this.
+  abandoned.add(targetKey(ctx.endpointName, alarm.target))
   try {
     await publishVerdict(ctx, alarm.target, 'failed')
   } catch (publishing) {
@@ -167,9 +177,9 @@ export async function leaveToSageMaker(
   return true
 }
 
-async function goesOn(deployment: DeploymentStatus): Promise<boolean> {
+async function readOrAssume(goesOn: DeploymentGoesOn): Promise<boolean> {
   try {
-    return deployment.transitional.includes((await deployment.read()) ?? '')
+    return await goesOn()
   } catch {
     return true
   }

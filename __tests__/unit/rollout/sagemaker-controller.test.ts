@@ -369,6 +369,41 @@ describe('the action judges the new fleet and SageMaker acts on its verdict', ()
     expect(result.log.join('\n')).toContain("The action stopped judging SageMaker's deployment")
   })
 
+  it('keeps the verdict failed once judging stopped, whatever an evaluation still running publishes after', async () => {
+    const clock = judgedDeployment()
+    let reads = 0
+    let release = (): void => undefined
+    aws.cloudwatch.on(GetMetricDataCommand).callsFake((input) => {
+      reads++
+      if (reads !== 3) return fake.cloudwatch.getMetricData(input)
+      // A read held up beyond the run's end.
+      return new Promise((resolve) => (release = () => resolve(fake.cloudwatch.getMetricData(input))))
+    })
+    let refused = false
+    aws.cloudwatch.on(PutMetricDataCommand).callsFake(() => {
+      // The heartbeat beside that read is refused once: the wait throws while the read still runs.
+      if (reads >= 3 && !refused) {
+        refused = true
+        throw Object.assign(new Error('Internal failure'), { name: 'InternalFailure' })
+      }
+      return {}
+    })
+
+    const result = await runAction({ ...gated, 'gate-interval': '10s' }, { clock })
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+
+    expect(result.failed).toMatch(/Internal failure/)
+    const verdicts = aws.cloudwatch
+      .commandCalls(PutMetricDataCommand)
+      .map((call) => call.args[0].input.MetricData?.[0]?.Value)
+    const failedAt = verdicts.indexOf(1)
+    expect(failedAt).toBeGreaterThan(0)
+    // The evaluation that ended after the run published too, and only failed.
+    expect(verdicts.length).toBeGreaterThan(failedAt + 1)
+    expect(verdicts.slice(failedAt)).toEqual(verdicts.slice(failedAt).map(() => 1))
+  })
+
   it('an error before SageMaker starts deploying leaves no alarm behind', async () => {
     const denied = Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' })
     aws.sagemaker.on(UpdateEndpointCommand).rejects(denied)
