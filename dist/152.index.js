@@ -895,7 +895,7 @@ class DeploymentJudge {
             }
         }
         const next = await this.rhythm.poll(() => this.evaluate(), () => this.published, !this.conclusion);
-        // An evaluation running (one due has just started) may yet pass the fleet: the time left waits for it.
+        // An evaluation running (one due has just started) may yet pass the fleet: it judges the time left as it ends.
         if (!this.rhythm.evaluating)
             this.decideUndecided();
         return next;
@@ -916,6 +916,9 @@ class DeploymentJudge {
             if (this.judge.leaningToFailure === undefined)
                 this.passedOnce = true;
         }
+        // The time left is judged with this evaluation's verdict in hand, while SageMaker still listens.
+        if (this.completedAt === undefined)
+            this.decideUndecided();
     }
     /**
      * SageMaker ends the deployment when its bakes are over. If by then the new

@@ -131,7 +131,7 @@ export class DeploymentJudge {
       () => this.published,
       !this.conclusion
     )
-    // An evaluation running (one due has just started) may yet pass the fleet: the time left waits for it.
+    // An evaluation running (one due has just started) may yet pass the fleet: it judges the time left as it ends.
     if (!this.rhythm.evaluating) this.decideUndecided()
     return next
   }
@@ -150,6 +150,8 @@ export class DeploymentJudge {
       this.failures = 0
       if (this.judge.leaningToFailure === undefined) this.passedOnce = true
     }
+    // The time left is judged with this evaluation's verdict in hand, while SageMaker still listens.
+    if (this.completedAt === undefined) this.decideUndecided()
   }
 
   /**

@@ -279,6 +279,24 @@ describe('the action judges the new fleet and SageMaker acts on its verdict', ()
     )
   })
 
+  it('turns the verdict failed in time however often the gates are judged: an evaluation always under way never holds it off', async () => {
+    const clock = judgedDeployment()
+    fake.cloudwatch.requestRates.set('fraud', 0)
+    // Every read takes longer than the gate interval: at every poll an evaluation is running or due.
+    aws.cloudwatch
+      .on(GetMetricDataCommand)
+      .callsFake(
+        (input) => new Promise((resolve) => clock.at(1_500, () => resolve(fake.cloudwatch.getMetricData(input))))
+      )
+
+    const result = await runAction({ ...gated, 'gate-interval': '1s' }, { clock })
+
+    expect(result.outputs['rollout-result']).toBe('rolled-back')
+    expect(result.failed).toMatch(
+      /on the action's verdict: the gates could not judge the new fleet within SageMaker's bakes/
+    )
+  })
+
   it('judges the last minutes after SageMaker completes, and takes back a fleet that went bad in them', async () => {
     const clock = judgedDeployment()
     // Healthy through the canary and most of the final bake, then bad in the minutes CloudWatch has yet to publish
