@@ -750,14 +750,14 @@ class JudgingRhythm {
         this.nextEvaluation ??= at;
     }
     /**
-     * One poll: throws the error of an evaluation that failed; starts one when due (and none runs) unless `evaluating`
-     * is false; publishes `verdict()` when due. Returns when to poll again.
+     * One poll: throws the error of an evaluation that failed; starts one when due (and none runs) if `mayEvaluate`
+     * (a judge that has concluded judges no more); publishes `verdict()` when due. Returns when to poll again.
      */
-    async poll(evaluate, verdict, evaluating) {
+    async poll(evaluate, verdict, mayEvaluate) {
         if (this.failed)
             throw this.failed.error;
         const now = this.ctx.clock.now();
-        if (evaluating && !this.running && this.nextEvaluation !== undefined && now >= this.nextEvaluation) {
+        if (mayEvaluate && !this.running && this.nextEvaluation !== undefined && now >= this.nextEvaluation) {
             this.nextEvaluation += this.gateIntervalMs;
             this.running = this.evaluateThenPublish(evaluate, verdict);
         }
@@ -766,7 +766,7 @@ class JudgingRhythm {
         const after = this.ctx.clock.now();
         const heartbeatDue = this.target ? this.nextHeartbeat - after : Infinity;
         // While one runs, the next waits for it: the heartbeat's polls notice when it has ended.
-        const evaluationDue = evaluating && !this.running && this.nextEvaluation !== undefined ? this.nextEvaluation - after : Infinity;
+        const evaluationDue = mayEvaluate && !this.running && this.nextEvaluation !== undefined ? this.nextEvaluation - after : Infinity;
         return Math.max(0, Math.min(heartbeatDue, evaluationDue));
     }
     /** Waits for an evaluation still running, and throws its error: the judge concludes on every evaluation it began. */
@@ -1085,7 +1085,7 @@ function deploymentConfigFor(settings, timeoutMs, alarms) {
                     }
                     : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
             // Longer than the bakes by what a dead runner's silence takes to reach SageMaker (finalBakeGuardMs).
-            TerminationWaitInSeconds: Math.ceil((settings.bakeTimeMs + (0,native_limits/* finalBakeGuardMs */.$M)(settings)) / 1000),
+            TerminationWaitInSeconds: Math.ceil((0,native_limits/* finalBakeMs */.kM)(settings) / 1000),
             MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
         };
     }
@@ -1300,7 +1300,7 @@ function withoutFullStop(text) {
 function describePlan(settings, alarms) {
     const wait = (0,parse/* formatDuration */.a3)(settings.bakeTimeMs);
     // The final bake is longer by the time a dead runner's silence takes to reach SageMaker.
-    const final = (0,parse/* formatDuration */.a3)(settings.bakeTimeMs + (0,native_limits/* finalBakeGuardMs */.$M)(settings));
+    const final = (0,parse/* formatDuration */.a3)((0,native_limits/* finalBakeMs */.kM)(settings));
     const first = settings.trafficSteps[0] ?? 100;
     const batch = settings.batchSize;
     const shift = settings.strategy === 'canary'

@@ -4146,6 +4146,7 @@ function rolloutStanding(progress, endpoint) {
 /* harmony export */   Yv: () => (/* binding */ SAGEMAKER_LIMITS),
 /* harmony export */   a6: () => (/* binding */ PROVISIONING_ESTIMATE_MS),
 /* harmony export */   j3: () => (/* binding */ checkSageMakerControllerLimits),
+/* harmony export */   kM: () => (/* binding */ finalBakeMs),
 /* harmony export */   lo: () => (/* binding */ leastTimeoutMs),
 /* harmony export */   x3: () => (/* binding */ refuseGuardrailExclusions),
 /* harmony export */   ye: () => (/* binding */ foreignModelPackage)
@@ -4190,6 +4191,10 @@ function finalBakeGuardMs(settings) {
         return 0;
     return (0,_verdict_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .silenceRollbackMs */ .Sy)(settings.gateIntervalMs) + _verdict_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .SAGEMAKER_REACTION_MS */ .ek;
 }
+/** The final bake at full traffic a blue/green deployment is given (TerminationWaitInSeconds): bake-time and the guard. */
+function finalBakeMs(settings) {
+    return settings.bakeTimeMs + finalBakeGuardMs(settings);
+}
 /**
  * The bakes of a blue/green deployment from its first traffic shift, in bake-times, the final one at full traffic
  * included. AWS leaves two counts open: whether linear traffic bakes WaitIntervalInSeconds after its last step as
@@ -4225,7 +4230,7 @@ function checkSageMakerControllerLimits(settings, common, shown) {
     const limits = SAGEMAKER_LIMITS;
     refuseWhatSageMakerCannotJudge(settings);
     const guardMs = finalBakeGuardMs(settings);
-    if (settings.bakeTimeMs + guardMs > limits.maxWaitIntervalSeconds * 1000) {
+    if (finalBakeMs(settings) > limits.maxWaitIntervalSeconds * 1000) {
         const guard = guardMs > 0
             ? `, less the ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(guardMs)} the final bake is given for the verdict alarm to hear a dead runner's silence (TerminationWaitInSeconds)`
             : '';
@@ -4264,7 +4269,7 @@ function describeBakes(settings) {
     const bake = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.bakeTimeMs);
     const guardMs = finalBakeGuardMs(settings);
     const final = guardMs > 0
-        ? `${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(settings.bakeTimeMs + guardMs)} (bake-time and ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(guardMs)} for the verdict alarm to hear a dead runner's silence)`
+        ? `${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(finalBakeMs(settings))} (bake-time and ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(guardMs)} for the verdict alarm to hear a dead runner's silence)`
         : bake;
     switch (settings.strategy) {
         case 'canary':

@@ -40,13 +40,13 @@ export class JudgingRhythm {
   }
 
   /**
-   * One poll: throws the error of an evaluation that failed; starts one when due (and none runs) unless `evaluating`
-   * is false; publishes `verdict()` when due. Returns when to poll again.
+   * One poll: throws the error of an evaluation that failed; starts one when due (and none runs) if `mayEvaluate`
+   * (a judge that has concluded judges no more); publishes `verdict()` when due. Returns when to poll again.
    */
-  async poll(evaluate: () => Promise<void>, verdict: () => Verdict, evaluating: boolean): Promise<number> {
+  async poll(evaluate: () => Promise<void>, verdict: () => Verdict, mayEvaluate: boolean): Promise<number> {
     if (this.failed) throw this.failed.error
     const now = this.ctx.clock.now()
-    if (evaluating && !this.running && this.nextEvaluation !== undefined && now >= this.nextEvaluation) {
+    if (mayEvaluate && !this.running && this.nextEvaluation !== undefined && now >= this.nextEvaluation) {
       this.nextEvaluation += this.gateIntervalMs
       this.running = this.evaluateThenPublish(evaluate, verdict)
     }
@@ -55,7 +55,7 @@ export class JudgingRhythm {
     const heartbeatDue = this.target ? this.nextHeartbeat - after : Infinity
     // While one runs, the next waits for it: the heartbeat's polls notice when it has ended.
     const evaluationDue =
-      evaluating && !this.running && this.nextEvaluation !== undefined ? this.nextEvaluation - after : Infinity
+      mayEvaluate && !this.running && this.nextEvaluation !== undefined ? this.nextEvaluation - after : Infinity
     return Math.max(0, Math.min(heartbeatDue, evaluationDue))
   }
 

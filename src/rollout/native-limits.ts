@@ -49,6 +49,11 @@ export function finalBakeGuardMs(settings: RolloutSettings): number {
   return silenceRollbackMs(settings.gateIntervalMs) + SAGEMAKER_REACTION_MS
 }
 
+/** The final bake at full traffic a blue/green deployment is given (TerminationWaitInSeconds): bake-time and the guard. */
+export function finalBakeMs(settings: RolloutSettings): number {
+  return settings.bakeTimeMs + finalBakeGuardMs(settings)
+}
+
 /**
  * The bakes of a blue/green deployment from its first traffic shift, in bake-times, the final one at full traffic
  * included. AWS leaves two counts open: whether linear traffic bakes WaitIntervalInSeconds after its last step as
@@ -93,7 +98,7 @@ export function checkSageMakerControllerLimits(
   const limits = SAGEMAKER_LIMITS
   refuseWhatSageMakerCannotJudge(settings)
   const guardMs = finalBakeGuardMs(settings)
-  if (settings.bakeTimeMs + guardMs > limits.maxWaitIntervalSeconds * 1000) {
+  if (finalBakeMs(settings) > limits.maxWaitIntervalSeconds * 1000) {
     const guard =
       guardMs > 0
         ? `, less the ${formatDuration(guardMs)} the final bake is given for the verdict alarm to hear a dead runner's silence (TerminationWaitInSeconds)`
@@ -163,7 +168,7 @@ function describeBakes(settings: RolloutSettings): string {
   const guardMs = finalBakeGuardMs(settings)
   const final =
     guardMs > 0
-      ? `${formatDuration(settings.bakeTimeMs + guardMs)} (bake-time and ${formatDuration(guardMs)} for the verdict alarm to hear a dead runner's silence)`
+      ? `${formatDuration(finalBakeMs(settings))} (bake-time and ${formatDuration(guardMs)} for the verdict alarm to hear a dead runner's silence)`
       : bake
   switch (settings.strategy) {
     case 'canary':

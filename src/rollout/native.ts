@@ -21,7 +21,7 @@ import { baselineBefore } from './all-at-once.js'
 import { switchBack } from './executor.js'
 import { hasGates } from './gates.js'
 import { DeploymentJudge, type FleetVerdict } from './native-judge.js'
-import { blueGreenBakes, finalBakeGuardMs } from './native-limits.js'
+import { blueGreenBakes, finalBakeGuardMs, finalBakeMs } from './native-limits.js'
 import { planSageMakerDeployment } from './plan.js'
 import { startRolloutRecord } from './record.js'
 import type { RolloutResult } from './result.js'
@@ -72,7 +72,7 @@ export function deploymentConfigFor(settings: RolloutSettings, timeoutMs: number
               }
             : { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: waitIntervalInSeconds },
       // Longer than the bakes by what a dead runner's silence takes to reach SageMaker (finalBakeGuardMs).
-      TerminationWaitInSeconds: Math.ceil((settings.bakeTimeMs + finalBakeGuardMs(settings)) / 1000),
+      TerminationWaitInSeconds: Math.ceil(finalBakeMs(settings) / 1000),
       MaximumExecutionTimeoutInSeconds: maximumExecutionTimeoutInSeconds
     }
   }
@@ -339,7 +339,7 @@ function withoutFullStop(text: string): string {
 export function describePlan(settings: RolloutSettings, alarms: string[]): string {
   const wait = formatDuration(settings.bakeTimeMs)
   // The final bake is longer by the time a dead runner's silence takes to reach SageMaker.
-  const final = formatDuration(settings.bakeTimeMs + finalBakeGuardMs(settings))
+  const final = formatDuration(finalBakeMs(settings))
   const first = settings.trafficSteps[0] ?? 100
   const batch = settings.batchSize
   const shift =
